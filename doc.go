@@ -1,0 +1,221 @@
+package xiaoqi
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Kind names a type of stored document. It is also the "type" of a search hit.
+type Kind string
+
+// The kinds of document xiaoqi stores.
+const (
+	KindInstitution Kind = "institution"
+	KindProgram     Kind = "program"
+	KindEnterprise  Kind = "enterprise"
+	KindJob         Kind = "job"
+	KindCandidate   Kind = "candidate"
+	KindPolicy      Kind = "policy"
+	KindPartnership Kind = "partnership"
+)
+
+// Kinds lists every kind in a stable order.
+var Kinds = []Kind{KindInstitution, KindProgram, KindEnterprise, KindJob, KindCandidate, KindPolicy, KindPartnership}
+
+// idPrefix gives ids a readable prefix per kind: "ins_3f2a…".
+var idPrefix = map[Kind]string{
+	KindInstitution: "ins_", KindProgram: "prg_", KindEnterprise: "ent_", KindJob: "job_",
+	KindCandidate: "cnd_", KindPolicy: "pol_", KindPartnership: "prt_",
+}
+
+// Valid reports whether k is a known kind.
+func (k Kind) Valid() bool { _, ok := idPrefix[k]; return ok }
+
+// ParseKind returns the kind named s, accepting the plural used in URLs ("jobs", "institutions").
+func ParseKind(s string) (Kind, error) {
+	k := Kind(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "s"))
+	if k.Valid() {
+		return k, nil
+	}
+	return "", Errorf(EINVALID, "unknown type %q / 未知类型 (one of institution, program, enterprise, job, candidate, policy, partnership)", s)
+}
+
+// Meta is embedded in every document: identity, version and provenance.
+type Meta struct {
+	// ID is assigned by the store: derived from the natural key when there is one, random otherwise.
+	ID string `json:"id"`
+	// Version starts at 1 and grows by one with every change. A write that carries a non-zero
+	// Version fails with ECONFLICT when the stored version differs (optimistic locking).
+	Version   int64     `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	// Synthetic marks generated records; every view of them must say so.
+	Synthetic bool `json:"synthetic"`
+	// Source and ExternalID identify an imported row ("51job-2023", "row-17"): the natural key
+	// of imported job needs and candidates.
+	Source     string `json:"source,omitempty"`
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+// Base returns the embedded metadata; it makes every document a Doc.
+func (m *Meta) Base() *Meta { return m }
+
+// Doc is implemented by pointers to every stored type.
+type Doc interface {
+	Kind() Kind
+	Base() *Meta
+	// NaturalKey is the key that makes upserts idempotent ("code:4161010698"); "" when the
+	// document has none, in which case every insert creates a new document.
+	NaturalKey() string
+	// Validate reports every invalid field in one *Error with code EINVALID.
+	Validate() error
+	// Filterable returns the values of the fields List and Count may filter on
+	// (see FilterFields).
+	Filterable() map[string]string
+	// Title is the line a result list shows.
+	Title() string
+}
+
+// NewDoc returns a new empty document of kind k, or nil for an unknown kind.
+func NewDoc(k Kind) Doc {
+	switch k {
+	case KindInstitution:
+		return &Institution{}
+	case KindProgram:
+		return &Program{}
+	case KindEnterprise:
+		return &Enterprise{}
+	case KindJob:
+		return &JobNeed{}
+	case KindCandidate:
+		return &Candidate{}
+	case KindPolicy:
+		return &Policy{}
+	case KindPartnership:
+		return &Partnership{}
+	}
+	return nil
+}
+
+// DecodeDoc decodes the JSON of a document of kind k.
+func DecodeDoc(k Kind, data []byte) (Doc, error) {
+	d := NewDoc(k)
+	if d == nil {
+		return nil, Errorf(EINVALID, "unknown type %q", k)
+	}
+	if err := json.Unmarshal(data, d); err != nil {
+		return nil, fmt.Errorf("decode %s: %w", k, err)
+	}
+	return d, nil
+}
+
+// FilterFields lists, per kind, the fields that List and Count accept as equality filters.
+// Stores index them; the API rejects any other filter name.
+var FilterFields = map[Kind][]string{
+	KindInstitution: {"city", "region", "type", "level", "code", "synthetic"},
+	KindProgram:     {"institution_id", "major_code", "degree", "city", "synthetic"},
+	KindEnterprise:  {"city", "region", "credit_code", "sector", "synthetic"},
+	KindJob:         {"enterprise_id", "city", "region", "degree", "sector", "status", "source", "synthetic"},
+	KindCandidate:   {"city", "degree", "institution_id", "source", "synthetic"},
+	KindPolicy:      {"number"},
+	KindPartnership: {"institution_id", "enterprise_id", "status"},
+}
+
+// CheckFilters returns an EINVALID error naming the first filter that kind k does not support.
+func CheckFilters(k Kind, filters map[string]string) error {
+	for name := range filters {
+		ok := false
+		for _, f := range FilterFields[k] {
+			if f == name {
+				ok = true
+			}
+		}
+		if !ok {
+			return &Error{Code: EINVALID, Message: fmt.Sprintf("cannot filter %s by %q / 不支持的筛选字段 (allowed: %s)", k, name, strings.Join(FilterFields[k], ", ")),
+				Details: []FieldError{{Field: name, Message: "unsupported filter"}}}
+		}
+	}
+	return nil
+}
+
+// MatchFilters reports whether d has every filter value given.
+func MatchFilters(d Doc, filters map[string]string) bool {
+	if len(filters) == 0 {
+		return true
+	}
+	have := d.Filterable()
+	for k, v := range filters {
+		if have[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// NewID returns the id of a new document of kind k: a hash of its natural key, so that two
+// writers inserting the same key agree on the id, or random when the key is empty.
+func NewID(k Kind, naturalKey string) string {
+	if naturalKey == "" {
+		var b [8]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			panic(err) // crypto/rand never fails on supported platforms
+		}
+		return idPrefix[k] + hex.EncodeToString(b[:])
+	}
+	sum := sha256.Sum256([]byte(string(k) + "\x00" + naturalKey))
+	return idPrefix[k] + hex.EncodeToString(sum[:8])
+}
+
+var idPattern = regexp.MustCompile(`^[a-z]{3}_[0-9a-zA-Z_-]{1,64}$`)
+
+// CheckID returns an EINVALID error unless id is well-formed for kind k.
+func CheckID(k Kind, id string) error {
+	if !idPattern.MatchString(id) || !strings.HasPrefix(id, idPrefix[k]) {
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("invalid %s id %q / 无效的编号", k, id),
+			Details: []FieldError{{Field: "id", Message: fmt.Sprintf("must look like %s followed by letters or digits", idPrefix[k])}}}
+	}
+	return nil
+}
+
+// ContentHash hashes the content of d, ignoring id, version and timestamps, so that a store can
+// recognise a write that changes nothing.
+func ContentHash(d Doc) (string, error) {
+	m := d.Base()
+	saved := *m
+	m.ID, m.Version, m.CreatedAt, m.UpdatedAt = "", 0, time.Time{}, time.Time{}
+	data, err := json.Marshal(d)
+	*m = saved
+	if err != nil {
+		return "", fmt.Errorf("hash %s: %w", d.Kind(), err)
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// Op is the operation recorded in the change feed.
+type Op string
+
+// Change feed operations.
+const (
+	OpUpsert Op = "upsert"
+	OpDelete Op = "delete"
+)
+
+// Change is one entry of a store's change feed. Seq grows monotonically across the store.
+// Doc is the document's state for OpUpsert (the state when the change was read, which may be
+// newer than this change) and nil for OpDelete (a tombstone).
+type Change struct {
+	Seq     uint64    `json:"seq"`
+	Op      Op        `json:"op"`
+	Kind    Kind      `json:"kind"`
+	ID      string    `json:"id"`
+	Version int64     `json:"version"`
+	At      time.Time `json:"at"`
+	Doc     Doc       `json:"-"`
+}

@@ -1,0 +1,171 @@
+package xiaoqi
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Enterprise is a service-outsourcing enterprise.
+type Enterprise struct {
+	Meta
+	Name string `json:"name"`
+	// CreditCode is the 统一社会信用代码; an enterprise without a valid one is unverified.
+	CreditCode string    `json:"credit_code,omitempty"`
+	City       string    `json:"city"`
+	District   string    `json:"district,omitempty"`
+	Region     Region    `json:"region,omitempty"`
+	Geo        *GeoPoint `json:"geo,omitempty"`
+	// Type is the ownership type as people write it: 民营, 国企, 外资（欧美）…
+	Type    string   `json:"type,omitempty"`
+	Size    string   `json:"size,omitempty"` // 50-150人
+	Sectors []Sector `json:"sectors,omitempty"`
+	// Leading marks a service-outsourcing leading enterprise (policy item (2)).
+	Leading bool `json:"leading,omitempty"`
+	// OffshoreMarkets lists markets served: 日韩, 欧美, 东南亚, 一带一路.
+	OffshoreMarkets []string `json:"offshore_markets,omitempty"`
+	Website         string   `json:"website,omitempty"`
+	Description     string   `json:"description,omitempty"`
+}
+
+// Kind implements Doc.
+func (*Enterprise) Kind() Kind { return KindEnterprise }
+
+// Title implements Doc.
+func (e *Enterprise) Title() string { return e.Name }
+
+// NaturalKey implements Doc: the credit code, else name and city.
+func (e *Enterprise) NaturalKey() string {
+	if e.CreditCode != "" {
+		return "uscc:" + e.CreditCode
+	}
+	if e.Name == "" {
+		return ""
+	}
+	return "name:" + e.Name + "|" + e.City
+}
+
+// Filterable implements Doc. An enterprise in several sectors is found by its first.
+func (e *Enterprise) Filterable() map[string]string {
+	f := map[string]string{"city": e.City, "region": string(e.Region), "credit_code": e.CreditCode,
+		"synthetic": strconv.FormatBool(e.Synthetic), "sector": ""}
+	if len(e.Sectors) > 0 {
+		f["sector"] = string(e.Sectors[0])
+	}
+	return f
+}
+
+// Validate implements Doc.
+func (e *Enterprise) Validate() error {
+	var v validation
+	v.required("name", e.Name)
+	v.required("city", e.City)
+	if e.CreditCode != "" && !ValidCreditCode(e.CreditCode) {
+		v.add("credit_code", "is not a valid 统一社会信用代码 (18 characters with check character): %q", e.CreditCode)
+	}
+	for i, s := range e.Sectors {
+		if !s.Valid() {
+			v.add("sectors["+strconv.Itoa(i)+"]", "unknown sector %q", s)
+		}
+	}
+	validRegion(&v, e.Region)
+	e.Geo.validate(&v, "geo")
+	return v.err(KindEnterprise)
+}
+
+// Job need statuses.
+const (
+	JobOpen   = "open"
+	JobClosed = "closed"
+)
+
+// JobNeed is an enterprise's need for people: a posting with a headcount.
+type JobNeed struct {
+	Meta
+	EnterpriseID   string `json:"enterprise_id,omitempty"`
+	EnterpriseName string `json:"enterprise_name,omitempty"`
+	// Name is the job title (岗位名称).
+	Name        string   `json:"title"`
+	City        string   `json:"city"`
+	District    string   `json:"district,omitempty"`
+	Region      Region   `json:"region,omitempty"`
+	Sector      Sector   `json:"sector,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Skills      []string `json:"skills,omitempty"`
+	Languages   []string `json:"languages,omitempty"`
+	// Degree is the minimum degree: 不限, 大专, 本科, 硕士, 博士.
+	Degree     string `json:"degree,omitempty"`
+	Experience string `json:"experience,omitempty"` // 3-4年
+	Headcount  int    `json:"headcount,omitempty"`
+	// Salary in yuan per month; SalaryMonths is the number of monthly pays a year (14薪).
+	SalaryMin    int       `json:"salary_min,omitempty"`
+	SalaryMax    int       `json:"salary_max,omitempty"`
+	SalaryMonths int       `json:"salary_months,omitempty"`
+	SalaryText   string    `json:"salary_text,omitempty"`
+	Status       string    `json:"status,omitempty"`
+	PostedAt     time.Time `json:"posted_at,omitzero"`
+}
+
+// Kind implements Doc.
+func (*JobNeed) Kind() Kind { return KindJob }
+
+// Title implements Doc.
+func (j *JobNeed) Title() string { return j.Name }
+
+// NaturalKey implements Doc: source and external id of an imported row, else none.
+func (j *JobNeed) NaturalKey() string {
+	if j.Source != "" && j.ExternalID != "" {
+		return "src:" + j.Source + "|" + j.ExternalID
+	}
+	return ""
+}
+
+// Filterable implements Doc.
+func (j *JobNeed) Filterable() map[string]string {
+	return map[string]string{"enterprise_id": j.EnterpriseID, "city": j.City, "region": string(j.Region),
+		"degree": j.Degree, "sector": string(j.Sector), "status": j.Status, "source": j.Source,
+		"synthetic": strconv.FormatBool(j.Synthetic)}
+}
+
+// Validate implements Doc.
+func (j *JobNeed) Validate() error {
+	var v validation
+	v.required("title", j.Name)
+	v.required("city", j.City)
+	if j.EnterpriseID == "" && j.EnterpriseName == "" {
+		v.add("enterprise_id", "is required (or enterprise_name) / 须填写企业")
+	}
+	if j.Degree != "" && (!validDegree(j.Degree) || j.Degree == "培训") {
+		v.add("degree", "must be one of 不限, 中专, 大专, 本科, 硕士, 博士, not %q", j.Degree)
+	}
+	if j.Headcount < 0 {
+		v.add("headcount", "must not be negative")
+	}
+	if j.SalaryMin < 0 || j.SalaryMax < 0 {
+		v.add("salary_min", "must not be negative")
+	} else if j.SalaryMax > 0 && j.SalaryMin > j.SalaryMax {
+		v.add("salary_max", "must not be below salary_min (%d > %d)", j.SalaryMin, j.SalaryMax)
+	}
+	if j.SalaryMonths < 0 || j.SalaryMonths > 24 {
+		v.add("salary_months", "must be between 0 and 24")
+	}
+	if j.Status != "" && j.Status != JobOpen && j.Status != JobClosed {
+		v.add("status", "must be open or closed, not %q", j.Status)
+	}
+	if j.Sector != "" && !j.Sector.Valid() {
+		v.add("sector", "unknown sector %q", j.Sector)
+	}
+	validRegion(&v, j.Region)
+	return v.err(KindJob)
+}
+
+// joinNonEmpty joins the non-empty parts with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

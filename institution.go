@@ -1,0 +1,169 @@
+package xiaoqi
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Institution types.
+const (
+	InstitutionUniversity = "university" // 普通高等学校, identified by its MOE 学校标识码
+	InstitutionTraining   = "training"   // 培训机构
+)
+
+// Institution is a university or a training institution.
+type Institution struct {
+	Meta
+	Name string `json:"name"`
+	// Type is "university" or "training".
+	Type string `json:"type"`
+	// Code is the 10-digit MOE 学校标识码, required for universities.
+	Code string `json:"code,omitempty"`
+	// CreditCode is the 统一社会信用代码, if known.
+	CreditCode string `json:"credit_code,omitempty"`
+	// Authority is the 主管部门 (教育部, 陕西省 …).
+	Authority string `json:"authority,omitempty"`
+	// Level is 本科 or 专科 for universities.
+	Level   string `json:"level,omitempty"`
+	Private bool   `json:"private,omitempty"`
+	City    string `json:"city"`
+	// District is the county-level unit, when known.
+	District string    `json:"district,omitempty"`
+	Region   Region    `json:"region,omitempty"`
+	Geo      *GeoPoint `json:"geo,omitempty"`
+	// KeyTraining marks a provincial key service-outsourcing training institution (policy item (2)).
+	KeyTraining bool     `json:"key_training,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+	Website     string   `json:"website,omitempty"`
+	Description string   `json:"description,omitempty"`
+}
+
+// Kind implements Doc.
+func (*Institution) Kind() Kind { return KindInstitution }
+
+// Title implements Doc.
+func (i *Institution) Title() string { return i.Name }
+
+// NaturalKey implements Doc: the MOE code for universities, else the credit code, else name and city.
+func (i *Institution) NaturalKey() string {
+	switch {
+	case i.Code != "":
+		return "code:" + i.Code
+	case i.CreditCode != "":
+		return "uscc:" + i.CreditCode
+	case i.Name != "":
+		return "name:" + i.Name + "|" + i.City
+	}
+	return ""
+}
+
+// Filterable implements Doc.
+func (i *Institution) Filterable() map[string]string {
+	return map[string]string{"city": i.City, "region": string(i.Region), "type": i.Type,
+		"level": i.Level, "code": i.Code, "synthetic": strconv.FormatBool(i.Synthetic)}
+}
+
+// Validate implements Doc.
+func (i *Institution) Validate() error {
+	var v validation
+	v.required("name", i.Name)
+	v.required("city", i.City)
+	switch i.Type {
+	case InstitutionUniversity:
+		if i.Code == "" {
+			v.add("code", "is required for a university / 高校须填写学校标识码")
+		}
+	case InstitutionTraining:
+	case "":
+		v.add("type", "is required: university or training / 必填")
+	default:
+		v.add("type", "must be university or training, not %q", i.Type)
+	}
+	if i.Code != "" && !ValidMOECode(i.Code) {
+		v.add("code", "must be the 10-digit MOE 学校标识码, not %q", i.Code)
+	}
+	if i.CreditCode != "" && !ValidCreditCode(i.CreditCode) {
+		v.add("credit_code", "is not a valid 统一社会信用代码 (18 characters with check character): %q", i.CreditCode)
+	}
+	if i.Level != "" && i.Level != "本科" && i.Level != "专科" {
+		v.add("level", "must be 本科 or 专科, not %q", i.Level)
+	}
+	validRegion(&v, i.Region)
+	i.Geo.validate(&v, "geo")
+	return v.err(KindInstitution)
+}
+
+func validRegion(v *validation, r Region) {
+	if r != "" && r != RegionGuanzhong && r != RegionShaannan && r != RegionShaanbei {
+		v.add("region", "must be 关中, 陕南 or 陕北, not %q", r)
+	}
+}
+
+// Program is a major or course offered by an institution.
+type Program struct {
+	Meta
+	InstitutionID   string `json:"institution_id"`
+	InstitutionName string `json:"institution_name,omitempty"`
+	// Name is the program's name; for a catalogue major, the major's name (软件工程).
+	Name string `json:"name"`
+	// MajorCode is the catalogue code (080902, 080910T), empty for a training course.
+	MajorCode string `json:"major_code,omitempty"`
+	ClassName string `json:"class_name,omitempty"` // 专业类: 计算机类
+	Category  string `json:"category,omitempty"`   // 学科门类: 工学
+	// Degree is what the program awards: 本科, 大专, 硕士, 博士 or 培训.
+	Degree string   `json:"degree"`
+	City   string   `json:"city,omitempty"`
+	Skills []string `json:"skills,omitempty"`
+	// GraduatesPerYear is the yearly number of graduates; GraduatesEstimated says it is an estimate.
+	GraduatesPerYear   int    `json:"graduates_per_year,omitempty"`
+	GraduatesEstimated bool   `json:"graduates_estimated,omitempty"`
+	Description        string `json:"description,omitempty"`
+}
+
+// Kind implements Doc.
+func (*Program) Kind() Kind { return KindProgram }
+
+// Title implements Doc.
+func (p *Program) Title() string {
+	if p.InstitutionName != "" {
+		return p.InstitutionName + " · " + p.Name
+	}
+	return p.Name
+}
+
+// NaturalKey implements Doc: institution, major code (or name for a course) and degree.
+func (p *Program) NaturalKey() string {
+	m := p.MajorCode
+	if m == "" {
+		m = "name:" + p.Name
+	}
+	if p.InstitutionID == "" {
+		return ""
+	}
+	return p.InstitutionID + "|" + m + "|" + p.Degree
+}
+
+// Filterable implements Doc.
+func (p *Program) Filterable() map[string]string {
+	return map[string]string{"institution_id": p.InstitutionID, "major_code": p.MajorCode,
+		"degree": p.Degree, "city": p.City, "synthetic": strconv.FormatBool(p.Synthetic)}
+}
+
+// Validate implements Doc.
+func (p *Program) Validate() error {
+	var v validation
+	v.required("institution_id", p.InstitutionID)
+	v.required("name", p.Name)
+	if p.MajorCode != "" && !ValidMajorCode(p.MajorCode) {
+		v.add("major_code", "must be six digits with an optional T/K suffix (080902, 080910T), not %q", p.MajorCode)
+	}
+	if p.Degree == "" {
+		v.add("degree", "is required / 必填 (%s)", strings.Join(Degrees[1:], ", "))
+	} else if !validDegree(p.Degree) || p.Degree == "不限" {
+		v.add("degree", "must be one of %s, not %q", strings.Join(Degrees[1:], ", "), p.Degree)
+	}
+	if p.GraduatesPerYear < 0 {
+		v.add("graduates_per_year", "must not be negative")
+	}
+	return v.err(KindProgram)
+}

@@ -1,0 +1,188 @@
+package xiaoqi
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Region is one of the three regions of policy item (7).
+type Region string
+
+// The regions of Shaanxi named in policy item (7).
+const (
+	RegionGuanzhong Region = "关中"
+	RegionShaannan  Region = "陕南"
+	RegionShaanbei  Region = "陕北"
+)
+
+// Regions lists the regions in the policy's order.
+var Regions = []Region{RegionGuanzhong, RegionShaannan, RegionShaanbei}
+
+// cityRegion maps the cities and the two new areas of Shaanxi to their region (policy item (7)).
+var cityRegion = map[string]Region{
+	"西安市": RegionGuanzhong, "铜川市": RegionGuanzhong, "宝鸡市": RegionGuanzhong,
+	"咸阳市": RegionGuanzhong, "渭南市": RegionGuanzhong, "西咸新区": RegionGuanzhong,
+	"杨凌示范区": RegionGuanzhong,
+	"汉中市":   RegionShaannan, "安康市": RegionShaannan, "商洛市": RegionShaannan,
+	"延安市": RegionShaanbei, "榆林市": RegionShaanbei,
+}
+
+// RegionOf returns the region of a Shaanxi city ("西安市" or "西安"), or "" when unknown.
+func RegionOf(city string) Region {
+	return cityRegion[NormalizeCity(city)]
+}
+
+// NormalizeCity turns the short form of a Shaanxi city ("西安") into its full name ("西安市").
+// Other names are returned trimmed and unchanged.
+func NormalizeCity(city string) string {
+	c := strings.TrimSpace(city)
+	if c == "" {
+		return ""
+	}
+	if _, ok := cityRegion[c]; ok {
+		return c
+	}
+	if _, ok := cityRegion[c+"市"]; ok {
+		return c + "市"
+	}
+	switch c {
+	case "杨凌", "杨凌区", "杨凌示范区":
+		return "杨凌示范区"
+	case "西咸":
+		return "西咸新区"
+	}
+	return c
+}
+
+// Sector is a service-outsourcing sector of policy items (3)–(5).
+type Sector string
+
+// The sectors of policy items (3)–(5).
+const (
+	SectorSoftware       Sector = "software"           // 软件研发和测试
+	SectorITOps          Sector = "it_ops"             // 运营维护
+	SectorInfoSystems    Sector = "info_systems"       // 信息系统服务
+	SectorTelecom        Sector = "telecom"            // 电信咨询
+	SectorInternet       Sector = "internet"           // 互联网
+	SectorMedical        Sector = "medical"            // 医疗
+	SectorBiomedicine    Sector = "biomedicine"        // 生物医药研发
+	SectorEnergy         Sector = "energy"             // 能源
+	SectorEngineering    Sector = "engineering_design" // 工业和工程研发设计
+	SectorFilmMedia      Sector = "film_media"         // 影视传媒
+	SectorAnimation      Sector = "animation"          // 动漫
+	SectorDigitalPublish Sector = "digital_publishing" // 数字出版
+	SectorLogistics      Sector = "logistics"          // 交通物流
+	SectorFinance        Sector = "finance"            // 金融保险
+)
+
+// SectorNames gives the Chinese and English name of each sector.
+var SectorNames = map[Sector][2]string{
+	SectorSoftware:       {"软件研发和测试", "Software development and testing"},
+	SectorITOps:          {"运营维护", "IT operation and maintenance"},
+	SectorInfoSystems:    {"信息系统服务", "Information-system services"},
+	SectorTelecom:        {"电信咨询", "Telecom consulting"},
+	SectorInternet:       {"互联网", "Internet"},
+	SectorMedical:        {"医疗", "Medical"},
+	SectorBiomedicine:    {"生物医药研发", "Biomedical R&D"},
+	SectorEnergy:         {"能源", "Energy"},
+	SectorEngineering:    {"工业和工程研发设计", "Industrial and engineering R&D design"},
+	SectorFilmMedia:      {"影视传媒", "Film and media"},
+	SectorAnimation:      {"动漫", "Animation"},
+	SectorDigitalPublish: {"数字出版", "Digital publishing"},
+	SectorLogistics:      {"交通物流", "Transport and logistics"},
+	SectorFinance:        {"金融保险", "Finance and insurance"},
+}
+
+// Valid reports whether s is a known sector.
+func (s Sector) Valid() bool { _, ok := SectorNames[s]; return ok }
+
+// Skill is a canonical skill of the taxonomy. Documents refer to skills by name; the taxonomy
+// package resolves aliases ("JAVA开发", "Java工程师") to one skill.
+type Skill struct {
+	ID     string `json:"id"`
+	NameZH string `json:"name_zh"`
+	NameEN string `json:"name_en"`
+}
+
+// GeoPoint is a WGS-84 coordinate.
+type GeoPoint struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+func (g *GeoPoint) validate(v *validation, field string) {
+	if g == nil {
+		return
+	}
+	if g.Lat < -90 || g.Lat > 90 {
+		v.add(field+".lat", "must be between -90 and 90 / 纬度超出范围")
+	}
+	if g.Lon < -180 || g.Lon > 180 {
+		v.add(field+".lon", "must be between -180 and 180 / 经度超出范围")
+	}
+}
+
+var (
+	majorCodePattern = regexp.MustCompile(`^[0-9]{6}(T|K|TK)?$`)
+	moeCodePattern   = regexp.MustCompile(`^[0-9]{10}$`)
+	emailPattern     = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+	phonePattern     = regexp.MustCompile(`^\+?[0-9][0-9 -]{5,19}$`)
+)
+
+// ValidMajorCode reports whether s is a catalogue major code: six digits with an optional
+// T (special) or K (controlled) suffix, or both: 080902, 080910T, 080911TK.
+func ValidMajorCode(s string) bool { return majorCodePattern.MatchString(s) }
+
+// ValidMOECode reports whether s is a 10-digit MOE 学校标识码 such as 4161010698.
+func ValidMOECode(s string) bool { return moeCodePattern.MatchString(s) }
+
+const usccChars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+var usccWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
+
+// ValidCreditCode reports whether s is an 18-character 统一社会信用代码 (GB 32100-2015) whose
+// last character is the right check character.
+func ValidCreditCode(s string) bool {
+	if len(s) != 18 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		n := strings.IndexByte(usccChars, s[i])
+		if n < 0 {
+			return false
+		}
+		sum += n * usccWeights[i]
+	}
+	check := (31 - sum%31) % 31
+	return s[17] == usccChars[check]
+}
+
+// CreditCodeCheck returns the check character for the first 17 characters of a 统一社会信用代码,
+// or 0 if they contain a character outside the code's alphabet.
+func CreditCodeCheck(first17 string) byte {
+	if len(first17) != 17 {
+		return 0
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		n := strings.IndexByte(usccChars, first17[i])
+		if n < 0 {
+			return 0
+		}
+		sum += n * usccWeights[i]
+	}
+	return usccChars[(31-sum%31)%31]
+}
+
+// Degree levels, from a job's requirement or a program's award.
+var Degrees = []string{"不限", "中专", "大专", "本科", "硕士", "博士", "培训"}
+
+func validDegree(d string) bool {
+	for _, x := range Degrees {
+		if d == x {
+			return true
+		}
+	}
+	return false
+}

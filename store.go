@@ -1,0 +1,131 @@
+package xiaoqi
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the system of record. Implementations: bolt (embedded, the default) and mongodb.
+// Both pass the conformance suite in storetest.
+type Store interface {
+	// Upsert writes a batch of documents of any kinds. Each document is validated first; one
+	// invalid document fails the whole batch with EINVALID naming it ("docs[3].title"), and
+	// nothing is written.
+	//
+	// A document is matched to a stored one by its ID when set, else by its natural key; a
+	// document that matches none is inserted with ID NewID(kind, naturalKey). A write whose
+	// content equals the stored content changes nothing (no new version, no change). A
+	// document carrying a non-zero Version that differs from the stored one fails with
+	// ECONFLICT, as does a natural key already held by another document.
+	//
+	// Upsert sets ID, Version, CreatedAt and UpdatedAt on the documents passed in.
+	Upsert(ctx context.Context, docs []Doc) ([]WriteResult, error)
+
+	// Get returns one document, or ENOTFOUND.
+	Get(ctx context.Context, kind Kind, id string) (Doc, error)
+
+	// List returns documents of one kind in id order, filtered by equality on FilterFields,
+	// one page at a time: pass the previous page's Next as After.
+	List(ctx context.Context, kind Kind, opt ListOptions) (*ListPage, error)
+
+	// Count counts the documents of one kind that match the filters.
+	Count(ctx context.Context, kind Kind, filters map[string]string) (int64, error)
+
+	// Delete removes a document and leaves a tombstone in the change feed; ENOTFOUND if absent.
+	Delete(ctx context.Context, kind Kind, id string) (WriteResult, error)
+
+	// Changes returns up to limit changes with Seq > after, in Seq order. A follower that
+	// applies them in order and asks again with the last Seq never misses a change, even
+	// with several writers.
+	Changes(ctx context.Context, after uint64, limit int) ([]Change, error)
+
+	// LastSeq returns the sequence of the newest change that Changes can return now.
+	LastSeq(ctx context.Context) (uint64, error)
+
+	Close() error
+}
+
+// ListOptions selects a page of documents.
+type ListOptions struct {
+	Filters map[string]string
+	// After is the cursor: the Next of the previous page.
+	After string
+	// Limit is the page size; stores cap it at MaxListLimit and default it to DefaultListLimit.
+	Limit int
+}
+
+// Page limits of List.
+const (
+	DefaultListLimit = 20
+	MaxListLimit     = 1000
+)
+
+// ListPage is one page of List.
+type ListPage struct {
+	Docs []Doc
+	// Next is the cursor of the next page, "" on the last page.
+	Next string
+}
+
+// WriteResult reports what a write did to one document.
+type WriteResult struct {
+	Kind    Kind   `json:"type"`
+	ID      string `json:"id"`
+	Version int64  `json:"version"`
+	// Seq is the change-feed sequence of the write, 0 if it changed nothing.
+	Seq       uint64 `json:"seq"`
+	Created   bool   `json:"created"`
+	Unchanged bool   `json:"unchanged"`
+}
+
+// Index is the search index that follows a Store's change feed.
+type Index interface {
+	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
+	// Seq is the sequence of the last change applied.
+	Seq() uint64
+	// WaitFor blocks until the index has applied seq, or ctx ends.
+	WaitFor(ctx context.Context, seq uint64) error
+}
+
+// Search limits. Beyond them a query is answered EINVALID.
+const (
+	MaxPerPage      = 100
+	MaxResultWindow = 10000
+	MaxQueryLength  = 256
+)
+
+// SearchQuery is a full-text search over the index.
+type SearchQuery struct {
+	// Q is the query text; empty matches everything.
+	Q string
+	// Types restricts the kinds searched; empty searches all public kinds.
+	Types []Kind
+	// City filters by city ("西安" or "西安市").
+	City string
+	// Page is 1-based; PerPage defaults to 10 and is at most MaxPerPage.
+	Page    int
+	PerPage int
+}
+
+// SearchResult is one page of hits.
+type SearchResult struct {
+	Total   uint64        `json:"total"`
+	Page    int           `json:"page"`
+	PerPage int           `json:"per_page"`
+	Took    time.Duration `json:"-"`
+	Hits    []Hit         `json:"hits"`
+}
+
+// Hit is one search result: what a result list shows.
+type Hit struct {
+	ID        string  `json:"id"`
+	Type      Kind    `json:"type"`
+	Title     string  `json:"title"`
+	Score     float64 `json:"score"`
+	Snippet   string  `json:"snippet,omitempty"`
+	Synthetic bool    `json:"synthetic"`
+	Version   int64   `json:"version"`
+	// Fields carries the identifying fields of the hit's kind: city, code, institution_name,
+	// major_code, enterprise_name, district, number.
+	Fields map[string]any `json:"fields,omitempty"`
+}
