@@ -136,7 +136,7 @@ func (j *JobNeed) Validate() error {
 		v.add("enterprise_id", "is required (or enterprise_name) / 须填写企业")
 	}
 	if j.Degree != "" && (!validDegree(j.Degree) || j.Degree == "培训") {
-		v.add("degree", "must be one of 不限, 中专, 大专, 本科, 硕士, 博士, not %q", j.Degree)
+		v.add("degree", "must be one of 不限, 高中, 中专, 大专, 本科, 硕士, 博士, not %q", j.Degree)
 	}
 	if j.Headcount < 0 {
 		v.add("headcount", "must not be negative")

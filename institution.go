@@ -17,7 +17,8 @@ type Institution struct {
 	Name string `json:"name"`
 	// Type is "university" or "training".
 	Type string `json:"type"`
-	// Code is the 10-digit MOE 学校标识码, required for universities.
+	// Code is the 10-digit MOE 学校标识码 of a university in the MOE list. Military universities
+	// are not in that list and have none.
 	Code string `json:"code,omitempty"`
 	// CreditCode is the 统一社会信用代码, if known.
 	CreditCode string `json:"credit_code,omitempty"`
@@ -69,11 +70,7 @@ func (i *Institution) Validate() error {
 	v.required("name", i.Name)
 	v.required("city", i.City)
 	switch i.Type {
-	case InstitutionUniversity:
-		if i.Code == "" {
-			v.add("code", "is required for a university / 高校须填写学校标识码")
-		}
-	case InstitutionTraining:
+	case InstitutionUniversity, InstitutionTraining:
 	case "":
 		v.add("type", "is required: university or training / 必填")
 	default:

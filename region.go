@@ -123,14 +123,16 @@ func (g *GeoPoint) validate(v *validation, field string) {
 }
 
 var (
-	majorCodePattern = regexp.MustCompile(`^[0-9]{6}(T|K|TK)?$`)
+	majorCodePattern = regexp.MustCompile(`^[0-9]{4}[0-9]{2,3}(T|K|TK)?$`)
 	moeCodePattern   = regexp.MustCompile(`^[0-9]{10}$`)
 	emailPattern     = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 	phonePattern     = regexp.MustCompile(`^\+?[0-9][0-9 -]{5,19}$`)
 )
 
 // ValidMajorCode reports whether s is a catalogue major code: six digits with an optional
-// T (special) or K (controlled) suffix, or both: 080902, 080910T, 080911TK.
+// T (special) or K (controlled) suffix, or both: 080902, 080910T, 080911TK. The 2026 catalogue
+// numbers the foreign languages of class 0502 past 99, so seven digits occur there too
+// (0502100T, 0502104TK).
 func ValidMajorCode(s string) bool { return majorCodePattern.MatchString(s) }
 
 // ValidMOECode reports whether s is a 10-digit MOE 学校标识码 such as 4161010698.
@@ -176,7 +178,7 @@ func CreditCodeCheck(first17 string) byte {
 }
 
 // Degree levels, from a job's requirement or a program's award.
-var Degrees = []string{"不限", "中专", "大专", "本科", "硕士", "博士", "培训"}
+var Degrees = []string{"不限", "高中", "中专", "大专", "本科", "硕士", "博士", "培训"}
 
 func validDegree(d string) bool {
 	for _, x := range Degrees {

@@ -1,0 +1,106 @@
+package seed
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// Source names the 51job rows in the store.
+const Source51job = "51job-2023"
+
+// benefitTag matches the tags of a 51job posting that are benefits or conditions, not skills.
+var benefitTag = regexp.MustCompile(`险|金$|奖金|补贴|福利|礼物|年假|双休|休二|体检|旅游|班车|宿舍|期权|培训|弹性|出国|餐补|加班|^\d+(-\d+)?年|经验|应届|^(本科|硕士|博士|大专|高中|中技/中专)$`)
+
+// loadJobs reads the real 51job postings in Shaanxi, with the enterprises that posted them.
+func loadJobs(geo map[string]xiaoqi.GeoPoint) ([]*xiaoqi.Enterprise, []*xiaoqi.JobNeed, error) {
+	rows, err := readCSV("jobs_51job_shaanxi.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	shanghai := time.FixedZone("CST", 8*3600)
+	ents := map[string]*xiaoqi.Enterprise{}
+	var entOrder []*xiaoqi.Enterprise
+	var jobs []*xiaoqi.JobNeed
+	seen := map[string]bool{}
+	for i, r := range rows {
+		line := i + 2
+		city, district := ingest.ParseArea(r["area"])
+		if city == "" {
+			city = "陕西省" // the posting names the province only
+		}
+		e := &xiaoqi.Enterprise{
+			Meta: xiaoqi.Meta{Source: Source51job},
+			Name: r["companyName"], City: city, Type: r["companyType"], Size: r["companySize"],
+			Region: xiaoqi.RegionOf(city),
+		}
+		key := e.NaturalKey()
+		if have, ok := ents[key]; ok {
+			e = have
+		} else {
+			if p, ok := geo[city]; ok {
+				e.Geo = &p
+			}
+			ents[key] = e
+			entOrder = append(entOrder, e)
+		}
+		degree, err := ingest.ParseDegree(r["degree"])
+		if err != nil {
+			degree = "" // one row has a major ("金融") in the degree column
+		}
+		sal, err := ingest.ParseSalary(r["salary"])
+		if err != nil {
+			return nil, nil, fmt.Errorf("seed: jobs_51job_shaanxi.csv line %d: %w", line, err)
+		}
+		var skills []string
+		tags := strings.Split(r["tags"], ",")
+		for _, t := range tags {
+			if t = strings.TrimSpace(t); t != "" && !benefitTag.MatchString(t) && t != r["workYear"] {
+				skills = append(skills, t)
+			}
+		}
+		sum := sha256.Sum256([]byte(strings.Join([]string{r["jobName"], r["companyName"], r["area"], r["issueDate"], r["salary"], r["tags"]}, "\x00")))
+		ext := hex.EncodeToString(sum[:6])
+		if seen[ext] {
+			continue // the same posting twice in the file
+		}
+		seen[ext] = true
+		j := &xiaoqi.JobNeed{
+			Meta:           xiaoqi.Meta{Source: Source51job, ExternalID: ext},
+			EnterpriseID:   xiaoqi.NewID(xiaoqi.KindEnterprise, key),
+			EnterpriseName: e.Name,
+			Name:           r["jobName"],
+			City:           city,
+			District:       district,
+			Region:         xiaoqi.RegionOf(city),
+			Skills:         skills,
+			Degree:         degree,
+			Experience:     r["workYear"],
+			SalaryMin:      sal.Min,
+			SalaryMax:      sal.Max,
+			SalaryMonths:   sal.Months,
+			SalaryText:     r["salary"],
+			Status:         xiaoqi.JobOpen,
+			Description:    "标签 Tags：" + strings.Join(tags, "、"),
+		}
+		if t, err := time.ParseInLocation("2006-01-02 15:04:05", r["issueDate"], shanghai); err == nil {
+			j.PostedAt = t.UTC()
+		}
+		if err := j.Validate(); err != nil {
+			return nil, nil, fmt.Errorf("seed: jobs_51job_shaanxi.csv line %d: %w", line, err)
+		}
+		jobs = append(jobs, j)
+	}
+	for _, e := range entOrder {
+		if err := e.Validate(); err != nil {
+			return nil, nil, fmt.Errorf("seed: enterprise %s: %w", e.Name, err)
+		}
+	}
+	return entOrder, jobs, nil
+}

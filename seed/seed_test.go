@@ -1,0 +1,81 @@
+package seed_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+)
+
+func TestLoad(t *testing.T) {
+	s, err := seed.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	moe := 0
+	for _, in := range s.Institutions {
+		if in.Code != "" {
+			moe++
+		}
+	}
+	if moe != 98 || len(s.Institutions) != 100 {
+		t.Errorf("institutions = %d with %d in the MOE list, want 98 in the list + 2 military universities", len(s.Institutions), moe)
+	}
+	if got := len(s.Programs); got != 2610 {
+		t.Errorf("programs = %d, want 2610", got)
+	}
+	if got := len(s.Policies); got != 15 {
+		t.Errorf("policy items = %d, want 15", got)
+	}
+	if got := len(s.Jobs); got != 292 {
+		t.Errorf("jobs = %d, want 292", got)
+	}
+	var xjtu *xiaoqi.Institution
+	for _, in := range s.Institutions {
+		if in.Name == "西安交通大学" {
+			xjtu = in
+		}
+		if in.Name == "榆林学院" && (in.City != "榆林市" || in.Region != xiaoqi.RegionShaanbei) {
+			t.Errorf("榆林学院: city %q region %q, want 榆林市 陕北", in.City, in.Region)
+		}
+		if in.Geo == nil || in.Geo.Lat < 31 || in.Geo.Lat > 40 || in.Geo.Lon < 105 || in.Geo.Lon > 112 {
+			t.Errorf("%s: coordinates %+v outside Shaanxi", in.Name, in.Geo)
+		}
+	}
+	if xjtu == nil || xjtu.Code != "4161010698" || xjtu.City != "西安市" {
+		t.Fatalf("西安交通大学 = %+v, want code 4161010698 in 西安市", xjtu)
+	}
+	xjtuID := xiaoqi.NewID(xiaoqi.KindInstitution, xjtu.NaturalKey())
+	found := false
+	for _, p := range s.Programs {
+		if p.InstitutionID == xjtuID && p.MajorCode == "080902" && p.Name == "软件工程" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("西安交通大学 does not offer 080902 软件工程")
+	}
+	if p := s.Policies[11]; p.Number != 12 || !strings.Contains(p.Heading, "人才") || !strings.Contains(p.Text, "留学") {
+		t.Errorf("item 12 = %d %q", p.Number, p.Heading)
+	}
+	ents := map[string]bool{}
+	for _, e := range s.Enterprises {
+		ents[xiaoqi.NewID(xiaoqi.KindEnterprise, e.NaturalKey())] = true
+	}
+	for _, j := range s.Jobs {
+		if !ents[j.EnterpriseID] {
+			t.Fatalf("job %q: enterprise %s not in the set", j.Name, j.EnterpriseID)
+		}
+		for _, sk := range j.Skills {
+			if strings.Contains(sk, "五险") || strings.Contains(sk, "补贴") {
+				t.Errorf("job %q: benefit %q taken as a skill", j.Name, sk)
+			}
+		}
+	}
+	for _, d := range s.Docs() {
+		if d.Base().Synthetic {
+			t.Errorf("%s %q is marked synthetic, but the default set is real data", d.Kind(), d.Title())
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package xiaoqi_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+func TestValidMajorCode(t *testing.T) {
+	for code, want := range map[string]bool{
+		"080902": true, "080910T": true, "080911TK": true, "130310": true, "0502100T": true, "0502104TK": true,
+		"08090": false, "080902X": false, "080902KT": false, "": false, "０８０９０２": false, "080902 ": false,
+	} {
+		if got := xiaoqi.ValidMajorCode(code); got != want {
+			t.Errorf("ValidMajorCode(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
+
+func TestValidCreditCode(t *testing.T) {
+	// 91350100M000100Y43 is the worked example of GB 32100-2015.
+	for code, want := range map[string]bool{
+		"91350100M000100Y43": true,
+		"91350100M000100Y44": false, // wrong check character
+		"91350100M000100Y4":  false, // 17 characters
+		"91350100M000100I43": false, // I is not in the alphabet
+		"":                   false,
+	} {
+		if got := xiaoqi.ValidCreditCode(code); got != want {
+			t.Errorf("ValidCreditCode(%q) = %v, want %v", code, got, want)
+		}
+	}
+	if c := xiaoqi.CreditCodeCheck("91610131MA6TXXXX0"); !xiaoqi.ValidCreditCode("91610131MA6TXXXX0" + string(c)) {
+		t.Errorf("CreditCodeCheck gave %q, which ValidCreditCode rejects", c)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	lat := func(la, lo float64) *xiaoqi.GeoPoint { return &xiaoqi.GeoPoint{Lat: la, Lon: lo} }
+	tests := []struct {
+		name  string
+		doc   xiaoqi.Doc
+		field string // "" means valid
+	}{
+		{"university", &xiaoqi.Institution{Name: "西安交通大学", Type: "university", Code: "4161010698", City: "西安市"}, ""},
+		{"university bad code", &xiaoqi.Institution{Name: "X", Type: "university", Code: "41610", City: "西安市"}, "code"},
+		{"institution no name", &xiaoqi.Institution{Type: "training", City: "西安市"}, "name"},
+		{"institution bad type", &xiaoqi.Institution{Name: "X", Type: "school", City: "西安市"}, "type"},
+		{"institution latitude", &xiaoqi.Institution{Name: "X", Type: "training", City: "西安市", Geo: lat(91, 108)}, "geo.lat"},
+		{"institution longitude", &xiaoqi.Institution{Name: "X", Type: "training", City: "西安市", Geo: lat(34, 181)}, "geo.lon"},
+		{"institution region", &xiaoqi.Institution{Name: "X", Type: "training", City: "西安市", Region: "华北"}, "region"},
+		{"program", &xiaoqi.Program{InstitutionID: "ins_1", Name: "软件工程", MajorCode: "080902", Degree: "本科"}, ""},
+		{"program bad major", &xiaoqi.Program{InstitutionID: "ins_1", Name: "软件工程", MajorCode: "0809", Degree: "本科"}, "major_code"},
+		{"program negative graduates", &xiaoqi.Program{InstitutionID: "ins_1", Name: "软件工程", Degree: "本科", GraduatesPerYear: -1}, "graduates_per_year"},
+		{"program no degree", &xiaoqi.Program{InstitutionID: "ins_1", Name: "软件工程"}, "degree"},
+		{"enterprise bad credit code", &xiaoqi.Enterprise{Name: "X", City: "西安市", CreditCode: "91350100M000100Y44"}, "credit_code"},
+		{"enterprise bad sector", &xiaoqi.Enterprise{Name: "X", City: "西安市", Sectors: []xiaoqi.Sector{"mining"}}, "sectors[0]"},
+		{"job", &xiaoqi.JobNeed{Name: "Java开发", City: "西安市", EnterpriseName: "X", Headcount: 3, SalaryMin: 8000, SalaryMax: 12000}, ""},
+		{"job no title", &xiaoqi.JobNeed{City: "西安市", EnterpriseName: "X"}, "title"},
+		{"job negative headcount", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: -2}, "headcount"},
+		{"job salary order", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 9, SalaryMax: 5}, "salary_max"},
+		{"candidate email", &xiaoqi.Candidate{Name: "张三", Email: "no-at-sign"}, "email"},
+		{"candidate birth date", &xiaoqi.Candidate{Name: "张三", BirthDate: "1999-13-01"}, "birth_date"},
+		{"candidate education major", &xiaoqi.Candidate{Name: "张三", Education: []xiaoqi.Education{{InstitutionName: "西北大学", MajorCode: "12"}}}, "education[0].major_code"},
+		{"policy", &xiaoqi.Policy{Number: 12, Heading: "加大人才培育和引进力度", Text: "…"}, ""},
+		{"policy number", &xiaoqi.Policy{Number: 0, Heading: "h", Text: "t"}, "number"},
+		{"partnership status", &xiaoqi.Partnership{InstitutionID: "ins_1", EnterpriseID: "ent_1", Status: "married"}, "status"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.doc.Validate()
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("want valid, got %v", err)
+				}
+				return
+			}
+			if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+				t.Fatalf("want %s error on %s, got %v", xiaoqi.EINVALID, tt.field, err)
+			}
+			found := false
+			for _, d := range xiaoqi.ErrorDetails(err) {
+				found = found || d.Field == tt.field
+			}
+			if !found {
+				t.Errorf("error %v does not name field %q", err, tt.field)
+			}
+		})
+	}
+}
+
+func TestErrorCodeAndMessage(t *testing.T) {
+	err := fmt.Errorf("get: %w", xiaoqi.Errorf(xiaoqi.ENOTFOUND, "job %s not found", "job_1"))
+	if xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND || xiaoqi.ErrorMessage(err) != "job job_1 not found" {
+		t.Errorf("wrapped error: code %q message %q", xiaoqi.ErrorCode(err), xiaoqi.ErrorMessage(err))
+	}
+	plain := errors.New("disk on fire at /var/lib/secret")
+	if xiaoqi.ErrorCode(plain) != xiaoqi.EINTERNAL || xiaoqi.ErrorMessage(plain) != "internal error" {
+		t.Errorf("plain error leaks: %q", xiaoqi.ErrorMessage(plain))
+	}
+}
+
+func TestNaturalKeysAndIDs(t *testing.T) {
+	a := &xiaoqi.Institution{Name: "西安交通大学", Type: "university", Code: "4161010698", City: "西安市"}
+	b := &xiaoqi.Institution{Name: "西安交大", Type: "university", Code: "4161010698", City: "西安"}
+	if a.NaturalKey() != b.NaturalKey() {
+		t.Errorf("same MOE code, different keys %q %q", a.NaturalKey(), b.NaturalKey())
+	}
+	id := xiaoqi.NewID(xiaoqi.KindInstitution, a.NaturalKey())
+	if id != xiaoqi.NewID(xiaoqi.KindInstitution, b.NaturalKey()) || xiaoqi.CheckID(xiaoqi.KindInstitution, id) != nil {
+		t.Errorf("id %q not stable or not valid", id)
+	}
+	if xiaoqi.CheckID(xiaoqi.KindJob, id) == nil {
+		t.Errorf("institution id %q accepted as a job id", id)
+	}
+	if xiaoqi.NewID(xiaoqi.KindJob, "") == xiaoqi.NewID(xiaoqi.KindJob, "") {
+		t.Error("ids without natural key repeat")
+	}
+	j := &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X"}
+	if j.NaturalKey() != "" {
+		t.Errorf("job without source has key %q", j.NaturalKey())
+	}
+	j.Source, j.ExternalID = "51job-2023", "r1"
+	if j.NaturalKey() == "" {
+		t.Error("imported job has no key")
+	}
+}
+
+func TestContentHashIgnoresMeta(t *testing.T) {
+	a := &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X"}
+	h1, _ := xiaoqi.ContentHash(a)
+	a.ID, a.Version = "job_1", 7
+	h2, _ := xiaoqi.ContentHash(a)
+	if h1 != h2 || a.ID != "job_1" || a.Version != 7 {
+		t.Errorf("hash depends on id/version or clobbers them: %s %s %+v", h1, h2, a.Meta)
+	}
+	a.Headcount = 2
+	if h3, _ := xiaoqi.ContentHash(a); h3 == h1 {
+		t.Error("hash ignores content")
+	}
+}
+
+func TestRegionOf(t *testing.T) {
+	for city, want := range map[string]xiaoqi.Region{"西安": "关中", "西安市": "关中", "汉中市": "陕南", "榆林": "陕北", "杨凌": "关中", "北京市": ""} {
+		if got := xiaoqi.RegionOf(city); got != want {
+			t.Errorf("RegionOf(%q) = %q, want %q", city, got, want)
+		}
+	}
+	if xiaoqi.ChineseNumeral(12) != "十二" || xiaoqi.ChineseNumeral(15) != "十五" || xiaoqi.ChineseNumeral(3) != "三" {
+		t.Error("ChineseNumeral")
+	}
+}
