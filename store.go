@@ -13,10 +13,13 @@ type Store interface {
 	// nothing is written.
 	//
 	// A document is matched to a stored one by its ID when set, else by its natural key; a
-	// document that matches none is inserted with ID NewID(kind, naturalKey). A write whose
+	// document that matches none is inserted with its own ID when it carries one, else with
+	// NewID(kind, naturalKey) (or, if that id is taken by a document whose key has since
+	// changed, ECONFLICT: a stable id per key is not guaranteed after a re-key). A write whose
 	// content equals the stored content changes nothing (no new version, no change). A
 	// document carrying a non-zero Version that differs from the stored one fails with
-	// ECONFLICT, as does a natural key already held by another document.
+	// ECONFLICT, as does a natural key already held by another document. The Version of a
+	// document that does not exist yet is ignored, so exports of another store import as they are.
 	//
 	// Upsert sets ID, Version, CreatedAt and UpdatedAt on the documents passed in.
 	Upsert(ctx context.Context, docs []Doc) ([]WriteResult, error)
@@ -36,7 +39,9 @@ type Store interface {
 
 	// Changes returns up to limit changes with Seq > after, in Seq order. A follower that
 	// applies them in order and asks again with the last Seq never misses a change, even
-	// with several writers.
+	// with several writers. Doc is never nil for OpUpsert: it is the document's current state.
+	// An upsert of a document deleted since may be left out (its tombstone follows), but the
+	// newest change is always returned, so an empty answer means the follower is caught up.
 	Changes(ctx context.Context, after uint64, limit int) ([]Change, error)
 
 	// LastSeq returns the sequence of the newest change that Changes can return now.

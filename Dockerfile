@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build of a static xiaoqi binary on a minimal non-root image.
+#   docker build -t xiaoqi .
+#   docker run -p 8080:8080 -v xiaoqi-data:/data xiaoqi
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+ARG VERSION=dev
+RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" \
+      -o /out/xiaoqi ./cmd/xiaoqi \
+ && mkdir -p /out/data
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/xiaoqi /usr/local/bin/xiaoqi
+# The data volume holds the embedded store and the search index; with MongoDB it holds the
+# index only. It belongs to the image's non-root user (65532).
+COPY --from=build --chown=65532:65532 /out/data /data
+ENV XIAOQI_DATA_DIR=/data \
+    XIAOQI_ADDR=:8080 \
+    XIAOQI_LOG_FORMAT=json
+VOLUME ["/data"]
+EXPOSE 8080
+USER 65532:65532
+# distroless has no shell or curl: the binary checks its own /readyz.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["/usr/local/bin/xiaoqi", "healthcheck", "--url", "http://127.0.0.1:8080/readyz"]
+ENTRYPOINT ["/usr/local/bin/xiaoqi"]
+CMD ["serve"]

@@ -1,0 +1,171 @@
+// Package bolt is the embedded xiaoqi.Store, the default: every document, the natural-key
+// index and the change feed live in one bbolt file, and every write is one fsynced transaction.
+package bolt
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Layout of the file:
+//
+//	meta              "format" → formatVersion; "count:<kind>" → number of documents (uint64 BE);
+//	                  "indexed" → what the filter indexes were built from
+//	changes           seq (uint64 BE) → changeRecord; the bucket's sequence is the last seq
+//	docs:<kind>       id → docRecord
+//	keys:<kind>       natural key → id
+//	idx:<kind>        field \x00 value \x00 id → "" (see index.go)
+var (
+	bucketMeta    = []byte("meta")
+	bucketChanges = []byte("changes")
+	keyFormat     = []byte("format")
+)
+
+// formatVersion is the layout version written in new files; Open refuses other versions.
+const formatVersion = 1
+
+// lockTimeout is how long Open waits for another process to release the file.
+const lockTimeout = 2 * time.Second
+
+func docsBucket(k xiaoqi.Kind) []byte { return []byte("docs:" + k) }
+func keysBucket(k xiaoqi.Kind) []byte { return []byte("keys:" + k) }
+func countKey(k xiaoqi.Kind) []byte   { return []byte("count:" + k) }
+
+// Store is the embedded store. It is safe for concurrent use; writes are serialised by bbolt.
+type Store struct {
+	db *bolt.DB
+}
+
+var _ xiaoqi.Store = (*Store)(nil)
+
+// Open opens the store in the file at path, creating the file and its directory if needed.
+// It fails after a few seconds when another process holds the file.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("bolt: open %s: file locked for %v; data directory in use by another xiaoqi process? %w", path, lockTimeout, err)
+	} else if err != nil {
+		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
+	}
+	if err := db.Update(initBuckets); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
+	}
+	return &Store{db: db}, nil
+}
+
+// initBuckets creates the buckets of a new file and checks the format of an existing one.
+func initBuckets(tx *bolt.Tx) error {
+	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+	if err != nil {
+		return err
+	}
+	if v := meta.Get(keyFormat); v == nil {
+		if err := meta.Put(keyFormat, u64(formatVersion)); err != nil {
+			return err
+		}
+	} else if len(v) != 8 || binary.BigEndian.Uint64(v) != formatVersion {
+		return fmt.Errorf("unsupported file format %x (this xiaoqi reads format %d)", v, formatVersion)
+	}
+	if _, err := tx.CreateBucketIfNotExists(bucketChanges); err != nil {
+		return err
+	}
+	for _, k := range xiaoqi.Kinds {
+		if _, err := tx.CreateBucketIfNotExists(docsBucket(k)); err != nil {
+			return err
+		}
+		if _, err := tx.CreateBucketIfNotExists(keysBucket(k)); err != nil {
+			return err
+		}
+	}
+	return ensureIndexes(tx)
+}
+
+// Close closes the file. Writes already returned are durable.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("bolt: close: %w", err)
+	}
+	return nil
+}
+
+// view runs fn in a read transaction and translates its error.
+func (s *Store) view(ctx context.Context, op string, fn func(tx *bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return translate(op, err)
+	}
+	return translate(op, s.db.View(fn))
+}
+
+// update runs fn in a write transaction, committed and fsynced before it returns.
+func (s *Store) update(ctx context.Context, op string, fn func(tx *bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return translate(op, err)
+	}
+	return translate(op, s.db.Update(fn))
+}
+
+// translate turns errors into what callers of xiaoqi.Store expect: *xiaoqi.Error values pass
+// through, cancellation and a closed store become EUNAVAILABLE, the rest stay internal.
+func translate(op string, err error) error {
+	var e *xiaoqi.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &e):
+		return err
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "request cancelled or timed out / 请求已取消或超时", Err: fmt.Errorf("bolt: %s: %w", op, err)}
+	case errors.Is(err, bolt.ErrDatabaseNotOpen):
+		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "store is closed / 存储已关闭", Err: fmt.Errorf("bolt: %s: %w", op, err)}
+	}
+	return fmt.Errorf("bolt: %s: %w", op, err)
+}
+
+// checkKind returns EINVALID for an unknown kind.
+func checkKind(k xiaoqi.Kind) error {
+	if !k.Valid() {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown type %q / 未知类型", k)
+	}
+	return nil
+}
+
+func notFound(k xiaoqi.Kind, id string) error {
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "%s %s not found / 未找到", k, id)
+}
+
+// u64 encodes n big-endian, so that keys sort in numeric order.
+func u64(n uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, n)
+	return b
+}
+
+// addCount adds delta to the number of documents of kind k.
+func addCount(tx *bolt.Tx, k xiaoqi.Kind, delta int64) error {
+	meta := tx.Bucket(bucketMeta)
+	n := int64(readU64(meta.Get(countKey(k)))) + delta
+	if n < 0 {
+		return fmt.Errorf("count of %s below zero", k)
+	}
+	return meta.Put(countKey(k), u64(uint64(n)))
+}
+
+func readU64(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}

@@ -1,0 +1,283 @@
+package bolt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Upsert implements xiaoqi.Store. The whole batch is one transaction: after a crash it is
+// either applied or not, never in part.
+func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteResult, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, translate("upsert", err)
+	}
+	if len(docs) == 0 {
+		return []xiaoqi.WriteResult{}, nil
+	}
+	hashes, err := validateBatch(docs)
+	if err != nil {
+		return nil, err
+	}
+	// Upsert sets the metadata of the docs passed in; a failed batch leaves them as they were.
+	saved := make([]xiaoqi.Meta, len(docs))
+	for i, d := range docs {
+		saved[i] = *d.Base()
+	}
+	var results []xiaoqi.WriteResult
+	err = s.update(ctx, "upsert", func(tx *bolt.Tx) error {
+		results = make([]xiaoqi.WriteResult, len(docs))
+		now := time.Now().UTC()
+		for i, d := range docs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r, err := upsertOne(tx, d, hashes[i], now)
+			var e *xiaoqi.Error
+			if errors.As(err, &e) {
+				return &xiaoqi.Error{Code: e.Code, Message: fmt.Sprintf("docs[%d]: %s", i, e.Message), Details: e.Details, Err: e.Err}
+			} else if err != nil {
+				return fmt.Errorf("docs[%d]: %w", i, err)
+			}
+			results[i] = r
+		}
+		return nil
+	})
+	if err != nil {
+		for i, d := range docs {
+			*d.Base() = saved[i]
+		}
+		return nil, err
+	}
+	return results, nil
+}
+
+// validateBatch validates every document and returns their content hashes, or one EINVALID
+// error listing the problems of every invalid document, fields prefixed "docs[i].".
+func validateBatch(docs []xiaoqi.Doc) ([]string, error) {
+	var (
+		details []xiaoqi.FieldError
+		first   string
+		bad     int
+		hashes  = make([]string, len(docs))
+	)
+	for i, d := range docs {
+		prefix := fmt.Sprintf("docs[%d]", i)
+		err := validateDoc(d)
+		if err == nil {
+			if hashes[i], err = xiaoqi.ContentHash(d); err != nil {
+				return nil, fmt.Errorf("bolt: upsert: %s: %w", prefix, err)
+			}
+			continue
+		}
+		var e *xiaoqi.Error
+		if !errors.As(err, &e) || e.Code != xiaoqi.EINVALID {
+			return nil, fmt.Errorf("bolt: upsert: validate %s: %w", prefix, err)
+		}
+		bad++
+		if first == "" {
+			first = prefix + ": " + e.Message
+		}
+		if len(e.Details) == 0 {
+			details = append(details, xiaoqi.FieldError{Field: prefix, Message: e.Message})
+		}
+		for _, fe := range e.Details {
+			details = append(details, xiaoqi.FieldError{Field: prefix + "." + fe.Field, Message: fe.Message})
+		}
+	}
+	if bad == 0 {
+		return hashes, nil
+	}
+	if bad > 1 {
+		first += fmt.Sprintf(" (and %d more invalid documents / 另有 %d 条无效)", bad-1, bad-1)
+	}
+	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: first, Details: details}
+}
+
+// validateDoc checks one document, including an id given by the writer.
+func validateDoc(d xiaoqi.Doc) error {
+	if d == nil || d.Base() == nil {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "document is null / 文档为空")
+	}
+	if !d.Kind().Valid() {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown type %q", d.Kind())
+	}
+	if id := d.Base().ID; id != "" {
+		if err := xiaoqi.CheckID(d.Kind(), id); err != nil {
+			return err
+		}
+	}
+	return d.Validate()
+}
+
+// upsertOne writes one validated document whose content hash is hash.
+func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.WriteResult, error) {
+	kind, m := d.Kind(), d.Base()
+	docs, keys := tx.Bucket(docsBucket(kind)), tx.Bucket(keysBucket(kind))
+	nk := d.NaturalKey()
+
+	id := m.ID
+	if id == "" && nk != "" {
+		id = string(keys.Get([]byte(nk)))
+	}
+	var stored []byte
+	if id != "" {
+		stored = docs.Get([]byte(id))
+	}
+	if stored == nil {
+		return insert(tx, d, id, hash, now)
+	}
+
+	old, oldHash, err := decodeDoc(kind, stored)
+	if err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	om := old.Base()
+	if m.Version != 0 && m.Version != om.Version {
+		return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+			Message: fmt.Sprintf("%s %s is at version %d, not %d: reload and try again / 数据已被修改，请刷新后重试", kind, id, om.Version, m.Version)}
+	}
+	if oldHash == hash {
+		m.ID, m.Version, m.CreatedAt, m.UpdatedAt = id, om.Version, om.CreatedAt, om.UpdatedAt
+		return xiaoqi.WriteResult{Kind: kind, ID: id, Version: om.Version, Unchanged: true}, nil
+	}
+	if oldKey := old.NaturalKey(); oldKey != nk {
+		if err := claimKey(keys, kind, nk, id); err != nil {
+			return xiaoqi.WriteResult{}, err
+		}
+		if oldKey != "" && string(keys.Get([]byte(oldKey))) == id {
+			if err := keys.Delete([]byte(oldKey)); err != nil {
+				return xiaoqi.WriteResult{}, err
+			}
+		}
+	}
+	m.ID, m.Version, m.CreatedAt, m.UpdatedAt = id, om.Version+1, om.CreatedAt, now
+	seq, err := put(tx, old, d, hash, now)
+	if err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: m.Version, Seq: seq}, nil
+}
+
+// insert writes d as a new document with the given id, or the id its natural key gives.
+func insert(tx *bolt.Tx, d xiaoqi.Doc, id, hash string, now time.Time) (xiaoqi.WriteResult, error) {
+	kind, m := d.Kind(), d.Base()
+	docs, keys := tx.Bucket(docsBucket(kind)), tx.Bucket(keysBucket(kind))
+	nk := d.NaturalKey()
+	if id == "" {
+		id = xiaoqi.NewID(kind, nk)
+		for nk == "" && docs.Get([]byte(id)) != nil { // a random id collided: draw again
+			id = xiaoqi.NewID(kind, "")
+		}
+		if docs.Get([]byte(id)) != nil {
+			// The id derived from nk belongs to a document that has since changed its key.
+			return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+				Message: fmt.Sprintf("%s %s had the natural key %q before it changed; update it by id / 该记录的标识已变更，请按编号更新", kind, id, nk)}
+		}
+	}
+	if err := claimKey(keys, kind, nk, id); err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	// A version carried by a document that does not exist (an export from another store) is
+	// not a conflict: the document starts again at version 1.
+	m.ID, m.Version, m.CreatedAt, m.UpdatedAt = id, 1, now, now
+	seq, err := put(tx, nil, d, hash, now)
+	if err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	if err := addCount(tx, kind, 1); err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: 1, Seq: seq, Created: true}, nil
+}
+
+// claimKey maps natural key nk to id, or fails with ECONFLICT when another document holds it.
+func claimKey(keys *bolt.Bucket, kind xiaoqi.Kind, nk, id string) error {
+	if nk == "" {
+		return nil
+	}
+	if holder := keys.Get([]byte(nk)); holder != nil && string(holder) != id {
+		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+			Message: fmt.Sprintf("%s %s already has the natural key %q / 该%s已存在", kind, holder, nk, kind)}
+	}
+	return keys.Put([]byte(nk), []byte(id))
+}
+
+// put stores d, whose metadata is set, in place of old (nil for an insert), updates the filter
+// index and records the change. It returns the change's seq.
+func put(tx *bolt.Tx, old, d xiaoqi.Doc, hash string, now time.Time) (uint64, error) {
+	m := d.Base()
+	data, err := encodeDoc(d, hash)
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.Bucket(docsBucket(d.Kind())).Put([]byte(m.ID), data); err != nil {
+		return 0, err
+	}
+	if err := reindex(tx, d.Kind(), old, d); err != nil {
+		return 0, err
+	}
+	return appendChange(tx, xiaoqi.Change{Op: xiaoqi.OpUpsert, Kind: d.Kind(), ID: m.ID, Version: m.Version, At: now})
+}
+
+// appendChange adds c to the change feed under the next sequence number and returns it.
+func appendChange(tx *bolt.Tx, c xiaoqi.Change) (uint64, error) {
+	b := tx.Bucket(bucketChanges)
+	seq, err := b.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	data, err := encodeChange(c)
+	if err != nil {
+		return 0, err
+	}
+	return seq, b.Put(u64(seq), data)
+}
+
+// Delete implements xiaoqi.Store: it removes the document and its natural key and leaves a
+// tombstone in the change feed.
+func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi.WriteResult, error) {
+	if err := checkKind(kind); err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	var r xiaoqi.WriteResult
+	err := s.update(ctx, "delete", func(tx *bolt.Tx) error {
+		docs := tx.Bucket(docsBucket(kind))
+		stored := docs.Get([]byte(id))
+		if stored == nil {
+			return notFound(kind, id)
+		}
+		old, _, err := decodeDoc(kind, stored)
+		if err != nil {
+			return err
+		}
+		if err := docs.Delete([]byte(id)); err != nil {
+			return err
+		}
+		if err := reindex(tx, kind, old, nil); err != nil {
+			return err
+		}
+		keys := tx.Bucket(keysBucket(kind))
+		if nk := old.NaturalKey(); nk != "" && string(keys.Get([]byte(nk))) == id {
+			if err := keys.Delete([]byte(nk)); err != nil {
+				return err
+			}
+		}
+		if err := addCount(tx, kind, -1); err != nil {
+			return err
+		}
+		version := old.Base().Version
+		seq, err := appendChange(tx, xiaoqi.Change{Op: xiaoqi.OpDelete, Kind: kind, ID: id, Version: version, At: time.Now().UTC()})
+		r = xiaoqi.WriteResult{Kind: kind, ID: id, Version: version, Seq: seq}
+		return err
+	})
+	if err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	return r, nil
+}
