@@ -37,11 +37,21 @@ var idPrefix = map[Kind]string{
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { _, ok := idPrefix[k]; return ok }
 
-// ParseKind returns the kind named s, accepting the plural used in URLs ("jobs", "institutions").
+// Plural is the kind's name in URLs: "jobs", "policies".
+func (k Kind) Plural() string {
+	if k == KindPolicy {
+		return "policies"
+	}
+	return string(k) + "s"
+}
+
+// ParseKind returns the kind named s, accepting the plural used in URLs ("jobs", "policies").
 func ParseKind(s string) (Kind, error) {
-	k := Kind(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "s"))
-	if k.Valid() {
-		return k, nil
+	t := strings.ToLower(strings.TrimSpace(s))
+	for _, k := range Kinds {
+		if t == string(k) || t == k.Plural() {
+			return k, nil
+		}
 	}
 	return "", Errorf(EINVALID, "unknown type %q / 未知类型 (one of institution, program, enterprise, job, candidate, policy, partnership)", s)
 }

@@ -152,3 +152,14 @@ func TestRegionOf(t *testing.T) {
 		t.Error("ChineseNumeral")
 	}
 }
+
+func TestParseKind(t *testing.T) {
+	for in, want := range map[string]xiaoqi.Kind{"jobs": "job", "job": "job", "policies": "policy", "Policy": "policy", "institutions": "institution"} {
+		if got, err := xiaoqi.ParseKind(in); err != nil || got != want {
+			t.Errorf("ParseKind(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := xiaoqi.ParseKind("policie"); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+		t.Errorf("ParseKind(policie): %v, want invalid", err)
+	}
+}

@@ -1,0 +1,272 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// readBody checks the Content-Type and reads at most limit bytes of the request body.
+func readBody(c *gin.Context, limit int64) ([]byte, error) {
+	ct := c.GetHeader("Content-Type")
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil || mt != "application/json" {
+		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
+			Message: fmt.Sprintf("Content-Type must be application/json, not %q / 请求体须为 JSON", ct),
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "must be application/json"}}}
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
+			Message: fmt.Sprintf("charset must be utf-8, not %q / 须为 UTF-8 编码", cs),
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "charset must be utf-8"}}}
+	}
+	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
+		Message: fmt.Sprintf("body larger than %d bytes / 请求体过大", limit),
+		Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("at most %d bytes", limit)}}}
+	if c.Request.ContentLength > limit {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, limit))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, tooLarge
+		}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read body / 无法读取请求体", Err: err}
+	}
+	// Tools on Windows like to start UTF-8 with a byte-order mark; JSON forbids it.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, invalid("body", "is empty / 请求体为空")
+	}
+	return data, nil
+}
+
+// decodeDoc decodes one document of kind k strictly: no unknown fields, no wrong types, no
+// trailing data. Field names in errors get prefix ("docs[3].").
+func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
+	if first(data) != '{' {
+		return nil, invalid(whole(prefix), "must be a JSON object / 须为 JSON 对象")
+	}
+	d := xiaoqi.NewDoc(k)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(d); err != nil {
+		return nil, decodeError(err, data, prefix)
+	}
+	if err := trailing(dec); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// decodeBatch decodes a JSON array of documents of kind k. It reports the decoding errors of
+// every document, up to maxDetails.
+func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
+	if first(data) != '[' {
+		return nil, invalid("body", "must be a JSON array of %s documents / 须为 JSON 数组", k)
+	}
+	var raws []json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&raws); err != nil {
+		return nil, decodeError(err, data, "")
+	}
+	if err := trailing(dec); err != nil {
+		return nil, err
+	}
+	if len(raws) == 0 {
+		return nil, invalid("body", "is an empty array / 批量数据为空")
+	}
+	if len(raws) > MaxBatchDocs {
+		return nil, &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
+			Message: fmt.Sprintf("%d documents in one batch, at most %d / 单批文档过多", len(raws), MaxBatchDocs),
+			Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("at most %d documents", MaxBatchDocs)}}}
+	}
+	const maxDetails = 100
+	docs := make([]xiaoqi.Doc, 0, len(raws))
+	var details []xiaoqi.FieldError
+	for i, raw := range raws {
+		prefix := "docs[" + strconv.Itoa(i) + "]."
+		d, err := decodeDoc(k, raw, prefix)
+		if err == nil {
+			err = validate(d, prefix)
+		}
+		if err != nil {
+			details = append(details, xiaoqi.ErrorDetails(err)...)
+			if len(details) >= maxDetails {
+				break
+			}
+			continue
+		}
+		docs = append(docs, d)
+	}
+	if len(details) > 0 {
+		msg := fmt.Sprintf("invalid batch / 批量数据有误: %s %s", details[0].Field, details[0].Message)
+		if len(details) > 1 {
+			msg += fmt.Sprintf(" (and %d more)", len(details)-1)
+		}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: details}
+	}
+	return docs, nil
+}
+
+// validate checks a decoded document before it reaches the store, so that errors name the
+// fields as the client wrote them (the store prefixes every field with "docs[i].").
+func validate(d xiaoqi.Doc, prefix string) error {
+	if id := d.Base().ID; id != "" {
+		if err := xiaoqi.CheckID(d.Kind(), id); err != nil {
+			return invalid(prefix+"id", "%s", xiaoqi.ErrorMessage(err))
+		}
+	}
+	err := d.Validate()
+	if err == nil || prefix == "" {
+		return err
+	}
+	e := &xiaoqi.Error{Code: xiaoqi.ErrorCode(err), Message: xiaoqi.ErrorMessage(err), Err: err}
+	for _, fe := range xiaoqi.ErrorDetails(err) {
+		e.Details = append(e.Details, xiaoqi.FieldError{Field: prefix + fe.Field, Message: fe.Message})
+	}
+	if len(e.Details) == 0 {
+		e.Details = []xiaoqi.FieldError{{Field: whole(prefix), Message: e.Message}}
+	}
+	return e
+}
+
+// whole names the decoded value itself: "body", or "docs[3]" in a batch.
+func whole(prefix string) string {
+	if prefix == "" {
+		return "body"
+	}
+	return strings.TrimSuffix(prefix, ".")
+}
+
+// first returns the first non-space byte of data, or 0.
+func first(data []byte) byte {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) == 0 {
+		return 0
+	}
+	return data[0]
+}
+
+// trailing reports data after the decoded value.
+func trailing(dec *json.Decoder) error {
+	if _, err := dec.Token(); err != io.EOF {
+		return invalid("body", "has data after the JSON value / JSON 之后有多余内容")
+	}
+	return nil
+}
+
+// decodeError translates an encoding/json error into EINVALID naming the field.
+func decodeError(err error, data []byte, prefix string) error {
+	var (
+		syn *json.SyntaxError
+		typ *json.UnmarshalTypeError
+		tpe *time.ParseError
+	)
+	switch {
+	case errors.As(err, &syn):
+		return invalid("body", "malformed JSON at byte %d: %s / JSON 格式错误", syn.Offset, syn.Error())
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return invalid("body", "malformed JSON: unexpected end / JSON 不完整")
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return invalid(whole(prefix), "must be %s, not %s / 类型错误", jsonType(typ.Type), typ.Value)
+		}
+		return invalid(prefix+typ.Field, "must be %s, not %s / 类型错误", jsonType(typ.Type), typ.Value)
+	case errors.As(err, &tpe):
+		field := findString(data, tpe.Value)
+		if field == "" {
+			field = "body"
+		} else {
+			field = prefix + field
+		}
+		return invalid(field, "must be a date-time like 2024-05-01T08:00:00+08:00 (RFC 3339), not %q / 日期时间格式错误", tpe.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name, uerr := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
+		if uerr != nil {
+			name = strings.TrimPrefix(err.Error(), "json: unknown field ")
+		}
+		return invalid(prefix+name, "unknown field / 未知字段")
+	}
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot decode body / 无法解析请求体",
+		Details: []xiaoqi.FieldError{{Field: whole(prefix), Message: "cannot decode"}}, Err: err}
+}
+
+// jsonType names the JSON type that Go type t decodes from.
+func jsonType(t reflect.Type) string {
+	if t == nil {
+		return "a valid value"
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == reflect.TypeFor[time.Time]() {
+		return "a date-time string"
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return "a valid value"
+}
+
+// findString returns the path of the first string value equal to s in the JSON data
+// ("history[0].at"), or "". It names the field of a date-time that failed to parse, which
+// encoding/json does not report.
+func findString(data []byte, s string) string {
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return ""
+	}
+	var walk func(v any, path string) string
+	walk = func(v any, path string) string {
+		switch v := v.(type) {
+		case string:
+			if v == s {
+				return path
+			}
+		case []any:
+			for i, e := range v {
+				if p := walk(e, path+"["+strconv.Itoa(i)+"]"); p != "" {
+					return p
+				}
+			}
+		case map[string]any:
+			for k, e := range v {
+				p := k
+				if path != "" {
+					p = path + "." + k
+				}
+				if r := walk(e, p); r != "" {
+					return r
+				}
+			}
+		}
+		return ""
+	}
+	return walk(v, "")
+}

@@ -1,0 +1,327 @@
+package api
+
+import (
+	"context"
+	"log/slog"
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// listPage is the answer of GET /api/v1/{kind}.
+type listPage struct {
+	Data []any  `json:"data"`
+	Next string `json:"next,omitempty"`
+}
+
+// list answers GET /api/v1/{kind}?city=…&limit=…&after=….
+func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		q, err := query(c)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		opt := xiaoqi.ListOptions{Limit: xiaoqi.DefaultListLimit, Filters: map[string]string{}}
+		for _, name := range sortedKeys(q) {
+			v := q.Get(name)
+			switch {
+			case len(q[name]) > 1:
+				err = invalid(name, "is given more than once / 参数重复")
+			case name == "limit":
+				opt.Limit, err = intParam(name, v, xiaoqi.DefaultListLimit, xiaoqi.MaxListLimit)
+			case name == "after":
+				opt.After = v
+			case !slices.Contains(xiaoqi.FilterFields[k], name):
+				err = xiaoqi.CheckFilters(k, map[string]string{name: v})
+			case v == "":
+				// An empty filter, as an HTML form sends it, means "any".
+			case name == "synthetic":
+				b, perr := strconv.ParseBool(v)
+				if perr != nil {
+					err = invalid(name, "must be true or false, not %q / 须为 true 或 false", v)
+				}
+				opt.Filters[name] = strconv.FormatBool(b)
+			default:
+				opt.Filters[name] = v
+			}
+			if err != nil {
+				s.writeError(c, err)
+				return
+			}
+		}
+		page, err := s.store.List(c.Request.Context(), k, opt)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		out := listPage{Data: make([]any, 0, len(page.Docs)), Next: page.Next}
+		for _, d := range page.Docs {
+			out.Data = append(out.Data, publicView(d))
+		}
+		s.writeJSON(c, http.StatusOK, out)
+	}
+}
+
+// get answers GET /api/v1/{kind}/{id}.
+func (s *Server) get(k xiaoqi.Kind) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := s.pathID(c, k)
+		if err == nil {
+			err = noParams(c)
+		}
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		d, err := s.store.Get(c.Request.Context(), k, id)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		s.writeJSON(c, http.StatusOK, publicView(d))
+	}
+}
+
+// create answers POST /api/v1/{kind}: 201 for a new document, 200 when the natural key matched
+// a stored one and the write became an update.
+func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		wait, err := refreshParam(c)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		d, err := s.readDoc(c, k)
+		if err == nil && d.Base().ID != "" {
+			err = invalid("id", "is assigned by the server; to replace a document use PUT /api/v1/%s/{id} / 编号由服务器分配", resource(k))
+		}
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		res, ok := s.write(c, []xiaoqi.Doc{d}, wait)
+		if !ok {
+			return
+		}
+		status := http.StatusOK
+		if res[0].Created {
+			status = http.StatusCreated
+			c.Header("Location", "/api/v1/"+resource(k)+"/"+res[0].ID)
+		}
+		s.writeJSON(c, status, publicView(d))
+	}
+}
+
+// batch answers POST /api/v1/{kind}/batch: one Store.Upsert of up to MaxBatchDocs documents.
+func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		wait, err := refreshParam(c)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		data, err := readBody(c, s.maxBatch)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		docs, err := decodeBatch(k, data)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		res, ok := s.write(c, docs, wait)
+		if !ok {
+			return
+		}
+		s.writeJSON(c, http.StatusOK, gin.H{"results": res})
+	}
+}
+
+// put answers PUT /api/v1/{kind}/{id}: it replaces a stored document and never creates one.
+func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := s.pathID(c, k)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		wait, err := refreshParam(c)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		d, err := s.readDoc(c, k)
+		if err == nil && d.Base().ID != "" && d.Base().ID != id {
+			err = invalid("id", "must be absent or equal to the id in the path (%s) / 编号与路径不符", id)
+		}
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		if _, err := s.store.Get(c.Request.Context(), k, id); err != nil {
+			s.writeError(c, err)
+			return
+		}
+		d.Base().ID = id
+		if _, ok := s.write(c, []xiaoqi.Doc{d}, wait); !ok {
+			return
+		}
+		s.writeJSON(c, http.StatusOK, publicView(d))
+	}
+}
+
+// delete answers DELETE /api/v1/{kind}/{id}.
+func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := s.pathID(c, k)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		wait, err := refreshParam(c)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		res, err := s.store.Delete(c.Request.Context(), k, id)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		s.afterWrite(c, wait, res.Seq)
+		c.Status(http.StatusNoContent)
+	}
+}
+
+// readDoc reads and strictly decodes one document of kind k from the request body.
+func (s *Server) readDoc(c *gin.Context, k xiaoqi.Kind) (xiaoqi.Doc, error) {
+	data, err := readBody(c, s.maxBody)
+	if err != nil {
+		return nil, err
+	}
+	d, err := decodeDoc(k, data, "")
+	if err != nil {
+		return nil, err
+	}
+	return d, validate(d, "")
+}
+
+// write upserts docs and answers any error itself; ok is false when it did.
+func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait bool) (res []xiaoqi.WriteResult, ok bool) {
+	res, err := s.store.Upsert(c.Request.Context(), docs)
+	if err != nil {
+		s.writeError(c, err)
+		return nil, false
+	}
+	var seq uint64
+	for _, r := range res {
+		seq = max(seq, r.Seq)
+	}
+	s.afterWrite(c, wait, seq)
+	return res, true
+}
+
+// afterWrite wakes the index follower and, for ?refresh=wait_for, waits (bounded) until the
+// index has applied seq. A write that changed nothing has seq 0 and waits for nothing.
+func (s *Server) afterWrite(c *gin.Context, wait bool, seq uint64) {
+	if seq == 0 {
+		return
+	}
+	if s.notify != nil {
+		s.notify()
+	}
+	if !wait || s.index == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.refreshTimeout)
+	defer cancel()
+	if err := s.index.WaitFor(ctx, seq); err != nil {
+		// The write is durable; only its visibility in search is late. Say so, don't fail.
+		c.Header("X-Refresh", "timeout")
+		s.logger.LogAttrs(c.Request.Context(), slog.LevelWarn, "refresh=wait_for timed out",
+			slog.Uint64("seq", seq), slog.Uint64("index_seq", s.index.Seq()),
+			slog.String("error", err.Error()), slog.String("request_id", c.GetString(keyRequestID)))
+	}
+}
+
+// pathID returns the checked id of the path.
+func (s *Server) pathID(c *gin.Context, k xiaoqi.Kind) (string, error) {
+	id := c.Param("id")
+	if err := xiaoqi.CheckID(k, id); err != nil {
+		return "", err
+	}
+	c.Set(keyDocID, id)
+	return id, nil
+}
+
+// query parses the query string strictly: url.Values.Get would drop a malformed one silently.
+func query(c *gin.Context) (url.Values, error) {
+	q, err := url.ParseQuery(c.Request.URL.RawQuery)
+	if err != nil {
+		return nil, invalid("query", "malformed query string / 查询参数格式错误")
+	}
+	return q, nil
+}
+
+// noParams rejects any query parameter.
+func noParams(c *gin.Context) error {
+	q, err := query(c)
+	if err != nil {
+		return err
+	}
+	if names := sortedKeys(q); len(names) > 0 {
+		return invalid(names[0], "unknown parameter / 未知参数")
+	}
+	return nil
+}
+
+// refreshParam parses the only parameter of a write, ?refresh=wait_for (Elasticsearch's
+// convention; "true" is taken to mean the same).
+func refreshParam(c *gin.Context) (bool, error) {
+	q, err := query(c)
+	if err != nil {
+		return false, err
+	}
+	for _, name := range sortedKeys(q) {
+		if name != "refresh" {
+			return false, invalid(name, "unknown parameter / 未知参数 (allowed: refresh)")
+		}
+		if len(q[name]) > 1 {
+			return false, invalid(name, "is given more than once / 参数重复")
+		}
+	}
+	switch v := q.Get("refresh"); strings.ToLower(v) {
+	case "", "false":
+		return false, nil
+	case "wait_for", "true":
+		return true, nil
+	default:
+		return false, invalid("refresh", "must be wait_for or false, not %q / 须为 wait_for 或 false", v)
+	}
+}
+
+// intParam parses an integer parameter in [1, maxValue]; "" gives def.
+func intParam(name, v string, def, maxValue int) (int, error) {
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, invalid(name, "must be an integer, not %q / 须为整数", v)
+	}
+	if n < 1 || n > maxValue {
+		return 0, invalid(name, "must be between 1 and %d, not %d / 超出范围", maxValue, n)
+	}
+	return n, nil
+}
+
+func sortedKeys(q url.Values) []string { return slices.Sorted(maps.Keys(q)) }

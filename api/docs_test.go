@@ -1,0 +1,294 @@
+package api_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+func TestInstitutionRoundTrip(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+
+	res := e.send(t, http.MethodPost, "/api/v1/institutions", xjtu).want(t, http.StatusCreated)
+	var created stored
+	res.decode(t, &created)
+	if !strings.HasPrefix(created.ID, "ins_") || created.Version != 1 || created.CreatedAt == "" {
+		t.Fatalf("created %+v, want an ins_ id, version 1 and a creation time", created)
+	}
+	if loc := res.Header.Get("Location"); loc != "/api/v1/institutions/"+created.ID {
+		t.Errorf("Location %q", loc)
+	}
+
+	// The same natural key again is an update of that document, not a second one.
+	var again stored
+	e.send(t, http.MethodPost, "/api/v1/institutions", strings.Replace(xjtu, "本科", "专科", 1)).
+		want(t, http.StatusOK).decode(t, &again)
+	if again.ID != created.ID || again.Version != 2 {
+		t.Errorf("upsert by natural key gave %+v, want id %s version 2", again, created.ID)
+	}
+	if n := e.count(t, xiaoqi.KindInstitution); n != 1 {
+		t.Errorf("%d institutions stored, want 1", n)
+	}
+
+	var got xiaoqi.Institution
+	e.get(t, "/api/v1/institutions/"+created.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Name != "西安交通大学" || got.Level != "专科" || got.Version != 2 || !slices.Equal(got.Tags, []string{"985", "211"}) {
+		t.Errorf("GET gave %+v", got)
+	}
+
+	// PUT replaces; a stale version conflicts; the right one wins.
+	put := strings.Replace(xjtu, `"name"`, `"version":1,"name"`, 1)
+	e.send(t, http.MethodPut, "/api/v1/institutions/"+created.ID, put).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "")
+	put = strings.Replace(xjtu, `"name"`, `"id":"`+created.ID+`","version":2,"name"`, 1)
+	var replaced stored
+	e.send(t, http.MethodPut, "/api/v1/institutions/"+created.ID, put).want(t, http.StatusOK).decode(t, &replaced)
+	if replaced.ID != created.ID || replaced.Version != 3 {
+		t.Errorf("PUT gave %+v, want version 3", replaced)
+	}
+	e.get(t, "/api/v1/institutions/"+created.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Level != "本科" {
+		t.Errorf("after PUT level %q, want 本科", got.Level)
+	}
+
+	// PUT never creates.
+	missing := xiaoqi.NewID(xiaoqi.KindInstitution, "code:4161099999")
+	e.send(t, http.MethodPut, "/api/v1/institutions/"+missing, xupt).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+	if n := e.count(t, xiaoqi.KindInstitution); n != 1 {
+		t.Errorf("%d institutions after PUT of a missing id, want 1", n)
+	}
+
+	res = e.do(t, http.MethodDelete, "/api/v1/institutions/"+created.ID, nil, "").want(t, http.StatusNoContent)
+	if len(res.Body) != 0 {
+		t.Errorf("204 with body %q", res.Body)
+	}
+	e.get(t, "/api/v1/institutions/"+created.ID).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+	e.do(t, http.MethodDelete, "/api/v1/institutions/"+created.ID, nil, "").wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+}
+
+func TestJobRoundTrip(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+
+	job := e.create(t, "jobs", javaJob)
+	if !strings.HasPrefix(job.ID, "job_") || job.Title != "Java开发工程师" {
+		t.Fatalf("created %+v", job)
+	}
+	// Writing the same content again changes nothing.
+	var same stored
+	e.send(t, http.MethodPost, "/api/v1/jobs", javaJob).want(t, http.StatusOK).decode(t, &same)
+	if same.ID != job.ID || same.Version != job.Version {
+		t.Errorf("identical write gave %+v, want %+v", same, job)
+	}
+
+	var got xiaoqi.JobNeed
+	e.get(t, "/api/v1/jobs/"+job.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Headcount != 5 || got.EnterpriseName != "西安软通动力" || !slices.Equal(got.Skills, []string{"Java", "MySQL"}) {
+		t.Errorf("GET gave %+v", got)
+	}
+
+	closed := strings.Replace(javaJob, `"open"`, `"closed"`, 1)
+	var put stored
+	e.send(t, http.MethodPut, "/api/v1/jobs/"+job.ID+"?refresh=wait_for", closed).want(t, http.StatusOK).decode(t, &put)
+	if put.Version != job.Version+1 {
+		t.Errorf("PUT version %d, want %d", put.Version, job.Version+1)
+	}
+	e.get(t, "/api/v1/jobs/"+job.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Status != xiaoqi.JobClosed {
+		t.Errorf("status %q after PUT, want closed", got.Status)
+	}
+
+	e.do(t, http.MethodDelete, "/api/v1/jobs/"+job.ID+"?refresh=wait_for", nil, "").want(t, http.StatusNoContent)
+	e.get(t, "/api/v1/jobs/"+job.ID).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+	if n := e.count(t, xiaoqi.KindJob); n != 0 {
+		t.Errorf("%d jobs after DELETE", n)
+	}
+}
+
+func TestBatch(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+
+	body := "[" + xjtu + "," + xupt + "," + baoji + "]"
+	var out struct {
+		Results []xiaoqi.WriteResult `json:"results"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/institutions/batch?refresh=wait_for", body).want(t, http.StatusOK).decode(t, &out)
+	if len(out.Results) != 3 {
+		t.Fatalf("%d results, want 3", len(out.Results))
+	}
+	for _, r := range out.Results {
+		if !r.Created || r.Kind != xiaoqi.KindInstitution || r.Version != 1 || r.Seq == 0 {
+			t.Errorf("result %+v, want a created institution", r)
+		}
+	}
+	// Again: every document is unchanged.
+	e.send(t, http.MethodPost, "/api/v1/institutions/batch", body).want(t, http.StatusOK).decode(t, &out)
+	for _, r := range out.Results {
+		if r.Created || !r.Unchanged {
+			t.Errorf("second batch result %+v, want unchanged", r)
+		}
+	}
+	if n := e.count(t, xiaoqi.KindInstitution); n != 3 {
+		t.Errorf("%d institutions, want 3", n)
+	}
+}
+
+// listAll follows the cursor of GET path until the last page and returns the ids in order.
+func listAll(t testing.TB, e *env, path string, limit int) []string {
+	t.Helper()
+	var ids []string
+	after := ""
+	for pages := 0; ; pages++ {
+		if pages > 100 {
+			t.Fatalf("more than 100 pages of %s", path)
+		}
+		q := url.Values{"limit": {fmt.Sprint(limit)}}
+		if after != "" {
+			q.Set("after", after)
+		}
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		var page struct {
+			Data []stored `json:"data"`
+			Next *string  `json:"next"`
+		}
+		e.get(t, path+sep+q.Encode()).want(t, http.StatusOK).decode(t, &page)
+		if len(page.Data) > limit {
+			t.Fatalf("page of %d documents, limit %d", len(page.Data), limit)
+		}
+		for _, d := range page.Data {
+			ids = append(ids, d.ID)
+		}
+		if page.Next == nil {
+			return ids
+		}
+		if *page.Next == "" {
+			t.Fatalf("next is present but empty")
+		}
+		after = *page.Next
+	}
+}
+
+func TestListFiltersAndPages(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+
+	var docs []string
+	for i := range 7 {
+		city := "西安市"
+		if i%3 == 0 {
+			city = "宝鸡市"
+		}
+		docs = append(docs, fmt.Sprintf(`{"name":"培训中心%d","type":"training","city":%q}`, i, city))
+	}
+	var out struct {
+		Results []xiaoqi.WriteResult `json:"results"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/institutions/batch", "["+strings.Join(docs, ",")+"]").want(t, http.StatusOK).decode(t, &out)
+	var all, baojiIDs []string
+	for i, r := range out.Results {
+		all = append(all, r.ID)
+		if i%3 == 0 {
+			baojiIDs = append(baojiIDs, r.ID)
+		}
+	}
+	slices.Sort(all)
+	slices.Sort(baojiIDs)
+
+	for _, limit := range []int{1, 2, 3, 7, 1000} {
+		if got := listAll(t, e, "/api/v1/institutions", limit); !slices.Equal(got, all) {
+			t.Errorf("limit %d: listed %v, want %v", limit, got, all)
+		}
+	}
+	if got := listAll(t, e, "/api/v1/institutions?city="+url.QueryEscape("宝鸡市"), 2); !slices.Equal(got, baojiIDs) {
+		t.Errorf("city=宝鸡市 listed %v, want %v", got, baojiIDs)
+	}
+	if got := listAll(t, e, "/api/v1/institutions?type=training&city="+url.QueryEscape("西安市"), 100); len(got) != 4 {
+		t.Errorf("type=training&city=西安市 listed %d, want 4", len(got))
+	}
+	if got := listAll(t, e, "/api/v1/institutions?synthetic=true", 5); len(got) != 0 {
+		t.Errorf("synthetic=true listed %v, want none", got)
+	}
+
+	// Default page size and an empty list.
+	var page struct {
+		Data []json.RawMessage `json:"data"`
+		Next string            `json:"next"`
+	}
+	e.get(t, "/api/v1/jobs").want(t, http.StatusOK).decode(t, &page)
+	if page.Data == nil || len(page.Data) != 0 || page.Next != "" {
+		t.Errorf("empty list gave %+v, want data [] and no next", page)
+	}
+}
+
+// personal are the candidate's personal values, none of which any response or log may show.
+var personal = []string{"王小明", "13800138000", "wxm@example.com", "1999-05-01", "ent_0123456789abcdef",
+	"029-8866 5544", "xm.wang@qq.com"}
+
+func TestCandidateAnonymised(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+
+	res := e.send(t, http.MethodPost, "/api/v1/candidates?refresh=wait_for", person).want(t, http.StatusCreated)
+	var c stored
+	res.decode(t, &c)
+	// The store keeps what was written ...
+	d, err := e.Store.Get(t.Context(), xiaoqi.KindCandidate, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cand := d.(*xiaoqi.Candidate); cand.Name != "王小明" || cand.Phone != "13800138000" {
+		t.Fatalf("stored candidate %+v", cand)
+	}
+	// ... but no response shows it.
+	responses := map[string]response{
+		"POST":   res,
+		"GET":    e.get(t, "/api/v1/candidates/"+c.ID).want(t, http.StatusOK),
+		"list":   e.get(t, "/api/v1/candidates?city="+url.QueryEscape("西安市")).want(t, http.StatusOK),
+		"search": e.get(t, "/api/v1/search?type=candidates&q=Java").want(t, http.StatusOK),
+		"PUT":    e.send(t, http.MethodPut, "/api/v1/candidates/"+c.ID, person).want(t, http.StatusOK),
+	}
+	for name, r := range responses {
+		for _, p := range personal {
+			if strings.Contains(string(r.Body), p) {
+				t.Errorf("%s response shows %q: %s", name, p, r.Body)
+			}
+		}
+		for _, key := range []string{`"name"`, `"phone"`, `"email"`, `"birth_date"`} {
+			if strings.Contains(string(r.Body), key) {
+				t.Errorf("%s response has key %s: %s", name, key, r.Body)
+			}
+		}
+	}
+	var got map[string]any
+	responses["GET"].decode(t, &got)
+	if got["birth_year"] != float64(1999) || got["city"] != "西安市" || got["id"] != c.ID {
+		t.Errorf("GET candidate %v, want id, city and birth_year 1999", got)
+	}
+	if s, _ := got["summary"].(string); !strings.Contains(s, "2019-2023 在西安做 Java 开发") || !strings.Contains(s, "已隐藏") {
+		t.Errorf("summary %q, want the work history kept and the contact details hidden", s)
+	}
+	var list struct {
+		Data []map[string]any `json:"data"`
+	}
+	responses["list"].decode(t, &list)
+	if len(list.Data) != 1 || list.Data[0]["id"] != c.ID {
+		t.Errorf("list %v, want the candidate", list.Data)
+	}
+	// Nor do the logs, which never carry query strings or bodies.
+	logs := e.Logs.String()
+	for _, p := range append(personal, "city=", url.QueryEscape("西安市"), "q=Java") {
+		if strings.Contains(logs, p) {
+			t.Errorf("logs show %q:\n%s", p, logs)
+		}
+	}
+}

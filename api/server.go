@@ -1,0 +1,223 @@
+// Package api serves xiaoqi's REST + JSON interface under /api/v1 with gin. It owns the routes,
+// the middleware (security headers, access log, panic recovery), strict JSON decoding and the
+// one table from xiaoqi error codes to HTTP statuses. It talks to storage and search only
+// through the xiaoqi.Store and xiaoqi.Index interfaces.
+package api
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Body and batch limits.
+const (
+	DefaultMaxBodyBytes   = 1 << 20  // one document
+	DefaultMaxBatchBytes  = 10 << 20 // one batch
+	MaxBatchDocs          = 1000
+	DefaultRefreshTimeout = 5 * time.Second
+)
+
+// Config holds what the server needs. Store is required; everything else has a default.
+type Config struct {
+	// Store is the system of record.
+	Store xiaoqi.Store
+	// Index answers /api/v1/search and ?refresh=wait_for. Nil makes search answer 503.
+	Index xiaoqi.Index
+	// Logger receives the access log and the causes of internal errors. Nil discards.
+	Logger *slog.Logger
+	// Ready reports whether the service is ready for traffic (/readyz). Nil means always ready.
+	Ready func() bool
+	// Notify is called after every successful write so that the index follower wakes up.
+	Notify func()
+	// MaxBodyBytes caps the body of a one-document write (default 1 MiB).
+	MaxBodyBytes int64
+	// MaxBatchBytes caps the body of a batch write (default 10 MiB).
+	MaxBatchBytes int64
+	// RefreshTimeout bounds the wait of ?refresh=wait_for (default 5 s).
+	RefreshTimeout time.Duration
+	// Version is reported by /healthz.
+	Version string
+}
+
+// Server is the HTTP interface of xiaoqi.
+type Server struct {
+	store          xiaoqi.Store
+	index          xiaoqi.Index
+	logger         *slog.Logger
+	ready          func() bool
+	notify         func()
+	maxBody        int64
+	maxBatch       int64
+	refreshTimeout time.Duration
+	version        string
+	engine         *gin.Engine
+}
+
+// New returns a server for cfg. It panics if cfg.Store is nil, a programming error.
+func New(cfg Config) *Server {
+	if cfg.Store == nil {
+		panic("api: Config.Store is nil")
+	}
+	s := &Server{
+		store: cfg.Store, index: cfg.Index, logger: cfg.Logger, ready: cfg.Ready, notify: cfg.Notify,
+		maxBody: cfg.MaxBodyBytes, maxBatch: cfg.MaxBatchBytes, refreshTimeout: cfg.RefreshTimeout,
+		version: cfg.Version,
+	}
+	if s.logger == nil {
+		s.logger = slog.New(slog.DiscardHandler)
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = DefaultMaxBodyBytes
+	}
+	if s.maxBatch <= 0 {
+		s.maxBatch = DefaultMaxBatchBytes
+	}
+	if s.refreshTimeout <= 0 {
+		s.refreshTimeout = DefaultRefreshTimeout
+	}
+
+	// gin keeps its mode in a package variable; debug mode prints every route to stdout.
+	// Leave test mode (GIN_MODE=test) alone.
+	if gin.IsDebugging() {
+		gin.SetMode(gin.ReleaseMode)
+	}
+	e := gin.New()
+	e.HandleMethodNotAllowed = true
+	e.RedirectTrailingSlash = false
+	e.RedirectFixedPath = false
+	e.Use(s.securityHeaders, s.accessLog, s.recovery)
+	e.NoRoute(s.noRoute)
+	e.NoMethod(s.noMethod)
+
+	for _, m := range []string{http.MethodGet, http.MethodHead} {
+		e.Handle(m, "/healthz", s.healthz)
+		e.Handle(m, "/readyz", s.readyz)
+	}
+	v1 := e.Group("/api/v1")
+	v1.GET("/search", s.search)
+	for _, k := range xiaoqi.Kinds {
+		g := v1.Group("/" + resource(k))
+		g.GET("", s.list(k))
+		g.POST("", s.create(k))
+		g.POST("/batch", s.batch(k))
+		g.GET("/:id", s.get(k))
+		g.PUT("/:id", s.put(k))
+		g.DELETE("/:id", s.delete(k))
+	}
+	s.engine = e
+	return s
+}
+
+// Handler returns the server's http.Handler; the caller owns the listener and shutdown.
+func (s *Server) Handler() http.Handler { return s.engine }
+
+// resource is the plural used in URLs: /api/v1/jobs, /api/v1/policies.
+func resource(k xiaoqi.Kind) string {
+	if k == xiaoqi.KindPolicy {
+		return "policies"
+	}
+	return string(k) + "s"
+}
+
+// parseKind accepts a kind's singular or plural name, in any case. (xiaoqi.ParseKind rejects
+// "policies".)
+func parseKind(s string) (xiaoqi.Kind, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, k := range xiaoqi.Kinds {
+		if s == string(k) || s == resource(k) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Keys of values that handlers leave in the gin context for the middleware.
+const (
+	keyRequestID = "xiaoqi.request_id"
+	keyDocID     = "xiaoqi.doc_id"
+)
+
+func (s *Server) securityHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+	// Responses may carry candidate data; no shared cache should keep them.
+	h.Set("Cache-Control", "no-store")
+	id := newRequestID()
+	h.Set("X-Request-ID", id)
+	c.Set(keyRequestID, id)
+	c.Next()
+}
+
+func newRequestID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand never fails on supported platforms
+	return hex.EncodeToString(b[:])
+}
+
+// accessLog writes one line per request. It never logs the query string or the body, and logs
+// the route template instead of the raw path, with the document id only once it passed
+// xiaoqi.CheckID: anything else in a URL may be personal data typed by a user.
+func (s *Server) accessLog(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	path := c.FullPath()
+	if path == "" {
+		path = "(unmatched)"
+	} else if id := c.GetString(keyDocID); id != "" {
+		path = strings.Replace(path, ":id", id, 1)
+	}
+	s.logger.LogAttrs(c.Request.Context(), slog.LevelInfo, "http request",
+		slog.String("method", c.Request.Method),
+		slog.String("path", path),
+		slog.Int("status", c.Writer.Status()),
+		slog.Duration("duration", time.Since(start)),
+		slog.Int("bytes", max(c.Writer.Size(), 0)),
+		slog.String("request_id", c.GetString(keyRequestID)),
+	)
+}
+
+// recovery turns a panic into a logged internal error.
+func (s *Server) recovery(c *gin.Context) {
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if err, ok := v.(error); ok && errors.Is(err, http.ErrAbortHandler) {
+			panic(v) // net/http's way to abort a response silently
+		}
+		s.logger.LogAttrs(c.Request.Context(), slog.LevelError, "panic",
+			slog.String("panic", fmt.Sprint(v)),
+			slog.String("stack", string(debug.Stack())),
+			slog.String("request_id", c.GetString(keyRequestID)),
+		)
+		if !c.Writer.Written() {
+			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.EINTERNAL, Message: "internal error"})
+		}
+		c.Abort()
+	}()
+	c.Next()
+}
+
+func (s *Server) noRoute(c *gin.Context) {
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "不存在 / not found: no such resource"))
+}
+
+func (s *Server) noMethod(c *gin.Context) {
+	s.writeError(c, xiaoqi.Errorf(eMethodNotAllowed, "方法不允许 / method %s not allowed (allowed: %s)",
+		c.Request.Method, c.Writer.Header().Get("Allow")))
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything xiaoqi reads from flags and XIAOQI_* environment variables. It is
+// parsed once here and passed down as struct fields; no other package reads the environment.
+type Config struct {
+	// DataDir holds the embedded store file (xiaoqi.db) and the search index (index/).
+	DataDir string
+	// Addr is the HTTP listen address; ":0" picks a free port.
+	Addr string
+	// MongoURI selects MongoDB as the system of record instead of the embedded store.
+	MongoURI string
+	// MongoDatabase overrides the database named in MongoURI (default "xiaoqi").
+	MongoDatabase string
+	// MongoTimeout bounds connecting to MongoDB at start-up.
+	MongoTimeout time.Duration
+	// Seed loads the default data set into an empty store at start-up.
+	Seed bool
+	// LogLevel is debug, info, warn or error; LogFormat is json or text.
+	LogLevel  string
+	LogFormat string
+	// PollInterval is how often the index follower asks the store for changes when idle.
+	PollInterval time.Duration
+	// ShutdownTimeout bounds graceful shutdown.
+	ShutdownTimeout time.Duration
+	// MaxBodyBytes limits JSON request bodies.
+	MaxBodyBytes int64
+}
+
+// DefaultConfig returns the configuration of `xiaoqi serve` with no flags or environment.
+func DefaultConfig() Config {
+	return Config{
+		DataDir:         "data",
+		Addr:            ":8080",
+		MongoTimeout:    10 * time.Second,
+		Seed:            true,
+		LogLevel:        "info",
+		LogFormat:       "json",
+		PollInterval:    200 * time.Millisecond,
+		ShutdownTimeout: 15 * time.Second,
+		MaxBodyBytes:    1 << 20,
+	}
+}
+
+// envOr returns the environment variable's value, or def when it is unset.
+func envOr(getenv func(string) string, name, def string) string {
+	if v := getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// bindCommon registers the flags shared by every subcommand that opens the store, with
+// defaults taken from the environment.
+func (c *Config) bindCommon(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&c.DataDir, "data-dir", envOr(getenv, "XIAOQI_DATA_DIR", c.DataDir),
+		"directory for the embedded store and the search index (env XIAOQI_DATA_DIR)")
+	fs.StringVar(&c.MongoURI, "mongodb-uri", envOr(getenv, "XIAOQI_MONGODB_URI", c.MongoURI),
+		"use MongoDB as the system of record, e.g. mongodb://host:27017/xiaoqi (env XIAOQI_MONGODB_URI)")
+	fs.StringVar(&c.MongoDatabase, "mongodb-database", envOr(getenv, "XIAOQI_MONGODB_DATABASE", c.MongoDatabase),
+		"MongoDB database name, overriding the URI's (env XIAOQI_MONGODB_DATABASE)")
+	fs.DurationVar(&c.MongoTimeout, "mongodb-timeout", envDuration(getenv, "XIAOQI_MONGODB_TIMEOUT", c.MongoTimeout),
+		"give up connecting to MongoDB at start-up after this long (env XIAOQI_MONGODB_TIMEOUT)")
+	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "XIAOQI_LOG_LEVEL", c.LogLevel),
+		"debug, info, warn or error (env XIAOQI_LOG_LEVEL)")
+	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "XIAOQI_LOG_FORMAT", c.LogFormat),
+		"json or text (env XIAOQI_LOG_FORMAT)")
+}
+
+func envDuration(getenv func(string) string, name string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(getenv(name)); err == nil {
+		return d
+	}
+	return def
+}
+
+func envBool(getenv func(string) string, name string, def bool) bool {
+	if b, err := strconv.ParseBool(getenv(name)); err == nil {
+		return b
+	}
+	return def
+}
+
+// check reports configuration that cannot work.
+func (c *Config) check() error {
+	if c.DataDir == "" {
+		return fmt.Errorf("--data-dir must not be empty: it holds the search index (and the embedded store without MongoDB)")
+	}
+	if c.MongoURI != "" && !strings.HasPrefix(c.MongoURI, "mongodb://") && !strings.HasPrefix(c.MongoURI, "mongodb+srv://") {
+		return fmt.Errorf("--mongodb-uri must start with mongodb:// or mongodb+srv://")
+	}
+	if _, err := c.logLevel(); err != nil {
+		return err
+	}
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		return fmt.Errorf("--log-format must be json or text, not %q", c.LogFormat)
+	}
+	return nil
+}
+
+func (c *Config) logLevel() (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return 0, fmt.Errorf("--log-level must be debug, info, warn or error, not %q", c.LogLevel)
+	}
+	return l, nil
+}
+
+// newLogger builds the process logger, writing to w.
+func (c *Config) newLogger(w io.Writer) *slog.Logger {
+	level, _ := c.logLevel()
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}

@@ -1,0 +1,109 @@
+// Command xiaoqi runs the xiaoqi (校企) talent and training-program matching service and its
+// maintenance tasks. It is the one place that reads configuration and wires the store, the
+// search index and the API together.
+//
+//	xiaoqi serve      run the HTTP service (embedded store under ./data by default)
+//	xiaoqi seed       load the default data set into the store
+//	xiaoqi reindex    rebuild the search index from the store
+//	xiaoqi healthcheck  exit 0 when a running service is ready (container HEALTHCHECK)
+//	xiaoqi version    print the version
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `xiaoqi (校企) — 服务外包人才与培训项目匹配服务
+Talent and training-program matching for Shaanxi's service-outsourcing industry.
+
+用法 Usage:
+  xiaoqi <command> [flags]
+
+命令 Commands:
+  serve     启动服务 Run the HTTP service and web API (default: embedded store in ./data,
+            loads the default data set on first start)
+  seed      导入默认数据 Load the default data set into the store (safe to repeat)
+  reindex   重建索引 Rebuild the search index from the store (stop serve first)
+  healthcheck  健康检查 Exit 0 if the service at --url is ready (for container HEALTHCHECK)
+  version   版本 Print the version
+
+Run "xiaoqi <command> --help" for the flags of a command. Every flag can also be set with
+an XIAOQI_* environment variable, named in its help (flags win over the environment).
+
+例子 Examples:
+  xiaoqi serve                                  # http://localhost:8080, data in ./data
+  xiaoqi serve --addr :9090 --data-dir /var/lib/xiaoqi
+  XIAOQI_MONGODB_URI=mongodb://db:27017/xiaoqi xiaoqi serve
+  curl 'localhost:8080/api/v1/search?q=软件测试&city=西安'
+`
+
+// run executes one command line and returns the process exit code.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = runServe(ctx, args[1:], getenv, stdout, stderr)
+	case "seed":
+		err = runSeed(ctx, args[1:], getenv, stdout, stderr)
+	case "reindex":
+		err = runReindex(ctx, args[1:], getenv, stdout, stderr)
+	case "healthcheck":
+		err = runHealthcheck(ctx, args[1:], getenv, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "xiaoqi", version)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "xiaoqi: unknown command %q / 未知命令\n\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintf(stderr, "xiaoqi %s: %v\n", args[0], err)
+	return 1
+}
+
+// errUsage marks a command line that could not be parsed; the flag package has printed why.
+var errUsage = errors.New("usage")
+
+// parseFlags parses args into fs, turning flag errors into errUsage.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	return nil
+}

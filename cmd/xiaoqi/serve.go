@@ -1,0 +1,235 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/bolt"
+	"github.com/xiaoqi-dev/xiaoqi/mongodb"
+	"github.com/xiaoqi-dev/xiaoqi/search"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+)
+
+func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg := DefaultConfig()
+	fs := flag.NewFlagSet("xiaoqi serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.bindCommon(fs, getenv)
+	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "XIAOQI_ADDR", cfg.Addr), "HTTP listen address (env XIAOQI_ADDR)")
+	fs.BoolVar(&cfg.Seed, "seed", envBool(getenv, "XIAOQI_SEED", cfg.Seed),
+		"load the default data set when the store is empty (env XIAOQI_SEED)")
+	fs.DurationVar(&cfg.PollInterval, "poll-interval", envDuration(getenv, "XIAOQI_POLL_INTERVAL", cfg.PollInterval),
+		"how often the index asks the store for changes when idle (env XIAOQI_POLL_INTERVAL)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi serve [flags]\n\n启动服务 Runs the HTTP service. Flags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	m := NewMain(cfg, stderr)
+	if err := m.Open(ctx); err != nil {
+		m.Close()
+		return err
+	}
+	fmt.Fprintf(stdout, "xiaoqi listening on %s (data: %s)\n", m.URL(), m.describeStore())
+	<-ctx.Done()
+	m.Logger.Info("shutting down")
+	return m.Close()
+}
+
+// Main is the running service: store, index, follower and HTTP server. Tests boot it on port 0
+// with a temporary data directory, as cmd/wtfd does in benbjohnson/wtf.
+type Main struct {
+	Config Config
+	Logger *slog.Logger
+
+	Store    xiaoqi.Store
+	Index    *search.Index
+	Follower *search.Follower
+
+	ln       net.Listener
+	server   *http.Server
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	closeErr error
+	once     sync.Once
+}
+
+// NewMain returns a service configured by cfg that logs to logw.
+func NewMain(cfg Config, logw io.Writer) *Main {
+	return &Main{Config: cfg, Logger: cfg.newLogger(logw)}
+}
+
+// Open opens the store (loading the default data set into an empty one), the index, starts
+// the follower that brings the index up to date, and starts serving HTTP. It returns once the
+// listener is open; /readyz turns 200 when the index has caught up.
+func (m *Main) Open(ctx context.Context) error {
+	if err := m.Config.check(); err != nil {
+		return err
+	}
+	start := time.Now()
+	store, err := openStore(ctx, m.Config, m.Logger)
+	if err != nil {
+		return err
+	}
+	m.Store = store
+	if m.Config.Seed {
+		if err := seedIfEmpty(ctx, store, m.Logger); err != nil {
+			return err
+		}
+	}
+	indexDir := filepath.Join(m.Config.DataDir, "index")
+	m.Index, err = search.Open(indexDir)
+	if errors.Is(err, search.ErrMappingChanged) {
+		// A new version changed how documents are indexed: rebuild from the store.
+		m.Logger.Warn("search index was built by another version; rebuilding it from the store", "dir", indexDir)
+		if _, err = search.Rebuild(ctx, store, indexDir); err == nil {
+			m.Index, err = search.Open(indexDir)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("open search index %s: %w", indexDir, err)
+	}
+	m.Follower = search.NewFollower(store, m.Index, search.FollowerOptions{
+		Logger: m.Logger, PollInterval: m.Config.PollInterval,
+	})
+	fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	m.cancel = cancel
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		if err := m.Follower.Run(fctx); err != nil && !errors.Is(err, context.Canceled) {
+			m.Logger.Error("index follower stopped", "err", err)
+		}
+	}()
+
+	srv := api.New(api.Config{
+		Store: store, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
+		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
+	})
+	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
+		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+	}
+	m.server = &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		if err := m.server.Serve(m.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Logger.Error("http server stopped", "err", err)
+		}
+	}()
+	m.Logger.Info("xiaoqi started", "addr", m.ln.Addr().String(), "store", m.describeStore(),
+		"index_seq", m.Index.Seq(), "elapsed_ms", time.Since(start).Milliseconds())
+	return nil
+}
+
+// URL returns the base URL of the running HTTP server.
+func (m *Main) URL() string {
+	if m.ln == nil {
+		return ""
+	}
+	addr := m.ln.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return fmt.Sprintf("http://%s", net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+}
+
+func (m *Main) describeStore() string {
+	if m.Config.MongoURI != "" {
+		return "MongoDB"
+	}
+	return filepath.Join(m.Config.DataDir, storeFile)
+}
+
+// Close shuts the HTTP server down gracefully, stops the follower and closes the index and
+// the store. It is safe to call more than once and on a Main that failed to open.
+func (m *Main) Close() error {
+	m.once.Do(func() {
+		var errs []error
+		if m.server != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
+			errs = append(errs, m.server.Shutdown(ctx))
+			cancel()
+		}
+		if m.cancel != nil {
+			m.cancel()
+		}
+		m.wg.Wait()
+		if m.Index != nil {
+			errs = append(errs, m.Index.Close())
+		}
+		if m.Store != nil {
+			errs = append(errs, m.Store.Close())
+		}
+		m.closeErr = errors.Join(errs...)
+	})
+	return m.closeErr
+}
+
+// storeFile is the embedded store's file inside the data directory.
+const storeFile = "xiaoqi.db"
+
+// openStore opens MongoDB when configured, else the embedded store under the data directory.
+func openStore(ctx context.Context, cfg Config, logger *slog.Logger) (xiaoqi.Store, error) {
+	if cfg.MongoURI != "" {
+		ctx, cancel := context.WithTimeout(ctx, cfg.MongoTimeout)
+		defer cancel()
+		opts := []mongodb.Option{mongodb.WithConnectTimeout(cfg.MongoTimeout)}
+		if cfg.MongoDatabase != "" {
+			opts = append(opts, mongodb.WithDatabase(cfg.MongoDatabase))
+		}
+		s, err := mongodb.Open(ctx, cfg.MongoURI, opts...)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	s, err := bolt.Open(filepath.Join(cfg.DataDir, storeFile))
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// seedIfEmpty loads the default data set into a store that has never been written to.
+func seedIfEmpty(ctx context.Context, store xiaoqi.Store, logger *slog.Logger) error {
+	seq, err := store.LastSeq(ctx)
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	if seq > 0 {
+		return nil
+	}
+	start := time.Now()
+	n, err := seed.Apply(ctx, store, 500)
+	if err != nil {
+		return err
+	}
+	logger.Info("loaded the default data set", "documents", n, "elapsed_ms", time.Since(start).Milliseconds())
+	return nil
+}

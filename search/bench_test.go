@@ -1,0 +1,59 @@
+package search_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// benchJobs returns n job needs with varied Chinese text.
+func benchJobs(n int) []xiaoqi.Doc {
+	titles := []string{"软件测试工程师", "Java开发工程师", "运维工程师", "数据标注员", "日语翻译", "前端开发", "动漫设计师", "物流调度员"}
+	cities := []string{"西安市", "宝鸡市", "咸阳市", "汉中市", "榆林市"}
+	skills := [][]string{{"软件测试", "Python"}, {"Java", "Spring"}, {"Linux", "运维"}, {"日语N2"}, {"Vue", "JavaScript"}}
+	docs := make([]xiaoqi.Doc, n)
+	for i := range docs {
+		docs[i] = &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: fmt.Sprintf("job_%06d", i), Version: 1, Synthetic: true},
+			Name: titles[i%len(titles)], EnterpriseName: fmt.Sprintf("陕西第%d软件服务有限公司", i%97), City: cities[i%len(cities)],
+			Skills: skills[i%len(skills)], Description: fmt.Sprintf("负责%s相关工作，要求%s，熟悉服务外包项目流程，第%d号岗位。",
+				titles[(i+3)%len(titles)], skills[(i+1)%len(skills)][0], i)}
+	}
+	return docs
+}
+
+func BenchmarkSearch(b *testing.B) {
+	x, _ := openIndex(b)
+	docs := benchJobs(20000)
+	for i := 0; i < len(docs); i += 1000 {
+		if err := x.Apply(upserts(x.Seq(), docs[i:i+1000]...)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, q := range []xiaoqi.SearchQuery{
+		{Q: "软件测试", City: "西安"},
+		{Q: "Java 西安 服务外包"},
+		{Q: "测"},
+		{},
+		{Q: "运维", Page: 50, PerPage: 100},
+	} {
+		b.Run(fmt.Sprintf("%s/%s/%d", q.Q, q.City, q.Page), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := x.Search(context.Background(), q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkApply(b *testing.B) {
+	x, _ := openIndex(b)
+	docs := benchJobs(1000)
+	for b.Loop() {
+		if err := x.Apply(upserts(x.Seq(), docs...)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,248 @@
+package search
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// indexDoc is what the index receives for one stored document: field name → value(s), using
+// only the fields the mapping declares (the mapping is static: anything else would be dropped).
+type indexDoc map[string]any
+
+// newDocument converts d into its index document.
+func newDocument(d xiaoqi.Doc) (indexDoc, error) {
+	var doc indexDoc
+	switch d := d.(type) {
+	case *xiaoqi.Institution:
+		doc = institutionDocument(d)
+	case *xiaoqi.Program:
+		doc = programDocument(d)
+	case *xiaoqi.Enterprise:
+		doc = enterpriseDocument(d)
+	case *xiaoqi.JobNeed:
+		doc = jobDocument(d)
+	case *xiaoqi.Candidate:
+		doc = candidateDocument(d)
+	case *xiaoqi.Policy:
+		doc = policyDocument(d)
+	case *xiaoqi.Partnership:
+		doc = partnershipDocument(d)
+	default:
+		return nil, fmt.Errorf("search: cannot index a %T", d)
+	}
+	m := d.Base()
+	doc[fieldType] = string(d.Kind())
+	doc[fieldTitle] = d.Title()
+	doc[fieldSynthetic] = m.Synthetic
+	doc[fieldVersion] = float64(m.Version)
+	doc.latin()
+	doc.prune()
+	return doc, nil
+}
+
+func institutionDocument(i *xiaoqi.Institution) indexDoc {
+	names := append(list(i.Code, i.CreditCode, i.Authority, i.Level, typeName(i.Type)), i.Tags...)
+	if i.KeyTraining {
+		names = append(names, "服务外包重点培训机构")
+	}
+	doc := indexDoc{fieldNames: names, fieldBody: i.Description, fieldCode: i.Code}
+	doc.place(i.City, i.District, i.Region)
+	return doc
+}
+
+func programDocument(p *xiaoqi.Program) indexDoc {
+	doc := indexDoc{
+		fieldNames:     list(p.InstitutionName, p.Name, p.MajorCode, p.ClassName, p.Category, p.Degree),
+		fieldSkills:    p.Skills,
+		fieldBody:      p.Description,
+		fieldInstName:  p.InstitutionName,
+		fieldMajorCode: p.MajorCode,
+	}
+	doc.place(p.City, "", "")
+	return doc
+}
+
+func enterpriseDocument(e *xiaoqi.Enterprise) indexDoc {
+	names := list(e.CreditCode, e.Type, e.Size)
+	for _, s := range e.Sectors {
+		names = append(names, sectorNames(s)...)
+	}
+	if e.Leading {
+		names = append(names, "服务外包领军企业")
+	}
+	doc := indexDoc{
+		fieldNames: append(names, e.OffshoreMarkets...),
+		fieldBody:  e.Description,
+	}
+	doc.place(e.City, e.District, e.Region)
+	return doc
+}
+
+func jobDocument(j *xiaoqi.JobNeed) indexDoc {
+	doc := indexDoc{
+		fieldNames:   append(list(j.EnterpriseName, j.Degree, j.Experience), sectorNames(j.Sector)...),
+		fieldSkills:  append(append([]string(nil), j.Skills...), j.Languages...),
+		fieldBody:    j.Description,
+		fieldEntName: j.EnterpriseName,
+	}
+	doc.place(j.City, j.District, j.Region)
+	return doc
+}
+
+// candidateDocument indexes a candidate by skills, majors, institutions, degree, city,
+// languages and summary only. Name, phone, e-mail and birth date never enter the index, and
+// are cut out of the summary should the candidate have written them there.
+func candidateDocument(c *xiaoqi.Candidate) indexDoc {
+	names := list(c.Degree)
+	for _, e := range c.Education {
+		names = append(names, list(e.InstitutionName, e.Major, e.MajorCode, e.Degree)...)
+	}
+	doc := indexDoc{
+		fieldNames:  names,
+		fieldSkills: append(append([]string(nil), c.Skills...), c.Languages...),
+		fieldBody:   redact(c.Summary, c),
+	}
+	doc.place(c.City, "", "")
+	return doc
+}
+
+func policyDocument(p *xiaoqi.Policy) indexDoc {
+	return indexDoc{
+		fieldNames:  list(p.Section, p.Heading, "第"+xiaoqi.ChineseNumeral(p.Number)+"项"),
+		fieldBody:   p.Text,
+		fieldNumber: float64(p.Number),
+	}
+}
+
+func partnershipDocument(p *xiaoqi.Partnership) indexDoc {
+	return indexDoc{
+		fieldNames:    list(p.InstitutionName, p.EnterpriseName),
+		fieldBody:     p.Note,
+		fieldInstName: p.InstitutionName,
+		fieldEntName:  p.EnterpriseName,
+	}
+}
+
+// place sets the city and region keywords and the place text. Cities are stored in their
+// full form (西安市) so that a filter on 西安 or 西安市 finds them.
+func (doc indexDoc) place(city, district string, region xiaoqi.Region) {
+	city = xiaoqi.NormalizeCity(city)
+	if region == "" {
+		region = xiaoqi.RegionOf(city)
+	}
+	doc[fieldCity] = city
+	doc[fieldDistrict] = district
+	doc[fieldRegion] = string(region)
+	doc[fieldPlace] = list(city, district, string(region))
+}
+
+// latin fills the English field with the Latin words of the text fields.
+func (doc indexDoc) latin() {
+	var parts []string
+	for _, f := range textFields {
+		switch v := doc[f.name].(type) {
+		case string:
+			parts = append(parts, latinText(v))
+		case []string:
+			for _, s := range v {
+				parts = append(parts, latinText(s))
+			}
+		}
+	}
+	doc[fieldEN] = strings.TrimSpace(strings.Join(list(parts...), " "))
+}
+
+// prune drops empty values, so that a hit carries only the fields its document has.
+func (doc indexDoc) prune() {
+	for k, v := range doc {
+		switch v := v.(type) {
+		case string:
+			if v == "" {
+				delete(doc, k)
+			}
+		case []string:
+			if v = list(v...); len(v) == 0 {
+				delete(doc, k)
+			} else {
+				doc[k] = v
+			}
+		case nil:
+			delete(doc, k)
+		}
+	}
+}
+
+// list returns the non-empty strings of ss.
+func list(ss ...string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func sectorNames(s xiaoqi.Sector) []string {
+	if n, ok := xiaoqi.SectorNames[s]; ok {
+		return []string{n[0], n[1]}
+	}
+	return nil
+}
+
+func typeName(t string) string {
+	switch t {
+	case xiaoqi.InstitutionUniversity:
+		return "高等学校 university"
+	case xiaoqi.InstitutionTraining:
+		return "培训机构 training"
+	}
+	return t
+}
+
+// redacted stands in for personal data cut out of a candidate's text.
+const redacted = "＊"
+
+var (
+	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	phonePattern = regexp.MustCompile(`\+?[0-9][0-9 ()-]{5,}[0-9]`)
+)
+
+// redact removes a candidate's personal data from free text: the candidate's own name, phone,
+// e-mail and birth date, and anything that looks like an e-mail address or a phone number.
+func redact(s string, c *xiaoqi.Candidate) string {
+	if s == "" {
+		return ""
+	}
+	for _, p := range []string{c.Email, c.Phone, c.BirthDate} {
+		if p = strings.TrimSpace(p); p != "" {
+			s = strings.ReplaceAll(s, p, redacted)
+		}
+	}
+	// A one-character name would cut too much; real names have two or more.
+	if name := strings.TrimSpace(c.Name); len([]rune(name)) >= 2 {
+		s = strings.ReplaceAll(s, name, redacted)
+	}
+	s = emailPattern.ReplaceAllString(s, redacted)
+	return phonePattern.ReplaceAllStringFunc(s, func(m string) string {
+		// Mobile numbers have 11 digits, landlines with area code 10 to 12; fewer is more
+		// likely a year range (2019-2023) or a count.
+		if digits(m) < 9 {
+			return m
+		}
+		return redacted
+	})
+}
+
+func digits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,153 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// FollowerOptions configure a Follower. Zero values select the defaults.
+type FollowerOptions struct {
+	// BatchSize is the number of changes read and applied at a time; default 1000.
+	BatchSize int
+	// PollInterval is how long the follower waits for new changes when it has applied all
+	// there are, unless Notify wakes it sooner; default 200 ms.
+	PollInterval time.Duration
+	// MaxBackoff caps the wait between retries after an error; default 10 s. The first retry
+	// waits PollInterval, and each further one twice as long.
+	MaxBackoff time.Duration
+	// Logger receives errors and progress; default: discard.
+	Logger *slog.Logger
+}
+
+// Follower keeps an Index up to date with a Store's change feed.
+type Follower struct {
+	store xiaoqi.Store
+	idx   *Index
+	opt   FollowerOptions
+	wake  chan struct{}
+	ready chan struct{} // closed once caught up
+	once  sync.Once
+}
+
+// NewFollower returns a follower that applies store's changes to idx once Run is called.
+func NewFollower(store xiaoqi.Store, idx *Index, opt FollowerOptions) *Follower {
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = 1000
+	}
+	if opt.PollInterval <= 0 {
+		opt.PollInterval = 200 * time.Millisecond
+	}
+	if opt.MaxBackoff <= 0 {
+		opt.MaxBackoff = 10 * time.Second
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Follower{store: store, idx: idx, opt: opt, wake: make(chan struct{}, 1), ready: make(chan struct{})}
+}
+
+// Notify wakes the follower to read changes now, typically after a local write. It never blocks.
+func (f *Follower) Notify() {
+	select {
+	case f.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Ready reports whether the index has caught up with the store at least once since Run
+// started: it has applied every change up to the store's LastSeq read at start, or the store
+// had nothing more to give. It never turns false again.
+func (f *Follower) Ready() bool {
+	select {
+	case <-f.ready:
+		return true
+	default:
+		return false
+	}
+}
+
+// WaitReady blocks until Ready or ctx ends.
+func (f *Follower) WaitReady(ctx context.Context) error {
+	select {
+	case <-f.ready:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("search: wait for the index to catch up (at %d): %w", f.idx.Seq(), ctx.Err())
+	}
+}
+
+// Run applies changes until ctx ends, then returns nil. Store and index errors are logged and
+// retried with backoff; Run returns an error only if the index is closed under it.
+func (f *Follower) Run(ctx context.Context) error {
+	log := f.opt.Logger
+	var (
+		target  uint64 // the store's LastSeq when Run started
+		known   bool   // whether target has been read
+		backoff time.Duration
+	)
+	for {
+		var (
+			progressed bool
+			err        error
+		)
+		if !known {
+			target, err = f.store.LastSeq(ctx)
+			known = err == nil
+			if seq := f.idx.Seq(); known && seq > target {
+				log.Warn("search: index is ahead of the store; rebuild it (xiaoqi reindex)", "index_seq", seq, "store_seq", target)
+			}
+		}
+		if err == nil {
+			progressed, err = f.step(ctx, target)
+		}
+		wait := f.opt.PollInterval
+		switch {
+		case ctx.Err() != nil:
+			return nil
+		case errors.Is(err, ErrClosed):
+			return err
+		case err != nil:
+			backoff = min(max(2*backoff, f.opt.PollInterval), f.opt.MaxBackoff)
+			wait = backoff
+			log.Error("search: follow the change feed", "err", err, "seq", f.idx.Seq(), "retry_in", backoff)
+		case progressed:
+			backoff = 0
+			continue // more may be waiting
+		default:
+			backoff = 0
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-f.wake:
+		case <-time.After(wait):
+		}
+	}
+}
+
+// step reads and applies one batch of changes, reporting whether the index moved on, and
+// marks the follower ready once the index has reached target or the store has nothing more.
+func (f *Follower) step(ctx context.Context, target uint64) (bool, error) {
+	before := f.idx.Seq()
+	changes, err := f.store.Changes(ctx, before, f.opt.BatchSize)
+	if err != nil {
+		return false, err
+	}
+	if err := f.idx.Apply(changes); err != nil {
+		return false, err
+	}
+	seq := f.idx.Seq()
+	if len(changes) == 0 || seq >= target {
+		f.once.Do(func() {
+			f.opt.Logger.Info("search: index caught up with the store", "seq", seq)
+			close(f.ready)
+		})
+	}
+	return seq > before, nil
+}

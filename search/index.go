@@ -1,0 +1,263 @@
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/highlight"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+var _ xiaoqi.Index = (*Index)(nil)
+
+// Errors of the search package.
+var (
+	// ErrMappingChanged is returned by Open for an index built by another version of the
+	// mapping; rebuild it with Rebuild (`xiaoqi reindex`).
+	ErrMappingChanged = errors.New("search: index was built with another mapping; rebuild it (xiaoqi reindex)")
+	// ErrClosed is returned by the methods of a closed Index.
+	ErrClosed = errors.New("search: index closed")
+)
+
+// Keys of the values the index keeps about itself, beside the documents.
+const (
+	keySeq     = "xiaoqi.seq"
+	keyMapping = "xiaoqi.mapping"
+)
+
+// Index is the bleve index of every stored document. It is safe for concurrent use.
+type Index struct {
+	idx       bleve.Index
+	analyzers analyzers
+	hl        highlight.Highlighter
+
+	applyMu sync.Mutex // serialises Apply, so that seq only grows
+
+	mu      sync.Mutex
+	seq     uint64
+	changed chan struct{} // closed and replaced whenever seq grows or the index closes
+	closed  bool
+}
+
+// Open opens the index in dir, creating an empty one (seq 0) if dir does not exist or is empty.
+func Open(dir string) (*Index, error) {
+	if err := recoverSwap(dir); err != nil {
+		return nil, err
+	}
+	b, err := bleve.Open(dir)
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || (errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(dir)):
+		return create(dir)
+	case err != nil:
+		return nil, fmt.Errorf("search: open %s: %w", dir, err)
+	}
+	v, err := b.GetInternal([]byte(keyMapping))
+	if err == nil && string(v) != mappingVersion {
+		err = fmt.Errorf("%w (%s has %q, this build needs %q)", ErrMappingChanged, dir, v, mappingVersion)
+	}
+	var seq []byte
+	if err == nil {
+		seq, err = b.GetInternal([]byte(keySeq))
+	}
+	if err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("search: open %s: %w", dir, err)
+	}
+	return newIndex(b, decodeSeq(seq))
+}
+
+// create makes a new, empty index in dir.
+func create(dir string) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("search: mapping: %w", err)
+	}
+	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("search: create %s: %w", dir, err)
+	}
+	if err := b.SetInternal([]byte(keyMapping), []byte(mappingVersion)); err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("search: create %s: %w", dir, err)
+	}
+	return newIndex(b, 0)
+}
+
+func newIndex(b bleve.Index, seq uint64) (*Index, error) {
+	m := b.Mapping()
+	x := &Index{
+		idx:       b,
+		analyzers: analyzers{zh: m.AnalyzerNamed(analyzerZH), en: m.AnalyzerNamed(analyzerEN)},
+		hl:        newHighlighter(),
+		seq:       seq,
+		changed:   make(chan struct{}),
+	}
+	if x.analyzers.zh == nil || x.analyzers.en == nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("search: index mapping lacks analyzers %s, %s: %w", analyzerZH, analyzerEN, ErrMappingChanged)
+	}
+	return x, nil
+}
+
+// Close closes the index and wakes every WaitFor.
+func (x *Index) Close() error {
+	x.mu.Lock()
+	if x.closed {
+		x.mu.Unlock()
+		return nil
+	}
+	x.closed = true
+	close(x.changed)
+	x.mu.Unlock()
+	return x.idx.Close()
+}
+
+// Seq returns the sequence of the last change applied.
+func (x *Index) Seq() uint64 {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.seq
+}
+
+// WaitFor blocks until the index has applied seq, the index closes (ErrClosed) or ctx ends.
+func (x *Index) WaitFor(ctx context.Context, seq uint64) error {
+	for {
+		x.mu.Lock()
+		cur, changed, closed := x.seq, x.changed, x.closed
+		x.mu.Unlock()
+		switch {
+		case cur >= seq:
+			return nil
+		case closed:
+			return ErrClosed
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("search: wait for change %d (index at %d): %w", seq, cur, ctx.Err())
+		case <-changed:
+		}
+	}
+}
+
+// Apply applies changes from a store's change feed in one batch: upserts index the document,
+// deletes remove it. The highest Seq among them is recorded in the same batch, so the index
+// never holds documents without the seq that covers them, or the reverse. Applying a change
+// again is harmless, and Seq never decreases.
+func (x *Index) Apply(changes []xiaoqi.Change) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	x.applyMu.Lock()
+	defer x.applyMu.Unlock()
+
+	seq := x.Seq()
+	b := x.idx.NewBatch()
+	for i, c := range changes {
+		var err error
+		switch {
+		case c.Op == xiaoqi.OpDelete:
+			b.Delete(c.ID)
+		case c.Op == xiaoqi.OpUpsert && c.Doc == nil:
+			b.Delete(c.ID) // the document is gone since; its tombstone follows
+		case c.Op == xiaoqi.OpUpsert:
+			err = add(b, c.ID, c.Doc)
+		default:
+			err = fmt.Errorf("unknown op %q", c.Op)
+		}
+		if err != nil {
+			return fmt.Errorf("search: apply change %d (%s %s, seq %d): %w", i, c.Op, c.ID, c.Seq, err)
+		}
+		seq = max(seq, c.Seq)
+	}
+	b.SetInternal([]byte(keySeq), encodeSeq(seq))
+	if err := x.idx.Batch(b); err != nil {
+		return fmt.Errorf("search: apply %d changes: %w", len(changes), closedErr(err))
+	}
+	x.setSeq(seq)
+	return nil
+}
+
+// add adds d to b under id (d's own id when id is empty).
+func add(b *bleve.Batch, id string, d xiaoqi.Doc) error {
+	if id == "" {
+		id = d.Base().ID
+	}
+	doc, err := newDocument(d)
+	if err != nil {
+		return err
+	}
+	return b.Index(id, doc)
+}
+
+func (x *Index) setSeq(seq uint64) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if seq > x.seq && !x.closed {
+		x.seq = seq
+		close(x.changed)
+		x.changed = make(chan struct{})
+	}
+}
+
+// Count returns the number of documents in the index.
+func (x *Index) Count() (uint64, error) {
+	n, err := x.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("search: count: %w", closedErr(err))
+	}
+	return n, nil
+}
+
+// Versions returns the version of every indexed document by id, to compare the index with
+// the store document for document.
+func (x *Index) Versions(ctx context.Context) (map[string]int64, error) {
+	out := map[string]int64{}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
+		req.SortBy([]string{"_id"})
+		req.Fields = []string{fieldVersion}
+		req.SearchAfter = after
+		res, err := x.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("search: versions: %w", closedErr(err))
+		}
+		for _, h := range res.Hits {
+			v, _ := h.Fields[fieldVersion].(float64)
+			out[h.ID] = int64(v)
+		}
+		if len(res.Hits) < req.Size {
+			return out, nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// closedErr turns bleve's error for a closed index into ErrClosed.
+func closedErr(err error) error {
+	if errors.Is(err, bleve.ErrorIndexClosed) {
+		return ErrClosed
+	}
+	return err
+}
+
+func encodeSeq(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
+
+func decodeSeq(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+func isEmptyDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 0
+}

@@ -1,0 +1,148 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// rebuildBatch is the number of documents listed and indexed at a time by Rebuild.
+const rebuildBatch = 1000
+
+// Rebuild builds a fresh index of every document in store and puts it in place of the index
+// in dir, returning the number of documents indexed. Its seq is the store's LastSeq read
+// before listing, so a Follower started on it replays whatever changed during the rebuild
+// (applying a change twice is harmless).
+//
+// The new index is built beside dir (dir.tmp-…) and swapped in by renaming, so a failed or
+// cancelled rebuild leaves the old index untouched. No process may have dir open meanwhile.
+func Rebuild(ctx context.Context, store xiaoqi.Store, dir string) (uint64, error) {
+	dir = filepath.Clean(dir)
+	if err := removeLeftovers(dir); err != nil {
+		return 0, err
+	}
+	seq, err := store.LastSeq(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("search: rebuild: last seq: %w", err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return 0, fmt.Errorf("search: rebuild: %w", err)
+	}
+	n, err := build(ctx, store, tmp, seq)
+	if err == nil {
+		err = swap(tmp, dir)
+	}
+	if err != nil {
+		_ = os.RemoveAll(tmp)
+		return 0, err
+	}
+	return n, nil
+}
+
+// build indexes every document of store into a new index in dir, with seq.
+func build(ctx context.Context, store xiaoqi.Store, dir string, seq uint64) (n uint64, err error) {
+	x, err := create(dir)
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if cerr := x.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("search: rebuild: close: %w", cerr)
+		}
+	}()
+	for _, k := range xiaoqi.Kinds {
+		opt := xiaoqi.ListOptions{Limit: rebuildBatch}
+		for {
+			if err := ctx.Err(); err != nil {
+				return n, fmt.Errorf("search: rebuild: %w", err)
+			}
+			page, err := store.List(ctx, k, opt)
+			if err != nil {
+				return n, fmt.Errorf("search: rebuild: list %s after %q: %w", k, opt.After, err)
+			}
+			b := x.idx.NewBatch()
+			for _, d := range page.Docs {
+				if err := add(b, "", d); err != nil {
+					return n, fmt.Errorf("search: rebuild: %s %s: %w", k, d.Base().ID, err)
+				}
+			}
+			if err := x.idx.Batch(b); err != nil {
+				return n, fmt.Errorf("search: rebuild: index %s: %w", k, err)
+			}
+			n += uint64(len(page.Docs))
+			if page.Next == "" {
+				break
+			}
+			opt.After = page.Next
+		}
+	}
+	if err := x.idx.SetInternal([]byte(keySeq), encodeSeq(seq)); err != nil {
+		return n, fmt.Errorf("search: rebuild: set seq: %w", err)
+	}
+	return n, nil
+}
+
+// swap moves the index in tmp to dir: the old index is renamed away first and removed last,
+// so a crash in between leaves it recoverable (see recoverSwap).
+func swap(tmp, dir string) error {
+	old := dir + ".old"
+	if err := os.Rename(dir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("search: rebuild: move old index away: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		_ = os.Rename(old, dir)
+		return fmt.Errorf("search: rebuild: move new index in: %w", err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("search: rebuild: remove old index: %w", err)
+	}
+	return nil
+}
+
+// recoverSwap finishes or undoes a swap that a crash interrupted: with no index in dir but an
+// old one beside it, the old one goes back (the follower brings it up to date).
+func recoverSwap(dir string) error {
+	dir = filepath.Clean(dir)
+	old := dir + ".old"
+	if _, err := os.Stat(old); err != nil {
+		return nil
+	}
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(old, dir); err != nil {
+			return fmt.Errorf("search: restore %s: %w", old, err)
+		}
+		return nil
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("search: remove %s: %w", old, err)
+	}
+	return nil
+}
+
+// removeLeftovers removes what an interrupted rebuild left beside dir.
+func removeLeftovers(dir string) error {
+	if err := recoverSwap(dir); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(filepath.Dir(dir))
+	if errors.Is(err, os.ErrNotExist) {
+		return os.MkdirAll(filepath.Dir(dir), 0o755)
+	} else if err != nil {
+		return fmt.Errorf("search: rebuild: %w", err)
+	}
+	prefix := filepath.Base(dir) + ".tmp-"
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) {
+			if err := os.RemoveAll(filepath.Join(filepath.Dir(dir), e.Name())); err != nil {
+				return fmt.Errorf("search: rebuild: remove leftover: %w", err)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,229 @@
+package search_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+func TestSearchChinese(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x, corpus()...)
+
+	for _, tc := range []struct {
+		name string
+		q    xiaoqi.SearchQuery
+		want []string // exact ids in order
+	}{
+		{"test job first, Xi'an only", xiaoqi.SearchQuery{Q: "软件测试", City: "西安", Types: []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindProgram}},
+			[]string{"job_test_xa", "job_java_xa"}},
+		{"city short and long forms agree", xiaoqi.SearchQuery{Q: "软件测试", City: "西安市", Types: []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindProgram}},
+			[]string{"job_test_xa", "job_java_xa"}},
+		{"title match above body match", xiaoqi.SearchQuery{Q: "软件测试", Types: []xiaoqi.Kind{xiaoqi.KindJob}},
+			[]string{"job_test_xa", "job_test_bj", "job_java_xa"}},
+		{"other city", xiaoqi.SearchQuery{Q: "软件测试", City: "宝鸡"}, []string{"job_test_bj"}},
+		{"major", xiaoqi.SearchQuery{Q: "软件工程", Types: []xiaoqi.Kind{xiaoqi.KindProgram}}, []string{"prg_se_xupt"}},
+		{"code", xiaoqi.SearchQuery{Q: "4161011664"}, []string{"ins_xupt"}},
+		{"major code", xiaoqi.SearchQuery{Q: "080902"}, []string{"prg_se_xupt"}},
+		{"policy", xiaoqi.SearchQuery{Q: "产学研"}, []string{"pol_12"}},
+		{"Latin, case-insensitive", xiaoqi.SearchQuery{Q: "SELENIUM"}, []string{"job_test_xa"}},
+		{"English stem", xiaoqi.SearchQuery{Q: "automate tests"}, []string{"job_java_xa"}},
+		{"full-width Latin", xiaoqi.SearchQuery{Q: "ｐｙｔｈｏｎ"}, []string{"job_test_xa"}},
+		{"single character inside bigrams", xiaoqi.SearchQuery{Q: "邮", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}}, []string{"ins_xupt"}},
+		{"partnerships only when asked", xiaoqi.SearchQuery{Q: "实训基地"}, nil},
+		{"partnerships when asked", xiaoqi.SearchQuery{Q: "实训基地", Types: []xiaoqi.Kind{xiaoqi.KindPartnership}}, []string{"prt_xupt_isoft"}},
+		{"nothing", xiaoqi.SearchQuery{Q: "区块链"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ids(find(t, x, tc.q))
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Search(%q) = %v, want %v", tc.q.Q, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSearchPrecision: 软件工程 shares only the bigram 软件 with 软件测试 and must not be found;
+// 软件开发与测试 holds both words and must.
+func TestSearchPrecision(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_a"}, Name: "软件开发与测试", City: "西安"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_b"}, Name: "软件工程师", City: "西安"},
+	)
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "软件测试"})); !slices.Equal(got, []string{"job_a"}) {
+		t.Errorf("软件测试 = %v, want [job_a]", got)
+	}
+}
+
+func TestSearchHit(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x, corpus()...)
+
+	res := find(t, x, xiaoqi.SearchQuery{Q: "自动化测试", Types: []xiaoqi.Kind{xiaoqi.KindJob}})
+	if len(res.Hits) == 0 || res.Hits[0].ID != "job_test_xa" {
+		t.Fatalf("hits = %v, want job_test_xa first", ids(res))
+	}
+	h := res.Hits[0]
+	want := map[string]any{"city": "西安市", "district": "雁塔区", "enterprise_name": "西安软通动力信息技术有限公司"}
+	if h.Type != xiaoqi.KindJob || h.Title != "软件测试工程师" || !h.Synthetic || h.Version != 1 || h.Score <= 0 || fmt.Sprint(h.Fields) != fmt.Sprint(want) {
+		t.Errorf("hit = %+v", h)
+	}
+	if !strings.Contains(h.Snippet, "<mark>自动化测试</mark>") {
+		t.Errorf("snippet = %q, want the query marked", h.Snippet)
+	}
+
+	res = find(t, x, xiaoqi.SearchQuery{Q: "产学研"})
+	if len(res.Hits) != 1 || res.Hits[0].Fields["number"] != 12 || res.Hits[0].Title != "（十二）加强产学研合作" {
+		t.Errorf("policy hit = %+v", res.Hits)
+	}
+	res = find(t, x, xiaoqi.SearchQuery{Q: "软件工程", Types: []xiaoqi.Kind{xiaoqi.KindProgram}})
+	if f := res.Hits[0].Fields; f["institution_name"] != "西安邮电大学" || f["major_code"] != "080902" || f["city"] != "西安市" {
+		t.Errorf("program fields = %v", f)
+	}
+}
+
+func TestSearchSnippet(t *testing.T) {
+	x, _ := openIndex(t)
+	long := strings.Repeat("服务外包产业加快发展，", 30) + "重点发展软件测试服务。" + strings.Repeat("其他内容。", 30)
+	index(t, x, corpus()...)
+	index(t, x, &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_1"}, Number: 1, Heading: "发展思路", Text: long})
+
+	for _, tc := range []struct {
+		q, id, want string
+	}{
+		{"软件测试", "pol_1", "<mark>软件测试</mark>"},
+		{"软件外包", "ent_isoft", "&lt;b&gt;<mark>软件外包</mark>&lt;/b&gt;与测试服务 &amp; 运维。"},
+		{"软通动力", "ent_isoft", "西安<mark>软通动力</mark>信息技术有限公司"}, // title only
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: tc.q})
+		i := slices.IndexFunc(res.Hits, func(h xiaoqi.Hit) bool { return h.ID == tc.id })
+		if i < 0 {
+			t.Errorf("%s: %s not found in %v", tc.q, tc.id, ids(res))
+			continue
+		}
+		s := res.Hits[i].Snippet
+		if !strings.Contains(s, tc.want) || len([]rune(s)) > 120 {
+			t.Errorf("%s: snippet = %q, want it to contain %q (and be short)", tc.q, s, tc.want)
+		}
+	}
+}
+
+func TestSearchEmptyQuery(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x, corpus()...)
+
+	res := find(t, x, xiaoqi.SearchQuery{City: "西安"})
+	want := []string{"cnd_wang", "ent_isoft", "ins_xupt", "job_java_xa", "job_test_xa", "prg_se_xupt"}
+	if got := ids(res); !slices.Equal(got, want) || res.Total != uint64(len(want)) {
+		t.Errorf("all in 西安 = %v (total %d), want %v", got, res.Total, want)
+	}
+	res = find(t, x, xiaoqi.SearchQuery{})
+	if res.Total != 8 { // all but the partnership
+		t.Errorf("total = %d, want 8", res.Total)
+	}
+}
+
+// TestSearchAnyInput: user input is never parsed as a query language.
+func TestSearchAnyInput(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x, corpus()...)
+	for _, q := range []string{`title:软件 +"测试`, `*`, `?`, `"`, `/[a-z/`, `-`, `。，、`, `\`, "\xff\xfe", `AND OR NOT`, `~1`, `^`} {
+		if _, err := x.Search(context.Background(), xiaoqi.SearchQuery{Q: q}); err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+		}
+	}
+}
+
+func TestSearchPagination(t *testing.T) {
+	x, _ := openIndex(t)
+	var docs []xiaoqi.Doc
+	for i := range 25 {
+		docs = append(docs, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: fmt.Sprintf("job_%02d", i)},
+			Name: "测试工程师", City: "西安", Description: strings.Repeat("测试", i%5+1)})
+	}
+	index(t, x, docs...)
+
+	seen := map[string]bool{}
+	for page, want := range []int{10, 10, 5, 0} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: "测试", Page: page + 1})
+		if len(res.Hits) != want || res.Total != 25 || res.Page != page+1 || res.PerPage != 10 {
+			t.Fatalf("page %d: %d hits of %d, want %d of 25", page+1, len(res.Hits), res.Total, want)
+		}
+		for _, h := range res.Hits {
+			if seen[h.ID] {
+				t.Errorf("page %d repeats %s", page+1, h.ID)
+			}
+			seen[h.ID] = true
+		}
+	}
+	if res := find(t, x, xiaoqi.SearchQuery{PerPage: 100}); len(res.Hits) != 25 {
+		t.Errorf("per_page 100: %d hits", len(res.Hits))
+	}
+}
+
+func TestSearchLimits(t *testing.T) {
+	x, _ := openIndex(t)
+	for _, tc := range []struct {
+		name  string
+		q     xiaoqi.SearchQuery
+		field string
+	}{
+		{"per_page too large", xiaoqi.SearchQuery{PerPage: xiaoqi.MaxPerPage + 1}, "per_page"},
+		{"per_page negative", xiaoqi.SearchQuery{PerPage: -1}, "per_page"},
+		{"page negative", xiaoqi.SearchQuery{Page: -1}, "page"},
+		{"window", xiaoqi.SearchQuery{Page: xiaoqi.MaxResultWindow/xiaoqi.MaxPerPage + 1, PerPage: xiaoqi.MaxPerPage}, "page"},
+		{"default page size window", xiaoqi.SearchQuery{Page: xiaoqi.MaxResultWindow/10 + 1}, "page"},
+		{"query too long", xiaoqi.SearchQuery{Q: strings.Repeat("软", xiaoqi.MaxQueryLength+1)}, "q"},
+		{"unknown type", xiaoqi.SearchQuery{Types: []xiaoqi.Kind{"jobz"}}, "type"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := x.Search(context.Background(), tc.q)
+			if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+				t.Fatalf("err = %v, want EINVALID", err)
+			}
+			if d := xiaoqi.ErrorDetails(err); len(d) != 1 || d[0].Field != tc.field {
+				t.Errorf("details = %+v, want field %s", d, tc.field)
+			}
+		})
+	}
+	// The limits themselves are allowed.
+	for _, q := range []xiaoqi.SearchQuery{
+		{PerPage: xiaoqi.MaxPerPage, Page: xiaoqi.MaxResultWindow / xiaoqi.MaxPerPage},
+		{Q: strings.Repeat("软件", xiaoqi.MaxQueryLength/2)},
+	} {
+		if _, err := x.Search(context.Background(), q); err != nil {
+			t.Errorf("Search(page %d, per_page %d, %d runes): %v", q.Page, q.PerPage, len([]rune(q.Q)), err)
+		}
+	}
+}
+
+// TestSearchCandidatePrivacy: a candidate is found by skills, but never by name, phone,
+// e-mail or birth date, and no hit shows them.
+func TestSearchCandidatePrivacy(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x, corpus()...)
+
+	for _, q := range []string{"王小明", "小明", "13912345678", "139 1234 5678", "wxm@example.com", "wxm", "1999-01-02", "1999"} {
+		if res := find(t, x, xiaoqi.SearchQuery{Q: q}); len(res.Hits) != 0 {
+			t.Errorf("Search(%q) found %v", q, ids(res))
+		}
+	}
+	for _, q := range []string{"软件测试", "日语", "Linux", "西安邮电大学"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q, Types: []xiaoqi.Kind{xiaoqi.KindCandidate}})
+		if got := ids(res); !slices.Equal(got, []string{"cnd_wang"}) {
+			t.Errorf("Search(%q) = %v, want the candidate", q, got)
+			continue
+		}
+		h := res.Hits[0]
+		for _, secret := range []string{"王", "139", "1234", "wxm", "1999"} {
+			if strings.Contains(h.Title+h.Snippet+fmt.Sprint(h.Fields), secret) {
+				t.Errorf("hit for %q shows %q: %+v", q, secret, h)
+			}
+		}
+	}
+}
