@@ -30,8 +30,9 @@ type env struct {
 
 // options adjust the server of one test.
 type options struct {
-	wrap  func(xiaoqi.Store) xiaoqi.Store // wraps the store the server sees
-	ready func() bool
+	wrap   func(xiaoqi.Store) xiaoqi.Store // wraps the store the server sees
+	ready  func() bool
+	config func(*api.Config) // adjusts the server's configuration
 }
 
 func newEnv(tb testing.TB) *env { tb.Helper(); return newEnvWith(tb, options{}) }
@@ -71,8 +72,13 @@ func newEnvWith(tb testing.TB, opt options) *env {
 	if opt.ready != nil {
 		ready = opt.ready
 	}
-	srv := api.New(api.Config{Store: s, Index: index, Logger: logger, Ready: ready,
-		Notify: follower.Notify, Version: "test"})
+	cfg := api.Config{Store: s, Index: index, Logger: logger, Ready: ready,
+		Notify: follower.Notify, Version: "test", ImportDir: tb.TempDir()}
+	if opt.config != nil {
+		opt.config(&cfg)
+	}
+	srv := api.New(cfg)
+	tb.Cleanup(func() { srv.Close() }) // before the store closes: cleanups run last first
 	ts := httptest.NewServer(srv.Handler())
 	tb.Cleanup(ts.Close)
 	return &env{URL: ts.URL, Store: store, Index: index, Logs: logs}

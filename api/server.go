@@ -18,6 +18,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // Body and batch limits.
@@ -48,6 +49,19 @@ type Config struct {
 	RefreshTimeout time.Duration
 	// Version is reported by /healthz.
 	Version string
+	// MaxUploadBytes caps a file uploaded to /api/v1/imports (default 100 MB).
+	MaxUploadBytes int64
+	// ImportLimits bound what one imported file may make the server unpack or hold.
+	ImportLimits ingest.Limits
+	// ImportDir holds uploads and import reports while they are needed (default: the system's
+	// temporary directory).
+	ImportDir string
+	// MaxImportJobs is how many import jobs the server remembers (default 100); older finished
+	// ones are forgotten. Jobs live in memory only.
+	MaxImportJobs int
+	// ImportSkills extracts skills from imported tags and descriptions (the skill taxonomy);
+	// nil takes tags as they are.
+	ImportSkills ingest.Skills
 }
 
 // Server is the HTTP interface of xiaoqi.
@@ -61,6 +75,8 @@ type Server struct {
 	maxBatch       int64
 	refreshTimeout time.Duration
 	version        string
+	maxUpload      int64
+	imports        *importJobs
 	engine         *gin.Engine
 }
 
@@ -86,6 +102,10 @@ func New(cfg Config) *Server {
 	if s.refreshTimeout <= 0 {
 		s.refreshTimeout = DefaultRefreshTimeout
 	}
+	if s.maxUpload = cfg.MaxUploadBytes; s.maxUpload <= 0 {
+		s.maxUpload = DefaultMaxUploadBytes
+	}
+	s.imports = newImportJobs(cfg, s.logger)
 
 	// gin keeps its mode in a package variable; debug mode prints every route to stdout.
 	// Leave test mode (GIN_MODE=test) alone.
@@ -106,6 +126,11 @@ func New(cfg Config) *Server {
 	}
 	v1 := e.Group("/api/v1")
 	v1.GET("/search", s.search)
+	v1.POST("/imports", s.createImport)
+	v1.GET("/imports", s.listImports)
+	v1.GET("/imports/:id", s.getImport)
+	v1.GET("/imports/:id/report.csv", s.importReport)
+	v1.DELETE("/imports/:id", s.deleteImport)
 	for _, k := range xiaoqi.Kinds {
 		g := v1.Group("/" + resource(k))
 		g.GET("", s.list(k))

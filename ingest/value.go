@@ -1,6 +1,10 @@
-// Package ingest reads the files people really have (CSV in UTF-8 or GBK, XLSX, JSON, JSONL)
-// into xiaoqi documents, and parses the values people write in them: salaries ("1-1.5万·14薪",
-// "15-30K", "面议"), degrees, and areas ("陕西省西安高新技术产业开发区" → 西安市, 高新区).
+// Package ingest imports the files people really have (XLSX, CSV in UTF-8 or GBK, JSON,
+// JSONL) into xiaoqi documents. It streams the rows, finds the header by Chinese and English
+// column names, parses the values people write (salaries "1-1.5万·14薪", "15-30K", "面议";
+// degrees; headcounts "若干"; dates; areas "陕西省西安高新技术产业开发区" → 西安市, 高新区), and
+// reports every problem by row and column as the user sees the file, while the valid rows are
+// written in batches through a xiaoqi.Store. Import is the entry point; ReadCSV, ReadXLSX and
+// ReadJSON read rows without importing them.
 package ingest
 
 import (
@@ -23,18 +27,32 @@ type Salary struct {
 }
 
 var (
-	salaryMonths = regexp.MustCompile(`[·.\s]*(\d{2})薪$`)
+	salaryMonths = regexp.MustCompile(`[·.\s×x*]*(\d{1,2})薪$`)
 	salaryPart   = regexp.MustCompile(`^(\d+(?:\.\d+)?)(万|千|k|w|元)?$`)
+	salaryClean  = strings.NewReplacer("～", "-", "~", "-", "—", "-", "–", "-", "至", "-", "到", "-", "／", "/",
+		"万元", "万", "千元", "千", "人民币", "", "rmb", "", "￥", "", "¥", "", ",", "", "，", "", "每月", "/月",
+		"每年", "/年", "每天", "/天", "/日", "/天", "每小时", "/小时", "/时", "/小时", "+", "以上")
+	negotiable = map[string]bool{"": true, "面议": true, "薪资面议": true, "薪酬面议": true, "工资面议": true,
+		"待遇面议": true, "面谈": true, "negotiable": true, "保密": true, "薪资保密": true}
 )
 
 // ParseSalary parses the salary texts of Chinese job boards: "1-1.5万·14薪", "8千-1.5万",
-// "17-34万/年", "15-30K", "6-8千", "200元/天", "1万以上", "面议". Yearly and daily figures are
-// converted to monthly (12 months a year, 21.75 working days a month).
+// "17-34万/年", "年薪20-30万", "15-30K", "6-8千", "10000-15000元/月", "200元/天", "50元/小时",
+// "1万以上", "15k+", "面议". Yearly, daily and hourly figures are converted to monthly (12
+// months a year, 21.75 working days a month, 8 hours a day).
 func ParseSalary(s string) (Salary, error) {
-	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
-	t = strings.NewReplacer("～", "-", "~", "-", "—", "-", "至", "-", "／", "/", "k以上", "k以上").Replace(t)
-	if t == "" || t == "面议" || t == "薪资面议" || t == "negotiable" {
+	t := salaryClean.Replace(strings.ToLower(strings.Join(strings.Fields(s), "")))
+	if negotiable[t] {
 		return Salary{Negotiable: true}, nil
+	}
+	per := ""
+	for _, p := range [...]struct{ prefix, per string }{{"年薪", "/年"}, {"月薪", "/月"}, {"日薪", "/天"}, {"时薪", "/小时"}} {
+		if strings.HasPrefix(t, p.prefix) {
+			t, per = strings.TrimPrefix(t, p.prefix), p.per
+		}
+	}
+	if per != "" && !strings.Contains(t, "/") {
+		t += per
 	}
 	var out Salary
 	if m := salaryMonths.FindStringSubmatch(t); m != nil {
@@ -50,6 +68,8 @@ func ParseSalary(s string) (Salary, error) {
 		}
 	case strings.HasSuffix(t, "/天"):
 		factor, t = 21.75, strings.TrimSuffix(t, "/天")
+	case strings.HasSuffix(t, "/小时"):
+		factor, t = 21.75*8, strings.TrimSuffix(t, "/小时")
 	case strings.HasSuffix(t, "/月"):
 		t = strings.TrimSuffix(t, "/月")
 	}
@@ -85,6 +105,11 @@ func ParseSalary(s string) (Salary, error) {
 		}
 		return 1
 	}
+	for i := range vals {
+		if vals[i]*mult(units[i])*factor > 1e8 {
+			return Salary{}, fmt.Errorf("salary %q: more than 100 million a month", s)
+		}
+	}
 	lo := int(math.Round(vals[0] * mult(units[0]) * factor))
 	switch {
 	case len(parts) == 2:
@@ -112,56 +137,35 @@ var degreeAliases = map[string]string{
 	"博士": "博士", "phd": "博士", "ph.d.": "博士", "doctor": "博士", "doctorate": "博士",
 }
 
-// ParseDegree maps the ways people write a degree (专科, 学士, Bachelor, PhD, 本科及以上) to one of
-// xiaoqi.Degrees. The empty string stays empty.
+// degreeAffixes are the words around a degree that do not change it.
+var (
+	degreeSuffixes = []string{"及以上", "以上", "或以上", "及以上学历", " or above", " and above", " or higher", "学历", "学位", " degree", "毕业", "研究生"}
+	degreePrefixes = []string{"全日制", "统招", "普通", "大学", "第一学历", "最低"}
+)
+
+// ParseDegree maps the ways people write a degree (专科, 学士, Bachelor, PhD, 本科及以上,
+// 全日制统招本科以上学历, 硕士研究生, Master's degree) to one of xiaoqi.Degrees. The empty string
+// stays empty.
 func ParseDegree(s string) (string, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
-	for _, suf := range []string{"及以上", "以上", "或以上", " or above", " and above", "学历", " degree"} {
-		t = strings.TrimSuffix(t, suf)
+	if d, ok := degreeAliases[t]; ok {
+		return d, nil
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, suf := range degreeSuffixes {
+			if u := strings.TrimSuffix(t, suf); u != t && u != "" {
+				t, changed = strings.TrimSpace(u), true
+			}
+		}
+		for _, pre := range degreePrefixes {
+			if u := strings.TrimPrefix(t, pre); u != t && u != "" {
+				t, changed = strings.TrimSpace(u), true
+			}
+		}
 	}
 	if d, ok := degreeAliases[t]; ok {
 		return d, nil
 	}
 	return "", fmt.Errorf("degree %q: not one of %s", s, strings.Join(xiaoqi.Degrees, ", "))
-}
-
-// zoneAliases maps development zones as people write them to a short district name.
-var zoneAliases = []struct{ prefix, district string }{
-	{"高新技术产业开发区", "高新区"}, {"高新技术开发区", "高新区"}, {"高新区", "高新区"}, {"高新", "高新区"},
-	{"经济技术开发区", "经开区"}, {"经开区", "经开区"}, {"西咸新区", "西咸新区"}, {"国际港务区", "国际港务区"},
-	{"西安国际港务区", "国际港务区"}, {"曲江新区", "曲江新区"}, {"航天城", "航天基地"},
-	{"国家民用航天产业基地", "航天基地"}, {"浐灞生态区", "浐灞生态区"},
-}
-
-var shaanxiCities = []string{"西安", "铜川", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛", "杨凌", "西咸新区"}
-
-// ParseArea splits an area as job boards write it ("陕西省西安高新技术产业开发区", "西安-雁塔区",
-// "陕西省西安雁塔区高新四路") into a city ("西安市") and a district ("高新区", "雁塔区"). An area
-// naming no Shaanxi city gives city "" and no error.
-func ParseArea(s string) (city, district string) {
-	t := strings.NewReplacer(" ", "", "-", "", "·", "", "/", "").Replace(strings.TrimSpace(s))
-	t = strings.TrimPrefix(strings.TrimPrefix(t, "陕西省"), "陕西")
-	t = strings.TrimPrefix(strings.TrimPrefix(t, "陕西省"), "陕西")
-	for _, c := range shaanxiCities {
-		if strings.HasPrefix(t, c) {
-			city = xiaoqi.NormalizeCity(c)
-			t = strings.TrimPrefix(strings.TrimPrefix(t, c), "市")
-			break
-		}
-	}
-	if city == "" {
-		return "", ""
-	}
-	for _, z := range zoneAliases {
-		if strings.HasPrefix(t, z.prefix) {
-			return city, z.district
-		}
-	}
-	r := []rune(t)
-	for i := 0; i < len(r) && i < 5; i++ {
-		if r[i] == '区' || r[i] == '县' || (r[i] == '市' && i > 0) {
-			return city, string(r[:i+1])
-		}
-	}
-	return city, ""
 }

@@ -25,6 +25,19 @@ func TestParseSalary(t *testing.T) {
 		{"3万及以下/年", 0, 2500, 12, false},
 		{"面议", 0, 0, 0, true},
 		{"", 0, 0, 0, true},
+		{"8千-1万", 8000, 10000, 0, false},
+		{"15-30K·13薪", 15000, 30000, 13, false},
+		{"15k-25k*14薪", 15000, 25000, 14, false},
+		{"10000-15000元/月", 10000, 15000, 0, false},
+		{"10,000-15,000", 10000, 15000, 0, false},
+		{"年薪20-30万", 16667, 25000, 12, false},
+		{"月薪8000", 8000, 8000, 0, false},
+		{"50元/小时", 8700, 8700, 0, false},
+		{"15k+", 15000, 0, 0, false},
+		{"1.2万～1.8万", 12000, 18000, 0, false},
+		{"8千至1万", 8000, 10000, 0, false},
+		{"薪资面议", 0, 0, 0, true},
+		{" 面议 ", 0, 0, 0, true},
 	}
 	for _, tt := range tests {
 		got, err := ingest.ParseSalary(tt.in)
@@ -36,7 +49,7 @@ func TestParseSalary(t *testing.T) {
 			t.Errorf("ParseSalary(%q) = %+v, want %d-%d ×%d nego=%v", tt.in, got, tt.min, tt.max, tt.months, tt.nego)
 		}
 	}
-	for _, bad := range []string{"abc", "3-2万", "1-2-3万", "万"} {
+	for _, bad := range []string{"abc", "3-2万", "1-2-3万", "万", "-", "1万-", "年薪", "8千-1万以上"} {
 		if _, err := ingest.ParseSalary(bad); err == nil {
 			t.Errorf("ParseSalary(%q): want error", bad)
 		}
@@ -45,14 +58,18 @@ func TestParseSalary(t *testing.T) {
 
 func TestParseDegree(t *testing.T) {
 	for in, want := range map[string]string{"本科": "本科", "专科": "大专", "Bachelor": "本科", "PhD": "博士",
-		"本科及以上": "本科", "中技/中专": "中专", "不限": "不限", "研究生": "硕士", "": ""} {
+		"本科及以上": "本科", "中技/中专": "中专", "不限": "不限", "研究生": "硕士", "": "",
+		"全日制统招本科以上学历": "本科", "硕士研究生": "硕士", "博士研究生及以上": "博士", "大专及以上学历": "大专",
+		"Master's degree": "硕士", "bachelor's degree or above": "本科", "高职": "大专", "中专/中技及以上": "中专"} {
 		got, err := ingest.ParseDegree(in)
 		if err != nil || got != want {
 			t.Errorf("ParseDegree(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	if _, err := ingest.ParseDegree("金融"); err == nil {
-		t.Error("ParseDegree(金融): want error")
+	for _, bad := range []string{"金融", "学历", "初中", "及以上"} {
+		if _, err := ingest.ParseDegree(bad); err == nil {
+			t.Errorf("ParseDegree(%q): want error", bad)
+		}
 	}
 }
 
@@ -68,12 +85,50 @@ func TestParseArea(t *testing.T) {
 		{"陕西省西安周至县", "西安市", "周至县"},
 		{"西安-雁塔区", "西安市", "雁塔区"},
 		{"陕西省陕西省", "", ""},
-		{"北京市朝阳区", "", ""},
+		// Outside Shaanxi, as the nationwide 51job file writes areas.
+		{"北京市朝阳区", "北京市", "朝阳区"},
+		{"北京北京海淀区", "北京市", "海淀区"},
+		{"上海上海浦东新区", "上海市", "浦东新区"},
+		{"湖北省武汉洪山区", "武汉市", "洪山区"},
+		{"浙江省宁波", "宁波市", ""},
+		{"深圳深圳南山区", "深圳市", "南山区"},
+		{"黑龙江省哈尔滨", "哈尔滨市", ""},
+		{"内蒙古呼和浩特", "呼和浩特市", ""},
+		{"广西南宁青秀区", "南宁市", "青秀区"},
+		{"广东省佛山南海区西樵", "佛山市", "南海区"},
+		{"江苏省苏州工业园区", "苏州市", "工业园区"},
+		{"河北省雄安新区", "雄安新区", ""},
+		{"吉林省吉林", "吉林市", ""},
+		{"江苏省苏州市吴中区", "苏州市", "吴中区"},
+		{"远程办公", "", ""},
+		{"", "", ""},
 	}
 	for _, tt := range tests {
 		c, d := ingest.ParseArea(tt.in)
 		if c != tt.city || d != tt.district {
 			t.Errorf("ParseArea(%q) = %q, %q; want %q, %q", tt.in, c, d, tt.city, tt.district)
+		}
+	}
+}
+
+func TestParseCity(t *testing.T) {
+	tests := []struct{ in, city, district string }{
+		{"西安", "西安市", ""},
+		{"西安市", "西安市", ""},
+		{"陕西省西安市雁塔区", "西安市", "雁塔区"},
+		{"Xi'an", "西安市", ""},
+		{"Baoji", "宝鸡市", ""},
+		{"杨凌", "杨凌示范区", ""},
+		{"北京", "北京市", ""},
+		{"宁波", "宁波", ""},
+		{"陕西省", "", ""},
+		{"第3车间", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		c, d := ingest.ParseCity(tt.in)
+		if c != tt.city || d != tt.district {
+			t.Errorf("ParseCity(%q) = %q, %q; want %q, %q", tt.in, c, d, tt.city, tt.district)
 		}
 	}
 }

@@ -34,6 +34,8 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// MaxBodyBytes limits JSON request bodies.
 	MaxBodyBytes int64
+	// MaxUploadBytes limits files uploaded to /api/v1/imports.
+	MaxUploadBytes int64
 }
 
 // DefaultConfig returns the configuration of `xiaoqi serve` with no flags or environment.
@@ -48,6 +50,7 @@ func DefaultConfig() Config {
 		PollInterval:    200 * time.Millisecond,
 		ShutdownTimeout: 15 * time.Second,
 		MaxBodyBytes:    1 << 20,
+		MaxUploadBytes:  100 << 20,
 	}
 }
 
@@ -83,6 +86,13 @@ func envDuration(getenv func(string) string, name string, def time.Duration) tim
 	return def
 }
 
+func envInt64(getenv func(string) string, name string, def int64) int64 {
+	if n, err := strconv.ParseInt(getenv(name), 10, 64); err == nil {
+		return n
+	}
+	return def
+}
+
 func envBool(getenv func(string) string, name string, def bool) bool {
 	if b, err := strconv.ParseBool(getenv(name)); err == nil {
 		return b
@@ -100,6 +110,9 @@ func (c *Config) check() error {
 	}
 	if _, err := c.logLevel(); err != nil {
 		return err
+	}
+	if c.MaxUploadBytes <= 0 {
+		return fmt.Errorf("--max-upload-bytes must be positive, not %d", c.MaxUploadBytes)
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return fmt.Errorf("--log-format must be json or text, not %q", c.LogFormat)

@@ -40,8 +40,9 @@ Talent and training-program matching for Shaanxi's service-outsourcing industry.
   serve     启动服务 Run the HTTP service and web API (default: embedded store in ./data,
             loads the default data set on first start)
   seed      导入默认数据 Load the default data set into the store (safe to repeat)
+  import    导入文件 Import job needs, programs, institutions, enterprises or candidates from .xlsx/.csv/.json/.jsonl
   reindex   重建索引 Rebuild the search index from the store (stop serve first)
-  healthcheck  健康检查 Exit 0 if the service at --url is ready (for container HEALTHCHECK)
+  healthcheck 健康检查 Exit 0 if the service at --url is ready (for container HEALTHCHECK)
   version   版本 Print the version
 
 Run "xiaoqi <command> --help" for the flags of a command. Every flag can also be set with
@@ -66,6 +67,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = runServe(ctx, args[1:], getenv, stdout, stderr)
 	case "seed":
 		err = runSeed(ctx, args[1:], getenv, stdout, stderr)
+	case "import":
+		err = RunImport(ctx, args[1:], getenv, stdout, stderr)
 	case "reindex":
 		err = runReindex(ctx, args[1:], getenv, stdout, stderr)
 	case "healthcheck":

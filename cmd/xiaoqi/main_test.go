@@ -19,6 +19,10 @@ func TestMain(m *testing.M) {
 	if dir := os.Getenv("XIAOQI_TEST_CHILD_DATA_DIR"); dir != "" {
 		os.Exit(runChild(dir))
 	}
+	// The import crash test re-executes it as `xiaoqi import`.
+	if args := os.Getenv("XIAOQI_TEST_CHILD_IMPORT"); args != "" {
+		os.Exit(runImportChild(args))
+	}
 	os.Exit(m.Run())
 }
 

@@ -32,6 +32,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		"load the default data set when the store is empty (env XIAOQI_SEED)")
 	fs.DurationVar(&cfg.PollInterval, "poll-interval", envDuration(getenv, "XIAOQI_POLL_INTERVAL", cfg.PollInterval),
 		"how often the index asks the store for changes when idle (env XIAOQI_POLL_INTERVAL)")
+	fs.Int64Var(&cfg.MaxUploadBytes, "max-upload-bytes", envInt64(getenv, "XIAOQI_MAX_UPLOAD_BYTES", cfg.MaxUploadBytes),
+		"largest file accepted by POST /api/v1/imports (env XIAOQI_MAX_UPLOAD_BYTES)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi serve [flags]\n\n启动服务 Runs the HTTP service. Flags:\n")
 		fs.PrintDefaults()
@@ -60,6 +62,7 @@ type Main struct {
 	Index    *search.Index
 	Follower *search.Follower
 
+	api      *api.Server
 	ln       net.Listener
 	server   *http.Server
 	cancel   context.CancelFunc
@@ -119,7 +122,9 @@ func (m *Main) Open(ctx context.Context) error {
 	srv := api.New(api.Config{
 		Store: store, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
+		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: loadSkills(m.Logger),
 	})
+	m.api = srv
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
 		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
 	}
@@ -172,6 +177,9 @@ func (m *Main) Close() error {
 			ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
 			errs = append(errs, m.server.Shutdown(ctx))
 			cancel()
+		}
+		if m.api != nil {
+			errs = append(errs, m.api.Close()) // stop imports before the store closes
 		}
 		if m.cancel != nil {
 			m.cancel()

@@ -1,0 +1,354 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// importView is the JSON of an import job.
+type importView struct {
+	ID         string           `json:"id"`
+	Status     string           `json:"status"`
+	Type       xiaoqi.Kind      `json:"type"`
+	FileName   string           `json:"file_name"`
+	Mode       ingest.Mode      `json:"mode"`
+	Source     string           `json:"source"`
+	CreatedAt  time.Time        `json:"created_at"`
+	StartedAt  *time.Time       `json:"started_at,omitempty"`
+	FinishedAt *time.Time       `json:"finished_at,omitempty"`
+	Progress   *progressView    `json:"progress,omitempty"`
+	Format     string           `json:"format,omitempty"`
+	Encoding   string           `json:"encoding,omitempty"`
+	Sheet      string           `json:"sheet,omitempty"`
+	HeaderRow  int              `json:"header_row,omitempty"`
+	Columns    []ingest.Column  `json:"columns,omitempty"`
+	Unknown    []ingest.Column  `json:"unknown_columns,omitempty"`
+	Counts     *ingest.Counts   `json:"counts,omitempty"`
+	Errors     []ingest.Problem `json:"errors"`
+	Problems   int              `json:"problem_count"`
+	Stopped    string           `json:"stopped,omitempty"`
+	Error      *errorJSON       `json:"error,omitempty"`
+	ReportURL  string           `json:"report_url,omitempty"`
+}
+
+type progressView struct {
+	Rows       int     `json:"rows"`
+	Written    int     `json:"written"`
+	Invalid    int     `json:"invalid"`
+	RowsPerSec float64 `json:"rows_per_sec"`
+	Percent    float64 `json:"percent,omitempty"`
+	ETASeconds float64 `json:"eta_seconds,omitempty"`
+}
+
+func (j *importJob) view() importView {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	v := importView{ID: j.id, Status: j.status, Type: j.opt.Type, FileName: j.opt.FileName, Mode: j.opt.Mode, Source: j.opt.Source,
+		CreatedAt: j.created, Errors: []ingest.Problem{}}
+	if !j.started.IsZero() {
+		v.StartedAt = &j.started
+	}
+	if !j.finished.IsZero() {
+		v.FinishedAt = &j.finished
+		v.ReportURL = "/api/v1/imports/" + j.id + "/report.csv"
+	}
+	if j.status == importRunning {
+		p := j.progress
+		v.Progress = &progressView{Rows: p.Rows, Written: p.Written, Invalid: p.Invalid, RowsPerSec: p.RowsPerSec, ETASeconds: p.ETA.Seconds()}
+		if p.TotalBytes > 0 {
+			v.Progress.Percent = 100 * float64(p.Bytes) / float64(p.TotalBytes)
+		}
+	}
+	if r := j.report; r != nil {
+		v.Format, v.Encoding, v.Sheet, v.HeaderRow = r.Format, r.Encoding, r.Sheet, r.HeaderRow
+		v.Columns, v.Unknown, v.Stopped, v.Problems = r.Columns, r.Unknown, r.Stopped, r.ProblemCount
+		c := r.Counts
+		v.Counts = &c
+		v.Errors = r.Problems[:min(len(r.Problems), importProblems)]
+	}
+	if j.err != nil && j.status == importFailed {
+		code := xiaoqi.ErrorCode(j.err)
+		msg := xiaoqi.ErrorMessage(j.err)
+		if code == xiaoqi.EINTERNAL {
+			msg = "internal error"
+		}
+		v.Error = &errorJSON{Code: code, Message: msg, Details: xiaoqi.ErrorDetails(j.err)}
+	}
+	return v
+}
+
+// humanBytes writes a size as people read it: "100 MB", "4096 B".
+func humanBytes(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	}
+	return strconv.FormatInt(n, 10) + " B"
+}
+
+var extPattern = regexp.MustCompile(`^\.[a-z0-9]{1,8}$`)
+
+// createImport answers POST /api/v1/imports: a multipart upload with the file and the options
+// (type, dry_run, strict, encoding, sheet, source, format, mapping). It checks what can be
+// checked at once (format, limits, header) and answers 202 with the job, which runs in the
+// background.
+func (s *Server) createImport(c *gin.Context) {
+	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if err != nil || mt != "multipart/form-data" {
+		s.writeError(c, &xiaoqi.Error{Code: eUnsupportedMediaType,
+			Message: "Content-Type must be multipart/form-data with a part named file / 请以 multipart/form-data 上传文件",
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "must be multipart/form-data"}}})
+		return
+	}
+	limit := s.maxUpload
+	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
+		Message: fmt.Sprintf("upload larger than %d bytes (max_upload_bytes) / 上传文件过大，上限 %s", limit, humanBytes(limit)),
+		Details: []xiaoqi.FieldError{{Field: "file", Message: fmt.Sprintf("at most %d bytes", limit)}}}
+	const formSlack = 64 << 10 // the other fields and the multipart framing
+	if c.Request.ContentLength > limit+formSlack {
+		s.writeError(c, tooLarge)
+		return
+	}
+	// A large upload over a slow line outlasts the server's read timeout.
+	_ = http.NewResponseController(c.Writer).SetReadDeadline(time.Now().Add(30 * time.Minute))
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit+formSlack)
+	j, err := s.readUpload(c, limit)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			err = tooLarge
+		}
+		s.writeError(c, err)
+		return
+	}
+	if err := s.imports.add(j); err != nil {
+		os.Remove(j.upload)
+		s.writeError(c, err)
+		return
+	}
+	s.imports.start(j)
+	c.Header("Location", "/api/v1/imports/"+j.id)
+	s.writeJSON(c, http.StatusAccepted, j.view())
+}
+
+// readUpload reads the multipart form into a job whose file is saved to disk and checked.
+func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
+	mr, err := c.Request.MultipartReader()
+	if err != nil {
+		return nil, invalid("body", "is not a multipart form: %v / 表单格式错误", err)
+	}
+	j := &importJob{id: newImportID(), created: time.Now().UTC(), status: importQueued}
+	fields := map[string]string{}
+	cleanup := func() {
+		if j.upload != "" {
+			os.Remove(j.upload)
+		}
+	}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			cleanup()
+			return nil, wrapUploadErr(err)
+		}
+		name := part.FormName()
+		if name != "file" {
+			data, err := io.ReadAll(io.LimitReader(part, 64<<10))
+			if err != nil {
+				cleanup()
+				return nil, wrapUploadErr(err)
+			}
+			fields[name] = string(data)
+			continue
+		}
+		if j.upload != "" {
+			cleanup()
+			return nil, invalid("file", "is given more than once / 只能上传一个文件")
+		}
+		j.opt.FileName = filepath.Base(strings.ReplaceAll(part.FileName(), `\`, "/"))
+		ext := strings.ToLower(filepath.Ext(j.opt.FileName))
+		if !extPattern.MatchString(ext) {
+			ext = ""
+		}
+		f, err := os.CreateTemp(s.imports.dir, "xiaoqi-upload-*"+ext)
+		if err != nil {
+			return nil, err
+		}
+		j.upload = f.Name()
+		n, err := io.Copy(f, io.LimitReader(part, limit+1))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			cleanup()
+			return nil, wrapUploadErr(err)
+		}
+		if n > limit {
+			cleanup()
+			return nil, &http.MaxBytesError{Limit: limit}
+		}
+	}
+	if j.upload == "" {
+		return nil, invalid("file", "is required: upload the file in a part named file / 请上传文件")
+	}
+	if err := s.importOptions(j, fields); err != nil {
+		cleanup()
+		return nil, err
+	}
+	j.reportCSV = j.upload + ".report.csv"
+	rep, err := ingest.Inspect(j.upload, j.opt)
+	if err != nil {
+		cleanup()
+		return nil, err
+	}
+	j.opt.Source, j.report = rep.Source, rep
+	return j, nil
+}
+
+func wrapUploadErr(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return err
+	}
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read the upload / 上传中断或格式错误", Err: err}
+}
+
+// importOptions reads the form fields of an upload.
+func (s *Server) importOptions(j *importJob, f map[string]string) error {
+	known := map[string]bool{"type": true, "dry_run": true, "strict": true, "encoding": true, "sheet": true, "source": true,
+		"format": true, "mapping": true}
+	for name := range f {
+		if !known[name] {
+			return invalid(name, "unknown field / 未知字段 (type, dry_run, strict, encoding, sheet, source, format, mapping, file)")
+		}
+	}
+	k, ok := parseKind(f["type"])
+	if !ok {
+		return invalid("type", "must be one of jobs, programs, institutions, enterprises, candidates / 请指定导入类型")
+	}
+	flag := func(name string) (bool, error) {
+		if f[name] == "" {
+			return false, nil
+		}
+		b, err := strconv.ParseBool(f[name])
+		if err != nil {
+			return false, invalid(name, "must be true or false, not %q / 须为 true 或 false", f[name])
+		}
+		return b, nil
+	}
+	dry, err := flag("dry_run")
+	if err != nil {
+		return err
+	}
+	strict, err := flag("strict")
+	if err != nil {
+		return err
+	}
+	j.opt = ingest.Options{Type: k, FileName: j.opt.FileName, Encoding: f["encoding"], Sheet: f["sheet"], Source: f["source"],
+		Format: f["format"], Mode: ingest.ModeDefault, Limits: s.imports.limits, TempDir: s.imports.dir, MaxProblems: importProblems,
+		Skills: s.imports.skills, HidePersonal: true}
+	switch {
+	case dry && strict:
+		return invalid("strict", "cannot be combined with dry_run / 不能与 dry_run 同时使用")
+	case dry:
+		j.opt.Mode = ingest.ModeDryRun
+	case strict:
+		j.opt.Mode = ingest.ModeStrict
+	}
+	if m := f["mapping"]; m != "" {
+		if j.opt.Mapping, err = ingest.ParseMapping([]byte(m)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// findImport finds the job named in the URL, or answers 404.
+func (s *Server) findImport(c *gin.Context) *importJob {
+	if j := s.imports.get(c.Param("id")); j != nil {
+		return j
+	}
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "no import %q / 导入任务不存在 (jobs are kept in memory: the last %d, until a restart)",
+		c.Param("id"), s.imports.max))
+	return nil
+}
+
+// getImport answers GET /api/v1/imports/{id}.
+func (s *Server) getImport(c *gin.Context) {
+	if j := s.findImport(c); j != nil {
+		s.writeJSON(c, http.StatusOK, j.view())
+	}
+}
+
+// listImports answers GET /api/v1/imports, newest first.
+func (s *Server) listImports(c *gin.Context) {
+	jobs := s.imports.list()
+	out := make([]importView, 0, len(jobs))
+	for _, j := range jobs {
+		v := j.view()
+		v.Columns, v.Unknown, v.Errors = nil, nil, []ingest.Problem{}
+		out = append(out, v)
+	}
+	s.writeJSON(c, http.StatusOK, gin.H{"data": out})
+}
+
+// importReport answers GET /api/v1/imports/{id}/report.csv once the job has finished.
+func (s *Server) importReport(c *gin.Context) {
+	j := s.findImport(c)
+	if j == nil {
+		return
+	}
+	if !j.finishedOK() {
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "import %s has not finished; the report is ready when it has / 导入完成后可下载报告", j.id))
+		return
+	}
+	f, err := os.Open(j.reportCSV)
+	if err != nil {
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "import %s has no report: it stopped before reading the file / 该导入没有报告", j.id))
+		return
+	}
+	defer f.Close()
+	name := strings.TrimSuffix(j.opt.FileName, filepath.Ext(j.opt.FileName)) + "-report.csv"
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-report.csv"; filename*=UTF-8''%s`, j.id, url.PathEscape(name)))
+	c.Header("Content-Type", "text/csv; charset=utf-8")
+	c.Status(http.StatusOK)
+	_, _ = io.Copy(c.Writer, f)
+}
+
+// deleteImport answers DELETE /api/v1/imports/{id}: it cancels a job that has not finished
+// (202, rows written so far stay) and forgets one that has (204).
+func (s *Server) deleteImport(c *gin.Context) {
+	j := s.findImport(c)
+	if j == nil {
+		return
+	}
+	if !j.finishedOK() {
+		j.cancel()
+		s.writeJSON(c, http.StatusAccepted, j.view())
+		return
+	}
+	s.imports.forget(j.id)
+	c.Status(http.StatusNoContent)
+}
+
+// Close stops the import jobs that are running, waits for them and removes their files. Call
+// it before closing the store.
+func (s *Server) Close() error {
+	s.imports.close()
+	return nil
+}

@@ -1,0 +1,260 @@
+package api_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// importJob is the part of an import job's JSON the tests read.
+type importJob struct {
+	ID        string           `json:"id"`
+	Status    string           `json:"status"`
+	FileName  string           `json:"file_name"`
+	Source    string           `json:"source"`
+	Mode      string           `json:"mode"`
+	Encoding  string           `json:"encoding"`
+	Counts    *ingest.Counts   `json:"counts"`
+	Errors    []ingest.Problem `json:"errors"`
+	ReportURL string           `json:"report_url"`
+	Columns   []ingest.Column  `json:"columns"`
+	Error     *struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// form builds a multipart upload of file under name with the given fields.
+func form(tb testing.TB, name string, file []byte, fields map[string]string) (io.Reader, string) {
+	tb.Helper()
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for k, v := range fields {
+		if err := w.WriteField(k, v); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if name != "" {
+		fw, err := w.CreateFormFile("file", name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		fw.Write(file)
+	}
+	if err := w.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return &b, w.FormDataContentType()
+}
+
+// upload posts a file to /api/v1/imports.
+func (e *env) upload(tb testing.TB, name string, file []byte, fields map[string]string) response {
+	tb.Helper()
+	body, ct := form(tb, name, file, fields)
+	return e.do(tb, http.MethodPost, "/api/v1/imports", body, ct)
+}
+
+// waitImport polls an import job until it has finished.
+func (e *env) waitImport(tb testing.TB, id string) importJob {
+	tb.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var j importJob
+		e.get(tb, "/api/v1/imports/"+id).want(tb, http.StatusOK).decode(tb, &j)
+		if j.Status != "queued" && j.Status != "running" {
+			return j
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("import %s still %s", id, j.Status)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func gbkBytes(tb testing.TB, s string) []byte {
+	tb.Helper()
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+const jobsCSV = "岗位名称,公司名称,工作地点,学历要求,招聘人数,薪资\r\n" +
+	"软件测试工程师,西安云测信息技术有限公司,陕西省西安高新技术产业开发区,本科,若干,8千-1.2万·13薪\r\n" +
+	",西安云测信息技术有限公司,陕西省西安雁塔区,大专,3,6-8千\r\n" +
+	"日语翻译,西安云测信息技术有限公司,陕西省西安雁塔区,大专,很多,1-1.5万\r\n"
+
+func TestImportUpload(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.upload(t, "岗位需求.csv", gbkBytes(t, jobsCSV), map[string]string{"type": "jobs", "source": "hr-office"})
+	var j importJob
+	r.want(t, http.StatusAccepted).decode(t, &j)
+	if r.Header.Get("Location") != "/api/v1/imports/"+j.ID || !strings.HasPrefix(j.ID, "imp_") || j.FileName != "岗位需求.csv" ||
+		j.Source != "hr-office" || len(j.Columns) != 6 {
+		t.Errorf("job %+v, Location %q", j, r.Header.Get("Location"))
+	}
+	j = e.waitImport(t, j.ID)
+	if j.Status != "done" || j.Encoding != "gb18030" || *j.Counts != (ingest.Counts{Read: 3, Written: 1, Created: 1, Invalid: 2, EnterprisesCreated: 1}) {
+		t.Fatalf("job %+v counts %+v", j, j.Counts)
+	}
+	if len(j.Errors) != 2 || j.Errors[0].Row != 3 || j.Errors[0].Column != "岗位名称" || j.Errors[1].Row != 4 || j.Errors[1].Column != "招聘人数" {
+		t.Errorf("errors %+v", j.Errors)
+	}
+
+	rep := e.get(t, j.ReportURL).want(t, http.StatusOK)
+	if ct := rep.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" || !strings.Contains(rep.Header.Get("Content-Disposition"), "attachment") {
+		t.Errorf("report headers %v", rep.Header)
+	}
+	if !bytes.HasPrefix(rep.Body, []byte("\ufeff行号 Row,级别 Level,问题 Problems,岗位名称")) || bytes.Count(rep.Body, []byte("\n")) != 3 {
+		t.Errorf("report:\n%s", rep.Body)
+	}
+
+	// The index follows: the imported job is found.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var res xiaoqi.SearchResult
+		e.get(t, "/api/v1/search?q=软件测试&type=job").want(t, http.StatusOK).decode(t, &res)
+		if res.Total == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the imported job is not found: %+v", res)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	var list struct{ Data []importJob }
+	e.get(t, "/api/v1/imports").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 1 || list.Data[0].ID != j.ID {
+		t.Errorf("list %+v", list)
+	}
+	e.do(t, http.MethodDelete, "/api/v1/imports/"+j.ID, nil, "").want(t, http.StatusNoContent)
+	e.get(t, "/api/v1/imports/"+j.ID).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+}
+
+func TestImportUploadModes(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var j importJob
+	e.upload(t, "jobs.csv", []byte(jobsCSV), map[string]string{"type": "job", "dry_run": "true"}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Mode != "dry-run" || j.Counts.Created != 1 || e.count(t, xiaoqi.KindJob) != 0 {
+		t.Errorf("dry run: %+v %+v", j, j.Counts)
+	}
+	e.upload(t, "jobs.csv", []byte(jobsCSV), map[string]string{"type": "jobs", "strict": "1"}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Invalid != 2 || e.count(t, xiaoqi.KindJob) != 0 {
+		t.Errorf("strict: %+v %+v", j, j.Counts)
+	}
+}
+
+// TestImportUploadRefused checks the answers to uploads that cannot be imported: each names
+// what is wrong, and the limits name the limit.
+func TestImportUploadRefused(t *testing.T) {
+	t.Parallel()
+	e := newEnvWith(t, options{config: func(c *api.Config) {
+		c.MaxUploadBytes = 4096
+		c.ImportLimits = ingest.Limits{MaxUnzippedBytes: 1 << 20, MaxRowBytes: 512}
+	}})
+	var bomb bytes.Buffer
+	zw := zip.NewWriter(&bomb)
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	w.Write(make([]byte, 2<<20))
+	zw.Close()
+	longRow := "岗位名称,公司名称,城市\n测试,某公司,西安\n" + "测试," + strings.Repeat("长", 300) + ",西安\n"
+
+	tests := []struct {
+		name   string
+		file   []byte
+		fields map[string]string
+		status int
+		code   string
+		field  string
+	}{
+		{"big.csv", bytes.Repeat([]byte("a,b\n"), 2000), map[string]string{"type": "jobs"}, 413, xiaoqi.ETOOLARGE, "file"},
+		{"bomb.xlsx", bomb.Bytes(), map[string]string{"type": "jobs"}, 413, xiaoqi.ETOOLARGE, "max_unzipped_bytes"},
+		{"old.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), map[string]string{"type": "jobs"}, 400, xiaoqi.EINVALID, ""},
+		{"x.csv", []byte("a,b\n1,2\n"), map[string]string{"type": "jobs"}, 400, xiaoqi.EINVALID, "header"},
+		{"x.csv", []byte(jobsCSV), map[string]string{}, 400, xiaoqi.EINVALID, "type"},
+		{"x.csv", []byte(jobsCSV), map[string]string{"type": "policies"}, 400, xiaoqi.EINVALID, ""},
+		{"x.csv", []byte(jobsCSV), map[string]string{"type": "jobs", "colour": "red"}, 400, xiaoqi.EINVALID, "colour"},
+		{"x.csv", []byte(jobsCSV), map[string]string{"type": "jobs", "strict": "yes please"}, 400, xiaoqi.EINVALID, "strict"},
+		{"x.csv", []byte(jobsCSV), map[string]string{"type": "jobs", "encoding": "klingon"}, 400, xiaoqi.EINVALID, ""},
+		{"x.csv", []byte(jobsCSV), map[string]string{"type": "jobs", "mapping": "[1]"}, 400, xiaoqi.EINVALID, ""},
+		{"", nil, map[string]string{"type": "jobs"}, 400, xiaoqi.EINVALID, "file"},
+	}
+	for _, tt := range tests {
+		r := e.upload(t, tt.name, tt.file, tt.fields)
+		if r.Status != tt.status {
+			t.Errorf("%s %v: status %d, want %d: %s", tt.name, tt.fields, r.Status, tt.status, r.Body)
+			continue
+		}
+		r.wantError(t, tt.status, tt.code, tt.field)
+	}
+	if r := e.upload(t, "big.csv", bytes.Repeat([]byte("a,b\n"), 2000), map[string]string{"type": "jobs"}); !strings.Contains(string(r.Body), "max_upload_bytes") {
+		t.Errorf("413 does not name the limit: %s", r.Body)
+	}
+	e.do(t, http.MethodPost, "/api/v1/imports", "{}", jsonType).wantError(t, http.StatusUnsupportedMediaType, "unsupported_media_type", "Content-Type")
+
+	// A limit met in the middle of the file fails the job, naming the limit.
+	var j importJob
+	e.upload(t, "long.csv", []byte(longRow), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
+	j = e.waitImport(t, j.ID)
+	if j.Status != "failed" || j.Error == nil || j.Error.Code != xiaoqi.ETOOLARGE || !strings.Contains(j.Error.Message, "max_row_bytes") || j.Counts.Written != 1 {
+		t.Errorf("job %+v error %+v counts %+v", j, j.Error, j.Counts)
+	}
+	e.get(t, "/api/v1/imports/imp_0000000000000000").wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+}
+
+// TestImportJobsBounded keeps the last jobs only.
+func TestImportJobsBounded(t *testing.T) {
+	t.Parallel()
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.MaxImportJobs = 2 }})
+	var ids []string
+	for range 3 {
+		var j importJob
+		e.upload(t, "jobs.csv", []byte(jobsCSV), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
+		e.waitImport(t, j.ID)
+		ids = append(ids, j.ID)
+	}
+	e.get(t, "/api/v1/imports/"+ids[0]).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+	var list struct{ Data []importJob }
+	e.get(t, "/api/v1/imports").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 2 || list.Data[0].ID != ids[2] || list.Data[1].ID != ids[1] {
+		t.Errorf("list %+v, want the last two, newest first", list.Data)
+	}
+}
+
+// TestImportCancel cancels a running import: the rows written so far stay, the rest is not read.
+func TestImportCancel(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var b strings.Builder
+	b.WriteString("岗位编号,岗位名称,公司名称,城市\n")
+	const rows = 30000
+	for i := range rows {
+		b.WriteString("r" + itoa(i) + ",合成测试岗位,合成测试公司,西安\n")
+	}
+	var j importJob
+	e.upload(t, "big.csv", []byte(b.String()), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
+	e.do(t, http.MethodDelete, "/api/v1/imports/"+j.ID, nil, "").want(t, http.StatusAccepted)
+	j = e.waitImport(t, j.ID)
+	if j.Status != "cancelled" || e.count(t, xiaoqi.KindJob) >= rows {
+		t.Errorf("job %+v after cancelling, %d jobs stored", j, e.count(t, xiaoqi.KindJob))
+	}
+	e.do(t, http.MethodDelete, "/api/v1/imports/"+j.ID, nil, "").want(t, http.StatusNoContent)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,272 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// importFlags are the flags of `xiaoqi import`.
+type importFlags struct {
+	typ, encoding, sheet, mapping, source, report, format string
+	dryRun, strict, asJSON                                bool
+	batch                                                 int
+	progress                                              time.Duration
+	defaults                                              defaultsFlag
+}
+
+// defaultsFlag collects repeated --default field=value flags.
+type defaultsFlag map[string]string
+
+func (d defaultsFlag) String() string { return "" }
+
+func (d defaultsFlag) Set(s string) error {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok || strings.TrimSpace(k) == "" {
+		return fmt.Errorf("want field=value, not %q", s)
+	}
+	d[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	return nil
+}
+
+const importUsage = `用法 Usage: xiaoqi import --type TYPE [flags] FILE
+
+导入文件 Imports a file of job needs, programs, institutions, enterprises or candidates into the
+store: Excel (.xlsx), CSV in UTF-8, UTF-8 with BOM or GBK (detected by itself), JSON (an
+array of objects) or JSON Lines. Columns are recognised by their Chinese or English names
+(岗位名称/title, 公司名称/company, 工作地点/area, 薪资/salary …); every row with a problem is
+reported with its row number, column and what is wrong. Importing the same file again
+changes nothing; an edited file updates the rows that changed. Serve's index catches up
+with the store when it starts (or at once, when serve is running against MongoDB).
+
+例子 Examples:
+  xiaoqi import --type jobs 岗位需求.xlsx
+  xiaoqi import --type jobs --dry-run --report 问题.csv jobs_gbk.csv
+  xiaoqi import --type institutions --strict --sheet 高校名单 schools.xlsx
+  xiaoqi import --type jobs --mapping our-columns.json --default city=西安市 list.csv
+
+Flags:
+`
+
+// RunImport runs `xiaoqi import`. It returns an error when the file cannot be imported at
+// all, the store fails, or a strict import finds rows with errors.
+func RunImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg := DefaultConfig()
+	f := importFlags{defaults: defaultsFlag{}}
+	fs := flag.NewFlagSet("xiaoqi import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.bindCommon(fs, getenv)
+	fs.StringVar(&f.typ, "type", "", "what each row is: jobs, programs, institutions, enterprises or candidates (required)")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "read and check the file, report what would change, write nothing")
+	fs.BoolVar(&f.strict, "strict", false, "write nothing if any row has an error")
+	fs.StringVar(&f.encoding, "encoding", "", "encoding of a CSV file: gbk, gb18030, utf-8, utf-16le … (default: detected)")
+	fs.StringVar(&f.sheet, "sheet", "", "sheet of a workbook, by name or 1-based position (default: the first with a header row)")
+	fs.StringVar(&f.mapping, "mapping", "", `JSON file mapping the file's column names to fields, e.g. {"岗位": "title", "备注": "-"}`)
+	fs.StringVar(&f.source, "source", "", "name of the data source, part of the key of job needs and candidates (default: from the file name)")
+	fs.StringVar(&f.report, "report", "", "write the rows with problems and their problems to this CSV file (opens in Excel)")
+	fs.StringVar(&f.format, "format", "", "xlsx, csv, json or jsonl (default: detected)")
+	fs.Var(f.defaults, "default", "field=value for rows whose cell is empty or column missing (repeatable), e.g. city=西安市")
+	fs.IntVar(&f.batch, "batch-size", 1000, "rows written in one transaction")
+	fs.DurationVar(&f.progress, "progress", 2*time.Second, "print progress on stderr this often (0: never)")
+	fs.BoolVar(&f.asJSON, "json", false, "print the report as JSON instead of text")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), importUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() != 1 || f.typ == "" {
+		fmt.Fprintln(stderr, "xiaoqi import: give --type and one file / 请指定 --type 和一个文件")
+		fs.Usage()
+		return errUsage
+	}
+	if err := cfg.check(); err != nil {
+		return err
+	}
+	path := fs.Arg(0)
+	opt, err := f.options(path)
+	if err != nil {
+		return err
+	}
+	var reportFile *os.File
+	if f.report != "" {
+		if reportFile, err = os.Create(f.report); err != nil {
+			return fmt.Errorf("create report: %w", err)
+		}
+		defer reportFile.Close()
+		opt.ReportCSV = ingest.NewCSVWriter(reportFile)
+	}
+	if f.progress > 0 {
+		opt.Progress = progressPrinter(stderr, f.progress, f.dryRun)
+	}
+
+	logger := cfg.newLogger(stderr)
+	opt.Skills = loadSkills(logger)
+	store, err := openStore(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	rep, err := ingest.Import(ctx, store, path, opt)
+	if reportFile != nil {
+		if cerr := reportFile.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("write report: %w", cerr)
+		}
+	}
+	if rep != nil {
+		if perr := printReport(stdout, rep, f); perr != nil && err == nil {
+			err = perr
+		}
+	}
+	if err != nil {
+		return userError(err)
+	}
+	if rep.Mode == ingest.ModeStrict && rep.Failed() {
+		return fmt.Errorf("%s", rep.Stopped)
+	}
+	return nil
+}
+
+// options turns the flags into import options.
+func (f *importFlags) options(path string) (ingest.Options, error) {
+	k, err := xiaoqi.ParseKind(f.typ)
+	if err != nil {
+		return ingest.Options{}, userError(err)
+	}
+	opt := ingest.Options{Type: k, Format: f.format, Encoding: f.encoding, Sheet: f.sheet, Source: f.source,
+		BatchSize: f.batch, Defaults: f.defaults, Mode: ingest.ModeDefault}
+	switch {
+	case f.dryRun && f.strict:
+		return opt, fmt.Errorf("--dry-run and --strict exclude each other / 不能同时使用")
+	case f.dryRun:
+		opt.Mode = ingest.ModeDryRun
+	case f.strict:
+		opt.Mode = ingest.ModeStrict
+	}
+	if f.mapping != "" {
+		if opt.Mapping, err = ingest.LoadMapping(f.mapping); err != nil {
+			return opt, userError(err)
+		}
+	}
+	if _, err := os.Stat(path); err != nil {
+		return opt, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	return opt, nil
+}
+
+// loadSkills returns the skill taxonomy's extractor, or nil (tags taken as they are) when the
+// embedded taxonomy cannot be loaded, which only a broken build can cause.
+func loadSkills(logger *slog.Logger) ingest.Skills {
+	tax, err := skill.Load()
+	if err != nil {
+		logger.Error("skill taxonomy not loaded; tags are taken as skills as they are", "err", err)
+		return nil
+	}
+	return ingest.TaxonomySkills(tax)
+}
+
+// userError shows a xiaoqi error by its message, which says what to do.
+func userError(err error) error {
+	var e *xiaoqi.Error
+	if errors.As(err, &e) && e.Code != xiaoqi.EINTERNAL {
+		return errors.New(e.Message)
+	}
+	return err
+}
+
+// progressPrinter returns a Progress callback that prints at most once per interval.
+func progressPrinter(w io.Writer, every time.Duration, dryRun bool) func(ingest.Progress) {
+	var last time.Time
+	return func(p ingest.Progress) {
+		if time.Since(last) < every {
+			return
+		}
+		last = time.Now()
+		verb, written := "导入 importing", "written"
+		if p.Pass == "validate" || dryRun {
+			verb, written = "检查 checking", "to write"
+		}
+		line := fmt.Sprintf("%s: %d rows, %d %s, %d unchanged, %d invalid · %.0f rows/s", verb, p.Rows, p.Written, written,
+			p.Unchanged, p.Invalid, p.RowsPerSec)
+		if p.TotalBytes > 0 {
+			line += fmt.Sprintf(" · %.0f%%", 100*float64(p.Bytes)/float64(p.TotalBytes))
+		}
+		if p.ETA > 0 {
+			line += " · ETA " + p.ETA.String()
+		}
+		if p.Pass != "validate" && !dryRun {
+			line += fmt.Sprintf(" · written through row %d", p.LastRow)
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+// printReport prints what the import did.
+func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
+	if f.asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	where := rep.Format
+	if rep.Encoding != "" {
+		where += ", " + rep.Encoding
+	}
+	if rep.Sheet != "" {
+		where += fmt.Sprintf(", sheet %q", rep.Sheet)
+	}
+	fmt.Fprintf(w, "%s (%s), header in row %d, source %q, %s\n", rep.File, where, rep.HeaderRow, rep.Source, rep.Mode)
+	for _, c := range rep.Columns {
+		field := c.Field
+		switch field {
+		case "":
+			field = "(未导入 not imported: unknown column)"
+		case ingest.Ignore:
+			field = "(未导入 not imported)"
+		}
+		fmt.Fprintf(w, "  %-3s %s → %s\n", c.Letter, c.Header, field)
+	}
+	fmt.Fprintln(w, rep.Summary())
+	const show = 20
+	// Errors first: they kept rows out of the store.
+	order := map[ingest.Level]int{ingest.LevelError: 0, ingest.LevelDuplicate: 1, ingest.LevelWarning: 2}
+	problems := slices.Clone(rep.Problems)
+	slices.SortStableFunc(problems, func(a, b ingest.Problem) int { return order[a.Level] - order[b.Level] })
+	for i, p := range problems {
+		if i == show {
+			fmt.Fprintf(w, "… and %d more problems", rep.ProblemCount-show)
+			if f.report != "" {
+				fmt.Fprintf(w, " (all in %s)", f.report)
+			} else {
+				fmt.Fprint(w, " (see them all with --report FILE)")
+			}
+			fmt.Fprintln(w)
+			break
+		}
+		fmt.Fprintf(w, "  %s %s\n", p.Level, p.String())
+	}
+	if rep.Stopped != "" {
+		fmt.Fprintf(w, "stopped: %s\n", rep.Stopped)
+	}
+	if f.report != "" && rep.ProblemCount > 0 {
+		fmt.Fprintf(w, "report: %s\n", f.report)
+	}
+	fmt.Fprintf(w, "took %s\n", rep.Finished.Sub(rep.Started).Round(time.Millisecond))
+	return nil
+}

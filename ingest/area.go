@@ -1,0 +1,161 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// zoneAliases maps development zones as people write them to a short district name.
+var zoneAliases = []struct{ prefix, district string }{
+	{"高新技术产业开发区", "高新区"}, {"高新技术开发区", "高新区"}, {"高新区", "高新区"}, {"高新", "高新区"},
+	{"经济技术开发区", "经开区"}, {"经开区", "经开区"}, {"西咸新区", "西咸新区"}, {"国际港务区", "国际港务区"},
+	{"西安国际港务区", "国际港务区"}, {"曲江新区", "曲江新区"}, {"航天城", "航天基地"},
+	{"国家民用航天产业基地", "航天基地"}, {"浐灞生态区", "浐灞生态区"},
+}
+
+var shaanxiCities = []string{"西安", "铜川", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛", "杨凌", "西咸新区"}
+
+// provinces lists the provincial-level divisions, long forms before the short ones they start with.
+var provinces = []struct{ full, short string }{
+	{"内蒙古自治区", "内蒙古"}, {"广西壮族自治区", "广西"}, {"西藏自治区", "西藏"}, {"宁夏回族自治区", "宁夏"},
+	{"新疆维吾尔自治区", "新疆"}, {"香港特别行政区", "香港"}, {"澳门特别行政区", "澳门"},
+	{"黑龙江省", "黑龙江"}, {"北京市", "北京"}, {"天津市", "天津"}, {"上海市", "上海"}, {"重庆市", "重庆"},
+	{"河北省", "河北"}, {"山西省", "山西"}, {"辽宁省", "辽宁"}, {"吉林省", "吉林"}, {"江苏省", "江苏"},
+	{"浙江省", "浙江"}, {"安徽省", "安徽"}, {"福建省", "福建"}, {"江西省", "江西"}, {"山东省", "山东"},
+	{"河南省", "河南"}, {"湖北省", "湖北"}, {"湖南省", "湖南"}, {"广东省", "广东"}, {"海南省", "海南"},
+	{"四川省", "四川"}, {"贵州省", "贵州"}, {"云南省", "云南"}, {"陕西省", "陕西"}, {"甘肃省", "甘肃"},
+	{"青海省", "青海"}, {"台湾省", "台湾"},
+}
+
+// municipalities are provincial-level cities: the province is the city.
+var municipalities = map[string]bool{"北京": true, "天津": true, "上海": true, "重庆": true, "香港": true, "澳门": true}
+
+// longCities are prefecture-level units whose names are not two characters followed by 市,
+// with the full name xiaoqi stores. Others are found by the "XX市" or two-character rule.
+var longCities = []struct{ prefix, city string }{
+	{"石家庄", "石家庄市"}, {"张家口", "张家口市"}, {"秦皇岛", "秦皇岛市"}, {"雄安", "雄安新区"},
+	{"呼和浩特", "呼和浩特市"}, {"鄂尔多斯", "鄂尔多斯市"}, {"呼伦贝尔", "呼伦贝尔市"}, {"巴彦淖尔", "巴彦淖尔市"},
+	{"乌兰察布", "乌兰察布市"}, {"锡林郭勒", "锡林郭勒盟"}, {"阿拉善", "阿拉善盟"}, {"兴安盟", "兴安盟"},
+	{"葫芦岛", "葫芦岛市"}, {"哈尔滨", "哈尔滨市"}, {"齐齐哈尔", "齐齐哈尔市"}, {"牡丹江", "牡丹江市"},
+	{"佳木斯", "佳木斯市"}, {"双鸭山", "双鸭山市"}, {"七台河", "七台河市"}, {"大兴安岭", "大兴安岭地区"},
+	{"连云港", "连云港市"}, {"马鞍山", "马鞍山市"}, {"景德镇", "景德镇市"}, {"平顶山", "平顶山市"},
+	{"驻马店", "驻马店市"}, {"三门峡", "三门峡市"}, {"张家界", "张家界市"}, {"神农架", "神农架林区"},
+	{"防城港", "防城港市"}, {"攀枝花", "攀枝花市"}, {"六盘水", "六盘水市"}, {"黔东南", "黔东南苗族侗族自治州"},
+	{"黔西南", "黔西南布依族苗族自治州"}, {"西双版纳", "西双版纳傣族自治州"}, {"乌鲁木齐", "乌鲁木齐市"},
+	{"克拉玛依", "克拉玛依市"}, {"吐鲁番", "吐鲁番市"}, {"阿克苏", "阿克苏地区"}, {"嘉峪关", "嘉峪关市"},
+	{"石嘴山", "石嘴山市"}, {"日喀则", "日喀则市"}, {"石河子", "石河子市"},
+}
+
+// ParseArea splits an area as job boards write it ("陕西省西安高新技术产业开发区", "西安-雁塔区",
+// "陕西省西安雁塔区高新四路", "湖北省武汉洪山区", "北京北京海淀区", "深圳深圳南山区") into a city
+// ("西安市", "武汉市") and a district ("高新区", "雁塔区"). Shaanxi cities are recognised by name;
+// elsewhere the city follows a province, ends in 市, or is repeated (深圳深圳). Text naming no
+// city, or a province only ("陕西省"), gives city "" and no error.
+func ParseArea(s string) (city, district string) {
+	t := strings.NewReplacer(" ", "", "\u3000", "", "-", "", "·", "", "/", "").Replace(strings.TrimSpace(s))
+	t = strings.TrimPrefix(t, "中国")
+	prov := ""
+	for _, p := range provinces {
+		if u, ok := strings.CutPrefix(t, p.full); ok {
+			prov, t = p.short, strings.TrimPrefix(u, p.full) // "陕西省陕西省…"
+			break
+		}
+		if u, ok := strings.CutPrefix(t, p.short); ok {
+			prov, t = p.short, u
+			break
+		}
+	}
+	if prov == "" || prov == "陕西" {
+		for _, c := range shaanxiCities {
+			if strings.HasPrefix(t, c) {
+				return xiaoqi.NormalizeCity(c), districtOf(strings.TrimPrefix(strings.TrimPrefix(t, c), "市"))
+			}
+		}
+		if prov == "陕西" {
+			return "", ""
+		}
+	}
+	if municipalities[prov] {
+		t = strings.TrimPrefix(strings.TrimPrefix(t, prov+"市"), prov)
+		return prov + "市", districtOf(t)
+	}
+	for _, c := range longCities {
+		if strings.HasPrefix(t, c.prefix) {
+			return c.city, districtOf(strings.TrimPrefix(strings.TrimPrefix(t, c.city), c.prefix))
+		}
+	}
+	r := []rune(t)
+	for i := 1; i < len(r) && i < 5; i++ {
+		if r[i] == '市' {
+			return string(r[:i+1]), districtOf(string(r[i+1:]))
+		}
+	}
+	// Two characters and the rest: after a province ("湖北省武汉洪山区"), or repeated ("深圳深圳南山区").
+	if len(r) >= 2 && isHan(r[0]) && isHan(r[1]) {
+		name := string(r[:2])
+		rest := string(r[2:])
+		switch {
+		case strings.HasPrefix(rest, name):
+			return name + "市", districtOf(strings.TrimPrefix(strings.TrimPrefix(rest, name), "市"))
+		case prov != "":
+			return name + "市", districtOf(rest)
+		}
+	}
+	return "", ""
+}
+
+// districtOf reads the district at the start of t, the text after the city.
+func districtOf(t string) string {
+	for _, z := range zoneAliases {
+		if strings.HasPrefix(t, z.prefix) {
+			return z.district
+		}
+	}
+	r := []rune(t)
+	for i := 0; i < len(r) && i < 5; i++ {
+		if r[i] == '区' || r[i] == '县' || (r[i] == '市' && i > 0) {
+			return string(r[:i+1])
+		}
+	}
+	return ""
+}
+
+func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }
+
+// cityEnglish maps the romanised names of Shaanxi's cities, as English forms write them.
+var cityEnglish = map[string]string{
+	"xian": "西安市", "xi'an": "西安市", "xi’an": "西安市", "baoji": "宝鸡市", "xianyang": "咸阳市",
+	"tongchuan": "铜川市", "weinan": "渭南市", "yanan": "延安市", "yan'an": "延安市", "yan’an": "延安市",
+	"hanzhong": "汉中市", "yulin": "榆林市", "ankang": "安康市", "shangluo": "商洛市", "yangling": "杨凌示范区",
+}
+
+// ParseCity reads a city column: "西安", "西安市", "陕西省西安市雁塔区", "Xi'an", "北京". It returns
+// the city as xiaoqi stores it and the district when the text names one. Text that names no
+// known place is returned trimmed as the city when it is short and has no digits (a city
+// outside the lists), else "".
+func ParseCity(s string) (city, district string) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return "", ""
+	}
+	if c, ok := cityEnglish[strings.ToLower(strings.Join(strings.Fields(t), ""))]; ok {
+		return c, ""
+	}
+	if c := xiaoqi.NormalizeCity(t); xiaoqi.RegionOf(c) != "" {
+		return c, ""
+	}
+	if c, d := ParseArea(t); c != "" {
+		return c, d
+	}
+	if utf8.RuneCountInString(t) > 12 || strings.ContainsAny(t, "0123456789") || !utf8.ValidString(t) {
+		return "", ""
+	}
+	for _, p := range provinces {
+		if t == p.full || t == p.short {
+			return "", "" // a province is not a city
+		}
+	}
+	return t, ""
+}

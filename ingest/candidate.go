@@ -1,0 +1,88 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+var visibilities = map[string]string{
+	"public": xiaoqi.VisibilityPublic, "公开": xiaoqi.VisibilityPublic, "是": xiaoqi.VisibilityPublic,
+	"anonymous": xiaoqi.VisibilityAnonymous, "匿名": xiaoqi.VisibilityAnonymous, "匿名公开": xiaoqi.VisibilityAnonymous,
+	"private": xiaoqi.VisibilityPrivate, "不公开": xiaoqi.VisibilityPrivate, "隐藏": xiaoqi.VisibilityPrivate, "否": xiaoqi.VisibilityPrivate,
+}
+
+// buildCandidate makes a candidate of a row. Messages never repeat the personal values
+// (name, phone, e-mail, birth date): reports are read by more people than the candidates'
+// HR contacts.
+func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
+	c := &xiaoqi.Candidate{}
+	c.ExternalID = r.get("external_id")
+	r.setMeta(&c.Meta, xiaoqi.KindCandidate, source)
+	c.Name = r.get("name")
+	c.Phone = strings.NewReplacer(" ", "", "-", "", "—", "").Replace(r.get("phone"))
+	c.Email = r.get("email")
+	if v := r.get("birth_date"); v != "" {
+		if t, err := ParseDate(v); err != nil {
+			r.errorf("birth_date", "出生日期格式无法识别 / not a date such as 1998-05-01")
+		} else {
+			c.BirthDate = t.In(China).Format("2006-01-02")
+		}
+	}
+	var district string
+	r.place(&c.City, &district, false)
+	if v := r.get("degree"); v != "" {
+		if d, err := ParseDegree(v); err != nil {
+			r.warnf("degree", "无法识别的学历，已留空 / degree not understood, left empty")
+		} else {
+			c.Degree = d
+		}
+	}
+	ed := xiaoqi.Education{InstitutionName: r.get("institution_name"), Major: r.get("major"),
+		MajorCode: strings.ToUpper(r.get("major_code")), Degree: c.Degree, Country: r.get("study_country")}
+	if v := r.get("graduation_year"); v != "" {
+		ed.GraduationYear = graduationYear(v)
+		if ed.GraduationYear == 0 {
+			r.errorf("graduation_year", "毕业年份应为如 2024 的年份 / must be a year such as 2024")
+		}
+	}
+	if ed.InstitutionName != "" || ed.Major != "" || ed.MajorCode != "" || ed.GraduationYear != 0 {
+		if ed.InstitutionName == "" {
+			r.errorf("institution_name", "填写了专业或毕业年份时须填写毕业院校 / the school is required with a major or graduation year")
+		}
+		c.Education = []xiaoqi.Education{ed}
+	}
+	c.Summary = r.get("summary")
+	c.Skills = skills.Skills(SplitList(r.get("skills")), c.Summary)
+	c.Languages = SplitList(r.get("languages"))
+	c.StudyCountry = ed.Country
+	c.Returnee = c.StudyCountry != ""
+	r.setBool("returnee", &c.Returnee)
+	r.setBool("wants_to_found", &c.WantsToFound)
+	if v := r.get("visibility"); v != "" {
+		vis, ok := visibilities[strings.ToLower(v)]
+		if !ok {
+			r.errorf("visibility", "可见性应为 公开、匿名 或 不公开 / must be public, anonymous or private")
+		}
+		c.Visibility = vis
+	}
+	return c
+}
+
+// graduationYear reads "2024", "2024届", "2024年6月", "2024-06-30"; 0 when it cannot.
+func graduationYear(v string) int {
+	t := strings.TrimSuffix(strings.TrimSpace(v), "届")
+	if y, err := strconv.Atoi(strings.TrimSuffix(t, "年")); err == nil {
+		return y
+	}
+	if d, err := ParseDate(t); err == nil && !d.IsZero() {
+		return d.Year()
+	}
+	return 0
+}
+
+// candidateIdentity identifies a person when the file has no id column.
+func candidateIdentity(r *record) string {
+	return strings.Join([]string{r.get("name"), r.get("phone"), r.get("email"), r.get("birth_date")}, "\x00")
+}

@@ -1,0 +1,231 @@
+package ingest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Column is one column of an imported file and the field it fills.
+type Column struct {
+	// Index is the 0-based position; Letter is the spreadsheet column (A, B, … AA).
+	Index  int    `json:"index"`
+	Letter string `json:"letter"`
+	// Header is the column's name as the file writes it (two header rows joined by " / ").
+	Header string `json:"header"`
+	// Field is the document field it fills; "" for an unknown column, "-" for one ignored on purpose.
+	Field string `json:"field"`
+	// Note says why a column is not used, for unknown and ignored columns.
+	Note string `json:"note,omitempty"`
+}
+
+// Ignore is the field name that a mapping gives a column to leave it out on purpose.
+const Ignore = "-"
+
+// Mapping maps a file's own column names to document fields: {"岗位": "title", "备注": "-"}.
+type Mapping map[string]string
+
+// LoadMapping reads a mapping file: a JSON object from column name to field name.
+func LoadMapping(path string) (Mapping, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: mapping: %w", err)
+	}
+	return ParseMapping(data)
+}
+
+// ParseMapping decodes a mapping from JSON.
+func ParseMapping(data []byte) (Mapping, error) {
+	var m Mapping
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "the mapping must be a JSON object from column name to field name, "+
+			`such as {"岗位": "title"}: %v / 映射文件格式错误`, err)
+	}
+	return m, nil
+}
+
+var (
+	bracketed   = regexp.MustCompile(`[(（\[【<《][^)）\]】>》]*[)）\]】>》]`)
+	headerNoise = strings.NewReplacer(" ", "", "\t", "", "\n", "", "\r", "", "_", "", "-", "", "*", "",
+		":", "", ".", "", "#", "", "\ufeff", "", "'", "", "’", "", "\"", "")
+)
+
+// normHeader reduces a column name to the form aliases are compared in: full-width characters
+// made half-width, lower case, without notes in brackets ("薪资（元/月）"), required-field stars,
+// spaces, underscores and hyphens: "Company_Name" = "company name" = "companyname".
+func normHeader(s string) string {
+	t := strings.ToLower(norm.NFKC.String(s))
+	t = bracketed.ReplaceAllString(t, "")
+	return headerNoise.Replace(strings.TrimSpace(t))
+}
+
+// resolver finds the field a column name stands for: the mapping first, then the aliases.
+type resolver struct {
+	s       *schema
+	mapping map[string]string // normalised column name → field
+	aliases map[string]string // normalised alias → field
+}
+
+func newResolver(s *schema, m Mapping) (*resolver, error) {
+	r := &resolver{s: s, mapping: map[string]string{}, aliases: map[string]string{}}
+	for _, f := range s.fields {
+		// A type's own fields come before the common ones; the first field to claim a name keeps it.
+		for _, a := range append([]string{f.name, f.label}, f.aliases...) {
+			if n := normHeader(a); n != "" && r.aliases[n] == "" {
+				r.aliases[n] = f.name
+			}
+		}
+	}
+	var bad []string
+	for col, f := range m {
+		f = strings.TrimSpace(f)
+		if f == "" || strings.EqualFold(f, "ignore") {
+			f = Ignore
+		}
+		if f != Ignore && s.field(f) == nil {
+			if alias, ok := r.aliases[normHeader(f)]; ok {
+				f = alias // a mapping may name the field by an alias ("岗位名称")
+			} else {
+				bad = append(bad, fmt.Sprintf("%q → %q", col, f))
+				continue
+			}
+		}
+		r.mapping[normHeader(col)] = f
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID,
+			Message: fmt.Sprintf("the mapping names fields that %s documents do not have: %s; fields: %s / 映射中的字段不存在",
+				s.kind, strings.Join(bad, ", "), strings.Join(s.names(), ", ")),
+			Details: []xiaoqi.FieldError{{Field: "mapping", Message: "unknown field"}}}
+	}
+	return r, nil
+}
+
+// resolve returns the field of a column name, or "".
+func (r *resolver) resolve(header string) string {
+	h := normHeader(header)
+	if h == "" {
+		return ""
+	}
+	if f, ok := r.mapping[h]; ok {
+		return f
+	}
+	if f, ok := r.aliases[h]; ok {
+		return f
+	}
+	// "城市/地区", "学历、学位": the first part that names a field.
+	if parts := strings.FieldsFunc(h, func(c rune) bool { return c == '/' || c == '|' || c == '、' || c == '或' }); len(parts) > 1 {
+		for _, p := range parts {
+			if f, ok := r.aliases[p]; ok {
+				return f
+			}
+		}
+	}
+	return ""
+}
+
+// maxHeaderSearch is how many rows at the top of a table may come before the header row
+// (titles, notes, a group row).
+const maxHeaderSearch = 10
+
+// header is the header found in a table.
+type header struct {
+	row  int // row number of the header's (last) row
+	skip int // rows of the table before the first data row
+	cols []Column
+}
+
+// findHeader looks in the first rows of a table for the row whose cells name the most fields,
+// joining it with the row above when that row groups columns ("薪资" over "最低", "最高") or
+// holds names of vertically merged cells. It returns nil when no row names two fields.
+func (r *resolver) findHeader(rows []Row) *header {
+	var best *header
+	bestScore := 0
+	for i := 0; i < len(rows) && i < maxHeaderSearch; i++ {
+		cols, score := r.columns(rows[i].Cells, nil)
+		if i > 0 {
+			if pc, ps := r.columns(rows[i].Cells, rows[i-1].Cells); ps > score {
+				cols, score = pc, ps
+			}
+		}
+		nonEmpty := 0
+		for _, c := range rows[i].Cells {
+			if strings.TrimSpace(c) != "" {
+				nonEmpty++
+			}
+		}
+		if score > bestScore && (score >= 2 || score == nonEmpty) {
+			best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: cols}, score
+		}
+	}
+	return best
+}
+
+// columns resolves the cells of a header row, with the row above it when upper is not nil,
+// and counts the columns that name a field.
+func (r *resolver) columns(cells, upper []string) ([]Column, int) {
+	n := len(cells)
+	if upper != nil {
+		n = max(n, len(upper))
+	}
+	cols := make([]Column, 0, n)
+	score := 0
+	group := "" // the upper row's last non-empty cell: merged cells are filled to the right
+	for j := 0; j < n; j++ {
+		lower := strings.TrimSpace(cell(cells, j))
+		up := ""
+		if upper != nil {
+			if u := strings.TrimSpace(cell(upper, j)); u != "" {
+				group = u
+			}
+			up = group
+		}
+		c := Column{Index: j, Letter: ColumnLetter(j), Header: lower}
+		switch {
+		case lower != "":
+			if c.Field = r.resolve(lower); c.Field == "" && up != "" {
+				for _, h := range []string{up + lower, lower + up} {
+					if f := r.resolve(h); f != "" {
+						c.Field, c.Header = f, up+" / "+lower
+						break
+					}
+				}
+			}
+		case upper != nil && strings.TrimSpace(cell(upper, j)) != "":
+			// A name merged over both header rows sits in the upper cell.
+			c.Header = strings.TrimSpace(cell(upper, j))
+			c.Field = r.resolve(c.Header)
+		default:
+			continue
+		}
+		if c.Field != "" && c.Field != Ignore {
+			score++
+		}
+		cols = append(cols, c)
+	}
+	return cols, score
+}
+
+func cell(cells []string, j int) string {
+	if j < len(cells) {
+		return cells[j]
+	}
+	return ""
+}
+
+// ColumnLetter returns the spreadsheet name of the 0-based column j: A, B, … Z, AA, AB ….
+func ColumnLetter(j int) string {
+	s := ""
+	for j++; j > 0; j = (j - 1) / 26 {
+		s = string(rune('A'+(j-1)%26)) + s
+	}
+	return s
+}

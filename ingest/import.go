@@ -1,0 +1,301 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Options configure an import. Type is required; everything else has a default.
+type Options struct {
+	// Type is the kind of document every row becomes.
+	Type xiaoqi.Kind
+	// Format is "xlsx", "csv", "json" or "jsonl"; empty detects it from the content and name.
+	Format string
+	// Encoding of a text file (gbk, gb18030, utf-8, utf-16le …); empty detects it.
+	Encoding string
+	// Sheet names the sheet of a workbook (name or 1-based position); empty takes the first
+	// sheet with a recognisable header row.
+	Sheet string
+	// Mapping maps the file's own column names to fields, beside the built-in aliases.
+	Mapping Mapping
+	// Defaults gives values for fields whose column is missing or whose cell is empty.
+	Defaults map[string]string
+	// Source names where the rows come from; it is part of the natural key of job needs and
+	// candidates. Default: derived from the file name.
+	Source string
+	// FileName is the file's name as the user knows it (an upload's name); default: the path's.
+	FileName string
+	Mode     Mode
+	// BatchSize is the number of rows written in one transaction; default 1,000.
+	BatchSize int
+	Limits    Limits
+	// Skills extracts skills from tag columns and descriptions; default TagSkills.
+	Skills Skills
+	// Geo gives the coordinates of a city for documents created without them; may be nil.
+	Geo func(city string) *xiaoqi.GeoPoint
+	// Progress is called after every batch from the goroutine that called Import.
+	Progress func(Progress)
+	// ReportCSV receives the downloadable report as the import goes; may be nil.
+	ReportCSV *CSVWriter
+	// HidePersonal leaves candidates' names, phones, e-mails, birth dates and ids out of the
+	// report CSV (rows are still named by number), for reports that others may download.
+	HidePersonal bool
+	// MaxProblems caps the problems kept in Report.Problems; default 1,000.
+	MaxProblems int
+	// TempDir is where large worksheets are unpacked; default the system's.
+	TempDir string
+	// Notify is called after every batch written (to wake an index follower); may be nil.
+	Notify func()
+}
+
+// Progress reports how far an import has come.
+type Progress struct {
+	// Pass is "validate" during the first pass of a strict import, "import" otherwise.
+	Pass string
+	// Rows counts the rows handled; Written, Invalid and Duplicates as in Counts.
+	Rows, Written, Unchanged, Invalid, Duplicates int
+	// LastRow is the row number of the last row handled: every row up to it that was
+	// reported written is durable in the store.
+	LastRow int
+	// Bytes of TotalBytes read (0 when unknown, as for workbooks).
+	Bytes, TotalBytes int64
+	Elapsed           time.Duration
+	RowsPerSec        float64
+	// ETA estimates the time left; 0 when unknown.
+	ETA time.Duration
+}
+
+// Import reads the file at path and writes its rows to store as documents of opt.Type. It
+// returns the report, and an error when the file cannot be read at all or the store fails;
+// rows with problems are in the report, not in the error. A strict import whose rows have
+// errors returns the report with Stopped set and writes nothing.
+func Import(ctx context.Context, store xiaoqi.Store, path string, opt Options) (*Report, error) {
+	if err := opt.check(path); err != nil {
+		return nil, err
+	}
+	rep := &Report{Type: opt.Type, File: opt.FileName, Source: opt.Source, Mode: opt.Mode, Started: time.Now().UTC()}
+	if opt.Mode == ModeStrict {
+		// First pass: validate everything, write nothing.
+		check := opt
+		check.Mode, check.ReportCSV, check.Progress = ModeDryRun, nil, nil
+		if opt.Progress != nil {
+			check.Progress = func(p Progress) { p.Pass = "validate"; opt.Progress(p) }
+		}
+		first, err := run(ctx, store, path, check, &Report{Type: opt.Type, File: opt.FileName, Source: opt.Source, Mode: ModeStrict}, passCheck)
+		if err != nil {
+			return nil, err
+		}
+		if first.Invalid > 0 {
+			// Report the problems once more, with the CSV, without writing.
+			again := opt
+			again.Mode = ModeDryRun
+			rep, err := run(ctx, store, path, again, rep, passCheck)
+			if err != nil {
+				return nil, err
+			}
+			rep.Mode = ModeStrict
+			rep.Written, rep.Created, rep.Updated, rep.Unchanged, rep.EnterprisesCreated = 0, 0, 0, 0, 0
+			rep.Stopped = fmt.Sprintf("strict: %d rows have errors, nothing was written / 严格模式：%d 行有错误，未写入任何数据", rep.Invalid, rep.Invalid)
+			rep.Finished = time.Now().UTC()
+			return rep, nil
+		}
+	}
+	if opt.Mode == ModeDryRun {
+		return run(ctx, store, path, opt, rep, passPredict)
+	}
+	return run(ctx, store, path, opt, rep, passWrite)
+}
+
+// check fills in defaults and refuses options that cannot work.
+func (o *Options) check(path string) error {
+	if schemaFor(o.Type) == nil {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "cannot import %q / 不支持导入该类型: type must be one of jobs, programs, institutions, enterprises, candidates", o.Type)
+	}
+	f, err := ParseFormat(o.Format)
+	if err != nil {
+		return err
+	}
+	o.Format = f
+	if o.Encoding != "" {
+		if _, _, err := lookupEncoding(o.Encoding); err != nil {
+			return err
+		}
+	}
+	if o.FileName == "" {
+		o.FileName = filepath.Base(path)
+	}
+	if o.Source = strings.TrimSpace(o.Source); o.Source == "" {
+		o.Source = SourceName(o.FileName)
+	}
+	switch o.Mode {
+	case "":
+		o.Mode = ModeDefault
+	case ModeDefault, ModeDryRun, ModeStrict:
+	default:
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown import mode %q (default, dry-run, strict)", o.Mode)
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = 1000
+	}
+	if o.MaxProblems <= 0 {
+		o.MaxProblems = 1000
+	}
+	if o.Skills == nil {
+		o.Skills = TagSkills{}
+	}
+	o.Limits = o.Limits.withDefaults()
+	s := schemaFor(o.Type)
+	var bad []string
+	for f := range o.Defaults {
+		if s.field(f) == nil || f == Ignore {
+			bad = append(bad, f)
+		}
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "defaults name fields that %s documents do not have: %s (fields: %s) / 默认值字段不存在",
+			o.Type, strings.Join(bad, ", "), strings.Join(s.names(), ", "))
+	}
+	return nil
+}
+
+// SourceName derives an import source from a file name: "岗位需求 2024.xlsx" → "岗位需求-2024".
+func SourceName(fileName string) string {
+	base := strings.TrimSuffix(filepath.Base(fileName), filepath.Ext(fileName))
+	s := strings.ToLower(strings.Join(strings.Fields(base), "-"))
+	if s == "" || s == "." {
+		return "import"
+	}
+	return s
+}
+
+// table is the table an import reads: its rows, the header found in them, and the rows read
+// ahead to find it.
+type table struct {
+	rows   rowReader
+	sheet  string
+	header *header
+	ahead  []aheadRow // rows read while looking for the header, after it
+}
+
+// aheadRow is a row read ahead, with its read error.
+type aheadRow struct {
+	row Row
+	err error
+}
+
+// findTable opens the sheet (or the file) to import and finds its header.
+func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
+	if of.format == FormatJSON || of.format == FormatJSONL {
+		rr, err := of.open("")
+		if err != nil {
+			return nil, err
+		}
+		return &table{rows: rr, header: &header{}}, nil
+	}
+	sheets := []string{""}
+	if of.format == FormatXLSX {
+		sheets = of.sheets
+		if sheet != "" {
+			name, err := of.findSheet(sheet)
+			if err != nil {
+				return nil, err
+			}
+			sheets = []string{name}
+		}
+	}
+	var firstRows []string
+	for _, name := range sheets {
+		rr, err := of.open(name)
+		if err != nil {
+			return nil, err
+		}
+		t := &table{rows: rr, sheet: name}
+		var (
+			buf   []Row
+			ahead []aheadRow
+		)
+		for len(buf) < maxHeaderSearch {
+			row, err := rr.Next()
+			var re *rowError
+			if errors.Is(err, io.EOF) {
+				break
+			} else if err != nil && !errors.As(err, &re) {
+				// Stop here; the error comes in its turn, after the rows before it.
+				ahead = append(ahead, aheadRow{Row{}, err})
+				break
+			}
+			buf, ahead = append(buf, row), append(ahead, aheadRow{row, err})
+		}
+		if h := res.findHeader(buf); h != nil {
+			t.header, t.ahead = h, ahead[h.skip:]
+			return t, nil
+		}
+		rr.Close()
+		if last := ahead[len(ahead)-1:]; len(last) == 1 && len(buf) < len(ahead) {
+			return nil, last[0].err
+		}
+		first := ""
+		for _, r := range buf {
+			if strings.Join(r.Cells, "") != "" {
+				first = strings.Join(r.Cells, " | ")
+				break
+			}
+		}
+		if name != "" {
+			first = fmt.Sprintf("sheet %q: %s", name, first)
+		}
+		firstRows = append(firstRows, first)
+	}
+	want := make([]string, 0, 3)
+	for _, g := range res.s.required {
+		want = append(want, res.s.label(g[0]))
+	}
+	msg := fmt.Sprintf("no header row found in the first %d rows: expected column names such as %s; found: %s. "+
+		"Name the columns with --mapping / 未找到表头，请检查列名或使用映射文件", maxHeaderSearch, strings.Join(want, ", "), strings.Join(firstRows, "; "))
+	if of.format == FormatXLSX && sheet == "" && len(of.sheets) > 1 {
+		msg += fmt.Sprintf(" (sheets: %s; choose one with --sheet)", strings.Join(of.sheets, ", "))
+	}
+	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "header", Message: "no header row found"}}}
+}
+
+// checkRequired refuses a header that lacks a column every row needs.
+func checkRequired(s *schema, cols []Column, defaults map[string]string) error {
+	have := map[string]bool{}
+	for _, c := range cols {
+		have[c.Field] = true
+	}
+	for f := range defaults {
+		have[f] = true
+	}
+	for _, group := range s.required {
+		ok := false
+		for _, f := range group {
+			ok = ok || have[f]
+		}
+		if ok {
+			continue
+		}
+		names := make([]string, len(group))
+		for i, f := range group {
+			names[i] = s.label(f)
+		}
+		found := make([]string, 0, len(cols))
+		for _, c := range cols {
+			found = append(found, c.Header)
+		}
+		return &xiaoqi.Error{Code: xiaoqi.EINVALID,
+			Message: fmt.Sprintf("no column for %s (required); columns found: %s. Name it with --mapping / 缺少必填列",
+				strings.Join(names, " or "), strings.Join(found, ", ")),
+			Details: []xiaoqi.FieldError{{Field: group[0], Message: "no column"}}}
+	}
+	return nil
+}

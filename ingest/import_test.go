@@ -1,0 +1,242 @@
+package ingest_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+const jobsHeaderZH = "岗位名称,公司名称,工作地点,学历要求,招聘人数,薪资,技能,发布日期"
+
+func TestImportGBKCSV(t *testing.T) {
+	t.Parallel()
+	text := csvLines(jobsHeaderZH,
+		"软件测试工程师,西安云测信息技术有限公司,陕西省西安高新技术产业开发区,本科及以上,若干,8千-1.2万·13薪,软件测试、Python、五险一金,2024/3/1",
+		"日语翻译,西安云测信息技术有限公司,陕西省西安雁塔区,大专,3人,15-30K,日语N2,2024年3月2日")
+	for _, enc := range []string{"", "gbk", "GB18030"} {
+		s := openStore(t)
+		rep := mustImport(t, s, writeFile(t, "岗位.csv", gbk(t, text)), ingest.Options{Type: xiaoqi.KindJob, Encoding: enc})
+		wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, EnterprisesCreated: 1})
+		if rep.Encoding != ingest.EncodingGB18030 || rep.Source != "岗位" {
+			t.Errorf("encoding %q source %q, want gb18030 and 岗位", rep.Encoding, rep.Source)
+		}
+		jobs := jobsByTitle(t, s)
+		j := jobs["软件测试工程师"]
+		if j == nil {
+			t.Fatalf("encoding %q: jobs %v", enc, jobs)
+		}
+		want := xiaoqi.JobNeed{Name: "软件测试工程师", EnterpriseName: "西安云测信息技术有限公司", City: "西安市", District: "高新区",
+			Region: xiaoqi.RegionGuanzhong, Degree: "本科", SalaryMin: 8000, SalaryMax: 12000, SalaryMonths: 13, SalaryText: "8千-1.2万·13薪",
+			Status: xiaoqi.JobOpen, Skills: []string{"软件测试", "Python"}}
+		if j.City != want.City || j.District != want.District || j.Region != want.Region || j.Degree != want.Degree ||
+			j.SalaryMin != want.SalaryMin || j.SalaryMax != want.SalaryMax || j.SalaryMonths != want.SalaryMonths ||
+			j.SalaryText != want.SalaryText || j.Status != want.Status || !slices.Equal(j.Skills, want.Skills) || j.Headcount != 0 {
+			t.Errorf("job = %+v\nwant %+v", j, want)
+		}
+		if !j.PostedAt.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, ingest.China)) || j.Source != "岗位" || len(j.ExternalID) != 16 {
+			t.Errorf("posted %v source %q external id %q", j.PostedAt, j.Source, j.ExternalID)
+		}
+		if !strings.Contains(j.Description, "五险一金") {
+			t.Errorf("description %q lost the benefit tag", j.Description)
+		}
+		if ja := jobs["日语翻译"]; ja.Headcount != 3 || ja.SalaryMin != 15000 || ja.District != "雁塔区" || ja.EnterpriseID != j.EnterpriseID {
+			t.Errorf("日语翻译 = %+v", ja)
+		}
+	}
+}
+
+// TestImportGBKAfterASCII checks that a GBK file whose first 100 kB are ASCII is still
+// recognised: the encoding is decided at the first non-ASCII byte.
+func TestImportGBKAfterASCII(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("title,enterprise_name,city\r\n")
+	for i := range 3000 {
+		b.WriteString("QA engineer " + strings.Repeat("x", 20) + ",Acme Ltd,Xi'an\r\n")
+		_ = i
+	}
+	b.WriteString("软件测试工程师,西安云测信息技术有限公司,西安\r\n")
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", gbk(t, b.String())), ingest.Options{Type: xiaoqi.KindJob})
+	if rep.Encoding != ingest.EncodingGB18030 {
+		t.Errorf("encoding %q", rep.Encoding)
+	}
+	// 3000 identical ASCII rows are one posting and 2999 duplicates.
+	wantCounts(t, rep, ingest.Counts{Read: 3001, Written: 2, Created: 2, Duplicates: 2999, EnterprisesCreated: 2})
+	if jobsByTitle(t, s)["软件测试工程师"] == nil {
+		t.Error("the GBK row was not imported")
+	}
+}
+
+func TestImportBOM(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	data := "\ufeff" + csvLines("Title,Enterprise Name,City,Degree,Headcount,Salary", "Java Developer,西安软通动力,Xi'an,Bachelor,2,15-25K")
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(data)), ingest.Options{Type: xiaoqi.KindJob, Source: "hr-2024"})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Created: 1, EnterprisesCreated: 1})
+	if rep.Encoding != ingest.EncodingUTF8BOM || rep.Columns[0].Field != "title" || rep.Columns[0].Header != "Title" {
+		t.Errorf("encoding %q, first column %+v", rep.Encoding, rep.Columns[0])
+	}
+	j := jobsByTitle(t, s)["Java Developer"]
+	if j == nil || j.City != "西安市" || j.Degree != "本科" || j.Headcount != 2 || j.Source != "hr-2024" {
+		t.Errorf("job = %+v", j)
+	}
+}
+
+// brokenCSV has one row of every kind of problem; the comments give the rows as Excel shows them.
+var brokenCSV = csvLines(
+	"岗位名称,公司名称,城市,学历要求,招聘人数,薪资,备注",            // 1
+	"Java开发工程师,陕西某软件有限公司,西安,本科,3,1-1.5万,正常招聘", // 2 ok
+	",陕西某软件有限公司,西安,本科,3,1-1.5万,",              // 3 no title
+	"测试工程师,陕西某软件有限公司,西安,金融,很多,面议,",            // 4 bad headcount; degree not understood
+	"运维工程师,陕西某软件有限公司,第3车间,本科,2,8千-1万,",        // 5 not a city
+	",,,,,,", // 6 empty
+	"Java开发工程师,陕西某软件有限公司,西安,本科,3,1-1.5万,正常招聘",                // 7 repeats row 2
+	`数据标注员,陕西"某"软件有限公司,西安,大专,5,4-6千,`,                        // 8 bare quote
+	"产品经理,陕西某软件有限公司,西安,本科,1,看能力,,多余的值",                       // 9 salary not understood; value without header
+	`"多行 ""描述""的岗位",陕西某软件有限公司,西安,本科,1,1万,"第一行`+"\r\n"+`第二行"`, // 10: one record over two lines
+	"前端开发,陕西某软件有限公司,西安,本科,2,1-2万,",                           // 11: Excel shows the record above as one row
+)
+
+func TestImportBrokenRows(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	var report bytes.Buffer
+	rep := mustImport(t, s, writeFile(t, "broken.csv", []byte(brokenCSV)),
+		ingest.Options{Type: xiaoqi.KindJob, ReportCSV: ingest.NewCSVWriter(&report)})
+	wantCounts(t, rep, ingest.Counts{Read: 9, Written: 4, Created: 4, Invalid: 4, Duplicates: 1, Warnings: 1, Empty: 1, EnterprisesCreated: 1})
+	want := []struct {
+		level        ingest.Level
+		row          int
+		column, text string
+	}{
+		{ingest.LevelError, 3, "岗位名称", "required"},
+		{ingest.LevelError, 4, "招聘人数", "headcount must be a number"},
+		{ingest.LevelWarning, 4, "学历要求", "degree not understood"},
+		{ingest.LevelError, 5, "城市", "not a city"},
+		{ingest.LevelDuplicate, 7, "", "repeats row 2"},
+		{ingest.LevelError, 8, "", "quote"},
+		{ingest.LevelWarning, 9, "薪资", "salary not understood"},
+		{ingest.LevelWarning, 9, "", "column H has no header"},
+	}
+	for _, w := range want {
+		if !hasProblem(rep, w.level, w.row, w.column, w.text) {
+			t.Errorf("no %s at row %d [%s] %q;%s", w.level, w.row, w.column, w.text, problems(rep))
+		}
+	}
+	if len(rep.Problems) != len(want) {
+		t.Errorf("%d problems, want %d:%s", len(rep.Problems), len(want), problems(rep))
+	}
+	for _, p := range rep.Problems {
+		if p.Column == "招聘人数" && (p.Cell != "E4" || p.Value != "很多" || p.Field != "headcount") {
+			t.Errorf("problem %+v: want cell E4, value 很多, field headcount", p)
+		}
+	}
+	jobs := jobsByTitle(t, s)
+	if j := jobs["产品经理"]; j == nil || j.SalaryText != "看能力" || j.SalaryMin != 0 {
+		t.Errorf("产品经理 = %+v: want the salary kept as text", j)
+	}
+	if j := jobs[`多行 "描述"的岗位`]; j == nil || j.Description != "第一行\n第二行" {
+		t.Errorf("multi-line row = %+v", j)
+	}
+	if jobs["前端开发"] == nil {
+		t.Error("the row after a multi-line record was lost")
+	}
+
+	// The downloadable report: a BOM, then one line per row with a problem, in order.
+	data := report.Bytes()
+	if !bytes.HasPrefix(data, []byte("\ufeff")) {
+		t.Fatalf("report does not start with a byte-order mark: %q", data[:min(20, len(data))])
+	}
+	cr := csv.NewReader(bytes.NewReader(data[3:]))
+	cr.FieldsPerRecord = -1
+	lines, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(lines[0][:4], ","); got != "行号 Row,级别 Level,问题 Problems,岗位名称" {
+		t.Errorf("report header %q", got)
+	}
+	var rows []string
+	for _, l := range lines[1:] {
+		rows = append(rows, l[0]+" "+strings.Fields(l[1])[0])
+	}
+	if got := strings.Join(rows, ", "); got != "3 错误, 4 错误, 5 错误, 7 重复, 8 错误, 9 警告" {
+		t.Errorf("report rows: %s", got)
+	}
+	if l := lines[2]; l[3] != "测试工程师" || l[8] != "面议" || !strings.Contains(l[2], "[招聘人数]") {
+		t.Errorf("report line of row 4: %q", l)
+	}
+}
+
+func TestImportModes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	good := writeFile(t, "good.csv", []byte(csvLines(jobsHeaderZH,
+		"软件测试工程师,西安云测信息技术有限公司,西安,本科,2,1万,测试,2024-03-01",
+		"运维工程师,西安云测信息技术有限公司,西安,大专,1,8千,Linux,2024-03-01")))
+	bad := writeFile(t, "bad.csv", []byte(brokenCSV))
+
+	s := openStore(t)
+	rep := mustImport(t, s, good, ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeDryRun})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, EnterprisesCreated: 1})
+	if n, _ := s.LastSeq(ctx); n != 0 {
+		t.Errorf("dry run wrote %d changes", n)
+	}
+
+	var report bytes.Buffer
+	rep = mustImport(t, s, bad, ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeStrict, ReportCSV: ingest.NewCSVWriter(&report)})
+	if n, _ := s.LastSeq(ctx); n != 0 || rep.Written != 0 || rep.Invalid != 4 || !rep.Failed() || !strings.Contains(rep.Stopped, "strict") {
+		t.Errorf("strict import of a file with errors: %d changes, report %+v", n, rep.Counts)
+	}
+	if strings.Count(report.String(), "\n") != 7 {
+		t.Errorf("strict report:\n%s", report.String())
+	}
+
+	rep = mustImport(t, s, good, ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeStrict})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, EnterprisesCreated: 1})
+
+	rep = mustImport(t, s, good, ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeDryRun})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Unchanged: 2})
+}
+
+// TestImportIdempotent imports a file twice (nothing changes), then an edited version: the
+// edited rows update their documents, new rows are added, and nothing is duplicated.
+func TestImportIdempotent(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := openStore(t)
+	rows := []string{jobsHeaderZH,
+		"软件测试工程师,西安云测信息技术有限公司,西安,本科,2,1万,测试,2024-03-01",
+		"运维工程师,西安云测信息技术有限公司,西安,大专,1,8千,Linux,2024-03-01",
+		"软件测试工程师,西安云测信息技术有限公司,西安,本科,1,1.2万,自动化测试,2024-03-01"} // same identity, other posting
+	opt := ingest.Options{Type: xiaoqi.KindJob, Source: "hr"}
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines(rows...))), opt)
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3, EnterprisesCreated: 1})
+	seq, _ := s.LastSeq(ctx)
+
+	rep = mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines(rows...))), opt)
+	wantCounts(t, rep, ingest.Counts{Read: 3, Unchanged: 3})
+	if again, _ := s.LastSeq(ctx); again != seq {
+		t.Errorf("the same file again changed the store: seq %d → %d", seq, again)
+	}
+
+	edited := slices.Clone(rows)
+	edited[2] = "运维工程师,西安云测信息技术有限公司,西安,大专,4,9千,Linux,2024-03-01"
+	edited = append(edited, "数据标注员,西安云测信息技术有限公司,西安,大专,10,5千,,2024-03-05")
+	rep = mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines(edited...))), opt)
+	wantCounts(t, rep, ingest.Counts{Read: 4, Written: 2, Created: 1, Updated: 1, Unchanged: 2})
+	if n, _ := s.Count(ctx, xiaoqi.KindJob, nil); n != 4 {
+		t.Errorf("%d jobs, want 4", n)
+	}
+	if j := jobsByTitle(t, s)["运维工程师"]; j.Headcount != 4 || j.SalaryMin != 9000 || j.Version != 2 {
+		t.Errorf("edited job = %+v", j)
+	}
+}

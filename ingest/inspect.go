@@ -1,0 +1,52 @@
+package ingest
+
+import (
+	"time"
+)
+
+// Inspect opens a file as Import would and reports what it finds before any row is
+// imported: the format, the encoding, the sheet, the header row and how its columns map to
+// fields. It fails as Import would on a file that cannot be imported at all: an unknown
+// format, a workbook beyond the limits, no header row, a required column missing. A JSON
+// file's columns are those of its first object.
+func Inspect(path string, opt Options) (*Report, error) {
+	if err := opt.check(path); err != nil {
+		return nil, err
+	}
+	s := schemaFor(opt.Type)
+	res, err := newResolver(s, opt.Mapping)
+	if err != nil {
+		return nil, err
+	}
+	of, err := openFile(path, opt.Format, opt.Encoding, opt.Limits, opt.TempDir)
+	if err != nil {
+		return nil, err
+	}
+	defer of.close()
+	t, err := findTable(of, opt.Sheet, res)
+	if err != nil {
+		return nil, err
+	}
+	defer t.rows.Close()
+	rep := &Report{Type: opt.Type, File: opt.FileName, Source: opt.Source, Mode: opt.Mode, Format: of.format,
+		Sheet: t.sheet, HeaderRow: t.header.row, Started: time.Now().UTC()}
+	rs := &rows{s: s, res: res, cols: map[string]Column{}}
+	cols := t.header.cols
+	if of.format == FormatJSON || of.format == FormatJSONL {
+		if _, err := t.rows.Next(); err != nil && xiaoqiCode(err) != "" {
+			return nil, err
+		}
+		cols = nil
+		for j, k := range t.rows.Header() {
+			cols = append(cols, Column{Index: j, Header: k, Field: res.resolve(k)})
+		}
+	}
+	cols = rs.addColumns(cols)
+	if err := checkRequired(s, cols, opt.Defaults); err != nil {
+		return nil, err
+	}
+	rep.addColumns(cols)
+	rep.Encoding = of.encoding()
+	rep.Finished = time.Now().UTC()
+	return rep, nil
+}

@@ -1,0 +1,150 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// enterpriseRef is the enterprise a job row names, to be found in the store or created.
+type enterpriseRef struct {
+	id, name, city, creditCode, typ, size string
+}
+
+// key is the enterprise's natural key, as xiaoqi.Enterprise.NaturalKey makes it.
+func (e enterpriseRef) key() string {
+	return (&xiaoqi.Enterprise{Name: e.name, City: e.city, CreditCode: e.creditCode}).NaturalKey()
+}
+
+var jobStatus = map[string]string{
+	"": "", "open": xiaoqi.JobOpen, "开放": xiaoqi.JobOpen, "招聘中": xiaoqi.JobOpen, "在招": xiaoqi.JobOpen, "有效": xiaoqi.JobOpen,
+	"进行中": xiaoqi.JobOpen, "是": xiaoqi.JobOpen, "closed": xiaoqi.JobClosed, "关闭": xiaoqi.JobClosed, "已关闭": xiaoqi.JobClosed,
+	"已结束": xiaoqi.JobClosed, "结束": xiaoqi.JobClosed, "停止": xiaoqi.JobClosed, "暂停": xiaoqi.JobClosed,
+	"已满": xiaoqi.JobClosed, "下线": xiaoqi.JobClosed, "已招满": xiaoqi.JobClosed, "否": xiaoqi.JobClosed,
+}
+
+// buildJob makes a job need of a row. It names the enterprise the job belongs to; the caller
+// finds or creates it. The external id is left to the caller, which knows the whole file.
+func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpriseRef) {
+	j := &xiaoqi.JobNeed{Status: xiaoqi.JobOpen}
+	j.ExternalID = r.get("external_id")
+	r.setMeta(&j.Meta, xiaoqi.KindJob, source)
+	j.Name = r.get("title")
+	r.place(&j.City, &j.District, false)
+	j.Region = xiaoqi.RegionOf(j.City)
+
+	ent := enterpriseRef{name: r.get("enterprise_name"), city: j.City, creditCode: strings.ToUpper(r.get("enterprise_credit_code")),
+		typ: r.get("enterprise_type"), size: r.get("enterprise_size")}
+	if id := r.get("enterprise_id"); id != "" {
+		if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, id); err != nil {
+			r.errorf("enterprise_id", "企业编号无效 / %s", xiaoqi.ErrorMessage(err))
+		}
+		ent.id = id
+	}
+	if ent.creditCode != "" && !xiaoqi.ValidCreditCode(ent.creditCode) {
+		r.errorf("enterprise_credit_code", "统一社会信用代码无效 / not a valid credit code (18 characters with check character)")
+	}
+	j.EnterpriseName = ent.name
+
+	if v := r.get("degree"); v != "" {
+		if d, err := ParseDegree(v); err != nil || d == "培训" {
+			r.warnf("degree", "无法识别的学历，已留空 / degree not understood, left empty (本科, 大专, 硕士, 博士, 不限 …)")
+		} else {
+			j.Degree = d
+		}
+	}
+	j.Experience = r.get("experience")
+	if v := r.get("headcount"); v != "" {
+		if h, err := ParseHeadcount(v); err != nil {
+			r.errorf("headcount", "招聘人数应为数字或“若干” / headcount must be a number such as 3, 3人 or 若干")
+		} else {
+			j.Headcount = h.N
+		}
+	}
+	jobSalary(r, j)
+	j.Description = r.get("description")
+	tags := SplitList(r.get("tags"))
+	if len(tags) > 0 {
+		var keep []string
+		for _, t := range tags {
+			if t != j.Experience && t != r.get("degree") {
+				keep = append(keep, t)
+			}
+		}
+		j.Skills = skills.Skills(keep, j.Description)
+		if j.Description != "" {
+			j.Description += "\n"
+		}
+		j.Description += "标签 Tags：" + strings.Join(tags, "、")
+	} else if j.Description != "" {
+		j.Skills = skills.Skills(nil, j.Description)
+	}
+	j.Languages = SplitList(r.get("languages"))
+	if v := r.get("sector"); v != "" {
+		if sec, err := ParseSector(v); err != nil {
+			r.warnf("sector", "行业不属于服务外包领域，已留空 / not a service-outsourcing sector of the policy, left empty")
+		} else {
+			j.Sector = sec
+		}
+	}
+	if v := r.get("status"); v != "" {
+		st, ok := jobStatus[strings.ToLower(v)]
+		if !ok {
+			r.errorf("status", "状态应为 招聘中/已关闭 / status must be open or closed")
+		}
+		j.Status = st
+	}
+	if v := r.get("posted_at"); v != "" {
+		if t, err := ParseDate(v); err != nil {
+			r.warnf("posted_at", "无法识别的日期，已留空 / not a date such as 2023-07-12, left empty")
+		} else {
+			j.PostedAt = t.UTC()
+		}
+	}
+	return j, ent
+}
+
+// jobSalary reads the salary columns: one text column ("8千-1.2万·13薪"), or minimum and
+// maximum columns, or both.
+func jobSalary(r *record, j *xiaoqi.JobNeed) {
+	if v := r.get("salary"); v != "" {
+		j.SalaryText = v
+		if s, err := ParseSalary(v); err != nil {
+			r.warnf("salary", "薪资格式无法识别，仅保留原文 / salary not understood, kept as text only (e.g. 8千-1.2万, 15-30K, 面议)")
+		} else {
+			j.SalaryMin, j.SalaryMax, j.SalaryMonths = s.Min, s.Max, s.Months
+		}
+	}
+	for _, f := range [...]string{"salary_min", "salary_max"} {
+		v := r.get(f)
+		if v == "" {
+			continue
+		}
+		s, err := ParseSalary(v)
+		if err != nil || s.Negotiable {
+			r.errorf(f, "应为金额，如 8000、8千、1.2万 / must be an amount such as 8000, 8千 or 1.2万")
+			continue
+		}
+		amount := max(s.Min, s.Max)
+		if f == "salary_min" {
+			j.SalaryMin = amount
+		} else {
+			j.SalaryMax = amount
+		}
+	}
+	if v := r.get("salary_months"); v != "" {
+		n, err := ParseInt(strings.TrimSuffix(v, "薪"))
+		if err != nil {
+			r.errorf("salary_months", "应为整数，如 13 / must be a whole number such as 13")
+		}
+		j.SalaryMonths = n
+	}
+}
+
+// jobIdentity is the text that identifies a posting when the file has no id column: what it
+// is, who offers it, where and since when. Salary, headcount and description are not part of
+// it, so that a file with an edited salary updates the posting.
+func jobIdentity(r *record) string {
+	return strings.Join([]string{r.get("title"), r.get("enterprise_name"), r.get("enterprise_credit_code"), r.get("enterprise_id"),
+		r.get("city"), r.get("district"), r.get("area"), r.get("posted_at")}, "\x00")
+}

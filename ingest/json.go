@@ -1,0 +1,238 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// keyedRows turns JSON objects into rows whose cells follow the keys in the order first seen.
+type keyedRows struct {
+	keys  []string
+	index map[string]int
+}
+
+// row converts one JSON object to cells. Scalars become their text, arrays of scalars a
+// comma-separated list, anything else its JSON.
+func (k *keyedRows) row(num int, raw []byte, lim Limits) (Row, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "is not a JSON object {…} / 不是 JSON 对象"}
+	}
+	cells := make([]string, len(k.keys))
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "malformed JSON / JSON 格式错误: " + err.Error()}
+		}
+		key, _ := t.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "malformed JSON / JSON 格式错误: " + err.Error()}
+		}
+		i, ok := k.index[key]
+		if !ok {
+			if len(k.keys) >= lim.MaxCells {
+				return Row{}, tooLarge("max_cells", int64(lim.MaxCells), "the objects have more than %d distinct keys / 字段过多", lim.MaxCells)
+			}
+			i = len(k.keys)
+			k.index[key] = i
+			k.keys = append(k.keys, key)
+			cells = append(cells, "")
+		}
+		cells[i] = jsonText(v)
+	}
+	return Row{Num: num, Cells: cells, Raw: string(raw)}, nil
+}
+
+// jsonText returns the cell text of a JSON value.
+func jsonText(v json.RawMessage) string {
+	t := bytes.TrimSpace(v)
+	switch {
+	case len(t) == 0 || string(t) == "null":
+		return ""
+	case t[0] == '"':
+		var s string
+		if json.Unmarshal(t, &s) == nil {
+			return s
+		}
+	case t[0] == '[':
+		var items []any
+		if json.Unmarshal(t, &items) == nil {
+			parts := make([]string, 0, len(items))
+			for _, it := range items {
+				switch x := it.(type) {
+				case string:
+					parts = append(parts, x)
+				case float64, bool:
+					parts = append(parts, fmt.Sprint(x))
+				default:
+					return string(t)
+				}
+			}
+			return strings.Join(parts, ", ")
+		}
+	}
+	return string(t)
+}
+
+// jsonReader streams the objects of a JSON array, or of the first array inside a top-level
+// object ({"data": […]}, as xiaoqi's own list answers are).
+type jsonReader struct {
+	dec    *json.Decoder
+	lim    *rowLimiter
+	limits Limits
+	keys   keyedRows
+	n      int
+	start  error // set once the array has been found (or not)
+	begun  bool
+}
+
+func newJSONReader(r io.Reader, lim Limits) *jsonReader {
+	// json.Decoder reads ahead up to twice the largest value it has seen.
+	l := &rowLimiter{r: r, max: 3*int64(lim.MaxRowBytes) + 64<<10}
+	dec := json.NewDecoder(l)
+	dec.UseNumber()
+	return &jsonReader{dec: dec, lim: l, limits: lim, keys: keyedRows{index: map[string]int{}}}
+}
+
+func (j *jsonReader) Header() []string { return j.keys.keys }
+func (j *jsonReader) Close() error     { return nil }
+
+// begin reads up to the opening bracket of the array of rows.
+func (j *jsonReader) begin() error {
+	t, err := j.dec.Token()
+	if err != nil {
+		return j.fail(err)
+	}
+	if t == json.Delim('[') {
+		return nil
+	}
+	if t != json.Delim('{') {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "the JSON file must hold an array of objects [{…}, …] / JSON 文件须为对象数组")
+	}
+	for j.dec.More() {
+		if _, err := j.dec.Token(); err != nil { // key
+			return j.fail(err)
+		}
+		j.lim.mark = j.dec.InputOffset()
+		t, err := j.dec.Token()
+		if err != nil {
+			return j.fail(err)
+		}
+		if t == json.Delim('[') {
+			return nil
+		}
+		if d, ok := t.(json.Delim); ok && d == '{' {
+			if err := skipObject(j.dec); err != nil {
+				return j.fail(err)
+			}
+		}
+	}
+	return xiaoqi.Errorf(xiaoqi.EINVALID, "the JSON object holds no array of rows / JSON 中没有数据数组")
+}
+
+// skipObject consumes the remainder of an object whose '{' has been read.
+func skipObject(dec *json.Decoder) error {
+	depth := 1
+	for depth > 0 {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch t {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+	}
+	return nil
+}
+
+func (j *jsonReader) fail(err error) error {
+	if errors.Is(err, errRowTooLong) {
+		return tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "item %d is longer than %d bytes / 第 %d 条过长", j.n+1, j.limits.MaxRowBytes, j.n+1)
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "the JSON file ends in the middle of item %d / JSON 文件不完整", j.n+1)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "malformed JSON at byte %d, in item %d: %v; the items after it cannot be read / JSON 格式错误", se.Offset, j.n+1, se)
+	}
+	return err
+}
+
+func (j *jsonReader) Next() (Row, error) {
+	if !j.begun {
+		j.begun = true
+		j.start = j.begin()
+	}
+	if j.start != nil {
+		return Row{}, j.start
+	}
+	if !j.dec.More() {
+		return Row{}, io.EOF
+	}
+	j.lim.mark = j.dec.InputOffset()
+	var raw json.RawMessage
+	if err := j.dec.Decode(&raw); err != nil {
+		j.start = j.fail(err)
+		return Row{}, j.start
+	}
+	j.n++
+	if len(raw) > j.limits.MaxRowBytes {
+		j.start = tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "item %d is longer than %d bytes / 第 %d 条过长", j.n, j.limits.MaxRowBytes, j.n)
+		return Row{}, j.start
+	}
+	return j.keys.row(j.n, raw, j.limits)
+}
+
+// jsonlReader reads one JSON object per line; a malformed line is a row error and reading goes on.
+type jsonlReader struct {
+	br     *bufio.Reader
+	limits Limits
+	keys   keyedRows
+	line   int
+}
+
+func newJSONLReader(r io.Reader, lim Limits) *jsonlReader {
+	return &jsonlReader{br: bufio.NewReaderSize(r, 64<<10), limits: lim, keys: keyedRows{index: map[string]int{}}}
+}
+
+func (j *jsonlReader) Header() []string { return j.keys.keys }
+func (j *jsonlReader) Close() error     { return nil }
+
+func (j *jsonlReader) Next() (Row, error) {
+	for {
+		var line []byte
+		for {
+			part, err := j.br.ReadSlice('\n')
+			line = append(line, part...)
+			if len(line) > j.limits.MaxRowBytes {
+				return Row{}, tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "line %d is longer than %d bytes / 第 %d 行过长", j.line+1, j.limits.MaxRowBytes, j.line+1)
+			}
+			if errors.Is(err, bufio.ErrBufferFull) {
+				continue
+			}
+			if err != nil && (!errors.Is(err, io.EOF) || len(line) == 0) {
+				return Row{}, err
+			}
+			break
+		}
+		j.line++
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 {
+			continue
+		}
+		return j.keys.row(j.line, t, j.limits)
+	}
+}

@@ -1,0 +1,123 @@
+package ingest_test
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// TestImportOrganisations imports institutions, then programs that name them in three ways,
+// then enterprises; a second file with fewer columns updates what it has and keeps the rest.
+func TestImportOrganisations(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines(
+		"学校名称,学校标识码,主管部门,所在城市,办学层次,备注,纬度,经度",
+		"西安邮电大学,4161011664,陕西省,西安市,本科,,34.15,108.90",
+		"陕西某某培训学校,,,宝鸡,,民办,,",
+		"西安翻译学院,4161012715,陕西省,西安市,本科,民办,,"))), ingest.Options{Type: xiaoqi.KindInstitution})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3})
+	insts := map[string]*xiaoqi.Institution{}
+	for _, d := range allDocs(t, s, xiaoqi.KindInstitution) {
+		in := d.(*xiaoqi.Institution)
+		insts[in.Name] = in
+	}
+	if in := insts["西安邮电大学"]; in.Type != xiaoqi.InstitutionUniversity || in.Geo == nil || in.Geo.Lat != 34.15 || in.Private {
+		t.Errorf("西安邮电大学 = %+v", in)
+	}
+	if in := insts["陕西某某培训学校"]; in.Type != xiaoqi.InstitutionTraining || !in.Private || in.City != "宝鸡市" || in.Region != xiaoqi.RegionGuanzhong {
+		t.Errorf("training school = %+v", in)
+	}
+	if in := insts["西安翻译学院"]; !in.Private {
+		t.Errorf("西安翻译学院 = %+v: 民办 in the note column", in)
+	}
+
+	// Fewer columns: the coordinates stay, the authority changes.
+	rep = mustImport(t, s, writeFile(t, "update.csv", []byte(csvLines("学校标识码,学校名称,主管部门,城市", "4161011664,西安邮电大学,工业和信息化部,西安"))),
+		ingest.Options{Type: xiaoqi.KindInstitution})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Updated: 1})
+	d, _ := s.Get(context.Background(), xiaoqi.KindInstitution, insts["西安邮电大学"].ID)
+	if in := d.(*xiaoqi.Institution); in.Authority != "工业和信息化部" || in.Geo == nil || in.Level != "本科" {
+		t.Errorf("updated = %+v", in)
+	}
+
+	rep = mustImport(t, s, writeFile(t, "programs.csv", []byte(csvLines(
+		"院校代码,学校名称,专业代码,专业名称,核心技能,年毕业生",
+		"11664,,080902,软件工程,Java、软件测试,420",
+		`,西安邮电大学,080910T,数据科学与大数据技术,Python,"1,200"`,
+		",陕西某某培训学校,,软件测试实训,软件测试,60",
+		",西安不存在大学,080902,软件工程,,",
+		"11664,,510201,计算机应用技术,,"))), ingest.Options{Type: xiaoqi.KindProgram})
+	wantCounts(t, rep, ingest.Counts{Read: 5, Written: 4, Created: 4, Invalid: 1})
+	if !hasProblem(rep, ingest.LevelError, 5, "学校名称", "import institutions first") {
+		t.Errorf("want the unknown school:%s", problems(rep))
+	}
+	progs := map[string]*xiaoqi.Program{}
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		p := d.(*xiaoqi.Program)
+		progs[p.Name] = p
+	}
+	if p := progs["软件工程"]; p == nil || p.InstitutionName != "西安邮电大学" || p.Degree != "本科" || p.City != "西安市" ||
+		p.GraduatesPerYear != 420 || !slices.Equal(p.Skills, []string{"Java", "软件测试"}) {
+		t.Errorf("软件工程 = %+v", p)
+	}
+	if p := progs["软件测试实训"]; p == nil || p.Degree != "培训" || p.City != "宝鸡市" {
+		t.Errorf("a training course: %+v", p)
+	}
+	if p := progs["数据科学与大数据技术"]; p == nil || p.GraduatesPerYear != 1200 {
+		t.Errorf("数据科学与大数据技术 = %+v", p)
+	}
+	if p := progs["计算机应用技术"]; p == nil || p.Degree != "大专" {
+		t.Errorf("a vocational major code: %+v", p)
+	}
+
+	rep = mustImport(t, s, writeFile(t, "ents.csv", []byte(csvLines(
+		"企业名称,统一社会信用代码,所在城市,所属行业,是否领军企业,离岸市场",
+		"陕西某软件外包有限公司,91610131MA6TXXXX0X,西安,软件研发和测试,是,日韩、欧美",
+		"陕西某数据服务有限公司,,咸阳,数据标注；餐饮,否,"))), ingest.Options{Type: xiaoqi.KindEnterprise})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 1, Created: 1, Invalid: 1, Warnings: 1})
+	if !hasProblem(rep, ingest.LevelError, 2, "统一社会信用代码", "credit_code") || !hasProblem(rep, ingest.LevelWarning, 3, "所属行业", "餐饮") {
+		t.Errorf("want the bad credit code and the unknown sectors:%s", problems(rep))
+	}
+}
+
+// TestImportCandidates imports candidates without repeating personal data in the problems.
+func TestImportCandidates(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	var report bytes.Buffer
+	rep := mustImport(t, s, writeFile(t, "人才.csv", []byte(csvLines(
+		"姓名,手机,邮箱,出生日期,现居城市,最高学历,毕业院校,专业,毕业年份,技能,外语,留学国家,创业意向",
+		"张三,138 0000 1234,zhang@example.com,1998-05-01,西安,本科,西安电子科技大学,软件工程,2020届,Java、Spring,英语CET-6,,否",
+		"李四,12345,li@example,1990/1/1,Tokyo,Master,早稻田大学,情报学,2015,日语,日语N1,日本,是",
+		"王五,13900001111,,,西安,大专,,,,,,,"))),
+		ingest.Options{Type: xiaoqi.KindCandidate, Source: "campus-fair", ReportCSV: ingest.NewCSVWriter(&report), HidePersonal: true})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 2, Created: 2, Invalid: 1})
+	for _, p := range rep.Problems {
+		if p.Row == 3 && (p.Value != "" || strings.Contains(p.Message, "12345") || strings.Contains(p.Message, "li@example")) {
+			t.Errorf("problem repeats personal data: %+v", p)
+		}
+	}
+	if r := report.String(); !strings.Contains(r, "\n3,错误 error,") || strings.Contains(r, "李四") || strings.Contains(r, "12345") ||
+		!strings.Contains(r, "[已隐藏 hidden]") || !strings.Contains(r, "早稻田大学") {
+		t.Errorf("report with personal data hidden:\n%s", r)
+	}
+	if !hasProblem(rep, ingest.LevelError, 3, "手机", "phone") || !hasProblem(rep, ingest.LevelError, 3, "邮箱", "e-mail") {
+		t.Errorf("want phone and e-mail errors:%s", problems(rep))
+	}
+	for _, d := range allDocs(t, s, xiaoqi.KindCandidate) {
+		c := d.(*xiaoqi.Candidate)
+		if c.Name != "张三" {
+			continue
+		}
+		if c.Phone != "13800001234" || c.BirthDate != "1998-05-01" || c.City != "西安市" || c.Degree != "本科" || len(c.Education) != 1 ||
+			c.Education[0].GraduationYear != 2020 || c.Returnee || c.Source != "campus-fair" || len(c.ExternalID) != 16 {
+			t.Errorf("张三 = %+v", c)
+		}
+	}
+}

@@ -1,0 +1,197 @@
+package ingest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// The builders below apply a row onto a document, which is new or the stored one: a field
+// whose column the file does not have keeps its stored value, so that a file with fewer
+// columns than the store knows does not erase what other sources wrote.
+
+// buildEnterprise applies a row onto e.
+func buildEnterprise(r *record, e *xiaoqi.Enterprise, source string) {
+	r.setMeta(&e.Meta, xiaoqi.KindEnterprise, source)
+	r.setStr("name", &e.Name)
+	if v, ok := r.str("credit_code"); ok {
+		e.CreditCode = strings.ToUpper(v)
+	}
+	r.place(&e.City, &e.District, true)
+	e.Region = xiaoqi.RegionOf(e.City)
+	r.setStr("type", &e.Type)
+	r.setStr("size", &e.Size)
+	if v, ok := r.str("sectors"); ok {
+		e.Sectors = nil
+		for _, s := range SplitList(v) {
+			if sec, err := ParseSector(s); err != nil {
+				r.warnf("sectors", "%q 不属于服务外包领域，已忽略 / not a service-outsourcing sector of the policy, ignored", s)
+			} else if !containsSector(e.Sectors, sec) {
+				e.Sectors = append(e.Sectors, sec)
+			}
+		}
+	}
+	r.setBool("leading", &e.Leading)
+	r.setList("offshore_markets", &e.OffshoreMarkets)
+	r.setStr("website", &e.Website)
+	r.setStr("description", &e.Description)
+	r.geo(&e.Geo)
+}
+
+func containsSector(list []xiaoqi.Sector, s xiaoqi.Sector) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// geo reads latitude and longitude columns.
+func (r *record) geo(dst **xiaoqi.GeoPoint) {
+	lat, okLat := r.str("lat")
+	lon, okLon := r.str("lon")
+	if !okLat && !okLon {
+		return
+	}
+	if lat == "" && lon == "" {
+		*dst = nil
+		return
+	}
+	la, err1 := strconv.ParseFloat(lat, 64)
+	lo, err2 := strconv.ParseFloat(lon, 64)
+	if err1 != nil || err2 != nil {
+		r.errorf("lat", "经纬度应为数字，且两者都要填写 / latitude and longitude must both be numbers (WGS-84)")
+		return
+	}
+	*dst = &xiaoqi.GeoPoint{Lat: la, Lon: lo}
+}
+
+var institutionTypes = map[string]string{
+	"university": xiaoqi.InstitutionUniversity, "大学": xiaoqi.InstitutionUniversity, "学院": xiaoqi.InstitutionUniversity,
+	"高校": xiaoqi.InstitutionUniversity, "高等院校": xiaoqi.InstitutionUniversity, "普通高等学校": xiaoqi.InstitutionUniversity,
+	"普通高校": xiaoqi.InstitutionUniversity, "高等学校": xiaoqi.InstitutionUniversity, "本科": xiaoqi.InstitutionUniversity,
+	"专科": xiaoqi.InstitutionUniversity, "高职": xiaoqi.InstitutionUniversity, "training": xiaoqi.InstitutionTraining,
+	"培训": xiaoqi.InstitutionTraining, "培训机构": xiaoqi.InstitutionTraining, "职业培训机构": xiaoqi.InstitutionTraining,
+}
+
+// buildInstitution applies a row onto in.
+func buildInstitution(r *record, in *xiaoqi.Institution, source string) {
+	r.setMeta(&in.Meta, xiaoqi.KindInstitution, source)
+	r.setStr("name", &in.Name)
+	r.setStr("code", &in.Code)
+	if v, ok := r.str("credit_code"); ok {
+		in.CreditCode = strings.ToUpper(v)
+	}
+	r.setStr("authority", &in.Authority)
+	if v, ok := r.str("level"); ok {
+		switch v {
+		case "大专", "高职", "高职（专科）", "高职(专科)", "专科（高职）":
+			v = "专科"
+		case "本科院校", "普通本科", "职业本科":
+			v = "本科"
+		}
+		in.Level = v
+	}
+	if v, ok := r.str("type"); ok && v != "" {
+		t, known := institutionTypes[strings.ToLower(v)]
+		if !known {
+			r.errorf("type", "机构类型应为 高校 或 培训机构 / type must be university or training")
+		}
+		in.Type = t
+	}
+	if in.Type == "" {
+		// Not given: a school with a MOE code or a level is a university; a name says the rest.
+		switch {
+		case in.Code != "" || in.Level != "" || strings.HasSuffix(in.Name, "大学") || strings.HasSuffix(in.Name, "学院"):
+			in.Type = xiaoqi.InstitutionUniversity
+		case strings.Contains(in.Name, "培训"):
+			in.Type = xiaoqi.InstitutionTraining
+		}
+	}
+	if v, ok := r.str("private"); ok {
+		switch v {
+		case "民办":
+			in.Private = true
+		case "公办", "":
+			in.Private = false
+		default:
+			r.setBool("private", &in.Private)
+		}
+	}
+	if v, ok := r.str("note"); ok {
+		// The MOE list writes 民办 in its note column.
+		if strings.Contains(v, "民办") {
+			in.Private = true
+		} else if !r.has("private") {
+			in.Private = false
+		}
+		if v != "" && v != "民办" && !strings.Contains(in.Description, v) {
+			in.Description = strings.TrimSpace(in.Description + "\n备注：" + v)
+		}
+	}
+	r.place(&in.City, &in.District, true)
+	in.Region = xiaoqi.RegionOf(in.City)
+	r.setBool("key_training", &in.KeyTraining)
+	r.setList("tags", &in.Tags)
+	r.setStr("website", &in.Website)
+	r.setStr("description", &in.Description)
+	r.geo(&in.Geo)
+}
+
+// undergraduateCode matches a major code of the undergraduate catalogue (disciplines 01–14);
+// the vocational catalogue numbers its majors from 41 on.
+var (
+	undergraduateCode = regexp.MustCompile(`^(0[1-9]|1[0-4])[0-9]{4,5}(T|K|TK)?$`)
+	vocationalCode    = regexp.MustCompile(`^[4-5][0-9]{5}$`)
+)
+
+// buildProgram applies a row onto p; the institution is resolved by the caller.
+func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
+	r.setMeta(&p.Meta, xiaoqi.KindProgram, source)
+	r.setStr("name", &p.Name)
+	if v, ok := r.str("major_code"); ok {
+		p.MajorCode = strings.ToUpper(v)
+	}
+	r.setStr("class_name", &p.ClassName)
+	r.setStr("category", &p.Category)
+	if v, ok := r.str("degree"); ok && v != "" {
+		d, err := ParseDegree(v)
+		if v == "培训" || v == "training" || v == "课程" {
+			d, err = "培训", nil
+		}
+		if err != nil || d == "不限" {
+			r.errorf("degree", "培养层次应为 本科、大专、硕士、博士 或 培训 / degree must be 本科, 大专, 硕士, 博士 or 培训")
+		}
+		p.Degree = d
+	}
+	if p.Degree == "" {
+		switch {
+		case undergraduateCode.MatchString(p.MajorCode):
+			p.Degree = "本科"
+		case vocationalCode.MatchString(p.MajorCode):
+			p.Degree = "大专"
+		}
+	}
+	if v, ok := r.str("city"); ok {
+		if c, _ := ParseCity(v); c != "" || v == "" {
+			p.City = c
+		} else {
+			r.errorf("city", "城市 %q 无法识别 / not a city", v)
+		}
+	}
+	r.setStr("description", &p.Description)
+	if v, ok := r.str("skills"); ok {
+		p.Skills = skills.Skills(SplitList(v), p.Description)
+	}
+	if v, ok := r.str("graduates_per_year"); ok {
+		n, err := ParseInt(v)
+		if err != nil || n < 0 {
+			r.errorf("graduates_per_year", "年毕业生数应为非负整数 / must be a whole number of graduates")
+		}
+		p.GraduatesPerYear = n
+	}
+	r.setBool("graduates_estimated", &p.GraduatesEstimated)
+}

@@ -1,0 +1,221 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Headcount is the number of people a job needs.
+type Headcount struct {
+	N int
+	// Unspecified is true for 若干, 不限 and empty input: some, number not given.
+	Unspecified bool
+}
+
+var (
+	headcountRange = regexp.MustCompile(`^(\d+)[-~～至到](\d+)$`)
+	unspecified    = map[string]bool{"": true, "若干": true, "若干名": true, "若干人": true, "不限": true, "多名": true,
+		"数名": true, "多人": true, "several": true, "some": true, "tbd": true, "n/a": true, "-": true}
+)
+
+// ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "10+", "10人以上", "5-10人" (the
+// upper bound), "三人", "十二", "若干" and "" (unspecified).
+func ParseHeadcount(s string) (Headcount, error) {
+	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	if unspecified[t] {
+		return Headcount{Unspecified: true}, nil
+	}
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "招聘"), "招")
+	for _, suf := range []string{"以上", "及以上", "+", "左右", "余", "多"} {
+		t = strings.TrimSuffix(t, suf)
+	}
+	for _, suf := range []string{"人", "名", "个", "位", "people", "persons", "person"} {
+		t = strings.TrimSuffix(t, suf)
+	}
+	if unspecified[t] && t != "" {
+		return Headcount{Unspecified: true}, nil
+	}
+	if m := headcountRange.FindStringSubmatch(t); m != nil {
+		t = m[2]
+	}
+	if n, ok := chineseNumber(t); ok {
+		return Headcount{N: n}, nil
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f != math.Trunc(f) || f < 0 || f > 1e6 {
+		return Headcount{}, fmt.Errorf("headcount %q: not a number of people such as 3, 3人, 若干", s)
+	}
+	return Headcount{N: int(f)}, nil
+}
+
+// chineseNumber reads the small Chinese numerals people write for counts: 一 … 九十九, 两.
+func chineseNumber(s string) (int, bool) {
+	digits := map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	r := []rune(s)
+	switch {
+	case len(r) == 1 && r[0] == '十':
+		return 10, true
+	case len(r) == 1:
+		d, ok := digits[r[0]]
+		return d, ok
+	case len(r) == 2 && r[0] == '十':
+		d, ok := digits[r[1]]
+		return 10 + d, ok
+	case len(r) == 2 && r[1] == '十':
+		d, ok := digits[r[0]]
+		return d * 10, ok
+	case len(r) == 3 && r[1] == '十':
+		a, ok1 := digits[r[0]]
+		b, ok2 := digits[r[2]]
+		return a*10 + b, ok1 && ok2
+	}
+	return 0, false
+}
+
+// China is the time zone dates without one are read in.
+var China = time.FixedZone("CST", 8*3600)
+
+var dateLayouts = []string{
+	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006-1-2 15:04:05", "2006-1-2 15:04", "2006-1-2",
+	"2006/01/02 15:04:05", "2006/1/2 15:04:05", "2006/1/2 15:04", "2006/1/2", "2006.1.2", "2006.01.02",
+	"2006年1月2日 15:04:05", "2006年1月2日 15:04", "2006年1月2日", "2006年1月2号", "2006年1月", "2006-01", "2006/1", "2006.1",
+	"20060102", "2006", "2006年", "1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006", "2006-01-02T15:04:05",
+}
+
+// excelEpoch is day 0 of Excel's 1900 date system (which counts a 29 February 1900 that never was).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, China)
+
+// ParseDate reads the dates people write: 2023-07-12, 2023/7/12, 2023.7.12, 2023年7月12日,
+// 20230712, 7/12/2023 (month first, as English Excel writes it), with an optional time,
+// RFC 3339, and Excel serial day numbers (45119, 45119.5) for dates a spreadsheet stored
+// as numbers. Dates without a zone are in China time. The empty string gives the zero time.
+func ParseDate(s string) (time.Time, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return time.Time{}, nil
+	}
+	if d, err := time.Parse(time.RFC3339, t); err == nil {
+		return d, nil
+	}
+	for _, l := range dateLayouts {
+		if d, err := time.ParseInLocation(l, t, China); err == nil {
+			if d.Year() < 1900 || d.Year() > 2200 {
+				break
+			}
+			return d, nil
+		}
+	}
+	if f, err := strconv.ParseFloat(t, 64); err == nil && f >= 1 && f < 200000 && len(t) != 8 {
+		// Excel serial: days since 1899-12-30 with the fraction of the day as the time.
+		days := math.Floor(f)
+		secs := math.Round((f - days) * 86400)
+		return excelEpoch.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second), nil
+	}
+	return time.Time{}, fmt.Errorf("date %q: not a date such as 2023-07-12, 2023/7/12 or 2023年7月12日", s)
+}
+
+var boolWords = map[string]bool{
+	"是": true, "否": false, "有": true, "无": false, "y": true, "n": false, "yes": true, "no": false,
+	"true": true, "false": false, "1": true, "0": false, "√": true, "✓": true, "✔": true, "×": false,
+	"✗": false, "对": true, "不是": false, "没有": false, "t": true, "f": false,
+}
+
+// ParseBool reads yes/no as people write it: 是/否, 有/无, Y/N, √/×, true/false, 1/0. The empty
+// string is false.
+func ParseBool(s string) (bool, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if t == "" {
+		return false, nil
+	}
+	if b, ok := boolWords[t]; ok {
+		return b, nil
+	}
+	return false, fmt.Errorf("%q: not yes or no (是/否, Y/N, true/false)", s)
+}
+
+// ParseInt reads a whole number, allowing thousands separators, a trailing 人 or 名, and the
+// ".0" a spreadsheet adds ("1,200", "300人", "45.0"). The empty string is 0.
+func ParseInt(s string) (int, error) {
+	t := strings.NewReplacer(",", "", "，", "", " ", "").Replace(strings.TrimSpace(s))
+	t = strings.TrimRight(t, "人名个约左右")
+	if t == "" {
+		return 0, nil
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+		return 0, fmt.Errorf("%q: not a whole number", s)
+	}
+	return int(f), nil
+}
+
+// listSep splits the lists people type into one cell: commas, 、, semicolons, vertical bars and
+// line breaks (not "/", which belongs to names like C/C++ and TCP/IP).
+var listSep = regexp.MustCompile(`[,，、;；|｜\n\r\t]+`)
+
+// SplitList splits a cell holding several values ("Java、Spring, MySQL") into trimmed, non-empty,
+// distinct values in their order.
+func SplitList(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range listSep.Split(s, -1) {
+		if p = strings.TrimSpace(p); p != "" && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sectorWords maps words of industry columns to the sectors of policy items (3)–(5); the first
+// entry whose word the text contains wins.
+var sectorWords = []struct {
+	word   string
+	sector xiaoqi.Sector
+}{
+	{"软件", xiaoqi.SectorSoftware}, {"测试", xiaoqi.SectorSoftware}, {"software", xiaoqi.SectorSoftware},
+	{"运维", xiaoqi.SectorITOps}, {"运营维护", xiaoqi.SectorITOps}, {"信息系统", xiaoqi.SectorInfoSystems},
+	{"系统集成", xiaoqi.SectorInfoSystems}, {"电信", xiaoqi.SectorTelecom}, {"通信", xiaoqi.SectorTelecom},
+	{"互联网", xiaoqi.SectorInternet}, {"电子商务", xiaoqi.SectorInternet}, {"internet", xiaoqi.SectorInternet},
+	{"生物", xiaoqi.SectorBiomedicine}, {"医药", xiaoqi.SectorBiomedicine}, {"医疗", xiaoqi.SectorMedical},
+	{"能源", xiaoqi.SectorEnergy}, {"电力", xiaoqi.SectorEnergy}, {"工程", xiaoqi.SectorEngineering},
+	{"设计", xiaoqi.SectorEngineering}, {"研发", xiaoqi.SectorEngineering}, {"影视", xiaoqi.SectorFilmMedia},
+	{"传媒", xiaoqi.SectorFilmMedia}, {"媒体", xiaoqi.SectorFilmMedia}, {"动漫", xiaoqi.SectorAnimation},
+	{"游戏", xiaoqi.SectorAnimation}, {"出版", xiaoqi.SectorDigitalPublish}, {"物流", xiaoqi.SectorLogistics},
+	{"交通", xiaoqi.SectorLogistics}, {"运输", xiaoqi.SectorLogistics}, {"金融", xiaoqi.SectorFinance},
+	{"保险", xiaoqi.SectorFinance}, {"银行", xiaoqi.SectorFinance}, {"finance", xiaoqi.SectorFinance},
+	{"计算机", xiaoqi.SectorSoftware}, {"it服务", xiaoqi.SectorSoftware}, {"it外包", xiaoqi.SectorSoftware},
+}
+
+// ParseSector maps a sector as xiaoqi names it ("software"), its Chinese name (软件研发和测试) or
+// an industry as job boards write it ("互联网/移动互联网/电子商务") to a sector of the policy.
+func ParseSector(s string) (xiaoqi.Sector, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if t == "" {
+		return "", nil
+	}
+	if sec := xiaoqi.Sector(t); sec.Valid() {
+		return sec, nil
+	} else if t == "it" {
+		return xiaoqi.SectorSoftware, nil
+	}
+	for sec, names := range xiaoqi.SectorNames {
+		if t == names[0] || t == strings.ToLower(names[1]) {
+			return sec, nil
+		}
+	}
+	for _, w := range sectorWords {
+		if strings.Contains(t, w.word) {
+			return w.sector, nil
+		}
+	}
+	return "", fmt.Errorf("sector %q: not a service-outsourcing sector of the policy (软件研发和测试, 互联网, 金融保险 …)", s)
+}

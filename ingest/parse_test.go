@@ -1,0 +1,100 @@
+package ingest_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+func TestParseHeadcount(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		some bool
+	}{
+		{"3", 3, false}, {"3人", 3, false}, {"招3人", 3, false}, {"3名", 3, false}, {"10+", 10, false},
+		{"10人以上", 10, false}, {"5-10人", 10, false}, {"三人", 3, false}, {"十二", 12, false}, {"二十", 20, false},
+		{"两名", 2, false}, {"若干", 0, true}, {"若干名", 0, true}, {"", 0, true}, {"不限", 0, true}, {"3.0", 3, false},
+	}
+	for _, tt := range tests {
+		got, err := ingest.ParseHeadcount(tt.in)
+		if err != nil || got.N != tt.n || got.Unspecified != tt.some {
+			t.Errorf("ParseHeadcount(%q) = %+v, %v; want %d unspecified=%v", tt.in, got, err, tt.n, tt.some)
+		}
+	}
+	for _, bad := range []string{"很多", "-3", "2.5", "abc人"} {
+		if _, err := ingest.ParseHeadcount(bad); err == nil {
+			t.Errorf("ParseHeadcount(%q): want error", bad)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, ingest.China) }
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"2023-07-12", day(2023, 7, 12)},
+		{"2023/7/12", day(2023, 7, 12)},
+		{"2023.07.12", day(2023, 7, 12)},
+		{"2023年7月12日", day(2023, 7, 12)},
+		{"20230712", day(2023, 7, 12)},
+		{"7/12/2023", day(2023, 7, 12)},
+		{"2023-12-07 20:20:25", time.Date(2023, 12, 7, 20, 20, 25, 0, ingest.China)},
+		{"45119", day(2023, 7, 12)},
+		{"45119.5", day(2023, 7, 12).Add(12 * time.Hour)},
+		{"2023-07", day(2023, 7, 1)},
+		{"2023", day(2023, 1, 1)},
+		{"2023-07-12T08:00:00+08:00", day(2023, 7, 12).Add(8 * time.Hour)},
+		{"", time.Time{}},
+	}
+	for _, tt := range tests {
+		got, err := ingest.ParseDate(tt.in)
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"昨天", "2023-13-01", "12/31", "0", "-5", "1850-01-01"} {
+		if got, err := ingest.ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) = %v: want error", bad, got)
+		}
+	}
+}
+
+func TestParseBoolIntList(t *testing.T) {
+	for in, want := range map[string]bool{"是": true, "否": false, "Y": true, "no": false, "√": true, "": false, "1": true} {
+		if got, err := ingest.ParseBool(in); err != nil || got != want {
+			t.Errorf("ParseBool(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := ingest.ParseBool("也许"); err == nil {
+		t.Error("ParseBool(也许): want error")
+	}
+	for in, want := range map[string]int{"1,200": 1200, "300人": 300, "45.0": 45, "": 0} {
+		if got, err := ingest.ParseInt(in); err != nil || got != want {
+			t.Errorf("ParseInt(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	if got := ingest.SplitList("Java、Spring, MySQL；C/C++|Java\n Linux "); !slices.Equal(got, []string{"Java", "Spring", "MySQL", "C/C++", "Linux"}) {
+		t.Errorf("SplitList = %q", got)
+	}
+}
+
+func TestParseSector(t *testing.T) {
+	for in, want := range map[string]xiaoqi.Sector{"software": xiaoqi.SectorSoftware, "软件研发和测试": xiaoqi.SectorSoftware,
+		"互联网/移动互联网/电子商务": xiaoqi.SectorInternet, "金融保险": xiaoqi.SectorFinance, "IT": xiaoqi.SectorSoftware,
+		"Finance and insurance": xiaoqi.SectorFinance, "动漫": xiaoqi.SectorAnimation, "": ""} {
+		if got, err := ingest.ParseSector(in); err != nil || got != want {
+			t.Errorf("ParseSector(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"餐饮", "digital"} {
+		if _, err := ingest.ParseSector(bad); err == nil {
+			t.Errorf("ParseSector(%q): want error", bad)
+		}
+	}
+}

@@ -1,0 +1,246 @@
+package ingest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Level says how bad a problem is.
+type Level string
+
+// Problem levels. An error keeps its row out of the store; a warning reports a value that was
+// not understood and left out while the row was written; a duplicate is a row that repeats
+// an earlier one of the file and was skipped.
+const (
+	LevelError     Level = "error"
+	LevelWarning   Level = "warning"
+	LevelDuplicate Level = "duplicate"
+)
+
+// Problem is one problem of one row, named as the user sees the file.
+type Problem struct {
+	// Row is the row number as the user sees it (spreadsheet row, CSV record, JSON item).
+	Row int `json:"row"`
+	// Column is the column's header as the file writes it, "" for a problem of the whole row.
+	Column string `json:"column,omitempty"`
+	// Cell is the spreadsheet address of the value ("B17"), when there is one.
+	Cell string `json:"cell,omitempty"`
+	// Field is the document field the column fills.
+	Field string `json:"field,omitempty"`
+	// Value is the value as the file holds it.
+	Value   string `json:"value,omitempty"`
+	Level   Level  `json:"level"`
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	where := fmt.Sprintf("row %d", p.Row)
+	if p.Column != "" {
+		where += fmt.Sprintf(" [%s]", p.Column)
+	}
+	if p.Cell != "" {
+		where += " " + p.Cell
+	}
+	return where + ": " + p.Message
+}
+
+// record is one row of a file on its way to becoming a document: its values by field, and
+// the problems found so far.
+type record struct {
+	s        *schema
+	row      Row
+	vals     map[string]string
+	cols     map[string]Column
+	defaults map[string]string
+	problems []Problem
+	failed   bool
+}
+
+// has reports whether the file (or a default) gives field f at all, empty or not.
+func (r *record) has(f string) bool {
+	_, ok := r.cols[f]
+	if !ok {
+		_, ok = r.defaults[f]
+	}
+	return ok
+}
+
+// get returns the trimmed value of field f, the default when the cell is empty.
+func (r *record) get(f string) string {
+	v := strings.TrimSpace(r.vals[f])
+	if v == "" {
+		v = r.defaults[f]
+	}
+	return v
+}
+
+func (r *record) problem(level Level, f, format string, args ...any) {
+	p := Problem{Row: r.row.Num, Field: f, Level: level, Message: fmt.Sprintf(format, args...)}
+	if c, ok := r.cols[f]; ok {
+		p.Column = c.Header
+		if !(r.s.kind == xiaoqi.KindCandidate && personal[f]) {
+			p.Value = r.vals[f]
+		}
+		if r.row.Raw == "" {
+			p.Cell = c.Letter + strconv.Itoa(r.row.Num)
+		}
+	}
+	r.problems = append(r.problems, p)
+	if level == LevelError {
+		r.failed = true
+	}
+}
+
+// personal are the candidate fields whose values problems do not repeat (PIPL).
+var personal = map[string]bool{"name": true, "phone": true, "email": true, "birth_date": true, "id": true, "external_id": true}
+
+// errorf records an error in the column of field f ("" for the row).
+func (r *record) errorf(f, format string, args ...any) { r.problem(LevelError, f, format, args...) }
+
+// warnf records a warning in the column of field f.
+func (r *record) warnf(f, format string, args ...any) { r.problem(LevelWarning, f, format, args...) }
+
+// validation turns the field errors of a document's Validate into errors of the row.
+func (r *record) validation(err error) {
+	if err == nil {
+		return
+	}
+	details := xiaoqi.ErrorDetails(err)
+	if len(details) == 0 {
+		r.errorf("", "%s", xiaoqi.ErrorMessage(err))
+		return
+	}
+	for _, d := range details {
+		f := d.Field
+		if _, ok := r.cols[f]; !ok {
+			// Fields filled from another column: salary_min from 薪资, city from 工作地点.
+			for _, alt := range [...][2]string{{"salary_min", "salary"}, {"salary_max", "salary"}, {"city", "area"},
+				{"enterprise_id", "enterprise_name"}, {"geo.lat", "lat"}, {"geo.lon", "lon"}, {"credit_code", "enterprise_credit_code"}} {
+				if f == alt[0] && r.has(alt[1]) {
+					f = alt[1]
+				}
+			}
+		}
+		if !r.hasError(f) {
+			r.errorf(f, "%s %s", r.s.label(d.Field), d.Message)
+		}
+	}
+}
+
+// hasError reports whether the column of field f already has an error.
+func (r *record) hasError(f string) bool {
+	for _, p := range r.problems {
+		if p.Level == LevelError && p.Field == f {
+			return true
+		}
+	}
+	return false
+}
+
+// str returns the value of f and whether the file gives f: for merging onto a stored
+// document, a field without a column leaves the stored value alone.
+func (r *record) str(f string) (string, bool) { return r.get(f), r.has(f) }
+
+// setStr sets *dst to the value of f when the file gives f.
+func (r *record) setStr(f string, dst *string) {
+	if v, ok := r.str(f); ok {
+		*dst = v
+	}
+}
+
+// setBool sets *dst from a yes/no column.
+func (r *record) setBool(f string, dst *bool) {
+	v, ok := r.str(f)
+	if !ok {
+		return
+	}
+	b, err := ParseBool(v)
+	if err != nil {
+		r.errorf(f, "%s: 须为 是/否 / must be yes or no, not %q", r.s.label(f), v)
+		return
+	}
+	*dst = b
+}
+
+// setList sets *dst from a list column.
+func (r *record) setList(f string, dst *[]string) {
+	if v, ok := r.str(f); ok {
+		*dst = SplitList(v)
+	}
+}
+
+// setMeta sets the fields every document has: source, synthetic, and an id the file carries.
+func (r *record) setMeta(m *xiaoqi.Meta, kind xiaoqi.Kind, source string) {
+	if m.Source == "" || r.has("source") {
+		m.Source = source
+		if v := r.get("source"); v != "" {
+			m.Source = v
+		}
+	}
+	r.setBool("synthetic", &m.Synthetic)
+	if id := r.get("id"); id != "" {
+		if xiaoqi.CheckID(kind, id) == nil {
+			m.ID = id
+		} else if kind == xiaoqi.KindJob || kind == xiaoqi.KindCandidate {
+			if m.ExternalID == "" {
+				m.ExternalID = id
+			}
+		} else {
+			r.warnf("id", "编号 %q 不是 xiaoqi 编号，已忽略 / not a xiaoqi id (%s…), ignored: the document is matched by its natural key", id, string(kind)[:3]+"_")
+		}
+	}
+}
+
+// place reads city, district and area columns into a city and a district.
+func (r *record) place(city, district *string, merge bool) {
+	hasCity, hasArea, hasDistrict := r.has("city"), r.has("area"), r.has("district")
+	if merge && !hasCity && !hasArea && !hasDistrict {
+		return
+	}
+	c, d := "", ""
+	if v := r.get("city"); v != "" {
+		if c, d = ParseCity(v); c == "" {
+			r.errorf("city", "城市 %q 无法识别 / not a city", v)
+		}
+	}
+	if v := r.get("area"); v != "" {
+		ac, ad := ParseArea(v)
+		if c == "" {
+			c = ac
+		}
+		if d == "" && (ac == c || ac == "") {
+			d = ad
+		}
+		if c == "" && !r.failed {
+			if p := provinceOf(v); p != "" {
+				c = p
+				r.warnf("area", "只给出了省份 %s，未给出城市 / only the province is given, no city", p)
+			} else if r.s.kind == xiaoqi.KindCandidate {
+				r.warnf("area", "无法识别城市，已留空 / no city found in it, left empty")
+			} else {
+				r.errorf("area", "无法从中识别城市，请填写城市列 / no city found in it: add a city column")
+			}
+		}
+	}
+	if v := r.get("district"); v != "" {
+		d = v
+	}
+	if merge && !hasCity && !hasArea {
+		c = *city
+	}
+	*city, *district = c, d
+}
+
+// provinceOf returns the province a text starts with ("陕西省"), or "".
+func provinceOf(s string) string {
+	t := strings.TrimSpace(s)
+	for _, p := range provinces {
+		if strings.HasPrefix(t, p.full) || strings.HasPrefix(t, p.short) {
+			return p.full
+		}
+	}
+	return ""
+}

@@ -1,0 +1,183 @@
+package ingest
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Mode says what an import does with the rows it reads.
+type Mode string
+
+// Import modes.
+const (
+	// ModeDefault writes the valid rows and reports the invalid ones.
+	ModeDefault Mode = "default"
+	// ModeDryRun writes nothing and reports what would happen.
+	ModeDryRun Mode = "dry-run"
+	// ModeStrict writes nothing if any row has an error.
+	ModeStrict Mode = "strict"
+)
+
+// Counts are the numbers of an import.
+type Counts struct {
+	// Read counts the data rows read (empty rows are not counted).
+	Read int `json:"read"`
+	// Written counts rows whose document was created or changed (in a dry run: would be).
+	Written   int `json:"written"`
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	// Invalid counts rows with an error, kept out of the store.
+	Invalid int `json:"invalid"`
+	// Duplicates counts rows that repeat an earlier row of the file, skipped.
+	Duplicates int `json:"duplicates"`
+	// Warnings counts rows written with a value left out.
+	Warnings int `json:"warnings"`
+	// Empty counts empty rows, skipped.
+	Empty int `json:"empty"`
+	// EnterprisesCreated counts the enterprises a job import created for the jobs it wrote.
+	EnterprisesCreated int `json:"enterprises_created,omitempty"`
+}
+
+// Report is what an import did: what it read, how it understood the columns, the counts, and
+// the problems of the rows.
+type Report struct {
+	Type     xiaoqi.Kind `json:"type"`
+	File     string      `json:"file"`
+	Format   string      `json:"format"`
+	Encoding string      `json:"encoding,omitempty"`
+	Sheet    string      `json:"sheet,omitempty"`
+	// HeaderRow is the row number of the header (its last row, when it has two).
+	HeaderRow int    `json:"header_row"`
+	Source    string `json:"source"`
+	Mode      Mode   `json:"mode"`
+	// Columns lists every column of the file and the field it fills; Unknown lists the
+	// columns no field was found for (their values are not imported).
+	Columns []Column `json:"columns"`
+	Unknown []Column `json:"unknown_columns,omitempty"`
+	Counts
+	// Problems holds the first MaxProblems problems; ProblemCount counts them all.
+	Problems     []Problem `json:"problems"`
+	ProblemCount int       `json:"problem_count"`
+	// Stopped says why an import stopped before the end of the file, "" when it did not.
+	Stopped  string    `json:"stopped,omitempty"`
+	Started  time.Time `json:"started"`
+	Finished time.Time `json:"finished"`
+}
+
+// Failed reports whether the import left rows out because of errors.
+func (r *Report) Failed() bool { return r.Invalid > 0 || r.Stopped != "" }
+
+// Summary is one line for people: what was read, written and found.
+func (r *Report) Summary() string {
+	verb := "written"
+	if r.Mode == ModeDryRun {
+		verb = "would be written (dry run)"
+	}
+	s := fmt.Sprintf("%d rows read: %d %s (%d created, %d updated), %d unchanged, %d invalid, %d duplicates, %d with warnings",
+		r.Read, r.Written, verb, r.Created, r.Updated, r.Unchanged, r.Invalid, r.Duplicates, r.Warnings)
+	if r.EnterprisesCreated > 0 && r.Mode == ModeDryRun {
+		s += fmt.Sprintf("; %d enterprises would be created", r.EnterprisesCreated)
+	} else if r.EnterprisesCreated > 0 {
+		s += fmt.Sprintf("; %d enterprises created", r.EnterprisesCreated)
+	}
+	if len(r.Unknown) > 0 {
+		names := make([]string, len(r.Unknown))
+		for i, c := range r.Unknown {
+			names[i] = c.Header
+		}
+		s += fmt.Sprintf("; columns not imported: %s", strings.Join(names, ", "))
+	}
+	return s
+}
+
+// CSVWriter writes the downloadable report: one line per row with a problem, the problems,
+// and the row as the file had it, in UTF-8 with a byte-order mark so that Excel opens it
+// right.
+type CSVWriter struct {
+	out    io.Writer
+	w      *csv.Writer
+	header []string
+	json   bool
+	begun  bool
+	// hide lists the columns whose values the report leaves out (personal data); hideAll
+	// leaves out the original of JSON rows.
+	hide    map[int]bool
+	hideAll bool
+}
+
+// hidden replaces the personal values a report leaves out.
+const hidden = "[已隐藏 hidden]"
+
+// NewCSVWriter returns a report writer on w.
+func NewCSVWriter(w io.Writer) *CSVWriter { return &CSVWriter{out: w, w: csv.NewWriter(w)} }
+
+// begin writes the byte-order mark and the header line. The original columns follow the
+// report's own; a JSON file's rows are shown as their JSON.
+func (c *CSVWriter) begin(header []string, isJSON bool) error {
+	if c.begun {
+		return nil
+	}
+	c.begun, c.header, c.json = true, header, isJSON
+	if _, err := io.WriteString(c.out, "\ufeff"); err != nil { // nothing is buffered yet
+		return err
+	}
+	line := []string{"行号 Row", "级别 Level", "问题 Problems"}
+	if isJSON {
+		line = append(line, "原始内容 Original")
+	} else {
+		line = append(line, header...)
+	}
+	return c.w.Write(line)
+}
+
+// row writes the line of one row.
+func (c *CSVWriter) row(r Row, level Level, problems []Problem) error {
+	msgs := make([]string, 0, len(problems))
+	for _, p := range problems {
+		m := p.Message
+		if p.Column != "" {
+			m = "[" + p.Column + "] " + m
+		}
+		msgs = append(msgs, m)
+	}
+	line := []string{strconv.Itoa(r.Num), levelName(level), strings.Join(msgs, "；")}
+	switch {
+	case c.json && c.hideAll:
+		line = append(line, hidden)
+	case c.json:
+		line = append(line, r.Raw)
+	default:
+		for j, v := range r.Cells {
+			if c.hide[j] && v != "" {
+				v = hidden
+			}
+			line = append(line, v)
+		}
+	}
+	return c.w.Write(line)
+}
+
+// Flush writes what is buffered.
+func (c *CSVWriter) Flush() error {
+	c.w.Flush()
+	return c.w.Error()
+}
+
+func levelName(l Level) string {
+	switch l {
+	case LevelError:
+		return "错误 error"
+	case LevelWarning:
+		return "警告 warning"
+	case LevelDuplicate:
+		return "重复 duplicate"
+	}
+	return string(l)
+}

@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// stored returns the stored document of kind k whose natural key is nk, or nil.
+func stored(ctx context.Context, store xiaoqi.Store, k xiaoqi.Kind, id, nk string) (xiaoqi.Doc, error) {
+	if id == "" {
+		if nk == "" {
+			return nil, nil
+		}
+		id = xiaoqi.NewID(k, nk)
+	}
+	d, err := store.Get(ctx, k, id)
+	if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("ingest: look up %s %s: %w", k, id, err)
+	}
+	return d, nil
+}
+
+// maxCached bounds the enterprises and institutions an import remembers; beyond it the
+// caches start again, so that memory stays bounded on files with millions of rows.
+const maxCached = 100000
+
+// enterprises finds the enterprise of each job row, creating it once when it is not stored.
+type enterprises struct {
+	store  xiaoqi.Store
+	source string
+	geo    func(string) *xiaoqi.GeoPoint
+	ids    map[string]string // natural key → id, of enterprises found or created
+}
+
+// resolve returns the id of the enterprise ref names, and the enterprise to create with the
+// job when it is new.
+func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *xiaoqi.Enterprise, error) {
+	if ref.id != "" {
+		return ref.id, nil, nil
+	}
+	key := ref.key()
+	if key == "" {
+		return "", nil, nil
+	}
+	if id, ok := e.ids[key]; ok {
+		return id, nil, nil
+	}
+	if len(e.ids) >= maxCached {
+		e.ids = map[string]string{}
+	}
+	d, err := stored(ctx, e.store, xiaoqi.KindEnterprise, "", key)
+	if err != nil {
+		return "", nil, err
+	}
+	id := xiaoqi.NewID(xiaoqi.KindEnterprise, key)
+	e.ids[key] = id
+	if d != nil {
+		return d.Base().ID, nil, nil
+	}
+	ent := &xiaoqi.Enterprise{Meta: xiaoqi.Meta{Source: e.source}, Name: ref.name, City: ref.city, CreditCode: ref.creditCode,
+		Type: ref.typ, Size: ref.size, Region: xiaoqi.RegionOf(ref.city)}
+	if e.geo != nil {
+		ent.Geo = e.geo(ref.city)
+	}
+	return id, ent, nil
+}
+
+// forget drops an enterprise whose creation failed, so that a later row tries again.
+func (e *enterprises) forget(ent *xiaoqi.Enterprise) { delete(e.ids, ent.NaturalKey()) }
+
+// directory finds institutions by id, MOE code, 5-digit school code or name. It is read from
+// the store on first use.
+type directory struct {
+	store  xiaoqi.Store
+	loaded bool
+	byID   map[string]*xiaoqi.Institution
+	byKey  map[string]*xiaoqi.Institution // "code:…", "code5:…", "name:…"
+}
+
+func (d *directory) load(ctx context.Context) error {
+	if d.loaded {
+		return nil
+	}
+	d.byID, d.byKey = map[string]*xiaoqi.Institution{}, map[string]*xiaoqi.Institution{}
+	opt := xiaoqi.ListOptions{Limit: xiaoqi.MaxListLimit}
+	for len(d.byID) < maxCached {
+		page, err := d.store.List(ctx, xiaoqi.KindInstitution, opt)
+		if err != nil {
+			return fmt.Errorf("ingest: read institutions: %w", err)
+		}
+		for _, doc := range page.Docs {
+			in, ok := doc.(*xiaoqi.Institution)
+			if !ok {
+				continue
+			}
+			d.byID[in.ID] = in
+			d.byKey["name:"+normHeader(in.Name)] = in
+			if in.Code != "" {
+				d.byKey["code:"+in.Code] = in
+				d.byKey["code5:"+in.Code[len(in.Code)-5:]] = in
+			} else if len(in.ExternalID) == 5 {
+				d.byKey["code5:"+in.ExternalID] = in
+			}
+		}
+		if page.Next == "" {
+			break
+		}
+		opt.After = page.Next
+	}
+	d.loaded = true
+	return nil
+}
+
+// find returns the institution a program or candidate row names, and the field that named it.
+func (d *directory) find(ctx context.Context, r *record) (*xiaoqi.Institution, string, error) {
+	if err := d.load(ctx); err != nil {
+		return nil, "", err
+	}
+	for _, f := range [...]string{"institution_id", "institution_code", "institution_code5", "institution_name"} {
+		v := r.get(f)
+		if v == "" {
+			continue
+		}
+		var in *xiaoqi.Institution
+		switch f {
+		case "institution_id":
+			in = d.byID[v]
+		case "institution_code":
+			in = d.byKey["code:"+v]
+		case "institution_code5":
+			in = d.byKey["code5:"+v]
+		default:
+			in = d.byKey["name:"+normHeader(v)]
+		}
+		if in != nil {
+			return in, f, nil
+		}
+		return nil, f, nil
+	}
+	return nil, "", nil
+}

@@ -1,0 +1,245 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash/maphash"
+	"strconv"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// item is one row on its way to the store: its documents (a job's new enterprise first, the
+// row's own document last) and its problems.
+type item struct {
+	row      Row
+	docs     []xiaoqi.Doc
+	problems []Problem
+	failed   bool
+	dup      bool
+}
+
+func (it *item) level() Level {
+	switch {
+	case it.failed:
+		return LevelError
+	case it.dup:
+		return LevelDuplicate
+	case len(it.problems) > 0:
+		return LevelWarning
+	}
+	return ""
+}
+
+// seenRow remembers a row of the file by its key, to find the rows that repeat it.
+type seenRow struct {
+	row     int32
+	content uint64
+}
+
+// rows turns the rows of one file into items; it is used by one goroutine only.
+type rows struct {
+	ctx    context.Context
+	store  xiaoqi.Store
+	opt    *Options
+	s      *schema
+	res    *resolver
+	fields []string          // field of each column: "" unknown, Ignore, or a field
+	cols   map[string]Column // first column of each field
+	seed   maphash.Seed
+	seen   map[uint64]seenRow
+	ents   *enterprises
+	insts  *directory
+}
+
+// item makes the item of one row, or nil for an empty row. An error means the store failed.
+func (rs *rows) item(row Row) (*item, error) {
+	rec := &record{s: rs.s, row: row, vals: make(map[string]string, len(rs.cols)), cols: rs.cols, defaults: rs.opt.Defaults}
+	empty := true
+	content := maphash.Hash{}
+	content.SetSeed(rs.seed)
+	for j, v := range row.Cells {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		empty = false
+		f := ""
+		if j < len(rs.fields) {
+			f = rs.fields[j]
+		} else {
+			rec.problem(LevelWarning, "", "第 %s 列没有表头，其值未导入 / column %s has no header: its value %q was not imported", ColumnLetter(j), ColumnLetter(j), v)
+		}
+		if f == "" || f == Ignore {
+			continue
+		}
+		content.WriteString(strconv.Itoa(j) + "\x00" + v + "\x00")
+		if have := rec.vals[f]; have != "" {
+			v = have + "\n" + v // several columns fill a multi field
+		}
+		rec.vals[f] = v
+	}
+	if empty {
+		return nil, nil
+	}
+	it := &item{row: row}
+	docs, auto, err := rs.build(rec)
+	if err != nil {
+		return nil, err
+	}
+	if !rec.failed {
+		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())
+	}
+	if !rec.failed && !it.dup {
+		it.docs = docs
+	}
+	it.problems, it.failed = rec.problems, rec.failed
+	return it, nil
+}
+
+// build makes the documents of a row. auto reports a key the import made up (no id column),
+// which may take a suffix when distinct rows share it.
+func (rs *rows) build(rec *record) (docs []xiaoqi.Doc, auto bool, err error) {
+	src, ctx := rs.opt.Source, rs.ctx
+	switch rs.s.kind {
+	case xiaoqi.KindJob:
+		j, ref := buildJob(rec, src, rs.opt.Skills)
+		if j.ExternalID == "" {
+			j.ExternalID, auto = identityID(jobIdentity(rec)), true
+		}
+		if rec.failed || j.City == "" || (ref.key() == "" && ref.id == "") {
+			rec.validation(j.Validate())
+			return []xiaoqi.Doc{j}, auto, nil
+		}
+		id, ent, err := rs.ents.resolve(ctx, ref)
+		if err != nil {
+			return nil, false, err
+		}
+		j.EnterpriseID = id
+		if ent != nil {
+			ent.Synthetic = j.Synthetic // an enterprise made up for synthetic rows is synthetic too
+			rs.enterpriseProblems(rec, ent.Validate())
+			docs = append(docs, ent)
+		}
+		rec.validation(j.Validate())
+		return append(docs, j), auto, nil
+	case xiaoqi.KindCandidate:
+		c := buildCandidate(rec, src, rs.opt.Skills)
+		if c.ExternalID == "" {
+			c.ExternalID, auto = identityID(candidateIdentity(rec)), true
+		}
+		if name := rec.get("institution_name"); name != "" && len(c.Education) > 0 {
+			if in, _, err := rs.insts.find(ctx, rec); err != nil {
+				return nil, false, err
+			} else if in != nil {
+				c.Education[0].InstitutionID = in.ID
+			}
+		}
+		rec.validation(c.Validate())
+		return []xiaoqi.Doc{c}, auto, nil
+	}
+	d, err := rs.merged(rec)
+	if err != nil || d == nil {
+		return nil, false, err
+	}
+	rec.validation(d.Validate())
+	return []xiaoqi.Doc{d}, false, nil
+}
+
+// merged builds an institution, enterprise or program, onto the stored one when there is one.
+func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
+	src := rs.opt.Source
+	var (
+		in    *xiaoqi.Institution
+		apply func(d xiaoqi.Doc)
+	)
+	switch rs.s.kind {
+	case xiaoqi.KindEnterprise:
+		apply = func(d xiaoqi.Doc) { buildEnterprise(rec, d.(*xiaoqi.Enterprise), src) }
+	case xiaoqi.KindInstitution:
+		apply = func(d xiaoqi.Doc) { buildInstitution(rec, d.(*xiaoqi.Institution), src) }
+	case xiaoqi.KindProgram:
+		var f string
+		var err error
+		if in, f, err = rs.insts.find(rs.ctx, rec); err != nil {
+			return nil, err
+		} else if in == nil {
+			if f == "" {
+				f = "institution_name"
+			}
+			rec.errorf(f, "学校不在系统中，请先导入院校 / no such institution in xiaoqi: import institutions first")
+			return nil, nil
+		}
+		apply = func(d xiaoqi.Doc) {
+			p := d.(*xiaoqi.Program)
+			p.InstitutionID, p.InstitutionName = in.ID, in.Name
+			if p.City == "" {
+				p.City = in.City
+			}
+			buildProgram(rec, p, src, rs.opt.Skills)
+			if p.Degree == "" && in.Type == xiaoqi.InstitutionTraining {
+				p.Degree = "培训" // a training institution's course
+			}
+		}
+	}
+	d := xiaoqi.NewDoc(rs.s.kind)
+	apply(d)
+	if rec.failed {
+		return d, nil
+	}
+	old, err := stored(rs.ctx, rs.store, rs.s.kind, d.Base().ID, d.NaturalKey())
+	if err != nil || old == nil {
+		return d, err
+	}
+	rec.problems, rec.failed = nil, false
+	apply(old)
+	return old, nil
+}
+
+// enterpriseProblems reports the problems of an enterprise made from a job row in the
+// columns it came from.
+func (rs *rows) enterpriseProblems(rec *record, err error) {
+	for _, d := range xiaoqi.ErrorDetails(err) {
+		f := map[string]string{"name": "enterprise_name", "credit_code": "enterprise_credit_code", "city": "city"}[d.Field]
+		if f == "city" && !rec.has("city") {
+			f = "area"
+		}
+		rec.errorf(f, "企业 enterprise %s: %s", d.Field, d.Message)
+	}
+}
+
+// dedupe finds rows that repeat an earlier row of the file. A row with the same key and the
+// same values is a duplicate; with other values it is an error, unless the key was made up
+// by the import, in which case it is another posting (or person) and its key gets a suffix.
+func (rs *rows) dedupe(rec *record, it *item, d xiaoqi.Doc, auto bool, content uint64) {
+	key := d.NaturalKey()
+	if key == "" {
+		return
+	}
+	base := d.Base().ExternalID
+	for n := 1; ; n++ {
+		h := maphash.String(rs.seed, key)
+		prev, ok := rs.seen[h]
+		switch {
+		case !ok:
+			rs.seen[h] = seenRow{row: int32(rec.row.Num), content: content}
+			return
+		case prev.content == content:
+			it.dup = true
+			rec.problem(LevelDuplicate, "", "与第 %d 行重复，已跳过 / repeats row %d, skipped", prev.row, prev.row)
+			return
+		case !auto:
+			rec.errorf("", "与第 %d 行的标识相同但内容不同，请确认保留哪一行 / has the same key as row %d (%s) but other values: keep one of them", prev.row, prev.row, key)
+			return
+		}
+		d.Base().ExternalID = base + "-" + strconv.Itoa(n+1)
+		key = d.NaturalKey()
+	}
+}
+
+// identityID is the external id made from the identifying text of a row.
+func identityID(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
+}

@@ -1,0 +1,42 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Skills turns what a row says about skills into skill names. Tags are the values of tag
+// columns, already split ("Java", "五险一金", "3-4年"); text is the row's description. The
+// taxonomy (package skill) plugs in here; without it, TagSkills takes the tags as they are.
+type Skills interface {
+	Skills(tags []string, text string) []string
+}
+
+// SkillsFunc adapts a function to Skills.
+type SkillsFunc func(tags []string, text string) []string
+
+// Skills implements Skills.
+func (f SkillsFunc) Skills(tags []string, text string) []string { return f(tags, text) }
+
+// notSkill matches the tags of job boards that are benefits or conditions, not skills: the
+// same rule the seed data set applies to the 51job postings.
+var notSkill = regexp.MustCompile(`险|金$|奖金|补贴|福利|礼物|年假|双休|休二|体检|旅游|班车|宿舍|期权|培训|弹性|出国|餐补|加班|^\d+(-\d+)?年|经验|应届|^(本科|硕士|博士|大专|高中|中技/中专)$`)
+
+// TagSkills takes the tags that are not benefits or conditions as skills, in their order,
+// and ignores the text. It is the default until the taxonomy extracts skills.
+type TagSkills struct{}
+
+// Skills implements Skills.
+func (TagSkills) Skills(tags []string, _ string) []string {
+	var out []string
+	for _, t := range tags {
+		if t = strings.TrimSpace(t); t != "" && !notSkill.MatchString(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// IsSkillTag reports whether a tag of a job board names a skill rather than a benefit or a
+// condition ("五险一金", "3-4年", "本科").
+func IsSkillTag(t string) bool { return !notSkill.MatchString(strings.TrimSpace(t)) }

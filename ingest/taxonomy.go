@@ -1,0 +1,47 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// minTextConfidence is the confidence a skill found in free text needs to be taken: names,
+// aliases and known misspellings, not ambiguous short words ("Go", "测试").
+const minTextConfidence = 0.8
+
+// TaxonomySkills returns the Skills of the skill taxonomy: a tag that names a skill of the
+// taxonomy (an alias, a misspelling, "Java工程师") becomes the skill's Chinese name; a tag it
+// does not know is kept as written, unless it is a benefit or a condition ("五险一金", "3-4年");
+// and the skills the text names clearly are added. Skills come once each, in order.
+func TaxonomySkills(t *skill.Taxonomy) Skills {
+	return SkillsFunc(func(tags []string, text string) []string {
+		var out []string
+		seen := map[string]bool{}
+		add := func(s string) {
+			if k := strings.ToLower(s); s != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, s)
+			}
+		}
+		for _, tag := range tags {
+			if tag = strings.TrimSpace(tag); tag == "" || !IsSkillTag(tag) {
+				continue
+			}
+			if s, ok := t.Resolve(tag); ok {
+				add(s.NameZH)
+			} else {
+				add(tag)
+			}
+		}
+		for _, m := range t.Extract(text) {
+			if m.Confidence < minTextConfidence {
+				continue
+			}
+			if s, ok := t.Skill(m.SkillID); ok {
+				add(s.NameZH)
+			}
+		}
+		return out
+	})
+}

@@ -1,0 +1,32 @@
+package ingest_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+func TestTaxonomySkills(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk := ingest.TaxonomySkills(tax)
+	got := sk.Skills([]string{"JAVA开发", "五险一金", "3-4年", "编码规范", "java", "c++"}, "负责对日外包项目的功能测试，要求日语N2，熟悉MySQL，了解Go")
+	want := []string{"Java", "编码规范", "C++", "对日外包", "功能测试", "日语N2", "MySQL"}
+	if !slices.Equal(got, want) {
+		t.Errorf("skills %q, want %q", got, want)
+	}
+
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,技能,岗位描述",
+		"对日软件测试工程师,西安某软件公司,西安,\"软件测试,JAVA开发,五险一金\",负责自动化测试，要求日语N2"))),
+		ingest.Options{Type: xiaoqi.KindJob, Skills: sk})
+	if j := jobsByTitle(t, s)["对日软件测试工程师"]; !slices.Equal(j.Skills, []string{"软件测试", "Java", "自动化测试", "日语N2"}) {
+		t.Errorf("skills %q", j.Skills)
+	}
+}

@@ -1,0 +1,197 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// writer takes batches of items to the store (or, in a dry run, asks the store what would
+// happen) and keeps the report. It runs in the goroutine that called Import.
+type writer struct {
+	store xiaoqi.Store
+	opt   *Options
+	rep   *Report
+	pass  pass
+	start time.Time
+	total int64
+	rows  int
+	ents  *enterprises
+}
+
+// write handles one batch: the store write first, then the report in row order.
+func (w *writer) write(ctx context.Context, b *batch) error {
+	var err error
+	switch w.pass {
+	case passWrite:
+		err = w.upsert(ctx, b)
+	case passPredict:
+		err = w.predict(ctx, b)
+	}
+	if err != nil {
+		return err
+	}
+	w.rep.addColumns(b.newCols)
+	w.rep.Empty += b.empty
+	for _, it := range b.items {
+		if err := w.account(it); err != nil {
+			return err
+		}
+	}
+	if w.pass == passWrite && w.opt.Notify != nil && b.docs > 0 {
+		w.opt.Notify()
+	}
+	w.rows += len(b.items) + b.empty
+	if w.opt.Progress != nil {
+		w.opt.Progress(w.progress(b))
+	}
+	return nil
+}
+
+// upsert writes the documents of a batch in one transaction. A document the store refuses
+// (a natural key held by another document, a concurrent change) fails its row, and the rest
+// of the batch is written again without it; in a strict import it stops the import.
+func (w *writer) upsert(ctx context.Context, b *batch) error {
+	var (
+		docs   []xiaoqi.Doc
+		owners []*item
+	)
+	for _, it := range b.items {
+		for _, d := range it.docs {
+			docs, owners = append(docs, d), append(owners, it)
+		}
+	}
+	for len(docs) > 0 {
+		res, err := w.store.Upsert(ctx, docs)
+		if err == nil {
+			for i, r := range res {
+				it := owners[i]
+				if docs[i] != it.docs[len(it.docs)-1] {
+					if r.Created {
+						w.rep.EnterprisesCreated++
+					}
+					continue
+				}
+				w.count(r.Created, r.Unchanged)
+			}
+			return nil
+		}
+		i := failedDoc(err)
+		if i < 0 || i >= len(docs) || w.opt.Mode == ModeStrict {
+			return fmt.Errorf("ingest: write rows %d–%d: %w", first(b), b.lastRow, err)
+		}
+		bad := owners[i]
+		bad.failed = true
+		msg := xiaoqi.ErrorMessage(err)
+		if _, rest, ok := strings.Cut(msg, ": "); ok && docIndex.MatchString(msg) {
+			msg = rest
+		}
+		bad.problems = append(bad.problems, Problem{Row: bad.row.Num, Level: LevelError, Message: "存储拒绝 / the store refused it: " + msg})
+		for _, d := range bad.docs {
+			if e, ok := d.(*xiaoqi.Enterprise); ok {
+				w.ents.forget(e)
+			}
+		}
+		keepDocs, keepOwners := docs[:0], owners[:0]
+		for j, d := range docs {
+			if owners[j] != bad {
+				keepDocs, keepOwners = append(keepDocs, d), append(keepOwners, owners[j])
+			}
+		}
+		docs, owners = keepDocs, keepOwners
+		bad.docs = nil
+	}
+	return nil
+}
+
+func first(b *batch) int {
+	if len(b.items) == 0 {
+		return b.lastRow
+	}
+	return b.items[0].row.Num
+}
+
+// predict asks the store what writing the batch would do.
+func (w *writer) predict(ctx context.Context, b *batch) error {
+	for _, it := range b.items {
+		if len(it.docs) == 0 {
+			continue
+		}
+		d := it.docs[len(it.docs)-1]
+		w.rep.EnterprisesCreated += len(it.docs) - 1
+		old, err := stored(ctx, w.store, d.Kind(), d.Base().ID, d.NaturalKey())
+		if err != nil {
+			return err
+		}
+		if old == nil {
+			w.count(true, false)
+			continue
+		}
+		h1, err1 := xiaoqi.ContentHash(old)
+		h2, err2 := xiaoqi.ContentHash(d)
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("ingest: compare row %d: %v %v", it.row.Num, err1, err2)
+		}
+		w.count(false, h1 == h2)
+	}
+	return nil
+}
+
+func (w *writer) count(created, unchanged bool) {
+	switch {
+	case created:
+		w.rep.Created++
+		w.rep.Written++
+	case unchanged:
+		w.rep.Unchanged++
+	default:
+		w.rep.Updated++
+		w.rep.Written++
+	}
+}
+
+// account adds an item's outcome and problems to the report.
+func (w *writer) account(it *item) error {
+	w.rep.Read++
+	switch it.level() {
+	case LevelError:
+		w.rep.Invalid++
+	case LevelDuplicate:
+		w.rep.Duplicates++
+	case LevelWarning:
+		w.rep.Warnings++
+	default:
+		return nil
+	}
+	w.rep.ProblemCount += len(it.problems)
+	for _, p := range it.problems {
+		if len(w.rep.Problems) < w.opt.MaxProblems {
+			w.rep.Problems = append(w.rep.Problems, p)
+		}
+	}
+	if w.opt.ReportCSV != nil {
+		if err := w.opt.ReportCSV.row(it.row, it.level(), it.problems); err != nil {
+			return fmt.Errorf("ingest: write report: %w", err)
+		}
+	}
+	return nil
+}
+
+// progress reports how far the import has come after batch b.
+func (w *writer) progress(b *batch) Progress {
+	p := Progress{Pass: "import", Rows: w.rows, Written: w.rep.Written, Unchanged: w.rep.Unchanged, Invalid: w.rep.Invalid,
+		Duplicates: w.rep.Duplicates, LastRow: b.lastRow, Bytes: b.bytes, Elapsed: time.Since(w.start)}
+	if b.bytes > 0 {
+		p.TotalBytes = w.total
+	}
+	if s := p.Elapsed.Seconds(); s > 0 {
+		p.RowsPerSec = float64(p.Rows) / s
+	}
+	if p.TotalBytes > 0 && p.Bytes > 0 && p.Bytes < p.TotalBytes {
+		p.ETA = time.Duration(float64(p.Elapsed) * float64(p.TotalBytes-p.Bytes) / float64(p.Bytes)).Round(time.Second)
+	}
+	return p
+}

@@ -1,0 +1,53 @@
+// Package mongodb is the MongoDB store: xiaoqi.Store on go.mongodb.org/mongo-driver/v2, for
+// running several stateless xiaoqi nodes on one database (ARCHITECTURE §4).
+//
+// It uses only what a standalone server and FerretDB, the test server, both do well: plain
+// CRUD, unordered bulk writes, unique and compound indexes, counts. No transactions, change
+// streams, $lookup, multi-accumulator $group or Distinct.
+//
+// # Layout
+//
+// One collection per kind ("institutions", "jobs", …) holds records
+// {_id, key, version, seq, hash, f, doc}: key is the natural key (unique index), hash the
+// xiaoqi.ContentHash that recognises a write that changes nothing, f the values of the
+// kind's xiaoqi.FilterFields (an index on each, then _id), and doc the domain document as
+// its JSON makes it, as a subdocument. The collection "changes" is the change feed, one entry
+// {_id: seq, op, kind, id, version, at} per write, never changed once inserted;
+// "settlements" holds {_id: seq, state} for the entries that are settled (committed, void or
+// abandoned); "counters" holds the seq counter and a checkpoint of the feed.
+//
+// # The change feed
+//
+// Writers take seqs from the counter ($inc, a range per batch) and commit out of order: A
+// takes 10, B takes 11 and finishes first. A follower that read 11 and went on from there
+// would miss 10. So a write goes in three steps: insert its entries (pending), write the
+// documents, insert their settlements (committed). Changes returns only the settled prefix
+// of the feed: it stops at the first pending entry and at the first missing seq (allocated,
+// not yet logged). A follower therefore never passes a seq whose write may still land, and because
+// every seq it passed exists in the collection, a writer can never log a change behind it:
+// the insert of a taken seq fails, and the writer takes another.
+//
+// A writer that crashes would block the feed for good, so a pending entry or a missing seq
+// that has waited longer than the grace period (WithGrace; measured from when this process
+// first saw it, or from the entry's time) is settled by the follower: a missing seq is
+// filled with a void entry, and a pending one is fenced by inserting its settlement as
+// abandoned. Every settling step is an insert keyed by seq, so of a writer and a follower
+// exactly one wins, on MongoDB and FerretDB alike. A slow writer that was not dead after all
+// loses nothing: its late insert of a filled seq fails and it takes a new seq; and when it
+// commits and finds an entry fenced, it logs that change again.
+//
+// Each change carries the document's state when it is read, not when it was written: an
+// entry whose document exists is an upsert with the document, one whose document is gone a
+// tombstone. Entries are committed only after their writes, so the state read includes every
+// write up to the entry, and a follower that applies the feed in order ends with the store's
+// content whatever the order in which writers finished. LastSeq is the last change of the
+// settled prefix; a checkpoint in "counters" spares a new process from walking the feed.
+//
+// On MongoDB an update of a document is conditional on the version read, so that of two
+// concurrent writers one loses and matches again (or fails with ECONFLICT if it carried a
+// Version). FerretDB's updates read then write, not atomically, so there the counter can
+// hand one seq to two writers (the second insert of the entry fails and takes another) and
+// the last of two concurrent writes of one document wins. FerretDB also finds a document by
+// index only for a filter of exactly {_id}, and hangs on a command of 100 updates; Open
+// recognises it (buildInfo) and then updates by _id alone, at most 20 to a command.
+package mongodb

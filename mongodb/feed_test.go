@@ -1,0 +1,230 @@
+package mongodb_test
+
+import (
+	"fmt"
+	"math"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/internal/mongotest"
+	"github.com/xiaoqi-dev/xiaoqi/mongodb"
+)
+
+// TestTwoWriters: two stores with clients of their own, as two processes would have, write at
+// once, partly the same documents, and delete some; a third follows the change feed all the
+// while. When the writers are done and the follower has caught up, the follower holds exactly
+// what the store holds: no change was passed over while a writer was still committing it.
+func TestTwoWriters(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	writers := []*mongodb.Store{openStore(t, db), openStore(t, db)}
+	followed := openStore(t, db)
+	const each, batch = 500, 10
+
+	var wg sync.WaitGroup
+	errs := make([]error, len(writers))
+	for w, s := range writers {
+		wg.Go(func() {
+			for start := 0; start < each; start += batch {
+				docs := make([]xiaoqi.Doc, batch)
+				for i := range docs {
+					// Even rows are the same documents for both writers, with different content.
+					n := start + i
+					key := fmt.Sprintf("w%d-%d", w, n)
+					if n%2 == 0 {
+						key = fmt.Sprintf("shared-%d", n)
+					}
+					docs[i] = job(key, w*10000+n+1)
+				}
+				res, err := s.Upsert(ctx(), docs)
+				if err != nil {
+					errs[w] = fmt.Errorf("batch at %d: %w", start, err)
+					return
+				}
+				if (start/batch)%5 == 4 { // now and then delete two of this writer's own
+					for _, r := range []xiaoqi.WriteResult{res[1], res[3]} {
+						if _, err := s.Delete(ctx(), xiaoqi.KindJob, r.ID); err != nil {
+							errs[w] = fmt.Errorf("delete %s: %w", r.ID, err)
+							return
+						}
+					}
+				}
+			}
+		})
+	}
+
+	f := &follower{state: map[string]int64{}}
+	final := make(chan uint64, 1)
+	followerDone := make(chan error, 1)
+	go func() {
+		target := uint64(math.MaxUint64)
+		for f.after < target {
+			page, err := followed.Changes(ctx(), f.after, 100)
+			if err != nil {
+				followerDone <- err
+				return
+			}
+			if err := f.apply(page); err != nil {
+				followerDone <- err
+				return
+			}
+			if len(page) == 0 {
+				select {
+				case target = <-final:
+				case <-time.After(5 * time.Millisecond):
+				}
+			}
+		}
+		followerDone <- nil
+	}()
+
+	wg.Wait()
+	for w, err := range errs {
+		if err != nil {
+			t.Fatalf("writer %d: %v", w, err)
+		}
+	}
+	last := mustLastSeq(t, followed)
+	final <- last
+	if err := wait(t, followerDone, "the follower to catch up"); err != nil {
+		t.Fatalf("follower: %v", err)
+	}
+	if f.after != last {
+		t.Errorf("follower ended at %d, LastSeq is %d", f.after, last)
+	}
+	stored := content(t, followed, xiaoqi.KindJob)
+	if len(stored) < each {
+		t.Fatalf("the store holds %d jobs, want at least %d", len(stored), each)
+	}
+	sameState(t, f, followed, xiaoqi.KindJob)
+}
+
+// TestFollowerWaitsForSlowWriter: a follower does not pass a seq that a writer has taken,
+// whether the writer has not logged its change yet or has logged it and not finished, even
+// when later changes are done; once the writer finishes, it gets both in seq order.
+func TestFollowerWaitsForSlowWriter(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	slow, other := openStore(t, db), openStore(t, db)
+	f := openStore(t, db, mongodb.WithGrace(time.Hour))
+	a := mustUpsert(t, slow, job("a", 1))[0]
+
+	allocated, logged := newGate(), newGate()
+	mongodb.SetHooks(slow, allocated.hook, logged.hook, nil)
+	done := make(chan error, 1)
+	go func() {
+		_, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("b", 1)})
+		done <- err
+	}()
+	wait(t, allocated.reached, "the slow writer to take a seq")
+	c := mustUpsert(t, other, job("c", 1))[0]
+	if c.Seq != a.Seq+2 {
+		t.Fatalf("seqs %d and %d, want one between them", a.Seq, c.Seq)
+	}
+
+	// Seq 2 is taken but not logged.
+	wantChanges(t, changes(t, f, 0), fmt.Sprintf("1 upsert %s v1", a.ID))
+	if seq := mustLastSeq(t, f); seq != a.Seq {
+		t.Errorf("LastSeq %d with seq %d unsettled, want %d", seq, a.Seq+1, a.Seq)
+	}
+
+	// Seq 2 is logged, its document not written yet.
+	close(allocated.release)
+	wait(t, logged.reached, "the slow writer to log its change")
+	wantChanges(t, changes(t, f, a.Seq))
+	if seq := mustLastSeq(t, f); seq != a.Seq {
+		t.Errorf("LastSeq %d with seq %d pending, want %d", seq, a.Seq+1, a.Seq)
+	}
+
+	close(logged.release)
+	if err := wait(t, done, "the slow writer"); err != nil {
+		t.Fatalf("slow writer: %v", err)
+	}
+	b := xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|b")
+	wantChanges(t, changes(t, f, a.Seq), fmt.Sprintf("2 upsert %s v1", b), fmt.Sprintf("3 upsert %s v1", c.ID))
+	if seq := mustLastSeq(t, f); seq != c.Seq {
+		t.Errorf("LastSeq %d, want %d", seq, c.Seq)
+	}
+}
+
+// TestFollowerSettlesAbandoned: a seq that a writer took and never logged, and a change that a
+// writer logged and never committed, hold the feed up for the grace period and no longer,
+// as if their writer had crashed. If the writer was only slow, its change still reaches the
+// follower, under a new seq.
+func TestFollowerSettlesAbandoned(t *testing.T) {
+	t.Parallel()
+	const grace = 10 * time.Second
+	db := mongotest.Database(t)
+	slow, other := openStore(t, db), openStore(t, db)
+	f := openStore(t, db, mongodb.WithGrace(grace))
+	clk := &clock{t: time.Now()}
+	mongodb.SetClock(f, clk.Now)
+	fol := &follower{state: map[string]int64{}}
+	a := mustUpsert(t, slow, job("a", 1))[0]
+	fol.mustApply(t, changes(t, f, 0))
+
+	// A seq taken and not logged (seq 2).
+	allocated := newGate()
+	mongodb.SetHooks(slow, allocated.hook, nil, nil)
+	done := make(chan error, 1)
+	go func() {
+		_, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("b", 1)})
+		done <- err
+	}()
+	wait(t, allocated.reached, "the slow writer to take a seq")
+	c := mustUpsert(t, other, job("c", 1))[0]
+	wantChanges(t, changes(t, f, fol.after))
+	clk.Advance(grace - time.Millisecond)
+	wantChanges(t, changes(t, f, fol.after))
+	clk.Advance(time.Millisecond)
+	got := changes(t, f, fol.after)
+	wantChanges(t, got, fmt.Sprintf("%d upsert %s v1", c.Seq, c.ID))
+	fol.mustApply(t, got)
+
+	// The writer was only slow: seq 2 is filled, so it logs its change under seq 4.
+	close(allocated.release)
+	if err := wait(t, done, "the slow writer"); err != nil {
+		t.Fatalf("slow writer: %v", err)
+	}
+	b := xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|b")
+	got = changes(t, f, fol.after)
+	wantChanges(t, got, fmt.Sprintf("4 upsert %s v1", b))
+	fol.mustApply(t, got)
+
+	// A change logged, its document written, never committed (seq 5).
+	written := newGate()
+	mongodb.SetHooks(slow, nil, nil, written.hook)
+	go func() {
+		_, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("a", 2)})
+		done <- err
+	}()
+	wait(t, written.reached, "the slow writer to write the document")
+	d := mustUpsert(t, other, job("d", 1))[0]
+	wantChanges(t, changes(t, f, fol.after))
+	clk.Advance(grace)
+	// Passed with the document as it is now.
+	got = changes(t, f, fol.after)
+	wantChanges(t, got, fmt.Sprintf("5 upsert %s v2", a.ID), fmt.Sprintf("%d upsert %s v1", d.Seq, d.ID))
+	fol.mustApply(t, got)
+
+	// The writer was only slow: finding its change passed over, it logs it again.
+	close(written.release)
+	if err := wait(t, done, "the slow writer"); err != nil {
+		t.Fatalf("slow writer: %v", err)
+	}
+	got = changes(t, f, fol.after)
+	wantChanges(t, got, fmt.Sprintf("7 upsert %s v2", a.ID))
+	fol.mustApply(t, got)
+	sameState(t, fol, f, xiaoqi.KindJob)
+
+	// A new process reads the settled feed straight through, and from the checkpoint.
+	fresh := openStore(t, db)
+	if seq := mustLastSeq(t, fresh); seq != 7 {
+		t.Errorf("LastSeq of a new store: %d, want 7", seq)
+	}
+	replay := &follower{state: map[string]int64{}}
+	replay.mustApply(t, changes(t, fresh, 0))
+	sameState(t, replay, fresh, xiaoqi.KindJob)
+}

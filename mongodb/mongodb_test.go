@@ -1,0 +1,197 @@
+package mongodb_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/event"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/internal/mongotest"
+	"github.com/xiaoqi-dev/xiaoqi/mongodb"
+	"github.com/xiaoqi-dev/xiaoqi/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	t.Parallel()
+	storetest.Run(t, func(t *testing.T) xiaoqi.Store { return newStore(t) })
+}
+
+// TestOpenUnreachable: a server that does not answer fails Open quickly, naming the server
+// and not the password.
+func TestOpenUnreachable(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name    string
+		timeout time.Duration // of the context
+		opts    []mongodb.Option
+	}{
+		{"connect timeout", time.Minute, []mongodb.Option{mongodb.WithConnectTimeout(300 * time.Millisecond)}},
+		{"context deadline", 300 * time.Millisecond, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c, cancel := context.WithTimeout(ctx(), tc.timeout)
+			defer cancel()
+			start := time.Now()
+			s, err := mongodb.Open(c, "mongodb://xiaoqi:s3cret-pw@127.0.0.1:1/xiaoqi", tc.opts...)
+			took := time.Since(start)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open of 127.0.0.1:1 succeeded")
+			}
+			if took > 5*time.Second {
+				t.Errorf("Open took %v to fail", took)
+			}
+			if code := xiaoqi.ErrorCode(err); code != xiaoqi.EUNAVAILABLE {
+				t.Errorf("error code %q, want %q: %v", code, xiaoqi.EUNAVAILABLE, err)
+			}
+			if msg := err.Error(); !strings.Contains(msg, "cannot reach MongoDB at 127.0.0.1:1") || strings.Contains(msg, "s3cret") {
+				t.Errorf("error %q: want it to name 127.0.0.1:1 and not the password", msg)
+			}
+		})
+	}
+}
+
+func TestOpenInvalidURI(t *testing.T) {
+	t.Parallel()
+	for _, uri := range []string{"", "http://localhost:27017", "mongodb://user:s3cret@host:notaport/db"} {
+		s, err := mongodb.Open(ctx(), uri)
+		if err == nil {
+			s.Close()
+			t.Errorf("Open(%q) succeeded", uri)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("Open(%q) = %v: the error shows the password", uri, err)
+		}
+	}
+}
+
+// TestDatabaseFromURI: without WithDatabase the store uses the database the URI names.
+func TestDatabaseFromURI(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	u, err := url.Parse(mongotest.URI(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + db
+	s, err := mongodb.Open(ctx(), u.String())
+	if err != nil {
+		t.Fatalf("Open(%s): %v", u, err)
+	}
+	defer s.Close()
+	id := mustUpsert(t, s, job("1", 1))[0].ID
+	if _, err := openStore(t, db).Get(ctx(), xiaoqi.KindJob, id); err != nil {
+		t.Errorf("the job is not in database %s: %v", db, err)
+	}
+}
+
+// TestDocumentFidelity: a document reads back as the same JSON, timestamps to the nanosecond,
+// and strings that look like operators stay strings.
+func TestDocumentFidelity(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	j := job("1", 3)
+	j.Description = `{"$gt": ""} $where a.b <script>&amp; 日语N2 ` + "\u00a0\t\n"
+	j.Skills = []string{"$set", "a.b", ""}
+	j.SalaryMin, j.SalaryMax = 8000, 15000
+	j.PostedAt = time.Date(2024, 3, 1, 9, 30, 0, 123456789, time.UTC)
+	e := &xiaoqi.Enterprise{Name: "陕西秦云", City: "西安市", Geo: &xiaoqi.GeoPoint{Lat: 34.123456789, Lon: 108.9}}
+	mustUpsert(t, s, j, e)
+	for _, d := range []xiaoqi.Doc{j, e} {
+		got, err := s.Get(ctx(), d.Kind(), d.Base().ID)
+		if err != nil {
+			t.Fatalf("Get: %v", err)
+		}
+		want, _ := json.Marshal(d)
+		have, _ := json.Marshal(got)
+		if string(have) != string(want) {
+			t.Errorf("stored %s differs:\n got %s\nwant %s", d.Kind(), have, want)
+		}
+	}
+	// Filter values are compared as strings, never read as operators.
+	for _, v := range []string{`{"$ne": ""}`, "$ne", ".*"} {
+		page, err := s.List(ctx(), xiaoqi.KindJob, xiaoqi.ListOptions{Filters: map[string]string{"city": v}})
+		if err != nil || len(page.Docs) != 0 {
+			t.Errorf("List(city %q) = %d docs, %v; want none", v, len(page.Docs), err)
+		}
+	}
+}
+
+// TestBatchRoundTrips: a batch takes a handful of commands, not one or more per document.
+func TestBatchRoundTrips(t *testing.T) {
+	t.Parallel()
+	var commands atomic.Int64
+	monitor := &event.CommandMonitor{Started: func(context.Context, *event.CommandStartedEvent) { commands.Add(1) }}
+	s := newStore(t, mongodb.WithCommandMonitor(monitor))
+	batch := func(n, headcount int) []xiaoqi.Doc {
+		docs := make([]xiaoqi.Doc, n)
+		for i := range docs {
+			docs[i] = job(fmt.Sprintf("%04d", i), headcount)
+		}
+		return docs
+	}
+	cases := []struct {
+		name    string
+		docs    []xiaoqi.Doc
+		max     int64
+		changed bool
+	}{
+		{"insert", batch(1000, 1), 10, true},
+		{"unchanged", batch(1000, 1), 4, false},
+		// FerretDB takes at most 20 updates a command, and some milliseconds each.
+		{"update", batch(100, 2), 15, true},
+	}
+	for _, tc := range cases {
+		commands.Store(0)
+		start := time.Now()
+		res := mustUpsert(t, s, tc.docs...)
+		n := commands.Load()
+		t.Logf("%s of %d documents: %d commands, %v", tc.name, len(tc.docs), n, time.Since(start))
+		if n > tc.max {
+			t.Errorf("%s of %d documents took %d commands, want at most %d", tc.name, len(tc.docs), n, tc.max)
+		}
+		if last := res[len(res)-1]; last.Unchanged == tc.changed {
+			t.Errorf("%s: result %+v", tc.name, last)
+		}
+	}
+}
+
+// TestBatchNamesOneDocumentTwice: documents of one batch that name the same document are
+// written in turn, as if in separate batches.
+func TestBatchNamesOneDocumentTwice(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	res := mustUpsert(t, s, job("x", 1), job("y", 1), job("x", 2), job("x", 2), job("y", 1))
+	x, y := res[0].ID, res[1].ID
+	want := []xiaoqi.WriteResult{
+		{Kind: xiaoqi.KindJob, ID: x, Version: 1, Seq: 1, Created: true},
+		{Kind: xiaoqi.KindJob, ID: y, Version: 1, Seq: 2, Created: true},
+		{Kind: xiaoqi.KindJob, ID: x, Version: 2, Seq: 3},
+		{Kind: xiaoqi.KindJob, ID: x, Version: 2, Unchanged: true},
+		{Kind: xiaoqi.KindJob, ID: y, Version: 1, Unchanged: true},
+	}
+	for i := range want {
+		if res[i] != want[i] {
+			t.Errorf("result %d: %+v, want %+v", i, res[i], want[i])
+		}
+	}
+	got, err := s.Get(ctx(), xiaoqi.KindJob, x)
+	if err != nil || got.(*xiaoqi.JobNeed).Headcount != 2 || got.Base().Version != 2 {
+		t.Errorf("Get(%s) = %+v, %v; want headcount 2 at version 2", x, got, err)
+	}
+	// A nil document is invalid like any other.
+	_, err = s.Upsert(ctx(), []xiaoqi.Doc{job("z", 1), (*xiaoqi.JobNeed)(nil)})
+	if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID || !strings.Contains(xiaoqi.ErrorMessage(err), "docs[1]") {
+		t.Errorf("batch with a nil document: %v, want EINVALID naming docs[1]", err)
+	}
+}

@@ -1,0 +1,280 @@
+package mongodb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/event"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.mongodb.org/mongo-driver/v2/mongo/readpref"
+	"go.mongodb.org/mongo-driver/v2/mongo/writeconcern"
+	"go.mongodb.org/mongo-driver/v2/x/mongo/driver/connstring"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+var _ xiaoqi.Store = (*Store)(nil)
+
+// Defaults of Open.
+const (
+	DefaultDatabase       = "xiaoqi"
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultGrace          = 10 * time.Second
+)
+
+// Names of the collections besides the one per kind.
+const (
+	changesCollection     = "changes"
+	settlementsCollection = "settlements"
+	countersCollection    = "counters"
+)
+
+// Store is the MongoDB implementation of xiaoqi.Store. It is safe for concurrent use, and
+// several Stores, in one process or many, may share one database.
+type Store struct {
+	client   *mongo.Client
+	db       *mongo.Database
+	changes  *mongo.Collection
+	settled  *mongo.Collection // settlements
+	counters *mongo.Collection
+	grace    time.Duration
+	now      func() time.Time
+	// maxUpdates bounds the updates in one command, and casUpdates says whether an update of a
+	// document is conditional on its version (see setup).
+	maxUpdates int
+	casUpdates bool
+	feed       feedState
+	hooks      hooks
+}
+
+// Option configures Open.
+type Option func(*config)
+
+type config struct {
+	database       string
+	connectTimeout time.Duration
+	grace          time.Duration
+	monitor        *event.CommandMonitor
+}
+
+// WithDatabase names the database, overriding the one in the URI's path (DefaultDatabase when
+// neither names one).
+func WithDatabase(name string) Option { return func(c *config) { c.database = name } }
+
+// WithConnectTimeout bounds how long Open waits for the server, and how long any call waits
+// to find a server (DefaultConnectTimeout), unless the URI sets serverSelectionTimeoutMS.
+func WithConnectTimeout(d time.Duration) Option { return func(c *config) { c.connectTimeout = d } }
+
+// WithGrace sets how long a change that a writer has begun but not finished may hold up the
+// change feed before followers treat the writer as gone (DefaultGrace). See the package
+// documentation.
+func WithGrace(d time.Duration) Option { return func(c *config) { c.grace = d } }
+
+// WithCommandMonitor lets the caller observe every command the store sends (metrics, tracing).
+func WithCommandMonitor(m *event.CommandMonitor) Option { return func(c *config) { c.monitor = m } }
+
+// Open connects to the MongoDB server at uri, checks that it answers, and creates the
+// collections and indexes the store needs. It fails with EUNAVAILABLE, naming the server but
+// never the password, when the server does not answer within the connect timeout.
+func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
+	cfg := config{connectTimeout: DefaultConnectTimeout, grace: DefaultGrace}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	cs, err := connstring.ParseAndValidate(uri)
+	if err != nil {
+		return nil, fmt.Errorf("mongodb: invalid URI %s: %s", redactURI(uri), redact(err.Error(), uri))
+	}
+	name := cfg.database
+	if name == "" {
+		name = cs.Database
+	}
+	if name == "" {
+		name = DefaultDatabase
+	}
+	co := options.Client().ApplyURI(uri)
+	if !cs.ServerSelectionTimeoutSet {
+		co.SetServerSelectionTimeout(cfg.connectTimeout)
+	}
+	if !cs.ConnectTimeoutSet {
+		co.SetConnectTimeout(cfg.connectTimeout)
+	}
+	if co.WriteConcern == nil {
+		// A write is acknowledged once durable (ARCHITECTURE §4).
+		journal := true
+		co.SetWriteConcern(&writeconcern.WriteConcern{W: "majority", Journal: &journal})
+	}
+	if cfg.monitor != nil {
+		co.SetMonitor(cfg.monitor)
+	}
+	client, err := mongo.Connect(co)
+	if err != nil {
+		return nil, fmt.Errorf("mongodb: connect to %s: %s", strings.Join(cs.Hosts, ","), redact(err.Error(), uri))
+	}
+	s := &Store{
+		client:   client,
+		db:       client.Database(name),
+		changes:  client.Database(name).Collection(changesCollection),
+		settled:  client.Database(name).Collection(settlementsCollection),
+		counters: client.Database(name).Collection(countersCollection),
+		grace:    cfg.grace,
+		now:      time.Now,
+		feed:     feedState{seen: map[uint64]time.Time{}},
+
+		maxUpdates: maxUpdates,
+		casUpdates: true,
+	}
+	pctx, cancel := context.WithTimeout(ctx, cfg.connectTimeout)
+	defer cancel()
+	if err := client.Ping(pctx, readpref.Primary()); err != nil {
+		_ = s.Close()
+		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE,
+			Message: "cannot reach MongoDB at " + strings.Join(cs.Hosts, ","),
+			Err:     errors.New(redact(err.Error(), uri))}
+	}
+	if err := s.setup(pctx); err != nil {
+		_ = s.Close()
+		return nil, fmt.Errorf("mongodb: set up database %s: %w", name, err)
+	}
+	return s, nil
+}
+
+// maxUpdates bounds the updates in one command: the driver's limit on MongoDB, and far
+// fewer on FerretDB (see setup).
+const (
+	maxUpdates         = 100_000
+	maxUpdatesFerretDB = 20
+)
+
+// setup creates the indexes (which creates the collections) and the sequence counter, and
+// loads the feed checkpoint. Every step is idempotent, so that any number of processes may
+// open one database at once.
+func (s *Store) setup(ctx context.Context) error {
+	var info struct {
+		FerretDB string `bson:"ferretdbVersion"`
+	}
+	if err := s.db.RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
+		return fmt.Errorf("buildInfo: %w", err)
+	}
+	if info.FerretDB != "" {
+		// FerretDB, the test server, keeps a database connection for each update of a
+		// command until the command ends, and has 100 per database: a command of 100 updates
+		// never ends. It finds a document by index only when the filter is exactly {_id}, and
+		// its updates read then write, not atomically: a condition on the version would cost
+		// a collection scan per document and still not make the update atomic.
+		s.maxUpdates, s.casUpdates = maxUpdatesFerretDB, false
+	}
+	for _, k := range xiaoqi.Kinds {
+		indexes := []index{{name: "key", keys: bson.D{{Key: "key", Value: 1}}, unique: true}}
+		for _, f := range xiaoqi.FilterFields[k] {
+			// Equality on the filter, then _id: List pages in id order.
+			indexes = append(indexes, index{name: "f." + f, keys: bson.D{{Key: "f." + f, Value: 1}, {Key: "_id", Value: 1}}})
+		}
+		if err := ensureIndexes(ctx, s.coll(k), indexes); err != nil {
+			return fmt.Errorf("create indexes of %s: %w", k, err)
+		}
+	}
+	// The change feed is keyed by seq (_id); the counter must exist before the first $inc so
+	// that two first writers do not race to create it.
+	_, err := s.counters.InsertOne(ctx, counter{ID: seqCounter})
+	if err != nil && !isDuplicateKey(err) {
+		return fmt.Errorf("create the sequence counter: %w", err)
+	}
+	return s.loadCheckpoint(ctx)
+}
+
+// index describes an index of a collection.
+type index struct {
+	name   string
+	keys   bson.D
+	unique bool
+}
+
+// ensureIndexes creates the indexes that coll lacks. It asks for the missing ones only:
+// FerretDB drops the connection when asked for several indexes that exist already.
+func ensureIndexes(ctx context.Context, coll *mongo.Collection, indexes []index) error {
+	specs, err := coll.Indexes().ListSpecifications(ctx)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, spec := range specs {
+		have[spec.Name] = true
+	}
+	var missing []mongo.IndexModel
+	for _, ix := range indexes {
+		if !have[ix.name] {
+			missing = append(missing, mongo.IndexModel{Keys: ix.keys, Options: options.Index().SetName(ix.name).SetUnique(ix.unique)})
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	_, err = coll.Indexes().CreateMany(ctx, missing)
+	return err
+}
+
+// Close disconnects from the server.
+func (s *Store) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.client.Disconnect(ctx); err != nil {
+		return fmt.Errorf("mongodb: close: %w", err)
+	}
+	return nil
+}
+
+// coll returns the collection of one kind: its name in the plural ("jobs", "policies").
+func (s *Store) coll(k xiaoqi.Kind) *mongo.Collection {
+	name := string(k) + "s"
+	if k == xiaoqi.KindPolicy {
+		name = "policies"
+	}
+	return s.db.Collection(name)
+}
+
+// checkKind returns EINVALID for an unknown kind.
+func checkKind(k xiaoqi.Kind) error {
+	if !k.Valid() {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown type %q / 未知类型", k)
+	}
+	return nil
+}
+
+// redactURI returns uri without its password, for messages.
+func redactURI(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.User == nil {
+		if i := strings.LastIndex(uri, "@"); i >= 0 {
+			if j := strings.Index(uri, "://"); j >= 0 && j < i {
+				return uri[:j+3] + "xxxxx" + uri[i:]
+			}
+		}
+		return uri
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// redact removes the password of uri from a message, in case an error quotes it.
+func redact(msg, uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.User == nil {
+		return msg
+	}
+	if p, ok := u.User.Password(); ok && p != "" {
+		msg = strings.ReplaceAll(msg, p, "xxxxx")
+		if esc := url.QueryEscape(p); esc != p {
+			msg = strings.ReplaceAll(msg, esc, "xxxxx")
+		}
+	}
+	return msg
+}

@@ -1,0 +1,256 @@
+package mongodb
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// maxTries bounds how often one document of a batch is written again after losing a race
+// with another writer.
+const maxTries = 5
+
+// item is one document of an Upsert batch on its way to the store.
+type item struct {
+	i       int // index in the batch
+	doc     xiaoqi.Doc
+	kind    xiaoqi.Kind
+	id      string // ID as the caller gave it
+	version int64  // Version as the caller gave it
+	key     string // natural key
+	hash    string
+	tries   int
+}
+
+// Upsert implements xiaoqi.Store.
+//
+// A batch takes a handful of round trips whatever its size: per kind one query for the
+// stored documents, then one allocation of seqs, one insert of pending change entries, one
+// bulk write per kind and one update to commit the entries. Documents of the batch that name
+// the same document (twice the same natural key, say) are written in turns, in batch order.
+// Without transactions a batch is not atomic: a conflict found before writing fails it with
+// nothing written, but one that arises from a concurrent writer after part of the batch is
+// written leaves that part written. A document that loses a race and carries no Version is
+// written again, matched afresh.
+func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteResult, error) {
+	items, err := prepare(docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	results := make([]xiaoqi.WriteResult, len(docs))
+	queue := items
+	for len(queue) > 0 {
+		n, plans, err := s.resolve(ctx, queue)
+		if err != nil {
+			return nil, err
+		}
+		retry, err := s.apply(ctx, plans, results)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range retry {
+			if it.tries++; it.tries >= maxTries {
+				return nil, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+					Message: fmt.Sprintf("docs[%d]: %s changed by other writers %d times while being written / 并发写入冲突", it.i, it.kind, it.tries)}
+			}
+		}
+		queue = append(retry, queue[n:]...)
+	}
+	return results, nil
+}
+
+// prepare validates every document and returns them as items, or one EINVALID error that
+// names every invalid field as "docs[i].field".
+func prepare(docs []xiaoqi.Doc) ([]*item, error) {
+	var details []xiaoqi.FieldError
+	first, firstMsg, bad := -1, "", 0
+	items := make([]*item, len(docs))
+	for i, d := range docs {
+		prefix := fmt.Sprintf("docs[%d]", i)
+		var errs []xiaoqi.FieldError
+		msg := ""
+		if d == nil || (reflect.ValueOf(d).Kind() == reflect.Pointer && reflect.ValueOf(d).IsNil()) {
+			errs, msg = []xiaoqi.FieldError{{Field: prefix, Message: "is missing / 缺少文档"}}, "missing document"
+		} else {
+			if err := d.Validate(); err != nil {
+				msg = xiaoqi.ErrorMessage(err)
+				for _, fe := range xiaoqi.ErrorDetails(err) {
+					errs = append(errs, xiaoqi.FieldError{Field: prefix + "." + fe.Field, Message: fe.Message})
+				}
+				if len(errs) == 0 {
+					errs = []xiaoqi.FieldError{{Field: prefix, Message: msg}}
+				}
+			}
+			if id := d.Base().ID; id != "" {
+				if err := xiaoqi.CheckID(d.Kind(), id); err != nil {
+					errs = append(errs, xiaoqi.FieldError{Field: prefix + ".id", Message: xiaoqi.ErrorMessage(err)})
+					if msg == "" {
+						msg = xiaoqi.ErrorMessage(err)
+					}
+				}
+			}
+		}
+		if len(errs) > 0 {
+			details = append(details, errs...)
+			if bad++; first < 0 {
+				first, firstMsg = i, msg
+			}
+			continue
+		}
+		hash, err := xiaoqi.ContentHash(d)
+		if err != nil {
+			return nil, fmt.Errorf("mongodb: docs[%d]: %w", i, err)
+		}
+		m := d.Base()
+		items[i] = &item{i: i, doc: d, kind: d.Kind(), id: m.ID, version: m.Version, key: d.NaturalKey(), hash: hash}
+	}
+	if bad == 0 {
+		return items, nil
+	}
+	msg := fmt.Sprintf("docs[%d]: %s", first, firstMsg)
+	if bad > 1 {
+		msg += fmt.Sprintf(" (and %d more invalid documents)", bad-1)
+	}
+	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: details}
+}
+
+// plan is what a write does to the document of one item.
+type plan struct {
+	it        *item
+	old       *record // the stored document, nil to insert
+	id        string
+	version   int64 // the version written
+	seq       uint64
+	unchanged bool
+}
+
+// resolve matches the longest prefix of queue that it can write at once to the stored
+// documents, and returns the prefix's length and plans. A prefix ends where a document names
+// a document that an earlier one of the prefix names too: the later one must see the
+// earlier one's write. resolve fails with ECONFLICT on a stale version or a taken key.
+func (s *Store) resolve(ctx context.Context, queue []*item) (int, []plan, error) {
+	named := map[string]bool{}
+	n := 0
+	for ; n < len(queue); n++ {
+		it := queue[n]
+		a, b := string(it.kind)+"\x00id\x00"+it.id, string(it.kind)+"\x00key\x00"+it.key
+		if (it.id != "" && named[a]) || (it.key != "" && named[b]) {
+			break
+		}
+		named[a], named[b] = it.id != "", it.key != ""
+	}
+	byID, byKey, err := s.load(ctx, queue[:n])
+	if err != nil {
+		return 0, nil, err
+	}
+	claimed := map[string]bool{}
+	plans := make([]plan, 0, n)
+	for j, it := range queue[:n] {
+		p := match(it, byID[it.kind], byKey[it.kind])
+		a, b := string(it.kind)+"\x00id\x00"+p.id, string(it.kind)+"\x00key\x00"+it.key
+		if claimed[a] || (it.key != "" && claimed[b]) {
+			return j, plans, nil
+		}
+		claimed[a], claimed[b] = true, it.key != ""
+		if err := conflict(it, p, byKey[it.kind]); err != nil {
+			return 0, nil, err
+		}
+		plans = append(plans, p)
+	}
+	return n, plans, nil
+}
+
+// match finds the stored document an item writes: by ID when it has one, else by natural
+// key. A new document gets NewID(kind, key), or a random id when that one is taken by a
+// document whose key has since changed.
+func match(it *item, byID, byKey map[string]*record) plan {
+	var old *record
+	if it.id != "" {
+		old = byID[it.id]
+	} else if it.key != "" {
+		old = byKey[it.key]
+	}
+	p := plan{it: it, old: old, version: 1}
+	switch {
+	case old != nil:
+		p.id, p.version, p.unchanged = old.ID, old.Version+1, old.Hash == it.hash
+	case it.id != "":
+		p.id = it.id
+	case it.key != "" && byID[xiaoqi.NewID(it.kind, it.key)] == nil:
+		p.id = xiaoqi.NewID(it.kind, it.key)
+	default:
+		p.id = xiaoqi.NewID(it.kind, "")
+	}
+	return p
+}
+
+// conflict returns ECONFLICT when the item carries a version other than the stored one, or
+// a natural key that another document holds.
+func conflict(it *item, p plan, byKey map[string]*record) error {
+	if it.version != 0 && (p.old == nil || p.old.Version != it.version) {
+		stored := "none"
+		if p.old != nil {
+			stored = fmt.Sprint(p.old.Version)
+		}
+		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+			Message: fmt.Sprintf("docs[%d]: %s %s has version %s, not %d: it changed since it was read / 版本冲突，请重新读取", it.i, it.kind, p.id, stored, it.version),
+			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d].version", it.i), Message: "stale version / 版本已过期"}}}
+	}
+	if holder := byKey[it.key]; it.key != "" && holder != nil && holder.ID != p.id {
+		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+			Message: fmt.Sprintf("docs[%d]: another %s (%s) has the same key %q / 唯一键已被其他记录占用", it.i, it.kind, holder.ID, it.key),
+			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d]", it.i), Message: "key held by " + holder.ID}}}
+	}
+	return nil
+}
+
+// load reads the stored documents that items may match, one query per kind: by the ids
+// given or that new documents would get, and by natural key.
+func (s *Store) load(ctx context.Context, items []*item) (byID, byKey map[xiaoqi.Kind]map[string]*record, err error) {
+	ids, keys := map[xiaoqi.Kind][]string{}, map[xiaoqi.Kind][]string{}
+	for _, it := range items {
+		if it.id != "" {
+			ids[it.kind] = append(ids[it.kind], it.id)
+		} else if it.key != "" {
+			ids[it.kind] = append(ids[it.kind], xiaoqi.NewID(it.kind, it.key))
+		}
+		if it.key != "" {
+			keys[it.kind] = append(keys[it.kind], it.key)
+		}
+	}
+	byID, byKey = map[xiaoqi.Kind]map[string]*record{}, map[xiaoqi.Kind]map[string]*record{}
+	for _, k := range xiaoqi.Kinds {
+		if len(ids[k]) == 0 && len(keys[k]) == 0 {
+			continue
+		}
+		var or bson.A
+		if len(ids[k]) > 0 {
+			or = append(or, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids[k]}}}})
+		}
+		if len(keys[k]) > 0 {
+			or = append(or, bson.D{{Key: "key", Value: bson.D{{Key: "$in", Value: keys[k]}}}})
+		}
+		cur, err := s.coll(k).Find(ctx, bson.D{{Key: "$or", Value: or}},
+			options.Find().SetBatchSize(int32(min(len(ids[k])+len(keys[k]), xiaoqi.MaxListLimit))))
+		if err != nil {
+			return nil, nil, translate("read "+string(k), err)
+		}
+		var recs []record
+		if err := cur.All(ctx, &recs); err != nil {
+			return nil, nil, translate("read "+string(k), err)
+		}
+		byID[k], byKey[k] = map[string]*record{}, map[string]*record{}
+		for i := range recs {
+			byID[k][recs[i].ID], byKey[k][recs[i].Key] = &recs[i], &recs[i]
+		}
+	}
+	return byID, byKey, nil
+}

@@ -1,0 +1,198 @@
+package mongodb
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// apply writes the plans. Unchanged documents only get their stored metadata. Changed ones are
+// logged as pending changes, written with one bulk write per kind, and their changes
+// committed. apply returns the items whose write lost a race with another writer, to be
+// matched again.
+func (s *Store) apply(ctx context.Context, plans []plan, results []xiaoqi.WriteResult) ([]*item, error) {
+	var changed []*plan
+	for i := range plans {
+		p := &plans[i]
+		if !p.unchanged {
+			changed = append(changed, p)
+			continue
+		}
+		created, updated := storedTimes(p.old)
+		m := p.it.doc.Base()
+		m.ID, m.Version, m.CreatedAt, m.UpdatedAt = p.id, p.old.Version, created, updated
+		results[p.it.i] = xiaoqi.WriteResult{Kind: p.it.kind, ID: p.id, Version: p.old.Version, Unchanged: true}
+	}
+	if len(changed) == 0 {
+		return nil, nil
+	}
+	now := s.now().UTC()
+	entries := make([]changeRecord, len(changed))
+	for i, p := range changed {
+		entries[i] = changeRecord{Op: xiaoqi.OpUpsert, Kind: string(p.it.kind), ID: p.id, Version: p.version, At: now}
+	}
+	if err := s.log(ctx, entries); err != nil {
+		return nil, err
+	}
+	for i, p := range changed {
+		p.seq = uint64(entries[i].Seq)
+	}
+	call(s.hooks.afterLog)
+	lost, err := s.write(ctx, changed, now)
+	call(s.hooks.afterWrite)
+	var done []changeRecord
+	var void []int64
+	for i, p := range changed {
+		if lost[p] && err == nil {
+			void = append(void, int64(p.seq))
+		} else {
+			// When err is set, which writes happened is unknown: commit every change, since
+			// a follower reads the document's state anyway.
+			done = append(done, entries[i])
+		}
+	}
+	if cerr := s.commit(ctx, done, void); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	var retry []*item
+	for _, p := range changed {
+		if lost[p] {
+			retry = append(retry, p.it)
+			continue
+		}
+		results[p.it.i] = xiaoqi.WriteResult{Kind: p.it.kind, ID: p.id, Version: p.version, Seq: p.seq, Created: p.old == nil}
+	}
+	return retry, nil
+}
+
+// write sets the metadata of the planned documents and writes them, one bulk write per kind:
+// an insert for a new document, and for a stored one a replace on condition that its
+// version is still the one read (on MongoDB; see Store.casUpdates). It returns the plans whose write did not happen because
+// another writer got there first (a duplicate key, a changed version).
+func (s *Store) write(ctx context.Context, plans []*plan, now time.Time) (map[*plan]bool, error) {
+	byKind := map[xiaoqi.Kind][]*plan{}
+	inserts, updates := map[xiaoqi.Kind][]mongo.WriteModel{}, map[xiaoqi.Kind][]mongo.WriteModel{}
+	for _, p := range plans {
+		m := p.it.doc.Base()
+		m.ID, m.Version, m.CreatedAt, m.UpdatedAt = p.id, p.version, now, now
+		if p.old != nil {
+			if created, _ := storedTimes(p.old); !created.IsZero() {
+				m.CreatedAt = created
+			}
+		}
+		rec, err := toRecord(p.it.doc, p.it.hash, p.seq)
+		if err != nil {
+			return nil, err
+		}
+		k := p.it.kind
+		byKind[k] = append(byKind[k], p)
+		if p.old == nil {
+			inserts[k] = append(inserts[k], mongo.NewInsertOneModel().SetDocument(rec))
+			continue
+		}
+		filter := bson.D{{Key: "_id", Value: p.id}}
+		if s.casUpdates {
+			filter = append(filter, bson.E{Key: "version", Value: p.old.Version})
+		}
+		updates[k] = append(updates[k], mongo.NewReplaceOneModel().SetReplacement(rec).SetFilter(filter))
+	}
+	lost := map[*plan]bool{}
+	for _, k := range xiaoqi.Kinds {
+		if len(byKind[k]) == 0 {
+			continue
+		}
+		written, raced := 0, false
+		for _, batch := range batches(inserts[k], updates[k], s.maxUpdates) {
+			res, err := s.coll(k).BulkWrite(ctx, batch, options.BulkWrite().SetOrdered(false))
+			if err != nil && !isDuplicateKey(err) {
+				return nil, translate("write "+string(k), err)
+			}
+			raced = raced || err != nil
+			if res != nil {
+				written += int(res.InsertedCount + res.MatchedCount)
+			}
+		}
+		if !raced && written == len(byKind[k]) {
+			continue
+		}
+		// Some writes lost a race: tell which by the seq that each document carries now.
+		ids := make([]string, len(byKind[k]))
+		for i, p := range byKind[k] {
+			ids[i] = p.id
+		}
+		stored, err := s.findIDs(ctx, k, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range byKind[k] {
+			if r := stored[p.id]; r == nil || uint64(r.Seq) != p.seq {
+				lost[p] = true
+			}
+		}
+	}
+	return lost, nil
+}
+
+// batches splits a bulk write into commands of all the inserts and at most maxUpdates
+// updates each.
+func batches(inserts, updates []mongo.WriteModel, maxUpdates int) [][]mongo.WriteModel {
+	var out [][]mongo.WriteModel
+	first := append([]mongo.WriteModel{}, inserts...)
+	n := min(len(updates), maxUpdates)
+	out = append(out, append(first, updates[:n]...))
+	for updates = updates[n:]; len(updates) > 0; updates = updates[n:] {
+		n = min(len(updates), maxUpdates)
+		out = append(out, updates[:n])
+	}
+	return out
+}
+
+// Delete implements xiaoqi.Store. The change it logs is a tombstone while the document stays
+// deleted.
+func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi.WriteResult, error) {
+	if err := checkKind(kind); err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	coll := s.coll(kind)
+	var old record
+	err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, options.FindOne().SetProjection(bson.D{{Key: "version", Value: 1}})).Decode(&old)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return xiaoqi.WriteResult{}, notFound(kind, id)
+	} else if err != nil {
+		return xiaoqi.WriteResult{}, translate("read "+string(kind), err)
+	}
+	entries := []changeRecord{{Op: xiaoqi.OpDelete, Kind: string(kind), ID: id, Version: old.Version, At: s.now().UTC()}}
+	if err := s.log(ctx, entries); err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	seq := entries[0].Seq
+	call(s.hooks.afterLog)
+	res, err := coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+	call(s.hooks.afterWrite)
+	switch {
+	case err != nil:
+		_ = s.commit(ctx, entries, nil) // the delete may have happened
+		return xiaoqi.WriteResult{}, translate("delete "+string(kind), err)
+	case res.DeletedCount == 0: // another writer deleted it first
+		if err := s.commit(ctx, nil, []int64{seq}); err != nil {
+			return xiaoqi.WriteResult{}, err
+		}
+		return xiaoqi.WriteResult{}, notFound(kind, id)
+	}
+	if err := s.commit(ctx, entries, nil); err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: old.Version, Seq: uint64(seq)}, nil
+}
