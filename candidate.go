@@ -1,7 +1,9 @@
 package xiaoqi
 
 import (
+	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -121,4 +123,42 @@ func (c *Candidate) Validate() error {
 		}
 	}
 	return v.err(KindCandidate)
+}
+
+var (
+	textEmailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	textPhonePattern = regexp.MustCompile(`\+?[0-9][0-9 ()-]{5,}[0-9]`)
+)
+
+// Redact removes the candidate's personal data from free text, writing mark in its place: the
+// candidate's own name, phone, e-mail and birth date, and anything that looks like an e-mail
+// address or a phone number. The API shows and the index holds candidate text only redacted.
+func (c *Candidate) Redact(s, mark string) string {
+	if s == "" {
+		return ""
+	}
+	for _, p := range []string{c.Email, c.Phone, c.BirthDate} {
+		if p = strings.TrimSpace(p); p != "" {
+			s = strings.ReplaceAll(s, p, mark)
+		}
+	}
+	// A one-character name would cut too much; real names have two or more.
+	if name := strings.TrimSpace(c.Name); len([]rune(name)) >= 2 {
+		s = strings.ReplaceAll(s, name, mark)
+	}
+	s = textEmailPattern.ReplaceAllString(s, mark)
+	return textPhonePattern.ReplaceAllStringFunc(s, func(m string) string {
+		// Mobile numbers have 11 digits, landlines with area code 10 to 12; fewer is more
+		// likely a year range (2019-2023) or a count.
+		n := 0
+		for _, r := range m {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		if n < 9 {
+			return m
+		}
+		return mark
+	})
 }

@@ -3,6 +3,7 @@ package xiaoqi_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -161,5 +162,18 @@ func TestParseKind(t *testing.T) {
 	}
 	if _, err := xiaoqi.ParseKind("policie"); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
 		t.Errorf("ParseKind(policie): %v, want invalid", err)
+	}
+}
+
+func TestCandidateRedact(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "王小明", Phone: "13800001234", Email: "wxm@example.com", BirthDate: "1999-05-04"}
+	got := c.Redact("王小明，电话 138-0000-1234，邮箱 wxm@example.com 或 other@example.org，生于1999-05-04，2019-2023 就读西北大学", "*")
+	for _, leak := range []string{"王小明", "138-0000-1234", "wxm@example.com", "other@example.org", "1999-05-04"} {
+		if strings.Contains(got, leak) {
+			t.Errorf("redacted text still holds %q: %s", leak, got)
+		}
+	}
+	if !strings.Contains(got, "2019-2023") || !strings.Contains(got, "西北大学") {
+		t.Errorf("redaction cut more than personal data: %s", got)
 	}
 }

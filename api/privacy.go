@@ -1,9 +1,7 @@
 package api
 
 import (
-	"regexp"
 	"strconv"
-	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -27,7 +25,7 @@ type candidateView struct {
 
 // anonymizeCandidate returns the public view of c.
 func anonymizeCandidate(c *xiaoqi.Candidate) candidateView {
-	v := candidateView{Candidate: c, Summary: redact(c.Summary, c)}
+	v := candidateView{Candidate: c, Summary: c.Redact(c.Summary, redacted)}
 	if len(c.BirthDate) >= 4 {
 		if y, err := strconv.Atoi(c.BirthDate[:4]); err == nil {
 			v.BirthYear = y
@@ -55,41 +53,3 @@ func anonymizeHit(h *xiaoqi.Hit) {
 }
 
 const redacted = "[已隐藏 hidden]"
-
-var (
-	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
-	phonePattern = regexp.MustCompile(`\+?[0-9][0-9 ()-]{5,}[0-9]`)
-)
-
-// redact removes personal data from a candidate's free text: the candidate's own name, phone,
-// e-mail and birth date, and anything that looks like an e-mail address or a phone number.
-// (The search package redacts the indexed text the same way.)
-func redact(s string, c *xiaoqi.Candidate) string {
-	if s == "" {
-		return ""
-	}
-	for _, p := range []string{c.Email, c.Phone, c.BirthDate} {
-		if p = strings.TrimSpace(p); p != "" {
-			s = strings.ReplaceAll(s, p, redacted)
-		}
-	}
-	// A one-character name would cut too much; real names have two or more.
-	if name := strings.TrimSpace(c.Name); len([]rune(name)) >= 2 {
-		s = strings.ReplaceAll(s, name, redacted)
-	}
-	s = emailPattern.ReplaceAllString(s, redacted)
-	return phonePattern.ReplaceAllStringFunc(s, func(m string) string {
-		// Mobile numbers have 11 digits, landlines with area code 10 to 12; fewer is more
-		// likely a year range (2019-2023) or a count.
-		n := 0
-		for _, r := range m {
-			if r >= '0' && r <= '9' {
-				n++
-			}
-		}
-		if n < 9 {
-			return m
-		}
-		return redacted
-	})
-}

@@ -10,6 +10,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
 	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // sharedData is the project's folder of real data files, beside the repository.
@@ -29,12 +30,17 @@ func sharedFile(tb testing.TB, rel string) string {
 // would, and gets the same job needs and enterprises as the seed.
 func TestImportMatchesSeed(t *testing.T) {
 	t.Parallel()
-	set, err := seed.Load()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := seed.Load(tax)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := openStore(t)
-	rep := mustImport(t, s, "../seed/data/jobs_51job_shaanxi.csv", ingest.Options{Type: xiaoqi.KindJob, Source: seed.Source51job})
+	rep := mustImport(t, s, "../seed/data/jobs_51job_shaanxi.csv",
+		ingest.Options{Type: xiaoqi.KindJob, Source: seed.Source51job, Skills: ingest.TaxonomySkills(tax)})
 	// Three rows name the province only ("陕西省陕西省"): the seed, like the import, keeps them in 陕西省.
 	wantCounts(t, rep, ingest.Counts{Read: 292, Written: 292, Created: 292, Warnings: 3, EnterprisesCreated: len(set.Enterprises)})
 	if len(rep.Unknown) != 1 || rep.Unknown[0].Header != "logo" {
@@ -117,7 +123,7 @@ func TestImportRealInstitutions(t *testing.T) {
 	}
 
 	seeded := openStore(t)
-	if _, err := seed.Apply(context.Background(), seeded, 500); err != nil {
+	if _, err := seed.Apply(context.Background(), seeded, nil, 500); err != nil {
 		t.Fatal(err)
 	}
 	rep = mustImport(t, seeded, path, ingest.Options{Type: xiaoqi.KindInstitution})

@@ -15,7 +15,8 @@ import (
 )
 
 // All text analysis is declared here: the analyzers the mapping names and the query-side
-// helpers that must agree with them. Word segmentation (gse) and synonyms will join here.
+// helpers that must agree with them. Word segmentation (gse) will join here;
+// skill synonyms are applied to queries only (synonyms.go).
 
 // Analyzer names, recorded in the index's mapping.
 const (

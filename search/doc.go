@@ -7,5 +7,8 @@
 // the sequence of the last change it applied, inside the index and in the same batch as the
 // documents, so a crash can never leave the two out of step.
 //
+// Skill synonyms (Options.Taxonomy) are applied when a query is built, never indexed: a new
+// taxonomy changes what queries find without a rebuild.
+//
 // Candidate personal data (name, phone, e-mail, birth date) is never indexed or stored.
 package search

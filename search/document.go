@@ -2,7 +2,6 @@ package search
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -103,7 +102,7 @@ func candidateDocument(c *xiaoqi.Candidate) indexDoc {
 	doc := indexDoc{
 		fieldNames:  names,
 		fieldSkills: append(append([]string(nil), c.Skills...), c.Languages...),
-		fieldBody:   redact(c.Summary, c),
+		fieldBody:   c.Redact(c.Summary, redacted),
 	}
 	doc.place(c.City, "", "")
 	return doc
@@ -205,37 +204,6 @@ func typeName(t string) string {
 
 // redacted stands in for personal data cut out of a candidate's text.
 const redacted = "＊"
-
-var (
-	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
-	phonePattern = regexp.MustCompile(`\+?[0-9][0-9 ()-]{5,}[0-9]`)
-)
-
-// redact removes a candidate's personal data from free text: the candidate's own name, phone,
-// e-mail and birth date, and anything that looks like an e-mail address or a phone number.
-func redact(s string, c *xiaoqi.Candidate) string {
-	if s == "" {
-		return ""
-	}
-	for _, p := range []string{c.Email, c.Phone, c.BirthDate} {
-		if p = strings.TrimSpace(p); p != "" {
-			s = strings.ReplaceAll(s, p, redacted)
-		}
-	}
-	// A one-character name would cut too much; real names have two or more.
-	if name := strings.TrimSpace(c.Name); len([]rune(name)) >= 2 {
-		s = strings.ReplaceAll(s, name, redacted)
-	}
-	s = emailPattern.ReplaceAllString(s, redacted)
-	return phonePattern.ReplaceAllStringFunc(s, func(m string) string {
-		// Mobile numbers have 11 digits, landlines with area code 10 to 12; fewer is more
-		// likely a year range (2019-2023) or a count.
-		if digits(m) < 9 {
-			return m
-		}
-		return redacted
-	})
-}
 
 func digits(s string) int {
 	n := 0

@@ -37,6 +37,7 @@ type Index struct {
 	idx       bleve.Index
 	analyzers analyzers
 	hl        highlight.Highlighter
+	syn       *synonyms // nil without a taxonomy; immutable
 
 	applyMu sync.Mutex // serialises Apply, so that seq only grows
 
@@ -47,7 +48,25 @@ type Index struct {
 }
 
 // Open opens the index in dir, creating an empty one (seq 0) if dir does not exist or is empty.
-func Open(dir string) (*Index, error) {
+// At most one Options may be given.
+func Open(dir string, opts ...Options) (*Index, error) {
+	var opt Options
+	switch len(opts) {
+	case 0:
+	case 1:
+		opt = opts[0]
+	default:
+		return nil, fmt.Errorf("search: open %s: %d Options given, want at most one", dir, len(opts))
+	}
+	x, err := open(dir)
+	if err != nil {
+		return nil, err
+	}
+	x.syn = newSynonyms(opt.Taxonomy)
+	return x, nil
+}
+
+func open(dir string) (*Index, error) {
 	if err := recoverSwap(dir); err != nil {
 		return nil, err
 	}

@@ -22,10 +22,22 @@ const minShouldMatch = 0.6
 // 软件测试 contiguous holds 件测), and measured on 20k job needs a phrase bonus doubled the
 // query time without changing any ranking the tests check. An empty q matches everything; a q
 // with no terms (only punctuation) nothing.
+//
+// With a taxonomy (Options.Taxonomy), a query or a part of it that names a skill also finds
+// the skill's other words (see expand).
 func (x *Index) textQuery(q string) query.Query {
 	if strings.TrimSpace(q) == "" {
 		return bleve.NewMatchAllQuery()
 	}
+	if e := x.expand(q); e != nil {
+		return e
+	}
+	return x.plainQuery(q, minShouldMatch)
+}
+
+// plainQuery is textQuery without synonyms, for a non-empty q: a document must hold the share
+// min of q's terms.
+func (x *Index) plainQuery(q string, min float64) query.Query {
 	ts := terms(x.analyzers.zh, q)
 	if len(ts) == 0 {
 		return bleve.NewMatchNoneQuery()
@@ -35,7 +47,7 @@ func (x *Index) textQuery(q string) query.Query {
 		perTerm = append(perTerm, x.termQuery(t))
 	}
 	all := bleve.NewDisjunctionQuery(perTerm...)
-	all.SetMin(math.Ceil(minShouldMatch * float64(len(ts))))
+	all.SetMin(math.Ceil(min * float64(len(ts))))
 	return all
 }
 

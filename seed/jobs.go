@@ -10,6 +10,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // Source names the 51job rows in the store.
@@ -19,7 +20,12 @@ const Source51job = "51job-2023"
 var benefitTag = regexp.MustCompile(`险|金$|奖金|补贴|福利|礼物|年假|双休|休二|体检|旅游|班车|宿舍|期权|培训|弹性|出国|餐补|加班|^\d+(-\d+)?年|经验|应届|^(本科|硕士|博士|大专|高中|中技/中专)$`)
 
 // loadJobs reads the real 51job postings in Shaanxi, with the enterprises that posted them.
-func loadJobs(geo map[string]xiaoqi.GeoPoint) ([]*xiaoqi.Enterprise, []*xiaoqi.JobNeed, error) {
+// Their skill tags are resolved to the skills of tax when it is not nil.
+func loadJobs(geo map[string]xiaoqi.GeoPoint, tax *skill.Taxonomy) ([]*xiaoqi.Enterprise, []*xiaoqi.JobNeed, error) {
+	var resolve ingest.Skills = ingest.TagSkills{}
+	if tax != nil {
+		resolve = ingest.TaxonomySkills(tax)
+	}
 	rows, err := readCSV("jobs_51job_shaanxi.csv")
 	if err != nil {
 		return nil, nil, err
@@ -65,6 +71,7 @@ func loadJobs(geo map[string]xiaoqi.GeoPoint) ([]*xiaoqi.Enterprise, []*xiaoqi.J
 				skills = append(skills, t)
 			}
 		}
+		skills = resolve.Skills(skills, "")
 		sum := sha256.Sum256([]byte(strings.Join([]string{r["jobName"], r["companyName"], r["area"], r["issueDate"], r["salary"], r["tags"]}, "\x00")))
 		ext := hex.EncodeToString(sum[:6])
 		if seen[ext] {

@@ -14,6 +14,7 @@ import (
 	"io"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 //go:embed data/*.csv data/policy.txt
@@ -49,8 +50,11 @@ func (s *Set) Docs() []xiaoqi.Doc {
 	return out
 }
 
-// Load reads the embedded data set.
-func Load() (*Set, error) {
+// Load reads the embedded data set. Skills are named by the taxonomy tax: a program's are the
+// skills its major teaches, a job's are its 51job tags resolved to the taxonomy's Chinese names
+// (unknown tags kept as written, benefits and conditions dropped), as ingest.TaxonomySkills
+// does for imports. With a nil tax programs have no skills and jobs keep their tags.
+func Load(tax *skill.Taxonomy) (*Set, error) {
 	geo, err := loadGeo()
 	if err != nil {
 		return nil, err
@@ -62,19 +66,19 @@ func Load() (*Set, error) {
 	if s.Institutions, err = loadInstitutions(geo); err != nil {
 		return nil, err
 	}
-	if s.Programs, err = loadPrograms(s.Institutions); err != nil {
+	if s.Programs, err = loadPrograms(s.Institutions, tax); err != nil {
 		return nil, err
 	}
-	if s.Enterprises, s.Jobs, err = loadJobs(geo); err != nil {
+	if s.Enterprises, s.Jobs, err = loadJobs(geo, tax); err != nil {
 		return nil, err
 	}
 	return &s, nil
 }
 
-// Apply writes the set into store in batches of batchSize. Writing it twice changes nothing:
-// every document has a natural key.
-func Apply(ctx context.Context, store xiaoqi.Store, batchSize int) (written int, err error) {
-	s, err := Load()
+// Apply writes the set, with skills named by tax (see Load), into store in batches of
+// batchSize. Writing it twice changes nothing: every document has a natural key.
+func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSize int) (written int, err error) {
+	s, err := Load(tax)
 	if err != nil {
 		return 0, err
 	}

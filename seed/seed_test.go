@@ -1,15 +1,21 @@
 package seed_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 func TestLoad(t *testing.T) {
-	s, err := seed.Load()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := seed.Load(tax)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,6 +57,9 @@ func TestLoad(t *testing.T) {
 	for _, p := range s.Programs {
 		if p.InstitutionID == xjtuID && p.MajorCode == "080902" && p.Name == "软件工程" {
 			found = true
+			if !slices.Contains(p.Skills, "Java") {
+				t.Errorf("西安交通大学 软件工程 skills %q, want Java among them", p.Skills)
+			}
 		}
 	}
 	if !found {
@@ -71,6 +80,12 @@ func TestLoad(t *testing.T) {
 			if strings.Contains(sk, "五险") || strings.Contains(sk, "补贴") {
 				t.Errorf("job %q: benefit %q taken as a skill", j.Name, sk)
 			}
+			if strings.EqualFold(sk, "java") && sk != "Java" {
+				t.Errorf("job %q: tag %q not resolved to the taxonomy's Java", j.Name, sk)
+			}
+		}
+		if strings.Contains(j.Description, "java后端") && !slices.Contains(j.Skills, "Java") {
+			t.Errorf("job %q tagged java后端: skills %q, want Java", j.Name, j.Skills)
 		}
 	}
 	for _, d := range s.Docs() {

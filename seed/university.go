@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // loadInstitutions reads the 98 Shaanxi regular higher-education institutions.
@@ -96,8 +98,9 @@ func splitTags(s string) []string {
 	return strings.Split(s, "|")
 }
 
-// loadPrograms reads the 2,610 (school, major) offerings as undergraduate programs.
-func loadPrograms(insts []*xiaoqi.Institution) ([]*xiaoqi.Program, error) {
+// loadPrograms reads the 2,610 (school, major) offerings as undergraduate programs, with the
+// skills their majors teach in tax.
+func loadPrograms(insts []*xiaoqi.Institution, tax *skill.Taxonomy) ([]*xiaoqi.Program, error) {
 	rows, err := readCSV("offerings.csv")
 	if err != nil {
 		return nil, err
@@ -134,6 +137,7 @@ func loadPrograms(insts []*xiaoqi.Institution) ([]*xiaoqi.Program, error) {
 			Category:        r["category_name"],
 			Degree:          "本科",
 			City:            in.City,
+			Skills:          ingest.MajorSkills(tax, r["major_code"]),
 		}
 		if d := directions[p.MajorCode]; d != "" {
 			p.Description = "就业方向：" + d

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"slices"
 	"strings"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
-	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // importFlags are the flags of `xiaoqi import`.
@@ -117,7 +115,11 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 
 	logger := cfg.newLogger(stderr)
-	opt.Skills = loadSkills(logger)
+	tax, err := loadTaxonomy(logger)
+	if err != nil {
+		return err
+	}
+	opt.Skills = ingest.TaxonomySkills(tax)
 	store, err := openStore(ctx, cfg, logger)
 	if err != nil {
 		return err
@@ -168,17 +170,6 @@ func (f *importFlags) options(path string) (ingest.Options, error) {
 		return opt, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	return opt, nil
-}
-
-// loadSkills returns the skill taxonomy's extractor, or nil (tags taken as they are) when the
-// embedded taxonomy cannot be loaded, which only a broken build can cause.
-func loadSkills(logger *slog.Logger) ingest.Skills {
-	tax, err := skill.Load()
-	if err != nil {
-		logger.Error("skill taxonomy not loaded; tags are taken as skills as they are", "err", err)
-		return nil
-	}
-	return ingest.TaxonomySkills(tax)
 }
 
 // userError shows a xiaoqi error by its message, which says what to do.

@@ -4,7 +4,7 @@
 //
 //	xiaoqi serve      run the HTTP service (embedded store under ./data by default)
 //	xiaoqi seed       load the default data set into the store
-//	xiaoqi reindex    rebuild the search index from the store
+//	xiaoqi reindex    rebuild the search index from the store (--reextract: skills first)
 //	xiaoqi healthcheck  exit 0 when a running service is ready (container HEALTHCHECK)
 //	xiaoqi version    print the version
 package main
@@ -41,7 +41,8 @@ Talent and training-program matching for Shaanxi's service-outsourcing industry.
             loads the default data set on first start)
   seed      导入默认数据 Load the default data set into the store (safe to repeat)
   import    导入文件 Import job needs, programs, institutions, enterprises or candidates from .xlsx/.csv/.json/.jsonl
-  reindex   重建索引 Rebuild the search index from the store (stop serve first)
+  reindex   重建索引 Rebuild the search index from the store (stop serve first);
+            --reextract first extracts skills again with the current taxonomy
   healthcheck 健康检查 Exit 0 if the service at --url is ready (for container HEALTHCHECK)
   version   版本 Print the version
 
@@ -70,7 +71,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "import":
 		err = RunImport(ctx, args[1:], getenv, stdout, stderr)
 	case "reindex":
-		err = runReindex(ctx, args[1:], getenv, stdout, stderr)
+		err = RunReindex(ctx, args[1:], getenv, stdout, stderr)
 	case "healthcheck":
 		err = runHealthcheck(ctx, args[1:], getenv, stderr)
 	case "version", "--version", "-version":

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -233,6 +234,14 @@ func TestSeededSearch(t *testing.T) {
 	call(t, "GET", base+"/api/v1/institutions?code=4161010698", nil, &list)
 	if len(list.Data) != 1 || list.Data[0]["name"] != "西安交通大学" || list.Data[0]["city"] != "西安市" {
 		t.Errorf("institution 4161010698 = %v, want 西安交通大学 in 西安市", list.Data)
+	}
+	// Skill synonyms from the taxonomy: JAVA开发 finds the postings tagged java, the first
+	// of which is a Java job; the programs carry the skills of their majors.
+	if got := search(t, base, "JAVA开发", "city", "西安", "type", "job"); got.Total < 10 || !strings.Contains(strings.ToLower(got.Hits[0].Title), "java") {
+		t.Errorf("JAVA开发 in 西安: %d hits, top %+v", got.Total, got.Hits)
+	}
+	if got := search(t, base, "QA", "type", "job"); got.Total == 0 {
+		t.Error("QA: no job needs, want the testing jobs")
 	}
 	if got := search(t, base, "加大人才培育和引进力度", "type", "policy"); len(got.Hits) == 0 || got.Hits[0].Fields["number"] != float64(12) {
 		t.Errorf("policy search: %+v, want item 12 first", got.Hits)

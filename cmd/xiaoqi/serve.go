@@ -17,9 +17,11 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/api"
 	"github.com/xiaoqi-dev/xiaoqi/bolt"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 	"github.com/xiaoqi-dev/xiaoqi/mongodb"
 	"github.com/xiaoqi-dev/xiaoqi/search"
 	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -58,6 +60,9 @@ type Main struct {
 	Config Config
 	Logger *slog.Logger
 
+	// Taxonomy is the skill taxonomy, loaded by Open when nil and shared by the seed, the
+	// search synonyms and imports.
+	Taxonomy *skill.Taxonomy
 	Store    xiaoqi.Store
 	Index    *search.Index
 	Follower *search.Follower
@@ -84,23 +89,31 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	start := time.Now()
+	if m.Taxonomy == nil {
+		tax, err := loadTaxonomy(m.Logger)
+		if err != nil {
+			return err
+		}
+		m.Taxonomy = tax
+	}
 	store, err := openStore(ctx, m.Config, m.Logger)
 	if err != nil {
 		return err
 	}
 	m.Store = store
 	if m.Config.Seed {
-		if err := seedIfEmpty(ctx, store, m.Logger); err != nil {
+		if err := seedIfEmpty(ctx, store, m.Taxonomy, m.Logger); err != nil {
 			return err
 		}
 	}
 	indexDir := filepath.Join(m.Config.DataDir, "index")
-	m.Index, err = search.Open(indexDir)
+	indexOpts := search.Options{Taxonomy: m.Taxonomy}
+	m.Index, err = search.Open(indexDir, indexOpts)
 	if errors.Is(err, search.ErrMappingChanged) {
 		// A new version changed how documents are indexed: rebuild from the store.
 		m.Logger.Warn("search index was built by another version; rebuilding it from the store", "dir", indexDir)
 		if _, err = search.Rebuild(ctx, store, indexDir); err == nil {
-			m.Index, err = search.Open(indexDir)
+			m.Index, err = search.Open(indexDir, indexOpts)
 		}
 	}
 	if err != nil {
@@ -122,7 +135,7 @@ func (m *Main) Open(ctx context.Context) error {
 	srv := api.New(api.Config{
 		Store: store, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
-		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: loadSkills(m.Logger),
+		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy),
 	})
 	m.api = srv
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
@@ -225,7 +238,7 @@ func openStore(ctx context.Context, cfg Config, logger *slog.Logger) (xiaoqi.Sto
 }
 
 // seedIfEmpty loads the default data set into a store that has never been written to.
-func seedIfEmpty(ctx context.Context, store xiaoqi.Store, logger *slog.Logger) error {
+func seedIfEmpty(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, logger *slog.Logger) error {
 	seq, err := store.LastSeq(ctx)
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
@@ -234,7 +247,7 @@ func seedIfEmpty(ctx context.Context, store xiaoqi.Store, logger *slog.Logger) e
 		return nil
 	}
 	start := time.Now()
-	n, err := seed.Apply(ctx, store, 500)
+	n, err := seed.Apply(ctx, store, tax, 500)
 	if err != nil {
 		return err
 	}

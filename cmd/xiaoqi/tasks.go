@@ -5,12 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"path/filepath"
 	"time"
 
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 	"github.com/xiaoqi-dev/xiaoqi/search"
 	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 func runSeed(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -35,22 +39,30 @@ func runSeed(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	defer store.Close()
 	start := time.Now()
-	n, err := seed.Apply(ctx, store, 500)
+	tax, err := loadTaxonomy(logger)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "seed: %d documents written or changed in %s (the index catches up when serve starts)\n",
-		n, time.Since(start).Round(time.Millisecond))
+	n, err := seed.Apply(ctx, store, tax, 500)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "seed: %d documents written or changed in %s, skills from taxonomy %s (the index catches up when serve starts)\n",
+		n, time.Since(start).Round(time.Millisecond), tax.Version())
 	return nil
 }
 
-func runReindex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+// RunReindex runs `xiaoqi reindex`: with --reextract it first extracts the skills of the
+// stored job needs, programs and candidates again with the current taxonomy and writes back
+// those that changed; then it rebuilds the search index from the store.
+func RunReindex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("xiaoqi reindex", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg.bindCommon(fs, getenv)
+	reextract := fs.Bool("reextract", false, "first extract the skills of stored job needs, programs and candidates again with the current skill taxonomy")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi reindex [flags]\n\n重建索引 Rebuilds the search index under <data-dir>/index from the store and swaps it in. Stop serve on this data directory first. Flags:\n")
+		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi reindex [--reextract] [flags]\n\n重建索引 Rebuilds the search index under <data-dir>/index from the store and swaps it in; --reextract (重新提取技能) first extracts skills again with the current taxonomy. Stop serve on this data directory first. Flags:\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -66,6 +78,20 @@ func runReindex(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	defer store.Close()
 	start := time.Now()
+	if *reextract {
+		tax, err := loadTaxonomy(logger)
+		if err != nil {
+			return err
+		}
+		c, err := ingest.Reextract(ctx, store, tax, 500)
+		if err != nil {
+			return err
+		}
+		logger.Info("skills extracted again", "taxonomy_version", c.Version, "checked", c.Checked, "changed", c.Changed)
+		fmt.Fprintf(stdout, "reextract: taxonomy %s: skills changed in %d of %d job needs, %d of %d programs, %d of %d candidates\n", c.Version,
+			c.Changed[xiaoqi.KindJob], c.Checked[xiaoqi.KindJob], c.Changed[xiaoqi.KindProgram], c.Checked[xiaoqi.KindProgram],
+			c.Changed[xiaoqi.KindCandidate], c.Checked[xiaoqi.KindCandidate])
+	}
 	dir := filepath.Join(cfg.DataDir, "index")
 	n, err := search.Rebuild(ctx, store, dir)
 	if err != nil {
@@ -97,4 +123,14 @@ func runHealthcheck(ctx context.Context, args []string, getenv func(string) stri
 		return fmt.Errorf("%s answered %s", *u, resp.Status)
 	}
 	return nil
+}
+
+// loadTaxonomy loads the embedded skill taxonomy, once per command, and logs its version.
+func loadTaxonomy(logger *slog.Logger) (*skill.Taxonomy, error) {
+	tax, err := skill.Load()
+	if err != nil {
+		return nil, err
+	}
+	logger.Info("skill taxonomy loaded", "taxonomy_version", tax.Version(), "skills", len(tax.Skills()))
+	return tax, nil
 }

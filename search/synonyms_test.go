@@ -1,0 +1,74 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/search"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// synonymDocs are job needs whose words differ from how people search for them.
+func synonymDocs() []xiaoqi.Doc {
+	return append(corpus(),
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_backend"}, Name: "后端程序员", EnterpriseName: "西安某信息公司",
+			City: "西安市", Skills: []string{"java", "Spring"}, Description: "负责订单系统的接口。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_qa"}, Name: "外包项目专员", EnterpriseName: "咸阳某外包公司",
+			City: "咸阳市", Skills: []string{"软件测试"}, Description: "按计划执行用例并提交缺陷。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_clerk"}, Name: "行政文员", EnterpriseName: "西安某物业公司",
+			City: "西安市", Skills: []string{"Office"}, Description: "负责文件整理。"},
+	)
+}
+
+func openIndexWith(tb testing.TB, opt search.Options) *search.Index {
+	tb.Helper()
+	x, err := search.Open(tb.TempDir()+"/index", opt)
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() { _ = x.Close() })
+	return x
+}
+
+func TestSearchSkillSynonyms(t *testing.T) {
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := openIndex(t)
+	index(t, plain, synonymDocs()...)
+	syn := openIndexWith(t, search.Options{Taxonomy: tax})
+	index(t, syn, synonymDocs()...)
+	jobs := []xiaoqi.Kind{xiaoqi.KindJob}
+
+	for _, tc := range []struct {
+		q          string
+		want, not  string
+		city       string
+		plainFinds bool // the query finds want without synonyms too
+	}{
+		{q: "JAVA开发", want: "job_backend", not: "job_clerk"},
+		{q: "Java工程师", want: "job_backend", not: "job_clerk"},
+		{q: "QA", want: "job_qa", not: "job_backend"},
+		{q: "JAVA开发", want: "job_backend", city: "西安", not: "job_qa"},
+		{q: "java开发 西安", want: "job_backend", not: "job_qa", plainFinds: true},
+	} {
+		q := xiaoqi.SearchQuery{Q: tc.q, City: tc.city, Types: jobs}
+		got := ids(find(t, syn, q))
+		if !slices.Contains(got, tc.want) || slices.Contains(got, tc.not) {
+			t.Errorf("with synonyms, %q in %q = %v, want %s and not %s", tc.q, tc.city, got, tc.want, tc.not)
+		}
+		if p := ids(find(t, plain, q)); slices.Contains(p, tc.want) != tc.plainFinds {
+			t.Errorf("without synonyms, %q = %v", tc.q, p)
+		}
+	}
+
+	// A query that names no skill is answered as before, in the same order.
+	for _, q := range []string{"西安邮电大学", "产学研", "西安Java工程师", "实训基地", "区块链", "软件 外包", "automate tests", "-"} {
+		sq := xiaoqi.SearchQuery{Q: q}
+		if a, b := ids(find(t, plain, sq)), ids(find(t, syn, sq)); !slices.Equal(a, b) {
+			t.Errorf("%q: with synonyms %v, without %v", q, b, a)
+		}
+	}
+}
