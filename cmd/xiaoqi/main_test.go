@@ -49,10 +49,13 @@ func MustOpenMain(tb testing.TB, dir string, seed bool) *main.Main {
 	return m
 }
 
-// waitReady polls /readyz until the index has caught up with the store.
+// waitReady polls /readyz, as a load balancer would, until the index has caught up with the
+// store. Polling is the only way to see the readiness of another process.
 func waitReady(tb testing.TB, base string, within time.Duration) {
 	tb.Helper()
 	deadline := time.Now().Add(within)
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
 	for {
 		resp, err := http.Get(base + "/readyz")
 		if err == nil {
@@ -64,7 +67,7 @@ func waitReady(tb testing.TB, base string, within time.Duration) {
 		if time.Now().After(deadline) {
 			tb.Fatalf("service at %s not ready within %s (last: %v)", base, within, err)
 		}
-		time.Sleep(50 * time.Millisecond)
+		<-tick.C
 	}
 }
 

@@ -29,11 +29,7 @@ func runSeed(ctx context.Context, args []string, getenv func(string) string, std
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := cfg.check(); err != nil {
-		return err
-	}
-	logger := cfg.newLogger(stderr)
-	store, err := openStore(ctx, cfg, logger)
+	store, logger, err := openTask(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
@@ -68,11 +64,7 @@ func RunReindex(ctx context.Context, args []string, getenv func(string) string, 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := cfg.check(); err != nil {
-		return err
-	}
-	logger := cfg.newLogger(stderr)
-	store, err := openStore(ctx, cfg, logger)
+	store, logger, err := openTask(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
@@ -133,4 +125,17 @@ func loadTaxonomy(logger *slog.Logger) (*skill.Taxonomy, error) {
 	}
 	logger.Info("skill taxonomy loaded", "taxonomy_version", tax.Version(), "skills", len(tax.Skills()))
 	return tax, nil
+}
+
+// openTask checks the configuration of a one-shot command and opens its logger and store.
+func openTask(ctx context.Context, cfg Config, stderr io.Writer) (xiaoqi.Store, *slog.Logger, error) {
+	if err := cfg.check(); err != nil {
+		return nil, nil, err
+	}
+	logger := cfg.newLogger(stderr)
+	store, err := openStore(ctx, cfg, logger)
+	if err != nil {
+		return nil, nil, err
+	}
+	return store, logger, nil
 }
