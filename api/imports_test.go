@@ -3,6 +3,7 @@ package api_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -70,6 +71,8 @@ func (e *env) upload(tb testing.TB, name string, file []byte, fields map[string]
 func (e *env) waitImport(tb testing.TB, id string) importJob {
 	tb.Helper()
 	deadline := time.Now().Add(30 * time.Second)
+	tick := time.NewTicker(10 * time.Millisecond) // a background job's status can only be polled
+	defer tick.Stop()
 	for {
 		var j importJob
 		e.get(tb, "/api/v1/imports/"+id).want(tb, http.StatusOK).decode(tb, &j)
@@ -79,7 +82,7 @@ func (e *env) waitImport(tb testing.TB, id string) importJob {
 		if time.Now().After(deadline) {
 			tb.Fatalf("import %s still %s", id, j.Status)
 		}
-		time.Sleep(10 * time.Millisecond)
+		<-tick.C
 	}
 }
 
@@ -123,18 +126,20 @@ func TestImportUpload(t *testing.T) {
 		t.Errorf("report:\n%s", rep.Body)
 	}
 
-	// The index follows: the imported job is found.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		var res xiaoqi.SearchResult
-		e.get(t, "/api/v1/search?q=软件测试&type=job").want(t, http.StatusOK).decode(t, &res)
-		if res.Total == 1 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the imported job is not found: %+v", res)
-		}
-		time.Sleep(20 * time.Millisecond)
+	// The index follows: once it has applied the store's last change, the imported job is found.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	seq, err := e.Store.LastSeq(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Index.WaitFor(ctx, seq); err != nil {
+		t.Fatalf("index did not apply seq %d: %v", seq, err)
+	}
+	var res xiaoqi.SearchResult
+	e.get(t, "/api/v1/search?q=软件测试&type=job").want(t, http.StatusOK).decode(t, &res)
+	if res.Total != 1 {
+		t.Fatalf("the imported job is not found: %+v", res)
 	}
 
 	var list struct{ Data []importJob }

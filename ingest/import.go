@@ -192,6 +192,39 @@ type aheadRow struct {
 	err error
 }
 
+// importFile is a file opened for import: the type's schema, the header resolver, the file
+// and the table of rows under its header row.
+type importFile struct {
+	s   *schema
+	res *resolver
+	of  *openedFile
+	t   *table
+}
+
+// openImport opens path as opt describes and finds its header row.
+func openImport(path string, opt Options) (*importFile, error) {
+	s := schemaFor(opt.Type)
+	res, err := newResolver(s, opt.Mapping)
+	if err != nil {
+		return nil, err
+	}
+	of, err := openFile(path, opt.Format, opt.Encoding, opt.Limits, opt.TempDir)
+	if err != nil {
+		return nil, err
+	}
+	t, err := findTable(of, opt.Sheet, res)
+	if err != nil {
+		of.close()
+		return nil, err
+	}
+	return &importFile{s: s, res: res, of: of, t: t}, nil
+}
+
+func (f *importFile) close() {
+	f.t.rows.Close()
+	f.of.close()
+}
+
 // findTable opens the sheet (or the file) to import and finds its header.
 func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 	if of.format == FormatJSON || of.format == FormatJSONL {

@@ -13,21 +13,12 @@ func Inspect(path string, opt Options) (*Report, error) {
 	if err := opt.check(path); err != nil {
 		return nil, err
 	}
-	s := schemaFor(opt.Type)
-	res, err := newResolver(s, opt.Mapping)
+	f, err := openImport(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	of, err := openFile(path, opt.Format, opt.Encoding, opt.Limits, opt.TempDir)
-	if err != nil {
-		return nil, err
-	}
-	defer of.close()
-	t, err := findTable(of, opt.Sheet, res)
-	if err != nil {
-		return nil, err
-	}
-	defer t.rows.Close()
+	defer f.close()
+	s, res, of, t := f.s, f.res, f.of, f.t
 	rep := &Report{Type: opt.Type, File: opt.FileName, Source: opt.Source, Mode: opt.Mode, Format: of.format,
 		Sheet: t.sheet, HeaderRow: t.header.row, Started: time.Now().UTC()}
 	rs := &rows{s: s, res: res, cols: map[string]Column{}}

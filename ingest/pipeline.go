@@ -34,21 +34,12 @@ type batch struct {
 
 // run reads the file once, in one of the passes, and fills rep.
 func run(ctx context.Context, store xiaoqi.Store, path string, opt Options, rep *Report, p pass) (*Report, error) {
-	s := schemaFor(opt.Type)
-	res, err := newResolver(s, opt.Mapping)
+	f, err := openImport(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	of, err := openFile(path, opt.Format, opt.Encoding, opt.Limits, opt.TempDir)
-	if err != nil {
-		return nil, err
-	}
-	defer of.close()
-	t, err := findTable(of, opt.Sheet, res)
-	if err != nil {
-		return nil, err
-	}
-	defer t.rows.Close()
+	defer f.close()
+	s, res, of, t := f.s, f.res, f.of, f.t
 	rep.Format, rep.Sheet, rep.HeaderRow = of.format, t.sheet, t.header.row
 	rs := &rows{ctx: ctx, store: store, opt: &opt, s: s, res: res, cols: map[string]Column{}, seed: maphash.MakeSeed(),
 		seen: map[uint64]seenRow{}, ents: &enterprises{store: store, source: opt.Source, geo: opt.Geo, ids: map[string]string{}},

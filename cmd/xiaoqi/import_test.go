@@ -235,16 +235,36 @@ func TestServeImport(t *testing.T) {
 	if code != http.StatusAccepted {
 		t.Fatalf("upload: %d %v", code, out)
 	}
+	// Wait for the background import to finish, then for the index to apply what it wrote.
+	id, _ := out["id"].(string)
 	deadline := time.Now().Add(30 * time.Second)
+	tick := time.NewTicker(20 * time.Millisecond) // a background job's status can only be polled
+	defer tick.Stop()
 	for {
-		res := search(t, m.URL(), "软件测试", "type", "job")
-		if res.Total == 1 {
+		var j map[string]any
+		call(t, "GET", m.URL()+"/api/v1/imports/"+id, nil, &j)
+		if j["status"] != "queued" && j["status"] != "running" {
+			if j["status"] != "done" {
+				t.Fatalf("import ended %v", j)
+			}
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("imported job not found: %+v", res)
+			t.Fatalf("import %s still %v", id, j["status"])
 		}
-		time.Sleep(20 * time.Millisecond)
+		<-tick.C
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	seq, err := m.Store.LastSeq(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Index.WaitFor(ctx, seq); err != nil {
+		t.Fatalf("index did not apply seq %d: %v", seq, err)
+	}
+	if res := search(t, m.URL(), "软件测试", "type", "job"); res.Total != 1 {
+		t.Fatalf("imported job not found: %+v", res)
 	}
 	page, err := m.Store.List(context.Background(), xiaoqi.KindJob, xiaoqi.ListOptions{})
 	if err != nil || len(page.Docs) != 1 {
