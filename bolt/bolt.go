@@ -23,7 +23,11 @@ import (
 //	changes           seq (uint64 BE) → changeRecord; the bucket's sequence is the last seq
 //	docs:<kind>       id → docRecord
 //	keys:<kind>       natural key → id
-//	idx:<kind>        field \x00 value \x00 id → "" (see index.go)
+//	flt:<kind>        id → the document's filter values (see index.go)
+//	idx:<kind>        field \x00 value \x00 id → "", for ids and codes only (see index.go)
+//
+// flt and idx are derived from docs: Open rebuilds them in place when they were built by
+// another layout (files written before flt existed are migrated that way, in one transaction).
 var (
 	bucketMeta    = []byte("meta")
 	bucketChanges = []byte("changes")

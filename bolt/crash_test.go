@@ -134,6 +134,10 @@ func TestIndexRebuilt(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.Update(func(tx *bbolt.Tx) error {
+		// As a file of index version 1 has it: no flt bucket, and idx built otherwise.
+		if err := tx.DeleteBucket([]byte("flt:job")); err != nil {
+			return err
+		}
 		if err := tx.DeleteBucket([]byte("idx:job")); err != nil {
 			return err
 		}

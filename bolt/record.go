@@ -21,7 +21,14 @@ func encodeDoc(d xiaoqi.Doc, hash string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode %s %s: %w", d.Kind(), d.Base().ID, err)
 	}
-	return json.Marshal(docRecord{Hash: hash, Doc: doc})
+	// The bytes json.Marshal(docRecord{hash, doc}) gives, without a second pass over doc to
+	// compact it (doc is compact already; hash is hex).
+	b := make([]byte, 0, len(doc)+len(hash)+16)
+	b = append(b, `{"h":"`...)
+	b = append(b, hash...)
+	b = append(b, `","d":`...)
+	b = append(b, doc...)
+	return append(b, '}'), nil
 }
 
 // decodeDoc returns the document of kind k stored as data, and its content hash.

@@ -219,7 +219,7 @@ func put(tx *bolt.Tx, old, d xiaoqi.Doc, hash string, now time.Time) (uint64, er
 	if err := tx.Bucket(docsBucket(d.Kind())).Put([]byte(m.ID), data); err != nil {
 		return 0, err
 	}
-	if err := reindex(tx, d.Kind(), old, d); err != nil {
+	if err := reindex(tx, d.Kind(), m.ID, old, d); err != nil {
 		return 0, err
 	}
 	return appendChange(tx, xiaoqi.Change{Op: xiaoqi.OpUpsert, Kind: d.Kind(), ID: m.ID, Version: m.Version, At: now})
@@ -228,6 +228,9 @@ func put(tx *bolt.Tx, old, d xiaoqi.Doc, hash string, now time.Time) (uint64, er
 // appendChange adds c to the change feed under the next sequence number and returns it.
 func appendChange(tx *bolt.Tx, c xiaoqi.Change) (uint64, error) {
 	b := tx.Bucket(bucketChanges)
+	// Keys only ever grow, so full pages never take an insert: filling them to the brim (not
+	// bbolt's default half for random keys) halves the feed's pages.
+	b.FillPercent = 1.0
 	seq, err := b.NextSequence()
 	if err != nil {
 		return 0, err
@@ -259,7 +262,7 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 		if err := docs.Delete([]byte(id)); err != nil {
 			return err
 		}
-		if err := reindex(tx, kind, old, nil); err != nil {
+		if err := reindex(tx, kind, id, old, nil); err != nil {
 			return err
 		}
 		keys := tx.Bucket(keysBucket(kind))

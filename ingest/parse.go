@@ -139,10 +139,13 @@ func ParseBool(s string) (bool, error) {
 	return false, fmt.Errorf("%q: not yes or no (是/否, Y/N, true/false)", s)
 }
 
+// intClean removes thousands separators and spaces; built once (see areaClean).
+var intClean = strings.NewReplacer(",", "", "，", "", " ", "")
+
 // ParseInt reads a whole number, allowing thousands separators, a trailing 人 or 名, and the
 // ".0" a spreadsheet adds ("1,200", "300人", "45.0"). The empty string is 0.
 func ParseInt(s string) (int, error) {
-	t := strings.NewReplacer(",", "", "，", "", " ", "").Replace(strings.TrimSpace(s))
+	t := intClean.Replace(strings.TrimSpace(s))
 	t = strings.TrimRight(t, "人名个约左右")
 	if t == "" {
 		return 0, nil
