@@ -1,8 +1,20 @@
-// Package seed holds the default data set, embedded in the binary: the real Shaanxi
-// universities (MOE list), the majors they offer (MOE catalogue), real 51job postings with their
-// enterprises, and the 2015 Shaanxi service-outsourcing policy. Sources and licences are in
-// data/SOURCE.md. Nothing in this set is synthetic; generated records will be marked
-// Synthetic when they are added.
+// Package seed holds the default data set, embedded in the binary, and a generator of large
+// synthetic sets for benchmarks.
+//
+// Real, from public sources (data/SOURCE.md): the 98 Shaanxi regular higher-education
+// institutions of the MOE list (plus 2 military universities that offer catalogue majors),
+// the 2,610 undergraduate programs they offer with an estimate of their yearly graduates
+// (GraduatesEstimated is set), the 292 real 51job postings in Shaanxi with their enterprises,
+// the 15 items of the 2015 Shaanxi service-outsourcing policy, and the reference data the API
+// serves read-only: the 883-major catalogue (Majors) and the divisions of Shaanxi (Divisions).
+//
+// Synthetic, generated from the fixed DefaultSyntheticSeed and labelled: training
+// institutions (ten of them provincial key training institutions), their courses, enterprises
+// in every sector and city, job needs with full descriptions, and candidates who studied at the
+// real universities. Every synthetic record has Meta.Synthetic set and Meta.Source
+// "synthetic", and its name says 示例 (sample); no real record has either.
+//
+// Stream generates any number of such documents in bounded memory (`xiaoqi seed --synthetic N`).
 package seed
 
 import (
@@ -20,40 +32,60 @@ import (
 //go:embed data/*.csv data/policy.txt
 var files embed.FS
 
-// Set is the default data set, in the order it must be written (parents before children).
+// Set is the default data set. The first five fields hold real data only; the synthetic
+// part is kept apart in Synthetic.
 type Set struct {
 	Policies     []*xiaoqi.Policy
 	Institutions []*xiaoqi.Institution
 	Programs     []*xiaoqi.Program
 	Enterprises  []*xiaoqi.Enterprise
 	Jobs         []*xiaoqi.JobNeed
+	// Synthetic is the generated, labelled part.
+	Synthetic Synthetic
 }
 
-// Docs returns every document of the set, parents first.
+// Synthetic is the generated part of the default data set (seed DefaultSyntheticSeed, sizes
+// DefaultCounts). Candidates' education names real institutions by their ids.
+type Synthetic struct {
+	TrainingInstitutions []*xiaoqi.Institution
+	TrainingPrograms     []*xiaoqi.Program
+	Enterprises          []*xiaoqi.Enterprise
+	Jobs                 []*xiaoqi.JobNeed
+	Candidates           []*xiaoqi.Candidate
+}
+
+// Docs returns every document of the set in the order it must be written, parents before
+// children: policy, institutions, programs, enterprises, job needs, candidates.
 func (s *Set) Docs() []xiaoqi.Doc {
-	var out []xiaoqi.Doc
-	for _, d := range s.Policies {
-		out = append(out, d)
-	}
-	for _, d := range s.Institutions {
-		out = append(out, d)
-	}
-	for _, d := range s.Programs {
-		out = append(out, d)
-	}
-	for _, d := range s.Enterprises {
-		out = append(out, d)
-	}
-	for _, d := range s.Jobs {
+	y := &s.Synthetic
+	out := make([]xiaoqi.Doc, 0, len(s.Policies)+len(s.Institutions)+len(s.Programs)+len(s.Enterprises)+len(s.Jobs)+
+		len(y.TrainingInstitutions)+len(y.TrainingPrograms)+len(y.Enterprises)+len(y.Jobs)+len(y.Candidates))
+	out = appendDocs(out, s.Policies)
+	out = appendDocs(out, s.Institutions)
+	out = appendDocs(out, y.TrainingInstitutions)
+	out = appendDocs(out, s.Programs)
+	out = appendDocs(out, y.TrainingPrograms)
+	out = appendDocs(out, s.Enterprises)
+	out = appendDocs(out, y.Enterprises)
+	out = appendDocs(out, s.Jobs)
+	out = appendDocs(out, y.Jobs)
+	out = appendDocs(out, y.Candidates)
+	return out
+}
+
+func appendDocs[T xiaoqi.Doc](out []xiaoqi.Doc, docs []T) []xiaoqi.Doc {
+	for _, d := range docs {
 		out = append(out, d)
 	}
 	return out
 }
 
-// Load reads the embedded data set. Skills are named by the taxonomy tax: a program's are the
-// skills its major teaches, a job's are its 51job tags resolved to the taxonomy's Chinese names
-// (unknown tags kept as written, benefits and conditions dropped), as ingest.TaxonomySkills
-// does for imports. With a nil tax programs have no skills and jobs keep their tags.
+// Load reads the embedded data set and generates its synthetic part. Skills are named by the
+// taxonomy tax: a program's are the skills its major teaches, a job's are its 51job tags
+// resolved to the taxonomy's Chinese names (unknown tags kept as written, benefits and
+// conditions dropped), as ingest.TaxonomySkills does for imports. With a nil tax real programs
+// have no skills and real jobs keep their tags; the synthetic part, whose vocabulary is the
+// taxonomy's, then loads the embedded taxonomy itself.
 func Load(tax *skill.Taxonomy) (*Set, error) {
 	geo, err := loadGeo()
 	if err != nil {
@@ -72,7 +104,45 @@ func Load(tax *skill.Taxonomy) (*Set, error) {
 	if s.Enterprises, s.Jobs, err = loadJobs(geo, tax); err != nil {
 		return nil, err
 	}
+	if tax == nil {
+		if tax, err = skill.Load(); err != nil {
+			return nil, err
+		}
+	}
+	if s.Synthetic, err = loadSynthetic(tax); err != nil {
+		return nil, err
+	}
 	return &s, nil
+}
+
+// loadSynthetic generates the synthetic part of the default data set.
+func loadSynthetic(tax *skill.Taxonomy) (Synthetic, error) {
+	g, err := newGenerator(tax, DefaultSyntheticSeed, "default", DefaultCounts(), true)
+	if err != nil {
+		return Synthetic{}, err
+	}
+	var y Synthetic
+	var bad error
+	g.emit(nil, func(d xiaoqi.Doc) bool {
+		if err := d.Validate(); err != nil {
+			bad = fmt.Errorf("seed: synthetic %s %q: %w", d.Kind(), d.Title(), err)
+			return false
+		}
+		switch d := d.(type) {
+		case *xiaoqi.Institution:
+			y.TrainingInstitutions = append(y.TrainingInstitutions, d)
+		case *xiaoqi.Program:
+			y.TrainingPrograms = append(y.TrainingPrograms, d)
+		case *xiaoqi.Enterprise:
+			y.Enterprises = append(y.Enterprises, d)
+		case *xiaoqi.JobNeed:
+			y.Jobs = append(y.Jobs, d)
+		case *xiaoqi.Candidate:
+			y.Candidates = append(y.Candidates, d)
+		}
+		return true
+	})
+	return y, bad
 }
 
 // Apply writes the set, with skills named by tax (see Load), into store in batches of

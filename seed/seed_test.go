@@ -1,6 +1,7 @@
 package seed_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -88,9 +89,50 @@ func TestLoad(t *testing.T) {
 			t.Errorf("job %q tagged java后端: skills %q, want Java", j.Name, j.Skills)
 		}
 	}
-	for _, d := range s.Docs() {
-		if d.Base().Synthetic {
-			t.Errorf("%s %q is marked synthetic, but the default set is real data", d.Kind(), d.Title())
+	real := 0
+	for _, d := range []any{s.Policies, s.Institutions, s.Programs, s.Enterprises, s.Jobs} {
+		for _, d := range docsOf(d) {
+			real++
+			if m := d.Base(); m.Synthetic || m.Source == seed.SourceSynthetic {
+				t.Errorf("real %s %q is marked synthetic (synthetic %v, source %q)", d.Kind(), d.Title(), m.Synthetic, m.Source)
+			}
 		}
 	}
+	if all := len(s.Docs()); all-real != seed.DefaultCounts().Total() {
+		t.Errorf("%d documents, %d of them real: %d synthetic, want %d", all, real, all-real, seed.DefaultCounts().Total())
+	}
+}
+
+// docsOf turns a slice of documents of one type into []xiaoqi.Doc.
+func docsOf(v any) []xiaoqi.Doc {
+	var out []xiaoqi.Doc
+	switch v := v.(type) {
+	case []*xiaoqi.Policy:
+		for _, d := range v {
+			out = append(out, d)
+		}
+	case []*xiaoqi.Institution:
+		for _, d := range v {
+			out = append(out, d)
+		}
+	case []*xiaoqi.Program:
+		for _, d := range v {
+			out = append(out, d)
+		}
+	case []*xiaoqi.Enterprise:
+		for _, d := range v {
+			out = append(out, d)
+		}
+	case []*xiaoqi.JobNeed:
+		for _, d := range v {
+			out = append(out, d)
+		}
+	case []*xiaoqi.Candidate:
+		for _, d := range v {
+			out = append(out, d)
+		}
+	default:
+		panic(fmt.Sprintf("docsOf %T", v))
+	}
+	return out
 }

@@ -2,6 +2,8 @@ package seed
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -113,6 +115,7 @@ func loadPrograms(insts []*xiaoqi.Institution, tax *skill.Taxonomy) ([]*xiaoqi.P
 	for _, m := range majors {
 		directions[m["code"]] = strings.ReplaceAll(m["employment_directions"], "|", "、")
 	}
+	graduates := estimateGraduates(majors)
 	byCode5 := map[string]*xiaoqi.Institution{}
 	for _, in := range insts {
 		if in.Code != "" {
@@ -139,6 +142,9 @@ func loadPrograms(insts []*xiaoqi.Institution, tax *skill.Taxonomy) ([]*xiaoqi.P
 			City:            in.City,
 			Skills:          ingest.MajorSkills(tax, r["major_code"]),
 		}
+		if n := graduates[p.MajorCode]; n > 0 {
+			p.GraduatesPerYear, p.GraduatesEstimated = n, true
+		}
 		if d := directions[p.MajorCode]; d != "" {
 			p.Description = "就业方向：" + d
 		}
@@ -148,4 +154,63 @@ func loadPrograms(insts []*xiaoqi.Institution, tax *skill.Taxonomy) ([]*xiaoqi.P
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// Bounds of the estimated yearly graduates of one undergraduate program.
+const (
+	minGraduates = 10
+	maxGraduates = 400
+)
+
+// estimateGraduates estimates, per major code, the yearly graduates of one school's program:
+// the midpoint of the national graduates per year (majors.csv graduates_scale, "2500-3000",
+// "100000人以上") divided by the number of schools offering the major (offering_schools_total),
+// kept between minGraduates and maxGraduates (one undergraduate program graduates one to a few
+// classes a year). A major without these figures gets the median estimate of the majors of its
+// class that have them, else the median of all. Every offering is an undergraduate (本科)
+// program, so no scaling by level is needed; the estimates are marked GraduatesEstimated.
+func estimateGraduates(majors []map[string]string) map[string]int {
+	out := map[string]int{}
+	byClass := map[string][]int{}
+	var all []int
+	for _, m := range majors {
+		schools, err := strconv.Atoi(m["offering_schools_total"])
+		scale := strings.TrimSuffix(m["graduates_scale"], "人以上")
+		if err != nil || schools <= 0 || scale == "" {
+			continue
+		}
+		lo, hi, found := strings.Cut(scale, "-")
+		a, err1 := strconv.Atoi(lo)
+		b, err2 := strconv.Atoi(hi)
+		if !found {
+			b, err2 = a, err1
+		}
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		n := min(max((a+b)/2/schools, minGraduates), maxGraduates)
+		out[m["code"]] = n
+		byClass[m["class_code"]] = append(byClass[m["class_code"]], n)
+		all = append(all, n)
+	}
+	median := func(xs []int) int {
+		xs = slices.Clone(xs)
+		slices.Sort(xs)
+		return xs[len(xs)/2]
+	}
+	if len(all) == 0 {
+		return out
+	}
+	overall := median(all)
+	for _, m := range majors {
+		if _, ok := out[m["code"]]; ok {
+			continue
+		}
+		if xs := byClass[m["class_code"]]; len(xs) > 0 {
+			out[m["code"]] = median(xs)
+		} else {
+			out[m["code"]] = overall
+		}
+	}
+	return out
 }

@@ -1,0 +1,223 @@
+package api
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Reference data (Config.Reference) is served read-only:
+//
+//	GET /api/v1/majors?q=&class=&category=&limit=&after=   the MOE undergraduate catalogue
+//	GET /api/v1/majors/{code}                              one major (080902; T/K suffix optional)
+//	GET /api/v1/divisions?city=&region=&level=              the divisions of Shaanxi
+
+// majorPage is one page of majors: Total counts every major that matches, Next is the cursor.
+type majorPage struct {
+	Data  []xiaoqi.Major `json:"data"`
+	Total int            `json:"total"`
+	Next  string         `json:"next,omitempty"`
+}
+
+// divisionList is the answer of /api/v1/divisions.
+type divisionList struct {
+	Data  []xiaoqi.Division `json:"data"`
+	Total int               `json:"total"`
+}
+
+// referenceData returns the reference data, or EUNAVAILABLE when the server has none.
+func (s *Server) referenceData() (*xiaoqi.Reference, error) {
+	if s.reference == nil {
+		return nil, xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "参考数据未加载 reference data is not loaded on this server")
+	}
+	return s.reference, nil
+}
+
+// textParam checks a free-text parameter: valid UTF-8, at most MaxQueryLength characters.
+func textParam(name, v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if !utf8.ValidString(v) {
+		return "", invalid(name, "is not valid UTF-8 / 编码无效")
+	}
+	if n := utf8.RuneCountInString(v); n > xiaoqi.MaxQueryLength {
+		return "", invalid(name, "is %d characters long, at most %d / 参数过长", n, xiaoqi.MaxQueryLength)
+	}
+	return v, nil
+}
+
+// listMajors answers GET /api/v1/majors: q matches the code (prefix), the name, the class name or
+// an employment direction; class and category match the code or the name of the 专业类 and
+// the 学科门类 exactly. Majors come in catalogue order (which is not quite the order of their
+// codes: 0502100T follows 050299), limit at a time; after is the code of the last major of the
+// previous page, as next gives it.
+func (s *Server) listMajors(c *gin.Context) {
+	ref, err := s.referenceData()
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	q, err := query(c)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	var text, class, category, after string
+	limit := xiaoqi.DefaultListLimit
+	for _, name := range sortedKeys(q) {
+		v := q.Get(name)
+		switch {
+		case len(q[name]) > 1:
+			err = invalid(name, "is given more than once / 参数重复")
+		case name == "limit":
+			limit, err = intParam(name, v, xiaoqi.DefaultListLimit, xiaoqi.MaxListLimit)
+		case name == "q":
+			text, err = textParam(name, v)
+		case name == "class":
+			class, err = textParam(name, v)
+		case name == "category":
+			category, err = textParam(name, v)
+		case name == "after":
+			after, err = textParam(name, v)
+		default:
+			err = invalid(name, "unknown parameter / 未知参数 (allowed: q, class, category, limit, after)")
+		}
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+	}
+	start := 0
+	if after != "" {
+		start = slices.IndexFunc(ref.Majors, func(m xiaoqi.Major) bool { return m.Code == after })
+		if start < 0 {
+			s.writeError(c, invalid("after", "is not the code of a major: pass the next of the previous page / 分页游标无效"))
+			return
+		}
+		start++
+	}
+	lower := strings.ToLower(text)
+	out := majorPage{Data: []xiaoqi.Major{}}
+	for i, m := range ref.Majors {
+		if class != "" && class != m.ClassCode && class != m.ClassName ||
+			category != "" && category != m.CategoryCode && category != m.CategoryName ||
+			text != "" && !majorMatches(m, text, lower) {
+			continue
+		}
+		out.Total++
+		if i < start {
+			continue
+		}
+		if len(out.Data) == limit {
+			if out.Next == "" {
+				out.Next = out.Data[len(out.Data)-1].Code
+			}
+			continue
+		}
+		out.Data = append(out.Data, m)
+	}
+	s.writeJSON(c, http.StatusOK, out)
+}
+
+func majorMatches(m xiaoqi.Major, text, lower string) bool {
+	if strings.HasPrefix(strings.ToLower(m.Code), lower) || strings.Contains(m.Name, text) || strings.Contains(m.ClassName, text) {
+		return true
+	}
+	for _, d := range m.EmploymentDirections {
+		if strings.Contains(strings.ToLower(d), lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// getMajor answers GET /api/v1/majors/{code}. The T and K suffixes may be left out: 080910
+// finds 080910T.
+func (s *Server) getMajor(c *gin.Context) {
+	ref, err := s.referenceData()
+	if err == nil {
+		err = noParams(c)
+	}
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	code := strings.ToUpper(strings.TrimSpace(c.Param("code")))
+	if !xiaoqi.ValidMajorCode(code) {
+		s.writeError(c, invalid("code", "must be a catalogue major code: six digits with an optional T/K suffix (080902, 080910T), not %q / 专业代码格式不正确", truncate(code, 32)))
+		return
+	}
+	for _, m := range ref.Majors {
+		if m.Code == code || strings.HasPrefix(m.Code, code) && strings.Trim(m.Code[len(code):], "TK") == "" {
+			s.writeJSON(c, http.StatusOK, m)
+			return
+		}
+	}
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "专业不存在 no major with code %s in the catalogue", code))
+}
+
+// listDivisions answers GET /api/v1/divisions: the cities, county-level units and new areas
+// of Shaanxi, filtered by city (西安 or 西安市), region (关中, 陕南, 陕北) and level (city, county,
+// new_area).
+func (s *Server) listDivisions(c *gin.Context) {
+	ref, err := s.referenceData()
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	q, err := query(c)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	var city, region, level string
+	for _, name := range sortedKeys(q) {
+		v := q.Get(name)
+		switch {
+		case len(q[name]) > 1:
+			err = invalid(name, "is given more than once / 参数重复")
+		case name == "city":
+			city, err = textParam(name, v)
+			city = xiaoqi.NormalizeCity(city)
+		case name == "region":
+			region, err = textParam(name, v)
+			if err == nil && region != "" && !slices.Contains(xiaoqi.Regions, xiaoqi.Region(region)) {
+				err = invalid(name, "must be 关中, 陕南 or 陕北, not %q / 地区无效", truncate(region, 32))
+			}
+		case name == "level":
+			level = v
+			switch level {
+			case "", xiaoqi.DivisionCity, xiaoqi.DivisionCounty, xiaoqi.DivisionNewArea:
+			default:
+				err = invalid(name, "must be city, county or new_area, not %q / 级别无效", truncate(level, 32))
+			}
+		default:
+			err = invalid(name, "unknown parameter / 未知参数 (allowed: city, region, level)")
+		}
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+	}
+	out := divisionList{Data: []xiaoqi.Division{}}
+	for _, d := range ref.Divisions {
+		if city != "" && d.City != city && d.Name != city || region != "" && string(d.Region) != region || level != "" && d.Level != level {
+			continue
+		}
+		out.Data = append(out.Data, d)
+	}
+	out.Total = len(out.Data)
+	s.writeJSON(c, http.StatusOK, out)
+}
+
+// truncate shortens s to n runes for an error message.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -1,0 +1,44 @@
+package seed
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// InstitutionAliases returns the well-known abbreviations of Shaanxi's institutions
+// (data/institution_aliases.csv): abbreviation → the full names it stands for (西电 →
+// 西安电子科技大学, 交大 → 西安交通大学). Search applies them at query time, so editing the
+// file needs no index rebuild.
+func InstitutionAliases() (map[string][]string, error) {
+	rows, err := readCSV("institution_aliases.csv")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(rows))
+	for i, r := range rows {
+		alias, name := strings.TrimSpace(r["alias"]), strings.TrimSpace(r["name"])
+		if alias == "" || name == "" {
+			return nil, fmt.Errorf("seed: institution_aliases.csv row %d: alias and name are both required / 简称和全称均不能为空", i+2)
+		}
+		out[alias] = append(out[alias], name)
+	}
+	return out, nil
+}
+
+// CityPoints returns the WGS-84 centre of every Shaanxi city by its full name (西安市), for
+// distance filters (search.Options.Cities).
+func CityPoints() (map[string]xiaoqi.GeoPoint, error) {
+	geo, err := loadGeo()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]xiaoqi.GeoPoint{}
+	for name, p := range geo {
+		if !strings.Contains(name, "/") && name != "陕西省" {
+			out[name] = p
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,47 @@
+package seed_test
+
+import (
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+)
+
+// TestInstitutionAliases: every abbreviation names an institution of the seed data, and the
+// ones users type most are there.
+func TestInstitutionAliases(t *testing.T) {
+	aliases, err := seed.InstitutionAliases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := seed.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, i := range set.Institutions {
+		names[i.Name] = true
+	}
+	for a, ns := range aliases {
+		for _, n := range ns {
+			if !names[n] {
+				t.Errorf("alias %s → %s: no such institution in the seed data", a, n)
+			}
+		}
+	}
+	for a, want := range map[string]string{"西安交大": "西安交通大学", "交大": "西安交通大学", "西电": "西安电子科技大学",
+		"西工大": "西北工业大学", "陕师大": "陕西师范大学", "长大": "长安大学", "西邮": "西安邮电大学"} {
+		if got := aliases[a]; len(got) != 1 || got[0] != want {
+			t.Errorf("aliases[%s] = %v, want [%s]", a, got, want)
+		}
+	}
+	cities, err := seed.CityPoints()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := cities["西安市"]; !ok || p.Lat < 34 || p.Lat > 34.5 || p.Lon < 108.5 || p.Lon > 109.2 {
+		t.Errorf("CityPoints()[西安市] = %v, %v; want about 34.3N 108.9E", p, ok)
+	}
+	if len(cities) < 10 {
+		t.Errorf("CityPoints() has %d cities, want Shaanxi's 10 and more", len(cities))
+	}
+}
