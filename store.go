@@ -99,18 +99,58 @@ const (
 	MaxQueryLength  = 256
 )
 
-// SearchQuery is a full-text search over the index.
+// SearchQuery is a full-text search over the index, with filters, facets and a sort.
+//
+// Filters combine with AND; the values of one filter with OR (Skills {"Java", "Python"}
+// finds documents with either). Values are exact, as the facets report them.
 type SearchQuery struct {
-	// Q is the query text; empty matches everything.
+	// Q is the query text; empty matches everything. Every word must be found.
 	Q string
 	// Types restricts the kinds searched; empty searches all public kinds.
 	Types []Kind
-	// City filters by city ("西安" or "西安市").
-	City string
+	// City filters by city ("西安" or "西安市"); Cities by any of several.
+	City   string
+	Cities []string
+	// Regions (关中, 陕南, 陕北), Districts (雁塔区), Sectors (software, it_ops, …).
+	Regions   []Region
+	Districts []string
+	Sectors   []Sector
+	// Skills, Degrees (本科), Languages (日语N2), Institutions and Enterprises by full name.
+	Skills       []string
+	Degrees      []string
+	Languages    []string
+	Institutions []string
+	Enterprises  []string
+	// Synthetic, when set, keeps only synthetic (true) or only real (false) documents.
+	Synthetic *bool
+	// From and To bound the date (a job's posting date, else the last change): From ≤ date < To.
+	From, To time.Time
+	// Near is the centre of a distance filter or sort: a point, or NearCity, a city's centre.
+	// WithinKM, when above 0, keeps documents at most that far from it.
+	Near     *GeoPoint
+	NearCity string
+	WithinKM float64
+	// Sort is SortRelevance (the default), SortDateDesc, SortDateAsc or SortDistance (needs Near).
+	Sort string
+	// Facets names the fields to count values of: city, region, sector, skill, degree, type.
+	Facets []string
+	// FacetSize is the number of values per facet, most frequent first; default 10, at most MaxFacetSize.
+	FacetSize int
 	// Page is 1-based; PerPage defaults to 10 and is at most MaxPerPage.
 	Page    int
 	PerPage int
 }
+
+// Sort orders of SearchQuery.Sort.
+const (
+	SortRelevance = "relevance"
+	SortDateDesc  = "date:desc"
+	SortDateAsc   = "date:asc"
+	SortDistance  = "distance"
+)
+
+// MaxFacetSize caps SearchQuery.FacetSize.
+const MaxFacetSize = 100
 
 // SearchResult is one page of hits.
 type SearchResult struct {
@@ -119,7 +159,36 @@ type SearchResult struct {
 	PerPage int           `json:"per_page"`
 	Took    time.Duration `json:"-"`
 	Hits    []Hit         `json:"hits"`
+	// Relaxed says that no document held every word of the query, and the hits hold all
+	// words but one (the UI says so: "未找到包含全部关键词的结果 / no result has every word").
+	Relaxed bool `json:"relaxed,omitempty"`
+	// Facets holds the counts asked for, by facet name.
+	Facets map[string][]FacetCount `json:"facets,omitempty"`
 }
+
+// FacetCount is how many hits have one value of a facet.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Suggestion is a completion of what a user is typing: a title, skill or name that the index
+// holds, with the number of documents that carry it.
+type Suggestion struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+}
+
+// Suggester completes prefixes for search-as-you-type.
+type Suggester interface {
+	Suggest(ctx context.Context, prefix string, limit int) ([]Suggestion, error)
+}
+
+// Suggest limits.
+const (
+	MaxSuggestLength = 32 // runes of the prefix
+	MaxSuggestions   = 20
+)
 
 // Hit is one search result: what a result list shows.
 type Hit struct {
@@ -130,6 +199,8 @@ type Hit struct {
 	Snippet   string  `json:"snippet,omitempty"`
 	Synthetic bool    `json:"synthetic"`
 	Version   int64   `json:"version"`
+	// DistanceKM is the distance from SearchQuery.Near, when one was given.
+	DistanceKM *float64 `json:"distance_km,omitempty"`
 	// Fields carries the identifying fields of the hit's kind: city, code, institution_name,
 	// major_code, enterprise_name, district, number.
 	Fields map[string]any `json:"fields,omitempty"`

@@ -45,7 +45,7 @@ func newEnvWith(tb testing.TB, opt options) *env {
 		tb.Fatalf("open store: %v", err)
 	}
 	tb.Cleanup(func() { _ = store.Close() })
-	index, err := search.Open(filepath.Join(dir, "index"))
+	index, err := search.Open(filepath.Join(dir, "index"), searchOptions(tb))
 	if err != nil {
 		tb.Fatalf("open index: %v", err)
 	}

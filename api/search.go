@@ -2,8 +2,11 @@ package api
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -15,18 +18,30 @@ import (
 const (
 	defaultPerPage = 10
 	maxCityLength  = 32 // runes
+	maxParamValues = 20 // values of one filter parameter
 )
 
 // searchPage is the answer of GET /api/v1/search.
 type searchPage struct {
-	Total   uint64       `json:"total"`
-	Page    int          `json:"page"`
-	PerPage int          `json:"per_page"`
-	TookMS  int64        `json:"took_ms"`
-	Hits    []xiaoqi.Hit `json:"hits"`
+	Total   uint64                         `json:"total"`
+	Page    int                            `json:"page"`
+	PerPage int                            `json:"per_page"`
+	TookMS  int64                          `json:"took_ms"`
+	Hits    []xiaoqi.Hit                   `json:"hits"`
+	Relaxed bool                           `json:"relaxed,omitempty"`
+	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
 
-// search answers GET /api/v1/search?q=&type=&city=&page=&per_page=.
+// listParams are the filter parameters that take several values, comma-separated or
+// repeated (skill=Java,Python or skill=Java&skill=Python): any of them matches.
+var listParams = []string{"type", "city", "region", "district", "sector", "skill", "degree", "language", "institution", "enterprise", "facets"}
+
+// singleParams are the parameters given at most once.
+var singleParams = []string{"q", "synthetic", "date_from", "date_to", "near", "within", "sort", "facet_size", "page", "per_page"}
+
+// search answers GET /api/v1/search: q, filters (type, city, region, district, sector,
+// skill, degree, language, institution, enterprise, synthetic, date_from, date_to, near +
+// within), sort, facets, facet_size, page, per_page. See the README's "Searching".
 func (s *Server) search(c *gin.Context) {
 	sq, err := searchQuery(c)
 	if err != nil {
@@ -43,7 +58,7 @@ func (s *Server) search(c *gin.Context) {
 		return
 	}
 	out := searchPage{Total: res.Total, Page: sq.Page, PerPage: sq.PerPage,
-		TookMS: res.Took.Milliseconds(), Hits: res.Hits}
+		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Facets: res.Facets}
 	if out.Hits == nil {
 		out.Hits = []xiaoqi.Hit{}
 	}
@@ -53,7 +68,8 @@ func (s *Server) search(c *gin.Context) {
 	s.writeJSON(c, http.StatusOK, out)
 }
 
-// searchQuery parses and checks the parameters of a search; errors name the parameter.
+// searchQuery parses and checks the parameters of a search; errors name the parameter. The
+// index checks the values (known sectors, cities, facets, sorts) and names the parameter too.
 func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 	sq := xiaoqi.SearchQuery{Page: 1, PerPage: defaultPerPage}
 	q, err := query(c)
@@ -61,44 +77,90 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 		return sq, err
 	}
 	for _, name := range sortedKeys(q) {
-		switch name {
-		case "q", "city", "page", "per_page":
+		switch {
+		case slices.Contains(singleParams, name):
 			if len(q[name]) > 1 {
-				return sq, invalid(name, "is given more than once / 参数重复")
+				return sq, invalid(name, "参数重复 / is given more than once")
 			}
-		case "type":
+		case slices.Contains(listParams, name):
 		default:
-			return sq, invalid(name, "unknown parameter / 未知参数 (allowed: q, type, city, page, per_page)")
+			return sq, invalid(name, "未知参数 / unknown parameter (allowed: %s, %s)", strings.Join(singleParams, ", "), strings.Join(listParams, ", "))
+		}
+		for _, v := range q[name] {
+			if !utf8.ValidString(v) {
+				return sq, invalid(name, "编码无效 / is not valid UTF-8")
+			}
 		}
 	}
 
 	sq.Q = strings.TrimSpace(q.Get("q"))
-	if !utf8.ValidString(sq.Q) {
-		return sq, invalid("q", "is not valid UTF-8 / 编码无效")
-	}
 	if n := utf8.RuneCountInString(sq.Q); n > xiaoqi.MaxQueryLength {
-		return sq, invalid("q", "is %d characters long, at most %d / 查询过长", n, xiaoqi.MaxQueryLength)
+		return sq, invalid("q", "查询过长：%d 个字，最多 %d / is %d characters long, at most %d", n, xiaoqi.MaxQueryLength, n, xiaoqi.MaxQueryLength)
 	}
 
+	lists := map[string][]string{}
+	for _, name := range listParams {
+		vs, err := listParam(q, name)
+		if err != nil {
+			return sq, err
+		}
+		lists[name] = vs
+	}
 	// type=job,program or type=jobs&type=programs; singular or plural.
-	for _, v := range q["type"] {
-		for _, t := range strings.Split(v, ",") {
-			if strings.TrimSpace(t) == "" {
-				continue
-			}
-			k, ok := parseKind(t)
-			if !ok {
-				return sq, invalid("type", "unknown type %q / 未知类型 (one of institution, program, enterprise, job, candidate, policy, partnership)", t)
-			}
-			if !slices.Contains(sq.Types, k) {
-				sq.Types = append(sq.Types, k)
-			}
+	for _, t := range lists["type"] {
+		k, ok := parseKind(t)
+		if !ok {
+			return sq, invalid("type", "未知类型 %q / unknown type (one of institution, program, enterprise, job, candidate, policy, partnership)", t)
+		}
+		if !slices.Contains(sq.Types, k) {
+			sq.Types = append(sq.Types, k)
 		}
 	}
+	for _, city := range lists["city"] {
+		if utf8.RuneCountInString(city) > maxCityLength {
+			return sq, invalid("city", "城市名过长 / must be a city name of at most %d characters", maxCityLength)
+		}
+	}
+	sq.Cities = lists["city"]
+	for _, r := range lists["region"] {
+		sq.Regions = append(sq.Regions, xiaoqi.Region(r))
+	}
+	for _, v := range lists["sector"] {
+		sq.Sectors = append(sq.Sectors, xiaoqi.Sector(v))
+	}
+	sq.Districts, sq.Skills, sq.Degrees, sq.Languages = lists["district"], lists["skill"], lists["degree"], lists["language"]
+	sq.Institutions, sq.Enterprises, sq.Facets = lists["institution"], lists["enterprise"], lists["facets"]
 
-	sq.City = strings.TrimSpace(q.Get("city"))
-	if !utf8.ValidString(sq.City) || utf8.RuneCountInString(sq.City) > maxCityLength {
-		return sq, invalid("city", "must be a city name of at most %d characters / 城市名过长", maxCityLength)
+	if v := q.Get("synthetic"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return sq, invalid("synthetic", "须为 true 或 false / must be true or false, not %q", v)
+		}
+		sq.Synthetic = &b
+	}
+	if sq.From, err = dateParam(q, "date_from"); err != nil {
+		return sq, err
+	}
+	if sq.To, err = dateParam(q, "date_to"); err != nil {
+		return sq, err
+	}
+	if !sq.To.IsZero() && len(q.Get("date_to")) == len(time.DateOnly) {
+		sq.To = sq.To.AddDate(0, 0, 1) // date_to=2024-12-31 includes that day
+	}
+	if err := nearParam(q, &sq); err != nil {
+		return sq, err
+	}
+	sq.Sort = strings.TrimSpace(q.Get("sort"))
+	switch sq.Sort {
+	case "date", "-date": // newest first, as job boards sort; date:asc for the oldest
+		sq.Sort = xiaoqi.SortDateDesc
+	case "_score", "score":
+		sq.Sort = xiaoqi.SortRelevance
+	}
+	if v := q.Get("facet_size"); v != "" {
+		if sq.FacetSize, err = intParam("facet_size", v, 10, xiaoqi.MaxFacetSize); err != nil {
+			return sq, err
+		}
 	}
 
 	if sq.Page, err = intParam("page", q.Get("page"), 1, xiaoqi.MaxResultWindow); err != nil {
@@ -108,8 +170,69 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 		return sq, err
 	}
 	if sq.Page*sq.PerPage > xiaoqi.MaxResultWindow {
-		return sq, invalid("page", "page × per_page = %d is beyond the result window of %d; narrow the query / 超出结果窗口",
-			sq.Page*sq.PerPage, xiaoqi.MaxResultWindow)
+		return sq, invalid("page", "超出结果窗口：page × per_page = %d，最多 %d，请缩小查询范围 / page × per_page = %d is beyond the result window of %d; narrow the query",
+			sq.Page*sq.PerPage, xiaoqi.MaxResultWindow, sq.Page*sq.PerPage, xiaoqi.MaxResultWindow)
 	}
 	return sq, nil
+}
+
+// listParam returns the values of a list parameter: repeated, comma-separated (also the
+// Chinese comma), trimmed, without empties.
+func listParam(q url.Values, name string) ([]string, error) {
+	var out []string
+	for _, v := range q[name] {
+		for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' }) {
+			if part = strings.TrimSpace(part); part != "" && !slices.Contains(out, part) {
+				out = append(out, part)
+			}
+		}
+	}
+	if len(out) > maxParamValues {
+		return nil, invalid(name, "最多 %d 个值 / at most %d values", maxParamValues, maxParamValues)
+	}
+	return out, nil
+}
+
+// dateParam parses a date (2024-05-01) or a time (RFC 3339).
+func dateParam(q url.Values, name string) (time.Time, error) {
+	v := strings.TrimSpace(q.Get(name))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.DateOnly, time.RFC3339} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, invalid(name, "日期格式应为 2024-05-01 或 RFC 3339 / must be a date like 2024-05-01 or an RFC 3339 time, not %q", v)
+}
+
+// nearParam parses near (a city, or "lat,lon") and within (km: "50" or "50km").
+func nearParam(q url.Values, sq *xiaoqi.SearchQuery) error {
+	if v := strings.TrimSpace(q.Get("near")); v != "" {
+		if utf8.RuneCountInString(v) > maxCityLength {
+			return invalid("near", "过长 / must be a city or \"lat,lon\" of at most %d characters", maxCityLength)
+		}
+		if lat, lon, ok := strings.Cut(v, ","); ok {
+			la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
+			lo, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
+			if err1 != nil || err2 != nil {
+				return invalid("near", "应为城市名或“纬度,经度”，如 34.34,108.94 / must be a city or \"lat,lon\" such as 34.34,108.94, not %q", v)
+			}
+			sq.Near = &xiaoqi.GeoPoint{Lat: la, Lon: lo}
+		} else {
+			sq.NearCity = v
+		}
+	}
+	if v := strings.TrimSpace(q.Get("within")); v != "" {
+		km, err := strconv.ParseFloat(strings.TrimSuffix(strings.ToLower(v), "km"), 64)
+		if err != nil {
+			return invalid("within", "应为公里数，如 50 或 50km / must be a distance in km such as 50 or 50km, not %q", v)
+		}
+		if km <= 0 {
+			return invalid("within", "须大于 0 / must be more than 0 km")
+		}
+		sq.WithinKM = km
+	}
+	return nil
 }

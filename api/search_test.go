@@ -82,7 +82,7 @@ func TestSearchParameters(t *testing.T) {
 		{"type=jobs&type=programs", 200, ""},
 		{"city=" + url.QueryEscape("西安"), 200, ""},
 		{"city=" + strings.Repeat("x", 33), 400, "city"},
-		{"sort=date", 400, "sort"},
+		{"sort=price", 400, "sort"},
 		{"q=%zz", 400, "query"},
 	}
 	for _, tt := range tests {

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/search"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // benchJobs returns n job needs with varied Chinese text.
@@ -48,6 +51,66 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
+// streamIndex indexes n documents of seed.Stream into a new index.
+func streamIndex(b *testing.B, n int) *search.Index {
+	b.Helper()
+	tax, err := skill.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cities, err := seed.CityPoints()
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := options(b)
+	opt.Taxonomy, opt.Cities = tax, cities
+	x, err := search.Open(b.TempDir()+"/index", opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = x.Close() })
+	var batch []xiaoqi.Doc
+	i := 0
+	for d, err := range seed.Stream(tax, seed.StreamOptions{Seed: 1, N: n}) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		d.Base().ID = fmt.Sprintf("%s_%08d", d.Kind(), i)
+		i++
+		if batch = append(batch, d); len(batch) == 1000 {
+			index(b, x, batch...)
+			batch = batch[:0]
+		}
+	}
+	index(b, x, batch...)
+	return x
+}
+
+// BenchmarkSearchKinds runs each kind of query of scripts/bench-search.sh over 20k synthetic
+// documents; the script runs the same kinds at 100k and 1M.
+func BenchmarkSearchKinds(b *testing.B) {
+	x := streamIndex(b, 20000)
+	for _, k := range []struct {
+		name string
+		q    xiaoqi.SearchQuery
+	}{
+		{"selective", xiaoqi.SearchQuery{Q: "Selenium"}},
+		{"selective+city", xiaoqi.SearchQuery{Q: "数据标注", City: "西安"}},
+		{"common", xiaoqi.SearchQuery{Q: "工程师"}},
+		{"filter-only", xiaoqi.SearchQuery{Types: []xiaoqi.Kind{xiaoqi.KindJob}, City: "宝鸡", Degrees: []string{"本科"}}},
+		{"facets", xiaoqi.SearchQuery{Q: "开发", Facets: []string{"city", "sector", "skill", "degree"}}},
+		{"geo", xiaoqi.SearchQuery{Q: "测试", NearCity: "咸阳", WithinKM: 30, Sort: xiaoqi.SortDistance}},
+	} {
+		b.Run(k.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := x.Search(context.Background(), k.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkApply(b *testing.B) {
 	x, _ := openIndex(b)
 	docs := benchJobs(1000)
@@ -56,4 +119,5 @@ func BenchmarkApply(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }

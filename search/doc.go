@@ -1,14 +1,23 @@
 // Package search owns the bleve index that follows the store's change feed: the explicit
 // mapping and the Chinese and English analysis, the conversion of domain documents into
-// index documents, queries with filters, pagination and highlighted snippets, the Follower
-// that applies the change feed, and Rebuild, which builds a fresh index from the store.
+// index documents, queries with filters, facets, sorts and pagination, highlighted snippets,
+// prefix suggestions, the Follower that applies the change feed, and Rebuild, which builds a
+// fresh index from the store.
+//
+// Analysis (analysis.go): Chinese text is cut into words by gse (a Segmenter, loaded once per
+// process with a domain dictionary of skills, institution names and policy words); each text
+// field holds the words, the dictionary words inside them and the bigrams within them, never
+// across two words. Queries are analysed in code the same way, never parsed: every word must
+// be found (with a fallback to all words but one when nothing has them all), a match as a
+// word counts most, Latin words are stemmed and may be misspelt by one letter.
+//
+// Skill synonyms (Options.Taxonomy) and institution abbreviations (Options.Aliases) are
+// applied when a query is built, never indexed: new ones change what queries find without a
+// rebuild. Anything that changes how documents are indexed must change mappingVersion.
 //
 // The index is derived data: everything in it can be rebuilt from the store. It remembers
 // the sequence of the last change it applied, inside the index and in the same batch as the
 // documents, so a crash can never leave the two out of step.
-//
-// Skill synonyms (Options.Taxonomy) are applied when a query is built, never indexed: a new
-// taxonomy changes what queries find without a rebuild.
 //
 // Candidate personal data (name, phone, e-mail, birth date) is never indexed or stored.
 package search

@@ -3,12 +3,14 @@ package search
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // indexDoc is what the index receives for one stored document: field name → value(s), using
-// only the fields the mapping declares (the mapping is static: anything else would be dropped).
+// only the fields of fieldSpecs. Text fields are given once (title); document() adds their
+// word fields (title_w).
 type indexDoc map[string]any
 
 // newDocument converts d into its index document.
@@ -37,6 +39,9 @@ func newDocument(d xiaoqi.Doc) (indexDoc, error) {
 	doc[fieldTitle] = d.Title()
 	doc[fieldSynthetic] = m.Synthetic
 	doc[fieldVersion] = float64(m.Version)
+	if _, ok := doc[fieldDate]; !ok && !m.UpdatedAt.IsZero() {
+		doc[fieldDate] = m.UpdatedAt
+	}
 	doc.latin()
 	doc.prune()
 	return doc, nil
@@ -47,8 +52,12 @@ func institutionDocument(i *xiaoqi.Institution) indexDoc {
 	if i.KeyTraining {
 		names = append(names, "服务外包重点培训机构")
 	}
-	doc := indexDoc{fieldNames: names, fieldBody: i.Description, fieldCode: i.Code}
+	doc := indexDoc{fieldNames: names, fieldBody: i.Description, fieldCode: i.Code,
+		fieldDegree: i.Level, fieldSuggest: []string{i.Name}}
 	doc.place(i.City, i.District, i.Region)
+	if i.Geo != nil {
+		doc[fieldGeo] = *i.Geo
+	}
 	return doc
 }
 
@@ -59,6 +68,9 @@ func programDocument(p *xiaoqi.Program) indexDoc {
 		fieldBody:      p.Description,
 		fieldInstName:  p.InstitutionName,
 		fieldMajorCode: p.MajorCode,
+		fieldSkill:     p.Skills,
+		fieldDegree:    p.Degree,
+		fieldSuggest:   append([]string{p.Name}, p.Skills...),
 	}
 	doc.place(p.City, "", "")
 	return doc
@@ -66,26 +78,43 @@ func programDocument(p *xiaoqi.Program) indexDoc {
 
 func enterpriseDocument(e *xiaoqi.Enterprise) indexDoc {
 	names := list(e.CreditCode, e.Type, e.Size)
+	sectors := make([]string, 0, len(e.Sectors))
 	for _, s := range e.Sectors {
-		names = append(names, sectorNames(s)...)
+		sectors = append(sectors, string(s))
 	}
 	if e.Leading {
 		names = append(names, "服务外包领军企业")
 	}
 	doc := indexDoc{
-		fieldNames: append(names, e.OffshoreMarkets...),
-		fieldBody:  e.Description,
+		fieldNames:   append(names, e.OffshoreMarkets...),
+		fieldBody:    e.Description,
+		fieldSector:  sectors,
+		fieldEntName: e.Name,
+		fieldSuggest: []string{e.Name},
 	}
 	doc.place(e.City, e.District, e.Region)
+	if e.Geo != nil {
+		doc[fieldGeo] = *e.Geo
+	}
 	return doc
 }
 
 func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 	doc := indexDoc{
-		fieldNames:   append(list(j.EnterpriseName, j.Degree, j.Experience), sectorNames(j.Sector)...),
-		fieldSkills:  append(append([]string(nil), j.Skills...), j.Languages...),
-		fieldBody:    j.Description,
-		fieldEntName: j.EnterpriseName,
+		// Sector names are a filter and a facet, not text: 软件研发和测试 would make every
+		// software job match 测试.
+		fieldNames:    list(j.EnterpriseName, j.Degree, j.Experience),
+		fieldSkills:   append(append([]string(nil), j.Skills...), j.Languages...),
+		fieldBody:     j.Description,
+		fieldEntName:  j.EnterpriseName,
+		fieldSector:   string(j.Sector),
+		fieldSkill:    j.Skills,
+		fieldLanguage: j.Languages,
+		fieldDegree:   j.Degree,
+		fieldSuggest:  append([]string{j.Name}, j.Skills...),
+	}
+	if !j.PostedAt.IsZero() {
+		doc[fieldDate] = j.PostedAt
 	}
 	doc.place(j.City, j.District, j.Region)
 	return doc
@@ -93,16 +122,23 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 
 // candidateDocument indexes a candidate by skills, majors, institutions, degree, city,
 // languages and summary only. Name, phone, e-mail and birth date never enter the index, and
-// are cut out of the summary should the candidate have written them there.
+// are cut out of the summary should the candidate have written them there. Candidates give
+// no suggestions.
 func candidateDocument(c *xiaoqi.Candidate) indexDoc {
 	names := list(c.Degree)
+	var insts []string
 	for _, e := range c.Education {
 		names = append(names, list(e.InstitutionName, e.Major, e.MajorCode, e.Degree)...)
+		insts = append(insts, e.InstitutionName)
 	}
 	doc := indexDoc{
-		fieldNames:  names,
-		fieldSkills: append(append([]string(nil), c.Skills...), c.Languages...),
-		fieldBody:   c.Redact(c.Summary, redacted),
+		fieldNames:    names,
+		fieldSkills:   append(append([]string(nil), c.Skills...), c.Languages...),
+		fieldBody:     c.Redact(c.Summary, redacted),
+		fieldSkill:    c.Skills,
+		fieldLanguage: c.Languages,
+		fieldDegree:   c.Degree,
+		fieldInstName: insts,
 	}
 	doc.place(c.City, "", "")
 	return doc
@@ -170,6 +206,10 @@ func (doc indexDoc) prune() {
 			}
 		case nil:
 			delete(doc, k)
+		case time.Time:
+			if v.IsZero() {
+				delete(doc, k)
+			}
 		}
 	}
 }
@@ -183,13 +223,6 @@ func list(ss ...string) []string {
 		}
 	}
 	return out
-}
-
-func sectorNames(s xiaoqi.Sector) []string {
-	if n, ok := xiaoqi.SectorNames[s]; ok {
-		return []string{n[0], n[1]}
-	}
-	return nil
 }
 
 func typeName(t string) string {

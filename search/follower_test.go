@@ -113,7 +113,7 @@ func TestFollowerResumes(t *testing.T) {
 	}
 	last := write(t, s, storeDocs(6)[6:]...)
 
-	x, err = search.Open(dir)
+	x, err = search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
 	}

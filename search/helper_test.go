@@ -2,18 +2,45 @@ package search_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/search"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
+
+// segmenter is the one Segmenter of the test binary: loading gse takes seconds, as in
+// production, where cmd/xiaoqi loads one per process.
+var segmenter = sync.OnceValues(func() (*search.Segmenter, error) {
+	tax, err := skill.Load()
+	if err != nil {
+		return nil, err
+	}
+	aliases, err := seed.InstitutionAliases()
+	if err != nil {
+		return nil, err
+	}
+	return search.NewSegmenter(tax, search.DomainWords(aliases)...)
+})
+
+// options returns Options with the shared Segmenter and nothing else.
+func options(tb testing.TB) search.Options {
+	tb.Helper()
+	seg, err := segmenter()
+	if err != nil {
+		tb.Fatalf("NewSegmenter: %v", err)
+	}
+	return search.Options{Segmenter: seg}
+}
 
 // openIndex opens a new index in a temporary directory, closed at the end of the test.
 func openIndex(tb testing.TB) (*search.Index, string) {
 	tb.Helper()
 	dir := tb.TempDir() + "/index"
-	x, err := search.Open(dir)
+	x, err := search.Open(dir, options(tb))
 	if err != nil {
 		tb.Fatalf("Open: %v", err)
 	}

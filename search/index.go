@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 
@@ -35,9 +36,12 @@ const (
 // Index is the bleve index of every stored document. It is safe for concurrent use.
 type Index struct {
 	idx       bleve.Index
+	seg       *Segmenter
 	analyzers analyzers
 	hl        highlight.Highlighter
-	syn       *synonyms // nil without a taxonomy; immutable
+	syn       *synonyms                  // nil without a taxonomy; immutable
+	aliases   map[string][]string        // folded abbreviation → full names; immutable
+	cities    map[string]xiaoqi.GeoPoint // city (西安市) → centre; immutable
 
 	applyMu sync.Mutex // serialises Apply, so that seq only grows
 
@@ -58,22 +62,20 @@ func Open(dir string, opts ...Options) (*Index, error) {
 	default:
 		return nil, fmt.Errorf("search: open %s: %d Options given, want at most one", dir, len(opts))
 	}
-	x, err := open(dir)
-	if err != nil {
+	if err := opt.load(); err != nil {
 		return nil, err
 	}
-	x.syn = newSynonyms(opt.Taxonomy)
-	return x, nil
+	return open(dir, opt)
 }
 
-func open(dir string) (*Index, error) {
+func open(dir string, opt Options) (*Index, error) {
 	if err := recoverSwap(dir); err != nil {
 		return nil, err
 	}
 	b, err := bleve.Open(dir)
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || (errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(dir)):
-		return create(dir)
+		return create(dir, opt)
 	case err != nil:
 		return nil, fmt.Errorf("search: open %s: %w", dir, err)
 	}
@@ -89,11 +91,11 @@ func open(dir string) (*Index, error) {
 		_ = b.Close()
 		return nil, fmt.Errorf("search: open %s: %w", dir, err)
 	}
-	return newIndex(b, decodeSeq(seq))
+	return newIndex(b, decodeSeq(seq), opt)
 }
 
-// create makes a new, empty index in dir.
-func create(dir string) (*Index, error) {
+// create makes a new, empty index in dir; opt must be loaded.
+func create(dir string, opt Options) (*Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("search: mapping: %w", err)
@@ -106,21 +108,26 @@ func create(dir string) (*Index, error) {
 		_ = b.Close()
 		return nil, fmt.Errorf("search: create %s: %w", dir, err)
 	}
-	return newIndex(b, 0)
+	return newIndex(b, 0, opt)
 }
 
-func newIndex(b bleve.Index, seq uint64) (*Index, error) {
+func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 	m := b.Mapping()
 	x := &Index{
-		idx:       b,
-		analyzers: analyzers{zh: m.AnalyzerNamed(analyzerZH), en: m.AnalyzerNamed(analyzerEN)},
-		hl:        newHighlighter(),
-		seq:       seq,
-		changed:   make(chan struct{}),
+		idx: b,
+		seg: opt.Segmenter,
+		analyzers: analyzers{text: textAnalyzer{opt.Segmenter},
+			en: m.AnalyzerNamed(analyzerEN), keyword: m.AnalyzerNamed(keyword.Name)},
+		hl:      newHighlighter(),
+		syn:     newSynonyms(opt.Taxonomy),
+		aliases: foldAliases(opt.Segmenter, opt.Aliases),
+		cities:  opt.Cities,
+		seq:     seq,
+		changed: make(chan struct{}),
 	}
-	if x.analyzers.zh == nil || x.analyzers.en == nil {
+	if x.analyzers.en == nil || x.analyzers.keyword == nil {
 		_ = b.Close()
-		return nil, fmt.Errorf("search: index mapping lacks analyzers %s, %s: %w", analyzerZH, analyzerEN, ErrMappingChanged)
+		return nil, fmt.Errorf("search: index mapping lacks analyzers %s, %s: %w", analyzerEN, keyword.Name, ErrMappingChanged)
 	}
 	return x, nil
 }
@@ -186,7 +193,7 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 		case c.Op == xiaoqi.OpUpsert && c.Doc == nil:
 			b.Delete(c.ID) // the document is gone since; its tombstone follows
 		case c.Op == xiaoqi.OpUpsert:
-			err = add(b, c.ID, c.Doc)
+			err = x.add(b, c.ID, c.Doc)
 		default:
 			err = fmt.Errorf("unknown op %q", c.Op)
 		}
@@ -201,18 +208,6 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 	}
 	x.setSeq(seq)
 	return nil
-}
-
-// add adds d to b under id (d's own id when id is empty).
-func add(b *bleve.Batch, id string, d xiaoqi.Doc) error {
-	if id == "" {
-		id = d.Base().ID
-	}
-	doc, err := newDocument(d)
-	if err != nil {
-		return err
-	}
-	return b.Index(id, doc)
 }
 
 func (x *Index) setSeq(seq uint64) {

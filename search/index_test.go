@@ -122,7 +122,7 @@ func TestReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	y, err := search.Open(dir)
+	y, err := search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestOpenForeign(t *testing.T) {
 	if err := b.Close(); err != nil {
 		t.Fatal(err)
 	}
-	x, err := search.Open(dir)
+	x, err := search.Open(dir, options(t))
 	if !errors.Is(err, search.ErrMappingChanged) {
 		if x != nil {
 			x.Close()

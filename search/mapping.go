@@ -1,18 +1,20 @@
 package search
 
 import (
+	"time"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// mappingVersion names the shape of the mapping and of the documents built for it. Change it
-// whenever either changes: Open refuses an index built with another version (ErrMappingChanged)
-// and `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-1"
+// mappingVersion names the shape of the mapping, of the analysis and of the documents built
+// for it. Change it whenever any of them changes: Open refuses an index built with another
+// version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
+const mappingVersion = "xiaoqi-3-gse"
 
-// Index field names.
+// Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
 	fieldType      = "type"   // the kind; also the mapping's type field
 	fieldTitle     = "title"  // Doc.Title(): stored, shown, boosted
@@ -31,6 +33,15 @@ const (
 	fieldNumber    = "number"
 	fieldSynthetic = "synthetic"
 	fieldVersion   = "version"
+	fieldSector    = "sector"   // sector codes (software, it_ops, …)
+	fieldSkill     = "skill"    // skill names as written, exact: filters and facets
+	fieldDegree    = "degree"   // 大专, 本科, 硕士, 博士, 不限
+	fieldLanguage  = "language" // 日语N2, 英语CET-6
+	fieldDate      = "date"     // when a job was posted, else when the document last changed
+	fieldGeo       = "geo"      // the document's point, else its city's centre
+	fieldLat       = "lat"      // the geo point again, stored only: a hit's distance
+	fieldLon       = "lon"
+	fieldSuggest   = "suggest" // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
 )
 
 // textFields are the fields a query searches, with their boosts: a match in the title counts
@@ -42,6 +53,9 @@ var textFields = []struct {
 	{fieldTitle, 4}, {fieldNames, 2}, {fieldSkills, 2}, {fieldBody, 1}, {fieldPlace, 1},
 }
 
+// wordBoost is how much more a query word found as a word counts than found as bigrams.
+const wordBoost = 2
+
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
 	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion}
@@ -49,19 +63,67 @@ var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDi
 // hitFields are the identifying fields copied into Hit.Fields.
 var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber}
 
-// kindFields lists the identifying fields each kind has, beyond those every kind has.
-var kindFields = map[xiaoqi.Kind][]string{
-	xiaoqi.KindInstitution: {fieldCity, fieldDistrict, fieldRegion, fieldCode},
-	xiaoqi.KindProgram:     {fieldCity, fieldRegion, fieldInstName, fieldMajorCode},
-	xiaoqi.KindEnterprise:  {fieldCity, fieldDistrict, fieldRegion},
-	xiaoqi.KindJob:         {fieldCity, fieldDistrict, fieldRegion, fieldEntName},
-	xiaoqi.KindCandidate:   {fieldCity, fieldRegion},
-	xiaoqi.KindPolicy:      {fieldNumber},
-	xiaoqi.KindPartnership: {fieldInstName, fieldEntName},
+// FacetFields are the fields a query may ask counts of (SearchQuery.Facets).
+var FacetFields = []string{fieldCity, fieldRegion, fieldSector, fieldSkill, fieldDegree, fieldType}
+
+// fieldKind says how a field is indexed.
+type fieldKind int
+
+const (
+	kindText    fieldKind = iota // words, sub-words and bigrams within words
+	kindEnglish                  // Latin words, stemmed
+	kindKeyword                  // exact values: filters and facets
+	kindBool
+	kindNumber
+	kindDate
+	kindGeo
+)
+
+// fieldSpec is how one field is indexed and stored.
+type fieldSpec struct {
+	kind        fieldKind
+	store       bool
+	docValues   bool // for facets and sorting
+	termVectors bool // for snippets
+	storeOnly   bool // kept for hits, never searched
 }
 
-// newMapping returns the explicit mapping: one static document mapping per kind, nothing
-// dynamic, no _all field.
+// fieldSpecs declares every field of the index. The mapping below says the same for readers
+// of the index's metadata; documents are built from this table (document.go).
+var fieldSpecs = map[string]fieldSpec{
+	fieldTitle:     {kind: kindText, store: true, termVectors: true},
+	fieldNames:     {kind: kindText},
+	fieldSkills:    {kind: kindText},
+	fieldBody:      {kind: kindText, store: true, termVectors: true},
+	fieldPlace:     {kind: kindText},
+	fieldEN:        {kind: kindEnglish},
+	fieldType:      {kind: kindKeyword, store: true, docValues: true},
+	fieldCity:      {kind: kindKeyword, store: true, docValues: true},
+	fieldDistrict:  {kind: kindKeyword, store: true},
+	fieldRegion:    {kind: kindKeyword, docValues: true},
+	fieldCode:      {kind: kindKeyword, store: true},
+	fieldInstName:  {kind: kindKeyword, store: true},
+	fieldMajorCode: {kind: kindKeyword, store: true},
+	fieldEntName:   {kind: kindKeyword, store: true},
+	fieldSector:    {kind: kindKeyword, docValues: true},
+	fieldSkill:     {kind: kindKeyword, docValues: true},
+	fieldDegree:    {kind: kindKeyword, docValues: true},
+	fieldLanguage:  {kind: kindKeyword},
+	fieldSuggest:   {kind: kindKeyword},
+	fieldNumber:    {kind: kindNumber, store: true},
+	fieldVersion:   {kind: kindNumber, store: true, storeOnly: true},
+	fieldLat:       {kind: kindNumber, store: true, storeOnly: true},
+	fieldLon:       {kind: kindNumber, store: true, storeOnly: true},
+	fieldSynthetic: {kind: kindBool, store: true},
+	fieldDate:      {kind: kindDate, docValues: true},
+	fieldGeo:       {kind: kindGeo, docValues: true},
+}
+
+// dateLayout is how dates are indexed.
+const dateLayout = time.RFC3339
+
+// newMapping returns the explicit mapping: one static document mapping per kind declaring the
+// fields of fieldSpecs, nothing dynamic, no _all field.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	if err := addAnalysis(m); err != nil {
@@ -72,59 +134,36 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m.DefaultMapping = bleve.NewDocumentDisabledMapping()
 	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
 	for _, k := range xiaoqi.Kinds {
-		m.AddDocumentMapping(string(k), kindMapping(k))
+		m.AddDocumentMapping(string(k), kindMapping())
 	}
 	return m, m.Validate()
 }
 
-func kindMapping(k xiaoqi.Kind) *mapping.DocumentMapping {
+func kindMapping() *mapping.DocumentMapping {
 	dm := bleve.NewDocumentStaticMapping()
-	add := func(name string, fm *mapping.FieldMapping) { dm.AddFieldMappingsAt(name, fm) }
-
-	add(fieldType, keyword(true, true))
-	add(fieldTitle, text(analyzerZH, true))
-	add(fieldNames, text(analyzerZH, false))
-	add(fieldSkills, text(analyzerZH, false))
-	add(fieldBody, text(analyzerZH, true))
-	add(fieldPlace, text(analyzerZH, false))
-	enField := text(analyzerEN, false)
-	enField.IncludeTermVectors = false // no phrases or snippets on it
-	add(fieldEN, enField)
-
-	synthetic := bleve.NewBooleanFieldMapping()
-	synthetic.Store, synthetic.IncludeInAll, synthetic.DocValues = true, false, false
-	add(fieldSynthetic, synthetic)
-	version := bleve.NewNumericFieldMapping()
-	version.Index, version.Store, version.IncludeInAll, version.DocValues = false, true, false, false
-	add(fieldVersion, version)
-
-	for _, f := range kindFields[k] {
-		switch f {
-		case fieldNumber:
-			n := bleve.NewNumericFieldMapping()
-			n.Store, n.IncludeInAll, n.DocValues = true, false, false
-			add(f, n)
-		case fieldRegion:
-			add(f, keyword(false, true))
-		case fieldCity:
-			add(f, keyword(true, true))
-		default:
-			add(f, keyword(true, false))
+	for name, spec := range fieldSpecs {
+		var fm *mapping.FieldMapping
+		switch spec.kind {
+		case kindText:
+			fm = bleve.NewTextFieldMapping()
+			fm.Analyzer = analyzerZH
+		case kindEnglish:
+			fm = bleve.NewTextFieldMapping()
+			fm.Analyzer = analyzerEN
+		case kindKeyword:
+			fm = bleve.NewKeywordFieldMapping()
+		case kindBool:
+			fm = bleve.NewBooleanFieldMapping()
+		case kindNumber:
+			fm = bleve.NewNumericFieldMapping()
+		case kindDate:
+			fm = bleve.NewDateTimeFieldMapping()
+		case kindGeo:
+			fm = bleve.NewGeoPointFieldMapping()
 		}
+		fm.Store, fm.DocValues, fm.IncludeInAll, fm.IncludeTermVectors = spec.store, spec.docValues, false, spec.termVectors
+		fm.Index = !spec.storeOnly
+		dm.AddFieldMappingsAt(name, fm)
 	}
 	return dm
-}
-
-// keyword is an exact-match field: filters, and later facets (docValues).
-func keyword(store, docValues bool) *mapping.FieldMapping {
-	fm := bleve.NewKeywordFieldMapping()
-	fm.Store, fm.DocValues, fm.IncludeInAll, fm.IncludeTermVectors = store, docValues, false, false
-	return fm
-}
-
-// text is an analyzed field with term vectors, which phrases and highlighting need.
-func text(analyzer string, store bool) *mapping.FieldMapping {
-	fm := bleve.NewTextFieldMapping()
-	fm.Analyzer, fm.Store, fm.DocValues, fm.IncludeInAll, fm.IncludeTermVectors = analyzer, store, false, false, true
-	return fm
 }

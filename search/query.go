@@ -3,7 +3,11 @@ package search
 import (
 	"math"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -11,20 +15,29 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// minShouldMatch is the share of a query's terms a document must contain. CJK text is
-// indexed as overlapping bigrams, so 软件测试 asks for 软件, 件测, 测试; requiring about two
-// thirds keeps 软件开发与测试 (软件, 测试) but drops 软件工程 (软件 only).
-const minShouldMatch = 0.6
+// minShouldMatch is the share of a query's words a document must contain: all of them (AND
+// semantics), as users of the big engines expect. A word is contained when the document has
+// it as a word, as the words inside it (软件测试 in 软件开发与测试), or as bigrams within one
+// of its own words (处理 in 待处理), never across two of its words (西安 is not in 广西|安全).
+const minShouldMatch = 1.0
 
-// textQuery builds the relevance query for q: each term of q is looked for in every text
-// field, boosted by field, and a document must hold minShouldMatch of the terms. There is no
-// separate phrase clause: overlapping bigrams already reward adjacency (only a document with
-// 软件测试 contiguous holds 件测), and measured on 20k job needs a phrase bonus doubled the
-// query time without changing any ranking the tests check. An empty q matches everything; a q
-// with no terms (only punctuation) nothing.
+// Query boosts beyond the field boosts of textFields.
+const (
+	subWordBoost = 0.5 // the words inside a query word, found apart
+	phraseBoost  = 0.8 // the words inside a query word, found adjacent
+	stemBoost    = 0.5 // a Latin word's English stem
+	fuzzyBoost   = 0.3 // a Latin word within one edit
+	// fuzzyMinLen is the least length of a Latin word that may be misspelt by one edit.
+	fuzzyMinLen = 5
+)
+
+// textQuery builds the relevance query for q: every word of q must be found in some text
+// field, scored by field and by how it matched (see wordQuery). An empty q matches
+// everything; a q with no words (only punctuation) nothing.
 //
 // With a taxonomy (Options.Taxonomy), a query or a part of it that names a skill also finds
-// the skill's other words (see expand).
+// the skill's other words (see expand); with Options.Aliases a word that abbreviates a name
+// also finds the name.
 func (x *Index) textQuery(q string) query.Query {
 	if strings.TrimSpace(q) == "" {
 		return bleve.NewMatchAllQuery()
@@ -35,70 +48,274 @@ func (x *Index) textQuery(q string) query.Query {
 	return x.plainQuery(q, minShouldMatch)
 }
 
-// plainQuery is textQuery without synonyms, for a non-empty q: a document must hold the share
-// min of q's terms.
+// plainQuery is textQuery without skill synonyms, for a non-empty q: a document must hold the
+// share min of q's words. A space-separated part of q that is an abbreviation, or starts with
+// one (西电计算机), counts as one word that also finds the full names (Options.Aliases).
 func (x *Index) plainQuery(q string, min float64) query.Query {
-	ts := terms(x.analyzers.zh, q)
-	if len(ts) == 0 {
+	return x.wordsQuery(q, min, true)
+}
+
+// wordsQuery is plainQuery; fuzzy says whether Latin words may be misspelt (not for the
+// synonyms a query expands to: they are spelt right, and fuzzy matching is the costly part).
+func (x *Index) wordsQuery(q string, min float64, fuzzy bool) query.Query {
+	var perWord []query.Query
+	var words []qword
+	seen := map[string]bool{}
+	for _, part := range strings.Fields(q) {
+		alias, rest := x.splitAlias(part)
+		if alias != "" && !seen[alias] {
+			seen[alias] = true
+			perWord = append(perWord, x.aliasQuery(alias))
+		}
+		for _, w := range x.seg.queryWords(rest) {
+			if !seen[w.text] {
+				seen[w.text] = true
+				words = append(words, w)
+			}
+		}
+	}
+	for _, w := range words {
+		perWord = append(perWord, x.wordQuery(w, len(words) == 1 && len(perWord) == 0, fuzzy))
+	}
+	switch len(perWord) {
+	case 0:
 		return bleve.NewMatchNoneQuery()
+	case 1:
+		return perWord[0]
 	}
-	perTerm := make([]query.Query, 0, len(ts))
-	for _, t := range ts {
-		perTerm = append(perTerm, x.termQuery(t))
-	}
-	all := bleve.NewDisjunctionQuery(perTerm...)
-	all.SetMin(math.Ceil(min * float64(len(ts))))
+	all := bleve.NewDisjunctionQuery(perWord...)
+	all.SetMin(math.Ceil(min * float64(len(perWord))))
 	return all
 }
 
-// termQuery finds one analysed term in any text field. A lone CJK character, which the index
-// holds only inside bigrams, also matches the bigrams that contain it; a Latin word also
-// matches its stem in the English field.
-func (x *Index) termQuery(t term) query.Query {
+// relaxedQuery is plainQuery requiring all words but one, for a query of two words or more
+// that found nothing with all of them (as Typesense drops tokens): 留学生 创业 still finds
+// the policy item on returned students founding firms.
+func (x *Index) relaxedQuery(q string) (query.Query, bool) {
+	n := 0
+	for _, part := range strings.Fields(q) {
+		alias, rest := x.splitAlias(part)
+		if alias != "" {
+			n++
+		}
+		n += len(x.seg.queryWords(rest))
+	}
+	if n < 2 {
+		return nil, false
+	}
+	return x.plainQuery(q, float64(n-1)/float64(n)), true
+}
+
+// maxAliasRunes is the length of the longest abbreviation looked for at the start of a word.
+const maxAliasRunes = 8
+
+// splitAlias returns the abbreviation that part is, or starts with, folded, and the rest of
+// part; "" and part when there is none.
+func (x *Index) splitAlias(part string) (alias, rest string) {
+	if len(x.aliases) == 0 {
+		return "", part
+	}
+	f := x.seg.fold(part)
+	if _, ok := x.aliases[f]; ok {
+		return f, ""
+	}
+	rs := []rune(f)
+	if !isCJK(rs[0]) {
+		return "", part
+	}
+	for n := min(len(rs)-1, maxAliasRunes); n >= 2; n-- {
+		if _, ok := x.aliases[string(rs[:n])]; ok {
+			return string(rs[:n]), string(rs[n:])
+		}
+	}
+	return "", part
+}
+
+// Boosts of an abbreviation's alternatives: the full names it stands for, or the letters as
+// written (长大 may mean growing up).
+const (
+	aliasNameBoost    = 1.5
+	aliasWrittenBoost = 0.2
+)
+
+// aliasQuery finds the abbreviation alias (folded, a key of the alias table): the names it
+// stands for, or, far lower, the abbreviation as written.
+func (x *Index) aliasQuery(alias string) query.Query {
+	var alts []query.Query
+	for _, n := range append(slices.Clone(x.aliases[alias]), alias) {
+		ws := x.seg.queryWords(n)
+		if len(ws) == 0 {
+			continue
+		}
+		parts := make([]query.Query, 0, len(ws))
+		for _, nw := range ws {
+			parts = append(parts, x.wordQuery(nw, false, false))
+		}
+		c := bleve.NewConjunctionQuery(parts...)
+		c.SetBoost(aliasNameBoost)
+		if n == alias {
+			c.SetBoost(aliasWrittenBoost)
+		}
+		alts = append(alts, c)
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// wordQuery finds one query word in any text field: as a word (the best match), as the words
+// that cover it (adjacent, or at least all there), as bigrams within a word. A CJK character
+// that is the whole query (alone) also matches inside bigrams: 邮 finds 西安邮电大学. A Latin
+// word also matches its English stem, and within one edit when it has fuzzyMinLen letters or
+// more.
+func (x *Index) wordQuery(w qword, alone, fuzzy bool) query.Query {
 	var qs []query.Query
 	for _, f := range textFields {
-		tq := bleve.NewTermQuery(t.text)
-		tq.SetField(f.name)
-		tq.SetBoost(f.boost)
-		qs = append(qs, tq)
-		if t.unigram {
-			rq := bleve.NewRegexpQuery(".?" + regexp.QuoteMeta(t.text) + ".?")
+		qs = append(qs, termQuery(f.name, w.text, f.boost*wordBoost))
+		if !w.cjk {
+			continue
+		}
+		n := utf8.RuneCountInString(w.text)
+		switch {
+		case n >= 3 && len(w.subs) < 2:
+			// A word the dictionary cannot cover: its bigrams within a word. (Where it can,
+			// the covering words below find the same documents, far cheaper than 工程 + 程师.)
+			qs = append(qs, allTerms(f.name, w.bigs, f.boost))
+		case n == 1 && alone: // one character: the words holding it
+			rq := bleve.NewRegexpQuery(".?" + regexp.QuoteMeta(w.text) + ".?")
 			rq.SetField(f.name)
 			rq.SetBoost(f.boost / 2)
 			qs = append(qs, rq)
 		}
+		if len(w.subs) > 1 {
+			qs = append(qs, allTerms(f.name, w.subs, f.boost*subWordBoost))
+			if f.name == fieldTitle {
+				// Cut apart but adjacent, as 软件|测试工程师 holds 软件测试: nearly a word match.
+				pq := bleve.NewPhraseQuery(w.subs, f.name)
+				pq.SetBoost(f.boost * wordBoost * phraseBoost)
+				qs = append(qs, pq)
+			}
+		}
 	}
-	if t.latin {
-		for _, stem := range terms(x.analyzers.en, t.text) {
-			tq := bleve.NewTermQuery(stem.text)
-			tq.SetField(fieldEN)
-			tq.SetBoost(0.5)
-			qs = append(qs, tq)
+	if !w.cjk {
+		for _, stem := range x.analyzers.stems(w.text) {
+			qs = append(qs, termQuery(fieldEN, stem, stemBoost))
+			if fuzzy && utf8.RuneCountInString(w.text) >= fuzzyMinLen && isLetters(w.text) {
+				fq := bleve.NewFuzzyQuery(stem)
+				fq.SetField(fieldEN)
+				fq.SetFuzziness(1)
+				fq.SetPrefix(1) // typos keep the first letter; the automaton stays small
+				fq.SetBoost(fuzzyBoost)
+				qs = append(qs, fq)
+			}
 		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// withFilters restricts text to the kinds and city of q, without affecting scores.
-func withFilters(text query.Query, q xiaoqi.SearchQuery) query.Query {
-	types := q.Types
-	if len(types) == 0 {
-		types = defaultKinds()
+func termQuery(field, term string, boost float64) query.Query {
+	tq := bleve.NewTermQuery(term)
+	tq.SetField(field)
+	tq.SetBoost(boost)
+	return tq
+}
+
+// allTerms requires every term in field.
+func allTerms(field string, terms []string, boost float64) query.Query {
+	if len(terms) == 1 {
+		return termQuery(field, terms[0], boost)
 	}
-	kinds := make([]query.Query, 0, len(types))
-	for _, k := range types {
-		tq := bleve.NewTermQuery(string(k))
-		tq.SetField(fieldType)
-		kinds = append(kinds, tq)
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = termQuery(field, t, boost/float64(len(terms)))
 	}
-	filters := []query.Query{bleve.NewDisjunctionQuery(kinds...)}
-	if city := strings.TrimSpace(q.City); city != "" {
-		filters = append(filters, cityQuery(city))
+	return bleve.NewConjunctionQuery(qs...)
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// withFilters restricts text to the kinds and filters of q, without affecting scores.
+func (x *Index) withFilters(text query.Query, q xiaoqi.SearchQuery) query.Query {
+	var filters []query.Query
+	if len(q.Types) > 0 {
+		kinds := make([]string, len(q.Types))
+		for i, k := range q.Types {
+			kinds[i] = string(k)
+		}
+		filters = append(filters, anyOf(fieldType, kinds))
+	}
+	var cities []query.Query
+	for _, c := range append([]string{q.City}, q.Cities...) {
+		if c = strings.TrimSpace(c); c != "" {
+			cities = append(cities, cityQuery(c))
+		}
+	}
+	if len(cities) > 0 {
+		filters = append(filters, bleve.NewDisjunctionQuery(cities...))
+	}
+	for _, f := range []struct {
+		field  string
+		values []string
+	}{
+		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, q.Districts}, {fieldSector, sectorStrings(q.Sectors)},
+		{fieldSkill, q.Skills}, {fieldDegree, q.Degrees}, {fieldLanguage, q.Languages},
+		{fieldInstName, q.Institutions}, {fieldEntName, q.Enterprises},
+	} {
+		if len(f.values) > 0 {
+			filters = append(filters, anyOf(f.field, f.values))
+		}
+	}
+	if q.Synthetic != nil {
+		bq := bleve.NewBoolFieldQuery(*q.Synthetic)
+		bq.SetField(fieldSynthetic)
+		filters = append(filters, bq)
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		incl, excl := true, false
+		dq := bleve.NewDateRangeInclusiveQuery(q.From, q.To, &incl, &excl)
+		dq.SetField(fieldDate)
+		filters = append(filters, dq)
+	}
+	if q.Near != nil && q.WithinKM > 0 {
+		gq := bleve.NewGeoDistanceQuery(q.Near.Lon, q.Near.Lat, strconv.FormatFloat(q.WithinKM, 'f', -1, 64)+"km")
+		gq.SetField(fieldGeo)
+		filters = append(filters, gq)
 	}
 	b := bleve.NewBooleanQuery()
-	b.AddMust(text)
-	b.AddFilter(bleve.NewConjunctionQuery(filters...))
+	if _, all := text.(*query.MatchAllQuery); all && len(filters) > 0 {
+		// No words: the filters themselves select, instead of filtering every document.
+		b.AddMust(filters...)
+		filters = nil
+	} else {
+		b.AddMust(text)
+	}
+	if len(q.Types) == 0 {
+		// Every kind but partnerships, which are found through their parties: cheaper as
+		// "not a partnership" than as a disjunction of six kinds that holds every document.
+		tq := bleve.NewTermQuery(string(xiaoqi.KindPartnership))
+		tq.SetField(fieldType)
+		b.AddMustNot(tq)
+	}
+	if len(filters) > 0 {
+		b.AddFilter(bleve.NewConjunctionQuery(filters...))
+	}
 	return b
+}
+
+// anyOf matches documents whose keyword field holds one of values, as written (trimmed).
+func anyOf(field string, values []string) query.Query {
+	qs := make([]query.Query, 0, len(values))
+	for _, v := range values {
+		tq := bleve.NewTermQuery(strings.TrimSpace(v))
+		tq.SetField(field)
+		qs = append(qs, tq)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // cityQuery matches a city however it is written: 西安, 西安市; cities outside Shaanxi too
@@ -118,16 +335,4 @@ func cityQuery(city string) query.Query {
 		qs = append(qs, tq)
 	}
 	return bleve.NewDisjunctionQuery(qs...)
-}
-
-// defaultKinds are the kinds searched when a query names none: every kind but partnerships,
-// which are found through their parties.
-func defaultKinds() []xiaoqi.Kind {
-	out := make([]xiaoqi.Kind, 0, len(xiaoqi.Kinds))
-	for _, k := range xiaoqi.Kinds {
-		if k != xiaoqi.KindPartnership {
-			out = append(out, k)
-		}
-	}
-	return out
 }

@@ -21,7 +21,19 @@ const rebuildBatch = 1000
 //
 // The new index is built beside dir (dir.tmp-…) and swapped in by renaming, so a failed or
 // cancelled rebuild leaves the old index untouched. No process may have dir open meanwhile.
-func Rebuild(ctx context.Context, store xiaoqi.Store, dir string) (uint64, error) {
+//
+// Give it the Options the index is opened with: documents are analysed with its Segmenter and
+// placed with its Cities.
+func Rebuild(ctx context.Context, store xiaoqi.Store, dir string, opts ...Options) (uint64, error) {
+	var opt Options
+	if len(opts) > 1 {
+		return 0, fmt.Errorf("search: rebuild %s: %d Options given, want at most one", dir, len(opts))
+	} else if len(opts) == 1 {
+		opt = opts[0]
+	}
+	if err := opt.load(); err != nil {
+		return 0, err
+	}
 	dir = filepath.Clean(dir)
 	if err := removeLeftovers(dir); err != nil {
 		return 0, err
@@ -34,7 +46,7 @@ func Rebuild(ctx context.Context, store xiaoqi.Store, dir string) (uint64, error
 	if err != nil {
 		return 0, fmt.Errorf("search: rebuild: %w", err)
 	}
-	n, err := build(ctx, store, tmp, seq)
+	n, err := build(ctx, store, tmp, seq, opt)
 	if err == nil {
 		err = swap(tmp, dir)
 	}
@@ -46,8 +58,8 @@ func Rebuild(ctx context.Context, store xiaoqi.Store, dir string) (uint64, error
 }
 
 // build indexes every document of store into a new index in dir, with seq.
-func build(ctx context.Context, store xiaoqi.Store, dir string, seq uint64) (n uint64, err error) {
-	x, err := create(dir)
+func build(ctx context.Context, store xiaoqi.Store, dir string, seq uint64, opt Options) (n uint64, err error) {
+	x, err := create(dir, opt)
 	if err != nil {
 		return 0, err
 	}
@@ -68,7 +80,7 @@ func build(ctx context.Context, store xiaoqi.Store, dir string, seq uint64) (n u
 			}
 			b := x.idx.NewBatch()
 			for _, d := range page.Docs {
-				if err := add(b, "", d); err != nil {
+				if err := x.add(b, "", d); err != nil {
 					return n, fmt.Errorf("search: rebuild: %s %s: %w", k, d.Base().ID, err)
 				}
 			}

@@ -27,7 +27,7 @@ func TestRebuild(t *testing.T) {
 	// An old index that has drifted: a document the store does not have, and a stale seq.
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "index")
-	old, err := search.Open(dir)
+	old, err := search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestRebuild(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	n, err := search.Rebuild(ctx, s, dir)
+	n, err := search.Rebuild(ctx, s, dir, options(t))
 	if err != nil {
 		t.Fatalf("Rebuild: %v", err)
 	}
@@ -45,7 +45,7 @@ func TestRebuild(t *testing.T) {
 	}
 	assertDir(t, parent, "index")
 
-	x, err := search.Open(dir)
+	x, err := search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestRebuildFails(t *testing.T) {
 	write(t, s, storeDocs(5)...)
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "index")
-	n, err := search.Rebuild(context.Background(), s, dir) // into a directory that does not exist yet
+	n, err := search.Rebuild(context.Background(), s, dir, options(t)) // into a directory that does not exist yet
 	if err != nil || n != 11 {
 		t.Fatalf("Rebuild = %d, %v; want 11 documents", n, err)
 	}
@@ -85,11 +85,11 @@ func TestRebuildFails(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := search.Rebuild(ctx, s, dir); err == nil {
+	if _, err := search.Rebuild(ctx, s, dir, options(t)); err == nil {
 		t.Fatal("cancelled Rebuild succeeded")
 	}
 	assertDir(t, parent, "index")
-	x, err := search.Open(dir)
+	x, err := search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func assertDir(tb testing.TB, dir string, names ...string) {
 func TestOpenRecovers(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "index")
-	x, err := search.Open(dir)
+	x, err := search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestOpenRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	x, err = search.Open(dir)
+	x, err = search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestOpenRecovers(t *testing.T) {
 // TestOpenEmptyDir: an empty directory (made by a deployment, say) becomes a new index.
 func TestOpenEmptyDir(t *testing.T) {
 	dir := t.TempDir()
-	x, err := search.Open(dir)
+	x, err := search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
 	}

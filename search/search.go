@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,40 +19,94 @@ import (
 // DefaultPerPage is the page size of a query that names none.
 const DefaultPerPage = 10
 
+// Limits on the filters of a query, beyond those of the root package.
+const (
+	DefaultFacetSize = 10
+	MaxFilterValues  = 20   // values of one filter
+	MaxFilterLength  = 64   // runes of one filter value
+	MaxWithinKM      = 2000 // Shaanxi is about 900 km from north to south
+)
+
 // Search answers a full-text query. Q is analysed in code, never parsed as a query language,
-// so no input can make it fail except the limits, which are answered EINVALID naming the
-// parameter. Hits come by relevance (ties by id); an empty Q lists every document by id.
+// so no input can make it fail except the limits and the filters, which are answered
+// EINVALID naming the parameter (as the API calls it). Hits come by relevance (ties by id)
+// unless Sort says otherwise; an empty Q lists every document by id.
 func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.SearchResult, error) {
 	start := time.Now()
-	page, perPage, err := checkQuery(&q)
+	page, perPage, err := x.checkQuery(&q)
 	if err != nil {
 		return nil, err
 	}
 	text := x.textQuery(q.Q)
-	req := bleve.NewSearchRequestOptions(withFilters(text, q), perPage, (page-1)*perPage, false)
-	if strings.TrimSpace(q.Q) == "" {
-		req.SortBy([]string{"_id"})
-	} else {
-		req.SortBy([]string{"-_score", "_id"})
+	req := bleve.NewSearchRequestOptions(x.withFilters(text, q), perPage, (page-1)*perPage, false)
+	req.SortByCustom(sortOrder(q))
+	for _, f := range q.Facets {
+		req.AddFacet(f, bleve.NewFacetRequest(f, q.FacetSize))
 	}
 	req.Fields = storedFields
+	if q.Near != nil {
+		req.Fields = append(slices.Clip(req.Fields), fieldLat, fieldLon)
+	}
 	req.IncludeLocations = true
 	res, err := x.idx.SearchInContext(ctx, req)
+	relaxed := false
+	if err == nil && res.Total == 0 && q.Sort != xiaoqi.SortDistance {
+		if rq, ok := x.relaxedQuery(q.Q); ok {
+			req.Query = x.withFilters(rq, q)
+			res, err = x.idx.SearchInContext(ctx, req)
+			relaxed = true
+		}
+	}
 	if err = closedErr(err); errors.Is(err, ErrClosed) {
-		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "search is unavailable / 搜索暂不可用", Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
 	} else if err != nil {
 		return nil, fmt.Errorf("search: query %q: %w", q.Q, err)
 	}
-	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits))}
+	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
+		Relaxed: relaxed && res.Total > 0}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, x.hit(h))
+		out.Hits = append(out.Hits, x.hit(h, q.Near))
+	}
+	if len(q.Facets) > 0 {
+		out.Facets = make(map[string][]xiaoqi.FacetCount, len(q.Facets))
+		for _, f := range q.Facets {
+			counts := []xiaoqi.FacetCount{}
+			if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					counts = append(counts, xiaoqi.FacetCount{Value: t.Term, Count: t.Count})
+				}
+			}
+			out.Facets[f] = counts
+		}
 	}
 	out.Took = time.Since(start)
 	return out, nil
 }
 
-// checkQuery validates the limits and normalises q, returning the page and page size.
-func checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error) {
+// sortOrder is the order of q's hits; ties go by id, so that pages are stable.
+func sortOrder(q xiaoqi.SearchQuery) search.SortOrder {
+	byID := &search.SortDocID{}
+	byScore := &search.SortScore{Desc: true}
+	date := func(desc bool) *search.SortField {
+		return &search.SortField{Field: fieldDate, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
+	}
+	switch q.Sort {
+	case xiaoqi.SortDateDesc:
+		return search.SortOrder{date(true), byScore, byID}
+	case xiaoqi.SortDateAsc:
+		return search.SortOrder{date(false), byScore, byID}
+	case xiaoqi.SortDistance:
+		return search.SortOrder{&search.SortGeoDistance{Field: fieldGeo, Lon: q.Near.Lon, Lat: q.Near.Lat, Unit: "km"}, byScore, byID}
+	}
+	if strings.TrimSpace(q.Q) == "" {
+		return search.SortOrder{byID}
+	}
+	return search.SortOrder{byScore, byID}
+}
+
+// checkQuery validates the limits and filters and normalises q, returning the page and page
+// size. Errors name the API parameter.
+func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error) {
 	q.Q = strings.ToValidUTF8(q.Q, "")
 	page, perPage = q.Page, q.PerPage
 	if page == 0 {
@@ -61,30 +117,111 @@ func checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error) {
 	}
 	switch {
 	case utf8.RuneCountInString(q.Q) > xiaoqi.MaxQueryLength:
-		return 0, 0, invalid("q", "must be at most %d characters / 查询词最多 %d 个字", xiaoqi.MaxQueryLength, xiaoqi.MaxQueryLength)
+		return 0, 0, invalid("q", "查询词最多 %d 个字 / must be at most %d characters", xiaoqi.MaxQueryLength, xiaoqi.MaxQueryLength)
 	case page < 0:
-		return 0, 0, invalid("page", "must be 1 or more / 页码须大于 0")
+		return 0, 0, invalid("page", "页码须大于 0 / must be 1 or more")
 	case perPage < 0 || perPage > xiaoqi.MaxPerPage:
-		return 0, 0, invalid("per_page", "must be between 1 and %d / 每页 1 至 %d 条", xiaoqi.MaxPerPage, xiaoqi.MaxPerPage)
+		return 0, 0, invalid("per_page", "每页 1 至 %d 条 / must be between 1 and %d", xiaoqi.MaxPerPage, xiaoqi.MaxPerPage)
 	case page > xiaoqi.MaxResultWindow || page*perPage > xiaoqi.MaxResultWindow:
-		return 0, 0, invalid("page", "page × per_page must be at most %d; narrow the query / 结果窗口最多 %d 条，请缩小查询范围", xiaoqi.MaxResultWindow, xiaoqi.MaxResultWindow)
+		return 0, 0, invalid("page", "结果窗口最多 %d 条，请缩小查询范围 / page × per_page must be at most %d; narrow the query", xiaoqi.MaxResultWindow, xiaoqi.MaxResultWindow)
 	}
 	for _, k := range q.Types {
 		if !k.Valid() {
-			return 0, 0, invalid("type", "unknown type %q / 未知类型", k)
+			return 0, 0, invalid("type", "未知类型 %q / unknown type", k)
 		}
 	}
+	lists := []struct {
+		param  string
+		values []string
+	}{
+		{"city", q.Cities}, {"region", regionStrings(q.Regions)}, {"district", q.Districts}, {"sector", sectorStrings(q.Sectors)},
+		{"skill", q.Skills}, {"degree", q.Degrees}, {"language", q.Languages}, {"institution", q.Institutions}, {"enterprise", q.Enterprises},
+	}
+	for _, l := range lists {
+		if len(l.values) > MaxFilterValues {
+			return 0, 0, invalid(l.param, "最多 %d 个值 / at most %d values", MaxFilterValues, MaxFilterValues)
+		}
+		for _, v := range l.values {
+			if n := utf8.RuneCountInString(v); n == 0 || n > MaxFilterLength || !utf8.ValidString(v) {
+				return 0, 0, invalid(l.param, "每个值 1 至 %d 个字 / each value must be 1 to %d characters", MaxFilterLength, MaxFilterLength)
+			}
+		}
+	}
+	for _, r := range q.Regions {
+		if !slices.Contains(xiaoqi.Regions, r) {
+			return 0, 0, invalid("region", "未知区域 %q（关中、陕南、陕北）/ unknown region (关中, 陕南, 陕北)", r)
+		}
+	}
+	for _, s := range q.Sectors {
+		if !s.Valid() {
+			return 0, 0, invalid("sector", "未知行业 %q / unknown sector", s)
+		}
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Before(q.To) {
+		return 0, 0, invalid("date_to", "须晚于 date_from / must be after date_from")
+	}
+	if err := x.checkNear(q); err != nil {
+		return 0, 0, err
+	}
+	switch q.Sort {
+	case "", xiaoqi.SortRelevance, xiaoqi.SortDateDesc, xiaoqi.SortDateAsc:
+	case xiaoqi.SortDistance:
+		if q.Near == nil {
+			return 0, 0, invalid("sort", "按距离排序需要 near 参数 / sorting by distance needs near")
+		}
+	default:
+		return 0, 0, invalid("sort", "未知排序 %q（relevance、date:desc、date:asc、distance）/ unknown sort (relevance, date:desc, date:asc, distance)", q.Sort)
+	}
+	if q.FacetSize == 0 {
+		q.FacetSize = DefaultFacetSize
+	}
+	if q.FacetSize < 0 || q.FacetSize > xiaoqi.MaxFacetSize {
+		return 0, 0, invalid("facet_size", "须在 1 至 %d 之间 / must be between 1 and %d", xiaoqi.MaxFacetSize, xiaoqi.MaxFacetSize)
+	}
+	var facets []string
+	for _, f := range q.Facets {
+		if !slices.Contains(FacetFields, f) {
+			return 0, 0, invalid("facets", "不能统计 %q（可选 %s）/ cannot count %q (one of %s)", f, strings.Join(FacetFields, ", "), f, strings.Join(FacetFields, ", "))
+		}
+		if !slices.Contains(facets, f) {
+			facets = append(facets, f)
+		}
+	}
+	q.Facets = facets
 	return page, perPage, nil
+}
+
+// checkNear resolves NearCity into Near and checks the distance filter.
+func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
+	if c := strings.TrimSpace(q.NearCity); c != "" {
+		p, ok := x.cities[xiaoqi.NormalizeCity(c)]
+		if !ok {
+			return invalid("near", "未知城市 %q：请用陕西的城市名或“纬度,经度” / unknown city %q: use a Shaanxi city or \"lat,lon\"", c, c)
+		}
+		q.Near = &p
+	}
+	if q.Near != nil {
+		if math.IsNaN(q.Near.Lat) || math.IsNaN(q.Near.Lon) || q.Near.Lat < -90 || q.Near.Lat > 90 || q.Near.Lon < -180 || q.Near.Lon > 180 {
+			return invalid("near", "纬度须在 ±90、经度在 ±180 之间 / latitude must be within ±90 and longitude within ±180")
+		}
+	}
+	switch {
+	case math.IsNaN(q.WithinKM) || q.WithinKM < 0 || q.WithinKM > MaxWithinKM:
+		return invalid("within", "须在 0 至 %d 公里之间 / must be between 0 and %d km", MaxWithinKM, MaxWithinKM)
+	case q.WithinKM > 0 && q.Near == nil:
+		return invalid("within", "距离过滤需要 near 参数（城市或“纬度,经度”）/ a distance filter needs near (a city or \"lat,lon\")")
+	}
+	return nil
 }
 
 func invalid(field, format string, args ...any) *xiaoqi.Error {
 	msg := fmt.Sprintf(format, args...)
-	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: field + " " + msg,
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: field + ": " + msg,
 		Details: []xiaoqi.FieldError{{Field: field, Message: msg}}}
 }
 
 // hit converts a bleve hit into what a result list shows.
-func (x *Index) hit(h *search.DocumentMatch) xiaoqi.Hit {
+func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint) xiaoqi.Hit {
 	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
 	out := xiaoqi.Hit{ID: h.ID, Type: xiaoqi.Kind(str(fieldType)), Title: str(fieldTitle), Score: h.Score}
 	out.Synthetic, _ = h.Fields[fieldSynthetic].(bool)
@@ -101,8 +238,25 @@ func (x *Index) hit(h *search.DocumentMatch) xiaoqi.Hit {
 			setField(&out, f, int(v))
 		}
 	}
+	if near != nil {
+		lat, ok1 := h.Fields[fieldLat].(float64)
+		lon, ok2 := h.Fields[fieldLon].(float64)
+		if ok1 && ok2 {
+			d := math.Round(distanceKM(*near, xiaoqi.GeoPoint{Lat: lat, Lon: lon})*10) / 10
+			out.DistanceKM = &d
+		}
+	}
 	out.Snippet = x.snippet(h, str(fieldTitle), str(fieldBody))
 	return out
+}
+
+// distanceKM is the great-circle distance between a and b.
+func distanceKM(a, b xiaoqi.GeoPoint) float64 {
+	const r = 6371.0088
+	rad := math.Pi / 180
+	dLat, dLon := (b.Lat-a.Lat)*rad, (b.Lon-a.Lon)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 func setField(h *xiaoqi.Hit, name string, v any) {
@@ -110,4 +264,20 @@ func setField(h *xiaoqi.Hit, name string, v any) {
 		h.Fields = map[string]any{}
 	}
 	h.Fields[name] = v
+}
+
+func regionStrings(rs []xiaoqi.Region) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = string(r)
+	}
+	return out
+}
+
+func sectorStrings(ss []xiaoqi.Sector) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = string(s)
+	}
+	return out
 }

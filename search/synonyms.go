@@ -9,15 +9,6 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
-// Options configure an Index beyond its directory.
-type Options struct {
-	// Taxonomy, when set, gives the skill synonyms applied at query time: a query, or a
-	// space-separated part of it, that names a skill ("JAVA开发", "Java工程师", "QA") also
-	// finds the skill's canonical names and plain aliases. Synonyms are not indexed, so a new
-	// taxonomy needs no index rebuild.
-	Taxonomy *skill.Taxonomy
-}
-
 // Synonym expansion limits.
 const (
 	// maxAliases caps the alternatives one skill adds to a query, names first, then the plain
@@ -28,6 +19,9 @@ const (
 	// to join the expansion by its canonical name (QA → 软件测试), at relatedBoost.
 	relatedWeight = 0.8
 	relatedBoost  = 0.3
+	// asWrittenBoost weighs the words of a query as the user wrote them against the other
+	// words of the skill they name.
+	asWrittenBoost = 3
 )
 
 // synonyms are the skill words of a taxonomy, prepared once when the index opens.
@@ -127,12 +121,16 @@ func (x *Index) skillQuery(part string, sk *skill.Skill) query.Query {
 	if isName(x.syn.tax, part, x.syn.terms[sk.ID]) {
 		min = minShouldMatch
 	}
-	alts := []query.Query{x.plainQuery(part, min)}
+	asWritten := x.plainQuery(part, min)
+	if b, ok := asWritten.(query.BoostableQuery); ok {
+		b.SetBoost(asWrittenBoost) // the words the user typed beat the skill's other words
+	}
+	alts := []query.Query{asWritten}
 	seen := map[string]bool{x.syn.tax.Fold(part): true}
 	add := func(w string, boost float64) {
 		if f := x.syn.tax.Fold(w); f != "" && !seen[f] {
 			seen[f] = true
-			q := x.plainQuery(w, 1) // every word: "Java工程师" must not find any 工程师
+			q := x.wordsQuery(w, 1, false) // every word: "Java工程师" must not find any 工程师
 			if b, ok := q.(query.BoostableQuery); ok && boost != 1 {
 				b.SetBoost(boost)
 			}
@@ -171,7 +169,7 @@ func (x *Index) expand(q string) query.Query {
 	qs := make([]query.Query, 0, len(parts))
 	found := false
 	for _, p := range parts {
-		if len(terms(x.analyzers.zh, p)) == 0 {
+		if len(x.seg.queryWords(p)) == 0 {
 			continue // punctuation only
 		}
 		if sk, ok := x.syn.resolve(p); ok {

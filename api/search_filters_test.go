@@ -1,0 +1,274 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/search"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// loadSearchOptions loads what cmd/xiaoqi gives the index, once per test binary: the word
+// segmenter takes seconds to load, as in production, where a process loads one.
+var loadSearchOptions = sync.OnceValues(func() (search.Options, error) {
+	tax, err := skill.Load()
+	if err != nil {
+		return search.Options{}, err
+	}
+	aliases, err := seed.InstitutionAliases()
+	if err != nil {
+		return search.Options{}, err
+	}
+	cities, err := seed.CityPoints()
+	if err != nil {
+		return search.Options{}, err
+	}
+	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
+	if err != nil {
+		return search.Options{}, err
+	}
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities}, nil
+})
+
+func searchOptions(tb testing.TB) search.Options {
+	tb.Helper()
+	opt, err := loadSearchOptions()
+	if err != nil {
+		tb.Fatalf("search options: %v", err)
+	}
+	return opt
+}
+
+type facetPage struct {
+	Total  uint64                         `json:"total"`
+	Hits   []xiaoqi.Hit                   `json:"hits"`
+	Facets map[string][]xiaoqi.FacetCount `json:"facets"`
+}
+
+// filterEnv is a server holding a few documents of every kind across Shaanxi.
+func filterEnv(t *testing.T) (*env, map[string]string) {
+	t.Helper()
+	e := newEnv(t)
+	ids := map[string]string{}
+	for name, d := range map[string]struct{ res, body string }{
+		"xjtu":   {"institutions", xjtu},
+		"xupt":   {"institutions", xupt},
+		"xidian": {"institutions", `{"name":"西安电子科技大学","type":"university","code":"4161010701","level":"本科","city":"西安市"}`},
+		"baoji":  {"institutions", baoji},
+		"java_xa": {"jobs", `{"enterprise_name":"西安软通动力","title":"Java开发工程师","city":"西安市","district":"雁塔区","sector":"software",
+			"degree":"本科","skills":["Java","MySQL"],"languages":["日语N2"],"posted_at":"2024-03-01T00:00:00Z","source":"t","external_id":"1","synthetic":true}`},
+		"test_xa": {"jobs", `{"enterprise_name":"西安测试服务公司","title":"软件测试工程师","city":"西安市","sector":"software",
+			"degree":"大专","skills":["软件测试","Python"],"posted_at":"2024-05-01T00:00:00Z","source":"t","external_id":"2","description":"负责待处理缺陷的跟踪与回归测试。"}`},
+		"ops_yl": {"jobs", `{"enterprise_name":"榆林能源数据公司","title":"运维工程师","city":"榆林市","sector":"it_ops",
+			"degree":"本科","skills":["Linux"],"posted_at":"2023-11-01T00:00:00Z","source":"t","external_id":"3","description":"负责广西安全生产平台的运维。"}`},
+		"test_bj": {"jobs", `{"enterprise_name":"宝鸡软件公司","title":"测试工程师","city":"宝鸡市","sector":"software",
+			"degree":"本科","skills":["软件测试"],"posted_at":"2024-01-15T00:00:00Z","source":"t","external_id":"4"}`},
+		"media_hz": {"jobs", `{"enterprise_name":"汉中文化传媒","title":"公众号运营","city":"汉中市","sector":"film_media",
+			"degree":"大专","skills":["新媒体运营"],"posted_at":"2024-02-01T00:00:00Z","source":"t","external_id":"5","description":"负责微信公众号的内容运营。"}`},
+	} {
+		ids[name] = e.create(t, d.res, d.body).ID
+	}
+	return e, ids
+}
+
+func hitIDs(p facetPage) []string {
+	out := make([]string, len(p.Hits))
+	for i, h := range p.Hits {
+		out[i] = h.ID
+	}
+	return out
+}
+
+func TestSearchAnalysisAndFilters(t *testing.T) {
+	t.Parallel()
+	e, ids := filterEnv(t)
+	id := func(names ...string) []string {
+		out := make([]string, len(names))
+		for i, n := range names {
+			out[i] = ids[n]
+		}
+		return out
+	}
+	tests := []struct {
+		name, query string
+		want        []string // exact ids in order; nil for none
+		sorted      bool     // compare as sets
+	}{
+		{"abbreviation 西电", "q=西电", id("xidian"), false},
+		{"abbreviation 交大", "q=交大", id("xjtu"), false},
+		{"abbreviation 西邮", "q=西邮&type=institution", id("xupt"), false},
+		{"公众号 is one word", "q=公众号", id("media_hz"), false},
+		{"西安 is not in 广西安全", "q=西安&type=job", id("java_xa", "test_xa"), true},
+		{"处理 is found in 待处理", "q=处理", id("test_xa"), false},
+		{"AND semantics", "q=" + url.QueryEscape("软件测试 西安"), id("test_xa"), false},
+		{"mixed Chinese and English", "q=" + url.QueryEscape("Java 西安"), id("java_xa"), false},
+		{"traditional characters", "q=" + url.QueryEscape("軟件測試") + "&type=job", id("test_xa", "test_bj"), true},
+		{"full-width Latin", "q=" + url.QueryEscape("ＰＹＴＨＯＮ"), id("test_xa"), false},
+		{"typo of five letters or more", "q=pyhon", id("test_xa"), false},
+		{"typo too short", "q=jaav", nil, false},
+		{"city filter, short form", "type=job&city=西安", id("java_xa", "test_xa"), true},
+		{"two cities", "type=job&city=宝鸡,榆林", id("ops_yl", "test_bj"), true},
+		{"region", "type=job&region=陕北", id("ops_yl"), false},
+		{"district", "district=雁塔区", id("java_xa"), false},
+		{"sector", "sector=it_ops", id("ops_yl"), false},
+		{"skill", "skill=软件测试&sort=date", id("test_xa", "test_bj"), false},
+		{"degree", "type=job&degree=大专&sort=date:asc", id("media_hz", "test_xa"), false},
+		{"language", "language=日语N2", id("java_xa"), false},
+		{"enterprise", "enterprise=" + url.QueryEscape("宝鸡软件公司"), id("test_bj"), false},
+		{"synthetic", "type=job&synthetic=true", id("java_xa"), false},
+		{"date range, inclusive days", "type=job&date_from=2024-01-15&date_to=2024-03-01&sort=date:asc", id("test_bj", "media_hz", "java_xa"), false},
+		{"within 50 km of a city", "type=job&near=宝鸡&within=50km", id("test_bj"), false},
+		{"within km of a point", "type=job&near=38.29,109.73&within=30", id("ops_yl"), false},
+		{"sort by distance from Xi'an", "type=job&skill=软件测试,Linux&near=西安&sort=distance", id("test_xa", "test_bj", "ops_yl"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var p facetPage
+			e.get(t, "/api/v1/search?"+tt.query).want(t, http.StatusOK).decode(t, &p)
+			got := hitIDs(p)
+			if tt.sorted {
+				slices.Sort(got)
+				slices.Sort(tt.want)
+			}
+			if !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+				t.Errorf("%s = %v, want %v", tt.query, got, tt.want)
+			}
+		})
+	}
+
+	// When no document has every word, those with all but one are shown, and said to be.
+	var relaxed struct {
+		facetPage
+		Relaxed bool `json:"relaxed"`
+	}
+	e.get(t, "/api/v1/search?q="+url.QueryEscape("Java 测试 西安")).want(t, http.StatusOK).decode(t, &relaxed)
+	if got := hitIDs(relaxed.facetPage); !relaxed.Relaxed || len(got) != 2 || !slices.Contains(got, ids["java_xa"]) || !slices.Contains(got, ids["test_xa"]) {
+		t.Errorf("Java 测试 西安: relaxed %v, hits %s", relaxed.Relaxed, describe(relaxed.facetPage))
+	}
+
+	// A distance comes with each hit when near is given; 宝鸡 is about 150 km from 西安.
+	var p facetPage
+	e.get(t, "/api/v1/search?type=job&skill=软件测试&near=西安&sort=distance").want(t, http.StatusOK).decode(t, &p)
+	if len(p.Hits) != 2 || p.Hits[0].DistanceKM == nil || *p.Hits[0].DistanceKM > 5 || p.Hits[1].DistanceKM == nil ||
+		*p.Hits[1].DistanceKM < 130 || *p.Hits[1].DistanceKM > 170 {
+		t.Errorf("distances: %s", describe(p))
+	}
+	// Highlighting marks the Chinese words at their places; the exact words rank first
+	// (回归测试 is a kind of 软件测试, which finds the other test job too).
+	e.get(t, "/api/v1/search?q="+url.QueryEscape("回归测试")).want(t, http.StatusOK).decode(t, &p)
+	if len(p.Hits) == 0 || p.Hits[0].ID != ids["test_xa"] || p.Hits[0].Snippet != "负责待处理缺陷的跟踪与<mark>回归测试</mark>。" {
+		t.Errorf("snippet: %s", describe(p))
+	}
+}
+
+func TestSearchFacets(t *testing.T) {
+	t.Parallel()
+	e, _ := filterEnv(t)
+	var p facetPage
+	e.get(t, "/api/v1/search?type=job&facets=city,sector,degree,region,skill,type").want(t, http.StatusOK).decode(t, &p)
+	want := map[string]string{
+		"city":   "[{西安市 2} {宝鸡市 1} {榆林市 1} {汉中市 1}]",
+		"sector": "[{software 3} {film_media 1} {it_ops 1}]",
+		"degree": "[{本科 3} {大专 2}]",
+		"region": "[{关中 3} {陕北 1} {陕南 1}]",
+		"type":   "[{job 5}]",
+	}
+	for f, w := range want {
+		if got := fmt.Sprint(p.Facets[f]); got != w {
+			t.Errorf("facet %s = %s, want %s", f, got, w)
+		}
+	}
+	if got := p.Facets["skill"]; len(got) == 0 || got[0] != (xiaoqi.FacetCount{Value: "软件测试", Count: 2}) {
+		t.Errorf("facet skill = %v, want 软件测试 first with 2", got)
+	}
+	// Facets count the filtered hits.
+	e.get(t, "/api/v1/search?q=测试&facets=city&facet_size=1").want(t, http.StatusOK).decode(t, &p)
+	if got := fmt.Sprint(p.Facets["city"]); p.Total != 2 || got != "[{西安市 1}]" && got != "[{宝鸡市 1}]" {
+		t.Errorf("facets of 测试: total %d, city %s", p.Total, got)
+	}
+}
+
+func TestSearchBadFilters(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, tt := range []struct{ query, field string }{
+		{"color=red", "color"},
+		{"region=华北", "region"},
+		{"sector=mining", "sector"},
+		{"facets=price", "facets"},
+		{"facet_size=101", "facet_size"},
+		{"facet_size=0", "facet_size"},
+		{"synthetic=maybe", "synthetic"},
+		{"date_from=2024-13-01", "date_from"},
+		{"date_from=2024-05-01&date_to=2024-01-01", "date_to"},
+		{"within=50", "within"},
+		{"near=西安&within=-3", "within"},
+		{"near=西安&within=far", "within"},
+		{"near=西安&within=5000", "within"},
+		{"near=纽约", "near"},
+		{"near=91,200", "near"},
+		{"near=abc,def", "near"},
+		{"sort=distance", "sort"},
+		{"sort=price", "sort"},
+		{"skill=a1,a2,a3,a4,a5,a6,a7,a8,a9,a10,a11,a12,a13,a14,a15,a16,a17,a18,a19,a20,a21", "skill"},
+		{"skill=" + strings.Repeat("长", 65), "skill"},
+		{"page=101&per_page=100", "page"},
+		{"per_page=101", "per_page"},
+		{"sort=date&sort=distance", "sort"},
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			e.get(t, "/api/v1/search?"+tt.query).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tt.field)
+		})
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	t.Parallel()
+	e, _ := filterEnv(t)
+	var s struct {
+		Suggestions []xiaoqi.Suggestion `json:"suggestions"`
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"西安", "西安交通大学"}, // institution names
+		{"西安电", "西安电子科技大学"},
+		{"软件", "软件测试"},         // the skill of two jobs comes first
+		{"jav", "Java"},        // Latin, case-insensitive
+		{"ＪＡＶＡ开", "Java开发工程师"}, // full-width
+		{"公众", "公众号运营"},
+	} {
+		e.get(t, "/api/v1/suggest?q="+url.QueryEscape(tt.q)).want(t, http.StatusOK).decode(t, &s)
+		if len(s.Suggestions) == 0 || s.Suggestions[0].Text != tt.want {
+			t.Errorf("suggest %q = %v, want %s first", tt.q, s.Suggestions, tt.want)
+		}
+	}
+	e.get(t, "/api/v1/suggest?q=zzz").want(t, http.StatusOK).decode(t, &s)
+	if s.Suggestions == nil || len(s.Suggestions) != 0 {
+		t.Errorf("suggest zzz = %v, want []", s.Suggestions)
+	}
+	e.get(t, "/api/v1/suggest?q=西&limit=2").want(t, http.StatusOK).decode(t, &s)
+	if len(s.Suggestions) != 2 {
+		t.Errorf("limit 2 gave %v", s.Suggestions)
+	}
+	e.get(t, "/api/v1/suggest?q="+strings.Repeat("软", 33)).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "q")
+	e.get(t, "/api/v1/suggest?q=a&limit=21").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "limit")
+	e.get(t, "/api/v1/suggest?q=a&x=1").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "x")
+}
+
+func describe(p facetPage) string {
+	var b strings.Builder
+	for _, h := range p.Hits {
+		d := -1.0
+		if h.DistanceKM != nil {
+			d = *h.DistanceKM
+		}
+		fmt.Fprintf(&b, "%s %s km=%.1f snippet=%q; ", h.ID, h.Title, d, h.Snippet)
+	}
+	return b.String()
+}

@@ -1,0 +1,35 @@
+package search_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// FuzzSearchQuery: q is analysed as plain text, never parsed, so no input makes Search fail
+// other than with EINVALID (which the API answers 400) — never an internal error (500).
+func FuzzSearchQuery(f *testing.F) {
+	for _, s := range []string{"", "软件测试", "Java 测试 西安", `"unclosed`, "+-&&||!(){}[]^\"~*?:\\/", "a:b", "西电", "测", "ｐｙｔｈｏｎ",
+		"\xff\xfe", "title:java AND", strings.Repeat("软", 300), "軟件測試", " ", "。，、", "/.*/", "c++ .net node.js"} {
+		f.Add(s, "西安", "Java", 1, 10)
+	}
+	x, _ := openIndex(f)
+	index(f, x, corpus()...)
+	f.Fuzz(func(t *testing.T, q, city, skill string, page, perPage int) {
+		res, err := x.Search(context.Background(), xiaoqi.SearchQuery{Q: q, City: city, Skills: []string{skill},
+			Facets: []string{"city", "skill"}, Page: page, PerPage: perPage})
+		var e *xiaoqi.Error
+		switch {
+		case err == nil:
+			if uint64(len(res.Hits)) > res.Total {
+				t.Fatalf("%d hits of %d", len(res.Hits), res.Total)
+			}
+		case errors.As(err, &e) && e.Code == xiaoqi.EINVALID && len(e.Details) > 0:
+		default:
+			t.Fatalf("Search(q=%q city=%q skill=%q page=%d per_page=%d) = %v, want hits or EINVALID naming a parameter", q, city, skill, page, perPage, err)
+		}
+	})
+}

@@ -1,0 +1,67 @@
+package search
+
+import (
+	"slices"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// Options configure an Index beyond its directory. cmd/xiaoqi builds one per process and
+// passes it to Open and Rebuild alike.
+type Options struct {
+	// Taxonomy, when set, gives the skill synonyms applied at query time: a query, or a
+	// space-separated part of it, that names a skill ("JAVA开发", "Java工程师", "QA") also
+	// finds the skill's canonical names and plain aliases. Synonyms are not indexed, so a new
+	// taxonomy needs no index rebuild.
+	Taxonomy *skill.Taxonomy
+
+	// Segmenter cuts Chinese text into words. Loading one takes seconds, so build it once
+	// (NewSegmenter) and share it; nil makes Open load one with the Taxonomy's words and the
+	// Aliases as its domain dictionary.
+	Segmenter *Segmenter
+
+	// Aliases maps abbreviations to the full names they stand for (西电 → 西安电子科技大学,
+	// 交大 → 西安交通大学). A query word that is an abbreviation also finds the full names.
+	// Like skill synonyms they apply at query time: changing them needs no rebuild.
+	Aliases map[string][]string
+
+	// Cities gives the centre of each city ("西安市"): documents without a point of their own
+	// are placed there, and a distance filter may start from a city.
+	Cities map[string]xiaoqi.GeoPoint
+}
+
+// load fills in what the caller left out: the Segmenter.
+func (o *Options) load() error {
+	if o.Segmenter != nil {
+		return nil
+	}
+	seg, err := NewSegmenter(o.Taxonomy, DomainWords(o.Aliases)...)
+	if err != nil {
+		return err
+	}
+	o.Segmenter = seg
+	return nil
+}
+
+// DomainWords returns the words of an alias table that a Segmenter should know as words: the
+// full names. Not the abbreviations: with a domain word's weight, 西电 would cut 陕西电子 into
+// 陕|西电|子; queries find abbreviations by the alias table instead (splitAlias).
+func DomainWords(aliases map[string][]string) []string {
+	var out []string
+	for _, names := range aliases {
+		out = append(out, names...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// foldAliases returns aliases keyed by their folded form.
+func foldAliases(seg *Segmenter, aliases map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(aliases))
+	for a, names := range aliases {
+		f := seg.fold(a)
+		out[f] = append(out[f], names...)
+	}
+	return out
+}
