@@ -80,7 +80,8 @@ const (
 type PartnershipEvent struct {
 	At     time.Time `json:"at"`
 	Status string    `json:"status"`
-	By     string    `json:"by,omitempty"`
+	By     string    `json:"by,omitempty"`    // the acting side: institution or enterprise
+	Actor  string    `json:"actor,omitempty"` // who acted for that side, as they gave it
 	Note   string    `json:"note,omitempty"`
 }
 

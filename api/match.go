@@ -1,0 +1,167 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Matcher suggests partnerships and ranks candidates and jobs (package match implements it).
+type Matcher interface {
+	EnterprisePartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error)
+	InstitutionPartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error)
+	JobCandidates(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error)
+	CandidateJobs(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error)
+	Allocate(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.Allocation, error)
+	Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.GapReport, error)
+	Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Dossier, error)
+}
+
+// Bounds of the matching endpoints.
+const (
+	maxMatchLimit      = 100
+	maxAssignmentLimit = 10000
+	maxGapLimit        = 50
+)
+
+// matchParams parses the allowed parameters of a matching request: limit (1..maxLimit) and
+// the scope fields named in allowed.
+func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope, int, error) {
+	var sc xiaoqi.Scope
+	q, err := query(c)
+	if err != nil {
+		return sc, 0, err
+	}
+	limit := 0
+	for _, name := range sortedKeys(q) {
+		v := q.Get(name)
+		if len(q[name]) > 1 {
+			return sc, 0, invalid(name, "is given more than once / 参数重复")
+		}
+		ok := name == "limit"
+		for _, a := range allowed {
+			ok = ok || a == name
+		}
+		if !ok {
+			return sc, 0, invalid(name, "unknown parameter / 未知参数")
+		}
+		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxCityLength {
+			return sc, 0, invalid(name, "is too long or not UTF-8 / 参数无效")
+		}
+		switch name {
+		case "limit":
+			if limit, err = intParam(name, v, 0, maxLimit); err != nil {
+				return sc, 0, err
+			}
+		case "region":
+			r := xiaoqi.Region(v)
+			if v != "" && r != xiaoqi.RegionGuanzhong && r != xiaoqi.RegionShaannan && r != xiaoqi.RegionShaanbei {
+				return sc, 0, invalid(name, "must be 关中, 陕南 or 陕北, not %q / 区域无效", v)
+			}
+			sc.Region = r
+		case "city":
+			sc.City = xiaoqi.NormalizeCity(v)
+		case "sector":
+			s := xiaoqi.Sector(v)
+			if v != "" && !s.Valid() {
+				return sc, 0, invalid(name, "unknown sector %q / 未知领域 (software, it_ops, finance, …)", v)
+			}
+			sc.Sector = s
+		}
+	}
+	return sc, limit, nil
+}
+
+// available answers 503 when no matcher is configured; ok is false then.
+func (s *Server) available(c *gin.Context) bool {
+	if s.matcher == nil {
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "匹配暂不可用 / matching is unavailable"))
+		return false
+	}
+	return true
+}
+
+// ranking answers GET /api/v1/{kind}/{id}/partners, /jobs/{id}/candidates and
+// /candidates/{id}/jobs.
+func (s *Server) ranking(k xiaoqi.Kind, rank func(Matcher, context.Context, string, int) (*xiaoqi.MatchList, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := s.pathID(c, k)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		_, limit, err := matchParams(c, maxMatchLimit)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		if !s.available(c) {
+			return
+		}
+		l, err := rank(s.matcher, c.Request.Context(), id, limit)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		s.writeJSON(c, http.StatusOK, publicMatches(l))
+	}
+}
+
+// matchView is a Match with its candidate anonymised as every candidate output is.
+type matchView struct {
+	xiaoqi.Match
+	Candidate *candidateView `json:"candidate,omitempty"`
+}
+
+type matchListView struct {
+	xiaoqi.MatchList
+	Data []matchView `json:"data"`
+}
+
+// publicMatches hides candidates' personal data (privacy.go).
+func publicMatches(l *xiaoqi.MatchList) matchListView {
+	out := matchListView{MatchList: *l, Data: make([]matchView, 0, len(l.Data))}
+	for _, m := range l.Data {
+		v := matchView{Match: m}
+		if m.Candidate != nil {
+			cv := anonymizeCandidate(m.Candidate)
+			v.Candidate = &cv
+		}
+		out.Data = append(out.Data, v)
+	}
+	return out
+}
+
+// allocate answers GET or POST /api/v1/match/allocate?region=&city=&sector=&limit=.
+func (s *Server) allocate(c *gin.Context) {
+	sc, limit, err := matchParams(c, maxAssignmentLimit, "region", "city", "sector")
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if !s.available(c) {
+		return
+	}
+	a, err := s.matcher.Allocate(c.Request.Context(), sc, limit)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	s.writeJSON(c, http.StatusOK, a)
+}
+
+// matchRoutes adds the matching endpoints.
+func (s *Server) matchRoutes(v1 *gin.RouterGroup) {
+	v1.GET("/enterprises/:id/partners", s.ranking(xiaoqi.KindEnterprise, Matcher.EnterprisePartners))
+	v1.GET("/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, Matcher.InstitutionPartners))
+	v1.GET("/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, Matcher.JobCandidates))
+	v1.GET("/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs))
+	v1.GET("/match/allocate", s.allocate)
+	v1.POST("/match/allocate", s.allocate)
+	v1.GET("/insights/gaps", s.gaps)
+	v1.GET("/insights/startup", s.startup)
+}

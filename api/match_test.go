@@ -1,0 +1,119 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/match"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// TestMatchEndpoints runs the matching endpoints over the default data set in a real store.
+func TestMatchEndpoints(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m *match.Matcher
+	e := newEnvWith(t, options{config: func(c *api.Config) {
+		m = match.New(c.Store, tax)
+		c.Matcher = m
+	}})
+	if _, err := seed.Apply(context.Background(), e.Store, tax, 500); err != nil {
+		t.Fatal(err)
+	}
+	page, err := e.Store.List(context.Background(), xiaoqi.KindEnterprise, xiaoqi.ListOptions{Limit: 20})
+	if err != nil || len(page.Docs) == 0 {
+		t.Fatalf("no enterprise: %v", err)
+	}
+	var l struct {
+		For  xiaoqi.MatchParty `json:"for"`
+		Data []xiaoqi.Match    `json:"data"`
+	}
+	// Most seed enterprises post jobs with skills the taxonomy knows; some do not and get an
+	// empty list. Take the first with suggestions.
+	ent, empty := "", 0
+	for _, d := range page.Docs {
+		e.get(t, "/api/v1/enterprises/"+d.Base().ID+"/partners?limit=3").want(t, http.StatusOK).decode(t, &l)
+		if l.For.ID != d.Base().ID || len(l.Data) > 3 {
+			t.Fatalf("partners of %s: %+v", d.Base().ID, l)
+		}
+		if len(l.Data) > 0 {
+			ent = d.Base().ID
+			break
+		}
+		empty++
+	}
+	if ent == "" || empty > 10 {
+		t.Fatalf("%d of the first enterprises have no suggestions", empty)
+	}
+	top := l.Data[0]
+	if top.Institution == nil || top.Score <= 0 || len(top.Factors) < 5 {
+		t.Fatalf("first suggestion %+v", top)
+	}
+	for _, f := range top.Factors {
+		if f.ZH == "" || f.EN == "" {
+			t.Errorf("factor %s without both texts: %+v", f.Factor, f)
+		}
+	}
+	if !strings.Contains(top.Factors[len(top.Factors)-1].ZH, "第（十二）项") {
+		t.Errorf("policy factor does not cite item (12): %s", top.Factors[len(top.Factors)-1].ZH)
+	}
+
+	// The other side: the institution's partners include enterprises.
+	e.get(t, "/api/v1/institutions/"+top.Institution.ID+"/partners").want(t, http.StatusOK).decode(t, &l)
+	if len(l.Data) == 0 || l.Data[0].Enterprise == nil {
+		t.Fatalf("institution partners: %+v", l)
+	}
+
+	// Unknown ids are 404, bad parameters 400 naming the parameter.
+	e.get(t, "/api/v1/enterprises/ent_0000000000000000/partners").wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+	e.get(t, "/api/v1/enterprises/"+ent+"/partners?limit=1000").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "limit")
+	e.get(t, "/api/v1/enterprises/"+ent+"/partners?foo=1").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "foo")
+	e.get(t, "/api/v1/insights/gaps?region=华北").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "region")
+	e.get(t, "/api/v1/insights/startup?sector=mining").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "sector")
+
+	var a xiaoqi.Allocation
+	e.send(t, http.MethodPost, "/api/v1/match/allocate?region=关中&limit=50", "").want(t, http.StatusOK).decode(t, &a)
+	if a.Allocation.Openings == 0 || a.Allocation.Filled < a.Greedy.Filled || len(a.Assignments) > 50 {
+		t.Errorf("allocation %+v / greedy %+v, %d assignments", a.Allocation, a.Greedy, len(a.Assignments))
+	}
+
+	var g xiaoqi.GapReport
+	e.get(t, "/api/v1/insights/gaps?region=关中&limit=5").want(t, http.StatusOK).decode(t, &g)
+	if len(g.Gaps) == 0 || g.Gaps[0].ZH == "" {
+		t.Errorf("gaps: %+v", g)
+	}
+	var d xiaoqi.Dossier
+	e.get(t, "/api/v1/insights/startup?city=西安&sector=software").want(t, http.StatusOK).decode(t, &d)
+	if len(d.Policies) != 4 || d.Policies[3].Number != 12 || !strings.Contains(d.Policies[3].Quote, "留学生") {
+		t.Errorf("dossier policies: %+v", d.Policies)
+	}
+
+	// A new job need shows up at the next request (the matcher follows the change feed),
+	// and a candidate found for it comes back without personal data.
+	cand := `{"name":"张三丰","phone":"13800138000","email":"z@example.com","city":"西安市","degree":"本科","skills":["Java","MySQL"],"summary":"联系 13800138000"}`
+	created := e.create(t, "candidates", cand)
+	job := `{"title":"Java开发","enterprise_id":"` + ent + `","city":"西安市","degree":"本科","skills":["Java","MySQL","Spring"],"status":"open","headcount":2}`
+	j := e.create(t, "jobs", job)
+	res := e.get(t, "/api/v1/jobs/"+j.ID+"/candidates").want(t, http.StatusOK)
+	body := string(res.Body)
+	if !strings.Contains(body, created.ID) {
+		t.Fatalf("new candidate not ranked for the new job: %s", body)
+	}
+	for _, pii := range []string{"张三丰", "13800138000", "z@example.com"} {
+		if strings.Contains(body, pii) {
+			t.Errorf("candidate ranking shows %q: %s", pii, body)
+		}
+	}
+	e.get(t, "/api/v1/candidates/"+created.ID+"/jobs").want(t, http.StatusOK).decode(t, &l)
+	if len(l.Data) == 0 || l.Data[0].Job == nil {
+		t.Errorf("jobs for candidate: %+v", l)
+	}
+}

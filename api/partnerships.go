@@ -1,0 +1,315 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// The partnership workflow (policy item (12)): either side proposes, the other accepts or
+// declines, an accepted partnership becomes active.
+//
+//	suggested ─propose─> proposed ─accept─> accepted ─activate─> active
+//	(none)    ─propose─┘          └decline─> declined ─propose─> proposed (again)
+//
+// A partnership is stored as one xiaoqi.Partnership document per institution and enterprise
+// (its natural key); every step appends to its History. Status changes only through these
+// endpoints: the generic PUT, batch and DELETE of /partnerships are refused, the generic
+// GETs stay.
+//
+// Accounts and roles come later: until then the acting side ("by": institution or
+// enterprise) and the actor's name are taken from the request as given, and nothing checks
+// that the caller speaks for that side.
+
+// Bounds of the workflow's request fields.
+const (
+	maxPartnershipNote    = 500 // runes
+	maxPartnershipActor   = 64  // runes
+	maxPartnershipHistory = 200 // events kept on one partnership
+)
+
+// partnershipRequest is the body of a propose, accept, decline or activate request.
+type partnershipRequest struct {
+	InstitutionID string `json:"institution_id"` // propose only
+	EnterpriseID  string `json:"enterprise_id"`  // propose only
+	// Status is "proposed" (the default) or "suggested" to record a suggestion that neither
+	// side has proposed yet (propose only).
+	Status string `json:"status"`
+	By     string `json:"by"`    // institution or enterprise
+	Actor  string `json:"actor"` // optional name of the person acting
+	Note   string `json:"note"`
+}
+
+// stateName is a partnership state in Chinese and English, for messages.
+func stateName(status string) string {
+	zh := map[string]string{
+		xiaoqi.PartnershipSuggested: "建议中", xiaoqi.PartnershipProposed: "已提议",
+		xiaoqi.PartnershipAccepted: "已接受", xiaoqi.PartnershipDeclined: "已拒绝",
+		xiaoqi.PartnershipActive: "合作中",
+	}[status]
+	return fmt.Sprintf("「%s」(%s)", zh, status)
+}
+
+// sideName is an acting side in Chinese and English.
+func sideName(by string) string {
+	if by == "institution" {
+		return "院校方 (institution)"
+	}
+	return "企业方 (enterprise)"
+}
+
+// readPartnershipRequest decodes and checks a workflow request body; propose says whether
+// the pair fields are expected.
+func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partnershipRequest, error) {
+	data, err := readBody(c, s.maxBody)
+	if err != nil {
+		return nil, err
+	}
+	if first(data) != '{' {
+		return nil, invalid("body", "must be a JSON object / 须为 JSON 对象")
+	}
+	var r partnershipRequest
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		return nil, decodeError(err, data, "")
+	}
+	if err := trailing(dec); err != nil {
+		return nil, err
+	}
+	switch {
+	case r.By == "":
+		return nil, invalid("by", "is required: institution or enterprise / 必填：institution（院校）或 enterprise（企业）")
+	case r.By != "institution" && r.By != "enterprise":
+		return nil, invalid("by", "must be institution or enterprise, not %q / 须为 institution 或 enterprise", r.By)
+	case !utf8.ValidString(r.Actor) || utf8.RuneCountInString(r.Actor) > maxPartnershipActor:
+		return nil, invalid("actor", "must be UTF-8 of at most %d characters / 最多 %d 个字符", maxPartnershipActor, maxPartnershipActor)
+	case !utf8.ValidString(r.Note) || utf8.RuneCountInString(r.Note) > maxPartnershipNote:
+		return nil, invalid("note", "must be UTF-8 of at most %d characters / 最多 %d 个字符", maxPartnershipNote, maxPartnershipNote)
+	}
+	r.Actor, r.Note = strings.TrimSpace(r.Actor), strings.TrimSpace(r.Note)
+	if !propose {
+		for _, f := range [...]struct{ name, v string }{{"institution_id", r.InstitutionID}, {"enterprise_id", r.EnterpriseID}, {"status", r.Status}} {
+			if f.v != "" {
+				return nil, invalid(f.name, "cannot be changed here: the path names the partnership and the action its new status / 此处不可修改")
+			}
+		}
+		return &r, nil
+	}
+	if err := xiaoqi.CheckID(xiaoqi.KindInstitution, r.InstitutionID); err != nil {
+		return nil, invalid("institution_id", "must be an institution id (ins_…), not %q / 须为院校编号", r.InstitutionID)
+	}
+	if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, r.EnterpriseID); err != nil {
+		return nil, invalid("enterprise_id", "must be an enterprise id (ent_…), not %q / 须为企业编号", r.EnterpriseID)
+	}
+	switch r.Status {
+	case "":
+		r.Status = xiaoqi.PartnershipProposed
+	case xiaoqi.PartnershipProposed, xiaoqi.PartnershipSuggested:
+	default:
+		return nil, invalid("status", "a new partnership is proposed or suggested, not %q; accept, decline and activate have their own endpoints / 新建合作只能为 proposed 或 suggested", r.Status)
+	}
+	return &r, nil
+}
+
+// event appends one step to p's history and sets its status.
+func (r *partnershipRequest) event(p *xiaoqi.Partnership, status string) error {
+	if len(p.History) >= maxPartnershipHistory {
+		return xiaoqi.Errorf(xiaoqi.ECONFLICT, "合作历史已达 %d 条上限 / the partnership's history is full (%d events)", maxPartnershipHistory, maxPartnershipHistory)
+	}
+	p.Status = status
+	p.History = append(p.History, xiaoqi.PartnershipEvent{At: time.Now().UTC(), Status: status, By: r.By, Actor: r.Actor, Note: r.Note})
+	return nil
+}
+
+// findPartnership returns the partnership of a pair, or nil.
+func (s *Server) findPartnership(c *gin.Context, inst, ent string) (*xiaoqi.Partnership, error) {
+	page, err := s.store.List(c.Request.Context(), xiaoqi.KindPartnership, xiaoqi.ListOptions{
+		Filters: map[string]string{"institution_id": inst, "enterprise_id": ent}, Limit: 1})
+	if err != nil || len(page.Docs) == 0 {
+		return nil, err
+	}
+	return page.Docs[0].(*xiaoqi.Partnership), nil
+}
+
+// proposePartnership answers POST /api/v1/partnerships: either side proposes (or records a
+// suggestion for) a partnership with the other. 201 for a new pair; 200 when a suggested or
+// declined partnership of the pair is proposed (again); 409 when the pair already has an
+// open one (proposed, accepted or active).
+func (s *Server) proposePartnership(c *gin.Context) {
+	wait, err := refreshParam(c)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	r, err := s.readPartnershipRequest(c, true)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	in, err := s.store.Get(ctx, xiaoqi.KindInstitution, r.InstitutionID)
+	if err != nil {
+		s.writeError(c, referenceError(err, "institution_id", "院校", "institution", r.InstitutionID))
+		return
+	}
+	ent, err := s.store.Get(ctx, xiaoqi.KindEnterprise, r.EnterpriseID)
+	if err != nil {
+		s.writeError(c, referenceError(err, "enterprise_id", "企业", "enterprise", r.EnterpriseID))
+		return
+	}
+	// One process serialises its workflow writes; the version check of the store catches a
+	// concurrent change by another process.
+	s.partnerMu.Lock()
+	defer s.partnerMu.Unlock()
+	p, err := s.findPartnership(c, r.InstitutionID, r.EnterpriseID)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if p == nil {
+		p = &xiaoqi.Partnership{InstitutionID: r.InstitutionID, EnterpriseID: r.EnterpriseID}
+	} else if p.Status != xiaoqi.PartnershipSuggested && p.Status != xiaoqi.PartnershipDeclined {
+		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+			Message: fmt.Sprintf("该院校与企业已有合作 %s，状态为%s，不能重复提议 / this institution and enterprise already have an open partnership (%s), status %s",
+				p.ID, stateName(p.Status), p.ID, p.Status),
+			Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}, {Field: "id", Message: p.ID}}})
+		return
+	} else if r.Status == xiaoqi.PartnershipSuggested {
+		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+			Message: fmt.Sprintf("合作 %s 已存在，状态为%s / partnership %s already exists, status %s", p.ID, stateName(p.Status), p.ID, p.Status),
+			Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}, {Field: "id", Message: p.ID}}})
+		return
+	}
+	p.InstitutionName, p.EnterpriseName = in.Title(), ent.Title()
+	p.Synthetic = in.Base().Synthetic || ent.Base().Synthetic
+	if r.Status == xiaoqi.PartnershipProposed {
+		p.ProposedBy, p.Note = r.By, r.Note
+	}
+	if err := r.event(p, r.Status); err != nil {
+		s.writeError(c, err)
+		return
+	}
+	res, ok := s.write(c, []xiaoqi.Doc{p}, wait)
+	if !ok {
+		return
+	}
+	status := http.StatusOK
+	if res[0].Created {
+		status = http.StatusCreated
+		c.Header("Location", "/api/v1/partnerships/"+res[0].ID)
+	}
+	s.writeJSON(c, status, p)
+}
+
+// referenceError turns the not-found of a document named in a request body into an error
+// naming the field.
+func referenceError(err error, field, zh, en, id string) error {
+	if xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+		return err
+	}
+	return &xiaoqi.Error{Code: xiaoqi.ENOTFOUND, Message: fmt.Sprintf("%s: %s %s 不存在 / no %s with id %s", field, zh, id, en, id),
+		Details: []xiaoqi.FieldError{{Field: field, Message: "not found / 不存在"}}}
+}
+
+// transition is one workflow step from a state to another.
+type transition struct {
+	from, to  string
+	zh        string // the action in Chinese
+	done      string // the action's past participle in English
+	otherSide bool   // only the side that did not propose may take it
+}
+
+// transitions are the steps after a proposal, by action.
+func transitions() map[string]transition {
+	return map[string]transition{
+		"accept":   {from: xiaoqi.PartnershipProposed, to: xiaoqi.PartnershipAccepted, zh: "接受", done: "accepted", otherSide: true},
+		"decline":  {from: xiaoqi.PartnershipProposed, to: xiaoqi.PartnershipDeclined, zh: "拒绝", done: "declined", otherSide: true},
+		"activate": {from: xiaoqi.PartnershipAccepted, to: xiaoqi.PartnershipActive, zh: "启动", done: "activated"},
+	}
+}
+
+// advancePartnership answers POST /api/v1/partnerships/{id}/{accept|decline|activate}.
+func (s *Server) advancePartnership(action string) gin.HandlerFunc {
+	t := transitions()[action]
+	return func(c *gin.Context) {
+		id, err := s.pathID(c, xiaoqi.KindPartnership)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		wait, err := refreshParam(c)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		r, err := s.readPartnershipRequest(c, false)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		s.partnerMu.Lock()
+		defer s.partnerMu.Unlock()
+		d, err := s.store.Get(c.Request.Context(), xiaoqi.KindPartnership, id)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		p := d.(*xiaoqi.Partnership)
+		if p.Status != t.from {
+			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+				Message: fmt.Sprintf("无法%s：该合作当前状态为%s，只有%s的合作可以%s / cannot %s: the partnership is %s; only a %s partnership can be %s",
+					t.zh, stateName(p.Status), stateName(t.from), t.zh, action, p.Status, t.from, t.done),
+				Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}}})
+			return
+		}
+		if t.otherSide && r.By == p.ProposedBy {
+			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+				Message: fmt.Sprintf("无法%s：提议由%s发起，须由另一方%s / cannot %s: the %s proposed it; the other side must %s",
+					t.zh, sideName(p.ProposedBy), t.zh, action, p.ProposedBy, action),
+				Details: []xiaoqi.FieldError{{Field: "by", Message: "must be the side that did not propose / 须为被提议方"}}})
+			return
+		}
+		if err := r.event(p, t.to); err != nil {
+			s.writeError(c, err)
+			return
+		}
+		// The version read above makes the write fail with 409 if the partnership changed
+		// meanwhile (another process).
+		if _, ok := s.write(c, []xiaoqi.Doc{p}, wait); !ok {
+			return
+		}
+		s.writeJSON(c, http.StatusOK, p)
+	}
+}
+
+// partnershipWriteRefused answers the generic writes of /partnerships, which would bypass the
+// workflow and its history.
+func (s *Server) partnershipWriteRefused(c *gin.Context) {
+	c.Header("Allow", "GET")
+	s.writeError(c, &xiaoqi.Error{Code: eMethodNotAllowed,
+		Message: "合作状态只能通过工作流变更：POST /api/v1/partnerships（提议）及 /api/v1/partnerships/{id}/accept、decline、activate / " +
+			"partnerships change only through the workflow: POST /api/v1/partnerships (propose) and /api/v1/partnerships/{id}/accept, decline or activate"})
+}
+
+// partnershipRoutes adds the workflow and the read-only generic routes of /partnerships.
+func (s *Server) partnershipRoutes(v1 *gin.RouterGroup) {
+	g := v1.Group("/partnerships")
+	g.GET("", s.list(xiaoqi.KindPartnership))
+	g.GET("/:id", s.get(xiaoqi.KindPartnership))
+	g.POST("", s.proposePartnership)
+	for _, a := range []string{"accept", "decline", "activate"} {
+		g.POST("/:id/"+a, s.advancePartnership(a))
+	}
+	g.POST("/batch", s.partnershipWriteRefused)
+	g.PUT("/:id", s.partnershipWriteRefused)
+	g.DELETE("/:id", s.partnershipWriteRefused)
+}

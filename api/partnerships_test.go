@@ -1,0 +1,235 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// partnershipJSON is what the tests read of a partnership answer.
+type partnershipJSON struct {
+	ID              string `json:"id"`
+	InstitutionID   string `json:"institution_id"`
+	InstitutionName string `json:"institution_name"`
+	EnterpriseID    string `json:"enterprise_id"`
+	EnterpriseName  string `json:"enterprise_name"`
+	Status          string `json:"status"`
+	ProposedBy      string `json:"proposed_by"`
+	Synthetic       bool   `json:"synthetic"`
+	History         []struct {
+		At     string `json:"at"`
+		Status string `json:"status"`
+		By     string `json:"by"`
+		Actor  string `json:"actor"`
+		Note   string `json:"note"`
+	} `json:"history"`
+}
+
+const softstone = `{"name":"西安软通动力信息技术有限公司","city":"西安市","region":"关中"}`
+
+// workflow is a server with two institutions and an enterprise to pair.
+type workflow struct {
+	*env
+	xjtu, xupt, ent string
+}
+
+func newWorkflow(t *testing.T) workflow {
+	t.Helper()
+	e := newEnv(t)
+	return workflow{env: e, xjtu: e.create(t, "institutions", xjtu).ID, xupt: e.create(t, "institutions", xupt).ID,
+		ent: e.create(t, "enterprises", softstone).ID}
+}
+
+// step posts body to path and decodes the partnership answered with status.
+func (w workflow) step(t *testing.T, path, body string, status int) partnershipJSON {
+	t.Helper()
+	var p partnershipJSON
+	w.send(t, http.MethodPost, path, body).want(t, status).decode(t, &p)
+	return p
+}
+
+func (w workflow) propose(inst, by, note string) string {
+	return `{"institution_id":"` + inst + `","enterprise_id":"` + w.ent + `","by":"` + by + `","actor":"李老师","note":"` + note + `"}`
+}
+
+// TestPartnershipWorkflow walks a partnership from proposal to active, checks that both sides
+// see it and that every step is in its history.
+func TestPartnershipWorkflow(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+
+	res := w.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", "共建软件测试实训基地"))
+	var p partnershipJSON
+	res.want(t, http.StatusCreated).decode(t, &p)
+	if loc := res.Header.Get("Location"); loc != "/api/v1/partnerships/"+p.ID {
+		t.Errorf("Location %q, id %s", loc, p.ID)
+	}
+	if p.Status != xiaoqi.PartnershipProposed || p.ProposedBy != "enterprise" || p.InstitutionName != "西安交通大学" ||
+		p.EnterpriseName != "西安软通动力信息技术有限公司" || len(p.History) != 1 || p.History[0].Actor != "李老师" ||
+		p.History[0].Note != "共建软件测试实训基地" || p.History[0].By != "enterprise" || p.History[0].At == "" {
+		t.Fatalf("proposed partnership: %+v", p)
+	}
+	path := "/api/v1/partnerships/" + p.ID
+
+	// The proposing side cannot accept its own proposal; nothing can be activated before it
+	// is accepted; the same pair cannot be proposed twice.
+	msg := w.send(t, http.MethodPost, path+"/accept", `{"by":"enterprise"}`).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "by").Error.Message
+	if !strings.Contains(msg, "另一方") || !strings.Contains(msg, "other side") {
+		t.Errorf("self-accept message: %s", msg)
+	}
+	msg = w.send(t, http.MethodPost, path+"/activate", `{"by":"institution"}`).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status").Error.Message
+	if !strings.Contains(msg, "已提议") || !strings.Contains(msg, "the partnership is proposed") {
+		t.Errorf("early activate message does not name the current state: %s", msg)
+	}
+	msg = w.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "institution", "")).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status").Error.Message
+	if !strings.Contains(msg, p.ID) || !strings.Contains(msg, "open partnership") {
+		t.Errorf("duplicate proposal message: %s", msg)
+	}
+
+	p = w.step(t, path+"/accept", `{"by":"institution","actor":"王处长","note":"同意，下学期开始"}`, http.StatusOK)
+	if p.Status != xiaoqi.PartnershipAccepted {
+		t.Fatalf("after accept: %+v", p)
+	}
+	msg = w.send(t, http.MethodPost, path+"/decline", `{"by":"institution"}`).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status").Error.Message
+	if !strings.Contains(msg, "已接受") || !strings.Contains(msg, "accepted") {
+		t.Errorf("late decline message does not name the current state: %s", msg)
+	}
+	p = w.step(t, path+"/activate", `{"by":"enterprise"}`, http.StatusOK)
+	want := []string{"proposed:enterprise", "accepted:institution", "active:enterprise"}
+	var got []string
+	for _, h := range p.History {
+		got = append(got, h.Status+":"+h.By)
+	}
+	if p.Status != xiaoqi.PartnershipActive || strings.Join(got, " ") != strings.Join(want, " ") || p.History[1].Actor != "王处长" {
+		t.Fatalf("history %v, want %v; %+v", got, want, p)
+	}
+
+	// The store holds what the answers said.
+	d, err := w.Store.Get(context.Background(), xiaoqi.KindPartnership, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sp := d.(*xiaoqi.Partnership); sp.Status != xiaoqi.PartnershipActive || len(sp.History) != 3 || sp.History[2].At.IsZero() {
+		t.Errorf("stored partnership: %+v", sp)
+	}
+
+	// Both sides see it.
+	var l struct{ Data []partnershipJSON }
+	w.get(t, "/api/v1/partnerships?institution_id="+w.xjtu).want(t, http.StatusOK).decode(t, &l)
+	if len(l.Data) != 1 || l.Data[0].ID != p.ID || len(l.Data[0].History) != 3 {
+		t.Errorf("institution's list: %+v", l.Data)
+	}
+	w.get(t, "/api/v1/partnerships?enterprise_id="+w.ent+"&status=active").want(t, http.StatusOK).decode(t, &l)
+	if len(l.Data) != 1 || l.Data[0].ID != p.ID {
+		t.Errorf("enterprise's active partnerships: %+v", l.Data)
+	}
+	w.get(t, "/api/v1/partnerships?institution_id="+w.xupt).want(t, http.StatusOK).decode(t, &l)
+	if len(l.Data) != 0 {
+		t.Errorf("the other institution sees %+v", l.Data)
+	}
+}
+
+// TestPartnershipDeclineAndPropose declines a proposal and proposes the pair again, and
+// records a suggestion that a side then proposes.
+func TestPartnershipDeclineAndPropose(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+	p := w.step(t, "/api/v1/partnerships", w.propose(w.xupt, "institution", "实习合作"), http.StatusCreated)
+	path := "/api/v1/partnerships/" + p.ID
+	p = w.step(t, path+"/decline", `{"by":"enterprise","note":"今年没有名额"}`, http.StatusOK)
+	if p.Status != xiaoqi.PartnershipDeclined {
+		t.Fatalf("after decline: %+v", p)
+	}
+	w.send(t, http.MethodPost, path+"/accept", `{"by":"enterprise"}`).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status")
+
+	// A declined pair may be proposed again, by either side: same partnership, longer history.
+	again := w.step(t, "/api/v1/partnerships", w.propose(w.xupt, "enterprise", "明年再谈"), http.StatusOK)
+	if again.ID != p.ID || again.Status != xiaoqi.PartnershipProposed || again.ProposedBy != "enterprise" || len(again.History) != 3 ||
+		again.History[1].Note != "今年没有名额" {
+		t.Fatalf("proposed again: %+v", again)
+	}
+	w.step(t, path+"/accept", `{"by":"institution"}`, http.StatusOK)
+
+	// A suggestion (from the matcher, say) is recorded, cannot be accepted, and becomes a
+	// proposal when a side proposes it.
+	sug := w.step(t, "/api/v1/partnerships", `{"institution_id":"`+w.xjtu+`","enterprise_id":"`+w.ent+`","by":"enterprise","status":"suggested"}`, http.StatusCreated)
+	if sug.Status != xiaoqi.PartnershipSuggested || sug.ProposedBy != "" {
+		t.Fatalf("suggestion: %+v", sug)
+	}
+	msg := w.send(t, http.MethodPost, "/api/v1/partnerships/"+sug.ID+"/accept", `{"by":"institution"}`).
+		wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status").Error.Message
+	if !strings.Contains(msg, "建议中") || !strings.Contains(msg, "suggested") {
+		t.Errorf("accepting a suggestion: %s", msg)
+	}
+	prop := w.step(t, "/api/v1/partnerships", w.propose(w.xjtu, "institution", ""), http.StatusOK)
+	if prop.ID != sug.ID || prop.Status != xiaoqi.PartnershipProposed || prop.ProposedBy != "institution" {
+		t.Errorf("suggestion proposed: %+v", prop)
+	}
+}
+
+// TestPartnershipGenericWritesRefused checks that PUT, batch and DELETE cannot change a
+// partnership around the workflow, and that GET still works.
+func TestPartnershipGenericWritesRefused(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+	p := w.step(t, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", ""), http.StatusCreated)
+	path := "/api/v1/partnerships/" + p.ID
+	forged := `{"institution_id":"` + w.xjtu + `","enterprise_id":"` + w.ent + `","status":"active"}`
+	for _, r := range []response{
+		w.send(t, http.MethodPut, path, forged),
+		w.send(t, http.MethodPost, "/api/v1/partnerships/batch", "["+forged+"]"),
+		w.do(t, http.MethodDelete, path, nil, ""),
+	} {
+		e := r.wantError(t, http.StatusMethodNotAllowed, "method_not_allowed", "")
+		if !strings.Contains(e.Error.Message, "accept") || r.Header.Get("Allow") != "GET" {
+			t.Errorf("refusal does not point to the workflow: %s (Allow %q)", e.Error.Message, r.Header.Get("Allow"))
+		}
+	}
+	var got partnershipJSON
+	w.get(t, path).want(t, http.StatusOK).decode(t, &got)
+	if got.Status != xiaoqi.PartnershipProposed || len(got.History) != 1 {
+		t.Errorf("partnership changed by a refused write: %+v", got)
+	}
+}
+
+// TestPartnershipBadRequests checks that bad workflow requests name what is wrong.
+func TestPartnershipBadRequests(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+	p := w.step(t, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", ""), http.StatusCreated)
+	pair := `"institution_id":"` + w.xupt + `","enterprise_id":"` + w.ent + `"`
+	cases := []struct {
+		name, path, body string
+		status           int
+		code, field      string
+	}{
+		{"no side", "/api/v1/partnerships", `{` + pair + `}`, 400, xiaoqi.EINVALID, "by"},
+		{"unknown side", "/api/v1/partnerships", `{` + pair + `,"by":"admin"}`, 400, xiaoqi.EINVALID, "by"},
+		{"unknown field", "/api/v1/partnerships", `{` + pair + `,"by":"enterprise","stauts":"active"}`, 400, xiaoqi.EINVALID, "stauts"},
+		{"new and active", "/api/v1/partnerships", `{` + pair + `,"by":"enterprise","status":"active"}`, 400, xiaoqi.EINVALID, "status"},
+		{"bad institution id", "/api/v1/partnerships", `{"institution_id":"西安邮电","enterprise_id":"` + w.ent + `","by":"enterprise"}`, 400, xiaoqi.EINVALID, "institution_id"},
+		{"no such institution", "/api/v1/partnerships", `{"institution_id":"ins_0000000000000000","enterprise_id":"` + w.ent + `","by":"enterprise"}`, 404, xiaoqi.ENOTFOUND, "institution_id"},
+		{"no such enterprise", "/api/v1/partnerships", `{"institution_id":"` + w.xupt + `","enterprise_id":"ent_0000000000000000","by":"enterprise"}`, 404, xiaoqi.ENOTFOUND, "enterprise_id"},
+		{"long note", "/api/v1/partnerships", `{` + pair + `,"by":"enterprise","note":"` + strings.Repeat("长", 501) + `"}`, 400, xiaoqi.EINVALID, "note"},
+		{"step changes the pair", "/api/v1/partnerships/" + p.ID + "/accept", `{"by":"institution","enterprise_id":"` + w.ent + `"}`, 400, xiaoqi.EINVALID, "enterprise_id"},
+		{"step without side", "/api/v1/partnerships/" + p.ID + "/accept", `{}`, 400, xiaoqi.EINVALID, "by"},
+		{"no such partnership", "/api/v1/partnerships/prt_0000000000000000/accept", `{"by":"institution"}`, 404, xiaoqi.ENOTFOUND, ""},
+		{"unknown step", "/api/v1/partnerships/" + p.ID + "/approve", `{"by":"institution"}`, 404, xiaoqi.ENOTFOUND, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w.send(t, http.MethodPost, c.path, c.body).wantError(t, c.status, c.code, c.field)
+		})
+	}
+	if n := w.count(t, xiaoqi.KindPartnership); n != 1 {
+		t.Errorf("%d partnerships stored after bad requests, want 1", n)
+	}
+	var got partnershipJSON
+	w.get(t, "/api/v1/partnerships/"+p.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Status != xiaoqi.PartnershipProposed || len(got.History) != 1 {
+		t.Errorf("partnership changed by bad requests: %+v", got)
+	}
+}

@@ -1,0 +1,256 @@
+package match
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// gapRatio: a skill is a gap when the graduates a year of the programs teaching it (in the
+// scope) are fewer than gapRatio times the openings asking for it.
+const gapRatio = 3.0
+
+// MaxGaps caps the gaps one report lists.
+const MaxGaps = 50
+
+func instInScope(sc xiaoqi.Scope, in *institution) bool {
+	if sc.Region != "" && in.doc.Region != sc.Region && xiaoqi.RegionOf(in.doc.City) != sc.Region {
+		return false
+	}
+	if sc.City != "" && xiaoqi.NormalizeCity(in.doc.City) != xiaoqi.NormalizeCity(sc.City) {
+		return false
+	}
+	return true
+}
+
+// Gaps lists the skills that open job needs in scope ask for and that the programs of the
+// scope's institutions teach too little of (fewer than three graduates a year per opening),
+// with catalogue majors that teach them and the institutions best placed to add one.
+func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.GapReport, error) {
+	if limit < 0 || limit > MaxGaps {
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("limit: 须在 1 到 %d 之间 / must be between 1 and %d", MaxGaps, MaxGaps),
+			Details: []xiaoqi.FieldError{{Field: "limit", Message: "out of range"}}}
+	}
+	if limit == 0 {
+		limit = DefaultLimit
+	}
+	if err := m.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	s := m.current()
+	demand := map[int32]int{}
+	for _, e := range s.ents {
+		if !inScope(scope, e) {
+			continue
+		}
+		for _, ji := range e.jobs {
+			for _, sk := range s.jobs[ji].skills {
+				demand[sk] += s.jobs[ji].headcount
+			}
+		}
+	}
+	supply := map[int32]int{}
+	out := &xiaoqi.GapReport{Scope: scope, Synthetic: s.synth, Gaps: []xiaoqi.SkillGap{}}
+	var insts []int
+	for ii, in := range s.insts {
+		if !instInScope(xiaoqi.Scope{Region: scope.Region, City: scope.City}, in) {
+			continue
+		}
+		insts = append(insts, ii)
+		for _, pi := range in.progs {
+			p := s.progs[pi]
+			for _, x := range p.skills {
+				if x.w >= 0.8 { // taught in a course or at the core
+					supply[x.s] += p.grads
+					out.Estimated = out.Estimated || p.estimated
+				}
+			}
+		}
+	}
+	type gap struct {
+		s      int32
+		d, sup int
+	}
+	var gs []gap
+	for sk, d := range demand {
+		if float64(supply[sk]) < gapRatio*float64(d) {
+			gs = append(gs, gap{sk, d, supply[sk]})
+		}
+	}
+	slices.SortFunc(gs, func(a, b gap) int {
+		// Largest shortfall first, then by skill id.
+		sa, sb := float64(a.d)*gapRatio-float64(a.sup), float64(b.d)*gapRatio-float64(b.sup)
+		if sa != sb {
+			return cmpFloat(sb, sa)
+		}
+		return strings.Compare(m.skills[a.s].ID, m.skills[b.s].ID)
+	})
+	for _, g := range gs[:min(limit, len(gs))] {
+		sk := m.skills[g.s]
+		sg := xiaoqi.SkillGap{Skill: sk.NameZH, SkillEN: sk.NameEN, Demand: g.d, Supply: g.sup,
+			Majors: []xiaoqi.SuggestedMajor{}, BestPlaced: []xiaoqi.PlacedInstitution{}}
+		if g.d > 0 {
+			sg.Ratio = round2(float64(g.sup) / float64(g.d))
+		}
+		for _, md := range m.tax.MajorsFor(sk.ID) {
+			if md.Depth < 2 || len(sg.Majors) == 3 {
+				continue
+			}
+			if mj, ok := m.tax.Major(md.Code); ok {
+				sg.Majors = append(sg.Majors, xiaoqi.SuggestedMajor{Code: mj.Code, Name: mj.Name})
+			}
+		}
+		// Best placed: institutions that teach the most of the skill's related skills.
+		var cand []scored
+		for _, ii := range insts {
+			in := s.insts[ii]
+			var v float64
+			for _, r := range m.related[g.s] {
+				v += r.w * in.best[r.s]
+			}
+			if v > 0 {
+				cand = append(cand, scored{ii, v, in.doc.ID})
+			}
+		}
+		sortScored(cand)
+		for _, c := range cand[:min(3, len(cand))] {
+			in := s.insts[c.i]
+			pl := xiaoqi.PlacedInstitution{MatchParty: *instParty(in), Related: []string{}}
+			for _, r := range m.related[g.s] {
+				if in.best[r.s] > 0 {
+					pl.Related = append(pl.Related, m.skills[r.s].NameZH)
+				}
+			}
+			sg.BestPlaced = append(sg.BestPlaced, pl)
+		}
+		var majors, names []string
+		for _, mj := range sg.Majors {
+			majors = append(majors, mj.Code+" "+mj.Name)
+		}
+		for _, b := range sg.BestPlaced {
+			names = append(names, b.Name)
+		}
+		addZH, addEN := "可增设专业："+noneZH(majors), "majors to add: "+noneEN(majors)
+		if len(sg.Majors) == 0 {
+			// No catalogue major teaches it: a course (co-built with the enterprises) does.
+			sg.Course = sk.NameZH
+			addZH = fmt.Sprintf("无专业对口，宜开设「%s」课程（可校企共建）", sk.NameZH)
+			addEN = fmt.Sprintf("no catalogue major teaches it: add a course on %s (co-built with enterprises)", sk.NameEN)
+		}
+		sg.ZH = fmt.Sprintf("%s：%d 个岗位需要，相关专业年毕业生约 %d 人；%s；最具基础的院校：%s（《实施意见》第（十二）项：增设服务外包专业）",
+			sk.NameZH, g.d, g.sup, addZH, noneZH(names))
+		sg.EN = fmt.Sprintf("%s: asked for by %d openings, about %d graduates a year; %s; best placed: %s (item (12): universities add outsourcing majors)",
+			sk.NameEN, g.d, g.sup, addEN, noneEN(names))
+		out.Gaps = append(out.Gaps, sg)
+	}
+	return out, nil
+}
+
+// Startup is the returnee dossier for a sector and city: open headcount, graduate supply,
+// competing enterprises, partner schools, and policy items (9)–(12) quoted.
+func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Dossier, error) {
+	if err := m.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	s := m.current()
+	d := &xiaoqi.Dossier{Scope: scope, Synthetic: s.synth, TopSkills: []string{}, Competitors: []xiaoqi.MatchParty{},
+		PartnerSchools: []xiaoqi.MatchParty{}, Policies: []xiaoqi.PolicyQuote{}}
+	demand := map[int32]int{}
+	var comp []scored
+	for ei, e := range s.ents {
+		if !inScope(scope, e) || len(e.jobs) == 0 {
+			continue
+		}
+		d.OpenJobs += len(e.jobs)
+		d.OpenHeadcount += e.openings
+		comp = append(comp, scored{ei, float64(e.openings), e.doc.ID})
+		for _, x := range e.demand {
+			demand[x.s] += int(x.w)
+		}
+	}
+	sortScored(comp)
+	for _, c := range comp[:min(10, len(comp))] {
+		d.Competitors = append(d.Competitors, *entParty(s.ents[c.i]))
+	}
+	var top []scored
+	for sk, n := range demand {
+		top = append(top, scored{int(sk), float64(n), m.skills[sk].ID})
+	}
+	sortScored(top)
+	top = top[:min(8, len(top))]
+	var topEN []string
+	for _, t := range top {
+		d.TopSkills = append(d.TopSkills, m.skills[t.i].NameZH)
+		topEN = append(topEN, m.skills[t.i].NameEN)
+	}
+	// Supply and partner schools: institutions of the city's region teaching the top skills.
+	region := scope.Region
+	if region == "" && scope.City != "" {
+		region = xiaoqi.RegionOf(scope.City)
+	}
+	var schools []scored
+	for ii, in := range s.insts {
+		if !instInScope(xiaoqi.Scope{Region: region}, in) {
+			continue
+		}
+		var v float64
+		for _, pi := range in.progs {
+			p := s.progs[pi]
+			teaches := false
+			for _, x := range p.skills {
+				for _, t := range top {
+					if int(x.s) == t.i {
+						teaches = true
+						v += t.score * x.w
+					}
+				}
+			}
+			if teaches {
+				d.GraduateSupply += p.grads
+				d.Estimated = d.Estimated || p.estimated
+			}
+		}
+		if v > 0 {
+			schools = append(schools, scored{ii, v, in.doc.ID})
+		}
+	}
+	sortScored(schools)
+	for _, c := range schools[:min(10, len(schools))] {
+		d.PartnerSchools = append(d.PartnerSchools, *instParty(s.insts[c.i]))
+	}
+	for _, n := range []int{9, 10, 11, 12} {
+		q := quotePolicy(s, n)
+		if n == 12 {
+			if p := s.policies[12]; p != nil {
+				for _, st := range splitSentences(p.Text) {
+					if strings.Contains(st, "留学生") {
+						q.Quote = st
+						q.EN = "attract high-end talent; encourage overseas returned students to found service-outsourcing enterprises in Shaanxi"
+					}
+				}
+			}
+		}
+		d.Policies = append(d.Policies, q)
+	}
+	est := ""
+	if d.Estimated {
+		est = "（估算）"
+	}
+	place := strings.TrimSpace(scope.City + " " + string(scope.Region))
+	if place == "" {
+		place = "全省"
+	}
+	sec := "全部领域"
+	secEN := "all sectors"
+	if n, ok := xiaoqi.SectorNames[scope.Sector]; ok {
+		sec, secEN = n[0], n[1]
+	}
+	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求），相关专业年毕业生约 %d 人%s；需求最多的技能：%s",
+		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, d.GraduateSupply, est, noneZH(d.TopSkills))
+	d.EN = fmt.Sprintf("%s · %s: %d enterprises with %d open positions (%d job needs); about %d graduates a year in related programs; most demanded: %s",
+		place, secEN, len(comp), d.OpenHeadcount, d.OpenJobs, d.GraduateSupply, noneEN(topEN))
+	return d, nil
+}

@@ -1,0 +1,146 @@
+package match_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// insightMarket: in Xi'an a software school (300 graduates a year) and an English school
+// (100), a software firm that wants Java developers, and Japanese speakers and offshore
+// delivery managers nobody trains; in
+// Hanzhong a firm that wants SAP consultants.
+func insightMarket(tb testing.TB, tax *skill.Taxonomy) []xiaoqi.Doc {
+	tb.Helper()
+	program := func(id, inst, code string, grads int) *xiaoqi.Program {
+		mj, ok := tax.Major(code)
+		if !ok {
+			tb.Fatalf("major %s not in the taxonomy", code)
+		}
+		p := &xiaoqi.Program{Meta: xiaoqi.Meta{ID: id, Synthetic: true}, InstitutionID: inst, Name: mj.Name, MajorCode: code,
+			Degree: "本科", City: "西安市", GraduatesPerYear: grads}
+		for _, sd := range tax.SkillsOfMajor(code) {
+			s, _ := tax.Skill(sd.ID)
+			p.Skills = append(p.Skills, s.NameZH)
+		}
+		return p
+	}
+	return []xiaoqi.Doc{
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_soft", Synthetic: true}, Name: "西安某软件学院", Type: xiaoqi.InstitutionUniversity, City: "西安市", Region: xiaoqi.RegionGuanzhong},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_lang", Synthetic: true}, Name: "西安某外语学院", Type: xiaoqi.InstitutionUniversity, City: "西安市", Region: xiaoqi.RegionGuanzhong},
+		program("prg_soft", "ins_soft", "080902", 300),
+		program("prg_lang", "ins_lang", "050201", 100),
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_soft", Synthetic: true}, Name: "西安某软件公司", City: "西安市", Region: xiaoqi.RegionGuanzhong,
+			Sectors: []xiaoqi.Sector{xiaoqi.SectorSoftware}, OffshoreMarkets: []string{"日本"}},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_sap", Synthetic: true}, Name: "汉中某信息系统公司", City: "汉中市", Region: xiaoqi.RegionShaannan,
+			Sectors: []xiaoqi.Sector{xiaoqi.SectorInfoSystems}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_java", Synthetic: true}, EnterpriseID: "ent_soft", Name: "Java开发", City: "西安市",
+			Skills: []string{"Java", "MySQL"}, Headcount: 10, Status: xiaoqi.JobOpen},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_bridge", Synthetic: true}, EnterpriseID: "ent_soft", Name: "对日软件翻译", City: "西安市",
+			Skills: []string{"日语"}, Headcount: 8, Status: xiaoqi.JobOpen},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_offshore", Synthetic: true}, EnterpriseID: "ent_soft", Name: "离岸交付经理", City: "西安市",
+			Skills: []string{"离岸交付"}, Headcount: 3, Status: xiaoqi.JobOpen},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_sap", Synthetic: true}, EnterpriseID: "ent_sap", Name: "SAP顾问", City: "汉中市",
+			Skills: []string{"SAP"}, Headcount: 4, Status: xiaoqi.JobOpen},
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_12"}, Number: 12, Heading: "加强产学研合作",
+			Text: "支持高校、企业和科研机构共建研发平台。建立服务外包企业、高等院校双向合作机制。鼓励海外留学生来陕创办服务外包企业。"},
+	}
+}
+
+func gapSkills(g *xiaoqi.GapReport) []string {
+	var out []string
+	for _, x := range g.Gaps {
+		out = append(out, x.Skill)
+	}
+	return out
+}
+
+// TestGaps: the gap report of 关中 names Japanese, which no program there teaches, with the
+// 日语 major to add and the English school as the one best placed; Java, taught to 300
+// graduates a year for 10 openings, is no gap; SAP, asked for in 陕南 only, appears there.
+func TestGaps(t *testing.T) {
+	tax := loadTax(t)
+	m := smallMatcher(t, insightMarket(t, tax))
+	ctx := context.Background()
+	g, err := m.Gaps(ctx, xiaoqi.Scope{Region: xiaoqi.RegionGuanzhong}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	skills := gapSkills(g)
+	if !slices.Contains(skills, "日语") || slices.Contains(skills, "Java") || slices.Contains(skills, "SAP") {
+		t.Fatalf("gaps of 关中: %v; want 日语, not Java nor SAP", skills)
+	}
+	ja := g.Gaps[slices.Index(skills, "日语")]
+	if ja.Demand != 8 || ja.Supply != 0 || ja.Ratio != 0 {
+		t.Errorf("日语 gap: demand %d supply %d ratio %v; want 8, 0, 0", ja.Demand, ja.Supply, ja.Ratio)
+	}
+	if !slices.ContainsFunc(ja.Majors, func(mj xiaoqi.SuggestedMajor) bool { return mj.Code == "050207" && mj.Name == "日语" }) {
+		t.Errorf("日语 gap suggests majors %+v, want 050207 日语", ja.Majors)
+	}
+	if len(ja.BestPlaced) == 0 || ja.BestPlaced[0].ID != "ins_lang" || len(ja.BestPlaced[0].Related) == 0 {
+		t.Errorf("best placed to add 日语: %+v, want the English school first, with the related skills it teaches", ja.BestPlaced)
+	}
+	if !strings.Contains(ja.ZH, "050207") || !strings.Contains(ja.ZH, "西安某外语学院") || !strings.Contains(ja.EN, "Japanese") {
+		t.Errorf("日语 gap explanation: %s / %s", ja.ZH, ja.EN)
+	}
+	if !g.Synthetic {
+		t.Error("gap report over synthetic data not marked synthetic")
+	}
+	// No catalogue major teaches offshore delivery: a course is suggested instead.
+	if i := slices.Index(skills, "离岸交付"); i < 0 || g.Gaps[i].Course != "离岸交付" || len(g.Gaps[i].Majors) != 0 ||
+		!strings.Contains(g.Gaps[i].ZH, "宜开设「离岸交付」课程") || !strings.Contains(g.Gaps[i].EN, "add a course on") {
+		t.Errorf("gaps %v: want 离岸交付 with a course to add", skills)
+	}
+	if ja.Course != "" {
+		t.Errorf("日语 has a major, yet a course is suggested: %+v", ja)
+	}
+
+	g, err = m.Gaps(ctx, xiaoqi.Scope{Region: xiaoqi.RegionShaannan}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if skills := gapSkills(g); !slices.Equal(skills, []string{"SAP"}) {
+		t.Errorf("gaps of 陕南: %v, want [SAP]", skills)
+	}
+	if _, err := m.Gaps(ctx, xiaoqi.Scope{}, 51); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+		t.Errorf("limit 51: %v, want invalid", err)
+	}
+}
+
+// TestStartup: the returnee dossier for software in Xi'an counts the open positions, names
+// the firm and the software school, and quotes item (12) on returned overseas students.
+func TestStartup(t *testing.T) {
+	tax := loadTax(t)
+	m := smallMatcher(t, insightMarket(t, tax))
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市", Sector: xiaoqi.SectorSoftware})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.OpenHeadcount != 21 || d.OpenJobs != 3 {
+		t.Errorf("open headcount %d in %d jobs, want 21 in 3", d.OpenHeadcount, d.OpenJobs)
+	}
+	if len(d.Competitors) != 1 || d.Competitors[0].ID != "ent_soft" {
+		t.Errorf("competitors %+v, want the Xi'an software firm only", d.Competitors)
+	}
+	if len(d.PartnerSchools) == 0 || d.PartnerSchools[0].ID != "ins_soft" {
+		t.Errorf("partner schools %+v, want the software school first", d.PartnerSchools)
+	}
+	if d.GraduateSupply < 300 {
+		t.Errorf("graduate supply %d, want at least the software school's 300", d.GraduateSupply)
+	}
+	var nums []int
+	for _, p := range d.Policies {
+		nums = append(nums, p.Number)
+	}
+	if !slices.Equal(nums, []int{9, 10, 11, 12}) || !strings.Contains(d.Policies[3].Quote, "留学生") || d.Policies[3].Heading != "加强产学研合作" {
+		t.Errorf("policies %+v, want items 9–12 with item 12 quoted on returned students", d.Policies)
+	}
+	if !strings.Contains(d.ZH, "21 个岗位") || !strings.Contains(d.EN, "21 open positions") ||
+		!strings.Contains(d.EN, "most demanded: Java, MySQL, Japanese") {
+		t.Errorf("dossier summary: %s / %s", d.ZH, d.EN)
+	}
+}

@@ -1,0 +1,173 @@
+package match_test
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/match"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func plantedSize() marketSize {
+	return marketSize{homePerCluster: 8, generalists: 32, entsPerCluster: 30, jobsMin: 3, jobsMax: 6}
+}
+
+func loadTax(tb testing.TB) *skill.Taxonomy {
+	tb.Helper()
+	tax, err := skill.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return tax
+}
+
+func plantedMatcher(tb testing.TB) (*match.Matcher, *market) {
+	tb.Helper()
+	tax := loadTax(tb)
+	mk := newMarket(tb, tax, plantedSize(), 7)
+	m := match.New(nil, tax)
+	m.LoadDocs(mk.docs)
+	return m, mk
+}
+
+// TestPlantedPrecision measures precision@5 of the partner suggestions on a market with
+// planted truth, beside a plain keyword-overlap baseline.
+func TestPlantedPrecision(t *testing.T) {
+	m, mk := plantedMatcher(t)
+	ctx := context.Background()
+	var hit, total, baseHit, baseTotal int
+	var instHit, instTotal int
+	for _, e := range mk.ents {
+		l, err := m.EnterprisePartners(ctx, e, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			total++
+			if mk.compatible(e, x.Institution.ID) {
+				hit++
+			}
+		}
+		if len(l.Data) < 5 {
+			total += 5 - len(l.Data) // a short list counts as misses
+		}
+		for _, in := range mk.keywordBaseline(e, 5) {
+			baseTotal++
+			if mk.compatible(e, in) {
+				baseHit++
+			}
+		}
+	}
+	for _, in := range mk.insts {
+		l, err := m.InstitutionPartners(ctx, in, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			instTotal++
+			if mk.compatible(x.Enterprise.ID, in) {
+				instHit++
+			}
+		}
+	}
+	p, b := float64(hit)/float64(total), float64(baseHit)/float64(baseTotal)
+	pi := float64(instHit) / float64(max(instTotal, 1))
+	t.Logf("planted market: %d institutions, %d enterprises; precision@5 enterprise→institutions %.3f (keyword-overlap baseline %.3f); institution→enterprises %.3f",
+		len(mk.insts), len(mk.ents), p, b, pi)
+	if p < 0.9 {
+		t.Errorf("precision@5 = %.3f, want ≥ 0.9", p)
+	}
+	// Clearly better: at most half the baseline's wrong suggestions.
+	if 1-p > (1-b)/2 {
+		t.Errorf("precision@5 %.3f does not beat the keyword baseline %.3f clearly (want at most half its misses)", p, b)
+	}
+}
+
+// TestPlantedAllocation checks that the province-wide allocation fills at least 95% of what
+// the optimal allocation over the planted truth fills, and prints greedy ranking beside it.
+func TestPlantedAllocation(t *testing.T) {
+	m, mk := plantedMatcher(t)
+	a, err := m.Allocate(context.Background(), xiaoqi.Scope{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := mk.optimum()
+	right, units := 0, 0
+	for _, as := range a.Assignments {
+		units += as.Units
+		if mk.supply[as.Institution.ID][mk.cluster[as.Enterprise.ID]] > 0 {
+			right += as.Units
+		}
+	}
+	ratio := float64(right) / float64(opt)
+	t.Logf("openings %d; optimum %d; allocation fills %d (%.1f%% of optimum; %d of its units in the right field); greedy per-enterprise ranking fills %d, leaves %d unfilled and %d enterprises short",
+		a.Allocation.Openings, opt, a.Allocation.Filled, 100*float64(a.Allocation.Filled)/float64(opt), right,
+		a.Greedy.Filled, a.Greedy.Unfilled, a.Greedy.Unserved)
+	if units != a.Allocation.Filled {
+		t.Errorf("assignments add up to %d, summary says %d", units, a.Allocation.Filled)
+	}
+	if ratio < 0.95 {
+		t.Errorf("allocation fills %d in the right field, %.3f of the optimum %d; want ≥ 0.95", right, ratio, opt)
+	}
+	if a.Greedy.Filled >= a.Allocation.Filled {
+		t.Errorf("greedy fills %d, allocation %d: capacity-aware allocation should fill more", a.Greedy.Filled, a.Allocation.Filled)
+	}
+	if !a.Synthetic {
+		t.Error("allocation over synthetic data not marked synthetic")
+	}
+	// No institution gives more graduates than it has.
+	given := map[string]int{}
+	for _, as := range a.Assignments {
+		given[as.Institution.ID] += as.Units
+	}
+	for in, g := range given {
+		if g > mk.grads[in] {
+			t.Errorf("%s gives %d graduates, has %d", in, g, mk.grads[in])
+		}
+	}
+}
+
+// TestGoldenExplanations pins the explanations of two suggestions for each side.
+func TestGoldenExplanations(t *testing.T) {
+	m, mk := plantedMatcher(t)
+	ctx := context.Background()
+	ep, err := m.EnterprisePartners(ctx, mk.ents[0], 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ip, err := m.InstitutionPartners(ctx, mk.insts[0], 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "enterprise_partners.golden", ep)
+	golden(t, "institution_partners.golden", ip)
+}
+
+func golden(t *testing.T, name string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./match/ -run Golden -update)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
+	}
+}

@@ -1,0 +1,599 @@
+package match
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// EstimatedGraduates is the yearly number of graduates assumed for a program of a degree when
+// the data has none: a typical intake of one major in Shaanxi (two to three classes for a
+// 本科 major, more for 大专, a few dozen for a master's program).
+func EstimatedGraduates(degree string) int {
+	switch degree {
+	case "本科":
+		return 60
+	case "大专":
+		return 80
+	case "硕士":
+		return 20
+	case "博士":
+		return 5
+	case "培训":
+		return 40
+	}
+	return 30
+}
+
+// Degree levels, for comparing a job's minimum with what a program awards.
+const (
+	lvlAny = iota
+	lvlHigh
+	lvlSecondary
+	lvlCollege // 大专
+	lvlBachelor
+	lvlMaster
+	lvlDoctor
+)
+
+func degreeLevel(d string) int {
+	switch d {
+	case "高中":
+		return lvlHigh
+	case "中专":
+		return lvlSecondary
+	case "大专", "培训":
+		return lvlCollege
+	case "本科":
+		return lvlBachelor
+	case "硕士":
+		return lvlMaster
+	case "博士":
+		return lvlDoctor
+	}
+	return lvlAny
+}
+
+// sw is a skill (index into the taxonomy's skills) with a weight.
+type sw struct {
+	s int32
+	w float64
+}
+
+// rel is a related skill with the share of credit it gives.
+type rel struct {
+	s int32
+	w float64
+}
+
+type program struct {
+	doc       *xiaoqi.Program
+	inst      int
+	skills    []sw // strength by depth: core 1, course 0.8, touched 0.5
+	grads     int
+	estimated bool
+}
+
+type institution struct {
+	doc       *xiaoqi.Institution
+	progs     []int
+	best      map[int32]float64 // skill → strongest program
+	grads     int
+	estimated bool
+	sectors   []float64 // share of graduates per sector (index of sectorList)
+	maxLevel  int
+	hasLevel  [lvlDoctor + 1]bool
+	training  bool
+}
+
+type job struct {
+	doc       *xiaoqi.JobNeed
+	ent       int // -1 when the enterprise is unknown
+	skills    []int32
+	langs     []int32
+	level     int
+	headcount int // at least 1: a posting without a number asks for one person
+	counted   bool
+}
+
+type enterprise struct {
+	doc       *xiaoqi.Enterprise
+	jobs      []int
+	demand    []sw // skill → openings asking for it
+	totalW    float64
+	openings  int
+	unknownHC int // open jobs that did not say how many
+	levels    [lvlDoctor + 1]int
+	langs     []int32
+	sectors   []float64
+}
+
+type candidate struct {
+	doc    *xiaoqi.Candidate
+	skills []int32
+	langs  []int32
+	level  int
+	city   string
+}
+
+// snapshot is one immutable model of the store at seq.
+type snapshot struct {
+	seq      uint64
+	insts    []*institution
+	progs    []*program
+	ents     []*enterprise
+	jobs     []*job
+	cands    []*candidate
+	instByID map[string]int
+	entByID  map[string]int
+	jobByID  map[string]int
+	candByID map[string]int
+	policies map[int]*xiaoqi.Policy
+	synth    bool // any synthetic document in the model
+
+	progsBySkill [][]sw32 // skill → programs teaching it, with their strength
+	entsBySkill  [][]sw32 // skill → enterprises demanding it, with the weight
+	jobsBySkill  [][]int32
+	candsBySkill [][]int32
+}
+
+type sw32 struct {
+	i int32
+	w float64
+}
+
+// Matcher scores and explains partnerships over an in-memory model of a Store. It is safe
+// for concurrent use. Create it with New; it loads the store on first use.
+type Matcher struct {
+	store xiaoqi.Store
+	tax   *skill.Taxonomy
+
+	skillIdx map[string]int32 // taxonomy id → index
+	skills   []*skill.Skill
+	related  [][]rel // by skill index, heaviest first
+	isLang   []bool
+
+	mu   sync.Mutex // serialises loading and refreshing
+	docs map[xiaoqi.Kind]map[string]xiaoqi.Doc
+	snap snapshotRef
+}
+
+// snapshotRef holds the current snapshot for lock-free readers.
+type snapshotRef struct {
+	mu sync.RWMutex
+	s  *snapshot
+}
+
+func (r *snapshotRef) load() *snapshot      { r.mu.RLock(); defer r.mu.RUnlock(); return r.s }
+func (r *snapshotRef) set(s *snapshot)      { r.mu.Lock(); r.s = s; r.mu.Unlock() }
+func (m *Matcher) current() *snapshot       { return m.snap.load() }
+func (m *Matcher) skillName(s int32) string { return m.skills[s].NameZH }
+
+// New returns a matcher over store, with skills from tax. Nothing is read until the first
+// query or Refresh.
+func New(store xiaoqi.Store, tax *skill.Taxonomy) *Matcher {
+	m := &Matcher{store: store, tax: tax, skillIdx: map[string]int32{}}
+	m.skills = tax.Skills()
+	for i, s := range m.skills {
+		m.skillIdx[s.ID] = int32(i)
+	}
+	m.related = make([][]rel, len(m.skills))
+	m.isLang = make([]bool, len(m.skills))
+	for i, s := range m.skills {
+		for _, r := range s.Related {
+			if j, ok := m.skillIdx[r.ID]; ok {
+				m.related[i] = append(m.related[i], rel{j, r.Weight})
+			}
+		}
+		m.isLang[i] = s.Category == "language"
+	}
+	return m
+}
+
+// Refresh brings the model up to date with the store: a full load the first time, then the
+// changes since the last refresh. Every query calls it; it costs one LastSeq read when
+// nothing changed.
+func (m *Matcher) Refresh(ctx context.Context) error {
+	if m.store == nil {
+		return nil // a model loaded with LoadDocs
+	}
+	if s := m.current(); s != nil {
+		last, err := m.store.LastSeq(ctx)
+		if err != nil {
+			return fmt.Errorf("match: refresh: %w", err)
+		}
+		if last <= s.seq {
+			return nil
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s := m.current()
+	var seq uint64
+	if s == nil {
+		var err error
+		if seq, err = m.load(ctx); err != nil {
+			return err
+		}
+	} else {
+		seq = s.seq
+	}
+	changed := s == nil
+	for {
+		chs, err := m.store.Changes(ctx, seq, 1000)
+		if err != nil {
+			return fmt.Errorf("match: read changes: %w", err)
+		}
+		if len(chs) == 0 {
+			break
+		}
+		for _, c := range chs {
+			seq = c.Seq
+			if m.docs[c.Kind] == nil {
+				continue
+			}
+			changed = true
+			if c.Op == xiaoqi.OpDelete || c.Doc == nil {
+				delete(m.docs[c.Kind], c.ID)
+			} else {
+				m.docs[c.Kind][c.ID] = c.Doc
+			}
+		}
+	}
+	if !changed && s != nil {
+		if seq > s.seq { // changes of kinds the matcher ignores
+			ns := *s
+			ns.seq = seq
+			m.snap.set(&ns)
+		}
+		return nil
+	}
+	m.snap.set(m.build(seq))
+	return nil
+}
+
+// kindsUsed returns the kinds the model holds.
+func kindsUsed() []xiaoqi.Kind {
+	return []xiaoqi.Kind{xiaoqi.KindInstitution, xiaoqi.KindProgram, xiaoqi.KindEnterprise,
+		xiaoqi.KindJob, xiaoqi.KindCandidate, xiaoqi.KindPolicy}
+}
+
+// load reads every document the model needs and returns the sequence from which changes must
+// be applied (read before listing, so that a write during the listing is applied again).
+func (m *Matcher) load(ctx context.Context) (uint64, error) {
+	seq, err := m.store.LastSeq(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("match: load: %w", err)
+	}
+	m.docs = map[xiaoqi.Kind]map[string]xiaoqi.Doc{}
+	for _, k := range kindsUsed() {
+		all := map[string]xiaoqi.Doc{}
+		after := ""
+		for {
+			page, err := m.store.List(ctx, k, xiaoqi.ListOptions{After: after, Limit: xiaoqi.MaxListLimit})
+			if err != nil {
+				return 0, fmt.Errorf("match: load %s: %w", k.Plural(), err)
+			}
+			for _, d := range page.Docs {
+				all[d.Base().ID] = d
+			}
+			if page.Next == "" {
+				break
+			}
+			after = page.Next
+		}
+		m.docs[k] = all
+	}
+	return seq, nil
+}
+
+// LoadDocs replaces the model with docs, without a store: for benchmarks, tests and
+// one-shot tools that have the documents in hand. Refresh must not be used afterwards
+// unless the matcher has a store.
+func (m *Matcher) LoadDocs(docs []xiaoqi.Doc) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.docs = map[xiaoqi.Kind]map[string]xiaoqi.Doc{}
+	for _, k := range kindsUsed() {
+		m.docs[k] = map[string]xiaoqi.Doc{}
+	}
+	for _, d := range docs {
+		if m.docs[d.Kind()] != nil {
+			m.docs[d.Kind()][d.Base().ID] = d
+		}
+	}
+	m.snap.set(m.build(math.MaxUint64))
+}
+
+// sortedDocs returns the documents of kind k in id order.
+func (m *Matcher) sortedDocs(k xiaoqi.Kind) []xiaoqi.Doc {
+	out := make([]xiaoqi.Doc, 0, len(m.docs[k]))
+	for _, d := range m.docs[k] {
+		out = append(out, d)
+	}
+	slices.SortFunc(out, func(a, b xiaoqi.Doc) int { return strings.Compare(a.Base().ID, b.Base().ID) })
+	return out
+}
+
+// resolve maps skill names to taxonomy indexes, dropping unknown names and duplicates.
+func (m *Matcher) resolve(names []string) []int32 {
+	var out []int32
+	for _, n := range names {
+		s, ok := m.tax.Resolve(n)
+		if !ok {
+			continue
+		}
+		i := m.skillIdx[s.ID]
+		if !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// marketLanguages are the languages an offshore market of policy item (8) asks for.
+func marketLanguages(market string) []string {
+	switch {
+	case strings.Contains(market, "日"):
+		return []string{"japanese"}
+	case strings.Contains(market, "韩"):
+		return []string{"korean"}
+	case strings.Contains(market, "欧美"), strings.Contains(market, "英"):
+		return []string{"english"}
+	case strings.Contains(market, "东南亚"):
+		return []string{"southeast_asian_languages"}
+	case strings.Contains(market, "一带一路"), strings.Contains(market, "俄"):
+		return []string{"russian"}
+	}
+	return nil
+}
+
+// sectorList fixes an order of the sectors for sector vectors.
+func sectorList() []xiaoqi.Sector {
+	out := make([]xiaoqi.Sector, 0, len(xiaoqi.SectorNames))
+	for s := range xiaoqi.SectorNames {
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// build derives a snapshot from the documents.
+func (m *Matcher) build(seq uint64) *snapshot {
+	sl := sectorList()
+	secIdx := map[xiaoqi.Sector]int{}
+	for i, s := range sl {
+		secIdx[s] = i
+	}
+	skillSectors := make([][]int, len(m.skills))
+	for i, s := range m.skills {
+		for _, x := range s.Sectors {
+			if j, ok := secIdx[x]; ok {
+				skillSectors[i] = append(skillSectors[i], j)
+			}
+		}
+	}
+	n := len(m.skills)
+	s := &snapshot{seq: seq, instByID: map[string]int{}, entByID: map[string]int{}, jobByID: map[string]int{},
+		candByID: map[string]int{}, policies: map[int]*xiaoqi.Policy{},
+		progsBySkill: make([][]sw32, n), entsBySkill: make([][]sw32, n),
+		jobsBySkill: make([][]int32, n), candsBySkill: make([][]int32, n)}
+
+	for _, d := range m.sortedDocs(xiaoqi.KindPolicy) {
+		p := d.(*xiaoqi.Policy)
+		s.policies[p.Number] = p
+	}
+	for _, d := range m.sortedDocs(xiaoqi.KindInstitution) {
+		in := d.(*xiaoqi.Institution)
+		s.instByID[in.ID] = len(s.insts)
+		s.insts = append(s.insts, &institution{doc: in, best: map[int32]float64{},
+			sectors: make([]float64, len(sl)), training: in.Type == xiaoqi.InstitutionTraining})
+		s.synth = s.synth || in.Synthetic
+	}
+	for _, d := range m.sortedDocs(xiaoqi.KindProgram) {
+		p := d.(*xiaoqi.Program)
+		ii, ok := s.instByID[p.InstitutionID]
+		if !ok {
+			continue
+		}
+		pr := &program{doc: p, inst: ii, grads: p.GraduatesPerYear, estimated: p.GraduatesEstimated}
+		if pr.grads <= 0 {
+			pr.grads, pr.estimated = EstimatedGraduates(p.Degree), true
+		}
+		depth := map[string]int{}
+		if p.MajorCode != "" {
+			for _, sd := range m.tax.SkillsOfMajor(p.MajorCode) {
+				depth[sd.ID] = sd.Depth
+			}
+		}
+		for _, si := range m.resolve(p.Skills) {
+			st := 0.8 // a course that names the skill
+			switch depth[m.skills[si].ID] {
+			case 3:
+				st = 1
+			case 1:
+				st = 0.5
+			}
+			pr.skills = append(pr.skills, sw{si, st})
+		}
+		if len(pr.skills) == 0 {
+			continue
+		}
+		pi := len(s.progs)
+		s.progs = append(s.progs, pr)
+		in := s.insts[ii]
+		in.progs = append(in.progs, pi)
+		in.grads += pr.grads
+		in.estimated = in.estimated || pr.estimated
+		lv := degreeLevel(p.Degree)
+		in.hasLevel[lv] = true
+		in.maxLevel = max(in.maxLevel, lv)
+		var tot float64
+		for _, x := range pr.skills {
+			in.best[x.s] = max(in.best[x.s], x.w)
+			s.progsBySkill[x.s] = append(s.progsBySkill[x.s], sw32{int32(pi), x.w})
+			tot += x.w
+		}
+		for _, x := range pr.skills {
+			for _, j := range skillSectors[x.s] {
+				in.sectors[j] += float64(pr.grads) * x.w / tot / float64(len(skillSectors[x.s]))
+			}
+		}
+		s.synth = s.synth || p.Synthetic
+	}
+	for _, in := range s.insts {
+		normalize(in.sectors)
+	}
+
+	for _, d := range m.sortedDocs(xiaoqi.KindEnterprise) {
+		e := d.(*xiaoqi.Enterprise)
+		s.entByID[e.ID] = len(s.ents)
+		s.ents = append(s.ents, &enterprise{doc: e, sectors: make([]float64, len(sl))})
+		s.synth = s.synth || e.Synthetic
+	}
+	for _, d := range m.sortedDocs(xiaoqi.KindJob) {
+		j := d.(*xiaoqi.JobNeed)
+		ei, ok := s.entByID[j.EnterpriseID]
+		if !ok {
+			ei = -1
+		}
+		jb := &job{doc: j, ent: ei, level: degreeLevel(j.Degree), headcount: j.Headcount, counted: j.Headcount > 0}
+		if jb.headcount <= 0 {
+			jb.headcount = 1
+		}
+		for _, si := range m.resolve(j.Skills) {
+			if m.isLang[si] {
+				jb.langs = append(jb.langs, si)
+			}
+			jb.skills = append(jb.skills, si)
+		}
+		for _, si := range m.resolve(j.Languages) {
+			if !slices.Contains(jb.langs, si) {
+				jb.langs = append(jb.langs, si)
+			}
+		}
+		if j.Status == xiaoqi.JobClosed {
+			continue
+		}
+		ji := len(s.jobs)
+		s.jobByID[j.ID] = ji
+		s.jobs = append(s.jobs, jb)
+		for _, si := range jb.skills {
+			s.jobsBySkill[si] = append(s.jobsBySkill[si], int32(ji))
+		}
+		s.synth = s.synth || j.Synthetic
+		if ei < 0 {
+			continue
+		}
+		e := s.ents[ei]
+		e.jobs = append(e.jobs, ji)
+		e.openings += jb.headcount
+		if !jb.counted {
+			e.unknownHC++
+		}
+		e.levels[jb.level] += jb.headcount
+		for _, l := range jb.langs {
+			if !slices.Contains(e.langs, l) {
+				e.langs = append(e.langs, l)
+			}
+		}
+		if j.Sector.Valid() {
+			e.sectors[secIdx[j.Sector]] += float64(jb.headcount)
+		}
+	}
+	for ei, e := range s.ents {
+		w := map[int32]float64{}
+		for _, ji := range e.jobs {
+			jb := s.jobs[ji]
+			for _, si := range jb.skills {
+				w[si] += float64(jb.headcount)
+			}
+		}
+		for _, mk := range e.doc.OffshoreMarkets {
+			for _, id := range marketLanguages(mk) {
+				if si, ok := m.skillIdx[id]; ok && !slices.Contains(e.langs, si) {
+					e.langs = append(e.langs, si)
+				}
+			}
+		}
+		for si, x := range w {
+			e.demand = append(e.demand, sw{si, x})
+			e.totalW += x
+		}
+		slices.SortFunc(e.demand, func(a, b sw) int {
+			if a.w != b.w {
+				return cmpFloat(b.w, a.w)
+			}
+			return int(a.s - b.s)
+		})
+		for _, x := range e.demand {
+			s.entsBySkill[x.s] = append(s.entsBySkill[x.s], sw32{int32(ei), x.w})
+			for _, j := range skillSectors[x.s] {
+				e.sectors[j] += x.w / float64(len(skillSectors[x.s]))
+			}
+		}
+		for _, sec := range e.doc.Sectors {
+			if i, ok := secIdx[sec]; ok {
+				e.sectors[i] += e.totalW + 1 // a declared sector outweighs inferred ones
+			}
+		}
+		normalize(e.sectors)
+	}
+
+	for _, d := range m.sortedDocs(xiaoqi.KindCandidate) {
+		c := d.(*xiaoqi.Candidate)
+		if c.Visibility == xiaoqi.VisibilityPrivate {
+			continue // a private profile is not offered to anyone
+		}
+		cd := &candidate{doc: c, level: degreeLevel(c.Degree), city: xiaoqi.NormalizeCity(c.City)}
+		for _, si := range m.resolve(c.Skills) {
+			cd.skills = append(cd.skills, si)
+			if m.isLang[si] {
+				cd.langs = append(cd.langs, si)
+			}
+		}
+		for _, si := range m.resolve(c.Languages) {
+			if !slices.Contains(cd.langs, si) {
+				cd.langs = append(cd.langs, si)
+				cd.skills = append(cd.skills, si)
+			}
+		}
+		ci := len(s.cands)
+		s.candByID[c.ID] = ci
+		s.cands = append(s.cands, cd)
+		for _, si := range cd.skills {
+			s.candsBySkill[si] = append(s.candsBySkill[si], int32(ci))
+		}
+		s.synth = s.synth || c.Synthetic
+	}
+	return s
+}
+
+func normalize(v []float64) {
+	var t float64
+	for _, x := range v {
+		t += x
+	}
+	if t == 0 {
+		return
+	}
+	for i := range v {
+		v[i] /= t
+	}
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

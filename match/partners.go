@@ -1,0 +1,269 @@
+package match
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Limits of one ranking.
+const (
+	DefaultLimit = 10
+	MaxLimit     = 100
+)
+
+func checkLimit(limit int) (int, error) {
+	switch {
+	case limit == 0:
+		return DefaultLimit, nil
+	case limit < 0 || limit > MaxLimit:
+		return 0, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "limit: 须在 1 到 100 之间 / must be between 1 and 100",
+			Details: []xiaoqi.FieldError{{Field: "limit", Message: "must be between 1 and 100"}}}
+	}
+	return limit, nil
+}
+
+func notFound(kind xiaoqi.Kind, id string) error {
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "%s %s 不存在 / not found", kind, id)
+}
+
+func instParty(in *institution) *xiaoqi.MatchParty {
+	return &xiaoqi.MatchParty{Type: xiaoqi.KindInstitution, ID: in.doc.ID, Name: in.doc.Name, City: in.doc.City, Synthetic: in.doc.Synthetic}
+}
+
+func entParty(e *enterprise) *xiaoqi.MatchParty {
+	return &xiaoqi.MatchParty{Type: xiaoqi.KindEnterprise, ID: e.doc.ID, Name: e.doc.Name, City: e.doc.City, Synthetic: e.doc.Synthetic}
+}
+
+// scored is a candidate with a preliminary or final score, ordered by score then id.
+type scored struct {
+	i     int
+	score float64
+	id    string
+}
+
+func sortScored(xs []scored) {
+	slices.SortFunc(xs, func(a, b scored) int {
+		if a.score != b.score {
+			return cmpFloat(b.score, a.score)
+		}
+		return strings.Compare(a.id, b.id)
+	})
+}
+
+// instCoverage computes, for every institution, the share of e's demand (by openings) that
+// it covers, related skills in part, found through the skill → programs index, and in the
+// same walk the share each program covers (sc.progCov, what relevantPrograms needs). It
+// returns the institutions with any coverage; their values are in sc.cov until the next call.
+func (m *Matcher) instCoverage(s *snapshot, sc *scratch, e *enterprise) (touched []int) {
+	sc.reset(s)
+	sc.covEnt = e
+	bestP, bestI := sc.bestP, sc.bestI
+	tp, ti := sc.tp[:0], sc.ti[:0]
+	defer func() { sc.tp, sc.ti = tp, ti }() // keep the grown buffers for the next call
+	for _, d := range e.demand {
+		visit := func(t int32, r float64) {
+			for _, x := range s.progsBySkill[t] {
+				v := r * x.w
+				if v > bestP[x.i] {
+					if bestP[x.i] == 0 {
+						tp = append(tp, x.i)
+					}
+					bestP[x.i] = v
+				}
+			}
+		}
+		visit(d.s, 1)
+		for _, r := range m.related[d.s] {
+			visit(r.s, r.w)
+		}
+		for _, p := range tp {
+			if sc.progCov[p] == 0 {
+				sc.progTouched = append(sc.progTouched, p)
+			}
+			sc.progCov[p] += d.w * bestP[p]
+			ii := s.progs[p].inst
+			if bestP[p] > bestI[ii] {
+				if bestI[ii] == 0 {
+					ti = append(ti, int32(ii))
+				}
+				bestI[ii] = bestP[p]
+			}
+			bestP[p] = 0
+		}
+		for _, ii := range ti {
+			if sc.cov[ii] == 0 {
+				touched = append(touched, int(ii))
+			}
+			sc.cov[ii] += d.w * bestI[ii]
+			bestI[ii] = 0
+		}
+		tp, ti = tp[:0], ti[:0]
+	}
+	for _, ii := range touched {
+		sc.cov[ii] /= e.totalW
+	}
+	for _, p := range sc.progTouched {
+		sc.progCov[p] /= e.totalW
+	}
+	return touched
+}
+
+// topScored returns the k best of xs (by score, then by index: the snapshot orders documents
+// by id), best first, without sorting the rest: a shortlist of 64 out of hundreds of
+// institutions costs one comparison for most of them.
+func topScored(xs []scored, k int) []scored {
+	less := func(a, b scored) bool { // a ranks before b
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.i < b.i
+	}
+	out := make([]scored, 0, min(k, len(xs)))
+	for _, x := range xs {
+		if len(out) == k && !less(x, out[k-1]) {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(out, x, func(a, b scored) int {
+			if less(a, b) {
+				return -1
+			}
+			return 1
+		})
+		if len(out) == k {
+			out = out[:k-1]
+		}
+		out = slices.Insert(out, at, x)
+	}
+	return out
+}
+
+// rankInstitutions returns the institutions best for enterprise ei, scored on every factor
+// among the short best by skill coverage; considered is how many the skill index proposed.
+func (m *Matcher) rankInstitutions(s *snapshot, sc *scratch, ei int, limit, short int, text bool) (out []pair, considered int) {
+	e := s.ents[ei]
+	if e.totalW == 0 {
+		return nil, 0
+	}
+	touched := m.instCoverage(s, sc, e)
+	cands := make([]scored, 0, len(touched))
+	for _, ii := range touched {
+		cands = append(cands, scored{ii, sc.cov[ii], s.insts[ii].doc.ID})
+	}
+	cands = topScored(cands, max(short, limit))
+	out = make([]pair, 0, len(cands))
+	for _, c := range cands {
+		out = append(out, m.evalPair(s, sc, ei, c.i, false))
+	}
+	slices.SortFunc(out, func(a, b pair) int {
+		if a.score != b.score {
+			return cmpFloat(b.score, a.score)
+		}
+		return a.i - b.i // the snapshot orders institutions by id
+	})
+	out = out[:min(len(out), limit)]
+	if text {
+		for k := range out {
+			out[k] = m.evalPair(s, sc, ei, out[k].i, true)
+		}
+	}
+	return out, len(touched)
+}
+
+// rankEnterprises returns the enterprises best for institution ii.
+func (m *Matcher) rankEnterprises(s *snapshot, sc *scratch, ii int, limit int) (out []pair, considered int) {
+	in := s.insts[ii]
+	var supply []sw
+	for sk, v := range in.best {
+		supply = append(supply, sw{sk, v})
+	}
+	m.spread(sc, supply)
+	acc := map[int32]float64{}
+	for _, sk := range sc.touched {
+		v := sc.dense[sk]
+		for _, x := range s.entsBySkill[sk] {
+			acc[x.i] += x.w * v
+		}
+	}
+	sc.clear()
+	cands := make([]scored, 0, len(acc))
+	for e, v := range acc {
+		cands = append(cands, scored{int(e), v / s.ents[e].totalW, s.ents[e].doc.ID})
+	}
+	sortScored(cands)
+	cands = cands[:min(len(cands), max(shortlist, limit))]
+	for _, c := range cands {
+		out = append(out, m.evalPair(s, sc, c.i, ii, false))
+	}
+	slices.SortFunc(out, func(a, b pair) int {
+		if a.score != b.score {
+			return cmpFloat(b.score, a.score)
+		}
+		return strings.Compare(s.ents[a.e].doc.ID, s.ents[b.e].doc.ID)
+	})
+	out = out[:min(len(out), limit)]
+	for k := range out {
+		out[k] = m.evalPair(s, sc, out[k].e, ii, true)
+	}
+	return out, len(acc)
+}
+
+func (s *snapshot) toMatch(p pair) xiaoqi.Match {
+	in, e := s.insts[p.i], s.ents[p.e]
+	return xiaoqi.Match{Institution: instParty(in), Enterprise: entParty(e), Score: round2(p.score),
+		Synthetic: in.doc.Synthetic || e.doc.Synthetic, Factors: p.factors}
+}
+
+// EnterprisePartners ranks the institutions that could train for enterprise id's open job
+// needs, best first, each with its explanation. limit 0 means DefaultLimit.
+func (m *Matcher) EnterprisePartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
+	limit, err := checkLimit(limit)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	s := m.current()
+	ei, ok := s.entByID[id]
+	if !ok {
+		return nil, notFound(xiaoqi.KindEnterprise, id)
+	}
+	ps, n := m.rankInstitutions(s, m.newScratch(), ei, limit, shortlist, true)
+	out := &xiaoqi.MatchList{For: *entParty(s.ents[ei]), Considered: n, Data: []xiaoqi.Match{}}
+	out.Synthetic = out.For.Synthetic
+	for _, p := range ps {
+		mt := s.toMatch(p)
+		out.Data = append(out.Data, mt)
+		out.Synthetic = out.Synthetic || mt.Synthetic
+	}
+	return out, nil
+}
+
+// InstitutionPartners ranks the enterprises whose open job needs institution id's programs
+// train for, best first, each with its explanation. limit 0 means DefaultLimit.
+func (m *Matcher) InstitutionPartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
+	limit, err := checkLimit(limit)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	s := m.current()
+	ii, ok := s.instByID[id]
+	if !ok {
+		return nil, notFound(xiaoqi.KindInstitution, id)
+	}
+	ps, n := m.rankEnterprises(s, m.newScratch(), ii, limit)
+	out := &xiaoqi.MatchList{For: *instParty(s.insts[ii]), Considered: n, Data: []xiaoqi.Match{}}
+	out.Synthetic = out.For.Synthetic
+	for _, p := range ps {
+		mt := s.toMatch(p)
+		out.Data = append(out.Data, mt)
+		out.Synthetic = out.Synthetic || mt.Synthetic
+	}
+	return out, nil
+}

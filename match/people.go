@@ -1,0 +1,221 @@
+package match
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Weights of a candidate–job score.
+const (
+	wcSkills    = 0.55
+	wcDegree    = 0.15
+	wcPlace     = 0.15
+	wcLanguages = 0.15
+)
+
+// personFit scores candidate c for job j with the same parts as a partnership: skills
+// (related in part), degree, place and languages.
+func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.MatchFactor) {
+	sup := map[int32]float64{}
+	for _, s := range c.skills {
+		sup[s] = 1
+	}
+	best := func(s int32) float64 { return sup[s] }
+	sf := xiaoqi.MatchFactor{Factor: "skills", Weight: wcSkills}
+	var sum float64
+	var cov, covEN, miss, missEN []string
+	// Languages the job asks for are judged by the languages factor alone: counted in both, a
+	// nurse who speaks English would outrank a Spring developer for a Java job that asks for
+	// English.
+	skills := j.skills
+	if len(j.langs) > 0 {
+		skills = nil
+		for _, s := range j.skills {
+			if !slices.Contains(j.langs, s) {
+				skills = append(skills, s)
+			}
+		}
+		if len(skills) == 0 {
+			skills = j.skills
+		}
+	}
+	for _, s := range skills {
+		v, _ := m.cover(best, s)
+		sum += v
+		if v > 0 {
+			cov, covEN = append(cov, m.skills[s].NameZH), append(covEN, m.skills[s].NameEN)
+			if v < 1 {
+				sf.Partial = append(sf.Partial, m.skills[s].NameZH)
+			}
+		} else {
+			miss, missEN = append(miss, m.skills[s].NameZH), append(missEN, m.skills[s].NameEN)
+		}
+	}
+	if len(skills) > 0 {
+		sf.Score = sum / float64(len(skills))
+	}
+	var has [lvlDoctor + 1]bool
+	has[c.level] = true
+	df := xiaoqi.MatchFactor{Factor: "degree", Weight: wcDegree, Score: meets(has, j.level)}
+	if c.level >= j.level {
+		df.Score = 1
+	}
+	pf := distanceFactor(c.city, "", nil, j.doc.City, j.doc.Region, nil, text)
+	pf.Weight = wcPlace
+	fs := []xiaoqi.MatchFactor{sf, df, pf}
+	if len(j.langs) > 0 {
+		lf := xiaoqi.MatchFactor{Factor: "languages", Weight: wcLanguages}
+		var got, lack, gotEN, lackEN []string
+		for _, l := range j.langs {
+			v, _ := m.cover(best, l)
+			lf.Score += v / float64(len(j.langs))
+			if v > 0 {
+				got, gotEN = append(got, m.skills[l].NameZH), append(gotEN, m.skills[l].NameEN)
+			} else {
+				lack, lackEN = append(lack, m.skills[l].NameZH), append(lackEN, m.skills[l].NameEN)
+			}
+		}
+		lf.Covered, lf.Missing = got, lack
+		if text {
+			lf.ZH = fmt.Sprintf("岗位要求外语：%s；具备：%s", strings.Join(append(slices.Clone(got), lack...), "、"), noneZH(got))
+			lf.EN = fmt.Sprintf("Languages asked for: %s; has: %s", strings.Join(append(slices.Clone(gotEN), lackEN...), ", "), noneEN(gotEN))
+		}
+		fs = append(fs, lf)
+	}
+	var total, wsum float64
+	for i := range fs {
+		total += fs[i].Weight * fs[i].Score
+		wsum += fs[i].Weight
+		fs[i].Score = round2(fs[i].Score)
+	}
+	if text {
+		fs[0].Covered, fs[0].Missing = cov, miss
+		fs[0].ZH = fmt.Sprintf("具备该岗位所需技能 %d/%d", len(cov), len(skills))
+		fs[0].EN = fmt.Sprintf("Has %d of the %d skills the job asks for", len(cov), len(skills))
+		if len(cov) > 0 {
+			fs[0].ZH += "：" + listZH(cov, 6)
+			fs[0].EN += ": " + listEN(covEN, 6)
+		}
+		if len(miss) > 0 {
+			fs[0].ZH += "；尚缺：" + listZH(miss, 6)
+			fs[0].EN += "; missing: " + listEN(missEN, 6)
+		}
+		need, got := "不限", "未注明"
+		needEN, gotEN := "any", "not given"
+		if j.doc.Degree != "" {
+			need, needEN = j.doc.Degree, levelName(j.level)[1]
+		}
+		if c.doc.Degree != "" {
+			got, gotEN = c.doc.Degree, levelName(c.level)[1]
+		}
+		fs[1].ZH = fmt.Sprintf("岗位最低学历：%s；候选人学历：%s", need, got)
+		fs[1].EN = fmt.Sprintf("Minimum degree: %s; the candidate's: %s", needEN, gotEN)
+	}
+	return total / wsum, fs
+}
+
+func jobParty(j *job) *xiaoqi.MatchParty {
+	return &xiaoqi.MatchParty{Type: xiaoqi.KindJob, ID: j.doc.ID, Name: j.doc.Name, City: j.doc.City, Synthetic: j.doc.Synthetic}
+}
+
+// expand returns the skills whose holders cover skills at all: the skills and their related.
+func (m *Matcher) expand(skills []int32) []int32 {
+	var out []int32
+	for _, s := range skills {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+		for _, r := range m.related[s] {
+			if !slices.Contains(out, r.s) {
+				out = append(out, r.s)
+			}
+		}
+	}
+	return out
+}
+
+// JobCandidates ranks the candidates for job need id, found through the skill → candidates
+// index. The candidates returned carry personal data; callers must anonymise them.
+func (m *Matcher) JobCandidates(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
+	limit, err := checkLimit(limit)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	s := m.current()
+	ji, ok := s.jobByID[id]
+	if !ok {
+		return nil, notFound(xiaoqi.KindJob, id)
+	}
+	j := s.jobs[ji]
+	seen := map[int32]bool{}
+	var cs []scored
+	for _, sk := range m.expand(j.skills) {
+		for _, ci := range s.candsBySkill[sk] {
+			if !seen[ci] {
+				seen[ci] = true
+				sc, _ := m.personFit(s.cands[ci], j, false)
+				cs = append(cs, scored{int(ci), sc, s.cands[ci].doc.ID})
+			}
+		}
+	}
+	sortScored(cs)
+	out := &xiaoqi.MatchList{For: *jobParty(j), Considered: len(cs), Synthetic: j.doc.Synthetic, Data: []xiaoqi.Match{}}
+	for _, c := range cs[:min(limit, len(cs))] {
+		cd := s.cands[c.i]
+		sc, fs := m.personFit(cd, j, true)
+		out.Data = append(out.Data, xiaoqi.Match{Job: jobParty(j), Candidate: cd.doc, Score: round2(sc),
+			Synthetic: cd.doc.Synthetic || j.doc.Synthetic, Factors: fs})
+		out.Synthetic = out.Synthetic || cd.doc.Synthetic
+	}
+	return out, nil
+}
+
+// CandidateJobs ranks the open job needs for candidate id, found through the skill → job
+// needs index.
+func (m *Matcher) CandidateJobs(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
+	limit, err := checkLimit(limit)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	s := m.current()
+	ci, ok := s.candByID[id]
+	if !ok {
+		return nil, notFound(xiaoqi.KindCandidate, id)
+	}
+	c := s.cands[ci]
+	seen := map[int32]bool{}
+	var js []scored
+	for _, sk := range m.expand(c.skills) {
+		for _, ji := range s.jobsBySkill[sk] {
+			if !seen[ji] {
+				seen[ji] = true
+				sc, _ := m.personFit(c, s.jobs[ji], false)
+				js = append(js, scored{int(ji), sc, s.jobs[ji].doc.ID})
+			}
+		}
+	}
+	sortScored(js)
+	out := &xiaoqi.MatchList{For: xiaoqi.MatchParty{Type: xiaoqi.KindCandidate, ID: c.doc.ID, Name: c.doc.Title(), City: c.doc.City, Synthetic: c.doc.Synthetic},
+		Considered: len(js), Synthetic: c.doc.Synthetic, Data: []xiaoqi.Match{}}
+	for _, x := range js[:min(limit, len(js))] {
+		j := s.jobs[x.i]
+		sc, fs := m.personFit(c, j, true)
+		mt := xiaoqi.Match{Job: jobParty(j), Score: round2(sc), Synthetic: j.doc.Synthetic || c.doc.Synthetic, Factors: fs}
+		if j.ent >= 0 {
+			mt.Enterprise = entParty(s.ents[j.ent])
+		}
+		out.Data = append(out.Data, mt)
+		out.Synthetic = out.Synthetic || mt.Synthetic
+	}
+	return out, nil
+}

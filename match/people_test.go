@@ -1,0 +1,114 @@
+package match_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/match"
+)
+
+// smallMarket is a hand-made market: a software company in Xi'an with a Java job, a hospital
+// operator in Hanzhong, and four candidates.
+func smallMarket() []xiaoqi.Doc {
+	return []xiaoqi.Doc{
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_soft", Synthetic: true}, Name: "西安某软件公司", City: "西安市", Region: xiaoqi.RegionGuanzhong,
+			Sectors: []xiaoqi.Sector{xiaoqi.SectorSoftware}},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_care", Synthetic: true}, Name: "汉中某医疗服务公司", City: "汉中市", Region: xiaoqi.RegionShaannan,
+			Sectors: []xiaoqi.Sector{xiaoqi.SectorMedical}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_java", Synthetic: true}, EnterpriseID: "ent_soft", Name: "Java开发工程师", City: "西安市",
+			Degree: "本科", Skills: []string{"Java", "MySQL", "Spring", "英语"}, Headcount: 5, Status: xiaoqi.JobOpen},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_care", Synthetic: true}, EnterpriseID: "ent_care", Name: "医院运营专员", City: "汉中市",
+			Degree: "大专", Skills: []string{"医院运营管理", "医学术语", "英语"}, Headcount: 2, Status: xiaoqi.JobOpen},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_java", Synthetic: true}, Name: "甲", City: "西安市", Degree: "本科",
+			Skills: []string{"Java", "MySQL", "Spring"}},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_boot", Synthetic: true}, Name: "乙", City: "咸阳市", Degree: "本科",
+			Skills: []string{"Spring Boot"}}, // related to Java and Spring only
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_nurse", Synthetic: true}, Name: "丙", City: "西安市", Degree: "大专",
+			Skills: []string{"医院运营管理", "医学术语", "英语"}},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_hidden", Synthetic: true}, Name: "丁", City: "西安市", Degree: "硕士",
+			Skills: []string{"Java", "MySQL", "Spring", "英语"}, Visibility: xiaoqi.VisibilityPrivate},
+	}
+}
+
+func smallMatcher(tb testing.TB, docs []xiaoqi.Doc) *match.Matcher {
+	tb.Helper()
+	m := match.New(nil, loadTax(tb))
+	m.LoadDocs(docs)
+	return m
+}
+
+func candidateIDs(l *xiaoqi.MatchList) []string {
+	var ids []string
+	for _, x := range l.Data {
+		ids = append(ids, x.Candidate.ID)
+	}
+	return ids
+}
+
+// TestJobCandidates: for a Java job, the Java developer comes first, the Spring Boot
+// developer (related skills only) next, the hospital administrator (English only) last, and
+// a private profile is never offered.
+func TestJobCandidates(t *testing.T) {
+	m := smallMatcher(t, smallMarket())
+	l, err := m.JobCandidates(context.Background(), "job_java", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := candidateIDs(l), []string{"cnd_java", "cnd_boot", "cnd_nurse"}; !slices.Equal(got, want) {
+		t.Fatalf("candidates for the Java job: %v, want %v", got, want)
+	}
+	top, last := l.Data[0], l.Data[2]
+	if top.Score <= l.Data[1].Score || l.Data[1].Score <= last.Score {
+		t.Errorf("scores not decreasing: %v %v %v", top.Score, l.Data[1].Score, last.Score)
+	}
+	// English is judged once, as a language.
+	sk := top.Factors[0]
+	if sk.Factor != "skills" || !slices.Equal(sk.Covered, []string{"Java", "MySQL", "Spring"}) || len(sk.Missing) != 0 ||
+		!strings.Contains(sk.ZH, "3/3") || !strings.Contains(sk.EN, "3 of the 3") {
+		t.Errorf("Java developer's skills factor: %+v", sk)
+	}
+	lang := top.Factors[len(top.Factors)-1]
+	if lang.Factor != "languages" || lang.Score != 0 || !slices.Equal(lang.Missing, []string{"英语"}) {
+		t.Errorf("Java developer's languages factor: %+v", lang)
+	}
+	if p := l.Data[1].Factors[0]; len(p.Partial) == 0 {
+		t.Errorf("Spring Boot developer's skills should count in part: %+v", p)
+	}
+	if !l.Synthetic || !top.Synthetic {
+		t.Error("ranking of synthetic data not marked synthetic")
+	}
+	if l.Considered != 3 {
+		t.Errorf("considered %d candidates, want the 3 visible ones that share a skill", l.Considered)
+	}
+}
+
+// TestCandidateJobs: each candidate sees the job of their own field first, and only jobs
+// that share a skill (or a related one) with them.
+func TestCandidateJobs(t *testing.T) {
+	m := smallMatcher(t, smallMarket())
+	for cand, want := range map[string][]string{"cnd_java": {"job_java"}, "cnd_boot": {"job_java"}, "cnd_nurse": {"job_care", "job_java"}} {
+		l, err := m.CandidateJobs(context.Background(), cand, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range l.Data {
+			got = append(got, x.Job.ID)
+			if x.Enterprise == nil {
+				t.Errorf("%s: job %s without its enterprise", cand, x.Job.ID)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("jobs for %s: %v, want %v", cand, got, want)
+		}
+	}
+	if _, err := m.CandidateJobs(context.Background(), "cnd_hidden", 10); xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+		t.Errorf("a private candidate's jobs: %v, want not found", err)
+	}
+	if _, err := m.JobCandidates(context.Background(), "job_java", 101); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+		t.Errorf("limit 101: %v, want invalid", err)
+	}
+}

@@ -1,0 +1,537 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Factor weights of a partnership score. Factors that do not apply (no language asked for)
+// are left out and the others share the whole.
+const (
+	wSkills    = 0.40
+	wCapacity  = 0.15
+	wDegree    = 0.10
+	wDistance  = 0.10
+	wSector    = 0.10
+	wLanguages = 0.05
+	wPolicy    = 0.10
+
+	// relevantCoverage is the share of an enterprise's demanded skills (by openings) that a
+	// program must cover, related skills in part, for its graduates to count as capacity.
+	relevantCoverage = 0.4
+	// shortlist is how many candidates, best by skill coverage, are scored on every factor.
+	shortlist = 64
+)
+
+// scratch holds the buffers of one query (or of one allocation's network); it is never
+// shared between goroutines.
+type scratch struct {
+	dense   []float64
+	touched []int32
+
+	// Filled by instCoverage for one enterprise (covEnt): coverage per institution and per
+	// program, and the buffers of its walk, sized to the snapshot.
+	covEnt      *enterprise
+	cov         []float64 // by institution
+	progCov     []float64 // by program
+	progTouched []int32
+	bestP       []float64
+	bestI       []float64
+	tp, ti      []int32 // programs and institutions touched by one demanded skill
+}
+
+func (m *Matcher) newScratch() *scratch { return &scratch{dense: make([]float64, len(m.skills))} }
+
+// reset clears what instCoverage left and sizes the buffers to s.
+func (sc *scratch) reset(s *snapshot) {
+	if len(sc.cov) != len(s.insts) || len(sc.progCov) != len(s.progs) {
+		sc.cov, sc.bestI = make([]float64, len(s.insts)), make([]float64, len(s.insts))
+		sc.progCov, sc.bestP = make([]float64, len(s.progs)), make([]float64, len(s.progs))
+		sc.progTouched = sc.progTouched[:0]
+	} else {
+		clear(sc.cov)
+		for _, p := range sc.progTouched {
+			sc.progCov[p] = 0
+		}
+		sc.progTouched = sc.progTouched[:0]
+	}
+	sc.covEnt = nil
+}
+
+// spread writes into sc.dense what a set of skills covers: each skill itself at its
+// strength and its related skills in part. clear undoes it.
+func (m *Matcher) spread(sc *scratch, skills []sw) {
+	set := func(s int32, v float64) {
+		if sc.dense[s] == 0 {
+			sc.touched = append(sc.touched, s)
+		}
+		if v > sc.dense[s] {
+			sc.dense[s] = v
+		}
+	}
+	for _, x := range skills {
+		set(x.s, x.w)
+		for _, r := range m.related[x.s] {
+			set(r.s, r.w*x.w)
+		}
+	}
+}
+
+func (sc *scratch) clear() {
+	for _, s := range sc.touched {
+		sc.dense[s] = 0
+	}
+	sc.touched = sc.touched[:0]
+}
+
+// progCoverage is the share of e's demand (by openings) that program p covers.
+func (m *Matcher) progCoverage(sc *scratch, e *enterprise, p *program) float64 {
+	if e.totalW == 0 {
+		return 0
+	}
+	m.spread(sc, p.skills)
+	var c float64
+	for _, d := range e.demand {
+		c += d.w * sc.dense[d.s]
+	}
+	sc.clear()
+	return c / e.totalW
+}
+
+// cover returns how well a supply (skill → strength) covers skill s: its own strength, or the
+// best related skill's strength times the relation's weight (via names that skill).
+func (m *Matcher) cover(best func(int32) float64, s int32) (v float64, via int32) {
+	v, via = best(s), -1
+	if v > 0 {
+		return v, -1
+	}
+	for _, r := range m.related[s] {
+		if x := r.w * best(r.s); x > v {
+			v, via = x, r.s
+		}
+	}
+	return v, via
+}
+
+// pair is a scored institution–enterprise pair.
+type pair struct {
+	e, i    int
+	score   float64
+	factors []xiaoqi.MatchFactor
+	grads   int   // graduates a year of the relevant programs
+	progs   []int // the relevant programs
+}
+
+// evalPair scores institution i for enterprise e on every factor; with text it also writes
+// the explanations.
+func (m *Matcher) evalPair(s *snapshot, sc *scratch, ei, ii int, text bool) pair {
+	e, in := s.ents[ei], s.insts[ii]
+	capF, progs, grads := m.capacityFactor(s, sc, e, in, text)
+	fs := []xiaoqi.MatchFactor{
+		m.skillsFactor(e, in, text),
+		capF,
+		m.degreeFactor(e, in, text),
+		distanceFactor(e.doc.City, e.doc.Region, e.doc.Geo, in.doc.City, in.doc.Region, in.doc.Geo, text),
+		m.sectorFactor(e, in, text),
+	}
+	if len(e.langs) > 0 {
+		fs = append(fs, m.languageFactor(e, in, text))
+	}
+	fs = append(fs, m.policyFactor(s, e, in, text))
+	var sum, wsum float64
+	for i := range fs {
+		sum += fs[i].Weight * fs[i].Score
+		wsum += fs[i].Weight
+		fs[i].Score = round2(fs[i].Score)
+	}
+	return pair{e: ei, i: ii, score: sum / wsum, factors: fs, grads: grads, progs: progs}
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+func (m *Matcher) skillsFactor(e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "skills", Weight: wSkills}
+	best := func(s int32) float64 { return in.best[s] }
+	var c float64
+	var covered, partial, missing []string
+	var partialEN []string
+	var coveredEN, missingEN []string
+	for _, d := range e.demand {
+		v, via := m.cover(best, d.s)
+		c += d.w * v
+		if !text {
+			continue
+		}
+		sk := m.skills[d.s]
+		switch {
+		case v > 0 && via < 0:
+			covered, coveredEN = append(covered, sk.NameZH), append(coveredEN, sk.NameEN)
+		case v > 0:
+			partial = append(partial, fmt.Sprintf("%s（由%s部分覆盖）", sk.NameZH, m.skills[via].NameZH))
+			partialEN = append(partialEN, fmt.Sprintf("%s (in part, through %s)", sk.NameEN, m.skills[via].NameEN))
+			f.Partial = append(f.Partial, sk.NameZH)
+		default:
+			missing, missingEN = append(missing, sk.NameZH), append(missingEN, sk.NameEN)
+		}
+	}
+	if e.totalW > 0 {
+		f.Score = c / e.totalW
+	}
+	if !text {
+		return f
+	}
+	f.Covered, f.Missing = covered, missing
+	n := len(e.demand)
+	if n == 0 {
+		f.ZH, f.EN = "该企业的开放岗位没有可识别的技能要求", "The enterprise's open job needs name no skill the taxonomy knows"
+		return f
+	}
+	f.ZH = fmt.Sprintf("覆盖该企业所需技能 %d/%d", len(covered), n)
+	f.EN = fmt.Sprintf("Covers %d of %d demanded skills", len(covered), n)
+	if len(covered) > 0 {
+		f.ZH += "：" + listZH(covered, 6)
+		f.EN += ": " + listEN(coveredEN, 6)
+	}
+	if len(partial) > 0 {
+		f.ZH += "；相关技能部分覆盖：" + listZH(partial, 3)
+		f.EN += "; related skills in part: " + listEN(partialEN, 3)
+	}
+	if len(missing) > 0 {
+		f.ZH += "；尚缺：" + listZH(missing, 6)
+		f.EN += "; missing: " + listEN(missingEN, 6)
+	}
+	// The share weighs each skill by its openings and by how deeply it is taught (core,
+	// course, touched on), so "5 of 5" may still be short of 100%.
+	f.ZH += fmt.Sprintf("（按岗位数与教学深度加权覆盖 %.0f%%）", f.Score*100)
+	f.EN += fmt.Sprintf(" (%.0f%% of demand, weighted by openings and by how deeply each skill is taught)", f.Score*100)
+	return f
+}
+
+// relevantPrograms returns the programs of in whose graduates could fill e's openings, and
+// their graduates a year.
+// The most relevant come first.
+func (m *Matcher) relevantPrograms(s *snapshot, sc *scratch, e *enterprise, in *institution) (progs []int, grads int, estimated bool) {
+	var cs []scored
+	for _, pi := range in.progs {
+		p := s.progs[pi]
+		var c float64
+		if sc.covEnt == e { // computed by instCoverage's walk (the same sums, in the same order)
+			c = sc.progCov[pi]
+		} else {
+			c = m.progCoverage(sc, e, p)
+		}
+		if c >= relevantCoverage {
+			cs = append(cs, scored{pi, c, p.doc.ID})
+			grads += p.grads
+			estimated = estimated || p.estimated
+		}
+	}
+	sortScored(cs)
+	for _, c := range cs {
+		progs = append(progs, c.i)
+	}
+	return progs, grads, estimated
+}
+
+func (m *Matcher) capacityFactor(s *snapshot, sc *scratch, e *enterprise, in *institution, text bool) (xiaoqi.MatchFactor, []int, int) {
+	f := xiaoqi.MatchFactor{Factor: "capacity", Weight: wCapacity}
+	progs, grads, est := m.relevantPrograms(s, sc, e, in)
+	f.Estimate = est
+	if e.openings > 0 {
+		f.Score = min(1, float64(grads)/float64(e.openings))
+	}
+	if !text {
+		return f, progs, grads
+	}
+	var names []string
+	for _, pi := range progs {
+		if n := s.progs[pi].doc.Name; !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	estZH, estEN := "", ""
+	if est {
+		estZH, estEN = "（估算）", " (estimate)"
+	}
+	if len(progs) == 0 {
+		f.ZH = fmt.Sprintf("没有专业覆盖该企业所需技能的 %.0f%% 以上，该企业开放岗位 %d 个", relevantCoverage*100, e.openings)
+		f.EN = fmt.Sprintf("No program covers %.0f%% of the demanded skills; the enterprise has %d open positions", relevantCoverage*100, e.openings)
+	} else {
+		f.ZH = fmt.Sprintf("相关专业 %d 个（%s）年毕业生约 %d 人%s，该企业开放岗位 %d 个", len(progs), listZH(names, 4), grads, estZH, e.openings)
+		f.EN = fmt.Sprintf("About %d graduates a year%s in %d related programs (%s) for %d open positions", grads, estEN, len(progs), listEN(names, 4), e.openings)
+	}
+	if e.unknownHC > 0 {
+		f.ZH += fmt.Sprintf("（其中 %d 个岗位未注明人数，按 1 人计）", e.unknownHC)
+		f.EN += fmt.Sprintf(" (%d postings did not say how many; counted as one each)", e.unknownHC)
+	}
+	return f, progs, grads
+}
+
+// levelName is a degree level in Chinese and English.
+func levelName(l int) [2]string {
+	return [...][2]string{{"不限", "any"}, {"高中", "high school"}, {"中专", "secondary vocational"},
+		{"大专", "college"}, {"本科", "bachelor"}, {"硕士", "master"}, {"博士", "doctorate"}}[l]
+}
+
+// meets reports how well an institution awarding the levels in has meets a minimum level:
+// 1 when it awards that level or higher, 0.5 one level below, else 0.
+func meets(has [lvlDoctor + 1]bool, need int) float64 {
+	if need == lvlAny {
+		return 1
+	}
+	for l := need; l <= lvlDoctor; l++ {
+		if has[l] {
+			return 1
+		}
+	}
+	if need > 0 && has[need-1] {
+		return 0.5
+	}
+	return 0
+}
+
+func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "degree", Weight: wDegree}
+	var ok float64
+	for l, n := range e.levels {
+		ok += float64(n) * meets(in.hasLevel, l)
+	}
+	if e.openings > 0 {
+		f.Score = ok / float64(e.openings)
+	}
+	if !text {
+		return f
+	}
+	var needZH, needEN, hasZH, hasEN []string
+	for l := lvlDoctor; l >= 0; l-- {
+		if n := e.levels[l]; n > 0 {
+			needZH = append(needZH, fmt.Sprintf("%s %d 个", levelName(l)[0], n))
+			needEN = append(needEN, fmt.Sprintf("%s %d", levelName(l)[1], n))
+		}
+		if in.hasLevel[l] {
+			name := levelName(l)
+			if l == lvlCollege && in.training {
+				name = [2]string{"培训证书", "training certificate"}
+			}
+			hasZH, hasEN = append(hasZH, name[0]), append(hasEN, name[1])
+		}
+	}
+	slices.Reverse(hasZH)
+	slices.Reverse(hasEN)
+	f.ZH = fmt.Sprintf("岗位最低学历：%s；该机构授予：%s —— 约 %.0f%% 的岗位学历相符",
+		strings.Join(needZH, "、"), strings.Join(hasZH, "、"), f.Score*100)
+	f.EN = fmt.Sprintf("Openings by minimum degree: %s; the institution awards %s: about %.0f%% of the openings fit",
+		strings.Join(needEN, ", "), strings.Join(hasEN, ", "), f.Score*100)
+	return f
+}
+
+// haversineKM is the great-circle distance between two WGS-84 points.
+func haversineKM(a, b *xiaoqi.GeoPoint) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dLat, dLon := (b.Lat-a.Lat)*rad, (b.Lon-a.Lon)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+// distanceFactor scores nearness: the same city 1, then decaying with the distance, the same
+// region never below 0.5.
+func distanceFactor(cityA string, regA xiaoqi.Region, geoA *xiaoqi.GeoPoint, cityB string, regB xiaoqi.Region, geoB *xiaoqi.GeoPoint, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "distance", Weight: wDistance}
+	cityA, cityB = xiaoqi.NormalizeCity(cityA), xiaoqi.NormalizeCity(cityB)
+	if regA == "" {
+		regA = xiaoqi.RegionOf(cityA)
+	}
+	if regB == "" {
+		regB = xiaoqi.RegionOf(cityB)
+	}
+	km := -1.0
+	if geoA != nil && geoB != nil {
+		km = haversineKM(geoA, geoB)
+	}
+	sameCity := cityA != "" && cityA == cityB
+	sameRegion := regA != "" && regA == regB
+	switch {
+	case sameCity:
+		f.Score = 1
+	case km >= 0:
+		f.Score = 0.9 * math.Exp(-math.Max(0, km-50)/250)
+	default:
+		f.Score = 0.3
+	}
+	if sameRegion && !sameCity {
+		f.Score = max(f.Score, 0.5)
+	}
+	if !text {
+		return f
+	}
+	kmZH, kmEN := "", ""
+	if km >= 1 {
+		kmZH, kmEN = fmt.Sprintf("，相距约 %.0f 公里", km), fmt.Sprintf(", about %.0f km apart", km)
+	}
+	switch {
+	case sameCity:
+		f.ZH, f.EN = "同在"+cityA+kmZH, "Both in "+cityA+kmEN
+	case sameRegion:
+		f.ZH = fmt.Sprintf("%s与%s同属%s%s", cityA, cityB, regA, kmZH)
+		f.EN = fmt.Sprintf("%s and %s, both in %s%s", cityA, cityB, regA, kmEN)
+	default:
+		f.ZH = fmt.Sprintf("%s（%s）与%s（%s）%s", cityA, orDash(string(regA)), cityB, orDash(string(regB)), kmZH)
+		f.EN = fmt.Sprintf("%s (%s) and %s (%s)%s", cityA, orDash(string(regA)), cityB, orDash(string(regB)), kmEN)
+	}
+	return f
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "省外 outside Shaanxi"
+	}
+	return s
+}
+
+func (m *Matcher) sectorFactor(e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "sector", Weight: wSector}
+	var dot, na, nb float64
+	for i := range e.sectors {
+		dot += e.sectors[i] * in.sectors[i]
+		na += e.sectors[i] * e.sectors[i]
+		nb += in.sectors[i] * in.sectors[i]
+	}
+	if na > 0 && nb > 0 {
+		f.Score = dot / math.Sqrt(na*nb)
+	}
+	if !text {
+		return f
+	}
+	sl := sectorList()
+	var top []int
+	for i, v := range e.sectors {
+		if v >= 0.2 {
+			top = append(top, i)
+		}
+	}
+	slices.SortFunc(top, func(a, b int) int { return cmpFloat(e.sectors[b], e.sectors[a]) })
+	if len(top) == 0 {
+		f.ZH, f.EN = "该企业的行业方向不明", "The enterprise's sector is not known"
+		return f
+	}
+	var zh, en []string
+	var share float64
+	for _, i := range top {
+		n := xiaoqi.SectorNames[sl[i]]
+		zh, en = append(zh, n[0]), append(en, n[1])
+		share += in.sectors[i]
+	}
+	f.ZH = fmt.Sprintf("企业侧重：%s；该机构约 %.0f%% 的毕业生所学面向这些方向", strings.Join(zh, "、"), share*100)
+	f.EN = fmt.Sprintf("The enterprise works in %s; about %.0f%% of the institution's graduates study for these sectors", strings.Join(en, ", "), share*100)
+	return f
+}
+
+func (m *Matcher) languageFactor(e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "languages", Weight: wLanguages, Policies: []int{8}}
+	best := func(s int32) float64 { return in.best[s] }
+	var got, lack, gotEN, lackEN []string
+	var sum float64
+	for _, l := range e.langs {
+		v, _ := m.cover(best, l)
+		sum += v
+		if v > 0 {
+			got, gotEN = append(got, m.skills[l].NameZH), append(gotEN, m.skills[l].NameEN)
+		} else {
+			lack, lackEN = append(lack, m.skills[l].NameZH), append(lackEN, m.skills[l].NameEN)
+		}
+	}
+	f.Score = sum / float64(len(e.langs))
+	if !text {
+		return f
+	}
+	f.Covered, f.Missing = got, lack
+	var need, needEN []string
+	need = append(append(need, got...), lack...)
+	needEN = append(append(needEN, gotEN...), lackEN...)
+	markets := ""
+	if len(e.doc.OffshoreMarkets) > 0 {
+		markets = "（离岸市场：" + strings.Join(e.doc.OffshoreMarkets, "、") + "）"
+	}
+	f.ZH = fmt.Sprintf("岗位与海外市场所需外语%s：%s；该机构开设：%s", markets, strings.Join(need, "、"), noneZH(got))
+	f.EN = fmt.Sprintf("Languages for the jobs and offshore markets: %s; taught here: %s", strings.Join(needEN, ", "), noneEN(gotEN))
+	if len(lack) > 0 {
+		f.ZH += "；缺：" + strings.Join(lack, "、")
+		f.EN += "; missing: " + strings.Join(lackEN, ", ")
+	}
+	return f
+}
+
+func noneZH(s []string) string {
+	if len(s) == 0 {
+		return "无"
+	}
+	return strings.Join(s, "、")
+}
+
+func noneEN(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
+}
+
+// policyFactor scores policy standing (a key training institution, a leading enterprise:
+// item (2)) and cites the items that support the pairing.
+func (m *Matcher) policyFactor(s *snapshot, e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "policy", Weight: wPolicy, Score: 0.5}
+	items := []int{12}
+	if in.doc.KeyTraining {
+		f.Score += 0.25
+	}
+	if e.doc.Leading {
+		f.Score += 0.25
+	}
+	if in.doc.KeyTraining || e.doc.Leading {
+		items = append(items, 2)
+	}
+	if len(e.langs) > 0 || len(e.doc.OffshoreMarkets) > 0 {
+		items = append(items, 8)
+	}
+	slices.Sort(items)
+	f.Policies = items
+	if !text {
+		return f
+	}
+	var zh, en []string
+	if in.doc.KeyTraining {
+		zh = append(zh, "该机构为省级服务外包重点人才培训机构")
+		en = append(en, "the institution is a provincial key service-outsourcing training institution")
+	}
+	if e.doc.Leading {
+		zh = append(zh, "该企业为服务外包龙头企业")
+		en = append(en, "the enterprise is a leading service-outsourcing enterprise")
+	}
+	for _, n := range items {
+		q := quotePolicy(s, n)
+		zh = append(zh, fmt.Sprintf("《实施意见》第（%s）项「%s」：%s", xiaoqi.ChineseNumeral(n), q.Heading, q.Quote))
+		en = append(en, fmt.Sprintf("item (%d): %s", n, q.EN))
+	}
+	f.ZH = "符合" + strings.Join(zh, "；")
+	f.EN = "Supported by " + strings.Join(en, "; ")
+	return f
+}
+
+// listZH joins up to n names with 、 and an ellipsis for the rest.
+func listZH(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, "、")
+	}
+	return strings.Join(names[:n], "、") + fmt.Sprintf("等 %d 项", len(names))
+}
+
+func listEN(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
+}
