@@ -91,48 +91,60 @@ func (s *Server) listMajors(c *gin.Context) {
 			return
 		}
 	}
+	// Matching majors in catalogue order, those whose code or name matches q first, then
+	// those whose class matches, then those that only lead to a matching job: a search for 软件
+	// lists 软件工程 before 数学与应用数学 (whose graduates become 软件工程师).
+	var matched []xiaoqi.Major
+	if text == "" {
+		matched = ref.Majors
+	} else {
+		lower := strings.ToLower(text)
+		var tiers [3][]xiaoqi.Major
+		for _, m := range ref.Majors {
+			if t := majorMatch(m, text, lower); t >= 0 {
+				tiers[t] = append(tiers[t], m)
+			}
+		}
+		matched = slices.Concat(tiers[0], tiers[1], tiers[2])
+	}
+	matched = slices.DeleteFunc(slices.Clone(matched), func(m xiaoqi.Major) bool {
+		return class != "" && class != m.ClassCode && class != m.ClassName ||
+			category != "" && category != m.CategoryCode && category != m.CategoryName
+	})
 	start := 0
 	if after != "" {
-		start = slices.IndexFunc(ref.Majors, func(m xiaoqi.Major) bool { return m.Code == after })
+		start = slices.IndexFunc(matched, func(m xiaoqi.Major) bool { return m.Code == after })
 		if start < 0 {
-			s.writeError(c, invalid("after", "is not the code of a major: pass the next of the previous page / 分页游标无效"))
+			s.writeError(c, invalid("after", "is not the code of a major on this list: pass the next of the previous page / 分页游标无效"))
 			return
 		}
 		start++
 	}
-	lower := strings.ToLower(text)
-	out := majorPage{Data: []xiaoqi.Major{}}
-	for i, m := range ref.Majors {
-		if class != "" && class != m.ClassCode && class != m.ClassName ||
-			category != "" && category != m.CategoryCode && category != m.CategoryName ||
-			text != "" && !majorMatches(m, text, lower) {
-			continue
+	out := majorPage{Data: []xiaoqi.Major{}, Total: len(matched)}
+	if end := min(start+limit, len(matched)); start < end {
+		out.Data = append(out.Data, matched[start:end]...)
+		if end < len(matched) {
+			out.Next = matched[end-1].Code
 		}
-		out.Total++
-		if i < start {
-			continue
-		}
-		if len(out.Data) == limit {
-			if out.Next == "" {
-				out.Next = out.Data[len(out.Data)-1].Code
-			}
-			continue
-		}
-		out.Data = append(out.Data, m)
 	}
 	s.writeJSON(c, http.StatusOK, out)
 }
 
-func majorMatches(m xiaoqi.Major, text, lower string) bool {
-	if strings.HasPrefix(strings.ToLower(m.Code), lower) || strings.Contains(m.Name, text) || strings.Contains(m.ClassName, text) {
-		return true
+// majorMatch says how well m matches the query text (lower is text in lower case): 0 by its
+// code (prefix) or name, 1 by its class, 2 by an employment direction only, -1 not at all.
+func majorMatch(m xiaoqi.Major, text, lower string) int {
+	switch {
+	case strings.HasPrefix(strings.ToLower(m.Code), lower) || strings.Contains(m.Name, text):
+		return 0
+	case strings.Contains(m.ClassName, text):
+		return 1
 	}
 	for _, d := range m.EmploymentDirections {
 		if strings.Contains(strings.ToLower(d), lower) {
-			return true
+			return 2
 		}
 	}
-	return false
+	return -1
 }
 
 // getMajor answers GET /api/v1/majors/{code}. The T and K suffixes may be left out: 080910

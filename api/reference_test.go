@@ -60,8 +60,12 @@ func TestMajors(t *testing.T) {
 		total       int
 	}{
 		{"", "050201,050207,080901,080902,080903,080910T", 6},
-		{"?q=软件", "080901,080902", 2}, // 080901 by its employment direction 软件工程师
-		{"?q=软件工程", "080901,080902", 2},
+		// Majors named by q come first, then those that only lead to a matching job (080901's
+		// graduates become 软件工程师).
+		{"?q=软件", "080902,080901", 2},
+		{"?q=软件工程", "080902,080901", 2},
+		{"?q=软件&limit=1", "080902", 2},
+		{"?q=软件&limit=1&after=080902", "080901", 2},
 		{"?q=大数据", "080910T", 1},
 		{"?q=0809", "080901,080902,080903,080910T", 4},
 		{"?q=" + url.QueryEscape("测试工程师"), "080902", 1},

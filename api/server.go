@@ -1,7 +1,8 @@
 // Package api serves xiaoqi's REST + JSON interface under /api/v1 with gin. It owns the routes,
-// the middleware (security headers, access log, panic recovery), strict JSON decoding and the
-// one table from xiaoqi error codes to HTTP statuses. It talks to storage and search only
-// through the xiaoqi.Store and xiaoqi.Index interfaces.
+// the middleware (security headers, metrics, access log, panic recovery), strict JSON decoding,
+// the one table from xiaoqi error codes to HTTP statuses, the OpenAPI document (openapi.json)
+// and the Prometheus metrics (metrics.go). It talks to storage and search only through the
+// xiaoqi.Store and xiaoqi.Index interfaces.
 package api
 
 import (
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -62,6 +64,12 @@ type Config struct {
 	// ImportSkills extracts skills from imported tags and descriptions (the skill taxonomy);
 	// nil takes tags as they are.
 	ImportSkills ingest.Skills
+	// Reference is the read-only reference data of /api/v1/majors and /api/v1/divisions
+	// (cmd/xiaoqi fills it from the seed package); nil makes those answer 503.
+	Reference *xiaoqi.Reference
+	// Matcher answers the partner, candidate, allocation and insight endpoints; nil makes
+	// them answer 503.
+	Matcher Matcher
 }
 
 // Server is the HTTP interface of xiaoqi.
@@ -77,7 +85,12 @@ type Server struct {
 	version        string
 	maxUpload      int64
 	imports        *importJobs
+	reference      *xiaoqi.Reference
+	matcher        Matcher
 	engine         *gin.Engine
+	metrics        *metrics
+	// partnerMu serialises the partnership workflow's read-modify-writes (partnerships.go).
+	partnerMu sync.Mutex
 }
 
 // New returns a server for cfg. It panics if cfg.Store is nil, a programming error.
@@ -88,7 +101,7 @@ func New(cfg Config) *Server {
 	s := &Server{
 		store: cfg.Store, index: cfg.Index, logger: cfg.Logger, ready: cfg.Ready, notify: cfg.Notify,
 		maxBody: cfg.MaxBodyBytes, maxBatch: cfg.MaxBatchBytes, refreshTimeout: cfg.RefreshTimeout,
-		version: cfg.Version,
+		version: cfg.Version, reference: cfg.Reference, matcher: cfg.Matcher,
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
@@ -106,6 +119,7 @@ func New(cfg Config) *Server {
 		s.maxUpload = DefaultMaxUploadBytes
 	}
 	s.imports = newImportJobs(cfg, s.logger)
+	s.metrics = newMetrics(s.logger)
 
 	// gin keeps its mode in a package variable; debug mode prints every route to stdout.
 	// Leave test mode (GIN_MODE=test) alone.
@@ -116,7 +130,7 @@ func New(cfg Config) *Server {
 	e.HandleMethodNotAllowed = true
 	e.RedirectTrailingSlash = false
 	e.RedirectFixedPath = false
-	e.Use(s.securityHeaders, s.accessLog, s.recovery)
+	e.Use(s.securityHeaders, s.metrics.instrument, s.accessLog, s.recovery)
 	e.NoRoute(s.noRoute)
 	e.NoMethod(s.noMethod)
 
@@ -124,14 +138,25 @@ func New(cfg Config) *Server {
 		e.Handle(m, "/healthz", s.healthz)
 		e.Handle(m, "/readyz", s.readyz)
 	}
+	e.GET("/metrics", s.serveMetrics)
 	v1 := e.Group("/api/v1")
+	v1.GET("/openapi.json", s.openAPI)
 	v1.GET("/search", s.search)
+	v1.GET("/suggest", s.suggest)
 	v1.POST("/imports", s.createImport)
 	v1.GET("/imports", s.listImports)
 	v1.GET("/imports/:id", s.getImport)
 	v1.GET("/imports/:id/report.csv", s.importReport)
 	v1.DELETE("/imports/:id", s.deleteImport)
+	s.matchRoutes(v1)
+	v1.GET("/majors", s.listMajors)
+	v1.GET("/majors/:code", s.getMajor)
+	v1.GET("/divisions", s.listDivisions)
+	s.partnershipRoutes(v1)
 	for _, k := range xiaoqi.Kinds {
+		if k == xiaoqi.KindPartnership {
+			continue // the workflow owns its writes (partnerships.go)
+		}
 		g := v1.Group("/" + resource(k))
 		g.GET("", s.list(k))
 		g.POST("", s.create(k))

@@ -1,0 +1,402 @@
+package api_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/bolt"
+)
+
+// loadOpenAPI fetches /api/v1/openapi.json from e and parses and validates it as OpenAPI 3.
+func loadOpenAPI(tb testing.TB, e *env) *openapi3.T {
+	tb.Helper()
+	r := e.get(tb, "/api/v1/openapi.json").want(tb, http.StatusOK)
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, jsonType) {
+		tb.Fatalf("Content-Type %q, want JSON", ct)
+	}
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(r.Body)
+	if err != nil {
+		tb.Fatalf("parse openapi.json: %v", err)
+	}
+	if err := doc.Validate(loader.Context); err != nil {
+		tb.Fatalf("openapi.json is not valid OpenAPI 3: %v", err)
+	}
+	return doc
+}
+
+// bilingual reports whether s has Chinese and English words.
+func bilingual(s string) bool {
+	han, latin := false, false
+	for _, r := range s {
+		han = han || unicode.Is(unicode.Han, r)
+		latin = latin || r < unicode.MaxASCII && unicode.IsLetter(r)
+	}
+	return han && latin
+}
+
+func TestOpenAPIDocument(t *testing.T) {
+	e := newEnv(t)
+	doc := loadOpenAPI(t, e)
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Errorf("openapi %q, want 3.x", doc.OpenAPI)
+	}
+	if e.get(t, "/api/v1/openapi.json?x=1").Status != http.StatusBadRequest {
+		t.Errorf("openapi.json accepts an unknown parameter")
+	}
+
+	// The error shape of ARCHITECTURE §7, and every operation answers it by default.
+	errObj := doc.Components.Schemas["ErrorObject"]
+	if errObj == nil || errObj.Value.Properties["code"] == nil || errObj.Value.Properties["message"] == nil || errObj.Value.Properties["details"] == nil {
+		t.Fatalf("components.schemas.ErrorObject must have code, message and details")
+	}
+	if ref := doc.Components.Schemas["Error"].Value.Properties["error"].Ref; ref != "#/components/schemas/ErrorObject" {
+		t.Errorf("Error.error is %q, want the ErrorObject", ref)
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			where := method + " " + path
+			if !bilingual(op.Summary) {
+				t.Errorf("%s: summary %q is not in Chinese and English", where, op.Summary)
+			}
+			if op.OperationID == "" {
+				t.Errorf("%s: no operationId", where)
+			}
+			if d := op.Responses.Default(); d == nil || d.Ref != "#/components/responses/Error" {
+				t.Errorf("%s: default response is not the error shape", where)
+			}
+			for _, p := range op.Parameters {
+				if p.Value.In == "query" && !bilingual(p.Value.Description) {
+					t.Errorf("%s: parameter %s: description %q is not in Chinese and English", where, p.Value.Name, p.Value.Description)
+				}
+			}
+		}
+	}
+}
+
+// TestOpenAPIRoutes fails when gin serves a route the document lacks, or the document lists a
+// route gin does not serve.
+func TestOpenAPIRoutes(t *testing.T) {
+	store, err := bolt.Open(filepath.Join(t.TempDir(), "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	srv := api.New(api.Config{Store: store, ImportDir: t.TempDir()})
+	t.Cleanup(func() { srv.Close() })
+	engine, ok := srv.Handler().(*gin.Engine)
+	if !ok {
+		t.Fatalf("Handler is a %T, want *gin.Engine", srv.Handler())
+	}
+	served := map[string]bool{}
+	param := regexp.MustCompile(`:([A-Za-z_]+)`)
+	for _, r := range engine.Routes() {
+		served[r.Method+" "+param.ReplaceAllString(r.Path, "{$1}")] = true
+	}
+	if len(served) < 60 {
+		t.Fatalf("gin serves only %d routes; is the engine the server's?", len(served))
+	}
+
+	doc := loadOpenAPI(t, newEnv(t))
+	documented := map[string]bool{}
+	for path, item := range doc.Paths.Map() {
+		for method := range item.Operations() {
+			documented[method+" "+path] = true
+		}
+	}
+	for _, r := range slices.Sorted(func(yield func(string) bool) {
+		for r := range served {
+			if !yield(r) {
+				return
+			}
+		}
+	}) {
+		if !documented[r] {
+			t.Errorf("route %s is served but missing from openapi.json", r)
+		}
+	}
+	for r := range documented {
+		if !served[r] {
+			t.Errorf("openapi.json lists %s, which the server does not serve", r)
+		}
+	}
+}
+
+// probe is one request of the parameter tests.
+type probe struct {
+	method, path string
+}
+
+// url fills the path parameters from the examples of the document and adds the query.
+func (p probe) url(tb testing.TB, op *openapi3.Operation, query url.Values) string {
+	tb.Helper()
+	path := p.path
+	for _, ref := range op.Parameters {
+		if prm := ref.Value; prm.In == "path" {
+			ex, ok := prm.Example.(string)
+			if !ok {
+				tb.Fatalf("%s %s: path parameter %s has no string example", p.method, p.path, prm.Name)
+			}
+			path = strings.ReplaceAll(path, "{"+prm.Name+"}", ex)
+		}
+	}
+	if strings.Contains(path, "{") {
+		tb.Fatalf("%s %s: path parameter not declared", p.method, p.path)
+	}
+	if len(query) > 0 {
+		path += "?" + query.Encode()
+	}
+	return path
+}
+
+// unknownParam reports whether r refuses the query parameter name as unknown, and returns the
+// parameters the handler says it allows, if it says.
+func unknownParam(tb testing.TB, r response, name string) (unknown bool, allowed []string) {
+	tb.Helper()
+	if r.Status != http.StatusBadRequest {
+		return false, nil
+	}
+	var e apiError
+	r.decode(tb, &e)
+	for _, d := range e.Error.Details {
+		if d.Field == name && (strings.Contains(d.Message, "unknown parameter") || strings.Contains(d.Message, "unsupported filter")) {
+			unknown = true
+		}
+	}
+	if _, list, ok := strings.Cut(e.Error.Message, "(allowed: "); ok && unknown {
+		list, _, _ = strings.Cut(list, ")")
+		allowed = strings.Split(list, ", ")
+	}
+	return unknown, allowed
+}
+
+// exampleValue is a value of a declared parameter that its handler should accept.
+func exampleValue(p *openapi3.Parameter) string {
+	s := p.Schema.Value
+	if s.Type.Is("array") {
+		s = s.Items.Value
+	}
+	switch {
+	case s.Default != nil:
+		return fmt.Sprint(s.Default)
+	case len(s.Enum) > 0:
+		return fmt.Sprint(s.Enum[0])
+	case s.Type.Is("integer"):
+		return "1"
+	case s.Type.Is("boolean"):
+		return "true"
+	}
+	return "西安"
+}
+
+// TestOpenAPIQueryParameters checks the declared query parameters against the handlers in
+// both directions: every declared one is accepted, and every one a handler accepts is
+// declared (probing each operation that refuses unknown parameters with every parameter name
+// the document knows, and comparing with the "allowed" list of its error where it gives one).
+func TestOpenAPIQueryParameters(t *testing.T) {
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Reference = testReference() }})
+	doc := loadOpenAPI(t, e)
+
+	names := map[string]bool{"limit": true, "after": true, "page": true, "q": true}
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			for _, p := range op.Parameters {
+				if p.Value.In == "query" {
+					names[p.Value.Name] = true
+				}
+			}
+		}
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			if method == http.MethodHead || path == "/metrics" {
+				continue
+			}
+			pr := probe{method, path}
+			declared := map[string]*openapi3.Parameter{}
+			for _, p := range op.Parameters {
+				if p.Value.In == "query" {
+					declared[p.Value.Name] = p.Value
+				}
+			}
+			// Every declared parameter is accepted.
+			for name, p := range declared {
+				r := e.do(t, method, pr.url(t, op, url.Values{name: {exampleValue(p)}}), nil, "")
+				if unknown, _ := unknownParam(t, r, name); unknown {
+					t.Errorf("%s %s: declared parameter %s is refused as unknown: %s", method, path, name, r.Body)
+				}
+			}
+			// Every accepted parameter is declared.
+			r := e.do(t, method, pr.url(t, op, url.Values{"zz_unknown": {"1"}}), nil, "")
+			unknown, allowed := unknownParam(t, r, "zz_unknown")
+			if path == "/api/v1/search" && len(allowed) < 10 {
+				t.Fatalf("search does not list its parameters in the error of an unknown one: %s", r.Body)
+			}
+			if !unknown {
+				continue // the handler ignores the query string
+			}
+			for _, name := range allowed {
+				if declared[name] == nil {
+					t.Errorf("%s %s: handler accepts %s (its error says so) but the document does not declare it", method, path, name)
+				}
+			}
+			for name := range names {
+				if declared[name] != nil {
+					continue
+				}
+				r := e.do(t, method, pr.url(t, op, url.Values{name: {"1"}}), nil, "")
+				if unknown, _ := unknownParam(t, r, name); !unknown {
+					t.Errorf("%s %s: handler accepts %s (status %d) but the document does not declare it", method, path, name, r.Status)
+				}
+			}
+		}
+	}
+
+	// The list filters are exactly the store's filter fields, with limit and after.
+	for _, k := range xiaoqi.Kinds {
+		op := doc.Paths.Find("/api/v1/" + k.Plural()).Get
+		var got []string
+		for _, p := range op.Parameters {
+			got = append(got, p.Value.Name)
+		}
+		want := append(slices.Clone(xiaoqi.FilterFields[k]), "limit", "after")
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("GET /api/v1/%s parameters %v, want %v", k.Plural(), got, want)
+		}
+	}
+}
+
+// jsonFields returns the JSON names of the fields of a struct type, with embedded structs
+// flattened as encoding/json does.
+func jsonFields(t reflect.Type) []string {
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case name == "-" || !f.IsExported():
+		case f.Anonymous && name == "":
+			out = append(out, jsonFields(f.Type)...)
+		case name == "":
+			out = append(out, f.Name)
+		default:
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestOpenAPISchemas fails when a schema of a domain type and the Go type's JSON differ.
+func TestOpenAPISchemas(t *testing.T) {
+	doc := loadOpenAPI(t, newEnv(t))
+	types := map[string]any{
+		"Institution": xiaoqi.Institution{}, "Program": xiaoqi.Program{}, "Enterprise": xiaoqi.Enterprise{},
+		"JobNeed": xiaoqi.JobNeed{}, "Policy": xiaoqi.Policy{}, "Partnership": xiaoqi.Partnership{},
+		"PartnershipEvent": xiaoqi.PartnershipEvent{}, "Education": xiaoqi.Education{}, "GeoPoint": xiaoqi.GeoPoint{},
+		"Hit": xiaoqi.Hit{}, "FacetCount": xiaoqi.FacetCount{}, "Suggestion": xiaoqi.Suggestion{},
+		"Major": xiaoqi.Major{}, "Division": xiaoqi.Division{}, "WriteResult": xiaoqi.WriteResult{},
+		"MatchParty": xiaoqi.MatchParty{}, "MatchFactor": xiaoqi.MatchFactor{}, "Match": xiaoqi.Match{},
+		"MatchList": xiaoqi.MatchList{}, "Scope": xiaoqi.Scope{}, "Assignment": xiaoqi.Assignment{},
+		"AllocationSummary": xiaoqi.AllocationSummary{}, "Allocation": xiaoqi.Allocation{},
+		"SuggestedMajor": xiaoqi.SuggestedMajor{}, "PlacedInstitution": xiaoqi.PlacedInstitution{},
+		"SkillGap": xiaoqi.SkillGap{}, "GapReport": xiaoqi.GapReport{}, "PolicyQuote": xiaoqi.PolicyQuote{},
+		"Dossier": xiaoqi.Dossier{}, "Candidate": xiaoqi.Candidate{}, "CandidateInput": xiaoqi.Candidate{},
+	}
+	for name, v := range types {
+		s := doc.Components.Schemas[name]
+		if s == nil {
+			t.Errorf("components.schemas.%s is missing", name)
+			continue
+		}
+		want := jsonFields(reflect.TypeOf(v))
+		if name == "Candidate" {
+			// The public view (api/privacy.go): personal fields never appear, the birth year does.
+			want = slices.DeleteFunc(want, func(f string) bool {
+				return slices.Contains([]string{"name", "phone", "email", "birth_date", "consent_enterprises"}, f)
+			})
+			want = append(want, "birth_year")
+			slices.Sort(want)
+		}
+		var got []string
+		for p := range s.Value.Properties {
+			got = append(got, p)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("schema %s has properties %v; the Go type has %v", name, got, want)
+		}
+	}
+}
+
+// TestOpenAPICandidatePrivacy: answers are documented with the public view of a candidate;
+// the schema with personal data describes request bodies only.
+func TestOpenAPICandidatePrivacy(t *testing.T) {
+	doc := loadOpenAPI(t, newEnv(t))
+	for _, f := range []string{"name", "phone", "email", "birth_date", "consent_enterprises"} {
+		if doc.Components.Schemas["Candidate"].Value.Properties[f] != nil {
+			t.Errorf("the public Candidate schema has the personal field %s", f)
+		}
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			data, err := json.Marshal(op.Responses)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(data), "CandidateInput") {
+				t.Errorf("%s %s answers with CandidateInput, the schema with personal data", method, path)
+			}
+		}
+	}
+	body := doc.Paths.Find("/api/v1/candidates").Post.RequestBody.Value.Content.Get(jsonType).Schema
+	if body.Ref != "#/components/schemas/CandidateInput" {
+		t.Errorf("POST /api/v1/candidates takes %q, want CandidateInput (with the personal fields)", body.Ref)
+	}
+}
+
+// TestOpenAPISearchResponse checks a real search answer against the documented schema.
+func TestOpenAPISearchResponse(t *testing.T) {
+	e := newEnv(t)
+	e.create(t, "institutions", xjtu)
+	doc := loadOpenAPI(t, e)
+	var page map[string]any
+	e.get(t, "/api/v1/search?q=西安交通大学").want(t, http.StatusOK).decode(t, &page)
+	schema := doc.Paths.Find("/api/v1/search").Get.Responses.Status(http.StatusOK).Value.Content.Get("application/json").Schema.Value
+	if err := schema.VisitJSON(page); err != nil {
+		t.Errorf("search answer does not match its schema: %v", err)
+	}
+	for key := range page {
+		if schema.Properties[key] == nil {
+			t.Errorf("search answer has %q, which the schema does not declare", key)
+		}
+	}
+	if hits, _ := page["hits"].([]any); len(hits) != 1 {
+		t.Fatalf("hits %v, want the one institution", page["hits"])
+	}
+	var bad map[string]any
+	r := e.get(t, "/api/v1/search?per_page=1000").want(t, http.StatusBadRequest)
+	if err := json.Unmarshal(r.Body, &bad); err != nil {
+		t.Fatal(err)
+	}
+	errSchema := doc.Components.Schemas["Error"].Value
+	if err := errSchema.VisitJSON(bad); err != nil {
+		t.Errorf("error answer does not match the Error schema: %v", err)
+	}
+}
