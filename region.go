@@ -188,3 +188,35 @@ func validDegree(d string) bool {
 	}
 	return false
 }
+
+// cityEN gives the English form of each Shaanxi city and new area (pinyin, as the cities
+// write themselves: Xi'an, Yan'an).
+var cityEN = map[string]string{
+	"西安市": "Xi'an", "铜川市": "Tongchuan", "宝鸡市": "Baoji", "咸阳市": "Xianyang", "渭南市": "Weinan",
+	"延安市": "Yan'an", "榆林市": "Yulin", "汉中市": "Hanzhong", "安康市": "Ankang", "商洛市": "Shangluo",
+	"西咸新区": "Xixian New Area", "杨凌示范区": "Yangling Demonstration Zone",
+}
+
+// CityEnglish returns the English name of a Shaanxi city ("西安市" or "西安" → "Xi'an"); other
+// names are returned as they are, so English texts show Chinese only where no English form
+// is known.
+func CityEnglish(city string) string {
+	if en, ok := cityEN[NormalizeCity(city)]; ok {
+		return en
+	}
+	return city
+}
+
+// RegionEnglish returns the English name of a region (关中 → Guanzhong), or the name as it is
+// when unknown.
+func RegionEnglish(r Region) string {
+	switch r {
+	case RegionGuanzhong:
+		return "Guanzhong"
+	case RegionShaannan:
+		return "Shaannan"
+	case RegionShaanbei:
+		return "Shaanbei"
+	}
+	return string(r)
+}

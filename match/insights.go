@@ -140,10 +140,14 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			addZH = fmt.Sprintf("无专业对口，宜开设「%s」课程（可校企共建）", sk.NameZH)
 			addEN = fmt.Sprintf("no catalogue major teaches it: add a course on %s (co-built with enterprises)", sk.NameEN)
 		}
-		sg.ZH = fmt.Sprintf("%s：%d 个岗位需要，相关专业年毕业生约 %d 人；%s；最具基础的院校：%s（《实施意见》第（十二）项：增设服务外包专业）",
-			sk.NameZH, g.d, g.sup, addZH, noneZH(names))
-		sg.EN = fmt.Sprintf("%s: asked for by %d openings, about %d graduates a year; %s; best placed: %s (item (12): universities add outsourcing majors)",
-			sk.NameEN, g.d, g.sup, addEN, noneEN(names))
+		supZH, supEN := fmt.Sprintf("相关专业年毕业生约 %d 人", g.sup), fmt.Sprintf("about %d graduates a year", g.sup)
+		if g.sup == 0 {
+			supZH, supEN = "尚无相关专业毕业生", "no graduates of a program teaching it yet"
+		}
+		sg.ZH = fmt.Sprintf("%s：%d 个岗位需要，%s；%s；最具基础的院校：%s（《实施意见》第（十二）项：增设服务外包专业）",
+			sk.NameZH, g.d, supZH, addZH, noneZH(names))
+		sg.EN = fmt.Sprintf("%s: asked for by %s, %s; %s; best placed: %s (item (12): universities add outsourcing majors)",
+			sk.NameEN, plural(g.d, "opening", "openings"), supEN, addEN, noneEN(names))
 		out.Gaps = append(out.Gaps, sg)
 	}
 	return out, nil
@@ -240,8 +244,13 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		est = "（估算）"
 	}
 	place := strings.TrimSpace(scope.City + " " + string(scope.Region))
+	placeEN := strings.TrimSpace(xiaoqi.CityEnglish(scope.City) + " " + xiaoqi.RegionEnglish(scope.Region))
 	if place == "" {
-		place = "全省"
+		place, placeEN = "全省", "Shaanxi"
+	}
+	estEN := ""
+	if d.Estimated {
+		estEN = " (estimate)"
 	}
 	sec := "全部领域"
 	secEN := "all sectors"
@@ -250,7 +259,8 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	}
 	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求），相关专业年毕业生约 %d 人%s；需求最多的技能：%s",
 		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, d.GraduateSupply, est, noneZH(d.TopSkills))
-	d.EN = fmt.Sprintf("%s · %s: %d enterprises with %d open positions (%d job needs); about %d graduates a year in related programs; most demanded: %s",
-		place, secEN, len(comp), d.OpenHeadcount, d.OpenJobs, d.GraduateSupply, noneEN(topEN))
+	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s); about %d graduates a year%s in related programs; most demanded: %s",
+		placeEN, secEN, plural(len(comp), "enterprise", "enterprises"), plural(d.OpenHeadcount, "open position", "open positions"),
+		plural(d.OpenJobs, "job need", "job needs"), d.GraduateSupply, estEN, noneEN(topEN))
 	return d, nil
 }

@@ -84,6 +84,9 @@ func TestPlantedPrecision(t *testing.T) {
 	if p < 0.9 {
 		t.Errorf("precision@5 = %.3f, want ≥ 0.9", p)
 	}
+	if pi < 0.9 {
+		t.Errorf("precision@5 institution→enterprises = %.3f, want ≥ 0.9", pi)
+	}
 	// Clearly better: at most half the baseline's wrong suggestions.
 	if 1-p > (1-b)/2 {
 		t.Errorf("precision@5 %.3f does not beat the keyword baseline %.3f clearly (want at most half its misses)", p, b)

@@ -87,9 +87,12 @@ type institution struct {
 	grads     int
 	estimated bool
 	sectors   []float64 // share of graduates per sector (index of sectorList)
-	maxLevel  int
-	hasLevel  [lvlDoctor + 1]bool
-	training  bool
+	// taught is, by skill, the graduates a year of the programs teaching it, weighted by how
+	// deeply they teach it: what the fit factor compares with the province (snapshot.taught).
+	taught   map[int32]float64
+	maxLevel int
+	hasLevel [lvlDoctor + 1]bool
+	training bool
 }
 
 type job struct {
@@ -109,9 +112,12 @@ type enterprise struct {
 	totalW    float64
 	openings  int
 	unknownHC int // open jobs that did not say how many
-	levels    [lvlDoctor + 1]int
-	langs     []int32
-	sectors   []float64
+	// relevantAt is the share of the demand a program must cover for its graduates to
+	// count as capacity (see relevantCoverage).
+	relevantAt float64
+	levels     [lvlDoctor + 1]int
+	langs      []int32
+	sectors    []float64
 }
 
 type candidate struct {
@@ -136,6 +142,11 @@ type snapshot struct {
 	candByID map[string]int
 	policies map[int]*xiaoqi.Policy
 	synth    bool // any synthetic document in the model
+
+	// taught and grads are the province's graduates a year by skill (weighted as
+	// institution.taught) and in all: the baseline of the fit factor's specialisation.
+	taught []float64
+	grads  float64
 
 	progsBySkill [][]sw32 // skill → programs teaching it, with their strength
 	entsBySkill  [][]sw32 // skill → enterprises demanding it, with the weight
@@ -383,7 +394,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 	s := &snapshot{seq: seq, instByID: map[string]int{}, entByID: map[string]int{}, jobByID: map[string]int{},
 		candByID: map[string]int{}, policies: map[int]*xiaoqi.Policy{},
 		progsBySkill: make([][]sw32, n), entsBySkill: make([][]sw32, n),
-		jobsBySkill: make([][]int32, n), candsBySkill: make([][]int32, n)}
+		jobsBySkill: make([][]int32, n), candsBySkill: make([][]int32, n), taught: make([]float64, n)}
 
 	for _, d := range m.sortedDocs(xiaoqi.KindPolicy) {
 		p := d.(*xiaoqi.Policy)
@@ -392,7 +403,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 	for _, d := range m.sortedDocs(xiaoqi.KindInstitution) {
 		in := d.(*xiaoqi.Institution)
 		s.instByID[in.ID] = len(s.insts)
-		s.insts = append(s.insts, &institution{doc: in, best: map[int32]float64{},
+		s.insts = append(s.insts, &institution{doc: in, best: map[int32]float64{}, taught: map[int32]float64{},
 			sectors: make([]float64, len(sl)), training: in.Type == xiaoqi.InstitutionTraining})
 		s.synth = s.synth || in.Synthetic
 	}
@@ -430,6 +441,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		in := s.insts[ii]
 		in.progs = append(in.progs, pi)
 		in.grads += pr.grads
+		s.grads += float64(pr.grads)
 		in.estimated = in.estimated || pr.estimated
 		lv := degreeLevel(p.Degree)
 		in.hasLevel[lv] = true
@@ -437,6 +449,8 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		var tot float64
 		for _, x := range pr.skills {
 			in.best[x.s] = max(in.best[x.s], x.w)
+			in.taught[x.s] += float64(pr.grads) * x.w
+			s.taught[x.s] += float64(pr.grads) * x.w
 			s.progsBySkill[x.s] = append(s.progsBySkill[x.s], sw32{int32(pi), x.w})
 			tot += x.w
 		}
@@ -525,6 +539,13 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		for si, x := range w {
 			e.demand = append(e.demand, sw{si, x})
 			e.totalW += x
+		}
+		e.relevantAt = relevantCoverage
+		if len(e.demand) > 0 && e.openings > 0 {
+			// totalW is the skills of every opening summed: over openings, the skills of a
+			// typical posting.
+			breadth := e.totalW / float64(e.openings)
+			e.relevantAt *= min(1, max(breadth, 5)/float64(len(e.demand)))
 		}
 		slices.SortFunc(e.demand, func(a, b sw) int {
 			if a.w != b.w {

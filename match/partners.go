@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 
@@ -190,7 +191,12 @@ func (m *Matcher) rankEnterprises(s *snapshot, sc *scratch, ii int, limit int) (
 	sc.clear()
 	cands := make([]scored, 0, len(acc))
 	for e, v := range acc {
-		cands = append(cands, scored{int(e), v / s.ents[e].totalW, s.ents[e].doc.ID})
+		// Coverage alone would shortlist every one-posting, one-skill enterprise before one
+		// with 50 openings: weigh it by the openings it could fill, as the fit factor does.
+		ent := s.ents[e]
+		cov := v / ent.totalW
+		vol := min(1, math.Log1p(float64(ent.openings)*cov)/math.Log1p(fitFull))
+		cands = append(cands, scored{int(e), cov * (1 + vol), ent.doc.ID})
 	}
 	sortScored(cands)
 	cands = cands[:min(len(cands), max(shortlist, limit))]

@@ -95,7 +95,7 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 	if text {
 		fs[0].Covered, fs[0].Missing = cov, miss
 		fs[0].ZH = fmt.Sprintf("具备该岗位所需技能 %d/%d", len(cov), len(skills))
-		fs[0].EN = fmt.Sprintf("Has %d of the %d skills the job asks for", len(cov), len(skills))
+		fs[0].EN = fmt.Sprintf("Has %d of the %s the job asks for", len(cov), plural(len(skills), "skill", "skills"))
 		if len(cov) > 0 {
 			fs[0].ZH += "：" + listZH(cov, 6)
 			fs[0].EN += ": " + listEN(covEN, 6)

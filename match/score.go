@@ -19,9 +19,18 @@ const (
 	wSector    = 0.10
 	wLanguages = 0.05
 	wPolicy    = 0.10
+	wFit       = 0.35
+
+	// fitFull is the number of openings an institution's graduates could fill at which the
+	// demand-volume half of the fit factor is full: below it, the volume counts on a log scale,
+	// so a single posting scores about a quarter of it.
+	fitFull = 20
 
 	// relevantCoverage is the share of an enterprise's demanded skills (by openings) that a
 	// program must cover, related skills in part, for its graduates to count as capacity.
+	// An enterprise whose postings ask for different things (36 skills over 8 postings of 5
+	// each) lowers it in proportion (enterprise.relevantAt): no single program covers 40% of
+	// all of them, and a program that covers 40% of what a typical posting asks is relevant.
 	relevantCoverage = 0.4
 	// shortlist is how many candidates, best by skill coverage, are scored on every factor.
 	shortlist = 64
@@ -131,8 +140,10 @@ type pair struct {
 func (m *Matcher) evalPair(s *snapshot, sc *scratch, ei, ii int, text bool) pair {
 	e, in := s.ents[ei], s.insts[ii]
 	capF, progs, grads := m.capacityFactor(s, sc, e, in, text)
+	skF := m.skillsFactor(e, in, text)
 	fs := []xiaoqi.MatchFactor{
-		m.skillsFactor(e, in, text),
+		skF,
+		m.fitFactor(s, e, in, skF.Score, text),
 		capF,
 		m.degreeFactor(e, in, text),
 		distanceFactor(e.doc.City, e.doc.Region, e.doc.Geo, in.doc.City, in.doc.Region, in.doc.Geo, text),
@@ -152,6 +163,60 @@ func (m *Matcher) evalPair(s *snapshot, sc *scratch, ei, ii int, text bool) pair
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// fitFactor is demand volume and fit strength: how many of e's openings in's graduates could
+// fill (openings × weighted skill coverage, on a log scale that is full at fitFull), and how
+// much the demanded skills are in's own strengths, compared with the province: the share of
+// its graduates taught each demanded skill over the province's share (a lift of 1 is
+// average). The volume multiplies: strength cannot make up for a demand of one. Without it, an enterprise whose whole demand is one posting with
+// one skill a large university teaches somewhere scored as high as one with 50 openings in
+// the university's core fields (issue 7); on the enterprise's side the same lift puts
+// schools specialised in its skills above ones that teach them in passing.
+func (m *Matcher) fitFactor(s *snapshot, e *enterprise, in *institution, skills float64, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "fit", Weight: wFit}
+	fill := float64(e.openings) * skills
+	vol := min(1, math.Log1p(fill)/math.Log1p(fitFull))
+	var lift float64
+	if e.totalW > 0 && in.grads > 0 && s.grads > 0 {
+		for _, d := range e.demand {
+			if p := s.taught[d.s]; p > 0 {
+				lift += d.w * (in.taught[d.s] / float64(in.grads)) / (p / s.grads)
+			}
+		}
+		lift /= e.totalW
+	}
+	f.Score = vol * (0.5 + 0.5*lift/(1+lift))
+	if !text {
+		return f
+	}
+	n := int(math.Round(fill))
+	f.ZH = fmt.Sprintf("该机构毕业生可胜任该企业约 %d 个岗位（共 %d 个）", n, e.openings)
+	f.EN = fmt.Sprintf("Its graduates could fill about %d of the enterprise's %s", n, plural(e.openings, "opening", "openings"))
+	switch {
+	case lift >= 1.5:
+		f.ZH += fmt.Sprintf("；所需技能是该机构的强项：在其毕业生中的比重约为全省平均的 %.1f 倍", lift)
+		f.EN += fmt.Sprintf("; the demanded skills are a strength here: %.1f times the province's share of graduates taught them", lift)
+	case lift >= 0.67:
+		f.ZH += fmt.Sprintf("；所需技能在其毕业生中的比重与全省平均相当（%.1f 倍）", lift)
+		f.EN += fmt.Sprintf("; the share of its graduates taught the demanded skills is about the province's (%.1f times)", lift)
+	default:
+		f.ZH += fmt.Sprintf("；所需技能并非该机构的强项：在其毕业生中的比重仅为全省平均的 %.1f 倍", lift)
+		f.EN += fmt.Sprintf("; the demanded skills are not a strength here: %.1f times the province's share of graduates taught them", lift)
+	}
+	if fill < 3 {
+		f.ZH += "；需求量小"
+		f.EN += "; a small demand"
+	}
+	return f
+}
+
+// plural writes n with the singular or plural form of a noun: "1 opening", "3 openings".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
 
 func (m *Matcher) skillsFactor(e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
 	f := xiaoqi.MatchFactor{Factor: "skills", Weight: wSkills}
@@ -191,7 +256,7 @@ func (m *Matcher) skillsFactor(e *enterprise, in *institution, text bool) xiaoqi
 		return f
 	}
 	f.ZH = fmt.Sprintf("覆盖该企业所需技能 %d/%d", len(covered), n)
-	f.EN = fmt.Sprintf("Covers %d of %d demanded skills", len(covered), n)
+	f.EN = fmt.Sprintf("Covers %d of %s", len(covered), plural(n, "demanded skill", "demanded skills"))
 	if len(covered) > 0 {
 		f.ZH += "：" + listZH(covered, 6)
 		f.EN += ": " + listEN(coveredEN, 6)
@@ -224,7 +289,7 @@ func (m *Matcher) relevantPrograms(s *snapshot, sc *scratch, e *enterprise, in *
 		} else {
 			c = m.progCoverage(sc, e, p)
 		}
-		if c >= relevantCoverage {
+		if c >= e.relevantAt {
 			cs = append(cs, scored{pi, c, p.doc.ID})
 			grads += p.grads
 			estimated = estimated || p.estimated
@@ -258,15 +323,19 @@ func (m *Matcher) capacityFactor(s *snapshot, sc *scratch, e *enterprise, in *in
 		estZH, estEN = "（估算）", " (estimate)"
 	}
 	if len(progs) == 0 {
-		f.ZH = fmt.Sprintf("没有专业覆盖该企业所需技能的 %.0f%% 以上，该企业开放岗位 %d 个", relevantCoverage*100, e.openings)
-		f.EN = fmt.Sprintf("No program covers %.0f%% of the demanded skills; the enterprise has %d open positions", relevantCoverage*100, e.openings)
+		f.ZH = fmt.Sprintf("没有专业覆盖该企业所需技能的 %.0f%% 以上，该企业开放岗位 %d 个", e.relevantAt*100, e.openings)
+		f.EN = fmt.Sprintf("No program covers %.0f%% of the demanded skills; the enterprise has %s", e.relevantAt*100, plural(e.openings, "open position", "open positions"))
 	} else {
 		f.ZH = fmt.Sprintf("相关专业 %d 个（%s）年毕业生约 %d 人%s，该企业开放岗位 %d 个", len(progs), listZH(names, 4), grads, estZH, e.openings)
-		f.EN = fmt.Sprintf("About %d graduates a year%s in %d related programs (%s) for %d open positions", grads, estEN, len(progs), listEN(names, 4), e.openings)
+		f.EN = fmt.Sprintf("About %d graduates a year%s in %s (%s) for %s", grads, estEN, plural(len(progs), "related program", "related programs"), listEN(names, 4), plural(e.openings, "open position", "open positions"))
 	}
 	if e.unknownHC > 0 {
 		f.ZH += fmt.Sprintf("（其中 %d 个岗位未注明人数，按 1 人计）", e.unknownHC)
-		f.EN += fmt.Sprintf(" (%d postings did not say how many; counted as one each)", e.unknownHC)
+		if e.unknownHC == 1 {
+			f.EN += " (1 posting did not say how many; counted as one)"
+		} else {
+			f.EN += fmt.Sprintf(" (%d postings did not say how many; counted as one each)", e.unknownHC)
+		}
 	}
 	return f, progs, grads
 }
@@ -373,24 +442,48 @@ func distanceFactor(cityA string, regA xiaoqi.Region, geoA *xiaoqi.GeoPoint, cit
 	if km >= 1 {
 		kmZH, kmEN = fmt.Sprintf("，相距约 %.0f 公里", km), fmt.Sprintf(", about %.0f km apart", km)
 	}
+	enA, enB := xiaoqi.CityEnglish(cityA), xiaoqi.CityEnglish(cityB)
 	switch {
 	case sameCity:
-		f.ZH, f.EN = "同在"+cityA+kmZH, "Both in "+cityA+kmEN
+		f.ZH, f.EN = "同在"+cityA+kmZH, "Both in "+enA+kmEN
 	case sameRegion:
 		f.ZH = fmt.Sprintf("%s与%s同属%s%s", cityA, cityB, regA, kmZH)
-		f.EN = fmt.Sprintf("%s and %s, both in %s%s", cityA, cityB, regA, kmEN)
+		f.EN = fmt.Sprintf("%s and %s, both in %s%s", enA, enB, xiaoqi.RegionEnglish(regA), kmEN)
 	default:
-		f.ZH = fmt.Sprintf("%s（%s）与%s（%s）%s", cityA, orDash(string(regA)), cityB, orDash(string(regB)), kmZH)
-		f.EN = fmt.Sprintf("%s (%s) and %s (%s)%s", cityA, orDash(string(regA)), cityB, orDash(string(regB)), kmEN)
+		f.ZH = fmt.Sprintf("%s（%s）与%s（%s）%s", orUnknown(cityA), regionZH(regA), orUnknown(cityB), regionZH(regB), kmZH)
+		f.EN = fmt.Sprintf("%s (%s) and %s (%s)%s", orUnknownEN(enA), regionEN(regA), orUnknownEN(enB), regionEN(regB), kmEN)
 	}
 	return f
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "省外 outside Shaanxi"
+// regionZH and regionEN name a region in a text; no region means outside Shaanxi (or a
+// place the data does not name).
+func regionZH(r xiaoqi.Region) string {
+	if r == "" {
+		return "省外"
 	}
-	return s
+	return string(r)
+}
+
+func regionEN(r xiaoqi.Region) string {
+	if r == "" {
+		return "outside Shaanxi"
+	}
+	return xiaoqi.RegionEnglish(r)
+}
+
+func orUnknown(city string) string {
+	if city == "" {
+		return "地点不详"
+	}
+	return city
+}
+
+func orUnknownEN(city string) string {
+	if city == "" {
+		return "place unknown"
+	}
+	return city
 }
 
 func (m *Matcher) sectorFactor(e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
