@@ -39,10 +39,14 @@ Talent and training-program matching for Shaanxi's service-outsourcing industry.
 命令 Commands:
   serve     启动服务 Run the HTTP service and web API (default: embedded store in ./data,
             loads the default data set on first start)
-  seed      导入默认数据 Load the default data set into the store (safe to repeat)
+  seed      导入默认数据 Load the default data set into the store (safe to repeat);
+            --synthetic N generates N synthetic documents for benchmarks
   import    导入文件 Import job needs, programs, institutions, enterprises or candidates from .xlsx/.csv/.json/.jsonl
   reindex   重建索引 Rebuild the search index from the store (stop serve first);
             --reextract first extracts skills again with the current taxonomy
+  match     匹配 --allocate: 全省统筹分配 allocate graduates to open positions province-wide,
+            with institution capacities, beside greedy per-enterprise ranking (stop serve first)
+  bench     压力测试 Load-test a running server on this machine: QPS, p50/p99, errors, memory
   healthcheck 健康检查 Exit 0 if the service at --url is ready (for container HEALTHCHECK)
   version   版本 Print the version
 
@@ -54,6 +58,7 @@ an XIAOQI_* environment variable, named in its help (flags win over the environm
   xiaoqi serve --addr :9090 --data-dir /var/lib/xiaoqi
   XIAOQI_MONGODB_URI=mongodb://db:27017/xiaoqi xiaoqi serve
   curl 'localhost:8080/api/v1/search?q=软件测试&city=西安'
+  xiaoqi match --allocate --region 关中           # allocation of 关中, beside greedy ranking
 `
 
 // run executes one command line and returns the process exit code.
@@ -67,11 +72,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "serve":
 		err = runServe(ctx, args[1:], getenv, stdout, stderr)
 	case "seed":
-		err = runSeed(ctx, args[1:], getenv, stdout, stderr)
+		err = RunSeed(ctx, args[1:], getenv, stdout, stderr)
 	case "import":
 		err = RunImport(ctx, args[1:], getenv, stdout, stderr)
 	case "reindex":
 		err = RunReindex(ctx, args[1:], getenv, stdout, stderr)
+	case "match":
+		err = RunMatch(ctx, args[1:], getenv, stdout, stderr)
+	case "bench":
+		err = RunBench(ctx, args[1:], getenv, stdout, stderr)
 	case "healthcheck":
 		err = runHealthcheck(ctx, args[1:], getenv, stderr)
 	case "version", "--version", "-version":

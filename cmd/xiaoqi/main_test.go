@@ -20,6 +20,10 @@ func TestMain(m *testing.M) {
 	if dir := os.Getenv("XIAOQI_TEST_CHILD_DATA_DIR"); dir != "" {
 		os.Exit(runChild(dir))
 	}
+	// The multi-node test re-executes it as `xiaoqi serve` on MongoDB, twice.
+	if os.Getenv(envChildServe) != "" {
+		os.Exit(runServeChild())
+	}
 	// The import crash test re-executes it as `xiaoqi import`.
 	if args := os.Getenv("XIAOQI_TEST_CHILD_IMPORT"); args != "" {
 		os.Exit(runImportChild(args))
@@ -213,7 +217,7 @@ func TestSeededSearch(t *testing.T) {
 	base := m.URL()
 	waitReady(t, base, 60*time.Second)
 
-	res := search(t, base, "软件测试", "city", "西安", "per_page", "20")
+	res := search(t, base, "软件测试", "city", "西安", "per_page", "100")
 	if res.Total == 0 {
 		t.Fatal("软件测试 in 西安: no hits on the seed data")
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/api"
 	"github.com/xiaoqi-dev/xiaoqi/bolt"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/match"
 	"github.com/xiaoqi-dev/xiaoqi/mongodb"
 	"github.com/xiaoqi-dev/xiaoqi/search"
 	"github.com/xiaoqi-dev/xiaoqi/seed"
@@ -107,12 +108,15 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 	}
 	indexDir := filepath.Join(m.Config.DataDir, "index")
-	indexOpts := search.Options{Taxonomy: m.Taxonomy}
+	indexOpts, err := searchOptions(m.Taxonomy, m.Logger)
+	if err != nil {
+		return err
+	}
 	m.Index, err = search.Open(indexDir, indexOpts)
 	if errors.Is(err, search.ErrMappingChanged) {
 		// A new version changed how documents are indexed: rebuild from the store.
 		m.Logger.Warn("search index was built by another version; rebuilding it from the store", "dir", indexDir)
-		if _, err = search.Rebuild(ctx, store, indexDir); err == nil {
+		if _, err = search.Rebuild(ctx, store, indexDir, indexOpts); err == nil {
 			m.Index, err = search.Open(indexDir, indexOpts)
 		}
 	}
@@ -132,10 +136,15 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 	}()
 
+	ref, err := seed.Reference()
+	if err != nil {
+		return err
+	}
 	srv := api.New(api.Config{
 		Store: store, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
 		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy),
+		Reference: ref, Matcher: match.New(store, m.Taxonomy),
 	})
 	m.api = srv
 	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
@@ -253,4 +262,24 @@ func seedIfEmpty(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, l
 	}
 	logger.Info("loaded the default data set", "documents", n, "elapsed_ms", time.Since(start).Milliseconds())
 	return nil
+}
+
+// searchOptions loads what the search index needs once per process: the word segmenter
+// (seconds and about 130 MB), the institution abbreviations and the cities' centres.
+func searchOptions(tax *skill.Taxonomy, logger *slog.Logger) (search.Options, error) {
+	aliases, err := seed.InstitutionAliases()
+	if err != nil {
+		return search.Options{}, err
+	}
+	cities, err := seed.CityPoints()
+	if err != nil {
+		return search.Options{}, err
+	}
+	start := time.Now()
+	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
+	if err != nil {
+		return search.Options{}, err
+	}
+	logger.Info("word segmenter loaded", "took", time.Since(start).Round(time.Millisecond))
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities}, nil
 }
