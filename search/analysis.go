@@ -173,13 +173,14 @@ func (s *Segmenter) foldOffsets(text string) (string, []int) {
 // piece is one word of a text, folded, with its offsets in the original text.
 type piece struct {
 	text       string
-	start, end int
+	start, end int // in the original text
+	fstart     int // offset of text in the folded text
 	cjk        bool
 }
 
 // pieces cuts text into its words (gse's precise mode), folded, leaving out white space and
-// punctuation.
-func (s *Segmenter) pieces(text string) []piece {
+// punctuation. It also returns the folded text, of which every piece's text is a substring.
+func (s *Segmenter) pieces(text string) ([]piece, string) {
 	folded, orig := s.foldOffsets(text)
 	segs := s.gse.Segment([]byte(folded))
 	out := make([]piece, 0, len(segs))
@@ -188,9 +189,9 @@ func (s *Segmenter) pieces(text string) []piece {
 		if !hasWordRune(w) {
 			continue
 		}
-		out = append(out, piece{text: w, start: orig[sg.Start()], end: orig[sg.End()], cjk: hasCJK(w)})
+		out = append(out, piece{text: w, start: orig[sg.Start()], end: orig[sg.End()], fstart: sg.Start(), cjk: hasCJK(w)})
 	}
-	return out
+	return out, folded
 }
 
 // subWords returns the dictionary words of two or three characters inside the CJK word w
@@ -262,44 +263,6 @@ func bigrams(w string, fn func(bg string, start, end int)) {
 	}
 }
 
-// textAnalyzer is the analyzer of the text fields. For each word gse cuts the text into, it
-// emits the word, the dictionary words inside it (待处理 → 处理) and, for CJK words of three
-// characters or more, the bigrams within it (科技大学 inside 西安电子科技大学), all at the
-// word's position, so that adjacent words make phrases. Bigrams never cross two words: 西安
-// is not in 广西|安全.
-type textAnalyzer struct{ seg *Segmenter }
-
-func (a textAnalyzer) Analyze(text []byte) analysis.TokenStream {
-	ps := a.seg.pieces(string(text))
-	out := make(analysis.TokenStream, 0, 2*len(ps))
-	for i, p := range ps {
-		typ := analysis.AlphaNumeric
-		if p.cjk {
-			typ = analysis.Ideographic
-		}
-		out = append(out, &analysis.Token{Term: []byte(p.text), Start: p.start, End: p.end, Position: i + 1, Type: typ})
-		if !p.cjk || utf8.RuneCountInString(p.text) < 3 {
-			continue
-		}
-		exact := p.end-p.start == len(p.text) // folding kept the length: offsets within are exact
-		emit := func(sub string, s, e int) {
-			start, end := p.start+s, p.start+e
-			if !exact {
-				start, end = p.start, p.end
-			}
-			out = append(out, &analysis.Token{Term: []byte(sub), Start: start, End: end, Position: i + 1, Type: typ})
-		}
-		seen := map[string]bool{}
-		a.seg.subWords(p.text, func(sub string, s, e int) { seen[sub] = true; emit(sub, s, e) })
-		bigrams(p.text, func(bg string, s, e int) {
-			if !seen[bg] {
-				emit(bg, s, e)
-			}
-		})
-	}
-	return out
-}
-
 // qword is one word of a query, with what it may match.
 type qword struct {
 	text string
@@ -315,7 +278,7 @@ const queryStopWords = "的与和及或在了是等之"
 // queryWords analyses a query like the document fields: its words, each with its dictionary
 // sub-words and bigrams, in order, without repeats.
 func (s *Segmenter) queryWords(q string) []qword {
-	ps := s.pieces(q)
+	ps, _ := s.pieces(q)
 	out := make([]qword, 0, len(ps))
 	seen := map[string]bool{}
 	for _, p := range ps {
@@ -350,6 +313,8 @@ func (s *Segmenter) queryWords(q string) []qword {
 // analyzers holds the analyzers of an Index.
 type analyzers struct {
 	text    analysis.Analyzer // textAnalyzer
+	list    analysis.Analyzer // textAnalyzer over the values of a list, joined by listSep
+	keys    analysis.Analyzer // keywordList: each value of a list, joined by listSep, one term
 	en      analysis.Analyzer // the mapping's xiaoqi_en
 	keyword analysis.Analyzer // the whole value as one term
 }

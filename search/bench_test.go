@@ -121,3 +121,50 @@ func BenchmarkApply(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkApplyStream indexes the synthetic documents of seed.Stream (the mix of
+// scripts/bench-search.sh: job ads, candidates, enterprises, programs, institutions) in
+// batches of 2000, each op a fresh batch of new documents, and reports docs/s and the CPU
+// time per document (on a shared machine wall-clock rates fall when others run; CPU per
+// document does not).
+func BenchmarkApplyStream(b *testing.B) {
+	tax, err := skill.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cities, err := seed.CityPoints()
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := options(b)
+	opt.Taxonomy, opt.Cities = tax, cities
+	x, err := search.Open(b.TempDir()+"/index", opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = x.Close() })
+	const batch = 2000
+	docs := make([]xiaoqi.Doc, 0, 20*batch)
+	for d, err := range seed.Stream(tax, seed.StreamOptions{Seed: 1, N: cap(docs)}) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	n := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		chunk := make([]xiaoqi.Doc, batch)
+		for i := range chunk {
+			d := docs[(n+i)%len(docs)]
+			d.Base().ID = fmt.Sprintf("%s_%08d", d.Kind(), n+i)
+			chunk[i] = d
+		}
+		n += batch
+		if err := x.Apply(upserts(x.Seq(), chunk...)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n), "cpu-µs/doc")
+}

@@ -114,16 +114,15 @@ func create(dir string, opt Options) (*Index, error) {
 func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 	m := b.Mapping()
 	x := &Index{
-		idx: b,
-		seg: opt.Segmenter,
-		analyzers: analyzers{text: textAnalyzer{opt.Segmenter},
-			en: m.AnalyzerNamed(analyzerEN), keyword: m.AnalyzerNamed(keyword.Name)},
-		hl:      newHighlighter(),
-		syn:     newSynonyms(opt.Taxonomy),
-		aliases: foldAliases(opt.Segmenter, opt.Aliases),
-		cities:  opt.Cities,
-		seq:     seq,
-		changed: make(chan struct{}),
+		idx:       b,
+		seg:       opt.Segmenter,
+		analyzers: newAnalyzers(opt.Segmenter, m.AnalyzerNamed(analyzerEN), m.AnalyzerNamed(keyword.Name)),
+		hl:        newHighlighter(),
+		syn:       newSynonyms(opt.Taxonomy),
+		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
+		cities:    opt.Cities,
+		seq:       seq,
+		changed:   make(chan struct{}),
 	}
 	if x.analyzers.en == nil || x.analyzers.keyword == nil {
 		_ = b.Close()
@@ -184,20 +183,28 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 	defer x.applyMu.Unlock()
 
 	seq := x.Seq()
+	ids := make([]string, len(changes))
+	docs := make([]xiaoqi.Doc, len(changes))
+	for i, c := range changes {
+		switch c.Op {
+		case xiaoqi.OpUpsert:
+			ids[i], docs[i] = c.ID, c.Doc
+		case xiaoqi.OpDelete:
+		default:
+			return fmt.Errorf("search: apply change %d (%s %s, seq %d): unknown op %q", i, c.Op, c.ID, c.Seq, c.Op)
+		}
+	}
+	built, i, err := x.documents(ids, docs)
+	if err != nil {
+		c := changes[i]
+		return fmt.Errorf("search: apply change %d (%s %s, seq %d): %w", i, c.Op, c.ID, c.Seq, err)
+	}
 	b := x.idx.NewBatch()
 	for i, c := range changes {
-		var err error
-		switch {
-		case c.Op == xiaoqi.OpDelete:
+		if built[i] == nil {
+			// A delete, or an upsert of a document gone since: its tombstone follows.
 			b.Delete(c.ID)
-		case c.Op == xiaoqi.OpUpsert && c.Doc == nil:
-			b.Delete(c.ID) // the document is gone since; its tombstone follows
-		case c.Op == xiaoqi.OpUpsert:
-			err = x.add(b, c.ID, c.Doc)
-		default:
-			err = fmt.Errorf("unknown op %q", c.Op)
-		}
-		if err != nil {
+		} else if err := b.IndexAdvanced(built[i]); err != nil {
 			return fmt.Errorf("search: apply change %d (%s %s, seq %d): %w", i, c.Op, c.ID, c.Seq, err)
 		}
 		seq = max(seq, c.Seq)

@@ -78,10 +78,17 @@ func build(ctx context.Context, store xiaoqi.Store, dir string, seq uint64, opt 
 			if err != nil {
 				return n, fmt.Errorf("search: rebuild: list %s after %q: %w", k, opt.After, err)
 			}
+			built, i, err := x.documents(nil, page.Docs)
+			if err != nil {
+				return n, fmt.Errorf("search: rebuild: %s %s: %w", k, page.Docs[i].Base().ID, err)
+			}
 			b := x.idx.NewBatch()
-			for _, d := range page.Docs {
-				if err := x.add(b, "", d); err != nil {
-					return n, fmt.Errorf("search: rebuild: %s %s: %w", k, d.Base().ID, err)
+			for _, doc := range built {
+				if doc == nil {
+					continue
+				}
+				if err := b.IndexAdvanced(doc); err != nil {
+					return n, fmt.Errorf("search: rebuild: %s %s: %w", k, doc.ID(), err)
 				}
 			}
 			if err := x.idx.Batch(b); err != nil {

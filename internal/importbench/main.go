@@ -47,6 +47,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("dir", "", "working directory (default: a new temporary one, removed at the end)")
 	index := fs.Bool("index", true, "let the search index follow the store, as serve does")
 	batch := fs.Int("batch-size", 1000, "rows per transaction")
+	followBatch := fs.Int("follow-batch", 0, "changes the index follower reads and applies at a time (0: its default, 1000)")
 	cpu := fs.String("cpuprofile", "", "write a CPU profile of the import to this file")
 	mem := fs.String("memprofile", "", "write a heap profile at the end of the import to this file")
 	if err := fs.Parse(args); err != nil {
@@ -85,7 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		defer idx.Close()
-		follower = search.NewFollower(store, idx, search.FollowerOptions{})
+		follower = search.NewFollower(store, idx, search.FollowerOptions{BatchSize: *followBatch})
 		go func() { done <- follower.Run(fctx) }()
 	}
 	if *cpu != "" {
