@@ -24,17 +24,9 @@ type listPage struct {
 // list answers GET /api/v1/{kind}?city=…&limit=…&after=….
 func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		q, err := query(c)
-		if err != nil {
-			s.writeError(c, err)
-			return
-		}
 		opt := xiaoqi.ListOptions{Limit: xiaoqi.DefaultListLimit, Filters: map[string]string{}}
-		for _, name := range sortedKeys(q) {
-			v := q.Get(name)
+		err := eachParam(c, func(name, v string) (err error) {
 			switch {
-			case len(q[name]) > 1:
-				err = invalid(name, "is given more than once / 参数重复")
 			case name == "limit":
 				opt.Limit, err = intParam(name, v, xiaoqi.DefaultListLimit, xiaoqi.MaxListLimit)
 			case name == "after":
@@ -52,10 +44,11 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 			default:
 				opt.Filters[name] = v
 			}
-			if err != nil {
-				s.writeError(c, err)
-				return
-			}
+			return err
+		})
+		if err != nil {
+			s.writeError(c, err)
+			return
 		}
 		page, err := s.store.List(c.Request.Context(), k, opt)
 		if err != nil {
@@ -107,17 +100,24 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		res, ok := s.write(c, []xiaoqi.Doc{d}, wait)
-		if !ok {
-			return
-		}
-		status := http.StatusOK
-		if res[0].Created {
-			status = http.StatusCreated
-			c.Header("Location", "/api/v1/"+resource(k)+"/"+res[0].ID)
-		}
-		s.writeJSON(c, status, publicView(d))
+		s.writeCreated(c, d, resource(k), wait, publicView(d))
 	}
+}
+
+// writeCreated writes d and answers body: 201 with its Location (under /api/v1/{res}/) when
+// the write created it, 200 when the natural key matched a stored document. A failed write
+// has been answered by s.write already.
+func (s *Server) writeCreated(c *gin.Context, d xiaoqi.Doc, res string, wait bool, body any) {
+	wr, ok := s.write(c, []xiaoqi.Doc{d}, wait)
+	if !ok {
+		return
+	}
+	status := http.StatusOK
+	if wr[0].Created {
+		status = http.StatusCreated
+		c.Header("Location", "/api/v1/"+res+"/"+wr[0].ID)
+	}
+	s.writeJSON(c, status, body)
 }
 
 // batch answers POST /api/v1/{kind}/batch: one Store.Upsert of up to MaxBatchDocs documents.
@@ -149,12 +149,7 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 // put answers PUT /api/v1/{kind}/{id}: it replaces a stored document and never creates one.
 func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := s.pathID(c, k)
-		if err != nil {
-			s.writeError(c, err)
-			return
-		}
-		wait, err := refreshParam(c)
+		id, wait, err := s.pathWrite(c, k)
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -182,12 +177,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 // delete answers DELETE /api/v1/{kind}/{id}.
 func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := s.pathID(c, k)
-		if err != nil {
-			s.writeError(c, err)
-			return
-		}
-		wait, err := refreshParam(c)
+		id, wait, err := s.pathWrite(c, k)
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -263,6 +253,18 @@ func (s *Server) pathID(c *gin.Context, k xiaoqi.Kind) (string, error) {
 	return id, nil
 }
 
+// pathWrite reads what a write to /api/v1/{kind}/{id}[/…] is addressed by: the id in the
+// path and the refresh parameter.
+func (s *Server) pathWrite(c *gin.Context, k xiaoqi.Kind) (id string, wait bool, err error) {
+	if id, err = s.pathID(c, k); err != nil {
+		return "", false, err
+	}
+	if wait, err = refreshParam(c); err != nil {
+		return "", false, err
+	}
+	return id, wait, nil
+}
+
 // query parses the query string strictly: url.Values.Get would drop a malformed one silently.
 func query(c *gin.Context) (url.Values, error) {
 	q, err := url.ParseQuery(c.Request.URL.RawQuery)
@@ -325,3 +327,22 @@ func intParam(name, v string, def, maxValue int) (int, error) {
 }
 
 func sortedKeys(q url.Values) []string { return slices.Sorted(maps.Keys(q)) }
+
+// eachParam parses the query string strictly and calls fn with every parameter, in name order,
+// after rejecting one given more than once; the first error ends the walk. fn answers
+// unknown names with an error itself, listing the names it allows.
+func eachParam(c *gin.Context, fn func(name, v string) error) error {
+	q, err := query(c)
+	if err != nil {
+		return err
+	}
+	for _, name := range sortedKeys(q) {
+		if len(q[name]) > 1 {
+			return invalid(name, "is given more than once / 参数重复")
+		}
+		if err := fn(name, q.Get(name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,43 +1,23 @@
 package api
 
 import (
-	"net/http"
+	"context"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // gaps answers GET /api/v1/insights/gaps?region=&city=&sector=&limit=.
 func (s *Server) gaps(c *gin.Context) {
-	sc, limit, err := matchParams(c, maxGapLimit, "region", "city", "sector")
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
-	if !s.available(c) {
-		return
-	}
-	g, err := s.matcher.Gaps(c.Request.Context(), sc, limit)
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
-	s.writeJSON(c, http.StatusOK, g)
+	s.scoped(c, maxGapLimit, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error) {
+		return m.Gaps(ctx, sc, limit)
+	})
 }
 
 // startup answers GET /api/v1/insights/startup?sector=&city=&region=: the returnee dossier.
 func (s *Server) startup(c *gin.Context) {
-	sc, _, err := matchParams(c, 1, "region", "city", "sector")
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
-	if !s.available(c) {
-		return
-	}
-	d, err := s.matcher.Startup(c.Request.Context(), sc)
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
-	s.writeJSON(c, http.StatusOK, d)
+	s.scoped(c, 1, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, _ int) (any, error) {
+		return m.Startup(ctx, sc)
+	})
 }

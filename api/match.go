@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -32,35 +33,21 @@ const (
 // the scope fields named in allowed.
 func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope, int, error) {
 	var sc xiaoqi.Scope
-	q, err := query(c)
-	if err != nil {
-		return sc, 0, err
-	}
 	limit := 0
-	for _, name := range sortedKeys(q) {
-		v := q.Get(name)
-		if len(q[name]) > 1 {
-			return sc, 0, invalid(name, "is given more than once / 参数重复")
-		}
-		ok := name == "limit"
-		for _, a := range allowed {
-			ok = ok || a == name
-		}
-		if !ok {
-			return sc, 0, invalid(name, "unknown parameter / 未知参数")
+	err := eachParam(c, func(name, v string) (err error) {
+		if name != "limit" && !slices.Contains(allowed, name) {
+			return invalid(name, "unknown parameter / 未知参数")
 		}
 		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxCityLength {
-			return sc, 0, invalid(name, "is too long or not UTF-8 / 参数无效")
+			return invalid(name, "is too long or not UTF-8 / 参数无效")
 		}
 		switch name {
 		case "limit":
-			if limit, err = intParam(name, v, 0, maxLimit); err != nil {
-				return sc, 0, err
-			}
+			limit, err = intParam(name, v, 0, maxLimit)
 		case "region":
 			r := xiaoqi.Region(v)
 			if v != "" && r != xiaoqi.RegionGuanzhong && r != xiaoqi.RegionShaannan && r != xiaoqi.RegionShaanbei {
-				return sc, 0, invalid(name, "must be 关中, 陕南 or 陕北, not %q / 区域无效", v)
+				return invalid(name, "must be 关中, 陕南 or 陕北, not %q / 区域无效", v)
 			}
 			sc.Region = r
 		case "city":
@@ -68,10 +55,14 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 		case "sector":
 			s := xiaoqi.Sector(v)
 			if v != "" && !s.Valid() {
-				return sc, 0, invalid(name, "unknown sector %q / 未知领域 (software, it_ops, finance, …)", v)
+				return invalid(name, "unknown sector %q / 未知领域 (software, it_ops, finance, …)", v)
 			}
 			sc.Sector = s
 		}
+		return err
+	})
+	if err != nil {
+		return xiaoqi.Scope{}, 0, err
 	}
 	return sc, limit, nil
 }
@@ -138,7 +129,15 @@ func publicMatches(l *xiaoqi.MatchList) matchListView {
 
 // allocate answers GET or POST /api/v1/match/allocate?region=&city=&sector=&limit=.
 func (s *Server) allocate(c *gin.Context) {
-	sc, limit, err := matchParams(c, maxAssignmentLimit, "region", "city", "sector")
+	s.scoped(c, maxAssignmentLimit, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error) {
+		return m.Allocate(ctx, sc, limit)
+	})
+}
+
+// scoped answers a report on a scope (allocate, gaps, startup): it parses region, city,
+// sector and limit (1..maxLimit), then answers what report gives.
+func (s *Server) scoped(c *gin.Context, maxLimit int, report func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error)) {
+	sc, limit, err := matchParams(c, maxLimit, "region", "city", "sector")
 	if err != nil {
 		s.writeError(c, err)
 		return
@@ -146,12 +145,12 @@ func (s *Server) allocate(c *gin.Context) {
 	if !s.available(c) {
 		return
 	}
-	a, err := s.matcher.Allocate(c.Request.Context(), sc, limit)
+	out, err := report(s.matcher, c.Request.Context(), sc, limit)
 	if err != nil {
 		s.writeError(c, err)
 		return
 	}
-	s.writeJSON(c, http.StatusOK, a)
+	s.writeJSON(c, http.StatusOK, out)
 }
 
 // matchRoutes adds the matching endpoints.

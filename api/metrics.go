@@ -42,6 +42,9 @@ type metrics struct {
 // newMetrics creates the collectors and registers them, with the Go runtime and process
 // collectors, in a new registry.
 func newMetrics(logger *slog.Logger) *metrics {
+	gauge := func(name, help string) prometheus.Gauge {
+		return prometheus.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
+	}
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -53,22 +56,14 @@ func newMetrics(logger *slog.Logger) *metrics {
 			Help:    "Time to answer an HTTP request, by method, route template and status. HTTP 请求耗时（秒）。",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"method", "route", "status"}),
-		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "xiaoqi_http_requests_in_flight",
-			Help: "HTTP requests being answered now. 正在处理的 HTTP 请求数。",
-		}),
-		storeSeq: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "xiaoqi_store_last_seq",
-			Help: "Sequence of the newest change in the store's change feed, read at scrape time. 存储变更流的最新序号。",
-		}),
-		indexSeq: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "xiaoqi_index_seq",
-			Help: "Sequence of the last change the search index applied. 搜索索引已应用的最新变更序号。",
-		}),
-		indexLag: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "xiaoqi_index_lag_changes",
-			Help: "Changes the search index is behind the store (store last seq minus index seq). 搜索索引落后存储的变更数。",
-		}),
+		inFlight: gauge("xiaoqi_http_requests_in_flight",
+			"HTTP requests being answered now. 正在处理的 HTTP 请求数。"),
+		storeSeq: gauge("xiaoqi_store_last_seq",
+			"Sequence of the newest change in the store's change feed, read at scrape time. 存储变更流的最新序号。"),
+		indexSeq: gauge("xiaoqi_index_seq",
+			"Sequence of the last change the search index applied. 搜索索引已应用的最新变更序号。"),
+		indexLag: gauge("xiaoqi_index_lag_changes",
+			"Changes the search index is behind the store (store last seq minus index seq). 搜索索引落后存储的变更数。"),
 		documents: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "xiaoqi_store_documents",
 			Help: "Documents in the store by kind, read at scrape time. 存储中各类文档数。",

@@ -198,16 +198,7 @@ func (s *Server) proposePartnership(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	res, ok := s.write(c, []xiaoqi.Doc{p}, wait)
-	if !ok {
-		return
-	}
-	status := http.StatusOK
-	if res[0].Created {
-		status = http.StatusCreated
-		c.Header("Location", "/api/v1/partnerships/"+res[0].ID)
-	}
-	s.writeJSON(c, status, p)
+	s.writeCreated(c, p, "partnerships", wait, p)
 }
 
 // referenceError turns the not-found of a document named in a request body into an error
@@ -241,12 +232,7 @@ func transitions() map[string]transition {
 func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 	t := transitions()[action]
 	return func(c *gin.Context) {
-		id, err := s.pathID(c, xiaoqi.KindPartnership)
-		if err != nil {
-			s.writeError(c, err)
-			return
-		}
-		wait, err := refreshParam(c)
+		id, wait, err := s.pathWrite(c, xiaoqi.KindPartnership)
 		if err != nil {
 			s.writeError(c, err)
 			return

@@ -61,35 +61,28 @@ func (s *Server) listMajors(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	q, err := query(c)
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
 	var text, class, category, after string
 	limit := xiaoqi.DefaultListLimit
-	for _, name := range sortedKeys(q) {
-		v := q.Get(name)
-		switch {
-		case len(q[name]) > 1:
-			err = invalid(name, "is given more than once / 参数重复")
-		case name == "limit":
+	err = eachParam(c, func(name, v string) (err error) {
+		switch name {
+		case "limit":
 			limit, err = intParam(name, v, xiaoqi.DefaultListLimit, xiaoqi.MaxListLimit)
-		case name == "q":
+		case "q":
 			text, err = textParam(name, v)
-		case name == "class":
+		case "class":
 			class, err = textParam(name, v)
-		case name == "category":
+		case "category":
 			category, err = textParam(name, v)
-		case name == "after":
+		case "after":
 			after, err = textParam(name, v)
 		default:
 			err = invalid(name, "unknown parameter / 未知参数 (allowed: q, class, category, limit, after)")
 		}
-		if err != nil {
-			s.writeError(c, err)
-			return
-		}
+		return err
+	})
+	if err != nil {
+		s.writeError(c, err)
+		return
 	}
 	// Matching majors in catalogue order, those whose code or name matches q first, then
 	// those whose class matches, then those that only lead to a matching job: a search for 软件
@@ -181,26 +174,18 @@ func (s *Server) listDivisions(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	q, err := query(c)
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
 	var city, region, level string
-	for _, name := range sortedKeys(q) {
-		v := q.Get(name)
-		switch {
-		case len(q[name]) > 1:
-			err = invalid(name, "is given more than once / 参数重复")
-		case name == "city":
+	err = eachParam(c, func(name, v string) (err error) {
+		switch name {
+		case "city":
 			city, err = textParam(name, v)
 			city = xiaoqi.NormalizeCity(city)
-		case name == "region":
+		case "region":
 			region, err = textParam(name, v)
 			if err == nil && region != "" && !slices.Contains(xiaoqi.Regions, xiaoqi.Region(region)) {
 				err = invalid(name, "must be 关中, 陕南 or 陕北, not %q / 地区无效", truncate(region, 32))
 			}
-		case name == "level":
+		case "level":
 			level = v
 			switch level {
 			case "", xiaoqi.DivisionCity, xiaoqi.DivisionCounty, xiaoqi.DivisionNewArea:
@@ -210,10 +195,11 @@ func (s *Server) listDivisions(c *gin.Context) {
 		default:
 			err = invalid(name, "unknown parameter / 未知参数 (allowed: city, region, level)")
 		}
-		if err != nil {
-			s.writeError(c, err)
-			return
-		}
+		return err
+	})
+	if err != nil {
+		s.writeError(c, err)
+		return
 	}
 	out := divisionList{Data: []xiaoqi.Division{}}
 	for _, d := range ref.Divisions {

@@ -347,12 +347,9 @@ func summary(method string, openings, filled, unserved int) xiaoqi.AllocationSum
 // reports beside it what greedy per-enterprise ranking would fill. At most limit assignments
 // are listed (0: all, up to MaxAssignments).
 func (m *Matcher) Allocate(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.Allocation, error) {
-	if limit < 0 || limit > MaxAssignments {
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("limit: 须在 1 到 %d 之间 / must be between 1 and %d", MaxAssignments, MaxAssignments),
-			Details: []xiaoqi.FieldError{{Field: "limit", Message: "out of range"}}}
-	}
-	if limit == 0 {
-		limit = MaxAssignments
+	limit, err := limitIn(limit, MaxAssignments, MaxAssignments)
+	if err != nil {
+		return nil, err
 	}
 	if err := m.Refresh(ctx); err != nil {
 		return nil, err

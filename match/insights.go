@@ -30,12 +30,9 @@ func instInScope(sc xiaoqi.Scope, in *institution) bool {
 // scope's institutions teach too little of (fewer than three graduates a year per opening),
 // with catalogue majors that teach them and the institutions best placed to add one.
 func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.GapReport, error) {
-	if limit < 0 || limit > MaxGaps {
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("limit: 须在 1 到 %d 之间 / must be between 1 and %d", MaxGaps, MaxGaps),
-			Details: []xiaoqi.FieldError{{Field: "limit", Message: "out of range"}}}
-	}
-	if limit == 0 {
-		limit = DefaultLimit
+	limit, err := limitIn(limit, DefaultLimit, MaxGaps)
+	if err != nil {
+		return nil, err
 	}
 	if err := m.Refresh(ctx); err != nil {
 		return nil, err

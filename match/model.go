@@ -496,11 +496,8 @@ func (m *Matcher) build(seq uint64) *snapshot {
 			continue
 		}
 		ji := len(s.jobs)
-		s.jobByID[j.ID] = ji
 		s.jobs = append(s.jobs, jb)
-		for _, si := range jb.skills {
-			s.jobsBySkill[si] = append(s.jobsBySkill[si], int32(ji))
-		}
+		register(s.jobByID, s.jobsBySkill, j.ID, ji, jb.skills)
 		s.synth = s.synth || j.Synthetic
 		if ei < 0 {
 			continue
@@ -585,15 +582,20 @@ func (m *Matcher) build(seq uint64) *snapshot {
 				cd.skills = append(cd.skills, si)
 			}
 		}
-		ci := len(s.cands)
-		s.candByID[c.ID] = ci
 		s.cands = append(s.cands, cd)
-		for _, si := range cd.skills {
-			s.candsBySkill[si] = append(s.candsBySkill[si], int32(ci))
-		}
+		register(s.candByID, s.candsBySkill, c.ID, len(s.cands)-1, cd.skills)
 		s.synth = s.synth || c.Synthetic
 	}
 	return s
+}
+
+// register files item i (a job or a candidate) under its id in byID and under each of its
+// skills in bySkill.
+func register(byID map[string]int, bySkill [][]int32, id string, i int, skills []int32) {
+	byID[id] = i
+	for _, si := range skills {
+		bySkill[si] = append(bySkill[si], int32(i))
+	}
 }
 
 func normalize(v []float64) {

@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -22,6 +23,18 @@ func checkLimit(limit int) (int, error) {
 	case limit < 0 || limit > MaxLimit:
 		return 0, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "limit: 须在 1 到 100 之间 / must be between 1 and 100",
 			Details: []xiaoqi.FieldError{{Field: "limit", Message: "must be between 1 and 100"}}}
+	}
+	return limit, nil
+}
+
+// limitIn checks the limit of a report that lists at most maxN items; 0 means def.
+func limitIn(limit, def, maxN int) (int, error) {
+	switch {
+	case limit == 0:
+		return def, nil
+	case limit < 0 || limit > maxN:
+		return 0, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("limit: 须在 1 到 %d 之间 / must be between 1 and %d", maxN, maxN),
+			Details: []xiaoqi.FieldError{{Field: "limit", Message: "out of range"}}}
 	}
 	return limit, nil
 }
@@ -225,51 +238,72 @@ func (s *snapshot) toMatch(p pair) xiaoqi.Match {
 // EnterprisePartners ranks the institutions that could train for enterprise id's open job
 // needs, best first, each with its explanation. limit 0 means DefaultLimit.
 func (m *Matcher) EnterprisePartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
-	limit, err := checkLimit(limit)
+	s, ei, limit, err := m.find(ctx, xiaoqi.KindEnterprise, id, limit)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.Refresh(ctx); err != nil {
-		return nil, err
-	}
-	s := m.current()
-	ei, ok := s.entByID[id]
-	if !ok {
-		return nil, notFound(xiaoqi.KindEnterprise, id)
-	}
 	ps, n := m.rankInstitutions(s, m.newScratch(), ei, limit, shortlist, true)
-	out := &xiaoqi.MatchList{For: *entParty(s.ents[ei]), Considered: n, Data: []xiaoqi.Match{}}
-	out.Synthetic = out.For.Synthetic
-	for _, p := range ps {
-		mt := s.toMatch(p)
-		out.Data = append(out.Data, mt)
-		out.Synthetic = out.Synthetic || mt.Synthetic
-	}
-	return out, nil
+	return s.pairList(*entParty(s.ents[ei]), n, ps), nil
 }
 
 // InstitutionPartners ranks the enterprises whose open job needs institution id's programs
 // train for, best first, each with its explanation. limit 0 means DefaultLimit.
 func (m *Matcher) InstitutionPartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
-	limit, err := checkLimit(limit)
+	s, ii, limit, err := m.find(ctx, xiaoqi.KindInstitution, id, limit)
 	if err != nil {
 		return nil, err
 	}
+	ps, n := m.rankEnterprises(s, m.newScratch(), ii, limit)
+	return s.pairList(*instParty(s.insts[ii]), n, ps), nil
+}
+
+// pairList is the answer for party for: the partnerships ps, of n considered.
+func (s *snapshot) pairList(party xiaoqi.MatchParty, n int, ps []pair) *xiaoqi.MatchList {
+	out := newList(party, n)
+	for _, p := range ps {
+		addMatch(out, s.toMatch(p))
+	}
+	return out
+}
+
+// find is the common start of every ranking for one party: it checks limit (0 means
+// DefaultLimit), brings the snapshot up to date and finds id among the parties of kind,
+// returning the snapshot, id's index in it and the limit to use.
+func (m *Matcher) find(ctx context.Context, kind xiaoqi.Kind, id string, limit int) (*snapshot, int, int, error) {
+	limit, err := checkLimit(limit)
+	if err != nil {
+		return nil, 0, 0, err
+	}
 	if err := m.Refresh(ctx); err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	s := m.current()
-	ii, ok := s.instByID[id]
+	var byID map[string]int
+	switch kind {
+	case xiaoqi.KindInstitution:
+		byID = s.instByID
+	case xiaoqi.KindEnterprise:
+		byID = s.entByID
+	case xiaoqi.KindJob:
+		byID = s.jobByID
+	case xiaoqi.KindCandidate:
+		byID = s.candByID
+	}
+	i, ok := byID[id]
 	if !ok {
-		return nil, notFound(xiaoqi.KindInstitution, id)
+		return nil, 0, 0, notFound(kind, id)
 	}
-	ps, n := m.rankEnterprises(s, m.newScratch(), ii, limit)
-	out := &xiaoqi.MatchList{For: *instParty(s.insts[ii]), Considered: n, Data: []xiaoqi.Match{}}
-	out.Synthetic = out.For.Synthetic
-	for _, p := range ps {
-		mt := s.toMatch(p)
-		out.Data = append(out.Data, mt)
-		out.Synthetic = out.Synthetic || mt.Synthetic
-	}
-	return out, nil
+	return s, i, limit, nil
+}
+
+// newList starts the answer for party, of which considered were scored; it is synthetic if
+// the party is.
+func newList(party xiaoqi.MatchParty, considered int) *xiaoqi.MatchList {
+	return &xiaoqi.MatchList{For: party, Considered: considered, Synthetic: party.Synthetic, Data: []xiaoqi.Match{}}
+}
+
+// addMatch appends mt to l: one synthetic match makes the whole list synthetic.
+func addMatch(l *xiaoqi.MatchList, mt xiaoqi.Match) {
+	l.Data = append(l.Data, mt)
+	l.Synthetic = l.Synthetic || mt.Synthetic
 }

@@ -141,38 +141,21 @@ func (m *Matcher) expand(skills []int32) []int32 {
 // JobCandidates ranks the candidates for job need id, found through the skill → candidates
 // index. The candidates returned carry personal data; callers must anonymise them.
 func (m *Matcher) JobCandidates(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
-	limit, err := checkLimit(limit)
+	s, ji, limit, err := m.find(ctx, xiaoqi.KindJob, id, limit)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.Refresh(ctx); err != nil {
-		return nil, err
-	}
-	s := m.current()
-	ji, ok := s.jobByID[id]
-	if !ok {
-		return nil, notFound(xiaoqi.KindJob, id)
-	}
 	j := s.jobs[ji]
-	seen := map[int32]bool{}
-	var cs []scored
-	for _, sk := range m.expand(j.skills) {
-		for _, ci := range s.candsBySkill[sk] {
-			if !seen[ci] {
-				seen[ci] = true
-				sc, _ := m.personFit(s.cands[ci], j, false)
-				cs = append(cs, scored{int(ci), sc, s.cands[ci].doc.ID})
-			}
-		}
-	}
-	sortScored(cs)
-	out := &xiaoqi.MatchList{For: *jobParty(j), Considered: len(cs), Synthetic: j.doc.Synthetic, Data: []xiaoqi.Match{}}
+	cs := m.reach(j.skills, s.candsBySkill, func(ci int32) (float64, string) {
+		sc, _ := m.personFit(s.cands[ci], j, false)
+		return sc, s.cands[ci].doc.ID
+	})
+	out := newList(*jobParty(j), len(cs))
 	for _, c := range cs[:min(limit, len(cs))] {
 		cd := s.cands[c.i]
 		sc, fs := m.personFit(cd, j, true)
-		out.Data = append(out.Data, xiaoqi.Match{Job: jobParty(j), Candidate: cd.doc, Score: round2(sc),
+		addMatch(out, xiaoqi.Match{Job: jobParty(j), Candidate: cd.doc, Score: round2(sc),
 			Synthetic: cd.doc.Synthetic || j.doc.Synthetic, Factors: fs})
-		out.Synthetic = out.Synthetic || cd.doc.Synthetic
 	}
 	return out, nil
 }
@@ -180,33 +163,16 @@ func (m *Matcher) JobCandidates(ctx context.Context, id string, limit int) (*xia
 // CandidateJobs ranks the open job needs for candidate id, found through the skill → job
 // needs index.
 func (m *Matcher) CandidateJobs(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
-	limit, err := checkLimit(limit)
+	s, ci, limit, err := m.find(ctx, xiaoqi.KindCandidate, id, limit)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.Refresh(ctx); err != nil {
-		return nil, err
-	}
-	s := m.current()
-	ci, ok := s.candByID[id]
-	if !ok {
-		return nil, notFound(xiaoqi.KindCandidate, id)
-	}
 	c := s.cands[ci]
-	seen := map[int32]bool{}
-	var js []scored
-	for _, sk := range m.expand(c.skills) {
-		for _, ji := range s.jobsBySkill[sk] {
-			if !seen[ji] {
-				seen[ji] = true
-				sc, _ := m.personFit(c, s.jobs[ji], false)
-				js = append(js, scored{int(ji), sc, s.jobs[ji].doc.ID})
-			}
-		}
-	}
-	sortScored(js)
-	out := &xiaoqi.MatchList{For: xiaoqi.MatchParty{Type: xiaoqi.KindCandidate, ID: c.doc.ID, Name: c.doc.Title(), City: c.doc.City, Synthetic: c.doc.Synthetic},
-		Considered: len(js), Synthetic: c.doc.Synthetic, Data: []xiaoqi.Match{}}
+	js := m.reach(c.skills, s.jobsBySkill, func(ji int32) (float64, string) {
+		sc, _ := m.personFit(c, s.jobs[ji], false)
+		return sc, s.jobs[ji].doc.ID
+	})
+	out := newList(xiaoqi.MatchParty{Type: xiaoqi.KindCandidate, ID: c.doc.ID, Name: c.doc.Title(), City: c.doc.City, Synthetic: c.doc.Synthetic}, len(js))
 	for _, x := range js[:min(limit, len(js))] {
 		j := s.jobs[x.i]
 		sc, fs := m.personFit(c, j, true)
@@ -214,8 +180,25 @@ func (m *Matcher) CandidateJobs(ctx context.Context, id string, limit int) (*xia
 		if j.ent >= 0 {
 			mt.Enterprise = entParty(s.ents[j.ent])
 		}
-		out.Data = append(out.Data, mt)
-		out.Synthetic = out.Synthetic || mt.Synthetic
+		addMatch(out, mt)
 	}
 	return out, nil
+}
+
+// reach scores, without explanations, every item that bySkill lists under skills or a skill
+// related to them, each once, and returns them best first. score gives an item's score and id.
+func (m *Matcher) reach(skills []int32, bySkill [][]int32, score func(i int32) (float64, string)) []scored {
+	seen := map[int32]bool{}
+	var out []scored
+	for _, sk := range m.expand(skills) {
+		for _, i := range bySkill[sk] {
+			if !seen[i] {
+				seen[i] = true
+				sc, id := score(i)
+				out = append(out, scored{int(i), sc, id})
+			}
+		}
+	}
+	sortScored(out)
+	return out
 }

@@ -51,8 +51,9 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
-// streamIndex indexes n documents of seed.Stream into a new index.
-func streamIndex(b *testing.B, n int) *search.Index {
+// openStreamIndex opens a new index with the skill taxonomy and the city points, as the
+// server runs it, and returns the taxonomy for seed.Stream.
+func openStreamIndex(b *testing.B) (*search.Index, *skill.Taxonomy) {
 	b.Helper()
 	tax, err := skill.Load()
 	if err != nil {
@@ -62,13 +63,13 @@ func streamIndex(b *testing.B, n int) *search.Index {
 	if err != nil {
 		b.Fatal(err)
 	}
-	opt := options(b)
-	opt.Taxonomy, opt.Cities = tax, cities
-	x, err := search.Open(b.TempDir()+"/index", opt)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = x.Close() })
+	return openIndexWith(b, search.Options{Taxonomy: tax, Cities: cities}), tax
+}
+
+// streamIndex indexes n documents of seed.Stream into a new index.
+func streamIndex(b *testing.B, n int) *search.Index {
+	b.Helper()
+	x, tax := openStreamIndex(b)
 	var batch []xiaoqi.Doc
 	i := 0
 	for d, err := range seed.Stream(tax, seed.StreamOptions{Seed: 1, N: n}) {
@@ -128,21 +129,7 @@ func BenchmarkApply(b *testing.B) {
 // time per document (on a shared machine wall-clock rates fall when others run; CPU per
 // document does not).
 func BenchmarkApplyStream(b *testing.B) {
-	tax, err := skill.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	cities, err := seed.CityPoints()
-	if err != nil {
-		b.Fatal(err)
-	}
-	opt := options(b)
-	opt.Taxonomy, opt.Cities = tax, cities
-	x, err := search.Open(b.TempDir()+"/index", opt)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = x.Close() })
+	x, tax := openStreamIndex(b)
 	const batch = 2000
 	docs := make([]xiaoqi.Doc, 0, 20*batch)
 	for d, err := range seed.Stream(tax, seed.StreamOptions{Seed: 1, N: cap(docs)}) {
