@@ -75,7 +75,15 @@ func (x *Index) wordsQuery(q string, min float64, fuzzy bool) query.Query {
 		}
 	}
 	for _, w := range words {
-		perWord = append(perWord, x.wordQuery(w, len(words) == 1 && len(perWord) == 0, fuzzy))
+		wq := x.wordQuery(w, len(words) == 1 && len(perWord) == 0, fuzzy)
+		if syns := wordSynonyms(w.text); len(syns) > 0 {
+			alts := []query.Query{wq}
+			for _, s := range syns {
+				alts = append(alts, x.synonymQuery(s))
+			}
+			wq = bleve.NewDisjunctionQuery(alts...)
+		}
+		perWord = append(perWord, wq)
 	}
 	switch len(perWord) {
 	case 0:
@@ -86,6 +94,18 @@ func (x *Index) wordsQuery(q string, min float64, fuzzy bool) query.Query {
 	all := bleve.NewDisjunctionQuery(perWord...)
 	all.SetMin(math.Ceil(min * float64(len(perWord))))
 	return all
+}
+
+// synonymQuery finds every word of s, a synonym of a query word (wordSynonyms), weighed at
+// synonymBoost.
+func (x *Index) synonymQuery(s string) query.Query {
+	var parts []query.Query
+	for _, w := range x.seg.queryWords(s) {
+		parts = append(parts, x.wordQuery(w, false, false))
+	}
+	c := bleve.NewConjunctionQuery(parts...)
+	c.SetBoost(synonymBoost)
+	return c
 }
 
 // relaxedQuery is plainQuery requiring all words but one, for a query of two words or more
@@ -121,6 +141,11 @@ func (x *Index) splitAlias(part string) (alias, rest string) {
 	}
 	rs := []rune(f)
 	if !isCJK(rs[0]) {
+		return "", part
+	}
+	if ws := x.seg.queryWords(part); len(ws) == 1 && ws[0].text == f {
+		// A word of its own (长安大学, a name in the dictionary) does not start with an
+		// abbreviation (长安).
 		return "", part
 	}
 	for n := min(len(rs)-1, maxAliasRunes); n >= 2; n-- {
@@ -293,6 +318,9 @@ func (x *Index) withFilters(text query.Query, q xiaoqi.SearchQuery) query.Query 
 		filters = nil
 	} else {
 		b.AddMust(text)
+		if r := x.rankQuery(q.Q); r != nil {
+			b.AddShould(r)
+		}
 	}
 	if len(q.Types) == 0 {
 		// Every kind but partnerships, which are found through their parties: cheaper as

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -37,25 +39,30 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	if err != nil {
 		return nil, err
 	}
-	text := x.textQuery(q.Q)
+	words := withoutAskWords(q.Q)
+	text := x.textQuery(words)
 	req := bleve.NewSearchRequestOptions(x.withFilters(text, q), perPage, (page-1)*perPage, false)
 	req.SortByCustom(sortOrder(q))
 	for _, f := range q.Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, q.FacetSize))
 	}
-	req.Fields = storedFields
+	fields := storedFields
 	if q.Near != nil {
-		req.Fields = append(slices.Clip(req.Fields), fieldLat, fieldLon)
+		fields = append(slices.Clip(fields), fieldLat, fieldLon)
 	}
-	req.IncludeLocations = true
+	req.Fields = fields // loaded for the hits of the page only
+	// No IncludeLocations: locate finds the words of the hits shown.
 	res, err := x.idx.SearchInContext(ctx, req)
 	relaxed := false
 	if err == nil && res.Total == 0 && q.Sort != xiaoqi.SortDistance {
-		if rq, ok := x.relaxedQuery(q.Q); ok {
-			req.Query = x.withFilters(rq, q)
+		if rq, ok := x.relaxedQuery(words); ok {
+			req.Query, text = x.withFilters(rq, q), rq
 			res, err = x.idx.SearchInContext(ctx, req)
 			relaxed = true
 		}
+	}
+	if err == nil && strings.TrimSpace(q.Q) != "" {
+		x.locate(text, res.Hits)
 	}
 	if err = closedErr(err); errors.Is(err, ErrClosed) {
 		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
@@ -102,6 +109,90 @@ func sortOrder(q xiaoqi.SearchQuery) search.SortOrder {
 		return search.SortOrder{byID}
 	}
 	return search.SortOrder{byScore, byID}
+}
+
+// locate sets the term locations of hits, for their snippets: it analyses their title and
+// body as the index did and keeps the words the text query q searches those fields for
+// (snippetTerms). Asked of the search itself, bleve would decode the locations of every
+// document q matches, most of the time of a query for a common word; a second search over
+// the hits alone costs as much as the first for a selective one.
+func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection) {
+	var leaves []query.Query
+	snippetTerms(q, &leaves)
+	terms := map[string]map[string]bool{fieldTitle: {}, fieldBody: {}}
+	patterns := map[string][]*regexp.Regexp{}
+	for _, l := range leaves {
+		switch l := l.(type) {
+		case *query.TermQuery:
+			terms[l.FieldVal][l.Term] = true
+		case *query.PhraseQuery:
+			for _, t := range l.Terms {
+				terms[l.FieldVal][t] = true
+			}
+		case *query.RegexpQuery:
+			if re, err := regexp.Compile("^(?:" + l.Regexp + ")$"); err == nil {
+				patterns[l.FieldVal] = append(patterns[l.FieldVal], re)
+			}
+		}
+	}
+	for _, h := range hits {
+		for _, f := range []string{fieldTitle, fieldBody} {
+			text, _ := h.Fields[f].(string)
+			if text == "" || len(patterns[f]) == 0 && !containsAny(x.seg.fold(text), terms[f]) {
+				continue // nothing to mark: spare the segmenter, the costly part
+			}
+			for _, tok := range x.analyzers.text.Analyze([]byte(text)) {
+				t := string(tok.Term)
+				if !terms[f][t] && !slices.ContainsFunc(patterns[f], func(re *regexp.Regexp) bool { return re.MatchString(t) }) {
+					continue
+				}
+				if h.Locations == nil {
+					h.Locations = search.FieldTermLocationMap{}
+				}
+				if h.Locations[f] == nil {
+					h.Locations[f] = search.TermLocationMap{}
+				}
+				h.Locations[f][t] = append(h.Locations[f][t], &search.Location{Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End)})
+			}
+		}
+	}
+}
+
+// containsAny reports whether s holds one of terms.
+func containsAny(s string, terms map[string]bool) bool {
+	for t := range terms {
+		if strings.Contains(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// snippetTerms appends to out the leaves of q that search the fields snippets are made of
+// (title and body): the terms, phrases and patterns that can mark a word in a snippet.
+func snippetTerms(q query.Query, out *[]query.Query) {
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			snippetTerms(c, out)
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			snippetTerms(c, out)
+		}
+	case *query.TermQuery:
+		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
+			*out = append(*out, q)
+		}
+	case *query.PhraseQuery:
+		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
+			*out = append(*out, q)
+		}
+	case *query.RegexpQuery:
+		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
+			*out = append(*out, q)
+		}
+	}
 }
 
 // checkQuery validates the limits and filters and normalises q, returning the page and page

@@ -125,7 +125,7 @@ func (x *Index) skillQuery(part string, sk *skill.Skill) query.Query {
 	if b, ok := asWritten.(query.BoostableQuery); ok {
 		b.SetBoost(asWrittenBoost) // the words the user typed beat the skill's other words
 	}
-	alts := []query.Query{asWritten}
+	var alts []query.Query
 	seen := map[string]bool{x.syn.tax.Fold(part): true}
 	add := func(w string, boost float64) {
 		if f := x.syn.tax.Fold(w); f != "" && !seen[f] {
@@ -148,7 +148,13 @@ func (x *Index) skillQuery(part string, sk *skill.Skill) query.Query {
 			add(rel.NameZH, relatedBoost)
 		}
 	}
-	return bleve.NewDisjunctionQuery(alts...)
+	if len(alts) == 0 {
+		return asWritten
+	}
+	// Two alternatives, the words as written and the skill's other words: bleve weighs a
+	// disjunction by the share of its clauses that match, and a job that names the skill in
+	// three ways (Go, Go语言, golang) must not beat the job whose title says what was typed.
+	return bleve.NewDisjunctionQuery(asWritten, bleve.NewDisjunctionQuery(alts...))
 }
 
 // expand applies the synonyms to q: the whole query when it names a skill, else each

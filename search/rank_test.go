@@ -1,0 +1,111 @@
+package search_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/search"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// rankIndex opens an index with the taxonomy and the institution abbreviations, holding a
+// university, a college of the same name, twelve of the university's programs, a program on
+// founding firms and two policy items.
+func rankIndex(tb testing.TB) *search.Index {
+	tb.Helper()
+	tax, err := skill.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	aliases, err := seed.InstitutionAliases()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	opt := options(tb)
+	opt.Taxonomy, opt.Aliases = tax, aliases
+	x, err := search.Open(tb.TempDir()+"/index", opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = x.Close() })
+	docs := []xiaoqi.Doc{
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_chd"}, Name: "长安大学", Type: xiaoqi.InstitutionUniversity,
+			City: "西安市", Level: "本科", Description: "交通特色的教育部直属高校。"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_chd_xh"}, Name: "长安大学兴华学院", Type: xiaoqi.InstitutionUniversity,
+			City: "西安市", Level: "本科"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_xisu_cy"}, InstitutionID: "ins_xafy", InstitutionName: "西安翻译学院",
+			Name: "创业管理", Degree: "本科", City: "西安市", Description: "培养创业与企业管理人才。"},
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_12"}, Number: 12, Heading: "加大人才培育和引进力度",
+			Text: "鼓励留学生在陕创办服务外包企业，支持高校开设服务外包课程。"},
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_01"}, Number: 1, Heading: "发展思路",
+			Text: "以创新驱动发展，吸引留学生来陕交流。"},
+	}
+	for i, m := range []string{"哲学", "化学", "法学", "英语", "日语", "车辆工程", "交通工程", "测绘工程", "地质工程", "环境设计", "软件工程", "自动化"} {
+		docs = append(docs, &xiaoqi.Program{Meta: xiaoqi.Meta{ID: fmt.Sprintf("prg_chd_%02d", i)}, InstitutionID: "ins_chd",
+			InstitutionName: "长安大学", Name: m, Degree: "本科", City: "西安市"})
+	}
+	index(tb, x, docs...)
+	return x
+}
+
+// TestEntityFirst: a query that names a school, in full or abbreviated, with no type, finds
+// the school itself before its programs.
+func TestEntityFirst(t *testing.T) {
+	x := rankIndex(t)
+	for _, q := range []string{"长安大学", "长大", "长安大", "CHD"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if len(res.Hits) == 0 || res.Hits[0].ID != "ins_chd" {
+			t.Errorf("%q: hits %v, want ins_chd first", q, ids(res))
+		}
+		if res.Total < 13 {
+			t.Errorf("%q: total %d, want the school and its 12 programs at least", q, res.Total)
+		}
+	}
+	// Words after the name still decide: the program, not the school.
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "长安大学 软件工程"}); len(res.Hits) == 0 || res.Hits[0].Title != "长安大学 · 软件工程" {
+		t.Errorf("长安大学 软件工程: hits %v, want the program first", ids(res))
+	}
+}
+
+// TestPolicyQuestions: questions about policy find the policy item that answers them, through
+// synonyms (创业 = 创办) and without the question words, and never by relaxing the query.
+func TestPolicyQuestions(t *testing.T) {
+	x := rankIndex(t)
+	for _, q := range []string{"留学生 创业", "留学生创业", "留学生创业有什么政策", "留学生创业政策？", "留学人员 创办企业"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if len(res.Hits) == 0 || res.Hits[0].ID != "pol_12" {
+			t.Errorf("%q: hits %v, want pol_12 first", q, ids(res))
+			continue
+		}
+		if res.Relaxed {
+			t.Errorf("%q: relaxed, want every word found (by synonym)", q)
+		}
+		if res.Hits[0].Snippet == "" {
+			t.Errorf("%q: no snippet", q)
+		}
+	}
+}
+
+// TestRelevancePages: pages by relevance (served by score first, then sorted by id within
+// the window) are the same as one long page cut into pieces.
+func TestRelevancePages(t *testing.T) {
+	x := rankIndex(t)
+	all := find(t, x, xiaoqi.SearchQuery{Q: "长安大学", PerPage: 20})
+	var got []string
+	for page := 1; page <= 5; page++ {
+		got = append(got, ids(find(t, x, xiaoqi.SearchQuery{Q: "长安大学", Page: page, PerPage: 3}))...)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(ids(all)) {
+		t.Errorf("pages of 3 = %v, want %v", got, ids(all))
+	}
+	for i, h := range all.Hits {
+		if h.Fields["city"] != "西安市" {
+			t.Errorf("hit %d %s: fields %v, want city 西安市", i, h.ID, h.Fields)
+		}
+		if h.Snippet == "" {
+			t.Errorf("hit %d %s: no snippet", i, h.ID)
+		}
+	}
+}
