@@ -280,6 +280,6 @@ func searchOptions(tax *skill.Taxonomy, logger *slog.Logger) (search.Options, er
 	if err != nil {
 		return search.Options{}, err
 	}
-	logger.Info("word segmenter loaded", "took", time.Since(start).Round(time.Millisecond))
+	logger.Info("word segmenter loaded", "elapsed_ms", time.Since(start).Milliseconds())
 	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities}, nil
 }
