@@ -1,0 +1,96 @@
+package match
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// haversineKM is the great-circle distance between two WGS-84 points.
+func haversineKM(a, b *xiaoqi.GeoPoint) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dLat, dLon := (b.Lat-a.Lat)*rad, (b.Lon-a.Lon)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+// distanceFactor scores nearness: the same city 1, then decaying with the distance, the same
+// region never below 0.5.
+func distanceFactor(cityA string, regA xiaoqi.Region, geoA *xiaoqi.GeoPoint, cityB string, regB xiaoqi.Region, geoB *xiaoqi.GeoPoint, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "distance", Weight: wDistance}
+	cityA, cityB = xiaoqi.NormalizeCity(cityA), xiaoqi.NormalizeCity(cityB)
+	if regA == "" {
+		regA = xiaoqi.RegionOf(cityA)
+	}
+	if regB == "" {
+		regB = xiaoqi.RegionOf(cityB)
+	}
+	km := -1.0
+	if geoA != nil && geoB != nil {
+		km = haversineKM(geoA, geoB)
+	}
+	sameCity := cityA != "" && cityA == cityB
+	sameRegion := regA != "" && regA == regB
+	switch {
+	case sameCity:
+		f.Score = 1
+	case km >= 0:
+		f.Score = 0.9 * math.Exp(-math.Max(0, km-50)/250)
+	default:
+		f.Score = 0.3
+	}
+	if sameRegion && !sameCity {
+		f.Score = max(f.Score, 0.5)
+	}
+	if !text {
+		return f
+	}
+	kmZH, kmEN := "", ""
+	if km >= 1 {
+		kmZH, kmEN = fmt.Sprintf("，相距约 %.0f 公里", km), fmt.Sprintf(", about %.0f km apart", km)
+	}
+	enA, enB := xiaoqi.CityEnglish(cityA), xiaoqi.CityEnglish(cityB)
+	switch {
+	case sameCity:
+		f.ZH, f.EN = "同在"+cityA+kmZH, "Both in "+enA+kmEN
+	case sameRegion:
+		f.ZH = fmt.Sprintf("%s与%s同属%s%s", cityA, cityB, regA, kmZH)
+		f.EN = fmt.Sprintf("%s and %s, both in %s%s", enA, enB, xiaoqi.RegionEnglish(regA), kmEN)
+	default:
+		f.ZH = fmt.Sprintf("%s（%s）与%s（%s）%s", orUnknown(cityA), regionZH(regA), orUnknown(cityB), regionZH(regB), kmZH)
+		f.EN = fmt.Sprintf("%s (%s) and %s (%s)%s", orUnknownEN(enA), regionEN(regA), orUnknownEN(enB), regionEN(regB), kmEN)
+	}
+	return f
+}
+
+// regionZH and regionEN name a region in a text; no region means outside Shaanxi (or a
+// place the data does not name).
+func regionZH(r xiaoqi.Region) string {
+	if r == "" {
+		return "省外"
+	}
+	return string(r)
+}
+
+func regionEN(r xiaoqi.Region) string {
+	if r == "" {
+		return "outside Shaanxi"
+	}
+	return xiaoqi.RegionEnglish(r)
+}
+
+func orUnknown(city string) string {
+	if city == "" {
+		return "地点不详"
+	}
+	return city
+}
+
+func orUnknownEN(city string) string {
+	if city == "" {
+		return "place unknown"
+	}
+	return city
+}

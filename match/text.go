@@ -1,0 +1,46 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// plural writes n with the singular or plural form of a noun: "1 opening", "3 openings".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func noneZH(s []string) string {
+	if len(s) == 0 {
+		return "无"
+	}
+	return strings.Join(s, "、")
+}
+
+func noneEN(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
+}
+
+// listZH joins up to n names with 、 and an ellipsis for the rest.
+func listZH(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, "、")
+	}
+	return strings.Join(names[:n], "、") + fmt.Sprintf("等 %d 项", len(names))
+}
+
+func listEN(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
+}
