@@ -10,6 +10,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/internal/mongotest"
 	"github.com/xiaoqi-dev/xiaoqi/mongodb"
+	"github.com/xiaoqi-dev/xiaoqi/storetest"
 )
 
 // TestTwoWriters: two stores with clients of their own, as two processes would have, write at
@@ -86,7 +87,7 @@ func TestTwoWriters(t *testing.T) {
 			t.Fatalf("writer %d: %v", w, err)
 		}
 	}
-	last := mustLastSeq(t, followed)
+	last := storetest.MustLastSeq(t, followed)
 	final <- last
 	if err := wait(t, followerDone, "the follower to catch up"); err != nil {
 		t.Fatalf("follower: %v", err)
@@ -109,7 +110,7 @@ func TestFollowerWaitsForSlowWriter(t *testing.T) {
 	db := mongotest.Database(t)
 	slow, other := openStore(t, db), openStore(t, db)
 	f := openStore(t, db, mongodb.WithGrace(time.Hour))
-	a := mustUpsert(t, slow, job("a", 1))[0]
+	a := storetest.MustUpsert(t, slow, job("a", 1))[0]
 
 	allocated, logged := newGate(), newGate()
 	mongodb.SetHooks(slow, allocated.hook, logged.hook, nil)
@@ -119,22 +120,22 @@ func TestFollowerWaitsForSlowWriter(t *testing.T) {
 		done <- err
 	}()
 	wait(t, allocated.reached, "the slow writer to take a seq")
-	c := mustUpsert(t, other, job("c", 1))[0]
+	c := storetest.MustUpsert(t, other, job("c", 1))[0]
 	if c.Seq != a.Seq+2 {
 		t.Fatalf("seqs %d and %d, want one between them", a.Seq, c.Seq)
 	}
 
 	// Seq 2 is taken but not logged.
-	wantChanges(t, changes(t, f, 0), fmt.Sprintf("1 upsert %s v1", a.ID))
-	if seq := mustLastSeq(t, f); seq != a.Seq {
+	wantChanges(t, storetest.ChangesAfter(t, f, 0, 7), fmt.Sprintf("1 upsert %s v1", a.ID))
+	if seq := storetest.MustLastSeq(t, f); seq != a.Seq {
 		t.Errorf("LastSeq %d with seq %d unsettled, want %d", seq, a.Seq+1, a.Seq)
 	}
 
 	// Seq 2 is logged, its document not written yet.
 	close(allocated.release)
 	wait(t, logged.reached, "the slow writer to log its change")
-	wantChanges(t, changes(t, f, a.Seq))
-	if seq := mustLastSeq(t, f); seq != a.Seq {
+	wantChanges(t, storetest.ChangesAfter(t, f, a.Seq, 7))
+	if seq := storetest.MustLastSeq(t, f); seq != a.Seq {
 		t.Errorf("LastSeq %d with seq %d pending, want %d", seq, a.Seq+1, a.Seq)
 	}
 
@@ -143,8 +144,8 @@ func TestFollowerWaitsForSlowWriter(t *testing.T) {
 		t.Fatalf("slow writer: %v", err)
 	}
 	b := xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|b")
-	wantChanges(t, changes(t, f, a.Seq), fmt.Sprintf("2 upsert %s v1", b), fmt.Sprintf("3 upsert %s v1", c.ID))
-	if seq := mustLastSeq(t, f); seq != c.Seq {
+	wantChanges(t, storetest.ChangesAfter(t, f, a.Seq, 7), fmt.Sprintf("2 upsert %s v1", b), fmt.Sprintf("3 upsert %s v1", c.ID))
+	if seq := storetest.MustLastSeq(t, f); seq != c.Seq {
 		t.Errorf("LastSeq %d, want %d", seq, c.Seq)
 	}
 }
@@ -162,8 +163,8 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 	clk := &clock{t: time.Now()}
 	mongodb.SetClock(f, clk.Now)
 	fol := &follower{state: map[string]int64{}}
-	a := mustUpsert(t, slow, job("a", 1))[0]
-	fol.mustApply(t, changes(t, f, 0))
+	a := storetest.MustUpsert(t, slow, job("a", 1))[0]
+	fol.mustApply(t, storetest.ChangesAfter(t, f, 0, 7))
 
 	// A seq taken and not logged (seq 2).
 	allocated := newGate()
@@ -174,12 +175,12 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 		done <- err
 	}()
 	wait(t, allocated.reached, "the slow writer to take a seq")
-	c := mustUpsert(t, other, job("c", 1))[0]
-	wantChanges(t, changes(t, f, fol.after))
+	c := storetest.MustUpsert(t, other, job("c", 1))[0]
+	wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))
 	clk.Advance(grace - time.Millisecond)
-	wantChanges(t, changes(t, f, fol.after))
+	wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))
 	clk.Advance(time.Millisecond)
-	got := changes(t, f, fol.after)
+	got := storetest.ChangesAfter(t, f, fol.after, 7)
 	wantChanges(t, got, fmt.Sprintf("%d upsert %s v1", c.Seq, c.ID))
 	fol.mustApply(t, got)
 
@@ -189,7 +190,7 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 		t.Fatalf("slow writer: %v", err)
 	}
 	b := xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|b")
-	got = changes(t, f, fol.after)
+	got = storetest.ChangesAfter(t, f, fol.after, 7)
 	wantChanges(t, got, fmt.Sprintf("4 upsert %s v1", b))
 	fol.mustApply(t, got)
 
@@ -201,11 +202,11 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 		done <- err
 	}()
 	wait(t, written.reached, "the slow writer to write the document")
-	d := mustUpsert(t, other, job("d", 1))[0]
-	wantChanges(t, changes(t, f, fol.after))
+	d := storetest.MustUpsert(t, other, job("d", 1))[0]
+	wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))
 	clk.Advance(grace)
 	// Passed with the document as it is now.
-	got = changes(t, f, fol.after)
+	got = storetest.ChangesAfter(t, f, fol.after, 7)
 	wantChanges(t, got, fmt.Sprintf("5 upsert %s v2", a.ID), fmt.Sprintf("%d upsert %s v1", d.Seq, d.ID))
 	fol.mustApply(t, got)
 
@@ -214,17 +215,17 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 	if err := wait(t, done, "the slow writer"); err != nil {
 		t.Fatalf("slow writer: %v", err)
 	}
-	got = changes(t, f, fol.after)
+	got = storetest.ChangesAfter(t, f, fol.after, 7)
 	wantChanges(t, got, fmt.Sprintf("7 upsert %s v2", a.ID))
 	fol.mustApply(t, got)
 	sameState(t, fol, f, xiaoqi.KindJob)
 
 	// A new process reads the settled feed straight through, and from the checkpoint.
 	fresh := openStore(t, db)
-	if seq := mustLastSeq(t, fresh); seq != 7 {
+	if seq := storetest.MustLastSeq(t, fresh); seq != 7 {
 		t.Errorf("LastSeq of a new store: %d, want 7", seq)
 	}
 	replay := &follower{state: map[string]int64{}}
-	replay.mustApply(t, changes(t, fresh, 0))
+	replay.mustApply(t, storetest.ChangesAfter(t, fresh, 0, 7))
 	sameState(t, replay, fresh, xiaoqi.KindJob)
 }

@@ -52,46 +52,6 @@ func job(ext string, headcount int) *xiaoqi.JobNeed {
 	}
 }
 
-func mustUpsert(tb testing.TB, s xiaoqi.Store, docs ...xiaoqi.Doc) []xiaoqi.WriteResult {
-	tb.Helper()
-	res, err := s.Upsert(ctx(), docs)
-	if err != nil {
-		tb.Fatalf("Upsert(%d docs): %v", len(docs), err)
-	}
-	return res
-}
-
-func mustLastSeq(tb testing.TB, s xiaoqi.Store) uint64 {
-	tb.Helper()
-	seq, err := s.LastSeq(ctx())
-	if err != nil {
-		tb.Fatalf("LastSeq: %v", err)
-	}
-	return seq
-}
-
-// changes reads the feed after `after` to its current end, in pages of 7.
-func changes(tb testing.TB, s xiaoqi.Store, after uint64) []xiaoqi.Change {
-	tb.Helper()
-	var all []xiaoqi.Change
-	for {
-		page, err := s.Changes(ctx(), after, 7)
-		if err != nil {
-			tb.Fatalf("Changes(%d): %v", after, err)
-		}
-		if len(page) == 0 {
-			return all
-		}
-		for _, c := range page {
-			if c.Seq <= after {
-				tb.Fatalf("change %d after %d", c.Seq, after)
-			}
-			after = c.Seq
-		}
-		all = append(all, page...)
-	}
-}
-
 // summary shows changes as "seq op id vN" for comparing with what a test expects.
 func summary(cs []xiaoqi.Change) []string {
 	out := make([]string, len(cs))

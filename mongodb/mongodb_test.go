@@ -89,7 +89,7 @@ func TestDatabaseFromURI(t *testing.T) {
 		t.Fatalf("Open(%s): %v", u, err)
 	}
 	defer s.Close()
-	id := mustUpsert(t, s, job("1", 1))[0].ID
+	id := storetest.MustUpsert(t, s, job("1", 1))[0].ID
 	if _, err := openStore(t, db).Get(ctx(), xiaoqi.KindJob, id); err != nil {
 		t.Errorf("the job is not in database %s: %v", db, err)
 	}
@@ -106,7 +106,7 @@ func TestDocumentFidelity(t *testing.T) {
 	j.SalaryMin, j.SalaryMax = 8000, 15000
 	j.PostedAt = time.Date(2024, 3, 1, 9, 30, 0, 123456789, time.UTC)
 	e := &xiaoqi.Enterprise{Name: "陕西秦云", City: "西安市", Geo: &xiaoqi.GeoPoint{Lat: 34.123456789, Lon: 108.9}}
-	mustUpsert(t, s, j, e)
+	storetest.MustUpsert(t, s, j, e)
 	for _, d := range []xiaoqi.Doc{j, e} {
 		got, err := s.Get(ctx(), d.Kind(), d.Base().ID)
 		if err != nil {
@@ -154,7 +154,7 @@ func TestBatchRoundTrips(t *testing.T) {
 	for _, tc := range cases {
 		commands.Store(0)
 		start := time.Now()
-		res := mustUpsert(t, s, tc.docs...)
+		res := storetest.MustUpsert(t, s, tc.docs...)
 		n := commands.Load()
 		t.Logf("%s of %d documents: %d commands, %v", tc.name, len(tc.docs), n, time.Since(start))
 		if n > tc.max {
@@ -171,7 +171,7 @@ func TestBatchRoundTrips(t *testing.T) {
 func TestBatchNamesOneDocumentTwice(t *testing.T) {
 	t.Parallel()
 	s := newStore(t)
-	res := mustUpsert(t, s, job("x", 1), job("y", 1), job("x", 2), job("x", 2), job("y", 1))
+	res := storetest.MustUpsert(t, s, job("x", 1), job("y", 1), job("x", 2), job("x", 2), job("y", 1))
 	x, y := res[0].ID, res[1].ID
 	want := []xiaoqi.WriteResult{
 		{Kind: xiaoqi.KindJob, ID: x, Version: 1, Seq: 1, Created: true},

@@ -13,7 +13,7 @@ import (
 // the write's Seq; writes that change nothing do not.
 func testChanges(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
-	if feed := changesAfter(t, s, 0); len(feed) != 0 {
+	if feed := ChangesAfter(t, s, 0, 1000); len(feed) != 0 {
 		t.Fatalf("empty store has changes %+v", feed)
 	}
 	type step struct {
@@ -23,10 +23,10 @@ func testChanges(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	}
 	a, b := sampleInstitution(), sampleEnterprise()
 	steps := []step{
-		{"insert a", func() xiaoqi.WriteResult { return mustUpsert(t, s, a)[0] }, xiaoqi.OpUpsert},
-		{"insert b", func() xiaoqi.WriteResult { return mustUpsert(t, s, b)[0] }, xiaoqi.OpUpsert},
-		{"update a", func() xiaoqi.WriteResult { a.Level = "专科"; return mustUpsert(t, s, a)[0] }, xiaoqi.OpUpsert},
-		{"unchanged a", func() xiaoqi.WriteResult { return mustUpsert(t, s, a)[0] }, ""},
+		{"insert a", func() xiaoqi.WriteResult { return MustUpsert(t, s, a)[0] }, xiaoqi.OpUpsert},
+		{"insert b", func() xiaoqi.WriteResult { return MustUpsert(t, s, b)[0] }, xiaoqi.OpUpsert},
+		{"update a", func() xiaoqi.WriteResult { a.Level = "专科"; return MustUpsert(t, s, a)[0] }, xiaoqi.OpUpsert},
+		{"unchanged a", func() xiaoqi.WriteResult { return MustUpsert(t, s, a)[0] }, ""},
 		{"delete b", func() xiaoqi.WriteResult {
 			r, err := s.Delete(ctx(), xiaoqi.KindEnterprise, b.ID)
 			if err != nil {
@@ -34,16 +34,16 @@ func testChanges(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 			}
 			return r
 		}, xiaoqi.OpDelete},
-		{"insert b again", func() xiaoqi.WriteResult { return mustUpsert(t, s, sampleEnterprise())[0] }, xiaoqi.OpUpsert},
-		{"insert program", func() xiaoqi.WriteResult { return mustUpsert(t, s, sampleProgram(a.ID))[0] }, xiaoqi.OpUpsert},
+		{"insert b again", func() xiaoqi.WriteResult { return MustUpsert(t, s, sampleEnterprise())[0] }, xiaoqi.OpUpsert},
+		{"insert program", func() xiaoqi.WriteResult { return MustUpsert(t, s, sampleProgram(a.ID))[0] }, xiaoqi.OpUpsert},
 	}
 	var seqs []uint64
 	for _, st := range steps {
-		before := mustLastSeq(t, s)
+		before := MustLastSeq(t, s)
 		r := st.write()
-		feed := changesAfter(t, s, before)
+		feed := ChangesAfter(t, s, before, 1000)
 		if st.op == "" {
-			if len(feed) != 0 || r.Seq != 0 || mustLastSeq(t, s) != before {
+			if len(feed) != 0 || r.Seq != 0 || MustLastSeq(t, s) != before {
 				t.Fatalf("%s: result %+v, feed %+v; want Seq 0 and no change", st.name, r, feed)
 			}
 			continue
@@ -61,7 +61,7 @@ func testChanges(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 				t.Errorf("%s: change carries version %d, want %d", st.name, c.Doc.Base().Version, r.Version)
 			}
 		}
-		if last := mustLastSeq(t, s); last != c.Seq {
+		if last := MustLastSeq(t, s); last != c.Seq {
 			t.Errorf("%s: LastSeq %d, want %d", st.name, last, c.Seq)
 		}
 		seqs = append(seqs, c.Seq)
@@ -71,7 +71,7 @@ func testChanges(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 			t.Errorf("write sequences %v do not increase", seqs)
 		}
 	}
-	last := mustLastSeq(t, s)
+	last := MustLastSeq(t, s)
 	if page, err := s.Changes(ctx(), last, 10); err != nil || len(page) != 0 {
 		t.Errorf("Changes(LastSeq, 10) = %+v, %v; want none", page, err)
 	}
@@ -84,19 +84,19 @@ func testChangesPaging(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	docs := manyJobs(23)
 	for _, d := range docs {
-		mustUpsert(t, s, d)
+		MustUpsert(t, s, d)
 	}
 	for _, d := range docs[:5] {
 		if _, err := s.Delete(ctx(), xiaoqi.KindJob, d.Base().ID); err != nil {
 			t.Fatal(err)
 		}
 	}
-	all := changesAfter(t, s, 0)
+	all := ChangesAfter(t, s, 0, 1000)
 	if len(all) < 23 {
 		t.Fatalf("%d changes after 28 writes", len(all))
 	}
-	if all[len(all)-1].Seq != mustLastSeq(t, s) {
-		t.Errorf("LastSeq %d, last change %d", mustLastSeq(t, s), all[len(all)-1].Seq)
+	if all[len(all)-1].Seq != MustLastSeq(t, s) {
+		t.Errorf("LastSeq %d, last change %d", MustLastSeq(t, s), all[len(all)-1].Seq)
 	}
 	for _, limit := range []int{1, 2, 7} {
 		var paged []xiaoqi.Change
@@ -138,7 +138,7 @@ func testChangesPaging(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 func testBatch500(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	docs := manyJobs(500)
-	res := mustUpsert(t, s, docs...)
+	res := MustUpsert(t, s, docs...)
 	seen := map[string]bool{}
 	for i, r := range res {
 		if !r.Created || r.Version != 1 || r.ID != docs[i].Base().ID || r.Kind != xiaoqi.KindJob || seen[r.ID] {
@@ -149,20 +149,20 @@ func testBatch500(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	if n := mustCount(t, s, xiaoqi.KindJob, nil); n != 500 {
 		t.Errorf("Count(job) = %d, want 500", n)
 	}
-	if feed := changesAfter(t, s, 0); len(feed) != 500 {
+	if feed := ChangesAfter(t, s, 0, 1000); len(feed) != 500 {
 		t.Errorf("%d changes after a batch of 500 inserts", len(feed))
 	}
 	got, _ := listAll(t, s, xiaoqi.KindJob, nil, xiaoqi.MaxListLimit)
 	wantIDs(t, ids(got), ids(docs))
 
 	// The same batch again changes nothing.
-	seq := mustLastSeq(t, s)
-	for i, r := range mustUpsert(t, s, manyJobs(500)...) {
+	seq := MustLastSeq(t, s)
+	for i, r := range MustUpsert(t, s, manyJobs(500)...) {
 		if !r.Unchanged || r.ID != docs[i].Base().ID {
 			t.Fatalf("re-import result %d: %+v, want %s unchanged", i, r, docs[i].Base().ID)
 		}
 	}
-	if last := mustLastSeq(t, s); last != seq {
+	if last := MustLastSeq(t, s); last != seq {
 		t.Errorf("re-import moved LastSeq from %d to %d", seq, last)
 	}
 }
@@ -172,7 +172,7 @@ func testBatch500(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 func testContextCancelled(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	existing := sampleInstitution()
-	mustUpsert(t, s, existing)
+	MustUpsert(t, s, existing)
 	c, cancel := context.WithCancel(context.Background())
 	cancel()
 
@@ -272,7 +272,7 @@ func testConcurrentWriters(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	if n := mustCount(t, s, xiaoqi.KindJob, nil); n != writers*each {
 		t.Errorf("Count(job) = %d, want %d", n, writers*each)
 	}
-	feed := changesAfter(t, s, 0)
+	feed := ChangesAfter(t, s, 0, 1000)
 	seen := map[string]bool{}
 	for _, c := range feed {
 		seen[c.ID] = true

@@ -36,8 +36,8 @@ func testInvalidBatch(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)
 			existing := sampleJob("row-0")
-			mustUpsert(t, s, existing)
-			seq := mustLastSeq(t, s)
+			MustUpsert(t, s, existing)
+			seq := MustLastSeq(t, s)
 			counts := map[xiaoqi.Kind]int64{}
 			for _, k := range xiaoqi.Kinds {
 				counts[k] = mustCount(t, s, k, nil)
@@ -61,7 +61,7 @@ func testInvalidBatch(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 					t.Errorf("Count(%s) = %d after failed batch, want %d", k, n, counts[k])
 				}
 			}
-			if got := mustLastSeq(t, s); got != seq {
+			if got := MustLastSeq(t, s); got != seq {
 				t.Errorf("LastSeq %d after failed batch, want %d", got, seq)
 			}
 			if got := mustGet(t, s, xiaoqi.KindJob, existing.ID).(*xiaoqi.JobNeed); got.Headcount != 5 || got.Version != 1 {
@@ -77,14 +77,14 @@ func testEmptyBatch(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	if err != nil || len(res) != 0 {
 		t.Fatalf("Upsert(nil) = %+v, %v; want no results and no error", res, err)
 	}
-	if seq := mustLastSeq(t, s); seq != 0 {
+	if seq := MustLastSeq(t, s); seq != 0 {
 		t.Errorf("LastSeq of an empty store = %d, want 0", seq)
 	}
 }
 
 func testGetNotFound(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
-	mustUpsert(t, s, samples()...)
+	MustUpsert(t, s, samples()...)
 	for _, k := range xiaoqi.Kinds {
 		_, err := s.Get(ctx(), k, xiaoqi.NewID(k, "missing"))
 		wantCode(t, err, xiaoqi.ENOTFOUND)
@@ -94,8 +94,8 @@ func testGetNotFound(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 func testListPagination(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	docs := manyJobs(45)
-	mustUpsert(t, s, docs...)
-	mustUpsert(t, s, sampleInstitution(), sampleEnterprise()) // other kinds stay out of job lists
+	MustUpsert(t, s, docs...)
+	MustUpsert(t, s, sampleInstitution(), sampleEnterprise()) // other kinds stay out of job lists
 	all := ids(docs)
 
 	for _, tc := range []struct{ limit, pages int }{{10, 5}, {15, 3}, {1, 45}, {45, 1}, {1000, 1}} {
@@ -124,11 +124,11 @@ func testListPagination(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 func testListFilters(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	docs := manyJobs(45)
-	mustUpsert(t, s, docs...)
+	MustUpsert(t, s, docs...)
 	progA, progB := sampleProgram("ins_aaa"), sampleProgram("ins_bbb")
 	progA2, progB2, progB3 := sampleProgram("ins_aaa"), sampleProgram("ins_bbb"), sampleProgram("ins_bbb")
 	progA2.MajorCode, progB2.MajorCode, progB3.Degree = "080901", "080901", "硕士"
-	mustUpsert(t, s, progA, progB, progA2, progB2, progB3)
+	MustUpsert(t, s, progA, progB, progA2, progB2, progB3)
 
 	want := func(kind xiaoqi.Kind, docs []xiaoqi.Doc, filters map[string]string) []string {
 		var out []string
@@ -170,7 +170,7 @@ func testListFilters(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 
 func testListInvalid(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
-	mustUpsert(t, s, manyJobs(3)...)
+	MustUpsert(t, s, manyJobs(3)...)
 	_, err := s.List(ctx(), xiaoqi.KindJob, xiaoqi.ListOptions{Filters: map[string]string{"title": "Java"}})
 	wantCode(t, err, xiaoqi.EINVALID)
 	if !hasDetail(err, "title") {
@@ -191,8 +191,8 @@ func testCount(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 			t.Errorf("empty store: Count(%s) = %d", k, n)
 		}
 	}
-	mustUpsert(t, s, manyJobs(45)...)
-	mustUpsert(t, s, samples()...)
+	MustUpsert(t, s, manyJobs(45)...)
+	MustUpsert(t, s, samples()...)
 	cases := []struct {
 		kind    xiaoqi.Kind
 		filters map[string]string
@@ -216,7 +216,7 @@ func testCount(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	// Counts follow updates that move a document out of a filter.
 	j := sampleJob("row-0001")
 	j.City, j.Region = "榆林市", xiaoqi.RegionShaanbei
-	mustUpsert(t, s, j)
+	MustUpsert(t, s, j)
 	if n := mustCount(t, s, xiaoqi.KindJob, map[string]string{"city": "宝鸡市"}); n != 14 {
 		t.Errorf("after moving a job out of 宝鸡市: Count = %d, want 14", n)
 	}
@@ -228,10 +228,10 @@ func testCount(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 func testDelete(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	docs := manyJobs(3)
-	mustUpsert(t, s, docs...)
+	MustUpsert(t, s, docs...)
 	inst := sampleInstitution()
-	mustUpsert(t, s, inst)
-	seq := mustLastSeq(t, s)
+	MustUpsert(t, s, inst)
+	seq := MustLastSeq(t, s)
 
 	id := docs[1].Base().ID
 	r, err := s.Delete(ctx(), xiaoqi.KindJob, id)
@@ -252,12 +252,12 @@ func testDelete(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	got, _ := listAll(t, s, xiaoqi.KindJob, nil, 10)
 	wantIDs(t, ids(got), []string{docs[0].Base().ID, docs[2].Base().ID})
 
-	feed := changesAfter(t, s, seq)
+	feed := ChangesAfter(t, s, seq, 1000)
 	if len(feed) != 1 || feed[0].Op != xiaoqi.OpDelete || feed[0].ID != id || feed[0].Kind != xiaoqi.KindJob ||
 		feed[0].Doc != nil || feed[0].Seq != r.Seq {
 		t.Fatalf("feed after delete: %+v, want one tombstone of job %s at %d", feed, id, r.Seq)
 	}
-	if last := mustLastSeq(t, s); last != r.Seq {
+	if last := MustLastSeq(t, s); last != r.Seq {
 		t.Errorf("LastSeq %d, want the tombstone's %d", last, r.Seq)
 	}
 
@@ -265,7 +265,7 @@ func testDelete(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	wantCode(t, err, xiaoqi.ENOTFOUND)
 	_, err = s.Delete(ctx(), xiaoqi.KindPolicy, xiaoqi.NewID(xiaoqi.KindPolicy, "missing"))
 	wantCode(t, err, xiaoqi.ENOTFOUND)
-	if last := mustLastSeq(t, s); last != r.Seq {
+	if last := MustLastSeq(t, s); last != r.Seq {
 		t.Errorf("failed deletes moved LastSeq to %d, want %d", last, r.Seq)
 	}
 
@@ -273,7 +273,7 @@ func testDelete(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	if _, err := s.Delete(ctx(), xiaoqi.KindInstitution, inst.ID); err != nil {
 		t.Fatalf("Delete(%s): %v", inst.ID, err)
 	}
-	again := mustUpsert(t, s, sampleInstitution())[0]
+	again := MustUpsert(t, s, sampleInstitution())[0]
 	if !again.Created || again.ID != inst.ID {
 		t.Errorf("re-insert after delete: %+v, want created with id %s", again, inst.ID)
 	}

@@ -49,8 +49,8 @@ func Run(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 // ctx is the context of calls that are not about cancellation.
 func ctx() context.Context { return context.Background() }
 
-// mustUpsert writes docs and fails the test on error or on a result count that differs.
-func mustUpsert(tb testing.TB, s xiaoqi.Store, docs ...xiaoqi.Doc) []xiaoqi.WriteResult {
+// MustUpsert writes docs and fails the test on error or on a result count that differs.
+func MustUpsert(tb testing.TB, s xiaoqi.Store, docs ...xiaoqi.Doc) []xiaoqi.WriteResult {
 	tb.Helper()
 	res, err := s.Upsert(ctx(), docs)
 	if err != nil {
@@ -86,7 +86,8 @@ func mustCount(tb testing.TB, s xiaoqi.Store, kind xiaoqi.Kind, filters map[stri
 	return n
 }
 
-func mustLastSeq(tb testing.TB, s xiaoqi.Store) uint64 {
+// MustLastSeq returns the store's last change sequence and fails the test on error.
+func MustLastSeq(tb testing.TB, s xiaoqi.Store) uint64 {
 	tb.Helper()
 	seq, err := s.LastSeq(ctx())
 	if err != nil {
@@ -95,17 +96,18 @@ func mustLastSeq(tb testing.TB, s xiaoqi.Store) uint64 {
 	return seq
 }
 
-// changesAfter reads the whole change feed after seq, checking the invariants of every page.
-func changesAfter(tb testing.TB, s xiaoqi.Store, after uint64) []xiaoqi.Change {
+// ChangesAfter reads the whole change feed after seq in pages of pageSize, checking the
+// invariants of every page (see checkChange). Small pages exercise the feed's paging.
+func ChangesAfter(tb testing.TB, s xiaoqi.Store, after uint64, pageSize int) []xiaoqi.Change {
 	tb.Helper()
 	var all []xiaoqi.Change
 	for {
-		page, err := s.Changes(ctx(), after, 1000)
+		page, err := s.Changes(ctx(), after, pageSize)
 		if err != nil {
-			tb.Fatalf("Changes(%d, 1000): %v", after, err)
+			tb.Fatalf("Changes(%d, %d): %v", after, pageSize, err)
 		}
-		if len(page) > 1000 {
-			tb.Fatalf("Changes(%d, 1000) returned %d changes", after, len(page))
+		if len(page) > pageSize {
+			tb.Fatalf("Changes(%d, %d) returned %d changes", after, pageSize, len(page))
 		}
 		if len(page) == 0 {
 			return all
@@ -248,7 +250,7 @@ func hasDetail(err error, field string) bool {
 func replay(tb testing.TB, s xiaoqi.Store) {
 	tb.Helper()
 	state := map[string]int64{}
-	for _, c := range changesAfter(tb, s, 0) {
+	for _, c := range ChangesAfter(tb, s, 0, 1000) {
 		if c.Op == xiaoqi.OpDelete {
 			delete(state, c.ID)
 		} else {

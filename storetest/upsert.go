@@ -16,8 +16,8 @@ func testInsertEachKind(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	for _, d := range samples() {
 		t.Run(string(d.Kind()), func(t *testing.T) {
-			before := mustLastSeq(t, s)
-			r := mustUpsert(t, s, d)[0]
+			before := MustLastSeq(t, s)
+			r := MustUpsert(t, s, d)[0]
 			id := d.Base().ID
 			if !strings.HasPrefix(id, prefixes[d.Kind()]) || xiaoqi.CheckID(d.Kind(), id) != nil {
 				t.Fatalf("id %q: want a well-formed id starting with %s", id, prefixes[d.Kind()])
@@ -81,13 +81,13 @@ func testIdempotent(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)
 			first := tc.doc()
-			r1 := mustUpsert(t, s, first)[0]
+			r1 := MustUpsert(t, s, first)[0]
 			kind, id := first.Kind(), r1.ID
 			stored1 := mustGet(t, s, kind, id)
-			seq1 := mustLastSeq(t, s)
+			seq1 := MustLastSeq(t, s)
 
 			again := tc.doc()
-			r2 := mustUpsert(t, s, again)[0]
+			r2 := MustUpsert(t, s, again)[0]
 			want := xiaoqi.WriteResult{Kind: kind, ID: id, Version: 1, Unchanged: true}
 			if r2 != want {
 				t.Errorf("same doc again: result %+v, want %+v", r2, want)
@@ -95,7 +95,7 @@ func testIdempotent(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 			if again.Base().ID != id || again.Base().Version != 1 {
 				t.Errorf("same doc again: doc meta %+v, want id %s version 1", *again.Base(), id)
 			}
-			if seq := mustLastSeq(t, s); seq != seq1 {
+			if seq := MustLastSeq(t, s); seq != seq1 {
 				t.Errorf("same doc again: LastSeq %d -> %d, want no change", seq1, seq)
 			}
 			if got := mustGet(t, s, kind, id).Base(); got.Version != 1 || !got.UpdatedAt.Equal(stored1.Base().UpdatedAt) {
@@ -104,11 +104,11 @@ func testIdempotent(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 
 			changed := tc.doc()
 			tc.change(changed)
-			r3 := mustUpsert(t, s, changed)[0]
+			r3 := MustUpsert(t, s, changed)[0]
 			if r3.ID != id || r3.Version != 2 || r3.Created || r3.Unchanged || r3.Seq <= seq1 {
 				t.Errorf("changed doc: result %+v, want id %s version 2 and Seq above %d", r3, id, seq1)
 			}
-			feed := changesAfter(t, s, seq1)
+			feed := ChangesAfter(t, s, seq1, 1000)
 			if len(feed) != 1 || feed[0].Op != xiaoqi.OpUpsert || feed[0].ID != id || feed[0].Version != 2 || feed[0].Seq != r3.Seq {
 				t.Fatalf("changed doc: feed after %d = %+v, want one upsert of %s version 2 at %d", seq1, feed, id, r3.Seq)
 			}
@@ -131,8 +131,8 @@ func testNoNaturalKey(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	a, b := sampleJob(""), sampleJob("")
 	a.Source, b.Source = "", ""
-	r := mustUpsert(t, s, a)
-	r = append(r, mustUpsert(t, s, b)...)
+	r := MustUpsert(t, s, a)
+	r = append(r, MustUpsert(t, s, b)...)
 	if r[0].ID == r[1].ID || !r[0].Created || !r[1].Created {
 		t.Fatalf("two inserts without natural key: %+v, want two created documents", r)
 	}
@@ -141,7 +141,7 @@ func testNoNaturalKey(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	}
 	// Updating by id works for them too.
 	b.Headcount = 99
-	r2 := mustUpsert(t, s, b)[0]
+	r2 := MustUpsert(t, s, b)[0]
 	if r2.ID != r[1].ID || r2.Version != 2 {
 		t.Errorf("update by id: %+v, want %s version 2", r2, r[1].ID)
 	}
@@ -152,13 +152,13 @@ func testExplicitID(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	d := sampleInstitution()
 	d.ID = "ins_custom01"
-	r := mustUpsert(t, s, d)[0]
+	r := MustUpsert(t, s, d)[0]
 	if r.ID != "ins_custom01" || !r.Created || r.Version != 1 {
 		t.Fatalf("insert with explicit id: %+v, want ins_custom01 created", r)
 	}
 	mustGet(t, s, xiaoqi.KindInstitution, "ins_custom01")
 	// The natural key now leads to that id.
-	r2 := mustUpsert(t, s, sampleInstitution())[0]
+	r2 := MustUpsert(t, s, sampleInstitution())[0]
 	if r2.ID != "ins_custom01" || !r2.Unchanged {
 		t.Errorf("same natural key without id: %+v, want ins_custom01 unchanged", r2)
 	}
@@ -181,8 +181,8 @@ func testConflict(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	t.Run("natural key held by another id", func(t *testing.T) {
 		s := open(t)
 		a := sampleInstitution()
-		id := mustUpsert(t, s, a)[0].ID
-		seq := mustLastSeq(t, s)
+		id := MustUpsert(t, s, a)[0].ID
+		seq := MustLastSeq(t, s)
 		b := sampleInstitution()
 		b.ID = xiaoqi.NewID(xiaoqi.KindInstitution, "another")
 		b.Website = "https://example.com"
@@ -193,18 +193,18 @@ func testConflict(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		}
 		got := mustGet(t, s, xiaoqi.KindInstitution, id)
 		sameContent(t, got, sampleInstitution())
-		if n := mustCount(t, s, xiaoqi.KindInstitution, nil); n != 1 || mustLastSeq(t, s) != seq {
-			t.Errorf("after conflict: Count %d, LastSeq %d; want 1 and %d", n, mustLastSeq(t, s), seq)
+		if n := mustCount(t, s, xiaoqi.KindInstitution, nil); n != 1 || MustLastSeq(t, s) != seq {
+			t.Errorf("after conflict: Count %d, LastSeq %d; want 1 and %d", n, MustLastSeq(t, s), seq)
 		}
 	})
 	for _, byID := range []bool{true, false} {
 		name := map[bool]string{true: "stale version by id", false: "stale version by natural key"}[byID]
 		t.Run(name, func(t *testing.T) {
 			s := open(t)
-			id := mustUpsert(t, s, sampleEnterprise())[0].ID
+			id := MustUpsert(t, s, sampleEnterprise())[0].ID
 			u := sampleEnterprise()
 			u.Version, u.Size = 1, "500-1000人"
-			if r := mustUpsert(t, s, u)[0]; r.Version != 2 {
+			if r := MustUpsert(t, s, u)[0]; r.Version != 2 {
 				t.Fatalf("update with current version 1: %+v, want version 2", r)
 			}
 			stale := sampleEnterprise()
@@ -229,14 +229,14 @@ func testConflict(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 func testRekey(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	s := open(t)
 	e := sampleEnterpriseNoCode()
-	id := mustUpsert(t, s, e)[0].ID
+	id := MustUpsert(t, s, e)[0].ID
 	e.CreditCode = creditCode("91610700MA6Y98765")
-	if r := mustUpsert(t, s, e)[0]; r.ID != id || r.Version != 2 {
+	if r := MustUpsert(t, s, e)[0]; r.ID != id || r.Version != 2 {
 		t.Fatalf("rekey by id: %+v, want %s version 2", r, id)
 	}
 	byNewKey := sampleEnterpriseNoCode()
 	byNewKey.CreditCode = e.CreditCode
-	if r := mustUpsert(t, s, byNewKey)[0]; r.ID != id || !r.Unchanged {
+	if r := MustUpsert(t, s, byNewKey)[0]; r.ID != id || !r.Unchanged {
 		t.Errorf("upsert by the new key: %+v, want %s unchanged", r, id)
 	}
 
@@ -262,7 +262,7 @@ func testRekey(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 
 	// Taking the key of another document conflicts.
 	other := sampleEnterprise()
-	mustUpsert(t, s, other)
+	MustUpsert(t, s, other)
 	e.CreditCode = other.CreditCode
 	_, err = s.Upsert(ctx(), []xiaoqi.Doc{e})
 	wantCode(t, err, xiaoqi.ECONFLICT)
