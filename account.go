@@ -1,0 +1,192 @@
+package xiaoqi
+
+import (
+	"context"
+	"slices"
+	"time"
+)
+
+// Role is what a user may do (ARCHITECTURE §7). Everyone not signed in is RolePublic.
+type Role string
+
+// Roles.
+const (
+	// RoleAdmin administers the service: users, imports, every document. An administrator
+	// sees candidates anonymised like everyone else; only the candidate and HR of an
+	// enterprise the candidate consented to see contact details.
+	RoleAdmin Role = "admin"
+	// RoleEnterprise is enterprise HR: changes only its enterprise (User.EnterpriseID) and
+	// that enterprise's job needs; may ask for the contact details of consenting candidates.
+	RoleEnterprise Role = "enterprise"
+	// RoleInstitution is institution staff: changes only its institution (User.InstitutionID)
+	// and its programs.
+	RoleInstitution Role = "institution"
+	// RoleCandidate is a candidate: reads, changes, exports and erases its own profile
+	// (User.CandidateID) and reads the audit log of its own record.
+	RoleCandidate Role = "candidate"
+	// RolePublic searches public data and sees candidates only anonymised.
+	RolePublic Role = "public"
+)
+
+// Roles lists the roles a user account can have (RolePublic is the absence of one).
+var Roles = []Role{RoleAdmin, RoleEnterprise, RoleInstitution, RoleCandidate}
+
+// ValidRole reports whether r is a role an account can have.
+func ValidRole(r Role) bool { return slices.Contains(Roles, r) }
+
+// User is an account. The scope fields say whose data a user may change: EnterpriseID for
+// RoleEnterprise, InstitutionID for RoleInstitution, CandidateID for RoleCandidate.
+type User struct {
+	ID            string `json:"id" bson:"_id"`
+	Username      string `json:"username" bson:"username"`
+	Role          Role   `json:"role" bson:"role"`
+	EnterpriseID  string `json:"enterprise_id,omitempty" bson:"enterprise_id,omitempty"`
+	InstitutionID string `json:"institution_id,omitempty" bson:"institution_id,omitempty"`
+	CandidateID   string `json:"candidate_id,omitempty" bson:"candidate_id,omitempty"`
+	// PasswordHash is the argon2id hash of the password in PHC string format, "" when the
+	// user signs in with API keys only. The API never shows it.
+	PasswordHash string    `json:"password_hash,omitempty" bson:"password_hash,omitempty"`
+	Disabled     bool      `json:"disabled,omitempty" bson:"disabled,omitempty"`
+	CreatedAt    time.Time `json:"created_at" bson:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at" bson:"updated_at"`
+}
+
+// Validate checks a user before it is stored.
+func (u *User) Validate() error {
+	var v validation
+	v.required("id", u.ID)
+	v.required("username", u.Username)
+	if n := len([]rune(u.Username)); n > 64 {
+		v.add("username", "is longer than 64 characters / 用户名过长")
+	}
+	if !ValidRole(u.Role) {
+		v.add("role", "must be admin, enterprise, institution or candidate, not %q", u.Role)
+	}
+	scope := map[Role]struct{ field, value string }{
+		RoleEnterprise:  {"enterprise_id", u.EnterpriseID},
+		RoleInstitution: {"institution_id", u.InstitutionID},
+		RoleCandidate:   {"candidate_id", u.CandidateID},
+	}
+	if s, ok := scope[u.Role]; ok && s.value == "" {
+		v.add(s.field, "is required for role %s / 该角色必须指定所属对象", u.Role)
+	}
+	return v.err("user")
+}
+
+// APIKey is a secret a program presents as "Authorization: Bearer xq_<id>_<secret>". Only an
+// argon2id hash of the secret is stored; the whole key is shown once, when it is created or
+// rotated.
+type APIKey struct {
+	// ID is the public part of the key; it names the key in lists and logs.
+	ID     string `json:"id" bson:"_id"`
+	UserID string `json:"user_id" bson:"user_id"`
+	// Name is a label chosen by its owner ("ERP 同步").
+	Name string `json:"name,omitempty" bson:"name,omitempty"`
+	// Hash is the argon2id hash of the secret part, in PHC string format.
+	Hash      string    `json:"-" bson:"hash"`
+	CreatedAt time.Time `json:"created_at" bson:"created_at"`
+	// RotatedAt is when the secret was last replaced; the old secret stopped working then.
+	RotatedAt time.Time `json:"rotated_at,omitzero" bson:"rotated_at,omitempty"`
+	// ExpiresAt, when set, ends the key.
+	ExpiresAt time.Time `json:"expires_at,omitzero" bson:"expires_at,omitempty"`
+	// RevokedAt, when set, ended the key for good.
+	RevokedAt time.Time `json:"revoked_at,omitzero" bson:"revoked_at,omitempty"`
+}
+
+// Active reports whether the key may be used at now.
+func (k *APIKey) Active(now time.Time) bool {
+	return k.RevokedAt.IsZero() && (k.ExpiresAt.IsZero() || now.Before(k.ExpiresAt))
+}
+
+// Session is a signed-in browser. The cookie carries a random token; the store keeps only its
+// SHA-256 (a 256-bit random token cannot be guessed, so a slow hash adds nothing).
+type Session struct {
+	// ID is the hex SHA-256 of the token.
+	ID        string    `json:"id" bson:"_id"`
+	UserID    string    `json:"user_id" bson:"user_id"`
+	CreatedAt time.Time `json:"created_at" bson:"created_at"`
+	ExpiresAt time.Time `json:"expires_at" bson:"expires_at"`
+}
+
+// Audit actions.
+const (
+	// AuditContactRelease: a candidate's contact details were shown to enterprise HR.
+	AuditContactRelease = "contact.release"
+	// AuditExport: a candidate exported their own data.
+	AuditExport = "candidate.export"
+	// AuditErase: a candidate was erased.
+	AuditErase = "candidate.erase"
+)
+
+// AuditEntry records one access to personal data: who, whose, when, why.
+type AuditEntry struct {
+	// ID orders entries: entries appended later have greater IDs.
+	ID     string    `json:"id" bson:"_id"`
+	Time   time.Time `json:"time" bson:"time"`
+	Action string    `json:"action" bson:"action"`
+	// ActorID is the user who acted, ActorRole their role, ActorEnterpriseID the enterprise they
+	// acted for (HR).
+	ActorID           string `json:"actor_id" bson:"actor_id"`
+	ActorRole         Role   `json:"actor_role" bson:"actor_role"`
+	ActorEnterpriseID string `json:"actor_enterprise_id,omitempty" bson:"actor_enterprise_id,omitempty"`
+	// SubjectID is the candidate whose data was accessed; after erasure it is replaced by
+	// ErasedSubject and the entry keeps only that something was released, when and to whom.
+	SubjectID string `json:"subject_id" bson:"subject_id"`
+	// Reason is why, as the actor gave it.
+	Reason string `json:"reason,omitempty" bson:"reason,omitempty"`
+	// Fields names what was released: name, phone, email.
+	Fields []string `json:"fields,omitempty" bson:"fields,omitempty"`
+}
+
+// ErasedSubject replaces the subject of audit entries about an erased candidate.
+const ErasedSubject = "erased"
+
+// AuditFilter selects audit entries, oldest first, one page at a time.
+type AuditFilter struct {
+	SubjectID string
+	ActorID   string
+	// After is the ID of the last entry of the previous page.
+	After string
+	// Limit defaults to DefaultListLimit and is capped at MaxListLimit.
+	Limit int
+}
+
+// Accounts keeps users, API keys, sessions and the audit log. bolt and mongodb implement it
+// beside Store, in the same file or database; storetest.TestAccounts is its conformance suite.
+// Accounts are not documents: they have no change feed and are never indexed.
+type Accounts interface {
+	// CreateUser stores a new user; ECONFLICT when the ID or the username is taken.
+	CreateUser(ctx context.Context, u *User) error
+	// UpdateUser replaces a stored user; ENOTFOUND when absent, ECONFLICT when the new username
+	// is taken by another user.
+	UpdateUser(ctx context.Context, u *User) error
+	// User returns a user by ID, UserByName by username; ENOTFOUND when absent.
+	User(ctx context.Context, id string) (*User, error)
+	UserByName(ctx context.Context, username string) (*User, error)
+	// Users returns all users in username order. (There are few: people, not records.)
+	Users(ctx context.Context) ([]*User, error)
+	// DeleteUser removes a user with its keys and sessions; ENOTFOUND when absent.
+	DeleteUser(ctx context.Context, id string) error
+
+	// PutKey stores a key, new or changed (rotated, revoked).
+	PutKey(ctx context.Context, k *APIKey) error
+	// Key returns a key by ID; ENOTFOUND when absent.
+	Key(ctx context.Context, id string) (*APIKey, error)
+	// Keys returns a user's keys in ID order.
+	Keys(ctx context.Context, userID string) ([]*APIKey, error)
+
+	// PutSession stores a session; Session returns one (ENOTFOUND when absent or expired);
+	// DeleteSession removes one (no error when absent). Expired sessions are removed as
+	// PutSession meets them.
+	PutSession(ctx context.Context, s *Session) error
+	Session(ctx context.Context, id string) (*Session, error)
+	DeleteSession(ctx context.Context, id string) error
+
+	// AppendAudit appends an entry, setting its ID (increasing) and, when zero, its Time.
+	AppendAudit(ctx context.Context, e *AuditEntry) error
+	// Audit returns entries matching f, oldest first, and the After of the next page ("" on the last).
+	Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, string, error)
+	// RedactAudit replaces subjectID by ErasedSubject in every entry about it and clears their
+	// Reason (which may name the person); it returns how many entries changed.
+	RedactAudit(ctx context.Context, subjectID string) (int, error)
+}
