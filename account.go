@@ -3,6 +3,7 @@ package xiaoqi
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -54,7 +55,7 @@ type User struct {
 // Validate checks a user before it is stored.
 func (u *User) Validate() error {
 	var v validation
-	v.required("id", u.ID)
+	v.accountID("id", u.ID)
 	v.required("username", u.Username)
 	if n := len([]rune(u.Username)); n > 64 {
 		v.add("username", "is longer than 64 characters / 用户名过长")
@@ -93,6 +94,15 @@ type APIKey struct {
 	RevokedAt time.Time `json:"revoked_at,omitzero" bson:"revoked_at,omitempty"`
 }
 
+// Validate checks a key before it is stored.
+func (k *APIKey) Validate() error {
+	var v validation
+	v.accountID("id", k.ID)
+	v.accountID("user_id", k.UserID)
+	v.required("hash", k.Hash)
+	return v.err("API key")
+}
+
 // Active reports whether the key may be used at now.
 func (k *APIKey) Active(now time.Time) bool {
 	return k.RevokedAt.IsZero() && (k.ExpiresAt.IsZero() || now.Before(k.ExpiresAt))
@@ -106,6 +116,17 @@ type Session struct {
 	UserID    string    `json:"user_id" bson:"user_id"`
 	CreatedAt time.Time `json:"created_at" bson:"created_at"`
 	ExpiresAt time.Time `json:"expires_at" bson:"expires_at"`
+}
+
+// Validate checks a session before it is stored.
+func (s *Session) Validate() error {
+	var v validation
+	v.accountID("id", s.ID)
+	v.accountID("user_id", s.UserID)
+	if s.ExpiresAt.IsZero() {
+		v.add("expires_at", "is required / 必填")
+	}
+	return v.err("session")
 }
 
 // Audit actions.
@@ -138,6 +159,14 @@ type AuditEntry struct {
 	Fields []string `json:"fields,omitempty" bson:"fields,omitempty"`
 }
 
+// Validate checks an entry before it is appended.
+func (e *AuditEntry) Validate() error {
+	var v validation
+	v.required("action", e.Action)
+	v.accountID("subject_id", e.SubjectID)
+	return v.err("audit entry")
+}
+
 // ErasedSubject replaces the subject of audit entries about an erased candidate.
 const ErasedSubject = "erased"
 
@@ -149,6 +178,15 @@ type AuditFilter struct {
 	After string
 	// Limit defaults to DefaultListLimit and is capped at MaxListLimit.
 	Limit int
+}
+
+// accountID checks an ID that stores key accounts by: present, and without NUL, which the
+// embedded store uses to separate the parts of a key.
+func (v *validation) accountID(field, value string) {
+	v.required(field, value)
+	if strings.IndexByte(value, 0) >= 0 {
+		v.add(field, "contains a NUL byte / 含有非法字符")
+	}
 }
 
 // Accounts keeps users, API keys, sessions and the audit log. bolt and mongodb implement it

@@ -1,5 +1,11 @@
 // Package bolt is the embedded xiaoqi.Store, the default: every document, the natural-key
 // index and the change feed live in one bbolt file, and every write is one fsynced transaction.
+//
+// The same Store is also xiaoqi.Accounts: users, API keys, sessions and the audit log live in
+// the same file, in buckets of their own (see the layout below), each write one transaction:
+// deleting a user removes its keys and sessions with it, storing a session purges the expired
+// ones, and audit entries are numbered by the bucket's sequence inside the appending
+// transaction, so their IDs increase in commit order even across concurrent appends.
 package bolt
 
 import (
@@ -28,6 +34,22 @@ import (
 //
 // flt and idx are derived from docs: Open rebuilds them in place when they were built by
 // another layout (files written before flt existed are migrated that way, in one transaction).
+//
+// The accounts (xiaoqi.Accounts; see accounts.go and audit.go) are not documents and have
+// no change feed:
+//
+//	users             user id → user JSON
+//	usernames         username → user id; its order is the order of Users
+//	apikeys           key id → API key JSON (with the hash of its secret)
+//	apikeysby         user id \x00 key id → "", a user's keys in id order
+//	sessions          session id (SHA-256 of the token) → session JSON
+//	sessionsexp       expiry (Unix ns, uint64 BE) session id → "", for purging in expiry order
+//	audit             seq (uint64 BE) → entry JSON; the bucket's sequence numbers the entries,
+//	                  and an entry's ID is its seq in 16 decimal digits, so ID order is append order
+//	auditby           subject id \x00 seq (uint64 BE) → "", a subject's entries in order
+//
+// IDs that key these buckets never contain NUL (the store refuses them). The account buckets
+// are created when missing: files older than accounts gain them without a format change.
 var (
 	bucketMeta    = []byte("meta")
 	bucketChanges = []byte("changes")
@@ -85,6 +107,11 @@ func initBuckets(tx *bolt.Tx) error {
 	}
 	if _, err := tx.CreateBucketIfNotExists(bucketChanges); err != nil {
 		return err
+	}
+	for _, b := range accountBuckets {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
 	}
 	for _, k := range xiaoqi.Kinds {
 		if _, err := tx.CreateBucketIfNotExists(docsBucket(k)); err != nil {

@@ -28,6 +28,10 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) xiaoqi.Store { return open(t) })
 }
 
+func TestAccounts(t *testing.T) {
+	storetest.TestAccounts(t, func(t *testing.T) xiaoqi.Accounts { return open(t) })
+}
+
 // jobs returns n valid job needs with distinct natural keys from source.
 func jobs(source string, n int) []xiaoqi.Doc {
 	docs := make([]xiaoqi.Doc, n)

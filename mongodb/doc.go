@@ -16,6 +16,25 @@
 // "settlements" holds {_id: seq, state} for the entries that are settled (committed, void or
 // abandoned); "counters" holds the seq counter and a checkpoint of the feed.
 //
+// # Accounts
+//
+// Store is also xiaoqi.Accounts (accounts.go, audit.go), in four collections of the same
+// database, each document the account type as its bson tags in account.go make it, _id its ID:
+// "users" (a unique index on username, which decides between concurrent creates), "api_keys"
+// (an index on user_id, _id: a user's keys in ID order), "sessions" (an index on user_id, and
+// a TTL index on expires_at, so that MongoDB removes expired sessions; FerretDB has no TTL
+// indexes, so there PutSession's purge of expired sessions does it alone, and Session checks
+// the expiry either way) and "audit" (indexes on subject_id, _id and actor_id, _id).
+//
+// Audit entries are numbered by the counter "audit" in "counters" ($inc); an entry's ID is
+// its number in 16 decimal digits, as in bolt, so that ID order is number order, and the
+// insert keyed by it fails for a number taken already (the append then takes another). On
+// FerretDB, whose $inc is not atomic, a process appends one entry at a time and never goes
+// below its last number. RedactAudit is one UpdateMany. Without transactions, DeleteUser
+// deletes the user's keys and sessions first and the user last, so that a delete cut short
+// can be finished by calling it again. Every filter is built from the Go strings of the call,
+// as values of fixed fields: text sent by a user is never parsed into a query.
+//
 // # The change feed
 //
 // Writers take seqs from the counter ($inc, a range per batch) and commit out of order: A

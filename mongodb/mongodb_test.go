@@ -23,6 +23,11 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) xiaoqi.Store { return newStore(t) })
 }
 
+func TestAccounts(t *testing.T) {
+	t.Parallel()
+	storetest.TestAccounts(t, func(t *testing.T) xiaoqi.Accounts { return newStore(t) })
+}
+
 // TestOpenUnreachable: a server that does not answer fails Open quickly, naming the server
 // and not the password.
 func TestOpenUnreachable(t *testing.T) {

@@ -50,6 +50,7 @@ type Store struct {
 	maxUpdates int
 	casUpdates bool
 	feed       feedState
+	audit      auditState
 	hooks      hooks
 }
 
@@ -180,11 +181,22 @@ func (s *Store) setup(ctx context.Context) error {
 			return fmt.Errorf("create indexes of %s: %w", k, err)
 		}
 	}
-	// The change feed is keyed by seq (_id); the counter must exist before the first $inc so
-	// that two first writers do not race to create it.
-	_, err := s.counters.InsertOne(ctx, counter{ID: seqCounter})
-	if err != nil && !isDuplicateKey(err) {
-		return fmt.Errorf("create the sequence counter: %w", err)
+	for name, indexes := range accountIndexes() {
+		if info.FerretDB != "" {
+			// FerretDB answers NotImplemented to expireAfterSeconds; PutSession purges.
+			indexes = withoutTTL(indexes)
+		}
+		if err := ensureIndexes(ctx, s.db.Collection(name), indexes); err != nil {
+			return fmt.Errorf("create indexes of %s: %w", name, err)
+		}
+	}
+	// The change feed is keyed by seq (_id) and audit entries by their number; a counter must
+	// exist before the first $inc so that two first writers do not race to create it.
+	for _, id := range []string{seqCounter, auditCounter} {
+		_, err := s.counters.InsertOne(ctx, counter{ID: id})
+		if err != nil && !isDuplicateKey(err) {
+			return fmt.Errorf("create the %s counter: %w", id, err)
+		}
 	}
 	return s.loadCheckpoint(ctx)
 }
@@ -194,6 +206,19 @@ type index struct {
 	name   string
 	keys   bson.D
 	unique bool
+	// ttl makes the server delete a document once the time in its (single) key field has
+	// passed.
+	ttl bool
+}
+
+// withoutTTL returns indexes with their TTL option dropped.
+func withoutTTL(indexes []index) []index {
+	out := make([]index, len(indexes))
+	for i, ix := range indexes {
+		ix.ttl = false
+		out[i] = ix
+	}
+	return out
 }
 
 // ensureIndexes creates the indexes that coll lacks. It asks for the missing ones only:
@@ -210,7 +235,11 @@ func ensureIndexes(ctx context.Context, coll *mongo.Collection, indexes []index)
 	var missing []mongo.IndexModel
 	for _, ix := range indexes {
 		if !have[ix.name] {
-			missing = append(missing, mongo.IndexModel{Keys: ix.keys, Options: options.Index().SetName(ix.name).SetUnique(ix.unique)})
+			o := options.Index().SetName(ix.name).SetUnique(ix.unique)
+			if ix.ttl {
+				o.SetExpireAfterSeconds(0)
+			}
+			missing = append(missing, mongo.IndexModel{Keys: ix.keys, Options: o})
 		}
 	}
 	if len(missing) == 0 {

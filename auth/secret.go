@@ -1,0 +1,185 @@
+package auth
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/argon2"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Params are the argon2id cost parameters of new hashes. Verification reads the parameters
+// from the encoded hash, so changing them affects only hashes made afterwards.
+type Params struct {
+	// Time is the number of passes over memory.
+	Time uint32
+	// MemoryKiB is the memory used, in KiB.
+	MemoryKiB uint32
+	// Threads is the degree of parallelism.
+	Threads uint8
+}
+
+// DefaultParams follow the OWASP password-storage recommendation for argon2id: 19 MiB,
+// two passes, one thread (about 30-60 ms on one core; see BenchmarkHashSecret). Treat it as a
+// constant.
+var DefaultParams = Params{Time: 2, MemoryKiB: 19 * 1024, Threads: 1}
+
+// TestParams are cheap parameters for tests only: they make a hash in microseconds and protect
+// nothing.
+var TestParams = Params{Time: 1, MemoryKiB: 64, Threads: 1}
+
+// Limits on the parameters VerifySecret accepts from an encoded hash, so that a corrupt or
+// hostile stored hash cannot make one verification take gigabytes or minutes.
+const (
+	maxTime      = 10
+	maxMemoryKiB = 64 * 1024
+	maxThreads   = 16
+	saltLen      = 16
+	keyLen       = 32
+)
+
+// Password rules checked by CheckPassword.
+const (
+	// MinPasswordChars is the least number of characters (not bytes) of a password.
+	MinPasswordChars = 12
+	// MaxPasswordBytes bounds a password; longer ones are refused when set and fail at sign-in.
+	MaxPasswordBytes = 128
+)
+
+// errMalformedHash is returned for an encoded hash VerifySecret cannot read. It never quotes
+// the hash or the secret.
+var errMalformedHash = errors.New("auth: malformed argon2id hash")
+
+// HashSecret hashes secret with argon2id and a random 16-byte salt and returns it in PHC string
+// format: $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>, salt and hash in unpadded standard
+// base64. It fails only for parameters VerifySecret would refuse.
+func HashSecret(secret string, p Params) (string, error) {
+	if err := p.check(); err != nil {
+		return "", err
+	}
+	salt := make([]byte, saltLen)
+	rand.Read(salt) // never fails (crypto/rand, Go 1.24+)
+	sum := argon2.IDKey([]byte(secret), salt, p.Time, p.MemoryKiB, p.Threads, keyLen)
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.MemoryKiB, p.Time, p.Threads,
+		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(sum)), nil
+}
+
+func (p Params) check() error {
+	if p.Time < 1 || p.Time > maxTime || p.Threads < 1 || p.Threads > maxThreads ||
+		p.MemoryKiB < 8*uint32(p.Threads) || p.MemoryKiB > maxMemoryKiB {
+		return fmt.Errorf("auth: argon2id parameters out of range: t=%d (1-%d), m=%d KiB (8·p-%d), p=%d (1-%d)",
+			p.Time, maxTime, p.MemoryKiB, maxMemoryKiB, p.Threads, maxThreads)
+	}
+	return nil
+}
+
+// VerifySecret reports whether secret matches encoded, a hash made by HashSecret, comparing in
+// constant time. A wrong secret is (false, nil); an encoded hash that is not argon2id version 19
+// in PHC format, or whose parameters are out of range, is an error (an internal one: stored
+// hashes come from HashSecret). The error never quotes the hash or the secret.
+func VerifySecret(encoded, secret string) (bool, error) {
+	p, salt, want, err := decodeHash(encoded)
+	if err != nil {
+		return false, err
+	}
+	got := argon2.IDKey([]byte(secret), salt, p.Time, p.MemoryKiB, p.Threads, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1, nil
+}
+
+// decodeHash parses $argon2id$v=19$m=M,t=T,p=P$salt$hash strictly: fields in that order,
+// decimal numbers without signs, canonical unpadded base64.
+func decodeHash(encoded string) (p Params, salt, sum []byte, err error) {
+	if len(encoded) > 256 {
+		return p, nil, nil, errMalformedHash
+	}
+	f := strings.Split(encoded, "$")
+	if len(f) != 6 || f[0] != "" || f[1] != "argon2id" || f[2] != "v="+strconv.Itoa(argon2.Version) {
+		return p, nil, nil, errMalformedHash
+	}
+	kv := strings.Split(f[3], ",")
+	if len(kv) != 3 {
+		return p, nil, nil, errMalformedHash
+	}
+	var n [3]uint64
+	for i, name := range []string{"m=", "t=", "p="} {
+		v, ok := strings.CutPrefix(kv[i], name)
+		if !ok || v == "" || len(v) > 10 || strings.TrimLeft(v, "0123456789") != "" {
+			return p, nil, nil, errMalformedHash
+		}
+		if n[i], err = strconv.ParseUint(v, 10, 32); err != nil {
+			return p, nil, nil, errMalformedHash
+		}
+	}
+	if n[2] > 255 {
+		return p, nil, nil, errMalformedHash
+	}
+	p = Params{MemoryKiB: uint32(n[0]), Time: uint32(n[1]), Threads: uint8(n[2])}
+	if p.check() != nil {
+		return p, nil, nil, errMalformedHash
+	}
+	enc := base64.RawStdEncoding.Strict()
+	if salt, err = enc.DecodeString(f[4]); err != nil || len(salt) < 8 || len(salt) > 64 {
+		return p, nil, nil, errMalformedHash
+	}
+	if sum, err = enc.DecodeString(f[5]); err != nil || len(sum) < 16 || len(sum) > 64 {
+		return p, nil, nil, errMalformedHash
+	}
+	return p, salt, sum, nil
+}
+
+// CheckPassword checks a new password: at least MinPasswordChars characters, at most
+// MaxPasswordBytes bytes, valid UTF-8, and not made of one class of character only (lower-case
+// letters, upper-case letters, digits, everything else: 汉字, punctuation, spaces). It returns
+// EINVALID naming the field "password"; the message never quotes the password.
+func CheckPassword(pw string) error {
+	var msg string
+	switch {
+	case !utf8.ValidString(pw):
+		msg = "不是有效的 UTF-8 文本 is not valid UTF-8 text"
+	case utf8.RuneCountInString(pw) < MinPasswordChars:
+		msg = fmt.Sprintf("至少需要 %d 个字符 must be at least %d characters", MinPasswordChars, MinPasswordChars)
+	case len(pw) > MaxPasswordBytes:
+		msg = fmt.Sprintf("不能超过 %d 字节 must be at most %d bytes", MaxPasswordBytes, MaxPasswordBytes)
+	case classes(pw) < 2:
+		msg = "不能只由一类字符组成（如全是数字或全是小写字母） must mix at least two kinds of characters (lower-case, upper-case, digits, others)"
+	default:
+		return nil
+	}
+	return &xiaoqi.Error{
+		Code:    xiaoqi.EINVALID,
+		Message: "密码不符合要求 password " + msg,
+		Details: []xiaoqi.FieldError{{Field: "password", Message: msg}},
+	}
+}
+
+// classes counts the kinds of character in s: lower-case, upper-case, digits, other.
+func classes(s string) int {
+	var seen [4]bool
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			seen[0] = true
+		case unicode.IsUpper(r):
+			seen[1] = true
+		case unicode.IsDigit(r):
+			seen[2] = true
+		default:
+			seen[3] = true
+		}
+	}
+	n := 0
+	for _, b := range seen {
+		if b {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,14 @@
+package bolt
+
+import bolt "go.etcd.io/bbolt"
+
+// SessionCount returns how many sessions the file holds, expired ones included, and how many
+// entries their expiry index holds.
+func SessionCount(s *Store) (sessions, expiries int, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		sessions = tx.Bucket(bucketSessions).Stats().KeyN
+		expiries = tx.Bucket(bucketSessionsExp).Stats().KeyN
+		return nil
+	})
+	return sessions, expiries, err
+}
