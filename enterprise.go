@@ -1,6 +1,7 @@
 package xiaoqi
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -69,8 +70,22 @@ func (e *Enterprise) Validate() error {
 		}
 	}
 	validRegion(&v, e.Region)
+	validWebsite(&v, e.Website)
 	e.Geo.validate(&v, "geo")
 	return v.err(KindEnterprise)
+}
+
+// validWebsite refuses a website that is not a web address: a UI links to it, and a
+// javascript: or data: URL would run code in the reader's browser. An address without a
+// scheme (www.xjtu.edu.cn) is accepted.
+func validWebsite(v *validation, s string) {
+	if s == "" {
+		return
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" || strings.ContainsAny(s, "<>\"'` \t\r\n") {
+		v.add("website", "须为 http(s) 网址 / must be an http or https address")
+	}
 }
 
 // Job need statuses.

@@ -86,6 +86,7 @@ func (i *Institution) Validate() error {
 		v.add("level", "must be 本科 or 专科, not %q", i.Level)
 	}
 	validRegion(&v, i.Region)
+	validWebsite(&v, i.Website)
 	i.Geo.validate(&v, "geo")
 	return v.err(KindInstitution)
 }

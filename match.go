@@ -11,12 +11,15 @@ type MatchParty struct {
 	Name      string `json:"name"`
 	City      string `json:"city,omitempty"`
 	Synthetic bool   `json:"synthetic"`
+	// Verified is set for enterprises and job needs only: whether the enterprise (of the job)
+	// has a valid 统一社会信用代码 (ValidCreditCode). An unverified one is shown as such.
+	Verified *bool `json:"verified,omitempty"`
 }
 
 // MatchFactor is one factor of a suggestion's score with its plain-language explanation in
 // Chinese (ZH) and English (EN). Weight is the factor's share of the overall score.
 type MatchFactor struct {
-	Factor string  `json:"factor"` // skills, capacity, degree, distance, sector, languages, policy
+	Factor string  `json:"factor"` // skills, capacity, degree, distance, sector, languages, policy, verification
 	Score  float64 `json:"score"`
 	Weight float64 `json:"weight"`
 	ZH     string  `json:"zh"`

@@ -202,6 +202,7 @@ type Hit struct {
 	// DistanceKM is the distance from SearchQuery.Near, when one was given.
 	DistanceKM *float64 `json:"distance_km,omitempty"`
 	// Fields carries the identifying fields of the hit's kind: city, code, institution_name,
-	// major_code, enterprise_name, district, number.
+	// major_code, enterprise_name, district, number; and for enterprises and jobs verified,
+	// whether the enterprise has a valid 统一社会信用代码 (ValidCreditCode).
 	Fields map[string]any `json:"fields,omitempty"`
 }

@@ -12,9 +12,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/auth"
 	"github.com/xiaoqi-dev/xiaoqi/bolt"
 	"github.com/xiaoqi-dev/xiaoqi/search"
 )
@@ -26,6 +28,12 @@ type env struct {
 	Store xiaoqi.Store
 	Index *search.Index
 	Logs  *syncBuffer
+	// Auth holds the accounts of the server (cheap argon2 parameters); Admin is an
+	// administrator whose API key do sends unless the request says otherwise (as).
+	Auth  *auth.Service
+	Admin *xiaoqi.User
+	// Key is the API key do sends; "" sends none (the public).
+	Key string
 }
 
 // options adjust the server of one test.
@@ -52,7 +60,7 @@ func newEnvWith(tb testing.TB, opt options) *env {
 	tb.Cleanup(func() { _ = index.Close() })
 
 	logs := &syncBuffer{}
-	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	logger := slog.New(slog.NewJSONHandler(io.MultiWriter(logs, logSink), &slog.HandlerOptions{Level: slog.LevelDebug})) // logSink: main_test.go
 	follower := search.NewFollower(store, index, search.FollowerOptions{Logger: logger})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -72,8 +80,18 @@ func newEnvWith(tb testing.TB, opt options) *env {
 	if opt.ready != nil {
 		ready = opt.ready
 	}
+	svc := auth.New(store, auth.Options{Params: auth.TestParams})
+	admin := &xiaoqi.User{Username: "admin", Role: xiaoqi.RoleAdmin}
+	if err := svc.AddUser(context.Background(), admin, testPassword); err != nil {
+		tb.Fatalf("add admin: %v", err)
+	}
+	key, _, err := svc.CreateKey(context.Background(), admin.ID, "tests", time.Time{})
+	if err != nil {
+		tb.Fatalf("admin key: %v", err)
+	}
 	cfg := api.Config{Store: s, Index: index, Logger: logger, Ready: ready,
-		Notify: follower.Notify, Version: "test", ImportDir: tb.TempDir()}
+		Notify: follower.Notify, Version: "test", ImportDir: tb.TempDir(),
+		Auth: svc, Accounts: store, RateLimits: api.RateLimits{PerAddress: -1, PerKey: -1}}
 	if opt.config != nil {
 		opt.config(&cfg)
 	}
@@ -81,7 +99,7 @@ func newEnvWith(tb testing.TB, opt options) *env {
 	tb.Cleanup(func() { srv.Close() }) // before the store closes: cleanups run last first
 	ts := httptest.NewServer(srv.Handler())
 	tb.Cleanup(ts.Close)
-	return &env{URL: ts.URL, Store: store, Index: index, Logs: logs}
+	return &env{URL: ts.URL, Store: store, Index: index, Logs: logs, Auth: svc, Admin: admin, Key: key}
 }
 
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
@@ -132,6 +150,9 @@ func (e *env) do(tb testing.TB, method, path string, body any, contentType strin
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
+	}
+	if e.Key != "" {
+		req.Header.Set("Authorization", "Bearer "+e.Key)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -254,3 +275,33 @@ const (
 		"summary":"王小明，2019-2023 在西安做 Java 开发。电话 13800138000，备用 029-8866 5544，邮箱 wxm@example.com 或 xm.wang@qq.com",
 		"source":"test","external_id":"cand-1"}`
 )
+
+// as returns a copy of e that sends key ("" for the public).
+func (e *env) as(key string) *env { c := *e; c.Key = key; return &c }
+
+// newUser creates a user of role scoped to scope (an enterprise, institution or candidate id,
+// or "") with a password, and returns an API key of theirs.
+func (e *env) newUser(tb testing.TB, name string, role xiaoqi.Role, scope string) string {
+	tb.Helper()
+	u := &xiaoqi.User{Username: name, Role: role}
+	switch role {
+	case xiaoqi.RoleEnterprise:
+		u.EnterpriseID = scope
+	case xiaoqi.RoleInstitution:
+		u.InstitutionID = scope
+	case xiaoqi.RoleCandidate:
+		u.CandidateID = scope
+	}
+	ctx := context.Background()
+	if err := e.Auth.AddUser(ctx, u, testPassword); err != nil {
+		tb.Fatalf("add user %s: %v", name, err)
+	}
+	key, _, err := e.Auth.CreateKey(ctx, u.ID, "tests", time.Time{})
+	if err != nil {
+		tb.Fatalf("key of %s: %v", name, err)
+	}
+	return key
+}
+
+// testPassword is the password of the users newUser creates.
+const testPassword = "correct-horse-battery-9"

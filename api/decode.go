@@ -185,7 +185,7 @@ func decodeError(err error, data []byte, prefix string) error {
 		if typ.Field == "" {
 			return invalid(whole(prefix), "must be %s, not %s / 类型错误", jsonType(typ.Type), typ.Value)
 		}
-		return invalid(prefix+typ.Field, "must be %s, not %s / 类型错误", jsonType(typ.Type), typ.Value)
+		return invalid(prefix+jsonPath(typ.Field), "must be %s, not %s / 类型错误", jsonType(typ.Type), typ.Value)
 	case errors.As(err, &tpe):
 		field := findString(data, tpe.Value)
 		if field == "" {
@@ -203,6 +203,21 @@ func decodeError(err error, data []byte, prefix string) error {
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot decode body / 无法解析请求体",
 		Details: []xiaoqi.FieldError{{Field: whole(prefix), Message: "cannot decode"}}, Err: err}
+}
+
+// jsonPath is the field path of an UnmarshalTypeError as the client wrote it: encoding/json
+// puts the Go names of embedded structs in it ("Meta.id"), which no JSON field here has (they
+// are lower case).
+func jsonPath(field string) string {
+	parts := strings.Split(field, ".")
+	out := parts[:0]
+	for i, p := range parts {
+		if i < len(parts)-1 && p != "" && p[0] >= 'A' && p[0] <= 'Z' {
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, ".")
 }
 
 // jsonType names the JSON type that Go type t decodes from.

@@ -55,9 +55,12 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
+		// A private candidate is left out of the page (which may then be shorter than limit).
 		out := listPage{Data: make([]any, 0, len(page.Docs)), Next: page.Next}
 		for _, d := range page.Docs {
-			out.Data = append(out.Data, publicView(d))
+			if v, ok := view(who(c), d); ok {
+				out.Data = append(out.Data, v)
+			}
 		}
 		s.writeJSON(c, http.StatusOK, out)
 	}
@@ -79,7 +82,12 @@ func (s *Server) get(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		s.writeJSON(c, http.StatusOK, publicView(d))
+		v, ok := view(who(c), d)
+		if !ok {
+			s.writeError(c, hiddenCandidate(id))
+			return
+		}
+		s.writeJSON(c, http.StatusOK, v)
 	}
 }
 
@@ -96,11 +104,15 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil && d.Base().ID != "" {
 			err = invalid("id", "is assigned by the server; to replace a document use PUT /api/v1/%s/{id} / 编号由服务器分配", resource(k))
 		}
+		if err == nil {
+			err = mayWrite(who(c), nil, d)
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
 		}
-		s.writeCreated(c, d, resource(k), wait, publicView(d))
+		v, _ := view(who(c), d)
+		s.writeCreated(c, d, resource(k), wait, v)
 	}
 }
 
@@ -134,6 +146,9 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 			return
 		}
 		docs, err := decodeBatch(k, data)
+		if err == nil {
+			err = s.mayWriteAll(c, docs)
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -162,15 +177,20 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		if _, err := s.store.Get(c.Request.Context(), k, id); err != nil {
+		old, err := s.store.Get(c.Request.Context(), k, id)
+		if err == nil {
+			d.Base().ID = id
+			err = mayWrite(who(c), old, d)
+		}
+		if err != nil {
 			s.writeError(c, err)
 			return
 		}
-		d.Base().ID = id
 		if _, ok := s.write(c, []xiaoqi.Doc{d}, wait); !ok {
 			return
 		}
-		s.writeJSON(c, http.StatusOK, publicView(d))
+		v, _ := view(who(c), d)
+		s.writeJSON(c, http.StatusOK, v)
 	}
 }
 
@@ -182,7 +202,18 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		res, err := s.store.Delete(c.Request.Context(), k, id)
+		old, err := s.store.Get(c.Request.Context(), k, id)
+		if err == nil {
+			err = mayWrite(who(c), old, old)
+		}
+		if err == nil && (k == xiaoqi.KindInstitution || k == xiaoqi.KindEnterprise) && !who(c).is(xiaoqi.RoleAdmin) {
+			// Staff and HR change their organisation; removing it is for administrators.
+			err = errForbidden("只有管理员可以删除%s / only administrators delete an %s", kindName(k), k)
+		}
+		var res xiaoqi.WriteResult
+		if err == nil {
+			res, err = s.store.Delete(c.Request.Context(), k, id)
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -190,6 +221,30 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 		s.afterWrite(c, wait, res.Seq)
 		c.Status(http.StatusNoContent)
 	}
+}
+
+// mayWriteAll checks mayWrite for every document of a batch, naming the first refused one.
+func (s *Server) mayWriteAll(c *gin.Context, docs []xiaoqi.Doc) error {
+	p := who(c)
+	for i, d := range docs {
+		var old xiaoqi.Doc
+		if id := d.Base().ID; id != "" && !p.is(xiaoqi.RoleAdmin) {
+			var err error
+			if old, err = s.store.Get(c.Request.Context(), d.Kind(), id); xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+				old = nil
+			} else if err != nil {
+				return err
+			}
+		}
+		if err := mayWrite(p, old, d); err != nil {
+			if e, ok := err.(*xiaoqi.Error); ok {
+				return &xiaoqi.Error{Code: e.Code, Message: "docs[" + strconv.Itoa(i) + "]: " + e.Message,
+					Details: []xiaoqi.FieldError{{Field: "docs[" + strconv.Itoa(i) + "]", Message: e.Message}}}
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // readDoc reads and strictly decodes one document of kind k from the request body.

@@ -17,6 +17,7 @@ import (
 const (
 	eMethodNotAllowed     = "method_not_allowed"
 	eUnsupportedMediaType = "unsupported_media_type"
+	eTooManyRequests      = "too_many_requests"
 )
 
 // errorStatus is the one table from error code to HTTP status. A code it does not know is
@@ -41,6 +42,8 @@ func errorStatus(code string) int {
 		return http.StatusUnsupportedMediaType
 	case xiaoqi.EUNAVAILABLE:
 		return http.StatusServiceUnavailable
+	case eTooManyRequests:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

@@ -159,8 +159,10 @@ func (s *Server) matchRoutes(v1 *gin.RouterGroup) {
 	v1.GET("/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, Matcher.InstitutionPartners))
 	v1.GET("/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, Matcher.JobCandidates))
 	v1.GET("/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs))
-	v1.GET("/match/allocate", s.allocate)
-	v1.POST("/match/allocate", s.allocate)
+	// Allocation is planning work and costs seconds at province scale: signed-in users only.
+	signedIn := s.requireRole(xiaoqi.Roles...)
+	v1.GET("/match/allocate", signedIn, s.allocate)
+	v1.POST("/match/allocate", signedIn, s.allocate)
 	v1.GET("/insights/gaps", s.gaps)
 	v1.GET("/insights/startup", s.startup)
 }

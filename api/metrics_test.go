@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/auth"
 	"github.com/xiaoqi-dev/xiaoqi/bolt"
 	"github.com/xiaoqi-dev/xiaoqi/search"
 )
@@ -161,12 +163,24 @@ func TestMetricsIndexLag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(api.Config{Store: store, Index: index, ImportDir: t.TempDir()})
+	svc := auth.New(store, auth.Options{Params: auth.TestParams})
+	admin := &xiaoqi.User{Username: "admin", Role: xiaoqi.RoleAdmin}
+	if err := svc.AddUser(context.Background(), admin, ""); err != nil {
+		t.Fatal(err)
+	}
+	key, _, err := svc.CreateKey(context.Background(), admin.ID, "", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := api.New(api.Config{Store: store, Index: index, ImportDir: t.TempDir(), Auth: svc, Accounts: store})
 	t.Cleanup(func() { srv.Close() })
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 
-	fams := scrape(t, &env{URL: ts.URL})
+	if r := (&env{URL: ts.URL}).get(t, "/metrics"); r.Status != http.StatusUnauthorized {
+		t.Errorf("GET /metrics without a key: status %d, want 401: metrics are for administrators", r.Status)
+	}
+	fams := scrape(t, &env{URL: ts.URL, Key: key})
 	if m := sample(fams, "xiaoqi_index_lag_changes", nil); m == nil || m.GetGauge().GetValue() != float64(last) || last == 0 {
 		t.Errorf("xiaoqi_index_lag_changes = %v, want %d", m, last)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -14,11 +13,9 @@ import (
 	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/gin-gonic/gin"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/api"
-	"github.com/xiaoqi-dev/xiaoqi/bolt"
 )
 
 // loadOpenAPI fetches /api/v1/openapi.json from e and parses and validates it as OpenAPI 3.
@@ -91,21 +88,10 @@ func TestOpenAPIDocument(t *testing.T) {
 // TestOpenAPIRoutes fails when gin serves a route the document lacks, or the document lists a
 // route gin does not serve.
 func TestOpenAPIRoutes(t *testing.T) {
-	store, err := bolt.Open(filepath.Join(t.TempDir(), "xiaoqi.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
-	srv := api.New(api.Config{Store: store, ImportDir: t.TempDir()})
-	t.Cleanup(func() { srv.Close() })
-	engine, ok := srv.Handler().(*gin.Engine)
-	if !ok {
-		t.Fatalf("Handler is a %T, want *gin.Engine", srv.Handler())
-	}
 	served := map[string]bool{}
 	param := regexp.MustCompile(`:([A-Za-z_]+)`)
-	for _, r := range engine.Routes() {
-		served[r.Method+" "+param.ReplaceAllString(r.Path, "{$1}")] = true
+	for _, r := range servedRoutes(t) {
+		served[param.ReplaceAllString(r, "{$1}")] = true
 	}
 	if len(served) < 60 {
 		t.Fatalf("gin serves only %d routes; is the engine the server's?", len(served))
@@ -318,6 +304,7 @@ func TestOpenAPISchemas(t *testing.T) {
 		"SuggestedMajor": xiaoqi.SuggestedMajor{}, "PlacedInstitution": xiaoqi.PlacedInstitution{},
 		"SkillGap": xiaoqi.SkillGap{}, "GapReport": xiaoqi.GapReport{}, "PolicyQuote": xiaoqi.PolicyQuote{},
 		"Dossier": xiaoqi.Dossier{}, "Candidate": xiaoqi.Candidate{}, "CandidateInput": xiaoqi.Candidate{},
+		"User": xiaoqi.User{}, "APIKey": xiaoqi.APIKey{}, "AuditEntry": xiaoqi.AuditEntry{},
 	}
 	for name, v := range types {
 		s := doc.Components.Schemas[name]
@@ -332,6 +319,12 @@ func TestOpenAPISchemas(t *testing.T) {
 				return slices.Contains([]string{"name", "phone", "email", "birth_date", "consent_enterprises"}, f)
 			})
 			want = append(want, "birth_year")
+			slices.Sort(want)
+		}
+		if name == "User" {
+			// The API's view of a user (api/accounts.go userView): never the password hash.
+			want = slices.DeleteFunc(want, func(f string) bool { return f == "password_hash" || f == "updated_at" })
+			want = append(want, "has_password")
 			slices.Sort(want)
 		}
 		var got []string
@@ -398,5 +391,146 @@ func TestOpenAPISearchResponse(t *testing.T) {
 	errSchema := doc.Components.Schemas["Error"].Value
 	if err := errSchema.VisitJSON(bad); err != nil {
 		t.Errorf("error answer does not match the Error schema: %v", err)
+	}
+}
+
+// TestOpenAPISecurity checks the documented authentication against the server: the schemes,
+// anonymous access by default, and for every operation that refuses the public with 401 that
+// it says so (401 answer, no anonymous security) and names the roles that may call it.
+func TestOpenAPISecurity(t *testing.T) {
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Reference = testReference() }})
+	doc := loadOpenAPI(t, e)
+
+	schemes := doc.Components.SecuritySchemes
+	if s := schemes["apiKey"]; s == nil || s.Value.Type != "http" || s.Value.Scheme != "bearer" {
+		t.Errorf("securitySchemes.apiKey must be http bearer: %+v", s)
+	}
+	if s := schemes["session"]; s == nil || s.Value.Type != "apiKey" || s.Value.In != "cookie" || s.Value.Name != api.SessionCookie {
+		t.Errorf("securitySchemes.session must be an apiKey in the cookie %s: %+v", api.SessionCookie, s)
+	}
+	anonymous := func(reqs openapi3.SecurityRequirements) bool {
+		return slices.ContainsFunc(reqs, func(r openapi3.SecurityRequirement) bool { return len(r) == 0 })
+	}
+	if !anonymous(doc.Security) || len(doc.Security) != 3 {
+		t.Errorf("top-level security %v, want anonymous, apiKey or session", doc.Security)
+	}
+	for _, name := range []string{"Unauthorized", "Forbidden", "TooManyRequests"} {
+		if doc.Components.Responses[name] == nil {
+			t.Errorf("components.responses.%s is missing", name)
+		}
+	}
+	if doc.Components.Responses["TooManyRequests"].Value.Headers["Retry-After"] == nil {
+		t.Errorf("the 429 answer does not document Retry-After")
+	}
+
+	public := e.as("")
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			where := method + " " + path
+			if !strings.Contains(op.Description, "角色 roles:") {
+				t.Errorf("%s: the description does not name the roles (角色 roles: …)", where)
+			}
+			if path != "/healthz" && path != "/readyz" && op.Responses.Status(http.StatusTooManyRequests) == nil {
+				t.Errorf("%s: no 429 answer, yet the rate limits apply", where)
+			}
+			r := public.do(t, method, probe{method, path}.url(t, op, nil), nil, "")
+			if r.Status != http.StatusUnauthorized {
+				continue
+			}
+			if op.Responses.Status(http.StatusUnauthorized) == nil {
+				t.Errorf("%s: answers the public 401 but documents no 401", where)
+			}
+			if op.Security == nil || anonymous(*op.Security) {
+				t.Errorf("%s: answers the public 401 but its security allows anonymous callers", where)
+			}
+		}
+	}
+}
+
+// TestOpenAPIAccountAnswers checks real answers of the account and personal-data endpoints
+// against their documented schemas: every key the server sends is declared, and the answer
+// validates.
+func TestOpenAPIAccountAnswers(t *testing.T) {
+	e := newEnv(t)
+	doc := loadOpenAPI(t, e)
+	check := func(method, path string, status int, r response) {
+		t.Helper()
+		r.want(t, status)
+		op := doc.Paths.Find(path).GetOperation(method)
+		schema := op.Responses.Status(status).Value.Content.Get(jsonType).Schema.Value
+		var v map[string]any
+		r.decode(t, &v)
+		if err := schema.VisitJSON(v); err != nil {
+			t.Errorf("%s %s: the answer does not match its schema: %v\n%s", method, path, err, r.Body)
+		}
+		for key := range v {
+			if schema.Properties[key] == nil {
+				t.Errorf("%s %s: the answer has %q, which the schema does not declare", method, path, key)
+			}
+		}
+	}
+
+	ent := e.create(t, "enterprises", `{"name":"西安软通动力信息技术有限公司","city":"西安市"}`).ID
+	cand := e.create(t, "candidates", strings.Replace(person, "ent_0123456789abcdef", ent, 1)).ID
+	hr := e.newUser(t, "hr", xiaoqi.RoleEnterprise, ent)
+	me := e.newUser(t, "wxm", xiaoqi.RoleCandidate, cand)
+
+	check("GET", "/api/v1/session", http.StatusOK, e.as("").get(t, "/api/v1/session"))
+	check("POST", "/api/v1/session", http.StatusOK,
+		e.as("").send(t, "POST", "/api/v1/session", `{"username":"hr","password":"`+testPassword+`"}`))
+
+	var u struct{ ID string }
+	r := e.send(t, "POST", "/api/v1/users", `{"username":"staff","role":"admin","password":"`+testPassword+`"}`)
+	check("POST", "/api/v1/users", http.StatusCreated, r)
+	r.decode(t, &u)
+	check("GET", "/api/v1/users", http.StatusOK, e.get(t, "/api/v1/users"))
+	check("GET", "/api/v1/users/{id}", http.StatusOK, e.get(t, "/api/v1/users/"+u.ID))
+
+	var k struct {
+		APIKey struct{ ID string } `json:"api_key"`
+	}
+	r = e.send(t, "POST", "/api/v1/users/"+u.ID+"/keys", `{"name":"ERP 同步","expires_at":"2099-01-01T00:00:00Z"}`)
+	check("POST", "/api/v1/users/{id}/keys", http.StatusCreated, r)
+	r.decode(t, &k)
+	check("POST", "/api/v1/keys/{id}/rotate", http.StatusOK, e.send(t, "POST", "/api/v1/keys/"+k.APIKey.ID+"/rotate", ""))
+	e.do(t, "DELETE", "/api/v1/keys/"+k.APIKey.ID, nil, "").want(t, http.StatusNoContent)
+	check("GET", "/api/v1/users/{id}/keys", http.StatusOK, e.get(t, "/api/v1/users/"+u.ID+"/keys"))
+
+	check("GET", "/api/v1/candidates/{id}/contact", http.StatusOK,
+		e.as(hr).get(t, "/api/v1/candidates/"+cand+"/contact?reason=面试邀约"))
+	check("GET", "/api/v1/candidates/{id}/export", http.StatusOK, e.as(me).get(t, "/api/v1/candidates/"+cand+"/export"))
+	check("GET", "/api/v1/candidates/{id}/audit", http.StatusOK, e.as(me).get(t, "/api/v1/candidates/"+cand+"/audit"))
+	check("GET", "/api/v1/audit", http.StatusOK, e.get(t, "/api/v1/audit?limit=1"))
+
+	// The audit entries, the key and the export's nested objects: every key declared.
+	var page struct{ Data []map[string]any }
+	e.get(t, "/api/v1/audit").want(t, http.StatusOK).decode(t, &page)
+	if len(page.Data) < 2 {
+		t.Fatalf("audit log %v, want the release and the export", page.Data)
+	}
+	nested := map[string][]map[string]any{"AuditEntry": page.Data}
+	var keys struct{ Data []map[string]any }
+	e.get(t, "/api/v1/users/"+u.ID+"/keys").want(t, http.StatusOK).decode(t, &keys)
+	nested["APIKey"] = keys.Data
+	var export struct {
+		Accounts []map[string]any
+	}
+	e.as(me).get(t, "/api/v1/candidates/"+cand+"/export").want(t, http.StatusOK).decode(t, &export)
+	nested["User"] = export.Accounts
+	for name, objs := range nested {
+		schema := doc.Components.Schemas[name].Value
+		if len(objs) == 0 {
+			t.Errorf("no %s to check", name)
+		}
+		for _, o := range objs {
+			if err := schema.VisitJSON(o); err != nil {
+				t.Errorf("%s %v does not match its schema: %v", name, o, err)
+			}
+			for key := range o {
+				if schema.Properties[key] == nil {
+					t.Errorf("%s has %q, which the schema does not declare", name, key)
+				}
+			}
+		}
 	}
 }

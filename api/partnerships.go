@@ -25,9 +25,10 @@ import (
 // endpoints: the generic PUT, batch and DELETE of /partnerships are refused, the generic
 // GETs stay.
 //
-// Accounts and roles come later: until then the acting side ("by": institution or
-// enterprise) and the actor's name are taken from the request as given, and nothing checks
-// that the caller speaks for that side.
+// The acting side comes from the caller's account: enterprise HR acts for its enterprise,
+// institution staff for its institution, and only for partnerships their side is a party to;
+// an administrator names the side in "by". The actor recorded in the history is the caller's
+// username.
 
 // Bounds of the workflow's request fields.
 const (
@@ -86,9 +87,7 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 		return nil, err
 	}
 	switch {
-	case r.By == "":
-		return nil, invalid("by", "is required: institution or enterprise / 必填：institution（院校）或 enterprise（企业）")
-	case r.By != "institution" && r.By != "enterprise":
+	case r.By != "" && r.By != "institution" && r.By != "enterprise":
 		return nil, invalid("by", "must be institution or enterprise, not %q / 须为 institution 或 enterprise", r.By)
 	case !utf8.ValidString(r.Actor) || utf8.RuneCountInString(r.Actor) > maxPartnershipActor:
 		return nil, invalid("actor", "must be UTF-8 of at most %d characters / 最多 %d 个字符", maxPartnershipActor, maxPartnershipActor)
@@ -118,6 +117,34 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 		return nil, invalid("status", "a new partnership is proposed or suggested, not %q; accept, decline and activate have their own endpoints / 新建合作只能为 proposed 或 suggested", r.Status)
 	}
 	return &r, nil
+}
+
+// actAs sets the acting side and actor of r from the caller, and checks that the caller speaks
+// for that side of the partnership between inst and ent.
+func actAs(c *gin.Context, r *partnershipRequest, inst, ent string) error {
+	p := who(c)
+	if p.user == nil {
+		return errSignIn()
+	}
+	side := map[xiaoqi.Role]string{xiaoqi.RoleEnterprise: "enterprise", xiaoqi.RoleInstitution: "institution"}[p.role()]
+	switch {
+	case p.is(xiaoqi.RoleAdmin):
+		if r.By == "" {
+			return invalid("by", "is required: institution or enterprise / 必填：institution（院校）或 enterprise（企业）")
+		}
+	case side == "":
+		return errForbidden("只有院校或企业账户可以办理合作 / only institution or enterprise accounts take part in partnerships")
+	case side == "enterprise" && p.user.EnterpriseID != ent, side == "institution" && p.user.InstitutionID != inst:
+		return errForbidden("您的账户不是该合作的一方 / your account is not a party to this partnership")
+	case r.By != "" && r.By != side:
+		return invalid("by", "must be %s: your account acts for that side / 须为 %s（您的账户所代表的一方）", side, side)
+	default:
+		r.By = side
+	}
+	if r.Actor == "" || !p.is(xiaoqi.RoleAdmin) {
+		r.Actor = p.user.Username // an administrator may record on whose behalf it acted
+	}
+	return nil
 }
 
 // event appends one step to p's history and sets its status.
@@ -151,6 +178,9 @@ func (s *Server) proposePartnership(c *gin.Context) {
 		return
 	}
 	r, err := s.readPartnershipRequest(c, true)
+	if err == nil {
+		err = actAs(c, r, r.InstitutionID, r.EnterpriseID)
+	}
 	if err != nil {
 		s.writeError(c, err)
 		return
@@ -250,6 +280,10 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 			return
 		}
 		p := d.(*xiaoqi.Partnership)
+		if err := actAs(c, r, p.InstitutionID, p.EnterpriseID); err != nil {
+			s.writeError(c, err)
+			return
+		}
 		if p.Status != t.from {
 			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 				Message: fmt.Sprintf("无法%s：该合作当前状态为%s，只有%s的合作可以%s / cannot %s: the partnership is %s; only a %s partnership can be %s",

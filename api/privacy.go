@@ -6,9 +6,10 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// candidateView is a candidate without personal information (ARCHITECTURE §7, PIPL): until
-// accounts and consent land, no response carries a candidate's name, phone, e-mail, birth date
-// or the enterprises they consented to, and the free-text summary is redacted. The fields
+// candidateView is a candidate without personal information (ARCHITECTURE §7, PIPL): what
+// everyone but the candidate sees (view in personal.go decides): no name, phone, e-mail, birth
+// date or the enterprises they consented to, and a redacted free-text summary. Contact details
+// reach enterprise HR only through the audited release of personal.go. The fields
 // below shadow the embedded candidate's fields of the same JSON name; the personal ones are
 // always empty, so encoding/json omits them.
 type candidateView struct {
@@ -32,14 +33,6 @@ func anonymizeCandidate(c *xiaoqi.Candidate) candidateView {
 		}
 	}
 	return v
-}
-
-// publicView returns what a response may show of d.
-func publicView(d xiaoqi.Doc) any {
-	if c, ok := d.(*xiaoqi.Candidate); ok {
-		return anonymizeCandidate(c)
-	}
-	return d
 }
 
 // anonymizeHit drops personal fields from a candidate hit, whatever the index put there.

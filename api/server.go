@@ -70,6 +70,19 @@ type Config struct {
 	// Matcher answers the partner, candidate, allocation and insight endpoints; nil makes
 	// them answer 503.
 	Matcher Matcher
+	// Auth authenticates API keys and sessions (*auth.Service); Accounts keeps users, keys,
+	// sessions and the audit log. Without them nobody can sign in: public reads work, every
+	// write answers 401.
+	Auth     Auth
+	Accounts xiaoqi.Accounts
+	// RateLimits bound requests per API key, per session user and per client address.
+	RateLimits RateLimits
+	// UI serves the web interface (package web) at "/" and "/assets/…" with its own
+	// Content-Security-Policy (ui.go); nil serves no UI.
+	UI http.Handler
+	// TrustedProxies lists the addresses (CIDR or IP) of reverse proxies whose
+	// X-Forwarded-For names the client; none by default, so the client is the peer address.
+	TrustedProxies []string
 }
 
 // Server is the HTTP interface of xiaoqi.
@@ -87,6 +100,9 @@ type Server struct {
 	imports        *importJobs
 	reference      *xiaoqi.Reference
 	matcher        Matcher
+	auth           Auth
+	accounts       xiaoqi.Accounts
+	limits         limiters
 	engine         *gin.Engine
 	metrics        *metrics
 	// partnerMu serialises the partnership workflow's read-modify-writes (partnerships.go).
@@ -102,6 +118,7 @@ func New(cfg Config) *Server {
 		store: cfg.Store, index: cfg.Index, logger: cfg.Logger, ready: cfg.Ready, notify: cfg.Notify,
 		maxBody: cfg.MaxBodyBytes, maxBatch: cfg.MaxBatchBytes, refreshTimeout: cfg.RefreshTimeout,
 		version: cfg.Version, reference: cfg.Reference, matcher: cfg.Matcher,
+		auth: cfg.Auth, accounts: cfg.Accounts, limits: newLimiters(cfg.RateLimits),
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
@@ -130,7 +147,10 @@ func New(cfg Config) *Server {
 	e.HandleMethodNotAllowed = true
 	e.RedirectTrailingSlash = false
 	e.RedirectFixedPath = false
-	e.Use(s.securityHeaders, s.metrics.instrument, s.accessLog, s.recovery)
+	if err := e.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		panic("api: Config.TrustedProxies: " + err.Error())
+	}
+	e.Use(s.securityHeaders, s.metrics.instrument, s.accessLog, s.recovery, s.authenticate)
 	e.NoRoute(s.noRoute)
 	e.NoMethod(s.noMethod)
 
@@ -138,16 +158,19 @@ func New(cfg Config) *Server {
 		e.Handle(m, "/healthz", s.healthz)
 		e.Handle(m, "/readyz", s.readyz)
 	}
-	e.GET("/metrics", s.serveMetrics)
+	admin := s.requireRole(xiaoqi.RoleAdmin)
+	e.GET("/metrics", admin, s.serveMetrics)
 	v1 := e.Group("/api/v1")
 	v1.GET("/openapi.json", s.openAPI)
 	v1.GET("/search", s.search)
 	v1.GET("/suggest", s.suggest)
-	v1.POST("/imports", s.createImport)
-	v1.GET("/imports", s.listImports)
-	v1.GET("/imports/:id", s.getImport)
-	v1.GET("/imports/:id/report.csv", s.importReport)
-	v1.DELETE("/imports/:id", s.deleteImport)
+	v1.POST("/imports", admin, s.createImport)
+	v1.GET("/imports", admin, s.listImports)
+	v1.GET("/imports/:id", admin, s.getImport)
+	v1.GET("/imports/:id/report.csv", admin, s.importReport)
+	v1.DELETE("/imports/:id", admin, s.deleteImport)
+	s.accountRoutes(v1)
+	s.personalRoutes(v1)
 	s.matchRoutes(v1)
 	v1.GET("/majors", s.listMajors)
 	v1.GET("/majors/:code", s.getMajor)
@@ -163,7 +186,14 @@ func New(cfg Config) *Server {
 		g.POST("/batch", s.batch(k))
 		g.GET("/:id", s.get(k))
 		g.PUT("/:id", s.put(k))
-		g.DELETE("/:id", s.delete(k))
+		if k == xiaoqi.KindCandidate {
+			g.DELETE("/:id", s.eraseCandidate) // erasure (personal.go)
+		} else {
+			g.DELETE("/:id", s.delete(k))
+		}
+	}
+	if cfg.UI != nil {
+		s.uiRoutes(e, cfg.UI)
 	}
 	s.engine = e
 	return s

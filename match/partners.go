@@ -48,7 +48,29 @@ func instParty(in *institution) *xiaoqi.MatchParty {
 }
 
 func entParty(e *enterprise) *xiaoqi.MatchParty {
-	return &xiaoqi.MatchParty{Type: xiaoqi.KindEnterprise, ID: e.doc.ID, Name: e.doc.Name, City: e.doc.City, Synthetic: e.doc.Synthetic}
+	v := verified(e)
+	return &xiaoqi.MatchParty{Type: xiaoqi.KindEnterprise, ID: e.doc.ID, Name: e.doc.Name, City: e.doc.City, Synthetic: e.doc.Synthetic,
+		Verified: &v}
+}
+
+// verified reports whether enterprise e (nil: unknown) has a valid 统一社会信用代码.
+func verified(e *enterprise) bool { return e != nil && xiaoqi.ValidCreditCode(e.doc.CreditCode) }
+
+// unverifiedFactor is the note a suggestion with an unverified enterprise carries. Its weight
+// is 0: verification does not change how well two parties fit, but the reader must know.
+func unverifiedFactor() xiaoqi.MatchFactor {
+	return xiaoqi.MatchFactor{Factor: "verification",
+		ZH: "未核验企业：未登记有效的统一社会信用代码",
+		EN: "Unverified enterprise: no valid unified social credit code on record"}
+}
+
+// withVerification returns fs with the unverified-enterprise note appended when e is not
+// verified.
+func withVerification(fs []xiaoqi.MatchFactor, e *enterprise) []xiaoqi.MatchFactor {
+	if verified(e) {
+		return fs
+	}
+	return append(slices.Clip(fs), unverifiedFactor())
 }
 
 // scored is a candidate with a preliminary or final score, ordered by score then id.
@@ -232,7 +254,7 @@ func (m *Matcher) rankEnterprises(s *snapshot, sc *scratch, ii int, limit int) (
 func (s *snapshot) toMatch(p pair) xiaoqi.Match {
 	in, e := s.insts[p.i], s.ents[p.e]
 	return xiaoqi.Match{Institution: instParty(in), Enterprise: entParty(e), Score: round2(p.score),
-		Synthetic: in.doc.Synthetic || e.doc.Synthetic, Factors: p.factors}
+		Synthetic: in.doc.Synthetic || e.doc.Synthetic, Factors: withVerification(p.factors, e)}
 }
 
 // EnterprisePartners ranks the institutions that could train for enterprise id's open job

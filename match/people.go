@@ -118,8 +118,19 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 	return total / wsum, fs
 }
 
-func jobParty(j *job) *xiaoqi.MatchParty {
-	return &xiaoqi.MatchParty{Type: xiaoqi.KindJob, ID: j.doc.ID, Name: j.doc.Name, City: j.doc.City, Synthetic: j.doc.Synthetic}
+// jobParty names job j; it is verified when its enterprise is known and verified.
+func (s *snapshot) jobParty(j *job) *xiaoqi.MatchParty {
+	v := verified(s.jobEnt(j))
+	return &xiaoqi.MatchParty{Type: xiaoqi.KindJob, ID: j.doc.ID, Name: j.doc.Name, City: j.doc.City, Synthetic: j.doc.Synthetic,
+		Verified: &v}
+}
+
+// jobEnt returns the enterprise of job j, nil when it is not known.
+func (s *snapshot) jobEnt(j *job) *enterprise {
+	if j.ent < 0 {
+		return nil
+	}
+	return s.ents[j.ent]
 }
 
 // expand returns the skills whose holders cover skills at all: the skills and their related.
@@ -150,11 +161,11 @@ func (m *Matcher) JobCandidates(ctx context.Context, id string, limit int) (*xia
 		sc, _ := m.personFit(s.cands[ci], j, false)
 		return sc, s.cands[ci].doc.ID
 	})
-	out := newList(*jobParty(j), len(cs))
+	out := newList(*s.jobParty(j), len(cs))
 	for _, c := range cs[:min(limit, len(cs))] {
 		cd := s.cands[c.i]
 		sc, fs := m.personFit(cd, j, true)
-		addMatch(out, xiaoqi.Match{Job: jobParty(j), Candidate: cd.doc, Score: round2(sc),
+		addMatch(out, xiaoqi.Match{Job: s.jobParty(j), Candidate: cd.doc, Score: round2(sc),
 			Synthetic: cd.doc.Synthetic || j.doc.Synthetic, Factors: fs})
 	}
 	return out, nil
@@ -176,7 +187,9 @@ func (m *Matcher) CandidateJobs(ctx context.Context, id string, limit int) (*xia
 	for _, x := range js[:min(limit, len(js))] {
 		j := s.jobs[x.i]
 		sc, fs := m.personFit(c, j, true)
-		mt := xiaoqi.Match{Job: jobParty(j), Score: round2(sc), Synthetic: j.doc.Synthetic || c.doc.Synthetic, Factors: fs}
+		// A candidate is told when the enterprise behind a job is not verified.
+		mt := xiaoqi.Match{Job: s.jobParty(j), Score: round2(sc), Synthetic: j.doc.Synthetic || c.doc.Synthetic,
+			Factors: withVerification(fs, s.jobEnt(j))}
 		if j.ent >= 0 {
 			mt.Enterprise = entParty(s.ents[j.ent])
 		}

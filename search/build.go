@@ -62,11 +62,11 @@ func (x *Index) documents(ids []string, docs []xiaoqi.Doc) ([]*document.Document
 	return out, -1, nil
 }
 
-// document builds the bleve document of d, analysed by the Index's own analyzers (see
+// document builds the bleve document of d (nil for one that is not indexed), analysed by the Index's own analyzers (see
 // analysis.go), following fieldSpecs.
 func (x *Index) document(id string, d xiaoqi.Doc) (*document.Document, error) {
 	fields, err := newDocument(d)
-	if err != nil {
+	if err != nil || fields == nil {
 		return nil, err
 	}
 	if _, ok := fields[fieldGeo]; !ok {

@@ -13,7 +13,8 @@ import (
 // word fields (title_w).
 type indexDoc map[string]any
 
-// newDocument converts d into its index document.
+// newDocument converts d into its index document; nil for a document that is not indexed at
+// all (a private candidate).
 func newDocument(d xiaoqi.Doc) (indexDoc, error) {
 	var doc indexDoc
 	switch d := d.(type) {
@@ -26,6 +27,9 @@ func newDocument(d xiaoqi.Doc) (indexDoc, error) {
 	case *xiaoqi.JobNeed:
 		doc = jobDocument(d)
 	case *xiaoqi.Candidate:
+		if d.Visibility == xiaoqi.VisibilityPrivate {
+			return nil, nil // found by no one (ARCHITECTURE §7); Apply removes an indexed one
+		}
 		doc = candidateDocument(d)
 	case *xiaoqi.Policy:
 		doc = policyDocument(d)
@@ -86,11 +90,12 @@ func enterpriseDocument(e *xiaoqi.Enterprise) indexDoc {
 		names = append(names, "服务外包领军企业")
 	}
 	doc := indexDoc{
-		fieldNames:   append(names, e.OffshoreMarkets...),
-		fieldBody:    e.Description,
-		fieldSector:  sectors,
-		fieldEntName: e.Name,
-		fieldSuggest: []string{e.Name},
+		fieldNames:    append(names, e.OffshoreMarkets...),
+		fieldBody:     e.Description,
+		fieldSector:   sectors,
+		fieldEntName:  e.Name,
+		fieldSuggest:  []string{e.Name},
+		fieldVerified: xiaoqi.ValidCreditCode(e.CreditCode),
 	}
 	doc.place(e.City, e.District, e.Region)
 	if e.Geo != nil {
@@ -107,6 +112,7 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 		fieldSkills:   append(append([]string(nil), j.Skills...), j.Languages...),
 		fieldBody:     j.Description,
 		fieldEntName:  j.EnterpriseName,
+		fieldEntID:    j.EnterpriseID,
 		fieldSector:   string(j.Sector),
 		fieldSkill:    j.Skills,
 		fieldLanguage: j.Languages,

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-4-gse"
+const mappingVersion = "xiaoqi-5-verified"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -41,7 +41,9 @@ const (
 	fieldGeo       = "geo"      // the document's point, else its city's centre
 	fieldLat       = "lat"      // the geo point again, stored only: a hit's distance
 	fieldLon       = "lon"
-	fieldSuggest   = "suggest" // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
+	fieldVerified  = "verified"      // enterprises: a valid 统一社会信用代码 (xiaoqi.ValidCreditCode)
+	fieldEntID     = "enterprise_id" // jobs: their enterprise, whose verification a hit shows
+	fieldSuggest   = "suggest"       // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
 )
 
 // textFields are the fields a query searches, with their boosts: a match in the title counts
@@ -58,7 +60,7 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID}
 
 // hitFields are the identifying fields copied into Hit.Fields.
 var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber}
@@ -115,6 +117,8 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldLat:       {kind: kindNumber, store: true, storeOnly: true},
 	fieldLon:       {kind: kindNumber, store: true, storeOnly: true},
 	fieldSynthetic: {kind: kindBool, store: true},
+	fieldVerified:  {kind: kindBool, store: true},
+	fieldEntID:     {kind: kindKeyword, store: true},
 	fieldDate:      {kind: kindDate, docValues: true},
 	fieldGeo:       {kind: kindGeo, docValues: true},
 }

@@ -85,16 +85,16 @@ func build(ctx context.Context, store xiaoqi.Store, dir string, seq uint64, opt 
 			b := x.idx.NewBatch()
 			for _, doc := range built {
 				if doc == nil {
-					continue
+					continue // not indexed: a private candidate
 				}
 				if err := b.IndexAdvanced(doc); err != nil {
 					return n, fmt.Errorf("search: rebuild: %s %s: %w", k, doc.ID(), err)
 				}
+				n++
 			}
 			if err := x.idx.Batch(b); err != nil {
 				return n, fmt.Errorf("search: rebuild: index %s: %w", k, err)
 			}
-			n += uint64(len(page.Docs))
 			if page.Next == "" {
 				break
 			}

@@ -74,6 +74,9 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, x.hit(h, q.Near))
 	}
+	if err := x.verifyJobs(ctx, res.Hits, out.Hits); err != nil {
+		return nil, err
+	}
 	if len(q.Facets) > 0 {
 		out.Facets = make(map[string][]xiaoqi.FacetCount, len(q.Facets))
 		for _, f := range q.Facets {
@@ -337,8 +340,53 @@ func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint) xiaoqi.Hit {
 			out.DistanceKM = &d
 		}
 	}
+	if out.Type == xiaoqi.KindEnterprise {
+		v, _ := h.Fields[fieldVerified].(bool)
+		setField(&out, fieldVerified, v)
+	}
 	out.Snippet = x.snippet(h, str(fieldTitle), str(fieldBody))
 	return out
+}
+
+// verifyJobs sets fields.verified of the job hits: whether the job's enterprise has a valid
+// 统一社会信用代码. A job does not carry the code, so the enterprises of the page's jobs are
+// read from the index in one query: a job follows its enterprise's verification as soon as
+// the enterprise's change is indexed, with nothing to re-index. A job whose enterprise is
+// not known is unverified.
+func (x *Index) verifyJobs(ctx context.Context, hits search.DocumentMatchCollection, out []xiaoqi.Hit) error {
+	var ids []string
+	for i, h := range hits {
+		if out[i].Type != xiaoqi.KindJob {
+			continue
+		}
+		setField(&out[i], fieldVerified, false)
+		if id, _ := h.Fields[fieldEntID].(string); id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fieldType, fieldVerified}
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err = closedErr(err); errors.Is(err, ErrClosed) {
+		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
+	} else if err != nil {
+		return fmt.Errorf("search: enterprises of %d job hits: %w", len(ids), err)
+	}
+	verified := map[string]bool{}
+	for _, h := range res.Hits {
+		if v, _ := h.Fields[fieldVerified].(bool); v && h.Fields[fieldType] == string(xiaoqi.KindEnterprise) {
+			verified[h.ID] = true
+		}
+	}
+	for i, h := range hits {
+		if id, _ := h.Fields[fieldEntID].(string); out[i].Type == xiaoqi.KindJob && verified[id] {
+			setField(&out[i], fieldVerified, true)
+		}
+	}
+	return nil
 }
 
 // distanceKM is the great-circle distance between a and b.

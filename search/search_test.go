@@ -69,7 +69,8 @@ func TestSearchHit(t *testing.T) {
 		t.Fatalf("hits = %v, want job_test_xa first", ids(res))
 	}
 	h := res.Hits[0]
-	want := map[string]any{"city": "西安市", "district": "雁塔区", "enterprise_name": "西安软通动力信息技术有限公司"}
+	// No enterprise_id: its enterprise is not known, so it is unverified.
+	want := map[string]any{"city": "西安市", "district": "雁塔区", "enterprise_name": "西安软通动力信息技术有限公司", "verified": false}
 	if h.Type != xiaoqi.KindJob || h.Title != "软件测试工程师" || !h.Synthetic || h.Version != 1 || h.Score <= 0 || fmt.Sprint(h.Fields) != fmt.Sprint(want) {
 		t.Errorf("hit = %+v", h)
 	}

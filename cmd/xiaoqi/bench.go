@@ -28,6 +28,8 @@ func RunBench(ctx context.Context, args []string, getenv func(string) string, st
 	pid := fs.Int("pid", 0, "the server's process id, to report its memory from /proc/PID/status (0: none)")
 	rssEvery := fs.Duration("rss-every", 0, "print the server's memory at this interval after each run (0: not)")
 	seedN := fs.Uint64("seed", 1, "seed of the request sequence")
+	key := fs.String("key", envOr(getenv, "XIAOQI_BENCH_KEY", ""),
+		"API key sent with every request; writes need an administrator's (xiaoqi users key), and the server's rate limits apply per key (env XIAOQI_BENCH_KEY)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi bench [flags]\n\n压力测试 Load-tests a running xiaoqi on this machine "+
 			"(searches, gets and writes) and prints a markdown table. Flags:\n")
@@ -52,7 +54,7 @@ func RunBench(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stderr, "bench: concurrency %d, %s warm-up + %s …\n", c, *warmup, *duration)
 		r, err := loadgen.Run(ctx, loadgen.Config{
 			BaseURL: *base, Concurrency: c, Warmup: *warmup, Duration: *duration,
-			WriteRatio: *writes, WriteKeys: *writeKeys, PID: *pid, Seed: *seedN,
+			WriteRatio: *writes, WriteKeys: *writeKeys, PID: *pid, Seed: *seedN, APIKey: *key,
 		})
 		if err != nil {
 			return err

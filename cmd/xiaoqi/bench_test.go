@@ -21,7 +21,7 @@ func TestBench(t *testing.T) {
 	m := MustOpenMain(t, t.TempDir(), true)
 	waitReady(t, m.URL(), 60*time.Second)
 	var out, errOut bytes.Buffer
-	err := main.RunBench(context.Background(), []string{"--url", m.URL(), "--concurrency", "1,2",
+	err := main.RunBench(context.Background(), []string{"--url", m.URL(), "--key", keyOf(t, m.URL()), "--concurrency", "1,2",
 		"--duration", "1s", "--warmup", "100ms", "--pid", strconv.Itoa(os.Getpid())},
 		func(string) string { return "" }, &out, &errOut)
 	if err != nil {

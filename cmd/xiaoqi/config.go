@@ -36,6 +36,15 @@ type Config struct {
 	MaxBodyBytes int64
 	// MaxUploadBytes limits files uploaded to /api/v1/imports.
 	MaxUploadBytes int64
+	// TLSCert and TLSKey are PEM files; set both to serve HTTPS (TLS 1.2 or later), neither
+	// for plain HTTP (behind a TLS-terminating proxy). See tls.go.
+	TLSCert string
+	TLSKey  string
+	// CORSOrigins are the browser origins allowed to call the API; empty sends no CORS
+	// headers at all.
+	CORSOrigins []string
+	// Security holds the rate limits and trusted proxies (security.go).
+	Security securityConfig
 }
 
 // DefaultConfig returns the configuration of `xiaoqi serve` with no flags or environment.
@@ -117,7 +126,10 @@ func (c *Config) check() error {
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return fmt.Errorf("--log-format must be json or text, not %q", c.LogFormat)
 	}
-	return nil
+	if err := c.checkSecurity(); err != nil {
+		return err
+	}
+	return c.checkHTTP()
 }
 
 func (c *Config) logLevel() (slog.Level, error) {

@@ -23,7 +23,7 @@ func runChild(dir string) int {
 	cfg.DataDir = dir
 	cfg.Addr = "127.0.0.1:0"
 	cfg.Seed = false
-	cfg.LogLevel = "error"
+	cfg.LogLevel = "info" // the parent scans it for personal data (childStderr)
 	cfg.PollInterval = 10 * time.Millisecond
 	m := main.NewMain(cfg, os.Stderr)
 	if err := m.Open(context.Background()); err != nil {
@@ -39,9 +39,10 @@ func runChild(dir string) int {
 // no batch is there in part, and that the store and the index agree document for document.
 func TestKillMidBatch(t *testing.T) {
 	dir := t.TempDir()
+	key := storeAdminKey(t, map[string]string{"XIAOQI_DATA_DIR": dir})
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "XIAOQI_TEST_CHILD_DATA_DIR="+dir)
-	cmd.Stderr = os.Stderr
+	cmd.Stderr = childStderr()
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -55,6 +56,7 @@ func TestKillMidBatch(t *testing.T) {
 		t.Fatalf("child did not start: %v", err)
 	}
 	base := strings.TrimSpace(line)
+	registerKey(t, base, key)
 	waitReady(t, base, 30*time.Second)
 
 	const batchSize, writers = 500, 4
@@ -160,7 +162,7 @@ func post(u string, body any, out any) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	resp, err := http.Post(u, "application/json", strings.NewReader(string(data)))
+	resp, err := postJSON(u, "application/json", string(data))
 	if err != nil {
 		return 0, err
 	}

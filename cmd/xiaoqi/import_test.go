@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"os"
@@ -134,6 +133,7 @@ func TestImportKilled(t *testing.T) {
 	reported := 0
 	sc := bufio.NewScanner(stderr)
 	for sc.Scan() {
+		fmt.Fprintln(logs, sc.Text()) // scanned for personal data (TestMain)
 		if m := through.FindStringSubmatch(sc.Text()); m != nil {
 			reported, _ = strconv.Atoi(m[1])
 			if reported >= 3000 {
@@ -203,13 +203,14 @@ func countJobs(versions map[string]int64) int {
 // and an accepted file is imported with the taxonomy's skills and found by search.
 func TestServeImport(t *testing.T) {
 	cfg := main.DefaultConfig()
-	cfg.DataDir, cfg.Addr, cfg.Seed, cfg.LogLevel = t.TempDir(), "127.0.0.1:0", false, "error"
+	cfg.DataDir, cfg.Addr, cfg.Seed, cfg.LogLevel = t.TempDir(), "127.0.0.1:0", false, "info"
 	cfg.PollInterval, cfg.MaxUploadBytes = 20*time.Millisecond, 2048
-	m := main.NewMain(cfg, io.Discard)
+	m := main.NewMain(cfg, logs)
 	if err := m.Open(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { m.Close() })
+	mainAdminKey(t, m)
 	waitReady(t, m.URL(), 30*time.Second)
 
 	post := func(data string) (int, map[string]any) {
@@ -219,7 +220,7 @@ func TestServeImport(t *testing.T) {
 		fw, _ := w.CreateFormFile("file", "jobs.csv")
 		fw.Write([]byte(data))
 		w.Close()
-		resp, err := http.Post(m.URL()+"/api/v1/imports", w.FormDataContentType(), &b)
+		resp, err := postJSON(m.URL()+"/api/v1/imports", w.FormDataContentType(), b.String())
 		if err != nil {
 			t.Fatal(err)
 		}

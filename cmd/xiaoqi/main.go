@@ -5,6 +5,7 @@
 //	xiaoqi serve      run the HTTP service (embedded store under ./data by default)
 //	xiaoqi seed       load the default data set into the store
 //	xiaoqi reindex    rebuild the search index from the store (--reextract: skills first)
+//	xiaoqi users      manage accounts and API keys (the first administrator)
 //	xiaoqi healthcheck  exit 0 when a running service is ready (container HEALTHCHECK)
 //	xiaoqi version    print the version
 package main
@@ -46,6 +47,8 @@ Talent and training-program matching for Shaanxi's service-outsourcing industry.
             --reextract first extracts skills again with the current taxonomy
   match     匹配 --allocate: 全省统筹分配 allocate graduates to open positions province-wide,
             with institution capacities, beside greedy per-enterprise ranking (stop serve first)
+  users     账户 Manage accounts: add a user (the first administrator), create or revoke
+            API keys, set passwords ("xiaoqi users" for the subcommands)
   bench     压力测试 Load-test a running server on this machine: QPS, p50/p99, errors, memory
   healthcheck 健康检查 Exit 0 if the service at --url is ready (for container HEALTHCHECK)
   version   版本 Print the version
@@ -81,6 +84,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = RunMatch(ctx, args[1:], getenv, stdout, stderr)
 	case "bench":
 		err = RunBench(ctx, args[1:], getenv, stdout, stderr)
+	case "users":
+		err = RunUsers(ctx, args[1:], getenv, os.Stdin, stdout, stderr)
 	case "healthcheck":
 		err = runHealthcheck(ctx, args[1:], getenv, stderr)
 	case "version", "--version", "-version":

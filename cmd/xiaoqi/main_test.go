@@ -13,6 +13,7 @@ import (
 	"time"
 
 	main "github.com/xiaoqi-dev/xiaoqi/cmd/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/internal/logscan"
 )
 
 func TestMain(m *testing.M) {
@@ -28,7 +29,35 @@ func TestMain(m *testing.M) {
 	if args := os.Getenv("XIAOQI_TEST_CHILD_IMPORT"); args != "" {
 		os.Exit(runImportChild(args))
 	}
-	os.Exit(m.Run())
+	// Every log line of the services these tests run, in this process and in the child
+	// processes, goes through logs: the package fails if one holds personal data.
+	os.Exit(logscan.Main(m, logs, os.Stderr, "cmd/xiaoqi"))
+}
+
+// logs scans the logs of every service the tests start (see TestMain).
+var logs = logscan.New(nil)
+
+// childStderr is where a child process's stderr goes: scanned by logs, and shown on the
+// test's stderr except for the info lines (one per HTTP request), which would drown the rest.
+func childStderr() io.Writer {
+	return io.MultiWriter(logs, &dropInfo{w: os.Stderr})
+}
+
+// dropInfo passes on the lines written to it, except those of slog's level INFO. A child
+// process writes whole lines to its stderr, and os/exec copies them in order from one
+// goroutine, so a line is not split often; a split one is passed on.
+type dropInfo struct{ w io.Writer }
+
+func (d *dropInfo) Write(p []byte) (int, error) {
+	for _, line := range bytes.SplitAfter(p, []byte("\n")) {
+		if len(line) == 0 || bytes.Contains(line, []byte("level=INFO")) || bytes.Contains(line, []byte(`"level":"INFO"`)) {
+			continue
+		}
+		if _, err := d.w.Write(line); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
 }
 
 // MustOpenMain boots the whole service on a free port with a temporary data directory.
@@ -38,9 +67,10 @@ func MustOpenMain(tb testing.TB, dir string, seed bool) *main.Main {
 	cfg.DataDir = dir
 	cfg.Addr = "127.0.0.1:0"
 	cfg.Seed = seed
-	cfg.LogLevel = "warn"
+	cfg.LogLevel = "debug" // everything a service logs goes through logscan (TestMain)
 	cfg.PollInterval = 20 * time.Millisecond
-	m := main.NewMain(cfg, io.Discard)
+	cfg.Security.RatePerAddress, cfg.Security.RatePerKey = -1, -1 // load tests
+	m := main.NewMain(cfg, logs)
 	if err := m.Open(context.Background()); err != nil {
 		m.Close()
 		tb.Fatalf("open service: %v", err)
@@ -50,6 +80,7 @@ func MustOpenMain(tb testing.TB, dir string, seed bool) *main.Main {
 			tb.Errorf("close service: %v", err)
 		}
 	})
+	mainAdminKey(tb, m)
 	return m
 }
 
@@ -93,6 +124,7 @@ func call(tb testing.TB, method, u string, body any, out any) int {
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	authorize(req)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		tb.Fatalf("%s %s: %v", method, u, err)

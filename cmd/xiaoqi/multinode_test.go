@@ -43,8 +43,9 @@ func runServeChild() int {
 	cfg.MongoDatabase = os.Getenv("XIAOQI_MONGODB_DATABASE")
 	cfg.Addr = "127.0.0.1:0"
 	cfg.Seed = false
-	cfg.LogLevel = "warn"
+	cfg.LogLevel = "info" // the parent scans it for personal data (childStderr)
 	cfg.LogFormat = "text"
+	cfg.Security.RatePerAddress, cfg.Security.RatePerKey = -1, -1 // the test writes as fast as it can
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	m := main.NewMain(cfg, os.Stderr)
@@ -74,10 +75,11 @@ type node struct {
 // waits until it listens.
 func startNode(tb testing.TB, name, dir, uri, db string) *node {
 	tb.Helper()
+	key := storeAdminKey(tb, map[string]string{"XIAOQI_DATA_DIR": dir, "XIAOQI_MONGODB_URI": uri, "XIAOQI_MONGODB_DATABASE": db})
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), envChildServe+"=1", "XIAOQI_DATA_DIR="+dir,
 		"XIAOQI_MONGODB_URI="+uri, "XIAOQI_MONGODB_DATABASE="+db)
-	cmd.Stderr = os.Stderr
+	cmd.Stderr = childStderr()
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		tb.Fatal(err)
@@ -93,6 +95,7 @@ func startNode(tb testing.TB, name, dir, uri, db string) *node {
 		tb.Fatalf("node %s did not start: %v", name, err)
 	}
 	n.base = strings.TrimSpace(line)
+	registerKey(tb, n.base, key)
 	return n
 }
 
@@ -329,6 +332,7 @@ func do(client *http.Client, method, u string, body, out any) (int, error) {
 		return 0, err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	authorize(req)
 	resp, err := client.Do(req)
 	if err != nil {
 		return 0, err

@@ -23,6 +23,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/search"
 	"github.com/xiaoqi-dev/xiaoqi/seed"
 	"github.com/xiaoqi-dev/xiaoqi/skill"
+	"github.com/xiaoqi-dev/xiaoqi/web"
 )
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -37,6 +38,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		"how often the index asks the store for changes when idle (env XIAOQI_POLL_INTERVAL)")
 	fs.Int64Var(&cfg.MaxUploadBytes, "max-upload-bytes", envInt64(getenv, "XIAOQI_MAX_UPLOAD_BYTES", cfg.MaxUploadBytes),
 		"largest file accepted by POST /api/v1/imports (env XIAOQI_MAX_UPLOAD_BYTES)")
+	cfg.bindHTTP(fs, getenv)
+	cfg.bindSecurity(fs, getenv)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi serve [flags]\n\n启动服务 Runs the HTTP service. Flags:\n")
 		fs.PrintDefaults()
@@ -140,23 +143,30 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	srv := api.New(api.Config{
+	apiCfg := api.Config{
 		Store: store, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
 		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy),
-		Reference: ref, Matcher: match.New(store, m.Taxonomy),
-	})
+		Reference: ref, Matcher: match.New(store, m.Taxonomy), UI: web.Handler(),
+	}
+	if err := m.apiSecurity(&apiCfg); err != nil {
+		return err
+	}
+	m.warnNoAdmin(ctx, apiCfg.Accounts)
+	srv := api.New(apiCfg)
 	m.api = srv
-	if m.ln, err = net.Listen("tcp", m.Config.Addr); err != nil {
-		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+	if m.ln, err = m.Config.listen(); err != nil { // TLS when configured (tls.go)
+		return err
 	}
 	m.server = &http.Server{
-		Handler:           srv.Handler(),
+		Handler:           m.Config.withCORS(srv.Handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
+		// net/http's own errors (TLS handshakes, panics) go to the structured log too.
+		ErrorLog: slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
 	}
 	m.wg.Add(1)
 	go func() {
@@ -180,7 +190,7 @@ func (m *Main) URL() string {
 	if addr.IP.IsUnspecified() {
 		host = "localhost"
 	}
-	return fmt.Sprintf("http://%s", net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+	return fmt.Sprintf("%s://%s", m.Config.scheme(), net.JoinHostPort(host, fmt.Sprint(addr.Port)))
 }
 
 func (m *Main) describeStore() string {

@@ -57,6 +57,21 @@ type Config struct {
 	Seed uint64
 	// Client sends the requests; default: a client that keeps Concurrency connections open.
 	Client *http.Client
+	// APIKey, when set, is sent with every request ("Authorization: Bearer …"); writes need
+	// the key of an administrator (or HR of the enterprise written).
+	APIKey string
+}
+
+// bearer adds an API key to every request.
+type bearer struct {
+	next http.RoundTripper
+	key  string
+}
+
+func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Authorization", "Bearer "+b.key)
+	return b.next.RoundTrip(r)
 }
 
 // Sample is the server's memory at one moment of a run.
@@ -133,6 +148,13 @@ func (c *Config) check() error {
 		c.Client = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 			MaxIdleConns: c.Concurrency, MaxIdleConnsPerHost: c.Concurrency, IdleConnTimeout: time.Minute,
 		}}
+	}
+	if c.APIKey != "" {
+		next := c.Client.Transport
+		if next == nil {
+			next = http.DefaultTransport
+		}
+		c.Client = &http.Client{Timeout: c.Client.Timeout, Transport: bearer{next: next, key: c.APIKey}}
 	}
 	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
 	return nil

@@ -1,0 +1,342 @@
+package api
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Candidates' personal data (PIPL; ARCHITECTURE §7):
+//
+//	GET    /api/v1/candidates/:id/contact?reason=…   enterprise HR the candidate consented to
+//	GET    /api/v1/candidates/:id/audit              the candidate, administrators
+//	GET    /api/v1/candidates/:id/export             the candidate
+//	DELETE /api/v1/candidates/:id                    the candidate, administrators: erasure
+//	GET    /api/v1/audit                             administrators
+//
+// Contact details are released to HR of an enterprise in the candidate's consent_enterprises,
+// or of any verified enterprise when the candidate's visibility is public; every release is
+// written to the audit log before it is answered, with the reason the HR gave.
+
+// Bounds of a release's reason.
+const (
+	minReasonRunes = 2
+	maxReasonRunes = 200
+)
+
+func (s *Server) personalRoutes(v1 *gin.RouterGroup) {
+	v1.GET("/candidates/:id/contact", s.requireRole(xiaoqi.RoleEnterprise), s.candidateContact)
+	v1.GET("/candidates/:id/audit", s.requireRole(xiaoqi.RoleCandidate, xiaoqi.RoleAdmin), s.candidateAudit)
+	v1.GET("/candidates/:id/export", s.requireRole(xiaoqi.RoleCandidate), s.candidateExport)
+	v1.GET("/audit", s.requireRole(xiaoqi.RoleAdmin), s.listAudit)
+}
+
+// self reports whether p is the candidate with id.
+func self(p *principal, id string) bool {
+	return p.is(xiaoqi.RoleCandidate) && id != "" && p.user.CandidateID == id
+}
+
+// view returns what p may see of d, and false when p may not see it at all (a private
+// candidate to anyone but themself).
+func view(p *principal, d xiaoqi.Doc) (any, bool) {
+	c, ok := d.(*xiaoqi.Candidate)
+	switch {
+	case !ok:
+		return d, true
+	case self(p, c.ID):
+		return c, true
+	case c.Visibility == xiaoqi.VisibilityPrivate:
+		return nil, false
+	}
+	return anonymizeCandidate(c), true
+}
+
+// hiddenCandidate is the answer for a private candidate: as if absent.
+func hiddenCandidate(id string) error {
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "候选人 %s 不存在 / candidate %s not found", id, id)
+}
+
+// candidateOf loads the candidate of the path that p may see.
+func (s *Server) candidateOf(c *gin.Context) (*xiaoqi.Candidate, error) {
+	id, err := s.pathID(c, xiaoqi.KindCandidate)
+	if err != nil {
+		return nil, err
+	}
+	d, err := s.store.Get(c.Request.Context(), xiaoqi.KindCandidate, id)
+	if err != nil {
+		return nil, err
+	}
+	cand := d.(*xiaoqi.Candidate)
+	if _, ok := view(who(c), cand); !ok && !who(c).is(xiaoqi.RoleAdmin) {
+		return nil, hiddenCandidate(id)
+	}
+	return cand, nil
+}
+
+// contactJSON is what a release shows.
+type contactJSON struct {
+	CandidateID string `json:"candidate_id"`
+	Name        string `json:"name"`
+	Phone       string `json:"phone,omitempty"`
+	Email       string `json:"email,omitempty"`
+	AuditID     string `json:"audit_id"`
+	Notice      string `json:"notice"`
+}
+
+// candidateContact answers GET /api/v1/candidates/{id}/contact?reason=….
+func (s *Server) candidateContact(c *gin.Context) {
+	if !s.needAuth(c) {
+		return
+	}
+	var reason string
+	err := eachParam(c, func(name, v string) error {
+		if name != "reason" {
+			return invalid(name, "unknown parameter / 未知参数 (allowed: reason)")
+		}
+		reason = strings.TrimSpace(v)
+		return nil
+	})
+	if err == nil {
+		if n := utf8.RuneCountInString(reason); !utf8.ValidString(reason) || n < minReasonRunes || n > maxReasonRunes {
+			err = invalid("reason", "is required: why you need the contact details, %d to %d characters / 必填：说明查看联系方式的原因（%d–%d 字）",
+				minReasonRunes, maxReasonRunes, minReasonRunes, maxReasonRunes)
+		}
+	}
+	var cand *xiaoqi.Candidate
+	if err == nil {
+		cand, err = s.candidateOf(c)
+	}
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	p := who(c)
+	ctx := c.Request.Context()
+	allowed := slices.Contains(cand.ConsentEnterprises, p.user.EnterpriseID)
+	if !allowed && cand.Visibility == xiaoqi.VisibilityPublic {
+		// Public contact goes to verified enterprises only.
+		ent, err := s.store.Get(ctx, xiaoqi.KindEnterprise, p.user.EnterpriseID)
+		allowed = err == nil && xiaoqi.ValidCreditCode(ent.(*xiaoqi.Enterprise).CreditCode)
+	}
+	if !allowed {
+		s.writeError(c, errForbidden("候选人未同意向贵企业公开联系方式 / the candidate has not allowed your enterprise to see their contact details"))
+		return
+	}
+	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditContactRelease, ActorID: p.user.ID, ActorRole: p.user.Role,
+		ActorEnterpriseID: p.user.EnterpriseID, SubjectID: cand.ID, Reason: reason, Fields: []string{"name"}}
+	if cand.Phone != "" {
+		e.Fields = append(e.Fields, "phone")
+	}
+	if cand.Email != "" {
+		e.Fields = append(e.Fields, "email")
+	}
+	// The audit entry is written first: no release without a record of it.
+	if err := s.accounts.AppendAudit(ctx, e); err != nil {
+		s.writeError(c, err)
+		return
+	}
+	s.writeJSON(c, http.StatusOK, contactJSON{CandidateID: cand.ID, Name: cand.Name, Phone: cand.Phone,
+		Email: cand.Email, AuditID: e.ID,
+		Notice: "本次查看已记入审计日志，候选人可查阅 / this release is recorded in the audit log, which the candidate can read"})
+}
+
+// auditPage is a page of the audit log.
+type auditPage struct {
+	Data []xiaoqi.AuditEntry `json:"data"`
+	Next string              `json:"next,omitempty"`
+}
+
+// auditFilter parses limit and after, and the names in extra into the filter's fields.
+func auditFilter(c *gin.Context, extra ...string) (xiaoqi.AuditFilter, error) {
+	f := xiaoqi.AuditFilter{Limit: xiaoqi.DefaultListLimit}
+	err := eachParam(c, func(name, v string) (err error) {
+		switch {
+		case name == "limit":
+			f.Limit, err = intParam(name, v, xiaoqi.DefaultListLimit, xiaoqi.MaxListLimit)
+		case name == "after":
+			f.After = v
+		case name == "subject" && slices.Contains(extra, name):
+			f.SubjectID = v
+		case name == "actor" && slices.Contains(extra, name):
+			f.ActorID = v
+		default:
+			err = invalid(name, "unknown parameter / 未知参数 (allowed: %s)", strings.Join(append([]string{"limit", "after"}, extra...), ", "))
+		}
+		return err
+	})
+	return f, err
+}
+
+// candidateAudit answers GET /api/v1/candidates/{id}/audit: the releases of one candidate's
+// data, to that candidate or an administrator.
+func (s *Server) candidateAudit(c *gin.Context) {
+	if !s.needAuth(c) {
+		return
+	}
+	f, err := auditFilter(c)
+	var cand *xiaoqi.Candidate
+	if err == nil {
+		cand, err = s.candidateOf(c)
+	}
+	if err == nil && !self(who(c), cand.ID) && !who(c).is(xiaoqi.RoleAdmin) {
+		err = errForbidden("只能查看自己的审计记录 / you may read only your own audit record")
+	}
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	f.SubjectID = cand.ID
+	s.writeAudit(c, f)
+}
+
+// listAudit answers GET /api/v1/audit?subject=&actor=&after=&limit= for administrators.
+func (s *Server) listAudit(c *gin.Context) {
+	if !s.needAuth(c) {
+		return
+	}
+	f, err := auditFilter(c, "subject", "actor")
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	s.writeAudit(c, f)
+}
+
+func (s *Server) writeAudit(c *gin.Context, f xiaoqi.AuditFilter) {
+	es, next, err := s.accounts.Audit(c.Request.Context(), f)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if es == nil {
+		es = []xiaoqi.AuditEntry{}
+	}
+	s.writeJSON(c, http.StatusOK, auditPage{Data: es, Next: next})
+}
+
+// exportJSON is everything xiaoqi holds about one candidate.
+type exportJSON struct {
+	ExportedAt time.Time           `json:"exported_at"`
+	Candidate  *xiaoqi.Candidate   `json:"candidate"`
+	Accounts   []*userView         `json:"accounts"`
+	Audit      []xiaoqi.AuditEntry `json:"audit"`
+	Notice     string              `json:"notice"`
+}
+
+// maxExportAudit bounds the audit entries an export carries.
+const maxExportAudit = 10 * xiaoqi.MaxListLimit
+
+// candidateExport answers GET /api/v1/candidates/{id}/export: the candidate's own data.
+func (s *Server) candidateExport(c *gin.Context) {
+	if !s.needAuth(c) {
+		return
+	}
+	err := noParams(c)
+	var cand *xiaoqi.Candidate
+	if err == nil {
+		cand, err = s.candidateOf(c)
+	}
+	if err == nil && !self(who(c), cand.ID) {
+		err = errForbidden("只能导出自己的数据 / you may export only your own data")
+	}
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	p := who(c)
+	if err := s.accounts.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditExport, ActorID: p.user.ID,
+		ActorRole: p.user.Role, SubjectID: cand.ID}); err != nil {
+		s.writeError(c, err)
+		return
+	}
+	out := exportJSON{ExportedAt: time.Now().UTC(), Candidate: cand, Accounts: []*userView{},
+		Notice: "这是本平台保存的关于您的全部数据 / this is all the data this service holds about you"}
+	users, err := s.accounts.Users(ctx)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	for _, u := range users {
+		if u.CandidateID == cand.ID {
+			out.Accounts = append(out.Accounts, viewUser(u))
+		}
+	}
+	f := xiaoqi.AuditFilter{SubjectID: cand.ID, Limit: xiaoqi.MaxListLimit}
+	for len(out.Audit) < maxExportAudit {
+		es, next, err := s.accounts.Audit(ctx, f)
+		if err != nil {
+			s.writeError(c, err)
+			return
+		}
+		out.Audit = append(out.Audit, es...)
+		if next == "" {
+			break
+		}
+		f.After = next
+	}
+	c.Header("Content-Disposition", `attachment; filename="xiaoqi-export-`+cand.ID+`.json"`)
+	s.writeJSON(c, http.StatusOK, out)
+}
+
+// eraseCandidate answers DELETE /api/v1/candidates/{id}: the person is removed from the store
+// (the index and the matcher follow its change feed and drop them), their accounts are deleted,
+// and the audit entries about them are redacted; the erasure itself is recorded without naming
+// them.
+func (s *Server) eraseCandidate(c *gin.Context) {
+	id, wait, err := s.pathWrite(c, xiaoqi.KindCandidate)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	p := who(c)
+	if p.user == nil {
+		s.writeError(c, errSignIn())
+		return
+	}
+	if !self(p, id) && !p.is(xiaoqi.RoleAdmin) {
+		s.writeError(c, errForbidden("只能删除自己的档案 / you may erase only your own profile"))
+		return
+	}
+	if !s.needAuth(c) {
+		return
+	}
+	ctx := c.Request.Context()
+	// Accounts and audit first, the document last: a failure part-way leaves the document, so
+	// that a retry of the DELETE finds it and finishes (every step can be repeated).
+	if _, err := s.store.Get(ctx, xiaoqi.KindCandidate, id); err != nil {
+		s.writeError(c, err)
+		return
+	}
+	users, err := s.accounts.Users(ctx)
+	if err == nil {
+		for _, u := range users {
+			if u.CandidateID == id && err == nil {
+				err = s.accounts.DeleteUser(ctx, u.ID)
+			}
+		}
+	}
+	if err == nil {
+		_, err = s.accounts.RedactAudit(ctx, id)
+	}
+	var res xiaoqi.WriteResult
+	if err == nil {
+		res, err = s.store.Delete(ctx, xiaoqi.KindCandidate, id)
+	}
+	if err == nil {
+		err = s.accounts.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: p.user.ID,
+			ActorRole: p.user.Role, SubjectID: xiaoqi.ErasedSubject})
+	}
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	s.afterWrite(c, wait, res.Seq)
+	c.Status(http.StatusNoContent)
+}

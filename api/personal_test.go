@@ -1,0 +1,290 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// The life of a candidate's personal data: hidden from the public, from other HR and from
+// administrators; shown to the candidate; released to consented HR with a reason, each
+// release audited and readable by the candidate; exported; erased everywhere.
+func TestCandidateConsentAuditErasure(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	put := func(d xiaoqi.Doc) string {
+		res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res[0].ID
+	}
+	consented := put(&xiaoqi.Enterprise{Name: "甲软件", City: "西安市"})
+	stranger := put(&xiaoqi.Enterprise{Name: "乙外包", City: "西安市"})
+	cand := put(&xiaoqi.Candidate{Name: "王小明", Phone: "13800138000", Email: "wxm@example.com",
+		BirthDate: "1999-05-01", City: "西安市", Degree: "本科", Skills: []string{"Java"},
+		Summary: "王小明，电话 13800138000，熟悉 Java", ConsentEnterprises: []string{consented}})
+	hr := e.newUser(t, "hr-jia", xiaoqi.RoleEnterprise, consented)
+	hr2 := e.newUser(t, "hr-yi", xiaoqi.RoleEnterprise, stranger)
+	me := e.newUser(t, "wxm", xiaoqi.RoleCandidate, cand)
+	path := "/api/v1/candidates/" + cand
+
+	personal := []string{"王小明", "13800138000", "wxm@example.com", "1999-05-01"}
+	for who, key := range map[string]string{"public": "", "admin": e.Key, "other HR": hr2, "consented HR": hr} {
+		body := string(e.as(key).get(t, path).want(t, http.StatusOK).Body)
+		for _, p := range personal {
+			if strings.Contains(body, p) {
+				t.Errorf("GET %s as %s shows %q: %s", path, who, p, body)
+			}
+		}
+	}
+	own := e.as(me).get(t, path).want(t, http.StatusOK)
+	for _, p := range personal {
+		if !strings.Contains(string(own.Body), p) {
+			t.Errorf("the candidate's own profile lacks %q: %s", p, own.Body)
+		}
+	}
+
+	// Release: a reason is required; only consented HR gets it.
+	contact := path + "/contact?reason=" + url.QueryEscape("邀请参加 Java 岗位面试")
+	e.as(hr).get(t, path+"/contact").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason")
+	e.as(hr2).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	var got struct {
+		Name, Phone, Email, AuditID string
+	}
+	r := e.as(hr).get(t, contact).want(t, http.StatusOK)
+	if err := json.Unmarshal(r.Body, &struct {
+		Name    *string `json:"name"`
+		Phone   *string `json:"phone"`
+		Email   *string `json:"email"`
+		AuditID *string `json:"audit_id"`
+	}{&got.Name, &got.Phone, &got.Email, &got.AuditID}); err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "王小明" || got.Phone != "13800138000" || got.Email != "wxm@example.com" || got.AuditID == "" {
+		t.Errorf("release = %+v", got)
+	}
+
+	// The candidate reads who saw what, and why.
+	var audit struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+	}
+	e.as(me).get(t, path+"/audit").want(t, http.StatusOK).decode(t, &audit)
+	if len(audit.Data) != 1 || audit.Data[0].Action != xiaoqi.AuditContactRelease || audit.Data[0].ActorEnterpriseID != consented ||
+		audit.Data[0].Reason != "邀请参加 Java 岗位面试" || audit.Data[0].ID != got.AuditID {
+		t.Errorf("candidate's audit = %+v", audit.Data)
+	}
+	e.as(hr).get(t, path+"/audit").wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+
+	// Withdrawn consent stops further releases.
+	body := `{"name":"王小明","phone":"13800138000","email":"wxm@example.com","city":"西安市","degree":"本科","visibility":"anonymous"}`
+	e.as(me).send(t, http.MethodPut, path, body).want(t, http.StatusOK)
+	e.as(hr).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+
+	// Export: everything about the candidate, to the candidate.
+	var export struct {
+		Candidate *xiaoqi.Candidate   `json:"candidate"`
+		Audit     []xiaoqi.AuditEntry `json:"audit"`
+		Accounts  []map[string]any    `json:"accounts"`
+	}
+	e.as(me).get(t, path+"/export").want(t, http.StatusOK).decode(t, &export)
+	if export.Candidate == nil || export.Candidate.Phone != "13800138000" || len(export.Audit) != 2 || export.Audit[1].Action != xiaoqi.AuditExport || len(export.Accounts) != 1 {
+		t.Errorf("export = %+v", export)
+	}
+
+	// Private: gone from lists, pages and search for everyone else.
+	body = `{"name":"王小明","phone":"13800138000","city":"西安市","degree":"本科","skills":["Java"],"visibility":"private"}`
+	e.as(me).send(t, http.MethodPut, path+"?refresh=wait_for", body).want(t, http.StatusOK)
+	e.as(hr).get(t, path).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+	e.as("").get(t, path).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+	if list := string(e.as("").get(t, "/api/v1/candidates?limit=100").want(t, http.StatusOK).Body); strings.Contains(list, cand) {
+		t.Errorf("a private candidate is listed: %s", list)
+	}
+	if res := candidateHits(t, e, "Java"); strings.Contains(res, cand) {
+		t.Errorf("a private candidate is found by search: %s", res)
+	}
+	e.as(me).get(t, path).want(t, http.StatusOK)
+
+	// Erasure by the candidate: store, index, accounts, audit.
+	e.as(me).do(t, http.MethodDelete, path+"?refresh=wait_for", nil, "").want(t, http.StatusNoContent)
+	if _, err := e.Store.Get(ctx, xiaoqi.KindCandidate, cand); xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+		t.Errorf("store still holds the erased candidate: %v", err)
+	}
+	if n := candidateHits(t, e, "Java"); strings.Contains(n, cand) {
+		t.Errorf("index still finds the erased candidate: %s", n)
+	}
+	e.as(me).get(t, "/api/v1/session").want(t, http.StatusUnauthorized) // the account went with the person
+	var all struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+	}
+	e.get(t, "/api/v1/audit?limit=100").want(t, http.StatusOK).decode(t, &all)
+	raw, _ := json.Marshal(all)
+	if strings.Contains(string(raw), cand) || strings.Contains(string(raw), "面试") {
+		t.Errorf("the audit log still names the erased candidate or the reason: %s", raw)
+	}
+	var erased, released int
+	for _, a := range all.Data {
+		switch a.Action {
+		case xiaoqi.AuditErase:
+			erased++
+		case xiaoqi.AuditContactRelease:
+			released++
+			if a.SubjectID != xiaoqi.ErasedSubject {
+				t.Errorf("release entry subject %q, want %q", a.SubjectID, xiaoqi.ErasedSubject)
+			}
+		}
+	}
+	if erased != 1 || released != 1 {
+		t.Errorf("audit after erasure: %d erasures, %d releases, want 1 and 1: %s", erased, released, raw)
+	}
+}
+
+func candidateHits(t *testing.T, e *env, q string) string {
+	t.Helper()
+	return string(e.as("").get(t, "/api/v1/search?type=candidate&per_page=100&q="+url.QueryEscape(q)).want(t, http.StatusOK).Body)
+}
+
+// Public visibility releases contact details to any verified enterprise, never to an
+// unverified one.
+func TestContactPublicVisibilityNeedsVerifiedEnterprise(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{
+		&xiaoqi.Enterprise{Name: "已核验", City: "西安市", CreditCode: validCode("91610131MA6TXXXX1")},
+		&xiaoqi.Enterprise{Name: "未核验", City: "西安市"},
+		&xiaoqi.Candidate{Name: "陈公开", Phone: "13700001234", City: "西安市", Visibility: xiaoqi.VisibilityPublic},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	verified := e.newUser(t, "hr-v", xiaoqi.RoleEnterprise, res[0].ID)
+	unverified := e.newUser(t, "hr-u", xiaoqi.RoleEnterprise, res[1].ID)
+	path := "/api/v1/candidates/" + res[2].ID + "/contact?reason=" + url.QueryEscape("岗位邀约")
+	e.as(verified).get(t, path).want(t, http.StatusOK)
+	e.as(unverified).get(t, path).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+}
+
+// Sessions: sign in with a password, read with the cookie, write only with the CSRF token,
+// sign out.
+func TestSessionCookieAndCSRF(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "会话企业", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.newUser(t, "hr-session", xiaoqi.RoleEnterprise, res[0].ID)
+	pub := e.as("")
+	pub.send(t, http.MethodPost, "/api/v1/session", `{"username":"hr-session","password":"wrong-password-123"}`).
+		wantError(t, http.StatusUnauthorized, xiaoqi.EUNAUTHORIZED, "")
+	login := pub.send(t, http.MethodPost, "/api/v1/session", `{"username":"hr-session","password":"`+testPassword+`"}`).want(t, http.StatusOK)
+	var s struct {
+		User struct {
+			Role         string `json:"role"`
+			EnterpriseID string `json:"enterprise_id"`
+		} `json:"user"`
+		CSRF string `json:"csrf_token"`
+	}
+	login.decode(t, &s)
+	if s.User.Role != "enterprise" || s.User.EnterpriseID != res[0].ID || s.CSRF == "" {
+		t.Fatalf("session = %+v", s)
+	}
+	var cookie *http.Cookie
+	for _, c := range (&http.Response{Header: login.Header}).Cookies() {
+		if c.Name == "xiaoqi_session" {
+			cookie = c
+		}
+	}
+	if cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteStrictMode {
+		t.Fatalf("session cookie = %+v, want HttpOnly and SameSite=Strict", cookie)
+	}
+	if strings.Contains(string(login.Body), cookie.Value) {
+		t.Error("the session token is in the response body; only the cookie should carry it")
+	}
+	send := func(method, path, body, csrf string) response {
+		req, _ := http.NewRequest(method, e.URL+path, strings.NewReader(body))
+		req.AddCookie(cookie)
+		if body != "" {
+			req.Header.Set("Content-Type", jsonType)
+		}
+		if csrf != "" {
+			req.Header.Set("X-CSRF-Token", csrf)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		data, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return response{Status: resp.StatusCode, Header: resp.Header, Body: data}
+	}
+	job := `{"enterprise_id":"` + res[0].ID + `","title":"测试工程师","city":"西安市"}`
+	if r := send(http.MethodGet, "/api/v1/session", "", ""); !strings.Contains(string(r.Body), "hr-session") {
+		t.Errorf("GET /session with the cookie: %d %s", r.Status, r.Body)
+	}
+	if r := send(http.MethodPost, "/api/v1/jobs", job, ""); r.Status != http.StatusForbidden {
+		t.Errorf("write without X-CSRF-Token: %d, want 403", r.Status)
+	}
+	if r := send(http.MethodPost, "/api/v1/jobs", job, "0123456789abcdef"); r.Status != http.StatusForbidden {
+		t.Errorf("write with a wrong X-CSRF-Token: %d, want 403", r.Status)
+	}
+	if r := send(http.MethodPost, "/api/v1/jobs", job, s.CSRF); r.Status != http.StatusCreated {
+		t.Errorf("write with the CSRF token: %d %s, want 201", r.Status, r.Body)
+	}
+	if r := send(http.MethodDelete, "/api/v1/session", "", s.CSRF); r.Status != http.StatusNoContent {
+		t.Errorf("sign out: %d", r.Status)
+	}
+	if r := send(http.MethodPost, "/api/v1/jobs", job, s.CSRF); r.Status != http.StatusUnauthorized {
+		t.Errorf("write after signing out: %d, want 401", r.Status)
+	}
+}
+
+// Keys: a revoked or rotated key stops at once; a bad Authorization header is refused, not
+// served as public.
+func TestAPIKeyLifecycle(t *testing.T) {
+	e := newEnv(t)
+	var created struct {
+		Key    string `json:"key"`
+		APIKey struct {
+			ID string `json:"id"`
+		} `json:"api_key"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/users/"+e.Admin.ID+"/keys", `{"name":"ERP 同步"}`).want(t, http.StatusCreated).decode(t, &created)
+	k := e.as(created.Key)
+	k.get(t, "/api/v1/users").want(t, http.StatusOK)
+	var rotated struct {
+		Key string `json:"key"`
+	}
+	k.send(t, http.MethodPost, "/api/v1/keys/"+created.APIKey.ID+"/rotate", "").want(t, http.StatusOK).decode(t, &rotated)
+	k.get(t, "/api/v1/users").wantError(t, http.StatusUnauthorized, xiaoqi.EUNAUTHORIZED, "")
+	e.as(rotated.Key).get(t, "/api/v1/users").want(t, http.StatusOK)
+	e.do(t, http.MethodDelete, "/api/v1/keys/"+created.APIKey.ID, nil, "").want(t, http.StatusNoContent)
+	e.as(rotated.Key).get(t, "/api/v1/users").wantError(t, http.StatusUnauthorized, xiaoqi.EUNAUTHORIZED, "")
+	e.as("xq_nonsense").get(t, "/api/v1/search").wantError(t, http.StatusUnauthorized, xiaoqi.EUNAUTHORIZED, "")
+	req, _ := http.NewRequest(http.MethodGet, e.URL+"/api/v1/search", nil)
+	req.Header.Set("Authorization", "Basic YWRtaW46YWRtaW4=")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("Basic auth: %d, want 401", resp.StatusCode)
+	}
+	// Listing keys never shows a secret or a hash.
+	if body := string(e.get(t, "/api/v1/users/"+e.Admin.ID+"/keys").want(t, http.StatusOK).Body); strings.Contains(body, "argon2") || strings.Contains(body, "xq_") {
+		t.Errorf("key list shows secrets: %s", body)
+	}
+	if body := string(e.get(t, "/api/v1/users").Body); strings.Contains(body, "argon2") {
+		t.Errorf("user list shows password hashes: %s", body)
+	}
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/netip"
+	"strconv"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/auth"
+)
+
+// Security settings of `xiaoqi serve` beside TLS and CORS (tls.go): rate limits and the
+// reverse proxies trusted to name the client.
+type securityConfig struct {
+	// RatePerAddress and RatePerKey are requests per second per client address (callers
+	// without a key) and per API key or signed-in user; 0 takes the default, -1 turns the
+	// limit off (load tests).
+	RatePerAddress, RatePerKey float64
+	// TrustedProxies are the addresses (IP or CIDR) whose X-Forwarded-For names the client.
+	TrustedProxies []string
+}
+
+func envFloat(getenv func(string) string, name string, def float64) float64 {
+	if f, err := strconv.ParseFloat(getenv(name), 64); err == nil {
+		return f
+	}
+	return def
+}
+
+// bindSecurity registers the flags of securityConfig.
+func (c *Config) bindSecurity(fs *flag.FlagSet, getenv func(string) string) {
+	fs.Float64Var(&c.Security.RatePerAddress, "rate-per-address", envFloat(getenv, "XIAOQI_RATE_PER_ADDRESS", c.Security.RatePerAddress),
+		fmt.Sprintf("requests per second per client address without an API key; 0: %d, -1: off (env XIAOQI_RATE_PER_ADDRESS)", api.DefaultRatePerAddress))
+	fs.Float64Var(&c.Security.RatePerKey, "rate-per-key", envFloat(getenv, "XIAOQI_RATE_PER_KEY", c.Security.RatePerKey),
+		fmt.Sprintf("requests per second per API key or signed-in user; 0: %d, -1: off (env XIAOQI_RATE_PER_KEY)", api.DefaultRatePerKey))
+	fs.Func("trusted-proxies", "comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For names the client; unset: none (env XIAOQI_TRUSTED_PROXIES)",
+		func(s string) error { c.Security.TrustedProxies = splitList(s); return nil })
+	c.Security.TrustedProxies = splitList(envOr(getenv, "XIAOQI_TRUSTED_PROXIES", ""))
+}
+
+// checkSecurity reports security settings that cannot work.
+func (c *Config) checkSecurity() error {
+	for _, p := range c.Security.TrustedProxies {
+		if _, err := netip.ParsePrefix(p); err == nil {
+			continue
+		}
+		if _, err := netip.ParseAddr(p); err != nil {
+			return fmt.Errorf("--trusted-proxies (XIAOQI_TRUSTED_PROXIES): %q is not an IP address or CIDR", p)
+		}
+	}
+	return nil
+}
+
+// apiSecurity fills the security part of the API's configuration: accounts from the store
+// (both stores keep them), argon2id at its default cost, the rate limits and proxies.
+func (m *Main) apiSecurity(cfg *api.Config) error {
+	accounts, ok := m.Store.(xiaoqi.Accounts)
+	if !ok {
+		return fmt.Errorf("the store %T keeps no accounts", m.Store)
+	}
+	cfg.Accounts = accounts
+	cfg.Auth = auth.New(accounts, auth.Options{})
+	cfg.RateLimits = api.RateLimits{PerAddress: m.Config.Security.RatePerAddress, PerKey: m.Config.Security.RatePerKey}
+	cfg.TrustedProxies = m.Config.Security.TrustedProxies
+	return nil
+}
+
+// warnNoAdmin logs how to create the first administrator when there is none.
+func (m *Main) warnNoAdmin(ctx context.Context, accounts xiaoqi.Accounts) {
+	users, err := accounts.Users(ctx)
+	if err != nil {
+		m.Logger.Warn("cannot list users", "err", err)
+		return
+	}
+	for _, u := range users {
+		if u.Role == xiaoqi.RoleAdmin && !u.Disabled {
+			return
+		}
+	}
+	m.Logger.Warn("还没有管理员账户，数据只读 / no administrator account yet, data is read-only: create one with `xiaoqi users add --role admin --username NAME` (stop serve first when using the embedded store)")
+}

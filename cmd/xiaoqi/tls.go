@@ -1,0 +1,117 @@
+package main
+
+import (
+	"crypto/tls"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/rs/cors"
+)
+
+// bindHTTP registers the flags of how `xiaoqi serve` talks HTTP: TLS and CORS.
+func (c *Config) bindHTTP(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&c.TLSCert, "tls-cert", envOr(getenv, "XIAOQI_TLS_CERT", c.TLSCert),
+		"PEM certificate (chain) file: serve HTTPS, TLS 1.2 or later; needs --tls-key (env XIAOQI_TLS_CERT)")
+	fs.StringVar(&c.TLSKey, "tls-key", envOr(getenv, "XIAOQI_TLS_KEY", c.TLSKey),
+		"PEM private key file of --tls-cert (env XIAOQI_TLS_KEY)")
+	fs.Func("cors-origins", "comma-separated origins allowed to call the API from a browser, e.g. https://hr.example.cn; unset: no CORS headers (env XIAOQI_CORS_ORIGINS)",
+		func(s string) error { c.CORSOrigins = splitList(s); return nil })
+	c.CORSOrigins = splitList(envOr(getenv, "XIAOQI_CORS_ORIGINS", strings.Join(c.CORSOrigins, ",")))
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// checkHTTP reports TLS and CORS settings that cannot work, naming the setting.
+func (c *Config) checkHTTP() error {
+	switch {
+	case c.TLSCert != "" && c.TLSKey == "":
+		return fmt.Errorf("XIAOQI_TLS_CERT (--tls-cert) is set but XIAOQI_TLS_KEY (--tls-key) is not: HTTPS needs both / 需同时设置证书与私钥")
+	case c.TLSKey != "" && c.TLSCert == "":
+		return fmt.Errorf("XIAOQI_TLS_KEY (--tls-key) is set but XIAOQI_TLS_CERT (--tls-cert) is not: HTTPS needs both / 需同时设置证书与私钥")
+	}
+	for _, o := range c.CORSOrigins {
+		if o == "*" {
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
+			return fmt.Errorf("XIAOQI_CORS_ORIGINS (--cors-origins): %q is not an origin such as https://hr.example.cn (scheme and host, no path) / 来源格式不正确", o)
+		}
+	}
+	return nil
+}
+
+// tlsConfig loads the certificate and key. TLS 1.2 is the oldest version offered.
+func (c *Config) tlsConfig() (*tls.Config, error) {
+	cert, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey)
+	if err != nil {
+		return nil, fmt.Errorf("XIAOQI_TLS_CERT / XIAOQI_TLS_KEY: load %s and %s: %w", c.TLSCert, c.TLSKey, err)
+	}
+	return &tls.Config{
+		MinVersion:   tls.VersionTLS12,
+		Certificates: []tls.Certificate{cert},
+		NextProtos:   []string{"h2", "http/1.1"},
+	}, nil
+}
+
+// listen opens the HTTP listener on Addr, with TLS when a certificate is configured.
+func (c *Config) listen() (net.Listener, error) {
+	var tc *tls.Config
+	if c.TLSCert != "" {
+		var err error
+		if tc, err = c.tlsConfig(); err != nil {
+			return nil, err
+		}
+	}
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", c.Addr, err)
+	}
+	if tc != nil {
+		ln = tls.NewListener(ln, tc)
+	}
+	return ln, nil
+}
+
+// scheme is the URL scheme the service answers on.
+func (c *Config) scheme() string {
+	if c.TLSCert != "" {
+		return "https"
+	}
+	return "http"
+}
+
+// withCORS wraps h with CORS for the configured origins; with none it returns h itself, so
+// that no response carries a CORS header. Credentials (the session cookie) are allowed only
+// for origins named one by one, never for "*".
+func (c *Config) withCORS(h http.Handler) http.Handler {
+	if len(c.CORSOrigins) == 0 {
+		return h
+	}
+	wildcard := false
+	for _, o := range c.CORSOrigins {
+		wildcard = wildcard || o == "*"
+	}
+	return cors.New(cors.Options{
+		AllowedOrigins: c.CORSOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+			http.MethodPatch, http.MethodDelete},
+		AllowedHeaders:   []string{"Authorization", "Content-Type", "X-CSRF-Token", "X-Request-ID"},
+		ExposedHeaders:   []string{"X-Request-ID", "Retry-After", "Location"},
+		AllowCredentials: !wildcard,
+		MaxAge:           600,
+	}).Handler(h)
+}

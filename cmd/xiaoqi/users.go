@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/auth"
+)
+
+const usersUsage = `xiaoqi users — 账户管理 manage accounts (works on the store directly; with the embedded
+store, stop serve first, or use the API: /api/v1/users)
+
+  xiaoqi users add --username NAME --role admin|enterprise|institution|candidate
+                   [--enterprise ent_…|--institution ins_…|--candidate can_…] [--password-stdin]
+      新建账户 create a user. Without --password-stdin a strong random password is generated and
+      printed once. There is no default password anywhere.
+  xiaoqi users key --username NAME [--name LABEL] [--expires 720h]
+      新建 API 密钥 create an API key for the user, printed once.
+  xiaoqi users passwd --username NAME [--password-stdin]
+      重设密码 set a new password (random unless given on stdin); ends no sessions already open.
+  xiaoqi users revoke --key KEY_ID
+      撤销密钥 revoke an API key.
+  xiaoqi users list
+      列出账户 list users and their keys (never secrets).
+`
+
+// RunUsers runs `xiaoqi users <add|key|passwd|revoke|list>`. stdin feeds --password-stdin.
+func RunUsers(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprint(stderr, usersUsage)
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+			return flag.ErrHelp
+		}
+		return errUsage
+	}
+	sub := args[0]
+	cfg := DefaultConfig()
+	fs := flag.NewFlagSet("users "+sub, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.bindCommon(fs, getenv)
+	var (
+		username, role, enterprise, institution, candidate, name, keyID string
+		pwStdin                                                         bool
+		expires                                                         time.Duration
+	)
+	switch sub {
+	case "add":
+		fs.StringVar(&role, "role", "", "admin, enterprise, institution or candidate")
+		fs.StringVar(&enterprise, "enterprise", "", "enterprise id (ent_…) for role enterprise")
+		fs.StringVar(&institution, "institution", "", "institution id (ins_…) for role institution")
+		fs.StringVar(&candidate, "candidate", "", "candidate id (can_…) for role candidate")
+		fallthrough
+	case "passwd":
+		fs.StringVar(&username, "username", "", "the user's sign-in name")
+		fs.BoolVar(&pwStdin, "password-stdin", false, "read the password from the first line of standard input")
+	case "key":
+		fs.StringVar(&username, "username", "", "the user's sign-in name")
+		fs.StringVar(&name, "name", "", "a label for the key")
+		fs.DurationVar(&expires, "expires", 0, "the key ends after this long (0: never)")
+	case "revoke":
+		fs.StringVar(&keyID, "key", "", "the key's id (the part after xq_, before the second _)")
+	case "list":
+	default:
+		fmt.Fprintf(stderr, "xiaoqi users: unknown subcommand %q / 未知子命令\n\n%s", sub, usersUsage)
+		return errUsage
+	}
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if (sub == "add" || sub == "passwd" || sub == "key") && username == "" {
+		return errors.New("--username is required / 必须指定 --username")
+	}
+	if sub == "revoke" && keyID == "" {
+		return errors.New("--key is required / 必须指定 --key")
+	}
+	if err := cfg.check(); err != nil {
+		return err
+	}
+	logger := cfg.newLogger(stderr)
+	store, err := openStore(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	accounts, ok := store.(xiaoqi.Accounts)
+	if !ok {
+		return fmt.Errorf("the store %T keeps no accounts", store)
+	}
+	svc := auth.New(accounts, auth.Options{})
+
+	password := func() (string, bool, error) {
+		if !pwStdin {
+			pw, err := randomPassword()
+			return pw, true, err
+		}
+		line, err := bufio.NewReader(io.LimitReader(stdin, 4096)).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", false, err
+		}
+		return strings.TrimRight(line, "\r\n"), false, nil
+	}
+
+	switch sub {
+	case "add":
+		pw, generated, err := password()
+		if err != nil {
+			return err
+		}
+		u := &xiaoqi.User{Username: username, Role: xiaoqi.Role(role), EnterpriseID: enterprise,
+			InstitutionID: institution, CandidateID: candidate}
+		if err := checkUserScope(ctx, store, u); err != nil {
+			return err
+		}
+		if err := svc.AddUser(ctx, u, pw); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "用户已创建 user created: %s (%s, id %s)\n", u.Username, u.Role, u.ID)
+		if generated {
+			fmt.Fprintf(stdout, "密码（只显示这一次）password (shown only this once): %s\n", pw)
+		}
+	case "passwd":
+		u, err := accounts.UserByName(ctx, username)
+		if err != nil {
+			return err
+		}
+		pw, generated, err := password()
+		if err != nil {
+			return err
+		}
+		if err := svc.SetPassword(ctx, u.ID, pw); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "密码已更新 password set for %s\n", u.Username)
+		if generated {
+			fmt.Fprintf(stdout, "密码（只显示这一次）password (shown only this once): %s\n", pw)
+		}
+	case "key":
+		u, err := accounts.UserByName(ctx, username)
+		if err != nil {
+			return err
+		}
+		var until time.Time
+		if expires > 0 {
+			until = time.Now().Add(expires)
+		}
+		key, k, err := svc.CreateKey(ctx, u.ID, name, until)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "API 密钥已创建 key %s created for %s; the key (shown only this once):\n%s\n", k.ID, u.Username, key)
+	case "revoke":
+		if err := svc.RevokeKey(ctx, keyID); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "密钥已撤销 key %s revoked\n", keyID)
+	case "list":
+		users, err := accounts.Users(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "用户名 USERNAME\t角色 ROLE\t范围 SCOPE\tID\t密钥 KEYS")
+		for _, u := range users {
+			keys, err := accounts.Keys(ctx, u.ID)
+			if err != nil {
+				return err
+			}
+			var ks []string
+			for _, k := range keys {
+				state := "active"
+				if !k.Active(time.Now()) {
+					state = "inactive"
+				}
+				ks = append(ks, k.ID+"("+state+")")
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Username, u.Role,
+				u.EnterpriseID+u.InstitutionID+u.CandidateID, u.ID, strings.Join(ks, " "))
+		}
+		return tw.Flush()
+	}
+	return nil
+}
+
+// checkUserScope checks that the document a new user is scoped to exists.
+func checkUserScope(ctx context.Context, store xiaoqi.Store, u *xiaoqi.User) error {
+	for _, sc := range []struct {
+		kind xiaoqi.Kind
+		id   string
+	}{{xiaoqi.KindEnterprise, u.EnterpriseID}, {xiaoqi.KindInstitution, u.InstitutionID}, {xiaoqi.KindCandidate, u.CandidateID}} {
+		if sc.id == "" {
+			continue
+		}
+		if _, err := store.Get(ctx, sc.kind, sc.id); err != nil {
+			return fmt.Errorf("%s %s: %w", sc.kind, sc.id, err)
+		}
+	}
+	return nil
+}
+
+// randomPassword returns a random password that auth accepts: crypto/rand.Text gives 26
+// base32 characters (130 bits).
+func randomPassword() (string, error) {
+	for range 100 {
+		if pw := rand.Text(); auth.CheckPassword(pw) == nil {
+			return pw, nil
+		}
+	}
+	return "", errors.New("no random password passed the password rules")
+}

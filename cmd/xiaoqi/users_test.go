@@ -1,0 +1,103 @@
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	main "github.com/xiaoqi-dev/xiaoqi/cmd/xiaoqi"
+)
+
+// users runs `xiaoqi users args…` on the data directory dir and returns its output.
+func users(t *testing.T, dir string, stdin string, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	env := func(k string) string {
+		if k == "XIAOQI_DATA_DIR" {
+			return dir
+		}
+		return ""
+	}
+	err := main.RunUsers(context.Background(), args, env, strings.NewReader(stdin), &out, &errOut)
+	return out.String() + errOut.String(), err
+}
+
+// The first administrator is made on the command line; its password and key work against the
+// running service, and a revoked key stops.
+func TestUsersCommand(t *testing.T) {
+	dir := t.TempDir()
+	out, err := users(t, dir, "", "add", "--role", "admin", "--username", "root")
+	if err != nil {
+		t.Fatalf("users add: %v\n%s", err, out)
+	}
+	pw := regexp.MustCompile(`password \(shown only this once\): (\S+)`).FindStringSubmatch(out)
+	if pw == nil || len(pw[1]) < 20 {
+		t.Fatalf("users add printed no strong password:\n%s", out)
+	}
+	if _, err := users(t, dir, "", "add", "--role", "admin", "--username", "root"); err == nil {
+		t.Error("a second user named root was accepted")
+	}
+	if out, err := users(t, dir, "", "add", "--role", "enterprise", "--username", "hr"); err == nil {
+		t.Errorf("an enterprise user without --enterprise was accepted:\n%s", out)
+	}
+	if out, err := users(t, dir, "short\n", "add", "--role", "admin", "--username", "weak", "--password-stdin"); err == nil || !strings.Contains(out+err.Error(), "password") {
+		t.Errorf("a weak password was accepted: %v\n%s", err, out)
+	}
+	out, err = users(t, dir, "", "key", "--username", "root", "--name", "ops")
+	if err != nil {
+		t.Fatalf("users key: %v\n%s", err, out)
+	}
+	key := regexp.MustCompile(`xq_[a-z0-9]+_[A-Za-z0-9]+`).FindString(out)
+	if key == "" {
+		t.Fatalf("users key printed no key:\n%s", out)
+	}
+	out, err = users(t, dir, "", "list")
+	if err != nil || !strings.Contains(out, "root") || strings.Contains(out, key) || strings.Contains(out, "argon2") {
+		t.Fatalf("users list: %v\n%s", err, out)
+	}
+
+	m := MustOpenMain(t, dir, false)
+	base := m.URL()
+	get := func(key string) int {
+		req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/users", nil)
+		if key != "" {
+			req.Header.Set("Authorization", "Bearer "+key)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := get(""); code != http.StatusUnauthorized {
+		t.Errorf("GET /api/v1/users without a key: %d, want 401", code)
+	}
+	if code := get(key); code != http.StatusOK {
+		t.Errorf("GET /api/v1/users with the admin key: %d, want 200", code)
+	}
+	login := `{"username":"root","password":"` + pw[1] + `"}`
+	resp, err := http.Post(base+"/api/v1/session", "application/json", strings.NewReader(login))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("sign-in with the printed password: %d, want 200", resp.StatusCode)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	id := strings.Split(key, "_")[1]
+	if out, err := users(t, dir, "", "revoke", "--key", id); err != nil {
+		t.Fatalf("users revoke: %v\n%s", err, out)
+	}
+	m = MustOpenMain(t, dir, false)
+	base = m.URL()
+	if code := get(key); code != http.StatusUnauthorized {
+		t.Errorf("a revoked key: %d, want 401", code)
+	}
+}

@@ -1,0 +1,273 @@
+package e2e_test
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// screenshots names a directory for the README's screenshots (docs/screenshots); empty:
+// none are written.
+var screenshots = flag.String("screenshots", "", "write a PNG of each journey into this directory (docs/screenshots)")
+
+// stepTimeout bounds each wait for something to appear on the page.
+const stepTimeout = 20 * time.Second
+
+// chromiumPath finds Debian's chromium. A missing browser fails the test: CI installs it.
+func chromiumPath(tb testing.TB) string {
+	tb.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	tb.Fatal("chromium is not installed: the UI tests need it. Install it with `apt-get install -y chromium` (Debian; CI does this in .ci/run)")
+	return ""
+}
+
+// newBrowser starts headless chromium for the test and closes it at the end.
+func newBrowser(tb testing.TB) context.Context {
+	tb.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath(tb)),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("lang", "zh-CN"),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	tb.Cleanup(cancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	tb.Cleanup(bcancel)
+	if err := chromedp.Do(bctx); err != nil {
+		tb.Fatalf("start chromium: %v", err)
+	}
+	return bctx
+}
+
+// page is one tab in its own browser context (own cookies and localStorage), for one journey.
+type page struct {
+	t    *testing.T
+	ctx  context.Context
+	base string
+
+	mu      sync.Mutex
+	console []string // errors the page logged: exceptions, CSP violations, failed requests
+}
+
+// openPage opens a tab in a fresh browser context and starts collecting console errors.
+func openPage(t *testing.T, browser context.Context, base string) *page {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatalf("open tab: %v", err)
+	}
+	p := &page{t: t, ctx: ctx, base: base}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.IsException() || m.Type == "error" {
+				p.mu.Lock()
+				p.console = append(p.console, m.String())
+				p.mu.Unlock()
+			}
+		}
+	}()
+	return p
+}
+
+// consoleErrors returns the errors logged so far, except those the test expects (ok).
+func (p *page) consoleErrors(ok ...*regexp.Regexp) []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []string
+next:
+	for _, m := range p.console {
+		for _, re := range ok {
+			if re.MatchString(m) {
+				continue next
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// fail saves a screenshot of the page and stops the test with its path.
+func (p *page) fail(format string, args ...any) {
+	p.t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	dir, err := os.MkdirTemp("", "xiaoqi-ui-failure-")
+	if err == nil {
+		ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
+		defer cancel()
+		if png, serr := chromedp.Run(ctx, chromedp.FullScreenshot(100)); serr == nil {
+			path := filepath.Join(dir, sanitize(p.t.Name())+".png")
+			if werr := os.WriteFile(path, png, 0o644); werr == nil {
+				msg += "\n    screenshot: " + path
+			}
+		}
+		if loc, lerr := chromedp.Run(ctx, chromedp.Location()); lerr == nil {
+			msg += "\n    page: " + loc
+		}
+	}
+	if errs := p.consoleErrors(); len(errs) > 0 {
+		msg += "\n    console: " + strings.Join(errs, "\n             ")
+	}
+	p.t.Fatal(msg)
+}
+
+func sanitize(s string) string {
+	return regexp.MustCompile(`[^A-Za-z0-9_.-]+`).ReplaceAllString(s, "_")
+}
+
+// do runs actions, failing the test (with a screenshot) on error.
+func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		p.fail("%s: %v", what, err)
+	}
+}
+
+// open navigates to a path of the UI (such as "/#/explore") and waits until it has rendered.
+func (p *page) open(path string) {
+	p.t.Helper()
+	p.do("open "+path, chromedp.Navigate(p.base+path))
+	p.waitJS("the page to render", `document.body.dataset.ready !== undefined`)
+}
+
+// waitJS waits until the JavaScript expression is true.
+func (p *page) waitJS(what, expr string) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(stepTimeout))); err != nil {
+		p.fail("waiting for %s (%s): %v", what, expr, err)
+	}
+}
+
+// waitText waits until the element sel shows text containing want, and returns its text.
+func (p *page) waitText(sel, want string) string {
+	p.t.Helper()
+	p.waitJS(fmt.Sprintf("%s to show %q", sel, want),
+		fmt.Sprintf(`[...document.querySelectorAll(%s)].some(e => e.innerText.includes(%s))`, jsString(sel), jsString(want)))
+	return p.text(sel)
+}
+
+// eval evaluates a JavaScript expression and decodes its JSON value into out.
+func (p *page) eval(expr string, out any) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+	defer cancel()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](expr))
+	if err != nil {
+		p.fail("evaluate %s: %v", expr, err)
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		p.fail("evaluate %s: decode %s: %v", expr, raw, err)
+	}
+}
+
+// text is the visible text of the first element sel ("" when there is none).
+func (p *page) text(sel string) string {
+	p.t.Helper()
+	var s string
+	p.eval(fmt.Sprintf(`(document.querySelector(%s) || {innerText: ""}).innerText`, jsString(sel)), &s)
+	return s
+}
+
+// texts are the visible texts of every element sel.
+func (p *page) texts(sel string) []string {
+	p.t.Helper()
+	var s []string
+	p.eval(fmt.Sprintf(`[...document.querySelectorAll(%s)].map(e => e.innerText)`, jsString(sel)), &s)
+	return s
+}
+
+// count is the number of elements sel.
+func (p *page) count(sel string) int {
+	p.t.Helper()
+	var n int
+	p.eval(fmt.Sprintf(`document.querySelectorAll(%s).length`, jsString(sel)), &n)
+	return n
+}
+
+// click clicks the first element sel once it is visible.
+func (p *page) click(sel string) {
+	p.t.Helper()
+	p.do("click "+sel, chromedp.WaitVisible(sel), chromedp.Click(sel))
+}
+
+// clickText clicks the first element sel whose text contains want.
+func (p *page) clickText(sel, want string) {
+	p.t.Helper()
+	p.waitText(sel, want)
+	var ok bool
+	p.eval(fmt.Sprintf(`(() => { const e = [...document.querySelectorAll(%s)].find(e => e.innerText.includes(%s)); if (!e) return false; e.scrollIntoView(); e.click(); return true })()`,
+		jsString(sel), jsString(want)), &ok)
+	if !ok {
+		p.fail("no %s with text %q to click", sel, want)
+	}
+}
+
+// screenshot saves a PNG of the window for the README when -screenshots is given, scrolled
+// so that the element sel is at the top ("" for the top of the page).
+func (p *page) screenshot(name, sel string) {
+	p.t.Helper()
+	if *screenshots == "" {
+		return
+	}
+	scroll := `window.scrollTo(0, 0)`
+	if sel != "" {
+		scroll = fmt.Sprintf(`document.querySelector(%s).scrollIntoView({block: 'start'})`, jsString(sel))
+	}
+	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](scroll)); err != nil {
+		p.fail("scroll for screenshot %s: %v", name, err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.fail("screenshot %s: %v", name, err)
+	}
+	if err := os.MkdirAll(*screenshots, 0o755); err != nil {
+		p.t.Fatal(err)
+	}
+	path := filepath.Join(*screenshots, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	p.t.Logf("screenshot %s", path)
+}
+
+// noConsoleErrors fails when the page logged an error: an exception, a CSP violation, a
+// failed request. ok lists the errors the journey causes on purpose.
+func (p *page) noConsoleErrors(ok ...*regexp.Regexp) {
+	p.t.Helper()
+	if errs := p.consoleErrors(ok...); len(errs) > 0 {
+		p.fail("the page logged errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

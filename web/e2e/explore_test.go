@@ -1,0 +1,68 @@
+package e2e_test
+
+import (
+	"net/url"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+type dossier struct {
+	OpenHeadcount  int `json:"open_headcount"`
+	GraduateSupply int `json:"graduate_supply"`
+	Policies       []struct {
+		Number int    `json:"number"`
+		Quote  string `json:"quote"`
+	} `json:"policies"`
+}
+
+// exploreJourney: the returnee chooses a sector, compares the ten cities on the map and the
+// bars, picks a city and reads its dossier and the policy items quoted.
+func exploreJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/explore")
+	p.waitText("h1", "留学生创业")
+	p.waitJS("the map and bars", `document.querySelectorAll('svg.shaanxi a.city').length === 10 && document.querySelectorAll('[data-chart=demand] rect').length === 10`)
+	p.waitText(".map figcaption", "示意图")
+	var regions []string
+	p.eval(`[...document.querySelectorAll('.region-label')].map(e => e.textContent)`, &regions)
+	if len(regions) != 3 || regions[0] != "陕北" || regions[1] != "关中" || regions[2] != "陕南" {
+		p.fail("region labels %q, want 陕北 关中 陕南", regions)
+	}
+	p.checkA11y("the explorer")
+
+	// Choose a sector with the keyboard-usable select: the page follows.
+	p.do("choose 金融保险", chromedp.SetValue("#sector", "finance"), chromedp.Evaluate[chromedp.Void](`document.querySelector('#sector').dispatchEvent(new Event('change'))`))
+	p.waitJS("the finance view", `location.hash.includes('sector=finance') && document.querySelectorAll('[data-chart=supply] rect').length === 10`)
+
+	// The bars show each city's figures as the API computes them.
+	for _, city := range []string{"西安市", "宝鸡市", "榆林市"} {
+		var d dossier
+		apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"finance"}, "city": {city}}, &d)
+		var shown struct{ Demand, Supply string }
+		p.eval(`(() => { const row = (id) => [...document.querySelectorAll('[data-chart=' + id + '] tr')].find(r => r.querySelector('th').textContent === '`+city+`'); return {Demand: row('demand').querySelector('td').textContent, Supply: row('supply').querySelector('td').textContent} })()`, &shown)
+		if shown.Demand != strconv.Itoa(d.OpenHeadcount) || shown.Supply != strconv.Itoa(d.GraduateSupply) {
+			p.fail("%s finance: bars show demand %s supply %s, the API says %d and %d", city, shown.Demand, shown.Supply, d.OpenHeadcount, d.GraduateSupply)
+		}
+	}
+
+	// Pick 宝鸡 on the map: its dossier, with the policy items quoted.
+	p.click(`svg.shaanxi a.city[data-city="宝鸡市"]`)
+	p.waitText("#dossier-h", "宝鸡市 · 金融保险")
+	var d dossier
+	apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"finance"}, "city": {"宝鸡市"}}, &d)
+	if got := p.text(`[data-figure=headcount]`); got != strconv.Itoa(d.OpenHeadcount) {
+		p.fail("宝鸡市 finance shows %s open positions, the API %d", got, d.OpenHeadcount)
+	}
+	if len(d.Policies) == 0 {
+		t.Fatal("the dossier quotes no policy")
+	}
+	quotes := p.texts(".policy blockquote")
+	if len(quotes) != len(d.Policies) {
+		p.fail("%d policy quotes shown, the dossier has %d", len(quotes), len(d.Policies))
+	}
+	p.waitText(".policies", "鼓励海外留学生在陕创办服务外包企业")
+	p.waitText(".policies", "第（12）项")
+	p.screenshot("explore", "")
+	p.noConsoleErrors()
+}

@@ -1,0 +1,88 @@
+package e2e_test
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// languageJourney: the English switch changes every text, survives a reload (localStorage)
+// and switches back.
+func languageJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/explore")
+	p.waitText("nav", "留学生创业")
+	var lang string
+	p.eval(`document.documentElement.lang`, &lang)
+	if lang != "zh-CN" {
+		p.fail("lang=%q, want zh-CN by default", lang)
+	}
+	p.click("#lang")
+	p.waitText("nav", "Returnees")
+	p.waitText("h1", "Returnees: where and in which sector")
+	p.waitText("#dossier-h", "Xi'an · Software development and testing")
+	p.eval(`document.documentElement.lang`, &lang)
+	if lang != "en" {
+		p.fail("lang=%q after the switch, want en", lang)
+	}
+	p.checkA11y("the explorer in English")
+	p.do("reload", chromedp.Reload())
+	p.waitText("h1", "Returnees")
+	p.open("/#/search?q=Java")
+	p.waitText("#results-h", "results")
+	p.waitText(".tabs", "Institutions")
+	p.waitText(".tabs", "Jobs")
+	p.click("#lang")
+	p.waitText("nav", "搜索")
+	p.waitText("#results-h", "条结果")
+	p.noConsoleErrors()
+}
+
+// keyboardJourney: the first Tab reaches the skip link, focus is always visible, and the
+// search works without a mouse.
+func keyboardJourney(t *testing.T, p *page, svc *service) {
+	p.open("/")
+	p.waitText("h1", "搜索")
+	p.do("tab", chromedp.KeyEvent(kb.Tab))
+	var active string
+	p.eval(`document.activeElement.className`, &active)
+	if active != "skip" {
+		p.fail("the first Tab reaches %q, want the skip link", active)
+	}
+	var problem string
+	p.eval(focusVisibleScript, &problem)
+	if problem != "" {
+		p.fail("skip link: %s", problem)
+	}
+	// Tab through the header to the search box, checking the focus ring on the way.
+	for i := 0; i < 12; i++ {
+		p.do("tab", chromedp.KeyEvent(kb.Tab))
+		p.eval(focusVisibleScript, &problem)
+		if problem != "" {
+			p.fail("after %d tabs: %s", i+2, problem)
+		}
+		var id string
+		p.eval(`document.activeElement.id`, &id)
+		if id == "q" {
+			p.do("type and press Enter", chromedp.KeyEvent("Python"), chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Enter))
+			p.waitText("#results-h", "条结果")
+			p.noConsoleErrors()
+			return
+		}
+	}
+	p.fail("the search box is not reached within 13 tabs")
+}
+
+// phoneJourney: every page at 375 px wide, without sideways scrolling and with its checks.
+func phoneJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.do("phone size", chromedp.EmulateViewport(375, 812))
+	for _, path := range []string{"/#/search?q=" + "软件测试", "/#/explore", "/#/institution/" + a.institutionID, "/#/hr/" + a.enterpriseID, "/#/admin", "/#/signin"} {
+		p.open(path)
+		p.waitJS("the page's content", `document.querySelector('h1') && !document.querySelector('main [role=status]')`)
+		p.checkA11y(path + " at 375 px")
+		if path == "/#/search?q=软件测试" {
+			p.screenshot("phone-search", "")
+		}
+	}
+	p.noConsoleErrors()
+}

@@ -1,0 +1,233 @@
+package e2e_test
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// actors are the accounts and records the write journeys use.
+type actors struct {
+	enterpriseID, enterpriseName   string
+	institutionID, institutionName string
+}
+
+// signIn signs in through the sign-in page with the keyboard (Enter submits).
+func (p *page) signIn(username string) {
+	p.t.Helper()
+	p.open("/#/signin")
+	p.waitText("h1", "登录")
+	p.checkA11y("the sign-in page")
+	p.do("sign in", chromedp.SendKeys("#username", username), chromedp.SendKeys("#password", testPassword), chromedp.KeyEvent(kb.Enter))
+	p.waitText("#session", "已登录："+username)
+}
+
+type listAnswer[T any] struct {
+	Data []T `json:"data"`
+}
+
+type jobDoc struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Headcount int      `json:"headcount"`
+	Skills    []string `json:"skills"`
+	Source    string   `json:"source"`
+}
+
+type partnershipDoc struct {
+	ID, Status, ProposedBy string
+	InstitutionID          string `json:"institution_id"`
+	EnterpriseID           string `json:"enterprise_id"`
+}
+
+// hrJourney: HR signs in, publishes a job need, edits it, sees anonymised candidates for it,
+// reads the suggested partner schools' explanations and proposes a partnership.
+func hrJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.signIn("hr-ui")
+	p.waitJS("the HR page of the user's enterprise", `location.hash === '#/hr/`+a.enterpriseID+`'`)
+	p.waitText("h1", a.enterpriseName)
+	p.waitJS("the job form", `!!document.querySelector('#job-form')`)
+	p.checkA11y("the HR page")
+
+	// Publish.
+	const title = "UI测试工程师"
+	p.do("fill the job form",
+		chromedp.SendKeys("#job-title", title),
+		chromedp.SetValue("#job-sector", "software"),
+		chromedp.SetValue("#job-headcount", "3"),
+		chromedp.SendKeys("#job-skills", "软件测试、Python、Selenium"),
+		chromedp.SendKeys("#job-description", "负责对日外包项目的自动化测试。"),
+		chromedp.Click("#job-form button[type=submit]"))
+	p.waitText(".job-form .notice.ok", "已发布岗位「"+title+"」")
+	p.waitText(".job-list", title)
+	var jobs listAnswer[jobDoc]
+	apiGet(t, svc.URL, "/api/v1/jobs", url.Values{"enterprise_id": {a.enterpriseID}, "limit": {"100"}}, &jobs)
+	var job *jobDoc
+	for i := range jobs.Data {
+		if jobs.Data[i].Title == title {
+			job = &jobs.Data[i]
+		}
+	}
+	if job == nil || job.Headcount != 3 || !strings.Contains(strings.Join(job.Skills, ","), "软件测试") {
+		t.Fatalf("the published job is not stored as entered: %+v", job)
+	}
+
+	// Edit: 7 openings instead of 3.
+	sel := `.job[data-id="` + job.ID + `"]`
+	p.click(sel + ` [data-action=edit]`)
+	p.waitText("#form-h", "编辑岗位需求："+title)
+	p.do("change the headcount", chromedp.SetValue("#job-headcount", "7"), chromedp.Click("#job-form button[type=submit]"))
+	p.waitText(".job-form .notice.ok", "已保存岗位「"+title+"」")
+	p.waitText(sel, "招 7 人")
+	var stored jobDoc
+	apiGet(t, svc.URL, "/api/v1/jobs/"+job.ID, nil, &stored)
+	if stored.Headcount != 7 {
+		t.Fatalf("after the edit the store has headcount %d, want 7", stored.Headcount)
+	}
+
+	// Candidates for it: anonymised.
+	p.click(sel + ` [data-action=match]`)
+	p.waitText("#candidates h2", title)
+	p.waitJS("candidates or none", `document.querySelectorAll('#candidates .match').length > 0 || document.querySelector('#candidates').innerText.includes('暂无')`)
+	var ids []string
+	p.eval(`[...document.querySelectorAll('#candidates .match')].map(e => e.dataset.id)`, &ids)
+	if len(ids) == 0 {
+		p.fail("no candidates for a software-testing job in the default data set")
+	}
+	body := p.text("#candidates")
+	for _, id := range ids {
+		d, err := svc.Store.Get(context.Background(), xiaoqi.KindCandidate, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := d.(*xiaoqi.Candidate)
+		for _, personal := range []string{c.Name, c.Phone, c.Email} {
+			if personal != "" && strings.Contains(body, personal) {
+				p.fail("candidate %s: the page shows %q", id, personal)
+			}
+		}
+	}
+	p.waitText("#candidates .factors", "技能")
+	p.screenshot("hr", "#candidates")
+
+	// Suggested schools explain themselves; propose to the first.
+	card := `.partners .match[data-id="` + a.institutionID + `"]`
+	p.waitText(card, a.institutionName)
+	p.waitText(card+" .factors", "覆盖该企业所需技能")
+	p.do("propose", chromedp.SendKeys(card+" input[name=note]", "共建软件测试实训基地"), chromedp.Click(card+" .propose button"))
+	p.waitText(card, "已向"+a.institutionName+"提议合作")
+	p.waitText(`.proposals .partnership`, "待回复")
+	var ps listAnswer[partnershipDoc]
+	apiGet(t, svc.URL, "/api/v1/partnerships", url.Values{"enterprise_id": {a.enterpriseID}, "institution_id": {a.institutionID}}, &ps)
+	if len(ps.Data) != 1 || ps.Data[0].Status != xiaoqi.PartnershipProposed {
+		t.Fatalf("partnerships after proposing: %+v", ps.Data)
+	}
+
+	// Sign out.
+	p.click("#signout")
+	p.waitText("#session", "登录")
+	p.waitJS("the form to go", `!document.querySelector('#job-form')`)
+	p.noConsoleErrors()
+}
+
+// institutionJourney: a visitor finds the institution with the keyboard and reads its page;
+// its staff signs in and accepts the enterprise's proposal.
+func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/institution")
+	p.do("find the institution", chromedp.SendKeys("#inst-q", a.institutionName), chromedp.KeyEvent(kb.Enter))
+	p.clickText(".finder a", a.institutionName)
+	p.waitText("h1", a.institutionName)
+	p.waitJS("programs, partners and gaps", `document.querySelectorAll('.programs-list li').length > 0 && document.querySelectorAll('.partners .match').length > 0 && document.querySelectorAll('.gap-list li').length > 0`)
+	var progs struct {
+		Data []struct{ Name string } `json:"data"`
+		Next string                  `json:"next"`
+	}
+	apiGet(t, svc.URL, "/api/v1/programs", url.Values{"institution_id": {a.institutionID}, "limit": {"100"}}, &progs)
+	want := "开设专业（" + strconv.Itoa(len(progs.Data))
+	p.waitText("#programs-h", want)
+	p.waitText(".partners .factors", "技能")
+	p.waitText(".gaps", "技能缺口")
+	p.waitText(".proposals .partnership", a.enterpriseName)
+	if n := p.count(".proposals [data-action=accept]"); n != 0 {
+		p.fail("a visitor is offered %d accept buttons", n)
+	}
+	p.waitText(".proposals .hint", "请以院校的账户登录后操作")
+	p.checkA11y("the institution page")
+
+	p.signIn("staff-ui")
+	p.waitJS("the user's institution", `location.hash === '#/institution/`+a.institutionID+`'`)
+	item := `.proposals .partnership[data-status=proposed]`
+	p.waitText(item, a.enterpriseName)
+	p.waitText(item+" .note", "共建软件测试实训基地")
+	p.screenshot("institution", "")
+	p.click(item + ` [data-action=accept]`)
+	p.waitText(".proposals", "已接受与"+a.enterpriseName+"的合作")
+	p.waitJS("the accepted status", `[...document.querySelectorAll('.proposals .partnership')].some(e => e.dataset.status === 'accepted')`)
+	var ps listAnswer[partnershipDoc]
+	apiGet(t, svc.URL, "/api/v1/partnerships", url.Values{"enterprise_id": {a.enterpriseID}, "institution_id": {a.institutionID}}, &ps)
+	if len(ps.Data) != 1 || ps.Data[0].Status != xiaoqi.PartnershipAccepted {
+		t.Fatalf("partnerships after accepting: %+v", ps.Data)
+	}
+	p.noConsoleErrors()
+}
+
+// adminJourney: the administrator checks a file with a dry run, reads the report, confirms;
+// a file with a bad row gets the row named.
+func adminJourney(t *testing.T, p *page, svc *service) {
+	p.signIn("admin-ui")
+	p.waitJS("the import page", `location.hash === '#/admin'`)
+	p.checkA11y("the import page")
+	file, err := filepath.Abs("../../examples/jobs_example.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	countSource := func() int {
+		var jobs listAnswer[jobDoc]
+		apiGet(t, svc.URL, "/api/v1/jobs", url.Values{"source": {"jobs_example"}, "limit": {"100"}}, &jobs)
+		return len(jobs.Data)
+	}
+	if n := countSource(); n != 0 {
+		t.Fatalf("%d jobs of jobs_example before the import", n)
+	}
+	p.do("choose the file", chromedp.SetUploadFiles("#import-file", []string{file}), chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
+	p.waitText("#report-h", "试导入报告（尚未写入）")
+	if got := p.text(`[data-count=read] dd`); got != "5" {
+		p.fail("the dry run read %s rows, the file has 5", got)
+	}
+	if got := p.text(`[data-count=written] dd`); got != "5" {
+		p.fail("the dry run would write %s rows, want 5", got)
+	}
+	if n := countSource(); n != 0 {
+		p.fail("the dry run wrote %d jobs", n)
+	}
+	p.waitJS("the confirm button", `!document.querySelector('#import-confirm').hidden`)
+	p.screenshot("admin", "")
+	p.click("#import-confirm")
+	p.waitText("#report-h", "导入完成")
+	if n := countSource(); n != 5 {
+		p.fail("after confirming, %d jobs of jobs_example are stored, want 5", n)
+	}
+
+	// A bad row is named with its row number, and nothing is offered to confirm.
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("岗位名称,公司名称,工作地点,招聘人数\n,示例（合成）公司,西安市,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("choose the bad file", chromedp.SetUploadFiles("#import-file", []string{bad}), chromedp.Click("#import-dry"))
+	p.waitText("#report-h", "试导入报告")
+	p.waitText(".problems", "第 2 行")
+	if got := p.text(`[data-count=invalid] dd`); got != "1" {
+		p.fail("%s rows with errors, want 1", got)
+	}
+	p.waitJS("no confirm button", `document.querySelector('#import-confirm').hidden`)
+	p.noConsoleErrors()
+}

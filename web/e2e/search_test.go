@@ -1,0 +1,203 @@
+package e2e_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// apiGet decodes GET base+path (a public read) into out.
+func apiGet(tb testing.TB, base, path string, q url.Values, out any) {
+	tb.Helper()
+	u := base + path
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	resp, err := http.Get(u)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		tb.Fatalf("GET %s: %s", u, resp.Status)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		tb.Fatalf("GET %s: %v", u, err)
+	}
+}
+
+type searchAnswer struct {
+	Total uint64 `json:"total"`
+	Hits  []struct {
+		ID        string `json:"id"`
+		Type      string `json:"type"`
+		Title     string `json:"title"`
+		Synthetic bool   `json:"synthetic"`
+	} `json:"hits"`
+}
+
+// formatCount writes n as the page does (toLocaleString: 1,234).
+func formatCount(n uint64) string {
+	digits := strconv.FormatUint(n, 10)
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// searchJourney: type, pick a suggestion, see highlighted hits and their count, switch to a
+// type tab, filter by a facet, page on, filter by distance, and see synthetic records marked.
+func searchJourney(t *testing.T, p *page, svc *service) {
+	p.open("/")
+	p.waitText("h1", "搜索")
+	p.checkA11y("the search page")
+
+	// Suggestions as you type; Enter on the highlighted one searches it.
+	p.do("type a prefix", chromedp.Click("#q"), chromedp.SendKeys("#q", "软件测"))
+	p.waitText("#suggestions [role=option]", "软件测试")
+	p.do("choose the suggestion", chromedp.KeyEvent(kb.ArrowDown))
+	var chosen string
+	p.eval(`document.querySelector('#suggestions [aria-selected=true]').dataset.value`, &chosen)
+	p.do("search it", chromedp.KeyEvent(kb.Enter))
+	p.waitJS("the results of the suggestion", `location.hash.includes('q=')`)
+
+	var want searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {chosen}}, &want)
+	if want.Total == 0 {
+		t.Fatalf("the API finds nothing for %q", chosen)
+	}
+	p.waitText("#results-h", "共 "+formatCount(want.Total)+" 条结果")
+	if n := p.count(".hit"); n != min(10, int(want.Total)) {
+		p.fail("%d hits shown on the first page, want %d", n, min(10, int(want.Total)))
+	}
+	if got := p.texts(".hit-title"); got[0] != want.Hits[0].Title {
+		p.fail("first hit %q, the API's first is %q", got[0], want.Hits[0].Title)
+	}
+	marks := p.texts(".snippet mark")
+	if len(marks) == 0 {
+		p.fail("no highlighted words in the snippets")
+	}
+	var other int
+	p.eval(`document.querySelectorAll('.snippet *:not(mark)').length`, &other)
+	if other != 0 {
+		p.fail("snippets hold %d elements other than <mark>", other)
+	}
+	p.screenshot("search", "")
+
+	// The 岗位 tab: jobs only.
+	p.clickText(".tabs a", "岗位")
+	p.waitJS("the job tab", `document.querySelector('.tab[data-type=job]').getAttribute('aria-selected') === 'true' && document.querySelectorAll('.hit').length > 0 && [...document.querySelectorAll('.hit')].every(h => h.dataset.type === 'job')`)
+
+	// A facet value filters: every hit is then in 西安市.
+	p.clickText(`.facet[data-facet=city] a`, "西安市")
+	p.waitText(".active-filters", "西安市")
+	p.waitJS("jobs in Xi'an only", `document.querySelectorAll('.hit').length > 0 && [...document.querySelectorAll('.hit-meta')].every(m => m.innerText.includes('西安市'))`)
+	var inXian searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {chosen}, "type": {"job"}, "city": {"西安市"}}, &inXian)
+	p.waitText("#results-h", "共 "+formatCount(inXian.Total)+" 条结果")
+
+	// Next page.
+	if inXian.Total > 10 {
+		p.click("#next-page")
+		p.waitText(".page-of", "第 2 /")
+		if got := p.texts(".hit-title"); len(got) == 0 {
+			p.fail("page 2 is empty")
+		}
+	}
+
+	// Remove the filter again with its chip.
+	p.clickText(".active-filters .chip", "西安市")
+	p.waitJS("the filter to go", `!document.querySelector('.active-filters')`)
+
+	// Distance: jobs within 30 km of 宝鸡市, each hit with its distance.
+	p.open("/#/search?type=job")
+	p.do("choose a city", chromedp.SetValue("#near", "宝鸡市"), chromedp.SetValue("#within", "30"), chromedp.Click("#distance-form button"))
+	p.waitText(".active-filters", "宝鸡市 ≤ 30 km")
+	var kms []int
+	p.eval(`[...document.querySelectorAll('.hit-meta')].map(m => { const x = m.innerText.match(/约 (\d+) 公里/); return x ? +x[1] : -1 })`, &kms)
+	if len(kms) == 0 {
+		p.fail("no jobs within 30 km of 宝鸡市")
+	}
+	for _, km := range kms {
+		if km < 0 || km > 30 {
+			p.fail("a hit shows distance %d km, want 0..30", km)
+		}
+	}
+
+	// Language: candidates who have 日语N2.
+	p.open("/#/search?type=candidate")
+	p.do("choose a language", chromedp.SetValue("#language", "日语N2"), chromedp.Click("#language-form button"))
+	p.waitText(".active-filters", "外语：日语N2")
+	var n2 searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"candidate"}, "language": {"日语N2"}}, &n2)
+	if n2.Total == 0 {
+		t.Fatal("no candidate with 日语N2 in the default data set")
+	}
+	p.waitText("#results-h", "共 "+formatCount(n2.Total)+" 条结果")
+
+	// Markup in a record is shown as text, never run or rendered.
+	const markup = `<img src=x onerror="document.body.dataset.pwned=1"><b>粗体</b>标记测试企业（示例）`
+	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Enterprise{
+		Meta: xiaoqi.Meta{Synthetic: true, Source: "synthetic"}, Name: markup, City: "西安市", Description: "<script>document.body.dataset.pwned=2</script>用于界面测试"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(context.Background(), stepTimeout)
+	defer cancel()
+	if err := svc.Index.WaitFor(wctx, res[0].Seq); err != nil {
+		t.Fatal(err)
+	}
+	p.open("/#/search?type=enterprise&q=" + url.QueryEscape("标记测试企业"))
+	p.waitText(".hit-title", "<b>粗体</b>标记测试企业")
+	var injected struct {
+		Elements int
+		Pwned    string
+	}
+	p.eval(`({Elements: document.querySelectorAll('main img, main b, main script').length, Pwned: document.body.dataset.pwned || ''})`, &injected)
+	if injected.Elements != 0 || injected.Pwned != "" {
+		p.fail("markup from a record became elements (%d) or ran (%q)", injected.Elements, injected.Pwned)
+	}
+	p.clickText(".hit-title a", "标记测试企业")
+	p.waitText("h1", "<b>粗体</b>标记测试企业")
+	p.eval(`({Elements: document.querySelectorAll('main img, main b, main script').length, Pwned: document.body.dataset.pwned || ''})`, &injected)
+	if injected.Elements != 0 || injected.Pwned != "" {
+		p.fail("markup on the enterprise page became elements (%d) or ran (%q)", injected.Elements, injected.Pwned)
+	}
+
+	// Synthetic records are marked 示例 synthetic, real ones are not.
+	p.open("/#/search?type=enterprise&q=" + url.QueryEscape("软件技术"))
+	p.waitJS("enterprise hits", `document.querySelectorAll('.hit').length > 0`)
+	var ents searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"软件技术"}, "type": {"enterprise"}}, &ents)
+	var marked []bool
+	p.eval(`[...document.querySelectorAll('.hit')].map(h => !!h.querySelector('.badge.synthetic') && h.querySelector('.badge.synthetic').innerText === '示例 synthetic')`, &marked)
+	if len(marked) != len(ents.Hits) {
+		p.fail("%d hits shown, the API has %d", len(marked), len(ents.Hits))
+	}
+	synthetic := 0
+	for i, h := range ents.Hits {
+		if marked[i] != h.Synthetic {
+			p.fail("hit %d (%s): marked synthetic %v, the record's synthetic is %v", i, h.Title, marked[i], h.Synthetic)
+		}
+		if h.Synthetic {
+			synthetic++
+		}
+	}
+	if synthetic == 0 {
+		p.fail("no synthetic enterprise among the hits: the check above proves nothing")
+	}
+	p.noConsoleErrors()
+}

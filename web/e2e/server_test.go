@@ -1,0 +1,120 @@
+package e2e_test
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/auth"
+	"github.com/xiaoqi-dev/xiaoqi/bolt"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/match"
+	"github.com/xiaoqi-dev/xiaoqi/search"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+	"github.com/xiaoqi-dev/xiaoqi/web"
+)
+
+// testPassword is the password of the users the tests create.
+const testPassword = "Ui-Test-Passw0rd!"
+
+// service is the whole xiaoqi service on an httptest server.
+type service struct {
+	URL   string
+	Store *bolt.Store
+	Index *search.Index
+	Auth  *auth.Service
+}
+
+// startService opens a bolt store in a temporary directory, loads the default data set,
+// indexes it, and serves the API with the UI. The index follower runs until the test ends.
+func startService(tb testing.TB) *service {
+	tb.Helper()
+	ctx := context.Background()
+	dir := tb.TempDir()
+	tax, err := skill.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	store, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = store.Close() })
+	if _, err := seed.Apply(ctx, store, tax, 500); err != nil {
+		tb.Fatal(err)
+	}
+	aliases, err := seed.InstitutionAliases()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cities, err := seed.CityPoints()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	follower := search.NewFollower(store, idx, search.FollowerOptions{PollInterval: 20 * time.Millisecond})
+	fctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := follower.Run(fctx); err != nil && !errors.Is(err, context.Canceled) {
+			tb.Errorf("index follower: %v", err)
+		}
+	}()
+	ref, err := seed.Reference()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	authn := auth.New(store, auth.Options{Params: auth.TestParams})
+	srv := api.New(api.Config{
+		Store: store, Index: idx, Ready: follower.Ready, Notify: follower.Notify,
+		ImportSkills: ingest.TaxonomySkills(tax), ImportDir: tb.TempDir(), Reference: ref,
+		Matcher: match.New(store, tax), Auth: authn, Accounts: store, UI: web.Handler(),
+	})
+	ts := httptest.NewServer(srv.Handler())
+	tb.Cleanup(func() {
+		ts.Close()
+		_ = srv.Close()
+		cancel()
+		<-done
+		_ = idx.Close()
+	})
+	last, err := store.LastSeq(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	wctx, wcancel := context.WithTimeout(ctx, 60*time.Second)
+	defer wcancel()
+	if err := idx.WaitFor(wctx, last); err != nil {
+		tb.Fatalf("index did not catch up with the seed data: %v", err)
+	}
+	return &service{URL: ts.URL, Store: store, Index: idx, Auth: authn}
+}
+
+// addUser creates a user with testPassword.
+func (s *service) addUser(tb testing.TB, username string, role xiaoqi.Role, scope string) {
+	tb.Helper()
+	u := &xiaoqi.User{Username: username, Role: role}
+	switch role {
+	case xiaoqi.RoleEnterprise:
+		u.EnterpriseID = scope
+	case xiaoqi.RoleInstitution:
+		u.InstitutionID = scope
+	}
+	if err := s.Auth.AddUser(context.Background(), u, testPassword); err != nil {
+		tb.Fatalf("add user %s: %v", username, err)
+	}
+}

@@ -1,0 +1,46 @@
+package e2e_test
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// TestUI clicks through every journey of the UI on the default data set, in one browser and
+// one service (starting them takes most of the time); each journey has its own browser
+// context, so cookies and the language choice do not leak between them.
+func TestUI(t *testing.T) {
+	browser := newBrowser(t)
+	svc := startService(t)
+
+	// The write journeys act for a real enterprise and its first suggested partner school.
+	var ents searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"三星（中国）半导体有限公司"}, "type": {"enterprise"}}, &ents)
+	if len(ents.Hits) == 0 {
+		t.Fatal("the default data set has no 三星（中国）半导体有限公司")
+	}
+	a := actors{enterpriseID: ents.Hits[0].ID, enterpriseName: ents.Hits[0].Title}
+	var partners struct {
+		Data []struct {
+			Institution struct{ ID, Name string } `json:"institution"`
+		} `json:"data"`
+	}
+	apiGet(t, svc.URL, "/api/v1/enterprises/"+a.enterpriseID+"/partners", url.Values{"limit": {"5"}}, &partners)
+	if len(partners.Data) == 0 {
+		t.Fatalf("no partner suggestions for %s", a.enterpriseName)
+	}
+	a.institutionID, a.institutionName = partners.Data[0].Institution.ID, partners.Data[0].Institution.Name
+	svc.addUser(t, "hr-ui", xiaoqi.RoleEnterprise, a.enterpriseID)
+	svc.addUser(t, "staff-ui", xiaoqi.RoleInstitution, a.institutionID)
+	svc.addUser(t, "admin-ui", xiaoqi.RoleAdmin, "")
+
+	t.Run("search", func(t *testing.T) { searchJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("explore", func(t *testing.T) { exploreJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("hr", func(t *testing.T) { hrJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("institution", func(t *testing.T) { institutionJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("admin", func(t *testing.T) { adminJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("language", func(t *testing.T) { languageJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("phone", func(t *testing.T) { phoneJourney(t, openPage(t, browser, svc.URL), svc, a) })
+}

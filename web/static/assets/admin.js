@@ -1,0 +1,82 @@
+// The administrator's import: choose a file and its kind, run a dry run (POST /api/v1/imports
+// with dry_run=true), read the report, then confirm to import the same file for real.
+import { t } from './i18n.js';
+import { api, currentUser } from './api.js';
+import { h, errorBox, okBox } from './dom.js';
+import { signInHint } from './partners.js';
+
+const KINDS = ['jobs', 'programs', 'institutions', 'enterprises', 'candidates'];
+
+/** renderAdmin draws #/admin. */
+export async function renderAdmin(view) {
+  view.append(h('h1', {}, t('admin.title')), h('p', { class: 'lead' }, t('admin.intro')));
+  const u = currentUser();
+  if (!u || u.role !== 'admin') {
+    view.append(signInHint('admin'));
+  }
+  const report = h('section', { class: 'import-report', 'aria-live': 'polite', id: 'import-report' });
+  const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm', hidden: true }, t('admin.confirm'));
+  const form = h('form', { class: 'card', id: 'import-form' },
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'import-file' }, t('admin.file')),
+        h('input', { id: 'import-file', name: 'file', type: 'file', accept: '.csv,.xlsx,.json,.jsonl,.txt', required: true })),
+      h('div', { class: 'field' }, h('label', { for: 'import-type' }, t('admin.type')),
+        h('select', { id: 'import-type', name: 'type' }, KINDS.map((k) => h('option', { value: k }, t('admin.type.' + k)))))),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'import-dry' }, t('admin.dryrun')), confirm));
+  view.append(form, report);
+
+  const run = async (dryRun) => {
+    const file = form.file.files[0];
+    if (!file) { report.replaceChildren(errorBox({ message: t('admin.need.file') })); form.file.focus(); return; }
+    const fd = new FormData();
+    fd.append('file', file);
+    fd.append('type', form.type.value);
+    fd.append('dry_run', dryRun ? 'true' : 'false');
+    report.replaceChildren(h('p', { role: 'status' }, t('admin.running')));
+    confirm.hidden = true;
+    try {
+      let job = await api('POST', '/api/v1/imports', fd);
+      // The import runs in the background: ask for its state until it ends.
+      for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+        await new Promise((res) => setTimeout(res, i < 10 ? 100 : 500));
+        job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
+      }
+      report.replaceChildren(...showReport(job));
+      if (dryRun && job.status === 'done' && job.counts && job.counts.written > 0) confirm.hidden = false;
+    } catch (err) {
+      report.replaceChildren(errorBox(err));
+    }
+  };
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(true); });
+  confirm.addEventListener('click', () => run(false));
+  form.file.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
+  form.type.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
+}
+
+function showReport(job) {
+  const out = [];
+  const dry = job.mode === 'dry-run';
+  if (job.status === 'failed' || job.error) {
+    out.push(errorBox({ message: t('admin.failed', { msg: (job.error && job.error.message) || job.stopped || job.status }) }));
+  }
+  out.push(h('h2', { id: 'report-h' }, dry ? t('admin.report.dry') : t('admin.report.done'), h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
+  if (!dry && job.status === 'done') out.push(okBox(t('admin.report.done') + '：' + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
+  const c = job.counts || {};
+  out.push(h('dl', { class: 'figures' }, ['read', 'written', 'created', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings'].map((k) =>
+    h('div', { 'data-count': k }, h('dt', {}, t('admin.count.' + k)), h('dd', {}, String(c[k] || 0))))));
+  if (job.columns && job.columns.length) {
+    out.push(h('details', {}, h('summary', {}, t('admin.columns')), h('table', { class: 'columns' },
+      h('tbody', {}, job.columns.map((col) => h('tr', {}, h('th', { scope: 'row' }, col.letter + ' ' + col.header), h('td', {}, col.field || '—')))))));
+  }
+  if (job.unknown_columns && job.unknown_columns.length) {
+    out.push(h('p', { class: 'notice' }, t('admin.unknown', { cols: job.unknown_columns.map((x) => x.header).join('、') })));
+  }
+  const problems = job.errors || [];
+  if (job.problem_count) {
+    out.push(h('h3', {}, t('admin.problems', { n: job.problem_count })),
+      h('ul', { class: 'problems' }, problems.map((p) => h('li', { class: 'problem level-' + p.level },
+        t('admin.problem', { row: p.row, col: p.column || '', msg: p.message }) + (p.value ? '（' + p.value + '）' : '')))));
+    if (job.report_url) out.push(h('p', {}, h('a', { href: job.report_url, download: '' }, t('admin.report.csv'))));
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+// xiaoqi's web UI: a router over the URL fragment (#/search?q=…), the header (navigation,
+// language switch, session) and the sign-in page. Each journey lives in its own module.
+import { loadStrings, t, lang, setLang, applyStatic } from './i18n.js';
+import { loadSession, currentUser, signIn, signOut } from './api.js';
+import { h, errorBox, okBox } from './dom.js';
+import { renderSearch } from './search.js';
+import { renderExplore } from './explore.js';
+import { renderInstitution } from './institution.js';
+import { renderHR } from './hr.js';
+import { renderAdmin } from './admin.js';
+
+const routes = {
+  search: renderSearch,
+  explore: renderExplore,
+  institution: renderInstitution,
+  hr: renderHR,
+  admin: renderAdmin,
+  signin: renderSignin,
+};
+
+/** parseHash reads "#/name/arg?params"; null for a fragment that is not a route (#main). */
+export function parseHash(hash) {
+  if (!hash || hash === '#' || hash === '#/') return { name: 'search', arg: '', params: new URLSearchParams() };
+  if (!hash.startsWith('#/')) return null;
+  const [path, qs] = hash.slice(2).split('?');
+  const parts = path.split('/');
+  return { name: parts[0] || 'search', arg: parts[1] ? decodeURIComponent(parts[1]) : '', params: new URLSearchParams(qs || '') };
+}
+
+let renderSeq = 0;
+
+async function route(focus) {
+  const r = parseHash(location.hash);
+  if (!r) return; // an in-page anchor such as the skip link
+  const main = document.getElementById('main');
+  for (const a of document.querySelectorAll('nav a[data-route]')) {
+    if (a.dataset.route === r.name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  const render = routes[r.name];
+  const seq = ++renderSeq;
+  const view = h('div', { class: 'view', 'data-view': r.name });
+  main.replaceChildren(view);
+  if (!render) {
+    view.append(h('h1', {}, t('app.notfound')));
+    return;
+  }
+  try {
+    await render(view, r, { isCurrent: () => seq === renderSeq });
+  } catch (err) {
+    if (seq === renderSeq) view.append(errorBox(err));
+  }
+  if (focus && seq === renderSeq) {
+    const h1 = view.querySelector('h1');
+    if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: false }); }
+  }
+  document.body.dataset.ready = r.name; // tests wait for this
+}
+
+function renderHeader() {
+  applyStatic(document);
+  const box = document.getElementById('session');
+  const u = currentUser();
+  if (u) {
+    box.replaceChildren(
+      h('span', { class: 'who' }, t('session.as', { name: u.username, role: t('role.' + u.role) })), ' ',
+      h('button', { type: 'button', id: 'signout', onclick: async () => {
+        await signOut();
+        renderHeader();
+        await route(false);
+      } }, t('session.signout')));
+  } else {
+    box.replaceChildren(h('a', { href: '#/signin', id: 'signin-link' }, t('session.signin')));
+  }
+  const btn = document.getElementById('lang');
+  btn.setAttribute('lang', lang() === 'en' ? 'zh-CN' : 'en');
+}
+
+/** renderSignin is the sign-in page (POST /api/v1/session). */
+async function renderSignin(view, r) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'card narrow', id: 'signin-form' },
+    h('label', { for: 'username' }, t('session.username')),
+    h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, maxlength: '64' }),
+    h('label', { for: 'password' }, t('session.password')),
+    h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, maxlength: '128' }),
+    h('button', { type: 'submit', class: 'primary' }, t('session.submit')),
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    try {
+      const u = await signIn(form.username.value.trim(), form.password.value);
+      renderHeader();
+      const next = r.params.get('next') || defaultPage(u);
+      status.append(okBox(t('session.done', { name: u.username })));
+      location.hash = next;
+    } catch (err) {
+      status.append(errorBox(err));
+    }
+  });
+  view.append(h('h1', {}, t('session.title')), h('p', {}, t('session.intro')), form, status);
+}
+
+function defaultPage(u) {
+  switch (u.role) {
+    case 'enterprise': return '#/hr';
+    case 'institution': return '#/institution';
+    case 'admin': return '#/admin';
+    default: return '#/search';
+  }
+}
+
+async function start() {
+  await loadStrings();
+  await loadSession();
+  renderHeader();
+  document.getElementById('lang').addEventListener('click', async () => {
+    setLang(lang() === 'en' ? 'zh' : 'en');
+    renderHeader();
+    await route(false);
+  });
+  window.addEventListener('hashchange', () => route(true));
+  await route(false);
+}
+
+start();

@@ -1,0 +1,105 @@
+// DOM helpers. Every text from the API becomes a text node; nothing is parsed as HTML.
+import { t, pick, has } from './i18n.js';
+
+/**
+ * h builds an element: h('a', {href: '#/', class: 'x', onclick: fn}, 'text', child…).
+ * Attribute values are set with setAttribute (never as HTML); "text" sets textContent.
+ */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+const svgNS = 'http://www.w3.org/2000/svg';
+
+/** s builds an SVG element the same way. */
+export function s(tag, attrs, ...children) {
+  const el = document.createElementNS(svgNS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v);
+  }
+  append(el, children);
+  return el;
+}
+
+const entities = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&#39;': "'", '&#34;': '"', '&quot;': '"' };
+
+function unescape(text) {
+  return text.replace(/&(lt|gt|amp|#39|#34|quot);/g, (m) => entities[m]);
+}
+
+/**
+ * snippet turns the API's snippet (escaped HTML whose only markup is <mark>…</mark>) into
+ * nodes: text nodes and <mark> elements. Any other markup stays visible as text.
+ */
+export function snippet(html) {
+  const out = document.createDocumentFragment();
+  let marked = false;
+  for (const part of String(html || '').split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') { marked = true; continue; }
+    if (part === '</mark>') { marked = false; continue; }
+    if (!part) continue;
+    const text = document.createTextNode(unescape(part));
+    if (marked) { const m = document.createElement('mark'); m.append(text); out.append(m); } else out.append(text);
+  }
+  return out;
+}
+
+/** syntheticBadge marks generated sample records, in both languages. */
+export function syntheticBadge(synthetic) {
+  if (!synthetic) return null;
+  return h('span', { class: 'badge synthetic', title: t('synthetic.title') }, t('synthetic'));
+}
+
+/** errorBox shows an API or network error, with the fields it names. */
+export function errorBox(err) {
+  const box = h('div', { class: 'notice error', role: 'alert' });
+  let msg = err && err.message ? err.message : String(err);
+  if (err && err.status === 401) msg = t('session.needed') + ' ' + msg;
+  if (err instanceof TypeError) msg = t('error.network');
+  box.append(h('strong', {}, t('error.title')), ' ', msg);
+  if (err && err.details && err.details.length) {
+    box.append(h('ul', {}, err.details.map((d) => h('li', {}, (d.field ? d.field + ': ' : '') + (d.message || '')))));
+  }
+  return box;
+}
+
+/** okBox shows a success message, announced to screen readers. */
+export function okBox(text) { return h('div', { class: 'notice ok', role: 'status' }, text); }
+
+/** loading is a placeholder while a request runs. */
+export function loading() { return h('p', { class: 'muted', role: 'status' }, t('app.loading')); }
+
+/** factors renders a match's explanations factor by factor. */
+export function factors(list) {
+  return h('ul', { class: 'factors' }, (list || []).map((f) => h('li', {},
+    h('span', { class: 'factor-name' }, has('factor.' + f.factor) ? t('factor.' + f.factor) : f.factor),
+    f.factor === 'policy' ? null : h('span', { class: 'factor-score' }, Math.round((f.score || 0) * 100) + '%'),
+    ' ',
+    h('span', {}, pick(f.zh, f.en)),
+    f.estimate ? h('span', { class: 'muted' }, ' (' + t('estimate') + ')') : null,
+  )));
+}
+
+/** scoreText is a match score as a percentage. */
+export function scoreText(score) { return t('match.score', { p: Math.round((score || 0) * 100) }); }
+
+/** replace empties el and puts children in it. */
+export function replace(el, ...children) { el.replaceChildren(); append(el, children); }

@@ -1,0 +1,151 @@
+// The returnee explorer (policy item (12): 鼓励海外留学生在陕创办服务外包企业): a sector ×
+// city view with a schematic SVG map of Shaanxi's ten cities by region, demand and supply
+// bars for every city, and the chosen city's dossier with the supporting policy items quoted.
+import { t, pick, sectorName, cityName } from './i18n.js';
+import { get } from './api.js';
+import { h, s, syntheticBadge, errorBox, loading } from './dom.js';
+
+/**
+ * CITIES are the ten prefecture-level cities of Shaanxi with their region (policy item (7))
+ * and a position on the schematic map: roughly (longitude, latitude) projected onto a
+ * 400 × 440 box, nudged apart where cities are close (西安, 咸阳).
+ */
+export const CITIES = [
+  { name: '榆林市', short: '榆林', region: '陕北', x: 285, y: 60 },
+  { name: '延安市', short: '延安', region: '陕北', x: 262, y: 160 },
+  { name: '铜川市', short: '铜川', region: '关中', x: 226, y: 236 },
+  { name: '宝鸡市', short: '宝鸡', region: '关中', x: 102, y: 292 },
+  { name: '咸阳市', short: '咸阳', region: '关中', x: 186, y: 282 },
+  { name: '西安市', short: '西安', region: '关中', x: 240, y: 300 },
+  { name: '渭南市', short: '渭南', region: '关中', x: 300, y: 270 },
+  { name: '汉中市', short: '汉中', region: '陕南', x: 104, y: 372 },
+  { name: '安康市', short: '安康', region: '陕南', x: 226, y: 400 },
+  { name: '商洛市', short: '商洛', region: '陕南', x: 306, y: 350 },
+];
+
+const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
+  'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
+
+// Region bands of the schematic map.
+const REGIONS = [
+  { name: '陕北', x: 150, y: 20, w: 230, h: 180, lx: 165, ly: 44 },
+  { name: '关中', x: 60, y: 210, w: 300, h: 110, lx: 70, ly: 232 },
+  { name: '陕南', x: 60, y: 328, w: 300, h: 100, lx: 70, ly: 420 },
+];
+
+/** renderExplore draws the explorer for #/explore?sector=&city=. */
+export async function renderExplore(view, r, ctx) {
+  const sector = SECTORS.includes(r.params.get('sector')) ? r.params.get('sector') : 'software';
+  const cityParam = r.params.get('city');
+  const city = CITIES.some((c) => c.name === cityParam) ? cityParam : '西安市';
+  view.append(h('h1', {}, t('explore.title')), h('p', { class: 'lead' }, t('explore.intro')));
+
+  const form = h('form', { class: 'inline-form', id: 'explore-form' },
+    h('div', { class: 'field' }, h('label', { for: 'sector' }, t('explore.sector')),
+      h('select', { id: 'sector', name: 'sector' }, SECTORS.map((x) => h('option', { value: x, selected: x === sector ? true : null }, sectorName(x))))),
+    h('div', { class: 'field' }, h('label', { for: 'city' }, t('explore.city')),
+      h('select', { id: 'city', name: 'city' }, CITIES.map((c) => h('option', { value: c.name, selected: c.name === city ? true : null }, cityName(c.name))))),
+    h('button', { type: 'submit', class: 'primary' }, t('explore.show')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    location.hash = link(form.sector.value, form.city.value);
+  });
+  form.sector.addEventListener('change', () => { location.hash = link(form.sector.value, form.city.value); });
+  view.append(form);
+
+  const overview = h('div', { class: 'explore-grid' }, loading());
+  const dossierBox = h('section', { class: 'dossier', 'aria-labelledby': 'dossier-h' }, loading());
+  view.append(overview, dossierBox);
+
+  // One dossier per city: its open positions and graduate supply for the sector.
+  let all;
+  try {
+    all = await Promise.all(CITIES.map((c) => get('/api/v1/insights/startup', { sector, city: c.name })));
+  } catch (err) {
+    if (ctx.isCurrent()) overview.replaceChildren(errorBox(err));
+    dossierBox.replaceChildren();
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  const byCity = Object.fromEntries(CITIES.map((c, i) => [c.name, all[i]]));
+  overview.replaceChildren(
+    h('figure', { class: 'map' }, map(sector, city, byCity), h('figcaption', {}, t('explore.map'))),
+    h('div', { class: 'charts' },
+      bars('demand', t('explore.demand'), CITIES.map((c) => [c.name, byCity[c.name].open_headcount]), city),
+      bars('supply', t('explore.supply'), CITIES.map((c) => [c.name, byCity[c.name].graduate_supply]), city)));
+  dossierBox.replaceChildren(...dossier(byCity[city], city, sector));
+}
+
+function link(sector, city) {
+  return '#/explore?' + new URLSearchParams({ sector, city }).toString();
+}
+
+function map(sector, selected, byCity) {
+  const max = Math.max(1, ...CITIES.map((c) => byCity[c.name].open_headcount));
+  const svg = s('svg', { viewBox: '0 0 400 440', class: 'shaanxi', role: 'group', 'aria-label': t('explore.map') });
+  for (const rg of REGIONS) {
+    svg.append(s('rect', { x: rg.x, y: rg.y, width: rg.w, height: rg.h, rx: 18, class: 'region region-' + regionClass(rg.name) }),
+      s('text', { x: rg.lx, y: rg.ly, class: 'region-label' }, t('explore.region.' + rg.name)));
+  }
+  for (const c of CITIES) {
+    const n = byCity[c.name].open_headcount;
+    const radius = 6 + 16 * Math.sqrt(n / max);
+    const label = t('explore.map.city', { city: cityName(c.name), n });
+    const a = s('a', { href: link(sector, c.name), class: c.name === selected ? 'city selected' : 'city', 'aria-label': label, 'data-city': c.name },
+      s('title', {}, label),
+      s('circle', { cx: c.x, cy: c.y, r: radius.toFixed(1), class: 'dot dot-' + regionClass(c.region) }),
+      s('text', { x: c.x, y: c.y - radius - 4, 'text-anchor': 'middle', class: 'city-label' }, c.name === selected ? '▶ ' + shortName(c) : shortName(c)));
+    svg.append(a);
+  }
+  return svg;
+}
+
+function shortName(c) { return cityName(c.name) === c.name ? c.short : cityName(c.name); }
+
+function regionClass(name) { return { 关中: 'gz', 陕南: 'sn', 陕北: 'sb' }[name]; }
+
+/** bars is a horizontal bar chart of one value per city, in SVG (no inline styles under the CSP). */
+function bars(id, title, rows, selected) {
+  const max = Math.max(1, ...rows.map((r) => r[1]));
+  const rowH = 26;
+  const svg = s('svg', { viewBox: `0 0 360 ${rows.length * rowH + 4}`, class: 'bars', role: 'img', 'aria-labelledby': id + '-h' });
+  rows.forEach(([city, v], i) => {
+    const y = i * rowH + 2;
+    const w = Math.round(200 * v / max);
+    svg.append(s('text', { x: 0, y: y + 17, class: city === selected ? 'bar-label selected' : 'bar-label' }, cityName(city)),
+      s('rect', { x: 92, y: y + 4, width: Math.max(w, 1), height: 18, class: 'bar bar-' + id }),
+      s('text', { x: 98 + w, y: y + 17, class: 'bar-value' }, v.toLocaleString()));
+  });
+  // The same figures as a table for screen readers and for copying.
+  const table = h('table', { class: 'sr-only' }, h('caption', {}, title),
+    h('tbody', {}, rows.map(([city, v]) => h('tr', {}, h('th', { scope: 'row' }, cityName(city)), h('td', {}, String(v))))));
+  return h('figure', { class: 'chart', 'data-chart': id }, h('h2', { id: id + '-h' }, title), svg, table);
+}
+
+function partyList(items) {
+  if (!items || !items.length) return h('p', { class: 'muted' }, t('explore.none'));
+  return h('ul', { class: 'plain' }, items.map((p) => h('li', {},
+    p.type === 'institution' ? h('a', { href: '#/institution/' + encodeURIComponent(p.id) }, p.name)
+      : p.type === 'enterprise' ? h('a', { href: '#/hr/' + encodeURIComponent(p.id) }, p.name) : p.name,
+    ' ', syntheticBadge(p.synthetic))));
+}
+
+function dossier(d, city, sector) {
+  return [
+    h('h2', { id: 'dossier-h' }, t('explore.dossier', { city: cityName(city), sector: sectorName(sector) }), ' ', syntheticBadge(d.synthetic)),
+    h('p', { class: 'summary' }, pick(d.zh, d.en)),
+    h('dl', { class: 'figures' },
+      h('div', {}, h('dt', {}, t('explore.headcount')), h('dd', { 'data-figure': 'headcount' }, String(d.open_headcount))),
+      h('div', {}, h('dt', {}, t('explore.jobs')), h('dd', {}, String(d.open_jobs))),
+      h('div', {}, h('dt', {}, t('explore.graduates')), h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString()))),
+    h('h3', {}, t('explore.skills')),
+    d.top_skills && d.top_skills.length ? h('ul', { class: 'chips' }, d.top_skills.map((x) => h('li', { class: 'chip static' }, x))) : h('p', { class: 'muted' }, t('explore.none')),
+    h('div', { class: 'two-col' },
+      h('div', {}, h('h3', {}, t('explore.competitors')), partyList(d.competitors)),
+      h('div', {}, h('h3', {}, t('explore.schools')), partyList(d.partner_schools))),
+    h('h3', {}, t('explore.policies')),
+    h('div', { class: 'policies' }, (d.policies || []).map((p) => h('figure', { class: 'policy', 'data-item': String(p.number) },
+      h('blockquote', { lang: 'zh-CN' }, '“' + p.quote + '”'),
+      h('figcaption', {}, t('explore.policy.item', { n: p.number, h: p.heading }), p.en ? h('span', { class: 'muted', lang: 'en' }, ' — ' + p.en) : null)))),
+  ];
+}

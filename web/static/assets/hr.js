@@ -1,0 +1,189 @@
+// The HR page of an enterprise: its job needs, a form to publish or edit one, matching
+// candidates (anonymised) for a job, suggested partner schools with their explanations, and
+// the partnership workflow.
+import { t, sectorName, cityName } from './i18n.js';
+import { api, get, currentUser } from './api.js';
+import { h, syntheticBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
+import { matchCard, partnershipList, signInHint, canAct } from './partners.js';
+import { CITIES } from './explore.js';
+
+const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
+  'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
+const DEGREES = ['不限', '大专', '本科', '硕士', '博士'];
+
+/** renderHR draws #/hr (a finder, or the signed-in HR's enterprise) or #/hr/{enterprise id}. */
+export async function renderHR(view, r, ctx) {
+  const u = currentUser();
+  if (!r.arg && u && u.role === 'enterprise' && u.enterprise_id) {
+    location.replace('#/hr/' + encodeURIComponent(u.enterprise_id));
+    return;
+  }
+  if (!r.arg) return finder(view, r, ctx);
+  const id = r.arg;
+  const ent = await get('/api/v1/enterprises/' + encodeURIComponent(id));
+  if (!ctx.isCurrent()) return;
+  const mine = canAct('enterprise', id);
+  view.append(h('h1', {}, ent.name, ' ', syntheticBadge(ent.synthetic)),
+    h('p', { class: 'lead' }, [cityName(ent.city), ent.region, ...(ent.sectors || []).map(sectorName)].filter(Boolean).join(' · ')));
+  if (!mine) view.append(signInHint('enterprise'));
+
+  const jobsBox = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-h' }, loading());
+  const formBox = h('section', { class: 'job-form' });
+  const candBox = h('section', { class: 'candidates', 'aria-live': 'polite', id: 'candidates' });
+  const partnersBox = h('section', { class: 'partners', 'aria-labelledby': 'partners-h' }, h('h2', { id: 'partners-h' }, t('hr.partners')), loading());
+  const psBox = h('section', { class: 'proposals', 'aria-labelledby': 'proposals-h' }, h('h2', { id: 'proposals-h' }, t('hr.partnerships')), loading());
+  view.append(h('div', { class: 'two-col wide' }, h('div', {}, jobsBox), h('div', {}, formBox, candBox)),
+    h('div', { class: 'two-col wide' }, h('div', {}, partnersBox), h('div', {}, psBox)));
+
+  const showForm = (job) => {
+    formBox.replaceChildren();
+    if (mine) formBox.append(jobForm(ent, job, async (saved) => { await loadJobs(); showForm(null); formBox.prepend(saved); }));
+  };
+  const loadJobs = async () => {
+    try {
+      const js = await get('/api/v1/jobs', { enterprise_id: id, limit: 100 });
+      const list = js.data || [];
+      jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length })),
+        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, mine, () => showForm(j), () => showCandidates(candBox, j)))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
+    } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
+  };
+  const loadPartnerships = async (notice) => {
+    try {
+      const ps = await get('/api/v1/partnerships', { enterprise_id: id, limit: 50 });
+      if (ctx.isCurrent()) psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data || [], 'enterprise', id, loadPartnerships));
+    } catch (err) { psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), errorBox(err)); }
+  };
+  showForm(null);
+  await Promise.all([
+    loadJobs(),
+    loadPartnerships(),
+    (async () => {
+      try {
+        const ms = await get('/api/v1/enterprises/' + encodeURIComponent(id) + '/partners', { limit: 5 });
+        partnersBox.replaceChildren(h('h2', { id: 'partners-h' }, t('hr.partners')),
+          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'enterprise', id, loadPartnerships)) : [h('p', { class: 'muted' }, t('match.none'))]));
+      } catch (err) { partnersBox.append(errorBox(err)); }
+    })(),
+  ]);
+}
+
+function jobItem(j, mine, edit, match) {
+  const meta = [cityName(j.city), j.district, j.degree, j.headcount ? t('hr.job.headcount', { n: j.headcount }) : '', j.salary_text || (j.salary_min ? j.salary_min + '–' + (j.salary_max || '') : '')].filter(Boolean);
+  return h('li', { class: 'card job', 'data-id': j.id },
+    h('h3', {}, j.title, ' ', syntheticBadge(j.synthetic)),
+    h('p', { class: 'muted' }, meta.join(' · ')),
+    j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join('、')) : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', 'data-action': 'match', onclick: match }, t('hr.job.match')),
+      mine ? h('button', { type: 'button', 'data-action': 'edit', onclick: edit }, t('hr.job.edit')) : null));
+}
+
+async function showCandidates(box, job) {
+  box.replaceChildren(h('h2', { id: 'cands-h', tabindex: '-1' }, t('hr.candidates', { title: job.title })), loading());
+  box.querySelector('h2').focus();
+  try {
+    const ms = await get('/api/v1/jobs/' + encodeURIComponent(job.id) + '/candidates', { limit: 5 });
+    box.querySelector('[role=status]')?.remove();
+    if (!ms.data || !ms.data.length) { box.append(h('p', { class: 'muted' }, t('match.none'))); return; }
+    box.append(h('ol', { class: 'cand-list' }, ms.data.map((m) => {
+      const c = m.candidate || {};
+      const edu = (c.education || [])[0];
+      return h('li', { class: 'card match', 'data-id': c.id },
+        h('div', { class: 'match-head' }, h('h3', {}, t('hr.candidate', { id: (c.id || '').slice(0, 12) })), ' ', syntheticBadge(c.synthetic),
+          h('span', { class: 'score' }, scoreText(m.score))),
+        h('p', { class: 'muted' }, [cityName(c.city || ''), c.degree, edu ? t('hr.candidate.edu', { year: edu.graduation_year || '', school: edu.institution_name || '', major: edu.major || '' }) : '', (c.languages || []).join('、')].filter(Boolean).join(' · ')),
+        factors(m.factors));
+    })));
+  } catch (err) {
+    box.append(errorBox(err));
+  }
+}
+
+function field(id, label, control) {
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control);
+}
+
+function splitList(s) {
+  return s.split(/[,，、;；\s]+/).map((x) => x.trim()).filter(Boolean);
+}
+
+/** jobForm publishes (POST /api/v1/jobs) or edits (PUT /api/v1/jobs/{id}) a job need. */
+function jobForm(ent, job, done) {
+  const v = job || { city: ent.city, degree: '本科', headcount: 1, sector: (ent.sectors || [])[0] || '' };
+  const status = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'card', id: 'job-form', novalidate: true },
+    h('h2', { id: 'form-h' }, job ? t('hr.form.edit', { title: job.title }) : t('hr.form.new')),
+    field('job-title', t('hr.form.title') + ' *', h('input', { id: 'job-title', name: 'title', required: true, maxlength: '200', value: v.title || '', 'aria-required': 'true' })),
+    h('div', { class: 'row' },
+      field('job-city', t('hr.form.city'), h('select', { id: 'job-city', name: 'city' }, CITIES.map((c) => h('option', { value: c.name, selected: c.name === v.city ? true : null }, cityName(c.name))))),
+      field('job-district', t('hr.form.district'), h('input', { id: 'job-district', name: 'district', maxlength: '64', value: v.district || '' }))),
+    h('div', { class: 'row' },
+      field('job-sector', t('hr.form.sector'), h('select', { id: 'job-sector', name: 'sector' }, h('option', { value: '' }, t('hr.form.none')),
+        SECTORS.map((x) => h('option', { value: x, selected: x === v.sector ? true : null }, sectorName(x))))),
+      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, DEGREES.map((d) => h('option', { value: d, selected: d === v.degree ? true : null }, d))))),
+    h('div', { class: 'row' },
+      field('job-headcount', t('hr.form.headcount'), h('input', { id: 'job-headcount', name: 'headcount', type: 'number', min: '1', max: '10000', value: String(v.headcount || 1) })),
+      field('job-salary-min', t('hr.form.salary_min'), h('input', { id: 'job-salary-min', name: 'salary_min', type: 'number', min: '0', step: '100', value: v.salary_min ? String(v.salary_min) : '' })),
+      field('job-salary-max', t('hr.form.salary_max'), h('input', { id: 'job-salary-max', name: 'salary_max', type: 'number', min: '0', step: '100', value: v.salary_max ? String(v.salary_max) : '' }))),
+    field('job-skills', t('hr.form.skills'), h('input', { id: 'job-skills', name: 'skills', maxlength: '1000', value: (v.skills || []).join('、') })),
+    field('job-languages', t('hr.form.languages'), h('input', { id: 'job-languages', name: 'languages', maxlength: '200', value: (v.languages || []).join('、') })),
+    field('job-description', t('hr.form.description'), h('textarea', { id: 'job-description', name: 'description', rows: '4', maxlength: '10000' }, v.description || '')),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, t(job ? 'hr.form.submit.edit' : 'hr.form.submit.new')),
+      job ? h('button', { type: 'button', onclick: () => done(null) }, t('hr.form.cancel')) : null),
+    status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    const num = (x) => (x === '' ? 0 : Number(x));
+    const fields = {
+      title: form.title.value.trim(), city: form.city.value, district: form.district.value.trim(), sector: form.sector.value,
+      degree: form.degree.value, headcount: num(form.headcount.value), skills: splitList(form.skills.value),
+      languages: splitList(form.languages.value), salary_min: num(form.salary_min.value), salary_max: num(form.salary_max.value),
+      description: form.description.value.trim(),
+    };
+    if (!fields.title) {
+      form.title.setAttribute('aria-invalid', 'true');
+      form.title.focus();
+      status.append(errorBox({ message: t('hr.form.title') + '：' + t('a11y.required') }));
+      return;
+    }
+    try {
+      let saved;
+      if (job) {
+        const cur = await get('/api/v1/jobs/' + encodeURIComponent(job.id));
+        const doc = { ...cur, ...fields };
+        for (const k of ['created_at', 'updated_at']) delete doc[k];
+        saved = await api('PUT', '/api/v1/jobs/' + encodeURIComponent(job.id) + '?refresh=wait_for', doc);
+      } else {
+        saved = await api('POST', '/api/v1/jobs?refresh=wait_for', { ...fields, enterprise_id: ent.id, enterprise_name: ent.name, status: 'open' });
+      }
+      await done(okBox(t(job ? 'hr.saved' : 'hr.published', { title: saved.title || fields.title })));
+    } catch (err) {
+      status.append(errorBox(err));
+    }
+  });
+  return form;
+}
+
+async function finder(view, r, ctx) {
+  const q = r.params.get('q') || '';
+  view.append(h('h1', {}, t('hr.title')));
+  const form = h('form', { class: 'inline-form', id: 'ent-find', role: 'search' },
+    h('div', { class: 'field grow' }, h('label', { for: 'ent-q' }, t('hr.find.label')),
+      h('input', { id: 'ent-q', name: 'q', type: 'search', value: q, maxlength: '256', placeholder: t('hr.find.placeholder') })),
+    h('button', { type: 'submit', class: 'primary' }, t('inst.find.submit')));
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); location.hash = '#/hr?q=' + encodeURIComponent(form.q.value.trim()); });
+  const out = h('div', { 'aria-live': 'polite' }, loading());
+  view.append(form, out);
+  try {
+    const res = await get('/api/v1/search', { q, type: 'enterprise', per_page: 20 });
+    if (!ctx.isCurrent()) return;
+    out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
+      h('a', { href: '#/hr/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic),
+      h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || ''))))));
+    if (!res.hits.length) out.append(h('p', {}, t('search.none')));
+  } catch (err) {
+    out.replaceChildren(errorBox(err));
+  }
+}

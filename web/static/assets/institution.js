@@ -1,0 +1,95 @@
+// The institution page: its programs, suggested enterprise partners with their explanations,
+// the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
+import { t, pick, cityName } from './i18n.js';
+import { get, currentUser } from './api.js';
+import { h, syntheticBadge, errorBox, loading } from './dom.js';
+import { matchCard, partnershipList, signInHint, canAct } from './partners.js';
+
+/** renderInstitution draws #/institution (a finder) or #/institution/{id}. */
+export async function renderInstitution(view, r, ctx) {
+  const u = currentUser();
+  if (!r.arg && u && u.role === 'institution' && u.institution_id) {
+    location.replace('#/institution/' + encodeURIComponent(u.institution_id));
+    return;
+  }
+  if (!r.arg) return finder(view, r, ctx);
+  const id = r.arg;
+  const inst = await get('/api/v1/institutions/' + encodeURIComponent(id));
+  if (!ctx.isCurrent()) return;
+  view.append(h('h1', {}, inst.name, ' ', syntheticBadge(inst.synthetic)),
+    h('p', { class: 'lead' }, [inst.level, inst.authority, cityName(inst.city), inst.region].filter(Boolean).join(' · ')));
+
+  const progBox = h('section', { class: 'programs', 'aria-labelledby': 'programs-h' }, loading());
+  const partnersBox = h('section', { class: 'partners', 'aria-labelledby': 'partners-h' }, h('h2', { id: 'partners-h' }, t('inst.partners')), loading());
+  const proposalsBox = h('section', { class: 'proposals', 'aria-labelledby': 'proposals-h' }, h('h2', { id: 'proposals-h' }, t('inst.proposals')), loading());
+  const gapsBox = h('section', { class: 'gaps', 'aria-labelledby': 'gaps-h' }, loading());
+  view.append(h('div', { class: 'two-col wide' }, h('div', {}, partnersBox), h('div', {}, proposalsBox, gapsBox)), progBox);
+  if (!canAct('institution', id)) partnersBox.append(signInHint('institution'));
+
+  const loadProposals = async (notice) => {
+    try {
+      const ps = await get('/api/v1/partnerships', { institution_id: id, limit: 50 });
+      if (ctx.isCurrent()) proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(ps.data || [], 'institution', id, loadProposals));
+    } catch (err) {
+      proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), errorBox(err));
+    }
+  };
+
+  await Promise.all([
+    (async () => {
+      try {
+        const ps = await get('/api/v1/programs', { institution_id: id, limit: 100 });
+        const list = ps.data || [];
+        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t('inst.programs', { n: list.length + (ps.next ? '+' : '') })),
+          h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
+            h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
+            h('p', { class: 'muted' }, [p.major_code, p.degree, p.graduates_per_year ? t('inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? '（' + t('estimate') + '）' : '') : ''].filter(Boolean).join(' · ')),
+            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join('、')) : null))));
+      } catch (err) { progBox.replaceChildren(errorBox(err)); }
+    })(),
+    (async () => {
+      try {
+        const ms = await get('/api/v1/institutions/' + encodeURIComponent(id) + '/partners', { limit: 5 });
+        const hint = partnersBox.querySelector('.hint');
+        partnersBox.replaceChildren(h('h2', { id: 'partners-h' }, t('inst.partners')), hint || '',
+          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'institution', id, loadProposals)) : [h('p', { class: 'muted' }, t('match.none'))]));
+      } catch (err) { partnersBox.append(errorBox(err)); }
+    })(),
+    loadProposals(),
+    (async () => {
+      const scope = inst.region ? { region: inst.region } : { city: inst.city };
+      try {
+        const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5 });
+        gapsBox.replaceChildren(h('h2', { id: 'gaps-h' }, t('inst.gaps', { scope: inst.region ? t('explore.region.' + inst.region) : cityName(inst.city) })),
+          h('ul', { class: 'gap-list' }, (g.gaps || []).map((gp) => {
+            const here = (gp.best_placed || []).some((b) => b.id === id);
+            return h('li', { class: 'card', 'data-skill': gp.skill },
+              h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
+              h('p', {}, pick(gp.zh, gp.en)));
+          })));
+      } catch (err) { gapsBox.replaceChildren(errorBox(err)); }
+    })(),
+  ]);
+}
+
+async function finder(view, r, ctx) {
+  const q = r.params.get('q') || '';
+  view.append(h('h1', {}, t('inst.title')));
+  const form = h('form', { class: 'inline-form', id: 'inst-find', role: 'search' },
+    h('div', { class: 'field grow' }, h('label', { for: 'inst-q' }, t('inst.find.label')),
+      h('input', { id: 'inst-q', name: 'q', type: 'search', value: q, maxlength: '256', placeholder: t('inst.find.placeholder') })),
+    h('button', { type: 'submit', class: 'primary' }, t('inst.find.submit')));
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); location.hash = '#/institution?q=' + encodeURIComponent(form.q.value.trim()); });
+  const out = h('div', { 'aria-live': 'polite' }, loading());
+  view.append(form, out);
+  try {
+    const res = await get('/api/v1/search', { q, type: 'institution', per_page: 20 });
+    if (!ctx.isCurrent()) return;
+    out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
+      h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic),
+      h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || ''))))));
+    if (!res.hits.length) out.append(h('p', {}, t('search.none')));
+  } catch (err) {
+    out.replaceChildren(errorBox(err));
+  }
+}

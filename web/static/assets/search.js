@@ -1,0 +1,256 @@
+// The search page: one box with suggestions as you type, tabs by type, facets as filters, a
+// distance filter, highlighted snippets and pagination. The state lives in the URL fragment
+// (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
+import { t, sectorName, cityName } from './i18n.js';
+import { get } from './api.js';
+import { h, snippet, syntheticBadge, errorBox, loading } from './dom.js';
+import { CITIES } from './explore.js';
+
+const TYPES = ['', 'institution', 'program', 'enterprise', 'job', 'candidate', 'policy'];
+const FACETS = ['city', 'region', 'sector', 'skill', 'degree'];
+// FILTERS are the facets plus language, which the API filters by but does not count.
+const FILTERS = [...FACETS, 'language'];
+const LANGUAGES = ['英语四级', '英语六级', '日语N1', '日语N2', '日语N3', '韩语', '俄语', '德语', '法语'];
+const PER_PAGE = 10;
+const MAX_WINDOW = 10000;
+
+/** state reads the search parameters from the fragment's query. */
+function state(params) {
+  const st = { q: params.get('q') || '', type: params.get('type') || '', page: Math.max(1, parseInt(params.get('page') || '1', 10) || 1),
+    near: params.get('near') || '', within: params.get('within') || '', filters: {} };
+  for (const f of FILTERS) st.filters[f] = params.getAll(f);
+  return st;
+}
+
+function href(st, change) {
+  const n = { ...st, filters: { ...st.filters }, ...change };
+  if (change && change.filters) n.filters = change.filters;
+  const q = new URLSearchParams();
+  if (n.q) q.set('q', n.q);
+  if (n.type) q.set('type', n.type);
+  for (const f of FILTERS) for (const v of n.filters[f] || []) q.append(f, v);
+  if (n.near && n.within) { q.set('near', n.near); q.set('within', n.within); }
+  if (n.page > 1) q.set('page', n.page);
+  const s = q.toString();
+  return '#/search' + (s ? '?' + s : '');
+}
+
+function facetLabel(name, v) {
+  if (name === 'sector') return sectorName(v);
+  if (name === 'city') return cityName(v);
+  if (name === 'region') return t('explore.region.' + v);
+  return v;
+}
+
+/** renderSearch draws the page and runs the search the fragment describes. */
+export async function renderSearch(view, r, ctx) {
+  const st = state(r.params);
+  view.append(h('h1', {}, t('search.title')));
+  view.append(searchForm(st));
+  view.append(tabs(st));
+  const layout = h('div', { class: 'search-layout' });
+  const side = h('aside', { class: 'filters', 'aria-labelledby': 'filters-h' }, h('h2', { id: 'filters-h' }, t('search.filters')));
+  const results = h('section', { class: 'results', 'aria-labelledby': 'results-h', 'aria-live': 'polite' }, loading());
+  layout.append(side, results);
+  view.append(layout);
+
+  let res;
+  try {
+    res = await get('/api/v1/search', {
+      q: st.q, type: st.type, ...Object.fromEntries(FILTERS.map((f) => [f, st.filters[f]])),
+      near: st.near && st.within ? st.near : '', within: st.near && st.within ? st.within : '',
+      facets: FACETS.join(','), page: st.page, per_page: PER_PAGE,
+    });
+  } catch (err) {
+    if (ctx.isCurrent()) results.replaceChildren(h('h2', { id: 'results-h', class: 'sr-only' }, t('search.title')), errorBox(err));
+    side.append(languageForm(st), distanceForm(st));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  side.append(...[activeFilters(st), ...FACETS.map((f) => facetBlock(st, f, (res.facets || {})[f] || [])), languageForm(st), distanceForm(st)].filter(Boolean));
+  results.replaceChildren(...resultList(st, res));
+}
+
+function searchForm(st) {
+  const input = h('input', { id: 'q', name: 'q', type: 'search', value: st.q, maxlength: '256', autocomplete: 'off',
+    placeholder: t('search.placeholder'), role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'suggestions' });
+  const list = h('ul', { id: 'suggestions', role: 'listbox', class: 'suggestions', 'aria-label': t('search.suggestions'), hidden: true });
+  const form = h('form', { role: 'search', class: 'searchbox', id: 'search-form' },
+    h('label', { for: 'q' }, t('search.label')),
+    h('div', { class: 'searchrow' }, h('div', { class: 'combo' }, input, list), h('button', { type: 'submit', class: 'primary' }, t('search.submit'))));
+  const go = (q) => { location.hash = href(st, { q: q.trim(), page: 1 }); };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const active = list.querySelector('[aria-selected="true"]');
+    go(active ? active.dataset.value : input.value);
+  });
+  suggest(input, list, go);
+  return form;
+}
+
+/** suggest completes what is typed from /api/v1/suggest; arrows move, Enter picks, Escape closes. */
+function suggest(input, list, go) {
+  let timer = 0;
+  let seq = 0;
+  const close = () => { list.hidden = true; list.replaceChildren(); input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const prefix = input.value.trim();
+    if (!prefix) { close(); return; }
+    timer = setTimeout(async () => {
+      const my = ++seq;
+      let res;
+      try { res = await get('/api/v1/suggest', { q: prefix.slice(0, 64), limit: 8 }); } catch { return; }
+      if (my !== seq) return;
+      const items = (res.suggestions || []);
+      if (!items.length) { close(); return; }
+      list.replaceChildren(...items.map((sg, i) => {
+        const li = h('li', { role: 'option', id: 'sg-' + i, 'aria-selected': 'false', 'data-value': sg.text }, sg.text);
+        li.addEventListener('mousedown', (ev) => { ev.preventDefault(); go(sg.text); });
+        return li;
+      }));
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }, 150);
+  });
+  input.addEventListener('keydown', (ev) => {
+    const opts = [...list.querySelectorAll('[role=option]')];
+    if (list.hidden || !opts.length) return;
+    let i = opts.findIndex((o) => o.getAttribute('aria-selected') === 'true');
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      i = ev.key === 'ArrowDown' ? (i + 1) % opts.length : (i <= 0 ? opts.length - 1 : i - 1);
+      opts.forEach((o, k) => o.setAttribute('aria-selected', k === i ? 'true' : 'false'));
+      input.setAttribute('aria-activedescendant', opts[i].id);
+    } else if (ev.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 100));
+}
+
+function tabs(st) {
+  return h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('search.types') }, TYPES.map((ty) => {
+    const sel = st.type === ty;
+    return h('a', { role: 'tab', href: href(st, { type: ty, page: 1 }), 'aria-selected': sel ? 'true' : 'false', class: sel ? 'tab selected' : 'tab', 'data-type': ty || 'all' },
+      t(ty ? 'type.' + ty : 'type.all'));
+  }));
+}
+
+function activeFilters(st) {
+  const chips = [];
+  for (const f of FILTERS) {
+    for (const v of st.filters[f]) {
+      const rest = { ...st.filters, [f]: st.filters[f].filter((x) => x !== v) };
+      chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { filters: rest, page: 1 }), 'aria-label': t('search.remove', { v: facetLabel(f, v) }) },
+        t('facet.' + f) + '：' + facetLabel(f, v) + ' ×')));
+    }
+  }
+  if (st.near && st.within) {
+    chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { near: '', within: '', page: 1 }), 'aria-label': t('search.remove', { v: cityName(st.near) }) },
+      t('near.legend') + '：' + cityName(st.near) + ' ≤ ' + st.within + ' km ×')));
+  }
+  if (!chips.length) return null;
+  const empty = Object.fromEntries(FILTERS.map((f) => [f, []]));
+  return h('div', { class: 'active-filters' }, h('h3', {}, t('search.active')), h('ul', { class: 'chips' }, chips),
+    h('a', { href: href(st, { filters: empty, near: '', within: '', page: 1 }) }, t('search.clear')));
+}
+
+function facetBlock(st, name, values) {
+  if (!values.length) return null;
+  return h('div', { class: 'facet', 'data-facet': name }, h('h3', {}, t('facet.' + name)),
+    h('ul', {}, values.map((fc) => {
+      const on = st.filters[name].includes(fc.value);
+      const next = on ? st.filters[name].filter((x) => x !== fc.value) : [...st.filters[name], fc.value];
+      return h('li', {}, h('a', { href: href(st, { filters: { ...st.filters, [name]: next }, page: 1 }), class: on ? 'facet-value on' : 'facet-value',
+        'aria-current': on ? 'true' : null, 'aria-label': t('facet.count', { v: facetLabel(name, fc.value), n: fc.count }) },
+      h('span', {}, facetLabel(name, fc.value)), h('span', { class: 'count' }, fc.count)));
+    })));
+}
+
+function languageForm(st) {
+  const form = h('form', { class: 'distance', id: 'language-form' },
+    h('label', { for: 'language' }, t('facet.language')),
+    h('select', { id: 'language', name: 'language' }, h('option', { value: '' }, t('near.any')),
+      LANGUAGES.map((l) => h('option', { value: l, selected: st.filters.language.includes(l) ? true : null }, l))),
+    h('button', { type: 'submit' }, t('facet.language.apply')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const v = form.language.value;
+    location.hash = href(st, { filters: { ...st.filters, language: v ? [v] : [] }, page: 1 });
+  });
+  return form;
+}
+
+function distanceForm(st) {
+  const msg = h('p', { class: 'field-error', 'aria-live': 'polite' });
+  const form = h('form', { class: 'distance', id: 'distance-form' },
+    h('h3', {}, t('near.legend')),
+    h('label', { for: 'near' }, t('near.city')),
+    h('select', { id: 'near', name: 'near' }, h('option', { value: '' }, t('near.any')),
+      CITIES.map((c) => h('option', { value: c.name, selected: st.near === c.name ? true : null }, cityName(c.name)))),
+    h('label', { for: 'within' }, t('near.within')),
+    h('input', { id: 'within', name: 'within', type: 'number', min: '1', max: '1000', step: '1', inputmode: 'numeric', value: st.within || '50' }),
+    h('button', { type: 'submit' }, t('near.apply')), msg);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const near = form.near.value;
+    const within = form.within.value;
+    if (near && !(Number(within) > 0)) { msg.textContent = t('near.need'); return; }
+    location.hash = href(st, { near, within: near ? within : '', page: 1 });
+  });
+  return form;
+}
+
+function resultList(st, res) {
+  const out = [];
+  const total = res.total || 0;
+  out.push(h('h2', { id: 'results-h', class: 'result-count' }, t('search.total', { n: total.toLocaleString() }),
+    h('span', { class: 'muted' }, ' · ' + t('search.took', { ms: res.took_ms }))));
+  if (res.relaxed) out.push(h('p', { class: 'notice' }, t('search.relaxed')));
+  if (!res.hits.length) {
+    out.push(h('p', { class: 'empty' }, t('search.none')));
+    return out;
+  }
+  out.push(h('ol', { class: 'hits', start: String((st.page - 1) * PER_PAGE + 1) }, res.hits.map(hit)));
+  out.push(pager(st, total));
+  return out.filter(Boolean);
+}
+
+function hitLink(hitv) {
+  switch (hitv.type) {
+    case 'institution': return '#/institution/' + encodeURIComponent(hitv.id);
+    case 'enterprise': return '#/hr/' + encodeURIComponent(hitv.id);
+    case 'program': return hitv.fields && hitv.fields.institution_id ? '#/institution/' + encodeURIComponent(hitv.fields.institution_id) : null;
+    case 'job': return hitv.fields && hitv.fields.enterprise_id ? '#/hr/' + encodeURIComponent(hitv.fields.enterprise_id) : null;
+    default: return null;
+  }
+}
+
+function hit(x) {
+  const f = x.fields || {};
+  const meta = [];
+  if (f.city) meta.push(cityName(f.city));
+  if (f.district) meta.push(f.district);
+  for (const k of ['enterprise_name', 'institution_name']) if (f[k]) meta.push(f[k]);
+  if (f.major_code) meta.push(t('field.code', { v: f.major_code }));
+  else if (f.code) meta.push(t('field.code', { v: f.code }));
+  if (f.number) meta.push(t('field.number', { v: f.number }));
+  if (x.distance_km !== undefined && x.distance_km !== null) meta.push(t('near.km', { km: Math.round(x.distance_km) }));
+  const link = hitLink(x);
+  const title = link ? h('a', { href: link }, x.title) : h('span', {}, x.title);
+  return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },
+    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, t('kind.' + x.type)), ' ', h('h3', { class: 'hit-title' }, title), ' ', syntheticBadge(x.synthetic)),
+    meta.length ? h('p', { class: 'hit-meta' }, meta.join(' · ')) : null,
+    x.snippet ? h('p', { class: 'snippet' }, snippet(x.snippet)) : null);
+}
+
+function pager(st, total) {
+  const pages = Math.max(1, Math.min(Math.ceil(total / PER_PAGE), Math.floor(MAX_WINDOW / PER_PAGE)));
+  if (pages <= 1) return null;
+  return h('nav', { class: 'pager', 'aria-label': t('page.label') },
+    st.page > 1 ? h('a', { href: href(st, { page: st.page - 1 }), rel: 'prev', class: 'button' }, t('page.prev')) : null,
+    h('span', { class: 'page-of' }, t('page.of', { p: st.page, n: pages })),
+    st.page < pages ? h('a', { href: href(st, { page: st.page + 1 }), rel: 'next', class: 'button', id: 'next-page' }, t('page.next')) : null);
+}
+
