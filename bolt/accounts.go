@@ -457,7 +457,6 @@ func usernameTaken(name string) error {
 		Details: []xiaoqi.FieldError{{Field: "username", Message: "taken / 已被占用"}}}
 }
 
-
 // readSeq decodes a big-endian sequence number from the end of key.
 func readSeq(key []byte) uint64 {
 	if len(key) < 8 {

@@ -230,4 +230,3 @@ func usernameTaken(name string) error {
 	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: fmt.Sprintf("用户名 %q 已被占用 / username %q is taken", name, name),
 		Details: []xiaoqi.FieldError{{Field: "username", Message: "taken / 已被占用"}}}
 }
-
