@@ -34,7 +34,9 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 # start_server starts serve on a free port and sets $server (pid) and $url.
 start_server() {
-	"$xq" serve --data-dir "$data" --addr 127.0.0.1:0 --seed=false --log-level warn >"$work/serve.out" 2>"$work/serve.err" &
+	# Rate limits off: one load generator on one address is not the traffic they are for.
+	"$xq" serve --data-dir "$data" --addr 127.0.0.1:0 --seed=false --log-level warn \
+		--rate-per-address -1 --rate-per-key -1 >"$work/serve.out" 2>"$work/serve.err" &
 	server=$!
 	for _ in $(seq 1 600); do
 		url=$(sed -n 's/^xiaoqi listening on \(http[^ ]*\).*/\1/p' "$work/serve.out")
@@ -71,6 +73,9 @@ if [ ! -f "$data/xiaoqi.db" ]; then
 else
 	import_s="(reused $data)"
 fi
+# Writes need an administrator's key (made before serve opens the embedded store).
+"$xq" users add --role admin --username "bench-$$" --data-dir "$data" --log-level warn >/dev/null
+export XIAOQI_BENCH_KEY=$("$xq" users key --username "bench-$$" --data-dir "$data" --log-level warn | grep -o 'xq_[A-Za-z0-9_]*')
 
 t0=$(now)
 start_server
