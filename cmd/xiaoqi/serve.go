@@ -129,6 +129,10 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Follower = search.NewFollower(store, m.Index, search.FollowerOptions{
 		Logger: m.Logger, PollInterval: m.Config.PollInterval,
 	})
+	// One path on every store: the follower polls the store's change feed (README, "Scaling
+	// out": why not change streams), woken at once by writes through this node.
+	m.Logger.Info("index follows the store's change feed by polling", "poll_interval", m.Config.PollInterval.String(),
+		"store", m.describeStore())
 	fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	m.cancel = cancel
 	m.wg.Add(1)

@@ -76,7 +76,7 @@ func keyboardJourney(t *testing.T, p *page, svc *service) {
 // phoneJourney: every page at 375 px wide, without sideways scrolling and with its checks.
 func phoneJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.do("phone size", chromedp.EmulateViewport(375, 812))
-	for _, path := range []string{"/#/search?q=" + "软件测试", "/#/explore", "/#/institution/" + a.institutionID, "/#/hr/" + a.enterpriseID, "/#/admin", "/#/signin"} {
+	for _, path := range []string{"/#/search?q=" + "软件测试", "/#/explore", "/#/institution/" + a.institutionID, "/#/hr/" + a.enterpriseID, "/#/admin", "/#/me", "/#/signin"} {
 		p.open(path)
 		p.waitJS("the page's content", `document.querySelector('h1') && !document.querySelector('main [role=status]')`)
 		p.checkA11y(path + " at 375 px")

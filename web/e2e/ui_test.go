@@ -40,6 +40,11 @@ func TestUI(t *testing.T) {
 	t.Run("hr", func(t *testing.T) { hrJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("institution", func(t *testing.T) { institutionJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("admin", func(t *testing.T) { adminJourney(t, openPage(t, browser, svc.URL), svc) })
+	// The personal-data journeys: HR asks for contact details, the candidate manages their
+	// profile and reads who saw it (the candidate's journey reads the HR's release).
+	pp := seedPeople(t, svc, a)
+	t.Run("contact", func(t *testing.T) { contactJourney(t, openPage(t, browser, svc.URL), svc, a, pp) })
+	t.Run("candidate", func(t *testing.T) { candidateJourney(t, openPage(t, browser, svc.URL), svc, a, pp) })
 	t.Run("language", func(t *testing.T) { languageJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("phone", func(t *testing.T) { phoneJourney(t, openPage(t, browser, svc.URL), svc, a) })

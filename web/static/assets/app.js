@@ -8,6 +8,7 @@ import { renderExplore } from './explore.js';
 import { renderInstitution } from './institution.js';
 import { renderHR } from './hr.js';
 import { renderAdmin } from './admin.js';
+import { renderMe } from './me.js';
 
 const routes = {
   search: renderSearch,
@@ -15,6 +16,7 @@ const routes = {
   institution: renderInstitution,
   hr: renderHR,
   admin: renderAdmin,
+  me: renderMe,
   signin: renderSignin,
 };
 
@@ -72,6 +74,8 @@ function renderHeader() {
   } else {
     box.replaceChildren(h('a', { href: '#/signin', id: 'signin-link' }, t('session.signin')));
   }
+  // "My profile" is for candidates only.
+  document.getElementById('nav-me').hidden = !(u && u.role === 'candidate');
   const btn = document.getElementById('lang');
   btn.setAttribute('lang', lang() === 'en' ? 'zh-CN' : 'en');
 }
@@ -107,6 +111,7 @@ function defaultPage(u) {
     case 'enterprise': return '#/hr';
     case 'institution': return '#/institution';
     case 'admin': return '#/admin';
+    case 'candidate': return '#/me';
     default: return '#/search';
   }
 }
@@ -120,6 +125,7 @@ async function start() {
     renderHeader();
     await route(false);
   });
+  document.addEventListener('xiaoqi:session', renderHeader); // a page signed the user out (erasure)
   window.addEventListener('hashchange', () => route(true));
   await route(false);
 }

@@ -44,7 +44,7 @@ export async function renderHR(view, r, ctx) {
       const js = await get('/api/v1/jobs', { enterprise_id: id, limit: 100 });
       const list = js.data || [];
       jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length })),
-        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, mine, () => showForm(j), () => showCandidates(candBox, j)))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
+        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id))))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
     } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
   };
   const loadPartnerships = async (notice) => {
@@ -78,7 +78,13 @@ function jobItem(j, mine, edit, match) {
       mine ? h('button', { type: 'button', 'data-action': 'edit', onclick: edit }, t('hr.job.edit')) : null));
 }
 
-async function showCandidates(box, job) {
+/** canContact reports whether the signed-in user is HR of enterprise id (the contact endpoint is for HR only). */
+function canContact(id) {
+  const u = currentUser();
+  return !!u && u.role === 'enterprise' && u.enterprise_id === id;
+}
+
+async function showCandidates(box, job, contact) {
   box.replaceChildren(h('h2', { id: 'cands-h', tabindex: '-1' }, t('hr.candidates', { title: job.title })), loading());
   box.querySelector('h2').focus();
   try {
@@ -92,11 +98,60 @@ async function showCandidates(box, job) {
         h('div', { class: 'match-head' }, h('h3', {}, t('hr.candidate', { id: (c.id || '').slice(0, 12) })), ' ', syntheticBadge(c.synthetic),
           h('span', { class: 'score' }, scoreText(m.score))),
         h('p', { class: 'muted' }, [cityName(c.city || ''), c.degree, edu ? t('hr.candidate.edu', { year: edu.graduation_year || '', school: edu.institution_name || '', major: edu.major || '' }) : '', (c.languages || []).join('、')].filter(Boolean).join(' · ')),
-        factors(m.factors));
+        factors(m.factors),
+        contact && c.id ? contactBox(c.id) : null);
     })));
   } catch (err) {
     box.append(errorBox(err));
   }
+}
+
+/**
+ * contactBox is the "view contact details" control of one candidate card: the button opens a
+ * form in the card that asks why (the reason goes to the audit log the candidate reads), then
+ * GET /api/v1/candidates/{id}/contact shows name, phone and e-mail with the API's notice.
+ */
+function contactBox(id) {
+  const key = id.replace(/[^A-Za-z0-9_-]/g, '_');
+  const out = h('div', { class: 'contact-out', 'aria-live': 'polite' });
+  const input = h('input', { id: 'reason-' + key, name: 'reason', required: true, minlength: '2', maxlength: '200',
+    autocomplete: 'off', placeholder: t('contact.reason.placeholder'), 'aria-describedby': 'reason-hint-' + key });
+  const form = h('form', { class: 'contact-form', id: 'contact-form-' + key, hidden: true, novalidate: true },
+    h('label', { for: 'reason-' + key }, t('contact.reason')),
+    h('p', { class: 'hint', id: 'reason-hint-' + key }, t('contact.reason.hint')),
+    h('div', { class: 'propose' }, input, h('button', { type: 'submit', class: 'primary' }, t('contact.submit'))));
+  const btn = h('button', { type: 'button', 'data-action': 'contact', 'aria-expanded': 'false', 'aria-controls': 'contact-form-' + key,
+    onclick: () => {
+      form.hidden = !form.hidden;
+      btn.setAttribute('aria-expanded', String(!form.hidden));
+      if (!form.hidden) input.focus();
+    } }, t('contact.show'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    out.replaceChildren();
+    const reason = input.value.trim();
+    if ([...reason].length < 2) {
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      out.append(errorBox({ message: t('contact.reason') + '：' + t('contact.reason.short') }));
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    try {
+      const r = await get('/api/v1/candidates/' + encodeURIComponent(id) + '/contact', { reason });
+      form.hidden = true;
+      btn.hidden = true;
+      out.append(h('dl', { class: 'contact' },
+        h('dt', {}, t('contact.name')), h('dd', { class: 'contact-name' }, r.name || ''),
+        h('dt', {}, t('contact.phone')), h('dd', { class: 'contact-phone' }, r.phone || t('contact.none')),
+        h('dt', {}, t('contact.email')), h('dd', { class: 'contact-email' }, r.email || t('contact.none'))),
+      h('p', { class: 'notice', role: 'status' }, r.notice || ''));
+    } catch (err) {
+      if (err && err.status === 403) out.append(h('div', { class: 'notice error', role: 'alert' }, t('contact.refused')));
+      else out.append(errorBox(err));
+    }
+  });
+  return h('div', { class: 'contact-box' }, h('div', { class: 'actions' }, btn), form, out);
 }
 
 function field(id, label, control) {

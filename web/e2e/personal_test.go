@@ -1,0 +1,340 @@
+package e2e_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// people are the candidates and the job of the personal-data journeys, written straight into
+// the store (synthetic, like the rest of the default data set).
+type people struct {
+	jobID, jobTitle string
+	// consenting allowed the HR's enterprise to see their contact details; refusing did not.
+	consenting, refusing *xiaoqi.Candidate
+	reason               string // what the HR gives as the reason of the release
+}
+
+// seedPeople stores a job need of the HR's enterprise and two candidates made for it (its
+// skills, its city, its degree), so that both rank among its matching candidates.
+func seedPeople(t *testing.T, svc *service, a actors) *people {
+	t.Helper()
+	ctx := context.Background()
+	d, err := svc.Store.Get(ctx, xiaoqi.KindEnterprise, a.enterpriseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent := d.(*xiaoqi.Enterprise)
+	skills := []string{"软件测试", "Python", "Selenium", "Linux", "SQL"}
+	job := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{Synthetic: true}, EnterpriseID: ent.ID, EnterpriseName: ent.Name,
+		Name: "隐私测试工程师", City: ent.City, Sector: xiaoqi.SectorSoftware, Skills: skills, Languages: []string{"日语"},
+		Degree: "本科", Headcount: 2, Status: "open", Description: "自动化测试（合成示例）"}
+	person := func(name, phone, email string, consent []string) *xiaoqi.Candidate {
+		return &xiaoqi.Candidate{Meta: xiaoqi.Meta{Synthetic: true}, Name: name, Phone: phone, Email: email,
+			City: ent.City, Degree: "本科", Skills: skills, Languages: []string{"日语"},
+			Education:  []xiaoqi.Education{{InstitutionName: a.institutionName, InstitutionID: a.institutionID, Major: "软件工程", Degree: "本科", GraduationYear: 2024}},
+			Visibility: xiaoqi.VisibilityAnonymous, ConsentEnterprises: consent}
+	}
+	p := &people{jobTitle: job.Name, reason: "邀请参加隐私测试工程师面试",
+		consenting: person("欧阳明远", "13912345678", "mingyuan.ouyang@example.com", []string{ent.ID}),
+		refusing:   person("司马晓雯", "13887654321", "xiaowen.sima@example.com", nil)}
+	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{job, p.consenting, p.refusing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.jobID, p.consenting.ID, p.refusing.ID = res[0].ID, res[1].ID, res[2].ID
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := svc.Index.WaitFor(wctx, res[2].Seq); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// apiSession signs username in through the API and returns a client that carries the
+// session cookie, for the reads that need a role (the audit log).
+func apiSession(t *testing.T, base, username string) *http.Client {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: jar, Timeout: 30 * time.Second}
+	body, _ := json.Marshal(map[string]string{"username": username, "password": testPassword})
+	resp, err := c.Post(base+"/api/v1/session", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("sign in %s: %s", username, resp.Status)
+	}
+	return c
+}
+
+type auditDoc struct {
+	Action            string   `json:"action"`
+	ActorRole         string   `json:"actor_role"`
+	ActorEnterpriseID string   `json:"actor_enterprise_id"`
+	SubjectID         string   `json:"subject_id"`
+	Reason            string   `json:"reason"`
+	Fields            []string `json:"fields"`
+}
+
+// auditLog is GET /api/v1/audit as the administrator admin-ui.
+func auditLog(t *testing.T, base string) []auditDoc {
+	t.Helper()
+	c := apiSession(t, base, "admin-ui")
+	resp, err := c.Get(base + "/api/v1/audit?limit=100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /api/v1/audit as admin: %s", resp.Status)
+	}
+	var page struct{ Data []auditDoc }
+	if err := json.NewDecoder(resp.Body).Decode(&page); err != nil {
+		t.Fatal(err)
+	}
+	return page.Data
+}
+
+// forbidden are the console messages of the refused release: the browser logs every answer
+// of 400 and more as a failed resource, and the page shows it as text.
+var forbidden = regexp.MustCompile(`status of 403`)
+
+// contactJourney: HR opens the matching candidates of a job, asks for the contact details of
+// each with a reason; the candidate who consented is shown, the other is refused, and the
+// audit log has exactly the one release.
+func contactJourney(t *testing.T, p *page, svc *service, a actors, pp *people) {
+	p.signIn("hr-ui")
+	p.waitJS("the HR page of the user's enterprise", `location.hash === '#/hr/`+a.enterpriseID+`'`)
+	p.click(`.job[data-id="` + pp.jobID + `"] [data-action=match]`)
+	p.waitText("#candidates h2", pp.jobTitle)
+	yes := `#candidates .match[data-id="` + pp.consenting.ID + `"]`
+	no := `#candidates .match[data-id="` + pp.refusing.ID + `"]`
+	p.waitJS("both seeded candidates among the matches", `!!document.querySelector(`+jsString(yes)+`) && !!document.querySelector(`+jsString(no)+`)`)
+	for _, c := range []*xiaoqi.Candidate{pp.consenting, pp.refusing} {
+		if body := p.text("#candidates"); strings.Contains(body, c.Name) || strings.Contains(body, c.Phone) {
+			p.fail("before any release the page shows %s's name or phone", c.Name)
+		}
+	}
+
+	// The consenting candidate: the button opens a labelled reason field in the card.
+	p.waitText(yes+" [data-action=contact]", "查看联系方式")
+	if n := p.count(yes + " input[name=reason]:not([hidden] *)"); n != 0 {
+		p.fail("the reason field shows before the button is pressed")
+	}
+	p.click(yes + " [data-action=contact]")
+	p.waitJS("the reason field to have the focus", `document.activeElement && document.activeElement.name === 'reason'`)
+	p.checkA11y("the HR page with the reason field open")
+	var label string
+	p.eval(`(() => { const i = document.querySelector(`+jsString(yes+" input[name=reason]")+`); return document.querySelector('label[for="' + CSS.escape(i.id) + '"]').innerText })()`, &label)
+	if !strings.Contains(label, "原因") {
+		p.fail("the reason field is labelled %q", label)
+	}
+	// Too short a reason is refused in the card, before anything is asked of the API.
+	p.do("a one-character reason", chromedp.SendKeys(yes+" input[name=reason]", "看"), chromedp.KeyEvent(kb.Enter))
+	p.waitText(yes+" .contact-out", "请写明原因")
+	p.do("type the reason", chromedp.SendKeys(yes+" input[name=reason]", kb.Backspace+pp.reason), chromedp.KeyEvent(kb.Enter))
+	p.waitText(yes+" .contact-name", pp.consenting.Name)
+	p.waitText(yes+" .contact-phone", pp.consenting.Phone)
+	p.waitText(yes+" .contact-email", pp.consenting.Email)
+	p.waitText(yes+" .contact-out", "本次查看已记入审计日志")
+
+	// The other candidate: refused, and nothing of theirs appears.
+	p.click(no + " [data-action=contact]")
+	p.do("type the reason", chromedp.SendKeys(no+" input[name=reason]", pp.reason), chromedp.KeyEvent(kb.Enter))
+	p.waitText(no+" .contact-out", "候选人未同意向贵企业公开联系方式")
+	body := p.text("#candidates")
+	for _, personal := range []string{pp.refusing.Name, pp.refusing.Phone, pp.refusing.Email} {
+		if strings.Contains(body, personal) {
+			p.fail("the refused candidate's %q is on the page", personal)
+		}
+	}
+	p.screenshot("hr-contact", yes)
+
+	// The audit log holds exactly the one release, with the reason the HR typed.
+	var releases []auditDoc
+	for _, e := range auditLog(t, svc.URL) {
+		if e.Action == xiaoqi.AuditContactRelease {
+			releases = append(releases, e)
+		}
+	}
+	if len(releases) != 1 {
+		t.Fatalf("the audit log has %d releases, want 1: %+v", len(releases), releases)
+	}
+	if r := releases[0]; r.SubjectID != pp.consenting.ID || r.Reason != pp.reason || r.ActorEnterpriseID != a.enterpriseID ||
+		!slices.Equal(r.Fields, []string{"name", "phone", "email"}) {
+		t.Fatalf("the release is recorded as %+v", r)
+	}
+	p.noConsoleErrors(forbidden)
+}
+
+// candidateJourney: the consenting candidate signs in, sees their whole profile and the HR's
+// release in their audit log, replaces the consented enterprise with another found by search,
+// goes private, exports their data and erases their profile.
+func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people) {
+	ctx := context.Background()
+	me := pp.consenting
+	if err := svc.Auth.AddUser(ctx, &xiaoqi.User{Username: "cand-ui", Role: xiaoqi.RoleCandidate, CandidateID: me.ID}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	// Another enterprise to consent to, found by the page's search.
+	var ents searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"软件"}, "type": {"enterprise"}, "per_page": {"10"}}, &ents)
+	var other struct{ ID, Title string }
+	for _, x := range ents.Hits {
+		if x.ID != a.enterpriseID {
+			other.ID, other.Title = x.ID, x.Title
+			break
+		}
+	}
+	if other.ID == "" {
+		t.Fatal("no second enterprise in the default data set")
+	}
+
+	// The nav offers "My profile" to candidates only.
+	p.open("/#/search")
+	if n := p.count("#nav-me:not([hidden])"); n != 0 {
+		p.fail("a visitor is offered 我的档案")
+	}
+	p.signIn("cand-ui")
+	p.waitJS("the candidate's own page", `location.hash === '#/me'`)
+	p.waitText("nav", "我的档案")
+	p.waitText("h1", "我的档案")
+	p.waitText(".profile", me.Name)
+	p.waitText(".profile", me.Phone)
+	p.waitText(".profile", me.Email)
+	p.waitText(".consent-list", a.enterpriseName)
+	p.waitText(".audit", "查看了联系方式")
+	if n := p.count(".audit-table tbody tr"); n != 1 {
+		p.fail("the audit log shows %d entries after one release, want 1", n)
+	}
+	p.waitText(".audit-who", a.enterpriseName)
+	p.waitText(".audit-why", pp.reason)
+	for _, v := range []string{"private", "anonymous", "public"} {
+		if got := p.text(`#vis-` + v + `-hint`); len([]rune(got)) < 8 {
+			p.fail("visibility %s is explained as %q", v, got)
+		}
+	}
+	var checked string
+	p.eval(`document.querySelector('input[name=visibility]:checked').value`, &checked)
+	if checked != xiaoqi.VisibilityAnonymous {
+		p.fail("visibility %q is checked, the profile is anonymous", checked)
+	}
+	p.checkA11y("the candidate's page")
+
+	// Consent: add the other enterprise by search, remove the HR's, go private, save.
+	name := []rune(other.Title)
+	p.do("search an enterprise", chromedp.SendKeys("#consent-q", string(name[:min(len(name), 8)])))
+	p.click(`.consent-suggest button[data-id="` + other.ID + `"]`)
+	p.waitText(".consent-list", other.Title)
+	p.click(`.consent-list li[data-id="` + a.enterpriseID + `"] [data-action=remove]`)
+	p.waitJS("the HR's enterprise to leave the list", `!document.querySelector('.consent-list li[data-id="`+a.enterpriseID+`"]')`)
+	p.click("#vis-private")
+	p.click("#privacy-form button[type=submit]")
+	p.waitText("#privacy-form .notice.ok", "已保存：公开范围为「不公开」")
+	d, err := svc.Store.Get(ctx, xiaoqi.KindCandidate, me.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.(*xiaoqi.Candidate); got.Visibility != xiaoqi.VisibilityPrivate || !slices.Equal(got.ConsentEnterprises, []string{other.ID}) || got.Name != me.Name {
+		t.Fatalf("after saving, the store has visibility %q, consent %v, name %q", got.Visibility, got.ConsentEnterprises, got.Name)
+	}
+	resp, err := http.Get(svc.URL + "/api/v1/candidates/" + me.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("the public GET of a private candidate answers %s, want 404", resp.Status)
+	}
+	p.screenshot("candidate", "")
+	p.do("phone size", chromedp.EmulateViewport(375, 812))
+	p.checkA11y("the candidate's page at 375 px")
+	p.do("desktop size", chromedp.EmulateViewport(1280, 900))
+
+	// Export: the browser downloads the JSON of GET …/export.
+	dir := t.TempDir()
+	if _, err := chromedp.CallBrowser(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, BrowserContextID: chromedp.FromContext(p.ctx).BrowserContextID, DownloadPath: dir}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	p.click("#export")
+	p.waitText(".export .notice.ok", "已下载")
+	file := filepath.Join(dir, "xiaoqi-export-"+me.ID+".json")
+	var raw []byte
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(stepTimeout)
+	for raw, err = os.ReadFile(file); err != nil || !json.Valid(raw); raw, err = os.ReadFile(file) {
+		select {
+		case <-tick.C:
+		case <-deadline:
+			p.fail("no download %s: %v", file, err)
+		}
+	}
+	var export struct {
+		Candidate struct{ Name, Phone, Email, Visibility string }
+		Audit     []auditDoc
+	}
+	if err := json.Unmarshal(raw, &export); err != nil {
+		t.Fatal(err)
+	}
+	if export.Candidate.Name != me.Name || export.Candidate.Email != me.Email || export.Candidate.Visibility != xiaoqi.VisibilityPrivate {
+		t.Fatalf("the export holds %+v", export.Candidate)
+	}
+	if len(export.Audit) == 0 || export.Audit[0].Action != xiaoqi.AuditContactRelease || export.Audit[0].Reason != pp.reason {
+		t.Fatalf("the export's audit log: %+v", export.Audit)
+	}
+	p.waitText(".audit", "导出了数据") // the export is audited too
+
+	// In English too, with every text translated.
+	p.click("#lang")
+	p.waitText("h1", "My profile")
+	p.waitText(".audit", "saw contact details")
+	p.waitText("#privacy-form", "Anonymous")
+	p.checkA11y("the candidate's page in English")
+	p.click("#lang")
+	p.waitText("h1", "我的档案")
+
+	// Erase: a confirmation that names the consequences, then the profile is gone and the
+	// candidate signed out.
+	p.click("#erase")
+	p.waitText("#erase-confirm", "无法撤销")
+	p.waitText("#erase-confirm", "退出登录")
+	p.checkA11y("the erase confirmation")
+	p.click("#erase-confirm-button")
+	p.waitText("main", "您的档案已删除")
+	p.waitText("#session", "登录")
+	p.waitJS("the nav to drop 我的档案", `document.querySelector('#nav-me').hidden`)
+	if _, err := svc.Store.Get(ctx, xiaoqi.KindCandidate, me.ID); xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+		t.Fatalf("after erasure the store answers %v for the candidate", err)
+	}
+	if _, _, err := svc.Auth.Login(ctx, "cand-ui", testPassword); err == nil {
+		t.Fatal("the erased candidate can still sign in")
+	}
+	for _, e := range auditLog(t, svc.URL) {
+		if e.SubjectID == me.ID {
+			t.Fatalf("the audit log still names the erased candidate: %+v", e)
+		}
+	}
+	p.noConsoleErrors()
+}

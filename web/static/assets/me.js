@@ -1,0 +1,238 @@
+// A candidate's own page (#/me): their full profile, who may see it (visibility and the
+// enterprises they consented to), the audit log of their record, export and erasure. Only the
+// candidate themself gets here: the API answers the full profile, the audit log and the export
+// to the signed-in candidate alone (api/personal.go).
+import { t, lang, cityName } from './i18n.js';
+import { api, get, currentUser, signOut } from './api.js';
+import { h, errorBox, okBox, loading } from './dom.js';
+import { signInHint } from './partners.js';
+
+const VISIBILITIES = ['private', 'anonymous', 'public'];
+
+/** renderMe draws #/me for the signed-in candidate, and a sign-in hint for anyone else. */
+export async function renderMe(view, r, ctx) {
+  view.append(h('h1', {}, t('me.title')));
+  const u = currentUser();
+  if (!u || u.role !== 'candidate' || !u.candidate_id) {
+    view.append(signInHint('candidate'));
+    return;
+  }
+  const id = u.candidate_id;
+  const path = '/api/v1/candidates/' + encodeURIComponent(id);
+  const body = h('div', {}, loading());
+  view.append(body);
+  let cand;
+  try {
+    cand = await get(path);
+  } catch (err) {
+    if (ctx.isCurrent()) body.replaceChildren(errorBox(err));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+
+  // Enterprise names, shared by the consent list and the audit log; a missing enterprise
+  // shows its id.
+  const names = new Map();
+  const ents = {
+    name: async (entID) => {
+      if (!entID) return '';
+      if (!names.has(entID)) {
+        names.set(entID, get('/api/v1/enterprises/' + encodeURIComponent(entID)).then((e) => e.name || entID, () => entID));
+      }
+      return names.get(entID);
+    },
+    remember: (entID, name) => names.set(entID, Promise.resolve(name)),
+  };
+
+  const auditBox = h('section', { class: 'audit', 'aria-labelledby': 'audit-h' }, h('h2', { id: 'audit-h' }, t('me.audit')), loading());
+  const loadAudit = async () => {
+    try {
+      const a = await get(path + '/audit', { limit: 100 });
+      const rows = (a.data || []).slice().reverse(); // newest first
+      const who = await Promise.all(rows.map((e) => ents.name(e.actor_enterprise_id)));
+      auditBox.replaceChildren(h('h2', { id: 'audit-h' }, t('me.audit')), h('p', { class: 'lead' }, t('me.audit.intro')),
+        rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'audit-table' },
+          h('thead', {}, h('tr', {}, ['me.audit.when', 'me.audit.who', 'me.audit.what', 'me.audit.why'].map((k) => h('th', { scope: 'col' }, t(k))))),
+          h('tbody', {}, rows.map((e, i) => h('tr', { 'data-action': e.action },
+            h('td', {}, new Date(e.time).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN')),
+            h('td', { class: 'audit-who' }, who[i] || t('role.' + (e.actor_role || 'public'))),
+            h('td', {}, t('me.audit.action.' + e.action), e.fields && e.fields.length ? ' (' + e.fields.map((f) => t('me.field.' + f)).join('、') + ')' : ''),
+            h('td', { class: 'audit-why' }, e.reason || '—'))))))
+          : h('p', { class: 'muted' }, t('me.audit.none')));
+    } catch (err) {
+      auditBox.replaceChildren(h('h2', { id: 'audit-h' }, t('me.audit')), errorBox(err));
+    }
+  };
+
+  body.replaceChildren(
+    h('div', { class: 'two-col wide' },
+      h('div', {}, profileSection(cand), exportSection(path, id, loadAudit), eraseSection(path, view)),
+      h('div', {}, privacyForm(path, cand, ents))),
+    auditBox);
+  await loadAudit();
+}
+
+function row(label, value) {
+  return value ? [h('dt', {}, label), h('dd', {}, value)] : null;
+}
+
+/** profileSection shows the whole profile, personal data included: only its owner sees this. */
+function profileSection(c) {
+  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, e.degree].filter(Boolean).join(' · '));
+  return h('section', { class: 'profile card', 'aria-labelledby': 'profile-h' },
+    h('h2', { id: 'profile-h' }, t('me.profile')),
+    h('dl', { class: 'profile-list' },
+      row(t('me.field.name'), c.name), row(t('me.field.phone'), c.phone), row(t('me.field.email'), c.email),
+      row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), c.degree),
+      row(t('me.field.education'), edu.join('；')), row(t('me.field.skills'), (c.skills || []).join('、')),
+      row(t('me.field.languages'), (c.languages || []).join('、'))),
+    h('p', { class: 'hint' }, t('me.profile.hint')));
+}
+
+/**
+ * privacyForm edits visibility and the consent list and saves them with PUT (the rest of the
+ * profile is sent back as read, so nothing else changes).
+ */
+function privacyForm(path, cand, ents) {
+  let consent = [...(cand.consent_enterprises || [])];
+  const status = h('div', { 'aria-live': 'polite' });
+  const list = h('ul', { class: 'consent-list plain' });
+  const drawList = async () => {
+    const names = await Promise.all(consent.map(ents.name));
+    list.replaceChildren(...(consent.length ? consent.map((entID, i) => h('li', { class: 'consent', 'data-id': entID },
+      h('span', {}, names[i]), ' ',
+      h('button', { type: 'button', 'data-action': 'remove', 'aria-label': t('me.consent.remove.label', { name: names[i] }),
+        onclick: () => { consent = consent.filter((x) => x !== entID); drawList(); status.replaceChildren(); } }, t('me.consent.remove'))))
+      : [h('li', { class: 'muted' }, t('me.consent.none'))]));
+  };
+  drawList();
+
+  const suggest = h('ul', { class: 'consent-suggest plain', 'aria-live': 'polite', 'aria-label': t('me.consent.suggest') });
+  const query = h('input', { id: 'consent-q', type: 'search', maxlength: '100', autocomplete: 'off', placeholder: t('me.consent.placeholder') });
+  let seq = 0;
+  const find = async () => {
+    const q = query.value.trim();
+    const mine = ++seq;
+    if (!q) { suggest.replaceChildren(); return; }
+    try {
+      const res = await get('/api/v1/search', { q, type: 'enterprise', per_page: 5 });
+      if (mine !== seq) return;
+      const hits = (res.hits || []).filter((x) => !consent.includes(x.id));
+      suggest.replaceChildren(...(hits.length ? hits.map((x) => h('li', {},
+        h('button', { type: 'button', class: 'link', 'data-id': x.id, 'aria-label': t('me.consent.add.label', { name: x.title }),
+          onclick: () => {
+            ents.remember(x.id, x.title);
+            if (!consent.includes(x.id)) consent.push(x.id);
+            drawList();
+            suggest.replaceChildren();
+            query.value = '';
+            query.focus();
+            status.replaceChildren();
+          } }, '+ ', x.title))) : [h('li', { class: 'muted' }, t('search.none'))]));
+    } catch (err) {
+      if (mine === seq) suggest.replaceChildren(h('li', {}, errorBox(err)));
+    }
+  };
+  query.addEventListener('input', find);
+  query.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') { ev.preventDefault(); find(); }
+  });
+
+  const current = cand.visibility || 'anonymous';
+  const form = h('form', { class: 'card privacy', id: 'privacy-form', novalidate: true },
+    h('h2', { id: 'privacy-h' }, t('me.privacy')),
+    h('fieldset', { class: 'visibility' },
+      h('legend', {}, t('me.visibility')),
+      VISIBILITIES.map((v) => h('div', { class: 'radio' },
+        h('input', { type: 'radio', name: 'visibility', id: 'vis-' + v, value: v, checked: v === current ? true : null, 'aria-describedby': 'vis-' + v + '-hint' }),
+        h('label', { for: 'vis-' + v }, t('me.visibility.' + v)),
+        h('p', { class: 'hint', id: 'vis-' + v + '-hint' }, t('me.visibility.' + v + '.hint'))))),
+    h('fieldset', { class: 'consents' },
+      h('legend', {}, t('me.consent')),
+      h('p', { class: 'hint' }, t('me.consent.hint')),
+      list,
+      h('label', { for: 'consent-q' }, t('me.consent.add')),
+      query,
+      suggest),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('me.save'))),
+    status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    try {
+      const cur = await get(path);
+      const doc = { ...cur, visibility: form.visibility.value || current, consent_enterprises: consent };
+      for (const k of ['created_at', 'updated_at']) delete doc[k];
+      await api('PUT', path + '?refresh=wait_for', doc);
+      status.append(okBox(t('me.saved', { v: t('me.visibility.' + doc.visibility) })));
+    } catch (err) {
+      status.append(errorBox(err));
+    }
+  });
+  return form;
+}
+
+/**
+ * exportSection downloads GET …/export (everything held about the candidate) as a JSON file.
+ * The export is itself audited, so the audit log is read again afterwards.
+ */
+function exportSection(path, id, onDone) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const btn = h('button', { type: 'button', id: 'export', onclick: async () => {
+    status.replaceChildren();
+    btn.disabled = true;
+    try {
+      const data = await api('GET', path + '/export');
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const a = h('a', { href: url, download: 'xiaoqi-export-' + id + '.json', hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      status.append(okBox(t('me.export.done', { file: 'xiaoqi-export-' + id + '.json' })));
+      await onDone();
+    } catch (err) {
+      status.append(errorBox(err));
+    } finally {
+      btn.disabled = false;
+    }
+  } }, t('me.export.button'));
+  return h('section', { class: 'export card', 'aria-labelledby': 'export-h' },
+    h('h2', { id: 'export-h' }, t('me.export')),
+    h('p', {}, t('me.export.hint')),
+    btn, status);
+}
+
+/** eraseSection asks for confirmation, naming what erasure does, then erases and signs out. */
+function eraseSection(path, view) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const confirm = h('div', { class: 'confirm notice error', id: 'erase-confirm', hidden: true, role: 'group', 'aria-labelledby': 'erase-confirm-h' },
+    h('h3', { id: 'erase-confirm-h' }, t('me.erase.confirm.title')),
+    h('ul', {}, ['me.erase.what.profile', 'me.erase.what.account', 'me.erase.what.audit', 'me.erase.what.final'].map((k) => h('li', {}, t(k)))),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'danger', id: 'erase-confirm-button', onclick: async () => {
+        status.replaceChildren();
+        try {
+          await api('DELETE', path + '?refresh=wait_for');
+        } catch (err) {
+          status.append(errorBox(err));
+          return;
+        }
+        await signOut();
+        document.dispatchEvent(new CustomEvent('xiaoqi:session'));
+        view.replaceChildren(h('h1', { tabindex: '-1' }, t('me.title')), okBox(t('me.erased')),
+          h('p', {}, h('a', { href: '#/search' }, t('me.erased.next'))));
+        view.querySelector('h1').focus();
+      } }, t('me.erase.confirm')),
+      h('button', { type: 'button', onclick: () => { confirm.hidden = true; start.hidden = false; start.focus(); } }, t('me.erase.cancel'))));
+  const start = h('button', { type: 'button', class: 'danger', id: 'erase', onclick: () => {
+    confirm.hidden = false;
+    start.hidden = true;
+    confirm.querySelector('h3').setAttribute('tabindex', '-1');
+    confirm.querySelector('h3').focus();
+  } }, t('me.erase'));
+  return h('section', { class: 'erase card', 'aria-labelledby': 'erase-h' },
+    h('h2', { id: 'erase-h' }, t('me.erase')),
+    h('p', {}, t('me.erase.hint')),
+    start, confirm, status);
+}
