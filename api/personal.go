@@ -45,6 +45,9 @@ func self(p *principal, id string) bool {
 // view returns what p may see of d, and false when p may not see it at all (a private
 // candidate to anyone but themself).
 func view(p *principal, d xiaoqi.Doc) (any, bool) {
+	if e, ok := d.(*xiaoqi.Enterprise); ok {
+		return enterpriseView{Enterprise: e, Verified: xiaoqi.ValidCreditCode(e.CreditCode)}, true
+	}
 	c, ok := d.(*xiaoqi.Candidate)
 	switch {
 	case !ok:
@@ -55,6 +58,13 @@ func view(p *principal, d xiaoqi.Doc) (any, bool) {
 		return nil, false
 	}
 	return anonymizeCandidate(c), true
+}
+
+// enterpriseView is an enterprise as the API shows it: with whether its 统一社会信用代码 passes
+// the check character (unverified enterprises are flagged wherever they are shown).
+type enterpriseView struct {
+	*xiaoqi.Enterprise
+	Verified bool `json:"verified"`
 }
 
 // hiddenCandidate is the answer for a private candidate: as if absent.

@@ -23,7 +23,7 @@ var colorPairs = []struct {
 	{"accent", "bg", 4.5}, {"accent", "surface", 4.5}, {"accent-dark", "bg", 4.5}, {"accent", "chip-bg", 4.5},
 	{"on-accent", "accent", 4.5}, {"on-accent", "accent-dark", 4.5},
 	{"fg", "mark-bg", 4.5}, {"fg", "chip-bg", 4.5},
-	{"synthetic-fg", "synthetic-bg", 4.5}, {"error-fg", "error-bg", 4.5}, {"ok-fg", "ok-bg", 4.5}, {"error-fg", "bg", 4.5},
+	{"synthetic-fg", "synthetic-bg", 4.5}, {"unverified-fg", "unverified-bg", 4.5}, {"error-fg", "error-bg", 4.5}, {"ok-fg", "ok-bg", 4.5}, {"error-fg", "bg", 4.5},
 	{"fg", "gz-bg", 4.5}, {"fg", "sn-bg", 4.5}, {"fg", "sb-bg", 4.5},
 	{"focus", "bg", 3}, {"focus", "surface", 3}, {"border", "bg", 3},
 	{"gz", "bg", 3}, {"sn", "bg", 3}, {"sb", "bg", 3}, {"gz", "gz-bg", 3}, {"sn", "sn-bg", 3}, {"sb", "sb-bg", 3},

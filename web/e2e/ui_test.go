@@ -48,4 +48,6 @@ func TestUI(t *testing.T) {
 	t.Run("language", func(t *testing.T) { languageJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("phone", func(t *testing.T) { phoneJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	// Last: it writes enterprises of its own, which the journeys above do not expect.
+	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
 }

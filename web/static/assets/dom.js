@@ -68,6 +68,17 @@ export function syntheticBadge(synthetic) {
   return h('span', { class: 'badge synthetic', title: t('synthetic.title') }, t('synthetic'));
 }
 
+/**
+ * unverifiedBadge marks an enterprise, or a job of an enterprise, that has no valid
+ * 统一社会信用代码 on record (issue 8). It renders only when verified is exactly false: the
+ * API sends fields.verified / verified for enterprises and jobs only, and a party or hit
+ * without the flag (an institution, a program) is not an enterprise to be checked.
+ */
+export function unverifiedBadge(verified) {
+  if (verified !== false) return null;
+  return h('span', { class: 'badge unverified', title: t('unverified.title') }, t('unverified'));
+}
+
 /** errorBox shows an API or network error, with the fields it names. */
 export function errorBox(err) {
   const box = h('div', { class: 'notice error', role: 'alert' });
@@ -91,7 +102,8 @@ export function loading() { return h('p', { class: 'muted', role: 'status' }, t(
 export function factors(list) {
   return h('ul', { class: 'factors' }, (list || []).map((f) => h('li', {},
     h('span', { class: 'factor-name' }, has('factor.' + f.factor) ? t('factor.' + f.factor) : f.factor),
-    f.factor === 'policy' ? null : h('span', { class: 'factor-score' }, Math.round((f.score || 0) * 100) + '%'),
+    // policy and verification are notes, not scored factors (verification weighs 0).
+    f.factor === 'policy' || f.factor === 'verification' ? null : h('span', { class: 'factor-score' }, Math.round((f.score || 0) * 100) + '%'),
     ' ',
     h('span', {}, pick(f.zh, f.en)),
     f.estimate ? h('span', { class: 'muted' }, ' (' + t('estimate') + ')') : null,

@@ -3,7 +3,7 @@
 // bars for every city, and the chosen city's dossier with the supporting policy items quoted.
 import { t, pick, sectorName, cityName } from './i18n.js';
 import { get } from './api.js';
-import { h, s, syntheticBadge, errorBox, loading } from './dom.js';
+import { h, s, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 
 /**
  * CITIES are the ten prefecture-level cities of Shaanxi with their region (policy item (7))
@@ -127,7 +127,7 @@ function partyList(items) {
   return h('ul', { class: 'plain' }, items.map((p) => h('li', {},
     p.type === 'institution' ? h('a', { href: '#/institution/' + encodeURIComponent(p.id) }, p.name)
       : p.type === 'enterprise' ? h('a', { href: '#/hr/' + encodeURIComponent(p.id) }, p.name) : p.name,
-    ' ', syntheticBadge(p.synthetic))));
+    ' ', syntheticBadge(p.synthetic), ' ', unverifiedBadge(p.verified))));
 }
 
 function dossier(d, city, sector) {

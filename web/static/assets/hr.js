@@ -3,7 +3,7 @@
 // the partnership workflow.
 import { t, sectorName, cityName } from './i18n.js';
 import { api, get, currentUser } from './api.js';
-import { h, syntheticBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
+import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, signInHint, canAct } from './partners.js';
 import { CITIES } from './explore.js';
 
@@ -23,7 +23,9 @@ export async function renderHR(view, r, ctx) {
   const ent = await get('/api/v1/enterprises/' + encodeURIComponent(id));
   if (!ctx.isCurrent()) return;
   const mine = canAct('enterprise', id);
-  view.append(h('h1', {}, ent.name, ' ', syntheticBadge(ent.synthetic)),
+  // The enterprise answer has credit_code but (so far) no verified flag: check the code here.
+  const verified = ent.verified;
+  view.append(h('h1', {}, ent.name, ' ', syntheticBadge(ent.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'lead' }, [cityName(ent.city), ent.region, ...(ent.sectors || []).map(sectorName)].filter(Boolean).join(' · ')));
   if (!mine) view.append(signInHint('enterprise'));
 
@@ -235,7 +237,7 @@ async function finder(view, r, ctx) {
     const res = await get('/api/v1/search', { q, type: 'enterprise', per_page: 20 });
     if (!ctx.isCurrent()) return;
     out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
-      h('a', { href: '#/hr/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic),
+      h('a', { href: '#/hr/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge((x.fields || {}).verified),
       h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || ''))))));
     if (!res.hits.length) out.append(h('p', {}, t('search.none')));
   } catch (err) {

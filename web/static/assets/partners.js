@@ -3,7 +3,7 @@
 // the signed-in account speaks for it.
 import { t } from './i18n.js';
 import { api, currentUser } from './api.js';
-import { h, syntheticBadge, errorBox, okBox, factors, scoreText } from './dom.js';
+import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, factors, scoreText } from './dom.js';
 
 /** canAct reports whether the signed-in user may act for side ("institution" or "enterprise") id. */
 export function canAct(side, id) {
@@ -32,7 +32,7 @@ function partyLink(p) {
 export function matchCard(m, side, selfID, onChange) {
   const other = side === 'institution' ? m.enterprise : m.institution;
   const card = h('article', { class: 'match card', 'data-id': other.id },
-    h('div', { class: 'match-head' }, h('h3', {}, partyLink(other)), ' ', syntheticBadge(other.synthetic),
+    h('div', { class: 'match-head' }, h('h3', {}, partyLink(other)), ' ', syntheticBadge(other.synthetic), ' ', unverifiedBadge(other.verified),
       h('span', { class: 'muted' }, ' · ' + (other.city || '')), h('span', { class: 'score' }, scoreText(m.score))),
     factors(m.factors));
   if (canAct(side, selfID)) {

@@ -3,7 +3,7 @@
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
 import { t, sectorName, cityName } from './i18n.js';
 import { get } from './api.js';
-import { h, snippet, syntheticBadge, errorBox, loading } from './dom.js';
+import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
 
 const TYPES = ['', 'institution', 'program', 'enterprise', 'job', 'candidate', 'policy'];
@@ -240,7 +240,7 @@ function hit(x) {
   const link = hitLink(x);
   const title = link ? h('a', { href: link }, x.title) : h('span', {}, x.title);
   return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },
-    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, t('kind.' + x.type)), ' ', h('h3', { class: 'hit-title' }, title), ' ', syntheticBadge(x.synthetic)),
+    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, t('kind.' + x.type)), ' ', h('h3', { class: 'hit-title' }, title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified)),
     meta.length ? h('p', { class: 'hit-meta' }, meta.join(' · ')) : null,
     x.snippet ? h('p', { class: 'snippet' }, snippet(x.snippet)) : null);
 }
