@@ -287,4 +287,12 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	if body := string(e.get(t, "/api/v1/users").Body); strings.Contains(body, "argon2") {
 		t.Errorf("user list shows password hashes: %s", body)
 	}
+	// The access log says who acted: user id, role and the key's public id, never the secret.
+	logs := e.Logs.String()
+	if !strings.Contains(logs, `"user_id":"`+e.Admin.ID+`","role":"admin","key_id":"`+created.APIKey.ID+`"`) {
+		t.Errorf("the access log does not name the caller of the ERP key:\n%.2000s", logs)
+	}
+	if strings.Contains(logs, created.Key) || strings.Contains(logs, rotated.Key) {
+		t.Error("the access log holds an API key")
+	}
 }

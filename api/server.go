@@ -250,7 +250,8 @@ func newRequestID() string {
 
 // accessLog writes one line per request. It never logs the query string or the body, and logs
 // the route template instead of the raw path, with the document id only once it passed
-// xiaoqi.CheckID: anything else in a URL may be personal data typed by a user.
+// xiaoqi.CheckID: anything else in a URL may be personal data typed by a user. It names the
+// caller by user id, role and key id.
 func (s *Server) accessLog(c *gin.Context) {
 	start := time.Now()
 	c.Next()
@@ -260,14 +261,22 @@ func (s *Server) accessLog(c *gin.Context) {
 	} else if id := c.GetString(keyDocID); id != "" {
 		path = strings.Replace(path, ":id", id, 1)
 	}
-	s.logger.LogAttrs(c.Request.Context(), slog.LevelInfo, "http request",
+	attrs := []slog.Attr{
 		slog.String("method", c.Request.Method),
 		slog.String("path", path),
 		slog.Int("status", c.Writer.Status()),
 		slog.Duration("duration", time.Since(start)),
 		slog.Int("bytes", max(c.Writer.Size(), 0)),
 		slog.String("request_id", c.GetString(keyRequestID)),
-	)
+	}
+	// Who acted: the random user id and the key's public id, never a name or a secret.
+	if p := who(c); p.user != nil {
+		attrs = append(attrs, slog.String("user_id", p.user.ID), slog.String("role", string(p.user.Role)))
+		if p.keyID != "" {
+			attrs = append(attrs, slog.String("key_id", p.keyID))
+		}
+	}
+	s.logger.LogAttrs(c.Request.Context(), slog.LevelInfo, "http request", attrs...)
 }
 
 // recovery turns a panic into a logged internal error.
