@@ -1,8 +1,11 @@
 // Package api serves xiaoqi's REST + JSON interface under /api/v1 with gin. It owns the routes,
-// the middleware (security headers, metrics, access log, panic recovery), strict JSON decoding,
+// the middleware (security headers, metrics, access log, panic recovery, authentication and
+// rate limits: auth.go), who may do what (requireRole, mayWrite; the authorization matrix test
+// checks every route for every role), the candidates' personal data (personal.go: views,
+// audited contact release, export, erasure), accounts (accounts.go), strict JSON decoding,
 // the one table from xiaoqi error codes to HTTP statuses, the OpenAPI document (openapi.json)
 // and the Prometheus metrics (metrics.go). It talks to storage and search only through the
-// xiaoqi.Store and xiaoqi.Index interfaces.
+// xiaoqi.Store, xiaoqi.Accounts and xiaoqi.Index interfaces.
 package api
 
 import (
