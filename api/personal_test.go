@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/match"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // The life of a candidate's personal data: hidden from the public, from other HR and from
@@ -294,5 +297,38 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	}
 	if strings.Contains(logs, created.Key) || strings.Contains(logs, rotated.Key) {
 		t.Error("the access log holds an API key")
+	}
+}
+
+// Erasure reaches derived data: the matcher stops offering the person for a job.
+func TestErasureLeavesTheMatcher(t *testing.T) {
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Matcher = match.New(c.Store, tax) }})
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{
+		&xiaoqi.Enterprise{Name: "擦除测试软件", City: "西安市"},
+		&xiaoqi.Candidate{Name: "周擦除", City: "西安市", Degree: "本科", Skills: []string{"Java", "MySQL", "Spring Boot"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.JobNeed{EnterpriseID: res[0].ID, Name: "Java开发工程师", City: "西安市",
+		Degree: "本科", Skills: []string{"Java", "MySQL", "Spring Boot"}, Headcount: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cand := res[1].ID
+	matches := func() string {
+		return string(e.as("").get(t, "/api/v1/jobs/"+job[0].ID+"/candidates?limit=50").want(t, http.StatusOK).Body)
+	}
+	if m := matches(); !strings.Contains(m, cand) {
+		t.Fatalf("the candidate is not matched to the job before erasure: %.500s", m)
+	}
+	e.do(t, http.MethodDelete, "/api/v1/candidates/"+cand+"?refresh=wait_for", nil, "").want(t, http.StatusNoContent)
+	if m := matches(); strings.Contains(m, cand) {
+		t.Errorf("the matcher still offers the erased candidate: %.500s", m)
 	}
 }
