@@ -2,10 +2,11 @@ package e2e_test
 
 import "strings"
 
-// a11yScript checks what an accessibility checker (axe) would check first, without a
-// network: the document's language, a label for every form control, a text alternative for
-// every image and named SVG graphic, a name for every link and button, unique ids, and a
-// visible focus indicator. It returns the problems found.
+// a11yScript checks this project's own rules, beside axe-core's WCAG rules (checkAxe): the
+// document's language, a label for every form control, a text alternative for every image
+// and named SVG graphic, a name for every link and button, unique ids, ids that
+// aria-labelledby names, and an <h1> on every page (axe counts that one best practice, not
+// WCAG). It returns the problems found, in words a failing test can print as they are.
 const a11yScript = `(() => {
   const problems = [];
   const lang = document.documentElement.getAttribute('lang');
@@ -37,8 +38,9 @@ const focusVisibleScript = `(() => {
   return '';
 })()`
 
-// checkA11y fails the test with the problems a11yScript finds on the current page, and when
-// the page is wider than the viewport (a horizontal scroll bar on a phone).
+// checkA11y fails the test with the problems a11yScript finds on the current page, when the
+// page is wider than the viewport (a horizontal scroll bar on a phone), and with every WCAG
+// 2.0/2.1 A and AA violation that axe-core finds (checkAxe).
 func (p *page) checkA11y(where string) {
 	p.t.Helper()
 	var problems []string
@@ -56,4 +58,5 @@ func (p *page) checkA11y(where string) {
 	if overflow.Scroll > overflow.Client+1 {
 		p.fail("%s is %d px wide in a %d px window: it scrolls sideways", where, overflow.Scroll, overflow.Client)
 	}
+	p.checkAxe(where)
 }

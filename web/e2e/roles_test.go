@@ -200,6 +200,7 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.do("choose the file", chromedp.SetUploadFiles("#import-file", []string{file}), chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
 	p.waitText("#report-h", "试导入报告（尚未写入）")
+	p.checkA11y("the dry-run report")
 	if got := p.text(`[data-count=read] dd`); got != "5" {
 		p.fail("the dry run read %s rows, the file has 5", got)
 	}
@@ -229,5 +230,6 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 		p.fail("%s rows with errors, want 1", got)
 	}
 	p.waitJS("no confirm button", `document.querySelector('#import-confirm').hidden`)
+	p.checkA11y("the report naming a bad row")
 	p.noConsoleErrors()
 }

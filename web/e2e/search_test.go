@@ -108,6 +108,7 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	var inXian searchAnswer
 	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {chosen}, "type": {"job"}, "city": {"西安市"}}, &inXian)
 	p.waitText("#results-h", "共 "+formatCount(inXian.Total)+" 条结果")
+	p.checkA11y("search results filtered by city")
 
 	// Next page.
 	if inXian.Total > 10 {
@@ -136,6 +137,7 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 			p.fail("a hit shows distance %d km, want 0..30", km)
 		}
 	}
+	p.checkA11y("search results within a distance")
 
 	// Language: candidates who have 日语N2.
 	p.open("/#/search?type=candidate")

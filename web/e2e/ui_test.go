@@ -35,6 +35,7 @@ func TestUI(t *testing.T) {
 	svc.addUser(t, "staff-ui", xiaoqi.RoleInstitution, a.institutionID)
 	svc.addUser(t, "admin-ui", xiaoqi.RoleAdmin, "")
 
+	t.Run("axe", func(t *testing.T) { axeJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("search", func(t *testing.T) { searchJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("explore", func(t *testing.T) { exploreJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("hr", func(t *testing.T) { hrJourney(t, openPage(t, browser, svc.URL), svc, a) })

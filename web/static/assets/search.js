@@ -142,13 +142,14 @@ function activeFilters(st) {
   for (const f of FILTERS) {
     for (const v of st.filters[f]) {
       const rest = { ...st.filters, [f]: st.filters[f].filter((x) => x !== v) };
-      chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { filters: rest, page: 1 }), 'aria-label': t('search.remove', { v: facetLabel(f, v) }) },
-        t('facet.' + f) + '：' + facetLabel(f, v) + ' ×')));
+      // The name holds the visible text (WCAG 2.5.3 label in name): "remove filter: city: X".
+      const text = t('facet.' + f) + '：' + facetLabel(f, v);
+      chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { filters: rest, page: 1 }), 'aria-label': t('search.remove', { v: text }) }, text + ' ×')));
     }
   }
   if (st.near && st.within) {
-    chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { near: '', within: '', page: 1 }), 'aria-label': t('search.remove', { v: cityName(st.near) }) },
-      t('near.legend') + '：' + cityName(st.near) + ' ≤ ' + st.within + ' km ×')));
+    const text = t('near.legend') + '：' + cityName(st.near) + ' ≤ ' + st.within + ' km';
+    chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { near: '', within: '', page: 1 }), 'aria-label': t('search.remove', { v: text }) }, text + ' ×')));
   }
   if (!chips.length) return null;
   const empty = Object.fromEntries(FILTERS.map((f) => [f, []]));
@@ -163,8 +164,9 @@ function facetBlock(st, name, values) {
       const on = st.filters[name].includes(fc.value);
       const next = on ? st.filters[name].filter((x) => x !== fc.value) : [...st.filters[name], fc.value];
       return h('li', {}, h('a', { href: href(st, { filters: { ...st.filters, [name]: next }, page: 1 }), class: on ? 'facet-value on' : 'facet-value',
-        'aria-current': on ? 'true' : null, 'aria-label': t('facet.count', { v: facetLabel(name, fc.value), n: fc.count }) },
-      h('span', {}, facetLabel(name, fc.value)), h('span', { class: 'count' }, fc.count)));
+        'aria-current': on ? 'true' : null },
+      // The link's name is its text ("西安市 602 条"): what is seen, plus the unit for screen readers.
+      h('span', {}, facetLabel(name, fc.value)), ' ', h('span', { class: 'count' }, fc.count, h('span', { class: 'sr-only' }, ' ' + t('facet.unit')))));
     })));
 }
 
