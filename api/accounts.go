@@ -140,7 +140,7 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: SessionCookie, Value: token, Path: "/",
-		MaxAge: int(sessionMaxAge.Seconds()), HttpOnly: true, Secure: c.Request.TLS != nil,
+		MaxAge: int(sessionMaxAge.Seconds()), HttpOnly: true, Secure: s.secureCookie(c),
 		SameSite: http.SameSiteStrictMode})
 	s.writeJSON(c, http.StatusOK, sessionJSON{User: viewUser(u), CSRFToken: auth.CSRFToken(token)})
 }
@@ -167,9 +167,13 @@ func (s *Server) logout(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
+// secureCookie says whether the session cookie is sent over HTTPS only: when this server
+// terminates TLS, or when Config.SecureCookies says a proxy in front does.
+func (s *Server) secureCookie(c *gin.Context) bool { return c.Request.TLS != nil || s.secureCookies }
+
 func (s *Server) clearSessionCookie(c *gin.Context) {
 	http.SetCookie(c.Writer, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, Secure: c.Request.TLS != nil, SameSite: http.SameSiteStrictMode})
+		HttpOnly: true, Secure: s.secureCookie(c), SameSite: http.SameSiteStrictMode})
 }
 
 // listUsers answers GET /api/v1/users.

@@ -332,3 +332,21 @@ func TestErasureLeavesTheMatcher(t *testing.T) {
 		t.Errorf("the matcher still offers the erased candidate: %.500s", m)
 	}
 }
+
+// Behind a proxy that terminates TLS, Config.SecureCookies makes the session cookie HTTPS-only;
+// without it a plain-HTTP server sends it without Secure (a browser would drop it otherwise).
+func TestSecureCookies(t *testing.T) {
+	for _, secure := range []bool{false, true} {
+		e := newEnvWith(t, options{config: func(c *api.Config) { c.SecureCookies = secure }})
+		r := e.as("").send(t, http.MethodPost, "/api/v1/session", `{"username":"admin","password":"`+testPassword+`"}`).want(t, http.StatusOK)
+		var got *http.Cookie
+		for _, c := range (&http.Response{Header: r.Header}).Cookies() {
+			if c.Name == api.SessionCookie {
+				got = c
+			}
+		}
+		if got == nil || got.Secure != secure {
+			t.Errorf("SecureCookies=%v: session cookie %+v, want Secure=%v", secure, got, secure)
+		}
+	}
+}

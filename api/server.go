@@ -86,6 +86,9 @@ type Config struct {
 	// TrustedProxies lists the addresses (CIDR or IP) of reverse proxies whose
 	// X-Forwarded-For names the client; none by default, so the client is the peer address.
 	TrustedProxies []string
+	// SecureCookies marks the session cookie Secure (HTTPS only) even on plain HTTP: set it when
+	// a proxy in front terminates TLS. (Under the server's own TLS the cookie is Secure anyway.)
+	SecureCookies bool
 }
 
 // Server is the HTTP interface of xiaoqi.
@@ -106,6 +109,7 @@ type Server struct {
 	auth           Auth
 	accounts       xiaoqi.Accounts
 	limits         limiters
+	secureCookies  bool
 	engine         *gin.Engine
 	metrics        *metrics
 	// partnerMu serialises the partnership workflow's read-modify-writes (partnerships.go).
@@ -121,7 +125,7 @@ func New(cfg Config) *Server {
 		store: cfg.Store, index: cfg.Index, logger: cfg.Logger, ready: cfg.Ready, notify: cfg.Notify,
 		maxBody: cfg.MaxBodyBytes, maxBatch: cfg.MaxBatchBytes, refreshTimeout: cfg.RefreshTimeout,
 		version: cfg.Version, reference: cfg.Reference, matcher: cfg.Matcher,
-		auth: cfg.Auth, accounts: cfg.Accounts, limits: newLimiters(cfg.RateLimits),
+		auth: cfg.Auth, accounts: cfg.Accounts, limits: newLimiters(cfg.RateLimits), secureCookies: cfg.SecureCookies,
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)

@@ -21,6 +21,8 @@ type securityConfig struct {
 	RatePerAddress, RatePerKey float64
 	// TrustedProxies are the addresses (IP or CIDR) whose X-Forwarded-For names the client.
 	TrustedProxies []string
+	// SecureCookies marks the session cookie HTTPS-only behind a TLS-terminating proxy.
+	SecureCookies bool
 }
 
 func envFloat(getenv func(string) string, name string, def float64) float64 {
@@ -39,6 +41,8 @@ func (c *Config) bindSecurity(fs *flag.FlagSet, getenv func(string) string) {
 	fs.Func("trusted-proxies", "comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For names the client; unset: none (env XIAOQI_TRUSTED_PROXIES)",
 		func(s string) error { c.Security.TrustedProxies = splitList(s); return nil })
 	c.Security.TrustedProxies = splitList(envOr(getenv, "XIAOQI_TRUSTED_PROXIES", ""))
+	fs.BoolVar(&c.Security.SecureCookies, "secure-cookies", envBool(getenv, "XIAOQI_SECURE_COOKIES", c.Security.SecureCookies),
+		"mark the session cookie Secure (HTTPS only) on plain HTTP too: set it behind a proxy that terminates TLS (env XIAOQI_SECURE_COOKIES)")
 }
 
 // checkSecurity reports security settings that cannot work.
@@ -65,6 +69,7 @@ func (m *Main) apiSecurity(cfg *api.Config) error {
 	cfg.Auth = auth.New(accounts, auth.Options{})
 	cfg.RateLimits = api.RateLimits{PerAddress: m.Config.Security.RatePerAddress, PerKey: m.Config.Security.RatePerKey}
 	cfg.TrustedProxies = m.Config.Security.TrustedProxies
+	cfg.SecureCookies = m.Config.Security.SecureCookies
 	return nil
 }
 
