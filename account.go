@@ -2,6 +2,7 @@ package xiaoqi
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -52,7 +53,62 @@ type User struct {
 	UpdatedAt    time.Time `json:"updated_at" bson:"updated_at"`
 }
 
-// Validate checks a user before it is stored.
+// userScopes are the documents the scoped roles act for, and the User field naming each.
+var userScopes = []struct {
+	role  Role
+	field string
+	kind  Kind
+}{
+	{RoleEnterprise, "enterprise_id", KindEnterprise},
+	{RoleInstitution, "institution_id", KindInstitution},
+	{RoleCandidate, "candidate_id", KindCandidate},
+}
+
+func (u *User) scopeField(r Role) *string {
+	switch r {
+	case RoleEnterprise:
+		return &u.EnterpriseID
+	case RoleInstitution:
+		return &u.InstitutionID
+	case RoleCandidate:
+		return &u.CandidateID
+	}
+	return nil
+}
+
+// NewUser returns a user of role acting for scope: the id of its enterprise, institution or
+// candidate, "" for an administrator.
+func NewUser(username string, role Role, scope string) *User {
+	u := &User{Username: username, Role: role}
+	if f := u.scopeField(role); f != nil {
+		*f = scope
+	}
+	return u
+}
+
+// CheckScope checks that the document u acts for exists in s: EINVALID naming the field when
+// it does not. A missing or malformed id is left to Validate.
+func CheckScope(ctx context.Context, s Store, u *User) error {
+	for _, sc := range userScopes {
+		if sc.role != u.Role {
+			continue
+		}
+		id := *u.scopeField(sc.role)
+		if id == "" || CheckID(sc.kind, id) != nil {
+			continue // Validate reports it
+		}
+		if _, err := s.Get(ctx, sc.kind, id); ErrorCode(err) == ENOTFOUND {
+			return &Error{Code: EINVALID, Message: fmt.Sprintf("%s: no %s %s / 所属对象不存在", sc.field, sc.kind, id),
+				Details: []FieldError{{Field: sc.field, Message: fmt.Sprintf("no %s %s", sc.kind, id)}}}
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Validate checks a user before it is stored: only the scope field of its role is set, and
+// it holds an id of the right kind.
 func (u *User) Validate() error {
 	var v validation
 	v.accountID("id", u.ID)
@@ -63,13 +119,15 @@ func (u *User) Validate() error {
 	if !ValidRole(u.Role) {
 		v.add("role", "must be admin, enterprise, institution or candidate, not %q", u.Role)
 	}
-	scope := map[Role]struct{ field, value string }{
-		RoleEnterprise:  {"enterprise_id", u.EnterpriseID},
-		RoleInstitution: {"institution_id", u.InstitutionID},
-		RoleCandidate:   {"candidate_id", u.CandidateID},
-	}
-	if s, ok := scope[u.Role]; ok && s.value == "" {
-		v.add(s.field, "is required for role %s / 该角色必须指定所属对象", u.Role)
+	for _, sc := range userScopes {
+		switch id := *u.scopeField(sc.role); {
+		case sc.role == u.Role && id == "":
+			v.add(sc.field, "is required for role %s / 该角色必须指定所属对象", u.Role)
+		case sc.role != u.Role && id != "":
+			v.add(sc.field, "is only for role %s / 仅适用于角色 %s", sc.role, sc.role)
+		case id != "" && CheckID(sc.kind, id) != nil:
+			v.add(sc.field, "must be a %s id, not %q / 编号格式错误", sc.kind, id)
+		}
 	}
 	return v.err("user")
 }

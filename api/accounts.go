@@ -222,7 +222,7 @@ func (s *Server) createUser(c *gin.Context) {
 	}
 	u := &xiaoqi.User{Username: strings.TrimSpace(r.Username), Role: r.Role,
 		EnterpriseID: r.EnterpriseID, InstitutionID: r.InstitutionID, CandidateID: r.CandidateID}
-	if err := s.checkScope(c, u); err != nil {
+	if err := xiaoqi.CheckScope(c.Request.Context(), s.store, u); err != nil {
 		s.writeError(c, err)
 		return
 	}
@@ -232,38 +232,6 @@ func (s *Server) createUser(c *gin.Context) {
 	}
 	c.Header("Location", "/api/v1/users/"+u.ID)
 	s.writeJSON(c, http.StatusCreated, viewUser(u))
-}
-
-// checkScope checks that the document a user is scoped to exists, and that only the scope of
-// its role is set.
-func (s *Server) checkScope(c *gin.Context, u *xiaoqi.User) error {
-	scopes := []struct {
-		role  xiaoqi.Role
-		field string
-		kind  xiaoqi.Kind
-		id    string
-	}{
-		{xiaoqi.RoleEnterprise, "enterprise_id", xiaoqi.KindEnterprise, u.EnterpriseID},
-		{xiaoqi.RoleInstitution, "institution_id", xiaoqi.KindInstitution, u.InstitutionID},
-		{xiaoqi.RoleCandidate, "candidate_id", xiaoqi.KindCandidate, u.CandidateID},
-	}
-	for _, sc := range scopes {
-		switch {
-		case sc.id == "" && sc.role == u.Role:
-			return invalid(sc.field, "is required for role %s / 该角色必须指定", u.Role)
-		case sc.id == "":
-		case sc.role != u.Role:
-			return invalid(sc.field, "is only for role %s / 仅适用于角色 %s", sc.role, sc.role)
-		default:
-			if err := xiaoqi.CheckID(sc.kind, sc.id); err != nil {
-				return invalid(sc.field, "must be a %s id, not %q / 编号格式错误", sc.kind, sc.id)
-			}
-			if _, err := s.store.Get(c.Request.Context(), sc.kind, sc.id); err != nil {
-				return referenceError(err, sc.field, kindName(sc.kind), string(sc.kind), sc.id)
-			}
-		}
-	}
-	return nil
 }
 
 // userParam loads the user of the path and checks that the caller is an administrator or that

@@ -283,15 +283,7 @@ func (e *env) as(key string) *env { c := *e; c.Key = key; return &c }
 // or "") with a password, and returns an API key of theirs.
 func (e *env) newUser(tb testing.TB, name string, role xiaoqi.Role, scope string) string {
 	tb.Helper()
-	u := &xiaoqi.User{Username: name, Role: role}
-	switch role {
-	case xiaoqi.RoleEnterprise:
-		u.EnterpriseID = scope
-	case xiaoqi.RoleInstitution:
-		u.InstitutionID = scope
-	case xiaoqi.RoleCandidate:
-		u.CandidateID = scope
-	}
+	u := xiaoqi.NewUser(name, role, scope)
 	ctx := context.Background()
 	if err := e.Auth.AddUser(ctx, u, testPassword); err != nil {
 		tb.Fatalf("add user %s: %v", name, err)

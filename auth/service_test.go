@@ -59,7 +59,7 @@ const goodPassword = "Xian-2025-outsourcing"
 // addUser adds an enterprise HR user with the given password.
 func addUser(tb testing.TB, svc *auth.Service, username, password string) *xiaoqi.User {
 	tb.Helper()
-	u := &xiaoqi.User{Username: username, Role: xiaoqi.RoleEnterprise, EnterpriseID: "ent-1"}
+	u := xiaoqi.NewUser(username, xiaoqi.RoleEnterprise, "ent_1")
 	if err := svc.AddUser(context.Background(), u, password); err != nil {
 		tb.Fatalf("AddUser(%s): %v", username, err)
 	}
@@ -135,7 +135,7 @@ func TestLogin(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Login: %v", err)
 	}
-	if got.ID != u.ID || got.Role != xiaoqi.RoleEnterprise || got.EnterpriseID != "ent-1" {
+	if got.ID != u.ID || got.Role != xiaoqi.RoleEnterprise || got.EnterpriseID != "ent_1" {
 		t.Errorf("Login user %+v, want %s", got, u.ID)
 	}
 	if got.PasswordHash != "" {

@@ -49,16 +49,13 @@ func at(minutes int) time.Time {
 
 // newUser returns a valid user of role r with the scope that role needs.
 func newUser(id, username string, r xiaoqi.Role) *xiaoqi.User {
-	u := &xiaoqi.User{ID: id, Username: username, Role: r, PasswordHash: "$argon2id$v=19$m=65536,t=1,p=1$c2FsdA$aGFzaA",
-		CreatedAt: at(0), UpdatedAt: at(1)}
-	switch r {
-	case xiaoqi.RoleEnterprise:
-		u.EnterpriseID = xiaoqi.NewID(xiaoqi.KindEnterprise, "uscc:91610131MA6TXQ2X4K")
-	case xiaoqi.RoleInstitution:
-		u.InstitutionID = xiaoqi.NewID(xiaoqi.KindInstitution, "moe:4161010698")
-	case xiaoqi.RoleCandidate:
-		u.CandidateID = "cnd_" + id
-	}
+	scope := map[xiaoqi.Role]string{
+		xiaoqi.RoleEnterprise:  xiaoqi.NewID(xiaoqi.KindEnterprise, "uscc:91610131MA6TXQ2X4K"),
+		xiaoqi.RoleInstitution: xiaoqi.NewID(xiaoqi.KindInstitution, "moe:4161010698"),
+		xiaoqi.RoleCandidate:   "cnd_" + id,
+	}[r]
+	u := xiaoqi.NewUser(username, r, scope)
+	u.ID, u.PasswordHash, u.CreatedAt, u.UpdatedAt = id, "$argon2id$v=19$m=65536,t=1,p=1$c2FsdA$aGFzaA", at(0), at(1)
 	return u
 }
 

@@ -117,7 +117,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		u := &xiaoqi.User{Username: username, Role: xiaoqi.Role(role), EnterpriseID: enterprise,
 			InstitutionID: institution, CandidateID: candidate}
-		if err := checkUserScope(ctx, store, u); err != nil {
+		if err := xiaoqi.CheckScope(ctx, store, u); err != nil {
 			return err
 		}
 		if err := svc.AddUser(ctx, u, pw); err != nil {
@@ -186,22 +186,6 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 				u.EnterpriseID+u.InstitutionID+u.CandidateID, u.ID, strings.Join(ks, " "))
 		}
 		return tw.Flush()
-	}
-	return nil
-}
-
-// checkUserScope checks that the document a new user is scoped to exists.
-func checkUserScope(ctx context.Context, store xiaoqi.Store, u *xiaoqi.User) error {
-	for _, sc := range []struct {
-		kind xiaoqi.Kind
-		id   string
-	}{{xiaoqi.KindEnterprise, u.EnterpriseID}, {xiaoqi.KindInstitution, u.InstitutionID}, {xiaoqi.KindCandidate, u.CandidateID}} {
-		if sc.id == "" {
-			continue
-		}
-		if _, err := store.Get(ctx, sc.kind, sc.id); err != nil {
-			return fmt.Errorf("%s %s: %w", sc.kind, sc.id, err)
-		}
 	}
 	return nil
 }

@@ -107,13 +107,7 @@ func startService(tb testing.TB) *service {
 // addUser creates a user with testPassword.
 func (s *service) addUser(tb testing.TB, username string, role xiaoqi.Role, scope string) {
 	tb.Helper()
-	u := &xiaoqi.User{Username: username, Role: role}
-	switch role {
-	case xiaoqi.RoleEnterprise:
-		u.EnterpriseID = scope
-	case xiaoqi.RoleInstitution:
-		u.InstitutionID = scope
-	}
+	u := xiaoqi.NewUser(username, role, scope)
 	if err := s.Auth.AddUser(context.Background(), u, testPassword); err != nil {
 		tb.Fatalf("add user %s: %v", username, err)
 	}
