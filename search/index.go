@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 
@@ -199,22 +201,75 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 		c := changes[i]
 		return fmt.Errorf("search: apply change %d (%s %s, seq %d): %w", i, c.Op, c.ID, c.Seq, err)
 	}
-	b := x.idx.NewBatch()
+	for _, c := range changes {
+		seq = max(seq, c.Seq)
+	}
+	// Lanes: bleve builds a batch's segment on the calling goroutine, one core, after
+	// analysing its documents on all of them. A large batch is split by document id into one
+	// batch per core, applied at once, so that segment building of one overlaps analysis of
+	// the other. A document's changes all fall in one lane, in order; the seq is recorded
+	// only once every lane is in, so a crash in between replays the whole batch (upserts and
+	// deletes are idempotent).
+	lanes := min(runtime.GOMAXPROCS(0), len(changes)/minPerLane)
+	if lanes <= 1 {
+		b := x.idx.NewBatch()
+		if err := x.fill(b, changes, built, 0, 1); err != nil {
+			return err
+		}
+		b.SetInternal([]byte(keySeq), encodeSeq(seq))
+		if err := x.idx.Batch(b); err != nil {
+			return fmt.Errorf("search: apply %d changes: %w", len(changes), closedErr(err))
+		}
+	} else {
+		errs := make([]error, lanes)
+		var wg sync.WaitGroup
+		for lane := range lanes {
+			wg.Go(func() {
+				b := x.idx.NewBatch()
+				if errs[lane] = x.fill(b, changes, built, lane, lanes); errs[lane] == nil {
+					errs[lane] = x.idx.Batch(b)
+				}
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return fmt.Errorf("search: apply %d changes: %w", len(changes), closedErr(err))
+		}
+		if err := x.idx.SetInternal([]byte(keySeq), encodeSeq(seq)); err != nil {
+			return fmt.Errorf("search: apply %d changes: record seq %d: %w", len(changes), seq, closedErr(err))
+		}
+	}
+	x.setSeq(seq)
+	return nil
+}
+
+// minPerLane is the fewest changes worth a lane of their own (see Apply).
+const minPerLane = 256
+
+// fill adds to b the changes of lane (of lanes) by document id: built[i] indexed, or
+// changes[i] deleted when built[i] is nil.
+func (x *Index) fill(b *bleve.Batch, changes []xiaoqi.Change, built []*document.Document, lane, lanes int) error {
 	for i, c := range changes {
+		if lanes > 1 && int(laneHash(c.ID)%uint32(lanes)) != lane {
+			continue
+		}
 		if built[i] == nil {
 			// A delete, or an upsert of a document gone since: its tombstone follows.
 			b.Delete(c.ID)
 		} else if err := b.IndexAdvanced(built[i]); err != nil {
 			return fmt.Errorf("search: apply change %d (%s %s, seq %d): %w", i, c.Op, c.ID, c.Seq, err)
 		}
-		seq = max(seq, c.Seq)
 	}
-	b.SetInternal([]byte(keySeq), encodeSeq(seq))
-	if err := x.idx.Batch(b); err != nil {
-		return fmt.Errorf("search: apply %d changes: %w", len(changes), closedErr(err))
-	}
-	x.setSeq(seq)
 	return nil
+}
+
+// laneHash is FNV-1a of id.
+func laneHash(id string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint32(id[i])) * 16777619
+	}
+	return h
 }
 
 func (x *Index) setSeq(seq uint64) {

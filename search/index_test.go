@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"testing"
@@ -194,4 +195,65 @@ func TestWaitFor(t *testing.T) {
 	if err := <-done; !errors.Is(err, search.ErrClosed) {
 		t.Errorf("WaitFor on close = %v, want ErrClosed", err)
 	}
+}
+
+// TestApplyLanes: a batch large enough to be split into lanes (one per core) applies every
+// change in order per document, updates and deletes within the batch included, and records
+// its seq once all are in.
+func TestApplyLanes(t *testing.T) {
+	x, dir := openIndex(t)
+	var changes []xiaoqi.Change
+	seq := uint64(0)
+	job := func(i int, version int64) *xiaoqi.JobNeed {
+		return &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: fmt.Sprintf("job_lane_%04d", i), Version: version},
+			Name: fmt.Sprintf("软件测试工程师 v%d", version), EnterpriseName: "示例公司", City: "西安市"}
+	}
+	add := func(c xiaoqi.Change) { seq++; c.Seq = seq; changes = append(changes, c) }
+	const n = 1200
+	for i := range n {
+		add(xiaoqi.Change{Op: xiaoqi.OpUpsert, Kind: xiaoqi.KindJob, ID: job(i, 1).ID, Version: 1, Doc: job(i, 1)})
+	}
+	want := map[string]int64{}
+	for i := range n {
+		switch i % 3 {
+		case 0: // updated twice within the batch: the last version stays
+			add(xiaoqi.Change{Op: xiaoqi.OpUpsert, Kind: xiaoqi.KindJob, ID: job(i, 2).ID, Version: 2, Doc: job(i, 2)})
+			add(xiaoqi.Change{Op: xiaoqi.OpUpsert, Kind: xiaoqi.KindJob, ID: job(i, 3).ID, Version: 3, Doc: job(i, 3)})
+			want[job(i, 3).ID] = 3
+		case 1: // deleted after its upsert
+			add(xiaoqi.Change{Op: xiaoqi.OpDelete, Kind: xiaoqi.KindJob, ID: job(i, 1).ID})
+		default:
+			want[job(i, 1).ID] = 1
+		}
+	}
+	if err := x.Apply(changes); err != nil {
+		t.Fatal(err)
+	}
+	check := func(x *search.Index) {
+		t.Helper()
+		if x.Seq() != seq {
+			t.Errorf("seq = %d, want %d", x.Seq(), seq)
+		}
+		got, err := x.Versions(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("index holds %d documents, want %d (the same ids and versions)", len(got), len(want))
+		}
+		res := find(t, x, xiaoqi.SearchQuery{Q: "v3", Types: []xiaoqi.Kind{xiaoqi.KindJob}, PerPage: 100})
+		if res.Total != n/3 {
+			t.Errorf("search for the last version finds %d, want %d", res.Total, n/3)
+		}
+	}
+	check(x)
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	y, err := search.Open(dir, options(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	check(y)
 }

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-5-verified"
+const mappingVersion = "xiaoqi-6-body-no-vectors"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -86,7 +86,7 @@ type fieldSpec struct {
 	kind        fieldKind
 	store       bool
 	docValues   bool // for facets and sorting
-	termVectors bool // for snippets
+	termVectors bool // positions, for phrase queries (the title's)
 	storeOnly   bool // kept for hits, never searched
 }
 
@@ -96,7 +96,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldTitle:     {kind: kindText, store: true, termVectors: true},
 	fieldNames:     {kind: kindText},
 	fieldSkills:    {kind: kindText},
-	fieldBody:      {kind: kindText, store: true, termVectors: true},
+	fieldBody:      {kind: kindText, store: true}, // no phrase queries on the body: snippets come from locate
 	fieldPlace:     {kind: kindText},
 	fieldEN:        {kind: kindEnglish},
 	fieldType:      {kind: kindKeyword, store: true, docValues: true},
