@@ -100,18 +100,32 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 		m.Taxonomy = tax
 	}
+	// The word segmenter takes about two seconds to load, most of the start-up: it loads
+	// while the store opens.
+	type loaded struct {
+		opts search.Options
+		err  error
+	}
+	segc := make(chan loaded, 1)
+	go func() {
+		opts, err := searchOptions(m.Taxonomy, m.Logger)
+		segc <- loaded{opts, err}
+	}()
 	store, err := openStore(ctx, m.Config, m.Logger)
 	if err != nil {
+		<-segc
 		return err
 	}
 	m.Store = store
 	if m.Config.Seed {
 		if err := seedIfEmpty(ctx, store, m.Taxonomy, m.Logger); err != nil {
+			<-segc
 			return err
 		}
 	}
 	indexDir := filepath.Join(m.Config.DataDir, "index")
-	indexOpts, err := searchOptions(m.Taxonomy, m.Logger)
+	l := <-segc
+	indexOpts, err := l.opts, l.err
 	if err != nil {
 		return err
 	}
