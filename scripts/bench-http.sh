@@ -32,11 +32,12 @@ xq="$work/xiaoqi"
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-# start_server starts serve on a free port and sets $server (pid) and $url.
+# start_server starts serve on a free port (with any extra flags given) and sets $server (pid)
+# and $url.
 start_server() {
 	# Rate limits off: one load generator on one address is not the traffic they are for.
 	"$xq" serve --data-dir "$data" --addr 127.0.0.1:0 --seed=false --log-level warn \
-		--rate-per-address -1 --rate-per-key -1 >"$work/serve.out" 2>"$work/serve.err" &
+		--rate-per-address -1 --rate-per-key -1 "$@" >"$work/serve.out" 2>"$work/serve.err" &
 	server=$!
 	for _ in $(seq 1 600); do
 		url=$(sed -n 's/^xiaoqi listening on \(http[^ ]*\).*/\1/p' "$work/serve.out")
@@ -113,5 +114,17 @@ if [ -n "$LONG" ]; then
 	"$xq" bench --url "$url" --pid "$server" --concurrency 16 --duration "$LONG" --warmup 30s --rss-every 30s
 fi
 echo
+echo "Reads only (75% searches, 25% gets; no writes, so the index does not change): the twelve searches repeat, and after the first of each the result cache answers:"
+"$xq" bench --url "$url" --pid "$server" --concurrency 1,4,16 --duration "$DURATION" --warmup "$WARMUP" --writes 0
+echo
 echo "Peak RSS of the server over all runs (VmHWM): $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server/status")"
+stop_server
+
+start_server --search-cache 0
+wait_ready
+echo
+echo "Reads only with the result cache off (\`--search-cache 0\`): every search runs in the engine:"
+"$xq" bench --url "$url" --pid "$server" --concurrency 1,4,16 --duration "$DURATION" --warmup "$WARMUP" --writes 0
+echo
+echo "Peak RSS of this server (VmHWM): $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server/status")"
 stop_server

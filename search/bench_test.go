@@ -63,7 +63,8 @@ func openStreamIndex(b *testing.B) (*search.Index, *skill.Taxonomy) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return openIndexWith(b, search.Options{Taxonomy: tax, Cities: cities}), tax
+	// No result cache: the benchmarks repeat their queries and measure the engine.
+	return openIndexWith(b, search.Options{Taxonomy: tax, Cities: cities, CacheEntries: -1}), tax
 }
 
 // streamIndex indexes n documents of seed.Stream into a new index.

@@ -16,8 +16,11 @@
 // rebuild. Anything that changes how documents are indexed must change mappingVersion.
 //
 // The index is derived data: everything in it can be rebuilt from the store. It remembers
-// the sequence of the last change it applied, inside the index and in the same batch as the
-// documents, so a crash can never leave the two out of step.
+// the sequence of the last change it applied, inside the index, written with the documents
+// or, for a batch split into lanes (one per core), after all of them: a crash can leave the
+// index ahead of its recorded sequence, never behind it, and replaying changes is harmless.
+//
+// Recent search results are kept in memory (cache.go) until the index next changes.
 //
 // Candidate personal data (name, phone, e-mail, birth date) is never indexed or stored.
 package search

@@ -44,6 +44,7 @@ type Index struct {
 	syn       *synonyms                  // nil without a taxonomy; immutable
 	aliases   map[string][]string        // folded abbreviation → full names; immutable
 	cities    map[string]xiaoqi.GeoPoint // city (西安市) → centre; immutable
+	cache     *resultCache               // nil: none
 
 	applyMu sync.Mutex // serialises Apply, so that seq only grows
 
@@ -123,6 +124,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		syn:       newSynonyms(opt.Taxonomy),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
 		cities:    opt.Cities,
+		cache:     newResultCache(opt.CacheEntries),
 		seq:       seq,
 		changed:   make(chan struct{}),
 	}
@@ -183,6 +185,7 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 	}
 	x.applyMu.Lock()
 	defer x.applyMu.Unlock()
+	defer x.cache.changed() // a failed batch may have changed the index too
 
 	seq := x.Seq()
 	ids := make([]string, len(changes))
@@ -239,6 +242,7 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 			return fmt.Errorf("search: apply %d changes: record seq %d: %w", len(changes), seq, closedErr(err))
 		}
 	}
+	x.cache.changed() // before WaitFor returns: a search after it never sees a stale result
 	x.setSeq(seq)
 	return nil
 }

@@ -29,6 +29,10 @@ type Options struct {
 	// Cities gives the centre of each city ("西安市"): documents without a point of their own
 	// are placed there, and a distance filter may start from a city.
 	Cities map[string]xiaoqi.GeoPoint
+
+	// CacheEntries is the number of recent search results kept while the index does not
+	// change (cache.go): 0 is DefaultCacheEntries, below 0 keeps none.
+	CacheEntries int
 }
 
 // load fills in what the caller left out: the Segmenter.

@@ -39,6 +39,14 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	if err != nil {
 		return nil, err
 	}
+	gen := x.cache.generation()
+	key, cacheable := cacheKey(q, page, perPage)
+	if cacheable {
+		if res, ok := x.cache.get(key); ok {
+			res.Took = time.Since(start)
+			return res, nil
+		}
+	}
 	words := withoutAskWords(q.Q)
 	text := x.textQuery(words)
 	req := bleve.NewSearchRequestOptions(x.withFilters(text, q), perPage, (page-1)*perPage, false)
@@ -90,6 +98,9 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 		}
 	}
 	out.Took = time.Since(start)
+	if cacheable {
+		x.cache.put(key, gen, out)
+	}
 	return out, nil
 }
 

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // Config is everything xiaoqi reads from flags and XIAOQI_* environment variables. It is
@@ -30,6 +32,9 @@ type Config struct {
 	LogFormat string
 	// PollInterval is how often the index follower asks the store for changes when idle.
 	PollInterval time.Duration
+	// SearchCache is the number of search results kept while the index does not change
+	// (search.Options.CacheEntries); 0 keeps none.
+	SearchCache int
 	// ShutdownTimeout bounds graceful shutdown.
 	ShutdownTimeout time.Duration
 	// MaxBodyBytes limits JSON request bodies.
@@ -57,6 +62,7 @@ func DefaultConfig() Config {
 		LogLevel:        "info",
 		LogFormat:       "json",
 		PollInterval:    200 * time.Millisecond,
+		SearchCache:     search.DefaultCacheEntries,
 		ShutdownTimeout: 15 * time.Second,
 		MaxBodyBytes:    1 << 20,
 		MaxUploadBytes:  100 << 20,
@@ -119,6 +125,9 @@ func (c *Config) check() error {
 	}
 	if _, err := c.logLevel(); err != nil {
 		return err
+	}
+	if c.SearchCache < 0 || c.SearchCache > 1_000_000 {
+		return fmt.Errorf("--search-cache must be from 0 (none) to 1000000 results, not %d", c.SearchCache)
 	}
 	if c.MaxUploadBytes <= 0 {
 		return fmt.Errorf("--max-upload-bytes must be positive, not %d", c.MaxUploadBytes)

@@ -229,6 +229,11 @@ func TestWriteSearchUpdateDelete(t *testing.T) {
 	if got := search(t, base, "自动化测试"); contains(hitIDs(got), id) {
 		t.Errorf("search 自动化测试 still finds the job after its description changed")
 	}
+	// The first search again, word for word: answered as the index is now, not from the
+	// result cache of before the update.
+	if got := search(t, base, "软件测试", "city", "西安"); contains(hitIDs(got), id) {
+		t.Errorf("search 软件测试 in 西安 repeated after the update still finds the job: %v", hitIDs(got))
+	}
 
 	if code := call(t, "DELETE", base+"/api/v1/jobs/"+id+"?refresh=wait_for", nil, nil); code != http.StatusNoContent {
 		t.Fatalf("delete job: status %d", code)

@@ -85,7 +85,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	segHeap := ms.HeapAlloc
-	x, err := search.Open(filepath.Join(*dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities})
+	// No result cache: the figures are of the engine (queries repeat here).
+	x, err := search.Open(filepath.Join(*dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, CacheEntries: -1})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,77 @@
+package search_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/search"
+)
+
+// TestResultCache: a search asked again is answered the same, callers may change what they
+// get without changing the next answer, and no answer outlives a change to the index: an
+// update, a deletion, a failed batch.
+func TestResultCache(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x, corpus()...)
+	q := xiaoqi.SearchQuery{Q: "软件测试", Facets: []string{"city"}}
+	first := find(t, x, q)
+	if len(first.Hits) == 0 || first.Hits[0].ID != "job_test_xa" {
+		t.Fatalf("first search = %v", ids(first))
+	}
+	// What a caller does to its copy (the API removes fields from candidate hits).
+	for i := range first.Hits {
+		first.Hits[i].Title = "changed by the caller"
+		delete(first.Hits[i].Fields, "city")
+	}
+	first.Facets["city"] = nil
+	again := find(t, x, q)
+	if again.Hits[0].Title != "软件测试工程师" || again.Hits[0].Fields["city"] == nil || len(again.Facets["city"]) == 0 {
+		t.Errorf("second search shows the caller's changes to the first: %+v, facets %v", again.Hits[0], again.Facets)
+	}
+
+	// An update: the new title at once, never the cached one.
+	job := corpus()[0].(*xiaoqi.JobNeed)
+	job.Name, job.Version = "软件测试主管", 2
+	index(t, x, job)
+	if got := find(t, x, q); got.Hits[0].ID != "job_test_xa" || got.Hits[0].Title != "软件测试主管" {
+		t.Errorf("after an update: %q %q, want the new title", got.Hits[0].ID, got.Hits[0].Title)
+	}
+	// A deletion: gone at once.
+	if err := x.Apply([]xiaoqi.Change{{Seq: x.Seq() + 1, Op: xiaoqi.OpDelete, Kind: xiaoqi.KindJob, ID: "job_test_xa"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids(find(t, x, q)) {
+		if id == "job_test_xa" {
+			t.Errorf("deleted document still found: %v", ids(find(t, x, q)))
+		}
+	}
+	// A failed batch (an unknown op after a valid upsert) applies nothing, and the cache
+	// still answers as the index does.
+	before := ids(find(t, x, q))
+	bad := append(upserts(x.Seq(), corpus()[0]), xiaoqi.Change{Seq: x.Seq() + 2, Op: "rename", ID: "job_x"})
+	if err := x.Apply(bad); err == nil {
+		t.Fatal("Apply with an unknown op succeeded")
+	}
+	if got := ids(find(t, x, q)); len(got) != len(before) {
+		t.Errorf("after a failed batch %v, before %v", got, before)
+	}
+}
+
+// TestResultCacheOff: CacheEntries below 0 keeps nothing and answers the same.
+func TestResultCacheOff(t *testing.T) {
+	opt := options(t)
+	opt.CacheEntries = -1
+	x, err := search.Open(t.TempDir()+"/index", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	index(t, x, corpus()...)
+	for range 2 {
+		res, err := x.Search(context.Background(), xiaoqi.SearchQuery{Q: "软件测试"})
+		if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "job_test_xa" {
+			t.Fatalf("search without a cache: %v, %v", res, err)
+		}
+	}
+}
