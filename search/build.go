@@ -79,6 +79,7 @@ func (x *Index) document(id string, d xiaoqi.Doc) (*document.Document, error) {
 	if p, ok := fields[fieldGeo].(xiaoqi.GeoPoint); ok {
 		fields[fieldLat], fields[fieldLon] = p.Lat, p.Lon
 	}
+	fields[fieldDocID] = id
 	if s, ok := fields[fieldSuggest].([]string); ok {
 		for i, v := range s {
 			s[i] = x.seg.fold(v) + suggestSep + v
@@ -136,6 +137,9 @@ func fieldOptions(spec fieldSpec) index.FieldIndexingOptions {
 	}
 	if spec.docValues {
 		opts |= index.DocValues
+	}
+	if spec.dvPlain {
+		opts |= index.SkipDVChunking | index.SkipDVCompression
 	}
 	if spec.termVectors {
 		opts |= index.IncludeTermVectors

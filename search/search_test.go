@@ -93,11 +93,16 @@ func TestSearchSnippet(t *testing.T) {
 	long := strings.Repeat("服务外包产业加快发展，", 30) + "重点发展软件测试服务。" + strings.Repeat("其他内容。", 30)
 	index(t, x, corpus()...)
 	index(t, x, &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_1"}, Number: 1, Heading: "发展思路", Text: long})
+	// 西安 first appears inside 广西安全, where it is no word; the word comes at the very end,
+	// far beyond the part of the text around the first appearance.
+	tricky := "广西安全生产管理规定，" + strings.Repeat("其他内容很多，", 80) + "总部位于西安。"
+	index(t, x, &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_2"}, Number: 2, Heading: "附则", Text: tricky})
 
 	for _, tc := range []struct {
 		q, id, want string
 	}{
 		{"软件测试", "pol_1", "<mark>软件测试</mark>"},
+		{"西安 附则", "pol_2", "总部位于<mark>西安</mark>。"},
 		{"软件外包", "ent_isoft", "&lt;b&gt;<mark>软件外包</mark>&lt;/b&gt;与测试服务 &amp; 运维。"},
 		{"软通动力", "ent_isoft", "西安<mark>软通动力</mark>信息技术有限公司"}, // title only
 	} {
