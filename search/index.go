@@ -341,3 +341,28 @@ func isEmptyDir(dir string) bool {
 	entries, err := os.ReadDir(dir)
 	return err == nil && len(entries) == 0
 }
+
+// Compact merges the index's segments into one, for the fastest queries: worth it after
+// building an index at once (Rebuild), when no writes are coming. It blocks until done.
+func (x *Index) Compact(ctx context.Context) error {
+	adv, err := x.idx.Advanced()
+	if err != nil {
+		return fmt.Errorf("search: compact: %w", closedErr(err))
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("search: compact: index is %T, not scorch", adv)
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("search: compact: %w", closedErr(err))
+	}
+	return nil
+}
+
+// Segments returns the number of segments the index is in now (Compact makes it one).
+func (x *Index) Segments() int {
+	stats, _ := x.idx.StatsMap()["index"].(map[string]any)
+	mem, _ := stats["num_root_memorysegments"].(uint64)
+	file, _ := stats["num_root_filesegments"].(uint64)
+	return int(mem + file)
+}

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,6 +49,9 @@ func TestRebuild(t *testing.T) {
 	x, err := search.Open(dir, options(t))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if n := x.Segments(); n != 1 {
+		t.Errorf("rebuilt index in %d segments, want 1 (compacted)", n)
 	}
 	t.Cleanup(func() { _ = x.Close() })
 	if x.Seq() != last {
@@ -153,5 +157,37 @@ func TestOpenEmptyDir(t *testing.T) {
 	defer x.Close()
 	if n, err := x.Count(); n != 0 || err != nil || x.Seq() != 0 {
 		t.Errorf("new index: count %d, %v, seq %d", n, err, x.Seq())
+	}
+}
+
+// TestCompact: an index built in many batches, merged into one segment, answers as before.
+func TestCompact(t *testing.T) {
+	x, _ := openIndex(t)
+	for _, d := range corpus() { // one segment per document
+		index(t, x, d)
+	}
+	before, err := x.Versions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ids(find(t, x, xiaoqi.SearchQuery{Q: "软件测试"}))
+	if n := x.Segments(); n < 2 {
+		t.Fatalf("%d segments before Compact: the test needs several", n)
+	}
+	if err := x.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := x.Segments(); n != 1 {
+		t.Errorf("%d segments after Compact, want 1", n)
+	}
+	after, err := x.Versions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(before, after) {
+		t.Errorf("documents after Compact %v, before %v", after, before)
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "软件测试"})); !slices.Equal(got, want) {
+		t.Errorf("search after Compact %v, before %v", got, want)
 	}
 }

@@ -162,6 +162,7 @@ func (m *Main) Open(ctx context.Context) error {
 			m.Logger.Error("index follower stopped", "err", err)
 		}
 	}()
+	go m.compactAfterCatchUp(fctx, m.Index.Seq())
 
 	ref, err := seed.Reference()
 	if err != nil {
@@ -250,6 +251,35 @@ func (m *Main) Close() error {
 		m.closeErr = errors.Join(errs...)
 	})
 	return m.closeErr
+}
+
+// compactAfter is the number of changes an index must take in to catch up at start-up (a
+// first start on a large store, a lost index directory) for serve to compact it afterwards.
+const compactAfter = 50_000
+
+// compactAfterCatchUp merges the index into one segment once it has caught up, when that
+// took many changes: built batch by batch, it is left in many segments, and queries for rare
+// words pay for each (at 1M documents, p50 2.1 ms in 18 segments, 1.3 ms in one). It runs
+// beside the service (the index is ready and serving meanwhile) and is not waited for on
+// shutdown: closing the index stops it.
+func (m *Main) compactAfterCatchUp(ctx context.Context, startSeq uint64) {
+	if err := m.Follower.WaitReady(ctx); err != nil {
+		return
+	}
+	applied := m.Index.Seq() - startSeq
+	if applied < compactAfter {
+		return
+	}
+	start := time.Now()
+	err := m.Index.Compact(ctx)
+	switch {
+	case ctx.Err() != nil:
+	case err != nil:
+		m.Logger.Warn("search index not compacted", "err", err)
+	default:
+		m.Logger.Info("search index compacted into one segment", "changes_applied", applied,
+			"elapsed_ms", time.Since(start).Milliseconds())
+	}
 }
 
 // storeFile is the embedded store's file inside the data directory.

@@ -50,6 +50,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	keep := fl.Bool("keep", false, "keep the index directory")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the indexing to this file")
 	qprofile := fl.String("qprofile", "", "write a CPU profile of the queries to this file")
+	compact := fl.Bool("compact", false, "merge the index into one segment before the queries")
+	reuse := fl.Bool("reuse", false, "query the index already in -dir (built by an earlier run with -keep and the same -docs) instead of building one")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -60,7 +62,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		*dir = d
 	}
-	if !*keep {
+	if !*keep && !*reuse {
 		defer os.RemoveAll(*dir)
 	}
 	tax, err := skill.Load()
@@ -108,6 +110,10 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	start = time.Now()
 	var indexTime time.Duration
 	flush := func() error {
+		if *reuse {
+			changes = changes[:0]
+			return nil
+		}
 		t := time.Now()
 		err := x.Apply(changes)
 		indexTime += time.Since(t)
@@ -148,6 +154,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	wall := time.Since(start)
 	pprof.StopCPUProfile()
+	if *compact {
+		t := time.Now()
+		if err := x.Compact(ctx); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "searchbench: compacted into one segment in %.1f s\n", time.Since(t).Seconds())
+	}
 
 	// Queries by kind: a selective skill (in about 0.1% of job needs or fewer), a common one,
 	// filters only, a query with facets, and a distance filter.
@@ -256,7 +269,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 
 	fmt.Fprintf(stdout, "searchbench: %d synthetic documents (seed.Stream seed 1), %d CPUs, %s\n", *n, runtime.NumCPU(), runtime.Version())
 	fmt.Fprintf(stdout, "  segmenter load          %8.2f s, %d MB heap\n", segLoad.Seconds(), segHeap>>20)
-	fmt.Fprintf(stdout, "  indexing                %8.0f docs/s (%.1f s in Apply, %.1f s wall with generation)\n", float64(*n)/indexTime.Seconds(), indexTime.Seconds(), wall.Seconds())
+	if *reuse {
+		fmt.Fprintf(stdout, "  indexing                (reused the index in %s)\n", *dir)
+	} else {
+		fmt.Fprintf(stdout, "  indexing                %8.0f docs/s (%.1f s in Apply, %.1f s wall with generation)\n", float64(*n)/indexTime.Seconds(), indexTime.Seconds(), wall.Seconds())
+	}
 	fmt.Fprintf(stdout, "  documents (JSON)        %8.1f MB\n", float64(raw)/1e6)
 	fmt.Fprintf(stdout, "  index on disk           %8.1f MB  (%.2f× the documents)\n", float64(size)/1e6, float64(size)/float64(raw))
 	fmt.Fprintf(stdout, "  peak RSS                %8d MB\n", peakRSS()>>20)
