@@ -19,6 +19,10 @@ if [ ${#sizes[@]} -eq 0 ]; then
 	sizes=(100000 1000000)
 fi
 for n in "${sizes[@]}"; do
-	"$bin/searchbench" -docs "$n" -queries "${QUERIES:-200}"
+	# As built, then the same index compacted into one segment (as Rebuild and serve do).
+	"$bin/searchbench" -docs "$n" -queries "${QUERIES:-200}" -dir "$bin/idx$n" -keep
+	echo
+	"$bin/searchbench" -docs "$n" -queries "${QUERIES:-200}" -dir "$bin/idx$n" -reuse -compact
+	rm -rf "$bin/idx$n"
 	echo
 done

@@ -257,12 +257,8 @@ func (m *Main) Close() error {
 // first start on a large store, a lost index directory) for serve to compact it afterwards.
 const compactAfter = 50_000
 
-// compactSegments is the number of segments above which serve compacts an index of at least
-// compactAfter documents at start-up. bleve's merges keep a live index at about ten.
-const compactSegments = 12
-
 // compactAfterCatchUp merges the index into one segment once it has caught up, when that
-// took many changes or the index is large and in many segments: built batch by batch, it is left in many segments, and queries for rare
+// took many changes: built batch by batch, it is left in many segments, and queries for rare
 // words pay for each (at 1M documents, p50 2.1 ms in 18 segments, 1.3 ms in one). It runs
 // beside the service (the index is ready and serving meanwhile) and is not waited for on
 // shutdown: closing the index stops it.
@@ -271,9 +267,11 @@ func (m *Main) compactAfterCatchUp(ctx context.Context, startSeq uint64) {
 		return
 	}
 	applied := m.Index.Seq() - startSeq
-	docs, _ := m.Index.Count()
-	// Also an index left in many segments by a start-up that was stopped while compacting.
-	if applied < compactAfter && (docs < compactAfter || m.Index.Segments() <= compactSegments) {
+	if applied < compactAfter {
+		// Not for an index that is merely in several segments: writes always leave some,
+		// bleve's merges keep them few, and merging a large index whole costs a minute of
+		// CPU and its size again in mapped memory. (A first start stopped while compacting
+		// leaves it uncompacted: `xiaoqi reindex` builds a compacted one.)
 		return
 	}
 	start := time.Now()
