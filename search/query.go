@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -265,7 +267,7 @@ func isLetters(s string) bool {
 }
 
 // withFilters restricts text to the kinds and filters of q, without affecting scores.
-func (x *Index) withFilters(text query.Query, q xiaoqi.SearchQuery) query.Query {
+func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.SearchQuery) query.Query {
 	var filters []query.Query
 	if len(q.Types) > 0 {
 		kinds := make([]string, len(q.Types))
@@ -329,10 +331,112 @@ func (x *Index) withFilters(text query.Query, q xiaoqi.SearchQuery) query.Query 
 		tq.SetField(fieldType)
 		b.AddMustNot(tq)
 	}
-	if len(filters) > 0 {
-		b.AddFilter(bleve.NewConjunctionQuery(filters...))
+	// A selective filter joins the words as a must clause that adds nothing to the score
+	// (boost 0): the conjunction skips ahead through the filter's short postings, so a common
+	// word among one type costs what the type holds, not what the word does (at 1M documents
+	// 服务外包 among enterprises 610 → 215 ms, 计算机科学与技术 among programs 110 → 8 ms).
+	// Other filters stay bleve's filter, checked against each match of the words: skipping
+	// through postings nearly as long as the words' costs more than it saves (10–80 %).
+	var post []query.Query
+	sel := x.selectivity(ctx)
+	for _, f := range filters {
+		if sel.selective(f) {
+			zeroBoost(f)
+			b.AddMust(f)
+		} else {
+			post = append(post, f)
+		}
+	}
+	sel.close()
+	if len(post) > 0 {
+		b.AddFilter(bleve.NewConjunctionQuery(post...))
 	}
 	return b
+}
+
+// selectiveShare: a filter is selective when it holds at most one document in this many.
+const selectiveShare = 8
+
+// selectivity estimates how many documents filters hold, from the document frequencies of
+// their terms in one snapshot of the index.
+type selectivity struct {
+	ctx  context.Context
+	r    index.IndexReader // nil: nothing is selective
+	docs uint64
+}
+
+func (x *Index) selectivity(ctx context.Context) selectivity {
+	adv, err := x.idx.Advanced()
+	if err != nil {
+		return selectivity{}
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return selectivity{}
+	}
+	docs, err := r.DocCount()
+	if err != nil {
+		_ = r.Close()
+		return selectivity{}
+	}
+	return selectivity{ctx: ctx, r: r, docs: docs}
+}
+
+func (s selectivity) close() {
+	if s.r != nil {
+		_ = s.r.Close()
+	}
+}
+
+// selective reports whether f holds at most 1/selectiveShare of the documents; a filter whose
+// size it cannot tell from terms (dates, distances) is not.
+func (s selectivity) selective(f query.Query) bool {
+	if s.r == nil {
+		return false
+	}
+	n, ok := s.estimate(f)
+	return ok && n*selectiveShare <= s.docs
+}
+
+// estimate returns the documents a disjunction of terms holds, at most (the sum of theirs).
+func (s selectivity) estimate(q query.Query) (uint64, bool) {
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		var sum uint64
+		for _, c := range q.Disjuncts {
+			n, ok := s.estimate(c)
+			if !ok {
+				return 0, false
+			}
+			sum += n
+		}
+		return sum, true
+	case *query.TermQuery:
+		tfr, err := s.r.TermFieldReader(s.ctx, []byte(q.Term), q.FieldVal, false, false, false)
+		if err != nil {
+			return 0, false
+		}
+		defer tfr.Close()
+		return tfr.Count(), true
+	}
+	return 0, false
+}
+
+// zeroBoost sets the boost of every leaf of q to 0, so that q selects documents and scores
+// nothing (bleve ignores the boosts of disjunctions and conjunctions themselves).
+func zeroBoost(q query.Query) {
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			zeroBoost(c)
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			zeroBoost(c)
+		}
+	case query.BoostableQuery:
+		q.SetBoost(0)
+	}
 }
 
 // anyOf matches documents whose keyword field holds one of values, as written (trimmed).

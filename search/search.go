@@ -49,7 +49,7 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	}
 	words := withoutAskWords(q.Q)
 	text := x.textQuery(words)
-	req := bleve.NewSearchRequestOptions(x.withFilters(text, q), perPage, (page-1)*perPage, false)
+	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, text, q), perPage, (page-1)*perPage, false)
 	req.SortByCustom(sortOrder(q))
 	for _, f := range q.Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, q.FacetSize))
@@ -64,7 +64,7 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	relaxed := false
 	if err == nil && res.Total == 0 && q.Sort != xiaoqi.SortDistance {
 		if rq, ok := x.relaxedQuery(words); ok {
-			req.Query, text = x.withFilters(rq, q), rq
+			req.Query, text = x.withFilters(ctx, rq, q), rq
 			res, err = x.idx.SearchInContext(ctx, req)
 			relaxed = true
 		}

@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -230,6 +231,43 @@ func TestSearchCandidatePrivacy(t *testing.T) {
 			if strings.Contains(h.Title+h.Snippet+fmt.Sprint(h.Fields), secret) {
 				t.Errorf("hit for %q shows %q: %+v", q, secret, h)
 			}
+		}
+	}
+}
+
+// TestFiltersDoNotScore: a filter selects and adds nothing to a hit's score, so filtering
+// never reorders what the words found; both for filters that hold few documents (joined to
+// the words) and for the others (checked after them).
+func TestFiltersDoNotScore(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x, corpus()...)
+	var filler []xiaoqi.Doc // so that the jobs and 西安 are under an eighth of the documents
+	for i := range 60 {
+		filler = append(filler, &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: fmt.Sprintf("pol_f%02d", i)}, Number: 100 + i,
+			Heading: "其他条款", Text: "其他内容。"})
+	}
+	index(t, x, filler...)
+	yes := true
+	score := func(q xiaoqi.SearchQuery, id string) float64 {
+		t.Helper()
+		for _, h := range find(t, x, q).Hits {
+			if h.ID == id {
+				return h.Score
+			}
+		}
+		t.Fatalf("%+v: %s not found", q, id)
+		return 0
+	}
+	plain := score(xiaoqi.SearchQuery{Q: "软件测试"}, "job_test_xa")
+	for _, q := range []xiaoqi.SearchQuery{
+		{Q: "软件测试", Types: []xiaoqi.Kind{xiaoqi.KindJob}},
+		{Q: "软件测试", City: "西安"},
+		{Q: "软件测试", Types: []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindCandidate}, City: "西安市", Districts: []string{"雁塔区"}},
+		{Q: "软件测试", Synthetic: &yes},                                         // a filter whose size terms cannot tell
+		{Q: "软件测试", Types: []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindPolicy}}, // most documents
+	} {
+		if got := score(q, "job_test_xa"); math.Abs(got-plain) > 1e-9*plain {
+			t.Errorf("%+v: score %v, without filters %v", q, got, plain)
 		}
 	}
 }
