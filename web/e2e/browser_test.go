@@ -216,6 +216,14 @@ func (p *page) click(sel string) {
 	p.do("click "+sel, chromedp.WaitVisible(sel), chromedp.Click(sel))
 }
 
+// clickLive waits for an element sel and clicks it in the same step, for lists that are drawn
+// again while the user types (suggestions): between finding a node and clicking it, chromedp's
+// click can lose it to the next drawing.
+func (p *page) clickLive(sel string) {
+	p.t.Helper()
+	p.waitJS("to click "+sel, fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (!e) return false; e.click(); return true })()`, jsString(sel)))
+}
+
 // clickText clicks the first element sel whose text contains want.
 func (p *page) clickText(sel, want string) {
 	p.t.Helper()

@@ -244,7 +244,7 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	// Consent: add the other enterprise by search, remove the HR's, go private, save.
 	name := []rune(other.Title)
 	p.do("search an enterprise", chromedp.SendKeys("#consent-q", string(name[:min(len(name), 8)])))
-	p.click(`.consent-suggest button[data-id="` + other.ID + `"]`)
+	p.clickLive(`.consent-suggest button[data-id="` + other.ID + `"]`)
 	p.waitText(".consent-list", other.Title)
 	p.click(`.consent-list li[data-id="` + a.enterpriseID + `"] [data-action=remove]`)
 	p.waitJS("the HR's enterprise to leave the list", `!document.querySelector('.consent-list li[data-id="`+a.enterpriseID+`"]')`)
