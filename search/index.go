@@ -343,7 +343,8 @@ func isEmptyDir(dir string) bool {
 }
 
 // Compact merges the index's segments into one, for the fastest queries: worth it after
-// building an index at once (Rebuild), when no writes are coming. It blocks until done.
+// building an index at once (Rebuild, a long catch-up). Searches and writes go on meanwhile;
+// it blocks until done, or until the index closes.
 func (x *Index) Compact(ctx context.Context) error {
 	adv, err := x.idx.Advanced()
 	if err != nil {
