@@ -60,12 +60,12 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	}
 	req.Fields = fields // loaded for the hits of the page only
 	// No IncludeLocations: locate finds the words of the hits shown.
-	res, err := x.idx.SearchInContext(ctx, req)
+	res, err := x.run(ctx, req)
 	relaxed := false
 	if err == nil && res.Total == 0 && q.Sort != xiaoqi.SortDistance {
 		if rq, ok := x.relaxedQuery(words); ok {
 			req.Query, text = x.withFilters(ctx, rq, q), rq
-			res, err = x.idx.SearchInContext(ctx, req)
+			res, err = x.run(ctx, req)
 			relaxed = true
 		}
 	}
@@ -102,6 +102,27 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 		x.cache.put(key, gen, out)
 	}
 	return out, nil
+}
+
+// run runs req. A search by relevance (sortOrder's score then id) is collected by
+// topByScore, which reads the ids of tied hits only; any other order by bleve.
+func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	if len(req.Sort) != 2 || !isScoreDesc(req.Sort[0]) || !isDocID(req.Sort[1]) {
+		return x.idx.SearchInContext(ctx, req)
+	}
+	r := *req
+	r.Sort = search.SortOrder{req.Sort[0]}
+	return new(topByScore).search(ctx, x.idx, &r)
+}
+
+func isScoreDesc(s search.SearchSort) bool {
+	sc, ok := s.(*search.SortScore)
+	return ok && sc.Desc
+}
+
+func isDocID(s search.SearchSort) bool {
+	f, ok := s.(*search.SortField)
+	return ok && f.Field == fieldDocID && !f.Desc
 }
 
 // sortOrder is the order of q's hits; ties go by id, so that pages are stable.

@@ -1,0 +1,94 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// TestTopByScoreOrder: the pages topByScore collects are bleve's own sort by score then
+// doc_id, hit for hit, with many ties, documents spread over several segments in an order
+// unlike their ids, deleted documents, facets and pages past the end.
+func TestTopByScoreOrder(t *testing.T) {
+	seg, err := NewSegmenter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(t.TempDir()+"/index", Options{Segmenter: seg, CacheEntries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+
+	titles := []string{"软件测试工程师", "测试工程师", "软件测试", "Java开发工程师", "测试开发工程师（软件测试方向）"}
+	bodies := []string{"", "负责软件测试。", "负责功能测试与自动化测试，编写测试用例，参与软件测试流程改进。"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	perm := rng.Perm(600)
+	var seq uint64
+	for batch := range 4 { // a segment each
+		var changes []xiaoqi.Change
+		for _, n := range perm[batch*150 : (batch+1)*150] {
+			seq++
+			id := fmt.Sprintf("job_%04d", n)
+			d := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: id, Version: 1}, Name: titles[n%len(titles)],
+				Description: bodies[n%len(bodies)], City: []string{"西安市", "宝鸡市"}[n%2]}
+			changes = append(changes, xiaoqi.Change{Seq: seq, Op: xiaoqi.OpUpsert, Kind: d.Kind(), ID: id, Version: 1, Doc: d})
+		}
+		if batch == 3 {
+			for n := 0; n < 600; n += 7 {
+				seq++
+				changes = append(changes, xiaoqi.Change{Seq: seq, Op: xiaoqi.OpDelete, Kind: xiaoqi.KindJob, ID: fmt.Sprintf("job_%04d", n), Version: 2})
+			}
+		}
+		if err := x.Apply(changes); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	ctx := context.Background()
+	for _, q := range []string{"软件测试", "测试", "工程师", "Java"} {
+		for _, perPage := range []int{7, 100} {
+			for page := 1; page <= 12; page++ {
+				text := x.textQuery(q)
+				req := func() *bleve.SearchRequest {
+					r := bleve.NewSearchRequestOptions(text, perPage, (page-1)*perPage, false)
+					r.SortByCustom(sortOrder(xiaoqi.SearchQuery{Q: q}))
+					r.Fields = storedFields
+					r.AddFacet(fieldCity, bleve.NewFacetRequest(fieldCity, 10))
+					return r
+				}
+				want, err := x.idx.SearchInContext(ctx, req()) // bleve's sort: doc_id read for every hit
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := x.run(ctx, req())
+				if err != nil {
+					t.Fatal(err)
+				}
+				where := fmt.Sprintf("%q page %d of %d", q, page, perPage)
+				if got.Total != want.Total || got.Total == 0 {
+					t.Fatalf("%s: total %d, bleve %d", where, got.Total, want.Total)
+				}
+				if g, w := got.Facets[fieldCity].Terms.Terms(), want.Facets[fieldCity].Terms.Terms(); !slices.EqualFunc(g, w, func(a, b *search.TermFacet) bool { return *a == *b }) {
+					t.Errorf("%s: facets differ", where)
+				}
+				if len(got.Hits) != len(want.Hits) {
+					t.Fatalf("%s: %d hits, bleve %d", where, len(got.Hits), len(want.Hits))
+				}
+				for i := range want.Hits {
+					g, w := got.Hits[i], want.Hits[i]
+					if g.ID != w.ID || g.Score != w.Score || g.Fields[fieldTitle] != w.Fields[fieldTitle] || g.Fields[fieldCity] != w.Fields[fieldCity] {
+						t.Fatalf("%s, hit %d: %s %v %v, bleve %s %v %v", where, i, g.ID, g.Score, g.Fields[fieldTitle], w.ID, w.Score, w.Fields[fieldTitle])
+					}
+				}
+			}
+		}
+	}
+}
