@@ -1,0 +1,29 @@
+package search
+
+import "testing"
+
+// TestWithinAlternatives: an alternative of a skill is left out of a query only when every
+// document it finds is found by the words as written.
+func TestWithinAlternatives(t *testing.T) {
+	seg, err := NewSegmenter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		written, alt string
+		want         bool
+	}{
+		{"日语", "日语N2", true},
+		{"Java", "Java EE", true},
+		{"java开发", "Java 开发 工程师", true},
+		{"英语", "商务英语", false}, // a word of its own, and a better match for those who name it
+		{"日语N2", "日语", false},
+		{"软件测试", "测试", false},
+		{"QA", "软件测试", false},
+		{"", "日语", false},
+	} {
+		if got := within(seg.queryWords(tc.written), seg.queryWords(tc.alt)); got != tc.want {
+			t.Errorf("within(%q, %q) = %v, want %v", tc.written, tc.alt, got, tc.want)
+		}
+	}
+}
