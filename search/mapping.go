@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-7-doc-id"
+const mappingVersion = "xiaoqi-8-plain-doc-values"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -86,8 +86,7 @@ const (
 type fieldSpec struct {
 	kind        fieldKind
 	store       bool
-	docValues   bool // for facets and sorting
-	dvPlain     bool // doc values neither chunked nor compressed: read one document at a time
+	docValues   bool // for facets and sorting; neither chunked nor compressed (fieldOptions)
 	termVectors bool // positions, for phrase queries (the title's)
 	storeOnly   bool // kept for hits, never searched
 }
@@ -117,7 +116,7 @@ var fieldSpecs = map[string]fieldSpec{
 	// The tie-break of sorts: read from doc values, a few bytes per document, where bleve's
 	// own _id costs a decompression of the document's stored fields for every match (15%
 	// of the time of queries at 100k documents).
-	fieldDocID:     {kind: kindKeyword, docValues: true, dvPlain: true},
+	fieldDocID:     {kind: kindKeyword, docValues: true},
 	fieldNumber:    {kind: kindNumber, store: true},
 	fieldVersion:   {kind: kindNumber, store: true, storeOnly: true},
 	fieldLat:       {kind: kindNumber, store: true, storeOnly: true},
