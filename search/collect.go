@@ -66,6 +66,10 @@ func (t *topByScore) collect(d *search.DocumentMatch) error {
 	if d == nil {
 		return t.finish()
 	}
+	if t.from+t.size == 0 { // a count only
+		t.pool.Put(d)
+		return nil
+	}
 	if len(t.heap) < t.from+t.size {
 		t.heap = append(t.heap, d)
 		t.up(len(t.heap) - 1)

@@ -163,7 +163,8 @@ func TestOpenEmptyDir(t *testing.T) {
 // TestCompact: an index built in many batches, merged into one segment, answers as before.
 func TestCompact(t *testing.T) {
 	x, _ := openIndex(t)
-	most := 0 // bleve's merger works meanwhile: the most segments seen at once
+	// bleve's merger works meanwhile: the most segments seen at once.
+	most := 0
 	for _, d := range corpus() { // one segment per document
 		index(t, x, d)
 		most = max(most, x.Segments())
