@@ -137,9 +137,12 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	m.Index, err = search.Open(indexDir, indexOpts)
 	if errors.Is(err, search.ErrMappingChanged) {
-		// A new version changed how documents are indexed: rebuild from the store.
-		m.Logger.Warn("search index was built by another version; rebuilding it from the store", "dir", indexDir)
-		if _, err = search.Rebuild(ctx, store, indexDir, indexOpts); err == nil {
+		// A new version changed how documents are indexed. The index is derived data: start
+		// a new one, which the follower builds from the store's change feed as on a first
+		// start, while the service listens (/readyz says 503 until it has caught up) instead
+		// of keeping the port shut for the minutes a large rebuild takes.
+		m.Logger.Warn("search index was built by another version; building a new one from the store", "dir", indexDir)
+		if err = os.RemoveAll(indexDir); err == nil {
 			m.Index, err = search.Open(indexDir, indexOpts)
 		}
 	}
