@@ -57,9 +57,9 @@ func (x *Index) plainQuery(q string, min float64) query.Query {
 	return x.wordsQuery(q, min, true)
 }
 
-// wordsQuery is plainQuery; fuzzy says whether Latin words may be misspelt (not for the
-// synonyms a query expands to: they are spelt right, and fuzzy matching is the costly part).
-func (x *Index) wordsQuery(q string, min float64, fuzzy bool) query.Query {
+// wordsQuery is plainQuery; typed says that q is what the user typed, not a synonym or a full
+// name the query expands to (see wordQuery).
+func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 	var perWord []query.Query
 	var words []qword
 	seen := map[string]bool{}
@@ -77,7 +77,7 @@ func (x *Index) wordsQuery(q string, min float64, fuzzy bool) query.Query {
 		}
 	}
 	for _, w := range words {
-		wq := x.wordQuery(w, len(words) == 1 && len(perWord) == 0, fuzzy)
+		wq := x.wordQuery(w, len(words) == 1 && len(perWord) == 0, typed)
 		if syns := wordSynonyms(w.text); len(syns) > 0 {
 			alts := []query.Query{wq}
 			for _, s := range syns {
@@ -191,13 +191,21 @@ func (x *Index) aliasQuery(alias string) query.Query {
 // wordQuery finds one query word in any text field: as a word (the best match), as the words
 // that cover it (adjacent, or at least all there), as bigrams within a word. A CJK character
 // that is the whole query (alone) also matches inside bigrams: 邮 finds 西安邮电大学. A Latin
-// word also matches its English stem, and within one edit when it has fuzzyMinLen letters or
-// more.
-func (x *Index) wordQuery(w qword, alone, fuzzy bool) query.Query {
+// word also matches its English stem.
+//
+// A word the user typed (typed) is looser: a Latin word may be misspelt by one edit when it
+// has fuzzyMinLen letters or more, and a CJK word may be found in the body as the words
+// inside it apart (软件测试 in 负责软件的功能测试). A word the query expands to (a skill's
+// synonym, an abbreviation's full name) is spelt right and must be a word of the body: as
+// words apart, 客户服务 (for 客服) was 客户 and 服务 anywhere in a posting, which nearly every
+// outsourcing posting has (at 1M documents, 客服 found 163,411 documents, now 27,715, in 11
+// ms instead of 59; nDCG@10 0.949 → 0.952). The short fields (title, names, skills, place)
+// keep the words apart for both.
+func (x *Index) wordQuery(w qword, alone, typed bool) query.Query {
 	var qs []query.Query
 	for _, f := range textFields {
 		qs = append(qs, termQuery(f.name, w.text, f.boost*wordBoost))
-		if !w.cjk {
+		if !w.cjk || (!typed && f.name == fieldBody) {
 			continue
 		}
 		n := utf8.RuneCountInString(w.text)
@@ -225,7 +233,7 @@ func (x *Index) wordQuery(w qword, alone, fuzzy bool) query.Query {
 	if !w.cjk {
 		for _, stem := range x.analyzers.stems(w.text) {
 			qs = append(qs, termQuery(fieldEN, stem, stemBoost))
-			if fuzzy && utf8.RuneCountInString(w.text) >= fuzzyMinLen && isLetters(w.text) {
+			if typed && utf8.RuneCountInString(w.text) >= fuzzyMinLen && isLetters(w.text) {
 				fq := bleve.NewFuzzyQuery(stem)
 				fq.SetField(fieldEN)
 				fq.SetFuzziness(1)

@@ -75,3 +75,31 @@ func TestSearchSkillSynonyms(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymsAreWordsOfTheBody: a skill's other words must be words of a long text, while
+// the words the user typed may be found there apart. 客服 finds 客户服务 in a description, not
+// a description that has 客户 and 服务 somewhere (nearly every outsourcing posting does).
+func TestSynonymsAreWordsOfTheBody(t *testing.T) {
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := openIndexWith(t, search.Options{Taxonomy: tax})
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_service"}, Name: "外包项目专员", City: "西安市",
+			Description: "负责呼叫中心的客户服务与投诉处理。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_apart"}, Name: "实施顾问", City: "西安市",
+			Description: "面向客户开展系统部署，提供驻场技术服务。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_typed"}, Name: "实施顾问", City: "西安市",
+			Description: "负责软件的部署与功能测试。"},
+	)
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "客服"})); !slices.Equal(got, []string{"job_service"}) {
+		t.Errorf("客服 = %v, want job_service only (客户服务 as a word), not 客户 … 服务 apart", got)
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "客户服务"})); !slices.Contains(got, "job_service") || !slices.Contains(got, "job_apart") {
+		t.Errorf("客户服务 as typed = %v, want job_service and job_apart (the words typed, found apart)", got)
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "软件测试"})); !slices.Contains(got, "job_typed") {
+		t.Errorf("软件测试 = %v, want job_typed (软件 … 测试 apart in the description)", got)
+	}
+}
