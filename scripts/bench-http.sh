@@ -86,7 +86,10 @@ docs=$(curl -sf "$url/api/v1/search?per_page=1" | sed -n 's/.*"total":\([0-9]*\)
 # A first start that indexed many documents then compacts the index into one segment, beside
 # the service: wait for it (bounded), so that the runs below use the index as it settles.
 compact_s="(not needed)"
-if grep -q '"search: index caught up' "$work/serve.err" && [ "${docs:-0}" -ge 50000 ]; then
+# (Only when it indexed that many: serve compacts after a catch-up of 50,000 changes or more.)
+from=$(sed -n 's/.*"xiaoqi started".*"index_seq":\([0-9]*\).*/\1/p' "$work/serve.err" | head -1)
+to=$(sed -n 's/.*"search: index caught up with the store","seq":\([0-9]*\).*/\1/p' "$work/serve.err" | head -1)
+if [ -n "$from" ] && [ -n "$to" ] && [ $((to - from)) -ge 50000 ]; then
 	for _ in $(seq 1 6000); do
 		if grep -q 'compacted into one segment' "$work/serve.err"; then
 			compact_s="$(sed -n 's/.*compacted into one segment.*"elapsed_ms":\([0-9]*\).*/\1/p' "$work/serve.err" | awk '{ printf "%.1f s", $1 / 1000 }')"
