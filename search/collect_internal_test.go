@@ -123,3 +123,52 @@ func pageDiff(got, want *bleve.SearchResult) string {
 	}
 	return ""
 }
+
+// TestMatchesEstimate: the estimate of what a text query finds, which decides whether a
+// filter joins the words as a clause, lies between its largest part and what it finds.
+func TestMatchesEstimate(t *testing.T) {
+	seg, err := NewSegmenter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(t.TempDir()+"/index", Options{Segmenter: seg, CacheEntries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	var changes []xiaoqi.Change
+	for i := range 40 {
+		id := fmt.Sprintf("job_%02d", i)
+		d := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: id, Version: 1}, Name: []string{"软件测试工程师", "Java开发工程师"}[i%2],
+			Description: []string{"负责功能测试。", "负责后端开发。", "负责数据分析。", "负责运维。"}[i%4]}
+		changes = append(changes, xiaoqi.Change{Seq: uint64(i + 1), Op: xiaoqi.OpUpsert, Kind: d.Kind(), ID: id, Version: 1, Doc: d})
+	}
+	if err := x.Apply(changes); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	sel := x.selectivity(ctx)
+	defer sel.close()
+	est := func(q string) (uint64, uint64) {
+		n, ok := sel.matches(x.textQuery(q))
+		if !ok {
+			t.Fatalf("%q: no estimate", q)
+		}
+		res, err := x.Search(ctx, xiaoqi.SearchQuery{Q: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n, res.Total
+	}
+	for _, q := range []string{"测试", "开发", "Java", "数据分析"} {
+		if n, total := est(q); n == 0 || n > total {
+			t.Errorf("%q: estimate %d, found %d", q, n, total)
+		}
+	}
+	// Both words required: at most the rarer word's estimate.
+	java, _ := est("Java")
+	ops, _ := est("运维")
+	if n, total := est("Java 运维"); n > min(java, ops) || total > n {
+		t.Errorf("Java 运维: estimate %d (Java %d, 运维 %d), found %d", n, java, ops, total)
+	}
+}

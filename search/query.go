@@ -350,8 +350,13 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 	}
 	var post []query.Query
 	sel := x.selectivity(ctx) // a reader of the index: only when there are filters to weigh
+	words, known := sel.matches(text)
 	for _, f := range filters {
-		if sel.selective(f) {
+		// Only a filter smaller than what the words find: for a rare word, checking its few
+		// matches costs less than skipping through the filter's postings (1M documents in 21
+		// segments, a skill in at most 1,000 documents: 12.3 ms with 宝鸡 as a clause, 9.5 ms
+		// checked after).
+		if n, ok := sel.selective(f); ok && (!known || n < words) {
 			zeroBoost(f)
 			b.AddMust(f)
 		} else {
@@ -399,14 +404,47 @@ func (s selectivity) close() {
 	}
 }
 
-// selective reports whether f holds at most 1/selectiveShare of the documents; a filter whose
-// size it cannot tell from terms (dates, distances) is not.
-func (s selectivity) selective(f query.Query) bool {
+// selective reports whether f holds at most 1/selectiveShare of the documents, and about how
+// many it holds; a filter whose size it cannot tell from terms (dates, distances) is not.
+func (s selectivity) selective(f query.Query) (uint64, bool) {
 	if s.r == nil {
-		return false
+		return 0, false
 	}
 	n, ok := s.estimate(f)
-	return ok && n*selectiveShare <= s.docs
+	return n, ok && n*selectiveShare <= s.docs
+}
+
+// matches estimates how many documents the text query q finds from its terms' document
+// frequencies: a disjunction as its largest part, a conjunction (or a disjunction needing
+// several parts) as its smallest; parts of other kinds (phrases, fuzzy terms) are left out.
+// ok is false when no part could be estimated.
+func (s selectivity) matches(q query.Query) (uint64, bool) {
+	if s.r == nil {
+		return 0, false
+	}
+	var parts []query.Query
+	largest := false
+	switch q := q.(type) {
+	case *query.TermQuery:
+		return s.estimate(q)
+	case *query.DisjunctionQuery:
+		parts, largest = q.Disjuncts, q.Min <= 1
+	case *query.ConjunctionQuery:
+		parts = q.Conjuncts
+	default:
+		return 0, false
+	}
+	var n uint64
+	known := false
+	for _, p := range parts {
+		m, ok := s.matches(p)
+		switch {
+		case !ok:
+		case !known, largest && m > n, !largest && m < n:
+			n, known = m, true
+		}
+	}
+	return n, known
 }
 
 // estimate returns the documents a disjunction of terms holds, at most (the sum of theirs).

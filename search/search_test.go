@@ -241,10 +241,12 @@ func TestSearchCandidatePrivacy(t *testing.T) {
 func TestFiltersDoNotScore(t *testing.T) {
 	x, _ := openIndex(t)
 	index(t, x, corpus()...)
-	var filler []xiaoqi.Doc // so that the jobs and 西安 are under an eighth of the documents
+	// So that the jobs and 西安 are under an eighth of the documents, and fewer than the
+	// documents the words find: the filters that join the words as clauses.
+	var filler []xiaoqi.Doc
 	for i := range 60 {
 		filler = append(filler, &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: fmt.Sprintf("pol_f%02d", i)}, Number: 100 + i,
-			Heading: "其他条款", Text: "其他内容。"})
+			Heading: "其他条款", Text: "其他内容，涉及软件测试。"})
 	}
 	index(t, x, filler...)
 	yes := true
