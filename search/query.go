@@ -350,13 +350,19 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 	}
 	var post []query.Query
 	sel := x.selectivity(ctx) // a reader of the index: only when there are filters to weigh
-	words, known := sel.matches(text)
+	var words uint64
+	known, weighed := false, false
 	for _, f := range filters {
 		// Only a filter smaller than what the words find: for a rare word, checking its few
 		// matches costs less than skipping through the filter's postings (1M documents in 21
 		// segments, a skill in at most 1,000 documents: 12.3 ms with 宝鸡 as a clause, 9.5 ms
-		// checked after).
-		if n, ok := sel.selective(f); ok && (!known || n < words) {
+		// checked after). The words are weighed once, and only for a selective filter.
+		n, ok := sel.selective(f)
+		if ok && !weighed {
+			words, known = sel.matches(text)
+			weighed = true
+		}
+		if ok && (!known || n < words) {
 			zeroBoost(f)
 			b.AddMust(f)
 		} else {
