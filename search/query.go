@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -350,24 +351,20 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 	}
 	var post []query.Query
 	sel := x.selectivity(ctx) // a reader of the index: only when there are filters to weigh
-	var words uint64
-	known, weighed := false, false
+	words := sync.OnceValues(func() (uint64, bool) { return sel.matches(text) })
 	for _, f := range filters {
 		// Only a filter smaller than what the words find: for a rare word, checking its few
 		// matches costs less than skipping through the filter's postings (1M documents in 21
-		// segments, a skill in at most 1,000 documents: 12.3 ms with 宝鸡 as a clause, 9.5 ms
+		// segments, a skill in at most 1,000 documents in 宝鸡: 12.3 ms as a clause, 9.0 ms
 		// checked after). The words are weighed once, and only for a selective filter.
-		n, ok := sel.selective(f)
-		if ok && !weighed {
-			words, known = sel.matches(text)
-			weighed = true
+		if n, ok := sel.selective(f); ok {
+			if w, known := words(); !known || n < w {
+				zeroBoost(f)
+				b.AddMust(f)
+				continue
+			}
 		}
-		if ok && (!known || n < words) {
-			zeroBoost(f)
-			b.AddMust(f)
-		} else {
-			post = append(post, f)
-		}
+		post = append(post, f)
 	}
 	sel.close()
 	if len(post) > 0 {
