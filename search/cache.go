@@ -4,19 +4,32 @@ import (
 	"encoding/json"
 	"maps"
 	"sync/atomic"
+	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// The result cache keeps the answers of recent searches for as long as the index does not
-// change, as Elasticsearch's request cache does: the same search again (the next visitor's
-// "Java 西安", the UI going back a page or switching a tab) is answered from memory. Every
-// change the index applies (Apply) starts a new generation, and an entry answers only in the
-// generation it was computed in, so the cache never shows what the index no longer holds
-// (an update, a deletion, an erased candidate). Entries are bounded in number, and pages of
-// more than maxCachedHits hits are not kept.
+// The result cache keeps the answers of recent searches, as Elasticsearch's request cache
+// does: the same search again (the next visitor's "Java 西安", the UI going back a page or
+// switching a tab) is answered from memory, and the same search asked by many at once runs
+// once (singleflight).
+//
+// How long an answer lives:
+//
+//   - While the index does not change, for as long as the entry stays in the LRU.
+//   - After an ordinary change (an upsert of a job, a school, an enterprise …), for at most
+//     Options.CacheMaxStale after the search that computed it began: near-real-time search,
+//     as Elasticsearch's one-second refresh interval gives. With 0 (the package default) every
+//     change the index applies ends it.
+//   - Never after a change that removes or hides something: a batch with a deletion or a
+//     candidate (personal data: an erasure, a withdrawn consent) ends every answer computed
+//     before it, at once. So does WaitFor: after `?refresh=wait_for` (what the web UI sends
+//     with every write) the writer's next search shows its write.
+//
+// Entries are bounded in number, and pages of more than maxCachedHits hits are not kept.
 
 // DefaultCacheEntries is the number of search results an Index keeps by default.
 const DefaultCacheEntries = 1024
@@ -24,18 +37,26 @@ const DefaultCacheEntries = 1024
 // maxCachedHits is the largest page the cache keeps: larger ones are rare and big.
 const maxCachedHits = 20
 
+// cachedResult is an answer with the state of the index it was computed from.
 type cachedResult struct {
-	gen uint64
+	gen uint64    // the cache generation when the search began
+	seq uint64    // the index's seq when the search began
+	at  time.Time // when the search began
 	res *xiaoqi.SearchResult
 }
 
 type resultCache struct {
-	gen     atomic.Uint64 // bumped after every change to the index
-	entries *lru.Cache[string, cachedResult]
+	gen      atomic.Uint64 // bumped after every change to the index
+	floor    atomic.Uint64 // answers computed at an index seq below it are never served
+	maxStale time.Duration
+	now      func() time.Time
+	entries  *lru.Cache[string, cachedResult]
+	flights  singleflight.Group
 }
 
-// newResultCache returns a cache of n entries, or nil for n < 0 (no cache).
-func newResultCache(n int) *resultCache {
+// newResultCache returns a cache of n entries, or nil for n < 0 (no cache), whose answers
+// outlive an ordinary change by at most maxStale.
+func newResultCache(n int, maxStale time.Duration) *resultCache {
 	if n < 0 {
 		return nil
 	}
@@ -46,7 +67,7 @@ func newResultCache(n int) *resultCache {
 	if err != nil { // only for n ≤ 0
 		return nil
 	}
-	return &resultCache{entries: c}
+	return &resultCache{entries: c, maxStale: max(maxStale, 0), now: time.Now}
 }
 
 // key is the cache key of a checked query: every field, so that two queries share an entry
@@ -57,38 +78,88 @@ func cacheKey(q xiaoqi.SearchQuery, page, perPage int) (string, bool) {
 	return string(b), err == nil
 }
 
-// get returns a copy of the result cached for key in the current generation.
+// begin returns the state a search beginning now is computed from: read before it runs.
+func (c *resultCache) begin(seq uint64) cachedResult {
+	return cachedResult{gen: c.gen.Load(), seq: seq, at: c.now()}
+}
+
+// valid reports whether an answer computed from e's state may be served now.
+func (c *resultCache) valid(e cachedResult) bool {
+	if e.seq < c.floor.Load() {
+		return false
+	}
+	return e.gen == c.gen.Load() || (c.maxStale > 0 && c.now().Sub(e.at) <= c.maxStale)
+}
+
+// get returns a copy of the result cached for key, if it may still be served.
 func (c *resultCache) get(key string) (*xiaoqi.SearchResult, bool) {
 	if c == nil {
 		return nil, false
 	}
 	e, ok := c.entries.Get(key)
-	if !ok || e.gen != c.gen.Load() {
+	if !ok || !c.valid(e) {
 		return nil, false
 	}
 	return cloneResult(e.res), true
 }
 
-// put keeps a copy of res under key for generation gen, read before the search began.
-func (c *resultCache) put(key string, gen uint64, res *xiaoqi.SearchResult) {
-	if c == nil || len(res.Hits) > maxCachedHits || gen != c.gen.Load() {
+// put keeps a copy of e's result under key, unless it may no longer be served.
+func (c *resultCache) put(key string, e cachedResult) {
+	if c == nil || len(e.res.Hits) > maxCachedHits || !c.valid(e) {
 		return
 	}
-	c.entries.Add(key, cachedResult{gen: gen, res: cloneResult(res)})
+	e.res = cloneResult(e.res)
+	c.entries.Add(key, e)
 }
 
-// generation is the current generation (0 without a cache).
-func (c *resultCache) generation() uint64 {
-	if c == nil {
-		return 0
+// do runs search for key once for all callers that ask at the same time, and returns a copy
+// of its answer for this caller. An answer shared from a search that another caller began
+// is served only if it may be (valid); otherwise, and when the other caller's search failed
+// for its own reasons (its context ended), this caller's search runs on its own.
+func (c *resultCache) do(key string, seq func() uint64, search func() (*xiaoqi.SearchResult, error)) (*xiaoqi.SearchResult, error) {
+	run := func() (cachedResult, error) {
+		e := c.begin(seq())
+		res, err := search()
+		if err != nil {
+			return cachedResult{}, err
+		}
+		e.res = res
+		c.put(key, e)
+		return e, nil
 	}
-	return c.gen.Load()
+	ran := false // whether this caller's search ran: shared tells the leader too
+	v, err, _ := c.flights.Do(key, func() (any, error) {
+		ran = true
+		return run()
+	})
+	if !ran && (err != nil || !c.valid(v.(cachedResult))) {
+		v, err = run()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return cloneResult(v.(cachedResult).res), nil
 }
 
-// changed starts a new generation: every entry is stale. Call it after the index changed.
+// changed starts a new generation: answers computed before it are served for at most
+// maxStale more. Call it after the index changed.
 func (c *resultCache) changed() {
 	if c != nil {
 		c.gen.Add(1)
+	}
+}
+
+// require ends every answer computed before the index reached seq: call it before the
+// index records seq for a change that must show at once, and when a wait for seq ends.
+func (c *resultCache) require(seq uint64) {
+	if c == nil {
+		return
+	}
+	for {
+		f := c.floor.Load()
+		if f >= seq || c.floor.CompareAndSwap(f, seq) {
+			return
+		}
 	}
 }
 

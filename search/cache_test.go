@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/search"
@@ -73,5 +74,68 @@ func TestResultCacheOff(t *testing.T) {
 		if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "job_test_xa" {
 			t.Fatalf("search without a cache: %v, %v", res, err)
 		}
+	}
+}
+
+// TestResultCacheNearRealTime: with CacheMaxStale, an ordinary update may be answered from
+// the cache for that long, but a wait for the update (?refresh=wait_for), a deletion and a
+// change to a candidate show at once.
+func TestResultCacheNearRealTime(t *testing.T) {
+	opt := options(t)
+	opt.CacheMaxStale = time.Hour // longer than the test: what it sees is not timing
+	x, err := search.Open(t.TempDir()+"/index", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	index(t, x, corpus()...)
+	q := xiaoqi.SearchQuery{Q: "软件测试"}
+	title := func() string {
+		for _, h := range find(t, x, q).Hits {
+			if h.ID == "job_test_xa" {
+				return h.Title
+			}
+		}
+		return "(not found)"
+	}
+	if got := title(); got != "软件测试工程师" {
+		t.Fatalf("first search: %q", got)
+	}
+
+	// An ordinary update: the kept answer may still be served (this is the allowance)…
+	job := corpus()[0].(*xiaoqi.JobNeed)
+	job.Name, job.Version = "软件测试主管", 2
+	index(t, x, job)
+	if got := title(); got != "软件测试工程师" {
+		t.Errorf("right after an ordinary update: %q, want the kept answer", got)
+	}
+	// … until the writer waits for it, as ?refresh=wait_for does.
+	if err := x.WaitFor(context.Background(), x.Seq()); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(); got != "软件测试主管" {
+		t.Errorf("after WaitFor: %q, want the new title", got)
+	}
+
+	// A candidate's change shows at once: the candidate withdrew from search (its summary
+	// no longer says 软件测试) and no kept answer lists it.
+	cq := xiaoqi.SearchQuery{Q: "软件测试", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}}
+	if got := ids(find(t, x, cq)); len(got) != 1 || got[0] != "cnd_wang" {
+		t.Fatalf("candidates for 软件测试: %v", got)
+	}
+	cnd := corpus()[6].(*xiaoqi.Candidate)
+	cnd.Skills, cnd.Summary, cnd.Version = []string{"Linux"}, "三年运维经验。", 2
+	index(t, x, cnd)
+	if got := ids(find(t, x, cq)); len(got) != 0 {
+		t.Errorf("after the candidate's change, still found: %v", got)
+	}
+
+	// A deletion shows at once.
+	find(t, x, q)
+	if err := x.Apply([]xiaoqi.Change{{Seq: x.Seq() + 1, Op: xiaoqi.OpDelete, Kind: xiaoqi.KindJob, ID: "job_test_xa"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(); got != "(not found)" {
+		t.Errorf("after a deletion: %q, want it gone", got)
 	}
 }

@@ -20,7 +20,9 @@
 // or, for a batch split into lanes (one per core), after all of them: a crash can leave the
 // index ahead of its recorded sequence, never behind it, and replaying changes is harmless.
 //
-// Recent search results are kept in memory (cache.go) until the index next changes. An index
+// Recent search results are kept in memory (cache.go): until the index next changes, or for
+// up to Options.CacheMaxStale after ordinary writes, never after deletions, candidate
+// changes or WaitFor. An index
 // built at once (Rebuild, or a follower catching up from far behind) is left in many segments,
 // and every segment costs each query term a lookup; Compact merges them into one.
 //

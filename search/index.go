@@ -124,7 +124,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		syn:       newSynonyms(opt.Taxonomy),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
 		cities:    opt.Cities,
-		cache:     newResultCache(opt.CacheEntries),
+		cache:     newResultCache(opt.CacheEntries, opt.CacheMaxStale),
 		seq:       seq,
 		changed:   make(chan struct{}),
 	}
@@ -163,6 +163,7 @@ func (x *Index) WaitFor(ctx context.Context, seq uint64) error {
 		x.mu.Unlock()
 		switch {
 		case cur >= seq:
+			x.cache.require(seq) // the caller's next search shows the index at seq at least
 			return nil
 		case closed:
 			return ErrClosed
@@ -190,6 +191,17 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 	seq := x.Seq()
 	ids := make([]string, len(changes))
 	docs := make([]xiaoqi.Doc, len(changes))
+	hides := false // whether the batch removes or hides something: no cached answer outlives it
+	for _, c := range changes {
+		seq = max(seq, c.Seq)
+		hides = hides || c.Op != xiaoqi.OpUpsert || c.Kind == xiaoqi.KindCandidate ||
+			(c.Doc != nil && c.Doc.Kind() == xiaoqi.KindCandidate)
+	}
+	if hides {
+		// Before the batch shows: answers computed from the index before seq are never
+		// served again, and searches begun before it records seq are not kept.
+		x.cache.require(seq)
+	}
 	for i, c := range changes {
 		switch c.Op {
 		case xiaoqi.OpUpsert:
@@ -203,9 +215,6 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 	if err != nil {
 		c := changes[i]
 		return fmt.Errorf("search: apply change %d (%s %s, seq %d): %w", i, c.Op, c.ID, c.Seq, err)
-	}
-	for _, c := range changes {
-		seq = max(seq, c.Seq)
 	}
 	// Lanes: bleve builds a batch's segment on the calling goroutine, one core, after
 	// analysing its documents on all of them. A large batch is split by document id into one

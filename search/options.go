@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/skill"
@@ -30,9 +31,15 @@ type Options struct {
 	// are placed there, and a distance filter may start from a city.
 	Cities map[string]xiaoqi.GeoPoint
 
-	// CacheEntries is the number of recent search results kept while the index does not
-	// change (cache.go): 0 is DefaultCacheEntries, below 0 keeps none.
+	// CacheEntries is the number of recent search results kept (cache.go): 0 is
+	// DefaultCacheEntries, below 0 keeps none.
 	CacheEntries int
+
+	// CacheMaxStale is how long a kept result may still be served after an ordinary change
+	// to the index (an upsert of anything but a candidate), counted from when its search
+	// began: near-real-time search, as Elasticsearch's refresh interval. 0 ends every kept
+	// result at the next change. Deletions, candidates and WaitFor end them at once anyway.
+	CacheMaxStale time.Duration
 }
 
 // load fills in what the caller left out: the Segmenter.

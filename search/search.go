@@ -39,14 +39,27 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	if err != nil {
 		return nil, err
 	}
-	gen := x.cache.generation()
 	key, cacheable := cacheKey(q, page, perPage)
-	if cacheable {
-		if res, ok := x.cache.get(key); ok {
-			res.Took = time.Since(start)
-			return res, nil
+	if !cacheable || x.cache == nil {
+		res, err := x.search(ctx, q, page, perPage)
+		if err != nil {
+			return nil, err
+		}
+		res.Took = time.Since(start)
+		return res, nil
+	}
+	res, ok := x.cache.get(key)
+	if !ok {
+		if res, err = x.cache.do(key, x.Seq, func() (*xiaoqi.SearchResult, error) { return x.search(ctx, q, page, perPage) }); err != nil {
+			return nil, err
 		}
 	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// search runs a checked query in the engine.
+func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
 	words := withoutAskWords(q.Q)
 	text := x.textQuery(words)
 	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, text, q), perPage, (page-1)*perPage, false)
@@ -96,10 +109,6 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 			}
 			out.Facets[f] = counts
 		}
-	}
-	out.Took = time.Since(start)
-	if cacheable {
-		x.cache.put(key, gen, out)
 	}
 	return out, nil
 }

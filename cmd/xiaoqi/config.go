@@ -32,9 +32,12 @@ type Config struct {
 	LogFormat string
 	// PollInterval is how often the index follower asks the store for changes when idle.
 	PollInterval time.Duration
-	// SearchCache is the number of search results kept while the index does not change
-	// (search.Options.CacheEntries); 0 keeps none.
+	// SearchCache is the number of search results kept (search.Options.CacheEntries); 0
+	// keeps none.
 	SearchCache int
+	// SearchCacheStale is how long a kept result may be served after ordinary writes
+	// (search.Options.CacheMaxStale); 0: none after any write.
+	SearchCacheStale time.Duration
 	// ShutdownTimeout bounds graceful shutdown.
 	ShutdownTimeout time.Duration
 	// MaxBodyBytes limits JSON request bodies.
@@ -55,17 +58,19 @@ type Config struct {
 // DefaultConfig returns the configuration of `xiaoqi serve` with no flags or environment.
 func DefaultConfig() Config {
 	return Config{
-		DataDir:         "data",
-		Addr:            ":8080",
-		MongoTimeout:    10 * time.Second,
-		Seed:            true,
-		LogLevel:        "info",
-		LogFormat:       "json",
-		PollInterval:    200 * time.Millisecond,
-		SearchCache:     search.DefaultCacheEntries,
-		ShutdownTimeout: 15 * time.Second,
-		MaxBodyBytes:    1 << 20,
-		MaxUploadBytes:  100 << 20,
+		DataDir:      "data",
+		Addr:         ":8080",
+		MongoTimeout: 10 * time.Second,
+		Seed:         true,
+		LogLevel:     "info",
+		LogFormat:    "json",
+		PollInterval: 200 * time.Millisecond,
+		SearchCache:  search.DefaultCacheEntries,
+		// Near-real-time, as Elasticsearch's default refresh interval.
+		SearchCacheStale: time.Second,
+		ShutdownTimeout:  15 * time.Second,
+		MaxBodyBytes:     1 << 20,
+		MaxUploadBytes:   100 << 20,
 	}
 }
 
@@ -128,6 +133,9 @@ func (c *Config) check() error {
 	}
 	if c.SearchCache < 0 || c.SearchCache > 1_000_000 {
 		return fmt.Errorf("--search-cache must be from 0 (none) to 1000000 results, not %d", c.SearchCache)
+	}
+	if c.SearchCacheStale < 0 || c.SearchCacheStale > time.Minute {
+		return fmt.Errorf("--search-cache-stale must be from 0 to 1m, not %s", c.SearchCacheStale)
 	}
 	if c.MaxUploadBytes <= 0 {
 		return fmt.Errorf("--max-upload-bytes must be positive, not %d", c.MaxUploadBytes)

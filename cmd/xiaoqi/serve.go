@@ -37,7 +37,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	fs.DurationVar(&cfg.PollInterval, "poll-interval", envDuration(getenv, "XIAOQI_POLL_INTERVAL", cfg.PollInterval),
 		"how often the index asks the store for changes when idle (env XIAOQI_POLL_INTERVAL)")
 	fs.IntVar(&cfg.SearchCache, "search-cache", int(envInt64(getenv, "XIAOQI_SEARCH_CACHE", int64(cfg.SearchCache))),
-		"search results kept in memory while the index does not change; 0 keeps none (env XIAOQI_SEARCH_CACHE)")
+		"search results kept in memory; 0 keeps none (env XIAOQI_SEARCH_CACHE)")
+	fs.DurationVar(&cfg.SearchCacheStale, "search-cache-stale", envDuration(getenv, "XIAOQI_SEARCH_CACHE_STALE", cfg.SearchCacheStale),
+		"how long a kept search result may still be served after writes of jobs, schools, enterprises …; "+
+			"never after deletions, candidate changes or ?refresh=wait_for; 0: none after any write (env XIAOQI_SEARCH_CACHE_STALE)")
 	fs.Int64Var(&cfg.MaxUploadBytes, "max-upload-bytes", envInt64(getenv, "XIAOQI_MAX_UPLOAD_BYTES", cfg.MaxUploadBytes),
 		"largest file accepted by POST /api/v1/imports (env XIAOQI_MAX_UPLOAD_BYTES)")
 	cfg.bindHTTP(fs, getenv)
@@ -111,7 +114,7 @@ func (m *Main) Open(ctx context.Context) error {
 	segc := make(chan loaded, 1)
 	go func() {
 		opts, err := searchOptions(m.Taxonomy, m.Logger)
-		opts.CacheEntries = m.Config.SearchCache
+		opts.CacheEntries, opts.CacheMaxStale = m.Config.SearchCache, m.Config.SearchCacheStale
 		if opts.CacheEntries == 0 {
 			opts.CacheEntries = -1 // the flag's 0 is none; the package's 0 is its default
 		}
