@@ -87,7 +87,7 @@ type fieldSpec struct {
 	kind        fieldKind
 	store       bool
 	docValues   bool // for facets and sorting; neither chunked nor compressed (fieldOptions)
-	termVectors bool // positions, for phrase queries (the title's)
+	termVectors bool // positions (the title's; no query reads them since phrase queries went: drop them with the next mapping change)
 	storeOnly   bool // kept for hits, never searched
 }
 

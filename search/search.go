@@ -169,10 +169,6 @@ func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection) {
 		switch l := l.(type) {
 		case *query.TermQuery:
 			terms[l.FieldVal][l.Term] = true
-		case *query.PhraseQuery:
-			for _, t := range l.Terms {
-				terms[l.FieldVal][t] = true
-			}
 		case *query.RegexpQuery:
 			if re, err := regexp.Compile("^(?:" + l.Regexp + ")$"); err == nil {
 				patterns[l.FieldVal] = append(patterns[l.FieldVal], re)
@@ -280,7 +276,7 @@ func isClauseEnd(r rune) bool {
 }
 
 // snippetTerms appends to out the leaves of q that search the fields snippets are made of
-// (title and body): the terms, phrases and patterns that can mark a word in a snippet.
+// (title and body): the terms and patterns that can mark a word in a snippet.
 func snippetTerms(q query.Query, out *[]query.Query) {
 	switch q := q.(type) {
 	case *query.DisjunctionQuery:
@@ -292,10 +288,6 @@ func snippetTerms(q query.Query, out *[]query.Query) {
 			snippetTerms(c, out)
 		}
 	case *query.TermQuery:
-		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
-			*out = append(*out, q)
-		}
-	case *query.PhraseQuery:
 		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
 			*out = append(*out, q)
 		}
