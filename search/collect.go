@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -22,25 +23,54 @@ import (
 //
 // It plugs into bleve's top-N collector as a DocumentMatchHandler (the hook bleve offers
 // for custom collection, search.MakeDocumentMatchHandlerKey): bleve still counts the
-// matches and builds the facets; its own list of hits stays empty, and the page is here.
+// matches; its own list of hits stays empty, and the page is here.
+//
+// It also counts the facets (terms facets, the only kind the API asks for), as bleve would
+// and in bleve's order, but reading all facet fields of a hit in one visit of its doc values
+// and counting without allocating a string per value: bleve's facet builder made a string
+// of every value of every hit, a fifth of the time of a faceted search for 软件测试 at 1M.
 type topByScore struct {
 	from, size int
 	fields     []string // stored fields to load for the page's hits
+	facets     map[string]*facetCount
 
 	reader index.IndexReader
 	pool   *search.DocumentMatchPool
 	ids    index.DocValueReader
+	dv     index.DocValueReader    // of the facet fields
 	heap   []*search.DocumentMatch // the best from+size so far, the worst first
 	page   search.DocumentMatchCollection
 	err    error
 }
 
-// search runs req, which must sort by score alone, with t collecting its hits: the result's
-// Hits are t's page.
+// facetCount counts the values of one field among the hits.
+type facetCount struct {
+	size   int
+	counts map[string]*int
+	total  int // values seen, for FacetResult.Other
+	seen   bool
+	miss   int // hits without a value
+}
+
+// search runs req, which must sort by score alone, with t collecting its hits and counting
+// its terms facets: the result's Hits are t's page, its Facets t's counts.
 func (t *topByScore) search(ctx context.Context, idx bleve.Index, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	t.from, t.size, t.fields = req.From, req.Size, req.Fields
+	r := *req
+	r.Facets = nil
+	for name, f := range req.Facets {
+		if f.NumericRanges != nil || f.DateTimeRanges != nil || name != f.Field {
+			r.Facets = req.Facets // not a plain terms facet: bleve counts them all
+			t.facets = nil
+			break
+		}
+		if t.facets == nil {
+			t.facets = map[string]*facetCount{}
+		}
+		t.facets[f.Field] = &facetCount{size: f.Size, counts: map[string]*int{}}
+	}
 	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(t.handler))
-	res, err := idx.SearchInContext(ctx, req)
+	res, err := idx.SearchInContext(ctx, &r)
 	if err != nil {
 		return nil, err
 	}
@@ -48,6 +78,12 @@ func (t *topByScore) search(ctx context.Context, idx bleve.Index, req *bleve.Sea
 		return nil, t.err
 	}
 	res.Hits = t.page
+	if t.facets != nil {
+		res.Facets = search.FacetResults{}
+		for field, f := range t.facets {
+			res.Facets[field] = f.result(field)
+		}
+	}
 	return res, nil
 }
 
@@ -56,15 +92,71 @@ func (t *topByScore) handler(sc *search.SearchContext) (search.DocumentMatchHand
 	if err != nil {
 		return nil, false, err
 	}
+	if len(t.facets) > 0 {
+		fields := make([]string, 0, len(t.facets))
+		for f := range t.facets {
+			fields = append(fields, f)
+		}
+		if t.dv, err = sc.IndexReader.DocValueReader(fields); err != nil {
+			return nil, false, err
+		}
+	}
 	t.reader, t.pool, t.ids = sc.IndexReader, sc.DocumentMatchPool, ids
 	t.heap = make([]*search.DocumentMatch, 0, min(t.from+t.size, 1024))
 	return t.collect, false, nil
+}
+
+// count adds the facet values of hit d.
+func (t *topByScore) count(d *search.DocumentMatch) {
+	for _, f := range t.facets {
+		f.seen = false
+	}
+	err := t.dv.VisitDocValues(d.IndexInternalID, func(field string, term []byte) {
+		f := t.facets[field]
+		if f == nil {
+			return
+		}
+		f.total++
+		f.seen = true
+		if n := f.counts[string(term)]; n != nil { // no allocation: a lookup
+			*n++
+			return
+		}
+		n := 1
+		f.counts[string(term)] = &n
+	})
+	if err != nil && t.err == nil {
+		t.err = fmt.Errorf("search: facets of a hit: %w", err)
+	}
+	for _, f := range t.facets {
+		if !f.seen {
+			f.miss++
+		}
+	}
+}
+
+// result is f as bleve's terms facet builder makes it: by count, then term, the first size.
+func (f *facetCount) result(field string) *search.FacetResult {
+	rv := &search.FacetResult{Field: field, Total: f.total, Missing: f.miss, Terms: &search.TermFacets{}}
+	for term, n := range f.counts {
+		rv.Terms.Add(&search.TermFacet{Term: term, Count: *n})
+	}
+	sort.Sort(rv.Terms)
+	rv.Terms.TrimToTopN(min(f.size, rv.Terms.Len()))
+	rv.Other = f.total
+	for _, tf := range rv.Terms.Terms() {
+		rv.Other -= tf.Count
+	}
+	return rv
 }
 
 // collect takes one hit; nil when there are no more.
 func (t *topByScore) collect(d *search.DocumentMatch) error {
 	if d == nil {
 		return t.finish()
+	}
+	if t.dv != nil {
+		t.count(d)
 	}
 	if t.from+t.size == 0 { // a count only
 		t.pool.Put(d)

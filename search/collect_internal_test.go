@@ -15,7 +15,8 @@ import (
 
 // TestTopByScoreOrder: the pages topByScore collects are bleve's own sort by score then
 // doc_id, hit for hit, with many ties, documents spread over several segments in an order
-// unlike their ids, deleted documents, facets and pages past the end.
+// unlike their ids, deleted documents, facets (one value, several, trimmed, none) and pages
+// past the end.
 func TestTopByScoreOrder(t *testing.T) {
 	x := newTestIndex(t)
 
@@ -30,7 +31,8 @@ func TestTopByScoreOrder(t *testing.T) {
 			seq++
 			id := fmt.Sprintf("job_%04d", n)
 			d := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: id, Version: 1}, Name: titles[n%len(titles)],
-				Description: bodies[n%len(bodies)], City: []string{"西安市", "宝鸡市"}[n%2]}
+				Description: bodies[n%len(bodies)], City: []string{"西安市", "宝鸡市"}[n%2],
+				Skills: [][]string{nil, {"Java"}, {"软件测试", "Python"}, {"Java", "MySQL", "Linux"}}[n%4]}
 			changes = append(changes, xiaoqi.Change{Seq: seq, Op: xiaoqi.OpUpsert, Kind: d.Kind(), ID: id, Version: 1, Doc: d})
 		}
 		if batch == 3 {
@@ -54,6 +56,8 @@ func TestTopByScoreOrder(t *testing.T) {
 					r.SortByCustom(sortOrder(xiaoqi.SearchQuery{Q: q}))
 					r.Fields = storedFields
 					r.AddFacet(fieldCity, bleve.NewFacetRequest(fieldCity, 10))
+					r.AddFacet(fieldSkill, bleve.NewFacetRequest(fieldSkill, 3))    // of 5: trimmed
+					r.AddFacet(fieldDegree, bleve.NewFacetRequest(fieldDegree, 10)) // none has one
 					return r
 				}
 				// bleve's sort (doc_id read for every hit) against topByScore. bleve's merger
@@ -100,8 +104,15 @@ func pageDiff(got, want *bleve.SearchResult) string {
 	if got.Total != want.Total || got.Total == 0 {
 		return fmt.Sprintf("total %d, bleve %d", got.Total, want.Total)
 	}
-	if g, w := got.Facets[fieldCity].Terms.Terms(), want.Facets[fieldCity].Terms.Terms(); !slices.EqualFunc(g, w, func(a, b *search.TermFacet) bool { return *a == *b }) {
-		return "facets differ"
+	if len(got.Facets) != len(want.Facets) {
+		return fmt.Sprintf("%d facets, bleve %d", len(got.Facets), len(want.Facets))
+	}
+	for f, w := range want.Facets {
+		g := got.Facets[f]
+		if g == nil || g.Field != w.Field || g.Total != w.Total || g.Missing != w.Missing || g.Other != w.Other ||
+			!slices.EqualFunc(g.Terms.Terms(), w.Terms.Terms(), func(a, b *search.TermFacet) bool { return *a == *b }) {
+			return fmt.Sprintf("facet %s: %+v %v, bleve %+v %v", f, g, g.Terms.Terms(), w, w.Terms.Terms())
+		}
 	}
 	if len(got.Hits) != len(want.Hits) {
 		return fmt.Sprintf("%d hits, bleve %d", len(got.Hits), len(want.Hits))
