@@ -1,38 +1,47 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// topByScore collects the page of a search by relevance: hits by score, ties by id, the same
-// order as bleve's sort by score then doc_id, without reading every match's id.
+// topN collects the page of a search whose order ends with the document id (stable pages):
+// by relevance (score, id), by date (date, score, id) or by distance (distance, score, id).
+// bleve sorts by the keys before the id; the id of a hit is read only when those keys tie
+// with the hit it must be compared with. The order is bleve's sort with the id, hit for hit.
 //
 // Sorting by a field makes bleve read that field's doc values for every document the query
-// matches, before it knows whether the document can reach the page. At 1M documents that was
-// a third of the time of a search for 英语 (395 → 270 ms, 340,209 matches) and three
-// quarters of one for Java (17.7 → 4.6 ms). Here bleve sorts by score alone, which it does
-// without reading anything per hit, and the id of a hit is read only when its score ties
+// matches, before it knows whether the document can reach the page. At 1M documents the id
+// was a third of the time of a search for 英语 (395 → 270 ms, 340,209 matches) and three
+// quarters of one for Java (17.7 → 4.6 ms). Here bleve sorts by score (which reads nothing
+// per hit) or by the date or distance alone, and the id of a hit is read only when it ties
 // with the hit it must be compared with: at the edge of the page or inside it.
 //
 // It plugs into bleve's top-N collector as a DocumentMatchHandler (the hook bleve offers
 // for custom collection, search.MakeDocumentMatchHandlerKey): bleve still counts the
-// matches; its own list of hits stays empty, and the page is here.
+// matches and computes each hit's sort keys; its own list of hits stays empty, and the page
+// is here.
 //
 // It also counts the facets (terms facets, the only kind the API asks for), as bleve would
 // and in bleve's order, but reading all facet fields of a hit in one visit of its doc values
 // and counting without allocating a string per value: bleve's facet builder made a string
 // of every value of every hit, a fifth of the time of a faceted search for 软件测试 at 1M.
-type topByScore struct {
+type topN struct {
 	from, size int
 	fields     []string // stored fields to load for the page's hits
 	facets     map[string]*facetCount
+	// order is the sort before the id; scoring and desc say of each key whether it is the
+	// score and whether it goes down.
+	order         search.SortOrder
+	scoring, desc []bool
 
 	reader index.IndexReader
 	pool   *search.DocumentMatchPool
@@ -52,11 +61,20 @@ type facetCount struct {
 	miss   int // hits without a value
 }
 
-// search runs req, which must sort by score alone, with t collecting its hits and counting
-// its terms facets: the result's Hits are t's page, its Facets t's counts.
-func (t *topByScore) search(ctx context.Context, idx bleve.Index, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+// byIDLast reports whether order ends with the document id after at least one other key:
+// the orders topN collects.
+func byIDLast(order search.SortOrder) bool {
+	return len(order) >= 2 && isDocID(order[len(order)-1])
+}
+
+// search runs req, whose sort must end with the id (byIDLast), with t collecting its hits
+// and counting its terms facets: the result's Hits are t's page, its Facets t's counts.
+func (t *topN) search(ctx context.Context, idx bleve.Index, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	t.from, t.size, t.fields = req.From, req.Size, req.Fields
 	r := *req
+	t.order = req.Sort[:len(req.Sort)-1]
+	r.Sort = t.order
+	t.scoring, t.desc = t.order.CacheIsScore(), t.order.CacheDescending()
 	r.Facets = nil
 	for name, f := range req.Facets {
 		if f.NumericRanges != nil || f.DateTimeRanges != nil || name != f.Field {
@@ -87,7 +105,7 @@ func (t *topByScore) search(ctx context.Context, idx bleve.Index, req *bleve.Sea
 	return res, nil
 }
 
-func (t *topByScore) handler(sc *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+func (t *topN) handler(sc *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 	ids, err := sc.IndexReader.DocValueReader([]string{fieldDocID})
 	if err != nil {
 		return nil, false, err
@@ -107,7 +125,7 @@ func (t *topByScore) handler(sc *search.SearchContext) (search.DocumentMatchHand
 }
 
 // count adds the facet values of hit d.
-func (t *topByScore) count(d *search.DocumentMatch) {
+func (t *topN) count(d *search.DocumentMatch) {
 	for _, f := range t.facets {
 		f.seen = false
 	}
@@ -151,7 +169,7 @@ func (f *facetCount) result(field string) *search.FacetResult {
 }
 
 // collect takes one hit; nil when there are no more.
-func (t *topByScore) collect(d *search.DocumentMatch) error {
+func (t *topN) collect(d *search.DocumentMatch) error {
 	if d == nil {
 		return t.finish()
 	}
@@ -177,16 +195,28 @@ func (t *topByScore) collect(d *search.DocumentMatch) error {
 	return t.err
 }
 
-// less reports whether a comes after b: a lower score, or the same score and a greater id.
-func (t *topByScore) less(a, b *search.DocumentMatch) bool {
-	if a.Score != b.Score {
-		return a.Score < b.Score
+// less reports whether a comes after b: by the keys of t.order as bleve compares them
+// (SortOrder.Compare), then by id.
+func (t *topN) less(a, b *search.DocumentMatch) bool {
+	for x := range t.order {
+		c := 0
+		if t.scoring[x] {
+			c = cmp.Compare(a.Score, b.Score)
+		} else {
+			c = strings.Compare(a.Sort[x], b.Sort[x])
+		}
+		if c != 0 {
+			if t.desc[x] {
+				c = -c
+			}
+			return c > 0
+		}
 	}
 	return t.id(a) > t.id(b)
 }
 
 // id is d's document id, read from the doc_id doc values the first time it is asked for.
-func (t *topByScore) id(d *search.DocumentMatch) string {
+func (t *topN) id(d *search.DocumentMatch) string {
 	if d.ID == "" && t.err == nil {
 		err := t.ids.VisitDocValues(d.IndexInternalID, func(_ string, term []byte) { d.ID = string(term) })
 		if err == nil && d.ID == "" {
@@ -200,7 +230,7 @@ func (t *topByScore) id(d *search.DocumentMatch) string {
 }
 
 // up and down keep t.heap a heap with its worst hit first.
-func (t *topByScore) up(i int) {
+func (t *topN) up(i int) {
 	for i > 0 {
 		p := (i - 1) / 2
 		if !t.less(t.heap[i], t.heap[p]) {
@@ -211,7 +241,7 @@ func (t *topByScore) up(i int) {
 	}
 }
 
-func (t *topByScore) down(i int) {
+func (t *topN) down(i int) {
 	for {
 		w, l, r := i, 2*i+1, 2*i+2
 		if l < len(t.heap) && t.less(t.heap[l], t.heap[w]) {
@@ -230,7 +260,7 @@ func (t *topByScore) down(i int) {
 
 // finish orders the hits kept, best first, drops the first from and loads the stored
 // fields of the rest, with the reader the search ran on.
-func (t *topByScore) finish() error {
+func (t *topN) finish() error {
 	if t.err != nil {
 		return t.err
 	}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -13,11 +14,11 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// TestTopByScoreOrder: the pages topByScore collects are bleve's own sort by score then
-// doc_id, hit for hit, with many ties, documents spread over several segments in an order
-// unlike their ids, deleted documents, facets (one value, several, trimmed, none) and pages
-// past the end.
-func TestTopByScoreOrder(t *testing.T) {
+// TestTopNOrder: the pages topN collects are bleve's own sort with doc_id read for every hit,
+// hit for hit, by relevance, by date (some documents have none) and by distance, with many
+// ties, documents spread over several segments in an order unlike their ids, deleted
+// documents, facets (one value, several, trimmed, none) and pages past the end.
+func TestTopNOrder(t *testing.T) {
 	x := newTestIndex(t)
 
 	titles := []string{"软件测试工程师", "测试工程师", "软件测试", "Java开发工程师", "测试开发工程师（软件测试方向）"}
@@ -33,6 +34,9 @@ func TestTopByScoreOrder(t *testing.T) {
 			d := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: id, Version: 1}, Name: titles[n%len(titles)],
 				Description: bodies[n%len(bodies)], City: []string{"西安市", "宝鸡市"}[n%2],
 				Skills: [][]string{nil, {"Java"}, {"软件测试", "Python"}, {"Java", "MySQL", "Linux"}}[n%4]}
+			if n%5 != 0 { // four days of postings, and some without a date
+				d.PostedAt = time.Date(2026, 11, 20+n%4, 9, 0, 0, 0, time.UTC)
+			}
 			changes = append(changes, xiaoqi.Change{Seq: seq, Op: xiaoqi.OpUpsert, Kind: d.Kind(), ID: id, Version: 1, Doc: d})
 		}
 		if batch == 3 {
@@ -47,20 +51,33 @@ func TestTopByScoreOrder(t *testing.T) {
 	}
 
 	ctx := context.Background()
+	near := &xiaoqi.GeoPoint{Lat: 34.5, Lon: 108.5} // between the two cities
+	var queries []xiaoqi.SearchQuery
 	for _, q := range []string{"软件测试", "测试", "工程师", "Java"} {
+		queries = append(queries, xiaoqi.SearchQuery{Q: q})
+	}
+	queries = append(queries,
+		xiaoqi.SearchQuery{Q: "测试", Sort: xiaoqi.SortDateDesc},
+		xiaoqi.SearchQuery{Sort: xiaoqi.SortDateAsc},
+		xiaoqi.SearchQuery{Q: "工程师", Sort: xiaoqi.SortDistance, Near: near})
+	for _, sq := range queries {
+		if !byIDLast(sortOrder(sq)) {
+			t.Fatalf("%+v: topN does not collect its order", sq)
+		}
+		q := fmt.Sprintf("%q by %q", sq.Q, sq.Sort)
 		for _, perPage := range []int{7, 100} {
 			for page := 1; page <= 12; page++ {
-				text := x.textQuery(q)
+				text := x.textQuery(sq.Q)
 				req := func() *bleve.SearchRequest {
 					r := bleve.NewSearchRequestOptions(text, perPage, (page-1)*perPage, false)
-					r.SortByCustom(sortOrder(xiaoqi.SearchQuery{Q: q}))
+					r.SortByCustom(sortOrder(sq))
 					r.Fields = storedFields
 					r.AddFacet(fieldCity, bleve.NewFacetRequest(fieldCity, 10))
 					r.AddFacet(fieldSkill, bleve.NewFacetRequest(fieldSkill, 3))    // of 5: trimmed
 					r.AddFacet(fieldDegree, bleve.NewFacetRequest(fieldDegree, 10)) // none has one
 					return r
 				}
-				// bleve's sort (doc_id read for every hit) against topByScore. bleve's merger
+				// bleve's sort (doc_id read for every hit) against topN. bleve's merger
 				// works meanwhile, and bleve's own answer during a merge has differed from
 				// the same search asked again at once; a difference is asked again before it
 				// fails.
@@ -79,7 +96,7 @@ func TestTopByScoreOrder(t *testing.T) {
 					}
 				}
 				if diff != "" {
-					t.Fatalf("%q page %d of %d: %s", q, page, perPage, diff)
+					t.Fatalf("%s page %d of %d: %s", q, page, perPage, diff)
 				}
 			}
 		}
@@ -175,7 +192,8 @@ func newTestIndex(t *testing.T) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := Open(t.TempDir()+"/index", Options{Segmenter: seg, CacheEntries: -1})
+	x, err := Open(t.TempDir()+"/index", Options{Segmenter: seg, CacheEntries: -1,
+		Cities: map[string]xiaoqi.GeoPoint{"西安市": {Lat: 34.34, Lon: 108.94}, "宝鸡市": {Lat: 34.36, Lon: 107.24}}})
 	if err != nil {
 		t.Fatal(err)
 	}

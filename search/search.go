@@ -113,20 +113,14 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	return out, nil
 }
 
-// run runs req. A search by relevance (sortOrder's score then id) is collected by
-// topByScore, which reads the ids of tied hits only; any other order by bleve.
+// run runs req. A search whose order ends with the id (by relevance, date or distance:
+// byIDLast) is collected by topN, which reads the ids of tied hits only and counts the facets
+// itself; any other (a listing by id) by bleve.
 func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	if len(req.Sort) != 2 || !isScoreDesc(req.Sort[0]) || !isDocID(req.Sort[1]) {
+	if !byIDLast(req.Sort) {
 		return x.idx.SearchInContext(ctx, req)
 	}
-	r := *req
-	r.Sort = search.SortOrder{req.Sort[0]}
-	return new(topByScore).search(ctx, x.idx, &r)
-}
-
-func isScoreDesc(s search.SearchSort) bool {
-	sc, ok := s.(*search.SortScore)
-	return ok && sc.Desc
+	return new(topN).search(ctx, x.idx, req)
 }
 
 func isDocID(s search.SearchSort) bool {
