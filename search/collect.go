@@ -46,7 +46,8 @@ type topN struct {
 	reader index.IndexReader
 	pool   *search.DocumentMatchPool
 	ids    index.DocValueReader
-	dv     index.DocValueReader    // of the facet fields
+	dv     index.DocValueReader    // of the facet fields read from doc values
+	hitset *hitSet                 // the hits, for the facets counted from postings (facets.go)
 	heap   []*search.DocumentMatch // the best from+size so far, the worst first
 	page   search.DocumentMatchCollection
 	err    error
@@ -55,6 +56,7 @@ type topN struct {
 // facetCount counts the values of one field among the hits.
 type facetCount struct {
 	size   int
+	bitmap bool // counted from postings (facets.go), not from each hit's doc values
 	counts map[string]*int
 	total  int // values seen, for FacetResult.Other
 	seen   bool
@@ -111,12 +113,19 @@ func (t *topN) handler(sc *search.SearchContext) (search.DocumentMatchHandler, b
 		return nil, false, err
 	}
 	if len(t.facets) > 0 {
-		fields := make([]string, 0, len(t.facets))
-		for f := range t.facets {
-			fields = append(fields, f)
+		var fields []string
+		hs, ok := newHitSet(sc.IndexReader)
+		for name, f := range t.facets {
+			if f.bitmap = ok && bitmapFacetFields[name]; f.bitmap {
+				t.hitset = hs
+			} else {
+				fields = append(fields, name)
+			}
 		}
-		if t.dv, err = sc.IndexReader.DocValueReader(fields); err != nil {
-			return nil, false, err
+		if len(fields) > 0 {
+			if t.dv, err = sc.IndexReader.DocValueReader(fields); err != nil {
+				return nil, false, err
+			}
 		}
 	}
 	t.reader, t.pool, t.ids = sc.IndexReader, sc.DocumentMatchPool, ids
@@ -126,12 +135,20 @@ func (t *topN) handler(sc *search.SearchContext) (search.DocumentMatchHandler, b
 
 // count adds the facet values of hit d.
 func (t *topN) count(d *search.DocumentMatch) {
+	if t.hitset != nil {
+		if err := t.hitset.add(d.IndexInternalID); err != nil && t.err == nil {
+			t.err = err
+		}
+	}
+	if t.dv == nil {
+		return
+	}
 	for _, f := range t.facets {
 		f.seen = false
 	}
 	err := t.dv.VisitDocValues(d.IndexInternalID, func(field string, term []byte) {
 		f := t.facets[field]
-		if f == nil {
+		if f == nil || f.bitmap {
 			return
 		}
 		f.total++
@@ -147,7 +164,7 @@ func (t *topN) count(d *search.DocumentMatch) {
 		t.err = fmt.Errorf("search: facets of a hit: %w", err)
 	}
 	for _, f := range t.facets {
-		if !f.seen {
+		if !f.seen && !f.bitmap {
 			f.miss++
 		}
 	}
@@ -173,7 +190,7 @@ func (t *topN) collect(d *search.DocumentMatch) error {
 	if d == nil {
 		return t.finish()
 	}
-	if t.dv != nil {
+	if t.facets != nil {
 		t.count(d)
 	}
 	if t.from+t.size == 0 { // a count only
@@ -261,6 +278,11 @@ func (t *topN) down(i int) {
 // finish orders the hits kept, best first, drops the first from and loads the stored
 // fields of the rest, with the reader the search ran on.
 func (t *topN) finish() error {
+	for name, f := range t.facets {
+		if f.bitmap && t.err == nil {
+			t.err = t.hitset.count(name, f)
+		}
+	}
 	if t.err != nil {
 		return t.err
 	}
