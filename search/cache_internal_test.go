@@ -78,31 +78,38 @@ func TestResultCacheStale(t *testing.T) {
 		t.Error("an answer served more than 1 s after its search began, after changes")
 	}
 
+	// keep puts an answer of total hits computed from the index at seq, beginning now.
+	keep := func(seq uint64, total uint64) {
+		e := c.begin(seq)
+		e.res = &xiaoqi.SearchResult{Total: total}
+		c.put(k, e)
+	}
+	served := func() uint64 {
+		if got, ok := c.get(k); ok {
+			return got.Total
+		}
+		return 0
+	}
+
 	// Without changes an answer lives on.
-	e = c.begin(10)
-	e.res = &xiaoqi.SearchResult{Total: 2}
-	c.put(k, e)
+	keep(10, 2)
 	*now = now.Add(time.Hour)
-	if got, ok := c.get(k); !ok || got.Total != 2 {
+	if served() != 2 {
 		t.Error("an answer of the current generation not served an hour later")
 	}
 
 	// A required seq ends answers computed below it at once, whatever their age.
 	c.changed()
 	c.require(11)
-	if _, ok := c.get(k); ok {
+	if served() != 0 {
 		t.Error("an answer computed at seq 10 served after require(11)")
 	}
-	e = c.begin(10) // a search that began before the index recorded seq 11
-	e.res = &xiaoqi.SearchResult{Total: 3}
-	c.put(k, e)
-	if _, ok := c.get(k); ok {
+	keep(10, 3) // a search that began before the index recorded seq 11
+	if served() != 0 {
 		t.Error("an answer computed at seq 10 kept after require(11)")
 	}
-	e = c.begin(11)
-	e.res = &xiaoqi.SearchResult{Total: 4}
-	c.put(k, e)
-	if got, ok := c.get(k); !ok || got.Total != 4 {
+	keep(11, 4)
+	if served() != 4 {
 		t.Error("an answer computed at the required seq not served")
 	}
 	c.require(5) // the floor never moves back

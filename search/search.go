@@ -39,20 +39,17 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	if err != nil {
 		return nil, err
 	}
-	key, cacheable := cacheKey(q, page, perPage)
-	if !cacheable || x.cache == nil {
-		res, err := x.search(ctx, q, page, perPage)
-		if err != nil {
-			return nil, err
-		}
-		res.Took = time.Since(start)
-		return res, nil
+	engine := func() (*xiaoqi.SearchResult, error) { return x.search(ctx, q, page, perPage) }
+	var res *xiaoqi.SearchResult
+	if key, cacheable := cacheKey(q, page, perPage); !cacheable || x.cache == nil {
+		res, err = engine()
+	} else if cached, ok := x.cache.get(key); ok {
+		res = cached
+	} else {
+		res, err = x.cache.do(key, x.Seq, engine)
 	}
-	res, ok := x.cache.get(key)
-	if !ok {
-		if res, err = x.cache.do(key, x.Seq, func() (*xiaoqi.SearchResult, error) { return x.search(ctx, q, page, perPage) }); err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
 	}
 	res.Took = time.Since(start)
 	return res, nil
