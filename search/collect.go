@@ -14,7 +14,8 @@ import (
 )
 
 // topN collects the page of a search whose order ends with the document id (stable pages):
-// by relevance (score, id), by date (date, score, id) or by distance (distance, score, id).
+// by relevance (score, id), by date (date, score, id), by distance (distance, score, id) or
+// a listing by id alone.
 // bleve sorts by the keys before the id; the id of a hit is read only when those keys tie
 // with the hit it must be compared with. The order is bleve's sort with the id, hit for hit.
 //
@@ -64,10 +65,9 @@ type facetCount struct {
 	miss   int // hits without a value
 }
 
-// byIDLast reports whether order ends with the document id after at least one other key:
-// the orders topN collects.
+// byIDLast reports whether order ends with the document id: the orders topN collects.
 func byIDLast(order search.SortOrder) bool {
-	return len(order) >= 2 && isDocID(order[len(order)-1])
+	return len(order) >= 1 && isDocID(order[len(order)-1])
 }
 
 // search runs req, whose sort must end with the id (byIDLast), with t collecting its hits
@@ -76,8 +76,13 @@ func (t *topN) search(ctx context.Context, idx bleve.Index, req *bleve.SearchReq
 	t.from, t.size, t.fields = req.From, req.Size, req.Fields
 	r := *req
 	t.order = req.Sort[:len(req.Sort)-1]
-	r.Sort = t.order
 	t.scoring, t.desc = t.order.CacheIsScore(), t.order.CacheDescending()
+	r.Sort = t.order
+	if len(r.Sort) == 0 {
+		// A listing by id alone: bleve needs an order to run, and by score it reads
+		// nothing per hit.
+		r.Sort = search.SortOrder{&search.SortScore{Desc: true}}
+	}
 	r.Facets = nil
 	for name, f := range req.Facets {
 		if f.NumericRanges != nil || f.DateTimeRanges != nil || name != f.Field {

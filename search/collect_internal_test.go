@@ -15,9 +15,9 @@ import (
 )
 
 // TestTopNOrder: the pages topN collects are bleve's own sort with doc_id read for every hit,
-// hit for hit, by relevance, by date (some documents have none) and by distance, with many
-// ties, documents spread over several segments in an order unlike their ids, deleted
-// documents, facets (one value, several, trimmed, none) and pages past the end.
+// hit for hit, by relevance, by date (some documents have none), by distance and by id alone,
+// with many ties, documents spread over several segments in an order unlike their ids,
+// deleted documents, facets (one value, several, trimmed, none) and pages past the end.
 func TestTopNOrder(t *testing.T) {
 	x := newTestIndex(t)
 
@@ -58,7 +58,8 @@ func TestTopNOrder(t *testing.T) {
 	queries = append(queries,
 		xiaoqi.SearchQuery{Q: "测试", Sort: xiaoqi.SortDateDesc},
 		xiaoqi.SearchQuery{Sort: xiaoqi.SortDateAsc},
-		xiaoqi.SearchQuery{Q: "工程师", Sort: xiaoqi.SortDistance, Near: near})
+		xiaoqi.SearchQuery{Q: "工程师", Sort: xiaoqi.SortDistance, Near: near},
+		xiaoqi.SearchQuery{}) // a listing by id
 	for _, sq := range queries {
 		compareTopN(t, x, sq)
 	}

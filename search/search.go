@@ -110,9 +110,9 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	return out, nil
 }
 
-// run runs req. A search whose order ends with the id (by relevance, date or distance:
-// byIDLast) is collected by topN, which reads the ids of tied hits only and counts the facets
-// itself; any other (a listing by id) by bleve.
+// run runs req. A search whose order ends with the id (byIDLast: every order sortOrder
+// makes) is collected by topN, which reads the ids of tied hits only and counts the facets
+// itself; any other by bleve.
 func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	if !byIDLast(req.Sort) {
 		return x.idx.SearchInContext(ctx, req)
