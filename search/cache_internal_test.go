@@ -126,14 +126,14 @@ func TestResultCacheFlights(t *testing.T) {
 	const callers = 8
 	var runs atomic.Int32
 	calling := make(chan struct{}, callers)
-	// A search that lasts until every caller is about to ask, and 50 ms more: time for
+	// A search that lasts until every caller is about to ask, and 200 ms more: time for
 	// them to join it.
 	search := func() (*xiaoqi.SearchResult, error) {
 		if runs.Add(1) == 1 {
 			for range callers {
 				<-calling
 			}
-			<-time.After(50 * time.Millisecond)
+			<-time.After(200 * time.Millisecond)
 		}
 		return &xiaoqi.SearchResult{Total: 7, Hits: []xiaoqi.Hit{{ID: "a", Fields: map[string]any{"city": "西安市"}}}}, nil
 	}
