@@ -21,8 +21,9 @@ import (
 // Skills stay read from doc values: with thousands of values, intersecting each costs about
 // 50 ms at 1M documents whatever the hits, reading doc values about 0.7 µs a hit. Counted
 // from postings, 日语 (230,652 hits) went 198 → 72 ms with all six facets, but Java in 西安
-// (18,447 hits) 40 → 91 ms and the second page of 前端 (9,360) 24 → 45 ms; switching past a
-// number of hits pays both near the switch.
+// (18,447 hits) 40 → 91 ms and the second page of 前端 (9,360) 24 → 45 ms. Switching to
+// postings past some number of hits would pay both costs near that number (about 80,000
+// hits here, up to twice the cheaper one); not built.
 var bitmapFacetFields = map[string]bool{fieldType: true, fieldRegion: true, fieldDegree: true, fieldCity: true, fieldSector: true}
 
 // hitSet is the hits of a search on one index snapshot, as a bitmap of document numbers per
