@@ -153,8 +153,8 @@ func (t *topN) count(d *search.DocumentMatch) {
 		f.seen = false
 	}
 	err := t.dv.VisitDocValues(d.IndexInternalID, func(field string, term []byte) {
-		f := t.facets[field]
-		if f == nil || f.bitmap {
+		f := t.facets[field] // t.dv reads only the fields not counted from postings
+		if f == nil {
 			return
 		}
 		f.total++

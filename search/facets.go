@@ -31,7 +31,7 @@ var bitmapFacetFields = map[string]bool{fieldType: true, fieldRegion: true, fiel
 type hitSet struct {
 	snap    *scorch.IndexSnapshot
 	segs    []*scorch.SegmentSnapshot
-	offsets []uint64 // the first document number of each segment, as scorch numbers them
+	offsets []uint64 // the first document number of each segment, as scorch numbers them, and one past the last
 	hits    []*roaring.Bitmap
 }
 
@@ -43,13 +43,11 @@ func newHitSet(r index.IndexReader) (*hitSet, bool) {
 		return nil, false
 	}
 	segs := snap.Segments()
-	h := &hitSet{snap: snap, segs: segs, offsets: make([]uint64, len(segs)), hits: make([]*roaring.Bitmap, len(segs))}
-	var next uint64
+	h := &hitSet{snap: snap, segs: segs, offsets: make([]uint64, len(segs)+1), hits: make([]*roaring.Bitmap, len(segs))}
 	for i, ss := range segs {
 		// Scorch numbers the documents of a snapshot segment after segment, each taking
 		// as many numbers as its segment holds, deleted ones included.
-		h.offsets[i] = next
-		next += ss.Segment().Count()
+		h.offsets[i+1] = h.offsets[i] + ss.Segment().Count()
 		h.hits[i] = roaring.New()
 	}
 	return h, true
@@ -62,7 +60,7 @@ func (h *hitSet) add(id index.IndexInternalID) error {
 	}
 	n := id.Value()
 	i := sort.Search(len(h.offsets), func(i int) bool { return h.offsets[i] > n }) - 1
-	if i < 0 || n-h.offsets[i] >= h.segs[i].Segment().Count() || n-h.offsets[i] > math.MaxUint32 {
+	if i < 0 || i >= len(h.segs) || n-h.offsets[i] > math.MaxUint32 {
 		return fmt.Errorf("search: hit number %d is in no segment", n)
 	}
 	h.hits[i].Add(uint32(n - h.offsets[i]))

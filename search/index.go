@@ -194,8 +194,7 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 	hides := false // whether the batch removes or hides something: no cached answer outlives it
 	for _, c := range changes {
 		seq = max(seq, c.Seq)
-		hides = hides || c.Op != xiaoqi.OpUpsert || c.Kind == xiaoqi.KindCandidate ||
-			(c.Doc != nil && c.Doc.Kind() == xiaoqi.KindCandidate)
+		hides = hides || c.Op != xiaoqi.OpUpsert || c.Doc == nil || c.Doc.Kind() == xiaoqi.KindCandidate
 	}
 	if hides {
 		// Before the batch shows: answers computed from the index before seq are never
