@@ -31,29 +31,29 @@ func TestResultCacheKeeps(t *testing.T) {
 	e := c.begin(5)
 	e.res = res
 	c.put(k1, e)
-	if got, ok := c.get(k1); !ok || got.Hits[0].ID != "a" {
+	if got, _, ok := c.get(k1); !ok || got.Hits[0].ID != "a" {
 		t.Fatalf("get after put = %v, %v", got, ok)
 	}
-	if _, ok := c.get(k2); ok {
+	if _, _, ok := c.get(k2); ok {
 		t.Error("another page answered from the cache")
 	}
 	c.changed()
-	if _, ok := c.get(k1); ok {
+	if _, _, ok := c.get(k1); ok {
 		t.Error("an answer of an older generation served")
 	}
 	c.put(k1, e) // computed before the change, stored after it
-	if _, ok := c.get(k1); ok {
+	if _, _, ok := c.get(k1); ok {
 		t.Error("an answer computed before a change kept after it")
 	}
 	big := c.begin(6)
 	big.res = &xiaoqi.SearchResult{Hits: make([]xiaoqi.Hit, maxCachedHits+1)}
 	c.put(k2, big)
-	if _, ok := c.get(k2); ok {
+	if _, _, ok := c.get(k2); ok {
 		t.Error("a page of more than maxCachedHits hits kept")
 	}
 	var off *resultCache = newResultCache(-1, time.Second)
 	off.put(k1, e)
-	if _, ok := off.get(k1); ok || off != nil {
+	if _, _, ok := off.get(k1); ok || off != nil {
 		t.Error("CacheEntries -1 keeps answers")
 	}
 }
@@ -67,14 +67,25 @@ func TestResultCacheStale(t *testing.T) {
 	e.res = &xiaoqi.SearchResult{Total: 1, Hits: []xiaoqi.Hit{{ID: "a"}}}
 	*now = now.Add(300 * time.Millisecond) // the search took 300 ms
 	c.put(k, e)
+	if _, renew, _ := c.get(k); renew {
+		t.Error("an answer of the current generation due for renewal")
+	}
 	c.changed()
 	c.changed()
-	*now = now.Add(700 * time.Millisecond)
-	if _, ok := c.get(k); !ok {
+	*now = now.Add(450 * time.Millisecond)
+	if _, renew, ok := c.get(k); !ok || renew {
+		t.Errorf("an answer 0.75 s old after changes: served %v, due for renewal %v; want served, not due", ok, renew)
+	}
+	*now = now.Add(time.Millisecond)
+	if _, renew, ok := c.get(k); !ok || !renew {
+		t.Errorf("an answer past three quarters of its allowance after changes: served %v, due for renewal %v; want both", ok, renew)
+	}
+	*now = now.Add(249 * time.Millisecond)
+	if _, _, ok := c.get(k); !ok {
 		t.Error("an answer 1 s old after ordinary changes not served with an allowance of 1 s")
 	}
 	*now = now.Add(time.Millisecond)
-	if _, ok := c.get(k); ok {
+	if _, _, ok := c.get(k); ok {
 		t.Error("an answer served more than 1 s after its search began, after changes")
 	}
 
@@ -85,7 +96,7 @@ func TestResultCacheStale(t *testing.T) {
 		c.put(k, e)
 	}
 	served := func() uint64 {
-		if got, ok := c.get(k); ok {
+		if got, _, ok := c.get(k); ok {
 			return got.Total
 		}
 		return 0
@@ -115,6 +126,20 @@ func TestResultCacheStale(t *testing.T) {
 	c.require(5) // the floor never moves back
 	if c.floor.Load() != 11 {
 		t.Errorf("floor %d after require(5), want 11", c.floor.Load())
+	}
+
+	// Renewals run in a bounded number of slots.
+	for i := range maxRefreshes {
+		if !c.renew() {
+			t.Fatalf("renewal slot %d of %d not given", i+1, maxRefreshes)
+		}
+	}
+	if c.renew() {
+		t.Errorf("more than %d renewals at once", maxRefreshes)
+	}
+	c.renewed()
+	if !c.renew() {
+		t.Error("a slot given back not given again")
 	}
 }
 

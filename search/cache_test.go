@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -81,26 +82,8 @@ func TestResultCacheOff(t *testing.T) {
 // the cache for that long, but a wait for the update (?refresh=wait_for), a deletion and a
 // change to a candidate show at once.
 func TestResultCacheNearRealTime(t *testing.T) {
-	opt := options(t)
-	opt.CacheMaxStale = time.Hour // longer than the test: what it sees is not timing
-	x, err := search.Open(t.TempDir()+"/index", opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	index(t, x, corpus()...)
+	x, title := staleIndex(t, time.Hour, nil) // longer than the test: what it sees is not timing
 	q := xiaoqi.SearchQuery{Q: "软件测试"}
-	title := func() string {
-		for _, h := range find(t, x, q).Hits {
-			if h.ID == "job_test_xa" {
-				return h.Title
-			}
-		}
-		return "(not found)"
-	}
-	if got := title(); got != "软件测试工程师" {
-		t.Fatalf("first search: %q", got)
-	}
 
 	// An ordinary update: the kept answer may still be served (this is the allowance)…
 	job := corpus()[0].(*xiaoqi.JobNeed)
@@ -138,4 +121,66 @@ func TestResultCacheNearRealTime(t *testing.T) {
 	if got := title(); got != "(not found)" {
 		t.Errorf("after a deletion: %q, want it gone", got)
 	}
+}
+
+// TestResultCacheRenews: an answer asked for after an ordinary change, once three quarters of
+// its allowance have gone, is still served (the visitor does not wait for the engine) and is
+// computed again in the background, so that the next search shows the change long before
+// the allowance ends; before that, nothing runs in the background.
+func TestResultCacheRenews(t *testing.T) {
+	var clock atomic.Int64 // the cache's now, in nanoseconds: read by background searches too
+	clock.Store(time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC).UnixNano())
+	wait := func(d time.Duration) { clock.Add(int64(d)) }
+	x, title := staleIndex(t, time.Minute, func() time.Time { return time.Unix(0, clock.Load()) })
+	job := corpus()[0].(*xiaoqi.JobNeed)
+	job.Name, job.Version = "软件测试主管", 2
+	index(t, x, job)
+
+	wait(40 * time.Second) // two thirds of the allowance: served, not renewed
+	if got := title(); got != "软件测试工程师" {
+		t.Errorf("40 s after an update: %q, want the kept answer", got)
+	}
+	search.WaitRenewals(x)
+	if got := title(); got != "软件测试工程师" {
+		t.Errorf("40 s after an update, after renewals: %q; renewed before three quarters of the allowance", got)
+	}
+
+	wait(6 * time.Second) // past three quarters: served, and renewed in the background
+	if got := title(); got != "软件测试工程师" {
+		t.Errorf("46 s after an update: %q, want the kept answer served while it is renewed", got)
+	}
+	search.WaitRenewals(x)
+	if got := title(); got != "软件测试主管" {
+		t.Errorf("after the renewal (46 s of an allowance of 60): %q, want the new title", got)
+	}
+}
+
+// staleIndex opens an index of the corpus with a cache allowance of maxStale (and the cache
+// clock now, if not nil), closed at the end of the test, and returns it with a function that
+// searches 软件测试 and returns the title of job_test_xa found, after checking the first.
+func staleIndex(t *testing.T, maxStale time.Duration, now func() time.Time) (*search.Index, func() string) {
+	t.Helper()
+	opt := options(t)
+	opt.CacheMaxStale = maxStale
+	x, err := search.Open(t.TempDir()+"/index", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	if now != nil {
+		search.SetCacheClock(x, now)
+	}
+	index(t, x, corpus()...)
+	title := func() string {
+		for _, h := range find(t, x, xiaoqi.SearchQuery{Q: "软件测试"}).Hits {
+			if h.ID == "job_test_xa" {
+				return h.Title
+			}
+		}
+		return "(not found)"
+	}
+	if got := title(); got != "软件测试工程师" {
+		t.Fatalf("first search: %q", got)
+	}
+	return x, title
 }

@@ -22,8 +22,8 @@
 //
 // Recent search results are kept in memory (cache.go): until the index next changes, or for
 // up to Options.CacheMaxStale after ordinary writes, never after deletions, candidate
-// changes or WaitFor. An index
-// built at once (Rebuild, or a follower catching up from far behind) is left in many segments,
+// changes or WaitFor; an answer served late in its allowance is renewed in the background.
+// An index built at once (Rebuild, or a follower catching up from far behind) is left in many segments,
 // and every segment costs each query term a lookup; Compact merges them into one.
 //
 // Candidate personal data (name, phone, e-mail, birth date) is never indexed or stored.

@@ -45,6 +45,7 @@ type Index struct {
 	aliases   map[string][]string        // folded abbreviation → full names; immutable
 	cities    map[string]xiaoqi.GeoPoint // city (西安市) → centre; immutable
 	cache     *resultCache               // nil: none
+	renewals  sync.WaitGroup             // background searches renewing cached answers (renew)
 
 	applyMu sync.Mutex // serialises Apply, so that seq only grows
 
@@ -145,6 +146,7 @@ func (x *Index) Close() error {
 	x.closed = true
 	close(x.changed)
 	x.mu.Unlock()
+	x.renewals.Wait() // none starts once closed is set
 	return x.idx.Close()
 }
 

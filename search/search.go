@@ -43,8 +43,11 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	var res *xiaoqi.SearchResult
 	if key, cacheable := cacheKey(q, page, perPage); !cacheable || x.cache == nil {
 		res, err = engine()
-	} else if cached, ok := x.cache.get(key); ok {
+	} else if cached, renew, ok := x.cache.get(key); ok {
 		res = cached
+		if renew {
+			x.renew(key, q, page, perPage)
+		}
 	} else {
 		res, err = x.cache.do(key, x.Seq, engine)
 	}
@@ -53,6 +56,33 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// renewTimeout bounds a background search that renews a cached answer.
+const renewTimeout = 10 * time.Second
+
+// renew runs a checked query again in the background and keeps its answer for key (the
+// cache's refresh ahead), unless the index is closing or every renewal slot is taken.
+func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
+	if !x.cache.renew() {
+		return
+	}
+	x.mu.Lock()
+	if x.closed {
+		x.mu.Unlock()
+		x.cache.renewed()
+		return
+	}
+	x.renewals.Add(1)
+	x.mu.Unlock()
+	go func() {
+		defer x.renewals.Done()
+		defer x.cache.renewed()
+		ctx, cancel := context.WithTimeout(context.Background(), renewTimeout)
+		defer cancel()
+		// An error leaves the kept answer to end at its time; the next search runs then.
+		_, _ = x.cache.do(key, x.Seq, func() (*xiaoqi.SearchResult, error) { return x.search(ctx, q, page, perPage) })
+	}()
 }
 
 // search runs a checked query in the engine.
