@@ -216,9 +216,10 @@ func (p *page) click(sel string) {
 	p.do("click "+sel, chromedp.WaitVisible(sel), chromedp.Click(sel))
 }
 
-// clickLive waits for an element sel and clicks it in the same step, for lists that are drawn
-// again while the user types (suggestions): between finding a node and clicking it, chromedp's
-// click can lose it to the next drawing.
+// clickLive waits for an element sel and clicks it in the same step, for what is drawn again
+// as data arrives (suggestions while the user types, lists redrawn after a save or a search):
+// between finding a node and clicking it, chromedp's mouse click can lose it to the next
+// drawing (seen once in CI).
 func (p *page) clickLive(sel string) {
 	p.t.Helper()
 	p.waitJS("to click "+sel, fmt.Sprintf(`(() => { const e = document.querySelector(%s); if (!e) return false; e.click(); return true })()`, jsString(sel)))

@@ -144,7 +144,7 @@ func contactJourney(t *testing.T, p *page, svc *service, a actors, pp *people) {
 	if n := p.count(yes + " input[name=reason]:not([hidden] *)"); n != 0 {
 		p.fail("the reason field shows before the button is pressed")
 	}
-	p.click(yes + " [data-action=contact]")
+	p.clickLive(yes + " [data-action=contact]")
 	p.waitJS("the reason field to have the focus", `document.activeElement && document.activeElement.name === 'reason'`)
 	p.checkA11y("the HR page with the reason field open")
 	var label string
@@ -162,7 +162,7 @@ func contactJourney(t *testing.T, p *page, svc *service, a actors, pp *people) {
 	p.waitText(yes+" .contact-out", "本次查看已记入审计日志")
 
 	// The other candidate: refused, and nothing of theirs appears.
-	p.click(no + " [data-action=contact]")
+	p.clickLive(no + " [data-action=contact]")
 	p.do("type the reason", chromedp.SendKeys(no+" input[name=reason]", pp.reason), chromedp.KeyEvent(kb.Enter))
 	p.waitText(no+" .contact-out", "候选人未同意向贵企业公开联系方式")
 	body := p.text("#candidates")
@@ -249,7 +249,7 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.do("search an enterprise", chromedp.SendKeys("#consent-q", string(name[:min(len(name), 8)])))
 	p.clickLive(`.consent-suggest button[data-id="` + other.ID + `"]`)
 	p.waitText(".consent-list", other.Title)
-	p.click(`.consent-list li[data-id="` + a.enterpriseID + `"] [data-action=remove]`)
+	p.clickLive(`.consent-list li[data-id="` + a.enterpriseID + `"] [data-action=remove]`)
 	p.waitJS("the HR's enterprise to leave the list", `!document.querySelector('.consent-list li[data-id="`+a.enterpriseID+`"]')`)
 	p.click("#vis-private")
 	p.click("#privacy-form button[type=submit]")

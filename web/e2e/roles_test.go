@@ -83,7 +83,7 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 
 	// Edit: 7 openings instead of 3.
 	sel := `.job[data-id="` + job.ID + `"]`
-	p.click(sel + ` [data-action=edit]`)
+	p.clickLive(sel + ` [data-action=edit]`)
 	p.waitText("#form-h", "编辑岗位需求："+title)
 	p.do("change the headcount", chromedp.SetValue("#job-headcount", "7"), chromedp.Click("#job-form button[type=submit]"))
 	p.waitText(".job-form .notice.ok", "已保存岗位「"+title+"」")
@@ -95,7 +95,7 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 
 	// Candidates for it: anonymised.
-	p.click(sel + ` [data-action=match]`)
+	p.clickLive(sel + ` [data-action=match]`)
 	p.waitText("#candidates h2", title)
 	p.waitJS("candidates or none", `document.querySelectorAll('#candidates .match').length > 0 || document.querySelector('#candidates').innerText.includes('暂无')`)
 	var ids []string
@@ -169,7 +169,7 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitText(item, a.enterpriseName)
 	p.waitText(item+" .note", "共建软件测试实训基地")
 	p.screenshot("institution", "")
-	p.click(item + ` [data-action=accept]`)
+	p.clickLive(item + ` [data-action=accept]`)
 	p.waitText(".proposals", "已接受与"+a.enterpriseName+"的合作")
 	p.waitJS("the accepted status", `[...document.querySelectorAll('.proposals .partnership')].some(e => e.dataset.status === 'accepted')`)
 	var ps listAnswer[partnershipDoc]
