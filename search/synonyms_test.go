@@ -103,3 +103,36 @@ func TestSynonymsAreWordsOfTheBody(t *testing.T) {
 		t.Errorf("软件测试 = %v, want job_typed (软件 … 测试 apart in the description)", got)
 	}
 }
+
+// TestSynonymsAreWordsOfTheLists: in the lists of a document (skills, other names) a word the
+// query expands to must be a word too: an energy job whose skills are 电力系统 and 材料分析测试
+// holds 系统 and 测试, but not 系统测试, a synonym of 软件测试 (at 1M synthetic documents such
+// jobs were a quarter of what 软件测试 found). The title, one phrase, still finds a synonym as
+// the words inside it: 自动化测试工程师 is a 测试工程师 for "software testing".
+func TestSynonymsAreWordsOfTheLists(t *testing.T) {
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := openIndexWith(t, search.Options{Taxonomy: tax})
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_power"}, Name: "电力系统工程师", City: "西安市",
+			Skills: []string{"电力系统", "电气设计", "材料分析测试", "油气工程"}, Description: "负责配电系统的设计计算。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_auto"}, Name: "自动化测试工程师", City: "西安市",
+			Skills: []string{"Selenium"}, Description: "编写自动化脚本。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_listed"}, Name: "实施顾问", City: "西安市",
+			Skills: []string{"系统测试"}, Description: "负责上线部署。"},
+	)
+	for _, q := range []string{"软件测试", "software testing"} {
+		got := ids(find(t, x, xiaoqi.SearchQuery{Q: q}))
+		if slices.Contains(got, "job_power") {
+			t.Errorf("%s = %v: found the energy job by 系统 … 测试 … 工程 scattered over its skills", q, got)
+		}
+		if !slices.Contains(got, "job_listed") {
+			t.Errorf("%s = %v, want job_listed (系统测试, a synonym, as a skill)", q, got)
+		}
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "software testing"})); !slices.Contains(got, "job_auto") {
+		t.Errorf("software testing = %v, want job_auto (测试工程师 inside its title)", got)
+	}
+}
