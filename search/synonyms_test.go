@@ -34,6 +34,18 @@ func openIndexWith(tb testing.TB, opt search.Options) *search.Index {
 	return x
 }
 
+// synonymIndex opens an index with the skill taxonomy (its synonyms) holding docs.
+func synonymIndex(t *testing.T, docs ...xiaoqi.Doc) *search.Index {
+	t.Helper()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := openIndexWith(t, search.Options{Taxonomy: tax})
+	index(t, x, docs...)
+	return x
+}
+
 func TestSearchSkillSynonyms(t *testing.T) {
 	tax, err := skill.Load()
 	if err != nil {
@@ -80,12 +92,7 @@ func TestSearchSkillSynonyms(t *testing.T) {
 // the words the user typed may be found there apart. 客服 finds 客户服务 in a description, not
 // a description that has 客户 and 服务 somewhere (nearly every outsourcing posting does).
 func TestSynonymsAreWordsOfTheBody(t *testing.T) {
-	tax, err := skill.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := openIndexWith(t, search.Options{Taxonomy: tax})
-	index(t, x,
+	x := synonymIndex(t,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_service"}, Name: "外包项目专员", City: "西安市",
 			Description: "负责呼叫中心的客户服务与投诉处理。"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_apart"}, Name: "实施顾问", City: "西安市",
@@ -110,12 +117,7 @@ func TestSynonymsAreWordsOfTheBody(t *testing.T) {
 // jobs were a quarter of what 软件测试 found). The title, one phrase, still finds a synonym as
 // the words inside it: 自动化测试工程师 is a 测试工程师 for "software testing".
 func TestSynonymsAreWordsOfTheLists(t *testing.T) {
-	tax, err := skill.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := openIndexWith(t, search.Options{Taxonomy: tax})
-	index(t, x,
+	x := synonymIndex(t,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_power"}, Name: "电力系统工程师", City: "西安市",
 			Skills: []string{"电力系统", "电气设计", "材料分析测试", "油气工程"}, Description: "负责配电系统的设计计算。"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_auto"}, Name: "自动化测试工程师", City: "西安市",
