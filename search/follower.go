@@ -95,8 +95,8 @@ func (f *Follower) Run(ctx context.Context) error {
 	)
 	for {
 		var (
-			progressed bool
-			err        error
+			more bool
+			err  error
 		)
 		if !known {
 			target, err = f.store.LastSeq(ctx)
@@ -106,7 +106,7 @@ func (f *Follower) Run(ctx context.Context) error {
 			}
 		}
 		if err == nil {
-			progressed, err = f.step(ctx, target)
+			more, err = f.step(ctx, target)
 		}
 		wait := f.opt.PollInterval
 		switch {
@@ -118,9 +118,9 @@ func (f *Follower) Run(ctx context.Context) error {
 			backoff = min(max(2*backoff, f.opt.PollInterval), f.opt.MaxBackoff)
 			wait = backoff
 			log.Error("search: follow the change feed", "err", err, "seq", f.idx.Seq(), "retry_in", backoff)
-		case progressed:
+		case more:
 			backoff = 0
-			continue // more may be waiting
+			continue // a full batch: more are waiting
 		default:
 			backoff = 0
 		}
@@ -133,8 +133,12 @@ func (f *Follower) Run(ctx context.Context) error {
 	}
 }
 
-// step reads and applies one batch of changes, reporting whether the index moved on, and
-// marks the follower ready once the index has reached target or the store has nothing more.
+// step reads and applies one batch of changes, reporting whether it was a full batch that
+// moved the index on: only then may more be waiting. A shorter batch ends where the store's
+// feed ended when it was read, so asking again at once would cost the store a read that
+// finds nothing (on FerretDB, a scan of the feed) for every local write that woke the
+// follower. step marks the follower ready once the index has reached target or the store
+// has nothing more.
 func (f *Follower) step(ctx context.Context, target uint64) (bool, error) {
 	before := f.idx.Seq()
 	changes, err := f.store.Changes(ctx, before, f.opt.BatchSize)
@@ -151,5 +155,5 @@ func (f *Follower) step(ctx context.Context, target uint64) (bool, error) {
 			close(f.ready)
 		})
 	}
-	return seq > before, nil
+	return len(changes) >= f.opt.BatchSize && seq > before, nil
 }

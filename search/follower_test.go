@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -93,6 +94,57 @@ func TestFollowerPolls(t *testing.T) {
 	waitReady(t, f) // an empty store: ready at once
 	waitFor(t, x, write(t, s, storeDocs(2)...))
 	mirrors(t, s, x)
+}
+
+// countingStore counts the calls of Changes.
+type countingStore struct {
+	xiaoqi.Store
+	mu    sync.Mutex
+	reads int
+}
+
+func (s *countingStore) Changes(ctx context.Context, after uint64, limit int) ([]xiaoqi.Change, error) {
+	s.mu.Lock()
+	s.reads++
+	s.mu.Unlock()
+	return s.Store.Changes(ctx, after, limit)
+}
+
+func (s *countingStore) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.reads
+}
+
+// TestFollowerReadsOnce: the follower reads the feed again at once only after a full batch.
+// A shorter one reached the end of the feed, so a local write costs the store one read of
+// the feed, not two (on FerretDB each is a scan of the feed).
+func TestFollowerReadsOnce(t *testing.T) {
+	s := &countingStore{Store: openStore(t)}
+	write(t, s, storeDocs(7)...)
+	x, _ := openIndex(t)
+	f := follow(t, s, x, search.FollowerOptions{BatchSize: 3, PollInterval: time.Hour})
+	waitReady(t, f)
+	// Catching up reads full batches of 3 and one shorter one, perhaps empty.
+	changes, err := s.Store.Changes(context.Background(), 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len(changes)/3 + 1
+	if got := s.count(); got != want {
+		t.Errorf("catching up with %d changes in batches of 3 read the feed %d times, want %d", len(changes), got, want)
+	}
+	for i := range 3 {
+		before := s.count()
+		job := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{Source: "t", ExternalID: fmt.Sprint("once-", i)}, EnterpriseName: "西安某公司", Name: "运维工程师", City: "西安"}
+		seq := write(t, s, job)
+		f.Notify()
+		waitFor(t, x, seq)
+		time.Sleep(50 * time.Millisecond) // time for a needless second read to show
+		if got := s.count() - before; got != 1 {
+			t.Errorf("write %d: the follower read the feed %d times, want 1", i, got)
+		}
+	}
 }
 
 // TestFollowerResumes: a follower started on an index that has applied part of the feed
