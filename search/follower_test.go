@@ -130,22 +130,19 @@ func TestFollowerReadsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := len(changes)/3 + 1
-	if got := s.count(); got != want {
-		t.Errorf("catching up with %d changes in batches of 3 read the feed %d times, want %d", len(changes), got, want)
-	}
-	// Three writes, each followed by Notify as the API does, the next once the last is
-	// applied. A needless read after applying one write would come before the follower
-	// applies the next, so once the third is applied the count is exact.
-	before := s.count()
+	catchUp := len(changes)/3 + 1
+	// Then three writes, each followed by Notify as the API does, the next once the last
+	// is applied. A needless read after applying a batch would come before the follower
+	// applies the next write, so once the third is applied the count is exact.
 	for i := range 3 {
 		job := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{Source: "t", ExternalID: fmt.Sprint("once-", i)}, EnterpriseName: "西安某公司", Name: "运维工程师", City: "西安"}
 		seq := write(t, s, job)
 		f.Notify()
 		waitFor(t, x, seq)
 	}
-	if got := s.count() - before; got != 3 {
-		t.Errorf("three writes, each woke the follower once: it read the feed %d times, want 3", got)
+	if got := s.count(); got != catchUp+3 {
+		t.Errorf("catching up with %d changes in batches of 3, then three writes that each woke the follower once: "+
+			"it read the feed %d times, want %d + 3", len(changes), got, catchUp)
 	}
 }
 
