@@ -86,9 +86,16 @@ func TestAliasesChangeWithoutRebuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = x.Close() })
-	for _, q := range []string{"西电", "西电 西安"} {
+	// A NUL folds to a space (the API passes it through from ?q=%00): it neither hides the
+	// abbreviation nor, alone, leaves nothing to look an abbreviation up in.
+	for _, q := range []string{"西电", "西电 西安", "西电\x00"} {
 		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q})); !slices.Equal(got, []string{"ins_xidian"}) {
-			t.Errorf("%s with aliases = %v, want [ins_xidian]", q, got)
+			t.Errorf("%q with aliases = %v, want [ins_xidian]", q, got)
+		}
+	}
+	for _, q := range []string{"\x00", "\x00\x00 \x00"} {
+		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q})); len(got) != 0 {
+			t.Errorf("%q = %v, want nothing", q, got)
 		}
 	}
 }

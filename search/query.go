@@ -142,7 +142,7 @@ func (x *Index) splitAlias(part string) (alias, rest string) {
 		return f, ""
 	}
 	rs := []rune(f)
-	if !isCJK(rs[0]) {
+	if len(rs) == 0 || !isCJK(rs[0]) { // empty once folded: control characters only
 		return "", part
 	}
 	if ws := x.seg.queryWords(part); len(ws) == 1 && ws[0].text == f {
