@@ -12,11 +12,11 @@ import (
 // FuzzSearchQuery: q is analysed as plain text, never parsed, so no input makes Search fail
 // other than with EINVALID (which the API answers 400) — never an internal error (500).
 func FuzzSearchQuery(f *testing.F) {
-	for _, s := range []string{"", "软件测试", "Java 测试 西安", `"unclosed`, "+-&&||!(){}[]^\"~*?:\\/", "a:b", "西电", "测", "ｐｙｔｈｏｎ",
+	for _, s := range []string{"", "软件测试", "Java 测试 西安", "\x00", "西电\x00计算机", "交大 软测", `"unclosed`, "+-&&||!(){}[]^\"~*?:\\/", "a:b", "西电", "测", "ｐｙｔｈｏｎ",
 		"\xff\xfe", "title:java AND", strings.Repeat("软", 300), "軟件測試", " ", "。，、", "/.*/", "c++ .net node.js"} {
 		f.Add(s, "西安", "Java", 1, 10)
 	}
-	x, _ := openIndex(f)
+	x := openIndexWith(f, productOptions(f)) // every path of the query: synonyms, abbreviations, places
 	index(f, x, corpus()...)
 	f.Fuzz(func(t *testing.T, q, city, skill string, page, perPage int) {
 		res, err := x.Search(context.Background(), xiaoqi.SearchQuery{Q: q, City: city, Skills: []string{skill},

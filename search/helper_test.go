@@ -36,6 +36,27 @@ func options(tb testing.TB) search.Options {
 	return search.Options{Segmenter: seg}
 }
 
+// productOptions returns Options as `xiaoqi serve` sets them: the shared Segmenter, the
+// taxonomy's synonyms, the institutions' abbreviations and the cities' centres.
+func productOptions(tb testing.TB) search.Options {
+	tb.Helper()
+	tax, err := skill.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	aliases, err := seed.InstitutionAliases()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cities, err := seed.CityPoints()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	opt := options(tb)
+	opt.Taxonomy, opt.Aliases, opt.Cities = tax, aliases, cities
+	return opt
+}
+
 // openIndex opens a new index in a temporary directory, closed at the end of the test.
 func openIndex(tb testing.TB) (*search.Index, string) {
 	tb.Helper()

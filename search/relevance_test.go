@@ -102,16 +102,8 @@ func TestRelevance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	aliases, err := seed.InstitutionAliases()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cities, err := seed.CityPoints()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt := options(t)
-	opt.Taxonomy, opt.Aliases, opt.Cities = tax, aliases, cities
+	opt := productOptions(t)
+	opt.Taxonomy = tax
 	x, err := search.Open(t.TempDir()+"/index", opt)
 	if err != nil {
 		t.Fatal(err)
