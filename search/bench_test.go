@@ -51,20 +51,13 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
-// openStreamIndex opens a new index with the skill taxonomy and the city points, as the
-// server runs it, and returns the taxonomy for seed.Stream.
+// openStreamIndex opens a new index as the server runs it (productOptions) and returns the
+// taxonomy for seed.Stream.
 func openStreamIndex(b *testing.B) (*search.Index, *skill.Taxonomy) {
 	b.Helper()
-	tax, err := skill.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	cities, err := seed.CityPoints()
-	if err != nil {
-		b.Fatal(err)
-	}
-	// No result cache: the benchmarks repeat their queries and measure the engine.
-	return openIndexWith(b, search.Options{Taxonomy: tax, Cities: cities, CacheEntries: -1}), tax
+	opt := productOptions(b)
+	opt.CacheEntries = -1 // no result cache: the benchmarks repeat their queries and measure the engine
+	return openIndexWith(b, opt), opt.Taxonomy
 }
 
 // streamIndex indexes n documents of seed.Stream into a new index.

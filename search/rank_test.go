@@ -6,26 +6,14 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/search"
-	"github.com/xiaoqi-dev/xiaoqi/seed"
-	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
-// rankIndex opens an index with the taxonomy and the institution abbreviations, holding a
+// rankIndex opens an index with the options serve uses (productOptions), holding a
 // university, a college of the same name, twelve of the university's programs, a program on
 // founding firms and two policy items.
 func rankIndex(tb testing.TB) *search.Index {
 	tb.Helper()
-	tax, err := skill.Load()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	aliases, err := seed.InstitutionAliases()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	opt := options(tb)
-	opt.Taxonomy, opt.Aliases = tax, aliases
-	x, err := search.Open(tb.TempDir()+"/index", opt)
+	x, err := search.Open(tb.TempDir()+"/index", productOptions(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}
