@@ -40,8 +40,10 @@ type Store interface {
 	// Changes returns up to limit changes with Seq > after, in Seq order. A follower that
 	// applies them in order and asks again with the last Seq never misses a change, even
 	// with several writers. Doc is never nil for OpUpsert: it is the document's current state.
-	// An upsert of a document deleted since may be left out (its tombstone follows), but the
-	// newest change is always returned, so an empty answer means the follower is caught up.
+	// A change superseded by a later change of the same document may be left out (an upsert
+	// of a document deleted since, whose tombstone follows; in the embedded store, every
+	// change but a document's latest), but the newest change is always returned, so an empty
+	// answer means the follower is caught up.
 	Changes(ctx context.Context, after uint64, limit int) ([]Change, error)
 
 	// LastSeq returns the sequence of the newest change that Changes can return now.

@@ -26,8 +26,10 @@ import (
 //
 //	meta              "format" → formatVersion; "count:<kind>" → number of documents (uint64 BE);
 //	                  "indexed" → what the filter indexes were built from
-//	changes           seq (uint64 BE) → changeRecord; the bucket's sequence is the last seq
-//	docs:<kind>       id → docRecord
+//	changes           seq (uint64 BE) → changeRecord; the bucket's sequence is the last seq.
+//	                  A write of a document removes the document's previous change (its
+//	                  record names it), so the feed holds each document's latest change only
+//	docs:<kind>       id → docRecord (the JSON, its content hash, the seq of its change)
 //	keys:<kind>       natural key → id
 //	flt:<kind>        id → the document's filter values (see index.go)
 //	idx:<kind>        field \x00 value \x00 id → "", for ids and codes only (see index.go)

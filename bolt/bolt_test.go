@@ -193,3 +193,60 @@ func TestConflictBatchAtomic(t *testing.T) {
 		t.Errorf("docs[0] kept meta %+v from a failed batch", *m)
 	}
 }
+
+// TestFeedKeepsLatestChange: a write of a document removes its previous change from the
+// feed, so the feed holds one entry per document (its latest upsert or its tombstone), and a
+// reader at any position, even one on a removed seq, still ends with the store's content.
+func TestFeedKeepsLatestChange(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	docs := jobs("feed", 3)
+	if _, err := s.Upsert(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	inserted, err := s.LastSeq(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var removed uint64 // a seq the feed no longer holds
+	for i := range 3 {
+		docs[0].(*xiaoqi.JobNeed).Headcount = 10 + i
+		r, err := s.Upsert(ctx, docs[:1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			removed = r[0].Seq
+		}
+	}
+	docs[1].(*xiaoqi.JobNeed).Headcount = 20
+	if _, err := s.Upsert(ctx, docs[1:2]); err != nil {
+		t.Fatal(err)
+	}
+	del, err := s.Delete(ctx, xiaoqi.KindJob, docs[2].Base().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	feed := storetest.ChangesAfter(t, s, 0, 1000)
+	var got []string
+	for _, c := range feed {
+		got = append(got, fmt.Sprintf("%s %s v%d", c.Op, c.ID, c.Version))
+	}
+	want := []string{
+		fmt.Sprintf("upsert %s v4", docs[0].Base().ID),
+		fmt.Sprintf("upsert %s v2", docs[1].Base().ID),
+		fmt.Sprintf("delete %s v1", docs[2].Base().ID),
+	}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("feed after 3 inserts, 4 updates and a delete:\n got %s\nwant %s", strings.Join(got, "; "), strings.Join(want, "; "))
+	}
+	if last := feed[len(feed)-1].Seq; last != del.Seq {
+		t.Errorf("last change %d, want the tombstone %d", last, del.Seq)
+	}
+	for _, after := range []uint64{0, inserted, removed} {
+		if n := len(storetest.ChangesAfter(t, s, after, 2)); n != 3 {
+			t.Errorf("reading from %d (inserts end at %d, %d removed): %d changes, want 3", after, inserted, removed, n)
+		}
+	}
+}

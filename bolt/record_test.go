@@ -8,8 +8,9 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// TestEncodeDocAsBefore: the hand-built record is byte for byte what json.Marshal made of a
-// docRecord, so files written before and after read the same; HTML-sensitive text included.
+// TestEncodeDocAsBefore: the hand-built record is byte for byte what json.Marshal makes of a
+// docRecord, HTML-sensitive text included; a record written before records kept their seq
+// reads with seq 0.
 func TestEncodeDocAsBefore(t *testing.T) {
 	d := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_0123456789abcdef", Version: 3, Source: "a<b>&c"},
 		Name: "软件测试 <QA> & 运维", City: "西安市", Description: "\"引号\"\n换行\u2028"}
@@ -17,18 +18,26 @@ func TestEncodeDocAsBefore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := encodeDoc(d, hash)
+	got, err := encodeDoc(d, hash, 42)
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc, _ := json.Marshal(d)
-	want, _ := json.Marshal(docRecord{Hash: hash, Doc: doc})
+	want, _ := json.Marshal(docRecord{Hash: hash, Seq: 42, Doc: doc})
 	if !bytes.Equal(got, want) {
 		t.Fatalf("encodeDoc:\n got %s\nwant %s", got, want)
 	}
-	back, h, err := decodeDoc(xiaoqi.KindJob, got)
-	if err != nil || h != hash || back.(*xiaoqi.JobNeed).Description != d.Description {
-		t.Fatalf("decodeDoc = %+v, %q, %v", back, h, err)
+	back, rec, err := decodeRecord(xiaoqi.KindJob, got)
+	if err != nil || rec.Hash != hash || rec.Seq != 42 || back.(*xiaoqi.JobNeed).Description != d.Description {
+		t.Fatalf("decodeRecord = %+v, %+v, %v", back, rec, err)
+	}
+	legacy, _ := json.Marshal(struct {
+		Hash string          `json:"h"`
+		Doc  json.RawMessage `json:"d"`
+	}{hash, doc})
+	back, rec, err = decodeRecord(xiaoqi.KindJob, legacy)
+	if err != nil || rec.Hash != hash || rec.Seq != 0 || back.(*xiaoqi.JobNeed).Name != d.Name {
+		t.Fatalf("decodeRecord of a record without seq = %+v, %+v, %v", back, rec, err)
 	}
 }
 

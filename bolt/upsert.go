@@ -133,11 +133,11 @@ func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.Wr
 		return insert(tx, d, id, hash, now)
 	}
 
-	old, oldHash, err := decodeDoc(kind, stored)
+	old, rec, err := decodeRecord(kind, stored)
 	if err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
-	om := old.Base()
+	om, oldHash := old.Base(), rec.Hash
 	if m.Version != 0 && m.Version != om.Version {
 		return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("%s %s is at version %d, not %d: reload and try again / 数据已被修改，请刷新后重试", kind, id, om.Version, m.Version)}
@@ -159,6 +159,9 @@ func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.Wr
 	m.ID, m.Version, m.CreatedAt, m.UpdatedAt = id, om.Version+1, om.CreatedAt, now
 	seq, err := put(tx, old, d, hash, now)
 	if err != nil {
+		return xiaoqi.WriteResult{}, err
+	}
+	if err := dropChange(tx, rec.Seq, kind, id); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
 	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: m.Version, Seq: seq}, nil
@@ -209,10 +212,14 @@ func claimKey(keys *bolt.Bucket, kind xiaoqi.Kind, nk, id string) error {
 }
 
 // put stores d, whose metadata is set, in place of old (nil for an insert), updates the filter
-// index and records the change. It returns the change's seq.
+// index and records the change. It returns the change's seq, which the record keeps.
 func put(tx *bolt.Tx, old, d xiaoqi.Doc, hash string, now time.Time) (uint64, error) {
 	m := d.Base()
-	data, err := encodeDoc(d, hash)
+	seq, err := tx.Bucket(bucketChanges).NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	data, err := encodeDoc(d, hash, seq)
 	if err != nil {
 		return 0, err
 	}
@@ -222,24 +229,56 @@ func put(tx *bolt.Tx, old, d xiaoqi.Doc, hash string, now time.Time) (uint64, er
 	if err := reindex(tx, d.Kind(), m.ID, old, d); err != nil {
 		return 0, err
 	}
-	return appendChange(tx, xiaoqi.Change{Op: xiaoqi.OpUpsert, Kind: d.Kind(), ID: m.ID, Version: m.Version, At: now})
+	return seq, putChange(tx, seq, xiaoqi.Change{Op: xiaoqi.OpUpsert, Kind: d.Kind(), ID: m.ID, Version: m.Version, At: now})
 }
 
 // appendChange adds c to the change feed under the next sequence number and returns it.
 func appendChange(tx *bolt.Tx, c xiaoqi.Change) (uint64, error) {
-	b := tx.Bucket(bucketChanges)
-	// Keys only ever grow, so full pages never take an insert: filling them to the brim (not
-	// bbolt's default half for random keys) halves the feed's pages.
-	b.FillPercent = 1.0
-	seq, err := b.NextSequence()
+	seq, err := tx.Bucket(bucketChanges).NextSequence()
 	if err != nil {
 		return 0, err
 	}
+	return seq, putChange(tx, seq, c)
+}
+
+// putChange stores c in the change feed under seq.
+func putChange(tx *bolt.Tx, seq uint64, c xiaoqi.Change) error {
+	b := tx.Bucket(bucketChanges)
+	// New keys are always the greatest, so full pages never take an insert: filling them to
+	// the brim (not bbolt's default half for random keys) halves the feed's pages. Pages
+	// that dropChange thins out are merged by bbolt when they fall below a quarter.
+	b.FillPercent = 1.0
 	data, err := encodeChange(c)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	return seq, b.Put(u64(seq), data)
+	return b.Put(u64(seq), data)
+}
+
+// dropChange removes from the feed the change seq that wrote the previous version of the
+// document kind/id, now superseded by a later change of the same document in this
+// transaction. A follower that has not read it yet reads the later change instead, and a
+// change only ever carried the document's current state (Changes), so it loses nothing, and
+// the feed keeps one entry per document (plus tombstones) however often documents change.
+// seq 0 (a record written before records kept their seq) and an entry of another document
+// are left alone.
+func dropChange(tx *bolt.Tx, seq uint64, kind xiaoqi.Kind, id string) error {
+	if seq == 0 {
+		return nil
+	}
+	b := tx.Bucket(bucketChanges)
+	data := b.Get(u64(seq))
+	if data == nil {
+		return nil
+	}
+	c, err := decodeChange(seq, data)
+	if err != nil {
+		return err
+	}
+	if c.Op != xiaoqi.OpUpsert || c.Kind != kind || c.ID != id {
+		return nil
+	}
+	return b.Delete(u64(seq))
 }
 
 // Delete implements xiaoqi.Store: it removes the document and its natural key and leaves a
@@ -255,7 +294,7 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 		if stored == nil {
 			return notFound(kind, id)
 		}
-		old, _, err := decodeDoc(kind, stored)
+		old, rec, err := decodeRecord(kind, stored)
 		if err != nil {
 			return err
 		}
@@ -276,8 +315,11 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 		}
 		version := old.Base().Version
 		seq, err := appendChange(tx, xiaoqi.Change{Op: xiaoqi.OpDelete, Kind: kind, ID: id, Version: version, At: time.Now().UTC()})
+		if err != nil {
+			return err
+		}
 		r = xiaoqi.WriteResult{Kind: kind, ID: id, Version: version, Seq: seq}
-		return err
+		return dropChange(tx, rec.Seq, kind, id) // the tombstone supersedes it
 	})
 	if err != nil {
 		return xiaoqi.WriteResult{}, err
