@@ -12,7 +12,7 @@ import (
 // docRecord is the stored form of a document: its JSON, with the hash of its content so that
 // an upsert recognises an unchanged write without re-encoding the stored document, and the
 // seq of the change that wrote this version, which the next write of the document removes
-// from the feed (put). Records written before seqs were kept have none (0).
+// from the feed (dropChange). Records written before seqs were kept have none (0).
 type docRecord struct {
 	Hash string          `json:"h"`
 	Seq  uint64          `json:"s,omitempty"`

@@ -14,7 +14,6 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/search"
 	"github.com/xiaoqi-dev/xiaoqi/seed"
-	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // relevanceCase is one query of testdata/<case>/queries.json with its graded judgments.
@@ -94,16 +93,11 @@ func TestRelevance(t *testing.T) {
 	if len(cases) < 60 {
 		t.Fatalf("%d queries, want at least 60", len(cases))
 	}
-	tax, err := skill.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := seed.Load(tax)
-	if err != nil {
-		t.Fatal(err)
-	}
 	opt := productOptions(t)
-	opt.Taxonomy = tax
+	set, err := seed.Load(opt.Taxonomy)
+	if err != nil {
+		t.Fatal(err)
+	}
 	x, err := search.Open(t.TempDir()+"/index", opt)
 	if err != nil {
 		t.Fatal(err)
