@@ -1,6 +1,11 @@
 package mongodb
 
-import "time"
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+)
 
 // SetHooks makes the store's writes call the given functions between their steps, as a slow
 // or crashed writer would stop: after taking seqs, after logging the changes as pending, and
@@ -11,3 +16,13 @@ func SetHooks(s *Store, afterAllocate, afterLog, afterWrite func()) {
 
 // SetClock replaces the clock by which the store times the grace period and its changes.
 func SetClock(s *Store, now func() time.Time) { s.now = now }
+
+// FeedSize counts the entries and the settlements of the change feed.
+func FeedSize(s *Store) (entries, settlements int64, err error) {
+	ctx := context.Background()
+	if entries, err = s.changes.CountDocuments(ctx, bson.D{}); err != nil {
+		return 0, 0, err
+	}
+	settlements, err = s.settled.CountDocuments(ctx, bson.D{})
+	return entries, settlements, err
+}

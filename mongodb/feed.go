@@ -33,6 +33,23 @@ type feedState struct {
 	// seen holds when this process first saw each unsettled seq: pending, or missing while a
 	// later one exists.
 	seen map[uint64]time.Time
+	// refreshed is when this process last read the checkpoint because the feed was held up.
+	refreshed time.Time
+}
+
+// refreshEvery bounds how often a process whose feed is held up reads the checkpoint, to
+// learn that the seqs holding it up were settled and then removed by CompactFeed.
+const refreshEvery = time.Second
+
+// refreshDue reports whether the checkpoint may be read again, and if so notes it as read.
+func (f *feedState) refreshDue(now time.Time) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.refreshed.IsZero() && now.Sub(f.refreshed) < refreshEvery && !now.Before(f.refreshed) {
+		return false
+	}
+	f.refreshed = now
+	return true
 }
 
 // expired reports whether an unsettled seq has waited out the grace period, by this
@@ -50,16 +67,16 @@ func (f *feedState) expired(seq uint64, now, logged time.Time, grace time.Durati
 	return now.Sub(first) >= grace || (!logged.IsZero() && now.Sub(logged) >= grace)
 }
 
-// advance records that the seqs after `after` up to the last of settled are settled.
-func (f *feedState) advance(after uint64, settled []changeRecord) {
-	if len(settled) == 0 {
+// advance records that the seqs after `after` up to reached are settled, settled being the
+// entries among them that exist.
+func (f *feedState) advance(after, reached uint64, settled []changeRecord) {
+	if reached <= after {
 		return
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	top := uint64(settled[len(settled)-1].Seq)
 	for seq := range f.seen {
-		if seq <= top {
+		if seq <= reached {
 			delete(f.seen, seq)
 		}
 	}
@@ -67,13 +84,11 @@ func (f *feedState) advance(after uint64, settled []changeRecord) {
 		return // a gap between what we know and this run
 	}
 	for _, c := range settled {
-		if seq := uint64(c.Seq); seq > f.settled {
-			f.settled = seq
-			if c.State != stateVoid {
-				f.last = seq
-			}
+		if seq := uint64(c.Seq); seq > f.settled && c.State != stateVoid {
+			f.last = seq
 		}
 	}
+	f.settled = max(f.settled, reached)
 }
 
 func (f *feedState) get() (settled, last uint64) {
@@ -86,31 +101,47 @@ func (f *feedState) get() (settled, last uint64) {
 // included), stopping at the first unsettled seq that has not waited out the grace period.
 // One that has, it settles: a missing seq is filled as void, so that a writer that later
 // tries to log it fails and takes another; a pending entry is fenced as abandoned, so that
-// its writer, if alive, logs the change again when it commits. more reports that walk
-// stopped only because of n.
-func (s *Store) walk(ctx context.Context, after uint64, n int) (settled []changeRecord, more bool, err error) {
+// its writer, if alive, logs the change again when it commits. reached is the seq up to
+// which walk has settled the feed: the last of settled, or beyond it where CompactFeed has
+// removed entries. more reports that walk stopped only because of n.
+//
+// Seqs up to the settled prefix this process knows of are settled, so a missing one there,
+// or one without its settlement, was removed by CompactFeed: walk passes it by. A process
+// that finds the feed held up reads the checkpoint (at most every refreshEvery), in case
+// what holds it up was settled and removed meanwhile.
+func (s *Store) walk(ctx context.Context, after uint64, n int) (settled []changeRecord, reached uint64, more bool, err error) {
+	floor, _ := s.feed.get()
 	cur, err := s.changes.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$gt", Value: int64(after)}}}},
 		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}).SetLimit(int64(n)).SetBatchSize(int32(n)))
 	if err != nil {
-		return nil, false, translate("read changes", err)
+		return nil, after, false, translate("read changes", err)
 	}
 	var recs []changeRecord
 	if err := cur.All(ctx, &recs); err != nil {
-		return nil, false, translate("read changes", err)
+		return nil, after, false, translate("read changes", err)
 	}
-	if err := s.states(ctx, after, recs); err != nil {
-		return nil, false, err
+	if err := s.states(ctx, after, floor, recs); err != nil {
+		return nil, after, false, err
 	}
 	now := s.now()
 	next, blocked, observed := after+1, false, 0
+	reached = after
+	var holdup uint64 // the first seq that holds the feed up
 	// note tells whether an unsettled seq has expired, remembering when it was first seen.
 	note := func(seq uint64, logged time.Time) bool {
 		observed++
 		return s.feed.expired(seq, now, logged, s.grace)
 	}
+	block := func(seq uint64) {
+		blocked, holdup = true, seq
+	}
 	for i := range recs {
 		c := &recs[i]
 		seq := uint64(c.Seq)
+		if !blocked && next < seq && next <= floor {
+			next = min(seq, floor+1) // removed by CompactFeed
+			reached = next - 1
+		}
 		for ; next < seq; next++ { // seqs allocated but not logged (yet)
 			if blocked {
 				// Go no further, but note the rest, so that a run of abandoned seqs
@@ -125,50 +156,68 @@ func (s *Store) walk(ctx context.Context, after uint64, n int) (settled []change
 				break
 			}
 			if !note(next, time.Time{}) {
-				blocked = true
+				block(next)
 				continue
 			}
 			filled, err := s.fillGap(ctx, next)
 			if err != nil {
-				return nil, false, err
+				return nil, after, false, err
 			}
 			if !filled { // its entry has just arrived: read it next time
-				blocked = true
+				block(next)
 				continue
 			}
 			settled = append(settled, changeRecord{Seq: int64(next), At: now.UTC(), State: stateVoid})
+			reached = next
 		}
 		if (!blocked && len(settled) == n) || (blocked && observed >= n) {
 			break
 		}
 		next = seq + 1
-		if c.State == statePending {
+		switch c.State {
+		case stateRemoved:
+			if !blocked {
+				reached = seq
+			}
+			continue
+		case statePending:
 			if blocked {
 				note(seq, c.At)
 				continue
 			}
 			if !note(seq, c.At) {
-				blocked = true
+				block(seq)
 				continue
 			}
 			// Fenced, or committed meanwhile: either way the document's state from now on
 			// includes the write, or the writer logs it again.
 			if err := s.fence(ctx, seq); err != nil {
-				return nil, false, err
+				return nil, after, false, err
 			}
 			c.State = stateAbandoned
 		}
 		if !blocked {
 			settled = append(settled, *c)
+			reached = seq
 		}
 	}
-	s.feed.advance(after, settled)
-	more = !blocked && len(settled) > 0 && (len(recs) == n || len(settled) == n)
-	return settled, more, nil
+	if blocked && holdup > floor && s.feed.refreshDue(now) {
+		if err := s.loadCheckpoint(ctx); err != nil {
+			return nil, after, false, err
+		}
+		if raised, _ := s.feed.get(); raised >= holdup {
+			return s.walk(ctx, after, n) // what held the feed up was settled, and removed
+		}
+	}
+	s.feed.advance(after, reached, settled)
+	more = !blocked && reached > after && (len(recs) == n || len(settled) == n)
+	return settled, reached, more, nil
 }
 
-// states sets the State of entries from their settlements, read in one query.
-func (s *Store) states(ctx context.Context, after uint64, recs []changeRecord) error {
+// states sets the State of entries from their settlements, read in one query. An entry up to
+// floor, a seq known to be settled, that has no settlement was removed by CompactFeed after
+// it was read.
+func (s *Store) states(ctx context.Context, after, floor uint64, recs []changeRecord) error {
 	if len(recs) == 0 {
 		return nil
 	}
@@ -192,6 +241,8 @@ func (s *Store) states(ctx context.Context, after uint64, recs []changeRecord) e
 			r.State = stateVoid
 		case state[r.Seq] != "":
 			r.State = state[r.Seq]
+		case uint64(r.Seq) <= floor:
+			r.State = stateRemoved
 		default:
 			r.State = statePending
 		}
@@ -230,16 +281,16 @@ func (s *Store) Changes(ctx context.Context, after uint64, limit int) ([]xiaoqi.
 	limit = min(limit, xiaoqi.MaxListLimit)
 	var entries []changeRecord
 	for len(entries) < limit {
-		settled, more, err := s.walk(ctx, after, limit-len(entries))
+		settled, reached, more, err := s.walk(ctx, after, limit-len(entries))
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range settled {
-			after = uint64(c.Seq)
 			if c.State != stateVoid {
 				entries = append(entries, c)
 			}
 		}
+		after = reached
 		if !more {
 			break
 		}
@@ -307,7 +358,7 @@ func (s *Store) LastSeq(ctx context.Context) (uint64, error) {
 	}
 	for {
 		from, _ := s.feed.get()
-		_, more, err := s.walk(ctx, from, xiaoqi.MaxListLimit)
+		_, _, more, err := s.walk(ctx, from, xiaoqi.MaxListLimit)
 		if err != nil {
 			return 0, err
 		}
@@ -340,7 +391,10 @@ func (s *Store) loadCheckpoint(ctx context.Context) error {
 	}
 	s.feed.mu.Lock()
 	defer s.feed.mu.Unlock()
-	s.feed.settled, s.feed.last, s.feed.saved = uint64(cp.Settled), uint64(cp.Last), uint64(cp.Settled)
+	if settled := uint64(cp.Settled); settled > s.feed.settled {
+		s.feed.settled, s.feed.last = settled, uint64(cp.Last)
+	}
+	s.feed.saved = max(s.feed.saved, uint64(cp.Settled))
 	return nil
 }
 

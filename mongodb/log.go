@@ -133,6 +133,9 @@ func (s *Store) commit(ctx context.Context, done []changeRecord, void []int64) e
 		if err != nil {
 			return err
 		}
+		if attempt == 0 {
+			fenced = s.late(done, fenced)
+		}
 		again := make([]changeRecord, len(fenced))
 		for k, i := range fenced {
 			again[k] = done[i]
@@ -146,6 +149,24 @@ func (s *Store) commit(ctx context.Context, done []changeRecord, void []int64) e
 		done = again
 	}
 	return nil
+}
+
+// late adds to fenced the entries logged longer than the grace period ago. A follower may
+// have fenced such an entry, and CompactFeed may have removed the entry and its fence since,
+// so that the settlement just inserted was not refused: the change is logged again, as a
+// fenced one is. Logging a change twice costs a follower one more read of the document.
+func (s *Store) late(done []changeRecord, fenced []int) []int {
+	now := s.now()
+	was := make(map[int]bool, len(fenced))
+	for _, i := range fenced {
+		was[i] = true
+	}
+	for i, e := range done {
+		if !was[i] && now.Sub(e.At) >= s.grace {
+			fenced = append(fenced, i)
+		}
+	}
+	return fenced
 }
 
 // settle inserts settlements of the given seqs, and returns the indexes of those that were

@@ -98,6 +98,9 @@ const (
 	// stateVoid: no write belongs to this seq: a writer's write lost a race, or (a filler
 	// entry without op) a follower filled a seq that a writer allocated but never logged.
 	stateVoid = "void"
+	// stateRemoved, never stored: a settled entry that CompactFeed removed while a follower
+	// read it. The change that superseded it is still in the feed.
+	stateRemoved = "removed"
 )
 
 // changeRecord is an entry of the change feed, in the changes collection. Entries never

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xiaoqi-dev/xiaoqi/mongodb"
 	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
@@ -25,6 +26,9 @@ type Config struct {
 	MongoDatabase string
 	// MongoTimeout bounds connecting to MongoDB at start-up.
 	MongoTimeout time.Duration
+	// FeedCompactAge is how old a change in MongoDB's change feed must be before serve
+	// removes it as superseded (mongodb.Store.CompactFeed); 0 never compacts.
+	FeedCompactAge time.Duration
 	// Seed loads the default data set into an empty store at start-up.
 	Seed bool
 	// LogLevel is debug, info, warn or error; LogFormat is json or text.
@@ -58,14 +62,15 @@ type Config struct {
 // DefaultConfig returns the configuration of `xiaoqi serve` with no flags or environment.
 func DefaultConfig() Config {
 	return Config{
-		DataDir:      "data",
-		Addr:         ":8080",
-		MongoTimeout: 10 * time.Second,
-		Seed:         true,
-		LogLevel:     "info",
-		LogFormat:    "json",
-		PollInterval: 200 * time.Millisecond,
-		SearchCache:  search.DefaultCacheEntries,
+		DataDir:        "data",
+		Addr:           ":8080",
+		MongoTimeout:   10 * time.Second,
+		FeedCompactAge: mongodb.DefaultCompactAge,
+		Seed:           true,
+		LogLevel:       "info",
+		LogFormat:      "json",
+		PollInterval:   200 * time.Millisecond,
+		SearchCache:    search.DefaultCacheEntries,
 		// Near-real-time, as Elasticsearch's default refresh interval.
 		SearchCacheStale: time.Second,
 		ShutdownTimeout:  15 * time.Second,
@@ -127,6 +132,10 @@ func (c *Config) check() error {
 	}
 	if c.MongoURI != "" && !strings.HasPrefix(c.MongoURI, "mongodb://") && !strings.HasPrefix(c.MongoURI, "mongodb+srv://") {
 		return fmt.Errorf("--mongodb-uri must start with mongodb:// or mongodb+srv://")
+	}
+	if c.FeedCompactAge != 0 && c.FeedCompactAge < 2*mongodb.DefaultGrace {
+		return fmt.Errorf("--feed-compact-age must be 0 (never) or at least %s, twice the time a writer may take, not %s",
+			2*mongodb.DefaultGrace, c.FeedCompactAge)
 	}
 	if _, err := c.logLevel(); err != nil {
 		return err

@@ -46,6 +46,9 @@ func runServeChild() int {
 	cfg.LogLevel = "info" // the parent scans it for personal data (childStderr)
 	cfg.LogFormat = "text"
 	cfg.Security.RatePerAddress, cfg.Security.RatePerKey = -1, -1 // the test writes as fast as it can
+	// The shortest age allowed, so that a long run (XIAOQI_MULTINODE_CHANGES) compacts the
+	// change feed while both nodes write and follow it.
+	cfg.FeedCompactAge = 2 * mongodb.DefaultGrace
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	m := main.NewMain(cfg, os.Stderr)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -36,6 +37,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		"load the default data set when the store is empty (env XIAOQI_SEED)")
 	fs.DurationVar(&cfg.PollInterval, "poll-interval", envDuration(getenv, "XIAOQI_POLL_INTERVAL", cfg.PollInterval),
 		"how often the index asks the store for changes when idle (env XIAOQI_POLL_INTERVAL)")
+	fs.DurationVar(&cfg.FeedCompactAge, "feed-compact-age", envDuration(getenv, "XIAOQI_FEED_COMPACT_AGE", cfg.FeedCompactAge),
+		"on MongoDB, remove changes older than this from the change feed when a later change of the same document "+
+			"supersedes them; 0 never (env XIAOQI_FEED_COMPACT_AGE)")
 	fs.IntVar(&cfg.SearchCache, "search-cache", int(envInt64(getenv, "XIAOQI_SEARCH_CACHE", int64(cfg.SearchCache))),
 		"search results kept in memory; 0 keeps none (env XIAOQI_SEARCH_CACHE)")
 	fs.DurationVar(&cfg.SearchCacheStale, "search-cache-stale", envDuration(getenv, "XIAOQI_SEARCH_CACHE_STALE", cfg.SearchCacheStale),
@@ -169,6 +173,13 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 	}()
 	go m.compactAfterCatchUp(fctx, m.Index.Seq())
+	if ms, ok := store.(*mongodb.Store); ok && m.Config.FeedCompactAge > 0 {
+		m.wg.Add(1)
+		go func() {
+			defer m.wg.Done()
+			m.compactFeed(fctx, ms)
+		}()
+	}
 
 	ref, err := seed.Reference()
 	if err != nil {
@@ -289,6 +300,32 @@ func (m *Main) compactAfterCatchUp(ctx context.Context, startSeq uint64) {
 	default:
 		m.Logger.Info("search index compacted into one segment", "changes_applied", applied,
 			"elapsed_ms", time.Since(start).Milliseconds())
+	}
+}
+
+// compactFeed compacts MongoDB's change feed every quarter of the compaction age, at a random
+// moment of each quarter so that the nodes of one database take turns. Nodes compacting at
+// once are safe, only wasteful.
+func (m *Main) compactFeed(ctx context.Context, s *mongodb.Store) {
+	age := m.Config.FeedCompactAge
+	every := age / 4
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(every/2 + rand.N(every)):
+		}
+		start := time.Now()
+		res, err := s.CompactFeed(ctx, age)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			m.Logger.Warn("change feed not compacted", "err", err)
+		case res.Removed > 0:
+			m.Logger.Info("change feed compacted", "through_seq", res.Through, "read", res.Read,
+				"removed", res.Removed, "elapsed_ms", time.Since(start).Milliseconds())
+		}
 	}
 }
 

@@ -1,0 +1,168 @@
+package mongodb
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// Compaction of the change feed: every write adds an entry, so without it the feed grows by
+// one entry (and one settlement) per write for ever, and a new node replays every write
+// ever made. CompactFeed keeps each document's latest change, as the embedded store does
+// on every write.
+
+// DefaultCompactAge is how old an entry must be before CompactFeed may remove it.
+const DefaultCompactAge = time.Hour
+
+// compactBatch is how many entries CompactFeed reads at a time.
+const compactBatch = 1000
+
+// compactedID names the counters document that records how far the feed is compacted.
+const compactedID = "compacted"
+
+// Compaction says what one CompactFeed did.
+type Compaction struct {
+	// Through is the last seq the feed is compacted through (0: nothing old enough yet).
+	Through uint64
+	// Read is how many entries were read, Removed how many of them, or of older ones
+	// that they superseded, were removed.
+	Read, Removed int
+}
+
+// CompactFeed removes from the change feed, among the settled entries logged more than age
+// ago, every void entry and every entry that a later entry of the same document supersedes,
+// with their settlements. Each document keeps its latest change (an upsert, or the
+// tombstone of a deleted one), so a follower at any position, and a new node reading from
+// 0, still ends with the store's content: a change carries the document's state when it is
+// read, never when it was written.
+//
+// Followers pass over the removed seqs without waiting: every seq up to the feed's
+// checkpoint is settled, and CompactFeed saves the checkpoint before it removes anything.
+// Age bounds how late a writer may be (between taking a seq and settling it) without
+// losing its change: a write whose seq was removed would land behind the followers. Writers
+// log a change again when they commit more than the grace period after logging it, so age
+// must be far longer than the grace period: DefaultCompactAge is an hour.
+//
+// Any number of processes may compact at once, and a compaction cut short is finished by
+// the next: each step removes only entries that a later, non-void entry of the document
+// supersedes, which stays so.
+func (s *Store) CompactFeed(ctx context.Context, age time.Duration) (Compaction, error) {
+	var res Compaction
+	if age < 2*s.grace {
+		return res, errors.New("mongodb: compact the change feed: the age must be at least twice the grace period")
+	}
+	if _, err := s.LastSeq(ctx); err != nil { // settles the feed and saves the checkpoint
+		return res, err
+	}
+	settled, _ := s.feed.get()
+	var top changeRecord
+	err := s.changes.FindOne(ctx, bson.D{
+		{Key: "_id", Value: bson.D{{Key: "$lte", Value: int64(settled)}}},
+		{Key: "at", Value: bson.D{{Key: "$lte", Value: s.now().Add(-age).UTC()}}},
+	}, options.FindOne().SetSort(bson.D{{Key: "_id", Value: -1}}).SetProjection(bson.D{{Key: "_id", Value: 1}})).Decode(&top)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return res, nil
+	} else if err != nil {
+		return res, translate("find the changes to compact", err)
+	}
+	through := uint64(top.Seq)
+	var mark counter
+	err = s.counters.FindOne(ctx, bson.D{{Key: "_id", Value: compactedID}}).Decode(&mark)
+	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
+		return res, translate("read the compaction mark", err)
+	}
+	for pos := uint64(mark.Seq); pos < through; {
+		read, removed, last, err := s.compactBatch(ctx, pos, through)
+		if err != nil {
+			return res, err
+		}
+		res.Read, res.Removed = res.Read+read, res.Removed+removed
+		if read == 0 {
+			break
+		}
+		pos = last
+	}
+	_, err = s.counters.UpdateOne(ctx, bson.D{{Key: "_id", Value: compactedID}},
+		bson.D{{Key: "$max", Value: bson.D{{Key: "seq", Value: int64(through)}}}}, options.UpdateOne().SetUpsert(true))
+	if err != nil && !isDuplicateKey(err) {
+		return res, translate("save the compaction mark", err)
+	}
+	res.Through = through
+	return res, nil
+}
+
+// docKey names a document in the feed.
+type docKey struct{ kind, id string }
+
+// compactBatch compacts the entries after pos up to through, at most compactBatch of them,
+// and returns how many it read and removed, and the last seq read.
+func (s *Store) compactBatch(ctx context.Context, pos, through uint64) (read, removed int, last uint64, err error) {
+	cur, err := s.changes.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$gt", Value: int64(pos)}, {Key: "$lte", Value: int64(through)}}}},
+		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}).SetLimit(compactBatch).SetBatchSize(compactBatch))
+	if err != nil {
+		return 0, 0, 0, translate("read changes to compact", err)
+	}
+	var recs []changeRecord
+	if err := cur.All(ctx, &recs); err != nil {
+		return 0, 0, 0, translate("read changes to compact", err)
+	}
+	if len(recs) == 0 {
+		return 0, 0, pos, nil
+	}
+	// Every seq up to through is settled: an entry without a settlement is one that another
+	// compaction is removing (stateRemoved), never a pending one.
+	if err := s.states(ctx, pos, through, recs); err != nil {
+		return 0, 0, 0, err
+	}
+	var remove []int64
+	latest := map[docKey]int64{}
+	for _, c := range recs {
+		if c.State == stateVoid || c.State == stateRemoved {
+			remove = append(remove, c.Seq)
+			continue
+		}
+		k := docKey{c.Kind, c.ID}
+		if prev, ok := latest[k]; ok {
+			remove = append(remove, prev) // recs are in seq order
+		}
+		latest[k] = c.Seq
+	}
+	// Entries before this batch that its documents' latest changes supersede.
+	byKind := map[string][]string{}
+	for k := range latest {
+		byKind[k.kind] = append(byKind[k.kind], k.id)
+	}
+	for kind, ids := range byKind {
+		cur, err := s.changes.Find(ctx, bson.D{{Key: "kind", Value: kind}, {Key: "id", Value: bson.D{{Key: "$in", Value: ids}}},
+			{Key: "_id", Value: bson.D{{Key: "$lt", Value: recs[0].Seq}}}}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
+		if err != nil {
+			return 0, 0, 0, translate("read superseded changes", err)
+		}
+		var older []changeRecord
+		if err := cur.All(ctx, &older); err != nil {
+			return 0, 0, 0, translate("read superseded changes", err)
+		}
+		for _, c := range older {
+			remove = append(remove, c.Seq)
+		}
+	}
+	last = uint64(recs[len(recs)-1].Seq)
+	if len(remove) == 0 {
+		return len(recs), 0, last, nil
+	}
+	// The entries first: a follower that finds an entry up to the checkpoint without its
+	// settlement takes it as removed.
+	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: remove}}}}
+	res, err := s.changes.DeleteMany(ctx, filter)
+	if err != nil {
+		return 0, 0, 0, translate("remove superseded changes", err)
+	}
+	if _, err := s.settled.DeleteMany(ctx, filter); err != nil {
+		return 0, 0, 0, translate("remove settlements of superseded changes", err)
+	}
+	return len(recs), int(res.DeletedCount), last, nil
+}

@@ -1,0 +1,250 @@
+package mongodb_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/internal/mongotest"
+	"github.com/xiaoqi-dev/xiaoqi/mongodb"
+	"github.com/xiaoqi-dev/xiaoqi/storetest"
+)
+
+// TestCompactFeed: compacting the feed leaves each document's latest change (an upsert, or
+// the tombstone of a deleted document) and removes the rest, void fillers included. Readers
+// at any position, a new process from 0 and a process that knew only the feed before the
+// compaction, read the compacted feed without waiting and end with the store's content.
+// Changes younger than the age stay.
+func TestCompactFeed(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	w := openStore(t, db)
+	stale := openStore(t, db, mongodb.WithGrace(time.Hour)) // knows the feed as it was before any write
+	id := func(ext string) string { return xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|"+ext) }
+
+	storetest.MustUpsert(t, w, job("a", 1), job("b", 1), job("c", 1)) // 1-3
+	storetest.MustUpsert(t, w, job("a", 2))                           // 4
+	storetest.MustUpsert(t, w, job("a", 3))                           // 5
+	if _, err := w.Delete(ctx(), xiaoqi.KindJob, id("b")); err != nil { // 6
+		t.Fatal(err)
+	}
+	// Seq 7 taken by a writer that stalls; a follower fills it as void after the grace
+	// period, and the writer, released, logs its change as 9.
+	slow := openStore(t, db)
+	allocated := newGate()
+	mongodb.SetHooks(slow, allocated.hook, nil, nil)
+	done := make(chan error, 1)
+	go func() {
+		_, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("e", 1)})
+		done <- err
+	}()
+	wait(t, allocated.reached, "the slow writer to take a seq")
+	storetest.MustUpsert(t, w, job("d", 1)) // 8
+	f := openStore(t, db, mongodb.WithGrace(time.Second))
+	clk := &clock{t: time.Now()}
+	mongodb.SetClock(f, clk.Now)
+	wantChanges(t, storetest.ChangesAfter(t, f, 6, 7))
+	clk.Advance(time.Second)
+	wantChanges(t, storetest.ChangesAfter(t, f, 6, 7), fmt.Sprintf("8 upsert %s v1", id("d")))
+	close(allocated.release)
+	if err := wait(t, done, "the slow writer"); err != nil {
+		t.Fatal(err)
+	}
+	all := []string{
+		fmt.Sprintf("1 upsert %s v3", id("a")), fmt.Sprintf("2 delete %s v1", id("b")), fmt.Sprintf("3 upsert %s v1", id("c")),
+		fmt.Sprintf("4 upsert %s v3", id("a")), fmt.Sprintf("5 upsert %s v3", id("a")), fmt.Sprintf("6 delete %s v1", id("b")),
+		fmt.Sprintf("8 upsert %s v1", id("d")), fmt.Sprintf("9 upsert %s v1", id("e")),
+	}
+	wantChanges(t, storetest.ChangesAfter(t, w, 0, 20), all...)
+	wantFeedSize(t, w, 9, 8) // the filler has no settlement
+
+	// Nothing is older than the age yet.
+	c := openStore(t, db)
+	if _, err := c.CompactFeed(ctx(), time.Second); err == nil {
+		t.Error("CompactFeed with an age shorter than twice the grace period: no error")
+	}
+	if got, err := c.CompactFeed(ctx(), time.Hour); err != nil || got != (mongodb.Compaction{}) {
+		t.Fatalf("CompactFeed of a young feed: %+v, %v; want nothing done", got, err)
+	}
+	wantFeedSize(t, w, 9, 8)
+
+	// Two hours later.
+	later := &clock{t: time.Now().Add(2 * time.Hour)}
+	mongodb.SetClock(c, later.Now)
+	got, err := c.CompactFeed(ctx(), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (mongodb.Compaction{Through: 9, Read: 9, Removed: 4}); got != want {
+		t.Errorf("CompactFeed: %+v, want %+v", got, want)
+	}
+	wantFeedSize(t, w, 5, 5)
+	compacted := []string{
+		fmt.Sprintf("3 upsert %s v1", id("c")), fmt.Sprintf("5 upsert %s v3", id("a")), fmt.Sprintf("6 delete %s v1", id("b")),
+		fmt.Sprintf("8 upsert %s v1", id("d")), fmt.Sprintf("9 upsert %s v1", id("e")),
+	}
+	for name, s := range map[string]*mongodb.Store{"the writer": w, "a new process": openStore(t, db), "a process that knew no settled seq": stale} {
+		wantChanges(t, storetest.ChangesAfter(t, s, 0, 20), compacted...)
+		if seq := storetest.MustLastSeq(t, s); seq != 9 {
+			t.Errorf("LastSeq of %s: %d, want 9", name, seq)
+		}
+	}
+	// From a removed seq, and in pages of one.
+	wantChanges(t, storetest.ChangesAfter(t, w, 4, 20), compacted[1:]...)
+	page, err := w.Changes(ctx(), 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantChanges(t, page, compacted[0])
+	replay := &follower{state: map[string]int64{}}
+	replay.mustApply(t, storetest.ChangesAfter(t, stale, 0, 1))
+	sameState(t, replay, w, xiaoqi.KindJob)
+
+	// A later write supersedes a change compacted before; the next compaction removes it.
+	storetest.MustUpsert(t, w, job("a", 4)) // 10
+	later.Advance(2 * time.Hour)
+	if got, err := c.CompactFeed(ctx(), time.Hour); err != nil || got != (mongodb.Compaction{Through: 10, Read: 1, Removed: 1}) {
+		t.Errorf("second CompactFeed: %+v, %v; want through 10, 1 read, 1 removed", got, err)
+	}
+	wantChanges(t, storetest.ChangesAfter(t, openStore(t, db), 0, 20), compacted[0], compacted[2], compacted[3], compacted[4],
+		fmt.Sprintf("10 upsert %s v4", id("a")))
+	wantFeedSize(t, w, 5, 5)
+}
+
+func wantFeedSize(tb testing.TB, s *mongodb.Store, entries, settlements int64) {
+	tb.Helper()
+	e, st, err := mongodb.FeedSize(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if e != entries || st != settlements {
+		tb.Errorf("the feed holds %d entries and %d settlements, want %d and %d", e, st, entries, settlements)
+	}
+}
+
+// TestCompactWhileWriting: two writers update and delete a few documents over and over while
+// a follower reads the feed and another process compacts it every 100 ms. The follower ends
+// with the store's content, so does a new process reading from 0, and once the last writes
+// are old enough, the feed holds exactly one change per document ever written.
+func TestCompactWhileWriting(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	writers := []*mongodb.Store{openStore(t, db), openStore(t, db)}
+	followed := openStore(t, db)
+	const grace, age, keys = time.Second, 2 * time.Second, 30
+	compactor := openStore(t, db, mongodb.WithGrace(grace))
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	errs := make([]error, len(writers))
+	writes := make([]int, len(writers))
+	for w, s := range writers {
+		wg.Go(func() {
+			for n := 0; ; n++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				docs := make([]xiaoqi.Doc, 5)
+				for i := range docs {
+					docs[i] = job(fmt.Sprintf("k%d", (n*5+i+w*7)%keys), w*100000+n+1)
+				}
+				res, err := s.Upsert(ctx(), docs)
+				if err != nil {
+					errs[w] = fmt.Errorf("batch %d: %w", n, err)
+					return
+				}
+				writes[w] += len(docs)
+				if n%4 == 3 {
+					_, err := s.Delete(ctx(), xiaoqi.KindJob, res[n%5].ID)
+					if err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND { // the other writer deleted it first
+						errs[w] = fmt.Errorf("delete %s: %w", res[n%5].ID, err)
+						return
+					}
+				}
+			}
+		})
+	}
+	compactions := make(chan error, 1)
+	var removed int
+	go func() {
+		for {
+			select {
+			case <-stop:
+				compactions <- nil
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+			got, err := compactor.CompactFeed(ctx(), age)
+			if err != nil {
+				compactions <- err
+				return
+			}
+			removed += got.Removed
+		}
+	}()
+	f := &follower{state: map[string]int64{}}
+	followerDone := make(chan error, 1)
+	go func() {
+		for {
+			page, err := followed.Changes(ctx(), f.after, 50)
+			if err != nil {
+				followerDone <- err
+				return
+			}
+			if err := f.apply(page); err != nil {
+				followerDone <- err
+				return
+			}
+			select {
+			case <-stop:
+				followerDone <- nil
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+
+	time.AfterFunc(5*time.Second, func() { close(stop) }) // how long to write, not a timed assertion
+	wg.Wait()
+	if err := wait(t, compactions, "the compactor"); err != nil {
+		t.Fatalf("CompactFeed: %v", err)
+	}
+	if err := wait(t, followerDone, "the follower"); err != nil {
+		t.Fatalf("follower: %v", err)
+	}
+	for w, err := range errs {
+		if err != nil {
+			t.Fatalf("writer %d: %v", w, err)
+		}
+	}
+	t.Logf("%d writes, %d changes removed while writing", writes[0]+writes[1], removed)
+	if removed == 0 {
+		t.Error("no change was removed while writing")
+	}
+	f.mustApply(t, storetest.ChangesAfter(t, followed, f.after, 50))
+	sameState(t, f, followed, xiaoqi.KindJob)
+	replay := &follower{state: map[string]int64{}}
+	replay.mustApply(t, storetest.ChangesAfter(t, openStore(t, db), 0, 50))
+	sameState(t, replay, followed, xiaoqi.KindJob)
+
+	// Once every write is older than the age, one change per document is left.
+	later := &clock{t: time.Now().Add(age)}
+	mongodb.SetClock(compactor, later.Now)
+	if _, err := compactor.CompactFeed(ctx(), age); err != nil {
+		t.Fatal(err)
+	}
+	e, _, err := mongodb.FeedSize(compactor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e != keys {
+		t.Errorf("after the last compaction the feed holds %d entries, want one for each of the %d documents", e, keys)
+	}
+	replay = &follower{state: map[string]int64{}}
+	replay.mustApply(t, storetest.ChangesAfter(t, openStore(t, db), 0, 7))
+	sameState(t, replay, followed, xiaoqi.KindJob)
+}
