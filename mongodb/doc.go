@@ -12,9 +12,10 @@
 // xiaoqi.ContentHash that recognises a write that changes nothing, f the values of the
 // kind's xiaoqi.FilterFields (an index on each, then _id), and doc the domain document as
 // its JSON makes it, as a subdocument. The collection "changes" is the change feed, one entry
-// {_id: seq, op, kind, id, version, at} per write, never changed once inserted;
-// "settlements" holds {_id: seq, state} for the entries that are settled (committed, void or
-// abandoned); "counters" holds the seq counter and a checkpoint of the feed.
+// {_id: seq, op, kind, id, version, at} per write, never changed once inserted (an index on
+// kind, id, _id finds a document's changes); "settlements" holds {_id: seq, state} for the
+// entries that are settled (committed, void or abandoned); "counters" holds the seq counter, a
+// checkpoint of the feed and how far it is compacted.
 //
 // # Accounts
 //
@@ -61,6 +62,15 @@
 // write up to the entry, and a follower that applies the feed in order ends with the store's
 // content whatever the order in which writers finished. LastSeq is the last change of the
 // settled prefix; a checkpoint in "counters" spares a new process from walking the feed.
+//
+// CompactFeed (compact.go) removes settled entries older than an age that are void or that a
+// later entry of the same document supersedes, with their settlements: since a change carries
+// the document's state when read, the latest entry of each document is all a follower needs.
+// Every seq up to the checkpoint is settled, and compaction saves the checkpoint first, so a
+// follower takes a missing seq, or an entry without its settlement, up to the checkpoint it
+// knows as removed, and reads the checkpoint again when the feed holds it up. A writer that
+// commits later than the grace period after logging logs its changes again, as if fenced: its
+// fence may have been removed.
 //
 // On MongoDB an update of a document is conditional on the version read, so that of two
 // concurrent writers one loses and matches again (or fails with ECONFLICT if it carried a
