@@ -24,9 +24,9 @@ func TestCompactFeed(t *testing.T) {
 	stale := openStore(t, db, mongodb.WithGrace(time.Hour)) // knows the feed as it was before any write
 	id := func(ext string) string { return xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|"+ext) }
 
-	storetest.MustUpsert(t, w, job("a", 1), job("b", 1), job("c", 1)) // 1-3
-	storetest.MustUpsert(t, w, job("a", 2))                           // 4
-	storetest.MustUpsert(t, w, job("a", 3))                           // 5
+	storetest.MustUpsert(t, w, job("a", 1), job("b", 1), job("c", 1))   // 1-3
+	storetest.MustUpsert(t, w, job("a", 2))                             // 4
+	storetest.MustUpsert(t, w, job("a", 3))                             // 5
 	if _, err := w.Delete(ctx(), xiaoqi.KindJob, id("b")); err != nil { // 6
 		t.Fatal(err)
 	}
