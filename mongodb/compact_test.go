@@ -3,6 +3,7 @@ package mongodb_test
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -169,7 +170,7 @@ func TestCompactWhileWriting(t *testing.T) {
 		})
 	}
 	compactions := make(chan error, 1)
-	var removed int
+	var removed atomic.Int64
 	go func() {
 		for {
 			select {
@@ -183,7 +184,7 @@ func TestCompactWhileWriting(t *testing.T) {
 				compactions <- err
 				return
 			}
-			removed += got.Removed
+			removed.Add(int64(got.Removed))
 		}
 	}()
 	f := &follower{state: map[string]int64{}}
@@ -208,7 +209,20 @@ func TestCompactWhileWriting(t *testing.T) {
 		}
 	}()
 
-	time.AfterFunc(5*time.Second, func() { close(stop) }) // how long to write, not a timed assertion
+	// Write for 5 s and until a compaction has removed changes, which takes more than the
+	// age; give up after a minute.
+	start, giveUp := time.Now(), time.After(time.Minute)
+	tick := time.NewTicker(50 * time.Millisecond)
+	for removed.Load() == 0 || time.Since(start) < 5*time.Second {
+		select {
+		case <-tick.C:
+			continue
+		case <-giveUp:
+		}
+		break
+	}
+	tick.Stop()
+	close(stop)
 	wg.Wait()
 	if err := wait(t, compactions, "the compactor"); err != nil {
 		t.Fatalf("CompactFeed: %v", err)
@@ -221,8 +235,8 @@ func TestCompactWhileWriting(t *testing.T) {
 			t.Fatalf("writer %d: %v", w, err)
 		}
 	}
-	t.Logf("%d writes, %d changes removed while writing", writes[0]+writes[1], removed)
-	if removed == 0 {
+	t.Logf("%d writes in %s, %d changes removed while writing", writes[0]+writes[1], time.Since(start).Round(time.Millisecond), removed.Load())
+	if removed.Load() == 0 {
 		t.Error("no change was removed while writing")
 	}
 	f.mustApply(t, storetest.ChangesAfter(t, followed, f.after, 50))
