@@ -78,5 +78,7 @@
 // hand one seq to two writers (the second insert of the entry fails and takes another) and
 // the last of two concurrent writes of one document wins. FerretDB also finds a document by
 // index only for a filter of exactly {_id}, and hangs on a command of 100 updates; Open
-// recognises it (buildInfo) and then updates by _id alone, at most 20 to a command.
+// recognises it (buildInfo) and then updates by _id alone, at most 20 to a command. The
+// tests also run the conditional updates on FerretDB (the conformance suite, and a writer
+// that loses a race and writes again), which tests MongoDB's code path, not its atomicity.
 package mongodb

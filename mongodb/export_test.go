@@ -26,3 +26,8 @@ func FeedSize(s *Store) (entries, settlements int64, err error) {
 	settlements, err = s.settled.CountDocuments(ctx, bson.D{})
 	return entries, settlements, err
 }
+
+// UseConditionalUpdates makes the store update documents on condition of the version read,
+// as it does on MongoDB, also on FerretDB (whose updates are not atomic, so this tests the
+// code path, not the atomicity). It keeps FerretDB's bound on updates per command.
+func UseConditionalUpdates(s *Store) { s.casUpdates = true }

@@ -200,3 +200,55 @@ func TestBatchNamesOneDocumentTwice(t *testing.T) {
 		t.Errorf("batch with a nil document: %v, want EINVALID naming docs[1]", err)
 	}
 }
+
+// TestConformanceConditionalUpdates runs the conformance suite with the updates MongoDB gets:
+// conditional on the version read (see UseConditionalUpdates).
+func TestConformanceConditionalUpdates(t *testing.T) {
+	t.Parallel()
+	storetest.Run(t, func(t *testing.T) xiaoqi.Store {
+		s := newStore(t)
+		mongodb.UseConditionalUpdates(s)
+		return s
+	})
+}
+
+// TestConditionalUpdateLosesRace: a writer that read version 1 of a document and writes it
+// after another writer wrote version 2 loses: its update matches nothing, its change is
+// void, and it writes again on version 2, as version 3. Nothing is overwritten, and the feed
+// hands out both writes.
+func TestConditionalUpdateLosesRace(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	slow, other := openStore(t, db), openStore(t, db)
+	mongodb.UseConditionalUpdates(slow)
+	mongodb.UseConditionalUpdates(other)
+	first := storetest.MustUpsert(t, other, job("a", 1))[0]
+
+	logged := newGate()
+	mongodb.SetHooks(slow, nil, logged.hook, nil)
+	done := make(chan []xiaoqi.WriteResult, 1)
+	go func() {
+		res, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("a", 3)})
+		if err != nil {
+			t.Errorf("slow writer: %v", err)
+		}
+		done <- res
+	}()
+	wait(t, logged.reached, "the slow writer to log its change")
+	second := storetest.MustUpsert(t, other, job("a", 2))[0] // read version 1 after the slow writer did
+	close(logged.release)
+	res := wait(t, done, "the slow writer")
+	if len(res) != 1 {
+		t.Fatalf("slow writer: %+v", res)
+	}
+	if second.Version != 2 || res[0].Version != 3 || res[0].Seq <= second.Seq {
+		t.Errorf("versions %d (seq %d) and %d (seq %d), want 2 and then 3", second.Version, second.Seq, res[0].Version, res[0].Seq)
+	}
+	got, err := other.Get(ctx(), xiaoqi.KindJob, first.ID)
+	if err != nil || got.Base().Version != 3 || got.(*xiaoqi.JobNeed).Headcount != 3 {
+		t.Errorf("stored: %+v, %v; want the slow writer's headcount 3 at version 3", got, err)
+	}
+	// The slow writer's first change (seq 2) is void; the feed has the other's and its new one.
+	wantChanges(t, storetest.ChangesAfter(t, other, first.Seq, 7),
+		fmt.Sprintf("%d upsert %s v3", second.Seq, first.ID), fmt.Sprintf("%d upsert %s v3", res[0].Seq, first.ID))
+}
