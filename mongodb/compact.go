@@ -75,6 +75,9 @@ func (s *Store) CompactFeed(ctx context.Context, age time.Duration) (Compaction,
 	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
 		return res, translate("read the compaction mark", err)
 	}
+	// The mark moves with each batch, so that a compaction cut short (the process stopped)
+	// is taken up where it stopped: the entries up to the mark are compacted against each
+	// other, and a batch after it removes what it supersedes before the mark too.
 	for pos := uint64(mark.Seq); pos < through; {
 		read, removed, last, err := s.compactBatch(ctx, pos, through)
 		if err != nil {
@@ -82,17 +85,25 @@ func (s *Store) CompactFeed(ctx context.Context, age time.Duration) (Compaction,
 		}
 		res.Read, res.Removed = res.Read+read, res.Removed+removed
 		if read == 0 {
-			break
+			last = through
+		}
+		if err := s.saveMark(ctx, last); err != nil {
+			return res, err
 		}
 		pos = last
 	}
-	_, err = s.counters.UpdateOne(ctx, bson.D{{Key: "_id", Value: compactedID}},
-		bson.D{{Key: "$max", Value: bson.D{{Key: "seq", Value: int64(through)}}}}, options.UpdateOne().SetUpsert(true))
-	if err != nil && !isDuplicateKey(err) {
-		return res, translate("save the compaction mark", err)
-	}
 	res.Through = through
 	return res, nil
+}
+
+// saveMark records that the feed is compacted through seq.
+func (s *Store) saveMark(ctx context.Context, seq uint64) error {
+	_, err := s.counters.UpdateOne(ctx, bson.D{{Key: "_id", Value: compactedID}},
+		bson.D{{Key: "$max", Value: bson.D{{Key: "seq", Value: int64(seq)}}}}, options.UpdateOne().SetUpsert(true))
+	if err != nil && !isDuplicateKey(err) {
+		return translate("save the compaction mark", err)
+	}
+	return nil
 }
 
 // docKey names a document in the feed.
