@@ -3,6 +3,7 @@ package mongodb
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -55,6 +56,11 @@ func (s *Store) CompactFeed(ctx context.Context, age time.Duration) (Compaction,
 	if age < 2*s.grace {
 		return res, errors.New("mongodb: compact the change feed: the age must be at least twice the grace period")
 	}
+	// The index is made here, not when the store opens: on a long feed its build takes
+	// minutes, which must not hold up a start.
+	if err := ensureIndexes(ctx, s.changes, feedIndexes); err != nil {
+		return res, fmt.Errorf("mongodb: create the index of %s by document: %w", changesCollection, err)
+	}
 	if _, err := s.LastSeq(ctx); err != nil { // settles the feed and saves the checkpoint
 		return res, err
 	}
@@ -105,6 +111,10 @@ func (s *Store) saveMark(ctx context.Context, seq uint64) error {
 	}
 	return nil
 }
+
+// feedIndexes are the indexes of the changes collection besides _id: CompactFeed finds the
+// earlier changes of a document by kind and id.
+var feedIndexes = []index{{name: "doc", keys: bson.D{{Key: "kind", Value: 1}, {Key: "id", Value: 1}, {Key: "_id", Value: 1}}}}
 
 // docKey names a document in the feed.
 type docKey struct{ kind, id string }

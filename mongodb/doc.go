@@ -13,7 +13,7 @@
 // kind's xiaoqi.FilterFields (an index on each, then _id), and doc the domain document as
 // its JSON makes it, as a subdocument. The collection "changes" is the change feed, one entry
 // {_id: seq, op, kind, id, version, at} per write, never changed once inserted (an index on
-// kind, id, _id finds a document's changes); "settlements" holds {_id: seq, state} for the
+// kind, id, _id, made by the first CompactFeed, finds a document's changes); "settlements" holds {_id: seq, state} for the
 // entries that are settled (committed, void or abandoned); "counters" holds the seq counter, a
 // checkpoint of the feed and how far it is compacted.
 //

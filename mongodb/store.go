@@ -181,11 +181,6 @@ func (s *Store) setup(ctx context.Context) error {
 			return fmt.Errorf("create indexes of %s: %w", k, err)
 		}
 	}
-	// CompactFeed finds the earlier changes of a document by kind and id.
-	feedIndexes := []index{{name: "doc", keys: bson.D{{Key: "kind", Value: 1}, {Key: "id", Value: 1}, {Key: "_id", Value: 1}}}}
-	if err := ensureIndexes(ctx, s.changes, feedIndexes); err != nil {
-		return fmt.Errorf("create indexes of %s: %w", changesCollection, err)
-	}
 	for name, indexes := range accountIndexes() {
 		if info.FerretDB != "" {
 			// FerretDB answers NotImplemented to expireAfterSeconds; PutSession purges.
