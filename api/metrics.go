@@ -40,8 +40,8 @@ type metrics struct {
 }
 
 // newMetrics creates the collectors and registers them, with the Go runtime and process
-// collectors, in a new registry.
-func newMetrics(logger *slog.Logger) *metrics {
+// collectors and extra, in a new registry.
+func newMetrics(logger *slog.Logger, extra ...prometheus.Collector) *metrics {
 	gauge := func(name, help string) prometheus.Gauge {
 		return prometheus.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
 	}
@@ -75,6 +75,7 @@ func newMetrics(logger *slog.Logger) *metrics {
 	}
 	m.registry.MustRegister(m.requests, m.duration, m.inFlight, m.storeSeq, m.indexSeq, m.indexLag, m.documents, m.errors,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.registry.MustRegister(extra...)
 	m.handler = promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{
 		ErrorLog:      slogPrinter{logger},
 		ErrorHandling: promhttp.ContinueOnError,

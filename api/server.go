@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
@@ -89,6 +90,9 @@ type Config struct {
 	// SecureCookies marks the session cookie Secure (HTTPS only) even on plain HTTP: set it when
 	// a proxy in front terminates TLS. (Under the server's own TLS the cookie is Secure anyway.)
 	SecureCookies bool
+	// Collectors are exported on /metrics besides the server's own (cmd/xiaoqi adds those of
+	// the change feed's compaction on MongoDB).
+	Collectors []prometheus.Collector
 }
 
 // Server is the HTTP interface of xiaoqi.
@@ -143,7 +147,7 @@ func New(cfg Config) *Server {
 		s.maxUpload = DefaultMaxUploadBytes
 	}
 	s.imports = newImportJobs(cfg, s.logger)
-	s.metrics = newMetrics(s.logger)
+	s.metrics = newMetrics(s.logger, cfg.Collectors...)
 
 	// gin keeps its mode in a package variable; debug mode prints every route to stdout.
 	// Leave test mode (GIN_MODE=test) alone.

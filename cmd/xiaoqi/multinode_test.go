@@ -158,6 +158,47 @@ func (n *node) waitSeq(tb testing.TB, client *http.Client, seq uint64, within ti
 	}
 }
 
+// waitCompaction waits until the node's /metrics counts a compaction of the change feed that
+// succeeded, and returns the node's compaction metrics.
+func waitCompaction(tb testing.TB, client *http.Client, n *node, within time.Duration) string {
+	tb.Helper()
+	deadline := time.Now().Add(within)
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		req, err := http.NewRequest(http.MethodGet, n.base+"/metrics", nil)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		authorize(req)
+		resp, err := client.Do(req)
+		if err != nil {
+			tb.Fatalf("node %s: /metrics: %v", n.name, err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			tb.Fatalf("node %s: /metrics: %d, %v", n.name, resp.StatusCode, err)
+		}
+		var lines []string
+		for _, l := range strings.Split(string(body), "\n") {
+			if strings.HasPrefix(l, "xiaoqi_feed_") {
+				lines = append(lines, l)
+			}
+		}
+		if strings.Contains(string(body), `xiaoqi_feed_compactions_total{result="ok"}`) {
+			if strings.Contains(string(body), `xiaoqi_feed_compactions_total{result="error"}`) {
+				tb.Errorf("node %s: a compaction of the change feed failed: %s", n.name, strings.Join(lines, "; "))
+			}
+			return strings.Join(lines, "; ")
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("node %s: no compaction of the change feed within %s: %s", n.name, within, strings.Join(lines, "; "))
+		}
+		<-tick.C
+	}
+}
+
 // seqSample is one observation of a node's index seq.
 type seqSample struct {
 	at  time.Time
@@ -587,6 +628,11 @@ func TestMultiNode(t *testing.T) {
 	want := storeVersions(t, store)
 	checkSearch(t, client, b, store, want, acks)
 	checkSearch(t, client, a, store, want, acks)
+	// Each node compacts the change feed every 5 s or so (its age is 20 s), which /metrics
+	// tells an operator.
+	for _, n := range []*node{a, b} {
+		t.Logf("node %s: %s", n.name, waitCompaction(t, client, n, time.Minute))
+	}
 	a.stop(t)
 	b.stop(t)
 	seg, err := index.NewSegmenter(nil)

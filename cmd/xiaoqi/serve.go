@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/api"
 	"github.com/xiaoqi-dev/xiaoqi/bolt"
@@ -173,11 +175,14 @@ func (m *Main) Open(ctx context.Context) error {
 		}
 	}()
 	go m.compactAfterCatchUp(fctx, m.Index.Seq())
+	var collectors []prometheus.Collector
 	if ms, ok := store.(*mongodb.Store); ok && m.Config.FeedCompactAge > 0 {
+		fm := newFeedMetrics()
+		collectors = fm.collectors()
 		m.wg.Add(1)
 		go func() {
 			defer m.wg.Done()
-			m.compactFeed(fctx, ms)
+			m.compactFeed(fctx, ms, fm)
 		}()
 	}
 
@@ -189,7 +194,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Store: store, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
 		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy),
-		Reference: ref, Matcher: match.New(store, m.Taxonomy), UI: web.Handler(),
+		Reference: ref, Matcher: match.New(store, m.Taxonomy), UI: web.Handler(), Collectors: collectors,
 	}
 	if err := m.apiSecurity(&apiCfg); err != nil {
 		return err
@@ -306,7 +311,7 @@ func (m *Main) compactAfterCatchUp(ctx context.Context, startSeq uint64) {
 // compactFeed compacts MongoDB's change feed every quarter of the compaction age, at a random
 // moment of each quarter so that the nodes of one database take turns. Nodes compacting at
 // once are safe, only wasteful.
-func (m *Main) compactFeed(ctx context.Context, s *mongodb.Store) {
+func (m *Main) compactFeed(ctx context.Context, s *mongodb.Store, fm *feedMetrics) {
 	age := m.Config.FeedCompactAge
 	every := age / 4
 	for {
@@ -317,16 +322,52 @@ func (m *Main) compactFeed(ctx context.Context, s *mongodb.Store) {
 		}
 		start := time.Now()
 		res, err := s.CompactFeed(ctx, age)
-		switch {
-		case ctx.Err() != nil:
+		if ctx.Err() != nil {
 			return
-		case err != nil:
-			m.Logger.Warn("change feed not compacted", "err", err)
-		case res.Removed > 0:
+		}
+		fm.removed.Add(float64(res.Removed)) // a compaction that failed may have removed some
+		if err != nil {
+			fm.runs.WithLabelValues("error").Inc()
+			m.Logger.Warn("change feed not compacted", "err", err, "removed", res.Removed)
+			continue
+		}
+		fm.runs.WithLabelValues("ok").Inc()
+		if res.Through > 0 {
+			fm.through.Set(float64(res.Through))
+		}
+		if res.Removed > 0 {
 			m.Logger.Info("change feed compacted", "through_seq", res.Through, "read", res.Read,
 				"removed", res.Removed, "elapsed_ms", time.Since(start).Milliseconds())
 		}
 	}
+}
+
+// feedMetrics are what /metrics tells of this node's compactions of the change feed.
+type feedMetrics struct {
+	runs    *prometheus.CounterVec
+	removed prometheus.Counter
+	through prometheus.Gauge
+}
+
+func newFeedMetrics() *feedMetrics {
+	return &feedMetrics{
+		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "xiaoqi_feed_compactions_total",
+			Help: "Compactions of MongoDB's change feed this node ran, by result (ok, error). 本节点压缩 MongoDB 变更流的次数（按结果）。",
+		}, []string{"result"}),
+		removed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "xiaoqi_feed_changes_removed_total",
+			Help: "Changes this node removed from the change feed as void or superseded by a later change of the same document. 本节点从变更流中删除的无效或已被取代的变更数。",
+		}),
+		through: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "xiaoqi_feed_compacted_seq",
+			Help: "Sequence through which this node last compacted the change feed. 本节点最近一次压缩变更流所到的序号。",
+		}),
+	}
+}
+
+func (fm *feedMetrics) collectors() []prometheus.Collector {
+	return []prometheus.Collector{fm.runs, fm.removed, fm.through}
 }
 
 // storeFile is the embedded store's file inside the data directory.
