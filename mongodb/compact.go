@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -34,8 +35,9 @@ type Compaction struct {
 	Read, Removed int
 }
 
-// CompactFeed removes from the change feed, among the settled entries logged more than age
-// ago, every void entry and every entry that a later entry of the same document supersedes,
+// CompactFeed removes from the change feed, among the entries that this process saw settled
+// age ago or longer (in an earlier call: the first call of a process only takes note of the
+// feed), every void entry and every entry that a later entry of the same document supersedes,
 // with their settlements. Each document keeps its latest change (an upsert, or the
 // tombstone of a deleted one), so a follower at any position, and a new node reading from
 // 0, still ends with the store's content: a change carries the document's state when it is
@@ -65,19 +67,12 @@ func (s *Store) CompactFeed(ctx context.Context, age time.Duration) (Compaction,
 		return res, err
 	}
 	settled, _ := s.feed.get()
-	var top changeRecord
-	err := s.changes.FindOne(ctx, bson.D{
-		{Key: "_id", Value: bson.D{{Key: "$lte", Value: int64(settled)}}},
-		{Key: "at", Value: bson.D{{Key: "$lte", Value: s.now().Add(-age).UTC()}}},
-	}, options.FindOne().SetSort(bson.D{{Key: "_id", Value: -1}}).SetProjection(bson.D{{Key: "_id", Value: 1}})).Decode(&top)
-	if errors.Is(err, mongo.ErrNoDocuments) {
+	through := s.compaction.observe(s.now(), settled, age)
+	if through == 0 {
 		return res, nil
-	} else if err != nil {
-		return res, translate("find the changes to compact", err)
 	}
-	through := uint64(top.Seq)
 	var mark counter
-	err = s.counters.FindOne(ctx, bson.D{{Key: "_id", Value: compactedID}}).Decode(&mark)
+	err := s.counters.FindOne(ctx, bson.D{{Key: "_id", Value: compactedID}}).Decode(&mark)
 	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
 		return res, translate("read the compaction mark", err)
 	}
@@ -100,6 +95,35 @@ func (s *Store) CompactFeed(ctx context.Context, age time.Duration) (Compaction,
 	}
 	res.Through = through
 	return res, nil
+}
+
+// compactState is what CompactFeed remembers between calls: when this process saw the feed
+// settled up to which seq, by its own clock. The seqs up to a prefix settled age ago were
+// all taken by writers before then, whatever the clocks of the writers that logged them.
+type compactState struct {
+	mu      sync.Mutex
+	samples []settledSample // oldest first
+}
+
+type settledSample struct {
+	at  time.Time
+	seq uint64
+}
+
+// observe records that the feed is settled up to seq at now, and returns the seq of the
+// newest observation at least age old (0: none yet), forgetting those before it.
+func (c *compactState) observe(now time.Time, seq uint64, age time.Duration) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.samples = append(c.samples, settledSample{at: now, seq: seq})
+	through, keep := uint64(0), 0
+	for i, smp := range c.samples {
+		if now.Sub(smp.at) >= age {
+			through, keep = smp.seq, i
+		}
+	}
+	c.samples = c.samples[keep:]
+	return through
 }
 
 // saveMark records that the feed is compacted through seq.

@@ -17,7 +17,7 @@ import (
 // the tombstone of a deleted document) and removes the rest, void fillers included. Readers
 // at any position, a new process from 0 and a process that knew only the feed before the
 // compaction, read the compacted feed without waiting and end with the store's content.
-// Changes younger than the age stay.
+// Changes that the compacting process has not seen settled an age ago stay.
 func TestCompactFeed(t *testing.T) {
 	t.Parallel()
 	db := mongotest.Database(t)
@@ -61,17 +61,17 @@ func TestCompactFeed(t *testing.T) {
 	wantChanges(t, storetest.ChangesAfter(t, w, 0, 20), all...)
 	wantFeedSize(t, w, 9, 8) // the filler has no settlement
 
-	// Nothing is older than the age yet.
+	// The compacting process has not seen the feed settled an hour ago: it only takes note.
 	c := openStore(t, db)
 	if _, err := c.CompactFeed(ctx(), time.Second); err == nil {
 		t.Error("CompactFeed with an age shorter than twice the grace period: no error")
 	}
 	if got, err := c.CompactFeed(ctx(), time.Hour); err != nil || got != (mongodb.Compaction{}) {
-		t.Fatalf("CompactFeed of a young feed: %+v, %v; want nothing done", got, err)
+		t.Fatalf("first CompactFeed: %+v, %v; want nothing done", got, err)
 	}
 	wantFeedSize(t, w, 9, 8)
 
-	// Two hours later.
+	// Two hours later (by its clock; the writers' clocks do not matter).
 	later := &clock{t: time.Now().Add(2 * time.Hour)}
 	mongodb.SetClock(c, later.Now)
 	got, err := c.CompactFeed(ctx(), time.Hour)
@@ -103,11 +103,15 @@ func TestCompactFeed(t *testing.T) {
 	replay.mustApply(t, storetest.ChangesAfter(t, stale, 0, 1))
 	sameState(t, replay, w, xiaoqi.KindJob)
 
-	// A later write supersedes a change compacted before; the next compaction removes it.
+	// A later write supersedes a change compacted before. The next compaction sees it
+	// settled, but not yet an hour ago; the one after removes the superseded change.
 	storetest.MustUpsert(t, w, job("a", 4)) // 10
+	if got, err := c.CompactFeed(ctx(), time.Hour); err != nil || got != (mongodb.Compaction{Through: 9}) {
+		t.Errorf("CompactFeed right after seq 10: %+v, %v; want through 9, nothing read", got, err)
+	}
 	later.Advance(2 * time.Hour)
 	if got, err := c.CompactFeed(ctx(), time.Hour); err != nil || got != (mongodb.Compaction{Through: 10, Read: 1, Removed: 1}) {
-		t.Errorf("second CompactFeed: %+v, %v; want through 10, 1 read, 1 removed", got, err)
+		t.Errorf("CompactFeed two hours later: %+v, %v; want through 10, 1 read, 1 removed", got, err)
 	}
 	wantChanges(t, storetest.ChangesAfter(t, openStore(t, db), 0, 20), compacted[0], compacted[2], compacted[3], compacted[4],
 		fmt.Sprintf("10 upsert %s v4", id("a")))
@@ -245,7 +249,10 @@ func TestCompactWhileWriting(t *testing.T) {
 	replay.mustApply(t, storetest.ChangesAfter(t, openStore(t, db), 0, 50))
 	sameState(t, replay, followed, xiaoqi.KindJob)
 
-	// Once every write is older than the age, one change per document is left.
+	// Once the compactor saw every write settled, an age ago, one change per document is left.
+	if _, err := compactor.CompactFeed(ctx(), age); err != nil {
+		t.Fatal(err)
+	}
 	later := &clock{t: time.Now().Add(age)}
 	mongodb.SetClock(compactor, later.Now)
 	if _, err := compactor.CompactFeed(ctx(), age); err != nil {
@@ -261,4 +268,23 @@ func TestCompactWhileWriting(t *testing.T) {
 	replay = &follower{state: map[string]int64{}}
 	replay.mustApply(t, storetest.ChangesAfter(t, openStore(t, db), 0, 7))
 	sameState(t, replay, followed, xiaoqi.KindJob)
+}
+
+// TestLateCommitLogsAgain: a writer that settles its change more than the grace period after
+// logging it logs the change again, as if a follower had fenced it: a compaction may have
+// removed the fence since, so that its own settlement is not refused and cannot tell it.
+func TestLateCommitLogsAgain(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	const grace = 10 * time.Second
+	w := openStore(t, db, mongodb.WithGrace(grace))
+	clk := &clock{t: time.Now()}
+	mongodb.SetClock(w, clk.Now)
+	mongodb.SetHooks(w, nil, nil, func() { clk.Advance(grace) }) // the document written, a pause
+	res := storetest.MustUpsert(t, w, job("a", 1))[0]
+	if res.Seq != 1 {
+		t.Errorf("the write's seq: %d, want 1", res.Seq)
+	}
+	wantChanges(t, storetest.ChangesAfter(t, openStore(t, db), 0, 7),
+		fmt.Sprintf("1 upsert %s v1", res.ID), fmt.Sprintf("2 upsert %s v1", res.ID))
 }

@@ -63,8 +63,9 @@
 // content whatever the order in which writers finished. LastSeq is the last change of the
 // settled prefix; a checkpoint in "counters" spares a new process from walking the feed.
 //
-// CompactFeed (compact.go) removes settled entries older than an age that are void or that a
-// later entry of the same document supersedes, with their settlements: since a change carries
+// CompactFeed (compact.go) removes entries that the process saw settled an age ago or longer
+// and that are void or superseded by a later entry of the same document, with their
+// settlements: since a change carries
 // the document's state when read, the latest entry of each document is all a follower needs.
 // Every seq up to the checkpoint is settled, and compaction saves the checkpoint first, so a
 // follower takes a missing seq, or an entry without its settlement, up to the checkpoint it

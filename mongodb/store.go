@@ -50,6 +50,7 @@ type Store struct {
 	maxUpdates int
 	casUpdates bool
 	feed       feedState
+	compaction compactState
 	audit      auditState
 	hooks      hooks
 }
