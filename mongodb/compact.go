@@ -176,37 +176,55 @@ func (s *Store) compactBatch(ctx context.Context, pos, through uint64) (read, re
 		}
 		latest[k] = c.Seq
 	}
-	// Entries before this batch that its documents' latest changes supersede.
+	// Entries before this batch (up to pos) that its documents' latest changes supersede.
 	byKind := map[string][]string{}
 	for k := range latest {
 		byKind[k.kind] = append(byKind[k.kind], k.id)
 	}
+	var older []int64
 	for kind, ids := range byKind {
 		cur, err := s.changes.Find(ctx, bson.D{{Key: "kind", Value: kind}, {Key: "id", Value: bson.D{{Key: "$in", Value: ids}}},
 			{Key: "_id", Value: bson.D{{Key: "$lt", Value: recs[0].Seq}}}}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
 		if err != nil {
 			return 0, 0, 0, translate("read superseded changes", err)
 		}
-		var older []changeRecord
-		if err := cur.All(ctx, &older); err != nil {
+		var found []changeRecord
+		if err := cur.All(ctx, &found); err != nil {
 			return 0, 0, 0, translate("read superseded changes", err)
 		}
-		for _, c := range older {
-			remove = append(remove, c.Seq)
+		for _, c := range found {
+			older = append(older, c.Seq)
 		}
 	}
 	last = uint64(recs[len(recs)-1].Seq)
-	if len(remove) == 0 {
+	if len(remove)+len(older) == 0 {
 		return len(recs), 0, last, nil
 	}
 	// The entries first: a follower that finds an entry up to the checkpoint without its
 	// settlement takes it as removed.
-	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: remove}}}}
-	res, err := s.changes.DeleteMany(ctx, filter)
+	res, err := s.changes.DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: append(older, remove...)}}}})
 	if err != nil {
 		return 0, 0, 0, translate("remove superseded changes", err)
 	}
-	if _, err := s.settled.DeleteMany(ctx, filter); err != nil {
+	// Then their settlements: in this batch's range every settlement but those of the
+	// entries kept, which also takes those that a compaction stopped between the two steps
+	// left behind.
+	gone := make(map[int64]bool, len(remove))
+	for _, seq := range remove {
+		gone[seq] = true
+	}
+	kept := []int64{}
+	for _, c := range recs {
+		if !gone[c.Seq] {
+			kept = append(kept, c.Seq)
+		}
+	}
+	_, err = s.settled.DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{
+		{Key: "$gt", Value: int64(pos)}, {Key: "$lte", Value: int64(last)}, {Key: "$nin", Value: kept}}}})
+	if err == nil && len(older) > 0 {
+		_, err = s.settled.DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: older}}}})
+	}
+	if err != nil {
 		return 0, 0, 0, translate("remove settlements of superseded changes", err)
 	}
 	return len(recs), int(res.DeletedCount), last, nil

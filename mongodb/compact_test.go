@@ -258,12 +258,12 @@ func TestCompactWhileWriting(t *testing.T) {
 	if _, err := compactor.CompactFeed(ctx(), age); err != nil {
 		t.Fatal(err)
 	}
-	e, _, err := mongodb.FeedSize(compactor)
+	e, st, err := mongodb.FeedSize(compactor)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e != keys {
-		t.Errorf("after the last compaction the feed holds %d entries, want one for each of the %d documents", e, keys)
+	if e != keys || st != keys {
+		t.Errorf("after the last compaction the feed holds %d entries and %d settlements, want one each for each of the %d documents", e, st, keys)
 	}
 	replay = &follower{state: map[string]int64{}}
 	replay.mustApply(t, storetest.ChangesAfter(t, openStore(t, db), 0, 7))
