@@ -36,11 +36,7 @@ func TestCompactFeed(t *testing.T) {
 	slow := openStore(t, db)
 	allocated := newGate()
 	mongodb.SetHooks(slow, allocated.hook, nil, nil)
-	done := make(chan error, 1)
-	go func() {
-		_, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("e", 1)})
-		done <- err
-	}()
+	done := upsertAsync(slow, job("e", 1))
 	wait(t, allocated.reached, "the slow writer to take a seq")
 	storetest.MustUpsert(t, w, job("d", 1)) // 8
 	f := openStore(t, db, mongodb.WithGrace(time.Second))

@@ -114,11 +114,7 @@ func TestFollowerWaitsForSlowWriter(t *testing.T) {
 
 	allocated, logged := newGate(), newGate()
 	mongodb.SetHooks(slow, allocated.hook, logged.hook, nil)
-	done := make(chan error, 1)
-	go func() {
-		_, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("b", 1)})
-		done <- err
-	}()
+	done := upsertAsync(slow, job("b", 1))
 	wait(t, allocated.reached, "the slow writer to take a seq")
 	c := storetest.MustUpsert(t, other, job("c", 1))[0]
 	if c.Seq != a.Seq+2 {
@@ -169,11 +165,7 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 	// A seq taken and not logged (seq 2).
 	allocated := newGate()
 	mongodb.SetHooks(slow, allocated.hook, nil, nil)
-	done := make(chan error, 1)
-	go func() {
-		_, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("b", 1)})
-		done <- err
-	}()
+	done := upsertAsync(slow, job("b", 1))
 	wait(t, allocated.reached, "the slow writer to take a seq")
 	c := storetest.MustUpsert(t, other, job("c", 1))[0]
 	wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))
@@ -197,10 +189,7 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 	// A change logged, its document written, never committed (seq 5).
 	written := newGate()
 	mongodb.SetHooks(slow, nil, nil, written.hook)
-	go func() {
-		_, err := slow.Upsert(ctx(), []xiaoqi.Doc{job("a", 2)})
-		done <- err
-	}()
+	done = upsertAsync(slow, job("a", 2))
 	wait(t, written.reached, "the slow writer to write the document")
 	d := storetest.MustUpsert(t, other, job("d", 1))[0]
 	wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))

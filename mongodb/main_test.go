@@ -136,6 +136,17 @@ func sameState(tb testing.TB, f *follower, s xiaoqi.Store, k xiaoqi.Kind) {
 	}
 }
 
+// upsertAsync starts s.Upsert(docs) and returns where its error will come: for a writer
+// that a gate (SetHooks) stops half-way.
+func upsertAsync(s *mongodb.Store, docs ...xiaoqi.Doc) <-chan error {
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Upsert(ctx(), docs)
+		done <- err
+	}()
+	return done
+}
+
 // gate stops the first call of its hook until the test releases it.
 type gate struct {
 	reached, release chan struct{}
