@@ -26,8 +26,9 @@ type Config struct {
 	MongoDatabase string
 	// MongoTimeout bounds connecting to MongoDB at start-up.
 	MongoTimeout time.Duration
-	// FeedCompactAge is how old a change in MongoDB's change feed must be before serve
-	// removes it as superseded (mongodb.Store.CompactFeed); 0 never compacts.
+	// FeedCompactAge is how long ago serve must have seen a change of MongoDB's change feed
+	// settled before it removes the change as superseded (mongodb.Store.CompactFeed); 0
+	// never compacts.
 	FeedCompactAge time.Duration
 	// Seed loads the default data set into an empty store at start-up.
 	Seed bool

@@ -40,8 +40,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	fs.DurationVar(&cfg.PollInterval, "poll-interval", envDuration(getenv, "XIAOQI_POLL_INTERVAL", cfg.PollInterval),
 		"how often the index asks the store for changes when idle (env XIAOQI_POLL_INTERVAL)")
 	fs.DurationVar(&cfg.FeedCompactAge, "feed-compact-age", envDuration(getenv, "XIAOQI_FEED_COMPACT_AGE", cfg.FeedCompactAge),
-		"on MongoDB, remove changes older than this from the change feed when a later change of the same document "+
-			"supersedes them; 0 never (env XIAOQI_FEED_COMPACT_AGE)")
+		"on MongoDB, remove from the change feed the changes that a later change of the same document supersedes, "+
+			"once this node has seen them settled this long ago; at least 20s, 0 never (env XIAOQI_FEED_COMPACT_AGE)")
 	fs.IntVar(&cfg.SearchCache, "search-cache", int(envInt64(getenv, "XIAOQI_SEARCH_CACHE", int64(cfg.SearchCache))),
 		"search results kept in memory; 0 keeps none (env XIAOQI_SEARCH_CACHE)")
 	fs.DurationVar(&cfg.SearchCacheStale, "search-cache-stale", envDuration(getenv, "XIAOQI_SEARCH_CACHE_STALE", cfg.SearchCacheStale),
