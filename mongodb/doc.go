@@ -2,8 +2,9 @@
 // running several stateless xiaoqi nodes on one database (ARCHITECTURE §4).
 //
 // It uses only what a standalone server and FerretDB, the test server, both do well: plain
-// CRUD, unordered bulk writes, unique and compound indexes, counts. No transactions, change
-// streams, $lookup, multi-accumulator $group or Distinct.
+// CRUD, unordered bulk writes, unique and compound indexes, counts. No transactions, $lookup,
+// multi-accumulator $group or Distinct. Change streams serve only to wake followers early
+// where the server has them (WatchSettled, watch.go); the feed is read the same way without.
 //
 // # Layout
 //

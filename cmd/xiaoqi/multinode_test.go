@@ -629,9 +629,18 @@ func TestMultiNode(t *testing.T) {
 	checkSearch(t, client, b, store, want, acks)
 	checkSearch(t, client, a, store, want, acks)
 	// Each node compacts the change feed every 5 s or so (its age is 20 s), which /metrics
-	// tells an operator.
+	// tells an operator, and says whether a change stream wakes its follower: on a replica set
+	// it must, on a standalone server or FerretDB it cannot (the nodes poll only).
+	stream := "xiaoqi_feed_change_stream_open 0"
+	if mongotest.ChangeStreams(t) {
+		stream = "xiaoqi_feed_change_stream_open 1"
+	}
 	for _, n := range []*node{a, b} {
-		t.Logf("node %s: %s", n.name, waitCompaction(t, client, n, time.Minute))
+		metrics := waitCompaction(t, client, n, time.Minute)
+		t.Logf("node %s: %s", n.name, metrics)
+		if !strings.Contains(metrics, stream) {
+			t.Errorf("node %s: /metrics lacks %q", n.name, stream)
+		}
 	}
 	a.stop(t)
 	b.stop(t)

@@ -161,8 +161,9 @@ func (m *Main) Open(ctx context.Context) error {
 	m.Follower = search.NewFollower(store, m.Index, search.FollowerOptions{
 		Logger: m.Logger, PollInterval: m.Config.PollInterval,
 	})
-	// One path on every store: the follower polls the store's change feed (README, "Scaling
-	// out": why not change streams), woken at once by writes through this node.
+	// One path on every store: the follower polls the store's change feed, woken at once by
+	// writes through this node and, on a MongoDB replica set, by a change stream as other
+	// nodes' changes settle (README, "Scaling out").
 	m.Logger.Info("index follows the store's change feed by polling", "poll_interval", m.Config.PollInterval.String(),
 		"store", m.describeStore())
 	fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
@@ -176,14 +177,21 @@ func (m *Main) Open(ctx context.Context) error {
 	}()
 	go m.compactAfterCatchUp(fctx, m.Index.Seq())
 	var collectors []prometheus.Collector
-	if ms, ok := store.(*mongodb.Store); ok && m.Config.FeedCompactAge > 0 {
+	if ms, ok := store.(*mongodb.Store); ok {
 		fm := newFeedMetrics()
 		collectors = fm.collectors()
 		m.wg.Add(1)
 		go func() {
 			defer m.wg.Done()
-			m.compactFeed(fctx, ms, fm)
+			m.wakeOnSettle(fctx, ms, fm)
 		}()
+		if m.Config.FeedCompactAge > 0 {
+			m.wg.Add(1)
+			go func() {
+				defer m.wg.Done()
+				m.compactFeed(fctx, ms, fm)
+			}()
+		}
 	}
 
 	ref, err := seed.Reference()
@@ -342,11 +350,62 @@ func (m *Main) compactFeed(ctx context.Context, s *mongodb.Store, fm *feedMetric
 	}
 }
 
-// feedMetrics are what /metrics tells of this node's compactions of the change feed.
+// Waits between attempts to open a change stream after one failed: from the first to the
+// last, doubling.
+const (
+	streamRetryFirst = time.Second
+	streamRetryMax   = time.Minute
+)
+
+// wakeOnSettle wakes the follower as changes settle in MongoDB's change feed, through a
+// change stream where the server has them (a replica set or a sharded cluster), so that a
+// change written through another node is read at once rather than at the next poll. Where it
+// has none (a standalone server, FerretDB) it logs so once and returns: the follower polls.
+// A stream that fails is opened again, after a wait that doubles while it keeps failing;
+// meanwhile the poll goes on.
+func (m *Main) wakeOnSettle(ctx context.Context, s *mongodb.Store, fm *feedMetrics) {
+	wait := streamRetryFirst
+	for {
+		opened := false
+		err := s.WatchSettled(ctx, func() {
+			if !opened {
+				opened = true
+				fm.stream.Set(1)
+				m.Logger.Info("change stream open: the index follower is woken as changes settle",
+					"poll_interval", m.Config.PollInterval.String())
+			}
+			m.Follower.Notify()
+		})
+		fm.stream.Set(0)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case errors.Is(err, mongodb.ErrNoChangeStreams):
+			m.Logger.Info("no change streams on this MongoDB server: the index follower polls only",
+				"poll_interval", m.Config.PollInterval.String(), "reason", err)
+			return
+		}
+		if opened {
+			wait = streamRetryFirst
+		}
+		m.Logger.Warn("change stream failed: the index follower polls until it is open again", "err", err,
+			"retry_in", wait.String())
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, streamRetryMax)
+	}
+}
+
+// feedMetrics are what /metrics tells of how this node follows MongoDB's change feed and of
+// its compactions of it.
 type feedMetrics struct {
 	runs    *prometheus.CounterVec
 	removed prometheus.Counter
 	through prometheus.Gauge
+	stream  prometheus.Gauge
 }
 
 func newFeedMetrics() *feedMetrics {
@@ -363,11 +422,15 @@ func newFeedMetrics() *feedMetrics {
 			Name: "xiaoqi_feed_compacted_seq",
 			Help: "Sequence through which this node last compacted the change feed. 本节点最近一次压缩变更流所到的序号。",
 		}),
+		stream: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "xiaoqi_feed_change_stream_open",
+			Help: "1 while a MongoDB change stream wakes this node's index follower as changes settle, else 0 (it polls only). 1 表示 MongoDB 变更流正在唤醒本节点的索引跟随器，0 表示仅轮询。",
+		}),
 	}
 }
 
 func (fm *feedMetrics) collectors() []prometheus.Collector {
-	return []prometheus.Collector{fm.runs, fm.removed, fm.through}
+	return []prometheus.Collector{fm.runs, fm.removed, fm.through, fm.stream}
 }
 
 // storeFile is the embedded store's file inside the data directory.

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
+	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 )
@@ -161,4 +162,26 @@ func drop(uri, name string) error {
 	}
 	err = client.Database(name).Drop(ctx)
 	return errors.Join(err, client.Disconnect(ctx))
+}
+
+// ChangeStreams reports whether the test server has change streams: a replica set member or
+// a mongos has them; a standalone server and FerretDB (which answers hello as a standalone
+// server does) do not.
+func ChangeStreams(tb testing.TB) bool {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	client, err := mongo.Connect(options.Client().ApplyURI(URI(tb)).SetServerSelectionTimeout(10 * time.Second))
+	if err != nil {
+		tb.Fatalf("mongotest: connect: %v", err)
+	}
+	defer func() { _ = client.Disconnect(ctx) }()
+	var hello struct {
+		SetName string `bson:"setName"`
+		Msg     string `bson:"msg"`
+	}
+	if err := client.Database("admin").RunCommand(ctx, bson.D{{Key: "hello", Value: 1}}).Decode(&hello); err != nil {
+		tb.Fatalf("mongotest: hello: %v", err)
+	}
+	return hello.SetName != "" || hello.Msg == "isdbgrid"
 }
