@@ -145,16 +145,21 @@ type PolicyQuote struct {
 
 // Dossier is the returnee dossier for starting an outsourcing company in a sector and city.
 type Dossier struct {
-	Scope          Scope         `json:"scope"`
-	OpenHeadcount  int           `json:"open_headcount"`
-	OpenJobs       int           `json:"open_jobs"`
-	GraduateSupply int           `json:"graduate_supply"`
-	Estimated      bool          `json:"estimated"`
-	Synthetic      bool          `json:"synthetic"`
-	TopSkills      []string      `json:"top_skills"`
-	Competitors    []MatchParty  `json:"competitors"`
-	PartnerSchools []MatchParty  `json:"partner_schools"`
-	Policies       []PolicyQuote `json:"policies"`
-	ZH             string        `json:"zh"`
-	EN             string        `json:"en"`
+	Scope         Scope `json:"scope"`
+	OpenHeadcount int   `json:"open_headcount"`
+	OpenJobs      int   `json:"open_jobs"`
+	// GraduateSupply is the graduates a year of programs related to the sector (SupplySkills)
+	// at the schools of the scope's city, else of its region, else of the province;
+	// RegionGraduateSupply those of the city's region, when the scope names a city.
+	GraduateSupply       int           `json:"graduate_supply"`
+	RegionGraduateSupply int           `json:"region_graduate_supply,omitempty"`
+	SupplySkills         []string      `json:"supply_skills"`
+	Estimated            bool          `json:"estimated"`
+	Synthetic            bool          `json:"synthetic"`
+	TopSkills            []string      `json:"top_skills"`
+	Competitors          []MatchParty  `json:"competitors"`
+	PartnerSchools       []MatchParty  `json:"partner_schools"`
+	Policies             []PolicyQuote `json:"policies"`
+	ZH                   string        `json:"zh"`
+	EN                   string        `json:"en"`
 }

@@ -187,36 +187,63 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		d.TopSkills = append(d.TopSkills, m.skills[t.i].NameZH)
 		topEN = append(topEN, m.skills[t.i].NameEN)
 	}
-	// Supply and partner schools: institutions of the city's region teaching the top skills.
+	// Supply: graduates a year of the programs that teach, in a course or at the core, one of
+	// the skills the sector's job needs ask for most across the province (sectorSkills). The
+	// same programs count for every city, so that the cities of one sector compare: measured
+	// by each city's own top skills, a city without job needs in the sector had no supply,
+	// and two cities of one region differed by the few postings each had.
+	related := m.sectorSkills(s, scope.Sector)
+	d.SupplySkills = []string{}
+	var supplyEN []string
+	for _, t := range related {
+		d.SupplySkills = append(d.SupplySkills, m.skills[t.i].NameZH)
+		supplyEN = append(supplyEN, m.skills[t.i].NameEN)
+	}
+	// Partner schools: the schools of the city's region that teach most of what the city's
+	// job needs ask for; without any there, of what the sector asks for.
+	want := top
+	if len(want) == 0 {
+		want = related
+	}
 	region := scope.Region
 	if region == "" && scope.City != "" {
 		region = xiaoqi.RegionOf(scope.City)
 	}
+	own := xiaoqi.Scope{Region: scope.Region, City: scope.City}
 	var schools []scored
 	for ii, in := range s.insts {
 		if !instInScope(xiaoqi.Scope{Region: region}, in) {
 			continue
 		}
+		local := instInScope(own, in)
 		var v float64
 		for _, pi := range in.progs {
 			p := s.progs[pi]
 			teaches := false
 			for _, x := range p.skills {
-				for _, t := range top {
+				for _, t := range want {
 					if int(x.s) == t.i {
-						teaches = true
 						v += t.score * x.w
 					}
 				}
+				if x.w >= 0.8 && slices.ContainsFunc(related, func(t scored) bool { return int(x.s) == t.i }) {
+					teaches = true
+				}
 			}
 			if teaches {
-				d.GraduateSupply += p.grads
+				d.RegionGraduateSupply += p.grads
+				if local {
+					d.GraduateSupply += p.grads
+				}
 				d.Estimated = d.Estimated || p.estimated
 			}
 		}
 		if v > 0 {
 			schools = append(schools, scored{ii, v, in.doc.ID})
 		}
+	}
+	if scope.City == "" {
+		d.RegionGraduateSupply = 0 // the scope is the region (or the province): GraduateSupply says it
 	}
 	sortScored(schools)
 	for _, c := range schools[:min(10, len(schools))] {
@@ -254,10 +281,54 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	if n, ok := xiaoqi.SectorNames[scope.Sector]; ok {
 		sec, secEN = n[0], n[1]
 	}
-	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求），相关专业年毕业生约 %d 人%s；需求最多的技能：%s",
-		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, d.GraduateSupply, est, noneZH(d.TopSkills))
-	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s); about %d graduates a year%s in related programs; most demanded: %s",
+	supplyZH := fmt.Sprintf("相关专业年毕业生约 %d 人%s", d.GraduateSupply, est)
+	supplyENs := fmt.Sprintf("About %d graduates a year%s in related programs", d.GraduateSupply, estEN)
+	if scope.City != "" {
+		supplyZH = fmt.Sprintf("本市相关专业年毕业生约 %d 人，%s约 %d 人%s", d.GraduateSupply,
+			xiaoqi.RegionOf(scope.City), d.RegionGraduateSupply, est)
+		supplyENs = fmt.Sprintf("About %d graduates a year%s in related programs in the city, %d in %s",
+			d.GraduateSupply, estEN, d.RegionGraduateSupply, xiaoqi.RegionEnglish(xiaoqi.RegionOf(scope.City)))
+	}
+	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求）；需求最多的技能：%s。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
+		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, noneZH(d.TopSkills), supplyZH, noneZH(d.SupplySkills))
+	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s); most demanded: %s. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
 		placeEN, secEN, plural(len(comp), "enterprise", "enterprises"), plural(d.OpenHeadcount, "open position", "open positions"),
-		plural(d.OpenJobs, "job need", "job needs"), d.GraduateSupply, estEN, noneEN(topEN))
+		plural(d.OpenJobs, "job need", "job needs"), noneEN(topEN), supplyENs, noneEN(supplyEN))
 	return d, nil
+}
+
+// maxSupplySkills is how many of a sector's skills make a program related to it.
+const maxSupplySkills = 8
+
+// sectorSkills returns the skills the open job needs of the sector (every sector when empty)
+// ask for most across the province, by openings, at most maxSupplySkills. For a sector that
+// has no job needs, they are the taxonomy's skills of the sector that the job needs of every
+// sector ask for most (by id where none do).
+func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector) []scored {
+	demand := func(sc xiaoqi.Scope) map[int32]int {
+		out := map[int32]int{}
+		for _, e := range s.ents {
+			if len(e.jobs) == 0 || !inScope(sc, e) {
+				continue
+			}
+			for _, x := range e.demand {
+				out[x.s] += int(x.w)
+			}
+		}
+		return out
+	}
+	var out []scored
+	for sk, n := range demand(xiaoqi.Scope{Sector: sector}) {
+		out = append(out, scored{int(sk), float64(n), m.skills[sk].ID})
+	}
+	if len(out) == 0 && sector != "" {
+		all := demand(xiaoqi.Scope{})
+		for _, sk := range m.tax.BySector(sector) {
+			if i, ok := m.skillIdx[sk.ID]; ok {
+				out = append(out, scored{int(i), float64(all[i]), sk.ID})
+			}
+		}
+	}
+	sortScored(out)
+	return out[:min(maxSupplySkills, len(out))]
 }

@@ -112,13 +112,67 @@ func TestGaps(t *testing.T) {
 }
 
 // TestStartup: the returnee dossier for software in Xi'an counts the open positions, names
-// the firm and the software school, and quotes item (12) on returned overseas students.
+// the firm and the software school, and quotes item (12) on returned overseas students. The
+// graduate supply is the city's own, of the programs teaching what the sector asks for
+// across the province, so that a city without job needs in the sector (咸阳) still shows
+// what its schools teach, with partner schools to match.
 func TestStartup(t *testing.T) {
 	tax := loadTax(t)
-	m := smallMatcher(t, insightMarket(t, tax))
+	// A 咸阳 school with a software program of 120 graduates and a program teaching none of
+	// the sector's skills (ecology, 071004), which must not count.
+	xianyang := &xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xy", Synthetic: true}, Name: "咸阳某学院", Type: xiaoqi.InstitutionUniversity,
+		City: "咸阳市", Region: xiaoqi.RegionGuanzhong}
+	docs := append(insightMarket(t, tax), xianyang)
+	for _, p := range []struct {
+		id, code string
+		grads    int
+	}{{"prg_xy_soft", "080902", 120}, {"prg_xy_eco", "071004", 80}} {
+		mj, ok := tax.Major(p.code)
+		if !ok {
+			t.Fatalf("major %s not in the taxonomy", p.code)
+		}
+		prg := &xiaoqi.Program{Meta: xiaoqi.Meta{ID: p.id, Synthetic: true}, InstitutionID: "ins_xy", Name: mj.Name,
+			MajorCode: p.code, Degree: "本科", City: "咸阳市", GraduatesPerYear: p.grads}
+		for _, sd := range tax.SkillsOfMajor(p.code) {
+			sk, _ := tax.Skill(sd.ID)
+			prg.Skills = append(prg.Skills, sk.NameZH)
+		}
+		docs = append(docs, prg)
+	}
+	m := smallMatcher(t, docs)
 	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市", Sector: xiaoqi.SectorSoftware})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Xi'an: the software school (300; the English school teaches none of Java, MySQL, 日语,
+	// 离岸交付); 关中: with 咸阳's software program.
+	if d.GraduateSupply != 300 || d.RegionGraduateSupply != 420 {
+		t.Errorf("graduate supply %d in the city, %d in 关中; want 300 and 420", d.GraduateSupply, d.RegionGraduateSupply)
+	}
+	if !slices.Equal(d.SupplySkills, []string{"Java", "MySQL", "日语", "离岸交付"}) {
+		t.Errorf("supply skills %q, want what the software job needs ask for, most first", d.SupplySkills)
+	}
+	xy, err := m.Startup(context.Background(), xiaoqi.Scope{City: "咸阳市", Sector: xiaoqi.SectorSoftware})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if xy.OpenHeadcount != 0 || xy.GraduateSupply != 120 || xy.RegionGraduateSupply != 420 ||
+		!slices.Equal(xy.SupplySkills, d.SupplySkills) {
+		t.Errorf("咸阳: %d open, supply %d, 关中 %d, skills %q; want 0, 120, 420 and Xi'an's skills",
+			xy.OpenHeadcount, xy.GraduateSupply, xy.RegionGraduateSupply, xy.SupplySkills)
+	}
+	if len(xy.PartnerSchools) == 0 || xy.PartnerSchools[0].ID != "ins_soft" {
+		t.Errorf("咸阳 partner schools %+v, want the schools teaching the sector's skills, the larger first", xy.PartnerSchools)
+	}
+	if !strings.Contains(xy.ZH, "本市相关专业年毕业生约 120 人，关中约 420 人") || !strings.Contains(xy.EN, "About 120 graduates a year in related programs in the city, 420 in Guanzhong") {
+		t.Errorf("咸阳 summary: %s / %s", xy.ZH, xy.EN)
+	}
+	hz, err := m.Startup(context.Background(), xiaoqi.Scope{City: "汉中市", Sector: xiaoqi.SectorSoftware})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hz.GraduateSupply != 0 || hz.RegionGraduateSupply != 0 {
+		t.Errorf("汉中 (no school): supply %d, 陕南 %d; want 0", hz.GraduateSupply, hz.RegionGraduateSupply)
 	}
 	if d.OpenHeadcount != 21 || d.OpenJobs != 3 {
 		t.Errorf("open headcount %d in %d jobs, want 21 in 3", d.OpenHeadcount, d.OpenJobs)
@@ -128,9 +182,6 @@ func TestStartup(t *testing.T) {
 	}
 	if len(d.PartnerSchools) == 0 || d.PartnerSchools[0].ID != "ins_soft" {
 		t.Errorf("partner schools %+v, want the software school first", d.PartnerSchools)
-	}
-	if d.GraduateSupply < 300 {
-		t.Errorf("graduate supply %d, want at least the software school's 300", d.GraduateSupply)
 	}
 	var nums []int
 	for _, p := range d.Policies {

@@ -3,15 +3,18 @@ package e2e_test
 import (
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 )
 
 type dossier struct {
-	OpenHeadcount  int `json:"open_headcount"`
-	GraduateSupply int `json:"graduate_supply"`
-	Policies       []struct {
+	OpenHeadcount        int      `json:"open_headcount"`
+	GraduateSupply       int      `json:"graduate_supply"`
+	RegionGraduateSupply int      `json:"region_graduate_supply"`
+	SupplySkills         []string `json:"supply_skills"`
+	Policies             []struct {
 		Number int    `json:"number"`
 		Quote  string `json:"quote"`
 	} `json:"policies"`
@@ -54,6 +57,16 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 	if got := p.text(`[data-figure=headcount]`); got != strconv.Itoa(d.OpenHeadcount) {
 		p.fail("宝鸡市 finance shows %s open positions, the API %d", got, d.OpenHeadcount)
 	}
+	// Its own graduates and those of 关中, and under the supply bars what "related" means: the
+	// same skills for every city.
+	if d.RegionGraduateSupply <= d.GraduateSupply || len(d.SupplySkills) == 0 {
+		t.Fatalf("宝鸡市 finance: supply %d, 关中 %d, skills %q; want 关中 larger and the sector's skills", d.GraduateSupply, d.RegionGraduateSupply, d.SupplySkills)
+	}
+	if got := strings.ReplaceAll(p.text(`[data-figure=region-supply]`), ",", ""); got != strconv.Itoa(d.RegionGraduateSupply) {
+		p.fail("宝鸡市 finance shows %s graduates in 关中, the API %d", got, d.RegionGraduateSupply)
+	}
+	p.waitText(".dossier", "关中地区年毕业生")
+	p.waitText("[data-chart=supply] figcaption", strings.Join(d.SupplySkills, "、"))
 	if len(d.Policies) == 0 {
 		t.Fatal("the dossier quotes no policy")
 	}

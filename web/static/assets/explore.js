@@ -72,7 +72,8 @@ export async function renderExplore(view, r, ctx) {
     h('figure', { class: 'map' }, map(sector, city, byCity), h('figcaption', {}, t('explore.map'))),
     h('div', { class: 'charts' },
       bars('demand', t('explore.demand'), CITIES.map((c) => [c.name, byCity[c.name].open_headcount]), city),
-      bars('supply', t('explore.supply'), CITIES.map((c) => [c.name, byCity[c.name].graduate_supply]), city)));
+      bars('supply', t('explore.supply'), CITIES.map((c) => [c.name, byCity[c.name].graduate_supply]), city,
+        t('explore.supply.note', { skills: (byCity[city].supply_skills || []).join('、') || t('explore.none') }))));
   dossierBox.replaceChildren(...dossier(byCity[city], city, sector));
 }
 
@@ -107,8 +108,8 @@ function shortName(c) { return cityName(c.name) === c.name ? c.short : cityName(
 
 function regionClass(name) { return { 关中: 'gz', 陕南: 'sn', 陕北: 'sb' }[name]; }
 
-/** bars is a horizontal bar chart of one value per city, in SVG (no inline styles under the CSP). */
-function bars(id, title, rows, selected) {
+/** bars is a horizontal bar chart of one value per city, in SVG (no inline styles under the CSP), with an optional note below. */
+function bars(id, title, rows, selected, note) {
   const max = Math.max(1, ...rows.map((r) => r[1]));
   const rowH = 26;
   const svg = s('svg', { viewBox: `0 0 360 ${rows.length * rowH + 4}`, class: 'bars', role: 'img', 'aria-labelledby': id + '-h' });
@@ -122,7 +123,8 @@ function bars(id, title, rows, selected) {
   // The same figures as a table for screen readers and for copying.
   const table = h('table', { class: 'sr-only' }, h('caption', {}, title),
     h('tbody', {}, rows.map(([city, v]) => h('tr', {}, h('th', { scope: 'row' }, cityName(city)), h('td', {}, String(v))))));
-  return h('figure', { class: 'chart', 'data-chart': id }, h('h2', { id: id + '-h' }, title), svg, table);
+  return h('figure', { class: 'chart', 'data-chart': id }, h('h2', { id: id + '-h' }, title), svg, table,
+    note ? h('figcaption', { class: 'muted' }, note) : null);
 }
 
 function partyList(items) {
@@ -140,7 +142,9 @@ function dossier(d, city, sector) {
     h('dl', { class: 'figures' },
       h('div', {}, h('dt', {}, t('explore.headcount')), h('dd', { 'data-figure': 'headcount' }, String(d.open_headcount))),
       h('div', {}, h('dt', {}, t('explore.jobs')), h('dd', {}, String(d.open_jobs))),
-      h('div', {}, h('dt', {}, t('explore.graduates')), h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString()))),
+      h('div', {}, h('dt', {}, t('explore.graduates')), h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString())),
+      d.region_graduate_supply ? h('div', {}, h('dt', {}, t('explore.graduates.region', { region: t('explore.region.' + CITIES.find((c) => c.name === city).region) })),
+        h('dd', { 'data-figure': 'region-supply' }, d.region_graduate_supply.toLocaleString())) : null),
     h('h3', {}, t('explore.skills')),
     d.top_skills && d.top_skills.length ? h('ul', { class: 'chips' }, d.top_skills.map((x) => h('li', { class: 'chip static' }, x))) : h('p', { class: 'muted' }, t('explore.none')),
     h('div', { class: 'two-col' },
