@@ -242,11 +242,22 @@ func TestSuggest(t *testing.T) {
 		{"jav", "Java"},        // Latin, case-insensitive
 		{"ＪＡＶＡ开", "Java开发工程师"}, // full-width
 		{"公众", "公众号运营"},
+		// Abbreviations suggest the names they stand for, typed whole or begun.
+		{"西电", "西安电子科技大学"},
+		{"xdu", "西安电子科技大学"},
+		{"交大", "西安交通大学"},
+		{"西邮", "西安邮电大学"},
+		{"西安邮", "西安邮电大学"},
 	} {
 		e.get(t, "/api/v1/suggest?q="+url.QueryEscape(tt.q)).want(t, http.StatusOK).decode(t, &s)
 		if len(s.Suggestions) == 0 || s.Suggestions[0].Text != tt.want {
 			t.Errorf("suggest %q = %v, want %s first", tt.q, s.Suggestions, tt.want)
 		}
+	}
+	// 西工大 stands for 西北工业大学, which this index does not hold.
+	e.get(t, "/api/v1/suggest?q="+url.QueryEscape("西工大")).want(t, http.StatusOK).decode(t, &s)
+	if len(s.Suggestions) != 0 {
+		t.Errorf("suggest 西工大 = %v, want nothing: 西北工业大学 is not in the index", s.Suggestions)
 	}
 	e.get(t, "/api/v1/suggest?q=zzz").want(t, http.StatusOK).decode(t, &s)
 	if s.Suggestions == nil || len(s.Suggestions) != 0 {
