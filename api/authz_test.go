@@ -312,7 +312,7 @@ func authzCases() []authzCase {
 
 	// Documents: create, replace, delete, batch, by scope.
 	type docCase struct {
-		res, kind         string
+		res               string
 		create            func(f *authzFixture, own bool) string // POST body
 		ownID, otherID    func(t *testing.T, f *authzFixture) string
 		putBody           func(f *authzFixture, own bool) string

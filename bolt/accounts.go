@@ -356,7 +356,7 @@ func purgeSessions(tx *bolt.Tx, now time.Time) error {
 	limit := u64(unixNano(now))
 	var expired [][]byte
 	c := tx.Bucket(bucketSessionsExp).Cursor()
-	for k, _ := c.First(); k != nil && len(k) >= 8 && bytes.Compare(k[:8], limit) <= 0; k, _ = c.Next() {
+	for k, _ := c.First(); len(k) >= 8 && bytes.Compare(k[:8], limit) <= 0; k, _ = c.Next() {
 		expired = append(expired, k)
 	}
 	sessions, exp := tx.Bucket(bucketSessions), tx.Bucket(bucketSessionsExp)

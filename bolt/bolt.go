@@ -18,6 +18,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -82,7 +83,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("bolt: open %s: file locked for %v; data directory in use by another xiaoqi process? %w", path, lockTimeout, err)
 	} else if err != nil {
 		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
@@ -161,7 +162,7 @@ func translate(op string, err error) error {
 		return err
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "request cancelled or timed out / 请求已取消或超时", Err: fmt.Errorf("bolt: %s: %w", op, err)}
-	case errors.Is(err, bolt.ErrDatabaseNotOpen):
+	case errors.Is(err, berrors.ErrDatabaseNotOpen):
 		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "store is closed / 存储已关闭", Err: fmt.Errorf("bolt: %s: %w", op, err)}
 	}
 	return fmt.Errorf("bolt: %s: %w", op, err)

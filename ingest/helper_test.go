@@ -114,13 +114,3 @@ func hasProblem(rep *ingest.Report, level ingest.Level, row int, column, text st
 	}
 	return false
 }
-
-// readAll reads a file.
-func readAll(tb testing.TB, path string) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}

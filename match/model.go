@@ -181,10 +181,9 @@ type snapshotRef struct {
 	s  *snapshot
 }
 
-func (r *snapshotRef) load() *snapshot      { r.mu.RLock(); defer r.mu.RUnlock(); return r.s }
-func (r *snapshotRef) set(s *snapshot)      { r.mu.Lock(); r.s = s; r.mu.Unlock() }
-func (m *Matcher) current() *snapshot       { return m.snap.load() }
-func (m *Matcher) skillName(s int32) string { return m.skills[s].NameZH }
+func (r *snapshotRef) load() *snapshot { r.mu.RLock(); defer r.mu.RUnlock(); return r.s }
+func (r *snapshotRef) set(s *snapshot) { r.mu.Lock(); r.s = s; r.mu.Unlock() }
+func (m *Matcher) current() *snapshot  { return m.snap.load() }
 
 // New returns a matcher over store, with skills from tax. Nothing is read until the first
 // query or Refresh.

@@ -243,13 +243,3 @@ func typeName(t string) string {
 
 // redacted stands in for personal data cut out of a candidate's text.
 const redacted = "＊"
-
-func digits(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			n++
-		}
-	}
-	return n
-}
