@@ -225,6 +225,7 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.waitText(".profile", me.Name)
 	p.waitText(".profile", me.Phone)
 	p.waitText(".profile", me.Email)
+	p.waitText("#profile-h .badge.synthetic", "示例") // the test's candidates are synthetic, and say so
 	p.waitText(".consent-list", a.enterpriseName)
 	p.waitText(".audit", "查看了联系方式")
 	if n := p.count(".audit-table tbody tr"); n != 1 {

@@ -4,7 +4,7 @@
 // to the signed-in candidate alone (api/personal.go).
 import { t, lang, cityName } from './i18n.js';
 import { api, get, currentUser, signOut } from './api.js';
-import { h, errorBox, okBox, loading } from './dom.js';
+import { h, errorBox, okBox, loading, syntheticBadge } from './dom.js';
 import { signInHint } from './partners.js';
 
 const VISIBILITIES = ['private', 'anonymous', 'public'];
@@ -80,7 +80,7 @@ function row(label, value) {
 function profileSection(c) {
   const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, e.degree].filter(Boolean).join(' · '));
   return h('section', { class: 'profile card', 'aria-labelledby': 'profile-h' },
-    h('h2', { id: 'profile-h' }, t('me.profile')),
+    h('h2', { id: 'profile-h' }, t('me.profile'), ' ', syntheticBadge(c.synthetic)),
     h('dl', { class: 'profile-list' },
       row(t('me.field.name'), c.name), row(t('me.field.phone'), c.phone), row(t('me.field.email'), c.email),
       row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), c.degree),
