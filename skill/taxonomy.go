@@ -206,8 +206,9 @@ func (t *Taxonomy) linkMajors(majors []*Major) error {
 	return nil
 }
 
-// Version is the declared version of the taxonomy data (data/VERSION). Documents store it with
-// the skills extracted from them; when it changes, they should be extracted again.
+// Version is the declared version of the taxonomy data (data/VERSION). serve logs it at start
+// and `xiaoqi reindex --reextract` reports it; documents keep the skills extracted when they
+// were written, so after it changes, extract them again with --reextract.
 func (t *Taxonomy) Version() string { return t.version }
 
 // Fingerprint is a hash of the embedded data. A test checks that data/VERSION records it, so
