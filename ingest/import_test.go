@@ -105,6 +105,32 @@ var brokenCSV = csvLines(
 	"前端开发,陕西某软件有限公司,西安,本科,2,1-2万,",                           // 11: Excel shows the record above as one row
 )
 
+// TestImportYearlySalaries: 猎聘 writes yearly salaries followed by how soon the employer
+// answers; they are read as yearly, without a warning. A salary that names no period and
+// would be more than 100,000 a month is read as yearly too, with a warning to check it.
+func TestImportYearlySalaries(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "liepin.csv", []byte(csvLines(
+		"title,company,city,salary",
+		"Java架构师,陕西某软件有限公司,西安,18-36万 72小时反馈", // 2
+		"测试经理,陕西某软件有限公司,西安,20-40万",           // 3
+		"运维工程师,陕西某软件有限公司,西安,3-5万",            // 4: 51job's monthly pay of a senior
+		"产品经理,陕西某软件有限公司,西安,面议 24小时反馈",        // 5
+	))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 4, Written: 4, Created: 4, Warnings: 1, EnterprisesCreated: 1})
+	if !hasProblem(rep, ingest.LevelWarning, 3, "salary", "read as a yearly salary") || len(rep.Problems) != 1 {
+		t.Errorf("want one warning, at row 3:%s", problems(rep))
+	}
+	jobs := jobsByTitle(t, s)
+	for title, want := range map[string][3]int{"Java架构师": {15000, 30000, 12}, "测试经理": {16667, 33333, 12}, "运维工程师": {30000, 50000, 0}, "产品经理": {0, 0, 0}} {
+		j := jobs[title]
+		if j == nil || j.SalaryMin != want[0] || j.SalaryMax != want[1] || j.SalaryMonths != want[2] {
+			t.Errorf("%s = %+v: want %d-%d a month, %d pays", title, j, want[0], want[1], want[2])
+		}
+	}
+}
+
 func TestImportBrokenRows(t *testing.T) {
 	t.Parallel()
 	s := openStore(t)

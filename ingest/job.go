@@ -113,6 +113,9 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 			r.warnf("salary", "薪资格式无法识别，仅保留原文 / salary not understood, kept as text only (e.g. 8千-1.2万, 15-30K, 面议)")
 		} else {
 			j.SalaryMin, j.SalaryMax, j.SalaryMonths = s.Min, s.Max, s.Months
+			if s.Guessed {
+				r.warnf("salary", "未注明按月或按年，按年薪理解（月薪超过 10 万不常见），请核对 / no period given: read as a yearly salary (more than 100,000 a month is unusual); please check")
+			}
 		}
 	}
 	for _, f := range [...]string{"salary_min", "salary_max"} {

@@ -196,6 +196,11 @@ var sectorWords = []struct {
 	{"交通", xiaoqi.SectorLogistics}, {"运输", xiaoqi.SectorLogistics}, {"金融", xiaoqi.SectorFinance},
 	{"保险", xiaoqi.SectorFinance}, {"银行", xiaoqi.SectorFinance}, {"finance", xiaoqi.SectorFinance},
 	{"计算机", xiaoqi.SectorSoftware}, {"it服务", xiaoqi.SectorSoftware}, {"it外包", xiaoqi.SectorSoftware},
+	// The categories of BOSS直聘 and 猎聘 ("领域/融资：网游/手游，A轮", "基金/证券/期货/投资").
+	{"网游", xiaoqi.SectorAnimation}, {"手游", xiaoqi.SectorAnimation}, {"证券", xiaoqi.SectorFinance},
+	{"基金", xiaoqi.SectorFinance}, {"期货", xiaoqi.SectorFinance}, {"数据服务", xiaoqi.SectorInfoSystems},
+	{"企业服务", xiaoqi.SectorInfoSystems}, {"信息安全", xiaoqi.SectorITOps}, {"综合门户", xiaoqi.SectorInternet},
+	{"在线广告", xiaoqi.SectorInternet}, {"分类信息", xiaoqi.SectorInternet}, {"o2o", xiaoqi.SectorInternet},
 }
 
 // ParseSector maps a sector as xiaoqi names it ("software"), its Chinese name (软件研发和测试) or

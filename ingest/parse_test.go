@@ -87,12 +87,15 @@ func TestParseBoolIntList(t *testing.T) {
 func TestParseSector(t *testing.T) {
 	for in, want := range map[string]xiaoqi.Sector{"software": xiaoqi.SectorSoftware, "软件研发和测试": xiaoqi.SectorSoftware,
 		"互联网/移动互联网/电子商务": xiaoqi.SectorInternet, "金融保险": xiaoqi.SectorFinance, "IT": xiaoqi.SectorSoftware,
-		"Finance and insurance": xiaoqi.SectorFinance, "动漫": xiaoqi.SectorAnimation, "": ""} {
+		"Finance and insurance": xiaoqi.SectorFinance, "动漫": xiaoqi.SectorAnimation, "": "",
+		// BOSS直聘 and 猎聘
+		"领域/融资：网游/手游，A轮": xiaoqi.SectorAnimation, "基金/证券/期货/投资": xiaoqi.SectorFinance,
+		"数据服务": xiaoqi.SectorInfoSystems, "领域/融资：O2O/生活服务，B轮": xiaoqi.SectorInternet} {
 		if got, err := ingest.ParseSector(in); err != nil || got != want {
 			t.Errorf("ParseSector(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"餐饮", "digital"} {
+	for _, bad := range []string{"餐饮", "digital", "汽车/摩托车", "N/A"} {
 		if _, err := ingest.ParseSector(bad); err == nil {
 			t.Errorf("ParseSector(%q): want error", bad)
 		}

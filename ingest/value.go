@@ -24,9 +24,20 @@ type Salary struct {
 	Months int
 	// Negotiable is true for 面议 and empty input.
 	Negotiable bool
+	// Guessed says that the text named no period and was read as a yearly salary because a
+	// month of it would be more than guessYearly yuan ("20-40万").
+	Guessed bool
 }
 
+// guessYearly is the monthly amount above which a salary that names no period is read as a
+// yearly one: "20-40万" is 1.7万-3.3万 a month, not 20万-40万. Below it, "3-5万" stays monthly,
+// as 51job writes a senior engineer's pay.
+const guessYearly = 100000
+
 var (
+	// salaryNote is how soon the employer answers, which 猎聘 writes after a salary
+	// ("18-36万 72小时反馈"); 猎聘's salaries are yearly.
+	salaryNote   = regexp.MustCompile(`(\d{1,3}(小时|天|个工作日)内?|当天|当日)(反馈|回复|处理)$`)
 	salaryMonths = regexp.MustCompile(`[·.\s×x*]*(\d{1,2})薪$`)
 	salaryPart   = regexp.MustCompile(`^(\d+(?:\.\d+)?)(万|千|k|w|元)?$`)
 	salaryClean  = strings.NewReplacer("～", "-", "~", "-", "—", "-", "–", "-", "至", "-", "到", "-", "／", "/",
@@ -38,27 +49,33 @@ var (
 
 // ParseSalary parses the salary texts of Chinese job boards: "1-1.5万·14薪", "8千-1.5万",
 // "17-34万/年", "年薪20-30万", "15-30K", "6-8千", "10000-15000元/月", "200元/天", "50元/小时",
-// "1万以上", "15k+", "面议". Yearly, daily and hourly figures are converted to monthly (12
-// months a year, 21.75 working days a month, 8 hours a day).
+// "1万以上", "15k+", "面议", and 猎聘's "18-36万 72小时反馈" (yearly). Yearly, daily and hourly
+// figures are converted to monthly (12 months a year, 21.75 working days a month, 8 hours a
+// day). A salary that names no period is monthly, unless a month of it would be more than
+// guessYearly: then it is read as yearly and Guessed is set.
 func ParseSalary(s string) (Salary, error) {
 	t := salaryClean.Replace(strings.ToLower(strings.Join(strings.Fields(s), "")))
+	per := ""
+	if u := salaryNote.ReplaceAllString(t, ""); u != t {
+		t, per = u, "/年" // 猎聘
+	}
 	if negotiable[t] {
 		return Salary{Negotiable: true}, nil
 	}
-	per := ""
 	for _, p := range [...]struct{ prefix, per string }{{"年薪", "/年"}, {"月薪", "/月"}, {"日薪", "/天"}, {"时薪", "/小时"}} {
 		if strings.HasPrefix(t, p.prefix) {
 			t, per = strings.TrimPrefix(t, p.prefix), p.per
 		}
-	}
-	if per != "" && !strings.Contains(t, "/") {
-		t += per
 	}
 	var out Salary
 	if m := salaryMonths.FindStringSubmatch(t); m != nil {
 		out.Months, _ = strconv.Atoi(m[1])
 		t = t[:len(t)-len(m[0])]
 	}
+	if per != "" && !strings.Contains(t, "/") {
+		t += per
+	}
+	period := strings.Contains(t, "/")
 	factor := 1.0
 	switch {
 	case strings.HasSuffix(t, "/年"):
@@ -104,6 +121,12 @@ func ParseSalary(s string) (Salary, error) {
 			return 1000
 		}
 		return 1
+	}
+	if !period && max(vals[0]*mult(units[0]), vals[len(parts)-1]*mult(units[len(parts)-1])) > guessYearly {
+		factor, out.Guessed = 1.0/12, true
+		if out.Months == 0 {
+			out.Months = 12
+		}
 	}
 	for i := range vals {
 		if vals[i]*mult(units[i])*factor > 1e8 {

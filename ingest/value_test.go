@@ -38,6 +38,16 @@ func TestParseSalary(t *testing.T) {
 		{"8千至1万", 8000, 10000, 0, false},
 		{"薪资面议", 0, 0, 0, true},
 		{" 面议 ", 0, 0, 0, true},
+		// 猎聘 writes yearly salaries, then how soon the employer answers.
+		{"18-36万 72小时反馈", 15000, 30000, 12, false},
+		{"5-8万 10天内反馈", 4167, 6667, 12, false},
+		{"面议 24小时反馈", 0, 0, 0, true},
+		{"72小时反馈", 0, 0, 0, true}, // no salary given
+		{"年薪20-30万·14薪", 16667, 25000, 14, false},
+		// No period: monthly, unless a month of it would be more than 100,000 yuan.
+		{"3-5万", 30000, 50000, 0, false},
+		{"20-40万", 16667, 33333, 12, false},
+		{"10万", 100000, 100000, 0, false},
 	}
 	for _, tt := range tests {
 		got, err := ingest.ParseSalary(tt.in)
@@ -47,6 +57,16 @@ func TestParseSalary(t *testing.T) {
 		}
 		if got.Min != tt.min || got.Max != tt.max || got.Months != tt.months || got.Negotiable != tt.nego {
 			t.Errorf("ParseSalary(%q) = %+v, want %d-%d ×%d nego=%v", tt.in, got, tt.min, tt.max, tt.months, tt.nego)
+		}
+	}
+	for _, in := range []string{"20-40万", "150000"} {
+		if got, err := ingest.ParseSalary(in); err != nil || !got.Guessed {
+			t.Errorf("ParseSalary(%q) = %+v, %v: want read as yearly, and Guessed", in, got, err)
+		}
+	}
+	for _, in := range []string{"3-5万", "18-36万 72小时反馈", "17-34万/年"} {
+		if got, _ := ingest.ParseSalary(in); got.Guessed {
+			t.Errorf("ParseSalary(%q) = %+v: Guessed, but its period is known", in, got)
 		}
 	}
 	for _, bad := range []string{"abc", "3-2万", "1-2-3万", "万", "-", "1万-", "年薪", "8千-1万以上"} {
