@@ -50,9 +50,10 @@ var (
 // ParseSalary parses the salary texts of Chinese job boards: "1-1.5万·14薪", "8千-1.5万",
 // "17-34万/年", "年薪20-30万", "15-30K", "6-8千", "10000-15000元/月", "200元/天", "50元/小时",
 // "1万以上", "15k+", "面议", and 猎聘's "18-36万 72小时反馈" (yearly). Yearly, daily and hourly
-// figures are converted to monthly (12 months a year, 21.75 working days a month, 8 hours a
-// day). A salary that names no period is monthly, unless a month of it would be more than
-// guessYearly: then it is read as yearly and Guessed is set.
+// figures are converted to monthly (a year's pay in its pays, 12 unless "·14薪" says
+// otherwise; 21.75 working days a month, 8 hours a day). A salary that names no period is
+// monthly, unless a month of it would be more than guessYearly: then it is read as yearly and
+// Guessed is set.
 func ParseSalary(s string) (Salary, error) {
 	t := salaryClean.Replace(strings.ToLower(strings.Join(strings.Fields(s), "")))
 	per := ""
@@ -79,10 +80,11 @@ func ParseSalary(s string) (Salary, error) {
 	factor := 1.0
 	switch {
 	case strings.HasSuffix(t, "/年"):
-		factor, t = 1.0/12, strings.TrimSuffix(t, "/年")
+		t = strings.TrimSuffix(t, "/年")
 		if out.Months == 0 {
 			out.Months = 12
 		}
+		factor = 1 / float64(out.Months) // 年薪20-30万·14薪 is paid in 14 parts
 	case strings.HasSuffix(t, "/天"):
 		factor, t = 21.75, strings.TrimSuffix(t, "/天")
 	case strings.HasSuffix(t, "/小时"):
@@ -123,10 +125,11 @@ func ParseSalary(s string) (Salary, error) {
 		return 1
 	}
 	if !period && max(vals[0]*mult(units[0]), vals[len(parts)-1]*mult(units[len(parts)-1])) > guessYearly {
-		factor, out.Guessed = 1.0/12, true
+		out.Guessed = true
 		if out.Months == 0 {
 			out.Months = 12
 		}
+		factor = 1 / float64(out.Months)
 	}
 	for i := range vals {
 		if vals[i]*mult(units[i])*factor > 1e8 {

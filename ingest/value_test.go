@@ -43,7 +43,8 @@ func TestParseSalary(t *testing.T) {
 		{"5-8万 10天内反馈", 4167, 6667, 12, false},
 		{"面议 24小时反馈", 0, 0, 0, true},
 		{"72小时反馈", 0, 0, 0, true}, // no salary given
-		{"年薪20-30万·14薪", 16667, 25000, 14, false},
+		{"年薪20-30万·14薪", 14286, 21429, 14, false},
+		{"10-20万·14薪", 7143, 14286, 14, false},
 		// No period: monthly, unless a month of it would be more than 100,000 yuan.
 		{"3-5万", 30000, 50000, 0, false},
 		{"20-40万", 16667, 33333, 12, false},
