@@ -36,11 +36,14 @@ type listAnswer[T any] struct {
 }
 
 type jobDoc struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	Headcount int      `json:"headcount"`
-	Skills    []string `json:"skills"`
-	Source    string   `json:"source"`
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Headcount  int      `json:"headcount"`
+	Skills     []string `json:"skills"`
+	Source     string   `json:"source"`
+	SalaryText string   `json:"salary_text"`
+	SalaryMin  int      `json:"salary_min"`
+	SalaryMax  int      `json:"salary_max"`
 }
 
 type partnershipDoc struct {
@@ -81,17 +84,48 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 		t.Fatalf("the published job is not stored as entered: %+v", job)
 	}
 
-	// Edit: 7 openings instead of 3.
+	// The salary as an import writes it: the text as written, and the figures read from it.
+	ctx := context.Background()
+	d, err := svc.Store.Get(ctx, xiaoqi.KindJob, job.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jn := d.(*xiaoqi.JobNeed)
+	jn.SalaryText, jn.SalaryMin, jn.SalaryMax, jn.SalaryMonths = "1-1.5万·14薪", 10000, 15000, 14
+	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{jn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Index.WaitFor(ctx, res[0].Seq); err != nil {
+		t.Fatal(err)
+	}
+
+	// Edit: 7 openings instead of 3. The salary, not edited, keeps its text.
 	sel := `.job[data-id="` + job.ID + `"]`
+	p.do("reload the page", chromedp.Reload())
+	p.waitText(sel, "1-1.5万·14薪")
 	p.clickLive(sel + ` [data-action=edit]`)
 	p.waitText("#form-h", "编辑岗位需求："+title)
 	p.do("change the headcount", chromedp.SetValue("#job-headcount", "7"), chromedp.Click("#job-form button[type=submit]"))
 	p.waitText(".job-form .notice.ok", "已保存岗位「"+title+"」")
 	p.waitText(sel, "招 7 人")
+	p.waitText(sel, "1-1.5万·14薪")
 	var stored jobDoc
 	apiGet(t, svc.URL, "/api/v1/jobs/"+job.ID, nil, &stored)
-	if stored.Headcount != 7 {
-		t.Fatalf("after the edit the store has headcount %d, want 7", stored.Headcount)
+	if stored.Headcount != 7 || stored.SalaryText != "1-1.5万·14薪" {
+		t.Fatalf("after the edit the store has headcount %d, salary %q; want 7 and the salary as it was", stored.Headcount, stored.SalaryText)
+	}
+	// A new salary: the old text no longer says it, and is dropped.
+	p.clickLive(sel + ` [data-action=edit]`)
+	p.waitText("#form-h", "编辑岗位需求："+title)
+	p.do("change the salary", chromedp.SetValue("#job-salary-min", "12000"), chromedp.SetValue("#job-salary-max", "18000"),
+		chromedp.Click("#job-form button[type=submit]"))
+	p.waitText(".job-form .notice.ok", "已保存岗位「"+title+"」")
+	p.waitText(sel, "12000–18000")
+	var edited jobDoc
+	apiGet(t, svc.URL, "/api/v1/jobs/"+job.ID, nil, &edited)
+	if edited.SalaryText != "" || edited.SalaryMin != 12000 || edited.SalaryMax != 18000 {
+		t.Fatalf("after the salary edit the store has %q %d–%d, want no text and 12000–18000", edited.SalaryText, edited.SalaryMin, edited.SalaryMax)
 	}
 
 	// Candidates for it: anonymised.

@@ -211,6 +211,9 @@ function jobForm(ent, job, done) {
         const cur = await get('/api/v1/jobs/' + encodeURIComponent(job.id));
         const doc = { ...cur, ...fields };
         for (const k of ['created_at', 'updated_at']) delete doc[k];
+        // The salary as written ("1-1.5万·14薪", from an import) no longer says what the new
+        // figures do: the list then shows the figures.
+        if ((cur.salary_min || 0) !== fields.salary_min || (cur.salary_max || 0) !== fields.salary_max) delete doc.salary_text;
         saved = await api('PUT', '/api/v1/jobs/' + encodeURIComponent(job.id) + '?refresh=wait_for', doc);
       } else {
         saved = await api('POST', '/api/v1/jobs?refresh=wait_for', { ...fields, enterprise_id: ent.id, enterprise_name: ent.name, status: 'open' });
