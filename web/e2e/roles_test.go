@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -34,6 +35,9 @@ func (p *page) signIn(username string) {
 type listAnswer[T any] struct {
 	Data []T `json:"data"`
 }
+
+// conflict is the browser's report of the save refused because the job changed meanwhile.
+var conflict = regexp.MustCompile(`status of 409`)
 
 type jobDoc struct {
 	ID         string   `json:"id"`
@@ -127,6 +131,25 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	if edited.SalaryText != "" || edited.SalaryMin != 12000 || edited.SalaryMax != 18000 {
 		t.Fatalf("after the salary edit the store has %q %d–%d, want no text and 12000–18000", edited.SalaryText, edited.SalaryMin, edited.SalaryMax)
 	}
+	// Someone else changes the job while the form is open: saving it is refused, not
+	// written over the other change.
+	p.clickLive(sel + ` [data-action=edit]`)
+	p.waitText("#form-h", "编辑岗位需求："+title)
+	if d, err = svc.Store.Get(ctx, xiaoqi.KindJob, job.ID); err != nil {
+		t.Fatal(err)
+	}
+	d.(*xiaoqi.JobNeed).Headcount = 9
+	if _, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{d}); err != nil {
+		t.Fatal(err)
+	}
+	p.do("change the headcount of a job changed meanwhile", chromedp.SetValue("#job-headcount", "8"), chromedp.Click("#job-form button[type=submit]"))
+	p.waitText("#job-form .notice", "请刷新后重试")
+	apiGet(t, svc.URL, "/api/v1/jobs/"+job.ID, nil, &edited)
+	if edited.Headcount != 9 {
+		t.Fatalf("a form filled before another change saved headcount %d over it, want the other change's 9", edited.Headcount)
+	}
+	p.do("reload the page", chromedp.Reload())
+	p.waitText(sel, "招 9 人")
 
 	// Candidates for it: anonymised.
 	p.clickLive(sel + ` [data-action=match]`)
@@ -170,7 +193,7 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.click("#signout")
 	p.waitText("#session", "登录")
 	p.waitJS("the form to go", `!document.querySelector('#job-form')`)
-	p.noConsoleErrors()
+	p.noConsoleErrors(conflict) // the refused save above
 }
 
 // institutionJourney: a visitor finds the institution with the keyboard and reads its page;

@@ -209,7 +209,9 @@ function jobForm(ent, job, done) {
       let saved;
       if (job) {
         const cur = await get('/api/v1/jobs/' + encodeURIComponent(job.id));
-        const doc = { ...cur, ...fields };
+        // The version the form was filled from: a change made by someone else since is a
+        // conflict (409, "reload and try again"), not overwritten.
+        const doc = { ...cur, ...fields, version: job.version };
         for (const k of ['created_at', 'updated_at']) delete doc[k];
         // The salary as written ("1-1.5万·14薪", from an import) no longer says what the new
         // figures do: the list then shows the figures.
