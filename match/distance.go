@@ -16,11 +16,23 @@ func haversineKM(a, b *xiaoqi.GeoPoint) float64 {
 	return 2 * r * math.Asin(math.Sqrt(h))
 }
 
+// place is where a party is: its city, region, county-level district and point, each
+// possibly unknown.
+type place struct {
+	city     string
+	region   xiaoqi.Region
+	district string
+	geo      *xiaoqi.GeoPoint
+}
+
 // distanceFactor scores nearness: the same city 1, then decaying with the distance, the same
-// region never below 0.5.
-func distanceFactor(cityA string, regA xiaoqi.Region, geoA *xiaoqi.GeoPoint, cityB string, regB xiaoqi.Region, geoB *xiaoqi.GeoPoint, text bool) xiaoqi.MatchFactor {
+// region never below 0.5. The text names the districts when the distance is measured between
+// their points: 咸阳市 reaches from 25 to 150 km of 西安, so "西安市与咸阳市，相距约 154 公里"
+// needs 长武县 to make sense.
+func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 	f := xiaoqi.MatchFactor{Factor: "distance", Weight: wDistance}
-	cityA, cityB = xiaoqi.NormalizeCity(cityA), xiaoqi.NormalizeCity(cityB)
+	cityA, cityB := xiaoqi.NormalizeCity(a.city), xiaoqi.NormalizeCity(b.city)
+	regA, regB := a.region, b.region
 	if regA == "" {
 		regA = xiaoqi.RegionOf(cityA)
 	}
@@ -28,8 +40,8 @@ func distanceFactor(cityA string, regA xiaoqi.Region, geoA *xiaoqi.GeoPoint, cit
 		regB = xiaoqi.RegionOf(cityB)
 	}
 	km := -1.0
-	if geoA != nil && geoB != nil {
-		km = haversineKM(geoA, geoB)
+	if a.geo != nil && b.geo != nil {
+		km = haversineKM(a.geo, b.geo)
 	}
 	sameCity := cityA != "" && cityA == cityB
 	sameRegion := regA != "" && regA == regB
@@ -52,15 +64,29 @@ func distanceFactor(cityA string, regA xiaoqi.Region, geoA *xiaoqi.GeoPoint, cit
 		kmZH, kmEN = fmt.Sprintf("，相距约 %.0f 公里", km), fmt.Sprintf(", about %.0f km apart", km)
 	}
 	enA, enB := xiaoqi.CityEnglish(cityA), xiaoqi.CityEnglish(cityB)
+	// The districts, where the distance is measured from their points.
+	dA, dB := "", ""
+	if km >= 1 {
+		dA, dB = a.district, b.district
+	}
+	inEN := func(d string) string {
+		if d == "" {
+			return ""
+		}
+		return " (" + d + ")"
+	}
 	switch {
+	case sameCity && dA != "" && dB != "" && dA != dB:
+		f.ZH = fmt.Sprintf("同在%s（%s与%s）%s", cityA, dA, dB, kmZH)
+		f.EN = fmt.Sprintf("Both in %s (%s and %s)%s", enA, dA, dB, kmEN)
 	case sameCity:
 		f.ZH, f.EN = "同在"+cityA+kmZH, "Both in "+enA+kmEN
 	case sameRegion:
-		f.ZH = fmt.Sprintf("%s与%s同属%s%s", cityA, cityB, regA, kmZH)
-		f.EN = fmt.Sprintf("%s and %s, both in %s%s", enA, enB, xiaoqi.RegionEnglish(regA), kmEN)
+		f.ZH = fmt.Sprintf("%s%s与%s%s同属%s%s", cityA, dA, cityB, dB, regA, kmZH)
+		f.EN = fmt.Sprintf("%s%s and %s%s, both in %s%s", enA, inEN(dA), enB, inEN(dB), xiaoqi.RegionEnglish(regA), kmEN)
 	default:
-		f.ZH = fmt.Sprintf("%s（%s）与%s（%s）%s", orUnknown(cityA), regionZH(regA), orUnknown(cityB), regionZH(regB), kmZH)
-		f.EN = fmt.Sprintf("%s (%s) and %s (%s)%s", orUnknownEN(enA), regionEN(regA), orUnknownEN(enB), regionEN(regB), kmEN)
+		f.ZH = fmt.Sprintf("%s%s（%s）与%s%s（%s）%s", orUnknown(cityA), dA, regionZH(regA), orUnknown(cityB), dB, regionZH(regB), kmZH)
+		f.EN = fmt.Sprintf("%s%s (%s) and %s%s (%s)%s", orUnknownEN(enA), inEN(dA), regionEN(regA), orUnknownEN(enB), inEN(dB), regionEN(regB), kmEN)
 	}
 	return f
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -172,5 +173,55 @@ func golden(t *testing.T, name string, v any) {
 	}
 	if string(got) != string(want) {
 		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
+	}
+}
+
+// TestDistanceNamesDistricts: a distance measured between two districts' points names them,
+// for 咸阳市 reaches from the edge of 西安 to 150 km away; without districts the cities stand.
+func TestDistanceNamesDistricts(t *testing.T) {
+	tax := loadTax(t)
+	mj, ok := tax.Major("080902")
+	if !ok {
+		t.Fatal("major 080902 not in the taxonomy")
+	}
+	prg := func(id, inst, city string) *xiaoqi.Program {
+		p := &xiaoqi.Program{Meta: xiaoqi.Meta{ID: id, Synthetic: true}, InstitutionID: inst, Name: mj.Name, MajorCode: "080902",
+			Degree: "本科", City: city, GraduatesPerYear: 100}
+		for _, sd := range tax.SkillsOfMajor("080902") {
+			s, _ := tax.Skill(sd.ID)
+			p.Skills = append(p.Skills, s.NameZH)
+		}
+		return p
+	}
+	m := smallMatcher(t, []xiaoqi.Doc{
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_ca", Synthetic: true}, Name: "长安区某软件公司", City: "西安市", District: "长安区",
+			Region: xiaoqi.RegionGuanzhong, Geo: &xiaoqi.GeoPoint{Lat: 34.157, Lon: 108.906}, Sectors: []xiaoqi.Sector{xiaoqi.SectorSoftware}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_ca", Synthetic: true}, EnterpriseID: "ent_ca", Name: "Java开发", City: "西安市",
+			Skills: []string{"Java"}, Headcount: 5, Status: xiaoqi.JobOpen},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_cw", Synthetic: true}, Name: "长武某学院", Type: xiaoqi.InstitutionUniversity,
+			City: "咸阳市", District: "长武县", Region: xiaoqi.RegionGuanzhong, Geo: &xiaoqi.GeoPoint{Lat: 35.2066, Lon: 107.794}},
+		prg("prg_cw", "ins_cw", "咸阳市"),
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xa", Synthetic: true}, Name: "西安某学院", Type: xiaoqi.InstitutionUniversity,
+			City: "西安市", Region: xiaoqi.RegionGuanzhong},
+		prg("prg_xa", "ins_xa", "西安市"),
+	})
+	l, err := m.EnterprisePartners(context.Background(), "ent_ca", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]xiaoqi.MatchFactor{}
+	for _, x := range l.Data {
+		for _, f := range x.Factors {
+			if f.Factor == "distance" {
+				got[x.Institution.ID] = f
+			}
+		}
+	}
+	if f := got["ins_cw"]; !strings.HasPrefix(f.ZH, "西安市长安区与咸阳市长武县同属关中，相距约 15") ||
+		!strings.HasPrefix(f.EN, "Xi'an (长安区) and Xianyang (长武县), both in Guanzhong, about 15") {
+		t.Errorf("distance to 长武县: %q / %q", f.ZH, f.EN)
+	}
+	if f := got["ins_xa"]; f.ZH != "同在西安市" || f.Score != 1 {
+		t.Errorf("distance within 西安市 without districts: %q, score %v", f.ZH, f.Score)
 	}
 }

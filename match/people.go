@@ -64,7 +64,7 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 	if c.level >= j.level {
 		df.Score = 1
 	}
-	pf := distanceFactor(c.city, "", nil, j.doc.City, j.doc.Region, nil, text)
+	pf := distanceFactor(place{city: c.city}, place{city: j.doc.City, region: j.doc.Region}, text)
 	pf.Weight = wcPlace
 	fs := []xiaoqi.MatchFactor{sf, df, pf}
 	if len(j.langs) > 0 {
