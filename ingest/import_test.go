@@ -122,8 +122,16 @@ func TestImportYearlySalaries(t *testing.T) {
 	if !hasProblem(rep, ingest.LevelWarning, 3, "salary", "read as a yearly salary") || len(rep.Problems) != 1 {
 		t.Errorf("want one warning, at row 3:%s", problems(rep))
 	}
+	// Figures in columns of their own: the same rule, the same warning.
+	rep = mustImport(t, s, writeFile(t, "minmax.csv", []byte(csvLines(
+		"title,company,city,salary_min,salary_max",
+		"架构师,陕西某软件有限公司,西安,20万,40万", // 2
+	))), ingest.Options{Type: xiaoqi.KindJob})
+	if !hasProblem(rep, ingest.LevelWarning, 2, "salary_min", "read as a yearly salary") || !hasProblem(rep, ingest.LevelWarning, 2, "salary_max", "read as a yearly salary") {
+		t.Errorf("want warnings on both columns of row 2:%s", problems(rep))
+	}
 	jobs := jobsByTitle(t, s)
-	for title, want := range map[string][3]int{"Java架构师": {15000, 30000, 12}, "测试经理": {16667, 33333, 12}, "运维工程师": {30000, 50000, 0}, "产品经理": {0, 0, 0}} {
+	for title, want := range map[string][3]int{"Java架构师": {15000, 30000, 12}, "测试经理": {16667, 33333, 12}, "运维工程师": {30000, 50000, 0}, "产品经理": {0, 0, 0}, "架构师": {16667, 33333, 0}} {
 		j := jobs[title]
 		if j == nil || j.SalaryMin != want[0] || j.SalaryMax != want[1] || j.SalaryMonths != want[2] {
 			t.Errorf("%s = %+v: want %d-%d a month, %d pays", title, j, want[0], want[1], want[2])

@@ -104,6 +104,9 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	return j, ent
 }
 
+// guessedYearly is the warning for a salary that names no period and was read as yearly.
+const guessedYearly = "未注明按月或按年，按年薪理解（月薪超过 10 万不常见），请核对 / no period given: read as a yearly salary (more than 100,000 a month is unusual); please check"
+
 // jobSalary reads the salary columns: one text column ("8千-1.2万·13薪"), or minimum and
 // maximum columns, or both.
 func jobSalary(r *record, j *xiaoqi.JobNeed) {
@@ -114,7 +117,7 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 		} else {
 			j.SalaryMin, j.SalaryMax, j.SalaryMonths = s.Min, s.Max, s.Months
 			if s.Guessed {
-				r.warnf("salary", "未注明按月或按年，按年薪理解（月薪超过 10 万不常见），请核对 / no period given: read as a yearly salary (more than 100,000 a month is unusual); please check")
+				r.warnf("salary", guessedYearly)
 			}
 		}
 	}
@@ -129,6 +132,9 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 			continue
 		}
 		amount := max(s.Min, s.Max)
+		if s.Guessed {
+			r.warnf(f, guessedYearly)
+		}
 		if f == "salary_min" {
 			j.SalaryMin = amount
 		} else {
