@@ -212,10 +212,10 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	own := xiaoqi.Scope{Region: scope.Region, City: scope.City}
 	var schools []scored
 	for ii, in := range s.insts {
-		if !instInScope(xiaoqi.Scope{Region: region}, in) {
-			continue
-		}
 		local := instInScope(own, in)
+		if !local && (region == "" || !instInScope(xiaoqi.Scope{Region: region}, in)) {
+			continue // a city outside Shaanxi has no region of the province around it
+		}
 		var v float64
 		for _, pi := range in.progs {
 			p := s.progs[pi]
@@ -242,8 +242,10 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 			schools = append(schools, scored{ii, v, in.doc.ID})
 		}
 	}
-	if scope.City == "" {
-		d.RegionGraduateSupply = 0 // the scope is the region (or the province): GraduateSupply says it
+	if scope.City == "" || region == "" {
+		// The scope is the region or the province, which GraduateSupply counts; or a city
+		// outside Shaanxi, with no region of the province around it.
+		d.RegionGraduateSupply = 0
 	}
 	sortScored(schools)
 	for _, c := range schools[:min(10, len(schools))] {
@@ -283,11 +285,11 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	}
 	supplyZH := fmt.Sprintf("相关专业年毕业生约 %d 人%s", d.GraduateSupply, est)
 	supplyENs := fmt.Sprintf("About %d graduates a year%s in related programs", d.GraduateSupply, estEN)
-	if scope.City != "" {
+	if scope.City != "" && region != "" {
 		supplyZH = fmt.Sprintf("本市相关专业年毕业生约 %d 人，%s约 %d 人%s", d.GraduateSupply,
-			xiaoqi.RegionOf(scope.City), d.RegionGraduateSupply, est)
+			region, d.RegionGraduateSupply, est)
 		supplyENs = fmt.Sprintf("About %d graduates a year%s in related programs in the city, %d in %s",
-			d.GraduateSupply, estEN, d.RegionGraduateSupply, xiaoqi.RegionEnglish(xiaoqi.RegionOf(scope.City)))
+			d.GraduateSupply, estEN, d.RegionGraduateSupply, xiaoqi.RegionEnglish(region))
 	}
 	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求）；需求最多的技能：%s。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
 		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, noneZH(d.TopSkills), supplyZH, noneZH(d.SupplySkills))

@@ -174,6 +174,14 @@ func TestStartup(t *testing.T) {
 	if hz.GraduateSupply != 0 || hz.RegionGraduateSupply != 0 {
 		t.Errorf("汉中 (no school): supply %d, 陕南 %d; want 0", hz.GraduateSupply, hz.RegionGraduateSupply)
 	}
+	// A city outside Shaanxi has no region of the province around it: no supply, no schools.
+	bj, err := m.Startup(context.Background(), xiaoqi.Scope{City: "北京市", Sector: xiaoqi.SectorSoftware})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bj.GraduateSupply != 0 || bj.RegionGraduateSupply != 0 || len(bj.PartnerSchools) != 0 || !strings.Contains(bj.ZH, "相关专业年毕业生约 0 人（") {
+		t.Errorf("北京市: supply %d, region %d, schools %d, %q; want none", bj.GraduateSupply, bj.RegionGraduateSupply, len(bj.PartnerSchools), bj.ZH)
+	}
 	if d.OpenHeadcount != 21 || d.OpenJobs != 3 {
 		t.Errorf("open headcount %d in %d jobs, want 21 in 3", d.OpenHeadcount, d.OpenJobs)
 	}
