@@ -74,7 +74,9 @@ func programDocument(p *xiaoqi.Program) indexDoc {
 		fieldMajorCode: p.MajorCode,
 		fieldSkill:     p.Skills,
 		fieldDegree:    p.Degree,
-		fieldSuggest:   append([]string{p.Name}, p.Skills...),
+		// The institution's name too: suggestions count documents, so a school's name then
+		// counts its programs, and 西安 suggests the large schools first.
+		fieldSuggest: append(list(p.Name, p.InstitutionName), p.Skills...),
 	}
 	doc.place(p.City, "", "")
 	return doc
@@ -117,7 +119,8 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 		fieldSkill:    j.Skills,
 		fieldLanguage: j.Languages,
 		fieldDegree:   j.Degree,
-		fieldSuggest:  append([]string{j.Name}, j.Skills...),
+		// The enterprise's name too, counting its job needs (see programDocument).
+		fieldSuggest: append(list(j.Name, j.EnterpriseName), j.Skills...),
 	}
 	if !j.PostedAt.IsZero() {
 		doc[fieldDate] = j.PostedAt

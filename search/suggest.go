@@ -1,11 +1,15 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -42,33 +46,20 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 	if p == "" {
 		return []xiaoqi.Suggestion{}, nil
 	}
-	dict, err := x.idx.FieldDictPrefix(fieldSuggest, []byte(p))
+	terms, err := x.prefixTerms(ctx, fieldSuggest, p, maxSuggestScan)
 	if err != nil {
 		return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
 	}
-	defer dict.Close()
 	byFolded := map[string]*xiaoqi.Suggestion{}
-	for n := 0; n < maxSuggestScan; n++ {
-		if n%500 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		e, err := dict.Next()
-		if err != nil {
-			return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
-		}
-		if e == nil {
-			break
-		}
-		folded, text, ok := strings.Cut(e.Term, suggestSep)
+	for _, tc := range terms {
+		folded, text, ok := strings.Cut(tc.term, suggestSep)
 		if !ok {
 			continue
 		}
 		if s := byFolded[folded]; s != nil {
-			s.Count += int(e.Count)
+			s.Count += tc.count
 		} else {
-			byFolded[folded] = &xiaoqi.Suggestion{Text: text, Count: int(e.Count)}
+			byFolded[folded] = &xiaoqi.Suggestion{Text: text, Count: tc.count}
 		}
 	}
 	whole, err := x.suggestAliases(p, byFolded)
@@ -131,24 +122,108 @@ func (x *Index) suggestAliases(p string, byFolded map[string]*xiaoqi.Suggestion)
 // suggestion returns the suggestion whose folded form is folded, with the number of
 // documents that hold it, or nil when none does.
 func (x *Index) suggestion(folded string) (*xiaoqi.Suggestion, error) {
-	dict, err := x.idx.FieldDictPrefix(fieldSuggest, []byte(folded+suggestSep))
+	terms, err := x.prefixTerms(context.Background(), fieldSuggest, folded+suggestSep, maxSuggestScan)
 	if err != nil {
 		return nil, err
 	}
-	defer dict.Close()
 	var s *xiaoqi.Suggestion
-	for {
-		e, err := dict.Next()
+	for _, tc := range terms {
+		if s == nil {
+			_, text, _ := strings.Cut(tc.term, suggestSep)
+			s = &xiaoqi.Suggestion{Text: text}
+		}
+		s.Count += tc.count
+	}
+	return s, nil
+}
+
+// termCount is a term of a field and the number of live documents that hold it.
+type termCount struct {
+	term  string
+	count int
+}
+
+// omitCounter is the dictionary of a zap segment, which can list its terms without reading
+// their postings.
+type omitCounter interface {
+	AutomatonIteratorOmitCount(a segment.Automaton, startKeyInclusive, endKeyExclusive []byte) segment.DictionaryIterator
+}
+
+// prefixTerms returns the terms of field that begin with prefix, in byte order, at most max
+// of them, each with the number of live documents that hold it.
+//
+// It counts each term's postings itself, segment by segment, leaving out deleted documents.
+// bleve's FieldDictPrefix reports counts from zap's dictionary iterator, which reuses one
+// postings list for every term it visits and never clears its "1-hit" state: after the first
+// term that a single document holds, every later term of the segment counts as one (zapx
+// v15 to v17.2.5, the newest). Suggestions for 西安 ranked 西安交通大学 with a count of 1, and
+// those for 西安交 with 84. Its counts also include deleted documents not yet merged away.
+func (x *Index) prefixTerms(ctx context.Context, field, prefix string, max int) ([]termCount, error) {
+	adv, err := x.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("the index reader is a %T, not a scorch snapshot", r)
+	}
+	start := []byte(prefix)
+	end := prefixEnd(start)
+	counts := map[string]int{}
+	for _, ss := range snap.Segments() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		dict, err := ss.Segment().Dictionary(field)
 		if err != nil {
 			return nil, err
 		}
-		if e == nil {
-			return s, nil
+		var it segment.DictionaryIterator
+		if oc, ok := dict.(omitCounter); ok {
+			it = oc.AutomatonIteratorOmitCount(nil, start, end)
+		} else {
+			it = dict.AutomatonIterator(nil, start, end)
 		}
-		if s == nil {
-			_, text, _ := strings.Cut(e.Term, suggestSep)
-			s = &xiaoqi.Suggestion{Text: text}
+		// The first max terms of the index are among the first max of each segment.
+		for range max {
+			e, err := it.Next()
+			if err != nil {
+				return nil, err
+			}
+			if e == nil {
+				break
+			}
+			pl, err := dict.PostingsList([]byte(e.Term), ss.Deleted(), nil)
+			if err != nil {
+				return nil, err
+			}
+			if n := pl.Count(); n > 0 {
+				counts[e.Term] += int(n)
+			}
 		}
-		s.Count += int(e.Count)
 	}
+	out := make([]termCount, 0, len(counts))
+	for t, n := range counts {
+		out = append(out, termCount{t, n})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
+	return out[:min(max, len(out))], nil
+}
+
+// prefixEnd returns the smallest key after every key that begins with prefix, or nil when
+// there is none (a prefix of 0xff bytes only).
+func prefixEnd(prefix []byte) []byte {
+	end := bytes.Clone(prefix)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
 }
