@@ -62,7 +62,7 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 			byFolded[folded] = &xiaoqi.Suggestion{Text: text, Count: tc.count}
 		}
 	}
-	whole, err := x.suggestAliases(p, byFolded)
+	whole, err := x.suggestAliases(ctx, p, byFolded)
 	if err != nil {
 		return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
 	}
@@ -90,7 +90,7 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 
 // suggestAliases adds to byFolded the names of the index that the abbreviations beginning
 // with the folded prefix p stand for, and returns those of the abbreviation p itself.
-func (x *Index) suggestAliases(p string, byFolded map[string]*xiaoqi.Suggestion) (whole map[string]bool, err error) {
+func (x *Index) suggestAliases(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) (whole map[string]bool, err error) {
 	whole = map[string]bool{}
 	if utf8.RuneCountInString(p) < minAliasPrefix {
 		return whole, nil
@@ -103,7 +103,7 @@ func (x *Index) suggestAliases(p string, byFolded map[string]*xiaoqi.Suggestion)
 			folded := x.seg.fold(name)
 			s := byFolded[folded]
 			if s == nil {
-				if s, err = x.suggestion(folded); err != nil {
+				if s, err = x.suggestion(ctx, folded); err != nil {
 					return nil, err
 				}
 				if s == nil {
@@ -121,8 +121,8 @@ func (x *Index) suggestAliases(p string, byFolded map[string]*xiaoqi.Suggestion)
 
 // suggestion returns the suggestion whose folded form is folded, with the number of
 // documents that hold it, or nil when none does.
-func (x *Index) suggestion(folded string) (*xiaoqi.Suggestion, error) {
-	terms, err := x.prefixTerms(context.Background(), fieldSuggest, folded+suggestSep, maxSuggestScan)
+func (x *Index) suggestion(ctx context.Context, folded string) (*xiaoqi.Suggestion, error) {
+	terms, err := x.prefixTerms(ctx, fieldSuggest, folded+suggestSep, maxSuggestScan)
 	if err != nil {
 		return nil, err
 	}
