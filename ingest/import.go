@@ -245,7 +245,10 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 			sheets = []string{name}
 		}
 	}
-	var firstRows []string
+	var (
+		firstRows []string
+		hint      string // another type whose columns a row has (otherType)
+	)
 	for _, name := range sheets {
 		rr, err := of.open(name)
 		if err != nil {
@@ -283,6 +286,15 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 				break
 			}
 		}
+		for _, r := range buf {
+			if hint == "" {
+				cols := make([]Column, len(r.Cells))
+				for i, c := range r.Cells {
+					cols[i] = Column{Header: c}
+				}
+				hint = otherType(res.s.kind, cols)
+			}
+		}
 		if name != "" {
 			first = fmt.Sprintf("sheet %q: %s", name, first)
 		}
@@ -293,7 +305,7 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 		want = append(want, res.s.label(g[0]))
 	}
 	msg := fmt.Sprintf("no header row found in the first %d rows: expected column names such as %s; found: %s. "+
-		"Name the columns with --mapping / 未找到表头，请检查列名或使用映射文件", maxHeaderSearch, strings.Join(want, ", "), strings.Join(firstRows, "; "))
+		"Name the columns with --mapping / 未找到表头，请检查列名或使用映射文件%s", maxHeaderSearch, strings.Join(want, ", "), strings.Join(firstRows, "; "), hint)
 	if of.format == FormatXLSX && sheet == "" && len(of.sheets) > 1 {
 		msg += fmt.Sprintf(" (sheets: %s; choose one with --sheet)", strings.Join(of.sheets, ", "))
 	}
@@ -302,6 +314,27 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 
 // checkRequired refuses a header that lacks a column every row needs.
 func checkRequired(s *schema, cols []Column, defaults map[string]string) error {
+	group := missingGroup(s, cols, defaults)
+	if group == nil {
+		return nil
+	}
+	names := make([]string, len(group))
+	for i, f := range group {
+		names[i] = s.label(f)
+	}
+	found := make([]string, 0, len(cols))
+	for _, c := range cols {
+		found = append(found, c.Header)
+	}
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID,
+		Message: fmt.Sprintf("no column for %s (required); columns found: %s. Name it with --mapping / 缺少必填列%s",
+			strings.Join(names, " or "), strings.Join(found, ", "), otherType(s.kind, cols)),
+		Details: []xiaoqi.FieldError{{Field: group[0], Message: "no column"}}}
+}
+
+// missingGroup returns the first group of required fields of which no column (nor default)
+// gives one, or nil.
+func missingGroup(s *schema, cols []Column, defaults map[string]string) []string {
 	have := map[string]bool{}
 	for _, c := range cols {
 		have[c.Field] = true
@@ -314,21 +347,50 @@ func checkRequired(s *schema, cols []Column, defaults map[string]string) error {
 		for _, f := range group {
 			ok = ok || have[f]
 		}
-		if ok {
-			continue
+		if !ok {
+			return group
 		}
-		names := make([]string, len(group))
-		for i, f := range group {
-			names[i] = s.label(f)
-		}
-		found := make([]string, 0, len(cols))
-		for _, c := range cols {
-			found = append(found, c.Header)
-		}
-		return &xiaoqi.Error{Code: xiaoqi.EINVALID,
-			Message: fmt.Sprintf("no column for %s (required); columns found: %s. Name it with --mapping / 缺少必填列",
-				strings.Join(names, " or "), strings.Join(found, ", ")),
-			Details: []xiaoqi.FieldError{{Field: group[0], Message: "no column"}}}
 	}
 	return nil
+}
+
+// importKinds are the kinds a file can hold, in the order a hint names them.
+var importKinds = []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindProgram, xiaoqi.KindInstitution, xiaoqi.KindEnterprise, xiaoqi.KindCandidate}
+
+// otherType names the other kind whose required columns the file's header has, as a hint for
+// a file imported as the wrong type (a job list as institutions): of those that fit, the one
+// that recognises the most columns (several on a tie); "" when none fits.
+func otherType(k xiaoqi.Kind, cols []Column) string {
+	var fit []string
+	best := 0
+	for _, other := range importKinds {
+		if other == k {
+			continue
+		}
+		s := schemaFor(other)
+		r, err := newResolver(s, nil)
+		if err != nil {
+			continue
+		}
+		as := make([]Column, len(cols))
+		known := 0
+		for i, c := range cols {
+			as[i] = Column{Header: c.Header, Field: r.resolve(c.Header)}
+			if as[i].Field != "" && as[i].Field != Ignore {
+				known++
+			}
+		}
+		switch {
+		case missingGroup(s, as, nil) != nil || known < best:
+		case known > best:
+			fit, best = []string{other.Plural()}, known
+		default:
+			fit = append(fit, other.Plural())
+		}
+	}
+	if len(fit) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(". The columns fit type %s: was that meant? / 这些列符合 %s 类型，是否选错了类型？",
+		strings.Join(fit, " or "), strings.Join(fit, "、"))
 }

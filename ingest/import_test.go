@@ -139,6 +139,29 @@ func TestImportYearlySalaries(t *testing.T) {
 	}
 }
 
+// TestImportWrongType: a job list imported as institutions is refused, naming the missing
+// column and the type its columns fit; so is a school list imported as job needs, whose header
+// the job schema does not even recognise.
+func TestImportWrongType(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	for _, tt := range []struct {
+		kind       xiaoqi.Kind
+		csv, wants string
+	}{
+		{xiaoqi.KindInstitution, csvLines("岗位名称,公司名称,城市,薪资,学历要求", "Java开发工程师,陕西某软件有限公司,西安,1-1.5万,本科"), "fit type jobs"},
+		{xiaoqi.KindJob, csvLines("学校名称,学校标识码,主管部门,所在地,办学层次", "西安交通大学,4161010698,教育部,西安市,本科"), "fit type institutions"},
+	} {
+		_, err := ingest.Import(context.Background(), s, writeFile(t, "wrong.csv", []byte(tt.csv)), ingest.Options{Type: tt.kind})
+		if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID || !strings.Contains(xiaoqi.ErrorMessage(err), tt.wants) {
+			t.Errorf("import as %s: %v; want invalid, saying %q", tt.kind, err, tt.wants)
+		}
+	}
+	if n := len(jobsByTitle(t, s)); n != 0 {
+		t.Errorf("%d job needs stored by refused imports", n)
+	}
+}
+
 func TestImportBrokenRows(t *testing.T) {
 	t.Parallel()
 	s := openStore(t)
