@@ -38,6 +38,7 @@ type importView struct {
 	HeaderRow  int              `json:"header_row,omitempty"`
 	Columns    []ingest.Column  `json:"columns,omitempty"`
 	Unknown    []ingest.Column  `json:"unknown_columns,omitempty"`
+	BetterType xiaoqi.Kind      `json:"better_type,omitempty"`
 	Counts     *ingest.Counts   `json:"counts,omitempty"`
 	Errors     []ingest.Problem `json:"errors"`
 	Problems   int              `json:"problem_count"`
@@ -77,6 +78,7 @@ func (j *importJob) view() importView {
 	if r := j.report; r != nil {
 		v.Format, v.Encoding, v.Sheet, v.HeaderRow = r.Format, r.Encoding, r.Sheet, r.HeaderRow
 		v.Columns, v.Unknown, v.Stopped, v.Problems = r.Columns, r.Unknown, r.Stopped, r.ProblemCount
+		v.BetterType = r.BetterType
 		c := r.Counts
 		v.Counts = &c
 		v.Errors = r.Problems[:min(len(r.Problems), importProblems)]

@@ -31,6 +31,7 @@ type importJob struct {
 	Errors    []ingest.Problem `json:"errors"`
 	ReportURL string           `json:"report_url"`
 	Columns   []ingest.Column  `json:"columns"`
+	Better    string           `json:"better_type"`
 	Error     *struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
@@ -162,6 +163,12 @@ func TestImportUploadModes(t *testing.T) {
 	e.upload(t, "jobs.csv", []byte(jobsCSV), map[string]string{"type": "jobs", "strict": "1"}).want(t, http.StatusAccepted).decode(t, &j)
 	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Invalid != 2 || e.count(t, xiaoqi.KindJob) != 0 {
 		t.Errorf("strict: %+v %+v", j, j.Counts)
+	}
+	// A school list checked as candidates: the job says which type its columns fit better.
+	schools := "name,code,authority,city,level\r\n西安交通大学,4161010698,教育部,西安市,本科\r\n"
+	e.upload(t, "schools.csv", []byte(schools), map[string]string{"type": "candidates", "dry_run": "true"}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Better != "institution" {
+		t.Errorf("school list as candidates: status %s, better type %q; want done, institution", j.Status, j.Better)
 	}
 }
 

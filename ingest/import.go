@@ -357,12 +357,13 @@ func missingGroup(s *schema, cols []Column, defaults map[string]string) []string
 // importKinds are the kinds a file can hold, in the order a hint names them.
 var importKinds = []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindProgram, xiaoqi.KindInstitution, xiaoqi.KindEnterprise, xiaoqi.KindCandidate}
 
-// otherType names the other kind whose required columns the file's header has, as a hint for
-// a file imported as the wrong type (a job list as institutions): of those that fit, the one
-// that recognises the most columns (several on a tie); "" when none fits.
-func otherType(k xiaoqi.Kind, cols []Column) string {
-	var fit []string
-	best := 0
+// betterFit is how many more columns another type must name than the chosen one to be
+// pointed out: one more is often a coincidence (名称 names a school and an enterprise alike).
+const betterFit = 2
+
+// fits returns the kinds other than k whose required columns cols have, with the most columns
+// they name, and that number.
+func fits(k xiaoqi.Kind, cols []Column) (kinds []xiaoqi.Kind, most int) {
 	for _, other := range importKinds {
 		if other == k {
 			continue
@@ -373,24 +374,54 @@ func otherType(k xiaoqi.Kind, cols []Column) string {
 			continue
 		}
 		as := make([]Column, len(cols))
-		known := 0
 		for i, c := range cols {
 			as[i] = Column{Header: c.Header, Field: r.resolve(c.Header)}
-			if as[i].Field != "" && as[i].Field != Ignore {
-				known++
-			}
 		}
+		n := named(as)
 		switch {
-		case missingGroup(s, as, nil) != nil || known < best:
-		case known > best:
-			fit, best = []string{other.Plural()}, known
+		case missingGroup(s, as, nil) != nil || n < most:
+		case n > most:
+			kinds, most = []xiaoqi.Kind{other}, n
 		default:
-			fit = append(fit, other.Plural())
+			kinds = append(kinds, other)
 		}
 	}
-	if len(fit) == 0 {
+	return kinds, most
+}
+
+// named counts the columns that name a field.
+func named(cols []Column) int {
+	n := 0
+	for _, c := range cols {
+		if c.Field != "" && c.Field != Ignore {
+			n++
+		}
+	}
+	return n
+}
+
+// otherType names the other kind whose required columns the file's header has, as a hint for
+// a file refused as the wrong type (a job list as institutions): of those that fit, the one
+// that names the most columns (several on a tie); "" when none fits.
+func otherType(k xiaoqi.Kind, cols []Column) string {
+	kinds, _ := fits(k, cols)
+	if len(kinds) == 0 {
 		return ""
 	}
+	names := make([]string, len(kinds))
+	for i, o := range kinds {
+		names[i] = o.Plural()
+	}
 	return fmt.Sprintf(". The columns fit type %s: was that meant? / 这些列符合 %s 类型，是否选错了类型？",
-		strings.Join(fit, " or "), strings.Join(fit, "、"))
+		strings.Join(names, " or "), strings.Join(names, "、"))
+}
+
+// betterType returns the one other kind that names at least betterFit more of cols than k
+// does and whose required columns cols have, or "".
+func betterType(k xiaoqi.Kind, cols []Column) xiaoqi.Kind {
+	kinds, most := fits(k, cols)
+	if len(kinds) != 1 || most < named(cols)+betterFit {
+		return ""
+	}
+	return kinds[0]
 }

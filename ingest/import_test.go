@@ -160,6 +160,19 @@ func TestImportWrongType(t *testing.T) {
 	if n := len(jobsByTitle(t, s)); n != 0 {
 		t.Errorf("%d job needs stored by refused imports", n)
 	}
+	// A school list has a name and a city, all a candidate needs: imported as candidates, it
+	// goes through (a dry run here), and the report says which type its columns fit better.
+	// Its columns in English, as the MOE list has them: "name" and "city" name a candidate's
+	// fields too.
+	schools := writeFile(t, "schools.csv", []byte(csvLines("name,code,authority,city,level", "西安交通大学,4161010698,教育部,西安市,本科")))
+	rep := mustImport(t, s, schools, ingest.Options{Type: xiaoqi.KindCandidate, Mode: ingest.ModeDryRun})
+	if rep.BetterType != xiaoqi.KindInstitution || !strings.Contains(rep.Summary(), "the columns fit type institutions better than candidates") {
+		t.Errorf("school list as candidates: better type %q, summary %q; want institutions", rep.BetterType, rep.Summary())
+	}
+	// The type that fits gets no such note.
+	if rep := mustImport(t, s, schools, ingest.Options{Type: xiaoqi.KindInstitution, Mode: ingest.ModeDryRun}); rep.BetterType != "" {
+		t.Errorf("school list as institutions: better type %q, want none", rep.BetterType)
+	}
 }
 
 func TestImportBrokenRows(t *testing.T) {

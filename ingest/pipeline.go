@@ -143,6 +143,7 @@ func (r *Report) addColumns(cols []Column) {
 			r.Unknown = append(r.Unknown, c)
 		}
 	}
+	r.BetterType = betterType(r.Type, r.Columns)
 }
 
 // read reads the rows of t into batches until the end of the file or an error.

@@ -61,6 +61,10 @@ type Report struct {
 	// columns no field was found for (their values are not imported).
 	Columns []Column `json:"columns"`
 	Unknown []Column `json:"unknown_columns,omitempty"`
+	// BetterType is another type whose fields name clearly more of the columns, and whose
+	// required columns the file has: it may have been imported as the wrong type (a school
+	// list as candidates). Empty when the chosen type fits best.
+	BetterType xiaoqi.Kind `json:"better_type,omitempty"`
 	Counts
 	// Problems holds the first MaxProblems problems; ProblemCount counts them all.
 	Problems     []Problem `json:"problems"`
@@ -93,6 +97,10 @@ func (r *Report) Summary() string {
 			names[i] = c.Header
 		}
 		s += fmt.Sprintf("; columns not imported: %s", strings.Join(names, ", "))
+	}
+	if r.BetterType != "" {
+		s += fmt.Sprintf("; the columns fit type %s better than %s: is the type right? / 这些列更符合 %s 类型，请确认类型",
+			r.BetterType.Plural(), r.Type.Plural(), r.BetterType.Plural())
 	}
 	return s
 }

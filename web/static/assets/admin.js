@@ -71,6 +71,9 @@ function showReport(job) {
   if (job.unknown_columns && job.unknown_columns.length) {
     out.push(h('p', { class: 'notice' }, t('admin.unknown', { cols: job.unknown_columns.map((x) => x.header).join('、') })));
   }
+  if (job.better_type) {
+    out.push(h('p', { class: 'notice', 'data-notice': 'better-type' }, t('admin.better_type', { better: t('type.' + job.better_type), chosen: t('type.' + job.type) })));
+  }
   const problems = job.errors || [];
   if (job.problem_count) {
     out.push(h('h3', {}, t('admin.problems', { n: job.problem_count })),
