@@ -78,11 +78,20 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 	}
 	for _, w := range words {
 		wq := x.wordQuery(w, len(words) == 1 && len(perWord) == 0, typed)
-		if syns := wordSynonyms(w.text); len(syns) > 0 {
-			alts := []query.Query{wq}
-			for _, s := range syns {
-				alts = append(alts, x.synonymQuery(s))
-			}
+		alts := []query.Query{wq}
+		for _, s := range wordSynonyms(w.text) {
+			alts = append(alts, x.synonymQuery(s))
+		}
+		if len(words) > 1 && x.isPlace(w.text) {
+			// The policy is the province's: 留学生 创业 西安 finds the item on returned
+			// students founding firms, which says 来陕, not 西安. It scores nothing for the
+			// place, so the documents that name it still come first.
+			pq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))
+			pq.SetField(fieldType)
+			pq.SetBoost(0)
+			alts = append(alts, pq)
+		}
+		if len(alts) > 1 {
 			wq = bleve.NewDisjunctionQuery(alts...)
 		}
 		perWord = append(perWord, wq)
@@ -96,6 +105,18 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 	all := bleve.NewDisjunctionQuery(perWord...)
 	all.SetMin(math.Ceil(min * float64(len(perWord))))
 	return all
+}
+
+// isPlace reports whether a query word names a place of the province: a city (西安, 西安市),
+// a region (关中) or the province itself (陕西).
+func (x *Index) isPlace(w string) bool {
+	switch w {
+	case "陕西", "陕西省", "陕", "关中", "陕南", "陕北":
+		return true
+	}
+	_, city := x.cities[w]
+	_, short := x.cities[w+"市"]
+	return city || short
 }
 
 // synonymQuery finds every word of s, a synonym of a query word (wordSynonyms), weighed at

@@ -61,7 +61,9 @@ func TestEntityFirst(t *testing.T) {
 // synonyms (创业 = 创办) and without the question words, and never by relaxing the query.
 func TestPolicyQuestions(t *testing.T) {
 	x := rankIndex(t)
-	for _, q := range []string{"留学生 创业", "留学生创业", "留学生创业有什么政策", "留学生创业政策？", "留学人员 创办企业"} {
+	// A place of the province does not exclude the province's policy, which says 在陕.
+	for _, q := range []string{"留学生 创业", "留学生创业", "留学生创业有什么政策", "留学生创业政策？", "留学人员 创办企业",
+		"留学生 创业 西安", "西安市 留学生 创业", "陕西 留学生创业"} {
 		res := find(t, x, xiaoqi.SearchQuery{Q: q})
 		if len(res.Hits) == 0 || res.Hits[0].ID != "pol_12" {
 			t.Errorf("%q: hits %v, want pol_12 first", q, ids(res))
@@ -73,6 +75,26 @@ func TestPolicyQuestions(t *testing.T) {
 		if res.Hits[0].Snippet == "" {
 			t.Errorf("%q: no snippet", q)
 		}
+	}
+}
+
+// TestPlaceDoesNotDropPolicies: a place in a query with other words lets the province's
+// policy items through, but only where they hold the other words, and never alone: a place
+// by itself finds what names it.
+func TestPlaceDoesNotDropPolicies(t *testing.T) {
+	x := rankIndex(t)
+	// 创业管理 of 西安翻译学院 names 西安 and 创业; pol_12 says 创办 (创业's synonym) and 在陕.
+	res := find(t, x, xiaoqi.SearchQuery{Q: "创业 西安"})
+	if got := ids(res); len(got) != 2 || got[0] != "prg_xisu_cy" || got[1] != "pol_12" {
+		t.Errorf("创业 西安: hits %v, want the program that names 西安 first, then pol_12", got)
+	}
+	for _, h := range find(t, x, xiaoqi.SearchQuery{Q: "西安"}).Hits {
+		if h.Type == xiaoqi.KindPolicy {
+			t.Errorf("西安 alone found policy %s", h.ID)
+		}
+	}
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "软件工程 西安"}); len(res.Hits) == 0 || res.Hits[0].ID != "prg_chd_10" {
+		t.Errorf("软件工程 西安: hits %v, want the program", ids(res))
 	}
 }
 
