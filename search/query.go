@@ -76,16 +76,23 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 			}
 		}
 	}
+	// A query about a policy topic (a policy cue, or a word the policy text writes its own
+	// way: 创业, 留学生, 补贴 …) lets the province's policy items through a place of the
+	// province; 外包 公司 咸阳 asks for firms, and gets no policy for its 咸阳.
+	policyTopic := asksPolicy(q)
+	for _, w := range words {
+		policyTopic = policyTopic || len(wordSynonyms(w.text)) > 0
+	}
 	for _, w := range words {
 		wq := x.wordQuery(w, len(words) == 1 && len(perWord) == 0, typed)
 		alts := []query.Query{wq}
 		for _, s := range wordSynonyms(w.text) {
 			alts = append(alts, x.synonymQuery(s))
 		}
-		if len(words) > 1 && x.isPlace(w.text) {
+		if policyTopic && len(words) > 1 && x.isPlace(w.text) {
 			// The policy is the province's: 留学生 创业 西安 finds the item on returned
-			// students founding firms, which says 来陕, not 西安. It scores nothing for the
-			// place, so the documents that name it still come first.
+			// students founding firms, which says 在陕, not 西安. It scores nothing for the
+			// place.
 			pq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))
 			pq.SetField(fieldType)
 			pq.SetBoost(0)

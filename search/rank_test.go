@@ -78,9 +78,9 @@ func TestPolicyQuestions(t *testing.T) {
 	}
 }
 
-// TestPlaceDoesNotDropPolicies: a place in a query with other words lets the province's
+// TestPlaceDoesNotDropPolicies: a place in a query about a policy topic lets the province's
 // policy items through, but only where they hold the other words, and never alone: a place
-// by itself finds what names it.
+// by itself finds what names it, and so does a query about no policy topic.
 func TestPlaceDoesNotDropPolicies(t *testing.T) {
 	x := rankIndex(t)
 	// 创业管理 of 西安翻译学院 names 西安 and 创业; pol_12 says 创办 (创业's synonym) and 在陕.
@@ -95,6 +95,12 @@ func TestPlaceDoesNotDropPolicies(t *testing.T) {
 	}
 	if res := find(t, x, xiaoqi.SearchQuery{Q: "软件工程 西安"}); len(res.Hits) == 0 || res.Hits[0].ID != "prg_chd_10" {
 		t.Errorf("软件工程 西安: hits %v, want the program", ids(res))
+	}
+	// Only for a policy topic: 高校 西安 asks for schools in 西安 (长安大学, 交通特色的高校),
+	// not for pol_12, which names 高校 but not 西安.
+	res = find(t, x, xiaoqi.SearchQuery{Q: "高校 西安"})
+	if got := ids(res); len(got) != 1 || got[0] != "ins_chd" {
+		t.Errorf("高校 西安: hits %v, want ins_chd alone", got)
 	}
 }
 
