@@ -288,5 +288,15 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.waitJS("no confirm button", `document.querySelector('#import-confirm').hidden`)
 	p.checkA11y("the report naming a bad row")
+
+	// A school list checked as candidates: the report says its columns look like schools.
+	schools := filepath.Join(t.TempDir(), "schools.csv")
+	if err := os.WriteFile(schools, []byte("name,code,authority,city,level\n示例学院（合成）,4161099999,陕西省教育厅,西安市,本科\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a school list as candidates", chromedp.SetUploadFiles("#import-file", []string{schools}),
+		chromedp.SetValue("#import-type", "candidates"), chromedp.Click("#import-dry"))
+	p.waitText("#report-h", "试导入报告")
+	p.waitText(`[data-notice=better-type]`, "更像「院校」数据，而不是「候选人」")
 	p.noConsoleErrors()
 }
