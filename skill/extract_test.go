@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -198,5 +199,22 @@ func TestExtractConcurrent(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestITOIsItsOwnSkill: ITO and 软件外包 name IT outsourcing, not 离岸交付, whose aliases hold
+// 服务外包: searched as its synonyms, ITO found every 服务外包 firm.
+func TestITOIsItsOwnSkill(t *testing.T) {
+	tx := load(t)
+	for _, name := range []string{"ITO", "信息技术外包", "软件外包"} {
+		if s, ok := tx.Resolve(name); !ok || s.ID != "it_outsourcing" {
+			t.Errorf("Resolve(%q) = %v, %v; want it_outsourcing", name, s, ok)
+		}
+	}
+	if s, ok := tx.Resolve("服务外包"); !ok || s.ID != "offshore_delivery" {
+		t.Errorf("Resolve(服务外包) = %v, %v; want offshore_delivery", s, ok)
+	}
+	if got := skill.IDs(tx.Extract("有ITO项目经验，熟悉Java。")); !slices.Contains(got, "it_outsourcing") || slices.Contains(got, "offshore_delivery") {
+		t.Errorf("Extract = %v, want it_outsourcing and not offshore_delivery", got)
 	}
 }
