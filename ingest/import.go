@@ -287,13 +287,14 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 			}
 		}
 		for _, r := range buf {
-			if hint == "" {
-				cols := make([]Column, len(r.Cells))
-				for i, c := range r.Cells {
-					cols[i] = Column{Header: c}
-				}
-				hint = otherType(res.s.kind, cols)
+			if hint != "" {
+				break
 			}
+			cols := make([]Column, len(r.Cells))
+			for i, c := range r.Cells {
+				cols[i] = Column{Header: c}
+			}
+			hint = otherType(res.s.kind, cols)
 		}
 		if name != "" {
 			first = fmt.Sprintf("sheet %q: %s", name, first)

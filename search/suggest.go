@@ -189,8 +189,9 @@ func (x *Index) prefixTerms(ctx context.Context, field, prefix string, max int) 
 		} else {
 			it = dict.AutomatonIterator(nil, start, end)
 		}
-		// The first max terms of the index are among the first max of each segment.
-		for range max {
+		// The first max live terms of the index are among the first max live terms of each
+		// segment; terms whose documents are all deleted do not count.
+		for live := 0; live < max; {
 			e, err := it.Next()
 			if err != nil {
 				return nil, err
@@ -204,6 +205,7 @@ func (x *Index) prefixTerms(ctx context.Context, field, prefix string, max int) 
 			}
 			if n := pl.Count(); n > 0 {
 				counts[e.Term] += int(n)
+				live++
 			}
 		}
 	}
