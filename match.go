@@ -61,6 +61,8 @@ type Scope struct {
 	Region Region `json:"region,omitempty"`
 	City   string `json:"city,omitempty"`
 	Sector Sector `json:"sector,omitempty"`
+	// RealOnly leaves synthetic documents out of the figures (the gap report honours it).
+	RealOnly bool `json:"real_only,omitempty"`
 }
 
 // Assignment is one enterprise–institution pair of an allocation with the graduates a year
@@ -113,12 +115,15 @@ type PlacedInstitution struct {
 
 // SkillGap is a demanded skill that the programs of a region teach too little of.
 type SkillGap struct {
-	Skill   string           `json:"skill"`
-	SkillEN string           `json:"skill_en"`
-	Demand  int              `json:"demand"` // openings that ask for it
-	Supply  int              `json:"supply"` // graduates a year of programs teaching it
-	Ratio   float64          `json:"ratio"`  // supply / demand
-	Majors  []SuggestedMajor `json:"majors"`
+	Skill   string `json:"skill"`
+	SkillEN string `json:"skill_en"`
+	Demand  int    `json:"demand"` // openings that ask for it
+	// SyntheticDemand is how many of those openings are synthetic job needs (the default
+	// data set's): the figure a reader must discount.
+	SyntheticDemand int              `json:"synthetic_demand"`
+	Supply          int              `json:"supply"` // graduates a year of programs teaching it
+	Ratio           float64          `json:"ratio"`  // supply / demand
+	Majors          []SuggestedMajor `json:"majors"`
 	// Course is set when no catalogue major teaches the skill (practice skills such as
 	// offshore delivery): a course to add instead, named by the skill (Chinese name).
 	Course     string              `json:"course,omitempty"`
@@ -129,8 +134,9 @@ type SkillGap struct {
 
 // GapReport answers "which demanded skills do the programs here not teach enough of".
 type GapReport struct {
-	Scope     Scope      `json:"scope"`
-	Estimated bool       `json:"estimated"`
+	Scope     Scope `json:"scope"`
+	Estimated bool  `json:"estimated"`
+	// Synthetic is set when a synthetic job need or program counts in the figures.
 	Synthetic bool       `json:"synthetic"`
 	Gaps      []SkillGap `json:"gaps"`
 }

@@ -8,11 +8,11 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// gaps answers GET /api/v1/insights/gaps?region=&city=&sector=&limit=.
+// gaps answers GET /api/v1/insights/gaps?region=&city=&sector=&real_only=&limit=.
 func (s *Server) gaps(c *gin.Context) {
 	s.scoped(c, maxGapLimit, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error) {
 		return m.Gaps(ctx, sc, limit)
-	})
+	}, "real_only")
 }
 
 // startup answers GET /api/v1/insights/startup?sector=&city=&region=: the returnee dossier.

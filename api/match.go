@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -58,6 +59,14 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 				return invalid(name, "unknown sector %q / 未知领域 (software, it_ops, finance, …)", v)
 			}
 			sc.Sector = s
+		case "real_only":
+			if v != "" {
+				b, perr := strconv.ParseBool(v)
+				if perr != nil {
+					return invalid(name, "须为 true 或 false / must be true or false, not %q", v)
+				}
+				sc.RealOnly = b
+			}
 		}
 		return err
 	})
@@ -135,9 +144,10 @@ func (s *Server) allocate(c *gin.Context) {
 }
 
 // scoped answers a report on a scope (allocate, gaps, startup): it parses region, city,
-// sector and limit (1..maxLimit), then answers what report gives.
-func (s *Server) scoped(c *gin.Context, maxLimit int, report func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error)) {
-	sc, limit, err := matchParams(c, maxLimit, "region", "city", "sector")
+// sector, limit (1..maxLimit) and the report's own parameters (more), then answers what
+// report gives.
+func (s *Server) scoped(c *gin.Context, maxLimit int, report func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error), more ...string) {
+	sc, limit, err := matchParams(c, maxLimit, append([]string{"region", "city", "sector"}, more...)...)
 	if err != nil {
 		s.writeError(c, err)
 		return

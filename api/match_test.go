@@ -92,6 +92,19 @@ func TestMatchEndpoints(t *testing.T) {
 	if len(g.Gaps) == 0 || g.Gaps[0].ZH == "" {
 		t.Errorf("gaps: %+v", g)
 	}
+	// Real data only: the default data set's synthetic job needs count for nothing.
+	var real xiaoqi.GapReport
+	e.get(t, "/api/v1/insights/gaps?region=关中&limit=5&real_only=true").want(t, http.StatusOK).decode(t, &real)
+	if !real.Scope.RealOnly || real.Synthetic || len(real.Gaps) == 0 {
+		t.Errorf("gaps from real data only: %+v", real)
+	}
+	for _, x := range real.Gaps {
+		if x.SyntheticDemand != 0 || strings.Contains(x.ZH, "示例") {
+			t.Errorf("real-data gap %s counts synthetic openings: %+v", x.Skill, x)
+		}
+	}
+	e.get(t, "/api/v1/insights/gaps?real_only=maybe").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "real_only")
+	e.get(t, "/api/v1/insights/startup?real_only=true").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "real_only")
 	var d xiaoqi.Dossier
 	e.get(t, "/api/v1/insights/startup?city=西安&sector=software").want(t, http.StatusOK).decode(t, &d)
 	if len(d.Policies) != 4 || d.Policies[3].Number != 12 || !strings.Contains(d.Policies[3].Quote, "留学生") {

@@ -28,7 +28,8 @@ func instInScope(sc xiaoqi.Scope, in *institution) bool {
 
 // Gaps lists the skills that open job needs in scope ask for and that the programs of the
 // scope's institutions teach too little of (fewer than three graduates a year per opening),
-// with catalogue majors that teach them and the institutions best placed to add one.
+// with catalogue majors that teach them and the institutions best placed to add one. With
+// scope.RealOnly, synthetic job needs, institutions and programs count for nothing.
 func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.GapReport, error) {
 	limit, err := limitIn(limit, DefaultLimit, MaxGaps)
 	if err != nil {
@@ -38,31 +39,44 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		return nil, err
 	}
 	s := m.current()
-	demand := map[int32]int{}
+	// demand counts openings by skill, synthDemand those of synthetic job needs among them.
+	demand, synthDemand := map[int32]int{}, map[int32]int{}
+	out := &xiaoqi.GapReport{Scope: scope, Gaps: []xiaoqi.SkillGap{}}
 	for _, e := range s.ents {
 		if !inScope(scope, e) {
 			continue
 		}
 		for _, ji := range e.jobs {
-			for _, sk := range s.jobs[ji].skills {
-				demand[sk] += s.jobs[ji].headcount
+			j := s.jobs[ji]
+			if scope.RealOnly && j.doc.Synthetic {
+				continue
 			}
+			for _, sk := range j.skills {
+				demand[sk] += j.headcount
+				if j.doc.Synthetic {
+					synthDemand[sk] += j.headcount
+				}
+			}
+			out.Synthetic = out.Synthetic || j.doc.Synthetic
 		}
 	}
 	supply := map[int32]int{}
-	out := &xiaoqi.GapReport{Scope: scope, Synthetic: s.synth, Gaps: []xiaoqi.SkillGap{}}
 	var insts []int
 	for ii, in := range s.insts {
-		if !instInScope(xiaoqi.Scope{Region: scope.Region, City: scope.City}, in) {
+		if !instInScope(xiaoqi.Scope{Region: scope.Region, City: scope.City}, in) || scope.RealOnly && in.doc.Synthetic {
 			continue
 		}
 		insts = append(insts, ii)
 		for _, pi := range in.progs {
 			p := s.progs[pi]
+			if scope.RealOnly && p.doc.Synthetic {
+				continue
+			}
 			for _, x := range p.skills {
 				if x.w >= 0.8 { // taught in a course or at the core
 					supply[x.s] += p.grads
 					out.Estimated = out.Estimated || p.estimated
+					out.Synthetic = out.Synthetic || p.doc.Synthetic
 				}
 			}
 		}
@@ -87,7 +101,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 	})
 	for _, g := range gs[:min(limit, len(gs))] {
 		sk := m.skills[g.s]
-		sg := xiaoqi.SkillGap{Skill: sk.NameZH, SkillEN: sk.NameEN, Demand: g.d, Supply: g.sup,
+		sg := xiaoqi.SkillGap{Skill: sk.NameZH, SkillEN: sk.NameEN, Demand: g.d, SyntheticDemand: synthDemand[g.s], Supply: g.sup,
 			Majors: []xiaoqi.SuggestedMajor{}, BestPlaced: []xiaoqi.PlacedInstitution{}}
 		if g.d > 0 {
 			sg.Ratio = round2(float64(g.sup) / float64(g.d))
@@ -141,10 +155,17 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		if g.sup == 0 {
 			supZH, supEN = "尚无相关专业毕业生", "no graduates of a program teaching it yet"
 		}
-		sg.ZH = fmt.Sprintf("%s：%d 个岗位需要，%s；%s；最具基础的院校：%s（《实施意见》第（十二）项：增设服务外包专业）",
-			sk.NameZH, g.d, supZH, addZH, noneZH(names))
-		sg.EN = fmt.Sprintf("%s: asked for by %s, %s; %s; best placed: %s (item (12): universities add outsourcing majors)",
-			sk.NameEN, plural(g.d, "opening", "openings"), supEN, addEN, noneEN(names))
+		demZH, demEN := fmt.Sprintf("%d 个岗位需要", g.d), "asked for by "+plural(g.d, "opening", "openings")
+		switch sd := sg.SyntheticDemand; {
+		case sd == g.d:
+			demZH, demEN = demZH+"（均为示例数据）", demEN+" (all synthetic)"
+		case sd > 0:
+			demZH, demEN = demZH+fmt.Sprintf("（其中 %d 个为示例数据）", sd), demEN+fmt.Sprintf(" (%d of them synthetic)", sd)
+		}
+		sg.ZH = fmt.Sprintf("%s：%s，%s；%s；最具基础的院校：%s（《实施意见》第（十二）项：增设服务外包专业）",
+			sk.NameZH, demZH, supZH, addZH, noneZH(names))
+		sg.EN = fmt.Sprintf("%s: %s, %s; %s; best placed: %s (item (12): universities add outsourcing majors)",
+			sk.NameEN, demEN, supEN, addEN, noneEN(names))
 		out.Gaps = append(out.Gaps, sg)
 	}
 	return out, nil

@@ -111,6 +111,66 @@ func TestGaps(t *testing.T) {
 	}
 }
 
+// TestGapsCountSyntheticDemand: a gap says how many of its openings are synthetic job needs,
+// and a report over real documents only is not marked synthetic.
+func TestGapsCountSyntheticDemand(t *testing.T) {
+	tax := loadTax(t)
+	docs := insightMarket(t, tax)
+	for _, d := range docs {
+		d.Base().Synthetic = false
+	}
+	real := smallMatcher(t, docs)
+	g, err := real.Gaps(context.Background(), xiaoqi.Scope{Region: xiaoqi.RegionGuanzhong}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja := g.Gaps[slices.Index(gapSkills(g), "日语")]
+	if g.Synthetic || ja.SyntheticDemand != 0 || strings.Contains(ja.ZH, "示例") || strings.Contains(ja.EN, "synthetic") {
+		t.Errorf("real documents only: report synthetic=%v, 日语 %+v", g.Synthetic, ja)
+	}
+
+	// Five more Japanese openings, synthetic: 13 in all, 5 of them synthetic.
+	docs = append(docs, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_bridge_synth", Synthetic: true}, EnterpriseID: "ent_soft",
+		Name: "日语翻译", City: "西安市", Skills: []string{"日语"}, Headcount: 5, Status: xiaoqi.JobOpen})
+	mixed := smallMatcher(t, docs)
+	g, err = mixed.Gaps(context.Background(), xiaoqi.Scope{Region: xiaoqi.RegionGuanzhong}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja = g.Gaps[slices.Index(gapSkills(g), "日语")]
+	if !g.Synthetic || ja.Demand != 13 || ja.SyntheticDemand != 5 {
+		t.Errorf("with synthetic openings: report synthetic=%v, 日语 demand %d (%d synthetic); want true, 13 (5)", g.Synthetic, ja.Demand, ja.SyntheticDemand)
+	}
+	if !strings.Contains(ja.ZH, "13 个岗位需要（其中 5 个为示例数据）") || !strings.Contains(ja.EN, "13 openings (5 of them synthetic)") {
+		t.Errorf("日语 gap explanation: %s / %s", ja.ZH, ja.EN)
+	}
+	// Offshore delivery is asked for by the real job only: no synthetic share.
+	if off := g.Gaps[slices.Index(gapSkills(g), "离岸交付")]; off.SyntheticDemand != 0 {
+		t.Errorf("离岸交付: %d synthetic openings, want 0", off.SyntheticDemand)
+	}
+}
+
+// TestGapBestPlacedForCSharp: no program teaches C#, and the school best placed to add it is
+// the one that teaches Java, its sibling language (taxonomy 2026.2.1); before, C# was related
+// only to .NET, WPF and Unity, and a music conservatory teaching Unity came first.
+func TestGapBestPlacedForCSharp(t *testing.T) {
+	tax := loadTax(t)
+	docs := append(insightMarket(t, tax), &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cs", Synthetic: true}, EnterpriseID: "ent_soft",
+		Name: "C#开发", City: "西安市", Skills: []string{"C#"}, Headcount: 6, Status: xiaoqi.JobOpen})
+	m := smallMatcher(t, docs)
+	g, err := m.Gaps(context.Background(), xiaoqi.Scope{Region: xiaoqi.RegionGuanzhong}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.Index(gapSkills(g), "C#")
+	if i < 0 {
+		t.Fatalf("gaps %v: want C#", gapSkills(g))
+	}
+	if bp := g.Gaps[i].BestPlaced; len(bp) == 0 || bp[0].ID != "ins_soft" || !slices.Contains(bp[0].Related, "Java") {
+		t.Errorf("best placed to add C#: %+v, want the software school, for its Java", bp)
+	}
+}
+
 // TestStartup: the returnee dossier for software in Xi'an counts the open positions, names
 // the firm and the software school, and quotes item (12) on returned overseas students. The
 // graduate supply is the city's own, of the programs teaching what the sector asks for

@@ -213,6 +213,25 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitText("#programs-h", want)
 	p.waitText(".partners .factors", "技能")
 	p.waitText(".gaps", "技能缺口")
+	// The default data set's job needs are mostly synthetic: the heading says so, and each
+	// gap how many of its openings are.
+	p.waitText("#gaps-h .synthetic", "示例")
+	p.waitText(".gap-list", "示例数据")
+	// 仅计真实数据: the gaps of the real job needs, as the API gives them, with no badge.
+	var real xiaoqi.GapReport
+	apiGet(t, svc.URL, "/api/v1/insights/gaps", url.Values{"region": {"关中"}, "limit": {"5"}, "real_only": {"true"}}, &real)
+	if len(real.Gaps) == 0 {
+		t.Fatal("no gaps in the real data of 关中")
+	}
+	p.click("#gaps-real")
+	p.waitJS("the real-data gaps", `!document.querySelector('#gaps-h .synthetic') && document.querySelector('.gap-list li') && document.querySelector('.gap-list li').dataset.skill === `+strconv.Quote(real.Gaps[0].Skill))
+	if got := p.count(".gap-list li"); got != len(real.Gaps) {
+		p.fail("%d real-data gaps shown, the API has %d", got, len(real.Gaps))
+	}
+	p.waitJS("the box ticked and focused", `document.activeElement && document.activeElement.id === 'gaps-real' && document.activeElement.checked`)
+	if strings.Contains(p.text(".gap-list"), "示例") {
+		p.fail("real-data gaps mention synthetic openings: %s", p.text(".gap-list"))
+	}
 	p.waitText(".proposals .partnership", a.enterpriseName)
 	if n := p.count(".proposals [data-action=accept]"); n != 0 {
 		p.fail("a visitor is offered %d accept buttons", n)

@@ -56,20 +56,32 @@ export async function renderInstitution(view, r, ctx) {
       } catch (err) { partnersBox.append(errorBox(err)); }
     })(),
     loadProposals(),
-    (async () => {
-      const scope = inst.region ? { region: inst.region } : { city: inst.city };
-      try {
-        const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5 });
-        gapsBox.replaceChildren(h('h2', { id: 'gaps-h' }, t('inst.gaps', { scope: inst.region ? t('explore.region.' + inst.region) : cityName(inst.city) })),
-          h('ul', { class: 'gap-list' }, (g.gaps || []).map((gp) => {
-            const here = (gp.best_placed || []).some((b) => b.id === id);
-            return h('li', { class: 'card', 'data-skill': gp.skill },
-              h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
-              h('p', {}, pick(gp.zh, gp.en)));
-          })));
-      } catch (err) { gapsBox.replaceChildren(errorBox(err)); }
-    })(),
+    loadGaps(gapsBox, inst, id, false),
   ]);
+}
+
+/**
+ * loadGaps draws the skill gaps of the institution's region (else its city). The default
+ * data set's job needs are mostly synthetic, so a box offers the gaps of real data only.
+ */
+async function loadGaps(box, inst, id, realOnly) {
+  const scope = inst.region ? { region: inst.region } : { city: inst.city };
+  try {
+    const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5, real_only: realOnly ? 'true' : null });
+    const toggle = h('input', { type: 'checkbox', id: 'gaps-real', checked: realOnly ? true : null, 'aria-describedby': 'gaps-real-hint' });
+    toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked); });
+    const items = (g.gaps || []).map((gp) => {
+      const here = (gp.best_placed || []).some((b) => b.id === id);
+      return h('li', { class: 'card', 'data-skill': gp.skill },
+        h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
+        h('p', {}, pick(gp.zh, gp.en)));
+    });
+    box.replaceChildren(h('h2', { id: 'gaps-h' }, t('inst.gaps', { scope: inst.region ? t('explore.region.' + inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
+      g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('inst.gaps.real')),
+        h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
+      items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));
+    if (realOnly) document.getElementById('gaps-real').focus();
+  } catch (err) { box.replaceChildren(errorBox(err)); }
 }
 
 async function finder(view, r, ctx) {
