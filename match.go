@@ -154,6 +154,8 @@ type Dossier struct {
 	Scope         Scope `json:"scope"`
 	OpenHeadcount int   `json:"open_headcount"`
 	OpenJobs      int   `json:"open_jobs"`
+	// SyntheticHeadcount is how many of the open positions are of synthetic job needs.
+	SyntheticHeadcount int `json:"synthetic_headcount"`
 	// GraduateSupply is the graduates a year of programs related to the sector (SupplySkills)
 	// at the schools of the scope's city, else of its region, else of the province;
 	// RegionGraduateSupply those of the city's region, when the scope names a city.

@@ -188,6 +188,11 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		}
 		d.OpenJobs += len(e.jobs)
 		d.OpenHeadcount += e.openings
+		for _, ji := range e.jobs {
+			if j := s.jobs[ji]; j.doc.Synthetic {
+				d.SyntheticHeadcount += j.headcount
+			}
+		}
 		comp = append(comp, scored{ei, float64(e.openings), e.doc.ID})
 		for _, x := range e.demand {
 			demand[x.s] += int(x.w)
@@ -312,11 +317,15 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		supplyENs = fmt.Sprintf("About %d graduates a year%s in related programs in the city, %d in %s",
 			d.GraduateSupply, estEN, d.RegionGraduateSupply, xiaoqi.RegionEnglish(region))
 	}
-	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求）；需求最多的技能：%s。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
-		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, noneZH(d.TopSkills), supplyZH, noneZH(d.SupplySkills))
-	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s); most demanded: %s. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
+	synthZH, synthEN := "", ""
+	if n := d.SyntheticHeadcount; n > 0 {
+		synthZH, synthEN = fmt.Sprintf("；其中 %d 个为示例数据", n), fmt.Sprintf("; %d of the positions synthetic", n)
+	}
+	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求%s）；需求最多的技能：%s。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
+		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, synthZH, noneZH(d.TopSkills), supplyZH, noneZH(d.SupplySkills))
+	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s%s); most demanded: %s. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
 		placeEN, secEN, plural(len(comp), "enterprise", "enterprises"), plural(d.OpenHeadcount, "open position", "open positions"),
-		plural(d.OpenJobs, "job need", "job needs"), noneEN(topEN), supplyENs, noneEN(supplyEN))
+		plural(d.OpenJobs, "job need", "job needs"), synthEN, noneEN(topEN), supplyENs, noneEN(supplyEN))
 	return d, nil
 }
 

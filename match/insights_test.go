@@ -150,6 +150,29 @@ func TestGapsCountSyntheticDemand(t *testing.T) {
 	}
 }
 
+// TestStartupCountsSyntheticPositions: the dossier says how many of its open positions are
+// synthetic job needs.
+func TestStartupCountsSyntheticPositions(t *testing.T) {
+	tax := loadTax(t)
+	docs := insightMarket(t, tax)
+	for _, d := range docs {
+		d.Base().Synthetic = false
+	}
+	docs = append(docs, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_synth", Synthetic: true}, EnterpriseID: "ent_soft",
+		Name: "测试工程师", City: "西安市", Skills: []string{"软件测试"}, Headcount: 4, Status: xiaoqi.JobOpen})
+	m := smallMatcher(t, docs)
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.OpenHeadcount != 25 || d.SyntheticHeadcount != 4 || !d.Synthetic {
+		t.Errorf("西安: %d open positions, %d synthetic (synthetic=%v); want 25, 4, true", d.OpenHeadcount, d.SyntheticHeadcount, d.Synthetic)
+	}
+	if !strings.Contains(d.ZH, "其中 4 个为示例数据") || !strings.Contains(d.EN, "4 of the positions synthetic") {
+		t.Errorf("dossier text: %s / %s", d.ZH, d.EN)
+	}
+}
+
 // TestGapBestPlacedForCSharp: no program teaches C#, and the school best placed to add it is
 // the one that teaches Java, its sibling language (taxonomy 2026.2.1); before, C# was related
 // only to .NET, WPF and Unity, and a music conservatory teaching Unity came first.

@@ -11,6 +11,7 @@ import (
 
 type dossier struct {
 	OpenHeadcount        int      `json:"open_headcount"`
+	SyntheticHeadcount   int      `json:"synthetic_headcount"`
 	GraduateSupply       int      `json:"graduate_supply"`
 	RegionGraduateSupply int      `json:"region_graduate_supply"`
 	SupplySkills         []string `json:"supply_skills"`
@@ -38,6 +39,19 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 	p.do("choose 金融保险", chromedp.SetValue("#sector", "finance"), chromedp.Evaluate[chromedp.Void](`document.querySelector('#sector').dispatchEvent(new Event('change'))`))
 	p.waitJS("the finance view", `location.hash.includes('sector=finance') && document.querySelectorAll('[data-chart=supply] rect').length === 10`)
 
+	// Under the demand bars, how many of the positions are synthetic, summed as the API counts them.
+	var synth, total int
+	for _, city := range []string{"榆林市", "延安市", "铜川市", "宝鸡市", "咸阳市", "西安市", "渭南市", "汉中市", "安康市", "商洛市"} {
+		var d dossier
+		apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"finance"}, "city": {city}}, &d)
+		synth, total = synth+d.SyntheticHeadcount, total+d.OpenHeadcount
+	}
+	if synth == 0 || synth > total {
+		t.Fatalf("finance: %d of %d open positions synthetic; the default data set's finance jobs are synthetic", synth, total)
+	}
+	p.waitText("[data-chart=demand] figcaption .synthetic", "示例")
+	p.waitText("[data-chart=demand] figcaption", "共 "+formatCount(uint64(total))+" 个岗位，其中 "+formatCount(uint64(synth))+" 个为示例数据")
+
 	// The bars show each city's figures as the API computes them.
 	for _, city := range []string{"西安市", "宝鸡市", "榆林市"} {
 		var d dossier
@@ -56,6 +70,9 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 	apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"finance"}, "city": {"宝鸡市"}}, &d)
 	if got := p.text(`[data-figure=headcount]`); got != strconv.Itoa(d.OpenHeadcount) {
 		p.fail("宝鸡市 finance shows %s open positions, the API %d", got, d.OpenHeadcount)
+	}
+	if got := p.text(`[data-figure=synthetic-headcount]`); d.SyntheticHeadcount == 0 || got != strconv.Itoa(d.SyntheticHeadcount) {
+		p.fail("宝鸡市 finance shows %s synthetic positions, the API %d", got, d.SyntheticHeadcount)
 	}
 	// Its own graduates and those of 关中, and under the supply bars what "related" means: the
 	// same skills for every city.

@@ -68,10 +68,14 @@ export async function renderExplore(view, r, ctx) {
   }
   if (!ctx.isCurrent()) return;
   const byCity = Object.fromEntries(CITIES.map((c, i) => [c.name, all[i]]));
+  // The open positions of synthetic job needs (most of the default data set's), said under the chart.
+  const synth = all.reduce((n, d) => n + (d.synthetic_headcount || 0), 0);
+  const total = all.reduce((n, d) => n + d.open_headcount, 0);
   overview.replaceChildren(
     h('figure', { class: 'map' }, map(sector, city, byCity), h('figcaption', {}, t('explore.map'))),
     h('div', { class: 'charts' },
-      bars('demand', t('explore.demand'), CITIES.map((c) => [c.name, byCity[c.name].open_headcount]), city),
+      bars('demand', t('explore.demand'), CITIES.map((c) => [c.name, byCity[c.name].open_headcount]), city,
+        synth ? h('span', {}, syntheticBadge(true), ' ', t('explore.demand.synthetic', { n: synth.toLocaleString(), total: total.toLocaleString() })) : null),
       bars('supply', t('explore.supply'), CITIES.map((c) => [c.name, byCity[c.name].graduate_supply]), city,
         t('explore.supply.note', { skills: (byCity[city].supply_skills || []).join('、') || t('explore.none') }))));
   dossierBox.replaceChildren(...dossier(byCity[city], city, sector));
@@ -141,6 +145,7 @@ function dossier(d, city, sector) {
     h('p', { class: 'summary' }, pick(d.zh, d.en)),
     h('dl', { class: 'figures' },
       h('div', {}, h('dt', {}, t('explore.headcount')), h('dd', { 'data-figure': 'headcount' }, String(d.open_headcount))),
+      d.synthetic_headcount ? h('div', {}, h('dt', {}, t('explore.headcount.synthetic')), h('dd', { 'data-figure': 'synthetic-headcount' }, String(d.synthetic_headcount))) : null,
       h('div', {}, h('dt', {}, t('explore.jobs')), h('dd', {}, String(d.open_jobs))),
       h('div', {}, h('dt', {}, t('explore.graduates')), h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString())),
       d.region_graduate_supply ? h('div', {}, h('dt', {}, t('explore.graduates.region', { region: t('explore.region.' + CITIES.find((c) => c.name === city).region) })),
