@@ -134,7 +134,7 @@ func (x *Index) synonymQuery(s string) query.Query {
 		parts = append(parts, x.wordQuery(w, false, false))
 	}
 	c := bleve.NewConjunctionQuery(parts...)
-	c.SetBoost(synonymBoost)
+	scaleBoost(c, synonymBoost)
 	return c
 }
 
@@ -186,12 +186,11 @@ func (x *Index) splitAlias(part string) (alias, rest string) {
 	return "", part
 }
 
-// Boosts of an abbreviation's alternatives: the full names it stands for, or the letters as
-// written (长大 may mean growing up).
-const (
-	aliasNameBoost    = 1.5
-	aliasWrittenBoost = 0.2
-)
+// aliasWrittenBoost weighs an abbreviation found as written (长大 may mean growing up)
+// against the full names it stands for, which count as typed. (Those names were meant to
+// count 1.5 times, a boost bleve ignored on their conjunction; applied, it put a school's
+// programs before the school, whose name the ranking clause rewards: 长大.)
+const aliasWrittenBoost = 0.2
 
 // aliasQuery finds the abbreviation alias (folded, a key of the alias table): the names it
 // stands for, or, far lower, the abbreviation as written.
@@ -207,9 +206,8 @@ func (x *Index) aliasQuery(alias string) query.Query {
 			parts = append(parts, x.wordQuery(nw, false, false))
 		}
 		c := bleve.NewConjunctionQuery(parts...)
-		c.SetBoost(aliasNameBoost)
 		if n == alias {
-			c.SetBoost(aliasWrittenBoost)
+			scaleBoost(c, aliasWrittenBoost)
 		}
 		alts = append(alts, c)
 	}
@@ -504,19 +502,30 @@ func (s selectivity) estimate(q query.Query) (uint64, bool) {
 }
 
 // zeroBoost sets the boost of every leaf of q to 0, so that q selects documents and scores
-// nothing (bleve ignores the boosts of disjunctions and conjunctions themselves).
-func zeroBoost(q query.Query) {
+// nothing.
+func zeroBoost(q query.Query) { scaleBoost(q, 0) }
+
+// scaleBoost multiplies the boost of every leaf of q by f. bleve ignores the boosts of
+// disjunctions and conjunctions themselves (SetBoost stores it, the searcher never reads it),
+// so a compound query is weighed through its leaves.
+func scaleBoost(q query.Query, f float64) {
 	switch q := q.(type) {
 	case *query.DisjunctionQuery:
 		for _, c := range q.Disjuncts {
-			zeroBoost(c)
+			scaleBoost(c, f)
 		}
 	case *query.ConjunctionQuery:
 		for _, c := range q.Conjuncts {
-			zeroBoost(c)
+			scaleBoost(c, f)
+		}
+	case *query.BooleanQuery:
+		for _, c := range []query.Query{q.Must, q.Should, q.MustNot} {
+			if c != nil {
+				scaleBoost(c, f)
+			}
 		}
 	case query.BoostableQuery:
-		q.SetBoost(0)
+		q.SetBoost(q.Boost() * f)
 	}
 }
 

@@ -59,6 +59,8 @@ func (j judgment) matches(d xiaoqi.Doc) bool {
 		city, skills = d.City, d.Skills
 	case *xiaoqi.Institution:
 		city = d.City
+	case *xiaoqi.Enterprise:
+		city = d.City
 	case *xiaoqi.Policy:
 		if j.Number != 0 && d.Number != j.Number {
 			return false

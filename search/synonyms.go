@@ -123,9 +123,7 @@ func (x *Index) skillQuery(part string, sk *skill.Skill) query.Query {
 		min = minShouldMatch
 	}
 	asWritten := x.plainQuery(part, min)
-	if b, ok := asWritten.(query.BoostableQuery); ok {
-		b.SetBoost(asWrittenBoost) // the words the user typed beat the skill's other words
-	}
+	scaleBoost(asWritten, asWrittenBoost) // the words the user typed beat the skill's other words
 	var alts []query.Query
 	seen := map[string]bool{x.syn.tax.Fold(part): true}
 	written := x.seg.queryWords(part)
@@ -133,9 +131,7 @@ func (x *Index) skillQuery(part string, sk *skill.Skill) query.Query {
 		if f := x.syn.tax.Fold(w); f != "" && !seen[f] && !within(written, x.seg.queryWords(w)) {
 			seen[f] = true
 			q := x.wordsQuery(w, 1, false) // every word: "Java工程师" must not find any 工程师
-			if b, ok := q.(query.BoostableQuery); ok && boost != 1 {
-				b.SetBoost(boost)
-			}
+			scaleBoost(q, boost)
 			alts = append(alts, q)
 		}
 	}
