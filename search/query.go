@@ -85,6 +85,9 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 	}
 	for _, w := range words {
 		wq := x.wordQuery(w, len(words) == 1 && len(perWord) == 0, typed)
+		if len(words)+len(perWord) > 1 && x.isPlace(w.text) {
+			wq = x.placeQuery(w, wq)
+		}
 		alts := []query.Query{wq}
 		for _, s := range wordSynonyms(w.text) {
 			alts = append(alts, x.synonymQuery(s))
@@ -124,6 +127,24 @@ func (x *Index) isPlace(w string) bool {
 	_, city := x.cities[w]
 	_, short := x.cities[w+"市"]
 	return city || short
+}
+
+// Weights of a place word among other words (软件公司 宝鸡): found in a document's place
+// (its city, district and region), placeBoost; found anywhere else (a school's name, a
+// posting's text), its usual weight times placeTextBoost.
+const (
+	placeBoost     = 2
+	placeTextBoost = 0.25
+)
+
+// placeQuery is wq, the query of the place word w, weighed as a place: every document of the
+// place scores the same for it, so that the other words decide their order. A place named in
+// a title (宝鸡文理学院 · 统计学) no longer outweighs them, nor does one a posting mentions (毕业于
+// 宝鸡文理学院) count as much as being there. Documents without a place (policy items) still
+// match the word in their text.
+func (x *Index) placeQuery(w qword, wq query.Query) query.Query {
+	scaleBoost(wq, placeTextBoost)
+	return bleve.NewDisjunctionQuery(termQuery(fieldPlace, w.text, placeBoost), wq)
 }
 
 // synonymQuery finds every word of s, a synonym of a query word (wordSynonyms), weighed at

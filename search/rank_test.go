@@ -104,6 +104,29 @@ func TestPlaceDoesNotDropPolicies(t *testing.T) {
 	}
 }
 
+// TestPlaceWeighsTheSameForAll: among other words, a place counts the same for every
+// document that is there, so the other words decide. The school's program names 宝鸡 in its
+// title and holds 软件 and 公司 apart in its text; the firm is in 宝鸡 and is a 软件 公司 (before, the program came first). A
+// candidate who studied in 宝鸡 and lives in 西安 comes last.
+func TestPlaceWeighsTheSameForAll(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	index(t, x,
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_bj_stat"}, InstitutionID: "ins_bjwl", InstitutionName: "宝鸡文理学院", Name: "统计学",
+			Degree: "本科", City: "宝鸡市", Description: "就业方向：公司业务、数据分析师，熟练使用统计软件。"},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_bj_soft"}, Name: "秦川某软件有限公司", City: "宝鸡市", Description: "软件研发和测试服务外包企业。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_xa"}, Name: "张三", City: "西安市", Degree: "硕士",
+			Summary: "毕业于宝鸡文理学院，熟悉办公软件，曾在公司实习。"},
+	)
+	res := find(t, x, xiaoqi.SearchQuery{Q: "软件公司 宝鸡"})
+	if got := ids(res); len(got) != 3 || got[0] != "ent_bj_soft" || got[2] != "cnd_xa" {
+		t.Errorf("软件公司 宝鸡: hits %v, want the firm first and the candidate of 西安 last", got)
+	}
+}
+
 // TestRelevancePages: pages by relevance (served by score first, then sorted by id within
 // the window) are the same as one long page cut into pieces.
 func TestRelevancePages(t *testing.T) {
