@@ -139,6 +139,30 @@ func TestImportYearlySalaries(t *testing.T) {
 	}
 }
 
+// TestImportBenefitsAndNoIndustry: a column of benefits (福利, BOSS直聘's welfare) is kept in
+// the description, where a search finds it, not reported as unknown; an industry cell that
+// names none (N/A, 其他) leaves the sector empty without a warning.
+func TestImportBenefitsAndNoIndustry(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "boss.csv", []byte(csvLines(
+		"title,company,city,welfare,industry,description",
+		"Java开发,陕西某软件有限公司,西安,\"五险一金,带薪年假\",N/A,负责后端开发", // 2
+		"测试工程师,陕西某软件有限公司,西安,,其他,",                      // 3
+		"会计,陕西某软件有限公司,西安,,餐饮,",                         // 4: an industry outside the policy
+	))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3, Warnings: 1, EnterprisesCreated: 1})
+	if !hasProblem(rep, ingest.LevelWarning, 4, "industry", "not a service-outsourcing sector") || len(rep.Problems) != 1 {
+		t.Errorf("want one warning, at row 4:%s", problems(rep))
+	}
+	if len(rep.Unknown) != 0 {
+		t.Errorf("unknown columns %+v, want none", rep.Unknown)
+	}
+	if j := jobsByTitle(t, s)["Java开发"]; j == nil || j.Description != "负责后端开发\n福利 Benefits：五险一金、带薪年假" || j.Sector != "" {
+		t.Errorf("Java开发 = %+v: want the benefits after the description, no sector", j)
+	}
+}
+
 // TestImportWrongType: a job list imported as institutions is refused, naming the missing
 // column and the type its columns fit; so is a school list imported as job needs, whose header
 // the job schema does not even recognise.

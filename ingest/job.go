@@ -79,6 +79,14 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	} else if j.Description != "" {
 		j.Skills = skills.Skills(nil, j.Description)
 	}
+	// Benefits (五险一金, 带薪年假) have no field of their own: the description keeps them,
+	// where a search finds them.
+	if b := SplitList(r.get("benefits")); len(b) > 0 {
+		if j.Description != "" {
+			j.Description += "\n"
+		}
+		j.Description += "福利 Benefits：" + strings.Join(b, "、")
+	}
 	j.Languages = SplitList(r.get("languages"))
 	if v := r.get("sector"); v != "" {
 		if sec, err := ParseSector(v); err != nil {

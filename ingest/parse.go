@@ -201,13 +201,21 @@ var sectorWords = []struct {
 	{"基金", xiaoqi.SectorFinance}, {"期货", xiaoqi.SectorFinance}, {"数据服务", xiaoqi.SectorInfoSystems},
 	{"企业服务", xiaoqi.SectorInfoSystems}, {"信息安全", xiaoqi.SectorITOps}, {"综合门户", xiaoqi.SectorInternet},
 	{"在线广告", xiaoqi.SectorInternet}, {"分类信息", xiaoqi.SectorInternet}, {"o2o", xiaoqi.SectorInternet},
+	{"网络安全", xiaoqi.SectorITOps}, {"搜索引擎", xiaoqi.SectorInternet}, {"社交网络", xiaoqi.SectorInternet},
+	{"在线教育", xiaoqi.SectorInternet}, {"网络教育", xiaoqi.SectorInternet},
 }
 
+// noSector are what industry columns hold when they name none: N/A, 其他, 暂无. They leave
+// the sector empty without a warning.
+var noSector = map[string]bool{"n/a": true, "na": true, "none": true, "null": true, "-": true, "—": true, "/": true,
+	"无": true, "暂无": true, "未知": true, "不限": true, "其他": true, "其它": true, "其他行业": true, "其它行业": true, "other": true}
+
 // ParseSector maps a sector as xiaoqi names it ("software"), its Chinese name (软件研发和测试) or
-// an industry as job boards write it ("互联网/移动互联网/电子商务") to a sector of the policy.
+// an industry as job boards write it ("互联网/移动互联网/电子商务") to a sector of the policy;
+// "" and no error for an empty cell or one that names no industry (N/A, 其他).
 func ParseSector(s string) (xiaoqi.Sector, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
-	if t == "" {
+	if t == "" || noSector[t] {
 		return "", nil
 	}
 	if sec := xiaoqi.Sector(t); sec.Valid() {

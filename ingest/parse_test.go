@@ -90,12 +90,15 @@ func TestParseSector(t *testing.T) {
 		"Finance and insurance": xiaoqi.SectorFinance, "动漫": xiaoqi.SectorAnimation, "": "",
 		// BOSS直聘 and 猎聘
 		"领域/融资：网游/手游，A轮": xiaoqi.SectorAnimation, "基金/证券/期货/投资": xiaoqi.SectorFinance,
-		"数据服务": xiaoqi.SectorInfoSystems, "领域/融资：O2O/生活服务，B轮": xiaoqi.SectorInternet} {
+		"数据服务": xiaoqi.SectorInfoSystems, "领域/融资：O2O/生活服务，B轮": xiaoqi.SectorInternet,
+		"领域/融资：网络安全，未融资": xiaoqi.SectorITOps, "领域/融资：搜索引擎，B轮": xiaoqi.SectorInternet, "在线教育": xiaoqi.SectorInternet,
+		// No industry named: empty, and no warning.
+		"N/A": "", "其他": "", "其他行业": "", " 暂无 ": ""} {
 		if got, err := ingest.ParseSector(in); err != nil || got != want {
 			t.Errorf("ParseSector(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"餐饮", "digital", "汽车/摩托车", "N/A"} {
+	for _, bad := range []string{"餐饮", "digital", "汽车/摩托车", "教育/培训/学术/科研/院校"} {
 		if _, err := ingest.ParseSector(bad); err == nil {
 			t.Errorf("ParseSector(%q): want error", bad)
 		}

@@ -95,6 +95,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "description", label: "岗位描述", multi: true, aliases: []string{"职位描述", "岗位职责", "工作职责", "工作内容", "任职要求", "岗位要求", "职位要求", "任职资格", "描述", "说明", "备注", "description", "desc", "jd", "responsibilities", "requirements"}},
 			{name: "tags", label: "技能标签", multi: true, aliases: []string{"技能", "技能要求", "标签", "关键词", "职位标签", "岗位标签", "专业技能", "tags", "skills", "skill", "keywords"}},
 			{name: "languages", label: "外语要求", aliases: []string{"语言", "外语", "语言要求", "languages", "language"}},
+			{name: "benefits", label: "福利待遇", multi: true, aliases: []string{"福利", "职位福利", "岗位福利", "公司福利", "福利标签", "职位诱惑", "welfare", "benefits", "perks"}},
 			{name: "sector", label: "行业", aliases: []string{"所属行业", "领域", "行业领域", "服务外包领域", "sector", "industry"}},
 			{name: "status", label: "状态", aliases: []string{"招聘状态", "status"}},
 			{name: "posted_at", label: "发布日期", aliases: []string{"发布时间", "日期", "更新日期", "更新时间", "发布", "issuedate", "issue date", "publish date", "date"}},
