@@ -71,13 +71,13 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 				keep = append(keep, t)
 			}
 		}
-		j.Skills = skills.Skills(keep, j.Description)
+		j.Skills = skills.Skills(keep, skillText(j))
 		if j.Description != "" {
 			j.Description += "\n"
 		}
 		j.Description += "标签 Tags：" + strings.Join(tags, "、")
-	} else if j.Description != "" {
-		j.Skills = skills.Skills(nil, j.Description)
+	} else {
+		j.Skills = skills.Skills(nil, skillText(j))
 	}
 	// Benefits (五险一金, 带薪年假) have no field of their own: the description keeps them,
 	// where a search finds them.
@@ -164,4 +164,11 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 func jobIdentity(r *record) string {
 	return strings.Join([]string{r.get("title"), r.get("enterprise_name"), r.get("enterprise_credit_code"), r.get("enterprise_id"),
 		r.get("city"), r.get("district"), r.get("area"), r.get("posted_at")}, "\x00")
+}
+
+// skillText is the text of a job need that skills are extracted from: its title, which often
+// names them (AI软件开发工程师（计算机视觉方向）, Python工程师) where a job board gives no
+// description, and its description.
+func skillText(j *xiaoqi.JobNeed) string {
+	return strings.TrimSpace(j.Name + "\n" + j.Description)
 }

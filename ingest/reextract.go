@@ -26,7 +26,7 @@ const tagsLine = "标签 Tags："
 // tax and writes back, in batches of batchSize, only the documents whose skills changed:
 //
 //   - a job need from the tags its description keeps as written ("标签 Tags：…"), its stored
-//     skills and the rest of its description, as an import does (TaxonomySkills);
+//     skills, its title and the rest of its description, as an import does (TaxonomySkills);
 //   - a program from its major code (MajorSkills); a program of a major the taxonomy does not
 //     know keeps its skills, resolved to the taxonomy's names;
 //   - a candidate from its skills and summary.
@@ -99,7 +99,7 @@ func reextractDoc(d xiaoqi.Doc, tax *skill.Taxonomy, sk Skills) bool {
 				keep = append(keep, t)
 			}
 		}
-		return set(&d.Skills, sk.Skills(append(keep, d.Skills...), text))
+		return set(&d.Skills, sk.Skills(append(keep, d.Skills...), strings.TrimSpace(d.Name+"\n"+text)))
 	case *xiaoqi.Program:
 		if _, ok := tax.Major(d.MajorCode); ok {
 			return set(&d.Skills, MajorSkills(tax, d.MajorCode))

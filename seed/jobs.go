@@ -71,7 +71,7 @@ func loadJobs(geo map[string]xiaoqi.GeoPoint, tax *skill.Taxonomy) ([]*xiaoqi.En
 				skills = append(skills, t)
 			}
 		}
-		skills = resolve.Skills(skills, "")
+		skills = resolve.Skills(skills, r["jobName"]) // the title names skills too: AI软件开发工程师（计算机视觉方向）
 		sum := sha256.Sum256([]byte(strings.Join([]string{r["jobName"], r["companyName"], r["area"], r["issueDate"], r["salary"], r["tags"]}, "\x00")))
 		ext := hex.EncodeToString(sum[:6])
 		if seen[ext] {

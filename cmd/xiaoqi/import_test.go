@@ -271,7 +271,7 @@ func TestServeImport(t *testing.T) {
 	if err != nil || len(page.Docs) != 1 {
 		t.Fatalf("jobs %v, %v", page, err)
 	}
-	if j := page.Docs[0].(*xiaoqi.JobNeed); strings.Join(j.Skills, ",") != "Java" {
-		t.Errorf("skills %q: want the taxonomy's name for JAVA开发, without the benefit", j.Skills)
+	if j := page.Docs[0].(*xiaoqi.JobNeed); strings.Join(j.Skills, ",") != "Java,对日外包,软件测试" {
+		t.Errorf("skills %q: want the taxonomy's name for JAVA开发, without the benefit, and those the title names", j.Skills)
 	}
 }
