@@ -27,7 +27,7 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 	best := func(s int32) float64 { return sup[s] }
 	sf := xiaoqi.MatchFactor{Factor: "skills", Weight: wcSkills}
 	var sum float64
-	var cov, covEN, miss, missEN []string
+	var cov, covEN, part, partEN, miss, missEN []string
 	// Languages the job asks for are judged by the languages factor alone: counted in both, a
 	// nurse who speaks English would outrank a Spring developer for a Java job that asks for
 	// English.
@@ -44,14 +44,16 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 		}
 	}
 	for _, s := range skills {
-		v, _ := m.cover(best, s)
+		v, via := m.cover(best, s)
 		sum += v
-		if v > 0 {
+		switch {
+		case v > 0 && via < 0:
 			cov, covEN = append(cov, m.skills[s].NameZH), append(covEN, m.skills[s].NameEN)
-			if v < 1 {
-				sf.Partial = append(sf.Partial, m.skills[s].NameZH)
-			}
-		} else {
+		case v > 0: // through a related skill the candidate has
+			part = append(part, fmt.Sprintf("%s（由%s部分具备）", m.skills[s].NameZH, m.skills[via].NameZH))
+			partEN = append(partEN, fmt.Sprintf("%s (in part, through %s)", m.skills[s].NameEN, m.skills[via].NameEN))
+			sf.Partial = append(sf.Partial, m.skills[s].NameZH)
+		default:
 			miss, missEN = append(miss, m.skills[s].NameZH), append(missEN, m.skills[s].NameEN)
 		}
 	}
@@ -99,6 +101,10 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 		if len(cov) > 0 {
 			fs[0].ZH += "：" + listZH(cov, 6)
 			fs[0].EN += ": " + listEN(covEN, 6)
+		}
+		if len(part) > 0 {
+			fs[0].ZH += "；相关技能部分具备：" + listZH(part, 3)
+			fs[0].EN += "; related skills in part: " + listEN(partEN, 3)
 		}
 		if len(miss) > 0 {
 			fs[0].ZH += "；尚缺：" + listZH(miss, 6)

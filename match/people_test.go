@@ -74,8 +74,11 @@ func TestJobCandidates(t *testing.T) {
 	if lang.Factor != "languages" || lang.Score != 0 || !slices.Equal(lang.Missing, []string{"英语"}) {
 		t.Errorf("Java developer's languages factor: %+v", lang)
 	}
-	if p := l.Data[1].Factors[0]; len(p.Partial) == 0 {
-		t.Errorf("Spring Boot developer's skills should count in part: %+v", p)
+	// The Spring Boot developer holds none of the three skills: each counts in part, through
+	// Spring Boot, and the explanation says so instead of listing them as held.
+	if p := l.Data[1].Factors[0]; len(p.Partial) == 0 || len(p.Covered) != 0 || !strings.Contains(p.ZH, "具备该岗位所需技能 0/3") ||
+		!strings.Contains(p.ZH, "相关技能部分具备：") || !strings.Contains(p.ZH, "（由Spring Boot部分具备）") || !strings.Contains(p.EN, "through Spring Boot") {
+		t.Errorf("Spring Boot developer's skills should count in part, and say so: %+v", p)
 	}
 	if !l.Synthetic || !top.Synthetic {
 		t.Error("ranking of synthetic data not marked synthetic")
