@@ -262,6 +262,7 @@ func (s *Server) readDoc(c *gin.Context, k xiaoqi.Kind) (xiaoqi.Doc, error) {
 
 // write upserts docs and answers any error itself; ok is false when it did.
 func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait bool) (res []xiaoqi.WriteResult, ok bool) {
+	s.fillSkills(docs)
 	res, err := s.store.Upsert(c.Request.Context(), docs)
 	if err != nil {
 		s.writeError(c, err)

@@ -66,7 +66,8 @@ type Config struct {
 	// ones are forgotten. Jobs live in memory only.
 	MaxImportJobs int
 	// ImportSkills extracts skills from imported tags and descriptions (the skill taxonomy);
-	// nil takes tags as they are.
+	// nil takes tags as they are. Job needs and candidates written through the API get their
+	// skills from it too (skills.go).
 	ImportSkills ingest.Skills
 	// Reference is the read-only reference data of /api/v1/majors and /api/v1/divisions
 	// (cmd/xiaoqi fills it from the seed package); nil makes those answer 503.
@@ -108,6 +109,7 @@ type Server struct {
 	version        string
 	maxUpload      int64
 	imports        *importJobs
+	skills         ingest.Skills // nil: skills are stored as written
 	reference      *xiaoqi.Reference
 	matcher        Matcher
 	auth           Auth
@@ -130,6 +132,7 @@ func New(cfg Config) *Server {
 		maxBody: cfg.MaxBodyBytes, maxBatch: cfg.MaxBatchBytes, refreshTimeout: cfg.RefreshTimeout,
 		version: cfg.Version, reference: cfg.Reference, matcher: cfg.Matcher,
 		auth: cfg.Auth, accounts: cfg.Accounts, limits: newLimiters(cfg.RateLimits), secureCookies: cfg.SecureCookies,
+		skills: cfg.ImportSkills,
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)

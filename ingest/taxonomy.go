@@ -25,12 +25,14 @@ func TaxonomySkills(t *skill.Taxonomy) Skills {
 			}
 		}
 		for _, tag := range tags {
-			if tag = strings.TrimSpace(tag); tag == "" || !IsSkillTag(tag) {
+			if tag = strings.TrimSpace(tag); tag == "" {
 				continue
 			}
+			// A skill of the taxonomy first: 风险控制, 保险运营 and 培训讲师 look like the
+			// benefits of a job board (险, 培训) and are skills all the same.
 			if s, ok := t.Resolve(tag); ok {
 				add(s.NameZH)
-			} else {
+			} else if IsSkillTag(tag) {
 				add(tag)
 			}
 		}

@@ -22,6 +22,13 @@ func TestTaxonomySkills(t *testing.T) {
 		t.Errorf("skills %q, want %q", got, want)
 	}
 
+	// Tags that look like a job board's benefits or conditions (险, 培训, 经验) and name a
+	// skill of the taxonomy are skills; the benefits themselves are not.
+	got = sk.Skills([]string{"风险控制", "车险理赔", "培训讲师", "项目管理经验", "五险一金", "专业培训", "3-4年"}, "")
+	if want := []string{"风险控制", "理赔", "培训讲师", "项目管理"}; !slices.Equal(got, want) {
+		t.Errorf("skills %q, want %q", got, want)
+	}
+
 	s := openStore(t)
 	mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,技能,岗位描述",
 		"对日软件测试工程师,西安某软件公司,西安,\"软件测试,JAVA开发,五险一金\",负责自动化测试，要求日语N2"))),

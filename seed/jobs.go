@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -15,9 +14,6 @@ import (
 
 // Source names the 51job rows in the store.
 const Source51job = "51job-2023"
-
-// benefitTag matches the tags of a 51job posting that are benefits or conditions, not skills.
-var benefitTag = regexp.MustCompile(`险|金$|奖金|补贴|福利|礼物|年假|双休|休二|体检|旅游|班车|宿舍|期权|培训|弹性|出国|餐补|加班|^\d+(-\d+)?年|经验|应届|^(本科|硕士|博士|大专|高中|中技/中专)$`)
 
 // loadJobs reads the real 51job postings in Shaanxi, with the enterprises that posted them.
 // Their skill tags are resolved to the skills of tax when it is not nil.
@@ -67,8 +63,8 @@ func loadJobs(geo map[string]xiaoqi.GeoPoint, tax *skill.Taxonomy) ([]*xiaoqi.En
 		var skills []string
 		tags := strings.Split(r["tags"], ",")
 		for _, t := range tags {
-			if t = strings.TrimSpace(t); t != "" && !benefitTag.MatchString(t) && t != r["workYear"] {
-				skills = append(skills, t)
+			if t = strings.TrimSpace(t); t != "" && t != r["workYear"] {
+				skills = append(skills, t) // benefits (五险一金) are left out by resolve
 			}
 		}
 		skills = resolve.Skills(skills, r["jobName"]) // the title names skills too: AI软件开发工程师（计算机视觉方向）
