@@ -59,6 +59,8 @@ func TestExtractBoundaries(t *testing.T) {
 		// short and context-dependent aliases
 		{"熟练使用PS、AI、CDR", []string{"coreldraw", "illustrator", "photoshop"}},
 		{"AI大模型应用开发", []string{"llm"}},
+		{"AI软件测试工程师", []string{"software_testing"}},           // AI software, not Adobe Illustrator
+		{"熟练使用PS、AI软件", []string{"illustrator", "photoshop"}}, // beside another design tool it is
 		{"PS：本岗位需要出差", []string{}},
 		{"熟练PR、AE剪辑", []string{"after_effects", "premiere", "video_editing"}},
 		{"负责UI/UE设计", []string{"ux_design"}},
