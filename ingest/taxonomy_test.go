@@ -24,8 +24,9 @@ func TestTaxonomySkills(t *testing.T) {
 
 	// Tags that look like a job board's benefits or conditions (险, 培训, 经验) and name a
 	// skill of the taxonomy are skills; the benefits themselves are not.
-	got = sk.Skills([]string{"风险控制", "车险理赔", "培训讲师", "项目管理经验", "五险一金", "专业培训", "3-4年"}, "")
-	if want := []string{"风险控制", "理赔", "培训讲师", "项目管理"}; !slices.Equal(got, want) {
+	got = sk.Skills([]string{"风险控制", "车险理赔", "培训讲师", "项目管理经验", "五险一金", "专业培训", "3-4年",
+		"晋升空间", "零食下午茶", "年底双薪", "交通补助", "世界500强", "社保缴纳", "社保核算"}, "")
+	if want := []string{"风险控制", "理赔", "培训讲师", "项目管理", "薪酬核算"}; !slices.Equal(got, want) {
 		t.Errorf("skills %q, want %q", got, want)
 	}
 

@@ -50,6 +50,15 @@ func (t *Taxonomy) Resolve(name string) (*Skill, bool) {
 	return nil, false
 }
 
+// Contextual reports whether name is an alias that names its skill only beside another
+// skill of the same category ("AI" and "PS", marked "?" in the data: beside CDR they are
+// Adobe's tools, beside TensorFlow AI is not). A list of tags should take it only when
+// another tag names a skill of that category; Extract applies the same rule to text.
+func (t *Taxonomy) Contextual(name string) bool {
+	p := t.m.alias[t.Fold(name)]
+	return p != nil && p.kind == kindContext
+}
+
 // SynonymSet is one skill's words, for a search index's synonym lists. Terms are the names
 // and plain aliases as written in the data (fold them with Fold to match folded tokens);
 // Ambiguous holds the short or common aliases that should count only as weak evidence;
