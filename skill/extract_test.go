@@ -204,19 +204,22 @@ func TestExtractConcurrent(t *testing.T) {
 	}
 }
 
-// TestITOIsItsOwnSkill: ITO and 软件外包 name IT outsourcing, not 离岸交付, whose aliases hold
-// 服务外包: searched as its synonyms, ITO found every 服务外包 firm.
+// TestITOIsItsOwnSkill: ITO and 软件外包 name IT outsourcing, not 离岸交付: searched as its
+// synonyms, ITO found every 服务外包 firm. Nor is 服务外包 offshore delivery (taxonomy 2026.3.0):
+// it names outsourcing delivery in general (外包交付: 驻场, 外包项目), and 离岸外包 found every
+// 服务外包 firm, onshore ones first.
 func TestITOIsItsOwnSkill(t *testing.T) {
 	tx := load(t)
-	for _, name := range []string{"ITO", "信息技术外包", "软件外包"} {
-		if s, ok := tx.Resolve(name); !ok || s.ID != "it_outsourcing" {
-			t.Errorf("Resolve(%q) = %v, %v; want it_outsourcing", name, s, ok)
+	for name, want := range map[string]string{"ITO": "it_outsourcing", "信息技术外包": "it_outsourcing", "软件外包": "it_outsourcing",
+		"服务外包": "outsourcing_delivery", "驻场开发": "outsourcing_delivery", "离岸外包": "offshore_delivery", "ODC": "offshore_delivery"} {
+		if s, ok := tx.Resolve(name); !ok || s.ID != want {
+			t.Errorf("Resolve(%q) = %v, %v; want %s", name, s, ok, want)
 		}
-	}
-	if s, ok := tx.Resolve("服务外包"); !ok || s.ID != "offshore_delivery" {
-		t.Errorf("Resolve(服务外包) = %v, %v; want offshore_delivery", s, ok)
 	}
 	if got := skill.IDs(tx.Extract("有ITO项目经验，熟悉Java。")); !slices.Contains(got, "it_outsourcing") || slices.Contains(got, "offshore_delivery") {
 		t.Errorf("Extract = %v, want it_outsourcing and not offshore_delivery", got)
+	}
+	if got := skill.IDs(tx.Extract("服务外包企业，承接日韩市场的离岸外包业务")); !slices.Equal(got, []string{"outsourcing_delivery", "offshore_delivery"}) {
+		t.Errorf("Extract = %v, want outsourcing_delivery and offshore_delivery", got)
 	}
 }
