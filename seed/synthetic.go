@@ -60,8 +60,11 @@ type generator struct {
 	// skills the taxonomy finds in a job title. Both are computed once: the vocabulary is fixed.
 	majorsOf    map[string][]string
 	titleSkills map[string][]string
-	offerings   []genOffering
-	base        time.Time
+	// relatedIn gives, by sector and skill name, the skills of the sector the taxonomy relates
+	// to it (weight 0.4 or more), heaviest first: a job's other skills go with its title's.
+	relatedIn map[xiaoqi.Sector]map[string][]string
+	offerings []genOffering
+	base      time.Time
 
 	src *rand.PCG
 	rnd *rand.Rand
@@ -149,6 +152,19 @@ func newGenerator(tax *skill.Taxonomy, seed int64, tag string, counts Counts, li
 			}
 		}
 		g.majorsOf[sk.NameZH] = names
+	}
+	g.relatedIn = map[xiaoqi.Sector]map[string][]string{}
+	for _, sec := range g.sectors {
+		g.relatedIn[sec] = map[string][]string{}
+		for _, sk := range tax.Skills() {
+			var names []string
+			for _, rel := range sk.Related {
+				if o, ok := tax.Skill(rel.ID); ok && rel.Weight >= 0.4 && slices.Contains(g.skills[sec], o.NameZH) {
+					names = append(names, o.NameZH)
+				}
+			}
+			g.relatedIn[sec][sk.NameZH] = names
+		}
 	}
 	g.titleSkills = map[string][]string{}
 	for _, w := range sectorWords {

@@ -38,8 +38,20 @@ func (g *generator) job(i int) *xiaoqi.JobNeed {
 	if r.IntN(8) == 0 {
 		j.Status = xiaoqi.JobClosed
 	}
+	// The title's skills, then up to three that the taxonomy relates to them in the sector
+	// (光传输 brings 5G or 数字信号处理, not 呼叫中心), then any of the sector's.
 	skills := slices.Clone(g.titleSkills[title])
-	for _, s := range pickN(r, g.skills[sec], 3+r.IntN(3)) {
+	var near []string
+	for _, t := range skills {
+		for _, o := range g.relatedIn[sec][t] {
+			if !slices.Contains(near, o) && !slices.Contains(skills, o) {
+				near = append(near, o)
+			}
+		}
+	}
+	want := len(skills) + 3 + r.IntN(3)
+	skills = append(skills, pickN(r, near, min(3, want-len(skills)))...)
+	for _, s := range pickN(r, g.skills[sec], max(0, want-len(skills))) {
 		if !slices.Contains(skills, s) {
 			skills = append(skills, s)
 		}
@@ -62,7 +74,15 @@ func (g *generator) job(i int) *xiaoqi.JobNeed {
 			}
 		}
 		j.Languages = []string{m.languages[r.IntN(2)]}
-		for _, s := range pickN(r, m.skills, 1+r.IntN(2)) {
+		// The market's practices (对日外包, 桥梁SE, 离岸交付) where the taxonomy places them in
+		// the job's sector: a software house's developers, not a laboratory's technicians.
+		var practices []string
+		for _, s := range m.skills {
+			if sk, ok := g.tax.Resolve(s); ok && slices.Contains(sk.Sectors, sec) {
+				practices = append(practices, s)
+			}
+		}
+		for _, s := range pickN(r, practices, 1+r.IntN(2)) {
 			if !slices.Contains(skills, s) {
 				skills = append(skills, s)
 			}
