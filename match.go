@@ -61,7 +61,8 @@ type Scope struct {
 	Region Region `json:"region,omitempty"`
 	City   string `json:"city,omitempty"`
 	Sector Sector `json:"sector,omitempty"`
-	// RealOnly leaves synthetic documents out of the figures (the gap report honours it).
+	// RealOnly leaves synthetic documents out of the figures (the gap report and the
+	// returnee dossier honour it).
 	RealOnly bool `json:"real_only,omitempty"`
 }
 

@@ -15,9 +15,10 @@ func (s *Server) gaps(c *gin.Context) {
 	}, "real_only")
 }
 
-// startup answers GET /api/v1/insights/startup?sector=&city=&region=: the returnee dossier.
+// startup answers GET /api/v1/insights/startup?sector=&city=&region=&real_only=: the
+// returnee dossier.
 func (s *Server) startup(c *gin.Context) {
 	s.scoped(c, 1, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, _ int) (any, error) {
 		return m.Startup(ctx, sc)
-	})
+	}, "real_only")
 }

@@ -104,7 +104,12 @@ func TestMatchEndpoints(t *testing.T) {
 		}
 	}
 	e.get(t, "/api/v1/insights/gaps?real_only=maybe").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "real_only")
-	e.get(t, "/api/v1/insights/startup?real_only=true").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "real_only")
+	var rd xiaoqi.Dossier
+	e.get(t, "/api/v1/insights/startup?city=西安&sector=software&real_only=true").want(t, http.StatusOK).decode(t, &rd)
+	if !rd.Scope.RealOnly || rd.Synthetic || rd.SyntheticHeadcount != 0 || rd.OpenHeadcount == 0 {
+		t.Errorf("dossier from real data only: %+v", rd)
+	}
+	e.get(t, "/api/v1/insights/startup?real_only=yes").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "real_only")
 	var d xiaoqi.Dossier
 	e.get(t, "/api/v1/insights/startup?city=西安&sector=software").want(t, http.StatusOK).decode(t, &d)
 	if len(d.Policies) != 4 || d.Policies[3].Number != 12 || !strings.Contains(d.Policies[3].Quote, "留学生") {

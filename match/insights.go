@@ -178,23 +178,23 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		return nil, err
 	}
 	s := m.current()
-	d := &xiaoqi.Dossier{Scope: scope, Synthetic: s.synth, TopSkills: []string{}, Competitors: []xiaoqi.MatchParty{},
+	d := &xiaoqi.Dossier{Scope: scope, Synthetic: s.synth && !scope.RealOnly, TopSkills: []string{}, Competitors: []xiaoqi.MatchParty{},
 		PartnerSchools: []xiaoqi.MatchParty{}, Policies: []xiaoqi.PolicyQuote{}}
 	demand := map[int32]int{}
 	var comp []scored
 	for ei, e := range s.ents {
-		if !inScope(scope, e) || len(e.jobs) == 0 {
+		if !inScope(scope, e) {
 			continue
 		}
-		d.OpenJobs += len(e.jobs)
-		d.OpenHeadcount += e.openings
-		for _, ji := range e.jobs {
-			if j := s.jobs[ji]; j.doc.Synthetic {
-				d.SyntheticHeadcount += j.headcount
-			}
+		od := s.openDemand(e, scope.RealOnly)
+		if od.jobs == 0 {
+			continue
 		}
-		comp = append(comp, scored{ei, float64(e.openings), e.doc.ID})
-		for _, x := range e.demand {
+		d.OpenJobs += od.jobs
+		d.OpenHeadcount += od.openings
+		d.SyntheticHeadcount += od.synthetic
+		comp = append(comp, scored{ei, float64(od.openings), e.doc.ID})
+		for _, x := range od.demand {
 			demand[x.s] += int(x.w)
 		}
 	}
@@ -218,7 +218,7 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	// same programs count for every city, so that the cities of one sector compare: measured
 	// by each city's own top skills, a city without job needs in the sector had no supply,
 	// and two cities of one region differed by the few postings each had.
-	related := m.sectorSkills(s, scope.Sector)
+	related := m.sectorSkills(s, scope.Sector, scope.RealOnly)
 	d.SupplySkills = []string{}
 	var supplyEN []string
 	for _, t := range related {
@@ -239,12 +239,15 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	var schools []scored
 	for ii, in := range s.insts {
 		local := instInScope(own, in)
-		if !local && (region == "" || !instInScope(xiaoqi.Scope{Region: region}, in)) {
+		if !local && (region == "" || !instInScope(xiaoqi.Scope{Region: region}, in)) || scope.RealOnly && in.doc.Synthetic {
 			continue // a city outside Shaanxi has no region of the province around it
 		}
 		var v float64
 		for _, pi := range in.progs {
 			p := s.progs[pi]
+			if scope.RealOnly && p.doc.Synthetic {
+				continue
+			}
 			teaches := false
 			for _, x := range p.skills {
 				for _, t := range want {
@@ -332,18 +335,19 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 // maxSupplySkills is how many of a sector's skills make a program related to it.
 const maxSupplySkills = 8
 
-// sectorSkills returns the skills the open job needs of the sector (every sector when empty)
-// ask for most across the province, by openings, at most maxSupplySkills. For a sector that
+// sectorSkills returns the skills the open job needs of the sector (every sector when empty;
+// real ones only with realOnly) ask for most across the province, by openings, at most
+// maxSupplySkills. For a sector that
 // has no job needs, they are the taxonomy's skills of the sector that the job needs of every
 // sector ask for most (by id where none do).
-func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector) []scored {
+func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector, realOnly bool) []scored {
 	demand := func(sc xiaoqi.Scope) map[int32]int {
 		out := map[int32]int{}
 		for _, e := range s.ents {
 			if len(e.jobs) == 0 || !inScope(sc, e) {
 				continue
 			}
-			for _, x := range e.demand {
+			for _, x := range s.openDemand(e, realOnly).demand {
 				out[x.s] += int(x.w)
 			}
 		}
@@ -363,4 +367,44 @@ func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector) []scored {
 	}
 	sortScored(out)
 	return out[:min(maxSupplySkills, len(out))]
+}
+
+// openDemand is what an enterprise's open job needs ask for: all of them, or with realOnly
+// those that are not synthetic (none of a synthetic enterprise's).
+type openDemand struct {
+	jobs, openings int
+	synthetic      int  // openings of synthetic job needs among openings
+	demand         []sw // skill → openings asking for it
+}
+
+func (s *snapshot) openDemand(e *enterprise, realOnly bool) openDemand {
+	if !realOnly {
+		od := openDemand{jobs: len(e.jobs), openings: e.openings, demand: e.demand}
+		for _, ji := range e.jobs {
+			if j := s.jobs[ji]; j.doc.Synthetic {
+				od.synthetic += j.headcount
+			}
+		}
+		return od
+	}
+	var od openDemand
+	if e.doc.Synthetic {
+		return od
+	}
+	w := map[int32]float64{}
+	for _, ji := range e.jobs {
+		j := s.jobs[ji]
+		if j.doc.Synthetic {
+			continue
+		}
+		od.jobs++
+		od.openings += j.headcount
+		for _, si := range j.skills {
+			w[si] += float64(j.headcount)
+		}
+	}
+	for si, x := range w {
+		od.demand = append(od.demand, sw{si, x})
+	}
+	return od
 }

@@ -171,6 +171,19 @@ func TestStartupCountsSyntheticPositions(t *testing.T) {
 	if !strings.Contains(d.ZH, "其中 4 个为示例数据") || !strings.Contains(d.EN, "4 of the positions synthetic") {
 		t.Errorf("dossier text: %s / %s", d.ZH, d.EN)
 	}
+	if !slices.Contains(d.TopSkills, "软件测试") {
+		t.Errorf("top skills %v: want the synthetic job's 软件测试 among them", d.TopSkills)
+	}
+	// Real data only: the synthetic job need counts for nothing.
+	d, err = m.Startup(context.Background(), xiaoqi.Scope{City: "西安市", RealOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.OpenHeadcount != 21 || d.OpenJobs != 3 || d.SyntheticHeadcount != 0 || d.Synthetic || slices.Contains(d.TopSkills, "软件测试") ||
+		strings.Contains(d.ZH, "示例") {
+		t.Errorf("西安, real data only: %d positions in %d job needs, %d synthetic (synthetic=%v), top skills %v; want 21 in 3, none synthetic: %s",
+			d.OpenHeadcount, d.OpenJobs, d.SyntheticHeadcount, d.Synthetic, d.TopSkills, d.ZH)
+	}
 }
 
 // TestGapBestPlacedForCSharp: no program teaches C#, and the school best placed to add it is

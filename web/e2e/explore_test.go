@@ -94,5 +94,22 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 	p.waitText(".policies", "鼓励海外留学生在陕创办服务外包企业")
 	p.waitText(".policies", "第（12）项")
 	p.screenshot("explore", "")
+
+	// 仅计真实数据: the bars of the real job needs alone, as the API counts them, the choice
+	// kept in the address, no synthetic share under the demand bars.
+	p.click("#explore-real")
+	p.waitJS("the real-data view", `location.hash.includes('real=1') && document.querySelector('#explore-real').checked && document.querySelectorAll('[data-chart=demand] rect').length === 10`)
+	var real dossier
+	apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"finance"}, "city": {"西安市"}, "real_only": {"true"}}, &real)
+	if real.SyntheticHeadcount != 0 || real.OpenHeadcount >= total {
+		t.Fatalf("西安市 finance, real data only: %+v; want fewer positions than the %d of all data, none synthetic", real, total)
+	}
+	p.waitJS("西安's real demand", `(() => { const row = [...document.querySelectorAll('[data-chart=demand] tr')].find(r => r.querySelector('th').textContent === '西安市'); return row && row.querySelector('td').textContent === '`+strconv.Itoa(real.OpenHeadcount)+`' })()`)
+	if n := p.count("[data-chart=demand] figcaption"); n != 0 {
+		p.fail("real data only: %d notes of synthetic positions under the demand bars", n)
+	}
+	p.click(`svg.shaanxi a.city[data-city="咸阳市"]`)
+	p.waitJS("the real-data choice kept on the map's links", `location.hash.includes('city=%E5%92%B8%E9%98%B3%E5%B8%82') && location.hash.includes('real=1')`)
+	p.checkA11y("the explorer, real data only")
 	p.noConsoleErrors()
 }

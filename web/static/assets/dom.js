@@ -96,7 +96,12 @@ export function errorBox(err) {
 export function okBox(text) { return h('div', { class: 'notice ok', role: 'status' }, text); }
 
 /** loading is a placeholder while a request runs. */
-export function loading() { return h('p', { class: 'muted', role: 'status' }, t('app.loading')); }
+/**
+ * loading is the placeholder of a part still loading. Given the id of the heading that will
+ * label the part (aria-labelledby), it bears that id meanwhile, so that the label never points
+ * at nothing.
+ */
+export function loading(id) { return h('p', { class: 'muted', role: 'status', id: id || null }, t('app.loading')); }
 
 /** factors renders a match's explanations factor by factor. */
 export function factors(list) {

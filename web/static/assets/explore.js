@@ -38,6 +38,7 @@ export async function renderExplore(view, r, ctx) {
   const sector = SECTORS.includes(r.params.get('sector')) ? r.params.get('sector') : 'software';
   const cityParam = r.params.get('city');
   const city = CITIES.some((c) => c.name === cityParam) ? cityParam : '西安市';
+  const real = r.params.get('real') === '1'; // real data only
   view.append(h('h1', {}, t('explore.title')), h('p', { class: 'lead' }, t('explore.intro')));
 
   const form = h('form', { class: 'inline-form', id: 'explore-form' },
@@ -45,22 +46,24 @@ export async function renderExplore(view, r, ctx) {
       h('select', { id: 'sector', name: 'sector' }, SECTORS.map((x) => h('option', { value: x, selected: x === sector ? true : null }, sectorName(x))))),
     h('div', { class: 'field' }, h('label', { for: 'city' }, t('explore.city')),
       h('select', { id: 'city', name: 'city' }, CITIES.map((c) => h('option', { value: c.name, selected: c.name === city ? true : null }, cityName(c.name))))),
-    h('button', { type: 'submit', class: 'primary' }, t('explore.show')));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    location.hash = link(form.sector.value, form.city.value);
-  });
-  form.sector.addEventListener('change', () => { location.hash = link(form.sector.value, form.city.value); });
+    h('button', { type: 'submit', class: 'primary' }, t('explore.show')),
+    h('div', { class: 'radio' }, h('input', { type: 'checkbox', id: 'explore-real', name: 'real', checked: real ? true : null, 'aria-describedby': 'explore-real-hint' }),
+      h('label', { for: 'explore-real' }, t('inst.gaps.real')),
+      h('p', { class: 'hint', id: 'explore-real-hint' }, t('explore.real.hint'))));
+  const go = () => { location.hash = link(form.sector.value, form.city.value, form.real.checked); };
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); go(); });
+  form.sector.addEventListener('change', go);
+  form.real.addEventListener('change', go);
   view.append(form);
 
   const overview = h('div', { class: 'explore-grid' }, loading());
-  const dossierBox = h('section', { class: 'dossier', 'aria-labelledby': 'dossier-h' }, loading());
+  const dossierBox = h('section', { class: 'dossier', 'aria-labelledby': 'dossier-h' }, loading('dossier-h'));
   view.append(overview, dossierBox);
 
   // One dossier per city: its open positions and graduate supply for the sector.
   let all;
   try {
-    all = await Promise.all(CITIES.map((c) => get('/api/v1/insights/startup', { sector, city: c.name })));
+    all = await Promise.all(CITIES.map((c) => get('/api/v1/insights/startup', { sector, city: c.name, real_only: real ? 'true' : null })));
   } catch (err) {
     if (ctx.isCurrent()) overview.replaceChildren(errorBox(err));
     dossierBox.replaceChildren();
@@ -72,7 +75,7 @@ export async function renderExplore(view, r, ctx) {
   const synth = all.reduce((n, d) => n + (d.synthetic_headcount || 0), 0);
   const total = all.reduce((n, d) => n + d.open_headcount, 0);
   overview.replaceChildren(
-    h('figure', { class: 'map' }, map(sector, city, byCity), h('figcaption', {}, t('explore.map'))),
+    h('figure', { class: 'map' }, map(sector, city, byCity, real), h('figcaption', {}, t('explore.map'))),
     h('div', { class: 'charts' },
       bars('demand', t('explore.demand'), CITIES.map((c) => [c.name, byCity[c.name].open_headcount]), city,
         synth ? h('span', {}, syntheticBadge(true), ' ', t('explore.demand.synthetic', { n: synth.toLocaleString(), total: total.toLocaleString() })) : null),
@@ -81,11 +84,11 @@ export async function renderExplore(view, r, ctx) {
   dossierBox.replaceChildren(...dossier(byCity[city], city, sector));
 }
 
-function link(sector, city) {
-  return '#/explore?' + new URLSearchParams({ sector, city }).toString();
+function link(sector, city, real) {
+  return '#/explore?' + new URLSearchParams(real ? { sector, city, real: '1' } : { sector, city }).toString();
 }
 
-function map(sector, selected, byCity) {
+function map(sector, selected, byCity, real) {
   const max = Math.max(1, ...CITIES.map((c) => byCity[c.name].open_headcount));
   const svg = s('svg', { viewBox: '0 0 400 440', class: 'shaanxi', role: 'group', 'aria-label': t('explore.map') });
   for (const rg of REGIONS) {
@@ -99,7 +102,7 @@ function map(sector, selected, byCity) {
     // city is marked ▶ for the eye and aria-current for screen readers.
     const label = t('explore.map.city', { city: shortName(c), n });
     const on = c.name === selected;
-    const a = s('a', { href: link(sector, c.name), class: on ? 'city selected' : 'city', 'aria-label': label, 'aria-current': on ? 'true' : null, 'data-city': c.name },
+    const a = s('a', { href: link(sector, c.name, real), class: on ? 'city selected' : 'city', 'aria-label': label, 'aria-current': on ? 'true' : null, 'data-city': c.name },
       s('title', {}, label),
       s('circle', { cx: c.x, cy: c.y, r: radius.toFixed(1), class: 'dot dot-' + regionClass(c.region) }),
       s('text', { x: c.x, y: c.y - radius - 4, 'text-anchor': 'middle', class: 'city-label' }, on ? '▶ ' + shortName(c) : shortName(c)));

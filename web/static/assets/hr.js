@@ -29,7 +29,7 @@ export async function renderHR(view, r, ctx) {
     h('p', { class: 'lead' }, [cityName(ent.city), ent.region, ...(ent.sectors || []).map(sectorName)].filter(Boolean).join(' · ')));
   if (!mine) view.append(signInHint('enterprise'));
 
-  const jobsBox = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-h' }, loading());
+  const jobsBox = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-h' }, loading('jobs-h'));
   const formBox = h('section', { class: 'job-form' });
   const candBox = h('section', { class: 'candidates', 'aria-live': 'polite', id: 'candidates' });
   const partnersBox = h('section', { class: 'partners', 'aria-labelledby': 'partners-h' }, h('h2', { id: 'partners-h' }, t('hr.partners')), loading());

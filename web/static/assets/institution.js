@@ -19,10 +19,10 @@ export async function renderInstitution(view, r, ctx) {
   view.append(h('h1', {}, inst.name, ' ', syntheticBadge(inst.synthetic)),
     h('p', { class: 'lead' }, [inst.level, inst.authority, cityName(inst.city), inst.region].filter(Boolean).join(' · ')));
 
-  const progBox = h('section', { class: 'programs', 'aria-labelledby': 'programs-h' }, loading());
+  const progBox = h('section', { class: 'programs', 'aria-labelledby': 'programs-h' }, loading('programs-h'));
   const partnersBox = h('section', { class: 'partners', 'aria-labelledby': 'partners-h' }, h('h2', { id: 'partners-h' }, t('inst.partners')), loading());
   const proposalsBox = h('section', { class: 'proposals', 'aria-labelledby': 'proposals-h' }, h('h2', { id: 'proposals-h' }, t('inst.proposals')), loading());
-  const gapsBox = h('section', { class: 'gaps', 'aria-labelledby': 'gaps-h' }, loading());
+  const gapsBox = h('section', { class: 'gaps', 'aria-labelledby': 'gaps-h' }, loading('gaps-h'));
   view.append(h('div', { class: 'two-col wide' }, h('div', {}, partnersBox), h('div', {}, proposalsBox, gapsBox)), progBox);
   if (!canAct('institution', id)) partnersBox.append(signInHint('institution'));
 
