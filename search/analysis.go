@@ -69,7 +69,8 @@ const domainFreq = 100000
 // domainGlossary are words of the service-outsourcing policy and its users that gse's general
 // dictionary cuts wrongly (留学生在 → 留学|生在, 云计算 → 云|计算).
 const domainGlossary = `留学生 留学人员 服务外包 外包企业 产学研 一带一路 示范城市 云计算 大数据 运维
-人工智能 数据分析 数据标注 公众号 新媒体 动漫 离岸外包 在岸外包 人才培训 实训基地`
+人工智能 数据分析 数据标注 公众号 新媒体 动漫 离岸外包 在岸外包 人才培训 实训基地
+海归 留学回国 留学归国`
 
 // dictTokens is a little more than the words of gse's simplified dictionary and ours.
 const dictTokens = 360000

@@ -24,6 +24,7 @@ func TestChineseWords(t *testing.T) {
 		job("job_dcl", "客服", "跟进待处理工单。"),
 		job("job_tw", "軟件測試", "負責ＪＡＶＡ開發與測試。"),
 		job("job_py", "Python developer", "Build data pipelines."),
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_12"}, Number: 12, Heading: "加大人才培育和引进力度", Text: "鼓励海外留学生在陕创办服务外包企业。"},
 	)
 	for _, tc := range []struct {
 		q    string
@@ -41,6 +42,9 @@ func TestChineseWords(t *testing.T) {
 		{"pipline", []string{"job_py"}}, // one edit, stemmed field
 		{"pyth", nil},                   // four letters: no typo tolerance
 		{"公众号 微信", []string{"job_gzh"}}, // every word is there
+		{"留学生", []string{"pol_12"}},     // 海外|留学生|在陕: no domain word may cut it apart
+		{"海归 创业", []string{"pol_12"}},   // what returnees call themselves, and 创办
+		{"留学回国 创业", []string{"pol_12"}},
 	} {
 		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: tc.q})); !slices.Equal(got, tc.want) {
 			t.Errorf("%q = %v, want %v", tc.q, got, tc.want)

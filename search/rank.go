@@ -81,13 +81,16 @@ func wordSynonyms(w string) []string {
 	case "创办":
 		return []string{"创业"}
 	case "补贴":
-		return []string{"补助", "资助"}
+		return []string{"补助", "资助", "资金支持"}
 	case "补助":
 		return []string{"补贴"}
 	case "留学生":
 		return []string{"留学人员"}
 	case "留学人员":
 		return []string{"留学生"}
+	case "海归", "留学回国", "留学归国":
+		// What returnees call themselves; the policy says 海外留学生 and 留学人员.
+		return []string{"留学生", "留学人员"}
 	case "减税", "免税":
 		return []string{"税收优惠"}
 	}
