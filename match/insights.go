@@ -337,9 +337,8 @@ const maxSupplySkills = 8
 
 // sectorSkills returns the skills the open job needs of the sector (every sector when empty;
 // real ones only with realOnly) ask for most across the province, by openings, at most
-// maxSupplySkills. For a sector that
-// has no job needs, they are the taxonomy's skills of the sector that the job needs of every
-// sector ask for most (by id where none do).
+// maxSupplySkills. For a sector that has no job needs, they are the taxonomy's skills of the
+// sector that the job needs of every sector ask for most (by id where none do).
 func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector, realOnly bool) []scored {
 	demand := func(sc xiaoqi.Scope) map[int32]int {
 		out := map[int32]int{}
