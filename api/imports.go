@@ -42,9 +42,11 @@ type importView struct {
 	Counts     *ingest.Counts   `json:"counts,omitempty"`
 	Errors     []ingest.Problem `json:"errors"`
 	Problems   int              `json:"problem_count"`
-	Stopped    string           `json:"stopped,omitempty"`
-	Error      *errorJSON       `json:"error,omitempty"`
-	ReportURL  string           `json:"report_url,omitempty"`
+	// Kinds counts the problems by kind (ingest.Report.Kinds).
+	Kinds     []ingest.ProblemKind `json:"problem_kinds,omitempty"`
+	Stopped   string               `json:"stopped,omitempty"`
+	Error     *errorJSON           `json:"error,omitempty"`
+	ReportURL string               `json:"report_url,omitempty"`
 }
 
 type progressView struct {
@@ -82,6 +84,7 @@ func (j *importJob) view() importView {
 		c := r.Counts
 		v.Counts = &c
 		v.Errors = r.Problems[:min(len(r.Problems), importProblems)]
+		v.Kinds = r.Kinds
 	}
 	if j.err != nil && j.status == importFailed {
 		code := xiaoqi.ErrorCode(j.err)
@@ -303,7 +306,7 @@ func (s *Server) listImports(c *gin.Context) {
 	out := make([]importView, 0, len(jobs))
 	for _, j := range jobs {
 		v := j.view()
-		v.Columns, v.Unknown, v.Errors = nil, nil, []ingest.Problem{}
+		v.Columns, v.Unknown, v.Errors, v.Kinds = nil, nil, []ingest.Problem{}, nil
 		out = append(out, v)
 	}
 	s.writeJSON(c, http.StatusOK, gin.H{"data": out})

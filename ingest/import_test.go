@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -160,6 +161,29 @@ func TestImportBenefitsAndNoIndustry(t *testing.T) {
 	}
 	if j := jobsByTitle(t, s)["Java开发"]; j == nil || j.Description != "负责后端开发\n福利 Benefits：五险一金、带薪年假" || j.Sector != "" {
 		t.Errorf("Java开发 = %+v: want the benefits after the description, no sector", j)
+	}
+}
+
+// TestImportProblemKinds: problems are counted by kind over the whole file, beyond the
+// problems kept one by one, with the first and last row of each kind.
+func TestImportProblemKinds(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	lines := []string{"title,company,city,degree"}
+	for i := range 30 {
+		lines = append(lines, fmt.Sprintf(",某公司%d,西安,本科", i)) // 30 rows without a title
+	}
+	lines = append(lines, "测试工程师,某公司,西安,高中生") // row 32: a degree not understood
+	rep := mustImport(t, s, writeFile(t, "kinds.csv", []byte(csvLines(lines...))), ingest.Options{Type: xiaoqi.KindJob, MaxProblems: 5})
+	if rep.ProblemCount != 31 || len(rep.Problems) != 5 {
+		t.Fatalf("%d problems, %d kept; want 31, 5", rep.ProblemCount, len(rep.Problems))
+	}
+	want := []ingest.ProblemKind{
+		{Level: ingest.LevelError, Column: "title", Message: "岗位名称 title is required / 必填", Count: 30, FirstRow: 2, LastRow: 31},
+		{Level: ingest.LevelWarning, Column: "degree", Message: "无法识别的学历，已留空 / degree not understood, left empty (本科, 大专, 硕士, 博士, 不限 …)", Count: 1, FirstRow: 32, LastRow: 32},
+	}
+	if !slices.Equal(rep.Kinds, want) {
+		t.Errorf("kinds %+v, want %+v", rep.Kinds, want)
 	}
 }
 

@@ -69,10 +69,43 @@ type Report struct {
 	// Problems holds the first MaxProblems problems; ProblemCount counts them all.
 	Problems     []Problem `json:"problems"`
 	ProblemCount int       `json:"problem_count"`
+	// Kinds counts all the problems by kind (level, column and message), in the order first
+	// met, at most MaxProblemKinds of them: 2,596 rows whose school is not in xiaoqi read as
+	// one line, not as 2,596.
+	Kinds []ProblemKind `json:"problem_kinds,omitempty"`
 	// Stopped says why an import stopped before the end of the file, "" when it did not.
 	Stopped  string    `json:"stopped,omitempty"`
 	Started  time.Time `json:"started"`
 	Finished time.Time `json:"finished"`
+}
+
+// MaxProblemKinds is how many kinds of problems a report counts; the problems of further
+// kinds count in ProblemCount only.
+const MaxProblemKinds = 50
+
+// ProblemKind is one kind of problem of an import, and how often and where it occurred.
+type ProblemKind struct {
+	Level   Level  `json:"level"`
+	Column  string `json:"column,omitempty"`
+	Message string `json:"message"`
+	Count   int    `json:"count"`
+	// FirstRow and LastRow are the rows of its first and last occurrence.
+	FirstRow int `json:"first_row"`
+	LastRow  int `json:"last_row"`
+}
+
+// countKind counts p among the kinds of problems.
+func (r *Report) countKind(p Problem) {
+	for i := range r.Kinds {
+		if k := &r.Kinds[i]; k.Level == p.Level && k.Column == p.Column && k.Message == p.Message {
+			k.Count++
+			k.FirstRow, k.LastRow = min(k.FirstRow, p.Row), max(k.LastRow, p.Row)
+			return
+		}
+	}
+	if len(r.Kinds) < MaxProblemKinds {
+		r.Kinds = append(r.Kinds, ProblemKind{Level: p.Level, Column: p.Column, Message: p.Message, Count: 1, FirstRow: p.Row, LastRow: p.Row})
+	}
 }
 
 // Failed reports whether the import left rows out because of errors.

@@ -171,6 +171,7 @@ func (w *writer) account(it *item) error {
 		if len(w.rep.Problems) < w.opt.MaxProblems {
 			w.rep.Problems = append(w.rep.Problems, p)
 		}
+		w.rep.countKind(p)
 	}
 	if w.opt.ReportCSV != nil {
 		if err := w.opt.ReportCSV.row(it.row, it.level(), it.problems); err != nil {

@@ -234,6 +234,32 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 		fmt.Fprintf(w, "  %-3s %s → %s\n", c.Letter, c.Header, field)
 	}
 	fmt.Fprintln(w, rep.Summary())
+	if rep.ProblemCount > len(rep.Kinds) {
+		// Some problem repeats: by kind first, errors first, the most frequent first.
+		kinds := slices.Clone(rep.Kinds)
+		order := map[ingest.Level]int{ingest.LevelError: 0, ingest.LevelDuplicate: 1, ingest.LevelWarning: 2}
+		slices.SortStableFunc(kinds, func(a, b ingest.ProblemKind) int {
+			if d := order[a.Level] - order[b.Level]; d != 0 {
+				return d
+			}
+			return b.Count - a.Count
+		})
+		fmt.Fprintln(w, "问题分类 Problems by kind:")
+		for _, k := range kinds {
+			col := ""
+			if k.Column != "" {
+				col = " [" + k.Column + "]"
+			}
+			rows := fmt.Sprintf("row %d", k.FirstRow)
+			if k.Count > 1 {
+				rows = fmt.Sprintf("rows %d–%d", k.FirstRow, k.LastRow)
+			}
+			fmt.Fprintf(w, "  %6d × %s%s %s (%s)\n", k.Count, k.Level, col, k.Message, rows)
+		}
+		if len(rep.Problems) > 0 {
+			fmt.Fprintln(w, "首批问题 First problems:")
+		}
+	}
 	const show = 20
 	// Errors first: they kept rows out of the store.
 	order := map[ingest.Level]int{ingest.LevelError: 0, ingest.LevelDuplicate: 1, ingest.LevelWarning: 2}

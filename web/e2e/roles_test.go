@@ -294,17 +294,20 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 		p.fail("after confirming, %d jobs of jobs_example are stored, want 5", n)
 	}
 
-	// A bad row is named with its row number, and nothing is offered to confirm.
+	// Bad rows are named with their row numbers, counted by kind, and nothing is offered to
+	// confirm.
 	bad := filepath.Join(t.TempDir(), "bad.csv")
-	if err := os.WriteFile(bad, []byte("岗位名称,公司名称,工作地点,招聘人数\n,示例（合成）公司,西安市,3\n"), 0o644); err != nil {
+	if err := os.WriteFile(bad, []byte("岗位名称,公司名称,工作地点,招聘人数\n,示例（合成）公司,西安市,3\n,示例（合成）公司,西安市,2\n,示例（合成）公司,西安市,1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	p.do("choose the bad file", chromedp.SetUploadFiles("#import-file", []string{bad}), chromedp.Click("#import-dry"))
 	p.waitText("#report-h", "试导入报告")
 	p.waitText(".problems", "第 2 行")
-	if got := p.text(`[data-count=invalid] dd`); got != "1" {
-		p.fail("%s rows with errors, want 1", got)
+	if got := p.text(`[data-count=invalid] dd`); got != "3" {
+		p.fail("%s rows with errors, want 3", got)
 	}
+	p.waitText(".kinds [data-count='3']", "3 处 · 岗位名称：")
+	p.waitText(".kinds", "（第 2–4 行）")
 	p.waitJS("no confirm button", `document.querySelector('#import-confirm').hidden`)
 	p.checkA11y("the report naming a bad row")
 

@@ -75,6 +75,16 @@ function showReport(job) {
     out.push(h('p', { class: 'notice', 'data-notice': 'better-type' }, t('admin.better_type', { better: t('type.' + job.better_type), chosen: t('type.' + job.type) })));
   }
   const problems = job.errors || [];
+  const kinds = job.problem_kinds || [];
+  if (job.problem_count > kinds.length && kinds.length) {
+    // Some problem repeats: one line per kind, errors first, the most frequent first.
+    const order = { error: 0, duplicate: 1, warning: 2 };
+    const sorted = kinds.slice().sort((a, b) => (order[a.level] - order[b.level]) || (b.count - a.count));
+    out.push(h('h3', {}, t('admin.kinds')),
+      h('ul', { class: 'problems kinds' }, sorted.map((k) => h('li', { class: 'problem level-' + k.level, 'data-count': String(k.count) },
+        t('admin.kind', { n: k.count.toLocaleString(), col: k.column || '', msg: k.message,
+          rows: k.count > 1 ? t('admin.kind.rows', { first: k.first_row, last: k.last_row }) : t('admin.kind.row', { first: k.first_row }) })))));
+  }
   if (job.problem_count) {
     out.push(h('h3', {}, t('admin.problems', { n: job.problem_count })),
       h('ul', { class: 'problems' }, problems.map((p) => h('li', { class: 'problem level-' + p.level },
