@@ -24,21 +24,14 @@ func TaxonomySkills(t *skill.Taxonomy) Skills {
 				out = append(out, s)
 			}
 		}
-		// Categories of the skills the tags name outright: a tag that names a skill only
-		// beside another of its category (AI, PS) needs one among the tags.
-		cats := map[skill.Category]bool{}
-		for _, tag := range tags {
-			if s, ok := t.Resolve(tag); ok && !t.Contextual(tag) {
-				cats[s.Category] = true
-			}
-		}
-		for _, tag := range tags {
+		for i, tag := range tags {
 			if tag = strings.TrimSpace(tag); tag == "" {
 				continue
 			}
 			// A skill of the taxonomy first: 风险控制, 保险运营 and 培训讲师 look like the
-			// benefits of a job board (险, 培训) and are skills all the same.
-			if s, ok := t.Resolve(tag); ok && (!t.Contextual(tag) || cats[s.Category] || contextualPeers(t, tags, tag, s.Category)) {
+			// benefits of a job board (险, 培训) and are skills all the same. A tag that names
+			// a skill only beside another of its category (AI, PS) needs such a tag too.
+			if s, ok := t.Resolve(tag); ok && (!t.Contextual(tag) || besideCategory(t, tags, i, s.Category)) {
 				add(s.NameZH)
 			} else if IsSkillTag(tag) {
 				add(tag)
@@ -56,14 +49,11 @@ func TaxonomySkills(t *skill.Taxonomy) Skills {
 	})
 }
 
-// contextualPeers reports whether another of tags is, like tag, a contextual alias of a skill
-// of category cat: PS, AI and CDR together name Adobe's tools and CorelDRAW.
-func contextualPeers(t *skill.Taxonomy, tags []string, tag string, cat skill.Category) bool {
-	for _, o := range tags {
-		if o = strings.TrimSpace(o); o == tag || !t.Contextual(o) {
-			continue
-		}
-		if s, ok := t.Resolve(o); ok && s.Category == cat {
+// besideCategory reports whether a tag other than tags[i] names a skill of category cat: PS,
+// AI and CDR together name Adobe's tools and CorelDRAW.
+func besideCategory(t *skill.Taxonomy, tags []string, i int, cat skill.Category) bool {
+	for j, o := range tags {
+		if s, ok := t.Resolve(o); ok && j != i && s.Category == cat {
 			return true
 		}
 	}

@@ -48,7 +48,7 @@ export async function renderExplore(view, r, ctx) {
       h('select', { id: 'city', name: 'city' }, CITIES.map((c) => h('option', { value: c.name, selected: c.name === city ? true : null }, cityName(c.name))))),
     h('button', { type: 'submit', class: 'primary' }, t('explore.show')),
     h('div', { class: 'radio' }, h('input', { type: 'checkbox', id: 'explore-real', name: 'real', checked: real ? true : null, 'aria-describedby': 'explore-real-hint' }),
-      h('label', { for: 'explore-real' }, t('inst.gaps.real')),
+      h('label', { for: 'explore-real' }, t('real_only')),
       h('p', { class: 'hint', id: 'explore-real-hint' }, t('explore.real.hint'))));
   const go = () => { location.hash = link(form.sector.value, form.city.value, form.real.checked); };
   form.addEventListener('submit', (ev) => { ev.preventDefault(); go(); });

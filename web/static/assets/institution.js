@@ -77,7 +77,7 @@ async function loadGaps(box, inst, id, realOnly) {
         h('p', {}, pick(gp.zh, gp.en)));
     });
     box.replaceChildren(h('h2', { id: 'gaps-h' }, t('inst.gaps', { scope: inst.region ? t('explore.region.' + inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
-      g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('inst.gaps.real')),
+      g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));
     if (realOnly) document.getElementById('gaps-real').focus();
