@@ -229,6 +229,10 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 		p.fail("%d real-data gaps shown, the API has %d", got, len(real.Gaps))
 	}
 	p.waitJS("the box ticked and focused", `document.activeElement && document.activeElement.id === 'gaps-real' && document.activeElement.checked`)
+	p.click("#gaps-real")
+	p.waitJS("the box unticked, still focused, the synthetic gaps back", `document.activeElement && document.activeElement.id === 'gaps-real' && !document.activeElement.checked && !!document.querySelector('#gaps-h .synthetic')`)
+	p.click("#gaps-real")
+	p.waitJS("the box ticked again", `document.querySelector('#gaps-real').checked && !document.querySelector('#gaps-h .synthetic')`)
 	if strings.Contains(p.text(".gap-list"), "示例") {
 		p.fail("real-data gaps mention synthetic openings: %s", p.text(".gap-list"))
 	}

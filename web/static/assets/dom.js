@@ -95,7 +95,6 @@ export function errorBox(err) {
 /** okBox shows a success message, announced to screen readers. */
 export function okBox(text) { return h('div', { class: 'notice ok', role: 'status' }, text); }
 
-/** loading is a placeholder while a request runs. */
 /**
  * loading is the placeholder of a part still loading. Given the id of the heading that will
  * label the part (aria-labelledby), it bears that id meanwhile, so that the label never points

@@ -62,14 +62,15 @@ export async function renderInstitution(view, r, ctx) {
 
 /**
  * loadGaps draws the skill gaps of the institution's region (else its city). The default
- * data set's job needs are mostly synthetic, so a box offers the gaps of real data only.
+ * data set's job needs are mostly synthetic, so a box offers the gaps of real data only;
+ * refocus puts the focus back on the box after it was used.
  */
-async function loadGaps(box, inst, id, realOnly) {
+async function loadGaps(box, inst, id, realOnly, refocus) {
   const scope = inst.region ? { region: inst.region } : { city: inst.city };
   try {
     const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5, real_only: realOnly ? 'true' : null });
     const toggle = h('input', { type: 'checkbox', id: 'gaps-real', checked: realOnly ? true : null, 'aria-describedby': 'gaps-real-hint' });
-    toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked); });
+    toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked, true); });
     const items = (g.gaps || []).map((gp) => {
       const here = (gp.best_placed || []).some((b) => b.id === id);
       return h('li', { class: 'card', 'data-skill': gp.skill },
@@ -80,7 +81,7 @@ async function loadGaps(box, inst, id, realOnly) {
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));
-    if (realOnly) document.getElementById('gaps-real').focus();
+    if (refocus) document.getElementById('gaps-real').focus(); // the box was drawn again: keep the keyboard's place
   } catch (err) { box.replaceChildren(errorBox(err)); }
 }
 
