@@ -186,6 +186,27 @@ func TestStartupCountsSyntheticPositions(t *testing.T) {
 	}
 }
 
+// TestPolicyFactorPunctuation: the policy factor quotes two items as one sentence, without a
+// full stop before the semicolon between them.
+func TestPolicyFactorPunctuation(t *testing.T) {
+	tax := loadTax(t)
+	docs := append(insightMarket(t, tax), &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_08"}, Number: 8, Heading: "开拓服务外包国际市场",
+		Text: "巩固和加强与欧美、日韩及东南亚等国家和地区的交流合作。支持企业走出去。"})
+	m := smallMatcher(t, docs)
+	l, err := m.EnterprisePartners(context.Background(), "ent_soft", 1)
+	if err != nil || len(l.Data) == 0 {
+		t.Fatalf("partners: %+v, %v", l, err)
+	}
+	i := slices.IndexFunc(l.Data[0].Factors, func(f xiaoqi.MatchFactor) bool { return f.Factor == "policy" })
+	if i < 0 {
+		t.Fatalf("no policy factor: %+v", l.Data[0].Factors)
+	}
+	zh := l.Data[0].Factors[i].ZH
+	if !strings.Contains(zh, "第（八）项") || !strings.Contains(zh, "第（十二）项") || strings.Contains(zh, "。；") || !strings.HasSuffix(zh, "。") {
+		t.Errorf("policy factor %q: want items (8) and (12) in one sentence", zh)
+	}
+}
+
 // TestGapBestPlacedForCSharp: no program teaches C#, and the school best placed to add it is
 // the one that teaches Java, its sibling language (taxonomy 2026.2.1); before, C# was related
 // only to .NET, WPF and Unity, and a music conservatory teaching Unity came first.

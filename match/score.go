@@ -495,10 +495,14 @@ func (m *Matcher) policyFactor(s *snapshot, e *enterprise, in *institution, text
 	}
 	for _, n := range items {
 		q := quotePolicy(s, n)
-		zh = append(zh, fmt.Sprintf("《实施意见》第（%s）项「%s」：%s", xiaoqi.ChineseNumeral(n), q.Heading, q.Quote))
+		item := fmt.Sprintf("《实施意见》第（%s）项", xiaoqi.ChineseNumeral(n))
+		if q.Quote != "" { // the store holds the item's text
+			item += fmt.Sprintf("「%s」：%s", q.Heading, strings.TrimSuffix(q.Quote, "。"))
+		}
+		zh = append(zh, item)
 		en = append(en, fmt.Sprintf("item (%d): %s", n, q.EN))
 	}
-	f.ZH = "符合" + strings.Join(zh, "；")
+	f.ZH = "符合" + strings.Join(zh, "；") + "。" // not 。； between two quotes
 	f.EN = "Supported by " + strings.Join(en, "; ")
 	return f
 }
