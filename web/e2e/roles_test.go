@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -211,6 +212,12 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	apiGet(t, svc.URL, "/api/v1/programs", url.Values{"institution_id": {a.institutionID}, "limit": {"100"}}, &progs)
 	want := "开设专业（" + strconv.Itoa(len(progs.Data))
 	p.waitText("#programs-h", want)
+	// The programs go in the catalogue's order, by major code, not in the store's id order.
+	var codes []string
+	p.eval(`[...document.querySelectorAll('.programs-list li .muted')].map((e) => e.textContent.split(' · ')[0])`, &codes)
+	if len(codes) < 2 || !slices.IsSorted(codes) {
+		t.Errorf("the institution's programs by major code: %v, want ascending", codes)
+	}
 	p.waitText(".partners .factors", "技能")
 	p.waitText(".gaps", "技能缺口")
 	// The default data set's job needs are mostly synthetic: the heading says so, and each

@@ -39,7 +39,10 @@ export async function renderInstitution(view, r, ctx) {
     (async () => {
       try {
         const ps = await get('/api/v1/programs', { institution_id: id, limit: 100 });
-        const list = ps.data || [];
+        // In the order of the national catalogue (by major code, which groups a school's
+        // programs by discipline), not the store's id order; programs without a code last.
+        const list = (ps.data || []).slice().sort((a, b) =>
+          (a.major_code || '\uffff').localeCompare(b.major_code || '\uffff') || a.name.localeCompare(b.name, 'zh'));
         progBox.replaceChildren(h('h2', { id: 'programs-h' }, t('inst.programs', { n: list.length + (ps.next ? '+' : '') })),
           h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
             h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
