@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -17,11 +18,11 @@ const (
 	nameBoost = 6
 	// policyBoost rewards policy items for a query that asks about policy (policyCues).
 	policyBoost = 3
-	// enterpriseBoost rewards enterprises for a query that asks for firms
-	// (withoutEnterpriseCue). Enterprises are many, so their type term weighs little: at 3 or
-	// 10 the job needs and programs that say 软件 in their titles still came first for 西安
-	// 软件公司 and 动漫公司 (relevance queries, nDCG@10 0.143 and 0.522 at 10; 1.000 at 30).
-	enterpriseBoost = 30
+	// typeCueBoost rewards the kinds a query asks for (typeCues). A kind of many documents
+	// has a type term that weighs little: at 3 or 10 the job needs and programs that say 软件
+	// in their titles still came first for 西安 软件公司 and 动漫公司 (relevance queries,
+	// nDCG@10 0.143 and 0.522 at 10; 1.000 at 30).
+	typeCueBoost = 30
 )
 
 // rankQuery returns optional clauses that add to the score of documents the text query found,
@@ -55,51 +56,82 @@ func (x *Index) rankQuery(q string) query.Query {
 		tq.SetBoost(policyBoost)
 		qs = append(qs, tq)
 	}
-	if _, ok := withoutEnterpriseCue(q); ok {
-		tq := bleve.NewTermQuery(string(xiaoqi.KindEnterprise))
+	_, kinds := withoutTypeCues(q)
+	for _, k := range kinds {
+		tq := bleve.NewTermQuery(string(k))
 		tq.SetField(fieldType)
-		tq.SetBoost(enterpriseBoost)
+		tq.SetBoost(typeCueBoost)
 		qs = append(qs, tq)
 	}
 	if len(qs) == 0 {
 		return nil
 	}
+	// bleve scales a disjunction's score by the share of its clauses that match (coord), and
+	// a document matches one of these, mostly: its name or its kind. Without the scaling the
+	// weights above would shrink with the number of clauses (an abbreviation's full names,
+	// the kinds a query asks for).
+	for _, c := range qs {
+		scaleBoost(c, float64(len(qs)))
+	}
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// withoutEnterpriseCue returns q without the 公司 that asks for firms (软件公司 宝鸡, 汉中
-// 公司, 动漫公司) rather than for their job needs, and whether q held one. rankQuery
-// favours enterprises for it; as a required word it would favour the job needs whose text
-// says 公司 over the firms whose names say 有限公司. The 公司 of a firm's name (…有限公司,
-// …分公司) stays: it is part of what the name says.
-func withoutEnterpriseCue(q string) (string, bool) {
-	const cue = "公司"
-	var b strings.Builder
-	found := false
-	for rest := q; ; {
-		i := strings.Index(rest, cue)
-		if i < 0 {
-			b.WriteString(rest)
-			break
+// A typeCue is how a query says which kind of document it asks for: 软件公司 宝鸡 asks for
+// firms, Java培训 for training courses, 宝鸡 大学 for schools. The cue is not required (a firm's
+// name says 有限公司, not 公司; a course says 实训课程), rankQuery favours the kinds instead.
+type typeCue struct {
+	word  string
+	kinds []xiaoqi.Kind
+	// suffix: the cue may end a word (软件公司); otherwise it must be a word of its own.
+	suffix bool
+}
+
+// typeCues, longest first among those that end alike.
+var typeCues = []typeCue{
+	{"公司", []xiaoqi.Kind{xiaoqi.KindEnterprise}, true},
+	{"企业", []xiaoqi.Kind{xiaoqi.KindEnterprise}, false},
+	{"培训机构", []xiaoqi.Kind{xiaoqi.KindInstitution}, true},
+	{"培训课程", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
+	{"培训班", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
+	{"培训", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
+	{"大学", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
+	{"高校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
+	{"院校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
+	{"学校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
+}
+
+// nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part
+// of what the name says, not a cue.
+var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股", "责任"}
+
+// withoutTypeCues returns q without its type cues and the kinds they ask for (nil when none).
+// When nothing else is left (公司 alone), q stays as it is, and the kinds are still returned.
+func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
+	var kinds []xiaoqi.Kind
+	words := strings.Fields(q)
+	kept := words[:0:0]
+	for _, w := range words {
+		for _, c := range typeCues {
+			if w == c.word || c.suffix && strings.HasSuffix(w, c.word) && !slices.ContainsFunc(nameEnds, func(e string) bool {
+				return strings.HasSuffix(strings.TrimSuffix(w, c.word), e)
+			}) {
+				w = strings.TrimSuffix(w, c.word)
+				for _, k := range c.kinds {
+					if !slices.Contains(kinds, k) {
+						kinds = append(kinds, k)
+					}
+				}
+				break
+			}
 		}
-		before := rest[:i]
-		name := false
-		for _, p := range []string{"有限", "股份", "分", "总", "子", "母", "控股"} {
-			name = name || strings.HasSuffix(before, p)
+		if w != "" {
+			kept = append(kept, w)
 		}
-		b.WriteString(before)
-		if name {
-			b.WriteString(cue)
-		} else {
-			b.WriteString(" ")
-			found = true
-		}
-		rest = rest[i+len(cue):]
 	}
-	if !found || strings.TrimSpace(b.String()) == "" {
-		return q, found
+	if len(kinds) == 0 || len(kept) == 0 {
+		return q, kinds
 	}
-	return b.String(), true
+	return strings.Join(kept, " "), kinds
 }
 
 // policyCues are words of a query that asks what the policy says rather than for a job,
@@ -153,10 +185,9 @@ func askWords() []string {
 	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?"}
 }
 
-// withoutAskWords returns q without askWords and an enterprise cue, or q when nothing else
-// is left.
+// withoutAskWords returns q without askWords and type cues, or q when nothing else is left.
 func withoutAskWords(q string) string {
-	out, _ := withoutEnterpriseCue(q)
+	out, _ := withoutTypeCues(q)
 	for _, w := range askWords() {
 		out = strings.ReplaceAll(out, w, " ")
 	}

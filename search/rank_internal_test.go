@@ -1,27 +1,38 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-func TestWithoutEnterpriseCue(t *testing.T) {
+func TestWithoutTypeCues(t *testing.T) {
+	ent, prg, ins := xiaoqi.KindEnterprise, xiaoqi.KindProgram, xiaoqi.KindInstitution
 	for _, c := range []struct {
 		q, want string
-		cue     bool
+		kinds   []xiaoqi.Kind
 	}{
-		{"西安 软件公司", "西安 软件 ", true},
-		{"汉中 公司", "汉中  ", true},
-		{"动漫公司 招聘", "动漫  招聘", true},
-		{"公司", "公司", true}, // nothing else left: the word itself is what is searched
-		{"三星（中国）半导体有限公司", "三星（中国）半导体有限公司", false},
-		{"中国电信股份有限公司陕西分公司", "中国电信股份有限公司陕西分公司", false},
-		{"华为总公司", "华为总公司", false},
-		{"软件测试", "软件测试", false},
+		{"西安 软件公司", "西安 软件", []xiaoqi.Kind{ent}},
+		{"汉中 公司", "汉中", []xiaoqi.Kind{ent}},
+		{"公司", "公司", []xiaoqi.Kind{ent}}, // nothing else left: the word itself is searched
+		{"Java培训", "Java", []xiaoqi.Kind{prg, ins}},
+		{"日语培训班 西安", "日语 西安", []xiaoqi.Kind{prg, ins}},
+		{"培训机构 西安", "西安", []xiaoqi.Kind{ins}},
+		{"宝鸡 大学", "宝鸡", []xiaoqi.Kind{ins}},
+		{"外包 企业 咸阳", "外包 咸阳", []xiaoqi.Kind{ent}},
+		// Part of a name or of another word: not a cue.
+		{"三星（中国）半导体有限公司", "三星（中国）半导体有限公司", nil},
+		{"中国电信股份有限公司陕西分公司", "中国电信股份有限公司陕西分公司", nil},
+		{"西北大学", "西北大学", nil},
+		{"培训讲师", "培训讲师", nil},
+		{"留学人员创办企业", "留学人员创办企业", nil},
+		{"软件测试", "软件测试", nil},
 	} {
-		got, cue := withoutEnterpriseCue(c.q)
-		if got != c.want || cue != c.cue {
-			t.Errorf("withoutEnterpriseCue(%q) = %q, %v; want %q, %v", c.q, got, cue, c.want, c.cue)
+		got, kinds := withoutTypeCues(c.q)
+		if got != c.want || !slices.Equal(kinds, c.kinds) {
+			t.Errorf("withoutTypeCues(%q) = %q, %v; want %q, %v", c.q, got, kinds, c.want, c.kinds)
 		}
 	}
 	if w := withoutAskWords("西安有哪些软件公司"); strings.Contains(w, "公司") || !strings.Contains(w, "软件") {

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -96,11 +97,11 @@ func TestPlaceDoesNotDropPolicies(t *testing.T) {
 	if res := find(t, x, xiaoqi.SearchQuery{Q: "软件工程 西安"}); len(res.Hits) == 0 || res.Hits[0].ID != "prg_chd_10" {
 		t.Errorf("软件工程 西安: hits %v, want the program", ids(res))
 	}
-	// Only for a policy topic: 高校 西安 asks for schools in 西安 (长安大学, 交通特色的高校),
-	// not for pol_12, which names 高校 but not 西安.
+	// Only for a policy topic: 高校 西安 asks for schools in 西安, the schools first (高校 asks
+	// for institutions, typeCues), not for pol_12, which names 高校 but not 西安.
 	res = find(t, x, xiaoqi.SearchQuery{Q: "高校 西安"})
-	if got := ids(res); len(got) != 1 || got[0] != "ins_chd" {
-		t.Errorf("高校 西安: hits %v, want ins_chd alone", got)
+	if got := ids(res); len(got) < 2 || got[0] != "ins_chd" || got[1] != "ins_chd_xh" || slices.Contains(got, "pol_12") {
+		t.Errorf("高校 西安: hits %v, want ins_chd and ins_chd_xh first, and no pol_12", got)
 	}
 }
 
