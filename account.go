@@ -114,19 +114,19 @@ func (u *User) Validate() error {
 	v.accountID("id", u.ID)
 	v.required("username", u.Username)
 	if n := len([]rune(u.Username)); n > 64 {
-		v.add("username", "is longer than 64 characters / 用户名过长")
+		v.add("username", "用户名过长（最多 64 个字）", "is longer than 64 characters")
 	}
 	if !ValidRole(u.Role) {
-		v.add("role", "must be admin, enterprise, institution or candidate, not %q", u.Role)
+		v.add("role", "须为 admin、enterprise、institution 或 candidate，不能是 %q", "must be admin, enterprise, institution or candidate, not %q", u.Role)
 	}
 	for _, sc := range userScopes {
 		switch id := *u.scopeField(sc.role); {
 		case sc.role == u.Role && id == "":
-			v.add(sc.field, "is required for role %s / 该角色必须指定所属对象", u.Role)
+			v.add(sc.field, "角色 %s 必须指定所属对象", "is required for role %s", u.Role)
 		case sc.role != u.Role && id != "":
-			v.add(sc.field, "is only for role %s / 仅适用于角色 %s", sc.role, sc.role)
+			v.add(sc.field, "仅适用于角色 %s", "is only for role %s", sc.role)
 		case id != "" && CheckID(sc.kind, id) != nil:
-			v.add(sc.field, "must be a %s id, not %q / 编号格式错误", sc.kind, id)
+			v.add(sc.field, "编号格式错误：须为 %s 的编号，不能是 %q", "must be a %s id, not %q", sc.kind, id)
 		}
 	}
 	return v.err("user")
@@ -182,7 +182,7 @@ func (s *Session) Validate() error {
 	v.accountID("id", s.ID)
 	v.accountID("user_id", s.UserID)
 	if s.ExpiresAt.IsZero() {
-		v.add("expires_at", "is required / 必填")
+		v.add("expires_at", "必填", "is required")
 	}
 	return v.err("session")
 }
@@ -243,7 +243,7 @@ type AuditFilter struct {
 func (v *validation) accountID(field, value string) {
 	v.required(field, value)
 	if strings.IndexByte(value, 0) >= 0 {
-		v.add(field, "contains a NUL byte / 含有非法字符")
+		v.add(field, "含有非法字符（NUL）", "contains a NUL byte")
 	}
 }
 

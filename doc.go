@@ -187,8 +187,8 @@ var idPattern = regexp.MustCompile(`^[a-z]{3}_[0-9a-zA-Z_-]{1,64}$`)
 // CheckID returns an EINVALID error unless id is well-formed for kind k.
 func CheckID(k Kind, id string) error {
 	if !idPattern.MatchString(id) || !strings.HasPrefix(id, idPrefix[k]) {
-		return &Error{Code: EINVALID, Message: fmt.Sprintf("invalid %s id %q / 无效的编号", k, id),
-			Details: []FieldError{{Field: "id", Message: fmt.Sprintf("must look like %s followed by letters or digits", idPrefix[k])}}}
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("无效的编号 / invalid %s id %q", k, id),
+			Details: []FieldError{{Field: "id", Message: fmt.Sprintf("须为 %s 加字母或数字 / must look like %s followed by letters or digits", idPrefix[k], idPrefix[k])}}}
 	}
 	return nil
 }

@@ -62,16 +62,17 @@ func (e *Enterprise) Validate() error {
 	v.required("name", e.Name)
 	v.required("city", e.City)
 	if e.CreditCode != "" && !ValidCreditCode(e.CreditCode) {
-		v.add("credit_code", "is not a valid 统一社会信用代码 (18 characters with check character): %q", e.CreditCode)
+		v.add("credit_code", "不是有效的统一社会信用代码（18 位，含校验码）：%q", "is not a valid unified social credit code (18 characters with check character): %q", e.CreditCode)
 	}
 	for i, s := range e.Sectors {
 		if !s.Valid() {
-			v.add("sectors["+strconv.Itoa(i)+"]", "unknown sector %q", s)
+			v.add("sectors["+strconv.Itoa(i)+"]", "无法识别的领域 %q", "unknown sector %q", s)
 		}
 	}
 	validRegion(&v, e.Region)
 	validWebsite(&v, e.Website)
 	e.Geo.validate(&v, "geo")
+	checkText(&v, e)
 	return v.err(KindEnterprise)
 }
 
@@ -84,7 +85,7 @@ func validWebsite(v *validation, s string) {
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" || strings.ContainsAny(s, "<>\"'` \t\r\n") {
-		v.add("website", "须为 http(s) 网址 / must be an http or https address")
+		v.add("website", "须为 http(s) 网址", "must be an http or https address")
 	}
 }
 
@@ -148,29 +149,32 @@ func (j *JobNeed) Validate() error {
 	v.required("title", j.Name)
 	v.required("city", j.City)
 	if j.EnterpriseID == "" && j.EnterpriseName == "" {
-		v.add("enterprise_id", "is required (or enterprise_name) / 须填写企业")
+		v.add("enterprise_id", "须填写企业（enterprise_id 或 enterprise_name）", "is required (or enterprise_name)")
 	}
 	if j.Degree != "" && (!validDegree(j.Degree) || j.Degree == "培训") {
-		v.add("degree", "must be one of 不限, 高中, 中专, 大专, 本科, 硕士, 博士, not %q", j.Degree)
+		v.add("degree", "须为 不限、高中、中专、大专、本科、硕士、博士 之一，不能是 %q", "must be one of 不限, 高中, 中专, 大专, 本科, 硕士, 博士, not %q", j.Degree)
 	}
 	if j.Headcount < 0 {
-		v.add("headcount", "must not be negative")
+		v.add("headcount", "不能为负数", "must not be negative")
 	}
 	if j.SalaryMin < 0 || j.SalaryMax < 0 {
-		v.add("salary_min", "must not be negative")
+		v.add("salary_min", "不能为负数", "must not be negative")
 	} else if j.SalaryMax > 0 && j.SalaryMin > j.SalaryMax {
-		v.add("salary_max", "must not be below salary_min (%d > %d)", j.SalaryMin, j.SalaryMax)
+		v.add("salary_max", "不能低于最低薪资（%d > %d）", "must not be below salary_min (%d > %d)", j.SalaryMin, j.SalaryMax)
 	}
 	if j.SalaryMonths < 0 || j.SalaryMonths > 24 {
-		v.add("salary_months", "must be between 0 and 24")
+		v.add("salary_months", "须在 0 与 24 之间", "must be between 0 and 24")
 	}
 	if j.Status != "" && j.Status != JobOpen && j.Status != JobClosed {
-		v.add("status", "must be open or closed, not %q", j.Status)
+		v.add("status", "须为 open（招聘中）或 closed（已结束），不能是 %q", "must be open or closed, not %q", j.Status)
 	}
 	if j.Sector != "" && !j.Sector.Valid() {
-		v.add("sector", "unknown sector %q", j.Sector)
+		v.add("sector", "无法识别的领域 %q", "unknown sector %q", j.Sector)
 	}
 	validRegion(&v, j.Region)
+	v.date("posted_at", j.PostedAt)
+	v.ref("enterprise_id", KindEnterprise, j.EnterpriseID)
+	checkText(&v, j)
 	return v.err(KindJob)
 }
 

@@ -9,6 +9,8 @@ package xiaoqi
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 )
 
 // Error codes. The API maps each to one HTTP status in one table.
@@ -89,23 +91,63 @@ func ErrorDetails(err error) []FieldError {
 // validation collects field errors.
 type validation struct{ details []FieldError }
 
-func (v *validation) add(field, format string, args ...any) {
-	v.details = append(v.details, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+// add records a problem of field, in Chinese and in English: zh and en are formats of the same
+// args, in the same order.
+func (v *validation) add(field, zh, en string, args ...any) {
+	v.details = append(v.details, FieldError{Field: field, Message: fmt.Sprintf(zh, args...) + " / " + fmt.Sprintf(en, args...)})
 }
 
+// required refuses an empty value, and one of spaces only.
 func (v *validation) required(field, value string) {
-	if value == "" {
-		v.add(field, "is required / 必填")
+	if strings.TrimSpace(value) == "" {
+		v.add(field, "必填", "is required")
 	}
 }
+
+// ref refuses a reference that is not an id of kind k; an empty one passes.
+func (v *validation) ref(field string, k Kind, id string) {
+	if id != "" && CheckID(k, id) != nil {
+		v.add(field, "须为%[4]s编号（%[2]s…），不能是 %[3]q", "must be a %[1]s id (%[2]s…), not %[3]q", k, idPrefix[k], id, kindNames[k])
+	}
+}
+
+// Dates a document may hold: what the search index can represent, and more than any record
+// needs (bleve stores a date as nanoseconds since 1970, from 1677 to 2262).
+var (
+	minDate = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxDate = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// DateInRange reports whether t lies between the years 1900 and 2199: the dates a document
+// may hold and a search may ask for.
+func DateInRange(t time.Time) bool {
+	return !t.Before(minDate) && t.Before(maxDate)
+}
+
+// date refuses a date outside DateInRange; the zero time is no date and passes.
+func (v *validation) date(field string, t time.Time) {
+	if !t.IsZero() && !DateInRange(t) {
+		v.add(field, "日期超出范围：须在 %d 与 %d 年之间，不能是 %s", "is out of range: between the years %d and %d, not %s",
+			minDate.Year(), maxDate.Year()-1, t.Format(time.RFC3339))
+	}
+}
+
+// kindNames are the Chinese names of the kinds, for messages.
+var kindNames = map[Kind]string{KindInstitution: "院校", KindProgram: "专业", KindEnterprise: "企业",
+	KindJob: "岗位需求", KindCandidate: "候选人", KindPolicy: "政策条款", KindPartnership: "合作", "user": "用户",
+	"API key": "API 密钥", "session": "会话", "audit entry": "审计记录"}
 
 func (v *validation) err(kind Kind) error {
 	if len(v.details) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("invalid %s: %s %s", kind, v.details[0].Field, v.details[0].Message)
+	name := kindNames[kind]
+	if name == "" {
+		name = string(kind)
+	}
+	msg := fmt.Sprintf("%s有误 / invalid %s: %s %s", name, kind, v.details[0].Field, v.details[0].Message)
 	if len(v.details) > 1 {
-		msg += fmt.Sprintf(" (and %d more)", len(v.details)-1)
+		msg += fmt.Sprintf("（另有 %d 处 / and %d more）", len(v.details)-1, len(v.details)-1)
 	}
 	return &Error{Code: EINVALID, Message: msg, Details: v.details}
 }

@@ -72,28 +72,29 @@ func (i *Institution) Validate() error {
 	switch i.Type {
 	case InstitutionUniversity, InstitutionTraining:
 	case "":
-		v.add("type", "is required: university or training / 必填")
+		v.add("type", "必填：university（高校）或 training（培训机构）", "is required: university or training")
 	default:
-		v.add("type", "must be university or training, not %q", i.Type)
+		v.add("type", "须为 university（高校）或 training（培训机构），不能是 %q", "must be university or training, not %q", i.Type)
 	}
 	if i.Code != "" && !ValidMOECode(i.Code) {
-		v.add("code", "must be the 10-digit MOE 学校标识码, not %q", i.Code)
+		v.add("code", "须为教育部 10 位学校标识码，不能是 %q", "must be the 10-digit MOE institution code, not %q", i.Code)
 	}
 	if i.CreditCode != "" && !ValidCreditCode(i.CreditCode) {
-		v.add("credit_code", "is not a valid 统一社会信用代码 (18 characters with check character): %q", i.CreditCode)
+		v.add("credit_code", "不是有效的统一社会信用代码（18 位，含校验码）：%q", "is not a valid unified social credit code (18 characters with check character): %q", i.CreditCode)
 	}
 	if i.Level != "" && i.Level != "本科" && i.Level != "专科" {
-		v.add("level", "must be 本科 or 专科, not %q", i.Level)
+		v.add("level", "须为 本科 或 专科，不能是 %q", "must be 本科 or 专科, not %q", i.Level)
 	}
 	validRegion(&v, i.Region)
 	validWebsite(&v, i.Website)
 	i.Geo.validate(&v, "geo")
+	checkText(&v, i)
 	return v.err(KindInstitution)
 }
 
 func validRegion(v *validation, r Region) {
 	if r != "" && r != RegionGuanzhong && r != RegionShaannan && r != RegionShaanbei {
-		v.add("region", "must be 关中, 陕南 or 陕北, not %q", r)
+		v.add("region", "须为 关中、陕南 或 陕北，不能是 %q", "must be 关中, 陕南 or 陕北, not %q", r)
 	}
 }
 
@@ -151,17 +152,19 @@ func (p *Program) Filterable() map[string]string {
 func (p *Program) Validate() error {
 	var v validation
 	v.required("institution_id", p.InstitutionID)
+	v.ref("institution_id", KindInstitution, p.InstitutionID)
 	v.required("name", p.Name)
 	if p.MajorCode != "" && !ValidMajorCode(p.MajorCode) {
-		v.add("major_code", "must be six digits with an optional T/K suffix (080902, 080910T), not %q", p.MajorCode)
+		v.add("major_code", "须为六位数字，可带 T/K 后缀（080902、080910T），不能是 %q", "must be six digits with an optional T/K suffix (080902, 080910T), not %q", p.MajorCode)
 	}
 	if p.Degree == "" {
-		v.add("degree", "is required / 必填 (%s)", strings.Join(Degrees[1:], ", "))
+		v.add("degree", "必填（%s）", "is required (%s)", strings.Join(Degrees[1:], ", "))
 	} else if !validDegree(p.Degree) || p.Degree == "不限" {
-		v.add("degree", "must be one of %s, not %q", strings.Join(Degrees[1:], ", "), p.Degree)
+		v.add("degree", "须为 %s 之一，不能是 %q", "must be one of %s, not %q", strings.Join(Degrees[1:], ", "), p.Degree)
 	}
 	if p.GraduatesPerYear < 0 {
-		v.add("graduates_per_year", "must not be negative")
+		v.add("graduates_per_year", "不能为负数", "must not be negative")
 	}
+	checkText(&v, p)
 	return v.err(KindProgram)
 }

@@ -42,10 +42,11 @@ func (p *Policy) Filterable() map[string]string {
 func (p *Policy) Validate() error {
 	var v validation
 	if p.Number < 1 || p.Number > 99 {
-		v.add("number", "must be between 1 and 99")
+		v.add("number", "须在 1 与 99 之间", "must be between 1 and 99")
 	}
 	v.required("heading", p.Heading)
 	v.required("text", p.Text)
+	checkText(&v, p)
 	return v.err(KindPolicy)
 }
 
@@ -124,15 +125,21 @@ func (p *Partnership) Validate() error {
 	var v validation
 	v.required("institution_id", p.InstitutionID)
 	v.required("enterprise_id", p.EnterpriseID)
+	v.ref("institution_id", KindInstitution, p.InstitutionID)
+	v.ref("enterprise_id", KindEnterprise, p.EnterpriseID)
 	switch p.Status {
 	case PartnershipSuggested, PartnershipProposed, PartnershipAccepted, PartnershipDeclined, PartnershipActive:
 	case "":
-		v.add("status", "is required / 必填")
+		v.add("status", "必填", "is required")
 	default:
-		v.add("status", "must be suggested, proposed, accepted, declined or active, not %q", p.Status)
+		v.add("status", "须为 suggested、proposed、accepted、declined 或 active，不能是 %q", "must be suggested, proposed, accepted, declined or active, not %q", p.Status)
 	}
 	if p.ProposedBy != "" && p.ProposedBy != "institution" && p.ProposedBy != "enterprise" {
-		v.add("proposed_by", "must be institution or enterprise")
+		v.add("proposed_by", "须为 institution（院校）或 enterprise（企业）", "must be institution or enterprise")
 	}
+	for i, e := range p.History {
+		v.date("history["+strconv.Itoa(i)+"].at", e.At)
+	}
+	checkText(&v, p)
 	return v.err(KindPartnership)
 }

@@ -115,10 +115,10 @@ func (g *GeoPoint) validate(v *validation, field string) {
 		return
 	}
 	if g.Lat < -90 || g.Lat > 90 {
-		v.add(field+".lat", "must be between -90 and 90 / 纬度超出范围")
+		v.add(field+".lat", "纬度须在 -90 与 90 之间", "must be between -90 and 90")
 	}
 	if g.Lon < -180 || g.Lon > 180 {
-		v.add(field+".lon", "must be between -180 and 180 / 经度超出范围")
+		v.add(field+".lon", "经度须在 -180 与 180 之间", "must be between -180 and 180")
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -68,6 +70,27 @@ func TestValidate(t *testing.T) {
 		{"policy", &xiaoqi.Policy{Number: 12, Heading: "加大人才培育和引进力度", Text: "…"}, ""},
 		{"policy number", &xiaoqi.Policy{Number: 0, Heading: "h", Text: "t"}, "number"},
 		{"partnership status", &xiaoqi.Partnership{InstitutionID: "ins_1", EnterpriseID: "ent_1", Status: "married"}, "status"},
+		// Dates the search index cannot store stopped it from following the store.
+		{"job posted in 9999", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", PostedAt: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}, "posted_at"},
+		{"job posted in 1600", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", PostedAt: time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC)}, "posted_at"},
+		{"job posted in 2024", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", PostedAt: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}, ""},
+		// Bounded, clean text.
+		{"job title of spaces", &xiaoqi.JobNeed{Name: "   ", City: "西安市", EnterpriseName: "X"}, "title"},
+		{"job title too long", &xiaoqi.JobNeed{Name: strings.Repeat("长", xiaoqi.MaxShortText+1), City: "西安市", EnterpriseName: "X"}, "title"},
+		{"job description at the bound", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Description: strings.Repeat("长", xiaoqi.MaxLongText)}, ""},
+		{"job description too long", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Description: strings.Repeat("长", xiaoqi.MaxLongText+1)}, "description"},
+		{"job too many skills", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Skills: make([]string, xiaoqi.MaxListItems+1)}, "skills"},
+		{"job skill too long", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Skills: []string{"Java", strings.Repeat("x", xiaoqi.MaxShortText+1)}}, "skills[1]"},
+		{"job title with NUL", &xiaoqi.JobNeed{Name: "A\x00B", City: "西安市", EnterpriseName: "X"}, "title"},
+		{"job description with ESC", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Description: "红\x1b[31m色"}, "description"},
+		{"job description with lines and tabs", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Description: "一\n二\r\n\t三"}, ""},
+		{"meta source too long", &xiaoqi.JobNeed{Meta: xiaoqi.Meta{Source: strings.Repeat("s", 60000)}, Name: "A", City: "西安市", EnterpriseName: "X"}, "source"},
+		{"candidate education too long", &xiaoqi.Candidate{Name: "张三", Education: []xiaoqi.Education{{InstitutionName: strings.Repeat("大", xiaoqi.MaxShortText+1)}}}, "education[0].institution_name"},
+		// References of the right kind.
+		{"job of an institution", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseID: "ins_123"}, "enterprise_id"},
+		{"program of an enterprise", &xiaoqi.Program{InstitutionID: "ent_1", Name: "软件工程", Degree: "本科"}, "institution_id"},
+		{"candidate consents to a path", &xiaoqi.Candidate{Name: "张三", ConsentEnterprises: []string{"ent_1", "../"}}, "consent_enterprises[1]"},
+		{"partnership of two institutions", &xiaoqi.Partnership{InstitutionID: "ins_1", EnterpriseID: "ins_2", Status: "proposed"}, "enterprise_id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,6 +107,14 @@ func TestValidate(t *testing.T) {
 			found := false
 			for _, d := range xiaoqi.ErrorDetails(err) {
 				found = found || d.Field == tt.field
+				// Chinese first, English beside it.
+				zh, en, ok := strings.Cut(d.Message, " / ")
+				if !ok || !hasHan(zh) || !strings.ContainsAny(en, "abcdefghijklmnopqrstuvwxyz") {
+					t.Errorf("%s: message %q is not 中文 / English", d.Field, d.Message)
+				}
+			}
+			if !hasHan(strings.SplitN(err.Error(), " / ", 2)[0]) {
+				t.Errorf("message %q does not start in Chinese", err)
 			}
 			if !found {
 				t.Errorf("error %v does not name field %q", err, tt.field)
@@ -177,4 +208,33 @@ func TestCandidateRedact(t *testing.T) {
 	if !strings.Contains(got, "2019-2023") || !strings.Contains(got, "西北大学") {
 		t.Errorf("redaction cut more than personal data: %s", got)
 	}
+
+	// What an audit found public: full-width digits and @, an @ written out, messenger
+	// accounts, a street address, and the name written without its remark in brackets.
+	c = &xiaoqi.Candidate{Name: "黄某某（示例）"}
+	text := "我是黄某某，联系我：１５８０２９１２３４５，邮箱 zs＠example.com 或 zhangsan(at)example.com 或 li [at] mail [dot] cn，" +
+		"微信 wx_huang88，微信号：huangxm，QQ 12345678，VX:abc123。住西安市雁塔区科技路10号，或长安南路 88 号 3 号楼 2 单元 501 室，另有 12栋1单元301。" +
+		"熟悉 WeChat miniprogram 开发、QQ 音乐数据分析、微信小程序，2019-2023 就读西北大学，GPA 3.8，英语六级 550 分，5号线沿线。"
+	got = c.Redact(text, "*")
+	for _, leak := range []string{"黄某某", "15802912345", "１５８０２９１２３４５", "zs@example.com", "zhangsan", "li [at]", "wx_huang88",
+		"huangxm", "12345678", "abc123", "科技路10号", "88 号", "501", "12栋"} {
+		if strings.Contains(got, leak) {
+			t.Errorf("redacted text still holds %q: %s", leak, got)
+		}
+	}
+	for _, keep := range []string{"WeChat miniprogram", "QQ 音乐", "微信小程序", "2019-2023", "西北大学", "GPA 3.8", "550 分", "5号线", "西安市雁塔区"} {
+		if !strings.Contains(got, keep) {
+			t.Errorf("redaction cut %q, which is not personal data: %s", keep, got)
+		}
+	}
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -605,3 +605,29 @@ func servedRoutes(t *testing.T) []string {
 	}
 	return out
 }
+
+// TestWriteOrder: a write by the public is answered 401 before its body is read or checked
+// (an empty or a 9 MB body alike), and HR's job need without enterprise_id gets HR's own
+// enterprise before it is validated (it was refused: "enterprise_id is required").
+func TestWriteOrder(t *testing.T) {
+	e := newEnv(t)
+	pub := e.as("")
+	for _, tc := range []struct{ method, path, body string }{
+		{http.MethodPost, "/api/v1/jobs", `{}`},
+		{http.MethodPut, "/api/v1/jobs/job_x1", `{}`},
+		{http.MethodPost, "/api/v1/jobs/batch", "[" + strings.Repeat(`{"title":"x"},`, 600000) + `{}]`},
+		{http.MethodDelete, "/api/v1/jobs/job_x1", ""},
+	} {
+		pub.do(t, tc.method, tc.path, tc.body, jsonType).wantError(t, http.StatusUnauthorized, xiaoqi.EUNAUTHORIZED, "")
+	}
+	var ent struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"写入顺序测试软件有限公司","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &ent)
+	hr := e.as(e.newUser(t, "hr-order", xiaoqi.RoleEnterprise, ent.ID))
+	var job xiaoqi.JobNeed
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &job)
+	if job.EnterpriseID != ent.ID {
+		t.Errorf("HR's job need has enterprise_id %q, want HR's own %s", job.EnterpriseID, ent.ID)
+	}
+}

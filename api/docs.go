@@ -107,6 +107,10 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = mayWrite(who(c), nil, d)
 		}
+		if err == nil {
+			// After mayWrite, which fills what the account implies (HR's enterprise_id).
+			err = validate(d, "")
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -182,6 +186,9 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			d.Base().ID = id
 			err = mayWrite(who(c), old, d)
 		}
+		if err == nil {
+			err = validate(d, "")
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -247,17 +254,14 @@ func (s *Server) mayWriteAll(c *gin.Context, docs []xiaoqi.Doc) error {
 	return nil
 }
 
-// readDoc reads and strictly decodes one document of kind k from the request body.
+// readDoc reads and strictly decodes one document of kind k from the request body; the
+// caller validates it once mayWrite has filled what the account implies.
 func (s *Server) readDoc(c *gin.Context, k xiaoqi.Kind) (xiaoqi.Doc, error) {
 	data, err := readBody(c, s.maxBody)
 	if err != nil {
 		return nil, err
 	}
-	d, err := decodeDoc(k, data, "")
-	if err != nil {
-		return nil, err
-	}
-	return d, validate(d, "")
+	return decodeDoc(k, data, "")
 }
 
 // write upserts docs and answers any error itself; ok is false when it did.

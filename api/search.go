@@ -144,8 +144,11 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 	if sq.To, err = dateParam(q, "date_to"); err != nil {
 		return sq, err
 	}
-	if !sq.To.IsZero() && len(q.Get("date_to")) == len(time.DateOnly) {
+	if !sq.To.IsZero() && len(strings.TrimSpace(q.Get("date_to"))) == len(time.DateOnly) {
 		sq.To = sq.To.AddDate(0, 0, 1) // date_to=2024-12-31 includes that day
+	}
+	if !sq.From.IsZero() && !sq.To.IsZero() && !sq.From.Before(sq.To) {
+		return sq, invalid("date_to", "须晚于 date_from / must be after date_from")
 	}
 	if err := nearParam(q, &sq); err != nil {
 		return sq, err
@@ -201,6 +204,9 @@ func dateParam(q url.Values, name string) (time.Time, error) {
 	}
 	for _, layout := range []string{time.DateOnly, time.RFC3339} {
 		if t, err := time.Parse(layout, v); err == nil {
+			if !xiaoqi.DateInRange(t) {
+				return time.Time{}, invalid(name, "日期须在 1900 与 2199 年之间 / must be a date between the years 1900 and 2199, not %q", v)
+			}
 			return t, nil
 		}
 	}

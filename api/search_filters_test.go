@@ -208,6 +208,11 @@ func TestSearchBadFilters(t *testing.T) {
 		{"synthetic=maybe", "synthetic"},
 		{"date_from=2024-13-01", "date_from"},
 		{"date_from=2024-05-01&date_to=2024-01-01", "date_to"},
+		{"date_from=0000-01-01", "date_from"}, // beyond what the index stores: was a 500
+		{"date_from=9999-12-31", "date_from"},
+		{"date_to=1677-01-01", "date_to"},
+		{"date_to=2262-04-11", "date_to"},
+		{"date_to=0001-01-01", "date_to"}, // the zero time: was ignored
 		{"within=50", "within"},
 		{"near=西安&within=-3", "within"},
 		{"near=西安&within=far", "within"},

@@ -190,20 +190,22 @@ func New(cfg Config) *Server {
 	v1.GET("/majors/:code", s.getMajor)
 	v1.GET("/divisions", s.listDivisions)
 	s.partnershipRoutes(v1)
+	// Writes answer the public 401 before reading a byte of the body.
+	signedIn := s.requireRole(xiaoqi.Roles...)
 	for _, k := range xiaoqi.Kinds {
 		if k == xiaoqi.KindPartnership {
 			continue // the workflow owns its writes (partnerships.go)
 		}
 		g := v1.Group("/" + resource(k))
 		g.GET("", s.list(k))
-		g.POST("", s.create(k))
-		g.POST("/batch", s.batch(k))
+		g.POST("", signedIn, s.create(k))
+		g.POST("/batch", signedIn, s.batch(k))
 		g.GET("/:id", s.get(k))
-		g.PUT("/:id", s.put(k))
+		g.PUT("/:id", signedIn, s.put(k))
 		if k == xiaoqi.KindCandidate {
-			g.DELETE("/:id", s.eraseCandidate) // erasure (personal.go)
+			g.DELETE("/:id", signedIn, s.eraseCandidate) // erasure (personal.go)
 		} else {
-			g.DELETE("/:id", s.delete(k))
+			g.DELETE("/:id", signedIn, s.delete(k))
 		}
 	}
 	if cfg.UI != nil {

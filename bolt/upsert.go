@@ -94,7 +94,7 @@ func validateBatch(docs []xiaoqi.Doc) ([]string, error) {
 		return hashes, nil
 	}
 	if bad > 1 {
-		first += fmt.Sprintf(" (and %d more invalid documents / 另有 %d 条无效)", bad-1, bad-1)
+		first += fmt.Sprintf("（另有 %d 条无效 / and %d more invalid documents）", bad-1, bad-1)
 	}
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: first, Details: details}
 }

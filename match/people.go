@@ -17,6 +17,28 @@ const (
 	wcLanguages = 0.15
 )
 
+// essentialLanguagePenalty scales the score of a candidate without any of the language a
+// job's title names: a 日语客服专员 who speaks no Japanese is no match, however well the rest
+// fits (before, a candidate with 英语六级 came before one with 日语N3 for such a job).
+const essentialLanguagePenalty = 0.5
+
+// titleLanguage returns the language, in Chinese and English, that job j's title names among
+// the languages it asks for: 日语 for 日语客服专员 asking 日语N2.
+func (m *Matcher) titleLanguage(j *job) ([2]string, bool) {
+	for _, l := range j.langs {
+		zh := []rune(m.skills[l].NameZH)
+		if len(zh) < 2 {
+			continue
+		}
+		base := string(zh[:2]) // 日语 of 日语N2, 英语 of 英语六级
+		if strings.Contains(j.doc.Name, base) {
+			en, _, _ := strings.Cut(m.skills[l].NameEN, " ")
+			return [2]string{base, en}, true
+		}
+	}
+	return [2]string{}, false
+}
+
 // personFit scores candidate c for job j with the same parts as a partnership: skills
 // (related in part), degree, place and languages.
 func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.MatchFactor) {
@@ -69,22 +91,43 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 	pf := distanceFactor(place{city: c.city}, place{city: j.doc.City, region: j.doc.Region}, text)
 	pf.Weight = wcPlace
 	fs := []xiaoqi.MatchFactor{sf, df, pf}
+	essential := false // the job's title names a language the candidate lacks
 	if len(j.langs) > 0 {
 		lf := xiaoqi.MatchFactor{Factor: "languages", Weight: wcLanguages}
-		var got, lack, gotEN, lackEN []string
+		// asked: what the job asks for; has: what the candidate has of it, a related level
+		// said as such (日语N3 for 日语N2 is not 日语N2).
+		var asked, askedEN, has, hasEN, got, lack []string
 		for _, l := range j.langs {
-			v, _ := m.cover(best, l)
+			v, via := m.cover(best, l)
 			lf.Score += v / float64(len(j.langs))
-			if v > 0 {
-				got, gotEN = append(got, m.skills[l].NameZH), append(gotEN, m.skills[l].NameEN)
-			} else {
-				lack, lackEN = append(lack, m.skills[l].NameZH), append(lackEN, m.skills[l].NameEN)
+			asked, askedEN = append(asked, m.skills[l].NameZH), append(askedEN, m.skills[l].NameEN)
+			switch {
+			case v > 0 && via < 0:
+				got = append(got, m.skills[l].NameZH)
+				has, hasEN = append(has, m.skills[l].NameZH), append(hasEN, m.skills[l].NameEN)
+			case v > 0:
+				lf.Partial = append(lf.Partial, m.skills[l].NameZH)
+				has = append(has, fmt.Sprintf("%s（部分满足%s）", m.skills[via].NameZH, m.skills[l].NameZH))
+				hasEN = append(hasEN, fmt.Sprintf("%s (in part, for %s)", m.skills[via].NameEN, m.skills[l].NameEN))
+			default:
+				lack = append(lack, m.skills[l].NameZH)
 			}
 		}
 		lf.Covered, lf.Missing = got, lack
 		if text {
-			lf.ZH = fmt.Sprintf("岗位要求外语：%s；具备：%s", strings.Join(append(slices.Clone(got), lack...), "、"), noneZH(got))
-			lf.EN = fmt.Sprintf("Languages asked for: %s; has: %s", strings.Join(append(slices.Clone(gotEN), lackEN...), ", "), noneEN(gotEN))
+			lf.ZH = fmt.Sprintf("岗位要求外语：%s；具备：%s", strings.Join(asked, "、"), noneZH(has))
+			lf.EN = fmt.Sprintf("Languages asked for: %s; has: %s", strings.Join(askedEN, ", "), noneEN(hasEN))
+		}
+		if lf.Score == 0 {
+			// A language the job's title names (日语客服专员) is the job itself: without
+			// any of it, the rest counts half, and the explanation says so.
+			if lang, ok := m.titleLanguage(j); ok {
+				essential = true
+				if text {
+					lf.ZH += fmt.Sprintf("；岗位名称即要求%s，候选人不具备，匹配度减半", lang[0])
+					lf.EN += fmt.Sprintf("; the job's title asks for %s, which the candidate lacks: the match counts half", lang[1])
+				}
+			}
 		}
 		fs = append(fs, lf)
 	}
@@ -93,6 +136,9 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 		total += fs[i].Weight * fs[i].Score
 		wsum += fs[i].Weight
 		fs[i].Score = round2(fs[i].Score)
+	}
+	if essential {
+		total *= essentialLanguagePenalty
 	}
 	if text {
 		fs[0].Covered, fs[0].Missing = cov, miss

@@ -115,3 +115,38 @@ func TestCandidateJobs(t *testing.T) {
 		t.Errorf("limit 101: %v, want invalid", err)
 	}
 }
+
+// TestJobCandidatesLanguageLevels: for a Japanese customer-service job asking 日语N2, a
+// candidate with 日语N3 is said to have 日语N3, in part for 日语N2 (not 日语N2 itself), and
+// comes before one who speaks no Japanese: the title names the language, so lacking it
+// halves the match, and the explanation says so.
+func TestJobCandidatesLanguageLevels(t *testing.T) {
+	docs := []xiaoqi.Doc{
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_bpo", Synthetic: true}, Name: "西安某外包公司", City: "西安市", Region: xiaoqi.RegionGuanzhong,
+			Sectors: []xiaoqi.Sector{xiaoqi.SectorInternet}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_jp", Synthetic: true}, EnterpriseID: "ent_bpo", Name: "日语客服专员", City: "西安市",
+			Degree: "大专", Skills: []string{"客户服务", "办公软件"}, Languages: []string{"日语N2"}, Headcount: 3, Status: xiaoqi.JobOpen},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_n3", Synthetic: true}, Name: "甲", City: "咸阳市", Degree: "大专",
+			Skills: []string{"客户服务"}, Languages: []string{"日语N3"}},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_en", Synthetic: true}, Name: "乙", City: "西安市", Degree: "本科",
+			Skills: []string{"客户服务", "办公软件"}, Languages: []string{"英语六级"}},
+	}
+	l, err := smallMatcher(t, docs).JobCandidates(context.Background(), "job_jp", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := candidateIDs(l), []string{"cnd_n3", "cnd_en"}; !slices.Equal(got, want) {
+		t.Fatalf("candidates for the Japanese job: %v, want %v", got, want)
+	}
+	lang := func(x xiaoqi.Match) xiaoqi.MatchFactor { return x.Factors[len(x.Factors)-1] }
+	if f := lang(l.Data[0]); f.Factor != "languages" || len(f.Covered) != 0 || !slices.Equal(f.Partial, []string{"日语N2"}) ||
+		!strings.Contains(f.ZH, "具备：日语N3（部分满足日语N2）") || strings.Contains(f.ZH, "具备：日语N2") || !strings.Contains(f.EN, "in part, for") {
+		t.Errorf("the N3 candidate's languages factor: %+v", f)
+	}
+	if f := lang(l.Data[1]); !strings.Contains(f.ZH, "岗位名称即要求日语，候选人不具备，匹配度减半") || !strings.Contains(f.EN, "counts half") {
+		t.Errorf("the English speaker's languages factor does not say why the match counts half: %+v", f)
+	}
+	if l.Data[1].Score > 0.5 {
+		t.Errorf("the English speaker scores %.2f for a Japanese job, want at most half", l.Data[1].Score)
+	}
+}

@@ -117,7 +117,7 @@ func prepare(docs []xiaoqi.Doc) ([]*item, error) {
 	}
 	msg := fmt.Sprintf("docs[%d]: %s", first, firstMsg)
 	if bad > 1 {
-		msg += fmt.Sprintf(" (and %d more invalid documents)", bad-1)
+		msg += fmt.Sprintf("（另有 %d 条无效 / and %d more invalid documents）", bad-1, bad-1)
 	}
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: details}
 }

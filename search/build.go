@@ -25,7 +25,7 @@ const minPerWorker = 64
 // document. Building is the serial part of Apply before bleve analyses in parallel: done on
 // one goroutine it left a core idle for a tenth of every batch. On error it returns the
 // index of the first document that failed.
-func (x *Index) documents(ids []string, docs []xiaoqi.Doc) ([]*document.Document, int, error) {
+func (x *Index) documents(ids []string, docs []xiaoqi.Doc) ([]*document.Document, []error) {
 	out := make([]*document.Document, len(docs))
 	errs := make([]error, len(docs))
 	build := func(lo, hi int) {
@@ -54,12 +54,7 @@ func (x *Index) documents(ids []string, docs []xiaoqi.Doc) ([]*document.Document
 		}
 		wg.Wait()
 	}
-	for i, err := range errs {
-		if err != nil {
-			return nil, i, err
-		}
-	}
-	return out, -1, nil
+	return out, errs
 }
 
 // document builds the bleve document of d (nil for one that is not indexed), analysed by the Index's own analyzers (see

@@ -1,10 +1,13 @@
 package search_test
 
 import (
+	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestApplyLargeBatch: a batch large enough to be built on several goroutines applies its
@@ -61,5 +64,47 @@ func TestApplyLargeBatch(t *testing.T) {
 		if counts[v] != c {
 			t.Errorf("facet skill %q = %d, want %d (all: %v)", v, counts[v], c, counts)
 		}
+	}
+}
+
+// strange is a document of a type the index does not know: it cannot be indexed.
+type strange struct{ xiaoqi.Meta }
+
+func (*strange) Kind() xiaoqi.Kind             { return xiaoqi.KindJob }
+func (*strange) NaturalKey() string            { return "" }
+func (*strange) Validate() error               { return nil }
+func (*strange) Filterable() map[string]string { return nil }
+func (*strange) Title() string                 { return "strange" }
+
+// TestApplyLeavesOutWhatItCannotIndex: a document the index cannot take does not stop the
+// batch, nor every later one: the rest is applied with its seq, the document is left out
+// (its older version removed) and reported. A date bleve cannot store (a job need stored
+// before validation bounded dates) is left out of the document, not the document out of the
+// index.
+func TestApplyLeavesOutWhatItCannotIndex(t *testing.T) {
+	x, _ := openIndex(t)
+	old := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_bad", Version: 1}, Name: "古籍修复师", EnterpriseName: "陕西合成软件有限公司", City: "西安市"}
+	if err := x.Apply(upserts(0, old)); err != nil {
+		t.Fatal(err)
+	}
+	future := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_future", Version: 1}, Name: "未来岗位", EnterpriseName: "陕西合成软件有限公司",
+		City: "西安市", PostedAt: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
+	good := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_good", Version: 1}, Name: "数据标注员", EnterpriseName: "陕西合成软件有限公司", City: "西安市"}
+	changes := upserts(1, future, &strange{xiaoqi.Meta{ID: "job_bad", Version: 2}}, good)
+	err := x.Apply(changes)
+	var ue *search.UnindexedError
+	if !errors.As(err, &ue) || len(ue.Docs) != 1 || ue.Docs[0].ID != "job_bad" || ue.Docs[0].Seq != 3 {
+		t.Fatalf("Apply: %v, want an UnindexedError naming job_bad at seq 3", err)
+	}
+	if x.Seq() != 4 {
+		t.Errorf("seq %d, want 4: the batch is applied", x.Seq())
+	}
+	for q, want := range map[string]string{"数据标注员": "job_good", "未来岗位": "job_future"} {
+		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q})); len(got) != 1 || got[0] != want {
+			t.Errorf("%s: hits %v, want %s", q, got, want)
+		}
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "古籍修复师"})); len(got) != 0 {
+		t.Errorf("the old version of the unindexable document is still found: %v", got)
 	}
 }

@@ -43,6 +43,10 @@ func newDocument(d xiaoqi.Doc) (indexDoc, error) {
 	doc[fieldTitle] = d.Title()
 	doc[fieldSynthetic] = m.Synthetic
 	doc[fieldVersion] = float64(m.Version)
+	if t, ok := doc[fieldDate].(time.Time); ok && !indexableDate(t) {
+		// Stored before validation bounded dates: found without it rather than not at all.
+		delete(doc, fieldDate)
+	}
 	if _, ok := doc[fieldDate]; !ok && !m.UpdatedAt.IsZero() {
 		doc[fieldDate] = m.UpdatedAt
 	}
@@ -71,6 +75,7 @@ func programDocument(p *xiaoqi.Program) indexDoc {
 		fieldSkills:    p.Skills,
 		fieldBody:      p.Description,
 		fieldInstName:  p.InstitutionName,
+		fieldInstID:    p.InstitutionID,
 		fieldMajorCode: p.MajorCode,
 		fieldSkill:     p.Skills,
 		fieldDegree:    p.Degree,
@@ -246,3 +251,9 @@ func typeName(t string) string {
 
 // redacted stands in for personal data cut out of a candidate's text.
 const redacted = "＊"
+
+// indexableDate reports whether bleve can index t: it stores a date as nanoseconds since
+// 1970 in an int64, from 1677 to 2262, and refuses the whole document otherwise.
+func indexableDate(t time.Time) bool {
+	return t.Year() > 1677 && t.Year() < 2262
+}

@@ -146,7 +146,14 @@ func (f *Follower) step(ctx context.Context, target uint64) (bool, error) {
 		return false, err
 	}
 	if err := f.idx.Apply(changes); err != nil {
-		return false, err
+		var ue *UnindexedError
+		if !errors.As(err, &ue) {
+			return false, err
+		}
+		for _, d := range ue.Docs {
+			f.opt.Logger.Error("search: a document could not be indexed and is left out of the index; correct it in the store",
+				"id", d.ID, "seq", d.Seq, "err", d.Err)
+		}
 	}
 	seq := f.idx.Seq()
 	if len(changes) == 0 || seq >= target {

@@ -212,10 +212,19 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 			return fmt.Errorf("search: apply change %d (%s %s, seq %d): unknown op %q", i, c.Op, c.ID, c.Seq, c.Op)
 		}
 	}
-	built, i, err := x.documents(ids, docs)
-	if err != nil {
-		c := changes[i]
-		return fmt.Errorf("search: apply change %d (%s %s, seq %d): %w", i, c.Op, c.ID, c.Seq, err)
+	built, errs := x.documents(ids, docs)
+	var unindexed *UnindexedError
+	for i, err := range errs {
+		if err != nil {
+			// One document that cannot be indexed must not stop every later change: it is
+			// left out (an older version removed), and reported once the batch is in.
+			if unindexed == nil {
+				unindexed = &UnindexedError{}
+			}
+			c := changes[i]
+			unindexed.Docs = append(unindexed.Docs, Unindexed{ID: c.ID, Seq: c.Seq, Err: err})
+			built[i] = nil
+		}
 	}
 	// Lanes: bleve builds a batch's segment on the calling goroutine, one core, after
 	// analysing its documents on all of them. A large batch is split by document id into one
@@ -254,7 +263,31 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 	}
 	x.cache.changed() // before WaitFor returns: a search after it never sees a stale result
 	x.setSeq(seq)
+	if unindexed != nil {
+		return unindexed
+	}
 	return nil
+}
+
+// UnindexedError reports the documents of a batch that Apply could not index. It left them out
+// of the index (removing an older version) and applied the rest of the batch and its seq: the
+// caller logs them and goes on. Correcting such a document in the store indexes it.
+type UnindexedError struct{ Docs []Unindexed }
+
+// Unindexed is one document that could not be indexed, and why.
+type Unindexed struct {
+	ID  string
+	Seq uint64
+	Err error
+}
+
+func (e *UnindexedError) Error() string {
+	d := e.Docs[0]
+	msg := fmt.Sprintf("search: could not index %s (seq %d), left out of the index: %v", d.ID, d.Seq, d.Err)
+	if len(e.Docs) > 1 {
+		msg += fmt.Sprintf(" (and %d more)", len(e.Docs)-1)
+	}
+	return msg
 }
 
 // minPerLane is the fewest changes worth a lane of their own (see Apply).

@@ -84,8 +84,15 @@ func TestSearchHit(t *testing.T) {
 		t.Errorf("policy hit = %+v", res.Hits)
 	}
 	res = find(t, x, xiaoqi.SearchQuery{Q: "软件工程", Types: []xiaoqi.Kind{xiaoqi.KindProgram}})
-	if f := res.Hits[0].Fields; f["institution_name"] != "西安邮电大学" || f["major_code"] != "080902" || f["city"] != "西安市" {
+	// The ids a result list links by: a program to its institution, a job to its enterprise.
+	if f := res.Hits[0].Fields; f["institution_name"] != "西安邮电大学" || f["major_code"] != "080902" || f["city"] != "西安市" || f["institution_id"] != "ins_xupt" {
 		t.Errorf("program fields = %v", f)
+	}
+	index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_isoft"}, Name: "区块链审计工程师", EnterpriseID: "ent_isoft",
+		EnterpriseName: "西安软通动力信息技术有限公司", City: "西安市"})
+	res = find(t, x, xiaoqi.SearchQuery{Q: "区块链审计工程师"})
+	if len(res.Hits) == 0 || res.Hits[0].Fields["enterprise_id"] != "ent_isoft" {
+		t.Errorf("job hit = %+v, want fields.enterprise_id ent_isoft", res.Hits)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -301,7 +302,12 @@ func RunReindex(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	n, err := search.Rebuild(ctx, store, dir, opts)
-	if err != nil {
+	var unindexed *search.UnindexedError
+	if errors.As(err, &unindexed) {
+		for _, d := range unindexed.Docs {
+			fmt.Fprintf(stdout, "reindex: 无法索引，已略过 / could not index, left out: %s: %v\n", d.ID, d.Err)
+		}
+	} else if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "reindex: %d documents indexed into %s in %s\n", n, dir, time.Since(start).Round(time.Millisecond))
