@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -100,12 +101,19 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		d, err := s.readDoc(c, k)
+		data, err := readBody(c, s.maxBody)
+		var d, old xiaoqi.Doc
+		if err == nil {
+			d, err = decodeDoc(k, data, "")
+		}
 		if err == nil && d.Base().ID != "" {
-			err = invalid("id", "is assigned by the server; to replace a document use PUT /api/v1/%s/{id} / 编号由服务器分配", resource(k))
+			err = invalid("id", "编号由服务器分配 / is assigned by the server; to replace a document use PUT /api/v1/%s/{id}", resource(k))
 		}
 		if err == nil {
-			err = mayWrite(who(c), nil, d)
+			d, old, err = s.ontoStored(c, d, data)
+		}
+		if err == nil {
+			err = mayWrite(who(c), old, d)
 		}
 		if err == nil {
 			// After mayWrite, which fills what the account implies (HR's enterprise_id).
@@ -118,6 +126,40 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		v, _ := view(who(c), d)
 		s.writeCreated(c, d, resource(k), wait, v)
 	}
+}
+
+// ontoStored returns d written onto the stored document of the same natural key (an
+// institution's code, an enterprise's credit code, a program's school, major and degree), and
+// that stored document; d itself and nil when none is stored. A POST of a known school with
+// three fields then changes those three and keeps the rest (authority, level, place, source),
+// as an import does, instead of replacing the record with what the POST happened to say.
+func (s *Server) ontoStored(c *gin.Context, d xiaoqi.Doc, data []byte) (xiaoqi.Doc, xiaoqi.Doc, error) {
+	nk := d.NaturalKey()
+	if nk == "" {
+		return d, nil, nil
+	}
+	k := d.Kind()
+	old, err := s.store.Get(c.Request.Context(), k, xiaoqi.NewID(k, nk))
+	if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+		return d, nil, nil
+	} else if err != nil {
+		return nil, nil, err
+	}
+	stored, err := json.Marshal(old)
+	if err != nil {
+		return nil, nil, err
+	}
+	merged := xiaoqi.NewDoc(k)
+	if err := json.Unmarshal(stored, merged); err != nil {
+		return nil, nil, err
+	}
+	// Decoded strictly once already; here only the fields the body holds are set.
+	if err := json.Unmarshal(data, merged); err != nil {
+		return nil, nil, decodeError(err, data, "")
+	}
+	m := merged.Base()
+	m.ID, m.Version = old.Base().ID, d.Base().Version // a version only when the body gave one
+	return merged, old, nil
 }
 
 // writeCreated writes d and answers body: 201 with its Location (under /api/v1/{res}/) when

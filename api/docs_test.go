@@ -42,15 +42,23 @@ func TestInstitutionRoundTrip(t *testing.T) {
 	if got.Name != "西安交通大学" || got.Level != "专科" || got.Version != 2 || !slices.Equal(got.Tags, []string{"985", "211"}) {
 		t.Errorf("GET gave %+v", got)
 	}
+	// A POST of the known code with a few fields changes those and keeps the rest (it
+	// replaced the record, losing its level and tags).
+	e.send(t, http.MethodPost, "/api/v1/institutions", `{"name":"西安交通大学","type":"university","city":"西安市","code":"4161010698","website":"https://www.xjtu.edu.cn"}`).
+		want(t, http.StatusOK)
+	e.get(t, "/api/v1/institutions/"+created.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Website != "https://www.xjtu.edu.cn" || got.Level != "专科" || !slices.Equal(got.Tags, []string{"985", "211"}) || got.Version != 3 {
+		t.Errorf("after a POST of three fields, GET gave %+v, want the website added and level and tags kept", got)
+	}
 
 	// PUT replaces; a stale version conflicts; the right one wins.
-	put := strings.Replace(xjtu, `"name"`, `"version":1,"name"`, 1)
+	put := strings.Replace(xjtu, `"name"`, `"version":2,"name"`, 1)
 	e.send(t, http.MethodPut, "/api/v1/institutions/"+created.ID, put).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "")
-	put = strings.Replace(xjtu, `"name"`, `"id":"`+created.ID+`","version":2,"name"`, 1)
+	put = strings.Replace(xjtu, `"name"`, `"id":"`+created.ID+`","version":3,"name"`, 1)
 	var replaced stored
 	e.send(t, http.MethodPut, "/api/v1/institutions/"+created.ID, put).want(t, http.StatusOK).decode(t, &replaced)
-	if replaced.ID != created.ID || replaced.Version != 3 {
-		t.Errorf("PUT gave %+v, want version 3", replaced)
+	if replaced.ID != created.ID || replaced.Version != 4 {
+		t.Errorf("PUT gave %+v, want version 4", replaced)
 	}
 	e.get(t, "/api/v1/institutions/"+created.ID).want(t, http.StatusOK).decode(t, &got)
 	if got.Level != "本科" {
