@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind names a type of stored document. It is also the "type" of a search hit.
@@ -147,11 +149,49 @@ func CheckFilters(k Kind, filters map[string]string) error {
 			}
 		}
 		if !ok {
-			return &Error{Code: EINVALID, Message: fmt.Sprintf("cannot filter %s by %q / 不支持的筛选字段 (allowed: %s)", k, name, strings.Join(FilterFields[k], ", ")),
-				Details: []FieldError{{Field: name, Message: "unsupported filter"}}}
+			return &Error{Code: EINVALID, Message: fmt.Sprintf("不支持的筛选字段 / cannot filter %s by %q (allowed: %s)", k, name, strings.Join(FilterFields[k], ", ")),
+				Details: []FieldError{{Field: name, Message: "不支持的筛选字段 / unsupported filter"}}}
 		}
 	}
 	return nil
+}
+
+// CheckFilterValue returns an EINVALID error naming filter name when v cannot be one of its
+// values: a status, sector, region, degree or level that does not exist, an id of another kind,
+// text that is not UTF-8 or longer than MaxShortText. Such a filter would match nothing, and an
+// empty list says "none" where the caller made a mistake.
+func CheckFilterValue(k Kind, name, v string) error {
+	var ok bool
+	var allowed string
+	switch {
+	case !utf8.ValidString(v) || utf8.RuneCountInString(v) > MaxShortText:
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("筛选值无效 / filter %s must be valid text of at most %d characters", name, MaxShortText),
+			Details: []FieldError{{Field: name, Message: "筛选值无效 / not valid text"}}}
+	case name == "status" && k == KindJob:
+		ok, allowed = v == JobOpen || v == JobClosed, JobOpen+", "+JobClosed
+	case name == "status" && k == KindPartnership:
+		st := []string{PartnershipSuggested, PartnershipProposed, PartnershipAccepted, PartnershipDeclined, PartnershipActive}
+		ok, allowed = slices.Contains(st, v), strings.Join(st, ", ")
+	case name == "sector":
+		ok, allowed = Sector(v).Valid(), "software, it_ops, … (GET /api/v1/openapi.json)"
+	case name == "region":
+		ok, allowed = slices.Contains(Regions, Region(v)), "关中, 陕南, 陕北"
+	case name == "degree":
+		ok, allowed = validDegree(v), strings.Join(Degrees, ", ")
+	case name == "type" && k == KindInstitution:
+		ok, allowed = v == InstitutionUniversity || v == InstitutionTraining, InstitutionUniversity+", "+InstitutionTraining
+	case name == "enterprise_id":
+		ok, allowed = CheckID(KindEnterprise, v) == nil, idPrefix[KindEnterprise]+"…"
+	case name == "institution_id":
+		ok, allowed = CheckID(KindInstitution, v) == nil, idPrefix[KindInstitution]+"…"
+	default:
+		return nil
+	}
+	if ok {
+		return nil
+	}
+	return &Error{Code: EINVALID, Message: fmt.Sprintf("筛选值无效 / %s cannot be %q (one of %s)", name, v, allowed),
+		Details: []FieldError{{Field: name, Message: fmt.Sprintf("筛选值无效 / one of %s", allowed)}}}
 }
 
 // MatchFilters reports whether d has every filter value given.

@@ -43,6 +43,7 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 				}
 				opt.Filters[name] = strconv.FormatBool(b)
 			default:
+				err = xiaoqi.CheckFilterValue(k, name, v)
 				opt.Filters[name] = v
 			}
 			return err

@@ -300,3 +300,27 @@ func TestCandidateAnonymised(t *testing.T) {
 		}
 	}
 }
+
+// TestListBadFilterValues: a filter value that cannot exist is a 400 naming the filter, as in
+// search, not an empty list that says "none" where the caller made a mistake.
+func TestListBadFilterValues(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, tc := range []struct{ path, field string }{
+		{"/api/v1/jobs?status=bogus", "status"},
+		{"/api/v1/jobs?sector=mining", "sector"},
+		{"/api/v1/jobs?region=华北", "region"},
+		{"/api/v1/jobs?degree=学士后", "degree"},
+		{"/api/v1/jobs?city=%ff", "city"},
+		{"/api/v1/jobs?enterprise_id=ins_1", "enterprise_id"},
+		{"/api/v1/programs?institution_id=ent_1", "institution_id"},
+		{"/api/v1/institutions?type=school", "type"},
+		{"/api/v1/partnerships?status=married", "status"},
+	} {
+		e.get(t, tc.path).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tc.field)
+	}
+	for _, path := range []string{"/api/v1/jobs?status=open&sector=software&region=关中&degree=本科", "/api/v1/partnerships?status=active",
+		"/api/v1/institutions?type=training", "/api/v1/jobs?city="} {
+		e.get(t, path).want(t, http.StatusOK)
+	}
+}
