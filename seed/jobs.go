@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -92,6 +93,10 @@ func loadJobs(geo map[string]xiaoqi.GeoPoint, tax *skill.Taxonomy) ([]*xiaoqi.En
 			Status:         xiaoqi.JobOpen,
 			Description:    "标签 Tags：" + strings.Join(tags, "、"),
 		}
+		if tax != nil {
+			// 51job states no sector: the skills place the posting, when they agree.
+			j.Sector, _ = tax.Sector(skills)
+		}
 		if t, err := time.ParseInLocation("2006-01-02 15:04:05", r["issueDate"], shanghai); err == nil {
 			j.PostedAt = t.UTC()
 		}
@@ -100,10 +105,47 @@ func loadJobs(geo map[string]xiaoqi.GeoPoint, tax *skill.Taxonomy) ([]*xiaoqi.En
 		}
 		jobs = append(jobs, j)
 	}
+	placeEnterprises(entOrder, jobs)
 	for _, e := range entOrder {
 		if err := e.Validate(); err != nil {
 			return nil, nil, fmt.Errorf("seed: enterprise %s: %w", e.Name, err)
 		}
 	}
 	return entOrder, jobs, nil
+}
+
+// placeEnterprises gives each enterprise the sectors of its job needs (each a third or more of
+// those placed, most first, at most three): 51job states none for a firm either.
+func placeEnterprises(ents []*xiaoqi.Enterprise, jobs []*xiaoqi.JobNeed) {
+	counts := map[string]map[xiaoqi.Sector]int{}
+	placed := map[string]int{}
+	for _, j := range jobs {
+		if j.Sector == "" {
+			continue
+		}
+		if counts[j.EnterpriseID] == nil {
+			counts[j.EnterpriseID] = map[xiaoqi.Sector]int{}
+		}
+		counts[j.EnterpriseID][j.Sector]++
+		placed[j.EnterpriseID]++
+	}
+	for _, e := range ents {
+		id := xiaoqi.NewID(xiaoqi.KindEnterprise, e.NaturalKey())
+		var secs []xiaoqi.Sector
+		for sec, n := range counts[id] {
+			if 3*n >= placed[id] {
+				secs = append(secs, sec)
+			}
+		}
+		slices.SortFunc(secs, func(a, b xiaoqi.Sector) int {
+			if d := counts[id][b] - counts[id][a]; d != 0 {
+				return d
+			}
+			return strings.Compare(string(a), string(b))
+		})
+		if len(secs) > 3 {
+			secs = secs[:3]
+		}
+		e.Sectors = secs
+	}
 }

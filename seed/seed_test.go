@@ -136,3 +136,41 @@ func docsOf(v any) []xiaoqi.Doc {
 	}
 	return out
 }
+
+// TestRealSectors: 51job states no sector; the skills of a posting place it where they agree,
+// and a firm takes the sectors of its postings, so that the 领域 filter finds real data too.
+func TestRealSectors(t *testing.T) {
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := seed.Load(tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs, soft := 0, 0
+	for _, j := range s.Jobs {
+		if j.Synthetic || j.Sector == "" {
+			continue
+		}
+		jobs++
+		if j.Sector == xiaoqi.SectorSoftware {
+			soft++
+		}
+		if j.Name == "Python开发工程师" && j.Sector != xiaoqi.SectorSoftware {
+			t.Errorf("%s %v placed in %s, want software", j.Name, j.Skills, j.Sector)
+		}
+	}
+	if jobs < 150 || soft < jobs/2 {
+		t.Errorf("%d real postings placed, %d of them in software; want at least 150, most in software", jobs, soft)
+	}
+	firms := 0
+	for _, e := range s.Enterprises {
+		if !e.Synthetic && len(e.Sectors) > 0 {
+			firms++
+		}
+	}
+	if firms < 100 {
+		t.Errorf("%d real firms placed, want at least 100", firms)
+	}
+}

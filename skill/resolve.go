@@ -1,6 +1,10 @@
 package skill
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
 
 // Resolve returns the skill that name names: an id, a name or any alias or misspelling, in
 // either script, folding case, width and traditional characters ("JAVA开发", "Java工程师",
@@ -98,4 +102,42 @@ func (t *Taxonomy) Synonyms() []SynonymSet {
 		out = append(out, set)
 	}
 	return out
+}
+
+// Sector returns the sector that skills point to, when they point to one: each skill the
+// taxonomy knows (languages and general skills left out) shares a weight of one among its
+// sectors, its first sector counting double, and the heaviest sector is returned when it
+// holds at least half of their weight. A posting that states no sector (51job's give tags
+// and titles) is placed by it; a mixed one is not.
+func (t *Taxonomy) Sector(skills []string) (xiaoqi.Sector, bool) {
+	weight := map[xiaoqi.Sector]float64{}
+	known := 0
+	seen := map[string]bool{}
+	for _, name := range skills {
+		s, ok := t.Resolve(name)
+		if !ok || seen[s.ID] || len(s.Sectors) == 0 || s.Category == "language" || s.Category == "general" {
+			continue
+		}
+		seen[s.ID] = true
+		known++
+		// The first sector of a skill is its own (Python's is software, then internet): it
+		// counts twice as much as each of the others.
+		for i, sec := range s.Sectors {
+			w := 1.0
+			if i == 0 {
+				w = 2
+			}
+			weight[sec] += w / float64(len(s.Sectors)+1)
+		}
+	}
+	var best xiaoqi.Sector
+	for sec, w := range weight {
+		if w > weight[best] || w == weight[best] && sec < best {
+			best = sec
+		}
+	}
+	if known == 0 || weight[best] < float64(known)/2 {
+		return "", false
+	}
+	return best, true
 }

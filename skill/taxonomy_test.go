@@ -248,3 +248,28 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestSector: skills place a posting in the sector they agree on (a skill's own sector counts
+// double: Python is software before internet); languages and general skills say nothing; a
+// mixed or unknown list places nothing.
+func TestSector(t *testing.T) {
+	tax := load(t)
+	for _, tc := range []struct {
+		skills []string
+		want   xiaoqi.Sector
+	}{
+		{[]string{"Python", "FastAPI", "Flask"}, xiaoqi.SectorSoftware},
+		{[]string{"Python"}, xiaoqi.SectorSoftware},
+		{[]string{"系统运维", "运维监控"}, xiaoqi.SectorITOps},
+		{[]string{"系统运维", "运维监控", "Shell脚本"}, ""}, // half operations, half software: mixed
+		{[]string{"SolidWorks", "AutoCAD", "有限元分析"}, xiaoqi.SectorEngineering},
+		{[]string{"日语N2", "英语", "办公软件"}, ""}, // languages and general skills only
+		{[]string{"五险一金", "双休"}, ""},         // nothing the taxonomy knows
+		{nil, ""},
+	} {
+		got, ok := tax.Sector(tc.skills)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Sector(%v) = %q, %v; want %q", tc.skills, got, ok, tc.want)
+		}
+	}
+}
