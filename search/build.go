@@ -60,6 +60,13 @@ func (x *Index) documents(ids []string, docs []xiaoqi.Doc) ([]*document.Document
 // document builds the bleve document of d (nil for one that is not indexed), analysed by the Index's own analyzers (see
 // analysis.go), following fieldSpecs.
 func (x *Index) document(id string, d xiaoqi.Doc) (*document.Document, error) {
+	if p, ok := d.(*xiaoqi.Program); ok && x.syn != nil {
+		if taught := taughtSkills(x.syn.tax, p); len(taught) < len(p.Skills) {
+			indexed := *p // the stored program keeps them all
+			indexed.Skills = taught
+			d = &indexed
+		}
+	}
 	fields, err := newDocument(d)
 	if err != nil || fields == nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // indexDoc is what the index receives for one stored document: field name → value(s), using
@@ -85,6 +86,30 @@ func programDocument(p *xiaoqi.Program) indexDoc {
 	}
 	doc.place(p.City, "", "")
 	return doc
+}
+
+// taughtSkills returns the skills of program p that its catalogue major teaches in a course or
+// at its core, leaving out those it only touches (depth 1: mostly the catalogue's employment
+// directions, such as 软件测试 for 新能源材料与器件). Those still count in matching, at half
+// strength; found by search, they put hundreds of programs of other fields beside the ones that
+// teach the skill (Java 测试 西安 listed 401 programs). Skills the major does not list, and
+// every skill of a program without a major code, stay.
+func taughtSkills(tax *skill.Taxonomy, p *xiaoqi.Program) []string {
+	if p.MajorCode == "" {
+		return p.Skills
+	}
+	depth := map[string]int{}
+	for _, sd := range tax.SkillsOfMajor(p.MajorCode) {
+		depth[sd.ID] = sd.Depth
+	}
+	out := make([]string, 0, len(p.Skills))
+	for _, name := range p.Skills {
+		if s, ok := tax.Resolve(name); ok && depth[s.ID] == 1 {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
 }
 
 func enterpriseDocument(e *xiaoqi.Enterprise) indexDoc {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 func TestSearchChinese(t *testing.T) {
@@ -278,5 +279,38 @@ func TestFiltersDoNotScore(t *testing.T) {
 		if got := score(q, "job_test_xa"); math.Abs(got-plain) > 1e-9*plain {
 			t.Errorf("%+v: score %v, without filters %v", q, got, plain)
 		}
+	}
+}
+
+// TestProgramsFoundByWhatTheyTeach: a program is found, filtered and counted by the skills its
+// major teaches in a course or at its core, not by those it only touches (the catalogue's
+// employment directions): Java finds 计算机科学与技术 (Java at its core), not
+// 新能源材料与器件, whose directions name Java in passing.
+func TestProgramsFoundByWhatTheyTeach(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	index(t, x,
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_cs"}, InstitutionID: "ins_a", InstitutionName: "甲大学", Name: "计算机科学与技术",
+			MajorCode: "080901", Degree: "本科", City: "西安市", Skills: []string{"Java", "C语言", "数据结构与算法"}},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_pv"}, InstitutionID: "ins_a", InstitutionName: "甲大学", Name: "新能源材料与器件",
+			MajorCode: "080414T", Degree: "本科", City: "西安市", Skills: []string{"光伏", "储能", "Java", "软件测试"}},
+		// A training course has no major code: every skill it names is taught.
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_course"}, InstitutionID: "ins_b", InstitutionName: "乙培训中心", Name: "Java实训课程",
+			Degree: "培训", City: "西安市", Skills: []string{"Java", "Spring"}})
+	for _, q := range []xiaoqi.SearchQuery{
+		{Q: "Java", Types: []xiaoqi.Kind{xiaoqi.KindProgram}},
+		{Skills: []string{"Java"}, Types: []xiaoqi.Kind{xiaoqi.KindProgram}},
+	} {
+		got := ids(find(t, x, q))
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"prg_course", "prg_cs"}) {
+			t.Errorf("%+v: hits %v, want the programs that teach Java", q, got)
+		}
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "光伏"})); len(got) != 1 || got[0] != "prg_pv" {
+		t.Errorf("光伏: hits %v, want the program at whose core it is", got)
 	}
 }
