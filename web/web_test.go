@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -165,7 +167,9 @@ func TestStrings(t *testing.T) {
 		"facet.city", "facet.region", "facet.sector", "facet.skill", "facet.degree", "facet.language",
 		"admin.type.jobs", "admin.type.programs", "admin.type.institutions", "admin.type.enterprises", "admin.type.candidates",
 		"admin.count.read", "admin.count.written", "admin.count.created", "admin.count.updated", "admin.count.unchanged",
-		"admin.count.invalid", "admin.count.duplicates", "admin.count.warnings"} {
+		"admin.count.invalid", "admin.count.duplicates", "admin.count.warnings", "admin.count.towrite",
+		"partner.event.suggested", "partner.event.proposed", "partner.event.accepted", "partner.event.declined", "partner.event.active",
+		"partner.propose", "partner.repropose", "import.field.id", "import.field.source", "import.field.synthetic"} {
 		if !strings.Contains(k, ".") {
 			k = "factor." + k
 		}
@@ -193,5 +197,44 @@ func TestStrings(t *testing.T) {
 		if _, ok := strs["role."+string(r)]; !ok {
 			t.Errorf("i18n.json lacks role.%s", r)
 		}
+	}
+}
+
+// TestImportFieldNames checks that the import report can name every field an import fills
+// (ingest/schema.go): the UI shows "岗位名称 title", from i18n.json's import.field.{kind}.{field},
+// with the Chinese name the importer itself uses in its messages.
+func TestImportFieldNames(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "ingest", "schema.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := fs.ReadFile(web.Assets(), "assets/i18n.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var strs map[string]struct{ ZH, EN string }
+	if err := json.Unmarshal(b, &strs); err != nil {
+		t.Fatal(err)
+	}
+	// schemaFor's cases, one per kind: "case xiaoqi.KindJob: … {name: "title", label: "岗位名称", …".
+	body, _, _ := strings.Cut(string(src), "default:")
+	kinds := strings.Split(body, "case xiaoqi.Kind")[1:]
+	fields := regexp.MustCompile(`\{name: "([^"]+)", label: "([^"]+)"`)
+	n := 0
+	for _, k := range kinds {
+		name, rest, _ := strings.Cut(k, ":")
+		kind := strings.ToLower(name)
+		for _, f := range fields.FindAllStringSubmatch(rest, -1) {
+			n++
+			key := "import.field." + kind + "." + f[1]
+			if got, ok := strs[key]; !ok {
+				t.Errorf("i18n.json lacks %s (%s)", key, f[2])
+			} else if got.ZH != f[2] {
+				t.Errorf("%s is %q, the importer calls the field %q", key, got.ZH, f[2])
+			}
+		}
+	}
+	if len(kinds) != 5 || n < 50 {
+		t.Fatalf("found %d kinds and %d fields in ingest/schema.go; has its layout changed?", len(kinds), n)
 	}
 }

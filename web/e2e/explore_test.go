@@ -83,6 +83,7 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 		p.fail("宝鸡市 finance shows %s graduates in 关中, the API %d", got, d.RegionGraduateSupply)
 	}
 	p.waitText(".dossier", "关中地区年毕业生")
+	p.waitText(`[data-note=supply]`, "仅计本科专业与培训机构的课程")
 	p.waitText("[data-chart=supply] figcaption", strings.Join(d.SupplySkills, "、"))
 	if len(d.Policies) == 0 {
 		t.Fatal("the dossier quotes no policy")
@@ -111,5 +112,20 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 	p.click(`svg.shaanxi a.city[data-city="咸阳市"]`)
 	p.waitJS("the real-data choice kept on the map's links", `location.hash.includes('city=%E5%92%B8%E9%98%B3%E5%B8%82') && location.hash.includes('real=1')`)
 	p.checkA11y("the explorer, real data only")
+
+	// 铜川 has no program that teaches the software sector's skills: the page says what its 0
+	// counts, and why it is 0.
+	var tc dossier
+	apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"software"}, "city": {"铜川市"}}, &tc)
+	if tc.GraduateSupply != 0 || tc.RegionGraduateSupply == 0 {
+		t.Fatalf("铜川市 software: supply %d, 关中 %d; want 0 and some", tc.GraduateSupply, tc.RegionGraduateSupply)
+	}
+	p.open("/#/explore?sector=software&city=" + url.QueryEscape("铜川市"))
+	p.waitText("#dossier-h", "铜川市")
+	if got := p.text(`[data-figure=supply]`); got != "0" {
+		p.fail("铜川市 software shows %s graduates, the API 0", got)
+	}
+	p.waitText(`[data-note=supply]`, "铜川市没有教授本领域需求最多的技能的本科专业或培训课程，所以为 0")
+	p.waitText(`[data-note=supply]`, "专科（高职）院校的专业不在其中")
 	p.noConsoleErrors()
 }

@@ -1,6 +1,8 @@
 package e2e_test
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -9,7 +11,7 @@ import (
 
 // languageJourney: the English switch changes every text, survives a reload (localStorage)
 // and switches back.
-func languageJourney(t *testing.T, p *page, svc *service) {
+func languageJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/explore")
 	p.waitText("nav", "留学生创业")
 	var lang string
@@ -28,6 +30,41 @@ func languageJourney(t *testing.T, p *page, svc *service) {
 	p.checkA11y("the explorer in English")
 	p.do("reload", chromedp.Reload())
 	p.waitText("h1", "Returnees")
+
+	// The data's Chinese values have English names: the institution's level, authority, city
+	// and region; the partner cards' cities; the programs' degree; and an estimate is said
+	// once, in English.
+	han := regexp.MustCompile(`\p{Han}`)
+	p.open("/#/institution/" + a.institutionID)
+	p.waitJS("the institution's partners and programs", `document.querySelectorAll('.partners .match').length > 0 && document.querySelectorAll('.programs-list li').length > 0`)
+	if lead := p.text(".lead"); han.MatchString(lead) || !strings.Contains(lead, "Guanzhong") {
+		p.fail("the institution's header in English: %q", lead)
+	}
+	for _, city := range p.texts(".partners .match-head .muted") {
+		if han.MatchString(city) {
+			p.fail("a partner card's city in English: %q", city)
+		}
+	}
+	p.waitText(".programs-list .muted", "Bachelor's")
+	var twice []string
+	p.eval(`[...document.querySelectorAll('.factors li')].map(li => li.innerText).filter(x => (x.match(/estimate/gi) || []).length > 1 || x.includes('估算'))`, &twice)
+	if len(twice) > 0 {
+		p.fail("explanations that say estimate twice, or in Chinese: %q", twice)
+	}
+	p.open("/#/hr/" + a.enterpriseID)
+	p.waitJS("the enterprise's jobs", `document.querySelectorAll('.job-list li').length > 0`)
+	if lead := p.text(".lead"); han.MatchString(lead) || !strings.Contains(lead, "Guanzhong") {
+		p.fail("the HR page's header in English: %q", lead)
+	}
+	for _, meta := range p.texts(".job-list .muted") {
+		for _, degree := range []string{"本科", "大专", "硕士", "博士", "不限"} {
+			if strings.Contains(meta, degree) {
+				p.fail("a job's degree in English: %q", meta)
+			}
+		}
+	}
+	p.checkA11y("the HR page in English")
+
 	p.open("/#/search?q=Java")
 	p.waitText("#results-h", "results")
 	p.waitText(".tabs", "Institutions")
@@ -84,5 +121,18 @@ func phoneJourney(t *testing.T, p *page, svc *service, a actors) {
 			p.screenshot("phone-search", "")
 		}
 	}
+	p.noConsoleErrors()
+}
+
+// notFoundJourney: an address that names no page says so, leads back to the home page, and
+// is marked rendered like every page (body[data-ready]).
+func notFoundJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/nonexistent")
+	p.waitText("h1", "没有这个页面")
+	p.waitText("#home-link", "返回首页")
+	p.checkA11y("the page of an unknown address")
+	p.click("#home-link")
+	p.waitText("h1", "搜索")
+	p.waitJS("the home page", `document.body.dataset.ready === 'search'`)
 	p.noConsoleErrors()
 }

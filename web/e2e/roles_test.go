@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -219,6 +220,17 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 		t.Errorf("the institution's programs by major code: %v, want ascending", codes)
 	}
 	p.waitText(".partners .factors", "技能")
+	// An estimated figure says so once, in Chinese brackets: the API's text already says
+	// （估算）, and the page adds nothing to it.
+	var estimates struct {
+		Marked int
+		Twice  []string
+	}
+	p.eval(`(() => { const lis = [...document.querySelectorAll('.partners .factors li')].map(li => li.innerText);
+		return {Marked: lis.filter(x => x.includes('（估算）')).length, Twice: lis.filter(x => (x.match(/估算/g) || []).length > 1 || x.includes('(估算)'))} })()`, &estimates)
+	if estimates.Marked == 0 || len(estimates.Twice) > 0 {
+		p.fail("explanations marked （估算）: %d (want some); said twice or in ASCII brackets: %q", estimates.Marked, estimates.Twice)
+	}
 	p.waitText(".gaps", "技能缺口")
 	// The default data set's job needs are mostly synthetic: the heading says so, and each
 	// gap how many of its openings are.
@@ -264,7 +276,86 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	if len(ps.Data) != 1 || ps.Data[0].Status != xiaoqi.PartnershipAccepted {
 		t.Fatalf("partnerships after accepting: %+v", ps.Data)
 	}
+	// Accepted: the proposal's note and the steps so far stay in view, and either side may
+	// now start the partnership (POST …/activate).
+	accepted := `.proposals .partnership[data-status=accepted]`
+	p.waitText(accepted+" .note", "共建软件测试实训基地")
+	p.waitText(accepted+" .note", "企业方 hr-ui")
+	p.waitText(accepted+" .history", "进展记录（2 步）")
+	p.waitText(accepted+" .history li[data-status=proposed]", "企业方提议（hr-ui）")
+	p.waitText(accepted+" .history li[data-status=accepted]", "院校方接受（staff-ui）")
+	p.waitText(accepted+" [data-action=activate]", "启动合作")
+	p.checkA11y("an accepted partnership")
+
+	// A partnership the enterprise declined earlier: the institution proposes it again.
+	declined := declinedPartnership(t, svc, a)
+	dsel := `.proposals .partnership[data-id="` + declined.ID + `"]`
+	p.do("reload the page", chromedp.Reload())
+	p.waitText(dsel, "已拒绝")
+	p.waitText(dsel+" .history li[data-status=declined]", "院校方拒绝（staff-ui）")
+	p.do("propose again", chromedp.SendKeys(dsel+" input[name=note]", "再谈一次实训合作"), chromedp.Click(dsel+" [data-action=propose] button"))
+	p.waitText(".proposals .notice.ok", "已重新向"+declined.EnterpriseName+"提议合作")
+	p.waitJS("the proposal again", `(() => { const e = document.querySelector(`+jsString(dsel)+`); return !!e && e.dataset.status === 'proposed' })()`)
+	p.waitText(dsel+" .note", "再谈一次实训合作")
+	p.waitText(dsel, "等待企业方回复")
+	var again xiaoqi.Partnership
+	apiGet(t, svc.URL, "/api/v1/partnerships/"+declined.ID, nil, &again)
+	if again.Status != xiaoqi.PartnershipProposed || again.ProposedBy != "institution" {
+		t.Fatalf("the partnership proposed again: %+v, want proposed by the institution", again)
+	}
+
+	// The enterprise's HR starts the accepted partnership from its own page.
+	p.click("#signout")
+	p.waitText("#session", "登录")
+	p.signIn("hr-ui")
+	p.waitJS("the HR page of the user's enterprise", `location.hash === '#/hr/`+a.enterpriseID+`'`)
+	accepted = `.proposals .partnership[data-id="` + ps.Data[0].ID + `"]`
+	p.waitText(accepted+" .note", "共建软件测试实训基地")
+	p.clickLive(accepted + ` [data-action=activate]`)
+	p.waitText(".proposals .notice.ok", "已启动与"+a.institutionName+"的合作")
+	p.waitJS("the active status", `(() => { const e = document.querySelector(`+jsString(accepted)+`); return !!e && e.dataset.status === 'active' })()`)
+	p.waitText(accepted, "合作中")
+	p.waitText(accepted+" .history li[data-status=active]", "企业方启动合作（hr-ui）")
+	if n := p.count(accepted + " button"); n != 0 {
+		p.fail("an active partnership offers %d buttons; the API has no step after active", n)
+	}
+	apiGet(t, svc.URL, "/api/v1/partnerships", url.Values{"enterprise_id": {a.enterpriseID}, "institution_id": {a.institutionID}}, &ps)
+	if len(ps.Data) != 1 || ps.Data[0].Status != xiaoqi.PartnershipActive {
+		t.Fatalf("partnerships after activating: %+v", ps.Data)
+	}
+	p.checkA11y("the HR page with an active partnership")
 	p.noConsoleErrors()
+}
+
+// declinedPartnership stores a partnership of the institution with another enterprise, which
+// that enterprise proposed and the institution declined, as the workflow would have left it.
+func declinedPartnership(t *testing.T, svc *service, a actors) *xiaoqi.Partnership {
+	t.Helper()
+	var ents listAnswer[struct{ ID, Name string }]
+	apiGet(t, svc.URL, "/api/v1/enterprises", url.Values{"limit": {"5"}}, &ents)
+	var other *struct{ ID, Name string }
+	for i := range ents.Data {
+		if ents.Data[i].ID != a.enterpriseID {
+			other = &ents.Data[i]
+			break
+		}
+	}
+	if other == nil {
+		t.Fatal("no second enterprise in the default data set")
+	}
+	at := time.Now().UTC().Add(-48 * time.Hour)
+	pt := &xiaoqi.Partnership{InstitutionID: a.institutionID, InstitutionName: a.institutionName, EnterpriseID: other.ID, EnterpriseName: other.Name,
+		Status: xiaoqi.PartnershipDeclined, ProposedBy: "enterprise", Note: "联合培养",
+		History: []xiaoqi.PartnershipEvent{
+			{At: at, Status: xiaoqi.PartnershipProposed, By: "enterprise", Actor: "hr-other", Note: "联合培养"},
+			{At: at.Add(time.Hour), Status: xiaoqi.PartnershipDeclined, By: "institution", Actor: "staff-ui"},
+		}}
+	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{pt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt.ID = res[0].ID
+	return pt
 }
 
 // adminJourney: the administrator checks a file with a dry run, reads the report, confirms;
@@ -294,6 +385,17 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	if got := p.text(`[data-count=written] dd`); got != "5" {
 		p.fail("the dry run would write %s rows, want 5", got)
 	}
+	if got := p.text(`[data-count=written] dt`); got != "将写入" {
+		p.fail("the dry run labels the rows it would write %q, want 将写入", got)
+	}
+	// The columns' fields by their names, with the code beside.
+	for field, want := range map[string]string{"title": "岗位名称 title", "enterprise_name": "公司名称 enterprise_name", "posted_at": "发布日期 posted_at", "synthetic": "合成数据 synthetic"} {
+		var got string
+		p.eval(`(document.querySelector('table.columns tr[data-field=`+field+`] td') || {textContent: ''}).textContent`, &got)
+		if got != want {
+			p.fail("the column of %s reads %q, want %q", field, got, want)
+		}
+	}
 	if n := countSource(); n != 0 {
 		p.fail("the dry run wrote %d jobs", n)
 	}
@@ -301,6 +403,10 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	p.screenshot("admin", "")
 	p.click("#import-confirm")
 	p.waitText("#report-h", "导入完成")
+	if got := p.text(`[data-count=written] dt`); got != "已写入" {
+		p.fail("the import labels the rows it wrote %q, want 已写入", got)
+	}
+	p.waitText("#import-report .notice.ok", "导入完成：已写入 5")
 	if n := countSource(); n != 5 {
 		p.fail("after confirming, %d jobs of jobs_example are stored, want 5", n)
 	}
@@ -321,6 +427,20 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	p.waitText(".kinds", "（第 2–4 行）")
 	p.waitJS("no confirm button", `document.querySelector('#import-confirm').hidden`)
 	p.checkA11y("the report naming a bad row")
+
+	// Repeated rows: a problem of the whole row names no column, and has no stray separator.
+	dup := filepath.Join(t.TempDir(), "dup.csv")
+	if err := os.WriteFile(dup, []byte("岗位名称,公司名称,工作地点,招聘人数\n重复样例岗位,示例（合成）公司,西安市,3\n重复样例岗位,示例（合成）公司,西安市,3\n重复样例岗位,示例（合成）公司,西安市,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a file with repeated rows", chromedp.SetUploadFiles("#import-file", []string{dup}), chromedp.Click("#import-dry"))
+	p.waitText("#report-h", "试导入报告")
+	p.waitText(".problems:not(.kinds)", "第 3 行：与第 2 行重复")
+	p.waitText(".kinds [data-count='2']", "2 处：与第 2 行重复")
+	p.waitText(".kinds", "（第 3–4 行）")
+	if report := p.text("#import-report"); strings.Contains(report, " ：") || strings.Contains(report, "· ：") {
+		p.fail("a problem without a column keeps its separator: %q", report)
+	}
 
 	// A school list checked as candidates: the report says its columns look like schools.
 	schools := filepath.Join(t.TempDir(), "schools.csv")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -201,5 +202,13 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	if synthetic == 0 {
 		p.fail("no synthetic enterprise among the hits: the check above proves nothing")
 	}
-	p.noConsoleErrors()
+
+	// A refused search: the API's message once, without its detail repeating it.
+	p.open("/#/search?q=x&near=" + url.QueryEscape("西安市") + "&within=abc")
+	p.waitText(".results .notice.error", "应为公里数")
+	box := p.text(".results .notice.error")
+	if n := strings.Count(box, "应为公里数"); n != 1 || p.count(".results .notice.error li") != 0 {
+		p.fail("the error box says the message %d times, with %d details: %q", n, p.count(".results .notice.error li"), box)
+	}
+	p.noConsoleErrors(regexp.MustCompile(`status of 400`))
 }

@@ -108,9 +108,17 @@ func verifiedJourney(t *testing.T, p *page, svc *service, a actors) {
 	if b := p.badgeOf("h1"); b.Text != "" {
 		p.fail("the verified enterprise's header shows %q", b.Text)
 	}
+	if b := p.badgeOf(`.job-list .job[data-id="` + okJob + `"]`); !b.Shown || b.Text != "" {
+		p.fail("the verified enterprise's job on its HR page: %+v, want no 未核验 badge", b)
+	}
 	p.open("/#/hr/" + noID)
 	p.waitText("h1", "渭水无码样例科技有限公司")
 	p.waitText("h1 .badge.unverified", "未核验 unverified")
+	// Its jobs in its own list, as in search results.
+	p.waitText(`.job-list .job[data-id="`+noJob+`"]`, "无码样例测试工程师")
+	if b := p.badgeOf(`.job-list .job[data-id="` + noJob + `"]`); b.Text != "未核验 unverified" || b.Title != "未登记有效的统一社会信用代码" {
+		p.fail("the unverified enterprise's job on its HR page: %+v, want the 未核验 badge", b)
+	}
 
 	// Partner suggestions on the institution page: a badge exactly where the API says
 	// unverified, with the weight-0 note among the explanations and no score for it.
@@ -147,6 +155,40 @@ func verifiedJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	if unverified == 0 {
 		p.fail("no unverified partner among the suggestions: the check above proves nothing")
+	}
+
+	// The institution's partnerships: the enterprise of each is marked as the API's
+	// enterprise answer says (the partnership document carries no flag of its own).
+	var ps struct {
+		Data []struct {
+			ID           string `json:"id"`
+			EnterpriseID string `json:"enterprise_id"`
+		} `json:"data"`
+	}
+	apiGet(t, svc.URL, "/api/v1/partnerships", url.Values{"institution_id": {a.institutionID}, "limit": {"50"}}, &ps)
+	if len(ps.Data) == 0 {
+		t.Fatal("the institution has no partnership (the journeys above propose some)")
+	}
+	p.waitJS("the partnerships", `document.querySelectorAll('.proposals .partnership').length === `+strconv.Itoa(len(ps.Data)))
+	unverified = 0
+	for _, x := range ps.Data {
+		var e struct {
+			Verified *bool `json:"verified"`
+		}
+		apiGet(t, svc.URL, "/api/v1/enterprises/"+x.EnterpriseID, nil, &e)
+		if e.Verified == nil {
+			t.Fatalf("enterprise %s: no verified flag", x.EnterpriseID)
+		}
+		b := p.badgeOf(`.proposals .partnership[data-id="` + x.ID + `"]`)
+		if got := b.Text == "未核验 unverified"; got == *e.Verified {
+			p.fail("partnership %s: badge %q, the enterprise's verified is %v", x.ID, b.Text, *e.Verified)
+		}
+		if !*e.Verified {
+			unverified++
+		}
+	}
+	if unverified == 0 {
+		p.fail("no partnership with an unverified enterprise: the check above proves nothing")
 	}
 
 	// The explorer's competitors.

@@ -1,6 +1,6 @@
 // The administrator's import: choose a file and its kind, run a dry run (POST /api/v1/imports
 // with dry_run=true), read the report, then confirm to import the same file for real.
-import { t } from './i18n.js';
+import { t, has } from './i18n.js';
 import { api, currentUser } from './api.js';
 import { h, errorBox, okBox } from './dom.js';
 import { signInHint } from './partners.js';
@@ -60,13 +60,17 @@ function showReport(job) {
     out.push(errorBox({ message: t('admin.failed', { msg: (job.error && job.error.message) || job.stopped || job.status }) }));
   }
   out.push(h('h2', { id: 'report-h' }, dry ? t('admin.report.dry') : t('admin.report.done'), h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
-  if (!dry && job.status === 'done') out.push(okBox(t('admin.report.done') + '：' + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
+  if (!dry && job.status === 'done') out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
   const c = job.counts || {};
+  // A dry run counts what it would write, an import what it wrote.
+  const label = (k) => t(k === 'written' && dry ? 'admin.count.towrite' : 'admin.count.' + k);
   out.push(h('dl', { class: 'figures' }, ['read', 'written', 'created', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings'].map((k) =>
-    h('div', { 'data-count': k }, h('dt', {}, t('admin.count.' + k)), h('dd', {}, String(c[k] || 0))))));
+    h('div', { 'data-count': k }, h('dt', {}, label(k)), h('dd', {}, String(c[k] || 0))))));
   if (job.columns && job.columns.length) {
     out.push(h('details', {}, h('summary', {}, t('admin.columns')), h('table', { class: 'columns' },
-      h('tbody', {}, job.columns.map((col) => h('tr', {}, h('th', { scope: 'row' }, col.letter + ' ' + col.header), h('td', {}, col.field || '—')))))));
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('admin.column.header')), h('th', { scope: 'col' }, t('admin.column.field')))),
+      h('tbody', {}, job.columns.map((col) => h('tr', { 'data-field': col.field || '' },
+        h('th', { scope: 'row' }, col.letter + ' ' + col.header), h('td', {}, fieldCell(job.type, col.field))))))));
   }
   if (job.unknown_columns && job.unknown_columns.length) {
     out.push(h('p', { class: 'notice' }, t('admin.unknown', { cols: job.unknown_columns.map((x) => x.header).join('、') })));
@@ -82,14 +86,27 @@ function showReport(job) {
     const sorted = kinds.slice().sort((a, b) => (order[a.level] - order[b.level]) || (b.count - a.count));
     out.push(h('h3', {}, t('admin.kinds')),
       h('ul', { class: 'problems kinds' }, sorted.map((k) => h('li', { class: 'problem level-' + k.level, 'data-count': String(k.count) },
-        t('admin.kind', { n: k.count.toLocaleString(), col: k.column || '', msg: k.message,
+        t(k.column ? 'admin.kind' : 'admin.kind.nocol', { n: k.count.toLocaleString(), col: k.column || '', msg: k.message,
           rows: k.count > 1 ? t('admin.kind.rows', { first: k.first_row, last: k.last_row }) : t('admin.kind.row', { first: k.first_row }) })))));
   }
   if (job.problem_count) {
     out.push(h('h3', {}, t('admin.problems', { n: job.problem_count })),
       h('ul', { class: 'problems' }, problems.map((p) => h('li', { class: 'problem level-' + p.level },
-        t('admin.problem', { row: p.row, col: p.column || '', msg: p.message }) + (p.value ? '（' + p.value + '）' : '')))));
+        // A problem of the whole row (a duplicate) names no column.
+        t(p.column ? 'admin.problem' : 'admin.problem.nocol', { row: p.row, col: p.column || '', msg: p.message }) + (p.value ? t('punct.paren', { v: p.value }) : '')))));
     if (job.report_url) out.push(h('p', {}, h('a', { href: job.report_url, download: '' }, t('admin.report.csv'))));
   }
   return out;
+}
+
+/**
+ * fieldCell names the document field a column fills: its name in the current language with
+ * the field's code beside it ("岗位名称 title"), for the kind of the import (job, program …).
+ */
+function fieldCell(kind, field) {
+  if (!field) return t('admin.column.unknown');
+  if (field === '-') return t('admin.column.ignored');
+  const key = has('import.field.' + kind + '.' + field) ? 'import.field.' + kind + '.' + field : 'import.field.' + field;
+  if (!has(key)) return h('code', {}, field);
+  return [t(key), ' ', h('code', { class: 'muted' }, field)];
 }

@@ -44,13 +44,13 @@ async function route(focus) {
   const view = h('div', { class: 'view', 'data-view': r.name });
   main.replaceChildren(view);
   if (!render) {
-    view.append(h('h1', {}, t('app.notfound')));
-    return;
-  }
-  try {
-    await render(view, r, { isCurrent: () => seq === renderSeq });
-  } catch (err) {
-    if (seq === renderSeq) view.append(errorBox(err));
+    view.append(h('h1', {}, t('app.notfound')), h('p', {}, h('a', { href: '#/', id: 'home-link' }, t('app.notfound.home'))));
+  } else {
+    try {
+      await render(view, r, { isCurrent: () => seq === renderSeq });
+    } catch (err) {
+      if (seq === renderSeq) view.append(errorBox(err));
+    }
   }
   if (focus && seq === renderSeq) {
     const h1 = view.querySelector('h1');

@@ -86,8 +86,12 @@ export function errorBox(err) {
   if (err && err.status === 401) msg = t('session.needed') + ' ' + msg;
   if (err instanceof TypeError) msg = t('error.network');
   box.append(h('strong', {}, t('error.title')), ' ', msg);
-  if (err && err.details && err.details.length) {
-    box.append(h('ul', {}, err.details.map((d) => h('li', {}, (d.field ? d.field + ': ' : '') + (d.message || '')))));
+  // A detail that the message already says (the API's message of one invalid field is
+  // "field: detail") is not repeated: only details that add something are listed.
+  const details = ((err && err.details) || []).filter((d) => (d.field || d.message) &&
+    !((!d.message || msg.includes(d.message)) && (!d.field || msg.includes(d.field))));
+  if (details.length) {
+    box.append(h('ul', {}, details.map((d) => h('li', {}, (d.field ? d.field + ': ' : '') + (d.message || '')))));
   }
   return box;
 }
@@ -110,9 +114,14 @@ export function factors(list) {
     f.factor === 'policy' || f.factor === 'verification' ? null : h('span', { class: 'factor-score' }, Math.round((f.score || 0) * 100) + '%'),
     ' ',
     h('span', {}, pick(f.zh, f.en)),
-    f.estimate ? h('span', { class: 'muted' }, ' (' + t('estimate') + ')') : null,
+    // A figure that is an estimate is said to be one once: the API's text mostly says so
+    // itself (（估算）, (estimate)); else in the language's own brackets.
+    f.estimate && !saysEstimate(pick(f.zh, f.en)) ? h('span', { class: 'muted' }, t('estimate.paren')) : null,
   )));
 }
+
+/** saysEstimate reports whether an explanation already says that its figure is an estimate. */
+function saysEstimate(text) { return /估算|\bestimate/i.test(text || ''); }
 
 /** scoreText is a match score as a percentage. */
 export function scoreText(score) { return t('match.score', { p: Math.round((score || 0) * 100) }); }

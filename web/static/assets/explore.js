@@ -153,6 +153,9 @@ function dossier(d, city, sector) {
       h('div', {}, h('dt', {}, t('explore.graduates')), h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString())),
       d.region_graduate_supply ? h('div', {}, h('dt', {}, t('explore.graduates.region', { region: t('explore.region.' + CITIES.find((c) => c.name === city).region) })),
         h('dd', { 'data-figure': 'region-supply' }, d.region_graduate_supply.toLocaleString())) : null),
+    // What the supply counts: the programs of the data set (undergraduate programs and
+    // training courses), said where a city shows none at all.
+    h('p', { class: 'hint', 'data-note': 'supply' }, d.graduate_supply ? t('explore.graduates.counted') : t('explore.graduates.zero', { city: cityName(city) })),
     h('h3', {}, t('explore.skills')),
     d.top_skills && d.top_skills.length ? h('ul', { class: 'chips' }, d.top_skills.map((x) => h('li', { class: 'chip static' }, x))) : h('p', { class: 'muted' }, t('explore.none')),
     h('div', { class: 'two-col' },

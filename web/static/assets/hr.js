@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, sectorName, cityName } from './i18n.js';
+import { t, sectorName, cityName, regionName, degreeName, languageName } from './i18n.js';
 import { api, get, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, signInHint, canAct } from './partners.js';
@@ -23,10 +23,11 @@ export async function renderHR(view, r, ctx) {
   const ent = await get('/api/v1/enterprises/' + encodeURIComponent(id));
   if (!ctx.isCurrent()) return;
   const mine = canAct('enterprise', id);
-  // The enterprise answer has credit_code but (so far) no verified flag: check the code here.
+  // The API's enterprise answer says whether its 统一社会信用代码 is valid; a job need carries no
+  // flag of its own: it is as verified as its enterprise.
   const verified = ent.verified;
   view.append(h('h1', {}, ent.name, ' ', syntheticBadge(ent.synthetic), ' ', unverifiedBadge(verified)),
-    h('p', { class: 'lead' }, [cityName(ent.city), ent.region, ...(ent.sectors || []).map(sectorName)].filter(Boolean).join(' · ')));
+    h('p', { class: 'lead' }, [cityName(ent.city), regionName(ent.region), ...(ent.sectors || []).map(sectorName)].filter(Boolean).join(' · ')));
   if (!mine) view.append(signInHint('enterprise'));
 
   const jobsBox = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-h' }, loading('jobs-h'));
@@ -46,7 +47,7 @@ export async function renderHR(view, r, ctx) {
       const js = await get('/api/v1/jobs', { enterprise_id: id, limit: 100 });
       const list = js.data || [];
       jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length })),
-        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id))))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
+        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id))))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
     } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
   };
   const loadPartnerships = async (notice) => {
@@ -69,10 +70,10 @@ export async function renderHR(view, r, ctx) {
   ]);
 }
 
-function jobItem(j, mine, edit, match) {
-  const meta = [cityName(j.city), j.district, j.degree, j.headcount ? t('hr.job.headcount', { n: j.headcount }) : '', j.salary_text || (j.salary_min ? j.salary_min + '–' + (j.salary_max || '') : '')].filter(Boolean);
+function jobItem(j, verified, mine, edit, match) {
+  const meta = [cityName(j.city), j.district, degreeName(j.degree), j.headcount ? t('hr.job.headcount', { n: j.headcount }) : '', j.salary_text || (j.salary_min ? j.salary_min + '–' + (j.salary_max || '') : '')].filter(Boolean);
   return h('li', { class: 'card job', 'data-id': j.id },
-    h('h3', {}, j.title, ' ', syntheticBadge(j.synthetic)),
+    h('h3', {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
     j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join('、')) : null,
     h('div', { class: 'actions' },
@@ -99,7 +100,7 @@ async function showCandidates(box, job, contact) {
       return h('li', { class: 'card match', 'data-id': c.id },
         h('div', { class: 'match-head' }, h('h3', {}, t('hr.candidate', { id: (c.id || '').slice(0, 12) })), ' ', syntheticBadge(c.synthetic),
           h('span', { class: 'score' }, scoreText(m.score))),
-        h('p', { class: 'muted' }, [cityName(c.city || ''), c.degree, edu ? t('hr.candidate.edu', { year: edu.graduation_year || '', school: edu.institution_name || '', major: edu.major || '' }) : '', (c.languages || []).join('、')].filter(Boolean).join(' · ')),
+        h('p', { class: 'muted' }, [cityName(c.city || ''), degreeName(c.degree), edu ? t('hr.candidate.edu', { year: edu.graduation_year || '', school: edu.institution_name || '', major: edu.major || '' }) : '', (c.languages || []).map(languageName).join(t('punct.list'))].filter(Boolean).join(' · ')),
         factors(m.factors),
         contact && c.id ? contactBox(c.id) : null);
     })));
@@ -135,7 +136,7 @@ function contactBox(id) {
     if ([...reason].length < 2) {
       input.setAttribute('aria-invalid', 'true');
       input.focus();
-      out.append(errorBox({ message: t('contact.reason') + '：' + t('contact.reason.short') }));
+      out.append(errorBox({ message: t('contact.reason') + t('punct.colon') + t('contact.reason.short') }));
       return;
     }
     input.removeAttribute('aria-invalid');
@@ -177,7 +178,7 @@ function jobForm(ent, job, done) {
     h('div', { class: 'row' },
       field('job-sector', t('hr.form.sector'), h('select', { id: 'job-sector', name: 'sector' }, h('option', { value: '' }, t('hr.form.none')),
         SECTORS.map((x) => h('option', { value: x, selected: x === v.sector ? true : null }, sectorName(x))))),
-      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, DEGREES.map((d) => h('option', { value: d, selected: d === v.degree ? true : null }, d))))),
+      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, DEGREES.map((d) => h('option', { value: d, selected: d === v.degree ? true : null }, degreeName(d)))))),
     h('div', { class: 'row' },
       field('job-headcount', t('hr.form.headcount'), h('input', { id: 'job-headcount', name: 'headcount', type: 'number', min: '1', max: '10000', value: String(v.headcount || 1) })),
       field('job-salary-min', t('hr.form.salary_min'), h('input', { id: 'job-salary-min', name: 'salary_min', type: 'number', min: '0', step: '100', value: v.salary_min ? String(v.salary_min) : '' })),
@@ -202,7 +203,7 @@ function jobForm(ent, job, done) {
     if (!fields.title) {
       form.title.setAttribute('aria-invalid', 'true');
       form.title.focus();
-      status.append(errorBox({ message: t('hr.form.title') + '：' + t('a11y.required') }));
+      status.append(errorBox({ message: t('hr.form.title') + t('punct.colon') + t('a11y.required') }));
       return;
     }
     try {

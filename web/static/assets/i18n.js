@@ -43,6 +43,19 @@ export function pick(zh, en) { return current === 'en' ? (en || zh || '') : (zh 
 export function sectorName(s) { return has('sector.' + s) ? t('sector.' + s) : s; }
 export function cityName(c) { return has('city.' + c) ? t('city.' + c) : c; }
 
+/**
+ * regionName, degreeName, levelName, authorityName, languageName: names of the data's Chinese
+ * values (关中, 本科, 教育部, 日语N2 …) in the current language; a value without a translation
+ * is shown as it is.
+ */
+export function regionName(r) { return named('explore.region.', r); }
+export function degreeName(d) { return named('degree.', d); }
+export function levelName(l) { return named('level.', l); }
+export function authorityName(a) { return named('authority.', a); }
+export function languageName(l) { return named('language.', l); }
+
+function named(prefix, v) { return v && has(prefix + v) ? t(prefix + v) : v; }
+
 /** applyStatic fills the elements of root that carry data-i18n (text) or data-i18n-label (aria-label). */
 export function applyStatic(root) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

@@ -1,9 +1,9 @@
 // The institution page: its programs, suggested enterprise partners with their explanations,
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
-import { t, pick, cityName } from './i18n.js';
+import { t, pick, cityName, regionName, degreeName, levelName, authorityName } from './i18n.js';
 import { get, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading } from './dom.js';
-import { matchCard, partnershipList, signInHint, canAct } from './partners.js';
+import { matchCard, partnershipList, signInHint, canAct, enterprisesVerified } from './partners.js';
 
 /** renderInstitution draws #/institution (a finder) or #/institution/{id}. */
 export async function renderInstitution(view, r, ctx) {
@@ -17,7 +17,7 @@ export async function renderInstitution(view, r, ctx) {
   const inst = await get('/api/v1/institutions/' + encodeURIComponent(id));
   if (!ctx.isCurrent()) return;
   view.append(h('h1', {}, inst.name, ' ', syntheticBadge(inst.synthetic)),
-    h('p', { class: 'lead' }, [inst.level, inst.authority, cityName(inst.city), inst.region].filter(Boolean).join(' · ')));
+    h('p', { class: 'lead' }, [levelName(inst.level), authorityName(inst.authority), cityName(inst.city), regionName(inst.region)].filter(Boolean).join(' · ')));
 
   const progBox = h('section', { class: 'programs', 'aria-labelledby': 'programs-h' }, loading('programs-h'));
   const partnersBox = h('section', { class: 'partners', 'aria-labelledby': 'partners-h' }, h('h2', { id: 'partners-h' }, t('inst.partners')), loading());
@@ -29,7 +29,10 @@ export async function renderInstitution(view, r, ctx) {
   const loadProposals = async (notice) => {
     try {
       const ps = await get('/api/v1/partnerships', { institution_id: id, limit: 50 });
-      if (ctx.isCurrent()) proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(ps.data || [], 'institution', id, loadProposals));
+      const list = ps.data || [];
+      // The other party is an enterprise: marked 未核验 when the API says it is unverified.
+      const verified = await enterprisesVerified(list.map((p) => p.enterprise_id));
+      if (ctx.isCurrent()) proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(list, 'institution', id, loadProposals, verified));
     } catch (err) {
       proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), errorBox(err));
     }
@@ -46,7 +49,7 @@ export async function renderInstitution(view, r, ctx) {
         progBox.replaceChildren(h('h2', { id: 'programs-h' }, t('inst.programs', { n: list.length + (ps.next ? '+' : '') })),
           h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
             h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
-            h('p', { class: 'muted' }, [p.major_code, p.degree, p.graduates_per_year ? t('inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? '（' + t('estimate') + '）' : '') : ''].filter(Boolean).join(' · ')),
+            h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t('inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
             p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join('、')) : null))));
       } catch (err) { progBox.replaceChildren(errorBox(err)); }
     })(),
@@ -80,7 +83,7 @@ async function loadGaps(box, inst, id, realOnly, refocus) {
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
         h('p', {}, pick(gp.zh, gp.en)));
     });
-    box.replaceChildren(h('h2', { id: 'gaps-h' }, t('inst.gaps', { scope: inst.region ? t('explore.region.' + inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
+    box.replaceChildren(h('h2', { id: 'gaps-h' }, t('inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));

@@ -2,7 +2,7 @@
 // enterprises they consented to), the audit log of their record, export and erasure. Only the
 // candidate themself gets here: the API answers the full profile, the audit log and the export
 // to the signed-in candidate alone (api/personal.go).
-import { t, lang, cityName } from './i18n.js';
+import { t, lang, cityName, degreeName, languageName } from './i18n.js';
 import { api, get, currentUser, signOut } from './api.js';
 import { h, errorBox, okBox, loading, syntheticBadge } from './dom.js';
 import { signInHint } from './partners.js';
@@ -78,14 +78,14 @@ function row(label, value) {
 
 /** profileSection shows the whole profile, personal data included: only its owner sees this. */
 function profileSection(c) {
-  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, e.degree].filter(Boolean).join(' · '));
+  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, degreeName(e.degree)].filter(Boolean).join(' · '));
   return h('section', { class: 'profile card', 'aria-labelledby': 'profile-h' },
     h('h2', { id: 'profile-h' }, t('me.profile'), ' ', syntheticBadge(c.synthetic)),
     h('dl', { class: 'profile-list' },
       row(t('me.field.name'), c.name), row(t('me.field.phone'), c.phone), row(t('me.field.email'), c.email),
-      row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), c.degree),
+      row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), degreeName(c.degree)),
       row(t('me.field.education'), edu.join('；')), row(t('me.field.skills'), (c.skills || []).join('、')),
-      row(t('me.field.languages'), (c.languages || []).join('、'))),
+      row(t('me.field.languages'), (c.languages || []).map(languageName).join(t('punct.list')))),
     h('p', { class: 'hint' }, t('me.profile.hint')));
 }
 

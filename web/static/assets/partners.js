@@ -1,8 +1,15 @@
-// Partnership suggestions and the partnership workflow (propose, accept, decline), shared by
-// the institution and the HR pages. The acting side is the page's side; the server checks that
-// the signed-in account speaks for it.
-import { t } from './i18n.js';
-import { api, currentUser } from './api.js';
+// Partnership suggestions and the partnership workflow, shared by the institution and the HR
+// pages. The acting side is the page's side; the server checks that the signed-in account
+// speaks for it (api/partnerships.go):
+//
+//	suggested ─propose─> proposed ─accept─> accepted ─activate─> active
+//	(none)    ─propose─┘          └decline─> declined ─propose─> proposed (again)
+//
+// The side that did not propose accepts or declines; either side activates an accepted
+// partnership and proposes a suggested or declined one (again). The API has no step after
+// active.
+import { t, lang, cityName } from './i18n.js';
+import { api, get, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, factors, scoreText } from './dom.js';
 
 /** canAct reports whether the signed-in user may act for side ("institution" or "enterprise") id. */
@@ -33,30 +40,35 @@ export function matchCard(m, side, selfID, onChange) {
   const other = side === 'institution' ? m.enterprise : m.institution;
   const card = h('article', { class: 'match card', 'data-id': other.id },
     h('div', { class: 'match-head' }, h('h3', {}, partyLink(other)), ' ', syntheticBadge(other.synthetic), ' ', unverifiedBadge(other.verified),
-      h('span', { class: 'muted' }, ' · ' + (other.city || '')), h('span', { class: 'score' }, scoreText(m.score))),
+      other.city ? h('span', { class: 'muted' }, ' · ' + cityName(other.city)) : null, h('span', { class: 'score' }, scoreText(m.score))),
     factors(m.factors));
   if (canAct(side, selfID)) {
     const instID = side === 'institution' ? selfID : other.id;
     const entID = side === 'institution' ? other.id : selfID;
-    card.append(proposeForm(instID, entID, side, other.name, onChange));
+    card.append(proposeForm(instID, entID, side, other.name, 'note-' + other.id, 'partner.propose', (name) => {
+      card.querySelector('form.propose').replaceChildren(okBox(t('partner.proposed', { name })));
+      if (onChange) onChange();
+    }));
   }
   return card;
 }
 
-function proposeForm(instID, entID, side, name, onChange) {
-  const id = 'note-' + (side === 'institution' ? entID : instID);
+/**
+ * proposeForm proposes (again) the partnership of instID and entID for side, with an optional
+ * note; id is the note field's id, label the button's text key; done(name) runs after it.
+ */
+function proposeForm(instID, entID, side, name, id, label, done) {
   const status = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'propose' },
     h('label', { for: id }, t('partner.note')),
     h('input', { id, name: 'note', maxlength: '500' }),
-    h('button', { type: 'submit' }, t('partner.propose')), status);
+    h('button', { type: 'submit' }, t(label)), status);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     status.replaceChildren();
     try {
       await api('POST', '/api/v1/partnerships', { institution_id: instID, enterprise_id: entID, by: side, note: form.note.value.trim() });
-      form.replaceChildren(okBox(t('partner.proposed', { name })));
-      if (onChange) onChange();
+      await done(name);
     } catch (err) {
       status.append(errorBox(err));
     }
@@ -65,42 +77,109 @@ function proposeForm(instID, entID, side, name, onChange) {
 }
 
 /**
- * partnershipList shows the partnerships of selfID with accept/decline for proposals to it.
- * onChange(notice) reloads the list after a step and shows notice above it.
+ * enterprisesVerified asks the API whether each enterprise of ids has a valid 统一社会信用代码
+ * (GET /api/v1/enterprises/{id} answers "verified"): a map from id to true or false, without
+ * the enterprises it could not read.
  */
-export function partnershipList(list, side, selfID, onChange) {
+export async function enterprisesVerified(ids) {
+  const out = {};
+  await Promise.all([...new Set(ids.filter(Boolean))].map(async (id) => {
+    try {
+      const e = await get('/api/v1/enterprises/' + encodeURIComponent(id));
+      if (typeof e.verified === 'boolean') out[id] = e.verified;
+    } catch { /* not shown as unverified when unknown */ }
+  }));
+  return out;
+}
+
+/** when is a moment of the history, in the current language. */
+function when(at) {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** history lists the steps of a partnership, oldest first, with who took them and their notes. */
+function history(p) {
+  const events = p.history || [];
+  if (!events.length) return null;
+  // The note of the current proposal is shown above the history (proposalNote), not twice.
+  const current = events.filter((e) => e.status === 'proposed').at(-1);
+  return h('details', { class: 'history', open: true },
+    h('summary', {}, t('partner.history', { n: events.length })),
+    h('ol', {}, events.map((e) => {
+      const side = e.by ? t('side.' + e.by) : t('partner.side.unknown');
+      const what = ['suggested', 'proposed', 'accepted', 'declined', 'active'].includes(e.status)
+        ? t('partner.event.' + e.status, { side }) : t('partner.event.other', { side, status: t('status.' + e.status) });
+      return h('li', { 'data-status': e.status },
+        e.at ? h('time', { datetime: e.at }, when(e.at)) : null, e.at ? ' · ' : null,
+        what, e.actor ? t('punct.paren', { v: e.actor }) : null,
+        e.note && !(e === current && e.note === p.note) ? t('punct.colon') + '“' + e.note + '”' : null);
+    })));
+}
+
+/** proposalNote is the note of the proposal, with who wrote it: kept after the answer. */
+function proposalNote(p) {
+  if (!p.note) return null;
+  const proposed = (p.history || []).filter((e) => e.status === 'proposed').at(-1);
+  const who = [proposed && proposed.by ? t('side.' + proposed.by) : '', proposed && proposed.actor ? proposed.actor : ''].filter(Boolean).join(' ');
+  return h('p', { class: 'note' }, who ? h('span', { class: 'muted' }, t('partner.note.by', { who }) + ' ') : null, '“' + p.note + '”');
+}
+
+/**
+ * partnershipList shows the partnerships of selfID (side: "institution" or "enterprise") with
+ * the steps the user may take: accept or decline a proposal of the other side, activate an
+ * accepted partnership, propose a suggested or declined one (again). verified maps the
+ * enterprises' ids to the API's verified flag (the institution page's list, whose other party
+ * is an enterprise). onChange(notice) reloads the list after a step and shows notice above it.
+ */
+export function partnershipList(list, side, selfID, onChange, verified) {
   if (!list.length) return h('p', { class: 'muted' }, t('inst.proposals.none'));
   const mayAct = canAct(side, selfID);
+  const otherSide = side === 'institution' ? 'enterprise' : 'institution';
   return h('ul', { class: 'partnerships' }, list.map((p) => {
     const otherName = side === 'institution' ? p.enterprise_name : p.institution_name;
     const otherID = side === 'institution' ? p.enterprise_id : p.institution_id;
-    const last = (p.history || []).at(-1);
     const status = h('div', { 'aria-live': 'polite' });
     const li = h('li', { class: 'partnership card', 'data-id': p.id, 'data-status': p.status },
-      h('div', {}, partyLink({ type: side === 'institution' ? 'enterprise' : 'institution', id: otherID, name: otherName || otherID }), ' ', syntheticBadge(p.synthetic),
+      h('div', {}, partyLink({ type: otherSide, id: otherID, name: otherName || otherID }), ' ', syntheticBadge(p.synthetic),
+        side === 'institution' ? [' ', unverifiedBadge((verified || {})[p.enterprise_id])] : null,
         ' ', h('span', { class: 'badge status status-' + p.status }, t('status.' + p.status)),
         p.proposed_by ? h('span', { class: 'muted' }, ' · ' + t('partner.by', { side: t('side.' + p.proposed_by) })) : null),
-      last && last.note ? h('p', { class: 'note' }, '“' + last.note + '”' + (last.actor ? ' — ' + last.actor : '')) : null,
-      status);
-    if (p.status === 'proposed' && p.proposed_by && p.proposed_by !== side) {
-      if (mayAct) {
-        const act = (action, msgKey) => async () => {
-          status.replaceChildren();
-          try {
-            await api('POST', `/api/v1/partnerships/${encodeURIComponent(p.id)}/${action}`, { by: side });
-            const done = okBox(t(msgKey, { name: otherName }));
-            if (onChange) await onChange(done); else status.append(done);
-          } catch (err) {
-            status.append(errorBox(err));
-          }
-        };
-        li.append(h('div', { class: 'actions' },
-          h('button', { type: 'button', class: 'primary', 'data-action': 'accept', onclick: act('accept', 'partner.accepted') }, t('partner.accept')),
-          h('button', { type: 'button', 'data-action': 'decline', onclick: act('decline', 'partner.declined') }, t('partner.decline'))));
-      } else {
-        li.append(signInHint(side));
+      proposalNote(p),
+      history(p));
+    const done = async (msgKey) => {
+      const notice = okBox(t(msgKey, { name: otherName || otherID }));
+      if (onChange) await onChange(notice); else status.append(notice);
+    };
+    const act = (action, msgKey) => async () => {
+      status.replaceChildren();
+      try {
+        await api('POST', `/api/v1/partnerships/${encodeURIComponent(p.id)}/${action}`, { by: side });
+        await done(msgKey);
+      } catch (err) {
+        status.append(errorBox(err));
       }
+    };
+    let actions = null;
+    if (p.status === 'proposed' && p.proposed_by && p.proposed_by !== side) {
+      actions = h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', 'data-action': 'accept', onclick: act('accept', 'partner.accepted') }, t('partner.accept')),
+        h('button', { type: 'button', 'data-action': 'decline', onclick: act('decline', 'partner.declined') }, t('partner.decline')));
+    } else if (p.status === 'proposed' && p.proposed_by === side) {
+      li.append(h('p', { class: 'muted' }, t('partner.waiting', { side: t('side.' + otherSide) })));
+    } else if (p.status === 'accepted') {
+      actions = h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', 'data-action': 'activate', onclick: act('activate', 'partner.activated') }, t('partner.activate')));
+    } else if (p.status === 'declined' || p.status === 'suggested') {
+      const instID = side === 'institution' ? selfID : otherID;
+      const entID = side === 'institution' ? otherID : selfID;
+      actions = proposeForm(instID, entID, side, otherName || otherID, 'renote-' + p.id,
+        p.status === 'declined' ? 'partner.repropose' : 'partner.propose', () => done(p.status === 'declined' ? 'partner.reproposed' : 'partner.proposed'));
+      actions.dataset.action = 'propose';
     }
+    if (actions) li.append(mayAct ? actions : signInHint(side));
+    li.append(status);
     return li;
   }));
 }

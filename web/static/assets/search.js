@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, sectorName, cityName } from './i18n.js';
+import { t, sectorName, cityName, degreeName, languageName } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -39,6 +39,8 @@ function facetLabel(name, v) {
   if (name === 'sector') return sectorName(v);
   if (name === 'city') return cityName(v);
   if (name === 'region') return t('explore.region.' + v);
+  if (name === 'degree') return degreeName(v);
+  if (name === 'language') return languageName(v);
   return v;
 }
 
@@ -174,7 +176,7 @@ function languageForm(st) {
   const form = h('form', { class: 'distance', id: 'language-form' },
     h('label', { for: 'language' }, t('facet.language')),
     h('select', { id: 'language', name: 'language' }, h('option', { value: '' }, t('near.any')),
-      LANGUAGES.map((l) => h('option', { value: l, selected: st.filters.language.includes(l) ? true : null }, l))),
+      LANGUAGES.map((l) => h('option', { value: l, selected: st.filters.language.includes(l) ? true : null }, languageName(l)))),
     h('button', { type: 'submit' }, t('facet.language.apply')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
