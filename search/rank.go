@@ -155,7 +155,8 @@ func asksPolicy(q string) bool {
 func wordSynonyms(w string) []string {
 	switch w {
 	case "创业":
-		return []string{"创办"}
+		// Item (10) funds 新设企业, newly founded firms: what a founder asks as 创业补贴.
+		return []string{"创办", "新设企业"}
 	case "创办":
 		return []string{"创业"}
 	case "补贴":
