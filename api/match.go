@@ -14,10 +14,11 @@ import (
 
 // Matcher suggests partnerships and ranks candidates and jobs (package match implements it).
 type Matcher interface {
-	EnterprisePartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error)
-	InstitutionPartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error)
-	JobCandidates(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error)
-	CandidateJobs(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error)
+	// The rankings of one party read only scope.RealOnly: counterparts of real data only.
+	EnterprisePartners(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
+	InstitutionPartners(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
+	JobCandidates(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
+	CandidateJobs(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
 	Allocate(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.Allocation, error)
 	Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.GapReport, error)
 	Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Dossier, error)
@@ -87,14 +88,14 @@ func (s *Server) available(c *gin.Context) bool {
 
 // ranking answers GET /api/v1/{kind}/{id}/partners, /jobs/{id}/candidates and
 // /candidates/{id}/jobs.
-func (s *Server) ranking(k xiaoqi.Kind, rank func(Matcher, context.Context, string, int) (*xiaoqi.MatchList, error)) gin.HandlerFunc {
+func (s *Server) ranking(k xiaoqi.Kind, rank func(Matcher, context.Context, string, xiaoqi.Scope, int) (*xiaoqi.MatchList, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, err := s.pathID(c, k)
 		if err != nil {
 			s.writeError(c, err)
 			return
 		}
-		_, limit, err := matchParams(c, maxMatchLimit)
+		sc, limit, err := matchParams(c, maxMatchLimit, "real_only")
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -102,7 +103,7 @@ func (s *Server) ranking(k xiaoqi.Kind, rank func(Matcher, context.Context, stri
 		if !s.available(c) {
 			return
 		}
-		l, err := rank(s.matcher, c.Request.Context(), id, limit)
+		l, err := rank(s.matcher, c.Request.Context(), id, sc, limit)
 		if err != nil {
 			s.writeError(c, err)
 			return

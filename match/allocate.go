@@ -94,7 +94,7 @@ func (m *Matcher) buildNetwork(ctx context.Context, s *snapshot, scope xiaoqi.Sc
 				if k >= len(todo) || (k%256 == 0 && ctx.Err() != nil) {
 					return
 				}
-				ranked[k], _ = m.rankInstitutions(s, sc, todo[k], AllocationChoices, shortlist, false)
+				ranked[k], _ = m.rankInstitutions(s, sc, todo[k], AllocationChoices, shortlist, false, false)
 			}
 		}()
 	}

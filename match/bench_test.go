@@ -35,7 +35,7 @@ func BenchmarkEnterprisePartners(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if _, err := m.EnterprisePartners(ctx, mk.ents[i%len(mk.ents)], 10); err != nil {
+		if _, err := m.EnterprisePartners(ctx, mk.ents[i%len(mk.ents)], xiaoqi.Scope{}, 10); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -46,7 +46,7 @@ func BenchmarkInstitutionPartners(b *testing.B) {
 	m, mk := provinceMatcher(b)
 	ctx := context.Background()
 	for i := 0; b.Loop(); i++ {
-		if _, err := m.InstitutionPartners(ctx, mk.insts[i%len(mk.insts)], 10); err != nil {
+		if _, err := m.InstitutionPartners(ctx, mk.insts[i%len(mk.insts)], xiaoqi.Scope{}, 10); err != nil {
 			b.Fatal(err)
 		}
 	}

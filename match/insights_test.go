@@ -193,7 +193,7 @@ func TestPolicyFactorPunctuation(t *testing.T) {
 	docs := append(insightMarket(t, tax), &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_08"}, Number: 8, Heading: "开拓服务外包国际市场",
 		Text: "巩固和加强与欧美、日韩及东南亚等国家和地区的交流合作。支持企业走出去。"})
 	m := smallMatcher(t, docs)
-	l, err := m.EnterprisePartners(context.Background(), "ent_soft", 1)
+	l, err := m.EnterprisePartners(context.Background(), "ent_soft", xiaoqi.Scope{}, 1)
 	if err != nil || len(l.Data) == 0 {
 		t.Fatalf("partners: %+v, %v", l, err)
 	}

@@ -46,7 +46,7 @@ func TestPlantedPrecision(t *testing.T) {
 	var hit, total, baseHit, baseTotal int
 	var instHit, instTotal int
 	for _, e := range mk.ents {
-		l, err := m.EnterprisePartners(ctx, e, 5)
+		l, err := m.EnterprisePartners(ctx, e, xiaoqi.Scope{}, 5)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +67,7 @@ func TestPlantedPrecision(t *testing.T) {
 		}
 	}
 	for _, in := range mk.insts {
-		l, err := m.InstitutionPartners(ctx, in, 5)
+		l, err := m.InstitutionPartners(ctx, in, xiaoqi.Scope{}, 5)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,11 +142,11 @@ func TestPlantedAllocation(t *testing.T) {
 func TestGoldenExplanations(t *testing.T) {
 	m, mk := plantedMatcher(t)
 	ctx := context.Background()
-	ep, err := m.EnterprisePartners(ctx, mk.ents[0], 2)
+	ep, err := m.EnterprisePartners(ctx, mk.ents[0], xiaoqi.Scope{}, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ip, err := m.InstitutionPartners(ctx, mk.insts[0], 2)
+	ip, err := m.InstitutionPartners(ctx, mk.insts[0], xiaoqi.Scope{}, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestDistanceNamesDistricts(t *testing.T) {
 			City: "西安市", Region: xiaoqi.RegionGuanzhong},
 		prg("prg_xa", "ins_xa", "西安市"),
 	})
-	l, err := m.EnterprisePartners(context.Background(), "ent_ca", 5)
+	l, err := m.EnterprisePartners(context.Background(), "ent_ca", xiaoqi.Scope{}, 5)
 	if err != nil {
 		t.Fatal(err)
 	}

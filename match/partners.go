@@ -178,7 +178,7 @@ func topScored(xs []scored, k int) []scored {
 
 // rankInstitutions returns the institutions best for enterprise ei, scored on every factor
 // among the short best by skill coverage; considered is how many the skill index proposed.
-func (m *Matcher) rankInstitutions(s *snapshot, sc *scratch, ei int, limit, short int, text bool) (out []pair, considered int) {
+func (m *Matcher) rankInstitutions(s *snapshot, sc *scratch, ei int, limit, short int, text, realOnly bool) (out []pair, considered int) {
 	e := s.ents[ei]
 	if e.totalW == 0 {
 		return nil, 0
@@ -186,8 +186,12 @@ func (m *Matcher) rankInstitutions(s *snapshot, sc *scratch, ei int, limit, shor
 	touched := m.instCoverage(s, sc, e)
 	cands := make([]scored, 0, len(touched))
 	for _, ii := range touched {
+		if realOnly && s.insts[ii].doc.Synthetic {
+			continue
+		}
 		cands = append(cands, scored{ii, sc.cov[ii], s.insts[ii].doc.ID})
 	}
+	considered = len(cands)
 	cands = topScored(cands, max(short, limit))
 	out = make([]pair, 0, len(cands))
 	for _, c := range cands {
@@ -205,11 +209,12 @@ func (m *Matcher) rankInstitutions(s *snapshot, sc *scratch, ei int, limit, shor
 			out[k] = m.evalPair(s, sc, ei, out[k].i, true)
 		}
 	}
-	return out, len(touched)
+	return out, considered
 }
 
-// rankEnterprises returns the enterprises best for institution ii.
-func (m *Matcher) rankEnterprises(s *snapshot, sc *scratch, ii int, limit int) (out []pair, considered int) {
+// rankEnterprises returns the enterprises best for institution ii (only those of real data
+// with realOnly).
+func (m *Matcher) rankEnterprises(s *snapshot, sc *scratch, ii int, limit int, realOnly bool) (out []pair, considered int) {
 	in := s.insts[ii]
 	var supply []sw
 	for sk, v := range in.best {
@@ -226,6 +231,10 @@ func (m *Matcher) rankEnterprises(s *snapshot, sc *scratch, ii int, limit int) (
 	sc.clear()
 	cands := make([]scored, 0, len(acc))
 	for e, v := range acc {
+		if realOnly && s.ents[e].doc.Synthetic {
+			delete(acc, e)
+			continue
+		}
 		// Coverage alone would shortlist every one-posting, one-skill enterprise before one
 		// with 50 openings: weigh it by the openings it could fill, as the fit factor does.
 		ent := s.ents[e]
@@ -258,24 +267,26 @@ func (s *snapshot) toMatch(p pair) xiaoqi.Match {
 }
 
 // EnterprisePartners ranks the institutions that could train for enterprise id's open job
-// needs, best first, each with its explanation. limit 0 means DefaultLimit.
-func (m *Matcher) EnterprisePartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
+// needs, best first, each with its explanation; with scope.RealOnly only institutions of real
+// data. limit 0 means DefaultLimit.
+func (m *Matcher) EnterprisePartners(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error) {
 	s, ei, limit, err := m.find(ctx, xiaoqi.KindEnterprise, id, limit)
 	if err != nil {
 		return nil, err
 	}
-	ps, n := m.rankInstitutions(s, m.newScratch(), ei, limit, shortlist, true)
+	ps, n := m.rankInstitutions(s, m.newScratch(), ei, limit, shortlist, true, scope.RealOnly)
 	return s.pairList(*entParty(s.ents[ei]), n, ps), nil
 }
 
 // InstitutionPartners ranks the enterprises whose open job needs institution id's programs
-// train for, best first, each with its explanation. limit 0 means DefaultLimit.
-func (m *Matcher) InstitutionPartners(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
+// train for, best first, each with its explanation; with scope.RealOnly only enterprises of real
+// data. limit 0 means DefaultLimit.
+func (m *Matcher) InstitutionPartners(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error) {
 	s, ii, limit, err := m.find(ctx, xiaoqi.KindInstitution, id, limit)
 	if err != nil {
 		return nil, err
 	}
-	ps, n := m.rankEnterprises(s, m.newScratch(), ii, limit)
+	ps, n := m.rankEnterprises(s, m.newScratch(), ii, limit, scope.RealOnly)
 	return s.pairList(*instParty(s.insts[ii]), n, ps), nil
 }
 

@@ -202,14 +202,15 @@ func (m *Matcher) expand(skills []int32) []int32 {
 }
 
 // JobCandidates ranks the candidates for job need id, found through the skill → candidates
-// index. The candidates returned carry personal data; callers must anonymise them.
-func (m *Matcher) JobCandidates(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
+// index (with scope.RealOnly only candidates of real data). The candidates returned carry
+// personal data; callers must anonymise them.
+func (m *Matcher) JobCandidates(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error) {
 	s, ji, limit, err := m.find(ctx, xiaoqi.KindJob, id, limit)
 	if err != nil {
 		return nil, err
 	}
 	j := s.jobs[ji]
-	cs := m.reach(j.skills, s.candsBySkill, func(ci int32) (float64, string) {
+	cs := m.reach(j.skills, s.candsBySkill, func(ci int32) bool { return !scope.RealOnly || !s.cands[ci].doc.Synthetic }, func(ci int32) (float64, string) {
 		sc, _ := m.personFit(s.cands[ci], j, false)
 		return sc, s.cands[ci].doc.ID
 	})
@@ -224,14 +225,14 @@ func (m *Matcher) JobCandidates(ctx context.Context, id string, limit int) (*xia
 }
 
 // CandidateJobs ranks the open job needs for candidate id, found through the skill → job
-// needs index.
-func (m *Matcher) CandidateJobs(ctx context.Context, id string, limit int) (*xiaoqi.MatchList, error) {
+// needs index (with scope.RealOnly only job needs of real data).
+func (m *Matcher) CandidateJobs(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error) {
 	s, ci, limit, err := m.find(ctx, xiaoqi.KindCandidate, id, limit)
 	if err != nil {
 		return nil, err
 	}
 	c := s.cands[ci]
-	js := m.reach(c.skills, s.jobsBySkill, func(ji int32) (float64, string) {
+	js := m.reach(c.skills, s.jobsBySkill, func(ji int32) bool { return !scope.RealOnly || !s.jobs[ji].doc.Synthetic }, func(ji int32) (float64, string) {
 		sc, _ := m.personFit(c, s.jobs[ji], false)
 		return sc, s.jobs[ji].doc.ID
 	})
@@ -251,14 +252,18 @@ func (m *Matcher) CandidateJobs(ctx context.Context, id string, limit int) (*xia
 }
 
 // reach scores, without explanations, every item that bySkill lists under skills or a skill
-// related to them, each once, and returns them best first. score gives an item's score and id.
-func (m *Matcher) reach(skills []int32, bySkill [][]int32, score func(i int32) (float64, string)) []scored {
+// related to them and that keep accepts, each once, and returns them best first. score gives
+// an item's score and id.
+func (m *Matcher) reach(skills []int32, bySkill [][]int32, keep func(i int32) bool, score func(i int32) (float64, string)) []scored {
 	seen := map[int32]bool{}
 	var out []scored
 	for _, sk := range m.expand(skills) {
 		for _, i := range bySkill[sk] {
 			if !seen[i] {
 				seen[i] = true
+				if !keep(i) {
+					continue
+				}
 				sc, id := score(i)
 				out = append(out, scored{int(i), sc, id})
 			}

@@ -53,7 +53,7 @@ func candidateIDs(l *xiaoqi.MatchList) []string {
 // a private profile is never offered.
 func TestJobCandidates(t *testing.T) {
 	m := smallMatcher(t, smallMarket())
-	l, err := m.JobCandidates(context.Background(), "job_java", 10)
+	l, err := m.JobCandidates(context.Background(), "job_java", xiaoqi.Scope{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestJobCandidates(t *testing.T) {
 func TestCandidateJobs(t *testing.T) {
 	m := smallMatcher(t, smallMarket())
 	for cand, want := range map[string][]string{"cnd_java": {"job_java"}, "cnd_boot": {"job_java"}, "cnd_nurse": {"job_care", "job_java"}} {
-		l, err := m.CandidateJobs(context.Background(), cand, 10)
+		l, err := m.CandidateJobs(context.Background(), cand, xiaoqi.Scope{}, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,10 +108,10 @@ func TestCandidateJobs(t *testing.T) {
 			t.Errorf("jobs for %s: %v, want %v", cand, got, want)
 		}
 	}
-	if _, err := m.CandidateJobs(context.Background(), "cnd_hidden", 10); xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+	if _, err := m.CandidateJobs(context.Background(), "cnd_hidden", xiaoqi.Scope{}, 10); xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
 		t.Errorf("a private candidate's jobs: %v, want not found", err)
 	}
-	if _, err := m.JobCandidates(context.Background(), "job_java", 101); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+	if _, err := m.JobCandidates(context.Background(), "job_java", xiaoqi.Scope{}, 101); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
 		t.Errorf("limit 101: %v, want invalid", err)
 	}
 }
@@ -131,7 +131,7 @@ func TestJobCandidatesLanguageLevels(t *testing.T) {
 		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_en", Synthetic: true}, Name: "乙", City: "西安市", Degree: "本科",
 			Skills: []string{"客户服务", "办公软件"}, Languages: []string{"英语六级"}},
 	}
-	l, err := smallMatcher(t, docs).JobCandidates(context.Background(), "job_jp", 10)
+	l, err := smallMatcher(t, docs).JobCandidates(context.Background(), "job_jp", xiaoqi.Scope{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,5 +148,74 @@ func TestJobCandidatesLanguageLevels(t *testing.T) {
 	}
 	if l.Data[1].Score > 0.5 {
 		t.Errorf("the English speaker scores %.2f for a Japanese job, want at most half", l.Data[1].Score)
+	}
+}
+
+// TestRealOnly: with Scope.RealOnly every ranking of one party leaves out counterparts of
+// synthetic data: an institution's suggested enterprises, an enterprise's institutions, a
+// job's candidates and a candidate's jobs.
+func TestRealOnly(t *testing.T) {
+	docs := smallMarket() // every document synthetic
+	docs = append(docs,
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_real"}, Name: "西安真实软件有限公司", City: "西安市", Region: xiaoqi.RegionGuanzhong},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_real"}, EnterpriseID: "ent_real", Name: "Java工程师", City: "西安市",
+			Degree: "本科", Skills: []string{"Java", "MySQL"}, Headcount: 2, Status: xiaoqi.JobOpen},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_real"}, Name: "戊", City: "西安市", Degree: "本科", Skills: []string{"Java", "Spring"}},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_real"}, Name: "西安真实大学", City: "西安市", Type: xiaoqi.InstitutionUniversity},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_real"}, InstitutionID: "ins_real", InstitutionName: "西安真实大学",
+			Name: "软件工程", Degree: "本科", City: "西安市", Skills: []string{"Java", "MySQL", "Spring"}, GraduatesPerYear: 80},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_syn", Synthetic: true}, Name: "西安示例学院（示例）", City: "西安市", Type: xiaoqi.InstitutionTraining},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_syn", Synthetic: true}, InstitutionID: "ins_syn", InstitutionName: "西安示例学院（示例）",
+			Name: "Java实训课程", Degree: "培训", City: "西安市", Skills: []string{"Java", "MySQL", "Spring"}, GraduatesPerYear: 80},
+	)
+	m := smallMatcher(t, docs)
+	ctx := context.Background()
+	real := xiaoqi.Scope{RealOnly: true}
+	parties := func(l *xiaoqi.MatchList) (all, synthetic []string) {
+		for _, x := range l.Data {
+			for _, p := range []*xiaoqi.MatchParty{x.Institution, x.Enterprise, x.Job} {
+				if p != nil && p.ID != l.For.ID {
+					all = append(all, p.ID)
+					if p.Synthetic {
+						synthetic = append(synthetic, p.ID)
+					}
+				}
+			}
+			if x.Candidate != nil {
+				all = append(all, x.Candidate.ID)
+				if x.Candidate.Synthetic {
+					synthetic = append(synthetic, x.Candidate.ID)
+				}
+			}
+		}
+		return all, synthetic
+	}
+	for _, tc := range []struct {
+		name string
+		rank func(xiaoqi.Scope) (*xiaoqi.MatchList, error)
+		want string // the real counterpart
+	}{
+		{"institution's enterprises", func(sc xiaoqi.Scope) (*xiaoqi.MatchList, error) {
+			return m.InstitutionPartners(ctx, "ins_real", sc, 10)
+		}, "ent_real"},
+		{"enterprise's institutions", func(sc xiaoqi.Scope) (*xiaoqi.MatchList, error) { return m.EnterprisePartners(ctx, "ent_real", sc, 10) }, "ins_real"},
+		{"job's candidates", func(sc xiaoqi.Scope) (*xiaoqi.MatchList, error) { return m.JobCandidates(ctx, "job_real", sc, 10) }, "cnd_real"},
+		{"candidate's jobs", func(sc xiaoqi.Scope) (*xiaoqi.MatchList, error) { return m.CandidateJobs(ctx, "cnd_real", sc, 10) }, "job_real"},
+	} {
+		all, err := tc.rank(xiaoqi.Scope{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, syn := parties(all); len(syn) == 0 {
+			t.Errorf("%s: no synthetic counterpart without RealOnly, the test shows nothing", tc.name)
+		}
+		l, err := tc.rank(real)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, syn := parties(l)
+		if len(syn) > 0 || !slices.Contains(got, tc.want) {
+			t.Errorf("%s with RealOnly: %v (synthetic %v), want %s and nothing synthetic", tc.name, got, syn, tc.want)
+		}
 	}
 }

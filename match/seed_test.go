@@ -35,7 +35,7 @@ func TestSeedInstitutionPartners(t *testing.T) {
 	}
 	m := match.New(nil, tax)
 	m.LoadDocs(docs)
-	l, err := m.InstitutionPartners(context.Background(), id, 5)
+	l, err := m.InstitutionPartners(context.Background(), id, xiaoqi.Scope{}, 5)
 	if err != nil {
 		t.Fatal(err)
 	}

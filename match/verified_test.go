@@ -58,7 +58,7 @@ func TestVerifiedEnterprises(t *testing.T) {
 	}
 
 	seen := map[string]bool{}
-	ip, err := m.InstitutionPartners(ctx, "ins_x", 10)
+	ip, err := m.InstitutionPartners(ctx, "ins_x", xiaoqi.Scope{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestVerifiedEnterprises(t *testing.T) {
 		if !seen[ent] {
 			t.Errorf("institution partners: %s not suggested (%d suggestions)", ent, len(ip.Data))
 		}
-		ep, err := m.EnterprisePartners(ctx, ent, 10)
+		ep, err := m.EnterprisePartners(ctx, ent, xiaoqi.Scope{}, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,7 +87,7 @@ func TestVerifiedEnterprises(t *testing.T) {
 		}
 	}
 	for cnd, job := range map[string]string{"cnd_java": "job_java", "cnd_nurse": "job_care"} {
-		l, err := m.CandidateJobs(ctx, cnd, 10)
+		l, err := m.CandidateJobs(ctx, cnd, xiaoqi.Scope{}, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +104,7 @@ func TestVerifiedEnterprises(t *testing.T) {
 			t.Errorf("jobs for %s: %s not offered", cnd, job)
 		}
 	}
-	jc, err := m.JobCandidates(ctx, "job_care", 10)
+	jc, err := m.JobCandidates(ctx, "job_care", xiaoqi.Scope{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -255,6 +255,17 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	if strings.Contains(p.text(".gap-list"), "示例") {
 		p.fail("real-data gaps mention synthetic openings: %s", p.text(".gap-list"))
 	}
+	// 仅真实企业 for the suggested partners: real enterprises only, as the API ranks them.
+	var realPartners xiaoqi.MatchList
+	apiGet(t, svc.URL, "/api/v1/institutions/"+a.institutionID+"/partners", url.Values{"limit": {"5"}, "real_only": {"true"}}, &realPartners)
+	if len(realPartners.Data) == 0 {
+		t.Fatal("no real enterprise suggested for the institution")
+	}
+	p.waitJS("a synthetic partner before the box is ticked", `!!document.querySelector('.partners .match .synthetic')`)
+	p.click("#partners-real")
+	p.waitJS("the real partners", `document.querySelector('#partners-real').checked && !document.querySelector('.partners .match .synthetic') && document.querySelector('.partners .match') && document.querySelector('.partners .match').dataset.id === `+strconv.Quote(realPartners.Data[0].Enterprise.ID))
+	p.waitJS("the box keeps the focus", `document.activeElement && document.activeElement.id === 'partners-real'`)
+	p.checkA11y("the real partners")
 	p.waitText(".proposals .partnership", a.enterpriseName)
 	if n := p.count(".proposals [data-action=accept]"); n != 0 {
 		p.fail("a visitor is offered %d accept buttons", n)

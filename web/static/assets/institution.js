@@ -53,17 +53,30 @@ export async function renderInstitution(view, r, ctx) {
             p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join('、')) : null))));
       } catch (err) { progBox.replaceChildren(errorBox(err)); }
     })(),
-    (async () => {
-      try {
-        const ms = await get('/api/v1/institutions/' + encodeURIComponent(id) + '/partners', { limit: 5 });
-        const hint = partnersBox.querySelector('.hint');
-        partnersBox.replaceChildren(h('h2', { id: 'partners-h' }, t('inst.partners')), hint || '',
-          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'institution', id, loadProposals)) : [h('p', { class: 'muted' }, t('match.none'))]));
-      } catch (err) { partnersBox.append(errorBox(err)); }
-    })(),
+    loadPartners(partnersBox, id, false, loadProposals),
     loadProposals(),
     loadGaps(gapsBox, inst, id, false),
   ]);
+}
+
+/**
+ * loadPartners draws the enterprises suggested as partners. Most enterprises of the default
+ * data set are synthetic, so a box offers the firms of real data only; refocus puts the focus
+ * back on the box after it was used.
+ */
+async function loadPartners(box, id, realOnly, onChange, refocus) {
+  const hint = box.querySelector('.sign-in');
+  try {
+    const ms = await get('/api/v1/institutions/' + encodeURIComponent(id) + '/partners', { limit: 5, real_only: realOnly ? 'true' : null });
+    const toggle = h('input', { type: 'checkbox', id: 'partners-real', checked: realOnly ? true : null, 'aria-describedby': 'partners-real-hint' });
+    toggle.addEventListener('change', () => { toggle.disabled = true; loadPartners(box, id, toggle.checked, onChange, true); });
+    const synthetic = (ms.data || []).some((m) => m.enterprise && m.enterprise.synthetic);
+    box.replaceChildren(h('h2', { id: 'partners-h' }, t('inst.partners')), hint || '',
+      synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'partners-real' }, t('real_only')),
+        h('p', { class: 'hint', id: 'partners-real-hint' }, t('inst.partners.real.hint'))) : null,
+      ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'institution', id, onChange)) : [h('p', { class: 'muted' }, t('match.none'))]));
+    if (refocus) document.getElementById('partners-real').focus();
+  } catch (err) { box.append(errorBox(err)); }
 }
 
 /**

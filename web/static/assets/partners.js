@@ -22,7 +22,7 @@ export function canAct(side, id) {
 /** signInHint tells a visitor which account (role: institution, enterprise, admin) the action needs, with a link to sign in. */
 export function signInHint(role) {
   const who = t('role.' + role);
-  return h('p', { class: 'hint' }, t('session.needed.role', { who }), ' ',
+  return h('p', { class: 'hint sign-in' }, t('session.needed.role', { who }), ' ',
     currentUser() ? null : h('a', { href: '#/signin?next=' + encodeURIComponent(location.hash) }, t('session.signin')));
 }
 
