@@ -126,7 +126,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldSynthetic: {kind: kindBool, store: true},
 	fieldVerified:  {kind: kindBool, store: true},
 	fieldEntID:     {kind: kindKeyword, store: true},
-	fieldInstID:    {kind: kindKeyword, store: true, storeOnly: true},
+	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withPrograms
 	fieldDate:      {kind: kindDate, docValues: true},
 	fieldGeo:       {kind: kindGeo, docValues: true},
 }

@@ -89,7 +89,11 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
 	words := withoutAskWords(q.Q)
 	text := x.textQuery(words)
-	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, text, q), perPage, (page-1)*perPage, false)
+	searched, teaching, err := x.withPrograms(ctx, text, q)
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, searched, q), perPage, (page-1)*perPage, false)
 	req.SortByCustom(sortOrder(q))
 	for _, f := range q.Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, q.FacetSize))
@@ -120,7 +124,11 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
 		Relaxed: relaxed && res.Total > 0}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, x.hit(h, q.Near))
+		hit := x.hit(h, q.Near)
+		if n := teaching[h.ID]; n > 0 {
+			setField(&hit, "programs", n)
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	if err := x.verifyJobs(ctx, res.Hits, out.Hits); err != nil {
 		return nil, err
@@ -153,6 +161,46 @@ func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.Searc
 func isDocID(s search.SearchSort) bool {
 	f, ok := s.(*search.SortField)
 	return ok && f.Field == fieldDocID && !f.Desc
+}
+
+// Bounds of the schools found through their programs (withPrograms).
+const (
+	maxTeaching   = 200 // institutions counted
+	teachingBoost = 0.1 // per log(1 + programs that match)
+)
+
+// withPrograms returns the text query of a search among institutions alone that also finds
+// the schools whose programs match it: 日语 among 院校 finds the universities with a 日语
+// program (none says 日语 in its name), more of them first. teaching counts the matching
+// programs of each school found so (a hit's fields.programs). Any other search is unchanged.
+func (x *Index) withPrograms(ctx context.Context, text query.Query, q xiaoqi.SearchQuery) (query.Query, map[string]int, error) {
+	if strings.TrimSpace(q.Q) == "" || len(q.Types) != 1 || q.Types[0] != xiaoqi.KindInstitution {
+		return text, nil, nil
+	}
+	tq := bleve.NewTermQuery(string(xiaoqi.KindProgram))
+	tq.SetField(fieldType)
+	tq.SetBoost(0)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(text, tq), 0, 0, false)
+	req.AddFacet(fieldInstID, bleve.NewFacetRequest(fieldInstID, maxTeaching))
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err = closedErr(err); errors.Is(err, ErrClosed) {
+		return nil, nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("search: programs of %q: %w", q.Q, err)
+	}
+	fr := res.Facets[fieldInstID]
+	if fr == nil || fr.Terms == nil || len(fr.Terms.Terms()) == 0 {
+		return text, nil, nil
+	}
+	teaching := map[string]int{}
+	alts := []query.Query{text}
+	for _, t := range fr.Terms.Terms() {
+		teaching[t.Term] = t.Count
+		dq := bleve.NewDocIDQuery([]string{t.Term})
+		dq.SetBoost(teachingBoost * math.Log1p(float64(t.Count)))
+		alts = append(alts, dq)
+	}
+	return bleve.NewDisjunctionQuery(alts...), teaching, nil
 }
 
 // sortOrder is the order of q's hits; ties go by id, so that pages are stable.

@@ -314,3 +314,39 @@ func TestProgramsFoundByWhatTheyTeach(t *testing.T) {
 		t.Errorf("光伏: hits %v, want the program at whose core it is", got)
 	}
 }
+
+// TestInstitutionsThroughPrograms: among institutions alone, a word finds the schools whose
+// programs match it too, those with more matching programs first, each with the count in
+// fields.programs; a school that names the word itself comes first. Other searches are
+// unchanged.
+func TestInstitutionsThroughPrograms(t *testing.T) {
+	x, _ := openIndex(t)
+	prog := func(id, inst, name, major string) *xiaoqi.Program {
+		return &xiaoqi.Program{Meta: xiaoqi.Meta{ID: id}, InstitutionID: inst, InstitutionName: map[string]string{"ins_a": "甲大学", "ins_b": "乙学院", "ins_c": "丙大学"}[inst],
+			Name: name, MajorCode: major, Degree: "本科", City: "西安市"}
+	}
+	index(t, x,
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_a"}, Name: "甲大学", Type: xiaoqi.InstitutionUniversity, City: "西安市"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_b"}, Name: "乙学院", Type: xiaoqi.InstitutionUniversity, City: "西安市"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_c"}, Name: "丙大学", Type: xiaoqi.InstitutionUniversity, City: "西安市"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_d"}, Name: "西安日语培训中心", Type: xiaoqi.InstitutionTraining, City: "西安市"},
+		prog("prg_a1", "ins_a", "日语", "050207"), prog("prg_a2", "ins_a", "商务日语", "050207"), prog("prg_a3", "ins_a", "法学", "030101K"),
+		prog("prg_b1", "ins_b", "日语", "050207"), prog("prg_c1", "ins_c", "法学", "030101K"))
+	res := find(t, x, xiaoqi.SearchQuery{Q: "日语", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}})
+	if got := ids(res); !slices.Equal(got, []string{"ins_d", "ins_a", "ins_b"}) {
+		t.Fatalf("日语 among institutions: %v, want the school that names it, then the two that teach it, more programs first", got)
+	}
+	if n := res.Hits[1].Fields["programs"]; n != 2 {
+		t.Errorf("ins_a: fields.programs = %v, want 2", n)
+	}
+	if _, ok := res.Hits[0].Fields["programs"]; ok {
+		t.Errorf("ins_d, found by its name, has fields.programs")
+	}
+	// Every kind: the programs themselves, no join.
+	res = find(t, x, xiaoqi.SearchQuery{Q: "日语"})
+	for _, h := range res.Hits {
+		if h.Type == xiaoqi.KindInstitution && h.ID != "ins_d" {
+			t.Errorf("日语 among every kind found %s through its programs", h.ID)
+		}
+	}
+}

@@ -201,6 +201,10 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 // institutionJourney: a visitor finds the institution with the keyboard and reads its page;
 // its staff signs in and accepts the enterprise's proposal.
 func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
+	// A major finds the schools that teach it: no school says 日语 in its name.
+	p.open("/#/institution?q=" + url.QueryEscape("日语"))
+	p.waitJS("schools teaching 日语", `document.querySelectorAll('.finder li .programs-found').length >= 5`)
+	p.waitText(".finder li", "个专业与之相关")
 	p.open("/#/institution")
 	p.do("find the institution", chromedp.SendKeys("#inst-q", a.institutionName), chromedp.KeyEvent(kb.Enter))
 	p.clickText(".finder a", a.institutionName)

@@ -119,7 +119,8 @@ async function finder(view, r, ctx) {
     if (!ctx.isCurrent()) return;
     out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
       h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic),
-      h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || ''))))));
+      h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
+      (x.fields || {}).programs ? h('span', { class: 'muted programs-found' }, ' · ' + t('inst.find.programs', { n: x.fields.programs })) : null))));
     if (!res.hits.length) out.append(h('p', {}, t('search.none')));
   } catch (err) {
     out.replaceChildren(errorBox(err));

@@ -240,6 +240,7 @@ function hit(x) {
   if (f.major_code) meta.push(t('field.code', { v: f.major_code }));
   else if (f.code) meta.push(t('field.code', { v: f.code }));
   if (f.number) meta.push(t('field.number', { v: f.number }));
+  if (f.programs) meta.push(t('inst.find.programs', { n: f.programs })); // a school found through its programs
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(t('near.km', { km: Math.round(x.distance_km) }));
   const link = hitLink(x);
   const title = link ? h('a', { href: link }, x.title) : h('span', {}, x.title);
