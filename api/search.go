@@ -23,13 +23,15 @@ const (
 
 // searchPage is the answer of GET /api/v1/search.
 type searchPage struct {
-	Total   uint64                         `json:"total"`
-	Page    int                            `json:"page"`
-	PerPage int                            `json:"per_page"`
-	TookMS  int64                          `json:"took_ms"`
-	Hits    []xiaoqi.Hit                   `json:"hits"`
-	Relaxed bool                           `json:"relaxed,omitempty"`
-	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
+	Total   uint64       `json:"total"`
+	Page    int          `json:"page"`
+	PerPage int          `json:"per_page"`
+	TookMS  int64        `json:"took_ms"`
+	Hits    []xiaoqi.Hit `json:"hits"`
+	Relaxed bool         `json:"relaxed,omitempty"`
+	// Unmatched are the words of a relaxed query that nothing holds (xiaoqi.SearchResult).
+	Unmatched []string                       `json:"unmatched,omitempty"`
+	Facets    map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
 
 // listParams are the filter parameters that take several values, comma-separated or
@@ -58,7 +60,7 @@ func (s *Server) search(c *gin.Context) {
 		return
 	}
 	out := searchPage{Total: res.Total, Page: sq.Page, PerPage: sq.PerPage,
-		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Facets: res.Facets}
+		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Unmatched: res.Unmatched, Facets: res.Facets}
 	if out.Hits == nil {
 		out.Hits = []xiaoqi.Hit{}
 	}

@@ -123,6 +123,11 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	}
 	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
 		Relaxed: relaxed && res.Total > 0}
+	if out.Relaxed {
+		if out.Unmatched, err = x.unmatched(ctx, words, q); err != nil {
+			return nil, err
+		}
+	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near)
 		if n := teaching[h.ID]; n > 0 {
@@ -161,6 +166,33 @@ func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.Searc
 func isDocID(s search.SearchSort) bool {
 	f, ok := s.(*search.SortField)
 	return ok && f.Field == fieldDocID && !f.Desc
+}
+
+// unmatched returns the words of a relaxed query (its space-separated parts, as typed) that no
+// document within q's filters holds: the part searched alone, as the user would search it; a
+// few selective queries, only when nothing held every word.
+func (x *Index) unmatched(ctx context.Context, words string, q xiaoqi.SearchQuery) ([]string, error) {
+	var out []string
+	parts := strings.Fields(words)
+	if len(parts) < 2 {
+		return nil, nil // one part: its words were relaxed among themselves
+	}
+	for _, part := range parts {
+		if slices.Contains(out, part) {
+			continue
+		}
+		req := bleve.NewSearchRequestOptions(x.withFilters(ctx, x.textQuery(part), q), 0, 0, false)
+		res, err := x.idx.SearchInContext(ctx, req)
+		if err = closedErr(err); errors.Is(err, ErrClosed) {
+			return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
+		} else if err != nil {
+			return nil, fmt.Errorf("search: count %q: %w", part, err)
+		}
+		if res.Total == 0 {
+			out = append(out, part)
+		}
+	}
+	return out, nil
 }
 
 // Bounds of the schools found through their programs (withPrograms).

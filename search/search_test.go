@@ -350,3 +350,23 @@ func TestInstitutionsThroughPrograms(t *testing.T) {
 		}
 	}
 }
+
+// TestRelaxedSaysWhatIsMissing: a relaxed search names the words that no document holds at
+// all (区块链 of 区块链 延安), and none when each word is found, only not together.
+func TestRelaxedSaysWhatIsMissing(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_ya"}, Name: "物流专员", EnterpriseName: "延安某物流公司", City: "延安市"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xa"}, Name: "Java开发工程师", EnterpriseName: "西安某软件公司", City: "西安市"})
+	res := find(t, x, xiaoqi.SearchQuery{Q: "区块链 延安"})
+	if !res.Relaxed || !slices.Equal(res.Unmatched, []string{"区块链"}) || len(res.Hits) != 1 {
+		t.Errorf("区块链 延安: relaxed %v, unmatched %v, hits %v; want relaxed, 区块链 unmatched, the 延安 job", res.Relaxed, res.Unmatched, ids(res))
+	}
+	res = find(t, x, xiaoqi.SearchQuery{Q: "Java 延安"})
+	if !res.Relaxed || len(res.Unmatched) != 0 {
+		t.Errorf("Java 延安: relaxed %v, unmatched %v; want relaxed with every word found somewhere", res.Relaxed, res.Unmatched)
+	}
+	if res = find(t, x, xiaoqi.SearchQuery{Q: "物流 延安"}); res.Relaxed || len(res.Unmatched) != 0 {
+		t.Errorf("物流 延安: relaxed %v, unmatched %v; want every word found together", res.Relaxed, res.Unmatched)
+	}
+}

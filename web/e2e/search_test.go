@@ -203,6 +203,11 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 		p.fail("no synthetic enterprise among the hits: the check above proves nothing")
 	}
 
+	// A relaxed search says which word nothing holds: no job mentions 区块链.
+	p.open("/#/search?type=job&q=" + url.QueryEscape("区块链 延安"))
+	p.waitText(".results [data-notice=relaxed]", "没有找到含「区块链」的结果")
+	p.checkA11y("a relaxed search")
+
 	// A refused search: the API's message once, without its detail repeating it.
 	p.open("/#/search?q=x&near=" + url.QueryEscape("西安市") + "&within=abc")
 	p.waitText(".results .notice.error", "应为公里数")

@@ -211,7 +211,12 @@ function resultList(st, res) {
   const total = res.total || 0;
   out.push(h('h2', { id: 'results-h', class: 'result-count' }, t('search.total', { n: total.toLocaleString() }),
     h('span', { class: 'muted' }, ' · ' + t('search.took', { ms: res.took_ms }))));
-  if (res.relaxed) out.push(h('p', { class: 'notice' }, t('search.relaxed')));
+  if (res.relaxed) {
+    // Say which word no result holds, when one is found nowhere (区块链 of 区块链 延安).
+    const missing = res.unmatched || [];
+    out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
+      missing.length ? t('search.unmatched', { w: missing.join(t('punct.list')) }) : t('search.relaxed')));
+  }
   if (!res.hits.length) {
     out.push(h('p', { class: 'empty' }, t('search.none')));
     return out;
