@@ -208,11 +208,11 @@ func openImport(path string, opt Options) (*importFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	of, err := openFile(path, opt.Format, opt.Encoding, opt.Limits, opt.TempDir)
+	of, err := openFile(path, opt.FileName, opt.Format, opt.Encoding, opt.Limits, opt.TempDir)
 	if err != nil {
 		return nil, err
 	}
-	t, err := findTable(of, opt.Sheet, res)
+	t, err := findTable(of, opt.FileName, opt.Sheet, res)
 	if err != nil {
 		of.close()
 		return nil, err
@@ -225,36 +225,44 @@ func (f *importFile) close() {
 	f.of.close()
 }
 
-// findTable opens the sheet (or the file) to import and finds its header.
-func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
+// findTable opens the sheet (or the file) to import and finds its header. name is the
+// file's name as its user knows it.
+func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error) {
 	if of.format == FormatJSON || of.format == FormatJSONL {
 		rr, err := of.open("")
 		if err != nil {
 			return nil, err
 		}
-		return &table{rows: rr, header: &header{}}, nil
+		// Read the first object now, so that an empty file is refused before anything is done.
+		row, err := rr.Next()
+		if errors.Is(err, errEmptyFile) {
+			rr.Close()
+			return nil, emptyFile(name, nil)
+		}
+		return &table{rows: rr, header: &header{}, ahead: []aheadRow{{row, err}}}, nil
 	}
 	sheets := []string{""}
 	if of.format == FormatXLSX {
 		sheets = of.sheets
 		if sheet != "" {
-			name, err := of.findSheet(sheet)
+			sh, err := of.findSheet(sheet)
 			if err != nil {
 				return nil, err
 			}
-			sheets = []string{name}
+			sheets = []string{sh}
 		}
 	}
 	var (
 		firstRows []string
-		hint      string // another type whose columns a row has (otherType)
+		empty     []string // sheets without a single row
+		hint      string   // another type whose columns a row has (otherType)
 	)
-	for _, name := range sheets {
-		rr, err := of.open(name)
+	for _, sh := range sheets {
+		rr, err := of.open(sh)
 		if err != nil {
 			return nil, err
 		}
-		t := &table{rows: rr, sheet: name}
+		t := &table{rows: rr, sheet: sh}
 		var (
 			buf   []Row
 			ahead []aheadRow
@@ -276,8 +284,15 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 			return t, nil
 		}
 		rr.Close()
-		if last := ahead[len(ahead)-1:]; len(last) == 1 && len(buf) < len(ahead) {
-			return nil, last[0].err
+		if len(buf) < len(ahead) {
+			return nil, ahead[len(ahead)-1].err
+		}
+		if len(ahead) == 0 {
+			empty = append(empty, sh)
+			if sh != "" {
+				firstRows = append(firstRows, fmt.Sprintf("sheet %q: no rows", sh))
+			}
+			continue
 		}
 		first := ""
 		for _, r := range buf {
@@ -285,6 +300,9 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 				first = strings.Join(r.Cells, " | ")
 				break
 			}
+		}
+		if first == "" {
+			first = "only empty rows"
 		}
 		for _, r := range buf {
 			if hint != "" {
@@ -296,10 +314,13 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 			}
 			hint = otherType(res.s.kind, cols)
 		}
-		if name != "" {
-			first = fmt.Sprintf("sheet %q: %s", name, first)
+		if sh != "" {
+			first = fmt.Sprintf("sheet %q: %s", sh, first)
 		}
 		firstRows = append(firstRows, first)
+	}
+	if len(empty) == len(sheets) {
+		return nil, emptyFile(name, empty)
 	}
 	want := make([]string, 0, 3)
 	for _, g := range res.s.required {
@@ -311,6 +332,24 @@ func findTable(of *openedFile, sheet string, res *resolver) (*table, error) {
 		msg += fmt.Sprintf(" (sheets: %s; choose one with --sheet)", strings.Join(of.sheets, ", "))
 	}
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "header", Message: "no header row found"}}}
+}
+
+// errEmptyFile is what a reader of JSON returns for a file that holds nothing (or only
+// spaces and a byte-order mark); findTable names the file in it.
+var errEmptyFile = &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "the file is empty / 文件为空",
+	Details: []xiaoqi.FieldError{{Field: "file", Message: "is empty"}}}
+
+// emptyFile is the error of a file without a single row; sheets names the sheets of a
+// workbook that were looked at, nil for a text file.
+func emptyFile(name string, sheets []string) error {
+	msg := fmt.Sprintf("%s: the file is empty, it holds no rows / 文件为空，没有任何数据", name)
+	switch {
+	case len(sheets) == 1 && sheets[0] != "":
+		msg = fmt.Sprintf("%s: sheet %q is empty, it holds no rows / 工作表为空，没有任何数据", name, sheets[0])
+	case len(sheets) > 1:
+		msg = fmt.Sprintf("%s: the workbook is empty, its sheets %s hold no rows / 工作簿为空，没有任何数据", name, strings.Join(sheets, ", "))
+	}
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "file", Message: "is empty"}}}
 }
 
 // checkRequired refuses a header that lacks a column every row needs.

@@ -24,7 +24,13 @@ func Inspect(path string, opt Options) (*Report, error) {
 	rs := &rows{s: s, res: res, cols: map[string]Column{}}
 	cols := t.header.cols
 	if of.format == FormatJSON || of.format == FormatJSONL {
-		if _, err := t.rows.Next(); err != nil && xiaoqiCode(err) != "" {
+		var err error
+		if len(t.ahead) > 0 { // the first object, read by findTable
+			err = t.ahead[0].err
+		} else {
+			_, err = t.rows.Next()
+		}
+		if err != nil && xiaoqiCode(err) != "" {
 			return nil, err
 		}
 		cols = nil

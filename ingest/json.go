@@ -18,8 +18,18 @@ type keyedRows struct {
 	index map[string]int
 }
 
+// valueKind is what a JSON value was, for the cell that holds its text.
+type valueKind uint8
+
+const (
+	kindText   valueKind = iota // a string, number, true, false or null: its text
+	kindList                    // an array of those: a comma-separated list
+	kindObject                  // an object {…}: its JSON
+	kindNested                  // an array holding objects or arrays: its JSON
+)
+
 // row converts one JSON object to cells. Scalars become their text, arrays of scalars a
-// comma-separated list, anything else its JSON.
+// comma-separated list, anything else its JSON; Row.kinds says which.
 func (k *keyedRows) row(num int, raw []byte, lim Limits) (Row, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
@@ -27,6 +37,7 @@ func (k *keyedRows) row(num int, raw []byte, lim Limits) (Row, error) {
 		return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "is not a JSON object {…} / 不是 JSON 对象"}
 	}
 	cells := make([]string, len(k.keys))
+	kinds := make([]valueKind, len(k.keys))
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
@@ -45,42 +56,48 @@ func (k *keyedRows) row(num int, raw []byte, lim Limits) (Row, error) {
 			i = len(k.keys)
 			k.index[key] = i
 			k.keys = append(k.keys, key)
-			cells = append(cells, "")
+			cells, kinds = append(cells, ""), append(kinds, kindText)
 		}
-		cells[i] = jsonText(v)
+		cells[i], kinds[i] = jsonText(v)
 	}
-	return Row{Num: num, Cells: cells, Raw: string(raw)}, nil
+	return Row{Num: num, Cells: cells, Raw: string(raw), kinds: kinds}, nil
 }
 
-// jsonText returns the cell text of a JSON value.
-func jsonText(v json.RawMessage) string {
+// jsonText returns the cell text of a JSON value, and what the value was.
+func jsonText(v json.RawMessage) (string, valueKind) {
 	t := bytes.TrimSpace(v)
 	switch {
 	case len(t) == 0 || string(t) == "null":
-		return ""
+		return "", kindText
 	case t[0] == '"':
 		var s string
 		if json.Unmarshal(t, &s) == nil {
-			return s
+			return s, kindText
 		}
+	case t[0] == '{':
+		return string(t), kindObject
 	case t[0] == '[':
 		var items []any
-		if json.Unmarshal(t, &items) == nil {
+		d := json.NewDecoder(bytes.NewReader(t))
+		d.UseNumber()
+		if d.Decode(&items) == nil {
 			parts := make([]string, 0, len(items))
 			for _, it := range items {
 				switch x := it.(type) {
+				case nil:
 				case string:
 					parts = append(parts, x)
-				case float64, bool:
+				case json.Number, bool:
 					parts = append(parts, fmt.Sprint(x))
 				default:
-					return string(t)
+					return string(t), kindNested
 				}
 			}
-			return strings.Join(parts, ", ")
+			return strings.Join(parts, ", "), kindList
 		}
+		return string(t), kindNested
 	}
-	return string(t)
+	return string(t), kindText // a number, true or false
 }
 
 // jsonReader streams the objects of a JSON array, or of the first array inside a top-level
@@ -109,7 +126,9 @@ func (j *jsonReader) Close() error     { return nil }
 // begin reads up to the opening bracket of the array of rows.
 func (j *jsonReader) begin() error {
 	t, err := j.dec.Token()
-	if err != nil {
+	if errors.Is(err, io.EOF) {
+		return errEmptyFile // nothing but spaces (and a byte-order mark)
+	} else if err != nil {
 		return j.fail(err)
 	}
 	if t == json.Delim('[') {
@@ -180,6 +199,15 @@ func (j *jsonReader) Next() (Row, error) {
 		return Row{}, j.start
 	}
 	if !j.dec.More() {
+		// The closing bracket, unless the file ends before it.
+		if t, err := j.dec.Token(); err != nil || t != json.Delim(']') {
+			if err == nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				err = xiaoqi.Errorf(xiaoqi.EINVALID, "the JSON file ends after item %d, before the closing ] of its array / JSON 文件不完整", j.n)
+			}
+			j.start = j.fail(err)
+			return Row{}, j.start
+		}
+		j.start = io.EOF
 		return Row{}, io.EOF
 	}
 	j.lim.mark = j.dec.InputOffset()
@@ -202,6 +230,7 @@ type jsonlReader struct {
 	limits Limits
 	keys   keyedRows
 	line   int
+	seen   bool // a line that is not blank
 }
 
 func newJSONLReader(r io.Reader, lim Limits) *jsonlReader {
@@ -224,6 +253,9 @@ func (j *jsonlReader) Next() (Row, error) {
 				continue
 			}
 			if err != nil && (!errors.Is(err, io.EOF) || len(line) == 0) {
+				if errors.Is(err, io.EOF) && !j.seen {
+					return Row{}, errEmptyFile
+				}
 				return Row{}, err
 			}
 			break
@@ -233,6 +265,7 @@ func (j *jsonlReader) Next() (Row, error) {
 		if len(t) == 0 {
 			continue
 		}
+		j.seen = true
 		return j.keys.row(j.line, t, j.limits)
 	}
 }

@@ -114,10 +114,26 @@ func run(ctx context.Context, store xiaoqi.Store, path string, opt Options, rep 
 // addColumns records the fields of new columns; a second column for a field that takes one
 // value is reported and left out.
 func (rs *rows) addColumns(cols []Column) []Column {
+	// Of new columns for one field, one named as the field itself comes first: xiaoqi's own
+	// export of candidates has "education" (records; an alias of degree) before "degree".
+	own := map[string]int{}
+	for i, c := range cols {
+		if c.Field == "" || c.Field == Ignore || rs.s.field(c.Field).multi || normHeader(c.Header) != normHeader(c.Field) {
+			continue
+		}
+		if _, taken := rs.cols[c.Field]; !taken {
+			own[c.Field] = i
+			rs.cols[c.Field] = c
+		}
+	}
 	for i := range cols {
 		c := &cols[i]
 		for len(rs.fields) < c.Index {
-			rs.fields = append(rs.fields, "")
+			rs.fields, rs.headers = append(rs.fields, ""), append(rs.headers, "")
+		}
+		if j, ok := own[c.Field]; ok && j == i {
+			rs.fields, rs.headers = append(rs.fields, c.Field), append(rs.headers, c.Header)
+			continue
 		}
 		if c.Field != "" && c.Field != Ignore {
 			if first, ok := rs.cols[c.Field]; ok && !rs.s.field(c.Field).multi {
@@ -131,7 +147,7 @@ func (rs *rows) addColumns(cols []Column) []Column {
 		if c.Field == "" {
 			c.Note = "未知列，未导入；可用映射文件指定 / unknown column, not imported: name its field with a mapping"
 		}
-		rs.fields = append(rs.fields, c.Field)
+		rs.fields, rs.headers = append(rs.fields, c.Field), append(rs.headers, c.Header)
 	}
 	return cols
 }

@@ -44,7 +44,7 @@ func ReadJSON(r io.Reader, lines bool, lim Limits, fn func(header []string, row 
 // ReadXLSX streams the rows of one sheet of an XLSX workbook (the first visible sheet when
 // sheet is empty), after refusing a workbook that unpacks beyond the limits.
 func ReadXLSX(r io.ReaderAt, size int64, sheet string, lim Limits, fn RowFunc) error {
-	wb, err := openWorkbook(r, size, "", lim.withDefaults(), "")
+	wb, err := openWorkbook(r, size, "", "", lim.withDefaults(), "")
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func ReadXLSX(r io.ReaderAt, size int64, sheet string, lim Limits, fn RowFunc) e
 
 // Sheets lists the visible sheets of an XLSX workbook.
 func Sheets(r io.ReaderAt, size int64, lim Limits) ([]string, error) {
-	wb, err := openWorkbook(r, size, "", lim.withDefaults(), "")
+	wb, err := openWorkbook(r, size, "", "", lim.withDefaults(), "")
 	if err != nil {
 		return nil, err
 	}

@@ -181,17 +181,50 @@ func (r *record) setMeta(m *xiaoqi.Meta, kind xiaoqi.Kind, source string) {
 		}
 	}
 	r.setBool("synthetic", &m.Synthetic)
-	if id := r.get("id"); id != "" {
-		if xiaoqi.CheckID(kind, id) == nil {
-			m.ID = id
-		} else if kind == xiaoqi.KindJob || kind == xiaoqi.KindCandidate {
-			if m.ExternalID == "" {
-				m.ExternalID = id
+	id := r.get("id")
+	if id == "" {
+		return
+	}
+	if xiaoqi.CheckID(kind, id) == nil {
+		m.ID = id
+		return
+	}
+	keyed := kind == xiaoqi.KindJob || kind == xiaoqi.KindCandidate
+	for _, other := range idKinds {
+		if other != kind && xiaoqi.CheckID(other, id) == nil {
+			// A file of another type, or a column of another type's ids (the job's institution).
+			zh, en := "按自然键匹配", "the document is matched by its natural key"
+			if keyed {
+				zh, en = "本行按内容生成编号", "the row gets an id of its own"
 			}
-		} else {
-			r.warnf("id", "编号 %q 不是 xiaoqi 编号，已忽略 / not a xiaoqi id (%s…), ignored: the document is matched by its natural key", id, string(kind)[:3]+"_")
+			r.warnf("id", "编号是%s的 xiaoqi 编号，不是%s的，已忽略，%s / the xiaoqi id of %s %s, not of %s %s: ignored, %s",
+				kindNames[other], kindNames[kind], zh, article(other), other, article(kind), kind, en)
+			return
 		}
 	}
+	if keyed {
+		// Another system's id: the key of the row in its source.
+		if m.ExternalID == "" {
+			m.ExternalID = id
+		}
+		return
+	}
+	r.warnf("id", "编号 %q 不是 xiaoqi 编号，已忽略 / not a xiaoqi id (%s…), ignored: the document is matched by its natural key", id, string(kind)[:3]+"_")
+}
+
+// idKinds are the kinds whose ids a file may hold.
+var idKinds = []xiaoqi.Kind{xiaoqi.KindInstitution, xiaoqi.KindProgram, xiaoqi.KindEnterprise, xiaoqi.KindJob,
+	xiaoqi.KindCandidate, xiaoqi.KindPolicy, xiaoqi.KindPartnership}
+
+// kindNames are the kinds' names in messages.
+var kindNames = map[xiaoqi.Kind]string{xiaoqi.KindInstitution: "院校", xiaoqi.KindProgram: "专业", xiaoqi.KindEnterprise: "企业",
+	xiaoqi.KindJob: "岗位需求", xiaoqi.KindCandidate: "人才", xiaoqi.KindPolicy: "政策", xiaoqi.KindPartnership: "合作"}
+
+func article(k xiaoqi.Kind) string {
+	if strings.ContainsRune("aeiou", rune(string(k)[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // place reads city, district and area columns into a city and a district.

@@ -41,17 +41,18 @@ type seenRow struct {
 
 // rows turns the rows of one file into items; it is used by one goroutine only.
 type rows struct {
-	ctx    context.Context
-	store  xiaoqi.Store
-	opt    *Options
-	s      *schema
-	res    *resolver
-	fields []string          // field of each column: "" unknown, Ignore, or a field
-	cols   map[string]Column // first column of each field
-	seed   maphash.Seed
-	seen   map[uint64]seenRow
-	ents   *enterprises
-	insts  *directory
+	ctx     context.Context
+	store   xiaoqi.Store
+	opt     *Options
+	s       *schema
+	res     *resolver
+	fields  []string          // field of each column: "" unknown, Ignore, or a field
+	headers []string          // header of each column
+	cols    map[string]Column // first column of each field
+	seed    maphash.Seed
+	seen    map[uint64]seenRow
+	ents    *enterprises
+	insts   *directory
 }
 
 // item makes the item of one row, or nil for an empty row. An error means the store failed.
@@ -69,10 +70,22 @@ func (rs *rows) item(row Row) (*item, error) {
 		if j < len(rs.fields) {
 			f = rs.fields[j]
 		} else {
-			rec.problem(LevelWarning, "", "第 %s 列没有表头，其值未导入 / column %s has no header: its value %q was not imported", ColumnLetter(j), ColumnLetter(j), v)
+			rec.problem(LevelWarning, "", "第 %s 列没有表头，其值未导入 / column %s has no header: its value %q was not imported", ColumnLetter(j), ColumnLetter(j), stripControl(v))
 		}
 		if f == "" || f == Ignore {
 			continue
+		}
+		if j < len(row.kinds) && !rs.jsonValue(rec, j, f, v, row.kinds[j]) {
+			continue
+		}
+		if c := stripControl(v); c != v {
+			// NUL and the like, which no form can type: an export's padding or a damaged file.
+			v = c
+			rec.warnf(f, "含有控制字符（如 NUL），已删除 / held control characters (such as NUL): removed")
+			rs.inColumn(rec, j, c)
+			if strings.TrimSpace(v) == "" {
+				continue
+			}
 		}
 		content.WriteString(strconv.Itoa(j) + "\x00" + v + "\x00")
 		if have := rec.vals[f]; have != "" {
@@ -97,6 +110,59 @@ func (rs *rows) item(row Row) (*item, error) {
 	it.problems, it.failed = rec.problems, rec.failed
 	return it, nil
 }
+
+// jsonValue checks the kind of a JSON value given for field f: an object never fills a field,
+// an array only a field of several values (skills, tags …) or of running text, and only when it
+// holds texts, numbers or true/false. It records an error in the row and returns false for a
+// value that does not fill f.
+func (rs *rows) jsonValue(rec *record, j int, f, v string, k valueKind) bool {
+	fd := rs.s.field(f)
+	var msg string
+	switch {
+	case k == kindObject:
+		msg = "须为文本，不能是对象 {…} / must be text, not an object"
+	case k == kindNested && (fd.list || fd.multi):
+		msg = "须为文本或文本列表，不能含有对象或嵌套列表 / must be text or a list of texts, not a list holding objects or lists"
+	case (k == kindList || k == kindNested) && !fd.list && !fd.multi:
+		msg = "须为文本，不能是列表 […] / must be text, not a list"
+	default:
+		return true
+	}
+	rec.errorf(f, "%s: %s", rs.s.label(f), msg)
+	rs.inColumn(rec, j, v)
+	return false
+}
+
+// inColumn names column j, and value v, in the last problem of rec: the column of a field
+// that several columns fill, rather than the first of them.
+func (rs *rows) inColumn(rec *record, j int, v string) {
+	p := &rec.problems[len(rec.problems)-1]
+	if j < len(rs.headers) {
+		p.Column = rs.headers[j]
+		if p.Cell != "" {
+			p.Cell = ColumnLetter(j) + strconv.Itoa(rec.row.Num)
+		}
+	}
+	if !(rs.s.kind == xiaoqi.KindCandidate && personal[p.Field]) {
+		p.Value = v
+	}
+}
+
+// stripControl removes the control characters other than tab and line breaks, which the
+// documents refuse.
+func stripControl(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }
 
 // build makes the documents of a row. auto reports a key the import made up (no id column),
 // which may take a suffix when distinct rows share it.

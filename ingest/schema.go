@@ -15,6 +15,9 @@ type field struct {
 	aliases []string
 	// multi lets several columns fill the field; their values are joined.
 	multi bool
+	// list is a field of several values ("Java、Spring"), which a JSON file may give as an
+	// array of texts.
+	list bool
 }
 
 // schema is what an import knows about one document type.
@@ -93,9 +96,9 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "salary_max", label: "最高薪资", aliases: []string{"薪资上限", "月薪上限", "最高月薪", "最高工资", "薪资最高", "工资最高", "月薪最高", "薪资范围最高", "max salary", "maxsalary"}},
 			{name: "salary_months", label: "年薪月数", aliases: []string{"薪数", "发薪月数", "几薪"}},
 			{name: "description", label: "岗位描述", multi: true, aliases: []string{"职位描述", "岗位职责", "工作职责", "工作内容", "任职要求", "岗位要求", "职位要求", "任职资格", "描述", "说明", "备注", "description", "desc", "jd", "responsibilities", "requirements"}},
-			{name: "tags", label: "技能标签", multi: true, aliases: []string{"技能", "技能要求", "标签", "关键词", "职位标签", "岗位标签", "专业技能", "tags", "skills", "skill", "keywords"}},
-			{name: "languages", label: "外语要求", aliases: []string{"语言", "外语", "语言要求", "languages", "language"}},
-			{name: "benefits", label: "福利待遇", multi: true, aliases: []string{"福利", "职位福利", "岗位福利", "公司福利", "福利标签", "职位诱惑", "welfare", "benefits", "perks"}},
+			{name: "tags", label: "技能标签", list: true, multi: true, aliases: []string{"技能", "技能要求", "标签", "关键词", "职位标签", "岗位标签", "专业技能", "tags", "skills", "skill", "keywords"}},
+			{name: "languages", label: "外语要求", list: true, aliases: []string{"语言", "外语", "语言要求", "languages", "language"}},
+			{name: "benefits", label: "福利待遇", list: true, multi: true, aliases: []string{"福利", "职位福利", "岗位福利", "公司福利", "福利标签", "职位诱惑", "welfare", "benefits", "perks"}},
 			{name: "sector", label: "行业", aliases: []string{"所属行业", "领域", "行业领域", "服务外包领域", "sector", "industry"}},
 			{name: "status", label: "状态", aliases: []string{"招聘状态", "status"}},
 			{name: "posted_at", label: "发布日期", aliases: []string{"发布时间", "日期", "更新日期", "更新时间", "发布", "issuedate", "issue date", "publish date", "date"}},
@@ -109,9 +112,9 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "area", label: "地址", aliases: []string{"地址", "注册地址", "办公地址", "所在地", "地区", "area", "address", "location"}},
 			{name: "type", label: "企业性质", aliases: []string{"公司性质", "企业类型", "公司类型", "所有制", "类型", "companytype", "type"}},
 			{name: "size", label: "企业规模", aliases: []string{"公司规模", "人员规模", "规模", "员工人数", "companysize", "size"}},
-			{name: "sectors", label: "行业", multi: true, aliases: []string{"所属行业", "领域", "服务外包领域", "业务领域", "行业", "sector", "industry"}},
+			{name: "sectors", label: "行业", list: true, multi: true, aliases: []string{"所属行业", "领域", "服务外包领域", "业务领域", "行业", "sector", "industry"}},
 			{name: "leading", label: "领军企业", aliases: []string{"是否领军企业", "龙头企业", "leading"}},
-			{name: "offshore_markets", label: "离岸市场", multi: true, aliases: []string{"目标市场", "海外市场", "markets"}},
+			{name: "offshore_markets", label: "离岸市场", list: true, multi: true, aliases: []string{"目标市场", "海外市场", "markets"}},
 			{name: "website", label: "网址", aliases: aliasWebsite},
 			{name: "description", label: "企业简介", multi: true, aliases: []string{"公司简介", "简介", "描述", "介绍", "备注", "about"}},
 			{name: "lat", label: "纬度", aliases: aliasLat},
@@ -132,7 +135,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "district", label: "区县", aliases: aliasDistrict},
 			{name: "area", label: "地址", aliases: []string{"地址", "校址", "所在地", "address", "location", "area"}},
 			{name: "key_training", label: "重点培训机构", aliases: []string{"省级重点培训机构", "是否重点培训机构", "key training"}},
-			{name: "tags", label: "标签", multi: true, aliases: []string{"特色", "标签", "school tags", "tags"}},
+			{name: "tags", label: "标签", list: true, multi: true, aliases: []string{"特色", "标签", "school tags", "tags"}},
 			{name: "website", label: "网址", aliases: aliasWebsite},
 			{name: "description", label: "简介", multi: true, aliases: []string{"学校简介", "简介", "描述", "介绍"}},
 			{name: "lat", label: "纬度", aliases: aliasLat},
@@ -150,7 +153,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "category", label: "学科门类", aliases: []string{"门类", "category name"}},
 			{name: "degree", label: "培养层次", aliases: []string{"学历层次", "层次", "学位", "学历", "level", "degree"}},
 			{name: "city", label: "城市", aliases: aliasCity},
-			{name: "skills", label: "技能", multi: true, aliases: []string{"课程技能", "核心技能", "主干课程", "核心课程", "标签", "tags", "courses"}},
+			{name: "skills", label: "技能", list: true, multi: true, aliases: []string{"课程技能", "核心技能", "主干课程", "核心课程", "标签", "tags", "courses"}},
 			{name: "graduates_per_year", label: "年毕业生", aliases: []string{"年毕业人数", "毕业生人数", "毕业人数", "graduates"}},
 			{name: "graduates_estimated", label: "毕业生数为估算", aliases: []string{"估算"}},
 			{name: "description", label: "简介", multi: true, aliases: []string{"介绍", "简介", "描述", "就业方向", "培养目标"}},
@@ -168,8 +171,8 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "major", label: "专业", aliases: []string{"所学专业"}},
 			{name: "major_code", label: "专业代码"},
 			{name: "graduation_year", label: "毕业年份", aliases: []string{"毕业时间", "毕业年", "graduation"}},
-			{name: "skills", label: "技能", multi: true, aliases: []string{"专业技能", "技能特长", "特长", "标签", "tags"}},
-			{name: "languages", label: "外语", aliases: []string{"外语水平", "语言", "语言能力", "language"}},
+			{name: "skills", label: "技能", list: true, multi: true, aliases: []string{"专业技能", "技能特长", "特长", "标签", "tags"}},
+			{name: "languages", label: "外语", list: true, aliases: []string{"外语水平", "语言", "语言能力", "language"}},
 			{name: "returnee", label: "海归", aliases: []string{"是否海归", "留学归国", "留学经历"}},
 			{name: "study_country", label: "留学国家", aliases: []string{"留学国家/地区", "留学地", "country"}},
 			{name: "wants_to_found", label: "创业意向", aliases: []string{"有创业意向", "是否创业"}},

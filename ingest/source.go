@@ -25,6 +25,9 @@ const (
 // fails with ETOOLARGE naming the limit. Zero values select the defaults.
 type Limits struct {
 	// MaxRowBytes caps one row (one CSV record, one JSON object, one sheet row); default 1 MiB.
+	// In a workbook it also caps, before anything is read, one cell or shared text, any run
+	// of text or spaces between two tags and any tag of the parts the spreadsheet library
+	// reads, so that no part makes it hold more.
 	MaxRowBytes int
 	// MaxCells caps the cells (columns) of one row; default 1,000.
 	MaxCells int
@@ -33,6 +36,9 @@ type Limits struct {
 	MaxUnzippedBytes int64
 	// MaxZipEntries caps the number of parts of an XLSX file; default 10,000.
 	MaxZipEntries int
+	// MaxSharedStrings caps the distinct texts of an XLSX file (its shared strings table),
+	// which the spreadsheet library indexes in memory; default 1,000,000.
+	MaxSharedStrings int
 }
 
 // Default limits.
@@ -41,6 +47,7 @@ const (
 	DefaultMaxCells         = 1000
 	DefaultMaxUnzippedBytes = 512 << 20
 	DefaultMaxZipEntries    = 10000
+	DefaultMaxSharedStrings = 1_000_000
 )
 
 func (l Limits) withDefaults() Limits {
@@ -55,6 +62,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxZipEntries <= 0 {
 		l.MaxZipEntries = DefaultMaxZipEntries
+	}
+	if l.MaxSharedStrings <= 0 {
+		l.MaxSharedStrings = DefaultMaxSharedStrings
 	}
 	return l
 }
@@ -76,6 +86,8 @@ type Row struct {
 	Cells []string
 	// Raw is the original text of a JSON row, shown in the error report.
 	Raw string
+	// kinds says what each value of a JSON row was (nil for other rows).
+	kinds []valueKind
 }
 
 // rowReader reads the rows of one table. Next returns io.EOF at the end, a *rowError for a
@@ -102,17 +114,23 @@ func (e *rowError) Error() string { return fmt.Sprintf("row %d: %s", e.Num, e.Ms
 // "xlsx", "csv", "json" or "jsonl". Old binary Excel (.xls) and WPS (.et) files are refused
 // with advice.
 func DetectFormat(name string, head []byte) (string, error) {
-	ext := strings.ToLower(filepath.Ext(name))
+	return detectFormat(name, filepath.Base(name), head)
+}
+
+// detectFormat is DetectFormat for the file at path, named display in messages: the user's
+// name for it, not that of the server's copy of an upload.
+func detectFormat(path, display string, head []byte) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return FormatXLSX, nil
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
 		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%s is an old binary Excel (.xls/.et) or encrypted workbook: "+
-			"save it as .xlsx (Excel 2007+) or CSV and import that / 请另存为 .xlsx 或 CSV 后再导入", filepath.Base(name))
+			"save it as .xlsx (Excel 2007+) or CSV and import that / 请另存为 .xlsx 或 CSV 后再导入", display)
 	}
 	switch ext {
 	case ".xlsx", ".xlsm":
-		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%s is not a valid .xlsx file (not a zip archive) / 不是有效的 xlsx 文件", filepath.Base(name))
+		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%s is not a valid .xlsx workbook (not a zip archive) / 不是有效的 .xlsx 文件", display)
 	case ".csv", ".tsv", ".txt":
 		return FormatCSV, nil
 	case ".json":
@@ -179,8 +197,9 @@ type openedFile struct {
 	close func() error
 }
 
-// openFile opens path for reading in format (detected when empty).
-func openFile(path, format, enc string, lim Limits, tmpDir string) (*openedFile, error) {
+// openFile opens path for reading in format (detected when empty). name is the file's name
+// as its user knows it, for messages.
+func openFile(path, name, format, enc string, lim Limits, tmpDir string) (*openedFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
@@ -194,7 +213,7 @@ func openFile(path, format, enc string, lim Limits, tmpDir string) (*openedFile,
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if format == "" {
-		if format, err = DetectFormat(path, head); err != nil {
+		if format, err = detectFormat(path, name, head); err != nil {
 			f.Close()
 			return nil, err
 		}
@@ -204,7 +223,7 @@ func openFile(path, format, enc string, lim Limits, tmpDir string) (*openedFile,
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
 	if format == FormatXLSX {
-		wb, err := openWorkbook(f, fi.Size(), path, lim, tmpDir)
+		wb, err := openWorkbook(f, fi.Size(), path, name, lim, tmpDir)
 		f.Close() // excelize keeps what it needs
 		if err != nil {
 			return nil, err

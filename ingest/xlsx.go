@@ -2,9 +2,15 @@ package ingest
 
 import (
 	"archive/zip"
+	"bytes"
+	"cmp"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -19,50 +25,86 @@ type workbook struct {
 	limits Limits
 }
 
-// maxXMLInMemory is the size above which excelize unpacks a worksheet to a temporary file
-// instead of memory.
-const maxXMLInMemory = 16 << 20
+// Memory the spreadsheet library may hold. A worksheet or the shared strings table stays in
+// memory up to maxXMLInMemory bytes, while all of them together stay under xmlMemBudget;
+// larger ones are unpacked to a temporary file and streamed from it.
+const (
+	maxXMLInMemory = 16 << 20
+	xmlMemBudget   = 64 << 20
+	// sharedInMemory is the number of shared strings above which the table is kept in a
+	// temporary file; sharedStringCost is what excelize spends on each in memory (measured:
+	// 90 MB for 200,000).
+	sharedInMemory   = 100_000
+	sharedStringCost = 450
+)
 
 // checkZip reads the zip directory of an XLSX file and refuses it, before anything is
 // unpacked, when it holds too many parts or unpacks to more than the limit. The sizes in the
 // directory are binding: archive/zip fails a part that unpacks to more than it declares.
-func checkZip(r io.ReaderAt, size int64, lim Limits) error {
+func checkZip(r io.ReaderAt, size int64, name string, lim Limits) (*zip.Reader, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "not a valid .xlsx file (%v) / 不是有效的 xlsx 文件", err)
+		if name == "" {
+			name = "the file"
+		}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("%s is not a valid .xlsx workbook (%v) / 不是有效的 .xlsx 文件", name, err), Err: err}
 	}
 	if len(zr.File) > lim.MaxZipEntries {
-		return tooLarge("max_zip_entries", int64(lim.MaxZipEntries), "the workbook has %d parts", len(zr.File))
+		return nil, tooLarge("max_zip_entries", int64(lim.MaxZipEntries), "the workbook has %d parts", len(zr.File))
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > uint64(lim.MaxUnzippedBytes) || f.UncompressedSize64 > uint64(lim.MaxUnzippedBytes) {
-			return tooLarge("max_unzipped_bytes", lim.MaxUnzippedBytes,
+			return nil, tooLarge("max_unzipped_bytes", lim.MaxUnzippedBytes,
 				"the workbook unpacks to more than %d bytes (a zip bomb?) / 解压后过大", lim.MaxUnzippedBytes)
 		}
 	}
-	return nil
+	return zr, nil
 }
 
-// openWorkbook opens an XLSX file after checking its zip directory. With path set, excelize
-// reads the file from disk; otherwise it reads r into memory.
-func openWorkbook(r io.ReaderAt, size int64, path string, lim Limits, tmpDir string) (wb *workbook, err error) {
+// openWorkbook opens an XLSX file after checking its zip directory and scanning the parts
+// the spreadsheet library reads (planWorkbook). It gives the library those parts only. With
+// path set, and no part to leave out, excelize reads the file from disk; otherwise it reads
+// r. name is the file's name as its user knows it, "" when unknown.
+func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpDir string) (wb *workbook, err error) {
 	defer recoverBadWorkbook(&err)
-	if err := checkZip(r, size, lim); err != nil {
+	zr, err := checkZip(r, size, name, lim)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := planWorkbook(zr, lim)
+	if err != nil {
 		return nil, err
 	}
 	opt := excelize.Options{
 		UnzipSizeLimit:    lim.MaxUnzippedBytes,
-		UnzipXMLSizeLimit: min(maxXMLInMemory, lim.MaxUnzippedBytes),
+		UnzipXMLSizeLimit: min(plan.xmlLimit, lim.MaxUnzippedBytes),
 		TmpDir:            tmpDir,
 		CultureInfo:       excelize.CultureNameZhCN,
 		ShortDatePattern:  "yyyy-mm-dd",
 	}
 	var f *excelize.File
-	if path != "" {
+	switch {
+	case len(plan.keep) < len(zr.File):
+		// The parts excelize needs, copied as they are packed, without the others (pictures,
+		// calculation chain, document properties …), which it would hold in memory.
+		var tmp *os.File
+		if tmp, err = os.CreateTemp(tmpDir, "xiaoqi-xlsx-*.xlsx"); err != nil {
+			return nil, fmt.Errorf("ingest: %w", err)
+		}
+		defer os.Remove(tmp.Name())
+		err = copyParts(tmp, plan.keep)
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read the workbook / 无法读取工作簿: " + err.Error(), Err: err}
+		}
+		f, err = excelize.OpenFile(tmp.Name(), opt) // excelize reads it into memory at once
+	case path != "":
 		f, err = excelize.OpenFile(path, opt)
-	} else {
+	default:
 		f, err = excelize.OpenReader(io.NewSectionReader(r, 0, size), opt)
 	}
 	if err != nil {
@@ -89,6 +131,239 @@ func openWorkbook(r io.ReaderAt, size int64, path string, lim Limits, tmpDir str
 		return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "the workbook has no visible sheet / 工作簿中没有可见的工作表")
 	}
 	return wb, nil
+}
+
+// copyParts writes a zip archive of parts, copied packed.
+func copyParts(w io.Writer, parts []*zip.File) error {
+	zw := zip.NewWriter(w)
+	for _, p := range parts {
+		fh := p.FileHeader
+		pw, err := zw.CreateRaw(&fh)
+		if err != nil {
+			return err
+		}
+		raw, err := p.OpenRaw()
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(pw, raw); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// workbookPlan is what excelize is given of a workbook: the parts it needs, and the size
+// above which it unpacks a worksheet or the shared strings to a temporary file.
+type workbookPlan struct {
+	keep     []*zip.File
+	xmlLimit int64
+}
+
+// Relationship types (their last part: the transitional and the strict namespaces differ
+// before it).
+const (
+	relOfficeDocument = "/officeDocument"
+	relWorksheet      = "/worksheet"
+)
+
+// otherSheets are the relationship types of the sheets that hold no cells; excelize lists
+// them and parses them whole.
+var otherSheets = []string{"/chartsheet", "/dialogsheet", "/xlMacrosheet", "/xlIntlMacrosheet"}
+
+type xmlRels struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+type xmlWorkbook struct {
+	Sheets []struct {
+		Name  string     `xml:"name,attr"`
+		Attrs []xml.Attr `xml:",any,attr"`
+	} `xml:"sheets>sheet"`
+}
+
+// planWorkbook finds the parts of a workbook that excelize reads to list its sheets and read
+// their cells (content types, relationships, workbook, styles, shared strings, sheets), and
+// scans each of them in constant memory (partScan), refusing a workbook that would make
+// excelize hold more than the limits allow: a run of text or a row longer than
+// MaxRowBytes, too many shared strings, a part it parses whole that is too large.
+func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
+	files, lower := map[string]*zip.File{}, map[string]*zip.File{}
+	for _, f := range zr.File {
+		n := strings.ReplaceAll(f.Name, `\`, "/")
+		files[n], lower[strings.ToLower(n)] = f, f
+	}
+	plan := &workbookPlan{}
+	kept := map[*zip.File]bool{}
+	var inMemory int64 // bytes excelize holds in memory whatever the limit
+	// meta scans a part excelize parses whole and returns its text when want is set.
+	meta := func(f *zip.File, where string, want bool) ([]byte, error) {
+		if f == nil || kept[f] {
+			return nil, nil
+		}
+		kept[f] = true
+		plan.keep = append(plan.keep, f)
+		if f.UncompressedSize64 > maxPartBytes {
+			return nil, tooLarge("max_part_bytes", maxPartBytes, "%s unpacks to %d bytes / 工作簿结构过于复杂", where, f.UncompressedSize64)
+		}
+		inMemory += int64(f.UncompressedSize64)
+		var buf bytes.Buffer
+		var w io.Writer = io.Discard
+		if want {
+			w = &buf
+		}
+		err := scanZipPart(f, &partScan{mode: scanMeta, where: where, lim: lim}, w)
+		return buf.Bytes(), err
+	}
+	if _, err := meta(lower["[content_types].xml"], "[Content_Types].xml", false); err != nil {
+		return nil, err
+	}
+	var rels xmlRels
+	if err := decodePart(meta(files["_rels/.rels"], "_rels/.rels", true))(&rels); err != nil {
+		return nil, err
+	}
+	wbPath := ""
+	for _, r := range rels.Rels {
+		if strings.HasSuffix(r.Type, relOfficeDocument) {
+			wbPath = strings.TrimPrefix(strings.ReplaceAll(r.Target, `\`, "/"), "/")
+			break
+		}
+	}
+	var book xmlWorkbook
+	if err := decodePart(meta(files[wbPath], wbPath, true))(&book); err != nil {
+		return nil, err
+	}
+	relsPath := path.Dir(wbPath) + "/_rels/" + path.Base(wbPath) + ".rels"
+	if path.Dir(wbPath) == "." {
+		relsPath = "_rels/" + path.Base(wbPath) + ".rels"
+	}
+	var bookRels xmlRels
+	if err := decodePart(meta(files[strings.TrimPrefix(relsPath, "/")], relsPath, true))(&bookRels); err != nil {
+		return nil, err
+	}
+	if _, err := meta(files["xl/styles.xml"], "xl/styles.xml", false); err != nil {
+		return nil, err
+	}
+
+	// The shared strings, before the sheets that refer to them.
+	shared := &sharedLengths{}
+	var sst *zip.File
+	if sst = lower["xl/sharedstrings.xml"]; sst != nil {
+		kept[sst] = true
+		plan.keep = append(plan.keep, sst)
+		if err := scanZipPart(sst, &partScan{mode: scanStrings, where: "the shared strings table (xl/sharedStrings.xml)", lim: lim, strings: shared}, io.Discard); err != nil {
+			return nil, err
+		}
+	}
+
+	names := map[string]string{} // relationship id → sheet name
+	for _, sh := range book.Sheets {
+		for _, a := range sh.Attrs {
+			if a.Name.Local == "id" && a.Name.Space != "" {
+				names[a.Value] = sh.Name
+			}
+		}
+	}
+	var streamed []*zip.File // worksheets excelize may unpack to a temporary file
+	for _, r := range bookRels.Rels {
+		target := strings.ReplaceAll(r.Target, `\`, "/")
+		p := strings.TrimPrefix(path.Clean(path.Dir(wbPath)+"/"+target), "/")
+		if strings.HasPrefix(target, "/") {
+			p = strings.TrimPrefix(path.Clean(target), "/")
+		}
+		f := files[p]
+		where := p
+		if name := names[r.ID]; name != "" {
+			where = fmt.Sprintf("sheet %q (%s)", name, p)
+		}
+		switch {
+		case f == nil || kept[f]:
+		case strings.HasSuffix(r.Type, relWorksheet):
+			kept[f] = true
+			plan.keep = append(plan.keep, f)
+			if strings.HasPrefix(strings.ToLower(p), "xl/worksheets/sheet") {
+				streamed = append(streamed, f)
+			} else if f.UncompressedSize64 > maxPartBytes {
+				// excelize unpacks only xl/worksheets/sheet… to temporary files.
+				return nil, tooLarge("max_part_bytes", maxPartBytes, "%s unpacks to %d bytes outside xl/worksheets/ / 工作簿结构过于复杂", where, f.UncompressedSize64)
+			} else {
+				inMemory += int64(f.UncompressedSize64)
+			}
+			if err := scanZipPart(f, &partScan{mode: scanSheet, where: where, lim: lim, strings: shared}, io.Discard); err != nil {
+				return nil, err
+			}
+		case slices.ContainsFunc(otherSheets, func(t string) bool { return strings.HasSuffix(r.Type, t) }):
+			if _, err := meta(f, where, false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	plan.xmlLimit = xmlLimit(streamed, sst, len(shared.n), inMemory)
+	return plan, nil
+}
+
+// xmlLimit chooses the size above which excelize unpacks a worksheet or the shared strings to
+// a temporary file, so that what it holds in memory (inMemory, and the parts below the
+// limit) stays under xmlMemBudget. The shared strings cost excelize sharedStringCost bytes
+// each in memory; beyond sharedInMemory of them, they are not held at all.
+func xmlLimit(sheets []*zip.File, sst *zip.File, shared int, inMemory int64) int64 {
+	type part struct{ size, cost int64 }
+	var parts []part
+	for _, f := range sheets {
+		parts = append(parts, part{int64(f.UncompressedSize64), int64(f.UncompressedSize64)})
+	}
+	ceiling := int64(maxXMLInMemory)
+	if sst != nil {
+		n := int64(sst.UncompressedSize64)
+		if shared > sharedInMemory {
+			ceiling = min(ceiling, n-1)
+		} else {
+			parts = append(parts, part{n, max(n, int64(shared)*sharedStringCost)})
+		}
+	}
+	slices.SortFunc(parts, func(a, b part) int { return cmp.Compare(a.size, b.size) })
+	limit, sum := int64(0), inMemory
+	for _, p := range parts {
+		if p.size > ceiling || sum+p.cost > xmlMemBudget {
+			if limit == p.size {
+				limit-- // the parts of this size before it do not stay either
+			}
+			break
+		}
+		sum, limit = sum+p.cost, p.size
+	}
+	return max(limit, 1)
+}
+
+// scanZipPart unpacks a part through a scan, copying it to w.
+func scanZipPart(f *zip.File, s *partScan, w io.Writer) error {
+	rc, err := f.Open()
+	if err != nil {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "cannot unpack %s (%v): the workbook is damaged / 工作簿已损坏", s.where, err)
+	}
+	defer rc.Close()
+	return scanPart(io.TeeReader(rc, w), s)
+}
+
+// decodePart returns a function that decodes the text of a part read by meta, or passes on
+// its error.
+func decodePart(data []byte, err error) func(v any) error {
+	return func(v any) error {
+		if err != nil || len(data) == 0 {
+			return err
+		}
+		d := xml.NewDecoder(bytes.NewReader(data))
+		// These parts are UTF-8 or ASCII whatever they declare; what is not is refused.
+		d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+		if err := d.Decode(v); err != nil {
+			return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read the workbook: it is malformed / 工作簿已损坏 (" + err.Error() + ")", Err: err}
+		}
+		return nil
+	}
 }
 
 func (wb *workbook) close() error { return wb.f.Close() }
