@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // fillSkills gives the job needs and candidates of a write the skills an import would give
@@ -12,7 +13,8 @@ import (
 // and java are Java), so that facets and matching see one skill, not several spellings; the
 // others stay as written. A job need or a candidate written without skills gets those its
 // title and description, or the candidate's summary, name: an HR form that leaves 技能 empty
-// still gets a job that matching can place.
+// still gets a job that matching can place. A job need without a sector is placed by its
+// skills where they agree on one.
 func (s *Server) fillSkills(docs []xiaoqi.Doc) {
 	if s.skills == nil {
 		return
@@ -24,6 +26,9 @@ func (s *Server) fillSkills(docs []xiaoqi.Doc) {
 				d.Skills = s.canonical(d.Skills)
 			} else {
 				d.Skills = s.skills.Skills(nil, strings.TrimSpace(d.Name+"\n"+d.Description))
+			}
+			if sp, ok := s.skills.(ingest.Sectors); ok && d.Sector == "" {
+				d.Sector, _ = sp.Sector(d.Skills) // as an import places it
 			}
 		case *xiaoqi.Candidate:
 			if len(d.Skills) > 0 {

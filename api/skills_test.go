@@ -26,6 +26,9 @@ func TestWriteFillsSkills(t *testing.T) {
 	if want := []string{"Python", "Django", "MySQL"}; !slices.Equal(j.Skills, want) {
 		t.Errorf("skills of a job written without them: %q, want %q", j.Skills, want)
 	}
+	if j.Sector != xiaoqi.SectorSoftware {
+		t.Errorf("sector of a Python job written without one: %q, want software (placed by its skills)", j.Sector)
+	}
 	stored, err := e.Store.Get(t.Context(), xiaoqi.KindJob, j.ID)
 	if err != nil || !slices.Equal(stored.(*xiaoqi.JobNeed).Skills, j.Skills) {
 		t.Errorf("stored job %+v, %v: want the skills answered", stored, err)

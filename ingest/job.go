@@ -9,6 +9,7 @@ import (
 // enterpriseRef is the enterprise a job row names, to be found in the store or created.
 type enterpriseRef struct {
 	id, name, city, creditCode, typ, size string
+	sector                                xiaoqi.Sector // the job need's: a firm created for it takes it
 }
 
 // key is the enterprise's natural key, as xiaoqi.Enterprise.NaturalKey makes it.
@@ -95,6 +96,11 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 			j.Sector = sec
 		}
 	}
+	if sp, ok := skills.(Sectors); ok && j.Sector == "" && r.get("sector") == "" {
+		// No sector given: the skills place the job need where they agree on one, as for
+		// the default data set's 51job postings.
+		j.Sector, _ = sp.Sector(j.Skills)
+	}
 	if v := r.get("status"); v != "" {
 		st, ok := jobStatus[strings.ToLower(v)]
 		if !ok {
@@ -109,6 +115,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 			j.PostedAt = t.UTC()
 		}
 	}
+	ent.sector = j.Sector
 	return j, ent
 }
 

@@ -66,6 +66,9 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 	if e.geo != nil {
 		ent.Geo = e.geo(ref.city)
 	}
+	if ref.sector != "" {
+		ent.Sectors = []xiaoqi.Sector{ref.sector}
+	}
 	return id, ent, nil
 }
 

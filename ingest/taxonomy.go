@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 
+	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
@@ -14,7 +15,27 @@ const minTextConfidence = 0.8
 // taxonomy (an alias, a misspelling, "Java工程师") becomes the skill's Chinese name; a tag it
 // does not know is kept as written, unless it is a benefit or a condition ("五险一金", "3-4年");
 // and the skills the text names clearly are added. Skills come once each, in order.
+//
+// It also places a job need that states no sector by its skills (Sectors).
 func TaxonomySkills(t *skill.Taxonomy) Skills {
+	return taxonomySkills{t, taxonomySkillsFunc(t)}
+}
+
+// Sectors is implemented by the Skills that can place a job need stating no sector by its
+// skills (TaxonomySkills, through skill.Taxonomy.Sector).
+type Sectors interface {
+	Sector(skills []string) (xiaoqi.Sector, bool)
+}
+
+type taxonomySkills struct {
+	t *skill.Taxonomy
+	SkillsFunc
+}
+
+// Sector implements Sectors.
+func (ts taxonomySkills) Sector(skills []string) (xiaoqi.Sector, bool) { return ts.t.Sector(skills) }
+
+func taxonomySkillsFunc(t *skill.Taxonomy) SkillsFunc {
 	return SkillsFunc(func(tags []string, text string) []string {
 		var out []string
 		seen := map[string]bool{}

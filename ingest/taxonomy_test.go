@@ -39,3 +39,40 @@ func TestTaxonomySkills(t *testing.T) {
 		t.Errorf("skills %q", j.Skills)
 	}
 }
+
+// TestImportPlacesSectors: a job need imported without a sector is placed by its skills
+// where they agree on one, and a firm created for it takes that sector; a stated sector
+// outside service outsourcing is left empty (and warned about), not guessed over.
+func TestImportPlacesSectors(t *testing.T) {
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t)
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,工作城市,标签,行业",
+		"Python开发工程师,渭南示例软件有限公司,渭南,Python、FastAPI、Flask,",
+		"数据分析员,铜川示例矿业有限公司,铜川,Python、SQL,采矿",
+		"行政助理,商洛示例商贸有限公司,商洛,办公软件,",
+	)))
+	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob, Skills: ingest.TaxonomySkills(tax)})
+	jobs := jobsByTitle(t, s)
+	for title, want := range map[string]xiaoqi.Sector{"Python开发工程师": xiaoqi.SectorSoftware, "数据分析员": "", "行政助理": ""} {
+		if j := jobs[title]; j == nil || j.Sector != want {
+			t.Errorf("%s: %+v, want sector %q", title, j, want)
+		}
+	}
+	if !hasProblem(rep, ingest.LevelWarning, 3, "行业", "不属于服务外包") {
+		t.Errorf("no warning for the sector outside service outsourcing:%s", problems(rep))
+	}
+	for _, d := range allDocs(t, s, xiaoqi.KindEnterprise) {
+		e := d.(*xiaoqi.Enterprise)
+		want := []xiaoqi.Sector(nil)
+		if e.Name == "渭南示例软件有限公司" {
+			want = []xiaoqi.Sector{xiaoqi.SectorSoftware}
+		}
+		if !slices.Equal(e.Sectors, want) {
+			t.Errorf("%s: sectors %v, want %v", e.Name, e.Sectors, want)
+		}
+	}
+}
