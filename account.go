@@ -98,7 +98,7 @@ func CheckScope(ctx context.Context, s Store, u *User) error {
 			continue // Validate reports it
 		}
 		if _, err := s.Get(ctx, sc.kind, id); ErrorCode(err) == ENOTFOUND {
-			return &Error{Code: EINVALID, Message: fmt.Sprintf("%s: no %s %s / 所属对象不存在", sc.field, sc.kind, id),
+			return &Error{Code: EINVALID, Message: fmt.Sprintf("所属对象不存在 / %s: no %s %s", sc.field, sc.kind, id),
 				Details: []FieldError{{Field: sc.field, Message: fmt.Sprintf("no %s %s", sc.kind, id)}}}
 		} else if err != nil {
 			return err

@@ -55,7 +55,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", Errorf(EINVALID, "unknown type %q / 未知类型 (one of institution, program, enterprise, job, candidate, policy, partnership)", s)
+	return "", Errorf(EINVALID, "未知类型 (one of institution, program, enterprise, job, candidate, policy, partnership) / unknown type %q", s)
 }
 
 // Meta is embedded in every document: identity, version and provenance.

@@ -3,6 +3,10 @@ package xiaoqi_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -237,4 +241,39 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestMessagesChineseFirst: a bilingual message in the code says its Chinese first, then its
+// English ("必填 / is required"), as the product's rule asks; an English-first literal
+// ("is required / 必填") fails here, naming its file and line.
+func TestMessagesChineseFirst(t *testing.T) {
+	lit := regexp.MustCompile(`"((?:[^"\\\n]|\\.)*)"`)
+	latin := regexp.MustCompile(`[A-Za-z]`)
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "node_modules") && path != "." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			for _, m := range lit.FindAllStringSubmatch(line, -1) {
+				first, second, ok := strings.Cut(m[1], " / ")
+				if ok && !hasHan(first) && latin.MatchString(first) && hasHan(second) {
+					t.Errorf("%s:%d: English first: %q", path, i+1, m[1])
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

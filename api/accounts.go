@@ -83,7 +83,7 @@ func (s *Server) decodeStrict(c *gin.Context, v any) error {
 		return err
 	}
 	if first(data) != '{' {
-		return invalid("body", "must be a JSON object / 须为 JSON 对象")
+		return invalid("body", "须为 JSON 对象 / must be a JSON object")
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -125,10 +125,10 @@ func (s *Server) login(c *gin.Context) {
 	r.Username = strings.TrimSpace(r.Username)
 	switch {
 	case r.Username == "" || !utf8.ValidString(r.Username) || utf8.RuneCountInString(r.Username) > maxUsername:
-		s.writeError(c, invalid("username", "is required, at most %d characters / 必填，最多 %d 个字符", maxUsername, maxUsername))
+		s.writeError(c, invalid("username", "必填，最多 %[2]d 个字符 / is required, at most %[1]d characters", maxUsername, maxUsername))
 		return
 	case r.Password == "" || len(r.Password) > maxPassword:
-		s.writeError(c, invalid("password", "is required, at most %d bytes / 必填，最多 %d 字节", maxPassword, maxPassword))
+		s.writeError(c, invalid("password", "必填，最多 %[2]d 字节 / is required, at most %[1]d bytes", maxPassword, maxPassword))
 		return
 	}
 	if !s.allow(c, s.limits.loginAddr, c.ClientIP()) || !s.allow(c, s.limits.loginName, r.Username) {
@@ -217,7 +217,7 @@ func (s *Server) createUser(c *gin.Context) {
 		return
 	}
 	if len(r.Password) > maxPassword {
-		s.writeError(c, invalid("password", "at most %d bytes / 最多 %d 字节", maxPassword, maxPassword))
+		s.writeError(c, invalid("password", "最多 %[2]d 字节 / at most %[1]d bytes", maxPassword, maxPassword))
 		return
 	}
 	u := &xiaoqi.User{Username: strings.TrimSpace(r.Username), Role: r.Role,
@@ -266,7 +266,7 @@ func (s *Server) deleteUser(c *gin.Context) {
 		return
 	}
 	if id := c.Param("id"); id == who(c).user.ID {
-		s.writeError(c, invalid("id", "administrators cannot delete themselves / 不能删除自己的账户"))
+		s.writeError(c, invalid("id", "不能删除自己的账户 / administrators cannot delete themselves"))
 		return
 	}
 	if err := s.accounts.DeleteUser(c.Request.Context(), c.Param("id")); err != nil {
@@ -294,7 +294,7 @@ func (s *Server) setPassword(c *gin.Context) {
 		return
 	}
 	if len(r.Password) > maxPassword || len(r.Current) > maxPassword {
-		s.writeError(c, invalid("password", "at most %d bytes / 最多 %d 字节", maxPassword, maxPassword))
+		s.writeError(c, invalid("password", "最多 %[2]d 字节 / at most %[1]d bytes", maxPassword, maxPassword))
 		return
 	}
 	ctx := c.Request.Context()
@@ -303,7 +303,7 @@ func (s *Server) setPassword(c *gin.Context) {
 			return
 		}
 		if ok, _ := auth.VerifySecret(u.PasswordHash, r.Current); !ok || u.PasswordHash == "" {
-			s.writeError(c, invalid("current_password", "is wrong / 当前密码错误"))
+			s.writeError(c, invalid("current_password", "当前密码错误 / is wrong"))
 			return
 		}
 	}
@@ -355,11 +355,11 @@ func (s *Server) createKey(c *gin.Context) {
 	}
 	r.Name = strings.TrimSpace(r.Name)
 	if !utf8.ValidString(r.Name) || utf8.RuneCountInString(r.Name) > maxKeyName {
-		s.writeError(c, invalid("name", "at most %d characters / 最多 %d 个字符", maxKeyName, maxKeyName))
+		s.writeError(c, invalid("name", "最多 %[2]d 个字符 / at most %[1]d characters", maxKeyName, maxKeyName))
 		return
 	}
 	if !r.ExpiresAt.IsZero() && !r.ExpiresAt.After(time.Now()) {
-		s.writeError(c, invalid("expires_at", "must be in the future / 须晚于当前时间"))
+		s.writeError(c, invalid("expires_at", "须晚于当前时间 / must be in the future"))
 		return
 	}
 	key, k, err := s.auth.CreateKey(c.Request.Context(), u.ID, r.Name, r.ExpiresAt)

@@ -24,16 +24,16 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	mt, params, err := mime.ParseMediaType(ct)
 	if err != nil || mt != "application/json" {
 		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
-			Message: fmt.Sprintf("Content-Type must be application/json, not %q / 请求体须为 JSON", ct),
+			Message: fmt.Sprintf("请求体须为 JSON / Content-Type must be application/json, not %q", ct),
 			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "must be application/json"}}}
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
 		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
-			Message: fmt.Sprintf("charset must be utf-8, not %q / 须为 UTF-8 编码", cs),
+			Message: fmt.Sprintf("须为 UTF-8 编码 / charset must be utf-8, not %q", cs),
 			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "charset must be utf-8"}}}
 	}
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-		Message: fmt.Sprintf("body larger than %d bytes / 请求体过大", limit),
+		Message: fmt.Sprintf("请求体过大 / body larger than %d bytes", limit),
 		Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("at most %d bytes", limit)}}}
 	if c.Request.ContentLength > limit {
 		return nil, tooLarge
@@ -44,12 +44,12 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 		if errors.As(err, &mbe) {
 			return nil, tooLarge
 		}
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read body / 无法读取请求体", Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法读取请求体 / cannot read body", Err: err}
 	}
 	// Tools on Windows like to start UTF-8 with a byte-order mark; JSON forbids it.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, invalid("body", "is empty / 请求体为空")
+		return nil, invalid("body", "请求体为空 / is empty")
 	}
 	return data, nil
 }
@@ -58,7 +58,7 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 // trailing data. Field names in errors get prefix ("docs[3].").
 func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 	if first(data) != '{' {
-		return nil, invalid(whole(prefix), "must be a JSON object / 须为 JSON 对象")
+		return nil, invalid(whole(prefix), "须为 JSON 对象 / must be a JSON object")
 	}
 	d := xiaoqi.NewDoc(k)
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -76,7 +76,7 @@ func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 // every document, up to maxDetails.
 func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 	if first(data) != '[' {
-		return nil, invalid("body", "must be a JSON array of %s documents / 须为 JSON 数组", k)
+		return nil, invalid("body", "须为 JSON 数组 / must be a JSON array of %s documents", k)
 	}
 	var raws []json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -87,11 +87,11 @@ func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 		return nil, err
 	}
 	if len(raws) == 0 {
-		return nil, invalid("body", "is an empty array / 批量数据为空")
+		return nil, invalid("body", "批量数据为空 / is an empty array")
 	}
 	if len(raws) > MaxBatchDocs {
 		return nil, &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-			Message: fmt.Sprintf("%d documents in one batch, at most %d / 单批文档过多", len(raws), MaxBatchDocs),
+			Message: fmt.Sprintf("单批文档过多 / %d documents in one batch, at most %d", len(raws), MaxBatchDocs),
 			Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("at most %d documents", MaxBatchDocs)}}}
 	}
 	const maxDetails = 100
@@ -113,7 +113,7 @@ func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 		docs = append(docs, d)
 	}
 	if len(details) > 0 {
-		msg := fmt.Sprintf("invalid batch / 批量数据有误: %s %s", details[0].Field, details[0].Message)
+		msg := fmt.Sprintf("批量数据有误 / invalid batch: %s %s", details[0].Field, details[0].Message)
 		if len(details) > 1 {
 			msg += fmt.Sprintf(" (and %d more)", len(details)-1)
 		}
@@ -164,7 +164,7 @@ func first(data []byte) byte {
 // trailing reports data after the decoded value.
 func trailing(dec *json.Decoder) error {
 	if _, err := dec.Token(); err != io.EOF {
-		return invalid("body", "has data after the JSON value / JSON 之后有多余内容")
+		return invalid("body", "JSON 之后有多余内容 / has data after the JSON value")
 	}
 	return nil
 }
@@ -178,14 +178,14 @@ func decodeError(err error, data []byte, prefix string) error {
 	)
 	switch {
 	case errors.As(err, &syn):
-		return invalid("body", "malformed JSON at byte %d: %s / JSON 格式错误", syn.Offset, syn.Error())
+		return invalid("body", "JSON 格式错误 / malformed JSON at byte %d: %s", syn.Offset, syn.Error())
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return invalid("body", "malformed JSON: unexpected end / JSON 不完整")
+		return invalid("body", "JSON 不完整 / malformed JSON: unexpected end")
 	case errors.As(err, &typ):
 		if typ.Field == "" {
-			return invalid(whole(prefix), "must be %s, not %s / 类型错误", jsonType(typ.Type), typ.Value)
+			return invalid(whole(prefix), "类型错误 / must be %s, not %s", jsonType(typ.Type), typ.Value)
 		}
-		return invalid(prefix+jsonPath(typ.Field), "must be %s, not %s / 类型错误", jsonType(typ.Type), typ.Value)
+		return invalid(prefix+jsonPath(typ.Field), "类型错误 / must be %s, not %s", jsonType(typ.Type), typ.Value)
 	case errors.As(err, &tpe):
 		field := findString(data, tpe.Value)
 		if field == "" {
@@ -193,15 +193,15 @@ func decodeError(err error, data []byte, prefix string) error {
 		} else {
 			field = prefix + field
 		}
-		return invalid(field, "must be a date-time like 2024-05-01T08:00:00+08:00 (RFC 3339), not %q / 日期时间格式错误", tpe.Value)
+		return invalid(field, "日期时间格式错误 / must be a date-time like 2024-05-01T08:00:00+08:00 (RFC 3339), not %q", tpe.Value)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name, uerr := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
 		if uerr != nil {
 			name = strings.TrimPrefix(err.Error(), "json: unknown field ")
 		}
-		return invalid(prefix+name, "unknown field / 未知字段")
+		return invalid(prefix+name, "未知字段 / unknown field")
 	}
-	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot decode body / 无法解析请求体",
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法解析请求体 / cannot decode body",
 		Details: []xiaoqi.FieldError{{Field: whole(prefix), Message: "cannot decode"}}, Err: err}
 }
 

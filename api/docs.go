@@ -39,7 +39,7 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 			case name == "synthetic":
 				b, perr := strconv.ParseBool(v)
 				if perr != nil {
-					err = invalid(name, "must be true or false, not %q / 须为 true 或 false", v)
+					err = invalid(name, "须为 true 或 false / must be true or false, not %q", v)
 				}
 				opt.Filters[name] = strconv.FormatBool(b)
 			default:
@@ -218,7 +218,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		}
 		d, err := s.readDoc(c, k)
 		if err == nil && d.Base().ID != "" && d.Base().ID != id {
-			err = invalid("id", "must be absent or equal to the id in the path (%s) / 编号与路径不符", id)
+			err = invalid("id", "编号与路径不符 / must be absent or equal to the id in the path (%s)", id)
 		}
 		if err != nil {
 			s.writeError(c, err)
@@ -372,7 +372,7 @@ func (s *Server) pathWrite(c *gin.Context, k xiaoqi.Kind) (id string, wait bool,
 func query(c *gin.Context) (url.Values, error) {
 	q, err := url.ParseQuery(c.Request.URL.RawQuery)
 	if err != nil {
-		return nil, invalid("query", "malformed query string / 查询参数格式错误")
+		return nil, invalid("query", "查询参数格式错误 / malformed query string")
 	}
 	return q, nil
 }
@@ -384,7 +384,7 @@ func noParams(c *gin.Context) error {
 		return err
 	}
 	if names := sortedKeys(q); len(names) > 0 {
-		return invalid(names[0], "unknown parameter / 未知参数")
+		return invalid(names[0], "未知参数 / unknown parameter")
 	}
 	return nil
 }
@@ -398,10 +398,10 @@ func refreshParam(c *gin.Context) (bool, error) {
 	}
 	for _, name := range sortedKeys(q) {
 		if name != "refresh" {
-			return false, invalid(name, "unknown parameter / 未知参数 (allowed: refresh)")
+			return false, invalid(name, "未知参数 (allowed: refresh) / unknown parameter")
 		}
 		if len(q[name]) > 1 {
-			return false, invalid(name, "is given more than once / 参数重复")
+			return false, invalid(name, "参数重复 / is given more than once")
 		}
 	}
 	switch v := q.Get("refresh"); strings.ToLower(v) {
@@ -410,7 +410,7 @@ func refreshParam(c *gin.Context) (bool, error) {
 	case "wait_for", "true":
 		return true, nil
 	default:
-		return false, invalid("refresh", "must be wait_for or false, not %q / 须为 wait_for 或 false", v)
+		return false, invalid("refresh", "须为 wait_for 或 false / must be wait_for or false, not %q", v)
 	}
 }
 
@@ -421,10 +421,10 @@ func intParam(name, v string, def, maxValue int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		return 0, invalid(name, "must be an integer, not %q / 须为整数", v)
+		return 0, invalid(name, "须为整数 / must be an integer, not %q", v)
 	}
 	if n < 1 || n > maxValue {
-		return 0, invalid(name, "must be between 1 and %d, not %d / 超出范围", maxValue, n)
+		return 0, invalid(name, "超出范围 / must be between 1 and %d, not %d", maxValue, n)
 	}
 	return n, nil
 }
@@ -441,7 +441,7 @@ func eachParam(c *gin.Context, fn func(name, v string) error) error {
 	}
 	for _, name := range sortedKeys(q) {
 		if len(q[name]) > 1 {
-			return invalid(name, "is given more than once / 参数重复")
+			return invalid(name, "参数重复 / is given more than once")
 		}
 		if err := fn(name, q.Get(name)); err != nil {
 			return err

@@ -70,7 +70,7 @@ func (s *Server) writeError(c *gin.Context, err error) {
 		(errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 		// The client went away; nobody reads this answer and nothing is broken.
 		code, status = xiaoqi.EUNAVAILABLE, http.StatusServiceUnavailable
-		err = &xiaoqi.Error{Code: code, Message: "request cancelled / 请求已取消", Err: err}
+		err = &xiaoqi.Error{Code: code, Message: "请求已取消 / request cancelled", Err: err}
 	}
 	body := errorJSON{Code: code, Message: xiaoqi.ErrorMessage(err), Details: xiaoqi.ErrorDetails(err)}
 	if status == http.StatusInternalServerError {

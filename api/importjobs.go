@@ -102,7 +102,7 @@ func (m *importJobs) add(j *importJob) error {
 			}
 		}
 		if i < 0 {
-			return xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "%d imports are waiting or running; try again later / 导入任务过多，请稍后再试", len(m.order))
+			return xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "导入任务过多，请稍后再试 / %d imports are waiting or running; try again later", len(m.order))
 		}
 		m.forgetLocked(m.order[i])
 	}

@@ -115,13 +115,13 @@ func (s *Server) createImport(c *gin.Context) {
 	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if err != nil || mt != "multipart/form-data" {
 		s.writeError(c, &xiaoqi.Error{Code: eUnsupportedMediaType,
-			Message: "Content-Type must be multipart/form-data with a part named file / 请以 multipart/form-data 上传文件",
+			Message: "请以 multipart/form-data 上传文件 / Content-Type must be multipart/form-data with a part named file",
 			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "must be multipart/form-data"}}})
 		return
 	}
 	limit := s.maxUpload
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-		Message: fmt.Sprintf("upload larger than %d bytes (max_upload_bytes) / 上传文件过大，上限 %s", limit, humanBytes(limit)),
+		Message: fmt.Sprintf("上传文件过大，上限 %[2]s / upload larger than %[1]d bytes (max_upload_bytes)", limit, humanBytes(limit)),
 		Details: []xiaoqi.FieldError{{Field: "file", Message: fmt.Sprintf("at most %d bytes", limit)}}}
 	const formSlack = 64 << 10 // the other fields and the multipart framing
 	if c.Request.ContentLength > limit+formSlack {
@@ -154,7 +154,7 @@ func (s *Server) createImport(c *gin.Context) {
 func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		return nil, invalid("body", "is not a multipart form: %v / 表单格式错误", err)
+		return nil, invalid("body", "表单格式错误 / is not a multipart form: %v", err)
 	}
 	j := &importJob{id: newImportID(), created: time.Now().UTC(), status: importQueued}
 	fields := map[string]string{}
@@ -183,7 +183,7 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 		}
 		if j.upload != "" {
 			cleanup()
-			return nil, invalid("file", "is given more than once / 只能上传一个文件")
+			return nil, invalid("file", "只能上传一个文件 / is given more than once")
 		}
 		j.opt.FileName = filepath.Base(strings.ReplaceAll(part.FileName(), `\`, "/"))
 		ext := strings.ToLower(filepath.Ext(j.opt.FileName))
@@ -209,7 +209,7 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 		}
 	}
 	if j.upload == "" {
-		return nil, invalid("file", "is required: upload the file in a part named file / 请上传文件")
+		return nil, invalid("file", "请上传文件 / is required: upload the file in a part named file")
 	}
 	if err := s.importOptions(j, fields); err != nil {
 		cleanup()
@@ -230,7 +230,7 @@ func wrapUploadErr(err error) error {
 	if errors.As(err, &mbe) {
 		return err
 	}
-	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read the upload / 上传中断或格式错误", Err: err}
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "上传中断或格式错误 / cannot read the upload", Err: err}
 }
 
 // importOptions reads the form fields of an upload.
@@ -239,12 +239,12 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 		"format": true, "mapping": true}
 	for name := range f {
 		if !known[name] {
-			return invalid(name, "unknown field / 未知字段 (type, dry_run, strict, encoding, sheet, source, format, mapping, file)")
+			return invalid(name, "未知字段 (type, dry_run, strict, encoding, sheet, source, format, mapping, file) / unknown field")
 		}
 	}
 	k, ok := parseKind(f["type"])
 	if !ok {
-		return invalid("type", "must be one of jobs, programs, institutions, enterprises, candidates / 请指定导入类型")
+		return invalid("type", "请指定导入类型 / must be one of jobs, programs, institutions, enterprises, candidates")
 	}
 	flag := func(name string) (bool, error) {
 		if f[name] == "" {
@@ -252,7 +252,7 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 		}
 		b, err := strconv.ParseBool(f[name])
 		if err != nil {
-			return false, invalid(name, "must be true or false, not %q / 须为 true 或 false", f[name])
+			return false, invalid(name, "须为 true 或 false / must be true or false, not %q", f[name])
 		}
 		return b, nil
 	}
@@ -269,7 +269,7 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 		Skills: s.imports.skills, HidePersonal: true}
 	switch {
 	case dry && strict:
-		return invalid("strict", "cannot be combined with dry_run / 不能与 dry_run 同时使用")
+		return invalid("strict", "不能与 dry_run 同时使用 / cannot be combined with dry_run")
 	case dry:
 		j.opt.Mode = ingest.ModeDryRun
 	case strict:
@@ -288,7 +288,7 @@ func (s *Server) findImport(c *gin.Context) *importJob {
 	if j := s.imports.get(c.Param("id")); j != nil {
 		return j
 	}
-	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "no import %q / 导入任务不存在 (jobs are kept in memory: the last %d, until a restart)",
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务不存在（只保留最近 %[2]d 个，重启后清空） / no import %[1]q (jobs are kept in memory: the last %[2]d, until a restart)",
 		c.Param("id"), s.imports.max))
 	return nil
 }
@@ -319,12 +319,12 @@ func (s *Server) importReport(c *gin.Context) {
 		return
 	}
 	if !j.finishedOK() {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "import %s has not finished; the report is ready when it has / 导入完成后可下载报告", j.id))
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "导入完成后可下载报告 / import %s has not finished; the report is ready when it has", j.id))
 		return
 	}
 	f, err := os.Open(j.reportCSV)
 	if err != nil {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "import %s has no report: it stopped before reading the file / 该导入没有报告", j.id))
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "该导入没有报告 / import %s has no report: it stopped before reading the file", j.id))
 		return
 	}
 	defer f.Close()

@@ -38,10 +38,10 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 	limit := 0
 	err := eachParam(c, func(name, v string) (err error) {
 		if name != "limit" && !slices.Contains(allowed, name) {
-			return invalid(name, "unknown parameter / 未知参数")
+			return invalid(name, "未知参数 / unknown parameter")
 		}
 		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxCityLength {
-			return invalid(name, "is too long or not UTF-8 / 参数无效")
+			return invalid(name, "参数无效 / is too long or not UTF-8")
 		}
 		switch name {
 		case "limit":
@@ -57,7 +57,7 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 		case "sector":
 			s := xiaoqi.Sector(v)
 			if v != "" && !s.Valid() {
-				return invalid(name, "unknown sector %q / 未知领域 (software, it_ops, finance, …)", v)
+				return invalid(name, "未知领域 (software, it_ops, finance, …) / unknown sector %q", v)
 			}
 			sc.Sector = s
 		case "real_only":

@@ -75,7 +75,7 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 		return nil, err
 	}
 	if first(data) != '{' {
-		return nil, invalid("body", "must be a JSON object / 须为 JSON 对象")
+		return nil, invalid("body", "须为 JSON 对象 / must be a JSON object")
 	}
 	var r partnershipRequest
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -88,33 +88,33 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 	}
 	switch {
 	case r.By != "" && r.By != "institution" && r.By != "enterprise":
-		return nil, invalid("by", "must be institution or enterprise, not %q / 须为 institution 或 enterprise", r.By)
+		return nil, invalid("by", "须为 institution 或 enterprise / must be institution or enterprise, not %q", r.By)
 	case !utf8.ValidString(r.Actor) || utf8.RuneCountInString(r.Actor) > maxPartnershipActor:
-		return nil, invalid("actor", "must be UTF-8 of at most %d characters / 最多 %d 个字符", maxPartnershipActor, maxPartnershipActor)
+		return nil, invalid("actor", "最多 %[2]d 个字符 / must be UTF-8 of at most %[1]d characters", maxPartnershipActor, maxPartnershipActor)
 	case !utf8.ValidString(r.Note) || utf8.RuneCountInString(r.Note) > maxPartnershipNote:
-		return nil, invalid("note", "must be UTF-8 of at most %d characters / 最多 %d 个字符", maxPartnershipNote, maxPartnershipNote)
+		return nil, invalid("note", "最多 %[2]d 个字符 / must be UTF-8 of at most %[1]d characters", maxPartnershipNote, maxPartnershipNote)
 	}
 	r.Actor, r.Note = strings.TrimSpace(r.Actor), strings.TrimSpace(r.Note)
 	if !propose {
 		for _, f := range [...]struct{ name, v string }{{"institution_id", r.InstitutionID}, {"enterprise_id", r.EnterpriseID}, {"status", r.Status}} {
 			if f.v != "" {
-				return nil, invalid(f.name, "cannot be changed here: the path names the partnership and the action its new status / 此处不可修改")
+				return nil, invalid(f.name, "此处不可修改 / cannot be changed here: the path names the partnership and the action its new status")
 			}
 		}
 		return &r, nil
 	}
 	if err := xiaoqi.CheckID(xiaoqi.KindInstitution, r.InstitutionID); err != nil {
-		return nil, invalid("institution_id", "must be an institution id (ins_…), not %q / 须为院校编号", r.InstitutionID)
+		return nil, invalid("institution_id", "须为院校编号 / must be an institution id (ins_…), not %q", r.InstitutionID)
 	}
 	if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, r.EnterpriseID); err != nil {
-		return nil, invalid("enterprise_id", "must be an enterprise id (ent_…), not %q / 须为企业编号", r.EnterpriseID)
+		return nil, invalid("enterprise_id", "须为企业编号 / must be an enterprise id (ent_…), not %q", r.EnterpriseID)
 	}
 	switch r.Status {
 	case "":
 		r.Status = xiaoqi.PartnershipProposed
 	case xiaoqi.PartnershipProposed, xiaoqi.PartnershipSuggested:
 	default:
-		return nil, invalid("status", "a new partnership is proposed or suggested, not %q; accept, decline and activate have their own endpoints / 新建合作只能为 proposed 或 suggested", r.Status)
+		return nil, invalid("status", "新建合作只能为 proposed 或 suggested / a new partnership is proposed or suggested, not %q; accept, decline and activate have their own endpoints", r.Status)
 	}
 	return &r, nil
 }
@@ -130,14 +130,14 @@ func actAs(c *gin.Context, r *partnershipRequest, inst, ent string) error {
 	switch {
 	case p.is(xiaoqi.RoleAdmin):
 		if r.By == "" {
-			return invalid("by", "is required: institution or enterprise / 必填：institution（院校）或 enterprise（企业）")
+			return invalid("by", "必填：institution（院校）或 enterprise（企业） / is required: institution or enterprise")
 		}
 	case side == "":
 		return errForbidden("只有院校或企业账户可以办理合作 / only institution or enterprise accounts take part in partnerships")
 	case side == "enterprise" && p.user.EnterpriseID != ent, side == "institution" && p.user.InstitutionID != inst:
 		return errForbidden("您的账户不是该合作的一方 / your account is not a party to this partnership")
 	case r.By != "" && r.By != side:
-		return invalid("by", "must be %s: your account acts for that side / 须为 %s（您的账户所代表的一方）", side, side)
+		return invalid("by", "须为 %[2]s（您的账户所代表的一方） / must be %[1]s: your account acts for that side", side, side)
 	default:
 		r.By = side
 	}
@@ -238,7 +238,7 @@ func referenceError(err error, field, zh, en, id string) error {
 		return err
 	}
 	return &xiaoqi.Error{Code: xiaoqi.ENOTFOUND, Message: fmt.Sprintf("%s: %s %s 不存在 / no %s with id %s", field, zh, id, en, id),
-		Details: []xiaoqi.FieldError{{Field: field, Message: "not found / 不存在"}}}
+		Details: []xiaoqi.FieldError{{Field: field, Message: "不存在 / not found"}}}
 }
 
 // transition is one workflow step from a state to another.
@@ -295,7 +295,7 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 				Message: fmt.Sprintf("无法%s：提议由%s发起，须由另一方%s / cannot %s: the %s proposed it; the other side must %s",
 					t.zh, sideName(p.ProposedBy), t.zh, action, p.ProposedBy, action),
-				Details: []xiaoqi.FieldError{{Field: "by", Message: "must be the side that did not propose / 须为被提议方"}}})
+				Details: []xiaoqi.FieldError{{Field: "by", Message: "须为被提议方 / must be the side that did not propose"}}})
 			return
 		}
 		if err := r.event(p, t.to); err != nil {

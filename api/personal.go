@@ -107,14 +107,14 @@ func (s *Server) candidateContact(c *gin.Context) {
 	var reason string
 	err := eachParam(c, func(name, v string) error {
 		if name != "reason" {
-			return invalid(name, "unknown parameter / 未知参数 (allowed: reason)")
+			return invalid(name, "未知参数 (allowed: reason) / unknown parameter")
 		}
 		reason = strings.TrimSpace(v)
 		return nil
 	})
 	if err == nil {
 		if n := utf8.RuneCountInString(reason); !utf8.ValidString(reason) || n < minReasonRunes || n > maxReasonRunes {
-			err = invalid("reason", "is required: why you need the contact details, %d to %d characters / 必填：说明查看联系方式的原因（%d–%d 字）",
+			err = invalid("reason", "必填：说明查看联系方式的原因（%[3]d–%[4]d 字） / is required: why you need the contact details, %[1]d to %[2]d characters",
 				minReasonRunes, maxReasonRunes, minReasonRunes, maxReasonRunes)
 		}
 	}
@@ -176,7 +176,7 @@ func auditFilter(c *gin.Context, extra ...string) (xiaoqi.AuditFilter, error) {
 		case name == "actor" && slices.Contains(extra, name):
 			f.ActorID = v
 		default:
-			err = invalid(name, "unknown parameter / 未知参数 (allowed: %s)", strings.Join(append([]string{"limit", "after"}, extra...), ", "))
+			err = invalid(name, "未知参数 / unknown parameter (allowed: %s)", strings.Join(append([]string{"limit", "after"}, extra...), ", "))
 		}
 		return err
 	})

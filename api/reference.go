@@ -42,10 +42,10 @@ func (s *Server) referenceData() (*xiaoqi.Reference, error) {
 func textParam(name, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	if !utf8.ValidString(v) {
-		return "", invalid(name, "is not valid UTF-8 / 编码无效")
+		return "", invalid(name, "编码无效 / is not valid UTF-8")
 	}
 	if n := utf8.RuneCountInString(v); n > xiaoqi.MaxQueryLength {
-		return "", invalid(name, "is %d characters long, at most %d / 参数过长", n, xiaoqi.MaxQueryLength)
+		return "", invalid(name, "参数过长 / is %d characters long, at most %d", n, xiaoqi.MaxQueryLength)
 	}
 	return v, nil
 }
@@ -76,7 +76,7 @@ func (s *Server) listMajors(c *gin.Context) {
 		case "after":
 			after, err = textParam(name, v)
 		default:
-			err = invalid(name, "unknown parameter / 未知参数 (allowed: q, class, category, limit, after)")
+			err = invalid(name, "未知参数 (allowed: q, class, category, limit, after) / unknown parameter")
 		}
 		return err
 	})
@@ -108,7 +108,7 @@ func (s *Server) listMajors(c *gin.Context) {
 	if after != "" {
 		start = slices.IndexFunc(matched, func(m xiaoqi.Major) bool { return m.Code == after })
 		if start < 0 {
-			s.writeError(c, invalid("after", "is not the code of a major on this list: pass the next of the previous page / 分页游标无效"))
+			s.writeError(c, invalid("after", "分页游标无效 / is not the code of a major on this list: pass the next of the previous page"))
 			return
 		}
 		start++
@@ -153,7 +153,7 @@ func (s *Server) getMajor(c *gin.Context) {
 	}
 	code := strings.ToUpper(strings.TrimSpace(c.Param("code")))
 	if !xiaoqi.ValidMajorCode(code) {
-		s.writeError(c, invalid("code", "must be a catalogue major code: six digits with an optional T/K suffix (080902, 080910T), not %q / 专业代码格式不正确", truncate(code, 32)))
+		s.writeError(c, invalid("code", "专业代码格式不正确 / must be a catalogue major code: six digits with an optional T/K suffix (080902, 080910T), not %q", truncate(code, 32)))
 		return
 	}
 	for _, m := range ref.Majors {
@@ -190,10 +190,10 @@ func (s *Server) listDivisions(c *gin.Context) {
 			switch level {
 			case "", xiaoqi.DivisionCity, xiaoqi.DivisionCounty, xiaoqi.DivisionNewArea:
 			default:
-				err = invalid(name, "must be city, county or new_area, not %q / 级别无效", truncate(level, 32))
+				err = invalid(name, "级别无效 / must be city, county or new_area, not %q", truncate(level, 32))
 			}
 		default:
-			err = invalid(name, "unknown parameter / 未知参数 (allowed: city, region, level)")
+			err = invalid(name, "未知参数 (allowed: city, region, level) / unknown parameter")
 		}
 		return err
 	})

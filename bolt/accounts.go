@@ -77,7 +77,7 @@ func (s *Store) CreateUser(ctx context.Context, u *xiaoqi.User) error {
 	return s.update(ctx, "create user", func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketUsers).Get([]byte(u.ID)) != nil {
 			return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: fmt.Sprintf("用户 %s 已存在 / user %s exists already", u.ID, u.ID),
-				Details: []xiaoqi.FieldError{{Field: "id", Message: "taken / 已被占用"}}}
+				Details: []xiaoqi.FieldError{{Field: "id", Message: "已被占用 / taken"}}}
 		}
 		if tx.Bucket(bucketUsernames).Get([]byte(u.Username)) != nil {
 			return usernameTaken(u.Username)
@@ -220,7 +220,7 @@ func (s *Store) PutKey(ctx context.Context, k *xiaoqi.APIKey) error {
 			}
 			if old.UserID != k.UserID {
 				return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: fmt.Sprintf("密钥 %s 属于另一个用户 / key %s belongs to another user", k.ID, k.ID),
-					Details: []xiaoqi.FieldError{{Field: "user_id", Message: "differs from the stored key's / 与已存密钥不符"}}}
+					Details: []xiaoqi.FieldError{{Field: "user_id", Message: "与已存密钥不符 / differs from the stored key's"}}}
 			}
 		}
 		data, err := json.Marshal(keyRecord(*k))
@@ -454,7 +454,7 @@ func sessionNotFound() error {
 
 func usernameTaken(name string) error {
 	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: fmt.Sprintf("用户名 %q 已被占用 / username %q is taken", name, name),
-		Details: []xiaoqi.FieldError{{Field: "username", Message: "taken / 已被占用"}}}
+		Details: []xiaoqi.FieldError{{Field: "username", Message: "已被占用 / taken"}}}
 }
 
 // readSeq decodes a big-endian sequence number from the end of key.

@@ -176,7 +176,7 @@ func (s *Store) RedactAudit(ctx context.Context, subjectID string) (int, error) 
 func checkRedactSubject(subjectID string) error {
 	if subjectID == "" || subjectID == xiaoqi.ErasedSubject {
 		return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无效的主体 %q / invalid subject %q", subjectID, subjectID),
-			Details: []xiaoqi.FieldError{{Field: "subject_id", Message: "must name a subject / 必须指定主体"}}}
+			Details: []xiaoqi.FieldError{{Field: "subject_id", Message: "必须指定主体 / must name a subject"}}}
 	}
 	return nil
 }
@@ -194,7 +194,7 @@ func parseAuditID(id string) (uint64, error) {
 	seq, err := strconv.ParseUint(id, 10, 64)
 	if len(id) != 16 || err != nil {
 		return 0, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无效的游标 %q / invalid cursor %q", id, id),
-			Details: []xiaoqi.FieldError{{Field: "after", Message: "must be an audit entry ID (16 digits) / 必须是审计记录编号"}}}
+			Details: []xiaoqi.FieldError{{Field: "after", Message: "必须是审计记录编号 / must be an audit entry ID (16 digits)"}}}
 	}
 	return seq, nil
 }

@@ -161,9 +161,9 @@ func translate(op string, err error) error {
 	case errors.As(err, &e):
 		return err
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "request cancelled or timed out / 请求已取消或超时", Err: fmt.Errorf("bolt: %s: %w", op, err)}
+		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "请求已取消或超时 / request cancelled or timed out", Err: fmt.Errorf("bolt: %s: %w", op, err)}
 	case errors.Is(err, berrors.ErrDatabaseNotOpen):
-		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "store is closed / 存储已关闭", Err: fmt.Errorf("bolt: %s: %w", op, err)}
+		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "存储已关闭 / store is closed", Err: fmt.Errorf("bolt: %s: %w", op, err)}
 	}
 	return fmt.Errorf("bolt: %s: %w", op, err)
 }
@@ -171,13 +171,13 @@ func translate(op string, err error) error {
 // checkKind returns EINVALID for an unknown kind.
 func checkKind(k xiaoqi.Kind) error {
 	if !k.Valid() {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown type %q / 未知类型", k)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知类型 / unknown type %q", k)
 	}
 	return nil
 }
 
 func notFound(k xiaoqi.Kind, id string) error {
-	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "%s %s not found / 未找到", k, id)
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "未找到 / %s %s not found", k, id)
 }
 
 // u64 encodes n big-endian, so that keys sort in numeric order.

@@ -102,7 +102,7 @@ func validateBatch(docs []xiaoqi.Doc) ([]string, error) {
 // validateDoc checks one document, including an id given by the writer.
 func validateDoc(d xiaoqi.Doc) error {
 	if d == nil || d.Base() == nil {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "document is null / 文档为空")
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "文档为空 / document is null")
 	}
 	if !d.Kind().Valid() {
 		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown type %q", d.Kind())
@@ -140,7 +140,7 @@ func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.Wr
 	om, oldHash := old.Base(), rec.Hash
 	if m.Version != 0 && m.Version != om.Version {
 		return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("%s %s is at version %d, not %d: reload and try again / 数据已被修改，请刷新后重试", kind, id, om.Version, m.Version)}
+			Message: fmt.Sprintf("数据已被修改，请刷新后重试 / %s %s is at version %d, not %d: reload and try again", kind, id, om.Version, m.Version)}
 	}
 	if oldHash == hash {
 		m.ID, m.Version, m.CreatedAt, m.UpdatedAt = id, om.Version, om.CreatedAt, om.UpdatedAt
@@ -180,7 +180,7 @@ func insert(tx *bolt.Tx, d xiaoqi.Doc, id, hash string, now time.Time) (xiaoqi.W
 		if docs.Get([]byte(id)) != nil {
 			// The id derived from nk belongs to a document that has since changed its key.
 			return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-				Message: fmt.Sprintf("%s %s had the natural key %q before it changed; update it by id / 该记录的标识已变更，请按编号更新", kind, id, nk)}
+				Message: fmt.Sprintf("该记录的标识已变更，请按编号更新 / %s %s had the natural key %q before it changed; update it by id", kind, id, nk)}
 		}
 	}
 	if err := claimKey(keys, kind, nk, id); err != nil {
@@ -206,7 +206,7 @@ func claimKey(keys *bolt.Bucket, kind xiaoqi.Kind, nk, id string) error {
 	}
 	if holder := keys.Get([]byte(nk)); holder != nil && string(holder) != id {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("%s %s already has the natural key %q / 该%s已存在", kind, holder, nk, kind)}
+			Message: fmt.Sprintf("该%[4]s已存在 / %[1]s %[2]s already has the natural key %[3]q", kind, holder, nk, kind)}
 	}
 	return keys.Put([]byte(nk), []byte(id))
 }

@@ -91,7 +91,7 @@ func (c *csvReader) Next() (Row, error) {
 	switch {
 	case errors.Is(err, errRowTooLong):
 		return Row{}, tooLarge("max_row_bytes", int64(c.limits.MaxRowBytes),
-			"row %d is longer than %d bytes; is a closing quote (\") missing? / 第 %d 行过长，是否缺少右引号", c.row+1, c.limits.MaxRowBytes, c.row+1)
+			"第 %[3]d 行过长，是否缺少右引号 / row %[1]d is longer than %[2]d bytes; is a closing quote (\") missing?", c.row+1, c.limits.MaxRowBytes, c.row+1)
 	case errors.As(err, &pe):
 		c.row += max(pe.StartLine-c.endLine, 1)
 		c.endLine = pe.Line
@@ -118,15 +118,15 @@ func (c *csvReader) Next() (Row, error) {
 		size += len(f)
 	}
 	if size > c.limits.MaxRowBytes {
-		return Row{}, tooLarge("max_row_bytes", int64(c.limits.MaxRowBytes), "row %d holds %d bytes / 第 %d 行过长", c.row, size, c.row)
+		return Row{}, tooLarge("max_row_bytes", int64(c.limits.MaxRowBytes), "第 %[3]d 行过长 / row %[1]d holds %[2]d bytes", c.row, size, c.row)
 	}
 	if len(rec) > c.limits.MaxCells {
-		return Row{}, tooLarge("max_cells", int64(c.limits.MaxCells), "row %d has %d cells / 第 %d 行单元格过多", c.row, len(rec), c.row)
+		return Row{}, tooLarge("max_cells", int64(c.limits.MaxCells), "第 %[3]d 行单元格过多 / row %[1]d has %[2]d cells", c.row, len(rec), c.row)
 	}
 	for i, f := range rec {
 		if !utf8.ValidString(f) {
 			return Row{Num: c.row, Cells: rec}, &rowError{Num: c.row, Msg: fmt.Sprintf("column %d holds bytes that are not UTF-8: "+
-				"is the file in GBK? import it with --encoding gbk / 含有非 UTF-8 字符，请指定 --encoding gbk", i+1)}
+				"含有非 UTF-8 字符，请指定 --encoding gbk / is the file in GBK? import it with --encoding gbk", i+1)}
 		}
 	}
 	return Row{Num: c.row, Cells: rec}, nil

@@ -41,7 +41,7 @@ func lookupEncoding(name string) (encoding.Encoding, string, error) {
 	}
 	e, err := htmlindex.Get(n)
 	if err != nil {
-		return nil, "", xiaoqi.Errorf(xiaoqi.EINVALID, "unknown encoding %q / 无法识别的编码 (use utf-8, gbk, gb18030, utf-16le …)", name)
+		return nil, "", xiaoqi.Errorf(xiaoqi.EINVALID, "无法识别的编码 (use utf-8, gbk, gb18030, utf-16le …) / unknown encoding %q", name)
 	}
 	canon, _ := htmlindex.Name(e)
 	if canon == "utf-8" {

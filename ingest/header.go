@@ -102,7 +102,7 @@ func newResolver(s *schema, m Mapping) (*resolver, error) {
 	if len(bad) > 0 {
 		sort.Strings(bad)
 		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID,
-			Message: fmt.Sprintf("the mapping names fields that %s documents do not have: %s; fields: %s / 映射中的字段不存在",
+			Message: fmt.Sprintf("映射中的字段不存在 / the mapping names fields that %s documents do not have: %s; fields: %s",
 				s.kind, strings.Join(bad, ", "), strings.Join(s.names(), ", ")),
 			Details: []xiaoqi.FieldError{{Field: "mapping", Message: "unknown field"}}}
 	}

@@ -103,7 +103,7 @@ func Import(ctx context.Context, store xiaoqi.Store, path string, opt Options) (
 			}
 			rep.Mode = ModeStrict
 			rep.Written, rep.Created, rep.Updated, rep.Unchanged, rep.EnterprisesCreated = 0, 0, 0, 0, 0
-			rep.Stopped = fmt.Sprintf("strict: %d rows have errors, nothing was written / 严格模式：%d 行有错误，未写入任何数据", rep.Invalid, rep.Invalid)
+			rep.Stopped = fmt.Sprintf("严格模式：%[2]d 行有错误，未写入任何数据 / strict: %[1]d rows have errors, nothing was written", rep.Invalid, rep.Invalid)
 			rep.Finished = time.Now().UTC()
 			return rep, nil
 		}
@@ -117,7 +117,7 @@ func Import(ctx context.Context, store xiaoqi.Store, path string, opt Options) (
 // check fills in defaults and refuses options that cannot work.
 func (o *Options) check(path string) error {
 	if schemaFor(o.Type) == nil {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "cannot import %q / 不支持导入该类型: type must be one of jobs, programs, institutions, enterprises, candidates", o.Type)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "不支持导入该类型: type must be one of jobs, programs, institutions, enterprises, candidates / cannot import %q", o.Type)
 	}
 	f, err := ParseFormat(o.Format)
 	if err != nil {
@@ -161,7 +161,7 @@ func (o *Options) check(path string) error {
 	}
 	if len(bad) > 0 {
 		sort.Strings(bad)
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "defaults name fields that %s documents do not have: %s (fields: %s) / 默认值字段不存在",
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "默认值字段不存在 / defaults name fields that %s documents do not have: %s (fields: %s)",
 			o.Type, strings.Join(bad, ", "), strings.Join(s.names(), ", "))
 	}
 	return nil
@@ -326,28 +326,30 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 	for _, g := range res.s.required {
 		want = append(want, res.s.label(g[0]))
 	}
-	msg := fmt.Sprintf("no header row found in the first %d rows: expected column names such as %s; found: %s. "+
-		"Name the columns with --mapping / 未找到表头，请检查列名或使用映射文件%s", maxHeaderSearch, strings.Join(want, ", "), strings.Join(firstRows, "; "), hint)
+	msg := fmt.Sprintf("未找到表头：前 %[1]d 行中没有可识别的列名（应有 %[2]s 等列），请修改列名或提供列名映射 / "+
+		"no header row found in the first %[1]d rows: expected column names such as %[2]s; found: %[3]s. "+
+		"Name the columns, or give a mapping (the upload's mapping field, or --mapping)%[4]s",
+		maxHeaderSearch, strings.Join(want, ", "), strings.Join(firstRows, "; "), hint)
 	if of.format == FormatXLSX && sheet == "" && len(of.sheets) > 1 {
-		msg += fmt.Sprintf(" (sheets: %s; choose one with --sheet)", strings.Join(of.sheets, ", "))
+		msg += fmt.Sprintf(" (sheets: %s; choose one with the sheet field or --sheet)", strings.Join(of.sheets, ", "))
 	}
-	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "header", Message: "no header row found"}}}
+	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "header", Message: "未找到表头 / no header row found"}}}
 }
 
 // errEmptyFile is what a reader of JSON returns for a file that holds nothing (or only
 // spaces and a byte-order mark); findTable names the file in it.
-var errEmptyFile = &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "the file is empty / 文件为空",
+var errEmptyFile = &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "文件为空 / the file is empty",
 	Details: []xiaoqi.FieldError{{Field: "file", Message: "is empty"}}}
 
 // emptyFile is the error of a file without a single row; sheets names the sheets of a
 // workbook that were looked at, nil for a text file.
 func emptyFile(name string, sheets []string) error {
-	msg := fmt.Sprintf("%s: the file is empty, it holds no rows / 文件为空，没有任何数据", name)
+	msg := fmt.Sprintf("%s: 文件为空，没有任何数据 / the file is empty, it holds no rows", name)
 	switch {
 	case len(sheets) == 1 && sheets[0] != "":
-		msg = fmt.Sprintf("%s: sheet %q is empty, it holds no rows / 工作表为空，没有任何数据", name, sheets[0])
+		msg = fmt.Sprintf("%[1]s: 工作表 %[2]q 为空，没有任何数据 / sheet %[2]q is empty, it holds no rows", name, sheets[0])
 	case len(sheets) > 1:
-		msg = fmt.Sprintf("%s: the workbook is empty, its sheets %s hold no rows / 工作簿为空，没有任何数据", name, strings.Join(sheets, ", "))
+		msg = fmt.Sprintf("%[1]s: 工作簿为空，没有任何数据 / the workbook is empty, its sheets %[2]s hold no rows", name, strings.Join(sheets, ", "))
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "file", Message: "is empty"}}}
 }
@@ -367,7 +369,7 @@ func checkRequired(s *schema, cols []Column, defaults map[string]string) error {
 		found = append(found, c.Header)
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID,
-		Message: fmt.Sprintf("no column for %s (required); columns found: %s. Name it with --mapping / 缺少必填列%s",
+		Message: fmt.Sprintf("缺少必填列%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping",
 			strings.Join(names, " or "), strings.Join(found, ", "), otherType(s.kind, cols)),
 		Details: []xiaoqi.FieldError{{Field: group[0], Message: "no column"}}}
 }
@@ -452,7 +454,7 @@ func otherType(k xiaoqi.Kind, cols []Column) string {
 	for i, o := range kinds {
 		names[i] = o.Plural()
 	}
-	return fmt.Sprintf(". The columns fit type %s: was that meant? / 这些列符合 %s 类型，是否选错了类型？",
+	return fmt.Sprintf("（这些列符合 %[2]s 类型，是否选错了类型？ / the columns fit type %[1]s: was that meant?）",
 		strings.Join(names, " or "), strings.Join(names, "、"))
 }
 

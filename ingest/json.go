@@ -34,24 +34,24 @@ func (k *keyedRows) row(num int, raw []byte, lim Limits) (Row, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "is not a JSON object {…} / 不是 JSON 对象"}
+		return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "不是 JSON 对象 / is not a JSON object {…}"}
 	}
 	cells := make([]string, len(k.keys))
 	kinds := make([]valueKind, len(k.keys))
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
-			return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "malformed JSON / JSON 格式错误: " + err.Error()}
+			return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "JSON 格式错误 / malformed JSON: " + err.Error()}
 		}
 		key, _ := t.(string)
 		var v json.RawMessage
 		if err := dec.Decode(&v); err != nil {
-			return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "malformed JSON / JSON 格式错误: " + err.Error()}
+			return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "JSON 格式错误 / malformed JSON: " + err.Error()}
 		}
 		i, ok := k.index[key]
 		if !ok {
 			if len(k.keys) >= lim.MaxCells {
-				return Row{}, tooLarge("max_cells", int64(lim.MaxCells), "the objects have more than %d distinct keys / 字段过多", lim.MaxCells)
+				return Row{}, tooLarge("max_cells", int64(lim.MaxCells), "字段过多 / the objects have more than %d distinct keys", lim.MaxCells)
 			}
 			i = len(k.keys)
 			k.index[key] = i
@@ -135,7 +135,7 @@ func (j *jsonReader) begin() error {
 		return nil
 	}
 	if t != json.Delim('{') {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "the JSON file must hold an array of objects [{…}, …] / JSON 文件须为对象数组")
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 文件须为对象数组 / the JSON file must hold an array of objects [{…}, …]")
 	}
 	for j.dec.More() {
 		if _, err := j.dec.Token(); err != nil { // key
@@ -155,7 +155,7 @@ func (j *jsonReader) begin() error {
 			}
 		}
 	}
-	return xiaoqi.Errorf(xiaoqi.EINVALID, "the JSON object holds no array of rows / JSON 中没有数据数组")
+	return xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 中没有数据数组 / the JSON object holds no array of rows")
 }
 
 // skipObject consumes the remainder of an object whose '{' has been read.
@@ -178,14 +178,14 @@ func skipObject(dec *json.Decoder) error {
 
 func (j *jsonReader) fail(err error) error {
 	if errors.Is(err, errRowTooLong) {
-		return tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "item %d is longer than %d bytes / 第 %d 条过长", j.n+1, j.limits.MaxRowBytes, j.n+1)
+		return tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[3]d 条过长 / item %[1]d is longer than %[2]d bytes", j.n+1, j.limits.MaxRowBytes, j.n+1)
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "the JSON file ends in the middle of item %d / JSON 文件不完整", j.n+1)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 文件不完整 / the JSON file ends in the middle of item %d", j.n+1)
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "malformed JSON at byte %d, in item %d: %v; the items after it cannot be read / JSON 格式错误", se.Offset, j.n+1, se)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 格式错误 / malformed JSON at byte %d, in item %d: %v; the items after it cannot be read", se.Offset, j.n+1, se)
 	}
 	return err
 }
@@ -202,7 +202,7 @@ func (j *jsonReader) Next() (Row, error) {
 		// The closing bracket, unless the file ends before it.
 		if t, err := j.dec.Token(); err != nil || t != json.Delim(']') {
 			if err == nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				err = xiaoqi.Errorf(xiaoqi.EINVALID, "the JSON file ends after item %d, before the closing ] of its array / JSON 文件不完整", j.n)
+				err = xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 文件不完整 / the JSON file ends after item %d, before the closing ] of its array", j.n)
 			}
 			j.start = j.fail(err)
 			return Row{}, j.start
@@ -218,7 +218,7 @@ func (j *jsonReader) Next() (Row, error) {
 	}
 	j.n++
 	if len(raw) > j.limits.MaxRowBytes {
-		j.start = tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "item %d is longer than %d bytes / 第 %d 条过长", j.n, j.limits.MaxRowBytes, j.n)
+		j.start = tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[3]d 条过长 / item %[1]d is longer than %[2]d bytes", j.n, j.limits.MaxRowBytes, j.n)
 		return Row{}, j.start
 	}
 	return j.keys.row(j.n, raw, j.limits)
@@ -247,7 +247,7 @@ func (j *jsonlReader) Next() (Row, error) {
 			part, err := j.br.ReadSlice('\n')
 			line = append(line, part...)
 			if len(line) > j.limits.MaxRowBytes {
-				return Row{}, tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "line %d is longer than %d bytes / 第 %d 行过长", j.line+1, j.limits.MaxRowBytes, j.line+1)
+				return Row{}, tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[3]d 行过长 / line %[1]d is longer than %[2]d bytes", j.line+1, j.limits.MaxRowBytes, j.line+1)
 			}
 			if errors.Is(err, bufio.ErrBufferFull) {
 				continue

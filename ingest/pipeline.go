@@ -99,7 +99,7 @@ func run(ctx context.Context, store xiaoqi.Store, path string, opt Options, rep 
 	rep.Finished = time.Now().UTC()
 	switch {
 	case parent.Err() != nil:
-		rep.Stopped = "cancelled / 已取消"
+		rep.Stopped = "已取消 / cancelled"
 		return rep, parent.Err()
 	case werr != nil:
 		rep.Stopped = xiaoqi.ErrorMessage(werr)

@@ -132,7 +132,7 @@ func (r *Report) Summary() string {
 		s += fmt.Sprintf("; columns not imported: %s", strings.Join(names, ", "))
 	}
 	if r.BetterType != "" {
-		s += fmt.Sprintf("; the columns fit type %s better than %s: is the type right? / 这些列更符合 %s 类型，请确认类型",
+		s += fmt.Sprintf("（这些列更符合 %[3]s 类型，请确认类型 / the columns fit type %[1]s better than %[2]s: is the type right?）",
 			r.BetterType.Plural(), r.Type.Plural(), r.BetterType.Plural())
 	}
 	return s

@@ -73,7 +73,7 @@ func (l Limits) withDefaults() Limits {
 func tooLarge(limit string, max int64, format string, args ...any) error {
 	msg := fmt.Sprintf(format, args...)
 	return &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-		Message: fmt.Sprintf("%s (limit %s = %d) / 超出限制", msg, limit, max),
+		Message: fmt.Sprintf("超出限制 / %s (limit %s = %d)", msg, limit, max),
 		Details: []xiaoqi.FieldError{{Field: limit, Message: fmt.Sprintf("at most %d", max)}}}
 }
 
@@ -126,11 +126,11 @@ func detectFormat(path, display string, head []byte) (string, error) {
 		return FormatXLSX, nil
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
 		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%s is an old binary Excel (.xls/.et) or encrypted workbook: "+
-			"save it as .xlsx (Excel 2007+) or CSV and import that / 请另存为 .xlsx 或 CSV 后再导入", display)
+			"请另存为 .xlsx 或 CSV 后再导入 / save it as .xlsx (Excel 2007+) or CSV and import that", display)
 	}
 	switch ext {
 	case ".xlsx", ".xlsm":
-		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%s is not a valid .xlsx workbook (not a zip archive) / 不是有效的 .xlsx 文件", display)
+		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "不是有效的 .xlsx 文件 / %s is not a valid .xlsx workbook (not a zip archive)", display)
 	case ".csv", ".tsv", ".txt":
 		return FormatCSV, nil
 	case ".json":
@@ -168,7 +168,7 @@ func ParseFormat(s string) (string, error) {
 	case "jsonl", "ndjson":
 		return FormatJSONL, nil
 	}
-	return "", xiaoqi.Errorf(xiaoqi.EINVALID, "unknown format %q / 不支持的格式 (xlsx, csv, json, jsonl)", s)
+	return "", xiaoqi.Errorf(xiaoqi.EINVALID, "不支持的格式 (xlsx, csv, json, jsonl) / unknown format %q", s)
 }
 
 // countingReader counts the bytes read through it, for progress and ETA.

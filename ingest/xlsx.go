@@ -47,7 +47,7 @@ func checkZip(r io.ReaderAt, size int64, name string, lim Limits) (*zip.Reader, 
 		if name == "" {
 			name = "the file"
 		}
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("%s is not a valid .xlsx workbook (%v) / 不是有效的 .xlsx 文件", name, err), Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("不是有效的 .xlsx 文件 / %s is not a valid .xlsx workbook (%v)", name, err), Err: err}
 	}
 	if len(zr.File) > lim.MaxZipEntries {
 		return nil, tooLarge("max_zip_entries", int64(lim.MaxZipEntries), "the workbook has %d parts", len(zr.File))
@@ -57,7 +57,7 @@ func checkZip(r io.ReaderAt, size int64, name string, lim Limits) (*zip.Reader, 
 		total += f.UncompressedSize64
 		if total > uint64(lim.MaxUnzippedBytes) || f.UncompressedSize64 > uint64(lim.MaxUnzippedBytes) {
 			return nil, tooLarge("max_unzipped_bytes", lim.MaxUnzippedBytes,
-				"the workbook unpacks to more than %d bytes (a zip bomb?) / 解压后过大", lim.MaxUnzippedBytes)
+				"解压后过大 / the workbook unpacks to more than %d bytes (a zip bomb?)", lim.MaxUnzippedBytes)
 		}
 	}
 	return zr, nil
@@ -99,7 +99,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 			err = cerr
 		}
 		if err != nil {
-			return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read the workbook / 无法读取工作簿: " + err.Error(), Err: err}
+			return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法读取工作簿 / cannot read the workbook: " + err.Error(), Err: err}
 		}
 		f, err = excelize.OpenFile(tmp.Name(), opt) // excelize reads it into memory at once
 	case path != "":
@@ -112,12 +112,12 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 			f.Close()
 		}
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, tooLarge("max_unzipped_bytes", lim.MaxUnzippedBytes, "the workbook unpacks to more than %d bytes / 解压后过大", lim.MaxUnzippedBytes)
+			return nil, tooLarge("max_unzipped_bytes", lim.MaxUnzippedBytes, "解压后过大 / the workbook unpacks to more than %d bytes", lim.MaxUnzippedBytes)
 		}
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword) {
-			return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "the workbook is encrypted or not an .xlsx file; save it without a password / 工作簿已加密或格式不支持")
+			return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已加密或格式不支持 / the workbook is encrypted or not an .xlsx file; save it without a password")
 		}
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read the workbook / 无法读取工作簿: " + err.Error(), Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法读取工作簿 / cannot read the workbook: " + err.Error(), Err: err}
 	}
 	wb = &workbook{f: f, limits: lim}
 	for _, s := range f.GetSheetList() {
@@ -128,7 +128,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 	}
 	if len(wb.sheets) == 0 {
 		f.Close()
-		return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "the workbook has no visible sheet / 工作簿中没有可见的工作表")
+		return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿中没有可见的工作表 / the workbook has no visible sheet")
 	}
 	return wb, nil
 }
@@ -208,7 +208,7 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 		kept[f] = true
 		plan.keep = append(plan.keep, f)
 		if f.UncompressedSize64 > maxPartBytes {
-			return nil, tooLarge("max_part_bytes", maxPartBytes, "%s unpacks to %d bytes / 工作簿结构过于复杂", where, f.UncompressedSize64)
+			return nil, tooLarge("max_part_bytes", maxPartBytes, "工作簿结构过于复杂 / %s unpacks to %d bytes", where, f.UncompressedSize64)
 		}
 		inMemory += int64(f.UncompressedSize64)
 		var buf bytes.Buffer
@@ -289,7 +289,7 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 				streamed = append(streamed, f)
 			} else if f.UncompressedSize64 > maxPartBytes {
 				// excelize unpacks only xl/worksheets/sheet… to temporary files.
-				return nil, tooLarge("max_part_bytes", maxPartBytes, "%s unpacks to %d bytes outside xl/worksheets/ / 工作簿结构过于复杂", where, f.UncompressedSize64)
+				return nil, tooLarge("max_part_bytes", maxPartBytes, "工作簿结构过于复杂 / %s unpacks to %d bytes outside xl/worksheets/", where, f.UncompressedSize64)
 			} else {
 				inMemory += int64(f.UncompressedSize64)
 			}
@@ -343,7 +343,7 @@ func xmlLimit(sheets []*zip.File, sst *zip.File, shared int, inMemory int64) int
 func scanZipPart(f *zip.File, s *partScan, w io.Writer) error {
 	rc, err := f.Open()
 	if err != nil {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "cannot unpack %s (%v): the workbook is damaged / 工作簿已损坏", s.where, err)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / cannot unpack %s (%v): the workbook is damaged", s.where, err)
 	}
 	defer rc.Close()
 	return scanPart(io.TeeReader(rc, w), s)
@@ -360,7 +360,7 @@ func decodePart(data []byte, err error) func(v any) error {
 		// These parts are UTF-8 or ASCII whatever they declare; what is not is refused.
 		d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 		if err := d.Decode(v); err != nil {
-			return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read the workbook: it is malformed / 工作簿已损坏 (" + err.Error() + ")", Err: err}
+			return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "工作簿已损坏 ( / cannot read the workbook: it is malformed" + err.Error() + ")", Err: err}
 		}
 		return nil
 	}
@@ -387,14 +387,14 @@ func (wb *workbook) findSheet(name string) (string, error) {
 	if _, err := fmt.Sscanf(name, "%d", &n); err == nil && n >= 1 && n <= len(all) && fmt.Sprint(n) == strings.TrimSpace(name) {
 		return all[n-1], nil
 	}
-	return "", xiaoqi.Errorf(xiaoqi.EINVALID, "no sheet %q in the workbook / 找不到工作表 (sheets: %s)", name, strings.Join(all, ", "))
+	return "", xiaoqi.Errorf(xiaoqi.EINVALID, "找不到工作表 %[1]q（现有：%[2]s） / no sheet %[1]q in the workbook (sheets: %[2]s)", name, strings.Join(all, ", "))
 }
 
 func (wb *workbook) openSheet(name string) (rr rowReader, err error) {
 	defer recoverBadWorkbook(&err)
 	rows, err := wb.f.Rows(name)
 	if err != nil {
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("cannot read sheet %q / 无法读取工作表", name), Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无法读取工作表 / cannot read sheet %q", name), Err: err}
 	}
 	return &sheetReader{rows: rows, limits: wb.limits}, nil
 }
@@ -413,7 +413,7 @@ func (s *sheetReader) Close() error     { return s.rows.Close() }
 // error, so that one bad upload cannot bring the service down.
 func recoverBadWorkbook(err *error) {
 	if v := recover(); v != nil {
-		*err = &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "cannot read the workbook: it is malformed / 工作簿已损坏", Err: fmt.Errorf("excelize panic: %v", v)}
+		*err = &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "工作簿已损坏 / cannot read the workbook: it is malformed", Err: fmt.Errorf("excelize panic: %v", v)}
 	}
 }
 
@@ -421,7 +421,7 @@ func (s *sheetReader) Next() (row Row, err error) {
 	defer recoverBadWorkbook(&err)
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
-			return Row{}, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("cannot read the sheet after row %d / 工作表读取失败: %v", s.num, err), Err: err}
+			return Row{}, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("工作表读取失败: %[2]v / cannot read the sheet after row %[1]d", s.num, err), Err: err}
 		}
 		return Row{}, io.EOF
 	}
@@ -431,14 +431,14 @@ func (s *sheetReader) Next() (row Row, err error) {
 		return Row{Num: s.num}, &rowError{Num: s.num, Msg: "cannot read this row: " + err.Error()}
 	}
 	if len(cells) > s.limits.MaxCells {
-		return Row{}, tooLarge("max_cells", int64(s.limits.MaxCells), "row %d has %d cells / 第 %d 行单元格过多", s.num, len(cells), s.num)
+		return Row{}, tooLarge("max_cells", int64(s.limits.MaxCells), "第 %[3]d 行单元格过多 / row %[1]d has %[2]d cells", s.num, len(cells), s.num)
 	}
 	n := 0
 	for _, c := range cells {
 		n += len(c)
 	}
 	if n > s.limits.MaxRowBytes {
-		return Row{}, tooLarge("max_row_bytes", int64(s.limits.MaxRowBytes), "row %d holds %d bytes / 第 %d 行过长", s.num, n, s.num)
+		return Row{}, tooLarge("max_row_bytes", int64(s.limits.MaxRowBytes), "第 %[3]d 行过长 / row %[1]d holds %[2]d bytes", s.num, n, s.num)
 	}
 	return Row{Num: s.num, Cells: cells}, nil
 }

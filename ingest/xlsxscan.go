@@ -284,22 +284,22 @@ func (s *partScan) count(n int) error {
 func (s *partScan) textTooLong() error {
 	switch {
 	case s.mode == scanSheet && s.cell != 0:
-		return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "%s, row %d: a cell holds more than %d bytes / 第 %d 行的单元格过大",
+		return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "第 %[4]d 行的单元格过大 / %[1]s, row %[2]d: a cell holds more than %[3]d bytes",
 			s.where, s.rowNum, s.lim.MaxRowBytes, s.rowNum)
 	case s.mode == scanStrings && s.siDepth > 0:
-		return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "%s: text %d holds more than %d bytes (a cell holds more than the limit) / 单元格过大",
+		return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "单元格过大 / %s: text %d holds more than %d bytes (a cell holds more than the limit)",
 			s.where, len(s.strings.n)+1, s.lim.MaxRowBytes)
 	}
-	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "%s holds more than %d bytes of text or spaces between two tags / 工作簿中有过长的文本或空白",
+	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "工作簿中有过长的文本或空白 / %s holds more than %d bytes of text or spaces between two tags",
 		s.where, s.lim.MaxRowBytes)
 }
 
 func (s *partScan) tagTooLong() error {
-	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "%s holds an XML tag or comment longer than %d bytes / 工作簿中的标记过长", s.where, s.lim.MaxRowBytes)
+	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "工作簿中的标记过长 / %s holds an XML tag or comment longer than %d bytes", s.where, s.lim.MaxRowBytes)
 }
 
 func (s *partScan) rowTooLong() error {
-	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "%s: row %d holds more than %d bytes / 第 %d 行过长",
+	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "第 %[4]d 行过长 / %[1]s: row %[2]d holds more than %[3]d bytes",
 		s.where, s.rowNum, s.lim.MaxRowBytes, s.rowNum)
 }
 
@@ -331,18 +331,18 @@ func (s *partScan) element() error {
 	s.elements++
 	switch {
 	case s.mode == scanMeta && s.elements > maxPartElements:
-		return tooLarge("max_part_elements", maxPartElements, "%s holds more than %d XML elements / 工作簿结构过于复杂", s.where, maxPartElements)
+		return tooLarge("max_part_elements", maxPartElements, "工作簿结构过于复杂 / %s holds more than %d XML elements", s.where, maxPartElements)
 	case s.mode == scanSheet && !s.done && s.elements > maxUnitElements:
-		return tooLarge("max_row_elements", maxUnitElements, "%s: row %d holds more than %d XML elements / 第 %d 行结构过于复杂",
+		return tooLarge("max_row_elements", maxUnitElements, "第 %[4]d 行结构过于复杂 / %[1]s: row %[2]d holds more than %[3]d XML elements",
 			s.where, s.rowNum, maxUnitElements, s.rowNum)
 	case s.mode == scanStrings && s.siDepth > 0 && s.elements > maxUnitElements:
-		return tooLarge("max_row_elements", maxUnitElements, "%s: text %d holds more than %d XML elements / 工作簿结构过于复杂",
+		return tooLarge("max_row_elements", maxUnitElements, "工作簿结构过于复杂 / %s: text %d holds more than %d XML elements",
 			s.where, len(s.strings.n)+1, maxUnitElements)
 	}
 	if !empty {
 		s.depth++
 		if s.depth > maxXMLDepth {
-			return xiaoqi.Errorf(xiaoqi.EINVALID, "%s nests XML elements more than %d deep: the workbook is malformed / 工作簿已损坏", s.where, maxXMLDepth)
+			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / %s nests XML elements more than %d deep: the workbook is malformed", s.where, maxXMLDepth)
 		}
 	}
 	switch s.mode {
@@ -352,7 +352,7 @@ func (s *partScan) element() error {
 			// The library reads a row up to the next <row>, so that is what counts.
 			s.row, s.rowNum, s.elements = 0, s.rowNum+1, 1
 			if s.rows++; s.rows > maxSheetRows {
-				return tooLarge("max_rows", maxSheetRows, "%s holds more than %d rows, more than Excel allows / 行数超过 Excel 的上限", s.where, maxSheetRows)
+				return tooLarge("max_rows", maxSheetRows, "行数超过 Excel 的上限 / %s holds more than %d rows, more than Excel allows", s.where, maxSheetRows)
 			}
 			if r, ok := attr(attrs, "r"); ok && whole {
 				if n, err := strconv.Atoi(string(r)); err == nil && n > 0 {
@@ -375,10 +375,10 @@ func (s *partScan) element() error {
 	case scanStrings:
 		if string(name) == "si" && s.siDepth == 0 {
 			if s.depth-btoi(!empty) != 1 {
-				return xiaoqi.Errorf(xiaoqi.EINVALID, "%s holds a text outside its table: the workbook is malformed / 工作簿已损坏", s.where)
+				return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / %s holds a text outside its table: the workbook is malformed", s.where)
 			}
 			if len(s.strings.n) >= s.lim.MaxSharedStrings {
-				return tooLarge("max_shared_strings", int64(s.lim.MaxSharedStrings), "%s holds more than %d distinct texts / 工作簿中的文本过多",
+				return tooLarge("max_shared_strings", int64(s.lim.MaxSharedStrings), "工作簿中的文本过多 / %s holds more than %d distinct texts",
 					s.where, s.lim.MaxSharedStrings)
 			}
 			if empty {
@@ -475,7 +475,7 @@ func scanPart(r io.Reader, s *partScan) error {
 		if errors.Is(err, io.EOF) {
 			return nil
 		} else if err != nil {
-			return xiaoqi.Errorf(xiaoqi.EINVALID, "cannot unpack %s (%v): the workbook is damaged / 工作簿已损坏", s.where, err)
+			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / cannot unpack %s (%v): the workbook is damaged", s.where, err)
 		}
 	}
 }

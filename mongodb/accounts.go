@@ -51,7 +51,7 @@ func (s *Store) CreateUser(ctx context.Context, u *xiaoqi.User) error {
 	if isDuplicateKey(err) {
 		if _, ferr := s.User(ctx, u.ID); ferr == nil {
 			return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: fmt.Sprintf("用户 %s 已存在 / user %s exists already", u.ID, u.ID),
-				Details: []xiaoqi.FieldError{{Field: "id", Message: "taken / 已被占用"}}}
+				Details: []xiaoqi.FieldError{{Field: "id", Message: "已被占用 / taken"}}}
 		}
 		return usernameTaken(u.Username)
 	}
@@ -146,7 +146,7 @@ func (s *Store) PutKey(ctx context.Context, k *xiaoqi.APIKey) error {
 		bson.D{{Key: "_id", Value: k.ID}, {Key: "user_id", Value: k.UserID}}, k, options.Replace().SetUpsert(true))
 	if isDuplicateKey(err) {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: fmt.Sprintf("密钥 %s 属于另一个用户 / key %s belongs to another user", k.ID, k.ID),
-			Details: []xiaoqi.FieldError{{Field: "user_id", Message: "differs from the stored key's / 与已存密钥不符"}}}
+			Details: []xiaoqi.FieldError{{Field: "user_id", Message: "与已存密钥不符 / differs from the stored key's"}}}
 	}
 	return translate("put key", err)
 }
@@ -228,5 +228,5 @@ func userNotFound(id string) error {
 
 func usernameTaken(name string) error {
 	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: fmt.Sprintf("用户名 %q 已被占用 / username %q is taken", name, name),
-		Details: []xiaoqi.FieldError{{Field: "username", Message: "taken / 已被占用"}}}
+		Details: []xiaoqi.FieldError{{Field: "username", Message: "已被占用 / taken"}}}
 }

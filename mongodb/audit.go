@@ -161,7 +161,7 @@ func (s *Store) Audit(ctx context.Context, f xiaoqi.AuditFilter) ([]xiaoqi.Audit
 func (s *Store) RedactAudit(ctx context.Context, subjectID string) (int, error) {
 	if subjectID == "" || subjectID == xiaoqi.ErasedSubject {
 		return 0, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无效的主体 %q / invalid subject %q", subjectID, subjectID),
-			Details: []xiaoqi.FieldError{{Field: "subject_id", Message: "must name a subject / 必须指定主体"}}}
+			Details: []xiaoqi.FieldError{{Field: "subject_id", Message: "必须指定主体 / must name a subject"}}}
 	}
 	res, err := s.db.Collection(auditCollection).UpdateMany(ctx, bson.D{{Key: "subject_id", Value: subjectID}},
 		bson.D{
@@ -184,7 +184,7 @@ func checkAuditID(id string) error {
 	}
 	if _, err := strconv.ParseUint(id, 10, 64); len(id) != 16 || err != nil {
 		return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无效的游标 %q / invalid cursor %q", id, id),
-			Details: []xiaoqi.FieldError{{Field: "after", Message: "must be an audit entry ID (16 digits) / 必须是审计记录编号"}}}
+			Details: []xiaoqi.FieldError{{Field: "after", Message: "必须是审计记录编号 / must be an audit entry ID (16 digits)"}}}
 	}
 	return nil
 }

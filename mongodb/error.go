@@ -22,12 +22,12 @@ func translate(op string, err error) error {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("mongodb: %s: %w", op, err)
 	case errors.Is(err, mongo.ErrNoDocuments):
-		return &xiaoqi.Error{Code: xiaoqi.ENOTFOUND, Message: "not found / 未找到", Err: err}
+		return &xiaoqi.Error{Code: xiaoqi.ENOTFOUND, Message: "未找到 / not found", Err: err}
 	case isDuplicateKey(err):
-		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: "conflicting concurrent write / 并发写入冲突", Err: err}
+		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: "并发写入冲突 / conflicting concurrent write", Err: err}
 	case mongo.IsNetworkError(err), mongo.IsTimeout(err), errors.Is(err, mongo.ErrClientDisconnected),
 		isServerSelection(err):
-		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "the database is unavailable / 数据库不可用",
+		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "数据库不可用 / the database is unavailable",
 			Err: fmt.Errorf("%s: %w", op, err)}
 	}
 	return fmt.Errorf("mongodb: %s: %w", op, err)
@@ -53,5 +53,5 @@ func isServerSelection(err error) bool {
 
 // notFound is the ENOTFOUND of one document.
 func notFound(k xiaoqi.Kind, id string) error {
-	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "%s %s not found / 未找到", k, id)
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "未找到 / %s %s not found", k, id)
 }

@@ -272,7 +272,7 @@ func (s *Store) coll(k xiaoqi.Kind) *mongo.Collection {
 // checkKind returns EINVALID for an unknown kind.
 func checkKind(k xiaoqi.Kind) error {
 	if !k.Valid() {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown type %q / 未知类型", k)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知类型 / unknown type %q", k)
 	}
 	return nil
 }

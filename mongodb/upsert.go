@@ -59,7 +59,7 @@ func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteRe
 		for _, it := range retry {
 			if it.tries++; it.tries >= maxTries {
 				return nil, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-					Message: fmt.Sprintf("docs[%d]: %s changed by other writers %d times while being written / 并发写入冲突", it.i, it.kind, it.tries)}
+					Message: fmt.Sprintf("并发写入冲突 / docs[%d]: %s changed by other writers %d times while being written", it.i, it.kind, it.tries)}
 			}
 		}
 		queue = append(retry, queue[n:]...)
@@ -78,7 +78,7 @@ func prepare(docs []xiaoqi.Doc) ([]*item, error) {
 		var errs []xiaoqi.FieldError
 		msg := ""
 		if d == nil || (reflect.ValueOf(d).Kind() == reflect.Pointer && reflect.ValueOf(d).IsNil()) {
-			errs, msg = []xiaoqi.FieldError{{Field: prefix, Message: "is missing / 缺少文档"}}, "missing document"
+			errs, msg = []xiaoqi.FieldError{{Field: prefix, Message: "缺少文档 / is missing"}}, "missing document"
 		} else {
 			if err := d.Validate(); err != nil {
 				msg = xiaoqi.ErrorMessage(err)
@@ -201,12 +201,12 @@ func conflict(it *item, p plan, byKey map[string]*record) error {
 			stored = fmt.Sprint(p.old.Version)
 		}
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("docs[%d]: %s %s has version %s, not %d: it changed since it was read / 版本冲突，请重新读取", it.i, it.kind, p.id, stored, it.version),
-			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d].version", it.i), Message: "stale version / 版本已过期"}}}
+			Message: fmt.Sprintf("版本冲突，请重新读取 / docs[%d]: %s %s has version %s, not %d: it changed since it was read", it.i, it.kind, p.id, stored, it.version),
+			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d].version", it.i), Message: "版本已过期 / stale version"}}}
 	}
 	if holder := byKey[it.key]; it.key != "" && holder != nil && holder.ID != p.id {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("docs[%d]: another %s (%s) has the same key %q / 唯一键已被其他记录占用", it.i, it.kind, holder.ID, it.key),
+			Message: fmt.Sprintf("唯一键已被其他记录占用 / docs[%d]: another %s (%s) has the same key %q", it.i, it.kind, holder.ID, it.key),
 			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d]", it.i), Message: "key held by " + holder.ID}}}
 	}
 	return nil

@@ -20,7 +20,7 @@ func InstitutionAliases() (map[string][]string, error) {
 	for i, r := range rows {
 		alias, name := strings.TrimSpace(r["alias"]), strings.TrimSpace(r["name"])
 		if alias == "" || name == "" {
-			return nil, fmt.Errorf("seed: institution_aliases.csv row %d: alias and name are both required / 简称和全称均不能为空", i+2)
+			return nil, fmt.Errorf("简称和全称均不能为空 / seed: institution_aliases.csv row %d: alias and name are both required", i+2)
 		}
 		out[alias] = append(out[alias], name)
 	}

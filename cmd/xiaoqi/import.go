@@ -90,7 +90,7 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		return errUsage
 	}
 	if fs.NArg() != 1 || f.typ == "" {
-		fmt.Fprintln(stderr, "xiaoqi import: give --type and one file / 请指定 --type 和一个文件")
+		fmt.Fprintln(stderr, "请指定 --type 和一个文件 / xiaoqi import: give --type and one file")
 		fs.Usage()
 		return errUsage
 	}
@@ -155,7 +155,7 @@ func (f *importFlags) options(path string) (ingest.Options, error) {
 		BatchSize: f.batch, Defaults: f.defaults, Mode: ingest.ModeDefault}
 	switch {
 	case f.dryRun && f.strict:
-		return opt, fmt.Errorf("--dry-run and --strict exclude each other / 不能同时使用")
+		return opt, fmt.Errorf("不能同时使用 / --dry-run and --strict exclude each other")
 	case f.dryRun:
 		opt.Mode = ingest.ModeDryRun
 	case f.strict:

@@ -93,7 +93,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
-		fmt.Fprintf(stderr, "xiaoqi: unknown command %q / 未知命令\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "xiaoqi: 未知命令 / unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
 	switch {

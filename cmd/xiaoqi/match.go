@@ -32,7 +32,7 @@ func RunMatch(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	if !*allocate {
-		fmt.Fprintln(stderr, "xiaoqi match: --allocate is required / 须指定 --allocate")
+		fmt.Fprintln(stderr, "须指定 --allocate / xiaoqi match: --allocate is required")
 		return errUsage
 	}
 	scope := xiaoqi.Scope{Region: xiaoqi.Region(*region), City: xiaoqi.NormalizeCity(*city), Sector: xiaoqi.Sector(*sector)}
@@ -40,7 +40,7 @@ func RunMatch(ctx context.Context, args []string, getenv func(string) string, st
 		return xiaoqi.Errorf(xiaoqi.EINVALID, "--region: must be 关中, 陕南 or 陕北, not %q / 区域无效", *region)
 	}
 	if scope.Sector != "" && !scope.Sector.Valid() {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "--sector: unknown sector %q / 未知领域", *sector)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知领域 / --sector: unknown sector %q", *sector)
 	}
 	store, logger, err := openTask(ctx, cfg, stderr)
 	if err != nil {
@@ -68,6 +68,6 @@ func RunMatch(ctx context.Context, args []string, getenv func(string) string, st
 		note += "（含合成数据 includes synthetic data）"
 	}
 	fmt.Fprintf(stdout, "%s\n%s\n%s\n%s\n%s%s\n", a.Allocation.ZH, a.Allocation.EN, a.Greedy.ZH, a.Greedy.EN,
-		fmt.Sprintf("%d assignments / 分配 %d 对", len(a.Assignments), len(a.Assignments)), note)
+		fmt.Sprintf("分配 %[2]d 对 / %[1]d assignments", len(a.Assignments), len(a.Assignments)), note)
 	return nil
 }

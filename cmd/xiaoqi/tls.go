@@ -37,9 +37,9 @@ func splitList(s string) []string {
 func (c *Config) checkHTTP() error {
 	switch {
 	case c.TLSCert != "" && c.TLSKey == "":
-		return fmt.Errorf("XIAOQI_TLS_CERT (--tls-cert) is set but XIAOQI_TLS_KEY (--tls-key) is not: HTTPS needs both / 需同时设置证书与私钥")
+		return fmt.Errorf("需同时设置证书与私钥 / XIAOQI_TLS_CERT (--tls-cert) is set but XIAOQI_TLS_KEY (--tls-key) is not: HTTPS needs both")
 	case c.TLSKey != "" && c.TLSCert == "":
-		return fmt.Errorf("XIAOQI_TLS_KEY (--tls-key) is set but XIAOQI_TLS_CERT (--tls-cert) is not: HTTPS needs both / 需同时设置证书与私钥")
+		return fmt.Errorf("需同时设置证书与私钥 / XIAOQI_TLS_KEY (--tls-key) is set but XIAOQI_TLS_CERT (--tls-cert) is not: HTTPS needs both")
 	}
 	for _, o := range c.CORSOrigins {
 		if o == "*" {
@@ -48,7 +48,7 @@ func (c *Config) checkHTTP() error {
 		u, err := url.Parse(o)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
 			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
-			return fmt.Errorf("XIAOQI_CORS_ORIGINS (--cors-origins): %q is not an origin such as https://hr.example.cn (scheme and host, no path) / 来源格式不正确", o)
+			return fmt.Errorf("来源格式不正确 / XIAOQI_CORS_ORIGINS (--cors-origins): %q is not an origin such as https://hr.example.cn (scheme and host, no path)", o)
 		}
 	}
 	return nil

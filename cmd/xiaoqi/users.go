@@ -70,17 +70,17 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		fs.StringVar(&keyID, "key", "", "the key's id (the part after xq_, before the second _)")
 	case "list":
 	default:
-		fmt.Fprintf(stderr, "xiaoqi users: unknown subcommand %q / 未知子命令\n\n%s", sub, usersUsage)
+		fmt.Fprintf(stderr, "xiaoqi users: 未知子命令 / unknown subcommand %q\n\n%s", sub, usersUsage)
 		return errUsage
 	}
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if (sub == "add" || sub == "passwd" || sub == "key") && username == "" {
-		return errors.New("--username is required / 必须指定 --username")
+		return errors.New("必须指定 --username / --username is required")
 	}
 	if sub == "revoke" && keyID == "" {
-		return errors.New("--key is required / 必须指定 --key")
+		return errors.New("必须指定 --key / --key is required")
 	}
 	if err := cfg.check(); err != nil {
 		return err
