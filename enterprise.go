@@ -89,6 +89,10 @@ func validWebsite(v *validation, s string) {
 	}
 }
 
+// MaxMonthlySalary bounds a job need's salary, in yuan a month: a figure beyond it is a yearly
+// salary or a typo (1e15 was accepted).
+const MaxMonthlySalary = 1_000_000
+
 // Job need statuses.
 const (
 	JobOpen   = "open"
@@ -159,6 +163,8 @@ func (j *JobNeed) Validate() error {
 	}
 	if j.SalaryMin < 0 || j.SalaryMax < 0 {
 		v.add("salary_min", "不能为负数", "must not be negative")
+	} else if j.SalaryMin > MaxMonthlySalary || j.SalaryMax > MaxMonthlySalary {
+		v.add("salary_max", "月薪不能超过 %d 元", "is yuan a month: at most %d", MaxMonthlySalary)
 	} else if j.SalaryMax > 0 && j.SalaryMin > j.SalaryMax {
 		v.add("salary_max", "不能低于最低薪资（%d > %d）", "must not be below salary_min (%d > %d)", j.SalaryMin, j.SalaryMax)
 	}

@@ -68,6 +68,8 @@ func TestValidate(t *testing.T) {
 		{"job no title", &xiaoqi.JobNeed{City: "西安市", EnterpriseName: "X"}, "title"},
 		{"job negative headcount", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: -2}, "headcount"},
 		{"job salary order", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 9, SalaryMax: 5}, "salary_max"},
+		{"job salary of 1e15", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 1e15, SalaryMax: 1e15}, "salary_max"},
+		{"job salary of 80,000 a month", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 50000, SalaryMax: 80000}, ""},
 		{"candidate email", &xiaoqi.Candidate{Name: "张三", Email: "no-at-sign"}, "email"},
 		{"candidate birth date", &xiaoqi.Candidate{Name: "张三", BirthDate: "1999-13-01"}, "birth_date"},
 		{"candidate education major", &xiaoqi.Candidate{Name: "张三", Education: []xiaoqi.Education{{InstitutionName: "西北大学", MajorCode: "12"}}}, "education[0].major_code"},

@@ -141,3 +141,22 @@ func TestErrorMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestBodyAmbiguous: a body whose bytes are not UTF-8, or whose JSON gives a key twice in one
+// object, is refused naming what is wrong; encoding/json would keep U+FFFD or the last value
+// without a word, and the caller would never learn which title was stored.
+func TestBodyAmbiguous(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, tc := range []struct{ path, body, field string }{
+		{"/api/v1/jobs", `{"title":"","title":"重复键","city":"西安市","enterprise_name":"某公司"}`, "title"},
+		{"/api/v1/jobs/batch", `[{"title":"a","city":"西安市","enterprise_name":"某公司"},{"title":"b","city":"西安市","city":"咸阳市","enterprise_name":"某公司"}]`, "docs[1].city"},
+		{"/api/v1/candidates", `{"name":"张三","education":[{"institution_name":"西北大学"},{"institution_name":"长安大学","major":"法学","major":"哲学"}]}`, "education[1].major"},
+		{"/api/v1/jobs", "{\"title\":\"\xff\xfe\",\"city\":\"西安市\",\"enterprise_name\":\"某公司\"}", "body"},
+	} {
+		e.send(t, http.MethodPost, tc.path, tc.body).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tc.field)
+	}
+	// The same key in two objects is no duplicate.
+	e.send(t, http.MethodPost, "/api/v1/candidates", `{"name":"李四","education":[{"institution_name":"西北大学","major":"法学"},{"institution_name":"长安大学","major":"哲学"}]}`).
+		want(t, http.StatusCreated)
+}

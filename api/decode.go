@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -51,7 +52,90 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, invalid("body", "请求体为空 / is empty")
 	}
+	if !utf8.Valid(data) {
+		// encoding/json would store each bad byte as U+FFFD without a word.
+		return nil, invalid("body", "不是有效的 UTF-8 文本 / is not valid UTF-8")
+	}
+	if path, ok := duplicateKey(data); ok {
+		// encoding/json would keep the last of them without a word.
+		return nil, invalid(path, "字段重复 / is given more than once")
+	}
 	return data, nil
+}
+
+// duplicateKey returns the path of the first key given twice in one object of the JSON in data
+// (docs[2].title), if any. Malformed JSON reports none: decoding says what is wrong with it.
+func duplicateKey(data []byte) (string, bool) {
+	type level struct {
+		keys  map[string]bool // an object's keys; nil for an array
+		key   string          // the object's current key
+		index int             // the array's current index
+		isKey bool            // the object's next string is a key
+	}
+	var stack []*level
+	path := func(last string) string {
+		var b strings.Builder
+		for _, l := range stack[:len(stack)-1] {
+			if l.keys != nil {
+				if b.Len() > 0 {
+					b.WriteByte('.')
+				}
+				b.WriteString(l.key)
+			} else {
+				fmt.Fprintf(&b, "[%d]", l.index)
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(last)
+		if s := b.String(); strings.HasPrefix(s, "[") {
+			return "docs" + s
+		}
+		return b.String()
+	}
+	// value notes that a value ended in the innermost container.
+	value := func() {
+		if n := len(stack); n > 0 {
+			if l := stack[n-1]; l.keys != nil {
+				l.isKey = true
+			} else {
+				l.index++
+			}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				stack = append(stack, &level{keys: map[string]bool{}, isKey: true})
+			case '[':
+				stack = append(stack, &level{})
+			default:
+				stack = stack[:len(stack)-1]
+				value()
+			}
+		case string:
+			if n := len(stack); n > 0 && stack[n-1].keys != nil && stack[n-1].isKey {
+				l := stack[n-1]
+				if l.keys[t] {
+					return path(t), true
+				}
+				l.keys[t], l.key, l.isKey = true, t, false
+				continue
+			}
+			value()
+		default:
+			value()
+		}
+	}
 }
 
 // decodeDoc decodes one document of kind k strictly: no unknown fields, no wrong types, no
