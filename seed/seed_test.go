@@ -11,7 +11,9 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
-func TestLoad(t *testing.T) {
+// loadSet loads the default data set with the taxonomy's skills.
+func loadSet(t *testing.T) *seed.Set {
+	t.Helper()
 	tax, err := skill.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -20,6 +22,11 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+func TestLoad(t *testing.T) {
+	s := loadSet(t)
 	moe := 0
 	for _, in := range s.Institutions {
 		if in.Code != "" {
@@ -140,14 +147,7 @@ func docsOf(v any) []xiaoqi.Doc {
 // TestRealSectors: 51job states no sector; the skills of a posting place it where they agree,
 // and a firm takes the sectors of its postings, so that the 领域 filter finds real data too.
 func TestRealSectors(t *testing.T) {
-	tax, err := skill.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := seed.Load(tax)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadSet(t)
 	jobs, soft := 0, 0
 	for _, j := range s.Jobs {
 		if j.Synthetic || j.Sector == "" {
