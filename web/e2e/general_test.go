@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -113,7 +114,7 @@ func keyboardJourney(t *testing.T, p *page, svc *service) {
 // phoneJourney: every page at 375 px wide, without sideways scrolling and with its checks.
 func phoneJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.do("phone size", chromedp.EmulateViewport(375, 812))
-	for _, path := range []string{"/#/search?q=" + "软件测试", "/#/explore", "/#/institution/" + a.institutionID, "/#/hr/" + a.enterpriseID, "/#/admin", "/#/me", "/#/signin"} {
+	for _, path := range []string{"/#/search?q=" + "软件测试", "/#/explore", "/#/institution/" + a.institutionID, "/#/hr/" + a.enterpriseID, "/#/admin", "/#/me", "/#/signin", "/#/policy"} {
 		p.open(path)
 		p.waitJS("the page's content", `document.querySelector('h1') && !document.querySelector('main [role=status]')`)
 		p.checkA11y(path + " at 375 px")
@@ -134,5 +135,29 @@ func notFoundJourney(t *testing.T, p *page, svc *service) {
 	p.click("#home-link")
 	p.waitText("h1", "搜索")
 	p.waitJS("the home page", `document.body.dataset.ready === 'search'`)
+	p.noConsoleErrors()
+}
+
+// policyJourney: the policy the product implements, every item by section with an English
+// gloss beside its heading, and one item whole; a search hit of a policy item leads to it.
+func policyJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/policy")
+	p.waitText("h1", "服务外包产业的实施意见")
+	if n := p.count(".policy-list li"); n != 15 {
+		p.fail("%d policy items listed, want 15", n)
+	}
+	if n := p.count("h2"); n != 5 {
+		p.fail("%d sections, want the policy's 5", n)
+	}
+	p.waitText(".policy-list [data-item='12'] .gloss", "returnees founding firms")
+	p.checkA11y("the policy")
+	p.clickText(".policy-list a", "加大人才培育和引进力度")
+	p.waitText("h1", "（十二）加大人才培育和引进力度")
+	p.waitText(".policy-text", "鼓励海外留学生在陕创办服务外包企业")
+	p.checkA11y("policy item (12)")
+	// From a search hit.
+	p.open("/#/search?type=policy&q=" + url.QueryEscape("留学生 创业"))
+	p.clickText(".hit-title a", "加大人才培育和引进力度")
+	p.waitText(".policy-text", "双向合作机制")
 	p.noConsoleErrors()
 }

@@ -9,6 +9,7 @@ import { renderInstitution } from './institution.js';
 import { renderHR } from './hr.js';
 import { renderAdmin } from './admin.js';
 import { renderMe } from './me.js';
+import { renderPolicy } from './policy.js';
 
 const routes = {
   search: renderSearch,
@@ -17,6 +18,7 @@ const routes = {
   hr: renderHR,
   admin: renderAdmin,
   me: renderMe,
+  policy: renderPolicy,
   signin: renderSignin,
 };
 

@@ -232,6 +232,7 @@ function hitLink(hitv) {
     case 'enterprise': return '#/hr/' + encodeURIComponent(hitv.id);
     case 'program': return hitv.fields && hitv.fields.institution_id ? '#/institution/' + encodeURIComponent(hitv.fields.institution_id) : null;
     case 'job': return hitv.fields && hitv.fields.enterprise_id ? '#/hr/' + encodeURIComponent(hitv.fields.enterprise_id) : null;
+    case 'policy': return '#/policy/' + encodeURIComponent(hitv.id);
     default: return null;
   }
 }

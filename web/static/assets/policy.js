@@ -1,0 +1,63 @@
+// The policy page: the 2015 Shaanxi opinions on service outsourcing, whose item (12) xiaoqi
+// implements, item by item (#/policy), and one item whole (#/policy/{id}), which search hits
+// and the returnee explorer link to. The text is the official Chinese; each item's heading has
+// an English gloss beside it.
+import { t } from './i18n.js';
+import { get } from './api.js';
+import { h } from './dom.js';
+
+/** renderPolicy draws #/policy (every item, by section) or #/policy/{id} (one item). */
+export async function renderPolicy(view, r, ctx) {
+  if (r.arg) return item(view, r.arg, ctx);
+  const res = await get('/api/v1/policies', { limit: 100 });
+  if (!ctx.isCurrent()) return;
+  const items = (res.data || []).slice().sort((a, b) => a.number - b.number);
+  view.append(h('h1', {}, t('policy.title')), h('p', { class: 'lead' }, t('policy.lead')));
+  let section = null;
+  let list = null;
+  for (const p of items) {
+    if (p.section !== section) {
+      section = p.section;
+      list = h('ol', { class: 'plain policy-list' });
+      view.append(h('h2', {}, section), list);
+    }
+    list.append(h('li', { 'data-item': String(p.number) },
+      h('a', { href: '#/policy/' + encodeURIComponent(p.id) }, heading(p)), gloss(p.number)));
+  }
+}
+
+async function item(view, id, ctx) {
+  const p = await get('/api/v1/policies/' + encodeURIComponent(id));
+  if (!ctx.isCurrent()) return;
+  view.append(h('p', {}, h('a', { href: '#/policy' }, t('policy.all'))),
+    h('h1', {}, heading(p)), gloss(p.number),
+    h('p', { class: 'muted' }, t('policy.source'), p.section ? ' · ' + p.section : ''),
+    h('p', { class: 'policy-text', lang: 'zh' }, p.text));
+}
+
+/** heading is an item's number and heading: （十二）加大人才培育和引进力度. */
+function heading(p) {
+  return '（' + numeral(p.number) + '）' + p.heading;
+}
+
+/** GLOSSES are English glosses of the items' headings, shown beside them in either language. */
+const GLOSSES = {
+  1: 'Approach', 2: 'Targets', 3: 'Software R&D and IT services outsourcing',
+  4: 'Cultural and creative, transport and logistics outsourcing', 5: 'Finance and insurance outsourcing',
+  6: 'Planning', 7: 'A new layout of the industry across the province', 8: 'International markets',
+  9: 'Tax incentives', 10: 'Financial support', 11: 'Easier customs, foreign exchange and travel',
+  12: 'Training and attracting talent: school–enterprise cooperation, new majors, returnees founding firms',
+  13: 'Innovation in enterprises', 14: 'The business environment', 15: 'Statistics of service outsourcing',
+};
+
+/** gloss is the English gloss of item n's heading. */
+function gloss(n) {
+  return GLOSSES[n] ? h('span', { class: 'muted gloss', lang: 'en' }, ' ' + GLOSSES[n]) : null;
+}
+
+function numeral(n) {
+  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n];
+  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
+  return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
+}
