@@ -98,19 +98,20 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 		// said as such (日语N3 for 日语N2 is not 日语N2).
 		var asked, askedEN, has, hasEN, got, lack []string
 		for _, l := range j.langs {
-			v, via := m.cover(best, l)
+			v, via, full := m.coverLang(best, l)
 			lf.Score += v / float64(len(j.langs))
 			asked, askedEN = append(asked, m.skills[l].NameZH), append(askedEN, m.skills[l].NameEN)
+			h, hEN, ok := m.langHeld(l, v, via, full)
 			switch {
-			case v > 0 && via < 0:
-				got = append(got, m.skills[l].NameZH)
-				has, hasEN = append(has, m.skills[l].NameZH), append(hasEN, m.skills[l].NameEN)
-			case v > 0:
-				lf.Partial = append(lf.Partial, m.skills[l].NameZH)
-				has = append(has, fmt.Sprintf("%s（部分满足%s）", m.skills[via].NameZH, m.skills[l].NameZH))
-				hasEN = append(hasEN, fmt.Sprintf("%s (in part, for %s)", m.skills[via].NameEN, m.skills[l].NameEN))
-			default:
+			case !ok:
 				lack = append(lack, m.skills[l].NameZH)
+			case full:
+				got = append(got, m.skills[l].NameZH)
+			default:
+				lf.Partial = append(lf.Partial, m.skills[l].NameZH)
+			}
+			if ok {
+				has, hasEN = append(has, h), append(hasEN, hEN)
 			}
 		}
 		lf.Covered, lf.Missing = got, lack

@@ -219,3 +219,63 @@ func TestRealOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageLevels: a higher level of the language meets the one asked for in full (日语N1
+// for 日语N2, 英语六级 for 英语四级) and is said to; another language (韩语 for 日语) and 翻译
+// alone meet nothing. The taxonomy's symmetric relations had N1 meet N2 in part, below N3's
+// score, and 韩语 meet 日语 at 0.3.
+func TestLanguageLevels(t *testing.T) {
+	docs := []xiaoqi.Doc{
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_bpo", Synthetic: true}, Name: "西安某外包公司", City: "西安市", Region: xiaoqi.RegionGuanzhong},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_jp", Synthetic: true}, EnterpriseID: "ent_bpo", Name: "客服专员", City: "西安市",
+			Degree: "大专", Skills: []string{"客户服务"}, Languages: []string{"日语N2", "英语四级"}, Headcount: 3, Status: xiaoqi.JobOpen},
+	}
+	cand := func(id string, langs ...string) xiaoqi.Doc {
+		return &xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: id, Synthetic: true}, Name: id, City: "西安市", Degree: "大专",
+			Skills: []string{"客户服务"}, Languages: langs}
+	}
+	docs = append(docs, cand("cnd_n1", "日语N1", "英语六级"), cand("cnd_n3", "日语N3", "英语四级"), cand("cnd_ko", "韩语", "翻译"))
+	l, err := smallMatcher(t, docs).JobCandidates(context.Background(), "job_jp", xiaoqi.Scope{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]xiaoqi.Match{}
+	for _, x := range l.Data {
+		byID[x.Candidate.ID] = x
+	}
+	lang := func(id string) xiaoqi.MatchFactor { f := byID[id].Factors; return f[len(f)-1] }
+	if f := lang("cnd_n1"); f.Score != 1 || !slices.Equal(f.Covered, []string{"日语N2", "英语四级"}) ||
+		!strings.Contains(f.ZH, "日语N1（满足日语N2）") || !strings.Contains(f.ZH, "英语六级（满足英语四级）") || !strings.Contains(f.EN, "meets") {
+		t.Errorf("N1 and CET-6: %+v, want both met in full and said so", f)
+	}
+	if n1, n3 := byID["cnd_n1"].Score, byID["cnd_n3"].Score; n1 <= n3 {
+		t.Errorf("N1 scores %.2f, N3 %.2f: want the higher level first", n1, n3)
+	}
+	if f := lang("cnd_ko"); f.Score != 0 || strings.Contains(f.ZH, "韩语") || strings.Contains(f.ZH, "翻译") {
+		t.Errorf("韩语 and 翻译 for 日语N2 and 英语四级: %+v, want nothing met", f)
+	}
+
+	// A school that teaches English and translation does not teach Japanese, and its English
+	// meets 英语四级 without a level stated: in part, and said so.
+	docs = append(docs,
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_en", Synthetic: true}, Name: "某外语学院", City: "西安市", Type: xiaoqi.InstitutionUniversity},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_en", Synthetic: true}, InstitutionID: "ins_en", InstitutionName: "某外语学院",
+			Name: "英语", Degree: "本科", City: "西安市", Skills: []string{"客户服务", "英语", "翻译"}, GraduatesPerYear: 100})
+	pl, err := smallMatcher(t, docs).EnterprisePartners(context.Background(), "ent_bpo", xiaoqi.Scope{}, 5)
+	if err != nil || len(pl.Data) == 0 {
+		t.Fatalf("partners of the enterprise: %v, %v", pl, err)
+	}
+	found := false
+	for _, f := range pl.Data[0].Factors {
+		if f.Factor != "languages" {
+			continue
+		}
+		found = true
+		if slices.Contains(f.Covered, "日语N2") || !strings.Contains(f.ZH, "该机构开设：英语（部分满足英语四级）") || !slices.Equal(f.Missing, []string{"日语N2"}) {
+			t.Errorf("the English school's languages factor: %+v, want 日语N2 missing and 英语 in part for 英语四级", f)
+		}
+	}
+	if !found {
+		t.Errorf("no languages factor for an enterprise whose jobs ask for languages: %+v", pl.Data[0].Factors)
+	}
+}

@@ -1,0 +1,93 @@
+package match
+
+import "fmt"
+
+// Languages are judged by family and level, not through the taxonomy's related skills: the
+// taxonomy relates 韩语 to 日语 and 翻译 to both (for finding people who might learn one), and
+// its relations are symmetric, so N1 counted only in part for N2. A language the job asks for
+// is met by the same skill, or by a skill of its family at the same level or higher (日语N1
+// for 日语N2, 英语六级 for 英语四级); a lower level or a level not stated (日语 for 日语N2) meets
+// it in part; another language, or 翻译 alone, not at all.
+
+// langLevel is the family and level of a language skill that has levels (level 0: the
+// language itself, no level stated).
+type langLevel struct {
+	id, family string
+	level      int
+}
+
+// langLevels lists them, highest level first within a family: the first of equal reach wins.
+var langLevels = []langLevel{
+	{"japanese_n1", "japanese", 3}, {"japanese_n2", "japanese", 2}, {"business_japanese", "japanese", 2},
+	{"japanese_n3", "japanese", 1}, {"japanese", "japanese", 0},
+	{"tem8", "english", 3}, {"cet6", "english", 2}, {"ielts", "english", 2}, {"toefl", "english", 2},
+	{"business_english", "english", 2}, {"cet4", "english", 1}, {"english", "english", 0},
+}
+
+// levelOf returns the family and level of language skill id.
+func levelOf(id string) (langLevel, bool) {
+	for _, l := range langLevels {
+		if l.id == id {
+			return l, true
+		}
+	}
+	return langLevel{}, false
+}
+
+// Shares of a language requirement met in part.
+const (
+	langLower      = 0.7 // a lower level of the language (日语N3 for 日语N2)
+	langUnleveled  = 0.8 // the language with no level stated (日语 for 日语N2)
+	langBaseWanted = 1.0 // any level, when the job asks for the language alone (日语N2 for 日语)
+)
+
+// coverLang is how much of language skill req the holder of the skills that has gives
+// (has: the strength of each skill it holds, 0 for none), and through which of its skills
+// (-1: req itself); full says whether that is the level asked for or higher.
+func (m *Matcher) coverLang(has func(int32) float64, req int32) (v float64, via int32, full bool) {
+	if s := has(req); s > 0 {
+		return s, -1, true
+	}
+	rl, ok := levelOf(m.skills[req].ID)
+	if !ok {
+		return 0, -1, false // a language without levels: only itself
+	}
+	via = -1
+	for _, l := range langLevels {
+		i, ok := m.skillIdx[l.id]
+		if l.family != rl.family || !ok || i == req {
+			continue
+		}
+		s := has(i)
+		if s == 0 {
+			continue
+		}
+		share, f := langLower, false
+		switch {
+		case rl.level == 0 || l.level >= rl.level:
+			share, f = langBaseWanted, true
+		case l.level == 0:
+			share = langUnleveled
+		}
+		if x := s * share; x > v {
+			v, via, full = x, i, f
+		}
+	}
+	return v, via, full
+}
+
+// langHeld says what the holder has of language req, given coverLang's answer: 日语N2 itself,
+// 日语N1（满足日语N2）, 日语N3（部分满足日语N2）; ok is false when nothing.
+func (m *Matcher) langHeld(req int32, v float64, via int32, full bool) (zh, en string, ok bool) {
+	switch {
+	case v == 0:
+		return "", "", false
+	case via < 0:
+		return m.skills[req].NameZH, m.skills[req].NameEN, true
+	case full:
+		return fmt.Sprintf("%s（满足%s）", m.skills[via].NameZH, m.skills[req].NameZH),
+			fmt.Sprintf("%s (meets %s)", m.skills[via].NameEN, m.skills[req].NameEN), true
+	}
+	return fmt.Sprintf("%s（部分满足%s）", m.skills[via].NameZH, m.skills[req].NameZH),
+		fmt.Sprintf("%s (in part, for %s)", m.skills[via].NameEN, m.skills[req].NameEN), true
+}
