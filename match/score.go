@@ -382,10 +382,28 @@ func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi
 	}
 	slices.Reverse(hasZH)
 	slices.Reverse(hasEN)
-	f.ZH = fmt.Sprintf("岗位最低学历：%s；该机构授予：%s —— 约 %.0f%% 的岗位学历相符",
-		strings.Join(needZH, "、"), strings.Join(hasZH, "、"), f.Score*100)
-	f.EN = fmt.Sprintf("Openings by minimum degree: %s; the institution awards %s: about %.0f%% of the openings fit",
-		strings.Join(needEN, ", "), strings.Join(hasEN, ", "), f.Score*100)
+	// Say how the share comes about: openings that fit, and openings one level above what
+	// the programs here award, which count half (a master's post for a school whose
+	// programs in the data are undergraduate ones: the data set holds no graduate programs).
+	fit, above := 0, 0
+	for l, n := range e.levels {
+		switch meets(in.hasLevel, l) {
+		case 1:
+			fit += n
+		case 0.5:
+			above += n
+		}
+	}
+	f.ZH = fmt.Sprintf("岗位最低学历：%s；本数据中该机构专业的层次：%s —— %d 个岗位学历相符",
+		strings.Join(needZH, "、"), strings.Join(hasZH, "、"), fit)
+	f.EN = fmt.Sprintf("Openings by minimum degree: %s; the institution's programs in the data are at the level of %s: %s fit",
+		strings.Join(needEN, ", "), strings.Join(hasEN, ", "), plural(fit, "opening", "openings"))
+	if above > 0 {
+		f.ZH += fmt.Sprintf("，%d 个要求高一级（各计一半）", above)
+		f.EN += fmt.Sprintf(", %d ask for one level more (counted half each)", above)
+	}
+	f.ZH += fmt.Sprintf("，计 %.0f%%", f.Score*100)
+	f.EN += fmt.Sprintf(": %.0f%%", f.Score*100)
 	return f
 }
 
