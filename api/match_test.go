@@ -26,7 +26,7 @@ func TestMatchEndpoints(t *testing.T) {
 		m = match.New(c.Store, tax)
 		c.Matcher = m
 	}})
-	if _, err := seed.Apply(context.Background(), e.Store, tax, 500); err != nil {
+	if _, err := seed.Apply(context.Background(), e.Store, tax, 500, false); err != nil {
 		t.Fatal(err)
 	}
 	page, err := e.Store.List(context.Background(), xiaoqi.KindEnterprise, xiaoqi.ListOptions{Limit: 20})

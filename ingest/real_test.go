@@ -123,7 +123,7 @@ func TestImportRealInstitutions(t *testing.T) {
 	}
 
 	seeded := openStore(t)
-	if _, err := seed.Apply(context.Background(), seeded, nil, 500); err != nil {
+	if _, err := seed.Apply(context.Background(), seeded, nil, 500, false); err != nil {
 		t.Fatal(err)
 	}
 	rep = mustImport(t, seeded, path, ingest.Options{Type: xiaoqi.KindInstitution})

@@ -146,8 +146,11 @@ func loadSynthetic(tax *skill.Taxonomy) (Synthetic, error) {
 }
 
 // Apply writes the set, with skills named by tax (see Load), into store in batches of
-// batchSize. Writing it twice changes nothing: every document has a natural key.
-func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSize int) (written int, err error) {
+// batchSize: the documents the store does not hold (by natural key, which every document of the
+// set has), and with overwrite also those it holds, as the set has them. Without overwrite a
+// record of the set that a user has changed since (a candidate's consent, an enterprise's
+// website) is kept as it is; with it, it is put back. Writing the set twice changes nothing.
+func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSize int, overwrite bool) (written int, err error) {
 	s, err := Load(tax)
 	if err != nil {
 		return 0, err
@@ -156,6 +159,11 @@ func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSi
 		batchSize = 500
 	}
 	docs := s.Docs()
+	if !overwrite {
+		if docs, err = missing(ctx, store, docs); err != nil {
+			return 0, err
+		}
+	}
 	for i := 0; i < len(docs); i += batchSize {
 		end := min(i+batchSize, len(docs))
 		res, err := store.Upsert(ctx, docs[i:end])
@@ -169,6 +177,28 @@ func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSi
 		}
 	}
 	return written, nil
+}
+
+// missing returns the documents of docs that store does not hold, found by the id their
+// natural key gives.
+func missing(ctx context.Context, store xiaoqi.Store, docs []xiaoqi.Doc) ([]xiaoqi.Doc, error) {
+	out := docs[:0:0]
+	for _, d := range docs {
+		nk := d.NaturalKey()
+		if nk == "" {
+			out = append(out, d)
+			continue
+		}
+		_, err := store.Get(ctx, d.Kind(), xiaoqi.NewID(d.Kind(), nk))
+		switch xiaoqi.ErrorCode(err) {
+		case "":
+		case xiaoqi.ENOTFOUND:
+			out = append(out, d)
+		default:
+			return nil, fmt.Errorf("seed: look up %s %s: %w", d.Kind(), nk, err)
+		}
+	}
+	return out, nil
 }
 
 // readCSV reads an embedded CSV file into records keyed by its header.

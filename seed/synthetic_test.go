@@ -252,7 +252,7 @@ func TestApply(t *testing.T) {
 	}
 	defer store.Close()
 	ctx := context.Background()
-	n, err := seed.Apply(ctx, store, tax, 500)
+	n, err := seed.Apply(ctx, store, tax, 500, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,8 +260,33 @@ func TestApply(t *testing.T) {
 	if n != want {
 		t.Errorf("first apply wrote %d documents, want %d", n, want)
 	}
-	if n, err := seed.Apply(ctx, store, tax, 500); err != nil || n != 0 {
+	if n, err := seed.Apply(ctx, store, tax, 500, false); err != nil || n != 0 {
 		t.Errorf("second apply wrote %d documents (%v), want 0: the seed must be idempotent", n, err)
+	}
+	// A record a user changed is kept by a second apply, and put back by one that overwrites.
+	set := mustLoad(t, tax)
+	c := set.Synthetic.Candidates[0]
+	id := xiaoqi.NewID(xiaoqi.KindCandidate, c.NaturalKey())
+	got, err := store.Get(ctx, xiaoqi.KindCandidate, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := got.(*xiaoqi.Candidate)
+	edited.Summary = "本人修改过的简介（示例）"
+	if _, err := store.Upsert(ctx, []xiaoqi.Doc{edited}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := seed.Apply(ctx, store, tax, 500, false); err != nil || n != 0 {
+		t.Errorf("apply after an edit wrote %d documents (%v), want 0", n, err)
+	}
+	if got, _ := store.Get(ctx, xiaoqi.KindCandidate, id); got.(*xiaoqi.Candidate).Summary != edited.Summary {
+		t.Errorf("the edit was lost: %q", got.(*xiaoqi.Candidate).Summary)
+	}
+	if n, err := seed.Apply(ctx, store, tax, 500, true); err != nil || n != 1 {
+		t.Errorf("apply with overwrite wrote %d documents (%v), want the edited one", n, err)
+	}
+	if got, _ := store.Get(ctx, xiaoqi.KindCandidate, id); got.(*xiaoqi.Candidate).Summary != c.Summary {
+		t.Errorf("overwrite did not put the set's summary back: %q", got.(*xiaoqi.Candidate).Summary)
 	}
 	for _, tc := range []struct {
 		kind    xiaoqi.Kind

@@ -23,7 +23,7 @@ import (
 )
 
 // RunSeed runs `xiaoqi seed`. Without --synthetic it loads the default data set into the store
-// (repeating it changes nothing). With --synthetic N it generates N synthetic documents
+// (the records it lacks; with --overwrite also those it holds). With --synthetic N it generates N synthetic documents
 // (seed.Stream) and writes them to the store in batches, or with --out to a JSON Lines file.
 func RunSeed(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg := DefaultConfig()
@@ -36,12 +36,15 @@ func RunSeed(ctx context.Context, args []string, getenv func(string) string, std
 	fs.StringVar(&o.out, "out", "", "with --synthetic: write JSON Lines to this file (\"-\": standard output) instead of the store")
 	fs.StringVar(&o.typ, "type", "", "with --synthetic: generate N documents of this kind (jobs, candidates, enterprises, programs, institutions); into the store with the parents they name")
 	fs.IntVar(&o.batch, "batch-size", 1000, "with --synthetic: documents written to the store in one transaction")
+	overwrite := fs.Bool("overwrite", false, "also put back the records of the default data set that are stored already, as the set has them: edits made to them are lost (without it only missing records are written)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `用法 Usage: xiaoqi seed [--synthetic N [--seed S] [--type KIND] [--out FILE|-]] [flags]
 
 导入默认数据 Loads the default data set into the store: real Shaanxi universities, majors,
 51job postings and the 2015 policy, and labelled synthetic training institutions, enterprises,
-job needs and candidates. Running it again changes nothing.
+job needs and candidates: the records the store does not hold yet. A record that is stored
+already is kept as it is, with whatever users changed in it; --overwrite puts the set's
+version back (after an upgrade whose data set changed). Running it twice changes nothing.
 
 生成合成数据 With --synthetic N it generates N synthetic documents of realistic shape (about 68%
 job needs, 20% candidates, 8% enterprises, 3% programs, 1% training institutions; parents
@@ -94,7 +97,7 @@ back when the file holds one kind (--type). Flags:
 	if o.n > 0 {
 		return storeSynthetic(ctx, store, tax, o, stdout, stderr)
 	}
-	n, err := seed.Apply(ctx, store, tax, 500)
+	n, err := seed.Apply(ctx, store, tax, 500, *overwrite)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func startService(tb testing.TB) *service {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { _ = store.Close() })
-	if _, err := seed.Apply(ctx, store, tax, 500); err != nil {
+	if _, err := seed.Apply(ctx, store, tax, 500, false); err != nil {
 		tb.Fatal(err)
 	}
 	aliases, err := seed.InstitutionAliases()
