@@ -89,14 +89,16 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 		j.Description += "福利 Benefits：" + strings.Join(b, "、")
 	}
 	j.Languages = SplitList(r.get("languages"))
+	otherSector := false // the row names an industry outside service outsourcing
 	if v := r.get("sector"); v != "" {
 		if sec, err := ParseSector(v); err != nil {
 			r.warnf("sector", "行业不属于服务外包领域，已留空 / not a service-outsourcing sector of the policy, left empty")
+			otherSector = true
 		} else {
-			j.Sector = sec
+			j.Sector = sec // "" for N/A and 其他, as for an empty cell
 		}
 	}
-	if sp, ok := skills.(Sectors); ok && j.Sector == "" && r.get("sector") == "" {
+	if sp, ok := skills.(Sectors); ok && j.Sector == "" && !otherSector {
 		// No sector given: the skills place the job need where they agree on one, as for
 		// the default data set's 51job postings.
 		j.Sector, _ = sp.Sector(j.Skills)

@@ -233,12 +233,16 @@ func (r *record) place(city, district *string, merge bool) {
 	if merge && !hasCity && !hasArea && !hasDistrict {
 		return
 	}
+	// The row's own cells first, its city, else its area; a default city (--default
+	// city=…) only when they give none: the default had put every row of a file in it,
+	// 宝鸡 and 汉中 rows included.
 	c, d := "", ""
-	if v := r.get("city"); v != "" {
+	if v := strings.TrimSpace(r.vals["city"]); v != "" {
 		if c, d = ParseCity(v); c == "" {
 			r.errorf("city", "城市 %q 无法识别 / not a city", v)
 		}
 	}
+	defaultCity := strings.TrimSpace(r.defaults["city"])
 	if v := r.get("area"); v != "" {
 		ac, ad := ParseArea(v)
 		if c == "" {
@@ -247,7 +251,7 @@ func (r *record) place(city, district *string, merge bool) {
 		if d == "" && (ac == c || ac == "") {
 			d = ad
 		}
-		if c == "" && !r.failed {
+		if c == "" && !r.failed && defaultCity == "" {
 			if p := provinceOf(v); p != "" {
 				c = p
 				r.warnf("area", "只给出了省份 %s，未给出城市 / only the province is given, no city", p)
@@ -256,6 +260,11 @@ func (r *record) place(city, district *string, merge bool) {
 			} else {
 				r.errorf("area", "无法从中识别城市，请填写城市列 / no city found in it: add a city column")
 			}
+		}
+	}
+	if c == "" && defaultCity != "" && !r.failed {
+		if c, _ = ParseCity(defaultCity); c == "" {
+			r.errorf("city", "默认城市 %q 无法识别 / the default city is not a city", defaultCity)
 		}
 	}
 	if v := r.get("district"); v != "" {

@@ -54,10 +54,11 @@ func TestImportPlacesSectors(t *testing.T) {
 		"Python开发工程师,渭南示例软件有限公司,渭南,Python、FastAPI、Flask,",
 		"数据分析员,铜川示例矿业有限公司,铜川,Python、SQL,采矿",
 		"行政助理,商洛示例商贸有限公司,商洛,办公软件,",
+		"Java开发工程师,安康示例科技有限公司,安康,Java、Spring、MySQL,N/A",
 	)))
 	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob, Skills: ingest.TaxonomySkills(tax)})
 	jobs := jobsByTitle(t, s)
-	for title, want := range map[string]xiaoqi.Sector{"Python开发工程师": xiaoqi.SectorSoftware, "数据分析员": "", "行政助理": ""} {
+	for title, want := range map[string]xiaoqi.Sector{"Python开发工程师": xiaoqi.SectorSoftware, "数据分析员": "", "行政助理": "", "Java开发工程师": xiaoqi.SectorSoftware} {
 		if j := jobs[title]; j == nil || j.Sector != want {
 			t.Errorf("%s: %+v, want sector %q", title, j, want)
 		}
@@ -68,11 +69,30 @@ func TestImportPlacesSectors(t *testing.T) {
 	for _, d := range allDocs(t, s, xiaoqi.KindEnterprise) {
 		e := d.(*xiaoqi.Enterprise)
 		want := []xiaoqi.Sector(nil)
-		if e.Name == "渭南示例软件有限公司" {
+		if e.Name == "渭南示例软件有限公司" || e.Name == "安康示例科技有限公司" {
 			want = []xiaoqi.Sector{xiaoqi.SectorSoftware}
 		}
 		if !slices.Equal(e.Sectors, want) {
 			t.Errorf("%s: sectors %v, want %v", e.Name, e.Sectors, want)
+		}
+	}
+}
+
+// TestDefaultCityLast: a default city fills the rows whose own cells name none; a row whose
+// area names its city keeps it (the default put every row in it).
+func TestDefaultCityLast(t *testing.T) {
+	s := openStore(t)
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,工作地点",
+		"测试工程师,宝鸡示例软件有限公司,宝鸡渭滨区",
+		"运维工程师,示例运维有限公司,",
+		"客服专员,示例外包有限公司,陕西省",
+	)))
+	mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob, Defaults: map[string]string{"city": "西安市"}})
+	jobs := jobsByTitle(t, s)
+	for title, want := range map[string][2]string{"测试工程师": {"宝鸡市", "渭滨区"}, "运维工程师": {"西安市", ""}, "客服专员": {"西安市", ""}} {
+		if j := jobs[title]; j == nil || j.City != want[0] || j.District != want[1] {
+			t.Errorf("%s: %+v, want %s %s", title, j, want[0], want[1])
 		}
 	}
 }
