@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -236,10 +237,10 @@ func wrapUploadErr(err error) error {
 // importOptions reads the form fields of an upload.
 func (s *Server) importOptions(j *importJob, f map[string]string) error {
 	known := map[string]bool{"type": true, "dry_run": true, "strict": true, "encoding": true, "sheet": true, "source": true,
-		"format": true, "mapping": true}
+		"format": true, "mapping": true, "defaults": true}
 	for name := range f {
 		if !known[name] {
-			return invalid(name, "未知字段 (type, dry_run, strict, encoding, sheet, source, format, mapping, file) / unknown field")
+			return invalid(name, "未知字段 / unknown field (type, dry_run, strict, encoding, sheet, source, format, mapping, defaults, file)")
 		}
 	}
 	k, ok := parseKind(f["type"])
@@ -278,6 +279,12 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 	if m := f["mapping"]; m != "" {
 		if j.opt.Mapping, err = ingest.ParseMapping([]byte(m)); err != nil {
 			return err
+		}
+	}
+	if d := f["defaults"]; d != "" {
+		// The CLI's --default field=value, as a JSON object: {"city": "西安市"}.
+		if err := json.Unmarshal([]byte(d), &j.opt.Defaults); err != nil {
+			return invalid("defaults", "须为 JSON 对象，如 {\"city\": \"西安市\"} / must be a JSON object of field → value, such as {\"city\": \"西安市\"}")
 		}
 	}
 	return nil

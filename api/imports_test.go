@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -164,6 +165,20 @@ func TestImportUploadModes(t *testing.T) {
 	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Invalid != 2 || e.count(t, xiaoqi.KindJob) != 0 {
 		t.Errorf("strict: %+v %+v", j, j.Counts)
 	}
+	// Defaults, as the CLI's --default: the rows whose cells give no city get it.
+	noCity := "岗位名称,公司名称\r\n数据标注员,示例默认城市公司\r\n"
+	e.upload(t, "nocity.csv", []byte(noCity), map[string]string{"type": "jobs", "defaults": `{"city":"宝鸡市"}`}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Created != 1 {
+		t.Errorf("defaults: %+v %+v", j, j.Counts)
+	}
+	var jobs struct {
+		Data []xiaoqi.JobNeed `json:"data"`
+	}
+	e.get(t, "/api/v1/jobs?city="+url.QueryEscape("宝鸡市")).want(t, http.StatusOK).decode(t, &jobs)
+	if len(jobs.Data) != 1 || jobs.Data[0].Name != "数据标注员" {
+		t.Errorf("jobs in 宝鸡市 after an import with a default city: %+v", jobs.Data)
+	}
+	e.upload(t, "nocity.csv", []byte(noCity), map[string]string{"type": "jobs", "defaults": `city=宝鸡市`}).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "defaults")
 	// A school list checked as candidates: the job says which type its columns fit better.
 	schools := "name,code,authority,city,level\r\n西安交通大学,4161010698,教育部,西安市,本科\r\n"
 	e.upload(t, "schools.csv", []byte(schools), map[string]string{"type": "candidates", "dry_run": "true"}).want(t, http.StatusAccepted).decode(t, &j)

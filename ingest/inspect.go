@@ -43,6 +43,7 @@ func Inspect(path string, opt Options) (*Report, error) {
 		return nil, err
 	}
 	rep.addColumns(cols)
+	rep.noteMapping(opt.Mapping)
 	rep.Encoding = of.encoding()
 	rep.Finished = time.Now().UTC()
 	return rep, nil

@@ -51,6 +51,7 @@ func run(ctx context.Context, store xiaoqi.Store, path string, opt Options, rep 
 			return nil, err
 		}
 		rep.addColumns(cols)
+		rep.noteMapping(opt.Mapping)
 	}
 	w := &writer{store: store, opt: &opt, rep: rep, pass: p, start: time.Now(), total: of.size, ents: rs.ents}
 	if opt.ReportCSV != nil {

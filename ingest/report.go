@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -61,6 +62,9 @@ type Report struct {
 	// columns no field was found for (their values are not imported).
 	Columns []Column `json:"columns"`
 	Unknown []Column `json:"unknown_columns,omitempty"`
+	// UnusedMapping lists the columns a mapping names that the file does not have: a mapping
+	// written for another file, or a column renamed since.
+	UnusedMapping []string `json:"unused_mapping,omitempty"`
 	// BetterType is another type whose fields name clearly more of the columns, and whose
 	// required columns the file has: it may have been imported as the wrong type (a school
 	// list as candidates). Empty when the chosen type fits best.
@@ -130,6 +134,9 @@ func (r *Report) Summary() string {
 			names[i] = c.Header
 		}
 		s += fmt.Sprintf("; columns not imported: %s", strings.Join(names, ", "))
+	}
+	if len(r.UnusedMapping) > 0 {
+		s += fmt.Sprintf("; 映射中的列不在文件中 / the mapping names columns the file does not have: %s", strings.Join(r.UnusedMapping, ", "))
 	}
 	if r.BetterType != "" {
 		s += fmt.Sprintf("（这些列更符合 %[3]s 类型，请确认类型 / the columns fit type %[1]s better than %[2]s: is the type right?）",
@@ -221,4 +228,18 @@ func levelName(l Level) string {
 		return "重复 duplicate"
 	}
 	return string(l)
+}
+
+// noteMapping records the columns of m that the file's header (the report's columns) lacks.
+func (r *Report) noteMapping(m Mapping) {
+	have := map[string]bool{}
+	for _, c := range r.Columns {
+		have[normHeader(c.Header)] = true
+	}
+	for col := range m {
+		if !have[normHeader(col)] {
+			r.UnusedMapping = append(r.UnusedMapping, col)
+		}
+	}
+	sort.Strings(r.UnusedMapping)
 }

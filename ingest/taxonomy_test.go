@@ -96,3 +96,14 @@ func TestDefaultCityLast(t *testing.T) {
 		}
 	}
 }
+
+// TestUnusedMapping: a mapping that names columns the file does not have says so in the
+// report (a mapping written for another file was accepted without a word).
+func TestUnusedMapping(t *testing.T) {
+	path := writeFile(t, "jobs.csv", []byte(csvLines("需求岗位,用工单位,城市", "测试工程师,示例软件有限公司,西安")))
+	rep := mustImport(t, openStore(t), path, ingest.Options{Type: xiaoqi.KindJob,
+		Mapping: ingest.Mapping{"需求岗位": "title", "用工单位": "enterprise_name", "月工资": "salary", "内部备注": "-"}})
+	if !slices.Equal(rep.UnusedMapping, []string{"内部备注", "月工资"}) || rep.Written != 1 {
+		t.Errorf("unused mapping %v, written %d; want 内部备注 and 月工资, and the row written", rep.UnusedMapping, rep.Written)
+	}
+}
