@@ -94,11 +94,12 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 		}
 		if policyTopic && len(words) > 1 && x.isPlace(w.text) {
 			// The policy is the province's: 留学生 创业 西安 finds the item on returned
-			// students founding firms, which says 在陕, not 西安. It scores nothing for the
-			// place.
+			// students founding firms, which says 在陕, not 西安. It scores as being in the
+			// place (placeBoost): scoring nothing, the items came after every firm of 西安
+			// that says 创新创业 (创业 西安: items (十), (一), (十二) 17th, 18th and 23rd of 23).
 			pq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))
 			pq.SetField(fieldType)
-			pq.SetBoost(0)
+			pq.SetBoost(placeBoost)
 			alts = append(alts, pq)
 		}
 		if len(alts) > 1 {
