@@ -130,6 +130,17 @@ func TestPartnershipWorkflow(t *testing.T) {
 	if len(l.Data) != 0 {
 		t.Errorf("the other institution sees %+v", l.Data)
 	}
+	// The public sees the partnership and its steps, not who took them.
+	var pub partnershipJSON
+	w.as("").get(t, path).want(t, http.StatusOK).decode(t, &pub)
+	if len(pub.History) != 3 || pub.History[1].Note != "同意，下学期开始" {
+		t.Errorf("public view of the partnership: %+v", pub)
+	}
+	for _, h := range pub.History {
+		if h.Actor != "" {
+			t.Errorf("the public sees who acted: %+v", pub.History)
+		}
+	}
 }
 
 // TestPartnershipDeclineAndPropose declines a proposal and proposes the pair again, and

@@ -37,6 +37,21 @@ func (s *Server) personalRoutes(v1 *gin.RouterGroup) {
 	v1.GET("/audit", s.requireRole(xiaoqi.RoleAdmin), s.listAudit)
 }
 
+// partyOf reports whether p is an administrator or speaks for a side of partnership pt.
+func partyOf(p *principal, pt *xiaoqi.Partnership) bool {
+	switch {
+	case p.user == nil:
+		return false
+	case p.is(xiaoqi.RoleAdmin):
+		return true
+	case p.is(xiaoqi.RoleInstitution):
+		return p.user.InstitutionID == pt.InstitutionID
+	case p.is(xiaoqi.RoleEnterprise):
+		return p.user.EnterpriseID == pt.EnterpriseID
+	}
+	return false
+}
+
 // self reports whether p is the candidate with id.
 func self(p *principal, id string) bool {
 	return p.is(xiaoqi.RoleCandidate) && id != "" && p.user.CandidateID == id
@@ -47,6 +62,17 @@ func self(p *principal, id string) bool {
 func view(p *principal, d xiaoqi.Doc) (any, bool) {
 	if e, ok := d.(*xiaoqi.Enterprise); ok {
 		return enterpriseView{Enterprise: e, Verified: xiaoqi.ValidCreditCode(e.CreditCode)}, true
+	}
+	if pt, ok := d.(*xiaoqi.Partnership); ok && !partyOf(p, pt) {
+		// A partnership is public, its steps too; who took them for each side (a staff
+		// member's or an HR officer's name) only to its parties and administrators.
+		out := *pt
+		out.History = make([]xiaoqi.PartnershipEvent, len(pt.History))
+		for i, e := range pt.History {
+			e.Actor = ""
+			out.History[i] = e
+		}
+		return &out, true
 	}
 	c, ok := d.(*xiaoqi.Candidate)
 	switch {
