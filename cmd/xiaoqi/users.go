@@ -20,13 +20,13 @@ const usersUsage = `xiaoqi users — 账户管理 manage accounts (works on the 
 store, stop serve first, or use the API: /api/v1/users)
 
   xiaoqi users add --username NAME --role admin|enterprise|institution|candidate
-                   [--enterprise ent_…|--institution ins_…|--candidate can_…] [--password-stdin]
+                   [--enterprise ent_…|--institution ins_…|--candidate cnd_…] [--password-stdin]
       新建账户 create a user. Without --password-stdin a strong random password is generated and
       printed once. There is no default password anywhere.
   xiaoqi users key --username NAME [--name LABEL] [--expires 720h]
       新建 API 密钥 create an API key for the user, printed once.
   xiaoqi users passwd --username NAME [--password-stdin]
-      重设密码 set a new password (random unless given on stdin); ends no sessions already open.
+      重设密码 set a new password (random unless given on stdin); the user's open sessions end.
   xiaoqi users revoke --key KEY_ID
       撤销密钥 revoke an API key.
   xiaoqi users list
@@ -57,7 +57,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		fs.StringVar(&role, "role", "", "admin, enterprise, institution or candidate")
 		fs.StringVar(&enterprise, "enterprise", "", "enterprise id (ent_…) for role enterprise")
 		fs.StringVar(&institution, "institution", "", "institution id (ins_…) for role institution")
-		fs.StringVar(&candidate, "candidate", "", "candidate id (can_…) for role candidate")
+		fs.StringVar(&candidate, "candidate", "", "candidate id (cnd_…) for role candidate")
 		fallthrough
 	case "passwd":
 		fs.StringVar(&username, "username", "", "the user's sign-in name")

@@ -99,6 +99,9 @@ type Result struct {
 	RSS []Sample
 	// FirstError describes the first failed request, to tell a user why the error rate is not 0.
 	FirstError string
+	// RateLimited counts the requests the server refused with 429: a server started without
+	// --rate-per-address -1 --rate-per-key -1 measures its rate limits, not its speed.
+	RateLimited int
 }
 
 // ErrorRate is the share of failed requests.
@@ -249,6 +252,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			if o.err != nil {
 				errs[o.op]++
 				errs[""]++
+				if errors.Is(o.err, errRateLimited) {
+					res.RateLimited++
+				}
 				if res.FirstError == "" {
 					res.FirstError = o.err.Error()
 				}
@@ -286,6 +292,9 @@ func stats(ds []time.Duration, errs int) Stats {
 	return s
 }
 
+// errRateLimited is a 429 answer.
+var errRateLimited = errors.New("status 429: rate limited / 被限流")
+
 // send sends req and reads the whole answer; anything but a 2xx status is an error.
 func send(client *http.Client, req *http.Request) error {
 	resp, err := client.Do(req)
@@ -295,6 +304,9 @@ func send(client *http.Client, req *http.Request) error {
 	defer resp.Body.Close()
 	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
 		return err
+	}
+	if resp.StatusCode == http.StatusTooManyRequests {
+		return fmt.Errorf("%s %s: %w", req.Method, req.URL.RequestURI(), errRateLimited)
 	}
 	if resp.StatusCode/100 != 2 {
 		return fmt.Errorf("%s %s: status %d", req.Method, req.URL.RequestURI(), resp.StatusCode)

@@ -1,9 +1,14 @@
 package loadgen_test
 
 import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi/internal/loadgen"
 )
@@ -44,5 +49,36 @@ func TestReadMem(t *testing.T) {
 	}
 	if _, err := loadgen.ReadMem(1 << 30); err == nil {
 		t.Errorf("ReadMem of a process that does not exist: no error")
+	}
+}
+
+// TestRateLimitedRun: a run against a server that answers 429 counts those answers and its
+// table says the figures measure the rate limits (a run against a default server was 98%
+// errors, with latencies printed as if they were the service's).
+func TestRateLimitedRun(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/v1/search" && r.URL.Query().Get("per_page") == "50" {
+			// The run's first look for targets.
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"total":1,"hits":[{"id":"job_1","type":"job","title":"x"}]}`)
+			return
+		}
+		http.Error(w, `{"error":{"code":"rate_limited","message":"too many"}}`, http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	res, err := loadgen.Run(context.Background(), loadgen.Config{BaseURL: srv.URL, Client: srv.Client(), Concurrency: 1,
+		Duration: 200 * time.Millisecond, WriteRatio: 0, WriteKeys: 1, Seed: 1})
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if res.RateLimited == 0 || res.RateLimited != res.Total.Errors {
+		t.Errorf("rate limited %d of %d errors, want all of them counted", res.RateLimited, res.Total.Errors)
+	}
+	var b strings.Builder
+	if err := loadgen.WriteTable(&b, []*loadgen.Result{res}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "--rate-per-address -1 --rate-per-key -1") {
+		t.Errorf("the table does not say the run was rate limited:\n%s", b.String())
 	}
 }

@@ -85,6 +85,11 @@ func WriteTable(w io.Writer, results []*Result) error {
 		}
 	}
 	for _, r := range results {
+		if r.RateLimited > 0 {
+			fmt.Fprintf(&b, "\nconcurrency %d: 被限流 %d 次：这些数字衡量的是限流，不是速度；请以 --rate-per-address -1 --rate-per-key -1 启动服务 / "+
+				"%d requests were rate limited (429): these figures measure the rate limits, not the speed; start the server with --rate-per-address -1 --rate-per-key -1\n",
+				r.Concurrency, r.RateLimited, r.RateLimited)
+		}
 		if r.FirstError != "" {
 			fmt.Fprintf(&b, "\nconcurrency %d: first error 首个错误: %s\n", r.Concurrency, r.FirstError)
 		}
