@@ -41,16 +41,16 @@ type network struct {
 }
 
 func inScope(sc xiaoqi.Scope, e *enterprise) bool {
+	return inPlace(sc, e) && (sc.Sector == "" || topSector(e) == sc.Sector)
+}
+
+// inPlace reports whether enterprise e is in the region and city of sc. The insights count the
+// job needs of a sector by each posting's own sector (jobSector), not by its firm's first.
+func inPlace(sc xiaoqi.Scope, e *enterprise) bool {
 	if sc.Region != "" && e.doc.Region != sc.Region && xiaoqi.RegionOf(e.doc.City) != sc.Region {
 		return false
 	}
-	if sc.City != "" && xiaoqi.NormalizeCity(e.doc.City) != xiaoqi.NormalizeCity(sc.City) {
-		return false
-	}
-	if sc.Sector != "" && topSector(e) != sc.Sector {
-		return false
-	}
-	return true
+	return sc.City == "" || xiaoqi.NormalizeCity(e.doc.City) == xiaoqi.NormalizeCity(sc.City)
 }
 
 // topSector is the enterprise's declared first sector, else its strongest inferred one.

@@ -43,12 +43,12 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 	demand, synthDemand := map[int32]int{}, map[int32]int{}
 	out := &xiaoqi.GapReport{Scope: scope, Gaps: []xiaoqi.SkillGap{}}
 	for _, e := range s.ents {
-		if !inScope(scope, e) {
+		if !inPlace(scope, e) {
 			continue
 		}
 		for _, ji := range e.jobs {
 			j := s.jobs[ji]
-			if scope.RealOnly && j.doc.Synthetic {
+			if scope.RealOnly && j.doc.Synthetic || scope.Sector != "" && jobSector(e, j) != scope.Sector {
 				continue
 			}
 			for _, sk := range j.skills {
@@ -183,10 +183,10 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	demand := map[int32]int{}
 	var comp []scored
 	for ei, e := range s.ents {
-		if !inScope(scope, e) {
+		if !inPlace(scope, e) {
 			continue
 		}
-		od := s.openDemand(e, scope.RealOnly)
+		od := s.openDemand(e, scope.RealOnly, scope.Sector)
 		if od.jobs == 0 {
 			continue
 		}
@@ -343,10 +343,10 @@ func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector, realOnly bool)
 	demand := func(sc xiaoqi.Scope) map[int32]int {
 		out := map[int32]int{}
 		for _, e := range s.ents {
-			if len(e.jobs) == 0 || !inScope(sc, e) {
+			if len(e.jobs) == 0 || !inPlace(sc, e) {
 				continue
 			}
-			for _, x := range s.openDemand(e, realOnly).demand {
+			for _, x := range s.openDemand(e, realOnly, sc.Sector).demand {
 				out[x.s] += int(x.w)
 			}
 		}
@@ -376,8 +376,8 @@ type openDemand struct {
 	demand         []sw // skill → openings asking for it
 }
 
-func (s *snapshot) openDemand(e *enterprise, realOnly bool) openDemand {
-	if !realOnly {
+func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector) openDemand {
+	if !realOnly && sector == "" {
 		od := openDemand{jobs: len(e.jobs), openings: e.openings, demand: e.demand}
 		for _, ji := range e.jobs {
 			if j := s.jobs[ji]; j.doc.Synthetic {
@@ -387,17 +387,20 @@ func (s *snapshot) openDemand(e *enterprise, realOnly bool) openDemand {
 		return od
 	}
 	var od openDemand
-	if e.doc.Synthetic {
+	if realOnly && e.doc.Synthetic {
 		return od
 	}
 	w := map[int32]float64{}
 	for _, ji := range e.jobs {
 		j := s.jobs[ji]
-		if j.doc.Synthetic {
+		if realOnly && j.doc.Synthetic || sector != "" && jobSector(e, j) != sector {
 			continue
 		}
 		od.jobs++
 		od.openings += j.headcount
+		if j.doc.Synthetic {
+			od.synthetic += j.headcount
+		}
 		for _, si := range j.skills {
 			w[si] += float64(j.headcount)
 		}
@@ -405,5 +408,17 @@ func (s *snapshot) openDemand(e *enterprise, realOnly bool) openDemand {
 	for si, x := range w {
 		od.demand = append(od.demand, sw{si, x})
 	}
+	slices.SortFunc(od.demand, func(a, b sw) int { return int(a.s - b.s) })
 	return od
+}
+
+// jobSector is the sector job need j counts in: its own, else the first its enterprise declares.
+// A firm of several sectors counts each posting where it belongs; not the sector inferred from
+// a firm's skills, which the search's 领域 facet cannot know (it counted 172 real software job
+// needs in 西安 where the facet counts 131).
+func jobSector(e *enterprise, j *job) xiaoqi.Sector {
+	if j.doc.Sector != "" || len(e.doc.Sectors) == 0 {
+		return j.doc.Sector
+	}
+	return e.doc.Sectors[0]
 }

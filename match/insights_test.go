@@ -320,3 +320,36 @@ func TestStartup(t *testing.T) {
 		t.Errorf("dossier summary: %s / %s", d.ZH, d.EN)
 	}
 }
+
+// TestSectorByPosting: with a sector, the insights count each job need in its own sector (a
+// software firm's game-art posting counts under animation, not software), and a posting
+// without one in its firm's declared first sector; the search's 领域 facet counts the same.
+func TestSectorByPosting(t *testing.T) {
+	tax := loadTax(t)
+	docs := append(insightMarket(t, tax),
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_art", Synthetic: true}, EnterpriseID: "ent_soft", Name: "游戏美术", City: "西安市",
+			Sector: xiaoqi.SectorAnimation, Skills: []string{"游戏美术"}, Headcount: 5, Status: xiaoqi.JobOpen})
+	m := smallMatcher(t, docs)
+	ctx := context.Background()
+	soft, err := m.Gaps(ctx, xiaoqi.Scope{Region: xiaoqi.RegionGuanzhong, Sector: xiaoqi.SectorSoftware}, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	anim, err := m.Gaps(ctx, xiaoqi.Scope{Region: xiaoqi.RegionGuanzhong, Sector: xiaoqi.SectorAnimation}, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := gapSkills(soft); slices.Contains(s, "游戏美术") || !slices.Contains(s, "日语") {
+		t.Errorf("software gaps %v: want 日语 (its postings have no sector: the firm's), not 游戏美术", s)
+	}
+	if s := gapSkills(anim); !slices.Equal(s, []string{"游戏美术"}) {
+		t.Errorf("animation gaps %v: want 游戏美术 alone", s)
+	}
+	d, err := m.Startup(ctx, xiaoqi.Scope{City: "西安市", Sector: xiaoqi.SectorSoftware})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.OpenHeadcount != 21 || d.OpenJobs != 3 {
+		t.Errorf("software in 西安: %d positions in %d job needs, want 21 in 3 (not the animation posting)", d.OpenHeadcount, d.OpenJobs)
+	}
+}

@@ -106,6 +106,19 @@ func loadJobs(geo map[string]xiaoqi.GeoPoint, tax *skill.Taxonomy) ([]*xiaoqi.En
 		jobs = append(jobs, j)
 	}
 	placeEnterprises(entOrder, jobs)
+	// A posting whose skills decide nothing takes its firm's first sector, as the insights
+	// count it: the search's 领域 facet then counts what the explorer does.
+	first := map[string]xiaoqi.Sector{}
+	for _, e := range entOrder {
+		if len(e.Sectors) > 0 {
+			first[xiaoqi.NewID(xiaoqi.KindEnterprise, e.NaturalKey())] = e.Sectors[0]
+		}
+	}
+	for _, j := range jobs {
+		if j.Sector == "" {
+			j.Sector = first[j.EnterpriseID]
+		}
+	}
 	for _, e := range entOrder {
 		if err := e.Validate(); err != nil {
 			return nil, nil, fmt.Errorf("seed: enterprise %s: %w", e.Name, err)
