@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -87,6 +88,9 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 	}
 	var gs []gap
 	for sk, d := range demand {
+		if generalEducation[m.skills[sk].ID] {
+			continue
+		}
 		if float64(supply[sk]) < gapRatio*float64(d) {
 			gs = append(gs, gap{sk, d, supply[sk]})
 		}
@@ -114,19 +118,47 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 				sg.Majors = append(sg.Majors, xiaoqi.SuggestedMajor{Code: mj.Code, Name: mj.Name})
 			}
 		}
-		// Best placed: institutions that teach the most of the skill's related skills.
-		var cand []scored
+		// Best placed: institutions that teach the most of the skill's related skills, and
+		// among equals (most universities teach them all) those whose graduates study them
+		// most: the choice among 37 equal schools went by id.
+		type placed struct {
+			scored
+			grads float64
+		}
+		var cand []placed
 		for _, ii := range insts {
 			in := s.insts[ii]
-			var v float64
+			var v, grads float64
 			for _, r := range m.related[g.s] {
 				v += r.w * in.best[r.s]
 			}
-			if v > 0 {
-				cand = append(cand, scored{ii, v, in.doc.ID})
+			if v == 0 {
+				continue
 			}
+			for _, pi := range in.progs {
+				p := s.progs[pi]
+				if scope.RealOnly && p.doc.Synthetic {
+					continue
+				}
+				for _, x := range p.skills {
+					for _, r := range m.related[g.s] {
+						if r.s == x.s {
+							grads += r.w * x.w * float64(p.grads)
+						}
+					}
+				}
+			}
+			cand = append(cand, placed{scored{ii, math.Round(v*100) / 100, in.doc.ID}, grads})
 		}
-		sortScored(cand)
+		slices.SortFunc(cand, func(a, b placed) int {
+			switch {
+			case a.score != b.score:
+				return cmpFloat(b.score, a.score)
+			case a.grads != b.grads:
+				return cmpFloat(b.grads, a.grads)
+			}
+			return strings.Compare(a.id, b.id)
+		})
 		for _, c := range cand[:min(3, len(cand))] {
 			in := s.insts[c.i]
 			pl := xiaoqi.PlacedInstitution{MatchParty: *instParty(in), Related: []string{}}
@@ -170,6 +202,11 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 	}
 	return out, nil
 }
+
+// generalEducation are skills every undergraduate is taught, whatever the major: College
+// English (大学英语) is compulsory, and its certificates are what it prepares for. They are no
+// gap a new major fills (英语四级 was reported as having no graduates at all).
+var generalEducation = map[string]bool{"english": true, "cet4": true, "cet6": true}
 
 // Startup is the returnee dossier for a sector and city: open headcount, graduate supply,
 // competing enterprises, partner schools, and policy items (9)–(12) quoted.

@@ -353,3 +353,37 @@ func TestSectorByPosting(t *testing.T) {
 		t.Errorf("software in 西安: %d positions in %d job needs, want 21 in 3 (not the animation posting)", d.OpenHeadcount, d.OpenJobs)
 	}
 }
+
+// TestGapsGeneralEducationAndTies: English and its certificates, which every undergraduate
+// studies, are no gap; and among schools that teach a gap's related skills equally, those
+// whose graduates study them most are best placed (the choice went by id).
+func TestGapsGeneralEducationAndTies(t *testing.T) {
+	tax := loadTax(t)
+	docs := insightMarket(t, tax)
+	docs = append(docs,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cet", Synthetic: true}, EnterpriseID: "ent_soft", Name: "技术支持", City: "西安市",
+			Skills: []string{"英语四级", "英语六级"}, Headcount: 6, Status: xiaoqi.JobOpen},
+		// A second English school, the same programs, three times the graduates: its id
+		// sorts first, its graduates are fewer.
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_a_lang", Synthetic: true}, Name: "西安另一外语学院", Type: xiaoqi.InstitutionUniversity,
+			City: "西安市", Region: xiaoqi.RegionGuanzhong})
+	for _, d := range insightMarket(t, tax) {
+		if p, ok := d.(*xiaoqi.Program); ok && p.ID == "prg_lang" {
+			q := *p
+			q.ID, q.InstitutionID, q.GraduatesPerYear = "prg_a_lang", "ins_a_lang", 30
+			docs = append(docs, &q)
+		}
+	}
+	g, err := smallMatcher(t, docs).Gaps(context.Background(), xiaoqi.Scope{Region: xiaoqi.RegionGuanzhong}, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	skills := gapSkills(g)
+	if slices.Contains(skills, "英语四级") || slices.Contains(skills, "英语六级") {
+		t.Errorf("gaps %v: English certificates are no gap", skills)
+	}
+	ja := g.Gaps[slices.Index(skills, "日语")]
+	if len(ja.BestPlaced) < 2 || ja.BestPlaced[0].ID != "ins_lang" || ja.BestPlaced[1].ID != "ins_a_lang" {
+		t.Errorf("best placed for 日语: %+v, want the English school of 100 graduates before the one of 30", ja.BestPlaced)
+	}
+}
