@@ -59,14 +59,22 @@ func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 	if !text {
 		return f
 	}
+	// A party without a district stands at its city's centre (the MOE list gives cities
+	// only): a distance from there is said as such, and not said at all within one city,
+	// where it would be a guess (西北农林科技大学 in 杨凌 and a firm of 杨陵区, "58 km apart").
+	districts := a.district != "" && b.district != ""
 	kmZH, kmEN := "", ""
-	if km >= 1 {
+	switch {
+	case km < 1:
+	case districts:
 		kmZH, kmEN = fmt.Sprintf("，相距约 %.0f 公里", km), fmt.Sprintf(", about %.0f km apart", km)
+	case !sameCity:
+		kmZH, kmEN = fmt.Sprintf("，市中心相距约 %.0f 公里", km), fmt.Sprintf(", city centres about %.0f km apart", km)
 	}
 	enA, enB := xiaoqi.CityEnglish(cityA), xiaoqi.CityEnglish(cityB)
 	// The districts, where the distance is measured from their points.
 	dA, dB := "", ""
-	if km >= 1 {
+	if km >= 1 && districts {
 		dA, dB = a.district, b.district
 	}
 	inEN := func(d string) string {

@@ -204,6 +204,13 @@ func TestDistanceNamesDistricts(t *testing.T) {
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xa", Synthetic: true}, Name: "西安某学院", Type: xiaoqi.InstitutionUniversity,
 			City: "西安市", Region: xiaoqi.RegionGuanzhong},
 		prg("prg_xa", "ins_xa", "西安市"),
+		// Schools of the MOE list stand at their city's centre, with no district.
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xac", Synthetic: true}, Name: "西安市中心某学院", Type: xiaoqi.InstitutionUniversity,
+			City: "西安市", Region: xiaoqi.RegionGuanzhong, Geo: &xiaoqi.GeoPoint{Lat: 34.343, Lon: 108.935}},
+		prg("prg_xac", "ins_xac", "西安市"),
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_bj", Synthetic: true}, Name: "宝鸡某学院", Type: xiaoqi.InstitutionUniversity,
+			City: "宝鸡市", Region: xiaoqi.RegionGuanzhong, Geo: &xiaoqi.GeoPoint{Lat: 34.362, Lon: 107.237}},
+		prg("prg_bj", "ins_bj", "宝鸡市"),
 	})
 	l, err := m.EnterprisePartners(context.Background(), "ent_ca", xiaoqi.Scope{}, 5)
 	if err != nil {
@@ -223,5 +230,13 @@ func TestDistanceNamesDistricts(t *testing.T) {
 	}
 	if f := got["ins_xa"]; f.ZH != "同在西安市" || f.Score != 1 {
 		t.Errorf("distance within 西安市 without districts: %q, score %v", f.ZH, f.Score)
+	}
+	// From a city's centre: no distance within the city (it would be a guess), and between
+	// cities one said to be between centres.
+	if f := got["ins_xac"]; f.ZH != "同在西安市" {
+		t.Errorf("distance within 西安市 from its centre: %q, want no figure", f.ZH)
+	}
+	if f := got["ins_bj"]; !strings.Contains(f.ZH, "市中心相距约") || !strings.Contains(f.EN, "city centres about") || strings.Contains(f.ZH, "长安区") {
+		t.Errorf("distance to 宝鸡 from its centre: %q / %q, want between city centres", f.ZH, f.EN)
 	}
 }
