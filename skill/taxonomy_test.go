@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -271,5 +272,26 @@ func TestSector(t *testing.T) {
 		if got != tc.want || ok != (tc.want != "") {
 			t.Errorf("Sector(%v) = %q, %v; want %q", tc.skills, got, ok, tc.want)
 		}
+	}
+}
+
+// TestMajorsAreNotTakenByTheWord: a rule on a word of majors' names must not reach a major of
+// another field that shares it: 视觉传达设计 (visual communication design) teaches no
+// computer vision, 环境设计 (environmental art design) no instrumental analysis.
+func TestMajorsAreNotTakenByTheWord(t *testing.T) {
+	tax := load(t)
+	for code, not := range map[string][]string{"130502": {"computer_vision", "opencv", "machine_vision", "image_processing"}, "130503": {"instrumental_analysis"}} {
+		for _, sd := range tax.SkillsOfMajor(code) {
+			if slices.Contains(not, sd.ID) {
+				t.Errorf("major %s teaches %s (depth %d)", code, sd.ID, sd.Depth)
+			}
+		}
+	}
+	cv := false
+	for _, sd := range tax.SkillsOfMajor("080721T") { // 智能视觉工程
+		cv = cv || sd.ID == "computer_vision" && sd.Depth >= 2
+	}
+	if !cv {
+		t.Error("智能视觉工程 does not teach computer vision")
 	}
 }
