@@ -136,6 +136,11 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		e := s.ents[ei]
 		e.jobs = append(e.jobs, ji)
 		e.openings += jb.headcount
+		for _, n := range j.Skills {
+			if _, ok := m.tax.Resolve(n); !ok && len(e.unknown) < maxUnknown && !slices.Contains(e.unknown, n) {
+				e.unknown = append(e.unknown, n)
+			}
+		}
 		if !jb.counted {
 			e.unknownHC++
 		}

@@ -118,7 +118,13 @@ type enterprise struct {
 	levels     [lvlDoctor + 1]int
 	langs      []int32
 	sectors    []float64
+	// unknown are the skills its open job needs name that the taxonomy does not know (at most
+	// maxUnknown): the skills factor says they were not counted.
+	unknown []string
 }
+
+// maxUnknown bounds the unknown skills kept per enterprise.
+const maxUnknown = 20
 
 type candidate struct {
 	doc    *xiaoqi.Candidate

@@ -279,3 +279,22 @@ func TestLanguageLevels(t *testing.T) {
 		t.Errorf("no languages factor for an enterprise whose jobs ask for languages: %+v", pl.Data[0].Factors)
 	}
 }
+
+// TestUnknownSkillsSaid: skills a posting names that the taxonomy does not know are not
+// counted in "covers n/m", and the explanation says so, naming them.
+func TestUnknownSkillsSaid(t *testing.T) {
+	docs := smallMarket()
+	docs = append(docs,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_odd", Synthetic: true}, EnterpriseID: "ent_soft", Name: "平台开发", City: "西安市",
+			Skills: []string{"Java", "某内部框架"}, Headcount: 1, Status: xiaoqi.JobOpen},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_x", Synthetic: true}, Name: "西安某学院", City: "西安市", Type: xiaoqi.InstitutionUniversity},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_x", Synthetic: true}, InstitutionID: "ins_x", Name: "软件工程", Degree: "本科", City: "西安市",
+			Skills: []string{"Java", "MySQL", "Spring"}, GraduatesPerYear: 50})
+	l, err := smallMatcher(t, docs).EnterprisePartners(context.Background(), "ent_soft", xiaoqi.Scope{}, 1)
+	if err != nil || len(l.Data) == 0 {
+		t.Fatalf("partners: %v, %v", l, err)
+	}
+	if f := l.Data[0].Factors[0]; f.Factor != "skills" || !strings.Contains(f.ZH, "1 项技能库未收录、未计入的技能，如 某内部框架") || !strings.Contains(f.EN, "not counted, such as 某内部框架") {
+		t.Errorf("skills factor %q / %q: want it to say 某内部框架 was not counted", f.ZH, f.EN)
+	}
+}

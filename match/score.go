@@ -264,6 +264,19 @@ func (m *Matcher) skillsFactor(e *enterprise, in *institution, text bool) xiaoqi
 	// course, touched on), so "5 of 5" may still be short of 100%.
 	f.ZH += fmt.Sprintf("（按岗位数与教学深度加权覆盖 %.0f%%）", f.Score*100)
 	f.EN += fmt.Sprintf(" (%.0f%% of demand, weighted by openings and by how deeply each skill is taught)", f.Score*100)
+	if n := len(e.unknown); n > 0 {
+		// "10/12" counts the skills the taxonomy knows; say what it leaves out.
+		more := ""
+		if n >= maxUnknown {
+			more = "+"
+		}
+		etc := ""
+		if n > 3 {
+			etc = "等"
+		}
+		f.ZH += fmt.Sprintf("；岗位还要求 %d%s 项技能库未收录、未计入的技能，如 %s%s", n, more, strings.Join(e.unknown[:min(3, n)], "、"), etc)
+		f.EN += fmt.Sprintf("; the postings also name %d%s skills the taxonomy does not know, not counted, such as %s", n, more, strings.Join(e.unknown[:min(3, n)], ", "))
+	}
 	return f
 }
 
