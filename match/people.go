@@ -15,6 +15,9 @@ const (
 	wcDegree    = 0.15
 	wcPlace     = 0.15
 	wcLanguages = 0.15
+	// wcExperience weighs the years of experience, when the job states them and the
+	// candidate's graduation year gives them.
+	wcExperience = 0.15
 )
 
 // essentialLanguagePenalty scales the score of a candidate without any of the language a
@@ -40,7 +43,8 @@ func (m *Matcher) titleLanguage(j *job) ([2]string, bool) {
 }
 
 // personFit scores candidate c for job j with the same parts as a partnership: skills
-// (related in part), degree, place and languages.
+// (related in part), degree, place and languages, and the years of experience the job asks
+// for where both sides say enough to tell.
 func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.MatchFactor) {
 	sup := map[int32]float64{}
 	for _, s := range c.skills {
@@ -91,6 +95,9 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 	pf := distanceFactor(place{city: c.city}, place{city: j.doc.City, region: j.doc.Region}, text)
 	pf.Weight = wcPlace
 	fs := []xiaoqi.MatchFactor{sf, df, pf}
+	if ef, ok := experienceFactor(c, j, text); ok {
+		fs = append(fs, ef)
+	}
 	essential := false // the job's title names a language the candidate lacks
 	if len(j.langs) > 0 {
 		lf := xiaoqi.MatchFactor{Factor: "languages", Weight: wcLanguages}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/match"
@@ -296,5 +297,45 @@ func TestUnknownSkillsSaid(t *testing.T) {
 	}
 	if f := l.Data[0].Factors[0]; f.Factor != "skills" || !strings.Contains(f.ZH, "1 项技能库未收录、未计入的技能，如 某内部框架") || !strings.Contains(f.EN, "not counted, such as 某内部框架") {
 		t.Errorf("skills factor %q / %q: want it to say 某内部框架 was not counted", f.ZH, f.EN)
+	}
+}
+
+// TestExperience: a job that asks for 3–4 years scores a graduate of this year below one who
+// graduated five years ago, and says why; a job that states no years, or a candidate without
+// a graduation year, has no experience factor.
+func TestExperience(t *testing.T) {
+	year := time.Now().Year()
+	docs := smallMarket()
+	docs[2].(*xiaoqi.JobNeed).Experience = "3-4年" // job_java
+	cand := func(id string, grad int) xiaoqi.Doc {
+		return &xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: id, Synthetic: true}, Name: id, City: "西安市", Degree: "本科",
+			Skills: []string{"Java", "MySQL", "Spring"}, Languages: []string{"英语"},
+			Education: []xiaoqi.Education{{InstitutionName: "西北大学", GraduationYear: grad}}}
+	}
+	docs = append(docs, cand("cnd_new", year), cand("cnd_old", year-5))
+	l, err := smallMatcher(t, docs).JobCandidates(context.Background(), "job_java", xiaoqi.Scope{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]xiaoqi.Match{}
+	for _, x := range l.Data {
+		got[x.Candidate.ID] = x
+	}
+	if got["cnd_old"].Score <= got["cnd_new"].Score {
+		t.Errorf("five years out %.2f, new graduate %.2f: want the experienced first", got["cnd_old"].Score, got["cnd_new"].Score)
+	}
+	var ef *xiaoqi.MatchFactor
+	for i, f := range got["cnd_new"].Factors {
+		if f.Factor == "experience" {
+			ef = &got["cnd_new"].Factors[i]
+		}
+	}
+	if ef == nil || ef.Score != 0 || !strings.Contains(ef.ZH, "岗位要求经验：3-4年；候选人毕业约 0 年") || !strings.Contains(ef.EN, "3+ years") {
+		t.Errorf("the new graduate's experience factor: %+v", ef)
+	}
+	for _, f := range got["cnd_java"].Factors { // no graduation year
+		if f.Factor == "experience" {
+			t.Errorf("a candidate without a graduation year has an experience factor: %+v", f)
+		}
 	}
 }
