@@ -203,6 +203,10 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 	return out, nil
 }
 
+// localFirst lifts a dossier's schools of the city itself above those of the rest of its
+// region, whatever they teach (scores of what a school teaches stay far below it).
+const localFirst = 1e9
+
 // generalEducation are skills every undergraduate is taught, whatever the major: College
 // English (大学英语) is compulsory, and its certificates are what it prepares for. They are no
 // gap a new major fills (英语四级 was reported as having no graduates at all).
@@ -263,7 +267,9 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		supplyEN = append(supplyEN, m.skills[t.i].NameEN)
 	}
 	// Partner schools: the schools of the city's region that teach most of what the city's
-	// job needs ask for; without any there, of what the sector asks for.
+	// job needs ask for (without any there, of what the sector asks for), the city's own
+	// first: ranked by what they teach alone, the large schools of 西安 filled every place of
+	// a 宝鸡 dossier, 宝鸡文理学院 20th.
 	want := top
 	if len(want) == 0 {
 		want = related
@@ -305,6 +311,9 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 			}
 		}
 		if v > 0 {
+			if local && scope.City != "" {
+				v += localFirst
+			}
 			schools = append(schools, scored{ii, v, in.doc.ID})
 		}
 	}

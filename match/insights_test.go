@@ -278,8 +278,8 @@ func TestStartup(t *testing.T) {
 		t.Errorf("咸阳: %d open, supply %d, 关中 %d, skills %q; want 0, 120, 420 and Xi'an's skills",
 			xy.OpenHeadcount, xy.GraduateSupply, xy.RegionGraduateSupply, xy.SupplySkills)
 	}
-	if len(xy.PartnerSchools) == 0 || xy.PartnerSchools[0].ID != "ins_soft" {
-		t.Errorf("咸阳 partner schools %+v, want the schools teaching the sector's skills, the larger first", xy.PartnerSchools)
+	if len(xy.PartnerSchools) < 2 || xy.PartnerSchools[0].ID != "ins_xy" || xy.PartnerSchools[1].ID != "ins_soft" {
+		t.Errorf("咸阳 partner schools %+v, want the city's own school first, then the larger one of 西安", xy.PartnerSchools)
 	}
 	if !strings.Contains(xy.ZH, "本市相关专业年毕业生约 120 人，关中约 420 人") || !strings.Contains(xy.EN, "About 120 graduates a year in related programs in the city, 420 in Guanzhong") {
 		t.Errorf("咸阳 summary: %s / %s", xy.ZH, xy.EN)
