@@ -336,8 +336,11 @@ func summary(method string, openings, filled, unserved int) xiaoqi.AllocationSum
 		sm.ZH = fmt.Sprintf("各企业只找自己排名第一的院校：填补 %d/%d 个岗位，%d 家企业仍有缺口", filled, openings, unserved)
 		sm.EN = fmt.Sprintf("Every enterprise going to its own first choice: %d of %d openings filled, %d enterprises left short", filled, openings, unserved)
 	default:
-		sm.ZH = fmt.Sprintf("全省统筹（延迟接受+增广路径，按院校毕业生容量）：填补 %d/%d 个岗位，%d 家企业仍有缺口", filled, openings, unserved)
-		sm.EN = fmt.Sprintf("Province-wide allocation (deferred acceptance with quotas, then augmenting paths): %d of %d openings filled, %d enterprises left short", filled, openings, unserved)
+		sm.ZH = fmt.Sprintf("统筹分配（延迟接受+增广路径，按院校毕业生容量）：填补 %d/%d 个岗位，%d 家企业仍有缺口", filled, openings, unserved)
+		sm.EN = fmt.Sprintf("Allocation across the scope (deferred acceptance with quotas, then augmenting paths): %d of %d openings filled, %d enterprises left short", filled, openings, unserved)
+	}
+	if filled < openings && sm.FillRate == 1 {
+		sm.FillRate = 0.99 // 2,986 of 2,989 is not all
 	}
 	return sm
 }

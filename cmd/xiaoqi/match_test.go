@@ -30,7 +30,7 @@ func TestMatchAllocate(t *testing.T) {
 	if err != nil {
 		t.Fatalf("match --allocate: %v\n%s", err, errOut)
 	}
-	for _, want := range []string{"全省统筹", "Province-wide allocation", "各企业只找自己排名第一的院校", "Every enterprise going to its own first choice", "合成数据 includes synthetic data"} {
+	for _, want := range []string{"统筹分配", "Allocation across the scope", "各企业只找自己排名第一的院校", "Every enterprise going to its own first choice", "合成数据 includes synthetic data"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
