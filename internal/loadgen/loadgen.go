@@ -293,7 +293,7 @@ func stats(ds []time.Duration, errs int) Stats {
 }
 
 // errRateLimited is a 429 answer.
-var errRateLimited = errors.New("status 429: rate limited / 被限流")
+var errRateLimited = errors.New("被限流 / status 429: rate limited")
 
 // send sends req and reads the whole answer; anything but a 2xx status is an error.
 func send(client *http.Client, req *http.Request) error {
