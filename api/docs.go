@@ -42,6 +42,11 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 					err = invalid(name, "须为 true 或 false / must be true or false, not %q", v)
 				}
 				opt.Filters[name] = strconv.FormatBool(b)
+			case name == "city":
+				// 西安 and 西安市 alike, as search takes them (stored cities are full names).
+				if err = xiaoqi.CheckFilterValue(k, name, v); err == nil {
+					opt.Filters[name] = xiaoqi.NormalizeCity(v)
+				}
 			default:
 				err = xiaoqi.CheckFilterValue(k, name, v)
 				opt.Filters[name] = v

@@ -319,6 +319,14 @@ func TestListBadFilterValues(t *testing.T) {
 	} {
 		e.get(t, tc.path).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tc.field)
 	}
+	// A city as people write it: 西安 lists what 西安市 does.
+	e.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"城市测试岗位","city":"西安市","enterprise_name":"某公司"}`).want(t, http.StatusCreated)
+	var short, full struct{ Data []xiaoqi.JobNeed }
+	e.get(t, "/api/v1/jobs?city="+url.QueryEscape("西安")).want(t, http.StatusOK).decode(t, &short)
+	e.get(t, "/api/v1/jobs?city="+url.QueryEscape("西安市")).want(t, http.StatusOK).decode(t, &full)
+	if len(short.Data) != 1 || len(full.Data) != 1 {
+		t.Errorf("jobs in 西安: %d, in 西安市: %d; want the job both ways", len(short.Data), len(full.Data))
+	}
 	for _, path := range []string{"/api/v1/jobs?status=open&sector=software&region=关中&degree=本科", "/api/v1/partnerships?status=active",
 		"/api/v1/institutions?type=training", "/api/v1/jobs?city="} {
 		e.get(t, path).want(t, http.StatusOK)
