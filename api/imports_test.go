@@ -33,6 +33,7 @@ type importJob struct {
 	ReportURL string           `json:"report_url"`
 	Columns   []ingest.Column  `json:"columns"`
 	Better    string           `json:"better_type"`
+	Stopped   string           `json:"stopped"`
 	Error     *struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
@@ -162,8 +163,9 @@ func TestImportUploadModes(t *testing.T) {
 		t.Errorf("dry run: %+v %+v", j, j.Counts)
 	}
 	e.upload(t, "jobs.csv", []byte(jobsCSV), map[string]string{"type": "jobs", "strict": "1"}).want(t, http.StatusAccepted).decode(t, &j)
-	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Invalid != 2 || e.count(t, xiaoqi.KindJob) != 0 {
-		t.Errorf("strict: %+v %+v", j, j.Counts)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Invalid != 2 || e.count(t, xiaoqi.KindJob) != 0 ||
+		!strings.Contains(j.Stopped, "严格模式") || !strings.Contains(j.Stopped, "nothing was written") {
+		t.Errorf("strict: %+v %+v, want it stopped, saying so", j, j.Counts)
 	}
 	// Defaults, as the CLI's --default: the rows whose cells give no city get it.
 	noCity := "岗位名称,公司名称\r\n数据标注员,示例默认城市公司\r\n"

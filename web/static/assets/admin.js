@@ -58,9 +58,12 @@ function showReport(job) {
   const dry = job.mode === 'dry-run';
   if (job.status === 'failed' || job.error) {
     out.push(errorBox({ message: t('admin.failed', { msg: (job.error && job.error.message) || job.stopped || job.status }) }));
+  } else if (job.stopped) {
+    // A strict import that found errors, a limit reached: done, but not as asked.
+    out.push(errorBox({ message: t('admin.stopped', { msg: job.stopped }) }));
   }
   out.push(h('h2', { id: 'report-h' }, dry ? t('admin.report.dry') : t('admin.report.done'), h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
-  if (!dry && job.status === 'done') out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
+  if (!dry && job.status === 'done' && !job.stopped) out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
   const c = job.counts || {};
   // A dry run counts what it would write, an import what it wrote.
   const label = (k) => t(k === 'written' && dry ? 'admin.count.towrite' : 'admin.count.' + k);
