@@ -91,3 +91,35 @@ func (m *Matcher) langHeld(req int32, v float64, via int32, full bool) (zh, en s
 	return fmt.Sprintf("%s（部分满足%s）", m.skills[via].NameZH, m.skills[req].NameZH),
 		fmt.Sprintf("%s (in part, for %s)", m.skills[via].NameEN, m.skills[req].NameEN), true
 }
+
+// langJudgement is how far the holder of some skills meets a list of languages asked for.
+type langJudgement struct {
+	score              float64  // the mean share met
+	asked, askedEN     []string // the languages asked for
+	held, heldEN       []string // what the holder has of them (langHeld)
+	covered, partial   []string // met in full, in part (Chinese names)
+	missing, missingEN []string // not met at all
+}
+
+// judgeLangs judges the languages langs against has (see coverLang).
+func (m *Matcher) judgeLangs(has func(int32) float64, langs []int32) langJudgement {
+	var j langJudgement
+	for _, l := range langs {
+		v, via, full := m.coverLang(has, l)
+		j.score += v / float64(len(langs))
+		j.asked, j.askedEN = append(j.asked, m.skills[l].NameZH), append(j.askedEN, m.skills[l].NameEN)
+		h, hEN, ok := m.langHeld(l, v, via, full)
+		switch {
+		case !ok:
+			j.missing, j.missingEN = append(j.missing, m.skills[l].NameZH), append(j.missingEN, m.skills[l].NameEN)
+		case full:
+			j.covered = append(j.covered, m.skills[l].NameZH)
+		default:
+			j.partial = append(j.partial, m.skills[l].NameZH)
+		}
+		if ok {
+			j.held, j.heldEN = append(j.held, h), append(j.heldEN, hEN)
+		}
+	}
+	return j
+}

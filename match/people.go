@@ -100,31 +100,14 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 	}
 	essential := false // the job's title names a language the candidate lacks
 	if len(j.langs) > 0 {
-		lf := xiaoqi.MatchFactor{Factor: "languages", Weight: wcLanguages}
-		// asked: what the job asks for; has: what the candidate has of it, a related level
-		// said as such (日语N3 for 日语N2 is not 日语N2).
-		var asked, askedEN, has, hasEN, got, lack []string
-		for _, l := range j.langs {
-			v, via, full := m.coverLang(best, l)
-			lf.Score += v / float64(len(j.langs))
-			asked, askedEN = append(asked, m.skills[l].NameZH), append(askedEN, m.skills[l].NameEN)
-			h, hEN, ok := m.langHeld(l, v, via, full)
-			switch {
-			case !ok:
-				lack = append(lack, m.skills[l].NameZH)
-			case full:
-				got = append(got, m.skills[l].NameZH)
-			default:
-				lf.Partial = append(lf.Partial, m.skills[l].NameZH)
-			}
-			if ok {
-				has, hasEN = append(has, h), append(hasEN, hEN)
-			}
-		}
-		lf.Covered, lf.Missing = got, lack
+		// What the job asks for, and what the candidate has of it, a related level said as
+		// such (日语N3 for 日语N2 is not 日语N2).
+		lj := m.judgeLangs(best, j.langs)
+		lf := xiaoqi.MatchFactor{Factor: "languages", Weight: wcLanguages, Score: lj.score,
+			Covered: lj.covered, Partial: lj.partial, Missing: lj.missing}
 		if text {
-			lf.ZH = fmt.Sprintf("岗位要求外语：%s；具备：%s", strings.Join(asked, "、"), noneZH(has))
-			lf.EN = fmt.Sprintf("Languages asked for: %s; has: %s", strings.Join(askedEN, ", "), noneEN(hasEN))
+			lf.ZH = fmt.Sprintf("岗位要求外语：%s；具备：%s", strings.Join(lj.asked, "、"), noneZH(lj.held))
+			lf.EN = fmt.Sprintf("Languages asked for: %s; has: %s", strings.Join(lj.askedEN, ", "), noneEN(lj.heldEN))
 		}
 		if lf.Score == 0 {
 			// A language the job's title names (日语客服专员) is the job itself: without

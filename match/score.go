@@ -460,42 +460,23 @@ func (m *Matcher) sectorFactor(e *enterprise, in *institution, text bool) xiaoqi
 
 func (m *Matcher) languageFactor(e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
 	f := xiaoqi.MatchFactor{Factor: "languages", Weight: wLanguages, Policies: []int{8}}
-	best := func(s int32) float64 { return in.best[s] }
-	// need: what the jobs and markets ask for; taught: what the institution teaches of it,
-	// a related level said as such (英语 for 英语四级 is not 英语四级); 翻译 alone is no language.
-	var need, needEN, taught, taughtEN, got, lack, lackEN []string
-	var sum float64
-	for _, l := range e.langs {
-		v, via, full := m.coverLang(best, l)
-		sum += v
-		need, needEN = append(need, m.skills[l].NameZH), append(needEN, m.skills[l].NameEN)
-		h, hEN, ok := m.langHeld(l, v, via, full)
-		switch {
-		case !ok:
-			lack, lackEN = append(lack, m.skills[l].NameZH), append(lackEN, m.skills[l].NameEN)
-		case full:
-			got = append(got, m.skills[l].NameZH)
-		default:
-			f.Partial = append(f.Partial, m.skills[l].NameZH)
-		}
-		if ok {
-			taught, taughtEN = append(taught, h), append(taughtEN, hEN)
-		}
-	}
-	f.Score = sum / float64(len(e.langs))
+	// What the jobs and markets ask for, and what the institution teaches of it, a related
+	// level said as such (英语 for 英语四级 is not 英语四级); 翻译 alone is no language.
+	lj := m.judgeLangs(func(s int32) float64 { return in.best[s] }, e.langs)
+	f.Score, f.Partial = lj.score, lj.partial
 	if !text {
 		return f
 	}
-	f.Covered, f.Missing = got, lack
+	f.Covered, f.Missing = lj.covered, lj.missing
 	markets := ""
 	if len(e.doc.OffshoreMarkets) > 0 {
 		markets = "（离岸市场：" + strings.Join(e.doc.OffshoreMarkets, "、") + "）"
 	}
-	f.ZH = fmt.Sprintf("岗位与海外市场所需外语%s：%s；该机构开设：%s", markets, strings.Join(need, "、"), noneZH(taught))
-	f.EN = fmt.Sprintf("Languages for the jobs and offshore markets: %s; taught here: %s", strings.Join(needEN, ", "), noneEN(taughtEN))
-	if len(lack) > 0 {
-		f.ZH += "；缺：" + strings.Join(lack, "、")
-		f.EN += "; missing: " + strings.Join(lackEN, ", ")
+	f.ZH = fmt.Sprintf("岗位与海外市场所需外语%s：%s；该机构开设：%s", markets, strings.Join(lj.asked, "、"), noneZH(lj.held))
+	f.EN = fmt.Sprintf("Languages for the jobs and offshore markets: %s; taught here: %s", strings.Join(lj.askedEN, ", "), noneEN(lj.heldEN))
+	if len(lj.missing) > 0 {
+		f.ZH += "；缺：" + strings.Join(lj.missing, "、")
+		f.EN += "; missing: " + strings.Join(lj.missingEN, ", ")
 	}
 	return f
 }
