@@ -2,6 +2,8 @@ package search
 
 import (
 	"html"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	"github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
 	simplehighlighter "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // snippetRunes is the length of a snippet, in characters.
@@ -73,4 +76,147 @@ func (markFormatter) Format(f *highlight.Fragment, locations highlight.TermLocat
 	}
 	b.WriteString(html.EscapeString(string(f.Orig[curr:f.End])))
 	return b.String()
+}
+
+// locate sets the term locations of hits, for their snippets: it analyses their title and
+// body as the index did and keeps the words the text query q searches those fields for
+// (snippetTerms). Asked of the search itself, bleve would decode the locations of every
+// document q matches, most of the time of a query for a common word; a second search over
+// the hits alone costs as much as the first for a selective one.
+func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection) {
+	var leaves []query.Query
+	snippetTerms(q, &leaves)
+	terms := map[string]map[string]bool{fieldTitle: {}, fieldBody: {}}
+	patterns := map[string][]*regexp.Regexp{}
+	for _, l := range leaves {
+		switch l := l.(type) {
+		case *query.TermQuery:
+			terms[l.FieldVal][l.Term] = true
+		case *query.RegexpQuery:
+			if re, err := regexp.Compile("^(?:" + l.Regexp + ")$"); err == nil {
+				patterns[l.FieldVal] = append(patterns[l.FieldVal], re)
+			}
+		}
+	}
+	for _, h := range hits {
+		for _, f := range []string{fieldTitle, fieldBody} {
+			text, _ := h.Fields[f].(string)
+			if text == "" {
+				continue
+			}
+			folded, _ := x.seg.foldOffsets(text) // rune for rune
+			first := firstIndex(folded, terms[f])
+			if len(patterns[f]) == 0 && first < 0 {
+				continue // nothing to mark: spare the segmenter, the costly part
+			}
+			lo, hi := 0, len(text)
+			if len(patterns[f]) == 0 {
+				lo, hi = snippetWindow(text, utf8.RuneCountInString(folded[:first]))
+			}
+			// The first place a term appears may be inside another word (西安 in 广西安全):
+			// then the rest of the text.
+			if !x.locateIn(h, f, text, lo, hi, terms[f], patterns[f]) && (lo > 0 || hi < len(text)) {
+				x.locateIn(h, f, text[:lo], 0, lo, terms[f], patterns[f])
+				x.locateIn(h, f, text, hi, len(text), terms[f], patterns[f])
+			}
+		}
+	}
+}
+
+// locateIn adds to h the locations in field f of the terms and patterns found in text[lo:hi],
+// reporting whether there were any.
+func (x *Index) locateIn(h *search.DocumentMatch, f, text string, lo, hi int, terms map[string]bool, patterns []*regexp.Regexp) bool {
+	found := false
+	for _, tok := range x.analyzers.text.Analyze([]byte(text[lo:hi])) {
+		t := string(tok.Term)
+		if !terms[t] && !slices.ContainsFunc(patterns, func(re *regexp.Regexp) bool { return re.MatchString(t) }) {
+			continue
+		}
+		if h.Locations == nil {
+			h.Locations = search.FieldTermLocationMap{}
+		}
+		if h.Locations[f] == nil {
+			h.Locations[f] = search.TermLocationMap{}
+		}
+		// Offsets in the whole text; the tokens themselves may be cached: never changed.
+		h.Locations[f][t] = append(h.Locations[f][t], &search.Location{Pos: uint64(tok.Position),
+			Start: uint64(lo + tok.Start), End: uint64(lo + tok.End)})
+		found = true
+	}
+	return found
+}
+
+// firstIndex returns the byte offset of the first of terms in s, or -1.
+func firstIndex(s string, terms map[string]bool) int {
+	first := -1
+	for t := range terms {
+		if i := strings.Index(s, t); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+// snippetWindow returns the part of a long text that locate analyses (byte offsets): from
+// the clause holding the rune at match, the first place a query term appears, to the end of
+// the clause about two snippets later; the whole text when it is short or has no clause
+// ends near there. Analysing a part between clause ends (，。；etc.) gives exactly the words
+// that analysing the whole would, since gse never makes a word across punctuation, and a
+// long job description costs a few clauses instead of all of them.
+func snippetWindow(text string, match int) (lo, hi int) {
+	runes := []rune(text)
+	if len(runes) <= 4*snippetRunes {
+		return 0, len(text)
+	}
+	start, end := -1, -1
+	for i := match - 1; i >= 0 && i >= match-snippetRunes; i-- {
+		if isClauseEnd(runes[i]) {
+			start = i + 1
+			break
+		}
+	}
+	if match-snippetRunes <= 0 && start < 0 {
+		start = 0
+	}
+	for i := match + 2*snippetRunes; i < len(runes) && i < match+3*snippetRunes; i++ {
+		if isClauseEnd(runes[i]) {
+			end = i
+			break
+		}
+	}
+	if match+2*snippetRunes >= len(runes) {
+		end = len(runes)
+	}
+	if start < 0 || end < 0 {
+		return 0, len(text)
+	}
+	return len(string(runes[:start])), len(string(runes[:end]))
+}
+
+// isClauseEnd reports whether r ends a clause: no word of the segmenter holds it.
+func isClauseEnd(r rune) bool {
+	return strings.ContainsRune("，。；！？、：\n", r)
+}
+
+// snippetTerms appends to out the leaves of q that search the fields snippets are made of
+// (title and body): the terms and patterns that can mark a word in a snippet.
+func snippetTerms(q query.Query, out *[]query.Query) {
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			snippetTerms(c, out)
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			snippetTerms(c, out)
+		}
+	case *query.TermQuery:
+		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
+			*out = append(*out, q)
+		}
+	case *query.RegexpQuery:
+		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
+			*out = append(*out, q)
+		}
+	}
 }
