@@ -173,8 +173,10 @@ func isDocID(s search.SearchSort) bool {
 func (x *Index) unmatched(ctx context.Context, words string, q xiaoqi.SearchQuery) ([]string, error) {
 	var out []string
 	parts := strings.Fields(words)
-	if len(parts) < 2 {
-		return nil, nil // one part: its words were relaxed among themselves
+	if len(parts) < 2 || len(parts) > maxUnmatchedParts {
+		// One part: its words were relaxed among themselves. Many: a search each is more
+		// than a hint is worth.
+		return nil, nil
 	}
 	for _, part := range parts {
 		if slices.Contains(out, part) {
@@ -193,6 +195,9 @@ func (x *Index) unmatched(ctx context.Context, words string, q xiaoqi.SearchQuer
 	}
 	return out, nil
 }
+
+// maxUnmatchedParts is the most parts of a relaxed query whose matches unmatched counts.
+const maxUnmatchedParts = 8
 
 // Bounds of the schools found through their programs (withPrograms).
 const (

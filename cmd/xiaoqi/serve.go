@@ -471,7 +471,7 @@ func seedIfEmpty(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, l
 		return nil
 	}
 	start := time.Now()
-	n, err := seed.Apply(ctx, store, tax, 500, false) // an empty store: every record is missing
+	n, err := seed.Apply(ctx, store, tax, 500, true) // an empty store: nothing to keep, no lookups
 	if err != nil {
 		return err
 	}
