@@ -149,6 +149,12 @@ func (s *Server) login(c *gin.Context) {
 func (s *Server) session(c *gin.Context) {
 	p := who(c)
 	out := sessionJSON{User: viewUser(p.user)}
+	if out.User != nil && s.accounts != nil {
+		// The signed-in user carries no password hash (auth clears it): read whether there is one.
+		if u, err := s.accounts.User(c.Request.Context(), p.user.ID); err == nil {
+			out.User.HasPassword = u.PasswordHash != ""
+		}
+	}
 	if p.session != "" {
 		out.CSRFToken = auth.CSRFToken(p.session)
 	}

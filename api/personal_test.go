@@ -231,8 +231,9 @@ func TestSessionCookieAndCSRF(t *testing.T) {
 		return response{Status: resp.StatusCode, Header: resp.Header, Body: data}
 	}
 	job := `{"enterprise_id":"` + res[0].ID + `","title":"测试工程师","city":"西安市"}`
-	if r := send(http.MethodGet, "/api/v1/session", "", ""); !strings.Contains(string(r.Body), "hr-session") {
-		t.Errorf("GET /session with the cookie: %d %s", r.Status, r.Body)
+	if r := send(http.MethodGet, "/api/v1/session", "", ""); !strings.Contains(string(r.Body), "hr-session") ||
+		!strings.Contains(string(r.Body), `"has_password":true`) {
+		t.Errorf("GET /session with the cookie: %d %s, want the user, who has a password", r.Status, r.Body)
 	}
 	if r := send(http.MethodPost, "/api/v1/jobs", job, ""); r.Status != http.StatusForbidden {
 		t.Errorf("write without X-CSRF-Token: %d, want 403", r.Status)
