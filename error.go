@@ -132,20 +132,25 @@ func (v *validation) date(field string, t time.Time) {
 	}
 }
 
-// kindNames are the Chinese names of the kinds, for messages.
+// kindNames are the Chinese names of the kinds, for messages (KindName).
 var kindNames = map[Kind]string{KindInstitution: "院校", KindProgram: "专业", KindEnterprise: "企业",
 	KindJob: "岗位需求", KindCandidate: "候选人", KindPolicy: "政策条款", KindPartnership: "合作", "user": "用户",
 	"API key": "API 密钥", "session": "会话", "audit entry": "审计记录"}
+
+// KindName is the Chinese name of kind k, for messages: 岗位需求 for job; k itself when it has
+// none.
+func KindName(k Kind) string {
+	if n := kindNames[k]; n != "" {
+		return n
+	}
+	return string(k)
+}
 
 func (v *validation) err(kind Kind) error {
 	if len(v.details) == 0 {
 		return nil
 	}
-	name := kindNames[kind]
-	if name == "" {
-		name = string(kind)
-	}
-	msg := fmt.Sprintf("%s有误 / invalid %s: %s %s", name, kind, v.details[0].Field, v.details[0].Message)
+	msg := fmt.Sprintf("%s有误 / invalid %s: %s %s", KindName(kind), kind, v.details[0].Field, v.details[0].Message)
 	if len(v.details) > 1 {
 		msg += fmt.Sprintf("（另有 %d 处 / and %d more）", len(v.details)-1, len(v.details)-1)
 	}

@@ -252,7 +252,7 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 	k := d.Kind()
 	deny := func() error {
 		return errForbidden("角色 %s 只能修改自己所属的数据，不能修改此%s / role %s may change only its own records, not this %s",
-			u.Role, kindName(k), u.Role, k)
+			u.Role, xiaoqi.KindName(k), u.Role, k)
 	}
 	inScope := func(x xiaoqi.Doc) bool {
 		switch x := x.(type) {
@@ -283,13 +283,4 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 		return invalid("external_id", "只有管理员导入可设置 source/external_id / only administrators' imports may set source and external_id")
 	}
 	return nil
-}
-
-// kindName is a kind in Chinese.
-func kindName(k xiaoqi.Kind) string {
-	return map[xiaoqi.Kind]string{
-		xiaoqi.KindInstitution: "院校", xiaoqi.KindProgram: "专业", xiaoqi.KindEnterprise: "企业",
-		xiaoqi.KindJob: "岗位", xiaoqi.KindCandidate: "候选人", xiaoqi.KindPolicy: "政策",
-		xiaoqi.KindPartnership: "合作",
-	}[k]
 }

@@ -263,7 +263,7 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 		}
 		if err == nil && (k == xiaoqi.KindInstitution || k == xiaoqi.KindEnterprise) && !who(c).is(xiaoqi.RoleAdmin) {
 			// Staff and HR change their organisation; removing it is for administrators.
-			err = errForbidden("只有管理员可以删除%s / only administrators delete an %s", kindName(k), k)
+			err = errForbidden("只有管理员可以删除%s / only administrators delete an %s", xiaoqi.KindName(k), k)
 		}
 		var res xiaoqi.WriteResult
 		if err == nil {
