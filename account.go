@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Role is what a user may do (ARCHITECTURE §7). Everyone not signed in is RolePublic.
+// Role is what a user may do (README: Security and privacy). Everyone not signed in is RolePublic.
 type Role string
 
 // Roles.

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Candidate visibility levels (see ARCHITECTURE §7). The default, "anonymous", shows a profile
+// Candidate visibility levels (see README: Security and privacy). The default, "anonymous", shows a profile
 // without name, phone, e-mail or exact birth date.
 const (
 	VisibilityPrivate   = "private"

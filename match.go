@@ -2,7 +2,7 @@ package xiaoqi
 
 // The types below are the answers of the matcher (package match): partnership suggestions,
 // candidate and job rankings, the province-wide allocation and the insights. They live here
-// so that the API can name them without importing the matcher (ARCHITECTURE §3).
+// so that the API can name them without importing the matcher (README: How it is built).
 
 // MatchParty names one side of a suggestion: an institution, an enterprise or a job need.
 type MatchParty struct {

@@ -15,7 +15,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/auth"
 )
 
-// Authentication and authorization (ARCHITECTURE §7, issue 8).
+// Authentication and authorization (README: Security and privacy, issue 8).
 //
 // Every request is authenticated by the authenticate middleware into a principal: a program
 // presents "Authorization: Bearer xq_<id>_<secret>", a browser the session cookie; without

@@ -56,7 +56,7 @@ func TestOpenAPIDocument(t *testing.T) {
 		t.Errorf("openapi.json accepts an unknown parameter")
 	}
 
-	// The error shape of ARCHITECTURE §7, and every operation answers it by default.
+	// The error shape the README gives (The API at a glance), and every operation answers it by default.
 	errObj := doc.Components.Schemas["ErrorObject"]
 	if errObj == nil || errObj.Value.Properties["code"] == nil || errObj.Value.Properties["message"] == nil || errObj.Value.Properties["details"] == nil {
 		t.Fatalf("components.schemas.ErrorObject must have code, message and details")

@@ -12,7 +12,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// Candidates' personal data (PIPL; ARCHITECTURE §7):
+// Candidates' personal data (PIPL; README: Security and privacy):
 //
 //	GET    /api/v1/candidates/:id/contact?reason=…   enterprise HR the candidate consented to
 //	GET    /api/v1/candidates/:id/audit              the candidate, administrators

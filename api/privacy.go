@@ -6,7 +6,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// candidateView is a candidate without personal information (ARCHITECTURE §7, PIPL): what
+// candidateView is a candidate without personal information (README: Security and privacy, PIPL): what
 // everyone but the candidate sees (view in personal.go decides): no name, phone, e-mail, birth
 // date or the enterprises they consented to, and a redacted free-text summary. Contact details
 // reach enterprise HR only through the audited release of personal.go. The fields

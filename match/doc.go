@@ -1,5 +1,5 @@
 // Package match suggests school–enterprise partnerships that explain themselves (policy item
-// (12), ARCHITECTURE §6): it scores an institution against an enterprise factor by factor
+// (12), README: Matching): it scores an institution against an enterprise factor by factor
 // (skills, capacity, degree, distance, sector, languages, policy), ranks candidates for job
 // needs and job needs for candidates, allocates graduates to openings province-wide with
 // capacities, and reports skill gaps and the returnee dossier.

@@ -1,5 +1,5 @@
 // Package mongodb is the MongoDB store: xiaoqi.Store on go.mongodb.org/mongo-driver/v2, for
-// running several stateless xiaoqi nodes on one database (ARCHITECTURE §4).
+// running several stateless xiaoqi nodes on one database (README: Scaling out).
 //
 // It uses only what a standalone server and FerretDB, the test server, both do well: plain
 // CRUD, unordered bulk writes, unique and compound indexes, counts. No transactions, $lookup,

@@ -108,7 +108,7 @@ func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
 		co.SetConnectTimeout(cfg.connectTimeout)
 	}
 	if co.WriteConcern == nil {
-		// A write is acknowledged once durable (ARCHITECTURE §4).
+		// A write is acknowledged once durable (README: Scaling out).
 		journal := true
 		co.SetWriteConcern(&writeconcern.WriteConcern{W: "majority", Journal: &journal})
 	}

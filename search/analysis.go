@@ -19,7 +19,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
-// All text analysis is declared here (ARCHITECTURE §5). Chinese text is cut into words by gse
+// All text analysis is declared here (README: Searching). Chinese text is cut into words by gse
 // (with a domain dictionary: skills, institution names, policy words), and each text field
 // holds, at each word's position, the word itself (precise: boosted at query time), the
 // dictionary words inside it (待处理 also yields 处理, 西安电子科技大学 also 西安, 电子, 科技,

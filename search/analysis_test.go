@@ -8,7 +8,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
-// TestChineseWords: words, not bigrams across words, decide what a query finds (ARCHITECTURE §5).
+// TestChineseWords: words, not bigrams across words, decide what a query finds (README: Searching).
 func TestChineseWords(t *testing.T) {
 	x, _ := openIndex(t)
 	job := func(id, title, body string) xiaoqi.Doc {

@@ -29,7 +29,7 @@ func newDocument(d xiaoqi.Doc) (indexDoc, error) {
 		doc = jobDocument(d)
 	case *xiaoqi.Candidate:
 		if d.Visibility == xiaoqi.VisibilityPrivate {
-			return nil, nil // found by no one (ARCHITECTURE §7); Apply removes an indexed one
+			return nil, nil // found by no one (README: Security and privacy); Apply removes an indexed one
 		}
 		doc = candidateDocument(d)
 	case *xiaoqi.Policy:

@@ -527,7 +527,7 @@ func TestMultiNode(t *testing.T) {
 	uri := os.Getenv(mongotest.EnvURI)
 	changes := 5000
 	if uri == "" {
-		// FerretDB answers every filtered find by scanning the collection (ARCHITECTURE §4),
+		// FerretDB answers every filtered find by scanning the collection (README: Scaling out),
 		// and both nodes' followers and every upsert filter: on two cores it takes about 100
 		// changes/s over the first thousand and 28/s over five thousand, as the collections
 		// grow. 1,000 keep the test near 20 s; XIAOQI_MULTINODE_CHANGES=5000 runs the full

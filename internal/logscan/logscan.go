@@ -2,7 +2,7 @@
 // (including the synthetic 100… numbers of the seed data and +86 forms), e-mail addresses and
 // xiaoqi API keys. Tests route their loggers to a Writer and fail the package from TestMain
 // when any line holds one (see Main), because a log line is read by operators who are not
-// allowed to see a candidate's contact details (ARCHITECTURE §7, PIPL).
+// allowed to see a candidate's contact details (README: Security and privacy, PIPL).
 //
 // The Writer keeps findings, not bytes: a long test run costs a bounded amount of memory, and
 // what it reports is masked, so the report itself does not leak what it found.
