@@ -1,15 +1,16 @@
 // Package match suggests school–enterprise partnerships that explain themselves (policy item
 // (12), README: Matching): it scores an institution against an enterprise factor by factor
-// (skills, capacity, degree, distance, sector, languages, policy), ranks candidates for job
-// needs and job needs for candidates, allocates graduates to openings province-wide with
-// capacities, and reports skill gaps and the returnee dossier.
+// (skills, fit, capacity, degree, distance, sector, languages, policy), ranks candidates for
+// job needs and job needs for candidates (skills, degree, place, experience, languages),
+// allocates graduates to openings with capacities, and reports skill gaps and the returnee
+// dossier. Languages go by family and level (language.go), not by the taxonomy's relations.
 //
 // # Model
 //
 // A Matcher holds an in-memory model of the store's documents: institutions with their
 // programs, enterprises with their open job needs, candidates and the policy items. Skills
 // are the taxonomy's (package skill); a skill a document names that the taxonomy does not
-// know is left out of scoring. The model is built once from Store.List and then follows the
+// know is left out of scoring, and the skills factor says so. The model is built once from Store.List and then follows the
 // store's change feed: every query first asks the store for its LastSeq (one cheap read) and,
 // when the store has moved on, applies the new changes to the documents and rebuilds the
 // derived indexes into a new immutable snapshot. Queries never see a half-built model, a
@@ -30,7 +31,7 @@
 // on every factor without texts) on all CPUs, then runs deferred acceptance with quotas and
 // augmenting paths. The coverage of each program, which decides the capacity of a pair, is
 // summed in the same skill-index walk that finds the institutions, once per enterprise;
-// computing it per pair took two thirds of the time (profiled: 14.9 s → 2.6 s at province
+// computing it per pair took two thirds of the time (profiled: 14.9 s → 2.3–2.6 s at province
 // scale, BenchmarkAllocate).
 //
 // # Estimates
