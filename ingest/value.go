@@ -1,4 +1,4 @@
-// Package ingest imports the files people really have (XLSX, CSV in UTF-8 or GBK, JSON,
+// Package ingest imports the files people really have (XLSX, CSV in UTF-8, UTF-16 or GBK, JSON,
 // JSONL) into xiaoqi documents. It streams the rows, finds the header by Chinese and English
 // column names, parses the values people write (salaries "1-1.5万·14薪", "15-30K", "面议";
 // degrees; headcounts "若干"; dates; areas "陕西省西安高新技术产业开发区" → 西安市, 高新区), and
