@@ -56,6 +56,22 @@ const (
 	stDecl           // in <!DOCTYPE … >
 )
 
+// quoted reports whether c is a quote that opens or closes an attribute value, or a byte
+// inside one: markup inside quotes is text.
+func (s *partScan) quoted(c byte) bool {
+	switch {
+	case s.quote != 0:
+		if c == s.quote {
+			s.quote = 0
+		}
+		return true
+	case c == '"' || c == '\'':
+		s.quote = c
+		return true
+	}
+	return false
+}
+
 // partScan checks one part of a workbook as it streams through Write.
 type partScan struct {
 	mode  scanMode
@@ -191,12 +207,7 @@ func (s *partScan) markup(c byte) error {
 		}
 	case stTag:
 		switch {
-		case s.quote != 0:
-			if c == s.quote {
-				s.quote = 0
-			}
-		case c == '"' || c == '\'':
-			s.quote = c
+		case s.quoted(c):
 		case c == '>':
 			s.st = stText
 			return s.element()
@@ -219,12 +230,7 @@ func (s *partScan) markup(c byte) error {
 		}
 	case stDecl:
 		switch {
-		case s.quote != 0:
-			if c == s.quote {
-				s.quote = 0
-			}
-		case c == '"' || c == '\'':
-			s.quote = c
+		case s.quoted(c):
 		case c == '<':
 			s.declNest++
 		case c == '>' && s.declNest > 0:

@@ -531,23 +531,33 @@ func zeroBoost(q query.Query) { scaleBoost(q, 0) }
 // disjunctions and conjunctions themselves (SetBoost stores it, the searcher never reads it),
 // so a compound query is weighed through its leaves.
 func scaleBoost(q query.Query, f float64) {
+	eachLeaf(q, func(l query.Query) {
+		if b, ok := l.(query.BoostableQuery); ok {
+			b.SetBoost(b.Boost() * f)
+		}
+	})
+}
+
+// eachLeaf calls fn with every query of q that is no disjunction, conjunction or boolean query,
+// however deep.
+func eachLeaf(q query.Query, fn func(query.Query)) {
 	switch q := q.(type) {
 	case *query.DisjunctionQuery:
 		for _, c := range q.Disjuncts {
-			scaleBoost(c, f)
+			eachLeaf(c, fn)
 		}
 	case *query.ConjunctionQuery:
 		for _, c := range q.Conjuncts {
-			scaleBoost(c, f)
+			eachLeaf(c, fn)
 		}
 	case *query.BooleanQuery:
 		for _, c := range []query.Query{q.Must, q.Should, q.MustNot} {
 			if c != nil {
-				scaleBoost(c, f)
+				eachLeaf(c, fn)
 			}
 		}
-	case query.BoostableQuery:
-		q.SetBoost(q.Boost() * f)
+	default:
+		fn(q)
 	}
 }
 

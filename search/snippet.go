@@ -201,22 +201,16 @@ func isClauseEnd(r rune) bool {
 // snippetTerms appends to out the leaves of q that search the fields snippets are made of
 // (title and body): the terms and patterns that can mark a word in a snippet.
 func snippetTerms(q query.Query, out *[]query.Query) {
-	switch q := q.(type) {
-	case *query.DisjunctionQuery:
-		for _, c := range q.Disjuncts {
-			snippetTerms(c, out)
+	eachLeaf(q, func(l query.Query) {
+		switch l := l.(type) {
+		case *query.TermQuery:
+			if l.FieldVal == fieldTitle || l.FieldVal == fieldBody {
+				*out = append(*out, l)
+			}
+		case *query.RegexpQuery:
+			if l.FieldVal == fieldTitle || l.FieldVal == fieldBody {
+				*out = append(*out, l)
+			}
 		}
-	case *query.ConjunctionQuery:
-		for _, c := range q.Conjuncts {
-			snippetTerms(c, out)
-		}
-	case *query.TermQuery:
-		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
-			*out = append(*out, q)
-		}
-	case *query.RegexpQuery:
-		if q.FieldVal == fieldTitle || q.FieldVal == fieldBody {
-			*out = append(*out, q)
-		}
-	}
+	})
 }
