@@ -1,7 +1,6 @@
 package xiaoqi
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -128,85 +127,4 @@ func (c *Candidate) Validate() error {
 	}
 	checkText(&v, c)
 	return v.err(KindCandidate)
-}
-
-var (
-	// An e-mail address, also with its @ written out: zs(at)example.com, zs [at] example [dot] com.
-	textEmailPattern = regexp.MustCompile(`(?i)[a-z0-9._%+-]+\s*(?:@|[(\[{]at[)\]}])\s*[a-z0-9-]+(?:\s*(?:\.|[(\[{]dot[)\]}])\s*[a-z0-9-]+)*\s*(?:\.|[(\[{]dot[)\]}])\s*[a-z]{2,}`)
-	textPhonePattern = regexp.MustCompile(`\+?[0-9][0-9 ()-]{5,}[0-9]`)
-	// A messenger account after its label: 微信 wx_huang88, 微信号：huang, QQ 12345678, VX:abc123.
-	// Without a colon the account must hold a digit: 熟悉 WeChat miniprogram is a skill.
-	textMessengerPattern = regexp.MustCompile(`(?i)(微信号?|威信|薇信|扣扣|QQ号|\b(?:vx|wx|wechat|weixin|qq|skype|whatsapp|telegram)\b)(\s*[:：]?\s*)([a-z0-9][a-z0-9_.-]{4,})`)
-	// A street address down to the door: 科技路10号, 长安南路 88 号 3 号楼 2 单元 501 室.
-	textAddressPattern = regexp.MustCompile(`[^\s\p{P}市区县省镇乡]{0,6}(?:路|街|巷|大道|大街|胡同|道)\s*[0-9一二三四五六七八九十百]+\s*号(?:\s*[0-9A-Za-z一二三四五六七八九十]+\s*(?:号楼|栋|幢|座|单元|层|楼|室|号))*`)
-	// What is left of a building and its door without the street: 3号楼2单元501室, 12栋1单元301.
-	textDoorPattern = regexp.MustCompile(`[0-9A-Za-z]+\s*(?:号楼|栋|幢|座)\s*[0-9]+\s*(?:单元|层)(?:\s*[0-9]+\s*(?:室|号)?)?`)
-	// A name's trailing remark in brackets: 黄某某（示例）.
-	nameRemarkPattern = regexp.MustCompile(`\s*[（(][^（）()]*[）)]\s*$`)
-)
-
-// Redact removes the candidate's personal data from free text, writing mark in its place: the
-// candidate's own name (also without a remark in brackets), phone, e-mail and birth date, and
-// anything that looks like an e-mail address (also written with (at)), a phone number, a
-// messenger account after its label (微信, QQ …) or a street address down to the door. Letters,
-// digits and @ written full width (１３８…, ＠) count as their ASCII selves: they are folded
-// before matching. The API shows and the index holds candidate text only redacted.
-func (c *Candidate) Redact(s, mark string) string {
-	if s == "" {
-		return ""
-	}
-	s = foldASCIIWidth(s)
-	for _, p := range []string{c.Email, c.Phone, c.BirthDate} {
-		if p = strings.TrimSpace(foldASCIIWidth(p)); p != "" {
-			s = strings.ReplaceAll(s, p, mark)
-		}
-	}
-	// A one-character name would cut too much; real names have two or more.
-	name := strings.TrimSpace(foldASCIIWidth(c.Name))
-	for _, n := range []string{name, nameRemarkPattern.ReplaceAllString(name, "")} {
-		if len([]rune(n)) >= 2 {
-			s = strings.ReplaceAll(s, n, mark)
-		}
-	}
-	s = textEmailPattern.ReplaceAllString(s, mark)
-	s = textMessengerPattern.ReplaceAllStringFunc(s, func(m string) string {
-		g := textMessengerPattern.FindStringSubmatch(m)
-		if !strings.ContainsAny(g[2], ":：") && !strings.ContainsAny(g[3], "0123456789") {
-			return m
-		}
-		return g[1] + g[2] + mark
-	})
-	s = textAddressPattern.ReplaceAllString(s, mark)
-	s = textDoorPattern.ReplaceAllString(s, mark)
-	return textPhonePattern.ReplaceAllStringFunc(s, func(m string) string {
-		// Mobile numbers have 11 digits, landlines with area code 10 to 12; fewer is more
-		// likely a year range (2019-2023) or a count.
-		n := 0
-		for _, r := range m {
-			if r >= '0' && r <= '9' {
-				n++
-			}
-		}
-		if n < 9 {
-			return m
-		}
-		return mark
-	})
-}
-
-// foldASCIIWidth writes the full-width forms of ASCII letters, digits and the signs of
-// addresses and numbers (＠ ． ＋ － ＿ （ ）) as ASCII, and the ideographic space as a space.
-// Other full-width punctuation (，。：) stays: it is how Chinese is written.
-func foldASCIIWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
-			return r - 0xFEE0
-		case r == '＠' || r == '．' || r == '＋' || r == '－' || r == '＿':
-			return r - 0xFEE0
-		case r == '\u3000':
-			return ' '
-		}
-		return r
-	}, s)
 }

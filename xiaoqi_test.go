@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -232,6 +233,54 @@ func TestCandidateRedact(t *testing.T) {
 		if !strings.Contains(got, keep) {
 			t.Errorf("redaction cut %q, which is not personal data: %s", keep, got)
 		}
+	}
+}
+
+// TestCandidateRedactForms: what a second audit found public, each written by a candidate
+// whose phone is 13912345671 and birth date 1999-03-04.
+func TestCandidateRedactForms(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "欧阳测", Phone: "13912345671", Email: "ouyang.audit@example.com", BirthDate: "1999-03-04"}
+	for _, c2 := range []struct{ written, secret string }{
+		{"139.1234.5671", "5671"}, {"139/1234/5671", "5671"}, {"139·1234·5671", "5671"}, {"139_1234_5671", "5671"},
+		{"139—1234—5671", "5671"}, {"139\t1234\t5671", "5671"}, {"139\n1234\n5671", "5671"}, {"+86 139 1234 5671", "5671"},
+		{"一三九一二三四五六七一", "四五六"}, {"QQ号码 12345678", "12345678"}, {"微信号ouyang_audit", "ouyang"}, {"vx ouyangaudit", "ouyang"},
+		{"ouyang dot audit at example dot com", "example"}, {"ouyang@example。com", "example"}, {"生日1999年3月4日", "1999"},
+		{"1999.03.04", "1999"}, {"出生日期：2000/1/2", "2000"}, {"029.8888.1234", "8888"}, {"610102199801012222", "2222"},
+	} {
+		got := c.Redact("联系方式 "+c2.written+" 欢迎", "*")
+		if strings.Contains(got, c2.secret) || !strings.Contains(got, "*") {
+			t.Errorf("Redact(%q) = %q: the personal data stays", c2.written, got)
+		}
+	}
+	for _, keep := range []string{"2015.09-2019.06 就读西北大学", "熟悉 WeChat miniprogram 开发", "QQ 音乐", "一二三线城市", "GPA 3.8", "2019-2023"} {
+		if got := c.Redact(keep, "*"); got != keep {
+			t.Errorf("Redact(%q) = %q: it is not personal data", keep, got)
+		}
+	}
+}
+
+// TestCandidateAnonymized: personal data is taken out of every field everyone may see, not only
+// the summary (an audit found a phone number in skills, languages, the country of study and
+// an institution's name public and searchable).
+func TestCandidateAnonymized(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "端木删除", Phone: "13611112222", Email: "dm@example.com", BirthDate: "1998-05-01",
+		Meta:   xiaoqi.Meta{ID: "cnd_1", Source: "cands", ExternalID: "6e18e68240caf453"},
+		Skills: []string{"Java", "电话13611112222"}, Languages: []string{"日语N2", "QQ 987654321"},
+		StudyCountry: "端木删除 13611112222", Summary: "手机 13611112222", City: "西安市",
+		Education:          []xiaoqi.Education{{InstitutionName: "端木删除的学校 13611112222", Major: "软件工程"}},
+		ConsentEnterprises: []string{"ent_1"}}
+	a := c.Anonymized("*")
+	text := fmt.Sprintf("%+v", *a)
+	for _, leak := range []string{"端木删除", "13611112222", "dm@example.com", "1998", "987654321", "6e18e68240caf453", "ent_1"} {
+		if strings.Contains(text, leak) {
+			t.Errorf("Anonymized still holds %q: %s", leak, text)
+		}
+	}
+	if !slices.Equal(a.Skills, []string{"Java"}) || !slices.Equal(a.Languages, []string{"日语N2"}) || a.Education[0].Major != "软件工程" || a.City != "西安市" {
+		t.Errorf("Anonymized lost what is not personal: %+v", *a)
+	}
+	if c.Name != "端木删除" || c.Skills[1] != "电话13611112222" || c.Education[0].InstitutionName != "端木删除的学校 13611112222" {
+		t.Errorf("Anonymized changed the candidate itself: %+v", *c)
 	}
 }
 

@@ -142,7 +142,9 @@ func (s *Server) login(c *gin.Context) {
 	http.SetCookie(c.Writer, &http.Cookie{Name: SessionCookie, Value: token, Path: "/",
 		MaxAge: int(sessionMaxAge.Seconds()), HttpOnly: true, Secure: s.secureCookie(c),
 		SameSite: http.SameSiteStrictMode})
-	s.writeJSON(c, http.StatusOK, sessionJSON{User: viewUser(u), CSRFToken: auth.CSRFToken(token)})
+	v := viewUser(u)
+	v.HasPassword = true // signed in with it (the user auth returns carries no hash)
+	s.writeJSON(c, http.StatusOK, sessionJSON{User: v, CSRFToken: auth.CSRFToken(token)})
 }
 
 // session answers GET /api/v1/session: the signed-in user, or null.

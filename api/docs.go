@@ -129,8 +129,7 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		v, _ := view(who(c), d)
-		s.writeCreated(c, d, resource(k), wait, v)
+		s.writeCreated(c, d, resource(k), wait, nil)
 	}
 }
 
@@ -168,7 +167,7 @@ func (s *Server) ontoStored(c *gin.Context, d xiaoqi.Doc, data []byte) (xiaoqi.D
 	return merged, old, nil
 }
 
-// writeCreated writes d and answers body: 201 with its Location (under /api/v1/{res}/) when
+// writeCreated writes d and answers body (when nil, what the caller may see of d): 201 with its Location (under /api/v1/{res}/) when
 // the write created it, 200 when the natural key matched a stored document. A failed write
 // has been answered by s.write already.
 func (s *Server) writeCreated(c *gin.Context, d xiaoqi.Doc, res string, wait bool, body any) {
@@ -181,7 +180,25 @@ func (s *Server) writeCreated(c *gin.Context, d xiaoqi.Doc, res string, wait boo
 		status = http.StatusCreated
 		c.Header("Location", "/api/v1/"+res+"/"+wr[0].ID)
 	}
+	if body == nil {
+		// What the caller may see of d, now that the store has given it its id and version.
+		v, visible := view(who(c), d)
+		if !visible {
+			// A private candidate written by someone else (an administrator, an import):
+			// only that it was written.
+			v = privateStub{ID: wr[0].ID, Type: wr[0].Kind, Version: wr[0].Version, Visibility: xiaoqi.VisibilityPrivate}
+		}
+		body = v
+	}
 	s.writeJSON(c, status, body)
+}
+
+// privateStub is all the writer of a private candidate other than the candidate gets back.
+type privateStub struct {
+	ID         string      `json:"id"`
+	Type       xiaoqi.Kind `json:"type"`
+	Version    int64       `json:"version"`
+	Visibility string      `json:"visibility"`
 }
 
 // batch answers POST /api/v1/{kind}/batch: one Store.Upsert of up to MaxBatchDocs documents.

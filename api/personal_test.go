@@ -31,14 +31,17 @@ func TestCandidateConsentAuditErasure(t *testing.T) {
 	consented := put(&xiaoqi.Enterprise{Name: "甲软件", City: "西安市"})
 	stranger := put(&xiaoqi.Enterprise{Name: "乙外包", City: "西安市"})
 	cand := put(&xiaoqi.Candidate{Name: "王小明", Phone: "13800138000", Email: "wxm@example.com",
-		BirthDate: "1999-05-01", City: "西安市", Degree: "本科", Skills: []string{"Java"},
+		BirthDate: "1999-05-01", City: "西安市", Degree: "本科", Skills: []string{"Java", "手机13800138000"},
+		Languages: []string{"微信 wxm_1999"}, StudyCountry: "王小明 138.0013.8000",
+		Meta:    xiaoqi.Meta{Source: "cands", ExternalID: "6e18e68240caf453"},
 		Summary: "王小明，电话 13800138000，熟悉 Java", ConsentEnterprises: []string{consented}})
 	hr := e.newUser(t, "hr-jia", xiaoqi.RoleEnterprise, consented)
 	hr2 := e.newUser(t, "hr-yi", xiaoqi.RoleEnterprise, stranger)
 	me := e.newUser(t, "wxm", xiaoqi.RoleCandidate, cand)
 	path := "/api/v1/candidates/" + cand
 
-	personal := []string{"王小明", "13800138000", "wxm@example.com", "1999-05-01"}
+	// The external id of an imported candidate may be derived from the personal data.
+	personal := []string{"王小明", "13800138000", "wxm@example.com", "1999-05-01", "wxm_1999", "0013", "6e18e68240caf453"}
 	for who, key := range map[string]string{"public": "", "admin": e.Key, "other HR": hr2, "consented HR": hr} {
 		body := string(e.as(key).get(t, path).want(t, http.StatusOK).Body)
 		for _, p := range personal {
@@ -207,6 +210,9 @@ func TestSessionCookieAndCSRF(t *testing.T) {
 	if cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteStrictMode {
 		t.Fatalf("session cookie = %+v, want HttpOnly and SameSite=Strict", cookie)
 	}
+	if !strings.Contains(string(login.Body), `"has_password":true`) {
+		t.Errorf("the sign-in answer says the user who signed in with a password has none: %s", login.Body)
+	}
 	if strings.Contains(string(login.Body), cookie.Value) {
 		t.Error("the session token is in the response body; only the cookie should carry it")
 	}
@@ -348,6 +354,30 @@ func TestSecureCookies(t *testing.T) {
 		}
 		if got == nil || got.Secure != secure {
 			t.Errorf("SecureCookies=%v: session cookie %+v, want Secure=%v", secure, got, secure)
+		}
+	}
+}
+
+// TestCreatePrivateCandidate: an administrator who creates a private candidate gets its id
+// and version back (it answered a bare null), and nothing of the person.
+func TestCreatePrivateCandidate(t *testing.T) {
+	e := newEnv(t)
+	r := e.send(t, http.MethodPost, "/api/v1/candidates",
+		`{"name":"隐私甲","phone":"13900001111","city":"西安市","visibility":"private","skills":["Java"]}`).want(t, http.StatusCreated)
+	var got struct {
+		ID         string `json:"id"`
+		Type       string `json:"type"`
+		Version    int64  `json:"version"`
+		Visibility string `json:"visibility"`
+	}
+	r.decode(t, &got)
+	if !strings.HasPrefix(got.ID, "cnd_") || got.Type != "candidate" || got.Version != 1 || got.Visibility != "private" ||
+		r.Header.Get("Location") != "/api/v1/candidates/"+got.ID {
+		t.Errorf("POST of a private candidate: %s (Location %q)", r.Body, r.Header.Get("Location"))
+	}
+	for _, p := range []string{"隐私甲", "13900001111", "Java"} {
+		if strings.Contains(string(r.Body), p) {
+			t.Errorf("the answer shows %q of a private candidate: %s", p, r.Body)
 		}
 	}
 }

@@ -160,10 +160,12 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 }
 
 // candidateDocument indexes a candidate by skills, majors, institutions, degree, city,
-// languages and summary only. Name, phone, e-mail and birth date never enter the index, and
-// are cut out of the summary should the candidate have written them there. Candidates give
+// languages and summary only, as everyone may see them (xiaoqi.Candidate.Anonymized): name,
+// phone, e-mail and birth date never enter the index, and are cut out of every text should
+// the candidate have written them there. Candidates give
 // no suggestions.
 func candidateDocument(c *xiaoqi.Candidate) indexDoc {
+	c = c.Anonymized(redacted)
 	names := list(c.Degree)
 	var insts []string
 	for _, e := range c.Education {
@@ -173,7 +175,7 @@ func candidateDocument(c *xiaoqi.Candidate) indexDoc {
 	doc := indexDoc{
 		fieldNames:    names,
 		fieldSkills:   append(append([]string(nil), c.Skills...), c.Languages...),
-		fieldBody:     c.Redact(c.Summary, redacted),
+		fieldBody:     c.Summary,
 		fieldSkill:    c.Skills,
 		fieldLanguage: c.Languages,
 		fieldDegree:   c.Degree,

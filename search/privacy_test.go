@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // TestCandidatePersonalDataNotInIndex reads the index files back with bleve itself: no
@@ -13,11 +15,16 @@ import (
 // birth date, whatever query the search package would or would not build.
 func TestCandidatePersonalDataNotInIndex(t *testing.T) {
 	x, dir := openIndex(t)
-	index(t, x, corpus()...)
+	// A candidate who wrote personal data in fields other than the summary (an audit found
+	// them public and searchable).
+	leaky := &xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_leaky"}, Name: "端木删除", Phone: "13611112222",
+		Skills: []string{"Java", "电话13611112222"}, Languages: []string{"QQ 987654321"}, StudyCountry: "端木删除 136.1111.2222",
+		Education: []xiaoqi.Education{{InstitutionName: "端木删除的学校 13611112222", Major: "软件工程"}}}
+	index(t, x, append(corpus(), leaky)...)
 	if err := x.Close(); err != nil {
 		t.Fatal(err)
 	}
-	secrets := []string{"王小", "小明", "13912345678", "1234", "wxm", "example", "1999"}
+	secrets := []string{"王小", "小明", "13912345678", "1234", "wxm", "example", "1999", "端木", "删除", "1361111", "2222", "987654321"}
 
 	b, err := bleve.Open(dir)
 	if err != nil {
