@@ -195,6 +195,12 @@ const (
 	AuditExport = "candidate.export"
 	// AuditErase: a candidate was erased.
 	AuditErase = "candidate.erase"
+	// AuditConsent: someone other than the candidate changed whom their contact details may
+	// reach (consent_enterprises, visibility); Reason says what changed.
+	AuditConsent = "candidate.consent"
+	// AuditAccount: an administrator created a candidate's account, set its password or made
+	// it an API key, any of which lets the administrator sign in as the candidate.
+	AuditAccount = "candidate.account"
 )
 
 // AuditEntry records one access to personal data: who, whose, when, why.

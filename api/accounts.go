@@ -238,6 +238,10 @@ func (s *Server) createUser(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	if err := s.auditAccount(c, u, "创建账户 account created"); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	c.Header("Location", "/api/v1/users/"+u.ID)
 	s.writeJSON(c, http.StatusCreated, viewUser(u))
 }
@@ -319,6 +323,10 @@ func (s *Server) setPassword(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	if err := s.auditAccount(c, u, "设置密码 password set"); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	c.Status(http.StatusNoContent)
 }
 
@@ -371,6 +379,9 @@ func (s *Server) createKey(c *gin.Context) {
 		return
 	}
 	key, k, err := s.auth.CreateKey(c.Request.Context(), u.ID, r.Name, r.ExpiresAt)
+	if err == nil {
+		err = s.auditAccount(c, u, "创建 API 密钥 API key created")
+	}
 	if err != nil {
 		s.writeError(c, err)
 		return

@@ -282,5 +282,17 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 		// source + external_id match any stored document of the kind, possibly another's.
 		return invalid("external_id", "只有管理员导入可设置 source/external_id / only administrators' imports may set source and external_id")
 	}
+	if e, ok := d.(*xiaoqi.Enterprise); ok {
+		// A valid credit code makes the enterprise verified, and a verified enterprise's HR
+		// may see the contact details of every public candidate: HR may not give its
+		// enterprise one (or change it), only an administrator may.
+		var was string
+		if o, ok := old.(*xiaoqi.Enterprise); ok {
+			was = o.CreditCode
+		}
+		if strings.TrimSpace(e.CreditCode) != strings.TrimSpace(was) {
+			return errForbidden("统一社会信用代码只能由管理员设置或修改 / only an administrator may set or change the credit code")
+		}
+	}
 	return nil
 }

@@ -332,7 +332,14 @@ func (s *Server) readDoc(c *gin.Context, k xiaoqi.Kind) (xiaoqi.Doc, error) {
 // write upserts docs and answers any error itself; ok is false when it did.
 func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait bool) (res []xiaoqi.WriteResult, ok bool) {
 	s.fillSkills(docs)
+	var changes []consentChange
+	if s.accounts != nil {
+		changes = s.consentChanges(c.Request.Context(), who(c), docs)
+	}
 	res, err := s.store.Upsert(c.Request.Context(), docs)
+	if err == nil {
+		err = s.auditConsent(c, changes, res)
+	}
 	if err != nil {
 		s.writeError(c, err)
 		return nil, false

@@ -154,18 +154,32 @@ func (s *Server) candidateContact(c *gin.Context) {
 	}
 	p := who(c)
 	ctx := c.Request.Context()
+	// The enterprise must still exist: consent given to a firm that was deleted does not pass
+	// to its HR accounts.
+	if p.user.EnterpriseID == "" {
+		s.writeError(c, errForbidden("候选人未同意向贵企业公开联系方式 / the candidate has not allowed your enterprise to see their contact details"))
+		return
+	}
+	ent, err := s.store.Get(ctx, xiaoqi.KindEnterprise, p.user.EnterpriseID)
+	if err != nil {
+		if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+			err = errForbidden("您所属的企业已不在本平台 / your enterprise is no longer in xiaoqi")
+		}
+		s.writeError(c, err)
+		return
+	}
 	allowed := slices.Contains(cand.ConsentEnterprises, p.user.EnterpriseID)
 	if !allowed && cand.Visibility == xiaoqi.VisibilityPublic {
 		// Public contact goes to verified enterprises only.
-		ent, err := s.store.Get(ctx, xiaoqi.KindEnterprise, p.user.EnterpriseID)
-		allowed = err == nil && xiaoqi.ValidCreditCode(ent.(*xiaoqi.Enterprise).CreditCode)
+		allowed = xiaoqi.ValidCreditCode(ent.(*xiaoqi.Enterprise).CreditCode)
 	}
 	if !allowed {
 		s.writeError(c, errForbidden("候选人未同意向贵企业公开联系方式 / the candidate has not allowed your enterprise to see their contact details"))
 		return
 	}
 	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditContactRelease, ActorID: p.user.ID, ActorRole: p.user.Role,
-		ActorEnterpriseID: p.user.EnterpriseID, SubjectID: cand.ID, Reason: reason, Fields: []string{"name"}}
+		// The reason as HR gave it, less the candidate's own data should HR have written it in.
+		ActorEnterpriseID: p.user.EnterpriseID, SubjectID: cand.ID, Reason: cand.Redact(reason, redacted), Fields: []string{"name"}}
 	if cand.Phone != "" {
 		e.Fields = append(e.Fields, "phone")
 	}

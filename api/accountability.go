@@ -1,0 +1,107 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Accountability for what others do with a candidate's consent and account: an administrator
+// may record consent the candidate gave on paper, or create the candidate's account, and can
+// then act as the candidate. Neither is refused, both are written to the audit log the
+// candidate reads (GET /api/v1/candidates/{id}/audit), so that nothing is done in their name
+// unseen.
+
+// consentChange is how a write by someone other than the candidate changes whom the
+// candidate's contact details may reach.
+type consentChange struct {
+	doc    int // index of the candidate in the written docs
+	reason string
+}
+
+// consentChanges compares each candidate of docs that p is not with its stored version.
+func (s *Server) consentChanges(ctx context.Context, p *principal, docs []xiaoqi.Doc) []consentChange {
+	var out []consentChange
+	for i, d := range docs {
+		c, ok := d.(*xiaoqi.Candidate)
+		if !ok || self(p, c.ID) {
+			continue
+		}
+		var old *xiaoqi.Candidate
+		if c.ID != "" {
+			if o, err := s.store.Get(ctx, xiaoqi.KindCandidate, c.ID); err == nil {
+				old, _ = o.(*xiaoqi.Candidate)
+			}
+		}
+		if old == nil {
+			old = &xiaoqi.Candidate{}
+		}
+		var parts []string
+		added, removed := diff(old.ConsentEnterprises, c.ConsentEnterprises), diff(c.ConsentEnterprises, old.ConsentEnterprises)
+		if len(added)+len(removed) > 0 {
+			parts = append(parts, fmt.Sprintf("同意企业 consent_enterprises: +%s −%s", strings.Join(added, ","), strings.Join(removed, ",")))
+		}
+		if ov, nv := visibility(old.Visibility), visibility(c.Visibility); ov != nv && (old.ID != "" || nv == xiaoqi.VisibilityPublic) {
+			parts = append(parts, fmt.Sprintf("可见性 visibility: %s → %s", ov, nv))
+		}
+		if len(parts) > 0 {
+			out = append(out, consentChange{doc: i, reason: strings.Join(parts, "; ")})
+		}
+	}
+	return out
+}
+
+// visibility returns v, or the default it stands for when empty.
+func visibility(v string) string {
+	if v == "" {
+		return xiaoqi.VisibilityAnonymous
+	}
+	return v
+}
+
+// diff returns the values of b that a lacks.
+func diff(a, b []string) []string {
+	var out []string
+	for _, v := range b {
+		if !slices.Contains(a, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// auditConsent records the changes of a write that res acknowledged.
+func (s *Server) auditConsent(c *gin.Context, changes []consentChange, res []xiaoqi.WriteResult) error {
+	p := who(c)
+	for _, ch := range changes {
+		if ch.doc >= len(res) || res[ch.doc].Unchanged {
+			continue
+		}
+		e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditConsent, ActorID: p.user.ID, ActorRole: p.user.Role,
+			SubjectID: res[ch.doc].ID, Reason: ch.reason}
+		if err := s.accounts.AppendAudit(c.Request.Context(), e); err != nil {
+			return fmt.Errorf("audit the consent of %s: %w", res[ch.doc].ID, err)
+		}
+	}
+	return nil
+}
+
+// auditAccount records that the caller, an administrator, did what to the account of the
+// candidate user u; nothing for other users, or when users act on their own account.
+func (s *Server) auditAccount(c *gin.Context, u *xiaoqi.User, what string) error {
+	p := who(c)
+	if u.Role != xiaoqi.RoleCandidate || u.CandidateID == "" || p.user == nil || p.user.ID == u.ID {
+		return nil
+	}
+	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditAccount, ActorID: p.user.ID, ActorRole: p.user.Role,
+		SubjectID: u.CandidateID, Reason: what + " (" + u.Username + ")"}
+	if err := s.accounts.AppendAudit(c.Request.Context(), e); err != nil {
+		return fmt.Errorf("audit the account of %s: %w", u.CandidateID, err)
+	}
+	return nil
+}

@@ -1,0 +1,119 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// TestActingForACandidateIsAudited: what an administrator does that lets them act as a
+// candidate (create their account, set its password, make it a key) or that widens whom the
+// candidate's contact details reach (consent, visibility) is in the audit log the candidate
+// reads. An audit found both possible unseen.
+func TestActingForACandidateIsAudited(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "乙外包", City: "西安市"},
+		&xiaoqi.Candidate{Name: "欧阳审", Phone: "13912345671", City: "西安市", Skills: []string{"Java"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent, cand := res[0].ID, res[1].ID
+
+	var u struct{ ID string }
+	e.send(t, http.MethodPost, "/api/v1/users", `{"username":"oy","role":"candidate","candidate_id":"`+cand+`","password":"`+testPassword+`"}`).
+		want(t, http.StatusCreated).decode(t, &u)
+	e.send(t, http.MethodPut, "/api/v1/users/"+u.ID+"/password", `{"password":"another-horse-battery-7"}`).want(t, http.StatusNoContent)
+	e.send(t, http.MethodPost, "/api/v1/users/"+u.ID+"/keys", `{"name":"impersonate"}`).want(t, http.StatusCreated)
+	e.send(t, http.MethodPut, "/api/v1/candidates/"+cand,
+		`{"name":"欧阳审","phone":"13912345671","city":"西安市","skills":["Java"],"visibility":"public","consent_enterprises":["`+ent+`"]}`).
+		want(t, http.StatusOK)
+	// The same again changes nothing and records nothing more.
+	e.send(t, http.MethodPut, "/api/v1/candidates/"+cand,
+		`{"name":"欧阳审","phone":"13912345671","city":"西安市","skills":["Java"],"visibility":"public","consent_enterprises":["`+ent+`"]}`).
+		want(t, http.StatusOK)
+
+	me := e.newUser(t, "oy-own", xiaoqi.RoleCandidate, cand)
+	var log struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+	}
+	e.as(me).get(t, "/api/v1/candidates/"+cand+"/audit").want(t, http.StatusOK).decode(t, &log)
+	var got []string
+	for _, a := range log.Data {
+		got = append(got, a.Action+": "+a.Reason)
+		if a.ActorRole != xiaoqi.RoleAdmin || a.SubjectID != cand {
+			t.Errorf("entry %+v: want the administrator acting on %s", a, cand)
+		}
+	}
+	want := []string{"candidate.account: 创建账户", "candidate.account: 设置密码", "candidate.account: 创建 API 密钥",
+		"candidate.consent: 同意企业 consent_enterprises: +" + ent}
+	if len(got) != len(want) {
+		t.Fatalf("the candidate's audit log: %q, want %d entries like %q", got, len(want), want)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("entry %d = %q, want it to start %q", i, got[i], want[i])
+		}
+	}
+	if !strings.Contains(got[3], "visibility: anonymous → public") {
+		t.Errorf("the consent entry %q does not say the visibility changed", got[3])
+	}
+}
+
+// TestHRMayNotVerifyItself: a valid credit code makes an enterprise verified, and verified
+// HR may see public candidates' contact details; HR may not give its own enterprise one.
+func TestHRMayNotVerifyItself(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "丙科技", City: "西安市"},
+		&xiaoqi.Candidate{Name: "司马公开", Phone: "13812345672", City: "西安市", Visibility: xiaoqi.VisibilityPublic}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent, cand := res[0].ID, res[1].ID
+	hr := e.newUser(t, "hr-bing", xiaoqi.RoleEnterprise, ent)
+	contact := "/api/v1/candidates/" + cand + "/contact?reason=" + url.QueryEscape("邀请面试 Java 岗位")
+	e.as(hr).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	code := "91610131MA6TXXC03" + string(xiaoqi.CreditCodeCheck("91610131MA6TXXC03"))
+	e.as(hr).send(t, http.MethodPut, "/api/v1/enterprises/"+ent, `{"name":"丙科技","city":"西安市","credit_code":"`+code+`"}`).
+		wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	e.as(hr).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	// An administrator may.
+	e.send(t, http.MethodPut, "/api/v1/enterprises/"+ent, `{"name":"丙科技","city":"西安市","credit_code":"`+code+`"}`).want(t, http.StatusOK)
+	e.as(hr).get(t, contact).want(t, http.StatusOK)
+}
+
+// TestReleaseNeedsTheEnterprise: consent given to an enterprise that was deleted no longer
+// releases anything to its HR, and the reason HR gives is kept without the candidate's data.
+func TestReleaseNeedsTheEnterprise(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "丁软件", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent := res[0].ID
+	res, err = e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Candidate{Name: "端木删除", Phone: "13611112222", City: "西安市",
+		ConsentEnterprises: []string{ent}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cand := res[0].ID
+	hr := e.newUser(t, "hr-ding", xiaoqi.RoleEnterprise, ent)
+	contact := "/api/v1/candidates/" + cand + "/contact?reason=" + url.QueryEscape("约端木删除面试 13611112222")
+	e.as(hr).get(t, contact).want(t, http.StatusOK)
+	var log struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+	}
+	e.get(t, "/api/v1/audit").want(t, http.StatusOK).decode(t, &log)
+	if len(log.Data) != 1 || strings.Contains(log.Data[0].Reason, "端木删除") || strings.Contains(log.Data[0].Reason, "13611112222") ||
+		!strings.Contains(log.Data[0].Reason, "面试") {
+		t.Errorf("the audit log: %+v, want one release whose reason keeps 面试 but not the name or phone", log.Data)
+	}
+	e.send(t, http.MethodDelete, "/api/v1/enterprises/"+ent, "").want(t, http.StatusNoContent)
+	e.as(hr).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+}
