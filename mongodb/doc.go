@@ -49,8 +49,9 @@
 // the insert of a taken seq fails, and the writer takes another.
 //
 // A writer that crashes would block the feed for good, so a pending entry or a missing seq
-// that has waited longer than the grace period (WithGrace; measured from when this process
-// first saw it, or from the entry's time) is settled by the follower: a missing seq is
+// that has waited longer than the grace period (WithGrace; measured by this process's clock
+// from when it first saw the seq unsettled, never from the entry's time, which is the
+// writer's clock and may be behind) is settled by the follower: a missing seq is
 // filled with a void entry, and a pending one is fenced by inserting its settlement as
 // abandoned. Every settling step is an insert keyed by seq, so of a writer and a follower
 // exactly one wins, on MongoDB and FerretDB alike. A slow writer that was not dead after all
