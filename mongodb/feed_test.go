@@ -254,3 +254,64 @@ func TestGraceByFollowerClock(t *testing.T) {
 	fol.mustApply(t, got)
 	sameState(t, fol, f, xiaoqi.KindJob)
 }
+
+// TestFencedWriteResultSeq: when a follower fences a change before its write lands, the writer
+// logs the change again, and its WriteResult names that new seq, whose change carries the
+// write, not the fenced one, which carried the document as it was before: ?refresh=wait_for
+// waits for the WriteResult's seq.
+func TestFencedWriteResultSeq(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		write func(s *mongodb.Store, id string) (xiaoqi.WriteResult, error)
+		want  string // the change of the result's seq, of the document's id
+	}{
+		{"upsert", func(s *mongodb.Store, _ string) (xiaoqi.WriteResult, error) {
+			res, err := s.Upsert(ctx(), []xiaoqi.Doc{job("a", 2)})
+			if err != nil {
+				return xiaoqi.WriteResult{}, err
+			}
+			return res[0], nil
+		}, "upsert %s v2"},
+		{"delete", func(s *mongodb.Store, id string) (xiaoqi.WriteResult, error) {
+			return s.Delete(ctx(), xiaoqi.KindJob, id)
+		}, "delete %s v1"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			const grace = 10 * time.Second
+			db := mongotest.Database(t)
+			writer := openStore(t, db)
+			f := openStore(t, db, mongodb.WithGrace(grace))
+			clk := &clock{t: time.Now()}
+			mongodb.SetClock(f, clk.Now)
+			a := storetest.MustUpsert(t, writer, job("a", 1))[0]
+
+			logged := newGate()
+			mongodb.SetHooks(writer, nil, logged.hook, nil)
+			type result struct {
+				res xiaoqi.WriteResult
+				err error
+			}
+			done := make(chan result, 1)
+			go func() {
+				res, err := tc.write(writer, a.ID)
+				done <- result{res, err}
+			}()
+			wait(t, logged.reached, "the writer to log its change")
+			wantChanges(t, storetest.ChangesAfter(t, f, a.Seq, 7))
+			clk.Advance(grace)
+			wantChanges(t, storetest.ChangesAfter(t, f, a.Seq, 7), fmt.Sprintf("%d upsert %s v1", a.Seq+1, a.ID))
+			close(logged.release)
+			r := wait(t, done, "the writer")
+			if r.err != nil {
+				t.Fatalf("%s: %v", tc.name, r.err)
+			}
+			if r.res.Seq == a.Seq+1 {
+				t.Fatalf("WriteResult %+v names the fenced change", r.res)
+			}
+			wantChanges(t, storetest.ChangesAfter(t, f, r.res.Seq-1, 7), fmt.Sprintf("%d "+tc.want, r.res.Seq, a.ID))
+		})
+	}
+}

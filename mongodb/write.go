@@ -47,6 +47,7 @@ func (s *Store) apply(ctx context.Context, plans []plan, results []xiaoqi.WriteR
 	lost, err := s.write(ctx, changed, now)
 	call(s.hooks.afterWrite)
 	var done []changeRecord
+	var committed []*plan // the plans of done
 	var void []int64
 	for i, p := range changed {
 		if lost[p] && err == nil {
@@ -54,7 +55,7 @@ func (s *Store) apply(ctx context.Context, plans []plan, results []xiaoqi.WriteR
 		} else {
 			// When err is set, which writes happened is unknown: commit every change, since
 			// a follower reads the document's state anyway.
-			done = append(done, entries[i])
+			done, committed = append(done, entries[i]), append(committed, p)
 		}
 	}
 	if cerr := s.commit(ctx, done, void); err == nil {
@@ -62,6 +63,11 @@ func (s *Store) apply(ctx context.Context, plans []plan, results []xiaoqi.WriteR
 	}
 	if err != nil {
 		return nil, err
+	}
+	for i, p := range committed {
+		// A change logged again (fenced first) carries the write under its new seq, the one
+		// that ?refresh=wait_for must wait for.
+		p.seq = uint64(done[i].Seq)
 	}
 	var retry []*item
 	for _, p := range changed {
@@ -194,5 +200,6 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 	if err := s.commit(ctx, entries, nil); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
-	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: old.Version, Seq: uint64(seq)}, nil
+	// The seq of the change that carries the delete: a new one if it was fenced first.
+	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: old.Version, Seq: uint64(entries[0].Seq)}, nil
 }
