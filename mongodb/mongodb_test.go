@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/event"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -251,4 +253,66 @@ func TestConditionalUpdateLosesRace(t *testing.T) {
 	// The slow writer's first change (seq 2) is void; the feed has the other's and its new one.
 	wantChanges(t, storetest.ChangesAfter(t, other, first.Seq, 7),
 		fmt.Sprintf("%d upsert %s v3", second.Seq, first.ID), fmt.Sprintf("%d upsert %s v3", res[0].Seq, first.ID))
+}
+
+// TestFeedReadsMajorityFromPrimary: every read that the change feed and the writers rely on
+// asks for read concern majority and for no member but the primary, whatever the URI says
+// (here readConcernLevel=local and readPreference=secondaryPreferred): the feed's entries,
+// settlements and checkpoint, the documents that a write matches and that a change carries,
+// and the counter's catch-up. FerretDB takes readConcern majority. The driver sends no
+// $readPreference to a standalone server, so the preference shows only against a replica
+// set (XIAOQI_TEST_MONGODB_URI).
+func TestFeedReadsMajorityFromPrimary(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	u, err := url.Parse(mongotest.URI(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("readConcernLevel", "local")
+	q.Set("readPreference", "secondaryPreferred")
+	u.RawQuery = q.Encode()
+	var mu sync.Mutex
+	reads := map[string]int{} // by collection
+	var wrong []string
+	monitor := &event.CommandMonitor{Started: func(_ context.Context, e *event.CommandStartedEvent) {
+		if e.CommandName != "find" && e.CommandName != "aggregate" && e.CommandName != "count" {
+			return
+		}
+		coll, _ := e.Command.Lookup(e.CommandName).StringValueOK()
+		level, _ := e.Command.Lookup("readConcern", "level").StringValueOK()
+		mode, _ := e.Command.Lookup("$readPreference", "mode").StringValueOK()
+		mu.Lock()
+		defer mu.Unlock()
+		reads[coll]++
+		if level != "majority" || (mode != "" && mode != "primary") {
+			wrong = append(wrong, fmt.Sprintf("%s of %s: readConcern %q, $readPreference %q", e.CommandName, coll, level, mode))
+		}
+	}}
+	s := openStoreURI(t, u.String(), db, mongodb.WithCommandMonitor(monitor))
+
+	// A seq that a follower filled (seq 1) makes the first write's log fail and catch the
+	// counter up from the feed.
+	if _, err := rawDatabase(t, db).Collection("changes").InsertOne(ctx(), bson.D{{Key: "_id", Value: int64(1)}, {Key: "at", Value: time.Now()}}); err != nil {
+		t.Fatal(err)
+	}
+	if r := storetest.MustUpsert(t, s, job("a", 1))[0]; r.Seq != 2 {
+		t.Fatalf("first write: %+v, want seq 2", r)
+	}
+	storetest.MustUpsert(t, s, job("a", 2))
+	a := xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|a")
+	wantChanges(t, storetest.ChangesAfter(t, s, 0, 7), fmt.Sprintf("2 upsert %s v2", a), fmt.Sprintf("3 upsert %s v2", a))
+	storetest.MustLastSeq(t, s)
+
+	mu.Lock()
+	defer mu.Unlock()
+	for _, coll := range []string{"changes", "settlements", "counters", "jobs"} {
+		if reads[coll] == 0 {
+			t.Errorf("no read of %s seen (reads: %v)", coll, reads)
+		}
+	}
+	for _, w := range wrong {
+		t.Error(w)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/event"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.mongodb.org/mongo-driver/v2/mongo/readconcern"
 	"go.mongodb.org/mongo-driver/v2/mongo/readpref"
 	"go.mongodb.org/mongo-driver/v2/mongo/writeconcern"
 	"go.mongodb.org/mongo-driver/v2/x/mongo/driver/connstring"
@@ -38,8 +39,10 @@ const (
 // Store is the MongoDB implementation of xiaoqi.Store. It is safe for concurrent use, and
 // several Stores, in one process or many, may share one database.
 type Store struct {
-	client   *mongo.Client
-	db       *mongo.Database
+	client *mongo.Client
+	db     *mongo.Database // reads as the URI says
+	feedDB *mongo.Database // reads what the change feed and the writers rely on (feedReads)
+	// The collections of the change feed, in feedDB.
 	changes  *mongo.Collection
 	settled  *mongo.Collection // settlements
 	counters *mongo.Collection
@@ -119,12 +122,14 @@ func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mongodb: connect to %s: %s", strings.Join(cs.Hosts, ","), redact(err.Error(), uri))
 	}
+	feedDB := client.Database(name, feedReads())
 	s := &Store{
 		client:   client,
 		db:       client.Database(name),
-		changes:  client.Database(name).Collection(changesCollection),
-		settled:  client.Database(name).Collection(settlementsCollection),
-		counters: client.Database(name).Collection(countersCollection),
+		feedDB:   feedDB,
+		changes:  feedDB.Collection(changesCollection),
+		settled:  feedDB.Collection(settlementsCollection),
+		counters: feedDB.Collection(countersCollection),
 		grace:    cfg.grace,
 		now:      time.Now,
 		feed:     feedState{seen: map[uint64]time.Time{}},
@@ -145,6 +150,19 @@ func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("mongodb: set up database %s: %w", name, err)
 	}
 	return s, nil
+}
+
+// feedReads are the read concern and preference of every read that the change feed and the
+// writers rely on: the feed's entries, settlements and counters, and the documents that a
+// change carries or a write matches, whatever the URI says. Majority: on a replica set, a
+// change read with "local" may be rolled back with the counter's $inc after a follower
+// passed it, and its seq then taken again by another change, which that follower skips for
+// ever. Primary: a secondary may lag behind another, so that a follower reads a change from
+// one member and the document from one that lacks the write. FerretDB takes readConcern
+// majority as it is (it has no replicas), so no fallback is needed there. Get, List and
+// Count read as the URI says.
+func feedReads() *options.DatabaseOptionsBuilder {
+	return options.Database().SetReadConcern(readconcern.Majority()).SetReadPreference(readpref.Primary())
 }
 
 // maxUpdates bounds the updates in one command: the driver's limit on MongoDB, and far
@@ -260,13 +278,22 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// coll returns the collection of one kind: its name in the plural ("jobs", "policies").
+// coll returns the collection of one kind (its name in the plural: "jobs", "policies"), read
+// as the change feed and the writers need (feedReads).
 func (s *Store) coll(k xiaoqi.Kind) *mongo.Collection {
-	name := string(k) + "s"
+	return s.feedDB.Collection(collName(k))
+}
+
+// view returns the collection of one kind read as the URI says, for Get, List and Count.
+func (s *Store) view(k xiaoqi.Kind) *mongo.Collection {
+	return s.db.Collection(collName(k))
+}
+
+func collName(k xiaoqi.Kind) string {
 	if k == xiaoqi.KindPolicy {
-		name = "policies"
+		return "policies"
 	}
-	return s.db.Collection(name)
+	return string(k) + "s"
 }
 
 // checkKind returns EINVALID for an unknown kind.
