@@ -46,7 +46,11 @@
 // of the feed: it stops at the first pending entry and at the first missing seq (allocated,
 // not yet logged). A follower therefore never passes a seq whose write may still land, and because
 // every seq it passed exists in the collection, a writer can never log a change behind it:
-// the insert of a taken seq fails, and the writer takes another.
+// the insert of a taken seq fails, and the writer takes another. Once begun, a write runs its
+// steps to the end on a context of its own, without the caller's cancellation and with a
+// bound of its own (writeContext): the driver gives up a command at once when its context
+// ends while the server may still carry it out, so a write cut short by its caller could be
+// settled before it lands, and followers would read the document without it.
 //
 // A writer that crashes would block the feed for good, so a pending entry or a missing seq
 // that has waited longer than the grace period (WithGrace; measured by this process's clock

@@ -316,3 +316,40 @@ func TestFeedReadsMajorityFromPrimary(t *testing.T) {
 		t.Error(w)
 	}
 }
+
+// TestWriteOutlivesCaller: a caller that goes away once a write has begun (its changes
+// logged, the documents not written yet) does not cut the write short, which could leave the
+// change settled before the write lands and followers without it: the write is done and its
+// change carries it.
+func TestWriteOutlivesCaller(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		write func(c context.Context, s *mongodb.Store, id string) error
+		want  string // the change after the first, of the document's id
+	}{
+		{"upsert", func(c context.Context, s *mongodb.Store, _ string) error {
+			_, err := s.Upsert(c, []xiaoqi.Doc{job("a", 2)})
+			return err
+		}, "2 upsert %s v2"},
+		{"delete", func(c context.Context, s *mongodb.Store, id string) error {
+			_, err := s.Delete(c, xiaoqi.KindJob, id)
+			return err
+		}, "2 delete %s v1"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := newStore(t)
+			a := storetest.MustUpsert(t, s, job("a", 1))[0]
+			c, cancel := context.WithCancel(ctx())
+			defer cancel()
+			mongodb.SetHooks(s, nil, cancel, nil)
+			if err := tc.write(c, s, a.ID); err != nil {
+				t.Fatalf("%s cancelled once begun: %v", tc.name, err)
+			}
+			mongodb.SetHooks(s, nil, nil, nil)
+			wantChanges(t, storetest.ChangesAfter(t, s, a.Seq, 7), fmt.Sprintf(tc.want, a.ID))
+		})
+	}
+}

@@ -36,7 +36,8 @@ type item struct {
 // Without transactions a batch is not atomic: a conflict found before writing fails it with
 // nothing written, but one that arises from a concurrent writer after part of the batch is
 // written leaves that part written. A document that loses a race and carries no Version is
-// written again, matched afresh.
+// written again, matched afresh. A batch whose context is cancelled before the call writes
+// nothing; once begun, it runs to its end (see writeContext).
 func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteResult, error) {
 	items, err := prepare(docs)
 	if err != nil {
@@ -45,6 +46,8 @@ func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteRe
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	ctx, cancel := writeContext(ctx)
+	defer cancel()
 	results := make([]xiaoqi.WriteResult, len(docs))
 	queue := items
 	for len(queue) > 0 {

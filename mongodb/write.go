@@ -12,6 +12,21 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
+// writeTimeout bounds a write (an Upsert batch, a Delete) once begun, in place of the caller's
+// context; committing its changes has a bound of its own (commitTimeout).
+const writeTimeout = 2 * time.Minute
+
+// writeContext returns the context of a write once begun: ctx's values without its
+// cancellation, bounded by writeTimeout. When a caller's context ends mid-command the driver
+// returns at once while the server may still write; the write's changes would be committed
+// before the write landed, and a follower would read the document without it and never see
+// the write. So a batch's writes and their settlement run to their end whatever becomes of
+// the caller. The driver sends the remaining time as maxTimeMS, so that at the deadline the
+// server gives up the command too.
+func writeContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
+}
+
 // apply writes the plans. Unchanged documents only get their stored metadata. Changed ones are
 // logged as pending changes, written with one bulk write per kind, and their changes
 // committed. apply returns the items whose write lost a race with another writer, to be
@@ -171,6 +186,8 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 	if err := ctx.Err(); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
+	ctx, cancel := writeContext(ctx)
+	defer cancel()
 	coll := s.coll(kind)
 	var old record
 	err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, options.FindOne().SetProjection(bson.D{{Key: "version", Value: 1}})).Decode(&old)
