@@ -353,3 +353,20 @@ func TestWriteOutlivesCaller(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenWaitsForIndexes: Open waits for the indexes it creates up to the index timeout, not
+// the connect timeout: a new index of a large collection takes minutes, and a node whose
+// start gave up after the connect timeout would never start. Here the first index takes
+// longer than the connect timeout to be asked for.
+func TestOpenWaitsForIndexes(t *testing.T) {
+	t.Parallel()
+	const connect = 300 * time.Millisecond
+	var once sync.Once
+	monitor := &event.CommandMonitor{Started: func(_ context.Context, e *event.CommandStartedEvent) {
+		if e.CommandName == "createIndexes" {
+			once.Do(func() { time.Sleep(3 * connect) }) // a slow build
+		}
+	}}
+	s := newStore(t, mongodb.WithConnectTimeout(connect), mongodb.WithCommandMonitor(monitor))
+	storetest.MustUpsert(t, s, job("a", 1))
+}

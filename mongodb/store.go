@@ -26,6 +26,7 @@ var _ xiaoqi.Store = (*Store)(nil)
 const (
 	DefaultDatabase       = "xiaoqi"
 	DefaultConnectTimeout = 10 * time.Second
+	DefaultIndexTimeout   = time.Hour
 	DefaultGrace          = 10 * time.Second
 )
 
@@ -64,6 +65,7 @@ type Option func(*config)
 type config struct {
 	database       string
 	connectTimeout time.Duration
+	indexTimeout   time.Duration
 	grace          time.Duration
 	monitor        *event.CommandMonitor
 }
@@ -76,6 +78,11 @@ func WithDatabase(name string) Option { return func(c *config) { c.database = na
 // to find a server (DefaultConnectTimeout), unless the URI sets serverSelectionTimeoutMS.
 func WithConnectTimeout(d time.Duration) Option { return func(c *config) { c.connectTimeout = d } }
 
+// WithIndexTimeout bounds how long Open waits for the indexes it creates
+// (DefaultIndexTimeout). Creating an index that a collection of millions of documents lacks,
+// after an upgrade that adds one, takes minutes, far longer than the connect timeout.
+func WithIndexTimeout(d time.Duration) Option { return func(c *config) { c.indexTimeout = d } }
+
 // WithGrace sets how long a change that a writer has begun but not finished may hold up the
 // change feed before followers treat the writer as gone (DefaultGrace). See the package
 // documentation.
@@ -85,10 +92,11 @@ func WithGrace(d time.Duration) Option { return func(c *config) { c.grace = d } 
 func WithCommandMonitor(m *event.CommandMonitor) Option { return func(c *config) { c.monitor = m } }
 
 // Open connects to the MongoDB server at uri, checks that it answers, and creates the
-// collections and indexes the store needs. It fails with EUNAVAILABLE, naming the server but
-// never the password, when the server does not answer within the connect timeout.
+// collections and indexes the store needs, waiting for the indexes up to the index timeout
+// (WithIndexTimeout), not the connect timeout. It fails with EUNAVAILABLE, naming the server
+// but never the password, when the server does not answer within the connect timeout.
 func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
-	cfg := config{connectTimeout: DefaultConnectTimeout, grace: DefaultGrace}
+	cfg := config{connectTimeout: DefaultConnectTimeout, indexTimeout: DefaultIndexTimeout, grace: DefaultGrace}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -145,7 +153,7 @@ func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
 			Message: "cannot reach MongoDB at " + strings.Join(cs.Hosts, ","),
 			Err:     errors.New(redact(err.Error(), uri))}
 	}
-	if err := s.setup(pctx); err != nil {
+	if err := s.setup(ctx, cfg); err != nil {
 		_ = s.Close()
 		return nil, fmt.Errorf("mongodb: set up database %s: %w", name, err)
 	}
@@ -175,11 +183,19 @@ const (
 // setup creates the indexes (which creates the collections) and the sequence counter, and
 // loads the feed checkpoint. Every step is idempotent, so that any number of processes may
 // open one database at once.
-func (s *Store) setup(ctx context.Context) error {
+//
+// The indexes are built before Open returns, bounded by the index timeout rather than the
+// connect timeout: the unique ones (natural keys, usernames) are what keeps two writers from
+// storing one key twice, so writes must not begin without them. A build that takes minutes
+// (a new index of a large collection) then delays this node's start, and every node that
+// starts meanwhile waits for the same build; the nodes already running serve on.
+func (s *Store) setup(ctx context.Context, cfg config) error {
+	quick, cancel := context.WithTimeout(ctx, cfg.connectTimeout)
+	defer cancel()
 	var info struct {
 		FerretDB string `bson:"ferretdbVersion"`
 	}
-	if err := s.db.RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
+	if err := s.db.RunCommand(quick, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
 		return fmt.Errorf("buildInfo: %w", err)
 	}
 	if info.FerretDB != "" {
@@ -190,6 +206,27 @@ func (s *Store) setup(ctx context.Context) error {
 		// a collection scan per document and still not make the update atomic.
 		s.maxUpdates, s.casUpdates = maxUpdatesFerretDB, false
 	}
+	if err := s.ensureAllIndexes(ctx, cfg.indexTimeout, info.FerretDB != ""); err != nil {
+		return err
+	}
+	quick, cancel = context.WithTimeout(ctx, cfg.connectTimeout)
+	defer cancel()
+	// The change feed is keyed by seq (_id) and audit entries by their number; a counter must
+	// exist before the first $inc so that two first writers do not race to create it.
+	for _, id := range []string{seqCounter, auditCounter} {
+		_, err := s.counters.InsertOne(quick, counter{ID: id})
+		if err != nil && !isDuplicateKey(err) {
+			return fmt.Errorf("create the %s counter: %w", id, err)
+		}
+	}
+	return s.loadCheckpoint(quick)
+}
+
+// ensureAllIndexes creates the indexes of every collection but the change feed's (see
+// CompactFeed), waiting at most timeout.
+func (s *Store) ensureAllIndexes(ctx context.Context, timeout time.Duration, ferretDB bool) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	for _, k := range xiaoqi.Kinds {
 		indexes := []index{{name: "key", keys: bson.D{{Key: "key", Value: 1}}, unique: true}}
 		for _, f := range xiaoqi.FilterFields[k] {
@@ -201,7 +238,7 @@ func (s *Store) setup(ctx context.Context) error {
 		}
 	}
 	for name, indexes := range accountIndexes() {
-		if info.FerretDB != "" {
+		if ferretDB {
 			// FerretDB answers NotImplemented to expireAfterSeconds; PutSession purges.
 			indexes = withoutTTL(indexes)
 		}
@@ -209,15 +246,7 @@ func (s *Store) setup(ctx context.Context) error {
 			return fmt.Errorf("create indexes of %s: %w", name, err)
 		}
 	}
-	// The change feed is keyed by seq (_id) and audit entries by their number; a counter must
-	// exist before the first $inc so that two first writers do not race to create it.
-	for _, id := range []string{seqCounter, auditCounter} {
-		_, err := s.counters.InsertOne(ctx, counter{ID: id})
-		if err != nil && !isDuplicateKey(err) {
-			return fmt.Errorf("create the %s counter: %w", id, err)
-		}
-	}
-	return s.loadCheckpoint(ctx)
+	return nil
 }
 
 // index describes an index of a collection.
