@@ -89,6 +89,17 @@
 // commits later than the grace period after logging logs its changes again, as if fenced: its
 // fence may have been removed.
 //
+// One case the writer cannot cover: it stalls longer than the grace period between logging
+// and writing, a follower fences the entry and reads the document as it was, then the write
+// lands and the writer dies before it can log the change again. Nothing in the feed then
+// announces the write, and writing the same document again is "unchanged". Without
+// transactions the late write cannot be made to fail, so CompactFeed repairs it afterwards
+// (repairFenced): among the entries it compacts, those settled an age ago, it logs again the
+// change of every fenced entry whose write landed (the document carries the entry's seq, or
+// a fenced delete's document is gone). Until then, an age (DefaultCompactAge, an hour) or
+// more after the fence, the indexes hold the document as it was; with compaction off,
+// until an operator rebuilds them (xiaoqi reindex on each node) or the document is changed.
+//
 // On MongoDB an update of a document is conditional on the version read, so that of two
 // concurrent writers one loses and matches again (or fails with ECONFLICT if it carried a
 // Version). FerretDB's updates read then write, not atomically, so there the counter can
