@@ -10,6 +10,8 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // Compaction of the change feed: every write adds an entry, so without it the feed grows by
@@ -33,6 +35,9 @@ type Compaction struct {
 	// Read is how many entries were read, Removed how many of them, or of older ones
 	// that they superseded, were removed.
 	Read, Removed int
+	// Repaired is how many changes were logged again because a fenced write had landed
+	// after all (see repairFenced).
+	Repaired int
 }
 
 // CompactFeed removes from the change feed, among the entries that this process saw settled
@@ -53,6 +58,10 @@ type Compaction struct {
 // Any number of processes may compact at once, and a compaction cut short is finished by
 // the next: each step removes only entries that a later, non-void entry of the document
 // supersedes, which stays so.
+//
+// Among the entries it compacts, CompactFeed also logs again the change of a fenced entry
+// whose write landed after the fence, if its writer died before logging it again (see
+// repairFenced).
 func (s *Store) CompactFeed(ctx context.Context, age time.Duration) (Compaction, error) {
 	var res Compaction
 	if age < 2*s.grace {
@@ -80,7 +89,8 @@ func (s *Store) CompactFeed(ctx context.Context, age time.Duration) (Compaction,
 	// is taken up where it stopped: the entries up to the mark are compacted against each
 	// other, and a batch after it removes what it supersedes before the mark too.
 	for pos := uint64(mark.Seq); pos < through; {
-		read, removed, last, err := s.compactBatch(ctx, pos, through)
+		read, removed, repaired, last, err := s.compactBatch(ctx, pos, through)
+		res.Repaired += repaired
 		if err != nil {
 			return res, err
 		}
@@ -144,24 +154,29 @@ var feedIndexes = []index{{name: "doc", keys: bson.D{{Key: "kind", Value: 1}, {K
 type docKey struct{ kind, id string }
 
 // compactBatch compacts the entries after pos up to through, at most compactBatch of them,
-// and returns how many it read and removed, and the last seq read.
-func (s *Store) compactBatch(ctx context.Context, pos, through uint64) (read, removed int, last uint64, err error) {
+// and returns how many it read and removed, how many changes it logged again, and the last
+// seq read.
+func (s *Store) compactBatch(ctx context.Context, pos, through uint64) (read, removed, repaired int, last uint64, err error) {
 	cur, err := s.changes.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$gt", Value: int64(pos)}, {Key: "$lte", Value: int64(through)}}}},
 		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}).SetLimit(compactBatch).SetBatchSize(compactBatch))
 	if err != nil {
-		return 0, 0, 0, translate("read changes to compact", err)
+		return 0, 0, 0, 0, translate("read changes to compact", err)
 	}
 	var recs []changeRecord
 	if err := cur.All(ctx, &recs); err != nil {
-		return 0, 0, 0, translate("read changes to compact", err)
+		return 0, 0, 0, 0, translate("read changes to compact", err)
 	}
 	if len(recs) == 0 {
-		return 0, 0, pos, nil
+		return 0, 0, 0, pos, nil
 	}
 	// Every seq up to through is settled: an entry without a settlement is one that another
 	// compaction is removing (stateRemoved), never a pending one.
 	if err := s.states(ctx, pos, through, recs); err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, err
+	}
+	// Before anything is removed: a compaction cut short examines the batch again.
+	if repaired, err = s.repairFenced(ctx, recs); err != nil {
+		return 0, 0, repaired, 0, err
 	}
 	var remove []int64
 	latest := map[docKey]int64{}
@@ -186,11 +201,11 @@ func (s *Store) compactBatch(ctx context.Context, pos, through uint64) (read, re
 		cur, err := s.changes.Find(ctx, bson.D{{Key: "kind", Value: kind}, {Key: "id", Value: bson.D{{Key: "$in", Value: ids}}},
 			{Key: "_id", Value: bson.D{{Key: "$lt", Value: recs[0].Seq}}}}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
 		if err != nil {
-			return 0, 0, 0, translate("read superseded changes", err)
+			return 0, 0, repaired, 0, translate("read superseded changes", err)
 		}
 		var found []changeRecord
 		if err := cur.All(ctx, &found); err != nil {
-			return 0, 0, 0, translate("read superseded changes", err)
+			return 0, 0, repaired, 0, translate("read superseded changes", err)
 		}
 		for _, c := range found {
 			older = append(older, c.Seq)
@@ -198,13 +213,13 @@ func (s *Store) compactBatch(ctx context.Context, pos, through uint64) (read, re
 	}
 	last = uint64(recs[len(recs)-1].Seq)
 	if len(remove)+len(older) == 0 {
-		return len(recs), 0, last, nil
+		return len(recs), 0, repaired, last, nil
 	}
 	// The entries first: a follower that finds an entry up to the checkpoint without its
 	// settlement takes it as removed.
 	res, err := s.changes.DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: append(older, remove...)}}}})
 	if err != nil {
-		return 0, 0, 0, translate("remove superseded changes", err)
+		return 0, 0, repaired, 0, translate("remove superseded changes", err)
 	}
 	// Then their settlements: in this batch's range every settlement but those of the
 	// entries kept, which also takes those that a compaction stopped between the two steps
@@ -225,7 +240,66 @@ func (s *Store) compactBatch(ctx context.Context, pos, through uint64) (read, re
 		_, err = s.settled.DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: older}}}})
 	}
 	if err != nil {
-		return 0, 0, 0, translate("remove settlements of superseded changes", err)
+		return 0, 0, repaired, 0, translate("remove settlements of superseded changes", err)
 	}
-	return len(recs), int(res.DeletedCount), last, nil
+	return len(recs), int(res.DeletedCount), repaired, last, nil
+}
+
+// repairFenced logs again the change of every abandoned entry of recs whose write landed
+// after all: its document now carries the entry's seq, or, for a delete, is gone. A follower
+// fenced the entry while its writer stalled between logging and writing, and read the
+// document before the write; had the writer lived, it would have logged the change again
+// when it found it fenced, but it may have died once the write landed, and then nothing
+// else would announce the write. The entries are settled an age ago: by now such a write
+// has landed or never will, which compaction assumes anyway (see CompactFeed). A write that
+// its writer did log again, or that followers read after it landed, is logged once more,
+// which costs a follower one more read of the document.
+func (s *Store) repairFenced(ctx context.Context, recs []changeRecord) (int, error) {
+	fenced := map[xiaoqi.Kind][]*changeRecord{}
+	for i := range recs {
+		if c := &recs[i]; c.State == stateAbandoned && c.Op != "" {
+			fenced[xiaoqi.Kind(c.Kind)] = append(fenced[xiaoqi.Kind(c.Kind)], c)
+		}
+	}
+	var again []changeRecord
+	logged := map[docKey]bool{}
+	now := s.now().UTC()
+	for _, k := range xiaoqi.Kinds {
+		if len(fenced[k]) == 0 {
+			continue
+		}
+		ids := make([]string, len(fenced[k]))
+		for i, c := range fenced[k] {
+			ids[i] = c.ID
+		}
+		stored, err := s.findIDs(ctx, k, ids)
+		if err != nil {
+			return 0, err
+		}
+		for _, c := range fenced[k] {
+			key, r := docKey{c.Kind, c.ID}, stored[c.ID]
+			if logged[key] {
+				continue
+			}
+			switch {
+			case r != nil && r.Seq == c.Seq:
+				again = append(again, changeRecord{Op: xiaoqi.OpUpsert, Kind: c.Kind, ID: c.ID, Version: r.Version, At: now})
+			case r == nil && c.Op == xiaoqi.OpDelete:
+				again = append(again, changeRecord{Op: xiaoqi.OpDelete, Kind: c.Kind, ID: c.ID, Version: c.Version, At: now})
+			default:
+				continue
+			}
+			logged[key] = true
+		}
+	}
+	if len(again) == 0 {
+		return 0, nil
+	}
+	if err := s.log(ctx, again); err != nil {
+		return 0, err
+	}
+	if err := s.commit(ctx, again, nil); err != nil {
+		return 0, err
+	}
+	return len(again), nil
 }

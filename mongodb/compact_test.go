@@ -2,6 +2,7 @@ package mongodb_test
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -268,7 +269,8 @@ func TestCompactWhileWriting(t *testing.T) {
 
 // TestLateCommitLogsAgain: a writer that settles its change more than the grace period after
 // logging it logs the change again, as if a follower had fenced it: a compaction may have
-// removed the fence since, so that its own settlement is not refused and cannot tell it.
+// removed the fence since, so that its own settlement is not refused and cannot tell it. Its
+// WriteResult names the change logged again, the one certain to carry the write.
 func TestLateCommitLogsAgain(t *testing.T) {
 	t.Parallel()
 	db := mongotest.Database(t)
@@ -278,9 +280,77 @@ func TestLateCommitLogsAgain(t *testing.T) {
 	mongodb.SetClock(w, clk.Now)
 	mongodb.SetHooks(w, nil, nil, func() { clk.Advance(grace) }) // the document written, a pause
 	res := storetest.MustUpsert(t, w, job("a", 1))[0]
-	if res.Seq != 1 {
-		t.Errorf("the write's seq: %d, want 1", res.Seq)
+	if res.Seq != 2 {
+		t.Errorf("the write's seq: %d, want 2", res.Seq)
 	}
 	wantChanges(t, storetest.ChangesAfter(t, openStore(t, db), 0, 7),
 		fmt.Sprintf("1 upsert %s v1", res.ID), fmt.Sprintf("2 upsert %s v1", res.ID))
+}
+
+// TestCompactionRepairsFencedWrite: a writer that stalls longer than the grace period between
+// logging its change and writing has the change fenced, and followers read the document as
+// it was before the write; if the writer then writes and dies before logging the change
+// again, nothing announces the write. Compaction, once it sees the fenced entry settled an
+// age ago, finds the write landed (the document carries the entry's seq, or is gone) and
+// logs the change again, so that followers end with the store's content.
+func TestCompactionRepairsFencedWrite(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		write func(s *mongodb.Store, id string)
+	}{
+		{"upsert", func(s *mongodb.Store, _ string) { _, _ = s.Upsert(ctx(), []xiaoqi.Doc{job("a", 2)}) }},
+		{"delete", func(s *mongodb.Store, id string) { _, _ = s.Delete(ctx(), xiaoqi.KindJob, id) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			const grace = 10 * time.Second
+			db := mongotest.Database(t)
+			writer := openStore(t, db)
+			f := openStore(t, db, mongodb.WithGrace(grace))
+			clk := &clock{t: time.Now()}
+			mongodb.SetClock(f, clk.Now)
+			fol := &follower{state: map[string]int64{}}
+			a := storetest.MustUpsert(t, writer, job("a", 1))[0]
+			fol.mustApply(t, storetest.ChangesAfter(t, f, 0, 7))
+
+			logged, died := newGate(), make(chan struct{})
+			mongodb.SetHooks(writer, nil, logged.hook, func() { close(died); runtime.Goexit() })
+			go tc.write(writer, a.ID)
+			wait(t, logged.reached, "the writer to log its change")
+			wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))
+			clk.Advance(grace)
+			fenced := storetest.ChangesAfter(t, f, fol.after, 7)
+			wantChanges(t, fenced, fmt.Sprintf("%d upsert %s v1", a.Seq+1, a.ID))
+			fol.mustApply(t, fenced)
+			close(logged.release)
+			wait(t, died, "the writer to write and die")
+			wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))
+
+			if _, err := f.CompactFeed(ctx(), time.Hour); err != nil {
+				t.Fatal(err)
+			}
+			clk.Advance(time.Hour)
+			res, err := f.CompactFeed(ctx(), time.Hour)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fol.mustApply(t, storetest.ChangesAfter(t, f, fol.after, 7))
+			sameState(t, fol, f, xiaoqi.KindJob)
+			if res.Repaired != 1 {
+				t.Errorf("CompactFeed: %+v, want one change logged again", res)
+			}
+			// Logged again, the change is like any other: a compaction through it leaves it be.
+			for range 2 {
+				clk.Advance(time.Hour)
+				if res, err = f.CompactFeed(ctx(), time.Hour); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if res.Through != a.Seq+2 || res.Repaired != 0 {
+				t.Errorf("CompactFeed through the change logged again: %+v, want it through %d with nothing logged again", res, a.Seq+2)
+			}
+		})
+	}
 }

@@ -46,11 +46,16 @@
 // of the feed: it stops at the first pending entry and at the first missing seq (allocated,
 // not yet logged). A follower therefore never passes a seq whose write may still land, and because
 // every seq it passed exists in the collection, a writer can never log a change behind it:
-// the insert of a taken seq fails, and the writer takes another.
+// the insert of a taken seq fails, and the writer takes another. Once begun, a write runs its
+// steps to the end on a context of its own, without the caller's cancellation and with a
+// bound of its own (writeContext): the driver gives up a command at once when its context
+// ends while the server may still carry it out, so a write cut short by its caller could be
+// settled before it lands, and followers would read the document without it.
 //
 // A writer that crashes would block the feed for good, so a pending entry or a missing seq
-// that has waited longer than the grace period (WithGrace; measured from when this process
-// first saw it, or from the entry's time) is settled by the follower: a missing seq is
+// that has waited longer than the grace period (WithGrace; measured by this process's clock
+// from when it first saw the seq unsettled, never from the entry's time, which is the
+// writer's clock and may be behind) is settled by the follower: a missing seq is
 // filled with a void entry, and a pending one is fenced by inserting its settlement as
 // abandoned. Every settling step is an insert keyed by seq, so of a writer and a follower
 // exactly one wins, on MongoDB and FerretDB alike. A slow writer that was not dead after all
@@ -64,6 +69,16 @@
 // content whatever the order in which writers finished. LastSeq is the last change of the
 // settled prefix; a checkpoint in "counters" spares a new process from walking the feed.
 //
+// Every read that followers and writers rely on (entries, settlements, the counters, the
+// documents that a write matches and that a change carries) asks for read concern majority
+// from the primary, whatever the URI says (feedReads in store.go); Get, List and Count read
+// as the URI says. On a replica set a change read with "local" may be rolled back after a
+// failover, with the counter's $inc, and its seq taken again by another change, which a
+// follower that passed the first skips for ever; and a follower reading from secondaries
+// may read a change from one member and its document from another that lacks the write.
+// Writes wait for a majority with the journal unless the URI sets a write concern; with w=1,
+// followers see a change only once a majority has it. FerretDB accepts readConcern majority.
+//
 // CompactFeed (compact.go) removes entries that the process saw settled an age ago or longer
 // and that are void or superseded by a later entry of the same document, with their
 // settlements: since a change carries
@@ -73,6 +88,17 @@
 // knows as removed, and reads the checkpoint again when the feed holds it up. A writer that
 // commits later than the grace period after logging logs its changes again, as if fenced: its
 // fence may have been removed.
+//
+// One case the writer cannot cover: it stalls longer than the grace period between logging
+// and writing, a follower fences the entry and reads the document as it was, then the write
+// lands and the writer dies before it can log the change again. Nothing in the feed then
+// announces the write, and writing the same document again is "unchanged". Without
+// transactions the late write cannot be made to fail, so CompactFeed repairs it afterwards
+// (repairFenced): among the entries it compacts, those settled an age ago, it logs again the
+// change of every fenced entry whose write landed (the document carries the entry's seq, or
+// a fenced delete's document is gone). Until then, an age (DefaultCompactAge, an hour) or
+// more after the fence, the indexes hold the document as it was; with compaction off,
+// until an operator rebuilds them (xiaoqi reindex on each node) or the document is changed.
 //
 // On MongoDB an update of a document is conditional on the version read, so that of two
 // concurrent writers one loses and matches again (or fails with ECONFLICT if it carried a

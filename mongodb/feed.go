@@ -52,19 +52,36 @@ func (f *feedState) refreshDue(now time.Time) bool {
 	return true
 }
 
-// expired reports whether an unsettled seq has waited out the grace period, by this
-// process's clock since it first saw it, or since the entry was logged.
-func (f *feedState) expired(seq uint64, now, logged time.Time, grace time.Duration) bool {
+// expired reports whether an unsettled seq has waited out the grace period by this
+// process's clock, since it first saw the seq unsettled. The entry's own time is the
+// writer's clock: a writer whose clock is behind would have its changes fenced at first
+// sight, before it has written them.
+func (f *feedState) expired(seq uint64, now time.Time, grace time.Duration) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	first, ok := f.seen[seq]
 	if !ok {
 		first = now
-		if len(f.seen) < maxSeen {
-			f.seen[seq] = now
-		}
+		f.remember(seq, now)
 	}
-	return now.Sub(first) >= grace || (!logged.IsZero() && now.Sub(logged) >= grace)
+	return now.Sub(first) >= grace
+}
+
+// remember notes when seq was first seen unsettled. When maxSeen seqs are noted it forgets
+// the highest for a lower one: the lowest unsettled seq is the one that holds the feed up,
+// and it must expire some time.
+func (f *feedState) remember(seq uint64, now time.Time) {
+	if len(f.seen) >= maxSeen {
+		highest := seq
+		for s := range f.seen {
+			highest = max(highest, s)
+		}
+		if highest == seq {
+			return
+		}
+		delete(f.seen, highest)
+	}
+	f.seen[seq] = now
 }
 
 // advance records that the seqs after `after` up to reached are settled, settled being the
@@ -128,9 +145,9 @@ func (s *Store) walk(ctx context.Context, after uint64, n int) (settled []change
 	reached = after
 	var holdup uint64 // the first seq that holds the feed up
 	// note tells whether an unsettled seq has expired, remembering when it was first seen.
-	note := func(seq uint64, logged time.Time) bool {
+	note := func(seq uint64) bool {
 		observed++
-		return s.feed.expired(seq, now, logged, s.grace)
+		return s.feed.expired(seq, now, s.grace)
 	}
 	block := func(seq uint64) {
 		blocked, holdup = true, seq
@@ -149,13 +166,13 @@ func (s *Store) walk(ctx context.Context, after uint64, n int) (settled []change
 				if observed >= n {
 					break
 				}
-				note(next, time.Time{})
+				note(next)
 				continue
 			}
 			if len(settled) == n {
 				break
 			}
-			if !note(next, time.Time{}) {
+			if !note(next) {
 				block(next)
 				continue
 			}
@@ -182,10 +199,10 @@ func (s *Store) walk(ctx context.Context, after uint64, n int) (settled []change
 			continue
 		case statePending:
 			if blocked {
-				note(seq, c.At)
+				note(seq)
 				continue
 			}
-			if !note(seq, c.At) {
+			if !note(seq) {
 				block(seq)
 				continue
 			}

@@ -3,6 +3,7 @@ package mongodb_test
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -217,4 +218,100 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 	replay := &follower{state: map[string]int64{}}
 	replay.mustApply(t, storetest.ChangesAfter(t, fresh, 0, 7))
 	sameState(t, replay, fresh, xiaoqi.KindJob)
+}
+
+// TestGraceByFollowerClock: the grace period of a pending change runs on the follower's clock
+// from when it first saw the change pending, not from the entry's time, which is the writer's
+// clock. A writer whose clock is further behind than the grace period does not have its
+// change fenced at first sight, before its write; if it dies after writing, the follower
+// fences the change one grace period later and reads the document as written.
+func TestGraceByFollowerClock(t *testing.T) {
+	t.Parallel()
+	const grace = 10 * time.Second
+	db := mongotest.Database(t)
+	writer := openStore(t, db)
+	mongodb.SetClock(writer, func() time.Time { return time.Now().Add(-3 * grace) })
+	f := openStore(t, db, mongodb.WithGrace(grace))
+	clk := &clock{t: time.Now()}
+	mongodb.SetClock(f, clk.Now)
+	fol := &follower{state: map[string]int64{}}
+	a := storetest.MustUpsert(t, writer, job("a", 1))[0]
+	fol.mustApply(t, storetest.ChangesAfter(t, f, 0, 7))
+
+	logged, died := newGate(), make(chan struct{})
+	mongodb.SetHooks(writer, nil, logged.hook, func() { close(died); runtime.Goexit() })
+	upsertAsync(writer, job("a", 2))
+	wait(t, logged.reached, "the writer to log its change")
+	wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))
+	close(logged.release)
+	wait(t, died, "the writer to write its document and die")
+
+	clk.Advance(grace - time.Millisecond)
+	wantChanges(t, storetest.ChangesAfter(t, f, fol.after, 7))
+	clk.Advance(time.Millisecond)
+	got := storetest.ChangesAfter(t, f, fol.after, 7)
+	wantChanges(t, got, fmt.Sprintf("%d upsert %s v2", a.Seq+1, a.ID))
+	fol.mustApply(t, got)
+	sameState(t, fol, f, xiaoqi.KindJob)
+}
+
+// TestFencedWriteResultSeq: when a follower fences a change before its write lands, the writer
+// logs the change again, and its WriteResult names that new seq, whose change carries the
+// write, not the fenced one, which carried the document as it was before: ?refresh=wait_for
+// waits for the WriteResult's seq.
+func TestFencedWriteResultSeq(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		write func(s *mongodb.Store, id string) (xiaoqi.WriteResult, error)
+		want  string // the change of the result's seq, of the document's id
+	}{
+		{"upsert", func(s *mongodb.Store, _ string) (xiaoqi.WriteResult, error) {
+			res, err := s.Upsert(ctx(), []xiaoqi.Doc{job("a", 2)})
+			if err != nil {
+				return xiaoqi.WriteResult{}, err
+			}
+			return res[0], nil
+		}, "upsert %s v2"},
+		{"delete", func(s *mongodb.Store, id string) (xiaoqi.WriteResult, error) {
+			return s.Delete(ctx(), xiaoqi.KindJob, id)
+		}, "delete %s v1"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			const grace = 10 * time.Second
+			db := mongotest.Database(t)
+			writer := openStore(t, db)
+			f := openStore(t, db, mongodb.WithGrace(grace))
+			clk := &clock{t: time.Now()}
+			mongodb.SetClock(f, clk.Now)
+			a := storetest.MustUpsert(t, writer, job("a", 1))[0]
+
+			logged := newGate()
+			mongodb.SetHooks(writer, nil, logged.hook, nil)
+			type result struct {
+				res xiaoqi.WriteResult
+				err error
+			}
+			done := make(chan result, 1)
+			go func() {
+				res, err := tc.write(writer, a.ID)
+				done <- result{res, err}
+			}()
+			wait(t, logged.reached, "the writer to log its change")
+			wantChanges(t, storetest.ChangesAfter(t, f, a.Seq, 7))
+			clk.Advance(grace)
+			wantChanges(t, storetest.ChangesAfter(t, f, a.Seq, 7), fmt.Sprintf("%d upsert %s v1", a.Seq+1, a.ID))
+			close(logged.release)
+			r := wait(t, done, "the writer")
+			if r.err != nil {
+				t.Fatalf("%s: %v", tc.name, r.err)
+			}
+			if r.res.Seq == a.Seq+1 {
+				t.Fatalf("WriteResult %+v names the fenced change", r.res)
+			}
+			wantChanges(t, storetest.ChangesAfter(t, f, r.res.Seq-1, 7), fmt.Sprintf("%d "+tc.want, r.res.Seq, a.ID))
+		})
+	}
 }

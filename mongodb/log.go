@@ -116,7 +116,8 @@ func (s *Store) catchUpCounter(ctx context.Context) error {
 // as committed, void ones (their writes certainly did not happen) as void. A settlement is an
 // insert that only the first of writer and follower wins: an entry that a follower fenced
 // first is logged again, so that followers that passed it before the write landed see the
-// write. commit goes on after ctx ends.
+// write, and done then holds its new seq: the seq of the change that carries the write.
+// commit goes on after ctx ends.
 func (s *Store) commit(ctx context.Context, done []changeRecord, void []int64) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
 	defer cancel()
@@ -125,20 +126,30 @@ func (s *Store) commit(ctx context.Context, done []changeRecord, void []int64) e
 			return err
 		}
 	}
-	for attempt := 0; len(done) > 0; attempt++ {
+	// todo are the indexes in done of the entries still to settle.
+	todo := make([]int, len(done))
+	for i := range todo {
+		todo[i] = i
+	}
+	for attempt := 0; len(todo) > 0; attempt++ {
 		if attempt == maxLogAttempts {
 			return fmt.Errorf("mongodb: commit changes: fenced %d times", attempt)
 		}
-		fenced, err := s.settle(ctx, seqs(done), stateCommitted)
+		entries := make([]changeRecord, len(todo))
+		for k, i := range todo {
+			entries[k] = done[i]
+		}
+		fenced, err := s.settle(ctx, seqs(entries), stateCommitted)
 		if err != nil {
 			return err
 		}
 		if attempt == 0 {
-			fenced = s.late(done, fenced)
+			fenced = s.late(entries, fenced)
 		}
 		again := make([]changeRecord, len(fenced))
+		next := make([]int, len(fenced))
 		for k, i := range fenced {
-			again[k] = done[i]
+			again[k], next[k] = entries[i], todo[i]
 			again[k].At = s.now().UTC()
 		}
 		if len(again) > 0 {
@@ -146,7 +157,10 @@ func (s *Store) commit(ctx context.Context, done []changeRecord, void []int64) e
 				return err
 			}
 		}
-		done = again
+		for k, i := range next {
+			done[i] = again[k]
+		}
+		todo = next
 	}
 	return nil
 }

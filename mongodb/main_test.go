@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/internal/mongotest"
 	"github.com/xiaoqi-dev/xiaoqi/mongodb"
@@ -29,9 +32,15 @@ func newStore(tb testing.TB, opts ...mongodb.Option) *mongodb.Store {
 // openStore opens a store on database db with a client of its own, as another process would.
 func openStore(tb testing.TB, db string, opts ...mongodb.Option) *mongodb.Store {
 	tb.Helper()
+	return openStoreURI(tb, mongotest.URI(tb), db, opts...)
+}
+
+// openStoreURI opens a store on database db of the server at uri, closed when the test ends.
+func openStoreURI(tb testing.TB, uri, db string, opts ...mongodb.Option) *mongodb.Store {
+	tb.Helper()
 	c, cancel := context.WithTimeout(ctx(), 30*time.Second)
 	defer cancel()
-	s, err := mongodb.Open(c, mongotest.URI(tb), append([]mongodb.Option{mongodb.WithDatabase(db)}, opts...)...)
+	s, err := mongodb.Open(c, uri, append([]mongodb.Option{mongodb.WithDatabase(db)}, opts...)...)
 	if err != nil {
 		tb.Fatalf("Open: %v", err)
 	}
@@ -41,6 +50,22 @@ func openStore(tb testing.TB, db string, opts ...mongodb.Option) *mongodb.Store 
 		}
 	})
 	return s
+}
+
+// rawDatabase returns database db through a client of the driver's own, not a store's, for
+// tests that change the collections behind the store's back. It is closed when the test ends.
+func rawDatabase(tb testing.TB, db string) *mongo.Database {
+	tb.Helper()
+	c, err := mongo.Connect(options.Client().ApplyURI(mongotest.URI(tb)))
+	if err != nil {
+		tb.Fatalf("connect: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := c.Disconnect(ctx()); err != nil {
+			tb.Errorf("disconnect: %v", err)
+		}
+	})
+	return c.Database(db)
 }
 
 // job returns a valid job need with natural key src:mongotest|ext.

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/event"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -251,4 +253,120 @@ func TestConditionalUpdateLosesRace(t *testing.T) {
 	// The slow writer's first change (seq 2) is void; the feed has the other's and its new one.
 	wantChanges(t, storetest.ChangesAfter(t, other, first.Seq, 7),
 		fmt.Sprintf("%d upsert %s v3", second.Seq, first.ID), fmt.Sprintf("%d upsert %s v3", res[0].Seq, first.ID))
+}
+
+// TestFeedReadsMajorityFromPrimary: every read that the change feed and the writers rely on
+// asks for read concern majority and for no member but the primary, whatever the URI says
+// (here readConcernLevel=local and readPreference=secondaryPreferred): the feed's entries,
+// settlements and checkpoint, the documents that a write matches and that a change carries,
+// and the counter's catch-up. FerretDB takes readConcern majority. The driver sends no
+// $readPreference to a standalone server, so the preference shows only against a replica
+// set (XIAOQI_TEST_MONGODB_URI).
+func TestFeedReadsMajorityFromPrimary(t *testing.T) {
+	t.Parallel()
+	db := mongotest.Database(t)
+	u, err := url.Parse(mongotest.URI(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("readConcernLevel", "local")
+	q.Set("readPreference", "secondaryPreferred")
+	u.RawQuery = q.Encode()
+	var mu sync.Mutex
+	reads := map[string]int{} // by collection
+	var wrong []string
+	monitor := &event.CommandMonitor{Started: func(_ context.Context, e *event.CommandStartedEvent) {
+		if e.CommandName != "find" && e.CommandName != "aggregate" && e.CommandName != "count" {
+			return
+		}
+		coll, _ := e.Command.Lookup(e.CommandName).StringValueOK()
+		level, _ := e.Command.Lookup("readConcern", "level").StringValueOK()
+		mode, _ := e.Command.Lookup("$readPreference", "mode").StringValueOK()
+		mu.Lock()
+		defer mu.Unlock()
+		reads[coll]++
+		if level != "majority" || (mode != "" && mode != "primary") {
+			wrong = append(wrong, fmt.Sprintf("%s of %s: readConcern %q, $readPreference %q", e.CommandName, coll, level, mode))
+		}
+	}}
+	s := openStoreURI(t, u.String(), db, mongodb.WithCommandMonitor(monitor))
+
+	// A seq that a follower filled (seq 1) makes the first write's log fail and catch the
+	// counter up from the feed.
+	if _, err := rawDatabase(t, db).Collection("changes").InsertOne(ctx(), bson.D{{Key: "_id", Value: int64(1)}, {Key: "at", Value: time.Now()}}); err != nil {
+		t.Fatal(err)
+	}
+	if r := storetest.MustUpsert(t, s, job("a", 1))[0]; r.Seq != 2 {
+		t.Fatalf("first write: %+v, want seq 2", r)
+	}
+	storetest.MustUpsert(t, s, job("a", 2))
+	a := xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|a")
+	wantChanges(t, storetest.ChangesAfter(t, s, 0, 7), fmt.Sprintf("2 upsert %s v2", a), fmt.Sprintf("3 upsert %s v2", a))
+	storetest.MustLastSeq(t, s)
+
+	mu.Lock()
+	defer mu.Unlock()
+	for _, coll := range []string{"changes", "settlements", "counters", "jobs"} {
+		if reads[coll] == 0 {
+			t.Errorf("no read of %s seen (reads: %v)", coll, reads)
+		}
+	}
+	for _, w := range wrong {
+		t.Error(w)
+	}
+}
+
+// TestWriteOutlivesCaller: a caller that goes away once a write has begun (its changes
+// logged, the documents not written yet) does not cut the write short, which could leave the
+// change settled before the write lands and followers without it: the write is done and its
+// change carries it.
+func TestWriteOutlivesCaller(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		write func(c context.Context, s *mongodb.Store, id string) error
+		want  string // the change after the first, of the document's id
+	}{
+		{"upsert", func(c context.Context, s *mongodb.Store, _ string) error {
+			_, err := s.Upsert(c, []xiaoqi.Doc{job("a", 2)})
+			return err
+		}, "2 upsert %s v2"},
+		{"delete", func(c context.Context, s *mongodb.Store, id string) error {
+			_, err := s.Delete(c, xiaoqi.KindJob, id)
+			return err
+		}, "2 delete %s v1"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := newStore(t)
+			a := storetest.MustUpsert(t, s, job("a", 1))[0]
+			c, cancel := context.WithCancel(ctx())
+			defer cancel()
+			mongodb.SetHooks(s, nil, cancel, nil)
+			if err := tc.write(c, s, a.ID); err != nil {
+				t.Fatalf("%s cancelled once begun: %v", tc.name, err)
+			}
+			mongodb.SetHooks(s, nil, nil, nil)
+			wantChanges(t, storetest.ChangesAfter(t, s, a.Seq, 7), fmt.Sprintf(tc.want, a.ID))
+		})
+	}
+}
+
+// TestOpenWaitsForIndexes: Open waits for the indexes it creates up to the index timeout, not
+// the connect timeout: a new index of a large collection takes minutes, and a node whose
+// start gave up after the connect timeout would never start. Here the first index takes
+// longer than the connect timeout to be asked for.
+func TestOpenWaitsForIndexes(t *testing.T) {
+	t.Parallel()
+	const connect = 300 * time.Millisecond
+	var once sync.Once
+	monitor := &event.CommandMonitor{Started: func(_ context.Context, e *event.CommandStartedEvent) {
+		if e.CommandName == "createIndexes" {
+			once.Do(func() { time.Sleep(3 * connect) }) // a slow build
+		}
+	}}
+	s := newStore(t, mongodb.WithConnectTimeout(connect), mongodb.WithCommandMonitor(monitor))
+	storetest.MustUpsert(t, s, job("a", 1))
 }

@@ -18,7 +18,7 @@ func (s *Store) Get(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi.Do
 		return nil, err
 	}
 	var r record
-	err := s.coll(kind).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&r)
+	err := s.view(kind).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&r)
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return nil, notFound(kind, id)
 	} else if err != nil {
@@ -42,7 +42,7 @@ func (s *Store) List(ctx context.Context, kind xiaoqi.Kind, opt xiaoqi.ListOptio
 	}
 	limit = min(limit, xiaoqi.MaxListLimit)
 	// One more than the page tells whether there is a next page.
-	cur, err := s.coll(kind).Find(ctx, filter, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}).
+	cur, err := s.view(kind).Find(ctx, filter, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}).
 		SetLimit(int64(limit+1)).SetBatchSize(int32(limit+1)))
 	if err != nil {
 		return nil, translate("list "+string(kind), err)
@@ -71,7 +71,7 @@ func (s *Store) Count(ctx context.Context, kind xiaoqi.Kind, filters map[string]
 	if err != nil {
 		return 0, err
 	}
-	n, err := s.coll(kind).CountDocuments(ctx, filter)
+	n, err := s.view(kind).CountDocuments(ctx, filter)
 	if err != nil {
 		return 0, translate("count "+string(kind), err)
 	}

@@ -12,6 +12,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/event"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.mongodb.org/mongo-driver/v2/mongo/readconcern"
 	"go.mongodb.org/mongo-driver/v2/mongo/readpref"
 	"go.mongodb.org/mongo-driver/v2/mongo/writeconcern"
 	"go.mongodb.org/mongo-driver/v2/x/mongo/driver/connstring"
@@ -25,6 +26,7 @@ var _ xiaoqi.Store = (*Store)(nil)
 const (
 	DefaultDatabase       = "xiaoqi"
 	DefaultConnectTimeout = 10 * time.Second
+	DefaultIndexTimeout   = time.Hour
 	DefaultGrace          = 10 * time.Second
 )
 
@@ -38,8 +40,10 @@ const (
 // Store is the MongoDB implementation of xiaoqi.Store. It is safe for concurrent use, and
 // several Stores, in one process or many, may share one database.
 type Store struct {
-	client   *mongo.Client
-	db       *mongo.Database
+	client *mongo.Client
+	db     *mongo.Database // reads as the URI says
+	feedDB *mongo.Database // reads what the change feed and the writers rely on (feedReads)
+	// The collections of the change feed, in feedDB.
 	changes  *mongo.Collection
 	settled  *mongo.Collection // settlements
 	counters *mongo.Collection
@@ -61,6 +65,7 @@ type Option func(*config)
 type config struct {
 	database       string
 	connectTimeout time.Duration
+	indexTimeout   time.Duration
 	grace          time.Duration
 	monitor        *event.CommandMonitor
 }
@@ -73,6 +78,11 @@ func WithDatabase(name string) Option { return func(c *config) { c.database = na
 // to find a server (DefaultConnectTimeout), unless the URI sets serverSelectionTimeoutMS.
 func WithConnectTimeout(d time.Duration) Option { return func(c *config) { c.connectTimeout = d } }
 
+// WithIndexTimeout bounds how long Open waits for the indexes it creates
+// (DefaultIndexTimeout). Creating an index that a collection of millions of documents lacks,
+// after an upgrade that adds one, takes minutes, far longer than the connect timeout.
+func WithIndexTimeout(d time.Duration) Option { return func(c *config) { c.indexTimeout = d } }
+
 // WithGrace sets how long a change that a writer has begun but not finished may hold up the
 // change feed before followers treat the writer as gone (DefaultGrace). See the package
 // documentation.
@@ -82,10 +92,11 @@ func WithGrace(d time.Duration) Option { return func(c *config) { c.grace = d } 
 func WithCommandMonitor(m *event.CommandMonitor) Option { return func(c *config) { c.monitor = m } }
 
 // Open connects to the MongoDB server at uri, checks that it answers, and creates the
-// collections and indexes the store needs. It fails with EUNAVAILABLE, naming the server but
-// never the password, when the server does not answer within the connect timeout.
+// collections and indexes the store needs, waiting for the indexes up to the index timeout
+// (WithIndexTimeout), not the connect timeout. It fails with EUNAVAILABLE, naming the server
+// but never the password, when the server does not answer within the connect timeout.
 func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
-	cfg := config{connectTimeout: DefaultConnectTimeout, grace: DefaultGrace}
+	cfg := config{connectTimeout: DefaultConnectTimeout, indexTimeout: DefaultIndexTimeout, grace: DefaultGrace}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -119,12 +130,14 @@ func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mongodb: connect to %s: %s", strings.Join(cs.Hosts, ","), redact(err.Error(), uri))
 	}
+	feedDB := client.Database(name, feedReads())
 	s := &Store{
 		client:   client,
 		db:       client.Database(name),
-		changes:  client.Database(name).Collection(changesCollection),
-		settled:  client.Database(name).Collection(settlementsCollection),
-		counters: client.Database(name).Collection(countersCollection),
+		feedDB:   feedDB,
+		changes:  feedDB.Collection(changesCollection),
+		settled:  feedDB.Collection(settlementsCollection),
+		counters: feedDB.Collection(countersCollection),
 		grace:    cfg.grace,
 		now:      time.Now,
 		feed:     feedState{seen: map[uint64]time.Time{}},
@@ -140,11 +153,24 @@ func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
 			Message: "cannot reach MongoDB at " + strings.Join(cs.Hosts, ","),
 			Err:     errors.New(redact(err.Error(), uri))}
 	}
-	if err := s.setup(pctx); err != nil {
+	if err := s.setup(ctx, cfg); err != nil {
 		_ = s.Close()
 		return nil, fmt.Errorf("mongodb: set up database %s: %w", name, err)
 	}
 	return s, nil
+}
+
+// feedReads are the read concern and preference of every read that the change feed and the
+// writers rely on: the feed's entries, settlements and counters, and the documents that a
+// change carries or a write matches, whatever the URI says. Majority: on a replica set, a
+// change read with "local" may be rolled back with the counter's $inc after a follower
+// passed it, and its seq then taken again by another change, which that follower skips for
+// ever. Primary: a secondary may lag behind another, so that a follower reads a change from
+// one member and the document from one that lacks the write. FerretDB takes readConcern
+// majority as it is (it has no replicas), so no fallback is needed there. Get, List and
+// Count read as the URI says.
+func feedReads() *options.DatabaseOptionsBuilder {
+	return options.Database().SetReadConcern(readconcern.Majority()).SetReadPreference(readpref.Primary())
 }
 
 // maxUpdates bounds the updates in one command: the driver's limit on MongoDB, and far
@@ -157,11 +183,19 @@ const (
 // setup creates the indexes (which creates the collections) and the sequence counter, and
 // loads the feed checkpoint. Every step is idempotent, so that any number of processes may
 // open one database at once.
-func (s *Store) setup(ctx context.Context) error {
+//
+// The indexes are built before Open returns, bounded by the index timeout rather than the
+// connect timeout: the unique ones (natural keys, usernames) are what keeps two writers from
+// storing one key twice, so writes must not begin without them. A build that takes minutes
+// (a new index of a large collection) then delays this node's start, and every node that
+// starts meanwhile waits for the same build; the nodes already running serve on.
+func (s *Store) setup(ctx context.Context, cfg config) error {
+	quick, cancel := context.WithTimeout(ctx, cfg.connectTimeout)
+	defer cancel()
 	var info struct {
 		FerretDB string `bson:"ferretdbVersion"`
 	}
-	if err := s.db.RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
+	if err := s.db.RunCommand(quick, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
 		return fmt.Errorf("buildInfo: %w", err)
 	}
 	if info.FerretDB != "" {
@@ -172,6 +206,27 @@ func (s *Store) setup(ctx context.Context) error {
 		// a collection scan per document and still not make the update atomic.
 		s.maxUpdates, s.casUpdates = maxUpdatesFerretDB, false
 	}
+	if err := s.ensureAllIndexes(ctx, cfg.indexTimeout, info.FerretDB != ""); err != nil {
+		return err
+	}
+	quick, cancel = context.WithTimeout(ctx, cfg.connectTimeout)
+	defer cancel()
+	// The change feed is keyed by seq (_id) and audit entries by their number; a counter must
+	// exist before the first $inc so that two first writers do not race to create it.
+	for _, id := range []string{seqCounter, auditCounter} {
+		_, err := s.counters.InsertOne(quick, counter{ID: id})
+		if err != nil && !isDuplicateKey(err) {
+			return fmt.Errorf("create the %s counter: %w", id, err)
+		}
+	}
+	return s.loadCheckpoint(quick)
+}
+
+// ensureAllIndexes creates the indexes of every collection but the change feed's (see
+// CompactFeed), waiting at most timeout.
+func (s *Store) ensureAllIndexes(ctx context.Context, timeout time.Duration, ferretDB bool) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	for _, k := range xiaoqi.Kinds {
 		indexes := []index{{name: "key", keys: bson.D{{Key: "key", Value: 1}}, unique: true}}
 		for _, f := range xiaoqi.FilterFields[k] {
@@ -183,7 +238,7 @@ func (s *Store) setup(ctx context.Context) error {
 		}
 	}
 	for name, indexes := range accountIndexes() {
-		if info.FerretDB != "" {
+		if ferretDB {
 			// FerretDB answers NotImplemented to expireAfterSeconds; PutSession purges.
 			indexes = withoutTTL(indexes)
 		}
@@ -191,15 +246,7 @@ func (s *Store) setup(ctx context.Context) error {
 			return fmt.Errorf("create indexes of %s: %w", name, err)
 		}
 	}
-	// The change feed is keyed by seq (_id) and audit entries by their number; a counter must
-	// exist before the first $inc so that two first writers do not race to create it.
-	for _, id := range []string{seqCounter, auditCounter} {
-		_, err := s.counters.InsertOne(ctx, counter{ID: id})
-		if err != nil && !isDuplicateKey(err) {
-			return fmt.Errorf("create the %s counter: %w", id, err)
-		}
-	}
-	return s.loadCheckpoint(ctx)
+	return nil
 }
 
 // index describes an index of a collection.
@@ -260,13 +307,22 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// coll returns the collection of one kind: its name in the plural ("jobs", "policies").
+// coll returns the collection of one kind (its name in the plural: "jobs", "policies"), read
+// as the change feed and the writers need (feedReads).
 func (s *Store) coll(k xiaoqi.Kind) *mongo.Collection {
-	name := string(k) + "s"
+	return s.feedDB.Collection(collName(k))
+}
+
+// view returns the collection of one kind read as the URI says, for Get, List and Count.
+func (s *Store) view(k xiaoqi.Kind) *mongo.Collection {
+	return s.db.Collection(collName(k))
+}
+
+func collName(k xiaoqi.Kind) string {
 	if k == xiaoqi.KindPolicy {
-		name = "policies"
+		return "policies"
 	}
-	return s.db.Collection(name)
+	return string(k) + "s"
 }
 
 // checkKind returns EINVALID for an unknown kind.

@@ -3,6 +3,7 @@ package mongodb
 import (
 	"context"
 	"fmt"
+	"maps"
 	"reflect"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -32,11 +33,13 @@ type item struct {
 // A batch takes a handful of round trips whatever its size: per kind one query for the
 // stored documents, then one allocation of seqs, one insert of pending change entries, one
 // bulk write per kind and one update to commit the entries. Documents of the batch that name
-// the same document (twice the same natural key, say) are written in turns, in batch order.
-// Without transactions a batch is not atomic: a conflict found before writing fails it with
-// nothing written, but one that arises from a concurrent writer after part of the batch is
-// written leaves that part written. A document that loses a race and carries no Version is
-// written again, matched afresh.
+// the same document (twice the same natural key, say) are written in turns, in batch order,
+// each turn checked before the first is written (see resolve). Without transactions a batch
+// is not atomic: a conflict found before writing fails it with nothing written, but one that
+// arises from a concurrent writer after part of the batch is written leaves that part
+// written. A document that loses a race and carries no Version is written again, matched
+// afresh. A batch whose context is cancelled before the call writes
+// nothing; once begun, it runs to its end (see writeContext).
 func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteResult, error) {
 	items, err := prepare(docs)
 	if err != nil {
@@ -45,10 +48,12 @@ func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteRe
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	ctx, cancel := writeContext(ctx)
+	defer cancel()
 	results := make([]xiaoqi.WriteResult, len(docs))
 	queue := items
-	for len(queue) > 0 {
-		n, plans, err := s.resolve(ctx, queue)
+	for first := true; len(queue) > 0; first = false {
+		n, plans, err := s.resolve(ctx, queue, first)
 		if err != nil {
 			return nil, err
 		}
@@ -132,11 +137,45 @@ type plan struct {
 	unchanged bool
 }
 
-// resolve matches the longest prefix of queue that it can write at once to the stored
-// documents, and returns the prefix's length and plans. A prefix ends where a document names
-// a document that an earlier one of the prefix names too: the later one must see the
+// resolve matches the first turn of queue, the longest prefix that it can write at once, to
+// the stored documents, and returns the turn's length and plans. A turn ends where a document
+// names a document that an earlier one of the turn names too: the later one must see the
 // earlier one's write. resolve fails with ECONFLICT on a stale version or a taken key.
-func (s *Store) resolve(ctx context.Context, queue []*item) (int, []plan, error) {
+//
+// With whole, resolve also checks the later turns, each against the documents as the turns
+// before it leave them, so that a batch whose second turn would fail (the same document
+// twice, the second time with the version it had before the first) fails before its first
+// turn is written, as the embedded store's does.
+func (s *Store) resolve(ctx context.Context, queue []*item, whole bool) (int, []plan, error) {
+	n := turn(queue)
+	read := queue[:n]
+	if whole {
+		read = queue
+	}
+	byID, byKey, err := s.load(ctx, read)
+	if err != nil {
+		return 0, nil, err
+	}
+	n, plans, err := match(queue[:n], byID, byKey)
+	if err != nil || !whole || n == len(queue) {
+		return n, plans, err
+	}
+	byID, byKey = clone(byID), clone(byKey)
+	later, rest := plans, queue[n:]
+	for len(rest) > 0 {
+		project(later, byID, byKey)
+		m, next, err := match(rest[:turn(rest)], byID, byKey)
+		if err != nil {
+			return 0, nil, err
+		}
+		later, rest = next, rest[m:]
+	}
+	return n, plans, nil
+}
+
+// turn returns the length of the longest prefix of queue in which no two items name one
+// document by id or by natural key.
+func turn(queue []*item) int {
 	named := map[string]bool{}
 	n := 0
 	for ; n < len(queue); n++ {
@@ -147,14 +186,17 @@ func (s *Store) resolve(ctx context.Context, queue []*item) (int, []plan, error)
 		}
 		named[a], named[b] = it.id != "", it.key != ""
 	}
-	byID, byKey, err := s.load(ctx, queue[:n])
-	if err != nil {
-		return 0, nil, err
-	}
+	return n
+}
+
+// match matches items, which name no document twice by what they carry, to the stored
+// documents byID and byKey, and returns the plans of the longest prefix of them that match no
+// document twice, and that prefix's length (at least 1).
+func match(items []*item, byID, byKey map[xiaoqi.Kind]map[string]*record) (int, []plan, error) {
 	claimed := map[string]bool{}
-	plans := make([]plan, 0, n)
-	for j, it := range queue[:n] {
-		p := match(it, byID[it.kind], byKey[it.kind])
+	plans := make([]plan, 0, len(items))
+	for j, it := range items {
+		p := matchOne(it, byID[it.kind], byKey[it.kind])
 		a, b := string(it.kind)+"\x00id\x00"+p.id, string(it.kind)+"\x00key\x00"+it.key
 		if claimed[a] || (it.key != "" && claimed[b]) {
 			return j, plans, nil
@@ -165,13 +207,41 @@ func (s *Store) resolve(ctx context.Context, queue []*item) (int, []plan, error)
 		}
 		plans = append(plans, p)
 	}
-	return n, plans, nil
+	return len(items), plans, nil
 }
 
-// match finds the stored document an item writes: by ID when it has one, else by natural
+// clone returns a copy of a map of stored documents by kind, sharing the records.
+func clone(m map[xiaoqi.Kind]map[string]*record) map[xiaoqi.Kind]map[string]*record {
+	out := make(map[xiaoqi.Kind]map[string]*record, len(m))
+	for k, recs := range m {
+		out[k] = maps.Clone(recs)
+	}
+	return out
+}
+
+// project makes byID and byKey hold the documents as the plans would write them, as far as
+// matching and conflicts go: id, key, version and hash.
+func project(plans []plan, byID, byKey map[xiaoqi.Kind]map[string]*record) {
+	for _, p := range plans {
+		if p.unchanged {
+			continue
+		}
+		k := p.it.kind
+		if byID[k] == nil {
+			byID[k], byKey[k] = map[string]*record{}, map[string]*record{}
+		}
+		if old := byID[k][p.id]; old != nil && byKey[k][old.Key] == old {
+			delete(byKey[k], old.Key) // the key is released, or taken again below
+		}
+		r := &record{ID: p.id, Key: storedKey(p.it.key, p.id), Version: p.version, Hash: p.it.hash}
+		byID[k][r.ID], byKey[k][r.Key] = r, r
+	}
+}
+
+// matchOne finds the stored document an item writes: by ID when it has one, else by natural
 // key. A new document gets NewID(kind, key), or a random id when that one is taken by a
 // document whose key has since changed.
-func match(it *item, byID, byKey map[string]*record) plan {
+func matchOne(it *item, byID, byKey map[string]*record) plan {
 	var old *record
 	if it.id != "" {
 		old = byID[it.id]

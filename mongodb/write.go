@@ -12,6 +12,21 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
+// writeTimeout bounds a write (an Upsert batch, a Delete) once begun, in place of the caller's
+// context; committing its changes has a bound of its own (commitTimeout).
+const writeTimeout = 2 * time.Minute
+
+// writeContext returns the context of a write once begun: ctx's values without its
+// cancellation, bounded by writeTimeout. When a caller's context ends mid-command the driver
+// returns at once while the server may still write; the write's changes would be committed
+// before the write landed, and a follower would read the document without it and never see
+// the write. So a batch's writes and their settlement run to their end whatever becomes of
+// the caller. The driver sends the remaining time as maxTimeMS, so that at the deadline the
+// server gives up the command too.
+func writeContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
+}
+
 // apply writes the plans. Unchanged documents only get their stored metadata. Changed ones are
 // logged as pending changes, written with one bulk write per kind, and their changes
 // committed. apply returns the items whose write lost a race with another writer, to be
@@ -47,6 +62,7 @@ func (s *Store) apply(ctx context.Context, plans []plan, results []xiaoqi.WriteR
 	lost, err := s.write(ctx, changed, now)
 	call(s.hooks.afterWrite)
 	var done []changeRecord
+	var committed []*plan // the plans of done
 	var void []int64
 	for i, p := range changed {
 		if lost[p] && err == nil {
@@ -54,7 +70,7 @@ func (s *Store) apply(ctx context.Context, plans []plan, results []xiaoqi.WriteR
 		} else {
 			// When err is set, which writes happened is unknown: commit every change, since
 			// a follower reads the document's state anyway.
-			done = append(done, entries[i])
+			done, committed = append(done, entries[i]), append(committed, p)
 		}
 	}
 	if cerr := s.commit(ctx, done, void); err == nil {
@@ -62,6 +78,11 @@ func (s *Store) apply(ctx context.Context, plans []plan, results []xiaoqi.WriteR
 	}
 	if err != nil {
 		return nil, err
+	}
+	for i, p := range committed {
+		// A change logged again (fenced first) carries the write under its new seq, the one
+		// that ?refresh=wait_for must wait for.
+		p.seq = uint64(done[i].Seq)
 	}
 	var retry []*item
 	for _, p := range changed {
@@ -165,6 +186,8 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 	if err := ctx.Err(); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
+	ctx, cancel := writeContext(ctx)
+	defer cancel()
 	coll := s.coll(kind)
 	var old record
 	err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, options.FindOne().SetProjection(bson.D{{Key: "version", Value: 1}})).Decode(&old)
@@ -194,5 +217,6 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 	if err := s.commit(ctx, entries, nil); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
-	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: old.Version, Seq: uint64(seq)}, nil
+	// The seq of the change that carries the delete: a new one if it was fenced first.
+	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: old.Version, Seq: uint64(entries[0].Seq)}, nil
 }

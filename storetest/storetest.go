@@ -25,6 +25,7 @@ func Run(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		{"UpsertWithoutNaturalKeyInserts", testNoNaturalKey},
 		{"UpsertExplicitID", testExplicitID},
 		{"UpsertConflict", testConflict},
+		{"UpsertBatchNamesOneDocumentTwice", testBatchSameDocumentTwice},
 		{"UpsertRekey", testRekey},
 		{"UpsertInvalidBatch", testInvalidBatch},
 		{"UpsertEmptyBatch", testEmptyBatch},

@@ -222,6 +222,64 @@ func testConflict(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	}
 }
 
+// testBatchSameDocumentTwice: documents of one batch that name the same document are written
+// in turn, each seeing the one before; and a batch that fails writes nothing, also when only
+// a later mention of a document fails, after an earlier one would have been written.
+func testBatchSameDocumentTwice(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
+	headcount := func(ext string, n int) *xiaoqi.JobNeed {
+		j := sampleJob(ext)
+		j.Headcount = n
+		return j
+	}
+	t.Run("written in turn", func(t *testing.T) {
+		s := open(t)
+		id := MustUpsert(t, s, sampleJob("x"))[0].ID
+		second := headcount("x", 7)
+		second.Version = 2 // the version the first mention writes
+		res := MustUpsert(t, s, headcount("x", 6), second)
+		if res[0].ID != id || res[0].Version != 2 || res[1].ID != id || res[1].Version != 3 || res[1].Seq <= res[0].Seq {
+			t.Errorf("results %+v, want %s at versions 2 and 3, in seq order", res, id)
+		}
+		if got := mustGet(t, s, xiaoqi.KindJob, id).(*xiaoqi.JobNeed); got.Version != 3 || got.Headcount != 7 {
+			t.Errorf("stored version %d headcount %d, want 3 and 7", got.Version, got.Headcount)
+		}
+	})
+	cases := []struct {
+		name  string
+		batch func(x, y string) []xiaoqi.Doc // x, y: the ids of the stored jobs x and y
+	}{
+		{"stale version the second time", func(string, string) []xiaoqi.Doc {
+			stale := headcount("x", 7)
+			stale.Version = 1 // as read before the batch, which writes version 2 first
+			return []xiaoqi.Doc{headcount("x", 6), stale}
+		}},
+		{"the second time taking another's key", func(x, _ string) []xiaoqi.Doc {
+			rekeyed := headcount("y", 7) // y's natural key, on the document x
+			rekeyed.ID = x
+			return []xiaoqi.Doc{headcount("x", 6), rekeyed}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t)
+			stored := MustUpsert(t, s, sampleJob("x"), sampleJob("y"))
+			seq := MustLastSeq(t, s)
+			_, err := s.Upsert(ctx(), tc.batch(stored[0].ID, stored[1].ID))
+			wantCode(t, err, xiaoqi.ECONFLICT)
+			for i, ext := range []string{"x", "y"} {
+				got := mustGet(t, s, xiaoqi.KindJob, stored[i].ID)
+				if got.Base().Version != 1 {
+					t.Errorf("job %s: version %d after a failed batch, want 1", ext, got.Base().Version)
+				}
+				sameContent(t, got, sampleJob(ext))
+			}
+			if last := MustLastSeq(t, s); last != seq {
+				t.Errorf("LastSeq %d after a failed batch, want %d", last, seq)
+			}
+		})
+	}
+}
+
 // testRekey: an update by id may change the natural key; the new key then leads to the
 // document, and taking a key held by another document is ECONFLICT. A write by the released
 // old key must not touch the re-keyed document: it is either a new document with another id

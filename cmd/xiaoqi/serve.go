@@ -439,8 +439,8 @@ const storeFile = "xiaoqi.db"
 // openStore opens MongoDB when configured, else the embedded store under the data directory.
 func openStore(ctx context.Context, cfg Config, logger *slog.Logger) (xiaoqi.Store, error) {
 	if cfg.MongoURI != "" {
-		ctx, cancel := context.WithTimeout(ctx, cfg.MongoTimeout)
-		defer cancel()
+		// The connect timeout bounds connecting; Open bounds the indexes it creates by a
+		// timeout of its own, since a new index of a large collection takes minutes.
 		opts := []mongodb.Option{mongodb.WithConnectTimeout(cfg.MongoTimeout)}
 		if cfg.MongoDatabase != "" {
 			opts = append(opts, mongodb.WithDatabase(cfg.MongoDatabase))
