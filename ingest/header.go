@@ -152,8 +152,16 @@ func (r *resolver) findHeader(rows []Row) *header {
 	for i := 0; i < len(rows) && i < maxHeaderSearch; i++ {
 		cols, score := r.columns(rows[i].Cells, nil)
 		if i > 0 {
-			if pc, ps := r.columns(rows[i].Cells, rows[i-1].Cells); ps > score {
+			pc, ps := r.columns(rows[i].Cells, rows[i-1].Cells)
+			if ps > score {
 				cols, score = pc, ps
+			}
+			// The lower row of a two-row header whose merged names fill both rows (岗位名称
+			// merged over rows 2 and 3, 薪资 over 最低 and 最高) names as many fields as the
+			// upper one alone: the two rows are the header.
+			if best != nil && best.skip == i && ps > 0 && ps >= bestScore && refines(rows[i].Cells, rows[i-1].Cells) {
+				best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: pc}, ps
+				continue
 			}
 		}
 		nonEmpty := 0
@@ -167,6 +175,17 @@ func (r *resolver) findHeader(rows []Row) *header {
 		}
 	}
 	return best
+}
+
+// refines reports whether a row under a header row adds names of its own (最低 under 薪资)
+// rather than only repeating the names merged over both.
+func refines(lower, upper []string) bool {
+	for j, c := range lower {
+		if c = strings.TrimSpace(c); c != "" && c != strings.TrimSpace(cell(upper, j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // columns resolves the cells of a header row, with the row above it when upper is not nil,
