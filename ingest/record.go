@@ -13,11 +13,14 @@ type Level string
 
 // Problem levels. An error keeps its row out of the store; a warning reports a value that was
 // not understood and left out while the row was written; a duplicate is a row that repeats
-// an earlier one of the file and was skipped.
+// an earlier one of the file and was skipped; a note names a row that is not data (a total
+// or a footer) and was skipped.
 const (
 	LevelError     Level = "error"
 	LevelWarning   Level = "warning"
 	LevelDuplicate Level = "duplicate"
+	// LevelNote is a row left out on purpose: a total row (合计) or a footer (制表人：…).
+	LevelNote Level = "note"
 )
 
 // Problem is one problem of one row, named as the user sees the file.

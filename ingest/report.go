@@ -42,6 +42,9 @@ type Counts struct {
 	Warnings int `json:"warnings"`
 	// Empty counts empty rows, skipped.
 	Empty int `json:"empty"`
+	// Skipped counts the total rows (合计, 小计 …) and footers (制表人：…) under a table, which
+	// are not data: each is named by a note, and none is counted as read.
+	Skipped int `json:"skipped,omitempty"`
 	// EnterprisesCreated counts the enterprises a job import created for the jobs it wrote.
 	EnterprisesCreated int `json:"enterprises_created,omitempty"`
 }
@@ -123,6 +126,9 @@ func (r *Report) Summary() string {
 	}
 	s := fmt.Sprintf("%d rows read: %d %s (%d created, %d updated), %d unchanged, %d invalid, %d duplicates, %d with warnings",
 		r.Read, r.Written, verb, r.Created, r.Updated, r.Unchanged, r.Invalid, r.Duplicates, r.Warnings)
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(", %d skipped (totals and footers, not data)", r.Skipped)
+	}
 	if r.EnterprisesCreated > 0 && r.Mode == ModeDryRun {
 		s += fmt.Sprintf("; %d enterprises would be created", r.EnterprisesCreated)
 	} else if r.EnterprisesCreated > 0 {
@@ -226,6 +232,8 @@ func levelName(l Level) string {
 		return "警告 warning"
 	case LevelDuplicate:
 		return "重复 duplicate"
+	case LevelNote:
+		return "说明 note"
 	}
 	return string(l)
 }

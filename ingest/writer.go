@@ -155,6 +155,17 @@ func (w *writer) count(created, unchanged bool) {
 
 // account adds an item's outcome and problems to the report.
 func (w *writer) account(it *item) error {
+	if it.skipped {
+		w.rep.Skipped++
+		w.rep.ProblemCount += len(it.problems)
+		for _, p := range it.problems {
+			if len(w.rep.Problems) < w.opt.MaxProblems {
+				w.rep.Problems = append(w.rep.Problems, p)
+			}
+			w.rep.countKind(p)
+		}
+		return nil // not in the downloadable report: nothing in it is to be fixed
+	}
 	w.rep.Read++
 	switch it.level() {
 	case LevelError:
