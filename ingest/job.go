@@ -34,7 +34,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	r.place(&j.City, &j.District, false)
 	j.Region = xiaoqi.RegionOf(j.City)
 
-	ent := enterpriseRef{name: r.get("enterprise_name"), city: j.City, creditCode: strings.ToUpper(r.get("enterprise_credit_code")),
+	ent := enterpriseRef{name: r.get("enterprise_name"), city: j.City, creditCode: strings.ToUpper(narrow(r.get("enterprise_credit_code"))),
 		typ: r.get("enterprise_type"), size: r.get("enterprise_size")}
 	if id := r.get("enterprise_id"); id != "" {
 		if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, id); err != nil {

@@ -27,7 +27,7 @@ var (
 // ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "10+", "10人以上", "5-10人" (the
 // upper bound), "三人", "十二", "若干" and "" (unspecified).
 func ParseHeadcount(s string) (Headcount, error) {
-	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	t := strings.ToLower(strings.Join(strings.Fields(narrow(s)), ""))
 	if unspecified[t] {
 		return Headcount{Unspecified: true}, nil
 	}
@@ -96,7 +96,7 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, China)
 // RFC 3339, and Excel serial day numbers (45119, 45119.5) for dates a spreadsheet stored
 // as numbers. Dates without a zone are in China time. The empty string gives the zero time.
 func ParseDate(s string) (time.Time, error) {
-	t := strings.TrimSpace(s)
+	t := strings.TrimSpace(narrow(s))
 	if t == "" {
 		return time.Time{}, nil
 	}
@@ -129,7 +129,7 @@ var boolWords = map[string]bool{
 // ParseBool reads yes/no as people write it: 是/否, 有/无, Y/N, √/×, true/false, 1/0. The empty
 // string is false.
 func ParseBool(s string) (bool, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
+	t := strings.ToLower(strings.TrimSpace(narrow(s)))
 	if t == "" {
 		return false, nil
 	}
@@ -145,7 +145,7 @@ var intClean = strings.NewReplacer(",", "", "，", "", " ", "")
 // ParseInt reads a whole number, allowing thousands separators, a trailing 人 or 名, and the
 // ".0" a spreadsheet adds ("1,200", "300人", "45.0"). The empty string is 0.
 func ParseInt(s string) (int, error) {
-	t := intClean.Replace(strings.TrimSpace(s))
+	t := intClean.Replace(strings.TrimSpace(narrow(s)))
 	t = strings.TrimRight(t, "人名个约左右")
 	if t == "" {
 		return 0, nil
