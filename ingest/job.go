@@ -168,11 +168,12 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 }
 
 // jobIdentity is the text that identifies a posting when the file has no id column: what it
-// is, who offers it, where and since when. Salary, headcount and description are not part of
-// it, so that a file with an edited salary updates the posting.
+// is, who offers it and where. Salary, headcount, description and the posting date are not
+// part of it, so that a file with an edited salary updates the posting, and so does a list
+// exported again, which writes the day of the export as the posting date.
 func jobIdentity(r *record) string {
 	return strings.Join([]string{r.get("title"), r.get("enterprise_name"), r.get("enterprise_credit_code"), r.get("enterprise_id"),
-		r.get("city"), r.get("district"), r.get("area"), r.get("posted_at")}, "\x00")
+		r.get("city"), r.get("district"), r.get("area")}, "\x00")
 }
 
 // skillText is the text of a job need that skills are extracted from: its title, which often

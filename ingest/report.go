@@ -73,6 +73,11 @@ type Report struct {
 	// list as candidates). Empty when the chosen type fits best.
 	BetterType xiaoqi.Kind `json:"better_type,omitempty"`
 	Counts
+	// Existing counts the job rows without an id column that are postings stored under
+	// another source, by that source: a list imported before under another file name. They
+	// updated those postings, or, when the import was given a source of its own, were written
+	// beside them (Updated false). A row imported onto a posting may leave it unchanged.
+	Existing []SourceMatch `json:"existing,omitempty"`
 	// Problems holds the first MaxProblems problems; ProblemCount counts them all.
 	Problems     []Problem `json:"problems"`
 	ProblemCount int       `json:"problem_count"`
@@ -84,6 +89,27 @@ type Report struct {
 	Stopped  string    `json:"stopped,omitempty"`
 	Started  time.Time `json:"started"`
 	Finished time.Time `json:"finished"`
+}
+
+// SourceMatch counts the rows of an import that are postings stored under another source;
+// Updated says that they were imported onto them.
+type SourceMatch struct {
+	Source  string `json:"source"`
+	Rows    int    `json:"rows"`
+	Updated bool   `json:"updated"`
+}
+
+// addExisting counts a row that is a posting stored under source.
+func (r *Report) addExisting(source string, updated bool) {
+	for i := range r.Existing {
+		if m := &r.Existing[i]; m.Source == source && m.Updated == updated {
+			m.Rows++
+			return
+		}
+	}
+	if len(r.Existing) < MaxProblemKinds {
+		r.Existing = append(r.Existing, SourceMatch{Source: source, Rows: 1, Updated: updated})
+	}
 }
 
 // MaxProblemKinds is how many kinds of problems a report counts; the problems of further
@@ -133,6 +159,13 @@ func (r *Report) Summary() string {
 		s += fmt.Sprintf("; %d enterprises would be created", r.EnterprisesCreated)
 	} else if r.EnterprisesCreated > 0 {
 		s += fmt.Sprintf("; %d enterprises created", r.EnterprisesCreated)
+	}
+	for _, m := range r.Existing {
+		if m.Updated {
+			s += fmt.Sprintf("；%[1]d 行是来源 %[2]q 中已有的岗位，已写入这些岗位（未新增） / %[1]d rows are postings stored from source %[2]q: imported onto them, not added again", m.Rows, m.Source)
+		} else {
+			s += fmt.Sprintf("；%[1]d 行与来源 %[2]q 中已有的岗位相同，因指定了来源，已另行写入，请确认 / %[1]d rows look like postings stored from source %[2]q: written beside them under the source given; check that they are not the same", m.Rows, m.Source)
+		}
 	}
 	if len(r.Unknown) > 0 {
 		names := make([]string, len(r.Unknown))

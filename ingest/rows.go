@@ -26,6 +26,10 @@ type item struct {
 	dup      bool
 	// skipped is a total or footer row, left out with a note.
 	skipped bool
+	// existing is the source of a stored posting that the row, without an id column, is
+	// (postings.match); adopted says that the row updates it rather than adding one.
+	existing string
+	adopted  bool
 }
 
 func (it *item) level() Level {
@@ -62,6 +66,7 @@ type rows struct {
 	seen    map[uint64]seenRow
 	ents    *enterprises
 	insts   *directory
+	posts   *postings
 }
 
 // item makes the item of one row, or nil for an empty row. An error means the store failed.
@@ -117,6 +122,11 @@ func (rs *rows) item(row Row) (*item, error) {
 	}
 	if !rec.failed {
 		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())
+	}
+	if !rec.failed && !it.dup && auto && rs.s.kind == xiaoqi.KindJob {
+		if err := rs.adopt(it, docs[len(docs)-1].(*xiaoqi.JobNeed)); err != nil {
+			return nil, err
+		}
 	}
 	if !rec.failed && !it.dup {
 		it.docs = docs
@@ -316,6 +326,32 @@ func (rs *rows) dedupe(rec *record, it *item, d xiaoqi.Doc, auto bool, content u
 		d.Base().ExternalID = base + "-" + strconv.Itoa(n+1)
 		key = d.NaturalKey()
 	}
+}
+
+// adopt gives a job row without an id column the key of the stored posting it is, when its
+// own key names none (postings.match): a posting imported from the same list under another
+// file name, or under an older key, which held the posting date. With a source given on
+// purpose, a posting of another source is only named in the report: the rows stay under the
+// source asked for.
+func (rs *rows) adopt(it *item, j *xiaoqi.JobNeed) error {
+	if j.EnterpriseID == "" || rs.ents.created[j.EnterpriseID] {
+		return nil // an enterprise new in this import has no stored postings
+	}
+	if rs.posts == nil {
+		rs.posts = newPostings(rs.store, rs.seed)
+	}
+	sp, err := rs.posts.match(rs.ctx, j)
+	if err != nil || sp == nil {
+		return err
+	}
+	if sp.source != j.Source {
+		it.existing = sp.source
+	}
+	if rs.opt.derivedSource || sp.source == j.Source {
+		j.ID, j.Source, j.ExternalID = sp.id, sp.source, sp.externalID
+		it.adopted = true
+	}
+	return nil
 }
 
 // identityID is the external id made from the identifying text of a row.

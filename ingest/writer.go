@@ -167,6 +167,9 @@ func (w *writer) account(it *item) error {
 		return nil // not in the downloadable report: nothing in it is to be fixed
 	}
 	w.rep.Read++
+	if it.existing != "" && len(it.docs) > 0 {
+		w.rep.addExisting(it.existing, it.adopted)
+	}
 	switch it.level() {
 	case LevelError:
 		w.rep.Invalid++
