@@ -43,3 +43,29 @@ func TestFullWidthValues(t *testing.T) {
 		t.Errorf("job %+v: want headcount 3, salary 10000-15000 and a date", j)
 	}
 }
+
+// TestDateOnlyIsTheDay: a posting date without a time (2024/3/1, an Excel date) is stored
+// as 2024-03-01T00:00:00Z, so that the API shows 2024-03-01 and the search's filter
+// date_from=2024-03-01&date_to=2024-03-01 (that day, in UTC) finds it; Beijing midnight was
+// 2024-02-29T16:00:00Z, the day before.
+func TestDateOnlyIsTheDay(t *testing.T) {
+	t.Parallel()
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,发布日期",
+		"Java开发工程师,西安合成软件有限公司,西安,2024/3/1",
+		"测试工程师,西安合成软件有限公司,西安,45352",
+		"运维工程师,西安合成软件有限公司,西安,2024-03-01 09:30",
+	)))
+	s := openStore(t)
+	mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
+	jobs := jobsByTitle(t, s)
+	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, title := range []string{"Java开发工程师", "测试工程师"} {
+		if j := jobs[title]; j == nil || !j.PostedAt.Equal(day) {
+			t.Errorf("%s posted %v, want %v", title, j.PostedAt, day)
+		}
+	}
+	if j := jobs["运维工程师"]; j == nil || !j.PostedAt.Equal(time.Date(2024, 3, 1, 1, 30, 0, 0, time.UTC)) {
+		t.Errorf("运维工程师 posted %v, want 09:30 Beijing time", j.PostedAt)
+	}
+}
