@@ -138,9 +138,10 @@ const maxHeaderSearch = 10
 
 // header is the header found in a table.
 type header struct {
-	row  int // row number of the header's (last) row
-	skip int // rows of the table before the first data row
-	cols []Column
+	row   int // row number of the header's (last) row
+	skip  int // rows of the table before the first data row
+	cols  []Column
+	width int // cells of the header row, the empty ones at its end included
 }
 
 // findHeader looks in the first rows of a table for the row whose cells name the most fields,
@@ -160,7 +161,7 @@ func (r *resolver) findHeader(rows []Row) *header {
 			// merged over rows 2 and 3, 薪资 over 最低 and 最高) names as many fields as the
 			// upper one alone: the two rows are the header.
 			if best != nil && best.skip == i && ps > 0 && ps >= bestScore && refines(rows[i].Cells, rows[i-1].Cells) {
-				best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: pc}, ps
+				best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: pc, width: max(len(rows[i].Cells), len(rows[i-1].Cells))}, ps
 				continue
 			}
 		}
@@ -171,7 +172,11 @@ func (r *resolver) findHeader(rows []Row) *header {
 			}
 		}
 		if score > bestScore && (score >= 2 || score == nonEmpty) {
-			best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: cols}, score
+			w := len(rows[i].Cells)
+			if i > 0 {
+				w = max(w, len(rows[i-1].Cells))
+			}
+			best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: cols, width: w}, score
 		}
 	}
 	return best

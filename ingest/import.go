@@ -46,8 +46,11 @@ type Options struct {
 	Progress func(Progress)
 	// ReportCSV receives the downloadable report as the import goes; may be nil.
 	ReportCSV *CSVWriter
-	// HidePersonal leaves candidates' names, phones, e-mails, birth dates and ids out of the
-	// report CSV (rows are still named by number), for reports that others may download.
+	// HidePersonal leaves the cells of candidates' names, phones, e-mails and birth dates (and
+	// of other columns whose header names contacts or an ID document) out of the report CSV,
+	// and takes what looks like personal data out of its other cells (xiaoqi.Candidate.Redact),
+	// for reports that others may download; the row's own id (学号) stays, as it is how the
+	// uploader finds the row.
 	HidePersonal bool
 	// MaxProblems caps the problems kept in Report.Problems; default 1,000.
 	MaxProblems int

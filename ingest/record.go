@@ -100,6 +100,30 @@ func (r *record) problem(level Level, f, format string, args ...any) {
 // personal are the candidate fields whose values problems do not repeat (PIPL).
 var personal = map[string]bool{"name": true, "phone": true, "email": true, "birth_date": true, "id": true, "external_id": true}
 
+// personalHeaders are words of the headers of columns that hold a person's contacts or
+// identity, whatever field they fill (a second phone column, not imported) or none (微信号,
+// 身份证号).
+var personalHeaders = []string{"姓名", "电话", "手机", "联系方式", "微信", "qq", "邮箱", "email", "mail", "身份证", "证件",
+	"护照", "出生", "生日", "住址", "家庭地址", "wechat", "phone", "mobile", "idcard", "passport", "birth"}
+
+// personalColumn reports whether the downloadable report of a candidate import hides the
+// cells of column c: the columns of a candidate's name, phone, e-mail and birth date, and
+// the others whose header names contacts or an identity document. The 学号 an uploader finds
+// rows by stays.
+func personalColumn(c Column) bool {
+	switch c.Field {
+	case "name", "phone", "email", "birth_date":
+		return true
+	}
+	h := normHeader(c.Header)
+	for _, w := range personalHeaders {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // errorf records an error in the column of field f ("" for the row).
 func (r *record) errorf(f, format string, args ...any) { r.problem(LevelError, f, format, args...) }
 

@@ -194,9 +194,12 @@ type CSVWriter struct {
 	json   bool
 	begun  bool
 	// hide lists the columns whose values the report leaves out (personal data); hideAll
-	// leaves out the original of JSON rows.
+	// leaves out the original of JSON rows; redact takes what looks like personal data
+	// (phones, e-mail addresses, ID numbers, messenger accounts) out of the other cells.
 	hide    map[int]bool
+	keep    map[int]bool // columns shown as they are (the row's id)
 	hideAll bool
+	redact  bool
 }
 
 // hidden replaces the personal values a report leaves out.
@@ -224,8 +227,9 @@ func (c *CSVWriter) begin(header []string, isJSON bool) error {
 	return c.w.Write(line)
 }
 
-// row writes the line of one row.
-func (c *CSVWriter) row(r Row, level Level, problems []Problem) error {
+// row writes the line of one row; person is the candidate made of it, whose own name and
+// contacts are taken out of its cells too (nil for other rows).
+func (c *CSVWriter) row(r Row, level Level, problems []Problem, person *xiaoqi.Candidate) error {
 	msgs := make([]string, 0, len(problems))
 	for _, p := range problems {
 		m := p.Message
@@ -241,14 +245,38 @@ func (c *CSVWriter) row(r Row, level Level, problems []Problem) error {
 	case c.json:
 		line = append(line, r.Raw)
 	default:
-		for j, v := range r.Cells {
-			if c.hide[j] && v != "" {
+		cells := r.Cells
+		for len(cells) > len(c.header) && strings.TrimSpace(cells[len(cells)-1]) == "" {
+			cells = cells[:len(cells)-1] // empty cells past the header
+		}
+		if person == nil {
+			person = &xiaoqi.Candidate{}
+		}
+		for j, v := range cells {
+			switch {
+			case v == "":
+			case c.hide[j]:
 				v = hidden
+			case c.redact && !c.keep[j]:
+				v = person.Redact(v, hidden)
 			}
-			line = append(line, v)
+			line = append(line, defuse(v))
+		}
+		for j := len(cells); j < len(c.header); j++ {
+			line = append(line, "")
 		}
 	}
 	return c.w.Write(line)
+}
+
+// defuse puts an apostrophe before a cell that a spreadsheet would read as a formula (one
+// starting with = + - @, a tab or a carriage return), as OWASP advises against CSV
+// injection: the report holds what users uploaded, and is opened in Excel.
+func defuse(v string) string {
+	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+		return "'" + v
+	}
+	return v
 }
 
 // Flush writes what is buffered.

@@ -30,6 +30,8 @@ type item struct {
 	// (postings.match); adopted says that the row updates it rather than adding one.
 	existing string
 	adopted  bool
+	// person is the candidate made of the row, for a report that hides personal data.
+	person *xiaoqi.Candidate
 }
 
 func (it *item) level() Level {
@@ -119,6 +121,9 @@ func (rs *rows) item(row Row) (*item, error) {
 	docs, auto, err := rs.build(rec)
 	if err != nil {
 		return nil, err
+	}
+	if len(docs) > 0 && rs.opt.HidePersonal {
+		it.person, _ = docs[len(docs)-1].(*xiaoqi.Candidate)
 	}
 	if !rec.failed {
 		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())

@@ -188,7 +188,7 @@ func (w *writer) account(it *item) error {
 		w.rep.countKind(p)
 	}
 	if w.opt.ReportCSV != nil {
-		if err := w.opt.ReportCSV.row(it.row, it.level(), it.problems); err != nil {
+		if err := w.opt.ReportCSV.row(it.row, it.level(), it.problems, it.person); err != nil {
 			return fmt.Errorf("ingest: write report: %w", err)
 		}
 	}
