@@ -24,6 +24,32 @@ type Column struct {
 	Field string `json:"field"`
 	// Note says why a column is not used, for unknown and ignored columns.
 	Note string `json:"note,omitempty"`
+
+	// yearly and unit say how the header writes amounts: per year (年薪, 元/年), and in 万
+	// or 千 (薪资（万元）); they apply to cells that do not say so themselves.
+	yearly bool
+	unit   string
+}
+
+// rangeParts name the minimum and maximum under a field's name in a two-row header.
+var rangeParts = map[string]string{"最低": "_min", "最高": "_max", "下限": "_min", "上限": "_max", "起": "_min", "止": "_max",
+	"min": "_min", "max": "_max", "最小": "_min", "最大": "_max", "低": "_min", "高": "_max", "from": "_min", "to": "_max",
+	"minimum": "_min", "maximum": "_max", "起薪": "_min", "封顶": "_max"}
+
+// amountNotes reads how a salary header writes its amounts: per year (年薪, 元/年, annual) and
+// in 万 or 千 (万元, 千元, k).
+func amountNotes(header string) (yearly bool, unit string) {
+	h := strings.ToLower(norm.NFKC.String(header))
+	for _, w := range []string{"年薪", "/年", "每年", "per year", "annual", "yearly", "/year"} {
+		yearly = yearly || strings.Contains(h, w)
+	}
+	switch {
+	case strings.Contains(h, "万元") || strings.Contains(h, "(万)") || strings.Contains(h, "单位:万"):
+		unit = "万"
+	case strings.Contains(h, "千元") || strings.Contains(h, "(千)") || strings.Contains(h, "(k)") || strings.Contains(h, "单位:千"):
+		unit = "千"
+	}
+	return yearly, unit
 }
 
 // Ignore is the field name that a mapping gives a column to leave it out on purpose.
@@ -222,11 +248,24 @@ func (r *resolver) columns(cells, upper []string) ([]Column, int) {
 						break
 					}
 				}
+				// Any name of a field over 最低/最高, 下限/上限, 起/止, min/max: the field's
+				// minimum and maximum (薪酬, 薪资待遇（元/月）, 年薪 over 下限 and 上限).
+				if part, ok := rangeParts[normHeader(lower)]; ok && c.Field == "" {
+					if f := r.resolve(up); f != "" && r.s.field(f+part) != nil {
+						c.Field, c.Header = f+part, up+" / "+lower
+					}
+				}
+			}
+			if c.Field == "salary" || c.Field == "salary_min" || c.Field == "salary_max" {
+				c.yearly, c.unit = amountNotes(up + " " + lower)
 			}
 		case upper != nil && strings.TrimSpace(cell(upper, j)) != "":
 			// A name merged over both header rows sits in the upper cell.
 			c.Header = strings.TrimSpace(cell(upper, j))
 			c.Field = r.resolve(c.Header)
+			if c.Field == "salary" {
+				c.yearly, c.unit = amountNotes(c.Header)
+			}
 		default:
 			continue
 		}

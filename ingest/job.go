@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -121,6 +122,29 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	return j, ent
 }
 
+// amount writes into a salary cell of field f what its column's header says of it: the
+// unit of a bare number (年薪（万元）: 12 is 12万) and the period when the cell names none
+// (年薪: 120000 is a year's pay).
+func (r *record) amount(f, v string) string {
+	c, ok := r.cols[f]
+	if !ok || (!c.yearly && c.unit == "") {
+		return v
+	}
+	t := strings.TrimSpace(narrow(v))
+	bare := true // a number, or two ("12-18"), without a unit
+	for _, p := range strings.Split(strings.ReplaceAll(t, ",", ""), "-") {
+		_, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		bare = bare && err == nil
+	}
+	if bare && c.unit != "" {
+		t += c.unit
+	}
+	if c.yearly && !strings.ContainsAny(t, "/年月天日时") {
+		t += "/年"
+	}
+	return t
+}
+
 // guessedYearly is the warning for a salary that names no period and was read as yearly.
 const guessedYearly = "未注明按月或按年，按年薪理解（月薪超过 10 万不常见），请核对 / no period given: read as a yearly salary (more than 100,000 a month is unusual); please check"
 
@@ -129,7 +153,7 @@ const guessedYearly = "未注明按月或按年，按年薪理解（月薪超过
 func jobSalary(r *record, j *xiaoqi.JobNeed) {
 	if v := r.get("salary"); v != "" {
 		j.SalaryText = v
-		if s, err := ParseSalary(v); err != nil {
+		if s, err := ParseSalary(r.amount("salary", v)); err != nil {
 			r.warnf("salary", "薪资格式无法识别，仅保留原文 / salary not understood, kept as text only (e.g. 8千-1.2万, 15-30K, 面议)")
 		} else {
 			j.SalaryMin, j.SalaryMax, j.SalaryMonths = s.Min, s.Max, s.Months
@@ -143,7 +167,7 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 		if v == "" {
 			continue
 		}
-		s, err := ParseSalary(v)
+		s, err := ParseSalary(r.amount(f, v))
 		if err != nil || s.Negotiable {
 			r.errorf(f, "应为金额，如 8000、8千、1.2万 / must be an amount such as 8000, 8千 or 1.2万")
 			continue
