@@ -264,12 +264,15 @@ func (r *record) place(city, district *string, merge bool) {
 	// city=…) only when they give none: the default had put every row of a file in it,
 	// 宝鸡 and 汉中 rows included.
 	c, d := "", ""
+	defaultCity := strings.TrimSpace(r.defaults["city"])
 	if v := strings.TrimSpace(r.vals["city"]); v != "" {
-		if c, d = ParseCity(v); c == "" {
+		switch c, d = ParseCity(v); {
+		case c == "" && d != "" && defaultCity == "":
+			r.errorf("city", "%s", zoneWithoutCity(v, d))
+		case c == "" && d == "":
 			r.errorf("city", "城市 %q 无法识别 / not a city", v)
 		}
 	}
-	defaultCity := strings.TrimSpace(r.defaults["city"])
 	if v := r.get("area"); v != "" {
 		ac, ad := ParseArea(v)
 		if c == "" {
@@ -279,7 +282,9 @@ func (r *record) place(city, district *string, merge bool) {
 			d = ad
 		}
 		if c == "" && !r.failed && defaultCity == "" {
-			if p := provinceOf(v); p != "" {
+			if ad != "" && r.s.kind != xiaoqi.KindCandidate {
+				r.errorf("area", "%s", zoneWithoutCity(v, ad))
+			} else if p := provinceOf(v); p != "" {
 				c = p
 				r.warnf("area", "只给出了省份 %s，未给出城市 / only the province is given, no city", p)
 			} else if r.s.kind == xiaoqi.KindCandidate {
@@ -301,6 +306,13 @@ func (r *record) place(city, district *string, merge bool) {
 		c = *city
 	}
 	*city, *district = c, d
+}
+
+// zoneWithoutCity is the error of a place that names a district or a development zone but no
+// city (高新区: many cities have one).
+func zoneWithoutCity(v, district string) string {
+	return fmt.Sprintf("%[1]q 只写了%[2]s，没有写城市（许多城市都有%[2]s），请写明城市（如 西安%[2]s），或用 --default city=西安市 指定默认城市 / "+
+		"names %[2]s but no city (many cities have one): write the city (西安%[2]s), or give a default city (--default city=西安市, the upload's defaults)", v, district)
 }
 
 // provinceOf returns the province a text starts with ("陕西省"), or "".
