@@ -88,7 +88,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 	}
 	var f *excelize.File
 	switch {
-	case len(plan.keep) < len(zr.File):
+	case len(plan.keep) < len(zr.File) || plan.styles != nil:
 		// The parts excelize needs, copied as they are packed, without the others (pictures,
 		// calculation chain, document properties …), which it would hold in memory.
 		var tmp *os.File
@@ -96,7 +96,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 			return nil, fmt.Errorf("ingest: %w", err)
 		}
 		defer os.Remove(tmp.Name())
-		err = copyParts(tmp, plan.keep)
+		err = copyParts(tmp, plan.keep, plan.stylesPart, plan.styles)
 		if cerr := tmp.Close(); err == nil {
 			err = cerr
 		}
@@ -135,10 +135,21 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 	return wb, nil
 }
 
-// copyParts writes a zip archive of parts, copied packed.
-func copyParts(w io.Writer, parts []*zip.File) error {
+// copyParts writes a zip archive of parts, copied packed, with the text of the part replace
+// replaced by with.
+func copyParts(w io.Writer, parts []*zip.File, replace *zip.File, with []byte) error {
 	zw := zip.NewWriter(w)
 	for _, p := range parts {
+		if p == replace {
+			pw, err := zw.CreateHeader(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, Modified: p.Modified})
+			if err != nil {
+				return err
+			}
+			if _, err := pw.Write(with); err != nil {
+				return err
+			}
+			continue
+		}
 		fh := p.FileHeader
 		pw, err := zw.CreateRaw(&fh)
 		if err != nil {
@@ -162,6 +173,10 @@ type workbookPlan struct {
 	xmlLimit int64
 	// merges are the merged ranges of each worksheet, by sheet name.
 	merges map[string][]mergeRange
+	// styles replaces the style sheet stylesPart, so that date and money formats show the
+	// value of a cell (readValues); nil to keep it.
+	styles     []byte
+	stylesPart *zip.File
 }
 
 // Relationship types (their last part: the transitional and the strict namespaces differ
@@ -249,8 +264,14 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 	if err := decodePart(meta(files[strings.TrimPrefix(relsPath, "/")], relsPath, true))(&bookRels); err != nil {
 		return nil, err
 	}
-	if _, err := meta(files["xl/styles.xml"], "xl/styles.xml", false); err != nil {
-		return nil, err
+	if f := files["xl/styles.xml"]; f != nil {
+		text, err := meta(f, "xl/styles.xml", true)
+		if err != nil {
+			return nil, err
+		}
+		if plan.styles = readValues(text); plan.styles != nil {
+			plan.stylesPart = f
+		}
 	}
 
 	// The shared strings, before the sheets that refer to them.
