@@ -17,6 +17,84 @@ var zoneAliases = []struct{ prefix, district string }{
 
 var shaanxiCities = []string{"西安", "铜川", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛", "杨凌", "西咸新区"}
 
+// shaanxiCounties are the county-level units of each city of Shaanxi, with their 2023 names
+// (seed.Divisions; the test compares them). A county-level city (韩城市, 神木市) is a district of
+// its city here, as in the divisions.
+var shaanxiCounties = map[string][]string{
+	"西安市": {"新城区", "碑林区", "莲湖区", "灞桥区", "未央区", "雁塔区", "阎良区", "临潼区", "长安区", "高陵区", "蓝田县", "周至县", "鄠邑区"},
+	"铜川市": {"王益区", "印台区", "耀州区", "宜君县"},
+	"宝鸡市": {"渭滨区", "金台区", "陈仓区", "凤翔区", "岐山县", "扶风县", "眉县", "陇县", "千阳县", "麟游县", "凤县", "太白县"},
+	"咸阳市": {"秦都区", "杨陵区", "渭城区", "三原县", "泾阳县", "乾县", "礼泉县", "永寿县", "彬州市", "长武县", "旬邑县", "淳化县", "武功县", "兴平市"},
+	"渭南市": {"临渭区", "华州区", "潼关县", "大荔县", "合阳县", "澄城县", "蒲城县", "白水县", "富平县", "韩城市", "华阴市"},
+	"延安市": {"宝塔区", "安塞区", "延长县", "延川县", "子长市", "志丹县", "吴起县", "甘泉县", "富县", "洛川县", "宜川县", "黄龙县", "黄陵县"},
+	"汉中市": {"汉台区", "南郑区", "城固县", "洋县", "西乡县", "勉县", "宁强县", "略阳县", "镇巴县", "留坝县", "佛坪县"},
+	"榆林市": {"榆阳区", "横山区", "神木市", "府谷县", "靖边县", "定边县", "绥德县", "米脂县", "佳县", "吴堡县", "清涧县", "子洲县"},
+	"安康市": {"汉滨区", "汉阴县", "石泉县", "宁陕县", "紫阳县", "岚皋县", "平利县", "镇坪县", "旬阳市", "白河县"},
+	"商洛市": {"商州区", "洛南县", "丹凤县", "商南县", "山阳县", "镇安县", "柞水县"},
+}
+
+// countyOf finds the Shaanxi county-level unit that t starts with: its full name (韩城市,
+// 周至县), or its name without 市, 县 or 区 when that has two characters or more and is all of
+// t (韩城) or followed by 县, the name of a county that has since become a city or a district
+// (神木县, 凤翔县). It returns the unit and its city, or "".
+func countyOf(t string) (county, city string) {
+	for c, units := range shaanxiCounties {
+		for _, u := range units {
+			if strings.HasPrefix(t, u) {
+				return u, c
+			}
+			short := []rune(u)
+			short = short[:len(short)-1]
+			if len(short) < 2 {
+				continue
+			}
+			if rest, ok := strings.CutPrefix(t, string(short)); ok && (rest == "" || strings.HasPrefix(rest, "县")) {
+				return u, c
+			}
+		}
+	}
+	return "", ""
+}
+
+// shaanxiZones are the development zones of Xi'an that are named without their city, and
+// the five new cities of 西咸新区.
+var shaanxiZones = []struct{ prefix, city, district string }{
+	{"曲江新区", "西安市", "曲江新区"}, {"曲江", "西安市", "曲江新区"}, {"浐灞生态区", "西安市", "浐灞生态区"}, {"浐灞", "西安市", "浐灞生态区"},
+	{"国际港务区", "西安市", "国际港务区"}, {"西安国际港务区", "西安市", "国际港务区"}, {"港务区", "西安市", "国际港务区"},
+	{"航天基地", "西安市", "航天基地"}, {"国家民用航天产业基地", "西安市", "航天基地"}, {"航空基地", "西安市", "航空基地"},
+	{"沣东新城", "西安市", "西咸新区"}, {"沣西新城", "西安市", "西咸新区"}, {"秦汉新城", "西安市", "西咸新区"},
+	{"空港新城", "西安市", "西咸新区"}, {"泾河新城", "西安市", "西咸新区"},
+}
+
+// shaanxiPlace reads the text after the name of a Shaanxi city: 西咸新区 is a district of 西安市 (the
+// divisions: administered by Xi'an since 2017) whichever city names it, and 杨凌示范区 a city of
+// its own (policy item (7)) with no district made of the rest of its name.
+func shaanxiPlace(c, rest string) (city, district string) {
+	rest = strings.TrimPrefix(rest, "市")
+	switch {
+	case c == "西咸新区" || strings.HasPrefix(rest, "西咸新区") || strings.HasPrefix(rest, "西咸"):
+		return "西安市", "西咸新区"
+	case c == "杨凌":
+		for _, p := range []string{"农业高新技术产业示范区", "高新技术产业示范区", "示范区", "区"} {
+			if u, ok := strings.CutPrefix(rest, p); ok {
+				rest = u
+				break
+			}
+		}
+		return "杨凌示范区", districtOf(rest)
+	}
+	city = xiaoqi.NormalizeCity(c)
+	if u, cc := countyOf(rest); u != "" && cc == city {
+		return city, u
+	}
+	for _, z := range shaanxiZones {
+		if strings.HasPrefix(rest, z.prefix) && z.city == city {
+			return city, z.district
+		}
+	}
+	return city, districtOf(rest)
+}
+
 // provinces lists the provincial-level divisions, long forms before the short ones they start with.
 var provinces = []struct{ full, short string }{
 	{"内蒙古自治区", "内蒙古"}, {"广西壮族自治区", "广西"}, {"西藏自治区", "西藏"}, {"宁夏回族自治区", "宁夏"},
@@ -74,11 +152,25 @@ func ParseArea(s string) (city, district string) {
 	if prov == "" || prov == "陕西" {
 		for _, c := range shaanxiCities {
 			if strings.HasPrefix(t, c) {
-				return xiaoqi.NormalizeCity(c), districtOf(strings.TrimPrefix(strings.TrimPrefix(t, c), "市"))
+				return shaanxiPlace(c, strings.TrimPrefix(t, c))
+			}
+		}
+		if u, c := countyOf(t); u != "" {
+			return c, u
+		}
+		for _, z := range shaanxiZones {
+			if strings.HasPrefix(t, z.prefix) {
+				return z.city, z.district
 			}
 		}
 		if prov == "陕西" {
-			return "", ""
+			return "", districtOf(t)
+		}
+		// A development zone without its city (高新区, 经开区): many cities have one.
+		for _, z := range zoneAliases {
+			if strings.HasPrefix(t, z.prefix) && z.prefix != "高新" {
+				return "", z.district
+			}
 		}
 	}
 	if municipalities[prov] {
@@ -147,10 +239,10 @@ func ParseCity(s string) (city, district string) {
 	if c, ok := cityEnglish[strings.ToLower(strings.Join(strings.Fields(t), ""))]; ok {
 		return c, ""
 	}
-	if c := xiaoqi.NormalizeCity(t); xiaoqi.RegionOf(c) != "" {
+	if c := xiaoqi.NormalizeCity(t); xiaoqi.RegionOf(c) != "" && c != "西咸新区" {
 		return c, ""
 	}
-	if c, d := ParseArea(t); c != "" {
+	if c, d := ParseArea(t); c != "" || d != "" {
 		return c, d
 	}
 	if utf8.RuneCountInString(t) > 12 || strings.ContainsAny(t, "0123456789") || !utf8.ValidString(t) {

@@ -21,8 +21,8 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 	c.ExternalID = r.get("external_id")
 	r.setMeta(&c.Meta, xiaoqi.KindCandidate, source)
 	c.Name = r.get("name")
-	c.Phone = strings.NewReplacer(" ", "", "-", "", "—", "").Replace(r.get("phone"))
-	c.Email = r.get("email")
+	c.Phone = strings.NewReplacer(" ", "", "-", "", "—", "").Replace(narrow(r.get("phone")))
+	c.Email = narrow(r.get("email"))
 	if v := r.get("birth_date"); v != "" {
 		if t, err := ParseDate(v); err != nil {
 			r.errorf("birth_date", "出生日期格式无法识别 / not a date such as 1998-05-01")
@@ -72,7 +72,7 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 
 // graduationYear reads "2024", "2024届", "2024年6月", "2024-06-30"; 0 when it cannot.
 func graduationYear(v string) int {
-	t := strings.TrimSuffix(strings.TrimSpace(v), "届")
+	t := strings.TrimSuffix(strings.TrimSpace(narrow(v)), "届")
 	if y, err := strconv.Atoi(strings.TrimSuffix(t, "年")); err == nil {
 		return y
 	}

@@ -24,6 +24,32 @@ type Column struct {
 	Field string `json:"field"`
 	// Note says why a column is not used, for unknown and ignored columns.
 	Note string `json:"note,omitempty"`
+
+	// yearly and unit say how the header writes amounts: per year (年薪, 元/年), and in 万
+	// or 千 (薪资（万元）); they apply to cells that do not say so themselves.
+	yearly bool
+	unit   string
+}
+
+// rangeParts name the minimum and maximum under a field's name in a two-row header.
+var rangeParts = map[string]string{"最低": "_min", "最高": "_max", "下限": "_min", "上限": "_max", "起": "_min", "止": "_max",
+	"min": "_min", "max": "_max", "最小": "_min", "最大": "_max", "低": "_min", "高": "_max", "from": "_min", "to": "_max",
+	"minimum": "_min", "maximum": "_max", "起薪": "_min", "封顶": "_max"}
+
+// amountNotes reads how a salary header writes its amounts: per year (年薪, 元/年, annual) and
+// in 万 or 千 (万元, 千元, k).
+func amountNotes(header string) (yearly bool, unit string) {
+	h := strings.ToLower(norm.NFKC.String(header))
+	for _, w := range []string{"年薪", "/年", "每年", "per year", "annual", "yearly", "/year"} {
+		yearly = yearly || strings.Contains(h, w)
+	}
+	switch {
+	case strings.Contains(h, "万元") || strings.Contains(h, "(万)") || strings.Contains(h, "单位:万"):
+		unit = "万"
+	case strings.Contains(h, "千元") || strings.Contains(h, "(千)") || strings.Contains(h, "(k)") || strings.Contains(h, "单位:千"):
+		unit = "千"
+	}
+	return yearly, unit
 }
 
 // Ignore is the field name that a mapping gives a column to leave it out on purpose.
@@ -138,9 +164,10 @@ const maxHeaderSearch = 10
 
 // header is the header found in a table.
 type header struct {
-	row  int // row number of the header's (last) row
-	skip int // rows of the table before the first data row
-	cols []Column
+	row   int // row number of the header's (last) row
+	skip  int // rows of the table before the first data row
+	cols  []Column
+	width int // cells of the header row, the empty ones at its end included
 }
 
 // findHeader looks in the first rows of a table for the row whose cells name the most fields,
@@ -152,8 +179,16 @@ func (r *resolver) findHeader(rows []Row) *header {
 	for i := 0; i < len(rows) && i < maxHeaderSearch; i++ {
 		cols, score := r.columns(rows[i].Cells, nil)
 		if i > 0 {
-			if pc, ps := r.columns(rows[i].Cells, rows[i-1].Cells); ps > score {
+			pc, ps := r.columns(rows[i].Cells, rows[i-1].Cells)
+			if ps > score {
 				cols, score = pc, ps
+			}
+			// The lower row of a two-row header whose merged names fill both rows (岗位名称
+			// merged over rows 2 and 3, 薪资 over 最低 and 最高) names as many fields as the
+			// upper one alone: the two rows are the header.
+			if best != nil && best.skip == i && ps > 0 && ps >= bestScore && refines(rows[i].Cells, rows[i-1].Cells) {
+				best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: pc, width: max(len(rows[i].Cells), len(rows[i-1].Cells))}, ps
+				continue
 			}
 		}
 		nonEmpty := 0
@@ -163,10 +198,25 @@ func (r *resolver) findHeader(rows []Row) *header {
 			}
 		}
 		if score > bestScore && (score >= 2 || score == nonEmpty) {
-			best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: cols}, score
+			w := len(rows[i].Cells)
+			if i > 0 {
+				w = max(w, len(rows[i-1].Cells))
+			}
+			best, bestScore = &header{row: rows[i].Num, skip: i + 1, cols: cols, width: w}, score
 		}
 	}
 	return best
+}
+
+// refines reports whether a row under a header row adds names of its own (最低 under 薪资)
+// rather than only repeating the names merged over both.
+func refines(lower, upper []string) bool {
+	for j, c := range lower {
+		if c = strings.TrimSpace(c); c != "" && c != strings.TrimSpace(cell(upper, j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // columns resolves the cells of a header row, with the row above it when upper is not nil,
@@ -198,11 +248,24 @@ func (r *resolver) columns(cells, upper []string) ([]Column, int) {
 						break
 					}
 				}
+				// Any name of a field over 最低/最高, 下限/上限, 起/止, min/max: the field's
+				// minimum and maximum (薪酬, 薪资待遇（元/月）, 年薪 over 下限 and 上限).
+				if part, ok := rangeParts[normHeader(lower)]; ok && c.Field == "" {
+					if f := r.resolve(up); f != "" && r.s.field(f+part) != nil {
+						c.Field, c.Header = f+part, up+" / "+lower
+					}
+				}
+			}
+			if c.Field == "salary" || c.Field == "salary_min" || c.Field == "salary_max" {
+				c.yearly, c.unit = amountNotes(up + " " + lower)
 			}
 		case upper != nil && strings.TrimSpace(cell(upper, j)) != "":
 			// A name merged over both header rows sits in the upper cell.
 			c.Header = strings.TrimSpace(cell(upper, j))
 			c.Field = r.resolve(c.Header)
+			if c.Field == "salary" {
+				c.yearly, c.unit = amountNotes(c.Header)
+			}
 		default:
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -45,8 +46,11 @@ type Options struct {
 	Progress func(Progress)
 	// ReportCSV receives the downloadable report as the import goes; may be nil.
 	ReportCSV *CSVWriter
-	// HidePersonal leaves candidates' names, phones, e-mails, birth dates and ids out of the
-	// report CSV (rows are still named by number), for reports that others may download.
+	// HidePersonal leaves the cells of candidates' names, phones, e-mails and birth dates (and
+	// of other columns whose header names contacts or an ID document) out of the report CSV,
+	// and takes what looks like personal data out of its other cells (xiaoqi.Candidate.Redact),
+	// for reports that others may download; the row's own id (学号) stays, as it is how the
+	// uploader finds the row.
 	HidePersonal bool
 	// MaxProblems caps the problems kept in Report.Problems; default 1,000.
 	MaxProblems int
@@ -54,6 +58,9 @@ type Options struct {
 	TempDir string
 	// Notify is called after every batch written (to wake an index follower); may be nil.
 	Notify func()
+
+	// derivedSource says that Source was derived from the file name, not given.
+	derivedSource bool
 }
 
 // Progress reports how far an import has come.
@@ -132,8 +139,8 @@ func (o *Options) check(path string) error {
 	if o.FileName == "" {
 		o.FileName = filepath.Base(path)
 	}
-	if o.Source = strings.TrimSpace(o.Source); o.Source == "" {
-		o.Source = SourceName(o.FileName)
+	if o.Source = strings.TrimSpace(o.Source); o.Source == "" || o.derivedSource {
+		o.Source, o.derivedSource = SourceName(o.FileName), true
 	}
 	switch o.Mode {
 	case "":
@@ -167,9 +174,22 @@ func (o *Options) check(path string) error {
 	return nil
 }
 
+// copyMark is what a browser or a file manager adds to the name of a second copy of a file:
+// "jobs (1).csv", "岗位需求 - 副本.xlsx", "list copy.csv".
+var copyMark = regexp.MustCompile(`(?i)(\s*[(（]\d{1,3}[)）]|\s*-?\s*副本|\s*-\s*copy|\s+copy)$`)
+
 // SourceName derives an import source from a file name: "岗位需求 2024.xlsx" → "岗位需求-2024".
+// The marks of a second copy are left out ("jobs_gbk (1).csv" → "jobs_gbk"): a file
+// downloaded twice is the same list.
 func SourceName(fileName string) string {
 	base := strings.TrimSuffix(filepath.Base(fileName), filepath.Ext(fileName))
+	for {
+		b := copyMark.ReplaceAllString(base, "")
+		if b == base || strings.TrimSpace(b) == "" {
+			break
+		}
+		base = b
+	}
 	s := strings.ToLower(strings.Join(strings.Fields(base), "-"))
 	if s == "" || s == "." {
 		return "import"

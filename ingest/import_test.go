@@ -41,7 +41,7 @@ func TestImportGBKCSV(t *testing.T) {
 			j.SalaryText != want.SalaryText || j.Status != want.Status || !slices.Equal(j.Skills, want.Skills) || j.Headcount != 0 {
 			t.Errorf("job = %+v\nwant %+v", j, want)
 		}
-		if !j.PostedAt.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, ingest.China)) || j.Source != "岗位" || len(j.ExternalID) != 16 {
+		if !j.PostedAt.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) || j.Source != "岗位" || len(j.ExternalID) != 16 {
 			t.Errorf("posted %v source %q external id %q", j.PostedAt, j.Source, j.ExternalID)
 		}
 		if !strings.Contains(j.Description, "五险一金") {

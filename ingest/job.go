@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -34,7 +35,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	r.place(&j.City, &j.District, false)
 	j.Region = xiaoqi.RegionOf(j.City)
 
-	ent := enterpriseRef{name: r.get("enterprise_name"), city: j.City, creditCode: strings.ToUpper(r.get("enterprise_credit_code")),
+	ent := enterpriseRef{name: r.get("enterprise_name"), city: j.City, creditCode: strings.ToUpper(narrow(r.get("enterprise_credit_code"))),
 		typ: r.get("enterprise_type"), size: r.get("enterprise_size")}
 	if id := r.get("enterprise_id"); id != "" {
 		if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, id); err != nil {
@@ -121,6 +122,29 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	return j, ent
 }
 
+// amount writes into a salary cell of field f what its column's header says of it: the
+// unit of a bare number (年薪（万元）: 12 is 12万) and the period when the cell names none
+// (年薪: 120000 is a year's pay).
+func (r *record) amount(f, v string) string {
+	c, ok := r.cols[f]
+	if !ok || (!c.yearly && c.unit == "") {
+		return v
+	}
+	t := strings.TrimSpace(narrow(v))
+	bare := true // a number, or two ("12-18"), without a unit
+	for _, p := range strings.Split(strings.ReplaceAll(t, ",", ""), "-") {
+		_, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		bare = bare && err == nil
+	}
+	if bare && c.unit != "" {
+		t += c.unit
+	}
+	if c.yearly && !strings.ContainsAny(t, "/年月天日时") {
+		t += "/年"
+	}
+	return t
+}
+
 // guessedYearly is the warning for a salary that names no period and was read as yearly.
 const guessedYearly = "未注明按月或按年，按年薪理解（月薪超过 10 万不常见），请核对 / no period given: read as a yearly salary (more than 100,000 a month is unusual); please check"
 
@@ -129,7 +153,7 @@ const guessedYearly = "未注明按月或按年，按年薪理解（月薪超过
 func jobSalary(r *record, j *xiaoqi.JobNeed) {
 	if v := r.get("salary"); v != "" {
 		j.SalaryText = v
-		if s, err := ParseSalary(v); err != nil {
+		if s, err := ParseSalary(r.amount("salary", v)); err != nil {
 			r.warnf("salary", "薪资格式无法识别，仅保留原文 / salary not understood, kept as text only (e.g. 8千-1.2万, 15-30K, 面议)")
 		} else {
 			j.SalaryMin, j.SalaryMax, j.SalaryMonths = s.Min, s.Max, s.Months
@@ -143,7 +167,7 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 		if v == "" {
 			continue
 		}
-		s, err := ParseSalary(v)
+		s, err := ParseSalary(r.amount(f, v))
 		if err != nil || s.Negotiable {
 			r.errorf(f, "应为金额，如 8000、8千、1.2万 / must be an amount such as 8000, 8千 or 1.2万")
 			continue
@@ -168,11 +192,12 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 }
 
 // jobIdentity is the text that identifies a posting when the file has no id column: what it
-// is, who offers it, where and since when. Salary, headcount and description are not part of
-// it, so that a file with an edited salary updates the posting.
+// is, who offers it and where. Salary, headcount, description and the posting date are not
+// part of it, so that a file with an edited salary updates the posting, and so does a list
+// exported again, which writes the day of the export as the posting date.
 func jobIdentity(r *record) string {
 	return strings.Join([]string{r.get("title"), r.get("enterprise_name"), r.get("enterprise_credit_code"), r.get("enterprise_id"),
-		r.get("city"), r.get("district"), r.get("area"), r.get("posted_at")}, "\x00")
+		r.get("city"), r.get("district"), r.get("area")}, "\x00")
 }
 
 // skillText is the text of a job need that skills are extracted from: its title, which often

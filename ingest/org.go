@@ -17,7 +17,7 @@ func buildEnterprise(r *record, e *xiaoqi.Enterprise, source string) {
 	r.setMeta(&e.Meta, xiaoqi.KindEnterprise, source)
 	r.setStr("name", &e.Name)
 	if v, ok := r.str("credit_code"); ok {
-		e.CreditCode = strings.ToUpper(v)
+		e.CreditCode = strings.ToUpper(narrow(v))
 	}
 	r.place(&e.City, &e.District, true)
 	e.Region = xiaoqi.RegionOf(e.City)
@@ -60,8 +60,8 @@ func (r *record) geo(dst **xiaoqi.GeoPoint) {
 		*dst = nil
 		return
 	}
-	la, err1 := strconv.ParseFloat(lat, 64)
-	lo, err2 := strconv.ParseFloat(lon, 64)
+	la, err1 := strconv.ParseFloat(narrow(lat), 64)
+	lo, err2 := strconv.ParseFloat(narrow(lon), 64)
 	if err1 != nil || err2 != nil {
 		r.errorf("lat", "经纬度应为数字，且两者都要填写 / latitude and longitude must both be numbers (WGS-84)")
 		return
@@ -83,7 +83,7 @@ func buildInstitution(r *record, in *xiaoqi.Institution, source string) {
 	r.setStr("name", &in.Name)
 	r.setStr("code", &in.Code)
 	if v, ok := r.str("credit_code"); ok {
-		in.CreditCode = strings.ToUpper(v)
+		in.CreditCode = strings.ToUpper(narrow(v))
 	}
 	r.setStr("authority", &in.Authority)
 	if v, ok := r.str("level"); ok {

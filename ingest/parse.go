@@ -27,7 +27,7 @@ var (
 // ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "10+", "10人以上", "5-10人" (the
 // upper bound), "三人", "十二", "若干" and "" (unspecified).
 func ParseHeadcount(s string) (Headcount, error) {
-	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	t := strings.ToLower(strings.Join(strings.Fields(narrow(s)), ""))
 	if unspecified[t] {
 		return Headcount{Unspecified: true}, nil
 	}
@@ -89,14 +89,17 @@ var dateLayouts = []string{
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system (which counts a 29 February 1900 that never was).
-var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, China)
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // ParseDate reads the dates people write: 2023-07-12, 2023/7/12, 2023.7.12, 2023年7月12日,
 // 20230712, 7/12/2023 (month first, as English Excel writes it), with an optional time,
 // RFC 3339, and Excel serial day numbers (45119, 45119.5) for dates a spreadsheet stored
-// as numbers. Dates without a zone are in China time. The empty string gives the zero time.
+// as numbers. A date without a time is that day at 00:00 UTC: the API shows it as that day,
+// and the search's date filter (date_from=2023-07-12, a day in UTC) finds it on that day;
+// Beijing midnight would be the evening of the day before in UTC. A time of day without a
+// zone is China's. The empty string gives the zero time.
 func ParseDate(s string) (time.Time, error) {
-	t := strings.TrimSpace(s)
+	t := strings.TrimSpace(narrow(s))
 	if t == "" {
 		return time.Time{}, nil
 	}
@@ -104,7 +107,11 @@ func ParseDate(s string) (time.Time, error) {
 		return d, nil
 	}
 	for _, l := range dateLayouts {
-		if d, err := time.ParseInLocation(l, t, China); err == nil {
+		loc := time.UTC
+		if strings.Contains(l, "15:04") {
+			loc = China
+		}
+		if d, err := time.ParseInLocation(l, t, loc); err == nil {
 			if d.Year() < 1900 || d.Year() > 2200 {
 				break
 			}
@@ -115,7 +122,11 @@ func ParseDate(s string) (time.Time, error) {
 		// Excel serial: days since 1899-12-30 with the fraction of the day as the time.
 		days := math.Floor(f)
 		secs := math.Round((f - days) * 86400)
-		return excelEpoch.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second), nil
+		d := excelEpoch.AddDate(0, 0, int(days))
+		if secs == 0 {
+			return d, nil
+		}
+		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, China).Add(time.Duration(secs) * time.Second), nil
 	}
 	return time.Time{}, fmt.Errorf("date %q: not a date such as 2023-07-12, 2023/7/12 or 2023年7月12日", s)
 }
@@ -129,7 +140,7 @@ var boolWords = map[string]bool{
 // ParseBool reads yes/no as people write it: 是/否, 有/无, Y/N, √/×, true/false, 1/0. The empty
 // string is false.
 func ParseBool(s string) (bool, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
+	t := strings.ToLower(strings.TrimSpace(narrow(s)))
 	if t == "" {
 		return false, nil
 	}
@@ -145,7 +156,7 @@ var intClean = strings.NewReplacer(",", "", "，", "", " ", "")
 // ParseInt reads a whole number, allowing thousands separators, a trailing 人 or 名, and the
 // ".0" a spreadsheet adds ("1,200", "300人", "45.0"). The empty string is 0.
 func ParseInt(s string) (int, error) {
-	t := intClean.Replace(strings.TrimSpace(s))
+	t := intClean.Replace(strings.TrimSpace(narrow(s)))
 	t = strings.TrimRight(t, "人名个约左右")
 	if t == "" {
 		return 0, nil

@@ -33,7 +33,9 @@ func TestParseHeadcount(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
-	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, ingest.China) }
+	// A date without a time is that day at 00:00 UTC, the instant the search's date filter
+	// (date_from=2024-03-01) and the API's dates name the day by; a time of day is China's.
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
 		in   string
 		want time.Time
@@ -46,10 +48,10 @@ func TestParseDate(t *testing.T) {
 		{"7/12/2023", day(2023, 7, 12)},
 		{"2023-12-07 20:20:25", time.Date(2023, 12, 7, 20, 20, 25, 0, ingest.China)},
 		{"45119", day(2023, 7, 12)},
-		{"45119.5", day(2023, 7, 12).Add(12 * time.Hour)},
+		{"45119.5", time.Date(2023, 7, 12, 12, 0, 0, 0, ingest.China)},
 		{"2023-07", day(2023, 7, 1)},
 		{"2023", day(2023, 1, 1)},
-		{"2023-07-12T08:00:00+08:00", day(2023, 7, 12).Add(8 * time.Hour)},
+		{"2023-07-12T08:00:00+08:00", time.Date(2023, 7, 12, 8, 0, 0, 0, ingest.China)},
 		{"", time.Time{}},
 	}
 	for _, tt := range tests {

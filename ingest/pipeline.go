@@ -62,10 +62,15 @@ func run(ctx context.Context, store xiaoqi.Store, path string, opt Options, rep 
 			}
 			names = append(names, c.Header)
 		}
+		for len(names) < t.header.width && !isJSON {
+			names = append(names, ColumnLetter(len(names))) // an empty header cell at the end
+		}
 		if opt.HidePersonal && s.kind == xiaoqi.KindCandidate {
-			opt.ReportCSV.hide, opt.ReportCSV.hideAll = map[int]bool{}, true
+			opt.ReportCSV.hide, opt.ReportCSV.keep, opt.ReportCSV.hideAll, opt.ReportCSV.redact = map[int]bool{}, map[int]bool{}, true, true
 			for _, c := range t.header.cols {
-				opt.ReportCSV.hide[c.Index] = personal[c.Field]
+				opt.ReportCSV.hide[c.Index] = personalColumn(c)
+				// The uploader's own key of a row (学号) is shown as it is: it is how they find the row.
+				opt.ReportCSV.keep[c.Index] = c.Field == "external_id" || c.Field == "id"
 			}
 		}
 		if err := opt.ReportCSV.begin(names, isJSON); err != nil {

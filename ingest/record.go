@@ -13,11 +13,14 @@ type Level string
 
 // Problem levels. An error keeps its row out of the store; a warning reports a value that was
 // not understood and left out while the row was written; a duplicate is a row that repeats
-// an earlier one of the file and was skipped.
+// an earlier one of the file and was skipped; a note names a row that is not data (a total
+// or a footer) and was skipped.
 const (
 	LevelError     Level = "error"
 	LevelWarning   Level = "warning"
 	LevelDuplicate Level = "duplicate"
+	// LevelNote is a row left out on purpose: a total row (合计) or a footer (制表人：…).
+	LevelNote Level = "note"
 )
 
 // Problem is one problem of one row, named as the user sees the file.
@@ -96,6 +99,30 @@ func (r *record) problem(level Level, f, format string, args ...any) {
 
 // personal are the candidate fields whose values problems do not repeat (PIPL).
 var personal = map[string]bool{"name": true, "phone": true, "email": true, "birth_date": true, "id": true, "external_id": true}
+
+// personalHeaders are words of the headers of columns that hold a person's contacts or
+// identity, whatever field they fill (a second phone column, not imported) or none (微信号,
+// 身份证号).
+var personalHeaders = []string{"姓名", "电话", "手机", "联系方式", "微信", "qq", "邮箱", "email", "mail", "身份证", "证件",
+	"护照", "出生", "生日", "住址", "家庭地址", "wechat", "phone", "mobile", "idcard", "passport", "birth"}
+
+// personalColumn reports whether the downloadable report of a candidate import hides the
+// cells of column c: the columns of a candidate's name, phone, e-mail and birth date, and
+// the others whose header names contacts or an identity document. The 学号 an uploader finds
+// rows by stays.
+func personalColumn(c Column) bool {
+	switch c.Field {
+	case "name", "phone", "email", "birth_date":
+		return true
+	}
+	h := normHeader(c.Header)
+	for _, w := range personalHeaders {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // errorf records an error in the column of field f ("" for the row).
 func (r *record) errorf(f, format string, args ...any) { r.problem(LevelError, f, format, args...) }
@@ -237,12 +264,15 @@ func (r *record) place(city, district *string, merge bool) {
 	// city=…) only when they give none: the default had put every row of a file in it,
 	// 宝鸡 and 汉中 rows included.
 	c, d := "", ""
+	defaultCity := strings.TrimSpace(r.defaults["city"])
 	if v := strings.TrimSpace(r.vals["city"]); v != "" {
-		if c, d = ParseCity(v); c == "" {
+		switch c, d = ParseCity(v); {
+		case c == "" && d != "" && defaultCity == "":
+			r.errorf("city", "%s", zoneWithoutCity(v, d))
+		case c == "" && d == "":
 			r.errorf("city", "城市 %q 无法识别 / not a city", v)
 		}
 	}
-	defaultCity := strings.TrimSpace(r.defaults["city"])
 	if v := r.get("area"); v != "" {
 		ac, ad := ParseArea(v)
 		if c == "" {
@@ -252,7 +282,9 @@ func (r *record) place(city, district *string, merge bool) {
 			d = ad
 		}
 		if c == "" && !r.failed && defaultCity == "" {
-			if p := provinceOf(v); p != "" {
+			if ad != "" && r.s.kind != xiaoqi.KindCandidate {
+				r.errorf("area", "%s", zoneWithoutCity(v, ad))
+			} else if p := provinceOf(v); p != "" {
 				c = p
 				r.warnf("area", "只给出了省份 %s，未给出城市 / only the province is given, no city", p)
 			} else if r.s.kind == xiaoqi.KindCandidate {
@@ -274,6 +306,13 @@ func (r *record) place(city, district *string, merge bool) {
 		c = *city
 	}
 	*city, *district = c, d
+}
+
+// zoneWithoutCity is the error of a place that names a district or a development zone but no
+// city (高新区: many cities have one).
+func zoneWithoutCity(v, district string) string {
+	return fmt.Sprintf("%[1]q 只写了%[2]s，没有写城市（许多城市都有%[2]s），请写明城市（如 西安%[2]s），或用 --default city=西安市 指定默认城市 / "+
+		"names %[2]s but no city (many cities have one): write the city (西安%[2]s), or give a default city (--default city=西安市, the upload's defaults)", v, district)
 }
 
 // provinceOf returns the province a text starts with ("陕西省"), or "".

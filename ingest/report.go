@@ -42,6 +42,9 @@ type Counts struct {
 	Warnings int `json:"warnings"`
 	// Empty counts empty rows, skipped.
 	Empty int `json:"empty"`
+	// Skipped counts the total rows (合计, 小计 …) and footers (制表人：…) under a table, which
+	// are not data: each is named by a note, and none is counted as read.
+	Skipped int `json:"skipped,omitempty"`
 	// EnterprisesCreated counts the enterprises a job import created for the jobs it wrote.
 	EnterprisesCreated int `json:"enterprises_created,omitempty"`
 }
@@ -70,6 +73,11 @@ type Report struct {
 	// list as candidates). Empty when the chosen type fits best.
 	BetterType xiaoqi.Kind `json:"better_type,omitempty"`
 	Counts
+	// Existing counts the job rows without an id column that are postings stored under
+	// another source, by that source: a list imported before under another file name. They
+	// updated those postings, or, when the import was given a source of its own, were written
+	// beside them (Updated false). A row imported onto a posting may leave it unchanged.
+	Existing []SourceMatch `json:"existing,omitempty"`
 	// Problems holds the first MaxProblems problems; ProblemCount counts them all.
 	Problems     []Problem `json:"problems"`
 	ProblemCount int       `json:"problem_count"`
@@ -81,6 +89,27 @@ type Report struct {
 	Stopped  string    `json:"stopped,omitempty"`
 	Started  time.Time `json:"started"`
 	Finished time.Time `json:"finished"`
+}
+
+// SourceMatch counts the rows of an import that are postings stored under another source;
+// Updated says that they were imported onto them.
+type SourceMatch struct {
+	Source  string `json:"source"`
+	Rows    int    `json:"rows"`
+	Updated bool   `json:"updated"`
+}
+
+// addExisting counts a row that is a posting stored under source.
+func (r *Report) addExisting(source string, updated bool) {
+	for i := range r.Existing {
+		if m := &r.Existing[i]; m.Source == source && m.Updated == updated {
+			m.Rows++
+			return
+		}
+	}
+	if len(r.Existing) < MaxProblemKinds {
+		r.Existing = append(r.Existing, SourceMatch{Source: source, Rows: 1, Updated: updated})
+	}
 }
 
 // MaxProblemKinds is how many kinds of problems a report counts; the problems of further
@@ -123,10 +152,20 @@ func (r *Report) Summary() string {
 	}
 	s := fmt.Sprintf("%d rows read: %d %s (%d created, %d updated), %d unchanged, %d invalid, %d duplicates, %d with warnings",
 		r.Read, r.Written, verb, r.Created, r.Updated, r.Unchanged, r.Invalid, r.Duplicates, r.Warnings)
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(", %d skipped (totals and footers, not data)", r.Skipped)
+	}
 	if r.EnterprisesCreated > 0 && r.Mode == ModeDryRun {
 		s += fmt.Sprintf("; %d enterprises would be created", r.EnterprisesCreated)
 	} else if r.EnterprisesCreated > 0 {
 		s += fmt.Sprintf("; %d enterprises created", r.EnterprisesCreated)
+	}
+	for _, m := range r.Existing {
+		if m.Updated {
+			s += fmt.Sprintf("；%[1]d 行是来源 %[2]q 中已有的岗位，已写入这些岗位（未新增） / %[1]d rows are postings stored from source %[2]q: imported onto them, not added again", m.Rows, m.Source)
+		} else {
+			s += fmt.Sprintf("；%[1]d 行与来源 %[2]q 中已有的岗位相同，因指定了来源，已另行写入，请确认 / %[1]d rows look like postings stored from source %[2]q: written beside them under the source given; check that they are not the same", m.Rows, m.Source)
+		}
 	}
 	if len(r.Unknown) > 0 {
 		names := make([]string, len(r.Unknown))
@@ -155,9 +194,12 @@ type CSVWriter struct {
 	json   bool
 	begun  bool
 	// hide lists the columns whose values the report leaves out (personal data); hideAll
-	// leaves out the original of JSON rows.
+	// leaves out the original of JSON rows; redact takes what looks like personal data
+	// (phones, e-mail addresses, ID numbers, messenger accounts) out of the other cells.
 	hide    map[int]bool
+	keep    map[int]bool // columns shown as they are (the row's id)
 	hideAll bool
+	redact  bool
 }
 
 // hidden replaces the personal values a report leaves out.
@@ -185,8 +227,9 @@ func (c *CSVWriter) begin(header []string, isJSON bool) error {
 	return c.w.Write(line)
 }
 
-// row writes the line of one row.
-func (c *CSVWriter) row(r Row, level Level, problems []Problem) error {
+// row writes the line of one row; person is the candidate made of it, whose own name and
+// contacts are taken out of its cells too (nil for other rows).
+func (c *CSVWriter) row(r Row, level Level, problems []Problem, person *xiaoqi.Candidate) error {
 	msgs := make([]string, 0, len(problems))
 	for _, p := range problems {
 		m := p.Message
@@ -202,14 +245,38 @@ func (c *CSVWriter) row(r Row, level Level, problems []Problem) error {
 	case c.json:
 		line = append(line, r.Raw)
 	default:
-		for j, v := range r.Cells {
-			if c.hide[j] && v != "" {
+		cells := r.Cells
+		for len(cells) > len(c.header) && strings.TrimSpace(cells[len(cells)-1]) == "" {
+			cells = cells[:len(cells)-1] // empty cells past the header
+		}
+		if person == nil {
+			person = &xiaoqi.Candidate{}
+		}
+		for j, v := range cells {
+			switch {
+			case v == "":
+			case c.hide[j]:
 				v = hidden
+			case c.redact && !c.keep[j]:
+				v = person.Redact(v, hidden)
 			}
-			line = append(line, v)
+			line = append(line, defuse(v))
+		}
+		for j := len(cells); j < len(c.header); j++ {
+			line = append(line, "")
 		}
 	}
 	return c.w.Write(line)
+}
+
+// defuse puts an apostrophe before a cell that a spreadsheet would read as a formula (one
+// starting with = + - @, a tab or a carriage return), as OWASP advises against CSV
+// injection: the report holds what users uploaded, and is opened in Excel.
+func defuse(v string) string {
+	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+		return "'" + v
+	}
+	return v
 }
 
 // Flush writes what is buffered.
@@ -226,6 +293,8 @@ func levelName(l Level) string {
 		return "警告 warning"
 	case LevelDuplicate:
 		return "重复 duplicate"
+	case LevelNote:
+		return "说明 note"
 	}
 	return string(l)
 }

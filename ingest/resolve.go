@@ -34,6 +34,8 @@ type enterprises struct {
 	source string
 	geo    func(string) *xiaoqi.GeoPoint
 	ids    map[string]string // natural key → id, of enterprises found or created
+	// created are the enterprises this import creates (or, in a dry run, would create).
+	created map[string]bool
 }
 
 // resolve returns the id of the enterprise ref names, and the enterprise to create with the
@@ -61,6 +63,10 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 	if d != nil {
 		return d.Base().ID, nil, nil
 	}
+	if e.created == nil {
+		e.created = map[string]bool{}
+	}
+	e.created[id] = true
 	ent := &xiaoqi.Enterprise{Meta: xiaoqi.Meta{Source: e.source}, Name: ref.name, City: ref.city, CreditCode: ref.creditCode,
 		Type: ref.typ, Size: ref.size, Region: xiaoqi.RegionOf(ref.city)}
 	if e.geo != nil {

@@ -4,9 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"hash/maphash"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -19,10 +24,20 @@ type item struct {
 	problems []Problem
 	failed   bool
 	dup      bool
+	// skipped is a total or footer row, left out with a note.
+	skipped bool
+	// existing is the source of a stored posting that the row, without an id column, is
+	// (postings.match); adopted says that the row updates it rather than adding one.
+	existing string
+	adopted  bool
+	// person is the candidate made of the row, for a report that hides personal data.
+	person *xiaoqi.Candidate
 }
 
 func (it *item) level() Level {
 	switch {
+	case it.skipped:
+		return LevelNote
 	case it.failed:
 		return LevelError
 	case it.dup:
@@ -53,10 +68,16 @@ type rows struct {
 	seen    map[uint64]seenRow
 	ents    *enterprises
 	insts   *directory
+	posts   *postings
 }
 
 // item makes the item of one row, or nil for an empty row. An error means the store failed.
 func (rs *rows) item(row Row) (*item, error) {
+	if row.kinds == nil {
+		if note := footerNote(row); note != "" {
+			return &item{row: row, skipped: true, problems: []Problem{{Row: row.Num, Level: LevelNote, Message: note}}}, nil
+		}
+	}
 	rec := &record{s: rs.s, row: row, vals: make(map[string]string, len(rs.cols)), cols: rs.cols, defaults: rs.opt.Defaults}
 	empty := true
 	content := maphash.Hash{}
@@ -101,8 +122,16 @@ func (rs *rows) item(row Row) (*item, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(docs) > 0 && rs.opt.HidePersonal {
+		it.person, _ = docs[len(docs)-1].(*xiaoqi.Candidate)
+	}
 	if !rec.failed {
 		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())
+	}
+	if !rec.failed && !it.dup && auto && rs.s.kind == xiaoqi.KindJob {
+		if err := rs.adopt(it, docs[len(docs)-1].(*xiaoqi.JobNeed)); err != nil {
+			return nil, err
+		}
 	}
 	if !rec.failed && !it.dup {
 		it.docs = docs
@@ -304,8 +333,71 @@ func (rs *rows) dedupe(rec *record, it *item, d xiaoqi.Doc, auto bool, content u
 	}
 }
 
+// adopt gives a job row without an id column the key of the stored posting it is, when its
+// own key names none (postings.match): a posting imported from the same list under another
+// file name, or under an older key, which held the posting date. With a source given on
+// purpose, a posting of another source is only named in the report: the rows stay under the
+// source asked for.
+func (rs *rows) adopt(it *item, j *xiaoqi.JobNeed) error {
+	if j.EnterpriseID == "" || rs.ents.created[j.EnterpriseID] {
+		return nil // an enterprise new in this import has no stored postings
+	}
+	if rs.posts == nil {
+		rs.posts = newPostings(rs.store, rs.seed)
+	}
+	sp, err := rs.posts.match(rs.ctx, j)
+	if err != nil || sp == nil {
+		return err
+	}
+	if sp.source != j.Source {
+		it.existing = sp.source
+	}
+	if rs.opt.derivedSource || sp.source == j.Source {
+		j.ID, j.Source, j.ExternalID = sp.id, sp.source, sp.externalID
+		it.adopted = true
+	}
+	return nil
+}
+
 // identityID is the external id made from the identifying text of a row.
 func identityID(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:8])
+}
+
+// totalWords start a total row; footerWords, followed by a colon, a footer under a table.
+var (
+	totalWords  = []string{"合计", "总计", "小计", "共计", "累计", "总合计", "total", "subtotal", "grandtotal", "sum"}
+	footerWords = []string{"制表人", "制表", "填表人", "填报人", "填表", "填报", "审核人", "审核", "审批人", "负责人", "联系人",
+		"备注", "注", "说明", "填表说明", "数据来源", "来源", "制表日期", "填报日期", "填表日期", "日期", "单位"}
+)
+
+// footerNote returns the note of a total row (合计, 小计 …) or a footer (制表人：…, 备注：…),
+// which is not a row of data, or "" for another row. The row's first cell that is not empty
+// decides: a total word alone or before a number, a colon or a bracket ("合计：", "合 计",
+// not "总计划员"), a footer word before a colon.
+func footerNote(row Row) string {
+	first := ""
+	for _, c := range row.Cells {
+		if first = strings.TrimSpace(c); first != "" {
+			break
+		}
+	}
+	if first == "" {
+		return ""
+	}
+	t := strings.ToLower(strings.Join(strings.Fields(width.Fold.String(first)), ""))
+	for _, w := range totalWords {
+		if rest, ok := strings.CutPrefix(t, w); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) {
+				return fmt.Sprintf("第 %[1]d 行是合计行，已跳过 / row %[1]d is a total row, skipped", row.Num)
+			}
+		}
+	}
+	for _, w := range footerWords {
+		if rest, ok := strings.CutPrefix(t, w); ok && strings.HasPrefix(rest, ":") {
+			return fmt.Sprintf("第 %[1]d 行是表尾（%[2]s），已跳过 / row %[1]d is a footer under the table (%[2]s), skipped", row.Num, w)
+		}
+	}
+	return ""
 }

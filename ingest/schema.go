@@ -91,7 +91,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "degree", label: "学历要求", aliases: []string{"学历", "最低学历", "学历层次", "education", "edu", "degree"}},
 			{name: "experience", label: "工作经验", aliases: []string{"经验要求", "经验", "工作年限", "workyear", "work year", "experience"}},
 			{name: "headcount", label: "招聘人数", aliases: []string{"人数", "需求人数", "招聘数量", "岗位数量", "名额", "openings", "vacancies", "headcount"}},
-			{name: "salary", label: "薪资", aliases: []string{"薪资范围", "薪酬", "工资", "月薪", "薪资待遇", "待遇", "薪水", "salary", "pay", "wage", "salary_text"}},
+			{name: "salary", label: "薪资", aliases: []string{"薪资范围", "薪酬", "工资", "月薪", "薪资待遇", "待遇", "薪水", "年薪", "salary", "pay", "wage", "salary_text", "annual salary"}},
 			{name: "salary_min", label: "最低薪资", aliases: []string{"薪资下限", "月薪下限", "最低月薪", "最低工资", "薪资最低", "工资最低", "月薪最低", "薪资范围最低", "min salary", "minsalary"}},
 			{name: "salary_max", label: "最高薪资", aliases: []string{"薪资上限", "月薪上限", "最高月薪", "最高工资", "薪资最高", "工资最高", "月薪最高", "薪资范围最高", "max salary", "maxsalary"}},
 			{name: "salary_months", label: "年薪月数", aliases: []string{"薪数", "发薪月数", "几薪"}},

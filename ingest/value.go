@@ -14,8 +14,22 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"github.com/xiaoqi-dev/xiaoqi"
 )
+
+// narrow writes the full-width forms of digits, letters and signs (３, １０-１５Ｋ, ：, ～) and
+// the ideographic space half width, as the parsers of values read them: a Chinese input
+// method types them so.
+func narrow(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return width.Fold.String(s)
+		}
+	}
+	return s
+}
 
 // Salary is a monthly salary range in yuan.
 type Salary struct {
@@ -55,7 +69,7 @@ var (
 // monthly, unless a month of it would be more than guessYearly: then it is read as yearly and
 // Guessed is set.
 func ParseSalary(s string) (Salary, error) {
-	t := salaryClean.Replace(strings.ToLower(strings.Join(strings.Fields(s), "")))
+	t := salaryClean.Replace(strings.ToLower(strings.Join(strings.Fields(narrow(s)), "")))
 	per := ""
 	if u := salaryNote.ReplaceAllString(t, ""); u != t {
 		t, per = u, "/年" // 猎聘
@@ -173,7 +187,7 @@ var (
 // 全日制统招本科以上学历, 硕士研究生, Master's degree) to one of xiaoqi.Degrees. The empty string
 // stays empty.
 func ParseDegree(s string) (string, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
+	t := strings.ToLower(strings.TrimSpace(narrow(s)))
 	if d, ok := degreeAliases[t]; ok {
 		return d, nil
 	}

@@ -155,7 +155,21 @@ func (w *writer) count(created, unchanged bool) {
 
 // account adds an item's outcome and problems to the report.
 func (w *writer) account(it *item) error {
+	if it.skipped {
+		w.rep.Skipped++
+		w.rep.ProblemCount += len(it.problems)
+		for _, p := range it.problems {
+			if len(w.rep.Problems) < w.opt.MaxProblems {
+				w.rep.Problems = append(w.rep.Problems, p)
+			}
+			w.rep.countKind(p)
+		}
+		return nil // not in the downloadable report: nothing in it is to be fixed
+	}
 	w.rep.Read++
+	if it.existing != "" && len(it.docs) > 0 {
+		w.rep.addExisting(it.existing, it.adopted)
+	}
 	switch it.level() {
 	case LevelError:
 		w.rep.Invalid++
@@ -174,7 +188,7 @@ func (w *writer) account(it *item) error {
 		w.rep.countKind(p)
 	}
 	if w.opt.ReportCSV != nil {
-		if err := w.opt.ReportCSV.row(it.row, it.level(), it.problems); err != nil {
+		if err := w.opt.ReportCSV.row(it.row, it.level(), it.problems, it.person); err != nil {
 			return fmt.Errorf("ingest: write report: %w", err)
 		}
 	}

@@ -23,6 +23,8 @@ type workbook struct {
 	f      *excelize.File
 	sheets []string
 	limits Limits
+	// merges are the merged ranges of each sheet, by name, sorted by their top row.
+	merges map[string][]mergeRange
 }
 
 // Memory the spreadsheet library may hold. A worksheet or the shared strings table stays in
@@ -86,7 +88,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 	}
 	var f *excelize.File
 	switch {
-	case len(plan.keep) < len(zr.File):
+	case len(plan.keep) < len(zr.File) || plan.styles != nil:
 		// The parts excelize needs, copied as they are packed, without the others (pictures,
 		// calculation chain, document properties …), which it would hold in memory.
 		var tmp *os.File
@@ -94,7 +96,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 			return nil, fmt.Errorf("ingest: %w", err)
 		}
 		defer os.Remove(tmp.Name())
-		err = copyParts(tmp, plan.keep)
+		err = copyParts(tmp, plan.keep, plan.stylesPart, plan.styles)
 		if cerr := tmp.Close(); err == nil {
 			err = cerr
 		}
@@ -119,7 +121,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 		}
 		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法读取工作簿 / cannot read the workbook: " + err.Error(), Err: err}
 	}
-	wb = &workbook{f: f, limits: lim}
+	wb = &workbook{f: f, limits: lim, merges: plan.merges}
 	for _, s := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(s); err == nil && !visible {
 			continue // hidden sheets hold lookups and templates, not data
@@ -133,10 +135,21 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 	return wb, nil
 }
 
-// copyParts writes a zip archive of parts, copied packed.
-func copyParts(w io.Writer, parts []*zip.File) error {
+// copyParts writes a zip archive of parts, copied packed, with the text of the part replace
+// replaced by with.
+func copyParts(w io.Writer, parts []*zip.File, replace *zip.File, with []byte) error {
 	zw := zip.NewWriter(w)
 	for _, p := range parts {
+		if p == replace {
+			pw, err := zw.CreateHeader(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, Modified: p.Modified})
+			if err != nil {
+				return err
+			}
+			if _, err := pw.Write(with); err != nil {
+				return err
+			}
+			continue
+		}
 		fh := p.FileHeader
 		pw, err := zw.CreateRaw(&fh)
 		if err != nil {
@@ -158,6 +171,12 @@ func copyParts(w io.Writer, parts []*zip.File) error {
 type workbookPlan struct {
 	keep     []*zip.File
 	xmlLimit int64
+	// merges are the merged ranges of each worksheet, by sheet name.
+	merges map[string][]mergeRange
+	// styles replaces the style sheet stylesPart, so that date and money formats show the
+	// value of a cell (readValues); nil to keep it.
+	styles     []byte
+	stylesPart *zip.File
 }
 
 // Relationship types (their last part: the transitional and the strict namespaces differ
@@ -197,7 +216,7 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 		n := strings.ReplaceAll(f.Name, `\`, "/")
 		files[n], lower[strings.ToLower(n)] = f, f
 	}
-	plan := &workbookPlan{}
+	plan := &workbookPlan{merges: map[string][]mergeRange{}}
 	kept := map[*zip.File]bool{}
 	var inMemory int64 // bytes excelize holds in memory whatever the limit
 	// meta scans a part excelize parses whole and returns its text when want is set.
@@ -245,8 +264,14 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 	if err := decodePart(meta(files[strings.TrimPrefix(relsPath, "/")], relsPath, true))(&bookRels); err != nil {
 		return nil, err
 	}
-	if _, err := meta(files["xl/styles.xml"], "xl/styles.xml", false); err != nil {
-		return nil, err
+	if f := files["xl/styles.xml"]; f != nil {
+		text, err := meta(f, "xl/styles.xml", true)
+		if err != nil {
+			return nil, err
+		}
+		if plan.styles = readValues(text); plan.styles != nil {
+			plan.stylesPart = f
+		}
 	}
 
 	// The shared strings, before the sheets that refer to them.
@@ -293,8 +318,13 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 			} else {
 				inMemory += int64(f.UncompressedSize64)
 			}
-			if err := scanZipPart(f, &partScan{mode: scanSheet, where: where, lim: lim, strings: shared}, io.Discard); err != nil {
+			var merges []mergeRange
+			if err := scanZipPart(f, &partScan{mode: scanSheet, where: where, lim: lim, strings: shared, merges: &merges}, io.Discard); err != nil {
 				return nil, err
+			}
+			if name := names[r.ID]; name != "" && len(merges) > 0 {
+				slices.SortFunc(merges, func(a, b mergeRange) int { return cmp.Compare(a.top, b.top) })
+				plan.merges[name] = merges
 			}
 		case slices.ContainsFunc(otherSheets, func(t string) bool { return strings.HasSuffix(r.Type, t) }):
 			if _, err := meta(f, where, false); err != nil {
@@ -396,7 +426,7 @@ func (wb *workbook) openSheet(name string) (rr rowReader, err error) {
 	if err != nil {
 		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无法读取工作表 / cannot read sheet %q", name), Err: err}
 	}
-	return &sheetReader{rows: rows, limits: wb.limits}, nil
+	return &sheetReader{rows: rows, limits: wb.limits, merges: wb.merges[name]}, nil
 }
 
 // sheetReader streams the rows of one worksheet.
@@ -404,6 +434,54 @@ type sheetReader struct {
 	rows   *excelize.Rows
 	limits Limits
 	num    int
+	// merges are the sheet's merged ranges not yet reached, sorted by their top row;
+	// active those that cover the current row, with the value of their top-left cell.
+	merges []mergeRange
+	active []activeMerge
+}
+
+// activeMerge is a merged range being filled in, and the value it shows.
+type activeMerge struct {
+	mergeRange
+	val string
+}
+
+// fill gives every cell of a merged range the value of its top-left cell, as Excel shows
+// it: a company name merged over C4:C6 counts for rows 5 and 6 too.
+func (s *sheetReader) fill(cells []string) []string {
+	keep := s.active[:0]
+	for _, a := range s.active {
+		if a.bottom >= s.num {
+			keep = append(keep, a)
+		}
+	}
+	s.active = keep
+	for len(s.merges) > 0 && s.merges[0].top <= s.num {
+		m := s.merges[0]
+		s.merges = s.merges[1:]
+		if m.bottom < s.num {
+			continue
+		}
+		val := ""
+		if m.top == s.num && m.left < len(cells) {
+			val = cells[m.left]
+		}
+		if val != "" {
+			s.active = append(s.active, activeMerge{m, val})
+		}
+	}
+	for _, a := range s.active {
+		right := min(a.right, s.limits.MaxCells-1) // a range over a whole row fills no more than a row may hold
+		for j := a.left; j <= right; j++ {
+			for len(cells) <= j {
+				cells = append(cells, "")
+			}
+			if cells[j] == "" {
+				cells[j] = a.val
+			}
+		}
+	}
+	return cells
 }
 
 func (s *sheetReader) Header() []string { return nil }
@@ -432,6 +510,9 @@ func (s *sheetReader) Next() (row Row, err error) {
 	}
 	if len(cells) > s.limits.MaxCells {
 		return Row{}, tooLarge("max_cells", int64(s.limits.MaxCells), "第 %[3]d 行单元格过多 / row %[1]d has %[2]d cells", s.num, len(cells), s.num)
+	}
+	if len(s.merges) > 0 || len(s.active) > 0 {
+		cells = s.fill(cells)
 	}
 	n := 0
 	for _, c := range cells {

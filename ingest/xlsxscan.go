@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
@@ -103,6 +105,34 @@ type partScan struct {
 	// Shared strings.
 	siDepth int // the depth of the open <si>, 0 outside one
 	si      int // bytes of the current shared string
+
+	// merges receives the merged cells of a worksheet (<mergeCell ref="C4:C6"/>, after
+	// <sheetData>); nil to leave them.
+	merges *[]mergeRange
+}
+
+// mergeRange is a range of merged cells: rows numbered as Excel does (1 is the first),
+// columns from 0.
+type mergeRange struct {
+	top, bottom, left, right int
+}
+
+// maxMergedCells caps the merged ranges of a workbook that an import remembers (a few
+// numbers each) to fill merged cells in.
+const maxMergedCells = 100_000
+
+// parseRange reads a range such as "C4:C6" (or a single cell "C4").
+func parseRange(ref []byte) (mergeRange, bool) {
+	a, b, ok := bytes.Cut(ref, []byte(":"))
+	if !ok {
+		b = a
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(string(a))
+	c2, r2, err2 := excelize.CellNameToCoordinates(string(b))
+	if err1 != nil || err2 != nil {
+		return mergeRange{}, false
+	}
+	return mergeRange{top: min(r1, r2), bottom: max(r1, r2), left: min(c1, c2) - 1, right: max(c1, c2) - 1}, true
 }
 
 // sharedLengths are the lengths of a workbook's shared strings.
@@ -353,6 +383,19 @@ func (s *partScan) element() error {
 	}
 	switch s.mode {
 	case scanSheet:
+		if s.done {
+			if string(name) == "mergeCell" && s.merges != nil && whole {
+				if ref, ok := attr(attrs, "ref"); ok {
+					if m, ok := parseRange(ref); ok && (m.top != m.bottom || m.left != m.right) {
+						if len(*s.merges) >= maxMergedCells {
+							return tooLarge("max_merged_cells", maxMergedCells, "合并单元格过多 / %s holds more than %d merged ranges", s.where, maxMergedCells)
+						}
+						*s.merges = append(*s.merges, m)
+					}
+				}
+			}
+			return nil
+		}
 		switch string(name) {
 		case "row":
 			// The library reads a row up to the next <row>, so that is what counts.

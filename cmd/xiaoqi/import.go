@@ -237,7 +237,7 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 	if rep.ProblemCount > len(rep.Kinds) {
 		// Some problem repeats: by kind first, errors first, the most frequent first.
 		kinds := slices.Clone(rep.Kinds)
-		order := map[ingest.Level]int{ingest.LevelError: 0, ingest.LevelDuplicate: 1, ingest.LevelWarning: 2}
+		order := map[ingest.Level]int{ingest.LevelError: 0, ingest.LevelDuplicate: 1, ingest.LevelWarning: 2, ingest.LevelNote: 3}
 		slices.SortStableFunc(kinds, func(a, b ingest.ProblemKind) int {
 			if d := order[a.Level] - order[b.Level]; d != 0 {
 				return d
@@ -262,7 +262,7 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 	}
 	const show = 20
 	// Errors first: they kept rows out of the store.
-	order := map[ingest.Level]int{ingest.LevelError: 0, ingest.LevelDuplicate: 1, ingest.LevelWarning: 2}
+	order := map[ingest.Level]int{ingest.LevelError: 0, ingest.LevelDuplicate: 1, ingest.LevelWarning: 2, ingest.LevelNote: 3}
 	problems := slices.Clone(rep.Problems)
 	slices.SortStableFunc(problems, func(a, b ingest.Problem) int { return order[a.Level] - order[b.Level] })
 	for i, p := range problems {

@@ -1,0 +1,71 @@
+package ingest_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// TestFullWidthValues: digits and signs typed full width (a Chinese input method's ３, ２人,
+// １０-１５K, ２０２４-０３-０１) are read as their half-width selves.
+func TestFullWidthValues(t *testing.T) {
+	t.Parallel()
+	if h, err := ingest.ParseHeadcount("２人"); err != nil || h.N != 2 {
+		t.Errorf("ParseHeadcount(２人) = %+v, %v; want 2", h, err)
+	}
+	if s, err := ingest.ParseSalary("１０-１５K"); err != nil || s.Min != 10000 || s.Max != 15000 {
+		t.Errorf("ParseSalary(１０-１５K) = %+v, %v; want 10000-15000", s, err)
+	}
+	if s, err := ingest.ParseSalary("８０００～１２０００元／月"); err != nil || s.Min != 8000 || s.Max != 12000 {
+		t.Errorf("ParseSalary(８０００～１２０００元／月) = %+v, %v; want 8000-12000", s, err)
+	}
+	if d, err := ingest.ParseDate("２０２４-０３-０１"); err != nil || d.Year() != 2024 || d.Month() != time.March || d.Day() != 1 {
+		t.Errorf("ParseDate(２０２４-０３-０１) = %v, %v; want 2024-03-01", d, err)
+	}
+	if n, err := ingest.ParseInt("１，２００"); err != nil || n != 1200 {
+		t.Errorf("ParseInt(１，２００) = %d, %v; want 1200", n, err)
+	}
+	if b, err := ingest.ParseBool("Ｙ"); err != nil || !b {
+		t.Errorf("ParseBool(Ｙ) = %v, %v; want true", b, err)
+	}
+
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,招聘人数,薪资,发布日期",
+		"运维工程师,西安合成软件有限公司,西安,３,１０-１５K,２０２４-０３-０１",
+	)))
+	s := openStore(t)
+	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Created: 1, EnterprisesCreated: 1})
+	j := jobsByTitle(t, s)["运维工程师"]
+	if j == nil || j.Headcount != 3 || j.SalaryMin != 10000 || j.SalaryMax != 15000 || j.PostedAt.IsZero() {
+		t.Errorf("job %+v: want headcount 3, salary 10000-15000 and a date", j)
+	}
+}
+
+// TestDateOnlyIsTheDay: a posting date without a time (2024/3/1, an Excel date) is stored
+// as 2024-03-01T00:00:00Z, so that the API shows 2024-03-01 and the search's filter
+// date_from=2024-03-01&date_to=2024-03-01 (that day, in UTC) finds it; Beijing midnight was
+// 2024-02-29T16:00:00Z, the day before.
+func TestDateOnlyIsTheDay(t *testing.T) {
+	t.Parallel()
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,发布日期",
+		"Java开发工程师,西安合成软件有限公司,西安,2024/3/1",
+		"测试工程师,西安合成软件有限公司,西安,45352",
+		"运维工程师,西安合成软件有限公司,西安,2024-03-01 09:30",
+	)))
+	s := openStore(t)
+	mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
+	jobs := jobsByTitle(t, s)
+	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, title := range []string{"Java开发工程师", "测试工程师"} {
+		if j := jobs[title]; j == nil || !j.PostedAt.Equal(day) {
+			t.Errorf("%s posted %v, want %v", title, j.PostedAt, day)
+		}
+	}
+	if j := jobs["运维工程师"]; j == nil || !j.PostedAt.Equal(time.Date(2024, 3, 1, 1, 30, 0, 0, time.UTC)) {
+		t.Errorf("运维工程师 posted %v, want 09:30 Beijing time", j.PostedAt)
+	}
+}

@@ -1,0 +1,79 @@
+package ingest_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// TestReimportWithoutIDs: a job list without an id column imported again with a new posting
+// date (an export writes the day it was made), under another file name (jobs_gbk (1).csv, as a
+// browser saves a second download) or both updates the postings it holds instead of adding
+// them again; with a source given on purpose, the rows stay under it and the report says
+// which stored postings they look like.
+func TestReimportWithoutIDs(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := openStore(t)
+	file := func(name, date string, rows ...string) string {
+		lines := []string{"岗位名称,公司名称,城市,区县,招聘人数,发布日期"}
+		for _, r := range rows {
+			lines = append(lines, r+","+date)
+		}
+		return writeFile(t, name, []byte(csvLines(lines...)))
+	}
+	rows := []string{"Java开发工程师,西安合成软件有限公司,西安,雁塔区,3", "测试工程师,西安合成软件有限公司,西安,雁塔区,2",
+		"测试工程师,西安合成软件有限公司,西安,雁塔区,1"} // a second posting of the same title
+	rep := mustImport(t, s, file("jobs_gbk.csv", "2024-03-01", rows...), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3, EnterprisesCreated: 1})
+
+	rep = mustImport(t, s, file("jobs_gbk.csv", "2024-03-08", rows...), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Updated: 3})
+
+	rep = mustImport(t, s, file("jobs_gbk (1).csv", "2024-03-08", rows...), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Unchanged: 3})
+	if rep.Source != "jobs_gbk" {
+		t.Errorf("source %q, want jobs_gbk: (1) marks a second download, not another list", rep.Source)
+	}
+
+	edited := []string{rows[0], rows[1], "测试工程师,西安合成软件有限公司,西安,雁塔区,4"}
+	rep = mustImport(t, s, file("岗位需求-4月.csv", "2024-04-01", edited...), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Updated: 3})
+	if len(rep.Existing) != 1 || rep.Existing[0].Source != "jobs_gbk" || rep.Existing[0].Rows != 3 || !rep.Existing[0].Updated {
+		t.Errorf("existing %+v, want the 3 rows counted as postings of jobs_gbk they updated", rep.Existing)
+	}
+	if !strings.Contains(rep.Summary(), "jobs_gbk") {
+		t.Errorf("summary %q does not name the source whose postings were updated", rep.Summary())
+	}
+	if n, _ := s.Count(ctx, xiaoqi.KindJob, nil); n != 3 {
+		t.Errorf("%d jobs, want 3: re-imports added postings", n)
+	}
+	var heads []int
+	for _, d := range allDocs(t, s, xiaoqi.KindJob) {
+		if j := d.(*xiaoqi.JobNeed); j.Name == "测试工程师" {
+			heads = append(heads, j.Headcount)
+		}
+	}
+	if len(heads) != 2 || heads[0]+heads[1] != 6 {
+		t.Errorf("测试工程师 headcounts %v, want 2 and 4", heads)
+	}
+
+	// A source given on purpose keeps its rows apart, and the report says what they look like.
+	rep = mustImport(t, s, file("crawl.csv", "2024-04-01", rows[0]), ingest.Options{Type: xiaoqi.KindJob, Source: "51job"})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Created: 1})
+	if len(rep.Existing) != 1 || rep.Existing[0].Source != "jobs_gbk" || rep.Existing[0].Updated {
+		t.Errorf("existing %+v, want the row counted as looking like a posting of jobs_gbk, not updating it", rep.Existing)
+	}
+}
+
+func TestSourceName(t *testing.T) {
+	for in, want := range map[string]string{"jobs_gbk.csv": "jobs_gbk", "jobs_gbk (1).csv": "jobs_gbk", "岗位需求 - 副本.xlsx": "岗位需求",
+		"岗位需求（2）.xlsx": "岗位需求", "list copy.csv": "list", "岗位需求 2024.xlsx": "岗位需求-2024", "(1).csv": "(1)"} {
+		if got := ingest.SourceName(in); got != want {
+			t.Errorf("SourceName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
