@@ -272,7 +272,7 @@ func (s *Store) repairFenced(ctx context.Context, recs []changeRecord) (int, err
 		for i, c := range fenced[k] {
 			ids[i] = c.ID
 		}
-		stored, err := s.findIDs(ctx, k, ids)
+		stored, err := s.findIDs(ctx, s.feedColl(k), k, ids)
 		if err != nil {
 			return 0, err
 		}

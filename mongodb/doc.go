@@ -69,15 +69,16 @@
 // content whatever the order in which writers finished. LastSeq is the last change of the
 // settled prefix; a checkpoint in "counters" spares a new process from walking the feed.
 //
-// Every read that followers and writers rely on (entries, settlements, the counters, the
-// documents that a write matches and that a change carries) asks for read concern majority
-// from the primary, whatever the URI says (feedReads in store.go); Get, List and Count read
-// as the URI says. On a replica set a change read with "local" may be rolled back after a
+// Every read of the feed (entries, settlements, the counters, the documents that a change
+// carries) asks the primary for read concern majority, whatever the URI says (feedReads in
+// store.go). On a replica set a change read with "local" may be rolled back after a
 // failover, with the counter's $inc, and its seq taken again by another change, which a
 // follower that passed the first skips for ever; and a follower reading from secondaries
-// may read a change from one member and its document from another that lacks the write.
-// Writes wait for a majority with the journal unless the URI sets a write concern; with w=1,
-// followers see a change only once a majority has it. FerretDB accepts readConcern majority.
+// may read a change from one member and its document from another that lacks the write. A
+// writer reads the documents it matches, and its own writes back, from the primary with
+// "local" (writerReads), so that it sees its own writes. Get, List and Count read as the URI
+// says. Writes wait for a majority with the journal unless the URI sets a write concern;
+// with w=1, followers see a change only once a majority has it. FerretDB accepts both.
 //
 // CompactFeed (compact.go) removes entries that the process saw settled an age ago or longer
 // and that are void or superseded by a later entry of the same document, with their

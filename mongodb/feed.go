@@ -327,7 +327,7 @@ func (s *Store) materialize(ctx context.Context, entries []changeRecord) ([]xiao
 	}
 	current := map[xiaoqi.Kind]map[string]*record{}
 	for k, list := range ids {
-		recs, err := s.findIDs(ctx, k, list)
+		recs, err := s.findIDs(ctx, s.feedColl(k), k, list)
 		if err != nil {
 			return nil, err
 		}
@@ -349,9 +349,10 @@ func (s *Store) materialize(ctx context.Context, entries []changeRecord) ([]xiao
 	return out, nil
 }
 
-// findIDs returns the records of kind k with the given ids, by id.
-func (s *Store) findIDs(ctx context.Context, k xiaoqi.Kind, ids []string) (map[string]*record, error) {
-	cur, err := s.coll(k).Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
+// findIDs returns the records of kind k with the given ids, by id, from coll, the kind's
+// collection as the caller needs it read (feedColl or coll).
+func (s *Store) findIDs(ctx context.Context, coll *mongo.Collection, k xiaoqi.Kind, ids []string) (map[string]*record, error) {
+	cur, err := coll.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
 		options.Find().SetBatchSize(int32(min(len(ids), xiaoqi.MaxListLimit))))
 	if err != nil {
 		return nil, translate("read "+string(k), err)

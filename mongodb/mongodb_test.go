@@ -209,7 +209,6 @@ func TestConformanceConditionalUpdates(t *testing.T) {
 	t.Parallel()
 	storetest.Run(t, func(t *testing.T) xiaoqi.Store {
 		s := newStore(t)
-		mongodb.UseConditionalUpdates(s)
 		return s
 	})
 }
@@ -255,13 +254,13 @@ func TestConditionalUpdateLosesRace(t *testing.T) {
 		fmt.Sprintf("%d upsert %s v3", second.Seq, first.ID), fmt.Sprintf("%d upsert %s v3", res[0].Seq, first.ID))
 }
 
-// TestFeedReadsMajorityFromPrimary: every read that the change feed and the writers rely on
-// asks for read concern majority and for no member but the primary, whatever the URI says
-// (here readConcernLevel=local and readPreference=secondaryPreferred): the feed's entries,
-// settlements and checkpoint, the documents that a write matches and that a change carries,
-// and the counter's catch-up. FerretDB takes readConcern majority. The driver sends no
-// $readPreference to a standalone server, so the preference shows only against a replica
-// set (XIAOQI_TEST_MONGODB_URI).
+// TestFeedReadsMajorityFromPrimary: every read that followers and writers rely on asks the
+// primary alone, with its own read concern, whatever the URI says (here readConcernLevel=
+// available and readPreference=secondaryPreferred): majority for the feed's entries,
+// settlements and counters (the counter's catch-up included) and for the documents that a
+// change carries; local for the documents that a writer matches and reads back. FerretDB
+// takes both. The driver sends no $readPreference to a standalone server, so the preference
+// shows only against a replica set (XIAOQI_TEST_MONGODB_URI).
 func TestFeedReadsMajorityFromPrimary(t *testing.T) {
 	t.Parallel()
 	db := mongotest.Database(t)
@@ -270,11 +269,12 @@ func TestFeedReadsMajorityFromPrimary(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := u.Query()
-	q.Set("readConcernLevel", "local")
+	q.Set("readConcernLevel", "available")
 	q.Set("readPreference", "secondaryPreferred")
 	u.RawQuery = q.Encode()
 	var mu sync.Mutex
-	reads := map[string]int{} // by collection
+	phase := "open"
+	seen := map[string]bool{} // phase and collection
 	var wrong []string
 	monitor := &event.CommandMonitor{Started: func(_ context.Context, e *event.CommandStartedEvent) {
 		if e.CommandName != "find" && e.CommandName != "aggregate" && e.CommandName != "count" {
@@ -285,11 +285,21 @@ func TestFeedReadsMajorityFromPrimary(t *testing.T) {
 		mode, _ := e.Command.Lookup("$readPreference", "mode").StringValueOK()
 		mu.Lock()
 		defer mu.Unlock()
-		reads[coll]++
-		if level != "majority" || (mode != "" && mode != "primary") {
-			wrong = append(wrong, fmt.Sprintf("%s of %s: readConcern %q, $readPreference %q", e.CommandName, coll, level, mode))
+		seen[phase+" "+coll] = true
+		want := "majority"
+		if phase == "write" && coll == "jobs" {
+			want = "local"
+		}
+		if level != want || (mode != "" && mode != "primary") {
+			wrong = append(wrong, fmt.Sprintf("%s: %s of %s: readConcern %q, $readPreference %q; want %q from the primary",
+				phase, e.CommandName, coll, level, mode, want))
 		}
 	}}
+	during := func(p string) {
+		mu.Lock()
+		defer mu.Unlock()
+		phase = p
+	}
 	s := openStoreURI(t, u.String(), db, mongodb.WithCommandMonitor(monitor))
 
 	// A seq that a follower filled (seq 1) makes the first write's log fail and catch the
@@ -297,19 +307,21 @@ func TestFeedReadsMajorityFromPrimary(t *testing.T) {
 	if _, err := rawDatabase(t, db).Collection("changes").InsertOne(ctx(), bson.D{{Key: "_id", Value: int64(1)}, {Key: "at", Value: time.Now()}}); err != nil {
 		t.Fatal(err)
 	}
+	during("write")
 	if r := storetest.MustUpsert(t, s, job("a", 1))[0]; r.Seq != 2 {
 		t.Fatalf("first write: %+v, want seq 2", r)
 	}
 	storetest.MustUpsert(t, s, job("a", 2))
+	during("follow")
 	a := xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|a")
 	wantChanges(t, storetest.ChangesAfter(t, s, 0, 7), fmt.Sprintf("2 upsert %s v2", a), fmt.Sprintf("3 upsert %s v2", a))
 	storetest.MustLastSeq(t, s)
 
 	mu.Lock()
 	defer mu.Unlock()
-	for _, coll := range []string{"changes", "settlements", "counters", "jobs"} {
-		if reads[coll] == 0 {
-			t.Errorf("no read of %s seen (reads: %v)", coll, reads)
+	for _, read := range []string{"open counters", "write jobs", "write changes", "follow changes", "follow settlements", "follow jobs"} {
+		if !seen[read] {
+			t.Errorf("no read of %s seen (reads: %v)", read, seen)
 		}
 	}
 	for _, w := range wrong {

@@ -42,7 +42,8 @@ const (
 type Store struct {
 	client *mongo.Client
 	db     *mongo.Database // reads as the URI says
-	feedDB *mongo.Database // reads what the change feed and the writers rely on (feedReads)
+	feedDB *mongo.Database // reads what the change feed relies on (feedReads)
+	ownDB  *mongo.Database // reads what a writer matches (writerReads)
 	// The collections of the change feed, in feedDB.
 	changes  *mongo.Collection
 	settled  *mongo.Collection // settlements
@@ -135,6 +136,7 @@ func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
 		client:   client,
 		db:       client.Database(name),
 		feedDB:   feedDB,
+		ownDB:    client.Database(name, writerReads()),
 		changes:  feedDB.Collection(changesCollection),
 		settled:  feedDB.Collection(settlementsCollection),
 		counters: feedDB.Collection(countersCollection),
@@ -160,17 +162,26 @@ func Open(ctx context.Context, uri string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
-// feedReads are the read concern and preference of every read that the change feed and the
-// writers rely on: the feed's entries, settlements and counters, and the documents that a
-// change carries or a write matches, whatever the URI says. Majority: on a replica set, a
-// change read with "local" may be rolled back with the counter's $inc after a follower
-// passed it, and its seq then taken again by another change, which that follower skips for
-// ever. Primary: a secondary may lag behind another, so that a follower reads a change from
-// one member and the document from one that lacks the write. FerretDB takes readConcern
-// majority as it is (it has no replicas), so no fallback is needed there. Get, List and
-// Count read as the URI says.
+// feedReads are the read concern and preference of every read that followers and writers
+// rely on in the change feed: its entries, settlements and counters (the counter's catch-up
+// included), and the documents that a change carries, whatever the URI says. Majority: on a
+// replica set, a change read with "local" may be rolled back with the counter's $inc after a
+// follower passed it, and its seq then taken again by another change, which that follower
+// skips for ever. Primary: a secondary may lag behind another, so that a follower reads a
+// change from one member and the document from one that lacks the write. FerretDB takes
+// readConcern majority as it is (it has no replicas), so no fallback is needed there.
 func feedReads() *options.DatabaseOptionsBuilder {
 	return options.Database().SetReadConcern(readconcern.Majority()).SetReadPreference(readpref.Primary())
+}
+
+// writerReads are those of the documents a writer matches and of its own writes, which it
+// reads back to tell those that lost a race: the primary's latest, whatever the URI says. A
+// lagging secondary would have it write over a version it does not know, and a majority read
+// may miss its own write when the URI asks for w=1, which it would then take as lost and
+// void. A write over a version that is then rolled back is rolled back with it. Get, List
+// and Count read as the URI says.
+func writerReads() *options.DatabaseOptionsBuilder {
+	return options.Database().SetReadConcern(readconcern.Local()).SetReadPreference(readpref.Primary())
 }
 
 // maxUpdates bounds the updates in one command: the driver's limit on MongoDB, and far
@@ -308,8 +319,13 @@ func (s *Store) Close() error {
 }
 
 // coll returns the collection of one kind (its name in the plural: "jobs", "policies"), read
-// as the change feed and the writers need (feedReads).
+// as writers need (writerReads).
 func (s *Store) coll(k xiaoqi.Kind) *mongo.Collection {
+	return s.ownDB.Collection(collName(k))
+}
+
+// feedColl returns the collection of one kind read as followers need (feedReads).
+func (s *Store) feedColl(k xiaoqi.Kind) *mongo.Collection {
 	return s.feedDB.Collection(collName(k))
 }
 

@@ -38,8 +38,8 @@ type item struct {
 // is not atomic: a conflict found before writing fails it with nothing written, but one that
 // arises from a concurrent writer after part of the batch is written leaves that part
 // written. A document that loses a race and carries no Version is written again, matched
-// afresh. A batch whose context is cancelled before the call writes
-// nothing; once begun, it runs to its end (see writeContext).
+// afresh. A batch whose context has ended writes nothing; once begun, a batch runs to its
+// end whatever becomes of ctx (see writeContext).
 func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteResult, error) {
 	items, err := prepare(docs)
 	if err != nil {

@@ -150,7 +150,7 @@ func (s *Store) write(ctx context.Context, plans []*plan, now time.Time) (map[*p
 		for i, p := range byKind[k] {
 			ids[i] = p.id
 		}
-		stored, err := s.findIDs(ctx, k, ids)
+		stored, err := s.findIDs(ctx, s.coll(k), k, ids)
 		if err != nil {
 			return nil, err
 		}
