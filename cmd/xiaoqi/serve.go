@@ -343,9 +343,14 @@ func (m *Main) compactFeed(ctx context.Context, s *mongodb.Store, fm *feedMetric
 		if res.Through > 0 {
 			fm.through.Set(float64(res.Through))
 		}
+		if res.Repaired > 0 {
+			// A write that landed after its change was fenced, which the indexes missed until now.
+			m.Logger.Warn("change feed repaired: fenced writes that landed were logged again", "repaired", res.Repaired,
+				"through_seq", res.Through)
+		}
 		if res.Removed > 0 {
 			m.Logger.Info("change feed compacted", "through_seq", res.Through, "read", res.Read,
-				"removed", res.Removed, "elapsed_ms", time.Since(start).Milliseconds())
+				"removed", res.Removed, "repaired", res.Repaired, "elapsed_ms", time.Since(start).Milliseconds())
 		}
 	}
 }
