@@ -236,7 +236,7 @@ func TestImportBrokenRows(t *testing.T) {
 		column, text string
 	}{
 		{ingest.LevelError, 3, "岗位名称", "required"},
-		{ingest.LevelError, 4, "招聘人数", "headcount must be a number"},
+		{ingest.LevelError, 4, "招聘人数", `headcount "很多" must be a number`},
 		{ingest.LevelWarning, 4, "学历要求", "degree not understood"},
 		{ingest.LevelError, 5, "城市", "not a city"},
 		{ingest.LevelDuplicate, 7, "", "repeats row 2"},

@@ -58,7 +58,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	j.Experience = r.get("experience")
 	if v := r.get("headcount"); v != "" {
 		if h, err := ParseHeadcount(v); err != nil {
-			r.errorf("headcount", "招聘人数应为数字或“若干” / headcount must be a number such as 3, 3人 or 若干")
+			r.errorf("headcount", "招聘人数 %[1]q 应为数字或“若干” / headcount %[1]q must be a number such as 3, 3人 or 若干", v)
 		} else {
 			j.Headcount = h.N
 		}
