@@ -26,6 +26,21 @@ type schema struct {
 	fields []field
 	// required lists groups of fields of which one must have a column (or a default).
 	required [][]string
+	// private names the columns an office keeps its own notes in (备注), which the import
+	// leaves out of public text unless a mapping names their field, and the field they
+	// would go to.
+	private map[string]string
+}
+
+// notesColumns are the headers of an office's own notes.
+var notesColumns = []string{"备注", "内部备注", "备注说明", "hr备注", "remark", "remarks", "note", "notes", "comment", "comments"}
+
+func privateNotes(field string) map[string]string {
+	m := map[string]string{}
+	for _, h := range notesColumns {
+		m[normHeader(h)] = field
+	}
+	return m
 }
 
 func (s *schema) field(name string) *field {
@@ -99,7 +114,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "salary_min", label: "最低薪资", aliases: []string{"薪资下限", "月薪下限", "最低月薪", "最低工资", "薪资最低", "工资最低", "月薪最低", "薪资范围最低", "min salary", "minsalary"}},
 			{name: "salary_max", label: "最高薪资", aliases: []string{"薪资上限", "月薪上限", "最高月薪", "最高工资", "薪资最高", "工资最高", "月薪最高", "薪资范围最高", "max salary", "maxsalary"}},
 			{name: "salary_months", label: "年薪月数", aliases: []string{"薪数", "发薪月数", "几薪"}},
-			{name: "description", label: "岗位描述", multi: true, aliases: []string{"职位描述", "岗位职责", "工作职责", "工作内容", "任职要求", "岗位要求", "职位要求", "任职资格", "描述", "说明", "备注", "description", "desc", "jd", "responsibilities", "requirements",
+			{name: "description", label: "岗位描述", multi: true, aliases: []string{"职位描述", "岗位职责", "工作职责", "工作内容", "任职要求", "岗位要求", "职位要求", "任职资格", "描述", "说明", "description", "desc", "jd", "responsibilities", "requirements",
 				"job description", "job responsibilities", "job requirements", "duties"}},
 			{name: "tags", label: "技能标签", list: true, multi: true, aliases: []string{"技能", "技能要求", "标签", "关键词", "职位标签", "岗位标签", "专业技能", "tags", "skills", "skill", "keywords",
 				"required skills", "skills required", "skill requirements", "key skills"}},
@@ -183,11 +198,17 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "returnee", label: "海归", aliases: []string{"是否海归", "留学归国", "留学经历"}},
 			{name: "study_country", label: "留学国家", aliases: []string{"留学国家/地区", "留学地", "country"}},
 			{name: "wants_to_found", label: "创业意向", aliases: []string{"有创业意向", "是否创业"}},
-			{name: "summary", label: "自我评价", multi: true, aliases: []string{"个人简介", "简介", "个人总结", "备注", "about"}},
+			{name: "summary", label: "自我评价", multi: true, aliases: []string{"个人简介", "简介", "个人总结", "about"}},
 			{name: "visibility", label: "可见性", aliases: []string{"公开", "是否公开"}},
 		}}
 	default:
 		return nil
+	}
+	switch k {
+	case xiaoqi.KindJob:
+		s.private = privateNotes("description")
+	case xiaoqi.KindCandidate:
+		s.private = privateNotes("summary")
 	}
 	s.fields = append(s.fields, common...)
 	return s

@@ -230,6 +230,9 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 		switch field {
 		case "":
 			field = "(未导入 not imported: unknown column)"
+			if ingest.PrivateNote(c) {
+				field = "(未导入 not imported: " + c.Note + ")"
+			}
 		case ingest.Ignore:
 			field = "(未导入 not imported)"
 		}
