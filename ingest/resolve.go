@@ -60,9 +60,9 @@ func (e *enterprises) loadNames(ctx context.Context) error {
 		for _, d := range page.Docs {
 			if ent, ok := d.(*xiaoqi.Enterprise); ok && ent.Name != "" && ent.CreditCode != "" {
 				e.verified[ent.Name] = append(e.verified[ent.Name], placed{ent.ID, ent.City})
-				n++
 			}
 		}
+		n += len(page.Docs) // at most maxCached enterprises are read
 		if page.Next == "" {
 			break
 		}
