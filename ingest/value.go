@@ -86,6 +86,9 @@ func ParseSalary(s string) (Salary, error) {
 		for _, w := range []string{"提成", "绩效", "奖金", "补贴", "分红", "佣金", "加班费", "全勤"} {
 			if strings.HasPrefix(rest, w) {
 				t = t[:i+len("以上")]
+				if strings.Contains(t, "-") {
+					t = t[:i] // 3000-5000+提成: the range of the base pay
+				}
 				break
 			}
 		}

@@ -16,6 +16,12 @@ func TestMoreValues(t *testing.T) {
 			t.Errorf("ParseSalary(%q) = %+v, %v; want a minimum of %d", in, s, err, min)
 		}
 	}
+	if s, err := ingest.ParseSalary("3000-5000+提成"); err != nil || s.Min != 3000 || s.Max != 5000 {
+		t.Errorf("ParseSalary(3000-5000+提成) = %+v, %v; want the base pay's range 3000-5000", s, err)
+	}
+	if d, err := ingest.ParseDate("2024-3"); err != nil || !d.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("ParseDate(2024-3) = %v, %v; want March 2024", d, err)
+	}
 	// 初中 is below the lowest degree xiaoqi has (高中): a job asking for 初中及以上 asks for none.
 	for in, want := range map[string]string{"初中及以上": "不限", "初中": "不限", "本科（985/211优先）": "本科", "本科，985优先": "本科",
 		"无": "不限", "无要求": "不限", "不限学历": "不限"} {
