@@ -130,7 +130,7 @@ func newResolver(s *schema, m Mapping) (*resolver, error) {
 		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID,
 			Message: fmt.Sprintf("映射中的字段不存在 / the mapping names fields that %s documents do not have: %s; fields: %s",
 				s.kind, strings.Join(bad, ", "), strings.Join(s.names(), ", ")),
-			Details: []xiaoqi.FieldError{{Field: "mapping", Message: "unknown field"}}}
+			Details: []xiaoqi.FieldError{{Field: "mapping", Message: "字段不存在 / unknown field"}}}
 	}
 	return r, nil
 }

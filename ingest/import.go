@@ -161,6 +161,23 @@ func (o *Options) check(path string) error {
 	o.Limits = o.Limits.withDefaults()
 	s := schemaFor(o.Type)
 	var bad []string
+	if len(o.Defaults) > 0 {
+		// A default names its field as a mapping does: by name, Chinese label or alias (城市=西安市).
+		res, err := newResolver(s, nil)
+		if err != nil {
+			return err
+		}
+		named := make(map[string]string, len(o.Defaults))
+		for f, v := range o.Defaults {
+			if s.field(f) == nil {
+				if alias := res.aliases[normHeader(f)]; alias != "" {
+					f = alias
+				}
+			}
+			named[f] = v
+		}
+		o.Defaults = named
+	}
 	for f := range o.Defaults {
 		if s.field(f) == nil || f == Ignore {
 			bad = append(bad, f)
@@ -359,7 +376,7 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 // errEmptyFile is what a reader of JSON returns for a file that holds nothing (or only
 // spaces and a byte-order mark); findTable names the file in it.
 var errEmptyFile = &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "文件为空 / the file is empty",
-	Details: []xiaoqi.FieldError{{Field: "file", Message: "is empty"}}}
+	Details: []xiaoqi.FieldError{{Field: "file", Message: "文件为空 / is empty"}}}
 
 // emptyFile is the error of a file without a single row; sheets names the sheets of a
 // workbook that were looked at, nil for a text file.
@@ -371,27 +388,59 @@ func emptyFile(name string, sheets []string) error {
 	case len(sheets) > 1:
 		msg = fmt.Sprintf("%[1]s: 工作簿为空，没有任何数据 / the workbook is empty, its sheets %[2]s hold no rows", name, strings.Join(sheets, ", "))
 	}
-	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "file", Message: "is empty"}}}
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "file", Message: "文件为空 / is empty"}}}
 }
 
 // checkRequired refuses a header that lacks a column every row needs.
 func checkRequired(s *schema, cols []Column, defaults map[string]string) error {
 	group := missingGroup(s, cols, defaults)
+	found := make([]string, 0, len(cols))
+	for _, c := range cols {
+		found = append(found, OneLine(c.Header))
+	}
 	if group == nil {
-		return nil
+		return needsSchool(s, cols, defaults, found)
 	}
 	names := make([]string, len(group))
 	for i, f := range group {
 		names[i] = s.label(f)
 	}
-	found := make([]string, 0, len(cols))
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID,
+		Message: fmt.Sprintf("缺少必填列 %[4]s（现有列：%[2]s），请修改列名或用 --mapping 指定%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping",
+			strings.Join(names, " or "), strings.Join(found, ", "), otherType(s.kind, cols), strings.Join(names, " 或 ")),
+		Details: []xiaoqi.FieldError{{Field: group[0], Message: "缺少此列 / no column"}}}
+}
+
+// needsSchool refuses a candidate file whose columns give a major or a graduation year but no
+// school (毕业院校), which every row with one of them needs: the file is refused once, not each
+// of its rows.
+func needsSchool(s *schema, cols []Column, defaults map[string]string, found []string) error {
+	if s.kind != xiaoqi.KindCandidate {
+		return nil
+	}
+	have := map[string]string{}
 	for _, c := range cols {
-		found = append(found, c.Header)
+		if _, ok := have[c.Field]; !ok {
+			have[c.Field] = OneLine(c.Header)
+		}
+	}
+	if _, ok := have["institution_name"]; ok || defaults["institution_name"] != "" {
+		return nil
+	}
+	var by []string
+	for _, f := range []string{"major", "major_code", "graduation_year"} {
+		if h, ok := have[f]; ok {
+			by = append(by, h)
+		}
+	}
+	if len(by) == 0 {
+		return nil
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID,
-		Message: fmt.Sprintf("缺少必填列%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping",
-			strings.Join(names, " or "), strings.Join(found, ", "), otherType(s.kind, cols)),
-		Details: []xiaoqi.FieldError{{Field: group[0], Message: "no column"}}}
+		Message: fmt.Sprintf("缺少「毕业院校」列：有 %[1]s 列时每行都须填写毕业院校（现有列：%[2]s）；请添加该列、用 --mapping 指定，或用 --default institution_name=学校名称 给出全部学生的学校 / "+
+			"no column for the school (毕业院校 institution_name), which rows with %[1]s need (columns found: %[2]s): add it, name it with --mapping, "+
+			"or give the school of all the students with --default institution_name=…", strings.Join(by, ", "), strings.Join(found, ", ")),
+		Details: []xiaoqi.FieldError{{Field: "institution_name", Message: "缺少此列 / no column"}}}
 }
 
 // missingGroup returns the first group of required fields of which no column (nor default)

@@ -93,7 +93,7 @@ func TestImportBOM(t *testing.T) {
 
 // brokenCSV has one row of every kind of problem; the comments give the rows as Excel shows them.
 var brokenCSV = csvLines(
-	"岗位名称,公司名称,城市,学历要求,招聘人数,薪资,备注",            // 1
+	"岗位名称,公司名称,城市,学历要求,招聘人数,薪资,岗位描述",          // 1
 	"Java开发工程师,陕西某软件有限公司,西安,本科,3,1-1.5万,正常招聘", // 2 ok
 	",陕西某软件有限公司,西安,本科,3,1-1.5万,",              // 3 no title
 	"测试工程师,陕西某软件有限公司,西安,金融,很多,面议,",            // 4 bad headcount; degree not understood
@@ -236,7 +236,7 @@ func TestImportBrokenRows(t *testing.T) {
 		column, text string
 	}{
 		{ingest.LevelError, 3, "岗位名称", "required"},
-		{ingest.LevelError, 4, "招聘人数", "headcount must be a number"},
+		{ingest.LevelError, 4, "招聘人数", `headcount "很多" must be a number`},
 		{ingest.LevelWarning, 4, "学历要求", "degree not understood"},
 		{ingest.LevelError, 5, "城市", "not a city"},
 		{ingest.LevelDuplicate, 7, "", "repeats row 2"},

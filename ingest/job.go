@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -58,9 +59,12 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	j.Experience = r.get("experience")
 	if v := r.get("headcount"); v != "" {
 		if h, err := ParseHeadcount(v); err != nil {
-			r.errorf("headcount", "招聘人数应为数字或“若干” / headcount must be a number such as 3, 3人 or 若干")
+			r.errorf("headcount", "招聘人数 %[1]q 应为数字或“若干” / headcount %[1]q must be a number such as 3, 3人 or 若干", v)
 		} else {
 			j.Headcount = h.N
+			if h.From > 0 && h.From != h.N {
+				r.warnf("headcount", "招聘人数是范围 %[1]d-%[2]d，按上限 %[2]d 人导入 / the headcount is a range, %[1]d-%[2]d: imported as its upper bound, %[2]d", h.From, h.N)
+			}
 		}
 	}
 	jobSalary(r, j)
@@ -112,7 +116,10 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 		j.Status = st
 	}
 	if v := r.get("posted_at"); v != "" {
-		if t, err := ParseDate(v); err != nil {
+		if t, err := ParseDate(v); errors.Is(err, ErrAmbiguousDate) {
+			zh, en, _ := strings.Cut(strings.TrimSuffix(err.Error(), ": "+ErrAmbiguousDate.Error()), " / ")
+			r.warnf("posted_at", "%s，已留空 / %s; left empty", zh, en)
+		} else if err != nil {
 			r.warnf("posted_at", "无法识别的日期，已留空 / not a date such as 2023-07-12, left empty")
 		} else {
 			j.PostedAt = t.UTC()

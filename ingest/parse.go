@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -14,6 +15,8 @@ import (
 // Headcount is the number of people a job needs.
 type Headcount struct {
 	N int
+	// From is the lower bound of a range ("5-10人", read as its upper bound 10), 0 otherwise.
+	From int
 	// Unspecified is true for 若干, 不限 and empty input: some, number not given.
 	Unspecified bool
 }
@@ -25,7 +28,8 @@ var (
 )
 
 // ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "10+", "10人以上", "5-10人" (the
-// upper bound), "三人", "十二", "若干" and "" (unspecified).
+// upper bound, the most the firm will hire, with From set to the lower), "三人", "十二", "若干"
+// and "" (unspecified).
 func ParseHeadcount(s string) (Headcount, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(narrow(s)), ""))
 	if unspecified[t] {
@@ -41,17 +45,19 @@ func ParseHeadcount(s string) (Headcount, error) {
 	if unspecified[t] && t != "" {
 		return Headcount{Unspecified: true}, nil
 	}
+	from := 0
 	if m := headcountRange.FindStringSubmatch(t); m != nil {
 		t = m[2]
+		from, _ = strconv.Atoi(m[1])
 	}
 	if n, ok := chineseNumber(t); ok {
 		return Headcount{N: n}, nil
 	}
 	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || f != math.Trunc(f) || f < 0 || f > 1e6 {
+	if err != nil || f != math.Trunc(f) || f < 0 || f > 1e6 || from > int(f) {
 		return Headcount{}, fmt.Errorf("headcount %q: not a number of people such as 3, 3人, 若干", s)
 	}
-	return Headcount{N: int(f)}, nil
+	return Headcount{N: int(f), From: from}, nil
 }
 
 // chineseNumber reads the small Chinese numerals people write for counts: 一 … 九十九, 两.
@@ -84,15 +90,61 @@ var China = time.FixedZone("CST", 8*3600)
 var dateLayouts = []string{
 	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006-1-2 15:04:05", "2006-1-2 15:04", "2006-1-2",
 	"2006/01/02 15:04:05", "2006/1/2 15:04:05", "2006/1/2 15:04", "2006/1/2", "2006.1.2", "2006.01.02",
-	"2006年1月2日 15:04:05", "2006年1月2日 15:04", "2006年1月2日", "2006年1月2号", "2006年1月", "2006-01", "2006/1", "2006.1",
-	"20060102", "2006", "2006年", "1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006", "2006-01-02T15:04:05",
+	"2006年1月2日 15:04:05", "2006年1月2日 15:04", "2006年1月2日", "2006年1月2号", "2006年1月", "2006-01", "2006-1", "2006/1", "2006.1",
+	"20060102", "2006", "2006年", "2006-01-02T15:04:05",
+	// Two-digit years, year first as in China: 24-3-1.
+	"06-1-2", "06/1/2", "06.1.2",
+}
+
+// slashDate is a date written day and month before a four-digit year: 1/3/2024, 13/3/2024.
+var slashDate = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$`)
+
+// ErrAmbiguousDate is the error of a date such as 1/3/2024, which is 1 March in China and
+// Europe and 3 January in the United States.
+var ErrAmbiguousDate = errors.New("ambiguous date")
+
+// slashDay reads a date written a/b/yyyy: the part above 12 is the day; when both are 12 or
+// less and differ, the date is ambiguous and refused rather than guessed.
+func slashDay(t string) (time.Time, bool, error) {
+	m := slashDate.FindStringSubmatch(t)
+	if m == nil {
+		return time.Time{}, false, nil
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	month, day := a, b // as English Excel writes it
+	switch {
+	case a > 12 && b <= 12:
+		month, day = b, a
+	case a <= 12 && b > 12:
+	case a != b:
+		return time.Time{}, true, fmt.Errorf("日期 %[1]q 有歧义：可能是 %[2]d 月 %[3]d 日，也可能是 %[3]d 月 %[2]d 日，请写成如 %[4]d-%02[3]d-%02[2]d 的形式 / "+
+			"date %[1]q is ambiguous: %[2]d/%[3]d could be day/month or month/day; write it as %[4]d-%02[3]d-%02[2]d (or %[4]d-%02[2]d-%02[3]d): %[5]w", t, a, b, y, ErrAmbiguousDate)
+	}
+	if month < 1 || month > 12 || day < 1 || day > 31 || y < 1900 || y > 2200 {
+		return time.Time{}, true, fmt.Errorf("date %q: not a date", t)
+	}
+	d := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if d.Day() != day {
+		return time.Time{}, true, fmt.Errorf("date %q: not a date", t)
+	}
+	if m[4] != "" {
+		h, _ := strconv.Atoi(m[4])
+		mi, _ := strconv.Atoi(m[5])
+		sec, _ := strconv.Atoi(m[6])
+		d = time.Date(y, time.Month(month), day, h, mi, sec, 0, China)
+	}
+	return d, true, nil
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system (which counts a 29 February 1900 that never was).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // ParseDate reads the dates people write: 2023-07-12, 2023/7/12, 2023.7.12, 2023年7月12日,
-// 20230712, 7/12/2023 (month first, as English Excel writes it), with an optional time,
+// 20230712, 24-3-1 (a two-digit year first), 13/7/2023 and 7/13/2023 (whichever part is above
+// 12 is the day; 1/3/2024, which could be either, is refused with ErrAmbiguousDate), with an
+// optional time,
 // RFC 3339, and Excel serial day numbers (45119, 45119.5) for dates a spreadsheet stored
 // as numbers. A date without a time is that day at 00:00 UTC: the API shows it as that day,
 // and the search's date filter (date_from=2023-07-12, a day in UTC) finds it on that day;
@@ -105,6 +157,9 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	if d, err := time.Parse(time.RFC3339, t); err == nil {
 		return d, nil
+	}
+	if d, ok, err := slashDay(t); ok {
+		return d, err
 	}
 	for _, l := range dateLayouts {
 		loc := time.UTC

@@ -45,7 +45,8 @@ func TestParseDate(t *testing.T) {
 		{"2023.07.12", day(2023, 7, 12)},
 		{"2023年7月12日", day(2023, 7, 12)},
 		{"20230712", day(2023, 7, 12)},
-		{"7/12/2023", day(2023, 7, 12)},
+		{"7/13/2023", day(2023, 7, 13)},
+		{"13/7/2023", day(2023, 7, 13)},
 		{"2023-12-07 20:20:25", time.Date(2023, 12, 7, 20, 20, 25, 0, ingest.China)},
 		{"45119", day(2023, 7, 12)},
 		{"45119.5", time.Date(2023, 7, 12, 12, 0, 0, 0, ingest.China)},
@@ -60,7 +61,7 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
-	for _, bad := range []string{"昨天", "2023-13-01", "12/31", "0", "-5", "1850-01-01"} {
+	for _, bad := range []string{"昨天", "2023-13-01", "12/31", "0", "-5", "1850-01-01", "7/12/2023"} {
 		if got, err := ingest.ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) = %v: want error", bad, got)
 		}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -150,7 +151,11 @@ func (rs *rows) addColumns(cols []Column) []Column {
 				rs.cols[c.Field] = *c
 			}
 		}
-		if c.Field == "" {
+		if f, ok := rs.s.private[normHeader(c.Header)]; ok && c.Field == "" {
+			c.Note = fmt.Sprintf("备注可能含内部信息（联系人、内部安排），默认不导入公开的%[1]s；如需导入，请用 --mapping 映射，如 {%[2]q: %[3]q} / "+
+				"notes may be internal (contacts, plans): not imported into the public %[3]s; to import them, map the column with --mapping, e.g. {%[2]q: %[3]q}",
+				rs.s.field(f).label, c.Header, f)
+		} else if c.Field == "" {
 			c.Note = "未知列，未导入；可用映射文件指定 / unknown column, not imported: name its field with a mapping"
 		}
 		rs.fields, rs.headers = append(rs.fields, c.Field), append(rs.headers, c.Header)
@@ -266,4 +271,10 @@ func failedDoc(err error) int {
 		}
 	}
 	return -1
+}
+
+// PrivateNote reports whether c is a column of an office's own notes (备注), left out of
+// public text: its Note says why and how to import it.
+func PrivateNote(c Column) bool {
+	return c.Field == "" && strings.HasPrefix(c.Note, "备注可能含内部信息")
 }

@@ -42,12 +42,21 @@ type Problem struct {
 func (p Problem) String() string {
 	where := fmt.Sprintf("row %d", p.Row)
 	if p.Column != "" {
-		where += fmt.Sprintf(" [%s]", p.Column)
+		where += fmt.Sprintf(" [%s]", OneLine(p.Column))
 	}
 	if p.Cell != "" {
 		where += " " + p.Cell
 	}
 	return where + ": " + p.Message
+}
+
+// OneLine writes a header that holds line breaks (a cell typed "岗位" Alt+Enter "名称") on one
+// line, for lists and messages: "岗位 名称".
+func OneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // record is one row of a file on its way to becoming a document: its values by field, and
@@ -145,13 +154,19 @@ func (r *record) validation(err error) {
 		if _, ok := r.cols[f]; !ok {
 			// Fields filled from another column: salary_min from 薪资, city from 工作地点.
 			for _, alt := range [...][2]string{{"salary_min", "salary"}, {"salary_max", "salary"}, {"city", "area"},
-				{"enterprise_id", "enterprise_name"}, {"geo.lat", "lat"}, {"geo.lon", "lon"}, {"credit_code", "enterprise_credit_code"}} {
+				{"enterprise_id", "enterprise_name"}, {"geo.lat", "lat"}, {"geo.lon", "lon"}, {"credit_code", "enterprise_credit_code"},
+				{"education[0].institution_name", "institution_name"}} {
 				if f == alt[0] && r.has(alt[1]) {
 					f = alt[1]
 				}
 			}
 		}
-		if !r.hasError(f) {
+		switch {
+		case r.hasError(f):
+		case f != d.Field && r.s.field(f) != nil && strings.Contains(d.Message, "须填写") || f != d.Field && strings.HasPrefix(d.Message, "必填"):
+			// Required, and named by the column that fills it: 公司名称, not enterprise_id.
+			r.errorf(f, "%s 必填 / is required", r.s.label(f))
+		default:
 			r.errorf(f, "%s %s", r.s.label(d.Field), d.Message)
 		}
 	}

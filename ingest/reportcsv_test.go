@@ -58,8 +58,8 @@ func TestReportCSVShape(t *testing.T) {
 func TestReportCSVCandidates(t *testing.T) {
 	t.Parallel()
 	path := writeFile(t, "students.csv", []byte(csvLines(
-		"学号,姓名,手机,联系电话,微信号,身份证号,邮箱,出生日期,专业,毕业年份,个人简介",
-		"2020010101,张合成,13800138000,029-88886666,zhanghecheng_88,61010119990501123X,zhc@example.com,1999-05-01,软件工程,2024,"+
+		"学号,姓名,手机,联系电话,微信号,身份证号,邮箱,出生日期,毕业院校,专业,毕业年份,个人简介",
+		"2020010101,张合成,13800138000,029-88886666,zhanghecheng_88,61010119990501123X,zhc@example.com,1999-05-01,,软件工程,2024,"+
 			"熟悉 Java，电话 138 0013 8000，邮箱 zhc(at)example.com，微信：zhc_1999",
 	)))
 	var out strings.Builder

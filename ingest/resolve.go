@@ -36,6 +36,39 @@ type enterprises struct {
 	ids    map[string]string // natural key → id, of enterprises found or created
 	// created are the enterprises this import creates (or, in a dry run, would create).
 	created map[string]bool
+	// verified lists the enterprises with a credit code of each name, stored or created by
+	// this import, read from the store on first use.
+	verified map[string][]placed
+	loaded   bool
+}
+
+// placed is an enterprise and its city.
+type placed struct{ id, city string }
+
+// loadNames reads the names of the stored enterprises that have a credit code.
+func (e *enterprises) loadNames(ctx context.Context) error {
+	if e.loaded {
+		return nil
+	}
+	e.loaded, e.verified = true, map[string][]placed{}
+	opt := xiaoqi.ListOptions{Limit: xiaoqi.MaxListLimit}
+	for n := 0; n < maxCached; {
+		page, err := e.store.List(ctx, xiaoqi.KindEnterprise, opt)
+		if err != nil {
+			return fmt.Errorf("ingest: read enterprises: %w", err)
+		}
+		for _, d := range page.Docs {
+			if ent, ok := d.(*xiaoqi.Enterprise); ok && ent.Name != "" && ent.CreditCode != "" {
+				e.verified[ent.Name] = append(e.verified[ent.Name], placed{ent.ID, ent.City})
+			}
+		}
+		n += len(page.Docs) // at most maxCached enterprises are read
+		if page.Next == "" {
+			break
+		}
+		opt.After = page.Next
+	}
+	return nil
 }
 
 // resolve returns the id of the enterprise ref names, and the enterprise to create with the
@@ -58,10 +91,28 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 	if err != nil {
 		return "", nil, err
 	}
+	if d != nil {
+		e.ids[key] = d.Base().ID
+		return d.Base().ID, nil, nil
+	}
+	if ref.creditCode == "" {
+		// No credit code, and no firm of this name in this city. A registered firm of this
+		// name (one with a credit code: a legal entity, whose name is its own) is the firm
+		// meant, wherever the posting is, when it is the only one. A firm known by its name
+		// only stays one per city, as xiaoqi.Enterprise's natural key, the seed and the
+		// enterprise import have it: its city is where it stands for matching.
+		if err := e.loadNames(ctx); err != nil {
+			return "", nil, err
+		}
+		if id := e.registered(ref); id != "" {
+			e.ids[key] = id
+			return id, nil, nil
+		}
+	}
 	id := xiaoqi.NewID(xiaoqi.KindEnterprise, key)
 	e.ids[key] = id
-	if d != nil {
-		return d.Base().ID, nil, nil
+	if ref.creditCode != "" && e.verified != nil && len(e.verified) < maxCached {
+		e.verified[ref.name] = append(e.verified[ref.name], placed{id, ref.city})
 	}
 	if e.created == nil {
 		e.created = map[string]bool{}
@@ -78,8 +129,36 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 	return id, ent, nil
 }
 
+// registered returns the registered firm (one with a credit code) that a row naming a firm
+// by name only means: the one of that name in the row's city, else the only one of that
+// name; "" when there is none, or several elsewhere.
+func (e *enterprises) registered(ref enterpriseRef) string {
+	ps := e.verified[ref.name]
+	for _, p := range ps {
+		if p.city == ref.city {
+			return p.id
+		}
+	}
+	if len(ps) == 1 {
+		return ps[0].id
+	}
+	return ""
+}
+
 // forget drops an enterprise whose creation failed, so that a later row tries again.
-func (e *enterprises) forget(ent *xiaoqi.Enterprise) { delete(e.ids, ent.NaturalKey()) }
+func (e *enterprises) forget(ent *xiaoqi.Enterprise) {
+	id := e.ids[ent.NaturalKey()]
+	delete(e.ids, ent.NaturalKey())
+	if ps := e.verified[ent.Name]; len(ps) > 0 {
+		keep := ps[:0]
+		for _, p := range ps {
+			if p.id != id {
+				keep = append(keep, p)
+			}
+		}
+		e.verified[ent.Name] = keep
+	}
+}
 
 // directory finds institutions by id, MOE code, 5-digit school code or name. It is read from
 // the store on first use.

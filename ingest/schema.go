@@ -26,6 +26,21 @@ type schema struct {
 	fields []field
 	// required lists groups of fields of which one must have a column (or a default).
 	required [][]string
+	// private names the columns an office keeps its own notes in (备注), which the import
+	// leaves out of public text unless a mapping names their field, and the field they
+	// would go to.
+	private map[string]string
+}
+
+// notesColumns are the headers of an office's own notes.
+var notesColumns = []string{"备注", "内部备注", "备注说明", "hr备注", "remark", "remarks", "note", "notes", "comment", "comments"}
+
+func privateNotes(field string) map[string]string {
+	m := map[string]string{}
+	for _, h := range notesColumns {
+		m[normHeader(h)] = field
+	}
+	return m
 }
 
 func (s *schema) field(name string) *field {
@@ -88,20 +103,27 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "city", label: "城市", aliases: append([]string{"工作城市"}, aliasCity...)},
 			{name: "district", label: "区县", aliases: aliasDistrict},
 			{name: "area", label: "工作地点", aliases: []string{"工作地区", "地区", "地点", "工作地址", "地址", "所在地", "area", "location", "address", "workplace", "work location"}},
-			{name: "degree", label: "学历要求", aliases: []string{"学历", "最低学历", "学历层次", "education", "edu", "degree"}},
-			{name: "experience", label: "工作经验", aliases: []string{"经验要求", "经验", "工作年限", "workyear", "work year", "experience"}},
-			{name: "headcount", label: "招聘人数", aliases: []string{"人数", "需求人数", "招聘数量", "岗位数量", "名额", "openings", "vacancies", "headcount"}},
-			{name: "salary", label: "薪资", aliases: []string{"薪资范围", "薪酬", "工资", "月薪", "薪资待遇", "待遇", "薪水", "年薪", "salary", "pay", "wage", "salary_text", "annual salary"}},
+			{name: "degree", label: "学历要求", aliases: []string{"学历", "最低学历", "学历层次", "education", "edu", "degree", "degree required", "required degree",
+				"education required", "education level", "minimum education", "qualification"}},
+			{name: "experience", label: "工作经验", aliases: []string{"经验要求", "经验", "工作年限", "workyear", "work year", "experience", "experience required",
+				"required experience", "years of experience", "work experience"}},
+			{name: "headcount", label: "招聘人数", aliases: []string{"人数", "需求人数", "招聘数量", "岗位数量", "名额", "openings", "vacancies", "headcount", "number of positions",
+				"positions", "number of openings", "no of positions", "number of vacancies", "vacancy"}},
+			{name: "salary", label: "薪资", aliases: []string{"薪资范围", "薪酬", "工资", "月薪", "薪资待遇", "待遇", "薪水", "年薪", "salary", "pay", "wage", "salary_text", "annual salary",
+				"salary range", "pay range", "compensation"}},
 			{name: "salary_min", label: "最低薪资", aliases: []string{"薪资下限", "月薪下限", "最低月薪", "最低工资", "薪资最低", "工资最低", "月薪最低", "薪资范围最低", "min salary", "minsalary"}},
 			{name: "salary_max", label: "最高薪资", aliases: []string{"薪资上限", "月薪上限", "最高月薪", "最高工资", "薪资最高", "工资最高", "月薪最高", "薪资范围最高", "max salary", "maxsalary"}},
 			{name: "salary_months", label: "年薪月数", aliases: []string{"薪数", "发薪月数", "几薪"}},
-			{name: "description", label: "岗位描述", multi: true, aliases: []string{"职位描述", "岗位职责", "工作职责", "工作内容", "任职要求", "岗位要求", "职位要求", "任职资格", "描述", "说明", "备注", "description", "desc", "jd", "responsibilities", "requirements"}},
-			{name: "tags", label: "技能标签", list: true, multi: true, aliases: []string{"技能", "技能要求", "标签", "关键词", "职位标签", "岗位标签", "专业技能", "tags", "skills", "skill", "keywords"}},
+			{name: "description", label: "岗位描述", multi: true, aliases: []string{"职位描述", "岗位职责", "工作职责", "工作内容", "任职要求", "岗位要求", "职位要求", "任职资格", "描述", "说明", "description", "desc", "jd", "responsibilities", "requirements",
+				"job description", "job responsibilities", "job requirements", "duties"}},
+			{name: "tags", label: "技能标签", list: true, multi: true, aliases: []string{"技能", "技能要求", "标签", "关键词", "职位标签", "岗位标签", "专业技能", "tags", "skills", "skill", "keywords",
+				"required skills", "skills required", "skill requirements", "key skills"}},
 			{name: "languages", label: "外语要求", list: true, aliases: []string{"语言", "外语", "语言要求", "languages", "language"}},
 			{name: "benefits", label: "福利待遇", list: true, multi: true, aliases: []string{"福利", "职位福利", "岗位福利", "公司福利", "福利标签", "职位诱惑", "welfare", "benefits", "perks"}},
 			{name: "sector", label: "行业", aliases: []string{"所属行业", "领域", "行业领域", "服务外包领域", "sector", "industry"}},
 			{name: "status", label: "状态", aliases: []string{"招聘状态", "status"}},
-			{name: "posted_at", label: "发布日期", aliases: []string{"发布时间", "日期", "更新日期", "更新时间", "发布", "issuedate", "issue date", "publish date", "date"}},
+			{name: "posted_at", label: "发布日期", aliases: []string{"发布时间", "日期", "更新日期", "更新时间", "发布", "issuedate", "issue date", "publish date", "date",
+				"date posted", "posted date", "posted", "posting date", "post date", "published", "published date"}},
 		}}
 	case xiaoqi.KindEnterprise:
 		s = &schema{kind: k, required: [][]string{{"name"}, {"city", "area"}}, fields: []field{
@@ -176,11 +198,17 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "returnee", label: "海归", aliases: []string{"是否海归", "留学归国", "留学经历"}},
 			{name: "study_country", label: "留学国家", aliases: []string{"留学国家/地区", "留学地", "country"}},
 			{name: "wants_to_found", label: "创业意向", aliases: []string{"有创业意向", "是否创业"}},
-			{name: "summary", label: "自我评价", multi: true, aliases: []string{"个人简介", "简介", "个人总结", "备注", "about"}},
+			{name: "summary", label: "自我评价", multi: true, aliases: []string{"个人简介", "简介", "个人总结", "about"}},
 			{name: "visibility", label: "可见性", aliases: []string{"公开", "是否公开"}},
 		}}
 	default:
 		return nil
+	}
+	switch k {
+	case xiaoqi.KindJob:
+		s.private = privateNotes("description")
+	case xiaoqi.KindCandidate:
+		s.private = privateNotes("summary")
 	}
 	s.fields = append(s.fields, common...)
 	return s

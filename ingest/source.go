@@ -125,8 +125,8 @@ func detectFormat(path, display string, head []byte) (string, error) {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return FormatXLSX, nil
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
-		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%s is an old binary Excel (.xls/.et) or encrypted workbook: "+
-			"请另存为 .xlsx 或 CSV 后再导入 / save it as .xlsx (Excel 2007+) or CSV and import that", display)
+		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%[1]s 是旧版 Excel（.xls/.et）或加密的工作簿，请另存为 .xlsx 或 CSV 后再导入 / "+
+			"%[1]s is an old binary Excel (.xls/.et) or encrypted workbook: save it as .xlsx (Excel 2007+) or CSV and import that", display)
 	}
 	switch ext {
 	case ".xlsx", ".xlsm":

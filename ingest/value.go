@@ -77,6 +77,22 @@ func ParseSalary(s string) (Salary, error) {
 	if negotiable[t] {
 		return Salary{Negotiable: true}, nil
 	}
+	// A base pay and a share of something more: 底薪3000+提成 is at least 3000.
+	for _, p := range []string{"无责底薪", "底薪", "保底", "基本工资", "基本薪资"} {
+		t = strings.TrimPrefix(t, p)
+	}
+	if i := strings.Index(t, "以上"); i > 0 && i+len("以上") < len(t) {
+		rest := t[i+len("以上"):]
+		for _, w := range []string{"提成", "绩效", "奖金", "补贴", "分红", "佣金", "加班费", "全勤"} {
+			if strings.HasPrefix(rest, w) {
+				t = t[:i+len("以上")]
+				if strings.Contains(t, "-") {
+					t = t[:i] // 3000-5000+提成: the range of the base pay
+				}
+				break
+			}
+		}
+	}
 	for _, p := range [...]struct{ prefix, per string }{{"年薪", "/年"}, {"月薪", "/月"}, {"日薪", "/天"}, {"时薪", "/小时"}} {
 		if strings.HasPrefix(t, p.prefix) {
 			t, per = strings.TrimPrefix(t, p.prefix), p.per
@@ -107,6 +123,12 @@ func ParseSalary(s string) (Salary, error) {
 		t = strings.TrimSuffix(t, "/月")
 	}
 	open := ""
+	for _, suf := range []string{"起步", "起"} { // 3000元起: at least 3000
+		if u, ok := strings.CutSuffix(t, suf); ok && u != "" {
+			t = u + "以上"
+			break
+		}
+	}
 	for _, suf := range []string{"及以上", "及以下", "以上", "以下"} {
 		if open == "" && strings.HasSuffix(t, suf) {
 			open, t = strings.TrimPrefix(suf, "及"), strings.TrimSuffix(t, suf)
@@ -168,7 +190,10 @@ func ParseSalary(s string) (Salary, error) {
 }
 
 var degreeAliases = map[string]string{
-	"不限": "不限", "学历不限": "不限", "any": "不限", "none": "不限", "": "",
+	"不限": "不限", "学历不限": "不限", "any": "不限", "none": "不限", "": "", "无": "不限", "无要求": "不限", "不要求": "不限",
+	"无学历要求": "不限", "不限学历": "不限", "学历无要求": "不限", "no requirement": "不限",
+	// 初中 and 小学 are below 高中, the lowest degree xiaoqi has: a job asking for them asks for none.
+	"初中": "不限", "小学": "不限", "junior high": "不限",
 	"高中": "高中", "high school": "高中",
 	"中专": "中专", "中技": "中专", "中技/中专": "中专", "中专/中技": "中专", "技校": "中专",
 	"大专": "大专", "专科": "大专", "高职": "大专", "associate": "大专", "college": "大专", "diploma": "大专",
@@ -176,6 +201,9 @@ var degreeAliases = map[string]string{
 	"硕士": "硕士", "研究生": "硕士", "master": "硕士", "master's": "硕士", "ms": "硕士", "msc": "硕士", "mba": "硕士",
 	"博士": "博士", "phd": "博士", "ph.d.": "博士", "doctor": "博士", "doctorate": "博士",
 }
+
+// degreeNote is a note in brackets after a degree.
+var degreeNote = regexp.MustCompile(`[(（\[【][^)）\]】]*[)）\]】]`)
 
 // degreeAffixes are the words around a degree that do not change it.
 var (
@@ -190,6 +218,11 @@ func ParseDegree(s string) (string, error) {
 	t := strings.ToLower(strings.TrimSpace(narrow(s)))
 	if d, ok := degreeAliases[t]; ok {
 		return d, nil
+	}
+	// A preference after the degree: 本科（985/211优先）, 本科，985优先.
+	t = strings.TrimSpace(degreeNote.ReplaceAllString(t, ""))
+	if i := strings.IndexAny(t, ",;，；"); i > 0 {
+		t = strings.TrimSpace(t[:i])
 	}
 	for changed := true; changed; {
 		changed = false

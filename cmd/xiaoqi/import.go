@@ -166,8 +166,10 @@ func (f *importFlags) options(path string) (ingest.Options, error) {
 			return opt, userError(err)
 		}
 	}
-	if _, err := os.Stat(path); err != nil {
-		return opt, fmt.Errorf("cannot read %s: %w", path, err)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return opt, fmt.Errorf("找不到文件 %[1]s / no such file: %[1]s", path)
+	} else if err != nil {
+		return opt, fmt.Errorf("无法读取文件 %[1]s / cannot read %[1]s: %[2]w", path, err)
 	}
 	return opt, nil
 }
@@ -228,10 +230,13 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 		switch field {
 		case "":
 			field = "(未导入 not imported: unknown column)"
+			if ingest.PrivateNote(c) {
+				field = "(未导入 not imported: " + c.Note + ")"
+			}
 		case ingest.Ignore:
 			field = "(未导入 not imported)"
 		}
-		fmt.Fprintf(w, "  %-3s %s → %s\n", c.Letter, c.Header, field)
+		fmt.Fprintf(w, "  %-3s %s → %s\n", c.Letter, ingest.OneLine(c.Header), field)
 	}
 	fmt.Fprintln(w, rep.Summary())
 	if rep.ProblemCount > len(rep.Kinds) {
@@ -248,7 +253,7 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 		for _, k := range kinds {
 			col := ""
 			if k.Column != "" {
-				col = " [" + k.Column + "]"
+				col = " [" + ingest.OneLine(k.Column) + "]"
 			}
 			rows := fmt.Sprintf("row %d", k.FirstRow)
 			if k.Count > 1 {

@@ -1,0 +1,62 @@
+package ingest_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// TestMoreValues: the values job lists write that were refused or misread.
+func TestMoreValues(t *testing.T) {
+	for in, min := range map[string]int{"3000元起": 3000, "底薪3000+提成": 3000, "底薪3000元+绩效": 3000, "5千起": 5000, "保底4000+奖金": 4000} {
+		if s, err := ingest.ParseSalary(in); err != nil || s.Min != min || s.Max != 0 {
+			t.Errorf("ParseSalary(%q) = %+v, %v; want a minimum of %d", in, s, err, min)
+		}
+	}
+	if s, err := ingest.ParseSalary("3000-5000+提成"); err != nil || s.Min != 3000 || s.Max != 5000 {
+		t.Errorf("ParseSalary(3000-5000+提成) = %+v, %v; want the base pay's range 3000-5000", s, err)
+	}
+	if d, err := ingest.ParseDate("2024-3"); err != nil || !d.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("ParseDate(2024-3) = %v, %v; want March 2024", d, err)
+	}
+	// 初中 is below the lowest degree xiaoqi has (高中): a job asking for 初中及以上 asks for none.
+	for in, want := range map[string]string{"初中及以上": "不限", "初中": "不限", "本科（985/211优先）": "本科", "本科，985优先": "本科",
+		"无": "不限", "无要求": "不限", "不限学历": "不限"} {
+		if got, err := ingest.ParseDegree(in); err != nil || got != want {
+			t.Errorf("ParseDegree(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, in := range []string{"24-3-1", "24/3/1", "24.3.1", "13/3/2024", "3/13/2024"} {
+		want := day
+		if strings.Contains(in, "13") {
+			want = time.Date(2024, 3, 13, 0, 0, 0, 0, time.UTC)
+		}
+		if got, err := ingest.ParseDate(in); err != nil || !got.Equal(want) {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	// 1/3/2024 is 1 March in China and 3 January in the United States: refused, not guessed.
+	if got, err := ingest.ParseDate("1/3/2024"); err == nil || !strings.Contains(err.Error(), "2024-03-01") {
+		t.Errorf("ParseDate(1/3/2024) = %v, %v; want an error that shows how to write it", got, err)
+	}
+	if h, err := ingest.ParseHeadcount("5-10人"); err != nil || h.N != 10 || h.From != 5 {
+		t.Errorf("ParseHeadcount(5-10人) = %+v, %v; want 10 from 5", h, err)
+	}
+
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,招聘人数,学历要求,发布日期",
+		"测试工程师,甲公司,西安,5-10,初中及以上,1/3/2024",
+	)))
+	s := openStore(t)
+	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
+	if !hasProblem(rep, ingest.LevelWarning, 2, "招聘人数", "10") || !hasProblem(rep, ingest.LevelWarning, 2, "发布日期", "2024-03-01") {
+		t.Errorf("want warnings that the range is read as 10 and that 1/3/2024 is ambiguous:%s", problems(rep))
+	}
+	if j := jobsByTitle(t, s)["测试工程师"]; j == nil || j.Headcount != 10 || j.Degree != "不限" || !j.PostedAt.IsZero() {
+		t.Errorf("job %+v: want headcount 10, degree 不限 and no date", j)
+	}
+}
