@@ -23,26 +23,28 @@ import (
 
 // importView is the JSON of an import job.
 type importView struct {
-	ID         string           `json:"id"`
-	Status     string           `json:"status"`
-	Type       xiaoqi.Kind      `json:"type"`
-	FileName   string           `json:"file_name"`
-	Mode       ingest.Mode      `json:"mode"`
-	Source     string           `json:"source"`
-	CreatedAt  time.Time        `json:"created_at"`
-	StartedAt  *time.Time       `json:"started_at,omitempty"`
-	FinishedAt *time.Time       `json:"finished_at,omitempty"`
-	Progress   *progressView    `json:"progress,omitempty"`
-	Format     string           `json:"format,omitempty"`
-	Encoding   string           `json:"encoding,omitempty"`
-	Sheet      string           `json:"sheet,omitempty"`
-	HeaderRow  int              `json:"header_row,omitempty"`
-	Columns    []ingest.Column  `json:"columns,omitempty"`
-	Unknown    []ingest.Column  `json:"unknown_columns,omitempty"`
-	BetterType xiaoqi.Kind      `json:"better_type,omitempty"`
-	Counts     *ingest.Counts   `json:"counts,omitempty"`
-	Errors     []ingest.Problem `json:"errors"`
-	Problems   int              `json:"problem_count"`
+	ID         string          `json:"id"`
+	Status     string          `json:"status"`
+	Type       xiaoqi.Kind     `json:"type"`
+	FileName   string          `json:"file_name"`
+	Mode       ingest.Mode     `json:"mode"`
+	Source     string          `json:"source"`
+	CreatedAt  time.Time       `json:"created_at"`
+	StartedAt  *time.Time      `json:"started_at,omitempty"`
+	FinishedAt *time.Time      `json:"finished_at,omitempty"`
+	Progress   *progressView   `json:"progress,omitempty"`
+	Format     string          `json:"format,omitempty"`
+	Encoding   string          `json:"encoding,omitempty"`
+	Sheet      string          `json:"sheet,omitempty"`
+	HeaderRow  int             `json:"header_row,omitempty"`
+	Columns    []ingest.Column `json:"columns,omitempty"`
+	Unknown    []ingest.Column `json:"unknown_columns,omitempty"`
+	BetterType xiaoqi.Kind     `json:"better_type,omitempty"`
+	Counts     *ingest.Counts  `json:"counts,omitempty"`
+	// Existing counts the job rows that are postings stored under another source.
+	Existing []ingest.SourceMatch `json:"existing,omitempty"`
+	Errors   []ingest.Problem     `json:"errors"`
+	Problems int                  `json:"problem_count"`
 	// Kinds counts the problems by kind (ingest.Report.Kinds).
 	Kinds     []ingest.ProblemKind `json:"problem_kinds,omitempty"`
 	Stopped   string               `json:"stopped,omitempty"`
@@ -86,6 +88,7 @@ func (j *importJob) view() importView {
 		v.Counts = &c
 		v.Errors = r.Problems[:min(len(r.Problems), importProblems)]
 		v.Kinds = r.Kinds
+		v.Existing = r.Existing
 	}
 	if j.err != nil && j.status == importFailed {
 		code := xiaoqi.ErrorCode(j.err)

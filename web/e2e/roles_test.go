@@ -445,7 +445,7 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 
 	// Repeated rows: a problem of the whole row names no column, and has no stray separator.
 	dup := filepath.Join(t.TempDir(), "dup.csv")
-	if err := os.WriteFile(dup, []byte("岗位名称,公司名称,工作地点,招聘人数\n重复样例岗位,示例（合成）公司,西安市,3\n重复样例岗位,示例（合成）公司,西安市,3\n重复样例岗位,示例（合成）公司,西安市,3\n"), 0o644); err != nil {
+	if err := os.WriteFile(dup, []byte("岗位名称,公司名称,工作地点,招聘人数\n重复样例岗位,示例（合成）公司,西安市,3\n重复样例岗位,示例（合成）公司,西安市,3\n重复样例岗位,示例（合成）公司,西安市,3\n合计,,,9\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	p.do("check a file with repeated rows", chromedp.SetUploadFiles("#import-file", []string{dup}), chromedp.Click("#import-dry"))
@@ -453,6 +453,11 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	p.waitText(".problems:not(.kinds)", "第 3 行：与第 2 行重复")
 	p.waitText(".kinds [data-count='2']", "2 处：与第 2 行重复")
 	p.waitText(".kinds", "（第 3–4 行）")
+	// The total row under the table is skipped, counted, and said once.
+	if got := p.text(`[data-count=skipped] dd`); got != "1" {
+		p.fail("%s total rows skipped, want 1", got)
+	}
+	p.waitText(".problems", "第 5 行是合计行，已跳过")
 	if report := p.text("#import-report"); strings.Contains(report, " ：") || strings.Contains(report, "· ：") {
 		p.fail("a problem without a column keeps its separator: %q", report)
 	}

@@ -67,8 +67,15 @@ function showReport(job) {
   const c = job.counts || {};
   // A dry run counts what it would write, an import what it wrote.
   const label = (k) => t(k === 'written' && dry ? 'admin.count.towrite' : 'admin.count.' + k);
-  out.push(h('dl', { class: 'figures' }, ['read', 'written', 'created', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings'].map((k) =>
+  const figures = ['read', 'written', 'created', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings'];
+  if (c.skipped) figures.push('skipped');
+  out.push(h('dl', { class: 'figures' }, figures.map((k) =>
     h('div', { 'data-count': k }, h('dt', {}, label(k)), h('dd', {}, String(c[k] || 0))))));
+  for (const m of job.existing || []) {
+    // Rows of a list imported before under another file name: updated, not duplicated.
+    out.push(h('p', { class: 'notice', 'data-notice': 'existing' }, t('admin.existing', { n: m.rows.toLocaleString(), source: m.source,
+      what: t(m.updated ? 'admin.existing.updated' : 'admin.existing.beside') })));
+  }
   if (job.columns && job.columns.length) {
     out.push(h('details', {}, h('summary', {}, t('admin.columns')), h('table', { class: 'columns' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('admin.column.header')), h('th', { scope: 'col' }, t('admin.column.field')))),
@@ -85,7 +92,7 @@ function showReport(job) {
   const kinds = job.problem_kinds || [];
   if (job.problem_count > kinds.length && kinds.length) {
     // Some problem repeats: one line per kind, errors first, the most frequent first.
-    const order = { error: 0, duplicate: 1, warning: 2 };
+    const order = { error: 0, duplicate: 1, warning: 2, note: 3 };
     const sorted = kinds.slice().sort((a, b) => (order[a.level] - order[b.level]) || (b.count - a.count));
     out.push(h('h3', {}, t('admin.kinds')),
       h('ul', { class: 'problems kinds' }, sorted.map((k) => h('li', { class: 'problem level-' + k.level, 'data-count': String(k.count) },
