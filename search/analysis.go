@@ -67,10 +67,13 @@ func addAnalysis(m *mapping.IndexMappingImpl) error {
 const domainFreq = 100000
 
 // domainGlossary are words of the service-outsourcing policy and its users that gse's general
-// dictionary cuts wrongly (留学生在 → 留学|生在, 云计算 → 云|计算).
+// dictionary cuts wrongly (留学生在 → 留学|生在, 云计算 → 云|计算), or cuts into words that
+// mean less than the whole: 资金支持, a synonym of 补贴, cut as 资金|支持, found its 支持 in
+// item (十)'s title 加大财政支持力度, which then came before item (十二) for 留学回国 创业 补贴.
 const domainGlossary = `留学生 留学人员 服务外包 外包企业 产学研 一带一路 示范城市 云计算 大数据 运维
 人工智能 数据分析 数据标注 公众号 新媒体 动漫 离岸外包 在岸外包 人才培训 实训基地
-海归 留学回国 留学归国`
+海归 留学回国 留学归国 留学生回国 回国留学生 归国留学生 开公司 办公司 开办公司 注册公司
+资金支持`
 
 // dictTokens is a little more than the words of gse's simplified dictionary and ours.
 const dictTokens = 360000
@@ -270,15 +273,17 @@ func bigrams(w string, fn func(bg string, start, end int)) {
 
 // qword is one word of a query, with what it may match.
 type qword struct {
-	text string
-	cjk  bool
-	subs []string // the two-character dictionary words that cover it, left to right (软件测试 → 软件, 测试)
-	bigs []string // its bigrams (CJK words of two or more characters)
+	text  string
+	typed string // as the user wrote it: what a relaxed answer names (SearchResult.Unmatched)
+	cjk   bool
+	subs  []string // the two-character dictionary words that cover it, left to right (软件测试 → 软件, 测试)
+	bigs  []string // its bigrams (CJK words of two or more characters)
 }
 
 // queryStopWords are one-character function words left out of a query that has other words:
-// "软件开发与测试" must not require 与.
-const queryStopWords = "的与和及或在了是等之"
+// "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有.
+// gse cuts them alone only where they are no part of a word (有限, 开发, 要求 stay words).
+const queryStopWords = "的与和及或在了是等之有吗呢吧啊呀么我你想要能会可去把被让给从向到为于就都也还又很开个"
 
 // queryWords analyses a query like the document fields: its words, each with its dictionary
 // sub-words and bigrams, in order, without repeats.
@@ -291,7 +296,7 @@ func (s *Segmenter) queryWords(q string) []qword {
 			continue
 		}
 		seen[p.text] = true
-		w := qword{text: p.text, cjk: p.cjk}
+		w := qword{text: p.text, typed: q[p.start:p.end], cjk: p.cjk}
 		if p.cjk {
 			w.subs = s.cover(p.text)
 			if utf8.RuneCountInString(p.text) >= 2 {

@@ -60,14 +60,45 @@ func (x *Index) plainQuery(q string, min float64) query.Query {
 // wordsQuery is plainQuery; typed says that q is what the user typed, not a synonym or a full
 // name the query expands to (see wordQuery).
 func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
-	var perWord []query.Query
+	us := x.wordUnits(q, typed)
+	return anyUnits(us, int(math.Ceil(min*float64(len(us)))))
+}
+
+// A unit is what a query requires: one of its words, an abbreviation, or a part that names a
+// skill, with the query that finds it, and how the user wrote it.
+type unit struct {
+	typed string
+	q     query.Query
+}
+
+// anyUnits finds the documents that hold at least min of us; none when us is empty.
+func anyUnits(us []unit, min int) query.Query {
+	switch len(us) {
+	case 0:
+		return bleve.NewMatchNoneQuery()
+	case 1:
+		return us[0].q
+	}
+	qs := make([]query.Query, len(us))
+	for i, u := range us {
+		qs[i] = u.q
+	}
+	all := bleve.NewDisjunctionQuery(qs...)
+	all.SetMin(float64(max(min, 1)))
+	return all
+}
+
+// wordUnits returns the units of q, each word found as wordQuery finds it, with its synonyms
+// (wordSynonyms), and a place weighed as one (placeQuery).
+func (x *Index) wordUnits(q string, typed bool) []unit {
+	var units []unit
 	var words []qword
 	seen := map[string]bool{}
 	for _, part := range strings.Fields(q) {
 		alias, rest := x.splitAlias(part)
 		if alias != "" && !seen[alias] {
 			seen[alias] = true
-			perWord = append(perWord, x.aliasQuery(alias))
+			units = append(units, unit{typed: strings.TrimSuffix(part, rest), q: x.aliasQuery(alias)})
 		}
 		for _, w := range x.seg.queryWords(rest) {
 			if !seen[w.text] {
@@ -76,6 +107,7 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 			}
 		}
 	}
+	aliases := len(units)
 	// A query about a policy topic (a policy cue, or a word the policy text writes its own
 	// way: 创业, 留学生, 补贴 …) lets the province's policy items through a place of the
 	// province; 外包 公司 咸阳 asks for firms, and gets no policy for its 咸阳.
@@ -84,8 +116,8 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 		policyTopic = policyTopic || len(wordSynonyms(w.text)) > 0
 	}
 	for _, w := range words {
-		wq := x.wordQuery(w, len(words) == 1 && len(perWord) == 0, typed)
-		if len(words)+len(perWord) > 1 && x.isPlace(w.text) {
+		wq := x.wordQuery(w, len(words) == 1 && aliases == 0, typed)
+		if len(words)+aliases > 1 && x.isPlace(w.text) {
 			wq = x.placeQuery(w, wq)
 		}
 		alts := []query.Query{wq}
@@ -105,17 +137,9 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 		if len(alts) > 1 {
 			wq = bleve.NewDisjunctionQuery(alts...)
 		}
-		perWord = append(perWord, wq)
+		units = append(units, unit{typed: w.typed, q: wq})
 	}
-	switch len(perWord) {
-	case 0:
-		return bleve.NewMatchNoneQuery()
-	case 1:
-		return perWord[0]
-	}
-	all := bleve.NewDisjunctionQuery(perWord...)
-	all.SetMin(math.Ceil(min * float64(len(perWord))))
-	return all
+	return units
 }
 
 // isPlace reports whether a query word names a place of the province: a city (西安, 西安市),
@@ -160,22 +184,29 @@ func (x *Index) synonymQuery(s string) query.Query {
 	return c
 }
 
-// relaxedQuery is plainQuery requiring all words but one, for a query of two words or more
-// that found nothing with all of them (as Typesense drops tokens): 留学生 创业 still finds
-// the policy item on returned students founding firms.
-func (x *Index) relaxedQuery(q string) (query.Query, bool) {
-	n := 0
-	for _, part := range strings.Fields(q) {
-		alias, rest := x.splitAlias(part)
-		if alias != "" {
-			n++
+// relaxUnits returns the units of q for a search that found nothing with all of them
+// (relax): its words, and each space-separated part that names a skill as one unit (the
+// skill's synonyms still count), unless q as a whole names the skill that found nothing.
+func (x *Index) relaxUnits(q string) []unit {
+	parts := strings.Fields(q)
+	if x.syn != nil && len(parts) > 1 {
+		if _, whole := x.syn.resolve(strings.TrimSpace(q)); !whole {
+			var us []unit
+			skills := false
+			for _, p := range parts {
+				if sk, ok := x.syn.resolve(p); ok {
+					us = append(us, unit{typed: p, q: x.skillQuery(p, sk)})
+					skills = true
+					continue
+				}
+				us = append(us, x.wordUnits(p, true)...)
+			}
+			if skills {
+				return us
+			}
 		}
-		n += len(x.seg.queryWords(rest))
 	}
-	if n < 2 {
-		return nil, false
-	}
-	return x.plainQuery(q, float64(n-1)/float64(n)), true
+	return x.wordUnits(q, true)
 }
 
 // maxAliasRunes is the length of the longest abbreviation looked for at the start of a word.
@@ -202,6 +233,10 @@ func (x *Index) splitAlias(part string) (alias, rest string) {
 	}
 	for n := min(len(rs)-1, maxAliasRunes); n >= 2; n-- {
 		if _, ok := x.aliases[string(rs[:n])]; ok {
+			if pr := []rune(part); len(pr) == len(rs) {
+				// The rest as written (folding keeps every rune): a word an answer may name.
+				return string(rs[:n]), string(pr[n:])
+			}
 			return string(rs[:n]), string(rs[n:])
 		}
 	}

@@ -104,8 +104,9 @@ var typeCues = []typeCue{
 }
 
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part
-// of what the name says, not a cue.
-var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股", "责任"}
+// of what the name says, not a cue. So is the 公司 of founding one (开公司, 注册公司): a question
+// about 创业, which wordSynonyms answers with the policy's words.
+var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股", "责任", "开", "办", "注册", "成立"}
 
 // withoutTypeCues returns q without its type cues and the kinds they ask for (nil when none).
 // When nothing else is left (公司 alone), q stays as it is, and the kinds are still returned.
@@ -170,9 +171,13 @@ func wordSynonyms(w string) []string {
 		return []string{"留学人员"}
 	case "留学人员":
 		return []string{"留学生"}
-	case "海归", "留学回国", "留学归国":
-		// What returnees call themselves; the policy says 海外留学生 and 留学人员.
-		return []string{"留学生", "留学人员"}
+	case "海归", "留学回国", "留学归国", "留学生回国", "回国留学生", "归国留学生":
+		// What returnees call themselves; the policy says 海外留学生 and 留学人员, a
+		// candidate's profile 赴德国留学.
+		return []string{"留学生", "留学人员", "留学"}
+	case "开公司", "办公司", "开办公司", "注册公司":
+		// How a founder asks: 海归在西安开公司有补贴吗. Item (12) says 创办, item (10) 新设企业.
+		return []string{"创业", "创办", "新设企业"}
 	case "减税", "免税":
 		return []string{"税收优惠"}
 	}
