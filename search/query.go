@@ -94,6 +94,19 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 	var units []unit
 	var words []qword
 	seen := map[string]bool{}
+	// Items named by number (第十条 第十二条): one unit, any of them.
+	var articles []query.Query
+	var named []string
+	for i := 0; i < maxArticles; i++ {
+		n, typed, rest, ok := x.articleNumber(q)
+		if !ok {
+			break
+		}
+		articles, named, q = append(articles, articleQuery(n)), append(named, typed), rest
+	}
+	if len(articles) > 0 {
+		units = append(units, unit{typed: strings.Join(named, " "), q: bleve.NewDisjunctionQuery(articles...)})
+	}
 	for _, part := range strings.Fields(q) {
 		alias, rest := x.splitAlias(part)
 		if alias != "" && !seen[alias] {
@@ -140,6 +153,68 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 		units = append(units, unit{typed: w.typed, q: wq})
 	}
 	return units
+}
+
+// article matches how users name an item of the policy by its number: 第十二条, 十二条, 第12条,
+// 第十二, 第十二项, 第12款. A bare numeral (十二) is a word of the items' names already.
+var article = regexp.MustCompile(`第\s*([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:\s*[条项款])?|([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*[条项款]`)
+
+// maxArticles is the most items a query may name by number.
+const maxArticles = 4
+
+// articleNumber finds an item number in part (see article): the number, the words naming it as
+// typed, and the rest of part; ok is false when part names none.
+func (x *Index) articleNumber(part string) (n int, typed, rest string, ok bool) {
+	f := x.seg.fold(part)
+	m := article.FindStringSubmatchIndex(f)
+	if m == nil {
+		return 0, "", part, false
+	}
+	last, _ := utf8.DecodeLastRuneInString(f[:m[1]])
+	if next, _ := utf8.DecodeRuneInString(f[m[1]:]); !strings.ContainsRune("条项款", last) && isCJK(next) {
+		return 0, "", part, false // 第3季度, 第十届: no item
+	}
+	var num string
+	if m[2] >= 0 {
+		num = f[m[2]:m[3]]
+	} else {
+		num = f[m[4]:m[5]]
+	}
+	if n, ok = policyNumber(num); !ok {
+		return 0, "", part, false
+	}
+	pr, fr := []rune(part), []rune(f)
+	if len(pr) != len(fr) { // folding keeps every rune but for trimmed spaces
+		return n, f[m[0]:m[1]], f[:m[0]] + " " + f[m[1]:], true
+	}
+	start, end := utf8.RuneCountInString(f[:m[0]]), utf8.RuneCountInString(f[:m[1]])
+	return n, string(pr[start:end]), strings.TrimSpace(string(pr[:start]) + " " + string(pr[end:])), true
+}
+
+// policyNumber reads an item number written in digits (12) or Chinese numerals (十二), 1–99.
+func policyNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 1 && n <= 99
+	}
+	for n := 1; n <= 99; n++ {
+		if xiaoqi.ChineseNumeral(n) == s {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// articleBoost weighs the policy item a query names by number (第十二条) like a word found in
+// a title.
+const articleBoost = 8
+
+// articleQuery finds the policy item numbered n.
+func articleQuery(n int) query.Query {
+	v, incl := float64(n), true
+	nq := bleve.NewNumericRangeInclusiveQuery(&v, &v, &incl, &incl)
+	nq.SetField(fieldNumber)
+	nq.SetBoost(articleBoost)
+	return nq
 }
 
 // isPlace reports whether a query word names a place of the province: a city (西安, 西安市),
