@@ -141,7 +141,10 @@ func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
 // policyCues are words of a query that asks what the policy says rather than for a job,
 // a program or a school.
 func policyCues() []string {
-	return []string{"政策", "扶持", "补贴", "补助", "优惠", "鼓励", "支持", "措施", "奖励", "资金", "减免", "税收", "规定", "办法"}
+	return []string{"政策", "扶持", "补贴", "补助", "优惠", "鼓励", "支持", "措施", "奖励", "资金", "减免", "税收", "规定", "办法",
+		// What the policy asks of schools and firms, items (12) and (13): a job that lists
+		// 科技成果转化 among its skills came before item (13), which says 产学研.
+		"产学研", "校企合作"}
 }
 
 // asksPolicy reports whether q holds a policy cue.
@@ -180,6 +183,9 @@ func wordSynonyms(w string) []string {
 		return []string{"创业", "创办", "新设企业"}
 	case "减税", "免税":
 		return []string{"税收优惠"}
+	case "校企合作", "产学研", "产学研合作":
+		// Item (12) says 企业、高等院校双向合作机制, item (13) 产学研用相结合.
+		return []string{"产学研", "双向合作", "校企合作"}
 	}
 	return nil
 }
