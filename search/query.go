@@ -457,13 +457,16 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 		field  string
 		values []string
 	}{
-		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, q.Districts}, {fieldSector, sectorStrings(q.Sectors)},
-		{fieldSkill, q.Skills}, {fieldDegree, q.Degrees}, {fieldLanguage, q.Languages},
-		{fieldInstName, q.Institutions}, {fieldEntName, q.Enterprises},
+		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, districtNames(q.Districts)}, {fieldSector, sectorStrings(q.Sectors)},
+		{fieldSkill, x.skillNames(q.Skills)}, {fieldDegree, q.Degrees},
+		{fieldInstName, x.institutionNames(q.Institutions)}, {fieldEntName, q.Enterprises},
 	} {
 		if len(f.values) > 0 {
 			filters = append(filters, anyOf(f.field, f.values))
 		}
+	}
+	if len(q.Languages) > 0 {
+		filters = append(filters, x.languageQuery(q.Languages))
 	}
 	if q.Synthetic != nil {
 		bq := bleve.NewBoolFieldQuery(*q.Synthetic)
@@ -678,6 +681,90 @@ func anyOf(field string, values []string) query.Query {
 		tq := bleve.NewTermQuery(strings.TrimSpace(v))
 		tq.SetField(field)
 		qs = append(qs, tq)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// districtNames returns the district filter's values as documents write them: 雁塔 is 雁塔区
+// (as 西安 is 西安市), or a county (周至 → 周至县) or a county-level city (彬州 → 彬州市).
+func districtNames(values []string) []string {
+	var out []string
+	add := func(v string) {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		add(v)
+		if !strings.HasSuffix(v, "区") && !strings.HasSuffix(v, "县") && !strings.HasSuffix(v, "市") {
+			add(v + "区")
+			add(v + "县")
+			add(v + "市")
+		}
+	}
+	return out
+}
+
+// skillNames returns the skill filter's values as documents name skills: a value the
+// taxonomy knows (java, JAVA开发, c++) also as the skill's name (Java, C++), which is what a
+// document's skills say; the value as written too, for a skill the taxonomy does not know.
+func (x *Index) skillNames(values []string) []string {
+	var out []string
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		out = append(out, v)
+		if x.syn == nil {
+			continue
+		}
+		if sk, ok := x.syn.tax.Resolve(v); ok && !slices.Contains(out, sk.NameZH) {
+			out = append(out, sk.NameZH)
+		}
+	}
+	return out
+}
+
+// institutionNames returns the institution filter's values with the full names an
+// abbreviation stands for (西电 → 西安电子科技大学), as the words of q find them.
+func (x *Index) institutionNames(values []string) []string {
+	var out []string
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		out = append(out, v)
+		for _, n := range x.aliases[x.seg.fold(v)] {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// languageQuery matches the language filter's values: a language (英语, 日语, or English as the
+// taxonomy knows it) is every level of it that documents write (英语四级, 英语CET-6, 日语N2); a
+// level (日语N2) is that level, however the taxonomy's name is written (日语n2).
+func (x *Index) languageQuery(values []string) query.Query {
+	var qs []query.Query
+	seen := map[string]bool{}
+	add := func(v string) {
+		if v == "" || seen[v] {
+			return
+		}
+		seen[v] = true
+		tq := bleve.NewTermQuery(v)
+		tq.SetField(fieldLanguage)
+		pq := bleve.NewPrefixQuery(v)
+		pq.SetField(fieldLanguage)
+		qs = append(qs, tq, pq)
+	}
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		add(v)
+		if x.syn != nil {
+			if sk, ok := x.syn.tax.Resolve(v); ok && sk.Category == "language" {
+				add(sk.NameZH)
+			}
+		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }

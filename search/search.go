@@ -38,6 +38,9 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	if err != nil {
 		return nil, err
 	}
+	if err := x.checkCities(ctx, q); err != nil {
+		return nil, err
+	}
 	engine := func() (*xiaoqi.SearchResult, error) { return x.search(ctx, q, page, perPage) }
 	var res *xiaoqi.SearchResult
 	if key, cacheable := cacheKey(q, page, perPage); !cacheable || x.cache == nil {
@@ -406,6 +409,28 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	}
 	q.Facets = facets
 	return page, perPage, nil
+}
+
+// checkCities refuses a city filter that names no city of Shaanxi (北京), unless documents
+// are there (an import may hold job needs of other cities): it would find nothing, and an
+// empty answer says "none" where the caller made a mistake.
+func (x *Index) checkCities(ctx context.Context, q xiaoqi.SearchQuery) error {
+	for _, c := range append([]string{q.City}, q.Cities...) {
+		if c = strings.TrimSpace(c); c == "" || xiaoqi.RegionOf(c) != "" {
+			continue
+		}
+		if _, ok := x.cities[xiaoqi.NormalizeCity(c)]; ok {
+			continue
+		}
+		found, err := x.exists(ctx, cityQuery(c))
+		if err != nil {
+			return err
+		}
+		if !found {
+			return invalid("city", "未知城市 %q：请用陕西的城市名（西安、宝鸡、杨凌示范区……）/ unknown city %q: use a city of Shaanxi (西安, 宝鸡, 杨凌示范区, …)", c, c)
+		}
+	}
+	return nil
 }
 
 // checkNear resolves NearCity into Near and checks the distance filter.
