@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,13 +194,96 @@ func (s *Segmenter) pieces(text string) ([]piece, string) {
 	segs := s.gse.Segment([]byte(folded))
 	out := make([]piece, 0, len(segs))
 	for _, sg := range segs {
-		w := folded[sg.Start():sg.End()]
+		start, end := sg.Start(), sg.End()
+		w := folded[start:end]
 		if !hasWordRune(w) {
 			continue
 		}
-		out = append(out, piece{text: w, start: orig[sg.Start()], end: orig[sg.End()], fstart: sg.Start(), cjk: hasCJK(w)})
+		if !hasCJK(w) {
+			start, end = symbolWord(folded, start, end)
+			w = folded[start:end]
+		}
+		out = append(out, piece{text: w, start: orig[start], end: orig[end], fstart: start, cjk: hasCJK(w)})
 	}
 	return out, folded
+}
+
+// symbolWord widens the Latin word folded[start:end] to the name it is part of when that name
+// ends or starts with a symbol: vc → vc++, f → f#, net → .net (gse cuts c++ and c# itself, not
+// these). Those are other languages than c, vc or net: C++ must not find every job that says C.
+func symbolWord(folded string, start, end int) (int, int) {
+	w := folded[start:end]
+	switch {
+	case len(w) <= 2 && isASCIILetters(w) && strings.HasPrefix(folded[end:], "++"):
+		end += 2
+	case len(w) <= 2 && isASCIILetters(w) && strings.HasPrefix(folded[end:], "#"):
+		end++
+	case w == "net" && start > 0 && folded[start-1] == '.':
+		start--
+	}
+	return start, end
+}
+
+// isASCIILetters reports whether s is made of ASCII letters only.
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// symbolTerm matches, in lower-case Latin text, the names that end or start with a symbol
+// (c++, vc++, c#, f#, .net): the English analyzer's tokenizer would cut them to c, vc, f, net.
+var symbolTerm = regexp.MustCompile(`[a-z]{1,2}(?:\+\+|#)|\.net`)
+
+// enAnalyzer is the English field's analyzer (the mapping's xiaoqi_en) that keeps the names
+// symbolTerm matches whole, as the text fields' words do, with their offsets.
+type enAnalyzer struct{ std analysis.Analyzer }
+
+func (a enAnalyzer) Analyze(text []byte) analysis.TokenStream {
+	lower := make([]byte, len(text))
+	for i, c := range text {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	var locs [][]int
+	for _, m := range symbolTerm.FindAllIndex(lower, -1) {
+		before := m[0] > 0 && isWordByte(lower[m[0]-1])
+		after := m[1] < len(lower) && isWordByte(lower[m[1]])
+		if lower[m[0]] == '.' && !after || lower[m[0]] != '.' && !before {
+			locs = append(locs, m)
+		}
+	}
+	if len(locs) == 0 {
+		return a.std.Analyze(text)
+	}
+	var out analysis.TokenStream
+	pos, last := 0, 0
+	gap := func(lo, hi int) {
+		for _, t := range a.std.Analyze(text[lo:hi]) {
+			t.Start, t.End, t.Position = t.Start+lo, t.End+lo, t.Position+pos
+			out = append(out, t)
+		}
+		if len(out) > 0 {
+			pos = out[len(out)-1].Position
+		}
+	}
+	for _, m := range locs {
+		gap(last, m[0])
+		pos++
+		out = append(out, &analysis.Token{Term: lower[m[0]:m[1]:m[1]], Start: m[0], End: m[1], Position: pos, Type: analysis.AlphaNumeric})
+		last = m[1]
+	}
+	gap(last, len(text))
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // subWords returns the dictionary words of two or three characters inside the CJK word w
