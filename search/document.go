@@ -211,6 +211,10 @@ func (doc indexDoc) place(city, district string, region xiaoqi.Region) {
 	doc[fieldDistrict] = district
 	doc[fieldRegion] = string(region)
 	doc[fieldPlace] = list(city, district, string(region))
+	if district == "杨陵区" || city == "杨凌示范区" {
+		// The new area of policy item (7), which users call 杨凌.
+		doc[fieldPlace] = list(city, district, "杨凌示范区", string(region))
+	}
 }
 
 // latin fills the English field with the Latin words of the text fields.

@@ -134,7 +134,7 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 			wq = x.placeQuery(w, wq)
 		}
 		alts := []query.Query{wq}
-		for _, s := range wordSynonyms(w.text) {
+		for _, s := range append(wordSynonyms(w.text), placeSynonyms(w.text)...) {
 			alts = append(alts, x.synonymQuery(s))
 		}
 		if policyTopic && len(words) > 1 && x.isPlace(w.text) {
@@ -226,7 +226,33 @@ func (x *Index) isPlace(w string) bool {
 	}
 	_, city := x.cities[w]
 	_, short := x.cities[w+"市"]
-	return city || short
+	return city || short || xiaoqi.RegionOf(w) != "" // also the new areas: 杨凌, 西咸新区
+}
+
+// yangling are the names of 杨凌示范区, the new area of policy item (7), which divisions call
+// 杨陵区 (of 咸阳市): documents say either.
+var yangling = []string{"杨凌", "杨凌示范区", "杨凌区", "杨陵", "杨陵区"}
+
+// placeSynonyms are the other words of a place: 杨凌 finds the documents of 杨陵区 and 杨陵
+// those of 杨凌示范区.
+func placeSynonyms(w string) []string {
+	if !slices.Contains(yangling, w) {
+		return nil
+	}
+	var out []string
+	for _, s := range []string{"杨凌", "杨陵"} {
+		if s != w {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// newAreaDistricts are the districts of documents that are in a new area (a city filter of
+// the area finds them): a document of 杨凌 says 咸阳市 杨陵区, one of 西咸新区 says 西安市 西咸新区.
+var newAreaDistricts = map[string][]string{
+	"杨凌示范区": {"杨陵区", "杨凌示范区"},
+	"西咸新区":  {"西咸新区"},
 }
 
 // Weights of a place word among other words (软件公司 宝鸡): found in a document's place
@@ -697,6 +723,10 @@ func districtNames(values []string) []string {
 	for _, v := range values {
 		v = strings.TrimSpace(v)
 		add(v)
+		if slices.Contains(yangling, v) {
+			add("杨陵区")
+			add("杨凌示范区")
+		}
 		if !strings.HasSuffix(v, "区") && !strings.HasSuffix(v, "县") && !strings.HasSuffix(v, "市") {
 			add(v + "区")
 			add(v + "县")
@@ -783,6 +813,11 @@ func cityQuery(city string) query.Query {
 	for _, name := range names {
 		tq := bleve.NewTermQuery(name)
 		tq.SetField(fieldCity)
+		qs = append(qs, tq)
+	}
+	for _, d := range newAreaDistricts[n] {
+		tq := bleve.NewTermQuery(d)
+		tq.SetField(fieldDistrict)
 		qs = append(qs, tq)
 	}
 	return bleve.NewDisjunctionQuery(qs...)

@@ -436,8 +436,15 @@ func (x *Index) checkCities(ctx context.Context, q xiaoqi.SearchQuery) error {
 // checkNear resolves NearCity into Near and checks the distance filter.
 func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
 	if c := strings.TrimSpace(q.NearCity); c != "" {
-		p, ok := x.cities[xiaoqi.NormalizeCity(c)]
-		if !ok {
+		n := xiaoqi.NormalizeCity(c)
+		if slices.Contains(yangling, c) {
+			n = "杨凌示范区"
+		}
+		p, ok := x.cities[n]
+		switch {
+		case !ok && xiaoqi.RegionOf(n) != "":
+			return invalid("near", "%q 没有坐标：请用附近的城市名或“纬度,经度” / %q has no coordinates: use a city nearby or \"lat,lon\"", c, c)
+		case !ok:
 			return invalid("near", "未知城市 %q：请用陕西的城市名或“纬度,经度” / unknown city %q: use a Shaanxi city or \"lat,lon\"", c, c)
 		}
 		q.Near = &p

@@ -27,8 +27,8 @@ func InstitutionAliases() (map[string][]string, error) {
 	return out, nil
 }
 
-// CityPoints returns the WGS-84 centre of every Shaanxi city by its full name (西安市), for
-// distance filters (search.Options.Cities).
+// CityPoints returns the WGS-84 centre of every Shaanxi city by its full name (西安市), and of
+// 杨凌示范区 (the centre of 杨陵区), for distance filters (search.Options.Cities).
 func CityPoints() (map[string]xiaoqi.GeoPoint, error) {
 	geo, err := loadGeo()
 	if err != nil {
@@ -39,6 +39,9 @@ func CityPoints() (map[string]xiaoqi.GeoPoint, error) {
 		if !strings.Contains(name, "/") && name != "陕西省" {
 			out[name] = p
 		}
+	}
+	if p, ok := geo["咸阳市/杨陵区"]; ok {
+		out["杨凌示范区"] = p
 	}
 	return out, nil
 }

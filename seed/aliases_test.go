@@ -44,4 +44,8 @@ func TestInstitutionAliases(t *testing.T) {
 	if len(cities) < 10 {
 		t.Errorf("CityPoints() has %d cities, want Shaanxi's 10 and more", len(cities))
 	}
+	// 杨凌示范区, a new area of policy item (7), at the centre of 杨陵区: near=杨凌.
+	if p, ok := cities["杨凌示范区"]; !ok || p.Lat < 34.2 || p.Lat > 34.35 || p.Lon < 107.9 || p.Lon > 108.2 {
+		t.Errorf("CityPoints()[杨凌示范区] = %v, %v; want about 34.27N 108.08E", p, ok)
+	}
 }
