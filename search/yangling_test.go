@@ -47,9 +47,10 @@ func TestYangling(t *testing.T) {
 		}
 	}
 	for _, near := range []string{"杨凌", "杨凌示范区", "杨陵区"} {
-		res := find(t, x, xiaoqi.SearchQuery{NearCity: near, WithinKM: 100, Sort: xiaoqi.SortDistance})
-		if len(res.Hits) == 0 || res.Hits[0].DistanceKM == nil {
-			t.Errorf("near=%s within 100 km: %v, want hits with their distance", near, ids(res))
+		got := ids(find(t, x, xiaoqi.SearchQuery{NearCity: near, WithinKM: 10}))
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"ins_nw", "job_yl"}) {
+			t.Errorf("near=%s within 10 km: %v, want the job and the school of 杨凌", near, got)
 		}
 	}
 	// 西咸新区 has no coordinates: a 400 that says so.
@@ -57,5 +58,34 @@ func TestYangling(t *testing.T) {
 	var e *xiaoqi.Error
 	if !errors.As(err, &e) || e.Code != xiaoqi.EINVALID || e.Details[0].Field != "near" {
 		t.Errorf("near=西咸新区: %v, want a 400 naming near", err)
+	}
+}
+
+// TestDistrictPoints: a document that names its district is placed at the district's centre,
+// not its city's: the job needs of 周至县 are 65 km from 西安's centre.
+func TestDistrictPoints(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_zz"}, Name: "电气设计工程师", City: "西安市", District: "周至县"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_hy"}, Name: "测试工程师", City: "西安市", District: "鄠邑区"}, // 户县 until 2016
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_lh"}, Name: "运维工程师", City: "西安市", District: "莲湖区"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx"}, Name: "前端开发", City: "西安市", District: "高新区"}, // no division: the city's centre
+	)
+	got := ids(find(t, x, xiaoqi.SearchQuery{NearCity: "西安市", WithinKM: 10}))
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"job_gx", "job_lh"}) {
+		t.Errorf("near 西安 within 10 km: %v, want the jobs of 莲湖区 and 高新区 (placed at the centre)", got)
+	}
+	res := find(t, x, xiaoqi.SearchQuery{NearCity: "西安市", Districts: []string{"周至县"}})
+	if len(res.Hits) != 1 || res.Hits[0].DistanceKM == nil || *res.Hits[0].DistanceKM < 50 || *res.Hits[0].DistanceKM > 80 {
+		t.Errorf("near 西安, 周至县: %+v, want the job about 65 km away", res.Hits)
+	}
+	res = find(t, x, xiaoqi.SearchQuery{NearCity: "西安市", Districts: []string{"鄠邑区"}})
+	if len(res.Hits) != 1 || res.Hits[0].DistanceKM == nil || *res.Hits[0].DistanceKM < 20 {
+		t.Errorf("near 西安, 鄠邑区: %+v, want the job some 30 km away", res.Hits)
 	}
 }
