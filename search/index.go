@@ -117,10 +117,15 @@ func create(dir string, opt Options) (*Index, error) {
 
 func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 	m := b.Mapping()
+	en, kw := m.AnalyzerNamed(analyzerEN), m.AnalyzerNamed(keyword.Name)
+	if en == nil || kw == nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("search: index mapping lacks analyzers %s, %s: %w", analyzerEN, keyword.Name, ErrMappingChanged)
+	}
 	x := &Index{
 		idx:       b,
 		seg:       opt.Segmenter,
-		analyzers: newAnalyzers(opt.Segmenter, m.AnalyzerNamed(analyzerEN), m.AnalyzerNamed(keyword.Name)),
+		analyzers: newAnalyzers(opt.Segmenter, en, kw),
 		hl:        newHighlighter(),
 		syn:       newSynonyms(opt.Taxonomy),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
@@ -128,10 +133,6 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		cache:     newResultCache(opt.CacheEntries, opt.CacheMaxStale),
 		seq:       seq,
 		changed:   make(chan struct{}),
-	}
-	if x.analyzers.en == nil || x.analyzers.keyword == nil {
-		_ = b.Close()
-		return nil, fmt.Errorf("search: index mapping lacks analyzers %s, %s: %w", analyzerEN, keyword.Name, ErrMappingChanged)
 	}
 	return x, nil
 }
