@@ -122,12 +122,13 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		_ = b.Close()
 		return nil, fmt.Errorf("search: index mapping lacks analyzers %s, %s: %w", analyzerEN, keyword.Name, ErrMappingChanged)
 	}
+	a := newAnalyzers(opt.Segmenter, en, kw)
 	x := &Index{
 		idx:       b,
 		seg:       opt.Segmenter,
-		analyzers: newAnalyzers(opt.Segmenter, en, kw),
+		analyzers: a,
 		hl:        newHighlighter(),
-		syn:       newSynonyms(opt.Taxonomy),
+		syn:       newSynonyms(opt.Taxonomy, a.stems),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
 		cities:    opt.Cities,
 		cache:     newResultCache(opt.CacheEntries, opt.CacheMaxStale),
