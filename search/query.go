@@ -61,7 +61,28 @@ func (x *Index) plainQuery(q string, min float64) query.Query {
 // name the query expands to (see wordQuery).
 func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 	us := x.wordUnits(q, typed)
-	return anyUnits(us, int(math.Ceil(min*float64(len(us)))))
+	wq := anyUnits(us, int(math.Ceil(min*float64(len(us)))))
+	if typed {
+		return wq
+	}
+	return grouped(wq, x.seg.queryWords(q))
+}
+
+// group is the query of the words of an expansion (a skill's other name, a synonym, an
+// abbreviation's full name): a snippet marks them only where they all stand in a row (locate),
+// never a fragment alone. It searches as its query does.
+type group struct {
+	query.Query
+	words []string
+}
+
+// grouped returns q as the query of the group of words.
+func grouped(q query.Query, words []qword) query.Query {
+	g := &group{Query: q, words: make([]string, len(words))}
+	for i, w := range words {
+		g.words[i] = w.text
+	}
+	return g
 }
 
 // A unit is what a query requires: one of its words, an abbreviation, or a part that names a
@@ -282,7 +303,7 @@ func (x *Index) synonymQuery(s string) query.Query {
 	}
 	c := bleve.NewConjunctionQuery(parts...)
 	scaleBoost(c, synonymBoost)
-	return c
+	return grouped(c, x.seg.queryWords(s))
 }
 
 // relaxUnits returns the units of q for a search that found nothing with all of them
@@ -367,7 +388,7 @@ func (x *Index) aliasQuery(alias string) query.Query {
 		if n == alias {
 			scaleBoost(c, aliasWrittenBoost)
 		}
-		alts = append(alts, c)
+		alts = append(alts, grouped(c, ws))
 	}
 	return bleve.NewDisjunctionQuery(alts...)
 }
@@ -616,6 +637,8 @@ func (s selectivity) matches(q query.Query) (uint64, bool) {
 	var parts []query.Query
 	largest := false
 	switch q := q.(type) {
+	case *group:
+		return s.matches(q.Query)
 	case *query.TermQuery:
 		return s.estimate(q)
 	case *query.DisjunctionQuery:
@@ -695,6 +718,8 @@ func eachLeaf(q query.Query, fn func(query.Query)) {
 				eachLeaf(c, fn)
 			}
 		}
+	case *group:
+		eachLeaf(q.Query, fn)
 	default:
 		fn(q)
 	}

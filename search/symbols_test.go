@@ -75,3 +75,38 @@ func TestSymbolNames(t *testing.T) {
 		})
 	}
 }
+
+// TestSnippetsMarkNoFragmentOfAnExpansion: a skill's other names mark a snippet only where
+// they stand whole: 日语N2 marked the 以上 of 本科及以上 (from N2以上) and the 2 of a list item
+// (from 日语2级) in every posting, C# the 开发 of any sentence (from csharp开发).
+func TestSnippetsMarkNoFragmentOfAnExpansion(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_n2"}, Name: "风电运维工程师", City: "西安市",
+			Description: "1. 本科及以上学历；\n2. 外语要求：日语N2。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_n2up"}, Name: "对日开发", City: "西安市",
+			Description: "要求日语N2以上。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cs"}, Name: "上位机工程师", City: "西安市",
+			Description: "负责C#开发，参与接口开发。"},
+	)
+	for _, tc := range []struct{ q, id, want, not string }{
+		{"日语N2", "job_n2", "<mark>日语N2</mark>", "<mark>以上</mark>"},
+		{"日语N2", "job_n2", "<mark>日语N2</mark>", "<mark>2</mark>"},
+		{"日语N2", "job_n2up", "<mark>日语N2以上</mark>", ""},
+		{"C#", "job_cs", "<mark>C#</mark>", "<mark>开发</mark>"}, // csharp开发 is an alias, 开发 alone none
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: tc.q})
+		for _, h := range res.Hits {
+			if h.ID == tc.id && (!strings.Contains(h.Snippet, tc.want) || tc.not != "" && strings.Contains(h.Snippet, tc.not)) {
+				t.Errorf("%s, %s: snippet %q, want %s and not %s", tc.q, tc.id, h.Snippet, tc.want, tc.not)
+			}
+		}
+		if !slices.Contains(ids(res), tc.id) {
+			t.Errorf("%s: %v, want %s", tc.q, ids(res), tc.id)
+		}
+	}
+}
