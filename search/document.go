@@ -61,8 +61,12 @@ func institutionDocument(i *xiaoqi.Institution) indexDoc {
 	if i.KeyTraining {
 		names = append(names, "服务外包重点培训机构")
 	}
+	level := degreeValue(i.Level)
+	if level != i.Level {
+		names = append(names, level) // 大专 finds the vocational colleges too
+	}
 	doc := indexDoc{fieldNames: names, fieldBody: i.Description, fieldCode: i.Code,
-		fieldDegree: i.Level, fieldSuggest: []string{i.Name}}
+		fieldDegree: level, fieldSuggest: []string{i.Name}}
 	doc.place(i.City, i.District, i.Region)
 	if i.Geo != nil {
 		doc[fieldGeo] = *i.Geo
@@ -255,6 +259,16 @@ func (doc indexDoc) prune() {
 			}
 		}
 	}
+}
+
+// degreeValue is the degree as the degree field holds it: a school's level 专科 (and 高职) is
+// the 大专 of job needs and candidates, one value to filter and count.
+func degreeValue(d string) string {
+	switch d = strings.TrimSpace(d); d {
+	case "专科", "高职", "高职（专科）", "专科（高职）":
+		return "大专"
+	}
+	return d
 }
 
 // list returns the non-empty strings of ss.

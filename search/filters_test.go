@@ -67,3 +67,30 @@ func TestFilterValuesAsUsersWriteThem(t *testing.T) {
 		t.Errorf("city 北京 with a job there: %v, want it", got)
 	}
 }
+
+// TestDegreeOneValue: a school's level 专科 is the 大专 of job needs, one value to filter and
+// count: degree=大专 left out every vocational college.
+func TestDegreeOneValue(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_zk"}, Name: "陕西工业职业技术学院", Type: xiaoqi.InstitutionUniversity,
+			City: "咸阳市", Level: "专科"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_bk"}, Name: "西安邮电大学", Type: xiaoqi.InstitutionUniversity,
+			City: "西安市", Level: "本科"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_dz"}, Name: "运维工程师", City: "西安市", Degree: "大专"},
+	)
+	for _, d := range []string{"大专", "专科"} {
+		got := ids(find(t, x, xiaoqi.SearchQuery{Degrees: []string{d}}))
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"ins_zk", "job_dz"}) {
+			t.Errorf("degree=%s: %v, want the college and the job", d, got)
+		}
+	}
+	res := find(t, x, xiaoqi.SearchQuery{Facets: []string{"degree"}})
+	if got := res.Facets["degree"]; len(got) != 2 || got[0] != (xiaoqi.FacetCount{Value: "大专", Count: 2}) {
+		t.Errorf("degree facet: %v, want 大专 2, 本科 1", got)
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "大专", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}})); !slices.Equal(got, []string{"ins_zk"}) {
+		t.Errorf("大专 among institutions: %v, want the college", got)
+	}
+}

@@ -505,7 +505,7 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 		values []string
 	}{
 		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, districtNames(q.Districts)}, {fieldSector, sectorStrings(q.Sectors)},
-		{fieldSkill, x.skillNames(q.Skills)}, {fieldDegree, q.Degrees},
+		{fieldSkill, x.skillNames(q.Skills)}, {fieldDegree, degreeValues(q.Degrees)},
 		{fieldInstName, x.institutionNames(q.Institutions)}, {fieldEntName, q.Enterprises},
 	} {
 		if len(f.values) > 0 {
@@ -734,6 +734,17 @@ func anyOf(field string, values []string) query.Query {
 		qs = append(qs, tq)
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// degreeValues returns the degree filter's values as the degree field holds them: 专科 is 大专.
+func degreeValues(values []string) []string {
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		if v = degreeValue(v); !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // districtNames returns the district filter's values as documents write them: 雁塔 is 雁塔区
