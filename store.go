@@ -161,11 +161,14 @@ type SearchResult struct {
 	PerPage int           `json:"per_page"`
 	Took    time.Duration `json:"-"`
 	Hits    []Hit         `json:"hits"`
-	// Relaxed says that no document held every word of the query, and the hits hold all
-	// words but one (the UI says so: "未找到包含全部关键词的结果 / no result has every word").
+	// Relaxed says that no document held every word of the query, and the hits hold as many
+	// of them as any document does (the UI says so: "未找到包含全部关键词的结果 / no result has
+	// every word").
 	Relaxed bool `json:"relaxed,omitempty"`
-	// Unmatched are the words of a relaxed query that no document (within the filters)
-	// holds at all: 区块链 of 区块链 延安. Empty when each word is found, only not together.
+	// Unmatched are the words of a relaxed query, as typed, that no document (within the
+	// filters) holds at all: 区块链 of 区块链 延安; for a query of one part whose words are
+	// each found, only not together, the part (量子计算). Empty when each of several parts is
+	// found, only not together.
 	Unmatched []string `json:"unmatched,omitempty"`
 	// Facets holds the counts asked for, by facet name.
 	Facets map[string][]FacetCount `json:"facets,omitempty"`

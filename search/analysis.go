@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,10 +68,14 @@ func addAnalysis(m *mapping.IndexMappingImpl) error {
 const domainFreq = 100000
 
 // domainGlossary are words of the service-outsourcing policy and its users that gse's general
-// dictionary cuts wrongly (留学生在 → 留学|生在, 云计算 → 云|计算).
+// dictionary cuts wrongly (留学生在 → 留学|生在, 云计算 → 云|计算), or cuts into words that
+// mean less than the whole: 资金支持, a synonym of 补贴, cut as 资金|支持, found its 支持 in
+// item (十)'s title 加大财政支持力度, which then came before item (十二) for 留学回国 创业 补贴.
 const domainGlossary = `留学生 留学人员 服务外包 外包企业 产学研 一带一路 示范城市 云计算 大数据 运维
 人工智能 数据分析 数据标注 公众号 新媒体 动漫 离岸外包 在岸外包 人才培训 实训基地
-海归 留学回国 留学归国`
+海归 留学回国 留学归国 留学生回国 回国留学生 归国留学生 开公司 办公司 开办公司 注册公司
+资金支持
+杨凌 杨凌示范区 西咸 西咸新区`
 
 // dictTokens is a little more than the words of gse's simplified dictionary and ours.
 const dictTokens = 360000
@@ -190,13 +195,96 @@ func (s *Segmenter) pieces(text string) ([]piece, string) {
 	segs := s.gse.Segment([]byte(folded))
 	out := make([]piece, 0, len(segs))
 	for _, sg := range segs {
-		w := folded[sg.Start():sg.End()]
+		start, end := sg.Start(), sg.End()
+		w := folded[start:end]
 		if !hasWordRune(w) {
 			continue
 		}
-		out = append(out, piece{text: w, start: orig[sg.Start()], end: orig[sg.End()], fstart: sg.Start(), cjk: hasCJK(w)})
+		if !hasCJK(w) {
+			start, end = symbolWord(folded, start, end)
+			w = folded[start:end]
+		}
+		out = append(out, piece{text: w, start: orig[start], end: orig[end], fstart: start, cjk: hasCJK(w)})
 	}
 	return out, folded
+}
+
+// symbolWord widens the Latin word folded[start:end] to the name it is part of when that name
+// ends or starts with a symbol: vc → vc++, f → f#, net → .net (gse cuts c++ and c# itself, not
+// these). Those are other languages than c, vc or net: C++ must not find every job that says C.
+func symbolWord(folded string, start, end int) (int, int) {
+	w := folded[start:end]
+	switch {
+	case len(w) <= 2 && isASCIILetters(w) && strings.HasPrefix(folded[end:], "++"):
+		end += 2
+	case len(w) <= 2 && isASCIILetters(w) && strings.HasPrefix(folded[end:], "#"):
+		end++
+	case w == "net" && start > 0 && folded[start-1] == '.':
+		start--
+	}
+	return start, end
+}
+
+// isASCIILetters reports whether s is made of ASCII letters only.
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// symbolTerm matches, in lower-case Latin text, the names that end or start with a symbol
+// (c++, vc++, c#, f#, .net): the English analyzer's tokenizer would cut them to c, vc, f, net.
+var symbolTerm = regexp.MustCompile(`[a-z]{1,2}(?:\+\+|#)|\.net`)
+
+// enAnalyzer is the English field's analyzer (the mapping's xiaoqi_en) that keeps the names
+// symbolTerm matches whole, as the text fields' words do, with their offsets.
+type enAnalyzer struct{ std analysis.Analyzer }
+
+func (a enAnalyzer) Analyze(text []byte) analysis.TokenStream {
+	lower := make([]byte, len(text))
+	for i, c := range text {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	var locs [][]int
+	for _, m := range symbolTerm.FindAllIndex(lower, -1) {
+		before := m[0] > 0 && isWordByte(lower[m[0]-1])
+		after := m[1] < len(lower) && isWordByte(lower[m[1]])
+		if lower[m[0]] == '.' && !after || lower[m[0]] != '.' && !before {
+			locs = append(locs, m)
+		}
+	}
+	if len(locs) == 0 {
+		return a.std.Analyze(text)
+	}
+	var out analysis.TokenStream
+	pos, last := 0, 0
+	gap := func(lo, hi int) {
+		for _, t := range a.std.Analyze(text[lo:hi]) {
+			t.Start, t.End, t.Position = t.Start+lo, t.End+lo, t.Position+pos
+			out = append(out, t)
+		}
+		if len(out) > 0 {
+			pos = out[len(out)-1].Position
+		}
+	}
+	for _, m := range locs {
+		gap(last, m[0])
+		pos++
+		out = append(out, &analysis.Token{Term: lower[m[0]:m[1]:m[1]], Start: m[0], End: m[1], Position: pos, Type: analysis.AlphaNumeric})
+		last = m[1]
+	}
+	gap(last, len(text))
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // subWords returns the dictionary words of two or three characters inside the CJK word w
@@ -270,15 +358,17 @@ func bigrams(w string, fn func(bg string, start, end int)) {
 
 // qword is one word of a query, with what it may match.
 type qword struct {
-	text string
-	cjk  bool
-	subs []string // the two-character dictionary words that cover it, left to right (软件测试 → 软件, 测试)
-	bigs []string // its bigrams (CJK words of two or more characters)
+	text  string
+	typed string // as the user wrote it: what a relaxed answer names (SearchResult.Unmatched)
+	cjk   bool
+	subs  []string // the two-character dictionary words that cover it, left to right (软件测试 → 软件, 测试)
+	bigs  []string // its bigrams (CJK words of two or more characters)
 }
 
 // queryStopWords are one-character function words left out of a query that has other words:
-// "软件开发与测试" must not require 与.
-const queryStopWords = "的与和及或在了是等之"
+// "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有.
+// gse cuts them alone only where they are no part of a word (有限, 开发, 要求 stay words).
+const queryStopWords = "的与和及或在了是等之有吗呢吧啊呀么我你想要能会可去把被让给从向到为于就都也还又很开个"
 
 // queryWords analyses a query like the document fields: its words, each with its dictionary
 // sub-words and bigrams, in order, without repeats.
@@ -291,7 +381,7 @@ func (s *Segmenter) queryWords(q string) []qword {
 			continue
 		}
 		seen[p.text] = true
-		w := qword{text: p.text, cjk: p.cjk}
+		w := qword{text: p.text, typed: q[p.start:p.end], cjk: p.cjk}
 		if p.cjk {
 			w.subs = s.cover(p.text)
 			if utf8.RuneCountInString(p.text) >= 2 {

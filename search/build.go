@@ -72,10 +72,14 @@ func (x *Index) document(id string, d xiaoqi.Doc) (*document.Document, error) {
 		return nil, err
 	}
 	if _, ok := fields[fieldGeo]; !ok {
-		if city, _ := fields[fieldCity].(string); city != "" {
-			if p, ok := x.cities[city]; ok {
-				fields[fieldGeo] = p
-			}
+		// The centre of the document's district when the cities know it (西安市/周至县), else
+		// of its city: a job of 周至县 is 65 km from 西安's centre, not 0.
+		city, _ := fields[fieldCity].(string)
+		district, _ := fields[fieldDistrict].(string)
+		if p, ok := x.cities[city+"/"+district]; ok && city != "" && district != "" {
+			fields[fieldGeo] = p
+		} else if p, ok := x.cities[city]; ok && city != "" {
+			fields[fieldGeo] = p
 		}
 	}
 	if p, ok := fields[fieldGeo].(xiaoqi.GeoPoint); ok {

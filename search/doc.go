@@ -8,8 +8,9 @@
 // process with a domain dictionary of skills, institution names and policy words); each text
 // field holds the words, the dictionary words inside them and the bigrams within them, never
 // across two words. Queries are analysed in code the same way, never parsed: every word must
-// be found (with a fallback to all words but one when nothing has them all), a match as a
-// word counts most, Latin words are stemmed and may be misspelt by one letter.
+// be found (when nothing has them all: leaving out the words nothing holds, then as few
+// others as must be; see relax), a match as a word counts most, Latin words are stemmed and
+// may be misspelt by one letter.
 //
 // Skill synonyms (Options.Taxonomy) and institution abbreviations (Options.Aliases) are
 // applied when a query is built, never indexed: new ones change what queries find without a

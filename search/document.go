@@ -61,8 +61,12 @@ func institutionDocument(i *xiaoqi.Institution) indexDoc {
 	if i.KeyTraining {
 		names = append(names, "服务外包重点培训机构")
 	}
+	level := degreeValue(i.Level)
+	if level != i.Level {
+		names = append(names, level) // 大专 finds the vocational colleges too
+	}
 	doc := indexDoc{fieldNames: names, fieldBody: i.Description, fieldCode: i.Code,
-		fieldDegree: i.Level, fieldSuggest: []string{i.Name}}
+		fieldDegree: level, fieldSuggest: []string{i.Name}}
 	doc.place(i.City, i.District, i.Region)
 	if i.Geo != nil {
 		doc[fieldGeo] = *i.Geo
@@ -213,6 +217,10 @@ func (doc indexDoc) place(city, district string, region xiaoqi.Region) {
 	doc[fieldDistrict] = district
 	doc[fieldRegion] = string(region)
 	doc[fieldPlace] = list(city, district, string(region))
+	if district == "杨陵区" || city == "杨凌示范区" {
+		// The new area of policy item (7), which users call 杨凌.
+		doc[fieldPlace] = list(city, district, "杨凌示范区", string(region))
+	}
 }
 
 // latin fills the English field with the Latin words of the text fields.
@@ -253,6 +261,16 @@ func (doc indexDoc) prune() {
 			}
 		}
 	}
+}
+
+// degreeValue is the degree as the degree field holds it: a school's level 专科 (and 高职) is
+// the 大专 of job needs and candidates, one value to filter and count.
+func degreeValue(d string) string {
+	switch d = strings.TrimSpace(d); d {
+	case "专科", "高职", "高职（专科）", "专科（高职）":
+		return "大专"
+	}
+	return d
 }
 
 // list returns the non-empty strings of ss.

@@ -117,21 +117,23 @@ func create(dir string, opt Options) (*Index, error) {
 
 func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 	m := b.Mapping()
+	en, kw := m.AnalyzerNamed(analyzerEN), m.AnalyzerNamed(keyword.Name)
+	if en == nil || kw == nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("search: index mapping lacks analyzers %s, %s: %w", analyzerEN, keyword.Name, ErrMappingChanged)
+	}
+	a := newAnalyzers(opt.Segmenter, en, kw)
 	x := &Index{
 		idx:       b,
 		seg:       opt.Segmenter,
-		analyzers: newAnalyzers(opt.Segmenter, m.AnalyzerNamed(analyzerEN), m.AnalyzerNamed(keyword.Name)),
+		analyzers: a,
 		hl:        newHighlighter(),
-		syn:       newSynonyms(opt.Taxonomy),
+		syn:       newSynonyms(opt.Taxonomy, a.stems),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
 		cities:    opt.Cities,
 		cache:     newResultCache(opt.CacheEntries, opt.CacheMaxStale),
 		seq:       seq,
 		changed:   make(chan struct{}),
-	}
-	if x.analyzers.en == nil || x.analyzers.keyword == nil {
-		_ = b.Close()
-		return nil, fmt.Errorf("search: index mapping lacks analyzers %s, %s: %w", analyzerEN, keyword.Name, ErrMappingChanged)
 	}
 	return x, nil
 }

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-12-anonymized-candidates"
+const mappingVersion = "xiaoqi-17-anonymized-dazhuan"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -35,7 +35,7 @@ const (
 	fieldVersion   = "version"
 	fieldSector    = "sector"   // sector codes (software, it_ops, …)
 	fieldSkill     = "skill"    // skill names as written, exact: filters and facets
-	fieldDegree    = "degree"   // 大专, 本科, 硕士, 博士, 不限
+	fieldDegree    = "degree"   // 大专 (a school's 专科 too), 本科, 硕士, 博士, 不限
 	fieldLanguage  = "language" // 日语N2, 英语CET-6
 	fieldDate      = "date"     // when a job was posted, else when the document last changed
 	fieldGeo       = "geo"      // the document's point, else its city's centre

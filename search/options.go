@@ -27,8 +27,9 @@ type Options struct {
 	// Like skill synonyms they apply at query time: changing them needs no rebuild.
 	Aliases map[string][]string
 
-	// Cities gives the centre of each city ("西安市"): documents without a point of their own
-	// are placed there, and a distance filter may start from a city.
+	// Cities gives the centre of each city ("西安市") and of each district ("西安市/周至县"):
+	// documents without a point of their own are placed at their district's, else their
+	// city's, and a distance filter may start from a city.
 	Cities map[string]xiaoqi.GeoPoint
 
 	// CacheEntries is the number of recent search results kept (cache.go): 0 is

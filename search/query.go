@@ -60,14 +60,79 @@ func (x *Index) plainQuery(q string, min float64) query.Query {
 // wordsQuery is plainQuery; typed says that q is what the user typed, not a synonym or a full
 // name the query expands to (see wordQuery).
 func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
-	var perWord []query.Query
+	us := x.wordUnits(q, typed)
+	wq := anyUnits(us, int(math.Ceil(min*float64(len(us)))))
+	if typed {
+		return wq
+	}
+	return grouped(wq, x.seg.queryWords(q))
+}
+
+// group is the query of the words of an expansion (a skill's other name, a synonym, an
+// abbreviation's full name): a snippet marks them only where they all stand in a row (locate),
+// never a fragment alone. It searches as its query does.
+type group struct {
+	query.Query
+	words []string
+}
+
+// grouped returns q as the query of the group of words.
+func grouped(q query.Query, words []qword) query.Query {
+	g := &group{Query: q, words: make([]string, len(words))}
+	for i, w := range words {
+		g.words[i] = w.text
+	}
+	return g
+}
+
+// A unit is what a query requires: one of its words, an abbreviation, or a part that names a
+// skill, with the query that finds it, and how the user wrote it.
+type unit struct {
+	typed string
+	q     query.Query
+}
+
+// anyUnits finds the documents that hold at least min of us; none when us is empty.
+func anyUnits(us []unit, min int) query.Query {
+	switch len(us) {
+	case 0:
+		return bleve.NewMatchNoneQuery()
+	case 1:
+		return us[0].q
+	}
+	qs := make([]query.Query, len(us))
+	for i, u := range us {
+		qs[i] = u.q
+	}
+	all := bleve.NewDisjunctionQuery(qs...)
+	all.SetMin(float64(max(min, 1)))
+	return all
+}
+
+// wordUnits returns the units of q, each word found as wordQuery finds it, with its synonyms
+// (wordSynonyms), and a place weighed as one (placeQuery).
+func (x *Index) wordUnits(q string, typed bool) []unit {
+	var units []unit
 	var words []qword
 	seen := map[string]bool{}
+	// Items named by number (第十条 第十二条): one unit, any of them.
+	var articles []query.Query
+	var named []string
+	for i := 0; i < maxArticles; i++ {
+		n, typed, rest, ok := x.articleNumber(q)
+		if !ok {
+			break
+		}
+		articles, named, q = append(articles, articleQuery(n)), append(named, typed), rest
+	}
+	if len(articles) > 0 {
+		units = append(units, unit{typed: strings.Join(named, " "), q: bleve.NewDisjunctionQuery(articles...)})
+	}
 	for _, part := range strings.Fields(q) {
 		alias, rest := x.splitAlias(part)
 		if alias != "" && !seen[alias] {
 			seen[alias] = true
-			perWord = append(perWord, x.aliasQuery(alias))
+			units = append(units, unit{typed: strings.TrimSuffix(part, rest), q: x.aliasQuery(alias)})
 		}
 		for _, w := range x.seg.queryWords(rest) {
 			if !seen[w.text] {
@@ -76,6 +141,7 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 			}
 		}
 	}
+	aliases := len(units)
 	// A query about a policy topic (a policy cue, or a word the policy text writes its own
 	// way: 创业, 留学生, 补贴 …) lets the province's policy items through a place of the
 	// province; 外包 公司 咸阳 asks for firms, and gets no policy for its 咸阳.
@@ -84,12 +150,12 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 		policyTopic = policyTopic || len(wordSynonyms(w.text)) > 0
 	}
 	for _, w := range words {
-		wq := x.wordQuery(w, len(words) == 1 && len(perWord) == 0, typed)
-		if len(words)+len(perWord) > 1 && x.isPlace(w.text) {
+		wq := x.wordQuery(w, len(words) == 1 && aliases == 0, typed)
+		if len(words)+aliases > 1 && x.isPlace(w.text) {
 			wq = x.placeQuery(w, wq)
 		}
 		alts := []query.Query{wq}
-		for _, s := range wordSynonyms(w.text) {
+		for _, s := range append(wordSynonyms(w.text), placeSynonyms(w.text)...) {
 			alts = append(alts, x.synonymQuery(s))
 		}
 		if policyTopic && len(words) > 1 && x.isPlace(w.text) {
@@ -105,17 +171,71 @@ func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
 		if len(alts) > 1 {
 			wq = bleve.NewDisjunctionQuery(alts...)
 		}
-		perWord = append(perWord, wq)
+		units = append(units, unit{typed: w.typed, q: wq})
 	}
-	switch len(perWord) {
-	case 0:
-		return bleve.NewMatchNoneQuery()
-	case 1:
-		return perWord[0]
+	return units
+}
+
+// article matches how users name an item of the policy by its number: 第十二条, 十二条, 第12条,
+// 第十二, 第十二项, 第12款. A bare numeral (十二) is a word of the items' names already.
+var article = regexp.MustCompile(`第\s*([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:\s*[条项款])?|([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*[条项款]`)
+
+// maxArticles is the most items a query may name by number.
+const maxArticles = 4
+
+// articleNumber finds an item number in part (see article): the number, the words naming it as
+// typed, and the rest of part; ok is false when part names none.
+func (x *Index) articleNumber(part string) (n int, typed, rest string, ok bool) {
+	f := x.seg.fold(part)
+	m := article.FindStringSubmatchIndex(f)
+	if m == nil {
+		return 0, "", part, false
 	}
-	all := bleve.NewDisjunctionQuery(perWord...)
-	all.SetMin(math.Ceil(min * float64(len(perWord))))
-	return all
+	last, _ := utf8.DecodeLastRuneInString(f[:m[1]])
+	if next, _ := utf8.DecodeRuneInString(f[m[1]:]); !strings.ContainsRune("条项款", last) && isCJK(next) {
+		return 0, "", part, false // 第3季度, 第十届: no item
+	}
+	var num string
+	if m[2] >= 0 {
+		num = f[m[2]:m[3]]
+	} else {
+		num = f[m[4]:m[5]]
+	}
+	if n, ok = policyNumber(num); !ok {
+		return 0, "", part, false
+	}
+	pr, fr := []rune(part), []rune(f)
+	if len(pr) != len(fr) { // folding keeps every rune but for trimmed spaces
+		return n, f[m[0]:m[1]], f[:m[0]] + " " + f[m[1]:], true
+	}
+	start, end := utf8.RuneCountInString(f[:m[0]]), utf8.RuneCountInString(f[:m[1]])
+	return n, string(pr[start:end]), strings.TrimSpace(string(pr[:start]) + " " + string(pr[end:])), true
+}
+
+// policyNumber reads an item number written in digits (12) or Chinese numerals (十二), 1–99.
+func policyNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 1 && n <= 99
+	}
+	for n := 1; n <= 99; n++ {
+		if xiaoqi.ChineseNumeral(n) == s {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// articleBoost weighs the policy item a query names by number (第十二条) like a word found in
+// a title.
+const articleBoost = 8
+
+// articleQuery finds the policy item numbered n.
+func articleQuery(n int) query.Query {
+	v, incl := float64(n), true
+	nq := bleve.NewNumericRangeInclusiveQuery(&v, &v, &incl, &incl)
+	nq.SetField(fieldNumber)
+	nq.SetBoost(articleBoost)
+	return nq
 }
 
 // isPlace reports whether a query word names a place of the province: a city (西安, 西安市),
@@ -127,7 +247,33 @@ func (x *Index) isPlace(w string) bool {
 	}
 	_, city := x.cities[w]
 	_, short := x.cities[w+"市"]
-	return city || short
+	return city || short || xiaoqi.RegionOf(w) != "" // also the new areas: 杨凌, 西咸新区
+}
+
+// yangling are the names of 杨凌示范区, the new area of policy item (7), which divisions call
+// 杨陵区 (of 咸阳市): documents say either.
+var yangling = []string{"杨凌", "杨凌示范区", "杨凌区", "杨陵", "杨陵区"}
+
+// placeSynonyms are the other words of a place: 杨凌 finds the documents of 杨陵区 and 杨陵
+// those of 杨凌示范区.
+func placeSynonyms(w string) []string {
+	if !slices.Contains(yangling, w) {
+		return nil
+	}
+	var out []string
+	for _, s := range []string{"杨凌", "杨陵"} {
+		if s != w {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// newAreaDistricts are the districts of documents that are in a new area (a city filter of
+// the area finds them): a document of 杨凌 says 咸阳市 杨陵区, one of 西咸新区 says 西安市 西咸新区.
+var newAreaDistricts = map[string][]string{
+	"杨凌示范区": {"杨陵区", "杨凌示范区"},
+	"西咸新区":  {"西咸新区"},
 }
 
 // Weights of a place word among other words (软件公司 宝鸡): found in a document's place
@@ -157,25 +303,32 @@ func (x *Index) synonymQuery(s string) query.Query {
 	}
 	c := bleve.NewConjunctionQuery(parts...)
 	scaleBoost(c, synonymBoost)
-	return c
+	return grouped(c, x.seg.queryWords(s))
 }
 
-// relaxedQuery is plainQuery requiring all words but one, for a query of two words or more
-// that found nothing with all of them (as Typesense drops tokens): 留学生 创业 still finds
-// the policy item on returned students founding firms.
-func (x *Index) relaxedQuery(q string) (query.Query, bool) {
-	n := 0
-	for _, part := range strings.Fields(q) {
-		alias, rest := x.splitAlias(part)
-		if alias != "" {
-			n++
+// relaxUnits returns the units of q for a search that found nothing with all of them
+// (relax): its words, and each space-separated part that names a skill as one unit (the
+// skill's synonyms still count), unless q as a whole names the skill that found nothing.
+func (x *Index) relaxUnits(q string) []unit {
+	parts := strings.Fields(q)
+	if x.syn != nil && len(parts) > 1 {
+		if _, whole := x.syn.resolve(strings.TrimSpace(q)); !whole {
+			var us []unit
+			skills := false
+			for _, p := range parts {
+				if sk, ok := x.syn.resolve(p); ok {
+					us = append(us, unit{typed: p, q: x.skillQuery(p, sk)})
+					skills = true
+					continue
+				}
+				us = append(us, x.wordUnits(p, true)...)
+			}
+			if skills {
+				return us
+			}
 		}
-		n += len(x.seg.queryWords(rest))
 	}
-	if n < 2 {
-		return nil, false
-	}
-	return x.plainQuery(q, float64(n-1)/float64(n)), true
+	return x.wordUnits(q, true)
 }
 
 // maxAliasRunes is the length of the longest abbreviation looked for at the start of a word.
@@ -202,6 +355,10 @@ func (x *Index) splitAlias(part string) (alias, rest string) {
 	}
 	for n := min(len(rs)-1, maxAliasRunes); n >= 2; n-- {
 		if _, ok := x.aliases[string(rs[:n])]; ok {
+			if pr := []rune(part); len(pr) == len(rs) {
+				// The rest as written (folding keeps every rune): a word an answer may name.
+				return string(rs[:n]), string(pr[n:])
+			}
 			return string(rs[:n]), string(rs[n:])
 		}
 	}
@@ -231,7 +388,7 @@ func (x *Index) aliasQuery(alias string) query.Query {
 		if n == alias {
 			scaleBoost(c, aliasWrittenBoost)
 		}
-		alts = append(alts, c)
+		alts = append(alts, grouped(c, ws))
 	}
 	return bleve.NewDisjunctionQuery(alts...)
 }
@@ -347,13 +504,16 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 		field  string
 		values []string
 	}{
-		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, q.Districts}, {fieldSector, sectorStrings(q.Sectors)},
-		{fieldSkill, q.Skills}, {fieldDegree, q.Degrees}, {fieldLanguage, q.Languages},
-		{fieldInstName, q.Institutions}, {fieldEntName, q.Enterprises},
+		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, districtNames(q.Districts)}, {fieldSector, sectorStrings(q.Sectors)},
+		{fieldSkill, x.skillNames(q.Skills)}, {fieldDegree, degreeValues(q.Degrees)},
+		{fieldInstName, x.institutionNames(q.Institutions)}, {fieldEntName, q.Enterprises},
 	} {
 		if len(f.values) > 0 {
 			filters = append(filters, anyOf(f.field, f.values))
 		}
+	}
+	if len(q.Languages) > 0 {
+		filters = append(filters, x.languageQuery(q.Languages))
 	}
 	if q.Synthetic != nil {
 		bq := bleve.NewBoolFieldQuery(*q.Synthetic)
@@ -477,6 +637,8 @@ func (s selectivity) matches(q query.Query) (uint64, bool) {
 	var parts []query.Query
 	largest := false
 	switch q := q.(type) {
+	case *group:
+		return s.matches(q.Query)
 	case *query.TermQuery:
 		return s.estimate(q)
 	case *query.DisjunctionQuery:
@@ -556,6 +718,8 @@ func eachLeaf(q query.Query, fn func(query.Query)) {
 				eachLeaf(c, fn)
 			}
 		}
+	case *group:
+		eachLeaf(q.Query, fn)
 	default:
 		fn(q)
 	}
@@ -568,6 +732,105 @@ func anyOf(field string, values []string) query.Query {
 		tq := bleve.NewTermQuery(strings.TrimSpace(v))
 		tq.SetField(field)
 		qs = append(qs, tq)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// degreeValues returns the degree filter's values as the degree field holds them: 专科 is 大专.
+func degreeValues(values []string) []string {
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		if v = degreeValue(v); !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// districtNames returns the district filter's values as documents write them: 雁塔 is 雁塔区
+// (as 西安 is 西安市), or a county (周至 → 周至县) or a county-level city (彬州 → 彬州市).
+func districtNames(values []string) []string {
+	var out []string
+	add := func(v string) {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		add(v)
+		if slices.Contains(yangling, v) {
+			add("杨陵区")
+			add("杨凌示范区")
+		}
+		if !strings.HasSuffix(v, "区") && !strings.HasSuffix(v, "县") && !strings.HasSuffix(v, "市") {
+			add(v + "区")
+			add(v + "县")
+			add(v + "市")
+		}
+	}
+	return out
+}
+
+// skillNames returns the skill filter's values as documents name skills: a value the
+// taxonomy knows (java, JAVA开发, c++) also as the skill's name (Java, C++), which is what a
+// document's skills say; the value as written too, for a skill the taxonomy does not know.
+func (x *Index) skillNames(values []string) []string {
+	var out []string
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		out = append(out, v)
+		if x.syn == nil {
+			continue
+		}
+		if sk, ok := x.syn.tax.Resolve(v); ok && !slices.Contains(out, sk.NameZH) {
+			out = append(out, sk.NameZH)
+		}
+	}
+	return out
+}
+
+// institutionNames returns the institution filter's values with the full names an
+// abbreviation stands for (西电 → 西安电子科技大学), as the words of q find them.
+func (x *Index) institutionNames(values []string) []string {
+	var out []string
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		out = append(out, v)
+		for _, n := range x.aliases[x.seg.fold(v)] {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// languageQuery matches the language filter's values: a language (英语, 日语, or English as the
+// taxonomy knows it) is every level of it that documents write (英语四级, 英语CET-6, 日语N2); a
+// level (日语N2) is that level, however the taxonomy's name is written (日语n2).
+func (x *Index) languageQuery(values []string) query.Query {
+	var qs []query.Query
+	seen := map[string]bool{}
+	add := func(v string) {
+		if v == "" || seen[v] {
+			return
+		}
+		seen[v] = true
+		tq := bleve.NewTermQuery(v)
+		tq.SetField(fieldLanguage)
+		pq := bleve.NewPrefixQuery(v)
+		pq.SetField(fieldLanguage)
+		qs = append(qs, tq, pq)
+	}
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		add(v)
+		if x.syn != nil {
+			if sk, ok := x.syn.tax.Resolve(v); ok && sk.Category == "language" {
+				add(sk.NameZH)
+			}
+		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }
@@ -586,6 +849,11 @@ func cityQuery(city string) query.Query {
 	for _, name := range names {
 		tq := bleve.NewTermQuery(name)
 		tq.SetField(fieldCity)
+		qs = append(qs, tq)
+	}
+	for _, d := range newAreaDistricts[n] {
+		tq := bleve.NewTermQuery(d)
+		tq.SetField(fieldDistrict)
 		qs = append(qs, tq)
 	}
 	return bleve.NewDisjunctionQuery(qs...)

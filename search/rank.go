@@ -110,8 +110,9 @@ var typeCues = []typeCue{
 }
 
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part
-// of what the name says, not a cue.
-var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股", "责任"}
+// of what the name says, not a cue. So is the 公司 of founding one (开公司, 注册公司): a question
+// about 创业, which wordSynonyms answers with the policy's words.
+var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股", "责任", "开", "办", "注册", "成立"}
 
 // withoutTypeCues returns q without its type cues and the kinds they ask for (nil when none).
 // When nothing else is left (公司 alone), q stays as it is, and the kinds are still returned.
@@ -146,7 +147,10 @@ func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
 // policyCues are words of a query that asks what the policy says rather than for a job,
 // a program or a school.
 func policyCues() []string {
-	return []string{"政策", "扶持", "补贴", "补助", "优惠", "鼓励", "支持", "措施", "奖励", "资金", "减免", "税收", "规定", "办法"}
+	return []string{"政策", "扶持", "补贴", "补助", "优惠", "鼓励", "支持", "措施", "奖励", "资金", "减免", "税收", "规定", "办法",
+		// What the policy asks of schools and firms, items (12) and (13): a job that lists
+		// 科技成果转化 among its skills came before item (13), which says 产学研.
+		"产学研", "校企合作"}
 }
 
 // asksPolicy reports whether q holds a policy cue.
@@ -176,11 +180,18 @@ func wordSynonyms(w string) []string {
 		return []string{"留学人员"}
 	case "留学人员":
 		return []string{"留学生"}
-	case "海归", "留学回国", "留学归国":
-		// What returnees call themselves; the policy says 海外留学生 and 留学人员.
-		return []string{"留学生", "留学人员"}
+	case "海归", "留学回国", "留学归国", "留学生回国", "回国留学生", "归国留学生":
+		// What returnees call themselves; the policy says 海外留学生 and 留学人员, a
+		// candidate's profile 赴德国留学.
+		return []string{"留学生", "留学人员", "留学"}
+	case "开公司", "办公司", "开办公司", "注册公司":
+		// How a founder asks: 海归在西安开公司有补贴吗. Item (12) says 创办, item (10) 新设企业.
+		return []string{"创业", "创办", "新设企业"}
 	case "减税", "免税":
 		return []string{"税收优惠"}
+	case "校企合作", "产学研", "产学研合作":
+		// Item (12) says 企业、高等院校双向合作机制, item (13) 产学研用相结合.
+		return []string{"产学研", "双向合作", "校企合作"}
 	}
 	return nil
 }

@@ -38,6 +38,9 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	if err != nil {
 		return nil, err
 	}
+	if err := x.checkCities(ctx, q); err != nil {
+		return nil, err
+	}
 	engine := func() (*xiaoqi.SearchResult, error) { return x.search(ctx, q, page, perPage) }
 	var res *xiaoqi.SearchResult
 	if key, cacheable := cacheKey(q, page, perPage); !cacheable || x.cache == nil {
@@ -105,11 +108,12 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	// No IncludeLocations: locate finds the words of the hits shown.
 	res, err := x.run(ctx, req)
 	relaxed := false
-	if err == nil && res.Total == 0 && q.Sort != xiaoqi.SortDistance {
-		if rq, ok := x.relaxedQuery(words); ok {
-			req.Query, text = x.withFilters(ctx, rq, q), rq
-			res, err = x.run(ctx, req)
-			relaxed = true
+	var unmatched []string
+	if err == nil && res.Total == 0 && q.Sort != xiaoqi.SortDistance && strings.TrimSpace(q.Q) != "" {
+		var rres *bleve.SearchResult
+		var rq query.Query
+		if rres, rq, unmatched, err = x.relax(ctx, words, q, req); err == nil && rres != nil {
+			res, text, relaxed = rres, rq, true
 		}
 	}
 	if err == nil && strings.TrimSpace(q.Q) != "" {
@@ -121,11 +125,9 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		return nil, fmt.Errorf("search: query %q: %w", q.Q, err)
 	}
 	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
-		Relaxed: relaxed && res.Total > 0}
-	if out.Relaxed {
-		if out.Unmatched, err = x.unmatched(ctx, words, q); err != nil {
-			return nil, err
-		}
+		Relaxed: relaxed}
+	if relaxed {
+		out.Unmatched = unmatched
 	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near)
@@ -167,37 +169,99 @@ func isDocID(s search.SearchSort) bool {
 	return ok && f.Field == fieldDocID && !f.Desc
 }
 
-// unmatched returns the words of a relaxed query (its space-separated parts, as typed) that no
-// document within q's filters holds: the part searched alone, as the user would search it; a
-// few selective queries, only when nothing held every word.
-func (x *Index) unmatched(ctx context.Context, words string, q xiaoqi.SearchQuery) ([]string, error) {
-	var out []string
-	parts := strings.Fields(words)
-	if len(parts) < 2 || len(parts) > maxUnmatchedParts {
-		// One part: its words were relaxed among themselves. Many: a search each is more
-		// than a hint is worth.
-		return nil, nil
-	}
-	for _, part := range parts {
-		if slices.Contains(out, part) {
-			continue
+// relax answers a search whose words found nothing together (as Typesense drops tokens):
+// the documents that hold the most of them. A word that nothing within the filters holds is
+// left out (回国 of 留学生 回国 创业 补贴), then as few of the others as must be: all but one,
+// else all but two, and so on, down to any one of them, which finds something. A question
+// therefore ends at nothing only when none of its words is found at all.
+//
+// It returns the result (nil when nothing can be found), the text query that found it, and
+// what the answer names as missing (SearchResult.Unmatched): the words, as typed, that nothing
+// holds; else, for a query of one part (量子计算), the part, which nothing holds whole; else
+// none (each word is found, only not together).
+func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (*bleve.SearchResult, query.Query, []string, error) {
+	var kept []unit
+	var missing []string
+	for _, u := range x.relaxUnits(words) {
+		found, err := x.exists(ctx, x.withFilters(ctx, u.q, q))
+		if err != nil {
+			return nil, nil, nil, err
 		}
-		req := bleve.NewSearchRequestOptions(x.withFilters(ctx, x.textQuery(part), q), 0, 0, false)
-		res, err := x.idx.SearchInContext(ctx, req)
-		if err = closedErr(err); errors.Is(err, ErrClosed) {
-			return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
-		} else if err != nil {
-			return nil, fmt.Errorf("search: count %q: %w", part, err)
+		if found {
+			kept = append(kept, u)
+		} else if !slices.Contains(missing, u.typed) {
+			missing = append(missing, u.typed)
+		}
+	}
+	top := len(kept) // the most words a document may hold together
+	if len(missing) == 0 {
+		top-- // all of them found nothing
+	}
+	if top < 1 {
+		return nil, nil, nil, nil
+	}
+	var (
+		best  *bleve.SearchResult
+		bestQ query.Query
+		bestM int
+	)
+	try := func(m int) (bool, error) {
+		rq := anyUnits(kept, m)
+		req.Query = x.withFilters(ctx, rq, q)
+		res, err := x.run(ctx, req)
+		if err != nil {
+			return false, err
 		}
 		if res.Total == 0 {
-			out = append(out, part)
+			return false, nil
+		}
+		best, bestQ, bestM = res, rq, m
+		return true, nil
+	}
+	// The most words some document holds, between 1 (each kept word finds something) and
+	// top: usually top itself, one search; else by bisection.
+	lo, hi := 1, top
+	ok, err := try(hi)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if !ok {
+		for hi--; lo < hi; {
+			mid := (lo + hi + 1) / 2
+			if ok, err = try(mid); err != nil {
+				return nil, nil, nil, err
+			} else if ok {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		if best == nil || bestM != lo {
+			if ok, err = try(lo); err != nil || !ok {
+				return nil, nil, nil, err // nothing after all: the index changed meanwhile
+			}
 		}
 	}
-	return out, nil
+	if len(missing) == 0 {
+		if parts := strings.Fields(words); len(parts) == 1 {
+			missing = parts
+		}
+	}
+	return best, bestQ, missing, nil
 }
 
-// maxUnmatchedParts is the most parts of a relaxed query whose matches unmatched counts.
-const maxUnmatchedParts = 8
+// exists reports whether q finds any document; the search stops at the first.
+func (x *Index) exists(ctx context.Context, q query.Query) (bool, error) {
+	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	req.Score = bleve.ScoreNone // bleve then stops at Size hits
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err = closedErr(err); errors.Is(err, ErrClosed) {
+		return false, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
+	} else if err != nil {
+		return false, fmt.Errorf("search: look for a word: %w", err)
+	}
+	return res.Total > 0, nil
+}
 
 // Bounds of the schools found through their programs (withPrograms).
 const (
@@ -347,11 +411,40 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	return page, perPage, nil
 }
 
+// checkCities refuses a city filter that names no city of Shaanxi (北京), unless documents
+// are there (an import may hold job needs of other cities): it would find nothing, and an
+// empty answer says "none" where the caller made a mistake.
+func (x *Index) checkCities(ctx context.Context, q xiaoqi.SearchQuery) error {
+	for _, c := range append([]string{q.City}, q.Cities...) {
+		if c = strings.TrimSpace(c); c == "" || xiaoqi.RegionOf(c) != "" {
+			continue
+		}
+		if _, ok := x.cities[xiaoqi.NormalizeCity(c)]; ok {
+			continue
+		}
+		found, err := x.exists(ctx, cityQuery(c))
+		if err != nil {
+			return err
+		}
+		if !found {
+			return invalid("city", "未知城市 %q：请用陕西的城市名（西安、宝鸡、杨凌示范区……）/ unknown city %q: use a city of Shaanxi (西安, 宝鸡, 杨凌示范区, …)", c, c)
+		}
+	}
+	return nil
+}
+
 // checkNear resolves NearCity into Near and checks the distance filter.
 func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
 	if c := strings.TrimSpace(q.NearCity); c != "" {
-		p, ok := x.cities[xiaoqi.NormalizeCity(c)]
-		if !ok {
+		n := xiaoqi.NormalizeCity(c)
+		if slices.Contains(yangling, c) {
+			n = "杨凌示范区"
+		}
+		p, ok := x.cities[n]
+		switch {
+		case !ok && xiaoqi.RegionOf(n) != "":
+			return invalid("near", "%q 没有坐标：请用附近的城市名或“纬度,经度” / %q has no coordinates: use a city nearby or \"lat,lon\"", c, c)
+		case !ok:
 			return invalid("near", "未知城市 %q：请用陕西的城市名或“纬度,经度” / unknown city %q: use a Shaanxi city or \"lat,lon\"", c, c)
 		}
 		q.Near = &p

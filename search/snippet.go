@@ -84,53 +84,76 @@ func (markFormatter) Format(f *highlight.Fragment, locations highlight.TermLocat
 // document q matches, most of the time of a query for a common word; a second search over
 // the hits alone costs as much as the first for a selective one.
 func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection) {
-	var leaves []query.Query
-	snippetTerms(q, &leaves)
-	terms := map[string]map[string]bool{fieldTitle: {}, fieldBody: {}}
-	patterns := map[string][]*regexp.Regexp{}
-	for _, l := range leaves {
-		switch l := l.(type) {
-		case *query.TermQuery:
-			terms[l.FieldVal][l.Term] = true
-		case *query.RegexpQuery:
-			if re, err := regexp.Compile("^(?:" + l.Regexp + ")$"); err == nil {
-				patterns[l.FieldVal] = append(patterns[l.FieldVal], re)
-			}
-		}
-	}
+	marks := map[string]*fieldMarks{fieldTitle: newFieldMarks(), fieldBody: newFieldMarks()}
+	snippetTerms(q, nil, marks)
 	for _, h := range hits {
 		for _, f := range []string{fieldTitle, fieldBody} {
+			m := marks[f]
 			text, _ := h.Fields[f].(string)
 			if text == "" {
 				continue
 			}
 			folded, _ := x.seg.foldOffsets(text) // rune for rune
-			first := firstIndex(folded, terms[f])
-			if len(patterns[f]) == 0 && first < 0 {
+			first := firstIndex(folded, m.terms)
+			if first < 0 {
+				first = firstIndex(folded, m.inGroups)
+			}
+			if len(m.patterns) == 0 && first < 0 {
 				continue // nothing to mark: spare the segmenter, the costly part
 			}
 			lo, hi := 0, len(text)
-			if len(patterns[f]) == 0 {
+			if len(m.patterns) == 0 {
 				lo, hi = snippetWindow(text, utf8.RuneCountInString(folded[:first]))
 			}
 			// The first place a term appears may be inside another word (西安 in 广西安全):
 			// then the rest of the text.
-			if !x.locateIn(h, f, text, lo, hi, terms[f], patterns[f]) && (lo > 0 || hi < len(text)) {
-				x.locateIn(h, f, text[:lo], 0, lo, terms[f], patterns[f])
-				x.locateIn(h, f, text, hi, len(text), terms[f], patterns[f])
+			if !x.locateIn(h, f, text, lo, hi, m) && (lo > 0 || hi < len(text)) {
+				x.locateIn(h, f, text[:lo], 0, lo, m)
+				x.locateIn(h, f, text, hi, len(text), m)
 			}
 		}
 	}
 }
 
+// fieldMarks are what a snippet of one field may mark: terms anywhere, terms matching
+// patterns, and the words of groups (an expansion's words), only where a whole group stands.
+type fieldMarks struct {
+	terms    map[string]bool
+	patterns []*regexp.Regexp
+	groups   map[string][][]string // word → the groups that hold it
+	inGroups map[string]bool       // the words of groups
+}
+
+func newFieldMarks() *fieldMarks {
+	return &fieldMarks{terms: map[string]bool{}, groups: map[string][][]string{}, inGroups: map[string]bool{}}
+}
+
 // locateIn adds to h the locations in field f of the terms and patterns found in text[lo:hi],
-// reporting whether there were any.
-func (x *Index) locateIn(h *search.DocumentMatch, f, text string, lo, hi int, terms map[string]bool, patterns []*regexp.Regexp) bool {
+// and of the words of groups where the whole group stands in a row, reporting whether there
+// were any.
+func (x *Index) locateIn(h *search.DocumentMatch, f, text string, lo, hi int, m *fieldMarks) bool {
 	found := false
-	for _, tok := range x.analyzers.text.Analyze([]byte(text[lo:hi])) {
+	toks := x.analyzers.text.Analyze([]byte(text[lo:hi]))
+	var at map[int]map[string]bool // position → terms: only when a group's word is there
+	for _, tok := range toks {
 		t := string(tok.Term)
-		if !terms[t] && !slices.ContainsFunc(patterns, func(re *regexp.Regexp) bool { return re.MatchString(t) }) {
-			continue
+		single := m.terms[t] || slices.ContainsFunc(m.patterns, func(re *regexp.Regexp) bool { return re.MatchString(t) })
+		if !single {
+			if !m.inGroups[t] {
+				continue
+			}
+			if at == nil {
+				at = map[int]map[string]bool{}
+				for _, o := range toks {
+					if at[o.Position] == nil {
+						at[o.Position] = map[string]bool{}
+					}
+					at[o.Position][string(o.Term)] = true
+				}
+			}
+			if !slices.ContainsFunc(m.groups[t], func(g []string) bool { return standsAt(g, t, tok.Position, at) }) {
+				continue // a fragment of an expansion: 以上 of N2以上 in 本科及以上
+			}
 		}
 		if h.Locations == nil {
 			h.Locations = search.FieldTermLocationMap{}
@@ -144,6 +167,26 @@ func (x *Index) locateIn(h *search.DocumentMatch, f, text string, lo, hi int, te
 		found = true
 	}
 	return found
+}
+
+// standsAt reports whether the words of group g stand in a row with word t at position pos.
+func standsAt(g []string, t string, pos int, at map[int]map[string]bool) bool {
+	for k, w := range g {
+		if w != t {
+			continue
+		}
+		ok := true
+		for j, gw := range g {
+			if !at[pos-k+j][gw] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // firstIndex returns the byte offset of the first of terms in s, or -1.
@@ -198,19 +241,44 @@ func isClauseEnd(r rune) bool {
 	return strings.ContainsRune("，。；！？、：\n", r)
 }
 
-// snippetTerms appends to out the leaves of q that search the fields snippets are made of
-// (title and body): the terms and patterns that can mark a word in a snippet.
-func snippetTerms(q query.Query, out *[]query.Query) {
-	eachLeaf(q, func(l query.Query) {
-		switch l := l.(type) {
-		case *query.TermQuery:
-			if l.FieldVal == fieldTitle || l.FieldVal == fieldBody {
-				*out = append(*out, l)
-			}
-		case *query.RegexpQuery:
-			if l.FieldVal == fieldTitle || l.FieldVal == fieldBody {
-				*out = append(*out, l)
+// snippetTerms adds to marks the terms and patterns of q's leaves that search the fields
+// snippets are made of (title and body): those that can mark a word in a snippet. The leaves
+// of a group (an expansion's words: a skill's other name, a synonym, an abbreviation's full
+// name) mark only where the group's words stand in a row, never one of them alone: 日语N2
+// marked 以上 (of N2以上) and 2 (of 日语2级) in every posting, and C# the 开发 of C#开发.
+func snippetTerms(q query.Query, grp []string, marks map[string]*fieldMarks) {
+	switch q := q.(type) {
+	case *group:
+		snippetTerms(q.Query, q.words, marks)
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			snippetTerms(c, grp, marks)
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			snippetTerms(c, grp, marks)
+		}
+	case *query.BooleanQuery:
+		for _, c := range []query.Query{q.Must, q.Should} {
+			if c != nil {
+				snippetTerms(c, grp, marks)
 			}
 		}
-	})
+	case *query.TermQuery:
+		m := marks[q.FieldVal]
+		switch {
+		case m == nil:
+		case grp == nil:
+			m.terms[q.Term] = true
+		case !m.inGroups[q.Term] || !slices.ContainsFunc(m.groups[q.Term], func(g []string) bool { return slices.Equal(g, grp) }):
+			m.inGroups[q.Term] = true
+			m.groups[q.Term] = append(m.groups[q.Term], grp)
+		}
+	case *query.RegexpQuery:
+		if m := marks[q.FieldVal]; m != nil && grp == nil {
+			if re, err := regexp.Compile("^(?:" + q.Regexp + ")$"); err == nil {
+				m.patterns = append(m.patterns, re)
+			}
+		}
+	}
 }

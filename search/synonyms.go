@@ -29,13 +29,60 @@ const (
 type synonyms struct {
 	tax   *skill.Taxonomy
 	terms map[string][]string // skill id → names and plain aliases, at most maxAliases
+	// english maps the stem of a word of the skills' English names to those skills, at most
+	// maxAliases, the skills whose name the word ends first (testing: Software testing before
+	// Test automation): software and testing alone find their skills (englishQuery).
+	english map[string][]*skill.Skill
+	// vocab counts the skills whose names or aliases hold each Latin word (lower case, three
+	// letters or more): what a misspelt word is corrected to (correct).
+	vocab map[string]int
 }
 
-func newSynonyms(t *skill.Taxonomy) *synonyms {
+func newSynonyms(t *skill.Taxonomy, stems func(string) []string) *synonyms {
 	if t == nil {
 		return nil
 	}
-	s := &synonyms{tax: t, terms: map[string][]string{}}
+	s := &synonyms{tax: t, terms: map[string][]string{}, english: map[string][]*skill.Skill{}, vocab: map[string]int{}}
+	type named struct {
+		sk   *skill.Skill
+		rank [3]int // not the whole name, not its last word, its words
+	}
+	byStem := map[string][]named{}
+	for _, sk := range t.Skills() {
+		words := latinWords(sk.NameEN)
+		seen := map[string]bool{}
+		for i, w := range words {
+			for _, st := range stems(w) {
+				if seen[st] {
+					continue
+				}
+				seen[st] = true
+				r := [3]int{1, 1, len(words)}
+				if len(words) == 1 {
+					r[0] = 0
+				}
+				if i == len(words)-1 {
+					r[1] = 0
+				}
+				byStem[st] = append(byStem[st], named{sk, r})
+			}
+		}
+		inSkill := map[string]bool{}
+		for _, n := range append([]string{sk.NameEN, sk.NameZH}, sk.Aliases...) {
+			for _, w := range latinWords(n) {
+				if len(w) >= 3 && !inSkill[w] {
+					inSkill[w] = true
+					s.vocab[w]++
+				}
+			}
+		}
+	}
+	for st, ns := range byStem {
+		slices.SortStableFunc(ns, func(a, b named) int { return slices.Compare(a.rank[:], b.rank[:]) })
+		for _, n := range ns[:min(len(ns), maxAliases)] {
+			s.english[st] = append(s.english[st], n.sk)
+		}
+	}
 	for _, set := range t.Synonyms() {
 		var names []string
 		if sk, ok := t.Skill(set.ID); ok {
@@ -155,16 +202,20 @@ func (x *Index) skillQuery(part string, sk *skill.Skill) query.Query {
 	return bleve.NewDisjunctionQuery(asWritten, bleve.NewDisjunctionQuery(alts...))
 }
 
-// expand applies the synonyms to q: the whole query when it names a skill, else each
-// space-separated part that does, all parts required. It returns nil when no part names a
-// skill, and q is searched as it is.
+// expand applies the synonyms to q: the whole query when it names a skill (misspelt by a
+// letter or not) or is one word of the skills' English names, else each space-separated part
+// that does, all parts required. It returns nil when no part names a skill, and q is searched
+// as it is.
 func (x *Index) expand(q string) query.Query {
 	if x.syn == nil {
 		return nil
 	}
 	q = strings.TrimSpace(q)
-	if sk, ok := x.syn.resolve(q); ok {
-		return x.skillQuery(q, sk)
+	if sk, text, ok := x.resolveSkill(q); ok {
+		return x.skillQuery(text, sk)
+	}
+	if e := x.englishQuery(q); e != nil {
+		return e
 	}
 	parts := strings.Fields(q)
 	if len(parts) < 2 {
@@ -176,8 +227,11 @@ func (x *Index) expand(q string) query.Query {
 		if len(x.seg.queryWords(p)) == 0 {
 			continue // punctuation only
 		}
-		if sk, ok := x.syn.resolve(p); ok {
-			qs = append(qs, x.skillQuery(p, sk))
+		if sk, text, ok := x.resolveSkill(p); ok {
+			qs = append(qs, x.skillQuery(text, sk))
+			found = true
+		} else if e := x.englishQuery(p); e != nil {
+			qs = append(qs, e)
 			found = true
 		} else {
 			qs = append(qs, x.plainQuery(p, minShouldMatch))
@@ -187,6 +241,105 @@ func (x *Index) expand(q string) query.Query {
 		return nil
 	}
 	return bleve.NewConjunctionQuery(qs...)
+}
+
+// resolveSkill returns the skill that part names (resolve), or that it names once its Latin
+// words misspelt by a letter are corrected (softwere testing, sofware testing), with the part
+// as it is then searched.
+func (x *Index) resolveSkill(part string) (*skill.Skill, string, bool) {
+	if sk, ok := x.syn.resolve(part); ok {
+		return sk, part, true
+	}
+	if c := x.syn.correct(part); c != part {
+		if sk, ok := x.syn.resolve(c); ok {
+			return sk, c, true
+		}
+	}
+	return nil, "", false
+}
+
+// englishQuery finds a single Latin word that is a word of the skills' English names
+// (software, testing, or misspelt by a letter: softwere) as written or as the skills it names,
+// like a skill's other names (skillQuery); nil when part is no such word.
+func (x *Index) englishQuery(part string) query.Query {
+	w := strings.ToLower(strings.TrimSpace(part))
+	if w == "" || !isASCIILetters(w) {
+		return nil
+	}
+	c := x.syn.correct(w)
+	var skills []*skill.Skill
+	for _, st := range x.analyzers.stems(c) {
+		for _, sk := range x.syn.english[st] {
+			if !slices.Contains(skills, sk) {
+				skills = append(skills, sk)
+			}
+		}
+	}
+	if len(skills) == 0 {
+		return nil
+	}
+	asWritten := x.plainQuery(part, minShouldMatch)
+	scaleBoost(asWritten, asWrittenBoost)
+	var alts []query.Query
+	for _, sk := range skills[:min(len(skills), maxAliases)] {
+		alts = append(alts, x.wordsQuery(sk.NameZH, 1, false))
+	}
+	return bleve.NewDisjunctionQuery(asWritten, bleve.NewDisjunctionQuery(alts...))
+}
+
+// correct returns part with each Latin word of fuzzyMinLen letters or more that no skill's
+// name or alias holds replaced by the one that does within one edit (a letter added, left out,
+// changed, or two swapped; the first letter kept), the one of the most skills when several
+// do. Words it cannot correct stay as written.
+func (s *synonyms) correct(part string) string {
+	fields := strings.Fields(part)
+	changed := false
+	for i, f := range fields {
+		w := strings.ToLower(f)
+		if len(w) < fuzzyMinLen || !isASCIILetters(w) || s.vocab[w] > 0 {
+			continue
+		}
+		best, bestN := "", 0
+		for v, n := range s.vocab {
+			if v[0] == w[0] && oneEdit(w, v) && (n > bestN || n == bestN && v < best) {
+				best, bestN = v, n
+			}
+		}
+		if best != "" {
+			fields[i], changed = best, true
+		}
+	}
+	if !changed {
+		return part
+	}
+	return strings.Join(fields, " ")
+}
+
+// oneEdit reports whether a and b differ by one edit: a letter inserted, deleted or changed,
+// or two adjacent letters swapped.
+func oneEdit(a, b string) bool {
+	if a == b || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) < len(b) {
+		return a[i:] == b[i+1:]
+	}
+	if a[i+1:] == b[i+1:] {
+		return true // one letter changed
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// latinWords returns the lower-case runs of ASCII letters of s.
+func latinWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r < 'a' || r > 'z' })
 }
 
 // within reports whether every document that alt's words find is found by the words as

@@ -27,3 +27,19 @@ func TestWithinAlternatives(t *testing.T) {
 		}
 	}
 }
+
+// TestOneEdit: a letter added, left out, changed, or two adjacent ones swapped.
+func TestOneEdit(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"softwere", "software", true}, {"sofware", "software", true}, {"softwaare", "software", true},
+		{"sotfware", "software", true}, {"software", "software", false}, {"sftwre", "software", false},
+		{"testing", "tseting", true}, {"testing", "testings", true}, {"abc", "cba", false},
+	} {
+		if got := oneEdit(tc.a, tc.b); got != tc.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

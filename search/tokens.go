@@ -197,5 +197,5 @@ func (c *tokenCache) put(text string, toks []analysis.Token) {
 // newAnalyzers returns the analyzers of an Index, sharing one token cache.
 func newAnalyzers(seg *Segmenter, en, keyword analysis.Analyzer) analyzers {
 	text := textAnalyzer{seg: seg, cache: newTokenCache()}
-	return analyzers{text: text, list: listAnalyzer{text}, keys: keywordList{}, en: en, keyword: keyword}
+	return analyzers{text: text, list: listAnalyzer{text}, keys: keywordList{}, en: enAnalyzer{en}, keyword: keyword}
 }

@@ -27,8 +27,11 @@ func InstitutionAliases() (map[string][]string, error) {
 	return out, nil
 }
 
-// CityPoints returns the WGS-84 centre of every Shaanxi city by its full name (西安市), for
-// distance filters (search.Options.Cities).
+// CityPoints returns the WGS-84 centre of every Shaanxi city by its full name (西安市), of
+// 杨凌示范区 (the centre of 杨陵区), and of every county-level unit as city/name (西安市/周至县,
+// by its 2023 name and its old one: 西安市/鄠邑区 and 西安市/户县), for search
+// (search.Options.Cities): a document is placed at its district's centre, else its city's, and a
+// distance filter may start from a city.
 func CityPoints() (map[string]xiaoqi.GeoPoint, error) {
 	geo, err := loadGeo()
 	if err != nil {
@@ -36,9 +39,12 @@ func CityPoints() (map[string]xiaoqi.GeoPoint, error) {
 	}
 	out := map[string]xiaoqi.GeoPoint{}
 	for name, p := range geo {
-		if !strings.Contains(name, "/") && name != "陕西省" {
+		if name != "陕西省" {
 			out[name] = p
 		}
+	}
+	if p, ok := geo["咸阳市/杨陵区"]; ok {
+		out["杨凌示范区"] = p
 	}
 	return out, nil
 }

@@ -44,4 +44,14 @@ func TestInstitutionAliases(t *testing.T) {
 	if len(cities) < 10 {
 		t.Errorf("CityPoints() has %d cities, want Shaanxi's 10 and more", len(cities))
 	}
+	// 杨凌示范区, a new area of policy item (7), at the centre of 杨陵区: near=杨凌.
+	if p, ok := cities["杨凌示范区"]; !ok || p.Lat < 34.2 || p.Lat > 34.35 || p.Lon < 107.9 || p.Lon > 108.2 {
+		t.Errorf("CityPoints()[杨凌示范区] = %v, %v; want about 34.27N 108.08E", p, ok)
+	}
+	// Districts by their 2023 names and their old ones: documents are placed there.
+	for _, d := range []string{"西安市/周至县", "西安市/鄠邑区", "西安市/户县", "咸阳市/彬州市"} {
+		if p, ok := cities[d]; !ok || p.Lat < 33.5 || p.Lat > 35.5 || p.Lon < 107.5 || p.Lon > 109.5 {
+			t.Errorf("CityPoints()[%s] = %v, %v; want a point near 西安", d, p, ok)
+		}
+	}
 }

@@ -26,6 +26,9 @@ func loadGeo() (map[string]xiaoqi.GeoPoint, error) {
 			out[r["name"]] = p
 		} else if r["level"] == "district" || r["level"] == "county" {
 			out[r["city"]+"/"+r["name"]] = p
+			if n, ok := renamed[r["adcode"]]; ok {
+				out[r["city"]+"/"+n[1]] = p // the 2023 name (鄠邑区 for 户县): what documents say now
+			}
 		}
 	}
 	return out, nil

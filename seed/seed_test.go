@@ -56,6 +56,10 @@ func TestLoad(t *testing.T) {
 		if in.Geo == nil || in.Geo.Lat < 31 || in.Geo.Lat > 40 || in.Geo.Lon < 105 || in.Geo.Lon > 112 {
 			t.Errorf("%s: coordinates %+v outside Shaanxi", in.Name, in.Geo)
 		}
+		// The schools of 杨凌示范区 are there, not at 咸阳's centre, 60 km east.
+		if (in.Name == "西北农林科技大学" || in.Name == "陕西农林职业技术大学") && (in.District != "杨陵区" || in.Geo == nil || in.Geo.Lon > 108.2) {
+			t.Errorf("%s: district %q at %+v, want 杨陵区 at about 108.08E", in.Name, in.District, in.Geo)
+		}
 	}
 	if xjtu == nil || xjtu.Code != "4161010698" || xjtu.City != "西安市" {
 		t.Fatalf("西安交通大学 = %+v, want code 4161010698 in 西安市", xjtu)

@@ -35,7 +35,10 @@ func loadInstitutions(geo map[string]xiaoqi.GeoPoint) ([]*xiaoqi.Institution, er
 			Tags:      tags[r["code"][5:]],
 		}
 		in.Region = xiaoqi.RegionOf(in.City)
-		if p, ok := geo[in.City]; ok {
+		in.District = institutionDistricts[in.Name]
+		if p, ok := geo[in.City+"/"+in.District]; ok {
+			in.Geo = &p
+		} else if p, ok := geo[in.City]; ok {
 			in.Geo = &p
 		}
 		if err := in.Validate(); err != nil {
@@ -54,6 +57,14 @@ func loadInstitutions(geo map[string]xiaoqi.GeoPoint) ([]*xiaoqi.Institution, er
 		out = append(out, in)
 	}
 	return out, nil
+}
+
+// institutionDistricts are the districts of the schools outside their city's centre that
+// search must place where they are (the MOE list gives the city only): the two schools of
+// 杨凌示范区, 杨陵区 of 咸阳市, about 60 km west of 咸阳's centre, which 杨凌 did not find.
+var institutionDistricts = map[string]string{
+	"西北农林科技大学":   "杨陵区",
+	"陕西农林职业技术大学": "杨陵区",
 }
 
 // schoolTags returns the 985/211/一流大学 tags of the offerings file by MOE code.

@@ -1,0 +1,70 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// TestRelaxedQuestions: a question ends at nothing only when none of its words is found. A
+// word that nothing holds is left out and named (回国), question and filler words are not
+// required (在, 开, 有, 吗), 开公司 asks about 创业, and as few words as must be are dropped.
+func TestRelaxedQuestions(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_10"}, Number: 10, Heading: "加大财政支持力度",
+			Text: "优化资金安排和使用方向，改革资金支持方式，支持新设企业和投资贸易促进活动。"},
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_12"}, Number: 12, Heading: "加大人才培育和引进力度",
+			Text: "建立服务外包企业、高等院校双向合作机制。鼓励海外留学生在陕创办服务外包企业。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_meal"}, Name: "客服专员", City: "西安市", Description: "提供餐费补贴。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_de"}, City: "西安市", Degree: "硕士", Visibility: xiaoqi.VisibilityAnonymous,
+			Summary: "2019年毕业于西北大学英语专业，后赴德国留学取得硕士学位。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_xa"}, City: "西安市", Degree: "本科", Visibility: xiaoqi.VisibilityAnonymous,
+			Summary: "2020年毕业于西北大学英语专业。"},
+	)
+	both := func(got []string) bool {
+		return len(got) >= 2 && slices.Contains(got[:2], "pol_10") && slices.Contains(got[:2], "pol_12")
+	}
+	for _, tc := range []struct {
+		q         string
+		unmatched []string
+	}{
+		{"留学生 回国 创业 补贴", []string{"回国"}},       // nothing holds 回国: left out, and named
+		{"留学生回国创业补贴政策", []string{"留学生回国创业补贴"}}, // each word is found, not all together
+		{"海归在西安开公司有补贴吗", []string{"海归在西安开公司有补贴"}},
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: tc.q})
+		if !res.Relaxed || !both(ids(res)) || !slices.Equal(res.Unmatched, tc.unmatched) {
+			t.Errorf("%s = %v relaxed %v unmatched %q; want items (10) and (12) first, relaxed, unmatched %q",
+				tc.q, ids(res), res.Relaxed, res.Unmatched, tc.unmatched)
+		}
+	}
+	// 开公司 is no type cue: it asks about 创业, which item (12) says as 创办.
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "海归 开公司"})); !slices.Equal(got, []string{"pol_12"}) {
+		t.Errorf("海归 开公司 = %v, want item (12)", got)
+	}
+	// Returnees among candidates: their profiles say 留学.
+	for _, q := range []string{"海归", "留学回国"} {
+		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q, Types: []xiaoqi.Kind{xiaoqi.KindCandidate}})); !slices.Equal(got, []string{"cnd_de"}) {
+			t.Errorf("%s among candidates = %v, want the one who studied in Germany", q, got)
+		}
+	}
+}
+
+// TestRelaxedOneWordSaysWhatIsMissing: a query of one part relaxed among its own words names
+// the word nothing holds, else the part itself, which nothing holds whole.
+func TestRelaxedOneWordSaysWhatIsMissing(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_calc"}, Name: "计算工程师", City: "西安市", Description: "负责结构计算。"})
+	res := find(t, x, xiaoqi.SearchQuery{Q: "量子计算"})
+	if !res.Relaxed || !slices.Equal(res.Unmatched, []string{"量子"}) || !slices.Equal(ids(res), []string{"job_calc"}) {
+		t.Errorf("量子计算 = %v relaxed %v unmatched %q; want the 计算 job, relaxed, 量子 unmatched", ids(res), res.Relaxed, res.Unmatched)
+	}
+	index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_qc"}, Name: "量子通信研究员", City: "西安市"})
+	res = find(t, x, xiaoqi.SearchQuery{Q: "量子计算"})
+	if !res.Relaxed || !slices.Equal(res.Unmatched, []string{"量子计算"}) || len(res.Hits) != 2 {
+		t.Errorf("量子计算 = %v relaxed %v unmatched %q; want both jobs, relaxed, 量子计算 unmatched", ids(res), res.Relaxed, res.Unmatched)
+	}
+}
