@@ -320,6 +320,11 @@ func (r *record) place(city, district *string, merge bool) {
 	if merge && !hasCity && !hasArea {
 		c = *city
 	}
+	if merge && !hasDistrict && d == "" && c == *city {
+		// The file names the city only (the MOE list): the district stored for a school or
+		// a firm of that city stays.
+		d = *district
+	}
 	*city, *district = c, d
 }
 

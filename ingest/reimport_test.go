@@ -77,3 +77,27 @@ func TestSourceName(t *testing.T) {
 		}
 	}
 }
+
+// TestReimportKeepsDistrict: a school list that names the city only (the MOE list) leaves the
+// district stored for a school of that city; a row that names another city moves the school.
+func TestReimportKeepsDistrict(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := openStore(t)
+	res, err := s.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Institution{Name: "西北农林科技大学", Code: "4161010712", Type: xiaoqi.InstitutionUniversity,
+		Level: "本科", City: "咸阳市", District: "杨陵区"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := writeFile(t, "schools.csv", []byte(csvLines("学校名称,学校标识码,所在地,办学层次", "西北农林科技大学,4161010712,咸阳市,本科")))
+	mustImport(t, s, f, ingest.Options{Type: xiaoqi.KindInstitution})
+	d, err := s.Get(ctx, xiaoqi.KindInstitution, res[0].ID)
+	if err != nil || d.(*xiaoqi.Institution).District != "杨陵区" {
+		t.Fatalf("after the import: %+v, %v; want the district 杨陵区 kept", d, err)
+	}
+	f = writeFile(t, "schools2.csv", []byte(csvLines("学校名称,学校标识码,所在地,办学层次", "西北农林科技大学,4161010712,西安市,本科")))
+	mustImport(t, s, f, ingest.Options{Type: xiaoqi.KindInstitution})
+	if d, _ := s.Get(ctx, xiaoqi.KindInstitution, res[0].ID); d.(*xiaoqi.Institution).City != "西安市" || d.(*xiaoqi.Institution).District != "" {
+		t.Errorf("moved to 西安市: %+v, want no district of 咸阳市 left", d)
+	}
+}
