@@ -542,6 +542,11 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 			b.AddShould(r)
 		}
 	}
+	_, neg := exclusions(q.Q)
+	for _, w := range neg {
+		// A word the user excluded (-外包), as written: its synonyms may stay.
+		b.AddMustNot(x.plainQuery(w, 1))
+	}
 	if len(q.Types) == 0 {
 		// Every kind but partnerships, which are found through their parties: cheaper as
 		// "not a partnership" than as a disjunction of six kinds that holds every document.

@@ -31,6 +31,7 @@ const (
 // rankQuery returns optional clauses that add to the score of documents the text query found,
 // never finding documents by themselves; nil when none applies to q.
 func (x *Index) rankQuery(q string) query.Query {
+	q, _ = exclusions(q)
 	q = strings.TrimSpace(q)
 	if q == "" {
 		return nil
@@ -206,8 +207,31 @@ func askWords() []string {
 	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?"}
 }
 
-// withoutAskWords returns q without askWords and type cues, or q when nothing else is left.
+// exclusions splits q into the words a result must hold and those it must not, written with a
+// minus as in every search engine (软件测试 -外包); a plus before a word (+Java) only stresses
+// it, as every word is required anyway.
+func exclusions(q string) (pos string, neg []string) {
+	var kept []string
+	for _, f := range strings.Fields(q) {
+		switch {
+		case len(f) > 1 && (f[0] == '-' || strings.HasPrefix(f, "－")) && hasWordRune(strings.TrimLeft(f, "-－")):
+			neg = append(neg, strings.TrimLeft(f, "-－"))
+		case len(f) > 1 && (f[0] == '+' || strings.HasPrefix(f, "＋")) && hasWordRune(strings.TrimLeft(f, "+＋")):
+			kept = append(kept, strings.TrimLeft(f, "+＋"))
+		default:
+			kept = append(kept, f)
+		}
+	}
+	if neg == nil && len(kept) == len(strings.Fields(q)) && !strings.ContainsAny(q, "+＋") {
+		return q, nil
+	}
+	return strings.Join(kept, " "), neg
+}
+
+// withoutAskWords returns q without the words it excludes, askWords and type cues, or q when
+// nothing else is left.
 func withoutAskWords(q string) string {
+	q, _ = exclusions(q)
 	out, _ := withoutTypeCues(q)
 	for _, w := range askWords() {
 		out = strings.ReplaceAll(out, w, " ")
