@@ -308,9 +308,7 @@ func TestCompactionRepairsFencedWrite(t *testing.T) {
 			const grace = 10 * time.Second
 			db := mongotest.Database(t)
 			writer := openStore(t, db)
-			f := openStore(t, db, mongodb.WithGrace(grace))
-			clk := &clock{t: time.Now()}
-			mongodb.SetClock(f, clk.Now)
+			f, clk := fencer(t, db, grace)
 			fol := &follower{state: map[string]int64{}}
 			a := storetest.MustUpsert(t, writer, job("a", 1))[0]
 			fol.mustApply(t, storetest.ChangesAfter(t, f, 0, 7))

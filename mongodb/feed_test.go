@@ -156,9 +156,7 @@ func TestFollowerSettlesAbandoned(t *testing.T) {
 	const grace = 10 * time.Second
 	db := mongotest.Database(t)
 	slow, other := openStore(t, db), openStore(t, db)
-	f := openStore(t, db, mongodb.WithGrace(grace))
-	clk := &clock{t: time.Now()}
-	mongodb.SetClock(f, clk.Now)
+	f, clk := fencer(t, db, grace)
 	fol := &follower{state: map[string]int64{}}
 	a := storetest.MustUpsert(t, slow, job("a", 1))[0]
 	fol.mustApply(t, storetest.ChangesAfter(t, f, 0, 7))
@@ -231,9 +229,7 @@ func TestGraceByFollowerClock(t *testing.T) {
 	db := mongotest.Database(t)
 	writer := openStore(t, db)
 	mongodb.SetClock(writer, func() time.Time { return time.Now().Add(-3 * grace) })
-	f := openStore(t, db, mongodb.WithGrace(grace))
-	clk := &clock{t: time.Now()}
-	mongodb.SetClock(f, clk.Now)
+	f, clk := fencer(t, db, grace)
 	fol := &follower{state: map[string]int64{}}
 	a := storetest.MustUpsert(t, writer, job("a", 1))[0]
 	fol.mustApply(t, storetest.ChangesAfter(t, f, 0, 7))
@@ -283,9 +279,7 @@ func TestFencedWriteResultSeq(t *testing.T) {
 			const grace = 10 * time.Second
 			db := mongotest.Database(t)
 			writer := openStore(t, db)
-			f := openStore(t, db, mongodb.WithGrace(grace))
-			clk := &clock{t: time.Now()}
-			mongodb.SetClock(f, clk.Now)
+			f, clk := fencer(t, db, grace)
 			a := storetest.MustUpsert(t, writer, job("a", 1))[0]
 
 			logged := newGate()

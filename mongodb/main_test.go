@@ -200,6 +200,16 @@ func wait[T any](tb testing.TB, ch <-chan T, what string) T {
 }
 
 // clock is a clock that moves only when told.
+// fencer opens a store on db that fences pending changes after grace, by a clock the test
+// moves (clock.Advance).
+func fencer(t *testing.T, db string, grace time.Duration) (*mongodb.Store, *clock) {
+	t.Helper()
+	f := openStore(t, db, mongodb.WithGrace(grace))
+	clk := &clock{t: time.Now()}
+	mongodb.SetClock(f, clk.Now)
+	return f, clk
+}
+
 type clock struct {
 	mu sync.Mutex
 	t  time.Time
