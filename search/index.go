@@ -43,6 +43,7 @@ type Index struct {
 	hl        highlight.Highlighter
 	syn       *synonyms                  // nil without a taxonomy; immutable
 	aliases   map[string][]string        // folded abbreviation → full names; immutable
+	fullNames map[string]bool            // the folded full names of aliases; immutable
 	cities    map[string]xiaoqi.GeoPoint // city (西安市) → centre; immutable
 	cache     *resultCache               // nil: none
 	renewals  sync.WaitGroup             // background searches renewing cached answers (renew)
@@ -130,6 +131,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		hl:        newHighlighter(),
 		syn:       newSynonyms(opt.Taxonomy, a.stems),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
+		fullNames: foldFullNames(opt.Segmenter, opt.Aliases),
 		cities:    opt.Cities,
 		cache:     newResultCache(opt.CacheEntries, opt.CacheMaxStale),
 		seq:       seq,

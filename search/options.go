@@ -77,3 +77,14 @@ func foldAliases(seg *Segmenter, aliases map[string][]string) map[string][]strin
 	}
 	return out
 }
+
+// foldFullNames returns the full names the aliases stand for, folded.
+func foldFullNames(seg *Segmenter, aliases map[string][]string) map[string]bool {
+	out := map[string]bool{}
+	for _, names := range aliases {
+		for _, n := range names {
+			out[seg.fold(n)] = true
+		}
+	}
+	return out
+}
