@@ -1,9 +1,11 @@
 package search_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -43,5 +45,23 @@ func TestExcludedWords(t *testing.T) {
 				t.Errorf("%q: the snippet of %s marks an excluded word: %s", tc.q, h.ID, h.Snippet)
 			}
 		}
+	}
+}
+
+// TestHitDate: a hit says the day it is sorted by: a job the day it was posted (sorted by
+// date, a list that showed no dates could not be checked).
+func TestHitDate(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_old"}, Name: "运维工程师", City: "西安市", PostedAt: time.Date(2023, 10, 13, 9, 0, 0, 0, time.UTC)},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_new"}, Name: "运维工程师", City: "西安市", PostedAt: time.Date(2026, 2, 18, 0, 0, 0, 0, time.UTC)},
+	)
+	res := find(t, x, xiaoqi.SearchQuery{Q: "运维", Sort: xiaoqi.SortDateDesc})
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.ID+" "+fmt.Sprint(h.Fields["date"]))
+	}
+	if want := []string{"job_new 2026-02-18", "job_old 2023-10-13"}; !slices.Equal(got, want) {
+		t.Errorf("sorted by date: %v, want %v", got, want)
 	}
 }

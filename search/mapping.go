@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-17-anonymized-dazhuan"
+const mappingVersion = "xiaoqi-18-stored-date"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -62,7 +62,7 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldDate}
 
 // hitFields are the identifying fields copied into Hit.Fields; the ids let a result list link
 // a job to its enterprise and a program to its institution.
@@ -127,7 +127,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldVerified:  {kind: kindBool, store: true},
 	fieldEntID:     {kind: kindKeyword, store: true},
 	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withPrograms
-	fieldDate:      {kind: kindDate, docValues: true},
+	fieldDate:      {kind: kindDate, store: true, docValues: true},    // stored: a hit says its date
 	fieldGeo:       {kind: kindGeo, docValues: true},
 }
 

@@ -495,6 +495,10 @@ func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint) xiaoqi.Hit {
 			out.DistanceKM = &d
 		}
 	}
+	if d := str(fieldDate); len(d) >= len("2006-01-02") {
+		// The day a job was posted, else the day the document last changed: what sort=date orders by.
+		setField(&out, fieldDate, d[:len("2006-01-02")])
+	}
 	if out.Type == xiaoqi.KindEnterprise {
 		v, _ := h.Fields[fieldVerified].(bool)
 		setField(&out, fieldVerified, v)

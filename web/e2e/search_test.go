@@ -106,6 +106,8 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.clickText(`.facet[data-facet=city] a`, "西安市")
 	p.waitText(".active-filters", "西安市")
 	p.waitJS("jobs in Xi'an only", `document.querySelectorAll('.hit').length > 0 && [...document.querySelectorAll('.hit-meta')].every(m => m.innerText.includes('西安市'))`)
+	// Each job says the day it was posted.
+	p.waitJS("posting days", `[...document.querySelectorAll('.hit-meta')].every(m => /发布于 \d{4}-\d{2}-\d{2}/.test(m.innerText))`)
 	var inXian searchAnswer
 	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {chosen}, "type": {"job"}, "city": {"西安市"}}, &inXian)
 	p.waitText("#results-h", "共 "+formatCount(inXian.Total)+" 条结果")

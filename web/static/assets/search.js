@@ -248,6 +248,8 @@ function hit(x) {
   if (f.number) meta.push(t('field.number', { v: f.number }));
   if (f.programs) meta.push(t('inst.find.programs', { n: f.programs })); // a school found through its programs
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(t('near.km', { km: Math.round(x.distance_km) }));
+  // A job need's day of posting: what sorting by date orders by.
+  if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
   const title = link ? h('a', { href: link }, x.title) : h('span', {}, x.title);
   return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },
