@@ -168,6 +168,15 @@ func asksPolicy(q string) bool {
 // ask about 创业, the text says 创办企业. Searched with the word, at synonymBoost.
 func wordSynonyms(w string) []string {
 	switch w {
+	case "对日外包", "对日":
+		// Item (8)'s markets as firms write them: 承接日韩市场的离岸外包业务.
+		return []string{"日韩", "日本"}
+	case "对韩外包", "对韩":
+		return []string{"日韩", "韩国"}
+	case "日本", "韩国":
+		return []string{"日韩"}
+	case "对欧美外包", "欧美外包":
+		return []string{"欧美"}
 	case "创业":
 		// Item (10) funds 新设企业, newly founded firms: what a founder asks as 创业补贴.
 		return []string{"创办", "新设企业"}
