@@ -44,13 +44,27 @@ func (s *Server) consentChanges(ctx context.Context, p *principal, docs []xiaoqi
 		var parts []string
 		added, removed := diff(old.ConsentEnterprises, c.ConsentEnterprises), diff(c.ConsentEnterprises, old.ConsentEnterprises)
 		if len(added)+len(removed) > 0 {
-			parts = append(parts, fmt.Sprintf("同意企业 consent_enterprises: +%s −%s", strings.Join(added, ","), strings.Join(removed, ",")))
+			parts = append(parts, fmt.Sprintf("同意企业 consent_enterprises: +%s −%s",
+				strings.Join(s.enterpriseNames(ctx, added), "、"), strings.Join(s.enterpriseNames(ctx, removed), "、")))
 		}
 		if ov, nv := visibility(old.Visibility), visibility(c.Visibility); ov != nv && (old.ID != "" || nv == xiaoqi.VisibilityPublic) {
 			parts = append(parts, fmt.Sprintf("可见性 visibility: %s → %s", ov, nv))
 		}
 		if len(parts) > 0 {
 			out = append(out, consentChange{doc: i, reason: strings.Join(parts, "; ")})
+		}
+	}
+	return out
+}
+
+// enterpriseNames names the enterprises of ids as the candidate knows them, with the id (an
+// enterprise no longer stored by its id only).
+func (s *Server) enterpriseNames(ctx context.Context, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if d, err := s.store.Get(ctx, xiaoqi.KindEnterprise, id); err == nil {
+			out[i] = d.(*xiaoqi.Enterprise).Name + " (" + id + ")"
 		}
 	}
 	return out

@@ -50,7 +50,7 @@ func TestActingForACandidateIsAudited(t *testing.T) {
 		}
 	}
 	want := []string{"candidate.account: 创建账户", "candidate.account: 设置密码", "candidate.account: 创建 API 密钥",
-		"candidate.consent: 同意企业 consent_enterprises: +" + ent}
+		"candidate.consent: 同意企业 consent_enterprises: +乙外包 (" + ent + ")"}
 	if len(got) != len(want) {
 		t.Fatalf("the candidate's audit log: %q, want %d entries like %q", got, len(want), want)
 	}
