@@ -453,7 +453,7 @@ func intParam(name, v string, def, maxValue int) (int, error) {
 		return 0, invalid(name, "须为整数 / must be an integer, not %q", v)
 	}
 	if n < 1 || n > maxValue {
-		return 0, invalid(name, "超出范围 / must be between 1 and %d, not %d", maxValue, n)
+		return 0, invalid(name, "须在 1 与 %[1]d 之间，不能是 %[2]d / must be between 1 and %[1]d, not %[2]d", maxValue, n)
 	}
 	return n, nil
 }

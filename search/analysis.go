@@ -365,6 +365,11 @@ type qword struct {
 	bigs  []string // its bigrams (CJK words of two or more characters)
 }
 
+// englishStopWords are the English function words left out of a query that has other words:
+// "subsidy for startups in Baoji" must not require for and in.
+var englishStopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "for": true, "in": true, "on": true,
+	"at": true, "to": true, "and": true, "or": true, "with": true, "by": true, "from": true, "is": true, "are": true}
+
 // queryStopWords are one-character function words left out of a query that has other words:
 // "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有.
 // gse cuts them alone only where they are no part of a word (有限, 开发, 要求 stay words).
@@ -393,7 +398,7 @@ func (s *Segmenter) queryWords(q string) []qword {
 	if len(out) > 1 {
 		kept := out[:0]
 		for _, w := range out {
-			if utf8.RuneCountInString(w.text) == 1 && strings.Contains(queryStopWords, w.text) {
+			if utf8.RuneCountInString(w.text) == 1 && strings.Contains(queryStopWords, w.text) || englishStopWords[w.text] {
 				continue
 			}
 			kept = append(kept, w)

@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -87,7 +88,9 @@ func (x *Index) rankQuery(q string) query.Query {
 }
 
 // A typeCue is how a query says which kind of document it asks for: 软件公司 宝鸡 asks for
-// firms, Java培训 for training courses, 宝鸡 大学 for schools. The cue is not required (a firm's
+// firms, Java培训 for training courses, 宝鸡 大学 for schools, Java岗位 and 招聘 Java for job
+// needs (51job's postings have tags, no text that says 岗位: required, the word left only
+// the synthetic ones), 软件工程专业 for programs. The cue is not required (a firm's
 // name says 有限公司, not 公司; a course says 实训课程), rankQuery favours the kinds instead.
 type typeCue struct {
 	word  string
@@ -104,6 +107,12 @@ var typeCues = []typeCue{
 	{"培训课程", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
 	{"培训班", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
 	{"培训", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
+	{"岗位", []xiaoqi.Kind{xiaoqi.KindJob}, true},
+	{"职位", []xiaoqi.Kind{xiaoqi.KindJob}, true},
+	{"招聘", []xiaoqi.Kind{xiaoqi.KindJob}, true},
+	{"工作", []xiaoqi.Kind{xiaoqi.KindJob}, false},
+	{"找工作", []xiaoqi.Kind{xiaoqi.KindJob}, false},
+	{"专业", []xiaoqi.Kind{xiaoqi.KindProgram}, true},
 	{"大学", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
 	{"高校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
 	{"院校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
@@ -213,7 +222,8 @@ const synonymBoost = 0.8
 // 有什么政策" is about 留学生 and 创业. 政策 itself asks for policy items (policyCues), which
 // rankQuery favours; as a required word it would exclude the items that do not say 政策.
 func askWords() []string {
-	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?"}
+	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?",
+		"学历"} // 本科学历 asks for the degree, which postings state as 本科
 }
 
 // exclusions splits q into the words a result must hold and those it must not, written with a
@@ -245,6 +255,15 @@ func withoutAskWords(q string) string {
 	for _, w := range askWords() {
 		out = strings.ReplaceAll(out, w, " ")
 	}
+	// A part that ends with 的 describes (会日语的, 懂Java的): the 的 is no word of it, and
+	// left on it hid the skill (会日语的 found nothing, 会日语 237).
+	parts := strings.Fields(out)
+	for i, p := range parts {
+		if utf8.RuneCountInString(p) >= 3 {
+			parts[i] = strings.TrimSuffix(p, "的")
+		}
+	}
+	out = strings.Join(parts, " ")
 	if strings.TrimSpace(out) == "" {
 		return q
 	}

@@ -89,6 +89,7 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 
 // search runs a checked query in the engine.
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
+	q.Q = fromEnglish(q.Q) // Xi'an policy → 西安 政策; the cache keeps the answer under what was typed
 	words := withoutAskWords(q.Q)
 	text := x.textQuery(words)
 	searched, teaching, err := x.withPrograms(ctx, text, q)

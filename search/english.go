@@ -1,0 +1,102 @@
+package search
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// englishTerms are the English words a user of the English UI types for the places and the
+// policy's words, which the documents write in Chinese only: Xi'an found only the "an" of
+// English sentences, Shaanxi, policy, tax and subsidy nothing. Skills need none of this: the
+// taxonomy names them in English. Longest first among those that share a start.
+var englishTerms = [][2]string{
+	{"service outsourcing", "服务外包"}, {"outsourcing", "外包"}, {"offshore", "离岸"},
+	{"policy", "政策"}, {"policies", "政策"}, {"tax", "税收"}, {"taxes", "税收"}, {"subsidy", "补贴"}, {"subsidies", "补贴"},
+	{"start-up", "创业"}, {"startup", "创业"}, {"startups", "创业"}, {"entrepreneurship", "创业"},
+	{"returnee", "海归"}, {"returnees", "海归"}, {"overseas students", "留学生"},
+	{"talent", "人才"}, {"cooperation", "合作"},
+	{"jobs", "岗位"}, {"job", "岗位"}, {"positions", "岗位"}, {"vacancies", "岗位"},
+	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},
+	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},
+	{"majors", "专业"}, {"training", "培训"},
+	{"shaanxi", "陕西"}, {"xian", "西安"}, {"xi an", "西安"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
+}
+
+// englishWord matches a run of Latin letters with the apostrophes and hyphens inside names.
+var englishWord = regexp.MustCompile(`[A-Za-z][A-Za-z'’\-]*`)
+
+// fromEnglish writes the English place names and policy words of q in Chinese, leaving every
+// other word as typed.
+func fromEnglish(q string) string {
+	if !strings.ContainsFunc(q, func(r rune) bool { return r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z' }) {
+		return q
+	}
+	// Lower case and apostrophes as spaces (Xi'an = xi an), byte for byte, so that the
+	// words' offsets hold in q too.
+	lower := strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		if r == '\'' {
+			return ' '
+		}
+		return r
+	}, strings.ReplaceAll(q, "’", "'"))
+	q = strings.ReplaceAll(q, "’", "'")
+	words := englishWord.FindAllStringIndex(lower, -1)
+	if len(words) == 0 {
+		return q
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(words); i++ {
+		start, end := words[i][0], words[i][1]
+		zh, n := lookupEnglish(lower, words[i:])
+		if zh == "" {
+			continue
+		}
+		end = words[i+n-1][1]
+		b.WriteString(q[last:start])
+		b.WriteString(" " + zh + " ")
+		last, i = end, i+n-1
+	}
+	if last == 0 {
+		return q
+	}
+	b.WriteString(q[last:])
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// lookupEnglish returns the Chinese of the longest run of words (one or two) starting the
+// spans, and how many words it took; "" when none.
+func lookupEnglish(s string, spans [][]int) (string, int) {
+	if len(spans) > 1 {
+		two := s[spans[0][0]:spans[0][1]] + " " + s[spans[1][0]:spans[1][1]]
+		if zh := englishTerm(two); zh != "" {
+			return zh, 2
+		}
+	}
+	return englishTerm(s[spans[0][0]:spans[0][1]]), 1
+}
+
+func englishTerm(w string) string {
+	for _, t := range englishTerms {
+		if t[0] == w {
+			return t[1]
+		}
+	}
+	for city := range cityNames() {
+		if en := strings.ToLower(xiaoqi.CityEnglish(city)); strings.ReplaceAll(en, "'", " ") == w || strings.ReplaceAll(en, "'", "") == w {
+			return strings.TrimSuffix(city, "市")
+		}
+	}
+	return ""
+}
+
+// cityNames are the cities of the province that have English names.
+func cityNames() map[string]bool {
+	return map[string]bool{"西安市": true, "铜川市": true, "宝鸡市": true, "咸阳市": true, "渭南市": true, "延安市": true,
+		"榆林市": true, "汉中市": true, "安康市": true, "商洛市": true}
+}

@@ -1,0 +1,23 @@
+package search
+
+import "testing"
+
+// TestFromEnglish: the English places and policy words of a query are written in Chinese,
+// every other word stays as typed.
+func TestFromEnglish(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Xi'an", "西安"},
+		{"Java Xi’an", "Java 西安"},
+		{"Xian software testing jobs", "西安 software testing 岗位"},
+		{"Shaanxi service outsourcing policy", "陕西 服务外包 政策"},
+		{"tax subsidy for startups in Baoji", "税收 补贴 for 创业 in 宝鸡"},
+		{"Yan'an", "延安"},
+		{"Xianyang", "咸阳"},
+		{"软件测试 Java", "软件测试 Java"},
+		{"an estimate", "an estimate"},
+	} {
+		if got := fromEnglish(tc.in); got != tc.want {
+			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
