@@ -74,7 +74,7 @@ const domainFreq = 100000
 const domainGlossary = `留学生 留学人员 服务外包 外包企业 产学研 一带一路 示范城市 云计算 大数据 运维
 人工智能 数据分析 数据标注 公众号 新媒体 动漫 离岸外包 在岸外包 人才培训 实训基地
 海归 留学回国 留学归国 留学生回国 回国留学生 归国留学生 开公司 办公司 开办公司 注册公司
-资金支持
+资金支持 程序员 程序猿 码农 对日外包 对韩外包 欧美外包
 杨凌 杨凌示范区 西咸 西咸新区`
 
 // dictTokens is a little more than the words of gse's simplified dictionary and ours.

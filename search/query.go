@@ -756,8 +756,15 @@ func anyOf(field string, values []string) query.Query {
 func degreeValues(values []string) []string {
 	out := make([]string, 0, len(values))
 	for _, v := range values {
-		if v = degreeValue(v); !slices.Contains(out, v) {
-			out = append(out, v)
+		vs := []string{degreeValue(v)}
+		if vs[0] == "研究生" {
+			// What people call a master's or a doctorate alike.
+			vs = []string{"硕士", "博士"}
+		}
+		for _, v := range vs {
+			if !slices.Contains(out, v) {
+				out = append(out, v)
+			}
 		}
 	}
 	return out

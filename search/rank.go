@@ -177,6 +177,11 @@ func asksPolicy(q string) bool {
 // ask about 创业, the text says 创办企业. Searched with the word, at synonymBoost.
 func wordSynonyms(w string) []string {
 	switch w {
+	case "程序员", "程序猿", "码农":
+		// What the trade calls the developers the postings title 开发工程师.
+		return []string{"开发工程师", "软件工程师", "软件开发"}
+	case "研究生":
+		return []string{"硕士", "博士"}
 	case "对日外包", "对日":
 		// Item (8)'s markets as firms write them: 承接日韩市场的离岸外包业务.
 		return []string{"日韩", "日本"}

@@ -375,7 +375,13 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	}
 	for _, s := range q.Sectors {
 		if !s.Valid() {
-			return 0, 0, invalid("sector", "未知行业 %q / unknown sector", s)
+			return 0, 0, invalid("sector", "未知行业 %q，可选：%s / unknown sector, one of: %s", s, sectorList(true), sectorList(false))
+		}
+	}
+	for _, d := range q.Degrees {
+		if degreeValues([]string{d})[0] != "" && !slices.Contains(xiaoqi.Degrees, degreeValues([]string{d})[0]) {
+			return 0, 0, invalid("degree", "未知学历 %q，可选：%s、研究生、专科 / unknown degree, one of: %s, 研究生, 专科", d,
+				strings.Join(xiaoqi.Degrees, "、"), strings.Join(xiaoqi.Degrees, ", "))
 		}
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Before(q.To) {
@@ -579,4 +585,22 @@ func sectorStrings(ss []xiaoqi.Sector) []string {
 		out[i] = string(s)
 	}
 	return out
+}
+
+// sectorList lists the sectors' codes with their names, in Chinese or English.
+func sectorList(zh bool) string {
+	var out []string
+	for code, names := range xiaoqi.SectorNames {
+		if zh {
+			out = append(out, string(code)+"（"+names[0]+"）")
+		} else {
+			out = append(out, string(code)+" ("+names[1]+")")
+		}
+	}
+	slices.Sort(out)
+	sep := ", "
+	if zh {
+		sep = "、"
+	}
+	return strings.Join(out, sep)
 }

@@ -1,0 +1,45 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/search"
+)
+
+// TestColloquialWords: what people call a developer (程序员, 码农) finds the postings titled
+// 开发工程师, 研究生 means a master's or a doctorate, as a word and as a degree filter, and a
+// degree that does not exist is a 400 naming the parameter (it found nothing, silently).
+func TestColloquialWords(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_dev"}, Name: "Java开发工程师", City: "西安市", Degree: "本科"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_ops"}, Name: "运维工程师", City: "西安市", Degree: "大专"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_ms"}, City: "西安市", Degree: "硕士", Skills: []string{"Java"}},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_phd"}, City: "西安市", Degree: "博士", Skills: []string{"Java"}},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_ba"}, City: "西安市", Degree: "本科", Skills: []string{"Java"}},
+	)
+	for _, tc := range []struct {
+		q    xiaoqi.SearchQuery
+		want []string
+	}{
+		{xiaoqi.SearchQuery{Q: "程序员"}, []string{"job_dev"}},
+		{xiaoqi.SearchQuery{Q: "码农 西安"}, []string{"job_dev"}},
+		{xiaoqi.SearchQuery{Q: "Java", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}, Degrees: []string{"研究生"}}, []string{"cnd_ms", "cnd_phd"}},
+	} {
+		got := ids(find(t, x, tc.q))
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%+v found %v, want %v", tc.q, got, tc.want)
+		}
+	}
+	_, err = x.Search(t.Context(), xiaoqi.SearchQuery{Q: "Java", Degrees: []string{"xyz"}})
+	if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+		t.Errorf("degree=xyz: %v, want an invalid-parameter error", err)
+	}
+}
