@@ -43,3 +43,29 @@ func TestColloquialWords(t *testing.T) {
 		t.Errorf("degree=xyz: %v, want an invalid-parameter error", err)
 	}
 }
+
+// TestPolicyInEveryPlace: the province's policy items are in every city for a search of
+// policies or about a policy topic (创业 among policies in 西安 found nothing), not for others,
+// whose totals the city facet counts.
+func TestPolicyInEveryPlace(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_12"}, Number: 12, Heading: "加大人才培育和引进力度", Text: "鼓励海外留学生在陕创办服务外包企业。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xa"}, Name: "服务外包项目经理", City: "西安市"},
+	)
+	for _, tc := range []struct {
+		q    xiaoqi.SearchQuery
+		want []string
+	}{
+		{xiaoqi.SearchQuery{Q: "创业", Types: []xiaoqi.Kind{xiaoqi.KindPolicy}, City: "西安"}, []string{"pol_12"}},
+		{xiaoqi.SearchQuery{Q: "留学生 创业", Regions: []xiaoqi.Region{"关中"}}, []string{"pol_12"}},
+		{xiaoqi.SearchQuery{Q: "服务外包", City: "西安"}, []string{"job_xa"}},
+		{xiaoqi.SearchQuery{City: "西安"}, []string{"job_xa"}},
+	} {
+		got := ids(find(t, x, tc.q))
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%+v found %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

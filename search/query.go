@@ -145,10 +145,7 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 	// A query about a policy topic (a policy cue, or a word the policy text writes its own
 	// way: 创业, 留学生, 补贴 …) lets the province's policy items through a place of the
 	// province; 外包 公司 咸阳 asks for firms, and gets no policy for its 咸阳.
-	policyTopic := asksPolicy(q)
-	for _, w := range words {
-		policyTopic = policyTopic || len(wordSynonyms(w.text)) > 0
-	}
+	policyTopic := x.policyTopic(q)
 	for _, w := range words {
 		wq := x.wordQuery(w, len(words) == 1 && aliases == 0, typed)
 		if len(words)+aliases > 1 && x.isPlace(w.text) {
@@ -236,6 +233,20 @@ func articleQuery(n int) query.Query {
 	nq.SetField(fieldNumber)
 	nq.SetBoost(articleBoost)
 	return nq
+}
+
+// policyTopic reports whether q asks about a policy topic: a policy cue, or a word the policy
+// text writes its own way (创业, 留学生, 补贴 …).
+func (x *Index) policyTopic(q string) bool {
+	if asksPolicy(q) {
+		return true
+	}
+	for _, w := range x.seg.queryWords(q) {
+		if len(wordSynonyms(w.text)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlace reports whether a query word names a place of the province: a city (西安, 西安市),
@@ -508,14 +519,36 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 			cities = append(cities, cityQuery(c))
 		}
 	}
+	// The policy is the province's: its items are in every city, region and district of it,
+	// for a search of policy items or about a policy topic (创业 among policies in 西安 found
+	// nothing); other searches leave them out, so that a city's facet count is what its
+	// filter lists.
+	place := func(pq query.Query) query.Query {
+		if !(len(q.Types) == 1 && q.Types[0] == xiaoqi.KindPolicy) && !x.policyTopic(q.Q) {
+			return pq
+		}
+		tq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))
+		tq.SetField(fieldType)
+		return bleve.NewDisjunctionQuery(pq, tq)
+	}
 	if len(cities) > 0 {
-		filters = append(filters, bleve.NewDisjunctionQuery(cities...))
+		filters = append(filters, place(bleve.NewDisjunctionQuery(cities...)))
 	}
 	for _, f := range []struct {
 		field  string
 		values []string
 	}{
-		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, districtNames(q.Districts)}, {fieldSector, sectorStrings(q.Sectors)},
+		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, districtNames(q.Districts)},
+	} {
+		if len(f.values) > 0 {
+			filters = append(filters, place(anyOf(f.field, f.values)))
+		}
+	}
+	for _, f := range []struct {
+		field  string
+		values []string
+	}{
+		{fieldSector, sectorStrings(q.Sectors)},
 		{fieldSkill, x.skillNames(q.Skills)}, {fieldDegree, degreeValues(q.Degrees)},
 		{fieldInstName, x.institutionNames(q.Institutions)}, {fieldEntName, q.Enterprises},
 	} {
