@@ -43,12 +43,16 @@ func (s *Server) consentChanges(ctx context.Context, p *principal, docs []xiaoqi
 		}
 		var parts []string
 		added, removed := diff(old.ConsentEnterprises, c.ConsentEnterprises), diff(c.ConsentEnterprises, old.ConsentEnterprises)
-		if len(added)+len(removed) > 0 {
-			parts = append(parts, fmt.Sprintf("同意企业 consent_enterprises: +%s −%s",
-				strings.Join(s.enterpriseNames(ctx, added), "、"), strings.Join(s.enterpriseNames(ctx, removed), "、")))
+		if len(added) > 0 {
+			parts = append(parts, "同意查看联系方式的企业增加 enterprises allowed to see contact details, added: "+
+				strings.Join(s.enterpriseNames(ctx, added), "、"))
+		}
+		if len(removed) > 0 {
+			parts = append(parts, "同意查看联系方式的企业减少 enterprises allowed to see contact details, removed: "+
+				strings.Join(s.enterpriseNames(ctx, removed), "、"))
 		}
 		if ov, nv := visibility(old.Visibility), visibility(c.Visibility); ov != nv && (old.ID != "" || nv == xiaoqi.VisibilityPublic) {
-			parts = append(parts, fmt.Sprintf("可见性 visibility: %s → %s", ov, nv))
+			parts = append(parts, fmt.Sprintf("可见性 visibility: %s → %s", visibilityName(ov), visibilityName(nv)))
 		}
 		if len(parts) > 0 {
 			out = append(out, consentChange{doc: i, reason: strings.Join(parts, "; ")})
@@ -76,6 +80,17 @@ func visibility(v string) string {
 		return xiaoqi.VisibilityAnonymous
 	}
 	return v
+}
+
+// visibilityName names a visibility in Chinese and English.
+func visibilityName(v string) string {
+	switch v {
+	case xiaoqi.VisibilityPrivate:
+		return "不公开 private"
+	case xiaoqi.VisibilityPublic:
+		return "公开 public"
+	}
+	return "匿名 anonymous"
 }
 
 // diff returns the values of b that a lacks.

@@ -50,7 +50,7 @@ func TestActingForACandidateIsAudited(t *testing.T) {
 		}
 	}
 	want := []string{"candidate.account: 创建账户", "candidate.account: 设置密码", "candidate.account: 创建 API 密钥",
-		"candidate.consent: 同意企业 consent_enterprises: +乙外包 (" + ent + ")"}
+		"candidate.consent: 同意查看联系方式的企业增加 enterprises allowed to see contact details, added: 乙外包 (" + ent + ")"}
 	if len(got) != len(want) {
 		t.Fatalf("the candidate's audit log: %q, want %d entries like %q", got, len(want), want)
 	}
@@ -59,7 +59,7 @@ func TestActingForACandidateIsAudited(t *testing.T) {
 			t.Errorf("entry %d = %q, want it to start %q", i, got[i], want[i])
 		}
 	}
-	if !strings.Contains(got[3], "visibility: anonymous → public") {
+	if !strings.Contains(got[3], "可见性 visibility: 匿名 anonymous → 公开 public") {
 		t.Errorf("the consent entry %q does not say the visibility changed", got[3])
 	}
 }
