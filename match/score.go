@@ -203,8 +203,9 @@ func (m *Matcher) fitFactor(s *snapshot, e *enterprise, in *institution, skills 
 		f.EN += fmt.Sprintf("; the demanded skills are not a strength here: %.1f times the province's share of graduates taught them", lift)
 	}
 	if fill < 3 {
-		f.ZH += "；需求量小"
-		f.EN += "; a small demand"
+		// Why a demand it could fill whole scores low: the volume counts.
+		f.ZH += fmt.Sprintf("；需求量小，得分因此低（约 %d 个岗位可满分）", fitFull)
+		f.EN += fmt.Sprintf("; a small demand, hence the low score (full marks at about %d openings)", fitFull)
 	}
 	return f
 }
