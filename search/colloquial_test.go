@@ -69,3 +69,26 @@ func TestPolicyInEveryPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestNearDistrict: near= takes a district or county as well as a city (near=雁塔区 was a 400
+// though /divisions gives its centre).
+func TestNearDistrict(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "运维工程师", City: "西安市", District: "雁塔区"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_zz"}, Name: "运维工程师", City: "西安市", District: "周至县"},
+	)
+	for _, near := range []string{"雁塔区", "雁塔"} {
+		got := ids(find(t, x, xiaoqi.SearchQuery{Q: "运维", NearCity: near, WithinKM: 3}))
+		if !slices.Equal(got, []string{"job_yt"}) {
+			t.Errorf("near=%s within 3 km: %v, want [job_yt]", near, got)
+		}
+	}
+	if _, err := x.Search(t.Context(), xiaoqi.SearchQuery{Q: "运维", NearCity: "不存在区", WithinKM: 3}); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+		t.Errorf("near=不存在区: %v, want an invalid-parameter error", err)
+	}
+}

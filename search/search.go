@@ -448,6 +448,11 @@ func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
 			n = "杨凌示范区"
 		}
 		p, ok := x.cities[n]
+		if !ok {
+			// A district or county (雁塔区, 雁塔, 周至): its centre, when its name is one
+			// district's only.
+			p, ok = x.districtPoint(c)
+		}
 		switch {
 		case !ok && xiaoqi.RegionOf(n) != "":
 			return invalid("near", "%q 没有坐标：请用附近的城市名或“纬度,经度” / %q has no coordinates: use a city nearby or \"lat,lon\"", c, c)
@@ -468,6 +473,25 @@ func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
 		return invalid("within", "距离过滤需要 near 参数（城市或“纬度,经度”）/ a distance filter needs near (a city or \"lat,lon\")")
 	}
 	return nil
+}
+
+// districtPoint returns the centre of the district named d (雁塔区, or 雁塔 for it) when one
+// district of the province has that name.
+func (x *Index) districtPoint(d string) (xiaoqi.GeoPoint, bool) {
+	var found []xiaoqi.GeoPoint
+	for k, p := range x.cities {
+		_, name, ok := strings.Cut(k, "/")
+		if !ok {
+			continue
+		}
+		if name == d || slices.Contains([]string{d + "区", d + "县", d + "市"}, name) {
+			found = append(found, p)
+		}
+	}
+	if len(found) != 1 {
+		return xiaoqi.GeoPoint{}, false
+	}
+	return found[0], true
 }
 
 func invalid(field, format string, args ...any) *xiaoqi.Error {
