@@ -193,6 +193,13 @@ func TestSearchFacets(t *testing.T) {
 	if got := fmt.Sprint(p.Facets["city"]); p.Total != 2 || got != "[{西安市 1}]" && got != "[{宝鸡市 1}]" {
 		t.Errorf("facets of 测试: total %d, city %s", p.Total, got)
 	}
+	// No hit: an empty list, every time (the result cache turned it into null).
+	for range 2 {
+		body := string(e.get(t, "/api/v1/search?q=zzqx&facets=city").want(t, http.StatusOK).Body)
+		if !strings.Contains(body, `"facets":{"city":[]}`) {
+			t.Errorf("facets of a search that finds nothing: %s", body)
+		}
+	}
 }
 
 func TestSearchBadFilters(t *testing.T) {

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"maps"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -216,7 +217,7 @@ func cloneResult(res *xiaoqi.SearchResult) *xiaoqi.SearchResult {
 	if res.Facets != nil {
 		out.Facets = make(map[string][]xiaoqi.FacetCount, len(res.Facets))
 		for k, v := range res.Facets {
-			out.Facets[k] = append([]xiaoqi.FacetCount(nil), v...)
+			out.Facets[k] = slices.Clone(v) // an empty count stays [] in JSON, not null
 		}
 	}
 	return &out
