@@ -1,6 +1,10 @@
 package match
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
 
 // Languages are judged by family and level, not through the taxonomy's related skills: the
 // taxonomy relates 韩语 to 日语 and 翻译 to both (for finding people who might learn one), and
@@ -8,31 +12,6 @@ import "fmt"
 // is met by the same skill, or by a skill of its family at the same level or higher (日语N1
 // for 日语N2, 英语六级 for 英语四级); a lower level or a level not stated (日语 for 日语N2) meets
 // it in part; another language, or 翻译 alone, not at all.
-
-// langLevel is the family and level of a language skill that has levels (level 0: the
-// language itself, no level stated).
-type langLevel struct {
-	id, family string
-	level      int
-}
-
-// langLevels lists them, highest level first within a family: the first of equal reach wins.
-var langLevels = []langLevel{
-	{"japanese_n1", "japanese", 3}, {"japanese_n2", "japanese", 2}, {"business_japanese", "japanese", 2},
-	{"japanese_n3", "japanese", 1}, {"japanese", "japanese", 0},
-	{"tem8", "english", 3}, {"cet6", "english", 2}, {"ielts", "english", 2}, {"toefl", "english", 2},
-	{"business_english", "english", 2}, {"cet4", "english", 1}, {"english", "english", 0},
-}
-
-// levelOf returns the family and level of language skill id.
-func levelOf(id string) (langLevel, bool) {
-	for _, l := range langLevels {
-		if l.id == id {
-			return l, true
-		}
-	}
-	return langLevel{}, false
-}
 
 // Shares of a language requirement met in part.
 const (
@@ -48,14 +27,14 @@ func (m *Matcher) coverLang(has func(int32) float64, req int32) (v float64, via 
 	if s := has(req); s > 0 {
 		return s, -1, true
 	}
-	rl, ok := levelOf(m.skills[req].ID)
+	rl, ok := skill.LevelOf(m.skills[req].ID)
 	if !ok {
 		return 0, -1, false // a language without levels: only itself
 	}
 	via = -1
-	for _, l := range langLevels {
-		i, ok := m.skillIdx[l.id]
-		if l.family != rl.family || !ok || i == req {
+	for _, l := range skill.LanguageLevels() {
+		i, ok := m.skillIdx[l.ID]
+		if l.Family != rl.Family || !ok || i == req {
 			continue
 		}
 		s := has(i)
@@ -64,9 +43,9 @@ func (m *Matcher) coverLang(has func(int32) float64, req int32) (v float64, via 
 		}
 		share, f := langLower, false
 		switch {
-		case rl.level == 0 || l.level >= rl.level:
+		case rl.Level == 0 || l.Level >= rl.Level:
 			share, f = langBaseWanted, true
-		case l.level == 0:
+		case l.Level == 0:
 			share = langUnleveled
 		}
 		if x := s * share; x > v {

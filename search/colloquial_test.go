@@ -92,3 +92,33 @@ func TestNearDistrict(t *testing.T) {
 		t.Errorf("near=不存在区: %v, want an invalid-parameter error", err)
 	}
 }
+
+// TestLanguageAtLeast: a language filter with a level finds that level or higher, as people
+// write them (language=日语N2 left out the N1 holders, 英语四级 those with 六级).
+func TestLanguageAtLeast(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	cand := func(id string, langs ...string) *xiaoqi.Candidate {
+		return &xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: id}, City: "西安市", Degree: "本科", Languages: langs}
+	}
+	index(t, x, cand("cnd_n1", "日语N1"), cand("cnd_n2", "日语N2"), cand("cnd_n3", "日语N3"),
+		cand("cnd_cet6", "英语CET-6"), cand("cnd_cet4", "英语四级"))
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"日语N2", []string{"cnd_n1", "cnd_n2"}},
+		{"日语", []string{"cnd_n1", "cnd_n2", "cnd_n3"}},
+		{"英语四级", []string{"cnd_cet4", "cnd_cet6"}},
+		{"英语六级", []string{"cnd_cet6"}},
+	} {
+		got := ids(find(t, x, xiaoqi.SearchQuery{Types: []xiaoqi.Kind{xiaoqi.KindCandidate}, Languages: []string{tc.lang}}))
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("language=%s: %v, want %v", tc.lang, got, tc.want)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // minShouldMatch is the share of a query's words a document must contain: all of them (AND
@@ -882,9 +883,23 @@ func (x *Index) languageQuery(values []string) query.Query {
 	for _, v := range values {
 		v = strings.TrimSpace(v)
 		add(v)
-		if x.syn != nil {
-			if sk, ok := x.syn.tax.Resolve(v); ok && sk.Category == "language" {
-				add(sk.NameZH)
+		if x.syn == nil {
+			continue
+		}
+		sk, ok := x.syn.tax.Resolve(v)
+		if !ok || sk.Category != "language" {
+			continue
+		}
+		// The level asked for or higher, as people write it (日语N2 is met by 日语N1 and
+		// 商务日语, 英语四级 by 英语六级 and CET-6): the filter found only the level named.
+		for _, id := range skill.AtLeast(sk.ID) {
+			if o, ok := x.syn.tax.Skill(id); ok {
+				add(o.NameZH)
+				for _, a := range o.Aliases {
+					if utf8.RuneCountInString(a) >= 4 { // 英语CET-6, 日语二级; not 六级, N2
+						add(a)
+					}
+				}
 			}
 		}
 	}
