@@ -1,0 +1,205 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// checkQuery validates the limits and filters and normalises q, returning the page and page
+// size. Errors name the API parameter.
+func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error) {
+	q.Q = strings.ToValidUTF8(q.Q, "")
+	page, perPage = q.Page, q.PerPage
+	if page == 0 {
+		page = 1
+	}
+	if perPage == 0 {
+		perPage = DefaultPerPage
+	}
+	switch {
+	case utf8.RuneCountInString(q.Q) > xiaoqi.MaxQueryLength:
+		return 0, 0, invalid("q", "查询词最多 %d 个字 / must be at most %d characters", xiaoqi.MaxQueryLength, xiaoqi.MaxQueryLength)
+	case page < 0:
+		return 0, 0, invalid("page", "页码须大于 0 / must be 1 or more")
+	case perPage < 0 || perPage > xiaoqi.MaxPerPage:
+		return 0, 0, invalid("per_page", "每页 1 至 %d 条 / must be between 1 and %d", xiaoqi.MaxPerPage, xiaoqi.MaxPerPage)
+	case page > xiaoqi.MaxResultWindow || page*perPage > xiaoqi.MaxResultWindow:
+		return 0, 0, invalid("page", "结果窗口最多 %d 条，请缩小查询范围 / page × per_page must be at most %d; narrow the query", xiaoqi.MaxResultWindow, xiaoqi.MaxResultWindow)
+	}
+	for _, k := range q.Types {
+		if !k.Valid() {
+			return 0, 0, invalid("type", "未知类型 %q / unknown type", k)
+		}
+	}
+	lists := []struct {
+		param  string
+		values []string
+	}{
+		{"city", q.Cities}, {"region", regionStrings(q.Regions)}, {"district", q.Districts}, {"sector", sectorStrings(q.Sectors)},
+		{"skill", q.Skills}, {"degree", q.Degrees}, {"language", q.Languages}, {"institution", q.Institutions}, {"enterprise", q.Enterprises},
+	}
+	for _, l := range lists {
+		if len(l.values) > MaxFilterValues {
+			return 0, 0, invalid(l.param, "最多 %d 个值 / at most %d values", MaxFilterValues, MaxFilterValues)
+		}
+		for _, v := range l.values {
+			if n := utf8.RuneCountInString(v); n == 0 || n > MaxFilterLength || !utf8.ValidString(v) {
+				return 0, 0, invalid(l.param, "每个值 1 至 %d 个字 / each value must be 1 to %d characters", MaxFilterLength, MaxFilterLength)
+			}
+		}
+	}
+	for _, r := range q.Regions {
+		if !slices.Contains(xiaoqi.Regions, r) {
+			return 0, 0, invalid("region", "未知区域 %q（关中、陕南、陕北）/ unknown region (关中, 陕南, 陕北)", r)
+		}
+	}
+	for _, s := range q.Sectors {
+		if !s.Valid() {
+			return 0, 0, invalid("sector", "未知行业 %q，可选：%s / unknown sector, one of: %s", s, sectorList(true), sectorList(false))
+		}
+	}
+	for _, d := range q.Degrees {
+		if degreeValues([]string{d})[0] != "" && !slices.Contains(xiaoqi.Degrees, degreeValues([]string{d})[0]) {
+			return 0, 0, invalid("degree", "未知学历 %q，可选：%s、研究生、专科 / unknown degree, one of: %s, 研究生, 专科", d,
+				strings.Join(xiaoqi.Degrees, "、"), strings.Join(xiaoqi.Degrees, ", "))
+		}
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Before(q.To) {
+		return 0, 0, invalid("date_to", "须晚于 date_from / must be after date_from")
+	}
+	if err := x.checkNear(q); err != nil {
+		return 0, 0, err
+	}
+	switch q.Sort {
+	case "", xiaoqi.SortRelevance, xiaoqi.SortDateDesc, xiaoqi.SortDateAsc:
+	case xiaoqi.SortDistance:
+		if q.Near == nil {
+			return 0, 0, invalid("sort", "按距离排序需要 near 参数 / sorting by distance needs near")
+		}
+	default:
+		return 0, 0, invalid("sort", "未知排序 %q（relevance、date:desc、date:asc、distance）/ unknown sort (relevance, date:desc, date:asc, distance)", q.Sort)
+	}
+	if q.FacetSize == 0 {
+		q.FacetSize = DefaultFacetSize
+	}
+	if q.FacetSize < 0 || q.FacetSize > xiaoqi.MaxFacetSize {
+		return 0, 0, invalid("facet_size", "须在 1 至 %d 之间 / must be between 1 and %d", xiaoqi.MaxFacetSize, xiaoqi.MaxFacetSize)
+	}
+	var facets []string
+	for _, f := range q.Facets {
+		if !slices.Contains(FacetFields, f) {
+			return 0, 0, invalid("facets", "不能统计 %q（可选 %s）/ cannot count %q (one of %s)", f, strings.Join(FacetFields, ", "), f, strings.Join(FacetFields, ", "))
+		}
+		if !slices.Contains(facets, f) {
+			facets = append(facets, f)
+		}
+	}
+	q.Facets = facets
+	return page, perPage, nil
+}
+
+// checkCities refuses a city filter that names no city of Shaanxi (北京), unless documents
+// are there (an import may hold job needs of other cities): it would find nothing, and an
+// empty answer says "none" where the caller made a mistake.
+func (x *Index) checkCities(ctx context.Context, q xiaoqi.SearchQuery) error {
+	for _, c := range append([]string{q.City}, q.Cities...) {
+		if c = strings.TrimSpace(c); c == "" || xiaoqi.RegionOf(c) != "" {
+			continue
+		}
+		if _, ok := x.cities[xiaoqi.NormalizeCity(c)]; ok {
+			continue
+		}
+		found, err := x.exists(ctx, cityQuery(c))
+		if err != nil {
+			return err
+		}
+		if !found {
+			return invalid("city", "未知城市 %q：请用陕西的城市名（西安、宝鸡、杨凌示范区……）/ unknown city %q: use a city of Shaanxi (西安, 宝鸡, 杨凌示范区, …)", c, c)
+		}
+	}
+	return nil
+}
+
+// checkNear resolves NearCity into Near and checks the distance filter.
+func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
+	if c := strings.TrimSpace(q.NearCity); c != "" {
+		n := xiaoqi.NormalizeCity(c)
+		if slices.Contains(yangling, c) {
+			n = "杨凌示范区"
+		}
+		p, ok := x.cities[n]
+		if !ok {
+			// A district or county (雁塔区, 雁塔, 周至): its centre, when its name is one
+			// district's only.
+			p, ok = x.districtPoint(c)
+		}
+		switch {
+		case !ok && xiaoqi.RegionOf(n) != "":
+			return invalid("near", "%q 没有坐标：请用附近的城市名或“纬度,经度” / %q has no coordinates: use a city nearby or \"lat,lon\"", c, c)
+		case !ok:
+			return invalid("near", "未知城市 %q：请用陕西的城市名或“纬度,经度” / unknown city %q: use a Shaanxi city or \"lat,lon\"", c, c)
+		}
+		q.Near = &p
+	}
+	if q.Near != nil {
+		if math.IsNaN(q.Near.Lat) || math.IsNaN(q.Near.Lon) || q.Near.Lat < -90 || q.Near.Lat > 90 || q.Near.Lon < -180 || q.Near.Lon > 180 {
+			return invalid("near", "纬度须在 ±90、经度在 ±180 之间 / latitude must be within ±90 and longitude within ±180")
+		}
+	}
+	switch {
+	case math.IsNaN(q.WithinKM) || q.WithinKM < 0 || q.WithinKM > MaxWithinKM:
+		return invalid("within", "须在 0 至 %d 公里之间 / must be between 0 and %d km", MaxWithinKM, MaxWithinKM)
+	case q.WithinKM > 0 && q.Near == nil:
+		return invalid("within", "距离过滤需要 near 参数（城市或“纬度,经度”）/ a distance filter needs near (a city or \"lat,lon\")")
+	}
+	return nil
+}
+
+// districtPoint returns the centre of the district named d (雁塔区, or 雁塔 for it) when one
+// district of the province has that name.
+func (x *Index) districtPoint(d string) (xiaoqi.GeoPoint, bool) {
+	var found []xiaoqi.GeoPoint
+	for k, p := range x.cities {
+		_, name, ok := strings.Cut(k, "/")
+		if !ok {
+			continue
+		}
+		if name == d || slices.Contains([]string{d + "区", d + "县", d + "市"}, name) {
+			found = append(found, p)
+		}
+	}
+	if len(found) != 1 {
+		return xiaoqi.GeoPoint{}, false
+	}
+	return found[0], true
+}
+
+func invalid(field, format string, args ...any) *xiaoqi.Error {
+	msg := fmt.Sprintf(format, args...)
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: field + ": " + msg,
+		Details: []xiaoqi.FieldError{{Field: field, Message: msg}}}
+}
+
+// sectorList lists the sectors' codes with their names, in Chinese or English.
+func sectorList(zh bool) string {
+	var out []string
+	for code, names := range xiaoqi.SectorNames {
+		if zh {
+			out = append(out, string(code)+"（"+names[0]+"）")
+		} else {
+			out = append(out, string(code)+" ("+names[1]+")")
+		}
+	}
+	slices.Sort(out)
+	sep := ", "
+	if zh {
+		sep = "、"
+	}
+	return strings.Join(out, sep)
+}
