@@ -3,6 +3,7 @@ package xiaoqi
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Region is one of the three regions of policy item (7).
@@ -195,6 +196,30 @@ var cityEN = map[string]string{
 	"西安市": "Xi'an", "铜川市": "Tongchuan", "宝鸡市": "Baoji", "咸阳市": "Xianyang", "渭南市": "Weinan",
 	"延安市": "Yan'an", "榆林市": "Yulin", "汉中市": "Hanzhong", "安康市": "Ankang", "商洛市": "Shangluo",
 	"西咸新区": "Xixian New Area", "杨凌示范区": "Yangling Demonstration Zone",
+}
+
+// CityFromEnglish returns the Shaanxi city whose English name is name, in any case and with
+// or without its apostrophe or spaces (Xi'an, xian, XI AN → 西安市; Yangling Demonstration
+// Zone → 杨凌示范区).
+func CityFromEnglish(name string) (string, bool) {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '\'' || r == '’' || r == ' ' || r == '-' {
+				return -1
+			}
+			return unicode.ToLower(r)
+		}, s)
+	}
+	k := key(name)
+	if k == "" {
+		return "", false
+	}
+	for city, en := range cityEN {
+		if key(en) == k {
+			return city, true
+		}
+	}
+	return "", false
 }
 
 // CityEnglish returns the English name of a Shaanxi city ("西安市" or "西安" → "Xi'an"); other

@@ -21,7 +21,7 @@ var englishTerms = [][2]string{
 	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},
 	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},
 	{"majors", "专业"}, {"training", "培训"},
-	{"shaanxi", "陕西"}, {"xian", "西安"}, {"xi an", "西安"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
+	{"shaanxi", "陕西"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
 }
 
 // englishWord matches a run of Latin letters with the apostrophes and hyphens inside names.
@@ -69,34 +69,31 @@ func fromEnglish(q string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// lookupEnglish returns the Chinese of the longest run of words (one or two) starting the
+// lookupEnglish returns the Chinese of the longest run of words (up to three) starting the
 // spans, and how many words it took; "" when none.
 func lookupEnglish(s string, spans [][]int) (string, int) {
-	if len(spans) > 1 {
-		two := s[spans[0][0]:spans[0][1]] + " " + s[spans[1][0]:spans[1][1]]
-		if zh := englishTerm(two); zh != "" {
-			return zh, 2
+	for n := min(3, len(spans)); n > 0; n-- {
+		words := make([]string, n)
+		for i := range n {
+			words[i] = s[spans[i][0]:spans[i][1]]
+		}
+		if zh := englishTerm(strings.Join(words, " ")); zh != "" {
+			return zh, n
 		}
 	}
-	return englishTerm(s[spans[0][0]:spans[0][1]]), 1
+	return "", 0
 }
 
+// englishTerm returns the Chinese of the English term w (lower case, words separated by a
+// space): a word of englishTerms or a city's English name.
 func englishTerm(w string) string {
 	for _, t := range englishTerms {
 		if t[0] == w {
 			return t[1]
 		}
 	}
-	for city := range cityNames() {
-		if en := strings.ToLower(xiaoqi.CityEnglish(city)); strings.ReplaceAll(en, "'", " ") == w || strings.ReplaceAll(en, "'", "") == w {
-			return strings.TrimSuffix(city, "市")
-		}
+	if city, ok := xiaoqi.CityFromEnglish(w); ok {
+		return strings.TrimSuffix(city, "市")
 	}
 	return ""
-}
-
-// cityNames are the cities of the province that have English names.
-func cityNames() map[string]bool {
-	return map[string]bool{"西安市": true, "铜川市": true, "宝鸡市": true, "咸阳市": true, "渭南市": true, "延安市": true,
-		"榆林市": true, "汉中市": true, "安康市": true, "商洛市": true}
 }

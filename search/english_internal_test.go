@@ -13,6 +13,8 @@ func TestFromEnglish(t *testing.T) {
 		{"tax subsidy for startups in Baoji", "税收 补贴 for 创业 in 宝鸡"},
 		{"Yan'an", "延安"},
 		{"Xianyang", "咸阳"},
+		{"Java Xixian New Area", "Java 西咸新区"},
+		{"XI AN", "西安"},
 		{"软件测试 Java", "软件测试 Java"},
 		{"an estimate", "an estimate"},
 	} {
