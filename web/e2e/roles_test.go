@@ -98,11 +98,15 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	jn := d.(*xiaoqi.JobNeed)
 	jn.SalaryText, jn.SalaryMin, jn.SalaryMax, jn.SalaryMonths = "1-1.5万·14薪", 10000, 15000, 14
-	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{jn})
+	// And a job as the data has some: the province as its city (no city of the form's list),
+	// 中专 as its degree, no headcount.
+	odd := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{Synthetic: true}, EnterpriseID: a.enterpriseID, EnterpriseName: a.enterpriseName,
+		Name: "全省培训专员", City: "陕西省", Degree: "中专", Status: "open"}
+	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{jn, odd})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.Index.WaitFor(ctx, res[0].Seq); err != nil {
+	if err := svc.Index.WaitFor(ctx, res[1].Seq); err != nil {
 		t.Fatal(err)
 	}
 
@@ -110,6 +114,31 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	sel := `.job[data-id="` + job.ID + `"]`
 	p.do("reload the page", chromedp.Reload())
 	p.waitText(sel, "1-1.5万·14薪")
+
+	// Editing the odd job shows what it holds, and saving it changes nothing of that; the
+	// form offers every degree the API takes.
+	p.clickLive(`.job[data-id="` + res[1].ID + `"] [data-action=edit]`)
+	p.waitText("#form-h", "编辑岗位需求：全省培训专员")
+	var form struct {
+		City, Degree, Headcount, CityText string
+		Degrees                           []string
+	}
+	p.eval(`(() => { const f = document.querySelector('#job-form'); return {City: f.city.value, Degree: f.degree.value, Headcount: f.headcount.value,
+		CityText: f.city.selectedOptions[0].text, Degrees: [...f.degree.options].map(o => o.value)} })()`, &form)
+	if form.City != "陕西省" || !strings.Contains(form.CityText, "陕西省") || form.Degree != "中专" || form.Headcount != "" ||
+		!slices.Equal(form.Degrees, []string{"不限", "高中", "中专", "大专", "本科", "硕士", "博士"}) {
+		p.fail("the form of a job of 陕西省, 中专, no headcount shows %+v", form)
+	}
+	p.do("save it unchanged", chromedp.Click("#job-form button[type=submit]"))
+	p.waitText(".job-form .notice.ok", "已保存岗位「全省培训专员」")
+	var oddStored struct {
+		City, Degree string
+		Headcount    int
+	}
+	apiGet(t, svc.URL, "/api/v1/jobs/"+res[1].ID, nil, &oddStored)
+	if oddStored.City != "陕西省" || oddStored.Degree != "中专" || oddStored.Headcount != 0 {
+		t.Fatalf("saving the odd job unchanged stored %+v, want 陕西省, 中专 and no headcount", oddStored)
+	}
 	p.clickLive(sel + ` [data-action=edit]`)
 	p.waitText("#form-h", "编辑岗位需求："+title)
 	p.do("change the headcount", chromedp.SetValue("#job-headcount", "7"), chromedp.Click("#job-form button[type=submit]"))

@@ -9,7 +9,8 @@ import { CITIES } from './explore.js';
 
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
-const DEGREES = ['不限', '大专', '本科', '硕士', '博士'];
+// The degrees the API takes for a job need (JobNeed.Degree), lowest first.
+const DEGREES = ['不限', '高中', '中专', '大专', '本科', '硕士', '博士'];
 
 /** renderHR draws #/hr (a finder, or the signed-in HR's enterprise) or #/hr/{enterprise id}. */
 export async function renderHR(view, r, ctx) {
@@ -165,6 +166,19 @@ function splitList(s) {
   return s.split(/[,，、;；\s]+/).map((x) => x.trim()).filter(Boolean);
 }
 
+/**
+ * options are the <option>s of a select of list, value selected. A value the list lacks (a
+ * job imported with 陕西省 as its city, 培训 as its degree) is offered first, marked as the
+ * job's own, so that editing another field never changes it silently; no value at all is
+ * offered as such ("not given"), or as empty, the prompt of a select that has one ("choose").
+ */
+function options(list, value, name, empty) {
+  const out = [];
+  if (value && !list.includes(value)) out.push(h('option', { value, selected: true }, name(value) + t('hr.form.current')));
+  if (empty || !value) out.push(h('option', { value: '', selected: value ? null : true }, empty || t('hr.form.unset')));
+  return out.concat(list.map((x) => h('option', { value: x, selected: x === value ? true : null }, name(x))));
+}
+
 /** jobForm publishes (POST /api/v1/jobs) or edits (PUT /api/v1/jobs/{id}) a job need. */
 function jobForm(ent, job, done) {
   const v = job || { city: ent.city, degree: '本科', headcount: 1, sector: (ent.sectors || [])[0] || '' };
@@ -173,14 +187,13 @@ function jobForm(ent, job, done) {
     h('h2', { id: 'form-h' }, job ? t('hr.form.edit', { title: job.title }) : t('hr.form.new')),
     field('job-title', t('hr.form.title') + ' *', h('input', { id: 'job-title', name: 'title', required: true, maxlength: '200', value: v.title || '', 'aria-required': 'true' })),
     h('div', { class: 'row' },
-      field('job-city', t('hr.form.city'), h('select', { id: 'job-city', name: 'city' }, CITIES.map((c) => h('option', { value: c.name, selected: c.name === v.city ? true : null }, cityName(c.name))))),
+      field('job-city', t('hr.form.city'), h('select', { id: 'job-city', name: 'city' }, options(CITIES.map((c) => c.name), v.city, cityName))),
       field('job-district', t('hr.form.district'), h('input', { id: 'job-district', name: 'district', maxlength: '64', value: v.district || '' }))),
     h('div', { class: 'row' },
-      field('job-sector', t('hr.form.sector'), h('select', { id: 'job-sector', name: 'sector' }, h('option', { value: '' }, t('hr.form.none')),
-        SECTORS.map((x) => h('option', { value: x, selected: x === v.sector ? true : null }, sectorName(x))))),
-      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, DEGREES.map((d) => h('option', { value: d, selected: d === v.degree ? true : null }, degreeName(d)))))),
+      field('job-sector', t('hr.form.sector'), h('select', { id: 'job-sector', name: 'sector' }, options(SECTORS, v.sector, sectorName, t('hr.form.none')))),
+      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, options(DEGREES, v.degree, degreeName)))),
     h('div', { class: 'row' },
-      field('job-headcount', t('hr.form.headcount'), h('input', { id: 'job-headcount', name: 'headcount', type: 'number', min: '1', max: '10000', value: String(v.headcount || 1) })),
+      field('job-headcount', t('hr.form.headcount'), h('input', { id: 'job-headcount', name: 'headcount', type: 'number', min: '1', max: '10000', value: v.headcount ? String(v.headcount) : '' })),
       field('job-salary-min', t('hr.form.salary_min'), h('input', { id: 'job-salary-min', name: 'salary_min', type: 'number', min: '0', step: '100', value: v.salary_min ? String(v.salary_min) : '' })),
       field('job-salary-max', t('hr.form.salary_max'), h('input', { id: 'job-salary-max', name: 'salary_max', type: 'number', min: '0', step: '100', value: v.salary_max ? String(v.salary_max) : '' }))),
     field('job-skills', t('hr.form.skills'), h('input', { id: 'job-skills', name: 'skills', maxlength: '1000', value: (v.skills || []).join('、') })),
