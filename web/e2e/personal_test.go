@@ -128,8 +128,28 @@ func contactJourney(t *testing.T, p *page, svc *service, a actors, pp *people) {
 	// Find the button and click it in one step (clickLive): chromedp's mouse click, between
 	// finding a node and pressing it, lost this one once in CI (the candidates panel never
 	// opened), as it lost a suggestion that was drawn again (8d70dec).
-	p.clickLive(`.job[data-id="` + pp.jobID + `"] [data-action=match]`)
+	//
+	// A click on another job's button and at once on this one's: only the later answer is
+	// drawn, whichever comes first; the panel holds one list, of this job.
+	p.waitJS("the job and another", `!!document.querySelector('.job[data-id="`+pp.jobID+`"]') && !!document.querySelector('.job:not([data-id="`+pp.jobID+`"])')`)
+	p.do("match another job and at once this one", chromedp.Evaluate[chromedp.Void](`(() => {
+		document.querySelector('.job:not([data-id="`+pp.jobID+`"]) [data-action=match]').click();
+		document.querySelector('.job[data-id="`+pp.jobID+`"] [data-action=match]').click(); })()`))
 	p.waitText("#candidates h2", pp.jobTitle)
+	p.waitJS("both answers", `performance.getEntriesByType('resource').filter(e => e.name.includes('/candidates?')).length >= 2 && !!document.querySelector('#candidates .cand-list')`)
+	p.do("let the page draw what it received", chromedp.Sleep(300*time.Millisecond))
+	var cands listAnswer[struct {
+		Candidate struct{ ID string } `json:"candidate"`
+	}]
+	apiGet(t, svc.URL, "/api/v1/jobs/"+pp.jobID+"/candidates", url.Values{"limit": {"5"}}, &cands)
+	var want, shown []string
+	for _, m := range cands.Data {
+		want = append(want, m.Candidate.ID)
+	}
+	p.eval(`[...document.querySelectorAll('#candidates .match')].map(e => e.dataset.id)`, &shown)
+	if n := p.count("#candidates .cand-list"); n != 1 || !slices.Equal(shown, want) {
+		p.fail("after two quick clicks the panel holds %d lists of %v; want one, of this job's candidates %v", n, shown, want)
+	}
 	yes := `#candidates .match[data-id="` + pp.consenting.ID + `"]`
 	no := `#candidates .match[data-id="` + pp.refusing.ID + `"]`
 	p.waitJS("both seeded candidates among the matches", `!!document.querySelector(`+jsString(yes)+`) && !!document.querySelector(`+jsString(no)+`)`)

@@ -88,11 +88,21 @@ function canContact(id) {
   return !!u && u.role === 'enterprise' && u.enterprise_id === id;
 }
 
+// candidatesSeq numbers the requests of showCandidates: only the latest may draw.
+let candidatesSeq = 0;
+
+/**
+ * showCandidates draws the matching candidates of job in box. A click on another job's (or
+ * the same job's) button before the answer came starts another request: the earlier answer
+ * is then dropped, so that the panel holds one list, of the job it names.
+ */
 async function showCandidates(box, job, contact) {
+  const seq = ++candidatesSeq;
   box.replaceChildren(h('h2', { id: 'cands-h', tabindex: '-1' }, t('hr.candidates', { title: job.title })), loading());
   box.querySelector('h2').focus();
   try {
     const ms = await get('/api/v1/jobs/' + encodeURIComponent(job.id) + '/candidates', { limit: 5 });
+    if (seq !== candidatesSeq) return;
     box.querySelector('[role=status]')?.remove();
     if (!ms.data || !ms.data.length) { box.append(h('p', { class: 'muted' }, t('match.none'))); return; }
     box.append(h('ol', { class: 'cand-list' }, ms.data.map((m) => {
@@ -106,7 +116,7 @@ async function showCandidates(box, job, contact) {
         contact && c.id ? contactBox(c.id) : null);
     })));
   } catch (err) {
-    box.append(errorBox(err));
+    if (seq === candidatesSeq) box.append(errorBox(err));
   }
 }
 
