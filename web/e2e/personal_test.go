@@ -233,6 +233,13 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 		t.Fatal("no second enterprise in the default data set")
 	}
 
+	// An administrator changed the candidate's consent for them: the server's reason names
+	// the enterprise, with its id, a long token that a phone's screen breaks.
+	if err := svc.Store.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditConsent, ActorID: "admin-ui", ActorRole: xiaoqi.RoleAdmin, SubjectID: me.ID,
+		Reason: "同意企业 consent_enterprises: +" + a.enterpriseName + " (" + a.enterpriseID + ") −"}); err != nil {
+		t.Fatal(err)
+	}
+
 	// The nav offers "My profile" to candidates only.
 	p.open("/#/search")
 	if n := p.count("#nav-me:not([hidden])"); n != 0 {
@@ -248,11 +255,15 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.waitText("#profile-h .badge.synthetic", "示例") // the test's candidates are synthetic, and say so
 	p.waitText(".consent-list", a.enterpriseName)
 	p.waitText(".audit", "查看了联系方式")
-	if n := p.count(".audit-table tbody tr"); n != 1 {
-		p.fail("the audit log shows %d entries after one release, want 1", n)
+	if n, all := p.count(".audit-table tr[data-action='contact.release']"), p.count(".audit-table tbody tr"); n != 1 || all != 2 {
+		p.fail("the audit log shows %d releases and %d entries after one release and one change by an administrator, want 1 and 2", n, all)
 	}
 	p.waitText(".audit-who", a.enterpriseName)
 	p.waitText(".audit-why", pp.reason)
+	p.waitText(".audit-table tr[data-action='candidate.consent'] .audit-who", "管理员")
+	p.waitText(".audit-table tr[data-action='contact.release'] .audit-what", "查看了联系方式（姓名、电话、邮箱）")
+	// The intro says what is recorded: an administrator's acts too.
+	p.waitText(".audit .lead", "管理员")
 	for _, v := range []string{"private", "anonymous", "public"} {
 		if got := p.text(`#vis-` + v + `-hint`); len([]rune(got)) < 8 {
 			p.fail("visibility %s is explained as %q", v, got)
@@ -293,6 +304,23 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.screenshot("candidate", "")
 	p.do("phone size", chromedp.EmulateViewport(375, 812))
 	p.checkA11y("the candidate's page at 375 px")
+	// On a phone the audit log is readable: each entry a card, each cell under its column's
+	// name, none a column of one character per line, none past the screen's edge (the long
+	// reason of the administrator's change is broken).
+	var cells []struct {
+		Text, Label          string
+		Width, Right, Screen float64
+	}
+	p.eval(`[...document.querySelectorAll('.audit-table td')].map(td => { const r = td.getBoundingClientRect();
+		return {Text: td.innerText, Label: getComputedStyle(td, '::before').content, Width: r.width, Right: r.right, Screen: document.documentElement.clientWidth} })`, &cells)
+	if len(cells) == 0 {
+		p.fail("no audit entries at 375 px")
+	}
+	for _, c := range cells {
+		if c.Width < 300 || c.Right > c.Screen || !regexp.MustCompile(`^"(时间|谁|做了什么|原因)"$`).MatchString(c.Label) {
+			p.fail("at 375 px an audit cell is %.0f px wide, ends at %.0f of %.0f, reads %q under %s", c.Width, c.Right, c.Screen, c.Text, c.Label)
+		}
+	}
 	p.do("desktop size", chromedp.EmulateViewport(1280, 900))
 
 	// Export: the browser downloads the JSON of GET …/export.
@@ -329,11 +357,18 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 		t.Fatalf("the export's audit log: %+v", export.Audit)
 	}
 	p.waitText(".audit", "导出了数据") // the export is audited too
+	p.waitText(".audit-table tr[data-action='candidate.export'] .audit-who", "您本人")
 
 	// In English too, with every text translated.
 	p.click("#lang")
 	p.waitText("h1", "My profile")
 	p.waitText(".audit", "saw contact details")
+	p.waitText(".audit-table tr[data-action='contact.release'] .audit-what", "saw contact details (Name, Phone, E-mail)")
+	p.waitText(".audit-table tr[data-action='candidate.export'] .audit-who", "You")
+	p.waitText(".audit .lead", "administrator")
+	if what := p.texts(".audit-what"); strings.Contains(strings.Join(what, " "), "、") {
+		p.fail("the audit log in English lists with 、: %q", what)
+	}
 	p.waitText("#privacy-form", "Anonymous")
 	p.checkA11y("the candidate's page in English")
 	p.click("#lang")
