@@ -219,6 +219,14 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	if len(ps.Data) != 1 || ps.Data[0].Status != xiaoqi.PartnershipProposed {
 		t.Fatalf("partnerships after proposing: %+v", ps.Data)
 	}
+	// Back on the page, the school's card shows the partnership's status, not a second
+	// proposal that the API would refuse.
+	p.do("reload the page", chromedp.Reload())
+	p.waitText(card+" .existing", "待回复")
+	p.waitText(card+" .existing", "由企业方提议")
+	if n := p.count(card + " form.propose"); n != 0 {
+		p.fail("the card of a school with an open partnership offers %d proposals", n)
+	}
 
 	// Sign out.
 	p.click("#signout")

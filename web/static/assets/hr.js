@@ -4,7 +4,7 @@
 import { t, sectorName, cityName, regionName, degreeName, languageName } from './i18n.js';
 import { api, get, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
-import { matchCard, partnershipList, signInHint, canAct } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct } from './partners.js';
 import { CITIES } from './explore.js';
 
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
@@ -51,21 +51,30 @@ export async function renderHR(view, r, ctx) {
         list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id))))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
     } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
   };
+  // loadPartnerships draws the enterprise's partnerships and answers their list ([] when it
+  // could not be read).
   const loadPartnerships = async (notice) => {
     try {
       const ps = await get('/api/v1/partnerships', { enterprise_id: id, limit: 50 });
       if (ctx.isCurrent()) psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data || [], 'enterprise', id, loadPartnerships));
-    } catch (err) { psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), errorBox(err)); }
+      return ps.data || [];
+    } catch (err) {
+      psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), errorBox(err));
+      return [];
+    }
   };
   showForm(null);
+  const partnerships = loadPartnerships();
   await Promise.all([
     loadJobs(),
-    loadPartnerships(),
+    partnerships,
     (async () => {
       try {
-        const ms = await get('/api/v1/enterprises/' + encodeURIComponent(id) + '/partners', { limit: 5 });
+        // A suggested school the enterprise already has a partnership with shows its status.
+        const [ms, list] = await Promise.all([get('/api/v1/enterprises/' + encodeURIComponent(id) + '/partners', { limit: 5 }), partnerships]);
+        const existing = partnershipsByOther(list, 'enterprise');
         partnersBox.replaceChildren(h('h2', { id: 'partners-h' }, t('hr.partners')),
-          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'enterprise', id, loadPartnerships)) : [h('p', { class: 'muted' }, t('match.none'))]));
+          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'enterprise', id, loadPartnerships, existing.get(m.institution.id))) : [h('p', { class: 'muted' }, t('match.none'))]));
       } catch (err) { partnersBox.append(errorBox(err)); }
     })(),
   ]);
