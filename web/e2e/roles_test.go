@@ -508,5 +508,50 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 		chromedp.SetValue("#import-type", "candidates"), chromedp.Click("#import-dry"))
 	p.waitText("#report-h", "试导入报告")
 	p.waitText(`[data-notice=better-type]`, "更像「院校」数据，而不是「候选人」")
+
+	// A 备注 column is not imported by default: the report says why, and how to import it on
+	// this page (the column mapping), not with the command line's --mapping. A company not on
+	// record would be created: the report says how many.
+	notes := filepath.Join(t.TempDir(), "notes.csv")
+	if err := os.WriteFile(notes, []byte("岗位名称,公司名称,工作地点,招聘人数,备注\n备注样例岗位,备注样例（合成）科技公司,西安市,3,联系人内部安排\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a file with a 备注 column", chromedp.SetUploadFiles("#import-file", []string{notes}),
+		chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
+	p.waitText("#report-h", "试导入报告")
+	noteRow := `[data-notice=unknown] li`
+	p.waitText(noteRow, "E 备注：备注可能含内部信息")
+	p.waitText(noteRow, "请用「列名映射」映射")
+	var table string
+	p.eval(`document.querySelector('table.columns tr[data-field=""] .col-note').textContent`, &table)
+	if txt := p.text("#import-report") + table; strings.Contains(txt, "--mapping") || strings.Contains(txt, "notes may be internal") || !strings.Contains(table, "列名映射") {
+		p.fail("the report tells a web user about the CLI, or in both languages: %q; the column's note: %q", p.text(noteRow), table)
+	}
+	if got := p.text(`[data-count=enterprises_created] dd`); got != "1" {
+		p.fail("the dry run would create %q enterprises, want 1", got)
+	}
+	p.waitText(`[data-notice=enterprises]`, "将新建 1 家企业")
+	p.click("#import-mapping-box summary")
+	p.do("map the 备注 column", chromedp.SendKeys("#import-mapping", `{"备注": "description"}`), chromedp.Click("#import-dry"))
+	p.waitJS("the 备注 column as the description", `(() => { const th = document.querySelector('table.columns tr[data-field=description] th'); return !!th && th.textContent.includes('备注') })()`)
+	if n := p.count("[data-notice=unknown]"); n != 0 {
+		p.fail("the mapped 备注 column is still said not to be imported")
+	}
+	p.checkA11y("the report of a file with a 备注 column")
+
+	// In English, a field whose name says its code goes without it; the note is in English.
+	p.click("#lang")
+	p.waitText("h1", "Import")
+	p.do("check it in English", chromedp.SetUploadFiles("#import-file", []string{notes}),
+		chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
+	p.waitText(noteRow, "notes may be internal")
+	p.waitText(noteRow, "the “Column mapping” field")
+	for field, want := range map[string]string{"title": "Job title", "enterprise_name": "Company name enterprise_name", "headcount": "Openings headcount"} {
+		var got string
+		p.eval(`(document.querySelector('table.columns tr[data-field=`+field+`] td') || {textContent: ''}).textContent`, &got)
+		if got != want {
+			p.fail("in English the column of %s reads %q, want %q", field, got, want)
+		}
+	}
 	p.noConsoleErrors()
 }

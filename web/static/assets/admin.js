@@ -1,6 +1,6 @@
 // The administrator's import: choose a file and its kind, run a dry run (POST /api/v1/imports
 // with dry_run=true), read the report, then confirm to import the same file for real.
-import { t, has } from './i18n.js';
+import { t, has, lang } from './i18n.js';
 import { api, currentUser } from './api.js';
 import { h, errorBox, okBox } from './dom.js';
 import { signInHint } from './partners.js';
@@ -22,6 +22,11 @@ export async function renderAdmin(view) {
         h('input', { id: 'import-file', name: 'file', type: 'file', accept: '.csv,.xlsx,.json,.jsonl,.txt', required: true })),
       h('div', { class: 'field' }, h('label', { for: 'import-type' }, t('admin.type')),
         h('select', { id: 'import-type', name: 'type' }, KINDS.map((k) => h('option', { value: k }, t('admin.type.' + k)))))),
+    // The CLI's --mapping, as the API takes it (the upload's mapping field).
+    h('details', { class: 'mapping', id: 'import-mapping-box' }, h('summary', {}, t('admin.mapping.summary')),
+      h('div', { class: 'field' }, h('label', { for: 'import-mapping' }, t('admin.mapping')),
+        h('p', { class: 'hint', id: 'import-mapping-hint' }, t('admin.mapping.hint')),
+        h('textarea', { id: 'import-mapping', name: 'mapping', rows: '2', maxlength: '10000', spellcheck: 'false', 'aria-describedby': 'import-mapping-hint' }))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'import-dry' }, t('admin.dryrun')), confirm));
   view.append(form, report);
 
@@ -32,6 +37,7 @@ export async function renderAdmin(view) {
     fd.append('file', file);
     fd.append('type', form.type.value);
     fd.append('dry_run', dryRun ? 'true' : 'false');
+    if (form.mapping.value.trim()) fd.append('mapping', form.mapping.value.trim());
     report.replaceChildren(h('p', { role: 'status' }, t('admin.running')));
     confirm.hidden = true;
     try {
@@ -51,6 +57,7 @@ export async function renderAdmin(view) {
   confirm.addEventListener('click', () => run(false));
   form.file.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
   form.type.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
+  form.mapping.addEventListener('input', () => { confirm.hidden = true; });
 }
 
 function showReport(job) {
@@ -66,11 +73,16 @@ function showReport(job) {
   if (!dry && job.status === 'done' && !job.stopped) out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
   const c = job.counts || {};
   // A dry run counts what it would write, an import what it wrote.
-  const label = (k) => t(k === 'written' && dry ? 'admin.count.towrite' : 'admin.count.' + k);
+  const label = (k) => t((k === 'written' || k === 'enterprises_created') && dry ? 'admin.count.' + k + '.dry' : 'admin.count.' + k);
   const figures = ['read', 'written', 'created', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings'];
   if (c.skipped) figures.push('skipped');
+  // A job import creates the enterprises its rows name that are not on record.
+  if (c.enterprises_created) figures.push('enterprises_created');
   out.push(h('dl', { class: 'figures' }, figures.map((k) =>
     h('div', { 'data-count': k }, h('dt', {}, label(k)), h('dd', {}, String(c[k] || 0))))));
+  if (c.enterprises_created) {
+    out.push(h('p', { class: 'notice', 'data-notice': 'enterprises' }, t(dry ? 'admin.enterprises.dry' : 'admin.enterprises.done', { n: c.enterprises_created.toLocaleString() })));
+  }
   for (const m of job.existing || []) {
     // Rows of a list imported before under another file name: updated, not duplicated.
     out.push(h('p', { class: 'notice', 'data-notice': 'existing' }, t('admin.existing', { n: m.rows.toLocaleString(), source: m.source,
@@ -80,10 +92,18 @@ function showReport(job) {
     out.push(h('details', {}, h('summary', {}, t('admin.columns')), h('table', { class: 'columns' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('admin.column.header')), h('th', { scope: 'col' }, t('admin.column.field')))),
       h('tbody', {}, job.columns.map((col) => h('tr', { 'data-field': col.field || '' },
-        h('th', { scope: 'row' }, col.letter + ' ' + col.header), h('td', {}, fieldCell(job.type, col.field))))))));
+        h('th', { scope: 'row' }, col.letter + ' ' + col.header), h('td', {}, col.field || !col.note ? fieldCell(job.type, col.field) : t('admin.column.notimported'),
+          // Why a column is not imported (a 备注 column may hold internal notes).
+          col.note ? h('p', { class: 'hint col-note' }, webText(col.note)) : null)))))));
   }
   if (job.unknown_columns && job.unknown_columns.length) {
-    out.push(h('p', { class: 'notice' }, t('admin.unknown', { cols: job.unknown_columns.map((x) => x.header).join('、') })));
+    // The columns not imported, with the report's reason where it gives one (a 备注 column
+    // may hold internal notes).
+    const cols = job.unknown_columns;
+    out.push(cols.some((x) => x.note)
+      ? h('div', { class: 'notice', 'data-notice': 'unknown' }, t('admin.unknown.notes'),
+        h('ul', {}, cols.map((x) => h('li', {}, h('strong', {}, x.letter + ' ' + x.header), x.note ? t('punct.colon') + webText(x.note) : ''))))
+      : h('p', { class: 'notice', 'data-notice': 'unknown' }, t('admin.unknown', { cols: cols.map((x) => x.header).join(t('punct.list')) })));
   }
   if (job.better_type) {
     out.push(h('p', { class: 'notice', 'data-notice': 'better-type' }, t('admin.better_type', { better: t('type.' + job.better_type), chosen: t('type.' + job.type) })));
@@ -111,12 +131,29 @@ function showReport(job) {
 
 /**
  * fieldCell names the document field a column fills: its name in the current language with
- * the field's code beside it ("岗位名称 title"), for the kind of the import (job, program …).
+ * the field's code beside it, smaller ("岗位名称 title"), for the kind of the import (job,
+ * program …). The code is what a column mapping names; an English name that already says it
+ * ("Job title" for title) goes without it, the code then in its title.
  */
 function fieldCell(kind, field) {
   if (!field) return t('admin.column.unknown');
   if (field === '-') return t('admin.column.ignored');
   const key = has('import.field.' + kind + '.' + field) ? 'import.field.' + kind + '.' + field : 'import.field.' + field;
   if (!has(key)) return h('code', {}, field);
-  return [t(key), ' ', h('code', { class: 'muted' }, field)];
+  const name = t(key);
+  const words = name.toLowerCase().split(/[^a-z0-9]+/);
+  if (lang() === 'en' && field.toLowerCase().split('_').every((w) => words.includes(w))) return h('span', { title: field }, name);
+  return [name, ' ', h('code', { class: 'field-code' }, field)];
+}
+
+/**
+ * webText is a note of the report in the current language (the API writes "中文 / English"),
+ * pointing to this form's column mapping where it names the command line's --mapping.
+ */
+function webText(msg) {
+  const parts = msg.split(' / ');
+  const text = parts.length === 2 ? parts[lang() === 'en' ? 1 : 0] : msg;
+  const ref = t('admin.mapping.ref');
+  // Chinese runs the name of the field into the sentence, without the spaces around the flag.
+  return text.replace(/ ?--mapping ?/g, (m) => (lang() === 'en' ? m.replace('--mapping', ref) : ref)).replace(/映射文件/g, ref);
 }
