@@ -41,6 +41,9 @@ type listAnswer[T any] struct {
 // conflict is the browser's report of the save refused because the job changed meanwhile.
 var conflict = regexp.MustCompile(`status of 409`)
 
+// unauthorized is the browser's report of the sign-in refused for a wrong password.
+var unauthorized = regexp.MustCompile(`status of 401`)
+
 type jobDoc struct {
 	ID         string   `json:"id"`
 	Title      string   `json:"title"`
@@ -61,6 +64,12 @@ type partnershipDoc struct {
 // hrJourney: HR signs in, publishes a job need, edits it, sees anonymised candidates for it,
 // reads the suggested partner schools' explanations and proposes a partnership.
 func hrJourney(t *testing.T, p *page, svc *service, a actors) {
+	// A wrong password says so, without the "this needs you to sign in" of other refusals.
+	p.open("/#/signin?next=" + url.QueryEscape("#/hr"))
+	p.do("a wrong password", chromedp.SendKeys("#username", "hr-ui"), chromedp.SendKeys("#password", "wrong-password"), chromedp.KeyEvent(kb.Enter))
+	if msg := p.waitText("main .notice.error", "用户名或密码错误"); strings.Contains(msg, "需要登录") {
+		p.fail("a wrong password reads %q", msg)
+	}
 	p.signIn("hr-ui")
 	p.waitJS("the HR page of the user's enterprise", `location.hash === '#/hr/`+a.enterpriseID+`'`)
 	p.waitText("h1", a.enterpriseName)
@@ -232,7 +241,7 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.click("#signout")
 	p.waitText("#session", "登录")
 	p.waitJS("the form to go", `!document.querySelector('#job-form')`)
-	p.noConsoleErrors(conflict) // the refused save above
+	p.noConsoleErrors(conflict, unauthorized) // the refused save and the wrong password above
 }
 
 // institutionJourney: a visitor finds the institution with the keyboard and reads its page;

@@ -102,7 +102,7 @@ async function renderSignin(view, r) {
       status.append(okBox(t('session.done', { name: u.username })));
       location.hash = next;
     } catch (err) {
-      status.append(errorBox(err));
+      status.append(errorBox(err, { signin: true }));
     }
   });
   view.append(h('h1', {}, t('session.title')), h('p', {}, t('session.intro')), form, status);

@@ -79,11 +79,14 @@ export function unverifiedBadge(verified) {
   return h('span', { class: 'badge unverified', title: t('unverified.title') }, t('unverified'));
 }
 
-/** errorBox shows an API or network error, with the fields it names. */
-export function errorBox(err) {
+/**
+ * errorBox shows an API or network error, with the fields it names. A 401 says that the action
+ * needs a session, except where signing in is what failed (opts.signin: a wrong password).
+ */
+export function errorBox(err, opts) {
   const box = h('div', { class: 'notice error', role: 'alert' });
   let msg = err && err.message ? err.message : String(err);
-  if (err && err.status === 401) msg = t('session.needed') + ' ' + msg;
+  if (err && err.status === 401 && !(opts && opts.signin)) msg = t('session.needed') + ' ' + msg;
   if (err instanceof TypeError) msg = t('error.network');
   box.append(h('strong', {}, t('error.title')), ' ', msg);
   // A detail that the message already says (the API's message of one invalid field is
