@@ -237,6 +237,17 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 		p.fail("the card of a school with an open partnership offers %d proposals", n)
 	}
 
+	// The import is not offered to HR, and says why to HR who come by its address.
+	if n := p.count("#nav-admin:not([hidden])"); n != 0 {
+		p.fail("HR are offered 数据导入")
+	}
+	p.open("/#/admin")
+	p.waitText("[data-notice=admin-only]", "数据导入仅供管理员使用；您当前以企业招聘身份登录")
+	if n := p.count("#import-form"); n != 0 {
+		p.fail("HR are shown the import form")
+	}
+	p.open("/#/hr")
+
 	// Sign out.
 	p.click("#signout")
 	p.waitText("#session", "登录")
@@ -422,8 +433,15 @@ func declinedPartnership(t *testing.T, svc *service, a actors) *xiaoqi.Partnersh
 // adminJourney: the administrator checks a file with a dry run, reads the report, confirms;
 // a file with a bad row gets the row named.
 func adminJourney(t *testing.T, p *page, svc *service) {
+	// A visitor is not offered the import, and is told who may use it.
+	p.open("/#/admin")
+	p.waitText("[data-notice=admin-only]", "数据导入仅供管理员使用")
+	if n := p.count("#nav-admin:not([hidden]), #import-form"); n != 0 {
+		p.fail("a visitor is offered the import")
+	}
 	p.signIn("admin-ui")
 	p.waitJS("the import page", `location.hash === '#/admin'`)
+	p.waitJS("the import in the menu", `!document.querySelector('#nav-admin').hidden`)
 	p.checkA11y("the import page")
 	file, err := filepath.Abs("../../examples/jobs_example.csv")
 	if err != nil {

@@ -9,11 +9,16 @@ const KINDS = ['jobs', 'programs', 'institutions', 'enterprises', 'candidates'];
 
 /** renderAdmin draws #/admin. */
 export async function renderAdmin(view) {
-  view.append(h('h1', {}, t('admin.title')), h('p', { class: 'lead' }, t('admin.intro')));
+  view.append(h('h1', {}, t('admin.title')));
   const u = currentUser();
   if (!u || u.role !== 'admin') {
-    view.append(signInHint('admin'));
+    // The import is for administrators only (the API answers anyone else 403): no form, but
+    // why, for whoever came here by an address.
+    view.append(h('p', { class: 'notice', 'data-notice': 'admin-only' }, u ? t('admin.only.signed', { role: t('role.' + u.role) }) : t('admin.only')),
+      u ? null : signInHint('admin'));
+    return;
   }
+  view.append(h('p', { class: 'lead' }, t('admin.intro')));
   const report = h('section', { class: 'import-report', 'aria-live': 'polite', id: 'import-report' });
   const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm', hidden: true }, t('admin.confirm'));
   const form = h('form', { class: 'card', id: 'import-form' },

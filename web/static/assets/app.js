@@ -76,8 +76,9 @@ function renderHeader() {
   } else {
     box.replaceChildren(h('a', { href: '#/signin', id: 'signin-link' }, t('session.signin')));
   }
-  // "My profile" is for candidates only.
+  // "My profile" is for candidates only, the import for administrators only.
   document.getElementById('nav-me').hidden = !(u && u.role === 'candidate');
+  document.getElementById('nav-admin').hidden = !(u && u.role === 'admin');
   const btn = document.getElementById('lang');
   btn.setAttribute('lang', lang() === 'en' ? 'zh-CN' : 'en');
 }
