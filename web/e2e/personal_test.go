@@ -53,6 +53,10 @@ func seedPeople(t *testing.T, svc *service, a actors) *people {
 	p := &people{jobTitle: job.Name, reason: "邀请参加隐私测试工程师面试",
 		consenting: person("欧阳明远", "13912345678", "mingyuan.ouyang@example.com", []string{ent.ID}),
 		refusing:   person("司马晓雯", "13887654321", "xiaowen.sima@example.com", nil)}
+	// What the candidate's own page shows beside the basics.
+	p.consenting.BirthDate, p.consenting.Returnee, p.consenting.StudyCountry, p.consenting.WantsToFound = "1999-05-04", true, "日本", true
+	p.consenting.Summary = "在日本留学三年，熟悉对日外包项目的测试流程（合成示例）"
+	p.consenting.Education[0].Country = "日本"
 	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{job, p.consenting, p.refusing})
 	if err != nil {
 		t.Fatal(err)
@@ -253,6 +257,11 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.waitText(".profile", me.Phone)
 	p.waitText(".profile", me.Email)
 	p.waitText("#profile-h .badge.synthetic", "示例") // the test's candidates are synthetic, and say so
+	// All that the profile holds, so that the candidate can check what enterprises see of it.
+	for _, want := range []string{"出生日期\n1999-05-04", "留学归国\n是", "留学国家\n日本", "有意创办企业\n是", "个人简介\n" + me.Summary} {
+		p.waitText(".profile-list", want)
+	}
+	p.waitText(".profile .hint", "出生日期只有您本人能看到")
 	p.waitText(".consent-list", a.enterpriseName)
 	p.waitText(".audit", "查看了联系方式")
 	if n, all := p.count(".audit-table tr[data-action='contact.release']"), p.count(".audit-table tbody tr"); n != 1 || all != 2 {

@@ -81,16 +81,26 @@ function row(label, value) {
   return value ? [h('dt', {}, label), h('dd', {}, value)] : null;
 }
 
-/** profileSection shows the whole profile, personal data included: only its owner sees this. */
+/**
+ * profileSection shows the whole profile, personal data included: only its owner sees this.
+ * Everything the profile holds is shown, so that the candidate can check what enterprises see
+ * of it (anonymised: the API leaves out name, contact details and birth date, and removes
+ * personal data from the summary).
+ */
 function profileSection(c) {
-  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, degreeName(e.degree)].filter(Boolean).join(' · '));
+  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, degreeName(e.degree), e.country].filter(Boolean).join(' · '));
+  const yes = (v) => t(v ? 'me.yes' : 'me.no');
   return h('section', { class: 'profile card', 'aria-labelledby': 'profile-h' },
     h('h2', { id: 'profile-h' }, t('me.profile'), ' ', syntheticBadge(c.synthetic)),
     h('dl', { class: 'profile-list' },
       row(t('me.field.name'), c.name), row(t('me.field.phone'), c.phone), row(t('me.field.email'), c.email),
+      row(t('me.field.birth_date'), c.birth_date),
       row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), degreeName(c.degree)),
-      row(t('me.field.education'), edu.join('；')), row(t('me.field.skills'), (c.skills || []).join('、')),
-      row(t('me.field.languages'), (c.languages || []).map(languageName).join(t('punct.list')))),
+      row(t('me.field.education'), edu.join('；')), row(t('me.field.skills'), (c.skills || []).join(t('punct.list'))),
+      row(t('me.field.languages'), (c.languages || []).map(languageName).join(t('punct.list'))),
+      row(t('me.field.returnee'), yes(c.returnee)), row(t('me.field.study_country'), c.study_country),
+      row(t('me.field.wants_to_found'), yes(c.wants_to_found)),
+      row(t('me.field.summary'), c.summary)),
     h('p', { class: 'hint' }, t('me.profile.hint')));
 }
 
