@@ -126,6 +126,30 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.clickText(".active-filters .chip", "西安市")
 	p.waitJS("the filter to go", `!document.querySelector('.active-filters')`)
 
+	// A job leads to itself on its enterprise's page: marked, in view, with the focus.
+	var jobID string
+	p.waitJS("the jobs", `document.body.dataset.ready === 'search' && !!document.querySelector('.hit[data-type=job]')`)
+	p.eval(`document.querySelector('.hit[data-type=job]').dataset.id`, &jobID)
+	p.clickLive(`.hit[data-id="` + jobID + `"] .hit-title a`)
+	target := `.job.target[data-id="` + jobID + `"]`
+	p.waitText(target, "搜索到的岗位")
+	var place struct {
+		Focused      bool
+		Top, Bottom  float64
+		Height       float64
+		Marked       int
+		HashHasJobID bool
+	}
+	p.eval(`(() => { const e = document.querySelector(`+jsString(target)+`); const r = e.getBoundingClientRect();
+		return {Focused: e.contains(document.activeElement), Top: r.top, Bottom: r.bottom, Height: innerHeight, Marked: document.querySelectorAll('.job.target').length,
+			HashHasJobID: location.hash.includes(`+jsString(jobID)+`)} })()`, &place)
+	if !place.Focused || place.Top < 0 || place.Bottom > place.Height || place.Marked != 1 || !place.HashHasJobID {
+		p.fail("the job of the hit on its enterprise's page: %+v; want the one job marked, focused and in view", place)
+	}
+	p.checkA11y("a job found by search on its enterprise's page")
+	p.do("back to the results", chromedp.NavigateBack())
+	p.waitJS("the results", `document.querySelectorAll('.hit').length > 0`)
+
 	// Distance: jobs within 30 km of 宝鸡市, each hit with its distance.
 	p.open("/#/search?type=job")
 	p.do("choose a city", chromedp.SetValue("#near", "宝鸡市"), chromedp.SetValue("#within", "30"), chromedp.Click("#distance-form button"))

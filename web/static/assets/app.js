@@ -55,8 +55,9 @@ async function route(focus) {
     }
   }
   if (focus && seq === renderSeq) {
-    const h1 = view.querySelector('h1');
-    if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: false }); }
+    // The page's heading, or what the address points at on the page (data-focus: a job).
+    const target = view.querySelector('[data-focus]') || view.querySelector('h1');
+    if (target) { target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: false }); }
   }
   document.body.dataset.ready = r.name; // tests wait for this
 }

@@ -43,12 +43,18 @@ export async function renderHR(view, r, ctx) {
     formBox.replaceChildren();
     if (mine) formBox.append(jobForm(ent, job, async (saved) => { await loadJobs(); showForm(null); formBox.prepend(saved); }));
   };
-  const loadJobs = async () => {
+  // The job a link names (#/hr/{id}?job={job id}, a search hit) is marked, and the page goes
+  // to it: the router focuses the element marked data-focus instead of the h1.
+  const target = r.params.get('job') || '';
+  const loadJobs = async (mark) => {
     try {
       const js = await get('/api/v1/jobs', { enterprise_id: id, limit: 100 });
       const list = js.data || [];
+      const found = mark && list.find((j) => j.id === mark);
       jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length })),
-        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id))))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
+        ...(mark && !found ? [h('p', { class: 'notice', 'data-notice': 'job-missing' }, t('hr.job.missing'))] : []),
+        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
+      if (found) jobsBox.querySelector('.job.target').scrollIntoView({ block: 'center' });
     } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
   };
   // loadPartnerships draws the enterprise's partnerships and answers their list ([] when it
@@ -66,7 +72,7 @@ export async function renderHR(view, r, ctx) {
   showForm(null);
   const partnerships = loadPartnerships();
   await Promise.all([
-    loadJobs(),
+    loadJobs(target),
     partnerships,
     (async () => {
       try {
@@ -80,10 +86,12 @@ export async function renderHR(view, r, ctx) {
   ]);
 }
 
-function jobItem(j, verified, mine, edit, match) {
+/** jobItem is one job of the list; target marks the job a link named (a search hit). */
+function jobItem(j, verified, mine, edit, match, target) {
   const meta = [cityName(j.city), j.district, degreeName(j.degree), j.headcount ? t('hr.job.headcount', { n: j.headcount }) : '', j.salary_text || (j.salary_min ? j.salary_min + '–' + (j.salary_max || '') : '')].filter(Boolean);
-  return h('li', { class: 'card job', 'data-id': j.id },
-    h('h3', {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
+  return h('li', { class: target ? 'card job target' : 'card job', 'data-id': j.id },
+    target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
+    h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
     j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join('、')) : null,
     h('div', { class: 'actions' },

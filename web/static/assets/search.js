@@ -231,7 +231,8 @@ function hitLink(hitv) {
     case 'institution': return '#/institution/' + encodeURIComponent(hitv.id);
     case 'enterprise': return '#/hr/' + encodeURIComponent(hitv.id);
     case 'program': return hitv.fields && hitv.fields.institution_id ? '#/institution/' + encodeURIComponent(hitv.fields.institution_id) : null;
-    case 'job': return hitv.fields && hitv.fields.enterprise_id ? '#/hr/' + encodeURIComponent(hitv.fields.enterprise_id) : null;
+    // A job on its enterprise's page, marked and scrolled to (hr.js).
+    case 'job': return hitv.fields && hitv.fields.enterprise_id ? '#/hr/' + encodeURIComponent(hitv.fields.enterprise_id) + '?job=' + encodeURIComponent(hitv.id) : null;
     case 'policy': return '#/policy/' + encodeURIComponent(hitv.id);
     default: return null;
   }
