@@ -2,7 +2,7 @@
 // language switch, session) and the sign-in page. Each journey lives in its own module.
 import { loadStrings, t, lang, setLang, applyStatic } from './i18n.js';
 import { loadSession, currentUser, signIn, signOut } from './api.js';
-import { h, errorBox, okBox } from './dom.js';
+import { h, errorBox, okBox, keptFocus } from './dom.js';
 import { renderSearch } from './search.js';
 import { renderExplore } from './explore.js';
 import { renderInstitution } from './institution.js';
@@ -54,7 +54,11 @@ async function route(focus) {
       if (seq === renderSeq) view.append(errorBox(err));
     }
   }
-  if (focus && seq === renderSeq) {
+  const keep = keptFocus(location.hash);
+  if (seq === renderSeq && keep && document.getElementById(keep)) {
+    // The control whose change redrew the page keeps the focus.
+    document.getElementById(keep).focus();
+  } else if (focus && seq === renderSeq) {
     // The page's heading, or what the address points at on the page (data-focus: a job).
     const target = view.querySelector('[data-focus]') || view.querySelector('h1');
     if (target) { target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: false }); }

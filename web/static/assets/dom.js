@@ -129,5 +129,26 @@ function saysEstimate(text) { return /估算|\bestimate/i.test(text || ''); }
 /** scoreText is a match score as a percentage. */
 export function scoreText(score) { return t('match.score', { p: Math.round((score || 0) * 100) }); }
 
+// kept is the control that keeps the focus when the page of an address is drawn again.
+let kept = null;
+
+/**
+ * goKeepingFocus goes to hash for a control (a select, a checkbox) whose change changes the
+ * address: the router draws the page again and gives the focus back to the control of the
+ * same id, instead of moving it to the h1.
+ */
+export function goKeepingFocus(hash, id) {
+  kept = { id };
+  location.hash = hash;
+  kept.hash = location.hash; // as the browser writes it
+}
+
+/** keptFocus is the id of the control to focus on the page of hash, once; '' for none. */
+export function keptFocus(hash) {
+  const k = kept;
+  kept = null;
+  return k && k.hash === hash ? k.id : '';
+}
+
 /** replace empties el and puts children in it. */
 export function replace(el, ...children) { el.replaceChildren(); append(el, children); }
