@@ -221,7 +221,7 @@ function resultList(st, res) {
     out.push(h('p', { class: 'empty' }, t('search.none')));
     return out;
   }
-  out.push(h('ol', { class: 'hits', start: String((st.page - 1) * PER_PAGE + 1) }, res.hits.map(hit)));
+  out.push(h('ol', { class: 'hits', start: String((st.page - 1) * PER_PAGE + 1) }, res.hits.map((x) => hit(x, st))));
   out.push(pager(st, total));
   return out.filter(Boolean);
 }
@@ -238,7 +238,16 @@ function hitLink(hitv) {
   }
 }
 
-function hit(x) {
+/** distanceText is how far a hit is from the city of the distance filter (near). */
+function distanceText(km, city, near) {
+  // A document without a point of its own is placed at its district's, else its city's,
+  // centre: "0 km" from its own city would claim a precision it lacks.
+  if (km < 1 && city && city === near) return t('near.incity');
+  if (km < 1) return t('near.under1');
+  return t('near.km', { km: Math.round(km) });
+}
+
+function hit(x, st) {
   const f = x.fields || {};
   const meta = [];
   if (f.city) meta.push(cityName(f.city));
@@ -248,7 +257,7 @@ function hit(x) {
   else if (f.code) meta.push(t('field.code', { v: f.code }));
   if (f.number) meta.push(t('field.number', { v: f.number }));
   if (f.programs) meta.push(t('inst.find.programs', { n: f.programs })); // a school found through its programs
-  if (x.distance_km !== undefined && x.distance_km !== null) meta.push(t('near.km', { km: Math.round(x.distance_km) }));
+  if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
