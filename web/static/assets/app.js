@@ -63,7 +63,28 @@ async function route(focus) {
     const target = view.querySelector('[data-focus]') || view.querySelector('h1');
     if (target) { target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: false }); }
   }
+  if (seq === renderSeq) document.title = viewTitle(view, r);
   document.body.dataset.ready = r.name; // tests wait for this
+}
+
+/**
+ * viewTitle is the document's title for a view: the words searched for, else the view's h1
+ * (without its badges), then the service's name.
+ */
+function viewTitle(view, r) {
+  let name = '';
+  if (r.name === 'search') {
+    const q = r.params.get('q');
+    name = q ? t('title.search', { q }) : t('nav.search');
+  } else {
+    const h1 = view.querySelector('h1');
+    if (h1) {
+      const copy = h1.cloneNode(true);
+      copy.querySelectorAll('.badge').forEach((b) => b.remove());
+      name = copy.textContent.replace(/\s+/g, ' ').trim();
+    }
+  }
+  return name ? t('app.title.view', { view: name }) : t('app.title');
 }
 
 function renderHeader() {
