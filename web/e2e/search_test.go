@@ -237,6 +237,13 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/search?type=job&q=" + url.QueryEscape("区块链 延安"))
 	p.waitText(".results [data-notice=relaxed]", "没有找到含「区块链」的结果")
 	p.checkA11y("a relaxed search")
+	// A question written as one phrase: no result holds it whole, but its words are found;
+	// the notice does not claim that the results leave the question out.
+	p.open("/#/search?q=" + url.QueryEscape("海归在西安开公司有补贴吗"))
+	p.waitText(".results [data-notice=relaxed]", "没有同时包含所有词的结果；以下结果包含其中部分词")
+	if txt := p.text(".results [data-notice=relaxed]"); strings.Contains(txt, "「") {
+		p.fail("the notice of a question names a missing word: %q", txt)
+	}
 
 	// A refused search: the API's message once, without its detail repeating it.
 	p.open("/#/search?q=x&near=" + url.QueryEscape("西安市") + "&within=abc")

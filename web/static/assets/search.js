@@ -212,10 +212,14 @@ function resultList(st, res) {
   out.push(h('h2', { id: 'results-h', class: 'result-count' }, t('search.total', { n: total.toLocaleString() }),
     h('span', { class: 'muted' }, ' · ' + t('search.took', { ms: res.took_ms }))));
   if (res.relaxed) {
-    // Say which word no result holds, when one is found nowhere (区块链 of 区块链 延安).
+    // Say which word no result holds, when one is found nowhere (区块链 of 区块链 延安); but
+    // not when that "word" is (almost) the whole query, a question written as one phrase
+    // (海归在西安开公司有补贴吗): its words are found, only not together.
     const missing = res.unmatched || [];
+    const bare = (x) => x.replace(/[\s\p{P}]/gu, '');
+    const whole = missing.length && bare(missing.join('')).length >= 0.75 * bare(st.q).length;
     out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
-      missing.length ? t('search.unmatched', { w: missing.join(t('punct.list')) }) : t('search.relaxed')));
+      whole ? t('search.relaxed.some') : missing.length ? t('search.unmatched', { w: missing.join(t('punct.list')) }) : t('search.relaxed')));
   }
   if (!res.hits.length) {
     out.push(h('p', { class: 'empty' }, t('search.none')));
