@@ -558,8 +558,19 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 		p.fail("the dry run would create %q enterprises, want 1", got)
 	}
 	p.waitText(`[data-notice=enterprises]`, "将新建 1 家企业")
+
+	// A file without a required column is refused at once: the message names the mapping
+	// of this page too.
+	nocol := filepath.Join(t.TempDir(), "nocol.csv")
+	if err := os.WriteFile(nocol, []byte("公司名称,工作地点,招聘人数\n备注样例（合成）科技公司,西安市,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a file without job titles", chromedp.SetUploadFiles("#import-file", []string{nocol}), chromedp.Click("#import-dry"))
+	if msg := p.waitText("#import-report .notice.error", "缺少必填列 岗位名称"); strings.Contains(msg, "--mapping") || !strings.Contains(msg, "列名映射") {
+		p.fail("a file without job titles is refused with %q", msg)
+	}
 	p.click("#import-mapping-box summary")
-	p.do("map the 备注 column", chromedp.SendKeys("#import-mapping", `{"备注": "description"}`), chromedp.Click("#import-dry"))
+	p.do("map the 备注 column", chromedp.SetUploadFiles("#import-file", []string{notes}), chromedp.SendKeys("#import-mapping", `{"备注": "description"}`), chromedp.Click("#import-dry"))
 	p.waitJS("the 备注 column as the description", `(() => { const th = document.querySelector('table.columns tr[data-field=description] th'); return !!th && th.textContent.includes('备注') })()`)
 	if n := p.count("[data-notice=unknown]"); n != 0 {
 		p.fail("the mapped 备注 column is still said not to be imported")
@@ -580,5 +591,5 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 			p.fail("in English the column of %s reads %q, want %q", field, got, want)
 		}
 	}
-	p.noConsoleErrors()
+	p.noConsoleErrors(regexp.MustCompile(`status of 400`)) // the file without job titles
 }

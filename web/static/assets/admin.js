@@ -35,7 +35,9 @@ export async function renderAdmin(view) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'import-dry' }, t('admin.dryrun')), confirm));
   view.append(form, report);
 
+  let runs = 0; // only the latest run draws its report
   const run = async (dryRun) => {
+    const seq = ++runs;
     const file = form.file.files[0];
     if (!file) { report.replaceChildren(errorBox({ message: t('admin.need.file') })); form.file.focus(); return; }
     const fd = new FormData();
@@ -52,10 +54,14 @@ export async function renderAdmin(view) {
         await new Promise((res) => setTimeout(res, i < 10 ? 100 : 500));
         job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
       }
+      if (seq !== runs) return;
       report.replaceChildren(...showReport(job));
       if (dryRun && job.status === 'done' && job.counts && job.counts.written > 0) confirm.hidden = false;
     } catch (err) {
-      report.replaceChildren(errorBox(err));
+      // A file the API refuses at once (no column for a required field) may be told to use
+      // --mapping: this page's column mapping is named instead.
+      if (err && typeof err.message === 'string' && err.message.includes('--mapping')) err.message = webText(err.message);
+      if (seq === runs) report.replaceChildren(errorBox(err));
     }
   };
   form.addEventListener('submit', (ev) => { ev.preventDefault(); run(true); });
@@ -69,10 +75,10 @@ function showReport(job) {
   const out = [];
   const dry = job.mode === 'dry-run';
   if (job.status === 'failed' || job.error) {
-    out.push(errorBox({ message: t('admin.failed', { msg: (job.error && job.error.message) || job.stopped || job.status }) }));
+    out.push(errorBox({ message: t('admin.failed', { msg: webText((job.error && job.error.message) || job.stopped || job.status) }) }));
   } else if (job.stopped) {
     // A strict import that found errors, a limit reached: done, but not as asked.
-    out.push(errorBox({ message: t('admin.stopped', { msg: job.stopped }) }));
+    out.push(errorBox({ message: t('admin.stopped', { msg: webText(job.stopped) }) }));
   }
   out.push(h('h2', { id: 'report-h' }, dry ? t('admin.report.dry') : t('admin.report.done'), h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
   if (!dry && job.status === 'done' && !job.stopped) out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
@@ -156,8 +162,8 @@ function fieldCell(kind, field) {
  * pointing to this form's column mapping where it names the command line's --mapping.
  */
 function webText(msg) {
-  const parts = msg.split(' / ');
-  const text = parts.length === 2 ? parts[lang() === 'en' ? 1 : 0] : msg;
+  const parts = String(msg || '').split(' / ');
+  const text = parts.length === 2 ? parts[lang() === 'en' ? 1 : 0] : parts.join(' / ');
   const ref = t('admin.mapping.ref');
   // Chinese runs the name of the field into the sentence, without the spaces around the flag.
   return text.replace(/ ?--mapping ?/g, (m) => (lang() === 'en' ? m.replace('--mapping', ref) : ref)).replace(/映射文件/g, ref);
