@@ -167,7 +167,8 @@ func TestStrings(t *testing.T) {
 		"facet.city", "facet.region", "facet.sector", "facet.skill", "facet.degree", "facet.language",
 		"admin.type.jobs", "admin.type.programs", "admin.type.institutions", "admin.type.enterprises", "admin.type.candidates",
 		"admin.count.read", "admin.count.written", "admin.count.created", "admin.count.updated", "admin.count.unchanged",
-		"admin.count.invalid", "admin.count.duplicates", "admin.count.warnings", "admin.count.towrite",
+		"admin.count.invalid", "admin.count.duplicates", "admin.count.warnings", "admin.count.skipped", "admin.count.written.dry",
+		"admin.count.enterprises_created", "admin.count.enterprises_created.dry",
 		"partner.event.suggested", "partner.event.proposed", "partner.event.accepted", "partner.event.declined", "partner.event.active",
 		"partner.propose", "partner.repropose", "import.field.id", "import.field.source", "import.field.synthetic"} {
 		if !strings.Contains(k, ".") {

@@ -36,8 +36,10 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 	p.checkA11y("the explorer")
 
 	// Choose a sector with the keyboard-usable select: the page follows.
-	p.do("choose 金融保险", chromedp.SetValue("#sector", "finance"), chromedp.Evaluate[chromedp.Void](`document.querySelector('#sector').dispatchEvent(new Event('change'))`))
+	p.do("choose 金融保险", chromedp.Focus("#sector"), chromedp.SetValue("#sector", "finance"), chromedp.Evaluate[chromedp.Void](`document.querySelector('#sector').dispatchEvent(new Event('change'))`))
 	p.waitJS("the finance view", `location.hash.includes('sector=finance') && document.querySelectorAll('[data-chart=supply] rect').length === 10`)
+	// The page is drawn again, and the select keeps the focus (not the h1).
+	p.waitJS("the focus on the select", `document.activeElement && document.activeElement.id === 'sector'`)
 
 	// Under the demand bars, how many of the positions are synthetic, summed as the API counts them.
 	var synth, total int
@@ -100,6 +102,7 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 	// kept in the address, no synthetic share under the demand bars.
 	p.click("#explore-real")
 	p.waitJS("the real-data view", `location.hash.includes('real=1') && document.querySelector('#explore-real').checked && document.querySelectorAll('[data-chart=demand] rect').length === 10`)
+	p.waitJS("the focus on the box", `document.activeElement && document.activeElement.id === 'explore-real'`)
 	var real dossier
 	apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"finance"}, "city": {"西安市"}, "real_only": {"true"}}, &real)
 	if real.SyntheticHeadcount != 0 || real.OpenHeadcount >= total {

@@ -23,6 +23,7 @@ func languageJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.click("#lang")
 	p.waitText("nav", "Returnees")
 	p.waitText("h1", "Returnees: where and in which sector")
+	p.waitJS("the view's title in English", `document.title === 'Returnees: where and in which sector to found an outsourcing company · xiaoqi'`)
 	p.waitText("#dossier-h", "Xi'an · Software development and testing")
 	p.eval(`document.documentElement.lang`, &lang)
 	if lang != "en" {
@@ -151,12 +152,16 @@ func policyJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.waitText(".policy-list [data-item='12'] .gloss", "returnees founding firms")
 	p.checkA11y("the policy")
+	// Each view has its own title.
+	p.waitJS("the policy's title", `document.title === '陕西省关于加快发展服务外包产业的实施意见（2015） · 校企'`)
 	p.clickText(".policy-list a", "加大人才培育和引进力度")
 	p.waitText("h1", "（十二）加大人才培育和引进力度")
+	p.waitJS("the item's title", `document.title === '（十二）加大人才培育和引进力度 · 校企'`)
 	p.waitText(".policy-text", "鼓励海外留学生在陕创办服务外包企业")
 	p.checkA11y("policy item (12)")
 	// From a search hit.
 	p.open("/#/search?type=policy&q=" + url.QueryEscape("留学生 创业"))
+	p.waitJS("the search's title", `document.title === '「留学生 创业」的搜索结果 · 校企'`)
 	p.clickText(".hit-title a", "加大人才培育和引进力度")
 	p.waitText(".policy-text", "双向合作机制")
 	p.noConsoleErrors()

@@ -53,6 +53,10 @@ func seedPeople(t *testing.T, svc *service, a actors) *people {
 	p := &people{jobTitle: job.Name, reason: "邀请参加隐私测试工程师面试",
 		consenting: person("欧阳明远", "13912345678", "mingyuan.ouyang@example.com", []string{ent.ID}),
 		refusing:   person("司马晓雯", "13887654321", "xiaowen.sima@example.com", nil)}
+	// What the candidate's own page shows beside the basics.
+	p.consenting.BirthDate, p.consenting.Returnee, p.consenting.StudyCountry, p.consenting.WantsToFound = "1999-05-04", true, "日本", true
+	p.consenting.Summary = "在日本留学三年，熟悉对日外包项目的测试流程（合成示例）"
+	p.consenting.Education[0].Country = "日本"
 	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{job, p.consenting, p.refusing})
 	if err != nil {
 		t.Fatal(err)
@@ -128,8 +132,28 @@ func contactJourney(t *testing.T, p *page, svc *service, a actors, pp *people) {
 	// Find the button and click it in one step (clickLive): chromedp's mouse click, between
 	// finding a node and pressing it, lost this one once in CI (the candidates panel never
 	// opened), as it lost a suggestion that was drawn again (8d70dec).
-	p.clickLive(`.job[data-id="` + pp.jobID + `"] [data-action=match]`)
+	//
+	// A click on another job's button and at once on this one's: only the later answer is
+	// drawn, whichever comes first; the panel holds one list, of this job.
+	p.waitJS("the job and another", `!!document.querySelector('.job[data-id="`+pp.jobID+`"]') && !!document.querySelector('.job:not([data-id="`+pp.jobID+`"])')`)
+	p.do("match another job and at once this one", chromedp.Evaluate[chromedp.Void](`(() => {
+		document.querySelector('.job:not([data-id="`+pp.jobID+`"]) [data-action=match]').click();
+		document.querySelector('.job[data-id="`+pp.jobID+`"] [data-action=match]').click(); })()`))
 	p.waitText("#candidates h2", pp.jobTitle)
+	p.waitJS("both answers", `performance.getEntriesByType('resource').filter(e => e.name.includes('/candidates?')).length >= 2 && !!document.querySelector('#candidates .cand-list')`)
+	p.do("let the page draw what it received", chromedp.Sleep(300*time.Millisecond))
+	var cands listAnswer[struct {
+		Candidate struct{ ID string } `json:"candidate"`
+	}]
+	apiGet(t, svc.URL, "/api/v1/jobs/"+pp.jobID+"/candidates", url.Values{"limit": {"5"}}, &cands)
+	var want, shown []string
+	for _, m := range cands.Data {
+		want = append(want, m.Candidate.ID)
+	}
+	p.eval(`[...document.querySelectorAll('#candidates .match')].map(e => e.dataset.id)`, &shown)
+	if n := p.count("#candidates .cand-list"); n != 1 || !slices.Equal(shown, want) {
+		p.fail("after two quick clicks the panel holds %d lists of %v; want one, of this job's candidates %v", n, shown, want)
+	}
 	yes := `#candidates .match[data-id="` + pp.consenting.ID + `"]`
 	no := `#candidates .match[data-id="` + pp.refusing.ID + `"]`
 	p.waitJS("both seeded candidates among the matches", `!!document.querySelector(`+jsString(yes)+`) && !!document.querySelector(`+jsString(no)+`)`)
@@ -213,6 +237,13 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 		t.Fatal("no second enterprise in the default data set")
 	}
 
+	// An administrator changed the candidate's consent for them: the server's reason names
+	// the enterprise, with its id, a long token that a phone's screen breaks.
+	if err := svc.Store.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditConsent, ActorID: "admin-ui", ActorRole: xiaoqi.RoleAdmin, SubjectID: me.ID,
+		Reason: "同意企业 consent_enterprises: +" + a.enterpriseName + " (" + a.enterpriseID + ") −"}); err != nil {
+		t.Fatal(err)
+	}
+
 	// The nav offers "My profile" to candidates only.
 	p.open("/#/search")
 	if n := p.count("#nav-me:not([hidden])"); n != 0 {
@@ -226,13 +257,22 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.waitText(".profile", me.Phone)
 	p.waitText(".profile", me.Email)
 	p.waitText("#profile-h .badge.synthetic", "示例") // the test's candidates are synthetic, and say so
+	// All that the profile holds, so that the candidate can check what enterprises see of it.
+	for _, want := range []string{"出生日期\n1999-05-04", "留学归国\n是", "留学国家\n日本", "有意创办企业\n是", "个人简介\n" + me.Summary} {
+		p.waitText(".profile-list", want)
+	}
+	p.waitText(".profile .hint", "出生日期只有您本人能看到")
 	p.waitText(".consent-list", a.enterpriseName)
 	p.waitText(".audit", "查看了联系方式")
-	if n := p.count(".audit-table tbody tr"); n != 1 {
-		p.fail("the audit log shows %d entries after one release, want 1", n)
+	if n, all := p.count(".audit-table tr[data-action='contact.release']"), p.count(".audit-table tbody tr"); n != 1 || all != 2 {
+		p.fail("the audit log shows %d releases and %d entries after one release and one change by an administrator, want 1 and 2", n, all)
 	}
 	p.waitText(".audit-who", a.enterpriseName)
 	p.waitText(".audit-why", pp.reason)
+	p.waitText(".audit-table tr[data-action='candidate.consent'] .audit-who", "管理员")
+	p.waitText(".audit-table tr[data-action='contact.release'] .audit-what", "查看了联系方式（姓名、电话、邮箱）")
+	// The intro says what is recorded: an administrator's acts too.
+	p.waitText(".audit .lead", "管理员")
 	for _, v := range []string{"private", "anonymous", "public"} {
 		if got := p.text(`#vis-` + v + `-hint`); len([]rune(got)) < 8 {
 			p.fail("visibility %s is explained as %q", v, got)
@@ -273,6 +313,23 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.screenshot("candidate", "")
 	p.do("phone size", chromedp.EmulateViewport(375, 812))
 	p.checkA11y("the candidate's page at 375 px")
+	// On a phone the audit log is readable: each entry a card, each cell under its column's
+	// name, none a column of one character per line, none past the screen's edge (the long
+	// reason of the administrator's change is broken).
+	var cells []struct {
+		Text, Label          string
+		Width, Right, Screen float64
+	}
+	p.eval(`[...document.querySelectorAll('.audit-table td')].map(td => { const r = td.getBoundingClientRect();
+		return {Text: td.innerText, Label: getComputedStyle(td, '::before').content, Width: r.width, Right: r.right, Screen: document.documentElement.clientWidth} })`, &cells)
+	if len(cells) == 0 {
+		p.fail("no audit entries at 375 px")
+	}
+	for _, c := range cells {
+		if c.Width < 300 || c.Right > c.Screen || !regexp.MustCompile(`^"(时间|谁|做了什么|原因)"$`).MatchString(c.Label) {
+			p.fail("at 375 px an audit cell is %.0f px wide, ends at %.0f of %.0f, reads %q under %s", c.Width, c.Right, c.Screen, c.Text, c.Label)
+		}
+	}
 	p.do("desktop size", chromedp.EmulateViewport(1280, 900))
 
 	// Export: the browser downloads the JSON of GET …/export.
@@ -309,11 +366,18 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 		t.Fatalf("the export's audit log: %+v", export.Audit)
 	}
 	p.waitText(".audit", "导出了数据") // the export is audited too
+	p.waitText(".audit-table tr[data-action='candidate.export'] .audit-who", "您本人")
 
 	// In English too, with every text translated.
 	p.click("#lang")
 	p.waitText("h1", "My profile")
 	p.waitText(".audit", "saw contact details")
+	p.waitText(".audit-table tr[data-action='contact.release'] .audit-what", "saw contact details (Name, Phone, E-mail)")
+	p.waitText(".audit-table tr[data-action='candidate.export'] .audit-who", "You")
+	p.waitText(".audit .lead", "administrator")
+	if what := p.texts(".audit-what"); strings.Contains(strings.Join(what, " "), "、") {
+		p.fail("the audit log in English lists with 、: %q", what)
+	}
 	p.waitText("#privacy-form", "Anonymous")
 	p.checkA11y("the candidate's page in English")
 	p.click("#lang")

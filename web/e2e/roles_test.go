@@ -41,6 +41,9 @@ type listAnswer[T any] struct {
 // conflict is the browser's report of the save refused because the job changed meanwhile.
 var conflict = regexp.MustCompile(`status of 409`)
 
+// unauthorized is the browser's report of the sign-in refused for a wrong password.
+var unauthorized = regexp.MustCompile(`status of 401`)
+
 type jobDoc struct {
 	ID         string   `json:"id"`
 	Title      string   `json:"title"`
@@ -61,6 +64,12 @@ type partnershipDoc struct {
 // hrJourney: HR signs in, publishes a job need, edits it, sees anonymised candidates for it,
 // reads the suggested partner schools' explanations and proposes a partnership.
 func hrJourney(t *testing.T, p *page, svc *service, a actors) {
+	// A wrong password says so, without the "this needs you to sign in" of other refusals.
+	p.open("/#/signin?next=" + url.QueryEscape("#/hr"))
+	p.do("a wrong password", chromedp.SendKeys("#username", "hr-ui"), chromedp.SendKeys("#password", "wrong-password"), chromedp.KeyEvent(kb.Enter))
+	if msg := p.waitText("main .notice.error", "用户名或密码错误"); strings.Contains(msg, "需要登录") {
+		p.fail("a wrong password reads %q", msg)
+	}
 	p.signIn("hr-ui")
 	p.waitJS("the HR page of the user's enterprise", `location.hash === '#/hr/`+a.enterpriseID+`'`)
 	p.waitText("h1", a.enterpriseName)
@@ -98,11 +107,15 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	jn := d.(*xiaoqi.JobNeed)
 	jn.SalaryText, jn.SalaryMin, jn.SalaryMax, jn.SalaryMonths = "1-1.5万·14薪", 10000, 15000, 14
-	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{jn})
+	// And a job as the data has some: the province as its city (no city of the form's list),
+	// 中专 as its degree, no headcount.
+	odd := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{Synthetic: true}, EnterpriseID: a.enterpriseID, EnterpriseName: a.enterpriseName,
+		Name: "全省培训专员", City: "陕西省", Degree: "中专", Status: "open"}
+	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{jn, odd})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.Index.WaitFor(ctx, res[0].Seq); err != nil {
+	if err := svc.Index.WaitFor(ctx, res[1].Seq); err != nil {
 		t.Fatal(err)
 	}
 
@@ -110,6 +123,31 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	sel := `.job[data-id="` + job.ID + `"]`
 	p.do("reload the page", chromedp.Reload())
 	p.waitText(sel, "1-1.5万·14薪")
+
+	// Editing the odd job shows what it holds, and saving it changes nothing of that; the
+	// form offers every degree the API takes.
+	p.clickLive(`.job[data-id="` + res[1].ID + `"] [data-action=edit]`)
+	p.waitText("#form-h", "编辑岗位需求：全省培训专员")
+	var form struct {
+		City, Degree, Headcount, CityText string
+		Degrees                           []string
+	}
+	p.eval(`(() => { const f = document.querySelector('#job-form'); return {City: f.city.value, Degree: f.degree.value, Headcount: f.headcount.value,
+		CityText: f.city.selectedOptions[0].text, Degrees: [...f.degree.options].map(o => o.value)} })()`, &form)
+	if form.City != "陕西省" || !strings.Contains(form.CityText, "陕西省") || form.Degree != "中专" || form.Headcount != "" ||
+		!slices.Equal(form.Degrees, []string{"不限", "高中", "中专", "大专", "本科", "硕士", "博士"}) {
+		p.fail("the form of a job of 陕西省, 中专, no headcount shows %+v", form)
+	}
+	p.do("save it unchanged", chromedp.Click("#job-form button[type=submit]"))
+	p.waitText(".job-form .notice.ok", "已保存岗位「全省培训专员」")
+	var oddStored struct {
+		City, Degree string
+		Headcount    int
+	}
+	apiGet(t, svc.URL, "/api/v1/jobs/"+res[1].ID, nil, &oddStored)
+	if oddStored.City != "陕西省" || oddStored.Degree != "中专" || oddStored.Headcount != 0 {
+		t.Fatalf("saving the odd job unchanged stored %+v, want 陕西省, 中专 and no headcount", oddStored)
+	}
 	p.clickLive(sel + ` [data-action=edit]`)
 	p.waitText("#form-h", "编辑岗位需求："+title)
 	p.do("change the headcount", chromedp.SetValue("#job-headcount", "7"), chromedp.Click("#job-form button[type=submit]"))
@@ -190,12 +228,31 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	if len(ps.Data) != 1 || ps.Data[0].Status != xiaoqi.PartnershipProposed {
 		t.Fatalf("partnerships after proposing: %+v", ps.Data)
 	}
+	// Back on the page, the school's card shows the partnership's status, not a second
+	// proposal that the API would refuse.
+	p.do("reload the page", chromedp.Reload())
+	p.waitText(card+" .existing", "待回复")
+	p.waitText(card+" .existing", "由企业方提议")
+	if n := p.count(card + " form.propose"); n != 0 {
+		p.fail("the card of a school with an open partnership offers %d proposals", n)
+	}
+
+	// The import is not offered to HR, and says why to HR who come by its address.
+	if n := p.count("#nav-admin:not([hidden])"); n != 0 {
+		p.fail("HR are offered 数据导入")
+	}
+	p.open("/#/admin")
+	p.waitText("[data-notice=admin-only]", "数据导入仅供管理员使用；您当前以企业招聘身份登录")
+	if n := p.count("#import-form"); n != 0 {
+		p.fail("HR are shown the import form")
+	}
+	p.open("/#/hr")
 
 	// Sign out.
 	p.click("#signout")
 	p.waitText("#session", "登录")
 	p.waitJS("the form to go", `!document.querySelector('#job-form')`)
-	p.noConsoleErrors(conflict) // the refused save above
+	p.noConsoleErrors(conflict, unauthorized) // the refused save and the wrong password above
 }
 
 // institutionJourney: a visitor finds the institution with the keyboard and reads its page;
@@ -376,8 +433,15 @@ func declinedPartnership(t *testing.T, svc *service, a actors) *xiaoqi.Partnersh
 // adminJourney: the administrator checks a file with a dry run, reads the report, confirms;
 // a file with a bad row gets the row named.
 func adminJourney(t *testing.T, p *page, svc *service) {
+	// A visitor is not offered the import, and is told who may use it.
+	p.open("/#/admin")
+	p.waitText("[data-notice=admin-only]", "数据导入仅供管理员使用")
+	if n := p.count("#nav-admin:not([hidden]), #import-form"); n != 0 {
+		p.fail("a visitor is offered the import")
+	}
 	p.signIn("admin-ui")
 	p.waitJS("the import page", `location.hash === '#/admin'`)
+	p.waitJS("the import in the menu", `!document.querySelector('#nav-admin').hidden`)
 	p.checkA11y("the import page")
 	file, err := filepath.Abs("../../examples/jobs_example.csv")
 	if err != nil {
@@ -471,5 +535,61 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 		chromedp.SetValue("#import-type", "candidates"), chromedp.Click("#import-dry"))
 	p.waitText("#report-h", "试导入报告")
 	p.waitText(`[data-notice=better-type]`, "更像「院校」数据，而不是「候选人」")
-	p.noConsoleErrors()
+
+	// A 备注 column is not imported by default: the report says why, and how to import it on
+	// this page (the column mapping), not with the command line's --mapping. A company not on
+	// record would be created: the report says how many.
+	notes := filepath.Join(t.TempDir(), "notes.csv")
+	if err := os.WriteFile(notes, []byte("岗位名称,公司名称,工作地点,招聘人数,备注\n备注样例岗位,备注样例（合成）科技公司,西安市,3,联系人内部安排\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a file with a 备注 column", chromedp.SetUploadFiles("#import-file", []string{notes}),
+		chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
+	p.waitText("#report-h", "试导入报告")
+	noteRow := `[data-notice=unknown] li`
+	p.waitText(noteRow, "E 备注：备注可能含内部信息")
+	p.waitText(noteRow, "请用「列名映射」映射")
+	var table string
+	p.eval(`document.querySelector('table.columns tr[data-field=""] .col-note').textContent`, &table)
+	if txt := p.text("#import-report") + table; strings.Contains(txt, "--mapping") || strings.Contains(txt, "notes may be internal") || !strings.Contains(table, "列名映射") {
+		p.fail("the report tells a web user about the CLI, or in both languages: %q; the column's note: %q", p.text(noteRow), table)
+	}
+	if got := p.text(`[data-count=enterprises_created] dd`); got != "1" {
+		p.fail("the dry run would create %q enterprises, want 1", got)
+	}
+	p.waitText(`[data-notice=enterprises]`, "将新建 1 家企业")
+
+	// A file without a required column is refused at once: the message names the mapping
+	// of this page too.
+	nocol := filepath.Join(t.TempDir(), "nocol.csv")
+	if err := os.WriteFile(nocol, []byte("公司名称,工作地点,招聘人数\n备注样例（合成）科技公司,西安市,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a file without job titles", chromedp.SetUploadFiles("#import-file", []string{nocol}), chromedp.Click("#import-dry"))
+	if msg := p.waitText("#import-report .notice.error", "缺少必填列 岗位名称"); strings.Contains(msg, "--mapping") || !strings.Contains(msg, "列名映射") {
+		p.fail("a file without job titles is refused with %q", msg)
+	}
+	p.click("#import-mapping-box summary")
+	p.do("map the 备注 column", chromedp.SetUploadFiles("#import-file", []string{notes}), chromedp.SendKeys("#import-mapping", `{"备注": "description"}`), chromedp.Click("#import-dry"))
+	p.waitJS("the 备注 column as the description", `(() => { const th = document.querySelector('table.columns tr[data-field=description] th'); return !!th && th.textContent.includes('备注') })()`)
+	if n := p.count("[data-notice=unknown]"); n != 0 {
+		p.fail("the mapped 备注 column is still said not to be imported")
+	}
+	p.checkA11y("the report of a file with a 备注 column")
+
+	// In English, a field whose name says its code goes without it; the note is in English.
+	p.click("#lang")
+	p.waitText("h1", "Import")
+	p.do("check it in English", chromedp.SetUploadFiles("#import-file", []string{notes}),
+		chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
+	p.waitText(noteRow, "notes may be internal")
+	p.waitText(noteRow, "the “Column mapping” field")
+	for field, want := range map[string]string{"title": "Job title", "enterprise_name": "Company name enterprise_name", "headcount": "Openings headcount"} {
+		var got string
+		p.eval(`(document.querySelector('table.columns tr[data-field=`+field+`] td') || {textContent: ''}).textContent`, &got)
+		if got != want {
+			p.fail("in English the column of %s reads %q, want %q", field, got, want)
+		}
+	}
+	p.noConsoleErrors(regexp.MustCompile(`status of 400`)) // the file without job titles
 }

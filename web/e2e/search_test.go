@@ -126,12 +126,37 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.clickText(".active-filters .chip", "西安市")
 	p.waitJS("the filter to go", `!document.querySelector('.active-filters')`)
 
+	// A job leads to itself on its enterprise's page: marked, in view, with the focus.
+	var jobID string
+	p.waitJS("the jobs", `document.body.dataset.ready === 'search' && !!document.querySelector('.hit[data-type=job]')`)
+	p.eval(`document.querySelector('.hit[data-type=job]').dataset.id`, &jobID)
+	p.clickLive(`.hit[data-id="` + jobID + `"] .hit-title a`)
+	target := `.job.target[data-id="` + jobID + `"]`
+	p.waitText(target, "搜索到的岗位")
+	var place struct {
+		Focused      bool
+		Top, Bottom  float64
+		Height       float64
+		Marked       int
+		HashHasJobID bool
+	}
+	p.eval(`(() => { const e = document.querySelector(`+jsString(target)+`); const r = e.getBoundingClientRect();
+		return {Focused: e.contains(document.activeElement), Top: r.top, Bottom: r.bottom, Height: innerHeight, Marked: document.querySelectorAll('.job.target').length,
+			HashHasJobID: location.hash.includes(`+jsString(jobID)+`)} })()`, &place)
+	if !place.Focused || place.Top < 0 || place.Bottom > place.Height || place.Marked != 1 || !place.HashHasJobID {
+		p.fail("the job of the hit on its enterprise's page: %+v; want the one job marked, focused and in view", place)
+	}
+	p.checkA11y("a job found by search on its enterprise's page")
+	p.do("back to the results", chromedp.NavigateBack())
+	p.waitJS("the results", `document.querySelectorAll('.hit').length > 0`)
+
 	// Distance: jobs within 30 km of 宝鸡市, each hit with its distance.
 	p.open("/#/search?type=job")
 	p.do("choose a city", chromedp.SetValue("#near", "宝鸡市"), chromedp.SetValue("#within", "30"), chromedp.Click("#distance-form button"))
 	p.waitText(".active-filters", "宝鸡市 ≤ 30 km")
+	// A job placed at 宝鸡's centre (it has no district) is in the city, not "about 0 km" away.
 	var kms []int
-	p.eval(`[...document.querySelectorAll('.hit-meta')].map(m => { const x = m.innerText.match(/约 (\d+) 公里/); return x ? +x[1] : -1 })`, &kms)
+	p.eval(`[...document.querySelectorAll('.hit-meta')].map(m => { if (/宝鸡市.*市区内/.test(m.innerText)) return 0; const x = m.innerText.match(/约 (\d+) 公里/); return x ? +x[1] : -1 })`, &kms)
 	if len(kms) == 0 {
 		p.fail("no jobs within 30 km of 宝鸡市")
 	}
@@ -139,6 +164,9 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 		if km < 0 || km > 30 {
 			p.fail("a hit shows distance %d km, want 0..30", km)
 		}
+	}
+	if txt := p.text(".hits"); strings.Contains(txt, "约 0 公里") || !strings.Contains(txt, "市区内") {
+		p.fail("the jobs at 宝鸡's centre read: %q", txt)
 	}
 	p.checkA11y("search results within a distance")
 
@@ -209,6 +237,13 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/search?type=job&q=" + url.QueryEscape("区块链 延安"))
 	p.waitText(".results [data-notice=relaxed]", "没有找到含「区块链」的结果")
 	p.checkA11y("a relaxed search")
+	// A question written as one phrase: no result holds it whole, but its words are found;
+	// the notice does not claim that the results leave the question out.
+	p.open("/#/search?q=" + url.QueryEscape("海归在西安开公司有补贴吗"))
+	p.waitText(".results [data-notice=relaxed]", "没有同时包含所有词的结果；以下结果包含其中部分词")
+	if txt := p.text(".results [data-notice=relaxed]"); strings.Contains(txt, "「") {
+		p.fail("the notice of a question names a missing word: %q", txt)
+	}
 
 	// A refused search: the API's message once, without its detail repeating it.
 	p.open("/#/search?q=x&near=" + url.QueryEscape("西安市") + "&within=abc")

@@ -1,6 +1,6 @@
 // The administrator's import: choose a file and its kind, run a dry run (POST /api/v1/imports
 // with dry_run=true), read the report, then confirm to import the same file for real.
-import { t, has } from './i18n.js';
+import { t, has, lang } from './i18n.js';
 import { api, currentUser } from './api.js';
 import { h, errorBox, okBox } from './dom.js';
 import { signInHint } from './partners.js';
@@ -9,11 +9,16 @@ const KINDS = ['jobs', 'programs', 'institutions', 'enterprises', 'candidates'];
 
 /** renderAdmin draws #/admin. */
 export async function renderAdmin(view) {
-  view.append(h('h1', {}, t('admin.title')), h('p', { class: 'lead' }, t('admin.intro')));
+  view.append(h('h1', {}, t('admin.title')));
   const u = currentUser();
   if (!u || u.role !== 'admin') {
-    view.append(signInHint('admin'));
+    // The import is for administrators only (the API answers anyone else 403): no form, but
+    // why, for whoever came here by an address.
+    view.append(h('p', { class: 'notice', 'data-notice': 'admin-only' }, u ? t('admin.only.signed', { role: t('role.' + u.role) }) : t('admin.only')),
+      u ? null : signInHint('admin'));
+    return;
   }
+  view.append(h('p', { class: 'lead' }, t('admin.intro')));
   const report = h('section', { class: 'import-report', 'aria-live': 'polite', id: 'import-report' });
   const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm', hidden: true }, t('admin.confirm'));
   const form = h('form', { class: 'card', id: 'import-form' },
@@ -22,16 +27,24 @@ export async function renderAdmin(view) {
         h('input', { id: 'import-file', name: 'file', type: 'file', accept: '.csv,.xlsx,.json,.jsonl,.txt', required: true })),
       h('div', { class: 'field' }, h('label', { for: 'import-type' }, t('admin.type')),
         h('select', { id: 'import-type', name: 'type' }, KINDS.map((k) => h('option', { value: k }, t('admin.type.' + k)))))),
+    // The CLI's --mapping, as the API takes it (the upload's mapping field).
+    h('details', { class: 'mapping', id: 'import-mapping-box' }, h('summary', {}, t('admin.mapping.summary')),
+      h('div', { class: 'field' }, h('label', { for: 'import-mapping' }, t('admin.mapping')),
+        h('p', { class: 'hint', id: 'import-mapping-hint' }, t('admin.mapping.hint')),
+        h('textarea', { id: 'import-mapping', name: 'mapping', rows: '2', maxlength: '10000', spellcheck: 'false', 'aria-describedby': 'import-mapping-hint' }))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'import-dry' }, t('admin.dryrun')), confirm));
   view.append(form, report);
 
+  let runs = 0; // only the latest run draws its report
   const run = async (dryRun) => {
+    const seq = ++runs;
     const file = form.file.files[0];
     if (!file) { report.replaceChildren(errorBox({ message: t('admin.need.file') })); form.file.focus(); return; }
     const fd = new FormData();
     fd.append('file', file);
     fd.append('type', form.type.value);
     fd.append('dry_run', dryRun ? 'true' : 'false');
+    if (form.mapping.value.trim()) fd.append('mapping', form.mapping.value.trim());
     report.replaceChildren(h('p', { role: 'status' }, t('admin.running')));
     confirm.hidden = true;
     try {
@@ -41,36 +54,46 @@ export async function renderAdmin(view) {
         await new Promise((res) => setTimeout(res, i < 10 ? 100 : 500));
         job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
       }
+      if (seq !== runs) return;
       report.replaceChildren(...showReport(job));
       if (dryRun && job.status === 'done' && job.counts && job.counts.written > 0) confirm.hidden = false;
     } catch (err) {
-      report.replaceChildren(errorBox(err));
+      // A file the API refuses at once (no column for a required field) may be told to use
+      // --mapping: this page's column mapping is named instead.
+      if (err && typeof err.message === 'string' && err.message.includes('--mapping')) err.message = webText(err.message);
+      if (seq === runs) report.replaceChildren(errorBox(err));
     }
   };
   form.addEventListener('submit', (ev) => { ev.preventDefault(); run(true); });
   confirm.addEventListener('click', () => run(false));
   form.file.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
   form.type.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
+  form.mapping.addEventListener('input', () => { confirm.hidden = true; });
 }
 
 function showReport(job) {
   const out = [];
   const dry = job.mode === 'dry-run';
   if (job.status === 'failed' || job.error) {
-    out.push(errorBox({ message: t('admin.failed', { msg: (job.error && job.error.message) || job.stopped || job.status }) }));
+    out.push(errorBox({ message: t('admin.failed', { msg: webText((job.error && job.error.message) || job.stopped || job.status) }) }));
   } else if (job.stopped) {
     // A strict import that found errors, a limit reached: done, but not as asked.
-    out.push(errorBox({ message: t('admin.stopped', { msg: job.stopped }) }));
+    out.push(errorBox({ message: t('admin.stopped', { msg: webText(job.stopped) }) }));
   }
   out.push(h('h2', { id: 'report-h' }, dry ? t('admin.report.dry') : t('admin.report.done'), h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
   if (!dry && job.status === 'done' && !job.stopped) out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
   const c = job.counts || {};
   // A dry run counts what it would write, an import what it wrote.
-  const label = (k) => t(k === 'written' && dry ? 'admin.count.towrite' : 'admin.count.' + k);
+  const label = (k) => t((k === 'written' || k === 'enterprises_created') && dry ? 'admin.count.' + k + '.dry' : 'admin.count.' + k);
   const figures = ['read', 'written', 'created', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings'];
   if (c.skipped) figures.push('skipped');
+  // A job import creates the enterprises its rows name that are not on record.
+  if (c.enterprises_created) figures.push('enterprises_created');
   out.push(h('dl', { class: 'figures' }, figures.map((k) =>
     h('div', { 'data-count': k }, h('dt', {}, label(k)), h('dd', {}, String(c[k] || 0))))));
+  if (c.enterprises_created) {
+    out.push(h('p', { class: 'notice', 'data-notice': 'enterprises' }, t(dry ? 'admin.enterprises.dry' : 'admin.enterprises.done', { n: c.enterprises_created.toLocaleString() })));
+  }
   for (const m of job.existing || []) {
     // Rows of a list imported before under another file name: updated, not duplicated.
     out.push(h('p', { class: 'notice', 'data-notice': 'existing' }, t('admin.existing', { n: m.rows.toLocaleString(), source: m.source,
@@ -80,10 +103,18 @@ function showReport(job) {
     out.push(h('details', {}, h('summary', {}, t('admin.columns')), h('table', { class: 'columns' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('admin.column.header')), h('th', { scope: 'col' }, t('admin.column.field')))),
       h('tbody', {}, job.columns.map((col) => h('tr', { 'data-field': col.field || '' },
-        h('th', { scope: 'row' }, col.letter + ' ' + col.header), h('td', {}, fieldCell(job.type, col.field))))))));
+        h('th', { scope: 'row' }, col.letter + ' ' + col.header), h('td', {}, col.field || !col.note ? fieldCell(job.type, col.field) : t('admin.column.notimported'),
+          // Why a column is not imported (a 备注 column may hold internal notes).
+          col.note ? h('p', { class: 'hint col-note' }, webText(col.note)) : null)))))));
   }
   if (job.unknown_columns && job.unknown_columns.length) {
-    out.push(h('p', { class: 'notice' }, t('admin.unknown', { cols: job.unknown_columns.map((x) => x.header).join('、') })));
+    // The columns not imported, with the report's reason where it gives one (a 备注 column
+    // may hold internal notes).
+    const cols = job.unknown_columns;
+    out.push(cols.some((x) => x.note)
+      ? h('div', { class: 'notice', 'data-notice': 'unknown' }, t('admin.unknown.notes'),
+        h('ul', {}, cols.map((x) => h('li', {}, h('strong', {}, x.letter + ' ' + x.header), x.note ? t('punct.colon') + webText(x.note) : ''))))
+      : h('p', { class: 'notice', 'data-notice': 'unknown' }, t('admin.unknown', { cols: cols.map((x) => x.header).join(t('punct.list')) })));
   }
   if (job.better_type) {
     out.push(h('p', { class: 'notice', 'data-notice': 'better-type' }, t('admin.better_type', { better: t('type.' + job.better_type), chosen: t('type.' + job.type) })));
@@ -111,12 +142,29 @@ function showReport(job) {
 
 /**
  * fieldCell names the document field a column fills: its name in the current language with
- * the field's code beside it ("岗位名称 title"), for the kind of the import (job, program …).
+ * the field's code beside it, smaller ("岗位名称 title"), for the kind of the import (job,
+ * program …). The code is what a column mapping names; an English name that already says it
+ * ("Job title" for title) goes without it, the code then in its title.
  */
 function fieldCell(kind, field) {
   if (!field) return t('admin.column.unknown');
   if (field === '-') return t('admin.column.ignored');
   const key = has('import.field.' + kind + '.' + field) ? 'import.field.' + kind + '.' + field : 'import.field.' + field;
   if (!has(key)) return h('code', {}, field);
-  return [t(key), ' ', h('code', { class: 'muted' }, field)];
+  const name = t(key);
+  const words = name.toLowerCase().split(/[^a-z0-9]+/);
+  if (lang() === 'en' && field.toLowerCase().split('_').every((w) => words.includes(w))) return h('span', { title: field }, name);
+  return [name, ' ', h('code', { class: 'field-code' }, field)];
+}
+
+/**
+ * webText is a note of the report in the current language (the API writes "中文 / English"),
+ * pointing to this form's column mapping where it names the command line's --mapping.
+ */
+function webText(msg) {
+  const parts = String(msg || '').split(' / ');
+  const text = parts.length === 2 ? parts[lang() === 'en' ? 1 : 0] : parts.join(' / ');
+  const ref = t('admin.mapping.ref');
+  // Chinese runs the name of the field into the sentence, without the spaces around the flag.
+  return text.replace(/ ?--mapping ?/g, (m) => (lang() === 'en' ? m.replace('--mapping', ref) : ref)).replace(/映射文件/g, ref);
 }

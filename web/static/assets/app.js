@@ -2,7 +2,7 @@
 // language switch, session) and the sign-in page. Each journey lives in its own module.
 import { loadStrings, t, lang, setLang, applyStatic } from './i18n.js';
 import { loadSession, currentUser, signIn, signOut } from './api.js';
-import { h, errorBox, okBox } from './dom.js';
+import { h, errorBox, okBox, keptFocus } from './dom.js';
 import { renderSearch } from './search.js';
 import { renderExplore } from './explore.js';
 import { renderInstitution } from './institution.js';
@@ -54,11 +54,37 @@ async function route(focus) {
       if (seq === renderSeq) view.append(errorBox(err));
     }
   }
-  if (focus && seq === renderSeq) {
-    const h1 = view.querySelector('h1');
-    if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: false }); }
+  const keep = keptFocus(location.hash);
+  if (seq === renderSeq && keep && document.getElementById(keep)) {
+    // The control whose change redrew the page keeps the focus.
+    document.getElementById(keep).focus();
+  } else if (focus && seq === renderSeq) {
+    // The page's heading, or what the address points at on the page (data-focus: a job).
+    const target = view.querySelector('[data-focus]') || view.querySelector('h1');
+    if (target) { target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: false }); }
   }
+  if (seq === renderSeq) document.title = viewTitle(view, r);
   document.body.dataset.ready = r.name; // tests wait for this
+}
+
+/**
+ * viewTitle is the document's title for a view: the words searched for, else the view's h1
+ * (without its badges), then the service's name.
+ */
+function viewTitle(view, r) {
+  let name = '';
+  if (r.name === 'search') {
+    const q = r.params.get('q');
+    name = q ? t('title.search', { q }) : t('nav.search');
+  } else {
+    const h1 = view.querySelector('h1');
+    if (h1) {
+      const copy = h1.cloneNode(true);
+      copy.querySelectorAll('.badge').forEach((b) => b.remove());
+      name = copy.textContent.replace(/\s+/g, ' ').trim();
+    }
+  }
+  return name ? t('app.title.view', { view: name }) : t('app.title');
 }
 
 function renderHeader() {
@@ -76,8 +102,9 @@ function renderHeader() {
   } else {
     box.replaceChildren(h('a', { href: '#/signin', id: 'signin-link' }, t('session.signin')));
   }
-  // "My profile" is for candidates only.
+  // "My profile" is for candidates only, the import for administrators only.
   document.getElementById('nav-me').hidden = !(u && u.role === 'candidate');
+  document.getElementById('nav-admin').hidden = !(u && u.role === 'admin');
   const btn = document.getElementById('lang');
   btn.setAttribute('lang', lang() === 'en' ? 'zh-CN' : 'en');
 }
@@ -102,7 +129,7 @@ async function renderSignin(view, r) {
       status.append(okBox(t('session.done', { name: u.username })));
       location.hash = next;
     } catch (err) {
-      status.append(errorBox(err));
+      status.append(errorBox(err, { signin: true }));
     }
   });
   view.append(h('h1', {}, t('session.title')), h('p', {}, t('session.intro')), form, status);

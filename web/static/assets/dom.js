@@ -79,11 +79,14 @@ export function unverifiedBadge(verified) {
   return h('span', { class: 'badge unverified', title: t('unverified.title') }, t('unverified'));
 }
 
-/** errorBox shows an API or network error, with the fields it names. */
-export function errorBox(err) {
+/**
+ * errorBox shows an API or network error, with the fields it names. A 401 says that the action
+ * needs a session, except where signing in is what failed (opts.signin: a wrong password).
+ */
+export function errorBox(err, opts) {
   const box = h('div', { class: 'notice error', role: 'alert' });
   let msg = err && err.message ? err.message : String(err);
-  if (err && err.status === 401) msg = t('session.needed') + ' ' + msg;
+  if (err && err.status === 401 && !(opts && opts.signin)) msg = t('session.needed') + ' ' + msg;
   if (err instanceof TypeError) msg = t('error.network');
   box.append(h('strong', {}, t('error.title')), ' ', msg);
   // A detail that the message already says (the API's message of one invalid field is
@@ -125,6 +128,27 @@ function saysEstimate(text) { return /估算|\bestimate/i.test(text || ''); }
 
 /** scoreText is a match score as a percentage. */
 export function scoreText(score) { return t('match.score', { p: Math.round((score || 0) * 100) }); }
+
+// kept is the control that keeps the focus when the page of an address is drawn again.
+let kept = null;
+
+/**
+ * goKeepingFocus goes to hash for a control (a select, a checkbox) whose change changes the
+ * address: the router draws the page again and gives the focus back to the control of the
+ * same id, instead of moving it to the h1.
+ */
+export function goKeepingFocus(hash, id) {
+  kept = { id };
+  location.hash = hash;
+  kept.hash = location.hash; // as the browser writes it
+}
+
+/** keptFocus is the id of the control to focus on the page of hash, once; '' for none. */
+export function keptFocus(hash) {
+  const k = kept;
+  kept = null;
+  return k && k.hash === hash ? k.id : '';
+}
 
 /** replace empties el and puts children in it. */
 export function replace(el, ...children) { el.replaceChildren(); append(el, children); }

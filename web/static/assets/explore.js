@@ -3,7 +3,7 @@
 // bars for every city, and the chosen city's dossier with the supporting policy items quoted.
 import { t, pick, sectorName, cityName } from './i18n.js';
 import { get } from './api.js';
-import { h, s, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
+import { h, s, syntheticBadge, unverifiedBadge, errorBox, loading, goKeepingFocus } from './dom.js';
 
 /**
  * CITIES are the ten prefecture-level cities of Shaanxi with their region (policy item (7))
@@ -52,8 +52,10 @@ export async function renderExplore(view, r, ctx) {
       h('p', { class: 'hint', id: 'explore-real-hint' }, t('explore.real.hint'))));
   const go = () => { location.hash = link(form.sector.value, form.city.value, form.real.checked); };
   form.addEventListener('submit', (ev) => { ev.preventDefault(); go(); });
-  form.sector.addEventListener('change', go);
-  form.real.addEventListener('change', go);
+  // A change of the sector or of the box redraws the page at once: the control keeps the focus.
+  const change = (ev) => goKeepingFocus(link(form.sector.value, form.city.value, form.real.checked), ev.target.id);
+  form.sector.addEventListener('change', change);
+  form.real.addEventListener('change', change);
   view.append(form);
 
   const overview = h('div', { class: 'explore-grid' }, loading());

@@ -4,12 +4,13 @@
 import { t, sectorName, cityName, regionName, degreeName, languageName } from './i18n.js';
 import { api, get, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
-import { matchCard, partnershipList, signInHint, canAct } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct } from './partners.js';
 import { CITIES } from './explore.js';
 
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
-const DEGREES = ['不限', '大专', '本科', '硕士', '博士'];
+// The degrees the API takes for a job need (JobNeed.Degree), lowest first.
+const DEGREES = ['不限', '高中', '中专', '大专', '本科', '硕士', '博士'];
 
 /** renderHR draws #/hr (a finder, or the signed-in HR's enterprise) or #/hr/{enterprise id}. */
 export async function renderHR(view, r, ctx) {
@@ -42,38 +43,55 @@ export async function renderHR(view, r, ctx) {
     formBox.replaceChildren();
     if (mine) formBox.append(jobForm(ent, job, async (saved) => { await loadJobs(); showForm(null); formBox.prepend(saved); }));
   };
-  const loadJobs = async () => {
+  // The job a link names (#/hr/{id}?job={job id}, a search hit) is marked, and the page goes
+  // to it: the router focuses the element marked data-focus instead of the h1.
+  const target = r.params.get('job') || '';
+  const loadJobs = async (mark) => {
     try {
       const js = await get('/api/v1/jobs', { enterprise_id: id, limit: 100 });
       const list = js.data || [];
+      const found = mark && list.find((j) => j.id === mark);
       jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length })),
-        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id))))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
+        ...(mark && !found ? [h('p', { class: 'notice', 'data-notice': 'job-missing' }, t('hr.job.missing'))] : []),
+        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
+      if (found) jobsBox.querySelector('.job.target').scrollIntoView({ block: 'center' });
     } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
   };
+  // loadPartnerships draws the enterprise's partnerships and answers their list ([] when it
+  // could not be read).
   const loadPartnerships = async (notice) => {
     try {
       const ps = await get('/api/v1/partnerships', { enterprise_id: id, limit: 50 });
       if (ctx.isCurrent()) psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data || [], 'enterprise', id, loadPartnerships));
-    } catch (err) { psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), errorBox(err)); }
+      return ps.data || [];
+    } catch (err) {
+      psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), errorBox(err));
+      return [];
+    }
   };
   showForm(null);
+  const partnerships = loadPartnerships();
   await Promise.all([
-    loadJobs(),
-    loadPartnerships(),
+    loadJobs(target),
+    partnerships,
     (async () => {
       try {
-        const ms = await get('/api/v1/enterprises/' + encodeURIComponent(id) + '/partners', { limit: 5 });
+        // A suggested school the enterprise already has a partnership with shows its status.
+        const [ms, list] = await Promise.all([get('/api/v1/enterprises/' + encodeURIComponent(id) + '/partners', { limit: 5 }), partnerships]);
+        const existing = partnershipsByOther(list, 'enterprise');
         partnersBox.replaceChildren(h('h2', { id: 'partners-h' }, t('hr.partners')),
-          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'enterprise', id, loadPartnerships)) : [h('p', { class: 'muted' }, t('match.none'))]));
+          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'enterprise', id, loadPartnerships, existing.get(m.institution.id))) : [h('p', { class: 'muted' }, t('match.none'))]));
       } catch (err) { partnersBox.append(errorBox(err)); }
     })(),
   ]);
 }
 
-function jobItem(j, verified, mine, edit, match) {
+/** jobItem is one job of the list; target marks the job a link named (a search hit). */
+function jobItem(j, verified, mine, edit, match, target) {
   const meta = [cityName(j.city), j.district, degreeName(j.degree), j.headcount ? t('hr.job.headcount', { n: j.headcount }) : '', j.salary_text || (j.salary_min ? j.salary_min + '–' + (j.salary_max || '') : '')].filter(Boolean);
-  return h('li', { class: 'card job', 'data-id': j.id },
-    h('h3', {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
+  return h('li', { class: target ? 'card job target' : 'card job', 'data-id': j.id },
+    target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
+    h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
     j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join('、')) : null,
     h('div', { class: 'actions' },
@@ -87,11 +105,21 @@ function canContact(id) {
   return !!u && u.role === 'enterprise' && u.enterprise_id === id;
 }
 
+// candidatesSeq numbers the requests of showCandidates: only the latest may draw.
+let candidatesSeq = 0;
+
+/**
+ * showCandidates draws the matching candidates of job in box. A click on another job's (or
+ * the same job's) button before the answer came starts another request: the earlier answer
+ * is then dropped, so that the panel holds one list, of the job it names.
+ */
 async function showCandidates(box, job, contact) {
+  const seq = ++candidatesSeq;
   box.replaceChildren(h('h2', { id: 'cands-h', tabindex: '-1' }, t('hr.candidates', { title: job.title })), loading());
   box.querySelector('h2').focus();
   try {
     const ms = await get('/api/v1/jobs/' + encodeURIComponent(job.id) + '/candidates', { limit: 5 });
+    if (seq !== candidatesSeq) return;
     box.querySelector('[role=status]')?.remove();
     if (!ms.data || !ms.data.length) { box.append(h('p', { class: 'muted' }, t('match.none'))); return; }
     box.append(h('ol', { class: 'cand-list' }, ms.data.map((m) => {
@@ -105,7 +133,7 @@ async function showCandidates(box, job, contact) {
         contact && c.id ? contactBox(c.id) : null);
     })));
   } catch (err) {
-    box.append(errorBox(err));
+    if (seq === candidatesSeq) box.append(errorBox(err));
   }
 }
 
@@ -165,6 +193,19 @@ function splitList(s) {
   return s.split(/[,，、;；\s]+/).map((x) => x.trim()).filter(Boolean);
 }
 
+/**
+ * options are the <option>s of a select of list, value selected. A value the list lacks (a
+ * job imported with 陕西省 as its city, 培训 as its degree) is offered first, marked as the
+ * job's own, so that editing another field never changes it silently; no value at all is
+ * offered as such ("not given"), or as empty, the prompt of a select that has one ("choose").
+ */
+function options(list, value, name, empty) {
+  const out = [];
+  if (value && !list.includes(value)) out.push(h('option', { value, selected: true }, name(value) + t('hr.form.current')));
+  if (empty || !value) out.push(h('option', { value: '', selected: value ? null : true }, empty || t('hr.form.unset')));
+  return out.concat(list.map((x) => h('option', { value: x, selected: x === value ? true : null }, name(x))));
+}
+
 /** jobForm publishes (POST /api/v1/jobs) or edits (PUT /api/v1/jobs/{id}) a job need. */
 function jobForm(ent, job, done) {
   const v = job || { city: ent.city, degree: '本科', headcount: 1, sector: (ent.sectors || [])[0] || '' };
@@ -173,14 +214,13 @@ function jobForm(ent, job, done) {
     h('h2', { id: 'form-h' }, job ? t('hr.form.edit', { title: job.title }) : t('hr.form.new')),
     field('job-title', t('hr.form.title') + ' *', h('input', { id: 'job-title', name: 'title', required: true, maxlength: '200', value: v.title || '', 'aria-required': 'true' })),
     h('div', { class: 'row' },
-      field('job-city', t('hr.form.city'), h('select', { id: 'job-city', name: 'city' }, CITIES.map((c) => h('option', { value: c.name, selected: c.name === v.city ? true : null }, cityName(c.name))))),
+      field('job-city', t('hr.form.city'), h('select', { id: 'job-city', name: 'city' }, options(CITIES.map((c) => c.name), v.city, cityName))),
       field('job-district', t('hr.form.district'), h('input', { id: 'job-district', name: 'district', maxlength: '64', value: v.district || '' }))),
     h('div', { class: 'row' },
-      field('job-sector', t('hr.form.sector'), h('select', { id: 'job-sector', name: 'sector' }, h('option', { value: '' }, t('hr.form.none')),
-        SECTORS.map((x) => h('option', { value: x, selected: x === v.sector ? true : null }, sectorName(x))))),
-      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, DEGREES.map((d) => h('option', { value: d, selected: d === v.degree ? true : null }, degreeName(d)))))),
+      field('job-sector', t('hr.form.sector'), h('select', { id: 'job-sector', name: 'sector' }, options(SECTORS, v.sector, sectorName, t('hr.form.none')))),
+      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, options(DEGREES, v.degree, degreeName)))),
     h('div', { class: 'row' },
-      field('job-headcount', t('hr.form.headcount'), h('input', { id: 'job-headcount', name: 'headcount', type: 'number', min: '1', max: '10000', value: String(v.headcount || 1) })),
+      field('job-headcount', t('hr.form.headcount'), h('input', { id: 'job-headcount', name: 'headcount', type: 'number', min: '1', max: '10000', value: v.headcount ? String(v.headcount) : '' })),
       field('job-salary-min', t('hr.form.salary_min'), h('input', { id: 'job-salary-min', name: 'salary_min', type: 'number', min: '0', step: '100', value: v.salary_min ? String(v.salary_min) : '' })),
       field('job-salary-max', t('hr.form.salary_max'), h('input', { id: 'job-salary-max', name: 'salary_max', type: 'number', min: '0', step: '100', value: v.salary_max ? String(v.salary_max) : '' }))),
     field('job-skills', t('hr.form.skills'), h('input', { id: 'job-skills', name: 'skills', maxlength: '1000', value: (v.skills || []).join('、') })),

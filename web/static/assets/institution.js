@@ -3,7 +3,7 @@
 import { t, pick, cityName, regionName, degreeName, levelName, authorityName } from './i18n.js';
 import { get, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading } from './dom.js';
-import { matchCard, partnershipList, signInHint, canAct, enterprisesVerified } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified } from './partners.js';
 
 /** renderInstitution draws #/institution (a finder) or #/institution/{id}. */
 export async function renderInstitution(view, r, ctx) {
@@ -26,17 +26,22 @@ export async function renderInstitution(view, r, ctx) {
   view.append(h('div', { class: 'two-col wide' }, h('div', {}, partnersBox), h('div', {}, proposalsBox, gapsBox)), progBox);
   if (!canAct('institution', id)) partnersBox.append(signInHint('institution'));
 
-  const loadProposals = async (notice) => {
+  // partnerships is the latest list of the institution's partnerships (a promise; [] when it
+  // could not be read), which the suggested partners' cards show the status of.
+  let partnerships = Promise.resolve([]);
+  const loadProposals = (notice) => (partnerships = (async () => {
     try {
       const ps = await get('/api/v1/partnerships', { institution_id: id, limit: 50 });
       const list = ps.data || [];
       // The other party is an enterprise: marked 未核验 when the API says it is unverified.
       const verified = await enterprisesVerified(list.map((p) => p.enterprise_id));
       if (ctx.isCurrent()) proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(list, 'institution', id, loadProposals, verified));
+      return list;
     } catch (err) {
       proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), errorBox(err));
+      return [];
     }
-  };
+  })());
 
   await Promise.all([
     (async () => {
@@ -53,8 +58,8 @@ export async function renderInstitution(view, r, ctx) {
             p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join('、')) : null))));
       } catch (err) { progBox.replaceChildren(errorBox(err)); }
     })(),
-    loadPartners(partnersBox, id, false, loadProposals),
     loadProposals(),
+    loadPartners(partnersBox, id, false, loadProposals, false, () => partnerships),
     loadGaps(gapsBox, inst, id, false),
   ]);
 }
@@ -62,19 +67,22 @@ export async function renderInstitution(view, r, ctx) {
 /**
  * loadPartners draws the enterprises suggested as partners. Most enterprises of the default
  * data set are synthetic, so a box offers the firms of real data only; refocus puts the focus
- * back on the box after it was used.
+ * back on the box after it was used; partnerships() answers (a promise of) the institution's
+ * partnerships, whose status the cards of those enterprises show.
  */
-async function loadPartners(box, id, realOnly, onChange, refocus) {
+async function loadPartners(box, id, realOnly, onChange, refocus, partnerships) {
   const hint = box.querySelector('.sign-in');
   try {
-    const ms = await get('/api/v1/institutions/' + encodeURIComponent(id) + '/partners', { limit: 5, real_only: realOnly ? 'true' : null });
+    // An enterprise the institution already has a partnership with shows its status.
+    const [ms, list] = await Promise.all([get('/api/v1/institutions/' + encodeURIComponent(id) + '/partners', { limit: 5, real_only: realOnly ? 'true' : null }), partnerships()]);
+    const existing = partnershipsByOther(list, 'institution');
     const toggle = h('input', { type: 'checkbox', id: 'partners-real', checked: realOnly ? true : null, 'aria-describedby': 'partners-real-hint' });
-    toggle.addEventListener('change', () => { toggle.disabled = true; loadPartners(box, id, toggle.checked, onChange, true); });
+    toggle.addEventListener('change', () => { toggle.disabled = true; loadPartners(box, id, toggle.checked, onChange, true, partnerships); });
     const synthetic = (ms.data || []).some((m) => m.enterprise && m.enterprise.synthetic);
     box.replaceChildren(h('h2', { id: 'partners-h' }, t('inst.partners')), hint || '',
       synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'partners-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'partners-real-hint' }, t('inst.partners.real.hint'))) : null,
-      ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'institution', id, onChange)) : [h('p', { class: 'muted' }, t('match.none'))]));
+      ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'institution', id, onChange, existing.get(m.enterprise.id))) : [h('p', { class: 'muted' }, t('match.none'))]));
     if (refocus) document.getElementById('partners-real').focus();
   } catch (err) { box.append(errorBox(err)); }
 }

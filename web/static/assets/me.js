@@ -2,7 +2,7 @@
 // enterprises they consented to), the audit log of their record, export and erasure. Only the
 // candidate themself gets here: the API answers the full profile, the audit log and the export
 // to the signed-in candidate alone (api/personal.go).
-import { t, lang, cityName, degreeName, languageName } from './i18n.js';
+import { t, has, lang, cityName, degreeName, languageName } from './i18n.js';
 import { api, get, currentUser, signOut } from './api.js';
 import { h, errorBox, okBox, loading, syntheticBadge } from './dom.js';
 import { signInHint } from './partners.js';
@@ -50,14 +50,19 @@ export async function renderMe(view, r, ctx) {
       const a = await get(path + '/audit', { limit: 100 });
       const rows = (a.data || []).slice().reverse(); // newest first
       const who = await Promise.all(rows.map((e) => ents.name(e.actor_enterprise_id)));
+      // Each cell carries its column's name (data-label): on a narrow screen the rows are
+      // stacked as cards, each cell under its name (style.css).
+      const cols = ['me.audit.when', 'me.audit.who', 'me.audit.what', 'me.audit.why'].map((k) => t(k));
       auditBox.replaceChildren(h('h2', { id: 'audit-h' }, t('me.audit')), h('p', { class: 'lead' }, t('me.audit.intro')),
         rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'audit-table' },
-          h('thead', {}, h('tr', {}, ['me.audit.when', 'me.audit.who', 'me.audit.what', 'me.audit.why'].map((k) => h('th', { scope: 'col' }, t(k))))),
+          h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, rows.map((e, i) => h('tr', { 'data-action': e.action },
-            h('td', {}, new Date(e.time).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN')),
-            h('td', { class: 'audit-who' }, who[i] || t('role.' + (e.actor_role || 'public'))),
-            h('td', {}, t('me.audit.action.' + e.action), e.fields && e.fields.length ? ' (' + e.fields.map((f) => t('me.field.' + f)).join('、') + ')' : ''),
-            h('td', { class: 'audit-why' }, e.reason || '—'))))))
+            h('td', { 'data-label': cols[0] }, new Date(e.time).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN')),
+            // The candidate's own acts (an export) are theirs: "you", not their role.
+            h('td', { class: 'audit-who', 'data-label': cols[1] }, e.actor_role === 'candidate' ? t('me.audit.you') : who[i] || t('role.' + (e.actor_role || 'public'))),
+            h('td', { class: 'audit-what', 'data-label': cols[2] }, has('me.audit.action.' + e.action) ? t('me.audit.action.' + e.action) : e.action,
+              e.fields && e.fields.length ? t('punct.paren', { v: e.fields.map((f) => (has('me.field.' + f) ? t('me.field.' + f) : f)).join(t('punct.list')) }) : ''),
+            h('td', { class: 'audit-why', 'data-label': cols[3] }, e.reason || '—'))))))
           : h('p', { class: 'muted' }, t('me.audit.none')));
     } catch (err) {
       auditBox.replaceChildren(h('h2', { id: 'audit-h' }, t('me.audit')), errorBox(err));
@@ -76,16 +81,26 @@ function row(label, value) {
   return value ? [h('dt', {}, label), h('dd', {}, value)] : null;
 }
 
-/** profileSection shows the whole profile, personal data included: only its owner sees this. */
+/**
+ * profileSection shows the whole profile, personal data included: only its owner sees this.
+ * Everything the profile holds is shown, so that the candidate can check what enterprises see
+ * of it (anonymised: the API leaves out name, contact details and birth date, and removes
+ * personal data from the summary).
+ */
 function profileSection(c) {
-  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, degreeName(e.degree)].filter(Boolean).join(' · '));
+  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, degreeName(e.degree), e.country].filter(Boolean).join(' · '));
+  const yes = (v) => t(v ? 'me.yes' : 'me.no');
   return h('section', { class: 'profile card', 'aria-labelledby': 'profile-h' },
     h('h2', { id: 'profile-h' }, t('me.profile'), ' ', syntheticBadge(c.synthetic)),
     h('dl', { class: 'profile-list' },
       row(t('me.field.name'), c.name), row(t('me.field.phone'), c.phone), row(t('me.field.email'), c.email),
+      row(t('me.field.birth_date'), c.birth_date),
       row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), degreeName(c.degree)),
-      row(t('me.field.education'), edu.join('；')), row(t('me.field.skills'), (c.skills || []).join('、')),
-      row(t('me.field.languages'), (c.languages || []).map(languageName).join(t('punct.list')))),
+      row(t('me.field.education'), edu.join('；')), row(t('me.field.skills'), (c.skills || []).join(t('punct.list'))),
+      row(t('me.field.languages'), (c.languages || []).map(languageName).join(t('punct.list'))),
+      row(t('me.field.returnee'), yes(c.returnee)), row(t('me.field.study_country'), c.study_country),
+      row(t('me.field.wants_to_found'), yes(c.wants_to_found)),
+      row(t('me.field.summary'), c.summary)),
     h('p', { class: 'hint' }, t('me.profile.hint')));
 }
 

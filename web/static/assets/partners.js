@@ -32,20 +32,41 @@ function partyLink(p) {
   return h('a', { href }, p.name);
 }
 
+/** OPEN are the states of a partnership that cannot be proposed again (the API answers 409). */
+const OPEN = ['proposed', 'accepted', 'active'];
+
+/**
+ * partnershipsByOther maps the other party's id (the enterprise's on the institution page,
+ * the institution's on the HR page) to its partnership with selfID's side, from the list of
+ * GET /api/v1/partnerships.
+ */
+export function partnershipsByOther(list, side) {
+  return new Map((list || []).map((p) => [side === 'institution' ? p.enterprise_id : p.institution_id, p]));
+}
+
 /**
  * matchCard shows one suggested partner with its score and explanations; side is the side
- * the page speaks for, selfID its id. It offers "propose" when the user may act for that side.
+ * the page speaks for, selfID its id; existing is the pair's partnership, if there is one.
+ * A pair with an open partnership shows its status instead of "propose" (which the API would
+ * refuse); otherwise the card offers "propose" (again, after a refusal) when the user may act
+ * for that side.
  */
-export function matchCard(m, side, selfID, onChange) {
+export function matchCard(m, side, selfID, onChange, existing) {
   const other = side === 'institution' ? m.enterprise : m.institution;
   const card = h('article', { class: 'match card', 'data-id': other.id },
     h('div', { class: 'match-head' }, h('h3', {}, partyLink(other)), ' ', syntheticBadge(other.synthetic), ' ', unverifiedBadge(other.verified),
       other.city ? h('span', { class: 'muted' }, ' · ' + cityName(other.city)) : null, h('span', { class: 'score' }, scoreText(m.score))),
     factors(m.factors));
-  if (canAct(side, selfID)) {
+  if (existing && existing.status !== 'suggested') {
+    card.append(h('p', { class: 'existing', 'data-status': existing.status }, t('partner.existing'), ' ',
+      h('span', { class: 'badge status status-' + existing.status }, t('status.' + existing.status)),
+      existing.proposed_by ? h('span', { class: 'muted' }, ' · ' + t('partner.by', { side: t('side.' + existing.proposed_by) })) : null));
+  }
+  if (canAct(side, selfID) && !(existing && OPEN.includes(existing.status))) {
     const instID = side === 'institution' ? selfID : other.id;
     const entID = side === 'institution' ? other.id : selfID;
-    card.append(proposeForm(instID, entID, side, other.name, 'note-' + other.id, 'partner.propose', (name) => {
+    const label = existing && existing.status === 'declined' ? 'partner.repropose' : 'partner.propose';
+    card.append(proposeForm(instID, entID, side, other.name, 'note-' + other.id, label, (name) => {
       card.querySelector('form.propose').replaceChildren(okBox(t('partner.proposed', { name })));
       if (onChange) onChange();
     }));

@@ -212,16 +212,20 @@ function resultList(st, res) {
   out.push(h('h2', { id: 'results-h', class: 'result-count' }, t('search.total', { n: total.toLocaleString() }),
     h('span', { class: 'muted' }, ' · ' + t('search.took', { ms: res.took_ms }))));
   if (res.relaxed) {
-    // Say which word no result holds, when one is found nowhere (区块链 of 区块链 延安).
+    // Say which word no result holds, when one is found nowhere (区块链 of 区块链 延安); but
+    // not when that "word" is (almost) the whole query, a question written as one phrase
+    // (海归在西安开公司有补贴吗): its words are found, only not together.
     const missing = res.unmatched || [];
+    const bare = (x) => x.replace(/[\s\p{P}]/gu, '');
+    const whole = missing.length && bare(missing.join('')).length >= 0.75 * bare(st.q).length;
     out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
-      missing.length ? t('search.unmatched', { w: missing.join(t('punct.list')) }) : t('search.relaxed')));
+      whole ? t('search.relaxed.some') : missing.length ? t('search.unmatched', { w: missing.join(t('punct.list')) }) : t('search.relaxed')));
   }
   if (!res.hits.length) {
     out.push(h('p', { class: 'empty' }, t('search.none')));
     return out;
   }
-  out.push(h('ol', { class: 'hits', start: String((st.page - 1) * PER_PAGE + 1) }, res.hits.map(hit)));
+  out.push(h('ol', { class: 'hits', start: String((st.page - 1) * PER_PAGE + 1) }, res.hits.map((x) => hit(x, st))));
   out.push(pager(st, total));
   return out.filter(Boolean);
 }
@@ -231,13 +235,23 @@ function hitLink(hitv) {
     case 'institution': return '#/institution/' + encodeURIComponent(hitv.id);
     case 'enterprise': return '#/hr/' + encodeURIComponent(hitv.id);
     case 'program': return hitv.fields && hitv.fields.institution_id ? '#/institution/' + encodeURIComponent(hitv.fields.institution_id) : null;
-    case 'job': return hitv.fields && hitv.fields.enterprise_id ? '#/hr/' + encodeURIComponent(hitv.fields.enterprise_id) : null;
+    // A job on its enterprise's page, marked and scrolled to (hr.js).
+    case 'job': return hitv.fields && hitv.fields.enterprise_id ? '#/hr/' + encodeURIComponent(hitv.fields.enterprise_id) + '?job=' + encodeURIComponent(hitv.id) : null;
     case 'policy': return '#/policy/' + encodeURIComponent(hitv.id);
     default: return null;
   }
 }
 
-function hit(x) {
+/** distanceText is how far a hit is from the city of the distance filter (near). */
+function distanceText(km, city, near) {
+  // A document without a point of its own is placed at its district's, else its city's,
+  // centre: "0 km" from its own city would claim a precision it lacks.
+  if (km < 1 && city && city === near) return t('near.incity');
+  if (km < 1) return t('near.under1');
+  return t('near.km', { km: Math.round(km) });
+}
+
+function hit(x, st) {
   const f = x.fields || {};
   const meta = [];
   if (f.city) meta.push(cityName(f.city));
@@ -247,7 +261,7 @@ function hit(x) {
   else if (f.code) meta.push(t('field.code', { v: f.code }));
   if (f.number) meta.push(t('field.number', { v: f.number }));
   if (f.programs) meta.push(t('inst.find.programs', { n: f.programs })); // a school found through its programs
-  if (x.distance_km !== undefined && x.distance_km !== null) meta.push(t('near.km', { km: Math.round(x.distance_km) }));
+  if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
