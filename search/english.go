@@ -52,12 +52,12 @@ func fromEnglish(q string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(words); i++ {
-		start, end := words[i][0], words[i][1]
+		start := words[i][0]
 		zh, n := lookupEnglish(lower, words[i:])
 		if zh == "" {
 			continue
 		}
-		end = words[i+n-1][1]
+		end := words[i+n-1][1]
 		b.WriteString(q[last:start])
 		b.WriteString(" " + zh + " ")
 		last, i = end, i+n-1
