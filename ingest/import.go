@@ -406,7 +406,7 @@ func checkRequired(s *schema, cols []Column, defaults map[string]string) error {
 		names[i] = s.label(f)
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID,
-		Message: fmt.Sprintf("缺少必填列 %[4]s（现有列：%[2]s），请修改列名或用 --mapping 指定%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping",
+		Message: fmt.Sprintf("缺少必填列 %[4]s（现有列：%[2]s），请修改列名或用 --mapping 指定，或用 --default 给出默认值%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping, or give a default with --default",
 			strings.Join(names, " or "), strings.Join(found, ", "), otherType(s.kind, cols), strings.Join(names, " 或 ")),
 		Details: []xiaoqi.FieldError{{Field: group[0], Message: "缺少此列 / no column"}}}
 }

@@ -526,6 +526,20 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 		p.fail("a problem without a column keeps its separator: %q", report)
 	}
 
+	// A list without a city column: refused row by row, then checked with the form's default
+	// city, which the API takes as the upload's defaults.
+	nocity := filepath.Join(t.TempDir(), "nocity.csv")
+	if err := os.WriteFile(nocity, []byte("岗位名称,公司名称,招聘人数\n默认城市样例岗位,示例（合成）公司,2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a list without cities", chromedp.SetUploadFiles("#import-file", []string{nocity}), chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
+	p.waitText("#import-report", "缺少必填列")
+	p.waitText("#import-report", "「默认城市」")
+	p.do("give a default city", chromedp.Click("#import-mapping-box summary"), chromedp.SetValue("#import-default-city", "宝鸡市"), chromedp.Click("#import-dry"))
+	p.waitJS("the report with the default city", `document.querySelector('[data-count=written] dd') && document.querySelector('[data-count=written] dd').textContent === '1' && document.querySelector('[data-count=invalid] dd').textContent === '0'`)
+	var cleared string
+	p.eval(`document.querySelector('#import-default-city').value = ''; document.querySelector('#import-mapping-box').open = false; ''`, &cleared)
+
 	// A school list checked as candidates: the report says its columns look like schools.
 	schools := filepath.Join(t.TempDir(), "schools.csv")
 	if err := os.WriteFile(schools, []byte("name,code,authority,city,level\n示例学院（合成）,4161099999,陕西省教育厅,西安市,本科\n"), 0o644); err != nil {

@@ -31,7 +31,18 @@ export async function renderAdmin(view) {
     h('details', { class: 'mapping', id: 'import-mapping-box' }, h('summary', {}, t('admin.mapping.summary')),
       h('div', { class: 'field' }, h('label', { for: 'import-mapping' }, t('admin.mapping')),
         h('p', { class: 'hint', id: 'import-mapping-hint' }, t('admin.mapping.hint')),
-        h('textarea', { id: 'import-mapping', name: 'mapping', rows: '2', maxlength: '10000', spellcheck: 'false', 'aria-describedby': 'import-mapping-hint' }))),
+        h('textarea', { id: 'import-mapping', name: 'mapping', rows: '2', maxlength: '10000', spellcheck: 'false', 'aria-describedby': 'import-mapping-hint' })),
+      // The CLI's --sheet and --default, as the API takes them (sheet, defaults).
+      h('div', { class: 'row' },
+        h('div', { class: 'field' }, h('label', { for: 'import-sheet' }, t('admin.sheet')),
+          h('p', { class: 'hint', id: 'import-sheet-hint' }, t('admin.sheet.hint')),
+          h('input', { id: 'import-sheet', name: 'sheet', type: 'text', maxlength: '100', 'aria-describedby': 'import-sheet-hint' })),
+        h('div', { class: 'field' }, h('label', { for: 'import-default-city' }, t('admin.default.city')),
+          h('p', { class: 'hint', id: 'import-default-city-hint' }, t('admin.default.city.hint')),
+          h('input', { id: 'import-default-city', name: 'default_city', type: 'text', maxlength: '50', 'aria-describedby': 'import-default-city-hint' })),
+        h('div', { class: 'field' }, h('label', { for: 'import-default-school' }, t('admin.default.school')),
+          h('p', { class: 'hint', id: 'import-default-school-hint' }, t('admin.default.school.hint')),
+          h('input', { id: 'import-default-school', name: 'default_school', type: 'text', maxlength: '100', 'aria-describedby': 'import-default-school-hint' })))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'import-dry' }, t('admin.dryrun')), confirm));
   view.append(form, report);
 
@@ -45,6 +56,11 @@ export async function renderAdmin(view) {
     fd.append('type', form.type.value);
     fd.append('dry_run', dryRun ? 'true' : 'false');
     if (form.mapping.value.trim()) fd.append('mapping', form.mapping.value.trim());
+    if (form.sheet.value.trim()) fd.append('sheet', form.sheet.value.trim());
+    const defaults = {};
+    if (form.default_city.value.trim()) defaults.city = form.default_city.value.trim();
+    if (form.default_school.value.trim()) defaults.institution_name = form.default_school.value.trim();
+    if (Object.keys(defaults).length) fd.append('defaults', JSON.stringify(defaults));
     report.replaceChildren(h('p', { role: 'status' }, t('admin.running')));
     confirm.hidden = true;
     try {
@@ -60,7 +76,7 @@ export async function renderAdmin(view) {
     } catch (err) {
       // A file the API refuses at once (no column for a required field) may be told to use
       // --mapping: this page's column mapping is named instead.
-      if (err && typeof err.message === 'string' && err.message.includes('--mapping')) err.message = webText(err.message);
+      if (err && typeof err.message === 'string' && /--mapping|--default/.test(err.message)) err.message = webText(err.message);
       if (seq === runs) report.replaceChildren(errorBox(err));
     }
   };
@@ -68,7 +84,7 @@ export async function renderAdmin(view) {
   confirm.addEventListener('click', () => run(false));
   form.file.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
   form.type.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
-  form.mapping.addEventListener('input', () => { confirm.hidden = true; });
+  for (const f of [form.mapping, form.sheet, form.default_city, form.default_school]) f.addEventListener('input', () => { confirm.hidden = true; });
 }
 
 function showReport(job) {
@@ -166,5 +182,7 @@ function webText(msg) {
   const text = parts.length === 2 ? parts[lang() === 'en' ? 1 : 0] : parts.join(' / ');
   const ref = t('admin.mapping.ref');
   // Chinese runs the name of the field into the sentence, without the spaces around the flag.
-  return text.replace(/ ?--mapping ?/g, (m) => (lang() === 'en' ? m.replace('--mapping', ref) : ref)).replace(/映射文件/g, ref);
+  const def = t('admin.default.ref');
+  return text.replace(/ ?--mapping ?/g, (m) => (lang() === 'en' ? m.replace('--mapping', ref) : ref)).replace(/映射文件/g, ref)
+    .replace(/ ?--default ?/g, (m) => (lang() === 'en' ? m.replace('--default', def) : def));
 }
