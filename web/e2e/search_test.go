@@ -133,6 +133,8 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.clickLive(`.hit[data-id="` + jobID + `"] .hit-title a`)
 	target := `.job.target[data-id="` + jobID + `"]`
 	p.waitText(target, "搜索到的岗位")
+	// The router focuses the job once the whole page has drawn (the partners come later).
+	p.waitJS("the enterprise's page drawn", `document.body.dataset.ready === 'hr'`)
 	var place struct {
 		Focused      bool
 		Top, Bottom  float64
