@@ -51,6 +51,9 @@ func (s *Store) AppendAudit(ctx context.Context, e *xiaoqi.AuditEntry) error {
 			return fmt.Errorf("mongodb: append audit: numbers still taken after %d attempts", attempt)
 		}
 		if attempt > 0 {
+			if err := backoff(ctx, attempt); err != nil {
+				return err
+			}
 			if err := s.catchUpAuditCounter(ctx); err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -15,7 +16,11 @@ import (
 // documents are written, settle them after.
 
 // maxLogAttempts bounds how often a writer takes new seqs for entries whose seqs were taken.
-const maxLogAttempts = 10
+// On FerretDB, whose $inc is not atomic, writers that retry together take the same seqs
+// again, one of them winning each round: with two nodes' writers in a burst, 10 rounds were
+// once not enough (a batch failed with 500 in the multi-node test). Retries therefore also
+// wait a random moment, growing with the attempt, so that they spread out.
+const maxLogAttempts = 30
 
 // commitTimeout bounds committing a write's entries, which goes on after the caller's context
 // ends: a write that happened must not stay pending.
@@ -62,6 +67,9 @@ func (s *Store) log(ctx context.Context, entries []changeRecord) error {
 			return fmt.Errorf("mongodb: log changes: seqs still taken after %d attempts", attempt)
 		}
 		if attempt > 0 {
+			if err := backoff(ctx, attempt); err != nil {
+				return err
+			}
 			if err := s.catchUpCounter(ctx); err != nil {
 				return err
 			}
@@ -93,6 +101,19 @@ func (s *Store) log(ctx context.Context, entries []changeRecord) error {
 		todo = taken
 	}
 	return nil
+}
+
+// backoff waits a random moment of up to attempt × 5 ms (at most 100 ms), or until ctx ends.
+func backoff(ctx context.Context, attempt int) error {
+	d := time.Duration(rand.Int64N(int64(min(attempt*5, 100))*int64(time.Millisecond) + 1))
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // catchUpCounter raises the counter to the highest seq in the feed, so that a counter that
