@@ -65,7 +65,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 		}
 	}
 	for _, d := range q.Degrees {
-		if degreeValues([]string{d})[0] != "" && !slices.Contains(xiaoqi.Degrees, degreeValues([]string{d})[0]) {
+		if v := degreeValues([]string{d})[0]; !slices.Contains(xiaoqi.Degrees, v) {
 			return 0, 0, invalid("degree", "未知学历 %q，可选：%s、研究生、专科 / unknown degree, one of: %s, 研究生, 专科", d,
 				strings.Join(xiaoqi.Degrees, "、"), strings.Join(xiaoqi.Degrees, ", "))
 		}

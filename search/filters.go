@@ -36,8 +36,10 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 	// for a search of policy items or about a policy topic (创业 among policies in 西安 found
 	// nothing); other searches leave them out, so that a city's facet count is what its
 	// filter lists.
+	provinceWide := len(q.Types) == 1 && q.Types[0] == xiaoqi.KindPolicy ||
+		(len(cities) > 0 || len(q.Regions) > 0 || len(q.Districts) > 0) && x.policyTopic(q.Q)
 	place := func(pq query.Query) query.Query {
-		if !(len(q.Types) == 1 && q.Types[0] == xiaoqi.KindPolicy) && !x.policyTopic(q.Q) {
+		if !provinceWide {
 			return pq
 		}
 		tq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))

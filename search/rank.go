@@ -246,8 +246,8 @@ func exclusions(q string) (pos string, neg []string) {
 			kept = append(kept, f)
 		}
 	}
-	if neg == nil && len(kept) == len(strings.Fields(q)) && !strings.ContainsAny(q, "+＋") {
-		return q, nil
+	if neg == nil && !strings.ContainsAny(q, "+＋") {
+		return q, nil // as typed
 	}
 	return strings.Join(kept, " "), neg
 }
