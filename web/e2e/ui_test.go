@@ -53,4 +53,5 @@ func TestUI(t *testing.T) {
 	t.Run("phone", func(t *testing.T) { phoneJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("lists", func(t *testing.T) { listsJourney(t, openPage(t, browser, svc.URL), svc) })
 }

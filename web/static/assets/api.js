@@ -44,6 +44,22 @@ export function get(path, params) {
   return api('GET', s ? path + '?' + s : path);
 }
 
+/**
+ * getAll follows a list's pages (GET path?…&limit=100&after=next) until it ends or holds max
+ * items, and answers { data, more }: more is true when the list goes on past max.
+ */
+export async function getAll(path, params, max) {
+  const data = [];
+  let after = '';
+  for (;;) {
+    const page = await get(path, { ...params, limit: 100, after });
+    data.push(...(page.data || []));
+    after = page.next || '';
+    if (!after) return { data, more: false };
+    if (data.length >= max) return { data, more: true };
+  }
+}
+
 /** currentUser is the signed-in user, or null. */
 export function currentUser() { return user; }
 

@@ -2,13 +2,15 @@
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
 import { t, sectorName, cityName, regionName, degreeName, languageName } from './i18n.js';
-import { api, get, currentUser } from './api.js';
+import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
-import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
 import { CITIES } from './explore.js';
 
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
+// JOBS_PAGE is how many job needs the list shows at first and adds per click of 显示更多.
+const JOBS_PAGE = 50;
 // The degrees the API takes for a job need (JobNeed.Degree), lowest first.
 const DEGREES = ['不限', '高中', '中专', '大专', '本科', '硕士', '博士'];
 
@@ -48,12 +50,44 @@ export async function renderHR(view, r, ctx) {
   const target = r.params.get('job') || '';
   const loadJobs = async (mark) => {
     try {
-      const js = await get('/api/v1/jobs', { enterprise_id: id, limit: 100 });
-      const list = js.data || [];
-      const found = mark && list.find((j) => j.id === mark);
-      jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length })),
+      const first = await get('/api/v1/jobs', { enterprise_id: id, limit: JOBS_PAGE });
+      const list = first.data || [];
+      let found = mark && list.find((j) => j.id === mark);
+      if (mark && !found && first.next) {
+        // The job a link names may be past the first page: it is shown first, marked.
+        const j = await get('/api/v1/jobs/' + encodeURIComponent(mark)).catch(() => null);
+        if (j && j.enterprise_id === id) list.unshift((found = j));
+      }
+      const item = (j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found);
+      const heading = h('h2', { id: 'jobs-h' });
+      const ul = h('ul', { class: 'job-list' }, list.map(item));
+      // A firm with more job needs than a page shows a button for the next page; the list
+      // grows in place and the focus goes to the first job added.
+      let next = first.next || '';
+      const count = () => heading.replaceChildren(t('hr.jobs', { n: list.length + (next ? '+' : '') }));
+      const more = h('button', { type: 'button', class: 'more', 'data-action': 'more-jobs' }, t('hr.jobs.more'));
+      more.onclick = async () => {
+        more.disabled = true;
+        try {
+          const page = await get('/api/v1/jobs', { enterprise_id: id, limit: JOBS_PAGE, after: next });
+          const added = (page.data || []).filter((j) => !found || j.id !== found.id);
+          list.push(...added);
+          next = page.next || '';
+          const items = added.map(item);
+          ul.append(...items);
+          count();
+          if (!next) more.remove();
+          const h3 = items.length && items[0].querySelector('h3');
+          if (h3) { h3.tabIndex = -1; h3.focus(); }
+        } catch (err) {
+          more.after(errorBox(err));
+        } finally { more.disabled = false; }
+      };
+      count();
+      jobsBox.replaceChildren(heading,
         ...(mark && !found ? [h('p', { class: 'notice', 'data-notice': 'job-missing' }, t('hr.job.missing'))] : []),
-        list.length ? h('ul', { class: 'job-list' }, list.map((j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found))) : h('p', { class: 'muted' }, t('hr.jobs.none')));
+        list.length ? ul : h('p', { class: 'muted' }, t('hr.jobs.none')),
+        next ? more : '');
       if (found) jobsBox.querySelector('.job.target').scrollIntoView({ block: 'center' });
     } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
   };
@@ -61,9 +95,9 @@ export async function renderHR(view, r, ctx) {
   // could not be read).
   const loadPartnerships = async (notice) => {
     try {
-      const ps = await get('/api/v1/partnerships', { enterprise_id: id, limit: 50 });
-      if (ctx.isCurrent()) psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data || [], 'enterprise', id, loadPartnerships));
-      return ps.data || [];
+      const ps = await getAll('/api/v1/partnerships', { enterprise_id: id }, MAX_PARTNERSHIPS);
+      if (ctx.isCurrent()) psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data, 'enterprise', id, loadPartnerships));
+      return ps.data;
     } catch (err) {
       psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), errorBox(err));
       return [];

@@ -1,9 +1,12 @@
 // The institution page: its programs, suggested enterprise partners with their explanations,
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
 import { t, pick, cityName, regionName, degreeName, levelName, authorityName } from './i18n.js';
-import { get, currentUser } from './api.js';
+import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading } from './dom.js';
-import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
+
+// MAX_PROGRAMS bounds the programs the page reads of one institution.
+const MAX_PROGRAMS = 2000;
 
 /** renderInstitution draws #/institution (a finder) or #/institution/{id}. */
 export async function renderInstitution(view, r, ctx) {
@@ -31,8 +34,7 @@ export async function renderInstitution(view, r, ctx) {
   let partnerships = Promise.resolve([]);
   const loadProposals = (notice) => (partnerships = (async () => {
     try {
-      const ps = await get('/api/v1/partnerships', { institution_id: id, limit: 50 });
-      const list = ps.data || [];
+      const list = (await getAll('/api/v1/partnerships', { institution_id: id }, MAX_PARTNERSHIPS)).data;
       // The other party is an enterprise: marked 未核验 when the API says it is unverified.
       const verified = await enterprisesVerified(list.map((p) => p.enterprise_id));
       if (ctx.isCurrent()) proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(list, 'institution', id, loadProposals, verified));
@@ -46,12 +48,13 @@ export async function renderInstitution(view, r, ctx) {
   await Promise.all([
     (async () => {
       try {
-        const ps = await get('/api/v1/programs', { institution_id: id, limit: 100 });
+        // Every program (a university has up to a few hundred), to be sorted as a whole.
+        const ps = await getAll('/api/v1/programs', { institution_id: id }, MAX_PROGRAMS);
         // In the order of the national catalogue (by major code, which groups a school's
         // programs by discipline), not the store's id order; programs without a code last.
         const list = (ps.data || []).slice().sort((a, b) =>
           (a.major_code || '\uffff').localeCompare(b.major_code || '\uffff') || a.name.localeCompare(b.name, 'zh'));
-        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t('inst.programs', { n: list.length + (ps.next ? '+' : '') })),
+        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t('inst.programs', { n: list.length + (ps.more ? '+' : '') })),
           h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
             h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
             h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t('inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),

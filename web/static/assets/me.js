@@ -9,6 +9,29 @@ import { signInHint } from './partners.js';
 
 const VISIBILITIES = ['private', 'anonymous', 'public'];
 
+// MAX_AUDIT is how many entries of the audit log the page shows: the newest.
+const MAX_AUDIT = 2000;
+
+/**
+ * auditTail reads a candidate's audit log, which the API gives oldest first, page after page
+ * to its end, so that the newest entries, which the candidate most wants to see, are never the
+ * ones cut off; it keeps the newest MAX_AUDIT, oldest first, and counts them all (total).
+ */
+async function auditTail(path) {
+  let data = [];
+  let total = 0;
+  let after = '';
+  do {
+    const page = await get(path + '/audit', { limit: 100, after });
+    const got = page.data || [];
+    total += got.length;
+    data = data.concat(got);
+    if (data.length > MAX_AUDIT) data = data.slice(data.length - MAX_AUDIT);
+    after = page.next || '';
+  } while (after);
+  return { data, total };
+}
+
 /** renderMe draws #/me for the signed-in candidate, and a sign-in hint for anyone else. */
 export async function renderMe(view, r, ctx) {
   view.append(h('h1', {}, t('me.title')));
@@ -47,13 +70,14 @@ export async function renderMe(view, r, ctx) {
   const auditBox = h('section', { class: 'audit', 'aria-labelledby': 'audit-h' }, h('h2', { id: 'audit-h' }, t('me.audit')), loading());
   const loadAudit = async () => {
     try {
-      const a = await get(path + '/audit', { limit: 100 });
-      const rows = (a.data || []).slice().reverse(); // newest first
+      const a = await auditTail(path);
+      const rows = a.data.slice().reverse(); // newest first
       const who = await Promise.all(rows.map((e) => ents.name(e.actor_enterprise_id)));
       // Each cell carries its column's name (data-label): on a narrow screen the rows are
       // stacked as cards, each cell under its name (style.css).
       const cols = ['me.audit.when', 'me.audit.who', 'me.audit.what', 'me.audit.why'].map((k) => t(k));
       auditBox.replaceChildren(h('h2', { id: 'audit-h' }, t('me.audit')), h('p', { class: 'lead' }, t('me.audit.intro')),
+        a.total > rows.length ? h('p', { class: 'notice', 'data-notice': 'audit-more' }, t('me.audit.more', { n: rows.length, total: a.total })) : '',
         rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'audit-table' },
           h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, rows.map((e, i) => h('tr', { 'data-action': e.action },

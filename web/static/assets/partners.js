@@ -12,6 +12,10 @@ import { t, lang, cityName } from './i18n.js';
 import { api, get, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, factors, scoreText } from './dom.js';
 
+// MAX_PARTNERSHIPS bounds the partnerships a page reads of one party (all of them, page
+// after page, up to this many).
+export const MAX_PARTNERSHIPS = 1000;
+
 /** canAct reports whether the signed-in user may act for side ("institution" or "enterprise") id. */
 export function canAct(side, id) {
   const u = currentUser();

@@ -3,13 +3,13 @@
 // and the returnee explorer link to. The text is the official Chinese; each item's heading has
 // an English gloss beside it.
 import { t } from './i18n.js';
-import { get } from './api.js';
+import { get, getAll } from './api.js';
 import { h } from './dom.js';
 
 /** renderPolicy draws #/policy (every item, by section) or #/policy/{id} (one item). */
 export async function renderPolicy(view, r, ctx) {
   if (r.arg) return item(view, r.arg, ctx);
-  const res = await get('/api/v1/policies', { limit: 100 });
+  const res = await getAll('/api/v1/policies', {}, 1000);
   if (!ctx.isCurrent()) return;
   const items = (res.data || []).slice().sort((a, b) => a.number - b.number);
   view.append(h('h1', {}, t('policy.title')), h('p', { class: 'lead' }, t('policy.lead')));
