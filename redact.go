@@ -2,6 +2,7 @@ package xiaoqi
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 )
@@ -47,39 +48,146 @@ var (
 // written full width (１３８…, ＠) count as their ASCII selves: they are folded before
 // matching. The API shows and the index holds candidate text only redacted (Anonymized).
 func (c *Candidate) Redact(s, mark string) string {
-	if s == "" {
-		return ""
-	}
-	s = foldASCIIWidth(s)
-	own := []string{c.Email, c.Phone}
-	own = append(own, dateForms(c.BirthDate)...)
-	for _, p := range own {
+	return c.redactor(mark).redact(s)
+}
+
+// redactor is Redact for one candidate and mark, with the candidate's own data prepared once
+// for all the texts of a profile (Anonymized).
+type redactor struct {
+	own  []string // the candidate's e-mail, phone, birth date as written, and names, folded
+	mark string
+	cues cues // of the mark, which is written in
+}
+
+func (c *Candidate) redactor(mark string) redactor {
+	r := redactor{mark: mark, cues: textCues(mark)}
+	for _, p := range append([]string{c.Email, c.Phone}, dateForms(c.BirthDate)...) {
 		if p = strings.TrimSpace(foldASCIIWidth(p)); p != "" {
-			s = strings.ReplaceAll(s, p, mark)
+			r.own = append(r.own, p)
 		}
 	}
 	// A one-character name would cut too much; real names have two or more.
 	name := strings.TrimSpace(foldASCIIWidth(c.Name))
 	for _, n := range []string{name, nameRemarkPattern.ReplaceAllString(name, "")} {
 		if len([]rune(n)) >= 2 {
-			s = strings.ReplaceAll(s, n, mark)
+			r.own = append(r.own, n)
 		}
 	}
-	s = textEmailPattern.ReplaceAllString(s, mark)
-	s = textMessengerPattern.ReplaceAllStringFunc(s, func(m string) string {
-		g := textMessengerPattern.FindStringSubmatch(m)
-		if !strings.ContainsAny(g[2], ":：") && !strings.ContainsAny(g[3], "0123456789") && !strongMessengerLabel.MatchString(g[1]) {
-			return m
+	return r
+}
+
+func (r redactor) redact(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = foldASCIIWidth(s)
+	for _, p := range r.own {
+		s = strings.ReplaceAll(s, p, r.mark)
+	}
+	return redactPatterns(s, r.mark, textCues(s).with(r.cues))
+}
+
+// cues are what a pattern of Redact cannot match without: most texts of a profile (a skill,
+// a school, a summary in Chinese) lack what most patterns need, which are then skipped unread.
+// Skipping changes nothing: TestRedactCues and FuzzRedactCues compare.
+type cues struct {
+	digits   int // ASCII digits: a phone number has nine or more, an identity card 17, a birth date 5
+	zhDigits int // Chinese digits (〇零一二…): seven make a number
+	latin    bool
+	a, t     bool // an e-mail address has an @ or an "at" written out
+	at       bool // @
+	zhLabel  bool // 信 扣 鹅: of the Chinese labels of messengers (微信, 扣扣, 企鹅)
+	birth    bool // 生: of the labels of birth (生日, 出生日期, 生于)
+	hao      bool // 号: a street address
+	door     bool // 号 栋 幢 座: a building
+}
+
+// textCues answers the cues of s.
+func textCues(s string) cues {
+	var c cues
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			c.digits++
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r == '\u212a', r == '\u017f': // K and ſ: (?i) folds them to k and s
+			c.latin = true
+			c.a = c.a || r == 'a' || r == 'A'
+			c.t = c.t || r == 't' || r == 'T'
+		case r == '@':
+			c.at = true
+		case r == '信', r == '扣', r == '鹅':
+			c.zhLabel = true
+		case r == '生':
+			c.birth = true
+		case r == '号':
+			c.hao, c.door = true, true
+		case r == '栋', r == '幢', r == '座':
+			c.door = true
+		case strings.ContainsRune("〇零一二三四五六七八九幺两", r):
+			c.zhDigits++
 		}
-		return g[1] + g[2] + mark
-	})
-	s = textBirthPattern.ReplaceAllString(s, "${1}"+mark)
-	s = textAddressPattern.ReplaceAllString(s, mark)
-	s = textDoorPattern.ReplaceAllString(s, mark)
-	s = textIDCardPattern.ReplaceAllString(s, mark)
-	s = textMobilePattern.ReplaceAllString(s, mark)
-	s = textLandlinePattern.ReplaceAllString(s, mark)
-	s = textChineseDigitsPattern.ReplaceAllString(s, mark)
+	}
+	return c
+}
+
+// every is the cues that skip no pattern.
+var every = cues{digits: math.MaxInt, zhDigits: math.MaxInt, latin: true, a: true, t: true, at: true, zhLabel: true, birth: true, hao: true, door: true}
+
+// with answers the cues of a text into which mark may be written any number of times: what
+// mark holds may appear anywhere, as often as a pattern needs.
+func (c cues) with(mark cues) cues {
+	if mark.digits > 0 {
+		c.digits = math.MaxInt
+	}
+	if mark.zhDigits > 0 {
+		c.zhDigits = math.MaxInt
+	}
+	c.latin, c.a, c.t, c.at = c.latin || mark.latin, c.a || mark.a, c.t || mark.t, c.at || mark.at
+	c.zhLabel, c.birth, c.hao, c.door = c.zhLabel || mark.zhLabel, c.birth || mark.birth, c.hao || mark.hao, c.door || mark.door
+	return c
+}
+
+// redactPatterns replaces what the patterns of Redact find in s, skipping those that the cues
+// of s rule out (every: none skipped). The cues are taken before any replacement, which only
+// takes characters out and writes the mark in (cues.with). The order of the patterns matters:
+// each reads what the ones before it left.
+func redactPatterns(s, mark string, c cues) string {
+	if c.latin && (c.at || c.a && c.t) { // letters of a domain, and an @ or "at"
+		s = textEmailPattern.ReplaceAllString(s, mark)
+	}
+	if c.latin || c.digits > 0 && c.zhLabel { // a Latin label, or a Chinese one with an account of digits
+		s = textMessengerPattern.ReplaceAllStringFunc(s, func(m string) string {
+			g := textMessengerPattern.FindStringSubmatch(m)
+			if !strings.ContainsAny(g[2], ":：") && !strings.ContainsAny(g[3], "0123456789") && !strongMessengerLabel.MatchString(g[1]) {
+				return m
+			}
+			return g[1] + g[2] + mark
+		})
+	}
+	if c.birth && c.digits >= 5 { // a year and a month
+		s = textBirthPattern.ReplaceAllString(s, "${1}"+mark)
+	}
+	if c.hao {
+		s = textAddressPattern.ReplaceAllString(s, mark)
+	}
+	if c.door && c.digits > 0 {
+		s = textDoorPattern.ReplaceAllString(s, mark)
+	}
+	if c.digits >= 17 {
+		s = textIDCardPattern.ReplaceAllString(s, mark)
+	}
+	if c.digits >= 11 {
+		s = textMobilePattern.ReplaceAllString(s, mark)
+	}
+	if c.digits >= 10 {
+		s = textLandlinePattern.ReplaceAllString(s, mark)
+	}
+	if c.zhDigits >= 7 {
+		s = textChineseDigitsPattern.ReplaceAllString(s, mark)
+	}
+	if c.digits < 9 { // fewer digits are never taken for a phone number (below)
+		return s
+	}
 	return textPhonePattern.ReplaceAllStringFunc(s, func(m string) string {
 		// Mobile numbers have 11 digits, landlines with area code 10 to 12; fewer is more
 		// likely a year range (2019-2023) or a count.
@@ -117,19 +225,20 @@ func dateForms(d string) []string {
 // candidate may write a phone number anywhere, not only in the summary. A skill or language
 // that held personal data is left out rather than shown redacted: it was none.
 func (c *Candidate) Anonymized(mark string) *Candidate {
+	r := c.redactor(mark)
 	a := *c
 	a.Name, a.Phone, a.Email, a.BirthDate, a.ConsentEnterprises, a.ExternalID = "", "", "", "", nil, ""
-	a.Summary = c.Redact(c.Summary, mark)
-	a.StudyCountry = c.Redact(c.StudyCountry, mark)
-	a.City = c.Redact(c.City, mark)
-	a.Skills = c.redactList(c.Skills, mark)
-	a.Languages = c.redactList(c.Languages, mark)
+	a.Summary = r.redact(c.Summary)
+	a.StudyCountry = r.redact(c.StudyCountry)
+	a.City = r.redact(c.City)
+	a.Skills = r.list(c.Skills)
+	a.Languages = r.list(c.Languages)
 	a.Education = make([]Education, len(c.Education))
 	for i, e := range c.Education {
-		e.InstitutionName = c.Redact(e.InstitutionName, mark)
-		e.Major = c.Redact(e.Major, mark)
-		e.Degree = c.Redact(e.Degree, mark)
-		e.Country = c.Redact(e.Country, mark)
+		e.InstitutionName = r.redact(e.InstitutionName)
+		e.Major = r.redact(e.Major)
+		e.Degree = r.redact(e.Degree)
+		e.Country = r.redact(e.Country)
 		a.Education[i] = e
 	}
 	if c.Education == nil {
@@ -138,11 +247,11 @@ func (c *Candidate) Anonymized(mark string) *Candidate {
 	return &a
 }
 
-// redactList returns the values of list that hold no personal data.
-func (c *Candidate) redactList(list []string, mark string) []string {
+// list returns the values of list that hold no personal data.
+func (r redactor) list(list []string) []string {
 	var out []string
 	for _, v := range list {
-		if c.Redact(v, mark) == foldASCIIWidth(v) {
+		if r.redact(v) == foldASCIIWidth(v) {
 			out = append(out, v)
 		}
 	}
