@@ -448,6 +448,12 @@ func latinText(s string) string {
 }
 
 func isCJK(r rune) bool {
+	switch {
+	case r < 0x1100: // below Hangul Jamo, the first of these scripts (Latin, digits, punctuation)
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs: nearly every Chinese character
+		return true
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
