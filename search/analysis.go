@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -252,6 +253,9 @@ func (a enAnalyzer) Analyze(text []byte) analysis.TokenStream {
 		lower[i] = c
 	}
 	var locs [][]int
+	if !bytes.Contains(lower, []byte("++")) && bytes.IndexByte(lower, '#') < 0 && !bytes.Contains(lower, []byte(".net")) {
+		return a.std.Analyze(text) // nothing symbolTerm could match: most texts
+	}
 	for _, m := range symbolTerm.FindAllIndex(lower, -1) {
 		before := m[0] > 0 && isWordByte(lower[m[0]-1])
 		after := m[1] < len(lower) && isWordByte(lower[m[1]])
