@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -58,6 +59,10 @@ type Config struct {
 	CORSOrigins []string
 	// Security holds the rate limits and trusted proxies (security.go).
 	Security securityConfig
+
+	// envErrs are the XIAOQI_* variables whose values did not parse (badEnv); check
+	// reports them.
+	envErrs []error
 }
 
 // DefaultConfig returns the configuration of `xiaoqi serve` with no flags or environment.
@@ -97,7 +102,7 @@ func (c *Config) bindCommon(fs *flag.FlagSet, getenv func(string) string) {
 		"use MongoDB as the system of record, e.g. mongodb://host:27017/xiaoqi (env XIAOQI_MONGODB_URI)")
 	fs.StringVar(&c.MongoDatabase, "mongodb-database", envOr(getenv, "XIAOQI_MONGODB_DATABASE", c.MongoDatabase),
 		"MongoDB database name, overriding the URI's (env XIAOQI_MONGODB_DATABASE)")
-	fs.DurationVar(&c.MongoTimeout, "mongodb-timeout", envDuration(getenv, "XIAOQI_MONGODB_TIMEOUT", c.MongoTimeout),
+	fs.DurationVar(&c.MongoTimeout, "mongodb-timeout", c.envDuration(getenv, "XIAOQI_MONGODB_TIMEOUT", c.MongoTimeout),
 		"give up connecting to MongoDB at start-up after this long (env XIAOQI_MONGODB_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "XIAOQI_LOG_LEVEL", c.LogLevel),
 		"debug, info, warn or error (env XIAOQI_LOG_LEVEL)")
@@ -105,29 +110,74 @@ func (c *Config) bindCommon(fs *flag.FlagSet, getenv func(string) string) {
 		"json or text (env XIAOQI_LOG_FORMAT)")
 }
 
-func envDuration(getenv func(string) string, name string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(getenv(name)); err == nil {
-		return d
+// The env* methods return an environment variable's value as the flag's type, or def when
+// the variable is unset. A value that does not parse is kept for check to report, naming the
+// variable: XIAOQI_SEARCH_CACHE_STALE=5 or XIAOQI_SEED=no used to leave the default in force
+// without a word.
+func (c *Config) envDuration(getenv func(string) string, name string, def time.Duration) time.Duration {
+	v := getenv(name)
+	if v == "" {
+		return def
 	}
-	return def
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		c.badEnv(name, v, "a duration such as 500ms, 10s or 1h")
+		return def
+	}
+	return d
 }
 
-func envInt64(getenv func(string) string, name string, def int64) int64 {
-	if n, err := strconv.ParseInt(getenv(name), 10, 64); err == nil {
-		return n
+func (c *Config) envInt64(getenv func(string) string, name string, def int64) int64 {
+	v := getenv(name)
+	if v == "" {
+		return def
 	}
-	return def
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		c.badEnv(name, v, "a whole number")
+		return def
+	}
+	return n
 }
 
-func envBool(getenv func(string) string, name string, def bool) bool {
-	if b, err := strconv.ParseBool(getenv(name)); err == nil {
-		return b
+func (c *Config) envBool(getenv func(string) string, name string, def bool) bool {
+	v := getenv(name)
+	if v == "" {
+		return def
 	}
-	return def
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		c.badEnv(name, v, "true or false")
+		return def
+	}
+	return b
+}
+
+func (c *Config) envFloat(getenv func(string) string, name string, def float64) float64 {
+	v := getenv(name)
+	if v == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		c.badEnv(name, v, "a number")
+		return def
+	}
+	return f
+}
+
+// badEnv records an environment variable whose value does not parse, with the flag it sets.
+func (c *Config) badEnv(name, value, want string) {
+	flagName := "--" + strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(name, "XIAOQI_")), "_", "-")
+	c.envErrs = append(c.envErrs, fmt.Errorf("环境变量 %s 的值 %q 无效 / %s (%s): %q is not %s",
+		name, value, name, flagName, value, want))
 }
 
 // check reports configuration that cannot work.
 func (c *Config) check() error {
+	if len(c.envErrs) > 0 {
+		return errors.Join(c.envErrs...)
+	}
 	if c.DataDir == "" {
 		return fmt.Errorf("--data-dir must not be empty: it holds the search index (and the embedded store without MongoDB)")
 	}
