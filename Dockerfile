@@ -23,8 +23,9 @@ ENV XIAOQI_DATA_DIR=/data \
 VOLUME ["/data"]
 EXPOSE 8080
 USER 65532:65532
-# distroless has no shell or curl: the binary checks its own /readyz.
+# distroless has no shell or curl: the binary checks its own /readyz, on the port of
+# XIAOQI_ADDR and over HTTPS when XIAOQI_TLS_CERT is set.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["/usr/local/bin/xiaoqi", "healthcheck", "--url", "http://127.0.0.1:8080/readyz"]
+  CMD ["/usr/local/bin/xiaoqi", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/xiaoqi"]
 CMD ["serve"]

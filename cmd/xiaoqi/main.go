@@ -50,7 +50,7 @@ Talent and training-program matching for Shaanxi's service-outsourcing industry.
   users     账户 Manage accounts: add a user (the first administrator), create or revoke
             API keys, set passwords ("xiaoqi users" for the subcommands)
   bench     压力测试 Load-test a running server on this machine: QPS, p50/p99, errors, memory
-  healthcheck 健康检查 Exit 0 if the service at --url is ready (for container HEALTHCHECK)
+  healthcheck 健康检查 Exit 0 if this machine's serve (XIAOQI_ADDR, XIAOQI_TLS_CERT) or --url is ready (container HEALTHCHECK)
   version   版本 Print the version
 
 Run "xiaoqi <command> --help" for the flags of a command. Every flag can also be set with
