@@ -2,7 +2,9 @@
 # Multi-stage build of a static xiaoqi binary on a minimal non-root image.
 #   docker build -t xiaoqi .
 #   docker run -p 8080:8080 -v xiaoqi-data:/data xiaoqi
-FROM golang:1.26-bookworm AS build
+# The Go of go.mod exactly: the golang image sets GOTOOLCHAIN=local, so an older 1.26.x
+# refuses to build (go.mod requires go >= 1.26.8).
+FROM golang:1.26.8-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
