@@ -4,11 +4,22 @@ import (
 	"context"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/xiaoqi-dev/xiaoqi/api"
 	main "github.com/xiaoqi-dev/xiaoqi/cmd/xiaoqi"
 )
+
+func mustAtoi(t *testing.T, s string) int64 {
+	t.Helper()
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
 
 // TestContainerFiles checks the Dockerfile and docker-compose.yml against the binary and
 // go.mod, since no Docker engine runs in CI: every XIAOQI_* variable they set is one that
@@ -47,6 +58,12 @@ func TestContainerFiles(t *testing.T) {
 	nodes := strings.Count(compose, "XIAOQI_MONGODB_URI:")
 	if lb == nil || nodes == 0 || strings.Count(compose, "XIAOQI_TRUSTED_PROXIES: "+lb[1]) != nodes {
 		t.Errorf("docker-compose.yml: %d nodes, nginx at %v; want every node's XIAOQI_TRUSTED_PROXIES to name nginx's address", nodes, lb)
+	}
+	// nginx must let through what xiaoqi accepts (the file and 64 KiB of multipart framing), or
+	// a file within --max-upload-bytes is refused with nginx's HTML page.
+	body := regexp.MustCompile(`client_max_body_size (\d+)m;`).FindStringSubmatch(compose)
+	if body == nil || mustAtoi(t, body[1])<<20 <= api.DefaultMaxUploadBytes+64<<10 {
+		t.Errorf("docker-compose.yml: nginx client_max_body_size %v, want more than %d bytes", body, api.DefaultMaxUploadBytes+64<<10)
 	}
 	if !strings.Contains(compose, "X-Forwarded-For $$proxy_add_x_forwarded_for") {
 		t.Error("docker-compose.yml: nginx no longer sets X-Forwarded-For")
