@@ -191,6 +191,9 @@ func (c *Config) check() error {
 	if _, err := c.logLevel(); err != nil {
 		return err
 	}
+	if c.PollInterval <= 0 {
+		return fmt.Errorf("--poll-interval must be more than 0, not %s", c.PollInterval)
+	}
 	if c.SearchCache < 0 || c.SearchCache > 1_000_000 {
 		return fmt.Errorf("--search-cache must be from 0 (none) to 1000000 results, not %d", c.SearchCache)
 	}

@@ -28,6 +28,8 @@ func TestBadEnvironmentValues(t *testing.T) {
 			want: []string{"XIAOQI_RATE_PER_KEY (--rate-per-key)", "XIAOQI_SECURE_COOKIES (--secure-cookies)"}},
 		{args: []string{"users", "list"}, env: map[string]string{"XIAOQI_MONGODB_TIMEOUT": "ten"},
 			want: []string{`XIAOQI_MONGODB_TIMEOUT (--mongodb-timeout): "ten"`}},
+		// --poll-interval 0 was taken as 200ms while the log said 0s.
+		{args: []string{"serve", "--poll-interval", "0"}, want: []string{"--poll-interval must be more than 0"}},
 		// Values that parse are taken.
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEED": "false", "XIAOQI_SEARCH_CACHE": "0",
 			"XIAOQI_SEARCH_CACHE_STALE": "0", "XIAOQI_RATE_PER_ADDRESS": "-1", "XIAOQI_MAX_UPLOAD_BYTES": "1048576"}},
