@@ -179,32 +179,32 @@ func (c *Config) check() error {
 		return errors.Join(c.envErrs...)
 	}
 	if c.DataDir == "" {
-		return fmt.Errorf("--data-dir must not be empty: it holds the search index (and the embedded store without MongoDB)")
+		return fmt.Errorf("配置无效 / --data-dir (XIAOQI_DATA_DIR) must not be empty: it holds the search index (and the embedded store without MongoDB)")
 	}
 	if c.MongoURI != "" && !strings.HasPrefix(c.MongoURI, "mongodb://") && !strings.HasPrefix(c.MongoURI, "mongodb+srv://") {
-		return fmt.Errorf("--mongodb-uri must start with mongodb:// or mongodb+srv://")
+		return fmt.Errorf("配置无效 / --mongodb-uri (XIAOQI_MONGODB_URI) must start with mongodb:// or mongodb+srv://")
 	}
 	if c.FeedCompactAge != 0 && c.FeedCompactAge < 2*mongodb.DefaultGrace {
-		return fmt.Errorf("--feed-compact-age must be 0 (never) or at least %s, twice the time a writer may take, not %s",
+		return fmt.Errorf("配置无效 / --feed-compact-age (XIAOQI_FEED_COMPACT_AGE) must be 0 (never) or at least %s, twice the time a writer may take, not %s",
 			2*mongodb.DefaultGrace, c.FeedCompactAge)
 	}
 	if _, err := c.logLevel(); err != nil {
 		return err
 	}
 	if c.PollInterval <= 0 {
-		return fmt.Errorf("--poll-interval must be more than 0, not %s", c.PollInterval)
+		return fmt.Errorf("配置无效 / --poll-interval (XIAOQI_POLL_INTERVAL) must be more than 0, not %s", c.PollInterval)
 	}
 	if c.SearchCache < 0 || c.SearchCache > 1_000_000 {
-		return fmt.Errorf("--search-cache must be from 0 (none) to 1000000 results, not %d", c.SearchCache)
+		return fmt.Errorf("配置无效 / --search-cache (XIAOQI_SEARCH_CACHE) must be from 0 (none) to 1000000 results, not %d", c.SearchCache)
 	}
 	if c.SearchCacheStale < 0 || c.SearchCacheStale > time.Minute {
-		return fmt.Errorf("--search-cache-stale must be from 0 to 1m, not %s", c.SearchCacheStale)
+		return fmt.Errorf("配置无效 / --search-cache-stale (XIAOQI_SEARCH_CACHE_STALE) must be from 0 to 1m, not %s", c.SearchCacheStale)
 	}
 	if c.MaxUploadBytes <= 0 {
-		return fmt.Errorf("--max-upload-bytes must be positive, not %d", c.MaxUploadBytes)
+		return fmt.Errorf("配置无效 / --max-upload-bytes (XIAOQI_MAX_UPLOAD_BYTES) must be positive, not %d", c.MaxUploadBytes)
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
-		return fmt.Errorf("--log-format must be json or text, not %q", c.LogFormat)
+		return fmt.Errorf("配置无效 / --log-format (XIAOQI_LOG_FORMAT) must be json or text, not %q", c.LogFormat)
 	}
 	if err := c.checkSecurity(); err != nil {
 		return err
@@ -215,7 +215,7 @@ func (c *Config) check() error {
 func (c *Config) logLevel() (slog.Level, error) {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
-		return 0, fmt.Errorf("--log-level must be debug, info, warn or error, not %q", c.LogLevel)
+		return 0, fmt.Errorf("配置无效 / --log-level (XIAOQI_LOG_LEVEL) must be debug, info, warn or error, not %q", c.LogLevel)
 	}
 	return l, nil
 }

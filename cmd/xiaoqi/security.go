@@ -44,7 +44,7 @@ func (c *Config) checkSecurity() error {
 			continue
 		}
 		if _, err := netip.ParseAddr(p); err != nil {
-			return fmt.Errorf("--trusted-proxies (XIAOQI_TRUSTED_PROXIES): %q is not an IP address or CIDR", p)
+			return fmt.Errorf("配置无效 / --trusted-proxies (XIAOQI_TRUSTED_PROXIES): %q is not an IP address or CIDR", p)
 		}
 	}
 	return nil
