@@ -2,7 +2,9 @@
 # Multi-stage build of a static xiaoqi binary on a minimal non-root image.
 #   docker build -t xiaoqi .
 #   docker run -p 8080:8080 -v xiaoqi-data:/data xiaoqi
-FROM golang:1.26-bookworm AS build
+# The Go of go.mod exactly: the golang image sets GOTOOLCHAIN=local, so an older 1.26.x
+# refuses to build (go.mod requires go >= 1.26.8).
+FROM golang:1.26.8-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
@@ -23,8 +25,9 @@ ENV XIAOQI_DATA_DIR=/data \
 VOLUME ["/data"]
 EXPOSE 8080
 USER 65532:65532
-# distroless has no shell or curl: the binary checks its own /readyz.
+# distroless has no shell or curl: the binary checks its own /readyz, on the port of
+# XIAOQI_ADDR and over HTTPS when XIAOQI_TLS_CERT is set.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["/usr/local/bin/xiaoqi", "healthcheck", "--url", "http://127.0.0.1:8080/readyz"]
+  CMD ["/usr/local/bin/xiaoqi", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/xiaoqi"]
 CMD ["serve"]

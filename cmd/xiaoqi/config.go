@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -58,6 +59,10 @@ type Config struct {
 	CORSOrigins []string
 	// Security holds the rate limits and trusted proxies (security.go).
 	Security securityConfig
+
+	// envErrs are the XIAOQI_* variables whose values did not parse (badEnv); check
+	// reports them.
+	envErrs []error
 }
 
 // DefaultConfig returns the configuration of `xiaoqi serve` with no flags or environment.
@@ -97,7 +102,7 @@ func (c *Config) bindCommon(fs *flag.FlagSet, getenv func(string) string) {
 		"use MongoDB as the system of record, e.g. mongodb://host:27017/xiaoqi (env XIAOQI_MONGODB_URI)")
 	fs.StringVar(&c.MongoDatabase, "mongodb-database", envOr(getenv, "XIAOQI_MONGODB_DATABASE", c.MongoDatabase),
 		"MongoDB database name, overriding the URI's (env XIAOQI_MONGODB_DATABASE)")
-	fs.DurationVar(&c.MongoTimeout, "mongodb-timeout", envDuration(getenv, "XIAOQI_MONGODB_TIMEOUT", c.MongoTimeout),
+	fs.DurationVar(&c.MongoTimeout, "mongodb-timeout", c.envDuration(getenv, "XIAOQI_MONGODB_TIMEOUT", c.MongoTimeout),
 		"give up connecting to MongoDB at start-up after this long (env XIAOQI_MONGODB_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "XIAOQI_LOG_LEVEL", c.LogLevel),
 		"debug, info, warn or error (env XIAOQI_LOG_LEVEL)")
@@ -105,53 +110,101 @@ func (c *Config) bindCommon(fs *flag.FlagSet, getenv func(string) string) {
 		"json or text (env XIAOQI_LOG_FORMAT)")
 }
 
-func envDuration(getenv func(string) string, name string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(getenv(name)); err == nil {
-		return d
+// The env* methods return an environment variable's value as the flag's type, or def when
+// the variable is unset. A value that does not parse is kept for check to report, naming the
+// variable: XIAOQI_SEARCH_CACHE_STALE=5 or XIAOQI_SEED=no used to leave the default in force
+// without a word.
+func (c *Config) envDuration(getenv func(string) string, name string, def time.Duration) time.Duration {
+	v := getenv(name)
+	if v == "" {
+		return def
 	}
-	return def
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		c.badEnv(name, v, "a duration such as 500ms, 10s or 1h")
+		return def
+	}
+	return d
 }
 
-func envInt64(getenv func(string) string, name string, def int64) int64 {
-	if n, err := strconv.ParseInt(getenv(name), 10, 64); err == nil {
-		return n
+func (c *Config) envInt64(getenv func(string) string, name string, def int64) int64 {
+	v := getenv(name)
+	if v == "" {
+		return def
 	}
-	return def
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		c.badEnv(name, v, "a whole number")
+		return def
+	}
+	return n
 }
 
-func envBool(getenv func(string) string, name string, def bool) bool {
-	if b, err := strconv.ParseBool(getenv(name)); err == nil {
-		return b
+func (c *Config) envBool(getenv func(string) string, name string, def bool) bool {
+	v := getenv(name)
+	if v == "" {
+		return def
 	}
-	return def
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		c.badEnv(name, v, "true or false")
+		return def
+	}
+	return b
+}
+
+func (c *Config) envFloat(getenv func(string) string, name string, def float64) float64 {
+	v := getenv(name)
+	if v == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		c.badEnv(name, v, "a number")
+		return def
+	}
+	return f
+}
+
+// badEnv records an environment variable whose value does not parse, with the flag it sets.
+func (c *Config) badEnv(name, value, want string) {
+	flagName := "--" + strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(name, "XIAOQI_")), "_", "-")
+	c.envErrs = append(c.envErrs, fmt.Errorf("环境变量 %s 的值 %q 无效 / %s (%s): %q is not %s",
+		name, value, name, flagName, value, want))
 }
 
 // check reports configuration that cannot work.
 func (c *Config) check() error {
+	if len(c.envErrs) > 0 {
+		return errors.Join(c.envErrs...)
+	}
 	if c.DataDir == "" {
-		return fmt.Errorf("--data-dir must not be empty: it holds the search index (and the embedded store without MongoDB)")
+		return fmt.Errorf("配置无效 / --data-dir (XIAOQI_DATA_DIR) must not be empty: it holds the search index (and the embedded store without MongoDB)")
 	}
 	if c.MongoURI != "" && !strings.HasPrefix(c.MongoURI, "mongodb://") && !strings.HasPrefix(c.MongoURI, "mongodb+srv://") {
-		return fmt.Errorf("--mongodb-uri must start with mongodb:// or mongodb+srv://")
+		return fmt.Errorf("配置无效 / --mongodb-uri (XIAOQI_MONGODB_URI) must start with mongodb:// or mongodb+srv://")
 	}
 	if c.FeedCompactAge != 0 && c.FeedCompactAge < 2*mongodb.DefaultGrace {
-		return fmt.Errorf("--feed-compact-age must be 0 (never) or at least %s, twice the time a writer may take, not %s",
+		return fmt.Errorf("配置无效 / --feed-compact-age (XIAOQI_FEED_COMPACT_AGE) must be 0 (never) or at least %s, twice the time a writer may take, not %s",
 			2*mongodb.DefaultGrace, c.FeedCompactAge)
 	}
 	if _, err := c.logLevel(); err != nil {
 		return err
 	}
+	if c.PollInterval <= 0 {
+		return fmt.Errorf("配置无效 / --poll-interval (XIAOQI_POLL_INTERVAL) must be more than 0, not %s", c.PollInterval)
+	}
 	if c.SearchCache < 0 || c.SearchCache > 1_000_000 {
-		return fmt.Errorf("--search-cache must be from 0 (none) to 1000000 results, not %d", c.SearchCache)
+		return fmt.Errorf("配置无效 / --search-cache (XIAOQI_SEARCH_CACHE) must be from 0 (none) to 1000000 results, not %d", c.SearchCache)
 	}
 	if c.SearchCacheStale < 0 || c.SearchCacheStale > time.Minute {
-		return fmt.Errorf("--search-cache-stale must be from 0 to 1m, not %s", c.SearchCacheStale)
+		return fmt.Errorf("配置无效 / --search-cache-stale (XIAOQI_SEARCH_CACHE_STALE) must be from 0 to 1m, not %s", c.SearchCacheStale)
 	}
 	if c.MaxUploadBytes <= 0 {
-		return fmt.Errorf("--max-upload-bytes must be positive, not %d", c.MaxUploadBytes)
+		return fmt.Errorf("配置无效 / --max-upload-bytes (XIAOQI_MAX_UPLOAD_BYTES) must be positive, not %d", c.MaxUploadBytes)
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
-		return fmt.Errorf("--log-format must be json or text, not %q", c.LogFormat)
+		return fmt.Errorf("配置无效 / --log-format (XIAOQI_LOG_FORMAT) must be json or text, not %q", c.LogFormat)
 	}
 	if err := c.checkSecurity(); err != nil {
 		return err
@@ -162,7 +215,7 @@ func (c *Config) check() error {
 func (c *Config) logLevel() (slog.Level, error) {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
-		return 0, fmt.Errorf("--log-level must be debug, info, warn or error, not %q", c.LogLevel)
+		return 0, fmt.Errorf("配置无效 / --log-level (XIAOQI_LOG_LEVEL) must be debug, info, warn or error, not %q", c.LogLevel)
 	}
 	return l, nil
 }

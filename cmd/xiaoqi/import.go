@@ -42,12 +42,14 @@ func (d defaultsFlag) Set(s string) error {
 const importUsage = `用法 Usage: xiaoqi import --type TYPE [flags] FILE
 
 导入文件 Imports a file of job needs, programs, institutions, enterprises or candidates into the
-store: Excel (.xlsx), CSV in UTF-8, UTF-8 with BOM or GBK (detected by itself), JSON (an
-array of objects) or JSON Lines. Columns are recognised by their Chinese or English names
+store: Excel (.xlsx), CSV in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030 (detected
+by itself, or --encoding), JSON (an array of objects) or JSON Lines. Columns are recognised by their Chinese or English names
 (岗位名称/title, 公司名称/company, 工作地点/area, 薪资/salary …); every row with a problem is
 reported with its row number, column and what is wrong. Importing the same file again
 changes nothing; an edited file updates the rows that changed. Serve's index catches up
-with the store when it starts (or at once, when serve is running against MongoDB).
+with the store when it starts (or at once, when serve is running against MongoDB). With
+the embedded store, stop serve first (it holds the store's file), or upload the file to the
+running service: POST /api/v1/imports.
 
 例子 Examples:
   xiaoqi import --type jobs 岗位需求.xlsx

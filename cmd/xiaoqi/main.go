@@ -3,10 +3,13 @@
 // search index and the API together.
 //
 //	xiaoqi serve      run the HTTP service (embedded store under ./data by default)
-//	xiaoqi seed       load the default data set into the store
+//	xiaoqi seed       load the default data set into the store (--synthetic N: benchmark data)
+//	xiaoqi import     import a file of job needs, programs, institutions, enterprises or candidates
 //	xiaoqi reindex    rebuild the search index from the store (--reextract: skills first)
+//	xiaoqi match      --allocate: the province-wide allocation of graduates to openings
 //	xiaoqi users      manage accounts and API keys (the first administrator)
-//	xiaoqi healthcheck  exit 0 when a running service is ready (container HEALTHCHECK)
+//	xiaoqi bench      load-test a running service on this machine
+//	xiaoqi healthcheck  exit 0 when this machine's service is ready (container HEALTHCHECK)
 //	xiaoqi version    print the version
 package main
 
@@ -50,11 +53,12 @@ Talent and training-program matching for Shaanxi's service-outsourcing industry.
   users     账户 Manage accounts: add a user (the first administrator), create or revoke
             API keys, set passwords ("xiaoqi users" for the subcommands)
   bench     压力测试 Load-test a running server on this machine: QPS, p50/p99, errors, memory
-  healthcheck 健康检查 Exit 0 if the service at --url is ready (for container HEALTHCHECK)
+  healthcheck 健康检查 Exit 0 if this machine's serve (XIAOQI_ADDR, XIAOQI_TLS_CERT) or --url is ready (container HEALTHCHECK)
   version   版本 Print the version
 
-Run "xiaoqi <command> --help" for the flags of a command. Every flag can also be set with
-an XIAOQI_* environment variable, named in its help (flags win over the environment).
+Run "xiaoqi <command> --help" for the flags of a command. The flags whose help names an
+XIAOQI_* environment variable (all of serve's, the store and log flags of every command)
+can also be set with it; flags win over the environment.
 
 例子 Examples:
   xiaoqi serve                                  # http://localhost:8080, data in ./data

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"net/netip"
-	"strconv"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/api"
@@ -25,23 +24,16 @@ type securityConfig struct {
 	SecureCookies bool
 }
 
-func envFloat(getenv func(string) string, name string, def float64) float64 {
-	if f, err := strconv.ParseFloat(getenv(name), 64); err == nil {
-		return f
-	}
-	return def
-}
-
 // bindSecurity registers the flags of securityConfig.
 func (c *Config) bindSecurity(fs *flag.FlagSet, getenv func(string) string) {
-	fs.Float64Var(&c.Security.RatePerAddress, "rate-per-address", envFloat(getenv, "XIAOQI_RATE_PER_ADDRESS", c.Security.RatePerAddress),
+	fs.Float64Var(&c.Security.RatePerAddress, "rate-per-address", c.envFloat(getenv, "XIAOQI_RATE_PER_ADDRESS", c.Security.RatePerAddress),
 		fmt.Sprintf("requests per second per client address without an API key; 0: %d, -1: off (env XIAOQI_RATE_PER_ADDRESS)", api.DefaultRatePerAddress))
-	fs.Float64Var(&c.Security.RatePerKey, "rate-per-key", envFloat(getenv, "XIAOQI_RATE_PER_KEY", c.Security.RatePerKey),
+	fs.Float64Var(&c.Security.RatePerKey, "rate-per-key", c.envFloat(getenv, "XIAOQI_RATE_PER_KEY", c.Security.RatePerKey),
 		fmt.Sprintf("requests per second per API key or signed-in user; 0: %d, -1: off (env XIAOQI_RATE_PER_KEY)", api.DefaultRatePerKey))
 	fs.Func("trusted-proxies", "comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For names the client; unset: none (env XIAOQI_TRUSTED_PROXIES)",
 		func(s string) error { c.Security.TrustedProxies = splitList(s); return nil })
 	c.Security.TrustedProxies = splitList(envOr(getenv, "XIAOQI_TRUSTED_PROXIES", ""))
-	fs.BoolVar(&c.Security.SecureCookies, "secure-cookies", envBool(getenv, "XIAOQI_SECURE_COOKIES", c.Security.SecureCookies),
+	fs.BoolVar(&c.Security.SecureCookies, "secure-cookies", c.envBool(getenv, "XIAOQI_SECURE_COOKIES", c.Security.SecureCookies),
 		"mark the session cookie Secure (HTTPS only) on plain HTTP too: set it behind a proxy that terminates TLS (env XIAOQI_SECURE_COOKIES)")
 }
 
@@ -52,7 +44,7 @@ func (c *Config) checkSecurity() error {
 			continue
 		}
 		if _, err := netip.ParseAddr(p); err != nil {
-			return fmt.Errorf("--trusted-proxies (XIAOQI_TRUSTED_PROXIES): %q is not an IP address or CIDR", p)
+			return fmt.Errorf("配置无效 / --trusted-proxies (XIAOQI_TRUSTED_PROXIES): %q is not an IP address or CIDR", p)
 		}
 	}
 	return nil

@@ -35,19 +35,19 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	fs.SetOutput(stderr)
 	cfg.bindCommon(fs, getenv)
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "XIAOQI_ADDR", cfg.Addr), "HTTP listen address (env XIAOQI_ADDR)")
-	fs.BoolVar(&cfg.Seed, "seed", envBool(getenv, "XIAOQI_SEED", cfg.Seed),
+	fs.BoolVar(&cfg.Seed, "seed", cfg.envBool(getenv, "XIAOQI_SEED", cfg.Seed),
 		"load the default data set when the store is empty (env XIAOQI_SEED)")
-	fs.DurationVar(&cfg.PollInterval, "poll-interval", envDuration(getenv, "XIAOQI_POLL_INTERVAL", cfg.PollInterval),
+	fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.envDuration(getenv, "XIAOQI_POLL_INTERVAL", cfg.PollInterval),
 		"how often the index asks the store for changes when idle (env XIAOQI_POLL_INTERVAL)")
-	fs.DurationVar(&cfg.FeedCompactAge, "feed-compact-age", envDuration(getenv, "XIAOQI_FEED_COMPACT_AGE", cfg.FeedCompactAge),
+	fs.DurationVar(&cfg.FeedCompactAge, "feed-compact-age", cfg.envDuration(getenv, "XIAOQI_FEED_COMPACT_AGE", cfg.FeedCompactAge),
 		"on MongoDB, remove from the change feed the changes that a later change of the same document supersedes, "+
 			"once this node has seen them settled this long ago; at least 20s, 0 never (env XIAOQI_FEED_COMPACT_AGE)")
-	fs.IntVar(&cfg.SearchCache, "search-cache", int(envInt64(getenv, "XIAOQI_SEARCH_CACHE", int64(cfg.SearchCache))),
+	fs.IntVar(&cfg.SearchCache, "search-cache", int(cfg.envInt64(getenv, "XIAOQI_SEARCH_CACHE", int64(cfg.SearchCache))),
 		"search results kept in memory; 0 keeps none (env XIAOQI_SEARCH_CACHE)")
-	fs.DurationVar(&cfg.SearchCacheStale, "search-cache-stale", envDuration(getenv, "XIAOQI_SEARCH_CACHE_STALE", cfg.SearchCacheStale),
+	fs.DurationVar(&cfg.SearchCacheStale, "search-cache-stale", cfg.envDuration(getenv, "XIAOQI_SEARCH_CACHE_STALE", cfg.SearchCacheStale),
 		"how long a kept search result may still be served after writes of jobs, schools, enterprises …; "+
 			"never after deletions, candidate changes or ?refresh=wait_for; 0: none after any write (env XIAOQI_SEARCH_CACHE_STALE)")
-	fs.Int64Var(&cfg.MaxUploadBytes, "max-upload-bytes", envInt64(getenv, "XIAOQI_MAX_UPLOAD_BYTES", cfg.MaxUploadBytes),
+	fs.Int64Var(&cfg.MaxUploadBytes, "max-upload-bytes", cfg.envInt64(getenv, "XIAOQI_MAX_UPLOAD_BYTES", cfg.MaxUploadBytes),
 		"largest file accepted by POST /api/v1/imports (env XIAOQI_MAX_UPLOAD_BYTES)")
 	cfg.bindHTTP(fs, getenv)
 	cfg.bindSecurity(fs, getenv)

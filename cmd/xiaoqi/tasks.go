@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -10,9 +11,11 @@ import (
 	"io"
 	"iter"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -320,7 +323,13 @@ func RunReindex(ctx context.Context, args []string, getenv func(string) string, 
 func runHealthcheck(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("xiaoqi healthcheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	u := fs.String("url", envOr(getenv, "XIAOQI_HEALTHCHECK_URL", "http://127.0.0.1:8080/readyz"), "readiness URL to check")
+	own := ownReadyURL(getenv)
+	u := fs.String("url", envOr(getenv, "XIAOQI_HEALTHCHECK_URL", own),
+		"readiness URL to check (env XIAOQI_HEALTHCHECK_URL); default: the /readyz of the serve that XIAOQI_ADDR and XIAOQI_TLS_CERT describe, on this machine")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi healthcheck [--url URL]\n\n健康检查 Exits 0 when the service answers /readyz with 200 (for a container HEALTHCHECK). Flags:\n")
+		fs.PrintDefaults()
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -330,7 +339,13 @@ func runHealthcheck(ctx context.Context, args []string, getenv func(string) stri
 	if err != nil {
 		return err
 	}
-	resp, err := http.DefaultClient.Do(req)
+	client := http.DefaultClient
+	if *u == own && strings.HasPrefix(own, "https://") {
+		// The service's own port on loopback: its certificate names the public host, not
+		// 127.0.0.1, so it is not checked here.
+		client = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return err
 	}
@@ -339,6 +354,25 @@ func runHealthcheck(ctx context.Context, args []string, getenv func(string) stri
 		return fmt.Errorf("%s answered %s", *u, resp.Status)
 	}
 	return nil
+}
+
+// ownReadyURL is the /readyz of `xiaoqi serve` on this machine as the environment configures
+// it: the port of XIAOQI_ADDR (default 8080), https when XIAOQI_TLS_CERT is set. A container
+// whose service listens elsewhere or serves HTTPS was reported unhealthy by a check of
+// http://127.0.0.1:8080.
+func ownReadyURL(getenv func(string) string) string {
+	host, port, err := net.SplitHostPort(envOr(getenv, "XIAOQI_ADDR", DefaultConfig().Addr))
+	if err != nil || port == "" || port == "0" {
+		port = "8080"
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	scheme := "http"
+	if getenv("XIAOQI_TLS_CERT") != "" {
+		scheme = "https"
+	}
+	return scheme + "://" + net.JoinHostPort(host, port) + "/readyz"
 }
 
 // loadTaxonomy loads the embedded skill taxonomy, once per command, and logs its version.

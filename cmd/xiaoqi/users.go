@@ -73,6 +73,10 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stderr, "xiaoqi users: 未知子命令 / unknown subcommand %q\n\n%s", sub, usersUsage)
 		return errUsage
 	}
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "%s\nxiaoqi users %s 的参数 flags:\n", usersUsage, sub)
+		fs.PrintDefaults()
+	}
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}

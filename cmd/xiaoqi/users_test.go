@@ -101,3 +101,14 @@ func TestUsersCommand(t *testing.T) {
 		t.Errorf("a revoked key: %d, want 401", code)
 	}
 }
+
+// `xiaoqi users add --help` says what the subcommand does, in Chinese and English, before its
+// flags (it printed only "Usage of users add:" and the flags).
+func TestUsersSubcommandHelp(t *testing.T) {
+	out, _ := users(t, t.TempDir(), "", "add", "--help")
+	for _, want := range []string{"新建账户 create a user", "xiaoqi users add 的参数 flags:", "-role"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("users add --help does not say %q:\n%s", want, out)
+		}
+	}
+}

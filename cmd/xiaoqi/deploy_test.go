@@ -1,0 +1,71 @@
+package main_test
+
+import (
+	"context"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	main "github.com/xiaoqi-dev/xiaoqi/cmd/xiaoqi"
+)
+
+func mustAtoi(t *testing.T, s string) int64 {
+	t.Helper()
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestContainerFiles checks the Dockerfile and docker-compose.yml against the binary and
+// go.mod, since no Docker engine runs in CI: every XIAOQI_* variable they set is one that
+// xiaoqi reads; the build image is go.mod's Go (the golang image sets GOTOOLCHAIN=local, so
+// an older 1.26.x refuses to build); and the nodes behind nginx trust its address, or every
+// visitor would share nginx's rate limits (50 requests/s, 10 sign-ins a minute per node).
+func TestContainerFiles(t *testing.T) {
+	read := func(name string) string {
+		b, err := os.ReadFile("../../" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	gomod, dockerfile, compose := read("go.mod"), read("Dockerfile"), read("docker-compose.yml")
+
+	goVersion := regexp.MustCompile(`(?m)^go (\S+)$`).FindStringSubmatch(gomod)
+	image := regexp.MustCompile(`(?m)^FROM golang:(\d[^-\s]*)`).FindStringSubmatch(dockerfile)
+	if goVersion == nil || image == nil || image[1] != goVersion[1] {
+		t.Errorf("Dockerfile builds with golang:%v, go.mod says go %v", image, goVersion)
+	}
+
+	var help strings.Builder
+	for _, cmd := range []string{"serve", "healthcheck"} {
+		main.Run(context.Background(), []string{cmd, "--help"}, func(string) string { return "" }, &help, &help)
+	}
+	for _, f := range []struct{ name, text string }{{"Dockerfile", dockerfile}, {"docker-compose.yml", compose}} {
+		for _, v := range regexp.MustCompile(`XIAOQI_[A-Z_]+`).FindAllString(f.text, -1) {
+			if !strings.Contains(help.String(), "env "+v+")") {
+				t.Errorf("%s sets %s, which no flag of serve or healthcheck reads", f.name, v)
+			}
+		}
+	}
+
+	lb := regexp.MustCompile(`ipv4_address: (\S+)`).FindStringSubmatch(compose)
+	nodes := strings.Count(compose, "XIAOQI_MONGODB_URI:")
+	if lb == nil || nodes == 0 || strings.Count(compose, "XIAOQI_TRUSTED_PROXIES: "+lb[1]) != nodes {
+		t.Errorf("docker-compose.yml: %d nodes, nginx at %v; want every node's XIAOQI_TRUSTED_PROXIES to name nginx's address", nodes, lb)
+	}
+	// nginx must let through what xiaoqi accepts (the file and 64 KiB of multipart framing), or
+	// a file within --max-upload-bytes is refused with nginx's HTML page.
+	body := regexp.MustCompile(`client_max_body_size (\d+)m;`).FindStringSubmatch(compose)
+	if body == nil || mustAtoi(t, body[1])<<20 <= api.DefaultMaxUploadBytes+64<<10 {
+		t.Errorf("docker-compose.yml: nginx client_max_body_size %v, want more than %d bytes", body, api.DefaultMaxUploadBytes+64<<10)
+	}
+	if !strings.Contains(compose, "X-Forwarded-For $$proxy_add_x_forwarded_for") {
+		t.Error("docker-compose.yml: nginx no longer sets X-Forwarded-For")
+	}
+}
