@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -32,6 +33,29 @@ func policyKey(n int) (phrase, en string) {
 // item's key phrase, else the first sentence. Without the document it gives the number only.
 func quotePolicy(s *snapshot, n int) xiaoqi.PolicyQuote {
 	phrase, en := policyKey(n)
+	return quotePhrases(s, n, en, phrase)
+}
+
+// quoteStanding quotes item (2) for the standing a pairing has: the sentence on the 20 leading
+// enterprises for a leading enterprise, the one on the 10 key training institutions for a key
+// training institution, both for both. Quoting the training institutions' sentence for a
+// leading enterprise with an ordinary school cited the item for what the pairing is not.
+func quoteStanding(s *snapshot, leading, keyTraining bool) xiaoqi.PolicyQuote {
+	var phrases, en []string
+	if leading {
+		phrases = append(phrases, "龙头企业")
+		en = append(en, "support 20 leading service-outsourcing enterprises to grow into national leaders")
+	}
+	if keyTraining {
+		phrases = append(phrases, "重点人才培训机构")
+		en = append(en, "support 10 provincial key service-outsourcing training institutions to scale up")
+	}
+	return quotePhrases(s, 2, "the \"5251\" programme: "+strings.Join(en, "; "), phrases...)
+}
+
+// quotePhrases quotes item n: the sentences holding one of phrases, in the item's order, else
+// its first sentence; en is the English summary of what is quoted.
+func quotePhrases(s *snapshot, n int, en string, phrases ...string) xiaoqi.PolicyQuote {
 	q := xiaoqi.PolicyQuote{Number: n, EN: en}
 	p := s.policies[n]
 	if p == nil {
@@ -40,15 +64,16 @@ func quotePolicy(s *snapshot, n int) xiaoqi.PolicyQuote {
 	}
 	q.Heading = p.Heading
 	sentences := splitSentences(p.Text)
+	var quoted []string
 	for _, st := range sentences {
-		if phrase != "" && strings.Contains(st, phrase) {
-			q.Quote = st
-			return q
+		if slices.ContainsFunc(phrases, func(ph string) bool { return ph != "" && strings.Contains(st, ph) }) {
+			quoted = append(quoted, st)
 		}
 	}
-	if len(sentences) > 0 {
-		q.Quote = sentences[0]
+	if len(quoted) == 0 && len(sentences) > 0 {
+		quoted = sentences[:1]
 	}
+	q.Quote = strings.Join(quoted, "")
 	return q
 }
 

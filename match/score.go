@@ -504,25 +504,43 @@ func (m *Matcher) policyFactor(s *snapshot, e *enterprise, in *institution, text
 	if !text {
 		return f
 	}
-	var zh, en []string
+	// The standing first, as sentences of their own, then the items: "符合该企业为服务外包龙头
+	// 企业" and "Supported by the enterprise is a leading …" said neither.
+	var standZH, standEN []string
 	if in.doc.KeyTraining {
-		zh = append(zh, "该机构为省级服务外包重点人才培训机构")
-		en = append(en, "the institution is a provincial key service-outsourcing training institution")
+		standZH = append(standZH, "该机构为省级服务外包重点人才培训机构")
+		standEN = append(standEN, "the institution is a provincial key service-outsourcing training institution")
 	}
 	if e.doc.Leading {
-		zh = append(zh, "该企业为服务外包龙头企业")
-		en = append(en, "the enterprise is a leading service-outsourcing enterprise")
+		standZH = append(standZH, "该企业为服务外包龙头企业")
+		standEN = append(standEN, "the enterprise is a leading service-outsourcing enterprise")
 	}
+	var zh, en []string
 	for _, n := range items {
 		q := quotePolicy(s, n)
+		if n == 2 {
+			q = quoteStanding(s, e.doc.Leading, in.doc.KeyTraining)
+		}
 		item := fmt.Sprintf("《实施意见》第（%s）项", xiaoqi.ChineseNumeral(n))
 		if q.Quote != "" { // the store holds the item's text
-			item += fmt.Sprintf("「%s」：%s", q.Heading, strings.TrimSuffix(q.Quote, "。"))
+			item += fmt.Sprintf("「%s」：%s", q.Heading, strings.TrimRight(q.Quote, "。；"))
 		}
 		zh = append(zh, item)
 		en = append(en, fmt.Sprintf("item (%d): %s", n, q.EN))
 	}
 	f.ZH = "符合" + strings.Join(zh, "；") + "。" // not 。； between two quotes
 	f.EN = "Supported by " + strings.Join(en, "; ")
+	if len(standZH) > 0 {
+		f.ZH = strings.Join(standZH, "，") + "。" + f.ZH
+		f.EN = upperFirst(strings.Join(standEN, " and ")) + ". " + f.EN
+	}
 	return f
+}
+
+// upperFirst writes s with its first letter in upper case.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -1,0 +1,94 @@
+package match_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/match"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
+)
+
+// seedMatcher is a matcher over the default data set, with the ids the store would give.
+func seedMatcher(tb testing.TB) (*match.Matcher, []xiaoqi.Doc) {
+	tb.Helper()
+	tax := loadTax(tb)
+	set, err := seed.Load(tax)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	docs := set.Docs()
+	for _, d := range docs {
+		if b := d.Base(); b.ID == "" { // the store names documents on write
+			b.ID = xiaoqi.NewID(d.Kind(), d.NaturalKey())
+		}
+	}
+	m := match.New(nil, tax)
+	m.LoadDocs(docs)
+	return m, docs
+}
+
+func factor(x xiaoqi.Match, name string) *xiaoqi.MatchFactor {
+	i := slices.IndexFunc(x.Factors, func(f xiaoqi.MatchFactor) bool { return f.Factor == name })
+	if i < 0 {
+		return nil
+	}
+	return &x.Factors[i]
+}
+
+// TestSeedPolicyStanding: a leading enterprise's suggestions say so in a sentence of its own
+// and quote item (2) on the leading enterprises. Before, the text read "符合该企业为服务外包
+// 龙头企业；…" and "Supported by the enterprise is a leading …", and quoted the item's
+// sentence on the key training institutions for schools that are none.
+func TestSeedPolicyStanding(t *testing.T) {
+	m, docs := seedMatcher(t)
+	keyTraining := map[string]bool{}
+	var leading []string
+	for _, d := range docs {
+		switch v := d.(type) {
+		case *xiaoqi.Institution:
+			keyTraining[v.ID] = v.KeyTraining
+		case *xiaoqi.Enterprise:
+			if v.Leading {
+				leading = append(leading, v.ID)
+			}
+		}
+	}
+	if len(leading) == 0 {
+		t.Fatal("no leading enterprise in the default data set")
+	}
+	seen := 0
+	for _, id := range leading {
+		l, err := m.EnterprisePartners(context.Background(), id, xiaoqi.Scope{}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			f := factor(x, "policy")
+			if f == nil {
+				t.Fatalf("%s – %s: no policy factor", id, x.Institution.Name)
+			}
+			seen++
+			if !strings.HasPrefix(f.ZH, "该企业为服务外包龙头企业") && !strings.HasPrefix(f.ZH, "该机构为") {
+				t.Errorf("policy factor %q: want the standing said first, in a sentence of its own", f.ZH)
+			}
+			if strings.Contains(f.ZH, "符合该") || strings.Contains(f.EN, "Supported by the ") {
+				t.Errorf("policy factor reads %q / %q", f.ZH, f.EN)
+			}
+			if !strings.Contains(f.ZH, "支持20家服务外包龙头企业加快发展") || !strings.Contains(f.EN, "20 leading") {
+				t.Errorf("policy factor %q / %q: want item (2) quoted on the leading enterprises", f.ZH, f.EN)
+			}
+			if !keyTraining[x.Institution.ID] && (strings.Contains(f.ZH, "重点人才培训机构向规模化发展") || strings.Contains(f.EN, "key service-outsourcing training")) {
+				t.Errorf("%s is no key training institution, yet the policy factor quotes the item on them: %q / %q", x.Institution.Name, f.ZH, f.EN)
+			}
+			if strings.Contains(f.ZH, "；；") || strings.Contains(f.ZH, "。；") {
+				t.Errorf("policy factor %q: doubled punctuation", f.ZH)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no suggestion for any leading enterprise")
+	}
+}
