@@ -71,7 +71,7 @@ func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 	case !sameCity:
 		kmZH, kmEN = fmt.Sprintf("，市中心相距约 %.0f 公里", km), fmt.Sprintf(", city centres about %.0f km apart", km)
 	}
-	enA, enB := xiaoqi.CityEnglish(cityA), xiaoqi.CityEnglish(cityB)
+	enA, enB := cityEnglish(cityA), cityEnglish(cityB)
 	// The districts, where the distance is measured from their points.
 	dA, dB := "", ""
 	if km >= 1 && districts {
@@ -93,26 +93,45 @@ func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 		f.ZH = fmt.Sprintf("%s%s与%s%s同属%s%s", cityA, dA, cityB, dB, regA, kmZH)
 		f.EN = fmt.Sprintf("%s%s and %s%s, both in %s%s", enA, inEN(dA), enB, inEN(dB), xiaoqi.RegionEnglish(regA), kmEN)
 	default:
-		f.ZH = fmt.Sprintf("%s%s（%s）与%s%s（%s）%s", orUnknown(cityA), dA, regionZH(regA), orUnknown(cityB), dB, regionZH(regB), kmZH)
-		f.EN = fmt.Sprintf("%s%s (%s) and %s%s (%s)%s", orUnknownEN(enA), inEN(dA), regionEN(regA), orUnknownEN(enB), inEN(dB), regionEN(regB), kmEN)
+		f.ZH = fmt.Sprintf("%s%s（%s）与%s%s（%s）%s", orUnknown(cityA), dA, regionZH(cityA, regA), orUnknown(cityB), dB, regionZH(cityB, regB), kmZH)
+		f.EN = fmt.Sprintf("%s%s (%s) and %s%s (%s)%s", orUnknownEN(enA), inEN(dA), regionEN(cityA, regA), orUnknownEN(enB), inEN(dB), regionEN(cityB, regB), kmEN)
 	}
 	return f
 }
 
-// regionZH and regionEN name a region in a text; no region means outside Shaanxi (or a
-// place the data does not name).
-func regionZH(r xiaoqi.Region) string {
-	if r == "" {
-		return "省外"
+// provinceOnly reports whether city names the province itself, not a city of it: a posting
+// that says 陕西省 only is in Shaanxi, its city unknown.
+func provinceOnly(city string) bool { return city == "陕西省" || city == "陕西" }
+
+// regionZH and regionEN name the region of city r in a text; no region means outside Shaanxi
+// (or a place the data does not name), except for the province itself, whose city is not
+// known: 陕西省 was said to be 省外 (outside Shaanxi).
+func regionZH(city string, r xiaoqi.Region) string {
+	switch {
+	case r != "":
+		return string(r)
+	case provinceOnly(city):
+		return "未注明城市"
 	}
-	return string(r)
+	return "省外"
 }
 
-func regionEN(r xiaoqi.Region) string {
-	if r == "" {
-		return "outside Shaanxi"
+func regionEN(city string, r xiaoqi.Region) string {
+	switch {
+	case r != "":
+		return xiaoqi.RegionEnglish(r)
+	case provinceOnly(city):
+		return "city not given"
 	}
-	return xiaoqi.RegionEnglish(r)
+	return "outside Shaanxi"
+}
+
+// cityEnglish is a city's English name, Shaanxi for the province itself.
+func cityEnglish(city string) string {
+	if provinceOnly(city) {
+		return "Shaanxi"
+	}
+	return xiaoqi.CityEnglish(city)
 }
 
 func orUnknown(city string) string {

@@ -92,3 +92,34 @@ func TestSeedPolicyStanding(t *testing.T) {
 		t.Fatal("no suggestion for any leading enterprise")
 	}
 }
+
+// TestSeedProvinceOnlyCity: 51job gives some postings the province for a city (陕西省); the
+// distance factor of such a firm's suggestions said "陕西省（省外）" and "陕西省 (outside
+// Shaanxi)". Now it says the city is not given, in Chinese and in English.
+func TestSeedProvinceOnlyCity(t *testing.T) {
+	m, docs := seedMatcher(t)
+	n := 0
+	for _, d := range docs {
+		e, ok := d.(*xiaoqi.Enterprise)
+		if !ok || e.City != "陕西省" {
+			continue
+		}
+		l, err := m.EnterprisePartners(context.Background(), e.ID, xiaoqi.Scope{}, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			f := factor(x, "distance")
+			n++
+			if strings.Contains(f.ZH, "省外") || strings.Contains(f.EN, "outside Shaanxi") || strings.Contains(f.EN, "陕西") {
+				t.Errorf("%s – %s: distance says %q / %q", e.Name, x.Institution.Name, f.ZH, f.EN)
+			}
+			if !strings.Contains(f.ZH, "陕西省（未注明城市）") || !strings.Contains(f.EN, "Shaanxi (city not given)") {
+				t.Errorf("%s – %s: distance %q / %q: want the city said not to be given", e.Name, x.Institution.Name, f.ZH, f.EN)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no suggestion for an enterprise of 陕西省 in the default data set")
+	}
+}
