@@ -358,6 +358,9 @@ func (m *Matcher) Allocate(ctx context.Context, scope xiaoqi.Scope, limit int) (
 		return nil, err
 	}
 	s := m.current()
+	if scope, err = s.checkScope(scope); err != nil {
+		return nil, err
+	}
 	n, err := m.buildNetwork(ctx, s, scope)
 	if err != nil {
 		return nil, err
@@ -404,6 +407,9 @@ func (m *Matcher) AllocationEdges(ctx context.Context, scope xiaoqi.Scope) (need
 		return nil, nil, nil, err
 	}
 	s := m.current()
+	if scope, err = s.checkScope(scope); err != nil {
+		return nil, nil, nil, err
+	}
 	n, err := m.buildNetwork(ctx, s, scope)
 	if err != nil {
 		return nil, nil, nil, err

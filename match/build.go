@@ -23,7 +23,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 	}
 	n := len(m.skills)
 	s := &snapshot{seq: seq, instByID: map[string]int{}, entByID: map[string]int{}, jobByID: map[string]int{},
-		candByID: map[string]int{}, policies: map[int]*xiaoqi.Policy{},
+		candByID: map[string]int{}, policies: map[int]*xiaoqi.Policy{}, cities: map[string]bool{},
 		progsBySkill: make([][]sw32, n), entsBySkill: make([][]sw32, n),
 		jobsBySkill: make([][]int32, n), candsBySkill: make([][]int32, n), taught: make([]float64, n)}
 
@@ -34,6 +34,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 	for _, d := range m.sortedDocs(xiaoqi.KindInstitution) {
 		in := d.(*xiaoqi.Institution)
 		s.instByID[in.ID] = len(s.insts)
+		s.cities[xiaoqi.NormalizeCity(in.City)] = true
 		s.insts = append(s.insts, &institution{doc: in, best: map[int32]float64{}, taught: map[int32]float64{},
 			sectors: make([]float64, len(sl)), training: in.Type == xiaoqi.InstitutionTraining})
 		s.synth = s.synth || in.Synthetic
@@ -99,6 +100,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 	for _, d := range m.sortedDocs(xiaoqi.KindEnterprise) {
 		e := d.(*xiaoqi.Enterprise)
 		s.entByID[e.ID] = len(s.ents)
+		s.cities[xiaoqi.NormalizeCity(e.City)] = true
 		s.ents = append(s.ents, &enterprise{doc: e, sectors: make([]float64, len(sl))})
 		s.synth = s.synth || e.Synthetic
 	}
@@ -108,6 +110,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		if !ok {
 			ei = -1
 		}
+		s.cities[xiaoqi.NormalizeCity(j.City)] = true
 		jb := &job{doc: j, ent: ei, level: degreeLevel(j.Degree), headcount: j.Headcount, counted: j.Headcount > 0}
 		if jb.headcount <= 0 {
 			jb.headcount = 1

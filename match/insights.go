@@ -40,6 +40,9 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		return nil, err
 	}
 	s := m.current()
+	if scope, err = s.checkScope(scope); err != nil {
+		return nil, err
+	}
 	// demand counts openings by skill, synthDemand those of synthetic job needs among them.
 	demand, synthDemand := map[int32]int{}, map[int32]int{}
 	out := &xiaoqi.GapReport{Scope: scope, Gaps: []xiaoqi.SkillGap{}}
@@ -219,6 +222,10 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		return nil, err
 	}
 	s := m.current()
+	scope, err := s.checkScope(scope)
+	if err != nil {
+		return nil, err
+	}
 	d := &xiaoqi.Dossier{Scope: scope, Synthetic: s.synth && !scope.RealOnly, TopSkills: []string{}, Competitors: []xiaoqi.MatchParty{},
 		PartnerSchools: []xiaoqi.MatchParty{}, Policies: []xiaoqi.PolicyQuote{}}
 	demand := map[int32]int{}

@@ -256,6 +256,9 @@ func TestStartup(t *testing.T) {
 		}
 		docs = append(docs, prg)
 	}
+	// A firm of 北京 (an import may hold one): a city outside Shaanxi with data.
+	docs = append(docs, &xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_bj", Synthetic: true}, Name: "北京某咨询公司", City: "北京市",
+		Sectors: []xiaoqi.Sector{xiaoqi.SectorFinance}})
 	m := smallMatcher(t, docs)
 	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市", Sector: xiaoqi.SectorSoftware})
 	if err != nil {
@@ -291,7 +294,8 @@ func TestStartup(t *testing.T) {
 	if hz.GraduateSupply != 0 || hz.RegionGraduateSupply != 0 {
 		t.Errorf("汉中 (no school): supply %d, 陕南 %d; want 0", hz.GraduateSupply, hz.RegionGraduateSupply)
 	}
-	// A city outside Shaanxi has no region of the province around it: no supply, no schools.
+	// A city outside Shaanxi (where the data has a firm: without one, the city is refused,
+	// TestSeedScopeCity) has no region of the province around it: no supply, no schools.
 	bj, err := m.Startup(context.Background(), xiaoqi.Scope{City: "北京市", Sector: xiaoqi.SectorSoftware})
 	if err != nil {
 		t.Fatal(err)

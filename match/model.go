@@ -148,6 +148,9 @@ type snapshot struct {
 	candByID map[string]int
 	policies map[int]*xiaoqi.Policy
 	synth    bool // any synthetic document in the model
+	// cities are the cities of the institutions, enterprises and job needs (normalised): a
+	// report's scope may name one of them outside Shaanxi (checkScope).
+	cities map[string]bool
 
 	// taught and grads are the province's graduates a year by skill (weighted as
 	// institution.taught) and in all: the baseline of the fit factor's specialisation.

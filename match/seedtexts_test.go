@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -121,5 +122,44 @@ func TestSeedProvinceOnlyCity(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no suggestion for an enterprise of 陕西省 in the default data set")
+	}
+}
+
+// TestSeedScopeCity: a report on a city that is none of Shaanxi and none of the data (东京, a
+// typo) answered an empty report, and so did a city outside the region also asked for (西安
+// in 陕北); both are refused naming the city. A city in English is the city (Xi'an).
+func TestSeedScopeCity(t *testing.T) {
+	m, _ := seedMatcher(t)
+	ctx := context.Background()
+	bad := []xiaoqi.Scope{{City: "东京"}, {City: "xian shi"}, {City: "西安", Region: xiaoqi.RegionShaanbei},
+		{City: "Xi'an", Region: xiaoqi.RegionShaannan, Sector: xiaoqi.SectorSoftware}}
+	for _, sc := range bad {
+		_, gapErr := m.Gaps(ctx, sc, 5)
+		_, startErr := m.Startup(ctx, sc)
+		_, allocErr := m.Allocate(ctx, sc, 5)
+		for what, err := range map[string]error{"gaps": gapErr, "startup": startErr, "allocate": allocErr} {
+			var xe *xiaoqi.Error
+			if !errors.As(err, &xe) || xe.Code != xiaoqi.EINVALID || len(xe.Details) == 0 || xe.Details[0].Field != "city" ||
+				!strings.Contains(xe.Message, " / ") {
+				t.Errorf("%s of %+v: %v; want invalid naming city, in Chinese and English", what, sc, err)
+			}
+		}
+	}
+	for _, c := range []string{"Xi'an", "xian", "西安", "西安市"} {
+		d, err := m.Startup(ctx, xiaoqi.Scope{City: c, Sector: xiaoqi.SectorSoftware})
+		if err != nil || d.Scope.City != "西安市" || d.OpenHeadcount == 0 || !strings.HasPrefix(d.EN, "Xi'an · ") {
+			t.Errorf("startup of %q: %v, %+v", c, err, d)
+		}
+		g, err := m.Gaps(ctx, xiaoqi.Scope{City: c}, 5)
+		if err != nil || g.Scope.City != "西安市" || len(g.Gaps) == 0 {
+			t.Errorf("gaps of %q: %v, %+v", c, err, g)
+		}
+	}
+	// A city of Shaanxi without data is a fair question: an empty answer, not an error; and
+	// the province itself, which some postings give for a city, has data.
+	for _, c := range []string{"铜川", "陕西省"} {
+		if _, err := m.Gaps(ctx, xiaoqi.Scope{City: c}, 5); err != nil {
+			t.Errorf("gaps of %s: %v", c, err)
+		}
 	}
 }

@@ -1,0 +1,42 @@
+package api_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/match"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// TestMatchScopeCity: the reports on a scope refuse a city that is none of Shaanxi and none
+// of the data, and a city outside the region also given, with 400 naming city (they answered
+// 200 with an empty report); a city in English is the city.
+func TestMatchScopeCity(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Matcher = match.New(c.Store, tax) }})
+	for _, path := range []string{
+		"/api/v1/insights/gaps?city=东京",
+		"/api/v1/insights/startup?city=Tokyo&sector=software",
+		"/api/v1/match/allocate?city=东京",
+		"/api/v1/insights/startup?city=西安&region=陕北&sector=software",
+		"/api/v1/insights/gaps?city=Baoji&region=陕南",
+	} {
+		e.get(t, path).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "city")
+	}
+	var d xiaoqi.Dossier
+	e.get(t, "/api/v1/insights/startup?city=Xi%27an&sector=software").want(t, http.StatusOK).decode(t, &d)
+	if d.Scope.City != "西安市" {
+		t.Errorf("startup of Xi'an: scope %+v, want 西安市", d.Scope)
+	}
+	var g xiaoqi.GapReport
+	e.get(t, "/api/v1/insights/gaps?city=铜川&region=关中").want(t, http.StatusOK).decode(t, &g)
+	if g.Scope.City != "铜川市" {
+		t.Errorf("gaps of 铜川: scope %+v", g.Scope)
+	}
+}
