@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -39,4 +40,21 @@ func TestMatchScopeCity(t *testing.T) {
 	if g.Scope.City != "铜川市" {
 		t.Errorf("gaps of 铜川: scope %+v", g.Scope)
 	}
+}
+
+// TestClosedJobCandidates: the candidates of a closed job need are 409 saying it is closed; it
+// was 404 "job … 不存在 / not found" of a job need the HR page had just listed.
+func TestClosedJobCandidates(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Matcher = match.New(c.Store, tax) }})
+	j := e.create(t, "jobs", strings.Replace(javaJob, `"status":"open"`, `"status":"closed"`, 1))
+	ae := e.get(t, "/api/v1/jobs/"+j.ID+"/candidates").wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "")
+	if !strings.Contains(ae.Error.Message, "已关闭") || !strings.Contains(ae.Error.Message, "is closed") {
+		t.Errorf("candidates of a closed job need: %q, want it said closed", ae.Error.Message)
+	}
+	e.get(t, "/api/v1/jobs/job_0000000000000000/candidates").wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
 }

@@ -24,6 +24,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 	n := len(m.skills)
 	s := &snapshot{seq: seq, instByID: map[string]int{}, entByID: map[string]int{}, jobByID: map[string]int{},
 		candByID: map[string]int{}, policies: map[int]*xiaoqi.Policy{}, cities: map[string]bool{},
+		closedJobs:   map[string]bool{},
 		progsBySkill: make([][]sw32, n), entsBySkill: make([][]sw32, n),
 		jobsBySkill: make([][]int32, n), candsBySkill: make([][]int32, n), taught: make([]float64, n)}
 
@@ -127,6 +128,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 			}
 		}
 		if j.Status == xiaoqi.JobClosed {
+			s.closedJobs[j.ID] = true
 			continue
 		}
 		ji := len(s.jobs)

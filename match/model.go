@@ -151,6 +151,9 @@ type snapshot struct {
 	// cities are the cities of the institutions, enterprises and job needs (normalised): a
 	// report's scope may name one of them outside Shaanxi (checkScope).
 	cities map[string]bool
+	// closedJobs are the ids of the closed job needs, which the model leaves out: asked for
+	// the candidates of one, the answer says it is closed, not that it does not exist.
+	closedJobs map[string]bool
 
 	// taught and grads are the province's graduates a year by skill (weighted as
 	// institution.taught) and in all: the baseline of the fit factor's specialisation.

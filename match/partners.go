@@ -323,6 +323,9 @@ func (m *Matcher) find(ctx context.Context, kind xiaoqi.Kind, id string, limit i
 		byID = s.candByID
 	}
 	i, ok := byID[id]
+	if !ok && kind == xiaoqi.KindJob && s.closedJobs[id] {
+		return nil, 0, 0, xiaoqi.Errorf(xiaoqi.ECONFLICT, "招聘需求 %s 已关闭：只为开放的招聘需求推荐候选人 / job need %[1]s is closed: candidates are suggested for open job needs only", id)
+	}
 	if !ok {
 		return nil, 0, 0, notFound(kind, id)
 	}

@@ -163,3 +163,26 @@ func TestSeedScopeCity(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedClosedJobCandidates: asked for the candidates of a closed job need, the matcher said
+// "job … 不存在 / not found" of a job need the store holds; it says it is closed.
+func TestSeedClosedJobCandidates(t *testing.T) {
+	m, docs := seedMatcher(t)
+	closed := ""
+	for _, d := range docs {
+		if j, ok := d.(*xiaoqi.JobNeed); ok && j.Status == xiaoqi.JobClosed {
+			closed = j.ID
+			break
+		}
+	}
+	if closed == "" {
+		t.Fatal("no closed job need in the default data set")
+	}
+	_, err := m.JobCandidates(context.Background(), closed, xiaoqi.Scope{}, 5)
+	if xiaoqi.ErrorCode(err) != xiaoqi.ECONFLICT || !strings.Contains(err.Error(), "已关闭") || !strings.Contains(err.Error(), "is closed") {
+		t.Errorf("candidates of closed job need %s: %v; want a conflict saying it is closed", closed, err)
+	}
+	if _, err := m.JobCandidates(context.Background(), "job_0000000000000000", xiaoqi.Scope{}, 5); xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+		t.Errorf("candidates of an unknown job need: %v, want not found", err)
+	}
+}
