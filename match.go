@@ -54,6 +54,10 @@ type MatchList struct {
 	Considered int        `json:"considered"`
 	Synthetic  bool       `json:"synthetic"`
 	Data       []Match    `json:"data"`
+	// ZH and EN say, when Data is empty, why: the party has no open job needs, no programs,
+	// no skills the taxonomy knows, or nobody matches what it asks for or teaches.
+	ZH string `json:"zh,omitempty"`
+	EN string `json:"en,omitempty"`
 }
 
 // Scope narrows the province-wide allocation and the insights. Empty fields mean all.

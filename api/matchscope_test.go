@@ -58,3 +58,24 @@ func TestClosedJobCandidates(t *testing.T) {
 	}
 	e.get(t, "/api/v1/jobs/job_0000000000000000/candidates").wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
 }
+
+// TestEmptyPartnersSayWhy: an institution without programs (a 专科 college of the default data
+// set) got "data": [] alone; the answer says why in Chinese and English.
+func TestEmptyPartnersSayWhy(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Matcher = match.New(c.Store, tax) }})
+	in := e.create(t, "institutions", baoji)
+	var l struct {
+		Data []xiaoqi.Match `json:"data"`
+		ZH   string         `json:"zh"`
+		EN   string         `json:"en"`
+	}
+	e.get(t, "/api/v1/institutions/"+in.ID+"/partners").want(t, http.StatusOK).decode(t, &l)
+	if len(l.Data) != 0 || !strings.Contains(l.ZH, "没有专业或课程") || !strings.Contains(l.EN, "no programs or courses") {
+		t.Errorf("partners of an institution without programs: %+v", l)
+	}
+}

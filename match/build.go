@@ -46,6 +46,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		if !ok {
 			continue
 		}
+		s.insts[ii].listed++
 		pr := &program{doc: p, inst: ii, grads: p.GraduatesPerYear, estimated: p.GraduatesEstimated}
 		if pr.grads <= 0 {
 			pr.grads, pr.estimated = EstimatedGraduates(p.Degree), true

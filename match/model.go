@@ -82,7 +82,8 @@ type program struct {
 
 type institution struct {
 	doc       *xiaoqi.Institution
-	progs     []int
+	progs     []int             // those with skills the taxonomy knows
+	listed    int               // programs of any skills
 	best      map[int32]float64 // skill → strongest program
 	grads     int
 	estimated bool

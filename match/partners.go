@@ -275,7 +275,9 @@ func (m *Matcher) EnterprisePartners(ctx context.Context, id string, scope xiaoq
 		return nil, err
 	}
 	ps, n := m.rankInstitutions(s, m.newScratch(), ei, limit, shortlist, true, scope.RealOnly)
-	return s.pairList(*entParty(s.ents[ei]), n, ps), nil
+	out := s.pairList(*entParty(s.ents[ei]), n, ps)
+	setEmptyReason(out, func() (string, string) { return entEmpty(s.ents[ei], scope.RealOnly) })
+	return out, nil
 }
 
 // InstitutionPartners ranks the enterprises whose open job needs institution id's programs
@@ -287,7 +289,9 @@ func (m *Matcher) InstitutionPartners(ctx context.Context, id string, scope xiao
 		return nil, err
 	}
 	ps, n := m.rankEnterprises(s, m.newScratch(), ii, limit, scope.RealOnly)
-	return s.pairList(*instParty(s.insts[ii]), n, ps), nil
+	out := s.pairList(*instParty(s.insts[ii]), n, ps)
+	setEmptyReason(out, func() (string, string) { return instEmpty(s.insts[ii], scope.RealOnly) })
+	return out, nil
 }
 
 // pairList is the answer for party for: the partnerships ps, of n considered.

@@ -212,6 +212,7 @@ func (m *Matcher) JobCandidates(ctx context.Context, id string, scope xiaoqi.Sco
 		addMatch(out, xiaoqi.Match{Job: s.jobParty(j), Candidate: cd.doc, Score: round2(sc),
 			Synthetic: cd.doc.Synthetic || j.doc.Synthetic, Factors: fs})
 	}
+	setEmptyReason(out, func() (string, string) { return jobEmpty(j, scope.RealOnly) })
 	return out, nil
 }
 
@@ -239,6 +240,7 @@ func (m *Matcher) CandidateJobs(ctx context.Context, id string, scope xiaoqi.Sco
 		}
 		addMatch(out, mt)
 	}
+	setEmptyReason(out, func() (string, string) { return candEmpty(c, scope.RealOnly) })
 	return out, nil
 }
 

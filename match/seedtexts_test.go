@@ -186,3 +186,56 @@ func TestSeedClosedJobCandidates(t *testing.T) {
 		t.Errorf("candidates of an unknown job need: %v, want not found", err)
 	}
 }
+
+// TestSeedEmptyRankingsSayWhy: a vocational college (no programs in the default data set) and
+// a firm whose job needs are all closed got "data": [] and nothing else; the answer now says
+// why, in Chinese and English, and a list with suggestions says nothing of the kind.
+func TestSeedEmptyRankingsSayWhy(t *testing.T) {
+	m, docs := seedMatcher(t)
+	ctx := context.Background()
+	open := map[string]bool{}
+	for _, d := range docs {
+		if j, ok := d.(*xiaoqi.JobNeed); ok && j.Status != xiaoqi.JobClosed {
+			open[j.EnterpriseID] = true
+		}
+	}
+	var college, idle string
+	for _, d := range docs {
+		switch v := d.(type) {
+		case *xiaoqi.Institution:
+			if v.Level == "专科" && college == "" {
+				college = v.ID
+			}
+		case *xiaoqi.Enterprise:
+			if !open[v.ID] && idle == "" {
+				idle = v.ID
+			}
+		}
+	}
+	if college == "" || idle == "" {
+		t.Fatalf("default data set: 专科 college %q, firm without open job needs %q", college, idle)
+	}
+	l, err := m.InstitutionPartners(ctx, college, xiaoqi.Scope{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Data) != 0 || !strings.Contains(l.ZH, "没有专业或课程") || !strings.Contains(l.EN, "no programs or courses") {
+		t.Errorf("partners of a college without programs: %d, %q / %q; want none, and why", len(l.Data), l.ZH, l.EN)
+	}
+	l, err = m.EnterprisePartners(ctx, idle, xiaoqi.Scope{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Data) != 0 || !strings.Contains(l.ZH, "没有开放的招聘需求") || !strings.Contains(l.EN, "no open job needs") {
+		t.Errorf("partners of a firm without open job needs: %d, %q / %q; want none, and why", len(l.Data), l.ZH, l.EN)
+	}
+	// A ranking with suggestions has no such text.
+	for _, d := range docs {
+		if in, ok := d.(*xiaoqi.Institution); ok && in.Name == "西安邮电大学" {
+			l, err := m.InstitutionPartners(ctx, in.ID, xiaoqi.Scope{}, 5)
+			if err != nil || len(l.Data) == 0 || l.ZH != "" || l.EN != "" {
+				t.Errorf("西安邮电大学: %v, %d suggestions, %q / %q", err, len(l.Data), l.ZH, l.EN)
+			}
+		}
+	}
+}

@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, sectorName, cityName, regionName, degreeName, languageName } from './i18n.js';
+import { t, pick, sectorName, cityName, regionName, degreeName, languageName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -114,7 +114,7 @@ export async function renderHR(view, r, ctx) {
         const [ms, list] = await Promise.all([get('/api/v1/enterprises/' + encodeURIComponent(id) + '/partners', { limit: 5 }), partnerships]);
         const existing = partnershipsByOther(list, 'enterprise');
         partnersBox.replaceChildren(h('h2', { id: 'partners-h' }, t('hr.partners')),
-          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'enterprise', id, loadPartnerships, existing.get(m.institution.id))) : [h('p', { class: 'muted' }, t('match.none'))]));
+          ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'enterprise', id, loadPartnerships, existing.get(m.institution.id))) : [h('p', { class: 'muted' }, pick(ms.zh, ms.en) || t('match.none'))]));
       } catch (err) { partnersBox.append(errorBox(err)); }
     })(),
   ]);
@@ -155,7 +155,7 @@ async function showCandidates(box, job, contact) {
     const ms = await get('/api/v1/jobs/' + encodeURIComponent(job.id) + '/candidates', { limit: 5 });
     if (seq !== candidatesSeq) return;
     box.querySelector('[role=status]')?.remove();
-    if (!ms.data || !ms.data.length) { box.append(h('p', { class: 'muted' }, t('match.none'))); return; }
+    if (!ms.data || !ms.data.length) { box.append(h('p', { class: 'muted' }, pick(ms.zh, ms.en) || t('match.none'))); return; }
     box.append(h('ol', { class: 'cand-list' }, ms.data.map((m) => {
       const c = m.candidate || {};
       const edu = (c.education || [])[0];

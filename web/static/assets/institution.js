@@ -85,7 +85,7 @@ async function loadPartners(box, id, realOnly, onChange, refocus, partnerships) 
     box.replaceChildren(h('h2', { id: 'partners-h' }, t('inst.partners')), hint || '',
       synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'partners-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'partners-real-hint' }, t('inst.partners.real.hint'))) : null,
-      ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'institution', id, onChange, existing.get(m.enterprise.id))) : [h('p', { class: 'muted' }, t('match.none'))]));
+      ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'institution', id, onChange, existing.get(m.enterprise.id))) : [h('p', { class: 'muted' }, pick(ms.zh, ms.en) || t('match.none'))]));
     if (refocus) document.getElementById('partners-real').focus();
   } catch (err) { box.append(errorBox(err)); }
 }
