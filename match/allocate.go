@@ -40,10 +40,6 @@ type network struct {
 	instPos map[int]int
 }
 
-func inScope(sc xiaoqi.Scope, e *enterprise) bool {
-	return inPlace(sc, e) && (sc.Sector == "" || topSector(e) == sc.Sector)
-}
-
 // inPlace reports whether enterprise e is in the region and city of sc. The insights count the
 // job needs of a sector by each posting's own sector (jobSector), not by its firm's first.
 func inPlace(sc xiaoqi.Scope, e *enterprise) bool {
@@ -53,32 +49,26 @@ func inPlace(sc xiaoqi.Scope, e *enterprise) bool {
 	return sc.City == "" || xiaoqi.NormalizeCity(e.doc.City) == xiaoqi.NormalizeCity(sc.City)
 }
 
-// topSector is the enterprise's declared first sector, else its strongest inferred one.
-func topSector(e *enterprise) xiaoqi.Sector {
-	if len(e.doc.Sectors) > 0 {
-		return e.doc.Sectors[0]
-	}
-	best, bi := 0.0, -1
-	for i, v := range e.sectors {
-		if v > best {
-			best, bi = v, i
-		}
-	}
-	if bi < 0 {
-		return ""
-	}
-	return sectorList()[bi]
-}
-
 // buildNetwork ranks, for every enterprise in scope, its best institutions and keeps those
 // whose programs could fill its openings. The rankings are independent, so they run on all
 // CPUs, each worker with its own scratch; the network is then assembled in enterprise order,
 // so the result does not depend on the number of workers.
 func (m *Matcher) buildNetwork(ctx context.Context, s *snapshot, scope xiaoqi.Scope) (*network, error) {
-	var todo []int
+	// With a sector, the openings of an enterprise's postings in it (jobSector), as the gap
+	// report and the dossier count them: by the firm's first sector, the allocation counted
+	// 374 software openings where the dossier counted 344, and none in 铜川 where it counted 6.
+	// The institutions are still ranked for the firm's whole demand.
+	var todo, need []int
 	for ei, e := range s.ents {
-		if e.openings > 0 && e.totalW > 0 && inScope(scope, e) {
-			todo = append(todo, ei)
+		if e.openings == 0 || e.totalW == 0 || !inPlace(scope, e) {
+			continue
+		}
+		n := e.openings
+		if scope.Sector != "" {
+			n = s.openDemand(e, false, scope.Sector).openings
+		}
+		if n > 0 {
+			todo, need = append(todo, ei), append(need, n)
 		}
 	}
 	ranked := make([][]pair, len(todo))
@@ -107,7 +97,7 @@ func (m *Matcher) buildNetwork(ctx context.Context, s *snapshot, scope xiaoqi.Sc
 	progsOf := map[int]map[int]bool{}
 	for k, ei := range todo {
 		n.ents = append(n.ents, ei)
-		n.need = append(n.need, s.ents[ei].openings)
+		n.need = append(n.need, need[k])
 		n.byEnt = append(n.byEnt, nil)
 		for _, p := range ranked[k] {
 			if p.grads == 0 {
