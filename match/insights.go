@@ -186,7 +186,10 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			addZH = fmt.Sprintf("无专业对口，宜开设「%s」课程（可校企共建）", sk.NameZH)
 			addEN = fmt.Sprintf("no catalogue major teaches it: add a course on %s (co-built with enterprises)", sk.NameEN)
 		}
-		supZH, supEN := fmt.Sprintf("相关专业年毕业生约 %d 人", g.sup), fmt.Sprintf("about %d graduates a year", g.sup)
+		// Why it is a gap at all when the graduates outnumber the openings (网络文学: 118 for
+		// 98): fewer than gapRatio per opening, not all of whom take such a job.
+		supZH := fmt.Sprintf("相关专业年毕业生约 %d 人（每个岗位约 %.1f 人，不足 %.0f 人）", g.sup, float64(g.sup)/float64(g.d), gapRatio)
+		supEN := fmt.Sprintf("about %d graduates a year (%.1f per opening, fewer than %.0f)", g.sup, float64(g.sup)/float64(g.d), gapRatio)
 		if g.sup == 0 {
 			supZH, supEN = "尚无相关专业毕业生", "no graduates of a program teaching it yet"
 		}

@@ -3,6 +3,7 @@ package match_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -262,5 +263,30 @@ func TestSeedAllocationSector(t *testing.T) {
 		if a.Allocation.Openings == 0 || a.Allocation.Openings > d.OpenHeadcount || a.Allocation.Openings < d.OpenHeadcount*9/10 {
 			t.Errorf("%+v: allocation counts %d openings, the dossier %d", sc, a.Allocation.Openings, d.OpenHeadcount)
 		}
+	}
+}
+
+// TestSeedGapSaysWhy: 关中's third gap, 网络文学, has 118 graduates a year for 98 openings; the
+// text gave both figures and left the reader to wonder why that is a gap. It says how many
+// graduates that is per opening, against the three the report asks for.
+func TestSeedGapSaysWhy(t *testing.T) {
+	m, _ := seedMatcher(t)
+	g, err := m.Gaps(context.Background(), xiaoqi.Scope{Region: xiaoqi.RegionGuanzhong}, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withSupply := 0
+	for _, x := range g.Gaps {
+		if x.Supply == 0 {
+			continue
+		}
+		withSupply++
+		per := fmt.Sprintf("%.1f", float64(x.Supply)/float64(x.Demand))
+		if !strings.Contains(x.ZH, "每个岗位约 "+per+" 人，不足 3 人") || !strings.Contains(x.EN, per+" per opening, fewer than 3") {
+			t.Errorf("gap %s (%d graduates, %d openings): %q / %q", x.Skill, x.Supply, x.Demand, x.ZH, x.EN)
+		}
+	}
+	if withSupply == 0 {
+		t.Fatal("no gap with graduates in 关中")
 	}
 }
