@@ -479,6 +479,13 @@ func (m *Matcher) languageFactor(e *enterprise, in *institution, text bool) xiao
 		f.ZH += "；缺：" + strings.Join(lj.missing, "、")
 		f.EN += "; missing: " + strings.Join(lj.missingEN, ", ")
 	}
+	if f.Score > 0 && f.Score < 0.995 {
+		// Every language "taught here" and a score of 0.93: a lower level counts in part, and
+		// a language taught in a course less than one taught at the core, as with skills.
+		pct := round2(f.Score) * 100 // the score shown, which is rounded
+		f.ZH += fmt.Sprintf("；按满足程度与教学深度计 %.0f%%", pct)
+		f.EN += fmt.Sprintf("; %.0f%%, counting levels met in part and how deeply each is taught", pct)
+	}
 	return f
 }
 

@@ -290,3 +290,35 @@ func TestSeedGapSaysWhy(t *testing.T) {
 		t.Fatal("no gap with graduates in 关中")
 	}
 }
+
+// TestSeedLanguageScoreSaid: 长安大学 for a firm asking 日语N1, 日语N2 and 日语 read "该机构开设：
+// 日语N1、日语N2、日语", all of it, beside a score of 0.93 (one taught in a course, not at the
+// core). A language factor below full says how it counts.
+func TestSeedLanguageScoreSaid(t *testing.T) {
+	m, docs := seedMatcher(t)
+	n := 0
+	for _, d := range docs {
+		e, ok := d.(*xiaoqi.Enterprise)
+		if !ok || len(e.OffshoreMarkets) == 0 {
+			continue
+		}
+		l, err := m.EnterprisePartners(context.Background(), e.ID, xiaoqi.Scope{}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			f := factor(x, "languages")
+			if f == nil || f.Score == 0 || f.Score == 1 {
+				continue
+			}
+			n++
+			pct := fmt.Sprintf("%.0f%%", f.Score*100)
+			if !strings.Contains(f.ZH, "计 "+pct) || !strings.Contains(f.EN, "; "+pct+", counting") {
+				t.Errorf("%s – %s: languages %.2f: %q / %q", e.Name, x.Institution.Name, f.Score, f.ZH, f.EN)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no language factor between 0 and 1 in the default data set")
+	}
+}
