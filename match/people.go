@@ -147,6 +147,16 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 			fs[0].ZH += "；尚缺：" + listZH(miss, 6)
 			fs[0].EN += "; missing: " + listEN(missEN, 6)
 		}
+		// "1/3" counts the skills the taxonomy knows; a posting of six says what it left out,
+		// as the partnership's skills factor does.
+		if unknown := m.unknownSkills(j.doc.Skills); len(unknown) > 0 {
+			etc := ""
+			if len(unknown) > 3 {
+				etc = "等"
+			}
+			fs[0].ZH += fmt.Sprintf("；岗位还写了 %d 项技能库未收录、未计入的技能，如 %s%s", len(unknown), strings.Join(unknown[:min(3, len(unknown))], "、"), etc)
+			fs[0].EN += fmt.Sprintf("; the job also names %s the taxonomy does not know, not counted, such as %s", plural(len(unknown), "skill", "skills"), strings.Join(unknown[:min(3, len(unknown))], ", "))
+		}
 		need, got := "不限", "未注明"
 		needEN, gotEN := "any", "not given"
 		if j.doc.Degree != "" {
@@ -157,6 +167,15 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 		}
 		fs[1].ZH = fmt.Sprintf("岗位最低学历：%s；候选人学历：%s", need, got)
 		fs[1].EN = fmt.Sprintf("Minimum degree: %s; the candidate's: %s", needEN, gotEN)
+		switch { // a score below full says why; a degree not given says so itself
+		case c.doc.Degree == "":
+		case fs[1].Score == 0.5:
+			fs[1].ZH += "（低一级，计一半）"
+			fs[1].EN += " (one level below: counts half)"
+		case fs[1].Score == 0:
+			fs[1].ZH += "（低于要求，不计）"
+			fs[1].EN += " (below the minimum: counts nothing)"
+		}
 	}
 	return total / wsum, fs
 }
@@ -263,5 +282,16 @@ func (m *Matcher) reach(skills []int32, bySkill [][]int32, keep func(i int32) bo
 		}
 	}
 	sortScored(out)
+	return out
+}
+
+// unknownSkills returns the skills of names the taxonomy does not know, each once.
+func (m *Matcher) unknownSkills(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if _, ok := m.tax.Resolve(n); !ok && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
 	return out
 }

@@ -322,3 +322,59 @@ func TestSeedLanguageScoreSaid(t *testing.T) {
 		t.Fatal("no language factor between 0 and 1 in the default data set")
 	}
 }
+
+// TestSeedCandidateTexts: for the real posting 对日cobol/RPG/PRO C中级工程师 (six skills, three
+// the taxonomy knows) the skills factor read "具备该岗位所需技能 1/3" and said nothing of the
+// other three; and a bachelor for a master's post read "岗位最低学历：硕士；候选人学历：本科"
+// beside a score of 0.5, with no word of why. Both are said now.
+func TestSeedCandidateTexts(t *testing.T) {
+	m, docs := seedMatcher(t)
+	ctx := context.Background()
+	var cobol string
+	var masters []string
+	for _, d := range docs {
+		if j, ok := d.(*xiaoqi.JobNeed); ok && j.Status != xiaoqi.JobClosed {
+			if strings.HasPrefix(j.Name, "对日cobol") {
+				cobol = j.ID
+			}
+			if j.Degree == "硕士" {
+				masters = append(masters, j.ID)
+			}
+		}
+	}
+	if cobol == "" || len(masters) == 0 {
+		t.Fatalf("default data set: 对日cobol %q, %d master's posts", cobol, len(masters))
+	}
+	l, err := m.JobCandidates(ctx, cobol, xiaoqi.Scope{}, 3)
+	if err != nil || len(l.Data) == 0 {
+		t.Fatalf("candidates of 对日cobol: %v, %+v", err, l)
+	}
+	for _, x := range l.Data {
+		f := factor(x, "skills")
+		if !strings.Contains(f.ZH, "岗位还写了 3 项技能库未收录、未计入的技能") || !strings.Contains(f.EN, "the job also names 3 skills the taxonomy does not know") {
+			t.Errorf("skills of a candidate for 对日cobol: %q / %q", f.ZH, f.EN)
+		}
+	}
+	half := 0
+	for _, id := range masters {
+		l, err := m.JobCandidates(ctx, id, xiaoqi.Scope{}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			f := factor(x, "degree")
+			if f.Score == 0.5 && x.Candidate.Degree == "本科" {
+				half++
+				if !strings.HasSuffix(f.ZH, "（低一级，计一半）") || !strings.HasSuffix(f.EN, "(one level below: counts half)") {
+					t.Errorf("degree of a bachelor for a master's post: %q / %q", f.ZH, f.EN)
+				}
+			}
+			if f.Score == 1 && strings.Contains(f.ZH, "计") {
+				t.Errorf("degree met in full: %q", f.ZH)
+			}
+		}
+	}
+	if half == 0 {
+		t.Fatal("no bachelor ranked for a master's post")
+	}
+}
