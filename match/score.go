@@ -176,9 +176,11 @@ func (m *Matcher) fitFactor(s *snapshot, e *enterprise, in *institution, skills 
 	fill := float64(e.openings) * skills
 	vol := min(1, math.Log1p(fill)/math.Log1p(fitFull))
 	var lift float64
+	taughtAnywhere := false // some program of the province teaches a demanded skill itself
 	if e.totalW > 0 && in.grads > 0 && s.grads > 0 {
 		for _, d := range e.demand {
 			if p := s.taught[d.s]; p > 0 {
+				taughtAnywhere = true
 				lift += d.w * (in.taught[d.s] / float64(in.grads)) / (p / s.grads)
 			}
 		}
@@ -191,7 +193,16 @@ func (m *Matcher) fitFactor(s *snapshot, e *enterprise, in *institution, skills 
 	n := int(math.Round(fill))
 	f.ZH = fmt.Sprintf("该机构毕业生可胜任该企业约 %d 个岗位（共 %d 个）", n, e.openings)
 	f.EN = fmt.Sprintf("Its graduates could fill about %d of the enterprise's %s", n, plural(e.openings, "opening", "openings"))
+	if n == 0 && fill > 0 { // "about 0" of a suggestion reads as none
+		f.ZH = fmt.Sprintf("该机构毕业生可胜任该企业不足 1 个岗位（共 %d 个）", e.openings)
+		f.EN = fmt.Sprintf("Its graduates could fill less than one of the enterprise's %s", plural(e.openings, "opening", "openings"))
+	}
 	switch {
+	case !taughtAnywhere:
+		// No program teaches the skills themselves (Go语言: related skills only): "0.0 times
+		// the province's share" compared with a share of nothing.
+		f.ZH += "；全省尚无专业直接教授所需技能（只由相关技能部分覆盖），无从与全省比较"
+		f.EN += "; no program in the province teaches the demanded skills themselves (related skills cover them in part), so there is nothing to compare with"
 	case lift >= 1.5:
 		f.ZH += fmt.Sprintf("；所需技能是该机构的强项：在其毕业生中的比重约为全省平均的 %.1f 倍", lift)
 		f.EN += fmt.Sprintf("; the demanded skills are a strength here: %.1f times the province's share of graduates taught them", lift)

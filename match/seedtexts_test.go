@@ -378,3 +378,42 @@ func TestSeedCandidateTexts(t *testing.T) {
 		t.Fatal("no bachelor ranked for a master's post")
 	}
 }
+
+// TestSeedFitNothingToCompare: the real 云和恩墨 asks for Go, which no program of the province
+// teaches itself (only related skills do); its suggestions read "可胜任该企业约 0 个岗位…所需
+// 技能并非该机构的强项：…仅为全省平均的 0.0 倍", a comparison with a share of nothing and a
+// suggestion that fills none. Now: 不足 1 个岗位, and nothing to compare with.
+func TestSeedFitNothingToCompare(t *testing.T) {
+	m, docs := seedMatcher(t)
+	ctx := context.Background()
+	goFirm := ""
+	for _, d := range docs {
+		if e, ok := d.(*xiaoqi.Enterprise); ok {
+			if strings.HasPrefix(e.Name, "云和恩墨") {
+				goFirm = e.ID
+			}
+			l, err := m.EnterprisePartners(ctx, e.ID, xiaoqi.Scope{}, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range l.Data {
+				if f := factor(x, "fit"); strings.Contains(f.ZH, "约 0 个岗位") || strings.Contains(f.EN, "about 0 of") {
+					t.Errorf("%s – %s: fit %q / %q", e.Name, x.Institution.Name, f.ZH, f.EN)
+				}
+			}
+		}
+	}
+	if goFirm == "" {
+		t.Fatal("云和恩墨 not in the default data set")
+	}
+	l, err := m.EnterprisePartners(ctx, goFirm, xiaoqi.Scope{}, 10)
+	if err != nil || len(l.Data) == 0 {
+		t.Fatalf("partners of 云和恩墨: %v, %+v", err, l)
+	}
+	for _, x := range l.Data {
+		f := factor(x, "fit")
+		if strings.Contains(f.ZH, "0.0 倍") || !strings.Contains(f.ZH, "全省尚无专业直接教授所需技能") || !strings.Contains(f.EN, "nothing to compare with") {
+			t.Errorf("fit of %s for 云和恩墨: %q / %q", x.Institution.Name, f.ZH, f.EN)
+		}
+	}
+}
