@@ -28,10 +28,23 @@ func experienceFactor(c *candidate, j *job, text bool) (xiaoqi.MatchFactor, bool
 	f := xiaoqi.MatchFactor{Factor: "experience", Weight: wcExperience, Estimate: true, Score: min(1, float64(has)/float64(need))}
 	if text {
 		f.ZH = fmt.Sprintf("岗位要求经验：%s；候选人毕业约 %d 年（按毕业年份估算）", j.doc.Experience, has)
-		f.EN = fmt.Sprintf("Experience asked: %d+ years (%s); the candidate graduated about %d %s ago (estimated from the year of graduation)",
-			need, j.doc.Experience, has, map[bool]string{true: "year", false: "years"}[has == 1])
+		f.EN = fmt.Sprintf("Experience asked: %d+ %s%s; the candidate graduated about %d %s ago (estimated from the year of graduation)",
+			need, map[bool]string{true: "year", false: "years"}[need == 1], experienceEN(j.doc.Experience),
+			has, map[bool]string{true: "year", false: "years"}[has == 1])
 	}
 	return f, true
+}
+
+// rangePattern is a range of years as postings write it: 3-4年, 5~7年.
+var rangePattern = regexp.MustCompile(`^\s*(\d+)\s*[-~～至到]\s*(\d+)\s*年\s*$`)
+
+// experienceEN is what the English text adds to "3+ years": the range a posting gives
+// ( (3–4 years)), else nothing. It quoted the Chinese as written: "2+ years (2年)".
+func experienceEN(s string) string {
+	if m := rangePattern.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf(" (%s–%s years)", m[1], m[2])
+	}
+	return ""
 }
 
 // yearsPattern finds the least number of years a posting writes: 3-4年, 5年以上, 1年经验.

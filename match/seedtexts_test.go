@@ -417,3 +417,40 @@ func TestSeedFitNothingToCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedExperienceEnglish: the English experience text quoted the posting's Chinese,
+// "Experience asked: 2+ years (2年)", in 787 texts of the default data set's rankings. It
+// gives the range in English, and nothing in Chinese.
+func TestSeedExperienceEnglish(t *testing.T) {
+	m, docs := seedMatcher(t)
+	n, ranged := 0, 0
+	for _, d := range docs {
+		j, ok := d.(*xiaoqi.JobNeed)
+		if !ok || j.Status == xiaoqi.JobClosed || j.Synthetic {
+			continue
+		}
+		l, err := m.JobCandidates(context.Background(), j.ID, xiaoqi.Scope{}, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			f := factor(x, "experience")
+			if f == nil {
+				continue
+			}
+			n++
+			if strings.ContainsFunc(f.EN, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+				t.Errorf("experience for %s (%s) in English: %q", j.Name, j.Experience, f.EN)
+			}
+			if j.Experience == "3-4年" {
+				ranged++
+				if !strings.HasPrefix(f.EN, "Experience asked: 3+ years (3–4 years);") {
+					t.Errorf("experience for %s (%s) in English: %q", j.Name, j.Experience, f.EN)
+				}
+			}
+		}
+	}
+	if n == 0 || ranged == 0 {
+		t.Fatalf("%d experience factors, %d of 3-4年", n, ranged)
+	}
+}
