@@ -190,28 +190,28 @@ func (m *Matcher) fitFactor(s *snapshot, e *enterprise, in *institution, skills 
 	if !text {
 		return f
 	}
-	n := int(math.Round(fill))
-	f.ZH = fmt.Sprintf("该机构毕业生可胜任该企业约 %d 个岗位（共 %d 个）", n, e.openings)
-	f.EN = fmt.Sprintf("Its graduates could fill about %d of the enterprise's %s", n, plural(e.openings, "opening", "openings"))
+	n, l := int(math.Round(fill)), learnersOf(in)
+	f.ZH = fmt.Sprintf("该机构%s可胜任该企业约 %d 个岗位（共 %d 个）", l.zh, n, e.openings)
+	f.EN = fmt.Sprintf("Its %s could fill about %d of the enterprise's %s", l.en, n, plural(e.openings, "opening", "openings"))
 	if n == 0 && fill > 0 { // "about 0" of a suggestion reads as none
-		f.ZH = fmt.Sprintf("该机构毕业生可胜任该企业不足 1 个岗位（共 %d 个）", e.openings)
-		f.EN = fmt.Sprintf("Its graduates could fill less than one of the enterprise's %s", plural(e.openings, "opening", "openings"))
+		f.ZH = fmt.Sprintf("该机构%s可胜任该企业不足 1 个岗位（共 %d 个）", l.zh, e.openings)
+		f.EN = fmt.Sprintf("Its %s could fill less than one of the enterprise's %s", l.en, plural(e.openings, "opening", "openings"))
 	}
 	switch {
 	case !taughtAnywhere:
 		// No program teaches the skills themselves (Go语言: related skills only): "0.0 times
 		// the province's share" compared with a share of nothing.
-		f.ZH += "；全省尚无专业直接教授所需技能（只由相关技能部分覆盖），无从与全省比较"
-		f.EN += "; no program in the province teaches the demanded skills themselves (related skills cover them in part), so there is nothing to compare with"
+		f.ZH += "；全省尚无专业或课程直接教授所需技能（只由相关技能部分覆盖），无从与全省比较"
+		f.EN += "; no program or course in the province teaches the demanded skills themselves (related skills cover them in part), so there is nothing to compare with"
 	case lift >= 1.5:
-		f.ZH += fmt.Sprintf("；所需技能是该机构的强项：在其毕业生中的比重约为全省平均的 %.1f 倍", lift)
-		f.EN += fmt.Sprintf("; the demanded skills are a strength here: %.1f times the province's share of graduates taught them", lift)
+		f.ZH += fmt.Sprintf("；所需技能是该机构的强项：在其%s中的比重约为全省平均的 %.1f 倍", l.zh, lift)
+		f.EN += fmt.Sprintf("; the demanded skills are a strength here: %.1f times the province's share of %s taught them", lift, l.provinceEN)
 	case lift >= 0.67:
-		f.ZH += fmt.Sprintf("；所需技能在其毕业生中的比重与全省平均相当（%.1f 倍）", lift)
-		f.EN += fmt.Sprintf("; the share of its graduates taught the demanded skills is about the province's (%.1f times)", lift)
+		f.ZH += fmt.Sprintf("；所需技能在其%s中的比重与全省平均相当（%.1f 倍）", l.zh, lift)
+		f.EN += fmt.Sprintf("; the share of its %s taught the demanded skills is about the province's (%.1f times)", l.en, lift)
 	default:
-		f.ZH += fmt.Sprintf("；所需技能并非该机构的强项：在其毕业生中的比重仅为全省平均的 %.1f 倍", lift)
-		f.EN += fmt.Sprintf("; the demanded skills are not a strength here: %.1f times the province's share of graduates taught them", lift)
+		f.ZH += fmt.Sprintf("；所需技能并非该机构的强项：在其%s中的比重仅为全省平均的 %.1f 倍", l.zh, lift)
+		f.EN += fmt.Sprintf("; the demanded skills are not a strength here: %.1f times the province's share of %s taught them", lift, l.provinceEN)
 	}
 	if fill < 3 {
 		// Why a demand it could fill whole scores low: the volume counts.
@@ -338,12 +338,13 @@ func (m *Matcher) capacityFactor(s *snapshot, sc *scratch, e *enterprise, in *in
 	if est {
 		estZH, estEN = "（估算）", " (estimate)"
 	}
+	l := learnersOf(in)
 	if len(progs) == 0 {
-		f.ZH = fmt.Sprintf("没有专业覆盖该企业所需技能的 %.0f%% 以上，该企业开放岗位 %d 个", e.relevantAt*100, e.openings)
-		f.EN = fmt.Sprintf("No program covers %.0f%% of the demanded skills; the enterprise has %s", e.relevantAt*100, plural(e.openings, "open position", "open positions"))
+		f.ZH = fmt.Sprintf("没有%s覆盖该企业所需技能的 %.0f%% 以上，该企业开放岗位 %d 个", l.progZH, e.relevantAt*100, e.openings)
+		f.EN = fmt.Sprintf("No %s covers %.0f%% of the demanded skills; the enterprise has %s", l.ofEN, e.relevantAt*100, plural(e.openings, "open position", "open positions"))
 	} else {
-		f.ZH = fmt.Sprintf("相关专业 %d 个（%s）年毕业生约 %d 人%s，该企业开放岗位 %d 个", len(progs), listZH(names, 4), grads, estZH, e.openings)
-		f.EN = fmt.Sprintf("About %d graduates a year%s in %s (%s) for %s", grads, estEN, plural(len(progs), "related program", "related programs"), listEN(names, 4), plural(e.openings, "open position", "open positions"))
+		f.ZH = fmt.Sprintf("相关%s %d %s（%s）年%s约 %d 人%s，该企业开放岗位 %d 个", l.progZH, len(progs), l.unitZH, listZH(names, 4), l.zh, grads, estZH, e.openings)
+		f.EN = fmt.Sprintf("About %d %s a year%s in %s (%s) for %s", grads, l.en, estEN, plural(len(progs), l.progEN, l.progsEN), listEN(names, 4), plural(e.openings, "open position", "open positions"))
 	}
 	if e.unknownHC > 0 {
 		f.ZH += fmt.Sprintf("（其中 %d 个岗位未注明人数，按 1 人计）", e.unknownHC)
@@ -419,10 +420,11 @@ func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi
 			above += n
 		}
 	}
-	f.ZH = fmt.Sprintf("岗位最低学历：%s；本数据中该机构专业的层次：%s —— %d 个岗位学历相符",
-		strings.Join(needZH, "、"), strings.Join(hasZH, "、"), fit)
-	f.EN = fmt.Sprintf("Openings by minimum degree: %s; the institution's programs in the data are at the level of %s: %s fit",
-		strings.Join(needEN, ", "), strings.Join(hasEN, ", "), plural(fit, "opening", "openings"))
+	l := learnersOf(in)
+	f.ZH = fmt.Sprintf("岗位最低学历：%s；本数据中该机构%s的层次：%s —— %d 个岗位学历相符",
+		strings.Join(needZH, "、"), l.progZH, strings.Join(hasZH, "、"), fit)
+	f.EN = fmt.Sprintf("Openings by minimum degree: %s; the institution's %ss in the data are at the level of %s: %s fit",
+		strings.Join(needEN, ", "), l.ofEN, strings.Join(hasEN, ", "), plural(fit, "opening", "openings"))
 	if above > 0 {
 		f.ZH += fmt.Sprintf("，%d 个要求高一级（各计一半）", above)
 		f.EN += fmt.Sprintf(", %d ask for one level more (counted half each)", above)
@@ -465,8 +467,9 @@ func (m *Matcher) sectorFactor(e *enterprise, in *institution, text bool) xiaoqi
 		zh, en = append(zh, n[0]), append(en, n[1])
 		share += in.sectors[i]
 	}
-	f.ZH = fmt.Sprintf("企业侧重：%s；该机构约 %.0f%% 的毕业生所学面向这些方向", strings.Join(zh, "、"), share*100)
-	f.EN = fmt.Sprintf("The enterprise works in %s; about %.0f%% of the institution's graduates study for these sectors", strings.Join(en, ", "), share*100)
+	l := learnersOf(in)
+	f.ZH = fmt.Sprintf("企业侧重：%s；该机构约 %.0f%% 的%s所学面向这些方向", strings.Join(zh, "、"), share*100, l.zh)
+	f.EN = fmt.Sprintf("The enterprise works in %s; about %.0f%% of the institution's %s study for these sectors", strings.Join(en, ", "), share*100, l.en)
 	return f
 }
 

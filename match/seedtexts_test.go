@@ -412,7 +412,7 @@ func TestSeedFitNothingToCompare(t *testing.T) {
 	}
 	for _, x := range l.Data {
 		f := factor(x, "fit")
-		if strings.Contains(f.ZH, "0.0 倍") || !strings.Contains(f.ZH, "全省尚无专业直接教授所需技能") || !strings.Contains(f.EN, "nothing to compare with") {
+		if strings.Contains(f.ZH, "0.0 倍") || !strings.Contains(f.ZH, "全省尚无专业或课程直接教授所需技能") || !strings.Contains(f.EN, "nothing to compare with") {
 			t.Errorf("fit of %s for 云和恩墨: %q / %q", x.Institution.Name, f.ZH, f.EN)
 		}
 	}
@@ -452,5 +452,46 @@ func TestSeedExperienceEnglish(t *testing.T) {
 	}
 	if n == 0 || ranged == 0 {
 		t.Fatalf("%d experience factors, %d of 3-4年", n, ranged)
+	}
+}
+
+// TestSeedTrainingWording: a training centre's suggestions read 相关专业 1 个（电信咨询方向·无线
+// 局域网实训课程）年毕业生约 100 人 — a course called a major, its trainees graduates. They
+// speak of courses and trainees now; a university's of programs and graduates still.
+func TestSeedTrainingWording(t *testing.T) {
+	m, docs := seedMatcher(t)
+	n := 0
+	for _, d := range docs {
+		in, ok := d.(*xiaoqi.Institution)
+		if !ok || (in.Type != xiaoqi.InstitutionTraining && in.Name != "西安邮电大学") {
+			continue
+		}
+		l, err := m.InstitutionPartners(context.Background(), in.ID, xiaoqi.Scope{}, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		training := in.Type == xiaoqi.InstitutionTraining
+		for _, x := range l.Data {
+			for _, name := range []string{"capacity", "fit", "sector", "degree"} {
+				f := factor(x, name)
+				// The province's figures count both.
+				en := strings.NewReplacer("share of graduates and trainees", "", "program or course", "").Replace(f.EN)
+				zh := strings.ReplaceAll(f.ZH, "专业或课程", "")
+				zhWrong, enWrong := strings.Contains(zh, "毕业生") || strings.Contains(zh, "专业"), strings.Contains(en, "graduates") || strings.Contains(en, "program")
+				if !training {
+					zhWrong, enWrong = strings.Contains(zh, "学员") || strings.Contains(zh, "课程"), strings.Contains(en, "trainees") || strings.Contains(en, "course")
+				}
+				if zhWrong || enWrong {
+					t.Errorf("%s (training %v) – %s: %s %q / %q", in.Name, training, x.Enterprise.Name, name, f.ZH, f.EN)
+				}
+			}
+			if f := factor(x, "capacity"); training && f.Score > 0 && (!strings.Contains(f.ZH, "相关课程") || !strings.Contains(f.EN, "trainees a year")) {
+				t.Errorf("%s – %s: capacity %q / %q", in.Name, x.Enterprise.Name, f.ZH, f.EN)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no suggestion for a training institution")
 	}
 }
