@@ -470,6 +470,10 @@ func (m *Matcher) sectorFactor(e *enterprise, in *institution, text bool) xiaoqi
 	l := learnersOf(in)
 	f.ZH = fmt.Sprintf("企业侧重：%s；该机构约 %.0f%% 的%s所学面向这些方向", strings.Join(zh, "、"), share*100, l.zh)
 	f.EN = fmt.Sprintf("The enterprise works in %s; about %.0f%% of the institution's %s study for these sectors", strings.Join(en, ", "), share*100, l.en)
+	// The score compares the two sector profiles whole (cosine), not the share above: say so,
+	// or 4% beside a score of 0.16 reads as a slip.
+	f.ZH += fmt.Sprintf("；两者的领域分布相似度 %.0f%%", round2(f.Score)*100)
+	f.EN += fmt.Sprintf("; their sector profiles are %.0f%% alike", round2(f.Score)*100)
 	return f
 }
 

@@ -495,3 +495,27 @@ func TestSeedTrainingWording(t *testing.T) {
 		t.Fatal("no suggestion for a training institution")
 	}
 }
+
+// TestSeedSectorSaysScore: 西安交通大学 for an energy firm read "该机构约 4% 的毕业生所学面向这些
+// 方向" beside a sector score of 0.16, which compares the two sector profiles whole. The text
+// gives the score's own measure too.
+func TestSeedSectorSaysScore(t *testing.T) {
+	m, docs := seedMatcher(t)
+	for _, d := range docs {
+		if in, ok := d.(*xiaoqi.Institution); ok && in.Name == "西安交通大学" {
+			l, err := m.InstitutionPartners(context.Background(), in.ID, xiaoqi.Scope{}, 10)
+			if err != nil || len(l.Data) == 0 {
+				t.Fatalf("%v, %+v", err, l)
+			}
+			for _, x := range l.Data {
+				f := factor(x, "sector")
+				pct := fmt.Sprintf("%.0f%%", f.Score*100)
+				if f.Score > 0 && (!strings.HasSuffix(f.ZH, "两者的领域分布相似度 "+pct) || !strings.HasSuffix(f.EN, "their sector profiles are "+pct+" alike")) {
+					t.Errorf("sector %.2f: %q / %q", f.Score, f.ZH, f.EN)
+				}
+			}
+			return
+		}
+	}
+	t.Fatal("西安交通大学 not in the default data set")
+}
