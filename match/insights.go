@@ -162,6 +162,18 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			}
 			return strings.Compare(a.id, b.id)
 		})
+		// A catalogue major is a university's to add: 可增设专业：数字出版 with a training centre
+		// best placed to add it was advice nobody could take. Training institutions are named
+		// where a course fills the gap, or where no university is placed to add the major.
+		coursesOnly := false
+		if len(sg.Majors) > 0 {
+			unis := slices.DeleteFunc(slices.Clone(cand), func(c placed) bool { return s.insts[c.i].training })
+			if len(unis) > 0 {
+				cand = unis
+			} else {
+				coursesOnly = len(cand) > 0
+			}
+		}
 		for _, c := range cand[:min(3, len(cand))] {
 			in := s.insts[c.i]
 			pl := xiaoqi.PlacedInstitution{MatchParty: *instParty(in), Related: []string{}}
@@ -185,6 +197,11 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			sg.Course = sk.NameZH
 			addZH = fmt.Sprintf("无专业对口，宜开设「%s」课程（可校企共建）", sk.NameZH)
 			addEN = fmt.Sprintf("no catalogue major teaches it: add a course on %s (co-built with enterprises)", sk.NameEN)
+		}
+		if coursesOnly {
+			sg.Course = sk.NameZH
+			addZH += fmt.Sprintf("（本区域尚无院校具备增设基础，可先由培训机构开设「%s」课程）", sk.NameZH)
+			addEN += fmt.Sprintf(" (no university here is placed to add one: a training institution could start a course on %s)", sk.NameEN)
 		}
 		// Why it is a gap at all when the graduates outnumber the openings (网络文学: 118 for
 		// 98): fewer than gapRatio per opening, not all of whom take such a job.
