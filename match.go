@@ -130,7 +130,9 @@ type SkillGap struct {
 	Ratio           float64          `json:"ratio"`  // supply / demand
 	Majors          []SuggestedMajor `json:"majors"`
 	// Course is set when no catalogue major teaches the skill (practice skills such as
-	// offshore delivery): a course to add instead, named by the skill (Chinese name).
+	// offshore delivery), or when no university of the scope is placed to add the major (a
+	// training institution could start a course first): a course to add, named by the skill
+	// (Chinese name).
 	Course     string              `json:"course,omitempty"`
 	BestPlaced []PlacedInstitution `json:"best_placed"`
 	ZH         string              `json:"zh"`
