@@ -166,14 +166,14 @@ func (s *Server) scoped(c *gin.Context, maxLimit int, report func(m Matcher, ctx
 
 // matchRoutes adds the matching endpoints.
 func (s *Server) matchRoutes(v1 *gin.RouterGroup) {
-	v1.GET("/enterprises/:id/partners", s.ranking(xiaoqi.KindEnterprise, Matcher.EnterprisePartners))
-	v1.GET("/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, Matcher.InstitutionPartners))
-	v1.GET("/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, Matcher.JobCandidates))
-	v1.GET("/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs))
+	getHead(v1, "/enterprises/:id/partners", s.ranking(xiaoqi.KindEnterprise, Matcher.EnterprisePartners))
+	getHead(v1, "/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, Matcher.InstitutionPartners))
+	getHead(v1, "/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, Matcher.JobCandidates))
+	getHead(v1, "/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs))
 	// Allocation is planning work and costs seconds at province scale: signed-in users only.
 	signedIn := s.requireRole(xiaoqi.Roles...)
-	v1.GET("/match/allocate", signedIn, s.allocate)
+	getHead(v1, "/match/allocate", signedIn, s.allocate)
 	v1.POST("/match/allocate", signedIn, s.allocate)
-	v1.GET("/insights/gaps", s.gaps)
-	v1.GET("/insights/startup", s.startup)
+	getHead(v1, "/insights/gaps", s.gaps)
+	getHead(v1, "/insights/startup", s.startup)
 }

@@ -323,8 +323,8 @@ func (s *Server) partnershipWriteRefused(c *gin.Context) {
 // partnershipRoutes adds the workflow and the read-only generic routes of /partnerships.
 func (s *Server) partnershipRoutes(v1 *gin.RouterGroup) {
 	g := v1.Group("/partnerships")
-	g.GET("", s.list(xiaoqi.KindPartnership))
-	g.GET("/:id", s.get(xiaoqi.KindPartnership))
+	getHead(g, "", s.list(xiaoqi.KindPartnership))
+	getHead(g, "/:id", s.get(xiaoqi.KindPartnership))
 	g.POST("", s.proposePartnership)
 	for _, a := range []string{"accept", "decline", "activate"} {
 		g.POST("/:id/"+a, s.advancePartnership(a))

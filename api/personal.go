@@ -31,10 +31,10 @@ const (
 )
 
 func (s *Server) personalRoutes(v1 *gin.RouterGroup) {
-	v1.GET("/candidates/:id/contact", s.requireRole(xiaoqi.RoleEnterprise), s.candidateContact)
-	v1.GET("/candidates/:id/audit", s.requireRole(xiaoqi.RoleCandidate, xiaoqi.RoleAdmin), s.candidateAudit)
-	v1.GET("/candidates/:id/export", s.requireRole(xiaoqi.RoleCandidate), s.candidateExport)
-	v1.GET("/audit", s.requireRole(xiaoqi.RoleAdmin), s.listAudit)
+	getHead(v1, "/candidates/:id/contact", s.requireRole(xiaoqi.RoleEnterprise), s.candidateContact)
+	getHead(v1, "/candidates/:id/audit", s.requireRole(xiaoqi.RoleCandidate, xiaoqi.RoleAdmin), s.candidateAudit)
+	getHead(v1, "/candidates/:id/export", s.requireRole(xiaoqi.RoleCandidate), s.candidateExport)
+	getHead(v1, "/audit", s.requireRole(xiaoqi.RoleAdmin), s.listAudit)
 }
 
 // partyOf reports whether p is an administrator or speaks for a side of partnership pt.
