@@ -99,7 +99,7 @@ func CheckScope(ctx context.Context, s Store, u *User) error {
 		}
 		if _, err := s.Get(ctx, sc.kind, id); ErrorCode(err) == ENOTFOUND {
 			return &Error{Code: EINVALID, Message: fmt.Sprintf("所属对象不存在 / %s: no %s %s", sc.field, sc.kind, id),
-				Details: []FieldError{{Field: sc.field, Message: fmt.Sprintf("no %s %s", sc.kind, id)}}}
+				Details: []FieldError{{Field: sc.field, Message: fmt.Sprintf("不存在 / no %s %s", sc.kind, id)}}}
 		} else if err != nil {
 			return err
 		}

@@ -136,7 +136,7 @@ func TestErrorCodeAndMessage(t *testing.T) {
 		t.Errorf("wrapped error: code %q message %q", xiaoqi.ErrorCode(err), xiaoqi.ErrorMessage(err))
 	}
 	plain := errors.New("disk on fire at /var/lib/secret")
-	if xiaoqi.ErrorCode(plain) != xiaoqi.EINTERNAL || xiaoqi.ErrorMessage(plain) != "internal error" {
+	if xiaoqi.ErrorCode(plain) != xiaoqi.EINTERNAL || xiaoqi.ErrorMessage(plain) != xiaoqi.InternalMessage {
 		t.Errorf("plain error leaks: %q", xiaoqi.ErrorMessage(plain))
 	}
 }

@@ -26,16 +26,16 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	if err != nil || mt != "application/json" {
 		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
 			Message: fmt.Sprintf("请求体须为 JSON / Content-Type must be application/json, not %q", ct),
-			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "must be application/json"}}}
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "须为 application/json / must be application/json"}}}
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
 		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
 			Message: fmt.Sprintf("须为 UTF-8 编码 / charset must be utf-8, not %q", cs),
-			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "charset must be utf-8"}}}
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "须为 UTF-8 编码 / charset must be utf-8"}}}
 	}
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
 		Message: fmt.Sprintf("请求体过大 / body larger than %d bytes", limit),
-		Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("at most %d bytes", limit)}}}
+		Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("最多 %[1]d 字节 / at most %[1]d bytes", limit)}}}
 	if c.Request.ContentLength > limit {
 		return nil, tooLarge
 	}
@@ -176,7 +176,7 @@ func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 	if len(raws) > MaxBatchDocs {
 		return nil, &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
 			Message: fmt.Sprintf("单批文档过多 / %d documents in one batch, at most %d", len(raws), MaxBatchDocs),
-			Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("at most %d documents", MaxBatchDocs)}}}
+			Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("最多 %[1]d 条 / at most %[1]d documents", MaxBatchDocs)}}}
 	}
 	const maxDetails = 100
 	docs := make([]xiaoqi.Doc, 0, len(raws))
@@ -286,7 +286,7 @@ func decodeError(err error, data []byte, prefix string) error {
 		return invalid(prefix+name, "未知字段 / unknown field")
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法解析请求体 / cannot decode body",
-		Details: []xiaoqi.FieldError{{Field: whole(prefix), Message: "cannot decode"}}, Err: err}
+		Details: []xiaoqi.FieldError{{Field: whole(prefix), Message: "无法解析 / cannot decode"}}, Err: err}
 }
 
 // jsonPath is the field path of an UnmarshalTypeError as the client wrote it: encoding/json

@@ -94,7 +94,7 @@ func (j *importJob) view() importView {
 		code := xiaoqi.ErrorCode(j.err)
 		msg := xiaoqi.ErrorMessage(j.err)
 		if code == xiaoqi.EINTERNAL {
-			msg = "internal error"
+			msg = xiaoqi.InternalMessage
 		}
 		v.Error = &errorJSON{Code: code, Message: msg, Details: xiaoqi.ErrorDetails(j.err)}
 	}
@@ -120,13 +120,13 @@ func (s *Server) createImport(c *gin.Context) {
 	if err != nil || mt != "multipart/form-data" {
 		s.writeError(c, &xiaoqi.Error{Code: eUnsupportedMediaType,
 			Message: "请以 multipart/form-data 上传文件 / Content-Type must be multipart/form-data with a part named file",
-			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "must be multipart/form-data"}}})
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "须为 multipart/form-data / must be multipart/form-data"}}})
 		return
 	}
 	limit := s.maxUpload
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
 		Message: fmt.Sprintf("上传文件过大，上限 %[2]s / upload larger than %[1]d bytes (max_upload_bytes)", limit, humanBytes(limit)),
-		Details: []xiaoqi.FieldError{{Field: "file", Message: fmt.Sprintf("at most %d bytes", limit)}}}
+		Details: []xiaoqi.FieldError{{Field: "file", Message: fmt.Sprintf("最多 %[1]d 字节 / at most %[1]d bytes", limit)}}}
 	const formSlack = 64 << 10 // the other fields and the multipart framing
 	if c.Request.ContentLength > limit+formSlack {
 		s.writeError(c, tooLarge)

@@ -59,6 +59,11 @@ func stateName(status string) string {
 	return fmt.Sprintf("「%s」(%s)", zh, status)
 }
 
+// stateIs is the detail of a conflict with the partnership's status: 当前为「已接受」(accepted) / is accepted.
+func stateIs(status string) string {
+	return "当前为" + stateName(status) + " / is " + status
+}
+
 // sideName is an acting side in Chinese and English.
 func sideName(by string) string {
 	if by == "institution" {
@@ -211,12 +216,12 @@ func (s *Server) proposePartnership(c *gin.Context) {
 		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("该院校与企业已有合作 %s，状态为%s，不能重复提议 / this institution and enterprise already have an open partnership (%s), status %s",
 				p.ID, stateName(p.Status), p.ID, p.Status),
-			Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}, {Field: "id", Message: p.ID}}})
+			Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}, {Field: "id", Message: "已有合作 / the partnership is " + p.ID}}})
 		return
 	} else if r.Status == xiaoqi.PartnershipSuggested {
 		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("合作 %s 已存在，状态为%s / partnership %s already exists, status %s", p.ID, stateName(p.Status), p.ID, p.Status),
-			Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}, {Field: "id", Message: p.ID}}})
+			Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}, {Field: "id", Message: "已有合作 / the partnership is " + p.ID}}})
 		return
 	}
 	p.InstitutionName, p.EnterpriseName = in.Title(), ent.Title()
@@ -288,7 +293,7 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 				Message: fmt.Sprintf("无法%s：该合作当前状态为%s，只有%s的合作可以%s / cannot %s: the partnership is %s; only a %s partnership can be %s",
 					t.zh, stateName(p.Status), stateName(t.from), t.zh, action, p.Status, t.from, t.done),
-				Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}}})
+				Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}}})
 			return
 		}
 		if t.otherSide && r.By == p.ProposedBy {

@@ -317,7 +317,7 @@ func (s *Server) recovery(c *gin.Context) {
 			slog.String("request_id", c.GetString(keyRequestID)),
 		)
 		if !c.Writer.Written() {
-			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.EINTERNAL, Message: "internal error"})
+			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.EINTERNAL, Message: xiaoqi.InternalMessage})
 		}
 		c.Abort()
 	}()

@@ -181,7 +181,7 @@ func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
 	for _, path := range []string{"/api/v1/jobs", "/api/v1/jobs/job_0000000000000001"} {
 		r := e.get(t, path)
 		ae := r.wantError(t, http.StatusInternalServerError, xiaoqi.EINTERNAL, "")
-		if ae.Error.Message != "internal error" || strings.Contains(string(r.Body), "fire") {
+		if ae.Error.Message != xiaoqi.InternalMessage || strings.Contains(string(r.Body), "fire") {
 			t.Errorf("GET %s answered %s", path, r.Body)
 		}
 		if id := r.Header.Get("X-Request-ID"); !strings.Contains(e.Logs.String(), id) {
