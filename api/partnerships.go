@@ -309,7 +309,7 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 		}
 		// The version read above makes the write fail with 409 if the partnership changed
 		// meanwhile (another process).
-		if _, ok := s.write(c, []xiaoqi.Doc{p}, wait); !ok {
+		if _, ok := s.write(c, []xiaoqi.Doc{p}, wait, false); !ok {
 			return
 		}
 		s.writeJSON(c, http.StatusOK, p)
