@@ -90,6 +90,10 @@ func TestBadInput(t *testing.T) {
 		{"list limit zero", "GET", "/api/v1/institutions?limit=0", nil, "", 400, "invalid", "limit"},
 		{"list limit too large", "GET", "/api/v1/institutions?limit=1001", nil, "", 400, "invalid", "limit"},
 		{"list malformed query", "GET", "/api/v1/institutions?city=%zz", nil, "", 400, "invalid", "query"},
+		// A cursor that is no id of the kind listed nothing, as if the list had ended.
+		{"list cursor not an id", "GET", "/api/v1/institutions?after=zzz", nil, "", 400, "invalid", "after"},
+		{"list cursor of another kind", "GET", "/api/v1/institutions?after=" + job.ID, nil, "", 400, "invalid", "after"},
+		{"list cursor not UTF-8", "GET", "/api/v1/jobs?after=%ff", nil, "", 400, "invalid", "after"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

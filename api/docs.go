@@ -32,6 +32,11 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 			case name == "limit":
 				opt.Limit, err = intParam(name, v, xiaoqi.DefaultListLimit, xiaoqi.MaxListLimit)
 			case name == "after":
+				// The cursor is the id of the page's last document. Anything else listed
+				// nothing, as if the list had ended (a truncated or mistyped cursor).
+				if v != "" && xiaoqi.CheckID(k, v) != nil {
+					err = invalid(name, "分页游标无效 / is not a cursor of this list (the id of a %s): pass the next of the previous page", k)
+				}
 				opt.After = v
 			case !slices.Contains(xiaoqi.FilterFields[k], name):
 				err = xiaoqi.CheckFilters(k, map[string]string{name: v})
