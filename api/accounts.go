@@ -413,6 +413,10 @@ func (s *Server) rotateKey(c *gin.Context) {
 	if !ok {
 		return
 	}
+	if err := noBody(c, "要换有效期请新建密钥 (POST /api/v1/users/{id}/keys)", "a new expiry needs a new key (POST /api/v1/users/{id}/keys)"); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	key, k, err := s.auth.RotateKey(c.Request.Context(), k.ID)
 	if err != nil {
 		s.writeError(c, err)

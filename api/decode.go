@@ -63,6 +63,23 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// noBody refuses a body on a POST that takes none (the allocation, a key's rotation): what it
+// said was ignored without a word, so {"city":"西安市"} allocated the whole province and
+// {"expires_at":…} rotated a key that kept its old expiry. An empty body or {} is accepted.
+func noBody(c *gin.Context, zh, en string) error {
+	if c.Request.Body == nil || c.Request.ContentLength == 0 {
+		return nil
+	}
+	data, err := io.ReadAll(io.LimitReader(c.Request.Body, 64))
+	if err != nil {
+		return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法读取请求体 / cannot read body", Err: err}
+	}
+	if s := string(bytes.TrimSpace(data)); s == "" || s == "{}" {
+		return nil
+	}
+	return invalid("body", "此请求不接受请求体：%s / takes no body: %s", zh, en)
+}
+
 // duplicateKey returns the path of the first key given twice in one object of the JSON in data
 // (docs[2].title), if any. Malformed JSON reports none: decoding says what is wrong with it.
 func duplicateKey(data []byte) (string, bool) {

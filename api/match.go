@@ -139,6 +139,10 @@ func publicMatches(l *xiaoqi.MatchList) matchListView {
 
 // allocate answers GET or POST /api/v1/match/allocate?region=&city=&sector=&limit=.
 func (s *Server) allocate(c *gin.Context) {
+	if err := noBody(c, "region、city、sector、limit 请放在查询字符串中", "region, city, sector and limit go in the query string"); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	s.scoped(c, maxAssignmentLimit, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error) {
 		return m.Allocate(ctx, sc, limit)
 	})

@@ -505,6 +505,9 @@ func TestOpenAPIAccountAnswers(t *testing.T) {
 	r = e.send(t, "POST", "/api/v1/users/"+u.ID+"/keys", `{"name":"ERP 同步","expires_at":"2099-01-01T00:00:00Z"}`)
 	check("POST", "/api/v1/users/{id}/keys", http.StatusCreated, r)
 	r.decode(t, &k)
+	// A rotation takes no body: an expiry in it was ignored without a word.
+	e.send(t, "POST", "/api/v1/keys/"+k.APIKey.ID+"/rotate", `{"expires_at":"2030-01-01T00:00:00Z"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "body")
 	check("POST", "/api/v1/keys/{id}/rotate", http.StatusOK, e.send(t, "POST", "/api/v1/keys/"+k.APIKey.ID+"/rotate", ""))
 	e.do(t, "DELETE", "/api/v1/keys/"+k.APIKey.ID, nil, "").want(t, http.StatusNoContent)
 	check("GET", "/api/v1/users/{id}/keys", http.StatusOK, e.get(t, "/api/v1/users/"+u.ID+"/keys"))
