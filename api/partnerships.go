@@ -319,7 +319,7 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 // partnershipWriteRefused answers the generic writes of /partnerships, which would bypass the
 // workflow and its history.
 func (s *Server) partnershipWriteRefused(c *gin.Context) {
-	c.Header("Allow", "GET")
+	c.Header("Allow", "GET, HEAD")
 	s.writeError(c, &xiaoqi.Error{Code: eMethodNotAllowed,
 		Message: "合作状态只能通过工作流变更：POST /api/v1/partnerships（提议）及 /api/v1/partnerships/{id}/accept、decline、activate / " +
 			"partnerships change only through the workflow: POST /api/v1/partnerships (propose) and /api/v1/partnerships/{id}/accept, decline or activate"})
