@@ -149,6 +149,10 @@ func (s *Server) login(c *gin.Context) {
 
 // session answers GET /api/v1/session: the signed-in user, or null.
 func (s *Server) session(c *gin.Context) {
+	if err := noParams(c); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	p := who(c)
 	out := sessionJSON{User: viewUser(p.user)}
 	if out.User != nil && s.accounts != nil {
@@ -268,6 +272,10 @@ func (s *Server) userParam(c *gin.Context) (*xiaoqi.User, bool) {
 // getUser answers GET /api/v1/users/{id}.
 func (s *Server) getUser(c *gin.Context) {
 	if u, ok := s.userParam(c); ok {
+		if err := noParams(c); err != nil {
+			s.writeError(c, err)
+			return
+		}
 		s.writeJSON(c, http.StatusOK, viewUser(u))
 	}
 }
@@ -334,6 +342,10 @@ func (s *Server) setPassword(c *gin.Context) {
 func (s *Server) listKeys(c *gin.Context) {
 	u, ok := s.userParam(c)
 	if !ok {
+		return
+	}
+	if err := noParams(c); err != nil {
+		s.writeError(c, err)
 		return
 	}
 	ks, err := s.accounts.Keys(c.Request.Context(), u.ID)

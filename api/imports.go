@@ -293,8 +293,13 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 	return nil
 }
 
-// findImport finds the job named in the URL, or answers 404.
+// findImport finds the job named in the URL, or answers 404 (400 for a query parameter: these
+// routes take none).
 func (s *Server) findImport(c *gin.Context) *importJob {
+	if err := noParams(c); err != nil {
+		s.writeError(c, err)
+		return nil
+	}
 	if j := s.imports.get(c.Param("id")); j != nil {
 		return j
 	}
@@ -312,6 +317,11 @@ func (s *Server) getImport(c *gin.Context) {
 
 // listImports answers GET /api/v1/imports, newest first.
 func (s *Server) listImports(c *gin.Context) {
+	if err := noParams(c); err != nil {
+		// ?status=running listed every job, as if it had filtered them.
+		s.writeError(c, err)
+		return
+	}
 	jobs := s.imports.list()
 	out := make([]importView, 0, len(jobs))
 	for _, j := range jobs {
