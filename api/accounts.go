@@ -29,20 +29,30 @@ import (
 //	POST   /api/v1/keys/:id/rotate      administrators, the key's user: new secret shown once
 //	DELETE /api/v1/keys/:id             administrators, the key's user: revoke
 func (s *Server) accountRoutes(v1 *gin.RouterGroup) {
-	v1.POST("/session", s.login)
+	// No account route takes a query parameter: one would be ignored without a word
+	// (POST /users/{id}/keys?expires=720h made a key that never expires).
+	v1.POST("/session", s.noQuery, s.login)
 	getHead(v1, "/session", s.session)
-	v1.DELETE("/session", s.logout)
+	v1.DELETE("/session", s.noQuery, s.logout)
 	admin := s.requireRole(xiaoqi.RoleAdmin)
 	signedIn := s.requireRole(xiaoqi.Roles...)
 	getHead(v1, "/users", admin, s.listUsers)
-	v1.POST("/users", admin, s.createUser)
+	v1.POST("/users", admin, s.noQuery, s.createUser)
 	getHead(v1, "/users/:id", signedIn, s.getUser)
-	v1.DELETE("/users/:id", admin, s.deleteUser)
-	v1.PUT("/users/:id/password", signedIn, s.setPassword)
+	v1.DELETE("/users/:id", admin, s.noQuery, s.deleteUser)
+	v1.PUT("/users/:id/password", signedIn, s.noQuery, s.setPassword)
 	getHead(v1, "/users/:id/keys", signedIn, s.listKeys)
-	v1.POST("/users/:id/keys", signedIn, s.createKey)
-	v1.POST("/keys/:id/rotate", signedIn, s.rotateKey)
-	v1.DELETE("/keys/:id", signedIn, s.revokeKey)
+	v1.POST("/users/:id/keys", signedIn, s.noQuery, s.createKey)
+	v1.POST("/keys/:id/rotate", signedIn, s.noQuery, s.rotateKey)
+	v1.DELETE("/keys/:id", signedIn, s.noQuery, s.revokeKey)
+}
+
+// noQuery answers 400 to a request with a query parameter, for routes that take none.
+func (s *Server) noQuery(c *gin.Context) {
+	if err := noParams(c); err != nil {
+		s.writeError(c, err)
+		c.Abort()
+	}
 }
 
 // Bounds of account request fields.

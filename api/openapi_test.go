@@ -510,6 +510,11 @@ func TestOpenAPIAccountAnswers(t *testing.T) {
 	r = e.send(t, "POST", "/api/v1/users/"+u.ID+"/keys", `{"name":"ERP 同步","expires_at":"2099-01-01T00:00:00Z"}`)
 	check("POST", "/api/v1/users/{id}/keys", http.StatusCreated, r)
 	r.decode(t, &k)
+	// Nor a query parameter: the CLI's --expires as ?expires= made a key without an expiry.
+	e.send(t, "POST", "/api/v1/users/"+u.ID+"/keys?expires=720h", `{"name":"ERP"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "expires")
+	e.send(t, "POST", "/api/v1/users?role=admin", `{"username":"staff2","role":"admin","password":"`+testPassword+`"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "role")
 	// A rotation takes no body: an expiry in it was ignored without a word.
 	e.send(t, "POST", "/api/v1/keys/"+k.APIKey.ID+"/rotate", `{"expires_at":"2030-01-01T00:00:00Z"}`).
 		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "body")
