@@ -182,6 +182,11 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 				cleanup()
 				return nil, wrapUploadErr(err)
 			}
+			if _, twice := fields[name]; twice {
+				// The last one won: dry_run=true, then dry_run=false imported for real.
+				cleanup()
+				return nil, invalid(name, "字段重复 / is given more than once")
+			}
 			fields[name] = string(data)
 			continue
 		}

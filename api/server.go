@@ -176,7 +176,7 @@ func New(cfg Config) *Server {
 	getHead(v1, "/openapi.json", s.openAPI)
 	getHead(v1, "/search", s.search)
 	getHead(v1, "/suggest", s.suggest)
-	v1.POST("/imports", admin, s.createImport)
+	v1.POST("/imports", admin, s.noQuery, s.createImport) // the options are form fields: ?dry_run=true was ignored
 	getHead(v1, "/imports", admin, s.listImports)
 	getHead(v1, "/imports/:id", admin, s.getImport)
 	getHead(v1, "/imports/:id/report.csv", admin, s.importReport)
