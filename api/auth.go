@@ -282,6 +282,16 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 		// source + external_id match any stored document of the kind, possibly another's.
 		return invalid("external_id", "只有管理员导入可设置 source/external_id / only administrators' imports may set source and external_id")
 	}
+	if old != nil && (k == xiaoqi.KindJob || k == xiaoqi.KindCandidate) {
+		// Nor change them: a PUT gave HR's job any unused key, so that a later import's row
+		// of that key would land on it. A replacement that leaves both out keeps them.
+		ob, nb := old.Base(), d.Base()
+		if nb.Source == "" && nb.ExternalID == "" {
+			nb.Source, nb.ExternalID = ob.Source, ob.ExternalID
+		} else if nb.Source != ob.Source || nb.ExternalID != ob.ExternalID {
+			return invalid("external_id", "只有管理员导入可设置或修改 source/external_id / only administrators' imports may set or change source and external_id")
+		}
+	}
 	if e, ok := d.(*xiaoqi.Enterprise); ok {
 		// A valid credit code makes the enterprise verified, and a verified enterprise's HR
 		// may see the contact details of every public candidate: HR may not give its

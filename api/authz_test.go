@@ -279,3 +279,36 @@ func TestWriteOrder(t *testing.T) {
 		t.Errorf("HR's job need has enterprise_id %q, want HR's own %s", job.EnterpriseID, ent.ID)
 	}
 }
+
+// TestImportKeysStayAdministrators: HR may not give its job need an importer's key (source +
+// external_id) by PUT, nor change one; a replacement that leaves them out keeps them. (A PUT
+// set any unused key, so that a later import's row of that key would land on HR's posting.)
+func TestImportKeysStayAdministrators(t *testing.T) {
+	e := newEnv(t)
+	var ent struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"导入键测试软件有限公司","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &ent)
+	hr := e.as(e.newUser(t, "hr-keys", xiaoqi.RoleEnterprise, ent.ID))
+	var imported, own, got xiaoqi.JobNeed
+	e.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","enterprise_id":"`+ent.ID+`","source":"51job-2023","external_id":"row-1"}`).
+		want(t, http.StatusCreated).decode(t, &imported)
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"运维工程师","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &own)
+
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+own.ID, `{"title":"运维工程师","city":"西安市","source":"51job-2023","external_id":"row-2"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "external_id")
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+imported.ID, `{"title":"测试工程师","city":"西安市","source":"51job-2023","external_id":"row-9"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "external_id")
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+imported.ID, `{"title":"高级测试工程师","city":"西安市"}`).want(t, http.StatusOK).decode(t, &got)
+	if got.Source != "51job-2023" || got.ExternalID != "row-1" || got.Name != "高级测试工程师" {
+		t.Errorf("after HR's PUT without them: source %q external_id %q title %q, want the import's key kept", got.Source, got.ExternalID, got.Name)
+	}
+	// The web UI sends the document as read, key included.
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+imported.ID, `{"title":"测试工程师","city":"西安市","source":"51job-2023","external_id":"row-1"}`).
+		want(t, http.StatusOK)
+	var ownNow xiaoqi.JobNeed
+	e.get(t, "/api/v1/jobs/"+own.ID).want(t, http.StatusOK).decode(t, &ownNow)
+	if ownNow.Source != "" || ownNow.ExternalID != "" {
+		t.Errorf("HR's own posting took the key %q/%q", ownNow.Source, ownNow.ExternalID)
+	}
+}
