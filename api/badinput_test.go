@@ -84,6 +84,12 @@ func TestBadInput(t *testing.T) {
 
 		{"list unknown filter", "GET", "/api/v1/institutions?colour=red", nil, "", 400, "invalid", "colour"},
 		{"list filter of another kind", "GET", "/api/v1/institutions?enterprise_id=ent_1", nil, "", 400, "invalid", "enterprise_id"},
+		// Values no document can have answered an empty list, as if none had them.
+		{"list policy number not a number", "GET", "/api/v1/policies?number=abc", nil, "", 400, "invalid", "number"},
+		{"list policy number full width", "GET", "/api/v1/policies?number=%EF%BC%91%EF%BC%92", nil, "", 400, "invalid", "number"},
+		{"list policy number zero", "GET", "/api/v1/policies?number=0", nil, "", 400, "invalid", "number"},
+		{"list unknown level", "GET", "/api/v1/institutions?level=%E5%8D%9A%E5%A3%AB", nil, "", 400, "invalid", "level"},
+		{"list malformed major code", "GET", "/api/v1/programs?major_code=abc", nil, "", 400, "invalid", "major_code"},
 		{"list repeated filter", "GET", "/api/v1/institutions?city=a&city=b", nil, "", 400, "invalid", "city"},
 		{"list bad synthetic", "GET", "/api/v1/institutions?synthetic=maybe", nil, "", 400, "invalid", "synthetic"},
 		{"list limit not a number", "GET", "/api/v1/institutions?limit=ten", nil, "", 400, "invalid", "limit"},
