@@ -143,8 +143,9 @@ func (s *Server) authenticate(c *gin.Context) {
 	c.Set(keyPrincipal, p)
 	ctx := c.Request.Context()
 	if h := c.GetHeader("Authorization"); h != "" {
-		key, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok || s.auth == nil {
+		// The scheme is case-insensitive (RFC 9110 §11.1): "bearer xq_…" was refused.
+		scheme, key, _ := strings.Cut(strings.TrimSpace(h), " ")
+		if !strings.EqualFold(scheme, "Bearer") || s.auth == nil {
 			s.writeError(c, xiaoqi.Errorf(xiaoqi.EUNAUTHORIZED, "Authorization 须为 \"Bearer <API key>\" / the Authorization header must be \"Bearer <API key>\""))
 			c.Abort()
 			return

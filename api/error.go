@@ -73,6 +73,10 @@ func (s *Server) writeError(c *gin.Context, err error) {
 		err = &xiaoqi.Error{Code: code, Message: "请求已取消 / request cancelled", Err: err}
 	}
 	body := errorJSON{Code: code, Message: xiaoqi.ErrorMessage(err), Details: xiaoqi.ErrorDetails(err)}
+	if status == http.StatusUnauthorized {
+		// Every 401 names the scheme to use (RFC 9110 §11.6.1); a browser shows no dialog for it.
+		c.Header("WWW-Authenticate", `Bearer realm="xiaoqi"`)
+	}
 	if status == http.StatusInternalServerError {
 		s.logger.LogAttrs(ctx, slog.LevelError, "internal error",
 			slog.String("method", c.Request.Method),

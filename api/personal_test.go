@@ -290,6 +290,20 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("Basic auth: %d, want 401", resp.StatusCode)
 	}
+	// Every 401 says which scheme to use (RFC 9110 requires WWW-Authenticate; it had none).
+	if got := resp.Header.Get("WWW-Authenticate"); !strings.HasPrefix(got, "Bearer") {
+		t.Errorf("401 with WWW-Authenticate %q, want Bearer", got)
+	}
+	// The scheme is case-insensitive: "bearer xq_…" was refused as if the header were malformed.
+	req, _ = http.NewRequest(http.MethodGet, e.URL+"/api/v1/users", nil)
+	req.Header.Set("Authorization", "bearer "+e.Key)
+	if resp, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("lower-case bearer: %d, want 200", resp.StatusCode)
+	}
 	// Listing keys never shows a secret or a hash.
 	if body := string(e.get(t, "/api/v1/users/"+e.Admin.ID+"/keys").want(t, http.StatusOK).Body); strings.Contains(body, "argon2") || strings.Contains(body, "xq_") {
 		t.Errorf("key list shows secrets: %s", body)
