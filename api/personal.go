@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -142,6 +143,9 @@ func (s *Server) candidateContact(c *gin.Context) {
 		if n := utf8.RuneCountInString(reason); !utf8.ValidString(reason) || n < minReasonRunes || n > maxReasonRunes {
 			err = invalid("reason", "必填：说明查看联系方式的原因（%[3]d–%[4]d 字） / is required: why you need the contact details, %[1]d to %[2]d characters",
 				minReasonRunes, maxReasonRunes, minReasonRunes, maxReasonRunes)
+		} else if strings.ContainsFunc(reason, unicode.IsControl) {
+			// It goes to the audit log the candidate reads (an ESC[31m once went there too).
+			err = invalid("reason", "不能含控制字符 / must not hold control characters")
 		}
 	}
 	var cand *xiaoqi.Candidate

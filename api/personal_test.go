@@ -60,6 +60,8 @@ func TestCandidateConsentAuditErasure(t *testing.T) {
 	// Release: a reason is required; only consented HR gets it.
 	contact := path + "/contact?reason=" + url.QueryEscape("邀请参加 Java 岗位面试")
 	e.as(hr).get(t, path+"/contact").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason")
+	// Control characters would go to the audit log the candidate reads.
+	e.as(hr).get(t, path+"/contact?reason="+url.QueryEscape("面试邀约\x1b[31m\x00")).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason")
 	e.as(hr2).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
 	var got struct {
 		Name, Phone, Email, AuditID string
