@@ -74,6 +74,8 @@ func TestBadInput(t *testing.T) {
 		{"PUT id of another kind", "PUT", "/api/v1/institutions/" + job.ID, xupt, jsonType, 400, "invalid", "id"},
 		{"PUT id mismatch", "PUT", "/api/v1/institutions/" + ins.ID, strings.Replace(xupt, `"name"`, `"id":"ins_0000000000000001","name"`, 1), jsonType, 400, "invalid", "id"},
 		{"PUT unknown field", "PUT", "/api/v1/institutions/" + ins.ID, `{"name":"x","type":"training","city":"西安市","nmae":"y"}`, jsonType, 400, "invalid", "nmae"},
+		{"PUT negative version", "PUT", "/api/v1/institutions/" + ins.ID, strings.Replace(xupt, `"name"`, `"version":-1,"name"`, 1), jsonType, 400, "invalid", "version"},
+		{"batch negative version", "POST", "/api/v1/institutions/batch", "[" + strings.Replace(xupt, `"name"`, `"version":-1,"name"`, 1) + "]", jsonType, 400, "invalid", "docs[0].version"},
 		{"PUT invalid document", "PUT", "/api/v1/jobs/" + job.ID, `{"title":"x","city":"西安市","enterprise_name":"y","headcount":-1}`, jsonType, 400, "invalid", "headcount"},
 		{"PUT oversize", "PUT", "/api/v1/institutions/" + ins.ID, big, jsonType, 413, "too_large", "body"},
 		{"PUT wrong Content-Type", "PUT", "/api/v1/institutions/" + ins.ID, xupt, "text/plain", 415, "unsupported_media_type", "Content-Type"},

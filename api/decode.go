@@ -231,6 +231,10 @@ func validate(d xiaoqi.Doc, prefix string) error {
 			return invalid(prefix+"id", "%s", xiaoqi.ErrorMessage(err))
 		}
 	}
+	if v := d.Base().Version; v < 0 {
+		// No document has it: a 409 said "reload and try again", which cannot help.
+		return invalid(prefix+"version", "不能为负数：填读到的版本，或不填 / must not be negative: send the version you read, or none, not %d", v)
+	}
 	err := d.Validate()
 	if err == nil || prefix == "" {
 		return err
