@@ -74,6 +74,10 @@ func TestBadInput(t *testing.T) {
 		{"PUT id of another kind", "PUT", "/api/v1/institutions/" + job.ID, xupt, jsonType, 400, "invalid", "id"},
 		{"PUT id mismatch", "PUT", "/api/v1/institutions/" + ins.ID, strings.Replace(xupt, `"name"`, `"id":"ins_0000000000000001","name"`, 1), jsonType, 400, "invalid", "id"},
 		{"PUT unknown field", "PUT", "/api/v1/institutions/" + ins.ID, `{"name":"x","type":"training","city":"西安市","nmae":"y"}`, jsonType, 400, "invalid", "nmae"},
+		// encoding/json stores half of a surrogate pair as U+FFFD without a word.
+		{"lone surrogate", "POST", "/api/v1/institutions", `{"name":"西安\ud800学院","type":"training","city":"西安市"}`, jsonType, 400, "invalid", "name"},
+		{"lone low surrogate", "POST", "/api/v1/institutions", `{"name":"x","type":"training","city":"西安市","tags":["a","\udc00"]}`, jsonType, 400, "invalid", "tags[1]"},
+		{"batch lone surrogate", "POST", "/api/v1/institutions/batch", `[` + xupt + `,{"name":"\\\ud83d","type":"training","city":"西安市"}]`, jsonType, 400, "invalid", "docs[1].name"},
 		{"PUT negative version", "PUT", "/api/v1/institutions/" + ins.ID, strings.Replace(xupt, `"name"`, `"version":-1,"name"`, 1), jsonType, 400, "invalid", "version"},
 		{"batch negative version", "POST", "/api/v1/institutions/batch", "[" + strings.Replace(xupt, `"name"`, `"version":-1,"name"`, 1) + "]", jsonType, 400, "invalid", "docs[0].version"},
 		{"PUT invalid document", "PUT", "/api/v1/jobs/" + job.ID, `{"title":"x","city":"西安市","enterprise_name":"y","headcount":-1}`, jsonType, 400, "invalid", "headcount"},
@@ -171,4 +175,17 @@ func TestBodyAmbiguous(t *testing.T) {
 	// The same key in two objects is no duplicate.
 	e.send(t, http.MethodPost, "/api/v1/candidates", `{"name":"李四","education":[{"institution_name":"西北大学","major":"法学"},{"institution_name":"长安大学","major":"哲学"}]}`).
 		want(t, http.StatusCreated)
+}
+
+// TestSurrogatePairs: a whole pair is one character, and a backslash written before "ud800"
+// is text; neither is taken for half of a pair.
+func TestSurrogatePairs(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var got xiaoqi.Institution
+	e.send(t, http.MethodPost, "/api/v1/institutions", `{"name":"笑脸\ud83d\ude00学院\\ud800","type":"training","city":"西安市"}`).
+		want(t, http.StatusCreated).decode(t, &got)
+	if got.Name != `笑脸😀学院\ud800` {
+		t.Errorf("name %q", got.Name)
+	}
 }

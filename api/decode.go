@@ -56,6 +56,10 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 		// encoding/json would store each bad byte as U+FFFD without a word.
 		return nil, invalid("body", "不是有效的 UTF-8 文本 / is not valid UTF-8")
 	}
+	if path, ok := loneSurrogate(data); ok {
+		// encoding/json would store U+FFFD in its place without a word.
+		return nil, invalid(path, "含有不成对的 UTF-16 代理项（如 \\ud800），不是文本 / holds half of a UTF-16 surrogate pair (such as \\ud800), which is no text")
+	}
 	if path, ok := duplicateKey(data); ok {
 		// encoding/json would keep the last of them without a word.
 		return nil, invalid(path, "字段重复 / is given more than once")
@@ -78,6 +82,63 @@ func noBody(c *gin.Context, zh, en string) error {
 		return nil
 	}
 	return invalid("body", "此请求不接受请求体：%s / takes no body: %s", zh, en)
+}
+
+// loneSurrogate returns the path (docs[1].title) of the first string whose escapes hold half of
+// a UTF-16 surrogate pair ("\ud800" alone, or "\udc00" first), if any; "body" when it is a key.
+func loneSurrogate(data []byte) (string, bool) {
+	hex4 := func(i int) int {
+		if i+4 > len(data) {
+			return -1
+		}
+		n, err := strconv.ParseUint(string(data[i:i+4]), 16, 32)
+		if err != nil {
+			return -1
+		}
+		return int(n)
+	}
+	inString, start, bad := false, 0, false
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case !inString:
+			if c == '"' {
+				inString, start, bad = true, i, false
+			}
+		case c == '"':
+			inString = false
+			if !bad {
+				continue
+			}
+			var s string
+			path := ""
+			if json.Unmarshal(data[start:i+1], &s) == nil {
+				path = findString(data, s)
+			}
+			if path == "" {
+				return "body", true
+			} else if strings.HasPrefix(path, "[") {
+				return "docs" + path, true
+			}
+			return path, true
+		case c == '\\' && i+1 < len(data) && data[i+1] == 'u':
+			switch r := hex4(i + 2); {
+			case r >= 0xD800 && r < 0xDC00:
+				if i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+					if r2 := hex4(i + 8); r2 >= 0xDC00 && r2 < 0xE000 {
+						i += 11 // a pair: one character
+						continue
+					}
+				}
+				bad = true
+			case r >= 0xDC00 && r < 0xE000:
+				bad = true
+			}
+			i += 5
+		case c == '\\':
+			i++ // an escaped character, perhaps a quote
+		}
+	}
+	return "", false
 }
 
 // duplicateKey returns the path of the first key given twice in one object of the JSON in data
