@@ -312,3 +312,35 @@ func TestImportKeysStayAdministrators(t *testing.T) {
 		t.Errorf("HR's own posting took the key %q/%q", ownNow.Source, ownNow.ExternalID)
 	}
 }
+
+// TestNamesComeFromTheReference: a job need shows the name of the enterprise it belongs to and
+// a program that of its institution, whatever name the writer sent (HR posted under another
+// firm's name; a training base's staff titled a program "西安交通大学 · 软件工程").
+func TestNamesComeFromTheReference(t *testing.T) {
+	e := newEnv(t)
+	var ent, base struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"名称测试软件有限公司","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &ent)
+	e.send(t, http.MethodPost, "/api/v1/institutions", `{"name":"名称测试实训基地","type":"training","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &base)
+	hr := e.as(e.newUser(t, "hr-names", xiaoqi.RoleEnterprise, ent.ID))
+	staff := e.as(e.newUser(t, "staff-names", xiaoqi.RoleInstitution, base.ID))
+
+	var job xiaoqi.JobNeed
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","enterprise_name":"华为技术有限公司"}`).
+		want(t, http.StatusCreated).decode(t, &job)
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+job.ID, `{"title":"测试工程师","city":"西安市","enterprise_name":"腾讯科技有限公司"}`).
+		want(t, http.StatusOK)
+	var stored xiaoqi.JobNeed
+	e.get(t, "/api/v1/jobs/"+job.ID).want(t, http.StatusOK).decode(t, &stored)
+	if job.EnterpriseName != "名称测试软件有限公司" || stored.EnterpriseName != "名称测试软件有限公司" {
+		t.Errorf("HR's job need is shown as %q, then %q; want its own firm's name", job.EnterpriseName, stored.EnterpriseName)
+	}
+	staff.send(t, http.MethodPost, "/api/v1/programs/batch", `[{"name":"软件工程","degree":"本科","institution_id":"`+base.ID+`","institution_name":"西安交通大学"}]`).
+		want(t, http.StatusOK)
+	var list struct{ Data []xiaoqi.Program }
+	e.get(t, "/api/v1/programs?institution_id="+base.ID).want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 1 || list.Data[0].InstitutionName != "名称测试实训基地" {
+		t.Errorf("the base's programs: %+v, want one under its own name", list.Data)
+	}
+}

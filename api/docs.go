@@ -338,6 +338,10 @@ func (s *Server) readDoc(c *gin.Context, k xiaoqi.Kind) (xiaoqi.Doc, error) {
 // write upserts docs and answers any error itself; ok is false when it did.
 func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait, batch bool) (res []xiaoqi.WriteResult, ok bool) {
 	s.fillSkills(docs)
+	if err := s.fillNames(c.Request.Context(), docs); err != nil {
+		s.writeError(c, err)
+		return nil, false
+	}
 	var changes []consentChange
 	if s.accounts != nil {
 		changes = s.consentChanges(c.Request.Context(), who(c), docs)
