@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Role is what a user may do (README: Security and privacy). Everyone not signed in is RolePublic.
@@ -99,7 +100,7 @@ func CheckScope(ctx context.Context, s Store, u *User) error {
 		}
 		if _, err := s.Get(ctx, sc.kind, id); ErrorCode(err) == ENOTFOUND {
 			return &Error{Code: EINVALID, Message: fmt.Sprintf("所属对象不存在 / %s: no %s %s", sc.field, sc.kind, id),
-				Details: []FieldError{{Field: sc.field, Message: fmt.Sprintf("no %s %s", sc.kind, id)}}}
+				Details: []FieldError{{Field: sc.field, Message: fmt.Sprintf("不存在 / no %s %s", sc.kind, id)}}}
 		} else if err != nil {
 			return err
 		}
@@ -115,6 +116,14 @@ func (u *User) Validate() error {
 	v.required("username", u.Username)
 	if n := len([]rune(u.Username)); n > 64 {
 		v.add("username", "用户名过长（最多 64 个字）", "is longer than 64 characters")
+	}
+	for i, r := range u.Username {
+		// Control and invisible format characters (U+0001, U+202E, U+200B) make names that
+		// look like another's in lists and the audit log, and that nobody can type to sign in.
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			v.add("username", "含有控制字符或不可见字符 %U（第 %d 字节）", "holds the control or invisible character %U (byte %d)", r, i)
+			break
+		}
 	}
 	if !ValidRole(u.Role) {
 		v.add("role", "须为 admin、enterprise、institution 或 candidate，不能是 %q", "must be admin, enterprise, institution or candidate, not %q", u.Role)

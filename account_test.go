@@ -31,6 +31,12 @@ func TestUserScope(t *testing.T) {
 		{&xiaoqi.User{Username: "hr", Role: xiaoqi.RoleEnterprise, EnterpriseID: "ent_1", InstitutionID: "ins_1"}, "institution_id"},
 		{xiaoqi.NewUser("hr", xiaoqi.RoleEnterprise, "ins_1"), "enterprise_id"},
 		{xiaoqi.NewUser("root", xiaoqi.RoleAdmin, "ent_1"), ""}, // an administrator has no scope
+		// Names no one can type, or that look like another's, were accepted.
+		{xiaoqi.NewUser("bad\x01name", xiaoqi.RoleAdmin, ""), "username"},
+		{xiaoqi.NewUser("admin\u200b", xiaoqi.RoleAdmin, ""), "username"},
+		{xiaoqi.NewUser("nimda\u202e", xiaoqi.RoleAdmin, ""), "username"},
+		{xiaoqi.NewUser("a\tb", xiaoqi.RoleAdmin, ""), "username"},
+		{xiaoqi.NewUser("王 小明", xiaoqi.RoleAdmin, ""), ""},
 	} {
 		tc.u.ID = "u_1"
 		err := tc.u.Validate()

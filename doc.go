@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -180,6 +181,14 @@ func CheckFilterValue(k Kind, name, v string) error {
 		ok, allowed = validDegree(v), strings.Join(Degrees, ", ")
 	case name == "type" && k == KindInstitution:
 		ok, allowed = v == InstitutionUniversity || v == InstitutionTraining, InstitutionUniversity+", "+InstitutionTraining
+	case name == "level" && k == KindInstitution:
+		ok, allowed = v == "本科" || v == "专科", "本科, 专科"
+	case name == "major_code":
+		ok, allowed = ValidMajorCode(v), "a catalogue code such as 080902 or 080910T"
+	case name == "number" && k == KindPolicy:
+		// The items are numbered 1, 2, …: number=abc or １２ matched nothing, as if no item had it.
+		n, err := strconv.Atoi(v)
+		ok, allowed = err == nil && n > 0 && strconv.Itoa(n) == v, "1, 2, 3 … in ASCII digits"
 	case name == "enterprise_id":
 		ok, allowed = CheckID(KindEnterprise, v) == nil, idPrefix[KindEnterprise]+"…"
 	case name == "institution_id":

@@ -93,6 +93,10 @@ func validWebsite(v *validation, s string) {
 // salary or a typo (1e15 was accepted).
 const MaxMonthlySalary = 1_000_000
 
+// MaxHeadcount bounds a job need's headcount: one posting of 1,000,000,000 people (accepted
+// from HR) made the province's allocation report 1,000,001,744 openings and a 0 % fill rate.
+const MaxHeadcount = 10_000
+
 // Job need statuses.
 const (
 	JobOpen   = "open"
@@ -160,6 +164,8 @@ func (j *JobNeed) Validate() error {
 	}
 	if j.Headcount < 0 {
 		v.add("headcount", "不能为负数", "must not be negative")
+	} else if j.Headcount > MaxHeadcount {
+		v.add("headcount", "一个岗位需求最多招 %[1]d 人，不能是 %[2]d", "is at most %[1]d for one job need, not %[2]d", MaxHeadcount, j.Headcount)
 	}
 	if j.SalaryMin < 0 || j.SalaryMax < 0 {
 		v.add("salary_min", "不能为负数", "must not be negative")

@@ -68,8 +68,11 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
+// InternalMessage is all a user is told of an internal error.
+const InternalMessage = "内部错误 / internal error"
+
 // ErrorMessage returns the user-facing message of err. Errors that are not *Error are internal
-// and are shown as "internal error" only.
+// and are shown as InternalMessage only.
 func ErrorMessage(err error) string {
 	var e *Error
 	if err == nil {
@@ -77,7 +80,7 @@ func ErrorMessage(err error) string {
 	} else if errors.As(err, &e) && e.Code != EINTERNAL {
 		return e.Message
 	}
-	return "internal error"
+	return InternalMessage
 }
 
 // ErrorDetails returns the per-field details of err, if any.

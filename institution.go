@@ -148,6 +148,10 @@ func (p *Program) Filterable() map[string]string {
 		"degree": p.Degree, "city": p.City, "synthetic": strconv.FormatBool(p.Synthetic)}
 }
 
+// MaxGraduatesPerYear bounds a program's yearly graduates (the largest of the default data set
+// has 396): the allocation takes them as capacity, and a typo of 1e9 swamped the province's.
+const MaxGraduatesPerYear = 50_000
+
 // Validate implements Doc.
 func (p *Program) Validate() error {
 	var v validation
@@ -164,6 +168,8 @@ func (p *Program) Validate() error {
 	}
 	if p.GraduatesPerYear < 0 {
 		v.add("graduates_per_year", "不能为负数", "must not be negative")
+	} else if p.GraduatesPerYear > MaxGraduatesPerYear {
+		v.add("graduates_per_year", "一个专业每年最多 %[1]d 名毕业生，不能是 %[2]d", "is at most %[1]d a year for one program, not %[2]d", MaxGraduatesPerYear, p.GraduatesPerYear)
 	}
 	checkText(&v, p)
 	return v.err(KindProgram)

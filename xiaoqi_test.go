@@ -68,6 +68,10 @@ func TestValidate(t *testing.T) {
 		{"job", &xiaoqi.JobNeed{Name: "Java开发", City: "西安市", EnterpriseName: "X", Headcount: 3, SalaryMin: 8000, SalaryMax: 12000}, ""},
 		{"job no title", &xiaoqi.JobNeed{City: "西安市", EnterpriseName: "X"}, "title"},
 		{"job negative headcount", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: -2}, "headcount"},
+		// One posting of a billion people made the allocation's fill rate 0 %.
+		{"job headcount of a billion", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: 1_000_000_000}, "headcount"},
+		{"job headcount at the bound", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: xiaoqi.MaxHeadcount}, ""},
+		{"program graduates of a billion", &xiaoqi.Program{InstitutionID: "ins_1", Name: "软件工程", Degree: "本科", GraduatesPerYear: 1_000_000_000}, "graduates_per_year"},
 		{"job salary order", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 9, SalaryMax: 5}, "salary_max"},
 		{"job salary of 1e15", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 1e15, SalaryMax: 1e15}, "salary_max"},
 		{"job salary of 80,000 a month", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 50000, SalaryMax: 80000}, ""},
@@ -136,7 +140,7 @@ func TestErrorCodeAndMessage(t *testing.T) {
 		t.Errorf("wrapped error: code %q message %q", xiaoqi.ErrorCode(err), xiaoqi.ErrorMessage(err))
 	}
 	plain := errors.New("disk on fire at /var/lib/secret")
-	if xiaoqi.ErrorCode(plain) != xiaoqi.EINTERNAL || xiaoqi.ErrorMessage(plain) != "internal error" {
+	if xiaoqi.ErrorCode(plain) != xiaoqi.EINTERNAL || xiaoqi.ErrorMessage(plain) != xiaoqi.InternalMessage {
 		t.Errorf("plain error leaks: %q", xiaoqi.ErrorMessage(plain))
 	}
 }

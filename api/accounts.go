@@ -29,20 +29,30 @@ import (
 //	POST   /api/v1/keys/:id/rotate      administrators, the key's user: new secret shown once
 //	DELETE /api/v1/keys/:id             administrators, the key's user: revoke
 func (s *Server) accountRoutes(v1 *gin.RouterGroup) {
-	v1.POST("/session", s.login)
-	v1.GET("/session", s.session)
-	v1.DELETE("/session", s.logout)
+	// No account route takes a query parameter: one would be ignored without a word
+	// (POST /users/{id}/keys?expires=720h made a key that never expires).
+	v1.POST("/session", s.noQuery, s.login)
+	getHead(v1, "/session", s.session)
+	v1.DELETE("/session", s.noQuery, s.logout)
 	admin := s.requireRole(xiaoqi.RoleAdmin)
 	signedIn := s.requireRole(xiaoqi.Roles...)
-	v1.GET("/users", admin, s.listUsers)
-	v1.POST("/users", admin, s.createUser)
-	v1.GET("/users/:id", signedIn, s.getUser)
-	v1.DELETE("/users/:id", admin, s.deleteUser)
-	v1.PUT("/users/:id/password", signedIn, s.setPassword)
-	v1.GET("/users/:id/keys", signedIn, s.listKeys)
-	v1.POST("/users/:id/keys", signedIn, s.createKey)
-	v1.POST("/keys/:id/rotate", signedIn, s.rotateKey)
-	v1.DELETE("/keys/:id", signedIn, s.revokeKey)
+	getHead(v1, "/users", admin, s.listUsers)
+	v1.POST("/users", admin, s.noQuery, s.createUser)
+	getHead(v1, "/users/:id", signedIn, s.getUser)
+	v1.DELETE("/users/:id", admin, s.noQuery, s.deleteUser)
+	v1.PUT("/users/:id/password", signedIn, s.noQuery, s.setPassword)
+	getHead(v1, "/users/:id/keys", signedIn, s.listKeys)
+	v1.POST("/users/:id/keys", signedIn, s.noQuery, s.createKey)
+	v1.POST("/keys/:id/rotate", signedIn, s.noQuery, s.rotateKey)
+	v1.DELETE("/keys/:id", signedIn, s.noQuery, s.revokeKey)
+}
+
+// noQuery answers 400 to a request with a query parameter, for routes that take none.
+func (s *Server) noQuery(c *gin.Context) {
+	if err := noParams(c); err != nil {
+		s.writeError(c, err)
+		c.Abort()
+	}
 }
 
 // Bounds of account request fields.
@@ -149,6 +159,10 @@ func (s *Server) login(c *gin.Context) {
 
 // session answers GET /api/v1/session: the signed-in user, or null.
 func (s *Server) session(c *gin.Context) {
+	if err := noParams(c); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	p := who(c)
 	out := sessionJSON{User: viewUser(p.user)}
 	if out.User != nil && s.accounts != nil {
@@ -268,6 +282,10 @@ func (s *Server) userParam(c *gin.Context) (*xiaoqi.User, bool) {
 // getUser answers GET /api/v1/users/{id}.
 func (s *Server) getUser(c *gin.Context) {
 	if u, ok := s.userParam(c); ok {
+		if err := noParams(c); err != nil {
+			s.writeError(c, err)
+			return
+		}
 		s.writeJSON(c, http.StatusOK, viewUser(u))
 	}
 }
@@ -334,6 +352,10 @@ func (s *Server) setPassword(c *gin.Context) {
 func (s *Server) listKeys(c *gin.Context) {
 	u, ok := s.userParam(c)
 	if !ok {
+		return
+	}
+	if err := noParams(c); err != nil {
+		s.writeError(c, err)
 		return
 	}
 	ks, err := s.accounts.Keys(c.Request.Context(), u.ID)
@@ -411,6 +433,10 @@ func (s *Server) keyParam(c *gin.Context) (*xiaoqi.APIKey, bool) {
 func (s *Server) rotateKey(c *gin.Context) {
 	k, ok := s.keyParam(c)
 	if !ok {
+		return
+	}
+	if err := noBody(c, "要换有效期请新建密钥 (POST /api/v1/users/{id}/keys)", "a new expiry needs a new key (POST /api/v1/users/{id}/keys)"); err != nil {
+		s.writeError(c, err)
 		return
 	}
 	key, k, err := s.auth.RotateKey(c.Request.Context(), k.ID)

@@ -218,6 +218,15 @@ func (r response) wantError(tb testing.TB, status int, code, field string) apiEr
 	if e.Error.Message == "" {
 		tb.Errorf("error without message: %s", r.Body)
 	}
+	// Every user-facing text is in Chinese with English beside it, the details too.
+	if !bilingual(e.Error.Message) {
+		tb.Errorf("error message not in Chinese and English: %s", r.Body)
+	}
+	for _, d := range e.Error.Details {
+		if !bilingual(d.Message) {
+			tb.Errorf("message of detail %q not in Chinese and English: %s", d.Field, r.Body)
+		}
+	}
 	if field != "" {
 		named := false
 		for _, d := range e.Error.Details {

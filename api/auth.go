@@ -143,8 +143,9 @@ func (s *Server) authenticate(c *gin.Context) {
 	c.Set(keyPrincipal, p)
 	ctx := c.Request.Context()
 	if h := c.GetHeader("Authorization"); h != "" {
-		key, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok || s.auth == nil {
+		// The scheme is case-insensitive (RFC 9110 §11.1): "bearer xq_…" was refused.
+		scheme, key, _ := strings.Cut(strings.TrimSpace(h), " ")
+		if !strings.EqualFold(scheme, "Bearer") || s.auth == nil {
 			s.writeError(c, xiaoqi.Errorf(xiaoqi.EUNAUTHORIZED, "Authorization 须为 \"Bearer <API key>\" / the Authorization header must be \"Bearer <API key>\""))
 			c.Abort()
 			return
@@ -281,6 +282,16 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 	if old == nil && d.NaturalKey() != "" && (k == xiaoqi.KindJob || k == xiaoqi.KindCandidate) {
 		// source + external_id match any stored document of the kind, possibly another's.
 		return invalid("external_id", "只有管理员导入可设置 source/external_id / only administrators' imports may set source and external_id")
+	}
+	if old != nil && (k == xiaoqi.KindJob || k == xiaoqi.KindCandidate) {
+		// Nor change them: a PUT gave HR's job any unused key, so that a later import's row
+		// of that key would land on it. A replacement that leaves both out keeps them.
+		ob, nb := old.Base(), d.Base()
+		if nb.Source == "" && nb.ExternalID == "" {
+			nb.Source, nb.ExternalID = ob.Source, ob.ExternalID
+		} else if nb.Source != ob.Source || nb.ExternalID != ob.ExternalID {
+			return invalid("external_id", "只有管理员导入可设置或修改 source/external_id / only administrators' imports may set or change source and external_id")
+		}
 	}
 	if e, ok := d.(*xiaoqi.Enterprise); ok {
 		// A valid credit code makes the enterprise verified, and a verified enterprise's HR

@@ -74,6 +74,12 @@ func TestBadInput(t *testing.T) {
 		{"PUT id of another kind", "PUT", "/api/v1/institutions/" + job.ID, xupt, jsonType, 400, "invalid", "id"},
 		{"PUT id mismatch", "PUT", "/api/v1/institutions/" + ins.ID, strings.Replace(xupt, `"name"`, `"id":"ins_0000000000000001","name"`, 1), jsonType, 400, "invalid", "id"},
 		{"PUT unknown field", "PUT", "/api/v1/institutions/" + ins.ID, `{"name":"x","type":"training","city":"西安市","nmae":"y"}`, jsonType, 400, "invalid", "nmae"},
+		// encoding/json stores half of a surrogate pair as U+FFFD without a word.
+		{"lone surrogate", "POST", "/api/v1/institutions", `{"name":"西安\ud800学院","type":"training","city":"西安市"}`, jsonType, 400, "invalid", "name"},
+		{"lone low surrogate", "POST", "/api/v1/institutions", `{"name":"x","type":"training","city":"西安市","tags":["a","\udc00"]}`, jsonType, 400, "invalid", "tags[1]"},
+		{"batch lone surrogate", "POST", "/api/v1/institutions/batch", `[` + xupt + `,{"name":"\\\ud83d","type":"training","city":"西安市"}]`, jsonType, 400, "invalid", "docs[1].name"},
+		{"PUT negative version", "PUT", "/api/v1/institutions/" + ins.ID, strings.Replace(xupt, `"name"`, `"version":-1,"name"`, 1), jsonType, 400, "invalid", "version"},
+		{"batch negative version", "POST", "/api/v1/institutions/batch", "[" + strings.Replace(xupt, `"name"`, `"version":-1,"name"`, 1) + "]", jsonType, 400, "invalid", "docs[0].version"},
 		{"PUT invalid document", "PUT", "/api/v1/jobs/" + job.ID, `{"title":"x","city":"西安市","enterprise_name":"y","headcount":-1}`, jsonType, 400, "invalid", "headcount"},
 		{"PUT oversize", "PUT", "/api/v1/institutions/" + ins.ID, big, jsonType, 413, "too_large", "body"},
 		{"PUT wrong Content-Type", "PUT", "/api/v1/institutions/" + ins.ID, xupt, "text/plain", 415, "unsupported_media_type", "Content-Type"},
@@ -84,12 +90,22 @@ func TestBadInput(t *testing.T) {
 
 		{"list unknown filter", "GET", "/api/v1/institutions?colour=red", nil, "", 400, "invalid", "colour"},
 		{"list filter of another kind", "GET", "/api/v1/institutions?enterprise_id=ent_1", nil, "", 400, "invalid", "enterprise_id"},
+		// Values no document can have answered an empty list, as if none had them.
+		{"list policy number not a number", "GET", "/api/v1/policies?number=abc", nil, "", 400, "invalid", "number"},
+		{"list policy number full width", "GET", "/api/v1/policies?number=%EF%BC%91%EF%BC%92", nil, "", 400, "invalid", "number"},
+		{"list policy number zero", "GET", "/api/v1/policies?number=0", nil, "", 400, "invalid", "number"},
+		{"list unknown level", "GET", "/api/v1/institutions?level=%E5%8D%9A%E5%A3%AB", nil, "", 400, "invalid", "level"},
+		{"list malformed major code", "GET", "/api/v1/programs?major_code=abc", nil, "", 400, "invalid", "major_code"},
 		{"list repeated filter", "GET", "/api/v1/institutions?city=a&city=b", nil, "", 400, "invalid", "city"},
 		{"list bad synthetic", "GET", "/api/v1/institutions?synthetic=maybe", nil, "", 400, "invalid", "synthetic"},
 		{"list limit not a number", "GET", "/api/v1/institutions?limit=ten", nil, "", 400, "invalid", "limit"},
 		{"list limit zero", "GET", "/api/v1/institutions?limit=0", nil, "", 400, "invalid", "limit"},
 		{"list limit too large", "GET", "/api/v1/institutions?limit=1001", nil, "", 400, "invalid", "limit"},
 		{"list malformed query", "GET", "/api/v1/institutions?city=%zz", nil, "", 400, "invalid", "query"},
+		// A cursor that is no id of the kind listed nothing, as if the list had ended.
+		{"list cursor not an id", "GET", "/api/v1/institutions?after=zzz", nil, "", 400, "invalid", "after"},
+		{"list cursor of another kind", "GET", "/api/v1/institutions?after=" + job.ID, nil, "", 400, "invalid", "after"},
+		{"list cursor not UTF-8", "GET", "/api/v1/jobs?after=%ff", nil, "", 400, "invalid", "after"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,4 +175,17 @@ func TestBodyAmbiguous(t *testing.T) {
 	// The same key in two objects is no duplicate.
 	e.send(t, http.MethodPost, "/api/v1/candidates", `{"name":"李四","education":[{"institution_name":"西北大学","major":"法学"},{"institution_name":"长安大学","major":"哲学"}]}`).
 		want(t, http.StatusCreated)
+}
+
+// TestSurrogatePairs: a whole pair is one character, and a backslash written before "ud800"
+// is text; neither is taken for half of a pair.
+func TestSurrogatePairs(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var got xiaoqi.Institution
+	e.send(t, http.MethodPost, "/api/v1/institutions", `{"name":"笑脸\ud83d\ude00学院\\ud800","type":"training","city":"西安市"}`).
+		want(t, http.StatusCreated).decode(t, &got)
+	if got.Name != `笑脸😀学院\ud800` {
+		t.Errorf("name %q", got.Name)
+	}
 }

@@ -26,16 +26,16 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	if err != nil || mt != "application/json" {
 		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
 			Message: fmt.Sprintf("请求体须为 JSON / Content-Type must be application/json, not %q", ct),
-			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "must be application/json"}}}
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "须为 application/json / must be application/json"}}}
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
 		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
 			Message: fmt.Sprintf("须为 UTF-8 编码 / charset must be utf-8, not %q", cs),
-			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "charset must be utf-8"}}}
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "须为 UTF-8 编码 / charset must be utf-8"}}}
 	}
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
 		Message: fmt.Sprintf("请求体过大 / body larger than %d bytes", limit),
-		Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("at most %d bytes", limit)}}}
+		Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("最多 %[1]d 字节 / at most %[1]d bytes", limit)}}}
 	if c.Request.ContentLength > limit {
 		return nil, tooLarge
 	}
@@ -56,11 +56,89 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 		// encoding/json would store each bad byte as U+FFFD without a word.
 		return nil, invalid("body", "不是有效的 UTF-8 文本 / is not valid UTF-8")
 	}
+	if path, ok := loneSurrogate(data); ok {
+		// encoding/json would store U+FFFD in its place without a word.
+		return nil, invalid(path, "含有不成对的 UTF-16 代理项（如 \\ud800），不是文本 / holds half of a UTF-16 surrogate pair (such as \\ud800), which is no text")
+	}
 	if path, ok := duplicateKey(data); ok {
 		// encoding/json would keep the last of them without a word.
 		return nil, invalid(path, "字段重复 / is given more than once")
 	}
 	return data, nil
+}
+
+// noBody refuses a body on a POST that takes none (the allocation, a key's rotation): what it
+// said was ignored without a word, so {"city":"西安市"} allocated the whole province and
+// {"expires_at":…} rotated a key that kept its old expiry. An empty body or {} is accepted.
+func noBody(c *gin.Context, zh, en string) error {
+	if c.Request.Body == nil || c.Request.ContentLength == 0 {
+		return nil
+	}
+	data, err := io.ReadAll(io.LimitReader(c.Request.Body, 64))
+	if err != nil {
+		return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法读取请求体 / cannot read body", Err: err}
+	}
+	if s := string(bytes.TrimSpace(data)); s == "" || s == "{}" {
+		return nil
+	}
+	return invalid("body", "此请求不接受请求体：%s / takes no body: %s", zh, en)
+}
+
+// loneSurrogate returns the path (docs[1].title) of the first string whose escapes hold half of
+// a UTF-16 surrogate pair ("\ud800" alone, or "\udc00" first), if any; "body" when it is a key.
+func loneSurrogate(data []byte) (string, bool) {
+	hex4 := func(i int) int {
+		if i+4 > len(data) {
+			return -1
+		}
+		n, err := strconv.ParseUint(string(data[i:i+4]), 16, 32)
+		if err != nil {
+			return -1
+		}
+		return int(n)
+	}
+	inString, start, bad := false, 0, false
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case !inString:
+			if c == '"' {
+				inString, start, bad = true, i, false
+			}
+		case c == '"':
+			inString = false
+			if !bad {
+				continue
+			}
+			var s string
+			path := ""
+			if json.Unmarshal(data[start:i+1], &s) == nil {
+				path = findString(data, s)
+			}
+			if path == "" {
+				return "body", true
+			} else if strings.HasPrefix(path, "[") {
+				return "docs" + path, true
+			}
+			return path, true
+		case c == '\\' && i+1 < len(data) && data[i+1] == 'u':
+			switch r := hex4(i + 2); {
+			case r >= 0xD800 && r < 0xDC00:
+				if i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+					if r2 := hex4(i + 8); r2 >= 0xDC00 && r2 < 0xE000 {
+						i += 11 // a pair: one character
+						continue
+					}
+				}
+				bad = true
+			case r >= 0xDC00 && r < 0xE000:
+				bad = true
+			}
+			i += 5
+		case c == '\\':
+			i++ // an escaped character, perhaps a quote
+		}
+	}
+	return "", false
 }
 
 // duplicateKey returns the path of the first key given twice in one object of the JSON in data
@@ -176,7 +254,7 @@ func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 	if len(raws) > MaxBatchDocs {
 		return nil, &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
 			Message: fmt.Sprintf("单批文档过多 / %d documents in one batch, at most %d", len(raws), MaxBatchDocs),
-			Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("at most %d documents", MaxBatchDocs)}}}
+			Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("最多 %[1]d 条 / at most %[1]d documents", MaxBatchDocs)}}}
 	}
 	const maxDetails = 100
 	docs := make([]xiaoqi.Doc, 0, len(raws))
@@ -213,6 +291,10 @@ func validate(d xiaoqi.Doc, prefix string) error {
 		if err := xiaoqi.CheckID(d.Kind(), id); err != nil {
 			return invalid(prefix+"id", "%s", xiaoqi.ErrorMessage(err))
 		}
+	}
+	if v := d.Base().Version; v < 0 {
+		// No document has it: a 409 said "reload and try again", which cannot help.
+		return invalid(prefix+"version", "不能为负数：填读到的版本，或不填 / must not be negative: send the version you read, or none, not %d", v)
 	}
 	err := d.Validate()
 	if err == nil || prefix == "" {
@@ -286,7 +368,7 @@ func decodeError(err error, data []byte, prefix string) error {
 		return invalid(prefix+name, "未知字段 / unknown field")
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法解析请求体 / cannot decode body",
-		Details: []xiaoqi.FieldError{{Field: whole(prefix), Message: "cannot decode"}}, Err: err}
+		Details: []xiaoqi.FieldError{{Field: whole(prefix), Message: "无法解析 / cannot decode"}}, Err: err}
 }
 
 // jsonPath is the field path of an UnmarshalTypeError as the client wrote it: encoding/json

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -31,6 +32,11 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 			case name == "limit":
 				opt.Limit, err = intParam(name, v, xiaoqi.DefaultListLimit, xiaoqi.MaxListLimit)
 			case name == "after":
+				// The cursor is the id of the page's last document. Anything else listed
+				// nothing, as if the list had ended (a truncated or mistyped cursor).
+				if v != "" && xiaoqi.CheckID(k, v) != nil {
+					err = invalid(name, "分页游标无效 / is not a cursor of this list (the id of a %s): pass the next of the previous page", k)
+				}
 				opt.After = v
 			case !slices.Contains(xiaoqi.FilterFields[k], name):
 				err = xiaoqi.CheckFilters(k, map[string]string{name: v})
@@ -171,7 +177,7 @@ func (s *Server) ontoStored(c *gin.Context, d xiaoqi.Doc, data []byte) (xiaoqi.D
 // the write created it, 200 when the natural key matched a stored document. A failed write
 // has been answered by s.write already.
 func (s *Server) writeCreated(c *gin.Context, d xiaoqi.Doc, res string, wait bool, body any) {
-	wr, ok := s.write(c, []xiaoqi.Doc{d}, wait)
+	wr, ok := s.write(c, []xiaoqi.Doc{d}, wait, false)
 	if !ok {
 		return
 	}
@@ -222,7 +228,7 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		res, ok := s.write(c, docs, wait)
+		res, ok := s.write(c, docs, wait, true)
 		if !ok {
 			return
 		}
@@ -258,7 +264,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		if _, ok := s.write(c, []xiaoqi.Doc{d}, wait); !ok {
+		if _, ok := s.write(c, []xiaoqi.Doc{d}, wait, false); !ok {
 			return
 		}
 		v, _ := view(who(c), d)
@@ -330,8 +336,12 @@ func (s *Server) readDoc(c *gin.Context, k xiaoqi.Kind) (xiaoqi.Doc, error) {
 }
 
 // write upserts docs and answers any error itself; ok is false when it did.
-func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait bool) (res []xiaoqi.WriteResult, ok bool) {
+func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait, batch bool) (res []xiaoqi.WriteResult, ok bool) {
 	s.fillSkills(docs)
+	if err := s.fillNames(c.Request.Context(), docs); err != nil {
+		s.writeError(c, err)
+		return nil, false
+	}
 	var changes []consentChange
 	if s.accounts != nil {
 		changes = s.consentChanges(c.Request.Context(), who(c), docs)
@@ -341,6 +351,9 @@ func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait bool) (res []xiao
 		err = s.auditConsent(c, changes, res)
 	}
 	if err != nil {
+		if !batch {
+			err = oneDoc(err)
+		}
 		s.writeError(c, err)
 		return nil, false
 	}
@@ -350,6 +363,25 @@ func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait bool) (res []xiao
 	}
 	s.afterWrite(c, wait, seq)
 	return res, true
+}
+
+// oneDoc is a store's error about the one document of a POST or PUT, which the store names
+// "docs[0]" as an item of a batch: the client sent no batch, so the field is named as in the
+// body it sent ("version", not "docs[0].version"; the message without "docs[0]: ").
+func oneDoc(err error) error {
+	var e *xiaoqi.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	out := &xiaoqi.Error{Code: e.Code, Message: strings.Replace(e.Message, "docs[0]: ", "", 1), Err: e.Err}
+	for _, d := range e.Details {
+		field := strings.TrimPrefix(strings.TrimPrefix(d.Field, "docs[0]"), ".")
+		if field == "" {
+			field = whole("")
+		}
+		out.Details = append(out.Details, xiaoqi.FieldError{Field: field, Message: d.Message})
+	}
+	return out
 }
 
 // afterWrite wakes the index follower and, for ?refresh=wait_for, waits (bounded) until the

@@ -53,7 +53,18 @@ func TestInstitutionRoundTrip(t *testing.T) {
 
 	// PUT replaces; a stale version conflicts; the right one wins.
 	put := strings.Replace(xjtu, `"name"`, `"version":2,"name"`, 1)
-	e.send(t, http.MethodPut, "/api/v1/institutions/"+created.ID, put).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "")
+	// The conflict names the field as the body has it: "version", not the store's "docs[0]"
+	// of a batch (the message began "docs[0]: " and no detail named the field).
+	ce := e.send(t, http.MethodPut, "/api/v1/institutions/"+created.ID, put).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "version")
+	if strings.Contains(ce.Error.Message, "docs[") {
+		t.Errorf("the conflict of a PUT speaks of a batch: %q", ce.Error.Message)
+	}
+	// In a batch, the item and its field.
+	batch := "[" + xupt + "," + strings.Replace(xjtu, `"name"`, `"id":"`+created.ID+`","version":2,"name"`, 1) + "]"
+	e.send(t, http.MethodPost, "/api/v1/institutions/batch", batch).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "docs[1].version")
+	if n := e.count(t, xiaoqi.KindInstitution); n != 1 {
+		t.Errorf("%d institutions after a refused batch, want 1", n)
+	}
 	put = strings.Replace(xjtu, `"name"`, `"id":"`+created.ID+`","version":3,"name"`, 1)
 	var replaced stored
 	e.send(t, http.MethodPut, "/api/v1/institutions/"+created.ID, put).want(t, http.StatusOK).decode(t, &replaced)

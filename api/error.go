@@ -61,7 +61,7 @@ type errorJSON struct {
 }
 
 // writeError answers err. Internal errors are logged with their cause and shown as
-// "internal error" only.
+// xiaoqi.InternalMessage only.
 func (s *Server) writeError(c *gin.Context, err error) {
 	code := xiaoqi.ErrorCode(err)
 	status := errorStatus(code)
@@ -73,6 +73,10 @@ func (s *Server) writeError(c *gin.Context, err error) {
 		err = &xiaoqi.Error{Code: code, Message: "请求已取消 / request cancelled", Err: err}
 	}
 	body := errorJSON{Code: code, Message: xiaoqi.ErrorMessage(err), Details: xiaoqi.ErrorDetails(err)}
+	if status == http.StatusUnauthorized {
+		// Every 401 names the scheme to use (RFC 9110 §11.6.1); a browser shows no dialog for it.
+		c.Header("WWW-Authenticate", `Bearer realm="xiaoqi"`)
+	}
 	if status == http.StatusInternalServerError {
 		s.logger.LogAttrs(ctx, slog.LevelError, "internal error",
 			slog.String("method", c.Request.Method),
@@ -80,7 +84,7 @@ func (s *Server) writeError(c *gin.Context, err error) {
 			slog.String("error", err.Error()),
 			slog.String("request_id", c.GetString(keyRequestID)),
 		)
-		body = errorJSON{Code: xiaoqi.EINTERNAL, Message: "internal error"}
+		body = errorJSON{Code: xiaoqi.EINTERNAL, Message: xiaoqi.InternalMessage}
 	}
 	s.writeJSON(c, status, errorBody{Error: body})
 }
@@ -93,7 +97,7 @@ func (s *Server) writeJSON(c *gin.Context, status int, v any) {
 			slog.String("route", c.FullPath()), slog.String("error", err.Error()),
 			slog.String("request_id", c.GetString(keyRequestID)))
 		status = http.StatusInternalServerError
-		data = []byte(`{"error":{"code":"internal","message":"internal error"}}`)
+		data = []byte(`{"error":{"code":"internal","message":"` + xiaoqi.InternalMessage + `"}}`)
 	}
 	c.Data(status, "application/json; charset=utf-8", append(data, '\n'))
 }

@@ -181,7 +181,7 @@ func (m *importJobs) start(j *importJob) {
 func (m *importJobs) run(ctx context.Context, j *importJob) (rep *ingest.Report, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = &xiaoqi.Error{Code: xiaoqi.EINTERNAL, Message: "internal error", Err: errors.New("panic in import")}
+			err = &xiaoqi.Error{Code: xiaoqi.EINTERNAL, Message: xiaoqi.InternalMessage, Err: errors.New("panic in import")}
 			m.logger.Error("import panicked", "import", j.id, "panic", v)
 		}
 	}()

@@ -94,7 +94,7 @@ func (j *importJob) view() importView {
 		code := xiaoqi.ErrorCode(j.err)
 		msg := xiaoqi.ErrorMessage(j.err)
 		if code == xiaoqi.EINTERNAL {
-			msg = "internal error"
+			msg = xiaoqi.InternalMessage
 		}
 		v.Error = &errorJSON{Code: code, Message: msg, Details: xiaoqi.ErrorDetails(j.err)}
 	}
@@ -120,13 +120,13 @@ func (s *Server) createImport(c *gin.Context) {
 	if err != nil || mt != "multipart/form-data" {
 		s.writeError(c, &xiaoqi.Error{Code: eUnsupportedMediaType,
 			Message: "请以 multipart/form-data 上传文件 / Content-Type must be multipart/form-data with a part named file",
-			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "must be multipart/form-data"}}})
+			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "须为 multipart/form-data / must be multipart/form-data"}}})
 		return
 	}
 	limit := s.maxUpload
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
 		Message: fmt.Sprintf("上传文件过大，上限 %[2]s / upload larger than %[1]d bytes (max_upload_bytes)", limit, humanBytes(limit)),
-		Details: []xiaoqi.FieldError{{Field: "file", Message: fmt.Sprintf("at most %d bytes", limit)}}}
+		Details: []xiaoqi.FieldError{{Field: "file", Message: fmt.Sprintf("最多 %[1]d 字节 / at most %[1]d bytes", limit)}}}
 	const formSlack = 64 << 10 // the other fields and the multipart framing
 	if c.Request.ContentLength > limit+formSlack {
 		s.writeError(c, tooLarge)
@@ -181,6 +181,11 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 			if err != nil {
 				cleanup()
 				return nil, wrapUploadErr(err)
+			}
+			if _, twice := fields[name]; twice {
+				// The last one won: dry_run=true, then dry_run=false imported for real.
+				cleanup()
+				return nil, invalid(name, "字段重复 / is given more than once")
 			}
 			fields[name] = string(data)
 			continue
@@ -293,8 +298,13 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 	return nil
 }
 
-// findImport finds the job named in the URL, or answers 404.
+// findImport finds the job named in the URL, or answers 404 (400 for a query parameter: these
+// routes take none).
 func (s *Server) findImport(c *gin.Context) *importJob {
+	if err := noParams(c); err != nil {
+		s.writeError(c, err)
+		return nil
+	}
 	if j := s.imports.get(c.Param("id")); j != nil {
 		return j
 	}
@@ -312,6 +322,11 @@ func (s *Server) getImport(c *gin.Context) {
 
 // listImports answers GET /api/v1/imports, newest first.
 func (s *Server) listImports(c *gin.Context) {
+	if err := noParams(c); err != nil {
+		// ?status=running listed every job, as if it had filtered them.
+		s.writeError(c, err)
+		return
+	}
 	jobs := s.imports.list()
 	out := make([]importView, 0, len(jobs))
 	for _, j := range jobs {

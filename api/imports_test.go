@@ -245,6 +245,31 @@ func TestImportUploadRefused(t *testing.T) {
 		t.Errorf("job %+v error %+v counts %+v", j, j.Error, j.Counts)
 	}
 	e.get(t, "/api/v1/imports/imp_0000000000000000").wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+
+	// A dry run asked for in the query string, or given twice with the last one false, ran
+	// the import for real (the query was ignored; the last field won).
+	jobsBefore := e.count(t, xiaoqi.KindJob)
+	body, ct := form(t, "x.csv", []byte(jobsCSV), map[string]string{"type": "jobs"})
+	e.do(t, http.MethodPost, "/api/v1/imports?dry_run=true", body, ct).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "dry_run")
+	var twice bytes.Buffer
+	mw := multipart.NewWriter(&twice)
+	for _, kv := range [][2]string{{"type", "jobs"}, {"dry_run", "true"}, {"dry_run", "false"}} {
+		mw.WriteField(kv[0], kv[1])
+	}
+	fw, _ := mw.CreateFormFile("file", "x.csv")
+	fw.Write([]byte(jobsCSV))
+	mw.Close()
+	e.do(t, http.MethodPost, "/api/v1/imports", &twice, mw.FormDataContentType()).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "dry_run")
+	var list struct{ Data []importJob }
+	e.get(t, "/api/v1/imports").want(t, http.StatusOK).decode(t, &list)
+	for _, j := range list.Data {
+		if j.Status == "queued" || j.Status == "running" {
+			e.waitImport(t, j.ID)
+		}
+	}
+	if n := e.count(t, xiaoqi.KindJob); n != jobsBefore {
+		t.Errorf("%d job needs after refused imports, want %d", n, jobsBefore)
+	}
 }
 
 // TestImportJobsBounded keeps the last jobs only.

@@ -139,6 +139,10 @@ func publicMatches(l *xiaoqi.MatchList) matchListView {
 
 // allocate answers GET or POST /api/v1/match/allocate?region=&city=&sector=&limit=.
 func (s *Server) allocate(c *gin.Context) {
+	if err := noBody(c, "region、city、sector、limit 请放在查询字符串中", "region, city, sector and limit go in the query string"); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	s.scoped(c, maxAssignmentLimit, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error) {
 		return m.Allocate(ctx, sc, limit)
 	})
@@ -166,14 +170,14 @@ func (s *Server) scoped(c *gin.Context, maxLimit int, report func(m Matcher, ctx
 
 // matchRoutes adds the matching endpoints.
 func (s *Server) matchRoutes(v1 *gin.RouterGroup) {
-	v1.GET("/enterprises/:id/partners", s.ranking(xiaoqi.KindEnterprise, Matcher.EnterprisePartners))
-	v1.GET("/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, Matcher.InstitutionPartners))
-	v1.GET("/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, Matcher.JobCandidates))
-	v1.GET("/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs))
+	getHead(v1, "/enterprises/:id/partners", s.ranking(xiaoqi.KindEnterprise, Matcher.EnterprisePartners))
+	getHead(v1, "/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, Matcher.InstitutionPartners))
+	getHead(v1, "/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, Matcher.JobCandidates))
+	getHead(v1, "/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs))
 	// Allocation is planning work and costs seconds at province scale: signed-in users only.
 	signedIn := s.requireRole(xiaoqi.Roles...)
-	v1.GET("/match/allocate", signedIn, s.allocate)
+	getHead(v1, "/match/allocate", signedIn, s.allocate)
 	v1.POST("/match/allocate", signedIn, s.allocate)
-	v1.GET("/insights/gaps", s.gaps)
-	v1.GET("/insights/startup", s.startup)
+	getHead(v1, "/insights/gaps", s.gaps)
+	getHead(v1, "/insights/startup", s.startup)
 }

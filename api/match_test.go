@@ -83,6 +83,9 @@ func TestMatchEndpoints(t *testing.T) {
 
 	var a xiaoqi.Allocation
 	e.send(t, http.MethodPost, "/api/v1/match/allocate?region=关中&limit=50", "").want(t, http.StatusOK).decode(t, &a)
+	// Its parameters in a body were ignored: the whole province was allocated.
+	e.send(t, http.MethodPost, "/api/v1/match/allocate?limit=50", `{"region":"关中"}`).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "body")
+	e.send(t, http.MethodPost, "/api/v1/match/allocate?region=关中&limit=50", `{}`).want(t, http.StatusOK)
 	if a.Allocation.Openings == 0 || a.Allocation.Filled < a.Greedy.Filled || len(a.Assignments) > 50 {
 		t.Errorf("allocation %+v / greedy %+v, %d assignments", a.Allocation, a.Greedy, len(a.Assignments))
 	}

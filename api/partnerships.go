@@ -59,6 +59,11 @@ func stateName(status string) string {
 	return fmt.Sprintf("「%s」(%s)", zh, status)
 }
 
+// stateIs is the detail of a conflict with the partnership's status: 当前为「已接受」(accepted) / is accepted.
+func stateIs(status string) string {
+	return "当前为" + stateName(status) + " / is " + status
+}
+
 // sideName is an acting side in Chinese and English.
 func sideName(by string) string {
 	if by == "institution" {
@@ -211,12 +216,12 @@ func (s *Server) proposePartnership(c *gin.Context) {
 		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("该院校与企业已有合作 %s，状态为%s，不能重复提议 / this institution and enterprise already have an open partnership (%s), status %s",
 				p.ID, stateName(p.Status), p.ID, p.Status),
-			Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}, {Field: "id", Message: p.ID}}})
+			Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}, {Field: "id", Message: "已有合作 / the partnership is " + p.ID}}})
 		return
 	} else if r.Status == xiaoqi.PartnershipSuggested {
 		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("合作 %s 已存在，状态为%s / partnership %s already exists, status %s", p.ID, stateName(p.Status), p.ID, p.Status),
-			Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}, {Field: "id", Message: p.ID}}})
+			Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}, {Field: "id", Message: "已有合作 / the partnership is " + p.ID}}})
 		return
 	}
 	p.InstitutionName, p.EnterpriseName = in.Title(), ent.Title()
@@ -288,7 +293,7 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 				Message: fmt.Sprintf("无法%s：该合作当前状态为%s，只有%s的合作可以%s / cannot %s: the partnership is %s; only a %s partnership can be %s",
 					t.zh, stateName(p.Status), stateName(t.from), t.zh, action, p.Status, t.from, t.done),
-				Details: []xiaoqi.FieldError{{Field: "status", Message: p.Status}}})
+				Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}}})
 			return
 		}
 		if t.otherSide && r.By == p.ProposedBy {
@@ -304,7 +309,7 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 		}
 		// The version read above makes the write fail with 409 if the partnership changed
 		// meanwhile (another process).
-		if _, ok := s.write(c, []xiaoqi.Doc{p}, wait); !ok {
+		if _, ok := s.write(c, []xiaoqi.Doc{p}, wait, false); !ok {
 			return
 		}
 		s.writeJSON(c, http.StatusOK, p)
@@ -314,7 +319,7 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 // partnershipWriteRefused answers the generic writes of /partnerships, which would bypass the
 // workflow and its history.
 func (s *Server) partnershipWriteRefused(c *gin.Context) {
-	c.Header("Allow", "GET")
+	c.Header("Allow", "GET, HEAD")
 	s.writeError(c, &xiaoqi.Error{Code: eMethodNotAllowed,
 		Message: "合作状态只能通过工作流变更：POST /api/v1/partnerships（提议）及 /api/v1/partnerships/{id}/accept、decline、activate / " +
 			"partnerships change only through the workflow: POST /api/v1/partnerships (propose) and /api/v1/partnerships/{id}/accept, decline or activate"})
@@ -323,8 +328,8 @@ func (s *Server) partnershipWriteRefused(c *gin.Context) {
 // partnershipRoutes adds the workflow and the read-only generic routes of /partnerships.
 func (s *Server) partnershipRoutes(v1 *gin.RouterGroup) {
 	g := v1.Group("/partnerships")
-	g.GET("", s.list(xiaoqi.KindPartnership))
-	g.GET("/:id", s.get(xiaoqi.KindPartnership))
+	getHead(g, "", s.list(xiaoqi.KindPartnership))
+	getHead(g, "/:id", s.get(xiaoqi.KindPartnership))
 	g.POST("", s.proposePartnership)
 	for _, a := range []string{"accept", "decline", "activate"} {
 		g.POST("/:id/"+a, s.advancePartnership(a))

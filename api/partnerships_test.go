@@ -61,6 +61,13 @@ func TestPartnershipWorkflow(t *testing.T) {
 	t.Parallel()
 	w := newWorkflow(t)
 
+	// A note the store refuses is named as the body has it: "note", not "docs[0].note".
+	bad := w.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", `共建\u0000基地`)).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "note")
+	if strings.Contains(bad.Error.Message, "docs[") {
+		t.Errorf("the refusal of one proposal speaks of a batch: %s", bad.Error.Message)
+	}
+
 	res := w.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", "共建软件测试实训基地"))
 	var p partnershipJSON
 	res.want(t, http.StatusCreated).decode(t, &p)
@@ -195,7 +202,7 @@ func TestPartnershipGenericWritesRefused(t *testing.T) {
 		w.do(t, http.MethodDelete, path, nil, ""),
 	} {
 		e := r.wantError(t, http.StatusMethodNotAllowed, "method_not_allowed", "")
-		if !strings.Contains(e.Error.Message, "accept") || r.Header.Get("Allow") != "GET" {
+		if !strings.Contains(e.Error.Message, "accept") || r.Header.Get("Allow") != "GET, HEAD" {
 			t.Errorf("refusal does not point to the workflow: %s (Allow %q)", e.Error.Message, r.Header.Get("Allow"))
 		}
 	}

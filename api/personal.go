@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -31,10 +32,10 @@ const (
 )
 
 func (s *Server) personalRoutes(v1 *gin.RouterGroup) {
-	v1.GET("/candidates/:id/contact", s.requireRole(xiaoqi.RoleEnterprise), s.candidateContact)
-	v1.GET("/candidates/:id/audit", s.requireRole(xiaoqi.RoleCandidate, xiaoqi.RoleAdmin), s.candidateAudit)
-	v1.GET("/candidates/:id/export", s.requireRole(xiaoqi.RoleCandidate), s.candidateExport)
-	v1.GET("/audit", s.requireRole(xiaoqi.RoleAdmin), s.listAudit)
+	getHead(v1, "/candidates/:id/contact", s.requireRole(xiaoqi.RoleEnterprise), s.candidateContact)
+	getHead(v1, "/candidates/:id/audit", s.requireRole(xiaoqi.RoleCandidate, xiaoqi.RoleAdmin), s.candidateAudit)
+	getHead(v1, "/candidates/:id/export", s.requireRole(xiaoqi.RoleCandidate), s.candidateExport)
+	getHead(v1, "/audit", s.requireRole(xiaoqi.RoleAdmin), s.listAudit)
 }
 
 // partyOf reports whether p is an administrator or speaks for a side of partnership pt.
@@ -142,6 +143,9 @@ func (s *Server) candidateContact(c *gin.Context) {
 		if n := utf8.RuneCountInString(reason); !utf8.ValidString(reason) || n < minReasonRunes || n > maxReasonRunes {
 			err = invalid("reason", "必填：说明查看联系方式的原因（%[3]d–%[4]d 字） / is required: why you need the contact details, %[1]d to %[2]d characters",
 				minReasonRunes, maxReasonRunes, minReasonRunes, maxReasonRunes)
+		} else if strings.ContainsFunc(reason, unicode.IsControl) {
+			// It goes to the audit log the candidate reads (an ESC[31m once went there too).
+			err = invalid("reason", "不能含控制字符 / must not hold control characters")
 		}
 	}
 	var cand *xiaoqi.Candidate

@@ -60,6 +60,8 @@ func TestCandidateConsentAuditErasure(t *testing.T) {
 	// Release: a reason is required; only consented HR gets it.
 	contact := path + "/contact?reason=" + url.QueryEscape("邀请参加 Java 岗位面试")
 	e.as(hr).get(t, path+"/contact").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason")
+	// Control characters would go to the audit log the candidate reads.
+	e.as(hr).get(t, path+"/contact?reason="+url.QueryEscape("面试邀约\x1b[31m\x00")).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason")
 	e.as(hr2).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
 	var got struct {
 		Name, Phone, Email, AuditID string
@@ -289,6 +291,20 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("Basic auth: %d, want 401", resp.StatusCode)
+	}
+	// Every 401 says which scheme to use (RFC 9110 requires WWW-Authenticate; it had none).
+	if got := resp.Header.Get("WWW-Authenticate"); !strings.HasPrefix(got, "Bearer") {
+		t.Errorf("401 with WWW-Authenticate %q, want Bearer", got)
+	}
+	// The scheme is case-insensitive: "bearer xq_…" was refused as if the header were malformed.
+	req, _ = http.NewRequest(http.MethodGet, e.URL+"/api/v1/users", nil)
+	req.Header.Set("Authorization", "bearer "+e.Key)
+	if resp, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("lower-case bearer: %d, want 200", resp.StatusCode)
 	}
 	// Listing keys never shows a secret or a hash.
 	if body := string(e.get(t, "/api/v1/users/"+e.Admin.ID+"/keys").want(t, http.StatusOK).Body); strings.Contains(body, "argon2") || strings.Contains(body, "xq_") {

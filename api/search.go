@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -95,7 +96,7 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 		}
 	}
 
-	sq.Q = strings.TrimSpace(q.Get("q"))
+	sq.Q = strings.TrimSpace(strings.Map(invisible, q.Get("q")))
 	if n := utf8.RuneCountInString(sq.Q); n > xiaoqi.MaxQueryLength {
 		return sq, invalid("q", "查询过长：%d 个字，最多 %d / is %d characters long, at most %d", n, xiaoqi.MaxQueryLength, n, xiaoqi.MaxQueryLength)
 	}
@@ -243,4 +244,18 @@ func nearParam(q url.Values, sq *xiaoqi.SearchQuery) error {
 		sq.WithinKM = km
 	}
 	return nil
+}
+
+// invisible drops from a query the characters nobody sees, which text pasted from web pages
+// and chat apps carries: a soft hyphen or a zero-width space inside a word (ja\u00adva found
+// nothing) and control characters (a query of only U+0001 found nothing instead of
+// everything, as an empty one does). Line breaks and tabs become spaces.
+func invisible(r rune) rune {
+	switch {
+	case unicode.IsSpace(r):
+		return ' '
+	case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+		return -1
+	}
+	return r
 }

@@ -44,6 +44,22 @@ func TestSearchSeesWaitedWrites(t *testing.T) {
 		t.Errorf("search of policies: %+v, want no hits as []", page)
 	}
 
+	// Characters nobody sees, as pasted text carries them, do not change what is found: a soft
+	// hyphen or a zero-width space inside a word found nothing, and so did a query of a control
+	// character only (an empty query finds everything).
+	for _, q := range []string{"ja\u00adva", "\u200bjava\u200b", "java\u0001"} {
+		e.get(t, "/api/v1/search?type=jobs&q="+url.QueryEscape(q)).want(t, http.StatusOK).decode(t, &page)
+		if page.Total != 1 {
+			t.Errorf("search %q among jobs: %d hits, want the Java job", q, page.Total)
+		}
+	}
+	e.get(t, "/api/v1/search?type=institution,jobs&q=%01").want(t, http.StatusOK).decode(t, &page)
+	if page.Total != 2 {
+		t.Errorf("search of U+0001: %d hits, want everything (2), as an empty query", page.Total)
+	}
+	e.get(t, "/api/v1/suggest?q="+url.QueryEscape("Ja\u00adv")).want(t, http.StatusOK)
+	e.get(t, "/api/v1/suggest?q=%ff").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "q")
+
 	// A delete with refresh=wait_for is gone from the next search.
 	e.do(t, http.MethodDelete, "/api/v1/institutions/"+ins.ID+"?refresh=wait_for", nil, "").want(t, http.StatusNoContent)
 	e.get(t, "/api/v1/search?type=institutions").want(t, http.StatusOK).decode(t, &page)

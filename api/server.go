@@ -168,27 +168,25 @@ func New(cfg Config) *Server {
 	e.NoRoute(s.noRoute)
 	e.NoMethod(s.noMethod)
 
-	for _, m := range []string{http.MethodGet, http.MethodHead} {
-		e.Handle(m, "/healthz", s.healthz)
-		e.Handle(m, "/readyz", s.readyz)
-	}
+	getHead(e, "/healthz", s.healthz)
+	getHead(e, "/readyz", s.readyz)
 	admin := s.requireRole(xiaoqi.RoleAdmin)
-	e.GET("/metrics", admin, s.serveMetrics)
+	getHead(e, "/metrics", admin, s.serveMetrics)
 	v1 := e.Group("/api/v1")
-	v1.GET("/openapi.json", s.openAPI)
-	v1.GET("/search", s.search)
-	v1.GET("/suggest", s.suggest)
-	v1.POST("/imports", admin, s.createImport)
-	v1.GET("/imports", admin, s.listImports)
-	v1.GET("/imports/:id", admin, s.getImport)
-	v1.GET("/imports/:id/report.csv", admin, s.importReport)
+	getHead(v1, "/openapi.json", s.openAPI)
+	getHead(v1, "/search", s.search)
+	getHead(v1, "/suggest", s.suggest)
+	v1.POST("/imports", admin, s.noQuery, s.createImport) // the options are form fields: ?dry_run=true was ignored
+	getHead(v1, "/imports", admin, s.listImports)
+	getHead(v1, "/imports/:id", admin, s.getImport)
+	getHead(v1, "/imports/:id/report.csv", admin, s.importReport)
 	v1.DELETE("/imports/:id", admin, s.deleteImport)
 	s.accountRoutes(v1)
 	s.personalRoutes(v1)
 	s.matchRoutes(v1)
-	v1.GET("/majors", s.listMajors)
-	v1.GET("/majors/:code", s.getMajor)
-	v1.GET("/divisions", s.listDivisions)
+	getHead(v1, "/majors", s.listMajors)
+	getHead(v1, "/majors/:code", s.getMajor)
+	getHead(v1, "/divisions", s.listDivisions)
 	s.partnershipRoutes(v1)
 	// Writes answer the public 401 before reading a byte of the body.
 	signedIn := s.requireRole(xiaoqi.Roles...)
@@ -197,10 +195,10 @@ func New(cfg Config) *Server {
 			continue // the workflow owns its writes (partnerships.go)
 		}
 		g := v1.Group("/" + resource(k))
-		g.GET("", s.list(k))
+		getHead(g, "", s.list(k))
 		g.POST("", signedIn, s.create(k))
 		g.POST("/batch", signedIn, s.batch(k))
-		g.GET("/:id", s.get(k))
+		getHead(g, "/:id", s.get(k))
 		g.PUT("/:id", signedIn, s.put(k))
 		if k == xiaoqi.KindCandidate {
 			g.DELETE("/:id", signedIn, s.eraseCandidate) // erasure (personal.go)
@@ -213,6 +211,14 @@ func New(cfg Config) *Server {
 	}
 	s.engine = e
 	return s
+}
+
+// getHead registers the handlers of a GET route for HEAD as well: a server must answer HEAD
+// wherever it answers GET (RFC 9110 §9.1), and monitors, link checkers and `curl -I` ask so
+// (every GET of /api/v1 answered them 405). net/http sends the headers and drops the body.
+func getHead(r gin.IRoutes, path string, h ...gin.HandlerFunc) {
+	r.GET(path, h...)
+	r.HEAD(path, h...)
 }
 
 // Handler returns the server's http.Handler; the caller owns the listener and shutdown.
@@ -311,7 +317,7 @@ func (s *Server) recovery(c *gin.Context) {
 			slog.String("request_id", c.GetString(keyRequestID)),
 		)
 		if !c.Writer.Written() {
-			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.EINTERNAL, Message: "internal error"})
+			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.EINTERNAL, Message: xiaoqi.InternalMessage})
 		}
 		c.Abort()
 	}()

@@ -24,11 +24,11 @@ func TestRoutesNotFoundAndMethodNotAllowed(t *testing.T) {
 		{"GET", "/api/v1/jobs/job_1/extra", 404, "not_found", ""},
 		{"GET", "/api/v1/jobs/", 404, "not_found", ""},
 		{"GET", "/api/v1/policys", 404, "not_found", ""},
-		{"PATCH", "/api/v1/jobs", 405, "method_not_allowed", "GET, POST"},
-		{"DELETE", "/api/v1/jobs", 405, "method_not_allowed", "GET, POST"},
-		{"POST", "/api/v1/jobs/job_0000000000000001", 405, "method_not_allowed", "GET, PUT, DELETE"},
-		{"PUT", "/api/v1/policies", 405, "method_not_allowed", "GET, POST"},
-		{"POST", "/api/v1/search", 405, "method_not_allowed", "GET"},
+		{"PATCH", "/api/v1/jobs", 405, "method_not_allowed", "GET, HEAD, POST"},
+		{"DELETE", "/api/v1/jobs", 405, "method_not_allowed", "GET, HEAD, POST"},
+		{"POST", "/api/v1/jobs/job_0000000000000001", 405, "method_not_allowed", "GET, HEAD, PUT, DELETE"},
+		{"PUT", "/api/v1/policies", 405, "method_not_allowed", "GET, HEAD, POST"},
+		{"POST", "/api/v1/search", 405, "method_not_allowed", "GET, HEAD"},
 		{"POST", "/healthz", 405, "method_not_allowed", "GET, HEAD"},
 	}
 	for _, tt := range tests {
@@ -61,6 +61,33 @@ func sameMethods(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// TestHeadAnswersLikeGet: every GET answers HEAD with GET's status and headers and no body
+// (RFC 9110 requires it). HEAD of a job, a search or the OpenAPI document answered 405.
+func TestHeadAnswersLikeGet(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	job := e.create(t, "jobs", javaJob)
+	for _, path := range []string{
+		"/api/v1/jobs/" + job.ID, "/api/v1/jobs", "/api/v1/search?q=java", "/api/v1/openapi.json",
+		"/api/v1/jobs/job_0000000000000001", "/api/v1/search?page=0", "/healthz",
+	} {
+		get, head := e.get(t, path), e.do(t, http.MethodHead, path, nil, "")
+		if head.Status != get.Status || len(head.Body) != 0 {
+			t.Errorf("HEAD %s: %d with %d bytes, want GET's %d and no body", path, head.Status, len(head.Body), get.Status)
+		}
+		for _, h := range []string{"Content-Type", "Cache-Control", "X-Content-Type-Options"} {
+			if head.Header.Get(h) != get.Header.Get(h) {
+				t.Errorf("HEAD %s: %s %q, GET has %q", path, h, head.Header.Get(h), get.Header.Get(h))
+			}
+		}
+	}
+	// A route without GET still refuses HEAD.
+	r := e.do(t, http.MethodHead, "/api/v1/keys/k1/rotate", nil, "")
+	if r.Status != http.StatusMethodNotAllowed || r.Header.Get("Allow") != "POST" {
+		t.Errorf("HEAD /api/v1/keys/k1/rotate: %d, Allow %q; want 405, Allow POST", r.Status, r.Header.Get("Allow"))
+	}
 }
 
 func TestEveryKindHasItsRoutes(t *testing.T) {
@@ -154,7 +181,7 @@ func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
 	for _, path := range []string{"/api/v1/jobs", "/api/v1/jobs/job_0000000000000001"} {
 		r := e.get(t, path)
 		ae := r.wantError(t, http.StatusInternalServerError, xiaoqi.EINTERNAL, "")
-		if ae.Error.Message != "internal error" || strings.Contains(string(r.Body), "fire") {
+		if ae.Error.Message != xiaoqi.InternalMessage || strings.Contains(string(r.Body), "fire") {
 			t.Errorf("GET %s answered %s", path, r.Body)
 		}
 		if id := r.Header.Get("X-Request-ID"); !strings.Contains(e.Logs.String(), id) {

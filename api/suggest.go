@@ -35,8 +35,8 @@ func (s *Server) suggest(c *gin.Context) {
 			return
 		}
 	}
-	prefix := strings.TrimSpace(q.Get("q"))
-	if !utf8.ValidString(prefix) || utf8.RuneCountInString(prefix) > xiaoqi.MaxSuggestLength {
+	prefix := strings.TrimSpace(strings.Map(invisible, q.Get("q"))) // (Map makes bad bytes U+FFFD)
+	if !utf8.ValidString(q.Get("q")) || utf8.RuneCountInString(prefix) > xiaoqi.MaxSuggestLength {
 		s.writeError(c, invalid("q", "最多 %d 个字 / must be valid text of at most %d characters", xiaoqi.MaxSuggestLength, xiaoqi.MaxSuggestLength))
 		return
 	}

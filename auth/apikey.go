@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -32,8 +34,9 @@ func errKey(cause string) error {
 // Errors: ENOTFOUND for an unknown user, EINVALID naming "name" or "expires_at".
 func (s *Service) CreateKey(ctx context.Context, userID, name string, expires time.Time) (key string, k *xiaoqi.APIKey, err error) {
 	now := s.now()
-	if !utf8.ValidString(name) || utf8.RuneCountInString(name) > maxKeyNameChars {
-		return "", nil, invalid("name", fmt.Sprintf("最多 %d 个字符 must be valid text of at most %d characters", maxKeyNameChars, maxKeyNameChars))
+	// A control character (accepted: "a\u0000b") breaks the lists and terminals that show it.
+	if !utf8.ValidString(name) || utf8.RuneCountInString(name) > maxKeyNameChars || strings.ContainsFunc(name, unicode.IsControl) {
+		return "", nil, invalid("name", fmt.Sprintf("最多 %d 个字符，不含控制字符 must be valid text of at most %d characters, without control characters", maxKeyNameChars, maxKeyNameChars))
 	}
 	if !expires.IsZero() && !expires.After(now) {
 		return "", nil, invalid("expires_at", "必须晚于当前时间 must be in the future")

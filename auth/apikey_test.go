@@ -113,6 +113,8 @@ func TestCreateKeyInvalid(t *testing.T) {
 	}{
 		{strings.Repeat("名", 65), "name", time.Time{}},
 		{"bad \xff", "name", time.Time{}},
+		{"a\x00b", "name", time.Time{}}, // a control character was accepted
+		{"ERP\n同步", "name", time.Time{}},
 		{"past", "expires_at", c.Now().Add(-time.Second)},
 		{"now", "expires_at", c.Now()},
 	} {

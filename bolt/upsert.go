@@ -40,7 +40,16 @@ func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteRe
 			r, err := upsertOne(tx, d, hashes[i], now)
 			var e *xiaoqi.Error
 			if errors.As(err, &e) {
-				return &xiaoqi.Error{Code: e.Code, Message: fmt.Sprintf("docs[%d]: %s", i, e.Message), Details: e.Details, Err: e.Err}
+				// Name the document, and its field where the error names one, as MongoDB does.
+				item := fmt.Sprintf("docs[%d]", i)
+				details := []xiaoqi.FieldError{{Field: item, Message: e.Message}}
+				if len(e.Details) > 0 {
+					details = make([]xiaoqi.FieldError, len(e.Details))
+					for j, d := range e.Details {
+						details[j] = xiaoqi.FieldError{Field: item + "." + d.Field, Message: d.Message}
+					}
+				}
+				return &xiaoqi.Error{Code: e.Code, Message: item + ": " + e.Message, Details: details, Err: e.Err}
 			} else if err != nil {
 				return fmt.Errorf("docs[%d]: %w", i, err)
 			}
@@ -140,7 +149,8 @@ func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.Wr
 	om, oldHash := old.Base(), rec.Hash
 	if m.Version != 0 && m.Version != om.Version {
 		return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("数据已被修改，请刷新后重试 / %s %s is at version %d, not %d: reload and try again", kind, id, om.Version, m.Version)}
+			Message: fmt.Sprintf("数据已被修改，请刷新后重试 / %s %s is at version %d, not %d: reload and try again", kind, id, om.Version, m.Version),
+			Details: []xiaoqi.FieldError{{Field: "version", Message: fmt.Sprintf("已是版本 %[1]d / is at version %[1]d", om.Version)}}}
 	}
 	if oldHash == hash {
 		m.ID, m.Version, m.CreatedAt, m.UpdatedAt = id, om.Version, om.CreatedAt, om.UpdatedAt

@@ -74,7 +74,7 @@ func tooLarge(limit string, max int64, format string, args ...any) error {
 	msg := fmt.Sprintf(format, args...)
 	return &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
 		Message: fmt.Sprintf("超出限制 / %s (limit %s = %d)", msg, limit, max),
-		Details: []xiaoqi.FieldError{{Field: limit, Message: fmt.Sprintf("at most %d", max)}}}
+		Details: []xiaoqi.FieldError{{Field: limit, Message: fmt.Sprintf("最多 %[1]d / at most %[1]d", max)}}}
 }
 
 // Row is one row of a file as its user sees it.

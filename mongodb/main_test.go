@@ -68,12 +68,14 @@ func rawDatabase(tb testing.TB, db string) *mongo.Database {
 	return c.Database(db)
 }
 
-// job returns a valid job need with natural key src:mongotest|ext.
-func job(ext string, headcount int) *xiaoqi.JobNeed {
+// job returns a valid job need with natural key src:mongotest|ext. Writers tell their writes
+// apart by n, which beyond xiaoqi.MaxHeadcount goes only into the description.
+func job(ext string, n int) *xiaoqi.JobNeed {
 	return &xiaoqi.JobNeed{
 		Meta:         xiaoqi.Meta{Source: "mongotest", ExternalID: ext, Synthetic: true},
 		EnterpriseID: xiaoqi.NewID(xiaoqi.KindEnterprise, "uscc:x"), Name: "软件测试工程师",
-		City: "西安市", Region: xiaoqi.RegionGuanzhong, Headcount: headcount, Status: xiaoqi.JobOpen,
+		City: "西安市", Region: xiaoqi.RegionGuanzhong, Headcount: min(n, xiaoqi.MaxHeadcount), Status: xiaoqi.JobOpen,
+		Description: fmt.Sprintf("第 %d 次写入 write %d", n, n),
 	}
 }
 

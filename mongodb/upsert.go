@@ -277,7 +277,7 @@ func conflict(it *item, p plan, byKey map[string]*record) error {
 	if holder := byKey[it.key]; it.key != "" && holder != nil && holder.ID != p.id {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("唯一键已被其他记录占用 / docs[%d]: another %s (%s) has the same key %q", it.i, it.kind, holder.ID, it.key),
-			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d]", it.i), Message: "key held by " + holder.ID}}}
+			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d]", it.i), Message: "唯一键已被 " + holder.ID + " 占用 / key held by " + holder.ID}}}
 	}
 	return nil
 }

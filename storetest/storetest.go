@@ -162,6 +162,17 @@ func wantCode(tb testing.TB, err error, code string) {
 	}
 }
 
+// wantDetail fails unless err's details name field (docs[1].version), as the API shows them.
+func wantDetail(tb testing.TB, err error, field string) {
+	tb.Helper()
+	for _, d := range xiaoqi.ErrorDetails(err) {
+		if d.Field == field {
+			return
+		}
+	}
+	tb.Errorf("error %v: details %+v do not name %s", err, xiaoqi.ErrorDetails(err), field)
+}
+
 func contentHash(tb testing.TB, d xiaoqi.Doc) string {
 	tb.Helper()
 	h, err := xiaoqi.ContentHash(d)

@@ -188,6 +188,7 @@ func testConflict(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		b.Website = "https://example.com"
 		_, err := s.Upsert(ctx(), []xiaoqi.Doc{b})
 		wantCode(t, err, xiaoqi.ECONFLICT)
+		wantDetail(t, err, "docs[0]")
 		if _, err := s.Get(ctx(), xiaoqi.KindInstitution, b.ID); xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
 			t.Errorf("Get(%s) after conflict: %v, want not found", b.ID, err)
 		}
@@ -212,8 +213,10 @@ func testConflict(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 			if byID {
 				stale.ID = id
 			}
-			_, err := s.Upsert(ctx(), []xiaoqi.Doc{stale})
+			// Second in a batch: the error names the item and its field.
+			_, err := s.Upsert(ctx(), []xiaoqi.Doc{sampleInstitution(), stale})
 			wantCode(t, err, xiaoqi.ECONFLICT)
+			wantDetail(t, err, "docs[1].version")
 			got := mustGet(t, s, xiaoqi.KindEnterprise, id)
 			if got.Base().Version != 2 || got.(*xiaoqi.Enterprise).Size != "500-1000人" {
 				t.Errorf("after stale write: version %d size %q, want 2 and 500-1000人", got.Base().Version, got.(*xiaoqi.Enterprise).Size)
