@@ -16,9 +16,9 @@ func (s *Server) gaps(c *gin.Context) {
 }
 
 // startup answers GET /api/v1/insights/startup?sector=&city=&region=&real_only=: the
-// returnee dossier.
+// returnee dossier (one report: no limit).
 func (s *Server) startup(c *gin.Context) {
-	s.scoped(c, 1, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, _ int) (any, error) {
+	s.scoped(c, 0, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, _ int) (any, error) {
 		return m.Startup(ctx, sc)
 	}, "real_only")
 }

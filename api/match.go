@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -37,8 +38,12 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 	var sc xiaoqi.Scope
 	limit := 0
 	err := eachParam(c, func(name, v string) (err error) {
-		if name != "limit" && !slices.Contains(allowed, name) {
-			return invalid(name, "未知参数 / unknown parameter")
+		if name == "limit" && maxLimit == 0 || name != "limit" && !slices.Contains(allowed, name) {
+			known := allowed
+			if maxLimit > 0 {
+				known = append([]string{"limit"}, allowed...)
+			}
+			return invalid(name, "未知参数（可用：%[1]s） / unknown parameter (allowed: %[1]s)", strings.Join(known, ", "))
 		}
 		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxCityLength {
 			return invalid(name, "参数无效 / is too long or not UTF-8")
@@ -49,7 +54,7 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 		case "region":
 			r := xiaoqi.Region(v)
 			if v != "" && r != xiaoqi.RegionGuanzhong && r != xiaoqi.RegionShaannan && r != xiaoqi.RegionShaanbei {
-				return invalid(name, "must be 关中, 陕南 or 陕北, not %q / 区域无效", v)
+				return invalid(name, "区域须为 关中、陕南 或 陕北，不是 %[1]q / must be 关中, 陕南 or 陕北, not %[1]q", v)
 			}
 			sc.Region = r
 		case "city":

@@ -80,6 +80,8 @@ func TestMatchEndpoints(t *testing.T) {
 	e.get(t, "/api/v1/enterprises/"+ent+"/partners?foo=1").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "foo")
 	e.get(t, "/api/v1/insights/gaps?region=华北").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "region")
 	e.get(t, "/api/v1/insights/startup?sector=mining").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "sector")
+	// The dossier is one report: a limit is unknown to it, not "between 1 and 1".
+	e.get(t, "/api/v1/insights/startup?limit=5").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "limit")
 
 	var a xiaoqi.Allocation
 	e.send(t, http.MethodPost, "/api/v1/match/allocate?region=关中&limit=50", "").want(t, http.StatusOK).decode(t, &a)

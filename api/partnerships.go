@@ -291,7 +291,7 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 		}
 		if p.Status != t.from {
 			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-				Message: fmt.Sprintf("无法%s：该合作当前状态为%s，只有%s的合作可以%s / cannot %s: the partnership is %s; only a %s partnership can be %s",
+				Message: fmt.Sprintf("无法%s：该合作当前状态为%s，只有%s的合作可以%s / cannot %s: the partnership is %s; only partnerships that are %s can be %s",
 					t.zh, stateName(p.Status), stateName(t.from), t.zh, action, p.Status, t.from, t.done),
 				Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}}})
 			return

@@ -96,3 +96,23 @@ func TestHeaderLineBreaks(t *testing.T) {
 		t.Errorf("problems %q: want the header on one line", problems(rep))
 	}
 }
+
+// TestSummaryBilingual: the summary an import prints says it in Chinese, then in English with
+// the nouns that fit the counts ("1 rows read" before).
+func TestSummaryBilingual(t *testing.T) {
+	r := &ingest.Report{Counts: ingest.Counts{Read: 1, Written: 1, Created: 1, Duplicates: 1, EnterprisesCreated: 1}}
+	s := r.Summary()
+	zh, en, ok := strings.Cut(s, "\n")
+	if !ok || !strings.Contains(zh, "读取 1 行") || !strings.Contains(zh, "新建企业 1 家") {
+		t.Errorf("summary %q: want a Chinese line first", s)
+	}
+	for _, want := range []string{"1 row read", "1 duplicate,", "1 enterprise created"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English line %q lacks %q", en, want)
+		}
+	}
+	r = &ingest.Report{Counts: ingest.Counts{Read: 2, Written: 2, EnterprisesCreated: 3}, Mode: ingest.ModeDryRun}
+	if s := r.Summary(); !strings.Contains(s, "2 rows read") || !strings.Contains(s, "3 enterprises would be created") || !strings.Contains(s, "将新建企业 3 家") {
+		t.Errorf("dry-run summary %q", s)
+	}
+}

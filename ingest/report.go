@@ -144,27 +144,36 @@ func (r *Report) countKind(p Problem) {
 // Failed reports whether the import left rows out because of errors.
 func (r *Report) Failed() bool { return r.Invalid > 0 || r.Stopped != "" }
 
-// Summary is one line for people: what was read, written and found.
+// Summary is for people: what was read, written and found, a line in Chinese and one in
+// English.
 func (r *Report) Summary() string {
-	verb := "written"
+	zhVerb, enVerb := "写入", "written"
 	if r.Mode == ModeDryRun {
-		verb = "would be written (dry run)"
+		zhVerb, enVerb = "将写入（试运行）", "would be written (dry run)"
 	}
-	s := fmt.Sprintf("%d rows read: %d %s (%d created, %d updated), %d unchanged, %d invalid, %d duplicates, %d with warnings",
-		r.Read, r.Written, verb, r.Created, r.Updated, r.Unchanged, r.Invalid, r.Duplicates, r.Warnings)
+	zh := fmt.Sprintf("读取 %d 行：%s %d 行（新建 %d，更新 %d），未变 %d，无效 %d，重复 %d，有警告 %d",
+		r.Read, zhVerb, r.Written, r.Created, r.Updated, r.Unchanged, r.Invalid, r.Duplicates, r.Warnings)
+	en := fmt.Sprintf("%s read: %d %s (%d created, %d updated), %d unchanged, %d invalid, %s, %d with warnings",
+		count(r.Read, "row", "rows"), r.Written, enVerb, r.Created, r.Updated, r.Unchanged, r.Invalid, count(r.Duplicates, "duplicate", "duplicates"), r.Warnings)
 	if r.Skipped > 0 {
-		s += fmt.Sprintf(", %d skipped (totals and footers, not data)", r.Skipped)
+		zh += fmt.Sprintf("，跳过 %d 行（合计、表尾，非数据）", r.Skipped)
+		en += fmt.Sprintf(", %d skipped (totals and footers, not data)", r.Skipped)
 	}
 	if r.EnterprisesCreated > 0 && r.Mode == ModeDryRun {
-		s += fmt.Sprintf("; %d enterprises would be created", r.EnterprisesCreated)
+		zh += fmt.Sprintf("；将新建企业 %d 家", r.EnterprisesCreated)
+		en += fmt.Sprintf("; %s would be created", count(r.EnterprisesCreated, "enterprise", "enterprises"))
 	} else if r.EnterprisesCreated > 0 {
-		s += fmt.Sprintf("; %d enterprises created", r.EnterprisesCreated)
+		zh += fmt.Sprintf("；新建企业 %d 家", r.EnterprisesCreated)
+		en += fmt.Sprintf("; %s created", count(r.EnterprisesCreated, "enterprise", "enterprises"))
 	}
 	for _, m := range r.Existing {
+		rows := count(m.Rows, "row", "rows")
 		if m.Updated {
-			s += fmt.Sprintf("；%[1]d 行是来源 %[2]q 中已有的岗位，已写入这些岗位（未新增） / %[1]d rows are postings stored from source %[2]q: imported onto them, not added again", m.Rows, m.Source)
+			zh += fmt.Sprintf("；%d 行是来源 %q 中已有的岗位，已写入这些岗位（未新增）", m.Rows, m.Source)
+			en += fmt.Sprintf("; %s %s postings stored from source %q: imported onto them, not added again", rows, isAre(m.Rows), m.Source)
 		} else {
-			s += fmt.Sprintf("；%[1]d 行与来源 %[2]q 中已有的岗位相同，因指定了来源，已另行写入，请确认 / %[1]d rows look like postings stored from source %[2]q: written beside them under the source given; check that they are not the same", m.Rows, m.Source)
+			zh += fmt.Sprintf("；%d 行与来源 %q 中已有的岗位相同，因指定了来源，已另行写入，请确认", m.Rows, m.Source)
+			en += fmt.Sprintf("; %s %s like postings stored from source %q: written beside them under the source given; check that they are not the same", rows, lookLooks(m.Rows), m.Source)
 		}
 	}
 	if len(r.Unknown) > 0 {
@@ -172,16 +181,40 @@ func (r *Report) Summary() string {
 		for i, c := range r.Unknown {
 			names[i] = c.Header
 		}
-		s += fmt.Sprintf("; columns not imported: %s", strings.Join(names, ", "))
+		zh += fmt.Sprintf("；未导入的列：%s", strings.Join(names, "、"))
+		en += fmt.Sprintf("; columns not imported: %s", strings.Join(names, ", "))
 	}
 	if len(r.UnusedMapping) > 0 {
-		s += fmt.Sprintf("; 映射中的列不在文件中 / the mapping names columns the file does not have: %s", strings.Join(r.UnusedMapping, ", "))
+		zh += fmt.Sprintf("；映射中的列不在文件中：%s", strings.Join(r.UnusedMapping, "、"))
+		en += fmt.Sprintf("; the mapping names columns the file does not have: %s", strings.Join(r.UnusedMapping, ", "))
 	}
 	if r.BetterType != "" {
-		s += fmt.Sprintf("（这些列更符合 %[3]s 类型，请确认类型 / the columns fit type %[1]s better than %[2]s: is the type right?）",
-			r.BetterType.Plural(), r.Type.Plural(), r.BetterType.Plural())
+		zh += fmt.Sprintf("（这些列更符合 %s 类型，请确认类型）", r.BetterType.Plural())
+		en += fmt.Sprintf(" (the columns fit type %s better than %s: is the type right?)", r.BetterType.Plural(), r.Type.Plural())
 	}
-	return s
+	return zh + "\n" + en
+}
+
+// count writes n with the English noun that fits it: 1 row, 2 rows.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func lookLooks(n int) string {
+	if n == 1 {
+		return "looks"
+	}
+	return "look"
 }
 
 // CSVWriter writes the downloadable report: one line per row with a problem, the problems,
