@@ -149,7 +149,7 @@ func (r *Report) Failed() bool { return r.Invalid > 0 || r.Stopped != "" }
 func (r *Report) Summary() string {
 	zhVerb, enVerb := "写入", "written"
 	if r.Mode == ModeDryRun {
-		zhVerb, enVerb = "将写入（试运行）", "would be written (dry run)"
+		zhVerb, enVerb = "试运行，将写入", "would be written (dry run)"
 	}
 	zh := fmt.Sprintf("读取 %d 行：%s %d 行（新建 %d，更新 %d），未变 %d，无效 %d，重复 %d，有警告 %d",
 		r.Read, zhVerb, r.Written, r.Created, r.Updated, r.Unchanged, r.Invalid, r.Duplicates, r.Warnings)
