@@ -124,17 +124,23 @@ func (s *Server) serveMetrics(c *gin.Context) {
 	s.metrics.handler.ServeHTTP(c.Writer, c.Request)
 }
 
-// observeStore sets the gauges that come from the store and the index.
+// observeStore sets the gauges that come from the store and the index. The index's seq is
+// the node's own and is set even when the store cannot be read (a node restarted while
+// MongoDB is slow showed 0, as if its index were empty); the store's gauges and the lag then
+// keep their previous values.
 func (s *Server) observeStore(ctx context.Context) error {
 	m := s.metrics
+	var seq uint64
+	if s.index != nil {
+		seq = s.index.Seq()
+		m.indexSeq.Set(float64(seq))
+	}
 	last, err := s.store.LastSeq(ctx)
 	if err != nil {
 		return fmt.Errorf("last seq: %w", err)
 	}
 	m.storeSeq.Set(float64(last))
 	if s.index != nil {
-		seq := s.index.Seq()
-		m.indexSeq.Set(float64(seq))
 		// The index may read its seq after the store moved on, never before; still, never
 		// report a negative lag.
 		m.indexLag.Set(float64(last - min(seq, last)))

@@ -188,3 +188,66 @@ func TestMetricsIndexLag(t *testing.T) {
 		t.Errorf("xiaoqi_store_documents{kind=institution} = %v, want 3", m)
 	}
 }
+
+// TestMetricsIndexSeqWhenStoreFails: a scrape whose store reads fail (MongoDB slow under an
+// import, as seen on a node restarted meanwhile) still reports the node's own index seq,
+// not 0 as if its index were empty.
+func TestMetricsIndexSeqWhenStoreFails(t *testing.T) {
+	dir := t.TempDir()
+	store, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	accounts, err := bolt.Open(filepath.Join(dir, "accounts.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = accounts.Close() })
+	index, err := search.Open(filepath.Join(dir, "index"), searchOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = index.Close() })
+	ctx := context.Background()
+	if _, err := store.Upsert(ctx, []xiaoqi.Doc{
+		&xiaoqi.Institution{Name: "西安交通大学", Type: "university", City: "西安市"},
+		&xiaoqi.Institution{Name: "宝鸡文理学院", Type: "university", City: "宝鸡市"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	changes, err := store.Changes(ctx, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := index.Apply(changes); err != nil {
+		t.Fatal(err)
+	}
+	seq := index.Seq()
+	if seq == 0 {
+		t.Fatal("the index applied nothing")
+	}
+	svc := auth.New(accounts, auth.Options{Params: auth.TestParams})
+	admin := &xiaoqi.User{Username: "admin", Role: xiaoqi.RoleAdmin}
+	if err := svc.AddUser(ctx, admin, ""); err != nil {
+		t.Fatal(err)
+	}
+	key, _, err := svc.CreateKey(ctx, admin.ID, "", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := api.New(api.Config{Store: store, Index: index, ImportDir: t.TempDir(), Auth: svc, Accounts: accounts})
+	t.Cleanup(func() { srv.Close() })
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	// The store stops answering: every read of it fails from now on.
+	if err := store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fams := scrape(t, &env{URL: ts.URL, Key: key})
+	if m := sample(fams, "xiaoqi_metrics_store_errors_total", nil); m == nil || m.GetCounter().GetValue() != 1 {
+		t.Errorf("xiaoqi_metrics_store_errors_total = %v, want 1: the store could not be read", m)
+	}
+	if m := sample(fams, "xiaoqi_index_seq", nil); m == nil || m.GetGauge().GetValue() != float64(seq) {
+		t.Errorf("xiaoqi_index_seq = %v, want %d, the seq the index applied, although the store could not be read", m, seq)
+	}
+}
