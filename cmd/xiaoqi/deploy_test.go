@@ -65,7 +65,18 @@ func TestContainerFiles(t *testing.T) {
 	if body == nil || mustAtoi(t, body[1])<<20 <= api.DefaultMaxUploadBytes+64<<10 {
 		t.Errorf("docker-compose.yml: nginx client_max_body_size %v, want more than %d bytes", body, api.DefaultMaxUploadBytes+64<<10)
 	}
-	if !strings.Contains(compose, "X-Forwarded-For $$proxy_add_x_forwarded_for") {
-		t.Error("docker-compose.yml: nginx no longer sets X-Forwarded-For")
+	if n := strings.Count(compose, "X-Forwarded-For $$proxy_add_x_forwarded_for"); n == 0 || n != strings.Count(compose, "proxy_pass ") {
+		t.Errorf("docker-compose.yml: %d of nginx's %d proxy_pass set X-Forwarded-For, want all", n, strings.Count(compose, "proxy_pass "))
+	}
+	// An import job is known only to the node that took the upload (GET /api/v1/imports/{id}
+	// answers 404 on the others), so nginx sends every request about imports to one node, the
+	// other being a backup only: round robin answered every other status request 404.
+	imports := regexp.MustCompile(`(?s)location /api/v1/imports \{\s*proxy_pass http://(\w+);`).FindStringSubmatch(compose)
+	if imports == nil {
+		t.Fatal("docker-compose.yml: nginx has no location /api/v1/imports: round robin sends an import's status requests to nodes that do not know it")
+	}
+	up := regexp.MustCompile(`(?s)upstream ` + imports[1] + ` \{(.*?)\}`).FindStringSubmatch(compose)
+	if up == nil || strings.Count(up[1], "server ") != nodes || strings.Count(up[1], " backup;") != nodes-1 {
+		t.Errorf("docker-compose.yml: upstream %s for imports = %v, want the %d nodes, all but one marked backup", imports[1], up, nodes)
 	}
 }
