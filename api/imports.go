@@ -308,7 +308,7 @@ func (s *Server) findImport(c *gin.Context) *importJob {
 	if j := s.imports.get(c.Param("id")); j != nil {
 		return j
 	}
-	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务不存在（只保留最近 %[2]d 个，重启后清空） / no import %[1]q (jobs are kept in memory: the last %[2]d, until a restart)",
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务不存在：任务只保存在接收上传的节点的内存中（最近 %[2]d 个，该节点重启后清空） / no import %[1]q here: a job is kept in the memory of the node that took the upload (the last %[2]d, until it restarts)",
 		c.Param("id"), s.imports.max))
 	return nil
 }
