@@ -31,3 +31,7 @@ func FeedSize(s *Store) (entries, settlements int64, err error) {
 // as it does on MongoDB, also on FerretDB (whose updates are not atomic, so this tests the
 // code path, not the atomicity). It keeps FerretDB's bound on updates per command.
 func UseConditionalUpdates(s *Store) { s.casUpdates = true }
+
+// ConditionalUpdates reports whether the store updates on condition of the version read: true
+// on MongoDB, false on FerretDB unless UseConditionalUpdates said otherwise.
+func ConditionalUpdates(s *Store) bool { return s.casUpdates }
