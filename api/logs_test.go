@@ -68,6 +68,11 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 	if n := strings.Count(logs, `"msg":"http request"`); n < 35 {
 		t.Fatalf("%d requests logged, want nearly every one of the 39 sent", n)
 	}
+	// Durations in milliseconds, as every other log line times things (nanoseconds without a
+	// unit before).
+	if !strings.Contains(logs, `"duration_ms":`) || strings.Contains(logs, `"duration":`) {
+		t.Errorf("requests are not logged with duration_ms: %.300s", logs)
+	}
 	for _, status := range []string{`"status":400`, `"status":401`, `"status":404`, `"status":201`, `"status":202`} {
 		if !strings.Contains(logs, status) {
 			t.Errorf("no request with %s was logged", status)

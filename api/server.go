@@ -287,7 +287,7 @@ func (s *Server) accessLog(c *gin.Context) {
 		slog.String("method", c.Request.Method),
 		slog.String("path", path),
 		slog.Int("status", c.Writer.Status()),
-		slog.Duration("duration", time.Since(start)),
+		slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000), // as the other logs time things
 		slog.Int("bytes", max(c.Writer.Size(), 0)),
 		slog.String("request_id", c.GetString(keyRequestID)),
 	}
