@@ -140,6 +140,17 @@ func (s *Segmenter) fold(str string) string {
 	return strings.TrimSpace(f)
 }
 
+// titleKey is the title a user types for str: folded, its letters and digits only (Python
+// 开发工程师, python开发工程师（） and PYTHON开发工程师 are one key).
+func (s *Segmenter) titleKey(str string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s.fold(str))
+}
+
 // foldOffsets folds text rune by rune (every rune stays one rune, white space becomes ' ')
 // and returns, for every byte offset of the folded text, the offset in text.
 func (s *Segmenter) foldOffsets(text string) (string, []int) {
