@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-20-title-key"
+const mappingVersion = "xiaoqi-21-english-phrases"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -102,7 +102,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldSkills:    {kind: kindText},
 	fieldBody:      {kind: kindText, store: true}, // no phrase queries on the body: snippets come from locate
 	fieldPlace:     {kind: kindText},
-	fieldEN:        {kind: kindEnglish},
+	fieldEN:        {kind: kindEnglish, termVectors: true}, // positions: a skill's English name as a phrase (englishPhrase)
 	fieldType:      {kind: kindKeyword, store: true, docValues: true},
 	fieldCity:      {kind: kindKeyword, store: true, docValues: true},
 	fieldDistrict:  {kind: kindKeyword, store: true},

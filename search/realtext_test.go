@@ -311,8 +311,8 @@ func TestRealTextSearch(t *testing.T) {
 			t.Errorf("known item by %s: MRR %.3f top1 %.3f top10 %.3f, want at least %.3f %.3f %.3f", name, got.mrr, got.top1, got.top10, fl.mrr, fl.top1, fl.top10)
 		}
 	}
-	if meanP < 0.87 {
-		t.Errorf("mean P@10 %.3f, want at least 0.87", meanP)
+	if meanP < 0.95 {
+		t.Errorf("mean P@10 %.3f, want at least 0.95", meanP)
 	}
 }
 
