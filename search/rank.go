@@ -166,7 +166,7 @@ var typeCues = []typeCue{
 	{"大学", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
 	{"高校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
 	{"院校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
-	{"学校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
+	{"学校", []xiaoqi.Kind{xiaoqi.KindInstitution}, true},
 }
 
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part
