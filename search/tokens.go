@@ -54,7 +54,8 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 	}
 	fb := []byte(folded)
 	out := make([]analysis.Token, 0, 3*len(ps))
-	var seen []string // dictionary words inside the current word, at most a few
+	var seen []string  // dictionary words inside the current word, at most a few
+	var spans [][2]int // their byte offsets within the word
 	for i, p := range ps {
 		typ := analysis.AlphaNumeric
 		if p.cjk {
@@ -74,17 +75,48 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 			out = append(out, analysis.Token{Term: term(s, e), Start: start, End: end, Position: i + 1, Type: typ})
 		}
 		seen = seen[:0]
-		a.seg.subWords(p.text, func(sub string, s, e int) { seen = append(seen, sub); emit(s, e) })
+		spans = spans[:0]
+		a.seg.subWords(p.text, func(sub string, s, e int) { seen = append(seen, sub); spans = append(spans, [2]int{s, e}); emit(s, e) })
 		bigrams(p.text, func(bg string, s, e int) {
 			for _, w := range seen {
 				if w == bg {
 					return
 				}
 			}
+			if acrossWords(spans, s, s+len(bg)-len(lastRune(bg)), e) {
+				return
+			}
 			emit(s, e)
 		})
 	}
 	return out
+}
+
+// acrossWords reports whether the bigram [s, e) of a word, its second character at m, joins
+// the ends of two dictionary words inside the word (spans): 西电 of 陕|西电|子 in 陕西|电子信息
+// 职业技术学院. Such a bigram is no substring anyone means: since single characters gse does not
+// know are one word (joins), the query 西电 would find it; a bigram of characters no dictionary
+// word covers (微信 of 微信小程序) stays.
+func acrossWords(spans [][2]int, s, m, e int) bool {
+	endsAt, startsAt := false, false
+	for _, sp := range spans {
+		if sp[0] <= s && sp[1] == m {
+			endsAt = true
+		}
+		if sp[0] == m && sp[1] >= e {
+			startsAt = true
+		}
+		if sp[0] < m && sp[1] > m {
+			return false // one word holds both characters
+		}
+	}
+	return endsAt && startsAt
+}
+
+// lastRune returns the last character of s.
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }
 
 // listSep joins the values of a list field (skills, names, places) into the one value that
