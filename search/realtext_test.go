@@ -296,10 +296,10 @@ func TestRealTextSearch(t *testing.T) {
 	meanP := psum / float64(pn)
 	t.Logf("topical precision: mean P@10 %.3f over %d queries of the %d most frequent skills", meanP, pn, len(top))
 	t.Logf("queries answered with nothing: %d; relaxed: %d", len(empty), len(relaxed))
-	for _, q := range empty[:min(10, len(empty))] {
+	for _, q := range empty[:min(missedShown, len(empty))] {
 		t.Logf("    nothing: %q", q)
 	}
-	for _, q := range relaxed[:min(10, len(relaxed))] {
+	for _, q := range relaxed[:min(missedShown, len(relaxed))] {
 		t.Logf("    relaxed: %s", q)
 	}
 	fmt.Printf("real text: %d postings; known item MRR title %.3f, title+city %.3f, company+word %.3f; skill P@10 %.3f; %d empty, %d relaxed\n",

@@ -63,7 +63,17 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 		}
 		term := func(s, e int) []byte { return fb[p.fstart+s : p.fstart+e : p.fstart+e] }
 		out = append(out, analysis.Token{Term: term(0, len(p.text)), Start: p.start, End: p.end, Position: i + 1, Type: typ})
-		if !p.cjk || utf8.RuneCountInString(p.text) < 3 {
+		if !p.cjk {
+			if n := letterPrefix(p.text); n > 0 {
+				end := p.end
+				if p.end-p.start == len(p.text) {
+					end = p.start + n
+				}
+				out = append(out, analysis.Token{Term: term(0, n), Start: p.start, End: end, Position: i + 1, Type: typ})
+			}
+			continue
+		}
+		if utf8.RuneCountInString(p.text) < 3 {
 			continue
 		}
 		exact := p.end-p.start == len(p.text) // folding kept the length: offsets within are exact
@@ -90,6 +100,26 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 		})
 	}
 	return out
+}
+
+// letterPrefix returns the length of the letters of a Latin word that is two letters or more
+// and then digits only: pcg of pcg10 (腾讯's PCG10-后台开发), mj of mj000280, html of html5,
+// python of python3, which a query of the letters alone finds too; 0 for any other word
+// (j2ee, h5, c2c, 5g: a single letter would be the language C or R).
+func letterPrefix(w string) int {
+	i := 0
+	for i < len(w) && w[i] >= 'a' && w[i] <= 'z' {
+		i++
+	}
+	if i < 2 || i == len(w) {
+		return 0
+	}
+	for j := i; j < len(w); j++ {
+		if w[j] < '0' || w[j] > '9' {
+			return 0
+		}
+	}
+	return i
 }
 
 // acrossWords reports whether the bigram [s, e) of a word, its second character at m, joins
