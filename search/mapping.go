@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-23-code-letters"
+const mappingVersion = "xiaoqi-24-no-title-positions"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -90,14 +90,14 @@ type fieldSpec struct {
 	kind        fieldKind
 	store       bool
 	docValues   bool // for facets and sorting; neither chunked nor compressed (fieldOptions)
-	termVectors bool // positions (the title's; no query reads them since phrase queries went: drop them with the next mapping change)
+	termVectors bool // positions, for phrase queries: the English field's only (englishPhrase)
 	storeOnly   bool // kept for hits, never searched
 }
 
 // fieldSpecs declares every field of the index. The mapping below says the same for readers
 // of the index's metadata; documents are built from this table (document.go).
 var fieldSpecs = map[string]fieldSpec{
-	fieldTitle:     {kind: kindText, store: true, termVectors: true},
+	fieldTitle:     {kind: kindText, store: true},
 	fieldNames:     {kind: kindText},
 	fieldSkills:    {kind: kindText},
 	fieldBody:      {kind: kindText, store: true}, // no phrase queries on the body: snippets come from locate
