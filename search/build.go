@@ -86,6 +86,9 @@ func (x *Index) document(id string, d xiaoqi.Doc) (*document.Document, error) {
 		fields[fieldLat], fields[fieldLon] = p.Lat, p.Lon
 	}
 	fields[fieldDocID] = id
+	if title, ok := fields[fieldTitle].(string); ok && title != "" {
+		fields[fieldTitleKey] = x.seg.titleKey(title)
+	}
 	if s, ok := fields[fieldSuggest].([]string); ok {
 		for i, v := range s {
 			s[i] = x.seg.fold(v) + suggestSep + v

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-19-glossary-colloquial"
+const mappingVersion = "xiaoqi-24-no-title-positions"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -46,6 +46,7 @@ const (
 	fieldInstID    = "institution_id" // programs: their institution, which a hit links to
 	fieldSuggest   = "suggest"        // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
 	fieldDocID     = "doc_id"         // the document's id again, as doc values only: the tie-break of every sort
+	fieldTitleKey  = "title_key"      // the title folded (titleKey), one term: a query that is a whole title (rankQuery)
 )
 
 // textFields are the fields a query searches, with their boosts: a match in the title counts
@@ -89,19 +90,19 @@ type fieldSpec struct {
 	kind        fieldKind
 	store       bool
 	docValues   bool // for facets and sorting; neither chunked nor compressed (fieldOptions)
-	termVectors bool // positions (the title's; no query reads them since phrase queries went: drop them with the next mapping change)
+	termVectors bool // positions, for phrase queries: the English field's only (englishPhrase)
 	storeOnly   bool // kept for hits, never searched
 }
 
 // fieldSpecs declares every field of the index. The mapping below says the same for readers
 // of the index's metadata; documents are built from this table (document.go).
 var fieldSpecs = map[string]fieldSpec{
-	fieldTitle:     {kind: kindText, store: true, termVectors: true},
+	fieldTitle:     {kind: kindText, store: true},
 	fieldNames:     {kind: kindText},
 	fieldSkills:    {kind: kindText},
 	fieldBody:      {kind: kindText, store: true}, // no phrase queries on the body: snippets come from locate
 	fieldPlace:     {kind: kindText},
-	fieldEN:        {kind: kindEnglish},
+	fieldEN:        {kind: kindEnglish, termVectors: true}, // positions: a skill's English name as a phrase (englishPhrase)
 	fieldType:      {kind: kindKeyword, store: true, docValues: true},
 	fieldCity:      {kind: kindKeyword, store: true, docValues: true},
 	fieldDistrict:  {kind: kindKeyword, store: true},
@@ -115,6 +116,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldDegree:    {kind: kindKeyword, docValues: true},
 	fieldLanguage:  {kind: kindKeyword},
 	fieldSuggest:   {kind: kindKeyword},
+	fieldTitleKey:  {kind: kindKeyword},
 	// The tie-break of sorts: read from doc values, a few bytes per document, where bleve's
 	// own _id costs a decompression of the document's stored fields for every match (15%
 	// of the time of queries at 100k documents).

@@ -186,8 +186,15 @@ func (x *Index) articleNumber(part string) (n int, typed, rest string, ok bool) 
 		return 0, "", part, false
 	}
 	last, _ := utf8.DecodeLastRuneInString(f[:m[1]])
-	if next, _ := utf8.DecodeRuneInString(f[m[1]:]); !strings.ContainsRune("条项款", last) && isCJK(next) {
+	next, _ := utf8.DecodeRuneInString(f[m[1]:])
+	if !strings.ContainsRune("条项款", last) && isCJK(next) {
 		return 0, "", part, false // 第3季度, 第十届: no item
+	}
+	if strings.ContainsRune("条项款", last) && isCJK(next) && x.seg.isWord(string(last)+string(next)) {
+		return 0, "", part, false // 17项目, 3条件: the 项 of a word
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(f[:m[0]]); m[0] > 0 && prev < utf8.RuneSelf && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
+		return 0, "", part, false // I17项: a code (精算I17项目岗), no item
 	}
 	var num string
 	if m[2] >= 0 {

@@ -3,6 +3,7 @@ package search_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -146,6 +147,34 @@ func TestRelevancePages(t *testing.T) {
 		}
 		if h.Snippet == "" {
 			t.Errorf("hit %d %s: no snippet", i, h.ID)
+		}
+	}
+}
+
+// TestSchoolCue: a word ending in 学校 (培训学校, 职业学校) asks for schools, as 培训机构 does: the
+// training schools of the city come before the courses they run, which name the school too.
+func TestSchoolCue(t *testing.T) {
+	t.Parallel()
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	var docs []xiaoqi.Doc
+	for i, name := range []string{"黄河启航职业技能培训学校（示例）", "丝路博远职业技能培训学校（示例）"} {
+		docs = append(docs, &xiaoqi.Institution{Meta: xiaoqi.Meta{ID: fmt.Sprintf("ins_%d", i), Synthetic: true}, Name: name,
+			Type: xiaoqi.InstitutionTraining, City: "西安市", Description: "面向服务外包企业的职业技能培训。"})
+		for j, course := range []string{"动漫方向·编剧实训课程", "影视传媒方向·CorelDRAW实训课程", "金融保险方向·报关实训课程"} {
+			docs = append(docs, &xiaoqi.Program{Meta: xiaoqi.Meta{ID: fmt.Sprintf("prg_%d_%d", i, j), Synthetic: true},
+				InstitutionID: fmt.Sprintf("ins_%d", i), InstitutionName: name, Name: course, City: "西安市",
+				Description: "培训学校的实训课程，结业颁发培训证书。"})
+		}
+	}
+	index(t, x, docs...)
+	for _, q := range []string{"西安 培训学校", "职业技能培训学校"} {
+		got := ids(find(t, x, xiaoqi.SearchQuery{Q: q}))
+		if len(got) < 2 || !strings.HasPrefix(got[0], "ins_") || !strings.HasPrefix(got[1], "ins_") {
+			t.Errorf("%q: hits %v, want the two schools first", q, got)
 		}
 	}
 }

@@ -54,7 +54,8 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 	}
 	fb := []byte(folded)
 	out := make([]analysis.Token, 0, 3*len(ps))
-	var seen []string // dictionary words inside the current word, at most a few
+	var seen []string  // dictionary words inside the current word, at most a few
+	var spans [][2]int // their byte offsets within the word
 	for i, p := range ps {
 		typ := analysis.AlphaNumeric
 		if p.cjk {
@@ -62,7 +63,17 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 		}
 		term := func(s, e int) []byte { return fb[p.fstart+s : p.fstart+e : p.fstart+e] }
 		out = append(out, analysis.Token{Term: term(0, len(p.text)), Start: p.start, End: p.end, Position: i + 1, Type: typ})
-		if !p.cjk || utf8.RuneCountInString(p.text) < 3 {
+		if !p.cjk {
+			if n := letterPrefix(p.text); n > 0 {
+				end := p.end
+				if p.end-p.start == len(p.text) {
+					end = p.start + n
+				}
+				out = append(out, analysis.Token{Term: term(0, n), Start: p.start, End: end, Position: i + 1, Type: typ})
+			}
+			continue
+		}
+		if utf8.RuneCountInString(p.text) < 3 {
 			continue
 		}
 		exact := p.end-p.start == len(p.text) // folding kept the length: offsets within are exact
@@ -74,17 +85,68 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 			out = append(out, analysis.Token{Term: term(s, e), Start: start, End: end, Position: i + 1, Type: typ})
 		}
 		seen = seen[:0]
-		a.seg.subWords(p.text, func(sub string, s, e int) { seen = append(seen, sub); emit(s, e) })
+		spans = spans[:0]
+		a.seg.subWords(p.text, func(sub string, s, e int) { seen = append(seen, sub); spans = append(spans, [2]int{s, e}); emit(s, e) })
 		bigrams(p.text, func(bg string, s, e int) {
 			for _, w := range seen {
 				if w == bg {
 					return
 				}
 			}
+			if acrossWords(spans, s, s+len(bg)-len(lastRune(bg)), e) {
+				return
+			}
 			emit(s, e)
 		})
 	}
 	return out
+}
+
+// letterPrefix returns the length of the letters of a Latin word that is two letters or more
+// and then digits only: pcg of pcg10 (腾讯's PCG10-后台开发), mj of mj000280, html of html5,
+// python of python3, which a query of the letters alone finds too; 0 for any other word
+// (j2ee, h5, c2c, 5g: a single letter would be the language C or R).
+func letterPrefix(w string) int {
+	i := 0
+	for i < len(w) && w[i] >= 'a' && w[i] <= 'z' {
+		i++
+	}
+	if i < 2 || i == len(w) {
+		return 0
+	}
+	for j := i; j < len(w); j++ {
+		if w[j] < '0' || w[j] > '9' {
+			return 0
+		}
+	}
+	return i
+}
+
+// acrossWords reports whether the bigram [s, e) of a word, its second character at m, joins
+// the ends of two dictionary words inside the word (spans): 西电 of 陕|西电|子 in 陕西|电子信息
+// 职业技术学院. Such a bigram is no substring anyone means: since single characters gse does not
+// know are one word (joins), the query 西电 would find it; a bigram of characters no dictionary
+// word covers (微信 of 微信小程序) stays.
+func acrossWords(spans [][2]int, s, m, e int) bool {
+	endsAt, startsAt := false, false
+	for _, sp := range spans {
+		if sp[0] <= s && sp[1] == m {
+			endsAt = true
+		}
+		if sp[0] == m && sp[1] >= e {
+			startsAt = true
+		}
+		if sp[0] < m && sp[1] > m {
+			return false // one word holds both characters
+		}
+	}
+	return endsAt && startsAt
+}
+
+// lastRune returns the last character of s.
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }
 
 // listSep joins the values of a list field (skills, names, places) into the one value that
