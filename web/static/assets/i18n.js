@@ -39,6 +39,44 @@ export function setLang(l) {
 /** pick chooses the API's zh or en text for the current language. */
 export function pick(zh, en) { return current === 'en' ? (en || zh || '') : (zh || en || ''); }
 
+/**
+ * apiText is a text of the API in the current language. The API writes its messages (errors,
+ * import problems) as one string, "中文 / English", often after the name of the field
+ * ("per_page: 须在 1 与 100 之间 / must be between 1 and 100"), and an invalid document as
+ * "职位有误 / invalid job: title 不能为空 / must not be empty（另有 1 处 / and 1 more）"; a few
+ * say "中文 English" without the slash. The half of the current language is kept, with the
+ * field's name; field, when given, leads an English half that starts with its verb ("is
+ * required"). A text of another shape is shown as it is.
+ */
+export function apiText(msg, field) {
+  const text = String(msg ?? '');
+  const en = current === 'en';
+  // A bracketed pair at the end: （另有 1 处 / and 1 more）.
+  let tail = '';
+  const br = /（([^（）]*?) \/ ([^（）]*?)）$/u.exec(text);
+  let body = br ? text.slice(0, br.index) : text;
+  if (br) tail = en ? ' (' + br[2] + ')' : '（' + br[1] + '）';
+  // An invalid document: "{kind}有误 / invalid {kind}: {field} {zh} / {en}".
+  const doc = /^(\S+?)有误 \/ (invalid [^:]+): (\S+) (.+?) \/ (.+)$/su.exec(body);
+  if (doc) return (en ? doc[2] + ': ' + doc[3] + ' ' + doc[5] : doc[1] + '有误：' + doc[3] + ' ' + doc[4]) + tail;
+  const named = /^([A-Za-z_][\w.[\]-]*): (.+)$/su.exec(body);
+  const prefix = named ? named[1] + ': ' : '';
+  if (named) body = named[2];
+  const parts = body.split(' / ');
+  let half = null;
+  if (parts.length === 2) {
+    half = parts[en ? 1 : 0];
+  } else if (parts.length === 1) {
+    // "用户名或密码错误 wrong username or password": the Chinese ends at its last Han character.
+    // (Its Latin letters are capitals only, as in "API 密钥无效 invalid API key".)
+    const m = /^([^a-z]*\p{Script=Han}[^\sa-z]*) ([A-Za-z][^\p{Script=Han}]*)$/su.exec(body);
+    if (m) half = m[en ? 2 : 1];
+  }
+  if (half === null) return text;
+  if (en && field && !prefix && /^(is|are|must|should|cannot|has|was)\b/.test(half)) half = field + ' ' + half;
+  return prefix + half + tail;
+}
+
 /** sectorName, cityName: names of the API's sector codes and cities. */
 export function sectorName(s) { return has('sector.' + s) ? t('sector.' + s) : s; }
 export function cityName(c) { return has('city.' + c) ? t('city.' + c) : c; }
