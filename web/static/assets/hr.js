@@ -127,7 +127,7 @@ function jobItem(j, verified, mine, edit, match, target) {
     target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
     h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
-    j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join('、')) : null,
+    j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join(t('punct.list'))) : null,
     h('div', { class: 'actions' },
       h('button', { type: 'button', 'data-action': 'match', onclick: match }, t('hr.job.match')),
       mine ? h('button', { type: 'button', 'data-action': 'edit', onclick: edit }, t('hr.job.edit')) : null));

@@ -58,7 +58,7 @@ export async function renderInstitution(view, r, ctx) {
           h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
             h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
             h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t('inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
-            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join('、')) : null))));
+            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join(t('punct.list'))) : null))));
       } catch (err) { progBox.replaceChildren(errorBox(err)); }
     })(),
     loadProposals(),

@@ -120,7 +120,7 @@ function profileSection(c) {
       row(t('me.field.name'), c.name), row(t('me.field.phone'), c.phone), row(t('me.field.email'), c.email),
       row(t('me.field.birth_date'), c.birth_date),
       row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), degreeName(c.degree)),
-      row(t('me.field.education'), edu.join('；')), row(t('me.field.skills'), (c.skills || []).join(t('punct.list'))),
+      row(t('me.field.education'), edu.join(t('punct.semicolon'))), row(t('me.field.skills'), (c.skills || []).join(t('punct.list'))),
       row(t('me.field.languages'), (c.languages || []).map(languageName).join(t('punct.list'))),
       row(t('me.field.returnee'), yes(c.returnee)), row(t('me.field.study_country'), c.study_country),
       row(t('me.field.wants_to_found'), yes(c.wants_to_found)),

@@ -1,0 +1,50 @@
+package e2e_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// punctuationJourney: the English UI joins lists with ", " and follows a name with ": ", not
+// with the Chinese 、 and ：: the search's active filters, the returnee explorer's supply
+// note, the skills of programs and of job needs.
+func punctuationJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/explore")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+	chinese := func(where, text string) {
+		p.t.Helper()
+		if strings.ContainsAny(text, "、：；") {
+			p.fail("%s in English: %q", where, text)
+		}
+	}
+	p.open("/#/search?q=Java&skill=Java&near=" + url.QueryEscape("西安市") + "&within=50")
+	p.waitJS("the active filters", `document.querySelectorAll('.active-filters .chip').length === 2`)
+	chips := p.texts(".active-filters .chip")
+	for _, c := range chips {
+		chinese("an active filter", c)
+	}
+	if !strings.Contains(strings.Join(chips, "|"), ": Java") {
+		p.fail("the active filters in English: %q", chips)
+	}
+
+	p.open("/#/explore")
+	note := p.waitText("[data-chart=supply] figcaption", "Python")
+	chinese("the supply note", note)
+	if !strings.Contains(note, ", ") {
+		p.fail("the supply note lists no skills: %q", note)
+	}
+
+	p.open("/#/institution/" + a.institutionID)
+	p.waitJS("the programs", `document.querySelectorAll('.programs-list .skills').length > 0`)
+	for _, s := range p.texts(".programs-list .skills") {
+		chinese("a program's skills", s)
+	}
+	p.open("/#/hr/" + a.enterpriseID)
+	p.waitJS("the job needs", `document.querySelectorAll('.job-list .skills').length > 0`)
+	for _, s := range p.texts(".job-list .skills") {
+		chinese("a job's skills", s)
+	}
+	p.noConsoleErrors()
+}
