@@ -19,8 +19,11 @@ export async function renderInstitution(view, r, ctx) {
   const id = r.arg;
   const inst = await get('/api/v1/institutions/' + encodeURIComponent(id));
   if (!ctx.isCurrent()) return;
+  // A training institution offers courses to trainees, not majors to graduates; the skill
+  // gaps' new majors are for universities (the match package speaks of it so too).
+  const training = inst.type === 'training';
   view.append(h('h1', {}, inst.name, ' ', syntheticBadge(inst.synthetic)),
-    h('p', { class: 'lead' }, [levelName(inst.level), authorityName(inst.authority), cityName(inst.city), regionName(inst.region)].filter(Boolean).join(' · ')));
+    h('p', { class: 'lead' }, [training ? t('inst.type.training') : '', levelName(inst.level), authorityName(inst.authority), cityName(inst.city), regionName(inst.region)].filter(Boolean).join(' · ')));
 
   const progBox = h('section', { class: 'programs', 'aria-labelledby': 'programs-h' }, loading('programs-h'));
   const partnersBox = h('section', { class: 'partners', 'aria-labelledby': 'partners-h' }, h('h2', { id: 'partners-h' }, t('inst.partners')), loading());
@@ -54,10 +57,10 @@ export async function renderInstitution(view, r, ctx) {
         // programs by discipline), not the store's id order; programs without a code last.
         const list = (ps.data || []).slice().sort((a, b) =>
           (a.major_code || '\uffff').localeCompare(b.major_code || '\uffff') || a.name.localeCompare(b.name, 'zh'));
-        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t('inst.programs', { n: list.length + (ps.more ? '+' : '') })),
+        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t(training ? 'inst.courses' : 'inst.programs', { n: list.length + (ps.more ? '+' : '') })),
           h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
             h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
-            h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t('inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
+            h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t(training ? 'inst.course.trainees' : 'inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
             p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join(t('punct.list'))) : null))));
       } catch (err) { progBox.replaceChildren(errorBox(err)); }
     })(),
@@ -107,7 +110,7 @@ async function loadGaps(box, inst, id, realOnly, refocus) {
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
         h('p', {}, pick(gp.zh, gp.en)));
     });
-    box.replaceChildren(h('h2', { id: 'gaps-h' }, t('inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
+    box.replaceChildren(h('h2', { id: 'gaps-h' }, t(inst.type === 'training' ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));

@@ -1,0 +1,51 @@
+package e2e_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// trainingJourney: the page of a training institution speaks of its courses and trainees,
+// not of majors and graduates, in Chinese and in English, as the match package's
+// explanations of its partners do.
+func trainingJourney(t *testing.T, p *page, svc *service) {
+	var hits searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"职业技能培训学校"}, "type": {"institution"}}, &hits)
+	id := ""
+	for _, h := range hits.Hits {
+		var inst struct{ Type string }
+		apiGet(t, svc.URL, "/api/v1/institutions/"+h.ID, nil, &inst)
+		if inst.Type == "training" {
+			id = h.ID
+			break
+		}
+	}
+	if id == "" {
+		t.Fatal("the default data set has no training institution")
+	}
+	p.open("/#/institution/" + id)
+	p.waitJS("the courses", `document.querySelectorAll('.programs-list li').length > 0 && !!document.querySelector('#gaps-h')`)
+	if lead := p.text(".lead"); !strings.Contains(lead, "培训机构") {
+		p.fail("the lead of a training institution: %q", lead)
+	}
+	if h := p.text("#programs-h"); !strings.HasPrefix(h, "开设课程（") {
+		p.fail("the courses' heading: %q", h)
+	}
+	if meta := p.text(".programs-list .muted"); !strings.Contains(meta, "年结业学员约") || strings.Contains(meta, "毕业生") {
+		p.fail("a course's trainees: %q", meta)
+	}
+	if h := p.text("#gaps-h"); strings.Contains(h, "新专业") {
+		p.fail("the gaps' heading promises a training institution new majors: %q", h)
+	}
+	p.click("#lang")
+	p.waitText("#programs-h", "Courses (")
+	if meta := p.text(".programs-list .muted"); !strings.Contains(meta, "trainees a year") || strings.Contains(meta, "graduates") {
+		p.fail("a course's trainees in English: %q", meta)
+	}
+	if lead := p.text(".lead"); !strings.HasPrefix(lead, "Training institution · ") {
+		p.fail("the lead in English: %q", lead)
+	}
+	p.checkA11y("a training institution's page")
+	p.noConsoleErrors()
+}
