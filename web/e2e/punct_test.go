@@ -48,3 +48,34 @@ func punctuationJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	p.noConsoleErrors()
 }
+
+// pluralJourney: a count of one is said in the singular in English: "1 result", "Xi'an: 1
+// open position", not "1 results".
+func pluralJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/explore")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+	p.open("/#/search?type=enterprise&q=" + url.QueryEscape(a.enterpriseName))
+	if h := p.waitText("#results-h", "result"); !strings.HasPrefix(h, "1 result") || strings.HasPrefix(h, "1 results") {
+		p.fail("one result in English: %q", h)
+	}
+	// The map of a sector in which some city has one open position.
+	var ones []string
+	for _, sector := range []string{"software", "it_ops", "finance", "logistics", "medical", "energy"} {
+		p.open("/#/explore?sector=" + sector)
+		p.waitJS("the map", `document.querySelectorAll('svg.shaanxi a, svg.shaanxi [aria-label]').length > 1`)
+		p.eval(`[...document.querySelectorAll('svg.shaanxi [aria-label]')].map(e => e.getAttribute('aria-label')).filter(l => /: 1 open/.test(l))`, &ones)
+		if len(ones) > 0 {
+			break
+		}
+	}
+	if len(ones) == 0 {
+		t.Fatal("no city of the sectors tried has one open position")
+	}
+	for _, l := range ones {
+		if strings.Contains(l, "positions") {
+			p.fail("a city with one open position in English: %q", l)
+		}
+	}
+	p.noConsoleErrors()
+}

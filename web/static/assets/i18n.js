@@ -15,9 +15,12 @@ export async function loadStrings() {
   document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
 }
 
-/** t returns the text of key in the current language, with {name} replaced from vars. */
+/**
+ * t returns the text of key in the current language, with {name} replaced from vars. A count
+ * n of 1 takes the key's singular, key.one, where there is one ("1 opening", not "1 openings").
+ */
 export function t(key, vars) {
-  const e = strings[key];
+  const e = (vars && String(vars.n) === '1' && strings[key + '.one']) || strings[key];
   let s = e ? e[current] : key;
   if (vars) s = s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? '') + '');
   return s;
