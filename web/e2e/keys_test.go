@@ -1,0 +1,47 @@
+package e2e_test
+
+import (
+	"context"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// partnerKeysJourney: the staff of a school accept a proposal and start the partnership with
+// the keyboard; the button pressed goes with the list drawn again, and the focus goes to the
+// notice of what it did, not back to the top of the page.
+func partnerKeysJourney(t *testing.T, p *page, svc *service, a actors) {
+	var ents listAnswer[struct{ ID, Name string }]
+	apiGet(t, svc.URL, "/api/v1/enterprises", url.Values{"limit": {"10"}}, &ents)
+	other := ents.Data[len(ents.Data)-1]
+	if other.ID == a.enterpriseID {
+		other = ents.Data[len(ents.Data)-2]
+	}
+	at := time.Now().UTC().Add(-time.Hour)
+	pt := &xiaoqi.Partnership{InstitutionID: a.institutionID, InstitutionName: a.institutionName, EnterpriseID: other.ID, EnterpriseName: other.Name,
+		Status: xiaoqi.PartnershipProposed, ProposedBy: "enterprise", Note: "共建实训基地",
+		History: []xiaoqi.PartnershipEvent{{At: at, Status: xiaoqi.PartnershipProposed, By: "enterprise", Actor: "hr-keys", Note: "共建实训基地"}}}
+	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{pt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := `.partnerships li[data-id="` + res[0].ID + `"]`
+	p.signIn("staff-ui")
+	p.open("/#/institution/" + a.institutionID)
+	for _, step := range []struct{ action, notice string }{{"accept", "已接受"}, {"activate", "已启动"}} {
+		p.waitJS("the "+step.action+" button", `!!document.querySelector('`+item+` [data-action=`+step.action+`]')`)
+		p.do(step.action+" with the keyboard", chromedp.Focus(item+` [data-action=`+step.action+`]`), chromedp.KeyEvent(kb.Enter))
+		p.waitText(".proposals .notice.ok", step.notice)
+		var focused string
+		p.eval(`(() => { const e = document.activeElement; return e && e.matches('.proposals .notice.ok') ? e.innerText : (e ? e.tagName + ' ' + e.className : '') })()`, &focused)
+		if focused == "" || focused != p.text(".proposals .notice.ok") {
+			p.fail("after %s with the keyboard the focus is on %q, not on the notice", step.action, focused)
+		}
+	}
+	p.noConsoleErrors()
+}
