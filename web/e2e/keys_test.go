@@ -45,3 +45,29 @@ func partnerKeysJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	p.noConsoleErrors()
 }
+
+// consentKeysJourney: a candidate takes back the consent of two enterprises with the keyboard;
+// the remove button pressed goes with the list drawn again, and the focus goes to the next
+// enterprise's button, then to the search box, not back to the top of the page.
+func consentKeysJourney(t *testing.T, p *page, svc *service) {
+	var ents listAnswer[struct{ ID, Name string }]
+	apiGet(t, svc.URL, "/api/v1/enterprises", url.Values{"limit": {"2"}}, &ents)
+	c := &xiaoqi.Candidate{Meta: xiaoqi.Meta{Synthetic: true}, Name: "上官雨桐", City: "西安市", Degree: "本科", Skills: []string{"Java"},
+		Visibility: xiaoqi.VisibilityAnonymous, ConsentEnterprises: []string{ents.Data[0].ID, ents.Data[1].ID}}
+	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc.addUser(t, "cand-keys", xiaoqi.RoleCandidate, res[0].ID)
+	p.signIn("cand-keys")
+	p.open("/#/me")
+	p.waitJS("the consent list", `document.querySelectorAll('.consent-list [data-action=remove]').length === 2`)
+	for _, want := range []string{`li[data-id="` + ents.Data[1].ID + `"] [data-action=remove]`, "#consent-q"} {
+		p.do("remove with the keyboard", chromedp.Focus(".consent-list [data-action=remove]"), chromedp.KeyEvent(kb.Enter))
+		p.waitJS("the focus on "+want, `document.activeElement && document.activeElement.matches('`+want+`')`)
+	}
+	if n := p.count(".consent-list [data-action=remove]"); n != 0 {
+		p.fail("%d enterprises left in the consent list", n)
+	}
+	p.noConsoleErrors()
+}

@@ -58,5 +58,6 @@ func TestUI(t *testing.T) {
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("lists", func(t *testing.T) { listsJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("consentkeys", func(t *testing.T) { consentKeysJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("partnerkeys", func(t *testing.T) { partnerKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 }

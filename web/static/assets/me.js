@@ -141,7 +141,15 @@ function privacyForm(path, cand, ents) {
     list.replaceChildren(...(consent.length ? consent.map((entID, i) => h('li', { class: 'consent', 'data-id': entID },
       h('span', {}, names[i]), ' ',
       h('button', { type: 'button', 'data-action': 'remove', 'aria-label': t('me.consent.remove.label', { name: names[i] }),
-        onclick: () => { consent = consent.filter((x) => x !== entID); drawList(); status.replaceChildren(); } }, t('me.consent.remove'))))
+        onclick: async () => {
+          consent = consent.filter((x) => x !== entID);
+          status.replaceChildren();
+          await drawList();
+          // The button pressed is gone: the focus goes to the next enterprise's (else the
+          // last one's), or to the search box once none is left.
+          const rest = list.querySelectorAll('button[data-action=remove]');
+          (rest[Math.min(i, rest.length - 1)] || query).focus();
+        } }, t('me.consent.remove'))))
       : [h('li', { class: 'muted' }, t('me.consent.none'))]));
   };
   drawList();
