@@ -71,3 +71,26 @@ func consentKeysJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.noConsoleErrors()
 }
+
+// slowPartsJourney: a user who goes into a page while its slow part (the suggested partners)
+// still loads keeps the focus where they put it when the page is done; it is not moved back
+// to the heading.
+func slowPartsJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/search")
+	p.waitText("h1", "搜索")
+	// The suggested partners answer only when the test says so.
+	var ok bool
+	p.eval(`(() => { window.__hold = new Promise((r) => { window.__release = r; }); const f = window.fetch;
+		window.fetch = (u, i) => String(u).includes('/partners') ? window.__hold.then(() => f(u, i)) : f(u, i); return true })()`, &ok)
+	p.eval(`(location.hash = '#/hr/`+a.enterpriseID+`', true)`, &ok)
+	p.waitJS("the job needs", `document.querySelectorAll('.job-list [data-action=match]').length > 0 && !document.querySelector('.partners .match')`)
+	p.do("go into the page", chromedp.Focus(".job-list [data-action=match]"))
+	p.eval(`(window.__release(), true)`, &ok)
+	p.waitJS("the suggested partners and the page done", `document.querySelectorAll('.partners .match').length > 0 && document.body.dataset.ready === 'hr'`)
+	var focused string
+	p.eval(`document.activeElement.matches('.job-list [data-action=match]') ? '' : document.activeElement.tagName + ' ' + document.activeElement.innerText`, &focused)
+	if focused != "" {
+		p.fail("the focus went from the job's button to %q when the page was done", focused)
+	}
+	p.noConsoleErrors()
+}
