@@ -72,6 +72,31 @@ func consentKeysJourney(t *testing.T, p *page, svc *service) {
 	p.noConsoleErrors()
 }
 
+// jobFormKeysJourney: HR edits a job need with the keyboard: the edit form (beside or, on a
+// phone, below the list) gets the focus; cancelled, the focus goes back to the job's edit
+// button; saved, to the notice of the save.
+func jobFormKeysJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.signIn("hr-ui")
+	p.waitJS("the HR page of the user's enterprise", `location.hash === '#/hr/`+a.enterpriseID+`'`)
+	p.waitJS("the job needs", `document.querySelectorAll('.job-list [data-action=edit]').length > 0`)
+	var id string
+	p.eval(`document.querySelector('.job-list li.job').dataset.id`, &id)
+	edit := `.job-list li[data-id="` + id + `"] [data-action=edit]`
+	focused := func(what, sel string) {
+		p.t.Helper()
+		p.waitJS("the focus on "+what, `document.activeElement && document.activeElement.matches('`+sel+`')`)
+	}
+	p.do("edit with the keyboard", chromedp.Focus(edit), chromedp.KeyEvent(kb.Enter))
+	focused("the edit form's heading", "#job-form h2")
+	p.do("cancel with the keyboard", chromedp.Focus("#job-form .actions button:not(.primary)"), chromedp.KeyEvent(kb.Enter))
+	focused("the job's edit button again", edit)
+	p.do("edit again", chromedp.KeyEvent(kb.Enter))
+	focused("the edit form's heading", "#job-form h2")
+	p.do("save with the keyboard", chromedp.Focus("#job-form button.primary"), chromedp.KeyEvent(kb.Enter))
+	focused("the notice of the save", ".job-form .notice.ok")
+	p.noConsoleErrors()
+}
+
 // slowPartsJourney: a user who goes into a page while its slow part (the suggested partners)
 // still loads keeps the focus where they put it when the page is done; it is not moved back
 // to the heading.

@@ -59,6 +59,7 @@ func TestUI(t *testing.T) {
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("lists", func(t *testing.T) { listsJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("consentkeys", func(t *testing.T) { consentKeysJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("jobformkeys", func(t *testing.T) { jobFormKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("slowparts", func(t *testing.T) { slowPartsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("partnerkeys", func(t *testing.T) { partnerKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 }
