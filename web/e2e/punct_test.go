@@ -79,3 +79,21 @@ func pluralJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	p.noConsoleErrors()
 }
+
+// factorGapJourney: in English a factor's name ("Capacity", "Languages") is wider than the
+// Chinese one (容量); it keeps a gap before its score, not "Capacity100%".
+func factorGapJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/explore")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+	p.open("/#/institution/" + a.institutionID)
+	p.waitJS("the partners' explanations", `document.querySelectorAll('.partners .factors .factor-score').length > 0`)
+	var touching []string
+	p.eval(`[...document.querySelectorAll('.factors li')].filter((li) => li.querySelector('.factor-score')).map((li) => {
+		const n = li.querySelector('.factor-name').getBoundingClientRect(), s = li.querySelector('.factor-score').getBoundingClientRect();
+		return s.left - n.right < 4 ? li.querySelector('.factor-name').textContent + li.querySelector('.factor-score').textContent : '' }).filter(Boolean)`, &touching)
+	if len(touching) > 0 {
+		p.fail("factor names run into their scores: %q", touching)
+	}
+	p.noConsoleErrors()
+}
