@@ -49,3 +49,25 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 	p.checkA11y("a training institution's page")
 	p.noConsoleErrors()
 }
+
+// emptyPartnersJourney: a vocational college, whose programs the default data set does not
+// hold, gets no suggested partners: the box says why (the API's zh/en), and nothing else
+// ("null" was shown above it).
+func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
+	var hits searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"宝鸡职业技术学院"}, "type": {"institution"}}, &hits)
+	if len(hits.Hits) == 0 || hits.Hits[0].Title != "宝鸡职业技术学院" {
+		t.Fatal("the default data set has no 宝鸡职业技术学院")
+	}
+	p.open("/#/institution/" + hits.Hits[0].ID)
+	p.waitText(".partners", "没有专业或课程")
+	if txt := p.text(".partners"); strings.Contains(txt, "null") || strings.Contains(txt, "暂无") {
+		p.fail("the empty partners box: %q", txt)
+	}
+	p.click("#lang")
+	p.waitText(".partners", "no programs or courses of this institution")
+	if txt := p.text(".partners"); strings.Contains(txt, "null") || hanChar.MatchString(txt) {
+		p.fail("the empty partners box in English: %q", txt)
+	}
+	p.noConsoleErrors()
+}
