@@ -52,8 +52,10 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 		"per_page: 须在 1 与 100 之间，不能是 0 / must be between 1 and 100, not 0":        {"per_page: 须在 1 与 100 之间，不能是 0", "per_page: must be between 1 and 100, not 0"},
 		"职位有误 / invalid job: title 不能为空 / must not be empty（另有 2 处 / and 2 more）": {"职位有误：title 不能为空（另有 2 处）", "invalid job: title must not be empty (and 2 more)"},
 		"API 密钥无效 invalid API key": {"API 密钥无效", "invalid API key"},
-		"无法识别的学历，已留空 / degree not understood, left empty (本科, 大专 …)": {"无法识别的学历，已留空", "degree not understood, left empty (本科, 大专 …)"},
-		"Import stopped: column 岗位名称 is missing":                     {"Import stopped: column 岗位名称 is missing", "Import stopped: column 岗位名称 is missing"},
+		"无法识别的学历，已留空 / degree not understood, left empty (本科, 大专 …)":                                  {"无法识别的学历，已留空", "degree not understood, left empty (本科, 大专 …)"},
+		`the mapping must be a JSON object such as {"岗位": "title"}: invalid character 'b' / 映射文件格式错误`: {"映射文件格式错误", `the mapping must be a JSON object such as {"岗位": "title"}: invalid character 'b'`},
+		"must be 关中, 陕南 or 陕北, not \"x\" / 地区无效":                                                      {"地区无效", "must be 关中, 陕南 or 陕北, not \"x\""},
+		"Import stopped: column 岗位名称 is missing":                                                      {"Import stopped: column 岗位名称 is missing", "Import stopped: column 岗位名称 is missing"},
 	}
 	for _, lang := range []string{"zh", "en"} {
 		for msg, want := range cases {

@@ -68,7 +68,15 @@ export function apiText(msg, field) {
   const parts = body.split(' / ');
   let half = null;
   if (parts.length === 2) {
-    half = parts[en ? 1 : 0];
+    // Chinese first, but for a message written the other way round ("… / 映射文件格式错误"):
+    // the Chinese half is the one with more Chinese characters to Latin letters (an English
+    // half may name Chinese values: "must be 关中, 陕南 or 陕北").
+    const share = (x) => {
+      const han = (x.match(/\p{Script=Han}/gu) || []).length;
+      return han / (han + (x.match(/[A-Za-z]/g) || []).length || 1);
+    };
+    const swap = share(parts[0]) < share(parts[1]);
+    half = parts[(en ? 1 : 0) ^ (swap ? 1 : 0)];
   } else if (parts.length === 1) {
     // "用户名或密码错误 wrong username or password": the Chinese ends at its last Han character.
     // (Its Latin letters are capitals only, as in "API 密钥无效 invalid API key".)
