@@ -1,9 +1,14 @@
 package e2e_test
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // punctuationJourney: the English UI joins lists with ", " and follows a name with ": ", not
@@ -95,5 +100,31 @@ func factorGapJourney(t *testing.T, p *page, svc *service, a actors) {
 	if len(touching) > 0 {
 		p.fail("factor names run into their scores: %q", touching)
 	}
+	p.noConsoleErrors()
+}
+
+// profilePhoneJourney: a candidate reads their profile in English on a 375 px phone: the long
+// English names ("Wants to found a company") do not squeeze the values into a column of a
+// few letters, breaking the phone number, the birth date and "Bachelor's".
+func profilePhoneJourney(t *testing.T, p *page, svc *service) {
+	c := &xiaoqi.Candidate{Meta: xiaoqi.Meta{Synthetic: true}, Name: "令狐嘉怡", Phone: "13700001111", Email: "jiayi.linghu@example.com",
+		BirthDate: "2000-02-29", City: "西安市", Degree: "本科", Skills: []string{"Java"}, Visibility: xiaoqi.VisibilityAnonymous}
+	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc.addUser(t, "cand-phone", xiaoqi.RoleCandidate, res[0].ID)
+	p.do("phone size", chromedp.EmulateViewport(375, 812))
+	p.signIn("cand-phone")
+	p.click("#lang")
+	p.open("/#/me")
+	p.waitText(".profile-list", "Bachelor's")
+	var broken []string
+	p.eval(`[...document.querySelectorAll('.profile-list dd')].filter((dd) => ['13700001111', '2000-02-29', "Bachelor's"].includes(dd.textContent)).filter((dd) => {
+		const r = document.createRange(); r.selectNodeContents(dd); return r.getClientRects().length !== 1 }).map((dd) => dd.textContent)`, &broken)
+	if len(broken) > 0 {
+		p.fail("values broken over lines at 375 px in English: %q", broken)
+	}
+	p.checkA11y("the candidate's profile at 375 px in English")
 	p.noConsoleErrors()
 }
