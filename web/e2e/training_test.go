@@ -71,3 +71,31 @@ func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.noConsoleErrors()
 }
+
+// policyEnglishJourney: in English the policy's sections have an English gloss, as its items
+// do, and its Chinese headings are marked Chinese (lang), so that a screen reader reads them
+// as Chinese in an English page.
+func policyEnglishJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/policy")
+	p.click("#lang")
+	p.waitText("h1", "Shaanxi")
+	var missing []string
+	p.eval(`[...document.querySelectorAll('main h2')].filter((h) => !(h.querySelector('.gloss[lang=en]') || {}).textContent).map((h) => h.textContent)`, &missing)
+	if len(missing) > 0 {
+		p.fail("sections without an English gloss: %q", missing)
+	}
+	unmarked := `(() => { const out = []; const w = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+		for (let n = w.nextNode(); n; n = w.nextNode()) { if (/\p{Script=Han}/u.test(n.textContent) && !n.parentElement.closest('[lang^=zh]')) out.push(n.textContent) }
+		return out })()`
+	p.eval(unmarked, &missing)
+	if len(missing) > 0 {
+		p.fail("Chinese not marked as Chinese on the English policy page: %q", missing)
+	}
+	p.clickText(".policy-list a", "加大人才培育和引进力度")
+	p.waitText("h1", "（十二）加大人才培育和引进力度")
+	p.eval(unmarked, &missing)
+	if len(missing) > 0 {
+		p.fail("Chinese not marked as Chinese on the English page of item (12): %q", missing)
+	}
+	p.noConsoleErrors()
+}

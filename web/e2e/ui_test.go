@@ -54,6 +54,7 @@ func TestUI(t *testing.T) {
 	t.Run("factorgap", func(t *testing.T) { factorGapJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("emptypartners", func(t *testing.T) { emptyPartnersJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("profilephone", func(t *testing.T) { profilePhoneJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("policyenglish", func(t *testing.T) { policyEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("notfound", func(t *testing.T) { notFoundJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("policy", func(t *testing.T) { policyJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
