@@ -91,7 +91,7 @@ export function errorBox(err, opts) {
   if (err && typeof err.status === 'number') msg = apiText(msg);
   if (err && err.status === 401 && !(opts && opts.signin)) msg = t('session.needed') + ' ' + msg;
   if (err instanceof TypeError) msg = t('error.network');
-  box.append(h('strong', {}, t('error.title')), ' ', msg);
+  box.append(h('strong', {}, t('error.title')), t('punct.colon'), msg);
   // A detail that the message already says (the API's message of one invalid field is
   // "field: detail") is not repeated: only details that add something are listed.
   const details = ((err && err.details) || []).map((d) => ({ field: d.field, message: d.message ? apiText(d.message) : '' }))
