@@ -35,7 +35,10 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 	if msg := wrongPassword(); msg != "出错了：用户名或密码错误" {
 		p.fail("a wrong password in Chinese reads %q", msg)
 	}
-	if msg := badSearch(); !strings.Contains(msg, "应为公里数") || strings.Contains(msg, "must be") || strings.Contains(msg, " / ") {
+	// The Chinese half does not say which value was refused: the English half follows, marked
+	// English, on its own line.
+	if msg := badSearch(); !strings.HasPrefix(msg, "出错了：within: 应为公里数") || strings.Contains(msg, " / ") ||
+		p.text(`.results .notice.error .other-lang[lang=en]`) != `within: must be a distance in km such as 50 or 50km, not "abc"` {
 		p.fail("a refused search in Chinese reads %q", msg)
 	}
 	p.click("#lang")
@@ -43,7 +46,7 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 	if msg := wrongPassword(); msg != "Something went wrong: wrong username or password" {
 		p.fail("a wrong password in English reads %q", msg)
 	}
-	if msg := badSearch(); !strings.Contains(msg, "within: must be a distance in km") || hanChar.MatchString(msg) || strings.Contains(msg, " / ") {
+	if msg := badSearch(); !strings.Contains(msg, "within: must be a distance in km") || hanChar.MatchString(msg) || strings.Contains(msg, " / ") || p.count(".other-lang") != 0 {
 		p.fail("a refused search in English reads %q", msg)
 	}
 

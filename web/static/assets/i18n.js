@@ -49,11 +49,12 @@ export function pick(zh, en) { return current === 'en' ? (en || zh || '') : (zh 
  * "职位有误 / invalid job: title 不能为空 / must not be empty（另有 1 处 / and 1 more）"; a few
  * say "中文 English" without the slash. The half of the current language is kept, with the
  * field's name; field, when given, leads an English half that starts with its verb ("is
- * required"). A text of another shape is shown as it is.
+ * required"). A text of another shape is shown as it is. l asks for a language other than
+ * the current one.
  */
-export function apiText(msg, field) {
+export function apiText(msg, field, l) {
   const text = String(msg ?? '');
-  const en = current === 'en';
+  const en = (l || current) === 'en';
   // A bracketed pair at the end: （另有 1 处 / and 1 more）.
   let tail = '';
   const br = /（([^（）]*?) \/ ([^（）]*?)）$/u.exec(text);
