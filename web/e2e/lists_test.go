@@ -83,7 +83,7 @@ func listsJourney(t *testing.T, p *page, svc *service) {
 	// The school's page lists every program.
 	p.open("/#/institution/" + instID)
 	p.waitText("h1", instName)
-	p.waitText("#programs-h", "开设专业（150）")
+	p.waitText("#programs-h", "开设课程（150）") // a training institution: its courses
 	if n := p.count(".programs-list li"); n != nPrograms {
 		p.fail("the institution page lists %d programs, want %d", n, nPrograms)
 	}

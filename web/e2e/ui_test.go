@@ -47,6 +47,14 @@ func TestUI(t *testing.T) {
 	t.Run("contact", func(t *testing.T) { contactJourney(t, openPage(t, browser, svc.URL), svc, a, pp) })
 	t.Run("candidate", func(t *testing.T) { candidateJourney(t, openPage(t, browser, svc.URL), svc, a, pp) })
 	t.Run("language", func(t *testing.T) { languageJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("errors", func(t *testing.T) { errorsJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("punctuation", func(t *testing.T) { punctuationJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("training", func(t *testing.T) { trainingJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("plural", func(t *testing.T) { pluralJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("factorgap", func(t *testing.T) { factorGapJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("emptypartners", func(t *testing.T) { emptyPartnersJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("profilephone", func(t *testing.T) { profilePhoneJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("policyenglish", func(t *testing.T) { policyEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("notfound", func(t *testing.T) { notFoundJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("policy", func(t *testing.T) { policyJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
@@ -54,4 +62,8 @@ func TestUI(t *testing.T) {
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("lists", func(t *testing.T) { listsJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("consentkeys", func(t *testing.T) { consentKeysJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("jobformkeys", func(t *testing.T) { jobFormKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("slowparts", func(t *testing.T) { slowPartsJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("partnerkeys", func(t *testing.T) { partnerKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 }

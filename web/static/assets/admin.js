@@ -1,6 +1,6 @@
 // The administrator's import: choose a file and its kind, run a dry run (POST /api/v1/imports
 // with dry_run=true), read the report, then confirm to import the same file for real.
-import { t, has, lang } from './i18n.js';
+import { t, has, lang, apiText } from './i18n.js';
 import { api, currentUser } from './api.js';
 import { h, errorBox, okBox } from './dom.js';
 import { signInHint } from './partners.js';
@@ -143,14 +143,14 @@ function showReport(job) {
     const sorted = kinds.slice().sort((a, b) => (order[a.level] - order[b.level]) || (b.count - a.count));
     out.push(h('h3', {}, t('admin.kinds')),
       h('ul', { class: 'problems kinds' }, sorted.map((k) => h('li', { class: 'problem level-' + k.level, 'data-count': String(k.count) },
-        t(k.column ? 'admin.kind' : 'admin.kind.nocol', { n: k.count.toLocaleString(), col: k.column || '', msg: k.message,
+        t(k.column ? 'admin.kind' : 'admin.kind.nocol', { n: k.count.toLocaleString(), col: k.column || '', msg: apiText(k.message, k.field),
           rows: k.count > 1 ? t('admin.kind.rows', { first: k.first_row, last: k.last_row }) : t('admin.kind.row', { first: k.first_row }) })))));
   }
   if (job.problem_count) {
     out.push(h('h3', {}, t('admin.problems', { n: job.problem_count })),
       h('ul', { class: 'problems' }, problems.map((p) => h('li', { class: 'problem level-' + p.level },
         // A problem of the whole row (a duplicate) names no column.
-        t(p.column ? 'admin.problem' : 'admin.problem.nocol', { row: p.row, col: p.column || '', msg: p.message }) + (p.value ? t('punct.paren', { v: p.value }) : '')))));
+        t(p.column ? 'admin.problem' : 'admin.problem.nocol', { row: p.row, col: p.column || '', msg: apiText(p.message, p.field) }) + (p.value ? t('punct.paren', { v: p.value }) : '')))));
     if (job.report_url) out.push(h('p', {}, h('a', { href: job.report_url, download: '' }, t('admin.report.csv'))));
   }
   return out;
@@ -178,8 +178,7 @@ function fieldCell(kind, field) {
  * pointing to this form's column mapping where it names the command line's --mapping.
  */
 function webText(msg) {
-  const parts = String(msg || '').split(' / ');
-  const text = parts.length === 2 ? parts[lang() === 'en' ? 1 : 0] : parts.join(' / ');
+  const text = apiText(msg);
   const ref = t('admin.mapping.ref');
   // Chinese runs the name of the field into the sentence, without the spaces around the flag.
   const def = t('admin.default.ref');

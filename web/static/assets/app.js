@@ -58,8 +58,10 @@ async function route(focus) {
   if (seq === renderSeq && keep && document.getElementById(keep)) {
     // The control whose change redrew the page keeps the focus.
     document.getElementById(keep).focus();
-  } else if (focus && seq === renderSeq) {
-    // The page's heading, or what the address points at on the page (data-focus: a job).
+  } else if (focus && seq === renderSeq && !view.contains(document.activeElement)) {
+    // The page's heading, or what the address points at on the page (data-focus: a job);
+    // not when the user has gone into the page while its slower parts loaded (suggested
+    // partners take seconds): the focus stays where they are.
     const target = view.querySelector('[data-focus]') || view.querySelector('h1');
     if (target) { target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: false }); }
   }

@@ -1,5 +1,5 @@
 // DOM helpers. Every text from the API becomes a text node; nothing is parsed as HTML.
-import { t, pick, has } from './i18n.js';
+import { t, pick, has, apiText, lang } from './i18n.js';
 
 /**
  * h builds an element: h('a', {href: '#/', class: 'x', onclick: fn}, 'text', child…).
@@ -85,16 +85,27 @@ export function unverifiedBadge(verified) {
  */
 export function errorBox(err, opts) {
   const box = h('div', { class: 'notice error', role: 'alert' });
+  // The API says each message in Chinese and in English ("中文 / English"): the page shows the
+  // half of its language. (A message of the page itself, without a status, is in it already.)
   let msg = err && err.message ? err.message : String(err);
+  if (err && typeof err.status === 'number') msg = apiText(msg);
   if (err && err.status === 401 && !(opts && opts.signin)) msg = t('session.needed') + ' ' + msg;
   if (err instanceof TypeError) msg = t('error.network');
-  box.append(h('strong', {}, t('error.title')), ' ', msg);
+  box.append(h('strong', {}, t('error.title')), t('punct.colon'), msg);
+  // The API's Chinese half is often the shorter: "映射中的字段不存在" where the English names
+  // the column, the field and the fields there are. The Chinese page then shows the English
+  // half too, below, when it holds a quoted value or a figure the Chinese does not.
+  if (err && typeof err.status === 'number' && lang() === 'zh') {
+    const other = apiText(err.message, '', 'en');
+    const facts = other.match(/"[^"]+"|\d+/g) || [];
+    if (other !== msg && facts.some((f) => !msg.includes(f))) box.append(h('span', { class: 'other-lang', lang: 'en' }, other));
+  }
   // A detail that the message already says (the API's message of one invalid field is
   // "field: detail") is not repeated: only details that add something are listed.
-  const details = ((err && err.details) || []).filter((d) => (d.field || d.message) &&
-    !((!d.message || msg.includes(d.message)) && (!d.field || msg.includes(d.field))));
+  const details = ((err && err.details) || []).map((d) => ({ field: d.field, message: d.message ? apiText(d.message) : '' }))
+    .filter((d) => (d.field || d.message) && !((!d.message || msg.includes(d.message)) && (!d.field || msg.includes(d.field))));
   if (details.length) {
-    box.append(h('ul', {}, details.map((d) => h('li', {}, (d.field ? d.field + ': ' : '') + (d.message || '')))));
+    box.append(h('ul', {}, details.map((d) => h('li', {}, (d.field ? d.field + ': ' : '') + d.message))));
   }
   return box;
 }

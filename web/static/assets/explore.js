@@ -82,7 +82,7 @@ export async function renderExplore(view, r, ctx) {
       bars('demand', t('explore.demand'), CITIES.map((c) => [c.name, byCity[c.name].open_headcount]), city,
         synth ? h('span', {}, syntheticBadge(true), ' ', t('explore.demand.synthetic', { n: synth.toLocaleString(), total: total.toLocaleString() })) : null),
       bars('supply', t('explore.supply'), CITIES.map((c) => [c.name, byCity[c.name].graduate_supply]), city,
-        t('explore.supply.note', { skills: (byCity[city].supply_skills || []).join('、') || t('explore.none') }))));
+        t('explore.supply.note', { skills: (byCity[city].supply_skills || []).join(t('punct.list')) || t('explore.none') }))));
   dossierBox.replaceChildren(...dossier(byCity[city], city, sector));
 }
 

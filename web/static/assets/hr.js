@@ -41,9 +41,21 @@ export async function renderHR(view, r, ctx) {
   view.append(h('div', { class: 'two-col wide' }, h('div', {}, jobsBox), h('div', {}, formBox, candBox)),
     h('div', { class: 'two-col wide' }, h('div', {}, partnersBox), h('div', {}, psBox)));
 
+  // The form to edit a job replaces the one to publish a new one, away from the job's button
+  // (below the list, on a phone): the focus goes to its heading. Saved or cancelled, the focus
+  // goes to the notice of the save, or back to the job's edit button.
   const showForm = (job) => {
     formBox.replaceChildren();
-    if (mine) formBox.append(jobForm(ent, job, async (saved) => { await loadJobs(); showForm(null); formBox.prepend(saved); }));
+    if (!mine) return;
+    const form = jobForm(ent, job, async (saved) => {
+      await loadJobs();
+      showForm(null);
+      const back = saved || (job && jobsBox.querySelector(`li[data-id="${CSS.escape(job.id)}"] [data-action=edit]`));
+      if (saved) formBox.prepend(saved);
+      if (back) { if (saved) saved.tabIndex = -1; back.focus(); }
+    });
+    formBox.append(form);
+    if (job) { const h2 = form.querySelector('h2'); h2.tabIndex = -1; h2.focus(); }
   };
   // The job a link names (#/hr/{id}?job={job id}, a search hit) is marked, and the page goes
   // to it: the router focuses the element marked data-focus instead of the h1.
@@ -127,7 +139,7 @@ function jobItem(j, verified, mine, edit, match, target) {
     target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
     h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
-    j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join('、')) : null,
+    j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join(t('punct.list'))) : null,
     h('div', { class: 'actions' },
       h('button', { type: 'button', 'data-action': 'match', onclick: match }, t('hr.job.match')),
       mine ? h('button', { type: 'button', 'data-action': 'edit', onclick: edit }, t('hr.job.edit')) : null));

@@ -15,9 +15,12 @@ export async function loadStrings() {
   document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
 }
 
-/** t returns the text of key in the current language, with {name} replaced from vars. */
+/**
+ * t returns the text of key in the current language, with {name} replaced from vars. A count
+ * n of 1 takes the key's singular, key.one, where there is one ("1 opening", not "1 openings").
+ */
 export function t(key, vars) {
-  const e = strings[key];
+  const e = (vars && String(vars.n) === '1' && strings[key + '.one']) || strings[key];
   let s = e ? e[current] : key;
   if (vars) s = s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? '') + '');
   return s;
@@ -38,6 +41,53 @@ export function setLang(l) {
 
 /** pick chooses the API's zh or en text for the current language. */
 export function pick(zh, en) { return current === 'en' ? (en || zh || '') : (zh || en || ''); }
+
+/**
+ * apiText is a text of the API in the current language. The API writes its messages (errors,
+ * import problems) as one string, "中文 / English", often after the name of the field
+ * ("per_page: 须在 1 与 100 之间 / must be between 1 and 100"), and an invalid document as
+ * "职位有误 / invalid job: title 不能为空 / must not be empty（另有 1 处 / and 1 more）"; a few
+ * say "中文 English" without the slash. The half of the current language is kept, with the
+ * field's name; field, when given, leads an English half that starts with its verb ("is
+ * required"). A text of another shape is shown as it is. l asks for a language other than
+ * the current one.
+ */
+export function apiText(msg, field, l) {
+  const text = String(msg ?? '');
+  const en = (l || current) === 'en';
+  // A bracketed pair at the end: （另有 1 处 / and 1 more）.
+  let tail = '';
+  const br = /（([^（）]*?) \/ ([^（）]*?)）$/u.exec(text);
+  let body = br ? text.slice(0, br.index) : text;
+  if (br) tail = en ? ' (' + br[2] + ')' : '（' + br[1] + '）';
+  // An invalid document: "{kind}有误 / invalid {kind}: {field} {zh} / {en}".
+  const doc = /^(\S+?)有误 \/ (invalid [^:]+): (\S+) (.+?) \/ (.+)$/su.exec(body);
+  if (doc) return (en ? doc[2] + ': ' + doc[3] + ' ' + doc[5] : doc[1] + '有误：' + doc[3] + ' ' + doc[4]) + tail;
+  const named = /^([A-Za-z_][\w.[\]-]*): (.+)$/su.exec(body);
+  const prefix = named ? named[1] + ': ' : '';
+  if (named) body = named[2];
+  const parts = body.split(' / ');
+  let half = null;
+  if (parts.length === 2) {
+    // Chinese first, but for a message written the other way round ("… / 映射文件格式错误"):
+    // the Chinese half is the one with more Chinese characters to Latin letters (an English
+    // half may name Chinese values: "must be 关中, 陕南 or 陕北").
+    const share = (x) => {
+      const han = (x.match(/\p{Script=Han}/gu) || []).length;
+      return han / (han + (x.match(/[A-Za-z]/g) || []).length || 1);
+    };
+    const swap = share(parts[0]) < share(parts[1]);
+    half = parts[(en ? 1 : 0) ^ (swap ? 1 : 0)];
+  } else if (parts.length === 1) {
+    // "用户名或密码错误 wrong username or password": the Chinese ends at its last Han character.
+    // (Its Latin letters are capitals only, as in "API 密钥无效 invalid API key".)
+    const m = /^([^a-z]*\p{Script=Han}[^\sa-z]*) ([A-Za-z][^\p{Script=Han}]*)$/su.exec(body);
+    if (m) half = m[en ? 2 : 1];
+  }
+  if (half === null) return text;
+  if (en && field && !prefix && /^(is|are|must|should|cannot|has|was)\b/.test(half)) half = field + ' ' + half;
+  return prefix + half + tail;
+}
 
 /** sectorName, cityName: names of the API's sector codes and cities. */
 export function sectorName(s) { return has('sector.' + s) ? t('sector.' + s) : s; }

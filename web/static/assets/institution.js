@@ -2,7 +2,7 @@
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
 import { t, pick, cityName, regionName, degreeName, levelName, authorityName } from './i18n.js';
 import { get, getAll, currentUser } from './api.js';
-import { h, syntheticBadge, errorBox, loading } from './dom.js';
+import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
 
 // MAX_PROGRAMS bounds the programs the page reads of one institution.
@@ -19,8 +19,11 @@ export async function renderInstitution(view, r, ctx) {
   const id = r.arg;
   const inst = await get('/api/v1/institutions/' + encodeURIComponent(id));
   if (!ctx.isCurrent()) return;
+  // A training institution offers courses to trainees, not majors to graduates; the skill
+  // gaps' new majors are for universities (the match package speaks of it so too).
+  const training = inst.type === 'training';
   view.append(h('h1', {}, inst.name, ' ', syntheticBadge(inst.synthetic)),
-    h('p', { class: 'lead' }, [levelName(inst.level), authorityName(inst.authority), cityName(inst.city), regionName(inst.region)].filter(Boolean).join(' · ')));
+    h('p', { class: 'lead' }, [training ? t('inst.type.training') : '', levelName(inst.level), authorityName(inst.authority), cityName(inst.city), regionName(inst.region)].filter(Boolean).join(' · ')));
 
   const progBox = h('section', { class: 'programs', 'aria-labelledby': 'programs-h' }, loading('programs-h'));
   const partnersBox = h('section', { class: 'partners', 'aria-labelledby': 'partners-h' }, h('h2', { id: 'partners-h' }, t('inst.partners')), loading());
@@ -54,11 +57,11 @@ export async function renderInstitution(view, r, ctx) {
         // programs by discipline), not the store's id order; programs without a code last.
         const list = (ps.data || []).slice().sort((a, b) =>
           (a.major_code || '\uffff').localeCompare(b.major_code || '\uffff') || a.name.localeCompare(b.name, 'zh'));
-        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t('inst.programs', { n: list.length + (ps.more ? '+' : '') })),
+        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t(training ? 'inst.courses' : 'inst.programs', { n: list.length + (ps.more ? '+' : '') })),
           h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
             h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
-            h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t('inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
-            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join('、')) : null))));
+            h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t(training ? 'inst.course.trainees' : 'inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
+            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join(t('punct.list'))) : null))));
       } catch (err) { progBox.replaceChildren(errorBox(err)); }
     })(),
     loadProposals(),
@@ -82,7 +85,8 @@ async function loadPartners(box, id, realOnly, onChange, refocus, partnerships) 
     const toggle = h('input', { type: 'checkbox', id: 'partners-real', checked: realOnly ? true : null, 'aria-describedby': 'partners-real-hint' });
     toggle.addEventListener('change', () => { toggle.disabled = true; loadPartners(box, id, toggle.checked, onChange, true, partnerships); });
     const synthetic = (ms.data || []).some((m) => m.enterprise && m.enterprise.synthetic);
-    box.replaceChildren(h('h2', { id: 'partners-h' }, t('inst.partners')), hint || '',
+    // (replace, not replaceChildren: a part left out is null, which replaceChildren would show as "null".)
+    replace(box, h('h2', { id: 'partners-h' }, t('inst.partners')), hint,
       synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'partners-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'partners-real-hint' }, t('inst.partners.real.hint'))) : null,
       ...(ms.data && ms.data.length ? ms.data.map((m) => matchCard(m, 'institution', id, onChange, existing.get(m.enterprise.id))) : [h('p', { class: 'muted' }, pick(ms.zh, ms.en) || t('match.none'))]));
@@ -107,7 +111,7 @@ async function loadGaps(box, inst, id, realOnly, refocus) {
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
         h('p', {}, pick(gp.zh, gp.en)));
     });
-    box.replaceChildren(h('h2', { id: 'gaps-h' }, t('inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
+    replace(box, h('h2', { id: 'gaps-h' }, t(inst.type === 'training' ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));

@@ -120,7 +120,7 @@ function profileSection(c) {
       row(t('me.field.name'), c.name), row(t('me.field.phone'), c.phone), row(t('me.field.email'), c.email),
       row(t('me.field.birth_date'), c.birth_date),
       row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), degreeName(c.degree)),
-      row(t('me.field.education'), edu.join('；')), row(t('me.field.skills'), (c.skills || []).join(t('punct.list'))),
+      row(t('me.field.education'), edu.join(t('punct.semicolon'))), row(t('me.field.skills'), (c.skills || []).join(t('punct.list'))),
       row(t('me.field.languages'), (c.languages || []).map(languageName).join(t('punct.list'))),
       row(t('me.field.returnee'), yes(c.returnee)), row(t('me.field.study_country'), c.study_country),
       row(t('me.field.wants_to_found'), yes(c.wants_to_found)),
@@ -141,7 +141,15 @@ function privacyForm(path, cand, ents) {
     list.replaceChildren(...(consent.length ? consent.map((entID, i) => h('li', { class: 'consent', 'data-id': entID },
       h('span', {}, names[i]), ' ',
       h('button', { type: 'button', 'data-action': 'remove', 'aria-label': t('me.consent.remove.label', { name: names[i] }),
-        onclick: () => { consent = consent.filter((x) => x !== entID); drawList(); status.replaceChildren(); } }, t('me.consent.remove'))))
+        onclick: async () => {
+          consent = consent.filter((x) => x !== entID);
+          status.replaceChildren();
+          await drawList();
+          // The button pressed is gone: the focus goes to the next enterprise's (else the
+          // last one's), or to the search box once none is left.
+          const rest = list.querySelectorAll('button[data-action=remove]');
+          (rest[Math.min(i, rest.length - 1)] || query).focus();
+        } }, t('me.consent.remove'))))
       : [h('li', { class: 'muted' }, t('me.consent.none'))]));
   };
   drawList();

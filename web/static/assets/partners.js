@@ -71,11 +71,20 @@ export function matchCard(m, side, selfID, onChange, existing) {
     const entID = side === 'institution' ? other.id : selfID;
     const label = existing && existing.status === 'declined' ? 'partner.repropose' : 'partner.propose';
     card.append(proposeForm(instID, entID, side, other.name, 'note-' + other.id, label, (name) => {
-      card.querySelector('form.propose').replaceChildren(okBox(t('partner.proposed', { name })));
+      const notice = okBox(t('partner.proposed', { name }));
+      card.querySelector('form.propose').replaceChildren(notice);
+      focusNotice(notice); // the button pressed is gone
       if (onChange) onChange();
     }));
   }
   return card;
+}
+
+/** focusNotice moves the focus to a notice on the page (of a step taken by a button now gone). */
+function focusNotice(notice) {
+  if (!notice.isConnected) return;
+  notice.tabIndex = -1;
+  notice.focus();
 }
 
 /**
@@ -176,6 +185,9 @@ export function partnershipList(list, side, selfID, onChange, verified) {
     const done = async (msgKey) => {
       const notice = okBox(t(msgKey, { name: otherName || otherID }));
       if (onChange) await onChange(notice); else status.append(notice);
+      // The button pressed went with the list drawn again: the focus goes to what it did,
+      // not back to the top of the page.
+      focusNotice(notice);
     };
     const act = (action, msgKey) => async () => {
       status.replaceChildren();

@@ -19,7 +19,7 @@ export async function renderPolicy(view, r, ctx) {
     if (p.section !== section) {
       section = p.section;
       list = h('ol', { class: 'plain policy-list' });
-      view.append(h('h2', {}, section), list);
+      view.append(h('h2', {}, h('span', { lang: 'zh-CN' }, section), sectionGloss(section)), list);
     }
     list.append(h('li', { 'data-item': String(p.number) },
       h('a', { href: '#/policy/' + encodeURIComponent(p.id) }, heading(p)), gloss(p.number)));
@@ -31,13 +31,24 @@ async function item(view, id, ctx) {
   if (!ctx.isCurrent()) return;
   view.append(h('p', {}, h('a', { href: '#/policy' }, t('policy.all'))),
     h('h1', {}, heading(p)), gloss(p.number),
-    h('p', { class: 'muted' }, t('policy.source'), p.section ? ' · ' + p.section : ''),
+    h('p', { class: 'muted' }, t('policy.source'), p.section ? [' · ', h('span', { lang: 'zh-CN' }, p.section), sectionGloss(p.section)] : ''),
     h('p', { class: 'policy-text', lang: 'zh' }, p.text));
 }
 
-/** heading is an item's number and heading: （十二）加大人才培育和引进力度. */
+/** heading is an item's number and heading, in Chinese: （十二）加大人才培育和引进力度. */
 function heading(p) {
-  return '（' + numeral(p.number) + '）' + p.heading;
+  return h('span', { lang: 'zh-CN' }, '（' + numeral(p.number) + '）' + p.heading);
+}
+
+/** SECTION_GLOSSES are English glosses of the sections' headings, as GLOSSES of the items'. */
+const SECTION_GLOSSES = {
+  '一、总体要求': 'General requirements', '二、明确产业发展导向': 'Which industries to develop',
+  '三、优化产业发展布局': 'The layout of the industry', '四、强化政策支持': 'Policy support',
+  '五、健全保障措施': 'Safeguards',
+};
+
+function sectionGloss(section) {
+  return SECTION_GLOSSES[section] ? h('span', { class: 'muted gloss', lang: 'en' }, ' ' + SECTION_GLOSSES[section]) : null;
 }
 
 /** GLOSSES are English glosses of the items' headings, shown beside them in either language. */

@@ -145,12 +145,12 @@ function activeFilters(st) {
     for (const v of st.filters[f]) {
       const rest = { ...st.filters, [f]: st.filters[f].filter((x) => x !== v) };
       // The name holds the visible text (WCAG 2.5.3 label in name): "remove filter: city: X".
-      const text = t('facet.' + f) + '：' + facetLabel(f, v);
+      const text = t('facet.' + f) + t('punct.colon') + facetLabel(f, v);
       chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { filters: rest, page: 1 }), 'aria-label': t('search.remove', { v: text }) }, text + ' ×')));
     }
   }
   if (st.near && st.within) {
-    const text = t('near.legend') + '：' + cityName(st.near) + ' ≤ ' + st.within + ' km';
+    const text = t('near.legend') + t('punct.colon') + cityName(st.near) + ' ≤ ' + st.within + ' km';
     chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { near: '', within: '', page: 1 }), 'aria-label': t('search.remove', { v: text }) }, text + ' ×')));
   }
   if (!chips.length) return null;

@@ -1,0 +1,101 @@
+package e2e_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// trainingJourney: the page of a training institution speaks of its courses and trainees,
+// not of majors and graduates, in Chinese and in English, as the match package's
+// explanations of its partners do.
+func trainingJourney(t *testing.T, p *page, svc *service) {
+	var hits searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"职业技能培训学校"}, "type": {"institution"}}, &hits)
+	id := ""
+	for _, h := range hits.Hits {
+		var inst struct{ Type string }
+		apiGet(t, svc.URL, "/api/v1/institutions/"+h.ID, nil, &inst)
+		if inst.Type == "training" {
+			id = h.ID
+			break
+		}
+	}
+	if id == "" {
+		t.Fatal("the default data set has no training institution")
+	}
+	p.open("/#/institution/" + id)
+	p.waitJS("the courses", `document.querySelectorAll('.programs-list li').length > 0 && !!document.querySelector('#gaps-h')`)
+	if lead := p.text(".lead"); !strings.Contains(lead, "培训机构") {
+		p.fail("the lead of a training institution: %q", lead)
+	}
+	if h := p.text("#programs-h"); !strings.HasPrefix(h, "开设课程（") {
+		p.fail("the courses' heading: %q", h)
+	}
+	if meta := p.text(".programs-list .muted"); !strings.Contains(meta, "年结业学员约") || strings.Contains(meta, "毕业生") {
+		p.fail("a course's trainees: %q", meta)
+	}
+	if h := p.text("#gaps-h"); strings.Contains(h, "新专业") {
+		p.fail("the gaps' heading promises a training institution new majors: %q", h)
+	}
+	p.click("#lang")
+	p.waitText("#programs-h", "Courses (")
+	if meta := p.text(".programs-list .muted"); !strings.Contains(meta, "trainees a year") || strings.Contains(meta, "graduates") {
+		p.fail("a course's trainees in English: %q", meta)
+	}
+	if lead := p.text(".lead"); !strings.HasPrefix(lead, "Training institution · ") {
+		p.fail("the lead in English: %q", lead)
+	}
+	p.checkA11y("a training institution's page")
+	p.noConsoleErrors()
+}
+
+// emptyPartnersJourney: a vocational college, whose programs the default data set does not
+// hold, gets no suggested partners: the box says why (the API's zh/en), and nothing else
+// ("null" was shown above it).
+func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
+	var hits searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"宝鸡职业技术学院"}, "type": {"institution"}}, &hits)
+	if len(hits.Hits) == 0 || hits.Hits[0].Title != "宝鸡职业技术学院" {
+		t.Fatal("the default data set has no 宝鸡职业技术学院")
+	}
+	p.open("/#/institution/" + hits.Hits[0].ID)
+	p.waitText(".partners", "没有专业或课程")
+	if txt := p.text(".partners"); strings.Contains(txt, "null") || strings.Contains(txt, "暂无") {
+		p.fail("the empty partners box: %q", txt)
+	}
+	p.click("#lang")
+	p.waitText(".partners", "no programs or courses of this institution")
+	if txt := p.text(".partners"); strings.Contains(txt, "null") || hanChar.MatchString(txt) {
+		p.fail("the empty partners box in English: %q", txt)
+	}
+	p.noConsoleErrors()
+}
+
+// policyEnglishJourney: in English the policy's sections have an English gloss, as its items
+// do, and its Chinese headings are marked Chinese (lang), so that a screen reader reads them
+// as Chinese in an English page.
+func policyEnglishJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/policy")
+	p.click("#lang")
+	p.waitText("h1", "Shaanxi")
+	var missing []string
+	p.eval(`[...document.querySelectorAll('main h2')].filter((h) => !(h.querySelector('.gloss[lang=en]') || {}).textContent).map((h) => h.textContent)`, &missing)
+	if len(missing) > 0 {
+		p.fail("sections without an English gloss: %q", missing)
+	}
+	unmarked := `(() => { const out = []; const w = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+		for (let n = w.nextNode(); n; n = w.nextNode()) { if (/\p{Script=Han}/u.test(n.textContent) && !n.parentElement.closest('[lang^=zh]')) out.push(n.textContent) }
+		return out })()`
+	p.eval(unmarked, &missing)
+	if len(missing) > 0 {
+		p.fail("Chinese not marked as Chinese on the English policy page: %q", missing)
+	}
+	p.clickText(".policy-list a", "加大人才培育和引进力度")
+	p.waitText("h1", "（十二）加大人才培育和引进力度")
+	p.eval(unmarked, &missing)
+	if len(missing) > 0 {
+		p.fail("Chinese not marked as Chinese on the English page of item (12): %q", missing)
+	}
+	p.noConsoleErrors()
+}
