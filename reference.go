@@ -52,4 +52,7 @@ type Division struct {
 type Reference struct {
 	Majors    []Major    `json:"majors"`
 	Divisions []Division `json:"divisions"`
+	// Skills are the taxonomy's skills with their Chinese and English names: what a page in
+	// English shows for a skill stored under its Chinese name.
+	Skills []Skill `json:"skills"`
 }

@@ -16,6 +16,7 @@ import (
 //	GET /api/v1/majors?q=&class=&category=&limit=&after=   the MOE undergraduate catalogue
 //	GET /api/v1/majors/{code}                              one major (080902; T/K suffix optional)
 //	GET /api/v1/divisions?city=&region=&level=              the divisions of Shaanxi
+//	GET /api/v1/skills?q=                                   the taxonomy's skills, both names
 
 // majorPage is one page of majors: Total counts every major that matches, Next is the cursor.
 type majorPage struct {
@@ -183,7 +184,7 @@ func (s *Server) listDivisions(c *gin.Context) {
 		case "region":
 			region, err = textParam(name, v)
 			if err == nil && region != "" && !slices.Contains(xiaoqi.Regions, xiaoqi.Region(region)) {
-				err = invalid(name, "must be 关中, 陕南 or 陕北, not %q / 地区无效", truncate(region, 32))
+				err = invalid(name, "区域须为 关中、陕南 或 陕北，不是 %[1]q / must be 关中, 陕南 or 陕北, not %[1]q", truncate(region, 32))
 			}
 		case "level":
 			level = v
@@ -207,6 +208,44 @@ func (s *Server) listDivisions(c *gin.Context) {
 			continue
 		}
 		out.Data = append(out.Data, d)
+	}
+	out.Total = len(out.Data)
+	s.writeJSON(c, http.StatusOK, out)
+}
+
+// skillList is the answer of /api/v1/skills.
+type skillList struct {
+	Data  []xiaoqi.Skill `json:"data"`
+	Total int            `json:"total"`
+}
+
+// listSkills answers GET /api/v1/skills: the skills of the taxonomy with their Chinese and
+// English names (a few hundred, in one answer), those whose id or either name holds q (any
+// case) when q is given.
+func (s *Server) listSkills(c *gin.Context) {
+	ref, err := s.referenceData()
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	var q string
+	err = eachParam(c, func(name, v string) (err error) {
+		if name != "q" {
+			return invalid(name, "未知参数（可用：q） / unknown parameter (allowed: q)")
+		}
+		q, err = textParam(name, v)
+		q = strings.ToLower(q)
+		return err
+	})
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	out := skillList{Data: []xiaoqi.Skill{}}
+	for _, sk := range ref.Skills {
+		if q == "" || strings.Contains(sk.ID, q) || strings.Contains(strings.ToLower(sk.NameZH), q) || strings.Contains(strings.ToLower(sk.NameEN), q) {
+			out.Data = append(out.Data, sk)
+		}
 	}
 	out.Total = len(out.Data)
 	s.writeJSON(c, http.StatusOK, out)

@@ -35,6 +35,8 @@ func testReference() *xiaoqi.Reference {
 			{Code: "610802", Name: "榆阳区", Level: xiaoqi.DivisionCounty, City: "榆林市", Region: xiaoqi.RegionShaanbei},
 			{Name: "西咸新区", Level: xiaoqi.DivisionNewArea, City: "西安市", Region: xiaoqi.RegionGuanzhong},
 		},
+		Skills: []xiaoqi.Skill{{ID: "java", NameZH: "Java", NameEN: "Java"}, {ID: "software_testing", NameZH: "软件测试", NameEN: "Software testing"},
+			{ID: "japanese", NameZH: "日语", NameEN: "Japanese"}},
 	}
 	return ref
 }
@@ -178,11 +180,32 @@ func TestDivisions(t *testing.T) {
 	}
 }
 
+// TestSkills: the taxonomy's skills with both names, for a page in English; q finds them by
+// id or either name, in any case.
+func TestSkills(t *testing.T) {
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Reference = testReference() }})
+	var got struct {
+		Data  []xiaoqi.Skill `json:"data"`
+		Total int            `json:"total"`
+	}
+	e.get(t, "/api/v1/skills").want(t, http.StatusOK).decode(t, &got)
+	if got.Total != 3 || len(got.Data) != 3 || got.Data[1].NameEN != "Software testing" {
+		t.Errorf("skills = %+v", got)
+	}
+	for q, want := range map[string]string{"软件": "software_testing", "TESTING": "software_testing", "japan": "japanese", "java": "java"} {
+		e.get(t, "/api/v1/skills?q="+url.QueryEscape(q)).want(t, http.StatusOK).decode(t, &got)
+		if len(got.Data) != 1 || got.Data[0].ID != want {
+			t.Errorf("skills?q=%s = %+v, want %s", q, got.Data, want)
+		}
+	}
+	e.get(t, "/api/v1/skills?sector=software").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "sector")
+}
+
 // TestReferenceMissing: a server without reference data says so instead of pretending the
 // catalogue is empty.
 func TestReferenceMissing(t *testing.T) {
 	e := newEnv(t)
-	for _, p := range []string{"/api/v1/majors", "/api/v1/majors/080902", "/api/v1/divisions"} {
+	for _, p := range []string{"/api/v1/majors", "/api/v1/majors/080902", "/api/v1/divisions", "/api/v1/skills"} {
 		ae := e.get(t, p).wantError(t, http.StatusServiceUnavailable, xiaoqi.EUNAVAILABLE, "")
 		if !strings.Contains(ae.Error.Message, "参考数据") {
 			t.Errorf("%s: %s", p, fmt.Sprint(ae.Error.Message))

@@ -187,6 +187,7 @@ func New(cfg Config) *Server {
 	getHead(v1, "/majors", s.listMajors)
 	getHead(v1, "/majors/:code", s.getMajor)
 	getHead(v1, "/divisions", s.listDivisions)
+	getHead(v1, "/skills", s.listSkills)
 	s.partnershipRoutes(v1)
 	// Writes answer the public 401 before reading a byte of the body.
 	signedIn := s.requireRole(xiaoqi.Roles...)

@@ -218,6 +218,16 @@ func (t *Taxonomy) Fingerprint() string { return t.fingerprint }
 // Skills returns every skill, ordered by id. The caller must not modify them.
 func (t *Taxonomy) Skills() []*Skill { return t.skills }
 
+// Names returns every skill as the root package's xiaoqi.Skill (id and both names), in the
+// taxonomy's order: the reference data of /api/v1/skills.
+func (t *Taxonomy) Names() []xiaoqi.Skill {
+	out := make([]xiaoqi.Skill, len(t.skills))
+	for i, s := range t.skills {
+		out[i] = s.Domain()
+	}
+	return out
+}
+
 // Skill returns the skill with the given id.
 func (t *Taxonomy) Skill(id string) (*Skill, bool) {
 	s, ok := t.byID[id]

@@ -198,6 +198,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	ref.Skills = m.Taxonomy.Names()
 	apiCfg := api.Config{
 		Store: store, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // languageJourney: the English switch changes every text, survives a reload (localStorage)
@@ -66,6 +67,37 @@ func languageJourney(t *testing.T, p *page, svc *service, a actors) {
 		}
 	}
 	p.checkA11y("the HR page in English")
+	// Skills, stored under their Chinese names, show the taxonomy's English names.
+	var skills listAnswer[xiaoqi.Skill]
+	apiGet(t, svc.URL, "/api/v1/skills", nil, &skills)
+	english := map[string]string{}
+	for _, s := range skills.Data {
+		if s.NameZH != s.NameEN {
+			english[s.NameZH] = s.NameEN
+		}
+	}
+	var jobs listAnswer[jobDoc]
+	apiGet(t, svc.URL, "/api/v1/jobs", url.Values{"enterprise_id": {a.enterpriseID}, "limit": {"50"}}, &jobs)
+	shown := map[string]bool{}
+	for _, line := range p.texts(".job-list .skills") {
+		for _, s := range strings.Split(line, ", ") {
+			shown[s] = true
+		}
+	}
+	checked := 0
+	for _, j := range jobs.Data {
+		for _, s := range j.Skills {
+			if en, ok := english[s]; ok {
+				checked++
+				if !shown[en] || shown[s] {
+					p.fail("the skill %s of %q is not shown as %q in English", s, j.Title, en)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no job of the enterprise has a skill with an English name")
+	}
 
 	p.open("/#/search?q=Java")
 	p.waitText("#results-h", "results")

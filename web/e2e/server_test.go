@@ -78,6 +78,7 @@ func startService(tb testing.TB) *service {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	ref.Skills = tax.Names()
 	authn := auth.New(store, auth.Options{Params: auth.TestParams})
 	srv := api.New(api.Config{
 		Store: store, Index: idx, Ready: follower.Ready, Notify: follower.Notify,

@@ -1,7 +1,7 @@
 // The returnee explorer (policy item (12): 鼓励海外留学生在陕创办服务外包企业): a sector ×
 // city view with a schematic SVG map of Shaanxi's ten cities by region, demand and supply
 // bars for every city, and the chosen city's dossier with the supporting policy items quoted.
-import { t, pick, sectorName, cityName } from './i18n.js';
+import { t, pick, sectorName, cityName, skillName } from './i18n.js';
 import { get } from './api.js';
 import { h, s, syntheticBadge, unverifiedBadge, errorBox, loading, goKeepingFocus } from './dom.js';
 
@@ -82,7 +82,7 @@ export async function renderExplore(view, r, ctx) {
       bars('demand', t('explore.demand'), CITIES.map((c) => [c.name, byCity[c.name].open_headcount]), city,
         synth ? h('span', {}, syntheticBadge(true), ' ', t('explore.demand.synthetic', { n: synth.toLocaleString(), total: total.toLocaleString() })) : null),
       bars('supply', t('explore.supply'), CITIES.map((c) => [c.name, byCity[c.name].graduate_supply]), city,
-        t('explore.supply.note', { skills: (byCity[city].supply_skills || []).join(t('punct.list')) || t('explore.none') }))));
+        t('explore.supply.note', { skills: (byCity[city].supply_skills || []).map(skillName).join(t('punct.list')) || t('explore.none') }))));
   dossierBox.replaceChildren(...dossier(byCity[city], city, sector));
 }
 
@@ -159,7 +159,7 @@ function dossier(d, city, sector) {
     // training courses), said where a city shows none at all.
     h('p', { class: 'hint', 'data-note': 'supply' }, d.graduate_supply ? t('explore.graduates.counted') : t('explore.graduates.zero', { city: cityName(city) })),
     h('h3', {}, t('explore.skills')),
-    d.top_skills && d.top_skills.length ? h('ul', { class: 'chips' }, d.top_skills.map((x) => h('li', { class: 'chip static' }, x))) : h('p', { class: 'muted' }, t('explore.none')),
+    d.top_skills && d.top_skills.length ? h('ul', { class: 'chips' }, d.top_skills.map((x) => h('li', { class: 'chip static' }, skillName(x)))) : h('p', { class: 'muted' }, t('explore.none')),
     h('div', { class: 'two-col' },
       h('div', {}, h('h3', {}, t('explore.competitors')), partyList(d.competitors)),
       h('div', {}, h('h3', {}, t('explore.schools')), partyList(d.partner_schools))),

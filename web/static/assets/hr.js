@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, pick, sectorName, cityName, regionName, degreeName, languageName } from './i18n.js';
+import { t, pick, sectorName, cityName, regionName, degreeName, languageName, skillName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -139,7 +139,7 @@ function jobItem(j, verified, mine, edit, match, target) {
     target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
     h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
-    j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.join(t('punct.list'))) : null,
+    j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.map(skillName).join(t('punct.list'))) : null,
     h('div', { class: 'actions' },
       h('button', { type: 'button', 'data-action': 'match', onclick: match }, t('hr.job.match')),
       mine ? h('button', { type: 'button', 'data-action': 'edit', onclick: edit }, t('hr.job.edit')) : null));

@@ -26,6 +26,25 @@ export function t(key, vars) {
   return s;
 }
 
+// skillNames maps a skill's Chinese name, as documents store it, to its English name: the
+// taxonomy's, from /api/v1/skills, read once the page is in English.
+let skillNames = null;
+
+/** loadSkillNames reads the skills' English names when the page is in English (once). */
+export async function loadSkillNames() {
+  if (current !== 'en' || skillNames) return;
+  try {
+    const r = await fetch('/api/v1/skills');
+    const d = r.ok ? await r.json() : {};
+    skillNames = new Map((d.data || []).map((x) => [x.name_zh, x.name_en]));
+  } catch {
+    skillNames = new Map(); // the names as stored, rather than no page
+  }
+}
+
+/** skillName is a skill in the page's language: its English name on an English page where the taxonomy has one. */
+export function skillName(s) { return (current === 'en' && skillNames && skillNames.get(s)) || s; }
+
 /** has reports whether key is a known text (sector., city. …). */
 export function has(key) { return key in strings; }
 

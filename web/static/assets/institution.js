@@ -1,6 +1,6 @@
 // The institution page: its programs, suggested enterprise partners with their explanations,
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
-import { t, pick, cityName, regionName, degreeName, levelName, authorityName } from './i18n.js';
+import { t, pick, cityName, regionName, degreeName, levelName, authorityName, skillName } from './i18n.js';
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
@@ -61,7 +61,7 @@ export async function renderInstitution(view, r, ctx) {
           h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
             h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
             h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t(training ? 'inst.course.trainees' : 'inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
-            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).join(t('punct.list'))) : null))));
+            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).map(skillName).join(t('punct.list'))) : null))));
       } catch (err) { progBox.replaceChildren(errorBox(err)); }
     })(),
     loadProposals(),

@@ -2,7 +2,7 @@
 // enterprises they consented to), the audit log of their record, export and erasure. Only the
 // candidate themself gets here: the API answers the full profile, the audit log and the export
 // to the signed-in candidate alone (api/personal.go).
-import { t, has, lang, cityName, degreeName, languageName } from './i18n.js';
+import { t, has, lang, cityName, degreeName, languageName, skillName } from './i18n.js';
 import { api, get, currentUser, signOut } from './api.js';
 import { h, errorBox, okBox, loading, syntheticBadge } from './dom.js';
 import { signInHint } from './partners.js';
@@ -120,7 +120,7 @@ function profileSection(c) {
       row(t('me.field.name'), c.name), row(t('me.field.phone'), c.phone), row(t('me.field.email'), c.email),
       row(t('me.field.birth_date'), c.birth_date),
       row(t('me.field.city'), c.city ? cityName(c.city) : ''), row(t('me.field.degree'), degreeName(c.degree)),
-      row(t('me.field.education'), edu.join(t('punct.semicolon'))), row(t('me.field.skills'), (c.skills || []).join(t('punct.list'))),
+      row(t('me.field.education'), edu.join(t('punct.semicolon'))), row(t('me.field.skills'), (c.skills || []).map(skillName).join(t('punct.list'))),
       row(t('me.field.languages'), (c.languages || []).map(languageName).join(t('punct.list'))),
       row(t('me.field.returnee'), yes(c.returnee)), row(t('me.field.study_country'), c.study_country),
       row(t('me.field.wants_to_found'), yes(c.wants_to_found)),

@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, sectorName, cityName, degreeName, languageName } from './i18n.js';
+import { t, sectorName, cityName, degreeName, languageName, skillName } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -41,6 +41,7 @@ function facetLabel(name, v) {
   if (name === 'region') return t('explore.region.' + v);
   if (name === 'degree') return degreeName(v);
   if (name === 'language') return languageName(v);
+  if (name === 'skill') return skillName(v);
   return v;
 }
 
