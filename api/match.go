@@ -20,6 +20,9 @@ type Matcher interface {
 	InstitutionPartners(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
 	JobCandidates(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
 	CandidateJobs(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
+	// JobsFor is CandidateJobs for a profile as given, private ones too: for the candidate
+	// themself.
+	JobsFor(ctx context.Context, c *xiaoqi.Candidate, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
 	Allocate(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.Allocation, error)
 	Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.GapReport, error)
 	Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Dossier, error)
@@ -117,6 +120,42 @@ func (s *Server) ranking(k xiaoqi.Kind, rank func(Matcher, context.Context, stri
 	}
 }
 
+// candidateJobs answers GET /api/v1/candidates/{id}/jobs: the job needs suggested to a
+// candidate. Anyone may ask for those of a profile that is not private (CandidateJobs, from
+// the matcher's model, which holds no private profile). The candidate themself, and an
+// administrator, get them from the profile as stored: also while it is private, and with the
+// edit they just saved.
+func (s *Server) candidateJobs(c *gin.Context) {
+	id, err := s.pathID(c, xiaoqi.KindCandidate)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if p := who(c); !self(p, id) && !p.is(xiaoqi.RoleAdmin) {
+		s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs)(c)
+		return
+	}
+	sc, limit, err := matchParams(c, maxMatchLimit, "real_only")
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if !s.available(c) {
+		return
+	}
+	d, err := s.store.Get(c.Request.Context(), xiaoqi.KindCandidate, id)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	l, err := s.matcher.JobsFor(c.Request.Context(), d.(*xiaoqi.Candidate), sc, limit)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	s.writeJSON(c, http.StatusOK, publicMatches(l))
+}
+
 // matchView is a Match with its candidate anonymised as every candidate output is.
 type matchView struct {
 	xiaoqi.Match
@@ -178,7 +217,7 @@ func (s *Server) matchRoutes(v1 *gin.RouterGroup) {
 	getHead(v1, "/enterprises/:id/partners", s.ranking(xiaoqi.KindEnterprise, Matcher.EnterprisePartners))
 	getHead(v1, "/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, Matcher.InstitutionPartners))
 	getHead(v1, "/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, Matcher.JobCandidates))
-	getHead(v1, "/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs))
+	getHead(v1, "/candidates/:id/jobs", s.candidateJobs)
 	// Allocation is planning work and costs seconds at province scale: signed-in users only.
 	signedIn := s.requireRole(xiaoqi.Roles...)
 	getHead(v1, "/match/allocate", signedIn, s.allocate)
