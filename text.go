@@ -111,7 +111,7 @@ func lastName(field string) string {
 // enterprise called "N/A".
 var placeholderNames = map[string]bool{"n/a": true, "na": true, "none": true, "null": true, "nil": true, "unknown": true,
 	"-": true, "--": true, "—": true, "——": true, "/": true, "\\": true, "?": true, "？": true, "...": true, "…": true,
-	"无": true, "暂无": true, "未知": true, "不详": true, "保密": true, "匿名": true, "空": true, "某公司": true, "某企业": true,
+	"无": true, "暂无": true, "未知": true, "不详": true, "保密": true, "匿名": true, "空": true,
 	"待定": true, "未填写": true, "未提供": true}
 
 // checkName refuses a name that is a placeholder for none (placeholderNames).
