@@ -51,10 +51,12 @@ type ImportJob struct {
 	// UpdatedAt is when the runner last wrote the job; a queued or running job whose UpdatedAt
 	// is older than ImportStaleAfter has lost its runner.
 	UpdatedAt time.Time `json:"updated_at" bson:"updated_at"`
-	// Report is the job's report as the API shows it (JSON: format, column mapping, counts,
-	// problem kinds, the first problems), at most MaxImportReportBytes. The store does not
-	// read it. ImportJobs (the list) leaves it out.
-	Report json.RawMessage `json:"report,omitempty" bson:"-"`
+	// Summary and Report are the job's report as the API shows it, in JSON that the store
+	// does not read: Summary the small part that lists show (format, counts, problem count),
+	// Report the rest (column mapping, problem kinds, the first problems). Each is at most
+	// MaxImportReportBytes. ImportJobs (the list) leaves Report out.
+	Summary json.RawMessage `json:"summary,omitempty" bson:"-"`
+	Report  json.RawMessage `json:"report,omitempty" bson:"-"`
 	// Error says why a failed job failed.
 	Error *ImportError `json:"error,omitempty" bson:"error"`
 }
@@ -100,11 +102,15 @@ func (j *ImportJob) Validate() error {
 	if j.CreatedAt.IsZero() {
 		v.add("created_at", "必填", "is required")
 	}
-	if len(j.Report) > MaxImportReportBytes {
-		v.add("report", "超过 %d 字节", "is larger than %d bytes", MaxImportReportBytes)
-	}
-	if len(j.Report) > 0 && !json.Valid(j.Report) {
-		v.add("report", "不是有效的 JSON", "is not valid JSON")
+	for _, f := range []struct {
+		name string
+		data json.RawMessage
+	}{{"summary", j.Summary}, {"report", j.Report}} {
+		if len(f.data) > MaxImportReportBytes {
+			v.add(f.name, "超过 %d 字节", "is larger than %d bytes", MaxImportReportBytes)
+		} else if len(f.data) > 0 && !json.Valid(f.data) {
+			v.add(f.name, "不是有效的 JSON", "is not valid JSON")
+		}
 	}
 	return v.err("import job")
 }
@@ -114,7 +120,8 @@ func (j *ImportJob) Validate() error {
 // ones), so the list is not paged.
 type ImportJobs interface {
 	// PutImportJob stores a job, new or changed, replacing the stored one but for
-	// CancelRequested, which a put never clears.
+	// CancelRequested, which a put never clears: it sets j.CancelRequested to the stored
+	// value, so that the runner learns of a cancel as it writes its progress.
 	PutImportJob(ctx context.Context, j *ImportJob) error
 	// ImportJob returns a job with its report; ENOTFOUND when absent.
 	ImportJob(ctx context.Context, id string) (*ImportJob, error)

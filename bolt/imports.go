@@ -22,7 +22,7 @@ func (s *Store) PutImportJob(ctx context.Context, j *xiaoqi.ImportJob) error {
 	}
 	rec := *j
 	rec.Report = nil
-	return s.update(ctx, "put import job", func(tx *bolt.Tx) error {
+	err := s.update(ctx, "put import job", func(tx *bolt.Tx) error {
 		jobs, reps := tx.Bucket(bucketImports), tx.Bucket(bucketImportRep)
 		if old := jobs.Get([]byte(j.ID)); old != nil && !rec.CancelRequested {
 			prev, err := decodeImportJob(j.ID, old)
@@ -43,6 +43,11 @@ func (s *Store) PutImportJob(ctx context.Context, j *xiaoqi.ImportJob) error {
 		}
 		return reps.Put([]byte(j.ID), j.Report)
 	})
+	if err != nil {
+		return err
+	}
+	j.CancelRequested = rec.CancelRequested
+	return nil
 }
 
 // ImportJob implements xiaoqi.ImportJobs.

@@ -15,9 +15,10 @@ import (
 var _ xiaoqi.ImportJobs = (*Store)(nil)
 
 // importRecord is a job as the import_jobs collection holds it: the job's fields and its
-// report JSON as a string (readable in the shell).
+// summary and report JSON as strings (readable in the shell).
 type importRecord struct {
 	xiaoqi.ImportJob `bson:",inline"`
+	Summary          string `bson:"summary,omitempty"`
 	Report           string `bson:"report,omitempty"`
 }
 
@@ -28,7 +29,7 @@ func (s *Store) PutImportJob(ctx context.Context, j *xiaoqi.ImportJob) error {
 	if err := j.Validate(); err != nil {
 		return err
 	}
-	data, err := bson.Marshal(importRecord{ImportJob: *j, Report: string(j.Report)})
+	data, err := bson.Marshal(importRecord{ImportJob: *j, Summary: string(j.Summary), Report: string(j.Report)})
 	if err != nil {
 		return fmt.Errorf("mongodb: encode import job: %w", err)
 	}
@@ -44,11 +45,31 @@ func (s *Store) PutImportJob(ctx context.Context, j *xiaoqi.ImportJob) error {
 		set = append(set, e)
 	}
 	update := bson.D{{Key: "$set", Value: set}}
-	if len(j.Report) == 0 {
-		update = append(update, bson.E{Key: "$unset", Value: bson.D{{Key: "report", Value: ""}}})
+	unset := bson.D{}
+	if len(j.Summary) == 0 {
+		unset = append(unset, bson.E{Key: "summary", Value: ""})
 	}
-	_, err = s.db.Collection(importsCollection).UpdateOne(ctx, bson.D{{Key: "_id", Value: j.ID}}, update, options.UpdateOne().SetUpsert(true))
-	return translate("put import job", err)
+	if len(j.Report) == 0 {
+		unset = append(unset, bson.E{Key: "report", Value: ""})
+	}
+	if len(unset) > 0 {
+		update = append(update, bson.E{Key: "$unset", Value: unset})
+	}
+	coll := s.db.Collection(importsCollection)
+	if _, err := coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: j.ID}}, update, options.UpdateOne().SetUpsert(true)); err != nil {
+		return translate("put import job", err)
+	}
+	// Then the flag alone (findAndModify would return the whole report, and FerretDB does
+	// not project it).
+	var stored struct {
+		CancelRequested bool `bson:"cancel_requested"`
+	}
+	err = coll.FindOne(ctx, bson.D{{Key: "_id", Value: j.ID}}, options.FindOne().SetProjection(bson.D{{Key: "cancel_requested", Value: 1}})).Decode(&stored)
+	if err != nil {
+		return translate("put import job", err)
+	}
+	j.CancelRequested = stored.CancelRequested
+	return nil
 }
 
 // ImportJob implements xiaoqi.ImportJobs.
@@ -60,11 +81,7 @@ func (s *Store) ImportJob(ctx context.Context, id string) (*xiaoqi.ImportJob, er
 	} else if err != nil {
 		return nil, translate("get import job", err)
 	}
-	j := r.ImportJob
-	if r.Report != "" {
-		j.Report = []byte(r.Report)
-	}
-	return &j, nil
+	return r.job(), nil
 }
 
 // ImportJobs implements xiaoqi.ImportJobs.
@@ -75,9 +92,13 @@ func (s *Store) ImportJobs(ctx context.Context) ([]*xiaoqi.ImportJob, error) {
 	if err != nil {
 		return nil, translate("list import jobs", err)
 	}
-	jobs := []*xiaoqi.ImportJob{}
-	if err := cur.All(ctx, &jobs); err != nil {
+	var recs []importRecord
+	if err := cur.All(ctx, &recs); err != nil {
 		return nil, translate("list import jobs", err)
+	}
+	jobs := make([]*xiaoqi.ImportJob, 0, len(recs))
+	for i := range recs {
+		jobs = append(jobs, recs[i].job())
 	}
 	return jobs, nil
 }
@@ -103,6 +124,17 @@ func (s *Store) DeleteImportJob(ctx context.Context, id string) error {
 		return importJobNotFound(id)
 	}
 	return nil
+}
+
+func (r *importRecord) job() *xiaoqi.ImportJob {
+	j := r.ImportJob
+	if r.Summary != "" {
+		j.Summary = []byte(r.Summary)
+	}
+	if r.Report != "" {
+		j.Report = []byte(r.Report)
+	}
+	return &j
 }
 
 func importJobNotFound(id string) error {

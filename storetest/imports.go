@@ -24,16 +24,17 @@ func TestImportJobs(t *testing.T, newOne func(t *testing.T) xiaoqi.ImportJobs) {
 		}
 		// The runner finishes it with a report and an error.
 		j.Status, j.FinishedAt, j.UpdatedAt = xiaoqi.ImportFailed, at.Add(time.Minute), at.Add(time.Minute)
-		j.Report = json.RawMessage(`{"counts":{"read":10,"written":8},"errors":[{"row":3,"message":"必填 / is required"}]}`)
+		j.Summary = json.RawMessage(`{"counts":{"read":10,"written":8},"problem_count":1}`)
+		j.Report = json.RawMessage(`{"errors":[{"row":3,"message":"必填 / is required"}]}`)
 		j.Error = &xiaoqi.ImportError{Code: xiaoqi.ETOOLARGE, Message: "行过长 / row too long", Details: []xiaoqi.FieldError{{Field: "max_row_bytes", Message: "x"}}}
 		mustPutImport(t, s, j)
 		got = mustImport(t, s, "imp_1")
-		if !sameImport(got, j) || !sameJSON(t, got.Report, j.Report) {
+		if !sameImport(got, j) || !sameJSON(t, got.Report, j.Report) || !sameJSON(t, got.Summary, j.Summary) {
 			t.Errorf("after finishing: %s report %s, want %s", show(got), got.Report, show(j))
 		}
 		jobs, err := s.ImportJobs(ctx())
-		if err != nil || len(jobs) != 1 || jobs[0].Report != nil || jobs[0].Status != xiaoqi.ImportFailed || jobs[0].Progress.Written != 8 {
-			t.Errorf("ImportJobs = %v, %v; want the job without its report", jobs, err)
+		if err != nil || len(jobs) != 1 || jobs[0].Report != nil || !sameJSON(t, jobs[0].Summary, j.Summary) || jobs[0].Status != xiaoqi.ImportFailed || jobs[0].Progress.Written != 8 {
+			t.Errorf("ImportJobs = %v, %v; want the job with its summary, without its report", jobs, err)
 		}
 	})
 	t.Run("NewestFirst", func(t *testing.T) {
@@ -63,8 +64,14 @@ func TestImportJobs(t *testing.T, newOne func(t *testing.T) xiaoqi.ImportJobs) {
 		if err := s.RequestImportCancel(ctx(), "imp_1"); err != nil {
 			t.Fatal(err)
 		}
-		// The runner, not knowing yet, writes its progress: the request stays.
+		// The runner, not knowing yet, writes its progress: the request stays, and the put
+		// tells the runner.
 		j.Progress.Rows, j.UpdatedAt = 500, at.Add(time.Second)
+		mustPutImport(t, s, j)
+		if !j.CancelRequested {
+			t.Error("PutImportJob did not tell the runner that a cancel was requested")
+		}
+		j.CancelRequested = false
 		mustPutImport(t, s, j)
 		if got := mustImport(t, s, "imp_1"); !got.CancelRequested || got.Progress.Rows != 500 {
 			t.Errorf("after a cancel request and a put: %s, want cancel_requested and rows 500", show(got))
@@ -128,7 +135,7 @@ func mustImport(tb testing.TB, s xiaoqi.ImportJobs, id string) *xiaoqi.ImportJob
 // sameImport compares two jobs but for their reports, times by instant.
 func sameImport(a, b *xiaoqi.ImportJob) bool {
 	x, y := *a, *b
-	x.Report, y.Report = nil, nil
+	x.Report, y.Report, x.Summary, y.Summary = nil, nil, nil, nil
 	for _, t := range []*time.Time{&x.CreatedAt, &x.StartedAt, &x.FinishedAt, &x.UpdatedAt, &y.CreatedAt, &y.StartedAt, &y.FinishedAt, &y.UpdatedAt} {
 		*t = t.UTC()
 	}
