@@ -107,7 +107,9 @@ func viewImport(r *xiaoqi.ImportJob, full bool) importView {
 		v.FinishedAt = &r.FinishedAt
 		v.ReportURL = "/api/v1/imports/" + r.ID + "/report.csv"
 	}
-	if r.Status == xiaoqi.ImportRunning {
+	// A job whose node stopped keeps its progress: how far it had come, what is stored.
+	stopped := r.Status == xiaoqi.ImportFailed && r.Error != nil && r.Error.Message == importStopped().Message
+	if r.Status == xiaoqi.ImportRunning || (stopped && r.Progress.Rows > 0) {
 		p := r.Progress
 		v.Progress = &progressView{Rows: p.Rows, Written: p.Written, Invalid: p.Invalid, RowsPerSec: p.RowsPerSec, ETASeconds: p.ETASeconds}
 		if p.TotalBytes > 0 {
@@ -391,7 +393,7 @@ func (s *Server) importReport(c *gin.Context) {
 	}
 	j := s.imports.localJob(rec.ID)
 	if j == nil {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "报告文件只保存在执行该导入的节点（%[2]s）上，直到该节点重启；本节点没有。前 %[3]d 个问题见该任务的 errors（GET /api/v1/imports/%[1]s） / the report file is kept by the node that ran the import (%[2]s), until it restarts, not by this node; the first %[3]d problems are in the job's errors (GET /api/v1/imports/%[1]s)",
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "报告文件只保存在执行该导入的节点（%[2]s）上，且只保留到该节点重启，此处无法下载；前 %[3]d 个问题见该任务的 errors（GET /api/v1/imports/%[1]s） / the report file is kept only by the node that ran the import (%[2]s), and only until that node restarts: it cannot be downloaded here; the first %[3]d problems are in the job's errors (GET /api/v1/imports/%[1]s)",
 			rec.ID, rec.Node, importProblems))
 		return
 	}

@@ -79,7 +79,7 @@ func TestImportOnAnotherNode(t *testing.T) {
 	}
 	// The report file is A's: B says where it is, A serves it.
 	r := b.get(t, onB.ReportURL).want(t, http.StatusNotFound)
-	for _, want := range []string{"执行该导入的节点（node-a）", "the node that ran the import (node-a)", "errors"} {
+	for _, want := range []string{"执行该导入的节点（node-a）", "kept only by the node that ran the import (node-a)", "errors"} {
 		if !strings.Contains(string(r.Body), want) {
 			t.Errorf("report on B: %s, want it to say %q", r.Body, want)
 		}
@@ -133,8 +133,15 @@ func TestImportNodeStopped(t *testing.T) {
 	}
 	stoppedSays(list.Data[0])
 	var j importJob
-	b.get(t, "/api/v1/imports/"+dead.ID).want(t, http.StatusOK).decode(t, &j)
+	r := b.get(t, "/api/v1/imports/"+dead.ID).want(t, http.StatusOK)
+	r.decode(t, &j)
 	stoppedSays(j)
+	var progress struct {
+		Progress *struct{ Written int }
+	}
+	if r.decode(t, &progress); progress.Progress == nil || progress.Progress.Written != 500 {
+		t.Errorf("the stopped job's progress: %+v, want how far it had come (500 rows written)", progress.Progress)
+	}
 	if stored, err := jobs.ImportJob(context.Background(), dead.ID); err != nil || stored.Status != xiaoqi.ImportFailed {
 		t.Errorf("stored %+v, %v; want it failed", stored, err)
 	}
