@@ -1,7 +1,7 @@
 // Package xiaoqi holds the domain of the xiaoqi (校企) talent and training-program matching
 // service: the types it stores (institutions, programs, enterprises, job needs, candidates,
 // policy items, partnerships), their validation, the one error type shared by every layer, and
-// the small interfaces (Store, Accounts, Index) that the storage and search packages
+// the small interfaces (Store, Accounts, ImportJobs, Index) that the storage and search packages
 // implement.
 //
 // It imports only the standard library, in the layout of benbjohnson/wtf.

@@ -20,62 +20,65 @@ const (
 	DefaultMaxImportJobs  = 100
 	// importProblems is how many problems a job keeps for GET /imports/{id}; the report CSV has all.
 	importProblems = 100
+	// defaultImportSaveInterval is how often a runner writes its job to the store: its
+	// progress, and that it is alive (xiaoqi.ImportStaleAfter).
+	defaultImportSaveInterval = 2 * time.Second
 )
 
-// Import job statuses.
-const (
-	importQueued    = "queued"
-	importRunning   = "running"
-	importDone      = "done"
-	importFailed    = "failed"
-	importCancelled = "cancelled"
-)
+// importStopped is the error of a job whose node stopped before the job finished: seen by the
+// node itself as it shuts down, or by another node once the job has gone stale.
+func importStopped() *xiaoqi.ImportError {
+	return &xiaoqi.ImportError{Code: xiaoqi.EUNAVAILABLE,
+		Message: "执行该导入的节点已停止，导入未完成；请重新导入该文件：已写入的行不会重复写入 / the node that ran this import stopped before it finished; import the file again: rows already written are not duplicated"}
+}
 
-// importJob is one import running in the background. Its state is in memory only: a restart
-// forgets the jobs (the rows they wrote stay in the store).
+// importJob is an import that this node runs. The upload, the report CSV and the cancel
+// function are this node's alone; the job's state (rec) is written to the store every
+// importJobs.saveEvery and when it ends, so that every node lists and shows it.
 type importJob struct {
 	id        string
 	opt       ingest.Options
-	upload    string // the uploaded file, removed when the job ends
-	reportCSV string // the report, kept until the job is forgotten
-	created   time.Time
+	upload    string          // the uploaded file, removed when the job ends
+	reportCSV string          // the report, kept until the job is forgotten
 	ctx       context.Context // set by add, before anyone else can see the job
 	cancel    context.CancelFunc
 
-	mu       sync.Mutex
-	status   string
-	started  time.Time
-	finished time.Time
-	progress ingest.Progress
-	report   *ingest.Report
-	err      error
+	mu  sync.Mutex
+	rec xiaoqi.ImportJob
 }
 
-func (j *importJob) finishedOK() bool {
+// state returns a copy of the job's record.
+func (j *importJob) state() *xiaoqi.ImportJob {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return j.status == importDone || j.status == importFailed || j.status == importCancelled
+	r := j.rec
+	return &r
 }
 
-// importJobs keeps the last jobs of the server, runs at most one at a time (imports into one
-// store only contend with each other), and stops them all on Close.
+// importJobs keeps the import jobs in the store (xiaoqi.ImportJobs) and the files of those
+// this node runs. It runs at most one import at a time (imports into one store only contend
+// with each other) and stops them all on Close.
 type importJobs struct {
 	store  xiaoqi.Store
+	jobs   xiaoqi.ImportJobs
+	node   string
 	logger *slog.Logger
 	notify func()
 	dir    string
 	max    int
-	limits ingest.Limits
-	skills ingest.Skills
+	// saveEvery is how often a runner writes its job to the store.
+	saveEvery time.Duration
+	limits    ingest.Limits
+	skills    ingest.Skills
 
 	ctx    context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 	slot   chan struct{}
 
+	addMu sync.Mutex // serialises add's count and prune on this node
 	mu    sync.Mutex
-	jobs  map[string]*importJob
-	order []string // oldest first
+	local map[string]*importJob
 }
 
 func newImportJobs(cfg Config, logger *slog.Logger) *importJobs {
@@ -84,75 +87,179 @@ func newImportJobs(cfg Config, logger *slog.Logger) *importJobs {
 	if n <= 0 {
 		n = DefaultMaxImportJobs
 	}
-	return &importJobs{store: cfg.Store, logger: logger, notify: cfg.Notify, dir: cfg.ImportDir, max: n,
-		limits: cfg.ImportLimits, skills: cfg.ImportSkills, ctx: ctx, cancel: cancel, slot: make(chan struct{}, 1), jobs: map[string]*importJob{}}
+	jobs := cfg.ImportJobs
+	if jobs == nil {
+		if s, ok := cfg.Store.(xiaoqi.ImportJobs); ok {
+			jobs = s
+		} else if a, ok := cfg.Accounts.(xiaoqi.ImportJobs); ok {
+			jobs = a
+		} else {
+			jobs = newMemImportJobs()
+		}
+	}
+	every := cfg.ImportSaveInterval
+	if every <= 0 {
+		every = defaultImportSaveInterval
+	}
+	node := cfg.NodeName
+	if node == "" {
+		node, _ = os.Hostname()
+	}
+	return &importJobs{store: cfg.Store, jobs: jobs, node: node, logger: logger, notify: cfg.Notify, dir: cfg.ImportDir, max: n,
+		saveEvery: every, limits: cfg.ImportLimits, skills: cfg.ImportSkills, ctx: ctx, cancel: cancel, slot: make(chan struct{}, 1), local: map[string]*importJob{}}
 }
 
-// add registers a job, forgetting the oldest finished jobs beyond the limit. It refuses a
-// job when the limit is taken by jobs that have not finished.
-func (m *importJobs) add(j *importJob) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for len(m.order) >= m.max {
-		i := -1
-		for k, id := range m.order {
-			if m.jobs[id].finishedOK() {
-				i = k
-				break
-			}
-		}
-		if i < 0 {
-			return xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "导入任务过多，请稍后再试 / %d imports are waiting or running; try again later", len(m.order))
-		}
-		m.forgetLocked(m.order[i])
+// add stores a new job, pruning the oldest finished jobs beyond the limit (of every node).
+// It refuses a job when the limit is taken by jobs that have not finished.
+func (m *importJobs) add(ctx context.Context, j *importJob) error {
+	m.addMu.Lock()
+	defer m.addMu.Unlock()
+	jobs, err := m.jobs.ImportJobs(ctx)
+	if err != nil {
+		return err
 	}
+	now := time.Now().UTC()
+	kept := map[string]bool{}
+	n := len(jobs)
+	for i := len(jobs) - 1; i >= 0; i-- { // oldest first
+		old := jobs[i]
+		if n < m.max || !(old.Finished() || (old.Stale(now) && m.localJob(old.ID) == nil)) {
+			kept[old.ID] = true
+			continue
+		}
+		if err := m.jobs.DeleteImportJob(ctx, old.ID); err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+			return err
+		}
+		n--
+	}
+	if n >= m.max {
+		return xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "导入任务过多，请稍后再试 / %d imports are waiting or running; try again later", n)
+	}
+	// The files of finished jobs that are gone from the store (pruned or deleted on any node).
+	m.mu.Lock()
+	for id, l := range m.local {
+		if !kept[id] && l.state().Finished() {
+			m.forgetLocked(id)
+		}
+	}
+	m.mu.Unlock()
+
 	j.ctx, j.cancel = context.WithCancel(m.ctx)
-	m.jobs[j.id] = j
-	m.order = append(m.order, j.id)
+	rec := j.state()
+	rec.UpdatedAt = now
+	if err := m.jobs.PutImportJob(ctx, rec); err != nil {
+		j.cancel()
+		return err
+	}
+	m.mu.Lock()
+	m.local[j.id] = j
+	m.mu.Unlock()
 	return nil
 }
 
-func (m *importJobs) get(id string) *importJob {
+// localJob returns the job of that id if this node runs (or ran) it.
+func (m *importJobs) localJob(id string) *importJob {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.jobs[id]
+	return m.local[id]
 }
 
-// list returns the jobs, newest first.
-func (m *importJobs) list() []*importJob {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	out := make([]*importJob, 0, len(m.order))
-	for i := len(m.order) - 1; i >= 0; i-- {
-		out = append(out, m.jobs[m.order[i]])
+// get returns a job from the store, or this node's own fresher state of a job it runs. A job
+// whose runner has gone silent is marked failed (in the store too).
+func (m *importJobs) get(ctx context.Context, id string) (*xiaoqi.ImportJob, error) {
+	local := m.localJob(id)
+	rec, err := m.jobs.ImportJob(ctx, id)
+	if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND && local != nil && local.state().Finished() {
+		// Deleted on another node: the report file goes too.
+		m.mu.Lock()
+		m.forgetLocked(id)
+		m.mu.Unlock()
 	}
-	return out
+	if err != nil {
+		return nil, err
+	}
+	if local != nil {
+		if l := local.state(); !l.Finished() {
+			return l, nil
+		}
+	} else if rec.Stale(time.Now()) {
+		markStopped(rec)
+		if err := m.jobs.PutImportJob(ctx, rec); err != nil {
+			m.logger.Warn("mark stopped import failed", "import", id, "err", err)
+		}
+	}
+	return rec, nil
 }
 
-// forget drops a finished job and its report.
-func (m *importJobs) forget(id string) {
+// list returns the jobs, newest first, without their reports. Jobs whose runner has gone
+// silent show as failed.
+func (m *importJobs) list(ctx context.Context) ([]*xiaoqi.ImportJob, error) {
+	jobs, err := m.jobs.ImportJobs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	for i, rec := range jobs {
+		if j := m.localJob(rec.ID); j != nil {
+			if l := j.state(); !l.Finished() {
+				l.Report = nil
+				jobs[i] = l
+			}
+		} else if rec.Stale(now) {
+			markStopped(rec)
+		}
+	}
+	return jobs, nil
+}
+
+// markStopped records that the node running rec stopped.
+func markStopped(rec *xiaoqi.ImportJob) {
+	rec.Status, rec.FinishedAt, rec.Error = xiaoqi.ImportFailed, time.Now().UTC(), importStopped()
+}
+
+// cancelJob asks the runner of a job that has not finished to stop: at once on this node,
+// else through the store at the runner's next write.
+func (m *importJobs) cancelJob(ctx context.Context, id string) error {
+	if j := m.localJob(id); j != nil {
+		j.cancel()
+	}
+	return m.jobs.RequestImportCancel(ctx, id)
+}
+
+// forget drops a finished job from the store and its files from this node.
+func (m *importJobs) forget(ctx context.Context, id string) error {
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	m.forgetLocked(id)
+	m.mu.Unlock()
+	return m.jobs.DeleteImportJob(ctx, id)
 }
 
 func (m *importJobs) forgetLocked(id string) {
-	j := m.jobs[id]
+	j := m.local[id]
 	if j == nil {
 		return
 	}
 	j.cancel()
-	delete(m.jobs, id)
-	for i, x := range m.order {
-		if x == id {
-			m.order = append(m.order[:i], m.order[i+1:]...)
-			break
-		}
-	}
+	delete(m.local, id)
 	os.Remove(j.reportCSV)
 }
 
-// start runs j in the background.
+// save writes the job to the store and cancels it when a cancel was requested on any node.
+func (m *importJobs) save(j *importJob) {
+	rec := j.state()
+	rec.UpdatedAt = time.Now().UTC()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := m.jobs.PutImportJob(ctx, rec); err != nil {
+		m.logger.Error("save import job", "import", j.id, "err", err)
+		return
+	}
+	if rec.CancelRequested && !rec.Finished() {
+		j.cancel()
+	}
+}
+
+// start runs j in the background, writing it to the store every saveEvery.
 func (m *importJobs) start(j *importJob) {
 	ctx := j.ctx
 	m.wg.Add(1)
@@ -160,22 +267,43 @@ func (m *importJobs) start(j *importJob) {
 		defer m.wg.Done()
 		defer j.cancel()
 		defer os.Remove(j.upload)
-		select {
-		case m.slot <- struct{}{}:
-			defer func() { <-m.slot }()
-		case <-ctx.Done():
-			j.end(nil, ctx.Err())
-			return
-		}
-		j.mu.Lock()
-		j.status, j.started = importRunning, time.Now().UTC()
-		j.mu.Unlock()
-		rep, err := m.run(ctx, j)
-		j.end(rep, err)
+		stop, saved := make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(saved)
+			t := time.NewTicker(m.saveEvery)
+			defer t.Stop()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-t.C:
+					m.save(j)
+				}
+			}
+		}()
+		rep, err := m.wait(ctx, j)
+		close(stop)
+		<-saved
+		m.end(j, rep, err)
+		m.save(j)
 		if err != nil && xiaoqi.ErrorCode(err) == xiaoqi.EINTERNAL && ctx.Err() == nil {
 			m.logger.Error("import failed", "import", j.id, "err", err)
 		}
 	}()
+}
+
+// wait waits for the slot, then runs j.
+func (m *importJobs) wait(ctx context.Context, j *importJob) (*ingest.Report, error) {
+	select {
+	case m.slot <- struct{}{}:
+		defer func() { <-m.slot }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	j.mu.Lock()
+	j.rec.Status, j.rec.StartedAt = xiaoqi.ImportRunning, time.Now().UTC()
+	j.mu.Unlock()
+	return m.run(ctx, j)
 }
 
 func (m *importJobs) run(ctx context.Context, j *importJob) (rep *ingest.Report, err error) {
@@ -194,7 +322,8 @@ func (m *importJobs) run(ctx context.Context, j *importJob) (rep *ingest.Report,
 	opt.ReportCSV = ingest.NewCSVWriter(f)
 	opt.Progress = func(p ingest.Progress) {
 		j.mu.Lock()
-		j.progress = p
+		j.rec.Progress = xiaoqi.ImportProgress{Rows: p.Rows, Written: p.Written, Invalid: p.Invalid, Bytes: p.Bytes,
+			TotalBytes: p.TotalBytes, RowsPerSec: p.RowsPerSec, ETASeconds: p.ETA.Seconds()}
 		j.mu.Unlock()
 	}
 	opt.Notify = m.notify
@@ -206,27 +335,44 @@ func (m *importJobs) run(ctx context.Context, j *importJob) (rep *ingest.Report,
 }
 
 // end records how a job ended.
-func (j *importJob) end(rep *ingest.Report, err error) {
+func (m *importJobs) end(j *importJob, rep *ingest.Report, err error) {
+	var summary, report []byte
+	if rep != nil {
+		summary, report = encodeReport(rep)
+	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	j.finished, j.report, j.err = time.Now().UTC(), rep, err
+	r := &j.rec
+	r.FinishedAt, r.Error = time.Now().UTC(), nil
+	if rep != nil {
+		r.Summary, r.Report = summary, report
+	}
 	switch {
+	case err != nil && m.ctx.Err() != nil:
+		// The node is shutting down: nobody cancelled this job.
+		r.Status, r.Error = xiaoqi.ImportFailed, importStopped()
 	case errors.Is(err, context.Canceled):
-		j.status = importCancelled
+		r.Status = xiaoqi.ImportCancelled
 	case err != nil:
-		j.status = importFailed
+		r.Status = xiaoqi.ImportFailed
+		msg := xiaoqi.ErrorMessage(err)
+		if xiaoqi.ErrorCode(err) == xiaoqi.EINTERNAL {
+			msg = xiaoqi.InternalMessage
+		}
+		r.Error = &xiaoqi.ImportError{Code: xiaoqi.ErrorCode(err), Message: msg, Details: xiaoqi.ErrorDetails(err)}
 	default:
-		j.status = importDone
+		r.Status = xiaoqi.ImportDone
 	}
 }
 
-// close cancels every job, waits for them and removes their files.
+// close cancels every job, waits for them (each writes how it ended to the store) and
+// removes their files.
 func (m *importJobs) close() {
 	m.cancel()
 	m.wg.Wait()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for id := range m.jobs {
+	for id := range m.local {
 		m.forgetLocked(id)
 	}
 }

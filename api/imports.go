@@ -23,33 +23,44 @@ import (
 
 // importView is the JSON of an import job.
 type importView struct {
-	ID         string          `json:"id"`
-	Status     string          `json:"status"`
-	Type       xiaoqi.Kind     `json:"type"`
-	FileName   string          `json:"file_name"`
-	Mode       ingest.Mode     `json:"mode"`
-	Source     string          `json:"source"`
-	CreatedAt  time.Time       `json:"created_at"`
-	StartedAt  *time.Time      `json:"started_at,omitempty"`
-	FinishedAt *time.Time      `json:"finished_at,omitempty"`
-	Progress   *progressView   `json:"progress,omitempty"`
-	Format     string          `json:"format,omitempty"`
-	Encoding   string          `json:"encoding,omitempty"`
-	Sheet      string          `json:"sheet,omitempty"`
-	HeaderRow  int             `json:"header_row,omitempty"`
-	Columns    []ingest.Column `json:"columns,omitempty"`
-	Unknown    []ingest.Column `json:"unknown_columns,omitempty"`
-	BetterType xiaoqi.Kind     `json:"better_type,omitempty"`
-	Counts     *ingest.Counts  `json:"counts,omitempty"`
+	ID         string        `json:"id"`
+	Status     string        `json:"status"`
+	Type       xiaoqi.Kind   `json:"type"`
+	FileName   string        `json:"file_name"`
+	Mode       ingest.Mode   `json:"mode"`
+	Source     string        `json:"source"`
+	StartedBy  string        `json:"started_by,omitempty"`
+	CreatedAt  time.Time     `json:"created_at"`
+	StartedAt  *time.Time    `json:"started_at,omitempty"`
+	FinishedAt *time.Time    `json:"finished_at,omitempty"`
+	Progress   *progressView `json:"progress,omitempty"`
+	importSummary
+	importDetails
+	Error     *errorJSON `json:"error,omitempty"`
+	ReportURL string     `json:"report_url,omitempty"`
+}
+
+// importSummary is the part of a job's report that the list shows (xiaoqi.ImportJob.Summary).
+type importSummary struct {
+	Format     string         `json:"format,omitempty"`
+	Encoding   string         `json:"encoding,omitempty"`
+	Sheet      string         `json:"sheet,omitempty"`
+	HeaderRow  int            `json:"header_row,omitempty"`
+	BetterType xiaoqi.Kind    `json:"better_type,omitempty"`
+	Counts     *ingest.Counts `json:"counts,omitempty"`
 	// Existing counts the job rows that are postings stored under another source.
 	Existing []ingest.SourceMatch `json:"existing,omitempty"`
-	Errors   []ingest.Problem     `json:"errors"`
 	Problems int                  `json:"problem_count"`
+	Stopped  string               `json:"stopped,omitempty"`
+}
+
+// importDetails is the rest of the report, shown by GET /imports/{id} (xiaoqi.ImportJob.Report).
+type importDetails struct {
+	Columns []ingest.Column  `json:"columns,omitempty"`
+	Unknown []ingest.Column  `json:"unknown_columns,omitempty"`
+	Errors  []ingest.Problem `json:"errors"`
 	// Kinds counts the problems by kind (ingest.Report.Kinds).
-	Kinds     []ingest.ProblemKind `json:"problem_kinds,omitempty"`
-	Stopped   string               `json:"stopped,omitempty"`
-	Error     *errorJSON           `json:"error,omitempty"`
-	ReportURL string               `json:"report_url,omitempty"`
+	Kinds []ingest.ProblemKind `json:"problem_kinds,omitempty"`
 }
 
 type progressView struct {
@@ -61,42 +72,61 @@ type progressView struct {
 	ETASeconds float64 `json:"eta_seconds,omitempty"`
 }
 
-func (j *importJob) view() importView {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	v := importView{ID: j.id, Status: j.status, Type: j.opt.Type, FileName: j.opt.FileName, Mode: j.opt.Mode, Source: j.opt.Source,
-		CreatedAt: j.created, Errors: []ingest.Problem{}}
-	if !j.started.IsZero() {
-		v.StartedAt = &j.started
+// encodeReport splits a report into the summary and the details the store keeps, with at
+// most importProblems problems, fewer when they would pass xiaoqi.MaxImportReportBytes (the
+// report CSV has them all).
+func encodeReport(r *ingest.Report) (summary, details []byte) {
+	c := r.Counts
+	summary, _ = json.Marshal(importSummary{Format: r.Format, Encoding: r.Encoding, Sheet: r.Sheet, HeaderRow: r.HeaderRow,
+		BetterType: r.BetterType, Counts: &c, Existing: r.Existing, Problems: r.ProblemCount, Stopped: r.Stopped})
+	d := importDetails{Columns: r.Columns, Unknown: r.Unknown, Errors: r.Problems[:min(len(r.Problems), importProblems)], Kinds: r.Kinds}
+	for {
+		details, _ = json.Marshal(d)
+		if len(details) <= xiaoqi.MaxImportReportBytes {
+			return summary, details
+		}
+		switch {
+		case len(d.Errors) > 0:
+			d.Errors = d.Errors[:len(d.Errors)/2]
+		case len(d.Kinds) > 0:
+			d.Kinds = d.Kinds[:len(d.Kinds)/2]
+		default:
+			return summary, nil
+		}
 	}
-	if !j.finished.IsZero() {
-		v.FinishedAt = &j.finished
-		v.ReportURL = "/api/v1/imports/" + j.id + "/report.csv"
+}
+
+// viewImport is the JSON of a job; full adds the details of its report.
+func viewImport(r *xiaoqi.ImportJob, full bool) importView {
+	v := importView{ID: r.ID, Status: r.Status, Type: r.Type, FileName: r.FileName, Mode: ingest.Mode(r.Mode), Source: r.Source,
+		StartedBy: r.StartedBy, CreatedAt: r.CreatedAt}
+	if !r.StartedAt.IsZero() {
+		v.StartedAt = &r.StartedAt
 	}
-	if j.status == importRunning {
-		p := j.progress
-		v.Progress = &progressView{Rows: p.Rows, Written: p.Written, Invalid: p.Invalid, RowsPerSec: p.RowsPerSec, ETASeconds: p.ETA.Seconds()}
+	if !r.FinishedAt.IsZero() {
+		v.FinishedAt = &r.FinishedAt
+		v.ReportURL = "/api/v1/imports/" + r.ID + "/report.csv"
+	}
+	// A job whose node stopped keeps its progress: how far it had come, what is stored.
+	stopped := r.Status == xiaoqi.ImportFailed && r.Error != nil && r.Error.Message == importStopped().Message
+	if r.Status == xiaoqi.ImportRunning || (stopped && r.Progress.Rows > 0) {
+		p := r.Progress
+		v.Progress = &progressView{Rows: p.Rows, Written: p.Written, Invalid: p.Invalid, RowsPerSec: p.RowsPerSec, ETASeconds: p.ETASeconds}
 		if p.TotalBytes > 0 {
 			v.Progress.Percent = 100 * float64(p.Bytes) / float64(p.TotalBytes)
 		}
 	}
-	if r := j.report; r != nil {
-		v.Format, v.Encoding, v.Sheet, v.HeaderRow = r.Format, r.Encoding, r.Sheet, r.HeaderRow
-		v.Columns, v.Unknown, v.Stopped, v.Problems = r.Columns, r.Unknown, r.Stopped, r.ProblemCount
-		v.BetterType = r.BetterType
-		c := r.Counts
-		v.Counts = &c
-		v.Errors = r.Problems[:min(len(r.Problems), importProblems)]
-		v.Kinds = r.Kinds
-		v.Existing = r.Existing
+	if len(r.Summary) > 0 {
+		_ = json.Unmarshal(r.Summary, &v.importSummary) // written by encodeReport
 	}
-	if j.err != nil && j.status == importFailed {
-		code := xiaoqi.ErrorCode(j.err)
-		msg := xiaoqi.ErrorMessage(j.err)
-		if code == xiaoqi.EINTERNAL {
-			msg = xiaoqi.InternalMessage
-		}
-		v.Error = &errorJSON{Code: code, Message: msg, Details: xiaoqi.ErrorDetails(j.err)}
+	if full && len(r.Report) > 0 {
+		_ = json.Unmarshal(r.Report, &v.importDetails)
+	}
+	if v.Errors == nil {
+		v.Errors = []ingest.Problem{}
+	}
+	if e := r.Error; e != nil && r.Status == xiaoqi.ImportFailed {
+		v.Error = &errorJSON{Code: e.Code, Message: e.Message, Details: e.Details}
 	}
 	return v
 }
@@ -144,14 +174,17 @@ func (s *Server) createImport(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	if err := s.imports.add(j); err != nil {
+	if u := who(c).user; u != nil {
+		j.rec.StartedBy = u.ID
+	}
+	if err := s.imports.add(c.Request.Context(), j); err != nil {
 		os.Remove(j.upload)
 		s.writeError(c, err)
 		return
 	}
 	s.imports.start(j)
 	c.Header("Location", "/api/v1/imports/"+j.id)
-	s.writeJSON(c, http.StatusAccepted, j.view())
+	s.writeJSON(c, http.StatusAccepted, viewImport(j.state(), true))
 }
 
 // readUpload reads the multipart form into a job whose file is saved to disk and checked.
@@ -160,7 +193,7 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 	if err != nil {
 		return nil, invalid("body", "表单格式错误 / is not a multipart form: %v", err)
 	}
-	j := &importJob{id: newImportID(), created: time.Now().UTC(), status: importQueued}
+	j := &importJob{id: newImportID()}
 	fields := map[string]string{}
 	cleanup := func() {
 		if j.upload != "" {
@@ -230,7 +263,10 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 		cleanup()
 		return nil, err
 	}
-	j.opt.Source, j.report = rep.Source, rep
+	j.opt.Source = rep.Source
+	j.rec = xiaoqi.ImportJob{ID: j.id, Type: j.opt.Type, FileName: j.opt.FileName, Mode: string(j.opt.Mode), Source: j.opt.Source,
+		Node: s.imports.node, Status: xiaoqi.ImportQueued, CreatedAt: time.Now().UTC()}
+	j.rec.Summary, j.rec.Report = encodeReport(rep)
 	return j, nil
 }
 
@@ -300,51 +336,65 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 
 // findImport finds the job named in the URL, or answers 404 (400 for a query parameter: these
 // routes take none).
-func (s *Server) findImport(c *gin.Context) *importJob {
+func (s *Server) findImport(c *gin.Context) *xiaoqi.ImportJob {
 	if err := noParams(c); err != nil {
 		s.writeError(c, err)
 		return nil
 	}
-	if j := s.imports.get(c.Param("id")); j != nil {
-		return j
+	rec, err := s.imports.get(c.Request.Context(), c.Param("id"))
+	if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+		err = xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务不存在：可能已被删除，或已不在最近的 %[2]d 个任务之中 / no import %[1]q: it was deleted, or is older than the last %[2]d imports, which are kept",
+			c.Param("id"), s.imports.max)
 	}
-	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务不存在：任务只保存在接收上传的节点的内存中（最近 %[2]d 个，该节点重启后清空） / no import %[1]q here: a job is kept in the memory of the node that took the upload (the last %[2]d, until it restarts)",
-		c.Param("id"), s.imports.max))
-	return nil
+	if err != nil {
+		s.writeError(c, err)
+		return nil
+	}
+	return rec
 }
 
 // getImport answers GET /api/v1/imports/{id}.
 func (s *Server) getImport(c *gin.Context) {
-	if j := s.findImport(c); j != nil {
-		s.writeJSON(c, http.StatusOK, j.view())
+	if rec := s.findImport(c); rec != nil {
+		s.writeJSON(c, http.StatusOK, viewImport(rec, true))
 	}
 }
 
-// listImports answers GET /api/v1/imports, newest first.
+// listImports answers GET /api/v1/imports, newest first: the jobs of every node.
 func (s *Server) listImports(c *gin.Context) {
 	if err := noParams(c); err != nil {
 		// ?status=running listed every job, as if it had filtered them.
 		s.writeError(c, err)
 		return
 	}
-	jobs := s.imports.list()
+	jobs, err := s.imports.list(c.Request.Context())
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
 	out := make([]importView, 0, len(jobs))
-	for _, j := range jobs {
-		v := j.view()
-		v.Columns, v.Unknown, v.Errors, v.Kinds = nil, nil, []ingest.Problem{}, nil
-		out = append(out, v)
+	for _, rec := range jobs {
+		out = append(out, viewImport(rec, false))
 	}
 	s.writeJSON(c, http.StatusOK, gin.H{"data": out})
 }
 
-// importReport answers GET /api/v1/imports/{id}/report.csv once the job has finished.
+// importReport answers GET /api/v1/imports/{id}/report.csv once the job has finished. The
+// file is on the node that ran the job (it may hold every row of the upload, so it does not
+// go into the store); another node answers 404 saying so.
 func (s *Server) importReport(c *gin.Context) {
-	j := s.findImport(c)
-	if j == nil {
+	rec := s.findImport(c)
+	if rec == nil {
 		return
 	}
-	if !j.finishedOK() {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "导入完成后可下载报告 / import %s has not finished; the report is ready when it has", j.id))
+	if !rec.Finished() {
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "导入完成后可下载报告 / import %s has not finished; the report is ready when it has", rec.ID))
+		return
+	}
+	j := s.imports.localJob(rec.ID)
+	if j == nil {
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "报告文件只保存在执行该导入的节点（%[2]s）上，且只保留到该节点重启，此处无法下载；前 %[3]d 个问题见该任务的 errors（GET /api/v1/imports/%[1]s） / the report file is kept only by the node that ran the import (%[2]s), and only until that node restarts: it cannot be downloaded here; the first %[3]d problems are in the job's errors (GET /api/v1/imports/%[1]s)",
+			rec.ID, rec.Node, importProblems))
 		return
 	}
 	f, err := os.Open(j.reportCSV)
@@ -361,18 +411,25 @@ func (s *Server) importReport(c *gin.Context) {
 }
 
 // deleteImport answers DELETE /api/v1/imports/{id}: it cancels a job that has not finished
-// (202, rows written so far stay) and forgets one that has (204).
+// (202, rows written so far stay; on another node than the one running it, the runner stops
+// at its next write to the store, within seconds) and forgets one that has (204).
 func (s *Server) deleteImport(c *gin.Context) {
-	j := s.findImport(c)
-	if j == nil {
+	rec := s.findImport(c)
+	if rec == nil {
 		return
 	}
-	if !j.finishedOK() {
-		j.cancel()
-		s.writeJSON(c, http.StatusAccepted, j.view())
+	if !rec.Finished() {
+		if err := s.imports.cancelJob(c.Request.Context(), rec.ID); err != nil {
+			s.writeError(c, err)
+			return
+		}
+		s.writeJSON(c, http.StatusAccepted, viewImport(rec, true))
 		return
 	}
-	s.imports.forget(j.id)
+	if err := s.imports.forget(c.Request.Context(), rec.ID); err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+		s.writeError(c, err)
+		return
+	}
 	c.Status(http.StatusNoContent)
 }
 

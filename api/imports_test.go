@@ -7,7 +7,6 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -313,28 +312,3 @@ func TestImportCancel(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-// TestImportOnAnotherNode: with two nodes on one store, the node that did not take the upload
-// does not know the import job; its 404 says that jobs live on the node that took the upload
-// (it said only "until a restart", and a user behind a load balancer saw the job vanish and
-// reappear).
-func TestImportOnAnotherNode(t *testing.T) {
-	t.Parallel()
-	e := newEnv(t)
-	other := api.New(api.Config{Store: e.Store, Index: e.Index, Version: "test", ImportDir: t.TempDir(),
-		Auth: e.Auth, Accounts: e.Store.(xiaoqi.Accounts), RateLimits: api.RateLimits{PerAddress: -1, PerKey: -1}})
-	t.Cleanup(func() { other.Close() })
-	ts := httptest.NewServer(other.Handler())
-	t.Cleanup(ts.Close)
-	b := &env{URL: ts.URL, Store: e.Store, Index: e.Index, Auth: e.Auth, Admin: e.Admin, Key: e.Key}
-
-	var j importJob
-	e.upload(t, "岗位需求.csv", gbkBytes(t, jobsCSV), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
-	e.waitImport(t, j.ID)
-	r := b.get(t, "/api/v1/imports/"+j.ID).want(t, http.StatusNotFound)
-	for _, want := range []string{"接收上传的节点", "the node that took the upload"} {
-		if !strings.Contains(string(r.Body), want) {
-			t.Errorf("GET /api/v1/imports/{id} on the other node: %s, want it to say %q", r.Body, want)
-		}
-	}
-}

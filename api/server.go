@@ -62,9 +62,19 @@ type Config struct {
 	// ImportDir holds uploads and import reports while they are needed (default: the system's
 	// temporary directory).
 	ImportDir string
-	// MaxImportJobs is how many import jobs the server remembers (default 100); older finished
-	// ones are forgotten. Jobs live in memory only.
+	// MaxImportJobs is how many import jobs the store keeps (default 100), of every node;
+	// older finished ones are forgotten as new ones start.
 	MaxImportJobs int
+	// ImportJobs keeps the import jobs, so that every node lists and shows every job. Nil
+	// takes Store, or else Accounts, when it implements xiaoqi.ImportJobs (bolt and mongodb
+	// do), else keeps them in memory (one node only).
+	ImportJobs xiaoqi.ImportJobs
+	// ImportSaveInterval is how often a running import writes its progress to the store (and
+	// that its node is alive: xiaoqi.ImportStaleAfter); default 2 s.
+	ImportSaveInterval time.Duration
+	// NodeName names this node in its import jobs: the node that has a job's report file
+	// (default: the host name).
+	NodeName string
 	// ImportSkills extracts skills from imported tags and descriptions (the skill taxonomy);
 	// nil takes tags as they are. Job needs and candidates written through the API get their
 	// skills from it too (skills.go).

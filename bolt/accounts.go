@@ -27,12 +27,14 @@ var (
 	bucketSessionsExp = []byte("sessionsexp")
 	bucketAudit       = []byte("audit")
 	bucketAuditBy     = []byte("auditby")
+	bucketImports     = []byte("imports")
+	bucketImportRep   = []byte("importreports")
 )
 
 // accountBuckets are created by Open when missing: files written before accounts existed
 // gain them without a format change.
 var accountBuckets = [][]byte{bucketUsers, bucketUsernames, bucketAPIKeys, bucketAPIKeysBy,
-	bucketSessions, bucketSessionsExp, bucketAudit, bucketAuditBy}
+	bucketSessions, bucketSessionsExp, bucketAudit, bucketAuditBy, bucketImports, bucketImportRep}
 
 // userRecord, keyRecord and sessionRecord are the stored forms of the account types: the same
 // fields, converted with a plain type conversion, with JSON names of the store's own, so that

@@ -50,6 +50,8 @@ import (
 //	audit             seq (uint64 BE) → entry JSON; the bucket's sequence numbers the entries,
 //	                  and an entry's ID is its seq in 16 decimal digits, so ID order is append order
 //	auditby           subject id \x00 seq (uint64 BE) → "", a subject's entries in order
+//	imports           import job id → job JSON without its report (xiaoqi.ImportJobs; imports.go)
+//	importreports     import job id → the job's report JSON
 //
 // IDs that key these buckets never contain NUL (the store refuses them). The account buckets
 // are created when missing: files older than accounts gain them without a format change.

@@ -32,6 +32,10 @@ func TestAccounts(t *testing.T) {
 	storetest.TestAccounts(t, func(t *testing.T) xiaoqi.Accounts { return open(t) })
 }
 
+func TestImportJobs(t *testing.T) {
+	storetest.TestImportJobs(t, func(t *testing.T) xiaoqi.ImportJobs { return open(t) })
+}
+
 // jobs returns n valid job needs with distinct natural keys from source.
 func jobs(source string, n int) []xiaoqi.Doc {
 	docs := make([]xiaoqi.Doc, n)

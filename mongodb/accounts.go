@@ -21,6 +21,7 @@ const (
 	apiKeysCollection  = "api_keys"
 	sessionsCollection = "sessions"
 	auditCollection    = "audit"
+	importsCollection  = "import_jobs"
 )
 
 // accountIndexes are the indexes of the account collections, created by setup.
@@ -38,6 +39,8 @@ func accountIndexes() map[string][]index {
 			{name: "subject_id", keys: bson.D{{Key: "subject_id", Value: 1}, {Key: "_id", Value: 1}}},
 			{name: "actor_id", keys: bson.D{{Key: "actor_id", Value: 1}, {Key: "_id", Value: 1}}},
 		},
+		// ImportJobs lists newest first.
+		importsCollection: {{name: "created_at", keys: bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: -1}}}},
 	}
 }
 

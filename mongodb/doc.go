@@ -37,6 +37,11 @@
 // can be finished by calling it again. Every filter is built from the Go strings of the call,
 // as values of fixed fields: text sent by a user is never parsed into a query.
 //
+// Store is also xiaoqi.ImportJobs (imports.go): the collection "import_jobs" (an index on
+// created_at, _id for the list, newest first), a job per document with its summary and report
+// JSON as strings. A put is an upsert that $sets every field but cancel_requested, so that a
+// runner's progress does not undo a cancel asked for on another node.
+//
 // # The change feed
 //
 // Writers take seqs from the counter ($inc, a range per batch) and commit out of order: A

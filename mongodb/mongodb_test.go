@@ -30,6 +30,11 @@ func TestAccounts(t *testing.T) {
 	storetest.TestAccounts(t, func(t *testing.T) xiaoqi.Accounts { return newStore(t) })
 }
 
+func TestImportJobs(t *testing.T) {
+	t.Parallel()
+	storetest.TestImportJobs(t, func(t *testing.T) xiaoqi.ImportJobs { return newStore(t) })
+}
+
 // TestOpenUnreachable: a server that does not answer fails Open quickly, naming the server
 // and not the password.
 func TestOpenUnreachable(t *testing.T) {

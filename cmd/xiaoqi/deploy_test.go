@@ -68,15 +68,18 @@ func TestContainerFiles(t *testing.T) {
 	if n := strings.Count(compose, "X-Forwarded-For $$proxy_add_x_forwarded_for"); n == 0 || n != strings.Count(compose, "proxy_pass ") {
 		t.Errorf("docker-compose.yml: %d of nginx's %d proxy_pass set X-Forwarded-For, want all", n, strings.Count(compose, "proxy_pass "))
 	}
-	// An import job is known only to the node that took the upload (GET /api/v1/imports/{id}
-	// answers 404 on the others), so nginx sends every request about imports to one node, the
-	// other being a backup only: round robin answered every other status request 404.
-	imports := regexp.MustCompile(`(?s)location /api/v1/imports \{\s*proxy_pass http://(\w+);`).FindStringSubmatch(compose)
-	if imports == nil {
-		t.Fatal("docker-compose.yml: nginx has no location /api/v1/imports: round robin sends an import's status requests to nodes that do not know it")
+	// Import jobs are in the store and every node answers for them, so nginx spreads requests
+	// about imports like any other: a location pinning them to one node (with the others as
+	// backups), the stop-gap of when jobs lived in one node's memory, would leave that node
+	// taking every upload. Each node has a host name, by which another node names the node
+	// that keeps a job's report file.
+	if strings.Contains(compose, "location /api/v1/imports") || strings.Contains(compose, " backup;") {
+		t.Error("docker-compose.yml: nginx pins /api/v1/imports to one node; every node answers for every import job now")
 	}
-	up := regexp.MustCompile(`(?s)upstream ` + imports[1] + ` \{(.*?)\}`).FindStringSubmatch(compose)
-	if up == nil || strings.Count(up[1], "server ") != nodes || strings.Count(up[1], " backup;") != nodes-1 {
-		t.Errorf("docker-compose.yml: upstream %s for imports = %v, want the %d nodes, all but one marked backup", imports[1], up, nodes)
+	if n := len(regexp.MustCompile(`(?m)^    hostname: xiaoqi\d+$`).FindAllString(compose, -1)); n != nodes {
+		t.Errorf("docker-compose.yml: %d of %d nodes have a host name; a job's report file is named by its node's", n, nodes)
+	}
+	if up := regexp.MustCompile(`(?s)upstream \w+ \{(.*?)\}`).FindAllStringSubmatch(compose, -1); len(up) != 1 || strings.Count(up[0][1], "server ") != nodes {
+		t.Errorf("docker-compose.yml: nginx upstreams %v, want one with the %d nodes", up, nodes)
 	}
 }

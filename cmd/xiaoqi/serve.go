@@ -199,8 +199,13 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	ref.Skills = m.Taxonomy.Names()
+	// Import jobs live in the store, so that every node behind a load balancer answers for them.
+	importJobs, ok := store.(xiaoqi.ImportJobs)
+	if !ok {
+		return fmt.Errorf("the store %T keeps no import jobs", store)
+	}
 	apiCfg := api.Config{
-		Store: store, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
+		Store: store, ImportJobs: importJobs, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
 		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy),
 		Reference: ref, Matcher: match.New(store, m.Taxonomy), UI: web.Handler(), Collectors: collectors,

@@ -1,0 +1,165 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+)
+
+// node starts another API server on e's store and index, as a second node behind a load
+// balancer would be, and returns it with its server (closed when the test ends).
+func (e *env) node(tb testing.TB, name string) (*env, *api.Server) {
+	tb.Helper()
+	srv := api.New(api.Config{Store: e.Store, Index: e.Index, Version: "test", ImportDir: tb.TempDir(), NodeName: name,
+		ImportSaveInterval: 10 * time.Millisecond,
+		Auth:               e.Auth, Accounts: e.Store.(xiaoqi.Accounts), RateLimits: api.RateLimits{PerAddress: -1, PerKey: -1}})
+	tb.Cleanup(func() { srv.Close() })
+	ts := httptest.NewServer(srv.Handler())
+	tb.Cleanup(ts.Close)
+	return &env{URL: ts.URL, Store: e.Store, Index: e.Index, Auth: e.Auth, Admin: e.Admin, Key: e.Key}, srv
+}
+
+// bigJobsCSV is an upload of n synthetic job needs, long enough to watch it run.
+func bigJobsCSV(n int) []byte {
+	var b strings.Builder
+	b.WriteString("岗位编号,岗位名称,公司名称,城市\n")
+	for i := range n {
+		b.WriteString("r" + itoa(i) + ",合成测试岗位,合成测试公司,西安\n")
+	}
+	return []byte(b.String())
+}
+
+// pollImport polls GET /api/v1/imports/{id} until ok says the job is as wanted.
+func (e *env) pollImport(tb testing.TB, id string, ok func(j map[string]any) bool) map[string]any {
+	tb.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	tick := time.NewTicker(5 * time.Millisecond) // a background job's status can only be polled
+	defer tick.Stop()
+	for {
+		var j map[string]any
+		e.get(tb, "/api/v1/imports/"+id).want(tb, http.StatusOK).decode(tb, &j)
+		if ok(j) {
+			return j
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("import %s: %v", id, j)
+		}
+		<-tick.C
+	}
+}
+
+// TestImportOnAnotherNode: with two nodes on one store behind a load balancer, a job started
+// on A is listed and shown on B, with its progress while it runs and its report once done,
+// and B can cancel it. (B answered 404: jobs lived in the memory of the node that took the
+// upload, and the web UI polling a job's status through the balancer saw it vanish.)
+func TestImportOnAnotherNode(t *testing.T) {
+	t.Parallel()
+	base := newEnv(t)
+	a, _ := base.node(t, "node-a")
+	b, _ := base.node(t, "node-b")
+
+	var j importJob
+	a.upload(t, "岗位需求.csv", gbkBytes(t, jobsCSV), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
+	onB := b.waitImport(t, j.ID)
+	onA := a.waitImport(t, j.ID)
+	if onB.Status != "done" || onB.Counts == nil || *onB.Counts != *onA.Counts || len(onB.Errors) != 2 || onB.Errors[1].Column != "招聘人数" ||
+		len(onB.Columns) != 6 || onB.Encoding != "gb18030" || onB.ReportURL == "" {
+		t.Errorf("the job on B: %+v, counts %+v; want it as A shows it: %+v, counts %+v", onB, onB.Counts, onA, onA.Counts)
+	}
+	var list struct{ Data []importJob }
+	b.get(t, "/api/v1/imports").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 1 || list.Data[0].ID != j.ID || list.Data[0].Counts == nil || list.Data[0].Counts.Written != 1 {
+		t.Errorf("list on B: %+v, want the job of A with its counts", list.Data)
+	}
+	// The report file is A's: B says where it is, A serves it.
+	r := b.get(t, onB.ReportURL).want(t, http.StatusNotFound)
+	for _, want := range []string{"执行该导入的节点（node-a）", "kept only by the node that ran the import (node-a)", "errors"} {
+		if !strings.Contains(string(r.Body), want) {
+			t.Errorf("report on B: %s, want it to say %q", r.Body, want)
+		}
+	}
+	a.get(t, onB.ReportURL).want(t, http.StatusOK)
+
+	// A long import on A: B shows its progress, and a DELETE on B stops it.
+	const rows = 30000
+	a.upload(t, "big.csv", bigJobsCSV(rows), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
+	running := b.pollImport(t, j.ID, func(j map[string]any) bool {
+		p, _ := j["progress"].(map[string]any)
+		return j["status"] != "queued" && (j["status"] != "running" || p != nil && p["rows"].(float64) > 0)
+	})
+	if running["status"] != "running" {
+		t.Fatalf("B never saw the import running with progress: %v", running)
+	}
+	b.do(t, http.MethodDelete, "/api/v1/imports/"+j.ID, nil, "").want(t, http.StatusAccepted)
+	if j = b.waitImport(t, j.ID); j.Status != "cancelled" || base.count(t, xiaoqi.KindJob) >= rows {
+		t.Errorf("after DELETE on B: %+v, %d job needs stored; want it cancelled before the end", j, base.count(t, xiaoqi.KindJob))
+	}
+	b.do(t, http.MethodDelete, "/api/v1/imports/"+j.ID, nil, "").want(t, http.StatusNoContent)
+	a.get(t, "/api/v1/imports/"+j.ID).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+}
+
+// TestImportNodeStopped: a job whose node stopped is reported failed, saying so, instead of
+// running for ever: whether the node shut down or died without a word.
+func TestImportNodeStopped(t *testing.T) {
+	t.Parallel()
+	base := newEnv(t)
+	b, _ := base.node(t, "node-b")
+	stoppedSays := func(j importJob) {
+		t.Helper()
+		if j.Status != "failed" || j.Error == nil || !strings.Contains(j.Error.Message, "执行该导入的节点已停止") ||
+			!strings.Contains(j.Error.Message, "import the file again: rows already written are not duplicated") {
+			t.Errorf("job %+v error %+v; want it failed because its node stopped", j, j.Error)
+		}
+	}
+
+	// A node that died: its job says "running", and nothing has written it for two minutes.
+	jobs := base.Store.(xiaoqi.ImportJobs)
+	at := time.Now().UTC().Add(-2 * xiaoqi.ImportStaleAfter)
+	dead := &xiaoqi.ImportJob{ID: "imp_00000000000000d1", Type: xiaoqi.KindJob, FileName: "jobs.csv", Mode: "default", Node: "node-gone",
+		Status: xiaoqi.ImportRunning, CreatedAt: at, StartedAt: at, UpdatedAt: at, Progress: xiaoqi.ImportProgress{Rows: 500, Written: 500}}
+	if err := jobs.PutImportJob(context.Background(), dead); err != nil {
+		t.Fatal(err)
+	}
+	var list struct{ Data []importJob }
+	b.get(t, "/api/v1/imports").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 1 {
+		t.Fatalf("list %+v", list.Data)
+	}
+	stoppedSays(list.Data[0])
+	var j importJob
+	r := b.get(t, "/api/v1/imports/"+dead.ID).want(t, http.StatusOK)
+	r.decode(t, &j)
+	stoppedSays(j)
+	var progress struct {
+		Progress *struct{ Written int }
+	}
+	if r.decode(t, &progress); progress.Progress == nil || progress.Progress.Written != 500 {
+		t.Errorf("the stopped job's progress: %+v, want how far it had come (500 rows written)", progress.Progress)
+	}
+	if stored, err := jobs.ImportJob(context.Background(), dead.ID); err != nil || stored.Status != xiaoqi.ImportFailed {
+		t.Errorf("stored %+v, %v; want it failed", stored, err)
+	}
+	// A job whose runner is alive is not.
+	live := *dead
+	live.ID, live.UpdatedAt = "imp_00000000000000a1", time.Now().UTC()
+	if err := jobs.PutImportJob(context.Background(), &live); err != nil {
+		t.Fatal(err)
+	}
+	var alive importJob
+	if b.get(t, "/api/v1/imports/"+live.ID).want(t, http.StatusOK).decode(t, &alive); alive.Status != "running" || alive.Error != nil {
+		t.Errorf("a job written a moment ago: %+v, want it running", alive)
+	}
+
+	// A node that shuts down in the middle of an import says so in the store.
+	c, srvC := base.node(t, "node-c")
+	var onC importJob
+	c.upload(t, "big.csv", bigJobsCSV(30000), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &onC)
+	srvC.Close()
+	stoppedSays(b.waitImport(t, onC.ID))
+}
