@@ -103,7 +103,8 @@ func validateBatch(docs []xiaoqi.Doc) ([]string, error) {
 		return hashes, nil
 	}
 	if bad > 1 {
-		first += fmt.Sprintf("（另有 %d 条无效 / and %d more invalid documents）", bad-1, bad-1)
+		zh, en := xiaoqi.Halves(first)
+		first = fmt.Sprintf("%s（另有 %d 条无效） / %s (and %d more invalid documents)", zh, bad-1, en, bad-1)
 	}
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: first, Details: details}
 }
@@ -149,7 +150,7 @@ func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.Wr
 	om, oldHash := old.Base(), rec.Hash
 	if m.Version != 0 && m.Version != om.Version {
 		return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("数据已被修改，请刷新后重试 / %s %s is at version %d, not %d: reload and try again", kind, id, om.Version, m.Version),
+			Message: fmt.Sprintf("数据已被修改，请刷新后重试：%[5]s %[2]s 已是版本 %[3]d，不是 %[4]d / %[1]s %[2]s is at version %[3]d, not %[4]d: reload and try again", kind, id, om.Version, m.Version, xiaoqi.KindName(kind)),
 			Details: []xiaoqi.FieldError{{Field: "version", Message: fmt.Sprintf("已是版本 %[1]d / is at version %[1]d", om.Version)}}}
 	}
 	if oldHash == hash {

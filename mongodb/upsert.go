@@ -122,7 +122,8 @@ func prepare(docs []xiaoqi.Doc) ([]*item, error) {
 	}
 	msg := fmt.Sprintf("docs[%d]: %s", first, firstMsg)
 	if bad > 1 {
-		msg += fmt.Sprintf("（另有 %d 条无效 / and %d more invalid documents）", bad-1, bad-1)
+		zh, en := xiaoqi.Halves(msg)
+		msg = fmt.Sprintf("%s（另有 %d 条无效） / %s (and %d more invalid documents)", zh, bad-1, en, bad-1)
 	}
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: details}
 }
