@@ -125,7 +125,7 @@ func (s *Server) createImport(c *gin.Context) {
 	}
 	limit := s.maxUpload
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-		Message: fmt.Sprintf("上传文件过大，上限 %[2]s / upload larger than %[1]d bytes (max_upload_bytes)", limit, humanBytes(limit)),
+		Message: fmt.Sprintf("上传文件过大：超过 %[1]d 字节（%[2]s，max_upload_bytes） / upload larger than %[1]d bytes (%[2]s, max_upload_bytes)", limit, humanBytes(limit)),
 		Details: []xiaoqi.FieldError{{Field: "file", Message: fmt.Sprintf("最多 %[1]d 字节 / at most %[1]d bytes", limit)}}}
 	const formSlack = 64 << 10 // the other fields and the multipart framing
 	if c.Request.ContentLength > limit+formSlack {
@@ -248,7 +248,7 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 		"format": true, "mapping": true, "defaults": true}
 	for name := range f {
 		if !known[name] {
-			return invalid(name, "未知字段 / unknown field (type, dry_run, strict, encoding, sheet, source, format, mapping, defaults, file)")
+			return invalid(name, "未知字段（可选：type、dry_run、strict、encoding、sheet、source、format、mapping、defaults、file） / unknown field (type, dry_run, strict, encoding, sheet, source, format, mapping, defaults, file)")
 		}
 	}
 	k, ok := parseKind(f["type"])
@@ -261,7 +261,7 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 		}
 		b, err := strconv.ParseBool(f[name])
 		if err != nil {
-			return false, invalid(name, "须为 true 或 false / must be true or false, not %q", f[name])
+			return false, invalid(name, "须为 true 或 false，不能是 %[1]q / must be true or false, not %[1]q", f[name])
 		}
 		return b, nil
 	}
@@ -308,7 +308,7 @@ func (s *Server) findImport(c *gin.Context) *importJob {
 	if j := s.imports.get(c.Param("id")); j != nil {
 		return j
 	}
-	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务不存在：任务只保存在接收上传的节点的内存中（最近 %[2]d 个，该节点重启后清空） / no import %[1]q here: a job is kept in the memory of the node that took the upload (the last %[2]d, until it restarts)",
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务 %[1]q 不存在：任务只保存在接收上传的节点的内存中（最近 %[2]d 个，该节点重启后清空） / no import %[1]q here: a job is kept in the memory of the node that took the upload (the last %[2]d, until it restarts)",
 		c.Param("id"), s.imports.max))
 	return nil
 }

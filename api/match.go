@@ -62,14 +62,14 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 		case "sector":
 			s := xiaoqi.Sector(v)
 			if v != "" && !s.Valid() {
-				return invalid(name, "未知领域 (software, it_ops, finance, …) / unknown sector %q", v)
+				return invalid(name, "未知领域 %[1]q（可选 software、it_ops、finance…… 见 GET /api/v1/openapi.json） / unknown sector %[1]q (one of software, it_ops, finance, … see GET /api/v1/openapi.json)", v)
 			}
 			sc.Sector = s
 		case "real_only":
 			if v != "" {
 				b, perr := strconv.ParseBool(v)
 				if perr != nil {
-					return invalid(name, "须为 true 或 false / must be true or false, not %q", v)
+					return invalid(name, "须为 true 或 false，不能是 %[1]q / must be true or false, not %[1]q", v)
 				}
 				sc.RealOnly = b
 			}
