@@ -71,8 +71,8 @@ func LoadMapping(path string) (Mapping, error) {
 func ParseMapping(data []byte) (Mapping, error) {
 	var m Mapping
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "the mapping must be a JSON object from column name to field name, "+
-			`such as {"岗位": "title"}: %v / 映射文件格式错误`, err)
+		return nil, xiaoqi.Errorf(xiaoqi.EINVALID, `映射文件格式错误：须为从列名到字段名的 JSON 对象，如 {"岗位": "title"} / `+
+			`the mapping must be a JSON object from column name to field name, such as {"岗位": "title"}: %v`, err)
 	}
 	return m, nil
 }

@@ -124,7 +124,7 @@ func Import(ctx context.Context, store xiaoqi.Store, path string, opt Options) (
 // check fills in defaults and refuses options that cannot work.
 func (o *Options) check(path string) error {
 	if schemaFor(o.Type) == nil {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "不支持导入该类型: type must be one of jobs, programs, institutions, enterprises, candidates / cannot import %q", o.Type)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "不支持导入类型 %[1]q（可选：jobs、programs、institutions、enterprises、candidates） / cannot import %[1]q: type must be one of jobs, programs, institutions, enterprises, candidates", o.Type)
 	}
 	f, err := ParseFormat(o.Format)
 	if err != nil {
@@ -147,7 +147,7 @@ func (o *Options) check(path string) error {
 		o.Mode = ModeDefault
 	case ModeDefault, ModeDryRun, ModeStrict:
 	default:
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown import mode %q (default, dry-run, strict)", o.Mode)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知导入模式 %[1]q（可选：default、dry-run、strict） / unknown import mode %[1]q (default, dry-run, strict)", o.Mode)
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 1000

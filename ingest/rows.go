@@ -157,7 +157,8 @@ func (rs *rows) jsonValue(rec *record, j int, f, v string, k valueKind) bool {
 	default:
 		return true
 	}
-	rec.errorf(f, "%s: %s", rs.s.label(f), msg)
+	zh, en := xiaoqi.Halves(msg)
+	rec.errorf(f, "%s：%s / %s: %s", rs.s.label(f), zh, f, en)
 	rs.inColumn(rec, j, v)
 	return false
 }
@@ -300,7 +301,8 @@ func (rs *rows) enterpriseProblems(rec *record, err error) {
 		if f == "city" && !rec.has("city") {
 			f = "area"
 		}
-		rec.errorf(f, "企业 enterprise %s: %s", d.Field, d.Message)
+		zh, en := xiaoqi.Halves(d.Message)
+		rec.errorf(f, "企业 %[1]s：%[2]s / enterprise %[1]s: %[3]s", d.Field, zh, en)
 	}
 }
 
