@@ -60,6 +60,7 @@ func (e *Enterprise) Filterable() map[string]string {
 func (e *Enterprise) Validate() error {
 	var v validation
 	v.required("name", e.Name)
+	checkName(&v, "name", e.Name)
 	v.required("city", e.City)
 	if e.CreditCode != "" && !ValidCreditCode(e.CreditCode) {
 		v.add("credit_code", "不是有效的统一社会信用代码（18 位，含校验码）：%q", "is not a valid unified social credit code (18 characters with check character): %q", e.CreditCode)
@@ -159,6 +160,7 @@ func (j *JobNeed) Validate() error {
 	if j.EnterpriseID == "" && j.EnterpriseName == "" {
 		v.add("enterprise_id", "须填写企业（enterprise_id 或 enterprise_name）", "is required (enterprise_id or enterprise_name)")
 	}
+	checkName(&v, "enterprise_name", j.EnterpriseName)
 	if j.Degree != "" && (!validDegree(j.Degree) || j.Degree == "培训") {
 		v.add("degree", "须为 不限、高中、中专、大专、本科、硕士、博士 之一，不能是 %q", "must be one of 不限, 高中, 中专, 大专, 本科, 硕士, 博士, not %q", j.Degree)
 	}

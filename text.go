@@ -105,3 +105,18 @@ func lastName(field string) string {
 	}
 	return field
 }
+
+// placeholderNames are what a name column holds when it names nobody: N/A, 暂无, 保密, a
+// dash. Scraped job boards write them where a firm hid its name; an import made each one an
+// enterprise called "N/A".
+var placeholderNames = map[string]bool{"n/a": true, "na": true, "none": true, "null": true, "nil": true, "unknown": true,
+	"-": true, "--": true, "—": true, "——": true, "/": true, "\\": true, "?": true, "？": true, "...": true, "…": true,
+	"无": true, "暂无": true, "未知": true, "不详": true, "保密": true, "匿名": true, "空": true,
+	"待定": true, "未填写": true, "未提供": true}
+
+// checkName refuses a name that is a placeholder for none (placeholderNames).
+func checkName(v *validation, field, name string) {
+	if placeholderNames[strings.ToLower(strings.TrimSpace(name))] {
+		v.add(field, "%q 不是企业名称（如 N/A、暂无、保密）：请写出企业名称，或不导入该行", "%q names no enterprise (such as N/A, 暂无, 保密): write the enterprise's name, or leave the row out", name)
+	}
+}

@@ -71,6 +71,11 @@ func TestValidate(t *testing.T) {
 		{"job negative headcount", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: -2}, "headcount"},
 		// One posting of a billion people made the allocation's fill rate 0 %.
 		{"job headcount of a billion", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: 1_000_000_000}, "headcount"},
+		// A job board's placeholder for a hidden firm names no enterprise.
+		{"job of enterprise N/A", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "N/A"}, "enterprise_name"},
+		{"job of enterprise 保密", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: " 保密 "}, "enterprise_name"},
+		{"enterprise 暂无", &xiaoqi.Enterprise{Name: "暂无", City: "西安市"}, "name"},
+		{"enterprise named like a placeholder but real", &xiaoqi.Enterprise{Name: "无限极（中国）有限公司", City: "西安市"}, ""},
 		{"job headcount at the bound", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: xiaoqi.MaxHeadcount}, ""},
 		{"program graduates of a billion", &xiaoqi.Program{InstitutionID: "ins_1", Name: "软件工程", Degree: "本科", GraduatesPerYear: 1_000_000_000}, "graduates_per_year"},
 		{"job salary order", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 9, SalaryMax: 5}, "salary_max"},

@@ -30,6 +30,7 @@ func authzCases() []authzCase {
 	read("/api/v1/majors", "/api/v1/majors")
 	read("/api/v1/majors/:code", "/api/v1/majors/080902")
 	read("/api/v1/divisions", "/api/v1/divisions")
+	read("/api/v1/skills", "/api/v1/skills")
 	read("/api/v1/institutions/:id/partners", "/api/v1/institutions/{inst1}/partners")
 	read("/api/v1/enterprises/:id/partners", "/api/v1/enterprises/{ent1}/partners")
 	read("/api/v1/jobs/:id/candidates", "/api/v1/jobs/{job1}/candidates")

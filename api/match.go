@@ -20,6 +20,9 @@ type Matcher interface {
 	InstitutionPartners(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
 	JobCandidates(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
 	CandidateJobs(ctx context.Context, id string, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
+	// JobsFor is CandidateJobs for a profile as given, private ones too: for the candidate
+	// themself.
+	JobsFor(ctx context.Context, c *xiaoqi.Candidate, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)
 	Allocate(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.Allocation, error)
 	Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xiaoqi.GapReport, error)
 	Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Dossier, error)
@@ -92,8 +95,8 @@ func (s *Server) available(c *gin.Context) bool {
 }
 
 // ranking answers GET /api/v1/{kind}/{id}/partners, /jobs/{id}/candidates and
-// /candidates/{id}/jobs.
-func (s *Server) ranking(k xiaoqi.Kind, rank func(Matcher, context.Context, string, xiaoqi.Scope, int) (*xiaoqi.MatchList, error)) gin.HandlerFunc {
+// /candidates/{id}/jobs: rank gives the list for the party id.
+func (s *Server) ranking(k xiaoqi.Kind, rank func(c *gin.Context, id string, sc xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, err := s.pathID(c, k)
 		if err != nil {
@@ -108,13 +111,37 @@ func (s *Server) ranking(k xiaoqi.Kind, rank func(Matcher, context.Context, stri
 		if !s.available(c) {
 			return
 		}
-		l, err := rank(s.matcher, c.Request.Context(), id, sc, limit)
+		l, err := rank(c, id, sc, limit)
 		if err != nil {
 			s.writeError(c, err)
 			return
 		}
 		s.writeJSON(c, http.StatusOK, publicMatches(l))
 	}
+}
+
+// ranked is a ranking of the matcher's, as ranking calls it.
+func (s *Server) ranked(rank func(Matcher, context.Context, string, xiaoqi.Scope, int) (*xiaoqi.MatchList, error)) func(*gin.Context, string, xiaoqi.Scope, int) (*xiaoqi.MatchList, error) {
+	return func(c *gin.Context, id string, sc xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error) {
+		return rank(s.matcher, c.Request.Context(), id, sc, limit)
+	}
+}
+
+// candidateJobs ranks the job needs suggested to a candidate (GET
+// /api/v1/candidates/{id}/jobs). Anyone may ask for those of a profile that is not private
+// (CandidateJobs, from the matcher's model, which holds no private profile). The candidate
+// themself, and an administrator, get them from the profile as stored: also while it is
+// private, and with the edit they just saved.
+func (s *Server) candidateJobs(c *gin.Context, id string, sc xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error) {
+	ctx := c.Request.Context()
+	if p := who(c); !self(p, id) && !p.is(xiaoqi.RoleAdmin) {
+		return s.matcher.CandidateJobs(ctx, id, sc, limit)
+	}
+	d, err := s.store.Get(ctx, xiaoqi.KindCandidate, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.matcher.JobsFor(ctx, d.(*xiaoqi.Candidate), sc, limit)
 }
 
 // matchView is a Match with its candidate anonymised as every candidate output is.
@@ -175,10 +202,10 @@ func (s *Server) scoped(c *gin.Context, maxLimit int, report func(m Matcher, ctx
 
 // matchRoutes adds the matching endpoints.
 func (s *Server) matchRoutes(v1 *gin.RouterGroup) {
-	getHead(v1, "/enterprises/:id/partners", s.ranking(xiaoqi.KindEnterprise, Matcher.EnterprisePartners))
-	getHead(v1, "/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, Matcher.InstitutionPartners))
-	getHead(v1, "/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, Matcher.JobCandidates))
-	getHead(v1, "/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, Matcher.CandidateJobs))
+	getHead(v1, "/enterprises/:id/partners", s.ranking(xiaoqi.KindEnterprise, s.ranked(Matcher.EnterprisePartners)))
+	getHead(v1, "/institutions/:id/partners", s.ranking(xiaoqi.KindInstitution, s.ranked(Matcher.InstitutionPartners)))
+	getHead(v1, "/jobs/:id/candidates", s.ranking(xiaoqi.KindJob, s.ranked(Matcher.JobCandidates)))
+	getHead(v1, "/candidates/:id/jobs", s.ranking(xiaoqi.KindCandidate, s.candidateJobs))
 	// Allocation is planning work and costs seconds at province scale: signed-in users only.
 	signedIn := s.requireRole(xiaoqi.Roles...)
 	getHead(v1, "/match/allocate", signedIn, s.allocate)

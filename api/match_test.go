@@ -141,4 +141,26 @@ func TestMatchEndpoints(t *testing.T) {
 	if len(l.Data) == 0 || l.Data[0].Job == nil {
 		t.Errorf("jobs for candidate: %+v", l)
 	}
+	// A private profile is offered to nobody, and nobody else sees its suggestions; the
+	// candidate themself (and an administrator) still gets the job needs that fit them.
+	hidden := e.create(t, "candidates", `{"name":"李四","city":"西安市","degree":"本科","skills":["Java","MySQL"],"visibility":"private"}`)
+	me := e.newUser(t, "lisi", xiaoqi.RoleCandidate, hidden.ID)
+	other := e.newUser(t, "zhangsan", xiaoqi.RoleCandidate, created.ID)
+	for who, key := range map[string]string{"a visitor": "", "another candidate": other} {
+		e.as(key).get(t, "/api/v1/candidates/"+hidden.ID+"/jobs").wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+		if body := string(e.as(key).get(t, "/api/v1/jobs/"+j.ID+"/candidates").want(t, http.StatusOK).Body); strings.Contains(body, hidden.ID) {
+			t.Errorf("%s is offered the private profile: %s", who, body)
+		}
+	}
+	for who, key := range map[string]string{"the candidate": me, "an administrator": e.Key} {
+		var own xiaoqi.MatchList
+		e.as(key).get(t, "/api/v1/candidates/"+hidden.ID+"/jobs").want(t, http.StatusOK).decode(t, &own)
+		found := false
+		for _, x := range own.Data {
+			found = found || x.Job != nil && x.Job.ID == j.ID
+		}
+		if !found || own.For.ID != hidden.ID {
+			t.Errorf("jobs for the private candidate, asked by %s: %d, the new Java job among them: %v", who, len(own.Data), found)
+		}
+	}
 }

@@ -173,7 +173,7 @@ func TestImportProblemKinds(t *testing.T) {
 	for i := range 30 {
 		lines = append(lines, fmt.Sprintf(",某公司%d,西安,本科", i)) // 30 rows without a title
 	}
-	lines = append(lines, "测试工程师,某公司,西安,高中生") // row 32: a degree not understood
+	lines = append(lines, "测试工程师,秦岭软件有限公司,西安,高中生") // row 32: a degree not understood
 	rep := mustImport(t, s, writeFile(t, "kinds.csv", []byte(csvLines(lines...))), ingest.Options{Type: xiaoqi.KindJob, MaxProblems: 5})
 	if rep.ProblemCount != 31 || len(rep.Problems) != 5 {
 		t.Fatalf("%d problems, %d kept; want 31, 5", rep.ProblemCount, len(rep.Problems))

@@ -211,24 +211,30 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		if c.Visibility == xiaoqi.VisibilityPrivate {
 			continue // a private profile is not offered to anyone
 		}
-		cd := &candidate{doc: c, level: degreeLevel(c.Degree), city: xiaoqi.NormalizeCity(c.City)}
-		for _, si := range m.resolve(c.Skills) {
-			cd.skills = append(cd.skills, si)
-			if m.isLang[si] {
-				cd.langs = append(cd.langs, si)
-			}
-		}
-		for _, si := range m.resolve(c.Languages) {
-			if !slices.Contains(cd.langs, si) {
-				cd.langs = append(cd.langs, si)
-				cd.skills = append(cd.skills, si)
-			}
-		}
+		cd := m.newCandidate(c)
 		s.cands = append(s.cands, cd)
 		register(s.candByID, s.candsBySkill, c.ID, len(s.cands)-1, cd.skills)
 		s.synth = s.synth || c.Synthetic
 	}
 	return s
+}
+
+// newCandidate is c as the model holds it: its skills and languages resolved.
+func (m *Matcher) newCandidate(c *xiaoqi.Candidate) *candidate {
+	cd := &candidate{doc: c, level: degreeLevel(c.Degree), city: xiaoqi.NormalizeCity(c.City)}
+	for _, si := range m.resolve(c.Skills) {
+		cd.skills = append(cd.skills, si)
+		if m.isLang[si] {
+			cd.langs = append(cd.langs, si)
+		}
+	}
+	for _, si := range m.resolve(c.Languages) {
+		if !slices.Contains(cd.langs, si) {
+			cd.langs = append(cd.langs, si)
+			cd.skills = append(cd.skills, si)
+		}
+	}
+	return cd
 }
 
 // register files item i (a job or a candidate) under its id in byID and under each of its

@@ -242,7 +242,26 @@ func (m *Matcher) CandidateJobs(ctx context.Context, id string, scope xiaoqi.Sco
 	if err != nil {
 		return nil, err
 	}
-	c := s.cands[ci]
+	return m.jobsOf(s, s.cands[ci], scope, limit), nil
+}
+
+// JobsFor is CandidateJobs for the profile c as given, whatever its visibility: the job needs
+// suggested to a candidate on their own page, also while their profile is private (which
+// CandidateJobs, offered to everyone, answers 404) and before the model has their latest
+// edit. The caller shows it to the candidate themself (or an administrator) only.
+func (m *Matcher) JobsFor(ctx context.Context, c *xiaoqi.Candidate, scope xiaoqi.Scope, limit int) (*xiaoqi.MatchList, error) {
+	limit, err := checkLimit(limit)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Refresh(ctx); err != nil {
+		return nil, err
+	}
+	return m.jobsOf(m.current(), m.newCandidate(c), scope, limit), nil
+}
+
+// jobsOf ranks the open job needs of s for candidate c.
+func (m *Matcher) jobsOf(s *snapshot, c *candidate, scope xiaoqi.Scope, limit int) *xiaoqi.MatchList {
 	js := m.reach(c.skills, s.jobsBySkill, func(ji int32) bool { return !scope.RealOnly || !s.jobs[ji].doc.Synthetic }, func(ji int32) (float64, string) {
 		sc, _ := m.personFit(c, s.jobs[ji], false)
 		return sc, s.jobs[ji].doc.ID
@@ -260,7 +279,7 @@ func (m *Matcher) CandidateJobs(ctx context.Context, id string, scope xiaoqi.Sco
 		addMatch(out, mt)
 	}
 	setEmptyReason(out, func() (string, string) { return candEmpty(c, scope.RealOnly) })
-	return out, nil
+	return out
 }
 
 // reach scores, without explanations, every item that bySkill lists under skills or a skill

@@ -117,6 +117,34 @@ func TestCandidateJobs(t *testing.T) {
 	}
 }
 
+// TestJobsFor: a candidate sees the job needs suggested to them on their own page also while
+// their profile is private, and with an edit the model has not taken in yet.
+func TestJobsFor(t *testing.T) {
+	docs := smallMarket()
+	m := smallMatcher(t, docs)
+	var hidden *xiaoqi.Candidate
+	for _, d := range docs {
+		if c, ok := d.(*xiaoqi.Candidate); ok && c.ID == "cnd_hidden" {
+			hidden = c
+		}
+	}
+	l, err := m.JobsFor(context.Background(), hidden, xiaoqi.Scope{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Data) == 0 || l.Data[0].Job.ID != "job_java" || l.For.ID != "cnd_hidden" {
+		t.Errorf("jobs for the private Java developer: %+v", l)
+	}
+	edited := *hidden
+	edited.Skills, edited.Degree = []string{"医院运营管理", "医学术语"}, "大专"
+	if l, err = m.JobsFor(context.Background(), &edited, xiaoqi.Scope{}, 10); err != nil || len(l.Data) == 0 || l.Data[0].Job.ID != "job_care" {
+		t.Errorf("jobs after the profile became a hospital administrator's: %+v, %v", l, err)
+	}
+	if _, err := m.JobsFor(context.Background(), hidden, xiaoqi.Scope{}, 101); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+		t.Errorf("limit 101: %v, want invalid", err)
+	}
+}
+
 // TestJobCandidatesLanguageLevels: for a Japanese customer-service job asking 日语N2, a
 // candidate with 日语N3 is said to have 日语N3, in part for 日语N2 (not 日语N2 itself), and
 // comes before one who speaks no Japanese: the title names the language, so lacking it

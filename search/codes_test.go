@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestCodeLetters: a code of letters and digits in a title (PCG10, MJ000280, as real postings
@@ -13,11 +12,7 @@ import (
 // other postings instead, relaxed, naming PCG as not found. Single letters stay whole codes.
 func TestCodeLetters(t *testing.T) {
 	t.Parallel()
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_pcg"}, Name: "PCG10-后台开发（用户增长）", EnterpriseName: "腾讯", City: "西安市"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_wx"}, Name: "微信支付后台开发工程师", EnterpriseName: "腾讯", City: "西安市"},

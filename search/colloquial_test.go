@@ -5,18 +5,13 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestColloquialWords: what people call a developer (程序员, 码农) finds the postings titled
 // 开发工程师, 研究生 means a master's or a doctorate, as a word and as a degree filter, and a
 // degree that does not exist is a 400 naming the parameter (it found nothing, silently).
 func TestColloquialWords(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_dev"}, Name: "Java开发工程师", City: "西安市", Degree: "本科"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_ops"}, Name: "运维工程师", City: "西安市", Degree: "大专"},
@@ -38,7 +33,7 @@ func TestColloquialWords(t *testing.T) {
 			t.Errorf("%+v found %v, want %v", tc.q, got, tc.want)
 		}
 	}
-	_, err = x.Search(t.Context(), xiaoqi.SearchQuery{Q: "Java", Degrees: []string{"xyz"}})
+	_, err := x.Search(t.Context(), xiaoqi.SearchQuery{Q: "Java", Degrees: []string{"xyz"}})
 	if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
 		t.Errorf("degree=xyz: %v, want an invalid-parameter error", err)
 	}
@@ -73,11 +68,7 @@ func TestPolicyInEveryPlace(t *testing.T) {
 // TestNearDistrict: near= takes a district or county as well as a city (near=雁塔区 was a 400
 // though /divisions gives its centre).
 func TestNearDistrict(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "运维工程师", City: "西安市", District: "雁塔区"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_zz"}, Name: "运维工程师", City: "西安市", District: "周至县"},
@@ -96,11 +87,7 @@ func TestNearDistrict(t *testing.T) {
 // TestLanguageAtLeast: a language filter with a level finds that level or higher, as people
 // write them (language=日语N2 left out the N1 holders, 英语四级 those with 六级).
 func TestLanguageAtLeast(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	cand := func(id string, langs ...string) *xiaoqi.Candidate {
 		return &xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: id}, City: "西安市", Degree: "本科", Languages: langs}
 	}

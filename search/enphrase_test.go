@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestEnglishSkillPhrase: a skill's English name of several words finds the postings that say
@@ -14,11 +13,7 @@ import (
 // first, precision@10 0.4; Database design an Acoustics Design Engineer with a database).
 func TestEnglishSkillPhrase(t *testing.T) {
 	t.Parallel()
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_apart"}, Name: "Senior Software Engineer", EnterpriseName: "上海某软件有限公司",
 			City: "上海市", Description: "Build backend services in Go. Software design reviews. You write unit tests, test plans for your code and keep the database design clean."},

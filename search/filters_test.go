@@ -7,18 +7,13 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestFilterValuesAsUsersWriteThem: a filter value works as users write it (雁塔 for 雁塔区,
 // java for Java, 英语 for every level of English, 西电 for 西安电子科技大学), and a city that
 // is not one of Shaanxi's is a 400 naming the parameter, not an empty answer.
 func TestFilterValuesAsUsersWriteThem(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "Java开发工程师", City: "西安市", District: "雁塔区",
 			Skills: []string{"Java", "C++"}, Languages: []string{"英语CET-6"}},
@@ -55,7 +50,7 @@ func TestFilterValuesAsUsersWriteThem(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
 	}
-	_, err = x.Search(t.Context(), xiaoqi.SearchQuery{Cities: []string{"北京"}})
+	_, err := x.Search(t.Context(), xiaoqi.SearchQuery{Cities: []string{"北京"}})
 	var e *xiaoqi.Error
 	if !errors.As(err, &e) || e.Code != xiaoqi.EINVALID || len(e.Details) != 1 || e.Details[0].Field != "city" ||
 		!strings.Contains(e.Message, "未知城市") || strings.Index(e.Message, "unknown city") < strings.Index(e.Message, "未知城市") {

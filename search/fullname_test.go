@@ -5,18 +5,13 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestSchoolNameFindsItsOwn: a school's full name finds its own programs and those of the
 // colleges named after it, not every program whose title holds the name's words apart (an
 // audit counted 西北工业大学's programs as 168 of the 280 found for 西北大学).
 func TestSchoolNameFindsItsOwn(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	prog := func(id, school, major string) *xiaoqi.Program {
 		return &xiaoqi.Program{Meta: xiaoqi.Meta{ID: id}, InstitutionName: school, Name: major, MajorCode: "080902", Degree: "本科", City: "西安市"}
 	}

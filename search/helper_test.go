@@ -69,6 +69,18 @@ func openIndex(tb testing.TB) (*search.Index, string) {
 	return x, dir
 }
 
+// openProductIndex opens a new index with the product's analysis (productOptions) in a
+// temporary directory, closed at the end of the test.
+func openProductIndex(tb testing.TB) *search.Index {
+	tb.Helper()
+	x, err := search.Open(tb.TempDir()+"/index", productOptions(tb))
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() { _ = x.Close() })
+	return x
+}
+
 // upserts returns upsert changes for docs, numbered from seq+1.
 func upserts(seq uint64, docs ...xiaoqi.Doc) []xiaoqi.Change {
 	out := make([]xiaoqi.Change, len(docs))

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestJoinedCharacters: words gse's dictionary does not know (微信, 全栈, 校招), which it cuts
@@ -14,11 +13,7 @@ import (
 // posting with 全 and 栈 apart.
 func TestJoinedCharacters(t *testing.T) {
 	t.Parallel()
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_mp"}, Name: "微信小程序开发", EnterpriseName: "彩生活",
 			City: "西安市", Skills: []string{"微信小程序", "JavaScript"}, Description: "负责小程序前端开发。"},

@@ -111,11 +111,7 @@ func TestPlaceDoesNotDropPolicies(t *testing.T) {
 // title and holds 软件 and 公司 apart in its text; the firm is in 宝鸡 and is a 软件 公司 (before, the program came first). A
 // candidate who studied in 宝鸡 and lives in 西安 comes last.
 func TestPlaceWeighsTheSameForAll(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_bj_stat"}, InstitutionID: "ins_bjwl", InstitutionName: "宝鸡文理学院", Name: "统计学",
 			Degree: "本科", City: "宝鸡市", Description: "就业方向：公司业务、数据分析师，熟练使用统计软件。"},
@@ -155,11 +151,7 @@ func TestRelevancePages(t *testing.T) {
 // training schools of the city come before the courses they run, which name the school too.
 func TestSchoolCue(t *testing.T) {
 	t.Parallel()
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	var docs []xiaoqi.Doc
 	for i, name := range []string{"黄河启航职业技能培训学校（示例）", "丝路博远职业技能培训学校（示例）"} {
 		docs = append(docs, &xiaoqi.Institution{Meta: xiaoqi.Meta{ID: fmt.Sprintf("ins_%d", i), Synthetic: true}, Name: name,

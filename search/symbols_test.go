@@ -80,11 +80,7 @@ func TestSymbolNames(t *testing.T) {
 // they stand whole: 日语N2 marked the 以上 of 本科及以上 (from N2以上) and the 2 of a list item
 // (from 日语2级) in every posting, C# the 开发 of any sentence (from csharp开发).
 func TestSnippetsMarkNoFragmentOfAnExpansion(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_n2"}, Name: "风电运维工程师", City: "西安市",
 			Description: "1. 本科及以上学历；\n2. 外语要求：日语N2。"},

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestTitleFirst: a query that is a posting's whole title, as typed but for case, width and
@@ -15,11 +14,7 @@ import (
 // Python and 工程师; the jobs titled Python工程师 came 18th, TestRealTextSearch).
 func TestTitleFirst(t *testing.T) {
 	t.Parallel()
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	var docs []xiaoqi.Doc
 	for i, title := range []string{"Python后端工程师", "Python全栈工程师", "高级Python开发工程师", "Python数据工程师"} {
 		for _, city := range []string{"西安市", "宝鸡市"} {

@@ -6,17 +6,12 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // TestYangling: 杨凌示范区 (policy item (7)), 杨凌 and 杨陵区 (its district of 咸阳市) find each
 // other, as words, as a city or district filter and as the start of a distance.
 func TestYangling(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yl"}, Name: "农业数据分析师", City: "咸阳市", District: "杨陵区"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xy"}, Name: "数据分析师", City: "咸阳市", District: "秦都区"},
@@ -54,7 +49,7 @@ func TestYangling(t *testing.T) {
 		}
 	}
 	// 西咸新区 has no coordinates: a 400 that says so.
-	_, err = x.Search(t.Context(), xiaoqi.SearchQuery{NearCity: "西咸新区", WithinKM: 10})
+	_, err := x.Search(t.Context(), xiaoqi.SearchQuery{NearCity: "西咸新区", WithinKM: 10})
 	var e *xiaoqi.Error
 	if !errors.As(err, &e) || e.Code != xiaoqi.EINVALID || e.Details[0].Field != "near" {
 		t.Errorf("near=西咸新区: %v, want a 400 naming near", err)
@@ -64,11 +59,7 @@ func TestYangling(t *testing.T) {
 // TestDistrictPoints: a document that names its district is placed at the district's centre,
 // not its city's: the job needs of 周至县 are 65 km from 西安's centre.
 func TestDistrictPoints(t *testing.T) {
-	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = x.Close() })
+	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_zz"}, Name: "电气设计工程师", City: "西安市", District: "周至县"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_hy"}, Name: "测试工程师", City: "西安市", District: "鄠邑区"}, // 户县 until 2016

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,7 +38,8 @@ func listsJourney(t *testing.T, p *page, svc *service) {
 	var docs []xiaoqi.Doc
 	for i := range nJobs {
 		docs = append(docs, &xiaoqi.JobNeed{Meta: synth, EnterpriseID: entID, EnterpriseName: entName,
-			Name: fmt.Sprintf("样例岗位%03d", i), City: "西安市", Degree: "大专", Headcount: 1})
+			Name: fmt.Sprintf("样例岗位%03d", i), City: "西安市", Degree: "大专", Headcount: 1,
+			PostedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i)})
 	}
 	for i := range nPrograms {
 		docs = append(docs, &xiaoqi.Program{Meta: synth, InstitutionID: instID, InstitutionName: instName,
@@ -49,10 +51,17 @@ func listsJourney(t *testing.T, p *page, svc *service) {
 	}
 	wait(res)
 
-	// The firm's page: a first page of its jobs, then the rest, a click at a time.
+	// The firm's page: all its jobs counted, the newest 50 shown, then the rest, a click at
+	// a time.
 	p.open("/#/hr/" + entID)
 	p.waitText("h1", entName)
-	p.waitText("#jobs-h", "岗位需求（50+）")
+	p.waitText("#jobs-h", "岗位需求（130）")
+	if n := p.count(".job-list .job"); n != 50 {
+		p.fail("the firm's page shows %d jobs at first, want 50", n)
+	}
+	if first := p.text(".job-list .job h3"); !strings.Contains(first, "样例岗位129") {
+		p.fail("the first job is %q, want the newest, 样例岗位129", first)
+	}
 	p.checkA11y("a firm's page with more jobs than it shows")
 	for _, step := range [][2]int{{50, 100}, {100, 130}} {
 		shown, want := step[0], step[1]
@@ -69,10 +78,10 @@ func listsJourney(t *testing.T, p *page, svc *service) {
 		p.fail("the page lists %d different jobs, want %d", got, nJobs)
 	}
 
-	// A link to a job past the first page (a search hit) shows it, marked, and no "missing".
-	last := res[nJobs-1].ID
+	// A link to a job past the first 50 (a search hit) shows it, marked, and no "missing".
+	last := res[0].ID
 	p.open("/#/hr/" + entID + "?job=" + last)
-	p.waitText(".job.target h3", "样例岗位129")
+	p.waitText(".job.target h3", "样例岗位000")
 	if n := p.count("[data-notice=job-missing]"); n != 0 {
 		p.fail("a job past the first page is said to be missing")
 	}

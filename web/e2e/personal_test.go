@@ -284,6 +284,11 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 		p.fail("visibility %q is checked, the profile is anonymous", checked)
 	}
 	p.checkA11y("the candidate's page")
+	// The job needs suggested to them, each with its reasons and a link to the posting.
+	p.waitJS("the jobs suggested to the candidate", `document.querySelectorAll('.my-job-list .card .factors li').length > 0`)
+	if href := p.text(".my-job-list .card h3"); href == "" || p.count(`.my-job-list .card h3 a[href^="#/hr/"]`) == 0 {
+		p.fail("the suggested jobs do not link to their postings: %q", href)
+	}
 
 	// Consent: add the other enterprise by search, remove the HR's, go private, save.
 	name := []rune(other.Title)
@@ -310,6 +315,10 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	if resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("the public GET of a private candidate answers %s, want 404", resp.Status)
 	}
+	// Private, the candidate still sees the jobs that fit them, and is told that nobody sees
+	// them through these suggestions.
+	p.waitText(".my-jobs .lead", "只有您能看到")
+	p.waitJS("the jobs suggested to the private candidate", `document.querySelectorAll('.my-job-list .card').length > 0`)
 	p.screenshot("candidate", "")
 	p.do("phone size", chromedp.EmulateViewport(375, 812))
 	p.checkA11y("the candidate's page at 375 px")

@@ -11,6 +11,11 @@ const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'm
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
 // JOBS_PAGE is how many job needs the list shows at first and adds per click of 显示更多.
 const JOBS_PAGE = 50;
+// MAX_JOBS bounds the job needs the page reads of one enterprise.
+const MAX_JOBS = 5000;
+
+/** jobTime is when a job need was posted, else created: the list's order, newest first. */
+function jobTime(j) { return Date.parse(j.posted_at || j.created_at || '') || 0; }
 // The degrees the API takes for a job need (JobNeed.Degree), lowest first.
 const DEGREES = ['不限', '高中', '中专', '大专', '本科', '硕士', '博士'];
 
@@ -60,46 +65,39 @@ export async function renderHR(view, r, ctx) {
   // The job a link names (#/hr/{id}?job={job id}, a search hit) is marked, and the page goes
   // to it: the router focuses the element marked data-focus instead of the h1.
   const target = r.params.get('job') || '';
+  // How many jobs the list shows: JOBS_PAGE, and JOBS_PAGE more per click of 显示更多; kept
+  // when the list is drawn again after a save, so that the job just edited stays in view.
+  let shown = JOBS_PAGE;
   const loadJobs = async (mark) => {
     try {
-      const first = await get('/api/v1/jobs', { enterprise_id: id, limit: JOBS_PAGE });
-      const list = first.data || [];
+      // Every job need of the firm (a few hundred at most, read page after page), newest
+      // first: the store lists them in the order of their ids.
+      const all = await getAll('/api/v1/jobs', { enterprise_id: id }, MAX_JOBS);
+      const list = all.data.sort((x, y) => jobTime(y) - jobTime(x) || (x.id < y.id ? -1 : 1));
       let found = mark && list.find((j) => j.id === mark);
-      if (mark && !found && first.next) {
-        // The job a link names may be past the first page: it is shown first, marked.
+      if (mark && !found && all.more) {
+        // A link to a job past what was read: it is shown first, marked.
         const j = await get('/api/v1/jobs/' + encodeURIComponent(mark)).catch(() => null);
         if (j && j.enterprise_id === id) list.unshift((found = j));
       }
+      if (found) shown = Math.max(shown, list.indexOf(found) + 1);
       const item = (j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found);
-      const heading = h('h2', { id: 'jobs-h' });
-      const ul = h('ul', { class: 'job-list' }, list.map(item));
-      // A firm with more job needs than a page shows a button for the next page; the list
-      // grows in place and the focus goes to the first job added.
-      let next = first.next || '';
-      const count = () => heading.replaceChildren(t('hr.jobs', { n: list.length + (next ? '+' : '') }));
+      const ul = h('ul', { class: 'job-list' }, list.slice(0, shown).map(item));
+      // More jobs than shown: a button shows the next JOBS_PAGE; the focus goes to the first
+      // job added.
       const more = h('button', { type: 'button', class: 'more', 'data-action': 'more-jobs' }, t('hr.jobs.more'));
-      more.onclick = async () => {
-        more.disabled = true;
-        try {
-          const page = await get('/api/v1/jobs', { enterprise_id: id, limit: JOBS_PAGE, after: next });
-          const added = (page.data || []).filter((j) => !found || j.id !== found.id);
-          list.push(...added);
-          next = page.next || '';
-          const items = added.map(item);
-          ul.append(...items);
-          count();
-          if (!next) more.remove();
-          const h3 = items.length && items[0].querySelector('h3');
-          if (h3) { h3.tabIndex = -1; h3.focus(); }
-        } catch (err) {
-          more.after(errorBox(err));
-        } finally { more.disabled = false; }
+      more.onclick = () => {
+        const items = list.slice(shown, shown + JOBS_PAGE).map(item);
+        shown += JOBS_PAGE;
+        ul.append(...items);
+        if (shown >= list.length) more.remove();
+        const h3 = items.length && items[0].querySelector('h3');
+        if (h3) { h3.tabIndex = -1; h3.focus(); }
       };
-      count();
-      jobsBox.replaceChildren(heading,
+      jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length + (all.more ? '+' : '') })),
         ...(mark && !found ? [h('p', { class: 'notice', 'data-notice': 'job-missing' }, t('hr.job.missing'))] : []),
         list.length ? ul : h('p', { class: 'muted' }, t('hr.jobs.none')),
-        next ? more : '');
+        shown < list.length ? more : '');
       if (found) jobsBox.querySelector('.job.target').scrollIntoView({ block: 'center' });
     } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
   };

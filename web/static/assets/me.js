@@ -2,9 +2,9 @@
 // enterprises they consented to), the audit log of their record, export and erasure. Only the
 // candidate themself gets here: the API answers the full profile, the audit log and the export
 // to the signed-in candidate alone (api/personal.go).
-import { t, has, lang, cityName, degreeName, languageName, skillName } from './i18n.js';
+import { t, has, lang, pick, cityName, degreeName, languageName, skillName } from './i18n.js';
 import { api, get, currentUser, signOut } from './api.js';
-import { h, errorBox, okBox, loading, syntheticBadge } from './dom.js';
+import { h, errorBox, okBox, loading, syntheticBadge, unverifiedBadge, factors, scoreText } from './dom.js';
 import { signInHint } from './partners.js';
 
 const VISIBILITIES = ['private', 'anonymous', 'public'];
@@ -93,12 +93,40 @@ export async function renderMe(view, r, ctx) {
     }
   };
 
+  const jobsBox = h('section', { class: 'my-jobs', 'aria-labelledby': 'my-jobs-h' }, h('h2', { id: 'my-jobs-h' }, t('me.jobs')), loading());
   body.replaceChildren(
     h('div', { class: 'two-col wide' },
       h('div', {}, profileSection(cand), exportSection(path, id, loadAudit), eraseSection(path, view)),
-      h('div', {}, privacyForm(path, cand, ents))),
+      // Saved visibility: the suggested jobs say again who sees them.
+      h('div', {}, privacyForm(path, cand, ents, (doc) => loadJobs(jobsBox, path, doc)), jobsBox)),
     auditBox);
-  await loadAudit();
+  await Promise.all([loadAudit(), loadJobs(jobsBox, path, cand)]);
+}
+
+/**
+ * loadJobs draws the job needs suggested to the candidate, with the reasons factor by factor:
+ * computed from their profile as stored, also while it is private (the API gives them to the
+ * candidate alone then).
+ */
+async function loadJobs(box, path, cand) {
+  const head = [h('h2', { id: 'my-jobs-h' }, t('me.jobs')), h('p', { class: 'lead' }, t(cand.visibility === 'private' ? 'me.jobs.private' : 'me.jobs.intro'))];
+  try {
+    const ms = await get(path + '/jobs', { limit: 5 });
+    box.replaceChildren(...head, ms.data && ms.data.length
+      ? h('ol', { class: 'my-job-list' }, ms.data.map((m) => {
+        const j = m.job || {};
+        const e = m.enterprise || {};
+        const href = e.id ? '#/hr/' + encodeURIComponent(e.id) + '?job=' + encodeURIComponent(j.id) : null;
+        return h('li', { class: 'card match', 'data-id': j.id },
+          h('div', { class: 'match-head' }, h('h3', {}, href ? h('a', { href }, j.name || j.id) : j.name || j.id), ' ', syntheticBadge(m.synthetic), ' ', unverifiedBadge(j.verified),
+            h('span', { class: 'score' }, scoreText(m.score))),
+          h('p', { class: 'muted' }, [e.name, cityName(j.city || e.city || '')].filter(Boolean).join(' · ')),
+          factors(m.factors));
+      }))
+      : h('p', { class: 'muted' }, pick(ms.zh, ms.en) || t('match.none')));
+  } catch (err) {
+    box.replaceChildren(...head, errorBox(err));
+  }
 }
 
 function row(label, value) {
@@ -132,7 +160,7 @@ function profileSection(c) {
  * privacyForm edits visibility and the consent list and saves them with PUT (the rest of the
  * profile is sent back as read, so nothing else changes).
  */
-function privacyForm(path, cand, ents) {
+function privacyForm(path, cand, ents, saved) {
   let consent = [...(cand.consent_enterprises || [])];
   const status = h('div', { 'aria-live': 'polite' });
   const list = h('ul', { class: 'consent-list plain' });
@@ -212,6 +240,7 @@ function privacyForm(path, cand, ents) {
       for (const k of ['created_at', 'updated_at']) delete doc[k];
       await api('PUT', path + '?refresh=wait_for', doc);
       status.append(okBox(t('me.saved', { v: t('me.visibility.' + doc.visibility) })));
+      if (saved) saved(doc);
     } catch (err) {
       status.append(errorBox(err));
     }
