@@ -238,7 +238,7 @@ func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 // every document, up to maxDetails.
 func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 	if first(data) != '[' {
-		return nil, invalid("body", "须为 JSON 数组 / must be a JSON array of %s documents", k)
+		return nil, invalid("body", "须为 JSON 数组，每项是一个%[2]s（%[1]s） / must be a JSON array of %[1]s documents", k, xiaoqi.KindName(k))
 	}
 	var raws []json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -35,7 +35,7 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 				// The cursor is the id of the page's last document. Anything else listed
 				// nothing, as if the list had ended (a truncated or mistyped cursor).
 				if v != "" && xiaoqi.CheckID(k, v) != nil {
-					err = invalid(name, "分页游标无效 / is not a cursor of this list (the id of a %s): pass the next of the previous page", k)
+					err = invalid(name, "分页游标无效：须为本列表的游标（%[2]s编号，%[1]s），请传上一页的 next / is not a cursor of this list (the id of a %[1]s): pass the next of the previous page", k, xiaoqi.KindName(k))
 				}
 				opt.After = v
 			case !slices.Contains(xiaoqi.FilterFields[k], name):

@@ -344,12 +344,12 @@ func (s *Server) importReport(c *gin.Context) {
 		return
 	}
 	if !j.finishedOK() {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "导入完成后可下载报告 / import %s has not finished; the report is ready when it has", j.id))
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "导入 %[1]s 尚未完成，完成后可下载报告 / import %[1]s has not finished; the report is ready when it has", j.id))
 		return
 	}
 	f, err := os.Open(j.reportCSV)
 	if err != nil {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "该导入没有报告 / import %s has no report: it stopped before reading the file", j.id))
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入 %[1]s 没有报告：它在读取文件之前就已停止 / import %[1]s has no report: it stopped before reading the file", j.id))
 		return
 	}
 	defer f.Close()

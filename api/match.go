@@ -49,7 +49,7 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 			return invalid(name, "未知参数（可用：%[1]s） / unknown parameter (allowed: %[1]s)", strings.Join(known, ", "))
 		}
 		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxCityLength {
-			return invalid(name, "参数无效 / is too long or not UTF-8")
+			return invalid(name, "参数无效：超过 %[1]d 个字或不是有效的 UTF-8 / is longer than %[1]d characters or not UTF-8", maxCityLength)
 		}
 		switch name {
 		case "limit":

@@ -112,7 +112,7 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 		return nil, invalid("institution_id", "须为院校编号（ins_…），不能是 %[1]q / must be an institution id (ins_…), not %[1]q", r.InstitutionID)
 	}
 	if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, r.EnterpriseID); err != nil {
-		return nil, invalid("enterprise_id", "须为企业编号 / must be an enterprise id (ent_…), not %q", r.EnterpriseID)
+		return nil, invalid("enterprise_id", "须为企业编号（ent_…），不能是 %[1]q / must be an enterprise id (ent_…), not %[1]q", r.EnterpriseID)
 	}
 	switch r.Status {
 	case "":
@@ -243,7 +243,7 @@ func referenceError(err error, field, zh, en, id string) error {
 		return err
 	}
 	return &xiaoqi.Error{Code: xiaoqi.ENOTFOUND, Message: fmt.Sprintf("%s: %s %s 不存在 / no %s with id %s", field, zh, id, en, id),
-		Details: []xiaoqi.FieldError{{Field: field, Message: "不存在 / not found"}}}
+		Details: []xiaoqi.FieldError{{Field: field, Message: fmt.Sprintf("%[1]s 不存在 / %[1]s not found", id)}}}
 }
 
 // transition is one workflow step from a state to another.

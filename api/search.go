@@ -220,7 +220,7 @@ func dateParam(q url.Values, name string) (time.Time, error) {
 func nearParam(q url.Values, sq *xiaoqi.SearchQuery) error {
 	if v := strings.TrimSpace(q.Get("near")); v != "" {
 		if utf8.RuneCountInString(v) > maxCityLength {
-			return invalid("near", "过长 / must be a city or \"lat,lon\" of at most %d characters", maxCityLength)
+			return invalid("near", "过长：城市名或“纬度,经度”最多 %[1]d 个字 / must be a city or \"lat,lon\" of at most %[1]d characters", maxCityLength)
 		}
 		if lat, lon, ok := strings.Cut(v, ","); ok {
 			la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)

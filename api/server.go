@@ -330,6 +330,6 @@ func (s *Server) noRoute(c *gin.Context) {
 }
 
 func (s *Server) noMethod(c *gin.Context) {
-	s.writeError(c, xiaoqi.Errorf(eMethodNotAllowed, "方法不允许 / method %s not allowed (allowed: %s)",
+	s.writeError(c, xiaoqi.Errorf(eMethodNotAllowed, "不允许方法 %[1]s（可用：%[2]s） / method %[1]s not allowed (allowed: %[2]s)",
 		c.Request.Method, c.Writer.Header().Get("Allow")))
 }

@@ -191,7 +191,7 @@ func insert(tx *bolt.Tx, d xiaoqi.Doc, id, hash string, now time.Time) (xiaoqi.W
 		if docs.Get([]byte(id)) != nil {
 			// The id derived from nk belongs to a document that has since changed its key.
 			return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-				Message: fmt.Sprintf("该记录的标识已变更，请按编号更新 / %s %s had the natural key %q before it changed; update it by id", kind, id, nk)}
+				Message: fmt.Sprintf("该记录的标识已变更：%[4]s %[2]s 原来的标识是 %[3]q，请按编号更新 / %[1]s %[2]s had the natural key %[3]q before it changed; update it by id", kind, id, nk, xiaoqi.KindName(kind))}
 		}
 	}
 	if err := claimKey(keys, kind, nk, id); err != nil {
@@ -217,7 +217,7 @@ func claimKey(keys *bolt.Bucket, kind xiaoqi.Kind, nk, id string) error {
 	}
 	if holder := keys.Get([]byte(nk)); holder != nil && string(holder) != id {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("该%[4]s已存在 / %[1]s %[2]s already has the natural key %[3]q", kind, holder, nk, kind)}
+			Message: fmt.Sprintf("该%[4]s已存在：%[2]s 已使用标识 %[3]q / %[1]s %[2]s already has the natural key %[3]q", kind, holder, nk, xiaoqi.KindName(kind))}
 	}
 	return keys.Put([]byte(nk), []byte(id))
 }

@@ -74,6 +74,11 @@ func TestProblemsBilingual(t *testing.T) {
 		{"jobs.csv", ingest.Options{Type: xiaoqi.KindJob, Encoding: "klingon"}, csvLines("岗位名称,公司名称,城市", "a,b,西安")},
 		{"jobs.csv", ingest.Options{Type: xiaoqi.KindJob}, csvLines("岗位名称,城市", "a,西安")},
 		{"old.xls", ingest.Options{Type: xiaoqi.KindJob}, "\xd0\xcf\x11\xe0 an old workbook"},
+		{"jobs.csv", ingest.Options{Type: xiaoqi.KindJob, Mapping: ingest.Mapping{"岗位名称": "titel"}}, csvLines("岗位名称,公司名称,城市", "a,b,西安")},
+		{"jobs.csv", ingest.Options{Type: xiaoqi.KindJob, Defaults: map[string]string{"colour": "red"}}, csvLines("岗位名称,公司名称,城市", "a,b,西安")},
+		{"jobs.csv", ingest.Options{Type: xiaoqi.KindJob, Format: "xls"}, csvLines("岗位名称,公司名称,城市", "a,b,西安")},
+		{"jobs.xlsx", ingest.Options{Type: xiaoqi.KindJob}, "not a zip"},
+		{"jobs.json", ingest.Options{Type: xiaoqi.KindJob}, `[{"岗位名称": "a", "公司名称": "b", "城市": "西安"}, {"岗位名称": `},
 		{"big.csv", ingest.Options{Type: xiaoqi.KindJob, Limits: ingest.Limits{MaxRowBytes: 64}}, csvLines("岗位名称,公司名称,城市", "a,b,西安"+string(make([]byte, 100)))},
 	} {
 		path := writeFile(t, tc.name, []byte(tc.data))

@@ -185,8 +185,8 @@ func (o *Options) check(path string) error {
 	}
 	if len(bad) > 0 {
 		sort.Strings(bad)
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "默认值字段不存在 / defaults name fields that %s documents do not have: %s (fields: %s)",
-			o.Type, strings.Join(bad, ", "), strings.Join(s.names(), ", "))
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "默认值字段不存在：%[2]s 没有字段 %[3]s（可用字段：%[4]s） / defaults name fields that %[1]s documents do not have: %[5]s (fields: %[6]s)",
+			o.Type, xiaoqi.KindName(o.Type), strings.Join(bad, "、"), strings.Join(s.names(), "、"), strings.Join(bad, ", "), strings.Join(s.names(), ", "))
 	}
 	return nil
 }

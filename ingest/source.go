@@ -130,7 +130,7 @@ func detectFormat(path, display string, head []byte) (string, error) {
 	}
 	switch ext {
 	case ".xlsx", ".xlsm":
-		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "不是有效的 .xlsx 文件 / %s is not a valid .xlsx workbook (not a zip archive)", display)
+		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%[1]s 不是有效的 .xlsx 文件（不是 zip 压缩包） / %[1]s is not a valid .xlsx workbook (not a zip archive)", display)
 	case ".csv", ".tsv", ".txt":
 		return FormatCSV, nil
 	case ".json":
@@ -168,7 +168,7 @@ func ParseFormat(s string) (string, error) {
 	case "jsonl", "ndjson":
 		return FormatJSONL, nil
 	}
-	return "", xiaoqi.Errorf(xiaoqi.EINVALID, "不支持的格式 (xlsx, csv, json, jsonl) / unknown format %q", s)
+	return "", xiaoqi.Errorf(xiaoqi.EINVALID, "不支持的格式 %[1]q（可选：xlsx、csv、json、jsonl） / unknown format %[1]q (one of xlsx, csv, json, jsonl)", s)
 }
 
 // countingReader counts the bytes read through it, for progress and ETA.

@@ -46,10 +46,11 @@ const (
 func checkZip(r io.ReaderAt, size int64, name string, lim Limits) (*zip.Reader, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
+		zh, en := name, name
 		if name == "" {
-			name = "the file"
+			zh, en = "该文件", "the file"
 		}
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("不是有效的 .xlsx 文件 / %s is not a valid .xlsx workbook (%v)", name, err), Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("%s 不是有效的 .xlsx 文件（%v） / %s is not a valid .xlsx workbook (%v)", zh, err, en, err), Err: err}
 	}
 	if len(zr.File) > lim.MaxZipEntries {
 		return nil, tooLarge("max_zip_entries", int64(lim.MaxZipEntries), "工作簿有 %[1]d 个部件 / the workbook has %[1]d parts", len(zr.File))
@@ -373,7 +374,7 @@ func xmlLimit(sheets []*zip.File, sst *zip.File, shared int, inMemory int64) int
 func scanZipPart(f *zip.File, s *partScan, w io.Writer) error {
 	rc, err := f.Open()
 	if err != nil {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / cannot unpack %s (%v): the workbook is damaged", s.where, err)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏：无法解压 %[1]s（%[2]v） / cannot unpack %[1]s (%[2]v): the workbook is damaged", s.where, err)
 	}
 	defer rc.Close()
 	return scanPart(io.TeeReader(rc, w), s)
@@ -424,7 +425,7 @@ func (wb *workbook) openSheet(name string) (rr rowReader, err error) {
 	defer recoverBadWorkbook(&err)
 	rows, err := wb.f.Rows(name)
 	if err != nil {
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无法读取工作表 / cannot read sheet %q", name), Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无法读取工作表 %[1]q / cannot read sheet %[1]q", name), Err: err}
 	}
 	return &sheetReader{rows: rows, limits: wb.limits, merges: wb.merges[name]}, nil
 }
@@ -499,7 +500,7 @@ func (s *sheetReader) Next() (row Row, err error) {
 	defer recoverBadWorkbook(&err)
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
-			return Row{}, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("工作表读取失败: %[2]v / cannot read the sheet after row %[1]d", s.num, err), Err: err}
+			return Row{}, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("工作表在第 %[1]d 行之后读取失败（%[2]v） / cannot read the sheet after row %[1]d (%[2]v)", s.num, err), Err: err}
 		}
 		return Row{}, io.EOF
 	}

@@ -378,7 +378,7 @@ func (s *partScan) element() error {
 	if !empty {
 		s.depth++
 		if s.depth > maxXMLDepth {
-			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / %s nests XML elements more than %d deep: the workbook is malformed", s.where, maxXMLDepth)
+			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏：%[1]s 的 XML 元素嵌套超过 %[2]d 层 / %[1]s nests XML elements more than %[2]d deep: the workbook is malformed", s.where, maxXMLDepth)
 		}
 	}
 	switch s.mode {
@@ -424,7 +424,7 @@ func (s *partScan) element() error {
 	case scanStrings:
 		if string(name) == "si" && s.siDepth == 0 {
 			if s.depth-btoi(!empty) != 1 {
-				return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / %s holds a text outside its table: the workbook is malformed", s.where)
+				return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏：%[1]s 中有文本在表格之外 / %[1]s holds a text outside its table: the workbook is malformed", s.where)
 			}
 			if len(s.strings.n) >= s.lim.MaxSharedStrings {
 				return tooLarge("max_shared_strings", int64(s.lim.MaxSharedStrings), "工作簿中的文本过多：%[1]s 有超过 %[2]d 个不同的文本 / %[1]s holds more than %[2]d distinct texts",
@@ -524,7 +524,7 @@ func scanPart(r io.Reader, s *partScan) error {
 		if errors.Is(err, io.EOF) {
 			return nil
 		} else if err != nil {
-			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / cannot unpack %s (%v): the workbook is damaged", s.where, err)
+			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏：无法解压 %[1]s（%[2]v） / cannot unpack %[1]s (%[2]v): the workbook is damaged", s.where, err)
 		}
 	}
 }

@@ -26,7 +26,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	case utf8.RuneCountInString(q.Q) > xiaoqi.MaxQueryLength:
 		return 0, 0, invalid("q", "查询词最多 %d 个字 / must be at most %d characters", xiaoqi.MaxQueryLength, xiaoqi.MaxQueryLength)
 	case page < 0:
-		return 0, 0, invalid("page", "页码须大于 0 / must be 1 or more")
+		return 0, 0, invalid("page", "页码须为 1 或以上 / must be 1 or more")
 	case perPage < 0 || perPage > xiaoqi.MaxPerPage:
 		return 0, 0, invalid("per_page", "每页 1 至 %d 条 / must be between 1 and %d", xiaoqi.MaxPerPage, xiaoqi.MaxPerPage)
 	case page > xiaoqi.MaxResultWindow || page*perPage > xiaoqi.MaxResultWindow:
