@@ -326,7 +326,7 @@ func (s *Server) recovery(c *gin.Context) {
 }
 
 func (s *Server) noRoute(c *gin.Context) {
-	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "不存在 / not found: no such resource"))
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "没有 %[1]q 这个地址 / not found: no such resource %[1]q", truncate(c.Request.URL.EscapedPath(), 200)))
 }
 
 func (s *Server) noMethod(c *gin.Context) {
