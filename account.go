@@ -99,8 +99,8 @@ func CheckScope(ctx context.Context, s Store, u *User) error {
 			continue // Validate reports it
 		}
 		if _, err := s.Get(ctx, sc.kind, id); ErrorCode(err) == ENOTFOUND {
-			return &Error{Code: EINVALID, Message: fmt.Sprintf("所属对象不存在 / %s: no %s %s", sc.field, sc.kind, id),
-				Details: []FieldError{{Field: sc.field, Message: fmt.Sprintf("不存在 / no %s %s", sc.kind, id)}}}
+			return &Error{Code: EINVALID, Message: fmt.Sprintf("所属对象不存在：%[1]s 指向的%[4]s %[3]s 不存在 / %[1]s: no %[2]s %[3]s", sc.field, sc.kind, id, KindName(sc.kind)),
+				Details: []FieldError{{Field: sc.field, Message: fmt.Sprintf("%[3]s %[2]s 不存在 / no %[1]s %[2]s", sc.kind, id, KindName(sc.kind))}}}
 		} else if err != nil {
 			return err
 		}

@@ -56,7 +56,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", Errorf(EINVALID, "未知类型 (one of institution, program, enterprise, job, candidate, policy, partnership) / unknown type %q", s)
+	return "", Errorf(EINVALID, "未知类型 %[1]q（可选 institution、program、enterprise、job、candidate、policy、partnership） / unknown type %[1]q (one of institution, program, enterprise, job, candidate, policy, partnership)", s)
 }
 
 // Meta is embedded in every document: identity, version and provenance.
@@ -150,8 +150,10 @@ func CheckFilters(k Kind, filters map[string]string) error {
 			}
 		}
 		if !ok {
-			return &Error{Code: EINVALID, Message: fmt.Sprintf("不支持的筛选字段 / cannot filter %s by %q (allowed: %s)", k, name, strings.Join(FilterFields[k], ", ")),
-				Details: []FieldError{{Field: name, Message: "不支持的筛选字段 / unsupported filter"}}}
+			return &Error{Code: EINVALID, Message: fmt.Sprintf("%[1]s不支持按 %[3]q 筛选（可选：%[4]s） / cannot filter %[2]s by %[3]q (allowed: %[5]s)",
+				KindName(k), k, name, strings.Join(FilterFields[k], "、"), strings.Join(FilterFields[k], ", ")),
+				Details: []FieldError{{Field: name, Message: fmt.Sprintf("不支持的筛选字段（可选：%s） / unsupported filter (allowed: %s)",
+					strings.Join(FilterFields[k], "、"), strings.Join(FilterFields[k], ", "))}}}
 		}
 	}
 	return nil
@@ -163,18 +165,18 @@ func CheckFilters(k Kind, filters map[string]string) error {
 // empty list says "none" where the caller made a mistake.
 func CheckFilterValue(k Kind, name, v string) error {
 	var ok bool
-	var allowed string
+	var allowed, allowedZH string
 	switch {
 	case !utf8.ValidString(v) || utf8.RuneCountInString(v) > MaxShortText:
-		return &Error{Code: EINVALID, Message: fmt.Sprintf("筛选值无效 / filter %s must be valid text of at most %d characters", name, MaxShortText),
-			Details: []FieldError{{Field: name, Message: "筛选值无效 / not valid text"}}}
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("筛选值无效：%[1]s 须为不超过 %[2]d 个字符的有效文本 / filter %[1]s must be valid text of at most %[2]d characters", name, MaxShortText),
+			Details: []FieldError{{Field: name, Message: fmt.Sprintf("筛选值无效：须为不超过 %[1]d 个字符的有效文本 / must be valid text of at most %[1]d characters", MaxShortText)}}}
 	case name == "status" && k == KindJob:
 		ok, allowed = v == JobOpen || v == JobClosed, JobOpen+", "+JobClosed
 	case name == "status" && k == KindPartnership:
 		st := []string{PartnershipSuggested, PartnershipProposed, PartnershipAccepted, PartnershipDeclined, PartnershipActive}
 		ok, allowed = slices.Contains(st, v), strings.Join(st, ", ")
 	case name == "sector":
-		ok, allowed = Sector(v).Valid(), "software, it_ops, … (GET /api/v1/openapi.json)"
+		ok, allowed, allowedZH = Sector(v).Valid(), "software, it_ops, … (GET /api/v1/openapi.json)", "software、it_ops……（见 GET /api/v1/openapi.json）"
 	case name == "region":
 		ok, allowed = slices.Contains(Regions, Region(v)), "关中, 陕南, 陕北"
 	case name == "degree":
@@ -184,11 +186,11 @@ func CheckFilterValue(k Kind, name, v string) error {
 	case name == "level" && k == KindInstitution:
 		ok, allowed = v == "本科" || v == "专科", "本科, 专科"
 	case name == "major_code":
-		ok, allowed = ValidMajorCode(v), "a catalogue code such as 080902 or 080910T"
+		ok, allowed, allowedZH = ValidMajorCode(v), "a catalogue code such as 080902 or 080910T", "专业目录代码，如 080902 或 080910T"
 	case name == "number" && k == KindPolicy:
 		// The items are numbered 1, 2, …: number=abc or １２ matched nothing, as if no item had it.
 		n, err := strconv.Atoi(v)
-		ok, allowed = err == nil && n > 0 && strconv.Itoa(n) == v, "1, 2, 3 … in ASCII digits"
+		ok, allowed, allowedZH = err == nil && n > 0 && strconv.Itoa(n) == v, "1, 2, 3 … in ASCII digits", "1、2、3……（半角数字）"
 	case name == "enterprise_id":
 		ok, allowed = CheckID(KindEnterprise, v) == nil, idPrefix[KindEnterprise]+"…"
 	case name == "institution_id":
@@ -199,8 +201,11 @@ func CheckFilterValue(k Kind, name, v string) error {
 	if ok {
 		return nil
 	}
-	return &Error{Code: EINVALID, Message: fmt.Sprintf("筛选值无效 / %s cannot be %q (one of %s)", name, v, allowed),
-		Details: []FieldError{{Field: name, Message: fmt.Sprintf("筛选值无效 / one of %s", allowed)}}}
+	if allowedZH == "" {
+		allowedZH = strings.ReplaceAll(allowed, ", ", "、")
+	}
+	return &Error{Code: EINVALID, Message: fmt.Sprintf("筛选值无效：%[1]s 不能是 %[2]q（可选：%[3]s） / %[1]s cannot be %[2]q (one of %[4]s)", name, v, allowedZH, allowed),
+		Details: []FieldError{{Field: name, Message: fmt.Sprintf("筛选值无效：不能是 %[1]q（可选：%[2]s） / cannot be %[1]q (one of %[3]s)", v, allowedZH, allowed)}}}
 }
 
 // MatchFilters reports whether d has every filter value given.
@@ -236,7 +241,7 @@ var idPattern = regexp.MustCompile(`^[a-z]{3}_[0-9a-zA-Z_-]{1,64}$`)
 // CheckID returns an EINVALID error unless id is well-formed for kind k.
 func CheckID(k Kind, id string) error {
 	if !idPattern.MatchString(id) || !strings.HasPrefix(id, idPrefix[k]) {
-		return &Error{Code: EINVALID, Message: fmt.Sprintf("无效的编号 / invalid %s id %q", k, id),
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("无效的%[1]s编号 %[3]q / invalid %[2]s id %[3]q", KindName(k), k, id),
 			Details: []FieldError{{Field: "id", Message: fmt.Sprintf("须为 %s 加字母或数字 / must look like %s followed by letters or digits", idPrefix[k], idPrefix[k])}}}
 	}
 	return nil

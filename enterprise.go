@@ -158,7 +158,7 @@ func (j *JobNeed) Validate() error {
 	v.required("title", j.Name)
 	v.required("city", j.City)
 	if j.EnterpriseID == "" && j.EnterpriseName == "" {
-		v.add("enterprise_id", "须填写企业（enterprise_id 或 enterprise_name）", "is required (or enterprise_name)")
+		v.add("enterprise_id", "须填写企业（enterprise_id 或 enterprise_name）", "is required (enterprise_id or enterprise_name)")
 	}
 	checkName(&v, "enterprise_name", j.EnterpriseName)
 	if j.Degree != "" && (!validDegree(j.Degree) || j.Degree == "培训") {
@@ -174,7 +174,7 @@ func (j *JobNeed) Validate() error {
 	} else if j.SalaryMin > MaxMonthlySalary || j.SalaryMax > MaxMonthlySalary {
 		v.add("salary_max", "月薪不能超过 %d 元", "is yuan a month: at most %d", MaxMonthlySalary)
 	} else if j.SalaryMax > 0 && j.SalaryMin > j.SalaryMax {
-		v.add("salary_max", "不能低于最低薪资（%d > %d）", "must not be below salary_min (%d > %d)", j.SalaryMin, j.SalaryMax)
+		v.add("salary_max", "不能低于 salary_min（%d > %d）", "must not be below salary_min (%d > %d)", j.SalaryMin, j.SalaryMax)
 	}
 	if j.SalaryMonths < 0 || j.SalaryMonths > 24 {
 		v.add("salary_months", "须在 0 与 24 之间", "must be between 0 and 24")

@@ -154,9 +154,22 @@ func (v *validation) err(kind Kind) error {
 	if len(v.details) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("%s有误 / invalid %s: %s %s", KindName(kind), kind, v.details[0].Field, v.details[0].Message)
+	d := v.details[0]
+	zh, en := Halves(d.Message)
+	zh = fmt.Sprintf("%s有误：%s %s", KindName(kind), d.Field, zh)
+	en = fmt.Sprintf("invalid %s: %s %s", kind, d.Field, en)
 	if len(v.details) > 1 {
-		msg += fmt.Sprintf("（另有 %d 处 / and %d more）", len(v.details)-1, len(v.details)-1)
+		zh += fmt.Sprintf("（另有 %d 处）", len(v.details)-1)
+		en += fmt.Sprintf(" (and %d more)", len(v.details)-1)
 	}
-	return &Error{Code: EINVALID, Message: msg, Details: v.details}
+	return &Error{Code: EINVALID, Message: zh + " / " + en, Details: v.details}
+}
+
+// Halves splits a message "中文 / English" into its Chinese and its English half; a message
+// without " / " is both.
+func Halves(msg string) (zh, en string) {
+	if zh, en, ok := strings.Cut(msg, " / "); ok {
+		return zh, en
+	}
+	return msg, msg
 }

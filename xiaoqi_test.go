@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/internal/msgcheck"
 )
 
 func TestValidMajorCode(t *testing.T) {
@@ -124,13 +125,12 @@ func TestValidate(t *testing.T) {
 			for _, d := range xiaoqi.ErrorDetails(err) {
 				found = found || d.Field == tt.field
 				// Chinese first, English beside it.
-				zh, en, ok := strings.Cut(d.Message, " / ")
-				if !ok || !hasHan(zh) || !strings.ContainsAny(en, "abcdefghijklmnopqrstuvwxyz") {
-					t.Errorf("%s: message %q is not 中文 / English", d.Field, d.Message)
+				if err := msgcheck.Check(d.Message); err != nil {
+					t.Errorf("%s: %v", d.Field, err)
 				}
 			}
-			if !hasHan(strings.SplitN(err.Error(), " / ", 2)[0]) {
-				t.Errorf("message %q does not start in Chinese", err)
+			if err := msgcheck.Check(xiaoqi.ErrorMessage(err)); err != nil {
+				t.Error(err)
 			}
 			if !found {
 				t.Errorf("error %v does not name field %q", err, tt.field)

@@ -18,6 +18,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/api"
 	"github.com/xiaoqi-dev/xiaoqi/auth"
 	"github.com/xiaoqi-dev/xiaoqi/bolt"
+	"github.com/xiaoqi-dev/xiaoqi/internal/msgcheck"
 	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
@@ -218,13 +219,14 @@ func (r response) wantError(tb testing.TB, status int, code, field string) apiEr
 	if e.Error.Message == "" {
 		tb.Errorf("error without message: %s", r.Body)
 	}
-	// Every user-facing text is in Chinese with English beside it, the details too.
-	if !bilingual(e.Error.Message) {
-		tb.Errorf("error message not in Chinese and English: %s", r.Body)
+	// Every user-facing text reads "中文 / English", both halves saying the same, the
+	// details too.
+	if err := msgcheck.Check(e.Error.Message); err != nil {
+		tb.Errorf("error message: %v", err)
 	}
 	for _, d := range e.Error.Details {
-		if !bilingual(d.Message) {
-			tb.Errorf("message of detail %q not in Chinese and English: %s", d.Field, r.Body)
+		if err := msgcheck.Check(d.Message); err != nil {
+			tb.Errorf("message of detail %q: %v", d.Field, err)
 		}
 	}
 	if field != "" {

@@ -25,16 +25,16 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	mt, params, err := mime.ParseMediaType(ct)
 	if err != nil || mt != "application/json" {
 		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
-			Message: fmt.Sprintf("请求体须为 JSON / Content-Type must be application/json, not %q", ct),
+			Message: fmt.Sprintf("请求体须为 JSON：Content-Type 须为 application/json，不能是 %[1]q / Content-Type must be application/json, not %[1]q", ct),
 			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "须为 application/json / must be application/json"}}}
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
 		return nil, &xiaoqi.Error{Code: eUnsupportedMediaType,
-			Message: fmt.Sprintf("须为 UTF-8 编码 / charset must be utf-8, not %q", cs),
+			Message: fmt.Sprintf("须为 UTF-8 编码：charset 不能是 %[1]q / charset must be utf-8, not %[1]q", cs),
 			Details: []xiaoqi.FieldError{{Field: "Content-Type", Message: "须为 UTF-8 编码 / charset must be utf-8"}}}
 	}
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-		Message: fmt.Sprintf("请求体过大 / body larger than %d bytes", limit),
+		Message: fmt.Sprintf("请求体过大：超过 %[1]d 字节 / body larger than %[1]d bytes", limit),
 		Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("最多 %[1]d 字节 / at most %[1]d bytes", limit)}}}
 	if c.Request.ContentLength > limit {
 		return nil, tooLarge
@@ -238,7 +238,7 @@ func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 // every document, up to maxDetails.
 func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 	if first(data) != '[' {
-		return nil, invalid("body", "须为 JSON 数组 / must be a JSON array of %s documents", k)
+		return nil, invalid("body", "须为 JSON 数组，每项是一个%[2]s（%[1]s） / must be a JSON array of %[1]s documents", k, xiaoqi.KindName(k))
 	}
 	var raws []json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -253,7 +253,7 @@ func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 	}
 	if len(raws) > MaxBatchDocs {
 		return nil, &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-			Message: fmt.Sprintf("单批文档过多 / %d documents in one batch, at most %d", len(raws), MaxBatchDocs),
+			Message: fmt.Sprintf("单批文档过多：%[1]d 条，最多 %[2]d 条 / %[1]d documents in one batch, at most %[2]d", len(raws), MaxBatchDocs),
 			Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("最多 %[1]d 条 / at most %[1]d documents", MaxBatchDocs)}}}
 	}
 	const maxDetails = 100
@@ -275,11 +275,14 @@ func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 		docs = append(docs, d)
 	}
 	if len(details) > 0 {
-		msg := fmt.Sprintf("批量数据有误 / invalid batch: %s %s", details[0].Field, details[0].Message)
+		zh, en := xiaoqi.Halves(details[0].Message)
+		zh = fmt.Sprintf("批量数据有误：%s %s", details[0].Field, zh)
+		en = fmt.Sprintf("invalid batch: %s %s", details[0].Field, en)
 		if len(details) > 1 {
-			msg += fmt.Sprintf(" (and %d more)", len(details)-1)
+			zh += fmt.Sprintf("（另有 %d 处）", len(details)-1)
+			en += fmt.Sprintf(" (and %d more)", len(details)-1)
 		}
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: details}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: zh + " / " + en, Details: details}
 	}
 	return docs, nil
 }
@@ -294,7 +297,7 @@ func validate(d xiaoqi.Doc, prefix string) error {
 	}
 	if v := d.Base().Version; v < 0 {
 		// No document has it: a 409 said "reload and try again", which cannot help.
-		return invalid(prefix+"version", "不能为负数：填读到的版本，或不填 / must not be negative: send the version you read, or none, not %d", v)
+		return invalid(prefix+"version", "不能为负数：填读到的版本，或不填，不能是 %[1]d / must not be negative: send the version you read, or none, not %[1]d", v)
 	}
 	err := d.Validate()
 	if err == nil || prefix == "" {
@@ -344,14 +347,14 @@ func decodeError(err error, data []byte, prefix string) error {
 	)
 	switch {
 	case errors.As(err, &syn):
-		return invalid("body", "JSON 格式错误 / malformed JSON at byte %d: %s", syn.Offset, syn.Error())
+		return invalid("body", "JSON 格式错误（第 %[1]d 字节） / malformed JSON at byte %[1]d: %[2]s", syn.Offset, syn.Error())
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return invalid("body", "JSON 不完整 / malformed JSON: unexpected end")
 	case errors.As(err, &typ):
 		if typ.Field == "" {
-			return invalid(whole(prefix), "类型错误 / must be %s, not %s", jsonType(typ.Type), typ.Value)
+			return invalid(whole(prefix), "类型错误：须为%s，不能是 %s / must be %s, not %s", jsonTypeZH(typ.Type), jsonValueZH(typ.Value), jsonType(typ.Type), typ.Value)
 		}
-		return invalid(prefix+jsonPath(typ.Field), "类型错误 / must be %s, not %s", jsonType(typ.Type), typ.Value)
+		return invalid(prefix+jsonPath(typ.Field), "类型错误：须为%s，不能是 %s / must be %s, not %s", jsonTypeZH(typ.Type), jsonValueZH(typ.Value), jsonType(typ.Type), typ.Value)
 	case errors.As(err, &tpe):
 		field := findString(data, tpe.Value)
 		if field == "" {
@@ -359,7 +362,7 @@ func decodeError(err error, data []byte, prefix string) error {
 		} else {
 			field = prefix + field
 		}
-		return invalid(field, "日期时间格式错误 / must be a date-time like 2024-05-01T08:00:00+08:00 (RFC 3339), not %q", tpe.Value)
+		return invalid(field, "日期时间格式错误：须如 2024-05-01T08:00:00+08:00（RFC 3339），不能是 %[1]q / must be a date-time like 2024-05-01T08:00:00+08:00 (RFC 3339), not %[1]q", tpe.Value)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name, uerr := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
 		if uerr != nil {
@@ -413,6 +416,26 @@ func jsonType(t reflect.Type) string {
 		return "an object"
 	}
 	return "a valid value"
+}
+
+// jsonTypeZH is jsonType in Chinese.
+func jsonTypeZH(t reflect.Type) string {
+	if zh, ok := map[string]string{"a date-time string": "日期时间字符串", "a boolean": "布尔值",
+		"an integer": "整数", "a number": "数字", "a string": "字符串", "an array": "数组",
+		"an object": "对象"}[jsonType(t)]; ok {
+		return zh
+	}
+	return "有效值"
+}
+
+// jsonValueZH is the Value of a json.UnmarshalTypeError ("number 1e30", "object") in Chinese.
+func jsonValueZH(v string) string {
+	word, rest, _ := strings.Cut(v, " ")
+	if zh, ok := map[string]string{"number": "数字", "string": "字符串", "bool": "布尔值",
+		"array": "数组", "object": "对象"}[word]; ok {
+		return strings.TrimSpace(zh + " " + rest)
+	}
+	return v
 }
 
 // findString returns the path of the first string value equal to s in the JSON data

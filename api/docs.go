@@ -35,7 +35,7 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 				// The cursor is the id of the page's last document. Anything else listed
 				// nothing, as if the list had ended (a truncated or mistyped cursor).
 				if v != "" && xiaoqi.CheckID(k, v) != nil {
-					err = invalid(name, "分页游标无效 / is not a cursor of this list (the id of a %s): pass the next of the previous page", k)
+					err = invalid(name, "分页游标无效：须为本列表的游标（%[2]s编号，%[1]s），请传上一页的 next / is not a cursor of this list (the id of a %[1]s): pass the next of the previous page", k, xiaoqi.KindName(k))
 				}
 				opt.After = v
 			case !slices.Contains(xiaoqi.FilterFields[k], name):
@@ -45,7 +45,7 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 			case name == "synthetic":
 				b, perr := strconv.ParseBool(v)
 				if perr != nil {
-					err = invalid(name, "须为 true 或 false / must be true or false, not %q", v)
+					err = invalid(name, "须为 true 或 false，不能是 %[1]q / must be true or false, not %[1]q", v)
 				}
 				opt.Filters[name] = strconv.FormatBool(b)
 			case name == "city":
@@ -119,7 +119,7 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			d, err = decodeDoc(k, data, "")
 		}
 		if err == nil && d.Base().ID != "" {
-			err = invalid("id", "编号由服务器分配 / is assigned by the server; to replace a document use PUT /api/v1/%s/{id}", resource(k))
+			err = invalid("id", "编号由服务器分配；替换文档请用 PUT /api/v1/%[1]s/{id} / is assigned by the server; to replace a document use PUT /api/v1/%[1]s/{id}", resource(k))
 		}
 		if err == nil {
 			d, old, err = s.ontoStored(c, d, data)
@@ -246,7 +246,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		}
 		d, err := s.readDoc(c, k)
 		if err == nil && d.Base().ID != "" && d.Base().ID != id {
-			err = invalid("id", "编号与路径不符 / must be absent or equal to the id in the path (%s)", id)
+			err = invalid("id", "编号与路径不符：不填，或填路径中的编号（%[1]s） / must be absent or equal to the id in the path (%[1]s)", id)
 		}
 		if err != nil {
 			s.writeError(c, err)
@@ -459,7 +459,7 @@ func refreshParam(c *gin.Context) (bool, error) {
 	}
 	for _, name := range sortedKeys(q) {
 		if name != "refresh" {
-			return false, invalid(name, "未知参数 (allowed: refresh) / unknown parameter")
+			return false, invalid(name, "未知参数（可选：refresh） / unknown parameter (allowed: refresh)")
 		}
 		if len(q[name]) > 1 {
 			return false, invalid(name, "参数重复 / is given more than once")
@@ -471,7 +471,7 @@ func refreshParam(c *gin.Context) (bool, error) {
 	case "wait_for", "true":
 		return true, nil
 	default:
-		return false, invalid("refresh", "须为 wait_for 或 false / must be wait_for or false, not %q", v)
+		return false, invalid("refresh", "须为 wait_for 或 false，不能是 %[1]q / must be wait_for or false, not %[1]q", v)
 	}
 }
 
@@ -482,7 +482,7 @@ func intParam(name, v string, def, maxValue int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		return 0, invalid(name, "须为整数 / must be an integer, not %q", v)
+		return 0, invalid(name, "须为整数，不能是 %[1]q / must be an integer, not %[1]q", v)
 	}
 	if n < 1 || n > maxValue {
 		return 0, invalid(name, "须在 1 与 %[1]d 之间，不能是 %[2]d / must be between 1 and %[1]d, not %[2]d", maxValue, n)

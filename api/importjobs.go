@@ -133,7 +133,7 @@ func (m *importJobs) add(ctx context.Context, j *importJob) error {
 		n--
 	}
 	if n >= m.max {
-		return xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "导入任务过多，请稍后再试 / %d imports are waiting or running; try again later", n)
+		return xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "已有 %[1]d 个导入在等待或运行，请稍后再试 / %[1]d imports are waiting or running; try again later", n)
 	}
 	// The files of finished jobs that are gone from the store (pruned or deleted on any node).
 	m.mu.Lock()

@@ -155,7 +155,7 @@ func (s *Server) createImport(c *gin.Context) {
 	}
 	limit := s.maxUpload
 	tooLarge := &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-		Message: fmt.Sprintf("上传文件过大，上限 %[2]s / upload larger than %[1]d bytes (max_upload_bytes)", limit, humanBytes(limit)),
+		Message: fmt.Sprintf("上传文件过大：超过 %[1]d 字节（%[2]s，max_upload_bytes） / upload larger than %[1]d bytes (%[2]s, max_upload_bytes)", limit, humanBytes(limit)),
 		Details: []xiaoqi.FieldError{{Field: "file", Message: fmt.Sprintf("最多 %[1]d 字节 / at most %[1]d bytes", limit)}}}
 	const formSlack = 64 << 10 // the other fields and the multipart framing
 	if c.Request.ContentLength > limit+formSlack {
@@ -284,7 +284,7 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 		"format": true, "mapping": true, "defaults": true}
 	for name := range f {
 		if !known[name] {
-			return invalid(name, "未知字段 / unknown field (type, dry_run, strict, encoding, sheet, source, format, mapping, defaults, file)")
+			return invalid(name, "未知字段（可选：type、dry_run、strict、encoding、sheet、source、format、mapping、defaults、file） / unknown field (type, dry_run, strict, encoding, sheet, source, format, mapping, defaults, file)")
 		}
 	}
 	k, ok := parseKind(f["type"])
@@ -297,7 +297,7 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 		}
 		b, err := strconv.ParseBool(f[name])
 		if err != nil {
-			return false, invalid(name, "须为 true 或 false / must be true or false, not %q", f[name])
+			return false, invalid(name, "须为 true 或 false，不能是 %[1]q / must be true or false, not %[1]q", f[name])
 		}
 		return b, nil
 	}
@@ -343,7 +343,7 @@ func (s *Server) findImport(c *gin.Context) *xiaoqi.ImportJob {
 	}
 	rec, err := s.imports.get(c.Request.Context(), c.Param("id"))
 	if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
-		err = xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务不存在：可能已被删除，或已不在最近的 %[2]d 个任务之中 / no import %[1]q: it was deleted, or is older than the last %[2]d imports, which are kept",
+		err = xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入任务 %[1]q 不存在：可能已被删除，或已不在最近的 %[2]d 个任务之中 / no import %[1]q: it was deleted, or is older than the last %[2]d imports, which are kept",
 			c.Param("id"), s.imports.max)
 	}
 	if err != nil {
@@ -388,7 +388,7 @@ func (s *Server) importReport(c *gin.Context) {
 		return
 	}
 	if !rec.Finished() {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "导入完成后可下载报告 / import %s has not finished; the report is ready when it has", rec.ID))
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "导入 %[1]s 尚未完成，完成后可下载报告 / import %[1]s has not finished; the report is ready when it has", rec.ID))
 		return
 	}
 	j := s.imports.localJob(rec.ID)
@@ -399,7 +399,7 @@ func (s *Server) importReport(c *gin.Context) {
 	}
 	f, err := os.Open(j.reportCSV)
 	if err != nil {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "该导入没有报告 / import %s has no report: it stopped before reading the file", j.id))
+		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入 %[1]s 没有报告：它在读取文件之前就已停止 / import %[1]s has no report: it stopped before reading the file", j.id))
 		return
 	}
 	defer f.Close()

@@ -49,7 +49,7 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 			return invalid(name, "未知参数（可用：%[1]s） / unknown parameter (allowed: %[1]s)", strings.Join(known, ", "))
 		}
 		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxCityLength {
-			return invalid(name, "参数无效 / is too long or not UTF-8")
+			return invalid(name, "参数无效：超过 %[1]d 个字或不是有效的 UTF-8 / is longer than %[1]d characters or not UTF-8", maxCityLength)
 		}
 		switch name {
 		case "limit":
@@ -65,14 +65,14 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 		case "sector":
 			s := xiaoqi.Sector(v)
 			if v != "" && !s.Valid() {
-				return invalid(name, "未知领域 (software, it_ops, finance, …) / unknown sector %q", v)
+				return invalid(name, "未知领域 %[1]q（可选 software、it_ops、finance…… 见 GET /api/v1/openapi.json） / unknown sector %[1]q (one of software, it_ops, finance, … see GET /api/v1/openapi.json)", v)
 			}
 			sc.Sector = s
 		case "real_only":
 			if v != "" {
 				b, perr := strconv.ParseBool(v)
 				if perr != nil {
-					return invalid(name, "须为 true 或 false / must be true or false, not %q", v)
+					return invalid(name, "须为 true 或 false，不能是 %[1]q / must be true or false, not %[1]q", v)
 				}
 				sc.RealOnly = b
 			}

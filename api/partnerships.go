@@ -93,11 +93,11 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 	}
 	switch {
 	case r.By != "" && r.By != "institution" && r.By != "enterprise":
-		return nil, invalid("by", "须为 institution 或 enterprise / must be institution or enterprise, not %q", r.By)
+		return nil, invalid("by", "须为 institution 或 enterprise，不能是 %[1]q / must be institution or enterprise, not %[1]q", r.By)
 	case !utf8.ValidString(r.Actor) || utf8.RuneCountInString(r.Actor) > maxPartnershipActor:
-		return nil, invalid("actor", "最多 %[2]d 个字符 / must be UTF-8 of at most %[1]d characters", maxPartnershipActor, maxPartnershipActor)
+		return nil, invalid("actor", "须为最多 %[1]d 个字符的 UTF-8 文本 / must be UTF-8 of at most %[1]d characters", maxPartnershipActor)
 	case !utf8.ValidString(r.Note) || utf8.RuneCountInString(r.Note) > maxPartnershipNote:
-		return nil, invalid("note", "最多 %[2]d 个字符 / must be UTF-8 of at most %[1]d characters", maxPartnershipNote, maxPartnershipNote)
+		return nil, invalid("note", "须为最多 %[1]d 个字符的 UTF-8 文本 / must be UTF-8 of at most %[1]d characters", maxPartnershipNote)
 	}
 	r.Actor, r.Note = strings.TrimSpace(r.Actor), strings.TrimSpace(r.Note)
 	if !propose {
@@ -109,17 +109,17 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 		return &r, nil
 	}
 	if err := xiaoqi.CheckID(xiaoqi.KindInstitution, r.InstitutionID); err != nil {
-		return nil, invalid("institution_id", "须为院校编号 / must be an institution id (ins_…), not %q", r.InstitutionID)
+		return nil, invalid("institution_id", "须为院校编号（ins_…），不能是 %[1]q / must be an institution id (ins_…), not %[1]q", r.InstitutionID)
 	}
 	if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, r.EnterpriseID); err != nil {
-		return nil, invalid("enterprise_id", "须为企业编号 / must be an enterprise id (ent_…), not %q", r.EnterpriseID)
+		return nil, invalid("enterprise_id", "须为企业编号（ent_…），不能是 %[1]q / must be an enterprise id (ent_…), not %[1]q", r.EnterpriseID)
 	}
 	switch r.Status {
 	case "":
 		r.Status = xiaoqi.PartnershipProposed
 	case xiaoqi.PartnershipProposed, xiaoqi.PartnershipSuggested:
 	default:
-		return nil, invalid("status", "新建合作只能为 proposed 或 suggested / a new partnership is proposed or suggested, not %q; accept, decline and activate have their own endpoints", r.Status)
+		return nil, invalid("status", "新建合作只能为 proposed 或 suggested，不能是 %[1]q；接受、拒绝、启动各有其接口（accept、decline、activate） / a new partnership is proposed or suggested, not %[1]q; accept, decline and activate have their own endpoints", r.Status)
 	}
 	return &r, nil
 }
@@ -216,12 +216,12 @@ func (s *Server) proposePartnership(c *gin.Context) {
 		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("该院校与企业已有合作 %s，状态为%s，不能重复提议 / this institution and enterprise already have an open partnership (%s), status %s",
 				p.ID, stateName(p.Status), p.ID, p.Status),
-			Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}, {Field: "id", Message: "已有合作 / the partnership is " + p.ID}}})
+			Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}, {Field: "id", Message: "已有合作 " + p.ID + " / the partnership is " + p.ID}}})
 		return
 	} else if r.Status == xiaoqi.PartnershipSuggested {
 		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("合作 %s 已存在，状态为%s / partnership %s already exists, status %s", p.ID, stateName(p.Status), p.ID, p.Status),
-			Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}, {Field: "id", Message: "已有合作 / the partnership is " + p.ID}}})
+			Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}, {Field: "id", Message: "已有合作 " + p.ID + " / the partnership is " + p.ID}}})
 		return
 	}
 	p.InstitutionName, p.EnterpriseName = in.Title(), ent.Title()
@@ -243,7 +243,7 @@ func referenceError(err error, field, zh, en, id string) error {
 		return err
 	}
 	return &xiaoqi.Error{Code: xiaoqi.ENOTFOUND, Message: fmt.Sprintf("%s: %s %s 不存在 / no %s with id %s", field, zh, id, en, id),
-		Details: []xiaoqi.FieldError{{Field: field, Message: "不存在 / not found"}}}
+		Details: []xiaoqi.FieldError{{Field: field, Message: fmt.Sprintf("%[1]s 不存在 / %[1]s not found", id)}}}
 }
 
 // transition is one workflow step from a state to another.

@@ -134,7 +134,7 @@ func (s *Server) candidateContact(c *gin.Context) {
 	var reason string
 	err := eachParam(c, func(name, v string) error {
 		if name != "reason" {
-			return invalid(name, "未知参数 (allowed: reason) / unknown parameter")
+			return invalid(name, "未知参数（可选：reason） / unknown parameter (allowed: reason)")
 		}
 		reason = strings.TrimSpace(v)
 		return nil
@@ -220,7 +220,7 @@ func auditFilter(c *gin.Context, extra ...string) (xiaoqi.AuditFilter, error) {
 		case name == "actor" && slices.Contains(extra, name):
 			f.ActorID = v
 		default:
-			err = invalid(name, "未知参数 / unknown parameter (allowed: %s)", strings.Join(append([]string{"limit", "after"}, extra...), ", "))
+			err = invalid(name, "未知参数（可选：%s） / unknown parameter (allowed: %s)", strings.Join(append([]string{"limit", "after"}, extra...), "、"), strings.Join(append([]string{"limit", "after"}, extra...), ", "))
 		}
 		return err
 	})

@@ -34,7 +34,7 @@ type divisionList struct {
 // referenceData returns the reference data, or EUNAVAILABLE when the server has none.
 func (s *Server) referenceData() (*xiaoqi.Reference, error) {
 	if s.reference == nil {
-		return nil, xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "参考数据未加载 reference data is not loaded on this server")
+		return nil, xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "本服务器未加载参考数据 / reference data is not loaded on this server")
 	}
 	return s.reference, nil
 }
@@ -43,10 +43,10 @@ func (s *Server) referenceData() (*xiaoqi.Reference, error) {
 func textParam(name, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	if !utf8.ValidString(v) {
-		return "", invalid(name, "编码无效 / is not valid UTF-8")
+		return "", invalid(name, "编码无效：不是有效的 UTF-8 / is not valid UTF-8")
 	}
 	if n := utf8.RuneCountInString(v); n > xiaoqi.MaxQueryLength {
-		return "", invalid(name, "参数过长 / is %d characters long, at most %d", n, xiaoqi.MaxQueryLength)
+		return "", invalid(name, "参数过长：%[1]d 个字，最多 %[2]d 个 / is %[1]d characters long, at most %[2]d", n, xiaoqi.MaxQueryLength)
 	}
 	return v, nil
 }
@@ -77,7 +77,7 @@ func (s *Server) listMajors(c *gin.Context) {
 		case "after":
 			after, err = textParam(name, v)
 		default:
-			err = invalid(name, "未知参数 (allowed: q, class, category, limit, after) / unknown parameter")
+			err = invalid(name, "未知参数（可选：q、class、category、limit、after） / unknown parameter (allowed: q, class, category, limit, after)")
 		}
 		return err
 	})
@@ -154,7 +154,7 @@ func (s *Server) getMajor(c *gin.Context) {
 	}
 	code := strings.ToUpper(strings.TrimSpace(c.Param("code")))
 	if !xiaoqi.ValidMajorCode(code) {
-		s.writeError(c, invalid("code", "专业代码格式不正确 / must be a catalogue major code: six digits with an optional T/K suffix (080902, 080910T), not %q", truncate(code, 32)))
+		s.writeError(c, invalid("code", "专业代码格式不正确：须为六位数字，可带 T/K 后缀（080902、080910T），不能是 %[1]q / must be a catalogue major code: six digits with an optional T/K suffix (080902, 080910T), not %[1]q", truncate(code, 32)))
 		return
 	}
 	for _, m := range ref.Majors {
@@ -163,7 +163,7 @@ func (s *Server) getMajor(c *gin.Context) {
 			return
 		}
 	}
-	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "专业不存在 no major with code %s in the catalogue", code))
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "专业目录中没有代码为 %[1]s 的专业 / no major with code %[1]s in the catalogue", code))
 }
 
 // listDivisions answers GET /api/v1/divisions: the cities, county-level units and new areas
@@ -191,10 +191,10 @@ func (s *Server) listDivisions(c *gin.Context) {
 			switch level {
 			case "", xiaoqi.DivisionCity, xiaoqi.DivisionCounty, xiaoqi.DivisionNewArea:
 			default:
-				err = invalid(name, "级别无效 / must be city, county or new_area, not %q", truncate(level, 32))
+				err = invalid(name, "级别无效：须为 city、county 或 new_area，不能是 %[1]q / must be city, county or new_area, not %[1]q", truncate(level, 32))
 			}
 		default:
-			err = invalid(name, "未知参数 (allowed: city, region, level) / unknown parameter")
+			err = invalid(name, "未知参数（可选：city、region、level） / unknown parameter (allowed: city, region, level)")
 		}
 		return err
 	})

@@ -87,11 +87,11 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 			}
 		case slices.Contains(listParams, name):
 		default:
-			return sq, invalid(name, "未知参数 / unknown parameter (allowed: %s, %s)", strings.Join(singleParams, ", "), strings.Join(listParams, ", "))
+			return sq, invalid(name, "未知参数（可选：%s、%s） / unknown parameter (allowed: %s, %s)", strings.Join(singleParams, "、"), strings.Join(listParams, "、"), strings.Join(singleParams, ", "), strings.Join(listParams, ", "))
 		}
 		for _, v := range q[name] {
 			if !utf8.ValidString(v) {
-				return sq, invalid(name, "编码无效 / is not valid UTF-8")
+				return sq, invalid(name, "编码无效：不是有效的 UTF-8 / is not valid UTF-8")
 			}
 		}
 	}
@@ -113,7 +113,7 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 	for _, t := range lists["type"] {
 		k, ok := parseKind(t)
 		if !ok {
-			return sq, invalid("type", "未知类型 %q / unknown type (one of institution, program, enterprise, job, candidate, policy, partnership)", t)
+			return sq, invalid("type", "未知类型 %[1]q（可选：institution、program、enterprise、job、candidate、policy、partnership） / unknown type %[1]q (one of institution, program, enterprise, job, candidate, policy, partnership)", t)
 		}
 		if !slices.Contains(sq.Types, k) {
 			sq.Types = append(sq.Types, k)
@@ -121,7 +121,7 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 	}
 	for _, city := range lists["city"] {
 		if utf8.RuneCountInString(city) > maxCityLength {
-			return sq, invalid("city", "城市名过长 / must be a city name of at most %d characters", maxCityLength)
+			return sq, invalid("city", "城市名过长：最多 %[1]d 个字 / must be a city name of at most %[1]d characters", maxCityLength)
 		}
 	}
 	sq.Cities = lists["city"]
@@ -137,7 +137,7 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 	if v := q.Get("synthetic"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return sq, invalid("synthetic", "须为 true 或 false / must be true or false, not %q", v)
+			return sq, invalid("synthetic", "须为 true 或 false，不能是 %[1]q / must be true or false, not %[1]q", v)
 		}
 		sq.Synthetic = &b
 	}
@@ -208,25 +208,25 @@ func dateParam(q url.Values, name string) (time.Time, error) {
 	for _, layout := range []string{time.DateOnly, time.RFC3339} {
 		if t, err := time.Parse(layout, v); err == nil {
 			if !xiaoqi.DateInRange(t) {
-				return time.Time{}, invalid(name, "日期须在 1900 与 2199 年之间 / must be a date between the years 1900 and 2199, not %q", v)
+				return time.Time{}, invalid(name, "日期须在 1900 与 2199 年之间，不能是 %[1]q / must be a date between the years 1900 and 2199, not %[1]q", v)
 			}
 			return t, nil
 		}
 	}
-	return time.Time{}, invalid(name, "日期格式应为 2024-05-01 或 RFC 3339 / must be a date like 2024-05-01 or an RFC 3339 time, not %q", v)
+	return time.Time{}, invalid(name, "日期格式应为 2024-05-01 或 RFC 3339，不能是 %[1]q / must be a date like 2024-05-01 or an RFC 3339 time, not %[1]q", v)
 }
 
 // nearParam parses near (a city, or "lat,lon") and within (km: "50" or "50km").
 func nearParam(q url.Values, sq *xiaoqi.SearchQuery) error {
 	if v := strings.TrimSpace(q.Get("near")); v != "" {
 		if utf8.RuneCountInString(v) > maxCityLength {
-			return invalid("near", "过长 / must be a city or \"lat,lon\" of at most %d characters", maxCityLength)
+			return invalid("near", "过长：城市名或“纬度,经度”最多 %[1]d 个字 / must be a city or \"lat,lon\" of at most %[1]d characters", maxCityLength)
 		}
 		if lat, lon, ok := strings.Cut(v, ","); ok {
 			la, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
 			lo, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
 			if err1 != nil || err2 != nil {
-				return invalid("near", "应为城市名或“纬度,经度”，如 34.34,108.94 / must be a city or \"lat,lon\" such as 34.34,108.94, not %q", v)
+				return invalid("near", "应为城市名或“纬度,经度”，如 34.34,108.94，不能是 %[1]q / must be a city or \"lat,lon\" such as 34.34,108.94, not %[1]q", v)
 			}
 			sq.Near = &xiaoqi.GeoPoint{Lat: la, Lon: lo}
 		} else {
@@ -236,7 +236,7 @@ func nearParam(q url.Values, sq *xiaoqi.SearchQuery) error {
 	if v := strings.TrimSpace(q.Get("within")); v != "" {
 		km, err := strconv.ParseFloat(strings.TrimSuffix(strings.ToLower(v), "km"), 64)
 		if err != nil {
-			return invalid("within", "应为公里数，如 50 或 50km / must be a distance in km such as 50 or 50km, not %q", v)
+			return invalid("within", "应为公里数，如 50 或 50km，不能是 %[1]q / must be a distance in km such as 50 or 50km, not %[1]q", v)
 		}
 		if km <= 0 {
 			return invalid("within", "须大于 0 / must be more than 0 km")

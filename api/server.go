@@ -336,10 +336,10 @@ func (s *Server) recovery(c *gin.Context) {
 }
 
 func (s *Server) noRoute(c *gin.Context) {
-	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "不存在 / not found: no such resource"))
+	s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "没有 %[1]q 这个地址 / not found: no such resource %[1]q", truncate(c.Request.URL.EscapedPath(), 200)))
 }
 
 func (s *Server) noMethod(c *gin.Context) {
-	s.writeError(c, xiaoqi.Errorf(eMethodNotAllowed, "方法不允许 / method %s not allowed (allowed: %s)",
+	s.writeError(c, xiaoqi.Errorf(eMethodNotAllowed, "不允许方法 %[1]s（可用：%[2]s） / method %[1]s not allowed (allowed: %[2]s)",
 		c.Request.Method, c.Writer.Header().Get("Allow")))
 }

@@ -31,7 +31,7 @@ func (s *Server) suggest(c *gin.Context) {
 				return
 			}
 		default:
-			s.writeError(c, invalid(name, "未知参数 / unknown parameter (allowed: q, limit)"))
+			s.writeError(c, invalid(name, "未知参数（可选：q、limit） / unknown parameter (allowed: q, limit)"))
 			return
 		}
 	}

@@ -24,7 +24,7 @@ type cachedKey struct {
 
 // errKey is the one answer for a key that does not authenticate.
 func errKey(cause string) error {
-	return &xiaoqi.Error{Code: xiaoqi.EUNAUTHORIZED, Message: "API 密钥无效 invalid API key",
+	return &xiaoqi.Error{Code: xiaoqi.EUNAUTHORIZED, Message: "API 密钥无效 / invalid API key",
 		Err: errors.New("auth: api key: " + cause)}
 }
 
@@ -36,10 +36,10 @@ func (s *Service) CreateKey(ctx context.Context, userID, name string, expires ti
 	now := s.now()
 	// A control character (accepted: "a\u0000b") breaks the lists and terminals that show it.
 	if !utf8.ValidString(name) || utf8.RuneCountInString(name) > maxKeyNameChars || strings.ContainsFunc(name, unicode.IsControl) {
-		return "", nil, invalid("name", fmt.Sprintf("最多 %d 个字符，不含控制字符 must be valid text of at most %d characters, without control characters", maxKeyNameChars, maxKeyNameChars))
+		return "", nil, invalid("name", fmt.Sprintf("须为最多 %[1]d 个字符的有效文本，不含控制字符 / must be valid text of at most %[1]d characters, without control characters", maxKeyNameChars))
 	}
 	if !expires.IsZero() && !expires.After(now) {
-		return "", nil, invalid("expires_at", "必须晚于当前时间 must be in the future")
+		return "", nil, invalid("expires_at", "必须晚于当前时间 / must be in the future")
 	}
 	if _, err := s.accounts.User(ctx, userID); err != nil {
 		return "", nil, fmt.Errorf("auth: create key for %s: %w", userID, err)
@@ -86,7 +86,7 @@ func (s *Service) RotateKey(ctx context.Context, keyID string) (key string, k *x
 	}
 	now := s.now()
 	if !k.Active(now) {
-		return "", nil, &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: "密钥已吊销或已过期，不能轮换 key is revoked or expired and cannot be rotated"}
+		return "", nil, &xiaoqi.Error{Code: xiaoqi.ECONFLICT, Message: "密钥已吊销或已过期，不能轮换 / key is revoked or expired and cannot be rotated"}
 	}
 	secret := newKeySecret()
 	if k.Hash, err = s.hash(secret); err != nil {
@@ -181,6 +181,7 @@ func (s *Service) KeyUser(ctx context.Context, key string) (*xiaoqi.User, *xiaoq
 
 // invalid returns EINVALID naming one field.
 func invalid(field, msg string) error {
-	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "参数无效 invalid " + field + ": " + msg,
+	zh, en := xiaoqi.Halves(msg)
+	return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "参数无效：" + field + " " + zh + " / invalid " + field + ": " + en,
 		Details: []xiaoqi.FieldError{{Field: field, Message: msg}}}
 }

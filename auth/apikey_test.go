@@ -152,7 +152,7 @@ func TestKeyUserRefused(t *testing.T) {
 			t.Errorf("%s: KeyUser returned a user or key", tc.what)
 		}
 		wantCode(t, err, xiaoqi.EUNAUTHORIZED, tc.what)
-		if m := xiaoqi.ErrorMessage(err); m != "API 密钥无效 invalid API key" {
+		if m := xiaoqi.ErrorMessage(err); m != "API 密钥无效 / invalid API key" {
 			t.Errorf("%s: message %q", tc.what, m)
 		}
 		if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), wrongSecret) {

@@ -143,19 +143,20 @@ func CheckPassword(pw string) error {
 	var msg string
 	switch {
 	case !utf8.ValidString(pw):
-		msg = "不是有效的 UTF-8 文本 is not valid UTF-8 text"
+		msg = "不是有效的 UTF-8 文本 / is not valid UTF-8 text"
 	case utf8.RuneCountInString(pw) < MinPasswordChars:
-		msg = fmt.Sprintf("至少需要 %d 个字符 must be at least %d characters", MinPasswordChars, MinPasswordChars)
+		msg = fmt.Sprintf("至少需要 %[1]d 个字符 / must be at least %[1]d characters", MinPasswordChars)
 	case len(pw) > MaxPasswordBytes:
-		msg = fmt.Sprintf("不能超过 %d 字节 must be at most %d bytes", MaxPasswordBytes, MaxPasswordBytes)
+		msg = fmt.Sprintf("不能超过 %[1]d 字节 / must be at most %[1]d bytes", MaxPasswordBytes)
 	case classes(pw) < 2:
-		msg = "不能只由一类字符组成（如全是数字或全是小写字母） must mix at least two kinds of characters (lower-case, upper-case, digits, others)"
+		msg = "须混合至少两类字符（小写字母、大写字母、数字、其他），不能全是数字或全是小写字母 / must mix at least two kinds of characters (lower-case, upper-case, digits, others)"
 	default:
 		return nil
 	}
+	zh, en := xiaoqi.Halves(msg)
 	return &xiaoqi.Error{
 		Code:    xiaoqi.EINVALID,
-		Message: "密码不符合要求 password " + msg,
+		Message: "密码不符合要求：" + zh + " / password " + en,
 		Details: []xiaoqi.FieldError{{Field: "password", Message: msg}},
 	}
 }

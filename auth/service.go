@@ -147,7 +147,7 @@ func (s *Service) SetPassword(ctx context.Context, userID, password string) erro
 
 // errLogin is the one answer to every failed sign-in.
 func errLogin(cause string) error {
-	return &xiaoqi.Error{Code: xiaoqi.EUNAUTHORIZED, Message: "用户名或密码错误 wrong username or password",
+	return &xiaoqi.Error{Code: xiaoqi.EUNAUTHORIZED, Message: "用户名或密码错误 / wrong username or password",
 		Err: errors.New("auth: login: " + cause)}
 }
 
@@ -218,6 +218,6 @@ func (s *Service) dummy() string {
 // cancelled is the error of work given up because ctx ended before an argon2id verification
 // (which cannot be interrupted) began.
 func cancelled(op string, err error) error {
-	return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "请求已取消或超时 request cancelled or timed out",
+	return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "请求已取消或超时 / request cancelled or timed out",
 		Err: fmt.Errorf("auth: %s: %w", op, err)}
 }

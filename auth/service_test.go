@@ -159,7 +159,7 @@ func TestLogin(t *testing.T) {
 		t.Fatalf("second Login: %v; token reused: %v", err, token2 == token)
 	}
 
-	const msg = "用户名或密码错误 wrong username or password"
+	const msg = "用户名或密码错误 / wrong username or password"
 	for _, tc := range []struct{ name, username, password string }{
 		{"wrong password", "hr_li", goodPassword + "x"},
 		{"empty password", "hr_li", ""},

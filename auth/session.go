@@ -67,7 +67,7 @@ func CheckCSRF(token, csrf string) bool {
 // errNoSession is the one answer for a missing, malformed, unknown or expired session, or one
 // whose user is gone, disabled or changed since.
 func errNoSession(cause string) error {
-	return &xiaoqi.Error{Code: xiaoqi.EUNAUTHORIZED, Message: "未登录或登录已过期 not signed in or session expired",
+	return &xiaoqi.Error{Code: xiaoqi.EUNAUTHORIZED, Message: "未登录或登录已过期 / not signed in or session expired",
 		Err: errors.New("auth: session: " + cause)}
 }
 

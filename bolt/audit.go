@@ -194,7 +194,7 @@ func parseAuditID(id string) (uint64, error) {
 	seq, err := strconv.ParseUint(id, 10, 64)
 	if len(id) != 16 || err != nil {
 		return 0, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无效的游标 %q / invalid cursor %q", id, id),
-			Details: []xiaoqi.FieldError{{Field: "after", Message: "必须是审计记录编号 / must be an audit entry ID (16 digits)"}}}
+			Details: []xiaoqi.FieldError{{Field: "after", Message: "必须是审计记录编号（16 位数字） / must be an audit entry ID (16 digits)"}}}
 	}
 	return seq, nil
 }

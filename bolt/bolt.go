@@ -173,13 +173,13 @@ func translate(op string, err error) error {
 // checkKind returns EINVALID for an unknown kind.
 func checkKind(k xiaoqi.Kind) error {
 	if !k.Valid() {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知类型 / unknown type %q", k)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知类型 %[1]q / unknown type %[1]q", k)
 	}
 	return nil
 }
 
 func notFound(k xiaoqi.Kind, id string) error {
-	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "未找到 / %s %s not found", k, id)
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "未找到%[3]s %[2]s / %[1]s %[2]s not found", k, id, xiaoqi.KindName(k))
 }
 
 // u64 encodes n big-endian, so that keys sort in numeric order.

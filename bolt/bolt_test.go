@@ -160,7 +160,7 @@ func TestInvalidBatchNamesEveryDoc(t *testing.T) {
 	if got := strings.Join(fields, " "); got != "docs[1].title docs[3].city" {
 		t.Errorf("details name %q, want docs[1].title docs[3].city", got)
 	}
-	want := "docs[1]: 岗位需求有误 / invalid job: title 必填 / is required（另有 1 条无效 / and 1 more invalid documents）"
+	want := "docs[1]: 岗位需求有误：title 必填（另有 1 条无效） / invalid job: title is required (and 1 more invalid documents)"
 	if msg := xiaoqi.ErrorMessage(err); msg != want {
 		t.Errorf("message %q\nwant    %q", msg, want)
 	}

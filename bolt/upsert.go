@@ -103,7 +103,8 @@ func validateBatch(docs []xiaoqi.Doc) ([]string, error) {
 		return hashes, nil
 	}
 	if bad > 1 {
-		first += fmt.Sprintf("（另有 %d 条无效 / and %d more invalid documents）", bad-1, bad-1)
+		zh, en := xiaoqi.Halves(first)
+		first = fmt.Sprintf("%s（另有 %d 条无效） / %s (and %d more invalid documents)", zh, bad-1, en, bad-1)
 	}
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: first, Details: details}
 }
@@ -149,7 +150,7 @@ func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.Wr
 	om, oldHash := old.Base(), rec.Hash
 	if m.Version != 0 && m.Version != om.Version {
 		return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("数据已被修改，请刷新后重试 / %s %s is at version %d, not %d: reload and try again", kind, id, om.Version, m.Version),
+			Message: fmt.Sprintf("数据已被修改，请刷新后重试：%[5]s %[2]s 已是版本 %[3]d，不是 %[4]d / %[1]s %[2]s is at version %[3]d, not %[4]d: reload and try again", kind, id, om.Version, m.Version, xiaoqi.KindName(kind)),
 			Details: []xiaoqi.FieldError{{Field: "version", Message: fmt.Sprintf("已是版本 %[1]d / is at version %[1]d", om.Version)}}}
 	}
 	if oldHash == hash {
@@ -190,7 +191,7 @@ func insert(tx *bolt.Tx, d xiaoqi.Doc, id, hash string, now time.Time) (xiaoqi.W
 		if docs.Get([]byte(id)) != nil {
 			// The id derived from nk belongs to a document that has since changed its key.
 			return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-				Message: fmt.Sprintf("该记录的标识已变更，请按编号更新 / %s %s had the natural key %q before it changed; update it by id", kind, id, nk)}
+				Message: fmt.Sprintf("该记录的标识已变更：%[4]s %[2]s 原来的标识是 %[3]q，请按编号更新 / %[1]s %[2]s had the natural key %[3]q before it changed; update it by id", kind, id, nk, xiaoqi.KindName(kind))}
 		}
 	}
 	if err := claimKey(keys, kind, nk, id); err != nil {
@@ -216,7 +217,7 @@ func claimKey(keys *bolt.Bucket, kind xiaoqi.Kind, nk, id string) error {
 	}
 	if holder := keys.Get([]byte(nk)); holder != nil && string(holder) != id {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("该%[4]s已存在 / %[1]s %[2]s already has the natural key %[3]q", kind, holder, nk, kind)}
+			Message: fmt.Sprintf("该%[4]s已存在：%[2]s 已使用标识 %[3]q / %[1]s %[2]s already has the natural key %[3]q", kind, holder, nk, xiaoqi.KindName(kind))}
 	}
 	return keys.Put([]byte(nk), []byte(id))
 }

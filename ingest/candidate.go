@@ -25,7 +25,7 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 	c.Email = narrow(r.get("email"))
 	if v := r.get("birth_date"); v != "" {
 		if t, err := ParseDate(v); err != nil {
-			r.errorf("birth_date", "出生日期格式无法识别 / not a date such as 1998-05-01")
+			r.errorf("birth_date", "出生日期格式无法识别，应如 1998-05-01 / not a date such as 1998-05-01")
 		} else {
 			c.BirthDate = t.In(China).Format("2006-01-02")
 		}
@@ -63,7 +63,7 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 	if v := r.get("visibility"); v != "" {
 		vis, ok := visibilities[strings.ToLower(v)]
 		if !ok {
-			r.errorf("visibility", "可见性应为 公开、匿名 或 不公开 / must be public, anonymous or private")
+			r.errorf("visibility", "可见性应为 公开（public）、匿名（anonymous）或 不公开（private） / must be public (公开), anonymous (匿名) or private (不公开)")
 		}
 		c.Visibility = vis
 	}

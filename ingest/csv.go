@@ -91,18 +91,21 @@ func (c *csvReader) Next() (Row, error) {
 	switch {
 	case errors.Is(err, errRowTooLong):
 		return Row{}, tooLarge("max_row_bytes", int64(c.limits.MaxRowBytes),
-			"第 %[3]d 行过长，是否缺少右引号 / row %[1]d is longer than %[2]d bytes; is a closing quote (\") missing?", c.row+1, c.limits.MaxRowBytes, c.row+1)
+			"第 %[1]d 行超过 %[2]d 字节，是否缺少右引号（\"）？ / row %[1]d is longer than %[2]d bytes; is a closing quote (\") missing?", c.row+1, c.limits.MaxRowBytes)
 	case errors.As(err, &pe):
 		c.row += max(pe.StartLine-c.endLine, 1)
 		c.endLine = pe.Line
-		msg := pe.Err.Error()
+		zh, en := "格式错误", pe.Err.Error()
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg = `a quote (") inside a value that does not start with one: put the value in quotes and double the quote ("") / 引号使用不当`
+			zh = `引号使用不当：不以引号开头的值中含有引号（"），请给该值加上引号，并把其中的引号写两遍（""）`
+			en = `a quote (") inside a value that does not start with one: put the value in quotes and double the quote ("")`
 		case errors.Is(pe.Err, csv.ErrQuote):
-			msg = `a quoted value is not closed, or a quote inside it is not doubled ("") / 引号未闭合`
+			zh = `引号未闭合，或引号内的引号没有写两遍（""）`
+			en = `a quoted value is not closed, or a quote inside it is not doubled ("")`
 		}
-		return Row{Num: c.row}, &rowError{Num: c.row, Msg: fmt.Sprintf("cannot read this CSV row (line %d, column %d): %s", pe.Line, pe.Column, msg)}
+		return Row{Num: c.row}, &rowError{Num: c.row, Msg: fmt.Sprintf("无法读取此 CSV 行（第 %[1]d 行，第 %[2]d 列）：%[3]s / cannot read this CSV row (line %[1]d, column %[2]d): %[4]s",
+			pe.Line, pe.Column, zh, en)}
 	case err != nil:
 		return Row{}, err
 	}
@@ -118,15 +121,15 @@ func (c *csvReader) Next() (Row, error) {
 		size += len(f)
 	}
 	if size > c.limits.MaxRowBytes {
-		return Row{}, tooLarge("max_row_bytes", int64(c.limits.MaxRowBytes), "第 %[3]d 行过长 / row %[1]d holds %[2]d bytes", c.row, size, c.row)
+		return Row{}, tooLarge("max_row_bytes", int64(c.limits.MaxRowBytes), "第 %[1]d 行过长：%[2]d 字节 / row %[1]d holds %[2]d bytes", c.row, size)
 	}
 	if len(rec) > c.limits.MaxCells {
-		return Row{}, tooLarge("max_cells", int64(c.limits.MaxCells), "第 %[3]d 行单元格过多 / row %[1]d has %[2]d cells", c.row, len(rec), c.row)
+		return Row{}, tooLarge("max_cells", int64(c.limits.MaxCells), "第 %[1]d 行单元格过多：%[2]d 个 / row %[1]d has %[2]d cells", c.row, len(rec))
 	}
 	for i, f := range rec {
 		if !utf8.ValidString(f) {
-			return Row{Num: c.row, Cells: rec}, &rowError{Num: c.row, Msg: fmt.Sprintf("column %d holds bytes that are not UTF-8: "+
-				"含有非 UTF-8 字符，请指定 --encoding gbk / is the file in GBK? import it with --encoding gbk", i+1)}
+			return Row{Num: c.row, Cells: rec}, &rowError{Num: c.row, Msg: fmt.Sprintf("第 %[1]d 列含有非 UTF-8 字符，文件是否为 GBK 编码？请指定 --encoding gbk / "+
+				"column %[1]d holds bytes that are not UTF-8: is the file in GBK? import it with --encoding gbk", i+1)}
 		}
 	}
 	return Row{Num: c.row, Cells: rec}, nil

@@ -41,7 +41,7 @@ func lookupEncoding(name string) (encoding.Encoding, string, error) {
 	}
 	e, err := htmlindex.Get(n)
 	if err != nil {
-		return nil, "", xiaoqi.Errorf(xiaoqi.EINVALID, "无法识别的编码 (use utf-8, gbk, gb18030, utf-16le …) / unknown encoding %q", name)
+		return nil, "", xiaoqi.Errorf(xiaoqi.EINVALID, "无法识别的编码 %[1]q（可用 utf-8、gbk、gb18030、utf-16le……） / unknown encoding %[1]q (use utf-8, gbk, gb18030, utf-16le …)", name)
 	}
 	canon, _ := htmlindex.Name(e)
 	if canon == "utf-8" {

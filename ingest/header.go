@@ -71,8 +71,8 @@ func LoadMapping(path string) (Mapping, error) {
 func ParseMapping(data []byte) (Mapping, error) {
 	var m Mapping
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "the mapping must be a JSON object from column name to field name, "+
-			`such as {"岗位": "title"}: %v / 映射文件格式错误`, err)
+		return nil, xiaoqi.Errorf(xiaoqi.EINVALID, `映射文件格式错误：须为从列名到字段名的 JSON 对象，如 {"岗位": "title"} / `+
+			`the mapping must be a JSON object from column name to field name, such as {"岗位": "title"}: %v`, err)
 	}
 	return m, nil
 }
@@ -128,9 +128,9 @@ func newResolver(s *schema, m Mapping) (*resolver, error) {
 	if len(bad) > 0 {
 		sort.Strings(bad)
 		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID,
-			Message: fmt.Sprintf("映射中的字段不存在 / the mapping names fields that %s documents do not have: %s; fields: %s",
-				s.kind, strings.Join(bad, ", "), strings.Join(s.names(), ", ")),
-			Details: []xiaoqi.FieldError{{Field: "mapping", Message: "字段不存在 / unknown field"}}}
+			Message: fmt.Sprintf("映射中的字段不存在：%[2]s 没有字段 %[3]s；可用字段：%[4]s / the mapping names fields that %[1]s documents do not have: %[5]s; fields: %[6]s",
+				s.kind, xiaoqi.KindName(s.kind), strings.Join(bad, "、"), strings.Join(s.names(), "、"), strings.Join(bad, ", "), strings.Join(s.names(), ", ")),
+			Details: []xiaoqi.FieldError{{Field: "mapping", Message: fmt.Sprintf("字段不存在：%[1]s / unknown field: %[2]s", strings.Join(bad, "、"), strings.Join(bad, ", "))}}}
 	}
 	return r, nil
 }

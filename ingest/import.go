@@ -124,7 +124,7 @@ func Import(ctx context.Context, store xiaoqi.Store, path string, opt Options) (
 // check fills in defaults and refuses options that cannot work.
 func (o *Options) check(path string) error {
 	if schemaFor(o.Type) == nil {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "不支持导入该类型: type must be one of jobs, programs, institutions, enterprises, candidates / cannot import %q", o.Type)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "不支持导入类型 %[1]q（可选：jobs、programs、institutions、enterprises、candidates） / cannot import %[1]q: type must be one of jobs, programs, institutions, enterprises, candidates", o.Type)
 	}
 	f, err := ParseFormat(o.Format)
 	if err != nil {
@@ -147,7 +147,7 @@ func (o *Options) check(path string) error {
 		o.Mode = ModeDefault
 	case ModeDefault, ModeDryRun, ModeStrict:
 	default:
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "unknown import mode %q (default, dry-run, strict)", o.Mode)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知导入模式 %[1]q（可选：default、dry-run、strict） / unknown import mode %[1]q (default, dry-run, strict)", o.Mode)
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 1000
@@ -185,8 +185,8 @@ func (o *Options) check(path string) error {
 	}
 	if len(bad) > 0 {
 		sort.Strings(bad)
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "默认值字段不存在 / defaults name fields that %s documents do not have: %s (fields: %s)",
-			o.Type, strings.Join(bad, ", "), strings.Join(s.names(), ", "))
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "默认值字段不存在：%[2]s 没有字段 %[3]s（可用字段：%[4]s） / defaults name fields that %[1]s documents do not have: %[5]s (fields: %[6]s)",
+			o.Type, xiaoqi.KindName(o.Type), strings.Join(bad, "、"), strings.Join(s.names(), "、"), strings.Join(bad, ", "), strings.Join(s.names(), ", "))
 	}
 	return nil
 }

@@ -179,8 +179,8 @@ func TestImportProblemKinds(t *testing.T) {
 		t.Fatalf("%d problems, %d kept; want 31, 5", rep.ProblemCount, len(rep.Problems))
 	}
 	want := []ingest.ProblemKind{
-		{Level: ingest.LevelError, Column: "title", Message: "岗位名称 title 必填 / is required", Count: 30, FirstRow: 2, LastRow: 31},
-		{Level: ingest.LevelWarning, Column: "degree", Message: "无法识别的学历，已留空 / degree not understood, left empty (本科, 大专, 硕士, 博士, 不限 …)", Count: 1, FirstRow: 32, LastRow: 32},
+		{Level: ingest.LevelError, Column: "title", Message: "岗位名称 title 必填 / title is required", Count: 30, FirstRow: 2, LastRow: 31},
+		{Level: ingest.LevelWarning, Column: "degree", Message: "无法识别的学历，已留空（本科、大专、硕士、博士、不限……） / degree not understood, left empty (本科, 大专, 硕士, 博士, 不限 …)", Count: 1, FirstRow: 32, LastRow: 32},
 	}
 	if !slices.Equal(rep.Kinds, want) {
 		t.Errorf("kinds %+v, want %+v", rep.Kinds, want)

@@ -40,18 +40,19 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 		typ: r.get("enterprise_type"), size: r.get("enterprise_size")}
 	if id := r.get("enterprise_id"); id != "" {
 		if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, id); err != nil {
-			r.errorf("enterprise_id", "企业编号无效 / %s", xiaoqi.ErrorMessage(err))
+			zh, en := xiaoqi.Halves(xiaoqi.ErrorMessage(err))
+			r.errorf("enterprise_id", "企业编号无效：%s / %s", zh, en)
 		}
 		ent.id = id
 	}
 	if ent.creditCode != "" && !xiaoqi.ValidCreditCode(ent.creditCode) {
-		r.errorf("enterprise_credit_code", "统一社会信用代码无效 / not a valid credit code (18 characters with check character)")
+		r.errorf("enterprise_credit_code", "统一社会信用代码无效：须为 18 位，含校验位 / not a valid credit code (18 characters with check character)")
 	}
 	j.EnterpriseName = ent.name
 
 	if v := r.get("degree"); v != "" {
 		if d, err := ParseDegree(v); err != nil || d == "培训" {
-			r.warnf("degree", "无法识别的学历，已留空 / degree not understood, left empty (本科, 大专, 硕士, 博士, 不限 …)")
+			r.warnf("degree", "无法识别的学历，已留空（本科、大专、硕士、博士、不限……） / degree not understood, left empty (本科, 大专, 硕士, 博士, 不限 …)")
 		} else {
 			j.Degree = d
 		}
@@ -59,7 +60,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	j.Experience = r.get("experience")
 	if v := r.get("headcount"); v != "" {
 		if h, err := ParseHeadcount(v); err != nil {
-			r.errorf("headcount", "招聘人数 %[1]q 应为数字或“若干” / headcount %[1]q must be a number such as 3, 3人 or 若干", v)
+			r.errorf("headcount", "招聘人数 %[1]q 应为数字（如 3、3人）或“若干” / headcount %[1]q must be a number such as 3, 3人 or 若干", v)
 		} else {
 			j.Headcount = h.N
 			if h.From > 0 && h.From != h.N {
@@ -111,7 +112,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	if v := r.get("status"); v != "" {
 		st, ok := jobStatus[strings.ToLower(v)]
 		if !ok {
-			r.errorf("status", "状态应为 招聘中/已关闭 / status must be open or closed")
+			r.errorf("status", "状态应为 招聘中（open）或 已关闭（closed） / status must be open (招聘中) or closed (已关闭)")
 		}
 		j.Status = st
 	}
@@ -120,7 +121,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 			zh, en, _ := strings.Cut(strings.TrimSuffix(err.Error(), ": "+ErrAmbiguousDate.Error()), " / ")
 			r.warnf("posted_at", "%s，已留空 / %s; left empty", zh, en)
 		} else if err != nil {
-			r.warnf("posted_at", "无法识别的日期，已留空 / not a date such as 2023-07-12, left empty")
+			r.warnf("posted_at", "无法识别的日期，已留空（应如 2023-07-12） / not a date such as 2023-07-12, left empty")
 		} else {
 			j.PostedAt = t.UTC()
 		}
@@ -153,7 +154,7 @@ func (r *record) amount(f, v string) string {
 }
 
 // guessedYearly is the warning for a salary that names no period and was read as yearly.
-const guessedYearly = "未注明按月或按年，按年薪理解（月薪超过 10 万不常见），请核对 / no period given: read as a yearly salary (more than 100,000 a month is unusual); please check"
+const guessedYearly = "未注明按月或按年，按年薪理解（月薪超过 100,000 元不常见），请核对 / no period given: read as a yearly salary (more than 100,000 a month is unusual); please check"
 
 // jobSalary reads the salary columns: one text column ("8千-1.2万·13薪"), or minimum and
 // maximum columns, or both.
@@ -161,7 +162,7 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 	if v := r.get("salary"); v != "" {
 		j.SalaryText = v
 		if s, err := ParseSalary(r.amount("salary", v)); err != nil {
-			r.warnf("salary", "薪资格式无法识别，仅保留原文 / salary not understood, kept as text only (e.g. 8千-1.2万, 15-30K, 面议)")
+			r.warnf("salary", "薪资格式无法识别，仅保留原文（如 8千-1.2万、15-30K、面议） / salary not understood, kept as text only (e.g. 8千-1.2万, 15-30K, 面议)")
 		} else {
 			j.SalaryMin, j.SalaryMax, j.SalaryMonths = s.Min, s.Max, s.Months
 			if s.Guessed {

@@ -51,7 +51,7 @@ func (k *keyedRows) row(num int, raw []byte, lim Limits) (Row, error) {
 		i, ok := k.index[key]
 		if !ok {
 			if len(k.keys) >= lim.MaxCells {
-				return Row{}, tooLarge("max_cells", int64(lim.MaxCells), "字段过多 / the objects have more than %d distinct keys", lim.MaxCells)
+				return Row{}, tooLarge("max_cells", int64(lim.MaxCells), "字段过多：对象中有超过 %[1]d 个不同的键 / the objects have more than %[1]d distinct keys", lim.MaxCells)
 			}
 			i = len(k.keys)
 			k.index[key] = i
@@ -178,14 +178,14 @@ func skipObject(dec *json.Decoder) error {
 
 func (j *jsonReader) fail(err error) error {
 	if errors.Is(err, errRowTooLong) {
-		return tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[3]d 条过长 / item %[1]d is longer than %[2]d bytes", j.n+1, j.limits.MaxRowBytes, j.n+1)
+		return tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[1]d 条过长：超过 %[2]d 字节 / item %[1]d is longer than %[2]d bytes", j.n+1, j.limits.MaxRowBytes)
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 文件不完整 / the JSON file ends in the middle of item %d", j.n+1)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 文件不完整：在第 %[1]d 项中间结束 / the JSON file ends in the middle of item %[1]d", j.n+1)
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 格式错误 / malformed JSON at byte %d, in item %d: %v; the items after it cannot be read", se.Offset, j.n+1, se)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 格式错误：第 %[2]d 项，第 %[1]d 字节，其后各项无法读取 / malformed JSON at byte %[1]d, in item %[2]d: %[3]v; the items after it cannot be read", se.Offset, j.n+1, se)
 	}
 	return err
 }
@@ -202,7 +202,7 @@ func (j *jsonReader) Next() (Row, error) {
 		// The closing bracket, unless the file ends before it.
 		if t, err := j.dec.Token(); err != nil || t != json.Delim(']') {
 			if err == nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				err = xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 文件不完整 / the JSON file ends after item %d, before the closing ] of its array", j.n)
+				err = xiaoqi.Errorf(xiaoqi.EINVALID, "JSON 文件不完整：在第 %[1]d 项之后、数组的右括号 ] 之前结束 / the JSON file ends after item %[1]d, before the closing ] of its array", j.n)
 			}
 			j.start = j.fail(err)
 			return Row{}, j.start
@@ -218,7 +218,7 @@ func (j *jsonReader) Next() (Row, error) {
 	}
 	j.n++
 	if len(raw) > j.limits.MaxRowBytes {
-		j.start = tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[3]d 条过长 / item %[1]d is longer than %[2]d bytes", j.n, j.limits.MaxRowBytes, j.n)
+		j.start = tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[1]d 条过长：超过 %[2]d 字节 / item %[1]d is longer than %[2]d bytes", j.n, j.limits.MaxRowBytes)
 		return Row{}, j.start
 	}
 	return j.keys.row(j.n, raw, j.limits)
@@ -247,7 +247,7 @@ func (j *jsonlReader) Next() (Row, error) {
 			part, err := j.br.ReadSlice('\n')
 			line = append(line, part...)
 			if len(line) > j.limits.MaxRowBytes {
-				return Row{}, tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[3]d 行过长 / line %[1]d is longer than %[2]d bytes", j.line+1, j.limits.MaxRowBytes, j.line+1)
+				return Row{}, tooLarge("max_row_bytes", int64(j.limits.MaxRowBytes), "第 %[1]d 行过长：超过 %[2]d 字节 / line %[1]d is longer than %[2]d bytes", j.line+1, j.limits.MaxRowBytes)
 			}
 			if errors.Is(err, bufio.ErrBufferFull) {
 				continue

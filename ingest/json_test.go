@@ -30,7 +30,7 @@ func TestImportJSON(t *testing.T) {
 		titles     []string
 	}{
 		{"jobs.json", array, ingest.Counts{Read: 4, Written: 2, Created: 2, Invalid: 2, EnterprisesCreated: 1},
-			[]string{"row 3 [title]: 岗位名称 title 必填 / is required", "row 4: 不是 JSON 对象 / is not a JSON object"}, []string{"Java开发工程师", "运维工程师"}},
+			[]string{"row 3 [title]: 岗位名称 title 必填 / title is required", "row 4: 不是 JSON 对象 / is not a JSON object"}, []string{"Java开发工程师", "运维工程师"}},
 		{"export.json", wrapped, ingest.Counts{Read: 1, Written: 1, Created: 1, EnterprisesCreated: 1}, nil, []string{"数据标注员"}},
 		{"jobs.jsonl", lines, ingest.Counts{Read: 3, Written: 2, Created: 2, Invalid: 1, EnterprisesCreated: 1},
 			[]string{"row 3: JSON 格式错误 / malformed JSON"}, []string{"前端开发", "测试"}},

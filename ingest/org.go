@@ -27,7 +27,7 @@ func buildEnterprise(r *record, e *xiaoqi.Enterprise, source string) {
 		e.Sectors = nil
 		for _, s := range SplitList(v) {
 			if sec, err := ParseSector(s); err != nil {
-				r.warnf("sectors", "%q 不属于服务外包领域，已忽略 / not a service-outsourcing sector of the policy, ignored", s)
+				r.warnf("sectors", "%[1]q 不属于服务外包领域，已忽略 / %[1]q is not a service-outsourcing sector of the policy, ignored", s)
 			} else if !containsSector(e.Sectors, sec) {
 				e.Sectors = append(e.Sectors, sec)
 			}
@@ -63,7 +63,7 @@ func (r *record) geo(dst **xiaoqi.GeoPoint) {
 	la, err1 := strconv.ParseFloat(narrow(lat), 64)
 	lo, err2 := strconv.ParseFloat(narrow(lon), 64)
 	if err1 != nil || err2 != nil {
-		r.errorf("lat", "经纬度应为数字，且两者都要填写 / latitude and longitude must both be numbers (WGS-84)")
+		r.errorf("lat", "经纬度应为数字（WGS-84），且两者都要填写 / latitude and longitude must both be numbers (WGS-84)")
 		return
 	}
 	*dst = &xiaoqi.GeoPoint{Lat: la, Lon: lo}
@@ -98,7 +98,7 @@ func buildInstitution(r *record, in *xiaoqi.Institution, source string) {
 	if v, ok := r.str("type"); ok && v != "" {
 		t, known := institutionTypes[strings.ToLower(v)]
 		if !known {
-			r.errorf("type", "机构类型应为 高校 或 培训机构 / type must be university or training")
+			r.errorf("type", "机构类型应为 高校（university）或 培训机构（training） / type must be university (高校) or training (培训机构)")
 		}
 		in.Type = t
 	}
@@ -179,7 +179,7 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 		if c, _ := ParseCity(v); c != "" || v == "" {
 			p.City = c
 		} else {
-			r.errorf("city", "城市 %q 无法识别 / not a city", v)
+			r.errorf("city", "城市 %[1]q 无法识别 / %[1]q is not a city", v)
 		}
 	}
 	r.setStr("description", &p.Description)

@@ -165,9 +165,10 @@ func (r *record) validation(err error) {
 		case r.hasError(f):
 		case f != d.Field && r.s.field(f) != nil && strings.Contains(d.Message, "须填写") || f != d.Field && strings.HasPrefix(d.Message, "必填"):
 			// Required, and named by the column that fills it: 公司名称, not enterprise_id.
-			r.errorf(f, "%s 必填 / is required", r.s.label(f))
+			r.errorf(f, "%s 必填 / %s is required", r.s.label(f), f)
 		default:
-			r.errorf(f, "%s %s", r.s.label(d.Field), d.Message)
+			zh, en := xiaoqi.Halves(d.Message)
+			r.errorf(f, "%s %s / %s %s", r.s.label(d.Field), zh, d.Field, en)
 		}
 	}
 }
@@ -201,7 +202,7 @@ func (r *record) setBool(f string, dst *bool) {
 	}
 	b, err := ParseBool(v)
 	if err != nil {
-		r.errorf(f, "%s: 须为 是/否 / must be yes or no, not %q", r.s.label(f), v)
+		r.errorf(f, "%[1]s：须为 是/否，不能是 %[3]q / %[2]s must be yes or no, not %[3]q", r.s.label(f), f, v)
 		return
 	}
 	*dst = b
@@ -251,7 +252,7 @@ func (r *record) setMeta(m *xiaoqi.Meta, kind xiaoqi.Kind, source string) {
 		}
 		return
 	}
-	r.warnf("id", "编号 %q 不是 xiaoqi 编号，已忽略 / not a xiaoqi id (%s…), ignored: the document is matched by its natural key", id, string(kind)[:3]+"_")
+	r.warnf("id", "编号 %[1]q 不是 xiaoqi 编号（%[2]s…），已忽略，按自然键匹配 / %[1]q is not a xiaoqi id (%[2]s…), ignored: the document is matched by its natural key", id, string(kind)[:3]+"_")
 }
 
 // idKinds are the kinds whose ids a file may hold.
@@ -285,7 +286,7 @@ func (r *record) place(city, district *string, merge bool) {
 		case c == "" && d != "" && defaultCity == "":
 			r.errorf("city", "%s", zoneWithoutCity(v, d))
 		case c == "" && d == "":
-			r.errorf("city", "城市 %q 无法识别 / not a city", v)
+			r.errorf("city", "城市 %[1]q 无法识别 / %[1]q is not a city", v)
 		}
 	}
 	if v := r.get("area"); v != "" {
@@ -301,7 +302,7 @@ func (r *record) place(city, district *string, merge bool) {
 				r.errorf("area", "%s", zoneWithoutCity(v, ad))
 			} else if p := provinceOf(v); p != "" {
 				c = p
-				r.warnf("area", "只给出了省份 %s，未给出城市 / only the province is given, no city", p)
+				r.warnf("area", "只给出了省份 %[1]s，未给出城市 / only the province (%[1]s) is given, no city", p)
 			} else if r.s.kind == xiaoqi.KindCandidate {
 				r.warnf("area", "无法识别城市，已留空 / no city found in it, left empty")
 			} else {
@@ -311,7 +312,7 @@ func (r *record) place(city, district *string, merge bool) {
 	}
 	if c == "" && defaultCity != "" && !r.failed {
 		if c, _ = ParseCity(defaultCity); c == "" {
-			r.errorf("city", "默认城市 %q 无法识别 / the default city is not a city", defaultCity)
+			r.errorf("city", "默认城市 %[1]q 无法识别 / the default city %[1]q is not a city", defaultCity)
 		}
 	}
 	if v := r.get("district"); v != "" {

@@ -91,7 +91,7 @@ func (rs *rows) item(row Row) (*item, error) {
 		if j < len(rs.fields) {
 			f = rs.fields[j]
 		} else {
-			rec.problem(LevelWarning, "", "第 %s 列没有表头，其值未导入 / column %s has no header: its value %q was not imported", ColumnLetter(j), ColumnLetter(j), stripControl(v))
+			rec.problem(LevelWarning, "", "第 %[1]s 列没有表头，其值 %[2]q 未导入 / column %[1]s has no header: its value %[2]q was not imported", ColumnLetter(j), stripControl(v))
 		}
 		if f == "" || f == Ignore {
 			continue
@@ -157,7 +157,8 @@ func (rs *rows) jsonValue(rec *record, j int, f, v string, k valueKind) bool {
 	default:
 		return true
 	}
-	rec.errorf(f, "%s: %s", rs.s.label(f), msg)
+	zh, en := xiaoqi.Halves(msg)
+	rec.errorf(f, "%s：%s / %s: %s", rs.s.label(f), zh, f, en)
 	rs.inColumn(rec, j, v)
 	return false
 }
@@ -300,7 +301,8 @@ func (rs *rows) enterpriseProblems(rec *record, err error) {
 		if f == "city" && !rec.has("city") {
 			f = "area"
 		}
-		rec.errorf(f, "企业 enterprise %s: %s", d.Field, d.Message)
+		zh, en := xiaoqi.Halves(d.Message)
+		rec.errorf(f, "企业 %[1]s：%[2]s / enterprise %[1]s: %[3]s", d.Field, zh, en)
 	}
 }
 
@@ -325,7 +327,7 @@ func (rs *rows) dedupe(rec *record, it *item, d xiaoqi.Doc, auto bool, content u
 			rec.problem(LevelDuplicate, "", "与第 %d 行重复，已跳过 / repeats row %d, skipped", prev.row, prev.row)
 			return
 		case !auto:
-			rec.errorf("", "与第 %d 行的标识相同但内容不同，请确认保留哪一行 / has the same key as row %d (%s) but other values: keep one of them", prev.row, prev.row, key)
+			rec.errorf("", "与第 %[1]d 行的标识相同（%[2]s）但内容不同，请确认保留哪一行 / has the same key as row %[1]d (%[2]s) but other values: keep one of them", prev.row, key)
 			return
 		}
 		d.Base().ExternalID = base + "-" + strconv.Itoa(n+1)

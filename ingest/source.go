@@ -71,9 +71,9 @@ func (l Limits) withDefaults() Limits {
 
 // tooLarge returns the ETOOLARGE error of a limit, naming it as the flag and the API do.
 func tooLarge(limit string, max int64, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
+	zh, en := xiaoqi.Halves(fmt.Sprintf(format, args...))
 	return &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
-		Message: fmt.Sprintf("超出限制 / %s (limit %s = %d)", msg, limit, max),
+		Message: fmt.Sprintf("超出限制：%[1]s（上限 %[3]s = %[4]d） / %[2]s (limit %[3]s = %[4]d)", zh, en, limit, max),
 		Details: []xiaoqi.FieldError{{Field: limit, Message: fmt.Sprintf("最多 %[1]d / at most %[1]d", max)}}}
 }
 
@@ -125,12 +125,12 @@ func detectFormat(path, display string, head []byte) (string, error) {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return FormatXLSX, nil
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
-		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%[1]s 是旧版 Excel（.xls/.et）或加密的工作簿，请另存为 .xlsx 或 CSV 后再导入 / "+
+		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%[1]s 是旧版 Excel（.xls/.et）或加密的工作簿，请另存为 .xlsx （Excel 2007 及以上）或 CSV 后再导入 / "+
 			"%[1]s is an old binary Excel (.xls/.et) or encrypted workbook: save it as .xlsx (Excel 2007+) or CSV and import that", display)
 	}
 	switch ext {
 	case ".xlsx", ".xlsm":
-		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "不是有效的 .xlsx 文件 / %s is not a valid .xlsx workbook (not a zip archive)", display)
+		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%[1]s 不是有效的 .xlsx 文件（不是 zip 压缩包） / %[1]s is not a valid .xlsx workbook (not a zip archive)", display)
 	case ".csv", ".tsv", ".txt":
 		return FormatCSV, nil
 	case ".json":
@@ -168,7 +168,7 @@ func ParseFormat(s string) (string, error) {
 	case "jsonl", "ndjson":
 		return FormatJSONL, nil
 	}
-	return "", xiaoqi.Errorf(xiaoqi.EINVALID, "不支持的格式 (xlsx, csv, json, jsonl) / unknown format %q", s)
+	return "", xiaoqi.Errorf(xiaoqi.EINVALID, "不支持的格式 %[1]q（可选：xlsx、csv、json、jsonl） / unknown format %[1]q (one of xlsx, csv, json, jsonl)", s)
 }
 
 // countingReader counts the bytes read through it, for progress and ETA.

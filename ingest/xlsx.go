@@ -46,20 +46,21 @@ const (
 func checkZip(r io.ReaderAt, size int64, name string, lim Limits) (*zip.Reader, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
+		zh, en := name, name
 		if name == "" {
-			name = "the file"
+			zh, en = "该文件", "the file"
 		}
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("不是有效的 .xlsx 文件 / %s is not a valid .xlsx workbook (%v)", name, err), Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("%s 不是有效的 .xlsx 文件（%v） / %s is not a valid .xlsx workbook (%v)", zh, err, en, err), Err: err}
 	}
 	if len(zr.File) > lim.MaxZipEntries {
-		return nil, tooLarge("max_zip_entries", int64(lim.MaxZipEntries), "the workbook has %d parts", len(zr.File))
+		return nil, tooLarge("max_zip_entries", int64(lim.MaxZipEntries), "工作簿有 %[1]d 个部件 / the workbook has %[1]d parts", len(zr.File))
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > uint64(lim.MaxUnzippedBytes) || f.UncompressedSize64 > uint64(lim.MaxUnzippedBytes) {
 			return nil, tooLarge("max_unzipped_bytes", lim.MaxUnzippedBytes,
-				"解压后过大 / the workbook unpacks to more than %d bytes (a zip bomb?)", lim.MaxUnzippedBytes)
+				"解压后超过 %[1]d 字节（是否为压缩炸弹？） / the workbook unpacks to more than %[1]d bytes (a zip bomb?)", lim.MaxUnzippedBytes)
 		}
 	}
 	return zr, nil
@@ -114,7 +115,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 			f.Close()
 		}
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, tooLarge("max_unzipped_bytes", lim.MaxUnzippedBytes, "解压后过大 / the workbook unpacks to more than %d bytes", lim.MaxUnzippedBytes)
+			return nil, tooLarge("max_unzipped_bytes", lim.MaxUnzippedBytes, "解压后超过 %[1]d 字节 / the workbook unpacks to more than %[1]d bytes", lim.MaxUnzippedBytes)
 		}
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword) {
 			return nil, xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已加密或格式不支持 / the workbook is encrypted or not an .xlsx file; save it without a password")
@@ -227,7 +228,7 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 		kept[f] = true
 		plan.keep = append(plan.keep, f)
 		if f.UncompressedSize64 > maxPartBytes {
-			return nil, tooLarge("max_part_bytes", maxPartBytes, "工作簿结构过于复杂 / %s unpacks to %d bytes", where, f.UncompressedSize64)
+			return nil, tooLarge("max_part_bytes", maxPartBytes, "工作簿结构过于复杂：%[1]s 解压后有 %[2]d 字节 / %[1]s unpacks to %[2]d bytes", where, f.UncompressedSize64)
 		}
 		inMemory += int64(f.UncompressedSize64)
 		var buf bytes.Buffer
@@ -314,7 +315,7 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 				streamed = append(streamed, f)
 			} else if f.UncompressedSize64 > maxPartBytes {
 				// excelize unpacks only xl/worksheets/sheet… to temporary files.
-				return nil, tooLarge("max_part_bytes", maxPartBytes, "工作簿结构过于复杂 / %s unpacks to %d bytes outside xl/worksheets/", where, f.UncompressedSize64)
+				return nil, tooLarge("max_part_bytes", maxPartBytes, "工作簿结构过于复杂：%[1]s 解压后有 %[2]d 字节（在 xl/worksheets/ 之外） / %[1]s unpacks to %[2]d bytes outside xl/worksheets/", where, f.UncompressedSize64)
 			} else {
 				inMemory += int64(f.UncompressedSize64)
 			}
@@ -373,7 +374,7 @@ func xmlLimit(sheets []*zip.File, sst *zip.File, shared int, inMemory int64) int
 func scanZipPart(f *zip.File, s *partScan, w io.Writer) error {
 	rc, err := f.Open()
 	if err != nil {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / cannot unpack %s (%v): the workbook is damaged", s.where, err)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏：无法解压 %[1]s（%[2]v） / cannot unpack %[1]s (%[2]v): the workbook is damaged", s.where, err)
 	}
 	defer rc.Close()
 	return scanPart(io.TeeReader(rc, w), s)
@@ -424,7 +425,7 @@ func (wb *workbook) openSheet(name string) (rr rowReader, err error) {
 	defer recoverBadWorkbook(&err)
 	rows, err := wb.f.Rows(name)
 	if err != nil {
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无法读取工作表 / cannot read sheet %q", name), Err: err}
+		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无法读取工作表 %[1]q / cannot read sheet %[1]q", name), Err: err}
 	}
 	return &sheetReader{rows: rows, limits: wb.limits, merges: wb.merges[name]}, nil
 }
@@ -499,17 +500,17 @@ func (s *sheetReader) Next() (row Row, err error) {
 	defer recoverBadWorkbook(&err)
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
-			return Row{}, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("工作表读取失败: %[2]v / cannot read the sheet after row %[1]d", s.num, err), Err: err}
+			return Row{}, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("工作表在第 %[1]d 行之后读取失败（%[2]v） / cannot read the sheet after row %[1]d (%[2]v)", s.num, err), Err: err}
 		}
 		return Row{}, io.EOF
 	}
 	s.num++
 	cells, err := s.rows.Columns()
 	if err != nil {
-		return Row{Num: s.num}, &rowError{Num: s.num, Msg: "cannot read this row: " + err.Error()}
+		return Row{Num: s.num}, &rowError{Num: s.num, Msg: "无法读取此行 / cannot read this row: " + err.Error()}
 	}
 	if len(cells) > s.limits.MaxCells {
-		return Row{}, tooLarge("max_cells", int64(s.limits.MaxCells), "第 %[3]d 行单元格过多 / row %[1]d has %[2]d cells", s.num, len(cells), s.num)
+		return Row{}, tooLarge("max_cells", int64(s.limits.MaxCells), "第 %[1]d 行单元格过多：%[2]d 个 / row %[1]d has %[2]d cells", s.num, len(cells))
 	}
 	if len(s.merges) > 0 || len(s.active) > 0 {
 		cells = s.fill(cells)
@@ -519,7 +520,7 @@ func (s *sheetReader) Next() (row Row, err error) {
 		n += len(c)
 	}
 	if n > s.limits.MaxRowBytes {
-		return Row{}, tooLarge("max_row_bytes", int64(s.limits.MaxRowBytes), "第 %[3]d 行过长 / row %[1]d holds %[2]d bytes", s.num, n, s.num)
+		return Row{}, tooLarge("max_row_bytes", int64(s.limits.MaxRowBytes), "第 %[1]d 行过长：%[2]d 字节 / row %[1]d holds %[2]d bytes", s.num, n)
 	}
 	return Row{Num: s.num, Cells: cells}, nil
 }

@@ -320,23 +320,23 @@ func (s *partScan) count(n int) error {
 func (s *partScan) textTooLong() error {
 	switch {
 	case s.mode == scanSheet && s.cell != 0:
-		return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "第 %[4]d 行的单元格过大 / %[1]s, row %[2]d: a cell holds more than %[3]d bytes",
-			s.where, s.rowNum, s.lim.MaxRowBytes, s.rowNum)
+		return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "%[1]s 第 %[2]d 行的单元格过大：超过 %[3]d 字节 / %[1]s, row %[2]d: a cell holds more than %[3]d bytes",
+			s.where, s.rowNum, s.lim.MaxRowBytes)
 	case s.mode == scanStrings && s.siDepth > 0:
-		return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "单元格过大 / %s: text %d holds more than %d bytes (a cell holds more than the limit)",
+		return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "单元格过大：%[1]s 第 %[2]d 段文本超过 %[3]d 字节 / %[1]s: text %[2]d holds more than %[3]d bytes (a cell holds more than the limit)",
 			s.where, len(s.strings.n)+1, s.lim.MaxRowBytes)
 	}
-	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "工作簿中有过长的文本或空白 / %s holds more than %d bytes of text or spaces between two tags",
+	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "工作簿中有过长的文本或空白：%[1]s 两个标记之间超过 %[2]d 字节 / %[1]s holds more than %[2]d bytes of text or spaces between two tags",
 		s.where, s.lim.MaxRowBytes)
 }
 
 func (s *partScan) tagTooLong() error {
-	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "工作簿中的标记过长 / %s holds an XML tag or comment longer than %d bytes", s.where, s.lim.MaxRowBytes)
+	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "工作簿中的标记过长：%[1]s 有超过 %[2]d 字节的 XML 标记或注释 / %[1]s holds an XML tag or comment longer than %[2]d bytes", s.where, s.lim.MaxRowBytes)
 }
 
 func (s *partScan) rowTooLong() error {
-	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "第 %[4]d 行过长 / %[1]s: row %[2]d holds more than %[3]d bytes",
-		s.where, s.rowNum, s.lim.MaxRowBytes, s.rowNum)
+	return tooLarge("max_row_bytes", int64(s.lim.MaxRowBytes), "%[1]s 第 %[2]d 行过长：超过 %[3]d 字节 / %[1]s: row %[2]d holds more than %[3]d bytes",
+		s.where, s.rowNum, s.lim.MaxRowBytes)
 }
 
 // element reads a start or end tag, kept in s.tag up to its closing '>'.
@@ -367,18 +367,18 @@ func (s *partScan) element() error {
 	s.elements++
 	switch {
 	case s.mode == scanMeta && s.elements > maxPartElements:
-		return tooLarge("max_part_elements", maxPartElements, "工作簿结构过于复杂 / %s holds more than %d XML elements", s.where, maxPartElements)
+		return tooLarge("max_part_elements", maxPartElements, "工作簿结构过于复杂：%[1]s 有超过 %[2]d 个 XML 元素 / %[1]s holds more than %[2]d XML elements", s.where, maxPartElements)
 	case s.mode == scanSheet && !s.done && s.elements > maxUnitElements:
-		return tooLarge("max_row_elements", maxUnitElements, "第 %[4]d 行结构过于复杂 / %[1]s: row %[2]d holds more than %[3]d XML elements",
-			s.where, s.rowNum, maxUnitElements, s.rowNum)
+		return tooLarge("max_row_elements", maxUnitElements, "%[1]s 第 %[2]d 行结构过于复杂：超过 %[3]d 个 XML 元素 / %[1]s: row %[2]d holds more than %[3]d XML elements",
+			s.where, s.rowNum, maxUnitElements)
 	case s.mode == scanStrings && s.siDepth > 0 && s.elements > maxUnitElements:
-		return tooLarge("max_row_elements", maxUnitElements, "工作簿结构过于复杂 / %s: text %d holds more than %d XML elements",
+		return tooLarge("max_row_elements", maxUnitElements, "工作簿结构过于复杂：%[1]s 第 %[2]d 段文本超过 %[3]d 个 XML 元素 / %[1]s: text %[2]d holds more than %[3]d XML elements",
 			s.where, len(s.strings.n)+1, maxUnitElements)
 	}
 	if !empty {
 		s.depth++
 		if s.depth > maxXMLDepth {
-			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / %s nests XML elements more than %d deep: the workbook is malformed", s.where, maxXMLDepth)
+			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏：%[1]s 的 XML 元素嵌套超过 %[2]d 层 / %[1]s nests XML elements more than %[2]d deep: the workbook is malformed", s.where, maxXMLDepth)
 		}
 	}
 	switch s.mode {
@@ -388,7 +388,7 @@ func (s *partScan) element() error {
 				if ref, ok := attr(attrs, "ref"); ok {
 					if m, ok := parseRange(ref); ok && (m.top != m.bottom || m.left != m.right) {
 						if len(*s.merges) >= maxMergedCells {
-							return tooLarge("max_merged_cells", maxMergedCells, "合并单元格过多 / %s holds more than %d merged ranges", s.where, maxMergedCells)
+							return tooLarge("max_merged_cells", maxMergedCells, "合并单元格过多：%[1]s 有超过 %[2]d 个合并区域 / %[1]s holds more than %[2]d merged ranges", s.where, maxMergedCells)
 						}
 						*s.merges = append(*s.merges, m)
 					}
@@ -401,7 +401,7 @@ func (s *partScan) element() error {
 			// The library reads a row up to the next <row>, so that is what counts.
 			s.row, s.rowNum, s.elements = 0, s.rowNum+1, 1
 			if s.rows++; s.rows > maxSheetRows {
-				return tooLarge("max_rows", maxSheetRows, "行数超过 Excel 的上限 / %s holds more than %d rows, more than Excel allows", s.where, maxSheetRows)
+				return tooLarge("max_rows", maxSheetRows, "行数超过 Excel 的上限：%[1]s 超过 %[2]d 行 / %[1]s holds more than %[2]d rows, more than Excel allows", s.where, maxSheetRows)
 			}
 			if r, ok := attr(attrs, "r"); ok && whole {
 				if n, err := strconv.Atoi(string(r)); err == nil && n > 0 {
@@ -424,10 +424,10 @@ func (s *partScan) element() error {
 	case scanStrings:
 		if string(name) == "si" && s.siDepth == 0 {
 			if s.depth-btoi(!empty) != 1 {
-				return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / %s holds a text outside its table: the workbook is malformed", s.where)
+				return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏：%[1]s 中有文本在表格之外 / %[1]s holds a text outside its table: the workbook is malformed", s.where)
 			}
 			if len(s.strings.n) >= s.lim.MaxSharedStrings {
-				return tooLarge("max_shared_strings", int64(s.lim.MaxSharedStrings), "工作簿中的文本过多 / %s holds more than %d distinct texts",
+				return tooLarge("max_shared_strings", int64(s.lim.MaxSharedStrings), "工作簿中的文本过多：%[1]s 有超过 %[2]d 个不同的文本 / %[1]s holds more than %[2]d distinct texts",
 					s.where, s.lim.MaxSharedStrings)
 			}
 			if empty {
@@ -524,7 +524,7 @@ func scanPart(r io.Reader, s *partScan) error {
 		if errors.Is(err, io.EOF) {
 			return nil
 		} else if err != nil {
-			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏 / cannot unpack %s (%v): the workbook is damaged", s.where, err)
+			return xiaoqi.Errorf(xiaoqi.EINVALID, "工作簿已损坏：无法解压 %[1]s（%[2]v） / cannot unpack %[1]s (%[2]v): the workbook is damaged", s.where, err)
 		}
 	}
 }

@@ -33,14 +33,14 @@ func limitIn(limit, def, maxN int) (int, error) {
 	case limit == 0:
 		return def, nil
 	case limit < 0 || limit > maxN:
-		return 0, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("limit: 须在 1 到 %d 之间 / must be between 1 and %d", maxN, maxN),
-			Details: []xiaoqi.FieldError{{Field: "limit", Message: "out of range"}}}
+		return 0, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("limit: 须在 1 到 %[1]d 之间 / must be between 1 and %[1]d", maxN),
+			Details: []xiaoqi.FieldError{{Field: "limit", Message: fmt.Sprintf("须在 1 到 %[1]d 之间 / must be between 1 and %[1]d", maxN)}}}
 	}
 	return limit, nil
 }
 
 func notFound(kind xiaoqi.Kind, id string) error {
-	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "%s %s 不存在 / not found", kind, id)
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "%[3]s %[2]s 不存在 / %[1]s %[2]s not found", kind, id, xiaoqi.KindName(kind))
 }
 
 func instParty(in *institution) *xiaoqi.MatchParty {

@@ -187,7 +187,7 @@ func checkAuditID(id string) error {
 	}
 	if _, err := strconv.ParseUint(id, 10, 64); len(id) != 16 || err != nil {
 		return &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无效的游标 %q / invalid cursor %q", id, id),
-			Details: []xiaoqi.FieldError{{Field: "after", Message: "必须是审计记录编号 / must be an audit entry ID (16 digits)"}}}
+			Details: []xiaoqi.FieldError{{Field: "after", Message: "必须是审计记录编号（16 位数字） / must be an audit entry ID (16 digits)"}}}
 	}
 	return nil
 }

@@ -53,5 +53,5 @@ func isServerSelection(err error) bool {
 
 // notFound is the ENOTFOUND of one document.
 func notFound(k xiaoqi.Kind, id string) error {
-	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "未找到 / %s %s not found", k, id)
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "未找到%[3]s %[2]s / %[1]s %[2]s not found", k, id, xiaoqi.KindName(k))
 }

@@ -344,7 +344,7 @@ func collName(k xiaoqi.Kind) string {
 // checkKind returns EINVALID for an unknown kind.
 func checkKind(k xiaoqi.Kind) error {
 	if !k.Valid() {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知类型 / unknown type %q", k)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知类型 %[1]q / unknown type %[1]q", k)
 	}
 	return nil
 }

@@ -64,7 +64,7 @@ func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteRe
 		for _, it := range retry {
 			if it.tries++; it.tries >= maxTries {
 				return nil, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-					Message: fmt.Sprintf("并发写入冲突 / docs[%d]: %s changed by other writers %d times while being written", it.i, it.kind, it.tries)}
+					Message: fmt.Sprintf("docs[%[1]d]: 并发写入冲突：%[4]s在写入期间被其他写入者修改了 %[3]d 次 / %[2]s changed by other writers %[3]d times while being written", it.i, it.kind, it.tries, xiaoqi.KindName(it.kind))}
 			}
 		}
 		queue = append(retry, queue[n:]...)
@@ -122,7 +122,8 @@ func prepare(docs []xiaoqi.Doc) ([]*item, error) {
 	}
 	msg := fmt.Sprintf("docs[%d]: %s", first, firstMsg)
 	if bad > 1 {
-		msg += fmt.Sprintf("（另有 %d 条无效 / and %d more invalid documents）", bad-1, bad-1)
+		zh, en := xiaoqi.Halves(msg)
+		msg = fmt.Sprintf("%s（另有 %d 条无效） / %s (and %d more invalid documents)", zh, bad-1, en, bad-1)
 	}
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: details}
 }
@@ -271,12 +272,12 @@ func conflict(it *item, p plan, byKey map[string]*record) error {
 			stored = fmt.Sprint(p.old.Version)
 		}
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("版本冲突，请重新读取 / docs[%d]: %s %s has version %s, not %d: it changed since it was read", it.i, it.kind, p.id, stored, it.version),
+			Message: fmt.Sprintf("docs[%[1]d]: 版本冲突，请重新读取：%[6]s %[3]s 已是版本 %[4]s，不是 %[5]d / %[2]s %[3]s has version %[4]s, not %[5]d: it changed since it was read", it.i, it.kind, p.id, stored, it.version, xiaoqi.KindName(it.kind)),
 			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d].version", it.i), Message: "版本已过期 / stale version"}}}
 	}
 	if holder := byKey[it.key]; it.key != "" && holder != nil && holder.ID != p.id {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("唯一键已被其他记录占用 / docs[%d]: another %s (%s) has the same key %q", it.i, it.kind, holder.ID, it.key),
+			Message: fmt.Sprintf("docs[%[1]d]: 唯一键 %[4]q 已被其他%[5]s（%[3]s）占用 / another %[2]s (%[3]s) has the same key %[4]q", it.i, it.kind, holder.ID, it.key, xiaoqi.KindName(it.kind)),
 			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d]", it.i), Message: "唯一键已被 " + holder.ID + " 占用 / key held by " + holder.ID}}}
 	}
 	return nil

@@ -26,7 +26,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	case utf8.RuneCountInString(q.Q) > xiaoqi.MaxQueryLength:
 		return 0, 0, invalid("q", "查询词最多 %d 个字 / must be at most %d characters", xiaoqi.MaxQueryLength, xiaoqi.MaxQueryLength)
 	case page < 0:
-		return 0, 0, invalid("page", "页码须大于 0 / must be 1 or more")
+		return 0, 0, invalid("page", "页码须为 1 或以上 / must be 1 or more")
 	case perPage < 0 || perPage > xiaoqi.MaxPerPage:
 		return 0, 0, invalid("per_page", "每页 1 至 %d 条 / must be between 1 and %d", xiaoqi.MaxPerPage, xiaoqi.MaxPerPage)
 	case page > xiaoqi.MaxResultWindow || page*perPage > xiaoqi.MaxResultWindow:
@@ -34,7 +34,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	}
 	for _, k := range q.Types {
 		if !k.Valid() {
-			return 0, 0, invalid("type", "未知类型 %q / unknown type", k)
+			return 0, 0, invalid("type", "未知类型 %[1]q（可选：%[2]s） / unknown type %[1]q (one of %[3]s)", k, kindList("、"), kindList(", "))
 		}
 	}
 	lists := []struct {
@@ -56,17 +56,17 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	}
 	for _, r := range q.Regions {
 		if !slices.Contains(xiaoqi.Regions, r) {
-			return 0, 0, invalid("region", "未知区域 %q（关中、陕南、陕北）/ unknown region (关中, 陕南, 陕北)", r)
+			return 0, 0, invalid("region", "未知区域 %[1]q（可选：关中、陕南、陕北） / unknown region %[1]q (one of 关中, 陕南, 陕北)", r)
 		}
 	}
 	for _, s := range q.Sectors {
 		if !s.Valid() {
-			return 0, 0, invalid("sector", "未知行业 %q，可选：%s / unknown sector, one of: %s", s, sectorList(true), sectorList(false))
+			return 0, 0, invalid("sector", "未知行业 %[1]q，可选：%[2]s / unknown sector %[1]q, one of: %[3]s", s, sectorList(true), sectorList(false))
 		}
 	}
 	for _, d := range q.Degrees {
 		if v := degreeValues([]string{d})[0]; !slices.Contains(xiaoqi.Degrees, v) {
-			return 0, 0, invalid("degree", "未知学历 %q，可选：%s、研究生、专科 / unknown degree, one of: %s, 研究生, 专科", d,
+			return 0, 0, invalid("degree", "未知学历 %[1]q，可选：%[2]s、研究生、专科 / unknown degree %[1]q, one of: %[3]s, 研究生, 专科", d,
 				strings.Join(xiaoqi.Degrees, "、"), strings.Join(xiaoqi.Degrees, ", "))
 		}
 	}
@@ -83,7 +83,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 			return 0, 0, invalid("sort", "按距离排序需要 near 参数 / sorting by distance needs near")
 		}
 	default:
-		return 0, 0, invalid("sort", "未知排序 %q（relevance、date:desc、date:asc、distance）/ unknown sort (relevance, date:desc, date:asc, distance)", q.Sort)
+		return 0, 0, invalid("sort", "未知排序 %[1]q（可选：relevance、date:desc、date:asc、distance） / unknown sort %[1]q (one of relevance, date:desc, date:asc, distance)", q.Sort)
 	}
 	if q.FacetSize == 0 {
 		q.FacetSize = DefaultFacetSize
@@ -94,7 +94,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	var facets []string
 	for _, f := range q.Facets {
 		if !slices.Contains(FacetFields, f) {
-			return 0, 0, invalid("facets", "不能统计 %q（可选 %s）/ cannot count %q (one of %s)", f, strings.Join(FacetFields, ", "), f, strings.Join(FacetFields, ", "))
+			return 0, 0, invalid("facets", "不能统计 %[1]q（可选：%[2]s） / cannot count %[1]q (one of %[3]s)", f, strings.Join(FacetFields, "、"), strings.Join(FacetFields, ", "))
 		}
 		if !slices.Contains(facets, f) {
 			facets = append(facets, f)
@@ -120,7 +120,7 @@ func (x *Index) checkCities(ctx context.Context, q xiaoqi.SearchQuery) error {
 			return err
 		}
 		if !found {
-			return invalid("city", "未知城市 %q：请用陕西的城市名（西安、宝鸡、杨凌示范区……）/ unknown city %q: use a city of Shaanxi (西安, 宝鸡, 杨凌示范区, …)", c, c)
+			return invalid("city", "未知城市 %q：请用陕西的城市名（西安、宝鸡、杨凌示范区……） / unknown city %q: use a city of Shaanxi (西安, 宝鸡, 杨凌示范区, …)", c, c)
 		}
 	}
 	return nil
@@ -156,7 +156,7 @@ func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
 	case math.IsNaN(q.WithinKM) || q.WithinKM < 0 || q.WithinKM > MaxWithinKM:
 		return invalid("within", "须在 0 至 %d 公里之间 / must be between 0 and %d km", MaxWithinKM, MaxWithinKM)
 	case q.WithinKM > 0 && q.Near == nil:
-		return invalid("within", "距离过滤需要 near 参数（城市或“纬度,经度”）/ a distance filter needs near (a city or \"lat,lon\")")
+		return invalid("within", "距离过滤需要 near 参数（城市或“纬度,经度”） / a distance filter needs near (a city or \"lat,lon\")")
 	}
 	return nil
 }
@@ -187,6 +187,15 @@ func invalid(field, format string, args ...any) *xiaoqi.Error {
 }
 
 // sectorList lists the sectors' codes with their names, in Chinese or English.
+// kindList lists the kinds of documents, joined by sep.
+func kindList(sep string) string {
+	var out []string
+	for _, k := range xiaoqi.Kinds {
+		out = append(out, string(k))
+	}
+	return strings.Join(out, sep)
+}
+
 func sectorList(zh bool) string {
 	var out []string
 	for code, names := range xiaoqi.SectorNames {

@@ -34,7 +34,7 @@ const minAliasPrefix = 2
 func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi.Suggestion, error) {
 	switch {
 	case !utf8.ValidString(prefix):
-		return nil, invalid("q", "编码无效 / is not valid UTF-8")
+		return nil, invalid("q", "编码无效：不是有效的 UTF-8 / is not valid UTF-8")
 	case utf8.RuneCountInString(prefix) > xiaoqi.MaxSuggestLength:
 		return nil, invalid("q", "最多 %d 个字 / must be at most %d characters", xiaoqi.MaxSuggestLength, xiaoqi.MaxSuggestLength)
 	case limit < 0 || limit > xiaoqi.MaxSuggestions:

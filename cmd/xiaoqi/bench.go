@@ -42,7 +42,7 @@ func RunBench(ctx context.Context, args []string, getenv func(string) string, st
 	for _, s := range strings.Split(*levels, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > loadgen.MaxConcurrency {
-			return fmt.Errorf("--concurrency: 并发数无效 %q is not a number from 1 to %d", s, loadgen.MaxConcurrency)
+			return fmt.Errorf("并发数无效：--concurrency 须为 1 至 %[2]d 的数字，不能是 %[1]q / --concurrency: %[1]q is not a number from 1 to %[2]d", s, loadgen.MaxConcurrency)
 		}
 		conc = append(conc, n)
 	}

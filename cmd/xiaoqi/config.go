@@ -121,7 +121,7 @@ func (c *Config) envDuration(getenv func(string) string, name string, def time.D
 	}
 	d, err := time.ParseDuration(v)
 	if err != nil {
-		c.badEnv(name, v, "a duration such as 500ms, 10s or 1h")
+		c.badEnv(name, v, "时长，如 500ms、10s 或 1h", "a duration such as 500ms, 10s or 1h")
 		return def
 	}
 	return d
@@ -134,7 +134,7 @@ func (c *Config) envInt64(getenv func(string) string, name string, def int64) in
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil {
-		c.badEnv(name, v, "a whole number")
+		c.badEnv(name, v, "整数", "a whole number")
 		return def
 	}
 	return n
@@ -147,7 +147,7 @@ func (c *Config) envBool(getenv func(string) string, name string, def bool) bool
 	}
 	b, err := strconv.ParseBool(v)
 	if err != nil {
-		c.badEnv(name, v, "true or false")
+		c.badEnv(name, v, "true 或 false", "true or false")
 		return def
 	}
 	return b
@@ -160,17 +160,17 @@ func (c *Config) envFloat(getenv func(string) string, name string, def float64) 
 	}
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil {
-		c.badEnv(name, v, "a number")
+		c.badEnv(name, v, "数字", "a number")
 		return def
 	}
 	return f
 }
 
 // badEnv records an environment variable whose value does not parse, with the flag it sets.
-func (c *Config) badEnv(name, value, want string) {
+func (c *Config) badEnv(name, value, wantZH, want string) {
 	flagName := "--" + strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(name, "XIAOQI_")), "_", "-")
-	c.envErrs = append(c.envErrs, fmt.Errorf("环境变量 %s 的值 %q 无效 / %s (%s): %q is not %s",
-		name, value, name, flagName, value, want))
+	c.envErrs = append(c.envErrs, fmt.Errorf("环境变量 %[1]s（%[2]s）的值 %[3]q 无效：须为%[4]s / %[1]s (%[2]s): %[3]q is not %[5]s",
+		name, flagName, value, wantZH, want))
 }
 
 // check reports configuration that cannot work.
@@ -179,32 +179,33 @@ func (c *Config) check() error {
 		return errors.Join(c.envErrs...)
 	}
 	if c.DataDir == "" {
-		return fmt.Errorf("配置无效 / --data-dir (XIAOQI_DATA_DIR) must not be empty: it holds the search index (and the embedded store without MongoDB)")
+		return fmt.Errorf("配置无效：--data-dir（XIAOQI_DATA_DIR）不能为空，其中存放搜索索引（不用 MongoDB 时还有内置存储） / --data-dir (XIAOQI_DATA_DIR) must not be empty: it holds the search index (and the embedded store without MongoDB)")
 	}
 	if c.MongoURI != "" && !strings.HasPrefix(c.MongoURI, "mongodb://") && !strings.HasPrefix(c.MongoURI, "mongodb+srv://") {
-		return fmt.Errorf("配置无效 / --mongodb-uri (XIAOQI_MONGODB_URI) must start with mongodb:// or mongodb+srv://")
+		return fmt.Errorf("配置无效：--mongodb-uri（XIAOQI_MONGODB_URI）须以 mongodb:// 或 mongodb+srv:// 开头 / --mongodb-uri (XIAOQI_MONGODB_URI) must start with mongodb:// or mongodb+srv://")
 	}
 	if c.FeedCompactAge != 0 && c.FeedCompactAge < 2*mongodb.DefaultGrace {
-		return fmt.Errorf("配置无效 / --feed-compact-age (XIAOQI_FEED_COMPACT_AGE) must be 0 (never) or at least %s, twice the time a writer may take, not %s",
+		return fmt.Errorf("配置无效：--feed-compact-age（XIAOQI_FEED_COMPACT_AGE）须为 0（从不）或至少 %[1]s（写入者可用时间的两倍），不能是 %[2]s / "+
+			"--feed-compact-age (XIAOQI_FEED_COMPACT_AGE) must be 0 (never) or at least %[1]s, twice the time a writer may take, not %[2]s",
 			2*mongodb.DefaultGrace, c.FeedCompactAge)
 	}
 	if _, err := c.logLevel(); err != nil {
 		return err
 	}
 	if c.PollInterval <= 0 {
-		return fmt.Errorf("配置无效 / --poll-interval (XIAOQI_POLL_INTERVAL) must be more than 0, not %s", c.PollInterval)
+		return fmt.Errorf("配置无效：--poll-interval（XIAOQI_POLL_INTERVAL）须大于 0，不能是 %[1]s / --poll-interval (XIAOQI_POLL_INTERVAL) must be more than 0, not %[1]s", c.PollInterval)
 	}
 	if c.SearchCache < 0 || c.SearchCache > 1_000_000 {
-		return fmt.Errorf("配置无效 / --search-cache (XIAOQI_SEARCH_CACHE) must be from 0 (none) to 1000000 results, not %d", c.SearchCache)
+		return fmt.Errorf("配置无效：--search-cache（XIAOQI_SEARCH_CACHE）须为 0（不缓存）至 1000000 条，不能是 %[1]d / --search-cache (XIAOQI_SEARCH_CACHE) must be from 0 (none) to 1000000 results, not %[1]d", c.SearchCache)
 	}
 	if c.SearchCacheStale < 0 || c.SearchCacheStale > time.Minute {
-		return fmt.Errorf("配置无效 / --search-cache-stale (XIAOQI_SEARCH_CACHE_STALE) must be from 0 to 1m, not %s", c.SearchCacheStale)
+		return fmt.Errorf("配置无效：--search-cache-stale（XIAOQI_SEARCH_CACHE_STALE）须在 0 至 1m 之间，不能是 %[1]s / --search-cache-stale (XIAOQI_SEARCH_CACHE_STALE) must be from 0 to 1m, not %[1]s", c.SearchCacheStale)
 	}
 	if c.MaxUploadBytes <= 0 {
-		return fmt.Errorf("配置无效 / --max-upload-bytes (XIAOQI_MAX_UPLOAD_BYTES) must be positive, not %d", c.MaxUploadBytes)
+		return fmt.Errorf("配置无效：--max-upload-bytes（XIAOQI_MAX_UPLOAD_BYTES）须为正数，不能是 %[1]d / --max-upload-bytes (XIAOQI_MAX_UPLOAD_BYTES) must be positive, not %[1]d", c.MaxUploadBytes)
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
-		return fmt.Errorf("配置无效 / --log-format (XIAOQI_LOG_FORMAT) must be json or text, not %q", c.LogFormat)
+		return fmt.Errorf("配置无效：--log-format（XIAOQI_LOG_FORMAT）须为 json 或 text，不能是 %[1]q / --log-format (XIAOQI_LOG_FORMAT) must be json or text, not %[1]q", c.LogFormat)
 	}
 	if err := c.checkSecurity(); err != nil {
 		return err
@@ -215,7 +216,7 @@ func (c *Config) check() error {
 func (c *Config) logLevel() (slog.Level, error) {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
-		return 0, fmt.Errorf("配置无效 / --log-level (XIAOQI_LOG_LEVEL) must be debug, info, warn or error, not %q", c.LogLevel)
+		return 0, fmt.Errorf("配置无效：--log-level（XIAOQI_LOG_LEVEL）须为 debug、info、warn 或 error，不能是 %[1]q / --log-level (XIAOQI_LOG_LEVEL) must be debug, info, warn or error, not %[1]q", c.LogLevel)
 	}
 	return l, nil
 }

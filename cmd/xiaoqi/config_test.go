@@ -33,7 +33,7 @@ func TestBadEnvironmentValues(t *testing.T) {
 		// A value that parses but cannot be used names the variable too, for those who set
 		// the environment and never typed the flag.
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEARCH_CACHE": "-3"},
-			want: []string{"配置无效 / --search-cache (XIAOQI_SEARCH_CACHE) must be from 0"}},
+			want: []string{"配置无效：--search-cache（XIAOQI_SEARCH_CACHE）", "--search-cache (XIAOQI_SEARCH_CACHE) must be from 0"}},
 		// Values that parse are taken.
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEED": "false", "XIAOQI_SEARCH_CACHE": "0",
 			"XIAOQI_SEARCH_CACHE_STALE": "0", "XIAOQI_RATE_PER_ADDRESS": "-1", "XIAOQI_MAX_UPLOAD_BYTES": "1048576"}},

@@ -33,7 +33,7 @@ func (d defaultsFlag) String() string { return "" }
 func (d defaultsFlag) Set(s string) error {
 	k, v, ok := strings.Cut(s, "=")
 	if !ok || strings.TrimSpace(k) == "" {
-		return fmt.Errorf("want field=value, not %q", s)
+		return fmt.Errorf("须为 字段=值（field=value），不能是 %[1]q / want field=value, not %[1]q", s)
 	}
 	d[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	return nil
@@ -157,7 +157,7 @@ func (f *importFlags) options(path string) (ingest.Options, error) {
 		BatchSize: f.batch, Defaults: f.defaults, Mode: ingest.ModeDefault}
 	switch {
 	case f.dryRun && f.strict:
-		return opt, fmt.Errorf("不能同时使用 / --dry-run and --strict exclude each other")
+		return opt, fmt.Errorf("--dry-run 与 --strict 不能同时使用 / --dry-run and --strict exclude each other")
 	case f.dryRun:
 		opt.Mode = ingest.ModeDryRun
 	case f.strict:

@@ -22,6 +22,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -108,6 +110,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case errors.Is(err, errUsage):
 		return 2
 	}
+	if c := xiaoqi.ErrorCode(err); c == xiaoqi.EINVALID || c == xiaoqi.ETOOLARGE || c == xiaoqi.ENOTFOUND || c == xiaoqi.ECONFLICT {
+		// A refusal says what to change, without the "xiaoqi invalid:" of its Error.
+		fmt.Fprintf(stderr, "xiaoqi %s: %s\n", args[0], xiaoqi.ErrorMessage(err))
+		return 1
+	}
 	fmt.Fprintf(stderr, "xiaoqi %s: %v\n", args[0], err)
 	return 1
 }
@@ -124,7 +131,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(fs.Output(), "多余的参数 %[1]q / unexpected argument %[1]q\n", fs.Arg(0))
 		return errUsage
 	}
 	return nil

@@ -37,10 +37,10 @@ func RunMatch(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	scope := xiaoqi.Scope{Region: xiaoqi.Region(*region), City: xiaoqi.NormalizeCity(*city), Sector: xiaoqi.Sector(*sector)}
 	if r := scope.Region; r != "" && r != xiaoqi.RegionGuanzhong && r != xiaoqi.RegionShaannan && r != xiaoqi.RegionShaanbei {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "--region: must be 关中, 陕南 or 陕北, not %q / 区域无效", *region)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "区域无效：--region 须为关中、陕南或陕北，不能是 %[1]q / --region must be 关中, 陕南 or 陕北, not %[1]q", *region)
 	}
 	if scope.Sector != "" && !scope.Sector.Valid() {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知领域 / --sector: unknown sector %q", *sector)
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知领域：--sector %[1]q 不是服务外包领域代码（如 software、it_ops） / --sector: unknown sector %[1]q (a code such as software, it_ops)", *sector)
 	}
 	store, logger, err := openTask(ctx, cfg, stderr)
 	if err != nil {

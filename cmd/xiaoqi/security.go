@@ -44,7 +44,7 @@ func (c *Config) checkSecurity() error {
 			continue
 		}
 		if _, err := netip.ParseAddr(p); err != nil {
-			return fmt.Errorf("配置无效 / --trusted-proxies (XIAOQI_TRUSTED_PROXIES): %q is not an IP address or CIDR", p)
+			return fmt.Errorf("配置无效：--trusted-proxies（XIAOQI_TRUSTED_PROXIES）中的 %[1]q 不是 IP 地址或 CIDR / --trusted-proxies (XIAOQI_TRUSTED_PROXIES): %[1]q is not an IP address or CIDR", p)
 		}
 	}
 	return nil
@@ -55,7 +55,7 @@ func (c *Config) checkSecurity() error {
 func (m *Main) apiSecurity(cfg *api.Config) error {
 	accounts, ok := m.Store.(xiaoqi.Accounts)
 	if !ok {
-		return fmt.Errorf("the store %T keeps no accounts", m.Store)
+		return fmt.Errorf("存储 %[1]T 不保存账户 / the store %[1]T keeps no accounts", m.Store)
 	}
 	cfg.Accounts = accounts
 	cfg.Auth = auth.New(accounts, auth.Options{})

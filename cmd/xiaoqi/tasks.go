@@ -61,23 +61,23 @@ back when the file holds one kind (--type). Flags:
 		return err
 	}
 	if o.n == 0 && (o.out != "" || o.typ != "") {
-		fmt.Fprintln(stderr, "需要同时指定 --synthetic N: --out and --type need --synthetic N")
+		fmt.Fprintln(stderr, "--out 与 --type 需要同时指定 --synthetic N / --out and --type need --synthetic N")
 		return errUsage
 	}
 	if o.n < 0 || o.n > seed.MaxStream {
-		fmt.Fprintf(stderr, "合成文档数量无效 --synthetic must be between 1 and %d, not %d\n", seed.MaxStream, o.n)
+		fmt.Fprintf(stderr, "合成文档数量无效：--synthetic 须在 1 至 %[1]d 之间，不能是 %[2]d / --synthetic must be between 1 and %[1]d, not %[2]d\n", seed.MaxStream, o.n)
 		return errUsage
 	}
 	if o.typ != "" {
 		k, ok := parseSyntheticKind(o.typ)
 		if !ok {
-			fmt.Fprintf(stderr, "类型无效 --type must be jobs, candidates, enterprises, programs or institutions, not %q\n", o.typ)
+			fmt.Fprintf(stderr, "类型无效：--type 须为 jobs、candidates、enterprises、programs 或 institutions，不能是 %[1]q / --type must be jobs, candidates, enterprises, programs or institutions, not %[1]q\n", o.typ)
 			return errUsage
 		}
 		o.kind = k
 	}
 	if o.batch < 1 || o.batch > maxSyntheticBatch {
-		fmt.Fprintf(stderr, "批量大小无效 --batch-size must be between 1 and %d\n", maxSyntheticBatch)
+		fmt.Fprintf(stderr, "批量大小无效：--batch-size 须在 1 至 %[1]d 之间 / --batch-size must be between 1 and %[1]d\n", maxSyntheticBatch)
 		return errUsage
 	}
 	if err := cfg.check(); err != nil {
@@ -351,7 +351,7 @@ func runHealthcheck(ctx context.Context, args []string, getenv func(string) stri
 	}
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s answered %s", *u, resp.Status)
+		return fmt.Errorf("%[1]s 返回 %[2]s / %[1]s answered %[2]s", *u, resp.Status)
 	}
 	return nil
 }

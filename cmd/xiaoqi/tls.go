@@ -37,9 +37,9 @@ func splitList(s string) []string {
 func (c *Config) checkHTTP() error {
 	switch {
 	case c.TLSCert != "" && c.TLSKey == "":
-		return fmt.Errorf("需同时设置证书与私钥 / XIAOQI_TLS_CERT (--tls-cert) is set but XIAOQI_TLS_KEY (--tls-key) is not: HTTPS needs both")
+		return fmt.Errorf("需同时设置证书与私钥：已设置 XIAOQI_TLS_CERT（--tls-cert），未设置 XIAOQI_TLS_KEY（--tls-key） / XIAOQI_TLS_CERT (--tls-cert) is set but XIAOQI_TLS_KEY (--tls-key) is not: HTTPS needs both")
 	case c.TLSKey != "" && c.TLSCert == "":
-		return fmt.Errorf("需同时设置证书与私钥 / XIAOQI_TLS_KEY (--tls-key) is set but XIAOQI_TLS_CERT (--tls-cert) is not: HTTPS needs both")
+		return fmt.Errorf("需同时设置证书与私钥：已设置 XIAOQI_TLS_KEY（--tls-key），未设置 XIAOQI_TLS_CERT（--tls-cert） / XIAOQI_TLS_KEY (--tls-key) is set but XIAOQI_TLS_CERT (--tls-cert) is not: HTTPS needs both")
 	}
 	for _, o := range c.CORSOrigins {
 		if o == "*" {
@@ -48,7 +48,7 @@ func (c *Config) checkHTTP() error {
 		u, err := url.Parse(o)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
 			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
-			return fmt.Errorf("来源格式不正确 / XIAOQI_CORS_ORIGINS (--cors-origins): %q is not an origin such as https://hr.example.cn (scheme and host, no path)", o)
+			return fmt.Errorf("来源格式不正确：XIAOQI_CORS_ORIGINS（--cors-origins）中的 %[1]q 不是如 https://hr.example.cn 的来源（协议与主机，不含路径） / XIAOQI_CORS_ORIGINS (--cors-origins): %[1]q is not an origin such as https://hr.example.cn (scheme and host, no path)", o)
 		}
 	}
 	return nil

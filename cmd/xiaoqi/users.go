@@ -97,7 +97,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 	defer store.Close()
 	accounts, ok := store.(xiaoqi.Accounts)
 	if !ok {
-		return fmt.Errorf("the store %T keeps no accounts", store)
+		return fmt.Errorf("存储 %[1]T 不保存账户 / the store %[1]T keeps no accounts", store)
 	}
 	svc := auth.New(accounts, auth.Options{})
 
@@ -202,5 +202,5 @@ func randomPassword() (string, error) {
 			return pw, nil
 		}
 	}
-	return "", errors.New("no random password passed the password rules")
+	return "", errors.New("随机生成的密码均未通过密码规则 / no random password passed the password rules")
 }
