@@ -92,9 +92,10 @@ export function errorBox(err, opts) {
   if (err && err.status === 401 && !(opts && opts.signin)) msg = t('session.needed') + ' ' + msg;
   if (err instanceof TypeError) msg = t('error.network');
   box.append(h('strong', {}, t('error.title')), t('punct.colon'), msg);
-  // The API's Chinese half is often the shorter: "映射中的字段不存在" where the English names
-  // the column, the field and the fields there are. The Chinese page then shows the English
-  // half too, below, when it holds a quoted value or a figure the Chinese does not.
+  // The API's two halves say the same facts (internal/msgcheck keeps them so), but a detail
+  // from a library (a JSON syntax error's offset) is in the English half only: the Chinese
+  // page then shows the English half too, below, when it holds a quoted value or a figure the
+  // Chinese does not.
   if (err && typeof err.status === 'number' && lang() === 'zh') {
     const other = apiText(err.message, '', 'en');
     const facts = other.match(/"[^"]+"|\d+/g) || [];
