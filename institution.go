@@ -110,9 +110,11 @@ type Program struct {
 	ClassName string `json:"class_name,omitempty"` // 专业类: 计算机类
 	Category  string `json:"category,omitempty"`   // 学科门类: 工学
 	// Degree is what the program awards: 本科, 大专, 硕士, 博士 or 培训.
-	Degree string   `json:"degree"`
-	City   string   `json:"city,omitempty"`
-	Skills []string `json:"skills,omitempty"`
+	Degree string `json:"degree"`
+	// City and District are where the program is taught: its institution's, unless given.
+	City     string   `json:"city,omitempty"`
+	District string   `json:"district,omitempty"`
+	Skills   []string `json:"skills,omitempty"`
 	// GraduatesPerYear is the yearly number of graduates; GraduatesEstimated says it is an estimate.
 	GraduatesPerYear   int    `json:"graduates_per_year,omitempty"`
 	GraduatesEstimated bool   `json:"graduates_estimated,omitempty"`

@@ -344,3 +344,35 @@ func TestNamesComeFromTheReference(t *testing.T) {
 		t.Errorf("the base's programs: %+v, want one under its own name", list.Data)
 	}
 }
+
+// TestProgramTakesItsSchoolsPlace: a program posted without a city is taught where its
+// institution is, district included, and a district filter finds it; one that names its
+// own city keeps it.
+func TestProgramTakesItsSchoolsPlace(t *testing.T) {
+	e := newEnv(t)
+	var school struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/institutions", `{"name":"区县测试大学","type":"university","city":"西安市","district":"长安区"}`).
+		want(t, http.StatusCreated).decode(t, &school)
+	var p, other xiaoqi.Program
+	e.send(t, http.MethodPost, "/api/v1/programs", `{"name":"软件工程","degree":"本科","institution_id":"`+school.ID+`"}`).
+		want(t, http.StatusCreated).decode(t, &p)
+	if p.City != "西安市" || p.District != "长安区" {
+		t.Errorf("a program without a city: city %q district %q, want its school's 西安市 长安区", p.City, p.District)
+	}
+	e.send(t, http.MethodPost, "/api/v1/programs", `{"name":"网络工程","degree":"本科","institution_id":"`+school.ID+`","city":"咸阳市"}`).
+		want(t, http.StatusCreated).decode(t, &other)
+	if other.City != "咸阳市" || other.District != "" {
+		t.Errorf("a program in another city: city %q district %q, want 咸阳市 and no district", other.City, other.District)
+	}
+
+	if err := e.Index.WaitFor(context.Background(), mustLastSeq(t, e.Store)); err != nil {
+		t.Fatal(err)
+	}
+	var res xiaoqi.SearchResult
+	e.get(t, "/api/v1/search?type=program&district=长安区").want(t, http.StatusOK).decode(t, &res)
+	if res.Total != 1 || res.Hits[0].ID != p.ID {
+		t.Errorf("programs of 长安区: %+v, want 软件工程 only", res.Hits)
+	}
+}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -11,38 +12,46 @@ import (
 // the document was kept, so HR of one firm published postings under another's name
 // ("华为技术有限公司", shown in search hits and found by enterprise=), and a training base's
 // staff programs titled "西安交通大学 · 软件工程". Imports name them so already (ingest).
-// A reference to nothing keeps the name written.
+// A reference to nothing keeps the name written. A program that names no city is placed
+// where its institution is, city and district, as imports place it, so that the city and
+// district filters find it.
 func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
-	names := map[string]string{} // id → stored name; "" when there is none
-	name := func(k xiaoqi.Kind, id string) (string, error) {
-		if n, ok := names[id]; ok || id == "" {
-			return n, nil
+	refs := map[string]xiaoqi.Doc{} // id → stored document; nil when there is none
+	ref := func(k xiaoqi.Kind, id string) (xiaoqi.Doc, error) {
+		if d, ok := refs[id]; ok || id == "" {
+			return d, nil
 		}
 		d, err := s.store.Get(ctx, k, id)
 		if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
-			names[id] = ""
-			return "", nil
+			refs[id] = nil
+			return nil, nil
 		} else if err != nil {
-			return "", err
+			return nil, err
 		}
-		names[id] = d.Title()
-		return names[id], nil
+		refs[id] = d
+		return d, nil
 	}
 	for _, d := range docs {
-		var err error
-		var n string
 		switch d := d.(type) {
 		case *xiaoqi.JobNeed:
-			if n, err = name(xiaoqi.KindEnterprise, d.EnterpriseID); n != "" {
-				d.EnterpriseName = n
+			e, err := ref(xiaoqi.KindEnterprise, d.EnterpriseID)
+			if err != nil {
+				return err
+			}
+			if e != nil {
+				d.EnterpriseName = e.Title()
 			}
 		case *xiaoqi.Program:
-			if n, err = name(xiaoqi.KindInstitution, d.InstitutionID); n != "" {
-				d.InstitutionName = n
+			in, err := ref(xiaoqi.KindInstitution, d.InstitutionID)
+			if err != nil {
+				return err
 			}
-		}
-		if err != nil {
-			return err
+			if in, ok := in.(*xiaoqi.Institution); ok {
+				d.InstitutionName = in.Title()
+				if strings.TrimSpace(d.City) == "" {
+					d.City, d.District = in.City, in.District
+				}
+			}
 		}
 	}
 	return nil

@@ -121,3 +121,56 @@ func TestImportCandidates(t *testing.T) {
 		}
 	}
 }
+
+// TestProgramsTakeTheirSchoolsPlace: a program is taught where its school is, district too, so
+// that a district filter (长安区, 杨凌) finds it; a row that names another city places it there,
+// and a program stored before programs had districts gets its school's when imported again.
+func TestProgramsTakeTheirSchoolsPlace(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines(
+		"学校名称,学校标识码,城市,区县",
+		"西北农林科技大学,4161010712,咸阳市,杨陵区",
+		"西安电子科技大学,4161010701,西安市,长安区"))), ingest.Options{Type: xiaoqi.KindInstitution})
+	insts := map[string]*xiaoqi.Institution{}
+	for _, d := range allDocs(t, s, xiaoqi.KindInstitution) {
+		insts[d.Title()] = d.(*xiaoqi.Institution)
+	}
+	// Stored as an earlier version stored it: the school's city, no district.
+	old := &xiaoqi.Program{InstitutionID: insts["西安电子科技大学"].ID, InstitutionName: "西安电子科技大学",
+		Name: "软件工程", MajorCode: "080902", Degree: "本科", City: "西安市"}
+	old.ID = xiaoqi.NewID(xiaoqi.KindProgram, old.NaturalKey())
+	if _, err := s.Upsert(context.Background(), []xiaoqi.Doc{old}); err != nil {
+		t.Fatal(err)
+	}
+
+	rep := mustImport(t, s, writeFile(t, "programs.csv", []byte(csvLines(
+		"学校名称,专业代码,专业名称",
+		"西北农林科技大学,082801,农业工程",
+		"西安电子科技大学,080902,软件工程"))), ingest.Options{Type: xiaoqi.KindProgram})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 1, Updated: 1})
+	rep = mustImport(t, s, writeFile(t, "campus.csv", []byte(csvLines(
+		"学校名称,专业代码,专业名称,城市,区县",
+		"西安电子科技大学,080901,计算机科学与技术,广州市,黄埔区",
+		"西安电子科技大学,080903,网络工程,西安,",
+		"西北农林科技大学,090101,农学,,"))), ingest.Options{Type: xiaoqi.KindProgram})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3})
+
+	got := map[string][2]string{}
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		p := d.(*xiaoqi.Program)
+		got[p.Name] = [2]string{p.City, p.District}
+	}
+	want := map[string][2]string{
+		"农业工程":     {"咸阳市", "杨陵区"},
+		"软件工程":     {"西安市", "长安区"}, // stored without a district before
+		"计算机科学与技术": {"广州市", "黄埔区"}, // the row's own place
+		"网络工程":     {"西安市", "长安区"}, // the school's city: its district too
+		"农学":       {"咸阳市", "杨陵区"}, // an empty city cell: the school's place
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: city, district = %q, want %q", name, got[name], w)
+		}
+	}
+}

@@ -176,11 +176,14 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 		}
 	}
 	if v, ok := r.str("city"); ok {
-		if c, _ := ParseCity(v); c != "" || v == "" {
-			p.City = c
+		if c, d := ParseCity(v); c != "" || v == "" {
+			p.City, p.District = c, d
 		} else {
 			r.errorf("city", "城市 %[1]q 无法识别 / %[1]q is not a city", v)
 		}
+	}
+	if v := r.get("district"); v != "" {
+		p.District = v
 	}
 	r.setStr("description", &p.Description)
 	if v, ok := r.str("skills"); ok {

@@ -175,6 +175,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "category", label: "学科门类", aliases: []string{"门类", "category name"}},
 			{name: "degree", label: "培养层次", aliases: []string{"学历层次", "层次", "学位", "学历", "level", "degree"}},
 			{name: "city", label: "城市", aliases: aliasCity},
+			{name: "district", label: "区县", aliases: aliasDistrict},
 			{name: "skills", label: "技能", list: true, multi: true, aliases: []string{"课程技能", "核心技能", "主干课程", "核心课程", "标签", "tags", "courses"}},
 			{name: "graduates_per_year", label: "年毕业生", aliases: []string{"年毕业人数", "毕业生人数", "毕业人数", "graduates"}},
 			{name: "graduates_estimated", label: "毕业生数为估算", aliases: []string{"估算"}},

@@ -66,7 +66,7 @@ func institutionDocument(i *xiaoqi.Institution) indexDoc {
 		names = append(names, level) // 大专 finds the vocational colleges too
 	}
 	doc := indexDoc{fieldNames: names, fieldBody: i.Description, fieldCode: i.Code,
-		fieldDegree: level, fieldSuggest: []string{i.Name}}
+		fieldDegree: level, fieldSuggest: []string{i.Name}, fieldInstType: string(i.Type)}
 	doc.place(i.City, i.District, i.Region)
 	if i.Geo != nil {
 		doc[fieldGeo] = *i.Geo
@@ -88,7 +88,7 @@ func programDocument(p *xiaoqi.Program) indexDoc {
 		// counts its programs, and 西安 suggests the large schools first.
 		fieldSuggest: append(list(p.Name, p.InstitutionName), p.Skills...),
 	}
-	doc.place(p.City, "", "")
+	doc.place(p.City, p.District, "")
 	return doc
 }
 

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-24-no-title-positions"
+const mappingVersion = "xiaoqi-25-program-districts-institution-types"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -41,12 +41,13 @@ const (
 	fieldGeo       = "geo"      // the document's point, else its city's centre
 	fieldLat       = "lat"      // the geo point again, stored only: a hit's distance
 	fieldLon       = "lon"
-	fieldVerified  = "verified"       // enterprises: a valid 统一社会信用代码 (xiaoqi.ValidCreditCode)
-	fieldEntID     = "enterprise_id"  // jobs: their enterprise, whose verification a hit shows
-	fieldInstID    = "institution_id" // programs: their institution, which a hit links to
-	fieldSuggest   = "suggest"        // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
-	fieldDocID     = "doc_id"         // the document's id again, as doc values only: the tie-break of every sort
-	fieldTitleKey  = "title_key"      // the title folded (titleKey), one term: a query that is a whole title (rankQuery)
+	fieldVerified  = "verified"         // enterprises: a valid 统一社会信用代码 (xiaoqi.ValidCreditCode)
+	fieldEntID     = "enterprise_id"    // jobs: their enterprise, whose verification a hit shows
+	fieldInstID    = "institution_id"   // programs: their institution, which a hit links to
+	fieldInstType  = "institution_type" // institutions: university or training, which a hit shows
+	fieldSuggest   = "suggest"          // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
+	fieldDocID     = "doc_id"           // the document's id again, as doc values only: the tie-break of every sort
+	fieldTitleKey  = "title_key"        // the title folded (titleKey), one term: a query that is a whole title (rankQuery)
 )
 
 // textFields are the fields a query searches, with their boosts: a match in the title counts
@@ -63,11 +64,11 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldDate}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldDate}
 
 // hitFields are the identifying fields copied into Hit.Fields; the ids let a result list link
 // a job to its enterprise and a program to its institution.
-var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID}
+var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType}
 
 // FacetFields are the fields a query may ask counts of (SearchQuery.Facets).
 var FacetFields = []string{fieldCity, fieldRegion, fieldSector, fieldSkill, fieldDegree, fieldType}
@@ -129,7 +130,8 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldVerified:  {kind: kindBool, store: true},
 	fieldEntID:     {kind: kindKeyword, store: true},
 	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withPrograms
-	fieldDate:      {kind: kindDate, store: true, docValues: true},    // stored: a hit says its date
+	fieldInstType:  {kind: kindKeyword, store: true, storeOnly: true},
+	fieldDate:      {kind: kindDate, store: true, docValues: true}, // stored: a hit says its date
 	fieldGeo:       {kind: kindGeo, docValues: true},
 }
 

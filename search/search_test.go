@@ -342,6 +342,10 @@ func TestInstitutionsThroughPrograms(t *testing.T) {
 	if _, ok := res.Hits[0].Fields["programs"]; ok {
 		t.Errorf("ins_d, found by its name, has fields.programs")
 	}
+	// A hit says which kind of institution it is: a training institution's programs are courses.
+	if a, d := res.Hits[1].Fields["institution_type"], res.Hits[0].Fields["institution_type"]; a != "university" || d != "training" {
+		t.Errorf("fields.institution_type: ins_a %v, ins_d %v, want university and training", a, d)
+	}
 	// Every kind: the programs themselves, no join.
 	res = find(t, x, xiaoqi.SearchQuery{Q: "日语"})
 	for _, h := range res.Hits {

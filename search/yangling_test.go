@@ -17,10 +17,13 @@ func TestYangling(t *testing.T) {
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xy"}, Name: "数据分析师", City: "咸阳市", District: "秦都区"},
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_nw"}, Name: "西北农林科技大学", Type: xiaoqi.InstitutionUniversity,
 			City: "咸阳市", District: "杨陵区"},
+		// A program is where its school is: 农业 in 杨凌 found it not while programs had no district.
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_nw"}, InstitutionID: "ins_nw", InstitutionName: "西北农林科技大学",
+			Name: "农业工程", MajorCode: "082801", Degree: "本科", City: "咸阳市", District: "杨陵区"},
 		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_7"}, Number: 7, Heading: "构建服务外包产业发展新格局",
 			Text: "辐射带动西咸新区、宝鸡市、咸阳市、渭南市、杨凌示范区服务外包产业快速发展。"},
 	)
-	all := []string{"ins_nw", "job_yl", "pol_7"}
+	all := []string{"ins_nw", "job_yl", "pol_7", "prg_nw"}
 	for _, q := range []string{"杨凌", "杨凌示范区", "杨陵", "杨陵区"} {
 		got := ids(find(t, x, xiaoqi.SearchQuery{Q: q}))
 		slices.Sort(got)
@@ -37,15 +40,15 @@ func TestYangling(t *testing.T) {
 	} {
 		got := ids(find(t, x, q))
 		slices.Sort(got)
-		if !slices.Equal(got, []string{"ins_nw", "job_yl"}) {
-			t.Errorf("%+v: %v, want the job and the school of 杨凌", q, got)
+		if !slices.Equal(got, []string{"ins_nw", "job_yl", "prg_nw"}) {
+			t.Errorf("%+v: %v, want the job, the school and the program of 杨凌", q, got)
 		}
 	}
 	for _, near := range []string{"杨凌", "杨凌示范区", "杨陵区"} {
 		got := ids(find(t, x, xiaoqi.SearchQuery{NearCity: near, WithinKM: 10}))
 		slices.Sort(got)
-		if !slices.Equal(got, []string{"ins_nw", "job_yl"}) {
-			t.Errorf("near=%s within 10 km: %v, want the job and the school of 杨凌", near, got)
+		if !slices.Equal(got, []string{"ins_nw", "job_yl", "prg_nw"}) {
+			t.Errorf("near=%s within 10 km: %v, want the job, the school and the program of 杨凌", near, got)
 		}
 	}
 	// 西咸新区 has no coordinates: a 400 that says so.

@@ -77,6 +77,17 @@ func TestLoad(t *testing.T) {
 	if !found {
 		t.Error("西安交通大学 does not offer 080902 软件工程")
 	}
+	// A program is where its school is, district too: the district and 杨凌 filters find it.
+	byID := map[string]*xiaoqi.Institution{}
+	for _, in := range s.Institutions {
+		byID[xiaoqi.NewID(xiaoqi.KindInstitution, in.NaturalKey())] = in
+	}
+	for _, p := range s.Programs {
+		if in := byID[p.InstitutionID]; in == nil || p.City != in.City || p.District != in.District {
+			t.Errorf("%s: city %q district %q, want its school's", p.Title(), p.City, p.District)
+			break
+		}
+	}
 	if p := s.Policies[11]; p.Number != 12 || !strings.Contains(p.Heading, "人才") || !strings.Contains(p.Text, "留学") {
 		t.Errorf("item 12 = %d %q", p.Number, p.Heading)
 	}

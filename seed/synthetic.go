@@ -298,7 +298,7 @@ func (g *generator) program(i int) *xiaoqi.Program {
 		InstitutionID:   xiaoqi.NewID(xiaoqi.KindInstitution, parent.NaturalKey()),
 		InstitutionName: parent.Name,
 		Name:            fmt.Sprintf("%s方向·%s实训课程", xiaoqi.SectorNames[sec][0], skills[0]),
-		Degree:          "培训", City: parent.City, Skills: skills,
+		Degree:          "培训", City: parent.City, District: parent.District, Skills: skills,
 		GraduatesPerYear: 20 + 10*r.IntN(20), GraduatesEstimated: true,
 	}
 	p.Description = fmt.Sprintf("面向%s领域的服务外包岗位，培训%s。结业人数为示例估算。 Synthetic sample course; graduates are an estimate.",

@@ -151,6 +151,7 @@ func loadPrograms(insts []*xiaoqi.Institution, tax *skill.Taxonomy) ([]*xiaoqi.P
 			Category:        r["category_name"],
 			Degree:          "本科",
 			City:            in.City,
+			District:        in.District,
 			Skills:          ingest.MajorSkills(tax, r["major_code"]),
 		}
 		if n := graduates[p.MajorCode]; n > 0 {

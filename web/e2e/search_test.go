@@ -43,6 +43,10 @@ type searchAnswer struct {
 		Type      string `json:"type"`
 		Title     string `json:"title"`
 		Synthetic bool   `json:"synthetic"`
+		Fields    struct {
+			InstitutionType string `json:"institution_type"`
+			Programs        int    `json:"programs"`
+		} `json:"fields"`
 	} `json:"hits"`
 }
 

@@ -47,6 +47,43 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 		p.fail("the lead in English: %q", lead)
 	}
 	p.checkA11y("a training institution's page")
+
+	// Found through its courses, among schools found through their majors: a training
+	// institution is badged so and its count is of courses, not of 专业.
+	q, name := "", ""
+	for _, w := range []string{"呼叫中心", "数据标注", "外包", "实训课程"} {
+		apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {w}, "type": {"institution"}, "per_page": {"20"}}, &hits)
+		for _, h := range hits.Hits {
+			if h.Fields.InstitutionType == "training" && h.Fields.Programs > 0 {
+				q, name = w, h.Title
+				break
+			}
+		}
+		if name != "" {
+			break
+		}
+	}
+	if name == "" {
+		t.Fatal("no training institution among the first 20 institutions found through their courses")
+	}
+	var got string
+	li := `[...document.querySelectorAll('.finder li')].find(li => li.textContent.includes(` + jsString(name) + `))`
+	p.open("/#/institution?q=" + url.QueryEscape(q))
+	p.waitJS("the training institution in the finder", `!!`+li)
+	if p.eval(li+`.textContent`, &got); !strings.Contains(got, "matching course") || strings.Contains(got, "program") {
+		p.fail("a training institution found through its courses, in English: %q", got)
+	}
+	p.click("#lang")
+	p.waitText(".finder li", "与之相关")
+	if p.eval(li+`.textContent`, &got); !strings.Contains(got, "门课程与之相关") || strings.Contains(got, "个专业") {
+		p.fail("a training institution found through its courses: %q", got)
+	}
+	// Among search hits, its badge says what it is.
+	p.open("/#/search?type=institution&q=" + url.QueryEscape("职业技能培训学校"))
+	p.waitJS("the hits", `document.querySelectorAll('.hit').length > 0`)
+	if badge := p.text(".hit .badge.kind"); badge != "培训机构" {
+		p.fail("a training institution's badge: %q", badge)
+	}
 	p.noConsoleErrors()
 }
 

@@ -123,6 +123,19 @@ export function levelName(l) { return named('level.', l); }
 export function authorityName(a) { return named('authority.', a); }
 export function languageName(l) { return named('language.', l); }
 
+/**
+ * programsFound says how many programs of an institution hit match the search (fields.programs);
+ * a training institution's programs are courses.
+ */
+export function programsFound(f) {
+  return t(f.institution_type === 'training' ? 'inst.find.courses' : 'inst.find.programs', { n: f.programs });
+}
+
+/** hitKind names the kind of a search hit: a training institution is not a school. */
+export function hitKind(x) {
+  return x.type === 'institution' && (x.fields || {}).institution_type === 'training' ? t('inst.type.training') : t('kind.' + x.type);
+}
+
 function named(prefix, v) { return v && has(prefix + v) ? t(prefix + v) : v; }
 
 /** applyStatic fills the elements of root that carry data-i18n (text) or data-i18n-label (aria-label). */

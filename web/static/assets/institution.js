@@ -1,6 +1,6 @@
 // The institution page: its programs, suggested enterprise partners with their explanations,
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
-import { t, pick, cityName, regionName, degreeName, levelName, authorityName, skillName } from './i18n.js';
+import { t, pick, cityName, regionName, degreeName, levelName, authorityName, skillName, programsFound } from './i18n.js';
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
@@ -135,7 +135,7 @@ async function finder(view, r, ctx) {
     out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
       h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic),
       h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
-      (x.fields || {}).programs ? h('span', { class: 'muted programs-found' }, ' · ' + t('inst.find.programs', { n: x.fields.programs })) : null))));
+      (x.fields || {}).programs ? h('span', { class: 'muted programs-found' }, ' · ' + programsFound(x.fields)) : null))));
     if (!res.hits.length) out.append(h('p', {}, t('search.none')));
   } catch (err) {
     out.replaceChildren(errorBox(err));

@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, sectorName, cityName, degreeName, languageName, skillName } from './i18n.js';
+import { t, sectorName, cityName, degreeName, languageName, skillName, programsFound, hitKind } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -261,14 +261,14 @@ function hit(x, st) {
   if (f.major_code) meta.push(t('field.code', { v: f.major_code }));
   else if (f.code) meta.push(t('field.code', { v: f.code }));
   if (f.number) meta.push(t('field.number', { v: f.number }));
-  if (f.programs) meta.push(t('inst.find.programs', { n: f.programs })); // a school found through its programs
+  if (f.programs) meta.push(programsFound(f)); // a school found through its programs
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
   const title = link ? h('a', { href: link }, x.title) : h('span', {}, x.title);
   return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },
-    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, t('kind.' + x.type)), ' ', h('h3', { class: 'hit-title' }, title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified)),
+    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, hitKind(x)), ' ', h('h3', { class: 'hit-title' }, title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified)),
     meta.length ? h('p', { class: 'hit-meta' }, meta.join(' · ')) : null,
     x.snippet ? h('p', { class: 'snippet' }, snippet(x.snippet)) : null);
 }
