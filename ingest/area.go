@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -110,20 +111,10 @@ var provinces = []struct{ full, short string }{
 // municipalities are provincial-level cities: the province is the city.
 var municipalities = map[string]bool{"北京": true, "天津": true, "上海": true, "重庆": true, "香港": true, "澳门": true}
 
-// longCities are prefecture-level units whose names are not two characters followed by 市,
-// with the full name xiaoqi stores. Others are found by the "XX市" or two-character rule.
-var longCities = []struct{ prefix, city string }{
-	{"石家庄", "石家庄市"}, {"张家口", "张家口市"}, {"秦皇岛", "秦皇岛市"}, {"雄安", "雄安新区"},
-	{"呼和浩特", "呼和浩特市"}, {"鄂尔多斯", "鄂尔多斯市"}, {"呼伦贝尔", "呼伦贝尔市"}, {"巴彦淖尔", "巴彦淖尔市"},
-	{"乌兰察布", "乌兰察布市"}, {"锡林郭勒", "锡林郭勒盟"}, {"阿拉善", "阿拉善盟"}, {"兴安盟", "兴安盟"},
-	{"葫芦岛", "葫芦岛市"}, {"哈尔滨", "哈尔滨市"}, {"齐齐哈尔", "齐齐哈尔市"}, {"牡丹江", "牡丹江市"},
-	{"佳木斯", "佳木斯市"}, {"双鸭山", "双鸭山市"}, {"七台河", "七台河市"}, {"大兴安岭", "大兴安岭地区"},
-	{"连云港", "连云港市"}, {"马鞍山", "马鞍山市"}, {"景德镇", "景德镇市"}, {"平顶山", "平顶山市"},
-	{"驻马店", "驻马店市"}, {"三门峡", "三门峡市"}, {"张家界", "张家界市"}, {"神农架", "神农架林区"},
-	{"防城港", "防城港市"}, {"攀枝花", "攀枝花市"}, {"六盘水", "六盘水市"}, {"黔东南", "黔东南苗族侗族自治州"},
-	{"黔西南", "黔西南布依族苗族自治州"}, {"西双版纳", "西双版纳傣族自治州"}, {"乌鲁木齐", "乌鲁木齐市"},
-	{"克拉玛依", "克拉玛依市"}, {"吐鲁番", "吐鲁番市"}, {"阿克苏", "阿克苏地区"}, {"嘉峪关", "嘉峪关市"},
-	{"石嘴山", "石嘴山市"}, {"日喀则", "日喀则市"}, {"石河子", "石河子市"},
+// otherUnits are places outside the prefecture list (prefectures.csv) that people write as a
+// city: a new area and units under a province directly, with the full name xiaoqi stores.
+var otherUnits = []struct{ prefix, city string }{
+	{"雄安", "雄安新区"}, {"神农架", "神农架林区"}, {"石河子", "石河子市"},
 }
 
 // areaClean removes the separators people put inside an area. Built once: a Replacer is
@@ -138,6 +129,10 @@ var areaClean = strings.NewReplacer(" ", "", "\u3000", "", "-", "", "·", "", "/
 func ParseArea(s string) (city, district string) {
 	t := areaClean.Replace(strings.TrimSpace(s))
 	t = strings.TrimPrefix(t, "中国")
+	if p, rest := prefectureNamed(t); p != nil && p.provincial {
+		// 吉林市, 海南藏族自治州: a full name that starts as a province's short name does.
+		return p.name, districtOf(rest)
+	}
 	prov := ""
 	for _, p := range provinces {
 		if u, ok := strings.CutPrefix(t, p.full); ok {
@@ -177,7 +172,10 @@ func ParseArea(s string) (city, district string) {
 		t = strings.TrimPrefix(strings.TrimPrefix(t, prov+"市"), prov)
 		return prov + "市", districtOf(t)
 	}
-	for _, c := range longCities {
+	if p, rest := prefectureAt(t, prov); p != nil {
+		return p.name, districtOf(rest)
+	}
+	for _, c := range otherUnits {
 		if strings.HasPrefix(t, c.prefix) {
 			return c.city, districtOf(strings.TrimPrefix(strings.TrimPrefix(t, c.city), c.prefix))
 		}
@@ -227,31 +225,41 @@ var cityEnglish = map[string]string{
 	"hanzhong": "汉中市", "yulin": "榆林市", "ankang": "安康市", "shangluo": "商洛市", "yangling": "杨凌示范区",
 }
 
-// ParseCity reads a city column: "西安", "西安市", "陕西省西安市雁塔区", "Xi'an", "北京". It returns
-// the city as xiaoqi stores it and the district when the text names one. Text that names no
-// known place is returned trimmed as the city when it is short and has no digits (a city
-// outside the lists), else "".
+// ParseCity reads a city column: "西安", "西安市", "陕西省西安市雁塔区", "Xi'an", "北京", "深圳",
+// "深圳-南山区". It returns the city as xiaoqi stores it (深圳市) and the district when the text
+// names one. Text that names no known place is returned trimmed as the city when it is short,
+// has no digits and names no province (a place outside the lists: 东京), else "".
 func ParseCity(s string) (city, district string) {
+	city, district, _ = parseCity(s)
+	return city, district
+}
+
+// parseCity is ParseCity, and whether the city is a known place: one of Shaanxi's, a
+// prefecture-level unit of China or a provincial-level city (北京市).
+func parseCity(s string) (city, district string, known bool) {
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return "", ""
+		return "", "", false
 	}
 	if c, ok := cityEnglish[strings.ToLower(strings.Join(strings.Fields(t), ""))]; ok {
-		return c, ""
+		return c, "", true
 	}
 	if c := xiaoqi.NormalizeCity(t); xiaoqi.RegionOf(c) != "" && c != "西咸新区" {
-		return c, ""
+		return c, "", true
 	}
 	if c, d := ParseArea(t); c != "" || d != "" {
-		return c, d
+		return c, d, c == "" || knownCity(c)
 	}
-	if utf8.RuneCountInString(t) > 12 || strings.ContainsAny(t, "0123456789") || !utf8.ValidString(t) {
-		return "", ""
+	if utf8.RuneCountInString(t) > 12 || strings.ContainsAny(t, "0123456789") || !utf8.ValidString(t) || provinceOf(t) != "" {
+		return "", "", false // a province is not a city (湖北省湖北省 neither)
 	}
-	for _, p := range provinces {
-		if t == p.full || t == p.short {
-			return "", "" // a province is not a city
-		}
+	return t, "", false
+}
+
+// knownCity reports whether city, as ParseArea gives it, is a place of the lists.
+func knownCity(city string) bool {
+	if xiaoqi.RegionOf(city) != "" || isPrefecture(city) || municipalities[strings.TrimSuffix(city, "市")] {
+		return true
 	}
-	return t, ""
+	return slices.ContainsFunc(otherUnits, func(u struct{ prefix, city string }) bool { return u.city == city })
 }

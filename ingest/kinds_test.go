@@ -99,7 +99,8 @@ func TestImportCandidates(t *testing.T) {
 		ingest.Options{Type: xiaoqi.KindCandidate, Source: "campus-fair", ReportCSV: ingest.NewCSVWriter(&report), HidePersonal: true})
 	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 2, Created: 2, Invalid: 1})
 	for _, p := range rep.Problems {
-		if p.Row == 3 && (p.Value != "" || strings.Contains(p.Message, "12345") || strings.Contains(p.Message, "li@example")) {
+		// A city is not personal: Tokyo is repeated, as not a known city.
+		if p.Row == 3 && ((p.Value != "" && p.Field != "city") || strings.Contains(p.Message, "12345") || strings.Contains(p.Message, "li@example")) {
 			t.Errorf("problem repeats personal data: %+v", p)
 		}
 	}

@@ -1,6 +1,8 @@
 package ingest_test
 
 import (
+	"encoding/csv"
+	"os"
 	"sort"
 	"testing"
 
@@ -119,5 +121,59 @@ func TestCountyNamesElsewhere(t *testing.T) {
 	}
 	if c, d := ingest.ParseArea("凤翔县"); c != "宝鸡市" || d != "凤翔区" {
 		t.Errorf("ParseArea(凤翔县) = %q, %q; want 宝鸡市 凤翔区 (a county until 2021)", c, d)
+	}
+}
+
+// TestCitiesOfChina: a city outside Shaanxi is stored by its full name however it is
+// written (深圳, 深圳-南山区 and 广东省深圳市南山区 are all 深圳市), so that the city facet
+// counts one city once; a city column that names no known place is kept as written, with a
+// warning naming the column; every unit of the prefecture list reads as itself.
+func TestCitiesOfChina(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市",
+		"测试工程师,甲公司,深圳",
+		"开发工程师,乙公司,深圳-南山区",
+		"运维工程师,丙公司,广东省深圳市南山区",
+		"客服专员,丁公司,火星"))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 4, Written: 4, Created: 4, Warnings: 1, EnterprisesCreated: 4})
+	if !hasProblem(rep, ingest.LevelWarning, 5, "城市", "is not a known city") {
+		t.Errorf("want a warning on 火星:%s", problems(rep))
+	}
+	jobs := jobsByTitle(t, s)
+	for title, want := range map[string][2]string{
+		"测试工程师": {"深圳市", ""}, "开发工程师": {"深圳市", "南山区"}, "运维工程师": {"深圳市", "南山区"}, "客服专员": {"火星", ""},
+	} {
+		if j := jobs[title]; j == nil || j.City != want[0] || j.District != want[1] {
+			t.Errorf("%s: %+v, want %v", title, j, want)
+		}
+	}
+
+	f, err := os.Open("data/prefectures.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) != 334 {
+		t.Fatalf("prefectures.csv: %d rows, %v; want 333 units", len(rows)-1, err)
+	}
+	full := map[string]string{"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
+	for _, r := range rows[1:] {
+		name, short, province := r[1], r[2], r[3]
+		prov := full[province]
+		if prov == "" {
+			prov = province + "省"
+		}
+		ins := []string{name, province + short, prov + name, prov + short + "某区"}
+		if short != "吉林" && short != "海南" { // 吉林市, 海南藏族自治州: alone, their short names are provinces
+			ins = append(ins, short, short+"-某区")
+		}
+		for _, in := range ins {
+			if c, _ := ingest.ParseCity(in); c != name {
+				t.Errorf("ParseCity(%q) = %q, want %q", in, c, name)
+			}
+		}
 	}
 }
