@@ -27,8 +27,8 @@ type prefecture struct {
 	provincial bool
 }
 
-// prefectures are the units, longest names first so that the first match at the start of a
-// text is the longest (黔西南 before 黔南 would not matter, 西双版纳 before 西双 would).
+// prefectures are the units, the longest short names first: a text is read as the longest
+// name it starts with.
 var prefectures = mustPrefectures(prefecturesCSV)
 
 func mustPrefectures(data []byte) []*prefecture {
