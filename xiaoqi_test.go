@@ -268,6 +268,21 @@ func TestCandidateRedactForms(t *testing.T) {
 	}
 }
 
+// TestCandidateRedactOwnIDCard: a candidate's own identity card number holds their birth date.
+// That date was cut out first, which broke the number apart, so that the ID pattern no longer
+// saw it: "身份证 610102[hidden]1234" showed (and indexed: a search for 610102 found them) the
+// place of registration and the last four characters, which many services ask to confirm an
+// identity.
+func TestCandidateRedactOwnIDCard(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "钱多多", BirthDate: "1999-03-04"}
+	for _, id := range []string{"610102199903041234", "61010219990304123X", "６１０１０２１９９９０３０４１２３４"} {
+		got := c.Redact("身份证 "+id+"，熟悉Java", "*")
+		if strings.Contains(got, "610102") || strings.Contains(got, "1234") || strings.Contains(got, "123X") || !strings.Contains(got, "熟悉Java") {
+			t.Errorf("Redact(身份证 %s) = %q: part of the number stays", id, got)
+		}
+	}
+}
+
 // TestCandidateAnonymized: personal data is taken out of every field everyone may see, not only
 // the summary (an audit found a phone number in skills, languages, the country of study and
 // an institution's name public and searchable).
