@@ -252,6 +252,14 @@ func (c *Candidate) Anonymized(mark string) *Candidate {
 	return &a
 }
 
+// clean returns s when it holds no personal data, else "".
+func (r redactor) clean(s string) string {
+	if r.redact(s) != foldASCIIWidth(s) {
+		return ""
+	}
+	return s
+}
+
 // list returns the values of list that hold no personal data.
 func (r redactor) list(list []string) []string {
 	var out []string

@@ -283,6 +283,20 @@ func TestCandidateRedactOwnIDCard(t *testing.T) {
 	}
 }
 
+// TestCandidateTitleHidesPersonalData: the title of a candidate is what search hits and the
+// matcher show everyone; a major or city holding the person's name or phone is left out.
+func TestCandidateTitleHidesPersonalData(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "猪八戒", Phone: "13700002222", Degree: "本科", City: "西安市 微信 zbj_888",
+		Education: []xiaoqi.Education{{InstitutionName: "西北大学", Major: "软件工程 猪八戒 13700002222"}}}
+	if got := c.Title(); got != "本科" {
+		t.Errorf("Title() = %q, want 本科 alone", got)
+	}
+	c.City, c.Education[0].Major = "西安市", "软件工程"
+	if got := c.Title(); got != "软件工程 · 本科 · 西安市" {
+		t.Errorf("Title() = %q, want 软件工程 · 本科 · 西安市", got)
+	}
+}
+
 // TestCandidateAnonymized: personal data is taken out of every field everyone may see, not only
 // the summary (an audit found a phone number in skills, languages, the country of study and
 // an institution's name public and searchable).
