@@ -24,9 +24,13 @@ var (
 	// A messenger account after its label: 微信 wx_huang88, 微信号：huang, QQ号码 12345678,
 	// VX:abc123. Latin labels that are also words (WeChat, Skype) need a colon or a digit in the
 	// account: 熟悉 WeChat miniprogram is a skill.
-	textMessengerPattern = regexp.MustCompile(`(?i)((?:微信|威信|薇信|扣扣|QQ|企鹅|\b(?:vx|wx|weixin|wechat|skype|whatsapp|telegram))(?:号码|账号|帐号|号|\s*id)?)(\s*[:：]?\s*)([a-z0-9][a-z0-9_.-]{4,})`)
+	// 抖音号 qdd888888, 钉钉 qdd888, 微博 @qdd888 too.
+	textMessengerPattern = regexp.MustCompile(`(?i)((?:微信|威信|薇信|扣扣|QQ|企鹅|抖音|钉钉|微博|\b(?:vx|wx|weixin|wechat|skype|whatsapp|telegram))(?:号码|账号|帐号|号|\s*id)?)(\s*[:：]?\s*@?)([a-z0-9][a-z0-9_.-]{4,})`)
 	// Labels that name nothing but a messenger account: the word after them is one.
-	strongMessengerLabel = regexp.MustCompile(`(?i)^(?:微信|威信|薇信|扣扣|企鹅|vx|wx|weixin)`)
+	strongMessengerLabel = regexp.MustCompile(`(?i)^(?:微信|威信|薇信|扣扣|企鹅|抖音|钉钉|微博|vx|wx|weixin)`)
+	// A passport number after its label: 护照号 E12345678, Passport No. EA1234567. Returnees
+	// write theirs.
+	textPassportPattern = regexp.MustCompile(`(?i)((?:护照|\bpassport)(?:号码|号|\s*no\.?|\s*number)?\s*[:：]?\s*)[a-z]{1,2}[0-9]{7,8}\b`)
 	// A date after a label of birth: 生日1999年3月4日, 出生日期：1999/03/04.
 	textBirthPattern = regexp.MustCompile(`((?:生日|出生日期|出生年月日?|出生于|生于)\s*[:：是为]?\s*)[0-9]{4}\s*[年./-]\s*[0-9]{1,2}(?:\s*[月./-]\s*[0-9]{1,2}\s*[日号]?)?`)
 	// A resident identity card number: 18 characters, the last a digit or X.
@@ -101,7 +105,8 @@ type cues struct {
 	latin    bool
 	a, t     bool // an e-mail address has an @ or an "at" written out
 	at       bool // @
-	zhLabel  bool // 信 扣 鹅: of the Chinese labels of messengers (微信, 扣扣, 企鹅)
+	zhLabel  bool // 信 扣 鹅 抖 钉 博: of the Chinese labels of messengers (微信, 扣扣, 企鹅, 抖音, 钉钉, 微博)
+	passport bool // 照: 护照
 	birth    bool // 生: of the labels of birth (生日, 出生日期, 生于)
 	hao      bool // 号: a street address
 	door     bool // 号 栋 幢 座: a building
@@ -120,8 +125,10 @@ func textCues(s string) cues {
 			c.t = c.t || r == 't' || r == 'T'
 		case r == '@':
 			c.at = true
-		case r == '信', r == '扣', r == '鹅':
+		case r == '信', r == '扣', r == '鹅', r == '抖', r == '钉', r == '博':
 			c.zhLabel = true
+		case r == '照':
+			c.passport = true
 		case r == '生':
 			c.birth = true
 		case r == '号':
@@ -136,7 +143,7 @@ func textCues(s string) cues {
 }
 
 // every is the cues that skip no pattern.
-var every = cues{digits: math.MaxInt, zhDigits: math.MaxInt, latin: true, a: true, t: true, at: true, zhLabel: true, birth: true, hao: true, door: true}
+var every = cues{digits: math.MaxInt, zhDigits: math.MaxInt, latin: true, a: true, t: true, at: true, zhLabel: true, passport: true, birth: true, hao: true, door: true}
 
 // with answers the cues of a text into which mark may be written any number of times: what
 // mark holds may appear anywhere, as often as a pattern needs.
@@ -149,6 +156,7 @@ func (c cues) with(mark cues) cues {
 	}
 	c.latin, c.a, c.t, c.at = c.latin || mark.latin, c.a || mark.a, c.t || mark.t, c.at || mark.at
 	c.zhLabel, c.birth, c.hao, c.door = c.zhLabel || mark.zhLabel, c.birth || mark.birth, c.hao || mark.hao, c.door || mark.door
+	c.passport = c.passport || mark.passport
 	return c
 }
 
@@ -168,6 +176,9 @@ func redactPatterns(s, mark string, c cues) string {
 			}
 			return g[1] + g[2] + mark
 		})
+	}
+	if (c.passport || c.latin) && c.digits >= 7 {
+		s = textPassportPattern.ReplaceAllString(s, "${1}"+mark)
 	}
 	if c.birth && c.digits >= 5 { // a year and a month
 		s = textBirthPattern.ReplaceAllString(s, "${1}"+mark)

@@ -255,13 +255,17 @@ func TestCandidateRedactForms(t *testing.T) {
 		{"一三九一二三四五六七一", "四五六"}, {"QQ号码 12345678", "12345678"}, {"微信号ouyang_audit", "ouyang"}, {"vx ouyangaudit", "ouyang"},
 		{"ouyang dot audit at example dot com", "example"}, {"ouyang@example。com", "example"}, {"生日1999年3月4日", "1999"},
 		{"1999.03.04", "1999"}, {"出生日期：2000/1/2", "2000"}, {"029.8888.1234", "8888"}, {"610102199801012222", "2222"},
+		// A third audit: passports (returnees write theirs) and more apps' accounts.
+		{"护照号 E12345678", "12345678"}, {"Passport No. EA1234567", "1234567"}, {"抖音号 ouyang888", "ouyang"},
+		{"钉钉 ouyang_audit", "ouyang"}, {"微博 @ouyangaudit", "ouyang"},
 	} {
 		got := c.Redact("联系方式 "+c2.written+" 欢迎", "*")
 		if strings.Contains(got, c2.secret) || !strings.Contains(got, "*") {
 			t.Errorf("Redact(%q) = %q: the personal data stays", c2.written, got)
 		}
 	}
-	for _, keep := range []string{"2015.09-2019.06 就读西北大学", "熟悉 WeChat miniprogram 开发", "QQ 音乐", "一二三线城市", "GPA 3.8", "2019-2023"} {
+	for _, keep := range []string{"2015.09-2019.06 就读西北大学", "熟悉 WeChat miniprogram 开发", "QQ 音乐", "一二三线城市", "GPA 3.8", "2019-2023",
+		"抖音运营 3 年", "熟悉钉钉开发", "微博运营", "博士 2019 级", "护照在有效期内"} {
 		if got := c.Redact(keep, "*"); got != keep {
 			t.Errorf("Redact(%q) = %q: it is not personal data", keep, got)
 		}
