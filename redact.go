@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -58,9 +59,10 @@ func (c *Candidate) Redact(s, mark string) string {
 // redactor is Redact for one candidate and mark, with the candidate's own data prepared once
 // for all the texts of a profile (Anonymized).
 type redactor struct {
-	own  []string // the candidate's e-mail, phone, birth date as written, and names, folded
-	mark string
-	cues cues // of the mark, which is written in
+	own   []string // the candidate's e-mail, phone, birth date as written, and names, folded
+	names [][]rune // the names without their spaces, found also with spaces between (钱 多 多)
+	mark  string
+	cues  cues // of the mark, which is written in
 }
 
 func (c *Candidate) redactor(mark string) redactor {
@@ -75,6 +77,7 @@ func (c *Candidate) redactor(mark string) redactor {
 	for _, n := range []string{name, nameRemarkPattern.ReplaceAllString(name, "")} {
 		if len([]rune(n)) >= 2 {
 			r.own = append(r.own, n)
+			r.names = append(r.names, []rune(strings.Join(strings.Fields(n), "")))
 		}
 	}
 	return r
@@ -93,7 +96,53 @@ func (r redactor) redact(s string) string {
 	for _, p := range r.own {
 		s = strings.ReplaceAll(s, p, r.mark)
 	}
+	for _, n := range r.names {
+		s = replaceSpaced(s, n, r.mark)
+	}
 	return redactPatterns(s, r.mark, textCues(s).with(r.cues))
+}
+
+// replaceSpaced replaces name in s also where spaces or tabs stand between its characters, as
+// forms align a name of two characters (钱  多, 钱 多 多), which showed whole.
+func replaceSpaced(s string, name []rune, mark string) string {
+	if len(name) < 2 || !strings.ContainsRune(s, name[0]) {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		if j, ok := matchSpaced(s, i, name); ok {
+			b.WriteString(s[last:i])
+			b.WriteString(mark)
+			i, last = j, j
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// matchSpaced reports whether name starts at s[i:], spaces and tabs allowed between its
+// characters, and where the match ends.
+func matchSpaced(s string, i int, name []rune) (int, bool) {
+	for k, want := range name {
+		if k > 0 {
+			for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+				i++
+			}
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if w == 0 || r != want {
+			return 0, false
+		}
+		i += w
+	}
+	return i, true
 }
 
 // cues are what a pattern of Redact cannot match without: most texts of a profile (a skill,

@@ -258,6 +258,8 @@ func TestCandidateRedactForms(t *testing.T) {
 		// A third audit: passports (returnees write theirs) and more apps' accounts.
 		{"护照号 E12345678", "12345678"}, {"Passport No. EA1234567", "1234567"}, {"抖音号 ouyang888", "ouyang"},
 		{"钉钉 ouyang_audit", "ouyang"}, {"微博 @ouyangaudit", "ouyang"},
+		// The name with spaces between its characters, as forms align it.
+		{"姓名：欧 阳 测", "阳"}, {"欧阳\t测", "阳"}, {"欧  阳  测", "阳"},
 	} {
 		got := c.Redact("联系方式 "+c2.written+" 欢迎", "*")
 		if strings.Contains(got, c2.secret) || !strings.Contains(got, "*") {
