@@ -29,9 +29,9 @@ var (
 	textMessengerPattern = regexp.MustCompile(`(?i)((?:微信|威信|薇信|扣扣|QQ|企鹅|抖音|钉钉|微博|\b(?:vx|wx|weixin|wechat|skype|whatsapp|telegram))(?:号码|账号|帐号|号|\s*id)?)(\s*[:：]?\s*@?)([a-z0-9][a-z0-9_.-]{4,})`)
 	// Labels that name nothing but a messenger account: the word after them is one.
 	strongMessengerLabel = regexp.MustCompile(`(?i)^(?:微信|威信|薇信|扣扣|企鹅|抖音|钉钉|微博|vx|wx|weixin)`)
-	// A passport number after its label: 护照号 E12345678, Passport No. EA1234567. Returnees
-	// write theirs.
-	textPassportPattern = regexp.MustCompile(`(?i)((?:护照|\bpassport)(?:号码|号|\s*no\.?|\s*number)?\s*[:：]?\s*)[a-z]{1,2}[0-9]{7,8}\b`)
+	// A passport or travel permit number after its label: 护照号 E12345678, Passport No.
+	// EA1234567, 港澳通行证 C12345678. Returnees write theirs.
+	textPassportPattern = regexp.MustCompile(`(?i)((?:护照|通行证|\bpassport)(?:号码|号|\s*no\.?|\s*number)?\s*[:：]?\s*)[a-z]{1,2}[0-9]{7,8}\b`)
 	// A date after a label of birth: 生日1999年3月4日, 出生日期：1999/03/04.
 	textBirthPattern = regexp.MustCompile(`((?:生日|出生日期|出生年月日?|出生于|生于)\s*[:：是为]?\s*)[0-9]{4}\s*[年./-]\s*[0-9]{1,2}(?:\s*[月./-]\s*[0-9]{1,2}\s*[日号]?)?`)
 	// A resident identity card number: 18 characters, the last a digit or X.
@@ -155,7 +155,7 @@ type cues struct {
 	a, t     bool // an e-mail address has an @ or an "at" written out
 	at       bool // @
 	zhLabel  bool // 信 扣 鹅 抖 钉 博: of the Chinese labels of messengers (微信, 扣扣, 企鹅, 抖音, 钉钉, 微博)
-	passport bool // 照: 护照
+	passport bool // 照 证: 护照, 通行证
 	birth    bool // 生: of the labels of birth (生日, 出生日期, 生于)
 	hao      bool // 号: a street address
 	door     bool // 号 栋 幢 座: a building
@@ -176,7 +176,7 @@ func textCues(s string) cues {
 			c.at = true
 		case r == '信', r == '扣', r == '鹅', r == '抖', r == '钉', r == '博':
 			c.zhLabel = true
-		case r == '照':
+		case r == '照', r == '证':
 			c.passport = true
 		case r == '生':
 			c.birth = true

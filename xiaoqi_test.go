@@ -256,7 +256,7 @@ func TestCandidateRedactForms(t *testing.T) {
 		{"ouyang dot audit at example dot com", "example"}, {"ouyang@example。com", "example"}, {"生日1999年3月4日", "1999"},
 		{"1999.03.04", "1999"}, {"出生日期：2000/1/2", "2000"}, {"029.8888.1234", "8888"}, {"610102199801012222", "2222"},
 		// A third audit: passports (returnees write theirs) and more apps' accounts.
-		{"护照号 E12345678", "12345678"}, {"Passport No. EA1234567", "1234567"}, {"抖音号 ouyang888", "ouyang"},
+		{"护照号 E12345678", "12345678"}, {"Passport No. EA1234567", "1234567"}, {"港澳通行证 C12345678", "12345678"}, {"抖音号 ouyang888", "ouyang"},
 		{"钉钉 ouyang_audit", "ouyang"}, {"微博 @ouyangaudit", "ouyang"},
 		// The name with spaces between its characters, as forms align it.
 		{"姓名：欧 阳 测", "阳"}, {"欧阳\t测", "阳"}, {"欧  阳  测", "阳"},
