@@ -54,17 +54,25 @@ type Candidate struct {
 // Kind implements Doc.
 func (*Candidate) Kind() Kind { return KindCandidate }
 
-// Title implements Doc. It never shows the name: a result list is public.
+// Title implements Doc. It never shows personal data: a result list is public. A major or city
+// that holds some (软件工程 王小明 13800001234: free text, as a candidate or an import writes it)
+// is left out, as a skill that holds some is (Anonymized); it once went whole into search hits,
+// the index and the matcher's answers, where anyone found the person by their phone number.
 func (c *Candidate) Title() string {
-	t := joinNonEmpty(" · ", c.Degree, c.City)
+	r := c.redactor("")
+	t := joinNonEmpty(" · ", c.Degree, r.clean(c.City))
 	if len(c.Education) > 0 {
-		t = joinNonEmpty(" · ", c.Education[0].Major, t)
+		t = joinNonEmpty(" · ", r.clean(c.Education[0].Major), t)
 	}
 	if t == "" {
 		return "候选人 Candidate"
 	}
 	return t
 }
+
+// PublicCity is the candidate's city as everyone may see it: empty when the candidate wrote
+// personal data in it (铜川 13700002222), which the matcher's explanations once showed.
+func (c *Candidate) PublicCity() string { return c.redactor("").clean(c.City) }
 
 // NaturalKey implements Doc: source and external id of an imported row, else none.
 func (c *Candidate) NaturalKey() string {

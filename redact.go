@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -24,9 +25,13 @@ var (
 	// A messenger account after its label: 微信 wx_huang88, 微信号：huang, QQ号码 12345678,
 	// VX:abc123. Latin labels that are also words (WeChat, Skype) need a colon or a digit in the
 	// account: 熟悉 WeChat miniprogram is a skill.
-	textMessengerPattern = regexp.MustCompile(`(?i)((?:微信|威信|薇信|扣扣|QQ|企鹅|\b(?:vx|wx|weixin|wechat|skype|whatsapp|telegram))(?:号码|账号|帐号|号|\s*id)?)(\s*[:：]?\s*)([a-z0-9][a-z0-9_.-]{4,})`)
+	// 抖音号 qdd888888, 钉钉 qdd888, 微博 @qdd888 too.
+	textMessengerPattern = regexp.MustCompile(`(?i)((?:微信|威信|薇信|扣扣|QQ|企鹅|抖音|钉钉|微博|\b(?:vx|wx|weixin|wechat|skype|whatsapp|telegram))(?:号码|账号|帐号|号|\s*id)?)(\s*[:：]?\s*@?)([a-z0-9][a-z0-9_.-]{4,})`)
 	// Labels that name nothing but a messenger account: the word after them is one.
-	strongMessengerLabel = regexp.MustCompile(`(?i)^(?:微信|威信|薇信|扣扣|企鹅|vx|wx|weixin)`)
+	strongMessengerLabel = regexp.MustCompile(`(?i)^(?:微信|威信|薇信|扣扣|企鹅|抖音|钉钉|微博|vx|wx|weixin)`)
+	// A passport or travel permit number after its label: 护照号 E12345678, Passport No.
+	// EA1234567, 港澳通行证 C12345678. Returnees write theirs.
+	textPassportPattern = regexp.MustCompile(`(?i)((?:护照|通行证|\bpassport)(?:号码|号|\s*no\.?|\s*number)?\s*[:：]?\s*)[a-z]{1,2}[0-9]{7,8}\b`)
 	// A date after a label of birth: 生日1999年3月4日, 出生日期：1999/03/04.
 	textBirthPattern = regexp.MustCompile(`((?:生日|出生日期|出生年月日?|出生于|生于)\s*[:：是为]?\s*)[0-9]{4}\s*[年./-]\s*[0-9]{1,2}(?:\s*[月./-]\s*[0-9]{1,2}\s*[日号]?)?`)
 	// A resident identity card number: 18 characters, the last a digit or X.
@@ -54,9 +59,10 @@ func (c *Candidate) Redact(s, mark string) string {
 // redactor is Redact for one candidate and mark, with the candidate's own data prepared once
 // for all the texts of a profile (Anonymized).
 type redactor struct {
-	own  []string // the candidate's e-mail, phone, birth date as written, and names, folded
-	mark string
-	cues cues // of the mark, which is written in
+	own   []string // the candidate's e-mail, phone, birth date as written, and names, folded
+	names [][]rune // the names without their spaces, found also with spaces between (钱 多 多)
+	mark  string
+	cues  cues // of the mark, which is written in
 }
 
 func (c *Candidate) redactor(mark string) redactor {
@@ -71,6 +77,7 @@ func (c *Candidate) redactor(mark string) redactor {
 	for _, n := range []string{name, nameRemarkPattern.ReplaceAllString(name, "")} {
 		if len([]rune(n)) >= 2 {
 			r.own = append(r.own, n)
+			r.names = append(r.names, []rune(strings.Join(strings.Fields(n), "")))
 		}
 	}
 	return r
@@ -81,10 +88,61 @@ func (r redactor) redact(s string) string {
 		return ""
 	}
 	s = foldASCIIWidth(s)
+	// An identity card number holds the birth date, which is among the candidate's own data:
+	// cut out first, it left the rest of the number (610102＊1234) for no pattern to find.
+	if c := textCues(s); c.digits >= 17 {
+		s = textIDCardPattern.ReplaceAllString(s, r.mark)
+	}
 	for _, p := range r.own {
 		s = strings.ReplaceAll(s, p, r.mark)
 	}
+	for _, n := range r.names {
+		s = replaceSpaced(s, n, r.mark)
+	}
 	return redactPatterns(s, r.mark, textCues(s).with(r.cues))
+}
+
+// replaceSpaced replaces name in s also where spaces or tabs stand between its characters, as
+// forms align a name of two characters (钱  多, 钱 多 多), which showed whole.
+func replaceSpaced(s string, name []rune, mark string) string {
+	if len(name) < 2 || !strings.ContainsRune(s, name[0]) {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		if j, ok := matchSpaced(s, i, name); ok {
+			b.WriteString(s[last:i])
+			b.WriteString(mark)
+			i, last = j, j
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// matchSpaced reports whether name starts at s[i:], spaces and tabs allowed between its
+// characters, and where the match ends.
+func matchSpaced(s string, i int, name []rune) (int, bool) {
+	for k, want := range name {
+		if k > 0 {
+			for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+				i++
+			}
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if w == 0 || r != want {
+			return 0, false
+		}
+		i += w
+	}
+	return i, true
 }
 
 // cues are what a pattern of Redact cannot match without: most texts of a profile (a skill,
@@ -96,7 +154,8 @@ type cues struct {
 	latin    bool
 	a, t     bool // an e-mail address has an @ or an "at" written out
 	at       bool // @
-	zhLabel  bool // 信 扣 鹅: of the Chinese labels of messengers (微信, 扣扣, 企鹅)
+	zhLabel  bool // 信 扣 鹅 抖 钉 博: of the Chinese labels of messengers (微信, 扣扣, 企鹅, 抖音, 钉钉, 微博)
+	passport bool // 照 证: 护照, 通行证
 	birth    bool // 生: of the labels of birth (生日, 出生日期, 生于)
 	hao      bool // 号: a street address
 	door     bool // 号 栋 幢 座: a building
@@ -115,8 +174,10 @@ func textCues(s string) cues {
 			c.t = c.t || r == 't' || r == 'T'
 		case r == '@':
 			c.at = true
-		case r == '信', r == '扣', r == '鹅':
+		case r == '信', r == '扣', r == '鹅', r == '抖', r == '钉', r == '博':
 			c.zhLabel = true
+		case r == '照', r == '证':
+			c.passport = true
 		case r == '生':
 			c.birth = true
 		case r == '号':
@@ -131,7 +192,7 @@ func textCues(s string) cues {
 }
 
 // every is the cues that skip no pattern.
-var every = cues{digits: math.MaxInt, zhDigits: math.MaxInt, latin: true, a: true, t: true, at: true, zhLabel: true, birth: true, hao: true, door: true}
+var every = cues{digits: math.MaxInt, zhDigits: math.MaxInt, latin: true, a: true, t: true, at: true, zhLabel: true, passport: true, birth: true, hao: true, door: true}
 
 // with answers the cues of a text into which mark may be written any number of times: what
 // mark holds may appear anywhere, as often as a pattern needs.
@@ -144,6 +205,7 @@ func (c cues) with(mark cues) cues {
 	}
 	c.latin, c.a, c.t, c.at = c.latin || mark.latin, c.a || mark.a, c.t || mark.t, c.at || mark.at
 	c.zhLabel, c.birth, c.hao, c.door = c.zhLabel || mark.zhLabel, c.birth || mark.birth, c.hao || mark.hao, c.door || mark.door
+	c.passport = c.passport || mark.passport
 	return c
 }
 
@@ -163,6 +225,9 @@ func redactPatterns(s, mark string, c cues) string {
 			}
 			return g[1] + g[2] + mark
 		})
+	}
+	if (c.passport || c.latin) && c.digits >= 7 {
+		s = textPassportPattern.ReplaceAllString(s, "${1}"+mark)
 	}
 	if c.birth && c.digits >= 5 { // a year and a month
 		s = textBirthPattern.ReplaceAllString(s, "${1}"+mark)
@@ -245,6 +310,14 @@ func (c *Candidate) Anonymized(mark string) *Candidate {
 		a.Education = nil
 	}
 	return &a
+}
+
+// clean returns s when it holds no personal data, else "".
+func (r redactor) clean(s string) string {
+	if r.redact(s) != foldASCIIWidth(s) {
+		return ""
+	}
+	return s
 }
 
 // list returns the values of list that hold no personal data.

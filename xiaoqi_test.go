@@ -255,16 +255,51 @@ func TestCandidateRedactForms(t *testing.T) {
 		{"一三九一二三四五六七一", "四五六"}, {"QQ号码 12345678", "12345678"}, {"微信号ouyang_audit", "ouyang"}, {"vx ouyangaudit", "ouyang"},
 		{"ouyang dot audit at example dot com", "example"}, {"ouyang@example。com", "example"}, {"生日1999年3月4日", "1999"},
 		{"1999.03.04", "1999"}, {"出生日期：2000/1/2", "2000"}, {"029.8888.1234", "8888"}, {"610102199801012222", "2222"},
+		// A third audit: passports (returnees write theirs) and more apps' accounts.
+		{"护照号 E12345678", "12345678"}, {"Passport No. EA1234567", "1234567"}, {"港澳通行证 C12345678", "12345678"}, {"抖音号 ouyang888", "ouyang"},
+		{"钉钉 ouyang_audit", "ouyang"}, {"微博 @ouyangaudit", "ouyang"},
+		// The name with spaces between its characters, as forms align it.
+		{"姓名：欧 阳 测", "阳"}, {"欧阳\t测", "阳"}, {"欧  阳  测", "阳"},
 	} {
 		got := c.Redact("联系方式 "+c2.written+" 欢迎", "*")
 		if strings.Contains(got, c2.secret) || !strings.Contains(got, "*") {
 			t.Errorf("Redact(%q) = %q: the personal data stays", c2.written, got)
 		}
 	}
-	for _, keep := range []string{"2015.09-2019.06 就读西北大学", "熟悉 WeChat miniprogram 开发", "QQ 音乐", "一二三线城市", "GPA 3.8", "2019-2023"} {
+	for _, keep := range []string{"2015.09-2019.06 就读西北大学", "熟悉 WeChat miniprogram 开发", "QQ 音乐", "一二三线城市", "GPA 3.8", "2019-2023",
+		"抖音运营 3 年", "熟悉钉钉开发", "微博运营", "博士 2019 级", "护照在有效期内"} {
 		if got := c.Redact(keep, "*"); got != keep {
 			t.Errorf("Redact(%q) = %q: it is not personal data", keep, got)
 		}
+	}
+}
+
+// TestCandidateRedactOwnIDCard: a candidate's own identity card number holds their birth date.
+// That date was cut out first, which broke the number apart, so that the ID pattern no longer
+// saw it: "身份证 610102[hidden]1234" showed (and indexed: a search for 610102 found them) the
+// place of registration and the last four characters, which many services ask to confirm an
+// identity.
+func TestCandidateRedactOwnIDCard(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "钱多多", BirthDate: "1999-03-04"}
+	for _, id := range []string{"610102199903041234", "61010219990304123X", "６１０１０２１９９９０３０４１２３４"} {
+		got := c.Redact("身份证 "+id+"，熟悉Java", "*")
+		if strings.Contains(got, "610102") || strings.Contains(got, "1234") || strings.Contains(got, "123X") || !strings.Contains(got, "熟悉Java") {
+			t.Errorf("Redact(身份证 %s) = %q: part of the number stays", id, got)
+		}
+	}
+}
+
+// TestCandidateTitleHidesPersonalData: the title of a candidate is what search hits and the
+// matcher show everyone; a major or city holding the person's name or phone is left out.
+func TestCandidateTitleHidesPersonalData(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "猪八戒", Phone: "13700002222", Degree: "本科", City: "西安市 微信 zbj_888",
+		Education: []xiaoqi.Education{{InstitutionName: "西北大学", Major: "软件工程 猪八戒 13700002222"}}}
+	if got := c.Title(); got != "本科" {
+		t.Errorf("Title() = %q, want 本科 alone", got)
+	}
+	c.City, c.Education[0].Major = "西安市", "软件工程"
+	if got := c.Title(); got != "软件工程 · 本科 · 西安市" {
+		t.Errorf("Title() = %q, want 软件工程 · 本科 · 西安市", got)
 	}
 }
 

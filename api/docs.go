@@ -63,19 +63,44 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		page, err := s.store.List(c.Request.Context(), k, opt)
+		out, err := s.visiblePage(c, k, opt)
 		if err != nil {
 			s.writeError(c, err)
 			return
 		}
-		// A private candidate is left out of the page (which may then be shorter than limit).
-		out := listPage{Data: make([]any, 0, len(page.Docs)), Next: page.Next}
+		s.writeJSON(c, http.StatusOK, out)
+	}
+}
+
+// visiblePage lists the documents of opt that the caller may see. A private candidate is left
+// out, and never named by the cursor either: a page whose last document was one gave its id as
+// next, telling anyone that a private profile exists and, through the filters, its city,
+// degree and school. The page is filled from the pages after it instead, and next is the id
+// of the last document shown.
+func (s *Server) visiblePage(c *gin.Context, k xiaoqi.Kind, opt xiaoqi.ListOptions) (listPage, error) {
+	limit := min(max(opt.Limit, 1), xiaoqi.MaxListLimit)
+	out := listPage{Data: make([]any, 0, limit)}
+	last := ""
+	for {
+		opt.Limit = limit - len(out.Data)
+		page, err := s.store.List(c.Request.Context(), k, opt)
+		if err != nil {
+			return listPage{}, err
+		}
 		for _, d := range page.Docs {
 			if v, ok := view(who(c), d); ok {
 				out.Data = append(out.Data, v)
+				last = d.Base().ID
 			}
 		}
-		s.writeJSON(c, http.StatusOK, out)
+		switch {
+		case page.Next == "":
+			return out, nil
+		case len(out.Data) >= limit:
+			out.Next = last
+			return out, nil
+		}
+		opt.After = page.Next
 	}
 }
 

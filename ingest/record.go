@@ -133,6 +133,28 @@ func personalColumn(c Column) bool {
 	return false
 }
 
+// redactProblems takes a candidate's personal data out of the problems of their row once it is
+// read whole, as the downloadable report does with its cells: the value of a personal column
+// (personalColumn) is left out, and the other values and the messages (which may quote a
+// cell: a column without a header) lose the person's name and contacts and whatever looks
+// like a phone, an e-mail or an ID number. An import job keeps its first problems and shows
+// them (GET /api/v1/imports/{id}); no erasure reaches them.
+func (r *record) redactProblems() {
+	if r.s.kind != xiaoqi.KindCandidate || len(r.problems) == 0 {
+		return
+	}
+	person := xiaoqi.Candidate{Name: strings.TrimSpace(r.vals["name"]), Phone: strings.TrimSpace(r.vals["phone"]),
+		Email: strings.TrimSpace(r.vals["email"]), BirthDate: strings.TrimSpace(r.vals["birth_date"])}
+	for i := range r.problems {
+		p := &r.problems[i]
+		if c, ok := r.cols[p.Field]; ok && personalColumn(c) {
+			p.Value = ""
+		}
+		p.Value = person.Redact(p.Value, hidden)
+		p.Message = person.Redact(p.Message, hidden)
+	}
+}
+
 // errorf records an error in the column of field f ("" for the row).
 func (r *record) errorf(f, format string, args ...any) { r.problem(LevelError, f, format, args...) }
 

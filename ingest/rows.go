@@ -122,6 +122,7 @@ func (rs *rows) item(row Row) (*item, error) {
 	if err != nil {
 		return nil, err
 	}
+	rec.redactProblems()
 	if len(docs) > 0 && rs.opt.HidePersonal {
 		it.person, _ = docs[len(docs)-1].(*xiaoqi.Candidate)
 	}

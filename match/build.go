@@ -221,7 +221,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 
 // newCandidate is c as the model holds it: its skills and languages resolved.
 func (m *Matcher) newCandidate(c *xiaoqi.Candidate) *candidate {
-	cd := &candidate{doc: c, level: degreeLevel(c.Degree), city: xiaoqi.NormalizeCity(c.City)}
+	cd := &candidate{doc: c, level: degreeLevel(c.Degree), city: xiaoqi.NormalizeCity(c.PublicCity())} // shown in explanations
 	for _, si := range m.resolve(c.Skills) {
 		cd.skills = append(cd.skills, si)
 		if m.isLang[si] {

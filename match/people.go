@@ -266,7 +266,7 @@ func (m *Matcher) jobsOf(s *snapshot, c *candidate, scope xiaoqi.Scope, limit in
 		sc, _ := m.personFit(c, s.jobs[ji], false)
 		return sc, s.jobs[ji].doc.ID
 	})
-	out := newList(xiaoqi.MatchParty{Type: xiaoqi.KindCandidate, ID: c.doc.ID, Name: c.doc.Title(), City: c.doc.City, Synthetic: c.doc.Synthetic}, len(js))
+	out := newList(xiaoqi.MatchParty{Type: xiaoqi.KindCandidate, ID: c.doc.ID, Name: c.doc.Title(), City: c.city, Synthetic: c.doc.Synthetic}, len(js))
 	for _, x := range js[:min(limit, len(js))] {
 		j := s.jobs[x.i]
 		sc, fs := m.personFit(c, j, true)

@@ -18,13 +18,16 @@ func TestCandidatePersonalDataNotInIndex(t *testing.T) {
 	// A candidate who wrote personal data in fields other than the summary (an audit found
 	// them public and searchable).
 	leaky := &xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_leaky"}, Name: "端木删除", Phone: "13611112222",
+		// Their own identity card number holds their birth date (its place code 610102 and last
+		// characters 1234 were once indexed).
+		BirthDate: "1999-03-04", Summary: "身份证 610102199903041234",
 		Skills: []string{"Java", "电话13611112222"}, Languages: []string{"QQ 987654321"}, StudyCountry: "端木删除 136.1111.2222",
 		Education: []xiaoqi.Education{{InstitutionName: "端木删除的学校 13611112222", Major: "软件工程"}}}
 	index(t, x, append(corpus(), leaky)...)
 	if err := x.Close(); err != nil {
 		t.Fatal(err)
 	}
-	secrets := []string{"王小", "小明", "13912345678", "1234", "wxm", "example", "1999", "端木", "删除", "1361111", "2222", "987654321"}
+	secrets := []string{"王小", "小明", "13912345678", "1234", "wxm", "example", "1999", "端木", "删除", "1361111", "2222", "987654321", "610102"}
 
 	b, err := bleve.Open(dir)
 	if err != nil {

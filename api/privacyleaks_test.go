@@ -1,0 +1,115 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/match"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
+)
+
+// TestListHidesPrivateCandidatesCursor: a list page left a private candidate out of its data
+// but still gave its id as the cursor "next" when it was the page's last document, so that
+// anyone could learn that a private profile exists, its id, and with the list's filters its
+// city, degree, school and source (?city=榆林市&degree=博士&limit=1 answered data [] and next:
+// the private candidate's id). Walking the list with limit=1 must give every visible
+// candidate once and never name the private one.
+func TestListHidesPrivateCandidatesCursor(t *testing.T) {
+	e := newEnv(t)
+	var docs []xiaoqi.Doc
+	for i := range 3 {
+		docs = append(docs, &xiaoqi.Candidate{Name: "公开" + string(rune('甲'+i)), City: "西安市", Degree: "本科"})
+	}
+	docs = append(docs, &xiaoqi.Candidate{Name: "隐私乙", Phone: "13900002222", City: "榆林市", Degree: "博士",
+		Visibility: xiaoqi.VisibilityPrivate})
+	res, err := e.Store.Upsert(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	private := res[3].ID
+	own := e.newUser(t, "yinsi-yi", xiaoqi.RoleCandidate, private)
+
+	type page struct {
+		Data []struct {
+			ID string `json:"id"`
+		} `json:"data"`
+		Next string `json:"next"`
+	}
+	walk := func(key, query string) (ids []string) {
+		after := ""
+		for range 10 {
+			var p page
+			e.as(key).get(t, "/api/v1/candidates?limit=1"+query+"&after="+url.QueryEscape(after)).want(t, http.StatusOK).decode(t, &p)
+			for _, d := range p.Data {
+				ids = append(ids, d.ID)
+			}
+			if p.Next == private {
+				t.Errorf("?limit=1%s&after=%s: next names the private candidate", query, after)
+			}
+			if p.Next == "" {
+				return ids
+			}
+			after = p.Next
+		}
+		t.Fatalf("?limit=1%s: the list did not end: %v", query, ids)
+		return nil
+	}
+	for who, key := range map[string]string{"public": "", "admin": e.Key} {
+		if got := walk(key, ""); len(got) != 3 || slices.Contains(got, private) {
+			t.Errorf("%s walking the list: %v, want the 3 visible candidates", who, got)
+		}
+		if got := walk(key, "&city="+url.QueryEscape("榆林市")+"&degree="+url.QueryEscape("博士")); len(got) != 0 {
+			t.Errorf("%s: a filter only the private candidate matches lists %v", who, got)
+		}
+	}
+	// The candidate themself still finds their profile in the list.
+	if got := walk(own, "&city="+url.QueryEscape("榆林市")); !slices.Equal(got, []string{private}) {
+		t.Errorf("the private candidate's own list: %v, want their profile", got)
+	}
+}
+
+// TestCandidateTitleAndCityNotShown: a candidate's title (major · degree · city) and city went
+// unredacted into search hits, the index and the matcher's answers: a major or city in which
+// the person had written their name or phone (free text, from a form or an import) was shown
+// to anyone, and a search for the phone number found them.
+func TestCandidateTitleAndCityNotShown(t *testing.T) {
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Matcher = match.New(c.Store, tax) }})
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "标题测试软件", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.JobNeed{EnterpriseID: res[0].ID, Name: "Java开发工程师", City: "西安市",
+		Degree: "本科", Skills: []string{"Java", "MySQL"}, Headcount: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cand struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/candidates?refresh=wait_for", `{"name":"猪八戒","phone":"13700002222","city":"铜川 13700002222",
+		"degree":"本科","skills":["Java","MySQL"],"summary":"熟悉 Java uniqueword8jie",
+		"education":[{"institution_name":"西北大学","major":"软件工程 猪八戒 13700002222"}]}`).want(t, http.StatusCreated).decode(t, &cand)
+	if hits := candidateHits(t, e, "uniqueword8jie"); !strings.Contains(hits, cand.ID) {
+		t.Fatalf("the candidate is not found: %s", hits)
+	}
+	for _, path := range []string{"/api/v1/search?type=candidate&q=uniqueword8jie", "/api/v1/search?type=candidate&q=13700002222",
+		"/api/v1/candidates/" + cand.ID + "/jobs", "/api/v1/jobs/" + job[0].ID + "/candidates?limit=50"} {
+		body := string(e.as("").get(t, path).want(t, http.StatusOK).Body)
+		for _, p := range []string{"13700002222", "猪八戒"} {
+			if strings.Contains(body, p) {
+				t.Errorf("GET %s shows %q: %.600s", path, p, body)
+			}
+		}
+	}
+}
