@@ -1,6 +1,7 @@
 package xiaoqi
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -61,7 +62,8 @@ func ParseKind(s string) (Kind, error) {
 
 // Meta is embedded in every document: identity, version and provenance.
 type Meta struct {
-	// ID is assigned by the store: derived from the natural key when there is one, random otherwise.
+	// ID is assigned by the store: derived from the natural key when there is one, random otherwise
+	// and for candidates (StoredID).
 	ID string `json:"id"`
 	// Version starts at 1 and grows by one with every change. A write that carries a non-zero
 	// Version fails with ECONFLICT when the stored version differs (optimistic locking).
@@ -220,6 +222,29 @@ func MatchFilters(d Doc, filters map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// StoredID is the id a store gives a new document of kind k with natural key nk, when the
+// document brings none: NewID(k, nk), except for a candidate, whose key holds a student
+// number, or a name and contacts: a random id, which no one can compute from what they know
+// of a person to find their anonymised profile. Find a stored document by its key with
+// Store.GetByKey, not by NewID.
+func StoredID(k Kind, nk string) string {
+	if k == KindCandidate {
+		return NewID(k, "")
+	}
+	return NewID(k, nk)
+}
+
+// GetStored returns the stored document of kind k whose natural key is nk: a candidate, whose
+// id is random (StoredID), through Store.GetByKey; any other by the id its key gives, one read
+// by id (a MongoDB-wire server without indexes on other fields, FerretDB, scans a collection
+// for a read by key).
+func GetStored(ctx context.Context, s Store, k Kind, nk string) (Doc, error) {
+	if k == KindCandidate {
+		return s.GetByKey(ctx, k, nk)
+	}
+	return s.Get(ctx, k, NewID(k, nk))
 }
 
 // NewID returns the id of a new document of kind k: a hash of its natural key, so that two

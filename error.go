@@ -173,3 +173,9 @@ func Halves(msg string) (zh, en string) {
 	}
 	return msg, msg
 }
+
+// KeyNotFound is the ENOTFOUND of Store.GetByKey. It does not repeat the key, which for a
+// candidate holds a student number or contacts.
+func KeyNotFound(k Kind) error {
+	return Errorf(ENOTFOUND, "未找到该%[2]s / no %[1]s with that key", k, KindName(k))
+}

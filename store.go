@@ -14,7 +14,7 @@ type Store interface {
 	//
 	// A document is matched to a stored one by its ID when set, else by its natural key; a
 	// document that matches none is inserted with its own ID when it carries one, else with
-	// NewID(kind, naturalKey) (or, if that id is taken by a document whose key has since
+	// StoredID(kind, naturalKey) (or, if that id is taken by a document whose key has since
 	// changed, ECONFLICT: a stable id per key is not guaranteed after a re-key). A write whose
 	// content equals the stored content changes nothing (no new version, no change). A
 	// document carrying a non-zero Version that differs from the stored one fails with
@@ -26,6 +26,10 @@ type Store interface {
 
 	// Get returns one document, or ENOTFOUND.
 	Get(ctx context.Context, kind Kind, id string) (Doc, error)
+
+	// GetByKey returns the document of kind whose natural key is key, or ENOTFOUND. The id
+	// of a candidate does not derive from its key (StoredID): this finds it.
+	GetByKey(ctx context.Context, kind Kind, key string) (Doc, error)
 
 	// List returns documents of one kind in id order, filtered by equality on FilterFields,
 	// one page at a time: pass the previous page's Next as After.

@@ -175,7 +175,7 @@ func (s *Server) ontoStored(c *gin.Context, d xiaoqi.Doc, data []byte) (xiaoqi.D
 		return d, nil, nil
 	}
 	k := d.Kind()
-	old, err := s.store.Get(c.Request.Context(), k, xiaoqi.NewID(k, nk))
+	old, err := xiaoqi.GetStored(c.Request.Context(), s.store, k, nk)
 	if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
 		return d, nil, nil
 	} else if err != nil {

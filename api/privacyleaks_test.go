@@ -113,3 +113,24 @@ func TestCandidateTitleAndCityNotShown(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateIDsAreNotComputable: a candidate's id was the hash of its natural key (the
+// source and the student number, or name and contacts), so anyone who knew a student's number
+// and the (public) source computed the id and read the anonymised profile as that person's.
+// The id is now random; posting the same key again still finds and updates the one profile.
+func TestCandidateIDsAreNotComputable(t *testing.T) {
+	e := newEnv(t)
+	body := `{"source":"cands","external_id":"S001","name":"王小明","city":"西安市","degree":"本科","skills":["Java"]}`
+	var first, again xiaoqi.Candidate
+	e.send(t, http.MethodPost, "/api/v1/candidates", body).want(t, http.StatusCreated).decode(t, &first)
+	probe := &xiaoqi.Candidate{Meta: xiaoqi.Meta{Source: "cands", ExternalID: "S001"}}
+	if nk := probe.NaturalKey(); nk == "" || first.ID == xiaoqi.NewID(xiaoqi.KindCandidate, nk) {
+		t.Fatalf("candidate id %s is the hash of its key %q", first.ID, nk)
+	}
+	e.get(t, "/api/v1/candidates/"+xiaoqi.NewID(xiaoqi.KindCandidate, probe.NaturalKey())).want(t, http.StatusNotFound)
+	e.send(t, http.MethodPost, "/api/v1/candidates", strings.Replace(body, `"Java"`, `"Java","Go"`, 1)).decode(t, &again)
+	if again.ID != first.ID || again.Version != 2 || e.count(t, xiaoqi.KindCandidate) != 1 {
+		t.Errorf("the same key posted again: id %s version %d (first %s), %d candidates; want the one profile updated",
+			again.ID, again.Version, first.ID, e.count(t, xiaoqi.KindCandidate))
+	}
+}

@@ -18,14 +18,32 @@ const (
 
 // Get implements xiaoqi.Store.
 func (s *Store) Get(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi.Doc, error) {
+	return s.get(ctx, kind, func(*bolt.Tx) []byte { return []byte(id) }, notFound(kind, id))
+}
+
+// GetByKey implements xiaoqi.Store, through the natural keys' index.
+func (s *Store) GetByKey(ctx context.Context, kind xiaoqi.Kind, key string) (xiaoqi.Doc, error) {
+	return s.get(ctx, kind, func(tx *bolt.Tx) []byte {
+		if key == "" {
+			return nil
+		}
+		return tx.Bucket(keysBucket(kind)).Get([]byte(key))
+	}, xiaoqi.KeyNotFound(kind))
+}
+
+// get reads the document of kind whose id idOf gives, or answers missing.
+func (s *Store) get(ctx context.Context, kind xiaoqi.Kind, idOf func(*bolt.Tx) []byte, missing error) (xiaoqi.Doc, error) {
 	if err := checkKind(kind); err != nil {
 		return nil, err
 	}
 	var d xiaoqi.Doc
 	err := s.view(ctx, "get", func(tx *bolt.Tx) error {
-		data := tx.Bucket(docsBucket(kind)).Get([]byte(id))
+		var data []byte
+		if id := idOf(tx); id != nil {
+			data = tx.Bucket(docsBucket(kind)).Get(id)
+		}
 		if data == nil {
-			return notFound(kind, id)
+			return missing
 		}
 		var err error
 		d, _, err = decodeDoc(kind, data)

@@ -184,8 +184,9 @@ func insert(tx *bolt.Tx, d xiaoqi.Doc, id, hash string, now time.Time) (xiaoqi.W
 	docs, keys := tx.Bucket(docsBucket(kind)), tx.Bucket(keysBucket(kind))
 	nk := d.NaturalKey()
 	if id == "" {
-		id = xiaoqi.NewID(kind, nk)
-		for nk == "" && docs.Get([]byte(id)) != nil { // a random id collided: draw again
+		id = xiaoqi.StoredID(kind, nk)
+		random := nk == "" || id != xiaoqi.NewID(kind, nk)
+		for random && docs.Get([]byte(id)) != nil { // a random id collided: draw again
 			id = xiaoqi.NewID(kind, "")
 		}
 		if docs.Get([]byte(id)) != nil {

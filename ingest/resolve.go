@@ -7,15 +7,19 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// stored returns the stored document of kind k whose natural key is nk, or nil.
+// stored returns the stored document of kind k with id id, else with natural key nk, or nil.
 func stored(ctx context.Context, store xiaoqi.Store, k xiaoqi.Kind, id, nk string) (xiaoqi.Doc, error) {
-	if id == "" {
-		if nk == "" {
-			return nil, nil
-		}
-		id = xiaoqi.NewID(k, nk)
+	var d xiaoqi.Doc
+	var err error
+	switch {
+	case id != "":
+		d, err = store.Get(ctx, k, id)
+	case nk != "":
+		d, err = xiaoqi.GetStored(ctx, store, k, nk)
+		id = "by key" // not the key: a candidate's holds personal data
+	default:
+		return nil, nil
 	}
-	d, err := store.Get(ctx, k, id)
 	if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
 		return nil, nil
 	} else if err != nil {

@@ -27,6 +27,24 @@ func (s *Store) Get(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi.Do
 	return toDoc(kind, &r)
 }
 
+// GetByKey implements xiaoqi.Store, through the unique index on the natural key.
+func (s *Store) GetByKey(ctx context.Context, kind xiaoqi.Kind, key string) (xiaoqi.Doc, error) {
+	if err := checkKind(kind); err != nil {
+		return nil, err
+	}
+	if key == "" {
+		return nil, xiaoqi.KeyNotFound(kind)
+	}
+	var r record
+	err := s.view(kind).FindOne(ctx, bson.D{{Key: "key", Value: key}}).Decode(&r)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return nil, xiaoqi.KeyNotFound(kind)
+	} else if err != nil {
+		return nil, translate("get "+string(kind), err)
+	}
+	return toDoc(kind, &r)
+}
+
 // List implements xiaoqi.Store.
 func (s *Store) List(ctx context.Context, kind xiaoqi.Kind, opt xiaoqi.ListOptions) (*xiaoqi.ListPage, error) {
 	filter, err := filterOf(kind, opt.Filters)

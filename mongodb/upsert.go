@@ -240,7 +240,7 @@ func project(plans []plan, byID, byKey map[xiaoqi.Kind]map[string]*record) {
 }
 
 // matchOne finds the stored document an item writes: by ID when it has one, else by natural
-// key. A new document gets NewID(kind, key), or a random id when that one is taken by a
+// key. A new document gets StoredID(kind, key), or a random id when that one is taken by a
 // document whose key has since changed.
 func matchOne(it *item, byID, byKey map[string]*record) plan {
 	var old *record
@@ -256,7 +256,7 @@ func matchOne(it *item, byID, byKey map[string]*record) plan {
 	case it.id != "":
 		p.id = it.id
 	case it.key != "" && byID[xiaoqi.NewID(it.kind, it.key)] == nil:
-		p.id = xiaoqi.NewID(it.kind, it.key)
+		p.id = xiaoqi.StoredID(it.kind, it.key)
 	default:
 		p.id = xiaoqi.NewID(it.kind, "")
 	}

@@ -189,7 +189,7 @@ func missing(ctx context.Context, store xiaoqi.Store, docs []xiaoqi.Doc) ([]xiao
 			out = append(out, d)
 			continue
 		}
-		_, err := store.Get(ctx, d.Kind(), xiaoqi.NewID(d.Kind(), nk))
+		_, err := xiaoqi.GetStored(ctx, store, d.Kind(), nk)
 		switch xiaoqi.ErrorCode(err) {
 		case "":
 		case xiaoqi.ENOTFOUND:

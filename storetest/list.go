@@ -88,6 +88,13 @@ func testGetNotFound(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	for _, k := range xiaoqi.Kinds {
 		_, err := s.Get(ctx(), k, xiaoqi.NewID(k, "missing"))
 		wantCode(t, err, xiaoqi.ENOTFOUND)
+		_, err = s.GetByKey(ctx(), k, "missing|13800000000")
+		wantCode(t, err, xiaoqi.ENOTFOUND)
+		if err != nil && strings.Contains(err.Error(), "13800000000") {
+			t.Errorf("GetByKey's error repeats the key, which for a candidate holds contacts: %v", err)
+		}
+		_, err = s.GetByKey(ctx(), k, "")
+		wantCode(t, err, xiaoqi.ENOTFOUND)
 	}
 }
 

@@ -22,8 +22,16 @@ func testInsertEachKind(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 			if !strings.HasPrefix(id, prefixes[d.Kind()]) || xiaoqi.CheckID(d.Kind(), id) != nil {
 				t.Fatalf("id %q: want a well-formed id starting with %s", id, prefixes[d.Kind()])
 			}
-			if nk := d.NaturalKey(); nk != "" && id != xiaoqi.NewID(d.Kind(), nk) {
+			switch nk := d.NaturalKey(); {
+			case nk != "" && d.Kind() == xiaoqi.KindCandidate && id == xiaoqi.NewID(d.Kind(), nk):
+				t.Errorf("a candidate's id %q is the hash of its key %q: anyone who knows a person's student number finds them", id, nk)
+			case nk != "" && d.Kind() != xiaoqi.KindCandidate && id != xiaoqi.NewID(d.Kind(), nk):
 				t.Errorf("id %q, want NewID(%s, %q) = %q", id, d.Kind(), nk, xiaoqi.NewID(d.Kind(), nk))
+			}
+			if nk := d.NaturalKey(); nk != "" {
+				if byKey, err := s.GetByKey(ctx(), d.Kind(), nk); err != nil || byKey.Base().ID != id {
+					t.Errorf("GetByKey(%s, %q) = %v, %v; want the document %s", d.Kind(), nk, byKey, err, id)
+				}
 			}
 			want := xiaoqi.WriteResult{Kind: d.Kind(), ID: id, Version: 1, Seq: r.Seq, Created: true}
 			if r != want || r.Seq <= before {
