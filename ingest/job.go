@@ -176,7 +176,14 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 			continue
 		}
 		s, err := ParseSalary(r.amount(f, v))
-		if err != nil || s.Negotiable {
+		if err == nil && s.Negotiable {
+			// 面议 in the minimum or maximum column: negotiable, as in a salary column.
+			if j.SalaryText == "" {
+				j.SalaryText = v
+			}
+			continue
+		}
+		if err != nil {
 			r.errorf(f, "应为金额，如 8000、8千、1.2万 / must be an amount such as 8000, 8千 or 1.2万")
 			continue
 		}
