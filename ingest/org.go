@@ -190,11 +190,29 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 		p.Skills = skills.Skills(SplitList(v), p.Description)
 	}
 	if v, ok := r.str("graduates_per_year"); ok {
-		n, err := ParseInt(v)
-		if err != nil || n < 0 {
-			r.errorf("graduates_per_year", "年毕业生数应为非负整数 / must be a whole number of graduates")
-		}
-		p.GraduatesPerYear = n
+		programGraduates(r, p, v)
 	}
 	r.setBool("graduates_estimated", &p.GraduatesEstimated)
+}
+
+// programGraduates reads a number of graduates as offices write it: 200, 200人, 约200人, 200余人,
+// 150-200 (the upper bound, with a warning), 若干 (not given: left as it was, with a warning).
+func programGraduates(r *record, p *xiaoqi.Program, v string) {
+	n, err := ParseInt(v)
+	if err == nil && n >= 0 {
+		p.GraduatesPerYear = n
+		return
+	}
+	h, err := ParseHeadcount(strings.TrimPrefix(strings.TrimSpace(narrow(v)), "约"))
+	switch {
+	case err != nil:
+		r.errorf("graduates_per_year", "年毕业生数应为非负整数 / must be a whole number of graduates")
+	case h.Unspecified:
+		r.warnf("graduates_per_year", "年毕业生数未写明人数（若干），已留空 / no number of graduates given (若干), left empty")
+	default:
+		p.GraduatesPerYear = h.N
+		if h.From != 0 {
+			r.warnf("graduates_per_year", "年毕业生数为范围，按上限 %d 人计 / a range of graduates, read as its upper bound %d", h.N, h.N)
+		}
+	}
 }

@@ -36,6 +36,7 @@ func ParseHeadcount(s string) (Headcount, error) {
 		return Headcount{Unspecified: true}, nil
 	}
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "招聘"), "招")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "人"), "名") // 10余人, 20多名
 	for _, suf := range []string{"以上", "及以上", "+", "左右", "余", "多"} {
 		t = strings.TrimSuffix(t, suf)
 	}

@@ -1,0 +1,49 @@
+package ingest_test
+
+import (
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// TestProgramGraduatesAsOfficesWriteThem: a university office's list gives graduates as 若干,
+// 约200人 or 200余人; each refused the whole program as "must be a whole number".
+func TestProgramGraduatesAsOfficesWriteThem(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines(
+		"学校名称,学校标识码,城市",
+		"西安电子科技大学,4161010701,西安市"))), ingest.Options{Type: xiaoqi.KindInstitution})
+	rep := mustImport(t, s, writeFile(t, "programs.csv", []byte(csvLines(
+		"学校名称,专业名称,培养层次,年毕业生",
+		"西安电子科技大学,软件工程,本科,若干人",
+		"西安电子科技大学,人工智能,本科,约200人",
+		"西安电子科技大学,网络工程,本科,１２０余人",
+		"西安电子科技大学,通信工程,本科,150-180",
+		"西安电子科技大学,电子信息工程,本科,很多"))), ingest.Options{Type: xiaoqi.KindProgram})
+	wantCounts(t, rep, ingest.Counts{Read: 5, Written: 4, Created: 4, Invalid: 1, Warnings: 2})
+	if !hasProblem(rep, ingest.LevelWarning, 2, "年毕业生", "若干") || !hasProblem(rep, ingest.LevelWarning, 5, "年毕业生", "180") ||
+		!hasProblem(rep, ingest.LevelError, 6, "年毕业生", "whole number") {
+		t.Errorf("want a warning for 若干 (row 2) and the range (row 5), an error for 很多 (row 6):%s", problems(rep))
+	}
+	got := map[string]int{}
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		p := d.(*xiaoqi.Program)
+		got[p.Name] = p.GraduatesPerYear
+	}
+	for name, n := range map[string]int{"软件工程": 0, "人工智能": 200, "网络工程": 120, "通信工程": 180} {
+		if g, ok := got[name]; !ok || g != n {
+			t.Errorf("%s: graduates %d (stored %v), want %d", name, g, ok, n)
+		}
+	}
+}
+
+// TestHeadcountAbout: 10余人 and 20多名 (about ten, twenty-odd people) were refused.
+func TestHeadcountAbout(t *testing.T) {
+	for in, want := range map[string]int{"10余人": 10, "20多名": 20, "10人以上": 10, "3人": 3} {
+		if h, err := ingest.ParseHeadcount(in); err != nil || h.N != want {
+			t.Errorf("ParseHeadcount(%q) = %+v, %v; want %d", in, h, err, want)
+		}
+	}
+}
