@@ -47,3 +47,31 @@ func TestHeadcountAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestGraduationYearAsOfficesWriteIt: a career office writes 25届 (stored as the year 25) and
+// 应届生 (which refused the student); a year such as 2 was stored as it was.
+func TestGraduationYearAsOfficesWriteIt(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "students.csv", []byte(csvLines(
+		"学号,姓名,毕业院校,毕业时间",
+		"1,甲,西北大学,25届",
+		"2,乙,西北大学,应届生",
+		"3,丙,西北大学,2025届",
+		"4,丁,西北大学,2"))), ingest.Options{Type: xiaoqi.KindCandidate})
+	wantCounts(t, rep, ingest.Counts{Read: 4, Written: 3, Created: 3, Invalid: 1, Warnings: 1})
+	if !hasProblem(rep, ingest.LevelWarning, 3, "毕业时间", "应届生") || !hasProblem(rep, ingest.LevelError, 5, "毕业时间", "2024") {
+		t.Errorf("want a warning for 应届生 (row 3) and an error for 2 (row 5):%s", problems(rep))
+	}
+	got := map[string]int{}
+	for _, d := range allDocs(t, s, xiaoqi.KindCandidate) {
+		c := d.(*xiaoqi.Candidate)
+		got[c.ExternalID] = -1
+		if len(c.Education) > 0 {
+			got[c.ExternalID] = c.Education[0].GraduationYear
+		}
+	}
+	if got["1"] != 2025 || got["2"] != 0 || got["3"] != 2025 {
+		t.Errorf("graduation years by 学号 = %v, want 1: 2025, 2: none, 3: 2025", got)
+	}
+}
