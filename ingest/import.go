@@ -110,7 +110,11 @@ func Import(ctx context.Context, store xiaoqi.Store, path string, opt Options) (
 			}
 			rep.Mode = ModeStrict
 			rep.Written, rep.Created, rep.Updated, rep.Unchanged, rep.EnterprisesCreated = 0, 0, 0, 0, 0
-			rep.Stopped = fmt.Sprintf("严格模式：%[2]d 行有错误，未写入任何数据 / strict: %[1]d rows have errors, nothing was written", rep.Invalid, rep.Invalid)
+			rows := fmt.Sprintf("%d rows have", rep.Invalid)
+			if rep.Invalid == 1 {
+				rows = "1 row has"
+			}
+			rep.Stopped = fmt.Sprintf("严格模式：%d 行有错误，未写入任何数据 / strict: %s errors, nothing was written", rep.Invalid, rows)
 			rep.Finished = time.Now().UTC()
 			return rep, nil
 		}

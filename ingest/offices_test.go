@@ -75,3 +75,20 @@ func TestGraduationYearAsOfficesWriteIt(t *testing.T) {
 		t.Errorf("graduation years by 学号 = %v, want 1: 2025, 2: none, 3: 2025", got)
 	}
 }
+
+// TestStrictOneRow: a strict import that finds one bad row says so in English as one row
+// ("strict: 1 rows have errors" before) and writes nothing.
+func TestStrictOneRow(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,招聘人数",
+		"测试工程师,甲公司,西安,3",
+		"运维工程师,甲公司,西安,很多"))), ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeStrict})
+	if want := "严格模式：1 行有错误，未写入任何数据 / strict: 1 row has errors, nothing was written"; rep.Stopped != want {
+		t.Errorf("stopped = %q, want %q", rep.Stopped, want)
+	}
+	if n := len(allDocs(t, s, xiaoqi.KindJob)); n != 0 || rep.Counts.Written != 0 {
+		t.Errorf("a strict import with a bad row stored %d jobs (written %d), want none", n, rep.Counts.Written)
+	}
+}
