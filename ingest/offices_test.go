@@ -92,3 +92,12 @@ func TestStrictOneRow(t *testing.T) {
 		t.Errorf("a strict import with a bad row stored %d jobs (written %d), want none", n, rep.Counts.Written)
 	}
 }
+
+// TestSalaryAbout: 8000左右 and 约8000 (about 8000) were kept as text only, with a warning.
+func TestSalaryAbout(t *testing.T) {
+	for in, want := range map[string][2]int{"8000左右": {8000, 8000}, "约8000元/月": {8000, 8000}, "6-8千左右": {6000, 8000}, "1万上下": {10000, 10000}} {
+		if s, err := ingest.ParseSalary(in); err != nil || s.Min != want[0] || s.Max != want[1] {
+			t.Errorf("ParseSalary(%q) = %+v, %v; want %d-%d", in, s, err, want[0], want[1])
+		}
+	}
+}

@@ -122,6 +122,8 @@ func ParseSalary(s string) (Salary, error) {
 	case strings.HasSuffix(t, "/月"):
 		t = strings.TrimSuffix(t, "/月")
 	}
+	// 8000左右, 约8000: about 8000, read as 8000.
+	t = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSuffix(t, "左右"), "上下"), "约")
 	open := ""
 	for _, suf := range []string{"起步", "起"} { // 3000元起: at least 3000
 		if u, ok := strings.CutSuffix(t, suf); ok && u != "" {
