@@ -101,3 +101,20 @@ func TestSalaryAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestStampedFooter: a government form ends with 填报单位（盖章）：… and 负责人（签字）：…; the rows
+// were read as job needs and refused (no company, no city) instead of skipped as footers.
+func TestStampedFooter(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", gbk(t, csvLines(
+		"岗位名称,公司名称,城市,招聘人数",
+		"测试工程师,甲公司,西安,3",
+		"填报单位（盖章）：西安市商务局,,,",
+		"负责人(签字):,,,",
+		"主管（外包）,甲公司,西安,1"))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, Skipped: 2, EnterprisesCreated: 1})
+	if !hasProblem(rep, ingest.LevelNote, 3, "", "填报单位") || !hasProblem(rep, ingest.LevelNote, 4, "", "负责人") {
+		t.Errorf("want rows 3 and 4 skipped as footers:%s", problems(rep))
+	}
+}
