@@ -118,3 +118,20 @@ func TestStampedFooter(t *testing.T) {
 		t.Errorf("want rows 3 and 4 skipped as footers:%s", problems(rep))
 	}
 }
+
+// TestTrainingInLevelColumn: a list of schools and training institutions writes 培训机构 in
+// its 办学层次 column; the row was refused ("level must be 本科 or 专科").
+func TestTrainingInLevelColumn(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines(
+		"学校名称,学校标识码,所在地,办学层次",
+		"西安电子科技大学,4161010701,陕西省西安市雁塔区,本科",
+		"西安示例职业技能培训学校（合成）,,西安市高新区,培训机构"))), ingest.Options{Type: xiaoqi.KindInstitution})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2})
+	for _, d := range allDocs(t, s, xiaoqi.KindInstitution) {
+		if in := d.(*xiaoqi.Institution); in.Code == "" && (in.Type != xiaoqi.InstitutionTraining || in.Level != "" || in.District != "高新区") {
+			t.Errorf("the training school is %+v: want type training, no level, 高新区", in)
+		}
+	}
+}

@@ -92,6 +92,13 @@ func buildInstitution(r *record, in *xiaoqi.Institution, source string) {
 			v = "专科"
 		case "本科院校", "普通本科", "职业本科":
 			v = "本科"
+		case "培训机构", "培训", "职业培训", "社会培训", "非学历培训":
+			// A list of schools and training institutions says which in its 层次 column: a
+			// training institution has no level (the row was refused as "must be 本科 or 专科").
+			v = ""
+			if in.Type == "" || !r.has("type") {
+				in.Type = xiaoqi.InstitutionTraining
+			}
 		}
 		in.Level = v
 	}
