@@ -135,3 +135,16 @@ func TestTrainingInLevelColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestDegreeAlternatives: 中专/高中 and 大专或本科 (either will do) were not understood and left
+// the job without a degree, with a warning.
+func TestDegreeAlternatives(t *testing.T) {
+	for in, want := range map[string]string{"中专/高中": "高中", "大专或本科": "大专", "本科/硕士及以上": "本科", "大专、本科": "大专"} {
+		if got, err := ingest.ParseDegree(in); err != nil || got != want {
+			t.Errorf("ParseDegree(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if got, err := ingest.ParseDegree("本科/培训"); err == nil {
+		t.Errorf("ParseDegree(本科/培训) = %q: want an error, a degree or a training is no choice of levels", got)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -241,6 +242,24 @@ func ParseDegree(s string) (string, error) {
 	}
 	if d, ok := degreeAliases[t]; ok {
 		return d, nil
+	}
+	// Alternatives (中专/高中, 大专或本科): the job takes the lowest of them.
+	if parts := strings.FieldsFunc(t, func(r rune) bool { return r == '/' || r == '、' || r == '或' }); len(parts) > 1 {
+		low := -1
+		for _, p := range parts {
+			d, err := ParseDegree(p)
+			i := slices.Index(xiaoqi.Degrees, d)
+			if err != nil || d == "培训" || i < 0 {
+				low = -1
+				break
+			}
+			if low < 0 || i < low {
+				low = i
+			}
+		}
+		if low >= 0 {
+			return xiaoqi.Degrees[low], nil
+		}
 	}
 	return "", fmt.Errorf("degree %q: not one of %s", s, strings.Join(xiaoqi.Degrees, ", "))
 }
