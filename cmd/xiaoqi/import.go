@@ -138,6 +138,14 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 			err = perr
 		}
 	}
+	if errors.Is(err, context.Canceled) {
+		// Ctrl-C: the batches written so far stay, and importing the file again completes it.
+		written := 0
+		if rep != nil && rep.Mode != ingest.ModeDryRun {
+			written = rep.Written
+		}
+		return fmt.Errorf("已中断，已写入的 %[1]d 行保留；再次导入同一文件即可补全，不会重复 / interrupted: the %[1]d rows written are kept; import the same file again to complete it, nothing is added twice", written)
+	}
 	if err != nil {
 		return userError(err)
 	}
