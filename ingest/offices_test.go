@@ -5,6 +5,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // TestProgramGraduatesAsOfficesWriteThem: a university office's list gives graduates as 若干,
@@ -146,5 +147,37 @@ func TestDegreeAlternatives(t *testing.T) {
 	}
 	if got, err := ingest.ParseDegree("本科/培训"); err == nil {
 		t.Errorf("ParseDegree(本科/培训) = %q: want an error, a degree or a training is no choice of levels", got)
+	}
+}
+
+// TestOutsourcingCategoryIndustry: an enterprise list's 所属行业 of 信息技术外包（ITO） was
+// warned about as "not a service-outsourcing sector", which it is the very kind of; the
+// warning now says it is a category and asks for the sector. A job list's is placed by its
+// skills, as without the column.
+func TestOutsourcingCategoryIndustry(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "ents.csv", []byte(csvLines(
+		"企业名称,所在城市,所属行业",
+		"甲外包（合成）公司,西安,信息技术外包（ITO）",
+		"乙（合成）公司,西安,房地产"))), ingest.Options{Type: xiaoqi.KindEnterprise})
+	if !hasProblem(rep, ingest.LevelWarning, 2, "所属行业", "category of service outsourcing") || hasProblem(rep, ingest.LevelWarning, 2, "所属行业", "not a service-outsourcing sector") {
+		t.Errorf("want row 2 told that ITO is a category of service outsourcing:%s", problems(rep))
+	}
+	if !hasProblem(rep, ingest.LevelWarning, 3, "所属行业", "not a service-outsourcing sector") {
+		t.Errorf("want row 3 told that 房地产 is not service outsourcing:%s", problems(rep))
+	}
+	rep = mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,行业,技能",
+		"Python开发,甲外包（合成）公司,西安,业务流程外包(BPO),Python、FastAPI、Flask"))), ingest.Options{Type: xiaoqi.KindJob, Skills: ingest.TaxonomySkills(tax)})
+	if !hasProblem(rep, ingest.LevelWarning, 2, "行业", "category of service outsourcing") {
+		t.Errorf("want the job's BPO called a category:%s", problems(rep))
+	}
+	if j := jobsByTitle(t, s)["Python开发"]; j == nil || j.Sector != xiaoqi.SectorSoftware {
+		t.Errorf("job %+v: want it placed in software by its skills", j)
 	}
 }

@@ -26,7 +26,9 @@ func buildEnterprise(r *record, e *xiaoqi.Enterprise, source string) {
 	if v, ok := r.str("sectors"); ok {
 		e.Sectors = nil
 		for _, s := range SplitList(v) {
-			if sec, err := ParseSector(s); err != nil {
+			if sec, err := ParseSector(s); err != nil && outsourcingCategory(s) {
+				r.warnf("sectors", categoryWarning, s)
+			} else if err != nil {
 				r.warnf("sectors", "%[1]q 不属于服务外包领域，已忽略 / %[1]q is not a service-outsourcing sector of the policy, ignored", s)
 			} else if !containsSector(e.Sectors, sec) {
 				e.Sectors = append(e.Sectors, sec)
@@ -39,6 +41,10 @@ func buildEnterprise(r *record, e *xiaoqi.Enterprise, source string) {
 	r.setStr("description", &e.Description)
 	r.geo(&e.Geo)
 }
+
+// categoryWarning is the warning for an industry cell that names a category of service
+// outsourcing (信息技术外包（ITO）) instead of a sector: it was told it is not service outsourcing.
+const categoryWarning = "%[1]q 是服务外包的类别，不是具体领域，已忽略；请写领域，如 软件研发和测试、互联网、金融保险 / %[1]q is a category of service outsourcing, not one of its sectors: ignored; name the sector, such as 软件研发和测试, 互联网 or 金融保险"
 
 func containsSector(list []xiaoqi.Sector, s xiaoqi.Sector) bool {
 	for _, x := range list {

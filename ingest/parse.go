@@ -277,6 +277,19 @@ var sectorWords = []struct {
 var noSector = map[string]bool{"n/a": true, "na": true, "none": true, "null": true, "-": true, "—": true, "/": true,
 	"无": true, "暂无": true, "未知": true, "不限": true, "其他": true, "其它": true, "其他行业": true, "其它行业": true, "other": true}
 
+// outsourcingCategory reports whether s names a category of service outsourcing (ITO, BPO,
+// KPO, 服务外包) rather than one of the policy's sectors: such a column says the firm is in
+// service outsourcing, not in which of its sectors.
+func outsourcingCategory(s string) bool {
+	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	for _, w := range []string{"信息技术外包", "业务流程外包", "知识流程外包", "服务外包", "ito", "bpo", "kpo"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // ParseSector maps a sector as xiaoqi names it ("software"), its Chinese name (软件研发和测试) or
 // an industry as job boards write it ("互联网/移动互联网/电子商务") to a sector of the policy;
 // "" and no error for an empty cell or one that names no industry (N/A, 其他).
