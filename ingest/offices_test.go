@@ -181,3 +181,29 @@ func TestOutsourcingCategoryIndustry(t *testing.T) {
 		t.Errorf("job %+v: want it placed in software by its skills", j)
 	}
 }
+
+// TestTemplateExampleRows: a template sent to the offices keeps its filled-in example row
+// (示例, 例：…); it was imported as a real posting, with a firm named XX科技有限公司.
+func TestTemplateExampleRows(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines(
+		"序号,岗位名称,公司名称,城市,招聘人数",
+		"示例,Java开发工程师,XX科技有限公司,西安市,3",
+		"（示例）,测试工程师,XX公司,西安,2",
+		"1,示例工程师,甲公司,西安,1",
+		"2,运维,甲公司,西安,1"))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, Skipped: 2, EnterprisesCreated: 1})
+	if !hasProblem(rep, ingest.LevelNote, 2, "", "填写示例") || !hasProblem(rep, ingest.LevelNote, 3, "", "example") {
+		t.Errorf("want rows 2 and 3 skipped as the template's examples:%s", problems(rep))
+	}
+	if _, ok := jobsByTitle(t, s)["示例工程师"]; !ok {
+		t.Errorf("a job titled 示例工程师 was skipped")
+	}
+	rep = mustImport(t, s, writeFile(t, "jobs2.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市",
+		"例：Java开发工程师,XX科技有限公司,西安市"))), ingest.Options{Type: xiaoqi.KindJob})
+	if rep.Counts.Skipped != 1 || rep.Counts.Written != 0 {
+		t.Errorf("例：… in the first column: %+v%s", rep.Counts, problems(rep))
+	}
+}

@@ -42,8 +42,9 @@ type Counts struct {
 	Warnings int `json:"warnings"`
 	// Empty counts empty rows, skipped.
 	Empty int `json:"empty"`
-	// Skipped counts the total rows (合计, 小计 …) and footers (制表人：…) under a table, which
-	// are not data: each is named by a note, and none is counted as read.
+	// Skipped counts the total rows (合计, 小计 …), footers (制表人：…) and a template's example
+	// rows (示例, 例：…) of a table, which are not data: each is named by a note, and none is
+	// counted as read.
 	Skipped int `json:"skipped,omitempty"`
 	// EnterprisesCreated counts the enterprises a job import created for the jobs it wrote.
 	EnterprisesCreated int `json:"enterprises_created,omitempty"`
@@ -156,8 +157,8 @@ func (r *Report) Summary() string {
 	en := fmt.Sprintf("%s read: %d %s (%d created, %d updated), %d unchanged, %d invalid, %s, %d with warnings",
 		count(r.Read, "row", "rows"), r.Written, enVerb, r.Created, r.Updated, r.Unchanged, r.Invalid, count(r.Duplicates, "duplicate", "duplicates"), r.Warnings)
 	if r.Skipped > 0 {
-		zh += fmt.Sprintf("，跳过 %d 行（合计、表尾，非数据）", r.Skipped)
-		en += fmt.Sprintf(", %d skipped (totals and footers, not data)", r.Skipped)
+		zh += fmt.Sprintf("，跳过 %d 行（合计、表尾、示例，非数据）", r.Skipped)
+		en += fmt.Sprintf(", %d skipped (totals, footers and examples, not data)", r.Skipped)
 	}
 	if r.EnterprisesCreated > 0 && r.Mode == ModeDryRun {
 		zh += fmt.Sprintf("；将新建企业 %d 家", r.EnterprisesCreated)

@@ -378,6 +378,23 @@ var (
 		"填报单位", "填表单位", "制表单位", "报送单位", "单位负责人", "签字", "盖章"}
 )
 
+// exampleWords mark the filled-in example row of a template (填写示例, 例：…).
+var exampleWords = []string{"填写示例", "填表示例", "示例", "样例", "范例", "举例", "例如", "例", "example", "sample", "e.g.", "eg"}
+
+// exampleRow reports whether t, a row's first cell folded to half width without spaces, marks
+// the row as a template's example: an example word alone, in brackets, or before a colon
+// (示例, （示例）, 例：Java开发工程师), not a title that starts with one (示例工程师).
+func exampleRow(t string) bool {
+	t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "("), "["), ")")
+	t = strings.TrimSuffix(t, "]")
+	for _, w := range exampleWords {
+		if rest, ok := strings.CutPrefix(t, w); ok && (rest == "" || strings.HasPrefix(rest, ":") || rest == ")" || rest == "]") {
+			return true
+		}
+	}
+	return false
+}
+
 // footerNote returns the note of a total row (合计, 小计 …) or a footer (制表人：…, 备注：…),
 // which is not a row of data, or "" for another row. The row's first cell that is not empty
 // decides: a total word alone or before a number, a colon or a bracket ("合计：", "合 计",
@@ -400,6 +417,9 @@ func footerNote(row Row) string {
 				return fmt.Sprintf("第 %[1]d 行是合计行，已跳过 / row %[1]d is a total row, skipped", row.Num)
 			}
 		}
+	}
+	if exampleRow(t) {
+		return fmt.Sprintf("第 %[1]d 行是填写示例，已跳过 / row %[1]d is a filled-in example of the template, skipped", row.Num)
 	}
 	for _, w := range footerWords {
 		rest, ok := strings.CutPrefix(t, w)
