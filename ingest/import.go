@@ -225,6 +225,9 @@ type table struct {
 	sheet  string
 	header *header
 	ahead  []aheadRow // rows read while looking for the header, after it
+	// others are the later sheets of the workbook that hold a table of the same kind, which
+	// are not imported (Report.OtherSheets).
+	others []string
 }
 
 // aheadRow is a row read ahead, with its read error.
@@ -298,7 +301,7 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 		empty     []string // sheets without a single row
 		hint      string   // another type whose columns a row has (otherType)
 	)
-	for _, sh := range sheets {
+	for i, sh := range sheets {
 		rr, err := of.open(sh)
 		if err != nil {
 			return nil, err
@@ -322,6 +325,9 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 		}
 		if h := res.findHeader(buf); h != nil {
 			t.header, t.ahead = h, ahead[h.skip:]
+			if sheet == "" && of.format == FormatXLSX {
+				t.others = otherTables(of, sheets[i+1:], res)
+			}
 			return t, nil
 		}
 		rr.Close()
@@ -375,6 +381,46 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 		msg += fmt.Sprintf(" (sheets: %s; choose one with the sheet field or --sheet)", strings.Join(of.sheets, ", "))
 	}
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "header", Message: "未找到表头 / no header row found"}}}
+}
+
+// otherTables lists the sheets that hold a table of the kind imported, with a row under its
+// header: a workbook with a sheet per district or month, of which only the first is imported
+// unless a sheet is chosen. The import said nothing of the others.
+func otherTables(of *openedFile, sheets []string, res *resolver) []string {
+	var out []string
+	for _, sh := range sheets {
+		rr, err := of.open(sh)
+		if err != nil {
+			continue
+		}
+		var buf []Row
+		for len(buf) <= maxHeaderSearch {
+			row, err := rr.Next()
+			if err != nil {
+				break
+			}
+			buf = append(buf, row)
+		}
+		rr.Close()
+		h := res.findHeader(buf)
+		if h == nil {
+			continue
+		}
+		named := 0
+		for _, c := range h.cols {
+			if c.Field != "" {
+				named++
+			}
+		}
+		data := false
+		for _, r := range buf[h.skip:] {
+			data = data || strings.TrimSpace(strings.Join(r.Cells, "")) != ""
+		}
+		if named >= 2 && data {
+			out = append(out, sh)
+		}
+	}
+	return out
 }
 
 // errEmptyFile is what a reader of JSON returns for a file that holds nothing (or only

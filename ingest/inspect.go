@@ -20,7 +20,7 @@ func Inspect(path string, opt Options) (*Report, error) {
 	defer f.close()
 	s, res, of, t := f.s, f.res, f.of, f.t
 	rep := &Report{Type: opt.Type, File: opt.FileName, Source: opt.Source, Mode: opt.Mode, Format: of.format,
-		Sheet: t.sheet, HeaderRow: t.header.row, Started: time.Now().UTC()}
+		Sheet: t.sheet, OtherSheets: t.others, HeaderRow: t.header.row, Started: time.Now().UTC()}
 	rs := &rows{s: s, res: res, cols: map[string]Column{}}
 	cols := t.header.cols
 	if of.format == FormatJSON || of.format == FormatJSONL {

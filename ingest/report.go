@@ -58,6 +58,9 @@ type Report struct {
 	Format   string      `json:"format"`
 	Encoding string      `json:"encoding,omitempty"`
 	Sheet    string      `json:"sheet,omitempty"`
+	// OtherSheets are the later sheets of the workbook that hold a table of the same kind:
+	// not imported (only one sheet is), each to be imported by its name.
+	OtherSheets []string `json:"other_sheets,omitempty"`
 	// HeaderRow is the row number of the header (its last row, when it has two).
 	HeaderRow int    `json:"header_row"`
 	Source    string `json:"source"`
@@ -188,6 +191,14 @@ func (r *Report) Summary() string {
 	if len(r.UnusedMapping) > 0 {
 		zh += fmt.Sprintf("；映射中的列不在文件中：%s", strings.Join(r.UnusedMapping, "、"))
 		en += fmt.Sprintf("; the mapping names columns the file does not have: %s", strings.Join(r.UnusedMapping, ", "))
+	}
+	if len(r.OtherSheets) > 0 {
+		zh += fmt.Sprintf("；工作表 %s 也有数据，未导入，请按工作表分别导入", strings.Join(r.OtherSheets, "、"))
+		if len(r.OtherSheets) == 1 {
+			en += fmt.Sprintf("; the sheet %s holds data too and was not imported: import it by its sheet name", r.OtherSheets[0])
+		} else {
+			en += fmt.Sprintf("; the sheets %s hold data too and were not imported: import each by its sheet name", strings.Join(r.OtherSheets, ", "))
+		}
 	}
 	if r.BetterType != "" {
 		zh += fmt.Sprintf("（这些列更符合 %s 类型，请确认类型）", r.BetterType.Plural())

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 )
 
 // adminJourney: the administrator checks a file with a dry run, reads the report, confirms;
@@ -191,6 +192,24 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	if got := p.text(`[data-count=read] dd`); got != "40000" {
 		p.fail("the long file's report read %s rows, want 40000", got)
 	}
+
+	// A workbook with a sheet per district: the sheets not imported are named.
+	wb := excelize.NewFile()
+	for i, sh := range []string{"高新区", "雁塔区"} {
+		if i == 0 {
+			wb.SetSheetName("Sheet1", sh)
+		} else {
+			wb.NewSheet(sh)
+		}
+		wb.SetSheetRow(sh, "A1", &[]any{"岗位名称", "企业名称", "所在城市"})
+		wb.SetSheetRow(sh, "A2", &[]any{"岗位" + sh, "示例（合成）公司", "西安市" + sh})
+	}
+	districts := filepath.Join(t.TempDir(), "districts.xlsx")
+	if err := wb.SaveAs(districts); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a workbook with a sheet per district", chromedp.SetUploadFiles("#import-file", []string{districts}), chromedp.Click("#import-dry"))
+	p.waitText("[data-notice=other-sheets]", "工作表 雁塔区 也有数据，未导入")
 
 	// In English, a field whose name says its code goes without it; the note is in English.
 	p.click("#lang")

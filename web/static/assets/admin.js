@@ -148,6 +148,10 @@ function showReport(job) {
         h('ul', {}, cols.map((x) => h('li', {}, h('strong', {}, x.letter + ' ' + x.header), x.note ? t('punct.colon') + webText(x.note) : ''))))
       : h('p', { class: 'notice', 'data-notice': 'unknown' }, t('admin.unknown', { cols: cols.map((x) => x.header).join(t('punct.list')) })));
   }
+  if (job.other_sheets && job.other_sheets.length) {
+    // Only one sheet of a workbook is imported: the others with data are named, not left out silently.
+    out.push(h('p', { class: 'notice', 'data-notice': 'other-sheets' }, t('admin.other_sheets', { sheets: job.other_sheets.join(t('punct.list')) })));
+  }
   if (job.better_type) {
     out.push(h('p', { class: 'notice', 'data-notice': 'better-type' }, t('admin.better_type', { better: t('type.' + job.better_type), chosen: t('type.' + job.type) })));
   }
