@@ -383,46 +383,6 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 	return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: msg, Details: []xiaoqi.FieldError{{Field: "header", Message: "未找到表头 / no header row found"}}}
 }
 
-// otherTables lists the sheets that hold a table of the kind imported, with a row under its
-// header: a workbook with a sheet per district or month, of which only the first is imported
-// unless a sheet is chosen. The import said nothing of the others.
-func otherTables(of *openedFile, sheets []string, res *resolver) []string {
-	var out []string
-	for _, sh := range sheets {
-		rr, err := of.open(sh)
-		if err != nil {
-			continue
-		}
-		var buf []Row
-		for len(buf) <= maxHeaderSearch {
-			row, err := rr.Next()
-			if err != nil {
-				break
-			}
-			buf = append(buf, row)
-		}
-		rr.Close()
-		h := res.findHeader(buf)
-		if h == nil {
-			continue
-		}
-		named := 0
-		for _, c := range h.cols {
-			if c.Field != "" {
-				named++
-			}
-		}
-		data := false
-		for _, r := range buf[h.skip:] {
-			data = data || strings.TrimSpace(strings.Join(r.Cells, "")) != ""
-		}
-		if named >= 2 && data {
-			out = append(out, sh)
-		}
-	}
-	return out
-}
-
 // errEmptyFile is what a reader of JSON returns for a file that holds nothing (or only
 // spaces and a byte-order mark); findTable names the file in it.
 var errEmptyFile = &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "文件为空 / the file is empty",
