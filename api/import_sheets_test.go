@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -44,5 +45,18 @@ func TestImportNamesOtherSheets(t *testing.T) {
 	e.get(t, "/api/v1/imports/"+j.ID).want(t, http.StatusOK).decode(t, &j)
 	if j.Status != "done" || j.Sheet != "高新区" || !slices.Equal(j.OtherSheets, []string{"雁塔区"}) {
 		t.Errorf("status %s, sheet %q, other sheets %q: want done, 高新区, [雁塔区]", j.Status, j.Sheet, j.OtherSheets)
+	}
+}
+
+// TestImportRowLimitAtOnce: a CSV whose second row has 1,500 cells was accepted (202) and its
+// job failed afterwards; the limit is now answered at once, 413 naming it, as the README says.
+func TestImportRowLimitAtOnce(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	wide := "岗位名称,公司名称,城市\r\n" + strings.Repeat("a,", 1500) + "\r\n"
+	r := e.upload(t, "wide.csv", []byte(wide), map[string]string{"type": "jobs"})
+	r.want(t, http.StatusRequestEntityTooLarge)
+	if body := string(r.Body); !strings.Contains(body, "max_cells") || !strings.Contains(body, "第 2 行") {
+		t.Errorf("413 body %s: want the limit and the row named", body)
 	}
 }

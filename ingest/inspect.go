@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // Inspect opens a file as Import would and reports what it finds before any row is
@@ -41,6 +43,14 @@ func Inspect(path string, opt Options) (*Report, error) {
 	cols = rs.addColumns(cols)
 	if err := checkRequired(s, cols, opt.Defaults); err != nil {
 		return nil, err
+	}
+	// A limit already reached in the rows read with the header (a row of 1,500 cells, a row
+	// without its closing quote): refused now, rather than by an import that writes the rows
+	// before it and then stops.
+	for _, a := range t.ahead {
+		if xiaoqiCode(a.err) == xiaoqi.ETOOLARGE {
+			return nil, a.err
+		}
 	}
 	rep.addColumns(cols)
 	rep.noteMapping(opt.Mapping)
