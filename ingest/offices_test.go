@@ -40,11 +40,18 @@ func TestProgramGraduatesAsOfficesWriteThem(t *testing.T) {
 	}
 }
 
-// TestHeadcountAbout: 10余人 and 20多名 (about ten, twenty-odd people) were refused.
+// TestHeadcountAbout: 10余人 and 20多名 (about ten, twenty-odd people), 待定 (to be decided)
+// were refused.
 func TestHeadcountAbout(t *testing.T) {
 	for in, want := range map[string]int{"10余人": 10, "20多名": 20, "10人以上": 10, "3人": 3} {
 		if h, err := ingest.ParseHeadcount(in); err != nil || h.N != want {
 			t.Errorf("ParseHeadcount(%q) = %+v, %v; want %d", in, h, err, want)
+		}
+	}
+	// 待定 (to be decided) and the like name no number, as 若干 does; they refused the posting.
+	for _, in := range []string{"待定", "未定", "按需招聘", "面议"} {
+		if h, err := ingest.ParseHeadcount(in); err != nil || !h.Unspecified {
+			t.Errorf("ParseHeadcount(%q) = %+v, %v; want unspecified, as 若干", in, h, err)
 		}
 	}
 }

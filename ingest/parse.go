@@ -24,7 +24,8 @@ type Headcount struct {
 var (
 	headcountRange = regexp.MustCompile(`^(\d+)[-~～至到](\d+)$`)
 	unspecified    = map[string]bool{"": true, "若干": true, "若干名": true, "若干人": true, "不限": true, "多名": true,
-		"数名": true, "多人": true, "several": true, "some": true, "tbd": true, "n/a": true, "-": true}
+		"数名": true, "多人": true, "several": true, "some": true, "tbd": true, "n/a": true, "-": true,
+		"待定": true, "未定": true, "不定": true, "按需": true, "按需招聘": true, "面议": true}
 )
 
 // ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "10+", "10人以上", "5-10人" (the
