@@ -214,3 +214,27 @@ func TestTemplateExampleRows(t *testing.T) {
 		t.Errorf("例：… in the first column: %+v%s", rep.Counts, problems(rep))
 	}
 }
+
+// TestProgramLevelsAsSchoolsWriteThem: a school's list of majors writes 专升本, 高职专科 and
+// 短期培训 as the level; each refused the program.
+func TestProgramLevelsAsSchoolsWriteThem(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines(
+		"学校名称,学校标识码,城市",
+		"西安电子科技大学,4161010701,西安市"))), ingest.Options{Type: xiaoqi.KindInstitution})
+	rep := mustImport(t, s, writeFile(t, "programs.csv", []byte(csvLines(
+		"学校名称,专业名称,培养层次",
+		"西安电子科技大学,会计,专升本",
+		"西安电子科技大学,计算机应用技术,高职专科",
+		"西安电子科技大学,Python开发,短期培训"))), ingest.Options{Type: xiaoqi.KindProgram})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3})
+	got := map[string]string{}
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		p := d.(*xiaoqi.Program)
+		got[p.Name] = p.Degree
+	}
+	if got["会计"] != "本科" || got["计算机应用技术"] != "大专" || got["Python开发"] != "培训" {
+		t.Errorf("levels %v: want 会计 本科, 计算机应用技术 大专, Python开发 培训", got)
+	}
+}

@@ -172,7 +172,7 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 	r.setStr("category", &p.Category)
 	if v, ok := r.str("degree"); ok && v != "" {
 		d, err := ParseDegree(v)
-		if v == "培训" || v == "training" || v == "课程" {
+		if v == "培训" || v == "training" || v == "课程" || strings.HasSuffix(v, "培训") { // 短期培训, 职业技能培训
 			d, err = "培训", nil
 		}
 		if err != nil || d == "不限" {
