@@ -19,7 +19,7 @@ import (
 // importFlags are the flags of `xiaoqi import`.
 type importFlags struct {
 	typ, encoding, sheet, mapping, source, report, format string
-	dryRun, strict, asJSON                                bool
+	dryRun, strict, asJSON, reportPersonal                bool
 	batch                                                 int
 	progress                                              time.Duration
 	defaults                                              defaultsFlag
@@ -76,6 +76,7 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	fs.StringVar(&f.mapping, "mapping", "", `JSON file mapping the file's column names to fields, e.g. {"岗位": "title", "备注": "-"}`)
 	fs.StringVar(&f.source, "source", "", "name of the data source, part of the key of job needs and candidates (default: from the file name)")
 	fs.StringVar(&f.report, "report", "", "write the rows with problems and their problems to this CSV file (opens in Excel)")
+	fs.BoolVar(&f.reportPersonal, "report-personal", false, "in the report of a candidate import, keep names, phones, e-mails, birth dates and ID numbers (hidden by default, as in the report the API serves)")
 	fs.StringVar(&f.format, "format", "", "xlsx, csv, json or jsonl (default: detected)")
 	fs.Var(f.defaults, "default", "field=value for rows whose cell is empty or column missing (repeatable), e.g. city=西安市")
 	fs.IntVar(&f.batch, "batch-size", 1000, "rows written in one transaction")
@@ -111,6 +112,9 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		defer reportFile.Close()
 		opt.ReportCSV = ingest.NewCSVWriter(reportFile)
+		// A report is passed on (to the office that fixes the rows): candidates' personal data
+		// stays out of it unless asked for, as in the report the API serves.
+		opt.HidePersonal = !f.reportPersonal
 	}
 	if f.progress > 0 {
 		opt.Progress = progressPrinter(stderr, f.progress, f.dryRun)
