@@ -238,3 +238,12 @@ func TestProgramLevelsAsSchoolsWriteThem(t *testing.T) {
 		t.Errorf("levels %v: want 会计 本科, 计算机应用技术 大专, Python开发 培训", got)
 	}
 }
+
+// TestYesWithNote: 是（省级） in a 是否领军企业 column refused the enterprise.
+func TestYesWithNote(t *testing.T) {
+	for in, want := range map[string]bool{"是（省级）": true, "否(待认定)": false, "√": true} {
+		if got, err := ingest.ParseBool(in); err != nil || got != want {
+			t.Errorf("ParseBool(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+}

@@ -204,6 +204,12 @@ func ParseBool(s string) (bool, error) {
 	if b, ok := boolWords[t]; ok {
 		return b, nil
 	}
+	// A note in brackets after the answer: 是（省级）, 否(待认定).
+	if i := strings.IndexAny(t, "(（"); i > 0 {
+		if b, ok := boolWords[strings.TrimSpace(t[:i])]; ok {
+			return b, nil
+		}
+	}
 	return false, fmt.Errorf("%q: not yes or no (是/否, Y/N, true/false)", s)
 }
 
