@@ -42,12 +42,14 @@ type importView struct {
 
 // importSummary is the part of a job's report that the list shows (xiaoqi.ImportJob.Summary).
 type importSummary struct {
-	Format     string         `json:"format,omitempty"`
-	Encoding   string         `json:"encoding,omitempty"`
-	Sheet      string         `json:"sheet,omitempty"`
-	HeaderRow  int            `json:"header_row,omitempty"`
-	BetterType xiaoqi.Kind    `json:"better_type,omitempty"`
-	Counts     *ingest.Counts `json:"counts,omitempty"`
+	Format   string `json:"format,omitempty"`
+	Encoding string `json:"encoding,omitempty"`
+	Sheet    string `json:"sheet,omitempty"`
+	// OtherSheets are the workbook's other sheets with data of the kind, not imported.
+	OtherSheets []string       `json:"other_sheets,omitempty"`
+	HeaderRow   int            `json:"header_row,omitempty"`
+	BetterType  xiaoqi.Kind    `json:"better_type,omitempty"`
+	Counts      *ingest.Counts `json:"counts,omitempty"`
 	// Existing counts the job rows that are postings stored under another source.
 	Existing []ingest.SourceMatch `json:"existing,omitempty"`
 	Problems int                  `json:"problem_count"`
@@ -77,7 +79,7 @@ type progressView struct {
 // report CSV has them all).
 func encodeReport(r *ingest.Report) (summary, details []byte) {
 	c := r.Counts
-	summary, _ = json.Marshal(importSummary{Format: r.Format, Encoding: r.Encoding, Sheet: r.Sheet, HeaderRow: r.HeaderRow,
+	summary, _ = json.Marshal(importSummary{Format: r.Format, Encoding: r.Encoding, Sheet: r.Sheet, OtherSheets: r.OtherSheets, HeaderRow: r.HeaderRow,
 		BetterType: r.BetterType, Counts: &c, Existing: r.Existing, Problems: r.ProblemCount, Stopped: r.Stopped})
 	d := importDetails{Columns: r.Columns, Unknown: r.Unknown, Errors: r.Problems[:min(len(r.Problems), importProblems)], Kinds: r.Kinds}
 	for {

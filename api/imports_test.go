@@ -202,7 +202,10 @@ func TestImportUploadRefused(t *testing.T) {
 	w, _ := zw.Create("xl/worksheets/sheet1.xml")
 	w.Write(make([]byte, 2<<20))
 	zw.Close()
-	longRow := "岗位名称,公司名称,城市\n测试,某公司,西安\n" + "测试," + strings.Repeat("长", 300) + ",西安\n"
+	// A row over the limit among the first rows is refused at once; further down, it fails
+	// the job after the rows before it (11 repeats of one row: 1 written, 10 duplicates).
+	early := "岗位名称,公司名称,城市\n测试,某公司,西安\n" + "测试," + strings.Repeat("长", 300) + ",西安\n"
+	longRow := "岗位名称,公司名称,城市\n" + strings.Repeat("测试,某公司,西安\n", 11) + "测试," + strings.Repeat("长", 300) + ",西安\n"
 
 	tests := []struct {
 		name   string
@@ -214,6 +217,7 @@ func TestImportUploadRefused(t *testing.T) {
 	}{
 		{"big.csv", bytes.Repeat([]byte("a,b\n"), 2000), map[string]string{"type": "jobs"}, 413, xiaoqi.ETOOLARGE, "file"},
 		{"bomb.xlsx", bomb.Bytes(), map[string]string{"type": "jobs"}, 413, xiaoqi.ETOOLARGE, "max_unzipped_bytes"},
+		{"early.csv", []byte(early), map[string]string{"type": "jobs"}, 413, xiaoqi.ETOOLARGE, "max_row_bytes"},
 		{"old.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), map[string]string{"type": "jobs"}, 400, xiaoqi.EINVALID, ""},
 		{"x.csv", []byte("a,b\n1,2\n"), map[string]string{"type": "jobs"}, 400, xiaoqi.EINVALID, "header"},
 		{"x.csv", []byte(jobsCSV), map[string]string{}, 400, xiaoqi.EINVALID, "type"},

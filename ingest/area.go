@@ -72,6 +72,10 @@ var shaanxiZones = []struct{ prefix, city, district string }{
 // its own (policy item (7)) with no district made of the rest of its name.
 func shaanxiPlace(c, rest string) (city, district string) {
 	rest = strings.TrimPrefix(rest, "市")
+	if u, ok := strings.CutPrefix(rest, "杨凌"); ok && c != "杨凌" {
+		// 咸阳杨凌, 咸阳市杨凌示范区: the zone lies in 咸阳 but is a city of its own.
+		return shaanxiPlace("杨凌", u)
+	}
 	switch {
 	case c == "西咸新区" || strings.HasPrefix(rest, "西咸新区") || strings.HasPrefix(rest, "西咸"):
 		return "西安市", "西咸新区"

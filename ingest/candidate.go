@@ -43,7 +43,10 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 		MajorCode: strings.ToUpper(r.get("major_code")), Degree: c.Degree, Country: r.get("study_country")}
 	if v := r.get("graduation_year"); v != "" {
 		ed.GraduationYear = graduationYear(v)
-		if ed.GraduationYear == 0 {
+		switch {
+		case ed.GraduationYear == 0 && strings.HasPrefix(strings.TrimSpace(v), "应届"):
+			r.warnf("graduation_year", "“应届生”未写明毕业年份，已留空，请写如 2025 / 应届生 (this year's graduate) gives no year: left empty, write e.g. 2025")
+		case ed.GraduationYear == 0:
 			r.errorf("graduation_year", "毕业年份应为如 2024 的年份 / must be a year such as 2024")
 		}
 	}
@@ -70,10 +73,17 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 	return c
 }
 
-// graduationYear reads "2024", "2024届", "2024年6月", "2024-06-30"; 0 when it cannot.
+// graduationYear reads "2024", "2024届", "24届", "2024年6月", "2024-06-30"; 0 when it cannot,
+// or for a year before 1950 or after 2100.
 func graduationYear(v string) int {
 	t := strings.TrimSuffix(strings.TrimSpace(narrow(v)), "届")
 	if y, err := strconv.Atoi(strings.TrimSuffix(t, "年")); err == nil {
+		if len(t) == 2 || (len(t) == 5 && strings.HasSuffix(t, "年")) {
+			y += 2000 // 25届: the class of 2025
+		}
+		if y < 1950 || y > 2100 {
+			return 0
+		}
 		return y
 	}
 	if d, err := ParseDate(t); err == nil && !d.IsZero() {

@@ -110,7 +110,11 @@ func Import(ctx context.Context, store xiaoqi.Store, path string, opt Options) (
 			}
 			rep.Mode = ModeStrict
 			rep.Written, rep.Created, rep.Updated, rep.Unchanged, rep.EnterprisesCreated = 0, 0, 0, 0, 0
-			rep.Stopped = fmt.Sprintf("严格模式：%[2]d 行有错误，未写入任何数据 / strict: %[1]d rows have errors, nothing was written", rep.Invalid, rep.Invalid)
+			rows := fmt.Sprintf("%d rows have", rep.Invalid)
+			if rep.Invalid == 1 {
+				rows = "1 row has"
+			}
+			rep.Stopped = fmt.Sprintf("严格模式：%d 行有错误，未写入任何数据 / strict: %s errors, nothing was written", rep.Invalid, rows)
 			rep.Finished = time.Now().UTC()
 			return rep, nil
 		}
@@ -221,6 +225,9 @@ type table struct {
 	sheet  string
 	header *header
 	ahead  []aheadRow // rows read while looking for the header, after it
+	// others are the later sheets of the workbook that hold a table of the same kind, which
+	// are not imported (Report.OtherSheets).
+	others []string
 }
 
 // aheadRow is a row read ahead, with its read error.
@@ -294,7 +301,7 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 		empty     []string // sheets without a single row
 		hint      string   // another type whose columns a row has (otherType)
 	)
-	for _, sh := range sheets {
+	for i, sh := range sheets {
 		rr, err := of.open(sh)
 		if err != nil {
 			return nil, err
@@ -318,6 +325,9 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 		}
 		if h := res.findHeader(buf); h != nil {
 			t.header, t.ahead = h, ahead[h.skip:]
+			if sheet == "" && of.format == FormatXLSX {
+				t.others = otherTables(of, sheets[i+1:], res)
+			}
 			return t, nil
 		}
 		rr.Close()

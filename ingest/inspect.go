@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // Inspect opens a file as Import would and reports what it finds before any row is
@@ -20,7 +22,7 @@ func Inspect(path string, opt Options) (*Report, error) {
 	defer f.close()
 	s, res, of, t := f.s, f.res, f.of, f.t
 	rep := &Report{Type: opt.Type, File: opt.FileName, Source: opt.Source, Mode: opt.Mode, Format: of.format,
-		Sheet: t.sheet, HeaderRow: t.header.row, Started: time.Now().UTC()}
+		Sheet: t.sheet, OtherSheets: t.others, HeaderRow: t.header.row, Started: time.Now().UTC()}
 	rs := &rows{s: s, res: res, cols: map[string]Column{}}
 	cols := t.header.cols
 	if of.format == FormatJSON || of.format == FormatJSONL {
@@ -41,6 +43,14 @@ func Inspect(path string, opt Options) (*Report, error) {
 	cols = rs.addColumns(cols)
 	if err := checkRequired(s, cols, opt.Defaults); err != nil {
 		return nil, err
+	}
+	// A limit already reached in the rows read with the header (a row of 1,500 cells, a row
+	// without its closing quote): refused now, rather than by an import that writes the rows
+	// before it and then stops.
+	for _, a := range t.ahead {
+		if xiaoqiCode(a.err) == xiaoqi.ETOOLARGE {
+			return nil, a.err
+		}
 	}
 	rep.addColumns(cols)
 	rep.noteMapping(opt.Mapping)

@@ -97,7 +97,9 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	j.Languages = SplitList(r.get("languages"))
 	otherSector := false // the row names an industry outside service outsourcing
 	if v := r.get("sector"); v != "" {
-		if sec, err := ParseSector(v); err != nil {
+		if sec, err := ParseSector(v); err != nil && outsourcingCategory(v) {
+			r.warnf("sector", categoryWarning, v) // placed by its skills, as without the column
+		} else if err != nil {
 			r.warnf("sector", "行业不属于服务外包领域，已留空 / not a service-outsourcing sector of the policy, left empty")
 			otherSector = true
 		} else {
@@ -176,7 +178,14 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 			continue
 		}
 		s, err := ParseSalary(r.amount(f, v))
-		if err != nil || s.Negotiable {
+		if err == nil && s.Negotiable {
+			// 面议 in the minimum or maximum column: negotiable, as in a salary column.
+			if j.SalaryText == "" {
+				j.SalaryText = v
+			}
+			continue
+		}
+		if err != nil {
 			r.errorf(f, "应为金额，如 8000、8千、1.2万 / must be an amount such as 8000, 8千 or 1.2万")
 			continue
 		}

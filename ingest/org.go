@@ -26,7 +26,9 @@ func buildEnterprise(r *record, e *xiaoqi.Enterprise, source string) {
 	if v, ok := r.str("sectors"); ok {
 		e.Sectors = nil
 		for _, s := range SplitList(v) {
-			if sec, err := ParseSector(s); err != nil {
+			if sec, err := ParseSector(s); err != nil && outsourcingCategory(s) {
+				r.warnf("sectors", categoryWarning, s)
+			} else if err != nil {
 				r.warnf("sectors", "%[1]q 不属于服务外包领域，已忽略 / %[1]q is not a service-outsourcing sector of the policy, ignored", s)
 			} else if !containsSector(e.Sectors, sec) {
 				e.Sectors = append(e.Sectors, sec)
@@ -39,6 +41,10 @@ func buildEnterprise(r *record, e *xiaoqi.Enterprise, source string) {
 	r.setStr("description", &e.Description)
 	r.geo(&e.Geo)
 }
+
+// categoryWarning is the warning for an industry cell that names a category of service
+// outsourcing (信息技术外包（ITO）) instead of a sector: it was told it is not service outsourcing.
+const categoryWarning = "%[1]q 是服务外包的类别，不是具体领域，已忽略；请写领域，如 软件研发和测试、互联网、金融保险 / %[1]q is a category of service outsourcing, not one of its sectors: ignored; name the sector, such as 软件研发和测试, 互联网 or 金融保险"
 
 func containsSector(list []xiaoqi.Sector, s xiaoqi.Sector) bool {
 	for _, x := range list {
@@ -92,6 +98,13 @@ func buildInstitution(r *record, in *xiaoqi.Institution, source string) {
 			v = "专科"
 		case "本科院校", "普通本科", "职业本科":
 			v = "本科"
+		case "培训机构", "培训", "职业培训", "社会培训", "非学历培训":
+			// A list of schools and training institutions says which in its 层次 column: a
+			// training institution has no level (the row was refused as "must be 本科 or 专科").
+			v = ""
+			if in.Type == "" || !r.has("type") {
+				in.Type = xiaoqi.InstitutionTraining
+			}
 		}
 		in.Level = v
 	}
@@ -159,7 +172,7 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 	r.setStr("category", &p.Category)
 	if v, ok := r.str("degree"); ok && v != "" {
 		d, err := ParseDegree(v)
-		if v == "培训" || v == "training" || v == "课程" {
+		if v == "培训" || v == "training" || v == "课程" || strings.HasSuffix(v, "培训") { // 短期培训, 职业技能培训
 			d, err = "培训", nil
 		}
 		if err != nil || d == "不限" {
@@ -190,11 +203,29 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 		p.Skills = skills.Skills(SplitList(v), p.Description)
 	}
 	if v, ok := r.str("graduates_per_year"); ok {
-		n, err := ParseInt(v)
-		if err != nil || n < 0 {
-			r.errorf("graduates_per_year", "年毕业生数应为非负整数 / must be a whole number of graduates")
-		}
-		p.GraduatesPerYear = n
+		programGraduates(r, p, v)
 	}
 	r.setBool("graduates_estimated", &p.GraduatesEstimated)
+}
+
+// programGraduates reads a number of graduates as offices write it: 200, 200人, 约200人, 200余人,
+// 150-200 (the upper bound, with a warning), 若干 (not given: left as it was, with a warning).
+func programGraduates(r *record, p *xiaoqi.Program, v string) {
+	n, err := ParseInt(v)
+	if err == nil && n >= 0 {
+		p.GraduatesPerYear = n
+		return
+	}
+	h, err := ParseHeadcount(strings.TrimPrefix(strings.TrimSpace(narrow(v)), "约"))
+	switch {
+	case err != nil:
+		r.errorf("graduates_per_year", "年毕业生数应为非负整数 / must be a whole number of graduates")
+	case h.Unspecified:
+		r.warnf("graduates_per_year", "年毕业生数未写明人数（若干），已留空 / no number of graduates given (若干), left empty")
+	default:
+		p.GraduatesPerYear = h.N
+		if h.From != 0 {
+			r.warnf("graduates_per_year", "年毕业生数为范围，按上限 %d 人计 / a range of graduates, read as its upper bound %d", h.N, h.N)
+		}
+	}
 }

@@ -24,7 +24,8 @@ type Headcount struct {
 var (
 	headcountRange = regexp.MustCompile(`^(\d+)[-~～至到](\d+)$`)
 	unspecified    = map[string]bool{"": true, "若干": true, "若干名": true, "若干人": true, "不限": true, "多名": true,
-		"数名": true, "多人": true, "several": true, "some": true, "tbd": true, "n/a": true, "-": true}
+		"数名": true, "多人": true, "several": true, "some": true, "tbd": true, "n/a": true, "-": true,
+		"待定": true, "未定": true, "不定": true, "按需": true, "按需招聘": true, "面议": true}
 )
 
 // ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "10+", "10人以上", "5-10人" (the
@@ -36,6 +37,7 @@ func ParseHeadcount(s string) (Headcount, error) {
 		return Headcount{Unspecified: true}, nil
 	}
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "招聘"), "招")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "人"), "名") // 10余人, 20多名
 	for _, suf := range []string{"以上", "及以上", "+", "左右", "余", "多"} {
 		t = strings.TrimSuffix(t, suf)
 	}
@@ -202,6 +204,12 @@ func ParseBool(s string) (bool, error) {
 	if b, ok := boolWords[t]; ok {
 		return b, nil
 	}
+	// A note in brackets after the answer: 是（省级）, 否(待认定).
+	if i := strings.IndexAny(t, "(（"); i > 0 {
+		if b, ok := boolWords[strings.TrimSpace(t[:i])]; ok {
+			return b, nil
+		}
+	}
 	return false, fmt.Errorf("%q: not yes or no (是/否, Y/N, true/false)", s)
 }
 
@@ -275,6 +283,19 @@ var sectorWords = []struct {
 // the sector empty without a warning.
 var noSector = map[string]bool{"n/a": true, "na": true, "none": true, "null": true, "-": true, "—": true, "/": true,
 	"无": true, "暂无": true, "未知": true, "不限": true, "其他": true, "其它": true, "其他行业": true, "其它行业": true, "other": true}
+
+// outsourcingCategory reports whether s names a category of service outsourcing (ITO, BPO,
+// KPO, 服务外包) rather than one of the policy's sectors: such a column says the firm is in
+// service outsourcing, not in which of its sectors.
+func outsourcingCategory(s string) bool {
+	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	for _, w := range []string{"信息技术外包", "业务流程外包", "知识流程外包", "服务外包", "ito", "bpo", "kpo"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // ParseSector maps a sector as xiaoqi names it ("software"), its Chinese name (软件研发和测试) or
 // an industry as job boards write it ("互联网/移动互联网/电子商务") to a sector of the policy;

@@ -42,8 +42,9 @@ type Counts struct {
 	Warnings int `json:"warnings"`
 	// Empty counts empty rows, skipped.
 	Empty int `json:"empty"`
-	// Skipped counts the total rows (合计, 小计 …) and footers (制表人：…) under a table, which
-	// are not data: each is named by a note, and none is counted as read.
+	// Skipped counts the total rows (合计, 小计 …), footers (制表人：…) and a template's example
+	// rows (示例, 例：…) of a table, which are not data: each is named by a note, and none is
+	// counted as read.
 	Skipped int `json:"skipped,omitempty"`
 	// EnterprisesCreated counts the enterprises a job import created for the jobs it wrote.
 	EnterprisesCreated int `json:"enterprises_created,omitempty"`
@@ -57,6 +58,9 @@ type Report struct {
 	Format   string      `json:"format"`
 	Encoding string      `json:"encoding,omitempty"`
 	Sheet    string      `json:"sheet,omitempty"`
+	// OtherSheets are the later sheets of the workbook that hold a table of the same kind:
+	// not imported (only one sheet is), each to be imported by its name.
+	OtherSheets []string `json:"other_sheets,omitempty"`
 	// HeaderRow is the row number of the header (its last row, when it has two).
 	HeaderRow int    `json:"header_row"`
 	Source    string `json:"source"`
@@ -156,8 +160,8 @@ func (r *Report) Summary() string {
 	en := fmt.Sprintf("%s read: %d %s (%d created, %d updated), %d unchanged, %d invalid, %s, %d with warnings",
 		count(r.Read, "row", "rows"), r.Written, enVerb, r.Created, r.Updated, r.Unchanged, r.Invalid, count(r.Duplicates, "duplicate", "duplicates"), r.Warnings)
 	if r.Skipped > 0 {
-		zh += fmt.Sprintf("，跳过 %d 行（合计、表尾，非数据）", r.Skipped)
-		en += fmt.Sprintf(", %d skipped (totals and footers, not data)", r.Skipped)
+		zh += fmt.Sprintf("，跳过 %d 行（合计、表尾、示例，非数据）", r.Skipped)
+		en += fmt.Sprintf(", %d skipped (totals, footers and examples, not data)", r.Skipped)
 	}
 	if r.EnterprisesCreated > 0 && r.Mode == ModeDryRun {
 		zh += fmt.Sprintf("；将新建企业 %d 家", r.EnterprisesCreated)
@@ -187,6 +191,14 @@ func (r *Report) Summary() string {
 	if len(r.UnusedMapping) > 0 {
 		zh += fmt.Sprintf("；映射中的列不在文件中：%s", strings.Join(r.UnusedMapping, "、"))
 		en += fmt.Sprintf("; the mapping names columns the file does not have: %s", strings.Join(r.UnusedMapping, ", "))
+	}
+	if len(r.OtherSheets) > 0 {
+		zh += fmt.Sprintf("；工作表 %s 也有数据，未导入，请按工作表分别导入", strings.Join(r.OtherSheets, "、"))
+		if len(r.OtherSheets) == 1 {
+			en += fmt.Sprintf("; the sheet %s holds data too and was not imported: import it by its sheet name", r.OtherSheets[0])
+		} else {
+			en += fmt.Sprintf("; the sheets %s hold data too and were not imported: import each by its sheet name", strings.Join(r.OtherSheets, ", "))
+		}
 	}
 	if r.BetterType != "" {
 		zh += fmt.Sprintf("（这些列更符合 %s 类型，请确认类型）", r.BetterType.Plural())

@@ -375,13 +375,32 @@ func identityID(s string) string {
 var (
 	totalWords  = []string{"合计", "总计", "小计", "共计", "累计", "总合计", "total", "subtotal", "grandtotal", "sum"}
 	footerWords = []string{"制表人", "制表", "填表人", "填报人", "填表", "填报", "审核人", "审核", "审批人", "负责人", "联系人",
-		"备注", "注", "说明", "填表说明", "数据来源", "来源", "制表日期", "填报日期", "填表日期", "日期", "单位"}
+		"备注", "注", "说明", "填表说明", "数据来源", "来源", "制表日期", "填报日期", "填表日期", "日期", "单位",
+		"填报单位", "填表单位", "制表单位", "报送单位", "单位负责人", "签字", "盖章"}
 )
+
+// exampleWords mark the filled-in example row of a template (填写示例, 例：…).
+var exampleWords = []string{"填写示例", "填表示例", "示例", "样例", "范例", "举例", "例如", "例", "example", "sample", "e.g.", "eg"}
+
+// exampleRow reports whether t, a row's first cell folded to half width without spaces, marks
+// the row as a template's example: an example word alone, in brackets, or before a colon
+// (示例, （示例）, 例：Java开发工程师), not a title that starts with one (示例工程师).
+func exampleRow(t string) bool {
+	t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "("), "["), ")")
+	t = strings.TrimSuffix(t, "]")
+	for _, w := range exampleWords {
+		if rest, ok := strings.CutPrefix(t, w); ok && (rest == "" || strings.HasPrefix(rest, ":") || rest == ")" || rest == "]") {
+			return true
+		}
+	}
+	return false
+}
 
 // footerNote returns the note of a total row (合计, 小计 …) or a footer (制表人：…, 备注：…),
 // which is not a row of data, or "" for another row. The row's first cell that is not empty
 // decides: a total word alone or before a number, a colon or a bracket ("合计：", "合 计",
-// not "总计划员"), a footer word before a colon.
+// not "总计划员"), a footer word before a colon, with a note in brackets between them or not
+// (填报单位（盖章）：).
 func footerNote(row Row) string {
 	first := ""
 	for _, c := range row.Cells {
@@ -400,8 +419,15 @@ func footerNote(row Row) string {
 			}
 		}
 	}
+	if exampleRow(t) {
+		return fmt.Sprintf("第 %[1]d 行是填写示例，已跳过 / row %[1]d is a filled-in example of the template, skipped", row.Num)
+	}
 	for _, w := range footerWords {
-		if rest, ok := strings.CutPrefix(t, w); ok && strings.HasPrefix(rest, ":") {
+		rest, ok := strings.CutPrefix(t, w)
+		if _, after, found := strings.Cut(rest, ")"); ok && found && strings.HasPrefix(rest, "(") {
+			rest = after // 填报单位（盖章）：, 负责人（签字）：
+		}
+		if ok && strings.HasPrefix(rest, ":") {
 			return fmt.Sprintf("第 %[1]d 行是表尾（%[2]s），已跳过 / row %[1]d is a footer under the table (%[2]s), skipped", row.Num, w)
 		}
 	}

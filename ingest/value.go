@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -122,6 +123,8 @@ func ParseSalary(s string) (Salary, error) {
 	case strings.HasSuffix(t, "/月"):
 		t = strings.TrimSuffix(t, "/月")
 	}
+	// 8000左右, 约8000: about 8000, read as 8000.
+	t = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSuffix(t, "左右"), "上下"), "约")
 	open := ""
 	for _, suf := range []string{"起步", "起"} { // 3000元起: at least 3000
 		if u, ok := strings.CutSuffix(t, suf); ok && u != "" {
@@ -196,6 +199,7 @@ var degreeAliases = map[string]string{
 	"初中": "不限", "小学": "不限", "junior high": "不限",
 	"高中": "高中", "high school": "高中",
 	"中专": "中专", "中技": "中专", "中技/中专": "中专", "中专/中技": "中专", "技校": "中专",
+	"高职专科": "大专", "高职高专": "大专", "高专": "大专", "专升本": "本科", // 专升本: a bachelor's after a diploma
 	"大专": "大专", "专科": "大专", "高职": "大专", "associate": "大专", "college": "大专", "diploma": "大专",
 	"本科": "本科", "学士": "本科", "统招本科": "本科", "bachelor": "本科", "bachelor's": "本科", "ba": "本科", "bs": "本科", "bsc": "本科",
 	"硕士": "硕士", "研究生": "硕士", "master": "硕士", "master's": "硕士", "ms": "硕士", "msc": "硕士", "mba": "硕士",
@@ -239,6 +243,24 @@ func ParseDegree(s string) (string, error) {
 	}
 	if d, ok := degreeAliases[t]; ok {
 		return d, nil
+	}
+	// Alternatives (中专/高中, 大专或本科): the job takes the lowest of them.
+	if parts := strings.FieldsFunc(t, func(r rune) bool { return r == '/' || r == '、' || r == '或' }); len(parts) > 1 {
+		low := -1
+		for _, p := range parts {
+			d, err := ParseDegree(p)
+			i := slices.Index(xiaoqi.Degrees, d)
+			if err != nil || d == "培训" || i < 0 {
+				low = -1
+				break
+			}
+			if low < 0 || i < low {
+				low = i
+			}
+		}
+		if low >= 0 {
+			return xiaoqi.Degrees[low], nil
+		}
 	}
 	return "", fmt.Errorf("degree %q: not one of %s", s, strings.Join(xiaoqi.Degrees, ", "))
 }

@@ -60,3 +60,26 @@ func TestMoreValues(t *testing.T) {
 		t.Errorf("job %+v: want headcount 10, degree 不限 and no date", j)
 	}
 }
+
+// TestNegotiableInMinMaxColumns: a list with 最低 and 最高 salary columns writes 面议 in them for
+// a negotiable salary; the row was refused as "must be an amount".
+func TestNegotiableInMinMaxColumns(t *testing.T) {
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,最低薪资,最高薪资",
+		"日语客服,甲公司,西安,面议,面议",
+		"测试工程师,甲公司,西安,8千,1万",
+		"运维,甲公司,西安,五千,",
+	)))
+	s := openStore(t)
+	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
+	if rep.Counts.Written != 2 || rep.Counts.Invalid != 1 || !hasProblem(rep, ingest.LevelError, 4, "最低薪资", "8000") {
+		t.Errorf("want 2 rows written and row 4 refused for its minimum:%s", problems(rep))
+	}
+	jobs := jobsByTitle(t, s)
+	if j := jobs["日语客服"]; j == nil || j.SalaryText != "面议" || j.SalaryMin != 0 || j.SalaryMax != 0 {
+		t.Errorf("日语客服 %+v: want a negotiable salary (面议) without amounts", j)
+	}
+	if j := jobs["测试工程师"]; j == nil || j.SalaryMin != 8000 || j.SalaryMax != 10000 || j.SalaryText != "" {
+		t.Errorf("测试工程师 %+v: want 8000-10000", j)
+	}
+}

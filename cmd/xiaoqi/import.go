@@ -19,7 +19,7 @@ import (
 // importFlags are the flags of `xiaoqi import`.
 type importFlags struct {
 	typ, encoding, sheet, mapping, source, report, format string
-	dryRun, strict, asJSON                                bool
+	dryRun, strict, asJSON, reportPersonal                bool
 	batch                                                 int
 	progress                                              time.Duration
 	defaults                                              defaultsFlag
@@ -76,6 +76,7 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	fs.StringVar(&f.mapping, "mapping", "", `JSON file mapping the file's column names to fields, e.g. {"岗位": "title", "备注": "-"}`)
 	fs.StringVar(&f.source, "source", "", "name of the data source, part of the key of job needs and candidates (default: from the file name)")
 	fs.StringVar(&f.report, "report", "", "write the rows with problems and their problems to this CSV file (opens in Excel)")
+	fs.BoolVar(&f.reportPersonal, "report-personal", false, "in the report of a candidate import, keep names, phones, e-mails, birth dates and ID numbers (hidden by default, as in the report the API serves)")
 	fs.StringVar(&f.format, "format", "", "xlsx, csv, json or jsonl (default: detected)")
 	fs.Var(f.defaults, "default", "field=value for rows whose cell is empty or column missing (repeatable), e.g. city=西安市")
 	fs.IntVar(&f.batch, "batch-size", 1000, "rows written in one transaction")
@@ -111,6 +112,9 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		defer reportFile.Close()
 		opt.ReportCSV = ingest.NewCSVWriter(reportFile)
+		// A report is passed on (to the office that fixes the rows): candidates' personal data
+		// stays out of it unless asked for, as in the report the API serves.
+		opt.HidePersonal = !f.reportPersonal
 	}
 	if f.progress > 0 {
 		opt.Progress = progressPrinter(stderr, f.progress, f.dryRun)
@@ -137,6 +141,14 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		if perr := printReport(stdout, rep, f); perr != nil && err == nil {
 			err = perr
 		}
+	}
+	if errors.Is(err, context.Canceled) {
+		// Ctrl-C: the batches written so far stay, and importing the file again completes it.
+		written := 0
+		if rep != nil && rep.Mode != ingest.ModeDryRun {
+			written = rep.Written
+		}
+		return fmt.Errorf("已中断，已写入的 %[1]d 行保留；再次导入同一文件即可补全，不会重复 / interrupted: the %[1]d rows written are kept; import the same file again to complete it, nothing is added twice", written)
 	}
 	if err != nil {
 		return userError(err)

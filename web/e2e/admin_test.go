@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 )
 
 // adminJourney: the administrator checks a file with a dry run, reads the report, confirms;
@@ -171,6 +173,43 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 		p.fail("the mapped 备注 column is still said not to be imported")
 	}
 	p.checkA11y("the report of a file with a 备注 column")
+
+	// A long file: while it runs the page says how far it got, and the report follows.
+	var long strings.Builder
+	long.WriteString("岗位编号,岗位名称,公司名称,工作地点,招聘人数\n")
+	for i := range 40000 {
+		fmt.Fprintf(&long, "L%d,进度样例岗位%d,进度样例（合成）公司,西安市,1\n", i, i)
+	}
+	big := filepath.Join(t.TempDir(), "long.csv")
+	if err := os.WriteFile(big, []byte(long.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.eval(`document.querySelector('#import-mapping').value = ''; ''`, &cleared)
+	p.do("check a long file", chromedp.SetUploadFiles("#import-file", []string{big}),
+		chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
+	p.waitText("#import-progress", "正在检查：已读 ")
+	p.waitText("#report-h", "试导入报告")
+	if got := p.text(`[data-count=read] dd`); got != "40000" {
+		p.fail("the long file's report read %s rows, want 40000", got)
+	}
+
+	// A workbook with a sheet per district: the sheets not imported are named.
+	wb := excelize.NewFile()
+	for i, sh := range []string{"高新区", "雁塔区"} {
+		if i == 0 {
+			wb.SetSheetName("Sheet1", sh)
+		} else {
+			wb.NewSheet(sh)
+		}
+		wb.SetSheetRow(sh, "A1", &[]any{"岗位名称", "企业名称", "所在城市"})
+		wb.SetSheetRow(sh, "A2", &[]any{"岗位" + sh, "示例（合成）公司", "西安市" + sh})
+	}
+	districts := filepath.Join(t.TempDir(), "districts.xlsx")
+	if err := wb.SaveAs(districts); err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a workbook with a sheet per district", chromedp.SetUploadFiles("#import-file", []string{districts}), chromedp.Click("#import-dry"))
+	p.waitText("[data-notice=other-sheets]", "工作表 雁塔区 也有数据，未导入")
 
 	// In English, a field whose name says its code goes without it; the note is in English.
 	p.click("#lang")

@@ -61,14 +61,19 @@ export async function renderAdmin(view) {
     if (form.default_city.value.trim()) defaults.city = form.default_city.value.trim();
     if (form.default_school.value.trim()) defaults.institution_name = form.default_school.value.trim();
     if (Object.keys(defaults).length) fd.append('defaults', JSON.stringify(defaults));
-    report.replaceChildren(h('p', { role: 'status' }, t('admin.running')));
+    const status = h('p', { role: 'status', id: 'import-progress' }, t('admin.running'));
+    report.replaceChildren(status);
     confirm.hidden = true;
     try {
       let job = await api('POST', '/api/v1/imports', fd);
-      // The import runs in the background: ask for its state until it ends.
-      for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+      // The import runs in the background: ask for its state until it ends, however long a
+      // large file takes (the page gave up after five minutes and showed a running import's
+      // empty counts as its report), and show how far it got.
+      for (let i = 0; job.status === 'queued' || job.status === 'running'; i++) {
         await new Promise((res) => setTimeout(res, i < 10 ? 100 : 500));
+        if (seq !== runs || !report.isConnected) return;
         job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
+        if (job.progress) status.textContent = progressText(job.progress, dryRun);
       }
       if (seq !== runs) return;
       report.replaceChildren(...showReport(job));
@@ -85,6 +90,17 @@ export async function renderAdmin(view) {
   form.file.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
   form.type.addEventListener('change', () => { confirm.hidden = true; report.replaceChildren(); });
   for (const f of [form.mapping, form.sheet, form.default_city, form.default_school]) f.addEventListener('input', () => { confirm.hidden = true; });
+}
+
+/**
+ * progressText tells how far a running import got: rows read, written (a dry run: would write),
+ * invalid, and the share and time left where known.
+ */
+function progressText(p, dryRun) {
+  const n = (x) => (x || 0).toLocaleString();
+  let s = t(dryRun ? 'admin.progress.dry' : 'admin.progress', { rows: n(p.rows), written: n(p.written), invalid: n(p.invalid) });
+  if (p.percent) s += t('admin.progress.eta', { pct: Math.min(99, Math.floor(p.percent)), eta: Math.max(1, Math.round(p.eta_seconds || 0)) });
+  return s;
 }
 
 function showReport(job) {
@@ -131,6 +147,10 @@ function showReport(job) {
       ? h('div', { class: 'notice', 'data-notice': 'unknown' }, t('admin.unknown.notes'),
         h('ul', {}, cols.map((x) => h('li', {}, h('strong', {}, x.letter + ' ' + x.header), x.note ? t('punct.colon') + webText(x.note) : ''))))
       : h('p', { class: 'notice', 'data-notice': 'unknown' }, t('admin.unknown', { cols: cols.map((x) => x.header).join(t('punct.list')) })));
+  }
+  if (job.other_sheets && job.other_sheets.length) {
+    // Only one sheet of a workbook is imported: the others with data are named, not left out silently.
+    out.push(h('p', { class: 'notice', 'data-notice': 'other-sheets' }, t('admin.other_sheets', { sheets: job.other_sheets.join(t('punct.list')) })));
   }
   if (job.better_type) {
     out.push(h('p', { class: 'notice', 'data-notice': 'better-type' }, t('admin.better_type', { better: t('type.' + job.better_type), chosen: t('type.' + job.type) })));
