@@ -35,11 +35,20 @@ const REGIONS = [
 
 /** renderExplore draws the explorer for #/explore?sector=&city=. */
 export async function renderExplore(view, r, ctx) {
-  const sector = SECTORS.includes(r.params.get('sector')) ? r.params.get('sector') : 'software';
+  const sectorParam = r.params.get('sector');
+  const sector = SECTORS.includes(sectorParam) ? sectorParam : 'software';
   const cityParam = r.params.get('city');
-  const city = CITIES.some((c) => c.name === cityParam) ? cityParam : '西安市';
+  // A city may be named as the map names it: 西安市, 西安 or Xi'an.
+  const named = cityParam && CITIES.find((c) => [c.name, c.short, cityName(c.name)].some((n) => n.toLowerCase() === cityParam.trim().toLowerCase()));
+  const city = named ? named.name : '西安市';
   const real = r.params.get('real') === '1'; // real data only
   view.append(h('h1', {}, t('explore.title')), h('p', { class: 'lead' }, t('explore.intro')));
+  // A link with a sector or a city the explorer does not know (typed, or from an old
+  // address) says what it shows instead, rather than another city's dossier without a word.
+  const wrong = [];
+  if (sectorParam && sectorParam !== sector) wrong.push(t('explore.bad.sector', { v: sectorParam, sector: sectorName(sector) }));
+  if (cityParam && !named) wrong.push(t('explore.bad.city', { v: cityParam, city: cityName(city) }));
+  if (wrong.length) view.append(h('div', { class: 'notice', role: 'status', 'data-note': 'params' }, wrong.join(' ')));
 
   const form = h('form', { class: 'inline-form', id: 'explore-form' },
     h('div', { class: 'field' }, h('label', { for: 'sector' }, t('explore.sector')),
@@ -136,11 +145,17 @@ function bars(id, title, rows, selected, note) {
     note ? h('figcaption', { class: 'muted' }, note) : null);
 }
 
-function partyList(items) {
+/**
+ * partyList lists a dossier's firms or schools; one of another city than the dossier's (the
+ * partner schools of the region around it) says its city, so that 铜川's list of 西安's
+ * universities does not read as 铜川's own.
+ */
+function partyList(items, city) {
   if (!items || !items.length) return h('p', { class: 'muted' }, t('explore.none'));
   return h('ul', { class: 'plain' }, items.map((p) => h('li', {},
     p.type === 'institution' ? h('a', { href: '#/institution/' + encodeURIComponent(p.id) }, p.name)
       : p.type === 'enterprise' ? h('a', { href: '#/hr/' + encodeURIComponent(p.id) }, p.name) : p.name,
+    p.city && p.city !== city ? h('span', { class: 'muted', 'data-city': p.city }, ' · ' + cityName(p.city)) : null,
     ' ', syntheticBadge(p.synthetic), ' ', unverifiedBadge(p.verified))));
 }
 
@@ -161,8 +176,8 @@ function dossier(d, city, sector) {
     h('h3', {}, t('explore.skills')),
     d.top_skills && d.top_skills.length ? h('ul', { class: 'chips' }, d.top_skills.map((x) => h('li', { class: 'chip static' }, skillName(x)))) : h('p', { class: 'muted' }, t('explore.none')),
     h('div', { class: 'two-col' },
-      h('div', {}, h('h3', {}, t('explore.competitors')), partyList(d.competitors)),
-      h('div', {}, h('h3', {}, t('explore.schools')), partyList(d.partner_schools))),
+      h('div', {}, h('h3', {}, t('explore.competitors')), partyList(d.competitors, city)),
+      h('div', {}, h('h3', {}, t('explore.schools')), partyList(d.partner_schools, city))),
     h('h3', {}, t('explore.policies'), ' ', h('a', { href: '#/policy', class: 'small' }, t('explore.policies.all'))),
     h('div', { class: 'policies' }, (d.policies || []).map((p) => h('figure', { class: 'policy', 'data-item': String(p.number) },
       h('blockquote', { lang: 'zh-CN' }, '“' + p.quote + '”'),

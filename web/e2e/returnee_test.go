@@ -1,0 +1,75 @@
+package e2e_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// returneeEnglishJourney: a returned student who reads English better than Chinese follows a
+// link with a sector or city the explorer does not know, reads the dossier of a small city
+// whose partner schools are in 西安.
+func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/explore")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+
+	// An unknown sector and a city outside Shaanxi: the page says what it shows instead of
+	// showing 西安's software dossier without a word.
+	p.open("/#/explore?sector=bogus&city=" + url.QueryEscape("北京市"))
+	p.waitText("#dossier-h", "Xi'an · Software development and testing")
+	note := p.waitText("[data-note=params]", "There is no sector “bogus”: showing Software development and testing.")
+	if !strings.Contains(note, "“北京市” is not one of the ten cities of Shaanxi: showing Xi'an.") {
+		p.fail("the note on a city outside Shaanxi reads %q", note)
+	}
+	// A city named as the map names it, in Chinese or in English, is that city, without a note.
+	for _, name := range []string{"Baoji", "宝鸡"} {
+		p.open("/#/explore?city=" + url.QueryEscape(name))
+		p.waitText("#dossier-h", "Baoji · Software development and testing")
+		if n := p.count("[data-note=params]"); n != 0 {
+			p.fail("city=%s: a note on a wrong parameter: %q", name, p.text("[data-note=params]"))
+		}
+	}
+
+	// 铜川's partner schools are of 关中, most in 西安: each of another city says which.
+	var d struct {
+		PartnerSchools []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+			City string `json:"city"`
+		} `json:"partner_schools"`
+	}
+	apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"energy"}, "city": {"铜川市"}}, &d)
+	elsewhere := 0
+	for _, s := range d.PartnerSchools {
+		if s.City != "" && s.City != "铜川市" {
+			elsewhere++
+		}
+	}
+	if elsewhere == 0 {
+		t.Fatalf("铜川市 energy: no partner school outside 铜川 (%+v); the journey needs one", d.PartnerSchools)
+	}
+	p.open("/#/explore?sector=energy&city=" + url.QueryEscape("铜川市"))
+	p.waitText("#dossier-h", "Tongchuan · Energy")
+	var rows []string
+	p.eval(`[...document.querySelectorAll('.dossier .two-col > div:last-child li')].map((li) => li.innerText)`, &rows)
+	if len(rows) != len(d.PartnerSchools) {
+		p.fail("%d partner schools shown, the dossier has %d", len(rows), len(d.PartnerSchools))
+	}
+	for i, s := range d.PartnerSchools {
+		if s.City == "" || s.City == "铜川市" {
+			if strings.Contains(rows[i], " · ") {
+				p.fail("a school of 铜川 itself names a city: %q", rows[i])
+			}
+			continue
+		}
+		if s.City == "西安市" && !strings.Contains(rows[i], s.Name+" · Xi'an") {
+			p.fail("the partner school %s of 西安 does not say so: %q", s.Name, rows[i])
+		}
+		if !strings.Contains(rows[i], " · ") {
+			p.fail("the partner school %s of %s does not say its city: %q", s.Name, s.City, rows[i])
+		}
+	}
+
+	p.noConsoleErrors()
+}
