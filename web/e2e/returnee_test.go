@@ -2,13 +2,14 @@ package e2e_test
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
 
 // returneeEnglishJourney: a returned student who reads English better than Chinese follows a
 // link with a sector or city the explorer does not know, reads the dossier of a small city
-// whose partner schools are in 西安.
+// whose partner schools are in 西安, and searches for the policy on returnees.
 func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/explore")
 	p.click("#lang")
@@ -71,5 +72,23 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 		}
 	}
 
+	// The search for the policy on returnees: the items found have their English gloss, as on
+	// the policy page, and the candidates' titles say degree and city in English.
+	p.open("/#/search?q=" + url.QueryEscape("returnee startup subsidy"))
+	p.waitJS("the hits", `document.querySelectorAll('.hit').length > 0`)
+	item := p.waitText(`.hit[data-type=policy] .hit-title`, "加大人才培育和引进力度")
+	if !strings.Contains(item, "Training and attracting talent") {
+		p.fail("item (12) found without its English gloss: %q", item)
+	}
+	titles := p.texts(".hit[data-type=candidate] .hit-title")
+	if len(titles) == 0 {
+		p.fail("the search for returnees finds no candidate")
+	}
+	chineseValue := regexp.MustCompile(`· (本科|硕士|博士|大专) ·|· \p{Han}+市$`)
+	for _, title := range titles {
+		if chineseValue.MatchString(title) {
+			p.fail("a candidate's title in English keeps the Chinese degree or city: %q", title)
+		}
+	}
 	p.noConsoleErrors()
 }

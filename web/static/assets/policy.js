@@ -61,8 +61,8 @@ const GLOSSES = {
   13: 'Innovation in enterprises', 14: 'The business environment', 15: 'Statistics of service outsourcing',
 };
 
-/** gloss is the English gloss of item n's heading. */
-function gloss(n) {
+/** gloss is the English gloss of item n's heading (search hits show it too). */
+export function gloss(n) {
   return GLOSSES[n] ? h('span', { class: 'muted gloss', lang: 'en' }, ' ' + GLOSSES[n]) : null;
 }
 
