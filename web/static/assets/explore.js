@@ -8,14 +8,15 @@ import { h, s, syntheticBadge, unverifiedBadge, errorBox, loading, goKeepingFocu
 /**
  * CITIES are the ten prefecture-level cities of Shaanxi with their region (policy item (7))
  * and a position on the schematic map: roughly (longitude, latitude) projected onto a
- * 400 × 440 box, nudged apart where cities are close (西安, 咸阳).
+ * 400 × 440 box, nudged apart where cities are close (西安, 咸阳). A city's name is above its
+ * dot, but 咸阳's, below it and nudged left by `below`: above, "▶ Xianyang" covered "Xi'an".
  */
 export const CITIES = [
   { name: '榆林市', short: '榆林', region: '陕北', x: 285, y: 60 },
   { name: '延安市', short: '延安', region: '陕北', x: 262, y: 160 },
   { name: '铜川市', short: '铜川', region: '关中', x: 226, y: 236 },
   { name: '宝鸡市', short: '宝鸡', region: '关中', x: 102, y: 292 },
-  { name: '咸阳市', short: '咸阳', region: '关中', x: 186, y: 282 },
+  { name: '咸阳市', short: '咸阳', region: '关中', x: 186, y: 282, below: -14 },
   { name: '西安市', short: '西安', region: '关中', x: 240, y: 300 },
   { name: '渭南市', short: '渭南', region: '关中', x: 300, y: 270 },
   { name: '汉中市', short: '汉中', region: '陕南', x: 104, y: 372 },
@@ -116,7 +117,8 @@ function map(sector, selected, byCity, real) {
     const a = s('a', { href: link(sector, c.name, real), class: on ? 'city selected' : 'city', 'aria-label': label, 'aria-current': on ? 'true' : null, 'data-city': c.name },
       s('title', {}, label),
       s('circle', { cx: c.x, cy: c.y, r: radius.toFixed(1), class: 'dot dot-' + regionClass(c.region) }),
-      s('text', { x: c.x, y: c.y - radius - 4, 'text-anchor': 'middle', class: 'city-label' }, on ? '▶ ' + shortName(c) : shortName(c)));
+      s('text', { x: c.x + (c.below || 0), y: c.below === undefined ? c.y - radius - 4 : c.y + radius + 14, 'text-anchor': 'middle', class: 'city-label' },
+        on ? '▶ ' + shortName(c) : shortName(c)));
     svg.append(a);
   }
   return svg;
