@@ -95,6 +95,15 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 		}
 	}
 
+	// Each policy item the dossier quotes links to the item whole.
+	p.clickText(".policy[data-item='12'] figcaption a", "Item (12)")
+	p.waitText("h1", "（十二）加大人才培育和引进力度")
+	p.waitText("main", "Training and attracting talent")
+	p.open("/#/policy/99")
+	if msg := p.waitText("main .notice.error", "The policy has no item (99)."); hanChar.MatchString(msg) {
+		p.fail("a policy item that does not exist, in English: %q", msg)
+	}
+
 	// The search for the policy on returnees: the items found have their English gloss, as on
 	// the policy page, and the candidates' titles say degree and city in English.
 	p.open("/#/search?q=" + url.QueryEscape("returnee startup subsidy"))

@@ -183,6 +183,7 @@ function dossier(d, city, sector) {
     h('h3', {}, t('explore.policies'), ' ', h('a', { href: '#/policy', class: 'small' }, t('explore.policies.all'))),
     h('div', { class: 'policies' }, (d.policies || []).map((p) => h('figure', { class: 'policy', 'data-item': String(p.number) },
       h('blockquote', { lang: 'zh-CN' }, '“' + p.quote + '”'),
-      h('figcaption', {}, t('explore.policy.item', { n: p.number, h: p.heading }), p.en ? h('span', { class: 'muted', lang: 'en' }, ' — ' + p.en) : null)))),
+      h('figcaption', {}, h('a', { href: '#/policy/' + p.number }, t('explore.policy.item', { n: p.number, h: p.heading })),
+        p.en ? h('span', { class: 'muted', lang: 'en' }, ' — ' + p.en) : null)))),
   ];
 }
