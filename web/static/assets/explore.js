@@ -107,20 +107,24 @@ function map(sector, selected, byCity, real) {
     svg.append(s('rect', { x: rg.x, y: rg.y, width: rg.w, height: rg.h, rx: 18, class: 'region region-' + regionClass(rg.name) }),
       s('text', { x: rg.lx, y: rg.ly, class: 'region-label' }, t('explore.region.' + rg.name)));
   }
-  for (const c of CITIES) {
+  CITIES.forEach((c, i) => {
     const n = byCity[c.name].open_headcount;
     const radius = 6 + 16 * Math.sqrt(n / max);
     // The name starts with the name shown on the map (WCAG 2.5.3 label in name); the chosen
     // city is marked ▶ for the eye and aria-current for screen readers.
     const label = t('explore.map.city', { city: shortName(c), n });
     const on = c.name === selected;
-    const a = s('a', { href: link(sector, c.name, real), class: on ? 'city selected' : 'city', 'aria-label': label, 'aria-current': on ? 'true' : null, 'data-city': c.name },
+    const id = 'map-city-' + i;
+    const a = s('a', { href: link(sector, c.name, real), id, class: on ? 'city selected' : 'city', 'aria-label': label, 'aria-current': on ? 'true' : null, 'data-city': c.name },
       s('title', {}, label),
       s('circle', { cx: c.x, cy: c.y, r: radius.toFixed(1), class: 'dot dot-' + regionClass(c.region) }),
       s('text', { x: c.x + (c.below || 0), y: c.below === undefined ? c.y - radius - 4 : c.y + radius + 14, 'text-anchor': 'middle', class: 'city-label' },
         on ? '▶ ' + shortName(c) : shortName(c)));
+    // The city chosen keeps the focus when the page is drawn again for it, as the selects do:
+    // the focus on the h1 scrolled a phone back to the top, away from the map and the bars.
+    a.addEventListener('click', (ev) => { ev.preventDefault(); goKeepingFocus(link(sector, c.name, real), id); });
     svg.append(a);
-  }
+  });
   return svg;
 }
 
