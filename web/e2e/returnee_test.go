@@ -110,6 +110,21 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 		p.fail("a policy item that does not exist, in English: %q", msg)
 	}
 
+	// The jobs of a firm already there: their salaries in figures an English reader reads,
+	// not as the postings wrote them (17-34万/年).
+	var ents searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"三星（中国）半导体有限公司"}, "type": {"enterprise"}}, &ents)
+	if len(ents.Hits) == 0 {
+		t.Fatal("the default data set has no 三星（中国）半导体有限公司")
+	}
+	p.open("/#/hr/" + ents.Hits[0].ID)
+	p.waitText(".job .muted", "a month")
+	for _, meta := range p.texts(".job .muted") {
+		if strings.ContainsAny(meta, "万千薪") {
+			p.fail("a job's salary in English as the posting wrote it: %q", meta)
+		}
+	}
+
 	// The search for the policy on returnees: the items found have their English gloss, as on
 	// the policy page, and the candidates' titles say degree and city in English.
 	p.open("/#/search?q=" + url.QueryEscape("returnee startup subsidy"))
