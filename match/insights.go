@@ -206,7 +206,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		// Why it is a gap at all when the graduates outnumber the openings (网络文学: 118 for
 		// 98): fewer than gapRatio per opening, not all of whom take such a job.
 		supZH := fmt.Sprintf("相关专业年毕业生约 %d 人（每个岗位约 %.1f 人，不足 %.0f 人）", g.sup, float64(g.sup)/float64(g.d), gapRatio)
-		supEN := fmt.Sprintf("about %d graduates a year (%.1f per opening, fewer than %.0f)", g.sup, float64(g.sup)/float64(g.d), gapRatio)
+		supEN := fmt.Sprintf("about %s graduates a year (%.1f per opening, fewer than %.0f)", thousands(g.sup), float64(g.sup)/float64(g.d), gapRatio)
 		if g.sup == 0 {
 			supZH, supEN = "尚无相关专业毕业生", "no graduates of a program teaching it yet"
 		}
@@ -386,12 +386,12 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		sec, secEN = n[0], n[1]
 	}
 	supplyZH := fmt.Sprintf("相关专业年毕业生约 %d 人%s", d.GraduateSupply, est)
-	supplyENs := fmt.Sprintf("About %d graduates a year%s in related programs", d.GraduateSupply, estEN)
+	supplyENs := fmt.Sprintf("About %s graduates a year%s in related programs", thousands(d.GraduateSupply), estEN)
 	if scope.City != "" && region != "" {
 		supplyZH = fmt.Sprintf("本市相关专业年毕业生约 %d 人，%s约 %d 人%s", d.GraduateSupply,
 			region, d.RegionGraduateSupply, est)
-		supplyENs = fmt.Sprintf("About %d graduates a year%s in related programs in the city, %d in %s",
-			d.GraduateSupply, estEN, d.RegionGraduateSupply, xiaoqi.RegionEnglish(region))
+		supplyENs = fmt.Sprintf("About %s graduates a year%s in related programs in the city, %s in %s",
+			thousands(d.GraduateSupply), estEN, thousands(d.RegionGraduateSupply), xiaoqi.RegionEnglish(region))
 	}
 	synthZH, synthEN := "", ""
 	if n := d.SyntheticHeadcount; n > 0 {

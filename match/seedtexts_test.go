@@ -519,3 +519,22 @@ func TestSeedSectorSaysScore(t *testing.T) {
 	}
 	t.Fatal("西安交通大学 not in the default data set")
 }
+
+// TestSeedDossierFiguresWritten: the returnee dossier's English writes its thousands as the
+// web UI writes the same figures beside it: "About 18,788 graduates", not 18788.
+func TestSeedDossierFiguresWritten(t *testing.T) {
+	m, _ := seedMatcher(t)
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市", Sector: xiaoqi.SectorSoftware})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.GraduateSupply < 1000 || d.RegionGraduateSupply < 1000 {
+		t.Fatalf("西安 software: %d graduates, %d in 关中; the test needs thousands", d.GraduateSupply, d.RegionGraduateSupply)
+	}
+	comma := func(n int) string { return fmt.Sprintf("%d,%03d", n/1000, n%1000) }
+	want := fmt.Sprintf("About %s graduates a year (estimate) in related programs in the city, %s in Guanzhong",
+		comma(d.GraduateSupply), comma(d.RegionGraduateSupply))
+	if !strings.Contains(d.EN, want) {
+		t.Errorf("the dossier says %q; want %q", d.EN, want)
+	}
+}
