@@ -410,7 +410,7 @@ const maxSupplySkills = 8
 
 // sectorSkills returns the skills the open job needs of the sector (every sector when empty;
 // real ones only with realOnly) ask for most across the province, by openings, at most
-// maxSupplySkills. For a sector that has no job needs, they are the taxonomy's skills of the
+// maxSupplySkills, general education (英语) aside. For a sector that has no job needs, they are the taxonomy's skills of the
 // sector that the job needs of every sector ask for most (by id where none do).
 func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector, realOnly bool) []scored {
 	demand := func(sc xiaoqi.Scope) map[int32]int {
@@ -427,7 +427,11 @@ func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector, realOnly bool)
 	}
 	var out []scored
 	for sk, n := range demand(xiaoqi.Scope{Sector: sector}) {
-		out = append(out, scored{int(sk), float64(n), m.skills[sk].ID})
+		// Not a skill every undergraduate is taught: real animation postings asking for
+		// 英语 made every English major animation's supply (9,679 graduates in 西安).
+		if !generalEducation[m.skills[sk].ID] {
+			out = append(out, scored{int(sk), float64(n), m.skills[sk].ID})
+		}
 	}
 	if len(out) == 0 && sector != "" {
 		all := demand(xiaoqi.Scope{})

@@ -538,3 +538,19 @@ func TestSeedDossierFiguresWritten(t *testing.T) {
 		t.Errorf("the dossier says %q; want %q", d.EN, want)
 	}
 }
+
+// TestSeedSupplyNotGeneralEducation: the programs related to a sector are not those that
+// teach what every undergraduate learns: the real animation postings ask for 英语, which made
+// every English major animation's supply (9,679 graduates a year in 西安).
+func TestSeedSupplyNotGeneralEducation(t *testing.T) {
+	m, _ := seedMatcher(t)
+	for _, sector := range []xiaoqi.Sector{xiaoqi.SectorAnimation, xiaoqi.SectorITOps} {
+		d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市", Sector: sector, RealOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.SupplySkills) == 0 || slices.ContainsFunc(d.SupplySkills, func(s string) bool { return strings.HasPrefix(s, "英语") }) {
+			t.Errorf("%s, real data only: related programs teach %q; want the sector's skills, not 英语", sector, d.SupplySkills)
+		}
+	}
+}
