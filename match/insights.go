@@ -402,6 +402,14 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s%s); most demanded: %s. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
 		placeEN, secEN, plural(len(comp), "enterprise", "enterprises"), plural(d.OpenHeadcount, "open position", "open positions"),
 		plural(d.OpenJobs, "job need", "job needs"), synthEN, noneEN(topEN), supplyENs, noneEN(supplyEN))
+	if len(comp) == 0 {
+		// A place without job needs in the sector says so, not "0 enterprises with 0 open
+		// positions (0 job needs); most demanded: none".
+		d.ZH = fmt.Sprintf("%s · %s：尚无企业发布本领域的岗位需求。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
+			place, sec, supplyZH, noneZH(d.SupplySkills))
+		d.EN = fmt.Sprintf("%s · %s: no enterprise has posted a job need in the sector yet. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
+			placeEN, secEN, supplyENs, noneEN(supplyEN))
+	}
 	return d, nil
 }
 

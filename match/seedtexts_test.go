@@ -554,3 +554,17 @@ func TestSeedSupplyNotGeneralEducation(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedDossierNoJobs: a city without job needs in the sector says so in words, not
+// "0 enterprises with 0 open positions (0 job needs); most demanded: none".
+func TestSeedDossierNoJobs(t *testing.T) {
+	m, _ := seedMatcher(t)
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "铜川市", Sector: xiaoqi.SectorEnergy})
+	if err != nil || d.OpenJobs != 0 {
+		t.Fatalf("铜川 energy: %v, %d job needs; the test needs none", err, d.OpenJobs)
+	}
+	if !strings.HasPrefix(d.EN, "Tongchuan · Energy: no enterprise has posted a job need in the sector yet. About ") ||
+		!strings.HasPrefix(d.ZH, "铜川市 · 能源：尚无企业发布本领域的岗位需求。") {
+		t.Errorf("铜川 energy says %q / %q", d.ZH, d.EN)
+	}
+}
