@@ -127,6 +127,13 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 
 	// The search for the policy on returnees: the items found have their English gloss, as on
 	// the policy page, and the candidates' titles say degree and city in English.
+	// The box suggests English searches, which find the Chinese documents.
+	p.open("/#/search")
+	var placeholder string
+	p.eval(`document.querySelector('#q').placeholder`, &placeholder)
+	if hanChar.MatchString(placeholder) {
+		p.fail("the English search box suggests Chinese searches: %q", placeholder)
+	}
 	p.open("/#/search?q=" + url.QueryEscape("returnee startup subsidy"))
 	p.waitJS("the hits", `document.querySelectorAll('.hit').length > 0`)
 	item := p.waitText(`.hit[data-type=policy] .hit-title`, "加大人才培育和引进力度")
