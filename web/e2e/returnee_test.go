@@ -57,8 +57,17 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 
 	// A city picked on the map keeps the focus, the map in view, rather than the page going
 	// back to its top (the h1).
+	var asked int
+	count := `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/insights/startup')).length`
+	p.eval(count, &asked)
 	p.click(`svg.shaanxi a.city[data-city="渭南市"]`)
 	p.waitText("#dossier-h", "Weinan · Software development and testing")
+	// The same sector's ten dossiers, not asked for again.
+	var again int
+	p.eval(count, &again)
+	if again != asked {
+		p.fail("picking a city asked for %d dossiers again", again-asked)
+	}
 	p.waitJS("the focus on 渭南 on the map", `document.activeElement && document.activeElement.dataset.city === '渭南市' && document.activeElement.getAttribute('aria-current') === 'true'`)
 
 	// 铜川's partner schools are of 关中, most in 西安: each of another city says which.

@@ -75,7 +75,7 @@ export async function renderExplore(view, r, ctx) {
   // One dossier per city: its open positions and graduate supply for the sector.
   let all;
   try {
-    all = await Promise.all(CITIES.map((c) => get('/api/v1/insights/startup', { sector, city: c.name, real_only: real ? 'true' : null })));
+    all = await dossiers(sector, real);
   } catch (err) {
     if (ctx.isCurrent()) overview.replaceChildren(errorBox(err));
     dossierBox.replaceChildren();
@@ -94,6 +94,22 @@ export async function renderExplore(view, r, ctx) {
       bars('supply', t('explore.supply'), CITIES.map((c) => [c.name, byCity[c.name].graduate_supply]), city,
         t('explore.supply.note', { skills: (byCity[city].supply_skills || []).map(skillName).join(t('punct.list')) || t('explore.none') }))));
   dossierBox.replaceChildren(...dossier(byCity[city], city, sector));
+}
+
+// The ten dossiers of a sector, kept a little while: picking another city on the map
+// draws the page again with the same ten, which it asked the API for again (ten requests a
+// click, enough to meet the rate limit of an address when clicking from city to city).
+const KEEP_MS = 60 * 1000;
+const kept = new Map();
+
+function dossiers(sector, real) {
+  const key = sector + (real ? '|real' : '');
+  const k = kept.get(key);
+  if (k && Date.now() - k.at < KEEP_MS) return k.all;
+  const all = Promise.all(CITIES.map((c) => get('/api/v1/insights/startup', { sector, city: c.name, real_only: real ? 'true' : null })));
+  kept.set(key, { at: Date.now(), all });
+  all.catch(() => kept.delete(key)); // an error is not kept
+  return all;
 }
 
 function link(sector, city, real) {
