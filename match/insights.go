@@ -206,7 +206,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		// Why it is a gap at all when the graduates outnumber the openings (网络文学: 118 for
 		// 98): fewer than gapRatio per opening, not all of whom take such a job.
 		supZH := fmt.Sprintf("相关专业年毕业生约 %d 人（每个岗位约 %.1f 人，不足 %.0f 人）", g.sup, float64(g.sup)/float64(g.d), gapRatio)
-		supEN := fmt.Sprintf("about %d graduates a year (%.1f per opening, fewer than %.0f)", g.sup, float64(g.sup)/float64(g.d), gapRatio)
+		supEN := fmt.Sprintf("about %s graduates a year (%.1f per opening, fewer than %.0f)", thousands(g.sup), float64(g.sup)/float64(g.d), gapRatio)
 		if g.sup == 0 {
 			supZH, supEN = "尚无相关专业毕业生", "no graduates of a program teaching it yet"
 		}
@@ -386,12 +386,12 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		sec, secEN = n[0], n[1]
 	}
 	supplyZH := fmt.Sprintf("相关专业年毕业生约 %d 人%s", d.GraduateSupply, est)
-	supplyENs := fmt.Sprintf("About %d graduates a year%s in related programs", d.GraduateSupply, estEN)
+	supplyENs := fmt.Sprintf("About %s graduates a year%s in related programs", thousands(d.GraduateSupply), estEN)
 	if scope.City != "" && region != "" {
 		supplyZH = fmt.Sprintf("本市相关专业年毕业生约 %d 人，%s约 %d 人%s", d.GraduateSupply,
 			region, d.RegionGraduateSupply, est)
-		supplyENs = fmt.Sprintf("About %d graduates a year%s in related programs in the city, %d in %s",
-			d.GraduateSupply, estEN, d.RegionGraduateSupply, xiaoqi.RegionEnglish(region))
+		supplyENs = fmt.Sprintf("About %s graduates a year%s in related programs in the city, %s in %s",
+			thousands(d.GraduateSupply), estEN, thousands(d.RegionGraduateSupply), xiaoqi.RegionEnglish(region))
 	}
 	synthZH, synthEN := "", ""
 	if n := d.SyntheticHeadcount; n > 0 {
@@ -402,6 +402,14 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s%s); most demanded: %s. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
 		placeEN, secEN, plural(len(comp), "enterprise", "enterprises"), plural(d.OpenHeadcount, "open position", "open positions"),
 		plural(d.OpenJobs, "job need", "job needs"), synthEN, noneEN(topEN), supplyENs, noneEN(supplyEN))
+	if len(comp) == 0 {
+		// A place without job needs in the sector says so, not "0 enterprises with 0 open
+		// positions (0 job needs); most demanded: none".
+		d.ZH = fmt.Sprintf("%s · %s：尚无企业发布本领域的岗位需求。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
+			place, sec, supplyZH, noneZH(d.SupplySkills))
+		d.EN = fmt.Sprintf("%s · %s: no enterprise has posted a job need in the sector yet. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
+			placeEN, secEN, supplyENs, noneEN(supplyEN))
+	}
 	return d, nil
 }
 
@@ -410,7 +418,7 @@ const maxSupplySkills = 8
 
 // sectorSkills returns the skills the open job needs of the sector (every sector when empty;
 // real ones only with realOnly) ask for most across the province, by openings, at most
-// maxSupplySkills. For a sector that has no job needs, they are the taxonomy's skills of the
+// maxSupplySkills, general education (英语) aside. For a sector that has no job needs, they are the taxonomy's skills of the
 // sector that the job needs of every sector ask for most (by id where none do).
 func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector, realOnly bool) []scored {
 	demand := func(sc xiaoqi.Scope) map[int32]int {
@@ -427,7 +435,11 @@ func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector, realOnly bool)
 	}
 	var out []scored
 	for sk, n := range demand(xiaoqi.Scope{Sector: sector}) {
-		out = append(out, scored{int(sk), float64(n), m.skills[sk].ID})
+		// Not a skill every undergraduate is taught: real animation postings asking for
+		// 英语 made every English major animation's supply (9,679 graduates in 西安).
+		if !generalEducation[m.skills[sk].ID] {
+			out = append(out, scored{int(sk), float64(n), m.skills[sk].ID})
+		}
 	}
 	if len(out) == 0 && sector != "" {
 		all := demand(xiaoqi.Scope{})

@@ -519,3 +519,52 @@ func TestSeedSectorSaysScore(t *testing.T) {
 	}
 	t.Fatal("西安交通大学 not in the default data set")
 }
+
+// TestSeedDossierFiguresWritten: the returnee dossier's English writes its thousands as the
+// web UI writes the same figures beside it: "About 18,788 graduates", not 18788.
+func TestSeedDossierFiguresWritten(t *testing.T) {
+	m, _ := seedMatcher(t)
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市", Sector: xiaoqi.SectorSoftware})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.GraduateSupply < 1000 || d.RegionGraduateSupply < 1000 {
+		t.Fatalf("西安 software: %d graduates, %d in 关中; the test needs thousands", d.GraduateSupply, d.RegionGraduateSupply)
+	}
+	comma := func(n int) string { return fmt.Sprintf("%d,%03d", n/1000, n%1000) }
+	want := fmt.Sprintf("About %s graduates a year (estimate) in related programs in the city, %s in Guanzhong",
+		comma(d.GraduateSupply), comma(d.RegionGraduateSupply))
+	if !strings.Contains(d.EN, want) {
+		t.Errorf("the dossier says %q; want %q", d.EN, want)
+	}
+}
+
+// TestSeedSupplyNotGeneralEducation: the programs related to a sector are not those that
+// teach what every undergraduate learns: the real animation postings ask for 英语, which made
+// every English major animation's supply (9,679 graduates a year in 西安).
+func TestSeedSupplyNotGeneralEducation(t *testing.T) {
+	m, _ := seedMatcher(t)
+	for _, sector := range []xiaoqi.Sector{xiaoqi.SectorAnimation, xiaoqi.SectorITOps} {
+		d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市", Sector: sector, RealOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.SupplySkills) == 0 || slices.ContainsFunc(d.SupplySkills, func(s string) bool { return strings.HasPrefix(s, "英语") }) {
+			t.Errorf("%s, real data only: related programs teach %q; want the sector's skills, not 英语", sector, d.SupplySkills)
+		}
+	}
+}
+
+// TestSeedDossierNoJobs: a city without job needs in the sector says so in words, not
+// "0 enterprises with 0 open positions (0 job needs); most demanded: none".
+func TestSeedDossierNoJobs(t *testing.T) {
+	m, _ := seedMatcher(t)
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "铜川市", Sector: xiaoqi.SectorEnergy})
+	if err != nil || d.OpenJobs != 0 {
+		t.Fatalf("铜川 energy: %v, %d job needs; the test needs none", err, d.OpenJobs)
+	}
+	if !strings.HasPrefix(d.EN, "Tongchuan · Energy: no enterprise has posted a job need in the sector yet. About ") ||
+		!strings.HasPrefix(d.ZH, "铜川市 · 能源：尚无企业发布本领域的岗位需求。") {
+		t.Errorf("铜川 energy says %q / %q", d.ZH, d.EN)
+	}
+}

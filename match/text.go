@@ -44,3 +44,16 @@ func listEN(names []string, n int) string {
 	}
 	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }
+
+// thousands writes n in English with a comma between thousands, as the web UI writes its
+// figures (18,788): the dossier said "About 18788 graduates" beside a figure of 18,788.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

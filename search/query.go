@@ -323,7 +323,10 @@ func (x *Index) synonymQuery(s string) query.Query {
 
 // relaxUnits returns the units of q for a search that found nothing with all of them
 // (relax): its words, and each space-separated part that names a skill as one unit (the
-// skill's synonyms still count), unless q as a whole names the skill that found nothing.
+// skill's synonyms still count), unless q as a whole names the skill that found nothing. A
+// part that is a word of the skills' English names (software) is one unit too, finding what
+// it finds alone (englishQuery): as a plain word, software park found nothing at all, though
+// software alone finds the 软件 postings.
 func (x *Index) relaxUnits(q string) []unit {
 	parts := strings.Fields(q)
 	if x.syn != nil && len(parts) > 1 {
@@ -331,8 +334,13 @@ func (x *Index) relaxUnits(q string) []unit {
 			var us []unit
 			skills := false
 			for _, p := range parts {
-				if sk, ok := x.syn.resolve(p); ok {
-					us = append(us, unit{typed: p, q: x.skillQuery(p, sk)})
+				if sk, text, ok := x.resolveSkill(p); ok {
+					us = append(us, unit{typed: p, q: x.skillQuery(text, sk)})
+					skills = true
+					continue
+				}
+				if e := x.englishQuery(p); e != nil {
+					us = append(us, unit{typed: p, q: e})
 					skills = true
 					continue
 				}

@@ -68,3 +68,25 @@ func TestRelaxedOneWordSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("量子计算 = %v relaxed %v unmatched %q; want both jobs, relaxed, 量子计算 unmatched", ids(res), res.Relaxed, res.Unmatched)
 	}
 }
+
+// TestRelaxedEnglishSkillWord: a word of the skills' English names (software) finds, in a
+// relaxed question, what it finds alone: software park, of which nothing says park, found
+// nothing at all, though software alone finds the 软件 postings.
+func TestRelaxedEnglishSkillWord(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_test"}, Name: "软件测试工程师", City: "西安市", Skills: []string{"软件测试"},
+			Description: "负责软件测试，编写测试用例。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_sales"}, Name: "销售代表", City: "西安市", Description: "负责客户拜访。"},
+	)
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "software"})); !slices.Contains(got, "job_test") {
+		t.Fatalf("software = %v, want the 软件测试 posting", got)
+	}
+	for _, q := range []string{"software park", "softwere park"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if got := ids(res); !slices.Contains(got, "job_test") || slices.Contains(got, "job_sales") || !res.Relaxed || !slices.Equal(res.Unmatched, []string{"park"}) {
+			t.Errorf("%s = %v relaxed %v unmatched %q; want the 软件测试 posting, relaxed, park unmatched", q, got, res.Relaxed, res.Unmatched)
+		}
+	}
+}

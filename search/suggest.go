@@ -29,8 +29,9 @@ const minAliasPrefix = 2
 // institution and enterprise names that start with it (folded: case, width and traditional
 // characters do not matter), the most frequent first, at most limit (default 10, at most
 // MaxSuggestions). An abbreviation (Options.Aliases), typed whole or begun, suggests the names
-// it stands for: 西电 and XDU suggest 西安电子科技大学, first when typed whole. It reads the
-// index's term dictionary only, never the documents.
+// it stands for: 西电 and XDU suggest 西安电子科技大学, first when typed whole; the beginning of a
+// skill's English name suggests the name (suggestEnglish). It reads the index's term
+// dictionary only, never the documents.
 func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi.Suggestion, error) {
 	switch {
 	case !utf8.ValidString(prefix):
@@ -63,6 +64,9 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 		}
 	}
 	whole, err := x.suggestAliases(ctx, p, byFolded)
+	if err == nil {
+		err = x.suggestEnglish(ctx, p, byFolded)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
 	}
@@ -117,6 +121,37 @@ func (x *Index) suggestAliases(ctx context.Context, p string, byFolded map[strin
 		}
 	}
 	return whole, nil
+}
+
+// maxEnglishSuggest bounds the skills whose English names one prefix looks up.
+const maxEnglishSuggest = 20
+
+// suggestEnglish adds to byFolded the English names of the skills (Options.Taxonomy) that
+// begin with the folded prefix p, counted as the documents that hold their Chinese names: the
+// documents are in Chinese, so softw suggested nothing, though Software testing finds the
+// 软件测试 postings. A name that reads the same in both (Python) is suggested as the index has it.
+func (x *Index) suggestEnglish(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) error {
+	if x.syn == nil || utf8.RuneCountInString(p) < minAliasPrefix || !isASCIILetters(strings.ReplaceAll(p, " ", "")) {
+		return nil
+	}
+	n := 0
+	for _, sk := range x.syn.tax.Skills() {
+		en := x.seg.fold(sk.NameEN)
+		if !strings.HasPrefix(en, p) || byFolded[en] != nil || en == x.seg.fold(sk.NameZH) {
+			continue
+		}
+		if n++; n > maxEnglishSuggest {
+			break
+		}
+		s, err := x.suggestion(ctx, x.seg.fold(sk.NameZH))
+		if err != nil {
+			return err
+		}
+		if s != nil {
+			byFolded[en] = &xiaoqi.Suggestion{Text: sk.NameEN, Count: s.Count}
+		}
+	}
+	return nil
 }
 
 // suggestion returns the suggestion whose folded form is folded, with the number of

@@ -59,3 +59,28 @@ func TestSuggestCounts(t *testing.T) {
 	}
 	want("西安", "西安交通大学", 4)
 }
+
+// TestSuggestEnglishSkillNames: the documents are in Chinese, so an English prefix (softw)
+// suggested nothing, though Software testing finds the 软件测试 postings; it suggests the
+// skills' English names, counted as the documents that hold their Chinese names.
+func TestSuggestEnglishSkillNames(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_1"}, Name: "测试工程师", City: "西安市", Skills: []string{"软件测试"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_2"}, Name: "测试专员", City: "西安市", Skills: []string{"软件测试", "Python"}},
+	)
+	for _, prefix := range []string{"softw", "Software t", "ＳＯＦＴ"} {
+		got, err := x.Suggest(context.Background(), prefix, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0].Text != "Software testing" || got[0].Count != 2 {
+			t.Errorf("Suggest(%q) = %v, want Software testing first, with 2", prefix, got)
+		}
+	}
+	// A name that reads the same in both is suggested once, as the index has it.
+	if got, err := x.Suggest(context.Background(), "pyth", 10); err != nil || len(got) != 1 || got[0].Text != "Python" {
+		t.Errorf("Suggest(pyth) = %v, %v; want Python once", got, err)
+	}
+}

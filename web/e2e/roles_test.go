@@ -163,7 +163,7 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.do("change the salary", chromedp.SetValue("#job-salary-min", "12000"), chromedp.SetValue("#job-salary-max", "18000"),
 		chromedp.Click("#job-form button[type=submit]"))
 	p.waitText(".job-form .notice.ok", "已保存岗位「"+title+"」")
-	p.waitText(sel, "12000–18000")
+	p.waitText(sel, "月薪 12,000–18,000 元") // the figures, said as a salary
 	var edited jobDoc
 	apiGet(t, svc.URL, "/api/v1/jobs/"+job.ID, nil, &edited)
 	if edited.SalaryText != "" || edited.SalaryMin != 12000 || edited.SalaryMax != 18000 {

@@ -8,14 +8,15 @@ import { h, s, syntheticBadge, unverifiedBadge, errorBox, loading, goKeepingFocu
 /**
  * CITIES are the ten prefecture-level cities of Shaanxi with their region (policy item (7))
  * and a position on the schematic map: roughly (longitude, latitude) projected onto a
- * 400 × 440 box, nudged apart where cities are close (西安, 咸阳).
+ * 400 × 440 box, nudged apart where cities are close (西安, 咸阳). A city's name is above its
+ * dot, but 咸阳's, below it and nudged left by `below`: above, "▶ Xianyang" covered "Xi'an".
  */
 export const CITIES = [
   { name: '榆林市', short: '榆林', region: '陕北', x: 285, y: 60 },
   { name: '延安市', short: '延安', region: '陕北', x: 262, y: 160 },
   { name: '铜川市', short: '铜川', region: '关中', x: 226, y: 236 },
   { name: '宝鸡市', short: '宝鸡', region: '关中', x: 102, y: 292 },
-  { name: '咸阳市', short: '咸阳', region: '关中', x: 186, y: 282 },
+  { name: '咸阳市', short: '咸阳', region: '关中', x: 186, y: 282, below: -14 },
   { name: '西安市', short: '西安', region: '关中', x: 240, y: 300 },
   { name: '渭南市', short: '渭南', region: '关中', x: 300, y: 270 },
   { name: '汉中市', short: '汉中', region: '陕南', x: 104, y: 372 },
@@ -35,11 +36,20 @@ const REGIONS = [
 
 /** renderExplore draws the explorer for #/explore?sector=&city=. */
 export async function renderExplore(view, r, ctx) {
-  const sector = SECTORS.includes(r.params.get('sector')) ? r.params.get('sector') : 'software';
+  const sectorParam = r.params.get('sector');
+  const sector = SECTORS.includes(sectorParam) ? sectorParam : 'software';
   const cityParam = r.params.get('city');
-  const city = CITIES.some((c) => c.name === cityParam) ? cityParam : '西安市';
+  // A city may be named as the map names it: 西安市, 西安 or Xi'an.
+  const named = cityParam && CITIES.find((c) => [c.name, c.short, cityName(c.name)].some((n) => n.toLowerCase() === cityParam.trim().toLowerCase()));
+  const city = named ? named.name : '西安市';
   const real = r.params.get('real') === '1'; // real data only
   view.append(h('h1', {}, t('explore.title')), h('p', { class: 'lead' }, t('explore.intro')));
+  // A link with a sector or a city the explorer does not know (typed, or from an old
+  // address) says what it shows instead, rather than another city's dossier without a word.
+  const wrong = [];
+  if (sectorParam && sectorParam !== sector) wrong.push(t('explore.bad.sector', { v: sectorParam, sector: sectorName(sector) }));
+  if (cityParam && !named) wrong.push(t('explore.bad.city', { v: cityParam, city: cityName(city) }));
+  if (wrong.length) view.append(h('div', { class: 'notice', role: 'status', 'data-note': 'params' }, wrong.join(' ')));
 
   const form = h('form', { class: 'inline-form', id: 'explore-form' },
     h('div', { class: 'field' }, h('label', { for: 'sector' }, t('explore.sector')),
@@ -65,7 +75,7 @@ export async function renderExplore(view, r, ctx) {
   // One dossier per city: its open positions and graduate supply for the sector.
   let all;
   try {
-    all = await Promise.all(CITIES.map((c) => get('/api/v1/insights/startup', { sector, city: c.name, real_only: real ? 'true' : null })));
+    all = await dossiers(sector, real);
   } catch (err) {
     if (ctx.isCurrent()) overview.replaceChildren(errorBox(err));
     dossierBox.replaceChildren();
@@ -86,6 +96,22 @@ export async function renderExplore(view, r, ctx) {
   dossierBox.replaceChildren(...dossier(byCity[city], city, sector));
 }
 
+// The ten dossiers of a sector, kept a little while: picking another city on the map
+// draws the page again with the same ten, which it asked the API for again (ten requests a
+// click, enough to meet the rate limit of an address when clicking from city to city).
+const KEEP_MS = 60 * 1000;
+const kept = new Map();
+
+function dossiers(sector, real) {
+  const key = sector + (real ? '|real' : '');
+  const k = kept.get(key);
+  if (k && Date.now() - k.at < KEEP_MS) return k.all;
+  const all = Promise.all(CITIES.map((c) => get('/api/v1/insights/startup', { sector, city: c.name, real_only: real ? 'true' : null })));
+  kept.set(key, { at: Date.now(), all });
+  all.catch(() => kept.delete(key)); // an error is not kept
+  return all;
+}
+
 function link(sector, city, real) {
   return '#/explore?' + new URLSearchParams(real ? { sector, city, real: '1' } : { sector, city }).toString();
 }
@@ -97,19 +123,24 @@ function map(sector, selected, byCity, real) {
     svg.append(s('rect', { x: rg.x, y: rg.y, width: rg.w, height: rg.h, rx: 18, class: 'region region-' + regionClass(rg.name) }),
       s('text', { x: rg.lx, y: rg.ly, class: 'region-label' }, t('explore.region.' + rg.name)));
   }
-  for (const c of CITIES) {
+  CITIES.forEach((c, i) => {
     const n = byCity[c.name].open_headcount;
     const radius = 6 + 16 * Math.sqrt(n / max);
     // The name starts with the name shown on the map (WCAG 2.5.3 label in name); the chosen
     // city is marked ▶ for the eye and aria-current for screen readers.
     const label = t('explore.map.city', { city: shortName(c), n });
     const on = c.name === selected;
-    const a = s('a', { href: link(sector, c.name, real), class: on ? 'city selected' : 'city', 'aria-label': label, 'aria-current': on ? 'true' : null, 'data-city': c.name },
+    const id = 'map-city-' + i;
+    const a = s('a', { href: link(sector, c.name, real), id, class: on ? 'city selected' : 'city', 'aria-label': label, 'aria-current': on ? 'true' : null, 'data-city': c.name },
       s('title', {}, label),
       s('circle', { cx: c.x, cy: c.y, r: radius.toFixed(1), class: 'dot dot-' + regionClass(c.region) }),
-      s('text', { x: c.x, y: c.y - radius - 4, 'text-anchor': 'middle', class: 'city-label' }, on ? '▶ ' + shortName(c) : shortName(c)));
+      s('text', { x: c.x + (c.below || 0), y: c.below === undefined ? c.y - radius - 4 : c.y + radius + 14, 'text-anchor': 'middle', class: 'city-label' },
+        on ? '▶ ' + shortName(c) : shortName(c)));
+    // The city chosen keeps the focus when the page is drawn again for it, as the selects do:
+    // the focus on the h1 scrolled a phone back to the top, away from the map and the bars.
+    a.addEventListener('click', (ev) => { ev.preventDefault(); goKeepingFocus(link(sector, c.name, real), id); });
     svg.append(a);
-  }
+  });
   return svg;
 }
 
@@ -136,11 +167,17 @@ function bars(id, title, rows, selected, note) {
     note ? h('figcaption', { class: 'muted' }, note) : null);
 }
 
-function partyList(items) {
+/**
+ * partyList lists a dossier's firms or schools; one of another city than the dossier's (the
+ * partner schools of the region around it) says its city, so that 铜川's list of 西安's
+ * universities does not read as 铜川's own.
+ */
+function partyList(items, city) {
   if (!items || !items.length) return h('p', { class: 'muted' }, t('explore.none'));
   return h('ul', { class: 'plain' }, items.map((p) => h('li', {},
     p.type === 'institution' ? h('a', { href: '#/institution/' + encodeURIComponent(p.id) }, p.name)
       : p.type === 'enterprise' ? h('a', { href: '#/hr/' + encodeURIComponent(p.id) }, p.name) : p.name,
+    p.city && p.city !== city ? h('span', { class: 'muted', 'data-city': p.city }, ' · ' + cityName(p.city)) : null,
     ' ', syntheticBadge(p.synthetic), ' ', unverifiedBadge(p.verified))));
 }
 
@@ -161,11 +198,12 @@ function dossier(d, city, sector) {
     h('h3', {}, t('explore.skills')),
     d.top_skills && d.top_skills.length ? h('ul', { class: 'chips' }, d.top_skills.map((x) => h('li', { class: 'chip static' }, skillName(x)))) : h('p', { class: 'muted' }, t('explore.none')),
     h('div', { class: 'two-col' },
-      h('div', {}, h('h3', {}, t('explore.competitors')), partyList(d.competitors)),
-      h('div', {}, h('h3', {}, t('explore.schools')), partyList(d.partner_schools))),
+      h('div', {}, h('h3', {}, t('explore.competitors')), partyList(d.competitors, city)),
+      h('div', {}, h('h3', {}, t('explore.schools')), partyList(d.partner_schools, city))),
     h('h3', {}, t('explore.policies'), ' ', h('a', { href: '#/policy', class: 'small' }, t('explore.policies.all'))),
     h('div', { class: 'policies' }, (d.policies || []).map((p) => h('figure', { class: 'policy', 'data-item': String(p.number) },
       h('blockquote', { lang: 'zh-CN' }, '“' + p.quote + '”'),
-      h('figcaption', {}, t('explore.policy.item', { n: p.number, h: p.heading }), p.en ? h('span', { class: 'muted', lang: 'en' }, ' — ' + p.en) : null)))),
+      h('figcaption', {}, h('a', { href: '#/policy/' + p.number }, t('explore.policy.item', { n: p.number, h: p.heading })),
+        p.en ? h('span', { class: 'muted', lang: 'en' }, ' — ' + p.en) : null)))),
   ];
 }

@@ -27,12 +27,24 @@ export async function renderPolicy(view, r, ctx) {
 }
 
 async function item(view, id, ctx) {
-  const p = await get('/api/v1/policies/' + encodeURIComponent(id));
+  const p = await byIdOrNumber(id);
   if (!ctx.isCurrent()) return;
   view.append(h('p', {}, h('a', { href: '#/policy' }, t('policy.all'))),
     h('h1', {}, heading(p)), gloss(p.number),
     h('p', { class: 'muted' }, t('policy.source'), p.section ? [' · ', h('span', { lang: 'zh-CN' }, p.section), sectionGloss(p.section)] : ''),
     h('p', { class: 'policy-text', lang: 'zh' }, p.text));
+}
+
+/**
+ * byIdOrNumber reads the item of id (pol_…), or of its number (#/policy/12): the returnee
+ * explorer links the items it quotes so, as the dossier names them by number.
+ */
+async function byIdOrNumber(id) {
+  if (!/^\d{1,3}$/.test(id)) return get('/api/v1/policies/' + encodeURIComponent(id));
+  const res = await getAll('/api/v1/policies', {}, 1000);
+  const p = (res.data || []).find((x) => x.number === Number(id));
+  if (!p) throw new Error(t('policy.nonumber', { n: id }));
+  return p;
 }
 
 /** heading is an item's number and heading, in Chinese: （十二）加大人才培育和引进力度. */
@@ -61,8 +73,8 @@ const GLOSSES = {
   13: 'Innovation in enterprises', 14: 'The business environment', 15: 'Statistics of service outsourcing',
 };
 
-/** gloss is the English gloss of item n's heading. */
-function gloss(n) {
+/** gloss is the English gloss of item n's heading (search hits show it too). */
+export function gloss(n) {
   return GLOSSES[n] ? h('span', { class: 'muted gloss', lang: 'en' }, ' ' + GLOSSES[n]) : null;
 }
 

@@ -5,6 +5,7 @@ import { t, sectorName, cityName, degreeName, languageName, skillName, programsF
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
+import { gloss } from './policy.js';
 
 const TYPES = ['', 'institution', 'program', 'enterprise', 'job', 'candidate', 'policy'];
 const FACETS = ['city', 'region', 'sector', 'skill', 'degree'];
@@ -266,11 +267,23 @@ function hit(x, st) {
   // A job need's day of posting: what sorting by date orders by.
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
-  const title = link ? h('a', { href: link }, x.title) : h('span', {}, x.title);
+  const title = link ? h('a', { href: link }, hitTitle(x)) : h('span', {}, hitTitle(x));
+  // An item of the policy has its heading's English gloss beside it, as on the policy page.
+  const glossed = x.type === 'policy' && f.number ? gloss(f.number) : null;
   return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },
-    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, hitKind(x)), ' ', h('h3', { class: 'hit-title' }, title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified)),
+    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, hitKind(x)), ' ', h('h3', { class: 'hit-title' }, title, glossed), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified)),
     meta.length ? h('p', { class: 'hit-meta' }, meta.join(' · ')) : null,
     x.snippet ? h('p', { class: 'snippet' }, snippet(x.snippet)) : null);
+}
+
+/**
+ * hitTitle is a hit's title in the page's language where it is made of values the UI names:
+ * a candidate's is "major · degree · city" (软件工程 · 硕士 · 渭南市), whose degree and city an
+ * English page says in English (软件工程 · Master's · Weinan); the major, as written, stays.
+ */
+function hitTitle(x) {
+  if (x.type !== 'candidate') return x.title;
+  return String(x.title).split(' · ').map((part) => cityName(degreeName(part))).join(' · ');
 }
 
 function pager(st, total) {
