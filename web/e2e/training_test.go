@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -38,10 +39,39 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 	if h := p.text("#gaps-h"); strings.Contains(h, "新专业") {
 		p.fail("the gaps' heading promises a training institution new majors: %q", h)
 	}
+	// Each gap is a course for it to start, with the API's count of openings, not the
+	// catalogue majors and the universities best placed to add them (可增设专业：130515TK …).
+	var inst struct{ Region string }
+	apiGet(t, svc.URL, "/api/v1/institutions/"+id, nil, &inst)
+	var gaps struct {
+		Gaps []struct {
+			Skill   string
+			SkillEN string `json:"skill_en"`
+			Demand  int
+		}
+	}
+	apiGet(t, svc.URL, "/api/v1/insights/gaps", url.Values{"region": {inst.Region}, "limit": {"5"}}, &gaps)
+	if len(gaps.Gaps) == 0 {
+		t.Fatalf("no gaps in %s", inst.Region)
+	}
+	p.waitJS("the gaps", `document.querySelectorAll('.gap-list li').length > 0`)
+	first := gaps.Gaps[0]
+	want := fmt.Sprintf("可开设「%s」培训课程：%d 个岗位需要", first.Skill, first.Demand)
+	if got := p.text(".gap-list li p"); !strings.HasPrefix(got, want) {
+		p.fail("a training institution's first gap: %q, want it to start %q", got, want)
+	}
+	for _, g := range p.texts(".gap-list li p") {
+		if strings.Contains(g, "可增设专业") || strings.Contains(g, "最具基础的院校") {
+			p.fail("a training institution is told to add majors: %q", g)
+		}
+	}
 	p.click("#lang")
 	p.waitText("#programs-h", "Courses (")
 	if meta := p.text(".programs-list .muted"); !strings.Contains(meta, "trainees a year") || strings.Contains(meta, "graduates") {
 		p.fail("a course's trainees in English: %q", meta)
+	}
+	if got := p.text(".gap-list li p"); !strings.HasPrefix(got, "Start a course on "+first.SkillEN+": asked for by "+fmt.Sprint(first.Demand)+" openings") {
+		p.fail("a training institution's first gap in English: %q", got)
 	}
 	if lead := p.text(".lead"); !strings.HasPrefix(lead, "Training institution · ") {
 		p.fail("the lead in English: %q", lead)

@@ -105,11 +105,12 @@ async function loadGaps(box, inst, id, realOnly, refocus) {
     const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5, real_only: realOnly ? 'true' : null });
     const toggle = h('input', { type: 'checkbox', id: 'gaps-real', checked: realOnly ? true : null, 'aria-describedby': 'gaps-real-hint' });
     toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked, true); });
+    const training = inst.type === 'training';
     const items = (g.gaps || []).map((gp) => {
       const here = (gp.best_placed || []).some((b) => b.id === id);
       return h('li', { class: 'card', 'data-skill': gp.skill },
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
-        h('p', {}, pick(gp.zh, gp.en)));
+        h('p', {}, training ? courseAdvice(gp) : pick(gp.zh, gp.en)));
     });
     replace(box, h('h2', { id: 'gaps-h' }, t(inst.type === 'training' ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
@@ -117,6 +118,18 @@ async function loadGaps(box, inst, id, realOnly, refocus) {
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));
     if (refocus) document.getElementById('gaps-real').focus(); // the box was drawn again: keep the keyboard's place
   } catch (err) { box.replaceChildren(errorBox(err)); }
+}
+
+/**
+ * courseAdvice is a gap told to a training institution: a course to start, with the openings
+ * asking for it and the graduates already taught it. The API's text suggests catalogue majors
+ * and the universities best placed to add them, which a training institution cannot act on.
+ */
+function courseAdvice(gp) {
+  const sd = gp.synthetic_demand || 0;
+  const synth = sd && sd === gp.demand ? t('inst.gap.course.synthetic.all') : sd ? t('inst.gap.course.synthetic', { n: sd }) : '';
+  const supply = gp.supply ? t('inst.gap.course.supply', { n: gp.supply }) : t('inst.gap.course.nosupply');
+  return t('inst.gap.course', { skill: pick(gp.skill, gp.skill_en), demand: t('inst.gap.course.demand', { n: gp.demand }) + synth, supply });
 }
 
 async function finder(view, r, ctx) {
