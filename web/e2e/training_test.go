@@ -119,7 +119,7 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 
 // emptyPartnersJourney: a vocational college, whose programs the default data set does not
 // hold, gets no suggested partners: the box says why (the API's zh/en), and nothing else
-// ("null" was shown above it).
+// ("null" was shown above it). Its gaps are courses to start, not 本科 majors.
 func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
 	var hits searchAnswer
 	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"宝鸡职业技术学院"}, "type": {"institution"}}, &hits)
@@ -130,6 +130,17 @@ func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
 	p.waitText(".partners", "没有专业或课程")
 	if txt := p.text(".partners"); strings.Contains(txt, "null") || strings.Contains(txt, "暂无") {
 		p.fail("the empty partners box: %q", txt)
+	}
+	// A 专科 college adds no major of the 本科 catalogue the gaps suggest: it is told of
+	// courses (or a specialisation) to start.
+	p.waitJS("the gaps", `document.querySelectorAll('.gap-list li').length > 0`)
+	if h := p.text("#gaps-h"); strings.Contains(h, "新专业") {
+		p.fail("the gaps' heading promises a vocational college new majors: %q", h)
+	}
+	for _, g := range p.texts(".gap-list li p") {
+		if !strings.HasPrefix(g, "可开设「") || strings.Contains(g, "可增设专业") {
+			p.fail("a vocational college's gap: %q, want a course to start, not 本科 majors to add", g)
+		}
 	}
 	p.click("#lang")
 	p.waitText(".partners", "no programs or courses of this institution")

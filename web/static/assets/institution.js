@@ -105,14 +105,17 @@ async function loadGaps(box, inst, id, realOnly, refocus) {
     const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5, real_only: realOnly ? 'true' : null });
     const toggle = h('input', { type: 'checkbox', id: 'gaps-real', checked: realOnly ? true : null, 'aria-describedby': 'gaps-real-hint' });
     toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked, true); });
+    // The majors suggested are of the 本科 catalogue: a training institution, and a 专科
+    // (vocational) college, which awards no 本科 degree, are told of courses to start instead.
     const training = inst.type === 'training';
+    const courses = training || inst.level === '专科';
     const items = (g.gaps || []).map((gp) => {
       const here = (gp.best_placed || []).some((b) => b.id === id);
       return h('li', { class: 'card', 'data-skill': gp.skill },
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
-        h('p', {}, training ? courseAdvice(gp) : pick(gp.zh, gp.en)));
+        h('p', {}, courses ? courseAdvice(gp, training) : pick(gp.zh, gp.en)));
     });
-    replace(box, h('h2', { id: 'gaps-h' }, t(inst.type === 'training' ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
+    replace(box, h('h2', { id: 'gaps-h' }, t(courses ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));
@@ -121,15 +124,16 @@ async function loadGaps(box, inst, id, realOnly, refocus) {
 }
 
 /**
- * courseAdvice is a gap told to a training institution: a course to start, with the openings
- * asking for it and the graduates already taught it. The API's text suggests catalogue majors
- * and the universities best placed to add them, which a training institution cannot act on.
+ * courseAdvice is a gap told to a training institution (training) or a vocational college: a
+ * course to start, with the openings asking for it and the graduates already taught it. The
+ * API's text suggests 本科 catalogue majors and the universities best placed to add them,
+ * which neither can act on.
  */
-function courseAdvice(gp) {
+function courseAdvice(gp, training) {
   const sd = gp.synthetic_demand || 0;
   const synth = sd && sd === gp.demand ? t('inst.gap.course.synthetic.all') : sd ? t('inst.gap.course.synthetic', { n: sd }) : '';
   const supply = gp.supply ? t('inst.gap.course.supply', { n: gp.supply }) : t('inst.gap.course.nosupply');
-  return t('inst.gap.course', { skill: pick(gp.skill, gp.skill_en), demand: t('inst.gap.course.demand', { n: gp.demand }) + synth, supply });
+  return t(training ? 'inst.gap.course' : 'inst.gap.course.college', { skill: pick(gp.skill, gp.skill_en), demand: t('inst.gap.course.demand', { n: gp.demand }) + synth, supply });
 }
 
 async function finder(view, r, ctx) {
