@@ -67,4 +67,5 @@ func TestUI(t *testing.T) {
 	t.Run("jobformkeys", func(t *testing.T) { jobFormKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("slowparts", func(t *testing.T) { slowPartsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("partnerkeys", func(t *testing.T) { partnerKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("programs", func(t *testing.T) { programsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 }

@@ -1,12 +1,10 @@
 // The institution page: its programs, suggested enterprise partners with their explanations,
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
-import { t, pick, cityName, regionName, degreeName, levelName, authorityName, skillName, programsFound } from './i18n.js';
+import { t, pick, cityName, regionName, levelName, authorityName, programsFound } from './i18n.js';
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
+import { loadPrograms } from './programs.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
-
-// MAX_PROGRAMS bounds the programs the page reads of one institution.
-const MAX_PROGRAMS = 2000;
 
 /** renderInstitution draws #/institution (a finder) or #/institution/{id}. */
 export async function renderInstitution(view, r, ctx) {
@@ -49,21 +47,7 @@ export async function renderInstitution(view, r, ctx) {
   })());
 
   await Promise.all([
-    (async () => {
-      try {
-        // Every program (a university has up to a few hundred), to be sorted as a whole.
-        const ps = await getAll('/api/v1/programs', { institution_id: id }, MAX_PROGRAMS);
-        // In the order of the national catalogue (by major code, which groups a school's
-        // programs by discipline), not the store's id order; programs without a code last.
-        const list = (ps.data || []).slice().sort((a, b) =>
-          (a.major_code || '\uffff').localeCompare(b.major_code || '\uffff') || a.name.localeCompare(b.name, 'zh'));
-        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t(training ? 'inst.courses' : 'inst.programs', { n: list.length + (ps.more ? '+' : '') })),
-          h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
-            h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
-            h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t(training ? 'inst.course.trainees' : 'inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
-            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).map(skillName).join(t('punct.list'))) : null))));
-      } catch (err) { progBox.replaceChildren(errorBox(err)); }
-    })(),
+    loadPrograms(progBox, inst, canAct('institution', id)),
     loadProposals(),
     loadPartners(partnersBox, id, false, loadProposals, false, () => partnerships),
     loadGaps(gapsBox, inst, id, false),
