@@ -305,7 +305,7 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 			return errForbidden("统一社会信用代码只能由管理员设置或修改 / only an administrator may set or change the credit code")
 		}
 	}
-	if k == xiaoqi.KindInstitution || k == xiaoqi.KindProgram {
+	if k == xiaoqi.KindInstitution || k == xiaoqi.KindProgram || k == xiaoqi.KindEnterprise || k == xiaoqi.KindJob {
 		return keepDesignations(old, d)
 	}
 	return nil

@@ -4,14 +4,15 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// keepDesignations refuses a change by staff of what only an administrator records about an
-// institution or a program: whether it is synthetic sample data, where it came from, and,
-// for an institution, the facts of the MOE list (学校标识码, type, level, authority) and the
-// provincial designation as a key training institution. Staff of a synthetic training base
-// cleared its 示例 mark (so that real_only counted it as real), called its source "moe",
-// made it a 本科 university and gave it the key-training standing the policy factor scores.
-// A field left out (empty, false) keeps the stored value, as a replacement from an older
-// client would; a different value is 403 naming the field.
+// keepDesignations refuses a change by staff or HR of what only an administrator records:
+// whether a record is synthetic sample data and where it came from (institutions, programs,
+// enterprises, job needs); for an institution the facts of the MOE list (学校标识码, type,
+// level, authority) and the provincial designation as a key training institution; for an
+// enterprise its standing as a leading enterprise. Staff of a synthetic training base cleared
+// its 示例 mark (so that real_only counted it as real), called its source "moe", made it a 本科
+// university and gave it the key-training standing the policy factor scores. A field left out
+// (empty, false) keeps the stored value, as a replacement from an older client would; a
+// different value is 403 naming the field.
 func keepDesignations(old, d xiaoqi.Doc) error {
 	if old == nil {
 		return nil
@@ -42,6 +43,11 @@ func keepDesignations(old, d xiaoqi.Doc) error {
 			field{name: "level", was: o.Level, is: n.Level, zh: "办学层次", en: "the level", keep: func() { n.Level = o.Level }},
 			field{name: "authority", was: o.Authority, is: n.Authority, zh: "主管部门", en: "the authority", keep: func() { n.Authority = o.Authority }},
 			field{name: "key_training", was: str(o.KeyTraining), is: str(n.KeyTraining), zh: "省级重点人才培训机构认定", en: "the provincial key training institution designation", keep: func() { n.KeyTraining = o.KeyTraining }})
+	}
+	if o, ok := old.(*xiaoqi.Enterprise); ok {
+		n := d.(*xiaoqi.Enterprise)
+		fields = append(fields,
+			field{name: "leading", was: str(o.Leading), is: str(n.Leading), zh: "服务外包龙头企业认定", en: "the leading-enterprise designation", keep: func() { n.Leading = o.Leading }})
 	}
 	for _, f := range fields {
 		switch {

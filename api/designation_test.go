@@ -61,3 +61,25 @@ func TestStaffKeepDesignations(t *testing.T) {
 		t.Errorf("an administrator's designation: %+v, want key_training", got)
 	}
 }
+
+// TestHRKeepDesignations: HR of a synthetic enterprise cannot make it a leading enterprise
+// (which the policy factor scores) nor clear its 示例 mark, on it or on a job need.
+func TestHRKeepDesignations(t *testing.T) {
+	e := newEnv(t)
+	var ent xiaoqi.Enterprise
+	e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"标记测试软件有限公司（示例）","city":"西安市","synthetic":true}`).want(t, http.StatusCreated).decode(t, &ent)
+	var job xiaoqi.JobNeed
+	e.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","enterprise_id":"`+ent.ID+`","synthetic":true}`).want(t, http.StatusCreated).decode(t, &job)
+	hr := e.as(e.newUser(t, "hr-marks", xiaoqi.RoleEnterprise, ent.ID))
+	hr.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"标记测试软件有限公司（示例）","city":"西安市","synthetic":true,"leading":true}`).
+		wantError(t, http.StatusForbidden, "forbidden", "leading")
+	hr.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"标记测试软件有限公司（示例）","city":"西安市","synthetic":false,"description":"简介"}`).want(t, http.StatusOK)
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+job.ID, `{"title":"测试工程师","city":"西安市","enterprise_id":"`+ent.ID+`","synthetic":false,"headcount":2}`).want(t, http.StatusOK)
+	var gotEnt xiaoqi.Enterprise
+	e.get(t, "/api/v1/enterprises/"+ent.ID).want(t, http.StatusOK).decode(t, &gotEnt)
+	var gotJob xiaoqi.JobNeed
+	e.get(t, "/api/v1/jobs/"+job.ID).want(t, http.StatusOK).decode(t, &gotJob)
+	if gotEnt.Leading || !gotEnt.Synthetic || gotEnt.Description != "简介" || !gotJob.Synthetic || gotJob.Headcount != 2 {
+		t.Errorf("after HR's changes: %+v and %+v, want both still synthetic, not leading, with the new description and headcount", gotEnt, gotJob)
+	}
+}
