@@ -61,20 +61,47 @@ func programsJourney(t *testing.T, p *page, svc *service, a actors) {
 		t.Fatalf("%s was overwritten: %+v", taken.Name, still)
 	}
 
-	var cleared string
-	p.eval(`document.querySelector('#prog-code').value = ''`, &cleared)
-	p.do("fill the form", chromedp.SetValue("#prog-name", name), chromedp.SetValue("#prog-grads", "45"), chromedp.SetValue("#prog-skills", "Java、软件测试"))
+	// A major a gap of its region suggests, which the school does not offer yet.
+	var gaps struct {
+		Gaps []struct {
+			Skill  string
+			Majors []struct{ Code, Name string }
+		}
+	}
+	apiGet(t, svc.URL, "/api/v1/insights/gaps", url.Values{"region": {"关中"}, "limit": {"5"}}, &gaps)
+	offers := map[string]bool{}
+	for _, x := range programs() {
+		offers[x.MajorCode] = true
+	}
+	gapSkill, code := "", ""
+	for _, g := range gaps.Gaps {
+		for _, m := range g.Majors {
+			if code == "" && !offers[m.Code] {
+				gapSkill, code = g.Skill, m.Code
+			}
+		}
+	}
+	if code == "" {
+		t.Fatalf("no major to add among the gaps of 关中: %+v", gaps.Gaps)
+	}
+	p.do("fill the form", chromedp.SetValue("#prog-name", name), chromedp.SetValue("#prog-code", code), chromedp.SetValue("#prog-grads", "45"),
+		chromedp.SetValue("#prog-skills", "Java、软件测试"))
 	p.click("#program-form button[type=submit]")
 	p.waitText(".programs .notice.ok", "已添加「"+name+"」")
 	p.waitText("#programs-h", "开设专业（"+strconv.Itoa(before+1)+"）")
+	// The gap that suggested the major now says the school offers it (the page drawn anew).
+	p.open("/#/search")
+	p.waitText("h1", "搜索")
+	p.open("/#/institution/" + a.institutionID)
+	p.waitText(fmt.Sprintf(".gap-list li[data-skill=%q] .offered", gapSkill), "本校已开设其中的 "+code)
 	var added *programDoc
 	for _, x := range programs() {
 		if x.Name == name {
 			added = &x
 		}
 	}
-	if added == nil || added.Degree != "本科" || added.MajorCode != "" || added.GraduatesPerYear != 45 || strings.Join(added.Skills, ",") != "Java,软件测试" {
-		t.Fatalf("the program added: %+v, want 本科 without a code, 45 graduates, Java and 软件测试", added)
+	if added == nil || added.Degree != "本科" || added.MajorCode != code || added.GraduatesPerYear != 45 || strings.Join(added.Skills, ",") != "Java,软件测试" {
+		t.Fatalf("the program added: %+v, want 本科 %s, 45 graduates, Java and 软件测试", added, code)
 	}
 
 	// Among dozens of programs the filter finds it, and says how many it shows.

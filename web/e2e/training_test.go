@@ -70,6 +70,7 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 	if meta := p.text(".programs-list .muted"); !strings.Contains(meta, "trainees a year") || strings.Contains(meta, "graduates") {
 		p.fail("a course's trainees in English: %q", meta)
 	}
+	p.waitText(".gap-list li p", "Start a course on ")
 	if got := p.text(".gap-list li p"); !strings.HasPrefix(got, "Start a course on "+first.SkillEN+": asked for by "+fmt.Sprint(first.Demand)+" openings") {
 		p.fail("a training institution's first gap in English: %q", got)
 	}

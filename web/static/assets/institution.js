@@ -46,11 +46,13 @@ export async function renderInstitution(view, r, ctx) {
     }
   })());
 
+  // The programs, also for the gaps: a major suggested that the institution offers already.
+  const programs = loadPrograms(progBox, inst, canAct('institution', id));
   await Promise.all([
-    loadPrograms(progBox, inst, canAct('institution', id)),
+    programs,
     loadProposals(),
     loadPartners(partnersBox, id, false, loadProposals, false, () => partnerships),
-    loadGaps(gapsBox, inst, id, false),
+    loadGaps(gapsBox, inst, id, false, false, programs),
   ]);
 }
 
@@ -81,23 +83,29 @@ async function loadPartners(box, id, realOnly, onChange, refocus, partnerships) 
 /**
  * loadGaps draws the skill gaps of the institution's region (else its city). The default
  * data set's job needs are mostly synthetic, so a box offers the gaps of real data only;
- * refocus puts the focus back on the box after it was used.
+ * refocus puts the focus back on the box after it was used; programs is (a promise of) the
+ * institution's programs.
  */
-async function loadGaps(box, inst, id, realOnly, refocus) {
+async function loadGaps(box, inst, id, realOnly, refocus, programs) {
   const scope = inst.region ? { region: inst.region } : { city: inst.city };
   try {
     const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5, real_only: realOnly ? 'true' : null });
     const toggle = h('input', { type: 'checkbox', id: 'gaps-real', checked: realOnly ? true : null, 'aria-describedby': 'gaps-real-hint' });
-    toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked, true); });
+    toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked, true, programs); });
     // The majors suggested are of the 本科 catalogue: a training institution, and a 专科
     // (vocational) college, which awards no 本科 degree, are told of courses to start instead.
     const training = inst.type === 'training';
     const courses = training || inst.level === '专科';
+    // A major suggested that the institution offers already is said to be its own: a dean
+    // was told to add 130515TK 游戏艺术设计 beside the school's 游戏艺术设计.
+    const codes = new Set((await programs).map((p) => p.major_code).filter(Boolean));
     const items = (g.gaps || []).map((gp) => {
       const here = (gp.best_placed || []).some((b) => b.id === id);
+      const offered = courses ? [] : (gp.majors || []).filter((m) => codes.has(m.code));
       return h('li', { class: 'card', 'data-skill': gp.skill },
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
-        h('p', {}, courses ? courseAdvice(gp, training) : pick(gp.zh, gp.en)));
+        h('p', {}, courses ? courseAdvice(gp, training) : pick(gp.zh, gp.en)),
+        offered.length ? h('p', { class: 'offered' }, t('inst.gap.offered', { majors: offered.map((m) => m.code + ' ' + m.name).join(t('punct.list')) })) : null);
     });
     replace(box, h('h2', { id: 'gaps-h' }, t(courses ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),

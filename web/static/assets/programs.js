@@ -35,7 +35,7 @@ function splitList(s) {
  * loadPrograms draws the institution's programs into box, sorted as the national catalogue
  * (by major code, which groups them by discipline; those without a code last); mine: the
  * signed-in account may change them, which adds a form and Edit and Remove on each; query
- * fills the filter.
+ * fills the filter. It answers the programs read ([] when they could not be).
  */
 export async function loadPrograms(box, inst, mine, notice, query) {
   const training = inst.type === 'training';
@@ -81,6 +81,7 @@ export async function loadPrograms(box, inst, mine, notice, query) {
     if (mine) showForm(null);
     if (notice) { const h2 = box.querySelector('h2'); h2.tabIndex = -1; h2.focus(); }
   } catch (err) { box.replaceChildren(errorBox(err)); }
+  return list;
 }
 
 /** programItem is one program's card; mine adds Edit and Remove (after a confirmation). */
