@@ -260,6 +260,11 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 		case *xiaoqi.Institution:
 			return u.Role == xiaoqi.RoleInstitution && x.ID != "" && x.ID == u.InstitutionID
 		case *xiaoqi.Program:
+			// Staff's program without an institution is their institution's, as HR's job
+			// need is their enterprise's (it was 403 "not this program", naming nothing).
+			if u.Role == xiaoqi.RoleInstitution && x.InstitutionID == "" && x == d {
+				x.InstitutionID = u.InstitutionID
+			}
 			return u.Role == xiaoqi.RoleInstitution && x.InstitutionID == u.InstitutionID
 		case *xiaoqi.Enterprise:
 			return u.Role == xiaoqi.RoleEnterprise && x.ID != "" && x.ID == u.EnterpriseID

@@ -58,3 +58,22 @@ func TestProgramDegreeFitsItsInstitution(t *testing.T) {
 	staffCollege.send(t, http.MethodPost, "/api/v1/programs", `{"name":"大数据技术","major_code":"510205","degree":"大专","institution_id":"`+college.ID+`"}`).want(t, http.StatusCreated)
 	staffUni.send(t, http.MethodPost, "/api/v1/programs", `{"name":"软件工程","major_code":"080902","degree":"本科","institution_id":"`+uni.ID+`"}`).want(t, http.StatusCreated)
 }
+
+// TestStaffProgramIsTheirs: a program staff post without institution_id is their
+// institution's (it was 403 "may change only its own records", naming no field), placed and
+// named as their institution.
+func TestStaffProgramIsTheirs(t *testing.T) {
+	e := newEnv(t)
+	var uni struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/institutions", `{"name":"归属测试大学","type":"university","level":"本科","city":"宝鸡市"}`).want(t, http.StatusCreated).decode(t, &uni)
+	staff := e.as(e.newUser(t, "staff-own", xiaoqi.RoleInstitution, uni.ID))
+	var p xiaoqi.Program
+	staff.send(t, http.MethodPost, "/api/v1/programs", `{"name":"软件工程","major_code":"080902","degree":"本科"}`).want(t, http.StatusCreated).decode(t, &p)
+	if p.InstitutionID != uni.ID || p.InstitutionName != "归属测试大学" || p.City != "宝鸡市" {
+		t.Errorf("staff's program without institution_id: %+v, want 归属测试大学's, in 宝鸡市", p)
+	}
+	// The public still names nothing it may write.
+	e.as("").send(t, http.MethodPost, "/api/v1/programs", `{"name":"软件工程","degree":"本科"}`).want(t, http.StatusUnauthorized)
+}
