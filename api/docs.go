@@ -156,6 +156,9 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			// After mayWrite, which fills what the account implies (HR's enterprise_id).
 			err = validate(d, "")
 		}
+		if err == nil {
+			err = s.checkJob(c.Request.Context(), old, d, data)
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -269,7 +272,11 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		d, err := s.readDoc(c, k)
+		data, err := readBody(c, s.maxBody)
+		var d xiaoqi.Doc
+		if err == nil {
+			d, err = decodeDoc(k, data, "")
+		}
 		if err == nil && d.Base().ID != "" && d.Base().ID != id {
 			err = invalid("id", "编号与路径不符：不填，或填路径中的编号（%[1]s） / must be absent or equal to the id in the path (%[1]s)", id)
 		}
@@ -284,6 +291,9 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		}
 		if err == nil {
 			err = validate(d, "")
+		}
+		if err == nil {
+			err = s.checkJob(c.Request.Context(), old, d, data)
 		}
 		if err != nil {
 			s.writeError(c, err)
@@ -348,16 +358,6 @@ func (s *Server) mayWriteAll(c *gin.Context, docs []xiaoqi.Doc) error {
 		}
 	}
 	return nil
-}
-
-// readDoc reads and strictly decodes one document of kind k from the request body; the
-// caller validates it once mayWrite has filled what the account implies.
-func (s *Server) readDoc(c *gin.Context, k xiaoqi.Kind) (xiaoqi.Doc, error) {
-	data, err := readBody(c, s.maxBody)
-	if err != nil {
-		return nil, err
-	}
-	return decodeDoc(k, data, "")
 }
 
 // write upserts docs and answers any error itself; ok is false when it did.

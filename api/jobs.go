@@ -1,0 +1,71 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// postedSlack is how far past the server's clock a job need's posted_at may be: a day, for
+// a posting dated in a time zone ahead of the server's.
+const postedSlack = 24 * time.Hour
+
+// checkJob refuses what HR writes into a job need by mistake and the document's own
+// validation lets pass (d the job to write, old the stored one or nil, data the body as sent):
+//   - an explicit "headcount": 0 (stored as "not stated": a typo of 10 or a cleared field
+//     published a job that asked for nobody, without a word);
+//   - a posted_at in the future (2100-01-01 sorted first in every newest-first list for ever);
+//   - a second open job need of the same enterprise with the same title in the same place (a
+//     double click on 发布, or the same job posted from two tabs, doubled its openings in every
+//     count and ranking).
+func (s *Server) checkJob(ctx context.Context, old, d xiaoqi.Doc, data []byte) error {
+	j, ok := d.(*xiaoqi.JobNeed)
+	if !ok {
+		return nil
+	}
+	var raw struct {
+		Headcount *json.RawMessage `json:"headcount"`
+	}
+	if json.Unmarshal(data, &raw) == nil && raw.Headcount != nil && strings.TrimSpace(string(*raw.Headcount)) == "0" {
+		return invalid("headcount", "须至少为 1；人数未定请不填 / must be at least 1; leave it out when the number is not decided")
+	}
+	if !j.PostedAt.IsZero() && j.PostedAt.After(time.Now().Add(postedSlack)) {
+		return invalid("posted_at", "发布日期不能晚于今天，不能是 %[1]s / must not be later than today, not %[1]s", j.PostedAt.Format(time.DateOnly))
+	}
+	if j.Status == xiaoqi.JobClosed || j.EnterpriseID == "" {
+		return nil
+	}
+	if o, ok := old.(*xiaoqi.JobNeed); ok && o.Status != xiaoqi.JobClosed && sameJob(o, j) {
+		return nil // an edit that leaves title and place as they were, of a job already open
+	}
+	opt := xiaoqi.ListOptions{Filters: map[string]string{"enterprise_id": j.EnterpriseID}, Limit: xiaoqi.MaxListLimit}
+	for {
+		page, err := s.store.List(ctx, xiaoqi.KindJob, opt)
+		if err != nil {
+			return err
+		}
+		for _, x := range page.Docs {
+			o, ok := x.(*xiaoqi.JobNeed)
+			if !ok || o.ID == j.ID || o.Status == xiaoqi.JobClosed || !sameJob(o, j) {
+				continue
+			}
+			return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+				Message: "title: 该企业在" + o.City + "已有招聘中的同名岗位需求（" + o.ID + "）：请编辑那一条，或先将其关闭 / the enterprise already has an open job need of this title in " + o.City + " (" + o.ID + "): edit that one, or close it first",
+				Details: []xiaoqi.FieldError{{Field: "title", Message: "与招聘中的岗位需求 " + o.ID + " 重复 / duplicates the open job need " + o.ID}}}
+		}
+		if page.Next == "" {
+			return nil
+		}
+		opt.After = page.Next
+	}
+}
+
+// sameJob reports whether two job needs are the same posting: the same title (spaces and
+// letter case aside) in the same city and district.
+func sameJob(a, b *xiaoqi.JobNeed) bool {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
+	return norm(a.Name) == norm(b.Name) && xiaoqi.NormalizeCity(a.City) == xiaoqi.NormalizeCity(b.City) && norm(a.District) == norm(b.District)
+}

@@ -1,0 +1,67 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// TestJobMistakesNamed: what HR gets wrong in a job need by accident is refused naming the
+// field, and nothing is stored: a headcount of 0, a posting date in the future, the same open
+// posting twice (a double click on 发布).
+func TestJobMistakesNamed(t *testing.T) {
+	e := newEnv(t)
+	ent := e.create(t, "enterprises", softstone)
+	hr := e.as(e.newUser(t, "hr-mistakes", xiaoqi.RoleEnterprise, ent.ID))
+	before := e.count(t, xiaoqi.KindJob)
+
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","headcount":0}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "headcount")
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","posted_at":"2100-01-01T00:00:00Z"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "posted_at")
+	if n := e.count(t, xiaoqi.KindJob); n != before {
+		t.Fatalf("%d job needs stored after refused posts, want %d", n, before)
+	}
+
+	body := `{"title":"Java开发工程师","city":"西安市","headcount":2,"skills":["Java"]}`
+	first := hr.create(t, "jobs", body)
+	err := hr.send(t, http.MethodPost, "/api/v1/jobs", body).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "title")
+	if !strings.Contains(err.Error.Message, first.ID) {
+		t.Errorf("the duplicate's refusal does not name the open job need %s: %s", first.ID, err.Error.Message)
+	}
+	// The same title with other spacing or case, and in 西安 rather than 西安市, is the same posting.
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":" java开发工程师 ","city":"西安","headcount":1}`).
+		wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "title")
+	// Another firm may post the same title; another city is another posting.
+	other := e.create(t, "enterprises", `{"name":"西安另一家外包有限公司","city":"西安市","region":"关中"}`)
+	e.as(e.newUser(t, "hr-other", xiaoqi.RoleEnterprise, other.ID)).create(t, "jobs", body)
+	bj := hr.create(t, "jobs", `{"title":"Java开发工程师","city":"宝鸡市","headcount":1}`)
+	// Renaming one into the other is the same duplicate; an edit that keeps title and place
+	// passes.
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+bj.ID, `{"title":"Java开发工程师","city":"西安市","version":1}`).
+		wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "title")
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+first.ID, `{"title":"Java开发工程师","city":"西安市","headcount":3,"version":1}`).want(t, http.StatusOK)
+	// Once the first is closed, the post goes through.
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+first.ID, `{"title":"Java开发工程师","city":"西安市","status":"closed","version":2}`).want(t, http.StatusOK)
+	hr.create(t, "jobs", body)
+	// A headcount of 0 on an edit is refused too.
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+bj.ID, `{"title":"Java开发工程师","city":"宝鸡市","headcount":0,"version":1}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "headcount")
+}
+
+// TestJobOfSyntheticEnterpriseSynthetic: a job need HR posts for a synthetic (示例) enterprise is
+// marked synthetic, as the enterprise is; it counted as real demand under real_only.
+func TestJobOfSyntheticEnterpriseSynthetic(t *testing.T) {
+	e := newEnv(t)
+	ent := e.create(t, "enterprises", `{"name":"渭水启航软件有限公司（示例）","city":"西安市","region":"关中","synthetic":true}`)
+	hr := e.as(e.newUser(t, "hr-synthetic", xiaoqi.RoleEnterprise, ent.ID))
+	var j struct {
+		Synthetic bool `json:"synthetic"`
+	}
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"日语客服专员","city":"西安市","headcount":3}`).want(t, http.StatusCreated).decode(t, &j)
+	if !j.Synthetic {
+		t.Errorf("a job need of a synthetic enterprise is not marked synthetic")
+	}
+}
