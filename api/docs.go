@@ -299,10 +299,15 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		if _, ok := s.write(c, []xiaoqi.Doc{d}, wait, false); !ok {
+		wr, ok := s.write(c, []xiaoqi.Doc{d}, wait, false)
+		if !ok {
 			return
 		}
-		v, _ := view(who(c), d)
+		v, visible := view(who(c), d)
+		if !visible {
+			// As for a POST: an administrator who made a profile private got the body null.
+			v = privateStub{ID: wr[0].ID, Type: wr[0].Kind, Version: wr[0].Version, Visibility: xiaoqi.VisibilityPrivate}
+		}
 		s.writeJSON(c, http.StatusOK, v)
 	}
 }

@@ -65,3 +65,21 @@ func TestJobOfSyntheticEnterpriseSynthetic(t *testing.T) {
 		t.Errorf("a job need of a synthetic enterprise is not marked synthetic")
 	}
 }
+
+// TestPutPrivateCandidateAnswered: an administrator who makes a candidate private through PUT
+// gets what a POST of a private profile answers (its id, version and visibility), not the
+// body null.
+func TestPutPrivateCandidateAnswered(t *testing.T) {
+	e := newEnv(t)
+	c := e.create(t, "candidates", `{"name":"李四","city":"西安市","skills":["Java"]}`)
+	var got struct {
+		ID         string `json:"id"`
+		Version    int64  `json:"version"`
+		Visibility string `json:"visibility"`
+	}
+	r := e.send(t, http.MethodPut, "/api/v1/candidates/"+c.ID, `{"name":"李四","city":"西安市","skills":["Java"],"visibility":"private","version":1}`).want(t, http.StatusOK)
+	r.decode(t, &got)
+	if got.ID != c.ID || got.Version != 2 || got.Visibility != xiaoqi.VisibilityPrivate {
+		t.Errorf("PUT of a private profile answered %s, want its id, version 2 and visibility private", r.Body)
+	}
+}
