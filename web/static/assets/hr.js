@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, lang, pick, sectorName, cityName, regionName, degreeName, languageName, skillName } from './i18n.js';
+import { t, lang, pick, apiText, sectorName, cityName, regionName, degreeName, languageName, skillName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -255,7 +255,7 @@ function contactBox(id) {
         h('dt', {}, t('contact.name')), h('dd', { class: 'contact-name' }, r.name || ''),
         h('dt', {}, t('contact.phone')), h('dd', { class: 'contact-phone' }, r.phone || t('contact.none')),
         h('dt', {}, t('contact.email')), h('dd', { class: 'contact-email' }, r.email || t('contact.none'))),
-      h('p', { class: 'notice', role: 'status' }, r.notice || ''));
+      h('p', { class: 'notice', role: 'status' }, apiText(r.notice || '')));
     } catch (err) {
       if (err && err.status === 403) out.append(h('div', { class: 'notice error', role: 'alert' }, t('contact.refused')));
       else out.append(errorBox(err));
