@@ -19,6 +19,10 @@ func TestJobMistakesNamed(t *testing.T) {
 
 	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","headcount":0}`).
 		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "headcount")
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","salary_min":8,"salary_max":12}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "salary_min")
+	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","salary_min":8000,"salary_max":12}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "salary_max")
 	hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试工程师","city":"西安市","posted_at":"2100-01-01T00:00:00Z"}`).
 		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "posted_at")
 	if n := e.count(t, xiaoqi.KindJob); n != before {
@@ -82,4 +86,22 @@ func TestPutPrivateCandidateAnswered(t *testing.T) {
 	if got.ID != c.ID || got.Version != 2 || got.Visibility != xiaoqi.VisibilityPrivate {
 		t.Errorf("PUT of a private profile answered %s, want its id, version 2 and visibility private", r.Body)
 	}
+}
+
+// TestSyntheticMarkAdminOnly: HR may not take the 示例 synthetic mark off its enterprise or a
+// job need of it (the page and search then showed a fictitious firm as real), nor put it on.
+func TestSyntheticMarkAdminOnly(t *testing.T) {
+	e := newEnv(t)
+	ent := e.create(t, "enterprises", `{"name":"渭水启航软件有限公司（示例）","city":"西安市","region":"关中","synthetic":true}`)
+	hr := e.as(e.newUser(t, "hr-mark", xiaoqi.RoleEnterprise, ent.ID))
+	hr.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"渭水启航软件有限公司（示例）","city":"西安市","region":"关中","synthetic":false,"version":1}`).
+		wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	job := hr.create(t, "jobs", `{"title":"日语客服专员","city":"西安市"}`)
+	hr.send(t, http.MethodPut, "/api/v1/jobs/"+job.ID, `{"title":"日语客服专员","city":"西安市","synthetic":false,"version":1}`).
+		wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	// An edit that keeps the mark passes.
+	hr.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"渭水启航软件有限公司（示例）","city":"西安市","region":"关中","synthetic":true,"version":1}`).want(t, http.StatusOK)
+	real := e.create(t, "enterprises", softstone)
+	e.as(e.newUser(t, "hr-real", xiaoqi.RoleEnterprise, real.ID)).send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试","city":"西安市","synthetic":true}`).
+		wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
 }
