@@ -156,7 +156,9 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			// After mayWrite, which fills what the account implies (HR's enterprise_id).
 			err = validate(d, "")
 		}
-		if err == nil {
+		if err == nil && k == xiaoqi.KindJob {
+			s.jobMu.Lock()
+			defer s.jobMu.Unlock()
 			err = s.checkJob(c.Request.Context(), old, d, data)
 		}
 		if err != nil {
@@ -292,7 +294,9 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = validate(d, "")
 		}
-		if err == nil {
+		if err == nil && k == xiaoqi.KindJob {
+			s.jobMu.Lock()
+			defer s.jobMu.Unlock()
 			err = s.checkJob(c.Request.Context(), old, d, data)
 		}
 		if err != nil {

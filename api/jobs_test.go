@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -104,4 +105,38 @@ func TestSyntheticMarkAdminOnly(t *testing.T) {
 	real := e.create(t, "enterprises", softstone)
 	e.as(e.newUser(t, "hr-real", xiaoqi.RoleEnterprise, real.ID)).send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试","city":"西安市","synthetic":true}`).
 		wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+}
+
+// TestJobDoubleClickStoresOne: the two requests of a double click on 发布, sent at once, store
+// one job need; the others are 409.
+func TestJobDoubleClickStoresOne(t *testing.T) {
+	e := newEnv(t)
+	ent := e.create(t, "enterprises", softstone)
+	hr := e.as(e.newUser(t, "hr-double", xiaoqi.RoleEnterprise, ent.ID))
+	before := e.count(t, xiaoqi.KindJob)
+	const n = 8
+	statuses := make([]int, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			statuses[i] = hr.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"Java开发工程师","city":"西安市","headcount":2}`).Status
+		}()
+	}
+	close(start)
+	wg.Wait()
+	created := 0
+	for _, s := range statuses {
+		if s == http.StatusCreated {
+			created++
+		} else if s != http.StatusConflict {
+			t.Errorf("status %d, want 201 or 409", s)
+		}
+	}
+	if got := e.count(t, xiaoqi.KindJob) - before; created != 1 || got != 1 {
+		t.Errorf("%d posts answered 201 and %d job needs stored, want 1 and 1 (statuses %v)", created, got, statuses)
+	}
 }

@@ -130,6 +130,9 @@ type Server struct {
 	metrics        *metrics
 	// partnerMu serialises the partnership workflow's read-modify-writes (partnerships.go).
 	partnerMu sync.Mutex
+	// jobMu serialises the duplicate check of a job need with its write (jobs.go): two
+	// requests of one double click both passed the check before either was stored.
+	jobMu sync.Mutex
 }
 
 // New returns a server for cfg. It panics if cfg.Store is nil, a programming error.

@@ -351,6 +351,10 @@ function jobForm(ent, job, done) {
     if (form.headcount.value.trim() !== '' && fields.headcount < 1) return wrong('headcount', t('hr.form.headcount.min'));
     if (form.headcount.value.trim() === '') delete fields.headcount;
     if (fields.salary_max && fields.salary_min > fields.salary_max) return wrong('salary_max', t('hr.form.salary.order'));
+    // One request at a time: a double click published the job twice.
+    const submit = form.querySelector('button[type=submit]');
+    if (submit.disabled) return;
+    submit.disabled = true;
     try {
       let saved;
       if (job) {
@@ -377,6 +381,8 @@ function jobForm(ent, job, done) {
       status.append(box);
       const named = ((err && err.details) || []).map((d) => d.field).find((f) => form.elements[f]);
       if (named) { form.elements[named].setAttribute('aria-invalid', 'true'); form.elements[named].focus(); }
+    } finally {
+      submit.disabled = false;
     }
   });
   return form;
