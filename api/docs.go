@@ -254,6 +254,13 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = s.mayWriteAll(c, docs)
 		}
+		if err == nil && k == xiaoqi.KindJob && !who(c).is(xiaoqi.RoleAdmin) {
+			// HR's batch is checked as its single posts are; an administrator's is data
+			// loaded in bulk (as an import, which may hold 0 or repeated titles).
+			s.jobMu.Lock()
+			defer s.jobMu.Unlock()
+			err = s.checkBatchJobs(c.Request.Context(), docs, data)
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return

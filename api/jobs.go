@@ -3,6 +3,8 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,4 +83,51 @@ func (s *Server) checkJob(ctx context.Context, old, d xiaoqi.Doc, data []byte) e
 func sameJob(a, b *xiaoqi.JobNeed) bool {
 	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
 	return norm(a.Name) == norm(b.Name) && xiaoqi.NormalizeCity(a.City) == xiaoqi.NormalizeCity(b.City) && norm(a.District) == norm(b.District)
+}
+
+// checkBatchJobs is checkJob for each job need of a batch that HR sends (POST /jobs/batch went
+// around it): an error names the document (docs[1].headcount), and two open postings of the
+// same job within the batch are the same duplicate as one stored before.
+func (s *Server) checkBatchJobs(ctx context.Context, docs []xiaoqi.Doc, data []byte) error {
+	var raws []json.RawMessage
+	if err := json.Unmarshal(data, &raws); err != nil || len(raws) != len(docs) {
+		raws = make([]json.RawMessage, len(docs))
+	}
+	prefix := func(i int, err error) error {
+		e, ok := err.(*xiaoqi.Error)
+		if !ok {
+			return err
+		}
+		p := "docs[" + strconv.Itoa(i) + "]"
+		out := &xiaoqi.Error{Code: e.Code, Message: p + "." + e.Message}
+		for _, d := range e.Details {
+			out.Details = append(out.Details, xiaoqi.FieldError{Field: p + "." + d.Field, Message: d.Message})
+		}
+		return out
+	}
+	for i, d := range docs {
+		var old xiaoqi.Doc
+		if id := d.Base().ID; id != "" {
+			o, err := s.store.Get(ctx, xiaoqi.KindJob, id)
+			if err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+				return err
+			}
+			old = o
+		}
+		if err := s.checkJob(ctx, old, d, raws[i]); err != nil {
+			return prefix(i, err)
+		}
+		j, ok := d.(*xiaoqi.JobNeed)
+		if !ok || j.Status == xiaoqi.JobClosed {
+			continue
+		}
+		for k, x := range docs[:i] {
+			if o, ok := x.(*xiaoqi.JobNeed); ok && o.Status != xiaoqi.JobClosed && o.EnterpriseID == j.EnterpriseID && sameJob(o, j) {
+				return prefix(i, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+					Message: fmt.Sprintf("title: 与本批第 %[1]d 项（docs[%[1]d]）是同一个招聘中的岗位需求 / is the same open job need as docs[%[1]d] of this batch", k),
+					Details: []xiaoqi.FieldError{{Field: "title", Message: fmt.Sprintf("与 docs[%[1]d] 重复 / duplicates docs[%[1]d]", k)}}})
+			}
+		}
+	}
+	return nil
 }

@@ -140,3 +140,27 @@ func TestJobDoubleClickStoresOne(t *testing.T) {
 		t.Errorf("%d posts answered 201 and %d job needs stored, want 1 and 1 (statuses %v)", created, got, statuses)
 	}
 }
+
+// TestJobBatchChecked: HR's POST /jobs/batch is checked as its single posts are, naming the
+// document: a headcount of 0, a repeat of a stored open job, a repeat within the batch.
+func TestJobBatchChecked(t *testing.T) {
+	e := newEnv(t)
+	ent := e.create(t, "enterprises", softstone)
+	hr := e.as(e.newUser(t, "hr-batch", xiaoqi.RoleEnterprise, ent.ID))
+	hr.create(t, "jobs", `{"title":"Java开发工程师","city":"西安市"}`)
+	before := e.count(t, xiaoqi.KindJob)
+	// A batch names the enterprise in each document (a single POST may leave it out).
+	mine := func(docs string) string {
+		return strings.ReplaceAll(docs, `"city"`, `"enterprise_id":"`+ent.ID+`","city"`)
+	}
+	hr.send(t, http.MethodPost, "/api/v1/jobs/batch", mine(`[{"title":"测试","city":"西安市"},{"title":"运维","city":"西安市","headcount":0}]`)).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "docs[1].headcount")
+	hr.send(t, http.MethodPost, "/api/v1/jobs/batch", mine(`[{"title":"测试","city":"西安市"},{"title":"Java开发工程师","city":"西安市"}]`)).
+		wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "docs[1].title")
+	hr.send(t, http.MethodPost, "/api/v1/jobs/batch", mine(`[{"title":"测试","city":"西安市"},{"title":"测试","city":"西安"}]`)).
+		wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "docs[1].title")
+	if n := e.count(t, xiaoqi.KindJob); n != before {
+		t.Errorf("%d job needs stored after refused batches, want %d", n, before)
+	}
+	hr.send(t, http.MethodPost, "/api/v1/jobs/batch", mine(`[{"title":"测试","city":"西安市"},{"title":"运维","city":"西安市","headcount":2}]`)).want(t, http.StatusOK)
+}
