@@ -97,6 +97,8 @@ func TestHRJobMistakesAndClosing(t *testing.T) {
 	p.click(li + ` [data-action=close]`)
 	p.waitText(".jobs .notice.ok", "已结束岗位「缺陷测试工程师」的招聘")
 	p.waitText(li+" h3", "已结束")
+	// The count says how many of the firm's job needs are closed.
+	p.waitText("#jobs-h", "其中 1 个已结束")
 	if n := p.count(li + ` [data-action=match]`); n != 0 {
 		t.Errorf("a closed job need still offers to match candidates")
 	}
@@ -109,5 +111,20 @@ func TestHRJobMistakesAndClosing(t *testing.T) {
 	if j := jobs(); len(j) != 1 || j[0].Status != xiaoqi.JobOpen {
 		t.Fatalf("after 重新开放 the job need is %+v, want open", j)
 	}
-	p.noConsoleErrors(regexp.MustCompile(`status of 409`))
+
+	// An empty headcount is left out when published, and clears the headcount of an edit.
+	for _, hc := range []string{"3", ""} {
+		p.click(li + ` [data-action=edit]`)
+		p.waitJS("the edit form", `document.querySelector('#job-form h2').innerText.includes('编辑')`)
+		p.do("set the headcount to "+hc, chromedp.SetValue("#job-headcount", hc), submit)
+		p.waitText(".job-form .notice.ok", "已保存岗位「缺陷测试工程师」")
+		want := 0
+		if hc == "3" {
+			want = 3
+		}
+		if j := jobs(); len(j) != 1 || j[0].Headcount != want {
+			t.Fatalf("after saving the headcount %q: %d job needs, the first %+v; want one, headcount %d", hc, len(j), *j[0], want)
+		}
+	}
+	p.noConsoleErrors(regexp.MustCompile(`status of 40[09]`))
 }

@@ -94,7 +94,10 @@ export async function renderHR(view, r, ctx) {
         const h3 = items.length && items[0].querySelector('h3');
         if (h3) { h3.tabIndex = -1; h3.focus(); }
       };
-      jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length + (all.more ? '+' : '') })),
+      // How many of them are closed: the count is of every job need, open or not.
+      const closed = list.filter((j) => j.status === 'closed').length;
+      const n = list.length + (all.more ? '+' : '');
+      jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, closed ? t('hr.jobs.withclosed', { n, c: closed }) : t('hr.jobs', { n })),
         ...(mark && !found ? [h('p', { class: 'notice', 'data-notice': 'job-missing' }, t('hr.job.missing'))] : []),
         list.length ? ul : h('p', { class: 'muted' }, t('hr.jobs.none')),
         shown < list.length ? more : '');
@@ -363,6 +366,8 @@ function jobForm(ent, job, done) {
         // conflict (409, "reload and try again"), not overwritten.
         const doc = { ...cur, ...fields, version: job.version };
         for (const k of ['created_at', 'updated_at']) delete doc[k];
+        // A headcount cleared in the form is cleared in the job need ("not stated").
+        if (!('headcount' in fields)) delete doc.headcount;
         // The salary as written ("1-1.5万·14薪", from an import) no longer says what the new
         // figures do: the list then shows the figures.
         if ((cur.salary_min || 0) !== fields.salary_min || (cur.salary_max || 0) !== fields.salary_max) delete doc.salary_text;
