@@ -122,8 +122,10 @@ func TestHRJobMistakesAndClosing(t *testing.T) {
 		if hc == "3" {
 			want = 3
 		}
-		if j := jobs(); len(j) != 1 || j[0].Headcount != want {
-			t.Fatalf("after saving the headcount %q: %d job needs, the first %+v; want one, headcount %d", hc, len(j), *j[0], want)
+		if j := jobs(); len(j) != 1 {
+			t.Fatalf("after saving the headcount %q: %d job needs, want 1", hc, len(j))
+		} else if j[0].Headcount != want {
+			t.Fatalf("after saving the headcount %q the job need's headcount is %d, want %d", hc, j[0].Headcount, want)
 		}
 	}
 	p.noConsoleErrors(regexp.MustCompile(`status of 40[09]`))
