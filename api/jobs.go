@@ -68,7 +68,7 @@ func (s *Server) checkJob(ctx context.Context, old, d xiaoqi.Doc, data []byte) e
 				continue
 			}
 			return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-				Message: "title: 该企业在" + o.City + "已有招聘中的同名岗位需求（" + o.ID + "）：请编辑那一条，或先将其关闭 / the enterprise already has an open job need of this title in " + o.City + " (" + o.ID + "): edit that one, or close it first",
+				Message: "title: 该企业在" + o.City + "已有招聘中的同名岗位需求（" + o.ID + "）：请编辑那一条，或先将其关闭 / the enterprise already has an open job need of this title in " + xiaoqi.CityEnglish(o.City) + " (" + o.ID + "): edit that one, or close it first",
 				Details: []xiaoqi.FieldError{{Field: "title", Message: "与招聘中的岗位需求 " + o.ID + " 重复 / duplicates the open job need " + o.ID}}}
 		}
 		if page.Next == "" {
