@@ -260,7 +260,9 @@ function contactBox(id) {
         h('dt', {}, t('contact.email')), h('dd', { class: 'contact-email' }, r.email || t('contact.none'))),
       h('p', { class: 'notice', role: 'status' }, apiText(r.notice || '')));
     } catch (err) {
-      if (err && err.status === 403) out.append(h('div', { class: 'notice error', role: 'alert' }, t('contact.refused')));
+      // The API says why (no consent; or contact public for verified firms only, and this
+      // one is not): its words in the page's language.
+      if (err && err.status === 403) out.append(h('div', { class: 'notice error', role: 'alert' }, err.message ? apiText(err.message) : t('contact.refused')));
       else out.append(errorBox(err));
     }
   });
