@@ -3,6 +3,7 @@ package e2e_test
 import (
 	"context"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -105,6 +106,15 @@ func TestHRJobMistakesAndClosing(t *testing.T) {
 	if j := jobs(); len(j) != 1 || j[0].Status != xiaoqi.JobClosed {
 		t.Fatalf("after 结束招聘 the job need is %+v, want closed", j)
 	}
+	// Reopening it while another open job need of its title exists is refused naming that one.
+	other := jobsOther(t, svc, ent.ID)
+	p.click(li + ` [data-action=reopen]`)
+	if msg := p.waitText(".jobs .notice.error", other); !strings.Contains(msg, "岗位名称") {
+		t.Errorf("reopening a duplicate reads %q: want the form's name of the field", msg)
+	}
+	if err := deleteJob(svc, other); err != nil {
+		t.Fatal(err)
+	}
 	p.click(li + ` [data-action=reopen]`)
 	p.waitText(".jobs .notice.ok", "已重新开放岗位「缺陷测试工程师」")
 	p.waitJS("the job open again", `!!document.querySelector('`+li+` [data-action=match]')`)
@@ -129,4 +139,20 @@ func TestHRJobMistakesAndClosing(t *testing.T) {
 		}
 	}
 	p.noConsoleErrors(regexp.MustCompile(`status of 40[09]`))
+}
+
+// jobsOther publishes, as an administrator would (straight into the store), another open job
+// need of enterprise with the test's title, and answers its id.
+func jobsOther(t *testing.T, svc *service, enterprise string) string {
+	t.Helper()
+	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.JobNeed{EnterpriseID: enterprise, Name: "缺陷测试工程师", City: "西安市", Status: xiaoqi.JobOpen}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res[0].ID
+}
+
+func deleteJob(svc *service, id string) error {
+	_, err := svc.Store.Delete(context.Background(), xiaoqi.KindJob, id)
+	return err
 }

@@ -117,7 +117,8 @@ export async function renderHR(view, r, ctx) {
       const saved = await api('PUT', '/api/v1/jobs/' + encodeURIComponent(job.id) + '?refresh=wait_for', doc);
       notice = okBox(t(closing ? 'hr.closed.done' : 'hr.reopened', { title: saved.title || job.title }));
     } catch (err) {
-      notice = errorBox(err);
+      // Reopening a job of the title and place of another open one is refused naming it.
+      notice = jobErrorBox(err);
     }
     await loadJobs();
     notice.tabIndex = -1;
@@ -279,6 +280,15 @@ function fieldNames(text) {
     .replace(/(^|[：:]\s*)(title|city|district|sector|degree|headcount|skills|languages|description)\b/g, (m, pre, f) => pre + label(f));
 }
 
+/** jobErrorBox is errorBox of an error about a job need, with the form's names of its fields. */
+function jobErrorBox(err) {
+  const box = errorBox(err);
+  [box, ...box.querySelectorAll('*')].forEach((n) => {
+    for (const c of n.childNodes) if (c.nodeType === 3) c.textContent = fieldNames(c.textContent);
+  });
+  return box;
+}
+
 /** label is the form's name of a job need's field, without its hint in brackets: 月薪上限. */
 function label(name) {
   return t('hr.form.' + name).replace(/\s*[（(].*$/u, '');
@@ -381,11 +391,7 @@ function jobForm(ent, job, done) {
     } catch (err) {
       // The API names its fields as the JSON does (salary_max, posted_at): the form's names
       // for them are said instead, and the field the error names is marked and focused.
-      const box = errorBox(err);
-      [box, ...box.querySelectorAll('*')].forEach((n) => {
-        for (const c of n.childNodes) if (c.nodeType === 3) c.textContent = fieldNames(c.textContent);
-      });
-      status.append(box);
+      status.append(jobErrorBox(err));
       const named = ((err && err.details) || []).map((d) => d.field).find((f) => form.elements[f]);
       if (named) { form.elements[named].setAttribute('aria-invalid', 'true'); form.elements[named].focus(); }
     } finally {
