@@ -250,7 +250,7 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		docs, err := decodeBatch(k, data)
+		docs, err := decodeBatch(k, data, hrEnterprise(who(c)))
 		if err == nil {
 			err = s.mayWriteAll(c, docs)
 		}

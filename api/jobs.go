@@ -131,3 +131,18 @@ func (s *Server) checkBatchJobs(ctx context.Context, docs []xiaoqi.Doc, data []b
 	}
 	return nil
 }
+
+// hrEnterprise is the fill of decodeBatch for p: a job need of HR's batch that names no
+// enterprise is of HR's own, as in a single POST (the batch was refused, enterprise_id
+// required, where the POST of the same document passed). nil for anyone else.
+func hrEnterprise(p *principal) func(xiaoqi.Doc) {
+	if p == nil || p.user == nil || p.user.Role != xiaoqi.RoleEnterprise {
+		return nil
+	}
+	ent := p.user.EnterpriseID
+	return func(d xiaoqi.Doc) {
+		if j, ok := d.(*xiaoqi.JobNeed); ok && j.EnterpriseID == "" && j.EnterpriseName == "" {
+			j.EnterpriseID = ent
+		}
+	}
+}
