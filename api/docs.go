@@ -157,8 +157,7 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			err = validate(d, "")
 		}
 		if err == nil && k == xiaoqi.KindJob {
-			s.jobMu.Lock()
-			defer s.jobMu.Unlock()
+			defer s.lockJobs(d)()
 			err = s.checkJob(c.Request.Context(), old, d, data)
 		}
 		if err != nil {
@@ -257,8 +256,7 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil && k == xiaoqi.KindJob && !who(c).is(xiaoqi.RoleAdmin) {
 			// HR's batch is checked as its single posts are; an administrator's is data
 			// loaded in bulk (as an import, which may hold 0 or repeated titles).
-			s.jobMu.Lock()
-			defer s.jobMu.Unlock()
+			defer s.lockJobs(docs[0])()
 			err = s.checkBatchJobs(c.Request.Context(), docs, data)
 		}
 		if err != nil {
@@ -302,8 +300,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			err = validate(d, "")
 		}
 		if err == nil && k == xiaoqi.KindJob {
-			s.jobMu.Lock()
-			defer s.jobMu.Unlock()
+			defer s.lockJobs(d)()
 			err = s.checkJob(c.Request.Context(), old, d, data)
 		}
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -145,4 +146,17 @@ func hrEnterprise(p *principal) func(xiaoqi.Doc) {
 			j.EnterpriseID = ent
 		}
 	}
+}
+
+// lockJobs locks the job needs of d's enterprise (an HR batch is all of one enterprise, its
+// own) and answers the unlock. Only this node's requests wait: several nodes can still race.
+func (s *Server) lockJobs(d xiaoqi.Doc) func() {
+	ent := ""
+	if j, ok := d.(*xiaoqi.JobNeed); ok {
+		ent = j.EnterpriseID
+	}
+	m, _ := s.jobLocks.LoadOrStore(ent, &sync.Mutex{})
+	mu := m.(*sync.Mutex)
+	mu.Lock()
+	return mu.Unlock
 }
