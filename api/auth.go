@@ -298,6 +298,17 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 			return invalid("external_id", "只有管理员导入可设置或修改 source/external_id / only administrators' imports may set or change source and external_id")
 		}
 	}
+	if k == xiaoqi.KindEnterprise || k == xiaoqi.KindJob {
+		// 示例 synthetic marks a fictitious firm and its postings: HR of one could take the mark
+		// off (its page and search then showed it as real), or put it on a real posting.
+		was := false
+		if old != nil {
+			was = old.Base().Synthetic
+		}
+		if d.Base().Synthetic != was {
+			return errForbidden("示例数据标记（synthetic）只能由管理员设置或修改 / only an administrator may set or change synthetic")
+		}
+	}
 	if e, ok := d.(*xiaoqi.Enterprise); ok {
 		// A valid credit code makes the enterprise verified, and a verified enterprise's HR
 		// may see the contact details of every public candidate: HR may not give its

@@ -42,6 +42,11 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 			}
 			if e != nil {
 				d.EnterpriseName = e.Title()
+				// A job need of a fictitious enterprise is as fictitious: it is marked 示例
+				// synthetic, and real_only leaves it out of every count and ranking.
+				if e.Base().Synthetic {
+					d.Synthetic = true
+				}
 			}
 		case *xiaoqi.Program:
 			in, err := ref(xiaoqi.KindInstitution, d.InstitutionID)
