@@ -298,16 +298,11 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 			return invalid("external_id", "只有管理员导入可设置或修改 source/external_id / only administrators' imports may set or change source and external_id")
 		}
 	}
-	if k == xiaoqi.KindEnterprise || k == xiaoqi.KindJob {
-		// 示例 synthetic marks a fictitious firm and its postings: HR of one could take the mark
-		// off (its page and search then showed it as real), or put it on a real posting.
-		was := false
-		if old != nil {
-			was = old.Base().Synthetic
-		}
-		if d.Base().Synthetic != was {
-			return errForbidden("示例数据标记（synthetic）只能由管理员设置或修改 / only an administrator may set or change synthetic")
-		}
+	if (k == xiaoqi.KindEnterprise || k == xiaoqi.KindJob) && d.Base().Synthetic && (old == nil || !old.Base().Synthetic) {
+		// 示例 synthetic marks a fictitious firm and its postings: HR of a real firm could put
+		// it on a posting, hiding it from real_only. Taking it off is kept from them by
+		// keepDesignations below (a replacement that leaves it out keeps it).
+		return errForbidden("示例数据标记（synthetic）只能由管理员设置或修改 / only an administrator may set or change synthetic")
 	}
 	if e, ok := d.(*xiaoqi.Enterprise); ok {
 		// A valid credit code makes the enterprise verified, and a verified enterprise's HR
