@@ -159,6 +159,9 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 	if !j.PostedAt.IsZero() {
 		doc[fieldDate] = j.PostedAt
 	}
+	if j.Status == xiaoqi.JobClosed {
+		doc[fieldStatus] = j.Status // still found, and said to be closed
+	}
 	doc.place(j.City, j.District, j.Region)
 	return doc
 }

@@ -374,3 +374,20 @@ func TestRelaxedSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("物流 延安: relaxed %v, unmatched %v; want every word found together", res.Relaxed, res.Unmatched)
 	}
 }
+
+// TestClosedJobSaysSo: a closed job need is still found (HR and schools look back at what was
+// asked), and its hit says it is closed; an open one's says nothing.
+func TestClosedJobSaysSo(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_open"}, Name: "测试工程师", City: "西安市", Status: xiaoqi.JobOpen},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_closed"}, Name: "测试工程师", City: "西安市", Status: xiaoqi.JobClosed})
+	res := find(t, x, xiaoqi.SearchQuery{Q: "测试工程师"})
+	got := map[string]any{}
+	for _, h := range res.Hits {
+		got[h.ID] = h.Fields["status"]
+	}
+	if len(got) != 2 || got["job_closed"] != "closed" || got["job_open"] != nil {
+		t.Errorf("fields.status by hit: %v, want closed for job_closed only", got)
+	}
+}

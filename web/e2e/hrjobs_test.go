@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"context"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -106,6 +107,12 @@ func TestHRJobMistakesAndClosing(t *testing.T) {
 	if j := jobs(); len(j) != 1 || j[0].Status != xiaoqi.JobClosed {
 		t.Fatalf("after 结束招聘 the job need is %+v, want closed", j)
 	}
+	// Search still finds it, and says it is closed.
+	p.open("/#/search?type=job&q=" + url.QueryEscape("缺陷测试工程师"))
+	hit := `.hit[data-id="` + got[0].ID + `"]`
+	p.waitText(hit+" .hit-head", "已结束")
+	p.open("/#/hr/" + ent.ID)
+	p.waitJS("the job need again", `!!document.querySelector('`+li+`')`)
 	// Reopening it while another open job need of its title exists is refused naming that one.
 	other := jobsOther(t, svc, ent.ID)
 	p.click(li + ` [data-action=reopen]`)

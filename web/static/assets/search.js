@@ -271,7 +271,7 @@ function hit(x, st) {
   // An item of the policy has its heading's English gloss beside it, as on the policy page.
   const glossed = x.type === 'policy' && f.number ? gloss(f.number) : null;
   return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },
-    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, hitKind(x)), ' ', h('h3', { class: 'hit-title' }, title, glossed), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified)),
+    h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, hitKind(x)), ' ', h('h3', { class: 'hit-title' }, title, glossed), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified), ' ', f.status === 'closed' ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null),
     meta.length ? h('p', { class: 'hit-meta' }, meta.join(' · ')) : null,
     x.snippet ? h('p', { class: 'snippet' }, snippet(x.snippet)) : null);
 }
