@@ -42,6 +42,10 @@ func TestCLIErrorsBilingual(t *testing.T) {
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEED": "no"}},
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEARCH_CACHE": "-3"}},
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_TLS_CERT": "cert.pem"}},
+		// Were English only: "listen on nonsense: …", "XIAOQI_TLS_CERT / XIAOQI_TLS_KEY: load …".
+		{args: []string{"serve", "--addr", "nonsense"}},
+		{args: []string{"serve", "--tls-cert", "missing.pem", "--tls-key", "missing.key"}},
+		{args: []string{"serve", "--rate-per-key", "-5"}},
 	} {
 		env := map[string]string{"XIAOQI_DATA_DIR": t.TempDir(), "XIAOQI_ADDR": "127.0.0.1:0", "XIAOQI_LOG_LEVEL": "warn"}
 		for k, v := range tc.env {
