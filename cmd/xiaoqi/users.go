@@ -29,11 +29,15 @@ store, stop serve first, or use the API: /api/v1/users)
       重设密码 set a new password (random unless given on stdin); the user's open sessions end.
   xiaoqi users revoke --key KEY_ID
       撤销密钥 revoke an API key.
+  xiaoqi users disable --username NAME
+      停用账户 disable a user: no sign-in, no key, open sessions end; password and keys are kept.
+  xiaoqi users enable --username NAME
+      启用账户 enable a disabled user again.
   xiaoqi users list
       列出账户 list users and their keys (never secrets).
 `
 
-// RunUsers runs `xiaoqi users <add|key|passwd|revoke|list>`. stdin feeds --password-stdin.
+// RunUsers runs `xiaoqi users <add|key|passwd|revoke|disable|enable|list>`. stdin feeds --password-stdin.
 func RunUsers(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprint(stderr, usersUsage)
@@ -66,6 +70,8 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		fs.StringVar(&username, "username", "", "the user's sign-in name")
 		fs.StringVar(&name, "name", "", "a label for the key")
 		fs.DurationVar(&expires, "expires", 0, "the key ends after this long (0: never)")
+	case "disable", "enable":
+		fs.StringVar(&username, "username", "", "the user's sign-in name")
 	case "revoke":
 		fs.StringVar(&keyID, "key", "", "the key's id (the part after xq_, before the second _)")
 	case "list":
@@ -80,7 +86,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	if (sub == "add" || sub == "passwd" || sub == "key") && username == "" {
+	if (sub == "add" || sub == "passwd" || sub == "key" || sub == "disable" || sub == "enable") && username == "" {
 		return errors.New("必须指定 --username / --username is required")
 	}
 	if sub == "revoke" && keyID == "" {
@@ -161,6 +167,19 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 		fmt.Fprintf(stdout, "API 密钥已创建 key %s created for %s; the key (shown only this once):\n%s\n", k.ID, u.Username, key)
+	case "disable", "enable":
+		u, err := accounts.UserByName(ctx, username)
+		if err != nil {
+			return err
+		}
+		if u, err = svc.SetDisabled(ctx, u.ID, sub == "disable"); err != nil {
+			return err
+		}
+		if u.Disabled {
+			fmt.Fprintf(stdout, "账户已停用 user %s disabled: no sign-in, no key, open sessions ended\n", u.Username)
+		} else {
+			fmt.Fprintf(stdout, "账户已启用 user %s enabled\n", u.Username)
+		}
 	case "revoke":
 		if err := svc.RevokeKey(ctx, keyID); err != nil {
 			return err
@@ -186,7 +205,11 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 				}
 				ks = append(ks, k.ID+"("+state+")")
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Username, u.Role,
+			role := string(u.Role)
+			if u.Disabled {
+				role += " (已停用 disabled)"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Username, role,
 				u.EnterpriseID+u.InstitutionID+u.CandidateID, u.ID, strings.Join(ks, " "))
 		}
 		return tw.Flush()

@@ -112,3 +112,52 @@ func TestUsersSubcommandHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestUsersDisable: `xiaoqi users disable` stops an account (its key answers 401) without
+// deleting it, `users list` says so, and `users enable` brings the same key back. Before,
+// there was no such subcommand ("unknown subcommand"): an operator could only delete.
+func TestUsersDisable(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := users(t, dir, "", "add", "--role", "admin", "--username", "ops"); err != nil {
+		t.Fatalf("users add: %v\n%s", err, out)
+	}
+	out, err := users(t, dir, "", "key", "--username", "ops")
+	key := regexp.MustCompile(`xq_[a-z0-9]+_[A-Za-z0-9]+`).FindString(out)
+	if err != nil || key == "" {
+		t.Fatalf("users key: %v\n%s", err, out)
+	}
+	status := func() int {
+		m := MustOpenMain(t, dir, false)
+		defer m.Close()
+		req, _ := http.NewRequest(http.MethodGet, m.URL()+"/api/v1/session", nil)
+		req.Header.Set("Authorization", "Bearer "+key)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+
+	if out, err := users(t, dir, "", "disable", "--username", "ops"); err != nil || !strings.Contains(out, "账户已停用 user ops disabled") {
+		t.Fatalf("users disable: %v\n%s", err, out)
+	}
+	if out, _ := users(t, dir, "", "list"); !strings.Contains(out, "admin (已停用 disabled)") {
+		t.Errorf("users list does not say ops is disabled:\n%s", out)
+	}
+	if code := status(); code != http.StatusUnauthorized {
+		t.Errorf("the key of a disabled user: %d, want 401", code)
+	}
+	if out, err := users(t, dir, "", "enable", "--username", "ops"); err != nil || !strings.Contains(out, "账户已启用 user ops enabled") {
+		t.Fatalf("users enable: %v\n%s", err, out)
+	}
+	if code := status(); code != http.StatusOK {
+		t.Errorf("the key of a user enabled again: %d, want 200", code)
+	}
+	if out, err := users(t, dir, "", "disable"); err == nil || !strings.Contains(err.Error(), "--username is required") {
+		t.Errorf("users disable without --username: %v\n%s", err, out)
+	}
+	if out, err := users(t, dir, "", "disable", "--username", "nobody"); err == nil {
+		t.Errorf("users disable of an unknown user succeeded:\n%s", out)
+	}
+}
