@@ -67,4 +67,6 @@ func TestUI(t *testing.T) {
 	t.Run("jobformkeys", func(t *testing.T) { jobFormKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("slowparts", func(t *testing.T) { slowPartsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("partnerkeys", func(t *testing.T) { partnerKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	// Last: it adds 500 accounts.
+	t.Run("accounts", func(t *testing.T) { accountsJourney(t, openPage(t, browser, svc.URL), svc) })
 }
