@@ -2,8 +2,11 @@ package e2e_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,6 +87,64 @@ func accountsJourney(t *testing.T, p *page, svc *service) {
 	p.waitJS("admin-ui alone", `document.querySelectorAll('#accounts-table tbody tr').length === 1`)
 	if n := p.count(`tr[data-user="admin-ui"] button`); n != 0 {
 		p.fail("the administrator's own account offers a button to disable it")
+	}
+	p.noConsoleErrors()
+}
+
+// importsJourney: the administrator reads on #/admin the import jobs the server keeps (here
+// 100 and more), 20 at a time, each with its file, status and counts, and a confirmed import
+// joins the list. Before, the page showed only the import being run: earlier ones, and any
+// other administrator's, were only in the API.
+func importsJourney(t *testing.T, p *page, svc *service) {
+	ctx := context.Background()
+	for i := range 100 {
+		at := time.Now().Add(-time.Duration(i+1) * time.Hour).UTC()
+		j := &xiaoqi.ImportJob{ID: fmt.Sprintf("imp_old%03d", i), Type: xiaoqi.KindJob, FileName: fmt.Sprintf("week-%03d.csv", i),
+			Mode: "default", Source: "week", Status: xiaoqi.ImportDone, CreatedAt: at, StartedAt: at, FinishedAt: at, UpdatedAt: at,
+			Summary: []byte(`{"format":"csv","counts":{"read":3,"written":2,"invalid":1},"problem_count":1}`)}
+		if err := svc.Store.PutImportJob(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.signIn("admin-ui")
+	p.open("/#/admin")
+	p.waitText("#imports-h", "导入记录")
+	p.waitJS("the import jobs listed", `document.querySelectorAll('#imports-table tbody tr').length > 0`)
+	if n := p.count("#imports-table tbody tr"); n != 20 {
+		p.fail("the import jobs table draws %d rows, want the newest 20", n)
+	}
+	var all struct{ Data []struct{ ID string } }
+	res, err := apiSession(t, svc.URL, "admin-ui").Get(svc.URL + "/api/v1/imports")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = json.NewDecoder(res.Body).Decode(&all)
+	res.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := p.text("#imports-count"), fmt.Sprintf("显示 20 条，共 %d 条（服务器保留最近 100 条）", len(all.Data)); got != want {
+		p.fail("the count reads %q, want %q", got, want)
+	}
+	p.click("#imports-more")
+	p.waitJS("40 import jobs", `document.querySelectorAll('#imports-table tbody tr').length === 40`)
+	row := `tr[data-import=imp_old010]`
+	for _, want := range []string{"week-010.csv", "岗位需求", "已完成", "读取 3，写入 2，无效 1"} {
+		if got := p.text(row); !strings.Contains(got, want) {
+			p.fail("the row of week-010.csv reads %q, want %q in it", got, want)
+		}
+	}
+	p.checkA11y("the import jobs")
+
+	// A confirmed import joins the list at the top, without reloading the page.
+	file, err := filepath.Abs("../../examples/jobs_example.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.do("check a file", chromedp.SetUploadFiles("#import-file", []string{file}), chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))
+	p.waitJS("the dry run listed", `(document.querySelector('#imports-table tbody tr') || {textContent: ''}).textContent.includes('jobs_example.csv')`)
+	if got := p.text("#imports-table tbody tr"); !strings.Contains(got, "试导入") {
+		p.fail("the dry run is listed as %q, without saying it was a dry run", got)
 	}
 	p.noConsoleErrors()
 }
