@@ -133,6 +133,9 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err := svc.AddUser(ctx, u, pw); err != nil {
 			return err
 		}
+		if err := auditCandidate(ctx, accounts, u, "创建账户 account created"); err != nil {
+			return err
+		}
 		fmt.Fprintf(stdout, "用户已创建 user created: %s (%s, id %s)\n", u.Username, u.Role, u.ID)
 		if generated {
 			fmt.Fprintf(stdout, "密码（只显示这一次）password (shown only this once): %s\n", pw)
@@ -147,6 +150,9 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 		if err := svc.SetPassword(ctx, u.ID, pw); err != nil {
+			return err
+		}
+		if err := auditCandidate(ctx, accounts, u, "设置密码 password set"); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "密码已更新 password set for %s\n", u.Username)
@@ -166,14 +172,24 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err != nil {
 			return err
 		}
+		if err := auditCandidate(ctx, accounts, u, "创建 API 密钥 API key created"); err != nil {
+			return err
+		}
 		fmt.Fprintf(stdout, "API 密钥已创建 key %s created for %s; the key (shown only this once):\n%s\n", k.ID, u.Username, key)
 	case "disable", "enable":
 		u, err := accounts.UserByName(ctx, username)
 		if err != nil {
 			return err
 		}
+		was := u.Disabled
 		if u, err = svc.SetDisabled(ctx, u.ID, sub == "disable"); err != nil {
 			return err
+		}
+		if was != u.Disabled {
+			what := map[bool]string{true: "停用账户 account disabled", false: "启用账户 account enabled"}[u.Disabled]
+			if err := auditCandidate(ctx, accounts, u, what); err != nil {
+				return err
+			}
 		}
 		if u.Disabled {
 			fmt.Fprintf(stdout, "账户已停用 user %s disabled: no sign-in, no key, open sessions ended\n", u.Username)
@@ -213,6 +229,21 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 				u.EnterpriseID+u.InstitutionID+u.CandidateID, u.ID, strings.Join(ks, " "))
 		}
 		return tw.Flush()
+	}
+	return nil
+}
+
+// auditCandidate writes to a candidate's audit log what an operator did to their account
+// at the command line, as the API does for an administrator: creating it, setting its
+// password or making it a key lets whoever ran the command sign in as the candidate.
+func auditCandidate(ctx context.Context, accounts xiaoqi.Accounts, u *xiaoqi.User, what string) error {
+	if u.Role != xiaoqi.RoleCandidate || u.CandidateID == "" {
+		return nil
+	}
+	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditAccount, ActorID: "cli", ActorRole: xiaoqi.RoleAdmin, SubjectID: u.CandidateID,
+		Reason: what + "（命令行 xiaoqi users） (" + u.Username + ")"}
+	if err := accounts.AppendAudit(ctx, e); err != nil {
+		return fmt.Errorf("审计日志写入失败 / audit the account of %s: %w", u.CandidateID, err)
 	}
 	return nil
 }

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/bolt"
 	main "github.com/xiaoqi-dev/xiaoqi/cmd/xiaoqi"
 )
 
@@ -159,5 +162,54 @@ func TestUsersDisable(t *testing.T) {
 	}
 	if out, err := users(t, dir, "", "disable", "--username", "nobody"); err == nil {
 		t.Errorf("users disable of an unknown user succeeded:\n%s", out)
+	}
+}
+
+// TestUsersAuditsCandidateAccounts: what an operator does at the command line to a
+// candidate's account (create it, set its password, make it a key: each lets them sign in as
+// the candidate) is in the audit log the candidate reads, as when an administrator does it
+// through the API. Before, the command line left no trace.
+func TestUsersAuditsCandidateAccounts(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	s, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Candidate{Name: "审计人", Phone: "13912345670", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cand := res[0].ID
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"add", "--role", "candidate", "--username", "shen", "--candidate", cand},
+		{"passwd", "--username", "shen"},
+		{"key", "--username", "shen"},
+		{"disable", "--username", "shen"},
+	} {
+		if out, err := users(t, dir, "", args...); err != nil {
+			t.Fatalf("users %v: %v\n%s", args, err, out)
+		}
+	}
+	s, err = bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	log, _, err := s.Audit(ctx, xiaoqi.AuditFilter{SubjectID: cand})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"创建账户 account created", "设置密码 password set", "创建 API 密钥 API key created", "停用账户 account disabled"}
+	if len(log) != len(want) {
+		t.Fatalf("the candidate's audit log holds %d entries, want %d: %+v", len(log), len(want), log)
+	}
+	for i, e := range log {
+		if e.Action != xiaoqi.AuditAccount || e.ActorRole != xiaoqi.RoleAdmin || !strings.HasPrefix(e.Reason, want[i]) || !strings.Contains(e.Reason, "shen") {
+			t.Errorf("entry %d = %+v, want %s by an administrator, naming shen", i, e, want[i])
+		}
 	}
 }
