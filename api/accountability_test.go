@@ -160,3 +160,28 @@ func TestDisableUser(t *testing.T) {
 	e.get(t, "/api/v1/session").want(t, http.StatusOK).decode(t, &self)
 	e.send(t, http.MethodPut, "/api/v1/users/"+self.User.ID+"/disabled", `{"disabled":true}`).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "id")
 }
+
+// TestRotatingACandidatesKeyIsAudited: an administrator who rotates a candidate's API key gets
+// its new secret, as good as making a key; it is in the candidate's audit log, while the
+// candidate rotating their own key is not. Before, the rotation left no trace.
+func TestRotatingACandidatesKeyIsAudited(t *testing.T) {
+	e := newEnv(t)
+	res, err := e.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Candidate{Name: "轮换人", Phone: "13912345673", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cand := res[0].ID
+	key := e.newUser(t, "lun", xiaoqi.RoleCandidate, cand)
+	id := strings.Split(key, "_")[1]
+	var rotated struct{ Key string }
+	e.as(key).send(t, http.MethodPost, "/api/v1/keys/"+id+"/rotate", "").want(t, http.StatusOK).decode(t, &rotated)
+	e.send(t, http.MethodPost, "/api/v1/keys/"+id+"/rotate", "").want(t, http.StatusOK).decode(t, &rotated)
+
+	var log struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+	}
+	e.get(t, "/api/v1/audit?subject="+cand).want(t, http.StatusOK).decode(t, &log)
+	if len(log.Data) != 1 || log.Data[0].ActorRole != xiaoqi.RoleAdmin || !strings.HasPrefix(log.Data[0].Reason, "轮换 API 密钥") {
+		t.Errorf("the candidate's audit log after their own rotation and an administrator's: %+v, want the administrator's alone", log.Data)
+	}
+}

@@ -481,7 +481,17 @@ func (s *Server) rotateKey(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	// The new secret is the candidate's key in the hands of whoever rotated it: recorded as
+	// making a key is (auditAccount skips the candidate rotating their own).
+	owner, err := s.accounts.User(c.Request.Context(), k.UserID)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
 	key, k, err := s.auth.RotateKey(c.Request.Context(), k.ID)
+	if err == nil {
+		err = s.auditAccount(c, owner, "轮换 API 密钥 API key rotated")
+	}
 	if err != nil {
 		s.writeError(c, err)
 		return
