@@ -89,6 +89,10 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 	if (sub == "add" || sub == "passwd" || sub == "key" || sub == "disable" || sub == "enable") && username == "" {
 		return errors.New("必须指定 --username / --username is required")
 	}
+	if expires < 0 {
+		// --expires -5h made a key that never expires, listed as active.
+		return fmt.Errorf("--expires 须为正的时长（如 720h）或 0（永不过期），不能是 %[1]s / --expires must be a positive duration such as 720h, or 0 (never), not %[1]s", expires)
+	}
 	if sub == "revoke" && keyID == "" {
 		return errors.New("必须指定 --key / --key is required")
 	}
@@ -116,7 +120,13 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err != nil && !errors.Is(err, io.EOF) {
 			return "", false, err
 		}
-		return strings.TrimRight(line, "\r\n"), false, nil
+		pw := strings.TrimRight(line, "\r\n")
+		if pw == "" {
+			// An empty line made an account without a password (add) or removed the password
+			// (passwd), and said "password set": a failed command before the pipe gives one.
+			return "", false, errors.New("--password-stdin：标准输入的第一行为空，未设置密码 / --password-stdin: the first line of standard input is empty; no password was set")
+		}
+		return pw, false, nil
 	}
 
 	switch sub {

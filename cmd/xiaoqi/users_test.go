@@ -213,3 +213,39 @@ func TestUsersAuditsCandidateAccounts(t *testing.T) {
 		}
 	}
 }
+
+// TestUsersRefusesNoPasswordAndNegativeExpiry: an empty line on --password-stdin (a command
+// before the pipe that failed) is refused, not taken as "no password": add made an account
+// nobody could sign in to and passwd removed the password, both saying it was set. And
+// --expires -5h made a key that never expires, listed as active.
+func TestUsersRefusesNoPasswordAndNegativeExpiry(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := users(t, dir, "\n", "add", "--role", "admin", "--username", "nopw", "--password-stdin"); err == nil ||
+		!strings.Contains(err.Error(), "--password-stdin: the first line of standard input is empty") {
+		t.Errorf("users add with an empty --password-stdin: %v\n%s", err, out)
+	}
+	if out, _ := users(t, dir, "", "list"); strings.Contains(out, "nopw") {
+		t.Errorf("the user was created all the same:\n%s", out)
+	}
+	if out, err := users(t, dir, "correct-horse-battery-9\n", "add", "--role", "admin", "--username", "root", "--password-stdin"); err != nil {
+		t.Fatalf("users add: %v\n%s", err, out)
+	}
+	if out, err := users(t, dir, "", "passwd", "--username", "root", "--password-stdin"); err == nil || strings.Contains(out, "password set") {
+		t.Errorf("users passwd with nothing on stdin: %v\n%s", err, out)
+	}
+	if out, err := users(t, dir, "", "key", "--username", "root", "--expires", "-5h"); err == nil ||
+		!strings.Contains(err.Error(), "--expires must be a positive duration") || strings.Contains(out, "xq_") {
+		t.Errorf("users key --expires -5h: %v\n%s", err, out)
+	}
+
+	// The password is still the one set: the service signs root in with it.
+	m := MustOpenMain(t, dir, false)
+	resp, err := http.Post(m.URL()+"/api/v1/session", "application/json", strings.NewReader(`{"username":"root","password":"correct-horse-battery-9"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("sign-in with the password set before the empty passwd: %d, want 200", resp.StatusCode)
+	}
+}
