@@ -56,6 +56,12 @@ func TestCLIErrorsBilingual(t *testing.T) {
 		{args: []string{"serve", "--addr", "nonsense"}},
 		{args: []string{"serve", "--tls-cert", "missing.pem", "--tls-key", "missing.key"}},
 		{args: []string{"serve", "--rate-per-key", "-5"}},
+		// The flag package's own errors were English only.
+		{args: []string{"serve", "--frob"}},
+		{args: []string{"serve", "--addr"}},
+		{args: []string{"serve", "--search-cache", "many"}},
+		{args: []string{"users", "key", "--username", "root", "--expires", "5"}},
+		{args: []string{"serve", "--seed=maybe"}},
 	} {
 		env := map[string]string{"XIAOQI_DATA_DIR": t.TempDir(), "XIAOQI_ADDR": "127.0.0.1:0", "XIAOQI_LOG_LEVEL": "warn"}
 		for k, v := range tc.env {
