@@ -1,6 +1,7 @@
 package xiaoqi
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -174,5 +175,42 @@ func (p *Program) Validate() error {
 		v.add("graduates_per_year", "一个专业每年最多 %[1]d 名毕业生，不能是 %[2]d", "is at most %[1]d a year for one program, not %[2]d", MaxGraduatesPerYear, p.GraduatesPerYear)
 	}
 	checkText(&v, p)
+	return v.err(KindProgram)
+}
+
+// DegreesFor are the degrees a program of in may award: a training institution runs courses
+// (培训), a 专科 (vocational) college 大专 and 中专 programs and training, a 本科 university
+// anything from 大专 up and training. nil when in says too little to tell.
+func DegreesFor(in *Institution) []string {
+	switch {
+	case in.Type == InstitutionTraining:
+		return []string{"培训"}
+	case in.Level == "专科":
+		return []string{"中专", "大专", "培训"}
+	case in.Level == "本科":
+		return []string{"大专", "本科", "硕士", "博士", "培训"}
+	}
+	return nil
+}
+
+// CheckProgramDegree refuses a program whose degree its institution cannot award: a training
+// base's "本科 软件工程" or a vocational college's 硕士 program counted as graduates of a level
+// the school has none of, in the rankings' degree factor and in the gaps. It names degree.
+func CheckProgramDegree(p *Program, in *Institution) error {
+	ok := DegreesFor(in)
+	if ok == nil || !slices.Contains(Degrees[1:], p.Degree) || slices.Contains(ok, p.Degree) {
+		return nil
+	}
+	var v validation
+	switch {
+	case in.Type == InstitutionTraining:
+		v.add("degree", "须为 培训（培训机构开设的是培训课程），不能是 %q", "must be 培训 (a training institution runs courses), not %q", p.Degree)
+	case in.Level == "专科":
+		v.add("degree", "须为 %[2]s 之一（%[1]s是专科（高职）院校），不能是 %[3]q", "must be one of %[4]s (%[1]s is a 专科 vocational college), not %[3]q",
+			in.Name, strings.Join(ok, "、"), p.Degree, strings.Join(ok, ", "))
+	default:
+		v.add("degree", "须为 %[2]s 之一（%[1]s是本科院校），不能是 %[3]q", "must be one of %[4]s (%[1]s is a 本科 undergraduate university), not %[3]q",
+			in.Name, strings.Join(ok, "、"), p.Degree, strings.Join(ok, ", "))
+	}
 	return v.err(KindProgram)
 }

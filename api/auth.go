@@ -261,6 +261,11 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 		case *xiaoqi.Institution:
 			return u.Role == xiaoqi.RoleInstitution && x.ID != "" && x.ID == u.InstitutionID
 		case *xiaoqi.Program:
+			// Staff's program without an institution is their institution's, as HR's job
+			// need is their enterprise's (it was 403 "not this program", naming nothing).
+			if u.Role == xiaoqi.RoleInstitution && x.InstitutionID == "" && x == d {
+				x.InstitutionID = u.InstitutionID
+			}
 			return u.Role == xiaoqi.RoleInstitution && x.InstitutionID == u.InstitutionID
 		case *xiaoqi.Enterprise:
 			return u.Role == xiaoqi.RoleEnterprise && x.ID != "" && x.ID == u.EnterpriseID
@@ -294,6 +299,12 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 			return invalid("external_id", "只有管理员导入可设置或修改 source/external_id / only administrators' imports may set or change source and external_id")
 		}
 	}
+	if (k == xiaoqi.KindEnterprise || k == xiaoqi.KindJob) && d.Base().Synthetic && (old == nil || !old.Base().Synthetic) {
+		// 示例 synthetic marks a fictitious firm and its postings: HR of a real firm could put
+		// it on a posting, hiding it from real_only. Taking it off is kept from them by
+		// keepDesignations below (a replacement that leaves it out keeps it).
+		return errForbidden("示例数据标记（synthetic）只能由管理员设置或修改 / only an administrator may set or change synthetic")
+	}
 	if e, ok := d.(*xiaoqi.Enterprise); ok {
 		// A valid credit code makes the enterprise verified, and a verified enterprise's HR
 		// may see the contact details of every public candidate: HR may not give its
@@ -305,6 +316,9 @@ func mayWrite(p *principal, old, d xiaoqi.Doc) error {
 		if strings.TrimSpace(e.CreditCode) != strings.TrimSpace(was) {
 			return errForbidden("统一社会信用代码只能由管理员设置或修改 / only an administrator may set or change the credit code")
 		}
+	}
+	if k == xiaoqi.KindInstitution || k == xiaoqi.KindProgram || k == xiaoqi.KindEnterprise || k == xiaoqi.KindJob {
+		return keepDesignations(old, d)
 	}
 	return nil
 }

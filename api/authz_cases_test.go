@@ -197,12 +197,12 @@ func authzCases() []authzCase {
 			createOK: adminOnly, ownOK: []string{"admin", "institution"}, deleteOwnOK: adminOnly, otherOK: adminOnly, createOt: adminOnly},
 		{res: "programs",
 			create: func(f *authzFixture, own bool) string {
-				return `{"institution_id":"` + f.ids[map[bool]string{true: "inst1", false: "inst2"}[own]] + `","name":"新专业` + f.fresh() + `","degree":"大专"}`
+				return `{"institution_id":"` + f.ids[map[bool]string{true: "inst1", false: "inst2"}[own]] + `","name":"新专业` + f.fresh() + `","degree":"培训"}`
 			},
 			ownID:   func(t *testing.T, f *authzFixture) string { return f.newProgram(t, f.ids["inst1"]) },
 			otherID: func(t *testing.T, f *authzFixture) string { return f.newProgram(t, f.ids["inst2"]) },
 			putBody: func(f *authzFixture, own bool) string {
-				return `{"institution_id":"` + f.ids[map[bool]string{true: "inst1", false: "inst2"}[own]] + `","name":"改专业` + f.fresh() + `","degree":"大专"}`
+				return `{"institution_id":"` + f.ids[map[bool]string{true: "inst1", false: "inst2"}[own]] + `","name":"改专业` + f.fresh() + `","degree":"培训"}`
 			},
 			createOK: []string{"admin", "institution"}, ownOK: []string{"admin", "institution"}, deleteOwnOK: []string{"admin", "institution"}, otherOK: adminOnly, createOt: adminOnly},
 		{res: "enterprises",

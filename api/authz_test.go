@@ -64,7 +64,7 @@ func (f *authzFixture) newJob(t *testing.T, ent string) string {
 }
 
 func (f *authzFixture) newProgram(t *testing.T, inst string) string {
-	return f.put(t, &xiaoqi.Program{InstitutionID: inst, Name: "软件技术" + f.fresh(), Degree: "大专"})
+	return f.put(t, &xiaoqi.Program{InstitutionID: inst, Name: "软件技术" + f.fresh(), Degree: "培训"})
 }
 
 func (f *authzFixture) newCandidate(t *testing.T) string {
@@ -336,7 +336,7 @@ func TestNamesComeFromTheReference(t *testing.T) {
 	if job.EnterpriseName != "名称测试软件有限公司" || stored.EnterpriseName != "名称测试软件有限公司" {
 		t.Errorf("HR's job need is shown as %q, then %q; want its own firm's name", job.EnterpriseName, stored.EnterpriseName)
 	}
-	staff.send(t, http.MethodPost, "/api/v1/programs/batch", `[{"name":"软件工程","degree":"本科","institution_id":"`+base.ID+`","institution_name":"西安交通大学"}]`).
+	staff.send(t, http.MethodPost, "/api/v1/programs/batch", `[{"name":"软件测试实训课程","degree":"培训","institution_id":"`+base.ID+`","institution_name":"西安交通大学"}]`).
 		want(t, http.StatusOK)
 	var list struct{ Data []xiaoqi.Program }
 	e.get(t, "/api/v1/programs?institution_id="+base.ID).want(t, http.StatusOK).decode(t, &list)

@@ -236,7 +236,10 @@ func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 
 // decodeBatch decodes a JSON array of documents of kind k. It reports the decoding errors of
 // every document, up to maxDetails.
-func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
+//
+// fill, when not nil, sets on each document before its validation what the caller's account
+// implies (HR's enterprise_id of a job need, as mayWrite does for a single POST).
+func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) ([]xiaoqi.Doc, error) {
 	if first(data) != '[' {
 		return nil, invalid("body", "须为 JSON 数组，每项是一个%[2]s（%[1]s） / must be a JSON array of %[1]s documents", k, xiaoqi.KindName(k))
 	}
@@ -262,6 +265,9 @@ func decodeBatch(k xiaoqi.Kind, data []byte) ([]xiaoqi.Doc, error) {
 	for i, raw := range raws {
 		prefix := "docs[" + strconv.Itoa(i) + "]."
 		d, err := decodeDoc(k, raw, prefix)
+		if err == nil && fill != nil {
+			fill(d)
+		}
 		if err == nil {
 			err = validate(d, prefix)
 		}

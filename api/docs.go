@@ -156,6 +156,10 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			// After mayWrite, which fills what the account implies (HR's enterprise_id).
 			err = validate(d, "")
 		}
+		if err == nil && k == xiaoqi.KindJob {
+			defer s.lockJobs(d)()
+			err = s.checkJob(c.Request.Context(), old, d, data)
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -245,9 +249,15 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		docs, err := decodeBatch(k, data)
+		docs, err := decodeBatch(k, data, hrEnterprise(who(c)))
 		if err == nil {
 			err = s.mayWriteAll(c, docs)
+		}
+		if err == nil && k == xiaoqi.KindJob && !who(c).is(xiaoqi.RoleAdmin) {
+			// HR's batch is checked as its single posts are; an administrator's is data
+			// loaded in bulk (as an import, which may hold 0 or repeated titles).
+			defer s.lockJobs(docs[0])()
+			err = s.checkBatchJobs(c.Request.Context(), docs, data)
 		}
 		if err != nil {
 			s.writeError(c, err)
@@ -269,7 +279,11 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		d, err := s.readDoc(c, k)
+		data, err := readBody(c, s.maxBody)
+		var d xiaoqi.Doc
+		if err == nil {
+			d, err = decodeDoc(k, data, "")
+		}
 		if err == nil && d.Base().ID != "" && d.Base().ID != id {
 			err = invalid("id", "编号与路径不符：不填，或填路径中的编号（%[1]s） / must be absent or equal to the id in the path (%[1]s)", id)
 		}
@@ -285,14 +299,23 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = validate(d, "")
 		}
+		if err == nil && k == xiaoqi.KindJob {
+			defer s.lockJobs(d)()
+			err = s.checkJob(c.Request.Context(), old, d, data)
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
 		}
-		if _, ok := s.write(c, []xiaoqi.Doc{d}, wait, false); !ok {
+		wr, ok := s.write(c, []xiaoqi.Doc{d}, wait, false)
+		if !ok {
 			return
 		}
-		v, _ := view(who(c), d)
+		v, visible := view(who(c), d)
+		if !visible {
+			// As for a POST: an administrator who made a profile private got the body null.
+			v = privateStub{ID: wr[0].ID, Type: wr[0].Kind, Version: wr[0].Version, Visibility: xiaoqi.VisibilityPrivate}
+		}
 		s.writeJSON(c, http.StatusOK, v)
 	}
 }
@@ -348,16 +371,6 @@ func (s *Server) mayWriteAll(c *gin.Context, docs []xiaoqi.Doc) error {
 		}
 	}
 	return nil
-}
-
-// readDoc reads and strictly decodes one document of kind k from the request body; the
-// caller validates it once mayWrite has filled what the account implies.
-func (s *Server) readDoc(c *gin.Context, k xiaoqi.Kind) (xiaoqi.Doc, error) {
-	data, err := readBody(c, s.maxBody)
-	if err != nil {
-		return nil, err
-	}
-	return decodeDoc(k, data, "")
 }
 
 // write upserts docs and answers any error itself; ok is false when it did.

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -14,7 +15,8 @@ import (
 // staff programs titled "西安交通大学 · 软件工程". Imports name them so already (ingest).
 // A reference to nothing keeps the name written. A program that names no city is placed
 // where its institution is, city and district, as imports place it, so that the city and
-// district filters find it.
+// district filters find it. A program's degree must be one its institution awards
+// (xiaoqi.CheckProgramDegree).
 func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 	refs := map[string]xiaoqi.Doc{} // id → stored document; nil when there is none
 	ref := func(k xiaoqi.Kind, id string) (xiaoqi.Doc, error) {
@@ -31,7 +33,7 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 		refs[id] = d
 		return d, nil
 	}
-	for _, d := range docs {
+	for i, d := range docs {
 		switch d := d.(type) {
 		case *xiaoqi.JobNeed:
 			e, err := ref(xiaoqi.KindEnterprise, d.EnterpriseID)
@@ -40,6 +42,11 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 			}
 			if e != nil {
 				d.EnterpriseName = e.Title()
+				// A job need of a fictitious enterprise is as fictitious: it is marked 示例
+				// synthetic, and real_only leaves it out of every count and ranking.
+				if e.Base().Synthetic {
+					d.Synthetic = true
+				}
 			}
 		case *xiaoqi.Program:
 			in, err := ref(xiaoqi.KindInstitution, d.InstitutionID)
@@ -47,6 +54,9 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 				return err
 			}
 			if in, ok := in.(*xiaoqi.Institution); ok {
+				if err := xiaoqi.CheckProgramDegree(d, in); err != nil {
+					return inBatch(err, i, len(docs))
+				}
 				d.InstitutionName = in.Title()
 				if strings.TrimSpace(d.City) == "" {
 					d.City, d.District = in.City, in.District
@@ -55,4 +65,18 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 		}
 	}
 	return nil
+}
+
+// inBatch names the fields of a validation error of docs[i] as the store names them in a
+// batch (docs[3].degree); a single document's error stays as it is.
+func inBatch(err error, i, n int) error {
+	e, ok := err.(*xiaoqi.Error)
+	if !ok || n == 1 {
+		return err
+	}
+	out := &xiaoqi.Error{Code: e.Code, Message: "docs[" + strconv.Itoa(i) + "]: " + e.Message}
+	for _, d := range e.Details {
+		out.Details = append(out.Details, xiaoqi.FieldError{Field: "docs[" + strconv.Itoa(i) + "]." + d.Field, Message: d.Message})
+	}
+	return out
 }

@@ -177,6 +177,13 @@ func (s *Server) candidateContact(c *gin.Context) {
 		// Public contact goes to verified enterprises only.
 		allowed = xiaoqi.ValidCreditCode(ent.(*xiaoqi.Enterprise).CreditCode)
 	}
+	if !allowed && cand.Visibility == xiaoqi.VisibilityPublic {
+		// Said as it is: the candidate did share their details, with verified firms, and
+		// "has not allowed your enterprise" sent HR asking the candidate for a consent that
+		// would not be needed once the firm is verified.
+		s.writeError(c, errForbidden("候选人只向已核验的企业公开联系方式；贵企业未登记有效的统一社会信用代码，请联系管理员核验 / the candidate shares contact details with verified enterprises only; yours has no valid unified social credit code on record: ask an administrator to verify it"))
+		return
+	}
 	if !allowed {
 		s.writeError(c, errForbidden("候选人未同意向贵企业公开联系方式 / the candidate has not allowed your enterprise to see their contact details"))
 		return

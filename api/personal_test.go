@@ -175,7 +175,12 @@ func TestContactPublicVisibilityNeedsVerifiedEnterprise(t *testing.T) {
 	unverified := e.newUser(t, "hr-u", xiaoqi.RoleEnterprise, res[1].ID)
 	path := "/api/v1/candidates/" + res[2].ID + "/contact?reason=" + url.QueryEscape("岗位邀约")
 	e.as(verified).get(t, path).want(t, http.StatusOK)
-	e.as(unverified).get(t, path).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	// The refusal says why: the firm is not verified (it said the candidate had not allowed
+	// it, and HR asked the candidate for a consent that verification makes needless).
+	refusal := e.as(unverified).get(t, path).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	if msg := refusal.Error.Message; !strings.Contains(msg, "已核验的企业") || strings.Contains(msg, "未同意") {
+		t.Errorf("the refusal to an unverified enterprise reads %q: want it to say the candidate shares with verified enterprises only", msg)
+	}
 }
 
 // Sessions: sign in with a password, read with the cookie, write only with the CSRF token,

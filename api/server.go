@@ -130,6 +130,10 @@ type Server struct {
 	metrics        *metrics
 	// partnerMu serialises the partnership workflow's read-modify-writes (partnerships.go).
 	partnerMu sync.Mutex
+	// jobLocks holds a *sync.Mutex per enterprise that serialises the duplicate check of its
+	// job needs with their write (jobs.go): two requests of one double click both passed the
+	// check before either was stored.
+	jobLocks sync.Map
 }
 
 // New returns a server for cfg. It panics if cfg.Store is nil, a programming error.

@@ -162,12 +162,14 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			}
 			return strings.Compare(a.id, b.id)
 		})
-		// A catalogue major is a university's to add: 可增设专业：数字出版 with a training centre
-		// best placed to add it was advice nobody could take. Training institutions are named
-		// where a course fills the gap, or where no university is placed to add the major.
+		// A catalogue major (of the 本科 catalogue, the only one the taxonomy holds) is an
+		// undergraduate university's to add: 可增设专业：数字出版 with a training centre, or with
+		// a 专科 college that awards no 本科 degree, best placed to add it was advice nobody could
+		// take. Training institutions and vocational colleges are named where a course fills
+		// the gap, or where no undergraduate university is placed to add the major.
 		coursesOnly := false
 		if len(sg.Majors) > 0 {
-			unis := slices.DeleteFunc(slices.Clone(cand), func(c placed) bool { return s.insts[c.i].training })
+			unis := slices.DeleteFunc(slices.Clone(cand), func(c placed) bool { return !s.insts[c.i].undergraduate() })
 			if len(unis) > 0 {
 				cand = unis
 			} else {
@@ -200,8 +202,8 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		}
 		if coursesOnly {
 			sg.Course = sk.NameZH
-			addZH += fmt.Sprintf("（本区域尚无院校具备增设基础，可先由培训机构开设「%s」课程）", sk.NameZH)
-			addEN += fmt.Sprintf(" (no university here is placed to add one: a training institution could start a course on %s)", sk.NameEN)
+			addZH += fmt.Sprintf("（本区域尚无本科院校具备增设基础，可先由培训机构开设「%s」课程，高职院校亦可开设）", sk.NameZH)
+			addEN += fmt.Sprintf(" (no undergraduate university here is placed to add one: a training institution could start a course on %s, and so could a vocational college)", sk.NameEN)
 		}
 		// Why it is a gap at all when the graduates outnumber the openings (网络文学: 118 for
 		// 98): fewer than gapRatio per opening, not all of whom take such a job.

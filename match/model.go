@@ -96,6 +96,12 @@ type institution struct {
 	training bool
 }
 
+// undergraduate reports whether the institution may add a major of the 本科 catalogue: a
+// university, not a training institution or a 专科 (vocational) college.
+func (in *institution) undergraduate() bool {
+	return !in.training && in.doc.Level != "专科"
+}
+
 type job struct {
 	doc       *xiaoqi.JobNeed
 	ent       int // -1 when the enterprise is unknown

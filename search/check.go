@@ -174,6 +174,23 @@ func (x *Index) districtPoint(d string) (xiaoqi.GeoPoint, bool) {
 			found = append(found, p)
 		}
 	}
+	if len(found) == 0 {
+		// The city written before it, as an address starts (西安市雁塔区, 西安雁塔区, 西安 雁塔):
+		// the district of that city, which is one even where the name alone is not.
+		c := strings.Join(strings.Fields(d), "")
+		for k, p := range x.cities {
+			city, name, ok := strings.Cut(k, "/")
+			if !ok {
+				continue
+			}
+			for _, pre := range []string{city, strings.TrimSuffix(city, "市")} {
+				if rest, ok := strings.CutPrefix(c, pre); ok && rest != "" && (rest == name || slices.Contains([]string{rest + "区", rest + "县", rest + "市"}, name)) {
+					found = append(found, p)
+					break
+				}
+			}
+		}
+	}
 	if len(found) != 1 {
 		return xiaoqi.GeoPoint{}, false
 	}

@@ -73,7 +73,8 @@ func TestNearDistrict(t *testing.T) {
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "运维工程师", City: "西安市", District: "雁塔区"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_zz"}, Name: "运维工程师", City: "西安市", District: "周至县"},
 	)
-	for _, near := range []string{"雁塔区", "雁塔"} {
+	// Also after its city, as an HR manager copies it from an address (西安市雁塔区 was a 400).
+	for _, near := range []string{"雁塔区", "雁塔", "西安市雁塔区", "西安雁塔区", "西安 雁塔"} {
 		got := ids(find(t, x, xiaoqi.SearchQuery{Q: "运维", NearCity: near, WithinKM: 3}))
 		if !slices.Equal(got, []string{"job_yt"}) {
 			t.Errorf("near=%s within 3 km: %v, want [job_yt]", near, got)

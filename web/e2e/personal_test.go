@@ -183,7 +183,10 @@ func contactJourney(t *testing.T, p *page, svc *service, a actors, pp *people) {
 	p.waitText(yes+" .contact-name", pp.consenting.Name)
 	p.waitText(yes+" .contact-phone", pp.consenting.Phone)
 	p.waitText(yes+" .contact-email", pp.consenting.Email)
-	p.waitText(yes+" .contact-out", "本次查看已记入审计日志")
+	// The API's notice in the page's language only (its English half showed on the Chinese page).
+	if notice := p.waitText(yes+" .contact-out .notice", "本次查看已记入审计日志"); strings.Contains(notice, "audit log") {
+		p.fail("the release's notice reads %q: both languages on a Chinese page", notice)
+	}
 
 	// The other candidate: refused, and nothing of theirs appears.
 	p.clickLive(no + " [data-action=contact]")

@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -38,10 +39,40 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 	if h := p.text("#gaps-h"); strings.Contains(h, "新专业") {
 		p.fail("the gaps' heading promises a training institution new majors: %q", h)
 	}
+	// Each gap is a course for it to start, with the API's count of openings, not the
+	// catalogue majors and the universities best placed to add them (可增设专业：130515TK …).
+	var inst struct{ Region string }
+	apiGet(t, svc.URL, "/api/v1/institutions/"+id, nil, &inst)
+	var gaps struct {
+		Gaps []struct {
+			Skill   string
+			SkillEN string `json:"skill_en"`
+			Demand  int
+		}
+	}
+	apiGet(t, svc.URL, "/api/v1/insights/gaps", url.Values{"region": {inst.Region}, "limit": {"5"}}, &gaps)
+	if len(gaps.Gaps) == 0 {
+		t.Fatalf("no gaps in %s", inst.Region)
+	}
+	p.waitJS("the gaps", `document.querySelectorAll('.gap-list li').length > 0`)
+	first := gaps.Gaps[0]
+	want := fmt.Sprintf("可开设「%s」培训课程：%d 个岗位需要", first.Skill, first.Demand)
+	if got := p.text(".gap-list li p"); !strings.HasPrefix(got, want) {
+		p.fail("a training institution's first gap: %q, want it to start %q", got, want)
+	}
+	for _, g := range p.texts(".gap-list li p") {
+		if strings.Contains(g, "可增设专业") || strings.Contains(g, "最具基础的院校") {
+			p.fail("a training institution is told to add majors: %q", g)
+		}
+	}
 	p.click("#lang")
 	p.waitText("#programs-h", "Courses (")
 	if meta := p.text(".programs-list .muted"); !strings.Contains(meta, "trainees a year") || strings.Contains(meta, "graduates") {
 		p.fail("a course's trainees in English: %q", meta)
+	}
+	p.waitText(".gap-list li p", "Start a course on ")
+	if got := p.text(".gap-list li p"); !strings.HasPrefix(got, "Start a course on "+first.SkillEN+": asked for by "+fmt.Sprint(first.Demand)+" openings") {
+		p.fail("a training institution's first gap in English: %q", got)
 	}
 	if lead := p.text(".lead"); !strings.HasPrefix(lead, "Training institution · ") {
 		p.fail("the lead in English: %q", lead)
@@ -89,7 +120,7 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 
 // emptyPartnersJourney: a vocational college, whose programs the default data set does not
 // hold, gets no suggested partners: the box says why (the API's zh/en), and nothing else
-// ("null" was shown above it).
+// ("null" was shown above it). Its gaps are courses to start, not 本科 majors.
 func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
 	var hits searchAnswer
 	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"宝鸡职业技术学院"}, "type": {"institution"}}, &hits)
@@ -100,6 +131,17 @@ func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
 	p.waitText(".partners", "没有专业或课程")
 	if txt := p.text(".partners"); strings.Contains(txt, "null") || strings.Contains(txt, "暂无") {
 		p.fail("the empty partners box: %q", txt)
+	}
+	// A 专科 college adds no major of the 本科 catalogue the gaps suggest: it is told of
+	// courses (or a specialisation) to start.
+	p.waitJS("the gaps", `document.querySelectorAll('.gap-list li').length > 0`)
+	if h := p.text("#gaps-h"); strings.Contains(h, "新专业") {
+		p.fail("the gaps' heading promises a vocational college new majors: %q", h)
+	}
+	for _, g := range p.texts(".gap-list li p") {
+		if !strings.HasPrefix(g, "可开设「") || strings.Contains(g, "可增设专业") {
+			p.fail("a vocational college's gap: %q, want a course to start, not 本科 majors to add", g)
+		}
 	}
 	p.click("#lang")
 	p.waitText(".partners", "no programs or courses of this institution")

@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, lang, pick, sectorName, cityName, regionName, degreeName, languageName, skillName } from './i18n.js';
+import { t, lang, pick, apiText, sectorName, cityName, regionName, degreeName, languageName, skillName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -81,7 +81,7 @@ export async function renderHR(view, r, ctx) {
         if (j && j.enterprise_id === id) list.unshift((found = j));
       }
       if (found) shown = Math.max(shown, list.indexOf(found) + 1);
-      const item = (j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found);
+      const item = (j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found, () => setStatus(j));
       const ul = h('ul', { class: 'job-list' }, list.slice(0, shown).map(item));
       // More jobs than shown: a button shows the next JOBS_PAGE; the focus goes to the first
       // job added.
@@ -94,12 +94,36 @@ export async function renderHR(view, r, ctx) {
         const h3 = items.length && items[0].querySelector('h3');
         if (h3) { h3.tabIndex = -1; h3.focus(); }
       };
-      jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, t('hr.jobs', { n: list.length + (all.more ? '+' : '') })),
+      // How many of them are closed: the count is of every job need, open or not.
+      const closed = list.filter((j) => j.status === 'closed').length;
+      const n = list.length + (all.more ? '+' : '');
+      jobsBox.replaceChildren(h('h2', { id: 'jobs-h' }, closed ? t('hr.jobs.withclosed', { n, c: closed }) : t('hr.jobs', { n })),
         ...(mark && !found ? [h('p', { class: 'notice', 'data-notice': 'job-missing' }, t('hr.job.missing'))] : []),
         list.length ? ul : h('p', { class: 'muted' }, t('hr.jobs.none')),
         shown < list.length ? more : '');
       if (found) jobsBox.querySelector('.job.target').scrollIntoView({ block: 'center' });
     } catch (err) { jobsBox.replaceChildren(errorBox(err)); }
+  };
+  // setStatus closes an open job need (招聘结束: no longer matched) or reopens a closed one,
+  // from the version the list shows: a change made meanwhile elsewhere is a conflict, said
+  // above the list. The focus goes to the notice.
+  const setStatus = async (job) => {
+    const closing = job.status !== 'closed';
+    let notice;
+    try {
+      const cur = await get('/api/v1/jobs/' + encodeURIComponent(job.id));
+      const doc = { ...cur, status: closing ? 'closed' : 'open', version: job.version };
+      for (const k of ['created_at', 'updated_at']) delete doc[k];
+      const saved = await api('PUT', '/api/v1/jobs/' + encodeURIComponent(job.id) + '?refresh=wait_for', doc);
+      notice = okBox(t(closing ? 'hr.closed.done' : 'hr.reopened', { title: saved.title || job.title }));
+    } catch (err) {
+      // Reopening a job of the title and place of another open one is refused naming it.
+      notice = jobErrorBox(err);
+    }
+    await loadJobs();
+    notice.tabIndex = -1;
+    jobsBox.querySelector('h2').after(notice);
+    notice.focus();
   };
   // loadPartnerships draws the enterprise's partnerships and answers their list ([] when it
   // could not be read).
@@ -143,16 +167,19 @@ function salaryText(j) {
 }
 
 /** jobItem is one job of the list; target marks the job a link named (a search hit). */
-function jobItem(j, verified, mine, edit, match, target) {
-  const meta = [cityName(j.city), j.district, degreeName(j.degree), j.headcount ? t('hr.job.headcount', { n: j.headcount }) : '', salaryText(j)].filter(Boolean);
-  return h('li', { class: target ? 'card job target' : 'card job', 'data-id': j.id },
+function jobItem(j, verified, mine, edit, match, target, setStatus) {
+  const closed = j.status === 'closed';
+  const meta = [cityName(j.city), j.district, degreeName(j.degree), j.headcount ? t(j.headcount === 1 ? 'hr.job.headcount.one' : 'hr.job.headcount', { n: j.headcount }) : '', salaryText(j)].filter(Boolean);
+  return h('li', { class: 'card job' + (target ? ' target' : '') + (closed ? ' closed' : ''), 'data-id': j.id, 'data-status': closed ? 'closed' : 'open' },
     target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
-    h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
+    h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', closed ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
     j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.map(skillName).join(t('punct.list'))) : null,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', 'data-action': 'match', onclick: match }, t('hr.job.match')),
-      mine ? h('button', { type: 'button', 'data-action': 'edit', onclick: edit }, t('hr.job.edit')) : null));
+      // A closed job need has no candidates (the API answers 409): no button for them.
+      closed ? null : h('button', { type: 'button', 'data-action': 'match', onclick: match }, t('hr.job.match')),
+      mine ? h('button', { type: 'button', 'data-action': 'edit', onclick: edit }, t('hr.job.edit')) : null,
+      mine ? h('button', { type: 'button', 'data-action': closed ? 'reopen' : 'close', onclick: setStatus }, t(closed ? 'hr.job.reopen' : 'hr.job.close')) : null));
 }
 
 /** canContact reports whether the signed-in user is HR of enterprise id (the contact endpoint is for HR only). */
@@ -232,13 +259,39 @@ function contactBox(id) {
         h('dt', {}, t('contact.name')), h('dd', { class: 'contact-name' }, r.name || ''),
         h('dt', {}, t('contact.phone')), h('dd', { class: 'contact-phone' }, r.phone || t('contact.none')),
         h('dt', {}, t('contact.email')), h('dd', { class: 'contact-email' }, r.email || t('contact.none'))),
-      h('p', { class: 'notice', role: 'status' }, r.notice || ''));
+      h('p', { class: 'notice', role: 'status' }, apiText(r.notice || '')));
     } catch (err) {
-      if (err && err.status === 403) out.append(h('div', { class: 'notice error', role: 'alert' }, t('contact.refused')));
+      // The API says why (no consent; or contact public for verified firms only, and this
+      // one is not): its words in the page's language.
+      if (err && err.status === 403) out.append(h('div', { class: 'notice error', role: 'alert' }, err.message ? apiText(err.message) : t('contact.refused')));
       else out.append(errorBox(err));
     }
   });
   return h('div', { class: 'contact-box' }, h('div', { class: 'actions' }, btn), form, out);
+}
+
+/**
+ * fieldNames says the API's names of a job need's fields in a text by the form's names: one
+ * with an underscore anywhere (salary_min), another where a message names it (after a colon,
+ * "岗位需求有误：title 不能为空"), not an English word of the prose ("of this title").
+ */
+function fieldNames(text) {
+  return text.replace(/\b(salary_min|salary_max)\b/g, (f) => label(f))
+    .replace(/(^|[：:]\s*)(title|city|district|sector|degree|headcount|skills|languages|description)\b/g, (m, pre, f) => pre + label(f));
+}
+
+/** jobErrorBox is errorBox of an error about a job need, with the form's names of its fields. */
+function jobErrorBox(err) {
+  const box = errorBox(err);
+  [box, ...box.querySelectorAll('*')].forEach((n) => {
+    for (const c of n.childNodes) if (c.nodeType === 3) c.textContent = fieldNames(c.textContent);
+  });
+  return box;
+}
+
+/** label is the form's name of a job need's field, without its hint in brackets: 月薪上限. */
+function label(name) {
+  return t('hr.form.' + name).replace(/\s*[（(].*$/u, '');
 }
 
 function field(id, label, control) {
@@ -289,19 +342,34 @@ function jobForm(ent, job, done) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     status.replaceChildren();
-    const num = (x) => (x === '' ? 0 : Number(x));
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    // wrong marks the field and says what is wrong with it, by the name the form gives it.
+    const wrong = (name, msg) => {
+      const el = form.elements[name];
+      el.setAttribute('aria-invalid', 'true');
+      el.focus();
+      status.append(errorBox({ message: label(name) + t('punct.colon') + msg }));
+    };
+    const num = (x) => (x.trim() === '' ? 0 : Number(x));
     const fields = {
       title: form.title.value.trim(), city: form.city.value, district: form.district.value.trim(), sector: form.sector.value,
       degree: form.degree.value, headcount: num(form.headcount.value), skills: splitList(form.skills.value),
       languages: splitList(form.languages.value), salary_min: num(form.salary_min.value), salary_max: num(form.salary_max.value),
       description: form.description.value.trim(),
     };
-    if (!fields.title) {
-      form.title.setAttribute('aria-invalid', 'true');
-      form.title.focus();
-      status.append(errorBox({ message: t('hr.form.title') + t('punct.colon') + t('a11y.required') }));
-      return;
+    if (!fields.title) return wrong('title', t('a11y.required'));
+    for (const k of ['headcount', 'salary_min', 'salary_max']) {
+      if (!Number.isInteger(fields[k])) return wrong(k, t('hr.form.number'));
     }
+    // An empty headcount is "not stated" (left out); 0 asked for nobody, and was stored as
+    // not stated without a word.
+    if (form.headcount.value.trim() !== '' && fields.headcount < 1) return wrong('headcount', t('hr.form.headcount.min'));
+    if (form.headcount.value.trim() === '') delete fields.headcount;
+    if (fields.salary_max && fields.salary_min > fields.salary_max) return wrong('salary_max', t('hr.form.salary.order'));
+    // One request at a time: a double click published the job twice.
+    const submit = form.querySelector('button[type=submit]');
+    if (submit.disabled) return;
+    submit.disabled = true;
     try {
       let saved;
       if (job) {
@@ -310,6 +378,8 @@ function jobForm(ent, job, done) {
         // conflict (409, "reload and try again"), not overwritten.
         const doc = { ...cur, ...fields, version: job.version };
         for (const k of ['created_at', 'updated_at']) delete doc[k];
+        // A headcount cleared in the form is cleared in the job need ("not stated").
+        if (!('headcount' in fields)) delete doc.headcount;
         // The salary as written ("1-1.5万·14薪", from an import) no longer says what the new
         // figures do: the list then shows the figures.
         if ((cur.salary_min || 0) !== fields.salary_min || (cur.salary_max || 0) !== fields.salary_max) delete doc.salary_text;
@@ -319,7 +389,13 @@ function jobForm(ent, job, done) {
       }
       await done(okBox(t(job ? 'hr.saved' : 'hr.published', { title: saved.title || fields.title })));
     } catch (err) {
-      status.append(errorBox(err));
+      // The API names its fields as the JSON does (salary_max, posted_at): the form's names
+      // for them are said instead, and the field the error names is marked and focused.
+      status.append(jobErrorBox(err));
+      const named = ((err && err.details) || []).map((d) => d.field).find((f) => form.elements[f]);
+      if (named) { form.elements[named].setAttribute('aria-invalid', 'true'); form.elements[named].focus(); }
+    } finally {
+      submit.disabled = false;
     }
   });
   return form;

@@ -1,12 +1,10 @@
 // The institution page: its programs, suggested enterprise partners with their explanations,
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
-import { t, pick, cityName, regionName, degreeName, levelName, authorityName, skillName, programsFound } from './i18n.js';
+import { t, pick, cityName, regionName, levelName, authorityName, programsFound } from './i18n.js';
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
+import { loadPrograms } from './programs.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
-
-// MAX_PROGRAMS bounds the programs the page reads of one institution.
-const MAX_PROGRAMS = 2000;
 
 /** renderInstitution draws #/institution (a finder) or #/institution/{id}. */
 export async function renderInstitution(view, r, ctx) {
@@ -48,25 +46,13 @@ export async function renderInstitution(view, r, ctx) {
     }
   })());
 
+  // The programs, also for the gaps: a major suggested that the institution offers already.
+  const programs = loadPrograms(progBox, inst, canAct('institution', id));
   await Promise.all([
-    (async () => {
-      try {
-        // Every program (a university has up to a few hundred), to be sorted as a whole.
-        const ps = await getAll('/api/v1/programs', { institution_id: id }, MAX_PROGRAMS);
-        // In the order of the national catalogue (by major code, which groups a school's
-        // programs by discipline), not the store's id order; programs without a code last.
-        const list = (ps.data || []).slice().sort((a, b) =>
-          (a.major_code || '\uffff').localeCompare(b.major_code || '\uffff') || a.name.localeCompare(b.name, 'zh'));
-        progBox.replaceChildren(h('h2', { id: 'programs-h' }, t(training ? 'inst.courses' : 'inst.programs', { n: list.length + (ps.more ? '+' : '') })),
-          h('ul', { class: 'programs-list' }, list.map((p) => h('li', { class: 'card' },
-            h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
-            h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t(training ? 'inst.course.trainees' : 'inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
-            p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).map(skillName).join(t('punct.list'))) : null))));
-      } catch (err) { progBox.replaceChildren(errorBox(err)); }
-    })(),
+    programs,
     loadProposals(),
     loadPartners(partnersBox, id, false, loadProposals, false, () => partnerships),
-    loadGaps(gapsBox, inst, id, false),
+    loadGaps(gapsBox, inst, id, false, false, programs),
   ]);
 }
 
@@ -97,26 +83,49 @@ async function loadPartners(box, id, realOnly, onChange, refocus, partnerships) 
 /**
  * loadGaps draws the skill gaps of the institution's region (else its city). The default
  * data set's job needs are mostly synthetic, so a box offers the gaps of real data only;
- * refocus puts the focus back on the box after it was used.
+ * refocus puts the focus back on the box after it was used; programs is (a promise of) the
+ * institution's programs.
  */
-async function loadGaps(box, inst, id, realOnly, refocus) {
+async function loadGaps(box, inst, id, realOnly, refocus, programs) {
   const scope = inst.region ? { region: inst.region } : { city: inst.city };
   try {
     const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5, real_only: realOnly ? 'true' : null });
     const toggle = h('input', { type: 'checkbox', id: 'gaps-real', checked: realOnly ? true : null, 'aria-describedby': 'gaps-real-hint' });
-    toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked, true); });
+    toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked, true, programs); });
+    // The majors suggested are of the 本科 catalogue: a training institution, and a 专科
+    // (vocational) college, which awards no 本科 degree, are told of courses to start instead.
+    const training = inst.type === 'training';
+    const courses = training || inst.level === '专科';
+    // A major suggested that the institution offers already is said to be its own: a dean
+    // was told to add 130515TK 游戏艺术设计 beside the school's 游戏艺术设计.
+    const codes = new Set((await programs).map((p) => p.major_code).filter(Boolean));
     const items = (g.gaps || []).map((gp) => {
       const here = (gp.best_placed || []).some((b) => b.id === id);
+      const offered = courses ? [] : (gp.majors || []).filter((m) => codes.has(m.code));
       return h('li', { class: 'card', 'data-skill': gp.skill },
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
-        h('p', {}, pick(gp.zh, gp.en)));
+        h('p', {}, courses ? courseAdvice(gp, training) : pick(gp.zh, gp.en)),
+        offered.length ? h('p', { class: 'offered' }, t('inst.gap.offered', { majors: offered.map((m) => m.code + ' ' + m.name).join(t('punct.list')) })) : null);
     });
-    replace(box, h('h2', { id: 'gaps-h' }, t(inst.type === 'training' ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
+    replace(box, h('h2', { id: 'gaps-h' }, t(courses ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));
     if (refocus) document.getElementById('gaps-real').focus(); // the box was drawn again: keep the keyboard's place
   } catch (err) { box.replaceChildren(errorBox(err)); }
+}
+
+/**
+ * courseAdvice is a gap told to a training institution (training) or a vocational college: a
+ * course to start, with the openings asking for it and the graduates already taught it. The
+ * API's text suggests 本科 catalogue majors and the universities best placed to add them,
+ * which neither can act on.
+ */
+function courseAdvice(gp, training) {
+  const sd = gp.synthetic_demand || 0;
+  const synth = sd && sd === gp.demand ? t('inst.gap.course.synthetic.all') : sd ? t('inst.gap.course.synthetic', { n: sd }) : '';
+  const supply = gp.supply ? t('inst.gap.course.supply', { n: gp.supply }) : t('inst.gap.course.nosupply');
+  return t(training ? 'inst.gap.course' : 'inst.gap.course.college', { skill: pick(gp.skill, gp.skill_en), demand: t('inst.gap.course.demand', { n: gp.demand }) + synth, supply });
 }
 
 async function finder(view, r, ctx) {
