@@ -117,3 +117,71 @@ func TestReleaseNeedsTheEnterprise(t *testing.T) {
 	e.send(t, http.MethodDelete, "/api/v1/enterprises/"+ent, "").want(t, http.StatusNoContent)
 	e.as(hr).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
 }
+
+// TestDisableUser: an administrator disables HR who left the firm (PUT /users/{id}/disabled):
+// their key is refused and they cannot sign in, while the account, its keys and whose the
+// audit entries were stay; enabled again, the same key and password work. Before, the only
+// way to stop an account was to delete it: there was no way to set the disabled flag the
+// service honours, neither in the API nor in the CLI.
+func TestDisableUser(t *testing.T) {
+	e := newEnv(t)
+	res, err := e.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "丁外包", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hr := e.newUser(t, "hr-ding", xiaoqi.RoleEnterprise, res[0].ID)
+	var me struct{ User struct{ ID string } }
+	e.as(hr).get(t, "/api/v1/session").want(t, http.StatusOK).decode(t, &me)
+	id := me.User.ID
+	pub := e.as("")
+	login := `{"username":"hr-ding","password":"` + testPassword + `"}`
+
+	var u struct{ Disabled bool }
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":true}`).want(t, http.StatusOK).decode(t, &u)
+	if !u.Disabled {
+		t.Errorf("the answer to disabling does not say disabled: %+v", u)
+	}
+	e.as(hr).get(t, "/api/v1/session").want(t, http.StatusUnauthorized)
+	pub.send(t, http.MethodPost, "/api/v1/session", login).want(t, http.StatusUnauthorized)
+	e.get(t, "/api/v1/users/"+id).want(t, http.StatusOK).decode(t, &u)
+	if !u.Disabled {
+		t.Errorf("GET /users/%s after disabling: %+v, want disabled", id, u)
+	}
+
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":false}`).want(t, http.StatusOK)
+	e.as(hr).get(t, "/api/v1/session").want(t, http.StatusOK)
+	pub.send(t, http.MethodPost, "/api/v1/session", login).want(t, http.StatusOK)
+
+	// Bad requests name what is wrong; an administrator cannot lock themselves out.
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{}`).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "disabled")
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":"yes"}`).want(t, http.StatusBadRequest)
+	e.send(t, http.MethodPut, "/api/v1/users/u_nobody/disabled", `{"disabled":true}`).want(t, http.StatusNotFound)
+	var self struct{ User struct{ ID string } }
+	e.get(t, "/api/v1/session").want(t, http.StatusOK).decode(t, &self)
+	e.send(t, http.MethodPut, "/api/v1/users/"+self.User.ID+"/disabled", `{"disabled":true}`).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "id")
+}
+
+// TestRotatingACandidatesKeyIsAudited: an administrator who rotates a candidate's API key gets
+// its new secret, as good as making a key; it is in the candidate's audit log, while the
+// candidate rotating their own key is not. Before, the rotation left no trace.
+func TestRotatingACandidatesKeyIsAudited(t *testing.T) {
+	e := newEnv(t)
+	res, err := e.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Candidate{Name: "轮换人", Phone: "13912345673", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cand := res[0].ID
+	key := e.newUser(t, "lun", xiaoqi.RoleCandidate, cand)
+	id := strings.Split(key, "_")[1]
+	var rotated struct{ Key string }
+	e.as(key).send(t, http.MethodPost, "/api/v1/keys/"+id+"/rotate", "").want(t, http.StatusOK).decode(t, &rotated)
+	e.send(t, http.MethodPost, "/api/v1/keys/"+id+"/rotate", "").want(t, http.StatusOK).decode(t, &rotated)
+
+	var log struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+	}
+	e.get(t, "/api/v1/audit?subject="+cand).want(t, http.StatusOK).decode(t, &log)
+	if len(log.Data) != 1 || log.Data[0].ActorRole != xiaoqi.RoleAdmin || !strings.HasPrefix(log.Data[0].Reason, "轮换 API 密钥") {
+		t.Errorf("the candidate's audit log after their own rotation and an administrator's: %+v, want the administrator's alone", log.Data)
+	}
+}

@@ -25,6 +25,7 @@ import (
 //	DELETE /api/v1/users/:id            administrators
 //	PUT    /api/v1/users/:id/password   administrators, the user (with the current password)
 //	GET    /api/v1/users/:id/keys       administrators, the user
+//	PUT    /api/v1/users/:id/disabled   administrators: disable or enable a user
 //	POST   /api/v1/users/:id/keys       administrators, the user: the key is shown once
 //	POST   /api/v1/keys/:id/rotate      administrators, the key's user: new secret shown once
 //	DELETE /api/v1/keys/:id             administrators, the key's user: revoke
@@ -41,6 +42,7 @@ func (s *Server) accountRoutes(v1 *gin.RouterGroup) {
 	getHead(v1, "/users/:id", signedIn, s.getUser)
 	v1.DELETE("/users/:id", admin, s.noQuery, s.deleteUser)
 	v1.PUT("/users/:id/password", signedIn, s.noQuery, s.setPassword)
+	v1.PUT("/users/:id/disabled", admin, s.noQuery, s.setDisabled)
 	getHead(v1, "/users/:id/keys", signedIn, s.listKeys)
 	v1.POST("/users/:id/keys", signedIn, s.noQuery, s.createKey)
 	v1.POST("/keys/:id/rotate", signedIn, s.noQuery, s.rotateKey)
@@ -348,6 +350,46 @@ func (s *Server) setPassword(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
+type disabledRequest struct {
+	Disabled *bool `json:"disabled"`
+}
+
+// setDisabled answers PUT /api/v1/users/{id}/disabled: a disabled user cannot sign in or use
+// a key and its sessions end; enabled again, its password and keys work again.
+func (s *Server) setDisabled(c *gin.Context) {
+	u, ok := s.userParam(c)
+	if !ok {
+		return
+	}
+	var r disabledRequest
+	if err := s.decodeStrict(c, &r); err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if r.Disabled == nil {
+		s.writeError(c, invalid("disabled", "必填，true 停用或 false 启用 / is required: true to disable, false to enable"))
+		return
+	}
+	if *r.Disabled && u.ID == who(c).user.ID {
+		s.writeError(c, invalid("id", "不能停用自己的账户 / administrators cannot disable themselves"))
+		return
+	}
+	changed := u.Disabled != *r.Disabled
+	u, err := s.auth.SetDisabled(c.Request.Context(), u.ID, *r.Disabled)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if changed {
+		what := map[bool]string{true: "停用账户 account disabled", false: "启用账户 account enabled"}[u.Disabled]
+		if err := s.auditAccount(c, u, what); err != nil {
+			s.writeError(c, err)
+			return
+		}
+	}
+	s.writeJSON(c, http.StatusOK, viewUser(u))
+}
+
 // listKeys answers GET /api/v1/users/{id}/keys.
 func (s *Server) listKeys(c *gin.Context) {
 	u, ok := s.userParam(c)
@@ -439,7 +481,17 @@ func (s *Server) rotateKey(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	// The new secret is the candidate's key in the hands of whoever rotated it: recorded as
+	// making a key is (auditAccount skips the candidate rotating their own).
+	owner, err := s.accounts.User(c.Request.Context(), k.UserID)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
 	key, k, err := s.auth.RotateKey(c.Request.Context(), k.ID)
+	if err == nil {
+		err = s.auditAccount(c, owner, "轮换 API 密钥 API key rotated")
+	}
 	if err != nil {
 		s.writeError(c, err)
 		return

@@ -35,6 +35,7 @@ type Auth interface {
 	Logout(ctx context.Context, token string) error
 	AddUser(ctx context.Context, u *xiaoqi.User, password string) error
 	SetPassword(ctx context.Context, userID, password string) error
+	SetDisabled(ctx context.Context, userID string, disabled bool) (*xiaoqi.User, error)
 	CreateKey(ctx context.Context, userID, name string, expires time.Time) (string, *xiaoqi.APIKey, error)
 	RotateKey(ctx context.Context, keyID string) (string, *xiaoqi.APIKey, error)
 	RevokeKey(ctx context.Context, keyID string) error

@@ -87,6 +87,19 @@ func authzCases() []authzCase {
 			return "", "", ""
 		}})
 
+	cs = append(cs, authzCase{route: "PUT /api/v1/users/:id/disabled", allow: adminOnly, ok: http.StatusOK,
+		req: func(t *testing.T, f *authzFixture, _ string) (string, string, string) {
+			f.e.newUser(t, "off"+f.fresh(), xiaoqi.RoleAdmin, "")
+			us, _ := f.e.Store.(xiaoqi.Accounts).Users(context.Background())
+			for _, u := range us {
+				if strings.HasPrefix(u.Username, "off") && !u.Disabled {
+					return "/api/v1/users/" + u.ID + "/disabled", `{"disabled":true}`, ""
+				}
+			}
+			t.Fatal("no user to disable")
+			return "", "", ""
+		}})
+
 	// The session: anyone signs in, out, and asks who they are.
 	cs = append(cs,
 		authzCase{route: "GET /api/v1/session", req: fixed("/api/v1/session", ""), allow: all},

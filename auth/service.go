@@ -145,6 +145,25 @@ func (s *Service) SetPassword(ctx context.Context, userID, password string) erro
 	return nil
 }
 
+// SetDisabled disables a user (no sign-in, no key, every open session ended) or enables it
+// again, keeping its password and keys: what an administrator does for HR who left a firm,
+// without losing whose the audit entries were. ENOTFOUND for an unknown user.
+func (s *Service) SetDisabled(ctx context.Context, userID string, disabled bool) (*xiaoqi.User, error) {
+	u, err := s.accounts.User(ctx, userID)
+	if err != nil {
+		return nil, fmt.Errorf("auth: disable %s: %w", userID, err)
+	}
+	if u.Disabled == disabled {
+		return u, nil
+	}
+	u.Disabled = disabled
+	u.UpdatedAt = s.now() // ends its sessions
+	if err := s.accounts.UpdateUser(ctx, u); err != nil {
+		return nil, fmt.Errorf("auth: disable %s: %w", userID, err)
+	}
+	return u, nil
+}
+
 // errLogin is the one answer to every failed sign-in.
 func errLogin(cause string) error {
 	return &xiaoqi.Error{Code: xiaoqi.EUNAUTHORIZED, Message: "用户名或密码错误 / wrong username or password",

@@ -86,7 +86,10 @@ func Open(path string) (*Store, error) {
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
 	if errors.Is(err, berrors.ErrTimeout) {
-		return nil, fmt.Errorf("bolt: open %s: file locked for %v; data directory in use by another xiaoqi process? %w", path, lockTimeout, err)
+		// Said to an operator who ran xiaoqi users, seed or reindex beside serve.
+		return nil, fmt.Errorf("数据目录正被另一个 xiaoqi 进程使用（%[1]s 等待 %[2]v 仍被锁定）：先停止使用该目录的 xiaoqi serve，或改用 API / "+
+			"the data directory is in use by another xiaoqi process (%[1]s still locked after %[2]v): stop the xiaoqi serve of this directory first, or use the API: %[3]w",
+			path, lockTimeout, err)
 	} else if err != nil {
 		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
 	}

@@ -122,7 +122,7 @@ func TestOpenLocked(t *testing.T) {
 		s2.Close()
 		t.Fatal("second Open of a file in use succeeded")
 	}
-	if !strings.Contains(err.Error(), "in use by another xiaoqi process") {
+	if !strings.Contains(err.Error(), "the data directory is in use by another xiaoqi process") || !strings.Contains(err.Error(), "数据目录正被另一个 xiaoqi 进程使用") {
 		t.Errorf("second Open: %v, want a message saying the data directory is in use", err)
 	}
 }

@@ -74,7 +74,10 @@ func Open(dir string, opts ...Options) (*Index, error) {
 }
 
 func open(dir string, opt Options) (*Index, error) {
-	if err := recoverSwap(dir); err != nil {
+	// What a rebuild killed midway left (xiaoqi reindex stopped with kill -9, a node's power
+	// cut while it rebuilt the index of an upgrade): a swap to finish, and a half-built copy
+	// as large as the index that nothing else would ever remove.
+	if err := removeLeftovers(dir); err != nil {
 		return nil, err
 	}
 	b, err := bleve.Open(dir)

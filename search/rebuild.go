@@ -159,6 +159,7 @@ func recoverSwap(dir string) error {
 
 // removeLeftovers removes what an interrupted rebuild left beside dir.
 func removeLeftovers(dir string) error {
+	dir = filepath.Clean(dir)
 	if err := recoverSwap(dir); err != nil {
 		return err
 	}

@@ -120,7 +120,9 @@ func assertDir(tb testing.TB, dir string, names ...string) {
 }
 
 // TestOpenRecovers: a crash in the middle of Rebuild's swap, after the old index was moved
-// away and before the new one was moved in, leaves the old one to be restored by Open.
+// away and before the new one was moved in, leaves the old one to be restored by Open; a
+// crash while it built the new one leaves a half-built copy (dir.tmp-…) that Open removes,
+// or every killed xiaoqi reindex would keep a copy of the index on disk for good.
 func TestOpenRecovers(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "index")
@@ -133,6 +135,13 @@ func TestOpenRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.Rename(dir, dir+".old"); err != nil {
+		t.Fatal(err)
+	}
+	half := filepath.Join(parent, "index.tmp-1234567")
+	if err := os.MkdirAll(filepath.Join(half, "store"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(half, "store", "00000001.zap"), []byte("half"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 

@@ -34,9 +34,15 @@ func TestBadEnvironmentValues(t *testing.T) {
 		// the environment and never typed the flag.
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEARCH_CACHE": "-3"},
 			want: []string{"配置无效：--search-cache（XIAOQI_SEARCH_CACHE）", "--search-cache (XIAOQI_SEARCH_CACHE) must be from 0"}},
+		// A rate below -1 turned the limit off as -1 does; NaN made a limiter of nonsense.
+		{args: []string{"serve", "--rate-per-key", "-5"}, want: []string{"--rate-per-key (XIAOQI_RATE_PER_KEY) must be requests per second", "not -5"}},
+		{args: []string{"serve"}, env: map[string]string{"XIAOQI_RATE_PER_ADDRESS": "NaN"},
+			want: []string{"--rate-per-address (XIAOQI_RATE_PER_ADDRESS) must be requests per second", "not NaN"}},
+		// An address that cannot be listened on names the flag and the variable.
+		{args: []string{"serve", "--addr", "nonsense"}, want: []string{`cannot listen on --addr (XIAOQI_ADDR) "nonsense"`}},
 		// Values that parse are taken.
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEED": "false", "XIAOQI_SEARCH_CACHE": "0",
-			"XIAOQI_SEARCH_CACHE_STALE": "0", "XIAOQI_RATE_PER_ADDRESS": "-1", "XIAOQI_MAX_UPLOAD_BYTES": "1048576"}},
+			"XIAOQI_SEARCH_CACHE_STALE": "0", "XIAOQI_RATE_PER_ADDRESS": "-1", "XIAOQI_MAX_UPLOAD_BYTES": "1048576", "XIAOQI_RATE_PER_KEY": "0.5"}},
 	} {
 		env := map[string]string{"XIAOQI_DATA_DIR": t.TempDir(), "XIAOQI_ADDR": "127.0.0.1:0", "XIAOQI_LOG_LEVEL": "warn"}
 		for k, v := range tc.env {

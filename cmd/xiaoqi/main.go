@@ -14,6 +14,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -21,6 +22,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
+	"strings"
 	"syscall"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -124,10 +127,21 @@ var errUsage = errors.New("usage")
 
 // parseFlags parses args into fs, turning flag errors into errUsage.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	// The flag package says what is wrong in English only ("flag provided but not defined:
+	// -frob", "invalid value \"5\" for flag -expires: parse error"): its first line is said in
+	// Chinese too, before the usage it prints.
+	out := fs.Output()
+	var buf bytes.Buffer
+	fs.SetOutput(&buf)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			_, _ = buf.WriteTo(out)
 			return err
 		}
+		first, rest, _ := strings.Cut(buf.String(), "\n")
+		fmt.Fprintf(out, "%s\n%s", flagErrorText(first), rest)
 		return errUsage
 	}
 	if fs.NArg() > 0 {
@@ -135,4 +149,29 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return errUsage
 	}
 	return nil
+}
+
+var (
+	flagUndefined = regexp.MustCompile(`^flag provided but not defined: (-\S+)$`)
+	flagNoValue   = regexp.MustCompile(`^flag needs an argument: (-\S+)$`)
+	flagBadValue  = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?(-\S+): (parse error|value out of range)$`)
+)
+
+// flagErrorText says the flag package's English error line in Chinese and English; a line
+// it does not know (a flag.Value's own error, already in both) is left as it is.
+func flagErrorText(line string) string {
+	if m := flagUndefined.FindStringSubmatch(line); m != nil {
+		return fmt.Sprintf("未知参数 %[1]s / unknown flag %[1]s", m[1])
+	}
+	if m := flagNoValue.FindStringSubmatch(line); m != nil {
+		return fmt.Sprintf("参数 %[1]s 缺少取值 / flag %[1]s needs a value", m[1])
+	}
+	if m := flagBadValue.FindStringSubmatch(line); m != nil {
+		zh := "无法解析"
+		if m[3] == "value out of range" {
+			zh = "超出范围"
+		}
+		return fmt.Sprintf("参数 %[1]s 的值 %[2]s 无效（%[3]s） / flag %[1]s: invalid value %[2]s (%[4]s)", m[2], m[1], zh, m[3])
+	}
+	return line
 }

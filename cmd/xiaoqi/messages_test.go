@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xiaoqi-dev/xiaoqi/bolt"
 	main "github.com/xiaoqi-dev/xiaoqi/cmd/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/internal/msgcheck"
 )
@@ -25,10 +26,19 @@ func TestCLIErrorsBilingual(t *testing.T) {
 	}
 	// The flag package's own words ("invalid value … for flag -default: ") lead some.
 	command := regexp.MustCompile(`^(xiaoqi( \w+)?: )?(invalid value ".*" for flag -\S+: )?`)
+	// A data directory that serve holds (here this process: bbolt's flock excludes it too).
+	held := t.TempDir()
+	s, err := bolt.Open(filepath.Join(held, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	for _, tc := range []struct {
 		args []string
 		env  map[string]string
 	}{
+		// Was "bolt: open …: file locked for 2s; data directory in use by another xiaoqi process? timeout".
+		{args: []string{"users", "list"}, env: map[string]string{"XIAOQI_DATA_DIR": held}},
 		{args: []string{"match", "--allocate", "--region", "华北"}},
 		{args: []string{"match", "--allocate", "--sector", "mining"}},
 		{args: []string{"import", "--type", "jobs", "--dry-run", "--strict", file}},
@@ -42,6 +52,16 @@ func TestCLIErrorsBilingual(t *testing.T) {
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEED": "no"}},
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_SEARCH_CACHE": "-3"}},
 		{args: []string{"serve"}, env: map[string]string{"XIAOQI_TLS_CERT": "cert.pem"}},
+		// Were English only: "listen on nonsense: …", "XIAOQI_TLS_CERT / XIAOQI_TLS_KEY: load …".
+		{args: []string{"serve", "--addr", "nonsense"}},
+		{args: []string{"serve", "--tls-cert", "missing.pem", "--tls-key", "missing.key"}},
+		{args: []string{"serve", "--rate-per-key", "-5"}},
+		// The flag package's own errors were English only.
+		{args: []string{"serve", "--frob"}},
+		{args: []string{"serve", "--addr"}},
+		{args: []string{"serve", "--search-cache", "many"}},
+		{args: []string{"users", "key", "--username", "root", "--expires", "5"}},
+		{args: []string{"serve", "--seed=maybe"}},
 	} {
 		env := map[string]string{"XIAOQI_DATA_DIR": t.TempDir(), "XIAOQI_ADDR": "127.0.0.1:0", "XIAOQI_LOG_LEVEL": "warn"}
 		for k, v := range tc.env {

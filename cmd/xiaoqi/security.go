@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math"
 	"net/netip"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -39,6 +40,20 @@ func (c *Config) bindSecurity(fs *flag.FlagSet, getenv func(string) string) {
 
 // checkSecurity reports security settings that cannot work.
 func (c *Config) checkSecurity() error {
+	for _, r := range []struct {
+		flag, env string
+		v         float64
+	}{
+		{"--rate-per-address", "XIAOQI_RATE_PER_ADDRESS", c.Security.RatePerAddress},
+		{"--rate-per-key", "XIAOQI_RATE_PER_KEY", c.Security.RatePerKey},
+	} {
+		// -5 turned the limit off as -1 does, and NaN or Inf made a limiter of nonsense:
+		// a typo for 5 or 50 should not leave the service unprotected without a word.
+		if r.v != -1 && (r.v < 0 || math.IsNaN(r.v) || math.IsInf(r.v, 0)) {
+			return fmt.Errorf("配置无效：%[1]s（%[2]s）须为每秒请求数（大于 0）、0（默认）或 -1（不限），不能是 %[3]v / "+
+				"%[1]s (%[2]s) must be requests per second (more than 0), 0 (the default) or -1 (off), not %[3]v", r.flag, r.env, r.v)
+		}
+	}
 	for _, p := range c.Security.TrustedProxies {
 		if _, err := netip.ParsePrefix(p); err == nil {
 			continue

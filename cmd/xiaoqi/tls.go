@@ -41,6 +41,15 @@ func (c *Config) checkHTTP() error {
 	case c.TLSKey != "" && c.TLSCert == "":
 		return fmt.Errorf("需同时设置证书与私钥：已设置 XIAOQI_TLS_KEY（--tls-key），未设置 XIAOQI_TLS_CERT（--tls-cert） / XIAOQI_TLS_KEY (--tls-key) is set but XIAOQI_TLS_CERT (--tls-cert) is not: HTTPS needs both")
 	}
+	// Said before the store and the index are opened, which takes seconds.
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return c.listenErr(err)
+	}
+	if c.TLSCert != "" {
+		if _, err := c.tlsConfig(); err != nil {
+			return err
+		}
+	}
 	for _, o := range c.CORSOrigins {
 		if o == "*" {
 			continue
@@ -58,7 +67,8 @@ func (c *Config) checkHTTP() error {
 func (c *Config) tlsConfig() (*tls.Config, error) {
 	cert, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey)
 	if err != nil {
-		return nil, fmt.Errorf("XIAOQI_TLS_CERT / XIAOQI_TLS_KEY: load %s and %s: %w", c.TLSCert, c.TLSKey, err)
+		return nil, fmt.Errorf("无法读取证书与私钥 --tls-cert %[1]q、--tls-key %[2]q（XIAOQI_TLS_CERT、XIAOQI_TLS_KEY），文件须存在且为 PEM 格式 / "+
+			"cannot load --tls-cert %[1]q and --tls-key %[2]q (XIAOQI_TLS_CERT, XIAOQI_TLS_KEY): %[3]v", c.TLSCert, c.TLSKey, err)
 	}
 	return &tls.Config{
 		MinVersion:   tls.VersionTLS12,
@@ -78,12 +88,17 @@ func (c *Config) listen() (net.Listener, error) {
 	}
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
-		return nil, fmt.Errorf("listen on %s: %w", c.Addr, err)
+		return nil, c.listenErr(err)
 	}
 	if tc != nil {
 		ln = tls.NewListener(ln, tc)
 	}
 	return ln, nil
+}
+
+func (c *Config) listenErr(err error) error {
+	return fmt.Errorf("无法在 --addr（XIAOQI_ADDR）%[1]q 上监听（须为 host:port 即主机与端口，如 :8080 或 127.0.0.1:8080，且端口未被占用） / "+
+		"cannot listen on --addr (XIAOQI_ADDR) %[1]q (host:port such as :8080 or 127.0.0.1:8080, a port not in use): %[2]v", c.Addr, err)
 }
 
 // scheme is the URL scheme the service answers on.

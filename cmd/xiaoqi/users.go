@@ -29,11 +29,15 @@ store, stop serve first, or use the API: /api/v1/users)
       重设密码 set a new password (random unless given on stdin); the user's open sessions end.
   xiaoqi users revoke --key KEY_ID
       撤销密钥 revoke an API key.
+  xiaoqi users disable --username NAME
+      停用账户 disable a user: no sign-in, no key, open sessions end; password and keys are kept.
+  xiaoqi users enable --username NAME
+      启用账户 enable a disabled user again.
   xiaoqi users list
       列出账户 list users and their keys (never secrets).
 `
 
-// RunUsers runs `xiaoqi users <add|key|passwd|revoke|list>`. stdin feeds --password-stdin.
+// RunUsers runs `xiaoqi users <add|key|passwd|revoke|disable|enable|list>`. stdin feeds --password-stdin.
 func RunUsers(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprint(stderr, usersUsage)
@@ -66,6 +70,8 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		fs.StringVar(&username, "username", "", "the user's sign-in name")
 		fs.StringVar(&name, "name", "", "a label for the key")
 		fs.DurationVar(&expires, "expires", 0, "the key ends after this long (0: never)")
+	case "disable", "enable":
+		fs.StringVar(&username, "username", "", "the user's sign-in name")
 	case "revoke":
 		fs.StringVar(&keyID, "key", "", "the key's id (the part after xq_, before the second _)")
 	case "list":
@@ -80,8 +86,12 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	if (sub == "add" || sub == "passwd" || sub == "key") && username == "" {
+	if (sub == "add" || sub == "passwd" || sub == "key" || sub == "disable" || sub == "enable") && username == "" {
 		return errors.New("必须指定 --username / --username is required")
+	}
+	if expires < 0 {
+		// --expires -5h made a key that never expires, listed as active.
+		return fmt.Errorf("--expires 须为正的时长（如 720h）或 0（永不过期），不能是 %[1]s / --expires must be a positive duration such as 720h, or 0 (never), not %[1]s", expires)
 	}
 	if sub == "revoke" && keyID == "" {
 		return errors.New("必须指定 --key / --key is required")
@@ -110,7 +120,13 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err != nil && !errors.Is(err, io.EOF) {
 			return "", false, err
 		}
-		return strings.TrimRight(line, "\r\n"), false, nil
+		pw := strings.TrimRight(line, "\r\n")
+		if pw == "" {
+			// An empty line made an account without a password (add) or removed the password
+			// (passwd), and said "password set": a failed command before the pipe gives one.
+			return "", false, errors.New("--password-stdin：标准输入的第一行为空，未设置密码 / --password-stdin: the first line of standard input is empty; no password was set")
+		}
+		return pw, false, nil
 	}
 
 	switch sub {
@@ -127,6 +143,9 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err := svc.AddUser(ctx, u, pw); err != nil {
 			return err
 		}
+		if err := auditCandidate(ctx, accounts, u, "创建账户 account created"); err != nil {
+			return err
+		}
 		fmt.Fprintf(stdout, "用户已创建 user created: %s (%s, id %s)\n", u.Username, u.Role, u.ID)
 		if generated {
 			fmt.Fprintf(stdout, "密码（只显示这一次）password (shown only this once): %s\n", pw)
@@ -141,6 +160,9 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 		if err := svc.SetPassword(ctx, u.ID, pw); err != nil {
+			return err
+		}
+		if err := auditCandidate(ctx, accounts, u, "设置密码 password set"); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "密码已更新 password set for %s\n", u.Username)
@@ -160,7 +182,30 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err != nil {
 			return err
 		}
+		if err := auditCandidate(ctx, accounts, u, "创建 API 密钥 API key created"); err != nil {
+			return err
+		}
 		fmt.Fprintf(stdout, "API 密钥已创建 key %s created for %s; the key (shown only this once):\n%s\n", k.ID, u.Username, key)
+	case "disable", "enable":
+		u, err := accounts.UserByName(ctx, username)
+		if err != nil {
+			return err
+		}
+		was := u.Disabled
+		if u, err = svc.SetDisabled(ctx, u.ID, sub == "disable"); err != nil {
+			return err
+		}
+		if was != u.Disabled {
+			what := map[bool]string{true: "停用账户 account disabled", false: "启用账户 account enabled"}[u.Disabled]
+			if err := auditCandidate(ctx, accounts, u, what); err != nil {
+				return err
+			}
+		}
+		if u.Disabled {
+			fmt.Fprintf(stdout, "账户已停用 user %s disabled: no sign-in, no key, open sessions ended\n", u.Username)
+		} else {
+			fmt.Fprintf(stdout, "账户已启用 user %s enabled\n", u.Username)
+		}
 	case "revoke":
 		if err := svc.RevokeKey(ctx, keyID); err != nil {
 			return err
@@ -186,10 +231,29 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 				}
 				ks = append(ks, k.ID+"("+state+")")
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Username, u.Role,
+			role := string(u.Role)
+			if u.Disabled {
+				role += " (已停用 disabled)"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Username, role,
 				u.EnterpriseID+u.InstitutionID+u.CandidateID, u.ID, strings.Join(ks, " "))
 		}
 		return tw.Flush()
+	}
+	return nil
+}
+
+// auditCandidate writes to a candidate's audit log what an operator did to their account
+// at the command line, as the API does for an administrator: creating it, setting its
+// password or making it a key lets whoever ran the command sign in as the candidate.
+func auditCandidate(ctx context.Context, accounts xiaoqi.Accounts, u *xiaoqi.User, what string) error {
+	if u.Role != xiaoqi.RoleCandidate || u.CandidateID == "" {
+		return nil
+	}
+	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditAccount, ActorID: "cli", ActorRole: xiaoqi.RoleAdmin, SubjectID: u.CandidateID,
+		Reason: what + "（命令行 xiaoqi users） (" + u.Username + ")"}
+	if err := accounts.AppendAudit(ctx, e); err != nil {
+		return fmt.Errorf("审计日志写入失败 / audit the account of %s: %w", u.CandidateID, err)
 	}
 	return nil
 }

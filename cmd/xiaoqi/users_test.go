@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/bolt"
 	main "github.com/xiaoqi-dev/xiaoqi/cmd/xiaoqi"
 )
 
@@ -110,5 +113,139 @@ func TestUsersSubcommandHelp(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("users add --help does not say %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestUsersDisable: `xiaoqi users disable` stops an account (its key answers 401) without
+// deleting it, `users list` says so, and `users enable` brings the same key back. Before,
+// there was no such subcommand ("unknown subcommand"): an operator could only delete.
+func TestUsersDisable(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := users(t, dir, "", "add", "--role", "admin", "--username", "ops"); err != nil {
+		t.Fatalf("users add: %v\n%s", err, out)
+	}
+	out, err := users(t, dir, "", "key", "--username", "ops")
+	key := regexp.MustCompile(`xq_[a-z0-9]+_[A-Za-z0-9]+`).FindString(out)
+	if err != nil || key == "" {
+		t.Fatalf("users key: %v\n%s", err, out)
+	}
+	status := func() int {
+		m := MustOpenMain(t, dir, false)
+		defer m.Close()
+		req, _ := http.NewRequest(http.MethodGet, m.URL()+"/api/v1/session", nil)
+		req.Header.Set("Authorization", "Bearer "+key)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+
+	if out, err := users(t, dir, "", "disable", "--username", "ops"); err != nil || !strings.Contains(out, "账户已停用 user ops disabled") {
+		t.Fatalf("users disable: %v\n%s", err, out)
+	}
+	if out, _ := users(t, dir, "", "list"); !strings.Contains(out, "admin (已停用 disabled)") {
+		t.Errorf("users list does not say ops is disabled:\n%s", out)
+	}
+	if code := status(); code != http.StatusUnauthorized {
+		t.Errorf("the key of a disabled user: %d, want 401", code)
+	}
+	if out, err := users(t, dir, "", "enable", "--username", "ops"); err != nil || !strings.Contains(out, "账户已启用 user ops enabled") {
+		t.Fatalf("users enable: %v\n%s", err, out)
+	}
+	if code := status(); code != http.StatusOK {
+		t.Errorf("the key of a user enabled again: %d, want 200", code)
+	}
+	if out, err := users(t, dir, "", "disable"); err == nil || !strings.Contains(err.Error(), "--username is required") {
+		t.Errorf("users disable without --username: %v\n%s", err, out)
+	}
+	if out, err := users(t, dir, "", "disable", "--username", "nobody"); err == nil {
+		t.Errorf("users disable of an unknown user succeeded:\n%s", out)
+	}
+}
+
+// TestUsersAuditsCandidateAccounts: what an operator does at the command line to a
+// candidate's account (create it, set its password, make it a key: each lets them sign in as
+// the candidate) is in the audit log the candidate reads, as when an administrator does it
+// through the API. Before, the command line left no trace.
+func TestUsersAuditsCandidateAccounts(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	s, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Candidate{Name: "审计人", Phone: "13912345670", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cand := res[0].ID
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"add", "--role", "candidate", "--username", "shen", "--candidate", cand},
+		{"passwd", "--username", "shen"},
+		{"key", "--username", "shen"},
+		{"disable", "--username", "shen"},
+	} {
+		if out, err := users(t, dir, "", args...); err != nil {
+			t.Fatalf("users %v: %v\n%s", args, err, out)
+		}
+	}
+	s, err = bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	log, _, err := s.Audit(ctx, xiaoqi.AuditFilter{SubjectID: cand})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"创建账户 account created", "设置密码 password set", "创建 API 密钥 API key created", "停用账户 account disabled"}
+	if len(log) != len(want) {
+		t.Fatalf("the candidate's audit log holds %d entries, want %d: %+v", len(log), len(want), log)
+	}
+	for i, e := range log {
+		if e.Action != xiaoqi.AuditAccount || e.ActorRole != xiaoqi.RoleAdmin || !strings.HasPrefix(e.Reason, want[i]) || !strings.Contains(e.Reason, "shen") {
+			t.Errorf("entry %d = %+v, want %s by an administrator, naming shen", i, e, want[i])
+		}
+	}
+}
+
+// TestUsersRefusesNoPasswordAndNegativeExpiry: an empty line on --password-stdin (a command
+// before the pipe that failed) is refused, not taken as "no password": add made an account
+// nobody could sign in to and passwd removed the password, both saying it was set. And
+// --expires -5h made a key that never expires, listed as active.
+func TestUsersRefusesNoPasswordAndNegativeExpiry(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := users(t, dir, "\n", "add", "--role", "admin", "--username", "nopw", "--password-stdin"); err == nil ||
+		!strings.Contains(err.Error(), "--password-stdin: the first line of standard input is empty") {
+		t.Errorf("users add with an empty --password-stdin: %v\n%s", err, out)
+	}
+	if out, _ := users(t, dir, "", "list"); strings.Contains(out, "nopw") {
+		t.Errorf("the user was created all the same:\n%s", out)
+	}
+	if out, err := users(t, dir, "correct-horse-battery-9\n", "add", "--role", "admin", "--username", "root", "--password-stdin"); err != nil {
+		t.Fatalf("users add: %v\n%s", err, out)
+	}
+	if out, err := users(t, dir, "", "passwd", "--username", "root", "--password-stdin"); err == nil || strings.Contains(out, "password set") {
+		t.Errorf("users passwd with nothing on stdin: %v\n%s", err, out)
+	}
+	if out, err := users(t, dir, "", "key", "--username", "root", "--expires", "-5h"); err == nil ||
+		!strings.Contains(err.Error(), "--expires must be a positive duration") || strings.Contains(out, "xq_") {
+		t.Errorf("users key --expires -5h: %v\n%s", err, out)
+	}
+
+	// The password is still the one set: the service signs root in with it.
+	m := MustOpenMain(t, dir, false)
+	resp, err := http.Post(m.URL()+"/api/v1/session", "application/json", strings.NewReader(`{"username":"root","password":"correct-horse-battery-9"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("sign-in with the password set before the empty passwd: %d, want 200", resp.StatusCode)
 	}
 }

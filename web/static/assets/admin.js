@@ -4,6 +4,8 @@ import { t, has, lang, apiText } from './i18n.js';
 import { api, currentUser } from './api.js';
 import { h, errorBox, okBox } from './dom.js';
 import { signInHint } from './partners.js';
+import { renderAccounts } from './accounts.js';
+import { renderImportList } from './importlist.js';
 
 const KINDS = ['jobs', 'programs', 'institutions', 'enterprises', 'candidates'];
 
@@ -45,6 +47,8 @@ export async function renderAdmin(view) {
           h('input', { id: 'import-default-school', name: 'default_school', type: 'text', maxlength: '100', 'aria-describedby': 'import-default-school-hint' })))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'import-dry' }, t('admin.dryrun')), confirm));
   view.append(form, report);
+  const reloadImports = renderImportList(view);
+  renderAccounts(view);
 
   let runs = 0; // only the latest run draws its report
   const run = async (dryRun) => {
@@ -77,6 +81,7 @@ export async function renderAdmin(view) {
       }
       if (seq !== runs) return;
       report.replaceChildren(...showReport(job));
+      reloadImports();
       if (dryRun && job.status === 'done' && job.counts && job.counts.written > 0) confirm.hidden = false;
     } catch (err) {
       // A file the API refuses at once (no column for a required field) may be told to use
