@@ -114,3 +114,14 @@ func hasProblem(rep *ingest.Report, level ingest.Level, row int, column, text st
 	}
 	return false
 }
+
+// fatalOn returns a function that ends the test at a non-nil error: building a workbook with
+// excelize returns one at every step.
+func fatalOn(tb testing.TB) func(error) {
+	return func(err error) {
+		tb.Helper()
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+}

@@ -20,12 +20,7 @@ func TestCellFormats(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
 	const s = "Sheet1"
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	must := fatalOn(t)
 	must(f.SetSheetRow(s, "A1", &[]any{"岗位编号", "岗位名称", "公司名称", "城市", "最低薪资", "最高薪资", "发布日期"}))
 	style := func(st *excelize.Style) int {
 		id, err := f.NewStyle(st)

@@ -33,8 +33,11 @@ var prefectures = mustPrefectures(prefecturesCSV)
 
 func mustPrefectures(data []byte) []*prefecture {
 	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-	if err != nil || len(rows) < 2 || !slices.Equal(rows[0], []string{"code", "name", "short", "province"}) {
+	if err != nil {
 		panic(fmt.Sprintf("ingest: data/prefectures.csv: %v", err))
+	}
+	if len(rows) < 2 || !slices.Equal(rows[0], []string{"code", "name", "short", "province"}) {
+		panic("ingest: data/prefectures.csv: want the header code,name,short,province and rows under it")
 	}
 	out := make([]*prefecture, 0, len(rows)-1)
 	for _, r := range rows[1:] {

@@ -16,12 +16,7 @@ func districtWorkbook(tb testing.TB) []byte {
 	tb.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
-	must := func(err error) {
-		tb.Helper()
-		if err != nil {
-			tb.Fatal(err)
-		}
-	}
+	must := fatalOn(tb)
 	must(f.SetSheetName("Sheet1", "说明"))
 	must(f.SetCellValue("说明", "A1", "各区县分别填写一个工作表"))
 	for i, s := range []string{"高新区", "雁塔区", "隐藏", "长安区", "未央区"} {

@@ -22,12 +22,7 @@ func workbook(tb testing.TB) []byte {
 	tb.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
-	must := func(err error) {
-		tb.Helper()
-		if err != nil {
-			tb.Fatal(err)
-		}
-	}
+	must := fatalOn(tb)
 	must(f.SetSheetName("Sheet1", "填表说明"))
 	must(f.SetCellValue("填表说明", "A1", "填表说明：请在“岗位需求”工作表中逐行填写，带 * 的列必填。"))
 	must(f.SetCellValue("填表说明", "A2", "薪资按月填写，单位元。"))
