@@ -2,6 +2,7 @@ package xiaoqi
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -201,4 +202,36 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// MarketLanguage is a language that an offshore market asks for: the skill taxonomy's id and
+// Chinese name of it (skill/data/skills.txt; a test of package skill keeps the two in step).
+type MarketLanguage struct{ Skill, Name string }
+
+// marketLanguages are the languages of the offshore markets of policy item (8), by a word that
+// names the market: 日韩 is 日 and 韩, so a firm serving it needs Japanese and Korean.
+var marketLanguages = []struct {
+	words []string
+	lang  MarketLanguage
+}{
+	{[]string{"日"}, MarketLanguage{"japanese", "日语"}},
+	{[]string{"韩"}, MarketLanguage{"korean", "韩语"}},
+	{[]string{"欧美", "英", "美国", "北美", "欧洲"}, MarketLanguage{"english", "英语"}},
+	{[]string{"东南亚", "东盟"}, MarketLanguage{"southeast_asian_languages", "东南亚语言"}},
+	{[]string{"一带一路", "俄"}, MarketLanguage{"russian", "俄语"}},
+}
+
+// MarketLanguages returns the languages that the offshore markets an enterprise serves ask
+// for, each once, in the order of the markets: 日韩 → 日语, 韩语; 欧美 → 英语.
+func (e *Enterprise) MarketLanguages() []MarketLanguage {
+	var out []MarketLanguage
+	for _, market := range e.OffshoreMarkets {
+		for _, ml := range marketLanguages {
+			if slices.ContainsFunc(ml.words, func(w string) bool { return strings.Contains(market, w) }) &&
+				!slices.Contains(out, ml.lang) {
+				out = append(out, ml.lang)
+			}
+		}
+	}
+	return out
 }

@@ -168,11 +168,9 @@ func (m *Matcher) build(seq uint64) *snapshot {
 				w[si] += float64(jb.headcount)
 			}
 		}
-		for _, mk := range e.doc.OffshoreMarkets {
-			for _, id := range marketLanguages(mk) {
-				if si, ok := m.skillIdx[id]; ok && !slices.Contains(e.langs, si) {
-					e.langs = append(e.langs, si)
-				}
+		for _, ml := range e.doc.MarketLanguages() {
+			if si, ok := m.skillIdx[ml.Skill]; ok && !slices.Contains(e.langs, si) {
+				e.langs = append(e.langs, si)
 			}
 		}
 		for si, x := range w {

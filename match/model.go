@@ -366,23 +366,6 @@ func (m *Matcher) resolve(names []string) []int32 {
 	return out
 }
 
-// marketLanguages are the languages an offshore market of policy item (8) asks for.
-func marketLanguages(market string) []string {
-	switch {
-	case strings.Contains(market, "日"):
-		return []string{"japanese"}
-	case strings.Contains(market, "韩"):
-		return []string{"korean"}
-	case strings.Contains(market, "欧美"), strings.Contains(market, "英"):
-		return []string{"english"}
-	case strings.Contains(market, "东南亚"):
-		return []string{"southeast_asian_languages"}
-	case strings.Contains(market, "一带一路"), strings.Contains(market, "俄"):
-		return []string{"russian"}
-	}
-	return nil
-}
-
 // sectorList fixes an order of the sectors for sector vectors.
 func sectorList() []xiaoqi.Sector {
 	out := make([]xiaoqi.Sector, 0, len(xiaoqi.SectorNames))

@@ -125,8 +125,16 @@ func enterpriseDocument(e *xiaoqi.Enterprise) indexDoc {
 	if e.Leading {
 		names = append(names, "服务外包领军企业")
 	}
+	// The languages its offshore markets ask for are what a firm needs of the people it hires
+	// and trains: a search for 日语 finds the firms serving 日韩, as the language filter does.
+	var langs []string
+	for _, ml := range e.MarketLanguages() {
+		langs = append(langs, ml.Name)
+	}
 	doc := indexDoc{
 		fieldNames:    append(names, e.OffshoreMarkets...),
+		fieldSkills:   langs,
+		fieldLanguage: langs,
 		fieldBody:     e.Description,
 		fieldSector:   sectors,
 		fieldEntName:  e.Name,
