@@ -143,6 +143,15 @@ func TestErrorMessages(t *testing.T) {
 		{"unknown field", `{"nme":"x"}`, []string{"unknown field"}},
 		{"validation", `{"name":"x","type":"school","city":"西安市"}`, []string{"university or training"}},
 	}
+	// Search's paging on a list says how lists page; it said "cannot filter by per_page".
+	for _, name := range []string{"per_page", "page", "offset"} {
+		ae := e.get(t, "/api/v1/enterprises?"+name+"=3").wantError(t, 400, "invalid", name)
+		for _, w := range []string{"limit", "after", "分页"} {
+			if !strings.Contains(ae.Error.Message, w) {
+				t.Errorf("%s on a list: message %q does not say %q", name, ae.Error.Message, w)
+			}
+		}
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ae := e.send(t, http.MethodPost, "/api/v1/institutions", tt.body).wantError(t, 400, "invalid", "")

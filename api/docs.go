@@ -38,6 +38,9 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 					err = invalid(name, "分页游标无效：须为本列表的游标（%[2]s编号，%[1]s），请传上一页的 next / is not a cursor of this list (the id of a %[1]s): pass the next of the previous page", k, xiaoqi.KindName(k))
 				}
 				opt.After = v
+			case name == "page" || name == "per_page" || name == "offset" || name == "skip":
+				// Search's paging (and other APIs'): said so, rather than "cannot filter by page".
+				err = invalid(name, "未知参数：列表以 limit 与 after 分页（after 传上一页的 next），不支持 %[1]s；page 与 per_page 用于 /api/v1/search / unknown parameter: lists page with limit and after (the next of the previous page), not %[1]s; page and per_page are for /api/v1/search", name)
 			case !slices.Contains(xiaoqi.FilterFields[k], name):
 				err = xiaoqi.CheckFilters(k, map[string]string{name: v})
 			case v == "":
