@@ -167,6 +167,9 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 	if !j.PostedAt.IsZero() {
 		doc[fieldDate] = j.PostedAt
 	}
+	if e, ok := xiaoqi.ParseExperience(j.Experience); ok {
+		doc[fieldExpMin], doc[fieldExpMax] = e.Min, e.Max
+	}
 	if j.Status == xiaoqi.JobClosed {
 		doc[fieldStatus] = j.Status // still found, and said to be closed
 	}

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-28-market-languages"
+const mappingVersion = "xiaoqi-29-experience"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -46,6 +46,8 @@ const (
 	fieldInstID    = "institution_id"   // programs: their institution, which a hit links to
 	fieldInstType  = "institution_type" // institutions: university or training, which a hit shows
 	fieldStatus    = "status"           // jobs: closed, which a hit shows (an open job has none)
+	fieldExpMin    = "experience_min"   // jobs: the years of experience asked for (xiaoqi.ParseExperience), from
+	fieldExpMax    = "experience_max"   // and to (xiaoqi.ExperienceOpen: no upper end)
 	fieldSuggest   = "suggest"          // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
 	fieldDocID     = "doc_id"           // the document's id again, as doc values only: the tie-break of every sort
 	fieldTitleKey  = "title_key"        // the title folded (titleKey), one term: a query that is a whole title (rankQuery)
@@ -124,6 +126,8 @@ var fieldSpecs = map[string]fieldSpec{
 	// of the time of queries at 100k documents).
 	fieldDocID:     {kind: kindKeyword, docValues: true},
 	fieldNumber:    {kind: kindNumber, store: true},
+	fieldExpMin:    {kind: kindNumber},
+	fieldExpMax:    {kind: kindNumber},
 	fieldVersion:   {kind: kindNumber, store: true, storeOnly: true},
 	fieldLat:       {kind: kindNumber, store: true, storeOnly: true},
 	fieldLon:       {kind: kindNumber, store: true, storeOnly: true},
