@@ -42,7 +42,7 @@ func (e Experience) Overlaps(o Experience) bool { return e.Min <= o.Max && o.Min
 var (
 	// A number of years: 3, 1.5, 三, 两, 十.
 	expNumber  = `(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,2})`
-	expRange   = regexp.MustCompile(`^` + expNumber + `年?[-~]` + expNumber + `年$`)
+	expRange   = regexp.MustCompile(`^` + expNumber + `年?[-~]` + expNumber + `年?$`)
 	expAtLeast = regexp.MustCompile(`^` + expNumber + `年?(?:以上|及以上|\+)$`)
 	expAtMost  = regexp.MustCompile(`^` + expNumber + `年(?:以下|以内|内)$`)
 	expYears   = regexp.MustCompile(`^` + expNumber + `年$`)
