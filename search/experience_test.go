@@ -20,6 +20,14 @@ func TestExperience(t *testing.T) {
 		job("job_57", "5-7年"), job("job_new", "应届生"), job("job_none", ""),
 		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_java"}, InstitutionName: "西安邮电大学", Name: "Java方向", City: "西安市", Skills: []string{"Java"}},
 	)
+	// A hit says what its job asks for, as the filter reads it.
+	for _, h := range find(t, x, xiaoqi.SearchQuery{Q: "Java", Types: []xiaoqi.Kind{xiaoqi.KindJob}, PerPage: 20}).Hits {
+		want := map[string]string{"job_13": "1-3年", "job_35": "3-5年", "job_3up": "3年以上", "job_any": "不限",
+			"job_57": "5-7年", "job_new": "应届生", "job_none": ""}[h.ID]
+		if got, _ := h.Fields["experience"].(string); got != want {
+			t.Errorf("hit %s: experience %q, want %q", h.ID, got, want)
+		}
+	}
 	three := &xiaoqi.Experience{Min: 3, Max: 3}
 	for _, tc := range []struct {
 		name string

@@ -198,6 +198,7 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 		t.Fatalf("Java jobs for 3-5 years: %d of %d; want some, not all", exp.Total, java.Total)
 	}
 	p.waitText("#results-h", "共 "+formatCount(exp.Total)+" 条结果")
+	p.waitText(".hit-meta", "经验 ")
 
 	// Markup in a record is shown as text, never run or rendered.
 	const markup = `<img src=x onerror="document.body.dataset.pwned=1"><b>粗体</b>标记测试企业（示例）`
