@@ -117,8 +117,8 @@ func ExperienceInText(q string) (rest string, e Experience, ok bool) {
 	}
 	words := strings.Fields(f)
 	for i, w := range words {
-		if !expWord.MatchString(w) {
-			continue
+		if !expWord.MatchString(w) || !strings.ContainsAny(w, "0123456789") {
+			continue // 三年 alone is as likely a plan (三年行动计划) as experience
 		}
 		if e, err := ParseExperienceAsked(w); err == nil {
 			return strings.Join(append(words[:i:i], words[i+1:]...), " "), e, true

@@ -100,6 +100,8 @@ func TestExperienceInText(t *testing.T) {
 		{"2024年 政策", "2024年 政策", nil},
 		{"第3年", "第3年", nil},
 		{"西安到宝鸡", "西安到宝鸡", nil},
+		{"三年 行动计划", "三年 行动计划", nil},
+		{"三年经验 测试", "测试", &xiaoqi.Experience{Min: 3, Max: 3}},
 	} {
 		rest, e, ok := xiaoqi.ExperienceInText(tc.q)
 		if ok != (tc.e != nil) || ok && (e != *tc.e || strings.Join(strings.Fields(rest), " ") != strings.Join(strings.Fields(tc.rest), " ")) {
