@@ -173,6 +173,12 @@ var typeCues = []typeCue{
 	{"高校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
 	{"院校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
 	{"学校", []xiaoqi.Kind{xiaoqi.KindInstitution}, true},
+	// An HR manager's words for people: 日语N2 软件测试 候选人 was relaxed for its 候选人, and
+	// job needs came first.
+	{"候选人", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
+	{"求职者", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
+	{"简历", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
+	{"毕业生", []xiaoqi.Kind{xiaoqi.KindCandidate}, false},
 }
 
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part

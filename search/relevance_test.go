@@ -66,7 +66,7 @@ func (j judgment) matches(d xiaoqi.Doc) bool {
 	case *xiaoqi.Institution:
 		city = d.City
 	case *xiaoqi.Candidate:
-		langs = d.Languages
+		city, skills, langs = d.City, d.Skills, d.Languages
 	case *xiaoqi.Enterprise:
 		city = d.City
 		for _, ml := range d.MarketLanguages() {
