@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, lang, sectorName, cityName, degreeName, languageName, skillName, programsFound, hitKind } from './i18n.js';
+import { t, experienceName, sectorName, cityName, degreeName, languageName, skillName, programsFound, hitKind } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -264,19 +264,6 @@ function hitLink(hitv) {
   }
 }
 
-/** experienceText is a job's experience (3-5年, 3年以上, 应届生, 不限: as the API writes it) in the page's language. */
-function experienceText(v) {
-  if (lang() !== 'en') return v;
-  let m;
-  if ((m = /^(\d+(?:\.\d)?)-(\d+(?:\.\d)?)年$/.exec(v))) return m[1] + '–' + m[2] + ' years';
-  if ((m = /^(\d+(?:\.\d)?)年以上$/.exec(v))) return m[1] + '+ years';
-  if ((m = /^(\d+(?:\.\d)?)年以下$/.exec(v))) return 'under ' + m[1] + ' years';
-  if ((m = /^(\d+(?:\.\d)?)年$/.exec(v))) return m[1] + ' years';
-  if (v === '应届生') return 'new graduates';
-  if (v === '不限') return 'any';
-  return v;
-}
-
 /** distanceText is how far a hit is from the city of the distance filter (near). */
 function distanceText(km, city, near) {
   // A document without a point of its own is placed at its district's, else its city's,
@@ -298,7 +285,7 @@ function hit(x, st) {
   if (f.programs) meta.push(programsFound(f)); // a school found through its programs
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
-  if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceText(f.experience) }));
+  if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
   const title = link ? h('a', { href: link }, hitTitle(x)) : h('span', {}, hitTitle(x));
