@@ -469,6 +469,10 @@ func openStore(ctx context.Context, cfg Config, logger *slog.Logger) (xiaoqi.Sto
 	if err != nil {
 		return nil, err
 	}
+	if n := s.MovedCandidates(); n > 0 {
+		logger.Info("gave candidates stored by an older build random ids in place of ids computable from their student numbers",
+			"candidates", n)
+	}
 	return s, nil
 }
 
