@@ -47,7 +47,9 @@ func MigrateCandidateIDs(ctx context.Context, s *Store) (int, error) {
 
 // SetMoveHooks makes the migration of derivable candidate ids call the given functions: after
 // logging the delete of a candidate's old id and before deleting it, after deleting it and
-// before storing it under its new id, and after each candidate moved. A nil hook does nothing.
-func SetMoveHooks(s *Store, beforeDelete, afterDelete, afterMove func()) {
-	s.hooks.beforeMoveDelete, s.hooks.afterMoveDelete, s.hooks.afterMove = beforeDelete, afterDelete, afterMove
+// before storing it under its new id, after storing it and before pointing its account and
+// audit entries to it, and after each candidate moved. A nil hook does nothing.
+func SetMoveHooks(s *Store, beforeDelete, afterDelete, beforeRepoint, afterMove func()) {
+	s.hooks.beforeMoveDelete, s.hooks.afterMoveDelete, s.hooks.beforeRepoint, s.hooks.afterMove =
+		beforeDelete, afterDelete, beforeRepoint, afterMove
 }

@@ -35,6 +35,7 @@ type hooks struct {
 	// The moves of candidates to random ids (migrate.go).
 	beforeMoveDelete func() // record copied, delete of the old id logged, not done
 	afterMoveDelete  func() // old id deleted, record not stored under the new one
+	beforeRepoint    func() // record stored under the new id, accounts and audit not updated
 	afterMove        func() // one candidate moved
 }
 

@@ -197,6 +197,7 @@ func (s *Store) moveCandidate(ctx context.Context, moves *mongo.Collection, old 
 	if to == "" { // erased: forget the copy
 		return false, s.forgetMove(ctx, old)
 	}
+	call(s.hooks.beforeRepoint)
 	if err := s.repoint(ctx, old, to); err != nil {
 		return false, err
 	}
