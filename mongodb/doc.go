@@ -129,12 +129,15 @@
 //
 // Each step can be taken again, so a move cut short anywhere (a killed process) is finished by
 // the next Open, which looks for moves not done first; a migrated database has nothing left
-// to do. Between steps 3 and 4 the candidate is under neither id (Get and GetByKey answer
-// ENOTFOUND) for the moment of the step, or until the next Open after a crash. A committed
-// delete of the old id that no mover noted is a user's (an erasure): the copy is then dropped,
-// not stored. If a writer stores the natural key in that moment (it found no candidate by
-// key), the insert fails and the candidate is the writer's document: its write is the later
-// one, and references follow it. Each Open also points again, for moves done less than an
+// to do. Between steps 3 and 4 the candidate is under neither id (Get answers ENOTFOUND) for
+// the moment of the step, or until the next Open after a crash; GetByKey of a candidate that
+// it does not find finishes an unfinished move of that key first, so that imports and POSTs
+// (which look a candidate up by key and merge onto it) on nodes already running meanwhile
+// update the whole profile rather than store their row as a new one. A committed delete of
+// the old id that no mover noted is a user's (an erasure): the copy is then dropped, not
+// stored. If a writer that does not look up by key stores the natural key in that moment, the
+// insert fails and the candidate is the writer's document: its write is the later one, and
+// references follow it. Each Open also points again, for moves done less than an
 // hour ago, the accounts and audit entries that still name an old id (a node that read the
 // candidate just before the move may append an audit entry about it a moment after), then
 // forgets older moves. A move costs a dozen round trips: a database of many candidates stored

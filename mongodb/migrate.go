@@ -329,6 +329,24 @@ func (s *Store) foreignDeletes(ctx context.Context, m *candidateMove) (committed
 	return false, pending, nil
 }
 
+// finishMoveOf finishes the move of the candidate with natural key key, if one was begun and
+// not finished, and reports whether it found one.
+func (s *Store) finishMoveOf(ctx context.Context, key string) (bool, error) {
+	moves := s.ownDB.Collection(movesCollection)
+	var m candidateMove
+	err := moves.FindOne(ctx, bson.D{{Key: "rec.key", Value: key}, {Key: "done", Value: bson.D{{Key: "$exists", Value: false}}}},
+		options.FindOne().SetProjection(bson.D{{Key: "_id", Value: 1}})).Decode(&m)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return false, nil
+	} else if err != nil {
+		return false, translate("read candidate moves", err)
+	}
+	if _, err := s.moveCandidate(ctx, moves, m.Old, false); err != nil {
+		return false, fmt.Errorf("finish the move of candidate %s: %w", m.Old, err)
+	}
+	return true, nil
+}
+
 // repoint makes the accounts acting for candidate old, and the audit entries about it, name
 // the candidate's new id to.
 func (s *Store) repoint(ctx context.Context, old, to string) error {
