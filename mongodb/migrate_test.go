@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
@@ -224,5 +225,37 @@ func TestCandidateMoveFinishedByKey(t *testing.T) {
 	ids := storetest.CheckMigrated(t, openStore(t, db), other, legacy)
 	if ids[0] != c.ID {
 		t.Errorf("the next Open moved the candidate again: %s, then %s", c.ID, ids[0])
+	}
+}
+
+// TestCandidateMoveLateAudit: a node that read a candidate just before it moved may append an
+// audit entry about the old id a moment after (a contact release); for an hour after the move
+// each Open files such entries under the new id, so that the candidate sees them, then
+// forgets the move.
+func TestCandidateMoveLateAudit(t *testing.T) {
+	db := mongotest.Database(t)
+	s := openStore(t, db, mongodb.WithoutCandidateMigration())
+	legacy := storetest.WriteLegacy(t, s, s, 1)
+	if _, err := mongodb.MigrateCandidateIDs(ctx(), s); err != nil {
+		t.Fatal(err)
+	}
+	late := &xiaoqi.AuditEntry{Action: xiaoqi.AuditContactRelease, ActorID: "u_hr", ActorRole: xiaoqi.RoleEnterprise,
+		SubjectID: legacy.OldIDs[0], Reason: "面试", Fields: []string{"phone"}}
+	if err := s.AppendAudit(ctx(), late); err != nil {
+		t.Fatal(err)
+	}
+	legacy.Audit++ // CheckMigrated wants it under the new id too
+	next := openStore(t, db)
+	storetest.CheckMigrated(t, next, next, legacy)
+
+	later := openStore(t, db, mongodb.WithoutCandidateMigration())
+	mongodb.SetClock(later, func() time.Time { return time.Now().Add(2 * time.Hour) })
+	if _, err := mongodb.MigrateCandidateIDs(ctx(), later); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"candidate_moves", "candidate_move_deletes"} {
+		if n, err := rawDatabase(t, db).Collection(c).CountDocuments(ctx(), bson.D{}); err != nil || n != 0 {
+			t.Errorf("%d documents left in %s two hours after the move (%v), want the move forgotten", n, c, err)
+		}
 	}
 }
