@@ -36,9 +36,16 @@ func migrateCandidateIDs(tx *bolt.Tx) (int, error) {
 	moves := map[string]string{} // old id → new id
 	var order []string
 	err := keys.ForEach(func(nk, id []byte) error {
-		if string(id) == xiaoqi.NewID(kind, string(nk)) && docs.Get(id) != nil {
-			order = append(order, string(id))
-			moves[string(id)] = ""
+		if string(id) != xiaoqi.NewID(kind, string(nk)) {
+			return nil
+		}
+		// A record that cannot be read (Get fails on it too) stays as it is: failing here
+		// would fail every Open, and the service would not start.
+		if data := docs.Get(id); data != nil {
+			if _, _, err := decodeRecord(kind, data); err == nil {
+				order = append(order, string(id))
+				moves[string(id)] = ""
+			}
 		}
 		return nil
 	})

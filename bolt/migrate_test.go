@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/bolt"
 	"github.com/xiaoqi-dev/xiaoqi/storetest"
 )
@@ -74,5 +75,40 @@ func TestCandidateIDsMigrated(t *testing.T) {
 	}
 	if now := storetest.CheckMigrated(t, s, s, legacy); now[0] != ids[0] {
 		t.Errorf("the first candidate moved again: %s, then %s", ids[0], now[0])
+	}
+}
+
+// TestCandidateIDsMigratedPastUnreadableRecord: a candidate record that cannot be decoded (a
+// damaged file) does not stop the service from starting: the readable candidates move, the
+// damaged one stays as it was.
+func TestCandidateIDsMigratedPastUnreadableRecord(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "xiaoqi.db")
+	s, err := bolt.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy := storetest.WriteLegacy(t, s, s, 2)
+	bad := xiaoqi.NewID(xiaoqi.KindCandidate, "damaged|1")
+	if err := bolt.PutRaw(s, "docs:candidate", bad, `{"h":"x","d":{"skills":"not a list"}}`); err != nil {
+		t.Fatal(err)
+	}
+	if err := bolt.PutRaw(s, "keys:candidate", "damaged|1", bad); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = bolt.Open(path)
+	if err != nil {
+		t.Fatalf("Open with a damaged candidate record: %v; want the service to start", err)
+	}
+	defer s.Close()
+	if s.MovedCandidates() != 2 {
+		t.Errorf("moved %d candidates, want the 2 readable ones", s.MovedCandidates())
+	}
+	for i, nk := range legacy.Keys {
+		if d, err := s.GetByKey(context.Background(), xiaoqi.KindCandidate, nk); err != nil || d.Base().ID == legacy.OldIDs[i] {
+			t.Errorf("candidate %d: %v, %v; want it under a new id", i, d, err)
+		}
 	}
 }

@@ -127,7 +127,8 @@
 //  5. point the accounts (users.candidate_id) and audit entries (subject_id) to the new id;
 //  6. mark the move done and drop its copy.
 //
-// Each step can be taken again, so a move cut short anywhere (a killed process) is finished by
+// A record that cannot be decoded (Get fails on it too) is left as it is, never deleted. Each
+// step can be taken again, so a move cut short anywhere (a killed process) is finished by
 // the next Open, which looks for moves not done first; a migrated database has nothing left
 // to do. Between steps 3 and 4 the candidate is under neither id (Get answers ENOTFOUND) for
 // the moment of the step, or until the next Open after a crash; GetByKey of a candidate that

@@ -112,6 +112,11 @@ func (s *Store) moveCandidate(ctx context.Context, moves *mongo.Collection, old 
 		return false, translate("read candidate", err)
 	}
 	if !gone {
+		if _, err := toDoc(k, &cur); err != nil {
+			// A record that cannot be read (Get fails on it too) stays as it is: its copy could
+			// not be stored again, and failing here would fail every Open.
+			return false, nil
+		}
 		_, err := moves.InsertOne(ctx, candidateMove{Old: old, To: xiaoqi.StoredID(k, ""), Rec: &cur})
 		if err != nil && !isDuplicateKey(err) {
 			return false, translate("claim candidate move", err)

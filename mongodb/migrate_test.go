@@ -259,3 +259,31 @@ func TestCandidateMoveLateAudit(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateIDsMigratedPastUnreadableRecord: a candidate record that cannot be decoded does
+// not stop a node from starting: the readable candidates move, the damaged one stays.
+func TestCandidateIDsMigratedPastUnreadableRecord(t *testing.T) {
+	db := mongotest.Database(t)
+	s := openStore(t, db, mongodb.WithoutCandidateMigration())
+	legacy := storetest.WriteLegacy(t, s, s, 2)
+	bad := xiaoqi.NewID(xiaoqi.KindCandidate, "damaged|1")
+	if _, err := rawDatabase(t, db).Collection("candidates").InsertOne(ctx(), bson.D{{Key: "_id", Value: bad},
+		{Key: "key", Value: "damaged|1"}, {Key: "version", Value: 1}, {Key: "doc", Value: bson.D{{Key: "skills", Value: "not a list"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	c, cancel := context.WithTimeout(ctx(), 30*time.Second)
+	defer cancel()
+	next, err := mongodb.Open(c, mongotest.URI(t), mongodb.WithDatabase(db))
+	if err != nil {
+		t.Fatalf("Open with a damaged candidate record: %v; want the node to start", err)
+	}
+	defer next.Close()
+	if next.MovedCandidates() != 2 {
+		t.Errorf("moved %d candidates, want the 2 readable ones", next.MovedCandidates())
+	}
+	for i, nk := range legacy.Keys {
+		if d, err := next.GetByKey(ctx(), xiaoqi.KindCandidate, nk); err != nil || d.Base().ID == legacy.OldIDs[i] {
+			t.Errorf("candidate %d: %v, %v; want it under a new id", i, d, err)
+		}
+	}
+}
