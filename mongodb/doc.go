@@ -127,7 +127,10 @@
 //  5. point the accounts (users.candidate_id) and audit entries (subject_id) to the new id;
 //  6. mark the move done and drop its copy.
 //
-// A record that cannot be decoded (Get fails on it too) is left as it is, never deleted. Each
+// A record that cannot be decoded (Get fails on it too) is left as it is, never deleted. A move
+// that cannot finish (the candidate changed by other nodes again and again while it moved, or
+// a delete of it still unsettled after twice the grace period) fails Open, naming the old id;
+// the next start takes it up. Each
 // step can be taken again, so a move cut short anywhere (a killed process) is finished by
 // the next Open, which looks for moves not done first; a migrated database has nothing left
 // to do. Between steps 3 and 4 the candidate is under neither id (Get answers ENOTFOUND) for
