@@ -26,7 +26,9 @@ import (
 // Layout of the file:
 //
 //	meta              "format" → formatVersion; "count:<kind>" → number of documents (uint64 BE);
-//	                  "indexed" → what the filter indexes were built from
+//	                  "indexed" → what the filter indexes were built from;
+//	                  "candidate-ids" → present while no candidate is stored under the id its
+//	                  natural key gives (migrate.go), so that Open need not look at each
 //	changes           seq (uint64 BE) → changeRecord; the bucket's sequence is the last seq.
 //	                  A write of a document removes the document's previous change (its
 //	                  record names it), so the feed holds each document's latest change only
@@ -63,6 +65,8 @@ var (
 	bucketMeta    = []byte("meta")
 	bucketChanges = []byte("changes")
 	keyFormat     = []byte("format")
+	// keyCandidateIDs marks a file whose candidates all have random ids (migrate.go).
+	keyCandidateIDs = []byte("candidate-ids")
 )
 
 // formatVersion is the layout version written in new files; Open refuses other versions.
