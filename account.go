@@ -243,12 +243,16 @@ func (e *AuditEntry) Validate() error {
 // ErasedSubject replaces the subject of audit entries about an erased candidate.
 const ErasedSubject = "erased"
 
-// AuditFilter selects audit entries, oldest first, one page at a time.
+// AuditFilter selects audit entries, oldest first (newest first with Newest), one page at a
+// time.
 type AuditFilter struct {
 	SubjectID string
 	ActorID   string
-	// After is the ID of the last entry of the previous page.
+	// After is the ID of the last entry of the previous page: the page holds the entries
+	// appended after it, or with Newest those appended before it.
 	After string
+	// Newest lists the newest entries first, as an administrator reads the log.
+	Newest bool
 	// Limit defaults to DefaultListLimit and is capped at MaxListLimit.
 	Limit int
 }
@@ -295,7 +299,8 @@ type Accounts interface {
 
 	// AppendAudit appends an entry, setting its ID (increasing) and, when zero, its Time.
 	AppendAudit(ctx context.Context, e *AuditEntry) error
-	// Audit returns entries matching f, oldest first, and the After of the next page ("" on the last).
+	// Audit returns entries matching f, oldest first (newest first with f.Newest), and the
+	// After of the next page ("" on the last).
 	Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, string, error)
 	// RedactAudit replaces subjectID by ErasedSubject in every entry about it and clears their
 	// Reason (which may name the person); it returns how many entries changed.

@@ -2,8 +2,10 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -184,4 +186,69 @@ func TestRotatingACandidatesKeyIsAudited(t *testing.T) {
 	if len(log.Data) != 1 || log.Data[0].ActorRole != xiaoqi.RoleAdmin || !strings.HasPrefix(log.Data[0].Reason, "轮换 API 密钥") {
 		t.Errorf("the candidate's audit log after their own rotation and an administrator's: %+v, want the administrator's alone", log.Data)
 	}
+}
+
+// TestAuditNewestFirst: an administrator reads the audit log newest first (order=newest), a
+// page at a time back to the oldest entry, filtered by actor or subject. Before, the log came
+// only oldest first: the last page, what happened today, took reading every page before it.
+func TestAuditNewestFirst(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "丙外包", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent := res[0].ID
+	var cands []string
+	for _, name := range []string{"甲一", "乙二"} {
+		res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Candidate{Name: name, Phone: "13912345678", City: "西安市", ConsentEnterprises: []string{ent}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cands = append(cands, res[0].ID)
+	}
+	hr := e.newUser(t, "hr-bing", xiaoqi.RoleEnterprise, ent)
+	for i := range 5 {
+		e.as(hr).get(t, "/api/v1/candidates/"+cands[i%2]+"/contact?reason="+url.QueryEscape(fmt.Sprintf("面试 %d", i))).want(t, http.StatusOK)
+	}
+	type page struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+		Next string              `json:"next"`
+	}
+	reasons := func(p page) []string {
+		var out []string
+		for _, e := range p.Data {
+			out = append(out, e.Reason)
+		}
+		return out
+	}
+	var p page
+	e.get(t, "/api/v1/audit?order=newest&limit=2").want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 4", "面试 3"}) || p.Next == "" {
+		t.Fatalf("newest first, 2 a page: %q, next %q; want 面试 4, 面试 3 and a next page", got, p.Next)
+	}
+	e.get(t, "/api/v1/audit?order=newest&limit=2&after="+p.Next).want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 2", "面试 1"}) {
+		t.Errorf("newest first, second page: %q, want 面试 2, 面试 1", got)
+	}
+	e.get(t, "/api/v1/audit?order=newest&subject="+cands[1]).want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 3", "面试 1"}) {
+		t.Errorf("newest first about %s: %q, want 面试 3, 面试 1", cands[1], got)
+	}
+	var hrID struct{ User struct{ ID string } }
+	e.as(hr).get(t, "/api/v1/session").want(t, http.StatusOK).decode(t, &hrID)
+	e.get(t, "/api/v1/audit?order=newest&limit=1&actor="+hrID.User.ID).want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 4"}) {
+		t.Errorf("newest first by %s: %q, want 面试 4", hrID.User.ID, got)
+	}
+	// The default stays oldest first; the candidate's own log takes the order too.
+	e.get(t, "/api/v1/audit?order=oldest&limit=1").want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 0"}) {
+		t.Errorf("oldest first: %q, want 面试 0", got)
+	}
+	e.get(t, "/api/v1/candidates/"+cands[0]+"/audit?order=newest&limit=1").want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 4"}) {
+		t.Errorf("the candidate's log, newest first: %q, want 面试 4", got)
+	}
+	e.get(t, "/api/v1/audit?order=latest").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "order")
 }
