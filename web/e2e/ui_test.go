@@ -71,4 +71,5 @@ func TestUI(t *testing.T) {
 	// Last: they add 100 import jobs and 500 accounts.
 	t.Run("imports", func(t *testing.T) { importsJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("accounts", func(t *testing.T) { accountsJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("audit", func(t *testing.T) { auditJourney(t, openPage(t, browser, svc.URL), svc) })
 }

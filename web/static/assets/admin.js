@@ -6,6 +6,7 @@ import { h, errorBox, okBox } from './dom.js';
 import { signInHint } from './partners.js';
 import { renderAccounts } from './accounts.js';
 import { renderImportList } from './importlist.js';
+import { renderAuditLog } from './auditlog.js';
 
 const KINDS = ['jobs', 'programs', 'institutions', 'enterprises', 'candidates'];
 
@@ -49,6 +50,7 @@ export async function renderAdmin(view) {
   view.append(form, report);
   const reloadImports = renderImportList(view);
   renderAccounts(view);
+  renderAuditLog(view);
 
   let runs = 0; // only the latest run draws its report
   const run = async (dryRun) => {
