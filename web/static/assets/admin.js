@@ -5,7 +5,7 @@ import { api, currentUser } from './api.js';
 import { h, errorBox, okBox } from './dom.js';
 import { signInHint } from './partners.js';
 import { renderAccounts } from './accounts.js';
-import { renderImportList } from './importlist.js';
+import { renderImportList, cancelControl, cancelledText } from './importlist.js';
 import { renderAuditLog } from './auditlog.js';
 
 const KINDS = ['jobs', 'programs', 'institutions', 'enterprises', 'candidates'];
@@ -72,6 +72,9 @@ export async function renderAdmin(view) {
     confirm.hidden = true;
     try {
       let job = await api('POST', '/api/v1/imports', fd);
+      // The job is listed at once, and can be cancelled here or there while it runs.
+      reloadImports();
+      if (job.status === 'queued' || job.status === 'running') report.append(cancelControl(job, () => {}));
       // The import runs in the background: ask for its state until it ends, however long a
       // large file takes (the page gave up after five minutes and showed a running import's
       // empty counts as its report), and show how far it got.
@@ -115,11 +118,15 @@ function showReport(job) {
   const dry = job.mode === 'dry-run';
   if (job.status === 'failed' || job.error) {
     out.push(errorBox({ message: t('admin.failed', { msg: webText((job.error && job.error.message) || job.stopped || job.status) }) }));
+  } else if (job.status === 'cancelled') {
+    // Cancelled on this page or another: what was written stays.
+    out.push(h('p', { class: 'notice', 'data-notice': 'cancelled' }, cancelledText(job)));
   } else if (job.stopped) {
     // A strict import that found errors, a limit reached: done, but not as asked.
     out.push(errorBox({ message: t('admin.stopped', { msg: webText(job.stopped) }) }));
   }
-  out.push(h('h2', { id: 'report-h' }, dry ? t('admin.report.dry') : t('admin.report.done'), h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
+  const heading = job.status === 'cancelled' ? t('admin.report.cancelled') : job.status === 'failed' ? t('admin.report.failed') : dry ? t('admin.report.dry') : t('admin.report.done');
+  out.push(h('h2', { id: 'report-h' }, heading, h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
   if (!dry && job.status === 'done' && !job.stopped) out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
   const c = job.counts || {};
   // A dry run counts what it would write, an import what it wrote.
