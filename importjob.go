@@ -19,8 +19,10 @@ const (
 const (
 	// ImportStaleAfter is how long a queued or running job may go without its runner writing it
 	// before the other nodes take the runner for dead and report the job failed. Runners write
-	// their jobs every few seconds.
-	ImportStaleAfter = time.Minute
+	// their jobs every 2 s (10 writes missed), and the nodes' clocks must agree to within a
+	// few seconds. (It was a minute: the list of a node whose peer was killed showed its
+	// import running for that long.)
+	ImportStaleAfter = 20 * time.Second
 	// MaxImportReportBytes caps ImportJob.Report: the API keeps a fixed number of problems in
 	// it (the full list is in the report CSV on the node that ran the job).
 	MaxImportReportBytes = 1 << 20
