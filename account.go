@@ -210,6 +210,11 @@ const (
 	// AuditAccount: an administrator created a candidate's account, set its password or made
 	// it an API key, any of which lets the administrator sign in as the candidate.
 	AuditAccount = "candidate.account"
+	// AuditUserAccount: an administrator (or an operator at the command line) created,
+	// disabled, enabled or deleted the account of another user who is not a candidate, set
+	// its password or made it an API key. SubjectID is then the user's ID, not a candidate's;
+	// Reason says what, with the username.
+	AuditUserAccount = "user.account"
 )
 
 // AuditEntry records one access to personal data: who, whose, when, why.
@@ -223,8 +228,9 @@ type AuditEntry struct {
 	ActorID           string `json:"actor_id" bson:"actor_id"`
 	ActorRole         Role   `json:"actor_role" bson:"actor_role"`
 	ActorEnterpriseID string `json:"actor_enterprise_id,omitempty" bson:"actor_enterprise_id,omitempty"`
-	// SubjectID is the candidate whose data was accessed; after erasure it is replaced by
-	// ErasedSubject and the entry keeps only that something was released, when and to whom.
+	// SubjectID is the candidate whose data was accessed (the user whose account was managed,
+	// for AuditUserAccount); after erasure it is replaced by ErasedSubject and the entry keeps
+	// only that something was released, when and to whom.
 	SubjectID string `json:"subject_id" bson:"subject_id"`
 	// Reason is why, as the actor gave it.
 	Reason string `json:"reason,omitempty" bson:"reason,omitempty"`

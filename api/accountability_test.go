@@ -252,3 +252,40 @@ func TestAuditNewestFirst(t *testing.T) {
 	}
 	e.get(t, "/api/v1/audit?order=latest").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "order")
 }
+
+// TestManagingAnAccountIsAudited: an administrator who disables, enables or deletes the
+// account of HR (not a candidate) leaves an entry in the audit log, under that user's id, so
+// that the admin page can say who stopped whom. Before, only candidates' accounts were
+// audited: disabling HR, or deleting any account, left no trace.
+func TestManagingAnAccountIsAudited(t *testing.T) {
+	e := newEnv(t)
+	res, err := e.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "戊外包", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hr := e.newUser(t, "hr-wu", xiaoqi.RoleEnterprise, res[0].ID)
+	var me struct{ User struct{ ID string } }
+	e.as(hr).get(t, "/api/v1/session").want(t, http.StatusOK).decode(t, &me)
+	id := me.User.ID
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":true}`).want(t, http.StatusOK)
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":true}`).want(t, http.StatusOK) // no change: no entry
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":false}`).want(t, http.StatusOK)
+	e.send(t, http.MethodDelete, "/api/v1/users/"+id, "").want(t, http.StatusNoContent)
+	e.send(t, http.MethodDelete, "/api/v1/users/"+id, "").want(t, http.StatusNotFound)
+
+	var log struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+	}
+	e.get(t, "/api/v1/audit?subject="+id).want(t, http.StatusOK).decode(t, &log)
+	var got []string
+	for _, a := range log.Data {
+		if a.Action != xiaoqi.AuditUserAccount || a.ActorID != e.Admin.ID || a.ActorRole != xiaoqi.RoleAdmin {
+			t.Errorf("entry %+v, want user.account by the administrator %s", a, e.Admin.ID)
+		}
+		got = append(got, a.Reason)
+	}
+	want := []string{"停用账户 account disabled (hr-wu)", "启用账户 account enabled (hr-wu)", "删除账户 account deleted (hr-wu)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("the audit log of hr-wu's account: %q, want %q", got, want)
+	}
+}

@@ -301,7 +301,14 @@ func (s *Server) deleteUser(c *gin.Context) {
 		s.writeError(c, invalid("id", "不能删除自己的账户 / administrators cannot delete themselves"))
 		return
 	}
-	if err := s.accounts.DeleteUser(c.Request.Context(), c.Param("id")); err != nil {
+	u, err := s.accounts.User(c.Request.Context(), c.Param("id"))
+	if err == nil {
+		err = s.accounts.DeleteUser(c.Request.Context(), u.ID)
+	}
+	if err == nil {
+		err = s.auditAccount(c, u, "删除账户 account deleted")
+	}
+	if err != nil {
 		s.writeError(c, err)
 		return
 	}

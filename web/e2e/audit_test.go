@@ -13,8 +13,9 @@ import (
 
 // auditJourney: on #/admin the administrator reads the audit log newest first, 50 entries at
 // a time, and narrows it to one HR officer (by username) or one candidate (by clicking their
-// id, or by their account's username). Before, the log was only in the API, oldest first:
-// the page had no audit log at all.
+// id, or by their account's username); an account they disable is in it at once. Before, the
+// log was only in the API, oldest first: the page had no audit log at all, and disabling an
+// account left no trace.
 func auditJourney(t *testing.T, p *page, svc *service) {
 	ctx := context.Background()
 	svc.addUser(t, "hr-audit", xiaoqi.RoleEnterprise, "ent_audit")
@@ -83,11 +84,24 @@ func auditJourney(t *testing.T, p *page, svc *service) {
 	if n := p.count("#audit-table tbody tr"); n != 0 {
 		p.fail("a filter that matches nothing leaves %d rows", n)
 	}
+	// Disabling an account is in the log at once: who disabled whom.
+	p.click("#audit-clear")
+	p.waitJS("the whole log again", `document.querySelectorAll('#audit-table tbody tr').length === 50`)
+	p.do("find hr-audit", chromedp.SendKeys("#accounts-filter", "hr-audit"))
+	p.waitJS("hr-audit alone", `document.querySelectorAll('#accounts-table tbody tr').length === 1`)
+	p.click(`#accounts-table tr[data-user="hr-audit"] button`)
+	p.waitJS("hr-audit disabled", `!!document.querySelector('tr[data-user="hr-audit"][data-disabled=true]')`)
+	p.waitJS("the disabling in the log", `(document.querySelector('#audit-table tbody tr') || {dataset: {}}).dataset.action === 'user.account'`)
+	for _, want := range []string{"admin-ui · 管理员", "管理了账户", "hr-audit · 企业招聘", "停用账户 account disabled (hr-audit)"} {
+		if got := p.text(first); !strings.Contains(got, want) {
+			p.fail("the log's first row after disabling hr-audit reads %q, want %q in it", got, want)
+		}
+	}
 	// In English.
 	p.click("#lang")
 	p.waitText("#audit-h", "Audit log")
 	p.waitJS("the log in English", `document.querySelectorAll('#audit-table tbody tr').length === 50`)
-	if got := p.text(first); !strings.Contains(strings.ToLower(got), "saw contact details (name, phone)") {
+	if got := p.text(`#audit-table tbody tr[data-action="contact.release"]`); !strings.Contains(strings.ToLower(got), "saw contact details (name, phone)") {
 		p.fail("in English the first row reads %q", got)
 	}
 	p.noConsoleErrors()

@@ -8,8 +8,8 @@ import { h, errorBox, okBox } from './dom.js';
 
 const PAGE = 50; // rows drawn at a time: 500 accounts stay a short page
 
-/** renderAccounts appends the accounts section to view (administrators only). */
-export async function renderAccounts(view) {
+/** renderAccounts appends the accounts section to view (administrators only); changed is called after an account changed. */
+export async function renderAccounts(view, changed) {
   const status = h('div', { 'aria-live': 'polite', id: 'accounts-status' });
   const filter = h('input', { id: 'accounts-filter', type: 'search', maxlength: '64', 'aria-describedby': 'accounts-count' });
   const count = h('p', { class: 'hint', id: 'accounts-count' });
@@ -63,6 +63,7 @@ export async function renderAccounts(view) {
       users = users.map((x) => (x.id === next.id ? next : x));
       draw();
       status.replaceChildren(okBox(t(next.disabled ? 'admin.accounts.done.disabled' : 'admin.accounts.done.enabled', { name: next.username })));
+      if (changed) changed();
       const again = body.querySelector('tr[data-user="' + CSS.escape(next.username) + '"] button');
       if (again) again.focus();
     } catch (err) {

@@ -49,8 +49,10 @@ export async function renderAdmin(view) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'import-dry' }, t('admin.dryrun')), confirm));
   view.append(form, report);
   const reloadImports = renderImportList(view);
-  renderAccounts(view);
-  renderAuditLog(view);
+  let reloadAudit = null;
+  // The accounts come before the audit log, which shows each account disabled or enabled.
+  renderAccounts(view, () => reloadAudit && reloadAudit());
+  reloadAudit = renderAuditLog(view);
 
   let runs = 0; // only the latest run draws its report
   const run = async (dryRun) => {

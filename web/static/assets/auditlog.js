@@ -1,14 +1,14 @@
 // The audit log for administrators (GET /api/v1/audit?order=newest), on #/admin below the
-// accounts: who did what to which candidate's record or account, newest first, 50 at a time,
-// filtered by the account that acted (username or id) or by the candidate concerned (id, or
-// the username of their account). Before, the log was in the API only, oldest first.
+// accounts: who did what to which candidate's record or to which account, newest first, 50 at
+// a time, filtered by the account that acted (username or id) or by the candidate or account
+// concerned (id, or a username). Before, the log was in the API only, oldest first.
 import { t, has, lang } from './i18n.js';
 import { get } from './api.js';
 import { h, errorBox } from './dom.js';
 
 const PAGE = 50;
 
-/** renderAuditLog appends the audit log section to view (administrators only). */
+/** renderAuditLog appends the audit log section to view (administrators only); it returns a function that reads it again. */
 export function renderAuditLog(view) {
   const actor = h('input', { id: 'audit-actor', name: 'actor', type: 'search', maxlength: '100', list: 'audit-users', autocomplete: 'off', 'aria-describedby': 'audit-actor-hint' });
   const subject = h('input', { id: 'audit-subject', name: 'subject', type: 'search', maxlength: '100', autocomplete: 'off', 'aria-describedby': 'audit-subject-hint' });
@@ -56,7 +56,10 @@ export function renderAuditLog(view) {
   };
   const whose = (e) => {
     if (e.subject_id === 'erased') return t('admin.audit.erased');
-    return h('button', { type: 'button', class: 'link', 'data-subject': e.subject_id, title: t('admin.audit.only.subject'), translate: 'no' }, e.subject_id);
+    // An account that is not a candidate's is named by its username (its id once deleted).
+    const u = e.action === 'user.account' ? byID.get(e.subject_id) : null;
+    return h('button', { type: 'button', class: 'link', 'data-subject': e.subject_id, title: t('admin.audit.only.subject'), translate: 'no' },
+      u ? u.username : e.subject_id, u ? h('span', { class: 'muted' }, ' · ' + t('role.' + u.role)) : '');
   };
   const row = (e) => h('tr', { 'data-audit': e.id, 'data-action': e.action },
     h('td', { 'data-label': cols[0] }, new Date(e.time).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN')),
@@ -97,7 +100,7 @@ export function renderAuditLog(view) {
     const u = byName.get(s.toLowerCase());
     if (!u) return s;
     if (!wantCandidate) return u.id;
-    return u.candidate_id || s;
+    return u.candidate_id || u.id;
   };
   const apply = () => {
     filter = { actor: resolve(actor.value, false), subject: resolve(subject.value, true) };
@@ -117,4 +120,6 @@ export function renderAuditLog(view) {
     form.scrollIntoView({ block: 'nearest' });
   });
   load(false);
+  // Read again (the accounts section calls it when it has disabled or enabled one).
+  return () => load(false);
 }
