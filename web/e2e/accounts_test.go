@@ -75,8 +75,14 @@ func accountsJourney(t *testing.T, p *page, svc *service) {
 	if code := keyStatus(); code != http.StatusUnauthorized {
 		p.fail("the key of the disabled account answers %d, want 401", code)
 	}
+	// The disabled accounts, by their state.
+	var cleared0 bool
+	p.eval(`(() => { document.querySelector('#accounts-filter').value = ''; return true })()`, &cleared0)
+	p.do("find the disabled accounts", chromedp.SendKeys("#accounts-filter", "已停用"))
+	p.waitJS("hr-left alone, disabled", `document.querySelectorAll('#accounts-table tbody tr').length === 1 && !!document.querySelector('tr[data-user="hr-left"][data-disabled=true]')`)
 	p.click(`tr[data-user="hr-left"] button`)
-	p.waitJS("hr-left enabled", `!!document.querySelector('tr[data-user="hr-left"][data-disabled=false]')`)
+	// Enabled, it no longer matches 已停用: the page says what happened.
+	p.waitText("#accounts-status .notice.ok", "已启用账户 hr-left")
 	if code := keyStatus(); code != http.StatusOK {
 		p.fail("the key of the account enabled again answers %d, want 200", code)
 	}

@@ -37,7 +37,9 @@ export async function renderAccounts(view, changed) {
   const matching = () => {
     const q = filter.value.trim().toLowerCase();
     if (!q) return users;
-    return users.filter((u) => [u.username, u.role, t('role.' + u.role), u.enterprise_id, u.institution_id, u.candidate_id]
+    // Its state too: 停用 finds the disabled accounts.
+    return users.filter((u) => [u.username, u.role, t('role.' + u.role), u.enterprise_id, u.institution_id, u.candidate_id,
+      u.disabled ? t('admin.accounts.disabled') : '', u.disabled ? 'disabled' : '']
       .some((v) => v && String(v).toLowerCase().includes(q)));
   };
   const row = (u) => {

@@ -22,6 +22,16 @@ export async function renderAdmin(view) {
     return;
   }
   view.append(h('p', { class: 'lead' }, t('admin.intro')));
+  // The page holds four parts, the audit log thousands of pixels down below 100 import jobs
+  // and 500 accounts: a list of them at the top goes to each (the address is the router's).
+  view.append(h('nav', { class: 'page-toc', id: 'admin-toc', 'aria-label': t('admin.toc') }, t('admin.toc') + t('punct.colon'),
+    ['imports', 'accounts', 'audit'].map((part) => h('button', { type: 'button', class: 'link', 'data-part': part, onclick: () => {
+      const head = document.getElementById(part + '-h');
+      if (!head) return;
+      head.setAttribute('tabindex', '-1');
+      head.scrollIntoView({ block: 'start' });
+      head.focus({ preventScroll: true });
+    } }, t('admin.toc.' + part)))));
   const report = h('section', { class: 'import-report', 'aria-live': 'polite', id: 'import-report' });
   const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm', hidden: true }, t('admin.confirm'));
   const form = h('form', { class: 'card', id: 'import-form' },
