@@ -77,6 +77,9 @@ export function renderImportList(view) {
 
   let jobs = [];
   let shown = PAGE;
+  // Who started each job, by username (an account deleted since by its id).
+  let names = new Map();
+  const users = api('GET', '/api/v1/users').then((r) => { names = new Map(((r && r.data) || []).map((u) => [u.id, u.username])); }, () => {});
   const when = (s) => new Date(s).toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN');
   const counts = (j) => {
     const dry = j.mode === 'dry-run';
@@ -104,7 +107,8 @@ export function renderImportList(view) {
     return out;
   };
   const row = (j) => h('tr', { 'data-import': j.id, 'data-status': j.status },
-    h('td', { 'data-label': cols[0] }, when(j.created_at)),
+    h('td', { 'data-label': cols[0] }, when(j.created_at),
+      j.started_by ? h('p', { class: 'hint import-by' }, t('admin.imports.by', { name: names.get(j.started_by) || j.started_by })) : ''),
     h('td', { 'data-label': cols[1], class: 'audit-what', translate: j.file_name ? 'no' : null }, j.file_name || '—'),
     h('td', { 'data-label': cols[2] }, t('admin.type.' + j.type + 's') + (j.mode === 'dry-run' ? ' · ' + t('admin.imports.dry') : '')),
     h('td', { 'data-label': cols[3], class: 'import-status' }, statusCell(j)),
@@ -127,6 +131,7 @@ export function renderImportList(view) {
     clearTimeout(timer);
     try {
       jobs = (await api('GET', '/api/v1/imports')).data || [];
+      await users;
       for (const e of status.querySelectorAll('.notice.error')) e.remove();
       draw();
     } catch (err) {
