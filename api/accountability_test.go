@@ -289,3 +289,37 @@ func TestManagingAnAccountIsAudited(t *testing.T) {
 		t.Errorf("the audit log of hr-wu's account: %q, want %q", got, want)
 	}
 }
+
+// TestUsersListNamesScopes: the list of accounts names each HR officer's enterprise and each
+// staff member's institution, so that an administrator finds "the HR of 己外包" among 500
+// accounts; a candidate's account does not carry the candidate's name. Before, the list gave
+// ids only.
+func TestUsersListNamesScopes(t *testing.T) {
+	e := newEnv(t)
+	res, err := e.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "己外包", City: "西安市"},
+		&xiaoqi.Institution{Name: "庚学院", City: "西安市", Type: "university"}, &xiaoqi.Candidate{Name: "辛某", Phone: "13912345671", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.newUser(t, "hr-ji", xiaoqi.RoleEnterprise, res[0].ID)
+	e.newUser(t, "hr-ji2", xiaoqi.RoleEnterprise, res[0].ID)
+	e.newUser(t, "staff-geng", xiaoqi.RoleInstitution, res[1].ID)
+	e.newUser(t, "xin", xiaoqi.RoleCandidate, res[2].ID)
+	var list struct {
+		Data []struct {
+			Username  string `json:"username"`
+			ScopeName string `json:"scope_name"`
+		} `json:"data"`
+	}
+	e.get(t, "/api/v1/users").want(t, http.StatusOK).decode(t, &list)
+	got := map[string]string{}
+	for _, u := range list.Data {
+		got[u.Username] = u.ScopeName
+	}
+	want := map[string]string{"hr-ji": "己外包", "hr-ji2": "己外包", "staff-geng": "庚学院", "xin": ""}
+	for name, scope := range want {
+		if got[name] != scope {
+			t.Errorf("%s is listed with scope_name %q, want %q", name, got[name], scope)
+		}
+	}
+}

@@ -38,7 +38,7 @@ export async function renderAccounts(view, changed) {
     const q = filter.value.trim().toLowerCase();
     if (!q) return users;
     // Its state too: 停用 finds the disabled accounts.
-    return users.filter((u) => [u.username, u.role, t('role.' + u.role), u.enterprise_id, u.institution_id, u.candidate_id,
+    return users.filter((u) => [u.username, u.role, t('role.' + u.role), u.enterprise_id, u.institution_id, u.candidate_id, u.scope_name,
       u.disabled ? t('admin.accounts.disabled') : '', u.disabled ? 'disabled' : '']
       .some((v) => v && String(v).toLowerCase().includes(q)));
   };
@@ -49,7 +49,9 @@ export async function renderAccounts(view, changed) {
     return h('tr', { 'data-user': u.username, 'data-disabled': u.disabled ? 'true' : 'false' },
       h('td', { 'data-label': cols[0] }, u.username),
       h('td', { 'data-label': cols[1] }, t('role.' + u.role)),
-      h('td', { 'data-label': cols[2] }, u.enterprise_id || u.institution_id || u.candidate_id || '—'),
+      // The enterprise or institution by its name, its id below (a candidate's by id alone).
+      h('td', { 'data-label': cols[2], class: 'audit-what' }, u.scope_name || u.enterprise_id || u.institution_id || u.candidate_id || '—',
+        u.scope_name ? h('p', { class: 'hint', translate: 'no' }, u.enterprise_id || u.institution_id) : ''),
       h('td', { 'data-label': cols[3], class: 'account-state' }, t(u.disabled ? 'admin.accounts.disabled' : 'admin.accounts.active')),
       h('td', { 'data-label': cols[4] }, button));
   };
