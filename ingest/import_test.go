@@ -96,7 +96,7 @@ var brokenCSV = csvLines(
 	"岗位名称,公司名称,城市,学历要求,招聘人数,薪资,岗位描述",          // 1
 	"Java开发工程师,陕西某软件有限公司,西安,本科,3,1-1.5万,正常招聘", // 2 ok
 	",陕西某软件有限公司,西安,本科,3,1-1.5万,",              // 3 no title
-	"测试工程师,陕西某软件有限公司,西安,金融,很多,面议,",            // 4 bad headcount; degree not understood
+	"测试工程师,陕西某软件有限公司,西安,金融,3.5,面议,",           // 4 bad headcount; degree not understood
 	"运维工程师,陕西某软件有限公司,第3车间,本科,2,8千-1万,",        // 5 not a city
 	",,,,,,", // 6 empty
 	"Java开发工程师,陕西某软件有限公司,西安,本科,3,1-1.5万,正常招聘",                // 7 repeats row 2
@@ -236,7 +236,7 @@ func TestImportBrokenRows(t *testing.T) {
 		column, text string
 	}{
 		{ingest.LevelError, 3, "岗位名称", "required"},
-		{ingest.LevelError, 4, "招聘人数", `headcount "很多" must be a number`},
+		{ingest.LevelError, 4, "招聘人数", `headcount "3.5" must be a number`},
 		{ingest.LevelWarning, 4, "学历要求", "degree not understood"},
 		{ingest.LevelError, 5, "城市", "not a city"},
 		{ingest.LevelDuplicate, 7, "", "repeats row 2"},
@@ -253,8 +253,8 @@ func TestImportBrokenRows(t *testing.T) {
 		t.Errorf("%d problems, want %d:%s", len(rep.Problems), len(want), problems(rep))
 	}
 	for _, p := range rep.Problems {
-		if p.Column == "招聘人数" && (p.Cell != "E4" || p.Value != "很多" || p.Field != "headcount") {
-			t.Errorf("problem %+v: want cell E4, value 很多, field headcount", p)
+		if p.Column == "招聘人数" && (p.Cell != "E4" || p.Value != "3.5" || p.Field != "headcount") {
+			t.Errorf("problem %+v: want cell E4, value 3.5, field headcount", p)
 		}
 	}
 	jobs := jobsByTitle(t, s)

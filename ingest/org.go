@@ -208,8 +208,9 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 	r.setBool("graduates_estimated", &p.GraduatesEstimated)
 }
 
-// programGraduates reads a number of graduates as offices write it: 200, 200人, 约200人, 200余人,
-// 150-200 (the upper bound, with a warning), 若干 (not given: left as it was, with a warning).
+// programGraduates reads a number of graduates as offices write it: 200, 200人, 约200人, 200余人
+// (200, with a warning), 150-200 (the lower bound, with a warning), 若干 or 很多 (not given: left
+// as it was, with a warning), as ParseHeadcount reads a job's headcount.
 func programGraduates(r *record, p *xiaoqi.Program, v string) {
 	n, err := ParseInt(v)
 	if err == nil && n >= 0 {
@@ -221,11 +222,9 @@ func programGraduates(r *record, p *xiaoqi.Program, v string) {
 	case err != nil:
 		r.errorf("graduates_per_year", "年毕业生数应为非负整数 / must be a whole number of graduates")
 	case h.Unspecified:
-		r.warnf("graduates_per_year", "年毕业生数未写明人数（若干），已留空 / no number of graduates given (若干), left empty")
+		r.warnf("graduates_per_year", "年毕业生数未写明人数（%[1]s），已留空 / no number of graduates given (%[1]s), left empty", v)
 	default:
 		p.GraduatesPerYear = h.N
-		if h.From != 0 {
-			r.warnf("graduates_per_year", "年毕业生数为范围，按上限 %d 人计 / a range of graduates, read as its upper bound %d", h.N, h.N)
-		}
+		headcountReading(r, "graduates_per_year", v, h)
 	}
 }

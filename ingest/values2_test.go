@@ -43,8 +43,8 @@ func TestMoreValues(t *testing.T) {
 	if got, err := ingest.ParseDate("1/3/2024"); err == nil || !strings.Contains(err.Error(), "2024-03-01") {
 		t.Errorf("ParseDate(1/3/2024) = %v, %v; want an error that shows how to write it", got, err)
 	}
-	if h, err := ingest.ParseHeadcount("5-10人"); err != nil || h.N != 10 || h.From != 5 {
-		t.Errorf("ParseHeadcount(5-10人) = %+v, %v; want 10 from 5", h, err)
+	if h, err := ingest.ParseHeadcount("5-10人"); err != nil || h.N != 5 || h.Max != 10 {
+		t.Errorf("ParseHeadcount(5-10人) = %+v, %v; want 5 up to 10", h, err)
 	}
 
 	path := writeFile(t, "jobs.csv", []byte(csvLines(
@@ -53,11 +53,11 @@ func TestMoreValues(t *testing.T) {
 	)))
 	s := openStore(t)
 	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
-	if !hasProblem(rep, ingest.LevelWarning, 2, "招聘人数", "10") || !hasProblem(rep, ingest.LevelWarning, 2, "发布日期", "2024-03-01") {
-		t.Errorf("want warnings that the range is read as 10 and that 1/3/2024 is ambiguous:%s", problems(rep))
+	if !hasProblem(rep, ingest.LevelWarning, 2, "招聘人数", "lower bound, 5") || !hasProblem(rep, ingest.LevelWarning, 2, "发布日期", "2024-03-01") {
+		t.Errorf("want warnings that the range is read as 5 and that 1/3/2024 is ambiguous:%s", problems(rep))
 	}
-	if j := jobsByTitle(t, s)["测试工程师"]; j == nil || j.Headcount != 10 || j.Degree != "不限" || !j.PostedAt.IsZero() {
-		t.Errorf("job %+v: want headcount 10, degree 不限 and no date", j)
+	if j := jobsByTitle(t, s)["测试工程师"]; j == nil || j.Headcount != 5 || j.Degree != "不限" || !j.PostedAt.IsZero() {
+		t.Errorf("job %+v: want headcount 5, degree 不限 and no date", j)
 	}
 }
 
