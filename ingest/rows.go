@@ -271,6 +271,7 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 		apply = func(d xiaoqi.Doc) {
 			p := d.(*xiaoqi.Program)
 			p.InstitutionID, p.InstitutionName = in.ID, in.Name
+			had := p.Degree
 			buildProgram(rec, p, src, rs.opt.Skills)
 			if !rec.has("city") || p.City == "" {
 				p.City = in.City // taught where its school is, unless the row says where
@@ -278,9 +279,7 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 			if p.District == "" && p.City == in.City {
 				p.District = in.District // so that a district filter (长安区, 杨凌) finds it
 			}
-			if p.Degree == "" && in.Type == xiaoqi.InstitutionTraining {
-				p.Degree = "培训" // a training institution's course
-			}
+			programDegree(rec, p, in, had)
 		}
 	}
 	d := xiaoqi.NewDoc(rs.s.kind)
