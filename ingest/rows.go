@@ -114,6 +114,9 @@ func (rs *rows) item(row Row) (*item, error) {
 		}
 		rec.vals[f] = v
 	}
+	if len(row.formulas) > 0 && rs.formulaProblems(rec) {
+		empty = false
+	}
 	if empty {
 		return nil, nil
 	}
