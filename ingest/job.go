@@ -37,7 +37,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	j.Region = xiaoqi.RegionOf(j.City)
 
 	ent := enterpriseRef{name: r.get("enterprise_name"), city: j.City, creditCode: strings.ToUpper(narrow(r.get("enterprise_credit_code"))),
-		typ: r.get("enterprise_type"), size: r.get("enterprise_size")}
+		typ: given(r.get("enterprise_type")), size: given(r.get("enterprise_size"))}
 	if id := r.get("enterprise_id"); id != "" {
 		if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, id); err != nil {
 			zh, en := xiaoqi.Halves(xiaoqi.ErrorMessage(err))
@@ -86,7 +86,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	}
 	// Benefits (五险一金, 带薪年假) have no field of their own: the description keeps them,
 	// where a search finds them.
-	if b := SplitList(r.get("benefits")); len(b) > 0 {
+	if b := SplitList(given(r.get("benefits"))); len(b) > 0 {
 		if j.Description != "" {
 			j.Description += "\n"
 		}

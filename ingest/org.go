@@ -195,7 +195,7 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 			r.errorf("city", "城市 %[1]q 无法识别 / %[1]q is not a city", v)
 		}
 	}
-	if v := r.get("district"); v != "" {
+	if v := given(r.get("district")); v != "" {
 		p.District = v
 	}
 	r.setStr("description", &p.Description)

@@ -293,6 +293,20 @@ func ParseInt(s string) (int, error) {
 // line breaks (not "/", which belongs to names like C/C++ and TCP/IP).
 var listSep = regexp.MustCompile(`[,，、;；|｜\n\r\t]+`)
 
+// notGiven are what exports write in a cell that holds nothing: N/A, NULL, pandas' nan, 暂无.
+var notGiven = map[string]bool{"n/a": true, "na": true, "#n/a": true, "null": true, "nil": true, "nan": true, "none": true,
+	"-": true, "—": true, "/": true, "暂无": true, "无": true, "未知": true, "不详": true, "未填写": true}
+
+// given returns s, or "" when it says nothing is given (N/A, NULL, nan, 暂无), for the text
+// fields stored as written (a district, a firm's size, the benefits): a district "N/A" was
+// stored, and shown and filtered on, as a district.
+func given(s string) string {
+	if notGiven[strings.ToLower(strings.TrimSpace(s))] {
+		return ""
+	}
+	return s
+}
+
 // SplitList splits a cell holding several values ("Java、Spring, MySQL") into trimmed, non-empty,
 // distinct values in their order.
 func SplitList(s string) []string {
