@@ -41,3 +41,24 @@ func TestNotGivenPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+// TestEnterpriseNameProblemSaidOnce: in a list where several postings name the firm N/A, the
+// first row's problem read `企业 name："N/A" 不是企业名称` (the firm made for it refused it) and
+// the others' `公司名称 enterprise_name "N/A" 不是企业名称`: one problem, two kinds in the
+// report's summary, and an English field name in the Chinese.
+func TestEnterpriseNameProblemSaidOnce(t *testing.T) {
+	t.Parallel()
+	path := writeFile(t, "boss.csv", []byte(csvLines(
+		"title,company,city,salary",
+		"PHP开发工程师,N/A,广州,12-20K",
+		"PHP高级开发工程师,N/A,广州,8-13K",
+		"Java开发工程师,N/A,深圳,15-25K",
+	)))
+	rep := mustImport(t, openStore(t), path, ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Invalid: 3})
+	for _, p := range rep.Problems {
+		if p.Column != "company" || !strings.HasPrefix(p.Message, `公司名称 enterprise_name "N/A" 不是企业名称`) || strings.Contains(p.Message, "企业 name") {
+			t.Errorf("row %d: %s %s, want the message every row has", p.Row, p.Column, p.Message)
+		}
+	}
+}

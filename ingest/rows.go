@@ -300,7 +300,9 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 }
 
 // enterpriseProblems reports the problems of an enterprise made from a job row in the
-// columns it came from.
+// columns it came from, by their names as the job's own problems name them: the first row of
+// a firm "N/A" said `企业 name："N/A" 不是企业名称` (an English field name in the Chinese) and the
+// next ones `公司名称 enterprise_name "N/A" 不是企业名称`, two kinds of problem in the report.
 func (rs *rows) enterpriseProblems(rec *record, err error) {
 	for _, d := range xiaoqi.ErrorDetails(err) {
 		f := map[string]string{"name": "enterprise_name", "credit_code": "enterprise_credit_code", "city": "city"}[d.Field]
@@ -308,7 +310,15 @@ func (rs *rows) enterpriseProblems(rec *record, err error) {
 			f = "area"
 		}
 		zh, en := xiaoqi.Halves(d.Message)
-		rec.errorf(f, "企业 %[1]s：%[2]s / enterprise %[1]s: %[3]s", d.Field, zh, en)
+		switch {
+		case f != "" && rec.hasError(f):
+		case f == "enterprise_name":
+			rec.errorf(f, "%s %s / %s %s", rs.s.label(f), zh, f, en)
+		case f != "":
+			rec.errorf(f, "企业的%[1]s：%[2]s / the enterprise's %[3]s: %[4]s", rs.s.label(f), zh, f, en)
+		default:
+			rec.errorf(f, "企业 %[1]s：%[2]s / enterprise %[1]s: %[3]s", d.Field, zh, en)
+		}
 	}
 }
 
