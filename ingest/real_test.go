@@ -42,7 +42,11 @@ func TestImportMatchesSeed(t *testing.T) {
 	rep := mustImport(t, s, "../seed/data/jobs_51job_shaanxi.csv",
 		ingest.Options{Type: xiaoqi.KindJob, Source: seed.Source51job, Skills: ingest.TaxonomySkills(tax)})
 	// Three rows name the province only ("陕西省陕西省"): the seed, like the import, keeps them in 陕西省.
-	wantCounts(t, rep, ingest.Counts{Read: 292, Written: 292, Created: 292, Warnings: 3, EnterprisesCreated: len(set.Enterprises)})
+	// Row 232's tags hold a character lost before the file was written (�), which is said.
+	wantCounts(t, rep, ingest.Counts{Read: 292, Written: 292, Created: 292, Warnings: 4, EnterprisesCreated: len(set.Enterprises)})
+	if !hasProblem(rep, ingest.LevelWarning, 232, "tags", "could not be read") {
+		t.Errorf("row 232:%s", problems(rep))
+	}
 	if len(rep.Unknown) != 1 || rep.Unknown[0].Header != "logo" {
 		t.Errorf("unknown columns %+v, want logo", rep.Unknown)
 	}

@@ -108,6 +108,11 @@ func (rs *rows) item(row Row) (*item, error) {
 				continue
 			}
 		}
+		if strings.ContainsRune(v, utf8.RuneError) {
+			// U+FFFD, which a decoder writes for bytes it cannot read: 51job's 大数据��程师.
+			rec.warnf(f, "含有无法识别的字符（�），原文可能已损坏，已按原样导入，请核对 / holds characters that could not be read (�): the text may be damaged; imported as it is, please check")
+			rs.inColumn(rec, j, v)
+		}
 		content.WriteString(strconv.Itoa(j) + "\x00" + v + "\x00")
 		if have := rec.vals[f]; have != "" {
 			v = have + "\n" + v // several columns fill a multi field
