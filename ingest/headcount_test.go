@@ -25,10 +25,11 @@ func TestHeadcountsAsPeopleWriteThem(t *testing.T) {
 		"客服H,甲公司,西安,2人及以上",
 		"客服I,甲公司,西安,两三人",
 		"客服J,甲公司,西安,五个工程师",
+		"客服K,甲公司,西安,0人",
 	)))
 	s := openStore(t)
 	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
-	wantCounts(t, rep, ingest.Counts{Read: 10, Written: 9, Created: 9, Invalid: 1, Warnings: 5, EnterprisesCreated: 1})
+	wantCounts(t, rep, ingest.Counts{Read: 11, Written: 9, Created: 9, Invalid: 2, Warnings: 5, EnterprisesCreated: 1})
 	for _, w := range []struct {
 		row  int
 		text string
@@ -39,6 +40,10 @@ func TestHeadcountsAsPeopleWriteThem(t *testing.T) {
 	}
 	if !hasProblem(rep, ingest.LevelError, 11, "招聘人数", "招聘人数 \"五个工程师\" 应为人数") || !hasProblem(rep, ingest.LevelError, 11, "招聘人数", "must be a number of people") {
 		t.Errorf("row 11: want a bilingual error in 招聘人数:%s", problems(rep))
+	}
+	// 0, which the API refuses, was stored as a posting without a headcount.
+	if !hasProblem(rep, ingest.LevelError, 12, "招聘人数", "must be at least 1") {
+		t.Errorf("row 12: want an error for a headcount of 0:%s", problems(rep))
 	}
 	jobs := jobsByTitle(t, s)
 	for title, n := range map[string]int{"客服A": 0, "客服B": 0, "客服C": 10, "客服D": 10, "客服E": 3, "客服F": 5, "客服G": 0, "客服H": 2, "客服I": 2} {

@@ -61,6 +61,9 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	if v := r.get("headcount"); v != "" {
 		if h, err := ParseHeadcount(v); err != nil {
 			r.errorf("headcount", "招聘人数 %[1]q 应为人数（如 3、3人、3-5人、5人以上）或“若干” / headcount %[1]q must be a number of people such as 3, 3人, 3-5人, 5人以上 or 若干", v)
+		} else if h.N == 0 && !h.Unspecified {
+			// As the API has it: 0 is a mistake (or a filled post), not a number not decided.
+			r.errorf("headcount", "招聘人数 %[1]q 须至少为 1；人数未定请留空或写“若干” / headcount %[1]q must be at least 1; leave it empty or write 若干 when the number is not decided", v)
 		} else {
 			j.Headcount = h.N
 			headcountReading(r, "headcount", v, h)
