@@ -208,6 +208,13 @@ func TestImportWrongType(t *testing.T) {
 	if n := len(jobsByTitle(t, s)); n != 0 {
 		t.Errorf("%d job needs stored by refused imports", n)
 	}
+	// The national list of universities (院校代码, name, province, tags) has no city: refused as
+	// institutions, it was said to fit candidates, whose one required column is a name.
+	_, err := ingest.Import(context.Background(), s, writeFile(t, "universities.csv", []byte(csvLines("yxdm,name,province,tags", "10698,西安交通大学,陕西,985|211"))),
+		ingest.Options{Type: xiaoqi.KindInstitution})
+	if msg := xiaoqi.ErrorMessage(err); !strings.Contains(msg, "no column for 城市 city") || strings.Contains(msg, "candidates") {
+		t.Errorf("university list without a city as institutions: %v; want it refused for the city, not said to fit candidates", err)
+	}
 	// A school list has a name and a city, all a candidate needs: imported as candidates, it
 	// goes through (a dry run here), and the report says which type its columns fit better.
 	// Its columns in English, as the MOE list has them: "name" and "city" name a candidate's
