@@ -294,7 +294,7 @@ func ParseInt(s string) (int, error) {
 var listSep = regexp.MustCompile(`[,，、;；|｜\n\r\t]+`)
 
 // notGiven are what exports write in a cell that holds nothing: N/A, NULL, pandas' nan, 暂无.
-var notGiven = map[string]bool{"n/a": true, "na": true, "#n/a": true, "null": true, "nil": true, "nan": true, "none": true,
+var notGiven = map[string]bool{"n/a": true, "na": true, "null": true, "nil": true, "nan": true, "none": true,
 	"-": true, "—": true, "/": true, "暂无": true, "无": true, "未知": true, "不详": true, "未填写": true}
 
 // given returns s, or "" when it says nothing is given (N/A, NULL, nan, 暂无), for the text

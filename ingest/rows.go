@@ -99,6 +99,9 @@ func (rs *rows) item(row Row) (*item, error) {
 		if j < len(row.kinds) && !rs.jsonValue(rec, j, f, v, row.kinds[j]) {
 			continue
 		}
+		if rs.excelError(rec, f, j, v) {
+			continue
+		}
 		if c := stripControl(v); c != v {
 			// NUL and the like, which no form can type: an export's padding or a damaged file.
 			v = c

@@ -153,6 +153,25 @@ func (rs *rows) formulaProblems(rec *record) bool {
 	return found
 }
 
+// excelErrors are the values Excel shows for a formula that failed: a VLOOKUP that found
+// nothing is #N/A. A workbook keeps them as the cell's value, and a CSV saved from it too.
+var excelErrors = map[string]bool{"#N/A": true, "#REF!": true, "#VALUE!": true, "#DIV/0!": true, "#NAME?": true,
+	"#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true, "#FIELD!": true, "#BLOCKED!": true}
+
+// excelError reports, as an error of the row, a cell of column j holding one of Excel's error
+// values in field f: a title or a firm named #N/A was stored as such.
+func (rs *rows) excelError(rec *record, f string, j int, v string) bool {
+	t := strings.ToUpper(strings.TrimSpace(v))
+	if !excelErrors[t] {
+		return false
+	}
+	cell := ColumnLetter(j) + strconv.Itoa(rec.row.Num)
+	rec.errorf(f, "单元格 %[1]s 的值是 Excel 的错误值 %[2]s（公式出错，如 VLOOKUP 未找到），此行未导入：请修正公式或填写数值 / "+
+		"cell %[1]s holds Excel's error value %[2]s (a formula failed, such as a VLOOKUP that found nothing): the row is not imported; correct the formula or write the value", cell, t)
+	rs.inColumn(rec, j, v)
+	return true
+}
+
 // rowFormulas returns the cells of row num among the sorted cells fs, which it drops up to
 // that row; cells that a merged range filled are left out.
 func rowFormulas(fs *[]formulaCell, num int, cells []string) []formulaCell {

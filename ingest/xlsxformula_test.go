@@ -107,3 +107,31 @@ func TestFormulaWithoutResult(t *testing.T) {
 		t.Error("Java开发工程师 was written without its maximum salary")
 	}
 }
+
+// TestExcelErrorValues: a list filled in by VLOOKUP shows #N/A where the lookup found nothing,
+// and a workbook or a CSV saved from it keeps that text: a job titled #N/A, of a firm named
+// #N/A, was stored. Such a row is refused naming the cell.
+func TestExcelErrorValues(t *testing.T) {
+	t.Parallel()
+	f := excelize.NewFile()
+	defer f.Close()
+	must := fatalOn(t)
+	must(f.SetSheetRow("Sheet1", "A1", &[]any{"岗位名称", "公司名称", "城市", "薪资"}))
+	must(f.SetSheetRow("Sheet1", "A2", &[]any{"Java开发工程师", "#N/A", "西安", "1-1.5万"}))
+	must(f.SetSheetRow("Sheet1", "A3", &[]any{"测试工程师", "甲公司", "西安", "#VALUE!"}))
+	must(f.SetSheetRow("Sheet1", "A4", &[]any{"运维工程师", "甲公司", "西安", "8千-1万"}))
+	var buf bytes.Buffer
+	must(f.Write(&buf))
+	s := openStore(t)
+	for _, file := range []struct{ name, data string }{
+		{"lookup.xlsx", buf.String()},
+		{"lookup.csv", csvLines("岗位名称,公司名称,城市,薪资", "Java开发工程师,#N/A,西安,1-1.5万", "测试工程师,甲公司,西安,#VALUE!", "运维工程师,甲公司,西安,8千-1万")},
+	} {
+		rep := mustImport(t, s, writeFile(t, file.name, []byte(file.data)), ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeDryRun})
+		wantCounts(t, rep, ingest.Counts{Read: 3, Written: 1, Created: 1, Invalid: 2, EnterprisesCreated: 1})
+		if !hasProblem(rep, ingest.LevelError, 2, "公司名称", "cell B2 holds Excel's error value #N/A") ||
+			!hasProblem(rep, ingest.LevelError, 3, "薪资", "单元格 D3 的值是 Excel 的错误值 #VALUE!") {
+			t.Errorf("%s: want errors naming B2 and D3:%s", file.name, problems(rep))
+		}
+	}
+}
