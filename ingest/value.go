@@ -204,6 +204,10 @@ var degreeAliases = map[string]string{
 	"本科": "本科", "学士": "本科", "统招本科": "本科", "bachelor": "本科", "bachelor's": "本科", "ba": "本科", "bs": "本科", "bsc": "本科",
 	"硕士": "硕士", "研究生": "硕士", "master": "硕士", "master's": "硕士", "ms": "硕士", "msc": "硕士", "mba": "硕士",
 	"博士": "博士", "phd": "博士", "ph.d.": "博士", "doctor": "博士", "doctorate": "博士",
+	// Vocational secondary schools by other names; a postdoc asks for a doctorate; an EMBA is
+	// a master's; 一本 and 二本 are tiers of 本科 admission.
+	"职高": "中专", "职业高中": "中专", "技工": "中专", "技工学校": "中专",
+	"博士后": "博士", "emba": "硕士", "一本": "本科", "二本": "本科", "重点本科": "本科",
 }
 
 // degreeNote is a note in brackets after a degree.
@@ -211,8 +215,12 @@ var degreeNote = regexp.MustCompile(`[(（\[【][^)）\]】]*[)）\]】]`)
 
 // degreeAffixes are the words around a degree that do not change it.
 var (
-	degreeSuffixes = []string{"及以上", "以上", "或以上", "及以上学历", " or above", " and above", " or higher", "学历", "学位", " degree", "毕业", "研究生"}
-	degreePrefixes = []string{"全日制", "统招", "普通", "大学", "第一学历", "最低"}
+	degreeSuffixes = []string{"及以上", "以上", "或以上", "及以上学历", " or above", " and above", " or higher", "学历", "学位", " degree", "毕业", "研究生",
+		"在读", "应届"}
+	// 985/211本科 and 双一流本科 name the schools preferred, not another degree; 学历：本科 is a
+	// cell that repeats its column's name.
+	degreePrefixes = []string{"全日制", "统招", "普通", "大学", "第一学历", "最低", "985/211", "211/985", "985、211", "985", "211",
+		"双一流", "学历要求：", "学历要求:", "学历：", "学历:"}
 )
 
 // ParseDegree maps the ways people write a degree (专科, 学士, Bachelor, PhD, 本科及以上,

@@ -81,7 +81,10 @@ func TestParseDegree(t *testing.T) {
 	for in, want := range map[string]string{"本科": "本科", "专科": "大专", "Bachelor": "本科", "PhD": "博士",
 		"本科及以上": "本科", "中技/中专": "中专", "不限": "不限", "研究生": "硕士", "": "",
 		"全日制统招本科以上学历": "本科", "硕士研究生": "硕士", "博士研究生及以上": "博士", "大专及以上学历": "大专",
-		"Master's degree": "硕士", "bachelor's degree or above": "本科", "高职": "大专", "中专/中技及以上": "中专"} {
+		"Master's degree": "硕士", "bachelor's degree or above": "本科", "高职": "大专", "中专/中技及以上": "中专",
+		// Postings name preferred schools, other names of a degree, or repeat the column's name.
+		"985本科": "本科", "985/211本科及以上": "本科", "双一流本科": "本科", "211硕士": "硕士", "本科在读": "本科",
+		"职高": "中专", "技工": "中专", "博士后": "博士", "EMBA": "硕士", "学历：本科": "本科", "二本及以上": "本科"} {
 		got, err := ingest.ParseDegree(in)
 		if err != nil || got != want {
 			t.Errorf("ParseDegree(%q) = %q, %v; want %q", in, got, err, want)
