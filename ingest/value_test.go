@@ -14,6 +14,18 @@ func TestParseSalary(t *testing.T) {
 		nego     bool
 	}{
 		{"1-1.5万·14薪", 10000, 15000, 14, false},
+		// As HR lists write them: a full minimum before a maximum in 万 (was "minimum above
+		// maximum": 8000 read as 8000万), 1万2 and 两万 as said aloud, notes in brackets, 税前,
+		// and a period before 起.
+		{"8000~1.2万", 8000, 12000, 0, false},
+		{"8千~1万2", 8000, 12000, 0, false},
+		{"两万", 20000, 20000, 0, false},
+		{"一万五", 15000, 15000, 0, false},
+		{"8000~12000元/月（税前）", 8000, 12000, 0, false},
+		{"8000-12000（可谈）", 8000, 12000, 0, false},
+		{"税前8000", 8000, 8000, 0, false},
+		{"8000元/月起", 8000, 0, 0, false},
+		{"10-15万 5天内反馈", 8333, 12500, 12, false},
 		{"8千-1.5万", 8000, 15000, 0, false},
 		{"6-8千·13薪", 6000, 8000, 13, false},
 		{"17-34万/年", 14167, 28333, 12, false},
