@@ -26,6 +26,7 @@ func TestDamagedTextWarned(t *testing.T) {
 			t.Errorf("want a warning in %s of row 2:%s", col, problems(rep))
 		}
 	}
+	wantBilingual(t, rep)
 	if len(rep.Problems) != 2 {
 		t.Errorf("%d problems, want the two warnings of row 2:%s", len(rep.Problems), problems(rep))
 	}

@@ -5,7 +5,19 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/internal/msgcheck"
 )
+
+// wantBilingual fails for a problem of rep that does not read "中文 / English" with the same
+// values in both halves.
+func wantBilingual(t *testing.T, rep *ingest.Report) {
+	t.Helper()
+	for _, p := range rep.Problems {
+		if err := msgcheck.Check(p.Message); err != nil {
+			t.Errorf("row %d [%s]: %v", p.Row, p.Column, err)
+		}
+	}
+}
 
 // TestHeadcountsAsPeopleWriteThem: 很多 refused the posting; 3-5人 was stored as 5, more than
 // the firm promises, while 5人以上 and 10余人 were stored as 5 and 10 without a word. Every
@@ -45,6 +57,7 @@ func TestHeadcountsAsPeopleWriteThem(t *testing.T) {
 	if !hasProblem(rep, ingest.LevelError, 12, "招聘人数", "must be at least 1") {
 		t.Errorf("row 12: want an error for a headcount of 0:%s", problems(rep))
 	}
+	wantBilingual(t, rep)
 	jobs := jobsByTitle(t, s)
 	for title, n := range map[string]int{"客服A": 0, "客服B": 0, "客服C": 10, "客服D": 10, "客服E": 3, "客服F": 5, "客服G": 0, "客服H": 2, "客服I": 2} {
 		if j := jobs[title]; j == nil || j.Headcount != n {

@@ -47,6 +47,7 @@ func TestProgramDegreeFitsInstitution(t *testing.T) {
 			t.Errorf("row %d: want an error in %s saying %q:%s", w.row, col, w.text, problems(rep))
 		}
 	}
+	wantBilingual(t, rep)
 	got := map[string]string{}
 	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
 		p := d.(*xiaoqi.Program)

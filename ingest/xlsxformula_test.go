@@ -88,6 +88,7 @@ func TestFormulaWithoutResult(t *testing.T) {
 			t.Errorf("row %d: want an error in %s saying %q:%s", w.row, w.column, w.text, problems(rep))
 		}
 	}
+	wantBilingual(t, rep)
 	for _, p := range rep.Problems {
 		if p.Row == 3 && strings.Contains(p.Message, "required") {
 			t.Errorf("row 3: the title is a formula, not missing: %s", p.Message)
@@ -129,6 +130,7 @@ func TestExcelErrorValues(t *testing.T) {
 	} {
 		rep := mustImport(t, s, writeFile(t, file.name, []byte(file.data)), ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeDryRun})
 		wantCounts(t, rep, ingest.Counts{Read: 3, Written: 1, Created: 1, Invalid: 2, EnterprisesCreated: 1})
+		wantBilingual(t, rep)
 		if !hasProblem(rep, ingest.LevelError, 2, "公司名称", "cell B2 holds Excel's error value #N/A") ||
 			!hasProblem(rep, ingest.LevelError, 3, "薪资", "单元格 D3 的值是 Excel 的错误值 #VALUE!") {
 			t.Errorf("%s: want errors naming B2 and D3:%s", file.name, problems(rep))
