@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"regexp"
 	"strings"
@@ -135,5 +136,31 @@ func TestExcelErrorValues(t *testing.T) {
 			!hasProblem(rep, ingest.LevelError, 3, "薪资", "单元格 D3 的值是 Excel 的错误值 #VALUE!") {
 			t.Errorf("%s: want errors naming B2 and D3:%s", file.name, problems(rep))
 		}
+	}
+}
+
+// TestFormulaCellsLimit: the cells with a formula and no result are remembered until their
+// row is read, a few bytes each; a workbook of more than 100,000 of them is refused before
+// anything is read, naming the limit and asking for the file to be saved in Excel. The raw
+// sheet, without r attributes, is also where the scan counts the columns itself: the one
+// formula of a smaller sheet, in column B, is reported in the 公司名称 column.
+func TestFormulaCellsLimit(t *testing.T) {
+	t.Parallel()
+	rows := func(n int) func(io.Writer) {
+		return func(w io.Writer) {
+			io.WriteString(w, bombSheetStart+bombRow2)
+			repeated(w, `<row><c t="inlineStr"><is><t>测试</t></is></c><c><f>VLOOKUP(A3,Sheet2!A:B,2,0)</f></c><c t="inlineStr"><is><t>西安</t></is></c></row>`, n)
+			io.WriteString(w, bombSheetEnd)
+		}
+	}
+	big := buildBook(t, rows(100_001), nil)
+	_, err := ingest.Import(context.Background(), openStore(t), writeFile(t, "big.xlsx", big), ingest.Options{Type: xiaoqi.KindJob})
+	if msg := xiaoqi.ErrorMessage(err); xiaoqi.ErrorCode(err) != xiaoqi.ETOOLARGE || !strings.Contains(msg, "max_formula_cells") || !strings.Contains(msg, "save the file in Excel") {
+		t.Errorf("100,001 formulas without results: %v; want refused naming max_formula_cells", err)
+	}
+	rep := mustImport(t, openStore(t), writeFile(t, "small.xlsx", buildBook(t, rows(1), nil)), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 1, Created: 1, Invalid: 1, EnterprisesCreated: 1})
+	if !hasProblem(rep, ingest.LevelError, 3, "公司名称", "cell B3 holds the formula =VLOOKUP(A3,Sheet2!A:B,2,0)") {
+		t.Errorf("want row 3 refused for B3:%s", problems(rep))
 	}
 }
