@@ -64,3 +64,25 @@ func TestProgramDegreeFitsInstitution(t *testing.T) {
 		}
 	}
 }
+
+// TestProgramSchoolByNameOrCode: a row naming its school by a 5-digit code that is not the one
+// stored, and by a name that is, was refused as "no such institution", the name not tried;
+// and the refusal of a school not in xiaoqi (the military universities of the MOE offerings
+// are not in the MOE list) did not say which school.
+func TestProgramSchoolByNameOrCode(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines(
+		"学校名称,学校标识码,城市,办学层次",
+		"西北大学,4161010697,西安市,本科"))), ingest.Options{Type: xiaoqi.KindInstitution})
+	rep := mustImport(t, s, writeFile(t, "offerings.csv", []byte(csvLines(
+		"school_code5,school_name,major_code,major_name",
+		"10699,西北大学,080902,软件工程",
+		"92027,空军军医大学,100201K,临床医学"))), ingest.Options{Type: xiaoqi.KindProgram})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 1, Created: 1, Invalid: 1})
+	if !hasProblem(rep, ingest.LevelError, 3, "school_code5", `no institution "空军军医大学" in xiaoqi`) ||
+		!hasProblem(rep, ingest.LevelError, 3, "school_code5", `学校 "空军军医大学" 不在系统中`) {
+		t.Errorf("row 3: want an error naming 空军军医大学:%s", problems(rep))
+	}
+	wantBilingual(t, rep)
+}

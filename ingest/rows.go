@@ -276,7 +276,11 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 			if f == "" {
 				f = "institution_name"
 			}
-			rec.errorf(f, "学校不在系统中，请先导入院校 / no such institution in xiaoqi: import institutions first")
+			name := rec.get("institution_name")
+			if name == "" {
+				name = rec.get(f)
+			}
+			rec.errorf(f, "学校 %[1]q 不在系统中，请先导入院校（或检查学校名称与代码） / no institution %[1]q in xiaoqi: import institutions first (or check the school's name and code)", name)
 			return nil, nil
 		}
 		apply = func(d xiaoqi.Doc) {
