@@ -20,16 +20,16 @@ var englishTerms = [][2]string{
 	{"jobs", "岗位"}, {"job", "岗位"}, {"positions", "岗位"}, {"vacancies", "岗位"},
 	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},
 	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},
-	{"majors", "专业"}, {"training", "培训"},
+	{"majors", "专业"}, {"major", "专业"}, {"training", "培训"},
 	{"shaanxi", "陕西"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
 }
 
 // englishWord matches a run of Latin letters with the apostrophes and hyphens inside names.
 var englishWord = regexp.MustCompile(`[A-Za-z][A-Za-z'’\-]*`)
 
-// fromEnglish writes the English place names and policy words of q in Chinese, leaving every
-// other word as typed.
-func fromEnglish(q string) string {
+// fromEnglish writes the English place names and policy words of q in Chinese, and the
+// English names of the majors (majors, from majorTerms), leaving every other word as typed.
+func fromEnglish(q string, majors map[string]string) string {
 	if !strings.ContainsFunc(q, func(r rune) bool { return r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z' }) {
 		return q
 	}
@@ -53,7 +53,10 @@ func fromEnglish(q string) string {
 	last := 0
 	for i := 0; i < len(words); i++ {
 		start := words[i][0]
-		zh, n := lookupEnglish(lower, words[i:])
+		zh, n := lookupEnglish(lower, words[i:], majors)
+		if zh == "" && englishAskWords[lower[start:words[i][1]]] && len(words) > 1 {
+			zh, n = " ", 1 // universities offering software engineering: offering asks
+		}
 		if zh == "" {
 			continue
 		}
@@ -69,15 +72,26 @@ func fromEnglish(q string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// lookupEnglish returns the Chinese of the longest run of words (up to three) starting the
-// spans, and how many words it took; "" when none.
-func lookupEnglish(s string, spans [][]int) (string, int) {
-	for n := min(3, len(spans)); n > 0; n-- {
+// lookupEnglish returns the Chinese of the longest run of words starting the spans (up to
+// three, or as many as a major's English name has), and how many words it took; "" when none.
+func lookupEnglish(s string, spans [][]int, majors map[string]string) (string, int) {
+	longest := 3
+	if len(majors) > 0 {
+		longest = maxMajorWords
+	}
+	for n := min(longest, len(spans)); n > 0; n-- {
 		words := make([]string, n)
 		for i := range n {
 			words[i] = s[spans[i][0]:spans[i][1]]
 		}
-		if zh := englishTerm(strings.Join(words, " ")); zh != "" {
+		w := strings.Join(words, " ")
+		if zh := majors[w]; zh != "" {
+			return zh, n
+		}
+		if n > 3 {
+			continue
+		}
+		if zh := englishTerm(w); zh != "" {
 			return zh, n
 		}
 	}

@@ -18,7 +18,7 @@ func TestFromEnglish(t *testing.T) {
 		{"软件测试 Java", "软件测试 Java"},
 		{"an estimate", "an estimate"},
 	} {
-		if got := fromEnglish(tc.in); got != tc.want {
+		if got := fromEnglish(tc.in, nil); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

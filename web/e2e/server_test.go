@@ -57,11 +57,15 @@ func startService(tb testing.TB) *service {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	majors, err := seed.Majors()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities})
+	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors})
 	if err != nil {
 		tb.Fatal(err)
 	}
