@@ -208,7 +208,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Store: store, ImportJobs: importJobs, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
 		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy),
-		Reference: ref, Matcher: match.New(store, m.Taxonomy), UI: web.Handler(), Collectors: collectors,
+		Reference: ref, Matcher: match.New(store, m.Taxonomy).WithMajorNames(ref.Majors), UI: web.Handler(), Collectors: collectors,
 	}
 	if err := m.apiSecurity(&apiCfg); err != nil {
 		return err
