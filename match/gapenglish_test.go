@@ -49,3 +49,48 @@ func TestSeedGapMajorsInEnglish(t *testing.T) {
 		t.Fatal("no gap with majors to add in the default data set")
 	}
 }
+
+// TestSeedCapacityProgramsInEnglish: the capacity factor of a partner suggestion listed a
+// university's related programs in Chinese in its English text ("57 related programs (工业设计,
+// 车辆工程 … and 53 more)"); with the catalogue's English names they are Industrial Design,
+// Vehicle Engineering …, and the Chinese text keeps the Chinese names.
+func TestSeedCapacityProgramsInEnglish(t *testing.T) {
+	m, docs := seedMatcher(t)
+	majors, err := seed.Majors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.WithMajorNames(majors)
+	var id string
+	for _, d := range docs {
+		if in, ok := d.(*xiaoqi.Institution); ok && in.Name == "长安大学" {
+			id = in.ID
+		}
+	}
+	if id == "" {
+		t.Fatal("no 长安大学 in the default data set")
+	}
+	list, err := m.InstitutionPartners(context.Background(), id, xiaoqi.Scope{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	han := func(r rune) bool { return unicode.Is(unicode.Han, r) }
+	checked := 0
+	for _, x := range list.Data {
+		for _, f := range x.Factors {
+			if f.Factor != "capacity" || !strings.Contains(f.EN, "related program") {
+				continue
+			}
+			checked++
+			if _, progs, ok := strings.Cut(f.EN, "("); ok && strings.ContainsFunc(progs, han) {
+				t.Errorf("%s: capacity in English names programs in Chinese: %s", x.Enterprise.Name, f.EN)
+			}
+			if !strings.ContainsFunc(f.ZH, han) {
+				t.Errorf("%s: capacity in Chinese lost the Chinese names: %s", x.Enterprise.Name, f.ZH)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no capacity factor naming related programs for 长安大学")
+	}
+}
