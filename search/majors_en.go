@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -93,3 +94,27 @@ func englishKey(name string) string {
 // about (universities offering software engineering): left in, they matched nothing, and the
 // search was relaxed to any of the words.
 var englishAskWords = map[string]bool{"offering": true, "offer": true, "offers": true, "teaching": true, "teach": true, "teaches": true}
+
+// suggestMajors adds to byFolded the English names of the majors that begin with the folded
+// prefix p (at most maxEnglishSuggest), counted as the documents that hold their Chinese
+// names (suggestEnglish).
+func (x *Index) suggestMajors(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) error {
+	n := 0
+	for _, m := range x.majorList {
+		en := x.seg.fold(m.NameEN)
+		if m.NameEN == "" || !strings.HasPrefix(en, p) || byFolded[en] != nil {
+			continue
+		}
+		if n++; n > maxEnglishSuggest {
+			break
+		}
+		s, err := x.suggestion(ctx, x.seg.fold(m.Name))
+		if err != nil {
+			return err
+		}
+		if s != nil {
+			byFolded[en] = &xiaoqi.Suggestion{Text: m.NameEN, Count: s.Count}
+		}
+	}
+	return nil
+}
