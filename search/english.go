@@ -27,9 +27,15 @@ var englishTerms = [][2]string{
 // englishWord matches a run of Latin letters with the apostrophes and hyphens inside names.
 var englishWord = regexp.MustCompile(`[A-Za-z][A-Za-z'’\-]*`)
 
-// fromEnglish writes the English place names and policy words of q in Chinese, and the
-// English names of the majors (majors, from majorTerms), leaving every other word as typed.
+// fromEnglish writes the English place names and policy words of q in Chinese, and, in a
+// query without Chinese, the English names of the majors (majors, from majorTerms), leaving
+// every other word as typed. A query that holds Chinese is not an English user's question, and
+// its English words are mostly part of names: the Investment of 飞利浦（中国）投资有限公司 Philips
+// (China) Investment Co.,Ltd. is no 投资学, and written so it left the search relaxed.
 func fromEnglish(q string, majors map[string]string) string {
+	if strings.ContainsFunc(q, isCJK) {
+		majors = nil
+	}
 	if !strings.ContainsFunc(q, func(r rune) bool { return r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z' }) {
 		return q
 	}

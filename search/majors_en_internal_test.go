@@ -41,6 +41,9 @@ func TestFromEnglishMajors(t *testing.T) {
 		{"test automation", "test automation"},
 		{"marketing Xi'an", "marketing 西安"},
 		{"Java", "Java"},
+		// A query with Chinese in it: its English words are names, not majors.
+		{"飞利浦（中国）投资有限公司 Philips (China) Investment Co.,Ltd. CT", "飞利浦（中国）投资有限公司 Philips (China) Investment Co.,Ltd. CT"},
+		{"Investment", "投资学"},
 	} {
 		if got := fromEnglish(tc.in, m); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
