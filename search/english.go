@@ -55,32 +55,59 @@ func fromEnglish(q string, majors map[string]string) string {
 	if len(words) == 0 {
 		return q
 	}
+	// A major's name of one word (Nursing, Investment, Law) is a major where the query is
+	// about it, every other word known (nursing Baoji, universities offering nursing), not
+	// among words of another subject (investment banking, Philips Investment).
+	reps, unknown := englishSpans(lower, words, majors, true)
+	if unknown > 0 {
+		reps, _ = englishSpans(lower, words, majors, false)
+	}
+	if len(reps) == 0 {
+		return q
+	}
 	var b strings.Builder
 	last := 0
-	for i := 0; i < len(words); i++ {
-		start := words[i][0]
-		zh, n := lookupEnglish(lower, words[i:], majors)
-		if zh == "" && englishAskWords[lower[start:words[i][1]]] && len(words) > 1 {
-			zh, n = " ", 1 // universities offering software engineering: offering asks
-		}
-		if zh == "" {
-			continue
-		}
-		end := words[i+n-1][1]
-		b.WriteString(q[last:start])
-		b.WriteString(" " + zh + " ")
-		last, i = end, i+n-1
-	}
-	if last == 0 {
-		return q
+	for _, r := range reps {
+		b.WriteString(q[last:r.start])
+		b.WriteString(" " + r.zh + " ")
+		last = r.end
 	}
 	b.WriteString(q[last:])
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// englishSpan is a run of words of a query written in Chinese (zh), from byte start to end.
+type englishSpan struct {
+	start, end int
+	zh         string
+}
+
+// englishSpans returns the runs of the words (spans of s, lower case) that fromEnglish writes
+// in Chinese, longest first, and how many other words are neither such nor function words.
+// singles lets a major's name of one word count.
+func englishSpans(s string, words [][]int, majors map[string]string, singles bool) (reps []englishSpan, unknown int) {
+	for i := 0; i < len(words); i++ {
+		start, w := words[i][0], s[words[i][0]:words[i][1]]
+		zh, n := lookupEnglish(s, words[i:], majors, singles)
+		if zh == "" && englishAskWords[w] && len(words) > 1 {
+			zh, n = " ", 1 // universities offering software engineering: offering asks
+		}
+		if zh == "" {
+			if !englishStopWords[w] {
+				unknown++
+			}
+			continue
+		}
+		reps = append(reps, englishSpan{start, words[i+n-1][1], zh})
+		i += n - 1
+	}
+	return reps, unknown
+}
+
 // lookupEnglish returns the Chinese of the longest run of words starting the spans (up to
 // three, or as many as a major's English name has), and how many words it took; "" when none.
-func lookupEnglish(s string, spans [][]int, majors map[string]string) (string, int) {
+// singles lets a major's name of one word count.
+func lookupEnglish(s string, spans [][]int, majors map[string]string, singles bool) (string, int) {
 	longest := 3
 	if len(majors) > 0 {
 		longest = maxMajorWords
@@ -91,7 +118,7 @@ func lookupEnglish(s string, spans [][]int, majors map[string]string) (string, i
 			words[i] = s[spans[i][0]:spans[i][1]]
 		}
 		w := strings.Join(words, " ")
-		if zh := majors[w]; zh != "" {
+		if zh := majors[w]; zh != "" && (n > 1 || singles) {
 			return zh, n
 		}
 		if n > 3 {

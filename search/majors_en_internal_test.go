@@ -44,6 +44,15 @@ func TestFromEnglishMajors(t *testing.T) {
 		// A query with Chinese in it: its English words are names, not majors.
 		{"飞利浦（中国）投资有限公司 Philips (China) Investment Co.,Ltd. CT", "飞利浦（中国）投资有限公司 Philips (China) Investment Co.,Ltd. CT"},
 		{"Investment", "投资学"},
+		{"nursing in Xi'an", "护理学 in 西安"},
+		{"universities offering nursing", "大学 护理学"},
+		// A one-word major among words of another subject is no major.
+		{"investment banking", "investment banking"},
+		{"Philips Investment", "Philips Investment"},
+		{"business logic", "business logic"},
+		{"investment banking Xi'an", "investment banking 西安"},
+		// Names of more words are majors wherever they are.
+		{"software engineering internship", "软件工程 internship"},
 	} {
 		if got := fromEnglish(tc.in, m); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
