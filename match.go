@@ -109,6 +109,9 @@ type Allocation struct {
 type SuggestedMajor struct {
 	Code string `json:"code"`
 	Name string `json:"name"`
+	// NameEN is the major's English name (seed/data/majors_en.csv), when the matcher was
+	// given them (match.Matcher.WithMajorNames).
+	NameEN string `json:"name_en,omitempty"`
 }
 
 // PlacedInstitution is an institution well placed to add a major or course: it already

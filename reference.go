@@ -7,6 +7,10 @@ type Major struct {
 	// Code is the catalogue code: six digits with an optional T/K suffix (080902, 080910T).
 	Code string `json:"code"`
 	Name string `json:"name"`
+	// NameEN is the major's English name, as Chinese universities write it on transcripts and
+	// websites (软件工程 Software Engineering). A translation written for xiaoqi
+	// (seed/data/majors_en.csv), not an official MOE list.
+	NameEN string `json:"name_en,omitempty"`
 	// ClassCode and ClassName are the 专业类 (0809 计算机类).
 	ClassCode string `json:"class_code"`
 	ClassName string `json:"class_name"`

@@ -51,7 +51,8 @@ func textParam(name, v string) (string, error) {
 	return v, nil
 }
 
-// listMajors answers GET /api/v1/majors: q matches the code (prefix), the name, the class name or
+// listMajors answers GET /api/v1/majors: q matches the code (prefix), the name or the English
+// name (any case: software finds 软件工程 Software Engineering), the class name or
 // an employment direction; class and category match the code or the name of the 专业类 and
 // the 学科门类 exactly. Majors come in catalogue order (which is not quite the order of their
 // codes: 0502100T follows 050299), limit at a time; after is the code of the last major of the
@@ -128,7 +129,7 @@ func (s *Server) listMajors(c *gin.Context) {
 // code (prefix) or name, 1 by its class, 2 by an employment direction only, -1 not at all.
 func majorMatch(m xiaoqi.Major, text, lower string) int {
 	switch {
-	case strings.HasPrefix(strings.ToLower(m.Code), lower) || strings.Contains(m.Name, text):
+	case strings.HasPrefix(strings.ToLower(m.Code), lower) || strings.Contains(m.Name, text) || strings.Contains(strings.ToLower(m.NameEN), lower):
 		return 0
 	case strings.Contains(m.ClassName, text):
 		return 1

@@ -19,6 +19,8 @@ func testReference() *xiaoqi.Reference {
 			CategoryCode: code[:2], CategoryName: map[string]string{"05": "文学", "08": "工学"}[code[:2]],
 			Special: strings.Contains(code, "T"), EmploymentDirections: dirs}
 	}
+	english := map[string]string{"050201": "English", "050207": "Japanese", "080901": "Computer Science and Technology",
+		"080902": "Software Engineering", "080903": "Network Engineering", "080910T": "Data Science and Big Data Technology"}
 	ref := &xiaoqi.Reference{
 		Majors: []xiaoqi.Major{
 			major("050201", "英语", "0502", "外国语言文学类", "翻译"),
@@ -37,6 +39,9 @@ func testReference() *xiaoqi.Reference {
 		},
 		Skills: []xiaoqi.Skill{{ID: "java", NameZH: "Java", NameEN: "Java"}, {ID: "software_testing", NameZH: "软件测试", NameEN: "Software testing"},
 			{ID: "japanese", NameZH: "日语", NameEN: "Japanese"}},
+	}
+	for i := range ref.Majors {
+		ref.Majors[i].NameEN = english[ref.Majors[i].Code]
 	}
 	return ref
 }
@@ -78,6 +83,10 @@ func TestMajors(t *testing.T) {
 		{"?category=08&limit=2", "080901,080902", 4},
 		{"?category=08&limit=2&after=080902", "080903,080910T", 4},
 		{"?q=不存在的专业", "", 0},
+		// The English name too, in any case: an English page's user types it.
+		{"?q=software", "080902", 1},
+		{"?q=" + url.QueryEscape("Computer Science"), "080901", 1},
+		{"?q=engineering", "080902,080903", 2},
 	} {
 		var got majorsAnswer
 		e.get(t, "/api/v1/majors"+tc.query).want(t, http.StatusOK).decode(t, &got)

@@ -30,11 +30,15 @@ var loadSearchOptions = sync.OnceValues(func() (search.Options, error) {
 	if err != nil {
 		return search.Options{}, err
 	}
+	majors, err := seed.Majors()
+	if err != nil {
+		return search.Options{}, err
+	}
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
 		return search.Options{}, err
 	}
-	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities}, nil
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors}, nil
 })
 
 func searchOptions(tb testing.TB) search.Options {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -118,7 +119,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 				continue
 			}
 			if mj, ok := m.tax.Major(md.Code); ok {
-				sg.Majors = append(sg.Majors, xiaoqi.SuggestedMajor{Code: mj.Code, Name: mj.Name})
+				sg.Majors = append(sg.Majors, xiaoqi.SuggestedMajor{Code: mj.Code, Name: mj.Name, NameEN: m.majorsEN[mj.Code]})
 			}
 		}
 		// Best placed: institutions that teach the most of the skill's related skills, and
@@ -186,14 +187,15 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			}
 			sg.BestPlaced = append(sg.BestPlaced, pl)
 		}
-		var majors, names []string
+		var majors, majorsEN, names []string
 		for _, mj := range sg.Majors {
 			majors = append(majors, mj.Code+" "+mj.Name)
+			majorsEN = append(majorsEN, mj.Code+" "+cmp.Or(mj.NameEN, mj.Name))
 		}
 		for _, b := range sg.BestPlaced {
 			names = append(names, b.Name)
 		}
-		addZH, addEN := "可增设专业："+noneZH(majors), "majors to add: "+noneEN(majors)
+		addZH, addEN := "可增设专业："+noneZH(majors), "majors to add: "+noneEN(majorsEN)
 		if len(sg.Majors) == 0 {
 			// No catalogue major teaches it: a course (co-built with the enterprises) does.
 			sg.Course = sk.NameZH

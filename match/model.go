@@ -189,6 +189,8 @@ type Matcher struct {
 	related  [][]rel // by skill index, heaviest first
 	isLang   []bool
 
+	majorsEN map[string]string // catalogue code → English name (WithMajorNames); immutable
+
 	mu   sync.Mutex // serialises loading and refreshing
 	docs map[xiaoqi.Kind]map[string]xiaoqi.Doc
 	snap snapshotRef
@@ -221,6 +223,19 @@ func New(store xiaoqi.Store, tax *skill.Taxonomy) *Matcher {
 			}
 		}
 		m.isLang[i] = s.Category == "language"
+	}
+	return m
+}
+
+// WithMajorNames gives m the English names of the catalogue's majors, as seed.Majors has them,
+// for the English texts of the gap report: "majors to add: 130515TK Game Art Design" rather
+// than the Chinese name in an English sentence. Call it before the first query; it returns m.
+func (m *Matcher) WithMajorNames(majors []xiaoqi.Major) *Matcher {
+	m.majorsEN = make(map[string]string, len(majors))
+	for _, mj := range majors {
+		if mj.NameEN != "" {
+			m.majorsEN[mj.Code] = mj.NameEN
+		}
 	}
 	return m
 }

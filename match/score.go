@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -328,10 +329,13 @@ func (m *Matcher) capacityFactor(s *snapshot, sc *scratch, e *enterprise, in *in
 	if !text {
 		return f, progs, grads
 	}
-	var names []string
+	var names, namesEN []string
 	for _, pi := range progs {
-		if n := s.progs[pi].doc.Name; !slices.Contains(names, n) {
-			names = append(names, n)
+		if d := s.progs[pi].doc; !slices.Contains(names, d.Name) {
+			names = append(names, d.Name)
+			// The English text names a catalogue program by its major's English name: it
+			// listed "(工业设计, 车辆工程 … and 53 more)". A course stays as named.
+			namesEN = append(namesEN, cmp.Or(m.majorsEN[d.MajorCode], d.Name))
 		}
 	}
 	estZH, estEN := "", ""
@@ -344,7 +348,7 @@ func (m *Matcher) capacityFactor(s *snapshot, sc *scratch, e *enterprise, in *in
 		f.EN = fmt.Sprintf("No %s covers %.0f%% of the demanded skills; the enterprise has %s", l.ofEN, e.relevantAt*100, plural(e.openings, "open position", "open positions"))
 	} else {
 		f.ZH = fmt.Sprintf("相关%s %d %s（%s）年%s约 %d 人%s，该企业开放岗位 %d 个", l.progZH, len(progs), l.unitZH, listZH(names, 4), l.zh, grads, estZH, e.openings)
-		f.EN = fmt.Sprintf("About %d %s a year%s in %s (%s) for %s", grads, l.en, estEN, plural(len(progs), l.progEN, l.progsEN), listEN(names, 4), plural(e.openings, "open position", "open positions"))
+		f.EN = fmt.Sprintf("About %d %s a year%s in %s (%s) for %s", grads, l.en, estEN, plural(len(progs), l.progEN, l.progsEN), listEN(namesEN, 4), plural(e.openings, "open position", "open positions"))
 	}
 	if e.unknownHC > 0 {
 		f.ZH += fmt.Sprintf("（其中 %d 个岗位未注明人数，按 1 人计）", e.unknownHC)

@@ -21,7 +21,7 @@ var englishTerms = [][2]string{
 	{"software companies", "软件公司"}, {"software company", "软件公司"}, {"software firms", "软件公司"},
 	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},
 	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},
-	{"majors", "专业"}, {"training", "培训"},
+	{"majors", "专业"}, {"major", "专业"}, {"training", "培训"},
 	{"shaanxi", "陕西"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
 }
 
@@ -29,14 +29,20 @@ var englishTerms = [][2]string{
 // word of a query must be found, and "Java jobs in Xi'an" was relaxed for its "in". They go
 // only from a query with other words.
 var englishStop = map[string]bool{"in": true, "for": true, "of": true, "the": true, "at": true, "near": true,
-	"with": true, "to": true, "on": true, "from": true, "around": true, "about": true, "by": true, "offering": true, "that": true, "which": true}
+	"with": true, "to": true, "on": true, "from": true, "around": true, "about": true, "by": true, "that": true, "which": true}
 
 // englishWord matches a run of Latin letters with the apostrophes and hyphens inside names.
 var englishWord = regexp.MustCompile(`[A-Za-z][A-Za-z'’\-]*`)
 
-// fromEnglish writes the English place names and policy words of q in Chinese, leaving every
-// other word as typed.
-func fromEnglish(q string) string {
+// fromEnglish writes the English place names and policy words of q in Chinese, and, in a
+// query without Chinese, the English names of the majors (majors, from majorTerms), leaving
+// every other word as typed. A query that holds Chinese is not an English user's question, and
+// its English words are mostly part of names: the Investment of 飞利浦（中国）投资有限公司 Philips
+// (China) Investment Co.,Ltd. is no 投资学, and written so it left the search relaxed.
+func fromEnglish(q string, majors map[string]string) string {
+	if strings.ContainsFunc(q, isCJK) {
+		majors = nil
+	}
 	if !strings.ContainsFunc(q, func(r rune) bool { return r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z' }) {
 		return q
 	}
@@ -56,40 +62,76 @@ func fromEnglish(q string) string {
 	if len(words) == 0 {
 		return q
 	}
+	// A major's name of one word (Nursing, Investment, Law) is a major where the query is
+	// about it, every other word known (nursing Baoji, universities offering nursing), not
+	// among words of another subject (investment banking, Philips Investment).
+	reps, unknown := englishSpans(lower, words, majors, true)
+	if unknown > 0 {
+		reps, _ = englishSpans(lower, words, majors, false)
+	}
+	if len(reps) == 0 {
+		return q
+	}
 	var b strings.Builder
 	last := 0
-	for i := 0; i < len(words); i++ {
-		start := words[i][0]
-		zh, n := lookupEnglish(lower, words[i:])
-		if zh == "" && englishStop[lower[start:words[i][1]]] && len(words) > 1 {
-			b.WriteString(q[last:start])
-			last = words[i][1]
-			continue
-		}
-		if zh == "" {
-			continue
-		}
-		end := words[i+n-1][1]
-		b.WriteString(q[last:start])
-		b.WriteString(" " + zh + " ")
-		last, i = end, i+n-1
-	}
-	if last == 0 {
-		return q
+	for _, r := range reps {
+		b.WriteString(q[last:r.start])
+		b.WriteString(" " + r.zh + " ")
+		last = r.end
 	}
 	b.WriteString(q[last:])
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// lookupEnglish returns the Chinese of the longest run of words (up to three) starting the
-// spans, and how many words it took; "" when none.
-func lookupEnglish(s string, spans [][]int) (string, int) {
-	for n := min(3, len(spans)); n > 0; n-- {
+// englishSpan is a run of words of a query written in Chinese (zh), from byte start to end.
+type englishSpan struct {
+	start, end int
+	zh         string
+}
+
+// englishSpans returns the runs of the words (spans of s, lower case) that fromEnglish writes
+// in Chinese, longest first, and how many other words are neither such nor function words.
+// singles lets a major's name of one word count.
+func englishSpans(s string, words [][]int, majors map[string]string, singles bool) (reps []englishSpan, unknown int) {
+	for i := 0; i < len(words); i++ {
+		start, w := words[i][0], s[words[i][0]:words[i][1]]
+		zh, n := lookupEnglish(s, words[i:], majors, singles)
+		if zh == "" && (englishAskWords[w] || englishStop[w]) && len(words) > 1 {
+			zh, n = " ", 1 // universities offering software engineering: offering asks; Java jobs in Xi'an: in is no word to find
+		}
+		if zh == "" {
+			if !englishStopWords[w] {
+				unknown++
+			}
+			continue
+		}
+		reps = append(reps, englishSpan{start, words[i+n-1][1], zh})
+		i += n - 1
+	}
+	return reps, unknown
+}
+
+// lookupEnglish returns the Chinese of the longest run of words starting the spans (up to
+// three, or as many as a major's English name has), and how many words it took; "" when none.
+// singles lets a major's name of one word count.
+func lookupEnglish(s string, spans [][]int, majors map[string]string, singles bool) (string, int) {
+	longest := 3
+	if len(majors) > 0 {
+		longest = maxMajorWords
+	}
+	for n := min(longest, len(spans)); n > 0; n-- {
 		words := make([]string, n)
 		for i := range n {
 			words[i] = s[spans[i][0]:spans[i][1]]
 		}
-		if zh := englishTerm(strings.Join(words, " ")); zh != "" {
+		w := strings.Join(words, " ")
+		if zh := majors[w]; zh != "" && (n > 1 || singles) {
+			return zh, n
+		}
+		if n > 3 {
+			continue
+		}
+		if zh := englishTerm(w); zh != "" {
 			return zh, n
 		}
 	}

@@ -23,7 +23,7 @@ func TestFromEnglish(t *testing.T) {
 		{"software company Xi'an", "软件公司 西安"},
 		{"software companies in Baoji", "软件公司 宝鸡"},
 	} {
-		if got := fromEnglish(tc.in); got != tc.want {
+		if got := fromEnglish(tc.in, nil); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

@@ -37,7 +37,7 @@ func options(tb testing.TB) search.Options {
 }
 
 // productOptions returns Options as `xiaoqi serve` sets them: the shared Segmenter, the
-// taxonomy's synonyms, the institutions' abbreviations and the cities' centres.
+// taxonomy's synonyms, the institutions' abbreviations, the cities' centres and the majors.
 func productOptions(tb testing.TB) search.Options {
 	tb.Helper()
 	tax, err := skill.Load()
@@ -52,8 +52,12 @@ func productOptions(tb testing.TB) search.Options {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	majors, err := seed.Majors()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	opt := options(tb)
-	opt.Taxonomy, opt.Aliases, opt.Cities = tax, aliases, cities
+	opt.Taxonomy, opt.Aliases, opt.Cities, opt.Majors = tax, aliases, cities, majors
 	return opt
 }
 

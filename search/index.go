@@ -43,6 +43,8 @@ type Index struct {
 	hl        highlight.Highlighter
 	syn       *synonyms                  // nil without a taxonomy; immutable
 	aliases   map[string][]string        // folded abbreviation → full names; immutable
+	majors    map[string]string          // a major's English name, as fromEnglish reads it → its Chinese name (majorTerms); immutable
+	majorList []xiaoqi.Major             // Options.Majors, for suggestions (suggestEnglish); immutable
 	fullNames map[string]bool            // the folded full names of aliases; immutable
 	cities    map[string]xiaoqi.GeoPoint // city (西安市) → centre; immutable
 	cache     *resultCache               // nil: none
@@ -140,6 +142,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		seq:       seq,
 		changed:   make(chan struct{}),
 	}
+	x.majors, x.majorList = majorTerms(opt.Majors, x.syn, a.stems), opt.Majors
 	return x, nil
 }
 

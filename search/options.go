@@ -27,6 +27,12 @@ type Options struct {
 	// Like skill synonyms they apply at query time: changing them needs no rebuild.
 	Aliases map[string][]string
 
+	// Majors are the catalogue's majors (seed.Majors): a query in English that names one by
+	// its English name (software engineering, computer science, nursing) finds the programs
+	// named by its Chinese name (软件工程), as if typed in Chinese. Applied at query time: no
+	// rebuild.
+	Majors []xiaoqi.Major
+
 	// Cities gives the centre of each city ("西安市") and of each district ("西安市/周至县"):
 	// documents without a point of their own are placed at their district's, else their
 	// city's, and a distance filter may start from a city.

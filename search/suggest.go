@@ -126,13 +126,18 @@ func (x *Index) suggestAliases(ctx context.Context, p string, byFolded map[strin
 // maxEnglishSuggest bounds the skills whose English names one prefix looks up.
 const maxEnglishSuggest = 20
 
-// suggestEnglish adds to byFolded the English names of the skills (Options.Taxonomy) that
-// begin with the folded prefix p, counted as the documents that hold their Chinese names: the
-// documents are in Chinese, so softw suggested nothing, though Software testing finds the
-// 软件测试 postings. A name that reads the same in both (Python) is suggested as the index has it.
+// suggestEnglish adds to byFolded the English names of the skills (Options.Taxonomy) and of
+// the majors (Options.Majors) that begin with the folded prefix p, counted as the documents
+// that hold their Chinese names: the documents are in Chinese, so softw suggested nothing,
+// though Software testing finds the 软件测试 postings, and nurs nothing, though Nursing finds
+// the 护理学 programs. A name that reads the same in both (Python) is suggested as the index
+// has it.
 func (x *Index) suggestEnglish(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) error {
-	if x.syn == nil || utf8.RuneCountInString(p) < minAliasPrefix || !isASCIILetters(strings.ReplaceAll(p, " ", "")) {
+	if utf8.RuneCountInString(p) < minAliasPrefix || !isASCIILetters(strings.ReplaceAll(p, " ", "")) {
 		return nil
+	}
+	if x.syn == nil {
+		return x.suggestMajors(ctx, p, byFolded)
 	}
 	n := 0
 	for _, sk := range x.syn.tax.Skills() {
@@ -151,7 +156,8 @@ func (x *Index) suggestEnglish(ctx context.Context, p string, byFolded map[strin
 			byFolded[en] = &xiaoqi.Suggestion{Text: sk.NameEN, Count: s.Count}
 		}
 	}
-	return nil
+	// After the skills: a major of a skill's name (Japanese) is suggested once, as the skill.
+	return x.suggestMajors(ctx, p, byFolded)
 }
 
 // suggestion returns the suggestion whose folded form is folded, with the number of

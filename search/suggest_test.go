@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -82,5 +83,40 @@ func TestSuggestEnglishSkillNames(t *testing.T) {
 	// A name that reads the same in both is suggested once, as the index has it.
 	if got, err := x.Suggest(context.Background(), "pyth", 10); err != nil || len(got) != 1 || got[0].Text != "Python" {
 		t.Errorf("Suggest(pyth) = %v, %v; want Python once", got, err)
+	}
+}
+
+// TestSuggestEnglishMajorNames: programs are named by their Chinese majors, so an English
+// prefix (nurs, software eng) suggested no major; it suggests the majors' English names,
+// counted as the documents that hold their Chinese names, and the suggestion, searched,
+// finds those programs.
+func TestSuggestEnglishMajorNames(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_1"}, InstitutionName: "长安大学", Name: "软件工程", MajorCode: "080902", Degree: "本科", City: "西安市"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_2"}, InstitutionName: "延安大学", Name: "软件工程", MajorCode: "080902", Degree: "本科", City: "延安市"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_3"}, InstitutionName: "西安医学院", Name: "护理学", MajorCode: "101101K", Degree: "本科", City: "西安市"},
+	)
+	for _, tc := range []struct {
+		prefix, want string
+		n            int
+	}{{"software eng", "Software Engineering", 2}, {"Nurs", "Nursing", 1}} {
+		got, err := x.Suggest(context.Background(), tc.prefix, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(got, func(s xiaoqi.Suggestion) bool { return s.Text == tc.want })
+		if i < 0 || got[i].Count != tc.n {
+			t.Errorf("Suggest(%q) = %v, want %s with %d", tc.prefix, got, tc.want, tc.n)
+			continue
+		}
+		res, err := x.Search(context.Background(), xiaoqi.SearchQuery{Q: got[i].Text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != uint64(tc.n) || res.Relaxed {
+			t.Errorf("Search(%q) found %d (relaxed %v), want the %d programs", got[i].Text, res.Total, res.Relaxed, tc.n)
+		}
 	}
 }

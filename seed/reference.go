@@ -9,9 +9,14 @@ import (
 )
 
 // Majors returns the 883 majors of the MOE undergraduate catalogue (2026), ordered by code as
-// in data/majors.csv. Each call reads the embedded file anew; the caller owns the result.
+// in data/majors.csv, each with its English name (data/majors_en.csv). Each call reads the
+// embedded files anew; the caller owns the result.
 func Majors() ([]xiaoqi.Major, error) {
 	rows, err := readCSV("majors.csv")
+	if err != nil {
+		return nil, err
+	}
+	en, err := MajorsEnglish()
 	if err != nil {
 		return nil, err
 	}
@@ -23,6 +28,7 @@ func Majors() ([]xiaoqi.Major, error) {
 			CategoryCode: r["category_code"], CategoryName: r["category_name"],
 			Special: r["is_special_T"] == "1", Controlled: r["is_controlled_K"] == "1",
 			GraduatesScale: r["graduates_scale"],
+			NameEN:         en[r["code"]][1],
 		}
 		if !xiaoqi.ValidMajorCode(m.Code) || m.Name == "" {
 			return nil, fmt.Errorf("seed: majors.csv line %d: bad major %q %q", i+2, m.Code, m.Name)
@@ -36,6 +42,28 @@ func Majors() ([]xiaoqi.Major, error) {
 			m.EmploymentDirections = strings.Split(d, "|")
 		}
 		out = append(out, m)
+	}
+	return out, nil
+}
+
+// MajorsEnglish returns the rows of data/majors_en.csv by major code: the Chinese name and the
+// English name, translations written for xiaoqi (data/SOURCE.md), not an official MOE list.
+// It refuses a row without a code or either name, and a code given twice.
+func MajorsEnglish() (map[string][2]string, error) {
+	rows, err := readCSV("majors_en.csv")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][2]string, len(rows))
+	for i, r := range rows {
+		code, zh, en := r["code"], strings.TrimSpace(r["name"]), strings.TrimSpace(r["name_en"])
+		if !xiaoqi.ValidMajorCode(code) || zh == "" || en == "" {
+			return nil, fmt.Errorf("seed: majors_en.csv line %d: bad row %q %q %q", i+2, code, zh, en)
+		}
+		if _, dup := out[code]; dup {
+			return nil, fmt.Errorf("seed: majors_en.csv line %d: major %s given twice", i+2, code)
+		}
+		out[code] = [2]string{zh, en}
 	}
 	return out, nil
 }

@@ -167,8 +167,13 @@ func TestServeReference(t *testing.T) {
 		t.Errorf("majors: status %d, total %d, %d listed; want 883", code, majors.Total, len(majors.Data))
 	}
 	var se xiaoqi.Major
-	if code := call(t, "GET", base+"/api/v1/majors/080902", nil, &se); code != http.StatusOK || se.Name != "软件工程" {
+	if code := call(t, "GET", base+"/api/v1/majors/080902", nil, &se); code != http.StatusOK || se.Name != "软件工程" || se.NameEN != "Software Engineering" {
 		t.Errorf("080902: status %d, %+v", code, se)
+	}
+	for _, mj := range majors.Data {
+		if mj.NameEN == "" {
+			t.Errorf("major %s %s has no English name", mj.Code, mj.Name)
+		}
 	}
 	var divs struct {
 		Data  []xiaoqi.Division `json:"data"`
@@ -198,6 +203,10 @@ func TestServeReference(t *testing.T) {
 	}
 	if len(list.Data) != 40 || key != 10 {
 		t.Errorf("%d training institutions, %d key ones; want 40 and 10", len(list.Data), key)
+	}
+	// As served, an English major name finds its programs (the index is given the majors).
+	if res := search(t, base, "software engineering", "type", "program"); res.Total == 0 || !strings.HasSuffix(res.Hits[0].Title, " · 软件工程") {
+		t.Errorf("software engineering among programs: %d found, first %+v; want the 软件工程 programs", res.Total, res.Hits)
 	}
 	res := search(t, base, "示例", "type", "enterprise", "city", "榆林")
 	if res.Total == 0 {

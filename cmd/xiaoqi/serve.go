@@ -208,7 +208,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Store: store, ImportJobs: importJobs, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
 		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy),
-		Reference: ref, Matcher: match.New(store, m.Taxonomy), UI: web.Handler(), Collectors: collectors,
+		Reference: ref, Matcher: match.New(store, m.Taxonomy).WithMajorNames(ref.Majors), UI: web.Handler(), Collectors: collectors,
 	}
 	if err := m.apiSecurity(&apiCfg); err != nil {
 		return err
@@ -502,7 +502,8 @@ func seedIfEmpty(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, l
 }
 
 // searchOptions loads what the search index needs once per process: the word segmenter
-// (seconds and about 130 MB), the institution abbreviations and the cities' centres.
+// (seconds and about 130 MB), the institution abbreviations, the cities' centres and the
+// majors' English names.
 func searchOptions(tax *skill.Taxonomy, logger *slog.Logger) (search.Options, error) {
 	aliases, err := seed.InstitutionAliases()
 	if err != nil {
@@ -512,11 +513,15 @@ func searchOptions(tax *skill.Taxonomy, logger *slog.Logger) (search.Options, er
 	if err != nil {
 		return search.Options{}, err
 	}
+	majors, err := seed.Majors()
+	if err != nil {
+		return search.Options{}, err
+	}
 	start := time.Now()
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
 		return search.Options{}, err
 	}
 	logger.Info("word segmenter loaded", "elapsed_ms", time.Since(start).Milliseconds())
-	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities}, nil
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors}, nil
 }

@@ -57,11 +57,15 @@ func startService(tb testing.TB) *service {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	majors, err := seed.Majors()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities})
+	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -83,7 +87,7 @@ func startService(tb testing.TB) *service {
 	srv := api.New(api.Config{
 		Store: store, Index: idx, Ready: follower.Ready, Notify: follower.Notify,
 		ImportSkills: ingest.TaxonomySkills(tax), ImportDir: tb.TempDir(), Reference: ref,
-		Matcher: match.New(store, tax), Auth: authn, Accounts: store, UI: web.Handler(),
+		Matcher: match.New(store, tax).WithMajorNames(ref.Majors), Auth: authn, Accounts: store, UI: web.Handler(),
 		// Every journey signs in from the test's one address, a dozen times a minute and more
 		// (the limit itself is tested in package api).
 		RateLimits: api.RateLimits{LoginsPerMinute: 120},

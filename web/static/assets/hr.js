@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, lang, pick, apiText, sectorName, cityName, regionName, degreeName, languageName, skillName, experienceName } from './i18n.js';
+import { t, lang, pick, apiText, sectorName, cityName, regionName, degreeName, languageName, skillName, majorName, experienceName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -213,7 +213,7 @@ async function showCandidates(box, job, contact) {
       return h('li', { class: 'card match', 'data-id': c.id },
         h('div', { class: 'match-head' }, h('h3', {}, t('hr.candidate', { id: (c.id || '').slice(0, 12) })), ' ', syntheticBadge(c.synthetic),
           h('span', { class: 'score' }, scoreText(m.score))),
-        h('p', { class: 'muted' }, [cityName(c.city || ''), degreeName(c.degree), edu ? t('hr.candidate.edu', { year: edu.graduation_year || '', school: edu.institution_name || '', major: edu.major || '' }) : '', (c.languages || []).map(languageName).join(t('punct.list'))].filter(Boolean).join(' · ')),
+        h('p', { class: 'muted' }, [cityName(c.city || ''), degreeName(c.degree), edu ? t('hr.candidate.edu', { year: edu.graduation_year || '', school: edu.institution_name || '', major: majorName(edu.major || '', edu.major_code) }) : '', (c.languages || []).map(languageName).join(t('punct.list'))].filter(Boolean).join(' · ')),
         factors(m.factors),
         contact && c.id ? contactBox(c.id) : null);
     })));

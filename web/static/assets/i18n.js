@@ -42,6 +42,38 @@ export async function loadSkillNames() {
   }
 }
 
+// majorNames maps a catalogue major's code, and its Chinese name, to its English name (name_en
+// of /api/v1/majors: translations written for xiaoqi), read once the page is in English.
+// Programs, candidates' studies and the gap report name majors in Chinese.
+let majorNames = null;
+
+/** loadMajorNames reads the majors' English names when the page is in English (once). */
+export async function loadMajorNames() {
+  if (current !== 'en' || majorNames) return;
+  try {
+    const r = await fetch('/api/v1/majors?limit=1000');
+    const d = r.ok ? await r.json() : {};
+    majorNames = new Map();
+    for (const m of d.data || []) {
+      if (!m.name_en) continue;
+      majorNames.set(m.code, m.name_en);
+      majorNames.set(m.name, m.name_en);
+    }
+  } catch {
+    majorNames = new Map(); // the names as stored, rather than no page
+  }
+}
+
+/**
+ * majorName is a major or program in the page's language: on an English page, the English name
+ * of its catalogue code, else of the major of that Chinese name; a course or a major the
+ * catalogue lacks stays as written.
+ */
+export function majorName(name, code) {
+  if (current !== 'en' || !majorNames) return name;
+  return (code && majorNames.get(code)) || majorNames.get(name) || name;
+}
+
 /** skillName is a skill in the page's language: its English name on an English page where the taxonomy has one. */
 export function skillName(s) { return (current === 'en' && skillNames && skillNames.get(s)) || s; }
 

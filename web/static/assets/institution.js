@@ -1,6 +1,6 @@
 // The institution page: its programs, suggested enterprise partners with their explanations,
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
-import { t, pick, cityName, regionName, levelName, authorityName, programsFound } from './i18n.js';
+import { t, pick, cityName, regionName, levelName, authorityName, programsFound, majorName } from './i18n.js';
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
 import { loadPrograms } from './programs.js';
@@ -105,7 +105,7 @@ async function loadGaps(box, inst, id, realOnly, refocus, programs) {
       return h('li', { class: 'card', 'data-skill': gp.skill },
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
         h('p', {}, courses ? courseAdvice(gp, training) : pick(gp.zh, gp.en)),
-        offered.length ? h('p', { class: 'offered' }, t('inst.gap.offered', { majors: offered.map((m) => m.code + ' ' + m.name).join(t('punct.list')) })) : null);
+        offered.length ? h('p', { class: 'offered' }, t('inst.gap.offered', { majors: offered.map((m) => m.code + ' ' + pick(m.name, m.name_en || majorName(m.name, m.code))).join(t('punct.list')) })) : null);
     });
     replace(box, h('h2', { id: 'gaps-h' }, t(courses ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),

@@ -2,7 +2,7 @@
 // enterprises they consented to), the audit log of their record, export and erasure. Only the
 // candidate themself gets here: the API answers the full profile, the audit log and the export
 // to the signed-in candidate alone (api/personal.go).
-import { t, has, lang, pick, cityName, degreeName, languageName, skillName } from './i18n.js';
+import { t, has, lang, pick, cityName, degreeName, languageName, skillName, majorName } from './i18n.js';
 import { api, get, currentUser, signOut } from './api.js';
 import { h, errorBox, okBox, loading, syntheticBadge, unverifiedBadge, factors, scoreText } from './dom.js';
 import { signInHint } from './partners.js';
@@ -140,7 +140,7 @@ function row(label, value) {
  * personal data from the summary).
  */
 function profileSection(c) {
-  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, e.major, degreeName(e.degree), e.country].filter(Boolean).join(' · '));
+  const edu = (c.education || []).map((e) => [e.graduation_year, e.institution_name, majorName(e.major, e.major_code), degreeName(e.degree), e.country].filter(Boolean).join(' · '));
   const yes = (v) => t(v ? 'me.yes' : 'me.no');
   return h('section', { class: 'profile card', 'aria-labelledby': 'profile-h' },
     h('h2', { id: 'profile-h' }, t('me.profile'), ' ', syntheticBadge(c.synthetic)),

@@ -1,7 +1,7 @@
 // The programs part of the institution page: every program (a training institution's
 // courses), a filter for a long list, and, for the institution's staff, adding, editing and
 // removing them (name, major code, degree, graduates or trainees a year, skills).
-import { t, degreeName, skillName } from './i18n.js';
+import { t, degreeName, skillName, majorName } from './i18n.js';
 import { api, get, getAll } from './api.js';
 import { h, syntheticBadge, errorBox, okBox } from './dom.js';
 
@@ -65,7 +65,7 @@ export async function loadPrograms(box, inst, mine, notice, query) {
         const q = input.value.trim().toLowerCase();
         let n = 0;
         list.forEach((p, i) => {
-          const hay = [p.name, p.major_code || '', ...(p.skills || []), ...(p.skills || []).map(skillName)].join(' ').toLowerCase();
+          const hay = [p.name, majorName(p.name, p.major_code), p.major_code || '', ...(p.skills || []), ...(p.skills || []).map(skillName)].join(' ').toLowerCase();
           const show = !q || hay.includes(q);
           items[i].hidden = !show;
           if (show) n++;
@@ -87,7 +87,7 @@ export async function loadPrograms(box, inst, mine, notice, query) {
 /** programItem is one program's card; mine adds Edit and Remove (after a confirmation). */
 function programItem(p, training, mine, edit, reload) {
   const li = h('li', { class: 'card', 'data-program': p.id },
-    h('h3', {}, p.name, ' ', syntheticBadge(p.synthetic)),
+    h('h3', {}, majorName(p.name, p.major_code), ' ', syntheticBadge(p.synthetic)),
     h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t(training ? 'inst.course.trainees' : 'inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
     p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).map(skillName).join(t('punct.list'))) : null);
   if (!mine) return li;

@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, experienceName, sectorName, cityName, degreeName, languageName, skillName, programsFound, hitKind } from './i18n.js';
+import { t, lang, experienceName, sectorName, cityName, degreeName, languageName, skillName, majorName, programsFound, hitKind } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -299,12 +299,19 @@ function hit(x, st) {
 
 /**
  * hitTitle is a hit's title in the page's language where it is made of values the UI names:
- * a candidate's is "major · degree · city" (软件工程 · 硕士 · 渭南市), whose degree and city an
- * English page says in English (软件工程 · Master's · Weinan); the major, as written, stays.
+ * a candidate's is "major · degree · city" (软件工程 · 硕士 · 渭南市), which an English page says
+ * in English (Software Engineering · Master's · Weinan); a program's "school · major" names its
+ * major in English (长安大学 · Software Engineering).
  */
 function hitTitle(x) {
-  if (x.type !== 'candidate') return x.title;
-  return String(x.title).split(' · ').map((part) => cityName(degreeName(part))).join(' · ');
+  const parts = String(x.title).split(' · ');
+  // A candidate without a major has no first part of it: each part is said as what it is.
+  if (x.type === 'candidate') return parts.map((part) => cityName(degreeName(majorName(part)))).join(' · ');
+  if (x.type === 'program') {
+    parts[parts.length - 1] = majorName(parts[parts.length - 1], (x.fields || {}).major_code);
+    return parts.join(' · ');
+  }
+  return x.title;
 }
 
 function pager(st, total) {
