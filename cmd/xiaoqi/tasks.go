@@ -172,6 +172,9 @@ func writeSynthetic(ctx context.Context, tax *skill.Taxonomy, o syntheticOptions
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if d.Kind() == xiaoqi.KindCandidate {
+			d.Base().ID = "" // no id computable from the key in a file to import (storeSynthetic)
+		}
 		data, err := json.Marshal(d)
 		if err != nil {
 			return fmt.Errorf("encode %s: %w", d.Kind(), err)
@@ -219,6 +222,12 @@ func storeSynthetic(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy
 	for d, err := range syntheticDocs(tax, o, true) {
 		if err != nil {
 			return err
+		}
+		if d.Kind() == xiaoqi.KindCandidate {
+			// The stream gives a candidate the id its key would give (for an index without a
+			// store); the store draws a random one, as for every candidate (README: Security
+			// and privacy), and finds it by its key when the same seed is written again.
+			d.Base().ID = ""
 		}
 		if batch = append(batch, d); len(batch) == o.batch {
 			if err := flush(); err != nil {
