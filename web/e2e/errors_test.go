@@ -74,7 +74,7 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/admin")
 	p.waitText("h1", "导入")
 	file := filepath.Join(t.TempDir(), "problems.csv")
-	rows := "岗位名称,企业名称,城市,人数,学历\nJava开发,示例错误企业（合成）,西安,abc,本科\n,示例错误企业（合成）,西安,3,博士后\nPython,示例错误企业（合成）,西安,2,本科\nPython,示例错误企业（合成）,西安,2,本科\n"
+	rows := "岗位名称,企业名称,城市,人数,学历\nJava开发,示例错误企业（合成）,西安,abc,本科\n,示例错误企业（合成）,西安,3,院士\nPython,示例错误企业（合成）,西安,2,本科\nPython,示例错误企业（合成）,西安,2,本科\n"
 	if err := os.WriteFile(file, []byte(rows), 0o644); err != nil {
 		t.Fatal(err)
 	}
