@@ -116,3 +116,35 @@ func TestAPIUnknownPlace(t *testing.T) {
 		t.Errorf("batch stored city %q, want 深圳市", j.City)
 	}
 }
+
+// The English UI shows places by their English names, and a returnee types them: city=Shenzhen
+// and district=Yanta District found nothing (city=Shenzhen was refused as no city of Shaanxi).
+func TestSearchPlacesInEnglish(t *testing.T) {
+	e := newEnv(t)
+	e.create(t, "jobs", `{"enterprise_name":"深圳外包公司","title":"Java开发","city":"深圳","headcount":1}`)
+	e.create(t, "jobs", `{"enterprise_name":"西安外包公司","title":"测试工程师","city":"西安市雁塔区","headcount":1}`)
+	total := func(query string) int {
+		t.Helper()
+		var res struct {
+			Total int `json:"total"`
+			Hits  []struct {
+				Fields map[string]any `json:"fields"`
+			} `json:"hits"`
+		}
+		e.get(t, "/api/v1/search?type=job&"+query).want(t, http.StatusOK).decode(t, &res)
+		return res.Total
+	}
+	for _, q := range []string{"city=Shenzhen", "city=shenzhen", "city=" + url.QueryEscape("深圳市")} {
+		if n := total(q); n != 1 {
+			t.Errorf("%s: %d job needs, want the one in 深圳", q, n)
+		}
+	}
+	for _, q := range []string{"district=" + url.QueryEscape("Yanta District"), "district=Yanta", "city=" + url.QueryEscape("Xi'an")} {
+		if n := total(q); n != 1 {
+			t.Errorf("%s: %d job needs, want the one in 雁塔区", q, n)
+		}
+	}
+	if n := total("near=Yanta&within=5"); n != 1 {
+		t.Errorf("near=Yanta&within=5: %d job needs, want the one in 雁塔区", n)
+	}
+}
