@@ -1,6 +1,6 @@
 // xiaoqi's web UI: a router over the URL fragment (#/search?q=…), the header (navigation,
 // language switch, session) and the sign-in page. Each journey lives in its own module.
-import { loadStrings, loadSkillNames, t, lang, setLang, applyStatic } from './i18n.js';
+import { loadStrings, loadSkillNames, loadPlaceNames, t, lang, setLang, applyStatic } from './i18n.js';
 import { loadSession, currentUser, signIn, signOut } from './api.js';
 import { h, errorBox, okBox, keptFocus } from './dom.js';
 import { renderSearch } from './search.js';
@@ -149,11 +149,11 @@ function defaultPage(u) {
 
 async function start() {
   await loadStrings();
-  await Promise.all([loadSession(), loadSkillNames()]);
+  await Promise.all([loadSession(), loadSkillNames(), loadPlaceNames()]);
   renderHeader();
   document.getElementById('lang').addEventListener('click', async () => {
     setLang(lang() === 'en' ? 'zh' : 'en');
-    await loadSkillNames();
+    await Promise.all([loadSkillNames(), loadPlaceNames()]);
     renderHeader();
     await route(false);
   });
