@@ -50,8 +50,11 @@ func readPlace(d xiaoqi.Doc, prefix string) (warnings []string, err error) {
 		warnings = append(warnings, prefix+"city: "+problem)
 	}
 	*city = c
-	if district != nil && strings.TrimSpace(*district) == "" {
-		*district = dist
+	if district != nil {
+		if strings.TrimSpace(*district) == "" {
+			*district = dist
+		}
+		*district = ingest.ReadDistrict(c, *district)
 	}
 	if region != nil && *region == "" {
 		*region = xiaoqi.RegionOf(c)

@@ -148,3 +148,26 @@ func TestSearchPlacesInEnglish(t *testing.T) {
 		t.Errorf("near=Yanta&within=5: %d job needs, want the one in 雁塔区", n)
 	}
 }
+
+// A district posted short or in English (雁塔, Yanta District) was stored as written, so
+// district=雁塔区 missed it.
+func TestAPIWritesNormaliseDistricts(t *testing.T) {
+	e := newEnv(t)
+	for _, d := range []string{"雁塔", "Yanta District"} {
+		var j struct {
+			District string `json:"district"`
+		}
+		e.send(t, http.MethodPost, "/api/v1/jobs?refresh=wait_for", `{"enterprise_name":"西安外包公司","title":"开发 `+d+`","city":"西安","district":"`+d+`","headcount":1}`).
+			want(t, http.StatusCreated).decode(t, &j)
+		if j.District != "雁塔区" {
+			t.Errorf("district %q stored as %q, want 雁塔区", d, j.District)
+		}
+	}
+	var res struct {
+		Total int `json:"total"`
+	}
+	e.get(t, "/api/v1/search?type=job&district="+url.QueryEscape("雁塔区")).want(t, http.StatusOK).decode(t, &res)
+	if res.Total != 2 {
+		t.Errorf("district=雁塔区 finds %d job needs, want both", res.Total)
+	}
+}

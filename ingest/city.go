@@ -1,6 +1,11 @@
 package ingest
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
 
 // ReadCity reads a city as people write it, in an import's city cell or in the city of a
 // document written through the API (one reading for both, so that the city facet counts
@@ -23,4 +28,36 @@ func ReadCity(v string) (city, district, problem string, fatal bool) {
 		return c, d, fmt.Sprintf("%[1]q 不是已知的城市（陕西各市与全国地级行政区划），按原文保存 / %[1]q is not a known city (Shaanxi's cities and China's prefecture-level divisions): kept as written", c), false
 	}
 	return c, d, "", false
+}
+
+// ReadDistrict reads a district as written beside its city (the city as ReadCity gives it),
+// in an import's district cell or a document's district field: a county of a Shaanxi city by
+// its short name (雁塔 → 雁塔区, 周至 → 周至县) or its English name (Yanta District, Yanta), and a
+// zone as people write it (高新技术产业开发区 → 高新区, 曲江 → 曲江新区). Anything else is kept as
+// written. The district filter and the hit cards saw 雁塔 and 雁塔区 as two districts.
+func ReadDistrict(city, v string) string {
+	t := areaClean.Replace(strings.TrimSpace(v))
+	if t == "" {
+		return ""
+	}
+	if zh, ok := xiaoqi.PlaceFromEnglish(t, true); ok {
+		t = zh
+	}
+	if xiaoqi.RegionOf(city) == "" {
+		return strings.TrimSpace(v)
+	}
+	if u, c := countyOf(t); u != "" && c == city {
+		return u
+	}
+	for _, z := range shaanxiZones {
+		if t == z.prefix && z.city == city {
+			return z.district
+		}
+	}
+	for _, z := range zoneAliases {
+		if t == z.prefix {
+			return z.district
+		}
+	}
+	return strings.TrimSpace(v)
 }

@@ -1,0 +1,36 @@
+package ingest_test
+
+import (
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+func TestReadDistrict(t *testing.T) {
+	for _, tc := range []struct{ city, in, want string }{
+		{"西安市", "雁塔", "雁塔区"}, {"西安市", "雁塔区", "雁塔区"}, {"西安市", "Yanta District", "雁塔区"}, {"西安市", "yanta", "雁塔区"},
+		{"西安市", "周至", "周至县"}, {"渭南市", "韩城", "韩城市"}, {"西安市", "高新技术产业开发区", "高新区"}, {"西安市", "曲江", "曲江新区"},
+		{"宝鸡市", "雁塔", "雁塔"}, // not a district of 宝鸡: as written
+		{"深圳市", "南山区", "南山区"}, {"深圳市", " 南山 ", "南山"}, {"西安市", "", ""},
+	} {
+		if got := ingest.ReadDistrict(tc.city, tc.in); got != tc.want {
+			t.Errorf("ReadDistrict(%q, %q) = %q, want %q", tc.city, tc.in, got, tc.want)
+		}
+	}
+}
+
+// A district cell written short (雁塔) was stored as written: the district filter 雁塔区 and the
+// hit cards saw two districts.
+func TestImportDistrictCell(t *testing.T) {
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,区县", "Java开发,西安软通动力,西安,雁塔", "测试,西安软通动力,西安市,Chang'an District"))),
+		ingest.Options{Type: xiaoqi.KindJob})
+	jobs := jobsByTitle(t, s)
+	if j := jobs["Java开发"]; j == nil || j.District != "雁塔区" {
+		t.Errorf("district cell 雁塔 stored as %+v, want 雁塔区%s", j, problems(rep))
+	}
+	if j := jobs["测试"]; j == nil || j.District != "长安区" {
+		t.Errorf("district cell Chang'an District stored as %+v, want 长安区%s", j, problems(rep))
+	}
+}
