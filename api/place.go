@@ -49,13 +49,13 @@ func readPlace(d xiaoqi.Doc, prefix string) (warnings []string, err error) {
 	if problem != "" {
 		warnings = append(warnings, prefix+"city: "+problem)
 	}
-	*city = c
 	if district != nil {
 		if strings.TrimSpace(*district) == "" {
 			*district = dist
 		}
-		*district = ingest.ReadDistrict(c, *district)
+		c, *district = ingest.ReadDistrict(c, *district)
 	}
+	*city = c
 	if region != nil && *region == "" {
 		*region = xiaoqi.RegionOf(c)
 	}

@@ -171,3 +171,25 @@ func TestAPIWritesNormaliseDistricts(t *testing.T) {
 		t.Errorf("district=雁塔区 finds %d job needs, want both", res.Total)
 	}
 }
+
+// 杨凌示范区 is an area, not a district of 咸阳: a job posted in 咸阳市 / 杨凌示范区 was placed at
+// 咸阳's centre, 21 km from Xi'an and not within 10 km of 杨凌.
+func TestAPIYanglingIsAnArea(t *testing.T) {
+	e := newEnv(t)
+	var j struct {
+		stored
+		District string `json:"district"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/jobs?refresh=wait_for", `{"enterprise_name":"杨凌农业科技公司","title":"数据分析","city":"咸阳市","district":"杨凌示范区","headcount":1}`).
+		want(t, http.StatusCreated).decode(t, &j)
+	if j.City != "杨凌示范区" || j.District != "" {
+		t.Errorf("stored in %q / %q, want the city 杨凌示范区", j.City, j.District)
+	}
+	var res struct {
+		Total int `json:"total"`
+	}
+	e.get(t, "/api/v1/search?type=job&near="+url.QueryEscape("杨凌")+"&within=10").want(t, http.StatusOK).decode(t, &res)
+	if res.Total != 1 {
+		t.Errorf("near=杨凌&within=10 finds %d job needs, want the one in 杨凌示范区", res.Total)
+	}
+}

@@ -31,33 +31,39 @@ func ReadCity(v string) (city, district, problem string, fatal bool) {
 }
 
 // ReadDistrict reads a district as written beside its city (the city as ReadCity gives it),
-// in an import's district cell or a document's district field: a county of a Shaanxi city by
-// its short name (雁塔 → 雁塔区, 周至 → 周至县) or its English name (Yanta District, Yanta), and a
-// zone as people write it (高新技术产业开发区 → 高新区, 曲江 → 曲江新区). Anything else is kept as
-// written. The district filter and the hit cards saw 雁塔 and 雁塔区 as two districts.
-func ReadDistrict(city, v string) string {
+// in an import's district cell or a document's district field, and returns the city and the
+// district to store: a county of a Shaanxi city by its short name (雁塔 → 雁塔区, 周至 → 周至县) or
+// its English name (Yanta District, Yanta), and a zone as people write it (高新技术产业开发区 →
+// 高新区, 曲江 → 曲江新区). The two new areas are areas, not districts, as ParseArea reads them:
+// 咸阳市 / 杨凌示范区 is the city 杨凌示范区 (a job there was 21 km from Xi'an, at 咸阳's centre,
+// and not near 杨凌), and 西咸新区 is a district of 西安市 whichever city names it. Anything else
+// is kept as written. The district filter and the hit cards saw 雁塔 and 雁塔区 as two districts.
+func ReadDistrict(city, v string) (string, string) {
 	t := areaClean.Replace(strings.TrimSpace(v))
 	if t == "" {
-		return ""
+		return city, ""
 	}
 	if zh, ok := xiaoqi.PlaceFromEnglish(t, true); ok {
 		t = zh
 	}
 	if xiaoqi.RegionOf(city) == "" {
-		return strings.TrimSpace(v)
+		return city, strings.TrimSpace(v)
+	}
+	if strings.HasPrefix(t, "杨凌") || strings.HasPrefix(t, "西咸") {
+		return shaanxiPlace(strings.TrimSuffix(city, "市"), t)
 	}
 	if u, c := countyOf(t); u != "" && c == city {
-		return u
+		return city, u
 	}
 	for _, z := range shaanxiZones {
 		if t == z.prefix && z.city == city {
-			return z.district
+			return city, z.district
 		}
 	}
 	for _, z := range zoneAliases {
 		if t == z.prefix {
-			return z.district
+			return city, z.district
 		}
 	}
-	return strings.TrimSpace(v)
+	return city, strings.TrimSpace(v)
 }

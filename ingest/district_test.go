@@ -8,14 +8,18 @@ import (
 )
 
 func TestReadDistrict(t *testing.T) {
-	for _, tc := range []struct{ city, in, want string }{
-		{"西安市", "雁塔", "雁塔区"}, {"西安市", "雁塔区", "雁塔区"}, {"西安市", "Yanta District", "雁塔区"}, {"西安市", "yanta", "雁塔区"},
-		{"西安市", "周至", "周至县"}, {"渭南市", "韩城", "韩城市"}, {"西安市", "高新技术产业开发区", "高新区"}, {"西安市", "曲江", "曲江新区"},
-		{"宝鸡市", "雁塔", "雁塔"}, // not a district of 宝鸡: as written
-		{"深圳市", "南山区", "南山区"}, {"深圳市", " 南山 ", "南山"}, {"西安市", "", ""},
+	for _, tc := range []struct{ city, in, wantCity, want string }{
+		{"西安市", "雁塔", "西安市", "雁塔区"}, {"西安市", "雁塔区", "西安市", "雁塔区"}, {"西安市", "Yanta District", "西安市", "雁塔区"},
+		{"西安市", "yanta", "西安市", "雁塔区"}, {"西安市", "周至", "西安市", "周至县"}, {"渭南市", "韩城", "渭南市", "韩城市"},
+		{"西安市", "高新技术产业开发区", "西安市", "高新区"}, {"西安市", "曲江", "西安市", "曲江新区"},
+		{"宝鸡市", "雁塔", "宝鸡市", "雁塔"}, // not a district of 宝鸡: as written
+		{"深圳市", "南山区", "深圳市", "南山区"}, {"深圳市", " 南山 ", "深圳市", "南山"}, {"西安市", "", "西安市", ""},
+		// The new areas are areas: 杨凌 a city of its own, 西咸新区 Xi'an's, as ParseArea reads them.
+		{"咸阳市", "杨凌示范区", "杨凌示范区", ""}, {"咸阳市", "杨凌", "杨凌示范区", ""}, {"咸阳市", "西咸新区", "西安市", "西咸新区"},
+		{"咸阳市", "杨陵区", "咸阳市", "杨陵区"}, // the district of 咸阳 (陵) of the divisions stays
 	} {
-		if got := ingest.ReadDistrict(tc.city, tc.in); got != tc.want {
-			t.Errorf("ReadDistrict(%q, %q) = %q, want %q", tc.city, tc.in, got, tc.want)
+		if c, d := ingest.ReadDistrict(tc.city, tc.in); c != tc.wantCity || d != tc.want {
+			t.Errorf("ReadDistrict(%q, %q) = %q, %q; want %q, %q", tc.city, tc.in, c, d, tc.wantCity, tc.want)
 		}
 	}
 }

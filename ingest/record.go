@@ -345,7 +345,7 @@ func (r *record) place(city, district *string, merge bool) {
 		}
 	}
 	if v := r.get("district"); v != "" {
-		d = ReadDistrict(c, v)
+		c, d = ReadDistrict(c, v)
 	}
 	if merge && !hasCity && !hasArea {
 		c = *city
