@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/url"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -22,42 +21,11 @@ const warningHeader = "X-Warning"
 // refused naming the field (prefix "docs[3]." in a batch). An empty region is filled from a
 // Shaanxi city, as imports fill it.
 func readPlace(d xiaoqi.Doc, prefix string) (warnings []string, err error) {
-	var city, district *string
-	var region *xiaoqi.Region
-	switch d := d.(type) {
-	case *xiaoqi.Institution:
-		city, district, region = &d.City, &d.District, &d.Region
-	case *xiaoqi.Program:
-		city, district = &d.City, &d.District
-	case *xiaoqi.Enterprise:
-		city, district, region = &d.City, &d.District, &d.Region
-	case *xiaoqi.JobNeed:
-		city, district, region = &d.City, &d.District, &d.Region
-	case *xiaoqi.Candidate:
-		city = &d.City
-	default:
-		return nil, nil
-	}
-	v := strings.TrimSpace(*city)
-	if v == "" {
-		return nil, nil // required or not: the document's Validate says
-	}
-	c, dist, problem, fatal := ingest.ReadCity(v)
-	if fatal {
+	switch problem, fatal := ingest.ReadDocPlace(d); {
+	case fatal:
 		return nil, invalid(prefix+"city", "%s", problem)
-	}
-	if problem != "" {
+	case problem != "":
 		warnings = append(warnings, prefix+"city: "+problem)
-	}
-	if district != nil {
-		if strings.TrimSpace(*district) == "" {
-			*district = dist
-		}
-		c, *district = ingest.ReadDistrict(c, *district)
-	}
-	*city = c
-	if region != nil && *region == "" {
-		*region = xiaoqi.RegionOf(c)
 	}
 	return warnings, nil
 }
