@@ -15,6 +15,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // listPage is the answer of GET /api/v1/{kind}.
@@ -52,9 +53,14 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 				}
 				opt.Filters[name] = strconv.FormatBool(b)
 			case name == "city":
-				// 西安 and 西安市 alike, as search takes them (stored cities are full names).
+				// 西安 and 西安市 alike, as search takes them (stored cities are full names):
+				// read as writes read a city (深圳, Shenzhen → 深圳市); a text that names a
+				// district too (广州天河区) or no known city is looked up as it is.
 				if err = xiaoqi.CheckFilterValue(k, name, v); err == nil {
 					opt.Filters[name] = xiaoqi.NormalizeCity(v)
+					if city, district, problem, _ := ingest.ReadCity(v); city != "" && district == "" && problem == "" {
+						opt.Filters[name] = city
+					}
 				}
 			default:
 				err = xiaoqi.CheckFilterValue(k, name, v)

@@ -193,3 +193,19 @@ func TestAPIYanglingIsAnArea(t *testing.T) {
 		t.Errorf("near=杨凌&within=10 finds %d job needs, want the one in 杨凌示范区", res.Total)
 	}
 }
+
+// The list filter reads a city as writes store it: city=深圳 found nothing once 深圳's
+// documents were stored as 深圳市, and city=Shenzhen was not read.
+func TestListCityFilterReadsPlaces(t *testing.T) {
+	e := newEnv(t)
+	e.create(t, "jobs", `{"enterprise_name":"深圳外包公司","title":"Java开发","city":"深圳市","headcount":1}`)
+	for _, city := range []string{"深圳", "深圳市", "Shenzhen"} {
+		var list struct {
+			Data []stored `json:"data"`
+		}
+		e.get(t, "/api/v1/jobs?city="+url.QueryEscape(city)).want(t, http.StatusOK).decode(t, &list)
+		if len(list.Data) != 1 {
+			t.Errorf("GET /api/v1/jobs?city=%s lists %d job needs, want the one in 深圳市", city, len(list.Data))
+		}
+	}
+}

@@ -38,3 +38,15 @@ func TestImportDistrictCell(t *testing.T) {
 		t.Errorf("district cell Chang'an District stored as %+v, want 长安区%s", j, problems(rep))
 	}
 }
+
+// A city written in English outside Shaanxi (Shenzhen) was kept as written with a warning.
+func TestReadCityEnglish(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"Shenzhen": {"深圳市", ""}, "beijing": {"北京市", ""}, "Xixian New Area": {"西安市", "西咸新区"}, "Xi'an": {"西安市", ""},
+	} {
+		c, d, problem, fatal := ingest.ReadCity(in)
+		if c != want[0] || d != want[1] || problem != "" || fatal {
+			t.Errorf("ReadCity(%q) = %q, %q, %q, %v; want %q, %q", in, c, d, problem, fatal, want[0], want[1])
+		}
+	}
+}
