@@ -94,8 +94,15 @@ func TestAPIUnknownPlace(t *testing.T) {
 	if !strings.Contains(msg, "many cities have one") {
 		t.Errorf("error %q does not say 高新区 names no city", msg)
 	}
-	e.send(t, http.MethodPost, "/api/v1/jobs", `{"enterprise_name":"某公司","title":"Java开发","city":"陕西省","headcount":1}`).
+	e.send(t, http.MethodPost, "/api/v1/jobs", `{"enterprise_name":"某公司","title":"Java开发","city":"123","headcount":1}`).
 		wantError(t, http.StatusBadRequest, "invalid", "city")
+	// A province-wide posting keeps the province as its city, as an import's area column does,
+	// with a warning: such jobs are in the data, and the HR form saves them unchanged.
+	r = e.send(t, http.MethodPost, "/api/v1/jobs", `{"enterprise_name":"某公司","title":"全省培训专员","city":"陕西","headcount":1}`).want(t, http.StatusCreated)
+	r.decode(t, &d)
+	if w, _ := url.PathUnescape(r.Header.Get("X-Warning")); d.City != "陕西省" || !strings.Contains(w, "only the province (陕西省) is given") {
+		t.Errorf("a job of 陕西 stored in %q with the warning %q, want 陕西省 and a warning that no city is given", d.City, w)
+	}
 	e.send(t, http.MethodPost, "/api/v1/jobs/batch", `[{"enterprise_name":"某公司","title":"Java开发","city":"深圳","headcount":1},
 		{"enterprise_name":"某公司","title":"测试","city":"高新区","headcount":1}]`).
 		wantError(t, http.StatusBadRequest, "invalid", "docs[1].city")

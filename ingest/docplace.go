@@ -11,7 +11,9 @@ import (
 // ReadDocPlace reads the city and district of a document as an import reads its city and
 // district cells (ReadCity, ReadDistrict) and fills an empty region from a Shaanxi city: what
 // the API does to every document written through it, and RereadPlaces to those stored before
-// it did. problem and fatal are ReadCity's; a fatal problem leaves d as it was.
+// it did. problem and fatal are ReadCity's, but a province alone (陕西省, as data has it for
+// province-wide postings) is kept as the city with a warning, as an import's area column keeps
+// it; a fatal problem leaves d as it was.
 func ReadDocPlace(d xiaoqi.Doc) (problem string, fatal bool) {
 	var city, district *string
 	var region *xiaoqi.Region
@@ -34,6 +36,14 @@ func ReadDocPlace(d xiaoqi.Doc) (problem string, fatal bool) {
 		return "", false // required or not: the document's Validate says
 	}
 	c, dist, problem, fatal := ReadCity(v)
+	if fatal && dist == "" {
+		if p := provinceOf(v); p != "" {
+			// A province-wide posting (全省培训专员 in 陕西省): the province as its city, as an
+			// import's area column keeps it, with the same warning.
+			*city = p
+			return fmt.Sprintf("只给出了省份 %[1]s，未给出城市 / only the province (%[1]s) is given, no city", p), false
+		}
+	}
 	if fatal {
 		return problem, true
 	}
