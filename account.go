@@ -210,6 +210,11 @@ const (
 	// AuditAccount: an administrator created a candidate's account, set its password or made
 	// it an API key, any of which lets the administrator sign in as the candidate.
 	AuditAccount = "candidate.account"
+	// AuditUserAccount: an administrator (or an operator at the command line) created,
+	// disabled, enabled or deleted the account of another user who is not a candidate, set
+	// its password or made it an API key. SubjectID is then the user's ID, not a candidate's;
+	// Reason says what, with the username.
+	AuditUserAccount = "user.account"
 )
 
 // AuditEntry records one access to personal data: who, whose, when, why.
@@ -223,8 +228,9 @@ type AuditEntry struct {
 	ActorID           string `json:"actor_id" bson:"actor_id"`
 	ActorRole         Role   `json:"actor_role" bson:"actor_role"`
 	ActorEnterpriseID string `json:"actor_enterprise_id,omitempty" bson:"actor_enterprise_id,omitempty"`
-	// SubjectID is the candidate whose data was accessed; after erasure it is replaced by
-	// ErasedSubject and the entry keeps only that something was released, when and to whom.
+	// SubjectID is the candidate whose data was accessed (the user whose account was managed,
+	// for AuditUserAccount); after erasure it is replaced by ErasedSubject and the entry keeps
+	// only that something was released, when and to whom.
 	SubjectID string `json:"subject_id" bson:"subject_id"`
 	// Reason is why, as the actor gave it.
 	Reason string `json:"reason,omitempty" bson:"reason,omitempty"`
@@ -243,12 +249,16 @@ func (e *AuditEntry) Validate() error {
 // ErasedSubject replaces the subject of audit entries about an erased candidate.
 const ErasedSubject = "erased"
 
-// AuditFilter selects audit entries, oldest first, one page at a time.
+// AuditFilter selects audit entries, oldest first (newest first with Newest), one page at a
+// time.
 type AuditFilter struct {
 	SubjectID string
 	ActorID   string
-	// After is the ID of the last entry of the previous page.
+	// After is the ID of the last entry of the previous page: the page holds the entries
+	// appended after it, or with Newest those appended before it.
 	After string
+	// Newest lists the newest entries first, as an administrator reads the log.
+	Newest bool
 	// Limit defaults to DefaultListLimit and is capped at MaxListLimit.
 	Limit int
 }
@@ -295,7 +305,8 @@ type Accounts interface {
 
 	// AppendAudit appends an entry, setting its ID (increasing) and, when zero, its Time.
 	AppendAudit(ctx context.Context, e *AuditEntry) error
-	// Audit returns entries matching f, oldest first, and the After of the next page ("" on the last).
+	// Audit returns entries matching f, oldest first (newest first with f.Newest), and the
+	// After of the next page ("" on the last).
 	Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, string, error)
 	// RedactAudit replaces subjectID by ErasedSubject in every entry about it and clears their
 	// Reason (which may name the person); it returns how many entries changed.

@@ -19,11 +19,17 @@ const (
 const (
 	// ImportStaleAfter is how long a queued or running job may go without its runner writing it
 	// before the other nodes take the runner for dead and report the job failed. Runners write
-	// their jobs every few seconds.
-	ImportStaleAfter = time.Minute
+	// their jobs every 2 s (10 writes missed), and the nodes' clocks must agree to within a
+	// few seconds. (It was a minute: the list of a node whose peer was killed showed its
+	// import running for that long.)
+	ImportStaleAfter = 20 * time.Second
 	// MaxImportReportBytes caps ImportJob.Report: the API keeps a fixed number of problems in
 	// it (the full list is in the report CSV on the node that ran the job).
 	MaxImportReportBytes = 1 << 20
+	// MaxImportReportCSVBytes caps ImportJob.ReportCSV, the report CSV as every node serves
+	// it: the API cuts a longer report at a row and says so in a last row (the node that ran
+	// the job keeps the whole file until it restarts).
+	MaxImportReportCSVBytes = 1 << 20
 )
 
 // ImportJob is the state of one bulk import (POST /api/v1/imports), kept in the store so
@@ -57,6 +63,11 @@ type ImportJob struct {
 	// MaxImportReportBytes. ImportJobs (the list) leaves Report out.
 	Summary json.RawMessage `json:"summary,omitempty" bson:"-"`
 	Report  json.RawMessage `json:"report,omitempty" bson:"-"`
+	// ReportCSV is the job's report CSV once it has finished (each row with a problem, as
+	// uploaded but for candidates' personal cells, and why), kept with the job so that every
+	// node serves it; at most MaxImportReportCSVBytes. ImportJobs (the list) leaves it out; a
+	// put without it removes it, as it does Report.
+	ReportCSV []byte `json:"-" bson:"-"`
 	// Error says why a failed job failed.
 	Error *ImportError `json:"error,omitempty" bson:"error"`
 }
@@ -112,6 +123,9 @@ func (j *ImportJob) Validate() error {
 			v.add(f.name, "不是有效的 JSON", "is not valid JSON")
 		}
 	}
+	if len(j.ReportCSV) > MaxImportReportCSVBytes {
+		v.add("report_csv", "超过 %d 字节", "is larger than %d bytes", MaxImportReportCSVBytes)
+	}
 	return v.err("import job")
 }
 
@@ -123,9 +137,9 @@ type ImportJobs interface {
 	// CancelRequested, which a put never clears: it sets j.CancelRequested to the stored
 	// value, so that the runner learns of a cancel as it writes its progress.
 	PutImportJob(ctx context.Context, j *ImportJob) error
-	// ImportJob returns a job with its report; ENOTFOUND when absent.
+	// ImportJob returns a job with its report and report CSV; ENOTFOUND when absent.
 	ImportJob(ctx context.Context, id string) (*ImportJob, error)
-	// ImportJobs returns every job without its report, newest (CreatedAt) first.
+	// ImportJobs returns every job without its report and report CSV, newest (CreatedAt) first.
 	ImportJobs(ctx context.Context) ([]*ImportJob, error)
 	// RequestImportCancel sets a job's CancelRequested; ENOTFOUND when absent.
 	RequestImportCancel(ctx context.Context, id string) error

@@ -127,6 +127,10 @@ type SearchQuery struct {
 	Languages    []string
 	Institutions []string
 	Enterprises  []string
+	// Experience, when set, keeps the job needs whose experience asked for overlaps it (3
+	// years: 1-3年, 3-5年, 3年以上, 不限; not 5-7年 or 应届生): job needs that state none, and
+	// other kinds, are left out.
+	Experience *Experience
 	// Synthetic, when set, keeps only synthetic (true) or only real (false) documents.
 	Synthetic *bool
 	// From and To bound the date (a job's posting date, else the last change): From ≤ date < To.

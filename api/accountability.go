@@ -120,17 +120,22 @@ func (s *Server) auditConsent(c *gin.Context, changes []consentChange, res []xia
 	return nil
 }
 
-// auditAccount records that the caller, an administrator, did what to the account of the
-// candidate user u; nothing for other users, or when users act on their own account.
+// auditAccount records that the caller, an administrator, did what to the account of user u:
+// in the candidate's audit log for a candidate's account (AuditAccount), else under the
+// user's ID (AuditUserAccount), so that the admin page's audit log says who disabled whom.
+// Nothing when users act on their own account.
 func (s *Server) auditAccount(c *gin.Context, u *xiaoqi.User, what string) error {
 	p := who(c)
-	if u.Role != xiaoqi.RoleCandidate || u.CandidateID == "" || p.user == nil || p.user.ID == u.ID {
+	if p.user == nil || p.user.ID == u.ID {
 		return nil
 	}
-	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditAccount, ActorID: p.user.ID, ActorRole: p.user.Role,
-		SubjectID: u.CandidateID, Reason: what + " (" + u.Username + ")"}
+	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditUserAccount, ActorID: p.user.ID, ActorRole: p.user.Role,
+		SubjectID: u.ID, Reason: what + " (" + u.Username + ")"}
+	if u.Role == xiaoqi.RoleCandidate && u.CandidateID != "" {
+		e.Action, e.SubjectID = xiaoqi.AuditAccount, u.CandidateID
+	}
 	if err := s.accounts.AppendAudit(c.Request.Context(), e); err != nil {
-		return fmt.Errorf("audit the account of %s: %w", u.CandidateID, err)
+		return fmt.Errorf("audit the account of %s: %w", e.SubjectID, err)
 	}
 	return nil
 }

@@ -2,8 +2,10 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -183,5 +185,141 @@ func TestRotatingACandidatesKeyIsAudited(t *testing.T) {
 	e.get(t, "/api/v1/audit?subject="+cand).want(t, http.StatusOK).decode(t, &log)
 	if len(log.Data) != 1 || log.Data[0].ActorRole != xiaoqi.RoleAdmin || !strings.HasPrefix(log.Data[0].Reason, "轮换 API 密钥") {
 		t.Errorf("the candidate's audit log after their own rotation and an administrator's: %+v, want the administrator's alone", log.Data)
+	}
+}
+
+// TestAuditNewestFirst: an administrator reads the audit log newest first (order=newest), a
+// page at a time back to the oldest entry, filtered by actor or subject. Before, the log came
+// only oldest first: the last page, what happened today, took reading every page before it.
+func TestAuditNewestFirst(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "丙外包", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent := res[0].ID
+	var cands []string
+	for _, name := range []string{"甲一", "乙二"} {
+		res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Candidate{Name: name, Phone: "13912345678", City: "西安市", ConsentEnterprises: []string{ent}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cands = append(cands, res[0].ID)
+	}
+	hr := e.newUser(t, "hr-bing", xiaoqi.RoleEnterprise, ent)
+	for i := range 5 {
+		e.as(hr).get(t, "/api/v1/candidates/"+cands[i%2]+"/contact?reason="+url.QueryEscape(fmt.Sprintf("面试 %d", i))).want(t, http.StatusOK)
+	}
+	type page struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+		Next string              `json:"next"`
+	}
+	reasons := func(p page) []string {
+		var out []string
+		for _, e := range p.Data {
+			out = append(out, e.Reason)
+		}
+		return out
+	}
+	var p page
+	e.get(t, "/api/v1/audit?order=newest&limit=2").want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 4", "面试 3"}) || p.Next == "" {
+		t.Fatalf("newest first, 2 a page: %q, next %q; want 面试 4, 面试 3 and a next page", got, p.Next)
+	}
+	e.get(t, "/api/v1/audit?order=newest&limit=2&after="+p.Next).want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 2", "面试 1"}) {
+		t.Errorf("newest first, second page: %q, want 面试 2, 面试 1", got)
+	}
+	e.get(t, "/api/v1/audit?order=newest&subject="+cands[1]).want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 3", "面试 1"}) {
+		t.Errorf("newest first about %s: %q, want 面试 3, 面试 1", cands[1], got)
+	}
+	var hrID struct{ User struct{ ID string } }
+	e.as(hr).get(t, "/api/v1/session").want(t, http.StatusOK).decode(t, &hrID)
+	e.get(t, "/api/v1/audit?order=newest&limit=1&actor="+hrID.User.ID).want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 4"}) {
+		t.Errorf("newest first by %s: %q, want 面试 4", hrID.User.ID, got)
+	}
+	// The default stays oldest first; the candidate's own log takes the order too.
+	e.get(t, "/api/v1/audit?order=oldest&limit=1").want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 0"}) {
+		t.Errorf("oldest first: %q, want 面试 0", got)
+	}
+	e.get(t, "/api/v1/candidates/"+cands[0]+"/audit?order=newest&limit=1").want(t, http.StatusOK).decode(t, &p)
+	if got := reasons(p); !slices.Equal(got, []string{"面试 4"}) {
+		t.Errorf("the candidate's log, newest first: %q, want 面试 4", got)
+	}
+	e.get(t, "/api/v1/audit?order=latest").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "order")
+}
+
+// TestManagingAnAccountIsAudited: an administrator who disables, enables or deletes the
+// account of HR (not a candidate) leaves an entry in the audit log, under that user's id, so
+// that the admin page can say who stopped whom. Before, only candidates' accounts were
+// audited: disabling HR, or deleting any account, left no trace.
+func TestManagingAnAccountIsAudited(t *testing.T) {
+	e := newEnv(t)
+	res, err := e.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "戊外包", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hr := e.newUser(t, "hr-wu", xiaoqi.RoleEnterprise, res[0].ID)
+	var me struct{ User struct{ ID string } }
+	e.as(hr).get(t, "/api/v1/session").want(t, http.StatusOK).decode(t, &me)
+	id := me.User.ID
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":true}`).want(t, http.StatusOK)
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":true}`).want(t, http.StatusOK) // no change: no entry
+	e.send(t, http.MethodPut, "/api/v1/users/"+id+"/disabled", `{"disabled":false}`).want(t, http.StatusOK)
+	e.send(t, http.MethodDelete, "/api/v1/users/"+id, "").want(t, http.StatusNoContent)
+	e.send(t, http.MethodDelete, "/api/v1/users/"+id, "").want(t, http.StatusNotFound)
+
+	var log struct {
+		Data []xiaoqi.AuditEntry `json:"data"`
+	}
+	e.get(t, "/api/v1/audit?subject="+id).want(t, http.StatusOK).decode(t, &log)
+	var got []string
+	for _, a := range log.Data {
+		if a.Action != xiaoqi.AuditUserAccount || a.ActorID != e.Admin.ID || a.ActorRole != xiaoqi.RoleAdmin {
+			t.Errorf("entry %+v, want user.account by the administrator %s", a, e.Admin.ID)
+		}
+		got = append(got, a.Reason)
+	}
+	want := []string{"停用账户 account disabled (hr-wu)", "启用账户 account enabled (hr-wu)", "删除账户 account deleted (hr-wu)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("the audit log of hr-wu's account: %q, want %q", got, want)
+	}
+}
+
+// TestUsersListNamesScopes: the list of accounts names each HR officer's enterprise and each
+// staff member's institution, so that an administrator finds "the HR of 己外包" among 500
+// accounts; a candidate's account does not carry the candidate's name. Before, the list gave
+// ids only.
+func TestUsersListNamesScopes(t *testing.T) {
+	e := newEnv(t)
+	res, err := e.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "己外包", City: "西安市"},
+		&xiaoqi.Institution{Name: "庚学院", City: "西安市", Type: "university"}, &xiaoqi.Candidate{Name: "辛某", Phone: "13912345671", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.newUser(t, "hr-ji", xiaoqi.RoleEnterprise, res[0].ID)
+	e.newUser(t, "hr-ji2", xiaoqi.RoleEnterprise, res[0].ID)
+	e.newUser(t, "staff-geng", xiaoqi.RoleInstitution, res[1].ID)
+	e.newUser(t, "xin", xiaoqi.RoleCandidate, res[2].ID)
+	var list struct {
+		Data []struct {
+			Username  string `json:"username"`
+			ScopeName string `json:"scope_name"`
+		} `json:"data"`
+	}
+	e.get(t, "/api/v1/users").want(t, http.StatusOK).decode(t, &list)
+	got := map[string]string{}
+	for _, u := range list.Data {
+		got[u.Username] = u.ScopeName
+	}
+	want := map[string]string{"hr-ji": "己外包", "hr-ji2": "己外包", "staff-geng": "庚学院", "xin": ""}
+	for name, scope := range want {
+		if got[name] != scope {
+			t.Errorf("%s is listed with scope_name %q, want %q", name, got[name], scope)
+		}
 	}
 }

@@ -32,9 +32,11 @@ func importStopped() *xiaoqi.ImportError {
 		Message: "执行该导入的节点已停止，导入未完成；请重新导入该文件：已写入的行不会重复写入 / the node that ran this import stopped before it finished; import the file again: rows already written are not duplicated"}
 }
 
-// importJob is an import that this node runs. The upload, the report CSV and the cancel
+// importJob is an import that this node runs. The upload, the report CSV file and the cancel
 // function are this node's alone; the job's state (rec) is written to the store every
-// importJobs.saveEvery and when it ends, so that every node lists and shows it.
+// importJobs.saveEvery and when it ends, so that every node lists and shows it; its last
+// write takes the report CSV along (at most xiaoqi.MaxImportReportCSVBytes of it), so that
+// every node serves it, also after this one has restarted.
 type importJob struct {
 	id        string
 	opt       ingest.Options
@@ -245,9 +247,13 @@ func (m *importJobs) forgetLocked(id string) {
 }
 
 // save writes the job to the store and cancels it when a cancel was requested on any node.
-func (m *importJobs) save(j *importJob) {
+// The last save of a job that has ended (final) takes its report CSV along.
+func (m *importJobs) save(j *importJob, final bool) {
 	rec := j.state()
 	rec.UpdatedAt = time.Now().UTC()
+	if final {
+		rec.ReportCSV = storedReportCSV(j.reportCSV, m.node, m.logger)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := m.jobs.PutImportJob(ctx, rec); err != nil {
@@ -277,7 +283,7 @@ func (m *importJobs) start(j *importJob) {
 				case <-stop:
 					return
 				case <-t.C:
-					m.save(j)
+					m.save(j, false)
 				}
 			}
 		}()
@@ -285,7 +291,7 @@ func (m *importJobs) start(j *importJob) {
 		close(stop)
 		<-saved
 		m.end(j, rep, err)
-		m.save(j)
+		m.save(j, true)
 		if err != nil && xiaoqi.ErrorCode(err) == xiaoqi.EINTERNAL && ctx.Err() == nil {
 			m.logger.Error("import failed", "import", j.id, "err", err)
 		}

@@ -43,7 +43,7 @@ func (m *memImportJobs) ImportJobs(context.Context) ([]*xiaoqi.ImportJob, error)
 	defer m.mu.Unlock()
 	out := make([]*xiaoqi.ImportJob, 0, len(m.jobs))
 	for _, j := range m.jobs {
-		j.Report = nil
+		j.Report, j.ReportCSV = nil, nil
 		out = append(out, &j)
 	}
 	slices.SortFunc(out, func(a, b *xiaoqi.ImportJob) int {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -381,9 +382,11 @@ func (s *Server) listImports(c *gin.Context) {
 	s.writeJSON(c, http.StatusOK, gin.H{"data": out})
 }
 
-// importReport answers GET /api/v1/imports/{id}/report.csv once the job has finished. The
-// file is on the node that ran the job (it may hold every row of the upload, so it does not
-// go into the store); another node answers 404 saying so.
+// importReport answers GET /api/v1/imports/{id}/report.csv once the job has finished: the
+// file of the node that ran the job while it has it (whole), else the copy stored with the
+// job (xiaoqi.ImportJob.ReportCSV, cut to xiaoqi.MaxImportReportCSVBytes), on any node. A job
+// without a stored copy (its node died, or it ended before copies were stored) is served by
+// its node alone; another node answers 404 saying so.
 func (s *Server) importReport(c *gin.Context) {
 	rec := s.findImport(c)
 	if rec == nil {
@@ -393,23 +396,30 @@ func (s *Server) importReport(c *gin.Context) {
 		s.writeError(c, xiaoqi.Errorf(xiaoqi.ECONFLICT, "导入 %[1]s 尚未完成，完成后可下载报告 / import %[1]s has not finished; the report is ready when it has", rec.ID))
 		return
 	}
-	j := s.imports.localJob(rec.ID)
-	if j == nil {
+	name := strings.TrimSuffix(rec.FileName, filepath.Ext(rec.FileName)) + "-report.csv"
+	var body io.Reader
+	if j := s.imports.localJob(rec.ID); j != nil {
+		if f, err := os.Open(j.reportCSV); err == nil {
+			defer f.Close()
+			body = f
+		}
+	}
+	if body == nil && len(rec.ReportCSV) > 0 {
+		body = bytes.NewReader(rec.ReportCSV)
+	}
+	if body == nil {
+		if rec.Node == s.imports.node {
+			s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入 %[1]s 没有报告：它在读取文件之前就已停止，或报告文件已随本节点重启而删除 / import %[1]s has no report: it stopped before reading the file, or the report file went when this node restarted", rec.ID))
+			return
+		}
 		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "报告文件只保存在执行该导入的节点（%[2]s）上，且只保留到该节点重启，此处无法下载；前 %[3]d 个问题见该任务的 errors（GET /api/v1/imports/%[1]s） / the report file is kept only by the node that ran the import (%[2]s), and only until that node restarts: it cannot be downloaded here; the first %[3]d problems are in the job's errors (GET /api/v1/imports/%[1]s)",
 			rec.ID, rec.Node, importProblems))
 		return
 	}
-	f, err := os.Open(j.reportCSV)
-	if err != nil {
-		s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入 %[1]s 没有报告：它在读取文件之前就已停止 / import %[1]s has no report: it stopped before reading the file", j.id))
-		return
-	}
-	defer f.Close()
-	name := strings.TrimSuffix(j.opt.FileName, filepath.Ext(j.opt.FileName)) + "-report.csv"
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-report.csv"; filename*=UTF-8''%s`, j.id, url.PathEscape(name)))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-report.csv"; filename*=UTF-8''%s`, rec.ID, url.PathEscape(name)))
 	c.Header("Content-Type", "text/csv; charset=utf-8")
 	c.Status(http.StatusOK)
-	_, _ = io.Copy(c.Writer, f)
+	_, _ = io.Copy(c.Writer, body)
 }
 
 // deleteImport answers DELETE /api/v1/imports/{id}: it cancels a job that has not finished

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -77,14 +78,16 @@ func TestImportOnAnotherNode(t *testing.T) {
 	if len(list.Data) != 1 || list.Data[0].ID != j.ID || list.Data[0].Counts == nil || list.Data[0].Counts.Written != 1 {
 		t.Errorf("list on B: %+v, want the job of A with its counts", list.Data)
 	}
-	// The report file is A's: B says where it is, A serves it.
-	r := b.get(t, onB.ReportURL).want(t, http.StatusNotFound)
-	for _, want := range []string{"执行该导入的节点（node-a）", "kept only by the node that ran the import (node-a)", "errors"} {
-		if !strings.Contains(string(r.Body), want) {
-			t.Errorf("report on B: %s, want it to say %q", r.Body, want)
-		}
+	// The report CSV is stored with the job: B serves it as A does. (B answered 404: the
+	// file was on A's disk alone.)
+	fromA := a.get(t, onB.ReportURL).want(t, http.StatusOK)
+	fromB := b.get(t, onB.ReportURL).want(t, http.StatusOK)
+	if string(fromB.Body) != string(fromA.Body) || !strings.Contains(string(fromB.Body), "招聘人数") {
+		t.Errorf("the report on B:\n%s\nwant it as A serves it:\n%s", fromB.Body, fromA.Body)
 	}
-	a.get(t, onB.ReportURL).want(t, http.StatusOK)
+	if cd := fromB.Header.Get("Content-Disposition"); !strings.Contains(cd, url.PathEscape("岗位需求-report.csv")) {
+		t.Errorf("the report on B is named %q", cd)
+	}
 
 	// A long import on A: B shows its progress, and a DELETE on B stops it.
 	const rows = 30000
@@ -118,9 +121,10 @@ func TestImportNodeStopped(t *testing.T) {
 		}
 	}
 
-	// A node that died: its job says "running", and nothing has written it for two minutes.
+	// A node that died: its job says "running", and nothing has written it for 25 s (ten
+	// missed writes and more). Before, it was listed running for a minute.
 	jobs := base.Store.(xiaoqi.ImportJobs)
-	at := time.Now().UTC().Add(-2 * xiaoqi.ImportStaleAfter)
+	at := time.Now().UTC().Add(-25 * time.Second)
 	dead := &xiaoqi.ImportJob{ID: "imp_00000000000000d1", Type: xiaoqi.KindJob, FileName: "jobs.csv", Mode: "default", Node: "node-gone",
 		Status: xiaoqi.ImportRunning, CreatedAt: at, StartedAt: at, UpdatedAt: at, Progress: xiaoqi.ImportProgress{Rows: 500, Written: 500}}
 	if err := jobs.PutImportJob(context.Background(), dead); err != nil {
@@ -145,9 +149,9 @@ func TestImportNodeStopped(t *testing.T) {
 	if stored, err := jobs.ImportJob(context.Background(), dead.ID); err != nil || stored.Status != xiaoqi.ImportFailed {
 		t.Errorf("stored %+v, %v; want it failed", stored, err)
 	}
-	// A job whose runner is alive is not.
+	// A job whose runner is alive is not, though a write or two may be late.
 	live := *dead
-	live.ID, live.UpdatedAt = "imp_00000000000000a1", time.Now().UTC()
+	live.ID, live.UpdatedAt = "imp_00000000000000a1", time.Now().UTC().Add(-6*time.Second)
 	if err := jobs.PutImportJob(context.Background(), &live); err != nil {
 		t.Fatal(err)
 	}
@@ -162,4 +166,35 @@ func TestImportNodeStopped(t *testing.T) {
 	c.upload(t, "big.csv", bigJobsCSV(30000), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &onC)
 	srvC.Close()
 	stoppedSays(b.waitImport(t, onC.ID))
+}
+
+// TestImportReportAfterNodeStops: the report CSV of a job outlives the node that ran it:
+// once that node has stopped (and its files are gone), another node serves the copy stored
+// with the job. A job stored without a copy (its node died before the end) is still said to
+// be on its node.
+func TestImportReportAfterNodeStops(t *testing.T) {
+	t.Parallel()
+	base := newEnv(t)
+	a, srvA := base.node(t, "node-a")
+	b, _ := base.node(t, "node-b")
+	var j importJob
+	a.upload(t, "岗位需求.csv", gbkBytes(t, jobsCSV), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
+	done := a.waitImport(t, j.ID)
+	whole := a.get(t, done.ReportURL).want(t, http.StatusOK).Body
+	srvA.Close()
+	if got := b.get(t, done.ReportURL).want(t, http.StatusOK).Body; string(got) != string(whole) {
+		t.Errorf("the report on B after A stopped:\n%s\nwant:\n%s", got, whole)
+	}
+
+	jobs := base.Store.(xiaoqi.ImportJobs)
+	at := time.Now().UTC()
+	old := &xiaoqi.ImportJob{ID: "imp_00000000000000e1", Type: xiaoqi.KindJob, FileName: "jobs.csv", Mode: "default", Node: "node-gone",
+		Status: xiaoqi.ImportDone, CreatedAt: at, StartedAt: at, FinishedAt: at, UpdatedAt: at}
+	if err := jobs.PutImportJob(context.Background(), old); err != nil {
+		t.Fatal(err)
+	}
+	r := b.get(t, "/api/v1/imports/"+old.ID+"/report.csv").want(t, http.StatusNotFound)
+	if !strings.Contains(string(r.Body), "kept only by the node that ran the import (node-gone)") {
+		t.Errorf("the report of a job without a stored copy: %s, want it to name its node", r.Body)
+	}
 }

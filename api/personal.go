@@ -222,12 +222,22 @@ func auditFilter(c *gin.Context, extra ...string) (xiaoqi.AuditFilter, error) {
 			f.Limit, err = intParam(name, v, xiaoqi.DefaultListLimit, xiaoqi.MaxListLimit)
 		case name == "after":
 			f.After = v
+		case name == "order":
+			// Administrators read the log newest first; the default stays oldest first.
+			switch v {
+			case "oldest":
+			case "newest":
+				f.Newest = true
+			default:
+				err = invalid(name, "须为 oldest 或 newest，不能是 %[1]q / must be oldest or newest, not %[1]q", v)
+			}
 		case name == "subject" && slices.Contains(extra, name):
 			f.SubjectID = v
 		case name == "actor" && slices.Contains(extra, name):
 			f.ActorID = v
 		default:
-			err = invalid(name, "未知参数（可选：%s） / unknown parameter (allowed: %s)", strings.Join(append([]string{"limit", "after"}, extra...), "、"), strings.Join(append([]string{"limit", "after"}, extra...), ", "))
+			known := append([]string{"limit", "after", "order"}, extra...)
+			err = invalid(name, "未知参数（可选：%s） / unknown parameter (allowed: %s)", strings.Join(known, "、"), strings.Join(known, ", "))
 		}
 		return err
 	})
@@ -256,7 +266,7 @@ func (s *Server) candidateAudit(c *gin.Context) {
 	s.writeAudit(c, f)
 }
 
-// listAudit answers GET /api/v1/audit?subject=&actor=&after=&limit= for administrators.
+// listAudit answers GET /api/v1/audit?subject=&actor=&order=&after=&limit= for administrators.
 func (s *Server) listAudit(c *gin.Context) {
 	if !s.needAuth(c) {
 		return

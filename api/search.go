@@ -40,10 +40,10 @@ type searchPage struct {
 var listParams = []string{"type", "city", "region", "district", "sector", "skill", "degree", "language", "institution", "enterprise", "facets"}
 
 // singleParams are the parameters given at most once.
-var singleParams = []string{"q", "synthetic", "date_from", "date_to", "near", "within", "sort", "facet_size", "page", "per_page"}
+var singleParams = []string{"q", "synthetic", "experience", "date_from", "date_to", "near", "within", "sort", "facet_size", "page", "per_page"}
 
 // search answers GET /api/v1/search: q, filters (type, city, region, district, sector,
-// skill, degree, language, institution, enterprise, synthetic, date_from, date_to, near +
+// skill, degree, language, institution, enterprise, synthetic, experience, date_from, date_to, near +
 // within), sort, facets, facet_size, page, per_page. See the README's "Searching".
 func (s *Server) search(c *gin.Context) {
 	sq, err := searchQuery(c)
@@ -144,6 +144,13 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 			return sq, invalid("synthetic", "须为 true 或 false，不能是 %[1]q / must be true or false, not %[1]q", v)
 		}
 		sq.Synthetic = &b
+	}
+	if v := strings.TrimSpace(q.Get("experience")); v != "" {
+		e, err := xiaoqi.ParseExperienceAsked(v)
+		if err != nil {
+			return sq, invalid("experience", "%s", err)
+		}
+		sq.Experience = &e
 	}
 	if sq.From, err = dateParam(q, "date_from"); err != nil {
 		return sq, err

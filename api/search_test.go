@@ -99,6 +99,11 @@ func TestSearchParameters(t *testing.T) {
 		{"city=" + url.QueryEscape("西安"), 200, ""},
 		{"city=" + strings.Repeat("x", 33), 400, "city"},
 		{"sort=price", 400, "sort"},
+		{"experience=3", 200, ""},
+		{"experience=3-5", 200, ""},
+		{"experience=" + url.QueryEscape("3年以上"), 200, ""},
+		{"experience=" + url.QueryEscape("很多年"), 400, "experience"},
+		{"experience=2024", 400, "experience"},
 		{"q=%zz", 400, "query"},
 	}
 	for _, tt := range tests {

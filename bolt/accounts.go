@@ -29,12 +29,13 @@ var (
 	bucketAuditBy     = []byte("auditby")
 	bucketImports     = []byte("imports")
 	bucketImportRep   = []byte("importreports")
+	bucketImportCSV   = []byte("importcsv")
 )
 
 // accountBuckets are created by Open when missing: files written before accounts existed
 // gain them without a format change.
 var accountBuckets = [][]byte{bucketUsers, bucketUsernames, bucketAPIKeys, bucketAPIKeysBy,
-	bucketSessions, bucketSessionsExp, bucketAudit, bucketAuditBy, bucketImports, bucketImportRep}
+	bucketSessions, bucketSessionsExp, bucketAudit, bucketAuditBy, bucketImports, bucketImportRep, bucketImportCSV}
 
 // userRecord, keyRecord and sessionRecord are the stored forms of the account types: the same
 // fields, converted with a plain type conversion, with JSON names of the store's own, so that

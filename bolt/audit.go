@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -77,7 +79,7 @@ func (s *Store) Audit(ctx context.Context, f xiaoqi.AuditFilter) ([]xiaoqi.Audit
 	)
 	err = s.view(ctx, "read audit", func(tx *bolt.Tx) error {
 		audit := tx.Bucket(bucketAudit)
-		// visit is called with entries in seq order; it reports whether to go on.
+		// visit is called with entries in the order asked for; it reports whether to go on.
 		visit := func(seq uint64, data []byte) (bool, error) {
 			if err := ctx.Err(); err != nil {
 				return false, err
@@ -97,9 +99,29 @@ func (s *Store) Audit(ctx context.Context, f xiaoqi.AuditFilter) ([]xiaoqi.Audit
 			out = append(out, xiaoqi.AuditEntry(*r))
 			return true, nil
 		}
+		// first and step walk the keys from the one after After, in the order asked for.
+		first := func(c *bolt.Cursor, from, to []byte) ([]byte, []byte) { return c.Seek(from) }
+		step := (*bolt.Cursor).Next
+		from := func(prefix []byte) []byte { return append(prefix, u64(after+1)...) }
+		if f.Newest {
+			// Back from the last key before After (from the end without After).
+			first = func(c *bolt.Cursor, from, to []byte) ([]byte, []byte) {
+				if k, _ := c.Seek(to); k == nil {
+					return c.Last()
+				}
+				return c.Prev()
+			}
+			step = (*bolt.Cursor).Prev
+		}
+		to := func(prefix []byte) []byte {
+			if after == 0 {
+				return append(prefix, u64(math.MaxUint64)...)
+			}
+			return append(prefix, u64(after)...)
+		}
 		if f.SubjectID == "" {
 			c := audit.Cursor()
-			for k, data := c.Seek(u64(after + 1)); k != nil; k, data = c.Next() {
+			for k, data := first(c, from(nil), to(nil)); k != nil; k, data = step(c) {
 				if more, err := visit(readSeq(k), data); err != nil || !more {
 					return err
 				}
@@ -109,7 +131,7 @@ func (s *Store) Audit(ctx context.Context, f xiaoqi.AuditFilter) ([]xiaoqi.Audit
 		prefix := auditByKey(f.SubjectID, 0)
 		prefix = prefix[:len(prefix)-8]
 		c := tx.Bucket(bucketAuditBy).Cursor()
-		for k, _ := c.Seek(auditByKey(f.SubjectID, after+1)); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
+		for k, _ := first(c, from(slices.Clone(prefix)), to(slices.Clone(prefix))); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = step(c) {
 			seq := readSeq(k)
 			data := audit.Get(u64(seq))
 			if data == nil {

@@ -26,7 +26,9 @@ import (
 // Layout of the file:
 //
 //	meta              "format" → formatVersion; "count:<kind>" → number of documents (uint64 BE);
-//	                  "indexed" → what the filter indexes were built from
+//	                  "indexed" → what the filter indexes were built from;
+//	                  "candidate-ids" → present while no candidate is stored under the id its
+//	                  natural key gives (migrate.go), so that Open need not look at each
 //	changes           seq (uint64 BE) → changeRecord; the bucket's sequence is the last seq.
 //	                  A write of a document removes the document's previous change (its
 //	                  record names it), so the feed holds each document's latest change only
@@ -37,6 +39,10 @@ import (
 //
 // flt and idx are derived from docs: Open rebuilds them in place when they were built by
 // another layout (files written before flt existed are migrated that way, in one transaction).
+//
+// Candidates that builds before random candidate ids stored under the hash of their natural
+// key (xiaoqi.NewID, computable from a student number) get a random id from Open, in the same
+// transaction, with the accounts and audit entries that name them (migrate.go).
 //
 // The accounts (xiaoqi.Accounts; see accounts.go and audit.go) are not documents and have
 // no change feed:
@@ -59,6 +65,8 @@ var (
 	bucketMeta    = []byte("meta")
 	bucketChanges = []byte("changes")
 	keyFormat     = []byte("format")
+	// keyCandidateIDs marks a file whose candidates all have random ids (migrate.go).
+	keyCandidateIDs = []byte("candidate-ids")
 )
 
 // formatVersion is the layout version written in new files; Open refuses other versions.
@@ -73,13 +81,16 @@ func countKey(k xiaoqi.Kind) []byte   { return []byte("count:" + k) }
 
 // Store is the embedded store. It is safe for concurrent use; writes are serialised by bbolt.
 type Store struct {
-	db *bolt.DB
+	db    *bolt.DB
+	moved int // candidates Open gave random ids
 }
 
 var _ xiaoqi.Store = (*Store)(nil)
 
 // Open opens the store in the file at path, creating the file and its directory if needed.
-// It fails after a few seconds when another process holds the file.
+// It fails after a few seconds when another process holds the file. In the same transaction
+// that checks the layout, it gives every candidate whose id is the hash of its natural key
+// (stored by a build before random candidate ids) a random id (migrateCandidateIDs).
 func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
@@ -93,12 +104,24 @@ func Open(path string) (*Store, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
 	}
-	if err := db.Update(initBuckets); err != nil {
+	moved := 0
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := initBuckets(tx); err != nil {
+			return err
+		}
+		moved, err = migrateCandidateIDs(tx)
+		return err
+	})
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("bolt: open %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, moved: moved}, nil
 }
+
+// MovedCandidates returns how many candidates Open gave a random id in place of the one their
+// natural key gave (written by a build before random candidate ids; see migrateCandidateIDs).
+func (s *Store) MovedCandidates() int { return s.moved }
 
 // initBuckets creates the buckets of a new file and checks the format of an existing one.
 func initBuckets(tx *bolt.Tx) error {

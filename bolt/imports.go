@@ -14,14 +14,14 @@ import (
 
 var _ xiaoqi.ImportJobs = (*Store)(nil)
 
-// PutImportJob implements xiaoqi.ImportJobs: the job and its report in one transaction, the
+// PutImportJob implements xiaoqi.ImportJobs: the job, its report and report CSV in one transaction, the
 // stored CancelRequested kept.
 func (s *Store) PutImportJob(ctx context.Context, j *xiaoqi.ImportJob) error {
 	if err := j.Validate(); err != nil {
 		return err
 	}
 	rec := *j
-	rec.Report = nil
+	rec.Report, rec.ReportCSV = nil, nil
 	err := s.update(ctx, "put import job", func(tx *bolt.Tx) error {
 		jobs, reps := tx.Bucket(bucketImports), tx.Bucket(bucketImportRep)
 		if old := jobs.Get([]byte(j.ID)); old != nil && !rec.CancelRequested {
@@ -38,10 +38,21 @@ func (s *Store) PutImportJob(ctx context.Context, j *xiaoqi.ImportJob) error {
 		if err := jobs.Put([]byte(j.ID), data); err != nil {
 			return err
 		}
-		if len(j.Report) == 0 {
-			return reps.Delete([]byte(j.ID))
+		for _, b := range []struct {
+			bucket *bolt.Bucket
+			data   []byte
+		}{{reps, j.Report}, {tx.Bucket(bucketImportCSV), j.ReportCSV}} {
+			var err error
+			if len(b.data) == 0 {
+				err = b.bucket.Delete([]byte(j.ID))
+			} else {
+				err = b.bucket.Put([]byte(j.ID), b.data)
+			}
+			if err != nil {
+				return err
+			}
 		}
-		return reps.Put([]byte(j.ID), j.Report)
+		return nil
 	})
 	if err != nil {
 		return err
@@ -64,6 +75,9 @@ func (s *Store) ImportJob(ctx context.Context, id string) (*xiaoqi.ImportJob, er
 		}
 		if rep := tx.Bucket(bucketImportRep).Get([]byte(id)); rep != nil {
 			j.Report = slices.Clone(rep)
+		}
+		if csv := tx.Bucket(bucketImportCSV).Get([]byte(id)); csv != nil {
+			j.ReportCSV = slices.Clone(csv)
 		}
 		return nil
 	})
@@ -120,7 +134,10 @@ func (s *Store) DeleteImportJob(ctx context.Context, id string) error {
 		if err := jobs.Delete([]byte(id)); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketImportRep).Delete([]byte(id))
+		if err := tx.Bucket(bucketImportRep).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketImportCSV).Delete([]byte(id))
 	})
 }
 

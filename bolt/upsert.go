@@ -220,6 +220,13 @@ func claimKey(keys *bolt.Bucket, kind xiaoqi.Kind, nk, id string) error {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("该%[4]s已存在：%[2]s 已使用标识 %[3]q / %[1]s %[2]s already has the natural key %[3]q", kind, holder, nk, xiaoqi.KindName(kind))}
 	}
+	if kind == xiaoqi.KindCandidate && id == xiaoqi.NewID(kind, nk) {
+		// A writer gave a candidate the id its key gives (an export of an older store): the
+		// next Open gives it a random one (migrateCandidateIDs).
+		if err := keys.Tx().Bucket(bucketMeta).Delete(keyCandidateIDs); err != nil {
+			return err
+		}
+	}
 	return keys.Put([]byte(nk), []byte(id))
 }
 

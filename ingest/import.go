@@ -523,10 +523,13 @@ func named(cols []Column) int {
 
 // otherType names the other kind whose required columns the file's header has, as a hint for
 // a file refused as the wrong type (a job list as institutions): of those that fit, the one
-// that names the most columns (several on a tie); "" when none fits.
+// that names the most columns (several on a tie), when it names more than k does; "" when
+// none does. Any list with a 名称/name column fits candidates, whose one required column is a
+// name: the national list of universities (yxdm, name, province, tags) imported as
+// institutions, and refused for want of a city, was said to fit candidates.
 func otherType(k xiaoqi.Kind, cols []Column) string {
-	kinds, _ := fits(k, cols)
-	if len(kinds) == 0 {
+	kinds, most := fits(k, cols)
+	if len(kinds) == 0 || most <= named(cols) {
 		return ""
 	}
 	names := make([]string, len(kinds))

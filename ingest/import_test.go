@@ -96,7 +96,7 @@ var brokenCSV = csvLines(
 	"岗位名称,公司名称,城市,学历要求,招聘人数,薪资,岗位描述",          // 1
 	"Java开发工程师,陕西某软件有限公司,西安,本科,3,1-1.5万,正常招聘", // 2 ok
 	",陕西某软件有限公司,西安,本科,3,1-1.5万,",              // 3 no title
-	"测试工程师,陕西某软件有限公司,西安,金融,很多,面议,",            // 4 bad headcount; degree not understood
+	"测试工程师,陕西某软件有限公司,西安,金融,3.5,面议,",           // 4 bad headcount; degree not understood
 	"运维工程师,陕西某软件有限公司,第3车间,本科,2,8千-1万,",        // 5 not a city
 	",,,,,,", // 6 empty
 	"Java开发工程师,陕西某软件有限公司,西安,本科,3,1-1.5万,正常招聘",                // 7 repeats row 2
@@ -208,6 +208,13 @@ func TestImportWrongType(t *testing.T) {
 	if n := len(jobsByTitle(t, s)); n != 0 {
 		t.Errorf("%d job needs stored by refused imports", n)
 	}
+	// The national list of universities (院校代码, name, province, tags) has no city: refused as
+	// institutions, it was said to fit candidates, whose one required column is a name.
+	_, err := ingest.Import(context.Background(), s, writeFile(t, "universities.csv", []byte(csvLines("yxdm,name,province,tags", "10698,西安交通大学,陕西,985|211"))),
+		ingest.Options{Type: xiaoqi.KindInstitution})
+	if msg := xiaoqi.ErrorMessage(err); !strings.Contains(msg, "no column for 城市 city") || strings.Contains(msg, "candidates") {
+		t.Errorf("university list without a city as institutions: %v; want it refused for the city, not said to fit candidates", err)
+	}
 	// A school list has a name and a city, all a candidate needs: imported as candidates, it
 	// goes through (a dry run here), and the report says which type its columns fit better.
 	// Its columns in English, as the MOE list has them: "name" and "city" name a candidate's
@@ -236,7 +243,7 @@ func TestImportBrokenRows(t *testing.T) {
 		column, text string
 	}{
 		{ingest.LevelError, 3, "岗位名称", "required"},
-		{ingest.LevelError, 4, "招聘人数", `headcount "很多" must be a number`},
+		{ingest.LevelError, 4, "招聘人数", `headcount "3.5" must be a number`},
 		{ingest.LevelWarning, 4, "学历要求", "degree not understood"},
 		{ingest.LevelError, 5, "城市", "not a city"},
 		{ingest.LevelDuplicate, 7, "", "repeats row 2"},
@@ -253,8 +260,8 @@ func TestImportBrokenRows(t *testing.T) {
 		t.Errorf("%d problems, want %d:%s", len(rep.Problems), len(want), problems(rep))
 	}
 	for _, p := range rep.Problems {
-		if p.Column == "招聘人数" && (p.Cell != "E4" || p.Value != "很多" || p.Field != "headcount") {
-			t.Errorf("problem %+v: want cell E4, value 很多, field headcount", p)
+		if p.Column == "招聘人数" && (p.Cell != "E4" || p.Value != "3.5" || p.Field != "headcount") {
+			t.Errorf("problem %+v: want cell E4, value 3.5, field headcount", p)
 		}
 	}
 	jobs := jobsByTitle(t, s)

@@ -37,7 +37,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	j.Region = xiaoqi.RegionOf(j.City)
 
 	ent := enterpriseRef{name: r.get("enterprise_name"), city: j.City, creditCode: strings.ToUpper(narrow(r.get("enterprise_credit_code"))),
-		typ: r.get("enterprise_type"), size: r.get("enterprise_size")}
+		typ: given(r.get("enterprise_type")), size: given(r.get("enterprise_size"))}
 	if id := r.get("enterprise_id"); id != "" {
 		if err := xiaoqi.CheckID(xiaoqi.KindEnterprise, id); err != nil {
 			zh, en := xiaoqi.Halves(xiaoqi.ErrorMessage(err))
@@ -60,12 +60,13 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	j.Experience = r.get("experience")
 	if v := r.get("headcount"); v != "" {
 		if h, err := ParseHeadcount(v); err != nil {
-			r.errorf("headcount", "招聘人数 %[1]q 应为数字（如 3、3人）或“若干” / headcount %[1]q must be a number such as 3, 3人 or 若干", v)
+			r.errorf("headcount", "招聘人数 %[1]q 应为人数（如 3、3人、3-5人、5人以上）或“若干” / headcount %[1]q must be a number of people such as 3, 3人, 3-5人, 5人以上 or 若干", v)
+		} else if h.N == 0 && !h.Unspecified {
+			// As the API has it: 0 is a mistake (or a filled post), not a number not decided.
+			r.errorf("headcount", "招聘人数 %[1]q 须至少为 1；人数未定请留空或写“若干” / headcount %[1]q must be at least 1; leave it empty or write 若干 when the number is not decided", v)
 		} else {
 			j.Headcount = h.N
-			if h.From > 0 && h.From != h.N {
-				r.warnf("headcount", "招聘人数是范围 %[1]d-%[2]d，按上限 %[2]d 人导入 / the headcount is a range, %[1]d-%[2]d: imported as its upper bound, %[2]d", h.From, h.N)
-			}
+			headcountReading(r, "headcount", v, h)
 		}
 	}
 	jobSalary(r, j)
@@ -88,7 +89,7 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 	}
 	// Benefits (五险一金, 带薪年假) have no field of their own: the description keeps them,
 	// where a search finds them.
-	if b := SplitList(r.get("benefits")); len(b) > 0 {
+	if b := SplitList(given(r.get("benefits"))); len(b) > 0 {
 		if j.Description != "" {
 			j.Description += "\n"
 		}
@@ -222,4 +223,15 @@ func jobIdentity(r *record) string {
 // description, and its description.
 func skillText(j *xiaoqi.JobNeed) string {
 	return strings.TrimSpace(j.Name + "\n" + j.Description)
+}
+
+// headcountReading warns how a range or an open count of people was read: as the number the
+// row promises at least, its lower bound.
+func headcountReading(r *record, f, v string, h Headcount) {
+	switch {
+	case h.Max > 0:
+		r.warnf(f, "%[1]q 是范围，按下限 %[2]d 人导入 / %[1]q is a range: imported as its lower bound, %[2]d", v, h.N)
+	case h.AtLeast:
+		r.warnf(f, "%[1]q 表示至少 %[2]d 人，按 %[2]d 人导入 / %[1]q means at least %[2]d: imported as %[2]d", v, h.N)
+	}
 }

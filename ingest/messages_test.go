@@ -13,12 +13,12 @@ import (
 // Chinese and English.
 func TestMessagesNameColumns(t *testing.T) {
 	t.Parallel()
-	path := writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,招聘人数", "测试工程师,,西安,很多")))
+	path := writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,招聘人数", "测试工程师,,西安,3.5")))
 	rep := mustImport(t, openStore(t), path, ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeDryRun})
 	if !hasProblem(rep, ingest.LevelError, 2, "公司名称", "公司名称") || hasProblem(rep, ingest.LevelError, 2, "公司名称", "enterprise_id") {
 		t.Errorf("an empty 公司名称 should be named as such, not as enterprise_id:%s", problems(rep))
 	}
-	if !hasProblem(rep, ingest.LevelError, 2, "招聘人数", `"很多"`) {
+	if !hasProblem(rep, ingest.LevelError, 2, "招聘人数", `"3.5"`) {
 		t.Errorf("the headcount error should quote the value:%s", problems(rep))
 	}
 }

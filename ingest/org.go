@@ -195,7 +195,7 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 			r.errorf("city", "城市 %[1]q 无法识别 / %[1]q is not a city", v)
 		}
 	}
-	if v := r.get("district"); v != "" {
+	if v := given(r.get("district")); v != "" {
 		p.District = v
 	}
 	r.setStr("description", &p.Description)
@@ -208,8 +208,37 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 	r.setBool("graduates_estimated", &p.GraduatesEstimated)
 }
 
-// programGraduates reads a number of graduates as offices write it: 200, 200人, 约200人, 200余人,
-// 150-200 (the upper bound, with a warning), 若干 (not given: left as it was, with a warning).
+// programDegree checks the degree of program p against its institution, as the API does
+// (xiaoqi.CheckProgramDegree): a 博士 program of a vocational college or a 本科 course of a
+// training institution is an error in the degree column. A degree the row does not give, but
+// that buildProgram took from the major code (080902 → 本科), is a course (培训) at a training
+// institution, and an error in the major code's column at a vocational college. had is the
+// degree p had before the row was applied; a training institution's program without a
+// degree is a course.
+func programDegree(r *record, p *xiaoqi.Program, in *xiaoqi.Institution, had string) {
+	if r.hasError("degree") {
+		return
+	}
+	err := xiaoqi.CheckProgramDegree(p, in)
+	inferred := err != nil && r.get("degree") == "" && p.Degree != had
+	switch {
+	case err == nil:
+	case inferred && in.Type == xiaoqi.InstitutionTraining:
+		p.Degree = ""
+	case inferred:
+		r.errorf("major_code", "专业代码 %[1]s 是%[2]s专业的代码，但%[3]s是专科（高职）院校：请在培养层次列写明（大专、中专或培训） / "+
+			"major code %[1]s is a code of a %[2]s major, but %[3]s is a 专科 vocational college: give the degree (大专, 中专 or 培训)", p.MajorCode, p.Degree, in.Name)
+	default:
+		r.validation(err)
+	}
+	if p.Degree == "" && in.Type == xiaoqi.InstitutionTraining {
+		p.Degree = "培训" // a training institution's course
+	}
+}
+
+// programGraduates reads a number of graduates as offices write it: 200, 200人, 约200人, 200余人
+// (200, with a warning), 150-200 (the lower bound, with a warning), 若干 or 很多 (not given: left
+// as it was, with a warning), as ParseHeadcount reads a job's headcount.
 func programGraduates(r *record, p *xiaoqi.Program, v string) {
 	n, err := ParseInt(v)
 	if err == nil && n >= 0 {
@@ -221,11 +250,9 @@ func programGraduates(r *record, p *xiaoqi.Program, v string) {
 	case err != nil:
 		r.errorf("graduates_per_year", "年毕业生数应为非负整数 / must be a whole number of graduates")
 	case h.Unspecified:
-		r.warnf("graduates_per_year", "年毕业生数未写明人数（若干），已留空 / no number of graduates given (若干), left empty")
+		r.warnf("graduates_per_year", "年毕业生数未写明人数（%[1]s），已留空 / no number of graduates given (%[1]s), left empty", v)
 	default:
 		p.GraduatesPerYear = h.N
-		if h.From != 0 {
-			r.warnf("graduates_per_year", "年毕业生数为范围，按上限 %d 人计 / a range of graduates, read as its upper bound %d", h.N, h.N)
-		}
+		headcountReading(r, "graduates_per_year", v, h)
 	}
 }

@@ -14,52 +14,108 @@ import (
 
 // Headcount is the number of people a job needs.
 type Headcount struct {
+	// N is the number to store: the number written; for a range ("3-5人") its lower bound,
+	// 3; for an open count ("5人以上", "10余人", "10+", "不少于5人") the number it starts at.
+	// It is the number the firm says it will hire at least, so that the open positions the
+	// insights add up are not more than the postings promise.
 	N int
-	// From is the lower bound of a range ("5-10人", read as its upper bound 10), 0 otherwise.
-	From int
-	// Unspecified is true for 若干, 不限 and empty input: some, number not given.
+	// Max is the upper bound of a range ("3-5人": 5), 0 otherwise.
+	Max int
+	// AtLeast is set when more than N may be hired: 5人以上, 10余人, 十几人, 10+, 至少3人.
+	AtLeast bool
+	// Unspecified is true for 若干, 不限, 很多 and empty input: some, number not given.
 	Unspecified bool
 }
 
 var (
-	headcountRange = regexp.MustCompile(`^(\d+)[-~～至到](\d+)$`)
+	headcountRange = regexp.MustCompile(`^(\d+)(?:[-~—–至到、或]|人到|人至|名到|名至)(\d+)$`)
 	unspecified    = map[string]bool{"": true, "若干": true, "若干名": true, "若干人": true, "不限": true, "多名": true,
 		"数名": true, "多人": true, "several": true, "some": true, "tbd": true, "n/a": true, "-": true,
-		"待定": true, "未定": true, "不定": true, "按需": true, "按需招聘": true, "面议": true}
+		"待定": true, "未定": true, "不定": true, "按需": true, "按需招聘": true, "面议": true,
+		// Words for "many" or "a few" that name no number: 很多, 大量, 数人, 几名.
+		"很多": true, "许多": true, "大量": true, "众多": true, "批量": true, "多": true, "数": true, "几": true,
+		"若干个": true, "数十": true, "几十": true, "many": true, "various": true, "multiple": true}
+	// headcountAtLeast are the words before or after a number that say it is the least the
+	// firm will hire: 5人以上, 10余人, 20多名, 10+, 3人起, 不少于5人.
+	headcountAtLeastPrefix = []string{"不少于", "不低于", "至少", "最少"}
+	headcountAtLeastSuffix = []string{"及以上", "或以上", "以上", "+", "余", "多", "起", "几"}
+	headcountAbout         = []string{"左右", "上下"}
+	headcountUnits         = []string{"人", "名", "个", "位", "people", "persons", "person"}
 )
 
-// ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "10+", "10人以上", "5-10人" (the
-// upper bound, the most the firm will hire, with From set to the lower), "三人", "十二", "若干"
-// and "" (unspecified).
+// ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "三人", "十二", "两名"; an open
+// count, "10+", "10人以上", "5人及以上", "10余人", "十几人", "百余人", "3人起", "至少3人", read as
+// the number it starts at with AtLeast set; a range, "3-5人", "3～5名", "两三人", "3、4人", read as
+// its lower bound with Max set to the upper; "10人左右" as 10; and "若干", "很多", "数名", "不限" and
+// "" as unspecified. The reader reports the reading of a range or an open count as a warning.
 func ParseHeadcount(s string) (Headcount, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(narrow(s)), ""))
 	if unspecified[t] {
 		return Headcount{Unspecified: true}, nil
 	}
+	bad := fmt.Errorf("headcount %q: not a number of people such as 3, 3人, 3-5人, 5人以上, 若干", s)
+	var h Headcount
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "招聘"), "招")
-	t = strings.TrimSuffix(strings.TrimSuffix(t, "人"), "名") // 10余人, 20多名
-	for _, suf := range []string{"以上", "及以上", "+", "左右", "余", "多"} {
-		t = strings.TrimSuffix(t, suf)
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "大约"), "约")
+	for _, p := range headcountAtLeastPrefix {
+		if u, ok := strings.CutPrefix(t, p); ok {
+			t, h.AtLeast = u, true
+		}
 	}
-	for _, suf := range []string{"人", "名", "个", "位", "people", "persons", "person"} {
-		t = strings.TrimSuffix(t, suf)
+	// The words after the number, in any order: 5人以上, 10余人, 20多名, 十几人, 10人左右.
+	for changed := true; changed; {
+		changed = false
+		for _, suf := range headcountUnits {
+			if u, ok := strings.CutSuffix(t, suf); ok && u != "" {
+				t, changed = u, true
+			}
+		}
+		for _, suf := range headcountAbout {
+			if u, ok := strings.CutSuffix(t, suf); ok && u != "" {
+				t, changed = u, true
+			}
+		}
+		for _, suf := range headcountAtLeastSuffix {
+			if u, ok := strings.CutSuffix(t, suf); ok && u != "" {
+				t, changed, h.AtLeast = u, true, true
+			}
+		}
 	}
-	if unspecified[t] && t != "" {
+	if unspecified[t] {
 		return Headcount{Unspecified: true}, nil
 	}
-	from := 0
+	lo, hi := -1, -1
 	if m := headcountRange.FindStringSubmatch(t); m != nil {
-		t = m[2]
-		from, _ = strconv.Atoi(m[1])
+		lo, _ = strconv.Atoi(m[1])
+		hi, _ = strconv.Atoi(m[2])
+	} else if r := []rune(t); len(r) == 2 && r[0] != r[1] {
+		// 两三人, 三四名: two numerals in a row are a range.
+		a, ok1 := chineseNumber(string(r[0]))
+		b, ok2 := chineseNumber(string(r[1]))
+		if ok1 && ok2 && a > 0 && b == a+1 {
+			lo, hi = a, b
+		}
+	}
+	if lo >= 0 {
+		if lo > hi || hi > 1e6 {
+			return Headcount{}, bad
+		}
+		if lo == hi {
+			hi = 0
+		}
+		h.N, h.Max = lo, hi
+		return h, nil
 	}
 	if n, ok := chineseNumber(t); ok {
-		return Headcount{N: n}, nil
+		h.N = n
+		return h, nil
 	}
 	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || f != math.Trunc(f) || f < 0 || f > 1e6 || from > int(f) {
-		return Headcount{}, fmt.Errorf("headcount %q: not a number of people such as 3, 3人, 若干", s)
+	if err != nil || f != math.Trunc(f) || f < 0 || f > 1e6 {
+		return Headcount{}, bad
 	}
-	return Headcount{N: int(f), From: from}, nil
+	h.N = int(f)
+	return h, nil
 }
 
 // chineseNumber reads the small Chinese numerals people write for counts: 一 … 九十九, 两.
@@ -69,6 +125,8 @@ func chineseNumber(s string) (int, bool) {
 	switch {
 	case len(r) == 1 && r[0] == '十':
 		return 10, true
+	case len(r) == 1 && r[0] == '百':
+		return 100, true // 百余人
 	case len(r) == 1:
 		d, ok := digits[r[0]]
 		return d, ok
@@ -234,6 +292,20 @@ func ParseInt(s string) (int, error) {
 // listSep splits the lists people type into one cell: commas, 、, semicolons, vertical bars and
 // line breaks (not "/", which belongs to names like C/C++ and TCP/IP).
 var listSep = regexp.MustCompile(`[,，、;；|｜\n\r\t]+`)
+
+// notGiven are what exports write in a cell that holds nothing: N/A, NULL, pandas' nan, 暂无.
+var notGiven = map[string]bool{"n/a": true, "na": true, "null": true, "nil": true, "nan": true, "none": true,
+	"-": true, "—": true, "/": true, "暂无": true, "无": true, "未知": true, "不详": true, "未填写": true}
+
+// given returns s, or "" when it says nothing is given (N/A, NULL, nan, 暂无), for the text
+// fields stored as written (a district, a firm's size, the benefits): a district "N/A" was
+// stored, and shown and filtered on, as a district.
+func given(s string) string {
+	if notGiven[strings.ToLower(strings.TrimSpace(s))] {
+		return ""
+	}
+	return s
+}
 
 // SplitList splits a cell holding several values ("Java、Spring, MySQL") into trimmed, non-empty,
 // distinct values in their order.

@@ -16,7 +16,7 @@ func TestParseHeadcount(t *testing.T) {
 		some bool
 	}{
 		{"3", 3, false}, {"3人", 3, false}, {"招3人", 3, false}, {"3名", 3, false}, {"10+", 10, false},
-		{"10人以上", 10, false}, {"5-10人", 10, false}, {"三人", 3, false}, {"十二", 12, false}, {"二十", 20, false},
+		{"10人以上", 10, false}, {"5-10人", 5, false}, {"三人", 3, false}, {"十二", 12, false}, {"二十", 20, false},
 		{"两名", 2, false}, {"若干", 0, true}, {"若干名", 0, true}, {"", 0, true}, {"不限", 0, true}, {"3.0", 3, false},
 	}
 	for _, tt := range tests {
@@ -25,7 +25,7 @@ func TestParseHeadcount(t *testing.T) {
 			t.Errorf("ParseHeadcount(%q) = %+v, %v; want %d unspecified=%v", tt.in, got, err, tt.n, tt.some)
 		}
 	}
-	for _, bad := range []string{"很多", "-3", "2.5", "abc人"} {
+	for _, bad := range []string{"-3", "2.5", "abc人", "5-3人", "3人5"} {
 		if _, err := ingest.ParseHeadcount(bad); err == nil {
 			t.Errorf("ParseHeadcount(%q): want error", bad)
 		}

@@ -42,7 +42,11 @@ func TestImportMatchesSeed(t *testing.T) {
 	rep := mustImport(t, s, "../seed/data/jobs_51job_shaanxi.csv",
 		ingest.Options{Type: xiaoqi.KindJob, Source: seed.Source51job, Skills: ingest.TaxonomySkills(tax)})
 	// Three rows name the province only ("陕西省陕西省"): the seed, like the import, keeps them in 陕西省.
-	wantCounts(t, rep, ingest.Counts{Read: 292, Written: 292, Created: 292, Warnings: 3, EnterprisesCreated: len(set.Enterprises)})
+	// Row 232's tags hold a character lost before the file was written (�), which is said.
+	wantCounts(t, rep, ingest.Counts{Read: 292, Written: 292, Created: 292, Warnings: 4, EnterprisesCreated: len(set.Enterprises)})
+	if !hasProblem(rep, ingest.LevelWarning, 232, "tags", "could not be read") {
+		t.Errorf("row 232:%s", problems(rep))
+	}
 	if len(rep.Unknown) != 1 || rep.Unknown[0].Header != "logo" {
 		t.Errorf("unknown columns %+v, want logo", rep.Unknown)
 	}
@@ -131,8 +135,14 @@ func TestImportRealInstitutions(t *testing.T) {
 
 	// The offerings of the catalogue, the seed's programs, resolve their schools by 5-digit code.
 	offerings := sharedFile(t, "moe-major-catalog/shaanxi_school_major_offerings.csv")
+	// Row 1848 has 榆林能源科技职业学院, a 专科 college in the MOE list, offer 医学影像技术 of the
+	// undergraduate catalogue: a 本科 program the school cannot award, refused as the API
+	// refuses it (the seed stores it as it stores every offering).
 	rep = mustImport(t, seeded, offerings, ingest.Options{Type: xiaoqi.KindProgram})
-	wantCounts(t, rep, ingest.Counts{Read: 2610, Unchanged: 2610})
+	wantCounts(t, rep, ingest.Counts{Read: 2610, Unchanged: 2609, Invalid: 1})
+	if !hasProblem(rep, ingest.LevelError, 1848, "major_code", "专科 vocational college") {
+		t.Errorf("row 1848 (a 本科 major of a 专科 college):%s", problems(rep))
+	}
 	rep = mustImport(t, s, offerings, ingest.Options{Type: xiaoqi.KindProgram})
 	if rep.Created < 2500 || rep.Invalid != 2610-rep.Created {
 		t.Errorf("offerings into the MOE list only: %s", rep.Summary())

@@ -344,7 +344,7 @@ func (r *record) place(city, district *string, merge bool) {
 			r.errorf("city", "默认城市 %[1]q 无法识别 / the default city %[1]q is not a city", defaultCity)
 		}
 	}
-	if v := r.get("district"); v != "" {
+	if v := given(r.get("district")); v != "" {
 		c, d = ReadDistrict(c, v)
 	}
 	if merge && !hasCity && !hasArea {

@@ -28,7 +28,7 @@ func TestReportCSVShape(t *testing.T) {
 	t.Parallel()
 	path := writeFile(t, "jobs.csv", []byte(csvLines(
 		"岗位名称,公司名称,城市,招聘人数,",
-		`"=HYPERLINK(""http://example.com/x"",""点我"")",西安合成软件有限公司,西安,很多,`,
+		`"=HYPERLINK(""http://example.com/x"",""点我"")",西安合成软件有限公司,西安,3.5,`,
 		"测试工程师,@SUM(1+1),西安,-3+2,",
 		`运维工程师,西安合成软件有限公司,"西安,3`, // not closed: the rest of the file is one row the report cannot split
 	)))

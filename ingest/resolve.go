@@ -207,11 +207,15 @@ func (d *directory) load(ctx context.Context) error {
 	return nil
 }
 
-// find returns the institution a program or candidate row names, and the field that named it.
+// find returns the institution a program or candidate row names, and the field that named it:
+// by id, MOE code, 5-digit code or name, the first of them that finds one (a row whose code
+// is not the one stored, but whose name is, names that school); when none does, the first
+// field the row gives.
 func (d *directory) find(ctx context.Context, r *record) (*xiaoqi.Institution, string, error) {
 	if err := d.load(ctx); err != nil {
 		return nil, "", err
 	}
+	first := ""
 	for _, f := range [...]string{"institution_id", "institution_code", "institution_code5", "institution_name"} {
 		v := r.get(f)
 		if v == "" {
@@ -231,7 +235,9 @@ func (d *directory) find(ctx context.Context, r *record) (*xiaoqi.Institution, s
 		if in != nil {
 			return in, f, nil
 		}
-		return nil, f, nil
+		if first == "" {
+			first = f
+		}
 	}
-	return nil, "", nil
+	return nil, first, nil
 }

@@ -99,6 +99,9 @@ func (rs *rows) item(row Row) (*item, error) {
 		if j < len(row.kinds) && !rs.jsonValue(rec, j, f, v, row.kinds[j]) {
 			continue
 		}
+		if rs.excelError(rec, f, j, v) {
+			continue
+		}
 		if c := stripControl(v); c != v {
 			// NUL and the like, which no form can type: an export's padding or a damaged file.
 			v = c
@@ -108,11 +111,19 @@ func (rs *rows) item(row Row) (*item, error) {
 				continue
 			}
 		}
+		if strings.ContainsRune(v, utf8.RuneError) {
+			// U+FFFD, which a decoder writes for bytes it cannot read: 51job's 大数据��程师.
+			rec.warnf(f, "含有无法识别的字符（�），原文可能已损坏，已按原样导入，请核对 / holds characters that could not be read (�): the text may be damaged; imported as it is, please check")
+			rs.inColumn(rec, j, v)
+		}
 		content.WriteString(strconv.Itoa(j) + "\x00" + v + "\x00")
 		if have := rec.vals[f]; have != "" {
 			v = have + "\n" + v // several columns fill a multi field
 		}
 		rec.vals[f] = v
+	}
+	if len(row.formulas) > 0 && rs.formulaProblems(rec) {
+		empty = false
 	}
 	if empty {
 		return nil, nil
@@ -265,12 +276,17 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 			if f == "" {
 				f = "institution_name"
 			}
-			rec.errorf(f, "学校不在系统中，请先导入院校 / no such institution in xiaoqi: import institutions first")
+			name := rec.get("institution_name")
+			if name == "" {
+				name = rec.get(f)
+			}
+			rec.errorf(f, "学校 %[1]q 不在系统中，请先导入院校（或检查学校名称与代码） / no institution %[1]q in xiaoqi: import institutions first (or check the school's name and code)", name)
 			return nil, nil
 		}
 		apply = func(d xiaoqi.Doc) {
 			p := d.(*xiaoqi.Program)
 			p.InstitutionID, p.InstitutionName = in.ID, in.Name
+			had := p.Degree
 			buildProgram(rec, p, src, rs.opt.Skills)
 			if !rec.has("city") || p.City == "" {
 				p.City = in.City // taught where its school is, unless the row says where
@@ -278,9 +294,7 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 			if p.District == "" && p.City == in.City {
 				p.District = in.District // so that a district filter (长安区, 杨凌) finds it
 			}
-			if p.Degree == "" && in.Type == xiaoqi.InstitutionTraining {
-				p.Degree = "培训" // a training institution's course
-			}
+			programDegree(rec, p, in, had)
 		}
 	}
 	d := xiaoqi.NewDoc(rs.s.kind)
@@ -298,7 +312,9 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 }
 
 // enterpriseProblems reports the problems of an enterprise made from a job row in the
-// columns it came from.
+// columns it came from, by their names as the job's own problems name them: the first row of
+// a firm "N/A" said `企业 name："N/A" 不是企业名称` (an English field name in the Chinese) and the
+// next ones `公司名称 enterprise_name "N/A" 不是企业名称`, two kinds of problem in the report.
 func (rs *rows) enterpriseProblems(rec *record, err error) {
 	for _, d := range xiaoqi.ErrorDetails(err) {
 		f := map[string]string{"name": "enterprise_name", "credit_code": "enterprise_credit_code", "city": "city"}[d.Field]
@@ -306,7 +322,15 @@ func (rs *rows) enterpriseProblems(rec *record, err error) {
 			f = "area"
 		}
 		zh, en := xiaoqi.Halves(d.Message)
-		rec.errorf(f, "企业 %[1]s：%[2]s / enterprise %[1]s: %[3]s", d.Field, zh, en)
+		switch {
+		case f != "" && rec.hasError(f):
+		case f == "enterprise_name":
+			rec.errorf(f, "%s %s / %s %s", rs.s.label(f), zh, f, en)
+		case f != "":
+			rec.errorf(f, "企业的%[1]s：%[2]s / the enterprise's %[3]s: %[4]s", rs.s.label(f), zh, f, en)
+		default:
+			rec.errorf(f, "企业 %[1]s：%[2]s / enterprise %[1]s: %[3]s", d.Field, zh, en)
+		}
 	}
 }
 

@@ -88,6 +88,9 @@ type Row struct {
 	Raw string
 	// kinds says what each value of a JSON row was (nil for other rows).
 	kinds []valueKind
+	// formulas are the cells of a worksheet row with a formula and no saved result, which
+	// read as empty (nil for other rows).
+	formulas []formulaCell
 }
 
 // rowReader reads the rows of one table. Next returns io.EOF at the end, a *rowError for a

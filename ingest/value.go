@@ -62,6 +62,49 @@ var (
 		"待遇面议": true, "面谈": true, "negotiable": true, "保密": true, "薪资保密": true}
 )
 
+var (
+	// salaryBracket is a note in brackets: 8000-12000（税前）, 8000-12000（可谈）.
+	salaryBracket = regexp.MustCompile(`\([^()]*\)`)
+	// salaryTail is a digit after 万 or 千, as people say it: 1万2 is 1.2万, 8千5 is 8.5千.
+	salaryTail = regexp.MustCompile(`(\d+)(万|千)(\d)(?:千|百)?($|[^\d.])`)
+	// salaryWord is a Chinese numeral before 万 or 千: 两万, 一万五.
+	salaryWord = regexp.MustCompile(`(^|[^一二两三四五六七八九十])([一二两三四五六七八九十]{1,2})(万|千)([一二两三四五六七八九]?)`)
+)
+
+// salaryColloquial rewrites the ways of saying a salary that the parser's grammar has not:
+// notes in brackets and 税前 (before tax) are dropped, 1万2 is 1.2万, 两万 is 2万, and a period
+// before 起 (8000元/月起) goes after it.
+func salaryColloquial(t string) string {
+	t = strings.TrimSpace(salaryBracket.ReplaceAllString(t, ""))
+	for _, p := range []string{"税前", "税后"} {
+		t = strings.TrimPrefix(t, p)
+	}
+	t = salaryWord.ReplaceAllStringFunc(t, func(m string) string {
+		g := salaryWord.FindStringSubmatch(m)
+		n, ok := chineseNumber(g[2])
+		if !ok {
+			return m
+		}
+		out := g[1] + strconv.Itoa(n)
+		if g[4] != "" {
+			d, _ := chineseNumber(g[4])
+			out += "." + strconv.Itoa(d)
+		}
+		return out + g[3]
+	})
+	t = salaryTail.ReplaceAllString(t, "$1.$3$2$4")
+	for _, suf := range []string{"起步", "起"} {
+		if u, ok := strings.CutSuffix(t, suf); ok {
+			for _, per := range []string{"/月", "/年", "/天", "/小时"} {
+				if v, ok := strings.CutSuffix(u, per); ok && v != "" {
+					return v + suf + per
+				}
+			}
+		}
+	}
+	return t
+}
+
 // ParseSalary parses the salary texts of Chinese job boards: "1-1.5万·14薪", "8千-1.5万",
 // "17-34万/年", "年薪20-30万", "15-30K", "6-8千", "10000-15000元/月", "200元/天", "50元/小时",
 // "1万以上", "15k+", "面议", and 猎聘's "18-36万 72小时反馈" (yearly). Yearly, daily and hourly
@@ -75,6 +118,7 @@ func ParseSalary(s string) (Salary, error) {
 	if u := salaryNote.ReplaceAllString(t, ""); u != t {
 		t, per = u, "/年" // 猎聘
 	}
+	t = salaryColloquial(t) // after 猎聘's note: 10-15万 5天内反馈 is not 15.5万
 	if negotiable[t] {
 		return Salary{Negotiable: true}, nil
 	}
@@ -151,8 +195,8 @@ func ParseSalary(s string) (Salary, error) {
 		vals[i], _ = strconv.ParseFloat(m[1], 64)
 		units[i] = m[2]
 	}
-	if len(parts) == 2 && units[0] == "" {
-		units[0] = units[1]
+	if len(parts) == 2 && units[0] == "" && (vals[0] <= vals[1] || vals[0] < 100) {
+		units[0] = units[1] // 1-1.5万, 8-12k; but 8000-1.2万 is 8000 yuan to 1.2万
 	}
 	mult := func(u string) float64 {
 		switch u {
@@ -204,6 +248,10 @@ var degreeAliases = map[string]string{
 	"本科": "本科", "学士": "本科", "统招本科": "本科", "bachelor": "本科", "bachelor's": "本科", "ba": "本科", "bs": "本科", "bsc": "本科",
 	"硕士": "硕士", "研究生": "硕士", "master": "硕士", "master's": "硕士", "ms": "硕士", "msc": "硕士", "mba": "硕士",
 	"博士": "博士", "phd": "博士", "ph.d.": "博士", "doctor": "博士", "doctorate": "博士",
+	// Vocational secondary schools by other names; a postdoc asks for a doctorate; an EMBA is
+	// a master's; 一本 and 二本 are tiers of 本科 admission.
+	"职高": "中专", "职业高中": "中专", "技工": "中专", "技工学校": "中专",
+	"博士后": "博士", "emba": "硕士", "一本": "本科", "二本": "本科", "重点本科": "本科",
 }
 
 // degreeNote is a note in brackets after a degree.
@@ -211,8 +259,12 @@ var degreeNote = regexp.MustCompile(`[(（\[【][^)）\]】]*[)）\]】]`)
 
 // degreeAffixes are the words around a degree that do not change it.
 var (
-	degreeSuffixes = []string{"及以上", "以上", "或以上", "及以上学历", " or above", " and above", " or higher", "学历", "学位", " degree", "毕业", "研究生"}
-	degreePrefixes = []string{"全日制", "统招", "普通", "大学", "第一学历", "最低"}
+	degreeSuffixes = []string{"及以上", "以上", "或以上", "及以上学历", " or above", " and above", " or higher", "学历", "学位", " degree", "毕业", "研究生",
+		"在读", "应届"}
+	// 985/211本科 and 双一流本科 name the schools preferred, not another degree; 学历：本科 is a
+	// cell that repeats its column's name.
+	degreePrefixes = []string{"全日制", "统招", "普通", "大学", "第一学历", "最低", "985/211", "211/985", "985、211", "985", "211",
+		"双一流", "学历要求：", "学历要求:", "学历：", "学历:"}
 )
 
 // ParseDegree maps the ways people write a degree (专科, 学士, Bachelor, PhD, 本科及以上,

@@ -14,6 +14,18 @@ func TestParseSalary(t *testing.T) {
 		nego     bool
 	}{
 		{"1-1.5万·14薪", 10000, 15000, 14, false},
+		// As HR lists write them: a full minimum before a maximum in 万 (was "minimum above
+		// maximum": 8000 read as 8000万), 1万2 and 两万 as said aloud, notes in brackets, 税前,
+		// and a period before 起.
+		{"8000~1.2万", 8000, 12000, 0, false},
+		{"8千~1万2", 8000, 12000, 0, false},
+		{"两万", 20000, 20000, 0, false},
+		{"一万五", 15000, 15000, 0, false},
+		{"8000~12000元/月（税前）", 8000, 12000, 0, false},
+		{"8000-12000（可谈）", 8000, 12000, 0, false},
+		{"税前8000", 8000, 8000, 0, false},
+		{"8000元/月起", 8000, 0, 0, false},
+		{"10-15万 5天内反馈", 8333, 12500, 12, false},
 		{"8千-1.5万", 8000, 15000, 0, false},
 		{"6-8千·13薪", 6000, 8000, 13, false},
 		{"17-34万/年", 14167, 28333, 12, false},
@@ -81,7 +93,10 @@ func TestParseDegree(t *testing.T) {
 	for in, want := range map[string]string{"本科": "本科", "专科": "大专", "Bachelor": "本科", "PhD": "博士",
 		"本科及以上": "本科", "中技/中专": "中专", "不限": "不限", "研究生": "硕士", "": "",
 		"全日制统招本科以上学历": "本科", "硕士研究生": "硕士", "博士研究生及以上": "博士", "大专及以上学历": "大专",
-		"Master's degree": "硕士", "bachelor's degree or above": "本科", "高职": "大专", "中专/中技及以上": "中专"} {
+		"Master's degree": "硕士", "bachelor's degree or above": "本科", "高职": "大专", "中专/中技及以上": "中专",
+		// Postings name preferred schools, other names of a degree, or repeat the column's name.
+		"985本科": "本科", "985/211本科及以上": "本科", "双一流本科": "本科", "211硕士": "硕士", "本科在读": "本科",
+		"职高": "中专", "技工": "中专", "博士后": "博士", "EMBA": "硕士", "学历：本科": "本科", "二本及以上": "本科"} {
 		got, err := ingest.ParseDegree(in)
 		if err != nil || got != want {
 			t.Errorf("ParseDegree(%q) = %q, %v; want %q", in, got, err, want)

@@ -43,8 +43,8 @@ func TestMoreValues(t *testing.T) {
 	if got, err := ingest.ParseDate("1/3/2024"); err == nil || !strings.Contains(err.Error(), "2024-03-01") {
 		t.Errorf("ParseDate(1/3/2024) = %v, %v; want an error that shows how to write it", got, err)
 	}
-	if h, err := ingest.ParseHeadcount("5-10人"); err != nil || h.N != 10 || h.From != 5 {
-		t.Errorf("ParseHeadcount(5-10人) = %+v, %v; want 10 from 5", h, err)
+	if h, err := ingest.ParseHeadcount("5-10人"); err != nil || h.N != 5 || h.Max != 10 {
+		t.Errorf("ParseHeadcount(5-10人) = %+v, %v; want 5 up to 10", h, err)
 	}
 
 	path := writeFile(t, "jobs.csv", []byte(csvLines(
@@ -53,11 +53,11 @@ func TestMoreValues(t *testing.T) {
 	)))
 	s := openStore(t)
 	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
-	if !hasProblem(rep, ingest.LevelWarning, 2, "招聘人数", "10") || !hasProblem(rep, ingest.LevelWarning, 2, "发布日期", "2024-03-01") {
-		t.Errorf("want warnings that the range is read as 10 and that 1/3/2024 is ambiguous:%s", problems(rep))
+	if !hasProblem(rep, ingest.LevelWarning, 2, "招聘人数", "lower bound, 5") || !hasProblem(rep, ingest.LevelWarning, 2, "发布日期", "2024-03-01") {
+		t.Errorf("want warnings that the range is read as 5 and that 1/3/2024 is ambiguous:%s", problems(rep))
 	}
-	if j := jobsByTitle(t, s)["测试工程师"]; j == nil || j.Headcount != 10 || j.Degree != "不限" || !j.PostedAt.IsZero() {
-		t.Errorf("job %+v: want headcount 10, degree 不限 and no date", j)
+	if j := jobsByTitle(t, s)["测试工程师"]; j == nil || j.Headcount != 5 || j.Degree != "不限" || !j.PostedAt.IsZero() {
+		t.Errorf("job %+v: want headcount 5, degree 不限 and no date", j)
 	}
 }
 
@@ -68,12 +68,13 @@ func TestNegotiableInMinMaxColumns(t *testing.T) {
 		"岗位名称,公司名称,城市,最低薪资,最高薪资",
 		"日语客服,甲公司,西安,面议,面议",
 		"测试工程师,甲公司,西安,8千,1万",
-		"运维,甲公司,西安,五千,",
+		"运维,甲公司,西安,看能力,",
+		"网络工程师,甲公司,西安,五千,", // as said aloud: 5000
 	)))
 	s := openStore(t)
 	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
-	if rep.Counts.Written != 2 || rep.Counts.Invalid != 1 || !hasProblem(rep, ingest.LevelError, 4, "最低薪资", "8000") {
-		t.Errorf("want 2 rows written and row 4 refused for its minimum:%s", problems(rep))
+	if rep.Counts.Written != 3 || rep.Counts.Invalid != 1 || !hasProblem(rep, ingest.LevelError, 4, "最低薪资", "8000") {
+		t.Errorf("want 3 rows written and row 4 refused for its minimum:%s", problems(rep))
 	}
 	jobs := jobsByTitle(t, s)
 	if j := jobs["日语客服"]; j == nil || j.SalaryText != "面议" || j.SalaryMin != 0 || j.SalaryMax != 0 {
@@ -81,5 +82,8 @@ func TestNegotiableInMinMaxColumns(t *testing.T) {
 	}
 	if j := jobs["测试工程师"]; j == nil || j.SalaryMin != 8000 || j.SalaryMax != 10000 || j.SalaryText != "" {
 		t.Errorf("测试工程师 %+v: want 8000-10000", j)
+	}
+	if j := jobs["网络工程师"]; j == nil || j.SalaryMin != 5000 {
+		t.Errorf("网络工程师 %+v: want a minimum of 5000", j)
 	}
 }

@@ -25,6 +25,8 @@ type workbook struct {
 	limits Limits
 	// merges are the merged ranges of each sheet, by name, sorted by their top row.
 	merges map[string][]mergeRange
+	// formulas are the cells of each sheet with a formula and no saved result, in order.
+	formulas map[string][]formulaCell
 }
 
 // Memory the spreadsheet library may hold. A worksheet or the shared strings table stays in
@@ -122,7 +124,7 @@ func openWorkbook(r io.ReaderAt, size int64, path, name string, lim Limits, tmpD
 		}
 		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: "无法读取工作簿 / cannot read the workbook: " + err.Error(), Err: err}
 	}
-	wb = &workbook{f: f, limits: lim, merges: plan.merges}
+	wb = &workbook{f: f, limits: lim, merges: plan.merges, formulas: plan.formulas}
 	for _, s := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(s); err == nil && !visible {
 			continue // hidden sheets hold lookups and templates, not data
@@ -174,6 +176,8 @@ type workbookPlan struct {
 	xmlLimit int64
 	// merges are the merged ranges of each worksheet, by sheet name.
 	merges map[string][]mergeRange
+	// formulas are the cells with a formula and no saved result, by sheet name.
+	formulas map[string][]formulaCell
 	// styles replaces the style sheet stylesPart, so that date and money formats show the
 	// value of a cell (readValues); nil to keep it.
 	styles     []byte
@@ -217,7 +221,7 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 		n := strings.ReplaceAll(f.Name, `\`, "/")
 		files[n], lower[strings.ToLower(n)] = f, f
 	}
-	plan := &workbookPlan{merges: map[string][]mergeRange{}}
+	plan := &workbookPlan{merges: map[string][]mergeRange{}, formulas: map[string][]formulaCell{}}
 	kept := map[*zip.File]bool{}
 	var inMemory int64 // bytes excelize holds in memory whatever the limit
 	// meta scans a part excelize parses whole and returns its text when want is set.
@@ -320,12 +324,18 @@ func planWorkbook(zr *zip.Reader, lim Limits) (*workbookPlan, error) {
 				inMemory += int64(f.UncompressedSize64)
 			}
 			var merges []mergeRange
-			if err := scanZipPart(f, &partScan{mode: scanSheet, where: where, lim: lim, strings: shared, merges: &merges}, io.Discard); err != nil {
+			var formulas []formulaCell
+			scan := &partScan{mode: scanSheet, where: where, lim: lim, strings: shared, merges: &merges, fs: formulaScan{cells: &formulas}}
+			if err := scanZipPart(f, scan, io.Discard); err != nil {
 				return nil, err
 			}
 			if name := names[r.ID]; name != "" && len(merges) > 0 {
 				slices.SortFunc(merges, func(a, b mergeRange) int { return cmp.Compare(a.top, b.top) })
 				plan.merges[name] = merges
+			}
+			if name := names[r.ID]; name != "" && len(formulas) > 0 {
+				slices.SortStableFunc(formulas, func(a, b formulaCell) int { return cmp.Compare(a.row, b.row) })
+				plan.formulas[name] = formulas
 			}
 		case slices.ContainsFunc(otherSheets, func(t string) bool { return strings.HasSuffix(r.Type, t) }):
 			if _, err := meta(f, where, false); err != nil {
@@ -427,7 +437,7 @@ func (wb *workbook) openSheet(name string) (rr rowReader, err error) {
 	if err != nil {
 		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: fmt.Sprintf("无法读取工作表 %[1]q / cannot read sheet %[1]q", name), Err: err}
 	}
-	return &sheetReader{rows: rows, limits: wb.limits, merges: wb.merges[name]}, nil
+	return &sheetReader{rows: rows, limits: wb.limits, merges: wb.merges[name], formulas: wb.formulas[name]}, nil
 }
 
 // sheetReader streams the rows of one worksheet.
@@ -439,6 +449,8 @@ type sheetReader struct {
 	// active those that cover the current row, with the value of their top-left cell.
 	merges []mergeRange
 	active []activeMerge
+	// formulas are the sheet's cells with a formula and no saved result not yet reached.
+	formulas []formulaCell
 }
 
 // activeMerge is a merged range being filled in, and the value it shows.
@@ -522,5 +534,5 @@ func (s *sheetReader) Next() (row Row, err error) {
 	if n > s.limits.MaxRowBytes {
 		return Row{}, tooLarge("max_row_bytes", int64(s.limits.MaxRowBytes), "第 %[1]d 行过长：%[2]d 字节 / row %[1]d holds %[2]d bytes", s.num, n)
 	}
-	return Row{Num: s.num, Cells: cells}, nil
+	return Row{Num: s.num, Cells: cells, formulas: rowFormulas(&s.formulas, s.num, cells)}, nil
 }

@@ -109,6 +109,8 @@ type partScan struct {
 	// merges receives the merged cells of a worksheet (<mergeCell ref="C4:C6"/>, after
 	// <sheetData>); nil to leave them.
 	merges *[]mergeRange
+	// fs notes the cells of a worksheet that have a formula and no saved result.
+	fs formulaScan
 }
 
 // mergeRange is a range of merged cells: rows numbered as Excel does (1 is the first),
@@ -256,6 +258,7 @@ func (s *partScan) markup(c byte) error {
 			// The text of the section counts as text (its digits are not read: a value in
 			// CDATA is taken as not plain digits).
 			s.vBad = s.vBad || s.inV
+			s.fs.hasV = s.fs.hasV || s.fs.inV
 			return s.count(s.tagLen - len("![CDATA[]]>"))
 		}
 	case stDecl:
@@ -280,6 +283,9 @@ func (s *partScan) addText(b []byte) error {
 	s.text += len(b)
 	if s.text > s.lim.MaxRowBytes {
 		return s.textTooLong()
+	}
+	if s.fs.inCell && s.mode == scanSheet && !s.done {
+		s.formulaText(b)
 	}
 	if s.inV {
 		for _, c := range b {
@@ -396,6 +402,7 @@ func (s *partScan) element() error {
 			}
 			return nil
 		}
+		s.formulaElement(string(name), attrs, whole, empty)
 		switch string(name) {
 		case "row":
 			// The library reads a row up to the next <row>, so that is what counts.
@@ -408,6 +415,7 @@ func (s *partScan) element() error {
 					s.rowNum = n
 				}
 			}
+			s.formulaRow()
 		case "c":
 			s.cell = 1
 			if typ, ok := attr(attrs, "t"); !whole || (ok && (string(typ) == "s" || bytes.IndexByte(typ, '&') >= 0)) {
@@ -441,6 +449,11 @@ func (s *partScan) element() error {
 }
 
 func (s *partScan) endElement(name string) error {
+	if s.mode == scanSheet && !s.done {
+		if err := s.formulaEnd(name); err != nil {
+			return err
+		}
+	}
 	switch {
 	case s.mode == scanSheet && name == "sheetData":
 		s.done = true

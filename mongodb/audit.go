@@ -141,12 +141,16 @@ func (s *Store) Audit(ctx context.Context, f xiaoqi.AuditFilter) ([]xiaoqi.Audit
 	if f.ActorID != "" {
 		filter = append(filter, bson.E{Key: "actor_id", Value: f.ActorID})
 	}
+	op, order := "$gt", 1
+	if f.Newest {
+		op, order = "$lt", -1
+	}
 	if f.After != "" {
-		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: "$gt", Value: f.After}}})
+		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: op, Value: f.After}}})
 	}
 	// One more than the page tells whether there is a next page.
 	cur, err := s.db.Collection(auditCollection).Find(ctx, filter, options.Find().
-		SetSort(bson.D{{Key: "_id", Value: 1}}).SetLimit(int64(limit+1)).SetBatchSize(int32(limit+1)))
+		SetSort(bson.D{{Key: "_id", Value: order}}).SetLimit(int64(limit+1)).SetBatchSize(int32(limit+1)))
 	if err != nil {
 		return nil, "", translate("read audit", err)
 	}

@@ -106,6 +106,49 @@
 // more after the fence, the indexes hold the document as it was; with compaction off,
 // until an operator rebuilds them (xiaoqi reindex on each node) or the document is changed.
 //
+// # Candidate ids
+//
+// Builds before random candidate ids stored a candidate under xiaoqi.NewID of its natural key,
+// which anyone who knows a student's number computes. Open moves every such candidate to a
+// random id (migrate.go), after creating the indexes, so every command that opens the
+// database does, and several nodes starting at once do it together. MongoDB cannot change an
+// _id, and the unique key index forbids two records of one key, so a move deletes the old
+// record and inserts a new one, each logged in the change feed like any write (a tombstone of
+// the old id, an upsert of the new one), so that every node's index follows:
+//
+//  1. claim: insert {_id: old id, to: a random id, rec: the record} into "candidate_moves";
+//     of concurrent movers the first insert wins and all use its id;
+//  2. copy the current record into the move unless a later version is there;
+//  3. log the delete (pending), note its seq in "candidate_move_deletes" ({_id: seq, old}),
+//     delete the old id on condition of the version copied (else read and copy again),
+//     commit;
+//  4. unless the new id exists already (another mover), log the upsert, insert the copy under
+//     the new id, commit;
+//  5. point the accounts (users.candidate_id) and audit entries (subject_id) to the new id;
+//  6. mark the move done and drop its copy.
+//
+// A record that cannot be decoded (Get fails on it too) is left as it is, never deleted. A move
+// that cannot finish (the candidate changed by other nodes again and again while it moved, or
+// a delete of it still unsettled after twice the grace period) fails Open, naming the old id;
+// the next start takes it up. Each
+// step can be taken again, so a move cut short anywhere (a killed process) is finished by
+// the next Open, which looks for moves not done first; a migrated database has nothing left
+// to do. Between steps 3 and 4 the candidate is under neither id (Get answers ENOTFOUND) for
+// the moment of the step, or until the next Open after a crash; GetByKey of a candidate that
+// it does not find finishes an unfinished move of that key first, so that imports and POSTs
+// (which look a candidate up by key and merge onto it) on nodes already running meanwhile
+// update the whole profile rather than store their row as a new one. A committed delete of
+// the old id that no mover noted is a user's (an erasure): the copy is then dropped, not
+// stored. If a writer that does not look up by key stores the natural key in that moment, the
+// insert fails and the candidate is the writer's document: its write is the later one, and
+// references follow it. Each Open also points again, for moves done less than an
+// hour ago, the accounts and audit entries that still name an old id (a node that read the
+// candidate just before the move may append an audit entry about it a moment after), then
+// forgets older moves. A move costs a dozen round trips: a database of many candidates stored
+// by an older build takes minutes at its first start after the upgrade (bounded by the index
+// timeout). On FerretDB, whose updates are not atomic, step 2's condition is not atomic
+// either, and the delete is not conditional, as for its other writes.
+//
 // On MongoDB an update of a document is conditional on the version read, so that of two
 // concurrent writers one loses and matches again (or fails with ECONFLICT if it carried a
 // Version). FerretDB's updates read then write, not atomically, so there the counter can

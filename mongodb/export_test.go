@@ -35,3 +35,21 @@ func UseConditionalUpdates(s *Store) { s.casUpdates = true }
 // ConditionalUpdates reports whether the store updates on condition of the version read: true
 // on MongoDB, false on FerretDB unless UseConditionalUpdates said otherwise.
 func ConditionalUpdates(s *Store) bool { return s.casUpdates }
+
+// WithoutCandidateMigration makes Open leave candidates under ids their natural key gives,
+// so that a test can write what an older build wrote and migrate it step by step.
+func WithoutCandidateMigration() Option { return func(c *config) { c.noMigration = true } }
+
+// MigrateCandidateIDs runs Open's migration of derivable candidate ids again, on ctx.
+func MigrateCandidateIDs(ctx context.Context, s *Store) (int, error) {
+	return s.migrateCandidateIDs(ctx)
+}
+
+// SetMoveHooks makes the migration of derivable candidate ids call the given functions: after
+// logging the delete of a candidate's old id and before deleting it, after deleting it and
+// before storing it under its new id, after storing it and before pointing its account and
+// audit entries to it, and after each candidate moved. A nil hook does nothing.
+func SetMoveHooks(s *Store, beforeDelete, afterDelete, beforeRepoint, afterMove func()) {
+	s.hooks.beforeMoveDelete, s.hooks.afterMoveDelete, s.hooks.beforeRepoint, s.hooks.afterMove =
+		beforeDelete, afterDelete, beforeRepoint, afterMove
+}

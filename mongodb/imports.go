@@ -14,12 +14,13 @@ import (
 
 var _ xiaoqi.ImportJobs = (*Store)(nil)
 
-// importRecord is a job as the import_jobs collection holds it: the job's fields and its
-// summary and report JSON as strings (readable in the shell).
+// importRecord is a job as the import_jobs collection holds it: the job's fields, its
+// summary and report JSON as strings (readable in the shell) and its report CSV as binary.
 type importRecord struct {
 	xiaoqi.ImportJob `bson:",inline"`
 	Summary          string `bson:"summary,omitempty"`
 	Report           string `bson:"report,omitempty"`
+	ReportCSV        []byte `bson:"report_csv,omitempty"`
 }
 
 // PutImportJob implements xiaoqi.ImportJobs with one upsert that sets every field but
@@ -29,7 +30,7 @@ func (s *Store) PutImportJob(ctx context.Context, j *xiaoqi.ImportJob) error {
 	if err := j.Validate(); err != nil {
 		return err
 	}
-	data, err := bson.Marshal(importRecord{ImportJob: *j, Summary: string(j.Summary), Report: string(j.Report)})
+	data, err := bson.Marshal(importRecord{ImportJob: *j, Summary: string(j.Summary), Report: string(j.Report), ReportCSV: j.ReportCSV})
 	if err != nil {
 		return fmt.Errorf("mongodb: encode import job: %w", err)
 	}
@@ -51,6 +52,9 @@ func (s *Store) PutImportJob(ctx context.Context, j *xiaoqi.ImportJob) error {
 	}
 	if len(j.Report) == 0 {
 		unset = append(unset, bson.E{Key: "report", Value: ""})
+	}
+	if len(j.ReportCSV) == 0 {
+		unset = append(unset, bson.E{Key: "report_csv", Value: ""})
 	}
 	if len(unset) > 0 {
 		update = append(update, bson.E{Key: "$unset", Value: unset})
@@ -88,7 +92,7 @@ func (s *Store) ImportJob(ctx context.Context, id string) (*xiaoqi.ImportJob, er
 func (s *Store) ImportJobs(ctx context.Context) ([]*xiaoqi.ImportJob, error) {
 	cur, err := s.db.Collection(importsCollection).Find(ctx, bson.D{}, options.Find().
 		SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: -1}}).
-		SetProjection(bson.D{{Key: "report", Value: 0}}))
+		SetProjection(bson.D{{Key: "report", Value: 0}, {Key: "report_csv", Value: 0}}))
 	if err != nil {
 		return nil, translate("list import jobs", err)
 	}
@@ -133,6 +137,9 @@ func (r *importRecord) job() *xiaoqi.ImportJob {
 	}
 	if r.Report != "" {
 		j.Report = []byte(r.Report)
+	}
+	if len(r.ReportCSV) > 0 {
+		j.ReportCSV = r.ReportCSV
 	}
 	return &j
 }

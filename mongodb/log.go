@@ -32,6 +32,11 @@ type hooks struct {
 	afterAllocate func() // seqs allocated, entries not inserted yet
 	afterLog      func() // entries pending, documents not written yet
 	afterWrite    func() // documents written, entries not committed yet
+	// The moves of candidates to random ids (migrate.go).
+	beforeMoveDelete func() // record copied, delete of the old id logged, not done
+	afterMoveDelete  func() // old id deleted, record not stored under the new one
+	beforeRepoint    func() // record stored under the new id, accounts and audit not updated
+	afterMove        func() // one candidate moved
 }
 
 func call(hook func()) {

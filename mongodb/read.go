@@ -37,6 +37,17 @@ func (s *Store) GetByKey(ctx context.Context, kind xiaoqi.Kind, key string) (xia
 	}
 	var r record
 	err := s.view(kind).FindOne(ctx, bson.D{{Key: "key", Value: key}}).Decode(&r)
+	if errors.Is(err, mongo.ErrNoDocuments) && kind == xiaoqi.KindCandidate {
+		// A candidate whose move to a random id was cut short between the delete of its old
+		// id and the insert of its new one is under neither: finish the move, so that a
+		// writer by key (an import, a POST) updates it rather than storing a new one.
+		var finished bool
+		if finished, err = s.finishMoveOf(ctx, key); err == nil && finished {
+			err = s.view(kind).FindOne(ctx, bson.D{{Key: "key", Value: key}}).Decode(&r)
+		} else if err == nil {
+			err = mongo.ErrNoDocuments
+		}
+	}
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return nil, xiaoqi.KeyNotFound(kind)
 	} else if err != nil {

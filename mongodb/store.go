@@ -58,6 +58,7 @@ type Store struct {
 	compaction compactState
 	audit      auditState
 	hooks      hooks
+	moved      int // candidates Open gave random ids
 }
 
 // Option configures Open.
@@ -69,6 +70,7 @@ type config struct {
 	indexTimeout   time.Duration
 	grace          time.Duration
 	monitor        *event.CommandMonitor
+	noMigration    bool // tests: Open leaves derivable candidate ids alone
 }
 
 // WithDatabase names the database, overriding the one in the URI's path (DefaultDatabase when
@@ -230,8 +232,23 @@ func (s *Store) setup(ctx context.Context, cfg config) error {
 			return fmt.Errorf("create the %s counter: %w", id, err)
 		}
 	}
-	return s.loadCheckpoint(quick)
+	if err := s.loadCheckpoint(quick); err != nil {
+		return err
+	}
+	if cfg.noMigration {
+		return nil
+	}
+	mctx, cancel := context.WithTimeout(ctx, cfg.indexTimeout)
+	defer cancel()
+	moved, err := s.migrateCandidateIDs(mctx)
+	s.moved = moved
+	return err
 }
+
+// MovedCandidates returns how many candidates Open gave a random id in place of the one their
+// natural key gave (stored by a build before random candidate ids; see the package
+// documentation, Candidate ids).
+func (s *Store) MovedCandidates() int { return s.moved }
 
 // ensureAllIndexes creates the indexes of every collection but the change feed's (see
 // CompactFeed), waiting at most timeout.

@@ -167,6 +167,12 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 	if !j.PostedAt.IsZero() {
 		doc[fieldDate] = j.PostedAt
 	}
+	if e, ok := xiaoqi.ParseExperience(j.Experience); ok {
+		doc[fieldExpMin], doc[fieldExpMax] = e.Min, e.Max
+		doc[fieldExp] = e.String() // 3-4年经验 and 3～4年 alike: 3-4年, which the UI puts in English
+	} else if j.Experience != "" {
+		doc[fieldExp] = j.Experience
+	}
 	if j.Status == xiaoqi.JobClosed {
 		doc[fieldStatus] = j.Status // still found, and said to be closed
 	}

@@ -18,11 +18,18 @@ var englishTerms = [][2]string{
 	{"returnee", "海归"}, {"returnees", "海归"}, {"overseas students", "留学生"},
 	{"talent", "人才"}, {"cooperation", "合作"},
 	{"jobs", "岗位"}, {"job", "岗位"}, {"positions", "岗位"}, {"vacancies", "岗位"},
+	{"software companies", "软件公司"}, {"software company", "软件公司"}, {"software firms", "软件公司"},
 	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},
 	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},
 	{"majors", "专业"}, {"training", "培训"},
 	{"shaanxi", "陕西"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
 }
+
+// englishStop are the small words of an English query that no document needs to hold: every
+// word of a query must be found, and "Java jobs in Xi'an" was relaxed for its "in". They go
+// only from a query with other words.
+var englishStop = map[string]bool{"in": true, "for": true, "of": true, "the": true, "at": true, "near": true,
+	"with": true, "to": true, "on": true, "from": true, "around": true, "about": true, "by": true, "offering": true, "that": true, "which": true}
 
 // englishWord matches a run of Latin letters with the apostrophes and hyphens inside names.
 var englishWord = regexp.MustCompile(`[A-Za-z][A-Za-z'’\-]*`)
@@ -54,6 +61,11 @@ func fromEnglish(q string) string {
 	for i := 0; i < len(words); i++ {
 		start := words[i][0]
 		zh, n := lookupEnglish(lower, words[i:])
+		if zh == "" && englishStop[lower[start:words[i][1]]] && len(words) > 1 {
+			b.WriteString(q[last:start])
+			last = words[i][1]
+			continue
+		}
 		if zh == "" {
 			continue
 		}

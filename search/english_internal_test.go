@@ -10,13 +10,18 @@ func TestFromEnglish(t *testing.T) {
 		{"Java Xi’an", "Java 西安"},
 		{"Xian software testing jobs", "西安 software testing 岗位"},
 		{"Shaanxi service outsourcing policy", "陕西 服务外包 政策"},
-		{"tax subsidy for startups in Baoji", "税收 补贴 for 创业 in 宝鸡"},
+		{"tax subsidy for startups in Baoji", "税收 补贴 创业 宝鸡"},
+		{"Java jobs in Xi'an", "Java 岗位 西安"},
+		{"in", "in"},
+		{"Internet", "Internet"},
 		{"Yan'an", "延安"},
 		{"Xianyang", "咸阳"},
 		{"Java Xixian New Area", "Java 西咸新区"},
 		{"XI AN", "西安"},
 		{"软件测试 Java", "软件测试 Java"},
 		{"an estimate", "an estimate"},
+		{"software company Xi'an", "软件公司 西安"},
+		{"software companies in Baoji", "软件公司 宝鸡"},
 	} {
 		if got := fromEnglish(tc.in); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)

@@ -74,6 +74,16 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 	if len(q.Languages) > 0 {
 		filters = append(filters, x.languageQuery(q.Languages))
 	}
+	if e := q.Experience; e != nil {
+		// The job asks from at most e.Max years, to at least e.Min.
+		yes := true
+		upTo, from := e.Max, e.Min
+		lo := bleve.NewNumericRangeInclusiveQuery(nil, &upTo, nil, &yes)
+		lo.SetField(fieldExpMin)
+		hi := bleve.NewNumericRangeInclusiveQuery(&from, nil, &yes, nil)
+		hi.SetField(fieldExpMax)
+		filters = append(filters, bleve.NewConjunctionQuery(lo, hi))
+	}
 	if q.Synthetic != nil {
 		bq := bleve.NewBoolFieldQuery(*q.Synthetic)
 		bq.SetField(fieldSynthetic)

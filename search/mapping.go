@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-28-market-languages"
+const mappingVersion = "xiaoqi-30-experience"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -46,6 +46,9 @@ const (
 	fieldInstID    = "institution_id"   // programs: their institution, which a hit links to
 	fieldInstType  = "institution_type" // institutions: university or training, which a hit shows
 	fieldStatus    = "status"           // jobs: closed, which a hit shows (an open job has none)
+	fieldExp       = "experience"       // jobs: the experience asked for, as Experience.String writes it (3-5年), else as written
+	fieldExpMin    = "experience_min"   // jobs: the years of experience asked for (xiaoqi.ParseExperience), from
+	fieldExpMax    = "experience_max"   // and to (xiaoqi.ExperienceOpen: no upper end)
 	fieldSuggest   = "suggest"          // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
 	fieldDocID     = "doc_id"           // the document's id again, as doc values only: the tie-break of every sort
 	fieldTitleKey  = "title_key"        // the title folded (titleKey), one term: a query that is a whole title (rankQuery)
@@ -65,11 +68,11 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldDate}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate}
 
 // hitFields are the identifying fields copied into Hit.Fields; the ids let a result list link
 // a job to its enterprise and a program to its institution.
-var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus}
+var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp}
 
 // FacetFields are the fields a query may ask counts of (SearchQuery.Facets).
 var FacetFields = []string{fieldCity, fieldRegion, fieldSector, fieldSkill, fieldDegree, fieldType}
@@ -124,6 +127,8 @@ var fieldSpecs = map[string]fieldSpec{
 	// of the time of queries at 100k documents).
 	fieldDocID:     {kind: kindKeyword, docValues: true},
 	fieldNumber:    {kind: kindNumber, store: true},
+	fieldExpMin:    {kind: kindNumber},
+	fieldExpMax:    {kind: kindNumber},
 	fieldVersion:   {kind: kindNumber, store: true, storeOnly: true},
 	fieldLat:       {kind: kindNumber, store: true, storeOnly: true},
 	fieldLon:       {kind: kindNumber, store: true, storeOnly: true},
@@ -133,6 +138,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withPrograms
 	fieldInstType:  {kind: kindKeyword, store: true, storeOnly: true},
 	fieldStatus:    {kind: kindKeyword, store: true, storeOnly: true},
+	fieldExp:       {kind: kindKeyword, store: true, storeOnly: true},
 	fieldDate:      {kind: kindDate, store: true, docValues: true}, // stored: a hit says its date
 	fieldGeo:       {kind: kindGeo, docValues: true},
 }

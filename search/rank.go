@@ -149,11 +149,17 @@ type typeCue struct {
 	suffix bool
 }
 
+// cueKeeps are what of a cue stays a word of the query: 培训 of 培训机构, which the names of
+// training schools say (…职业技能培训学校, …人才培训中心) and a university's do not.
+var cueKeeps = map[string]string{"培训机构": "培训"}
+
 // typeCues, longest first among those that end alike.
 var typeCues = []typeCue{
 	{"公司", []xiaoqi.Kind{xiaoqi.KindEnterprise}, true},
 	{"企业", []xiaoqi.Kind{xiaoqi.KindEnterprise}, false},
-	{"培训机构", []xiaoqi.Kind{xiaoqi.KindInstitution}, true},
+	// 西安 有哪些培训机构 listed the universities of 西安 (the cue took 培训 with it), and
+	// 西安 培训机构 Java job needs (no institution says Java; its courses do).
+	{"培训机构", []xiaoqi.Kind{xiaoqi.KindInstitution, xiaoqi.KindProgram}, true},
 	{"培训课程", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
 	{"培训班", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
 	{"培训", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
@@ -167,6 +173,12 @@ var typeCues = []typeCue{
 	{"高校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
 	{"院校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
 	{"学校", []xiaoqi.Kind{xiaoqi.KindInstitution}, true},
+	// An HR manager's words for people: 日语N2 软件测试 候选人 was relaxed for its 候选人, and
+	// job needs came first.
+	{"候选人", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
+	{"求职者", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
+	{"简历", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
+	{"毕业生", []xiaoqi.Kind{xiaoqi.KindCandidate}, false},
 }
 
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part
@@ -186,6 +198,9 @@ func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
 				return strings.HasSuffix(strings.TrimSuffix(w, c.word), e)
 			}) {
 				w = strings.TrimSuffix(w, c.word)
+				if k := cueKeeps[c.word]; k != "" {
+					kept = append(kept, k)
+				}
 				for _, k := range c.kinds {
 					if !slices.Contains(kinds, k) {
 						kinds = append(kinds, k)

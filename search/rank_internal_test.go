@@ -19,8 +19,13 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"公司", "公司", []xiaoqi.Kind{ent}}, // nothing else left: the word itself is searched
 		{"Java培训", "Java", []xiaoqi.Kind{prg, ins}},
 		{"日语培训班 西安", "日语 西安", []xiaoqi.Kind{prg, ins}},
-		{"培训机构 西安", "西安", []xiaoqi.Kind{ins}},
+		{"培训机构 西安", "培训 西安", []xiaoqi.Kind{ins, prg}}, // 培训 stays: training schools say it, universities do not
+		{"有哪些培训机构", "培训 有哪些", []xiaoqi.Kind{ins, prg}},
 		{"宝鸡 大学", "宝鸡", []xiaoqi.Kind{ins}},
+		{"日语N2 软件测试 候选人", "日语N2 软件测试", []xiaoqi.Kind{xiaoqi.KindCandidate}},
+		{"西安交通大学 毕业生 Java", "西安交通大学 Java", []xiaoqi.Kind{xiaoqi.KindCandidate}},
+		{"Java简历", "Java", []xiaoqi.Kind{xiaoqi.KindCandidate}},
+		{"应届毕业生", "应届毕业生", nil}, // a job's words, not a cue
 		{"外包 企业 咸阳", "外包 咸阳", []xiaoqi.Kind{ent}},
 		// Part of a name or of another word: not a cue.
 		{"三星（中国）半导体有限公司", "三星（中国）半导体有限公司", nil},

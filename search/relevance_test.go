@@ -38,7 +38,11 @@ type judgment struct {
 	City          string      `json:"city"`
 	Skill         string      `json:"skill"`
 	Number        int         `json:"number"`
-	Grade         int         `json:"grade"`
+	// Experience, as a searcher writes it (3, 5年以上): a job need whose experience asked for
+	// overlaps it. Language: a job need, candidate or enterprise (by its markets) with it.
+	Experience string `json:"experience"`
+	Language   string `json:"language"`
+	Grade      int    `json:"grade"`
 }
 
 func (j judgment) matches(d xiaoqi.Doc) bool {
@@ -51,16 +55,23 @@ func (j judgment) matches(d xiaoqi.Doc) bool {
 		return false
 	}
 	var city, enterprise string
-	var skills []string
+	var skills, langs []string
+	exp, hasExp := xiaoqi.Experience{}, false
 	switch d := d.(type) {
 	case *xiaoqi.JobNeed:
-		city, enterprise, skills = d.City, d.EnterpriseName, d.Skills
+		city, enterprise, skills, langs = d.City, d.EnterpriseName, d.Skills, d.Languages
+		exp, hasExp = xiaoqi.ParseExperience(d.Experience)
 	case *xiaoqi.Program:
 		city, skills = d.City, d.Skills
 	case *xiaoqi.Institution:
 		city = d.City
+	case *xiaoqi.Candidate:
+		city, skills, langs = d.City, d.Skills, d.Languages
 	case *xiaoqi.Enterprise:
 		city = d.City
+		for _, ml := range d.MarketLanguages() {
+			langs = append(langs, ml.Name)
+		}
 	case *xiaoqi.Policy:
 		if j.Number != 0 && d.Number != j.Number {
 			return false
@@ -74,6 +85,18 @@ func (j judgment) matches(d xiaoqi.Doc) bool {
 	}
 	if j.Skill != "" && !slices.ContainsFunc(skills, func(s string) bool { return strings.EqualFold(s, j.Skill) }) {
 		return false
+	}
+	if j.Language != "" && !slices.ContainsFunc(langs, func(l string) bool { return strings.HasPrefix(l, j.Language) }) {
+		return false
+	}
+	if j.Experience != "" {
+		asked, err := xiaoqi.ParseExperienceAsked(j.Experience)
+		if err != nil {
+			panic(fmt.Sprintf("queries.json: judgment experience %q: %v", j.Experience, err))
+		}
+		if !hasExp || !exp.Overlaps(asked) {
+			return false
+		}
 	}
 	return true
 }

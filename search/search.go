@@ -89,6 +89,13 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 // search runs a checked query in the engine.
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
 	q.Q = fromEnglish(q.Q) // Xi'an policy → 西安 政策; the cache keeps the answer under what was typed
+	if q.Experience == nil {
+		// Java 3年经验: the years are a filter of job needs, not words (3 matched a list's
+		// "3." and 年经验 nothing, and 1 job of 600 was found).
+		if rest, e, ok := xiaoqi.ExperienceInText(q.Q); ok {
+			q.Q, q.Experience = rest, &e
+		}
+	}
 	words := withoutAskWords(q.Q)
 	text := x.textQuery(words)
 	searched, teaching, err := x.withPrograms(ctx, text, q)

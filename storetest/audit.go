@@ -29,7 +29,7 @@ func mustAppend(tb testing.TB, a xiaoqi.Accounts, e *xiaoqi.AuditEntry) *xiaoqi.
 }
 
 // auditAll pages through Audit with f (its After ignored) and returns every entry, checking
-// page sizes, increasing IDs and the cursor.
+// page sizes, increasing IDs (decreasing with f.Newest) and the cursor.
 func auditAll(tb testing.TB, a xiaoqi.Accounts, f xiaoqi.AuditFilter) (entries []xiaoqi.AuditEntry, pages int) {
 	tb.Helper()
 	f.After = ""
@@ -54,7 +54,7 @@ func auditAll(tb testing.TB, a xiaoqi.Accounts, f xiaoqi.AuditFilter) (entries [
 			tb.Fatalf("Audit(%+v): next %q, want the last ID of the page %q", f, next, page[len(page)-1].ID)
 		}
 		for _, e := range page {
-			if n := len(entries); n > 0 && e.ID <= entries[n-1].ID {
+			if n := len(entries); n > 0 && (e.ID <= entries[n-1].ID) != f.Newest {
 				tb.Fatalf("Audit(%+v): ID %q after %q", f, e.ID, entries[n-1].ID)
 			}
 			if (f.SubjectID != "" && e.SubjectID != f.SubjectID) || (f.ActorID != "" && e.ActorID != f.ActorID) {
@@ -67,6 +67,11 @@ func auditAll(tb testing.TB, a xiaoqi.Accounts, f xiaoqi.AuditFilter) (entries [
 		}
 		f.After = next
 	}
+}
+
+func reversed(s []string) []string {
+	slices.Reverse(s)
+	return s
 }
 
 func auditIDs(entries []xiaoqi.AuditEntry) []string {
@@ -211,6 +216,15 @@ func testAuditFilter(t *testing.T, a xiaoqi.Accounts) {
 		{xiaoqi.AuditFilter{SubjectID: "cnd_none"}, nil},
 		{xiaoqi.AuditFilter{SubjectID: "cnd_a", Limit: 1}, pick(0, 1, 3, 5)},
 		{xiaoqi.AuditFilter{ActorID: "u_hr1", Limit: 2}, pick(0, 2, 5)},
+		// Newest first, as the administrator's page reads the log.
+		{xiaoqi.AuditFilter{Newest: true}, pick(5, 4, 3, 2, 1, 0)},
+		{xiaoqi.AuditFilter{Newest: true, Limit: 4}, pick(5, 4, 3, 2, 1, 0)},
+		{xiaoqi.AuditFilter{Newest: true, SubjectID: "cnd_a", Limit: 3}, pick(5, 3, 1, 0)},
+		{xiaoqi.AuditFilter{Newest: true, SubjectID: "cnd_ab"}, pick(4)},
+		{xiaoqi.AuditFilter{Newest: true, SubjectID: "cnd_b", Limit: 1}, pick(2)},
+		{xiaoqi.AuditFilter{Newest: true, SubjectID: "cnd_none"}, nil},
+		{xiaoqi.AuditFilter{Newest: true, ActorID: "u_hr1", Limit: 2}, pick(5, 2, 0)},
+		{xiaoqi.AuditFilter{Newest: true, ActorID: "u_hr2", SubjectID: "cnd_a"}, pick(1)},
 	} {
 		got, _ := auditAll(t, a, tc.f)
 		if ids := auditIDs(got); !slices.Equal(ids, tc.want) {
@@ -249,6 +263,27 @@ func testAuditPaging(t *testing.T, a xiaoqi.Accounts) {
 	page, next, err = a.Audit(ctx(), xiaoqi.AuditFilter{After: ids[24]})
 	if err != nil || len(page) != 0 || next != "" {
 		t.Errorf("after the last entry: %d entries, next %q, %v", len(page), next, err)
+	}
+	// Newest first: the first page ends at the 21st newest; the next page goes on from there
+	// to the oldest, and a page that ends at the oldest says there is no next page.
+	page, next, err = a.Audit(ctx(), xiaoqi.AuditFilter{Newest: true})
+	if err != nil || len(page) != xiaoqi.DefaultListLimit || page[0].ID != ids[24] || next != ids[25-xiaoqi.DefaultListLimit] {
+		t.Fatalf("Audit(newest) = %d entries from %q, next %q, %v; want %d from %q, next %q", len(page), page[0].ID, next, err,
+			xiaoqi.DefaultListLimit, ids[24], ids[25-xiaoqi.DefaultListLimit])
+	}
+	page, next, err = a.Audit(ctx(), xiaoqi.AuditFilter{Newest: true, After: next})
+	if err != nil || !slices.Equal(auditIDs(page), []string{ids[4], ids[3], ids[2], ids[1], ids[0]}) || next != "" {
+		t.Errorf("Audit(newest, second page) = %q, next %q, %v; want the 5 oldest, newest first, and no next", auditIDs(page), next, err)
+	}
+	page, next, err = a.Audit(ctx(), xiaoqi.AuditFilter{Newest: true, After: ids[0]})
+	if err != nil || len(page) != 0 || next != "" {
+		t.Errorf("newest first, before the first entry: %d entries, next %q, %v", len(page), next, err)
+	}
+	for _, tc := range []struct{ limit, pages int }{{10, 3}, {5, 5}, {25, 1}, {24, 2}} {
+		got, pages := auditAll(t, a, xiaoqi.AuditFilter{Limit: tc.limit, Newest: true})
+		if want := slices.Clone(ids); pages != tc.pages || !slices.Equal(auditIDs(got), reversed(want)) {
+			t.Errorf("newest first, limit %d: %d entries in %d pages, want 25 in %d", tc.limit, len(got), pages, tc.pages)
+		}
 	}
 	// Paging within a subject.
 	got, pages := auditAll(t, a, xiaoqi.AuditFilter{SubjectID: "cnd_1", Limit: 3})

@@ -27,14 +27,25 @@ func TestImportJobs(t *testing.T, newOne func(t *testing.T) xiaoqi.ImportJobs) {
 		j.Summary = json.RawMessage(`{"counts":{"read":10,"written":8},"problem_count":1}`)
 		j.Report = json.RawMessage(`{"errors":[{"row":3,"message":"必填 / is required"}]}`)
 		j.Error = &xiaoqi.ImportError{Code: xiaoqi.ETOOLARGE, Message: "行过长 / row too long", Details: []xiaoqi.FieldError{{Field: "max_row_bytes", Message: "x"}}}
+		// The report CSV goes with the job, so that every node serves it.
+		j.ReportCSV = []byte("\ufeff行号 Row,级别 Level,问题 Problems,岗位名称\r\n3,错误 error,\"[岗位名称] 必填 / is required\",\r\n")
 		mustPutImport(t, s, j)
 		got = mustImport(t, s, "imp_1")
 		if !sameImport(got, j) || !sameJSON(t, got.Report, j.Report) || !sameJSON(t, got.Summary, j.Summary) {
 			t.Errorf("after finishing: %s report %s, want %s", show(got), got.Report, show(j))
 		}
+		if string(got.ReportCSV) != string(j.ReportCSV) {
+			t.Errorf("after finishing: report CSV %q, want %q", got.ReportCSV, j.ReportCSV)
+		}
 		jobs, err := s.ImportJobs(ctx())
-		if err != nil || len(jobs) != 1 || jobs[0].Report != nil || !sameJSON(t, jobs[0].Summary, j.Summary) || jobs[0].Status != xiaoqi.ImportFailed || jobs[0].Progress.Written != 8 {
-			t.Errorf("ImportJobs = %v, %v; want the job with its summary, without its report", jobs, err)
+		if err != nil || len(jobs) != 1 || jobs[0].Report != nil || jobs[0].ReportCSV != nil || !sameJSON(t, jobs[0].Summary, j.Summary) || jobs[0].Status != xiaoqi.ImportFailed || jobs[0].Progress.Written != 8 {
+			t.Errorf("ImportJobs = %v, %v; want the job with its summary, without its report or report CSV", jobs, err)
+		}
+		// A put without the report CSV removes it, as it does the report.
+		j.ReportCSV = nil
+		mustPutImport(t, s, j)
+		if got := mustImport(t, s, "imp_1"); got.ReportCSV != nil {
+			t.Errorf("after a put without the report CSV: %q, want none", got.ReportCSV)
 		}
 	})
 	t.Run("NewestFirst", func(t *testing.T) {
@@ -83,7 +94,7 @@ func TestImportJobs(t *testing.T, newOne func(t *testing.T) xiaoqi.ImportJobs) {
 	t.Run("Delete", func(t *testing.T) {
 		s := newOne(t)
 		at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-		mustPutImport(t, s, &xiaoqi.ImportJob{ID: "imp_1", Status: xiaoqi.ImportDone, CreatedAt: at, UpdatedAt: at, Report: json.RawMessage(`{}`)})
+		mustPutImport(t, s, &xiaoqi.ImportJob{ID: "imp_1", Status: xiaoqi.ImportDone, CreatedAt: at, UpdatedAt: at, Report: json.RawMessage(`{}`), ReportCSV: []byte("a\n")})
 		if err := s.DeleteImportJob(ctx(), "imp_1"); err != nil {
 			t.Fatal(err)
 		}
@@ -96,6 +107,11 @@ func TestImportJobs(t *testing.T, newOne func(t *testing.T) xiaoqi.ImportJobs) {
 		if jobs, err := s.ImportJobs(ctx()); err != nil || len(jobs) != 0 {
 			t.Errorf("ImportJobs after delete: %v, %v", jobs, err)
 		}
+		// A job of the same ID put again has no report CSV of the deleted one.
+		mustPutImport(t, s, &xiaoqi.ImportJob{ID: "imp_1", Status: xiaoqi.ImportDone, CreatedAt: at, UpdatedAt: at})
+		if got := mustImport(t, s, "imp_1"); got.ReportCSV != nil || got.Report != nil {
+			t.Errorf("a job put again after delete: report %q, CSV %q; want none", got.Report, got.ReportCSV)
+		}
 	})
 	t.Run("Invalid", func(t *testing.T) {
 		s := newOne(t)
@@ -105,6 +121,7 @@ func TestImportJobs(t *testing.T, newOne func(t *testing.T) xiaoqi.ImportJobs) {
 			{ID: "imp_1", Status: "sleeping", CreatedAt: at},
 			{ID: "imp_1", Status: xiaoqi.ImportDone, CreatedAt: at, Report: json.RawMessage(`{"a":`)},
 			{ID: "imp_1", Status: xiaoqi.ImportDone, CreatedAt: at, Report: json.RawMessage(`"` + string(make([]byte, xiaoqi.MaxImportReportBytes)) + `"`)},
+			{ID: "imp_1", Status: xiaoqi.ImportDone, CreatedAt: at, ReportCSV: make([]byte, xiaoqi.MaxImportReportCSVBytes+1)},
 		} {
 			if err := s.PutImportJob(ctx(), j); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
 				t.Errorf("PutImportJob(%s): %v, want EINVALID", show(j), err)

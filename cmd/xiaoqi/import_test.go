@@ -64,7 +64,7 @@ func TestImportCommand(t *testing.T) {
 	dir := t.TempDir()
 	text := "岗位名称,公司名称,工作地点,学历要求,招聘人数,薪资\r\n" +
 		"软件测试工程师,西安云测信息技术有限公司,陕西省西安高新技术产业开发区,本科,若干,8千-1.2万·13薪\r\n" +
-		"日语翻译,西安云测信息技术有限公司,陕西省西安雁塔区,大专,很多,1-1.5万\r\n"
+		"日语翻译,西安云测信息技术有限公司,陕西省西安雁塔区,大专,3.5,1-1.5万\r\n"
 	data, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(text))
 	if err != nil {
 		t.Fatal(err)

@@ -460,6 +460,7 @@ func openStore(ctx context.Context, cfg Config, logger *slog.Logger) (xiaoqi.Sto
 		if err != nil {
 			return nil, err
 		}
+		logMoved(logger, s.MovedCandidates())
 		return s, nil
 	}
 	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
@@ -469,7 +470,17 @@ func openStore(ctx context.Context, cfg Config, logger *slog.Logger) (xiaoqi.Sto
 	if err != nil {
 		return nil, err
 	}
+	logMoved(logger, s.MovedCandidates())
 	return s, nil
+}
+
+// logMoved says how many candidates the store gave random ids when it opened, in place of the
+// ids computable from their student numbers that an older build gave them.
+func logMoved(logger *slog.Logger, n int) {
+	if n > 0 {
+		logger.Info("gave candidates stored by an older build random ids in place of ids computable from their student numbers",
+			"candidates", n)
+	}
 }
 
 // seedIfEmpty loads the default data set into a store that has never been written to.

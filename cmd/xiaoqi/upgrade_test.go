@@ -1,12 +1,16 @@
 package main_test
 
 import (
+	"context"
 	"net/http"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/storetest"
 )
 
 // TestServeIndexOfAnotherVersion: an index built by another version of the mapping (an
@@ -49,5 +53,49 @@ func TestServeIndexOfAnotherVersion(t *testing.T) {
 	after := search(t, m.URL(), "软件测试", "city", "西安")
 	if after.Total != before.Total {
 		t.Errorf("软件测试 in 西安 after the rebuild: %d hits, before %d", after.Total, before.Total)
+	}
+}
+
+// TestServeMovesDerivableCandidateIDs: an older build stored candidates under the hash of
+// their natural key and indexed them so. The upgraded service, started on that data directory,
+// answers 404 for the computable id, serves the candidate under a new random id, and its
+// search, which follows the store's change feed from the older index, finds the new id and
+// no longer the old one.
+func TestServeMovesDerivableCandidateIDs(t *testing.T) {
+	dir := t.TempDir()
+	m := MustOpenMain(t, dir, false)
+	waitReady(t, m.URL(), 60*time.Second)
+	legacy := storetest.WriteLegacy(t, m.Store, m.Store.(xiaoqi.Accounts), 2)
+	m.Follower.Notify()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := m.Index.WaitFor(ctx, legacy.Seq); err != nil {
+		t.Fatal(err)
+	}
+	if ids := hitIDs(search(t, m.URL(), "Kubernetes", "type", "candidate")); !contains(ids, legacy.OldIDs[0]) {
+		t.Fatalf("the older build's index: search finds %v, not the candidate %s", ids, legacy.OldIDs[0])
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	m = MustOpenMain(t, dir, false)
+	waitReady(t, m.URL(), 60*time.Second)
+	if code := call(t, http.MethodGet, m.URL()+"/api/v1/candidates/"+legacy.OldIDs[0], nil, nil); code != http.StatusNotFound {
+		t.Errorf("GET the candidate by the id computable from their student number: %d, want 404", code)
+	}
+	d, err := m.Store.GetByKey(ctx, xiaoqi.KindCandidate, legacy.Keys[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := d.Base().ID
+	if id == legacy.OldIDs[0] {
+		t.Errorf("the candidate is still stored under %s, the hash of its key", id)
+	} else if code := call(t, http.MethodGet, m.URL()+"/api/v1/candidates/"+id, nil, nil); code != http.StatusOK {
+		t.Errorf("GET the candidate by its new id %s: %d, want 200", id, code)
+	}
+	ids := hitIDs(search(t, m.URL(), "Kubernetes", "type", "candidate"))
+	if !contains(ids, id) || contains(ids, legacy.OldIDs[0]) {
+		t.Errorf("search after the upgrade finds %v; want the new id %s and not the old %s", ids, id, legacy.OldIDs[0])
 	}
 }

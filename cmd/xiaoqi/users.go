@@ -243,17 +243,18 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 	return nil
 }
 
-// auditCandidate writes to a candidate's audit log what an operator did to their account
-// at the command line, as the API does for an administrator: creating it, setting its
-// password or making it a key lets whoever ran the command sign in as the candidate.
+// auditCandidate writes to the audit log what an operator did to an account at the command
+// line, as the API does for an administrator: a candidate's in their own log (creating it,
+// setting its password or making it a key lets whoever ran the command sign in as the
+// candidate), anyone else's under their user ID (AuditUserAccount).
 func auditCandidate(ctx context.Context, accounts xiaoqi.Accounts, u *xiaoqi.User, what string) error {
-	if u.Role != xiaoqi.RoleCandidate || u.CandidateID == "" {
-		return nil
-	}
-	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditAccount, ActorID: "cli", ActorRole: xiaoqi.RoleAdmin, SubjectID: u.CandidateID,
+	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditUserAccount, ActorID: "cli", ActorRole: xiaoqi.RoleAdmin, SubjectID: u.ID,
 		Reason: what + "（命令行 xiaoqi users） (" + u.Username + ")"}
+	if u.Role == xiaoqi.RoleCandidate && u.CandidateID != "" {
+		e.Action, e.SubjectID = xiaoqi.AuditAccount, u.CandidateID
+	}
 	if err := accounts.AppendAudit(ctx, e); err != nil {
-		return fmt.Errorf("审计日志写入失败 / audit the account of %s: %w", u.CandidateID, err)
+		return fmt.Errorf("审计日志写入失败 / audit the account of %s: %w", e.SubjectID, err)
 	}
 	return nil
 }

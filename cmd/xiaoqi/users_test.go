@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -156,6 +157,26 @@ func TestUsersDisable(t *testing.T) {
 	}
 	if code := status(); code != http.StatusOK {
 		t.Errorf("the key of a user enabled again: %d, want 200", code)
+	}
+	// Disabling and enabling are in the audit log, under the user's id, by the command line.
+	s, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.UserByName(context.Background(), "ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, _, err := s.Audit(context.Background(), xiaoqi.AuditFilter{SubjectID: u.ID})
+	s.Close()
+	var got []string
+	for _, e := range log {
+		if e.Action == xiaoqi.AuditUserAccount && e.ActorID == "cli" {
+			got = append(got, strings.SplitN(e.Reason, "（", 2)[0])
+		}
+	}
+	if want := []string{"创建账户 account created", "创建 API 密钥 API key created", "停用账户 account disabled", "启用账户 account enabled"}; !slices.Equal(got, want) || err != nil {
+		t.Errorf("the audit log of ops: %q, %v; want %q", got, err, want)
 	}
 	if out, err := users(t, dir, "", "disable"); err == nil || !strings.Contains(err.Error(), "--username is required") {
 		t.Errorf("users disable without --username: %v\n%s", err, out)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,6 +47,15 @@ func accountsJourney(t *testing.T, p *page, svc *service) {
 		return res.StatusCode
 	}
 
+	// HR of a firm, to be found by the firm's name.
+	var ents listAnswer[struct{ ID, Name string }]
+	apiGet(t, svc.URL, "/api/v1/enterprises", url.Values{"limit": {"1"}}, &ents)
+	if len(ents.Data) == 0 {
+		t.Fatal("no enterprise")
+	}
+	firm := ents.Data[0]
+	svc.addUser(t, "hr-firm", xiaoqi.RoleEnterprise, firm.ID)
+
 	p.signIn("admin-ui")
 	p.open("/#/admin")
 	p.waitText("#accounts-h", "账户")
@@ -57,6 +67,13 @@ func accountsJourney(t *testing.T, p *page, svc *service) {
 		p.fail("no way to show more accounts")
 	}
 	p.checkA11y("the accounts")
+	p.do("find the firm's HR", chromedp.SendKeys("#accounts-filter", firm.Name))
+	p.waitJS("hr-firm alone", `document.querySelectorAll('#accounts-table tbody tr').length === 1 && !!document.querySelector('tr[data-user="hr-firm"]')`)
+	if got := p.text(`tr[data-user="hr-firm"]`); !strings.Contains(got, firm.Name) || !strings.Contains(got, firm.ID) {
+		p.fail("hr-firm's row reads %q, want the firm's name %s and id %s", got, firm.Name, firm.ID)
+	}
+	var cleared1 bool
+	p.eval(`(() => { document.querySelector('#accounts-filter').value = ''; return true })()`, &cleared1)
 	p.do("find hr-left", chromedp.SendKeys("#accounts-filter", "hr-left"))
 	p.waitJS("hr-left alone", `document.querySelectorAll('#accounts-table tbody tr').length === 1 && !!document.querySelector('tr[data-user="hr-left"]')`)
 	all, err := svc.Store.Users(ctx)
@@ -75,8 +92,14 @@ func accountsJourney(t *testing.T, p *page, svc *service) {
 	if code := keyStatus(); code != http.StatusUnauthorized {
 		p.fail("the key of the disabled account answers %d, want 401", code)
 	}
+	// The disabled accounts, by their state.
+	var cleared0 bool
+	p.eval(`(() => { document.querySelector('#accounts-filter').value = ''; return true })()`, &cleared0)
+	p.do("find the disabled accounts", chromedp.SendKeys("#accounts-filter", "已停用"))
+	p.waitJS("hr-left alone, disabled", `document.querySelectorAll('#accounts-table tbody tr').length === 1 && !!document.querySelector('tr[data-user="hr-left"][data-disabled=true]')`)
 	p.click(`tr[data-user="hr-left"] button`)
-	p.waitJS("hr-left enabled", `!!document.querySelector('tr[data-user="hr-left"][data-disabled=false]')`)
+	// Enabled, it no longer matches 已停用: the page says what happened.
+	p.waitText("#accounts-status .notice.ok", "已启用账户 hr-left")
 	if code := keyStatus(); code != http.StatusOK {
 		p.fail("the key of the account enabled again answers %d, want 200", code)
 	}

@@ -51,6 +51,7 @@ type jobDoc struct {
 	SalaryText string   `json:"salary_text"`
 	SalaryMin  int      `json:"salary_min"`
 	SalaryMax  int      `json:"salary_max"`
+	Experience string   `json:"experience"`
 }
 
 type partnershipDoc struct {
@@ -80,6 +81,7 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 		chromedp.SendKeys("#job-title", title),
 		chromedp.SetValue("#job-sector", "software"),
 		chromedp.SetValue("#job-headcount", "3"),
+		chromedp.SetValue("#job-experience", "3-5年"),
 		chromedp.SendKeys("#job-skills", "软件测试、Python、Selenium"),
 		chromedp.SendKeys("#job-description", "负责对日外包项目的自动化测试。"),
 		chromedp.Click("#job-form button[type=submit]"))
@@ -93,9 +95,10 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 			job = &jobs.Data[i]
 		}
 	}
-	if job == nil || job.Headcount != 3 || !strings.Contains(strings.Join(job.Skills, ","), "软件测试") {
+	if job == nil || job.Headcount != 3 || job.Experience != "3-5年" || !strings.Contains(strings.Join(job.Skills, ","), "软件测试") {
 		t.Fatalf("the published job is not stored as entered: %+v", job)
 	}
+	p.waitText(".job-list", "经验 3-5年")
 
 	// The salary as an import writes it: the text as written, and the figures read from it.
 	ctx := context.Background()

@@ -187,6 +187,19 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.waitText("#results-h", "共 "+formatCount(n2.Total)+" 条结果")
 
+	// Experience: job needs for someone with 3-5 years, as many as the API finds.
+	p.open("/#/search?type=job&q=Java")
+	p.do("choose experience", chromedp.SetValue("#experience", "3-5"), chromedp.Click("#experience-form button"))
+	p.waitText(".active-filters", "工作经验（岗位）：3-5年")
+	var exp, java searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}, "q": {"Java"}, "experience": {"3-5"}}, &exp)
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}, "q": {"Java"}}, &java)
+	if exp.Total == 0 || exp.Total >= java.Total {
+		t.Fatalf("Java jobs for 3-5 years: %d of %d; want some, not all", exp.Total, java.Total)
+	}
+	p.waitText("#results-h", "共 "+formatCount(exp.Total)+" 条结果")
+	p.waitText(".hit-meta", "经验 ")
+
 	// Markup in a record is shown as text, never run or rendered.
 	const markup = `<img src=x onerror="document.body.dataset.pwned=1"><b>粗体</b>标记测试企业（示例）`
 	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Enterprise{

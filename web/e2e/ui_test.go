@@ -68,7 +68,9 @@ func TestUI(t *testing.T) {
 	t.Run("slowparts", func(t *testing.T) { slowPartsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("partnerkeys", func(t *testing.T) { partnerKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("programs", func(t *testing.T) { programsJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("cancel", func(t *testing.T) { cancelJourney(t, openPage(t, browser, svc.URL), svc) })
 	// Last: they add 100 import jobs and 500 accounts.
 	t.Run("imports", func(t *testing.T) { importsJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("accounts", func(t *testing.T) { accountsJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("audit", func(t *testing.T) { auditJourney(t, openPage(t, browser, svc.URL), svc) })
 }

@@ -8,8 +8,8 @@ import { h, errorBox, okBox } from './dom.js';
 
 const PAGE = 50; // rows drawn at a time: 500 accounts stay a short page
 
-/** renderAccounts appends the accounts section to view (administrators only). */
-export async function renderAccounts(view) {
+/** renderAccounts appends the accounts section to view (administrators only); changed is called after an account changed. */
+export async function renderAccounts(view, changed) {
   const status = h('div', { 'aria-live': 'polite', id: 'accounts-status' });
   const filter = h('input', { id: 'accounts-filter', type: 'search', maxlength: '64', 'aria-describedby': 'accounts-count' });
   const count = h('p', { class: 'hint', id: 'accounts-count' });
@@ -37,7 +37,9 @@ export async function renderAccounts(view) {
   const matching = () => {
     const q = filter.value.trim().toLowerCase();
     if (!q) return users;
-    return users.filter((u) => [u.username, u.role, t('role.' + u.role), u.enterprise_id, u.institution_id, u.candidate_id]
+    // Its state too: 停用 finds the disabled accounts.
+    return users.filter((u) => [u.username, u.role, t('role.' + u.role), u.enterprise_id, u.institution_id, u.candidate_id, u.scope_name,
+      u.disabled ? t('admin.accounts.disabled') : '', u.disabled ? 'disabled' : '']
       .some((v) => v && String(v).toLowerCase().includes(q)));
   };
   const row = (u) => {
@@ -47,7 +49,9 @@ export async function renderAccounts(view) {
     return h('tr', { 'data-user': u.username, 'data-disabled': u.disabled ? 'true' : 'false' },
       h('td', { 'data-label': cols[0] }, u.username),
       h('td', { 'data-label': cols[1] }, t('role.' + u.role)),
-      h('td', { 'data-label': cols[2] }, u.enterprise_id || u.institution_id || u.candidate_id || '—'),
+      // The enterprise or institution by its name, its id below (a candidate's by id alone).
+      h('td', { 'data-label': cols[2], class: 'audit-what' }, u.scope_name || u.enterprise_id || u.institution_id || u.candidate_id || '—',
+        u.scope_name ? h('p', { class: 'hint', translate: 'no' }, u.enterprise_id || u.institution_id) : ''),
       h('td', { 'data-label': cols[3], class: 'account-state' }, t(u.disabled ? 'admin.accounts.disabled' : 'admin.accounts.active')),
       h('td', { 'data-label': cols[4] }, button));
   };
@@ -63,6 +67,7 @@ export async function renderAccounts(view) {
       users = users.map((x) => (x.id === next.id ? next : x));
       draw();
       status.replaceChildren(okBox(t(next.disabled ? 'admin.accounts.done.disabled' : 'admin.accounts.done.enabled', { name: next.username })));
+      if (changed) changed();
       const again = body.querySelector('tr[data-user="' + CSS.escape(next.username) + '"] button');
       if (again) again.focus();
     } catch (err) {

@@ -5,7 +5,8 @@ import { api, currentUser } from './api.js';
 import { h, errorBox, okBox } from './dom.js';
 import { signInHint } from './partners.js';
 import { renderAccounts } from './accounts.js';
-import { renderImportList } from './importlist.js';
+import { renderImportList, cancelControl, cancelledText } from './importlist.js';
+import { renderAuditLog } from './auditlog.js';
 
 const KINDS = ['jobs', 'programs', 'institutions', 'enterprises', 'candidates'];
 
@@ -21,6 +22,16 @@ export async function renderAdmin(view) {
     return;
   }
   view.append(h('p', { class: 'lead' }, t('admin.intro')));
+  // The page holds four parts, the audit log thousands of pixels down below 100 import jobs
+  // and 500 accounts: a list of them at the top goes to each (the address is the router's).
+  view.append(h('nav', { class: 'page-toc', id: 'admin-toc', 'aria-label': t('admin.toc') }, t('admin.toc') + t('punct.colon'),
+    ['imports', 'accounts', 'audit'].map((part) => h('button', { type: 'button', class: 'link', 'data-part': part, onclick: () => {
+      const head = document.getElementById(part + '-h');
+      if (!head) return;
+      head.setAttribute('tabindex', '-1');
+      head.scrollIntoView({ block: 'start' });
+      head.focus({ preventScroll: true });
+    } }, t('admin.toc.' + part)))));
   const report = h('section', { class: 'import-report', 'aria-live': 'polite', id: 'import-report' });
   const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm', hidden: true }, t('admin.confirm'));
   const form = h('form', { class: 'card', id: 'import-form' },
@@ -48,7 +59,10 @@ export async function renderAdmin(view) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'import-dry' }, t('admin.dryrun')), confirm));
   view.append(form, report);
   const reloadImports = renderImportList(view);
-  renderAccounts(view);
+  let reloadAudit = null;
+  // The accounts come before the audit log, which shows each account disabled or enabled.
+  renderAccounts(view, () => reloadAudit && reloadAudit());
+  reloadAudit = renderAuditLog(view);
 
   let runs = 0; // only the latest run draws its report
   const run = async (dryRun) => {
@@ -70,6 +84,9 @@ export async function renderAdmin(view) {
     confirm.hidden = true;
     try {
       let job = await api('POST', '/api/v1/imports', fd);
+      // The job is listed at once, and can be cancelled here or there while it runs.
+      reloadImports();
+      if (job.status === 'queued' || job.status === 'running') report.append(cancelControl(job, () => {}));
       // The import runs in the background: ask for its state until it ends, however long a
       // large file takes (the page gave up after five minutes and showed a running import's
       // empty counts as its report), and show how far it got.
@@ -113,11 +130,15 @@ function showReport(job) {
   const dry = job.mode === 'dry-run';
   if (job.status === 'failed' || job.error) {
     out.push(errorBox({ message: t('admin.failed', { msg: webText((job.error && job.error.message) || job.stopped || job.status) }) }));
+  } else if (job.status === 'cancelled') {
+    // Cancelled on this page or another: what was written stays.
+    out.push(h('p', { class: 'notice', 'data-notice': 'cancelled' }, cancelledText(job)));
   } else if (job.stopped) {
     // A strict import that found errors, a limit reached: done, but not as asked.
     out.push(errorBox({ message: t('admin.stopped', { msg: webText(job.stopped) }) }));
   }
-  out.push(h('h2', { id: 'report-h' }, dry ? t('admin.report.dry') : t('admin.report.done'), h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
+  const heading = job.status === 'cancelled' ? t('admin.report.cancelled') : job.status === 'failed' ? t('admin.report.failed') : dry ? t('admin.report.dry') : t('admin.report.done');
+  out.push(h('h2', { id: 'report-h' }, heading, h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
   if (!dry && job.status === 'done' && !job.stopped) out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
   const c = job.counts || {};
   // A dry run counts what it would write, an import what it wrote.

@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, lang, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName } from './i18n.js';
+import { t, lang, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, experienceName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -16,6 +16,8 @@ const MAX_JOBS = 5000;
 
 /** jobTime is when a job need was posted, else created: the list's order, newest first. */
 function jobTime(j) { return Date.parse(j.posted_at || j.created_at || '') || 0; }
+// The experience a job need asks for, as postings write it (search reads each as a range of years).
+const EXPERIENCES = ['不限', '应届生', '1年以下', '1-3年', '3-5年', '5-10年', '10年以上'];
 // The degrees the API takes for a job need (JobNeed.Degree), lowest first.
 const DEGREES = ['不限', '高中', '中专', '大专', '本科', '硕士', '博士'];
 
@@ -169,7 +171,7 @@ function salaryText(j) {
 /** jobItem is one job of the list; target marks the job a link named (a search hit). */
 function jobItem(j, verified, mine, edit, match, target, setStatus) {
   const closed = j.status === 'closed';
-  const meta = [cityName(j.city), districtName(j.district), degreeName(j.degree), j.headcount ? t(j.headcount === 1 ? 'hr.job.headcount.one' : 'hr.job.headcount', { n: j.headcount }) : '', salaryText(j)].filter(Boolean);
+  const meta = [cityName(j.city), districtName(j.district), degreeName(j.degree), j.experience ? t('field.experience', { v: experienceName(j.experience) }) : '', j.headcount ? t(j.headcount === 1 ? 'hr.job.headcount.one' : 'hr.job.headcount', { n: j.headcount }) : '', salaryText(j)].filter(Boolean);
   return h('li', { class: 'card job' + (target ? ' target' : '') + (closed ? ' closed' : ''), 'data-id': j.id, 'data-status': closed ? 'closed' : 'open' },
     target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
     h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', closed ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
@@ -277,7 +279,7 @@ function contactBox(id) {
  */
 function fieldNames(text) {
   return text.replace(/\b(salary_min|salary_max)\b/g, (f) => label(f))
-    .replace(/(^|[：:]\s*)(title|city|district|sector|degree|headcount|skills|languages|description)\b/g, (m, pre, f) => pre + label(f));
+    .replace(/(^|[：:]\s*)(title|city|district|sector|degree|experience|headcount|skills|languages|description)\b/g, (m, pre, f) => pre + label(f));
 }
 
 /** jobErrorBox is errorBox of an error about a job need, with the form's names of its fields. */
@@ -327,7 +329,8 @@ function jobForm(ent, job, done) {
       field('job-district', t('hr.form.district'), h('input', { id: 'job-district', name: 'district', maxlength: '64', value: v.district || '' }))),
     h('div', { class: 'row' },
       field('job-sector', t('hr.form.sector'), h('select', { id: 'job-sector', name: 'sector' }, options(SECTORS, v.sector, sectorName, t('hr.form.none')))),
-      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, options(DEGREES, v.degree, degreeName)))),
+      field('job-degree', t('hr.form.degree'), h('select', { id: 'job-degree', name: 'degree' }, options(DEGREES, v.degree, degreeName))),
+      field('job-experience', t('hr.form.experience'), h('select', { id: 'job-experience', name: 'experience' }, options(EXPERIENCES, v.experience, experienceName)))),
     h('div', { class: 'row' },
       field('job-headcount', t('hr.form.headcount'), h('input', { id: 'job-headcount', name: 'headcount', type: 'number', min: '1', max: '10000', value: v.headcount ? String(v.headcount) : '' })),
       field('job-salary-min', t('hr.form.salary_min'), h('input', { id: 'job-salary-min', name: 'salary_min', type: 'number', min: '0', step: '100', value: v.salary_min ? String(v.salary_min) : '' })),
@@ -353,7 +356,7 @@ function jobForm(ent, job, done) {
     const num = (x) => (x.trim() === '' ? 0 : Number(x));
     const fields = {
       title: form.title.value.trim(), city: form.city.value, district: form.district.value.trim(), sector: form.sector.value,
-      degree: form.degree.value, headcount: num(form.headcount.value), skills: splitList(form.skills.value),
+      degree: form.degree.value, experience: form.experience.value, headcount: num(form.headcount.value), skills: splitList(form.skills.value),
       languages: splitList(form.languages.value), salary_min: num(form.salary_min.value), salary_max: num(form.salary_max.value),
       description: form.description.value.trim(),
     };

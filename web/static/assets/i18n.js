@@ -144,6 +144,19 @@ export function levelName(l) { return named('level.', l); }
 export function authorityName(a) { return named('authority.', a); }
 export function languageName(l) { return named('language.', l); }
 
+/** experienceName is a job's experience (3-5年, 3年以上, 应届生, 不限, as the API and the forms write it) in the page's language. */
+export function experienceName(v) {
+  if (current !== 'en' || !v) return v;
+  let m;
+  if ((m = /^(\d+(?:\.\d)?)-(\d+(?:\.\d)?)年$/.exec(v))) return m[1] + '–' + m[2] + ' years';
+  if ((m = /^(\d+(?:\.\d)?)年以上$/.exec(v))) return m[1] + '+ years';
+  if ((m = /^(\d+(?:\.\d)?)年以下$/.exec(v))) return 'under ' + m[1] + ' years';
+  if ((m = /^(\d+(?:\.\d)?)年$/.exec(v))) return m[1] + ' years';
+  if (v === '应届生') return 'new graduates';
+  if (v === '不限') return 'any';
+  return v;
+}
+
 /**
  * programsFound says how many programs of an institution hit match the search (fields.programs);
  * a training institution's programs are courses.

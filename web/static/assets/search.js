@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, sectorName, cityName, districtName, degreeName, languageName, skillName, programsFound, hitKind } from './i18n.js';
+import { t, experienceName, sectorName, cityName, districtName, degreeName, languageName, skillName, programsFound, hitKind } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -9,9 +9,12 @@ import { gloss } from './policy.js';
 
 const TYPES = ['', 'institution', 'program', 'enterprise', 'job', 'candidate', 'policy'];
 const FACETS = ['city', 'region', 'sector', 'skill', 'degree'];
-// FILTERS are the facets plus language, which the API filters by but does not count.
-const FILTERS = [...FACETS, 'language'];
+// FILTERS are the facets plus language and experience, which the API filters by but does not count.
+const FILTERS = [...FACETS, 'language', 'experience'];
 const LANGUAGES = ['英语四级', '英语六级', '日语N1', '日语N2', '日语N3', '韩语', '俄语', '德语', '法语'];
+// EXPERIENCE are the years a searcher may have (the API's experience parameter): job needs
+// asking for a range that overlaps them are kept.
+const EXPERIENCE = ['应届生', '1-3', '3-5', '5-10', '10年以上'];
 const PER_PAGE = 10;
 const MAX_WINDOW = 10000;
 
@@ -43,6 +46,7 @@ function facetLabel(name, v) {
   if (name === 'degree') return degreeName(v);
   if (name === 'language') return languageName(v);
   if (name === 'skill') return skillName(v);
+  if (name === 'experience') return t('experience.' + v);
   return v;
 }
 
@@ -67,11 +71,11 @@ export async function renderSearch(view, r, ctx) {
     });
   } catch (err) {
     if (ctx.isCurrent()) results.replaceChildren(h('h2', { id: 'results-h', class: 'sr-only' }, t('search.title')), errorBox(err));
-    side.append(languageForm(st), distanceForm(st));
+    side.append(languageForm(st), experienceForm(st), distanceForm(st));
     return;
   }
   if (!ctx.isCurrent()) return;
-  side.append(...[activeFilters(st), ...FACETS.map((f) => facetBlock(st, f, (res.facets || {})[f] || [])), languageForm(st), distanceForm(st)].filter(Boolean));
+  side.append(...[activeFilters(st), ...FACETS.map((f) => facetBlock(st, f, (res.facets || {})[f] || [])), languageForm(st), experienceForm(st), distanceForm(st)].filter(Boolean));
   results.replaceChildren(...resultList(st, res));
 }
 
@@ -188,6 +192,22 @@ function languageForm(st) {
   return form;
 }
 
+/** experienceForm filters job needs by the years of experience one has; other kinds state none. */
+function experienceForm(st) {
+  if (st.type && st.type !== 'job') return null;
+  const form = h('form', { class: 'distance', id: 'experience-form' },
+    h('label', { for: 'experience' }, t('facet.experience')),
+    h('select', { id: 'experience', name: 'experience' }, h('option', { value: '' }, t('near.any')),
+      EXPERIENCE.map((v) => h('option', { value: v, selected: st.filters.experience.includes(v) ? true : null }, t('experience.' + v)))),
+    h('button', { type: 'submit' }, t('facet.experience.apply')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const v = form.experience.value;
+    location.hash = href(st, { filters: { ...st.filters, experience: v ? [v] : [] }, page: 1 });
+  });
+  return form;
+}
+
 function distanceForm(st) {
   const msg = h('p', { class: 'field-error', 'aria-live': 'polite' });
   const form = h('form', { class: 'distance', id: 'distance-form' },
@@ -265,6 +285,7 @@ function hit(x, st) {
   if (f.programs) meta.push(programsFound(f)); // a school found through its programs
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
+  if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
   const title = link ? h('a', { href: link }, hitTitle(x)) : h('span', {}, hitTitle(x));

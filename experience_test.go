@@ -1,0 +1,111 @@
+package xiaoqi_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// TestParseExperience: what postings write (the 51job and seed values among them) is read as
+// the years a job asks for, and what a searcher types as the years they have.
+func TestParseExperience(t *testing.T) {
+	open := float64(xiaoqi.ExperienceOpen)
+	e := func(lo, hi float64) *xiaoqi.Experience { return &xiaoqi.Experience{Min: lo, Max: hi} }
+	for _, tc := range []struct {
+		in         string
+		job, asked *xiaoqi.Experience // nil: not read
+	}{
+		{"3-5年", e(3, 5), e(3, 5)},
+		{"3-4年经验", e(3, 4), e(3, 4)},
+		{"３～５年", e(3, 5), e(3, 5)},
+		{"1至3年工作经验", e(1, 3), e(1, 3)},
+		{"3年", e(3, open), e(3, 3)},
+		{"3", nil, e(3, 3)},
+		{"3-5", e(3, 5), e(3, 5)},
+		{"5~10", e(5, 10), e(5, 10)},
+		{"3年经验", e(3, open), e(3, 3)},
+		{"经验3年", e(3, open), e(3, 3)},
+		{"三年以上工作经验", e(3, open), e(3, open)},
+		{"10年以上经验", e(10, open), e(10, open)},
+		{"5+", e(5, open), e(5, open)},
+		{"1年以下", e(0, 1), e(0, 1)},
+		{"应届生", e(0, 0), e(0, 0)},
+		{"在校生/应届生", e(0, 0), e(0, 0)},
+		{"无需经验", e(0, open), e(0, open)},
+		{"经验不限", e(0, open), e(0, open)},
+		{"不限", e(0, open), e(0, open)},
+		{"无经验", e(0, open), e(0, open)},
+		{"有相关经验者优先", nil, nil},
+		{"5-3年", nil, nil},
+		{"2024年", nil, nil},
+		{"很多年", nil, nil},
+		{"", nil, nil},
+	} {
+		job, ok := xiaoqi.ParseExperience(tc.in)
+		switch {
+		case tc.job == nil && ok:
+			t.Errorf("ParseExperience(%q) = %+v, want it unread", tc.in, job)
+		case tc.job != nil && (!ok || job != *tc.job):
+			t.Errorf("ParseExperience(%q) = %+v, %v; want %+v", tc.in, job, ok, *tc.job)
+		}
+		asked, err := xiaoqi.ParseExperienceAsked(tc.in)
+		switch {
+		case tc.asked == nil && err == nil:
+			t.Errorf("ParseExperienceAsked(%q) = %+v, want an error", tc.in, asked)
+		case tc.asked == nil && !(strings.Contains(err.Error(), "工作经验") && strings.Contains(err.Error(), "experience")):
+			t.Errorf("ParseExperienceAsked(%q): error %q, want one in Chinese and English", tc.in, err)
+		case tc.asked != nil && (err != nil || asked != *tc.asked):
+			t.Errorf("ParseExperienceAsked(%q) = %+v, %v; want %+v", tc.in, asked, err, *tc.asked)
+		}
+	}
+}
+
+// TestExperienceOverlaps: a person with 3 years fits 1-3年, 3-5年, 3年 (or more) and 不限, not
+// 5-7年 or 应届生.
+func TestExperienceOverlaps(t *testing.T) {
+	three := xiaoqi.Experience{Min: 3, Max: 3}
+	for in, want := range map[string]bool{"1-3年": true, "3-5年": true, "3年": true, "不限": true, "2年": true,
+		"5-7年": false, "应届生": false, "1年以下": false} {
+		job, ok := xiaoqi.ParseExperience(in)
+		if !ok {
+			t.Fatalf("ParseExperience(%q) unread", in)
+		}
+		if got := job.Overlaps(three); got != want {
+			t.Errorf("%s (%+v) overlaps 3 years: %v, want %v", in, job, got, want)
+		}
+	}
+	for e, want := range map[xiaoqi.Experience]string{{Min: 3, Max: 5}: "3-5年", {Min: 3, Max: xiaoqi.ExperienceOpen}: "3年以上",
+		{}: "应届生", {Min: 0, Max: xiaoqi.ExperienceOpen}: "不限", {Min: 2, Max: 2}: "2年", {Min: 0, Max: 1}: "1年以下"} {
+		if got := e.String(); got != want {
+			t.Errorf("%+v.String() = %q, want %q", e, got, want)
+		}
+	}
+}
+
+// TestExperienceInText: the experience a search query states is taken out of its words, and
+// a year or a number of something else is left.
+func TestExperienceInText(t *testing.T) {
+	for _, tc := range []struct {
+		q, rest string
+		e       *xiaoqi.Experience
+	}{
+		{"Java 3年经验 西安", "Java  西安", &xiaoqi.Experience{Min: 3, Max: 3}},
+		{"Java3年经验", "Java", &xiaoqi.Experience{Min: 3, Max: 3}},
+		{"软件测试 经验3-5年", "软件测试", &xiaoqi.Experience{Min: 3, Max: 5}},
+		{"运维 三年以上工作经验", "运维", &xiaoqi.Experience{Min: 3, Max: xiaoqi.ExperienceOpen}},
+		{"Java ３年", "Java", &xiaoqi.Experience{Min: 3, Max: 3}},
+		{"测试 1至3年", "测试", &xiaoqi.Experience{Min: 1, Max: 3}},
+		{"2024年经验分享", "2024年经验分享", nil},
+		{"2024年 政策", "2024年 政策", nil},
+		{"第3年", "第3年", nil},
+		{"西安到宝鸡", "西安到宝鸡", nil},
+		{"三年 行动计划", "三年 行动计划", nil},
+		{"三年经验 测试", "测试", &xiaoqi.Experience{Min: 3, Max: 3}},
+	} {
+		rest, e, ok := xiaoqi.ExperienceInText(tc.q)
+		if ok != (tc.e != nil) || ok && (e != *tc.e || strings.Join(strings.Fields(rest), " ") != strings.Join(strings.Fields(tc.rest), " ")) {
+			t.Errorf("ExperienceInText(%q) = %q, %+v, %v; want %q, %+v", tc.q, rest, e, ok, tc.rest, tc.e)
+		}
+	}
+}
