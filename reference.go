@@ -41,9 +41,11 @@ const (
 // cities. Reference data, served read-only at /api/v1/divisions.
 type Division struct {
 	// Code is the 6-digit administrative code (610113); empty for 西咸新区, which has none.
-	Code  string `json:"code,omitempty"`
-	Name  string `json:"name"`
-	Level string `json:"level"`
+	Code string `json:"code,omitempty"`
+	Name string `json:"name"`
+	// NameEN is the English name, the pinyin (雁塔区 → Yanta District: PlaceEnglish).
+	NameEN string `json:"name_en,omitempty"`
+	Level  string `json:"level"`
 	// City is the city the unit belongs to (the city itself for a city).
 	City   string    `json:"city"`
 	Region Region    `json:"region"`

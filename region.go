@@ -222,14 +222,14 @@ func CityFromEnglish(name string) (string, bool) {
 	return "", false
 }
 
-// CityEnglish returns the English name of a Shaanxi city ("西安市" or "西安" → "Xi'an"); other
-// names are returned as they are, so English texts show Chinese only where no English form
-// is known.
+// CityEnglish returns the English name of a city ("西安市" or "西安" → "Xi'an", 深圳市 →
+// Shenzhen: PlaceEnglish); other names are returned as they are, so English texts show
+// Chinese only where no English form is known.
 func CityEnglish(city string) string {
 	if en, ok := cityEN[NormalizeCity(city)]; ok {
 		return en
 	}
-	return city
+	return PlaceEnglish(city)
 }
 
 // RegionEnglish returns the English name of a region (关中 → Guanzhong), or the name as it is

@@ -239,34 +239,42 @@ func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 //
 // fill, when not nil, sets on each document before its validation what the caller's account
 // implies (HR's enterprise_id of a job need, as mayWrite does for a single POST).
-func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) ([]xiaoqi.Doc, error) {
+//
+// Each document's city is read as imports read it (readPlace); warnings are those of the cities
+// kept as written.
+func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) (docs []xiaoqi.Doc, warnings []string, err error) {
 	if first(data) != '[' {
-		return nil, invalid("body", "须为 JSON 数组，每项是一个%[2]s（%[1]s） / must be a JSON array of %[1]s documents", k, xiaoqi.KindName(k))
+		return nil, nil, invalid("body", "须为 JSON 数组，每项是一个%[2]s（%[1]s） / must be a JSON array of %[1]s documents", k, xiaoqi.KindName(k))
 	}
 	var raws []json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raws); err != nil {
-		return nil, decodeError(err, data, "")
+		return nil, nil, decodeError(err, data, "")
 	}
 	if err := trailing(dec); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(raws) == 0 {
-		return nil, invalid("body", "批量数据为空 / is an empty array")
+		return nil, nil, invalid("body", "批量数据为空 / is an empty array")
 	}
 	if len(raws) > MaxBatchDocs {
-		return nil, &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
+		return nil, nil, &xiaoqi.Error{Code: xiaoqi.ETOOLARGE,
 			Message: fmt.Sprintf("单批文档过多：%[1]d 条，最多 %[2]d 条 / %[1]d documents in one batch, at most %[2]d", len(raws), MaxBatchDocs),
 			Details: []xiaoqi.FieldError{{Field: "body", Message: fmt.Sprintf("最多 %[1]d 条 / at most %[1]d documents", MaxBatchDocs)}}}
 	}
 	const maxDetails = 100
-	docs := make([]xiaoqi.Doc, 0, len(raws))
+	docs = make([]xiaoqi.Doc, 0, len(raws))
 	var details []xiaoqi.FieldError
 	for i, raw := range raws {
 		prefix := "docs[" + strconv.Itoa(i) + "]."
 		d, err := decodeDoc(k, raw, prefix)
 		if err == nil && fill != nil {
 			fill(d)
+		}
+		if err == nil {
+			var w []string
+			w, err = readPlace(d, prefix)
+			warnings = append(warnings, w...)
 		}
 		if err == nil {
 			err = validate(d, prefix)
@@ -288,9 +296,9 @@ func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) ([]xiaoqi.Do
 			zh += fmt.Sprintf("（另有 %d 处）", len(details)-1)
 			en += fmt.Sprintf(" (and %d more)", len(details)-1)
 		}
-		return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: zh + " / " + en, Details: details}
+		return nil, nil, &xiaoqi.Error{Code: xiaoqi.EINVALID, Message: zh + " / " + en, Details: details}
 	}
-	return docs, nil
+	return docs, warnings, nil
 }
 
 // validate checks a decoded document before it reaches the store, so that errors name the

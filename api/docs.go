@@ -15,6 +15,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // listPage is the answer of GET /api/v1/{kind}.
@@ -52,9 +53,14 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 				}
 				opt.Filters[name] = strconv.FormatBool(b)
 			case name == "city":
-				// 西安 and 西安市 alike, as search takes them (stored cities are full names).
+				// 西安 and 西安市 alike, as search takes them (stored cities are full names):
+				// read as writes read a city (深圳, Shenzhen → 深圳市); a text that names a
+				// district too (广州天河区) or no known city is looked up as it is.
 				if err = xiaoqi.CheckFilterValue(k, name, v); err == nil {
 					opt.Filters[name] = xiaoqi.NormalizeCity(v)
+					if city, district, problem, _ := ingest.ReadCity(v); city != "" && district == "" && problem == "" {
+						opt.Filters[name] = city
+					}
 				}
 			default:
 				err = xiaoqi.CheckFilterValue(k, name, v)
@@ -149,8 +155,17 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil && d.Base().ID != "" {
 			err = invalid("id", "编号由服务器分配；替换文档请用 PUT /api/v1/%[1]s/{id} / is assigned by the server; to replace a document use PUT /api/v1/%[1]s/{id}", resource(k))
 		}
+		var warnings []string
+		if err == nil {
+			// Before the natural key is looked up: an enterprise's is its name and city.
+			_, err = readPlace(d, "")
+		}
 		if err == nil {
 			d, old, err = s.ontoStored(c, d, data)
+		}
+		if err == nil {
+			// Again on the stored document the body was written onto, whose city is the body's.
+			warnings, err = readPlace(d, "")
 		}
 		if err == nil {
 			err = mayWrite(who(c), old, d)
@@ -167,6 +182,7 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
+		warn(c, warnings)
 		s.writeCreated(c, d, resource(k), wait, nil)
 	}
 }
@@ -252,7 +268,7 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		docs, err := decodeBatch(k, data, hrEnterprise(who(c)))
+		docs, warnings, err := decodeBatch(k, data, hrEnterprise(who(c)))
 		if err == nil {
 			err = s.mayWriteAll(c, docs)
 		}
@@ -266,6 +282,7 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
+		warn(c, warnings)
 		res, ok := s.write(c, docs, wait, true)
 		if !ok {
 			return
@@ -290,6 +307,10 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil && d.Base().ID != "" && d.Base().ID != id {
 			err = invalid("id", "编号与路径不符：不填，或填路径中的编号（%[1]s） / must be absent or equal to the id in the path (%[1]s)", id)
 		}
+		var warnings []string
+		if err == nil {
+			warnings, err = readPlace(d, "")
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -310,6 +331,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
+		warn(c, warnings)
 		wr, ok := s.write(c, []xiaoqi.Doc{d}, wait, false)
 		if !ok {
 			return

@@ -124,7 +124,11 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 			return sq, invalid("city", "城市名过长：最多 %[1]d 个字 / must be a city name of at most %[1]d characters", maxCityLength)
 		}
 	}
-	sq.Cities = lists["city"]
+	// Places in English too, as the English UI shows them: city=Shenzhen, city=Xi'an,
+	// district=Yanta District (or Yanta); an unknown name stays as written, for the index to
+	// say it names no city.
+	sq.Cities = englishPlaces(lists["city"], false)
+	lists["district"] = englishPlaces(lists["district"], true)
 	for _, r := range lists["region"] {
 		sq.Regions = append(sq.Regions, xiaoqi.Region(r))
 	}
@@ -238,6 +242,11 @@ func nearParam(q url.Values, sq *xiaoqi.SearchQuery) error {
 			sq.Near = &xiaoqi.GeoPoint{Lat: la, Lon: lo}
 		} else {
 			sq.NearCity = v
+			if zh, ok := xiaoqi.PlaceFromEnglish(v, false); ok {
+				sq.NearCity = zh
+			} else if zh, ok := xiaoqi.PlaceFromEnglish(v, true); ok {
+				sq.NearCity = zh
+			}
 		}
 	}
 	if v := strings.TrimSpace(q.Get("within")); v != "" {
@@ -265,4 +274,17 @@ func invisible(r rune) rune {
 		return -1
 	}
 	return r
+}
+
+// englishPlaces returns the cities (or districts) of a filter with those named in English in
+// Chinese, as documents store them (xiaoqi.PlaceFromEnglish).
+func englishPlaces(vs []string, district bool) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v
+		if zh, ok := xiaoqi.PlaceFromEnglish(v, district); ok {
+			out[i] = zh
+		}
+	}
+	return out
 }

@@ -248,6 +248,9 @@ func parseCity(s string) (city, district string, known bool) {
 	if c, ok := cityEnglish[strings.ToLower(strings.Join(strings.Fields(t), ""))]; ok {
 		return c, "", true
 	}
+	if c, ok := xiaoqi.PlaceFromEnglish(t, false); ok {
+		t = c // Shenzhen, Xixian New Area: the English names of placedata/placenames.csv, read as their Chinese
+	}
 	if c := xiaoqi.NormalizeCity(t); xiaoqi.RegionOf(c) != "" && c != "西咸新区" {
 		return c, "", true
 	}

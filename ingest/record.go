@@ -304,14 +304,18 @@ func (r *record) place(city, district *string, merge bool) {
 	c, d := "", ""
 	defaultCity := strings.TrimSpace(r.defaults["city"])
 	if v := strings.TrimSpace(r.vals["city"]); v != "" {
-		var known bool
-		switch c, d, known = parseCity(v); {
-		case c == "" && d != "" && defaultCity == "":
-			r.errorf("city", "%s", zoneWithoutCity(v, d))
-		case c == "" && d == "":
-			r.errorf("city", "城市 %[1]q 无法识别 / %[1]q is not a city", v)
-		case !known:
-			r.warnf("city", "%[1]q 不是已知的城市（陕西各市与全国地级行政区划），按原文保存 / %[1]q is not a known city (Shaanxi's cities and China's prefecture-level divisions): kept as written", c)
+		var problem string
+		var fatal bool
+		switch c, d, problem, fatal = ReadCity(v); {
+		case fatal && c == "" && d != "":
+			// A zone without its city: the file's default city, when given, is its city.
+			if defaultCity == "" {
+				r.errorf("city", "%s", zoneWithoutCity(v, d))
+			}
+		case fatal:
+			r.errorf("city", "%s", problem)
+		case problem != "":
+			r.warnf("city", "%s", problem)
 		}
 	}
 	if v := r.get("area"); v != "" {
@@ -341,7 +345,7 @@ func (r *record) place(city, district *string, merge bool) {
 		}
 	}
 	if v := given(r.get("district")); v != "" {
-		d = v
+		c, d = ReadDistrict(c, v)
 	}
 	if merge && !hasCity && !hasArea {
 		c = *city

@@ -120,6 +120,9 @@ func Divisions() ([]xiaoqi.Division, error) {
 		xiaoqi.Division{Code: "610403", Name: "杨凌示范区", Level: xiaoqi.DivisionNewArea, City: "咸阳市", Region: xiaoqi.RegionOf("杨凌示范区"), Geo: yangling,
 			Note: "杨凌农业高新技术产业示范区，辖咸阳市杨陵区 / Yangling agricultural high-tech demonstration zone, covering Yangling district of Xianyang"},
 	)
+	for i := range out {
+		out[i].NameEN = xiaoqi.PlaceEnglish(out[i].Name)
+	}
 	return out, nil
 }
 

@@ -82,6 +82,10 @@ func TestDivisions(t *testing.T) {
 		if d.Region == "" || xiaoqi.RegionOf(d.City) != d.Region {
 			t.Errorf("%s (%s): region %q, want %q", d.Name, d.City, d.Region, xiaoqi.RegionOf(d.City))
 		}
+		// The English UI's district list: every unit by its pinyin (雁塔区 → Yanta District).
+		if d.NameEN == "" || d.NameEN == d.Name {
+			t.Errorf("%s: no English name", d.Name)
+		}
 		if d.Name != "西咸新区" && (d.Geo == nil || d.Geo.Lat < 31 || d.Geo.Lat > 40 || d.Geo.Lon < 105 || d.Geo.Lon > 112) {
 			t.Errorf("%s: coordinates %+v outside Shaanxi", d.Name, d.Geo)
 		}
@@ -93,6 +97,11 @@ func TestDivisions(t *testing.T) {
 		"汉中市": xiaoqi.RegionShaannan, "榆林市": xiaoqi.RegionShaanbei, "雁塔区": xiaoqi.RegionGuanzhong, "榆阳区": xiaoqi.RegionShaanbei} {
 		if byName[name].Region != want {
 			t.Errorf("%s: region %q, want %q (policy item (7))", name, byName[name].Region, want)
+		}
+	}
+	for name, en := range map[string]string{"雁塔区": "Yanta District", "西安市": "Xi'an", "鄠邑区": "Huyi District", "韩城市": "Hancheng City"} {
+		if byName[name].NameEN != en {
+			t.Errorf("%s: English name %q, want %q", name, byName[name].NameEN, en)
 		}
 	}
 	if y := byName["杨凌示范区"]; y.Geo == nil || y.Geo != nil && *y.Geo != *byName["杨陵区"].Geo {

@@ -2,13 +2,25 @@ package web
 
 import (
 	"embed"
+	"encoding/json"
 	"io/fs"
 	"net/http"
 	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 //go:embed static
 var static embed.FS
+
+// placesJSON is /assets/places.json: the table of the places' English names.
+var placesJSON = func() []byte {
+	data, err := json.Marshal(xiaoqi.PlaceNames())
+	if err != nil {
+		panic("web: places.json: " + err.Error()) // strings only; cannot fail
+	}
+	return data
+}()
 
 // Assets returns the embedded files: index.html and assets/… (for tests and tools).
 func Assets() fs.FS {
@@ -32,6 +44,10 @@ func Handler() http.Handler {
 			return
 		}
 		switch p := r.URL.Path; {
+		case p == "/assets/places.json":
+			// The English names of places (xiaoqi.PlaceNames), for the English UI.
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			_, _ = w.Write(placesJSON)
 		case p == "/" || p == "/index.html":
 			http.ServeFileFS(w, r, files, "index.html")
 		case strings.HasPrefix(p, "/assets/") && !strings.HasSuffix(p, "/"):

@@ -39,6 +39,9 @@ func TestHandler(t *testing.T) {
 		{"GET", "/assets/style.css", 200, "text/css", ":root"},
 		{"GET", "/assets/i18n.json", 200, "application/json", `"app.title"`},
 		{"GET", "/assets/icon.svg", 200, "image/svg+xml", "<svg"},
+		// The English names of places, which the English UI shows for 深圳市 and 雁塔区.
+		{"GET", "/assets/places.json", 200, "application/json", `{"name":"雁塔区","city":"西安市","en":"Yanta District"}`},
+		{"GET", "/assets/places.json", 200, "application/json", `{"name":"深圳市","en":"Shenzhen"}`},
 		{"GET", "/index.html", 301, "", ""},
 		{"GET", "/assets/", 404, "", ""},
 		{"GET", "/assets/nope.js", 404, "", ""},

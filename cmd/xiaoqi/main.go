@@ -5,7 +5,7 @@
 //	xiaoqi serve      run the HTTP service (embedded store under ./data by default)
 //	xiaoqi seed       load the default data set into the store (--synthetic N: benchmark data)
 //	xiaoqi import     import a file of job needs, programs, institutions, enterprises or candidates
-//	xiaoqi reindex    rebuild the search index from the store (--reextract: skills first)
+//	xiaoqi reindex    rebuild the search index from the store (--reextract: skills first; --places: places first)
 //	xiaoqi match      --allocate: the province-wide allocation of graduates to openings
 //	xiaoqi users      manage accounts and API keys (the first administrator)
 //	xiaoqi bench      load-test a running service on this machine
@@ -52,7 +52,8 @@ Talent and training-program matching for Shaanxi's service-outsourcing industry.
             --synthetic N generates N synthetic documents for benchmarks
   import    导入文件 Import job needs, programs, institutions, enterprises or candidates from .xlsx/.csv/.json/.jsonl
   reindex   重建索引 Rebuild the search index from the store (stop serve first);
-            --reextract first extracts skills again with the current taxonomy
+            --reextract first extracts skills again with the current taxonomy;
+            --places first reads stored cities and districts again as imports read them
   match     匹配 --allocate: 全省统筹分配 allocate graduates to open positions province-wide,
             with institution capacities, beside greedy per-enterprise ranking (stop serve first)
   users     账户 Manage accounts: add a user (the first administrator), create or revoke

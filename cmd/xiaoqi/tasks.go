@@ -280,8 +280,9 @@ func RunReindex(ctx context.Context, args []string, getenv func(string) string, 
 	fs.SetOutput(stderr)
 	cfg.bindCommon(fs, getenv)
 	reextract := fs.Bool("reextract", false, "first extract the skills of stored job needs, programs and candidates again with the current skill taxonomy")
+	places := fs.Bool("places", false, "first read the places of stored documents again as imports read them (深圳 → 深圳市, 雁塔 → 雁塔区): those the API stored as written")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi reindex [--reextract] [flags]\n\n重建索引 Rebuilds the search index under <data-dir>/index from the store and swaps it in; --reextract (重新提取技能) first extracts skills again with the current taxonomy. Stop serve on this data directory first. Flags:\n")
+		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi reindex [--reextract] [--places] [flags]\n\n重建索引 Rebuilds the search index under <data-dir>/index from the store and swaps it in; --reextract (重新提取技能) first extracts skills again with the current taxonomy; --places (重新识别地点) first reads stored cities and districts again as imports read them. Stop serve on this data directory first. Flags:\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -306,6 +307,11 @@ func RunReindex(ctx context.Context, args []string, getenv func(string) string, 
 		fmt.Fprintf(stdout, "reextract: taxonomy %s: skills changed in %d of %d job needs, %d of %d programs, %d of %d candidates\n", c.Version,
 			c.Changed[xiaoqi.KindJob], c.Checked[xiaoqi.KindJob], c.Changed[xiaoqi.KindProgram], c.Checked[xiaoqi.KindProgram],
 			c.Changed[xiaoqi.KindCandidate], c.Checked[xiaoqi.KindCandidate])
+	}
+	if *places {
+		if err := rereadPlaces(ctx, store, logger, stdout); err != nil {
+			return err
+		}
 	}
 	dir := filepath.Join(cfg.DataDir, "index")
 	tax, err := loadTaxonomy(logger)

@@ -124,8 +124,10 @@ func (c *Config) withCORS(h http.Handler) http.Handler {
 		AllowedOrigins: c.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
 			http.MethodPatch, http.MethodDelete},
-		AllowedHeaders:   []string{"Authorization", "Content-Type", "X-CSRF-Token", "X-Request-ID"},
-		ExposedHeaders:   []string{"X-Request-ID", "Retry-After", "Location"},
+		AllowedHeaders: []string{"Authorization", "Content-Type", "X-CSRF-Token", "X-Request-ID"},
+		// X-Warning: a write's warnings (a city kept as written), which a page of another
+		// origin could not read.
+		ExposedHeaders:   []string{"X-Request-ID", "Retry-After", "Location", "X-Warning"},
 		AllowCredentials: !wildcard,
 		MaxAge:           600,
 	}).Handler(h)

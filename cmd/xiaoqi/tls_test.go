@@ -240,6 +240,10 @@ func TestCORS(t *testing.T) {
 	if h.Get("Access-Control-Allow-Origin") != origin || h.Get("X-Content-Type-Options") != "nosniff" {
 		t.Errorf("GET from %s: headers %v", origin, h)
 	}
+	// A write's warnings (a city kept as written) are readable by the page that wrote.
+	if !strings.Contains(h.Get("Access-Control-Expose-Headers"), "X-Warning") {
+		t.Errorf("GET from %s: Access-Control-Expose-Headers %q lacks X-Warning", origin, h.Get("Access-Control-Expose-Headers"))
+	}
 }
 
 func getHeaders(tb testing.TB, u, origin string) http.Header {

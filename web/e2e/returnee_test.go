@@ -3,6 +3,7 @@ package e2e_test
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,6 +31,15 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 		if n := p.count("[data-note=params]"); n != 0 {
 			p.fail("city=%s: a note on a wrong parameter: %q", name, p.text("[data-note=params]"))
 		}
+	}
+
+	// Districts in English too, by their pinyin: a hit card showed "Xi'an · 雁塔区".
+	p.open("/#/search?type=job&q=" + url.QueryEscape("雁塔区"))
+	p.waitJS("the hits", `document.querySelectorAll('.hit-meta').length > 0`)
+	metas := p.texts(".hit-meta")
+	if !slices.ContainsFunc(metas, func(m string) bool { return strings.HasPrefix(m, "Xi'an · Yanta District") }) ||
+		slices.ContainsFunc(metas, func(m string) bool { return strings.Contains(m, "雁塔区") }) {
+		p.fail("hits of 雁塔区 in English read %q, want their place as Xi'an · Yanta District", metas)
 	}
 
 	// On the map, no city's name covers another's, nor another city's dot, whichever city is

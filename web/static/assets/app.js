@@ -1,6 +1,6 @@
 // xiaoqi's web UI: a router over the URL fragment (#/search?q=…), the header (navigation,
 // language switch, session) and the sign-in page. Each journey lives in its own module.
-import { loadStrings, loadSkillNames, loadMajorNames, t, lang, setLang, applyStatic } from './i18n.js';
+import { loadStrings, loadSkillNames, loadMajorNames, loadPlaceNames, t, lang, setLang, applyStatic } from './i18n.js';
 import { loadSession, currentUser, signIn, signOut } from './api.js';
 import { h, errorBox, okBox, keptFocus } from './dom.js';
 import { renderSearch } from './search.js';
@@ -149,11 +149,11 @@ function defaultPage(u) {
 
 async function start() {
   await loadStrings();
-  await Promise.all([loadSession(), loadSkillNames(), loadMajorNames()]);
+  await Promise.all([loadSession(), loadSkillNames(), loadMajorNames(), loadPlaceNames()]);
   renderHeader();
   document.getElementById('lang').addEventListener('click', async () => {
     setLang(lang() === 'en' ? 'zh' : 'en');
-    await Promise.all([loadSkillNames(), loadMajorNames()]);
+    await Promise.all([loadSkillNames(), loadMajorNames(), loadPlaceNames()]);
     renderHeader();
     await route(false);
   });

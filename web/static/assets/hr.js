@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, lang, pick, apiText, sectorName, cityName, regionName, degreeName, languageName, skillName, majorName, experienceName } from './i18n.js';
+import { t, lang, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -171,7 +171,7 @@ function salaryText(j) {
 /** jobItem is one job of the list; target marks the job a link named (a search hit). */
 function jobItem(j, verified, mine, edit, match, target, setStatus) {
   const closed = j.status === 'closed';
-  const meta = [cityName(j.city), j.district, degreeName(j.degree), j.experience ? t('field.experience', { v: experienceName(j.experience) }) : '', j.headcount ? t(j.headcount === 1 ? 'hr.job.headcount.one' : 'hr.job.headcount', { n: j.headcount }) : '', salaryText(j)].filter(Boolean);
+  const meta = [cityName(j.city), districtName(j.district), degreeName(j.degree), j.experience ? t('field.experience', { v: experienceName(j.experience) }) : '', j.headcount ? t(j.headcount === 1 ? 'hr.job.headcount.one' : 'hr.job.headcount', { n: j.headcount }) : '', salaryText(j)].filter(Boolean);
   return h('li', { class: 'card job' + (target ? ' target' : '') + (closed ? ' closed' : ''), 'data-id': j.id, 'data-status': closed ? 'closed' : 'open' },
     target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
     h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', closed ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),

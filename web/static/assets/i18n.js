@@ -74,6 +74,27 @@ export function majorName(name, code) {
   return (code && majorNames.get(code)) || majorNames.get(name) || name;
 }
 
+// placeNames maps a place's Chinese name, as documents store it (深圳市, 雁塔区), to its English
+// name (its pinyin: Shenzhen, Yanta District), from /assets/places.json, read once the page is
+// in English.
+let placeNames = null;
+
+/** loadPlaceNames reads the places' English names when the page is in English (once). */
+export async function loadPlaceNames() {
+  if (current !== 'en' || placeNames) return;
+  try {
+    const r = await fetch('/assets/places.json');
+    const d = r.ok ? await r.json() : [];
+    placeNames = new Map();
+    for (const p of d) if (!placeNames.has(p.name)) placeNames.set(p.name, p.en);
+  } catch {
+    placeNames = new Map(); // the names as stored, rather than no page
+  }
+}
+
+/** districtName is a district in the page's language: its English name where the table has one. */
+export function districtName(d) { return (current === 'en' && placeNames && placeNames.get(d)) || d; }
+
 /** skillName is a skill in the page's language: its English name on an English page where the taxonomy has one. */
 export function skillName(s) { return (current === 'en' && skillNames && skillNames.get(s)) || s; }
 
@@ -142,7 +163,7 @@ export function apiText(msg, field, l) {
 
 /** sectorName, cityName: names of the API's sector codes and cities. */
 export function sectorName(s) { return has('sector.' + s) ? t('sector.' + s) : s; }
-export function cityName(c) { return has('city.' + c) ? t('city.' + c) : c; }
+export function cityName(c) { return has('city.' + c) ? t('city.' + c) : districtName(c); }
 
 /**
  * regionName, degreeName, levelName, authorityName, languageName: names of the data's Chinese

@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, lang, experienceName, sectorName, cityName, degreeName, languageName, skillName, majorName, programsFound, hitKind } from './i18n.js';
+import { t, lang, experienceName, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, hitKind } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -277,7 +277,7 @@ function hit(x, st) {
   const f = x.fields || {};
   const meta = [];
   if (f.city) meta.push(cityName(f.city));
-  if (f.district) meta.push(f.district);
+  if (f.district) meta.push(districtName(f.district));
   for (const k of ['enterprise_name', 'institution_name']) if (f[k]) meta.push(f[k]);
   if (f.major_code) meta.push(t('field.code', { v: f.major_code }));
   else if (f.code) meta.push(t('field.code', { v: f.code }));

@@ -1,0 +1,38 @@
+package api
+
+import (
+	"net/url"
+
+	"github.com/gin-gonic/gin"
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+// warningHeader carries the warnings of a write that was made: a place kept as written. Each
+// is "field: 中文 / English", percent-encoded (UTF-8; decodeURIComponent in a browser), one
+// header line each.
+const warningHeader = "X-Warning"
+
+// readPlace reads the city of a document written through the API as an import reads a city
+// cell (ingest.ReadCity): 深圳 is stored as 深圳市, 西安 as 西安市, Xi'an as 西安市, and 广州天河区 as
+// 广州市 with the district 天河区 unless the document gives one. The city facet counted 深圳 and
+// 深圳市 apart, and the list filter city=深圳市 missed 深圳. A city that names a place outside the
+// lists (东京) is kept as written with a warning; one that names no city (陕西省, 高新区) is
+// refused naming the field (prefix "docs[3]." in a batch). An empty region is filled from a
+// Shaanxi city, as imports fill it.
+func readPlace(d xiaoqi.Doc, prefix string) (warnings []string, err error) {
+	switch problem, fatal := ingest.ReadDocPlace(d); {
+	case fatal:
+		return nil, invalid(prefix+"city", "%s", problem)
+	case problem != "":
+		warnings = append(warnings, prefix+"city: "+problem)
+	}
+	return warnings, nil
+}
+
+// warn sets the warnings of a write on the answer.
+func warn(c *gin.Context, warnings []string) {
+	for _, w := range warnings {
+		c.Writer.Header().Add(warningHeader, url.PathEscape(w))
+	}
+}

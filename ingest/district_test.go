@@ -1,0 +1,52 @@
+package ingest_test
+
+import (
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+)
+
+func TestReadDistrict(t *testing.T) {
+	for _, tc := range []struct{ city, in, wantCity, want string }{
+		{"西安市", "雁塔", "西安市", "雁塔区"}, {"西安市", "雁塔区", "西安市", "雁塔区"}, {"西安市", "Yanta District", "西安市", "雁塔区"},
+		{"西安市", "yanta", "西安市", "雁塔区"}, {"西安市", "周至", "西安市", "周至县"}, {"渭南市", "韩城", "渭南市", "韩城市"},
+		{"西安市", "高新技术产业开发区", "西安市", "高新区"}, {"西安市", "曲江", "西安市", "曲江新区"},
+		{"宝鸡市", "雁塔", "宝鸡市", "雁塔"}, // not a district of 宝鸡: as written
+		{"深圳市", "南山区", "深圳市", "南山区"}, {"深圳市", " 南山 ", "深圳市", "南山"}, {"西安市", "", "西安市", ""},
+		// The new areas are areas: 杨凌 a city of its own, 西咸新区 Xi'an's, as ParseArea reads them.
+		{"咸阳市", "杨凌示范区", "杨凌示范区", ""}, {"咸阳市", "杨凌", "杨凌示范区", ""}, {"咸阳市", "西咸新区", "西安市", "西咸新区"},
+		{"咸阳市", "杨陵区", "咸阳市", "杨陵区"}, // the district of 咸阳 (陵) of the divisions stays
+	} {
+		if c, d := ingest.ReadDistrict(tc.city, tc.in); c != tc.wantCity || d != tc.want {
+			t.Errorf("ReadDistrict(%q, %q) = %q, %q; want %q, %q", tc.city, tc.in, c, d, tc.wantCity, tc.want)
+		}
+	}
+}
+
+// A district cell written short (雁塔) was stored as written: the district filter 雁塔区 and the
+// hit cards saw two districts.
+func TestImportDistrictCell(t *testing.T) {
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,区县", "Java开发,西安软通动力,西安,雁塔", "测试,西安软通动力,西安市,Chang'an District"))),
+		ingest.Options{Type: xiaoqi.KindJob})
+	jobs := jobsByTitle(t, s)
+	if j := jobs["Java开发"]; j == nil || j.District != "雁塔区" {
+		t.Errorf("district cell 雁塔 stored as %+v, want 雁塔区%s", j, problems(rep))
+	}
+	if j := jobs["测试"]; j == nil || j.District != "长安区" {
+		t.Errorf("district cell Chang'an District stored as %+v, want 长安区%s", j, problems(rep))
+	}
+}
+
+// A city written in English outside Shaanxi (Shenzhen) was kept as written with a warning.
+func TestReadCityEnglish(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"Shenzhen": {"深圳市", ""}, "beijing": {"北京市", ""}, "Xixian New Area": {"西安市", "西咸新区"}, "Xi'an": {"西安市", ""},
+	} {
+		c, d, problem, fatal := ingest.ReadCity(in)
+		if c != want[0] || d != want[1] || problem != "" || fatal {
+			t.Errorf("ReadCity(%q) = %q, %q, %q, %v; want %q, %q", in, c, d, problem, fatal, want[0], want[1])
+		}
+	}
+}
