@@ -69,7 +69,7 @@ func auditJourney(t *testing.T, p *page, svc *service) {
 	p.do("filter by hr-audit", chromedp.SendKeys("#audit-actor", "hr-audit"), chromedp.Click("#audit-apply"))
 	p.waitJS("hr-audit's entries", `document.querySelectorAll('#audit-table tbody tr').length === 50 && [...document.querySelectorAll('#audit-table tbody tr')].every(r => r.dataset.action === 'contact.release')`)
 	// One candidate, by clicking their id: everything about them, newest first.
-	p.click(`#audit-table tbody tr:first-child button[data-subject]`)
+	p.clickLive(`#audit-table tbody tr:first-child button[data-subject]`)
 	p.waitJS("cnd_audit009's entries", `document.querySelector('#audit-subject').value === 'cnd_audit009' && document.querySelectorAll('#audit-table tbody tr').length === 8`)
 	if got := p.text("#audit-count"); got != "共 8 条记录" {
 		p.fail("the count of hr-audit's entries about cnd_audit009 reads %q, want 共 8 条记录", got)
@@ -92,7 +92,7 @@ func auditJourney(t *testing.T, p *page, svc *service) {
 	p.waitJS("the whole log again", `document.querySelectorAll('#audit-table tbody tr').length === 50`)
 	p.do("find hr-audit", chromedp.SendKeys("#accounts-filter", "hr-audit"))
 	p.waitJS("hr-audit alone", `document.querySelectorAll('#accounts-table tbody tr').length === 1`)
-	p.click(`#accounts-table tr[data-user="hr-audit"] button`)
+	p.clickLive(`#accounts-table tr[data-user="hr-audit"] button`)
 	p.waitJS("hr-audit disabled", `!!document.querySelector('tr[data-user="hr-audit"][data-disabled=true]')`)
 	p.waitJS("the disabling in the log", `(document.querySelector('#audit-table tbody tr') || {dataset: {}}).dataset.action === 'user.account'`)
 	for _, want := range []string{"admin-ui · 管理员", "管理了账户", "hr-audit · 企业招聘", "停用账户 account disabled (hr-audit)"} {

@@ -48,10 +48,10 @@ func cancelJourney(t *testing.T, p *page, svc *service) {
 	// The running import is in the list at once, with a button to cancel it.
 	row := `#imports-table tr[data-status=running]`
 	p.waitText(row, "cancel-me.csv")
-	p.click(row + ` .cancel-import button`)
+	p.clickLive(row + ` .cancel-import button`) // the list is drawn again every 2 s while the import runs
 	p.waitText(row+` .confirm`, "已经写入的行会保留")
 	p.checkA11y("the confirmation of a cancel")
-	p.click(row + ` [data-cancel-confirm]`)
+	p.clickLive(row + ` [data-cancel-confirm]`)
 	p.waitText("#report-h", "导入已取消")
 	notice := p.waitText("[data-notice=cancelled]", "行保留")
 	m := regexp.MustCompile(`已写入的 ([\d,]+) 行保留`).FindStringSubmatch(notice)
