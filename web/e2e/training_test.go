@@ -175,6 +175,7 @@ func policyEnglishJourney(t *testing.T, p *page, svc *service) {
 	// an unofficial translation, before the official Chinese (it was Chinese only).
 	p.clickText(".policy-list a", "Do more to train and attract talent")
 	p.waitText("h1", "（十二）加大人才培育和引进力度")
+	p.waitJS("the item's English title", `document.title === '（十二）加大人才培育和引进力度 Do more to train and attract talent · xiaoqi'`)
 	p.eval(unmarked, &missing)
 	if len(missing) > 0 {
 		p.fail("Chinese not marked as Chinese on the English page of item (12): %q", missing)

@@ -41,10 +41,13 @@ async function item(view, id, ctx) {
   // A reader of the English page reads the translation first, under its label; the Chinese,
   // which is authoritative, follows.
   const versions = lang() === 'en' && translated ? [translated, official] : [official, translated];
-  view.append(h('p', {}, h('a', { href: '#/policy' }, t('policy.all'))),
-    h('h1', {}, heading(p)), gloss(p.number, p.heading_en),
+  // On the English page the English heading is part of the h1, and so of the tab's title,
+  // which was the Chinese heading alone.
+  const title = lang() === 'en' && p.heading_en ? h('h1', {}, heading(p), gloss(p.number, p.heading_en)) : null;
+  view.append(...[h('p', {}, h('a', { href: '#/policy' }, t('policy.all'))),
+    ...(title ? [title] : [h('h1', {}, heading(p)), gloss(p.number, p.heading_en)]),
     h('p', { class: 'muted' }, t('policy.source'), p.section ? [' · ', h('span', { lang: 'zh-CN' }, p.section), sectionGloss(p)] : ''),
-    h('div', { class: translated ? 'policy-versions two' : 'policy-versions' }, versions), neighbours(p, items));
+    h('div', { class: translated ? 'policy-versions two' : 'policy-versions' }, versions), neighbours(p, items)].filter(Boolean));
 }
 
 /** both is the text of key in the page's language, then in the other, each marked with its language. */
