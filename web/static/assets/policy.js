@@ -29,7 +29,8 @@ export async function renderPolicy(view, r, ctx) {
 }
 
 async function item(view, id, ctx) {
-  const [p, items] = await Promise.all([byIdOrNumber(id), allItems()]);
+  const items = await allItems();
+  const p = await byIdOrNumber(id, items);
   if (!ctx.isCurrent()) return;
   const official = h('section', { class: 'policy-version', 'data-version': 'official' },
     h('h2', { class: 'policy-label' }, both('policy.official')),
@@ -78,9 +79,9 @@ async function allItems() {
  * byIdOrNumber reads the item of id (pol_…), or of its number (#/policy/12): the returnee
  * explorer links the items it quotes so, as the dossier names them by number.
  */
-async function byIdOrNumber(id) {
+async function byIdOrNumber(id, items) {
   if (!/^\d{1,3}$/.test(id)) return get('/api/v1/policies/' + encodeURIComponent(id));
-  const p = (await allItems()).find((x) => x.number === Number(id));
+  const p = items.find((x) => x.number === Number(id));
   if (!p) throw new Error(t('policy.nonumber', { n: id }));
   return p;
 }
