@@ -29,7 +29,8 @@ func TestPolicyInEnglish(t *testing.T) {
 	// A job whose English text says and, for and in: the function words of a query found it
 	// and no item of the policy.
 	docs = append(docs, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_en"}, Name: "Logistics analyst", City: "西安市",
-		Description: "Analysis and reporting for the road freight team in Xi'an."})
+		Description: "Analysis and reporting for the road freight team in Xi'an."},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_base"}, Name: "秦创启航IT实训基地（示例）", Type: xiaoqi.InstitutionTraining, City: "西安市"})
 	index(t, x, docs...)
 	policy := []xiaoqi.Kind{xiaoqi.KindPolicy}
 	for _, c := range []struct {
@@ -51,6 +52,8 @@ func TestPolicyInEnglish(t *testing.T) {
 		// The policy's bases and cluster zones are what a founder calls parks.
 		{q: "service outsourcing park", types: policy, also: []string{"pol_2", "pol_4", "pol_6", "pol_7"}},
 		{q: "服务外包园区", types: policy, also: []string{"pol_2", "pol_4", "pol_6", "pol_7"}},
+		// A park is no training base: 软件园 found the courses of an IT实训基地 first.
+		{q: "软件园", first: "pol_2", also: []string{"pol_4", "pol_6", "pol_7"}},
 	} {
 		got := ids(find(t, x, xiaoqi.SearchQuery{Q: c.q, Types: c.types}))
 		if c.first != "" && (len(got) == 0 || got[0] != c.first) {
