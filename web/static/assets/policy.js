@@ -110,7 +110,7 @@ function sectionGloss(p) {
 const GLOSSES = {
   1: 'Approach', 2: 'Targets', 3: 'Vigorously develop software R&D and information technology services outsourcing',
   4: 'Speed up cultural and creative, and transport and logistics service outsourcing',
-  5: 'Actively develop service outsourcing in finance and insurance', 6: 'Guide through planning',
+  5: 'Actively develop service outsourcing in finance and insurance', 6: 'Strengthen guidance through planning',
   7: 'Build a new pattern of the service outsourcing industry', 8: 'Open up international markets for service outsourcing',
   9: 'Apply the tax incentives', 10: 'Increase financial support', 11: 'Make things easier for business',
   12: 'Do more to train and attract talent', 13: "Strengthen enterprises' capacity to innovate",
