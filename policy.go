@@ -8,14 +8,24 @@ import (
 
 // Policy is one numbered item of the 2015 Shaanxi policy on service outsourcing
 // (陕西省人民政府关于促进服务外包产业加快发展的实施意见), items (一)–(十五).
+//
+// The Chinese fields are the official text and authoritative. The _EN fields are an
+// unofficial English translation (PolicyTranslationNote), kept beside them for the English
+// UI and for searches in English; they may be empty.
 type Policy struct {
 	Meta
 	// Number is the item number, 1–15.
-	Number  int    `json:"number"`
-	Section string `json:"section,omitempty"` // 一、总体要求
-	Heading string `json:"heading"`           // 发展思路
-	Text    string `json:"text"`
+	Number    int    `json:"number"`
+	Section   string `json:"section,omitempty"`    // 一、总体要求
+	SectionEN string `json:"section_en,omitempty"` // I. General requirements
+	Heading   string `json:"heading"`              // 发展思路
+	HeadingEN string `json:"heading_en,omitempty"` // Approach
+	Text      string `json:"text"`
+	TextEN    string `json:"text_en,omitempty"` // the whole item, heading included, in English
 }
+
+// PolicyTranslationNote labels the English fields of a Policy wherever they are shown.
+const PolicyTranslationNote = "非官方译文，以中文原文为准 / Unofficial translation; the Chinese text is authoritative"
 
 // Kind implements Doc.
 func (*Policy) Kind() Kind { return KindPolicy }

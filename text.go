@@ -22,7 +22,7 @@ const (
 )
 
 // longTextFields are the JSON names of the fields that hold running text.
-var longTextFields = map[string]bool{"description": true, "summary": true, "text": true, "note": true}
+var longTextFields = map[string]bool{"description": true, "summary": true, "text": true, "text_en": true, "note": true}
 
 // checkText checks every text field of doc (a pointer to a document struct), however deep:
 // at most MaxShortText characters, or MaxLongText for running text; lists at most

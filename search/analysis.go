@@ -445,19 +445,25 @@ func (s *Segmenter) queryWords(q string) []qword {
 		}
 		out = append(out, w)
 	}
-	if len(out) > 1 {
-		kept := out[:0]
-		for _, w := range out {
-			if utf8.RuneCountInString(w.text) == 1 && strings.Contains(queryStopWords, w.text) || englishStopWords[w.text] {
-				continue
-			}
-			kept = append(kept, w)
-		}
-		if len(kept) > 0 {
-			out = kept
-		}
+	return dropStopWords(out)
+}
+
+// dropStopWords leaves the function words out of words that has other words.
+func dropStopWords(words []qword) []qword {
+	if len(words) < 2 {
+		return words
 	}
-	return out
+	kept := make([]qword, 0, len(words))
+	for _, w := range words {
+		if utf8.RuneCountInString(w.text) == 1 && strings.Contains(queryStopWords, w.text) || englishStopWords[w.text] {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) == 0 {
+		return words
+	}
+	return kept
 }
 
 // analyzers holds the analyzers of an Index.

@@ -206,11 +206,18 @@ func candidateDocument(c *xiaoqi.Candidate) indexDoc {
 	return doc
 }
 
+// policyDocument indexes an item's official Chinese and, for searches in English, its
+// unofficial English translation, section and text (which begins with the heading), in the
+// English field only: the body, stored for snippets, stays the Chinese, and the words of the
+// text fields are matched as written, English function words too (and, of). Before,
+// "intellectual property", "Belt and Road" or "foreign exchange" found none of the items that
+// say so.
 func policyDocument(p *xiaoqi.Policy) indexDoc {
 	return indexDoc{
 		fieldNames:  list(p.Section, p.Heading, "第"+xiaoqi.ChineseNumeral(p.Number)+"项"),
 		fieldBody:   p.Text,
 		fieldNumber: float64(p.Number),
+		fieldEN:     latinText(strings.TrimSpace(p.SectionEN + " " + p.TextEN)),
 	}
 }
 
@@ -240,9 +247,13 @@ func (doc indexDoc) place(city, district string, region xiaoqi.Region) {
 	}
 }
 
-// latin fills the English field with the Latin words of the text fields.
+// latin fills the English field with the Latin words of the text fields, after the English
+// text a document gave it (a policy item's translation).
 func (doc indexDoc) latin() {
 	var parts []string
+	if s, ok := doc[fieldEN].(string); ok {
+		parts = append(parts, s)
+	}
 	for _, f := range textFields {
 		switch v := doc[f.name].(type) {
 		case string:

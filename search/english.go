@@ -16,6 +16,10 @@ var englishTerms = [][2]string{
 	{"policy", "政策"}, {"policies", "政策"}, {"tax", "税收"}, {"taxes", "税收"}, {"subsidy", "补贴"}, {"subsidies", "补贴"},
 	{"start-up", "创业"}, {"startup", "创业"}, {"startups", "创业"}, {"entrepreneurship", "创业"},
 	{"returnee", "海归"}, {"returnees", "海归"}, {"overseas students", "留学生"},
+	{"returned students", "海归"}, {"returned overseas students", "海归"},
+	// How a founder asks (开公司: 创业, 创办 and 新设企业, the policy's words).
+	{"start a business", "创业"}, {"start a company", "开公司"}, {"found a company", "开公司"},
+	{"open a company", "开公司"}, {"register a company", "开公司"},
 	{"talent", "人才"}, {"cooperation", "合作"},
 	{"jobs", "岗位"}, {"job", "岗位"}, {"positions", "岗位"}, {"vacancies", "岗位"},
 	{"software companies", "软件公司"}, {"software company", "软件公司"}, {"software firms", "软件公司"},

@@ -138,6 +138,11 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 			}
 		}
 	}
+	// The function words of a query of several parts: queryWords leaves them out of one part
+	// (软件开发与测试), but "Belt and Road" or "subsidy for startups in Baoji" are parts of a
+	// word each, and and, for and in were required: in an English text field they matched
+	// only the documents with English sentences (the Chinese items of the policy, none).
+	words = dropStopWords(words)
 	aliases := len(units)
 	// A query about a policy topic (a policy cue, or a word the policy text writes its own
 	// way: 创业, 留学生, 补贴 …) lets the province's policy items through a place of the

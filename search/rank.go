@@ -276,6 +276,12 @@ func wordSynonyms(w string) []string {
 	case "开公司", "办公司", "开办公司", "注册公司":
 		// How a founder asks: 海归在西安开公司有补贴吗. Item (12) says 创办, item (10) 新设企业.
 		return []string{"创业", "创办", "新设企业"}
+	case "园区", "产业园", "产业园区", "外包园区", "服务外包园区", "软件园", "park", "parks":
+		// What a founder looks for; the policy plans 5 provincial 服务外包产业发展基地 (item
+		// (2)), 集聚区 (item (6)) and a 集聚带 (item (7)), and says 园区 of a cultural bonded
+		// park only (item (4)). park stays a word too: the items' English says it (item (4)).
+		// 产业发展基地, not 基地 alone: that found the courses of every IT实训基地 first.
+		return []string{"园区", "产业发展基地", "集聚区", "集聚带"}
 	case "减税", "免税":
 		return []string{"税收优惠"}
 	case "校企合作", "产学研", "产学研合作":

@@ -29,7 +29,7 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
-//go:embed data/*.csv data/policy.txt
+//go:embed data/*.csv data/policy.txt data/policy_en.txt
 var files embed.FS
 
 // Set is the default data set. The first five fields hold real data only; the synthetic

@@ -182,7 +182,8 @@ func policyJourney(t *testing.T, p *page, svc *service) {
 	if n := p.count("h2"); n != 5 {
 		p.fail("%d sections, want the policy's 5", n)
 	}
-	p.waitText(".policy-list [data-item='12'] .gloss", "returnees founding firms")
+	p.waitText(".policy-list [data-item='12'] .gloss", "Do more to train and attract talent")
+	p.waitText("[data-note=translation]", "非官方译文")
 	p.checkA11y("the policy")
 	// Each view has its own title.
 	p.waitJS("the policy's title", `document.title === '陕西省关于加快发展服务外包产业的实施意见（2015） · 校企'`)
@@ -190,6 +191,15 @@ func policyJourney(t *testing.T, p *page, svc *service) {
 	p.waitText("h1", "（十二）加大人才培育和引进力度")
 	p.waitJS("the item's title", `document.title === '（十二）加大人才培育和引进力度 · 校企'`)
 	p.waitText(".policy-text", "鼓励海外留学生在陕创办服务外包企业")
+	// Beside the official text, its English, labelled an unofficial translation; on the
+	// Chinese page the Chinese comes first.
+	p.waitText("[data-version=translation] .policy-label", "非官方译文")
+	p.waitText("[data-version=translation] .policy-text-en", "encourage overseas students to found service outsourcing enterprises in Shaanxi")
+	var order []string
+	p.eval(`[...document.querySelectorAll('[data-version]')].map((e) => e.dataset.version)`, &order)
+	if strings.Join(order, " ") != "official translation" {
+		p.fail("on the Chinese page the texts come as %q, want the official one first", order)
+	}
 	p.checkA11y("policy item (12)")
 	// From a search hit.
 	p.open("/#/search?type=policy&q=" + url.QueryEscape("留学生 创业"))

@@ -121,9 +121,11 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	}
 
 	// Each policy item the dossier quotes links to the item whole.
-	p.clickText(".policy[data-item='12'] figcaption a", "Item (12)")
+	// In English each is named by its English heading (it was Item (12) and the Chinese).
+	p.clickText(".policy[data-item='12'] figcaption a", "Item (12) Do more to train and attract talent")
 	p.waitText("h1", "（十二）加大人才培育和引进力度")
-	p.waitText("main", "Training and attracting talent")
+	p.waitText("main", "Do more to train and attract talent")
+	p.waitText(".policy-text-en", "encourage overseas students to found service outsourcing enterprises in Shaanxi")
 	p.open("/#/policy/99")
 	if msg := p.waitText("main .notice.error", "The policy has no item (99)."); hanChar.MatchString(msg) {
 		p.fail("a policy item that does not exist, in English: %q", msg)
@@ -156,7 +158,7 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/search?q=" + url.QueryEscape("returnee startup subsidy"))
 	p.waitJS("the hits", `document.querySelectorAll('.hit').length > 0`)
 	item := p.waitText(`.hit[data-type=policy] .hit-title`, "加大人才培育和引进力度")
-	if !strings.Contains(item, "Training and attracting talent") {
+	if !strings.Contains(item, "Do more to train and attract talent") {
 		p.fail("item (12) found without its English gloss: %q", item)
 	}
 	titles := p.texts(".hit[data-type=candidate] .hit-title")

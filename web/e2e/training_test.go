@@ -170,11 +170,39 @@ func policyEnglishJourney(t *testing.T, p *page, svc *service) {
 	if len(missing) > 0 {
 		p.fail("Chinese not marked as Chinese on the English policy page: %q", missing)
 	}
-	p.clickText(".policy-list a", "加大人才培育和引进力度")
+	p.waitText("[data-note=translation]", "unofficial translation")
+	// An English reader clicks the English heading, and reads the item in English, labelled
+	// an unofficial translation, before the official Chinese (it was Chinese only).
+	p.clickText(".policy-list a", "Do more to train and attract talent")
 	p.waitText("h1", "（十二）加大人才培育和引进力度")
+	p.waitJS("the item's English title", `document.title === '（十二）加大人才培育和引进力度 Do more to train and attract talent · xiaoqi'`)
 	p.eval(unmarked, &missing)
 	if len(missing) > 0 {
 		p.fail("Chinese not marked as Chinese on the English page of item (12): %q", missing)
 	}
+	label := p.waitText("[data-version=translation] .policy-label", "Unofficial translation")
+	if !strings.Contains(label, "非官方译文") {
+		p.fail("the translation's label reads %q, want 非官方译文 beside it", label)
+	}
+	p.waitText("[data-version=translation]", "the Chinese text is authoritative")
+	p.waitText("[data-version=official] .policy-label", "Official text")
+	text := p.waitText(".policy-text-en", "Set up a two-way cooperation mechanism between service outsourcing enterprises and higher education institutions")
+	if hanChar.MatchString(text) {
+		p.fail("the English text of item (12) holds Chinese: %q", text)
+	}
+	var order []string
+	p.eval(`[...document.querySelectorAll('[data-version]')].map((e) => e.dataset.version)`, &order)
+	if strings.Join(order, " ") != "translation official" {
+		p.fail("on the English page the texts come as %q, want the translation first", order)
+	}
+	// The policy reads on item by item.
+	p.clickText(".policy-nav a[rel=next]", "Strengthen enterprises' capacity to innovate")
+	p.waitText("h1", "（十三）强化企业创新能力建设")
+	p.waitText(".policy-text-en", "(13) Strengthen enterprises' capacity to innovate.")
+	p.checkA11y("policy item (13) in English")
+
+	// A search in English finds an item by its English words.
+	p.open("/#/search?type=policy&q=" + url.QueryEscape("venture capital"))
+	p.waitText(".hit[data-type=policy] .hit-title", "积极发展金融保险行业服务外包")
 	p.noConsoleErrors()
 }

@@ -1,8 +1,9 @@
 // The returnee explorer (policy item (12): 鼓励海外留学生在陕创办服务外包企业): a sector ×
 // city view with a schematic SVG map of Shaanxi's ten cities by region, demand and supply
 // bars for every city, and the chosen city's dossier with the supporting policy items quoted.
-import { t, pick, sectorName, cityName, skillName } from './i18n.js';
+import { t, lang, pick, sectorName, cityName, skillName } from './i18n.js';
 import { get } from './api.js';
+import { headingEN } from './policy.js';
 import { h, s, syntheticBadge, unverifiedBadge, errorBox, loading, goKeepingFocus } from './dom.js';
 
 /**
@@ -203,7 +204,18 @@ function dossier(d, city, sector) {
     h('h3', {}, t('explore.policies'), ' ', h('a', { href: '#/policy', class: 'small' }, t('explore.policies.all'))),
     h('div', { class: 'policies' }, (d.policies || []).map((p) => h('figure', { class: 'policy', 'data-item': String(p.number) },
       h('blockquote', { lang: 'zh-CN' }, '“' + p.quote + '”'),
-      h('figcaption', {}, h('a', { href: '#/policy/' + p.number }, t('explore.policy.item', { n: p.number, h: p.heading })),
+      h('figcaption', {}, h('a', { href: '#/policy/' + p.number }, quotedHeading(p)),
         p.en ? h('span', { class: 'muted', lang: 'en' }, ' — ' + p.en) : null)))),
   ];
+}
+
+/**
+ * quotedHeading names a quoted policy item: in English by the heading of its unofficial
+ * translation (Item (9) Apply the tax incentives), where the English page said Item (9) and the
+ * Chinese heading, unmarked as Chinese.
+ */
+function quotedHeading(p) {
+  const en = lang() === 'en' ? headingEN(p.number) : '';
+  if (en) return t('explore.policy.item', { n: p.number, h: en });
+  return [t('explore.policy.item', { n: p.number, h: '' }).trimEnd(), ' ', h('span', { lang: 'zh-CN' }, p.heading)];
 }

@@ -98,6 +98,9 @@ export function districtName(d) { return (current === 'en' && placeNames && plac
 /** skillName is a skill in the page's language: its English name on an English page where the taxonomy has one. */
 export function skillName(s) { return (current === 'en' && skillNames && skillNames.get(s)) || s; }
 
+/** texts returns both texts of key, { zh, en }: a label shown in both languages at once. */
+export function texts(key) { return strings[key] || { zh: key, en: key }; }
+
 /** has reports whether key is a known text (sector., city. …). */
 export function has(key) { return key in strings; }
 

@@ -1,48 +1,87 @@
 // The policy page: the 2015 Shaanxi opinions on service outsourcing, whose item (12) xiaoqi
 // implements, item by item (#/policy), and one item whole (#/policy/{id}), which search hits
-// and the returnee explorer link to. The text is the official Chinese; each item's heading has
-// an English gloss beside it.
-import { t } from './i18n.js';
+// and the returnee explorer link to. The text is the official Chinese, which is authoritative;
+// each item has an unofficial English translation beside it (heading_en, section_en, text_en
+// from the API), labelled so wherever it is shown.
+import { t, lang, texts } from './i18n.js';
 import { get, getAll } from './api.js';
 import { h } from './dom.js';
 
 /** renderPolicy draws #/policy (every item, by section) or #/policy/{id} (one item). */
 export async function renderPolicy(view, r, ctx) {
   if (r.arg) return item(view, r.arg, ctx);
-  const res = await getAll('/api/v1/policies', {}, 1000);
+  const items = await allItems();
   if (!ctx.isCurrent()) return;
-  const items = (res.data || []).slice().sort((a, b) => a.number - b.number);
   view.append(h('h1', {}, t('policy.title')), h('p', { class: 'lead' }, t('policy.lead')));
+  if (items.some((p) => p.heading_en)) view.append(h('p', { class: 'muted', 'data-note': 'translation' }, both('policy.translation.list')));
   let section = null;
   let list = null;
   for (const p of items) {
     if (p.section !== section) {
       section = p.section;
       list = h('ol', { class: 'plain policy-list' });
-      view.append(h('h2', {}, h('span', { lang: 'zh-CN' }, section), sectionGloss(section)), list);
+      view.append(h('h2', {}, h('span', { lang: 'zh-CN' }, section), sectionGloss(p)), list);
     }
+    // The whole line is the link: an English reader clicks the English heading.
     list.append(h('li', { 'data-item': String(p.number) },
-      h('a', { href: '#/policy/' + encodeURIComponent(p.id) }, heading(p)), gloss(p.number)));
+      h('a', { href: '#/policy/' + encodeURIComponent(p.id) }, heading(p), gloss(p.number, p.heading_en))));
   }
 }
 
 async function item(view, id, ctx) {
-  const p = await byIdOrNumber(id);
+  const items = await allItems();
+  const p = await byIdOrNumber(id, items);
   if (!ctx.isCurrent()) return;
-  view.append(h('p', {}, h('a', { href: '#/policy' }, t('policy.all'))),
-    h('h1', {}, heading(p)), gloss(p.number),
-    h('p', { class: 'muted' }, t('policy.source'), p.section ? [' · ', h('span', { lang: 'zh-CN' }, p.section), sectionGloss(p.section)] : ''),
-    h('p', { class: 'policy-text', lang: 'zh' }, p.text));
+  const official = h('section', { class: 'policy-version', 'data-version': 'official' },
+    h('h2', { class: 'policy-label' }, both('policy.official')),
+    h('p', { class: 'policy-text', lang: 'zh-CN' }, p.text));
+  const translated = p.text_en ? h('section', { class: 'policy-version', 'data-version': 'translation' },
+    h('h2', { class: 'policy-label' }, both('policy.translation')),
+    h('p', { class: 'policy-text-en', lang: 'en' }, p.text_en),
+    h('p', { class: 'muted' }, t('policy.translation.note'))) : null;
+  // A reader of the English page reads the translation first, under its label; the Chinese,
+  // which is authoritative, follows.
+  const versions = lang() === 'en' && translated ? [translated, official] : [official, translated];
+  // On the English page the English heading is part of the h1, and so of the tab's title,
+  // which was the Chinese heading alone.
+  const title = lang() === 'en' && p.heading_en ? h('h1', {}, heading(p), gloss(p.number, p.heading_en)) : null;
+  view.append(...[h('p', {}, h('a', { href: '#/policy' }, t('policy.all'))),
+    ...(title ? [title] : [h('h1', {}, heading(p)), gloss(p.number, p.heading_en)]),
+    h('p', { class: 'muted' }, t('policy.source'), p.section ? [' · ', h('span', { lang: 'zh-CN' }, p.section), sectionGloss(p)] : ''),
+    h('div', { class: translated ? 'policy-versions two' : 'policy-versions' }, versions), neighbours(p, items)].filter(Boolean));
+}
+
+/** both is the text of key in the page's language, then in the other, each marked with its language. */
+function both(key) {
+  const s = texts(key);
+  const [first, second] = lang() === 'en' ? ['en', 'zh'] : ['zh', 'en'];
+  const tag = (l) => (l === 'en' ? 'en' : 'zh-CN');
+  return [h('span', { lang: tag(first) }, s[first]), ' ', h('span', { lang: tag(second), class: 'other-lang-inline' }, s[second])];
+}
+
+/** neighbours links the items before and after p, so that the policy reads on item by item. */
+function neighbours(p, items) {
+  const i = items.findIndex((x) => x.number === p.number);
+  if (i < 0) return null;
+  const link = (x, rel, key) => x ? h('a', { href: '#/policy/' + encodeURIComponent(x.id), rel },
+    t(key), ' ', heading(x), gloss(x.number, x.heading_en)) : null;
+  return h('nav', { class: 'policy-nav', 'aria-label': t('policy.nav') },
+    link(items[i - 1], 'prev', 'policy.prev'), link(items[i + 1], 'next', 'policy.next'));
+}
+
+/** allItems reads every item, in order of number. */
+async function allItems() {
+  const res = await getAll('/api/v1/policies', {}, 1000);
+  return (res.data || []).slice().sort((a, b) => a.number - b.number);
 }
 
 /**
  * byIdOrNumber reads the item of id (pol_…), or of its number (#/policy/12): the returnee
  * explorer links the items it quotes so, as the dossier names them by number.
  */
-async function byIdOrNumber(id) {
+async function byIdOrNumber(id, items) {
   if (!/^\d{1,3}$/.test(id)) return get('/api/v1/policies/' + encodeURIComponent(id));
-  const res = await getAll('/api/v1/policies', {}, 1000);
-  const p = (res.data || []).find((x) => x.number === Number(id));
+  const p = items.find((x) => x.number === Number(id));
   if (!p) throw new Error(t('policy.nonumber', { n: id }));
   return p;
 }
@@ -52,30 +91,43 @@ function heading(p) {
   return h('span', { lang: 'zh-CN' }, '（' + numeral(p.number) + '）' + p.heading);
 }
 
-/** SECTION_GLOSSES are English glosses of the sections' headings, as GLOSSES of the items'. */
+/**
+ * SECTION_GLOSSES and GLOSSES are the English headings of the sections and items, as the
+ * unofficial translation (seed/data/policy_en.txt) writes them: what a search hit, which
+ * carries no heading_en, shows beside the Chinese. web_test.go keeps them equal.
+ */
 const SECTION_GLOSSES = {
-  '一、总体要求': 'General requirements', '二、明确产业发展导向': 'Which industries to develop',
-  '三、优化产业发展布局': 'The layout of the industry', '四、强化政策支持': 'Policy support',
-  '五、健全保障措施': 'Safeguards',
+  '一、总体要求': 'I. General requirements', '二、明确产业发展导向': 'II. Clear directions for the industry',
+  '三、优化产业发展布局': 'III. A better layout of the industry', '四、强化政策支持': 'IV. Stronger policy support',
+  '五、健全保障措施': 'V. Sounder safeguards',
 };
 
-function sectionGloss(section) {
-  return SECTION_GLOSSES[section] ? h('span', { class: 'muted gloss', lang: 'en' }, ' ' + SECTION_GLOSSES[section]) : null;
+function sectionGloss(p) {
+  const en = p.section_en || SECTION_GLOSSES[p.section];
+  return en ? h('span', { class: 'muted gloss', lang: 'en' }, ' ' + en) : null;
 }
 
-/** GLOSSES are English glosses of the items' headings, shown beside them in either language. */
 const GLOSSES = {
-  1: 'Approach', 2: 'Targets', 3: 'Software R&D and IT services outsourcing',
-  4: 'Cultural and creative, transport and logistics outsourcing', 5: 'Finance and insurance outsourcing',
-  6: 'Planning', 7: 'A new layout of the industry across the province', 8: 'International markets',
-  9: 'Tax incentives', 10: 'Financial support', 11: 'Easier customs, foreign exchange and travel',
-  12: 'Training and attracting talent: school–enterprise cooperation, new majors, returnees founding firms',
-  13: 'Innovation in enterprises', 14: 'The business environment', 15: 'Statistics of service outsourcing',
+  1: 'Approach', 2: 'Targets', 3: 'Vigorously develop software R&D and information technology services outsourcing',
+  4: 'Speed up cultural and creative, and transport and logistics service outsourcing',
+  5: 'Actively develop service outsourcing in finance and insurance', 6: 'Strengthen guidance through planning',
+  7: 'Build a new pattern of the service outsourcing industry', 8: 'Open up international markets for service outsourcing',
+  9: 'Apply the tax incentives', 10: 'Increase financial support', 11: 'Make things easier for business',
+  12: 'Do more to train and attract talent', 13: "Strengthen enterprises' capacity to innovate",
+  14: 'Improve the environment for the industry', 15: 'Apply the statistical system for service outsourcing',
 };
 
-/** gloss is the English gloss of item n's heading (search hits show it too). */
-export function gloss(n) {
-  return GLOSSES[n] ? h('span', { class: 'muted gloss', lang: 'en' }, ' ' + GLOSSES[n]) : null;
+/** headingEN is the English heading of item n in the unofficial translation, '' if none. */
+export function headingEN(n) { return GLOSSES[n] || ''; }
+
+/**
+ * gloss is the English heading of item n (en, else the translation's), beside its Chinese
+ * heading; search hits show it too. Its title says it is an unofficial translation.
+ */
+export function gloss(n, en) {
+  const s = en || GLOSSES[n];
+  const label = texts('policy.translation');
+  return s ? h('span', { class: 'muted gloss', lang: 'en', title: label.zh + ' · ' + label.en }, ' ' + s) : null;
 }
 
 function numeral(n) {
