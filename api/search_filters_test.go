@@ -30,11 +30,15 @@ var loadSearchOptions = sync.OnceValues(func() (search.Options, error) {
 	if err != nil {
 		return search.Options{}, err
 	}
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		return search.Options{}, err
+	}
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
 		return search.Options{}, err
 	}
-	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities}, nil
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, EnglishNames: english}, nil
 })
 
 func searchOptions(tb testing.TB) search.Options {

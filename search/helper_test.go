@@ -37,7 +37,8 @@ func options(tb testing.TB) search.Options {
 }
 
 // productOptions returns Options as `xiaoqi serve` sets them: the shared Segmenter, the
-// taxonomy's synonyms, the institutions' abbreviations and the cities' centres.
+// taxonomy's synonyms, the institutions' abbreviations and English names and the cities'
+// centres.
 func productOptions(tb testing.TB) search.Options {
 	tb.Helper()
 	tax, err := skill.Load()
@@ -52,8 +53,12 @@ func productOptions(tb testing.TB) search.Options {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	opt := options(tb)
-	opt.Taxonomy, opt.Aliases, opt.Cities = tax, aliases, cities
+	opt.Taxonomy, opt.Aliases, opt.Cities, opt.EnglishNames = tax, aliases, cities, english
 	return opt
 }
 

@@ -27,6 +27,13 @@ type Options struct {
 	// Like skill synonyms they apply at query time: changing them needs no rebuild.
 	Aliases map[string][]string
 
+	// EnglishNames maps institutions' Chinese names to their English names as the schools
+	// write them (西安电子科技大学 → Xidian University). A query naming an institution in
+	// English, whole or begun, in any case, with or without the apostrophe of Xi'an, finds it
+	// as its Chinese name does, and suggestions complete the English name. Applied at query
+	// time: changing them needs no rebuild.
+	EnglishNames map[string]string
+
 	// Cities gives the centre of each city ("西安市") and of each district ("西安市/周至县"):
 	// documents without a point of their own are placed at their district's, else their
 	// city's, and a distance filter may start from a city.

@@ -88,7 +88,7 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 
 // search runs a checked query in the engine.
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
-	q.Q = fromEnglish(q.Q) // Xi'an policy → 西安 政策; the cache keeps the answer under what was typed
+	q.Q = fromEnglish(x.schools.toChinese(q.Q)) // Xi'an policy → 西安 政策; the cache keeps the answer under what was typed
 	if q.Experience == nil {
 		// Java 3年经验: the years are a filter of job needs, not words (3 matched a list's
 		// "3." and 年经验 nothing, and 1 job of 600 was found).

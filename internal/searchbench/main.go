@@ -77,6 +77,10 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
@@ -88,7 +92,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	runtime.ReadMemStats(&ms)
 	segHeap := ms.HeapAlloc
 	// No result cache: the figures are of the engine (queries repeat here).
-	x, err := search.Open(filepath.Join(*dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, CacheEntries: -1})
+	x, err := search.Open(filepath.Join(*dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, EnglishNames: english, CacheEntries: -1})
 	if err != nil {
 		return err
 	}
