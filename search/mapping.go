@@ -55,6 +55,9 @@ const (
 	fieldTitleKey  = "title_key"        // the title folded (titleKey), one term: a query that is a whole title (rankQuery)
 )
 
+// fieldInstNameEN is no index field: a hit's institution_name in English (Options.EnglishNames).
+const fieldInstNameEN = "institution_name_en"
+
 // textFields are the fields a query searches, with their boosts: a match in the title counts
 // most, then names and skills, then the body.
 var textFields = []struct {

@@ -14,6 +14,7 @@ import (
 // University found nothing and Xi'an Jiaotong University was relaxed to any 西安 document.
 type schoolNames struct {
 	byKey map[string]string // the English name's words (schoolWords), space-separated → Chinese name
+	byZH  map[string]string // Chinese name → English name
 	names []schoolName      // sorted by English name, for prefixes
 }
 
@@ -25,17 +26,26 @@ type schoolName struct {
 
 // newSchoolNames prepares the English names of names (Chinese → English).
 func newSchoolNames(names map[string]string) *schoolNames {
-	s := &schoolNames{byKey: map[string]string{}}
+	s := &schoolNames{byKey: map[string]string{}, byZH: map[string]string{}}
 	for zh, en := range names {
 		ws := schoolWords(en)
 		if len(ws) == 0 || zh == "" {
 			continue
 		}
 		s.byKey[strings.Join(ws, " ")] = zh
+		s.byZH[zh] = en
 		s.names = append(s.names, schoolName{words: ws, en: en, zh: zh})
 	}
 	slices.SortFunc(s.names, func(a, b schoolName) int { return strings.Compare(a.en, b.en) })
 	return s
+}
+
+// english returns the English name of the school named zh in Chinese, or "".
+func (s *schoolNames) english(zh string) string {
+	if s == nil {
+		return ""
+	}
+	return s.byZH[zh]
 }
 
 // schoolWord matches a word of an English school name as typed: letters and digits, with

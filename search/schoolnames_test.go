@@ -57,8 +57,8 @@ func TestSearchEnglishSchoolNames(t *testing.T) {
 	}
 	// With other words: the school's programs of a major.
 	res := find(t, x, xiaoqi.SearchQuery{Q: "Xidian University 计算机", Types: []xiaoqi.Kind{xiaoqi.KindProgram}})
-	if len(res.Hits) != 1 || res.Hits[0].Fields["institution_name"] != "西安电子科技大学" {
-		t.Errorf("Xidian University 计算机: %+v, want the program of 西安电子科技大学", res.Hits)
+	if len(res.Hits) != 1 || res.Hits[0].Fields["institution_name"] != "西安电子科技大学" || res.Hits[0].Fields["institution_name_en"] != "Xidian University" {
+		t.Errorf("Xidian University 计算机: %+v, want the program of 西安电子科技大学 (Xidian University)", res.Hits)
 	}
 	// Places and common words are no school: Xi'an is still 西安, Shaanxi University no name.
 	if res := find(t, x, xiaoqi.SearchQuery{Q: "Xi'an", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}}); len(res.Hits) < 5 {

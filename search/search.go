@@ -349,6 +349,9 @@ func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint) xiaoqi.Hit {
 			setField(&out, f, int(v))
 		}
 	}
+	if en := x.schools.english(str(fieldInstName)); en != "" {
+		setField(&out, fieldInstNameEN, en) // a program's or candidate's school, in English
+	}
 	if near != nil {
 		lat, ok1 := h.Fields[fieldLat].(float64)
 		lon, ok2 := h.Fields[fieldLon].(float64)

@@ -36,6 +36,10 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.click(".hit[data-type=institution] .hit-title a")
 	p.waitText("h1", "Xidian University (西安电子科技大学)")
 
+	// Its programs name it in English too.
+	p.open("/#/search?type=program&q=" + url.QueryEscape("Xidian University"))
+	p.waitText(".hit[data-type=program] .hit-meta", "Xidian University (西安电子科技大学)")
+
 	// A school whose English name is not known for sure keeps its Chinese name alone.
 	p.open("/#/search?type=institution&q=" + url.QueryEscape("陕西能源职业技术学院"))
 	if got := p.waitText(".hit[data-type=institution] .hit-title", "陕西能源职业技术学院"); strings.Contains(got, "(") {

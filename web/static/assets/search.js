@@ -279,7 +279,8 @@ function hit(x, st) {
   const meta = [];
   if (f.city) meta.push(cityName(f.city));
   if (f.district) meta.push(f.district);
-  for (const k of ['enterprise_name', 'institution_name']) if (f[k]) meta.push(f[k]);
+  if (f.enterprise_name) meta.push(f.enterprise_name);
+  if (f.institution_name) meta.push(instName(f.institution_name, f.institution_name_en)); // a program's or candidate's school
   if (f.major_code) meta.push(t('field.code', { v: f.major_code }));
   else if (f.code) meta.push(t('field.code', { v: f.code }));
   if (f.number) meta.push(t('field.number', { v: f.number }));
