@@ -91,7 +91,7 @@ func (s *schoolNames) toChinese(q string) string {
 	for i := 0; i < len(words); i++ {
 		for n := min(maxSchoolWords, len(words)-i); n > 0; n-- {
 			zh, ok := s.byKey[strings.Join(words[i:i+n], " ")]
-			if !ok {
+			if !ok || !spaced(q, spans[i:i+n]) {
 				continue
 			}
 			b.WriteString(q[last:spans[i][0]])
@@ -106,6 +106,17 @@ func (s *schoolNames) toChinese(q string) string {
 	}
 	b.WriteString(q[last:])
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// spaced reports whether only spaces stand between the words of q at spans: Northwest 大学
+// University names no school.
+func spaced(q string, spans [][]int) bool {
+	for k := 1; k < len(spans); k++ {
+		if strings.TrimSpace(q[spans[k-1][1]:spans[k][0]]) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // begun returns the Chinese name of the one institution whose English name the whole query q

@@ -60,6 +60,10 @@ func TestSearchEnglishSchoolNames(t *testing.T) {
 	if len(res.Hits) != 1 || res.Hits[0].Fields["institution_name"] != "西安电子科技大学" || res.Hits[0].Fields["institution_name_en"] != "Xidian University" {
 		t.Errorf("Xidian University 计算机: %+v, want the program of 西安电子科技大学 (Xidian University)", res.Hits)
 	}
+	// A name's words apart are no name: Northwest 大学 University is not 西北大学.
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "Northwest 政法 University", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}}); len(res.Hits) > 0 && res.Hits[0].Title == "西北大学" {
+		t.Errorf("Northwest 政法 University: 西北大学 first, its words taken apart as its name")
+	}
 	// Places and common words are no school: Xi'an is still 西安, Shaanxi University no name.
 	if res := find(t, x, xiaoqi.SearchQuery{Q: "Xi'an", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}}); len(res.Hits) < 5 {
 		t.Errorf("Xi'an: %d institutions, want every one of 西安", len(res.Hits))
