@@ -16,6 +16,9 @@ const (
 type Institution struct {
 	Meta
 	Name string `json:"name"`
+	// NameEN is the English name as the school itself writes it (Xi'an Jiaotong University),
+	// shown beside Name in the English UI; empty when not known for sure.
+	NameEN string `json:"name_en,omitempty"`
 	// Type is "university" or "training".
 	Type string `json:"type"`
 	// Code is the 10-digit MOE 学校标识码 of a university in the MOE list. Military universities

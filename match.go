@@ -6,9 +6,12 @@ package xiaoqi
 
 // MatchParty names one side of a suggestion: an institution, an enterprise or a job need.
 type MatchParty struct {
-	Type      Kind   `json:"type"`
-	ID        string `json:"id"`
-	Name      string `json:"name"`
+	Type Kind   `json:"type"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// NameEN is an institution's English name as the school writes it (Institution.NameEN),
+	// when known.
+	NameEN    string `json:"name_en,omitempty"`
 	City      string `json:"city,omitempty"`
 	Synthetic bool   `json:"synthetic"`
 	// Verified is set for enterprises and job needs only: whether the enterprise (of the job)

@@ -217,8 +217,10 @@ type Hit struct {
 	Version   int64   `json:"version"`
 	// DistanceKM is the distance from SearchQuery.Near, when one was given.
 	DistanceKM *float64 `json:"distance_km,omitempty"`
-	// Fields carries the identifying fields of the hit's kind: city, code, institution_name,
-	// major_code, enterprise_name, district, number; and for enterprises and jobs verified,
+	// Fields carries the identifying fields of the hit's kind: city, code, name_en (an
+	// institution's English name, when known), institution_name (and institution_name_en, its
+	// English name, when known), major_code,
+	// enterprise_name, district, number; and for enterprises and jobs verified,
 	// whether the enterprise has a valid 统一社会信用代码 (ValidCreditCode).
 	Fields map[string]any `json:"fields,omitempty"`
 }

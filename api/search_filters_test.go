@@ -34,11 +34,15 @@ var loadSearchOptions = sync.OnceValues(func() (search.Options, error) {
 	if err != nil {
 		return search.Options{}, err
 	}
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		return search.Options{}, err
+	}
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
 		return search.Options{}, err
 	}
-	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors}, nil
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, EnglishNames: english}, nil
 })
 
 func searchOptions(tb testing.TB) search.Options {

@@ -44,7 +44,7 @@ func notFound(kind xiaoqi.Kind, id string) error {
 }
 
 func instParty(in *institution) *xiaoqi.MatchParty {
-	return &xiaoqi.MatchParty{Type: xiaoqi.KindInstitution, ID: in.doc.ID, Name: in.doc.Name, City: in.doc.City, Synthetic: in.doc.Synthetic}
+	return &xiaoqi.MatchParty{Type: xiaoqi.KindInstitution, ID: in.doc.ID, Name: in.doc.Name, NameEN: in.doc.NameEN, City: in.doc.City, Synthetic: in.doc.Synthetic}
 }
 
 func entParty(e *enterprise) *xiaoqi.MatchParty {

@@ -66,7 +66,7 @@ func institutionDocument(i *xiaoqi.Institution) indexDoc {
 		names = append(names, level) // 大专 finds the vocational colleges too
 	}
 	doc := indexDoc{fieldNames: names, fieldBody: i.Description, fieldCode: i.Code,
-		fieldDegree: level, fieldSuggest: []string{i.Name}, fieldInstType: string(i.Type)}
+		fieldDegree: level, fieldSuggest: []string{i.Name}, fieldInstType: string(i.Type), fieldNameEN: i.NameEN}
 	doc.place(i.City, i.District, i.Region)
 	if i.Geo != nil {
 		doc[fieldGeo] = *i.Geo

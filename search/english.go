@@ -47,6 +47,12 @@ func fromEnglish(q string, majors map[string]string) string {
 	if strings.ContainsFunc(q, isCJK) {
 		majors = nil
 	}
+	return translateEnglish(q, majors)
+}
+
+// translateEnglish is fromEnglish with the majors given, whatever q holds: the caller decided
+// from the query as typed (search, where an English school's name is Chinese by now).
+func translateEnglish(q string, majors map[string]string) string {
 	if !strings.ContainsFunc(q, func(r rune) bool { return r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z' }) {
 		return q
 	}

@@ -37,7 +37,8 @@ func options(tb testing.TB) search.Options {
 }
 
 // productOptions returns Options as `xiaoqi serve` sets them: the shared Segmenter, the
-// taxonomy's synonyms, the institutions' abbreviations, the cities' centres and the majors.
+// taxonomy's synonyms, the institutions' abbreviations and English names, the cities' centres
+// and the majors.
 func productOptions(tb testing.TB) search.Options {
 	tb.Helper()
 	tax, err := skill.Load()
@@ -56,8 +57,12 @@ func productOptions(tb testing.TB) search.Options {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	opt := options(tb)
-	opt.Taxonomy, opt.Aliases, opt.Cities, opt.Majors = tax, aliases, cities, majors
+	opt.Taxonomy, opt.Aliases, opt.Cities, opt.Majors, opt.EnglishNames = tax, aliases, cities, majors, english
 	return opt
 }
 

@@ -46,6 +46,7 @@ type Index struct {
 	majors    map[string]string          // a major's English name, as fromEnglish reads it → its Chinese name (majorTerms); immutable
 	majorList []xiaoqi.Major             // Options.Majors, for suggestions (suggestEnglish); immutable
 	fullNames map[string]bool            // the folded full names of aliases; immutable
+	schools   *schoolNames               // institutions' English names; immutable
 	cities    map[string]xiaoqi.GeoPoint // city (西安市) → centre; immutable
 	cache     *resultCache               // nil: none
 	renewals  sync.WaitGroup             // background searches renewing cached answers (renew)
@@ -137,6 +138,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		syn:       newSynonyms(opt.Taxonomy, a.stems),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
 		fullNames: foldFullNames(opt.Segmenter, opt.Aliases),
+		schools:   newSchoolNames(opt.EnglishNames),
 		cities:    opt.Cities,
 		cache:     newResultCache(opt.CacheEntries, opt.CacheMaxStale),
 		seq:       seq,

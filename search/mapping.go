@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-31-policy-english"
+const mappingVersion = "xiaoqi-32-english-names"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -45,6 +45,7 @@ const (
 	fieldEntID     = "enterprise_id"    // jobs: their enterprise, whose verification a hit shows
 	fieldInstID    = "institution_id"   // programs: their institution, which a hit links to
 	fieldInstType  = "institution_type" // institutions: university or training, which a hit shows
+	fieldNameEN    = "name_en"          // institutions: the English name the school writes, which a hit shows in English
 	fieldStatus    = "status"           // jobs: closed, which a hit shows (an open job has none)
 	fieldExp       = "experience"       // jobs: the experience asked for, as Experience.String writes it (3-5年), else as written
 	fieldExpMin    = "experience_min"   // jobs: the years of experience asked for (xiaoqi.ParseExperience), from
@@ -53,6 +54,9 @@ const (
 	fieldDocID     = "doc_id"           // the document's id again, as doc values only: the tie-break of every sort
 	fieldTitleKey  = "title_key"        // the title folded (titleKey), one term: a query that is a whole title (rankQuery)
 )
+
+// fieldInstNameEN is no index field: a hit's institution_name in English (Options.EnglishNames).
+const fieldInstNameEN = "institution_name_en"
 
 // textFields are the fields a query searches, with their boosts: a match in the title counts
 // most, then names and skills, then the body.
@@ -68,11 +72,11 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN}
 
 // hitFields are the identifying fields copied into Hit.Fields; the ids let a result list link
 // a job to its enterprise and a program to its institution.
-var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp}
+var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldNameEN}
 
 // FacetFields are the fields a query may ask counts of (SearchQuery.Facets).
 var FacetFields = []string{fieldCity, fieldRegion, fieldSector, fieldSkill, fieldDegree, fieldType}
@@ -114,6 +118,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldRegion:    {kind: kindKeyword, docValues: true},
 	fieldCode:      {kind: kindKeyword, store: true},
 	fieldInstName:  {kind: kindKeyword, store: true},
+	fieldNameEN:    {kind: kindKeyword, store: true},
 	fieldMajorCode: {kind: kindKeyword, store: true},
 	fieldEntName:   {kind: kindKeyword, store: true},
 	fieldSector:    {kind: kindKeyword, docValues: true},

@@ -32,6 +32,12 @@ type Options struct {
 	// named by its Chinese name (软件工程), as if typed in Chinese. Applied at query time: no
 	// rebuild.
 	Majors []xiaoqi.Major
+	// EnglishNames maps institutions' Chinese names to their English names as the schools
+	// write them (西安电子科技大学 → Xidian University). A query naming an institution in
+	// English, whole or begun, in any case, with or without the apostrophe of Xi'an, finds it
+	// as its Chinese name does, and suggestions complete the English name. Applied at query
+	// time: changing them needs no rebuild.
+	EnglishNames map[string]string
 
 	// Cities gives the centre of each city ("西安市") and of each district ("西安市/周至县"):
 	// documents without a point of their own are placed at their district's, else their

@@ -88,7 +88,14 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 
 // search runs a checked query in the engine.
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
-	q.Q = fromEnglish(q.Q, x.majors) // Xi'an policy → 西安 政策, software engineering → 软件工程; the cache keeps the answer under what was typed
+	// Xidian University → 西安电子科技大学, then Xi'an policy → 西安 政策 and software
+	// engineering → 软件工程; the cache keeps the answer under what was typed. Majors only in a
+	// query typed without Chinese (fromEnglish), whatever the schools' names became.
+	majors := x.majors
+	if strings.ContainsFunc(q.Q, isCJK) {
+		majors = nil
+	}
+	q.Q = translateEnglish(x.schools.toChinese(q.Q), majors)
 	if q.Experience == nil {
 		// Java 3年经验: the years are a filter of job needs, not words (3 matched a list's
 		// "3." and 年经验 nothing, and 1 job of 600 was found).
@@ -348,6 +355,9 @@ func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint) xiaoqi.Hit {
 		case float64:
 			setField(&out, f, int(v))
 		}
+	}
+	if en := x.schools.english(str(fieldInstName)); en != "" {
+		setField(&out, fieldInstNameEN, en) // a program's or candidate's school, in English
 	}
 	if near != nil {
 		lat, ok1 := h.Fields[fieldLat].(float64)

@@ -30,7 +30,9 @@ const minAliasPrefix = 2
 // characters do not matter), the most frequent first, at most limit (default 10, at most
 // MaxSuggestions). An abbreviation (Options.Aliases), typed whole or begun, suggests the names
 // it stands for: 西电 and XDU suggest 西安电子科技大学, first when typed whole; the beginning of a
-// skill's English name suggests the name (suggestEnglish). It reads the index's term
+// skill's English name suggests the name (suggestEnglish), and that of an institution's
+// English name the English name (suggestSchools: Xi'an Jiao, xian jiao → Xi'an Jiaotong
+// University). It reads the index's term
 // dictionary only, never the documents.
 func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi.Suggestion, error) {
 	switch {
@@ -66,6 +68,9 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 	whole, err := x.suggestAliases(ctx, p, byFolded)
 	if err == nil {
 		err = x.suggestEnglish(ctx, p, byFolded)
+	}
+	if err == nil {
+		err = x.suggestSchools(ctx, prefix, byFolded, whole)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))

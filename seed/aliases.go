@@ -48,3 +48,42 @@ func CityPoints() (map[string]xiaoqi.GeoPoint, error) {
 	}
 	return out, nil
 }
+
+// InstitutionEnglishNames returns the English names of the institutions of institutions.csv
+// as the schools themselves write them (data/institution_names_en.csv: 西安交通大学 → Xi'an
+// Jiaotong University, 西安电子科技大学 → Xidian University), by Chinese name. Schools whose
+// English name is not known for sure have none. Every row must name an institution of
+// institutions.csv by its code and name.
+func InstitutionEnglishNames() (map[string]string, error) {
+	rows, err := readCSV("institution_names_en.csv")
+	if err != nil {
+		return nil, err
+	}
+	insts, err := readCSV("institutions.csv")
+	if err != nil {
+		return nil, err
+	}
+	byCode := make(map[string]string, len(insts))
+	for _, r := range insts {
+		byCode[r["code"]] = r["name"]
+	}
+	out := make(map[string]string, len(rows))
+	seen := map[string]int{}
+	for i, r := range rows {
+		code, name, en := strings.TrimSpace(r["code"]), strings.TrimSpace(r["name"]), strings.TrimSpace(r["name_en"])
+		switch {
+		case code == "" || name == "" || en == "":
+			return nil, fmt.Errorf("学校标识码、中文名和英文名均不能为空 / seed: institution_names_en.csv row %d: code, name and name_en are all required", i+2)
+		case byCode[code] != name:
+			return nil, fmt.Errorf("学校标识码 %s 与校名 %s 不符 / seed: institution_names_en.csv row %d: code %s is not %s in institutions.csv", code, name, i+2, code, name)
+		case out[name] != "":
+			return nil, fmt.Errorf("%s 重复 / seed: institution_names_en.csv row %d: %s is given twice", name, i+2, name)
+		}
+		if j, ok := seen[strings.ToLower(en)]; ok {
+			return nil, fmt.Errorf("英文名 %s 重复 / seed: institution_names_en.csv row %d: %s is also row %d's", en, i+2, en, j)
+		}
+		seen[strings.ToLower(en)] = i + 2
+		out[name] = en
+	}
+	return out, nil
+}

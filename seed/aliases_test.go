@@ -3,6 +3,7 @@ package seed_test
 import (
 	"testing"
 
+	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/seed"
 )
 
@@ -52,6 +53,42 @@ func TestInstitutionAliases(t *testing.T) {
 	for _, d := range []string{"西安市/周至县", "西安市/鄠邑区", "西安市/户县", "咸阳市/彬州市"} {
 		if p, ok := cities[d]; !ok || p.Lat < 33.5 || p.Lat > 35.5 || p.Lon < 107.5 || p.Lon > 109.5 {
 			t.Errorf("CityPoints()[%s] = %v, %v; want a point near 西安", d, p, ok)
+		}
+	}
+}
+
+// TestInstitutionEnglishNames: every English name names an institution of the seed data
+// (institution_names_en.csv checks code and name against institutions.csv), and the loaded
+// institutions carry them as the schools write them; a school without a name known for sure
+// has none rather than an invented one.
+func TestInstitutionEnglishNames(t *testing.T) {
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := seed.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]string{}
+	for _, i := range set.Institutions {
+		if i.Type == xiaoqi.InstitutionUniversity {
+			byName[i.Name] = i.NameEN
+		}
+	}
+	for zh, en := range english {
+		got, ok := byName[zh]
+		if !ok {
+			t.Errorf("English name %s → %s: no such institution in the seed data", en, zh)
+		} else if got != en {
+			t.Errorf("%s: name_en %q, want %q", zh, got, en)
+		}
+	}
+	for zh, want := range map[string]string{"西安交通大学": "Xi'an Jiaotong University", "西北工业大学": "Northwestern Polytechnical University",
+		"西安电子科技大学": "Xidian University", "西北大学": "Northwest University", "长安大学": "Chang'an University",
+		"陕西师范大学": "Shaanxi Normal University", "西北农林科技大学": "Northwest A&F University", "陕西能源职业技术学院": ""} {
+		if got := byName[zh]; got != want {
+			t.Errorf("%s: name_en %q, want %q", zh, got, want)
 		}
 	}
 }

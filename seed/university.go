@@ -21,11 +21,16 @@ func loadInstitutions(geo map[string]xiaoqi.GeoPoint) ([]*xiaoqi.Institution, er
 	if err != nil {
 		return nil, err
 	}
+	english, err := InstitutionEnglishNames()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*xiaoqi.Institution, 0, len(rows))
 	for i, r := range rows {
 		in := &xiaoqi.Institution{
 			Meta:      xiaoqi.Meta{Source: "moe-2025-06-20", ExternalID: r["code"]},
 			Name:      r["name"],
+			NameEN:    english[r["name"]],
 			Type:      xiaoqi.InstitutionUniversity,
 			Code:      r["code"],
 			Authority: r["authority"],

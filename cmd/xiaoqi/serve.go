@@ -502,8 +502,8 @@ func seedIfEmpty(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, l
 }
 
 // searchOptions loads what the search index needs once per process: the word segmenter
-// (seconds and about 130 MB), the institution abbreviations, the cities' centres and the
-// majors' English names.
+// (seconds and about 130 MB), the institution abbreviations and English names, the cities'
+// centres and the majors' English names.
 func searchOptions(tax *skill.Taxonomy, logger *slog.Logger) (search.Options, error) {
 	aliases, err := seed.InstitutionAliases()
 	if err != nil {
@@ -517,11 +517,15 @@ func searchOptions(tax *skill.Taxonomy, logger *slog.Logger) (search.Options, er
 	if err != nil {
 		return search.Options{}, err
 	}
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		return search.Options{}, err
+	}
 	start := time.Now()
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
 		return search.Options{}, err
 	}
 	logger.Info("word segmenter loaded", "elapsed_ms", time.Since(start).Milliseconds())
-	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors}, nil
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, EnglishNames: english}, nil
 }

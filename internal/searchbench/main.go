@@ -81,6 +81,10 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
@@ -92,7 +96,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	runtime.ReadMemStats(&ms)
 	segHeap := ms.HeapAlloc
 	// No result cache: the figures are of the engine (queries repeat here).
-	x, err := search.Open(filepath.Join(*dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, CacheEntries: -1})
+	x, err := search.Open(filepath.Join(*dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, EnglishNames: english, CacheEntries: -1})
 	if err != nil {
 		return err
 	}

@@ -83,9 +83,10 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	// 铜川's partner schools are of 关中, most in 西安: each of another city says which.
 	var d struct {
 		PartnerSchools []struct {
-			ID   string `json:"id"`
-			Name string `json:"name"`
-			City string `json:"city"`
+			ID     string `json:"id"`
+			Name   string `json:"name"`
+			NameEN string `json:"name_en"`
+			City   string `json:"city"`
 		} `json:"partner_schools"`
 	}
 	apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"energy"}, "city": {"铜川市"}}, &d)
@@ -112,7 +113,11 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 			}
 			continue
 		}
-		if s.City == "西安市" && !strings.Contains(rows[i], s.Name+" · Xi'an") {
+		name := s.Name
+		if s.NameEN != "" {
+			name = s.NameEN + " (" + s.Name + ")" // the English name the school writes
+		}
+		if s.City == "西安市" && !strings.Contains(rows[i], name+" · Xi'an") {
 			p.fail("the partner school %s of 西安 does not say so: %q", s.Name, rows[i])
 		}
 		if !strings.Contains(rows[i], " · ") {

@@ -61,11 +61,15 @@ func startService(tb testing.TB) *service {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	english, err := seed.InstitutionEnglishNames()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors})
+	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, EnglishNames: english})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -55,6 +55,7 @@ func TestUI(t *testing.T) {
 	t.Run("emptypartners", func(t *testing.T) { emptyPartnersJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("profilephone", func(t *testing.T) { profilePhoneJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("policyenglish", func(t *testing.T) { policyEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("schoolsenglish", func(t *testing.T) { schoolsEnglishJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("notfound", func(t *testing.T) { notFoundJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("policy", func(t *testing.T) { policyJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("returnee", func(t *testing.T) { returneeEnglishJourney(t, openPage(t, browser, svc.URL), svc) })

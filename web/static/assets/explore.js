@@ -4,6 +4,7 @@
 import { t, lang, pick, sectorName, cityName, skillName } from './i18n.js';
 import { get } from './api.js';
 import { headingEN } from './policy.js';
+import { instName } from './i18n.js';
 import { h, s, syntheticBadge, unverifiedBadge, errorBox, loading, goKeepingFocus } from './dom.js';
 
 /**
@@ -176,7 +177,7 @@ function bars(id, title, rows, selected, note) {
 function partyList(items, city) {
   if (!items || !items.length) return h('p', { class: 'muted' }, t('explore.none'));
   return h('ul', { class: 'plain' }, items.map((p) => h('li', {},
-    p.type === 'institution' ? h('a', { href: '#/institution/' + encodeURIComponent(p.id) }, p.name)
+    p.type === 'institution' ? h('a', { href: '#/institution/' + encodeURIComponent(p.id) }, instName(p.name, p.name_en))
       : p.type === 'enterprise' ? h('a', { href: '#/hr/' + encodeURIComponent(p.id) }, p.name) : p.name,
     p.city && p.city !== city ? h('span', { class: 'muted', 'data-city': p.city }, ' · ' + cityName(p.city)) : null,
     ' ', syntheticBadge(p.synthetic), ' ', unverifiedBadge(p.verified))));

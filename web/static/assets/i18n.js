@@ -213,3 +213,13 @@ export function applyStatic(root) {
   for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   document.title = t('app.title');
 }
+
+/**
+ * instName is an institution's name in the page's language: on an English page the English
+ * name the school itself writes (name_en of the API: Xi'an Jiaotong University) with the
+ * Chinese name beside it, which the documents and forms use; else, and for a school whose
+ * English name is not known, the Chinese name.
+ */
+export function instName(name, nameEN) {
+  return current === 'en' && nameEN ? nameEN + ' (' + name + ')' : name;
+}

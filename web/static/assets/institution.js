@@ -4,6 +4,7 @@ import { t, pick, cityName, regionName, levelName, authorityName, programsFound,
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
 import { loadPrograms } from './programs.js';
+import { instName } from './i18n.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
 
 /** renderInstitution draws #/institution (a finder) or #/institution/{id}. */
@@ -20,7 +21,7 @@ export async function renderInstitution(view, r, ctx) {
   // A training institution offers courses to trainees, not majors to graduates; the skill
   // gaps' new majors are for universities (the match package speaks of it so too).
   const training = inst.type === 'training';
-  view.append(h('h1', {}, inst.name, ' ', syntheticBadge(inst.synthetic)),
+  view.append(h('h1', {}, instName(inst.name, inst.name_en), ' ', syntheticBadge(inst.synthetic)),
     h('p', { class: 'lead' }, [training ? t('inst.type.training') : '', levelName(inst.level), authorityName(inst.authority), cityName(inst.city), regionName(inst.region)].filter(Boolean).join(' · ')));
 
   const progBox = h('section', { class: 'programs', 'aria-labelledby': 'programs-h' }, loading('programs-h'));
@@ -142,7 +143,7 @@ async function finder(view, r, ctx) {
     const res = await get('/api/v1/search', { q, type: 'institution', per_page: 20 });
     if (!ctx.isCurrent()) return;
     out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
-      h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic),
+      h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, instName(x.title, (x.fields || {}).name_en)), ' ', syntheticBadge(x.synthetic),
       h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
       (x.fields || {}).programs ? h('span', { class: 'muted programs-found' }, ' · ' + programsFound(x.fields)) : null))));
     if (!res.hits.length) out.append(h('p', {}, t('search.none')));

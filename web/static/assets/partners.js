@@ -11,6 +11,7 @@
 import { t, lang, cityName } from './i18n.js';
 import { api, get, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, factors, scoreText } from './dom.js';
+import { instName } from './i18n.js';
 
 // MAX_PARTNERSHIPS bounds the partnerships a page reads of one party (all of them, page
 // after page, up to this many).
@@ -33,7 +34,7 @@ export function signInHint(role) {
 function partyLink(p) {
   if (!p) return '';
   const href = p.type === 'institution' ? '#/institution/' + encodeURIComponent(p.id) : '#/hr/' + encodeURIComponent(p.id);
-  return h('a', { href }, p.name);
+  return h('a', { href }, instName(p.name, p.name_en));
 }
 
 /** OPEN are the states of a partnership that cannot be proposed again (the API answers 409). */

@@ -6,6 +6,7 @@ import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
 import { gloss } from './policy.js';
+import { instName } from './i18n.js';
 
 const TYPES = ['', 'institution', 'program', 'enterprise', 'job', 'candidate', 'policy'];
 const FACETS = ['city', 'region', 'sector', 'skill', 'degree'];
@@ -278,7 +279,8 @@ function hit(x, st) {
   const meta = [];
   if (f.city) meta.push(cityName(f.city));
   if (f.district) meta.push(districtName(f.district));
-  for (const k of ['enterprise_name', 'institution_name']) if (f[k]) meta.push(f[k]);
+  if (f.enterprise_name) meta.push(f.enterprise_name);
+  if (f.institution_name) meta.push(instName(f.institution_name, f.institution_name_en)); // a program's or candidate's school
   if (f.major_code) meta.push(t('field.code', { v: f.major_code }));
   else if (f.code) meta.push(t('field.code', { v: f.code }));
   if (f.number) meta.push(t('field.number', { v: f.number }));
@@ -288,7 +290,8 @@ function hit(x, st) {
   if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
-  const title = link ? h('a', { href: link }, hitTitle(x)) : h('span', {}, hitTitle(x));
+  const label = x.type === 'institution' ? instName(x.title, f.name_en) : hitTitle(x); // Xi'an Jiaotong University (西安交通大学)
+  const title = link ? h('a', { href: link }, label) : h('span', {}, label);
   // An item of the policy has its heading's English gloss beside it, as on the policy page.
   const glossed = x.type === 'policy' && f.number ? gloss(f.number) : null;
   return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },

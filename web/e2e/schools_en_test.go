@@ -1,0 +1,84 @@
+package e2e_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// schoolsEnglishJourney: a returned student reads the English UI and types the English names
+// the schools themselves use. Xidian University found nothing, Xi'an Jiao suggested nothing,
+// and every school was named in Chinese only: in the hits, on its page, among an
+// enterprise's partner suggestions and a city's partner schools.
+func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/search")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+
+	// Typed and suggested: Xi'an Jiao completes to the school's English name.
+	p.do("type the beginning of a school's English name", chromedp.Click("#q"), chromedp.SendKeys("#q", "Xi'an Jiao"))
+	p.waitText("#suggestions [role=option]", "Xi'an Jiaotong University")
+
+	// Searched: the school first, named in English with its Chinese name beside.
+	p.open("/#/search?type=institution&q=" + url.QueryEscape("Xidian University"))
+	first := p.waitText(".hit[data-type=institution] .hit-title", "Xidian University (西安电子科技大学)")
+	if !strings.HasPrefix(first, "Xidian University (西安电子科技大学)") {
+		p.fail("the first school found for Xidian University: %q", first)
+	}
+	if p.count("[data-notice=relaxed]") > 0 {
+		p.fail("Xidian University was relaxed")
+	}
+	p.screenshot("search-en-schools", "")
+
+	// Its page says its English name.
+	p.click(".hit[data-type=institution] .hit-title a")
+	p.waitText("h1", "Xidian University (西安电子科技大学)")
+
+	// Its programs name it in English too.
+	p.open("/#/search?type=program&q=" + url.QueryEscape("Xidian University"))
+	p.waitText(".hit[data-type=program] .hit-meta", "Xidian University (西安电子科技大学)")
+
+	// A school whose English name is not known for sure keeps its Chinese name alone.
+	p.open("/#/search?type=institution&q=" + url.QueryEscape("陕西能源职业技术学院"))
+	if got := p.waitText(".hit[data-type=institution] .hit-title", "陕西能源职业技术学院"); strings.Contains(got, "(") {
+		p.fail("a school without an English name is given one: %q", got)
+	}
+
+	// The enterprise's partner suggestions name the schools in English where known.
+	var partners struct {
+		Data []struct {
+			Institution struct {
+				Name   string `json:"name"`
+				NameEN string `json:"name_en"`
+			} `json:"institution"`
+		} `json:"data"`
+	}
+	apiGet(t, svc.URL, "/api/v1/enterprises/"+a.enterpriseID+"/partners", url.Values{"limit": {"5"}}, &partners)
+	p.open("/#/hr/" + a.enterpriseID)
+	p.waitJS("the partner suggestions", `document.querySelectorAll('.match h3 a').length > 0`)
+	names := p.texts(".match h3 a")
+	english := 0
+	for i, m := range partners.Data {
+		if i >= len(names) {
+			break
+		}
+		want := m.Institution.Name
+		if m.Institution.NameEN != "" {
+			want, english = m.Institution.NameEN+" ("+m.Institution.Name+")", english+1
+		}
+		if names[i] != want {
+			p.fail("partner suggestion %d reads %q, want %q", i+1, names[i], want)
+		}
+	}
+	if english == 0 {
+		t.Fatalf("no partner suggestion of %s has an English name (%+v); the journey needs one", a.enterpriseName, partners.Data)
+	}
+
+	// The returnee's dossier of 西安: its partner schools in English.
+	p.open("/#/explore?sector=software&city=" + url.QueryEscape("西安市"))
+	p.waitText("#dossier-h", "Xi'an · Software development and testing")
+	p.waitText(".dossier", "University (")
+	p.noConsoleErrors()
+}
