@@ -22,27 +22,15 @@ var loadSearchOptions = sync.OnceValues(func() (search.Options, error) {
 	if err != nil {
 		return search.Options{}, err
 	}
-	aliases, err := seed.InstitutionAliases()
+	sd, err := seed.LoadSearchData()
 	if err != nil {
 		return search.Options{}, err
 	}
-	cities, err := seed.CityPoints()
+	seg, err := search.NewSegmenter(tax, search.DomainWords(sd.Aliases)...)
 	if err != nil {
 		return search.Options{}, err
 	}
-	majors, err := seed.Majors()
-	if err != nil {
-		return search.Options{}, err
-	}
-	english, err := seed.InstitutionEnglishNames()
-	if err != nil {
-		return search.Options{}, err
-	}
-	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
-	if err != nil {
-		return search.Options{}, err
-	}
-	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, EnglishNames: english}, nil
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: sd.Aliases, Cities: sd.Cities, Majors: sd.Majors, EnglishNames: sd.EnglishNames}, nil
 })
 
 func searchOptions(tb testing.TB) search.Options {

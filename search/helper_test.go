@@ -45,24 +45,12 @@ func productOptions(tb testing.TB) search.Options {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	aliases, err := seed.InstitutionAliases()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cities, err := seed.CityPoints()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	majors, err := seed.Majors()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	english, err := seed.InstitutionEnglishNames()
+	sd, err := seed.LoadSearchData()
 	if err != nil {
 		tb.Fatal(err)
 	}
 	opt := options(tb)
-	opt.Taxonomy, opt.Aliases, opt.Cities, opt.Majors, opt.EnglishNames = tax, aliases, cities, majors, english
+	opt.Taxonomy, opt.Aliases, opt.Cities, opt.Majors, opt.EnglishNames = tax, sd.Aliases, sd.Cities, sd.Majors, sd.EnglishNames
 	return opt
 }
 

@@ -87,3 +87,31 @@ func InstitutionEnglishNames() (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// SearchData is what the search index takes from the default data set and applies at query
+// time (search.Options): the institutions' abbreviations and English names, the cities'
+// centres and the catalogue's majors with their English names.
+type SearchData struct {
+	Aliases      map[string][]string
+	Cities       map[string]xiaoqi.GeoPoint
+	Majors       []xiaoqi.Major
+	EnglishNames map[string]string
+}
+
+// LoadSearchData reads SearchData: InstitutionAliases, CityPoints, Majors and
+// InstitutionEnglishNames.
+func LoadSearchData() (SearchData, error) {
+	var d SearchData
+	var err error
+	if d.Aliases, err = InstitutionAliases(); err != nil {
+		return d, err
+	}
+	if d.Cities, err = CityPoints(); err != nil {
+		return d, err
+	}
+	if d.Majors, err = Majors(); err != nil {
+		return d, err
+	}
+	d.EnglishNames, err = InstitutionEnglishNames()
+	return d, err
+}

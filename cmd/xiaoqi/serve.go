@@ -505,27 +505,15 @@ func seedIfEmpty(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, l
 // (seconds and about 130 MB), the institution abbreviations and English names, the cities'
 // centres and the majors' English names.
 func searchOptions(tax *skill.Taxonomy, logger *slog.Logger) (search.Options, error) {
-	aliases, err := seed.InstitutionAliases()
-	if err != nil {
-		return search.Options{}, err
-	}
-	cities, err := seed.CityPoints()
-	if err != nil {
-		return search.Options{}, err
-	}
-	majors, err := seed.Majors()
-	if err != nil {
-		return search.Options{}, err
-	}
-	english, err := seed.InstitutionEnglishNames()
+	sd, err := seed.LoadSearchData()
 	if err != nil {
 		return search.Options{}, err
 	}
 	start := time.Now()
-	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
+	seg, err := search.NewSegmenter(tax, search.DomainWords(sd.Aliases)...)
 	if err != nil {
 		return search.Options{}, err
 	}
 	logger.Info("word segmenter loaded", "elapsed_ms", time.Since(start).Milliseconds())
-	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, EnglishNames: english}, nil
+	return search.Options{Taxonomy: tax, Segmenter: seg, Aliases: sd.Aliases, Cities: sd.Cities, Majors: sd.Majors, EnglishNames: sd.EnglishNames}, nil
 }

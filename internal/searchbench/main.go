@@ -69,24 +69,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	aliases, err := seed.InstitutionAliases()
-	if err != nil {
-		return err
-	}
-	cities, err := seed.CityPoints()
-	if err != nil {
-		return err
-	}
-	majors, err := seed.Majors()
-	if err != nil {
-		return err
-	}
-	english, err := seed.InstitutionEnglishNames()
+	sd, err := seed.LoadSearchData()
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
+	seg, err := search.NewSegmenter(tax, search.DomainWords(sd.Aliases)...)
 	if err != nil {
 		return err
 	}
@@ -96,7 +84,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	runtime.ReadMemStats(&ms)
 	segHeap := ms.HeapAlloc
 	// No result cache: the figures are of the engine (queries repeat here).
-	x, err := search.Open(filepath.Join(*dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, EnglishNames: english, CacheEntries: -1})
+	x, err := search.Open(filepath.Join(*dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: sd.Aliases, Cities: sd.Cities, Majors: sd.Majors, EnglishNames: sd.EnglishNames, CacheEntries: -1})
 	if err != nil {
 		return err
 	}

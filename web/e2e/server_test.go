@@ -49,27 +49,15 @@ func startService(tb testing.TB) *service {
 	if _, err := seed.Apply(ctx, store, tax, 500, false); err != nil {
 		tb.Fatal(err)
 	}
-	aliases, err := seed.InstitutionAliases()
+	sd, err := seed.LoadSearchData()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	cities, err := seed.CityPoints()
+	seg, err := search.NewSegmenter(tax, search.DomainWords(sd.Aliases)...)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	majors, err := seed.Majors()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	english, err := seed.InstitutionEnglishNames()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	seg, err := search.NewSegmenter(tax, search.DomainWords(aliases)...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: aliases, Cities: cities, Majors: majors, EnglishNames: english})
+	idx, err := search.Open(filepath.Join(dir, "index"), search.Options{Taxonomy: tax, Segmenter: seg, Aliases: sd.Aliases, Cities: sd.Cities, Majors: sd.Majors, EnglishNames: sd.EnglishNames})
 	if err != nil {
 		tb.Fatal(err)
 	}
