@@ -106,37 +106,16 @@ func RereadPlaces(ctx context.Context, store xiaoqi.Store, batchSize int) (Place
 		}
 		return nil
 	}
-	for _, kind := range placeKinds {
-		after := ""
-		for {
-			if err := ctx.Err(); err != nil {
-				return c, err
-			}
-			page, err := store.List(ctx, kind, xiaoqi.ListOptions{After: after, Limit: xiaoqi.MaxListLimit})
-			if err != nil {
-				return c, fmt.Errorf("places: list %s: %w", kind, err)
-			}
-			for _, d := range page.Docs {
-				c.Checked[kind]++
-				before := placeOf(d)
-				if _, fatal := ReadDocPlace(d); fatal || placeOf(d) == before {
-					continue
-				}
-				c.Changed[kind]++
-				pending = append(pending, d)
-				if len(pending) >= batchSize {
-					if err := flush(); err != nil {
-						return c, err
-					}
-				}
-			}
-			if page.Next == "" {
-				break
-			}
-			after = page.Next
+	err := rewriteStored(ctx, "places", store, placeKinds, batchSize, flush, func(d xiaoqi.Doc) bool {
+		c.Checked[d.Kind()]++
+		before := placeOf(d)
+		if _, fatal := ReadDocPlace(d); fatal || placeOf(d) == before {
+			return false
 		}
-	}
-	return c, flush()
+		c.Changed[d.Kind()]++
+		return true
+	}, &pending)
+	return c, err
 }
 
 // placeOf is the place of d, to see whether ReadDocPlace changed it.

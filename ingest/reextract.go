@@ -50,25 +50,41 @@ func Reextract(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, bat
 		pending = pending[:0]
 		return nil
 	}
-	for _, kind := range []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindProgram, xiaoqi.KindCandidate} {
+	err := rewriteStored(ctx, "reextract", store, []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindProgram, xiaoqi.KindCandidate}, batchSize, flush,
+		func(d xiaoqi.Doc) bool {
+			c.Checked[d.Kind()]++
+			if !reextractDoc(d, tax, sk) {
+				return false
+			}
+			c.Changed[d.Kind()]++
+			return true
+		}, &pending)
+	return c, err
+}
+
+// rewriteStored lists every stored document of kinds, page by page in id order, keeps in
+// *pending those that change reports it changed, and calls flush whenever batchSize are
+// pending and at the end (flush empties *pending). It stops at the end of ctx. what names the
+// task in its errors.
+func rewriteStored(ctx context.Context, what string, store xiaoqi.Store, kinds []xiaoqi.Kind, batchSize int, flush func() error,
+	change func(xiaoqi.Doc) bool, pending *[]xiaoqi.Doc) error {
+	for _, kind := range kinds {
 		after := ""
 		for {
 			if err := ctx.Err(); err != nil {
-				return c, err
+				return err
 			}
 			page, err := store.List(ctx, kind, xiaoqi.ListOptions{After: after, Limit: xiaoqi.MaxListLimit})
 			if err != nil {
-				return c, fmt.Errorf("reextract: list %s: %w", kind, err)
+				return fmt.Errorf("%s: list %s: %w", what, kind, err)
 			}
 			for _, d := range page.Docs {
-				c.Checked[kind]++
-				if reextractDoc(d, tax, sk) {
-					c.Changed[kind]++
-					pending = append(pending, d)
-					if len(pending) >= batchSize {
-						if err := flush(); err != nil {
-							return c, err
-						}
+				if !change(d) {
+					continue
+				}
+				if *pending = append(*pending, d); len(*pending) >= batchSize {
+					if err := flush(); err != nil {
+						return err
 					}
 				}
 			}
@@ -78,7 +94,7 @@ func Reextract(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, bat
 			after = page.Next
 		}
 	}
-	return c, flush()
+	return flush()
 }
 
 // reextractDoc sets the skills of d extracted again and reports whether they changed.
