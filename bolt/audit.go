@@ -157,36 +157,9 @@ func (s *Store) RedactAudit(ctx context.Context, subjectID string) (int, error) 
 	}
 	n := 0
 	err := s.update(ctx, "redact audit", func(tx *bolt.Tx) error {
-		audit, by := tx.Bucket(bucketAudit), tx.Bucket(bucketAuditBy)
-		prefix := auditByKey(subjectID, 0)
-		prefix = prefix[:len(prefix)-8]
-		var seqs []uint64
-		c := by.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
-			seqs = append(seqs, readSeq(k))
-		}
-		for _, seq := range seqs {
-			r, err := decodeAudit(seq, audit.Get(u64(seq)))
-			if err != nil {
-				return err
-			}
-			r.SubjectID, r.Reason = xiaoqi.ErasedSubject, ""
-			data, err := json.Marshal(r)
-			if err != nil {
-				return fmt.Errorf("encode audit entry %d: %w", seq, err)
-			}
-			if err := audit.Put(u64(seq), data); err != nil {
-				return err
-			}
-			if err := by.Delete(auditByKey(subjectID, seq)); err != nil {
-				return err
-			}
-			if err := by.Put(auditByKey(xiaoqi.ErasedSubject, seq), nil); err != nil {
-				return err
-			}
-		}
-		n = len(seqs)
-		return nil
+		var err error
+		n, err = moveAuditSubject(tx, subjectID, xiaoqi.ErasedSubject, func(r *auditRecord) { r.Reason = "" })
+		return err
 	})
 	if err != nil {
 		return 0, err
@@ -222,6 +195,43 @@ func parseAuditID(id string) (uint64, error) {
 }
 
 // auditByKey is an entry's key in auditby: subject, NUL, big-endian seq.
+// moveAuditSubject files every audit entry about subject from under subject to, editing each
+// with edit (nil: none), and returns how many it moved: a candidate's entries redacted on
+// erasure, or following the candidate to a new id (migrateCandidateIDs).
+func moveAuditSubject(tx *bolt.Tx, from, to string, edit func(*auditRecord)) (int, error) {
+	audit, by := tx.Bucket(bucketAudit), tx.Bucket(bucketAuditBy)
+	prefix := append([]byte(from), 0)
+	var seqs []uint64
+	c := by.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
+		seqs = append(seqs, readSeq(k))
+	}
+	for _, seq := range seqs {
+		r, err := decodeAudit(seq, audit.Get(u64(seq)))
+		if err != nil {
+			return 0, err
+		}
+		r.SubjectID = to
+		if edit != nil {
+			edit(r)
+		}
+		data, err := json.Marshal(r)
+		if err != nil {
+			return 0, fmt.Errorf("encode audit entry %d: %w", seq, err)
+		}
+		if err := audit.Put(u64(seq), data); err != nil {
+			return 0, err
+		}
+		if err := by.Delete(auditByKey(from, seq)); err != nil {
+			return 0, err
+		}
+		if err := by.Put(auditByKey(to, seq), nil); err != nil {
+			return 0, err
+		}
+	}
+	return len(seqs), nil
+}
+
 func auditByKey(subjectID string, seq uint64) []byte {
 	return append(append([]byte(subjectID), 0), u64(seq)...)
 }

@@ -1,8 +1,6 @@
 package bolt
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -158,33 +156,9 @@ func repointUsers(tx *bolt.Tx, moves map[string]string) error {
 // repointAudit files the audit entries about a moved candidate under its new id, so that the
 // candidate still reads who saw their contact details.
 func repointAudit(tx *bolt.Tx, moves map[string]string) error {
-	audit, by := tx.Bucket(bucketAudit), tx.Bucket(bucketAuditBy)
 	for old, id := range moves {
-		prefix := append([]byte(old), 0)
-		var seqs []uint64
-		c := by.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
-			seqs = append(seqs, readSeq(k))
-		}
-		for _, seq := range seqs {
-			r, err := decodeAudit(seq, audit.Get(u64(seq)))
-			if err != nil {
-				return err
-			}
-			r.SubjectID = id
-			data, err := json.Marshal(r)
-			if err != nil {
-				return fmt.Errorf("encode audit entry %d: %w", seq, err)
-			}
-			if err := audit.Put(u64(seq), data); err != nil {
-				return err
-			}
-			if err := by.Delete(auditByKey(old, seq)); err != nil {
-				return err
-			}
-			if err := by.Put(auditByKey(id, seq), nil); err != nil {
-				return err
-			}
+		if _, err := moveAuditSubject(tx, old, id, nil); err != nil {
+			return err
 		}
 	}
 	return nil
