@@ -208,13 +208,16 @@ const (
 
 // Hit is one search result: what a result list shows.
 type Hit struct {
-	ID        string  `json:"id"`
-	Type      Kind    `json:"type"`
-	Title     string  `json:"title"`
-	Score     float64 `json:"score"`
-	Snippet   string  `json:"snippet,omitempty"`
-	Synthetic bool    `json:"synthetic"`
-	Version   int64   `json:"version"`
+	ID      string  `json:"id"`
+	Type    Kind    `json:"type"`
+	Title   string  `json:"title"`
+	Score   float64 `json:"score"`
+	Snippet string  `json:"snippet,omitempty"`
+	// SnippetLang is "en" when the snippet comes from the unofficial English translation of a
+	// policy item, which a search typed without Chinese shows; else empty (the Chinese text).
+	SnippetLang string `json:"snippet_lang,omitempty"`
+	Synthetic   bool   `json:"synthetic"`
+	Version     int64  `json:"version"`
 	// DistanceKM is the distance from SearchQuery.Near, when one was given.
 	DistanceKM *float64 `json:"distance_km,omitempty"`
 	// Fields carries the identifying fields of the hit's kind: city, code, name_en (an

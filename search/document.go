@@ -211,13 +211,15 @@ func candidateDocument(c *xiaoqi.Candidate) indexDoc {
 // English field only: the body, stored for snippets, stays the Chinese, and the words of the
 // text fields are matched as written, English function words too (and, of). Before,
 // "intellectual property", "Belt and Road" or "foreign exchange" found none of the items that
-// say so.
+// say so. The English text is stored too (not indexed again), for the snippet of a search in
+// English (locate).
 func policyDocument(p *xiaoqi.Policy) indexDoc {
 	return indexDoc{
 		fieldNames:  list(p.Section, p.Heading, "第"+xiaoqi.ChineseNumeral(p.Number)+"项"),
 		fieldBody:   p.Text,
 		fieldNumber: float64(p.Number),
 		fieldEN:     latinText(strings.TrimSpace(p.SectionEN + " " + p.TextEN)),
+		fieldBodyEN: strings.TrimSpace(p.TextEN),
 	}
 }
 

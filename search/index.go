@@ -41,6 +41,7 @@ type Index struct {
 	seg       *Segmenter
 	analyzers analyzers
 	hl        highlight.Highlighter
+	hlEN      highlight.Highlighter      // English snippets (snippet)
 	syn       *synonyms                  // nil without a taxonomy; immutable
 	aliases   map[string][]string        // folded abbreviation → full names; immutable
 	majors    map[string]string          // a major's English name, as fromEnglish reads it → its Chinese name (majorTerms); immutable
@@ -134,7 +135,8 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		idx:       b,
 		seg:       opt.Segmenter,
 		analyzers: a,
-		hl:        newHighlighter(),
+		hl:        newHighlighter(snippetRunes),
+		hlEN:      newHighlighter(2 * snippetRunes),
 		syn:       newSynonyms(opt.Taxonomy, a.stems),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
 		fullNames: foldFullNames(opt.Segmenter, opt.Aliases),

@@ -12,17 +12,18 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-32-english-names"
+const mappingVersion = "xiaoqi-33-policy-english-snippets"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
-	fieldType      = "type"   // the kind; also the mapping's type field
-	fieldTitle     = "title"  // Doc.Title(): stored, shown, boosted
-	fieldNames     = "names"  // other names and identifiers: institution, enterprise, major, codes
-	fieldSkills    = "skills" // skills and languages
-	fieldBody      = "body"   // description, policy text, summary: stored for snippets
-	fieldPlace     = "place"  // city, district and region as text
-	fieldEN        = "en"     // the Latin words of the fields above, stemmed
+	fieldType      = "type"    // the kind; also the mapping's type field
+	fieldTitle     = "title"   // Doc.Title(): stored, shown, boosted
+	fieldNames     = "names"   // other names and identifiers: institution, enterprise, major, codes
+	fieldSkills    = "skills"  // skills and languages
+	fieldBody      = "body"    // description, policy text, summary: stored for snippets
+	fieldBodyEN    = "body_en" // policies: the English translation, stored only: the snippet of an English query
+	fieldPlace     = "place"   // city, district and region as text
+	fieldEN        = "en"      // the Latin words of the fields above, stemmed
 	fieldCity      = "city"
 	fieldDistrict  = "district"
 	fieldRegion    = "region"
@@ -72,7 +73,7 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN, fieldBodyEN}
 
 // hitFields are the identifying fields copied into Hit.Fields; the ids let a result list link
 // a job to its enterprise and a program to its institution.
@@ -110,6 +111,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldNames:     {kind: kindText},
 	fieldSkills:    {kind: kindText},
 	fieldBody:      {kind: kindText, store: true}, // no phrase queries on the body: snippets come from locate
+	fieldBodyEN:    {kind: kindText, store: true, storeOnly: true},
 	fieldPlace:     {kind: kindText},
 	fieldEN:        {kind: kindEnglish, termVectors: true}, // positions: a skill's English name as a phrase (englishPhrase)
 	fieldType:      {kind: kindKeyword, store: true, docValues: true},

@@ -3,6 +3,7 @@ package search_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -65,10 +66,39 @@ func TestPolicyInEnglish(t *testing.T) {
 			}
 		}
 	}
-	// The snippet of a hit found in English is still the official Chinese text.
-	res := find(t, x, xiaoqi.SearchQuery{Q: "venture capital"})
-	if len(res.Hits) == 0 || res.Hits[0].Snippet == "" || !hasHan(res.Hits[0].Snippet) {
-		t.Errorf("venture capital: snippet %+v, want the Chinese text", res.Hits)
+	// A hit found by a search typed in English shows a passage of the translation with the
+	// words typed marked (the Chinese snippet marked 人才 for "attract talent"), said to be
+	// English; a word typed with a typo marks the word it stands for, and a word within one
+	// edit of another only where the word itself is absent (parks: not the part of "take part"
+	// in a text that says parks). A search with Chinese shows the official text.
+	index(t, x, &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_parks"}, Number: 99, Heading: "建设软件园区",
+		Text: "建设软件园区，企业参与园区建设。", TextEN: "Build software parks, in which enterprises take part."})
+	for _, c := range []struct{ q, id, want, not string }{
+		{"attract talent", "pol_12", "<mark>attract</mark> <mark>talent</mark>", ""},
+		{"venture capital", "pol_5", "<mark>venture</mark> <mark>capital</mark>", ""},
+		{"intelectual property", "pol_14", "<mark>intellectual</mark> <mark>property</mark>", ""},
+		{"outsourcing parks", "pol_4", "<mark>park</mark>", ""},
+		{"software parks", "pol_parks", "<mark>parks</mark>", "<mark>part</mark>"},
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: c.q, Types: policy})
+		i := slices.IndexFunc(res.Hits, func(h xiaoqi.Hit) bool { return h.ID == c.id })
+		if i < 0 {
+			t.Errorf("q=%q: %s not found", c.q, c.id)
+			continue
+		}
+		h := res.Hits[i]
+		if h.SnippetLang != "en" || hasHan(h.Snippet) || !strings.Contains(h.Snippet, c.want) || (c.not != "" && strings.Contains(h.Snippet, c.not)) {
+			t.Errorf("q=%q: %s snippet %q (lang %q), want English with %s", c.q, c.id, h.Snippet, h.SnippetLang, c.want)
+		}
+	}
+	res := find(t, x, xiaoqi.SearchQuery{Q: "人才", Types: policy})
+	if len(res.Hits) == 0 || res.Hits[0].SnippetLang != "" || !strings.Contains(res.Hits[0].Snippet, "<mark>人才</mark>") {
+		t.Errorf("人才: %+v, want the Chinese text marked", res.Hits)
+	}
+	// A job's text is never translated: its snippet is its own, English or not.
+	res = find(t, x, xiaoqi.SearchQuery{Q: "road freight", Types: []xiaoqi.Kind{xiaoqi.KindJob}})
+	if len(res.Hits) != 1 || res.Hits[0].SnippetLang != "" {
+		t.Errorf("road freight: %+v, want job_en with its own snippet", res.Hits)
 	}
 }
 

@@ -95,6 +95,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	if strings.ContainsFunc(q.Q, isCJK) {
 		majors = nil
 	}
+	en := x.englishWords(q.Q) // as typed: the words of a policy item's English snippet
 	q.Q = translateEnglish(x.schools.toChinese(q.Q), majors)
 	if q.Experience == nil {
 		// Java 3年经验: the years are a filter of job needs, not words (3 matched a list's
@@ -131,7 +132,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		}
 	}
 	if err == nil && strings.TrimSpace(q.Q) != "" {
-		x.locate(text, res.Hits)
+		x.locate(text, res.Hits, en)
 	}
 	if err = closedErr(err); errors.Is(err, ErrClosed) {
 		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
@@ -375,7 +376,11 @@ func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint) xiaoqi.Hit {
 		v, _ := h.Fields[fieldVerified].(bool)
 		setField(&out, fieldVerified, v)
 	}
-	out.Snippet = x.snippet(h, str(fieldTitle), str(fieldBody))
+	snip, english := x.snippet(h, str(fieldTitle), str(fieldBody), str(fieldBodyEN))
+	out.Snippet = snip
+	if english {
+		out.SnippetLang = "en"
+	}
 	return out
 }
 

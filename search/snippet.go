@@ -15,30 +15,38 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// snippetRunes is the length of a snippet, in characters.
+// snippetRunes is the length of a snippet, in characters; an English one has twice as many,
+// about as many words.
 const snippetRunes = 80
 
-// newHighlighter returns bleve's simple highlighter with short fragments and markFormatter.
-func newHighlighter() highlight.Highlighter {
-	return simplehighlighter.NewHighlighter(simple.NewFragmenter(snippetRunes), markFormatter{}, "…")
+// newHighlighter returns bleve's simple highlighter with fragments of size runes and
+// markFormatter.
+func newHighlighter(size int) highlight.Highlighter {
+	return simplehighlighter.NewHighlighter(simple.NewFragmenter(size), markFormatter{}, "…")
 }
 
 // snippet returns HTML: the best passage of the body with the query's terms in <mark>, else
-// the title marked when only it matched, else the start of the body. Text is escaped.
-func (x *Index) snippet(h *search.DocumentMatch, title, body string) string {
-	for _, f := range []struct{ name, text string }{{fieldBody, body}, {fieldTitle, title}} {
+// the title marked when only it matched, else the start of the body. A policy item found by a
+// search in English shows the best passage of its English translation (bodyEN) where locate
+// marked its words there, and then reports english. Text is escaped.
+func (x *Index) snippet(h *search.DocumentMatch, title, body, bodyEN string) (snip string, english bool) {
+	for _, f := range []struct{ name, text string }{{fieldBodyEN, bodyEN}, {fieldBody, body}, {fieldTitle, title}} {
 		if f.text == "" || len(h.Locations[f.name]) == 0 {
 			continue
 		}
 		doc := document.NewDocument(h.ID).AddField(document.NewTextField(f.name, nil, []byte(f.text)))
-		if s := x.hl.BestFragmentInField(h, doc, f.name); s != "" {
-			return s
+		hl := x.hl
+		if f.name == fieldBodyEN {
+			hl = x.hlEN
+		}
+		if s := hl.BestFragmentInField(h, doc, f.name); s != "" {
+			return s, f.name == fieldBodyEN
 		}
 	}
 	if utf8.RuneCountInString(body) <= snippetRunes {
-		return html.EscapeString(body)
+		return html.EscapeString(body), false
 	}
-	return html.EscapeString(string([]rune(body)[:snippetRunes])) + "…"
+	return html.EscapeString(string([]rune(body)[:snippetRunes])) + "…", false
 }
 
 // markFormatter writes a fragment as escaped HTML with matches in <mark>. Unlike bleve's html
@@ -83,10 +91,17 @@ func (markFormatter) Format(f *highlight.Fragment, locations highlight.TermLocat
 // (snippetTerms). Asked of the search itself, bleve would decode the locations of every
 // document q matches, most of the time of a query for a common word; a second search over
 // the hits alone costs as much as the first for a selective one.
-func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection) {
+//
+// A hit that stores an English text (a policy item's translation) has the words of en (a
+// query typed without Chinese) located there, and then only there: "attract talent" marks
+// attract and talent in the translation of item (12), where the Chinese snippet marked 人才.
+func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection, en []enWord) {
 	marks := map[string]*fieldMarks{fieldTitle: newFieldMarks(), fieldBody: newFieldMarks()}
 	snippetTerms(q, nil, marks)
 	for _, h := range hits {
+		if text, _ := h.Fields[fieldBodyEN].(string); text != "" && x.locateEN(h, text, en) {
+			continue // the English snippet: the Chinese text is not shown
+		}
 		for _, f := range []string{fieldTitle, fieldBody} {
 			m := marks[f]
 			text, _ := h.Fields[f].(string)
@@ -113,6 +128,70 @@ func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection) {
 			}
 		}
 	}
+}
+
+// enWord is a word of a query in English as the English field's analyzer makes it (a stem),
+// and whether a word within one edit of it counts too: what the query's fuzzy query finds
+// (textQuery).
+type enWord struct {
+	stem  string
+	fuzzy bool
+}
+
+// englishWords returns the words of a query typed without Chinese, for English snippets
+// (locate); nil for any other query.
+func (x *Index) englishWords(q string) []enWord {
+	if strings.ContainsFunc(q, isCJK) {
+		return nil
+	}
+	var out []enWord
+	for _, tok := range x.analyzers.en.Analyze([]byte(q)) {
+		typed := q[tok.Start:tok.End]
+		out = append(out, enWord{string(tok.Term), utf8.RuneCountInString(typed) >= fuzzyMinLen && isLetters(typed)})
+	}
+	return out
+}
+
+// locateEN adds to h the locations in fieldBodyEN of the words en, as the English field's
+// analyzer finds them in text, reporting whether there were any. A word marks the words
+// within one edit of it only where it is not found itself: "parks" marked the part of "take
+// part" in a text that says parks.
+func (x *Index) locateEN(h *search.DocumentMatch, text string, en []enWord) bool {
+	if len(en) == 0 {
+		return false
+	}
+	toks := x.analyzers.en.Analyze([]byte(text))
+	exact := map[string]bool{}
+	for _, tok := range toks {
+		exact[string(tok.Term)] = true
+	}
+	found := false
+	for _, tok := range toks {
+		t := string(tok.Term)
+		if !slices.ContainsFunc(en, func(w enWord) bool { return t == w.stem || w.fuzzy && !exact[w.stem] && nearStem(t, w.stem) }) {
+			continue
+		}
+		if h.Locations == nil {
+			h.Locations = search.FieldTermLocationMap{}
+		}
+		if h.Locations[fieldBodyEN] == nil {
+			h.Locations[fieldBodyEN] = search.TermLocationMap{}
+		}
+		h.Locations[fieldBodyEN][t] = append(h.Locations[fieldBodyEN][t], &search.Location{Pos: uint64(tok.Position),
+			Start: uint64(tok.Start), End: uint64(tok.End)})
+		found = true
+	}
+	return found
+}
+
+// nearStem reports whether the stem t is within one edit of f with the same first byte, as
+// the fuzzy query of a typed word (prefix 1, fuzziness 1).
+func nearStem(t, f string) bool {
+	if t == "" || f == "" || t[0] != f[0] {
+		return false
+	}
+	_, exceeded := search.LevenshteinDistanceMax(t, f, 1)
+	return !exceeded
 }
 
 // fieldMarks are what a snippet of one field may mark: terms anywhere, terms matching

@@ -166,6 +166,17 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	if !strings.Contains(item, "Do more to train and attract talent") {
 		p.fail("item (12) found without its English gloss: %q", item)
 	}
+	// Words of the English translation, searched for, show a passage of it with the words
+	// marked, said to be the unofficial translation; before, the Chinese text with 人才 marked.
+	p.open("/#/search?type=policy&q=" + url.QueryEscape("attract talent"))
+	snip := p.waitText(`.hit[data-type=policy] .snippet[lang=en]`, "Unofficial translation")
+	var marked []string
+	p.eval(`[...document.querySelectorAll('.hit[data-type=policy] .snippet[lang=en] mark')].map(m => m.textContent)`, &marked)
+	if !strings.Contains(snip, "train and attract talent") || !slices.Contains(marked, "attract") || !slices.Contains(marked, "talent") {
+		p.fail("item (12) found by attract talent: snippet %q, marked %q", snip, marked)
+	}
+	p.open("/#/search?q=" + url.QueryEscape("returnee startup subsidy"))
+	p.waitJS("the hits", `document.querySelectorAll('.hit').length > 0`)
 	titles := p.texts(".hit[data-type=candidate] .hit-title")
 	if len(titles) == 0 {
 		p.fail("the search for returnees finds no candidate")

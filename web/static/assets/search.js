@@ -297,7 +297,17 @@ function hit(x, st) {
   return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },
     h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, hitKind(x)), ' ', h('h3', { class: 'hit-title' }, title, glossed), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified), ' ', f.status === 'closed' ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null),
     meta.length ? h('p', { class: 'hit-meta' }, meta.join(' · ')) : null,
-    x.snippet ? h('p', { class: 'snippet' }, snippet(x.snippet)) : null);
+    x.snippet ? snippetLine(x) : null);
+}
+
+/**
+ * snippetLine is a hit's snippet. A policy item found by a search typed in English shows a
+ * passage of its unofficial English translation (snippet_lang "en"), said to be one.
+ */
+function snippetLine(x) {
+  if (x.snippet_lang !== 'en') return h('p', { class: 'snippet' }, snippet(x.snippet));
+  return h('p', { class: 'snippet', lang: 'en' }, snippet(x.snippet), ' ',
+    h('span', { class: 'muted', lang: lang() === 'en' ? 'en' : 'zh-CN' }, '(' + t('policy.translation') + ')'));
 }
 
 /**
