@@ -56,6 +56,19 @@ type Store interface {
 	Close() error
 }
 
+// Restorer is a Store that can also write documents as another store holds them: under their
+// IDs, with their Versions, CreatedAt and UpdatedAt (a zero time is taken as now, a Version
+// below 1 as 1). `xiaoqi copy` moves a store into another with it: the embedded store into
+// MongoDB to scale out, or back. Both stores implement it; storetest checks it.
+//
+// Restore validates every document as Upsert does, and each must carry an ID. It only
+// inserts: a document whose ID or natural key the store holds, or that another of the batch
+// holds, fails the batch with ECONFLICT naming it, before anything is written. Each document
+// written is logged in the change feed like any write, so that search indexes follow.
+type Restorer interface {
+	Restore(ctx context.Context, docs []Doc) ([]WriteResult, error)
+}
+
 // ListOptions selects a page of documents.
 type ListOptions struct {
 	Filters map[string]string

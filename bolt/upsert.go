@@ -38,20 +38,8 @@ func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteRe
 				return err
 			}
 			r, err := upsertOne(tx, d, hashes[i], now)
-			var e *xiaoqi.Error
-			if errors.As(err, &e) {
-				// Name the document, and its field where the error names one, as MongoDB does.
-				item := fmt.Sprintf("docs[%d]", i)
-				details := []xiaoqi.FieldError{{Field: item, Message: e.Message}}
-				if len(e.Details) > 0 {
-					details = make([]xiaoqi.FieldError, len(e.Details))
-					for j, d := range e.Details {
-						details[j] = xiaoqi.FieldError{Field: item + "." + d.Field, Message: d.Message}
-					}
-				}
-				return &xiaoqi.Error{Code: e.Code, Message: item + ": " + e.Message, Details: details, Err: e.Err}
-			} else if err != nil {
-				return fmt.Errorf("docs[%d]: %w", i, err)
+			if err != nil {
+				return itemError(i, err)
 			}
 			results[i] = r
 		}
@@ -64,6 +52,23 @@ func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteRe
 		return nil, err
 	}
 	return results, nil
+}
+
+// itemError names docs[i] in err, and its field where err names one, as MongoDB does.
+func itemError(i int, err error) error {
+	var e *xiaoqi.Error
+	if !errors.As(err, &e) {
+		return fmt.Errorf("docs[%d]: %w", i, err)
+	}
+	item := fmt.Sprintf("docs[%d]", i)
+	details := []xiaoqi.FieldError{{Field: item, Message: e.Message}}
+	if len(e.Details) > 0 {
+		details = make([]xiaoqi.FieldError, len(e.Details))
+		for j, d := range e.Details {
+			details[j] = xiaoqi.FieldError{Field: item + "." + d.Field, Message: d.Message}
+		}
+	}
+	return &xiaoqi.Error{Code: e.Code, Message: item + ": " + e.Message, Details: details, Err: e.Err}
 }
 
 // validateBatch validates every document and returns their content hashes, or one EINVALID

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
@@ -136,6 +137,8 @@ type plan struct {
 	version   int64 // the version written
 	seq       uint64
 	unchanged bool
+	// created and updated, when set, are the times written (Restore), in place of now.
+	created, updated time.Time
 }
 
 // resolve matches the first turn of queue, the longest prefix that it can write at once, to
@@ -275,7 +278,12 @@ func conflict(it *item, p plan, byKey map[string]*record) error {
 			Message: fmt.Sprintf("docs[%[1]d]: 版本冲突，请重新读取：%[6]s %[3]s 已是版本 %[4]s，不是 %[5]d / %[2]s %[3]s has version %[4]s, not %[5]d: it changed since it was read", it.i, it.kind, p.id, stored, it.version, xiaoqi.KindName(it.kind)),
 			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d].version", it.i), Message: "版本已过期 / stale version"}}}
 	}
-	if holder := byKey[it.key]; it.key != "" && holder != nil && holder.ID != p.id {
+	return keyConflict(it, p.id, byKey)
+}
+
+// keyConflict returns ECONFLICT when another document than id holds the item's natural key.
+func keyConflict(it *item, id string, byKey map[string]*record) error {
+	if holder := byKey[it.key]; it.key != "" && holder != nil && holder.ID != id {
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("docs[%[1]d]: 唯一键 %[4]q 已被其他%[5]s（%[3]s）占用 / another %[2]s (%[3]s) has the same key %[4]q", it.i, it.kind, holder.ID, it.key, xiaoqi.KindName(it.kind)),
 			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d]", it.i), Message: "唯一键已被 " + holder.ID + " 占用 / key held by " + holder.ID}}}

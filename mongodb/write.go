@@ -105,6 +105,9 @@ func (s *Store) write(ctx context.Context, plans []*plan, now time.Time) (map[*p
 	for _, p := range plans {
 		m := p.it.doc.Base()
 		m.ID, m.Version, m.CreatedAt, m.UpdatedAt = p.id, p.version, now, now
+		if !p.created.IsZero() {
+			m.CreatedAt, m.UpdatedAt = p.created, p.updated
+		}
 		if p.old != nil {
 			if created, _ := storedTimes(p.old); !created.IsZero() {
 				m.CreatedAt = created

@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		{"ContextCancelled", testContextCancelled},
 		{"ConcurrentSameKey", testConcurrentSameKey},
 		{"ConcurrentWriters", testConcurrentWriters},
+		{"Restore", testRestore},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
