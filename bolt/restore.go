@@ -13,49 +13,14 @@ import (
 // Restore implements xiaoqi.Restorer: the batch is one transaction, written whole or not at
 // all.
 func (s *Store) Restore(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteResult, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, translate("restore", err)
-	}
-	if len(docs) == 0 {
-		return []xiaoqi.WriteResult{}, nil
-	}
-	hashes, err := validateBatch(docs)
-	if err != nil {
-		return nil, err
-	}
 	for i, d := range docs {
-		if d.Base().ID == "" {
+		if d != nil && d.Base() != nil && d.Base().ID == "" {
 			return nil, &xiaoqi.Error{Code: xiaoqi.EINVALID,
 				Message: fmt.Sprintf("docs[%d]: 缺少编号 / has no id: a restored document keeps its id", i),
 				Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d].id", i), Message: "必填 / required"}}}
 		}
 	}
-	saved := make([]xiaoqi.Meta, len(docs))
-	for i, d := range docs {
-		saved[i] = *d.Base()
-	}
-	results := make([]xiaoqi.WriteResult, len(docs))
-	err = s.update(ctx, "restore", func(tx *bolt.Tx) error {
-		now := time.Now().UTC()
-		for i, d := range docs {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			r, err := restoreOne(tx, d, hashes[i], now)
-			if err != nil {
-				return itemError(i, err)
-			}
-			results[i] = r
-		}
-		return nil
-	})
-	if err != nil {
-		for i, d := range docs {
-			*d.Base() = saved[i]
-		}
-		return nil, err
-	}
-	return results, nil
+	return s.writeBatch(ctx, "restore", docs, restoreOne)
 }
 
 // restoreOne inserts one validated document under its own id, version and times.

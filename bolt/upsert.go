@@ -14,8 +14,15 @@ import (
 // Upsert implements xiaoqi.Store. The whole batch is one transaction: after a crash it is
 // either applied or not, never in part.
 func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteResult, error) {
+	return s.writeBatch(ctx, "upsert", docs, upsertOne)
+}
+
+// writeBatch validates docs and writes each with one, in one transaction. It sets the
+// metadata of the docs passed in; a failed batch leaves them as they were.
+func (s *Store) writeBatch(ctx context.Context, op string, docs []xiaoqi.Doc,
+	one func(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.WriteResult, error)) ([]xiaoqi.WriteResult, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, translate("upsert", err)
+		return nil, translate(op, err)
 	}
 	if len(docs) == 0 {
 		return []xiaoqi.WriteResult{}, nil
@@ -24,20 +31,19 @@ func (s *Store) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.WriteRe
 	if err != nil {
 		return nil, err
 	}
-	// Upsert sets the metadata of the docs passed in; a failed batch leaves them as they were.
 	saved := make([]xiaoqi.Meta, len(docs))
 	for i, d := range docs {
 		saved[i] = *d.Base()
 	}
 	var results []xiaoqi.WriteResult
-	err = s.update(ctx, "upsert", func(tx *bolt.Tx) error {
+	err = s.update(ctx, op, func(tx *bolt.Tx) error {
 		results = make([]xiaoqi.WriteResult, len(docs))
 		now := time.Now().UTC()
 		for i, d := range docs {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			r, err := upsertOne(tx, d, hashes[i], now)
+			r, err := one(tx, d, hashes[i], now)
 			if err != nil {
 				return itemError(i, err)
 			}
