@@ -150,6 +150,7 @@ func loadSynthetic(tax *skill.Taxonomy) (Synthetic, error) {
 // set has), and with overwrite also those it holds, as the set has them. Without overwrite a
 // record of the set that a user has changed since (a candidate's consent, an enterprise's
 // website) is kept as it is; with it, it is put back. Writing the set twice changes nothing.
+// Candidates get random ids, as any written without one.
 func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSize int, overwrite bool) (written int, err error) {
 	s, err := Load(tax)
 	if err != nil {
@@ -159,6 +160,12 @@ func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSi
 		batchSize = 500
 	}
 	docs := s.Docs()
+	for _, c := range s.Synthetic.Candidates {
+		// The store gives a candidate a random id (xiaoqi.StoredID), never the one computable
+		// from its key that the generator gives for indexes: a first start stored the default
+		// set's candidates under those, and the next start moved them as an older build's.
+		c.ID = ""
+	}
 	if !overwrite {
 		if docs, err = missing(ctx, store, docs); err != nil {
 			return 0, err
