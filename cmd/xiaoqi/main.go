@@ -58,6 +58,8 @@ Talent and training-program matching for Shaanxi's service-outsourcing industry.
             with institution capacities, beside greedy per-enterprise ranking (stop serve first)
   users     账户 Manage accounts: add a user (the first administrator), create or revoke
             API keys, set passwords ("xiaoqi users" for the subcommands)
+  copy      复制数据 Copy the whole store (documents, accounts, API keys, audit log, import jobs)
+            into another, empty one: the embedded store into MongoDB to scale out, or back
   bench     压力测试 Load-test a running server on this machine: QPS, p50/p99, errors, memory
   healthcheck 健康检查 Exit 0 if this machine's serve (XIAOQI_ADDR, XIAOQI_TLS_CERT) or --url is ready (container HEALTHCHECK)
   version   版本 Print the version
@@ -96,6 +98,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = RunBench(ctx, args[1:], getenv, stdout, stderr)
 	case "users":
 		err = RunUsers(ctx, args[1:], getenv, os.Stdin, stdout, stderr)
+	case "copy":
+		err = RunCopy(ctx, args[1:], getenv, stdout, stderr)
 	case "healthcheck":
 		err = runHealthcheck(ctx, args[1:], getenv, stderr)
 	case "version", "--version", "-version":

@@ -174,8 +174,18 @@ func do(client *http.Client, method, u string, body, out any) (int, error) {
 // storeVersions returns the version of every document in the store by id.
 func storeVersions(tb testing.TB, store xiaoqi.Store) map[string]int64 {
 	tb.Helper()
-	ctx := context.Background()
 	out := map[string]int64{}
+	for _, d := range listAll(tb, store) {
+		out[d.Base().ID] = d.Base().Version
+	}
+	return out
+}
+
+// listAll returns every document of the store, kind after kind, each in id order.
+func listAll(tb testing.TB, store xiaoqi.Store) []xiaoqi.Doc {
+	tb.Helper()
+	ctx := context.Background()
+	var out []xiaoqi.Doc
 	for _, k := range xiaoqi.Kinds {
 		opt := xiaoqi.ListOptions{Limit: xiaoqi.MaxListLimit}
 		for {
@@ -183,9 +193,7 @@ func storeVersions(tb testing.TB, store xiaoqi.Store) map[string]int64 {
 			if err != nil {
 				tb.Fatalf("list %s: %v", k, err)
 			}
-			for _, d := range page.Docs {
-				out[d.Base().ID] = d.Base().Version
-			}
+			out = append(out, page.Docs...)
 			if page.Next == "" {
 				break
 			}
@@ -298,23 +306,16 @@ func checkSearch(tb testing.TB, client *http.Client, n *node, store xiaoqi.Store
 // checks that it resumes without losing a change.
 func TestMultiNode(t *testing.T) {
 	ctx := context.Background()
-	uri := os.Getenv(mongotest.EnvURI)
 	changes := 5000
-	if uri == "" {
+	if os.Getenv(mongotest.EnvURI) == "" {
 		// FerretDB answers every filtered find by scanning the collection (README: Scaling out),
 		// and both nodes' followers and every upsert filter: on two cores it takes about 100
 		// changes/s over the first thousand and 28/s over five thousand, as the collections
 		// grow. 1,000 keep the test near 20 s; XIAOQI_MULTINODE_CHANGES=5000 runs the full
 		// count (three minutes or more).
 		changes = 1000
-		u, stop, err := mongotest.Start(ctx, t.TempDir(), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(stop)
-		t.Setenv(mongotest.EnvURI, u)
-		uri = u
 	}
+	uri := mongoURI(t)
 	if v := os.Getenv("XIAOQI_MULTINODE_CHANGES"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 100 || n > 1_000_000 {
