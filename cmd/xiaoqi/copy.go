@@ -191,7 +191,17 @@ func (c copier) checkEmpty(ctx context.Context, to parts) error {
 // docs copies the documents of kind k, a page at a time, and checks the target's count.
 func (c copier) docs(ctx context.Context, to xiaoqi.Restorer, k xiaoqi.Kind) (int, error) {
 	n := 0
+	total, err := c.src.Count(ctx, k, nil)
+	if err != nil {
+		return 0, fmt.Errorf("count %s: %w", k, err)
+	}
+	start, said := time.Now(), time.Now()
 	for after := ""; ; {
+		if time.Since(said) >= copyProgressEvery {
+			// A large store takes minutes: say how far it is, at what rate.
+			said = time.Now()
+			fmt.Fprintf(c.out, "copy: %s %d/%d (%.0f/s)\n", k, n, total, float64(n)/time.Since(start).Seconds())
+		}
 		page, err := c.src.List(ctx, k, xiaoqi.ListOptions{After: after, Limit: xiaoqi.MaxListLimit})
 		if err != nil {
 			return n, fmt.Errorf("read %s after %q: %w", k, after, err)
@@ -217,6 +227,9 @@ func (c copier) docs(ctx context.Context, to xiaoqi.Restorer, k xiaoqi.Kind) (in
 	fmt.Fprintf(c.out, "copy: %d %s\n", n, k)
 	return n, nil
 }
+
+// copyProgressEvery is how often a copy says how far it is within a kind.
+const copyProgressEvery = 5 * time.Second
 
 // copyAccounts copies every user, as stored (password hash, role, scope, disabled), and each
 // one's API keys (revoked ones too: the audit log and the users' lists name them).
