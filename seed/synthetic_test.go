@@ -243,14 +243,21 @@ func TestLoadDeterministic(t *testing.T) {
 	}
 }
 
-// TestApply writes the default set into a real embedded store, twice.
-func TestApply(t *testing.T) {
-	tax := mustTaxonomy(t)
+// newStore opens a new embedded store, closed when the test ends.
+func newStore(t *testing.T) *bolt.Store {
+	t.Helper()
 	store, err := bolt.Open(filepath.Join(t.TempDir(), "xiaoqi.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+// TestApply writes the default set into a real embedded store, twice.
+func TestApply(t *testing.T) {
+	tax := mustTaxonomy(t)
+	store := newStore(t)
 	ctx := context.Background()
 	n, err := seed.Apply(ctx, store, tax, 500, false)
 	if err != nil {

@@ -146,11 +146,53 @@ func TestSeedBadFlags(t *testing.T) {
 		{"--out", "x.jsonl"},
 		{"--synthetic", "10", "--batch-size", "0"},
 		{"--synthetic", "ten"},
+		{"--fill", "--overwrite"},
+		{"--fill", "--synthetic", "10"},
 	} {
 		_, errOut, err := seedCmd(t, append([]string{"--data-dir", t.TempDir()}, args...)...)
 		if err == nil || errOut == "" {
 			t.Errorf("seed %q: err %v, stderr %q; want a usage error", args, err, errOut)
 		}
+	}
+}
+
+// TestSeedFill: `xiaoqi seed --fill` gives a store loaded by an earlier version of the data
+// set the English name of a school it lacks, and keeps the school's edited website.
+func TestSeedFill(t *testing.T) {
+	dir := t.TempDir()
+	if _, errOut, err := seedCmd(t, "--data-dir", dir); err != nil {
+		t.Fatalf("seed: %v\n%s", err, errOut)
+	}
+	ctx := context.Background()
+	s, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := xiaoqi.GetStored(ctx, s, xiaoqi.KindInstitution, "code:4161010698") // 西安交通大学
+	if err != nil {
+		t.Fatal(err)
+	}
+	xjtu := d.(*xiaoqi.Institution)
+	xjtu.NameEN, xjtu.Website = "", "https://www.xjtu.edu.cn/edited"
+	if _, err := s.Upsert(ctx, []xiaoqi.Doc{xjtu}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out, errOut, err := seedCmd(t, "--data-dir", dir, "--fill")
+	if err != nil || !strings.Contains(out, "filled 1 of the") || !strings.Contains(out, "(name_en 1)") {
+		t.Fatalf("seed --fill: %v\n%s%s", err, out, errOut)
+	}
+	s, err = bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Get(ctx, xiaoqi.KindInstitution, xjtu.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := got.(*xiaoqi.Institution); in.NameEN != "Xi'an Jiaotong University" || in.Website != xjtu.Website {
+		t.Errorf("西安交通大学 after seed --fill: %q, %q", in.NameEN, in.Website)
 	}
 }
 

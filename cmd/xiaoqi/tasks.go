@@ -11,10 +11,12 @@ import (
 	"io"
 	"iter"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,14 +42,17 @@ func RunSeed(ctx context.Context, args []string, getenv func(string) string, std
 	fs.StringVar(&o.typ, "type", "", "with --synthetic: generate N documents of this kind (jobs, candidates, enterprises, programs, institutions); into the store with the parents they name")
 	fs.IntVar(&o.batch, "batch-size", 1000, "with --synthetic: documents written to the store in one transaction")
 	overwrite := fs.Bool("overwrite", false, "also put back the records of the default data set that are stored already, as the set has them: edits made to them are lost (without it only missing records are written)")
+	fill := fs.Bool("fill", false, "also write into the stored records of the default data set the fields later versions of it added (schools' English names, the policy's translation, programs' districts, postings' and firms' sectors) where they have none, keeping every edit")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `用法 Usage: xiaoqi seed [--synthetic N [--seed S] [--type KIND] [--out FILE|-]] [flags]
 
 导入默认数据 Loads the default data set into the store: real Shaanxi universities, majors,
 51job postings and the 2015 policy, and labelled synthetic training institutions, enterprises,
 job needs and candidates: the records the store does not hold yet. A record that is stored
-already is kept as it is, with whatever users changed in it; --overwrite puts the set's
-version back (after an upgrade whose data set changed). Running it twice changes nothing.
+already is kept as it is, with whatever users changed in it. After an upgrade whose data set
+gained fields, --fill (补全字段) writes them into the stored records that lack them and changes
+nothing else; --overwrite puts the set's whole version back, losing edits. Running it twice
+changes nothing.
 
 生成合成数据 With --synthetic N it generates N synthetic documents of realistic shape (about 68%
 job needs, 20% candidates, 8% enterprises, 3% programs, 1% training institutions; parents
@@ -59,6 +64,10 @@ back when the file holds one kind (--type). Flags:
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *fill && (*overwrite || o.n > 0) {
+		fmt.Fprintln(stderr, "--fill 不能与 --overwrite 或 --synthetic 同用 / --fill goes with neither --overwrite nor --synthetic")
+		return errUsage
 	}
 	if o.n == 0 && (o.out != "" || o.typ != "") {
 		fmt.Fprintln(stderr, "--out 与 --type 需要同时指定 --synthetic N / --out and --type need --synthetic N")
@@ -103,6 +112,17 @@ back when the file holds one kind (--type). Flags:
 	n, err := seed.Apply(ctx, store, tax, 500, *overwrite)
 	if err != nil {
 		return err
+	}
+	if *fill {
+		f, err := seed.Fill(ctx, store, tax, 500)
+		if err != nil {
+			return err
+		}
+		fields := make([]string, 0, len(f.Fields))
+		for _, name := range slices.Sorted(maps.Keys(f.Fields)) {
+			fields = append(fields, fmt.Sprintf("%s %d", name, f.Fields[name]))
+		}
+		fmt.Fprintf(stdout, "seed: 补全 filled %d of the %d stored records of the data set (%s)\n", f.Records, f.Checked, strings.Join(fields, ", "))
 	}
 	fmt.Fprintf(stdout, "seed: %d documents written or changed in %s, skills from taxonomy %s (the index catches up when serve starts)\n",
 		n, time.Since(start).Round(time.Millisecond), tax.Version())
