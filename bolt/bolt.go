@@ -13,6 +13,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -230,4 +231,20 @@ func readU64(b []byte) uint64 {
 		return 0
 	}
 	return binary.BigEndian.Uint64(b)
+}
+
+// Backup writes a consistent copy of the whole store file to w, while the store serves on:
+// one read transaction, which writers do not wait for. The copy is a store file that Open
+// opens as it is. It returns how many bytes it wrote.
+func (s *Store) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("bolt: back up: %w", err)
+	}
+	return n, nil
 }

@@ -33,6 +33,11 @@ type Config struct {
 	FeedCompactAge time.Duration
 	// Seed loads the default data set into an empty store at start-up.
 	Seed bool
+	// BackupDir, when set, is where serve writes a backup of the embedded store at start and
+	// every BackupEvery, keeping the newest BackupKeep (backup.go).
+	BackupDir   string
+	BackupEvery time.Duration
+	BackupKeep  int
 	// LogLevel is debug, info, warn or error; LogFormat is json or text.
 	LogLevel  string
 	LogFormat string
@@ -73,6 +78,8 @@ func DefaultConfig() Config {
 		MongoTimeout:   10 * time.Second,
 		FeedCompactAge: mongodb.DefaultCompactAge,
 		Seed:           true,
+		BackupEvery:    24 * time.Hour,
+		BackupKeep:     7,
 		LogLevel:       "info",
 		LogFormat:      "json",
 		PollInterval:   200 * time.Millisecond,
@@ -206,6 +213,15 @@ func (c *Config) check() error {
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return fmt.Errorf("配置无效：--log-format（XIAOQI_LOG_FORMAT）须为 json 或 text，不能是 %[1]q / --log-format (XIAOQI_LOG_FORMAT) must be json or text, not %[1]q", c.LogFormat)
+	}
+	if c.BackupDir != "" && c.MongoURI != "" {
+		return fmt.Errorf("配置无效：--backup-dir（XIAOQI_BACKUP_DIR）备份的是内置存储；MongoDB 请用其自带的备份工具（mongodump、快照） / --backup-dir (XIAOQI_BACKUP_DIR) backs up the embedded store: back up MongoDB with its own tools (mongodump, snapshots)")
+	}
+	if c.BackupEvery < time.Minute {
+		return fmt.Errorf("配置无效：--backup-every（XIAOQI_BACKUP_EVERY）须至少 1m，不能是 %[1]s / --backup-every (XIAOQI_BACKUP_EVERY) must be at least 1m, not %[1]s", c.BackupEvery)
+	}
+	if c.BackupKeep < 1 || c.BackupKeep > 1000 {
+		return fmt.Errorf("配置无效：--backup-keep（XIAOQI_BACKUP_KEEP）须在 1 至 1000 之间，不能是 %[1]d / --backup-keep (XIAOQI_BACKUP_KEEP) must be from 1 to 1000, not %[1]d", c.BackupKeep)
 	}
 	if err := c.checkSecurity(); err != nil {
 		return err

@@ -63,6 +63,11 @@ func (d *dropInfo) Write(p []byte) (int, error) {
 // MustOpenMain boots the whole service on a free port with a temporary data directory.
 func MustOpenMain(tb testing.TB, dir string, seed bool) *main.Main {
 	tb.Helper()
+	return openMain(tb, testConfig(dir, seed))
+}
+
+// testConfig is the configuration of the services the tests boot.
+func testConfig(dir string, seed bool) main.Config {
 	cfg := main.DefaultConfig()
 	cfg.DataDir = dir
 	cfg.Addr = "127.0.0.1:0"
@@ -70,6 +75,12 @@ func MustOpenMain(tb testing.TB, dir string, seed bool) *main.Main {
 	cfg.LogLevel = "debug" // everything a service logs goes through logscan (TestMain)
 	cfg.PollInterval = 20 * time.Millisecond
 	cfg.Security.RatePerAddress, cfg.Security.RatePerKey = -1, -1 // load tests
+	return cfg
+}
+
+// openMain boots the whole service with cfg.
+func openMain(tb testing.TB, cfg main.Config) *main.Main {
+	tb.Helper()
 	m := main.NewMain(cfg, logs)
 	if err := m.Open(context.Background()); err != nil {
 		m.Close()

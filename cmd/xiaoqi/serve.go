@@ -42,6 +42,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	fs.DurationVar(&cfg.FeedCompactAge, "feed-compact-age", cfg.envDuration(getenv, "XIAOQI_FEED_COMPACT_AGE", cfg.FeedCompactAge),
 		"on MongoDB, remove from the change feed the changes that a later change of the same document supersedes, "+
 			"once this node has seen them settled this long ago; at least 20s, 0 never (env XIAOQI_FEED_COMPACT_AGE)")
+	fs.StringVar(&cfg.BackupDir, "backup-dir", envOr(getenv, "XIAOQI_BACKUP_DIR", cfg.BackupDir),
+		"write a backup of the embedded store into this directory at start and every --backup-every; readable by the owner only (env XIAOQI_BACKUP_DIR)")
+	fs.DurationVar(&cfg.BackupEvery, "backup-every", cfg.envDuration(getenv, "XIAOQI_BACKUP_EVERY", cfg.BackupEvery),
+		"how often to back up the embedded store with --backup-dir (env XIAOQI_BACKUP_EVERY)")
+	fs.IntVar(&cfg.BackupKeep, "backup-keep", int(cfg.envInt64(getenv, "XIAOQI_BACKUP_KEEP", int64(cfg.BackupKeep))),
+		"how many backups to keep, the newest (env XIAOQI_BACKUP_KEEP)")
 	fs.IntVar(&cfg.SearchCache, "search-cache", int(cfg.envInt64(getenv, "XIAOQI_SEARCH_CACHE", int64(cfg.SearchCache))),
 		"search results kept in memory; 0 keeps none (env XIAOQI_SEARCH_CACHE)")
 	fs.DurationVar(&cfg.SearchCacheStale, "search-cache-stale", cfg.envDuration(getenv, "XIAOQI_SEARCH_CACHE_STALE", cfg.SearchCacheStale),
@@ -177,9 +183,18 @@ func (m *Main) Open(ctx context.Context) error {
 	}()
 	go m.compactAfterCatchUp(fctx, m.Index.Seq())
 	var collectors []prometheus.Collector
+	if bs, ok := store.(*bolt.Store); ok && m.Config.BackupDir != "" {
+		bm := newBackupMetrics()
+		collectors = append(collectors, bm.collectors()...)
+		m.wg.Add(1)
+		go func() {
+			defer m.wg.Done()
+			m.backupLoop(fctx, bs, bm)
+		}()
+	}
 	if ms, ok := store.(*mongodb.Store); ok {
 		fm := newFeedMetrics()
-		collectors = fm.collectors()
+		collectors = append(collectors, fm.collectors()...)
 		m.wg.Add(1)
 		go func() {
 			defer m.wg.Done()
