@@ -208,7 +208,7 @@ func (c copier) docs(ctx context.Context, to xiaoqi.Restorer, k xiaoqi.Kind) (in
 		}
 		if len(page.Docs) > 0 {
 			if _, err := to.Restore(ctx, page.Docs); err != nil {
-				return n, fmt.Errorf("write %s (%s to %s): %w", k, page.Docs[0].Base().ID, page.Docs[len(page.Docs)-1].Base().ID, err)
+				return n, fmt.Errorf("复制%[1]s失败 / copy %[2]s %[3]s: %[4]w", xiaoqi.KindName(k), k, failedDoc(err, page.Docs), err)
 			}
 			n += len(page.Docs)
 		}
@@ -226,6 +226,19 @@ func (c copier) docs(ctx context.Context, to xiaoqi.Restorer, k xiaoqi.Kind) (in
 	}
 	fmt.Fprintf(c.out, "copy: %d %s\n", n, k)
 	return n, nil
+}
+
+// failedDoc names the document of docs that err, Restore's, names as docs[i]: its id, which
+// the source can be corrected by (a record an older version stored that today's validation
+// refuses); else the ids the batch spans.
+func failedDoc(err error, docs []xiaoqi.Doc) string {
+	for _, d := range xiaoqi.ErrorDetails(err) {
+		var i int
+		if _, serr := fmt.Sscanf(d.Field, "docs[%d]", &i); serr == nil && i >= 0 && i < len(docs) {
+			return docs[i].Base().ID
+		}
+	}
+	return fmt.Sprintf("%s … %s", docs[0].Base().ID, docs[len(docs)-1].Base().ID)
 }
 
 // copyProgressEvery is how often a copy says how far it is within a kind.
