@@ -56,6 +56,8 @@ func RunCopy(ctx context.Context, args []string, getenv func(string) string, std
 	switch {
 	case (to.MongoURI == "") == (to.DataDir == ""):
 		return errors.New("须指定 --to-mongodb-uri 或 --to-data-dir 之一 / give one of --to-mongodb-uri and --to-data-dir: the store to copy into")
+	case to.MongoURI != "" && !strings.HasPrefix(to.MongoURI, "mongodb://") && !strings.HasPrefix(to.MongoURI, "mongodb+srv://"):
+		return errors.New("--to-mongodb-uri 须以 mongodb:// 或 mongodb+srv:// 开头 / --to-mongodb-uri must start with mongodb:// or mongodb+srv://")
 	case to.MongoDatabase != "" && to.MongoURI == "":
 		return errors.New("--to-mongodb-database 须与 --to-mongodb-uri 同用 / --to-mongodb-database goes with --to-mongodb-uri")
 	case cfg.MongoURI == "" && to.DataDir != "" && samePath(cfg.DataDir, to.DataDir):

@@ -268,6 +268,7 @@ func TestCopy(t *testing.T) {
 		{srcEnv, []string{"--to-data-dir", srcDir}, "same directory"},
 		{srcEnv, []string{"--to-data-dir", backDir, "--to-mongodb-uri", uri}, "one of"},
 		{srcEnv, []string{"--to-data-dir", t.TempDir(), "extra"}, "unexpected argument"},
+		{srcEnv, []string{"--to-mongodb-uri", "localhost:27017"}, "must start with mongodb://"},
 	} {
 		if msg, err := runCopy(t, c.env, c.args...); err == nil || !strings.Contains(err.Error()+msg, c.want) {
 			t.Errorf("xiaoqi copy %q: %v\n%s, want an error saying %q", c.args, err, msg, c.want)
