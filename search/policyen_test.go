@@ -91,7 +91,12 @@ func TestPolicyInEnglish(t *testing.T) {
 			t.Errorf("q=%q: %s snippet %q (lang %q), want English with %s", c.q, c.id, h.Snippet, h.SnippetLang, c.want)
 		}
 	}
-	res := find(t, x, xiaoqi.SearchQuery{Q: "人才", Types: policy})
+	// A number is no English: 12, looking for item (12), keeps the Chinese.
+	res := find(t, x, xiaoqi.SearchQuery{Q: "12", Types: policy})
+	if len(res.Hits) == 0 || slices.ContainsFunc(res.Hits, func(h xiaoqi.Hit) bool { return h.SnippetLang != "" }) {
+		t.Errorf("12: %+v, want Chinese snippets", res.Hits)
+	}
+	res = find(t, x, xiaoqi.SearchQuery{Q: "人才", Types: policy})
 	if len(res.Hits) == 0 || res.Hits[0].SnippetLang != "" || !strings.Contains(res.Hits[0].Snippet, "<mark>人才</mark>") {
 		t.Errorf("人才: %+v, want the Chinese text marked", res.Hits)
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/document"
@@ -138,10 +139,11 @@ type enWord struct {
 	fuzzy bool
 }
 
-// englishWords returns the words of a query typed without Chinese, for English snippets
-// (locate); nil for any other query.
+// englishWords returns the words of a query typed in English, without Chinese and with a
+// Latin letter, for English snippets (locate); nil for any other query (12, looking for item
+// (12), is not English).
 func (x *Index) englishWords(q string) []enWord {
-	if strings.ContainsFunc(q, isCJK) {
+	if strings.ContainsFunc(q, isCJK) || !strings.ContainsFunc(q, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }) {
 		return nil
 	}
 	var out []enWord
