@@ -6,6 +6,10 @@
 // deleting a user removes its keys and sessions with it, storing a session purges the expired
 // ones, and audit entries are numbered by the bucket's sequence inside the appending
 // transaction, so their IDs increase in commit order even across concurrent appends.
+//
+// Restore (restore.go) inserts documents under their own ids, versions and times, for `xiaoqi
+// copy`; Backup writes a consistent copy of the file while the store serves on, for `serve
+// --backup-dir`.
 package bolt
 
 import (

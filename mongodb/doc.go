@@ -42,6 +42,10 @@
 // JSON as strings. A put is an upsert that $sets every field but cancel_requested, so that a
 // runner's progress does not undo a cancel asked for on another node.
 //
+// Restore (restore.go), for `xiaoqi copy`, inserts documents under their own ids, versions and
+// times: it reads the ids and keys a batch names, refuses the batch if any is taken, then
+// writes it as Upsert writes inserts, logged and settled in the change feed.
+//
 // # The change feed
 //
 // Writers take seqs from the counter ($inc, a range per batch) and commit out of order: A
