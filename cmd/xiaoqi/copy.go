@@ -202,7 +202,7 @@ func (c copier) docs(ctx context.Context, to xiaoqi.Restorer, k xiaoqi.Kind) (in
 		if time.Since(said) >= copyProgressEvery {
 			// A large store takes minutes: say how far it is, at what rate.
 			said = time.Now()
-			fmt.Fprintf(c.out, "copy: %s %d/%d (%.0f/s)\n", k, n, total, float64(n)/time.Since(start).Seconds())
+			fmt.Fprintf(c.out, "copy: %s %s %d/%d (%.0f/s)\n", xiaoqi.KindName(k), k, n, total, float64(n)/time.Since(start).Seconds())
 		}
 		page, err := c.src.List(ctx, k, xiaoqi.ListOptions{After: after, Limit: xiaoqi.MaxListLimit})
 		if err != nil {
@@ -226,7 +226,7 @@ func (c copier) docs(ctx context.Context, to xiaoqi.Restorer, k xiaoqi.Kind) (in
 	if got != int64(n) {
 		return n, fmt.Errorf("复制后目标有 %[2]d 个%[4]s，应为 %[3]d / the target holds %[2]d %[1]s after the copy, want %[3]d", k, got, n, xiaoqi.KindName(k))
 	}
-	fmt.Fprintf(c.out, "copy: %d %s\n", n, k)
+	fmt.Fprintf(c.out, "copy: %d 个%s %s\n", n, xiaoqi.KindName(k), k)
 	return n, nil
 }
 
