@@ -12,13 +12,16 @@ COPY . .
 ARG VERSION=dev
 RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" \
       -o /out/xiaoqi ./cmd/xiaoqi \
- && mkdir -p /out/data
+ && mkdir -p /out/data /out/backups
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/xiaoqi /usr/local/bin/xiaoqi
 # The data volume holds the embedded store and the search index; with MongoDB it holds the
 # index only. It belongs to the image's non-root user (65532).
 COPY --from=build --chown=65532:65532 /out/data /data
+# Where backups of the embedded store go when XIAOQI_BACKUP_DIR=/backups: mount a volume of its
+# own there (a new named volume takes this directory's owner).
+COPY --from=build --chown=65532:65532 /out/backups /backups
 ENV XIAOQI_DATA_DIR=/data \
     XIAOQI_ADDR=:8080 \
     XIAOQI_LOG_FORMAT=json
