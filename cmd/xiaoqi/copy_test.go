@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,13 +67,13 @@ func readContent(t *testing.T, s xiaoqi.Store) storeContent {
 		t.Fatal(err)
 	}
 	for _, u := range users {
-		c.users = append(c.users, strings.Join([]string{u.ID, u.Username, string(u.Role), u.PasswordHash, u.CandidateID, u.EnterpriseID}, "|")+"|"+boolText(u.Disabled))
+		c.users = append(c.users, strings.Join([]string{u.ID, u.Username, string(u.Role), u.PasswordHash, u.CandidateID, u.EnterpriseID}, "|")+"|"+strconv.FormatBool(u.Disabled))
 		keys, err := a.Keys(ctx, u.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, k := range keys {
-			c.keys = append(c.keys, strings.Join([]string{k.ID, k.UserID, k.Hash}, "|")+"|"+boolText(!k.RevokedAt.IsZero()))
+			c.keys = append(c.keys, strings.Join([]string{k.ID, k.UserID, k.Hash}, "|")+"|"+strconv.FormatBool(!k.RevokedAt.IsZero()))
 		}
 	}
 	for after := ""; ; {
@@ -100,13 +101,6 @@ func readContent(t *testing.T, s xiaoqi.Store) storeContent {
 		c.imports = append(c.imports, strings.Join([]string{whole.ID, whole.Status, string(whole.Report), string(whole.ReportCSV)}, "|"))
 	}
 	return c
-}
-
-func boolText(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
 }
 
 // compareContent reports every difference between what the source held and the target holds.
