@@ -20,6 +20,8 @@ const (
 	// to join the expansion by its canonical name (QA → 软件测试), at relatedBoost.
 	relatedWeight = 0.8
 	relatedBoost  = 0.3
+	// belowLevelBoost weighs a language below the level asked for (日语 for 日语N1).
+	belowLevelBoost = 0.02
 	// asWrittenBoost weighs the words of a query as the user wrote them against the other
 	// words of the skill they name.
 	asWrittenBoost = 3
@@ -188,12 +190,23 @@ func (x *Index) skillQuery(part string, sk *skill.Skill) query.Query {
 	for _, w := range x.syn.terms[sk.ID] {
 		add(w, 1)
 	}
+	// A language at a level (日语N1, 英语六级, N2) is related to the language alone and to
+	// lower levels, which find every document of the language: at relatedBoost, 日语 programs
+	// came before the postings asking for N1. They join far below the levels that meet it
+	// (the same language at that level or higher, 日语N1 for 日语N2): what is left when few
+	// meet it.
+	l, levelled := skill.LevelOf(sk.ID)
+	meets := skill.AtLeast(sk.ID)
 	for _, r := range sk.Related {
 		if r.Weight < relatedWeight {
 			continue
 		}
+		boost := relatedBoost
+		if levelled && l.Level > 0 && !slices.Contains(meets, r.ID) {
+			boost = belowLevelBoost
+		}
 		if rel, ok := x.syn.tax.Skill(r.ID); ok && rel.Category == sk.Category {
-			add(rel.NameZH, relatedBoost)
+			add(rel.NameZH, boost)
 		}
 	}
 	if len(alts) == 0 {
