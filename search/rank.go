@@ -71,7 +71,7 @@ func (x *Index) rankQuery(q string) query.Query {
 		tq.SetBoost(policyBoost)
 		qs = append(qs, tq)
 	}
-	_, kinds := withoutTypeCues(q)
+	_, kinds, degrees := typeCuesOf(q)
 	if kinds == nil && x.isPlace(q) {
 		// A place alone (宝鸡) asks what is there: its schools and firms, before the programs
 		// and anonymous profiles whose short texts name it as often (宝鸡's four schools came
@@ -81,6 +81,12 @@ func (x *Index) rankQuery(q string) query.Query {
 	for _, k := range kinds {
 		tq := bleve.NewTermQuery(string(k))
 		tq.SetField(fieldType)
+		tq.SetBoost(typeCueBoost)
+		qs = append(qs, tq)
+	}
+	for _, d := range degrees {
+		tq := bleve.NewTermQuery(d)
+		tq.SetField(fieldDegree)
 		tq.SetBoost(typeCueBoost)
 		qs = append(qs, tq)
 	}
@@ -149,6 +155,11 @@ type typeCue struct {
 	suffix bool
 }
 
+// cueDegrees are the degrees of the programs a cue asks for: 培训, a training institution's
+// courses. 软件测试培训 listed universities' 软件工程 programs, which teach 软件测试 too, before
+// the nine courses that teach it. Not 培训机构, which asks for the institutions first.
+var cueDegrees = map[string]string{"培训课程": "培训", "培训班": "培训", "培训": "培训"}
+
 // cueKeeps are what of a cue stays a word of the query: 培训 of 培训机构, which the names of
 // training schools say (…职业技能培训学校, …人才培训中心) and a university's do not.
 var cueKeeps = map[string]string{"培训机构": "培训"}
@@ -189,7 +200,14 @@ var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股"
 // withoutTypeCues returns q without its type cues and the kinds they ask for (nil when none).
 // When nothing else is left (公司 alone), q stays as it is, and the kinds are still returned.
 func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
+	rest, kinds, _ := typeCuesOf(q)
+	return rest, kinds
+}
+
+// typeCuesOf is withoutTypeCues, and the degrees of the programs the cues ask for.
+func typeCuesOf(q string) (string, []xiaoqi.Kind, []string) {
 	var kinds []xiaoqi.Kind
+	var degrees []string
 	words := strings.Fields(q)
 	kept := words[:0:0]
 	for _, w := range words {
@@ -206,6 +224,9 @@ func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
 						kinds = append(kinds, k)
 					}
 				}
+				if d := cueDegrees[c.word]; d != "" && !slices.Contains(degrees, d) {
+					degrees = append(degrees, d)
+				}
 				break
 			}
 		}
@@ -214,9 +235,9 @@ func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
 		}
 	}
 	if len(kinds) == 0 || len(kept) == 0 {
-		return q, kinds
+		return q, kinds, degrees
 	}
-	return strings.Join(kept, " "), kinds
+	return strings.Join(kept, " "), kinds, degrees
 }
 
 // policyCues are words of a query that asks what the policy says rather than for a job,

@@ -170,3 +170,39 @@ func TestSchoolCue(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainingCue: 培训 asks for training courses, before the university programs that teach
+// the same skill, and 培训机构 for the training schools themselves.
+func TestTrainingCue(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	var docs []xiaoqi.Doc
+	for i, school := range []string{"西安工业大学", "西安科技大学", "西北大学"} {
+		docs = append(docs, &xiaoqi.Program{Meta: xiaoqi.Meta{ID: fmt.Sprintf("prg_uni_%d", i)}, InstitutionID: fmt.Sprintf("ins_uni_%d", i),
+			InstitutionName: school, Name: "软件工程", Degree: "本科", City: "西安市", Skills: []string{"软件测试", "Java"},
+			Description: "就业方向：软件测试工程师、软件开发工程师。"})
+	}
+	docs = append(docs,
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_train"}, Name: "雁塔软件人才实训中心", Type: xiaoqi.InstitutionTraining,
+			City: "西安市", Description: "服务外包人才培训机构。"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_course"}, InstitutionID: "ins_train", InstitutionName: "雁塔软件人才实训中心",
+			Name: "自动化测试实训课程", Degree: "培训", City: "西安市", Skills: []string{"软件测试"},
+			Description: "面向服务外包岗位，培训接口测试与自动化测试。"})
+	index(t, x, docs...)
+	for _, q := range []string{"软件测试培训", "软件测试 培训", "软件测试培训班", "西安 软件测试 培训课程"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if len(res.Hits) == 0 || res.Hits[0].ID != "prg_course" {
+			t.Errorf("%q: hits %v, want the course prg_course first", q, ids(res))
+		}
+	}
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "西安 培训机构"}); len(res.Hits) == 0 || res.Hits[0].ID != "ins_train" {
+		t.Errorf("西安 培训机构: hits %v, want the school ins_train first", ids(res))
+	}
+	// Without the cue, the words decide: the programs that name 软件测试 as often.
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "软件测试"}); res.Total != 4 {
+		t.Errorf("软件测试: total %d, want the 4 programs", res.Total)
+	}
+}
