@@ -14,7 +14,8 @@ import (
 // TestSeedGapMajorsInEnglish: the English text of a gap named the majors to add in Chinese
 // ("majors to add: 130515TK 游戏艺术设计"), which a reader of the English pages cannot read.
 // With the catalogue's English names, it says "130515TK Game Art Design", and each major
-// suggested carries its English name (name_en) for the page to show.
+// suggested carries its English name (name_en) for the page to show. So are the schools best
+// placed, by their English names where known.
 func TestSeedGapMajorsInEnglish(t *testing.T) {
 	m, _ := seedMatcher(t)
 	majors, err := seed.Majors()
@@ -22,13 +23,24 @@ func TestSeedGapMajorsInEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.WithMajorNames(majors)
-	seen := 0
+	seen, namedEN := 0, 0
 	for _, sc := range []xiaoqi.Scope{{}, {Region: xiaoqi.RegionGuanzhong}, {Region: xiaoqi.RegionShaannan}, {Region: xiaoqi.RegionShaanbei}} {
 		g, err := m.Gaps(context.Background(), sc, match.MaxGaps)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, x := range g.Gaps {
+			// The schools best placed, by the English names they write where known: the
+			// English text named them in Chinese ("best placed: 西安美术学院, …").
+			_, placed, _ := strings.Cut(x.EN, "best placed: ")
+			for _, b := range x.BestPlaced {
+				if b.NameEN != "" {
+					namedEN++
+					if !strings.Contains(placed, b.NameEN) || strings.Contains(placed, b.Name) {
+						t.Errorf("%+v: gap %s: best placed %s not named as %q in %q", sc, x.Skill, b.Name, b.NameEN, x.EN)
+					}
+				}
+			}
 			if len(x.Majors) == 0 {
 				continue
 			}
@@ -47,6 +59,9 @@ func TestSeedGapMajorsInEnglish(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Fatal("no gap with majors to add in the default data set")
+	}
+	if namedEN == 0 {
+		t.Fatal("no school with an English name best placed for a gap in the default data set")
 	}
 }
 

@@ -187,13 +187,13 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			}
 			sg.BestPlaced = append(sg.BestPlaced, pl)
 		}
-		var majors, majorsEN, names []string
+		var majors, majorsEN, names, namesEN []string
 		for _, mj := range sg.Majors {
 			majors = append(majors, mj.Code+" "+mj.Name)
 			majorsEN = append(majorsEN, mj.Code+" "+cmp.Or(mj.NameEN, mj.Name))
 		}
 		for _, b := range sg.BestPlaced {
-			names = append(names, b.Name)
+			names, namesEN = append(names, b.Name), append(namesEN, cmp.Or(b.NameEN, b.Name))
 		}
 		addZH, addEN := "可增设专业："+noneZH(majors), "majors to add: "+noneEN(majorsEN)
 		if len(sg.Majors) == 0 {
@@ -224,7 +224,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		sg.ZH = fmt.Sprintf("%s：%s，%s；%s；最具基础的院校：%s（《实施意见》第（十二）项：增设服务外包专业）",
 			sk.NameZH, demZH, supZH, addZH, noneZH(names))
 		sg.EN = fmt.Sprintf("%s: %s, %s; %s; best placed: %s (item (12): universities add outsourcing majors)",
-			sk.NameEN, demEN, supEN, addEN, noneEN(names))
+			sk.NameEN, demEN, supEN, addEN, noneEN(namesEN))
 		out.Gaps = append(out.Gaps, sg)
 	}
 	return out, nil
