@@ -29,6 +29,22 @@ func majorsEnglishJourney(t *testing.T, p *page, svc *service) {
 			p.fail("a program hit of software engineering reads %q, want school · Software Engineering", s)
 		}
 	}
+	// The school too, by the English name it writes where known (Chang'an University ·
+	// Software Engineering, not 长安大学 · Software Engineering); the line below has 长安大学.
+	var progs searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"software engineering"}, "type": {"program"}}, &progs)
+	named := 0
+	for i, x := range progs.Hits[:min(len(progs.Hits), len(titles))] {
+		if en := x.Fields.InstitutionNameEN; en != "" {
+			named++
+			if titles[i] != en+" · Software Engineering" {
+				p.fail("hit %d, a program of %s (%s), reads %q, want %q", i, x.Fields.InstitutionName, en, titles[i], en+" · Software Engineering")
+			}
+		}
+	}
+	if named == 0 {
+		p.fail("no program of software engineering at a school with an English name among %q", titles)
+	}
 	if n := p.count("[data-notice=relaxed]"); n != 0 {
 		p.fail("software engineering among programs was relaxed: %q", p.text("[data-notice=relaxed]"))
 	}

@@ -44,8 +44,10 @@ type searchAnswer struct {
 		Title     string `json:"title"`
 		Synthetic bool   `json:"synthetic"`
 		Fields    struct {
-			InstitutionType string `json:"institution_type"`
-			Programs        int    `json:"programs"`
+			InstitutionType   string `json:"institution_type"`
+			Programs          int    `json:"programs"`
+			InstitutionName   string `json:"institution_name"`
+			InstitutionNameEN string `json:"institution_name_en"`
 		} `json:"fields"`
 	} `json:"hits"`
 }

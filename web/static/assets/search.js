@@ -314,14 +314,17 @@ function snippetLine(x) {
  * hitTitle is a hit's title in the page's language where it is made of values the UI names:
  * a candidate's is "major · degree · city" (软件工程 · 硕士 · 渭南市), which an English page says
  * in English (Software Engineering · Master's · Weinan); a program's "school · major" names its
- * major in English (长安大学 · Software Engineering).
+ * major in English, and its school by the English name the school writes where known
+ * (Chang'an University · Software Engineering; the line below gives the Chinese name).
  */
 function hitTitle(x) {
   const parts = String(x.title).split(' · ');
   // A candidate without a major has no first part of it: each part is said as what it is.
   if (x.type === 'candidate') return parts.map((part) => cityName(degreeName(majorName(part)))).join(' · ');
   if (x.type === 'program') {
-    parts[parts.length - 1] = majorName(parts[parts.length - 1], (x.fields || {}).major_code);
+    const f = x.fields || {};
+    parts[parts.length - 1] = majorName(parts[parts.length - 1], f.major_code);
+    if (lang() === 'en' && f.institution_name_en && parts.length > 1 && parts[0] === f.institution_name) parts[0] = f.institution_name_en;
     return parts.join(' · ');
   }
   return x.title;
