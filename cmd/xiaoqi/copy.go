@@ -24,7 +24,8 @@ kind under their ids, with their versions and times; the accounts with their pas
 the API keys; the audit log, oldest first, with its times; the import jobs with their reports.
 Sessions are not copied: users sign in again. The source is the store of the usual flags
 (--data-dir, or --mongodb-uri); stop serve on an embedded store first, and stop writes to a
-MongoDB source while it copies. The target holds personal data of candidates as the source
+MongoDB source while it copies: a copy during which the source was written to fails, and
+says so. The target holds personal data of candidates as the source
 does: protect it the same way. A copy cut short leaves a target that is not empty: delete it
 (the directory, or the database) and run the copy again.
 
@@ -124,6 +125,10 @@ func (c copier) run(ctx context.Context) error {
 		return err
 	}
 	start := time.Now()
+	before, err := c.src.LastSeq(ctx)
+	if err != nil {
+		return fmt.Errorf("read the source store: %w", err)
+	}
 	total := 0
 	for _, k := range xiaoqi.Kinds {
 		n, err := c.docs(ctx, to.restorer, k)
@@ -131,6 +136,14 @@ func (c copier) run(ctx context.Context) error {
 			return err
 		}
 		total += n
+	}
+	// A copy reads the source a page at a time: a write meanwhile (a MongoDB source that was
+	// still served) may be in it or not, or a document counted twice or never. Such a copy
+	// is no copy of any one state of the source.
+	if after, err := c.src.LastSeq(ctx); err != nil {
+		return fmt.Errorf("read the source store: %w", err)
+	} else if after != before {
+		return xiaoqi.Errorf(xiaoqi.ECONFLICT, "复制期间源存储有写入（变更序号 %[1]d → %[2]d），副本可能不一致：请停止对源的写入，删除目标后重新复制 / the source store was written to during the copy (its change feed went from %[1]d to %[2]d), so the copy may not match any one state of it: stop writes to the source, delete the target and copy again", before, after)
 	}
 	users, keys, err := copyAccounts(ctx, from.accounts, to.accounts)
 	if err != nil {
