@@ -12,7 +12,7 @@ import (
 // English sentences, Shaanxi, policy, tax and subsidy nothing. Skills need none of this: the
 // taxonomy names them in English. Longest first among those that share a start.
 var englishTerms = [][2]string{
-	{"service outsourcing", "服务外包"}, {"outsourcing", "外包"}, {"offshore", "离岸"},
+	{"service outsourcing", "服务外包"}, {"software outsourcing", "软件外包"}, {"outsourcing", "外包"}, {"offshore", "离岸"},
 	{"policy", "政策"}, {"policies", "政策"}, {"tax", "税收"}, {"taxes", "税收"}, {"subsidy", "补贴"}, {"subsidies", "补贴"},
 	{"start-up", "创业"}, {"startup", "创业"}, {"startups", "创业"}, {"entrepreneurship", "创业"},
 	{"returnee", "海归"}, {"returnees", "海归"}, {"overseas students", "留学生"},
