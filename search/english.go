@@ -25,7 +25,11 @@ var englishTerms = [][2]string{
 	{"software companies", "软件公司"}, {"software company", "软件公司"}, {"software firms", "软件公司"},
 	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},
 	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},
-	{"majors", "专业"}, {"major", "专业"}, {"training", "培训"},
+	{"majors", "专业"}, {"major", "专业"}, {"programs", "专业"}, {"training", "培训"},
+	{"courses", "培训课程"}, {"course", "培训课程"},
+	// The policy's sectors that no skill's English name says (items (3)–(5)).
+	{"r&d", "研发"}, {"biomedical", "生物医药"}, {"biomedicine", "生物医药"}, {"finance", "金融"},
+	{"digital publishing", "数字出版"}, {"publishing", "出版"}, {"film", "影视"},
 	{"shaanxi", "陕西"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
 }
 
@@ -35,8 +39,9 @@ var englishTerms = [][2]string{
 var englishStop = map[string]bool{"in": true, "for": true, "of": true, "the": true, "at": true, "near": true,
 	"with": true, "to": true, "on": true, "from": true, "around": true, "about": true, "by": true, "that": true, "which": true}
 
-// englishWord matches a run of Latin letters with the apostrophes and hyphens inside names.
-var englishWord = regexp.MustCompile(`[A-Za-z][A-Za-z'’\-]*`)
+// englishWord matches a run of Latin letters with the apostrophes and hyphens inside names,
+// and R&D.
+var englishWord = regexp.MustCompile(`[Rr]&[Dd]\b|[A-Za-z][A-Za-z'’\-]*`)
 
 // fromEnglish writes the English place names and policy words of q in Chinese, and, in a
 // query without Chinese, the English names of the majors (majors, from majorTerms), leaving

@@ -22,6 +22,11 @@ func TestFromEnglish(t *testing.T) {
 		{"an estimate", "an estimate"},
 		{"software company Xi'an", "软件公司 西安"},
 		{"software companies in Baoji", "软件公司 宝鸡"},
+		{"software outsourcing company Xi'an", "软件外包 公司 西安"},
+		{"biomedical R&D outsourcing", "生物医药 研发 外包"},
+		{"Python courses", "Python 培训课程"},
+		{"WeChat mini program", "WeChat mini program"},
+		{"Q&A", "Q&A"},
 	} {
 		if got := fromEnglish(tc.in, nil); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
