@@ -49,6 +49,7 @@ type Index struct {
 	fullNames map[string]bool            // the folded full names of aliases; immutable
 	schools   *schoolNames               // institutions' English names; immutable
 	cities    map[string]xiaoqi.GeoPoint // city (西安市) → centre; immutable
+	districts map[string]string          // district (雁塔区) → its city (西安市), from cities; immutable
 	cache     *resultCache               // nil: none
 	renewals  sync.WaitGroup             // background searches renewing cached answers (renew)
 
@@ -142,6 +143,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		fullNames: foldFullNames(opt.Segmenter, opt.Aliases),
 		schools:   newSchoolNames(opt.EnglishNames),
 		cities:    opt.Cities,
+		districts: districtCities(opt.Cities),
 		cache:     newResultCache(opt.CacheEntries, opt.CacheMaxStale),
 		seq:       seq,
 		changed:   make(chan struct{}),

@@ -270,6 +270,77 @@ func (x *Index) isPlace(w string) bool {
 	return city || short || xiaoqi.RegionOf(w) != "" // also the new areas: 杨凌, 西咸新区
 }
 
+// districtCities maps each district of cities (keys "西安市/雁塔区") to its city; a name that two
+// cities have is left out.
+func districtCities(cities map[string]xiaoqi.GeoPoint) map[string]string {
+	out := map[string]string{}
+	twice := map[string]bool{}
+	for k := range cities {
+		city, district, ok := strings.Cut(k, "/")
+		if !ok || district == "" {
+			continue
+		}
+		if c, seen := out[district]; seen && c != city {
+			twice[district] = true
+		}
+		out[district] = city
+	}
+	for d := range twice {
+		delete(out, d)
+	}
+	return out
+}
+
+// candidatesByCity writes the districts of q as their cities when the query asks for
+// candidates only (the 候选人 tab, or a cue such as 候选人 and no other): a profile says its
+// city, never a district, so 雁塔区 软件测试 候选人 found no candidate and listed job needs
+// instead. It finds the candidates of 西安市, and returns the districts it replaced, which
+// still come first among the other kinds (inDistricts).
+func (x *Index) candidatesByCity(q string, types []xiaoqi.Kind) (string, []string) {
+	if len(x.districts) == 0 {
+		return q, nil
+	}
+	_, kinds, _ := typeCuesOf(q)
+	if !slices.Equal(types, []xiaoqi.Kind{xiaoqi.KindCandidate}) && !slices.Equal(kinds, []xiaoqi.Kind{xiaoqi.KindCandidate}) {
+		return q, nil
+	}
+	parts := strings.Fields(q)
+	out := make([]string, 0, len(parts))
+	var districts []string
+	for _, p := range parts {
+		city := x.districts[p]
+		switch {
+		case city == "":
+			out = append(out, p)
+			continue
+		case slices.Contains(parts, city) || slices.Contains(out, city):
+			// 西安市 雁塔区: the city once
+		default:
+			out = append(out, city)
+		}
+		districts = append(districts, p)
+	}
+	if len(districts) == 0 {
+		return q, nil
+	}
+	return strings.Join(out, " "), districts
+}
+
+// inDistricts adds to text's score, the query of words in which candidatesByCity wrote
+// districts as their cities, that of being in one of the districts: the job needs of 雁塔区
+// before the others of 西安市, which the city's word found too.
+func inDistricts(text query.Query, districts []string) query.Query {
+	if len(districts) == 0 {
+		return text
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(text)
+	for _, d := range districts {
+		b.AddShould(termQuery(fieldDistrict, d, placeBoost))
+	}
+	return b
+}
+
 // yangling are the names of 杨凌示范区, the new area of policy item (7), which divisions call
 // 杨陵区 (of 咸阳市): documents say either.
 var yangling = []string{"杨凌", "杨凌示范区", "杨凌区", "杨陵", "杨陵区"}

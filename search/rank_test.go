@@ -206,3 +206,40 @@ func TestTrainingCue(t *testing.T) {
 		t.Errorf("软件测试: total %d, want the 4 programs", res.Total)
 	}
 }
+
+// TestCandidatesByCity: a profile says its city, never its district, so a search for
+// candidates that names a district finds the candidates of its city (雁塔区 软件测试 候选人 found
+// none, and listed job needs); other searches still find the district's documents only.
+func TestCandidatesByCity(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	index(t, x,
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_xa", Synthetic: true}, City: "西安市", Degree: "本科", Skills: []string{"软件测试"},
+			Summary: "熟悉软件测试与接口测试。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_bj", Synthetic: true}, City: "宝鸡市", Degree: "本科", Skills: []string{"软件测试"},
+			Summary: "熟悉软件测试。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "软件测试工程师", EnterpriseName: "甲公司", City: "西安市", District: "雁塔区",
+			Skills: []string{"软件测试"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gl"}, Name: "软件测试工程师", EnterpriseName: "乙公司", City: "西安市", District: "高陵区",
+			Skills: []string{"软件测试"}})
+	for _, c := range []struct {
+		q     string
+		types []xiaoqi.Kind
+		want  []string // the hits, in this order
+	}{
+		// The candidates first; the job needs of 雁塔区 before the city's others.
+		{"雁塔区 软件测试 候选人", nil, []string{"cnd_xa", "job_yt", "job_gl"}},
+		{"雁塔区 软件测试", []xiaoqi.Kind{xiaoqi.KindCandidate}, []string{"cnd_xa"}},
+		{"西安市 雁塔区 软件测试", []xiaoqi.Kind{xiaoqi.KindCandidate}, []string{"cnd_xa"}},
+		{"雁塔区 软件测试", nil, []string{"job_yt"}},
+		{"雁塔区 软件测试", []xiaoqi.Kind{xiaoqi.KindJob, xiaoqi.KindCandidate}, []string{"job_yt"}},
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: c.q, Types: c.types})
+		if got := ids(res); !slices.Equal(got, c.want) {
+			t.Errorf("%q %v: hits %v, want %v", c.q, c.types, got, c.want)
+		}
+	}
+}

@@ -96,7 +96,8 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		majors = nil
 	}
 	en := x.englishWords(q.Q) // as typed: the words of a policy item's English snippet
-	q.Q = translateEnglish(x.schools.toChinese(q.Q), majors)
+	var districts []string
+	q.Q, districts = x.candidatesByCity(translateEnglish(x.schools.toChinese(q.Q), majors), q.Types)
 	if q.Experience == nil {
 		// Java 3年经验: the years are a filter of job needs, not words (3 matched a list's
 		// "3." and 年经验 nothing, and 1 job of 600 was found).
@@ -110,7 +111,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, searched, q), perPage, (page-1)*perPage, false)
+	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, inDistricts(searched, districts), q), perPage, (page-1)*perPage, false)
 	req.SortByCustom(sortOrder(q))
 	for _, f := range q.Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, q.FacetSize))
