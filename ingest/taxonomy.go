@@ -54,6 +54,10 @@ func taxonomySkillsFunc(t *skill.Taxonomy) SkillsFunc {
 			// a skill only beside another of its category (AI, PS) needs such a tag too.
 			if s, ok := t.Resolve(tag); ok && (!t.Contextual(tag) || besideCategory(t, tags, i, s.Category)) {
 				add(s.NameZH)
+			} else if parts := slashSkills(t, tag); parts != nil {
+				for _, p := range parts {
+					add(p)
+				}
 			} else if IsSkillTag(tag) {
 				add(tag)
 			}
@@ -79,4 +83,32 @@ func besideCategory(t *skill.Taxonomy, tags []string, i int, cat skill.Category)
 		}
 	}
 	return false
+}
+
+// slashSkills returns the skills of a tag that names several with slashes, each a skill of
+// the taxonomy (C/C++: C语言 and C++; Java/Python), as a job board writes them: kept as written,
+// C/C++ was a skill the matcher did not know, not counted. A part that names a skill only
+// beside another of its category (C) has the tag's other parts beside it. nil when the tag has
+// no slash, or a part names no skill.
+func slashSkills(t *skill.Taxonomy, tag string) []string {
+	parts := strings.Split(tag, "/")
+	if len(parts) < 2 {
+		return nil
+	}
+	found := make([]*skill.Skill, len(parts))
+	for i, p := range parts {
+		s, ok := t.Resolve(strings.TrimSpace(p))
+		if !ok {
+			return nil
+		}
+		found[i] = s
+	}
+	out := make([]string, 0, len(parts))
+	for i, s := range found {
+		if t.Contextual(strings.TrimSpace(parts[i])) && !besideCategory(t, parts, i, s.Category) {
+			return nil
+		}
+		out = append(out, s.NameZH)
+	}
+	return out
 }

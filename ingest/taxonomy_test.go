@@ -30,6 +30,13 @@ func TestTaxonomySkills(t *testing.T) {
 		t.Errorf("skills %q, want %q", got, want)
 	}
 
+	// A tag naming several skills with slashes, as job boards write them, is each of them;
+	// one whose parts are not all skills is kept as written.
+	got = sk.Skills([]string{"C/C++", "Java/Python", "前端/后端", "HTML/CSS/JavaScript"}, "")
+	if want := []string{"C语言", "C++", "Java", "Python", "前端/后端", "HTML", "CSS", "JavaScript"}; !slices.Equal(got, want) {
+		t.Errorf("skills %q, want %q", got, want)
+	}
+
 	s := openStore(t)
 	mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,技能,岗位描述",
 		"对日软件测试工程师,西安某软件公司,西安,\"软件测试,JAVA开发,五险一金\",负责自动化测试，要求日语N2"))),
