@@ -26,6 +26,8 @@ var englishTerms = [][2]string{
 	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},
 	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},
 	{"majors", "专业"}, {"major", "专业"}, {"programs", "专业"}, {"training", "培训"},
+	{"candidates", "候选人"}, {"candidate", "候选人"}, {"job seekers", "求职者"}, {"resumes", "简历"},
+	{"resume", "简历"}, {"cvs", "简历"}, {"graduates", "毕业生"},
 	{"courses", "培训课程"}, {"course", "培训课程"},
 	// The policy's sectors that no skill's English name says (items (3)–(5)).
 	{"r&d", "研发"}, {"biomedical", "生物医药"}, {"biomedicine", "生物医药"}, {"finance", "金融"},
@@ -163,6 +165,13 @@ func englishTerm(w string) string {
 	}
 	if city, ok := xiaoqi.CityFromEnglish(w); ok {
 		return strings.TrimSuffix(city, "市")
+	}
+	// A Shaanxi district by its English name with its District or County (Yanta District:
+	// 雁塔区); its name alone (Yanta, Chang'an) is too often another word.
+	if strings.HasSuffix(w, " district") || strings.HasSuffix(w, " county") {
+		if d, ok := xiaoqi.PlaceFromEnglish(w, true); ok {
+			return d
+		}
 	}
 	return ""
 }

@@ -27,6 +27,9 @@ func TestFromEnglish(t *testing.T) {
 		{"Python courses", "Python 培训课程"},
 		{"WeChat mini program", "WeChat mini program"},
 		{"Q&A", "Q&A"},
+		{"Java candidates Yanta District", "Java 候选人 雁塔区"},
+		{"software testing resumes in Zhouzhi County", "software testing 简历 周至县"},
+		{"Yanta", "Yanta"},
 	} {
 		if got := fromEnglish(tc.in, nil); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
