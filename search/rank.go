@@ -275,6 +275,12 @@ func wordSynonyms(w string) []string {
 		return []string{"日韩", "韩国"}
 	case "日本", "韩国":
 		return []string{"日韩"}
+	case "日企", "日资企业", "日资":
+		// Japanese firms, as people call them (日企 found nothing): the firms serving the
+		// market of Japan, and the postings of work for Japanese clients.
+		return []string{"对日", "日韩", "日本"}
+	case "韩企", "韩资企业", "韩资":
+		return []string{"对韩", "日韩", "韩国"}
 	case "对欧美外包", "欧美外包":
 		return []string{"欧美"}
 	case "创业":
