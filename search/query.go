@@ -251,7 +251,7 @@ func (x *Index) policyTopic(q string) bool {
 		return true
 	}
 	for _, w := range x.seg.queryWords(q) {
-		if len(wordSynonyms(w.text)) > 0 {
+		if len(wordSynonyms(w.text)) > 0 && !notPolicyWords[w.text] {
 			return true
 		}
 	}

@@ -260,7 +260,15 @@ func asksPolicy(q string) bool {
 }
 
 // wordSynonyms are the other words of a policy word, as the policy text writes them: users
-// ask about 创业, the text says 创办企业. Searched with the word, at synonymBoost.
+// ask about 创业, the text says 创办企业. Searched with the word, at synonymBoost. Also the
+// words people use for what the documents say otherwise (日企, 高职), which notPolicyWords
+// keeps from making a query a question about the policy.
+// notPolicyWords have synonyms (wordSynonyms) and are no policy topic (policyTopic): 西安
+// 高职院校 listed item (12), which the province's policy is in every place for, before the
+// colleges of 西安.
+var notPolicyWords = map[string]bool{"日企": true, "日资企业": true, "日资": true, "韩企": true, "韩资企业": true, "韩资": true,
+	"高职": true, "高职院校": true, "高职高专": true, "药企": true}
+
 func wordSynonyms(w string) []string {
 	switch w {
 	case "程序员", "程序猿", "码农":
@@ -281,6 +289,11 @@ func wordSynonyms(w string) []string {
 		return []string{"对日", "日韩", "日本"}
 	case "韩企", "韩资企业", "韩资":
 		return []string{"对韩", "日韩", "韩国"}
+	case "高职", "高职院校", "高职高专":
+		// The vocational colleges, which the MOE list calls 专科 (高职 found nothing).
+		return []string{"专科"}
+	case "药企":
+		return []string{"医药 企业", "制药 企业"}
 	case "对欧美外包", "欧美外包":
 		return []string{"欧美"}
 	case "创业":
