@@ -27,7 +27,13 @@ var englishTerms = [][2]string{
 	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},
 	{"majors", "专业"}, {"major", "专业"}, {"programs", "专业"}, {"training", "培训"},
 	{"candidates", "候选人"}, {"candidate", "候选人"}, {"job seekers", "求职者"}, {"resumes", "简历"},
-	{"resume", "简历"}, {"cvs", "简历"}, {"graduates", "毕业生"},
+	{"resume", "简历"}, {"cvs", "简历"}, {"fresh graduates", "应届生"}, {"new graduates", "应届生"},
+	{"graduates", "毕业生"}, {"internship", "实习"}, {"internships", "实习"}, {"intern", "实习生"}, {"interns", "实习生"},
+	{"vocational colleges", "高职"}, {"vocational college", "高职"},
+	{"auditor", "审计"}, {"auditors", "审计"}, {"call centre", "呼叫中心"},
+	{"cross-border e-commerce", "跨境电商"}, {"e-commerce operations", "电商运营"}, {"e-commerce", "电商"},
+	{"chip design", "集成电路设计"}, {"medical devices", "医疗器械"}, {"medical device", "医疗器械"},
+	{"central asia", "中亚"}, {"software park", "软件园"}, {"high-tech zone", "高新区"}, {"hi-tech zone", "高新区"},
 	{"courses", "培训课程"}, {"course", "培训课程"},
 	// The policy's sectors that no skill's English name says (items (3)–(5)).
 	{"r&d", "研发"}, {"biomedical", "生物医药"}, {"biomedicine", "生物医药"}, {"finance", "金融"},
@@ -174,4 +180,44 @@ func englishTerm(w string) string {
 		}
 	}
 	return ""
+}
+
+// withSkillNames adds to terms, the majors' English names that fromEnglish writes in Chinese,
+// the skills' English names of two words or more that hold a word of englishTerms, each to
+// the skill's Chinese name: written word by word they named no skill any more (Japan-facing
+// outsourcing became Japan-facing 外包, which found nothing but item (8)). A name's part in
+// brackets is left out (IT outsourcing (ITO): it outsourcing).
+func withSkillNames(terms map[string]string, syn *synonyms) map[string]string {
+	if syn == nil {
+		return terms
+	}
+	for _, sk := range syn.tax.Skills() {
+		name := sk.NameEN
+		if i := strings.IndexByte(name, '('); i > 0 {
+			name = name[:i]
+		}
+		en := englishKey(name)
+		if !strings.Contains(en, " ") || strings.Count(en, " ") >= maxMajorWords || !holdsEnglishTerm(en) {
+			continue
+		}
+		if _, ok := terms[en]; ok {
+			continue
+		}
+		if terms == nil {
+			terms = map[string]string{}
+		}
+		terms[en] = sk.NameZH
+	}
+	return terms
+}
+
+// holdsEnglishTerm reports whether en, lower case, holds a term of englishTerms as whole words.
+func holdsEnglishTerm(en string) bool {
+	padded := " " + en + " "
+	for _, t := range englishTerms {
+		if strings.Contains(padded, " "+t[0]+" ") {
+			return true
+		}
+	}
+	return false
 }

@@ -148,7 +148,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		seq:       seq,
 		changed:   make(chan struct{}),
 	}
-	x.majors, x.majorList = majorTerms(opt.Majors, x.syn, a.stems), opt.Majors
+	x.majors, x.majorList = withSkillNames(majorTerms(opt.Majors, x.syn, a.stems), x.syn), opt.Majors
 	return x, nil
 }
 

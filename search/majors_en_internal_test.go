@@ -23,7 +23,8 @@ func TestFromEnglishMajors(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := analyzers{en: mp.AnalyzerNamed(analyzerEN)}
-	m := majorTerms(majors, newSynonyms(tax, a.stems), a.stems)
+	syn := newSynonyms(tax, a.stems)
+	m := withSkillNames(majorTerms(majors, syn, a.stems), syn)
 	for _, tc := range []struct{ in, want string }{
 		{"universities offering software engineering", "大学 软件工程"},
 		{"Software Engineering", "软件工程"},
@@ -52,7 +53,15 @@ func TestFromEnglishMajors(t *testing.T) {
 		{"business logic", "business logic"},
 		{"investment banking Xi'an", "investment banking 西安"},
 		// Names of more words are majors wherever they are.
-		{"software engineering internship", "软件工程 internship"},
+		{"software engineering internship", "软件工程 实习"},
+		{"software engineering trainee", "软件工程 trainee"},
+		// A skill's English name holding a word the English terms write in Chinese is the
+		// skill's Chinese name, not half of it (Japan-facing 外包 found nothing).
+		{"Japan-facing outsourcing", "对日外包"},
+		{"IT outsourcing", "信息技术外包"},
+		{"cross-border e-commerce Xi'an", "跨境电商 西安"},
+		{"offshore delivery", "离岸交付"},
+		{"offshore", "离岸"},
 	} {
 		if got := fromEnglish(tc.in, m); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
