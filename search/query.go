@@ -345,9 +345,16 @@ func inDistricts(text query.Query, districts []string) query.Query {
 // 杨陵区 (of 咸阳市): documents say either.
 var yangling = []string{"杨凌", "杨凌示范区", "杨凌区", "杨陵", "杨陵区"}
 
+// xixianCities are the five new towns of 西咸新区, as people in 西安 name where they work (沣西,
+// 空港): documents say 西咸新区 (沣西 found nothing).
+var xixianCities = []string{"沣东新城", "沣东", "沣西新城", "沣西", "秦汉新城", "秦汉", "空港新城", "空港", "泾河新城", "泾河"}
+
 // placeSynonyms are the other words of a place: 杨凌 finds the documents of 杨陵区 and 杨陵
-// those of 杨凌示范区.
+// those of 杨凌示范区, 沣西 those of 西咸新区.
 func placeSynonyms(w string) []string {
+	if slices.Contains(xixianCities, w) {
+		return []string{"西咸新区"}
+	}
 	if !slices.Contains(yangling, w) {
 		return nil
 	}

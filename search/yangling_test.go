@@ -83,3 +83,18 @@ func TestDistrictPoints(t *testing.T) {
 		t.Errorf("near 西安, 鄠邑区: %+v, want the job some 30 km away", res.Hits)
 	}
 }
+
+// TestXixianTowns: the new towns of 西咸新区 (沣西, 空港 …), as people in 西安 name where they
+// work, find the documents of 西咸新区 (沣西 found nothing).
+func TestXixianTowns(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xx"}, Name: "数据分析师", EnterpriseName: "甲公司", City: "西安市", District: "西咸新区"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "数据分析师", EnterpriseName: "乙公司", City: "西安市", District: "雁塔区"},
+	)
+	for _, q := range []string{"沣西", "沣西新城", "空港新城 数据分析师", "秦汉 数据分析师"} {
+		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q})); !slices.Equal(got, []string{"job_xx"}) {
+			t.Errorf("%s: %v, want the job need of 西咸新区", q, got)
+		}
+	}
+}
