@@ -243,3 +243,34 @@ func TestCandidatesByCity(t *testing.T) {
 		}
 	}
 }
+
+// TestRealCue: 真实 (真实数据, 真实岗位 …) asks for real documents only: 真实岗位 Java found the
+// synthetic postings, whose text says 合成数据，非真实岗位. A word that goes on (真实感渲染) is
+// searched as it is.
+func TestRealCue(t *testing.T) {
+	x, err := search.Open(t.TempDir()+"/index", productOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = x.Close() })
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_syn", Synthetic: true}, Name: "Java开发工程师", EnterpriseName: "示例公司（示例）",
+			City: "西安市", Skills: []string{"Java"}, Description: "负责后端开发。合成数据，非真实岗位。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_real"}, Name: "Java开发工程师", EnterpriseName: "甲公司", City: "西安市",
+			Skills: []string{"Java"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_render"}, Name: "渲染工程师", EnterpriseName: "乙公司", City: "西安市",
+			Description: "负责真实感渲染。"})
+	for _, q := range []string{"真实岗位 Java", "Java 真实数据", "真实的 Java", "真实 Java岗位"} {
+		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q})); !slices.Equal(got, []string{"job_real"}) {
+			t.Errorf("%s: %v, want the real posting only", q, got)
+		}
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "真实感渲染"})); !slices.Equal(got, []string{"job_render"}) {
+		t.Errorf("真实感渲染: %v, want the rendering posting", got)
+	}
+	// A synthetic filter given decides; 真实 is then a word like any other.
+	tr := true
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "真实 Java", Synthetic: &tr})); !slices.Equal(got, []string{"job_syn"}) {
+		t.Errorf("真实 Java synthetic=true: %v, want the synthetic posting", got)
+	}
+}

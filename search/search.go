@@ -98,6 +98,9 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	en := x.englishWords(q.Q) // as typed: the words of a policy item's English snippet
 	var districts []string
 	q.Q, districts = x.candidatesByCity(translateEnglish(x.schools.toChinese(q.Q), majors), q.Types)
+	if rest, real := realCue(q.Q); real && q.Synthetic == nil {
+		q.Q, q.Synthetic = rest, new(bool) // real documents only
+	}
 	if q.Experience == nil {
 		// Java 3年经验: the years are a filter of job needs, not words (3 matched a list's
 		// "3." and 年经验 nothing, and 1 job of 600 was found).
