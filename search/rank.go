@@ -387,3 +387,31 @@ func withoutAskWords(q string) string {
 	}
 	return out
 }
+
+// realCue reads the words of q that ask for real documents only (真实, 真实数据, 真实岗位 …), as
+// the filter synthetic=false: 真实岗位 Java found the synthetic postings, which say 合成数据，
+// 非真实岗位. It returns q without them (the rest of a word stays: 真实岗位 leaves 岗位), and
+// whether there were any. A word that goes on otherwise (真实感渲染) is no such cue.
+func realCue(q string) (string, bool) {
+	parts := strings.Fields(q)
+	out := parts[:0:0]
+	found := false
+	for _, p := range parts {
+		rest, ok := strings.CutPrefix(p, "真实")
+		if ok {
+			rest = strings.TrimPrefix(strings.TrimPrefix(rest, "的"), "数据")
+			if _, kinds := withoutTypeCues(rest); rest == "" || kinds != nil {
+				found = true
+				if rest != "" {
+					out = append(out, rest)
+				}
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	if !found {
+		return q, false
+	}
+	return strings.Join(out, " "), true
+}

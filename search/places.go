@@ -1,0 +1,148 @@
+package search
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// Places in queries: the cities, districts and new areas a query names, and how a document
+// there is found and weighed.
+
+// isPlace reports whether a query word names a place of the province: a city (西安, 西安市),
+// a region (关中) or the province itself (陕西).
+func (x *Index) isPlace(w string) bool {
+	switch w {
+	case "陕西", "陕西省", "陕", "关中", "陕南", "陕北":
+		return true
+	}
+	_, city := x.cities[w]
+	_, short := x.cities[w+"市"]
+	return city || short || xiaoqi.RegionOf(w) != "" // also the new areas: 杨凌, 西咸新区
+}
+
+// districtCities maps each district of cities (keys "西安市/雁塔区") to its city; a name that two
+// cities have is left out.
+func districtCities(cities map[string]xiaoqi.GeoPoint) map[string]string {
+	out := map[string]string{}
+	twice := map[string]bool{}
+	for k := range cities {
+		city, district, ok := strings.Cut(k, "/")
+		if !ok || district == "" {
+			continue
+		}
+		if c, seen := out[district]; seen && c != city {
+			twice[district] = true
+		}
+		out[district] = city
+	}
+	for d := range twice {
+		delete(out, d)
+	}
+	return out
+}
+
+// candidatesByCity writes the districts of q as their cities when the query asks for
+// candidates only (the 候选人 tab, or a cue such as 候选人 and no other): a profile says its
+// city, never a district, so 雁塔区 软件测试 候选人 found no candidate and listed job needs
+// instead. It finds the candidates of 西安市, and returns the districts it replaced, which
+// still come first among the other kinds (inDistricts).
+func (x *Index) candidatesByCity(q string, types []xiaoqi.Kind) (string, []string) {
+	if len(x.districts) == 0 {
+		return q, nil
+	}
+	_, kinds, _ := typeCuesOf(q)
+	if !slices.Equal(types, []xiaoqi.Kind{xiaoqi.KindCandidate}) && !slices.Equal(kinds, []xiaoqi.Kind{xiaoqi.KindCandidate}) {
+		return q, nil
+	}
+	parts := strings.Fields(q)
+	out := make([]string, 0, len(parts))
+	var districts []string
+	for _, p := range parts {
+		city := x.districts[p]
+		switch {
+		case city == "":
+			out = append(out, p)
+			continue
+		case slices.Contains(parts, city) || slices.Contains(out, city):
+			// 西安市 雁塔区: the city once
+		default:
+			out = append(out, city)
+		}
+		districts = append(districts, p)
+	}
+	if len(districts) == 0 {
+		return q, nil
+	}
+	return strings.Join(out, " "), districts
+}
+
+// inDistricts adds to text's score, the query of words in which candidatesByCity wrote
+// districts as their cities, that of being in one of the districts: the job needs of 雁塔区
+// before the others of 西安市, which the city's word found too.
+func inDistricts(text query.Query, districts []string) query.Query {
+	if len(districts) == 0 {
+		return text
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(text)
+	for _, d := range districts {
+		b.AddShould(termQuery(fieldDistrict, d, placeBoost))
+	}
+	return b
+}
+
+// yangling are the names of 杨凌示范区, the new area of policy item (7), which divisions call
+// 杨陵区 (of 咸阳市): documents say either.
+var yangling = []string{"杨凌", "杨凌示范区", "杨凌区", "杨陵", "杨陵区"}
+
+// xixianCities are the five new towns of 西咸新区, as people in 西安 name where they work (沣西,
+// 空港): documents say 西咸新区 (沣西 found nothing).
+var xixianCities = []string{"沣东新城", "沣东", "沣西新城", "沣西", "秦汉新城", "秦汉", "空港新城", "空港", "泾河新城", "泾河"}
+
+// placeSynonyms are the other words of a place: 杨凌 finds the documents of 杨陵区 and 杨陵
+// those of 杨凌示范区, 沣西 those of 西咸新区.
+func placeSynonyms(w string) []string {
+	if slices.Contains(xixianCities, w) {
+		return []string{"西咸新区"}
+	}
+	if !slices.Contains(yangling, w) {
+		return nil
+	}
+	var out []string
+	for _, s := range []string{"杨凌", "杨陵"} {
+		if s != w {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// newAreaDistricts are the districts of documents that are in a new area (a city filter of
+// the area finds them): a document of 杨凌 says 咸阳市 杨陵区, one of 西咸新区 says 西安市 西咸新区.
+var newAreaDistricts = map[string][]string{
+	"杨凌示范区": {"杨陵区", "杨凌示范区"},
+	"西咸新区":  {"西咸新区"},
+}
+
+// Weights of a place word among other words (软件公司 宝鸡): found in a document's place
+// (its city, district and region), placeBoost; found anywhere else (a school's name, a
+// posting's text), its usual weight times placeTextBoost.
+const (
+	placeBoost     = 2
+	placeTextBoost = 0.25
+)
+
+// placeQuery is wq, the query of the place word w, weighed as a place: every document of the
+// place scores the same for it, so that the other words decide their order. A place named in
+// a title (宝鸡文理学院 · 统计学) no longer outweighs them, nor does one a posting mentions (毕业于
+// 宝鸡文理学院) count as much as being there. Documents without a place (policy items) still
+// match the word in their text.
+func (x *Index) placeQuery(w qword, wq query.Query) query.Query {
+	scaleBoost(wq, placeTextBoost)
+	return bleve.NewDisjunctionQuery(termQuery(fieldPlace, w.text, placeBoost), wq)
+}
