@@ -154,7 +154,7 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 			wq = x.placeQuery(w, wq)
 		}
 		alts := []query.Query{wq}
-		for _, s := range append(wordSynonyms(w.text), placeSynonyms(w.text)...) {
+		for _, s := range slices.Concat(wordSynonyms(w.text), everydaySynonyms[w.text], placeSynonyms(w.text)) {
 			alts = append(alts, x.synonymQuery(s))
 		}
 		if policyTopic && len(words) > 1 && x.isPlace(w.text) {
@@ -251,7 +251,7 @@ func (x *Index) policyTopic(q string) bool {
 		return true
 	}
 	for _, w := range x.seg.queryWords(q) {
-		if len(wordSynonyms(w.text)) > 0 && !notPolicyWords[w.text] {
+		if len(wordSynonyms(w.text)) > 0 {
 			return true
 		}
 	}

@@ -259,16 +259,22 @@ func asksPolicy(q string) bool {
 	return false
 }
 
-// wordSynonyms are the other words of a policy word, as the policy text writes them: users
-// ask about 创业, the text says 创办企业. Searched with the word, at synonymBoost. Also the
-// words people use for what the documents say otherwise (日企, 高职), which notPolicyWords
-// keeps from making a query a question about the policy.
-// notPolicyWords have synonyms (wordSynonyms) and are no policy topic (policyTopic): 西安
-// 高职院校 listed item (12), which the province's policy is in every place for, before the
-// colleges of 西安.
-var notPolicyWords = map[string]bool{"日企": true, "日资企业": true, "日资": true, "韩企": true, "韩资企业": true, "韩资": true,
-	"高职": true, "高职院校": true, "高职高专": true, "药企": true}
+// everydaySynonyms are the other words of the words people use for what the documents say
+// otherwise (日企 and 高职 found nothing). Searched with the word, as wordSynonyms are, but no
+// policy topic (policyTopic): as one, 西安 高职院校 listed item (12), which the province's
+// policy is in every place for, before the colleges of 西安.
+var everydaySynonyms = map[string][]string{
+	// Japanese firms, as people call them: the firms serving the market of Japan, and the
+	// postings of work for Japanese clients.
+	"日企": {"对日", "日韩", "日本"}, "日资企业": {"对日", "日韩", "日本"}, "日资": {"对日", "日韩", "日本"},
+	"韩企": {"对韩", "日韩", "韩国"}, "韩资企业": {"对韩", "日韩", "韩国"}, "韩资": {"对韩", "日韩", "韩国"},
+	// The vocational colleges, which the MOE list calls 专科.
+	"高职": {"专科"}, "高职院校": {"专科"}, "高职高专": {"专科"},
+	"药企": {"医药 企业", "制药 企业"},
+}
 
+// wordSynonyms are the other words of a policy word, as the policy text writes them: users
+// ask about 创业, the text says 创办企业. Searched with the word, at synonymBoost.
 func wordSynonyms(w string) []string {
 	switch w {
 	case "程序员", "程序猿", "码农":
@@ -283,17 +289,6 @@ func wordSynonyms(w string) []string {
 		return []string{"日韩", "韩国"}
 	case "日本", "韩国":
 		return []string{"日韩"}
-	case "日企", "日资企业", "日资":
-		// Japanese firms, as people call them (日企 found nothing): the firms serving the
-		// market of Japan, and the postings of work for Japanese clients.
-		return []string{"对日", "日韩", "日本"}
-	case "韩企", "韩资企业", "韩资":
-		return []string{"对韩", "日韩", "韩国"}
-	case "高职", "高职院校", "高职高专":
-		// The vocational colleges, which the MOE list calls 专科 (高职 found nothing).
-		return []string{"专科"}
-	case "药企":
-		return []string{"医药 企业", "制药 企业"}
 	case "对欧美外包", "欧美外包":
 		return []string{"欧美"}
 	case "创业":
