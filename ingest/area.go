@@ -163,7 +163,12 @@ func ParseArea(s string) (city, district string) {
 			}
 		}
 		if prov == "陕西" {
-			return "", districtOf(t)
+			// A development zone many cities have (陕西高新): the zone, for a default city to
+			// place; another district of no Shaanxi city is no place (陕西某某区).
+			if d := districtOf(t); isZone(d) {
+				return "", d
+			}
+			return "", ""
 		}
 		// A development zone without its city (高新区, 经开区): many cities have one.
 		for _, z := range zoneAliases {
@@ -218,6 +223,11 @@ func districtOf(t string) string {
 		}
 	}
 	return ""
+}
+
+// isZone reports whether d is a development zone of zoneAliases, which many cities have.
+func isZone(d string) bool {
+	return d != "" && slices.ContainsFunc(zoneAliases, func(z struct{ prefix, district string }) bool { return z.district == d })
 }
 
 func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }

@@ -130,14 +130,19 @@ func FuzzParseDate(f *testing.F) {
 }
 
 func FuzzParseArea(f *testing.F) {
-	for _, s := range []string{"陕西省西安高新技术产业开发区", "西安-雁塔区", "湖北省武汉洪山区", "深圳深圳南山区", "北京北京", "陕西省陕西省", "Xi'an", "吉林省吉林"} {
+	for _, s := range []string{"陕西省西安高新技术产业开发区", "西安-雁塔区", "湖北省武汉洪山区", "深圳深圳南山区", "北京北京", "陕西省陕西省", "Xi'an", "吉林省吉林", "陕西高新", "高新区"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, parse := range []func(string) (string, string){ingest.ParseArea, ingest.ParseCity} {
 			city, district := parse(s)
+			// A district without its city is a development zone many cities have (高新区,
+			// 经开区), which an import places in the file's default city: one that is a zone
+			// on its own too.
 			if city == "" && district != "" {
-				t.Fatalf("%q: district %q without a city", s, district)
+				if c, d := parse(district); c != "" || d != district {
+					t.Fatalf("%q: district %q without a city, and no zone", s, district)
+				}
 			}
 			if !utf8.ValidString(city) || !utf8.ValidString(district) {
 				t.Fatalf("%q: %q %q not UTF-8", s, city, district)

@@ -167,6 +167,8 @@ func TestParseCity(t *testing.T) {
 		{"东京", "东京", ""},   // outside the lists, kept
 		{"湖北省湖北省", "", ""}, // a province twice is no city
 		{"陕西省", "", ""},
+		{"陕西高新", "", "高新区"}, // a zone many cities have: placed by the file's default city
+		{"陕西省某某区", "", ""},  // a district of no Shaanxi city is no place
 		{"第3车间", "", ""},
 		{"", "", ""},
 	}
