@@ -421,9 +421,10 @@ var englishStopWords = map[string]bool{"a": true, "an": true, "the": true, "of":
 	"at": true, "to": true, "and": true, "or": true, "with": true, "by": true, "from": true, "is": true, "are": true}
 
 // queryStopWords are one-character function words left out of a query that has other words:
-// "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有.
+// "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有,
+// nor 英语口语好 its 好 (see proficiencyWords).
 // gse cuts them alone only where they are no part of a word (有限, 开发, 要求 stay words).
-const queryStopWords = "的与和及或在了是等之有吗呢吧啊呀么我你想要能会可去把被让给从向到为于就都也还又很开个"
+const queryStopWords = "的与和及或在了是等之有吗呢吧啊呀么我你想要能会可去把被让给从向到为于就都也还又很开个好强"
 
 // queryWords analyses a query like the document fields: its words, each with its dictionary
 // sub-words and bigrams, in order, without repeats.

@@ -339,6 +339,15 @@ func askWords() []string {
 		"学历"} // 本科学历 asks for the degree, which postings state as 本科
 }
 
+// proficiencyWords say how well someone knows what the rest of the query names: 懂英语的客服,
+// 精通日语, 日语流利, 熟练掌握Java. They are left out like askWords: required, they hid the
+// programs and profiles, which never say 精通 or 流利, and the one 客服 posting that asks for
+// English (懂英语的客服 listed 592 英语 programs, none a 客服); gse also makes words of them
+// with the skill (日语流利, 懂日语, 英语良好), which matched only where written so. Longest
+// first, so that 熟练掌握 goes whole. One-character ones cut alone (英语口语好, 沟通能力强) are
+// query stop words (queryStopWords).
+var proficiencyWords = []string{"熟练掌握", "熟练", "精通", "熟悉", "掌握", "擅长", "流利", "良好", "扎实", "较强", "较好", "懂得", "具备", "具有", "懂"}
+
 // exclusions splits q into the words a result must hold and those it must not, written with a
 // minus as in every search engine (软件测试 -外包); a plus before a word (+Java) only stresses
 // it, as every word is required anyway.
@@ -365,22 +374,46 @@ func exclusions(q string) (pos string, neg []string) {
 func withoutAskWords(q string) string {
 	q, _ = exclusions(q)
 	out, _ := withoutTypeCues(q)
-	for _, w := range askWords() {
+	for _, w := range slices.Concat(askWords(), proficiencyWords) {
 		out = strings.ReplaceAll(out, w, " ")
 	}
 	// A part that ends with 的 describes (会日语的, 懂Java的): the 的 is no word of it, and
-	// left on it hid the skill (会日语的 found nothing, 会日语 237).
-	parts := strings.Fields(out)
-	for i, p := range parts {
+	// left on it hid the skill (会日语的 found nothing, 会日语 237). One with 的 inside is two
+	// parts (英语好的客服 → 英语 客服), each then a skill where it names one.
+	var parts []string
+	for _, p := range strings.Fields(out) {
 		if utf8.RuneCountInString(p) >= 3 {
-			parts[i] = strings.TrimSuffix(p, "的")
+			p = strings.TrimSuffix(p, "的")
 		}
+		parts = append(parts, describing(p)...)
 	}
 	out = strings.Join(parts, " ")
 	if strings.TrimSpace(out) == "" {
 		return q
 	}
 	return out
+}
+
+// describing splits part at a 的 that joins a description to what it describes: 英语好的客服
+// is 英语 and 客服 (the 好 of 英语好 says how well: see proficiencyWords), 会Java的测试 会Java
+// and 测试. Each side must hold two characters or more, so that words holding 的 stay whole
+// (目的地, 的确).
+func describing(part string) []string {
+	var out []string
+	rs := []rune(part)
+	start := 0
+	for i := 2; i < len(rs)-2; i++ {
+		if rs[i] != '的' || i-start < 2 {
+			continue
+		}
+		left := rs[start:i]
+		if n := len(left); n >= 3 && (left[n-1] == '好' || left[n-1] == '强') {
+			left = left[:n-1] // 英语好, 能力强: how well
+		}
+		out = append(out, string(left))
+		start = i + 1
+	}
+	return append(out, string(rs[start:]))
 }
 
 // realCue reads the words of q that ask for real documents only (真实, 真实数据, 真实岗位 …), as
