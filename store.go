@@ -191,6 +191,10 @@ type SearchResult struct {
 	// each found, only not together, the part (量子计算). Empty when each of several parts is
 	// found, only not together.
 	Unmatched []string `json:"unmatched,omitempty"`
+	// Outside are the places of a relaxed query, as typed, that no hit is in: the other
+	// words were found together only elsewhere (呼叫中心 咸阳 lists the call-centre courses of
+	// other cities, outside 咸阳).
+	Outside []string `json:"outside,omitempty"`
 	// Facets holds the counts asked for, by facet name.
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
 }

@@ -31,8 +31,10 @@ type searchPage struct {
 	Hits    []xiaoqi.Hit `json:"hits"`
 	Relaxed bool         `json:"relaxed,omitempty"`
 	// Unmatched are the words of a relaxed query that nothing holds (xiaoqi.SearchResult).
-	Unmatched []string                       `json:"unmatched,omitempty"`
-	Facets    map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
+	Unmatched []string `json:"unmatched,omitempty"`
+	// Outside are the places of a relaxed query that no hit is in (xiaoqi.SearchResult).
+	Outside []string                       `json:"outside,omitempty"`
+	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
 
 // listParams are the filter parameters that take several values, comma-separated or
@@ -61,7 +63,8 @@ func (s *Server) search(c *gin.Context) {
 		return
 	}
 	out := searchPage{Total: res.Total, Page: sq.Page, PerPage: sq.PerPage,
-		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Unmatched: res.Unmatched, Facets: res.Facets}
+		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Unmatched: res.Unmatched,
+		Outside: res.Outside, Facets: res.Facets}
 	if out.Hits == nil {
 		out.Hits = []xiaoqi.Hit{}
 	}

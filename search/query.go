@@ -87,6 +87,7 @@ func grouped(q query.Query, words []qword) query.Query {
 type unit struct {
 	typed string
 	q     query.Query
+	place bool // a place of Shaanxi (咸阳, 雁塔, 关中): what relax leaves out first
 }
 
 // anyUnits finds the documents that hold at least min of us; none when us is empty.
@@ -170,7 +171,7 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 		if len(alts) > 1 {
 			wq = bleve.NewDisjunctionQuery(alts...)
 		}
-		units = append(units, unit{typed: w.typed, q: wq})
+		units = append(units, unit{typed: w.typed, q: wq, place: x.isPlace(w.text)})
 	}
 	return units
 }

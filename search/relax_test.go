@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -88,5 +89,44 @@ func TestRelaxedEnglishSkillWord(t *testing.T) {
 		if got := ids(res); !slices.Contains(got, "job_test") || slices.Contains(got, "job_sales") || !res.Relaxed || !slices.Equal(res.Unmatched, []string{"campus"}) {
 			t.Errorf("%s = %v relaxed %v unmatched %q; want the 软件测试 posting, relaxed, campus unmatched", q, got, res.Relaxed, res.Unmatched)
 		}
+	}
+}
+
+// TestRelaxedLeavesOutThePlaceFirst: when the words of a query are found together only outside
+// the place it names, the answer is those documents, and says so (Outside), not every
+// document of the place, which came first when the place counted as any other word.
+func TestRelaxedLeavesOutThePlaceFirst(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	docs := []xiaoqi.Doc{
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cc_xa"}, Name: "呼叫中心坐席", City: "西安市", Description: "负责呼叫中心来电接听。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cc_bj"}, Name: "客服专员", City: "宝鸡市", Description: "在呼叫中心处理客户来电。"},
+	}
+	for i := range 12 {
+		docs = append(docs, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: fmt.Sprintf("job_xy_%02d", i)}, Name: "会计", City: "咸阳市",
+			Description: "咸阳市秦都区，负责账务处理。"})
+	}
+	index(t, x, docs...)
+	for _, tc := range []struct {
+		q         string
+		unmatched []string
+	}{
+		{"呼叫中心 咸阳", nil},
+		{"咸阳 呼叫中心", nil},
+		{"呼叫中心 区块链 咸阳", []string{"区块链"}}, // a word nothing holds is named as before
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: tc.q})
+		got := ids(res)
+		slices.Sort(got)
+		if !res.Relaxed || !slices.Equal(got, []string{"job_cc_bj", "job_cc_xa"}) || !slices.Equal(res.Outside, []string{"咸阳"}) ||
+			!slices.Equal(res.Unmatched, tc.unmatched) {
+			t.Errorf("%s = %v relaxed %v outside %q unmatched %q; want the two call-centre jobs, relaxed, outside 咸阳, unmatched %q",
+				tc.q, ids(res), res.Relaxed, res.Outside, res.Unmatched, tc.unmatched)
+		}
+	}
+	// Words found nowhere together, even without the place: relaxed as before, no Outside.
+	res := find(t, x, xiaoqi.SearchQuery{Q: "呼叫中心 账务 咸阳"})
+	if !res.Relaxed || len(res.Outside) != 0 || len(res.Hits) == 0 {
+		t.Errorf("呼叫中心 账务 咸阳 = %v relaxed %v outside %q; want hits, relaxed, no outside", ids(res), res.Relaxed, res.Outside)
 	}
 }

@@ -127,12 +127,11 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	// No IncludeLocations: locate finds the words of the hits shown.
 	res, err := x.run(ctx, req)
 	relaxed := false
-	var unmatched []string
+	var unmatched, outside []string
 	if err == nil && res.Total == 0 && q.Sort != xiaoqi.SortDistance && strings.TrimSpace(q.Q) != "" {
-		var rres *bleve.SearchResult
-		var rq query.Query
-		if rres, rq, unmatched, err = x.relax(ctx, words, q, req); err == nil && rres != nil {
-			res, text, relaxed = rres, rq, true
+		var r relaxation
+		if r, err = x.relax(ctx, words, q, req); err == nil && r.res != nil {
+			res, text, relaxed, unmatched, outside = r.res, r.q, true, r.unmatched, r.outside
 		}
 	}
 	if err == nil && strings.TrimSpace(q.Q) != "" {
@@ -146,7 +145,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
 		Relaxed: relaxed}
 	if relaxed {
-		out.Unmatched = unmatched
+		out.Unmatched, out.Outside = unmatched, outside
 	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near)
@@ -188,28 +187,58 @@ func isDocID(s search.SearchSort) bool {
 	return ok && f.Field == fieldDocID && !f.Desc
 }
 
+// A relaxation is how relax answered: the result, the text query that found it, the words no
+// document holds (SearchResult.Unmatched) and the places the hits are not in (Outside).
+type relaxation struct {
+	res                *bleve.SearchResult
+	q                  query.Query
+	unmatched, outside []string
+}
+
 // relax answers a search whose words found nothing together (as Typesense drops tokens):
 // the documents that hold the most of them. A word that nothing within the filters holds is
-// left out (回国 of 留学生 回国 创业 补贴), then as few of the others as must be: all but one,
-// else all but two, and so on, down to any one of them, which finds something. A question
-// therefore ends at nothing only when none of its words is found at all.
+// left out (回国 of 留学生 回国 创业 补贴). Then the places, when the other words are found
+// together elsewhere: 呼叫中心 咸阳 lists the call-centre courses and firms of other cities
+// (outside: 咸阳), not every document of 咸阳 before them, as it did when the place counted as
+// any other word. Else as few of the words as must be: all but one, else all but two, and so
+// on, down to any one of them, which finds something. A question therefore ends at nothing
+// only when none of its words is found at all.
 //
-// It returns the result (nil when nothing can be found), the text query that found it, and
-// what the answer names as missing (SearchResult.Unmatched): the words, as typed, that nothing
-// holds; else, for a query of one part (量子计算), the part, which nothing holds whole; else
-// none (each word is found, only not together).
-func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (*bleve.SearchResult, query.Query, []string, error) {
-	var kept []unit
-	var missing []string
+// It returns a relaxation with a nil result when nothing can be found. Unmatched names the
+// words, as typed, that nothing holds; else, for a query of one part (量子计算), the part,
+// which nothing holds whole; else none (each word is found, only not together).
+func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
+	var kept, topic []unit
+	var missing, places []string
 	for _, u := range x.relaxUnits(words) {
 		found, err := x.exists(ctx, x.withFilters(ctx, u.q, q))
 		if err != nil {
-			return nil, nil, nil, err
+			return relaxation{}, err
 		}
-		if found {
+		switch {
+		case !found:
+			if !slices.Contains(missing, u.typed) {
+				missing = append(missing, u.typed)
+			}
+		case u.place:
 			kept = append(kept, u)
-		} else if !slices.Contains(missing, u.typed) {
-			missing = append(missing, u.typed)
+			places = append(places, u.typed)
+		default:
+			kept = append(kept, u)
+			topic = append(topic, u)
+		}
+	}
+	if len(places) > 0 && len(topic) > 0 && (len(missing) > 0 || len(topic) < len(kept)) {
+		// The words but the places, all of them: found together somewhere, they are what
+		// the query is about.
+		rq := anyUnits(topic, len(topic))
+		req.Query = x.withFilters(ctx, rq, q)
+		res, err := x.run(ctx, req)
+		if err != nil {
+			return relaxation{}, err
+		}
+		if res.Total > 0 {
+			return relaxation{res: res, q: rq, unmatched: missing, outside: places}, nil
 		}
 	}
 	top := len(kept) // the most words a document may hold together
@@ -217,7 +246,7 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 		top-- // all of them found nothing
 	}
 	if top < 1 {
-		return nil, nil, nil, nil
+		return relaxation{}, nil
 	}
 	var (
 		best  *bleve.SearchResult
@@ -242,13 +271,13 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 	lo, hi := 1, top
 	ok, err := try(hi)
 	if err != nil {
-		return nil, nil, nil, err
+		return relaxation{}, err
 	}
 	if !ok {
 		for hi--; lo < hi; {
 			mid := (lo + hi + 1) / 2
 			if ok, err = try(mid); err != nil {
-				return nil, nil, nil, err
+				return relaxation{}, err
 			} else if ok {
 				lo = mid
 			} else {
@@ -257,7 +286,7 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 		}
 		if best == nil || bestM != lo {
 			if ok, err = try(lo); err != nil || !ok {
-				return nil, nil, nil, err // nothing after all: the index changed meanwhile
+				return relaxation{}, err // nothing after all: the index changed meanwhile
 			}
 		}
 	}
@@ -266,7 +295,7 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 			missing = parts
 		}
 	}
-	return best, bestQ, missing, nil
+	return relaxation{res: best, q: bestQ, unmatched: missing}, nil
 }
 
 // exists reports whether q finds any document; the search stops at the first.

@@ -258,6 +258,12 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/search?type=job&q=" + url.QueryEscape("区块链 延安"))
 	p.waitText(".results [data-notice=relaxed]", "没有找到含「区块链」的结果")
 	p.checkA11y("a relaxed search")
+	// Words found together only outside the place named: the notice says where they are not.
+	p.open("/#/search?q=" + url.QueryEscape("呼叫中心 咸阳"))
+	p.waitText(".results [data-notice=outside]", "「咸阳」没有同时包含其他词的结果")
+	if n := p.count(".results [data-notice=relaxed]"); n != 0 {
+		p.fail("呼叫中心 咸阳: %d notices of relaxed words beside the place's", n)
+	}
 	// A question written as one phrase: no result holds it whole, but its words are found;
 	// the notice does not claim that the results leave the question out.
 	p.open("/#/search?q=" + url.QueryEscape("海归在西安开公司有补贴吗"))

@@ -241,8 +241,15 @@ function resultList(st, res) {
     const missing = res.unmatched || [];
     const bare = (x) => x.replace(/[\s\p{P}]/gu, '');
     const whole = missing.length && bare(missing.join('')).length >= 0.75 * bare(st.q).length;
-    out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
-      whole ? t('search.relaxed.some') : missing.length ? t('search.unmatched', { w: missing.join(t('punct.list')) }) : t('search.relaxed')));
+    // The other words found together only elsewhere (呼叫中心 咸阳): say where they are not.
+    const outside = res.outside || [];
+    if (outside.length) {
+      out.push(h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w: outside.join(t('punct.list')) })));
+    }
+    if (!outside.length || missing.length) {
+      out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
+        whole ? t('search.relaxed.some') : missing.length ? t('search.unmatched', { w: missing.join(t('punct.list')) }) : t('search.relaxed')));
+    }
   }
   if (!res.hits.length) {
     out.push(h('p', { class: 'empty' }, t('search.none')));
