@@ -178,7 +178,8 @@ func CheckFilterValue(k Kind, name, v string) error {
 		st := []string{PartnershipSuggested, PartnershipProposed, PartnershipAccepted, PartnershipDeclined, PartnershipActive}
 		ok, allowed = slices.Contains(st, v), strings.Join(st, ", ")
 	case name == "sector":
-		ok, allowed, allowedZH = Sector(v).Valid(), "software, it_ops, … (GET /api/v1/openapi.json)", "software、it_ops……（见 GET /api/v1/openapi.json）"
+		_, ok = SectorOf(v)
+		allowed, allowedZH = SectorChoices(false), SectorChoices(true)
 	case name == "region":
 		ok, allowed = slices.Contains(Regions, Region(v)), "关中, 陕南, 陕北"
 	case name == "degree":

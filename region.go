@@ -2,6 +2,7 @@ package xiaoqi
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -96,6 +97,41 @@ var SectorNames = map[Sector][2]string{
 
 // Valid reports whether s is a known sector.
 func (s Sector) Valid() bool { _, ok := SectorNames[s]; return ok }
+
+// SectorOf returns the sector that s names: its code (finance), its Chinese name (金融保险)
+// or its English name (Finance and insurance), in any case, with spaces around it ignored. A
+// parameter takes any of them: the UI shows the names, and sector=金融保险 was a 400 asking for
+// a code.
+func SectorOf(s string) (Sector, bool) {
+	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if sec := Sector(t); sec.Valid() {
+		return sec, true
+	}
+	for sec, names := range SectorNames {
+		if t == names[0] || t == strings.ToLower(names[1]) {
+			return sec, true
+		}
+	}
+	return "", false
+}
+
+// SectorChoices lists the sectors for a message, sorted by code, each with its Chinese name
+// (zh: "animation（动漫）、biomedicine（生物医药研发）、…") or English name.
+func SectorChoices(zh bool) string {
+	var out []string
+	for code, names := range SectorNames {
+		if zh {
+			out = append(out, string(code)+"（"+names[0]+"）")
+		} else {
+			out = append(out, string(code)+" ("+names[1]+")")
+		}
+	}
+	slices.Sort(out)
+	if zh {
+		return strings.Join(out, "、")
+	}
+	return strings.Join(out, ", ")
+}
 
 // Skill is a canonical skill of the taxonomy. Documents refer to skills by name; the taxonomy
 // package resolves aliases ("JAVA开发", "Java工程师") to one skill.

@@ -62,6 +62,11 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 						opt.Filters[name] = city
 					}
 				}
+			case name == "sector":
+				if err = xiaoqi.CheckFilterValue(k, name, v); err == nil {
+					sec, _ := xiaoqi.SectorOf(v) // 金融保险 as finance, as stored
+					opt.Filters[name] = string(sec)
+				}
 			default:
 				err = xiaoqi.CheckFilterValue(k, name, v)
 				opt.Filters[name] = v

@@ -338,6 +338,17 @@ func TestListBadFilterValues(t *testing.T) {
 	if len(short.Data) != 1 || len(full.Data) != 1 {
 		t.Errorf("jobs in 西安: %d, in 西安市: %d; want the job both ways", len(short.Data), len(full.Data))
 	}
+	// A sector by its code or its names, as the UI shows them.
+	sw := e.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试开发","city":"西安市","enterprise_name":"某公司","sector":"software"}`).want(t, http.StatusCreated)
+	var created xiaoqi.JobNeed
+	sw.decode(t, &created)
+	for _, sector := range []string{"software", "软件研发和测试", " Software Development and Testing "} {
+		var byName struct{ Data []xiaoqi.JobNeed }
+		e.get(t, "/api/v1/jobs?sector="+url.QueryEscape(sector)).want(t, http.StatusOK).decode(t, &byName)
+		if len(byName.Data) != 1 || byName.Data[0].ID != created.ID {
+			t.Errorf("jobs of sector %q: %d, want the software job", sector, len(byName.Data))
+		}
+	}
 	for _, path := range []string{"/api/v1/jobs?status=open&sector=software&region=关中&degree=本科", "/api/v1/partnerships?status=active",
 		"/api/v1/institutions?type=training", "/api/v1/jobs?city="} {
 		e.get(t, path).want(t, http.StatusOK)

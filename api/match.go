@@ -63,9 +63,10 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 		case "city":
 			sc.City = xiaoqi.NormalizeCity(v)
 		case "sector":
-			s := xiaoqi.Sector(v)
-			if v != "" && !s.Valid() {
-				return invalid(name, "未知领域 %[1]q（可选 software、it_ops、finance…… 见 GET /api/v1/openapi.json） / unknown sector %[1]q (one of software, it_ops, finance, … see GET /api/v1/openapi.json)", v)
+			s, ok := xiaoqi.SectorOf(v)
+			if v != "" && !ok {
+				return invalid(name, "未知领域 %[1]q，可选：%[2]s / unknown sector %[1]q, one of: %[3]s", v,
+					xiaoqi.SectorChoices(true), xiaoqi.SectorChoices(false))
 			}
 			sc.Sector = s
 		case "real_only":

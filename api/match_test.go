@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -115,8 +116,13 @@ func TestMatchEndpoints(t *testing.T) {
 		t.Errorf("dossier from real data only: %+v", rd)
 	}
 	e.get(t, "/api/v1/insights/startup?real_only=yes").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "real_only")
-	var d xiaoqi.Dossier
+	var d, named xiaoqi.Dossier
 	e.get(t, "/api/v1/insights/startup?city=西安&sector=software").want(t, http.StatusOK).decode(t, &d)
+	// The sector as the UI names it: sector=软件研发和测试 asked for a code.
+	e.get(t, "/api/v1/insights/startup?city=西安&sector="+url.QueryEscape("软件研发和测试")).want(t, http.StatusOK).decode(t, &named)
+	if named.Scope.Sector != xiaoqi.SectorSoftware || named.OpenHeadcount != d.OpenHeadcount {
+		t.Errorf("dossier of 软件研发和测试: sector %q, %d openings; of software: %d", named.Scope.Sector, named.OpenHeadcount, d.OpenHeadcount)
+	}
 	if len(d.Policies) != 4 || d.Policies[3].Number != 12 || !strings.Contains(d.Policies[3].Quote, "留学生") {
 		t.Errorf("dossier policies: %+v", d.Policies)
 	}

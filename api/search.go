@@ -136,7 +136,11 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 		sq.Regions = append(sq.Regions, xiaoqi.Region(r))
 	}
 	for _, v := range lists["sector"] {
-		sq.Sectors = append(sq.Sectors, xiaoqi.Sector(v))
+		sec, ok := xiaoqi.SectorOf(v) // 金融保险 as finance
+		if !ok {
+			sec = xiaoqi.Sector(v) // refused, named, by the search
+		}
+		sq.Sectors = append(sq.Sectors, sec)
 	}
 	sq.Districts, sq.Skills, sq.Degrees, sq.Languages = lists["district"], lists["skill"], lists["degree"], lists["language"]
 	sq.Institutions, sq.Enterprises, sq.Facets = lists["institution"], lists["enterprise"], lists["facets"]

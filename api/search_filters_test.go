@@ -114,6 +114,8 @@ func TestSearchAnalysisAndFilters(t *testing.T) {
 		{"region", "type=job&region=陕北", id("ops_yl"), false},
 		{"district", "district=雁塔区", id("java_xa"), false},
 		{"sector", "sector=it_ops", id("ops_yl"), false},
+		{"sector by its Chinese name", "sector=" + url.QueryEscape("运营维护"), id("ops_yl"), false},
+		{"sector by its English name", "sector=" + url.QueryEscape("IT Operation and Maintenance"), id("ops_yl"), false},
 		{"skill", "skill=软件测试&sort=date", id("test_xa", "test_bj"), false},
 		{"degree", "type=job&degree=大专&sort=date:asc", id("media_hz", "test_xa"), false},
 		{"language", "language=日语N2", id("java_xa"), false},

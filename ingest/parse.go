@@ -377,15 +377,10 @@ func ParseSector(s string) (xiaoqi.Sector, error) {
 	if t == "" || noSector[t] {
 		return "", nil
 	}
-	if sec := xiaoqi.Sector(t); sec.Valid() {
+	if sec, ok := xiaoqi.SectorOf(t); ok {
 		return sec, nil
 	} else if t == "it" {
 		return xiaoqi.SectorSoftware, nil
-	}
-	for sec, names := range xiaoqi.SectorNames {
-		if t == names[0] || t == strings.ToLower(names[1]) {
-			return sec, nil
-		}
 	}
 	for _, w := range sectorWords {
 		if strings.Contains(t, w.word) {

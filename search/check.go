@@ -61,7 +61,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	}
 	for _, s := range q.Sectors {
 		if !s.Valid() {
-			return 0, 0, invalid("sector", "未知行业 %[1]q，可选：%[2]s / unknown sector %[1]q, one of: %[3]s", s, sectorList(true), sectorList(false))
+			return 0, 0, invalid("sector", "未知行业 %[1]q，可选：%[2]s / unknown sector %[1]q, one of: %[3]s", s, xiaoqi.SectorChoices(true), xiaoqi.SectorChoices(false))
 		}
 	}
 	for _, d := range q.Degrees {
@@ -203,29 +203,11 @@ func invalid(field, format string, args ...any) *xiaoqi.Error {
 		Details: []xiaoqi.FieldError{{Field: field, Message: msg}}}
 }
 
-// sectorList lists the sectors' codes with their names, in Chinese or English.
 // kindList lists the kinds of documents, joined by sep.
 func kindList(sep string) string {
 	var out []string
 	for _, k := range xiaoqi.Kinds {
 		out = append(out, string(k))
-	}
-	return strings.Join(out, sep)
-}
-
-func sectorList(zh bool) string {
-	var out []string
-	for code, names := range xiaoqi.SectorNames {
-		if zh {
-			out = append(out, string(code)+"（"+names[0]+"）")
-		} else {
-			out = append(out, string(code)+" ("+names[1]+")")
-		}
-	}
-	slices.Sort(out)
-	sep := ", "
-	if zh {
-		sep = "、"
 	}
 	return strings.Join(out, sep)
 }

@@ -35,12 +35,14 @@ func RunMatch(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stderr, "须指定 --allocate / xiaoqi match: --allocate is required")
 		return errUsage
 	}
-	scope := xiaoqi.Scope{Region: xiaoqi.Region(*region), City: xiaoqi.NormalizeCity(*city), Sector: xiaoqi.Sector(*sector)}
+	sec, known := xiaoqi.SectorOf(*sector)
+	scope := xiaoqi.Scope{Region: xiaoqi.Region(*region), City: xiaoqi.NormalizeCity(*city), Sector: sec}
 	if r := scope.Region; r != "" && r != xiaoqi.RegionGuanzhong && r != xiaoqi.RegionShaannan && r != xiaoqi.RegionShaanbei {
 		return xiaoqi.Errorf(xiaoqi.EINVALID, "区域无效：--region 须为关中、陕南或陕北，不能是 %[1]q / --region must be 关中, 陕南 or 陕北, not %[1]q", *region)
 	}
-	if scope.Sector != "" && !scope.Sector.Valid() {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知领域：--sector %[1]q 不是服务外包领域代码（如 software、it_ops） / --sector: unknown sector %[1]q (a code such as software, it_ops)", *sector)
+	if *sector != "" && !known {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知领域：--sector %[1]q，可选：%[2]s / --sector: unknown sector %[1]q, one of: %[3]s", *sector,
+			xiaoqi.SectorChoices(true), xiaoqi.SectorChoices(false))
 	}
 	store, logger, err := openTask(ctx, cfg, stderr)
 	if err != nil {
