@@ -181,7 +181,7 @@ func CheckFilterValue(k Kind, name, v string) error {
 		_, ok = SectorOf(v)
 		allowed, allowedZH = SectorChoices(false), SectorChoices(true)
 	case name == "region":
-		ok, allowed = slices.Contains(Regions, Region(v)), "关中, 陕南, 陕北"
+		ok, allowed, allowedZH = slices.Contains(Regions, Region(v)), "关中 Guanzhong, 陕南 Shaannan, 陕北 Shaanbei", "关中、陕南、陕北"
 	case name == "degree":
 		ok, allowed = validDegree(v), strings.Join(Degrees, ", ")
 	case name == "type" && k == KindInstitution:

@@ -268,6 +268,18 @@ func CityEnglish(city string) string {
 	return PlaceEnglish(city)
 }
 
+// RegionNamed returns the region that s names, in Chinese (关中) or English in any case
+// (Guanzhong), as the UI shows it in either language.
+func RegionNamed(s string) (Region, bool) {
+	t := strings.TrimSpace(s)
+	for _, r := range Regions {
+		if t == string(r) || strings.EqualFold(t, RegionEnglish(r)) {
+			return r, true
+		}
+	}
+	return "", false
+}
+
 // RegionEnglish returns the English name of a region (关中 → Guanzhong), or the name as it is
 // when unknown.
 func RegionEnglish(r Region) string {

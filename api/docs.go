@@ -67,6 +67,16 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 					sec, _ := xiaoqi.SectorOf(v) // 金融保险 as finance, as stored
 					opt.Filters[name] = string(sec)
 				}
+			case name == "region":
+				if r, ok := xiaoqi.RegionNamed(v); ok {
+					v = string(r) // Guanzhong as 关中
+				}
+				err = xiaoqi.CheckFilterValue(k, name, v)
+				opt.Filters[name] = v
+			case name == "degree":
+				v = degreeParam(v) // bachelor as 本科
+				err = xiaoqi.CheckFilterValue(k, name, v)
+				opt.Filters[name] = v
 			default:
 				err = xiaoqi.CheckFilterValue(k, name, v)
 				opt.Filters[name] = v

@@ -339,7 +339,7 @@ func TestListBadFilterValues(t *testing.T) {
 		t.Errorf("jobs in 西安: %d, in 西安市: %d; want the job both ways", len(short.Data), len(full.Data))
 	}
 	// A sector by its code or its names, as the UI shows them.
-	sw := e.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试开发","city":"西安市","enterprise_name":"某公司","sector":"software"}`).want(t, http.StatusCreated)
+	sw := e.send(t, http.MethodPost, "/api/v1/jobs", `{"title":"测试开发","city":"西安市","enterprise_name":"某公司","sector":"software","degree":"本科"}`).want(t, http.StatusCreated)
 	var created xiaoqi.JobNeed
 	sw.decode(t, &created)
 	for _, sector := range []string{"software", "软件研发和测试", " Software Development and Testing "} {
@@ -348,6 +348,19 @@ func TestListBadFilterValues(t *testing.T) {
 		if len(byName.Data) != 1 || byName.Data[0].ID != created.ID {
 			t.Errorf("jobs of sector %q: %d, want the software job", sector, len(byName.Data))
 		}
+	}
+	// A region and a degree in English, as the English UI shows them.
+	for _, path := range []string{"/api/v1/jobs?region=Guanzhong", "/api/v1/jobs?region=" + url.QueryEscape("关中"), "/api/v1/jobs?region=guanzhong"} {
+		var got struct{ Data []xiaoqi.JobNeed }
+		e.get(t, path).want(t, http.StatusOK).decode(t, &got)
+		if len(got.Data) != 2 {
+			t.Errorf("%s: %d jobs, want the two of 西安", path, len(got.Data))
+		}
+	}
+	var bachelor struct{ Data []xiaoqi.JobNeed }
+	e.get(t, "/api/v1/jobs?degree=Bachelor").want(t, http.StatusOK).decode(t, &bachelor)
+	if len(bachelor.Data) != 1 || bachelor.Data[0].ID != created.ID {
+		t.Errorf("jobs?degree=Bachelor: %d, want the 本科 job", len(bachelor.Data))
 	}
 	for _, path := range []string{"/api/v1/jobs?status=open&sector=software&region=关中&degree=本科", "/api/v1/partnerships?status=active",
 		"/api/v1/institutions?type=training", "/api/v1/jobs?city="} {

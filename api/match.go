@@ -55,9 +55,9 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 		case "limit":
 			limit, err = intParam(name, v, 0, maxLimit)
 		case "region":
-			r := xiaoqi.Region(v)
-			if v != "" && r != xiaoqi.RegionGuanzhong && r != xiaoqi.RegionShaannan && r != xiaoqi.RegionShaanbei {
-				return invalid(name, "区域须为 关中、陕南 或 陕北，不是 %[1]q / must be 关中, 陕南 or 陕北, not %[1]q", v)
+			r, ok := xiaoqi.RegionNamed(v) // Guanzhong as 关中
+			if v != "" && !ok {
+				return invalid(name, "区域须为 关中、陕南 或 陕北，不是 %[1]q / must be 关中 (Guanzhong), 陕南 (Shaannan) or 陕北 (Shaanbei), not %[1]q", v)
 			}
 			sc.Region = r
 		case "city":

@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // Search parameter defaults and limits beyond those of the root package.
@@ -35,6 +36,19 @@ type searchPage struct {
 	// Outside are the places of a relaxed query that no hit is in (xiaoqi.SearchResult).
 	Outside []string                       `json:"outside,omitempty"`
 	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
+}
+
+// degreeParam reads a degree given in English (bachelor, Master's, PhD) as an import reads it
+// (ingest.ParseDegree): the stored 本科, 硕士, 博士. A Chinese one stays as written: the search
+// reads 研究生 as 硕士 or 博士, and 专科 as 大专, itself.
+func degreeParam(v string) string {
+	if strings.ContainsFunc(v, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return v
+	}
+	if d, err := ingest.ParseDegree(v); err == nil && d != "" {
+		return d
+	}
+	return v
 }
 
 // listParams are the filter parameters that take several values, comma-separated or
@@ -132,8 +146,15 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 	// say it names no city.
 	sq.Cities = englishPlaces(lists["city"], false)
 	lists["district"] = englishPlaces(lists["district"], true)
-	for _, r := range lists["region"] {
-		sq.Regions = append(sq.Regions, xiaoqi.Region(r))
+	for _, v := range lists["region"] {
+		r, ok := xiaoqi.RegionNamed(v) // Guanzhong as 关中
+		if !ok {
+			r = xiaoqi.Region(v) // refused, named, by the search
+		}
+		sq.Regions = append(sq.Regions, r)
+	}
+	for i, v := range lists["degree"] {
+		lists["degree"][i] = degreeParam(v)
 	}
 	for _, v := range lists["sector"] {
 		sec, ok := xiaoqi.SectorOf(v) // 金融保险 as finance

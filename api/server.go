@@ -247,14 +247,21 @@ func resource(k xiaoqi.Kind) string {
 	return string(k) + "s"
 }
 
-// parseKind accepts a kind's singular or plural name, in any case. (xiaoqi.ParseKind rejects
-// "policies".)
+// parseKind accepts a kind's singular or plural name, in any case, or its Chinese name as the
+// UI shows it (院校, 岗位, 候选人). (xiaoqi.ParseKind rejects "policies".)
 func parseKind(s string) (xiaoqi.Kind, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for _, k := range xiaoqi.Kinds {
-		if s == string(k) || s == resource(k) {
+		if s == string(k) || s == resource(k) || s == xiaoqi.KindName(k) {
 			return k, true
 		}
+	}
+	// The names of the search's tabs (岗位, 政策) where KindName is longer.
+	switch s {
+	case "岗位", "职位":
+		return xiaoqi.KindJob, true
+	case "政策":
+		return xiaoqi.KindPolicy, true
 	}
 	return "", false
 }

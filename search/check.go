@@ -56,7 +56,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	}
 	for _, r := range q.Regions {
 		if !slices.Contains(xiaoqi.Regions, r) {
-			return 0, 0, invalid("region", "未知区域 %[1]q（可选：关中、陕南、陕北） / unknown region %[1]q (one of 关中, 陕南, 陕北)", r)
+			return 0, 0, invalid("region", "未知区域 %[1]q（可选：关中、陕南、陕北） / unknown region %[1]q (one of 关中 Guanzhong, 陕南 Shaannan, 陕北 Shaanbei)", r)
 		}
 	}
 	for _, s := range q.Sectors {

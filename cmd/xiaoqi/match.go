@@ -36,9 +36,10 @@ func RunMatch(ctx context.Context, args []string, getenv func(string) string, st
 		return errUsage
 	}
 	sec, known := xiaoqi.SectorOf(*sector)
-	scope := xiaoqi.Scope{Region: xiaoqi.Region(*region), City: xiaoqi.NormalizeCity(*city), Sector: sec}
-	if r := scope.Region; r != "" && r != xiaoqi.RegionGuanzhong && r != xiaoqi.RegionShaannan && r != xiaoqi.RegionShaanbei {
-		return xiaoqi.Errorf(xiaoqi.EINVALID, "区域无效：--region 须为关中、陕南或陕北，不能是 %[1]q / --region must be 关中, 陕南 or 陕北, not %[1]q", *region)
+	reg, regional := xiaoqi.RegionNamed(*region)
+	scope := xiaoqi.Scope{Region: reg, City: xiaoqi.NormalizeCity(*city), Sector: sec}
+	if *region != "" && !regional {
+		return xiaoqi.Errorf(xiaoqi.EINVALID, "区域无效：--region 须为关中、陕南或陕北，不能是 %[1]q / --region must be 关中 (Guanzhong), 陕南 (Shaannan) or 陕北 (Shaanbei), not %[1]q", *region)
 	}
 	if *sector != "" && !known {
 		return xiaoqi.Errorf(xiaoqi.EINVALID, "未知领域：--sector %[1]q，可选：%[2]s / --sector: unknown sector %[1]q, one of: %[3]s", *sector,

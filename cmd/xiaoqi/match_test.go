@@ -60,4 +60,10 @@ func TestMatchAllocate(t *testing.T) {
 	if _, _, err := matchCmd(t, "--data-dir", dir, "--allocate", "--region", "华北"); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID || !strings.Contains(err.Error(), "--region") {
 		t.Errorf("unknown region: %v", err)
 	}
+	// The region and the sector by their English names.
+	out, _, err = matchCmd(t, "--data-dir", dir, "--allocate", "--region", "Guanzhong", "--sector", "Software development and testing", "--json")
+	var named xiaoqi.Allocation
+	if err != nil || json.Unmarshal([]byte(out), &named) != nil || named.Scope.Region != xiaoqi.RegionGuanzhong || named.Scope.Sector != xiaoqi.SectorSoftware {
+		t.Errorf("--region Guanzhong --sector 'Software development and testing': %v, scope %+v", err, named.Scope)
+	}
 }
