@@ -416,9 +416,13 @@ type qword struct {
 }
 
 // englishStopWords are the English function words left out of a query that has other words:
-// "subsidy for startups in Baoji" must not require for and in.
+// "subsidy for startups in Baoji" must not require for and in; nor "Japanese speaking customer
+// service" its speaking, nor "fluent English" its fluent: the words that say how well, as
+// proficiencyWords in Chinese (speaking was named as found nowhere).
 var englishStopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "for": true, "in": true, "on": true,
-	"at": true, "to": true, "and": true, "or": true, "with": true, "by": true, "from": true, "is": true, "are": true}
+	"at": true, "to": true, "and": true, "or": true, "with": true, "by": true, "from": true, "is": true, "are": true,
+	"who": true, "can": true, "speak": true, "speaks": true, "speaking": true, "spoken": true, "fluent": true, "proficient": true,
+	"good": true, "strong": true, "skilled": true, "excellent": true, "native": true, "skill": true, "skills": true}
 
 // queryStopWords are one-character function words left out of a query that has other words:
 // "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有,

@@ -387,6 +387,18 @@ func withoutAskWords(q string) string {
 		}
 		parts = append(parts, describing(p)...)
 	}
+	// English function words and the words that say how well, typed as parts of their own
+	// (Japanese speaking customer service): queryWords leaves them out of a part with other
+	// words only, and each part is searched alone where another names a skill.
+	kept := parts[:0:0]
+	for _, p := range parts {
+		if !englishStopWords[strings.ToLower(p)] {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) > 0 {
+		parts = kept
+	}
 	out = strings.Join(parts, " ")
 	if strings.TrimSpace(out) == "" {
 		return q

@@ -47,18 +47,22 @@ func TestWithoutTypeCues(t *testing.T) {
 
 func TestWithoutAskWordsDescriptions(t *testing.T) {
 	for q, want := range map[string]string{
-		"英语好的客服":     "英语 客服",
-		"懂英语的客服":     "英语 客服",
-		"精通日语 Java":  "日语 Java",
-		"熟练掌握Java":   "Java",
-		"日语流利":       "日语",
-		"会Java的测试":   "会Java 测试",
-		"沟通能力强的销售":   "沟通能力 销售",
-		"会日语的":       "会日语",
-		"目的地":        "目的地",  // 的 of a word
-		"我的世界":       "我的世界", // one character before it
-		"精通":         "精通",   // nothing else: the word itself
-		"留学生创业有什么政策": "留学生创业",
+		"英语好的客服":                             "英语 客服",
+		"懂英语的客服":                             "英语 客服",
+		"精通日语 Java":                          "日语 Java",
+		"熟练掌握Java":                           "Java",
+		"日语流利":                               "日语",
+		"会Java的测试":                           "会Java 测试",
+		"沟通能力强的销售":                           "沟通能力 销售",
+		"会日语的":                               "会日语",
+		"目的地":                                "目的地",  // 的 of a word
+		"我的世界":                               "我的世界", // one character before it
+		"精通":                                 "精通",   // nothing else: the word itself
+		"留学生创业有什么政策":                         "留学生创业",
+		"Japanese speaking customer service": "Japanese customer service",
+		"candidates who speak Japanese":      "candidates Japanese",
+		"strong Java skills":                 "Java",
+		"skills":                             "skills",
 	} {
 		if got := strings.Join(strings.Fields(withoutAskWords(q)), " "); got != want {
 			t.Errorf("withoutAskWords(%q) = %q, want %q", q, got, want)

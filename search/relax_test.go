@@ -130,3 +130,22 @@ func TestRelaxedLeavesOutThePlaceFirst(t *testing.T) {
 		t.Errorf("呼叫中心 账务 咸阳 = %v relaxed %v outside %q; want hits, relaxed, no outside", ids(res), res.Relaxed, res.Outside)
 	}
 }
+
+// TestEnglishWordsOfHowWell: the English words that say how well (speaking, fluent, strong)
+// are not required: "Japanese speaking customer service" was relaxed, naming speaking as found
+// nowhere.
+func TestEnglishWordsOfHowWell(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_jp_cs"}, Name: "日语客服专员", City: "西安市", Skills: []string{"客户服务"},
+			Languages: []string{"日语N2"}, Description: "负责日本客户的客户服务，日语N2以上。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cs"}, Name: "客服专员", City: "西安市", Skills: []string{"客户服务"},
+			Description: "负责客户服务。"})
+	for _, q := range []string{"Japanese speaking customer service", "fluent Japanese customer service", "customer service who can speak Japanese"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if res.Relaxed || len(res.Unmatched) > 0 || !slices.Equal(ids(res), []string{"job_jp_cs"}) {
+			t.Errorf("%s = %v relaxed %v unmatched %q; want the Japanese-speaking job alone, not relaxed", q, ids(res), res.Relaxed, res.Unmatched)
+		}
+	}
+}
