@@ -208,7 +208,14 @@ func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
 func typeCuesOf(q string) (string, []xiaoqi.Kind, []string) {
 	var kinds []xiaoqi.Kind
 	var degrees []string
-	words := strings.Fields(q)
+	var words []string
+	for _, f := range strings.Fields(q) {
+		// 有软件工程专业的大学: the cue is what the 的 describes (see describing); 哪些学校开设了
+		// 大数据专业: a question's words stand apart from the cue (学校) they follow or lead.
+		for _, d := range describing(f) {
+			words = append(words, splitAround(d, askWords())...)
+		}
+	}
 	kept := words[:0:0]
 	for _, w := range words {
 		for _, c := range typeCues {
@@ -336,7 +343,8 @@ const synonymBoost = 0.8
 // rankQuery favours; as a required word it would exclude the items that do not say 政策.
 func askWords() []string {
 	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?",
-		"学历"} // 本科学历 asks for the degree, which postings state as 本科
+		"学历", // 本科学历 asks for the degree, which postings state as 本科
+		"开设"} // 开设日语专业的学校: which schools teach it
 }
 
 // proficiencyWords say how well someone knows what the rest of the query names: 懂英语的客服,
@@ -426,6 +434,36 @@ func describing(part string) []string {
 		start = i + 1
 	}
 	return append(out, string(rs[start:]))
+}
+
+// splitAround cuts s around each of seps it holds, the longest where several start at one
+// place, keeping them: 哪些学校开设了大数据专业 is 哪些, 学校, 开设, 了大数据专业.
+func splitAround(s string, seps []string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); {
+		best := ""
+		for _, sep := range seps {
+			if len(sep) > len(best) && strings.HasPrefix(s[i:], sep) {
+				best = sep
+			}
+		}
+		if best == "" {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		out = append(out, best)
+		i += len(best)
+		start = i
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // realCue reads the words of q that ask for real documents only (真实, 真实数据, 真实岗位 …), as

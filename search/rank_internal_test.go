@@ -20,7 +20,7 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"Java培训", "Java", []xiaoqi.Kind{prg, ins}},
 		{"日语培训班 西安", "日语 西安", []xiaoqi.Kind{prg, ins}},
 		{"培训机构 西安", "培训 西安", []xiaoqi.Kind{ins, prg}}, // 培训 stays: training schools say it, universities do not
-		{"有哪些培训机构", "培训 有哪些", []xiaoqi.Kind{ins, prg}},
+		{"有哪些培训机构", "有哪些 培训", []xiaoqi.Kind{ins, prg}},
 		{"宝鸡 大学", "宝鸡", []xiaoqi.Kind{ins}},
 		{"日语N2 软件测试 候选人", "日语N2 软件测试", []xiaoqi.Kind{xiaoqi.KindCandidate}},
 		{"西安交通大学 毕业生 Java", "西安交通大学 Java", []xiaoqi.Kind{xiaoqi.KindCandidate}},
@@ -34,6 +34,9 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"培训讲师", "培训讲师", nil},
 		{"留学人员创办企业", "留学人员创办企业", nil},
 		{"软件测试", "软件测试", nil},
+		// The cue that a 的 describes, or that a question's words lead.
+		{"有软件工程专业的大学", "有软件工程", []xiaoqi.Kind{prg, ins}},
+		{"哪些学校开设了大数据专业", "哪些 开设 了大数据", []xiaoqi.Kind{ins, prg}},
 	} {
 		got, kinds := withoutTypeCues(c.q)
 		if got != c.want || !slices.Equal(kinds, c.kinds) {
