@@ -144,6 +144,10 @@ type SearchQuery struct {
 	// years: 1-3年, 3-5年, 3年以上, 不限; not 5-7年 or 应届生): job needs that state none, and
 	// other kinds, are left out.
 	Experience *Experience
+	// Salary, when set, keeps the job needs whose monthly salary range overlaps it (1万以上:
+	// those that may pay 10,000 yuan a month or more; 8千-1.2万: those whose range meets it):
+	// job needs that state none (面议), and other kinds, are left out.
+	Salary *SalaryRange
 	// Synthetic, when set, keeps only synthetic (true) or only real (false) documents.
 	Synthetic *bool
 	// From and To bound the date (a job's posting date, else the last change): From ≤ date < To.
@@ -153,7 +157,8 @@ type SearchQuery struct {
 	Near     *GeoPoint
 	NearCity string
 	WithinKM float64
-	// Sort is SortRelevance (the default), SortDateDesc, SortDateAsc or SortDistance (needs Near).
+	// Sort is SortRelevance (the default), SortDateDesc, SortDateAsc, SortDistance (needs Near)
+	// or SortSalary.
 	Sort string
 	// Facets names the fields to count values of: city, region, sector, skill, degree, type.
 	Facets []string
@@ -170,7 +175,14 @@ const (
 	SortDateDesc  = "date:desc"
 	SortDateAsc   = "date:asc"
 	SortDistance  = "distance"
+	SortSalary    = "salary" // the job needs that may pay most first
 )
+
+// SalaryRange is a monthly salary in yuan, from Min to Max; Max 0 has no upper end.
+type SalaryRange struct {
+	Min int `json:"min"`
+	Max int `json:"max,omitempty"`
+}
 
 // MaxFacetSize caps SearchQuery.FacetSize.
 const MaxFacetSize = 100

@@ -18,9 +18,10 @@ import (
 
 // Search parameter defaults and limits beyond those of the root package.
 const (
-	defaultPerPage = 10
-	maxCityLength  = 32 // runes
-	maxParamValues = 20 // values of one filter parameter
+	defaultPerPage  = 10
+	maxCityLength   = 32 // runes
+	maxSalaryLength = 20 // runes
+	maxParamValues  = 20 // values of one filter parameter
 )
 
 // searchPage is the answer of GET /api/v1/search.
@@ -56,10 +57,10 @@ func degreeParam(v string) string {
 var listParams = []string{"type", "city", "region", "district", "sector", "skill", "degree", "language", "institution", "enterprise", "facets"}
 
 // singleParams are the parameters given at most once.
-var singleParams = []string{"q", "synthetic", "experience", "date_from", "date_to", "near", "within", "sort", "facet_size", "page", "per_page"}
+var singleParams = []string{"q", "synthetic", "experience", "salary", "date_from", "date_to", "near", "within", "sort", "facet_size", "page", "per_page"}
 
 // search answers GET /api/v1/search: q, filters (type, city, region, district, sector,
-// skill, degree, language, institution, enterprise, synthetic, experience, date_from, date_to, near +
+// skill, degree, language, institution, enterprise, synthetic, experience, salary, date_from, date_to, near +
 // within), sort, facets, facet_size, page, per_page. See the README's "Searching".
 func (s *Server) search(c *gin.Context) {
 	sq, err := searchQuery(c)
@@ -179,6 +180,17 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 			return sq, invalid("experience", "%s", err)
 		}
 		sq.Experience = &e
+	}
+	if v := strings.TrimSpace(q.Get("salary")); v != "" {
+		// A month's pay in yuan, as a job board writes it: 10000, 1万以上, 8千-1.2万, 15k.
+		if utf8.RuneCountInString(v) > maxSalaryLength {
+			return sq, invalid("salary", "过长：最多 %[1]d 个字 / must be at most %[1]d characters", maxSalaryLength)
+		}
+		s, perr := ingest.ParseSalary(v)
+		if perr != nil || s.Negotiable || s.Min == 0 && s.Max == 0 {
+			return sq, invalid("salary", "应为每月薪资，如 10000、8千-1.2万、1万以上、15k，不能是 %[1]q / must be a monthly salary such as 10000, 8千-1.2万, 1万以上 or 15k, not %[1]q", v)
+		}
+		sq.Salary = &xiaoqi.SalaryRange{Min: s.Min, Max: s.Max}
 	}
 	if sq.From, err = dateParam(q, "date_from"); err != nil {
 		return sq, err

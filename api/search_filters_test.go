@@ -59,13 +59,14 @@ func filterEnv(t *testing.T) (*env, map[string]string) {
 		"xidian": {"institutions", `{"name":"西安电子科技大学","type":"university","code":"4161010701","level":"本科","city":"西安市"}`},
 		"baoji":  {"institutions", baoji},
 		"java_xa": {"jobs", `{"enterprise_name":"西安软通动力","title":"Java开发工程师","city":"西安市","district":"雁塔区","sector":"software",
-			"degree":"本科","skills":["Java","MySQL"],"languages":["日语N2"],"posted_at":"2024-03-01T00:00:00Z","source":"t","external_id":"1","synthetic":true}`},
+			"degree":"本科","skills":["Java","MySQL"],"languages":["日语N2"],"posted_at":"2024-03-01T00:00:00Z","source":"t","external_id":"1","synthetic":true,
+			"salary_min":12000,"salary_max":20000,"salary_text":"1.2-2万"}`},
 		"test_xa": {"jobs", `{"enterprise_name":"西安测试服务公司","title":"软件测试工程师","city":"西安市","sector":"software",
 			"degree":"大专","skills":["软件测试","Python"],"posted_at":"2024-05-01T00:00:00Z","source":"t","external_id":"2","description":"负责待处理缺陷的跟踪与回归测试。"}`},
 		"ops_yl": {"jobs", `{"enterprise_name":"榆林能源数据公司","title":"运维工程师","city":"榆林市","sector":"it_ops",
 			"degree":"本科","skills":["Linux"],"posted_at":"2023-11-01T00:00:00Z","source":"t","external_id":"3","description":"负责广西安全生产平台的运维。"}`},
 		"test_bj": {"jobs", `{"enterprise_name":"宝鸡软件公司","title":"测试工程师","city":"宝鸡市","sector":"software",
-			"degree":"本科","skills":["软件测试"],"posted_at":"2024-01-15T00:00:00Z","source":"t","external_id":"4"}`},
+			"degree":"本科","skills":["软件测试"],"posted_at":"2024-01-15T00:00:00Z","source":"t","external_id":"4","salary_min":6000,"salary_max":8000}`},
 		"media_hz": {"jobs", `{"enterprise_name":"汉中文化传媒","title":"公众号运营","city":"汉中市","sector":"film_media",
 			"degree":"大专","skills":["新媒体运营"],"posted_at":"2024-02-01T00:00:00Z","source":"t","external_id":"5","description":"负责微信公众号的内容运营。"}`},
 	} {
@@ -127,6 +128,9 @@ func TestSearchAnalysisAndFilters(t *testing.T) {
 		{"date range, inclusive days", "type=job&date_from=2024-01-15&date_to=2024-03-01&sort=date:asc", id("test_bj", "media_hz", "java_xa"), false},
 		{"within 50 km of a city", "type=job&near=宝鸡&within=50km", id("test_bj"), false},
 		{"within km of a point", "type=job&near=38.29,109.73&within=30", id("ops_yl"), false},
+		{"salary", "salary=" + url.QueryEscape("1万以上"), id("java_xa"), false},
+		{"salary in q", "q=" + url.QueryEscape("月薪7千"), id("test_bj"), false},
+		{"sort by salary", "type=job&skill=软件测试,Java&sort=salary", id("java_xa", "test_bj", "test_xa"), false},
 		{"sort by distance from Xi'an", "type=job&skill=软件测试,Linux&near=西安&sort=distance", id("test_xa", "test_bj", "ops_yl"), false},
 	}
 	for _, tt := range tests {
@@ -214,6 +218,11 @@ func TestSearchBadFilters(t *testing.T) {
 		{"facet_size=101", "facet_size"},
 		{"facet_size=0", "facet_size"},
 		{"synthetic=maybe", "synthetic"},
+		{"salary=abc", "salary"},
+		{"salary=" + url.QueryEscape("面议"), "salary"},
+		{"salary=" + strings.Repeat("1", 21), "salary"},
+		{"salary=0", "salary"},
+		{"sort=price", "sort"},
 		{"date_from=2024-13-01", "date_from"},
 		{"date_from=2024-05-01&date_to=2024-01-01", "date_to"},
 		{"date_from=0000-01-01", "date_from"}, // beyond what the index stores: was a 500

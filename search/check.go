@@ -77,13 +77,17 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 		return 0, 0, err
 	}
 	switch q.Sort {
-	case "", xiaoqi.SortRelevance, xiaoqi.SortDateDesc, xiaoqi.SortDateAsc:
+	case "", xiaoqi.SortRelevance, xiaoqi.SortDateDesc, xiaoqi.SortDateAsc, xiaoqi.SortSalary:
 	case xiaoqi.SortDistance:
 		if q.Near == nil {
 			return 0, 0, invalid("sort", "按距离排序需要 near 参数 / sorting by distance needs near")
 		}
 	default:
-		return 0, 0, invalid("sort", "未知排序 %[1]q（可选：relevance、date:desc、date:asc、distance） / unknown sort %[1]q (one of relevance, date:desc, date:asc, distance)", q.Sort)
+		return 0, 0, invalid("sort", "未知排序 %[1]q（可选：relevance、date:desc、date:asc、distance、salary） / unknown sort %[1]q (one of relevance, date:desc, date:asc, distance, salary)", q.Sort)
+	}
+	if s := q.Salary; s != nil && (s.Min < 0 || s.Max < 0 || s.Min > xiaoqi.MaxMonthlySalary || s.Max > xiaoqi.MaxMonthlySalary ||
+		s.Max > 0 && s.Min > s.Max || s.Min == 0 && s.Max == 0) {
+		return 0, 0, invalid("salary", "应为每月 1 至 %[1]d 元之间的薪资，如 10000、8千-1.2万、1万以上 / must be a monthly salary of 1 to %[1]d yuan, such as 10000, 8千-1.2万, 1万以上", xiaoqi.MaxMonthlySalary)
 	}
 	if q.FacetSize == 0 {
 		q.FacetSize = DefaultFacetSize

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -173,11 +174,42 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 	} else if j.Experience != "" {
 		doc[fieldExp] = j.Experience
 	}
+	if j.SalaryMin > 0 || j.SalaryMax > 0 {
+		hi, top := j.SalaryMax, j.SalaryMax
+		if hi == 0 {
+			hi, top = xiaoqi.MaxMonthlySalary, j.SalaryMin // 1万以上: no upper end, 1万 stated
+		}
+		doc[fieldSalaryMin], doc[fieldSalaryMax], doc[fieldSalaryTop] = salaryTerm(j.SalaryMin), salaryTerm(hi), salaryTerm(top)
+		doc[fieldSalary] = salaryText(j)
+	}
 	if j.Status == xiaoqi.JobClosed {
 		doc[fieldStatus] = j.Status // still found, and said to be closed
 	}
 	doc.place(j.City, j.District, j.Region)
 	return doc
+}
+
+// salaryTerm is a monthly salary as the index holds it: zero-padded to the digits of
+// xiaoqi.MaxMonthlySalary, so that terms sort as the amounts do.
+func salaryTerm(n int) string {
+	return fmt.Sprintf("%07d", min(max(n, 0), xiaoqi.MaxMonthlySalary))
+}
+
+// salaryText is the salary of j as a hit shows it: as written (1.2-2万·14薪), else from its
+// monthly figures (8000-12000元/月, 10000元/月以上).
+func salaryText(j *xiaoqi.JobNeed) string {
+	if t := strings.TrimSpace(j.SalaryText); t != "" {
+		return t
+	}
+	switch {
+	case j.SalaryMax == 0:
+		return strconv.Itoa(j.SalaryMin) + "元/月以上"
+	case j.SalaryMin == 0:
+		return strconv.Itoa(j.SalaryMax) + "元/月以下"
+	case j.SalaryMin == j.SalaryMax:
+		return strconv.Itoa(j.SalaryMin) + "元/月"
+	}
+	return strconv.Itoa(j.SalaryMin) + "-" + strconv.Itoa(j.SalaryMax) + "元/月"
 }
 
 // candidateDocument indexes a candidate by skills, majors, institutions, degree, city,

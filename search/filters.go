@@ -84,6 +84,19 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 		hi.SetField(fieldExpMax)
 		filters = append(filters, bleve.NewConjunctionQuery(lo, hi))
 	}
+	if s := q.Salary; s != nil {
+		// The job may pay at least s.Min, and asks no more than s.Max to start.
+		yes := true
+		hi := bleve.NewTermRangeInclusiveQuery(salaryTerm(s.Min), "", &yes, nil)
+		hi.SetField(fieldSalaryMax)
+		sq := query.Query(hi)
+		if s.Max > 0 {
+			lo := bleve.NewTermRangeInclusiveQuery("", salaryTerm(s.Max), nil, &yes)
+			lo.SetField(fieldSalaryMin)
+			sq = bleve.NewConjunctionQuery(lo, hi)
+		}
+		filters = append(filters, sq)
+	}
 	if q.Synthetic != nil {
 		bq := bleve.NewBoolFieldQuery(*q.Synthetic)
 		bq.SetField(fieldSynthetic)

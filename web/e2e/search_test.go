@@ -202,6 +202,21 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.waitText("#results-h", "共 "+formatCount(exp.Total)+" 条结果")
 	p.waitText(".hit-meta", "经验 ")
 
+	// Salary: Java jobs that may pay 2万 a month or more, as many as the API finds, each
+	// saying its salary.
+	p.open("/#/search?type=job&q=Java")
+	p.do("choose salary", chromedp.SetValue("#salary", "2万以上"), chromedp.Click("#salary-form button"))
+	p.waitText(".active-filters", "月薪（岗位）：2万以上")
+	var paid searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}, "q": {"Java"}, "salary": {"2万以上"}}, &paid)
+	if paid.Total == 0 || paid.Total >= java.Total {
+		t.Fatalf("Java jobs paying 2万 or more: %d of %d; want some, not all", paid.Total, java.Total)
+	}
+	p.waitText("#results-h", "共 "+formatCount(paid.Total)+" 条结果")
+	if hits, said := p.count(".results .hit"), p.count(".results .hit-meta"); hits == 0 || !strings.Contains(p.text(".results"), "月薪 ") || hits != said {
+		p.fail("salary-filtered hits: %d, with meta %d; want each to say its 月薪", hits, said)
+	}
+
 	// Markup in a record is shown as text, never run or rendered.
 	const markup = `<img src=x onerror="document.body.dataset.pwned=1"><b>粗体</b>标记测试企业（示例）`
 	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{&xiaoqi.Enterprise{

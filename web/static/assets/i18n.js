@@ -179,6 +179,19 @@ export function levelName(l) { return named('level.', l); }
 export function authorityName(a) { return named('authority.', a); }
 export function languageName(l) { return named('language.', l); }
 
+/**
+ * salaryName is a job hit's salary in the page's language: as the posting writes it in
+ * Chinese (1.2-2万·14薪), from its monthly figures in English (¥12,000–20,000 a month).
+ */
+export function salaryName(f) {
+  if (current !== 'en' || !(f.salary_min || f.salary_max)) return f.salary;
+  const yuan = (n) => '¥' + n.toLocaleString('en');
+  if (!f.salary_max) return yuan(f.salary_min) + '+ a month';
+  if (!f.salary_min) return 'up to ' + yuan(f.salary_max) + ' a month';
+  if (f.salary_min === f.salary_max) return yuan(f.salary_min) + ' a month';
+  return yuan(f.salary_min) + '–' + f.salary_max.toLocaleString('en') + ' a month';
+}
+
 /** experienceName is a job's experience (3-5年, 3年以上, 应届生, 不限, as the API and the forms write it) in the page's language. */
 export function experienceName(v) {
   if (current !== 'en' || !v) return v;

@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, lang, experienceName, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, hitKind } from './i18n.js';
+import { t, lang, experienceName, salaryName, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, hitKind } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -10,12 +10,15 @@ import { instName } from './i18n.js';
 
 const TYPES = ['', 'institution', 'program', 'enterprise', 'job', 'candidate', 'policy'];
 const FACETS = ['city', 'region', 'sector', 'skill', 'degree'];
-// FILTERS are the facets plus language and experience, which the API filters by but does not count.
-const FILTERS = [...FACETS, 'language', 'experience'];
+// FILTERS are the facets plus language, experience and salary, which the API filters by but does not count.
+const FILTERS = [...FACETS, 'language', 'experience', 'salary'];
 const LANGUAGES = ['英语四级', '英语六级', '日语N1', '日语N2', '日语N3', '韩语', '俄语', '德语', '法语'];
 // EXPERIENCE are the years a searcher may have (the API's experience parameter): job needs
 // asking for a range that overlaps them are kept.
 const EXPERIENCE = ['应届生', '1-3', '3-5', '5-10', '10年以上'];
+// SALARY are monthly salaries a searcher may ask at least (the API's salary parameter): job
+// needs whose range reaches them are kept; those that state none (面议) are left out.
+const SALARY = ['5千以上', '8千以上', '1万以上', '1.5万以上', '2万以上', '3万以上'];
 const PER_PAGE = 10;
 const MAX_WINDOW = 10000;
 
@@ -48,6 +51,7 @@ function facetLabel(name, v) {
   if (name === 'language') return languageName(v);
   if (name === 'skill') return skillName(v);
   if (name === 'experience') return t('experience.' + v);
+  if (name === 'salary') return SALARY.includes(v) ? t('salary.' + v) : v;
   return v;
 }
 
@@ -72,11 +76,11 @@ export async function renderSearch(view, r, ctx) {
     });
   } catch (err) {
     if (ctx.isCurrent()) results.replaceChildren(h('h2', { id: 'results-h', class: 'sr-only' }, t('search.title')), errorBox(err));
-    side.append(languageForm(st), experienceForm(st), distanceForm(st));
+    side.append(...[languageForm(st), experienceForm(st), salaryForm(st), distanceForm(st)].filter(Boolean));
     return;
   }
   if (!ctx.isCurrent()) return;
-  side.append(...[activeFilters(st), ...FACETS.map((f) => facetBlock(st, f, (res.facets || {})[f] || [])), languageForm(st), experienceForm(st), distanceForm(st)].filter(Boolean));
+  side.append(...[activeFilters(st), ...FACETS.map((f) => facetBlock(st, f, (res.facets || {})[f] || [])), languageForm(st), experienceForm(st), salaryForm(st), distanceForm(st)].filter(Boolean));
   results.replaceChildren(...resultList(st, res));
 }
 
@@ -209,6 +213,22 @@ function experienceForm(st) {
   return form;
 }
 
+/** salaryForm filters job needs by the monthly salary one asks at least; other kinds state none. */
+function salaryForm(st) {
+  if (st.type && st.type !== 'job') return null;
+  const form = h('form', { class: 'distance', id: 'salary-form' },
+    h('label', { for: 'salary' }, t('facet.salary')),
+    h('select', { id: 'salary', name: 'salary' }, h('option', { value: '' }, t('near.any')),
+      SALARY.map((v) => h('option', { value: v, selected: st.filters.salary.includes(v) ? true : null }, t('salary.' + v)))),
+    h('button', { type: 'submit' }, t('facet.salary.apply')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const v = form.salary.value;
+    location.hash = href(st, { filters: { ...st.filters, salary: v ? [v] : [] }, page: 1 });
+  });
+  return form;
+}
+
 function distanceForm(st) {
   const msg = h('p', { class: 'field-error', 'aria-live': 'polite' });
   const form = h('form', { class: 'distance', id: 'distance-form' },
@@ -295,6 +315,7 @@ function hit(x, st) {
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
   if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
+  if (x.type === 'job' && f.salary) meta.push(t('field.salary', { v: salaryName(f) }));
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
   const label = x.type === 'institution' ? instName(x.title, f.name_en) : hitTitle(x); // Xi'an Jiaotong University (西安交通大学)
