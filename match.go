@@ -169,6 +169,11 @@ type Dossier struct {
 	OpenJobs      int   `json:"open_jobs"`
 	// SyntheticHeadcount is how many of the open positions are of synthetic job needs.
 	SyntheticHeadcount int `json:"synthetic_headcount"`
+	// SalaryMedian is the median monthly salary, in yuan, of the open job needs that state one
+	// (SalaryJobs of them), each counted at the middle of its range (the 1万 of 1万以上): what
+	// a founder's firm competes with for people. 0 when none states one.
+	SalaryMedian int `json:"salary_median,omitempty"`
+	SalaryJobs   int `json:"salary_jobs"`
 	// GraduateSupply is the graduates a year of programs related to the sector (SupplySkills)
 	// at the schools of the scope's city, else of its region, else of the province;
 	// RegionGraduateSupply those of the city's region, when the scope names a city.

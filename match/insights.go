@@ -254,6 +254,7 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		PartnerSchools: []xiaoqi.MatchParty{}, Policies: []xiaoqi.PolicyQuote{}}
 	demand := map[int32]int{}
 	var comp []scored
+	var pay []int
 	for ei, e := range s.ents {
 		if !inPlace(scope, e) {
 			continue
@@ -262,6 +263,7 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		if od.jobs == 0 {
 			continue
 		}
+		pay = append(pay, s.salaries(e, scope.RealOnly, scope.Sector)...)
 		d.OpenJobs += od.jobs
 		d.OpenHeadcount += od.openings
 		d.SyntheticHeadcount += od.synthetic
@@ -273,6 +275,13 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	sortScored(comp)
 	for _, c := range comp[:min(10, len(comp))] {
 		d.Competitors = append(d.Competitors, *entParty(s.ents[c.i]))
+	}
+	if d.SalaryJobs = len(pay); len(pay) > 0 {
+		slices.Sort(pay)
+		d.SalaryMedian = pay[len(pay)/2]
+		if len(pay)%2 == 0 {
+			d.SalaryMedian = (pay[len(pay)/2-1] + pay[len(pay)/2]) / 2
+		}
 	}
 	var top []scored
 	for sk, n := range demand {
@@ -401,11 +410,17 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	if n := d.SyntheticHeadcount; n > 0 {
 		synthZH, synthEN = fmt.Sprintf("；其中 %d 个为示例数据", n), fmt.Sprintf("; %d of the positions synthetic", n)
 	}
-	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求%s）；需求最多的技能：%s。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
-		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, synthZH, noneZH(d.TopSkills), supplyZH, noneZH(d.SupplySkills))
-	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s%s); most demanded: %s. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
+	payZH, payEN := "", ""
+	if d.SalaryJobs > 0 {
+		payZH = fmt.Sprintf("；写明薪资的 %d 条需求月薪中位数约 %d 元", d.SalaryJobs, d.SalaryMedian)
+		payEN = fmt.Sprintf("; median monthly salary about ¥%s over the %s", thousands(d.SalaryMedian),
+			plural(d.SalaryJobs, "job need stating one", "job needs stating one"))
+	}
+	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求%s）%s；需求最多的技能：%s。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
+		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, synthZH, payZH, noneZH(d.TopSkills), supplyZH, noneZH(d.SupplySkills))
+	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s%s)%s; most demanded: %s. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
 		placeEN, secEN, plural(len(comp), "enterprise", "enterprises"), plural(d.OpenHeadcount, "open position", "open positions"),
-		plural(d.OpenJobs, "job need", "job needs"), synthEN, noneEN(topEN), supplyENs, noneEN(supplyEN))
+		plural(d.OpenJobs, "job need", "job needs"), synthEN, payEN, noneEN(topEN), supplyENs, noneEN(supplyEN))
 	if len(comp) == 0 {
 		// A place without job needs in the sector says so, not "0 enterprises with 0 open
 		// positions (0 job needs); most demanded: none".
@@ -499,6 +514,29 @@ func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector
 	}
 	slices.SortFunc(od.demand, func(a, b sw) int { return int(a.s - b.s) })
 	return od
+}
+
+// salaries are the monthly salaries of e's open job needs that openDemand counts and that
+// state one: each the middle of its range, or the end it states (1万以上: 1万).
+func (s *snapshot) salaries(e *enterprise, realOnly bool, sector xiaoqi.Sector) []int {
+	if realOnly && e.doc.Synthetic {
+		return nil
+	}
+	var out []int
+	for _, ji := range e.jobs {
+		j := s.jobs[ji]
+		if realOnly && j.doc.Synthetic || sector != "" && jobSector(e, j) != sector {
+			continue
+		}
+		lo, hi := j.doc.SalaryMin, j.doc.SalaryMax
+		switch {
+		case lo > 0 && hi > 0:
+			out = append(out, (lo+hi)/2)
+		case lo > 0 || hi > 0:
+			out = append(out, max(lo, hi))
+		}
+	}
+	return out
 }
 
 // jobSector is the sector job need j counts in: its own, else the first its enterprise declares.

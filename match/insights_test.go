@@ -391,3 +391,31 @@ func TestGapsGeneralEducationAndTies(t *testing.T) {
 		t.Errorf("best placed for 日语: %+v, want the English school of 100 graduates before the one of 30", ja.BestPlaced)
 	}
 }
+
+// TestStartupSalaryMedian: the dossier gives the median monthly salary of the open job needs
+// that state one, each at the middle of its range, and says over how many; a closed job need
+// and one stating none do not count.
+func TestStartupSalaryMedian(t *testing.T) {
+	tax := loadTax(t)
+	job := func(id, city string, lo, hi int, status string) xiaoqi.Doc {
+		return &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: id}, EnterpriseID: "ent_soft", Name: "测试工程师", City: city,
+			Skills: []string{"软件测试"}, Headcount: 1, Status: status, SalaryMin: lo, SalaryMax: hi}
+	}
+	docs := append(insightMarket(t, tax),
+		job("job_p1", "西安市", 8000, 12000, xiaoqi.JobOpen),    // 10000
+		job("job_p2", "西安市", 15000, 0, xiaoqi.JobOpen),       // 1.5万以上: 15000
+		job("job_p3", "西安市", 0, 6000, xiaoqi.JobOpen),        // 6千以下: 6000
+		job("job_p4", "西安市", 40000, 60000, xiaoqi.JobClosed), // closed
+		job("job_p5", "西安市", 0, 0, xiaoqi.JobOpen))           // 面议
+	m := smallMatcher(t, docs)
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "西安市"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.SalaryJobs != 3 || d.SalaryMedian != 10000 {
+		t.Errorf("西安: median %d over %d job needs; want 10000 over 3", d.SalaryMedian, d.SalaryJobs)
+	}
+	if !strings.Contains(d.ZH, "写明薪资的 3 条需求月薪中位数约 10000 元") || !strings.Contains(d.EN, "median monthly salary about ¥10,000 over the 3 job needs stating one") {
+		t.Errorf("dossier text: %s / %s", d.ZH, d.EN)
+	}
+}

@@ -15,6 +15,8 @@ type dossier struct {
 	GraduateSupply       int      `json:"graduate_supply"`
 	RegionGraduateSupply int      `json:"region_graduate_supply"`
 	SupplySkills         []string `json:"supply_skills"`
+	SalaryMedian         int      `json:"salary_median"`
+	SalaryJobs           int      `json:"salary_jobs"`
 	Policies             []struct {
 		Number int    `json:"number"`
 		Quote  string `json:"quote"`
@@ -75,6 +77,11 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 	}
 	if got := p.text(`[data-figure=synthetic-headcount]`); d.SyntheticHeadcount == 0 || got != strconv.Itoa(d.SyntheticHeadcount) {
 		p.fail("宝鸡市 finance shows %s synthetic positions, the API %d", got, d.SyntheticHeadcount)
+	}
+	// The median salary of its job needs, and over how many.
+	want := formatCount(uint64(d.SalaryMedian)) + " （" + strconv.Itoa(d.SalaryJobs) + " 条写明薪资的需求）"
+	if got := p.text(`[data-figure=salary]`); d.SalaryJobs == 0 || got != want {
+		p.fail("宝鸡市 finance shows salary %q, the API %d over %d job needs (want %q)", got, d.SalaryMedian, d.SalaryJobs, want)
 	}
 	// Its own graduates and those of 关中, and under the supply bars what "related" means: the
 	// same skills for every city.

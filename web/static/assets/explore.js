@@ -191,6 +191,9 @@ function dossier(d, city, sector) {
       h('div', {}, h('dt', {}, t('explore.headcount')), h('dd', { 'data-figure': 'headcount' }, String(d.open_headcount))),
       d.synthetic_headcount ? h('div', {}, h('dt', {}, t('explore.headcount.synthetic')), h('dd', { 'data-figure': 'synthetic-headcount' }, String(d.synthetic_headcount))) : null,
       h('div', {}, h('dt', {}, t('explore.jobs')), h('dd', {}, String(d.open_jobs))),
+      // What a founder's firm competes with for people: the median of the salaries stated.
+      d.salary_median ? h('div', {}, h('dt', {}, t('explore.salary')), h('dd', { 'data-figure': 'salary' }, d.salary_median.toLocaleString(),
+        h('span', { class: 'muted' }, ' ' + t('explore.salary.jobs', { n: d.salary_jobs })))) : null,
       h('div', {}, h('dt', {}, t('explore.graduates')), h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString())),
       d.region_graduate_supply ? h('div', {}, h('dt', {}, t('explore.graduates.region', { region: t('explore.region.' + CITIES.find((c) => c.name === city).region) })),
         h('dd', { 'data-figure': 'region-supply' }, d.region_graduate_supply.toLocaleString())) : null),
