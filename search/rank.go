@@ -466,6 +466,36 @@ func splitAround(s string, seps []string) []string {
 	return out
 }
 
+// payCues are the words of a query that ask for the best paid job needs (高薪 Java): no
+// posting says them, and required they found nothing.
+var payCues = []string{"高薪资", "高薪", "高工资", "薪资高", "工资高", "薪水高", "高收入", "待遇好"}
+
+// payCue returns q without its pay cues (高薪, at the start or end of a part, or a part of
+// its own: 高薪Java, Java高薪, 高薪 岗位), and whether there were any.
+func payCue(q string) (string, bool) {
+	found := false
+	var out []string
+	for _, p := range strings.Fields(q) {
+		for _, c := range payCues {
+			if rest, ok := strings.CutPrefix(p, c); ok {
+				p, found = rest, true
+				break
+			}
+			if rest, ok := strings.CutSuffix(p, c); ok {
+				p, found = strings.TrimSuffix(rest, "的"), true
+				break
+			}
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	if !found {
+		return q, false
+	}
+	return strings.Join(out, " "), true
+}
+
 // realCue reads the words of q that ask for real documents only (真实, 真实数据, 真实岗位 …), as
 // the filter synthetic=false: 真实岗位 Java found the synthetic postings, which say 合成数据，
 // 非真实岗位. It returns q without them (the rest of a word stays: 真实岗位 leaves 岗位), and

@@ -42,6 +42,12 @@ func TestSalary(t *testing.T) {
 	if got := ids(res); !slices.Equal(got[:4], []string{"job_15_25", "job_8_12", "job_9up", "job_6_8"}) {
 		t.Errorf("sort=salary: %v, want the best paid first (1.5-2.5万, 8千-1.2万, 9000 and more, 6-8千), then the rest", got)
 	}
+	// 高薪 asks for the same order, and is no word.
+	for _, q := range []string{"高薪 Java", "Java高薪", "高薪的Java"} {
+		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q})); len(got) < 4 || !slices.Equal(got[:4], []string{"job_15_25", "job_8_12", "job_9up", "job_6_8"}) {
+			t.Errorf("%s: %v, want the best paid first", q, got)
+		}
+	}
 	for _, h := range res.Hits {
 		want := map[string][3]any{"job_15_25": {"1.5-2.5万·14薪", 15000, 25000}, "job_9up": {"9000元/月以上", 9000, nil},
 			"job_6_8": {"6-8千", 6000, 8000}, "job_8_12": {"8千-1.2万", 8000, 12000}}[h.ID]

@@ -110,6 +110,13 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 			q.Q, q.Experience = rest, &e
 		}
 	}
+	if rest, pay := payCue(q.Q); pay {
+		// 高薪 Java: the Java job needs that may pay most first.
+		q.Q = rest
+		if q.Sort == "" || q.Sort == xiaoqi.SortRelevance && strings.TrimSpace(q.Q) == "" {
+			q.Sort = xiaoqi.SortSalary
+		}
+	}
 	if q.Salary == nil {
 		// Java 月薪1万以上, 15k 测试: a filter of job needs too (1万 and 15k were words no
 		// posting holds: they found nothing).
