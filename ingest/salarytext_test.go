@@ -22,6 +22,11 @@ func TestSalaryInText(t *testing.T) {
 		{"8千起", "", 8000, 0},
 		{"薪资：1-1.5万", "", 10000, 15000},
 		{"Ｊａｖａ　１５ｋ", "java", 15000, 15000}, // full width
+		{"Java jobs over 10k", "Java jobs", 10000, 0},
+		{"at least 8k testing", "testing", 8000, 0},
+		{"客服 under 6k", "客服", 0, 6000},
+		{"至少1万以上 Java", "Java", 10000, 0},
+		{"Java 月薪不低于8千", "Java", 8000, 0},
 	} {
 		rest, s, ok := ingest.SalaryInText(c.q)
 		if !ok || rest != c.rest || s.Min != c.min || s.Max != c.max {
