@@ -117,6 +117,29 @@ func FuzzParseSalary(f *testing.F) {
 	})
 }
 
+// FuzzSalaryInText: a salary found in a query is a valid one, and the rest of the query is
+// what was typed without it (folded), never of more characters; without one, the query as typed.
+func FuzzSalaryInText(f *testing.F) {
+	for _, s := range []string{"Java 月薪1万以上 西安", "15k 测试", "数据分析 8千-1.2万", "Java jobs over 10k", "月薪不低于8千", "至少1万以上", "Java 8", "10万级并发", "Ｊａｖａ　１５ｋ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		rest, sal, ok := ingest.SalaryInText(q)
+		if !ok {
+			if rest != q {
+				t.Fatalf("SalaryInText(%q) = %q without a salary: the query changed", q, rest)
+			}
+			return
+		}
+		if sal.Min < 0 || sal.Max < 0 || sal.Min == 0 && sal.Max == 0 || sal.Max > 0 && sal.Min > sal.Max || sal.Negotiable {
+			t.Fatalf("SalaryInText(%q) = %+v", q, sal)
+		}
+		if utf8.RuneCountInString(rest) > utf8.RuneCountInString(q) || utf8.ValidString(q) && !utf8.ValidString(rest) {
+			t.Fatalf("SalaryInText(%q) left %q", q, rest)
+		}
+	})
+}
+
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2023-07-12", "2023/7/12", "2023年7月12日", "45119.5", "20230712", "7/12/2023", "2023-12-07 20:20:25", "1e308"} {
 		f.Add(s)

@@ -42,10 +42,11 @@ var salaryBounds = []salaryBound{
 // pay in yuan; Max 0 when open-ended). ok is false when the query states none.
 func SalaryInText(q string) (rest string, s Salary, ok bool) {
 	f := strings.ToLower(narrow(q))
+	src := q
 	if len(f) != len(q) {
 		// Folding changed the length (full-width digits): the rest is cut from the folded
 		// text, whose positions the matches are.
-		q = f
+		src = f
 	}
 	for _, re := range []*regexp.Regexp{salaryCue, salaryUnit} {
 		for _, loc := range re.FindAllStringIndex(f, -1) {
@@ -101,7 +102,7 @@ func SalaryInText(q string) (rest string, s Salary, ok bool) {
 			} else if bound != nil && start != loc[0] {
 				start = loc[0] // a range after it: the word is no bound of it, and stays
 			}
-			return strings.TrimSpace(q[:start] + " " + q[loc[1]:]), sal, true
+			return strings.TrimSpace(src[:start] + " " + src[loc[1]:]), sal, true
 		}
 	}
 	return q, Salary{}, false
