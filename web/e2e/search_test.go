@@ -216,6 +216,15 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	if hits, said := p.count(".results .hit"), p.count(".results .hit-meta"); hits == 0 || !strings.Contains(p.text(".results"), "月薪 ") || hits != said {
 		p.fail("salary-filtered hits: %d, with meta %d; want each to say its 月薪", hits, said)
 	}
+	// Sorted by salary: the first hit is the API's best paid Java job.
+	p.do("sort by salary", chromedp.SetValue("#sort", "salary"), chromedp.Click("#sort-form button"))
+	p.waitJS("the salary order in the URL", `location.hash.includes('sort=salary')`)
+	var best searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}, "q": {"Java"}, "salary": {"2万以上"}, "sort": {"salary"}}, &best)
+	if len(best.Hits) == 0 {
+		t.Fatal("no Java job paying 2万 or more")
+	}
+	p.waitJS("the best paid first", `document.querySelector('.results .hit') && document.querySelector('.results .hit').dataset.id === '`+best.Hits[0].ID+`'`)
 
 	// Markup in a record is shown as text, never run or rendered.
 	const markup = `<img src=x onerror="document.body.dataset.pwned=1"><b>粗体</b>标记测试企业（示例）`

@@ -24,7 +24,7 @@ const MAX_WINDOW = 10000;
 
 /** state reads the search parameters from the fragment's query. */
 function state(params) {
-  const st = { q: params.get('q') || '', type: params.get('type') || '', page: Math.max(1, parseInt(params.get('page') || '1', 10) || 1),
+  const st = { q: params.get('q') || '', type: params.get('type') || '', sort: params.get('sort') || '', page: Math.max(1, parseInt(params.get('page') || '1', 10) || 1),
     near: params.get('near') || '', within: params.get('within') || '', filters: {} };
   for (const f of FILTERS) st.filters[f] = params.getAll(f);
   return st;
@@ -38,6 +38,7 @@ function href(st, change) {
   if (n.type) q.set('type', n.type);
   for (const f of FILTERS) for (const v of n.filters[f] || []) q.append(f, v);
   if (n.near && n.within) { q.set('near', n.near); q.set('within', n.within); }
+  if (n.sort && sorts(n).includes(n.sort)) q.set('sort', n.sort);
   if (n.page > 1) q.set('page', n.page);
   const s = q.toString();
   return '#/search' + (s ? '?' + s : '');
@@ -72,7 +73,7 @@ export async function renderSearch(view, r, ctx) {
     res = await get('/api/v1/search', {
       q: st.q, type: st.type, ...Object.fromEntries(FILTERS.map((f) => [f, st.filters[f]])),
       near: st.near && st.within ? st.near : '', within: st.near && st.within ? st.within : '',
-      facets: FACETS.join(','), page: st.page, per_page: PER_PAGE,
+      facets: FACETS.join(','), sort: sorts(st).includes(st.sort) ? st.sort : '', page: st.page, per_page: PER_PAGE,
     });
   } catch (err) {
     if (ctx.isCurrent()) results.replaceChildren(h('h2', { id: 'results-h', class: 'sr-only' }, t('search.title')), errorBox(err));
@@ -249,11 +250,37 @@ function distanceForm(st) {
   return form;
 }
 
+/**
+ * sorts are the orders the results of st may take: by relevance, newest first, the best paid
+ * first (job needs state a salary; other kinds go last), the nearest first (with a distance).
+ */
+function sorts(st) {
+  const out = ['', 'date:desc'];
+  if (!st.type || st.type === 'job') out.push('salary');
+  if (st.near && st.within) out.push('distance');
+  return out;
+}
+
+/** sortForm lets the results be ordered otherwise than by relevance. */
+function sortForm(st) {
+  const form = h('form', { class: 'sort', id: 'sort-form' },
+    h('label', { for: 'sort' }, t('search.sort')), ' ',
+    h('select', { id: 'sort', name: 'sort' },
+      sorts(st).map((v) => h('option', { value: v, selected: (sorts(st).includes(st.sort) ? st.sort : '') === v ? true : null }, t('search.sort.' + (v || 'relevance'))))),
+    ' ', h('button', { type: 'submit' }, t('search.sort.apply')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    location.hash = href(st, { sort: form.sort.value, page: 1 });
+  });
+  return form;
+}
+
 function resultList(st, res) {
   const out = [];
   const total = res.total || 0;
   out.push(h('h2', { id: 'results-h', class: 'result-count' }, t('search.total', { n: total.toLocaleString() }),
     h('span', { class: 'muted' }, ' · ' + t('search.took', { ms: res.took_ms }))));
+  if (total > 1) out.push(sortForm(st));
   if (res.relaxed) {
     // Say which word no result holds, when one is found nowhere (区块链 of 区块链 延安); but
     // not when that "word" is (almost) the whole query, a question written as one phrase
