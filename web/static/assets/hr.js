@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, lang, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName } from './i18n.js';
+import { t, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName, salaryText } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -154,18 +154,6 @@ export async function renderHR(view, r, ctx) {
       } catch (err) { partnersBox.append(errorBox(err)); }
     })(),
   ]);
-}
-
-/**
- * salaryText is a job's salary: on a Chinese page as the posting wrote it (1-1.5万·14薪,
- * 17-34万/年), which an English reader cannot read; on an English page the monthly figures
- * the import read from it: CNY 10,000–15,000 a month, 14 pays a year.
- */
-function salaryText(j) {
-  if (!j.salary_min || (lang() === 'zh' && j.salary_text)) return j.salary_text || '';
-  const n = (v) => v.toLocaleString('en');
-  const v = j.salary_max && j.salary_max !== j.salary_min ? n(j.salary_min) + '–' + n(j.salary_max) : n(j.salary_min);
-  return t('hr.job.salary', { v }) + (j.salary_months && j.salary_months !== 12 ? t('hr.job.salary.months', { n: j.salary_months }) : '');
 }
 
 /** jobItem is one job of the list; target marks the job a link named (a search hit). */

@@ -180,16 +180,16 @@ export function authorityName(a) { return named('authority.', a); }
 export function languageName(l) { return named('language.', l); }
 
 /**
- * salaryName is a job hit's salary in the page's language: as the posting writes it in
- * Chinese (1.2-2万·14薪), from its monthly figures in English (¥12,000–20,000 a month).
+ * salaryText is a job's salary: on a Chinese page as the posting wrote it (1-1.5万·14薪,
+ * 17-34万/年), which an English reader cannot read; on an English page the monthly figures
+ * the import read from it: CNY 10,000–15,000 a month, 14 pays a year. j has the fields of a
+ * job need (salary_min, salary_max, salary_text, salary_months), as a job hit has them too.
  */
-export function salaryName(f) {
-  if (current !== 'en' || !(f.salary_min || f.salary_max)) return f.salary;
-  const yuan = (n) => '¥' + n.toLocaleString('en');
-  if (!f.salary_max) return yuan(f.salary_min) + '+ a month';
-  if (!f.salary_min) return 'up to ' + yuan(f.salary_max) + ' a month';
-  if (f.salary_min === f.salary_max) return yuan(f.salary_min) + ' a month';
-  return yuan(f.salary_min) + '–' + f.salary_max.toLocaleString('en') + ' a month';
+export function salaryText(j) {
+  if (!j.salary_min || (current === 'zh' && j.salary_text)) return j.salary_text || '';
+  const n = (v) => v.toLocaleString('en');
+  const v = j.salary_max && j.salary_max !== j.salary_min ? n(j.salary_min) + '–' + n(j.salary_max) : n(j.salary_min);
+  return t('hr.job.salary', { v }) + (j.salary_months && j.salary_months !== 12 ? t('hr.job.salary.months', { n: j.salary_months }) : '');
 }
 
 /** experienceName is a job's experience (3-5年, 3年以上, 应届生, 不限, as the API and the forms write it) in the page's language. */

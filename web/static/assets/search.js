@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, lang, experienceName, salaryName, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, hitKind } from './i18n.js';
+import { t, lang, experienceName, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, hitKind } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -342,7 +342,7 @@ function hit(x, st) {
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
   if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
-  if (x.type === 'job' && f.salary) meta.push(t('field.salary', { v: salaryName(f) }));
+  if (x.type === 'job' && f.salary) meta.push(t('field.salary', { v: salaryText({ ...f, salary_text: f.salary }) }));
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
   const link = hitLink(x);
   const label = x.type === 'institution' ? instName(x.title, f.name_en) : hitTitle(x); // Xi'an Jiaotong University (西安交通大学)
