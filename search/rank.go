@@ -416,14 +416,14 @@ func withoutAskWords(q string) string {
 
 // describing splits part at a 的 that joins a description to what it describes: 英语好的客服
 // is 英语 and 客服 (the 好 of 英语好 says how well: see proficiencyWords), 会Java的测试 会Java
-// and 测试. Each side must hold two characters or more, so that words holding 的 stay whole
-// (目的地, 的确).
+// and 测试. Each side must hold two characters or more, and the 的 be no part of a word
+// (wordsWithDe), so that words holding it stay whole (目的地, 西安美的电器).
 func describing(part string) []string {
 	var out []string
 	rs := []rune(part)
 	start := 0
 	for i := 2; i < len(rs)-2; i++ {
-		if rs[i] != '的' || i-start < 2 {
+		if rs[i] != '的' || i-start < 2 || wordsWithDe[string(rs[i-1:i+1])] || wordsWithDe[string(rs[i:i+2])] {
 			continue
 		}
 		left := rs[start:i]
@@ -435,6 +435,10 @@ func describing(part string) []string {
 	}
 	return append(out, string(rs[start:]))
 }
+
+// wordsWithDe are words that hold 的 as a character of their own, not as the particle: a
+// brand (美的), a purpose (目的), a taxi (的士).
+var wordsWithDe = map[string]bool{"美的": true, "目的": true, "标的": true, "的士": true, "的确": true, "打的": true, "的哥": true}
 
 // splitAround cuts s around each of seps it holds, the longest where several start at one
 // place, keeping them: 哪些学校开设了大数据专业 is 哪些, 学校, 开设, 了大数据专业.

@@ -58,7 +58,9 @@ func TestWithoutAskWordsDescriptions(t *testing.T) {
 		"会Java的测试":                           "会Java 测试",
 		"沟通能力强的销售":                           "沟通能力 销售",
 		"会日语的":                               "会日语",
-		"目的地":                                "目的地",  // 的 of a word
+		"目的地":                                "目的地", // 的 of a word
+		"西安美的电器":                             "西安美的电器",
+		"实现业务目的的方案":                          "实现业务目的 方案",
 		"我的世界":                               "我的世界", // one character before it
 		"精通":                                 "精通",   // nothing else: the word itself
 		"留学生创业有什么政策":                         "留学生创业",
