@@ -113,8 +113,8 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	if rest, pay := payCue(q.Q); pay {
 		// 高薪 Java: the Java job needs that may pay most first.
 		q.Q = rest
-		if q.Sort == "" || q.Sort == xiaoqi.SortRelevance && strings.TrimSpace(q.Q) == "" {
-			q.Sort = xiaoqi.SortSalary
+		if q.Sort == "" {
+			q.Sort = xiaoqi.SortSalary // unless another order is asked for
 		}
 	}
 	if q.Salary == nil {

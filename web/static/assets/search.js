@@ -184,50 +184,39 @@ function facetBlock(st, name, values) {
     })));
 }
 
-function languageForm(st) {
-  const form = h('form', { class: 'distance', id: 'language-form' },
-    h('label', { for: 'language' }, t('facet.language')),
-    h('select', { id: 'language', name: 'language' }, h('option', { value: '' }, t('near.any')),
-      LANGUAGES.map((l) => h('option', { value: l, selected: st.filters.language.includes(l) ? true : null }, languageName(l)))),
-    h('button', { type: 'submit' }, t('facet.language.apply')));
+/**
+ * choiceForm filters by one value of a list the API filters by but does not count: the name
+ * of the filter (the form's id is name-form, as the tests find it), its values, and the text
+ * of each value.
+ */
+function choiceForm(st, name, values, label) {
+  const form = h('form', { class: 'distance', id: name + '-form' },
+    h('label', { for: name }, t('facet.' + name)),
+    h('select', { id: name, name }, h('option', { value: '' }, t('near.any')),
+      values.map((v) => h('option', { value: v, selected: st.filters[name].includes(v) ? true : null }, label(v)))),
+    h('button', { type: 'submit' }, t('facet.' + name + '.apply')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const v = form.language.value;
-    location.hash = href(st, { filters: { ...st.filters, language: v ? [v] : [] }, page: 1 });
+    const v = form.elements[name].value;
+    location.hash = href(st, { filters: { ...st.filters, [name]: v ? [v] : [] }, page: 1 });
   });
   return form;
+}
+
+function languageForm(st) {
+  return choiceForm(st, 'language', LANGUAGES, languageName);
 }
 
 /** experienceForm filters job needs by the years of experience one has; other kinds state none. */
 function experienceForm(st) {
   if (st.type && st.type !== 'job') return null;
-  const form = h('form', { class: 'distance', id: 'experience-form' },
-    h('label', { for: 'experience' }, t('facet.experience')),
-    h('select', { id: 'experience', name: 'experience' }, h('option', { value: '' }, t('near.any')),
-      EXPERIENCE.map((v) => h('option', { value: v, selected: st.filters.experience.includes(v) ? true : null }, t('experience.' + v)))),
-    h('button', { type: 'submit' }, t('facet.experience.apply')));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const v = form.experience.value;
-    location.hash = href(st, { filters: { ...st.filters, experience: v ? [v] : [] }, page: 1 });
-  });
-  return form;
+  return choiceForm(st, 'experience', EXPERIENCE, (v) => t('experience.' + v));
 }
 
 /** salaryForm filters job needs by the monthly salary one asks at least; other kinds state none. */
 function salaryForm(st) {
   if (st.type && st.type !== 'job') return null;
-  const form = h('form', { class: 'distance', id: 'salary-form' },
-    h('label', { for: 'salary' }, t('facet.salary')),
-    h('select', { id: 'salary', name: 'salary' }, h('option', { value: '' }, t('near.any')),
-      SALARY.map((v) => h('option', { value: v, selected: st.filters.salary.includes(v) ? true : null }, t('salary.' + v)))),
-    h('button', { type: 'submit' }, t('facet.salary.apply')));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const v = form.salary.value;
-    location.hash = href(st, { filters: { ...st.filters, salary: v ? [v] : [] }, page: 1 });
-  });
-  return form;
+  return choiceForm(st, 'salary', SALARY, (v) => t('salary.' + v));
 }
 
 function distanceForm(st) {
