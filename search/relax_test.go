@@ -124,8 +124,15 @@ func TestRelaxedLeavesOutThePlaceFirst(t *testing.T) {
 				tc.q, ids(res), res.Relaxed, res.Outside, res.Unmatched, tc.unmatched)
 		}
 	}
+	// A word found nowhere, and the others found together in the place: those, in the place.
+	index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cc_xy"}, Name: "呼叫中心主管", City: "咸阳市", Description: "管理呼叫中心。"})
+	res := find(t, x, xiaoqi.SearchQuery{Q: "呼叫中心 区块链 咸阳"})
+	if !res.Relaxed || !slices.Equal(ids(res), []string{"job_cc_xy"}) || len(res.Outside) != 0 || !slices.Equal(res.Unmatched, []string{"区块链"}) {
+		t.Errorf("呼叫中心 区块链 咸阳 with a call centre in 咸阳 = %v relaxed %v outside %q unmatched %q; want the 咸阳 job alone, unmatched 区块链",
+			ids(res), res.Relaxed, res.Outside, res.Unmatched)
+	}
 	// Words found nowhere together, even without the place: relaxed as before, no Outside.
-	res := find(t, x, xiaoqi.SearchQuery{Q: "呼叫中心 账务 咸阳"})
+	res = find(t, x, xiaoqi.SearchQuery{Q: "呼叫中心 账务 咸阳"})
 	if !res.Relaxed || len(res.Outside) != 0 || len(res.Hits) == 0 {
 		t.Errorf("呼叫中心 账务 咸阳 = %v relaxed %v outside %q; want hits, relaxed, no outside", ids(res), res.Relaxed, res.Outside)
 	}

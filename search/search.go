@@ -244,17 +244,24 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 			topic = append(topic, u)
 		}
 	}
-	if len(places) > 0 && len(topic) > 0 && (len(missing) > 0 || len(topic) < len(kept)) {
-		// The words but the places, all of them: found together somewhere, they are what
-		// the query is about.
+	// elsewhere answers with the words but the places, all of them, when they are found
+	// together somewhere: what the query is about.
+	elsewhere := func() (relaxation, bool, error) {
+		if len(places) == 0 || len(topic) == 0 {
+			return relaxation{}, false, nil
+		}
 		rq := anyUnits(topic, len(topic))
 		req.Query = x.withFilters(ctx, rq, q)
 		res, err := x.run(ctx, req)
-		if err != nil {
-			return relaxation{}, err
+		if err != nil || res.Total == 0 {
+			return relaxation{}, false, err
 		}
-		if res.Total > 0 {
-			return relaxation{res: res, q: rq, unmatched: missing, outside: places}, nil
+		return relaxation{res: res, q: rq, unmatched: missing, outside: places}, true, nil
+	}
+	if len(missing) == 0 {
+		// Every word is found, not all together (the search before relax): the place first.
+		if r, ok, err := elsewhere(); err != nil || ok {
+			return r, err
 		}
 	}
 	top := len(kept) // the most words a document may hold together
@@ -290,6 +297,12 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 		return relaxation{}, err
 	}
 	if !ok {
+		if len(missing) > 0 {
+			// The words that are found do not stand together: the place first.
+			if r, ok, err := elsewhere(); err != nil || ok {
+				return r, err
+			}
+		}
 		for hi--; lo < hi; {
 			mid := (lo + hi + 1) / 2
 			if ok, err = try(mid); err != nil {
