@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -71,6 +72,10 @@ func (x *Index) document(id string, d xiaoqi.Doc) (*document.Document, error) {
 	if err != nil || fields == nil {
 		return nil, err
 	}
+	switch d.(type) {
+	case *xiaoqi.JobNeed, *xiaoqi.Candidate:
+		x.skillLanguages(fields)
+	}
 	if _, ok := fields[fieldGeo]; !ok {
 		// The centre of the document's district when the cities know it (西安市/周至县), else
 		// of its city: a job of 周至县 is 65 km from 西安's centre, not 0.
@@ -121,6 +126,27 @@ func (x *Index) document(id string, d xiaoqi.Doc) (*document.Document, error) {
 		}
 	}
 	return doc, nil
+}
+
+// skillLanguages adds to the languages of a job need's or a candidate's fields those among
+// its skills (a posting's tag 英语, a profile's summary saying 日语N1): the language filter
+// reads the languages alone, and missed the 11 real postings whose English is a tag
+// (Automation Tester (英语环境) was not found by language=英语). The matcher merges the two.
+func (x *Index) skillLanguages(fields indexDoc) {
+	if x.syn == nil {
+		return
+	}
+	skills, _ := fields[fieldSkill].([]string)
+	langs, _ := fields[fieldLanguage].([]string)
+	added := false
+	for _, s := range skills {
+		if sk, ok := x.syn.tax.Resolve(s); ok && sk.Category == "language" && !slices.Contains(langs, sk.NameZH) {
+			langs, added = append(slices.Clip(langs), sk.NameZH), true
+		}
+	}
+	if added {
+		fields[fieldLanguage] = langs
+	}
 }
 
 // values returns v as a list.
