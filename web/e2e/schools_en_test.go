@@ -80,5 +80,9 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/explore?sector=software&city=" + url.QueryEscape("西安市"))
 	p.waitText("#dossier-h", "Xi'an · Software development and testing")
 	p.waitText(".dossier", "University (")
+
+	// Words found together only outside the place named: the notice names it in English.
+	p.open("/#/search?q=" + url.QueryEscape("call centre Xianyang"))
+	p.waitText(".results [data-notice=outside]", "Nothing in Xianyang holds the other words")
 	p.noConsoleErrors()
 }

@@ -280,7 +280,9 @@ function resultList(st, res) {
     // The other words found together only elsewhere (呼叫中心 咸阳): say where they are not.
     const outside = res.outside || [];
     if (outside.length) {
-      out.push(h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w: outside.join(t('punct.list')) })));
+      // A place as typed (咸阳, 雁塔), in the page's language: Xianyang, Yanta District.
+      const place = (p) => (cityName(p) !== p ? cityName(p) : cityName(p + '市') !== p + '市' ? cityName(p + '市') : p);
+      out.push(h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w: outside.map(place).join(t('punct.list')) })));
     }
     if (!outside.length || missing.length) {
       out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
