@@ -21,6 +21,8 @@ var (
 			`|` + salaryNum + `(?:k|千|万)?` + salaryRange + salaryNum + `(?:k|千|万)` + salaryPer + salaryOpen + // 10-15k, 8千-1.2万
 			`|` + salaryNum + `(?:千|万)` + salaryPer + `\s*(?:及以上|以上|起|\+)` + // 1万以上
 			`|\d{3,6}\s*元` + salaryPer + salaryOpen) // 8000元以上
+	// 至少1万, 不超过8千: a bare amount of 千 or 万 that a floor or a ceiling in words makes one.
+	salaryBounded = regexp.MustCompile(`(?:不低于|不少于|至少|最低|高于|超过|大于|不超过|不高于|最高|低于|少于)\s*` + salaryNum + `(?:千|万|元)` + salaryPer)
 )
 
 // salaryBounds are the words before a salary that make it a floor (至少1万, over 10k) or a
@@ -48,7 +50,7 @@ func SalaryInText(q string) (rest string, s Salary, ok bool) {
 		// text, whose positions the matches are.
 		src = f
 	}
-	for _, re := range []*regexp.Regexp{salaryCue, salaryUnit} {
+	for _, re := range []*regexp.Regexp{salaryCue, salaryUnit, salaryBounded} {
 		for _, loc := range re.FindAllStringIndex(f, -1) {
 			if loc[0] > 0 {
 				if c := f[loc[0]-1]; c >= '0' && c <= '9' || c == '.' || c >= 'a' && c <= 'z' {

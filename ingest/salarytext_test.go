@@ -27,6 +27,9 @@ func TestSalaryInText(t *testing.T) {
 		{"客服 under 6k", "客服", 0, 6000},
 		{"至少1万以上 Java", "Java", 10000, 0},
 		{"Java 月薪不低于8千", "Java", 8000, 0},
+		{"至少1万", "", 10000, 0},
+		{"超过1.5万 测试", "测试", 15000, 0},
+		{"客服 不超过6千", "客服", 0, 6000},
 	} {
 		rest, s, ok := ingest.SalaryInText(c.q)
 		if !ok || rest != c.rest || s.Min != c.min || s.Max != c.max {
