@@ -132,6 +132,15 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 			seen[alias] = true
 			units = append(units, unit{typed: strings.TrimSuffix(part, rest), q: x.aliasQuery(alias)})
 		}
+		if before, phrase, sec, ok := sectorIn(x.seg.fold(rest)); ok && !seen[phrase] {
+			// A sector's words (软件外包): one unit, which finds the sector's documents too.
+			// Folding keeps every rune: the phrase as typed is where the folded one is.
+			seen[phrase] = true
+			rs, i := []rune(rest), len([]rune(before))
+			j := i + len([]rune(phrase))
+			units = append(units, unit{typed: string(rs[i:j]), q: x.sectorQuery(phrase, sec)})
+			rest = string(rs[:i]) + " " + string(rs[j:])
+		}
 		for _, w := range x.seg.queryWords(rest) {
 			if !seen[w.text] {
 				seen[w.text] = true

@@ -85,10 +85,9 @@ func (x *Index) rankQuery(q string) query.Query {
 		qs = append(qs, tq)
 	}
 	for _, d := range degrees {
-		tq := bleve.NewTermQuery(d)
-		tq.SetField(fieldDegree)
-		tq.SetBoost(typeCueBoost)
-		qs = append(qs, tq)
+		// The degree of the kind asked for: 本科生 asks for candidates of 本科, not for the
+		// job needs that ask for one.
+		qs = append(qs, bleve.NewConjunctionQuery(termQuery(fieldType, string(d.kind), 0), termQuery(fieldDegree, d.degree, typeCueBoost)))
 	}
 	if len(qs) == 0 {
 		return nil
@@ -153,49 +152,89 @@ type typeCue struct {
 	kinds []xiaoqi.Kind
 	// suffix: the cue may end a word (软件公司); otherwise it must be a word of its own.
 	suffix bool
+	// degree is the degree of the documents the cue asks for, of its first kind: 培训, a
+	// training institution's courses; 本科 of the candidates 本科生 asks for.
+	degree string
+	// partOf are what comes before the cue where it ends another word (有限公司, 中小企业,
+	// 留学生); then it is no cue.
+	partOf []string
 }
 
-// cueDegrees are the degrees of the programs a cue asks for: 培训, a training institution's
-// courses. 软件测试培训 listed universities' 软件工程 programs, which teach 软件测试 too, before
-// the nine courses that teach it. Not 培训机构, which asks for the institutions first.
-var cueDegrees = map[string]string{"培训课程": "培训", "培训班": "培训", "培训": "培训"}
+// A cueDegree is a kind and a degree a query asks for together (本科生: candidates of 本科).
+type cueDegree struct {
+	kind   xiaoqi.Kind
+	degree string
+}
 
 // cueKeeps are what of a cue stays a word of the query: 培训 of 培训机构, which the names of
 // training schools say (…职业技能培训学校, …人才培训中心) and a university's do not.
 var cueKeeps = map[string]string{"培训机构": "培训"}
 
-// typeCues, longest first among those that end alike.
+// typeCues, longest first among those that end alike. The degree of 培训 (a training
+// institution's courses): 软件测试培训 listed universities' 软件工程 programs, which teach 软件测试
+// too, before the nine courses that teach it. Not 培训机构, which asks for the institutions first.
 var typeCues = []typeCue{
-	{"公司", []xiaoqi.Kind{xiaoqi.KindEnterprise}, true},
-	{"企业", []xiaoqi.Kind{xiaoqi.KindEnterprise}, false},
+	{word: "公司", kinds: []xiaoqi.Kind{xiaoqi.KindEnterprise}, suffix: true, partOf: nameEnds},
+	// 西安软件外包企业 was one word, required, and found 8 documents, candidates first. Not the
+	// kinds of firm that the policy's items name (中小企业, 新设企业) or founding one (创办企业).
+	{word: "企业", kinds: []xiaoqi.Kind{xiaoqi.KindEnterprise}, suffix: true, partOf: firmClasses},
 	// 西安 有哪些培训机构 listed the universities of 西安 (the cue took 培训 with it), and
 	// 西安 培训机构 Java job needs (no institution says Java; its courses do).
-	{"培训机构", []xiaoqi.Kind{xiaoqi.KindInstitution, xiaoqi.KindProgram}, true},
-	{"培训课程", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
-	{"培训班", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
-	{"培训", []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, true},
-	{"岗位", []xiaoqi.Kind{xiaoqi.KindJob}, true},
-	{"职位", []xiaoqi.Kind{xiaoqi.KindJob}, true},
-	{"招聘", []xiaoqi.Kind{xiaoqi.KindJob}, true},
-	{"工作", []xiaoqi.Kind{xiaoqi.KindJob}, false},
-	{"找工作", []xiaoqi.Kind{xiaoqi.KindJob}, false},
-	{"专业", []xiaoqi.Kind{xiaoqi.KindProgram}, true},
-	{"大学", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
-	{"高校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
-	{"院校", []xiaoqi.Kind{xiaoqi.KindInstitution}, false},
-	{"学校", []xiaoqi.Kind{xiaoqi.KindInstitution}, true},
+	{word: "培训机构", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution, xiaoqi.KindProgram}, suffix: true},
+	{word: "培训课程", kinds: []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, suffix: true, degree: "培训"},
+	{word: "培训班", kinds: []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, suffix: true, degree: "培训"},
+	{word: "培训", kinds: []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, suffix: true, degree: "培训"},
+	{word: "岗位", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
+	{word: "职位", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
+	{word: "招聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
+	{word: "工作", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
+	{word: "找工作", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
+	// What firms need are their job needs: 哪些企业需要大数据人才 listed four firms, then
+	// universities' 大数据 programs before the postings.
+	{word: "需要", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
+	{word: "专业", kinds: []xiaoqi.Kind{xiaoqi.KindProgram}, suffix: true},
+	{word: "大学", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}},
+	{word: "高校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}},
+	{word: "院校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}},
+	{word: "学校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, suffix: true},
 	// An HR manager's words for people: 日语N2 软件测试 候选人 was relaxed for its 候选人, and
-	// job needs came first.
-	{"候选人", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
-	{"求职者", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
-	{"简历", []xiaoqi.Kind{xiaoqi.KindCandidate}, true},
-	{"毕业生", []xiaoqi.Kind{xiaoqi.KindCandidate}, false},
+	// job needs came first; 会Python的本科生 for its 本科生, and 有CET6的计算机专业学生 listed a
+	// policy item first.
+	{word: "候选人", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true},
+	{word: "求职者", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true},
+	{word: "简历", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true},
+	{word: "毕业生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}},
+	{word: "本科生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, degree: "本科"},
+	{word: "硕士生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, degree: "硕士"},
+	{word: "博士生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, degree: "博士"},
+	{word: "专科生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, degree: "大专"},
+	{word: "大专生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, degree: "大专"},
+	{word: "大学生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true},
+	// Not 留学生, whom the policy speaks of (留学生创业).
+	{word: "学生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, partOf: []string{"留", "医学"}},
 }
 
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part
 // of what the name says, not a cue. So is the 公司 of founding one (开公司, 注册公司): a question
 // about 创业, which wordSynonyms answers with the policy's words.
 var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股", "责任", "开", "办", "注册", "成立"}
+
+// firmClasses are what comes before 企业 where the words name a class of firm, as the policy
+// does (中小企业, 新设企业, 龙头企业), or founding one (创办企业): words of the policy to find, not
+// a cue for firms.
+var firmClasses = []string{"创办", "新设", "开办", "成立", "注册", "中小", "小微", "民营", "国有", "外资", "骨干", "龙头", "重点", "示范", "领军", "高新技术", "科技型", "成长型"}
+
+// in reports whether word w is, or ends with, cue c where it is no part of another word.
+func (c typeCue) in(w string) bool {
+	if w == c.word {
+		return true
+	}
+	if !c.suffix || !strings.HasSuffix(w, c.word) {
+		return false
+	}
+	rest := strings.TrimSuffix(w, c.word)
+	return !slices.ContainsFunc(c.partOf, func(e string) bool { return strings.HasSuffix(rest, e) })
+}
 
 // withoutTypeCues returns q without its type cues and the kinds they ask for (nil when none).
 // When nothing else is left (公司 alone), q stays as it is, and the kinds are still returned.
@@ -204,10 +243,10 @@ func withoutTypeCues(q string) (string, []xiaoqi.Kind) {
 	return rest, kinds
 }
 
-// typeCuesOf is withoutTypeCues, and the degrees of the programs the cues ask for.
-func typeCuesOf(q string) (string, []xiaoqi.Kind, []string) {
+// typeCuesOf is withoutTypeCues, and the degrees of the kinds the cues ask for.
+func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 	var kinds []xiaoqi.Kind
-	var degrees []string
+	var degrees []cueDegree
 	var words []string
 	for _, f := range strings.Fields(q) {
 		// 有软件工程专业的大学: the cue is what the 的 describes (see describing); 哪些学校开设了
@@ -217,22 +256,34 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []string) {
 		}
 	}
 	kept := words[:0:0]
+	person, major := false, false
 	for _, w := range words {
-		for _, c := range typeCues {
-			if w == c.word || c.suffix && strings.HasSuffix(w, c.word) && !slices.ContainsFunc(nameEnds, func(e string) bool {
-				return strings.HasSuffix(strings.TrimSuffix(w, c.word), e)
-			}) {
+		// A person may follow the major they studied: 计算机专业学生. Otherwise what is before
+		// a cue stays a word (培训学校: schools that say 培训).
+		for again := true; again && w != ""; {
+			again = false
+			for _, c := range typeCues {
+				if !c.in(w) {
+					continue
+				}
 				w = strings.TrimSuffix(w, c.word)
+				again = slices.Contains(c.kinds, xiaoqi.KindCandidate)
 				if k := cueKeeps[c.word]; k != "" {
 					kept = append(kept, k)
 				}
 				for _, k := range c.kinds {
 					if !slices.Contains(kinds, k) {
 						kinds = append(kinds, k)
+						if k == xiaoqi.KindProgram {
+							major = c.word == "专业"
+						}
 					}
 				}
-				if d := cueDegrees[c.word]; d != "" && !slices.Contains(degrees, d) {
-					degrees = append(degrees, d)
+				person = person || slices.Contains(c.kinds, xiaoqi.KindCandidate)
+				if c.degree != "" {
+					if d := (cueDegree{c.kinds[0], c.degree}); !slices.Contains(degrees, d) {
+						degrees = append(degrees, d)
+					}
 				}
 				break
 			}
@@ -240,6 +291,10 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []string) {
 		if w != "" {
 			kept = append(kept, w)
 		}
+	}
+	// The 专业 of people (计算机专业的学生) is the major they studied, not programs asked for.
+	if major && person {
+		kinds = slices.DeleteFunc(kinds, func(k xiaoqi.Kind) bool { return k == xiaoqi.KindProgram })
 	}
 	if len(kinds) == 0 || len(kept) == 0 {
 		return q, kinds, degrees
@@ -344,7 +399,8 @@ const synonymBoost = 0.8
 func askWords() []string {
 	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?",
 		"学历", // 本科学历 asks for the degree, which postings state as 本科
-		"开设"} // 开设日语专业的学校: which schools teach it
+		"开设", // 开设日语专业的学校: which schools teach it
+		"需要"} // 哪些企业需要大数据人才: the firms and what they need (a cue: typeCues)
 }
 
 // proficiencyWords say how well someone knows what the rest of the query names: 懂英语的客服,
@@ -392,6 +448,12 @@ func withoutAskWords(q string) string {
 	for _, p := range strings.Fields(out) {
 		if utf8.RuneCountInString(p) >= 3 {
 			p = strings.TrimSuffix(p, "的")
+		}
+		// The people who have a skill (大数据人才, 日语人才): what they have is what documents
+		// say; 人才 is in the names of training centres and policy items, and required it left
+		// one course for 大数据人才.
+		if utf8.RuneCountInString(p) >= 4 {
+			p = strings.TrimSuffix(p, "人才")
 		}
 		parts = append(parts, describing(p)...)
 	}

@@ -10,6 +10,7 @@ import (
 
 func TestWithoutTypeCues(t *testing.T) {
 	ent, prg, ins := xiaoqi.KindEnterprise, xiaoqi.KindProgram, xiaoqi.KindInstitution
+	cnd, job := xiaoqi.KindCandidate, xiaoqi.KindJob
 	for _, c := range []struct {
 		q, want string
 		kinds   []xiaoqi.Kind
@@ -37,6 +38,18 @@ func TestWithoutTypeCues(t *testing.T) {
 		// The cue that a 的 describes, or that a question's words lead.
 		{"有软件工程专业的大学", "有软件工程", []xiaoqi.Kind{prg, ins}},
 		{"哪些学校开设了大数据专业", "哪些 开设 了大数据", []xiaoqi.Kind{ins, prg}},
+		// 企业 ending a word, unless the words name a class of firm.
+		{"西安软件外包企业", "西安软件外包", []xiaoqi.Kind{ent}},
+		{"中小企业", "中小企业", nil},
+		{"新设企业 补贴", "新设企业 补贴", nil},
+		// People, and the major they studied (not programs asked for).
+		{"会Python的本科生", "会Python", []xiaoqi.Kind{cnd}},
+		{"计算机专业的学生", "计算机", []xiaoqi.Kind{cnd}},
+		{"计算机专业学生", "计算机", []xiaoqi.Kind{cnd}},
+		{"留学生创业", "留学生创业", nil},
+		{"西安 培训学校", "西安 培训", []xiaoqi.Kind{ins}}, // one cue a word, but for people
+		// What firms need: their job needs.
+		{"哪些企业需要大数据人才", "哪些 大数据人才", []xiaoqi.Kind{ent, job}},
 	} {
 		got, kinds := withoutTypeCues(c.q)
 		if got != c.want || !slices.Equal(kinds, c.kinds) {
@@ -45,6 +58,33 @@ func TestWithoutTypeCues(t *testing.T) {
 	}
 	if w := withoutAskWords("西安有哪些软件公司"); strings.Contains(w, "公司") || !strings.Contains(w, "软件") {
 		t.Errorf("withoutAskWords(西安有哪些软件公司) = %q, want 软件 without 公司", w)
+	}
+}
+
+func TestCueDegrees(t *testing.T) {
+	for q, want := range map[string][]cueDegree{
+		"会Python的本科生": {{xiaoqi.KindCandidate, "本科"}},
+		"硕士生 日语":      {{xiaoqi.KindCandidate, "硕士"}},
+		"Java培训":      {{xiaoqi.KindProgram, "培训"}},
+		"Java 大学生":    nil,
+	} {
+		if _, _, got := typeCuesOf(q); !slices.Equal(got, want) {
+			t.Errorf("typeCuesOf(%q) degrees = %v, want %v", q, got, want)
+		}
+	}
+}
+
+func TestSectorIn(t *testing.T) {
+	for part, want := range map[string][2]string{
+		"西安软件服务外包公司": {"西安", "软件服务外包"},
+		"软件外包":       {"", "软件外包"},
+		"金融保险":       {"", "金融保险"},
+		"java开发":     {"", ""},
+	} {
+		before, phrase, _, ok := sectorIn(part)
+		if ok != (want[1] != "") || before != want[0] || phrase != want[1] {
+			t.Errorf("sectorIn(%q) = %q, %q, %v; want %q, %q", part, before, phrase, ok, want[0], want[1])
+		}
 	}
 }
 
@@ -64,6 +104,8 @@ func TestWithoutAskWordsDescriptions(t *testing.T) {
 		"我的世界":                               "我的世界", // one character before it
 		"精通":                                 "精通",   // nothing else: the word itself
 		"留学生创业有什么政策":                         "留学生创业",
+		"大数据人才":                              "大数据", // who have it: what documents say
+		"人才":                                 "人才",
 		"Japanese speaking customer service": "Japanese customer service",
 		"candidates who speak Japanese":      "candidates Japanese",
 		"strong Java skills":                 "Java",

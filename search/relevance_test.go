@@ -45,7 +45,9 @@ type judgment struct {
 	// overlaps it. Language: a job need, candidate or enterprise (by its markets) with it.
 	Experience string `json:"experience"`
 	Language   string `json:"language"`
-	Grade      int    `json:"grade"`
+	// Sector: a job need or a firm of the sector (its code).
+	Sector string `json:"sector"`
+	Grade  int    `json:"grade"`
 }
 
 func (j judgment) matches(d xiaoqi.Doc) bool {
@@ -59,10 +61,11 @@ func (j judgment) matches(d xiaoqi.Doc) bool {
 	}
 	var city, enterprise string
 	var skills, langs []string
+	var sectors []xiaoqi.Sector
 	exp, hasExp := xiaoqi.Experience{}, false
 	switch d := d.(type) {
 	case *xiaoqi.JobNeed:
-		city, enterprise, skills, langs = d.City, d.EnterpriseName, d.Skills, d.Languages
+		city, enterprise, skills, langs, sectors = d.City, d.EnterpriseName, d.Skills, d.Languages, []xiaoqi.Sector{d.Sector}
 		exp, hasExp = xiaoqi.ParseExperience(d.Experience)
 	case *xiaoqi.Program:
 		city, skills = d.City, d.Skills
@@ -71,7 +74,7 @@ func (j judgment) matches(d xiaoqi.Doc) bool {
 	case *xiaoqi.Candidate:
 		city, skills, langs = d.City, d.Skills, d.Languages
 	case *xiaoqi.Enterprise:
-		city = d.City
+		city, sectors = d.City, d.Sectors
 		for _, ml := range d.MarketLanguages() {
 			langs = append(langs, ml.Name)
 		}
@@ -87,6 +90,9 @@ func (j judgment) matches(d xiaoqi.Doc) bool {
 		return false
 	}
 	if j.Skill != "" && !slices.ContainsFunc(skills, func(s string) bool { return strings.EqualFold(s, j.Skill) }) {
+		return false
+	}
+	if j.Sector != "" && !slices.Contains(sectors, xiaoqi.Sector(j.Sector)) {
 		return false
 	}
 	if j.Language != "" && !slices.ContainsFunc(langs, func(l string) bool { return strings.HasPrefix(l, j.Language) }) {

@@ -160,7 +160,10 @@ func (s *synonyms) resolve(part string) (*skill.Skill, bool) {
 func decorations() []string {
 	return []string{"熟练掌握", "熟练使用", "熟练", "熟悉", "精通", "掌握", "了解", "高级", "资深", "中级", "初级",
 		"开发工程师", "工程师", "开发", "技术", "经验", "能力", "证书", "认证", "专家", "架构师", "程序员", "专员", "顾问", "相关",
-		"senior", "junior", "engineer", "developer"}
+		"senior", "junior", "engineer", "developer",
+		// Who has it (有CET6的学生, 会Python的本科生): as part of the part, the skill was a
+		// plain word, and CET6 found no profile, which says 英语六级.
+		"拥有", "持有", "具有", "会用", "有", "会", "懂"}
 }
 
 // skillQuery finds part as the user wrote it or any word of sk.

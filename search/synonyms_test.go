@@ -66,6 +66,7 @@ func TestSearchSkillSynonyms(t *testing.T) {
 		{q: "JAVA开发", want: "job_backend", not: "job_clerk"},
 		{q: "Java工程师", want: "job_backend", not: "job_clerk"},
 		{q: "QA", want: "job_qa", not: "job_backend"},
+		{q: "会QA", want: "job_qa", not: "job_backend"}, // who has it (有CET6, 会Python): still the skill
 		{q: "JAVA开发", want: "job_backend", city: "西安", not: "job_qa"},
 		{q: "java开发 西安", want: "job_backend", not: "job_qa"}, // every word required: 开发 is not in job_backend
 	} {
