@@ -422,7 +422,12 @@ type qword struct {
 var englishStopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "for": true, "in": true, "on": true,
 	"at": true, "to": true, "and": true, "or": true, "with": true, "by": true, "from": true, "is": true, "are": true,
 	"who": true, "can": true, "speak": true, "speaks": true, "speaking": true, "spoken": true, "fluent": true, "proficient": true,
-	"good": true, "strong": true, "skilled": true, "excellent": true, "native": true, "skill": true, "skills": true}
+	"good": true, "strong": true, "skilled": true, "excellent": true, "native": true, "skill": true, "skills": true,
+	// What a question asks of them (jobs requiring CET-6 listed 需求分析师 jobs: requiring
+	// is a word of Requirements analysis), and the people who have it (call center staff).
+	"require": true, "requires": true, "requiring": true, "required": true,
+	"offer": true, "offers": true, "offering": true, "teach": true, "teaches": true, "teaching": true,
+	"have": true, "has": true, "having": true, "know": true, "knows": true, "knowing": true, "staff": true, "people": true}
 
 // queryStopWords are one-character function words left out of a query that has other words:
 // "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有,

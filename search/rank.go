@@ -158,6 +158,9 @@ type typeCue struct {
 	// partOf are what comes before the cue where it ends another word (有限公司, 中小企业,
 	// 留学生); then it is no cue.
 	partOf []string
+	// founding: a word that starts by founding one (开外包公司) is a founder's question, not
+	// a cue (see founding).
+	founding bool
 }
 
 // A cueDegree is a kind and a degree a query asks for together (本科生: candidates of 本科).
@@ -174,10 +177,10 @@ var cueKeeps = map[string]string{"培训机构": "培训"}
 // institution's courses): 软件测试培训 listed universities' 软件工程 programs, which teach 软件测试
 // too, before the nine courses that teach it. Not 培训机构, which asks for the institutions first.
 var typeCues = []typeCue{
-	{word: "公司", kinds: []xiaoqi.Kind{xiaoqi.KindEnterprise}, suffix: true, partOf: nameEnds},
+	{word: "公司", kinds: []xiaoqi.Kind{xiaoqi.KindEnterprise}, suffix: true, partOf: nameEnds, founding: true},
 	// 西安软件外包企业 was one word, required, and found 8 documents, candidates first. Not the
 	// kinds of firm that the policy's items name (中小企业, 新设企业) or founding one (创办企业).
-	{word: "企业", kinds: []xiaoqi.Kind{xiaoqi.KindEnterprise}, suffix: true, partOf: firmClasses},
+	{word: "企业", kinds: []xiaoqi.Kind{xiaoqi.KindEnterprise}, suffix: true, partOf: firmClasses, founding: true},
 	// 西安 有哪些培训机构 listed the universities of 西安 (the cue took 培训 with it), and
 	// 西安 培训机构 Java job needs (no institution says Java; its courses do).
 	{word: "培训机构", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution, xiaoqi.KindProgram}, suffix: true},
@@ -233,7 +236,49 @@ func (c typeCue) in(w string) bool {
 		return false
 	}
 	rest := strings.TrimSuffix(w, c.word)
+	if c.founding {
+		if _, ok := founding(w); ok {
+			return false
+		}
+	}
 	return !slices.ContainsFunc(c.partOf, func(e string) bool { return strings.HasSuffix(rest, e) })
+}
+
+// foundingVerbs say that a firm is to be founded (开外包公司, 注册一家软件公司).
+var foundingVerbs = []string{"开办", "创办", "创立", "注册", "成立", "开", "办"}
+
+// foundingTrades are what a founder's firm does, as a founder says it between the verb and
+// 公司 (开外包公司): other words there (开发公司, 办公) are no founding.
+var foundingTrades = []string{"外包", "服务外包", "软件", "软件外包", "科技", "动漫", "咨询", "网络", "互联网", "翻译",
+	"设计", "数据", "呼叫中心", "培训", "贸易", "电商", "跨境电商"}
+
+// founding reads a part that founds a firm of a trade (在西安开外包公司, 注册一家软件公司):
+// it returns the part as what comes before the verb and 开公司, which wordSynonyms answers with
+// the policy's words (创业, 创办, 新设企业): 在西安开外包公司需要什么条件 found two job needs, now
+// policy items (十), (十二) and (一). The trade goes: the policy is all about outsourcing, and
+// its items on founding firms name no trade (软件 开公司 found four candidates). ok is false
+// for any other part.
+func founding(part string) (string, bool) {
+	rest, ok := strings.CutSuffix(part, "公司")
+	if !ok {
+		if rest, ok = strings.CutSuffix(part, "企业"); !ok {
+			return "", false
+		}
+	}
+	for _, v := range foundingVerbs {
+		i := strings.LastIndex(rest, v)
+		if i < 0 {
+			continue
+		}
+		before, trade := rest[:i], rest[i+len(v):]
+		for _, n := range []string{"一家", "一个", "家", "个"} {
+			trade = strings.TrimPrefix(trade, n)
+		}
+		if trade == "" || slices.Contains(foundingTrades, trade) {
+			return strings.Join(strings.Fields(before+" 开公司"), " "), true
+		}
+	}
+	return "", false
 }
 
 // withoutTypeCues returns q without its type cues and the kinds they ask for (nil when none).
@@ -257,13 +302,14 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 	}
 	kept := words[:0:0]
 	person, major := false, false
-	for _, w := range words {
+	for i, w := range words {
 		// A person may follow the major they studied: 计算机专业学生. Otherwise what is before
 		// a cue stays a word (培训学校: schools that say 培训).
 		for again := true; again && w != ""; {
 			again = false
 			for _, c := range typeCues {
-				if !c.in(w) {
+				if !c.in(w) || c.word == "需要" && !slices.ContainsFunc(words[i+1:], isTopic) {
+					// 开外包公司需要什么条件 asks what it takes, no job needs.
 					continue
 				}
 				w = strings.TrimSuffix(w, c.word)
@@ -300,6 +346,11 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 		return q, kinds, degrees
 	}
 	return strings.Join(kept, " "), kinds, degrees
+}
+
+// isTopic reports whether word w of a query says what it is about, not what it asks.
+func isTopic(w string) bool {
+	return strings.TrimSpace(w) != "" && !slices.Contains(askWords(), w)
 }
 
 // policyCues are words of a query that asks what the policy says rather than for a job,
@@ -400,7 +451,8 @@ func askWords() []string {
 	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?",
 		"学历", // 本科学历 asks for the degree, which postings state as 本科
 		"开设", // 开设日语专业的学校: which schools teach it
-		"需要"} // 哪些企业需要大数据人才: the firms and what they need (a cue: typeCues)
+		"需要", // 哪些企业需要大数据人才: the firms and what they need (a cue: typeCues)
+		"条件"} // 开公司需要什么条件: what it takes, which the policy says as what it offers (a cue: typeCues)
 }
 
 // proficiencyWords say how well someone knows what the rest of the query names: 懂英语的客服,
@@ -449,11 +501,17 @@ func withoutAskWords(q string) string {
 		if utf8.RuneCountInString(p) >= 3 {
 			p = strings.TrimSuffix(p, "的")
 		}
+		if f, ok := founding(p); ok {
+			parts = append(parts, strings.Fields(f)...)
+			continue
+		}
 		// The people who have a skill (大数据人才, 日语人才): what they have is what documents
 		// say; 人才 is in the names of training centres and policy items, and required it left
 		// one course for 大数据人才.
 		if utf8.RuneCountInString(p) >= 4 {
 			p = strings.TrimSuffix(p, "人才")
+		} else if p == "人才" && !asksPolicy(q) && len(strings.Fields(out)) > 1 {
+			continue // big data talent, 大数据 人才
 		}
 		parts = append(parts, describing(p)...)
 	}

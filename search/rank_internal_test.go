@@ -50,6 +50,9 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"西安 培训学校", "西安 培训", []xiaoqi.Kind{ins}}, // one cue a word, but for people
 		// What firms need: their job needs.
 		{"哪些企业需要大数据人才", "哪些 大数据人才", []xiaoqi.Kind{ent, job}},
+		// A founder's question: no cue (see founding), and no job needs for its 需要.
+		{"开外包公司需要什么条件", "开外包公司需要什么条件", nil},
+		{"西安开发公司", "西安开发", []xiaoqi.Kind{ent}}, // 开发 founds nothing
 	} {
 		got, kinds := withoutTypeCues(c.q)
 		if got != c.want || !slices.Equal(kinds, c.kinds) {
@@ -105,6 +108,10 @@ func TestWithoutAskWordsDescriptions(t *testing.T) {
 		"精通":                                 "精通",   // nothing else: the word itself
 		"留学生创业有什么政策":                         "留学生创业",
 		"大数据人才":                              "大数据", // who have it: what documents say
+		"大数据 人才":                             "大数据",
+		"在西安开外包公司需要什么条件":                     "在西安 开公司", // founding one: the policy's words
+		"注册一家软件公司":                           "开公司",
+		"西安开发公司":                             "西安开发",
 		"人才":                                 "人才",
 		"Japanese speaking customer service": "Japanese customer service",
 		"candidates who speak Japanese":      "candidates Japanese",
