@@ -13,7 +13,8 @@ import (
 // other than with EINVALID (which the API answers 400) — never an internal error (500).
 func FuzzSearchQuery(f *testing.F) {
 	for _, s := range []string{"", "软件测试", "Java 测试 西安", "\x00", "西电\x00计算机", "交大 软测", `"unclosed`, "+-&&||!(){}[]^\"~*?:\\/", "a:b", "西电", "测", "ｐｙｔｈｏｎ",
-		"\xff\xfe", "title:java AND", strings.Repeat("软", 300), "軟件測試", " ", "。，、", "/.*/", "c++ .net node.js"} {
+		"\xff\xfe", "title:java AND", strings.Repeat("软", 300), "軟件測試", " ", "。，、", "/.*/", "c++ .net node.js",
+		"在西安开外包公司需要什么条件", "计算机专业的学生", "有CET6的本科生", "西安软件服务外包企业", "firms that need big data talent"} {
 		f.Add(s, "西安", "Java", 1, 10)
 	}
 	x := openIndexWith(f, productOptions(f)) // every path of the query: synonyms, abbreviations, places

@@ -132,7 +132,8 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 			seen[alias] = true
 			units = append(units, unit{typed: strings.TrimSuffix(part, rest), q: x.aliasQuery(alias)})
 		}
-		if before, phrase, sec, ok := sectorIn(x.seg.fold(rest)); ok && !seen[phrase] {
+		folded, _ := x.seg.foldOffsets(rest)
+		if before, phrase, sec, ok := sectorIn(folded); ok && !seen[phrase] {
 			// A sector's words (软件外包): one unit, which finds the sector's documents too.
 			// Folding keeps every rune: the phrase as typed is where the folded one is.
 			seen[phrase] = true

@@ -161,6 +161,8 @@ type typeCue struct {
 	// founding: a word that starts by founding one (开外包公司) is a founder's question, not
 	// a cue (see founding).
 	founding bool
+	// prefix: the cue may start a word too (招聘Java, 急招客服).
+	prefix bool
 }
 
 // A cueDegree is a kind and a degree a query asks for together (本科生: candidates of 本科).
@@ -189,7 +191,16 @@ var typeCues = []typeCue{
 	{word: "培训", kinds: []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, suffix: true, degree: "培训"},
 	{word: "岗位", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
 	{word: "职位", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
-	{word: "招聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
+	// As postings are announced: 招聘Java found the 4 job needs that say 招聘 (招聘 Java 277),
+	// 急招 客服 and 校招 软件 were relaxed for their first word, and listed programs among the
+	// job needs.
+	{word: "招聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
+	{word: "急招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
+	{word: "急聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
+	{word: "诚聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
+	{word: "热招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
+	{word: "校招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
+	{word: "社招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
 	{word: "工作", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
 	{word: "找工作", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
 	// What firms need are their job needs: 哪些企业需要大数据人才 listed four firms, then
@@ -227,21 +238,31 @@ var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股"
 // a cue for firms.
 var firmClasses = []string{"创办", "新设", "开办", "成立", "注册", "中小", "小微", "民营", "国有", "外资", "骨干", "龙头", "重点", "示范", "领军", "高新技术", "科技型", "成长型"}
 
-// in reports whether word w is, or ends with, cue c where it is no part of another word.
-func (c typeCue) in(w string) bool {
+// cut returns word w without cue c, and whether w is c, or ends with it, or starts with it
+// where c may (招聘Java), and it is no part of another word there.
+func (c typeCue) cut(w string) (string, bool) {
 	if w == c.word {
-		return true
+		return "", true
 	}
-	if !c.suffix || !strings.HasSuffix(w, c.word) {
-		return false
-	}
-	rest := strings.TrimSuffix(w, c.word)
-	if c.founding {
-		if _, ok := founding(w); ok {
-			return false
+	if c.prefix {
+		// What follows must be more than a character (招聘会 is a job fair) or Latin.
+		if rest, ok := strings.CutPrefix(w, c.word); ok && (utf8.RuneCountInString(rest) >= 2 || rest[0] < utf8.RuneSelf) {
+			return rest, true
 		}
 	}
-	return !slices.ContainsFunc(c.partOf, func(e string) bool { return strings.HasSuffix(rest, e) })
+	rest, ok := strings.CutSuffix(w, c.word)
+	if !c.suffix || !ok {
+		return w, false
+	}
+	if c.founding {
+		if _, ok := founding(w); ok {
+			return w, false
+		}
+	}
+	if slices.ContainsFunc(c.partOf, func(e string) bool { return strings.HasSuffix(rest, e) }) {
+		return w, false
+	}
+	return rest, true
 }
 
 // foundingVerbs say that a firm is to be founded (开外包公司, 注册一家软件公司).
@@ -308,11 +329,12 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 		for again := true; again && w != ""; {
 			again = false
 			for _, c := range typeCues {
-				if !c.in(w) || c.word == "需要" && !slices.ContainsFunc(words[i+1:], isTopic) {
+				rest, ok := c.cut(w)
+				if !ok || c.word == "需要" && !slices.ContainsFunc(words[i+1:], isTopic) {
 					// 开外包公司需要什么条件 asks what it takes, no job needs.
 					continue
 				}
-				w = strings.TrimSuffix(w, c.word)
+				w = rest
 				again = slices.Contains(c.kinds, xiaoqi.KindCandidate)
 				if k := cueKeeps[c.word]; k != "" {
 					kept = append(kept, k)

@@ -53,6 +53,11 @@ func TestWithoutTypeCues(t *testing.T) {
 		// A founder's question: no cue (see founding), and no job needs for its 需要.
 		{"开外包公司需要什么条件", "开外包公司需要什么条件", nil},
 		{"西安开发公司", "西安开发", []xiaoqi.Kind{ent}}, // 开发 founds nothing
+		// How postings are announced, ahead of what they are for.
+		{"招聘Java", "Java", []xiaoqi.Kind{job}},
+		{"急招客服 西安", "客服 西安", []xiaoqi.Kind{job}},
+		{"校招 软件测试", "软件测试", []xiaoqi.Kind{job}},
+		{"招聘会", "招聘会", nil}, // a job fair
 	} {
 		got, kinds := withoutTypeCues(c.q)
 		if got != c.want || !slices.Equal(kinds, c.kinds) {
