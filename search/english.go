@@ -21,7 +21,10 @@ var englishTerms = [][2]string{
 	{"start a business", "创业"}, {"start a company", "开公司"}, {"found a company", "开公司"},
 	{"open a company", "开公司"}, {"register a company", "开公司"},
 	{"talent", "人才"}, {"cooperation", "合作"},
-	{"jobs", "岗位"}, {"job", "岗位"}, {"positions", "岗位"}, {"vacancies", "岗位"},
+	// Job titles that no skill's English name says (software developer found a policy item).
+	{"software engineers", "软件工程师"}, {"software engineer", "软件工程师"}, {"software developers", "软件开发"},
+	{"software developer", "软件开发"}, {"test engineers", "测试工程师"}, {"test engineer", "测试工程师"},
+	{"hiring", "招聘"}, {"recruiting", "招聘"}, {"jobs", "岗位"}, {"job", "岗位"}, {"positions", "岗位"}, {"vacancies", "岗位"},
 	{"software companies", "软件公司"}, {"software company", "软件公司"}, {"software firms", "软件公司"},
 	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},
 	{"universities", "大学"}, {"university", "大学"}, {"colleges", "高校"}, {"schools", "学校"},

@@ -288,7 +288,7 @@ func (x *Index) synonymQuery(s string) query.Query {
 // it finds alone (englishQuery): as a plain word, software park found nothing at all, though
 // software alone finds the 软件 postings.
 func (x *Index) relaxUnits(q string) []unit {
-	parts := strings.Fields(q)
+	parts := skillParts(q)
 	if x.syn != nil && len(parts) > 1 {
 		if _, whole := x.syn.resolve(strings.TrimSpace(q)); !whole {
 			var us []unit

@@ -160,7 +160,7 @@ func (s *synonyms) resolve(part string) (*skill.Skill, bool) {
 func decorations() []string {
 	return []string{"熟练掌握", "熟练使用", "熟练", "熟悉", "精通", "掌握", "了解", "高级", "资深", "中级", "初级",
 		"开发工程师", "工程师", "开发", "技术", "经验", "能力", "证书", "认证", "专家", "架构师", "程序员", "专员", "顾问", "相关",
-		"senior", "junior", "engineer", "developer",
+		"senior", "junior", "engineers", "engineer", "developers", "developer", "programmers", "programmer",
 		// Who has it (有CET6的学生, 会Python的本科生): as part of the part, the skill was a
 		// plain word, and CET6 found no profile, which says 英语六级.
 		"拥有", "持有", "具有", "会用", "有", "会", "懂"}
@@ -262,7 +262,7 @@ func (x *Index) expand(q string) query.Query {
 	if e := x.englishQuery(q); e != nil {
 		return e
 	}
-	parts := strings.Fields(q)
+	parts := skillParts(q)
 	if len(parts) < 2 {
 		return nil
 	}
@@ -287,6 +287,42 @@ func (x *Index) expand(q string) query.Query {
 	}
 	return bleve.NewConjunctionQuery(qs...)
 }
+
+// skillParts returns the space-separated parts of q, a job title's English word (developer,
+// engineers, senior) joined to the part beside it, so that the two name a skill as they do
+// alone: in Java developer jobs in Xi'an, developer was a part of its own, finding every skill
+// whose English name says developer, and the Java jobs came after others.
+func skillParts(q string) []string {
+	parts := strings.Fields(q)
+	if len(parts) < 2 {
+		return parts
+	}
+	var out []string
+	lead := ""
+	for _, p := range parts {
+		w := strings.ToLower(p)
+		switch {
+		case leadingTitleWords[w]:
+			lead += p + " "
+		case trailingTitleWords[w] && len(out) > 0 && lead == "":
+			out[len(out)-1] += " " + p
+		default:
+			out = append(out, lead+p)
+			lead = ""
+		}
+	}
+	if lead != "" {
+		out = append(out, strings.TrimSpace(lead))
+	}
+	return out
+}
+
+// The English words of a job title around a skill (see decorations).
+var (
+	leadingTitleWords  = map[string]bool{"senior": true, "junior": true}
+	trailingTitleWords = map[string]bool{"developer": true, "developers": true, "engineer": true, "engineers": true,
+		"programmer": true, "programmers": true}
+)
 
 // resolveSkill returns the skill that part names (resolve), or that it names once its Latin
 // words misspelt by a letter are corrected (softwere testing, sofware testing), with the part

@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestWithinAlternatives: an alternative of a skill is left out of a query only when every
 // document it finds is found by the words as written.
@@ -40,6 +43,22 @@ func TestOneEdit(t *testing.T) {
 	} {
 		if got := oneEdit(tc.a, tc.b); got != tc.want {
 			t.Errorf("oneEdit(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestSkillParts: a job title's English words go with the skill beside them.
+func TestSkillParts(t *testing.T) {
+	for q, want := range map[string][]string{
+		"Java developer 岗位 in 西安":  {"Java developer", "岗位", "in", "西安"},
+		"senior Java developer 西安": {"senior Java developer", "西安"},
+		"Python engineers":         {"Python engineers"},
+		"developer":                {"developer"},
+		"senior":                   {"senior"},
+		"日语 Java":                  {"日语", "Java"},
+	} {
+		if got := skillParts(q); !slices.Equal(got, want) {
+			t.Errorf("skillParts(%q) = %q, want %q", q, got, want)
 		}
 	}
 }
