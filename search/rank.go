@@ -474,7 +474,8 @@ func askWords() []string {
 		"学历", // 本科学历 asks for the degree, which postings state as 本科
 		"开设", // 开设日语专业的学校: which schools teach it
 		"需要", // 哪些企业需要大数据人才: the firms and what they need (a cue: typeCues)
-		"条件"} // 开公司需要什么条件: what it takes, which the policy says as what it offers (a cue: typeCues)
+		"条件", // 开公司需要什么条件: what it takes, which the policy says as what it offers
+		"经历", "背景"} // 有留学经历的候选人: profiles say 赴德国留学, not 经历 (a cue: typeCues)
 }
 
 // proficiencyWords say how well someone knows what the rest of the query names: 懂英语的客服,
@@ -522,6 +523,8 @@ func withoutAskWords(q string) string {
 	for _, p := range strings.Fields(out) {
 		if utf8.RuneCountInString(p) >= 3 {
 			p = strings.TrimSuffix(p, "的")
+		} else if p == "的" {
+			continue // what an ask word left (有留学经历的 → 有留学, 的)
 		}
 		if f, ok := founding(p); ok {
 			parts = append(parts, strings.Fields(f)...)

@@ -116,6 +116,8 @@ func TestWithoutAskWordsDescriptions(t *testing.T) {
 		"大数据 人才":                             "大数据",
 		"在西安开外包公司需要什么条件":                     "在西安 开公司", // founding one: the policy's words
 		"注册一家软件公司":                           "开公司",
+		"有留学经历的":                             "有留学",
+		"金融背景 Java":                          "金融 Java",
 		"西安开发公司":                             "西安开发",
 		"人才":                                 "人才",
 		"Japanese speaking customer service": "Japanese customer service",
