@@ -475,7 +475,8 @@ func askWords() []string {
 		"开设", // 开设日语专业的学校: which schools teach it
 		"需要", // 哪些企业需要大数据人才: the firms and what they need (a cue: typeCues)
 		"条件", // 开公司需要什么条件: what it takes, which the policy says as what it offers
-		"经历", "背景"} // 有留学经历的候选人: profiles say 赴德国留学, not 经历
+		"经历", "背景", // 有留学经历的候选人: profiles say 赴德国留学, not 经历
+		"多少钱", "多少"} // 培训补贴多少钱: what the policy offers (policyAnswer)
 }
 
 // proficiencyWords say how well someone knows what the rest of the query names: 懂英语的客服,

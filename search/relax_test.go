@@ -156,3 +156,35 @@ func TestEnglishWordsOfHowWell(t *testing.T) {
 		}
 	}
 }
+
+// TestPolicyAnswer: a question about policy whose words are found together, but in no item,
+// also lists the items that hold half of them (人才 补贴: item (12) says 人才, item (10) 资金支持,
+// a synonym of 补贴), before the job need that says both; where the words are found nowhere
+// together the search is relaxed and names the word left out.
+func TestPolicyAnswer(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_10"}, Number: 10, Heading: "加大财政支持力度",
+			Text: "优化资金安排和使用方向，改革资金支持方式，支持新设企业和投资贸易促进活动。"},
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_12"}, Number: 12, Heading: "加大人才培育和引进力度",
+			Text: "建立服务外包企业、高等院校双向合作机制，培育服务外包人才。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_talent"}, Name: "软件工程师", City: "西安市", Description: "享受人才补贴。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_meal"}, Name: "客服专员", City: "西安市", Description: "提供餐费补贴。"},
+	)
+	res := find(t, x, xiaoqi.SearchQuery{Q: "人才 补贴"})
+	if got := ids(res); res.Relaxed || len(got) != 3 || !slices.Contains(got[:2], "pol_10") || !slices.Contains(got[:2], "pol_12") || got[2] != "job_talent" {
+		t.Errorf("人才 补贴 = %v (relaxed %v), want items (10) and (12), then job_talent", got, res.Relaxed)
+	}
+	// Not about policy: only what holds both words.
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "人才 软件工程师"})); !slices.Equal(got, []string{"job_talent"}) {
+		t.Errorf("人才 软件工程师 = %v, want job_talent alone", got)
+	}
+	// Among job needs only, no item.
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "人才 补贴", Types: []xiaoqi.Kind{xiaoqi.KindJob}})); !slices.Equal(got, []string{"job_talent"}) {
+		t.Errorf("人才 补贴 among job needs = %v, want job_talent", got)
+	}
+	res = find(t, x, xiaoqi.SearchQuery{Q: "区块链 补贴"})
+	if !res.Relaxed || !slices.Equal(res.Unmatched, []string{"区块链"}) {
+		t.Errorf("区块链 补贴 = %v relaxed %v unmatched %q; want relaxed, naming 区块链", ids(res), res.Relaxed, res.Unmatched)
+	}
+}

@@ -125,7 +125,10 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		}
 	}
 	words := withoutAskWords(q.Q)
-	text := x.textQuery(words)
+	text, err := x.policyAnswer(ctx, x.textQuery(words), words, q)
+	if err != nil {
+		return nil, err
+	}
 	searched, teaching, err := x.withPrograms(ctx, text, q)
 	if err != nil {
 		return nil, err
@@ -338,6 +341,31 @@ func (x *Index) exists(ctx context.Context, q query.Query) (bool, error) {
 		return false, fmt.Errorf("search: look for a word: %w", err)
 	}
 	return res.Total > 0, nil
+}
+
+// policyAnswer answers a question about policy (a policy cue: 补贴, 扶持 …) whose words are
+// found together, but in no policy item, with the items that hold half of them or more as
+// well: 人才 补贴 listed six job needs that say both, and not item (十二), which says 人才, nor
+// item (十), which says 资金支持. Where the words are found nowhere together, relax answers, and
+// says which were not found. It returns text unchanged otherwise.
+func (x *Index) policyAnswer(ctx context.Context, text query.Query, words string, q xiaoqi.SearchQuery) (query.Query, error) {
+	if !asksPolicy(q.Q) || len(q.Types) > 0 && !slices.Contains(q.Types, xiaoqi.KindPolicy) || len(x.wordUnits(words, true)) < 2 {
+		return text, nil
+	}
+	policy := termQuery(fieldType, string(xiaoqi.KindPolicy), 0)
+	for _, c := range []struct {
+		q    query.Query
+		want bool
+	}{{text, true}, {bleve.NewConjunctionQuery(policy, text), false}} {
+		if found, err := x.exists(ctx, x.withFilters(ctx, c.q, q)); err != nil || found != c.want {
+			return text, err
+		}
+	}
+	partial := bleve.NewConjunctionQuery(policy, x.plainQuery(words, 0.5))
+	if found, err := x.exists(ctx, x.withFilters(ctx, partial, q)); err != nil || !found {
+		return text, err
+	}
+	return bleve.NewDisjunctionQuery(text, partial), nil
 }
 
 // Bounds of the schools found through their programs (withPrograms).
