@@ -471,10 +471,10 @@ const synonymBoost = 0.8
 // rankQuery favours; as a required word it would exclude the items that do not say 政策.
 func askWords() []string {
 	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?",
-		"学历", // 本科学历 asks for the degree, which postings state as 本科
-		"开设", // 开设日语专业的学校: which schools teach it
-		"需要", // 哪些企业需要大数据人才: the firms and what they need (a cue: typeCues)
-		"条件", // 开公司需要什么条件: what it takes, which the policy says as what it offers
+		"学历",       // 本科学历 asks for the degree, which postings state as 本科
+		"开设",       // 开设日语专业的学校: which schools teach it
+		"需要",       // 哪些企业需要大数据人才: the firms and what they need (a cue: typeCues)
+		"条件",       // 开公司需要什么条件: what it takes, which the policy says as what it offers
 		"经历", "背景", // 有留学经历的候选人: profiles say 赴德国留学, not 经历
 		"多少钱", "多少"} // 培训补贴多少钱: what the policy offers (policyAnswer)
 }

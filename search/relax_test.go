@@ -14,8 +14,7 @@ import (
 func TestRelaxedQuestions(t *testing.T) {
 	x, _ := openIndex(t)
 	index(t, x,
-		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_10"}, Number: 10, Heading: "加大财政支持力度",
-			Text: "优化资金安排和使用方向，改革资金支持方式，支持新设企业和投资贸易促进活动。"},
+		item10(),
 		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_12"}, Number: 12, Heading: "加大人才培育和引进力度",
 			Text: "建立服务外包企业、高等院校双向合作机制。鼓励海外留学生在陕创办服务外包企业。"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_meal"}, Name: "客服专员", City: "西安市", Description: "提供餐费补贴。"},
@@ -164,8 +163,7 @@ func TestEnglishWordsOfHowWell(t *testing.T) {
 func TestPolicyAnswer(t *testing.T) {
 	x, _ := openIndex(t)
 	index(t, x,
-		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_10"}, Number: 10, Heading: "加大财政支持力度",
-			Text: "优化资金安排和使用方向，改革资金支持方式，支持新设企业和投资贸易促进活动。"},
+		item10(),
 		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_12"}, Number: 12, Heading: "加大人才培育和引进力度",
 			Text: "建立服务外包企业、高等院校双向合作机制，培育服务外包人才。"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_talent"}, Name: "软件工程师", City: "西安市", Description: "享受人才补贴。"},
@@ -187,4 +185,10 @@ func TestPolicyAnswer(t *testing.T) {
 	if !res.Relaxed || !slices.Equal(res.Unmatched, []string{"区块链"}) {
 		t.Errorf("区块链 补贴 = %v relaxed %v unmatched %q; want relaxed, naming 区块链", ids(res), res.Relaxed, res.Unmatched)
 	}
+}
+
+// item10 is policy item (10), as the tests of questions about policy need it.
+func item10() *xiaoqi.Policy {
+	return &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_10"}, Number: 10, Heading: "加大财政支持力度",
+		Text: "优化资金安排和使用方向，改革资金支持方式，支持新设企业和投资贸易促进活动。"}
 }
