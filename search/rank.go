@@ -206,6 +206,13 @@ var typeCues = []typeCue{
 	// What firms need are their job needs: 哪些企业需要大数据人才 listed four firms, then
 	// universities' 大数据 programs before the postings.
 	{word: "需要", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
+	// What is short (西安 缺什么人才, 紧缺人才 软件): the job needs, whose skill facet says which
+	// skills; 缺 was required and found 3,169 candidates.
+	{word: "紧缺", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
+	{word: "短缺", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
+	{word: "稀缺", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
+	{word: "急需", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
+	{word: "缺", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, partOf: []string{"空", "残", "欠"}},
 	{word: "专业", kinds: []xiaoqi.Kind{xiaoqi.KindProgram}, suffix: true},
 	{word: "大学", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}},
 	{word: "高校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}},

@@ -58,6 +58,11 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"急招客服 西安", "客服 西安", []xiaoqi.Kind{job}},
 		{"校招 软件测试", "软件测试", []xiaoqi.Kind{job}},
 		{"招聘会", "招聘会", nil}, // a job fair
+		// What is short: the job needs.
+		{"宝鸡缺什么人才", "宝鸡 什么 人才", []xiaoqi.Kind{job}},
+		{"西安紧缺 软件", "西安 软件", []xiaoqi.Kind{job}},
+		{"急需Java", "Java", []xiaoqi.Kind{job}},
+		{"残缺", "残缺", nil},
 	} {
 		got, kinds := withoutTypeCues(c.q)
 		if got != c.want || !slices.Equal(kinds, c.kinds) {
