@@ -231,8 +231,8 @@ var typeCues = []typeCue{
 	{word: "专科生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, degree: "大专"},
 	{word: "大专生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, degree: "大专"},
 	{word: "大学生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true},
-	// Not 留学生, whom the policy speaks of (留学生创业).
-	{word: "学生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, partOf: []string{"留", "医学"}},
+	// Not 留学生, whom the policy speaks of (留学生创业), nor 医学生 (医 alone is no word to find).
+	{word: "学生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, partOf: []string{"留", "医"}},
 }
 
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part

@@ -47,6 +47,7 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"计算机专业的学生", "计算机", []xiaoqi.Kind{cnd}},
 		{"计算机专业学生", "计算机", []xiaoqi.Kind{cnd}},
 		{"留学生创业", "留学生创业", nil},
+		{"医学生", "医学生", nil},
 		{"西安 培训学校", "西安 培训", []xiaoqi.Kind{ins}}, // one cue a word, but for people
 		// What firms need: their job needs.
 		{"哪些企业需要大数据人才", "哪些 大数据人才", []xiaoqi.Kind{ent, job}},
