@@ -100,10 +100,13 @@ var (
 	// 3年以上 as a word of their own.
 	expInText = regexp.MustCompile(`(?:工作)?经验[:：]?\s*` + expSpan + `|` + expSpan + `(?:的)?(?:工作)?经验`)
 	expWord   = regexp.MustCompile(`^` + expSpan + `$`)
+	// In English, as the English UI's users write it: 3 years experience, 3+ years of
+	// experience, 3-5 years' experience, at least 2 years experience.
+	expEnglish = regexp.MustCompile(`(?i)\b(at least\s+)?(\d{1,2})(?:\s*(?:-|~|to)\s*(\d{1,2}))?\s*(\+)?\s*(?:years?|yrs?)'?\s*(\+)?\s*(?:of\s+)?(?:work(?:ing)?\s+)?experience\b`)
 )
 
 // ExperienceInText finds the experience a search query states (Java 3年经验 西安, 经验3-5年,
-// Java 3年): it returns the query without it, and the experience as ParseExperienceAsked reads
+// Java 3年, Java 3+ years of experience): it returns the query without it, and the experience as ParseExperienceAsked reads
 // it. ok is false when the query states none; a year (2024年) is none.
 func ExperienceInText(q string) (rest string, e Experience, ok bool) {
 	f := foldDigits(q)
@@ -113,6 +116,18 @@ func ExperienceInText(q string) (rest string, e Experience, ok bool) {
 		}
 		if e, err := ParseExperienceAsked(f[loc[0]:loc[1]]); err == nil {
 			return strings.TrimSpace(f[:loc[0]] + " " + f[loc[1]:]), e, true
+		}
+	}
+	if m := expEnglish.FindStringSubmatchIndex(f); m != nil {
+		// Written the Chinese way for ParseExperienceAsked: 3年, 3-5年, 3年以上.
+		y := f[m[4]:m[5]] + "年"
+		if m[6] >= 0 {
+			y = f[m[4]:m[5]] + "-" + f[m[6]:m[7]] + "年"
+		} else if m[2] >= 0 || m[8] >= 0 || m[10] >= 0 {
+			y += "以上"
+		}
+		if e, err := ParseExperienceAsked(y); err == nil {
+			return strings.TrimSpace(f[:m[0]] + " " + f[m[1]:]), e, true
 		}
 	}
 	words := strings.Fields(f)

@@ -102,6 +102,13 @@ func TestExperienceInText(t *testing.T) {
 		{"西安到宝鸡", "西安到宝鸡", nil},
 		{"三年 行动计划", "三年 行动计划", nil},
 		{"三年经验 测试", "测试", &xiaoqi.Experience{Min: 3, Max: 3}},
+		// In English.
+		{"Java developers with 3 years experience", "Java developers with", &xiaoqi.Experience{Min: 3, Max: 3}},
+		{"3+ years of experience Python", "Python", &xiaoqi.Experience{Min: 3, Max: xiaoqi.ExperienceOpen}},
+		{"testers 3-5 years' experience", "testers", &xiaoqi.Experience{Min: 3, Max: 5}},
+		{"at least 2 years working experience in Xi'an", "in Xi'an", &xiaoqi.Experience{Min: 2, Max: xiaoqi.ExperienceOpen}},
+		{"3 years", "3 years", nil}, // of what: no experience said
+		{"2024 experience report", "2024 experience report", nil},
 	} {
 		rest, e, ok := xiaoqi.ExperienceInText(tc.q)
 		if ok != (tc.e != nil) || ok && (e != *tc.e || strings.Join(strings.Fields(rest), " ") != strings.Join(strings.Fields(tc.rest), " ")) {

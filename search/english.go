@@ -32,6 +32,10 @@ var englishTerms = [][2]string{
 	{"candidates", "候选人"}, {"candidate", "候选人"}, {"job seekers", "求职者"}, {"resumes", "简历"},
 	{"resume", "简历"}, {"cvs", "简历"}, {"fresh graduates", "应届生"}, {"new graduates", "应届生"},
 	{"graduates", "毕业生"}, {"undergraduates", "本科生"}, {"undergraduate students", "本科生"},
+	// Degrees, as people with them are asked for (master's graduates in computer science was
+	// relaxed for its master and s): the words profiles and postings say.
+	{"master s degree", "硕士"}, {"master s", "硕士"}, {"masters", "硕士"}, {"bachelor s degree", "本科"},
+	{"bachelor s", "本科"}, {"bachelors", "本科"}, {"phd", "博士"}, {"doctorate", "博士"},
 	{"students", "学生"}, {"student", "学生"}, {"need", "需要"}, {"needs", "需要"}, {"needing", "需要"}, {"internship", "实习"}, {"internships", "实习"}, {"intern", "实习生"}, {"interns", "实习生"},
 	{"vocational colleges", "高职"}, {"vocational college", "高职"},
 	{"auditor", "审计"}, {"auditors", "审计"}, {"call centre", "呼叫中心"}, {"call center", "呼叫中心"},

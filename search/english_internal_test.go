@@ -30,6 +30,13 @@ func TestFromEnglish(t *testing.T) {
 		{"Java candidates Yanta District", "Java 候选人 雁塔区"},
 		{"software testing resumes in Zhouzhi County", "software testing 简历 周至县"},
 		{"Yanta", "Yanta"},
+		{"master's graduates", "硕士 毕业生"},
+		{"PhD candidates", "博士 候选人"},
+		{"scrum master", "scrum master"},
+		{"hiring Python engineers", "招聘 Python engineers"},
+		{"software engineer in Xi'an", "软件工程师 西安"},
+		{"call center staff", "呼叫中心 staff"},
+		{"firms that need big data talent", "公司 需要 big data 人才"},
 	} {
 		if got := fromEnglish(tc.in, nil); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
