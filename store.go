@@ -207,6 +207,10 @@ type SearchResult struct {
 	// words were found together only elsewhere (呼叫中心 咸阳 lists the call-centre courses of
 	// other cities, outside 咸阳).
 	Outside []string `json:"outside,omitempty"`
+	// OutsideKinds are the kinds a query asks for by its words (培训, 公司, 候选人 …) that no
+	// document of its places is, while its other words are found there: 日语培训 宝鸡 lists the
+	// 日语 programs of other cities (Outside names 宝鸡), not the profiles of 宝鸡 that say 日语.
+	OutsideKinds []Kind `json:"outside_kinds,omitempty"`
 	// Facets holds the counts asked for, by facet name.
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
 }

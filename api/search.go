@@ -35,8 +35,10 @@ type searchPage struct {
 	// Unmatched are the words of a relaxed query that nothing holds (xiaoqi.SearchResult).
 	Unmatched []string `json:"unmatched,omitempty"`
 	// Outside are the places of a relaxed query that no hit is in (xiaoqi.SearchResult).
-	Outside []string                       `json:"outside,omitempty"`
-	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
+	Outside []string `json:"outside,omitempty"`
+	// OutsideKinds are the kinds asked for that the places have none of (xiaoqi.SearchResult).
+	OutsideKinds []xiaoqi.Kind                  `json:"outside_kinds,omitempty"`
+	Facets       map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
 
 // degreeParam reads a degree given in English (bachelor, Master's, PhD) as an import reads it
@@ -79,7 +81,7 @@ func (s *Server) search(c *gin.Context) {
 	}
 	out := searchPage{Total: res.Total, Page: sq.Page, PerPage: sq.PerPage,
 		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Unmatched: res.Unmatched,
-		Outside: res.Outside, Facets: res.Facets}
+		Outside: res.Outside, OutsideKinds: res.OutsideKinds, Facets: res.Facets}
 	if out.Hits == nil {
 		out.Hits = []xiaoqi.Hit{}
 	}

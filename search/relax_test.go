@@ -192,3 +192,37 @@ func item10() *xiaoqi.Policy {
 	return &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_10"}, Number: 10, Heading: "加大财政支持力度",
 		Text: "优化资金安排和使用方向，改革资金支持方式，支持新设企业和投资贸易促进活动。"}
 }
+
+// TestKindElsewhere: a query that asks for a kind by its words and names a place, whose words
+// are found there but in no document of that kind, lists the kind elsewhere and names the
+// place and the kind (动漫公司 汉中 listed a candidate of 汉中 who says 动漫).
+func TestKindElsewhere(t *testing.T) {
+	x, _ := openIndex(t)
+	index(t, x,
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_xa"}, Name: "西安某动漫有限公司", City: "西安市", Description: "动漫设计与制作。"},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_bj"}, Name: "宝鸡某动漫有限公司", City: "宝鸡市", Description: "动漫设计与制作。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_hz"}, City: "汉中市", Degree: "本科", Visibility: xiaoqi.VisibilityAnonymous,
+			Summary: "熟悉动漫设计。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_bj"}, City: "宝鸡市", Degree: "本科", Visibility: xiaoqi.VisibilityAnonymous,
+			Summary: "熟悉动漫设计。"},
+	)
+	res := find(t, x, xiaoqi.SearchQuery{Q: "动漫公司 汉中"})
+	if got := ids(res); !res.Relaxed || len(got) < 2 || !slices.Contains(got[:2], "ent_xa") || !slices.Contains(got[:2], "ent_bj") ||
+		!slices.Equal(res.Outside, []string{"汉中"}) || !slices.Equal(res.OutsideKinds, []xiaoqi.Kind{xiaoqi.KindEnterprise}) {
+		t.Errorf("动漫公司 汉中 = %v relaxed %v outside %q kinds %v; want the firms of other cities first, outside 汉中, kinds enterprise",
+			got, res.Relaxed, res.Outside, res.OutsideKinds)
+	}
+	// A firm there: as found, the firm first.
+	res = find(t, x, xiaoqi.SearchQuery{Q: "动漫公司 宝鸡"})
+	if got := ids(res); res.Relaxed || len(got) != 2 || got[0] != "ent_bj" || res.OutsideKinds != nil {
+		t.Errorf("动漫公司 宝鸡 = %v relaxed %v kinds %v; want ent_bj first, then cnd_bj, not relaxed", got, res.Relaxed, res.OutsideKinds)
+	}
+	// No kind asked for: what is there.
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "动漫 汉中"}); res.Relaxed || !slices.Equal(ids(res), []string{"cnd_hz"}) {
+		t.Errorf("动漫 汉中 = %v relaxed %v, want cnd_hz", ids(res), res.Relaxed)
+	}
+	// Among candidates only (a filter, not a word): what is there.
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "动漫公司 汉中", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}}); res.Relaxed || !slices.Equal(ids(res), []string{"cnd_hz"}) {
+		t.Errorf("动漫公司 汉中 among candidates = %v relaxed %v, want cnd_hz", ids(res), res.Relaxed)
+	}
+}

@@ -153,6 +153,13 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 			res, text, relaxed, unmatched, outside = r.res, r.q, true, r.unmatched, r.outside
 		}
 	}
+	var outsideKinds []xiaoqi.Kind
+	if err == nil && res.Total > 0 && !relaxed && len(q.Types) == 0 && q.Sort != xiaoqi.SortDistance {
+		var r relaxation
+		if r, err = x.kindElsewhere(ctx, words, text, q, req); err == nil && r.res != nil {
+			res, text, relaxed, outside, outsideKinds = r.res, r.q, true, r.outside, r.kinds
+		}
+	}
 	if err == nil && strings.TrimSpace(q.Q) != "" {
 		x.locate(text, res.Hits, en)
 	}
@@ -164,7 +171,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
 		Relaxed: relaxed}
 	if relaxed {
-		out.Unmatched, out.Outside = unmatched, outside
+		out.Unmatched, out.Outside, out.OutsideKinds = unmatched, outside, outsideKinds
 	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near)
@@ -212,6 +219,7 @@ type relaxation struct {
 	res                *bleve.SearchResult
 	q                  query.Query
 	unmatched, outside []string
+	kinds              []xiaoqi.Kind // the kinds asked for that no document of the places is (kindElsewhere)
 }
 
 // relax answers a search whose words found nothing together (as Typesense drops tokens):
@@ -328,6 +336,50 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 		}
 	}
 	return relaxation{res: best, q: bestQ, unmatched: missing}, nil
+}
+
+// kindElsewhere answers a query that asks for kinds by its words and names places (日语培训
+// 宝鸡, 动漫公司 汉中) when its words are found in the places, but in no document of those
+// kinds there: with its words but the places, as relax's elsewhere does, so that the kinds
+// asked for, found elsewhere, come first. 日语培训 宝鸡 listed the profiles of 宝鸡 that say
+// 日语, and 动漫公司 汉中 one candidate. It returns a relaxation with a nil result otherwise.
+func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Query, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
+	_, kinds := withoutTypeCues(q.Q)
+	if len(kinds) == 0 {
+		return relaxation{}, nil
+	}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	ofKinds := func(tq query.Query) query.Query {
+		return x.withFilters(ctx, bleve.NewConjunctionQuery(anyOf(fieldType, names), tq), q)
+	}
+	if found, err := x.exists(ctx, ofKinds(text)); err != nil || found {
+		return relaxation{}, err
+	}
+	var topic []unit
+	var places []string
+	for _, u := range x.relaxUnits(words) {
+		if u.place {
+			places = append(places, u.typed)
+		} else {
+			topic = append(topic, u)
+		}
+	}
+	if len(places) == 0 || len(topic) == 0 {
+		return relaxation{}, nil
+	}
+	rq := anyUnits(topic, len(topic))
+	if found, err := x.exists(ctx, ofKinds(rq)); err != nil || !found {
+		return relaxation{}, err
+	}
+	req.Query = x.withFilters(ctx, rq, q)
+	res, err := x.run(ctx, req)
+	if err != nil || res.Total == 0 {
+		return relaxation{}, err
+	}
+	return relaxation{res: res, q: rq, outside: places, kinds: kinds}, nil
 }
 
 // exists reports whether q finds any document; the search stops at the first.

@@ -84,5 +84,7 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	// Words found together only outside the place named: the notice names it in English.
 	p.open("/#/search?q=" + url.QueryEscape("call centre Xianyang"))
 	p.waitText(".results [data-notice=outside]", "Nothing in Xianyang holds the other words")
+	p.open("/#/search?q=" + url.QueryEscape("animation companies Hanzhong"))
+	p.waitText(".results [data-notice=outside-kinds]", "No firms in Hanzhong match")
 	p.noConsoleErrors()
 }

@@ -288,6 +288,13 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	if n := p.count(".results [data-notice=relaxed]"); n != 0 {
 		p.fail("呼叫中心 咸阳: %d notices of relaxed words beside the place's", n)
 	}
+	// The kind asked for is not in the place, though the words are (profiles of 宝鸡 say
+	// 日语): the notice says so, and the programs of other cities come first.
+	p.open("/#/search?q=" + url.QueryEscape("日语培训 宝鸡"))
+	p.waitText(".results [data-notice=outside-kinds]", "「宝鸡」没有符合的专业与课程/院校")
+	if kind := p.text(".results .hit .kind"); !strings.Contains(kind, "专业") && !strings.Contains(kind, "院校") && !strings.Contains(kind, "培训") {
+		p.fail("日语培训 宝鸡: the first hit is a %q, want a program or a school", kind)
+	}
 	// A question written as one phrase: no result holds it whole, but its words are found;
 	// the notice does not claim that the results leave the question out.
 	p.open("/#/search?q=" + url.QueryEscape("海归在西安开公司有补贴吗"))

@@ -282,7 +282,12 @@ function resultList(st, res) {
     if (outside.length) {
       // A place as typed (咸阳, 雁塔), in the page's language: Xianyang, Yanta District.
       const place = (p) => (cityName(p) !== p ? cityName(p) : cityName(p + '市') !== p + '市' ? cityName(p + '市') : p);
-      out.push(h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w: outside.map(place).join(t('punct.list')) })));
+      const w = outside.map(place).join(t('punct.list'));
+      // The kinds the words ask for (日语培训 宝鸡) are not there, though the words are.
+      const kinds = res.outside_kinds || [];
+      out.push(kinds.length
+        ? h('p', { class: 'notice', 'data-notice': 'outside-kinds' }, t('search.outside.kinds', { w, k: kinds.map((k) => t('kinds.' + k)).join('/') }))
+        : h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w })));
     }
     if (!outside.length || missing.length) {
       out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
