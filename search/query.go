@@ -133,7 +133,9 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 			units = append(units, unit{typed: strings.TrimSuffix(part, rest), q: x.aliasQuery(alias)})
 		}
 		folded, _ := x.seg.foldOffsets(rest)
-		if before, phrase, sec, ok := sectorIn(folded); ok && !seen[phrase] {
+		// Only as typed: in a skill's other name (互联网运维 of 运维) the sector's documents
+		// would widen the skill to every 运维 of an internet firm.
+		if before, phrase, sec, ok := sectorIn(folded); typed && ok && !seen[phrase] {
 			// A sector's words (软件外包): one unit, which finds the sector's documents too.
 			// Folding keeps every rune: the phrase as typed is where the folded one is.
 			seen[phrase] = true

@@ -94,6 +94,8 @@ func TestSectorIn(t *testing.T) {
 		"软件外包":       {"", "软件外包"},
 		"金融保险":       {"", "金融保险"},
 		"java开发":     {"", ""},
+		"动漫":         {"", ""}, // a sector's name that is an everyday word
+		"动漫外包":       {"", "动漫外包"},
 	} {
 		before, phrase, _, ok := sectorIn(part)
 		if ok != (want[1] != "") || before != want[0] || phrase != want[1] {
