@@ -294,8 +294,12 @@ func (x *Index) expand(q string) query.Query {
 // whose English name says developer, and the Java jobs came after others.
 func skillParts(q string) []string {
 	parts := strings.Fields(q)
-	if len(parts) < 2 {
-		return parts
+	title := func(p string) bool {
+		w := strings.ToLower(p)
+		return leadingTitleWords[w] || trailingTitleWords[w]
+	}
+	if len(parts) < 2 || !slices.ContainsFunc(parts, func(p string) bool { return !title(p) }) {
+		return parts // no skill to join them to (senior developer)
 	}
 	var out []string
 	lead := ""

@@ -55,6 +55,8 @@ func TestSkillParts(t *testing.T) {
 		"Python engineers":         {"Python engineers"},
 		"developer":                {"developer"},
 		"senior":                   {"senior"},
+		"senior developer":         {"senior", "developer"}, // no skill to join them to
+		"Java developer engineer":  {"Java developer engineer"},
 		"日语 Java":                  {"日语", "Java"},
 	} {
 		if got := skillParts(q); !slices.Equal(got, want) {
