@@ -161,8 +161,10 @@ type typeCue struct {
 	// founding: a word that starts by founding one (开外包公司) is a founder's question, not
 	// a cue (see founding).
 	founding bool
-	// prefix: the cue may start a word too (招聘Java, 急招客服).
-	prefix bool
+	// prefix: the cue may start a word too (招聘Java, 急招客服), unless what follows it is one
+	// of startsOf, with which it is another word (招聘专员).
+	prefix   bool
+	startsOf []string
 }
 
 // A cueDegree is a kind and a degree a query asks for together (本科生: candidates of 本科).
@@ -194,7 +196,7 @@ var typeCues = []typeCue{
 	// As postings are announced: 招聘Java found the 4 job needs that say 招聘 (招聘 Java 277),
 	// 急招 客服 and 校招 软件 were relaxed for their first word, and listed programs among the
 	// job needs.
-	{word: "招聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
+	{word: "招聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true, startsOf: recruiterRoles},
 	{word: "急招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
 	{word: "急聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
 	{word: "诚聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
@@ -240,6 +242,14 @@ var typeCues = []typeCue{
 // about 创业, which wordSynonyms answers with the policy's words.
 var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股", "责任", "开", "办", "注册", "成立"}
 
+// shortage are the cues that say what is short, which may follow each other (急需紧缺人才: the
+// words of policy, which found nothing when 紧缺 stayed a word).
+var shortage = map[string]bool{"紧缺": true, "短缺": true, "稀缺": true, "急需": true}
+
+// recruiterRoles are what comes after 招聘 in the titles of the people who recruit (招聘专员,
+// 招聘经理): a job to find, not a cue. (招聘专员 listed every 专员 posting.)
+var recruiterRoles = []string{"专员", "主管", "经理", "助理", "总监", "顾问", "负责人", "官", "网"}
+
 // firmClasses are what comes before 企业 where the words name a class of firm, as the policy
 // does (中小企业, 新设企业, 龙头企业), or founding one (创办企业): words of the policy to find, not
 // a cue for firms.
@@ -252,8 +262,10 @@ func (c typeCue) cut(w string) (string, bool) {
 		return "", true
 	}
 	if c.prefix {
-		// What follows must be more than a character (招聘会 is a job fair) or Latin.
-		if rest, ok := strings.CutPrefix(w, c.word); ok && (utf8.RuneCountInString(rest) >= 2 || rest[0] < utf8.RuneSelf) {
+		// What follows must be more than a character (招聘会 is a job fair) or Latin, and no
+		// word that makes the two another word (招聘专员: startsOf).
+		if rest, ok := strings.CutPrefix(w, c.word); ok && (utf8.RuneCountInString(rest) >= 2 || rest[0] < utf8.RuneSelf) &&
+			!slices.Contains(c.startsOf, rest) {
 			return rest, true
 		}
 	}
@@ -331,8 +343,8 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 	kept := words[:0:0]
 	person, major := false, false
 	for i, w := range words {
-		// A person may follow the major they studied: 计算机专业学生. Otherwise what is before
-		// a cue stays a word (培训学校: schools that say 培训).
+		// A person may follow the major they studied: 计算机专业学生, and one shortage another:
+		// 急需紧缺. Otherwise what is before a cue stays a word (培训学校: schools that say 培训).
 		for again := true; again && w != ""; {
 			again = false
 			for _, c := range typeCues {
@@ -342,7 +354,7 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 					continue
 				}
 				w = rest
-				again = slices.Contains(c.kinds, xiaoqi.KindCandidate)
+				again = slices.Contains(c.kinds, xiaoqi.KindCandidate) || shortage[c.word]
 				if k := cueKeeps[c.word]; k != "" {
 					kept = append(kept, k)
 				}

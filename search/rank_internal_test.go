@@ -64,6 +64,10 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"西安紧缺 软件", "西安 软件", []xiaoqi.Kind{job}},
 		{"急需Java", "Java", []xiaoqi.Kind{job}},
 		{"残缺", "残缺", nil},
+		{"急需紧缺人才", "人才", []xiaoqi.Kind{job}},
+		{"招聘专员", "招聘专员", nil}, // a recruiter: a job title
+		{"招聘经理 西安", "招聘经理 西安", nil},
+		{"客服专员招聘", "客服专员", []xiaoqi.Kind{job}},
 	} {
 		got, kinds := withoutTypeCues(c.q)
 		if got != c.want || !slices.Equal(kinds, c.kinds) {
