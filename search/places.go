@@ -25,6 +25,17 @@ func (x *Index) isPlace(w string) bool {
 	return city || short || xiaoqi.RegionOf(w) != "" // also the new areas: 杨凌, 西咸新区
 }
 
+// isDistrict reports whether w names a district of one city, in full (雁塔区, 周至县) or
+// without its 区 or 县 (雁塔).
+func (x *Index) isDistrict(w string) bool {
+	for _, d := range []string{w, w + "区", w + "县"} {
+		if x.districts[d] != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // districtCities maps each district of cities (keys "西安市/雁塔区") to its city; a name that two
 // cities have is left out.
 func districtCities(cities map[string]xiaoqi.GeoPoint) map[string]string {

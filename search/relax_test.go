@@ -197,7 +197,7 @@ func item10() *xiaoqi.Policy {
 // are found there but in no document of that kind, lists the kind elsewhere and names the
 // place and the kind (动漫公司 汉中 listed a candidate of 汉中 who says 动漫).
 func TestKindElsewhere(t *testing.T) {
-	x, _ := openIndex(t)
+	x := openProductIndex(t) // with the cities and districts of Shaanxi
 	index(t, x,
 		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_xa"}, Name: "西安某动漫有限公司", City: "西安市", Description: "动漫设计与制作。"},
 		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_bj"}, Name: "宝鸡某动漫有限公司", City: "宝鸡市", Description: "动漫设计与制作。"},
@@ -220,6 +220,12 @@ func TestKindElsewhere(t *testing.T) {
 	// No kind asked for: what is there.
 	if res := find(t, x, xiaoqi.SearchQuery{Q: "动漫 汉中"}); res.Relaxed || !slices.Equal(ids(res), []string{"cnd_hz"}) {
 		t.Errorf("动漫 汉中 = %v relaxed %v, want cnd_hz", ids(res), res.Relaxed)
+	}
+	// A district is a place too: 雁塔 has no animation firm, only a job need that says 动漫.
+	index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "动漫设计师", City: "西安市", District: "雁塔区"})
+	res = find(t, x, xiaoqi.SearchQuery{Q: "动漫公司 雁塔"})
+	if got := ids(res); len(got) < 2 || !slices.Contains(got[:2], "ent_xa") || !slices.Equal(res.Outside, []string{"雁塔"}) {
+		t.Errorf("动漫公司 雁塔 = %v outside %q; want the firms first, outside 雁塔", got, res.Outside)
 	}
 	// Among candidates only (a filter, not a word): what is there.
 	if res := find(t, x, xiaoqi.SearchQuery{Q: "动漫公司 汉中", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}}); res.Relaxed || !slices.Equal(ids(res), []string{"cnd_hz"}) {

@@ -361,7 +361,7 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 	var topic []unit
 	var places []string
 	for _, u := range x.relaxUnits(words) {
-		if u.place {
+		if u.place || x.isDistrict(u.typed) {
 			places = append(places, u.typed)
 		} else {
 			topic = append(topic, u)

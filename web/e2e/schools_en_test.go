@@ -86,5 +86,8 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitText(".results [data-notice=outside]", "Nothing in Xianyang holds the other words")
 	p.open("/#/search?q=" + url.QueryEscape("animation companies Hanzhong"))
 	p.waitText(".results [data-notice=outside-kinds]", "No firms in Hanzhong match")
+	// A district too, named in English.
+	p.open("/#/search?q=" + url.QueryEscape("Python training Yanta District"))
+	p.waitText(".results [data-notice=outside-kinds]", "in Yanta District match")
 	p.noConsoleErrors()
 }

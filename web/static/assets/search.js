@@ -281,7 +281,12 @@ function resultList(st, res) {
     const outside = res.outside || [];
     if (outside.length) {
       // A place as typed (咸阳, 雁塔), in the page's language: Xianyang, Yanta District.
-      const place = (p) => (cityName(p) !== p ? cityName(p) : cityName(p + '市') !== p + '市' ? cityName(p + '市') : p);
+      const place = (p) => {
+        for (const [name, full] of [[cityName, p], [cityName, p + '市'], [districtName, p], [districtName, p + '区'], [districtName, p + '县']]) {
+          if (name(full) !== full) return name(full);
+        }
+        return p;
+      };
       const w = outside.map(place).join(t('punct.list'));
       // The kinds the words ask for (日语培训 宝鸡) are not there, though the words are.
       const kinds = res.outside_kinds || [];
