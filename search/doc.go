@@ -12,10 +12,10 @@
 // others as must be; see relax), a match as a word counts most, Latin words are stemmed and
 // may be misspelt by one letter.
 //
-// Before its words are searched, a query is read as people write it (rank.go): question and
-// how-well words are left out (askWords, proficiencyWords); words that ask for a kind of
-// document (公司, 培训, 候选人, 本科生, 招聘Java, 需要 …: typeCues) favour that kind instead of
-// being required; a founder's question (开外包公司) asks for the policy's words (founding);
+// Before its words are searched, a query is read as people write it (rank.go, cues.go):
+// question and how-well words are left out (askWords, proficiencyWords); words that ask for a
+// kind of document (公司, 培训, 候选人, 本科生, 招聘Java, 需要 …: typeCues) favour that kind
+// instead of being required; a founder's question (开外包公司) asks for the policy's words (founding);
 // filters written as words are taken out (salaries, years of experience, 高薪, 真实); a
 // sector's words (软件外包) also find the sector's documents (sectors.go); and a question
 // about policy whose words no item holds together finds the items that hold half of them
