@@ -106,8 +106,9 @@ var (
 )
 
 // ExperienceInText finds the experience a search query states (Java 3年经验 西安, 经验3-5年,
-// Java 3年, Java 3+ years of experience): it returns the query without it, and the experience as ParseExperienceAsked reads
-// it. ok is false when the query states none; a year (2024年) is none.
+// Java 3年, Java 3+ years of experience): it returns the query without it, and the
+// experience as ParseExperienceAsked reads it. ok is false when the query states none; a year
+// (2024年) is none.
 func ExperienceInText(q string) (rest string, e Experience, ok bool) {
 	f := foldDigits(q)
 	for _, loc := range expInText.FindAllStringIndex(f, -1) {
