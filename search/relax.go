@@ -1,0 +1,221 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// A relaxation is how relax answered: the result, the text query that found it, the words no
+// document holds (SearchResult.Unmatched) and the places the hits are not in (Outside).
+type relaxation struct {
+	res                *bleve.SearchResult
+	q                  query.Query
+	unmatched, outside []string
+	kinds              []xiaoqi.Kind // the kinds asked for that no document of the places is (kindElsewhere)
+}
+
+// relax answers a search whose words found nothing together (as Typesense drops tokens):
+// the documents that hold the most of them. A word that nothing within the filters holds is
+// left out (回国 of 留学生 回国 创业 补贴). Then the places, when the other words are found
+// together elsewhere: 呼叫中心 咸阳 lists the call-centre courses and firms of other cities
+// (outside: 咸阳), not every document of 咸阳 before them, as it did when the place counted as
+// any other word. Else as few of the words as must be: all but one, else all but two, and so
+// on, down to any one of them, which finds something. A question therefore ends at nothing
+// only when none of its words is found at all.
+//
+// It returns a relaxation with a nil result when nothing can be found. Unmatched names the
+// words, as typed, that nothing holds; else, for a query of one part (量子计算), the part,
+// which nothing holds whole; else none (each word is found, only not together).
+func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
+	var kept, topic []unit
+	var missing, places []string
+	for _, u := range x.relaxUnits(words) {
+		found, err := x.exists(ctx, x.withFilters(ctx, u.q, q))
+		if err != nil {
+			return relaxation{}, err
+		}
+		switch {
+		case !found:
+			if !slices.Contains(missing, u.typed) {
+				missing = append(missing, u.typed)
+			}
+		case u.place:
+			kept = append(kept, u)
+			places = append(places, u.typed)
+		default:
+			kept = append(kept, u)
+			topic = append(topic, u)
+		}
+	}
+	// elsewhere answers with the words but the places, all of them, when they are found
+	// together somewhere: what the query is about.
+	elsewhere := func() (relaxation, bool, error) {
+		if len(places) == 0 || len(topic) == 0 {
+			return relaxation{}, false, nil
+		}
+		rq := anyUnits(topic, len(topic))
+		req.Query = x.withFilters(ctx, rq, q)
+		res, err := x.run(ctx, req)
+		if err != nil || res.Total == 0 {
+			return relaxation{}, false, err
+		}
+		return relaxation{res: res, q: rq, unmatched: missing, outside: places}, true, nil
+	}
+	if len(missing) == 0 {
+		// Every word is found, not all together (the search before relax): the place first.
+		if r, ok, err := elsewhere(); err != nil || ok {
+			return r, err
+		}
+	}
+	top := len(kept) // the most words a document may hold together
+	if len(missing) == 0 {
+		top-- // all of them found nothing
+	}
+	if top < 1 {
+		return relaxation{}, nil
+	}
+	var (
+		best  *bleve.SearchResult
+		bestQ query.Query
+		bestM int
+	)
+	try := func(m int) (bool, error) {
+		rq := anyUnits(kept, m)
+		req.Query = x.withFilters(ctx, rq, q)
+		res, err := x.run(ctx, req)
+		if err != nil {
+			return false, err
+		}
+		if res.Total == 0 {
+			return false, nil
+		}
+		best, bestQ, bestM = res, rq, m
+		return true, nil
+	}
+	// The most words some document holds, between 1 (each kept word finds something) and
+	// top: usually top itself, one search; else by bisection.
+	lo, hi := 1, top
+	ok, err := try(hi)
+	if err != nil {
+		return relaxation{}, err
+	}
+	if !ok {
+		if len(missing) > 0 {
+			// The words that are found do not stand together: the place first.
+			if r, ok, err := elsewhere(); err != nil || ok {
+				return r, err
+			}
+		}
+		for hi--; lo < hi; {
+			mid := (lo + hi + 1) / 2
+			if ok, err = try(mid); err != nil {
+				return relaxation{}, err
+			} else if ok {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		if best == nil || bestM != lo {
+			if ok, err = try(lo); err != nil || !ok {
+				return relaxation{}, err // nothing after all: the index changed meanwhile
+			}
+		}
+	}
+	if len(missing) == 0 {
+		if parts := strings.Fields(words); len(parts) == 1 {
+			missing = parts
+		}
+	}
+	return relaxation{res: best, q: bestQ, unmatched: missing}, nil
+}
+
+// kindElsewhere answers a query that asks for kinds by its words and names places (日语培训
+// 宝鸡, 动漫公司 汉中) when its words are found in the places, but in no document of those
+// kinds there: with its words but the places, as relax's elsewhere does, so that the kinds
+// asked for, found elsewhere, come first. 日语培训 宝鸡 listed the profiles of 宝鸡 that say
+// 日语, and 动漫公司 汉中 one candidate. It returns a relaxation with a nil result otherwise.
+func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Query, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
+	_, kinds := withoutTypeCues(q.Q)
+	if len(kinds) == 0 {
+		return relaxation{}, nil
+	}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	ofKinds := func(tq query.Query) query.Query {
+		return x.withFilters(ctx, bleve.NewConjunctionQuery(anyOf(fieldType, names), tq), q)
+	}
+	if found, err := x.exists(ctx, ofKinds(text)); err != nil || found {
+		return relaxation{}, err
+	}
+	var topic []unit
+	var places []string
+	for _, u := range x.relaxUnits(words) {
+		if u.place || x.isDistrict(u.typed) {
+			places = append(places, u.typed)
+		} else {
+			topic = append(topic, u)
+		}
+	}
+	if len(places) == 0 || len(topic) == 0 {
+		return relaxation{}, nil
+	}
+	rq := anyUnits(topic, len(topic))
+	if found, err := x.exists(ctx, ofKinds(rq)); err != nil || !found {
+		return relaxation{}, err
+	}
+	req.Query = x.withFilters(ctx, rq, q)
+	res, err := x.run(ctx, req)
+	if err != nil || res.Total == 0 {
+		return relaxation{}, err
+	}
+	return relaxation{res: res, q: rq, outside: places, kinds: kinds}, nil
+}
+
+// exists reports whether q finds any document; the search stops at the first.
+func (x *Index) exists(ctx context.Context, q query.Query) (bool, error) {
+	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	req.Score = bleve.ScoreNone // bleve then stops at Size hits
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err = closedErr(err); errors.Is(err, ErrClosed) {
+		return false, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
+	} else if err != nil {
+		return false, fmt.Errorf("search: look for a word: %w", err)
+	}
+	return res.Total > 0, nil
+}
+
+// policyAnswer answers a question about policy (a policy cue: 补贴, 扶持 …) whose words are
+// found together, but in no policy item, with the items that hold half of them or more as
+// well: 人才 补贴 listed six job needs that say both, and not item (十二), which says 人才, nor
+// item (十), which says 资金支持. Where the words are found nowhere together, relax answers, and
+// says which were not found. It returns text unchanged otherwise.
+func (x *Index) policyAnswer(ctx context.Context, text query.Query, words string, q xiaoqi.SearchQuery) (query.Query, error) {
+	if !asksPolicy(q.Q) || len(q.Types) > 0 && !slices.Contains(q.Types, xiaoqi.KindPolicy) || len(x.wordUnits(words, true)) < 2 {
+		return text, nil
+	}
+	policy := termQuery(fieldType, string(xiaoqi.KindPolicy), 0)
+	for _, c := range []struct {
+		q    query.Query
+		want bool
+	}{{text, true}, {bleve.NewConjunctionQuery(policy, text), false}} {
+		if found, err := x.exists(ctx, x.withFilters(ctx, c.q, q)); err != nil || found != c.want {
+			return text, err
+		}
+	}
+	partial := bleve.NewConjunctionQuery(policy, x.plainQuery(words, 0.5))
+	if found, err := x.exists(ctx, x.withFilters(ctx, partial, q)); err != nil || !found {
+		return text, err
+	}
+	return bleve.NewDisjunctionQuery(text, partial), nil
+}
