@@ -211,6 +211,11 @@ type SearchResult struct {
 	// document of its places is, while its other words are found there: 日语培训 宝鸡 lists the
 	// 日语 programs of other cities (Outside names 宝鸡), not the profiles of 宝鸡 that say 日语.
 	OutsideKinds []Kind `json:"outside_kinds,omitempty"`
+	// UnmetCue is the words of a query that ask for a kind, as written (培训机构), when no
+	// document of that kind holds the other words with the word the cue keeps (培训): the hits
+	// hold the other words, the kinds asked for first. 西安 培训机构 日语 lists the 日语 programs
+	// and schools of 西安, as no training school of the data teaches 日语.
+	UnmetCue string `json:"unmet_cue,omitempty"`
 	// Facets holds the counts asked for, by facet name.
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
 }

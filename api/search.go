@@ -37,8 +37,10 @@ type searchPage struct {
 	// Outside are the places of a relaxed query that no hit is in (xiaoqi.SearchResult).
 	Outside []string `json:"outside,omitempty"`
 	// OutsideKinds are the kinds asked for that the places have none of (xiaoqi.SearchResult).
-	OutsideKinds []xiaoqi.Kind                  `json:"outside_kinds,omitempty"`
-	Facets       map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
+	OutsideKinds []xiaoqi.Kind `json:"outside_kinds,omitempty"`
+	// UnmetCue is the cue (培训机构) no document with the other words answers (xiaoqi.SearchResult).
+	UnmetCue string                         `json:"unmet_cue,omitempty"`
+	Facets   map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
 
 // degreeParam reads a degree given in English (bachelor, Master's, PhD) as an import reads it
@@ -81,7 +83,7 @@ func (s *Server) search(c *gin.Context) {
 	}
 	out := searchPage{Total: res.Total, Page: sq.Page, PerPage: sq.PerPage,
 		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Unmatched: res.Unmatched,
-		Outside: res.Outside, OutsideKinds: res.OutsideKinds, Facets: res.Facets}
+		Outside: res.Outside, OutsideKinds: res.OutsideKinds, UnmetCue: res.UnmetCue, Facets: res.Facets}
 	if out.Hits == nil {
 		out.Hits = []xiaoqi.Hit{}
 	}

@@ -20,6 +20,7 @@ type relaxation struct {
 	q                  query.Query
 	unmatched, outside []string
 	kinds              []xiaoqi.Kind // the kinds asked for that no document of the places is (kindElsewhere)
+	cue                string        // the cue no document with the other words answers (kindElsewhere)
 }
 
 // relax answers a search whose words found nothing together (as Typesense drops tokens):
@@ -142,7 +143,11 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 // 宝鸡, 动漫公司 汉中) when its words are found in the places, but in no document of those
 // kinds there: with its words but the places, as relax's elsewhere does, so that the kinds
 // asked for, found elsewhere, come first. 日语培训 宝鸡 listed the profiles of 宝鸡 that say
-// 日语, and 动漫公司 汉中 one candidate. It returns a relaxation with a nil result otherwise.
+// 日语, and 动漫公司 汉中 one candidate. Where the kinds hold the words nowhere but for the
+// word a cue keeps (培训 of 培训机构), it answers without that word, in the places:
+// 西安 培训机构 日语 listed profiles of 西安 that say 培训讲师 and 日语N3, where no training
+// school teaches 日语; now the 日语 programs and schools of 西安 (cue: 培训机构). It returns a
+// relaxation with a nil result otherwise.
 func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Query, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
 	_, kinds := withoutTypeCues(q.Q)
 	if len(kinds) == 0 {
@@ -158,28 +163,70 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 	if found, err := x.exists(ctx, ofKinds(text)); err != nil || found {
 		return relaxation{}, err
 	}
-	var topic []unit
-	var places []string
+	cue, kept := keptCue(q.Q)
+	var topic, places, cues []unit
 	for _, u := range x.relaxUnits(words) {
-		if u.place || x.isDistrict(u.typed) {
-			places = append(places, u.typed)
-		} else {
+		switch {
+		case u.place || x.isDistrict(u.typed):
+			places = append(places, u)
+		case u.typed == kept:
+			cues = append(cues, u)
+		default:
 			topic = append(topic, u)
 		}
 	}
-	if len(places) == 0 || len(topic) == 0 {
+	if len(topic) == 0 {
 		return relaxation{}, nil
 	}
-	rq := anyUnits(topic, len(topic))
-	if found, err := x.exists(ctx, ofKinds(rq)); err != nil || !found {
-		return relaxation{}, err
+	answer := func(us []unit) (*bleve.SearchResult, query.Query, error) {
+		rq := anyUnits(us, len(us))
+		if found, err := x.exists(ctx, ofKinds(rq)); err != nil || !found {
+			return nil, nil, err
+		}
+		req.Query = x.withFilters(ctx, rq, q)
+		res, err := x.run(ctx, req)
+		if err != nil || res.Total == 0 {
+			return nil, nil, err
+		}
+		return res, rq, nil
 	}
-	req.Query = x.withFilters(ctx, rq, q)
-	res, err := x.run(ctx, req)
-	if err != nil || res.Total == 0 {
-		return relaxation{}, err
+	if len(places) > 0 {
+		res, rq, err := answer(append(slices.Clip(topic), cues...))
+		if err != nil || res != nil {
+			return relaxation{res: res, q: rq, outside: typedOf(places), kinds: kinds}, err
+		}
 	}
-	return relaxation{res: res, q: rq, outside: places, kinds: kinds}, nil
+	if len(cues) == 0 {
+		return relaxation{}, nil
+	}
+	if res, rq, err := answer(append(slices.Clip(topic), places...)); err != nil || res != nil || len(places) == 0 {
+		return relaxation{res: res, q: rq, cue: cue}, err
+	}
+	// Neither: the other words alone (培训机构 日语 宝鸡: the 日语 programs of other cities).
+	res, rq, err := answer(topic)
+	return relaxation{res: res, q: rq, outside: typedOf(places), kinds: kinds, cue: cue}, err
+}
+
+// typedOf returns the units' words as typed.
+func typedOf(us []unit) []string {
+	typed := make([]string, len(us))
+	for i, u := range us {
+		typed[i] = u.typed
+	}
+	return typed
+}
+
+// keptCue returns the cue of q that keeps a word of the query (培训机构, which keeps 培训:
+// cueKeeps) and that word; "" and "" when q has none.
+func keptCue(q string) (cue, word string) {
+	for _, f := range strings.Fields(q) {
+		for c, k := range cueKeeps {
+			if strings.Contains(f, c) {
+				return c, k
+			}
+		}
+	}
+	return "", ""
 }
 
 // exists reports whether q finds any document; the search stops at the first.

@@ -232,3 +232,36 @@ func TestKindElsewhere(t *testing.T) {
 		t.Errorf("动漫公司 汉中 among candidates = %v relaxed %v, want cnd_hz", ids(res), res.Relaxed)
 	}
 }
+
+// TestUnmetCue: a query whose cue keeps a word (培训 of 培训机构) that no document of the cue's
+// kinds holds with the other words is answered without that word, the kinds first, and says
+// which cue went unmet: 西安 培训机构 日语 listed a profile that says 培训讲师 and 日语, where no
+// training school teaches 日语; the 日语 programs of 西安 are the nearest answer.
+func TestUnmetCue(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_train"}, Name: "西安某职业技能培训学校", Type: xiaoqi.InstitutionTraining, City: "西安市",
+			Description: "Java 与软件测试培训。"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_ja_xa"}, InstitutionName: "西安某大学", Name: "日语", Degree: "本科", City: "西安市"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_ja_ya"}, InstitutionName: "延安某学院", Name: "日语", Degree: "本科", City: "延安市"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_xa"}, City: "西安市", Degree: "本科", Visibility: xiaoqi.VisibilityAnonymous,
+			Summary: "熟悉培训讲师工作，日语N3。"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_bj"}, InstitutionName: "宝鸡某学院", Name: "会计学", Degree: "本科", City: "宝鸡市"},
+	)
+	res := find(t, x, xiaoqi.SearchQuery{Q: "西安 培训机构 日语"})
+	if got := ids(res); !res.Relaxed || len(got) == 0 || got[0] != "prg_ja_xa" || res.UnmetCue != "培训机构" || len(res.Outside) > 0 {
+		t.Errorf("西安 培训机构 日语 = %v relaxed %v cue %q outside %q; want prg_ja_xa first, relaxed, cue 培训机构, no place left out",
+			got, res.Relaxed, res.UnmetCue, res.Outside)
+	}
+	// Nothing of the kinds in the place either: the 日语 programs elsewhere, 宝鸡 named.
+	res = find(t, x, xiaoqi.SearchQuery{Q: "培训机构 日语 宝鸡"})
+	if got := ids(res); len(got) < 2 || !slices.Contains(got[:2], "prg_ja_xa") || !slices.Contains(got[:2], "prg_ja_ya") ||
+		res.UnmetCue != "培训机构" || !slices.Equal(res.Outside, []string{"宝鸡"}) {
+		t.Errorf("培训机构 日语 宝鸡 = %v cue %q outside %q; want the two 日语 programs first, cue 培训机构, outside 宝鸡", got, res.UnmetCue, res.Outside)
+	}
+	// The training school holds the words: as found, no cue unmet.
+	res = find(t, x, xiaoqi.SearchQuery{Q: "西安 培训机构 Java"})
+	if got := ids(res); res.Relaxed || len(got) == 0 || got[0] != "ins_train" || res.UnmetCue != "" {
+		t.Errorf("西安 培训机构 Java = %v relaxed %v cue %q; want ins_train first, as found", got, res.Relaxed, res.UnmetCue)
+	}
+}

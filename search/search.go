@@ -154,10 +154,13 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		}
 	}
 	var outsideKinds []xiaoqi.Kind
-	if err == nil && res.Total > 0 && !relaxed && len(q.Types) == 0 && q.Sort != xiaoqi.SortDistance {
+	var unmetCue string
+	if err == nil && res.Total > 0 && len(q.Types) == 0 && q.Sort != xiaoqi.SortDistance {
+		// Also after relax: 培训机构 日语 宝鸡, which nothing holds whole, listed the profiles
+		// that say 培训讲师 and 日语, elsewhere.
 		var r relaxation
 		if r, err = x.kindElsewhere(ctx, words, text, q, req); err == nil && r.res != nil {
-			res, text, relaxed, outside, outsideKinds = r.res, r.q, true, r.outside, r.kinds
+			res, text, relaxed, outside, outsideKinds, unmetCue = r.res, r.q, true, r.outside, r.kinds, r.cue
 		}
 	}
 	if err == nil && strings.TrimSpace(q.Q) != "" {
@@ -171,7 +174,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
 		Relaxed: relaxed}
 	if relaxed {
-		out.Unmatched, out.Outside, out.OutsideKinds = unmatched, outside, outsideKinds
+		out.Unmatched, out.Outside, out.OutsideKinds, out.UnmetCue = unmatched, outside, outsideKinds, unmetCue
 	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near)

@@ -89,5 +89,8 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	// A district too, named in English.
 	p.open("/#/search?q=" + url.QueryEscape("Python training Yanta District"))
 	p.waitText(".results [data-notice=outside-kinds]", "in Yanta District match")
+	// A cue no document with the other words answers, named in English.
+	p.open("/#/search?q=" + url.QueryEscape("西安 培训机构 日语"))
+	p.waitText(".results [data-notice=cue]", "No training institutions match the other words")
 	p.noConsoleErrors()
 }

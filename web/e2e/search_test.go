@@ -295,6 +295,16 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	if kind := p.text(".results .hit .kind"); !strings.Contains(kind, "专业") && !strings.Contains(kind, "院校") && !strings.Contains(kind, "培训") {
 		p.fail("日语培训 宝鸡: the first hit is a %q, want a program or a school", kind)
 	}
+	// No training school teaches 日语: the notice says the results are other ones (the 日语
+	// programs of 西安), and no other notice claims a word or place is missing.
+	p.open("/#/search?q=" + url.QueryEscape("西安 培训机构 日语"))
+	p.waitText(".results [data-notice=cue]", "没有找到符合其他搜索词的培训机构")
+	if n := p.count(".results [data-notice=relaxed]") + p.count(".results [data-notice=outside]") + p.count(".results [data-notice=outside-kinds]"); n != 0 {
+		p.fail("西安 培训机构 日语: %d other notices beside the cue's", n)
+	}
+	if kind, title := p.text(".results .hit .kind"), p.text(".results .hit h3"); !strings.Contains(kind, "专业") || !strings.Contains(title, "日语") {
+		p.fail("西安 培训机构 日语: the first hit is a %q titled %q, want a 日语 program", kind, title)
+	}
 	// A question written as one phrase: no result holds it whole, but its words are found;
 	// the notice does not claim that the results leave the question out.
 	p.open("/#/search?q=" + url.QueryEscape("海归在西安开公司有补贴吗"))

@@ -277,6 +277,14 @@ function resultList(st, res) {
     const missing = res.unmatched || [];
     const bare = (x) => x.replace(/[\s\p{P}]/gu, '');
     const whole = missing.length && bare(missing.join('')).length >= 0.75 * bare(st.q).length;
+    // No document of the kind a cue asks for (培训机构) holds the other words (西安 培训机构
+    // 日语): say that the results are other ones.
+    const cue = res.unmet_cue;
+    if (cue) {
+      const name = t('cues.' + cue);
+      const c = name === 'cues.' + cue ? cue : name;
+      out.push(h('p', { class: 'notice', 'data-notice': 'cue' }, t('search.cue', { c })));
+    }
     // The other words found together only elsewhere (呼叫中心 咸阳): say where they are not.
     const outside = res.outside || [];
     if (outside.length) {
@@ -294,7 +302,7 @@ function resultList(st, res) {
         ? h('p', { class: 'notice', 'data-notice': 'outside-kinds' }, t('search.outside.kinds', { w, k: kinds.map((k) => t('kinds.' + k)).join('/') }))
         : h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w })));
     }
-    if (!outside.length || missing.length) {
+    if (!outside.length && !cue || missing.length) {
       out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
         whole ? t('search.relaxed.some') : missing.length ? t('search.unmatched', { w: missing.join(t('punct.list')) }) : t('search.relaxed')));
     }
