@@ -74,6 +74,11 @@ var typeCues = []typeCue{
 	// What firms need are their job needs: 哪些企业需要大数据人才 listed four firms, then
 	// universities' 大数据 programs before the postings.
 	{word: "需要", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
+	// What the market asks for, as a school deciding its majors says it: 人工智能专业 需求 listed
+	// the 大数据管理与应用 programs, whose descriptions say 需求, before anything of 人工智能. A
+	// cue beside another word only: 需求 alone finds what says it (需求分析).
+	{word: "需求量", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
+	{word: "需求", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, partOf: requirementsOf},
 	// What is short (西安 缺什么人才, 紧缺人才 软件): the job needs, whose skill facet says which
 	// skills; 缺 was required and found 3,169 candidates.
 	{word: "紧缺", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
@@ -111,6 +116,14 @@ var nameEnds = []string{"有限", "股份", "分", "总", "子", "母", "控股"
 // shortage are the cues that say what is short, which may follow each other (急需紧缺人才: the
 // words of policy, which found nothing when 紧缺 stayed a word).
 var shortage = map[string]bool{"紧缺": true, "短缺": true, "稀缺": true, "急需": true}
+
+// requirementsOf are what comes before 需求 where the words are a project's requirements
+// (客户需求, 业务需求), which postings ask to understand: words to find, not a cue for job needs.
+var requirementsOf = []string{"客户", "用户", "业务", "功能", "产品", "项目", "系统", "软件", "技术", "非功能", "性能"}
+
+// demandOf are what comes before 需求 where the words say whose demand (人才需求, 市场需求):
+// the cue's own, no word to find beside a topic.
+var demandOf = []string{"人才", "用工", "市场", "岗位", "招聘", "就业", "用人"}
 
 // recruiterRoles are what comes after 招聘 in the titles of the people who recruit (招聘专员,
 // 招聘经理): a job to find, not a cue. (招聘专员 listed every 专员 posting.)
@@ -218,6 +231,15 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 				if !ok || c.word == "需要" && !slices.ContainsFunc(words[i+1:], isTopic) {
 					// 开外包公司需要什么条件 asks what it takes, no job needs.
 					continue
+				}
+				if (c.word == "需求" || c.word == "需求量") && (rest == "" || slices.Contains(demandOf, rest)) {
+					// Demand follows what is in demand (人工智能 需求): 需求 alone finds what
+					// says it (需求分析), as does 需求 before a role (需求 工程师: 需求工程师); 人才需求
+					// alone is the policy's word (item (12)).
+					if !slices.ContainsFunc(words[:i], isTopic) && (rest == "" || !slices.ContainsFunc(words[i+1:], isTopic)) {
+						continue
+					}
+					rest = "" // 市场需求 Java: the Java job needs, not those that say 市场
 				}
 				w = rest
 				again = slices.Contains(c.kinds, xiaoqi.KindCandidate) || shortage[c.word]

@@ -68,6 +68,16 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"招聘专员", "招聘专员", nil}, // a recruiter: a job title
 		{"招聘经理 西安", "招聘经理 西安", nil},
 		{"客服专员招聘", "客服专员", []xiaoqi.Kind{job}},
+		// Demand: after what is in demand, the job needs; alone, before a role, or a
+		// project's requirements, a word.
+		{"人工智能专业 需求", "人工智能", []xiaoqi.Kind{xiaoqi.KindProgram, job}},
+		{"Java需求量", "Java", []xiaoqi.Kind{job}},
+		{"市场需求 Java", "Java", []xiaoqi.Kind{job}},
+		{"西安 人才需求", "西安", []xiaoqi.Kind{job}},
+		{"需求", "需求", nil},
+		{"人才需求", "人才需求", nil},
+		{"需求 工程师", "需求 工程师", nil},
+		{"客户需求", "客户需求", nil},
 	} {
 		got, kinds := withoutTypeCues(c.q)
 		if got != c.want || !slices.Equal(kinds, c.kinds) {
