@@ -49,7 +49,10 @@ var (
 	// 应届生 and 在校生 postings are for people without experience; 无经验 and 经验不限
 	// ones take anyone.
 	expNone = []string{"应届", "在校", "毕业生", "实习"}
-	expAny  = []string{"不限", "无要求", "无需", "无经验", "零经验", "无限制", "均可"}
+	// freshWords are the words of a query, of their own, that ask for no experience: those of
+	// this year's graduates.
+	freshWords = map[string]bool{"应届": true, "应届生": true, "应届毕业生": true}
+	expAny     = []string{"不限", "无要求", "无需", "无经验", "零经验", "无限制", "均可"}
 )
 
 // chineseYears reads 三, 两, 十, 十二 (a number of years as postings write it).
@@ -100,13 +103,16 @@ var (
 	// 3年以上 as a word of their own.
 	expInText = regexp.MustCompile(`(?:工作)?经验[:：]?\s*` + expSpan + `|` + expSpan + `(?:的)?(?:工作)?经验`)
 	expWord   = regexp.MustCompile(`^` + expSpan + `$`)
+	// The years of what, before 经验: 3年Java经验, 5年以上项目管理经验, 3年Java开发经验 (what
+	// stays a word of the query).
+	expOf = regexp.MustCompile(`(` + expSpan + `)(?:的)?\s*([A-Za-z][A-Za-z0-9+#.]{0,15}(?:\p{Han}{1,4}?)??|\p{Han}{2,6}?)\s*(?:工作)?经验`)
 	// In English, as the English UI's users write it: 3 years experience, 3+ years of
 	// experience, 3-5 years' experience, at least 2 years experience.
 	expEnglish = regexp.MustCompile(`(?i)\b(at least\s+)?(\d{1,2})(?:\s*(?:-|~|to)\s*(\d{1,2}))?\s*(\+)?\s*(?:years?|yrs?)'?\s*(\+)?\s*(?:of\s+)?(?:work(?:ing)?\s+)?experience\b`)
 )
 
 // ExperienceInText finds the experience a search query states (Java 3年经验 西安, 经验3-5年,
-// Java 3年, Java 3+ years of experience): it returns the query without it, and the
+// Java 3年, 3年Java经验, 应届生 Java, Java 3+ years of experience): it returns the query without it, and the
 // experience as ParseExperienceAsked reads it. ok is false when the query states none; a year
 // (2024年) is none.
 func ExperienceInText(q string) (rest string, e Experience, ok bool) {
@@ -117,6 +123,14 @@ func ExperienceInText(q string) (rest string, e Experience, ok bool) {
 		}
 		if e, err := ParseExperienceAsked(f[loc[0]:loc[1]]); err == nil {
 			return strings.TrimSpace(f[:loc[0]] + " " + f[loc[1]:]), e, true
+		}
+	}
+	for _, m := range expOf.FindAllStringSubmatchIndex(f, -1) {
+		if m[0] > 0 && (f[m[0]-1] >= '0' && f[m[0]-1] <= '9' || f[m[0]-1] == '.') {
+			continue
+		}
+		if e, err := ParseExperienceAsked(f[m[2]:m[3]]); err == nil {
+			return strings.TrimSpace(f[:m[0]] + " " + f[m[4]:m[5]] + " " + f[m[1]:]), e, true
 		}
 	}
 	if m := expEnglish.FindStringSubmatchIndex(f); m != nil {
@@ -133,6 +147,10 @@ func ExperienceInText(q string) (rest string, e Experience, ok bool) {
 	}
 	words := strings.Fields(f)
 	for i, w := range words {
+		if freshWords[w] {
+			// 应届生 Java: what a graduate of this year may apply for, or who is one.
+			return strings.Join(append(words[:i:i], words[i+1:]...), " "), Experience{0, 0}, true
+		}
 		if !expWord.MatchString(w) || !strings.ContainsAny(w, "0123456789") {
 			continue // 三年 alone is as likely a plan (三年行动计划) as experience
 		}

@@ -102,6 +102,14 @@ func TestExperienceInText(t *testing.T) {
 		{"西安到宝鸡", "西安到宝鸡", nil},
 		{"三年 行动计划", "三年 行动计划", nil},
 		{"三年经验 测试", "测试", &xiaoqi.Experience{Min: 3, Max: 3}},
+		// The years of what: the what stays.
+		{"3年Java经验 候选人", "Java 候选人", &xiaoqi.Experience{Min: 3, Max: 3}},
+		{"5年以上项目管理经验", "项目管理", &xiaoqi.Experience{Min: 5, Max: xiaoqi.ExperienceOpen}},
+		{"西安 3-5年Java开发经验", "西安 Java开发", &xiaoqi.Experience{Min: 3, Max: 5}},
+		{"两年的测试工作经验", "测试", &xiaoqi.Experience{Min: 2, Max: 2}},
+		{"2024年Java经验", "2024年Java经验", nil},
+		{"应届生 软件测试 候选人", "软件测试 候选人", &xiaoqi.Experience{Min: 0, Max: 0}},
+		{"应届生招聘", "应届生招聘", nil}, // not a word of its own: found as written
 		// In English.
 		{"Java developers with 3 years experience", "Java developers with", &xiaoqi.Experience{Min: 3, Max: 3}},
 		{"3+ years of experience Python", "Python", &xiaoqi.Experience{Min: 3, Max: xiaoqi.ExperienceOpen}},

@@ -221,9 +221,11 @@ func candidateDocument(c *xiaoqi.Candidate) indexDoc {
 	c = c.Anonymized(redacted)
 	names := list(c.Degree)
 	var insts []string
+	grad := 0
 	for _, e := range c.Education {
 		names = append(names, list(e.InstitutionName, e.Major, e.MajorCode, e.Degree)...)
 		insts = append(insts, e.InstitutionName)
+		grad = max(grad, e.GraduationYear)
 	}
 	doc := indexDoc{
 		fieldNames:    names,
@@ -233,6 +235,9 @@ func candidateDocument(c *xiaoqi.Candidate) indexDoc {
 		fieldLanguage: c.Languages,
 		fieldDegree:   c.Degree,
 		fieldInstName: insts,
+	}
+	if grad > 0 {
+		doc[fieldGradYear] = float64(grad)
 	}
 	doc.place(c.City, "", "")
 	return doc

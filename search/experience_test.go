@@ -2,7 +2,9 @@ package search_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -46,5 +48,54 @@ func TestExperience(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %+v found %v, want %v", tc.name, tc.q, got, tc.want)
 		}
+	}
+}
+
+// TestCandidateExperience: an HR manager looking for candidates with three years of
+// experience finds those who last graduated three years ago or earlier (xiaoqi keeps no work
+// history; the matcher estimates the same way), whether typed (3年Java经验 候选人) or given as
+// the filter; 应届生 are this year's graduates and later; a range bounds both ways. A profile
+// without a graduation year states no experience. 3年Java经验 候选人 listed two job needs.
+func TestCandidateExperience(t *testing.T) {
+	x := openProductIndex(t)
+	now := time.Now().Year()
+	cand := func(id string, grads ...int) xiaoqi.Doc {
+		c := &xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: id}, City: "西安市", Degree: "本科", Skills: []string{"Java"},
+			Visibility: xiaoqi.VisibilityAnonymous, Summary: "熟悉Java开发。"}
+		for _, g := range grads {
+			c.Education = append(c.Education, xiaoqi.Education{InstitutionName: "西安某大学", Major: "软件工程", GraduationYear: g})
+		}
+		return c
+	}
+	index(t, x, cand("cnd_new", now), cand("cnd_next", now+1), cand("cnd_2", now-2), cand("cnd_4", now-4),
+		cand("cnd_master", now-8, now-5), // a master's five years ago: five years
+		cand("cnd_12", now-12), cand("cnd_none"),
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_35"}, Name: "Java开发工程师", City: "西安市", Skills: []string{"Java"}, Experience: "3-5年"})
+	for _, tc := range []struct {
+		name string
+		q    xiaoqi.SearchQuery
+		want []string
+	}{
+		{"typed", xiaoqi.SearchQuery{Q: "3年Java经验 候选人", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}}, []string{"cnd_12", "cnd_4", "cnd_master"}},
+		{"filter", xiaoqi.SearchQuery{Q: "Java", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}, Experience: &xiaoqi.Experience{Min: 3, Max: 3}},
+			[]string{"cnd_12", "cnd_4", "cnd_master"}},
+		{"range", xiaoqi.SearchQuery{Q: "Java", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}, Experience: &xiaoqi.Experience{Min: 3, Max: 5}},
+			[]string{"cnd_4", "cnd_master"}},
+		{"ten or more", xiaoqi.SearchQuery{Q: "Java 10年以上经验", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}}, []string{"cnd_12"}},
+		{"new graduates", xiaoqi.SearchQuery{Q: "应届生 Java", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}}, []string{"cnd_new", "cnd_next"}},
+		{"any", xiaoqi.SearchQuery{Q: "Java", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}, Experience: &xiaoqi.Experience{Min: 0, Max: xiaoqi.ExperienceOpen}},
+			[]string{"cnd_12", "cnd_2", "cnd_4", "cnd_master", "cnd_new", "cnd_next"}},
+		// In the one box: the candidates and the job needs both.
+		{"all kinds", xiaoqi.SearchQuery{Q: "3年Java经验"}, []string{"cnd_12", "cnd_4", "cnd_master", "job_35"}},
+	} {
+		got := ids(find(t, x, tc.q))
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %+v found %v, want %v", tc.name, tc.q, got, tc.want)
+		}
+	}
+	// In the one box, the cue's candidates first.
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "3年Java经验 候选人"})); len(got) == 0 || !strings.HasPrefix(got[0], "cnd_") {
+		t.Errorf("3年Java经验 候选人 = %v, want candidates first", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -75,14 +76,7 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 		filters = append(filters, x.languageQuery(q.Languages))
 	}
 	if e := q.Experience; e != nil {
-		// The job asks from at most e.Max years, to at least e.Min.
-		yes := true
-		upTo, from := e.Max, e.Min
-		lo := bleve.NewNumericRangeInclusiveQuery(nil, &upTo, nil, &yes)
-		lo.SetField(fieldExpMin)
-		hi := bleve.NewNumericRangeInclusiveQuery(&from, nil, &yes, nil)
-		hi.SetField(fieldExpMax)
-		filters = append(filters, bleve.NewConjunctionQuery(lo, hi))
+		filters = append(filters, experienceFilter(*e, time.Now().Year()))
 	}
 	if s := q.Salary; s != nil {
 		// The job may pay at least s.Min, and asks no more than s.Max to start.
@@ -425,4 +419,37 @@ func cityQuery(city string) query.Query {
 		qs = append(qs, tq)
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// experienceFilter keeps the job needs that ask for experience e overlaps (they ask from at
+// most e.Max years, to at least e.Min), and the candidates who have it, estimated from the
+// year they last graduated as the matcher does (xiaoqi keeps no work history), in year now:
+// e.Min years or more since then, and no more than e.Max unless e is a number alone (3年经验
+// 候选人: three years or more, as a recruiter means it) or open (3年以上). 应届生 are those
+// who graduate this year or later. Other kinds state no experience.
+func experienceFilter(e xiaoqi.Experience, now int) query.Query {
+	yes := true
+	upTo, from := e.Max, e.Min
+	lo := bleve.NewNumericRangeInclusiveQuery(nil, &upTo, nil, &yes)
+	lo.SetField(fieldExpMin)
+	hi := bleve.NewNumericRangeInclusiveQuery(&from, nil, &yes, nil)
+	hi.SetField(fieldExpMax)
+	jobs := bleve.NewConjunctionQuery(lo, hi)
+
+	var latest, earliest *float64
+	if e.Min > 0 {
+		v := float64(now) - e.Min // graduated in this year or before
+		latest = &v
+	}
+	if e.Max < xiaoqi.ExperienceOpen && (e.Max != e.Min || e.Min == 0) {
+		v := float64(now) - e.Max
+		earliest = &v
+	}
+	if earliest == nil && latest == nil { // 不限: whoever states a year
+		v := 0.0
+		earliest = &v
+	}
+	grad := bleve.NewNumericRangeInclusiveQuery(earliest, latest, &yes, &yes)
+	grad.SetField(fieldGradYear)
+	return bleve.NewDisjunctionQuery(jobs, grad)
 }

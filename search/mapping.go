@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-34-salaries-skill-languages"
+const mappingVersion = "xiaoqi-35-graduation-year"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -51,6 +51,7 @@ const (
 	fieldExp       = "experience"       // jobs: the experience asked for, as Experience.String writes it (3-5年), else as written
 	fieldExpMin    = "experience_min"   // jobs: the years of experience asked for (xiaoqi.ParseExperience), from
 	fieldExpMax    = "experience_max"   // and to (xiaoqi.ExperienceOpen: no upper end)
+	fieldGradYear  = "graduation_year"  // candidates: the year they last graduated, whence their years of experience (experienceFilter)
 	fieldSalary    = "salary"           // jobs: the salary as written (1.2-2万), else from its figures, which a hit shows
 	fieldSalaryMin = "salary_min"       // jobs: the monthly salary in yuan (salaryTerm), from
 	fieldSalaryMax = "salary_max"       // and to (xiaoqi.MaxMonthlySalary: no upper end)
@@ -140,6 +141,9 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldNumber: {kind: kindNumber, store: true},
 	fieldExpMin: {kind: kindNumber},
 	fieldExpMax: {kind: kindNumber},
+	// Candidates' experience is estimated from when they last graduated, at the time of the
+	// search: the index holds the year, which does not age.
+	fieldGradYear: {kind: kindNumber},
 	// Salaries as one zero-padded term each (salaryTerm), ranges of terms: a numeric field
 	// indexes 16 terms a value, and three of them made indexing 8 % slower.
 	fieldSalaryMin: {kind: kindKeyword, store: true},

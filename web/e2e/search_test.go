@@ -189,18 +189,25 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.waitText("#results-h", "共 "+formatCount(n2.Total)+" 条结果")
 
-	// Experience: job needs for someone with 3-5 years, as many as the API finds.
-	p.open("/#/search?type=job&q=Java")
-	p.do("choose experience", chromedp.SetValue("#experience", "3-5"), chromedp.Click("#experience-form button"))
-	p.waitText(".active-filters", "工作经验（岗位）：3-5年")
-	var exp, java searchAnswer
-	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}, "q": {"Java"}, "experience": {"3-5"}}, &exp)
-	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}, "q": {"Java"}}, &java)
-	if exp.Total == 0 || exp.Total >= java.Total {
-		t.Fatalf("Java jobs for 3-5 years: %d of %d; want some, not all", exp.Total, java.Total)
+	// Experience: job needs for someone with 3-5 years, and candidates who last graduated 3-5
+	// years ago, as many as the API finds; the form is on both tabs.
+	var java searchAnswer
+	for _, kind := range []string{"job", "candidate"} {
+		p.open("/#/search?type=" + kind + "&q=Java")
+		p.do("choose experience", chromedp.SetValue("#experience", "3-5"), chromedp.Click("#experience-form button"))
+		p.waitText(".active-filters", "工作经验（岗位、候选人）：3-5年")
+		var exp, all searchAnswer
+		apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {kind}, "q": {"Java"}, "experience": {"3-5"}}, &exp)
+		apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {kind}, "q": {"Java"}}, &all)
+		if exp.Total == 0 || exp.Total >= all.Total {
+			t.Fatalf("Java %ss for 3-5 years: %d of %d; want some, not all", kind, exp.Total, all.Total)
+		}
+		p.waitText("#results-h", "共 "+formatCount(exp.Total)+" 条结果")
+		if kind == "job" {
+			p.waitText(".hit-meta", "经验 ")
+			java = all
+		}
 	}
-	p.waitText("#results-h", "共 "+formatCount(exp.Total)+" 条结果")
-	p.waitText(".hit-meta", "经验 ")
 
 	// Salary: Java jobs that may pay 2万 a month or more, as many as the API finds, each
 	// saying its salary.

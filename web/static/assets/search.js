@@ -14,7 +14,7 @@ const FACETS = ['city', 'region', 'sector', 'skill', 'degree'];
 const FILTERS = [...FACETS, 'language', 'experience', 'salary'];
 const LANGUAGES = ['英语四级', '英语六级', '日语N1', '日语N2', '日语N3', '韩语', '俄语', '德语', '法语'];
 // EXPERIENCE are the years a searcher may have (the API's experience parameter): job needs
-// asking for a range that overlaps them are kept.
+// asking for a range that overlaps them are kept, and candidates who graduated that long ago.
 const EXPERIENCE = ['应届生', '1-3', '3-5', '5-10', '10年以上'];
 // SALARY are monthly salaries a searcher may ask at least (the API's salary parameter): job
 // needs whose range reaches them are kept; those that state none (面议) are left out.
@@ -207,9 +207,12 @@ function languageForm(st) {
   return choiceForm(st, 'language', LANGUAGES, languageName);
 }
 
-/** experienceForm filters job needs by the years of experience one has; other kinds state none. */
+/**
+ * experienceForm filters job needs by the years of experience they ask for, and candidates by
+ * the years since they last graduated; other kinds state none.
+ */
 function experienceForm(st) {
-  if (st.type && st.type !== 'job') return null;
+  if (st.type && st.type !== 'job' && st.type !== 'candidate') return null;
   return choiceForm(st, 'experience', EXPERIENCE, (v) => t('experience.' + v));
 }
 
