@@ -263,7 +263,26 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/institution?q=" + url.QueryEscape("日语"))
 	p.waitJS("schools teaching 日语", `document.querySelectorAll('.finder li .programs-found').length >= 5`)
 	p.waitText(".finder li", "个专业与之相关")
+	// Without words, a directory of every institution by city, the city with most first, the
+	// universities apart from the training institutions.
 	p.open("/#/institution")
+	var all searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"institution"}, "per_page": {"1"}}, &all)
+	p.waitText("#inst-dir-total", "共 "+formatCount(all.Total)+" 所院校与培训机构")
+	if city := p.text(".inst-dir h2"); !strings.HasPrefix(city, "西安市") {
+		p.fail("the directory's first city is %q, want 西安市, which has most", city)
+	}
+	if n := p.count(".inst-dir li"); uint64(n) != all.Total {
+		p.fail("the directory lists %d institutions, the API has %d", n, all.Total)
+	}
+	var synth searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"institution"}, "synthetic": {"true"}, "per_page": {"1"}}, &synth)
+	if n := p.count(".inst-dir li .badge.synthetic"); synth.Total == 0 || uint64(n) != synth.Total {
+		p.fail("the directory marks %d institutions synthetic, the API has %d", n, synth.Total)
+	}
+	if p.count(".inst-dir [data-kind=training] li") == 0 || p.count(".inst-dir [data-kind=university] li") == 0 {
+		p.fail("the directory has no universities or no training institutions apart")
+	}
 	p.do("find the institution", chromedp.SendKeys("#inst-q", a.institutionName), chromedp.KeyEvent(kb.Enter))
 	p.clickText(".finder a", a.institutionName)
 	p.waitText("h1", a.institutionName)
