@@ -63,6 +63,18 @@ type partnershipDoc struct {
 // hrJourney: HR signs in, publishes a job need, edits it, sees anonymised candidates for it,
 // reads the suggested partner schools' explanations and proposes a partnership.
 func hrJourney(t *testing.T, p *page, svc *service, a actors) {
+	// A visitor without words: a directory of every enterprise by city, in which the HR
+	// manager finds their own.
+	p.open("/#/hr")
+	var ents searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"enterprise"}, "per_page": {"1"}}, &ents)
+	p.waitText(".dir-total", "共 "+formatCount(ents.Total)+" 家企业")
+	if n := p.count(".directory li"); uint64(n) != ents.Total {
+		p.fail("the directory lists %d enterprises, the API has %d", n, ents.Total)
+	}
+	p.clickText(".directory a", a.enterpriseName)
+	p.waitText("h1", a.enterpriseName)
+
 	// A wrong password says so, without the "this needs you to sign in" of other refusals.
 	p.open("/#/signin?next=" + url.QueryEscape("#/hr"))
 	p.do("a wrong password", chromedp.SendKeys("#username", "hr-ui"), chromedp.SendKeys("#password", "wrong-password"), chromedp.KeyEvent(kb.Enter))
@@ -268,19 +280,19 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/institution")
 	var all searchAnswer
 	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"institution"}, "per_page": {"1"}}, &all)
-	p.waitText("#inst-dir-total", "共 "+formatCount(all.Total)+" 所院校与培训机构")
-	if city := p.text(".inst-dir h2"); !strings.HasPrefix(city, "西安市") {
+	p.waitText(".dir-total", "共 "+formatCount(all.Total)+" 所院校与培训机构")
+	if city := p.text(".directory h2"); !strings.HasPrefix(city, "西安市") {
 		p.fail("the directory's first city is %q, want 西安市, which has most", city)
 	}
-	if n := p.count(".inst-dir li"); uint64(n) != all.Total {
+	if n := p.count(".directory li"); uint64(n) != all.Total {
 		p.fail("the directory lists %d institutions, the API has %d", n, all.Total)
 	}
 	var synth searchAnswer
 	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"institution"}, "synthetic": {"true"}, "per_page": {"1"}}, &synth)
-	if n := p.count(".inst-dir li .badge.synthetic"); synth.Total == 0 || uint64(n) != synth.Total {
+	if n := p.count(".directory li .badge.synthetic"); synth.Total == 0 || uint64(n) != synth.Total {
 		p.fail("the directory marks %d institutions synthetic, the API has %d", n, synth.Total)
 	}
-	if p.count(".inst-dir [data-kind=training] li") == 0 || p.count(".inst-dir [data-kind=university] li") == 0 {
+	if p.count(".directory [data-kind=training] li") == 0 || p.count(".directory [data-kind=university] li") == 0 {
 		p.fail("the directory has no universities or no training institutions apart")
 	}
 	p.do("find the institution", chromedp.SendKeys("#inst-q", a.institutionName), chromedp.KeyEvent(kb.Enter))

@@ -6,6 +6,7 @@ import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
 import { CITIES } from './explore.js';
+import { directory } from './directory.js';
 
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
@@ -402,6 +403,15 @@ async function finder(view, r, ctx) {
   form.addEventListener('submit', (ev) => { ev.preventDefault(); location.hash = '#/hr?q=' + encodeURIComponent(form.q.value.trim()); });
   const out = h('div', { 'aria-live': 'polite' }, loading());
   view.append(form, out);
+  if (!q) {
+    // Every enterprise, by city: where an HR manager finds their own.
+    await directory(out, ctx, {
+      path: '/api/v1/enterprises', prefix: 'hr.dir',
+      href: (x) => '#/hr/' + encodeURIComponent(x.id), name: (x) => x.name,
+      badges: (x) => [' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(x.verified)],
+    });
+    return;
+  }
   try {
     const res = await get('/api/v1/search', { q, type: 'enterprise', per_page: 20 });
     if (!ctx.isCurrent()) return;

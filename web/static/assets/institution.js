@@ -1,9 +1,10 @@
 // The institution page: its programs, suggested enterprise partners with their explanations,
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
-import { t, lang, pick, cityName, regionName, levelName, authorityName, programsFound, majorName } from './i18n.js';
+import { t, pick, cityName, regionName, levelName, authorityName, programsFound, majorName } from './i18n.js';
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
 import { loadPrograms } from './programs.js';
+import { directory } from './directory.js';
 import { instName } from './i18n.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
 
@@ -140,7 +141,14 @@ async function finder(view, r, ctx) {
   const out = h('div', { 'aria-live': 'polite' }, loading());
   view.append(form, out);
   if (!q) {
-    await directory(out, ctx);
+    // Every institution, by city, universities apart from training institutions: where a
+    // school's staff finds their own without knowing how it is written here.
+    await directory(out, ctx, {
+      path: '/api/v1/institutions', prefix: 'inst.dir',
+      href: (x) => '#/institution/' + encodeURIComponent(x.id), name: (x) => instName(x.name, x.name_en),
+      badges: (x) => [' ', syntheticBadge(x.synthetic)],
+      groups: [['university', (x) => x.type !== 'training'], ['training', (x) => x.type === 'training']],
+    });
     return;
   }
   try {
@@ -151,46 +159,6 @@ async function finder(view, r, ctx) {
       h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
       (x.fields || {}).programs ? h('span', { class: 'muted programs-found' }, ' · ' + programsFound(x.fields)) : null))));
     if (!res.hits.length) out.append(h('p', {}, t('search.none')));
-  } catch (err) {
-    out.replaceChildren(errorBox(err));
-  }
-}
-
-// MAX_DIRECTORY is the most institutions the directory lists; beyond, the finder's words.
-const MAX_DIRECTORY = 2000;
-
-/**
- * directory lists every institution, by city (the city with most first) and, within one, the
- * universities and colleges, then the training institutions, each by name as the page's
- * language sorts it (pinyin in Chinese): where a school's staff finds their own without
- * knowing how it is written here.
- */
-async function directory(out, ctx) {
-  try {
-    const all = await getAll('/api/v1/institutions', {}, MAX_DIRECTORY);
-    if (!ctx.isCurrent()) return;
-    const byCity = new Map();
-    for (const x of all.data) {
-      const c = x.city || '';
-      if (!byCity.has(c)) byCity.set(c, []);
-      byCity.get(c).push(x);
-    }
-    const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'zh-Hans-CN');
-    const shown = (x) => instName(x.name, x.name_en);
-    const cities = [...byCity.entries()].sort((a, b) => b[1].length - a[1].length || collator.compare(cityName(a[0]), cityName(b[0])));
-    const parts = [h('p', { class: 'muted', id: 'inst-dir-total' }, t(all.more ? 'inst.dir.more' : 'inst.dir.total', { n: all.data.length.toLocaleString() }))];
-    for (const [city, list] of cities) {
-      list.sort((a, b) => collator.compare(shown(a), shown(b)));
-      const groups = [['university', list.filter((x) => x.type !== 'training')], ['training', list.filter((x) => x.type === 'training')]];
-      parts.push(h('section', { class: 'inst-dir', 'data-city': city },
-        h('h2', {}, (city ? cityName(city) : t('inst.dir.nocity')) + ' ', h('span', { class: 'muted' }, t('inst.dir.count', { n: list.length }))),
-        ...groups.filter(([, xs]) => xs.length).map(([kind, xs]) => h('div', { 'data-kind': kind },
-          h('h3', {}, t('inst.dir.' + kind)),
-          h('ul', { class: 'plain finder' }, xs.map((x) => h('li', {},
-            h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, shown(x)), ' ', syntheticBadge(x.synthetic))))))));
-    }
-    if (!all.data.length) parts.push(h('p', {}, t('search.none')));
-    out.replaceChildren(...parts);
   } catch (err) {
     out.replaceChildren(errorBox(err));
   }

@@ -1,0 +1,42 @@
+// The directories of the finders' pages without words (#/institution, #/hr): every record of
+// a list, by city, each by name as the page's language sorts it (pinyin in Chinese).
+import { t, lang, cityName } from './i18n.js';
+import { getAll } from './api.js';
+import { h, errorBox } from './dom.js';
+
+// MAX_DIRECTORY is the most records a directory lists; beyond, the finder's words.
+const MAX_DIRECTORY = 2000;
+
+/**
+ * directory fills out with every record of the list at path, by city (the city with most
+ * first), each group of a city under its own heading (groups: [key, test] pairs, headed by
+ * t(prefix + '.' + key); none: one list), each record a link (href) with its name (name) and
+ * badges (badges). prefix names the texts: prefix.total, prefix.more, prefix.count.
+ */
+export async function directory(out, ctx, { path, prefix, href, name, badges, groups }) {
+  try {
+    const all = await getAll(path, {}, MAX_DIRECTORY);
+    if (!ctx.isCurrent()) return;
+    const byCity = new Map();
+    for (const x of all.data) {
+      const c = x.city || '';
+      if (!byCity.has(c)) byCity.set(c, []);
+      byCity.get(c).push(x);
+    }
+    const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'zh-Hans-CN');
+    const cities = [...byCity.entries()].sort((a, b) => b[1].length - a[1].length || collator.compare(cityName(a[0]), cityName(b[0])));
+    const list = (xs) => h('ul', { class: 'plain finder' }, xs.map((x) => h('li', {}, h('a', { href: href(x) }, name(x)), ...badges(x))));
+    const parts = [h('p', { class: 'muted dir-total' }, t(all.more ? prefix + '.more' : prefix + '.total', { n: all.data.length.toLocaleString() }))];
+    for (const [city, xs] of cities) {
+      xs.sort((a, b) => collator.compare(name(a), name(b)));
+      parts.push(h('section', { class: 'directory', 'data-city': city },
+        h('h2', {}, (city ? cityName(city) : t('dir.nocity')) + ' ', h('span', { class: 'muted' }, t(prefix + '.count', { n: xs.length }))),
+        ...(groups ? groups.map(([key, test]) => [key, xs.filter(test)]).filter(([, g]) => g.length)
+          .map(([key, g]) => h('div', { 'data-kind': key }, h('h3', {}, t(prefix + '.' + key)), list(g))) : [list(xs)])));
+    }
+    if (!all.data.length) parts.push(h('p', {}, t('search.none')));
+    out.replaceChildren(...parts);
+  } catch (err) {
+    out.replaceChildren(errorBox(err));
+  }
+}
