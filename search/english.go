@@ -24,6 +24,7 @@ var englishTerms = [][2]string{
 	// Job titles that no skill's English name says (software developer found a policy item).
 	{"software engineers", "软件工程师"}, {"software engineer", "软件工程师"}, {"software developers", "软件开发"},
 	{"software developer", "软件开发"}, {"test engineers", "测试工程师"}, {"test engineer", "测试工程师"},
+	{"in demand", "市场需求"}, {"demand", "市场需求"}, {"demanded", "市场需求"},
 	{"hiring", "招聘"}, {"recruiting", "招聘"}, {"jobs", "岗位"}, {"job", "岗位"}, {"positions", "岗位"}, {"vacancies", "岗位"},
 	{"software companies", "软件公司"}, {"software company", "软件公司"}, {"software firms", "软件公司"},
 	{"companies", "公司"}, {"company", "公司"}, {"firms", "公司"}, {"enterprises", "企业"},

@@ -37,6 +37,9 @@ func TestFromEnglish(t *testing.T) {
 		{"software engineer in Xi'an", "软件工程师 西安"},
 		{"call center staff", "呼叫中心 staff"},
 		{"firms that need big data talent", "公司 需要 big data 人才"},
+		{"demand for Java developers", "市场需求 Java developers"},
+		{"Java in demand", "Java 市场需求"},
+		{"Japanese training institutions Xi'an", "Japanese 培训机构 西安"},
 	} {
 		if got := fromEnglish(tc.in, nil); got != tc.want {
 			t.Errorf("fromEnglish(%q) = %q, want %q", tc.in, got, tc.want)
