@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -92,6 +93,13 @@ func TestCandidateExperience(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %+v found %v, want %v", tc.name, tc.q, got, tc.want)
+		}
+	}
+	// A hit says the year, whence the years.
+	for _, h := range find(t, x, xiaoqi.SearchQuery{Q: "Java", Types: []xiaoqi.Kind{xiaoqi.KindCandidate}, PerPage: 20}).Hits {
+		want := map[string]int{"cnd_new": now, "cnd_next": now + 1, "cnd_2": now - 2, "cnd_4": now - 4, "cnd_master": now - 5, "cnd_12": now - 12}[h.ID]
+		if got, ok := h.Fields["graduation_year"]; want == 0 && ok || want != 0 && fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("hit %s: graduation_year %v, want %d", h.ID, h.Fields["graduation_year"], want)
 		}
 	}
 	// In the one box, the cue's candidates first.

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-35-graduation-year"
+const mappingVersion = "xiaoqi-36-graduation-year-shown"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -78,11 +78,11 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN, fieldBodyEN, fieldSalary, fieldSalaryMin, fieldSalaryMax}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN, fieldBodyEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldGradYear}
 
 // hitFields are the identifying fields copied into Hit.Fields; the ids let a result list link
 // a job to its enterprise and a program to its institution.
-var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldNameEN, fieldSalary, fieldSalaryMin, fieldSalaryMax}
+var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldNameEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldGradYear}
 
 // FacetFields are the fields a query may ask counts of (SearchQuery.Facets).
 var FacetFields = []string{fieldCity, fieldRegion, fieldSector, fieldSkill, fieldDegree, fieldType}
@@ -143,7 +143,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldExpMax: {kind: kindNumber},
 	// Candidates' experience is estimated from when they last graduated, at the time of the
 	// search: the index holds the year, which does not age.
-	fieldGradYear: {kind: kindNumber},
+	fieldGradYear: {kind: kindNumber, store: true}, // stored: a hit says it (2021年毕业)
 	// Salaries as one zero-padded term each (salaryTerm), ranges of terms: a numeric field
 	// indexes 16 terms a value, and three of them made indexing 8 % slower.
 	fieldSalaryMin: {kind: kindKeyword, store: true},

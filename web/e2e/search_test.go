@@ -206,6 +206,8 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 		if kind == "job" {
 			p.waitText(".hit-meta", "经验 ")
 			java = all
+		} else {
+			p.waitText(".hit-meta", "年毕业") // whence the years
 		}
 	}
 

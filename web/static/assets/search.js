@@ -356,6 +356,8 @@ function hit(x, st) {
   if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
   if (x.type === 'job' && f.salary) meta.push(t('field.salary', { v: salaryText({ ...f, salary_text: f.salary }) }));
   if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
+  // A candidate's year of graduation: whence the experience filter's years.
+  if (x.type === 'candidate' && f.graduation_year) meta.push(t('field.graduated', { v: f.graduation_year }));
   const link = hitLink(x);
   const label = x.type === 'institution' ? instName(x.title, f.name_en) : hitTitle(x); // Xi'an Jiaotong University (西安交通大学)
   const title = link ? h('a', { href: link }, label) : h('span', {}, label);
