@@ -49,9 +49,8 @@ var (
 	// 应届生 and 在校生 postings are for people without experience; 无经验 and 经验不限
 	// ones take anyone.
 	expNone = []string{"应届", "在校", "毕业生", "实习"}
-	// freshWords are the words of a query, of their own, that ask for no experience: those of
-	// this year's graduates.
-	freshWords = map[string]bool{"应届": true, "应届生": true, "应届毕业生": true}
+	// freshWords name this year's graduates in a query (FreshInText), longest first.
+	freshWords = []string{"应届毕业生", "应届生", "应届"}
 	expAny     = []string{"不限", "无要求", "无需", "无经验", "零经验", "无限制", "均可"}
 )
 
@@ -112,7 +111,7 @@ var (
 )
 
 // ExperienceInText finds the experience a search query states (Java 3年经验 西安, 经验3-5年,
-// Java 3年, 3年Java经验, 应届生 Java, Java 3+ years of experience): it returns the query without it, and the
+// Java 3年, 3年Java经验, Java 3+ years of experience): it returns the query without it, and the
 // experience as ParseExperienceAsked reads it. ok is false when the query states none; a year
 // (2024年) is none.
 func ExperienceInText(q string) (rest string, e Experience, ok bool) {
@@ -147,10 +146,6 @@ func ExperienceInText(q string) (rest string, e Experience, ok bool) {
 	}
 	words := strings.Fields(f)
 	for i, w := range words {
-		if freshWords[w] {
-			// 应届生 Java: what a graduate of this year may apply for, or who is one.
-			return strings.Join(append(words[:i:i], words[i+1:]...), " "), Experience{0, 0}, true
-		}
 		if !expWord.MatchString(w) || !strings.ContainsAny(w, "0123456789") {
 			continue // 三年 alone is as likely a plan (三年行动计划) as experience
 		}
@@ -159,6 +154,23 @@ func ExperienceInText(q string) (rest string, e Experience, ok bool) {
 		}
 	}
 	return q, Experience{}, false
+}
+
+// FreshInText finds this year's graduates in a search query: 应届生, 应届毕业生 or 应届 as a
+// word of its own, or at the end of one (会Python的应届生); it returns the query without them.
+// They are people (the candidates who graduate this year or later) and what such people may
+// apply for (the job needs that ask no experience): Experience{0, 0} either way.
+func FreshInText(q string) (rest string, ok bool) {
+	words := strings.Fields(q)
+	for i, w := range words {
+		for _, f := range freshWords {
+			if before, found := strings.CutSuffix(w, f); found && (before == "" || !strings.HasSuffix(before, "非")) {
+				words[i] = strings.TrimSuffix(before, "的")
+				return strings.Join(strings.Fields(strings.Join(words, " ")), " "), true
+			}
+		}
+	}
+	return q, false
 }
 
 // experienceText folds s to what the patterns read: half-width digits, no spaces, no 经验,

@@ -108,8 +108,7 @@ func TestExperienceInText(t *testing.T) {
 		{"西安 3-5年Java开发经验", "西安 Java开发", &xiaoqi.Experience{Min: 3, Max: 5}},
 		{"两年的测试工作经验", "测试", &xiaoqi.Experience{Min: 2, Max: 2}},
 		{"2024年Java经验", "2024年Java经验", nil},
-		{"应届生 软件测试 候选人", "软件测试 候选人", &xiaoqi.Experience{Min: 0, Max: 0}},
-		{"应届生招聘", "应届生招聘", nil}, // not a word of its own: found as written
+
 		// In English.
 		{"Java developers with 3 years experience", "Java developers with", &xiaoqi.Experience{Min: 3, Max: 3}},
 		{"3+ years of experience Python", "Python", &xiaoqi.Experience{Min: 3, Max: xiaoqi.ExperienceOpen}},
@@ -121,6 +120,27 @@ func TestExperienceInText(t *testing.T) {
 		rest, e, ok := xiaoqi.ExperienceInText(tc.q)
 		if ok != (tc.e != nil) || ok && (e != *tc.e || strings.Join(strings.Fields(rest), " ") != strings.Join(strings.Fields(tc.rest), " ")) {
 			t.Errorf("ExperienceInText(%q) = %q, %+v, %v; want %q, %+v", tc.q, rest, e, ok, tc.rest, tc.e)
+		}
+	}
+}
+
+// TestFreshInText: this year's graduates, as a word or at the end of one, are taken out of a
+// query; 非应届 and 应届生招聘 (a word that goes on) are not.
+func TestFreshInText(t *testing.T) {
+	for _, tc := range []struct {
+		q, rest string
+		ok      bool
+	}{
+		{"应届生 Java", "Java", true},
+		{"会Python的应届生", "会Python", true},
+		{"西安 应届毕业生 软件测试", "西安 软件测试", true},
+		{"硕士 应届 Java", "硕士 Java", true},
+		{"应届生招聘", "应届生招聘", false},
+		{"非应届生 Java", "非应届生 Java", false},
+		{"Java", "Java", false},
+	} {
+		if rest, ok := xiaoqi.FreshInText(tc.q); rest != tc.rest || ok != tc.ok {
+			t.Errorf("FreshInText(%q) = %q, %v; want %q, %v", tc.q, rest, ok, tc.rest, tc.ok)
 		}
 	}
 }

@@ -102,6 +102,11 @@ func TestCandidateExperience(t *testing.T) {
 			t.Errorf("hit %s: graduation_year %v, want %d", h.ID, h.Fields["graduation_year"], want)
 		}
 	}
+	// This year's graduates who know Java: people first, of this year or later (it listed job
+	// needs that say 应届生).
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "会Java的应届生"})); len(got) != 2 || !slices.Contains(got, "cnd_new") || !slices.Contains(got, "cnd_next") {
+		t.Errorf("会Java的应届生 = %v, want cnd_new and cnd_next", got)
+	}
 	// In the one box, the cue's candidates first.
 	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "3年Java经验 候选人"})); len(got) == 0 || !strings.HasPrefix(got[0], "cnd_") {
 		t.Errorf("3年Java经验 候选人 = %v, want candidates first", got)
