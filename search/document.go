@@ -238,6 +238,9 @@ func candidateDocument(c *xiaoqi.Candidate) indexDoc {
 	}
 	if grad > 0 {
 		doc[fieldGradYear] = float64(grad)
+		// The class, as recruiters say it (2025届, 25届 Java): what postings say too.
+		names = append(names, strconv.Itoa(grad)+"届", fmt.Sprintf("%02d届", grad%100))
+		doc[fieldNames] = names
 	}
 	doc.place(c.City, "", "")
 	return doc

@@ -107,6 +107,12 @@ func TestCandidateExperience(t *testing.T) {
 	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "会Java的应届生"})); len(got) != 2 || !slices.Contains(got, "cnd_new") || !slices.Contains(got, "cnd_next") {
 		t.Errorf("会Java的应届生 = %v, want cnd_new and cnd_next", got)
 	}
+	// The class, as recruiters say it: 2022届, 22届.
+	for _, q := range []string{fmt.Sprintf("%d届 Java", now-4), fmt.Sprintf("%02d届 Java", (now-4)%100)} {
+		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q, Types: []xiaoqi.Kind{xiaoqi.KindCandidate}})); !slices.Equal(got, []string{"cnd_4"}) {
+			t.Errorf("%s = %v, want cnd_4", q, got)
+		}
+	}
 	// In the one box, the cue's candidates first.
 	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "3年Java经验 候选人"})); len(got) == 0 || !strings.HasPrefix(got[0], "cnd_") {
 		t.Errorf("3年Java经验 候选人 = %v, want candidates first", got)
