@@ -17,8 +17,11 @@ const (
 	// abbreviation of the whole query stands for): 西安交大 puts 西安交通大学 itself before
 	// its hundred programs, Java开发工程师 the jobs of exactly that title.
 	nameBoost = 6
-	// policyBoost rewards policy items for a query that asks about policy (policyCues).
-	policyBoost = 3
+	// policyBoost rewards policy items for a query that asks about policy (policyCues), as
+	// much as typeCueBoost the kinds a query asks for: at 3 the courses of the centres named
+	// 服务外包人才培训中心 came before item (12) for 服务外包 人才培训 补贴, when relaxed (a word
+	// that many titles hold outweighs the kind). No query of the relevance set moved at 200.
+	policyBoost = 200
 	// typeCueBoost rewards the kinds a query asks for (typeCues). A kind of many documents
 	// has a type term that weighs little: at 3 or 10 the job needs and programs that say 软件
 	// in their titles still came first for 西安 软件公司 and 动漫公司 (relevance queries,
@@ -72,6 +75,12 @@ func (x *Index) rankQuery(q string) query.Query {
 		qs = append(qs, tq)
 	}
 	_, kinds, degrees := typeCuesOf(q)
+	if asksPolicy(q) {
+		// A question about policy asks for its items, not for the kinds its words name:
+		// 服务外包 人才培训 补贴 is about training the industry's people (item (12)), not a
+		// course (培训), and 培训机构 资金支持 about funds, not the schools.
+		kinds, degrees = nil, nil
+	}
 	if kinds == nil && x.isPlace(q) {
 		// A place alone (宝鸡) asks what is there: its schools and firms, before the programs
 		// and anonymous profiles whose short texts name it as often (宝鸡's four schools came
