@@ -150,7 +150,7 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 // relaxation with a nil result otherwise.
 func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Query, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
 	_, kinds := withoutTypeCues(q.Q)
-	if len(kinds) == 0 {
+	if len(kinds) == 0 || asksPolicy(q.Q) { // a question about policy asks for its items (rankQuery)
 		return relaxation{}, nil
 	}
 	names := make([]string, len(kinds))
