@@ -140,8 +140,14 @@ func TestRelevance(t *testing.T) {
 	docs := set.Docs()
 	byID := map[string]xiaoqi.Doc{}
 	for i, d := range docs {
-		d.Base().ID = fmt.Sprintf("%s_%05d", d.Kind(), i)
-		byID[d.Base().ID] = d
+		// The id a store gives it, which the programs and job needs refer to (a school found
+		// through its programs); else one of its own.
+		id := xiaoqi.StoredID(d.Kind(), d.NaturalKey())
+		if d.Kind() == xiaoqi.KindCandidate || byID[id] != nil {
+			id = fmt.Sprintf("%s_%05d", d.Kind(), i)
+		}
+		d.Base().ID = id
+		byID[id] = d
 	}
 	for i := 0; i < len(docs); i += 1000 {
 		index(t, x, docs[i:min(i+1000, len(docs))]...)

@@ -167,7 +167,11 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		// Also after relax: 培训机构 日语 宝鸡, which nothing holds whole, listed the profiles
 		// that say 培训讲师 and 日语, elsewhere.
 		var r relaxation
-		if r, err = x.kindElsewhere(ctx, words, text, q, req); err == nil && r.res != nil {
+		found := text
+		if !relaxed {
+			found = searched // with the schools found through their programs
+		}
+		if r, err = x.kindElsewhere(ctx, words, found, q, req); err == nil && r.res != nil {
 			res, text, relaxed, outside, outsideKinds, unmetCue = r.res, r.q, true, r.outside, r.kinds, r.cue
 		}
 	}
@@ -235,7 +239,7 @@ const (
 // program (none says 日语 in its name), more of them first. teaching counts the matching
 // programs of each school found so (a hit's fields.programs). Any other search is unchanged.
 func (x *Index) withPrograms(ctx context.Context, text query.Query, q xiaoqi.SearchQuery) (query.Query, map[string]int, error) {
-	if strings.TrimSpace(q.Q) == "" || len(q.Types) != 1 || q.Types[0] != xiaoqi.KindInstitution {
+	if strings.TrimSpace(q.Q) == "" || !asksSchools(q) {
 		return text, nil, nil
 	}
 	tq := bleve.NewTermQuery(string(xiaoqi.KindProgram))
@@ -262,6 +266,17 @@ func (x *Index) withPrograms(ctx context.Context, text query.Query, q xiaoqi.Sea
 		alts = append(alts, dq)
 	}
 	return bleve.NewDisjunctionQuery(alts...), teaching, nil
+}
+
+// asksSchools reports whether q searches among institutions alone, by its filter, or, without
+// one, by its words (软件工程 院校 宝鸡: a candidate who studied 软件工程 came first, and the
+// school of 宝鸡 that teaches it not at all).
+func asksSchools(q xiaoqi.SearchQuery) bool {
+	if len(q.Types) > 0 {
+		return len(q.Types) == 1 && q.Types[0] == xiaoqi.KindInstitution
+	}
+	_, kinds := withoutTypeCues(q.Q)
+	return slices.Equal(kinds, []xiaoqi.Kind{xiaoqi.KindInstitution}) && !asksPolicy(q.Q)
 }
 
 // sortOrder is the order of q's hits; ties go by id, so that pages are stable.
