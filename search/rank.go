@@ -211,10 +211,10 @@ func wordSynonyms(w string) []string {
 		return []string{"补助", "资助", "资金支持"}
 	case "补助":
 		return []string{"补贴"}
-	case "留学生":
-		return []string{"留学人员"}
-	case "留学人员":
-		return []string{"留学生"}
+	case "留学生", "留学人员":
+		// People who studied abroad: the policy says 海外留学生 and 留学人员, a profile
+		// 赴日本留学 (留学生 候选人 found no one).
+		return []string{"留学生", "留学人员", "留学"}
 	case "海归", "留学回国", "留学归国", "留学生回国", "回国留学生", "归国留学生":
 		// What returnees call themselves; the policy says 海外留学生 and 留学人员, a
 		// candidate's profile 赴德国留学.
