@@ -104,8 +104,8 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		q.Q, q.Synthetic = rest, new(bool) // real documents only
 	}
 	if q.Experience == nil {
-		// Java 3年经验: the years are a filter of job needs, not words (3 matched a list's
-		// "3." and 年经验 nothing, and 1 job of 600 was found).
+		// Java 3年经验: the years are a filter of job needs and candidates, not words (3
+		// matched a list's "3." and 年经验 nothing, and 1 job of 600 was found).
 		if rest, e, ok := xiaoqi.ExperienceInText(q.Q); ok {
 			q.Q, q.Experience = rest, &e
 		} else if rest, ok := xiaoqi.FreshInText(q.Q); ok {
@@ -234,7 +234,8 @@ const (
 	teachingBoost = 0.1 // per log(1 + programs that match)
 )
 
-// withPrograms returns the text query of a search among institutions alone that also finds
+// withPrograms returns the text query of a search among institutions alone (asksSchools: by
+// the type filter, or by the words, 软件工程 院校) that also finds
 // the schools whose programs match it: 日语 among 院校 finds the universities with a 日语
 // program (none says 日语 in its name), more of them first. teaching counts the matching
 // programs of each school found so (a hit's fields.programs). Any other search is unchanged.
