@@ -89,6 +89,12 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	// A district too, named in English.
 	p.open("/#/search?q=" + url.QueryEscape("Python training Yanta District"))
 	p.waitText(".results [data-notice=outside-kinds]", "in Yanta District match")
+	// The directory in English: the schools by their English names, the count said so.
+	p.open("/#/institution")
+	p.waitText(".dir-total", "institutions and training institutions, by city")
+	p.waitText(".directory[data-city='西安市'] h2", "Xi'an")
+	p.waitText(".directory [data-kind=university] h3", "Universities and colleges")
+	p.waitText(".directory a", "Xidian University (西安电子科技大学)")
 	// A cue no document with the other words answers, named in English.
 	p.open("/#/search?q=" + url.QueryEscape("西安 培训机构 日语"))
 	p.waitText(".results [data-notice=cue]", "No training institutions match the other words")
