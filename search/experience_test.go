@@ -113,6 +113,11 @@ func TestCandidateExperience(t *testing.T) {
 			t.Errorf("%s = %v, want cnd_4", q, got)
 		}
 	}
+	// A question about policy keeps its items, which state no experience.
+	index(t, x, &xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_10"}, Number: 10, Heading: "加大财政支持力度", Text: "对吸纳应届生就业的企业给予补贴。"})
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "应届生 补贴"})); len(got) == 0 || got[0] != "pol_10" {
+		t.Errorf("应届生 补贴 = %v, want the policy item first", got)
+	}
 	// In the one box, the cue's candidates first.
 	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "3年Java经验 候选人"})); len(got) == 0 || !strings.HasPrefix(got[0], "cnd_") {
 		t.Errorf("3年Java经验 候选人 = %v, want candidates first", got)

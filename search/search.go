@@ -108,10 +108,11 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		// matched a list's "3." and 年经验 nothing, and 1 job of 600 was found).
 		if rest, e, ok := xiaoqi.ExperienceInText(q.Q); ok {
 			q.Q, q.Experience = rest, &e
-		} else if rest, ok := xiaoqi.FreshInText(q.Q); ok {
+		} else if rest, ok := xiaoqi.FreshInText(q.Q); ok && !asksPolicy(q.Q) {
 			// 会Python的应届生: people first (毕业生, a cue for candidates), who graduate this
 			// year or later, and the job needs that ask no experience (it listed job needs
-			// that say 应届生, not one candidate).
+			// that say 应届生, not one candidate). Not in a question about policy (应届生 补贴),
+			// whose items state no experience.
 			q.Q, q.Experience = rest, &xiaoqi.Experience{}
 			if rest != "" {
 				q.Q += " 毕业生"
