@@ -220,6 +220,9 @@ export function hitKind(x) {
 
 function named(prefix, v) { return v && has(prefix + v) ? t(prefix + v) : v; }
 
+/** cueName is a query's words that ask for a kind (培训机构), in the page's language. */
+export function cueName(c) { return named('cues.', c); }
+
 /** applyStatic fills the elements of root that carry data-i18n (text) or data-i18n-label (aria-label). */
 export function applyStatic(root) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, lang, experienceName, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, hitKind } from './i18n.js';
+import { t, lang, experienceName, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, hitKind, cueName } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -283,11 +283,7 @@ function resultList(st, res) {
     // No document of the kind a cue asks for (培训机构) holds the other words (西安 培训机构
     // 日语): say that the results are other ones.
     const cue = res.unmet_cue;
-    if (cue) {
-      const name = t('cues.' + cue);
-      const c = name === 'cues.' + cue ? cue : name;
-      out.push(h('p', { class: 'notice', 'data-notice': 'cue' }, t('search.cue', { c })));
-    }
+    if (cue) out.push(h('p', { class: 'notice', 'data-notice': 'cue' }, t('search.cue', { c: cueName(cue) })));
     // The other words found together only elsewhere (呼叫中心 咸阳): say where they are not.
     const outside = res.outside || [];
     if (outside.length) {
