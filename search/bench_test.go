@@ -149,3 +149,19 @@ func BenchmarkApplyStream(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n), "cpu-µs/doc")
 }
+
+// BenchmarkSuggest completes prefixes over 20k synthetic documents, with no result cache: a
+// name begun (the term dictionary only), the words and places that are counted by a search
+// each (suggestWords), and the last of several words, up to 12 searches (inContext).
+func BenchmarkSuggest(b *testing.B) {
+	x := streamIndex(b, 20000)
+	for _, p := range []string{"软", "西安交", "培训机", "西安 软", "宝鸡 日", "测试 J", "Java 测"} {
+		b.Run(p, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := x.Suggest(context.Background(), p, 8); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

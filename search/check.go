@@ -41,7 +41,7 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 		param  string
 		values []string
 	}{
-		{"city", q.Cities}, {"region", regionStrings(q.Regions)}, {"district", q.Districts}, {"sector", sectorStrings(q.Sectors)},
+		{"city", q.Cities}, {"region", asStrings(q.Regions)}, {"district", q.Districts}, {"sector", asStrings(q.Sectors)},
 		{"skill", q.Skills}, {"degree", q.Degrees}, {"language", q.Languages}, {"institution", q.Institutions}, {"enterprise", q.Enterprises},
 	}
 	for _, l := range lists {

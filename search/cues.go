@@ -21,6 +21,8 @@ type typeCue struct {
 	// degree is the degree of the documents the cue asks for, of its first kind: 培训, a
 	// training institution's courses; 本科 of the candidates 本科生 asks for.
 	degree string
+	// university: the cue asks for universities (高校), not training institutions.
+	university bool
 	// partOf are what comes before the cue where it ends another word (有限公司, 中小企业,
 	// 留学生); then it is no cue.
 	partOf []string
@@ -33,10 +35,13 @@ type typeCue struct {
 	startsOf []string
 }
 
-// A cueDegree is a kind and a degree a query asks for together (本科生: candidates of 本科).
+// A cueDegree is a kind and a degree a query asks for together (本科生: candidates of 本科),
+// or, with field set, another value of the kind's documents (高校: institutions whose
+// institution_type is university).
 type cueDegree struct {
 	kind   xiaoqi.Kind
 	degree string
+	field  string // fieldDegree when empty
 }
 
 // cueKeeps are what of a cue stays a word of the query: 培训 of 培训机构, which the names of
@@ -87,9 +92,9 @@ var typeCues = []typeCue{
 	{word: "急需", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
 	{word: "缺", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, partOf: []string{"空", "残", "欠"}},
 	{word: "专业", kinds: []xiaoqi.Kind{xiaoqi.KindProgram}, suffix: true},
-	{word: "大学", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}},
-	{word: "高校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}},
-	{word: "院校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}},
+	{word: "大学", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, university: true},
+	{word: "高校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, university: true},
+	{word: "院校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, university: true},
 	{word: "学校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, suffix: true},
 	// An HR manager's words for people: 日语N2 软件测试 候选人 was relaxed for its 候选人, and
 	// job needs came first; 会Python的本科生 for its 本科生, and 有CET6的计算机专业学生 listed a
@@ -255,10 +260,12 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 					}
 				}
 				person = person || slices.Contains(c.kinds, xiaoqi.KindCandidate)
-				if c.degree != "" {
-					if d := (cueDegree{c.kinds[0], c.degree}); !slices.Contains(degrees, d) {
-						degrees = append(degrees, d)
-					}
+				d := cueDegree{kind: c.kinds[0], degree: c.degree}
+				if c.university {
+					d = cueDegree{kind: xiaoqi.KindInstitution, degree: xiaoqi.InstitutionUniversity, field: fieldInstType}
+				}
+				if d.degree != "" && !slices.Contains(degrees, d) {
+					degrees = append(degrees, d)
 				}
 				break
 			}
@@ -280,4 +287,15 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 // isTopic reports whether word w of a query says what it is about, not what it asks.
 func isTopic(w string) bool {
 	return strings.TrimSpace(w) != "" && !slices.Contains(askWords(), w)
+}
+
+// cueOnly returns the kinds q asks for when its words are type cues only (候选人, 高校, 简历
+// 本科生), not in a question about policy; nil otherwise.
+func cueOnly(q string) []xiaoqi.Kind {
+	q, _ = exclusions(q)
+	rest, kinds := withoutTypeCues(q)
+	if kinds == nil || rest != q || asksPolicy(q) { // q itself when nothing else is left
+		return nil
+	}
+	return kinds
 }

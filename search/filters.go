@@ -21,11 +21,7 @@ import (
 func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.SearchQuery) query.Query {
 	var filters []query.Query
 	if len(q.Types) > 0 {
-		kinds := make([]string, len(q.Types))
-		for i, k := range q.Types {
-			kinds[i] = string(k)
-		}
-		filters = append(filters, anyOf(fieldType, kinds))
+		filters = append(filters, anyOf(fieldType, asStrings(q.Types)))
 	}
 	var cities []query.Query
 	for _, c := range append([]string{q.City}, q.Cities...) {
@@ -54,7 +50,7 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 		field  string
 		values []string
 	}{
-		{fieldRegion, regionStrings(q.Regions)}, {fieldDistrict, districtNames(q.Districts)},
+		{fieldRegion, asStrings(q.Regions)}, {fieldDistrict, districtNames(q.Districts)},
 	} {
 		if len(f.values) > 0 {
 			filters = append(filters, place(anyOf(f.field, f.values)))
@@ -64,7 +60,7 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 		field  string
 		values []string
 	}{
-		{fieldSector, sectorStrings(q.Sectors)},
+		{fieldSector, asStrings(q.Sectors)},
 		{fieldSkill, x.skillNames(q.Skills)}, {fieldDegree, degreeValues(q.Degrees)},
 		{fieldInstName, x.institutionNames(q.Institutions)}, {fieldEntName, q.Enterprises},
 	} {

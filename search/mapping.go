@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-37-graduation-class"
+const mappingVersion = "xiaoqi-38-institution-type"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -45,7 +45,7 @@ const (
 	fieldVerified  = "verified"         // enterprises: a valid 统一社会信用代码 (xiaoqi.ValidCreditCode)
 	fieldEntID     = "enterprise_id"    // jobs: their enterprise, whose verification a hit shows
 	fieldInstID    = "institution_id"   // programs: their institution, which a hit links to
-	fieldInstType  = "institution_type" // institutions: university or training, which a hit shows
+	fieldInstType  = "institution_type" // institutions: university or training, which a hit shows and 高校 favours
 	fieldNameEN    = "name_en"          // institutions: the English name the school writes, which a hit shows in English
 	fieldStatus    = "status"           // jobs: closed, which a hit shows (an open job has none)
 	fieldExp       = "experience"       // jobs: the experience asked for, as Experience.String writes it (3-5年), else as written
@@ -157,7 +157,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldVerified:  {kind: kindBool, store: true},
 	fieldEntID:     {kind: kindKeyword, store: true},
 	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withPrograms
-	fieldInstType:  {kind: kindKeyword, store: true, storeOnly: true},
+	fieldInstType:  {kind: kindKeyword, store: true},
 	fieldStatus:    {kind: kindKeyword, store: true, storeOnly: true},
 	fieldExp:       {kind: kindKeyword, store: true, storeOnly: true},
 	fieldDate:      {kind: kindDate, store: true, docValues: true}, // stored: a hit says its date

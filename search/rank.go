@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -96,7 +97,9 @@ func (x *Index) rankQuery(q string) query.Query {
 	for _, d := range degrees {
 		// The degree of the kind asked for: 本科生 asks for candidates of 本科, not for the
 		// job needs that ask for one.
-		qs = append(qs, bleve.NewConjunctionQuery(termQuery(fieldType, string(d.kind), 0), termQuery(fieldDegree, d.degree, typeCueBoost)))
+		// 高校 the universities, before the training institutions.
+		field := cmp.Or(d.field, fieldDegree)
+		qs = append(qs, bleve.NewConjunctionQuery(termQuery(fieldType, string(d.kind), 0), termQuery(field, d.degree, typeCueBoost)))
 	}
 	if len(qs) == 0 {
 		return nil

@@ -91,10 +91,13 @@ func TestWithoutTypeCues(t *testing.T) {
 
 func TestCueDegrees(t *testing.T) {
 	for q, want := range map[string][]cueDegree{
-		"会Python的本科生": {{xiaoqi.KindCandidate, "本科"}},
-		"硕士生 日语":      {{xiaoqi.KindCandidate, "硕士"}},
-		"Java培训":      {{xiaoqi.KindProgram, "培训"}},
+		"会Python的本科生": {{xiaoqi.KindCandidate, "本科", ""}},
+		"硕士生 日语":      {{xiaoqi.KindCandidate, "硕士", ""}},
+		"Java培训":      {{xiaoqi.KindProgram, "培训", ""}},
 		"Java 大学生":    nil,
+		// 高校 asks for universities, not training institutions.
+		"西安 高校": {{xiaoqi.KindInstitution, xiaoqi.InstitutionUniversity, fieldInstType}},
+		"学校":    nil,
 	} {
 		if _, _, got := typeCuesOf(q); !slices.Equal(got, want) {
 			t.Errorf("typeCuesOf(%q) degrees = %v, want %v", q, got, want)

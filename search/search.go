@@ -134,7 +134,15 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		}
 	}
 	words := withoutAskWords(q.Q)
-	text, err := x.policyAnswer(ctx, x.textQuery(words), words, q)
+	text := x.textQuery(words)
+	if kinds := cueOnly(q.Q); kinds != nil {
+		// 候选人, 高校 or 本科生 alone asks for the documents of its kind, which rankQuery
+		// puts first: no document says 候选人 (it found nothing), and one policy item 高校.
+		kq := anyOf(fieldType, asStrings(kinds))
+		zeroBoost(kq)
+		text = bleve.NewDisjunctionQuery(text, kq)
+	}
+	text, err := x.policyAnswer(ctx, text, words, q)
 	if err != nil {
 		return nil, err
 	}
@@ -419,18 +427,11 @@ func setField(h *xiaoqi.Hit, name string, v any) {
 	h.Fields[name] = v
 }
 
-func regionStrings(rs []xiaoqi.Region) []string {
-	out := make([]string, len(rs))
-	for i, r := range rs {
-		out[i] = string(r)
-	}
-	return out
-}
-
-func sectorStrings(ss []xiaoqi.Sector) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = string(s)
+// asStrings returns values of a string type (kinds, regions, sectors) as strings.
+func asStrings[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
 	}
 	return out
 }

@@ -32,8 +32,11 @@ const minAliasPrefix = 2
 // it stands for: 西电 and XDU suggest 西安电子科技大学, first when typed whole; the beginning of a
 // skill's English name suggests the name (suggestEnglish), and that of an institution's
 // English name the English name (suggestSchools: Xi'an Jiao, xian jiao → Xi'an Jiaotong
-// University). It reads the index's term
-// dictionary only, never the documents.
+// University). The names come from the index's term dictionary, never the documents. The
+// words that ask for a kind or for the policy and the places are suggested too, counted as
+// their searches find (suggestWords: 培训机 → 培训机构, 雁 → 雁塔区); when nothing begins
+// with the whole prefix, its last word is completed after the others (inContext: 西安 软 →
+// 西安 软件测试, counted as that search finds).
 func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi.Suggestion, error) {
 	switch {
 	case !utf8.ValidString(prefix):
@@ -49,9 +52,32 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 	if p == "" {
 		return []xiaoqi.Suggestion{}, nil
 	}
-	terms, err := x.prefixTerms(ctx, fieldSuggest, p, maxSuggestScan)
+	out, _, err := x.completions(ctx, prefix, p)
 	if err != nil {
 		return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
+	}
+	if len(out) == 0 {
+		// Nothing begins with the whole (培训机 is 培训机构 begun, not 培训 and 机 begun).
+		more, err := x.inContext(ctx, prefix, limit)
+		if err != nil {
+			return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
+		}
+		out = append(out, more...)
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// completions returns what begins with the folded prefix p (typed as prefix), in the order
+// Suggest gives: the names an abbreviation typed whole stands for first, then the most
+// frequent, the shortest, by text. named holds, folded, those that are names of the suggest
+// field (not English names, asking words or places).
+func (x *Index) completions(ctx context.Context, prefix, p string) (out []xiaoqi.Suggestion, named map[string]bool, err error) {
+	terms, err := x.prefixTerms(ctx, fieldSuggest, p, maxSuggestScan)
+	if err != nil {
+		return nil, nil, err
 	}
 	byFolded := map[string]*xiaoqi.Suggestion{}
 	for _, tc := range terms {
@@ -66,16 +92,23 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 		}
 	}
 	whole, err := x.suggestAliases(ctx, p, byFolded)
+	named = make(map[string]bool, len(byFolded))
+	for f := range byFolded {
+		named[f] = true
+	}
 	if err == nil {
 		err = x.suggestEnglish(ctx, p, byFolded)
 	}
 	if err == nil {
 		err = x.suggestSchools(ctx, prefix, byFolded, whole)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
+	if err == nil {
+		err = x.suggestWords(ctx, p, byFolded)
 	}
-	out := make([]xiaoqi.Suggestion, 0, len(byFolded))
+	if err != nil {
+		return nil, nil, err
+	}
+	out = make([]xiaoqi.Suggestion, 0, len(byFolded))
 	for _, s := range byFolded {
 		out = append(out, *s)
 	}
@@ -83,18 +116,20 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 		if wi, wj := whole[out[i].Text], whole[out[j].Text]; wi != wj {
 			return wi
 		}
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		if li, lj := utf8.RuneCountInString(out[i].Text), utf8.RuneCountInString(out[j].Text); li != lj {
-			return li < lj
-		}
-		return out[i].Text < out[j].Text
+		return bySuggestion(out[i], out[j])
 	})
-	if len(out) > limit {
-		out = out[:limit]
+	return out, named, nil
+}
+
+// bySuggestion orders suggestions the most frequent first, then the shortest, then by text.
+func bySuggestion(a, b xiaoqi.Suggestion) bool {
+	if a.Count != b.Count {
+		return a.Count > b.Count
 	}
-	return out, nil
+	if la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text); la != lb {
+		return la < lb
+	}
+	return a.Text < b.Text
 }
 
 // suggestAliases adds to byFolded the names of the index that the abbreviations beginning

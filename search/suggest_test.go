@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -117,6 +118,75 @@ func TestSuggestEnglishMajorNames(t *testing.T) {
 		}
 		if res.Total != uint64(tc.n) || res.Relaxed {
 			t.Errorf("Search(%q) found %d (relaxed %v), want the %d programs", got[i].Text, res.Total, res.Relaxed, tc.n)
+		}
+	}
+}
+
+// TestSuggestAskingWordsPlacesAndContext: what a user types besides names is completed too:
+// the words that ask for a kind (培训机 suggested nothing) or for the policy, the places, and
+// the last of several words (西安 软 suggested nothing), with the words before it; a completion
+// that nothing has with those words is left out.
+func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xa1"}, Name: "软件测试工程师", City: "西安市", District: "雁塔区", Skills: []string{"软件测试"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xa2"}, Name: "软件测试工程师", City: "西安市", Skills: []string{"软件测试"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_bj"}, Name: "软件开发工程师", City: "宝鸡市", Skills: []string{"Java"}},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_t"}, Name: "秦岭职业技能培训学校", Type: "training", City: "西安市"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_ml"}, Name: "机器学习工程师", City: "西安市", Skills: []string{"机器学习"}, Description: "入职培训。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_1"}, City: "西安市", Degree: "本科", Skills: []string{"Java"}},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_2"}, City: "宝鸡市", Degree: "硕士", Skills: []string{"软件测试"}},
+		&xiaoqi.Policy{Meta: xiaoqi.Meta{ID: "pol_10"}, Number: 10, Heading: "加大财政支持力度", Text: "对服务外包人才培训给予补贴。"},
+	)
+	suggest := func(prefix string) []xiaoqi.Suggestion {
+		t.Helper()
+		got, err := x.Suggest(context.Background(), prefix, 10)
+		if err != nil {
+			t.Fatalf("Suggest(%q): %v", prefix, err)
+		}
+		return got
+	}
+	has := func(got []xiaoqi.Suggestion, text string) int {
+		for i, s := range got {
+			if s.Text == text {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, tc := range []struct {
+		prefix, want string
+		count        int // 0: as many as the search of want finds
+	}{
+		{"培训机", "培训机构", 0}, {"候选", "候选人", 2}, {"补", "补贴", 0}, {"雁", "雁塔区", 0},
+		// The last word completed after the others: a name counts the documents so named
+		// that hold the words before it (the jobs titled 软件测试工程师 in 西安; 宝鸡's Java).
+		{"西安 软", "西安 软件测试工程师", 2}, {"西安软", "西安 软件测试工程师", 2}, {"西安 软件", "西安 软件测试", 2}, {"宝鸡 J", "宝鸡 Java", 1},
+		// The last part as typed, when something begins with it: 培训机构, not 培训 and 机….
+		{"西安 培训机", "西安 培训机构", 0},
+	} {
+		got := suggest(tc.prefix)
+		i := has(got, tc.want)
+		if i < 0 {
+			t.Errorf("Suggest(%q) = %v, want %s", tc.prefix, got, tc.want)
+			continue
+		}
+		want := tc.count
+		if want == 0 {
+			want = int(find(t, x, xiaoqi.SearchQuery{Q: tc.want}).Total) // as a user picking it sees
+		}
+		if got[i].Count != want || want == 0 {
+			t.Errorf("Suggest(%q): %s counts %d, want %d", tc.prefix, tc.want, got[i].Count, want)
+		}
+	}
+	// 软件开发工程师 is in 宝鸡 only, and a name that begins with the whole (培训机构) needs no
+	// completion of its last character (培训 机…).
+	// 西安 names 西安市 already.
+	for prefix, not := range map[string]string{"西安 软": "西安 软件开发工程师", "培训机": "培训 ", "西安 培训机": "西安 培训 ", "西安": "西安市"} {
+		for _, s := range suggest(prefix) {
+			if strings.HasPrefix(s.Text, not) {
+				t.Errorf("Suggest(%q) suggests %v, want none that begins %q", prefix, s, not)
+			}
 		}
 	}
 }

@@ -72,6 +72,19 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.waitText("h1", "搜索")
 	p.checkA11y("the search page")
 
+	// Several words: the last is completed after the others, as a user typing a place then a
+	// skill expects (西安 软 suggested nothing), and what the words ask for (培训机构).
+	p.do("type two words", chromedp.Click("#q"), chromedp.SendKeys("#q", "西安 软"))
+	p.waitText("#suggestions [role=option]", "西安 软件测试")
+	clear := func() {
+		var done bool
+		p.eval(`(() => { document.querySelector('#q').value = ''; return true })()`, &done)
+	}
+	clear()
+	p.do("type an asking word begun", chromedp.SendKeys("#q", "培训机"))
+	p.waitText("#suggestions [role=option]", "培训机构")
+	clear()
+
 	// Suggestions as you type; Enter on the highlighted one searches it.
 	p.do("type a prefix", chromedp.Click("#q"), chromedp.SendKeys("#q", "软件测"))
 	p.waitText("#suggestions [role=option]", "软件测试")
