@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-38-institution-type"
+const mappingVersion = "xiaoqi-39-firms-by-jobs"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -155,7 +155,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldLon:       {kind: kindNumber, store: true, storeOnly: true},
 	fieldSynthetic: {kind: kindBool, store: true},
 	fieldVerified:  {kind: kindBool, store: true},
-	fieldEntID:     {kind: kindKeyword, store: true},
+	fieldEntID:     {kind: kindKeyword, store: true, docValues: true}, // counted per firm: withPrograms
 	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withPrograms
 	fieldInstType:  {kind: kindKeyword, store: true},
 	fieldStatus:    {kind: kindKeyword, store: true, storeOnly: true},

@@ -47,10 +47,14 @@ type judgment struct {
 	Language   string `json:"language"`
 	// Sector: a job need or a firm of the sector (its code).
 	Sector string `json:"sector"`
-	Grade  int    `json:"grade"`
+	// Seeks: an enterprise with a job need of the skill or language (case aside).
+	Seeks string `json:"seeks"`
+	Grade int    `json:"grade"`
 }
 
-func (j judgment) matches(d xiaoqi.Doc) bool {
+// matches reports whether d matches j; seeking holds the skills and languages of each
+// enterprise's job needs, by its name.
+func (j judgment) matches(d xiaoqi.Doc, seeking map[string][]string) bool {
 	title := strings.ToLower(d.Title())
 	switch {
 	case j.Type != "" && d.Kind() != j.Type,
@@ -93,6 +97,10 @@ func (j judgment) matches(d xiaoqi.Doc) bool {
 		return false
 	}
 	if j.Sector != "" && !slices.Contains(sectors, xiaoqi.Sector(j.Sector)) {
+		return false
+	}
+	if j.Seeks != "" && (d.Kind() != xiaoqi.KindEnterprise ||
+		!slices.ContainsFunc(seeking[d.Title()], func(s string) bool { return strings.EqualFold(s, j.Seeks) })) {
 		return false
 	}
 	if j.Language != "" && !slices.ContainsFunc(langs, func(l string) bool { return strings.HasPrefix(l, j.Language) }) {
@@ -149,6 +157,12 @@ func TestRelevance(t *testing.T) {
 		d.Base().ID = id
 		byID[id] = d
 	}
+	seeking := map[string][]string{}
+	for _, d := range docs {
+		if j, ok := d.(*xiaoqi.JobNeed); ok {
+			seeking[j.EnterpriseName] = slices.Concat(seeking[j.EnterpriseName], j.Skills, j.Languages)
+		}
+	}
 	for i := 0; i < len(docs); i += 1000 {
 		index(t, x, docs[i:min(i+1000, len(docs))]...)
 	}
@@ -158,14 +172,14 @@ func TestRelevance(t *testing.T) {
 		grade := func(d xiaoqi.Doc) int {
 			g := 0
 			for _, j := range c.Judgments {
-				if j.matches(d) {
+				if j.matches(d, seeking) {
 					g = max(g, j.Grade)
 				}
 			}
 			return g
 		}
 		for _, j := range c.Judgments {
-			if !slices.ContainsFunc(docs, j.matches) {
+			if !slices.ContainsFunc(docs, func(d xiaoqi.Doc) bool { return j.matches(d, seeking) }) {
 				t.Errorf("%q: judgment %+v matches no document of the seed data", c.Q, j)
 			}
 		}

@@ -199,7 +199,9 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near)
-		if n := teaching[h.ID]; n > 0 {
+		if n := teaching[h.ID]; n > 0 && hit.Type == xiaoqi.KindEnterprise {
+			setField(&hit, "jobs", n)
+		} else if n > 0 {
 			setField(&hit, "programs", n)
 		}
 		out.Hits = append(out.Hits, hit)
@@ -239,43 +241,64 @@ func isDocID(s search.SearchSort) bool {
 
 // Bounds of the schools found through their programs (withPrograms).
 const (
-	maxTeaching   = 200 // institutions counted
-	teachingBoost = 0.1 // per log(1 + programs that match)
+	maxTeaching   = 200 // institutions (enterprises) counted
+	teachingBoost = 0.1 // per log(1 + programs (job needs) that match)
 )
 
 // withPrograms returns the text query of a search among institutions alone (asksSchools: by
 // the type filter, or by the words, 软件工程 院校) that also finds
 // the schools whose programs match it: 日语 among 院校 finds the universities with a 日语
-// program (none says 日语 in its name), more of them first. teaching counts the matching
-// programs of each school found so (a hit's fields.programs). Any other search is unchanged.
+// program (none says 日语 in its name), more of them first; and of a search among
+// enterprises alone (asksFirms: Java 企业) the firms whose job needs match it: Java 企业 listed
+// the one firm that says Java, not the 60 that seek it. parts counts the matching programs or
+// job needs of each school or firm found so (a hit's fields.programs or fields.jobs). Any
+// other search is unchanged.
 func (x *Index) withPrograms(ctx context.Context, text query.Query, q xiaoqi.SearchQuery) (query.Query, map[string]int, error) {
-	if strings.TrimSpace(q.Q) == "" || !asksSchools(q) {
+	if strings.TrimSpace(q.Q) == "" {
 		return text, nil, nil
 	}
-	tq := bleve.NewTermQuery(string(xiaoqi.KindProgram))
+	part, owner := xiaoqi.KindProgram, fieldInstID
+	switch {
+	case asksSchools(q):
+	case asksFirms(q):
+		part, owner = xiaoqi.KindJob, fieldEntID
+	default:
+		return text, nil, nil
+	}
+	tq := bleve.NewTermQuery(string(part))
 	tq.SetField(fieldType)
 	tq.SetBoost(0)
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(text, tq), 0, 0, false)
-	req.AddFacet(fieldInstID, bleve.NewFacetRequest(fieldInstID, maxTeaching))
+	req.AddFacet(owner, bleve.NewFacetRequest(owner, maxTeaching))
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err = closedErr(err); errors.Is(err, ErrClosed) {
 		return nil, nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
 	} else if err != nil {
-		return nil, nil, fmt.Errorf("search: programs of %q: %w", q.Q, err)
+		return nil, nil, fmt.Errorf("search: %ss of %q: %w", part, q.Q, err)
 	}
-	fr := res.Facets[fieldInstID]
+	fr := res.Facets[owner]
 	if fr == nil || fr.Terms == nil || len(fr.Terms.Terms()) == 0 {
 		return text, nil, nil
 	}
-	teaching := map[string]int{}
+	parts := map[string]int{}
 	alts := []query.Query{text}
 	for _, t := range fr.Terms.Terms() {
-		teaching[t.Term] = t.Count
+		parts[t.Term] = t.Count
 		dq := bleve.NewDocIDQuery([]string{t.Term})
 		dq.SetBoost(teachingBoost * math.Log1p(float64(t.Count)))
 		alts = append(alts, dq)
 	}
-	return bleve.NewDisjunctionQuery(alts...), teaching, nil
+	return bleve.NewDisjunctionQuery(alts...), parts, nil
+}
+
+// asksFirms reports whether q searches among enterprises alone, by its filter or by its words
+// (Java 企业, 日语 公司), not in a question about policy.
+func asksFirms(q xiaoqi.SearchQuery) bool {
+	if len(q.Types) > 0 {
+		return len(q.Types) == 1 && q.Types[0] == xiaoqi.KindEnterprise
+	}
+	_, kinds := withoutTypeCues(q.Q)
+	return slices.Equal(kinds, []xiaoqi.Kind{xiaoqi.KindEnterprise}) && !asksPolicy(q.Q)
 }
 
 // asksSchools reports whether q searches among institutions alone, by its filter, or, without

@@ -63,6 +63,10 @@ type partnershipDoc struct {
 // hrJourney: HR signs in, publishes a job need, edits it, sees anonymised candidates for it,
 // reads the suggested partner schools' explanations and proposes a partnership.
 func hrJourney(t *testing.T, p *page, svc *service, a actors) {
+	// A skill finds the firms that seek it: few say Java of themselves, their job needs do.
+	p.open("/#/hr?q=Java")
+	p.waitJS("firms seeking Java", `document.querySelectorAll('.finder li .jobs-found').length >= 5`)
+	p.waitText(".finder li", "个岗位需求与之相关")
 	// A visitor without words: a directory of every enterprise by city, in which the HR
 	// manager finds their own.
 	p.open("/#/hr")

@@ -1,7 +1,7 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName, salaryText } from './i18n.js';
+import { t, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName, salaryText, jobsFound } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
@@ -417,7 +417,8 @@ async function finder(view, r, ctx) {
     if (!ctx.isCurrent()) return;
     out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
       h('a', { href: '#/hr/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge((x.fields || {}).verified),
-      h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || ''))))));
+      h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
+      (x.fields || {}).jobs ? h('span', { class: 'muted jobs-found' }, ' · ' + jobsFound(x.fields)) : null))));
     if (!res.hits.length) out.append(h('p', {}, t('search.none')));
   } catch (err) {
     out.replaceChildren(errorBox(err));

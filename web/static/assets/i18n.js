@@ -213,6 +213,11 @@ export function programsFound(f) {
   return t(f.institution_type === 'training' ? 'inst.find.courses' : 'inst.find.programs', { n: f.programs });
 }
 
+/** jobsFound says how many job needs of an enterprise hit match the search (fields.jobs). */
+export function jobsFound(f) {
+  return t('ent.find.jobs', { n: f.jobs });
+}
+
 /** hitKind names the kind of a search hit: a training institution is not a school. */
 export function hitKind(x) {
   return x.type === 'institution' && (x.fields || {}).institution_type === 'training' ? t('inst.type.training') : t('kind.' + x.type);
