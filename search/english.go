@@ -17,9 +17,6 @@ var englishTerms = [][2]string{
 	{"start-up", "创业"}, {"startup", "创业"}, {"startups", "创业"}, {"entrepreneurship", "创业"},
 	{"returnee", "海归"}, {"returnees", "海归"}, {"overseas students", "留学生"},
 	{"returned students", "海归"}, {"returned overseas students", "海归"},
-	// How a founder asks (开公司: 创业, 创办 and 新设企业, the policy's words).
-	{"start a business", "创业"}, {"start a company", "开公司"}, {"found a company", "开公司"},
-	{"open a company", "开公司"}, {"register a company", "开公司"},
 	{"talent", "人才"}, {"cooperation", "合作"},
 	// Job titles that no skill's English name says (software developer found a policy item).
 	{"software engineers", "软件工程师"}, {"software engineer", "软件工程师"}, {"software developers", "软件开发"},
@@ -52,6 +49,12 @@ var englishTerms = [][2]string{
 	{"shaanxi", "陕西"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
 }
 
+// englishFounding matches how a founder asks in English (start a company, starting an
+// outsourcing business, set up my own software firm): 开公司, whose synonyms are the policy's
+// words (创业, 创办, 新设企业). The trade goes, as founding drops it: the policy's items on
+// founding firms name none. starting a company found nothing (starting is no word of it).
+var englishFounding = regexp.MustCompile(`(?i)\b(?:start|starting|found|founding|set up|setting up|open|opening|register|registering|establish|establishing|launch|launching)\s+(?:(?:a|an|my|our|my own|our own|one's own)\s+)?(?:new\s+)?(?:(?:service\s+)?outsourcing\s+|software\s+|it\s+|tech\s+|technology\s+)?(?:company|companies|business|businesses|firm|firms)\b`)
+
 // englishStop are the small words of an English query that no document needs to hold: every
 // word of a query must be found, and "Java jobs in Xi'an" was relaxed for its "in". They go
 // only from a query with other words.
@@ -80,6 +83,7 @@ func translateEnglish(q string, majors map[string]string) string {
 	if !strings.ContainsFunc(q, func(r rune) bool { return r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z' }) {
 		return q
 	}
+	q = strings.Join(strings.Fields(englishFounding.ReplaceAllString(q, " 开公司 ")), " ")
 	// Lower case and apostrophes as spaces (Xi'an = xi an), byte for byte, so that the
 	// words' offsets hold in q too.
 	lower := strings.Map(func(r rune) rune {

@@ -38,6 +38,12 @@ func TestFromEnglish(t *testing.T) {
 		{"call center staff", "呼叫中心 staff"},
 		{"firms that need big data talent", "公司 需要 big data 人才"},
 		{"demand for Java developers", "市场需求 Java developers"},
+		// How a founder asks: 开公司, whose synonyms are the policy's words; the trade goes.
+		{"starting an outsourcing company in Xi'an", "开公司 西安"},
+		{"set up my own software firm", "开公司"},
+		{"overseas students start a business", "留学生 开公司"},
+		{"Opening a new IT company", "开公司"},
+		{"software company", "软件公司"},
 		{"Java in demand", "Java 市场需求"},
 		{"Japanese training institutions Xi'an", "Japanese 培训机构 西安"},
 	} {

@@ -69,7 +69,7 @@ func (x *Index) rankQuery(q string) query.Query {
 	if tq := x.titleQuery(q); tq != nil {
 		qs = append(qs, tq)
 	}
-	if asksPolicy(q) {
+	if asksPolicy(q) || asksFounding(q) {
 		tq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))
 		tq.SetField(fieldType)
 		tq.SetBoost(policyBoost)
@@ -161,6 +161,31 @@ func policyCues() []string {
 		// What the policy asks of schools and firms, items (12) and (13): a job that lists
 		// 科技成果转化 among its skills came before item (13), which says 产学研.
 		"产学研", "校企合作"}
+}
+
+// foundingWords are the words a founder asks with: 创业, and 开公司 as founding writes a
+// founder's part (开外包公司, 注册一家软件公司) and English (start a company) becomes.
+var foundingWords = []string{"创业", "创办", "开公司", "办公司", "开办公司", "注册公司"}
+
+// asksFounding reports whether q is a founder's question (创业, 开外包公司, starting a
+// company) that names no kind: it asks for the policy's items on founding firms (12) and
+// funding new ones (10), as a policy cue does. 创业 listed a university's 创业管理 program, then
+// job needs and firms that say 创业 somewhere, and the items not in the first ten; 创业管理
+// (a major's name) and 创业 专业 (programs) are no such question.
+func asksFounding(q string) bool {
+	if _, kinds := withoutTypeCues(q); kinds != nil {
+		return false
+	}
+	for _, f := range strings.Fields(q) {
+		if _, ok := founding(f); ok {
+			return true
+		}
+		// The end of a part (大学生创业, 留学生开公司), not its start (创业管理).
+		if slices.ContainsFunc(foundingWords, func(w string) bool { return strings.HasSuffix(f, w) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksPolicy reports whether q holds a policy cue.
