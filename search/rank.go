@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -313,11 +314,17 @@ func exclusions(q string) (pos string, neg []string) {
 	return strings.Join(kept, " "), neg
 }
 
+// studiedAbroad matches how an HR manager says that someone studied abroad (有海外留学经历的,
+// 出国留学, 海外背景): 留学, which a profile says (赴日本留学); 海外 was required, which no
+// profile says, and 有海外留学经历的候选人 found one policy item.
+var studiedAbroad = regexp.MustCompile(`(?:海外|出国|国外|境外)\s*(?:留学|求学|学习|经历|背景)`)
+
 // withoutAskWords returns q without the words it excludes, askWords and type cues, or q when
 // nothing else is left.
 func withoutAskWords(q string) string {
 	q, _ = exclusions(q)
 	out, _ := withoutTypeCues(q)
+	out = studiedAbroad.ReplaceAllString(out, "留学")
 	for _, w := range slices.Concat(askWords(), proficiencyWords) {
 		out = strings.ReplaceAll(out, w, " ")
 	}

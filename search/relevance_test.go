@@ -49,7 +49,9 @@ type judgment struct {
 	Sector string `json:"sector"`
 	// Seeks: an enterprise with a job need of the skill or language (case aside).
 	Seeks string `json:"seeks"`
-	Grade int    `json:"grade"`
+	// Returnee: a candidate who studied abroad.
+	Returnee bool `json:"returnee"`
+	Grade    int  `json:"grade"`
 }
 
 // matches reports whether d matches j; seeking holds the skills and languages of each
@@ -97,6 +99,9 @@ func (j judgment) matches(d xiaoqi.Doc, seeking map[string][]string) bool {
 		return false
 	}
 	if j.Sector != "" && !slices.Contains(sectors, xiaoqi.Sector(j.Sector)) {
+		return false
+	}
+	if c, ok := d.(*xiaoqi.Candidate); j.Returnee && (!ok || !c.Returnee) {
 		return false
 	}
 	if j.Seeks != "" && (d.Kind() != xiaoqi.KindEnterprise ||
