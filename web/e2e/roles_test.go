@@ -299,6 +299,12 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	if p.count(".directory [data-kind=training] li") == 0 || p.count(".directory [data-kind=university] li") == 0 {
 		p.fail("the directory has no universities or no training institutions apart")
 	}
+	// In pinyin order as the names read: 长安大学 is Cháng'ān, before 西安交通大学 (the collator
+	// reads 长 as zhǎng and put it among Z).
+	xian := p.texts(`.directory[data-city="西安市"] [data-kind=university] li a`)
+	if i, j := slices.Index(xian, "长安大学"), slices.Index(xian, "西安交通大学"); i < 0 || j < 0 || i > j {
+		p.fail("西安市's universities: 长安大学 at %d, 西安交通大学 at %d, want both, 长安大学 first", i, j)
+	}
 	p.do("find the institution", chromedp.SendKeys("#inst-q", a.institutionName), chromedp.KeyEvent(kb.Enter))
 	// The finder's hits, not the directory's list, which is drawn again as they arrive.
 	p.waitJS("the finder's hits", `location.hash.includes('q=') && !document.querySelector('.directory')`)

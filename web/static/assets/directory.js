@@ -7,6 +7,17 @@ import { h, errorBox } from './dom.js';
 // MAX_DIRECTORY is the most records a directory lists; beyond, the finder's words.
 const MAX_DIRECTORY = 2000;
 
+// READINGS are the names whose first character the collator reads otherwise than the name
+// does: it sorts 长 as zhǎng, so 长安大学 (Cháng'ān) came after 西安 among Z; each is sorted as a
+// character that reads as the name does.
+const READINGS = [['长安', '常安'], ['长武', '常武'], ['重庆', '崇庆'], ['厦门', '夏门']];
+
+/** sortKey is the text a name sorts by: the name, its readings mended (READINGS). */
+function sortKey(s) {
+  for (const [from, to] of READINGS) s = s.replaceAll(from, to);
+  return s;
+}
+
 /**
  * directory fills out with every record of the list at path, by city (the city with most
  * first), each group of a city under its own heading (groups: [key, test] pairs, headed by
@@ -24,11 +35,12 @@ export async function directory(out, ctx, { path, prefix, href, name, badges, gr
       byCity.get(c).push(x);
     }
     const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'zh-Hans-CN');
+    const compare = (a, b) => collator.compare(sortKey(a), sortKey(b));
     const cities = [...byCity.entries()].sort((a, b) => b[1].length - a[1].length || collator.compare(cityName(a[0]), cityName(b[0])));
     const list = (xs) => h('ul', { class: 'plain finder' }, xs.map((x) => h('li', {}, h('a', { href: href(x) }, name(x)), ...badges(x))));
     const parts = [h('p', { class: 'muted dir-total' }, t(all.more ? prefix + '.more' : prefix + '.total', { n: all.data.length.toLocaleString() }))];
     for (const [city, xs] of cities) {
-      xs.sort((a, b) => collator.compare(name(a), name(b)));
+      xs.sort((a, b) => compare(name(a), name(b)));
       parts.push(h('section', { class: 'directory', 'data-city': city },
         h('h2', {}, (city ? cityName(city) : t('dir.nocity')) + ' ', h('span', { class: 'muted' }, t(prefix + '.count', { n: xs.length }))),
         ...(groups ? groups.map(([key, test]) => [key, xs.filter(test)]).filter(([, g]) => g.length)
