@@ -130,9 +130,11 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xa1"}, Name: "软件测试工程师", City: "西安市", District: "雁塔区", Skills: []string{"软件测试"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_kf"}, Name: "开发工程师", City: "西安市", Description: "经办"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xa2"}, Name: "软件测试工程师", City: "西安市", Skills: []string{"软件测试"}},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_bj"}, Name: "软件开发工程师", City: "宝鸡市", Skills: []string{"Java"}},
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_t"}, Name: "秦岭职业技能培训学校", Type: "training", City: "西安市"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_ml"}, Name: "机器学习工程师", City: "西安市", Skills: []string{"机器学习"}, Description: "入职培训。"},
 		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_1"}, City: "西安市", Degree: "本科", Skills: []string{"Java"}},
 		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_2"}, City: "宝鸡市", Degree: "硕士", Skills: []string{"软件测试"}},
@@ -159,6 +161,8 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 		count        int // 0: as many as the search of want finds
 	}{
 		{"培训机", "培训机构", 0}, {"候选", "候选人", 2}, {"补", "补贴", 0}, {"雁", "雁塔区", 0},
+		// A place as the documents name it, which no list of divisions has (a development zone).
+		{"高", "高新区", 1},
 		// The last word completed after the others: a name counts the documents so named
 		// that hold the words before it (the jobs titled 软件测试工程师 in 西安; 宝鸡's Java).
 		{"西安 软", "西安 软件测试工程师", 2}, {"西安软", "西安 软件测试工程师", 2}, {"西安 软件", "西安 软件测试", 2}, {"宝鸡 J", "宝鸡 Java", 1},
@@ -181,8 +185,9 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 	}
 	// 软件开发工程师 is in 宝鸡 only, and a name that begins with the whole (培训机构) needs no
 	// completion of its last character (培训 机…).
-	// 西安 names 西安市 already.
-	for prefix, not := range map[string]string{"西安 软": "西安 软件开发工程师", "培训机": "培训 ", "西安 培训机": "西安 培训 ", "西安": "西安市"} {
+	// 西安 names 西安市 already; 经 is no word before 开 (经开, a word the dictionary lacks).
+	for prefix, not := range map[string]string{"西安 软": "西安 软件开发工程师", "培训机": "培训 ", "西安 培训机": "西安 培训 ", "西安": "西安市",
+		"经开": "经 "} {
 		for _, s := range suggest(prefix) {
 			if strings.HasPrefix(s.Text, not) {
 				t.Errorf("Suggest(%q) suggests %v, want none that begins %q", prefix, s, not)

@@ -24,30 +24,16 @@ import (
 var askingWords = append([]string{"培训机构", "培训课程", "培训班", "候选人", "求职者", "毕业生", "应届生", "本科生",
 	"硕士生", "博士生", "大专生", "高校", "院校", "大学", "岗位", "职位", "企业", "公司", "专业"}, policyCues()...)
 
-// suggestWords adds to byFolded the asking words and the places (the cities and districts of
-// Options.Cities) that the folded prefix p begins and does not end, each counted as the
-// documents its search finds (found): 培训机 suggests 培训机构, 候选 候选人, 补 补贴, 雁 雁塔区
-// (not 雁塔, which names it already).
+// suggestWords adds to byFolded the asking words that the folded prefix p begins and does not
+// end, each counted as the documents its search finds (found): 培训机 suggests 培训机构, 候选
+// 候选人, 补 补贴; and the places of the documents (their cities and districts), counted as the
+// documents there: 雁 suggests 雁塔区, 高新 高新区 (not 雁塔, which names 雁塔区 already).
 func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) error {
 	var words []string
-	add := func(w string) {
-		f := x.seg.fold(w)
-		// 西安 names 西安市 already, as 雁塔 雁塔区.
-		named := f == p+"市" || f == p+"区" || f == p+"县"
-		if strings.HasPrefix(f, p) && f != p && !named && byFolded[f] == nil {
+	for _, w := range askingWords {
+		if f := x.seg.fold(w); strings.HasPrefix(f, p) && f != p && byFolded[f] == nil {
 			words = append(words, w)
 		}
-	}
-	for _, w := range askingWords {
-		add(w)
-	}
-	for c := range x.cities {
-		if !strings.Contains(c, "/") {
-			add(c)
-		}
-	}
-	for d := range x.districts {
-		add(d)
 	}
 	sort.Strings(words) // the same order every time: the searches are bounded (countAll)
 	counts, err := x.countAll(ctx, len(words), func(ctx context.Context, i int) (int, error) { return x.found(ctx, words[i]) })
@@ -57,6 +43,23 @@ func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]
 	for i, w := range words {
 		if counts[i] > 0 {
 			byFolded[x.seg.fold(w)] = &xiaoqi.Suggestion{Text: w, Count: counts[i]}
+		}
+	}
+	// The places, as the documents name them (高新区, where no list of divisions has it),
+	// counted as the documents there.
+	for _, field := range []string{fieldCity, fieldDistrict} {
+		terms, err := x.prefixTerms(ctx, field, p, maxSuggestScan)
+		if err != nil {
+			return err
+		}
+		for _, tc := range terms {
+			f := x.seg.fold(tc.term)
+			if named := f == p+"市" || f == p+"区" || f == p+"县"; f == p || named {
+				continue // 西安 names 西安市 already, as 雁塔 雁塔区
+			}
+			if s := byFolded[f]; s == nil {
+				byFolded[f] = &xiaoqi.Suggestion{Text: tc.term, Count: tc.count}
+			}
 		}
 	}
 	return nil
@@ -141,6 +144,14 @@ func (x *Index) lastWord(ctx context.Context, prefix string) (before, last strin
 	ps, _ := x.seg.pieces(prefix)
 	if len(ps) < 2 || ps[len(ps)-1].end != len(prefix) {
 		return "", "", nil, nil, nil // one word, or it ends with punctuation: no word is being typed
+	}
+	for _, p := range ps[:len(ps)-1] {
+		// What comes before is words (西安, Java, 西电), not characters cut from a word
+		// unknown (经开: 经 and 开, completed as 经 开发工程师).
+		word := utf8.RuneCountInString(p.text) > 1 && x.seg.isWord(p.text)
+		if p.cjk && !word && !x.isPlace(p.text) && x.aliases[p.text] == nil {
+			return "", "", nil, nil, nil
+		}
 	}
 	p := ps[len(ps)-1]
 	cands, named, err = x.completions(ctx, prefix[p.start:], p.text)
