@@ -224,6 +224,16 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 		}
 	}
 
+	// Firms that seek Java, found through their job needs, each saying how many; a firm's
+	// line names its city, not itself again.
+	p.open("/#/search?type=enterprise&q=Java")
+	p.waitText(".hit[data-type=enterprise] .hit-meta", "个岗位需求与之相关")
+	var repeated bool
+	p.eval(`[...document.querySelectorAll('.hit[data-type=enterprise]')].some(h => h.querySelector('.hit-meta').innerText.includes(h.querySelector('.hit-title').innerText.trim()))`, &repeated)
+	if repeated {
+		p.fail("an enterprise hit's line repeats its name")
+	}
+
 	// Salary: Java jobs that may pay 2万 a month or more, as many as the API finds, each
 	// saying its salary.
 	p.open("/#/search?type=job&q=Java")

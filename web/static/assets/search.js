@@ -341,7 +341,7 @@ function hit(x, st) {
   const meta = [];
   if (f.city) meta.push(cityName(f.city));
   if (f.district) meta.push(districtName(f.district));
-  if (f.enterprise_name) meta.push(f.enterprise_name);
+  if (f.enterprise_name && x.type !== 'enterprise') meta.push(f.enterprise_name); // a job's firm (a firm's hit is titled with it)
   if (f.institution_name) meta.push(instName(f.institution_name, f.institution_name_en)); // a program's or candidate's school
   if (f.major_code) meta.push(t('field.code', { v: f.major_code }));
   else if (f.code) meta.push(t('field.code', { v: f.code }));
