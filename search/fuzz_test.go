@@ -34,3 +34,33 @@ func FuzzSearchQuery(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSuggest: any prefix is completed or refused EINVALID (too long, not UTF-8), never an
+// internal error or a panic, with at most limit suggestions, each found by some document
+// (suggestWords and inContext count them: a count of 0 is left out).
+func FuzzSuggest(f *testing.F) {
+	for _, s := range []string{"", "软", "西安 软", "西安软", "培训机", "候选", "经开", "Java 测", "Java测", "xian jiao", "西电 计",
+		"高", " 西安 ", "西安\t软", "西安　软", "\xff", "西安 ，", "a b c d", strings.Repeat("软 ", 40), "软件测试工"} {
+		f.Add(s, 8)
+	}
+	x := openIndexWith(f, productOptions(f))
+	index(f, x, corpus()...)
+	f.Fuzz(func(t *testing.T, prefix string, limit int) {
+		got, err := x.Suggest(context.Background(), prefix, limit)
+		var e *xiaoqi.Error
+		switch {
+		case err == nil:
+			if n := max(limit, 10); limit > 0 && len(got) > limit || limit == 0 && len(got) > n {
+				t.Fatalf("Suggest(%q, %d): %d suggestions", prefix, limit, len(got))
+			}
+			for _, s := range got {
+				if s.Count <= 0 || s.Text == "" {
+					t.Fatalf("Suggest(%q, %d): %+v", prefix, limit, s)
+				}
+			}
+		case errors.As(err, &e) && e.Code == xiaoqi.EINVALID && len(e.Details) > 0:
+		default:
+			t.Fatalf("Suggest(%q, %d) = %v, want suggestions or EINVALID naming a parameter", prefix, limit, err)
+		}
+	})
+}
