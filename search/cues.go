@@ -1,6 +1,7 @@
 package search
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +24,9 @@ type typeCue struct {
 	degree string
 	// university: the cue asks for universities (高校), not training institutions.
 	university bool
+	// hiring: the cue is a firm's hiring (招聘, 需要): beside a cue for firms (招聘Java的公司,
+	// 哪些企业需要大数据人才) it says which firms, and asks for no job needs (firmsHiring).
+	hiring bool
 	// partOf are what comes before the cue where it ends another word (有限公司, 中小企业,
 	// 留学生); then it is no cue.
 	partOf []string
@@ -67,18 +71,18 @@ var typeCues = []typeCue{
 	// As postings are announced: 招聘Java found the 4 job needs that say 招聘 (招聘 Java 277),
 	// 急招 客服 and 校招 软件 were relaxed for their first word, and listed programs among the
 	// job needs.
-	{word: "招聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true, startsOf: recruiterRoles},
-	{word: "急招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
-	{word: "急聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
-	{word: "诚聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
-	{word: "热招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
-	{word: "校招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
-	{word: "社招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, prefix: true},
+	{word: "招聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, hiring: true, suffix: true, prefix: true, startsOf: recruiterRoles},
+	{word: "急招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, hiring: true, prefix: true},
+	{word: "急聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, hiring: true, prefix: true},
+	{word: "诚聘", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, hiring: true, prefix: true},
+	{word: "热招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, hiring: true, prefix: true},
+	{word: "校招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, hiring: true, prefix: true},
+	{word: "社招", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, hiring: true, prefix: true},
 	{word: "工作", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
 	{word: "找工作", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
 	// What firms need are their job needs: 哪些企业需要大数据人才 listed four firms, then
 	// universities' 大数据 programs before the postings.
-	{word: "需要", kinds: []xiaoqi.Kind{xiaoqi.KindJob}},
+	{word: "需要", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, hiring: true},
 	// What the market asks for, as a school deciding its majors says it: 人工智能专业 需求 listed
 	// the 大数据管理与应用 programs, whose descriptions say 需求, before anything of 人工智能. A
 	// cue beside another word only: 需求 alone finds what says it (需求分析).
@@ -112,6 +116,10 @@ var typeCues = []typeCue{
 	// Not 留学生, whom the policy speaks of (留学生创业), nor 医学生 (医 alone is no word to find).
 	{word: "学生", kinds: []xiaoqi.Kind{xiaoqi.KindCandidate}, suffix: true, partOf: []string{"留", "医"}},
 }
+
+// firmHires matches a firm that hires, as a question says it in one part (哪些公司招Java,
+// 企业招聘日语): the firm and 招聘 stand apart, each a cue (公司招Java was one word, required).
+var firmHires = regexp.MustCompile(`(公司|企业|单位)招(?:聘)?`)
 
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part
 // of what the name says, not a cue. So is the 公司 of founding one (开公司, 注册公司): a question
@@ -217,7 +225,7 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 	var kinds []xiaoqi.Kind
 	var degrees []cueDegree
 	var words []string
-	for _, f := range strings.Fields(q) {
+	for _, f := range strings.Fields(firmHires.ReplaceAllString(q, "$1 招聘 ")) {
 		// 有软件工程专业的大学: the cue is what the 的 describes (see describing); 哪些学校开设了
 		// 大数据专业: a question's words stand apart from the cue (学校) they follow or lead.
 		for _, d := range describing(f) {
@@ -226,6 +234,7 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 	}
 	kept := words[:0:0]
 	person, major := false, false
+	hiring, jobNoun := false, false // the cues of job needs: hiring, or another (岗位)
 	for i, w := range words {
 		// A person may follow the major they studied: 计算机专业学生, and one shortage another:
 		// 急需紧缺. Otherwise what is before a cue stays a word (培训学校: schools that say 培训).
@@ -260,6 +269,9 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 					}
 				}
 				person = person || slices.Contains(c.kinds, xiaoqi.KindCandidate)
+				if slices.Contains(c.kinds, xiaoqi.KindJob) {
+					hiring, jobNoun = hiring || c.hiring, jobNoun || !c.hiring
+				}
 				d := cueDegree{kind: c.kinds[0], degree: c.degree}
 				if c.university {
 					d = cueDegree{kind: xiaoqi.KindInstitution, degree: xiaoqi.InstitutionUniversity, field: fieldInstType}
@@ -277,6 +289,11 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 	// The 专业 of people (计算机专业的学生) is the major they studied, not programs asked for.
 	if major && person {
 		kinds = slices.DeleteFunc(kinds, func(k xiaoqi.Kind) bool { return k == xiaoqi.KindProgram })
+	}
+	// The firms that hire (招聘Java的公司, companies hiring Java developers): the firms, found
+	// through their job needs (withPrograms), not the job needs first.
+	if hiring && !jobNoun && slices.Contains(kinds, xiaoqi.KindEnterprise) {
+		kinds = slices.DeleteFunc(kinds, func(k xiaoqi.Kind) bool { return k == xiaoqi.KindJob })
 	}
 	if len(kinds) == 0 || len(kept) == 0 {
 		return q, kinds, degrees

@@ -49,8 +49,11 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"留学生创业", "留学生创业", nil},
 		{"医学生", "医学生", nil},
 		{"西安 培训学校", "西安 培训", []xiaoqi.Kind{ins}}, // one cue a word, but for people
-		// What firms need: their job needs.
-		{"哪些企业需要大数据人才", "哪些 大数据人才", []xiaoqi.Kind{ent, job}},
+		// The firms that need or hire: firms, found through their job needs.
+		{"哪些企业需要大数据人才", "哪些 大数据人才", []xiaoqi.Kind{ent}},
+		{"哪些公司招Java", "哪些 Java", []xiaoqi.Kind{ent}},
+		{"企业招聘日语", "日语", []xiaoqi.Kind{ent}},
+		{"Java 岗位 公司", "Java", []xiaoqi.Kind{job, ent}}, // 岗位 asks for job needs
 		// A founder's question: no cue (see founding), and no job needs for its 需要.
 		{"开外包公司需要什么条件", "开外包公司需要什么条件", nil},
 		{"西安开发公司", "西安开发", []xiaoqi.Kind{ent}}, // 开发 founds nothing
