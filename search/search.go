@@ -90,16 +90,9 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 
 // search runs a checked query in the engine.
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
-	// Xidian University → 西安电子科技大学, then Xi'an policy → 西安 政策 and software
-	// engineering → 软件工程; the cache keeps the answer under what was typed. Majors only in a
-	// query typed without Chinese (fromEnglish), whatever the schools' names became.
-	majors := x.majors
-	if strings.ContainsFunc(q.Q, isCJK) {
-		majors = nil
-	}
 	en := x.englishWords(q.Q) // as typed: the words of a policy item's English snippet
 	var districts []string
-	q.Q, districts = x.candidatesByCity(translateEnglish(x.schools.toChinese(q.Q), majors), q.Types)
+	q.Q, districts = x.candidatesByCity(x.inChinese(q.Q), q.Types)
 	if rest, real := realCue(q.Q); real && q.Synthetic == nil {
 		q.Q, q.Synthetic = rest, new(bool) // real documents only
 	}
@@ -222,6 +215,17 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		}
 	}
 	return out, nil
+}
+
+// inChinese writes the English of q as the documents say it: Xidian University →
+// 西安电子科技大学, then Xi'an policy → 西安 政策 and software engineering → 软件工程. Majors only
+// in a query typed without Chinese (fromEnglish), whatever the schools' names became.
+func (x *Index) inChinese(q string) string {
+	majors := x.majors
+	if strings.ContainsFunc(q, isCJK) {
+		majors = nil
+	}
+	return translateEnglish(x.schools.toChinese(q), majors)
 }
 
 // run runs req. A search whose order ends with the id (byIDLast: every order sortOrder

@@ -166,6 +166,8 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 		// The last word completed after the others: a name counts the documents so named
 		// that hold the words before it (the jobs titled 软件测试工程师 in 西安; 宝鸡's Java).
 		{"西安 软", "西安 软件测试工程师", 2}, {"西安软", "西安 软件测试工程师", 2}, {"西安 软件", "西安 软件测试", 2}, {"宝鸡 J", "宝鸡 Java", 1},
+		// In English, the words before read as a search reads them (Xi'an: 西安).
+		{"Xi'an soft", "Xi'an Software testing", 2},
 		// The last part as typed, when something begins with it: 培训机构, not 培训 and 机….
 		{"西安 培训机", "西安 培训机构", 0},
 	} {

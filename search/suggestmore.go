@@ -90,7 +90,7 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int) ([]xiaoqi.S
 			break
 		}
 	}
-	words := x.textQuery(withoutAskWords(before))
+	words := x.textQuery(withoutAskWords(x.inChinese(before))) // Xi'an soft: 西安
 	soNamed := make([]bool, len(texts)) // counted by withWords; the others by together
 	counts, err := x.countAll(ctx, len(texts), func(ctx context.Context, i int) (int, error) {
 		if f := x.seg.fold(texts[i]); named[f] {
@@ -177,7 +177,7 @@ func (x *Index) countAll(ctx context.Context, n int, count func(ctx context.Cont
 // together returns the number of documents that hold every word of q (its text query, as
 // Search runs it, within the kinds a search lists), unscored.
 func (x *Index) together(ctx context.Context, q string) (int, error) {
-	return x.count(ctx, x.textQuery(withoutAskWords(q)))
+	return x.count(ctx, x.textQuery(withoutAskWords(x.inChinese(q))))
 }
 
 // withWords returns the number of documents named folded (a title, skill or name: the
