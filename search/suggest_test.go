@@ -163,6 +163,8 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 		{"培训机", "培训机构", 0}, {"候选", "候选人", 2}, {"补", "补贴", 0}, {"雁", "雁塔区", 0},
 		// A place as the documents name it, which no list of divisions has (a development zone).
 		{"高", "高新区", 1},
+		// In English by its English name: the job need and the candidate of 宝鸡.
+		{"bao", "Baoji", 2},
 		// The last word completed after the others: a name counts the documents so named
 		// that hold the words before it (the jobs titled 软件测试工程师 in 西安; 宝鸡's Java).
 		{"西安 软", "西安 软件测试工程师", 2}, {"西安软", "西安 软件测试工程师", 2}, {"西安 软件", "西安 软件测试", 2}, {"宝鸡 J", "宝鸡 Java", 1},

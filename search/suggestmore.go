@@ -46,23 +46,49 @@ func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]
 		}
 	}
 	// The places, as the documents name them (高新区, where no list of divisions has it),
-	// counted as the documents there.
+	// counted as the documents there; in English by their English names (bao → Baoji).
+	english := utf8.RuneCountInString(p) >= minAliasPrefix && isASCIILetters(strings.ReplaceAll(p, " ", ""))
 	for _, field := range []string{fieldCity, fieldDistrict} {
-		terms, err := x.prefixTerms(ctx, field, p, maxSuggestScan)
+		from := p
+		if english {
+			from = "" // every place, by its English name: a few hundred names
+		}
+		terms, err := x.prefixTerms(ctx, field, from, maxSuggestScan)
 		if err != nil {
 			return err
 		}
 		for _, tc := range terms {
-			f := x.seg.fold(tc.term)
-			if named := f == p+"市" || f == p+"区" || f == p+"县"; f == p || named {
-				continue // 西安 names 西安市 already, as 雁塔 雁塔区
+			text := tc.term
+			if english {
+				if text = xiaoqi.PlaceEnglish(tc.term); field == fieldCity {
+					text = xiaoqi.CityEnglish(tc.term)
+				}
+				if text == tc.term || !strings.HasPrefix(placeKey(text), placeKey(p)) {
+					continue
+				}
+			}
+			f := x.seg.fold(text)
+			if named := f == p+"市" || f == p+"区" || f == p+"县"; f == p || named || placeKey(text) == placeKey(p) {
+				continue // 西安 names 西安市 already, as 雁塔 雁塔区 and xian Xi'an
 			}
 			if s := byFolded[f]; s == nil {
-				byFolded[f] = &xiaoqi.Suggestion{Text: tc.term, Count: tc.count}
+				byFolded[f] = &xiaoqi.Suggestion{Text: text, Count: tc.count}
 			}
 		}
 	}
 	return nil
+}
+
+// placeKey folds an English place name for a prefix: lower case, without apostrophes, spaces
+// and hyphens (Xi'an, xian, XI AN).
+func placeKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\'', '’', ' ', '-':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 // maxCounted bounds the suggestions one request counts by searching them (countAll): the
