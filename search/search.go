@@ -273,6 +273,7 @@ func (x *Index) withPrograms(ctx context.Context, text query.Query, q xiaoqi.Sea
 	tq.SetField(fieldType)
 	tq.SetBoost(0)
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(text, tq), 0, 0, false)
+	req.Score = bleve.ScoreNone // counted, not ranked
 	req.AddFacet(owner, bleve.NewFacetRequest(owner, maxTeaching))
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err = closedErr(err); errors.Is(err, ErrClosed) {
