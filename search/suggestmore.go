@@ -116,7 +116,8 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int) ([]xiaoqi.S
 			break
 		}
 	}
-	words := x.textQuery(withoutAskWords(x.inChinese(before))) // Xi'an soft: 西安
+	// The words before, as a search reads them (Xi'an soft: 西安).
+	words := x.textQuery(withoutAskWords(x.inChinese(before)))
 	soNamed := make([]bool, len(texts)) // counted by withWords; the others by together
 	counts, err := x.countAll(ctx, len(texts), func(ctx context.Context, i int) (int, error) {
 		if f := x.seg.fold(texts[i]); named[f] {
