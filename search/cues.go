@@ -121,6 +121,26 @@ var typeCues = []typeCue{
 // 企业招聘日语): the firm and 招聘 stand apart, each a cue (公司招Java was one word, required).
 var firmHires = regexp.MustCompile(`(公司|企业|单位)招(?:聘)?`)
 
+// hiresLatin matches 招 before a skill in Latin letters (招Java的公司, 急需 招C++): 招聘; 招
+// before Chinese is too often another word (招商, 招生, 招标).
+var hiresLatin = regexp.MustCompile(`(^|\s)招([A-Za-z.])`)
+
+// hires writes a firm's hiring in q as its own word 招聘 (firmHires, hiresLatin), but not
+// where 招聘 begins a recruiter's title (企业招聘专员).
+func hires(q string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range firmHires.FindAllStringSubmatchIndex(q, -1) {
+		if slices.ContainsFunc(recruiterRoles, func(r string) bool { return strings.HasPrefix(q[m[1]:], r) }) {
+			continue
+		}
+		b.WriteString(q[last:m[3]] + " 招聘 ")
+		last = m[1]
+	}
+	b.WriteString(q[last:])
+	return hiresLatin.ReplaceAllString(b.String(), "$1招聘 $2")
+}
+
 // nameEnds are what comes before 公司 in a firm's name (…有限公司, …分公司): that 公司 is part
 // of what the name says, not a cue. So is the 公司 of founding one (开公司, 注册公司): a question
 // about 创业, which wordSynonyms answers with the policy's words.
@@ -225,7 +245,7 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 	var kinds []xiaoqi.Kind
 	var degrees []cueDegree
 	var words []string
-	for _, f := range strings.Fields(firmHires.ReplaceAllString(q, "$1 招聘 ")) {
+	for _, f := range strings.Fields(hires(q)) {
 		// 有软件工程专业的大学: the cue is what the 的 describes (see describing); 哪些学校开设了
 		// 大数据专业: a question's words stand apart from the cue (学校) they follow or lead.
 		for _, d := range describing(f) {

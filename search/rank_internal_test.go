@@ -52,6 +52,9 @@ func TestWithoutTypeCues(t *testing.T) {
 		// The firms that need or hire: firms, found through their job needs.
 		{"哪些企业需要大数据人才", "哪些 大数据人才", []xiaoqi.Kind{ent}},
 		{"哪些公司招Java", "哪些 Java", []xiaoqi.Kind{ent}},
+		{"招Java的公司", "Java", []xiaoqi.Kind{ent}},
+		{"招商银行", "招商银行", nil},
+		{"企业招聘专员", "企业招聘专员", nil}, // a recruiter's title
 		{"企业招聘日语", "日语", []xiaoqi.Kind{ent}},
 		{"Java 岗位 公司", "Java", []xiaoqi.Kind{job, ent}}, // 岗位 asks for job needs
 		// A founder's question: no cue (see founding), and no job needs for its 需要.
