@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -118,18 +119,32 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int) ([]xiaoqi.S
 	}
 	// The words before, as a search reads them (Xi'an soft: 西安).
 	words := x.textQuery(withoutAskWords(x.inChinese(before)))
+	// The names first, counted cheaply; the rest by every word only where the names found
+	// fewer than n (a search of every word cost 4 ms over 20k documents for 西安 软, the names
+	// 1.5 ms).
 	soNamed := make([]bool, len(texts)) // counted by withWords; the others by together
 	counts, err := x.countAll(ctx, len(texts), func(ctx context.Context, i int) (int, error) {
 		if f := x.seg.fold(texts[i]); named[f] {
-			if n, err := x.withWords(ctx, words, f); n > 0 || err != nil {
-				soNamed[i] = true
-				return n, err
-			}
+			n, err := x.withWords(ctx, words, f)
+			soNamed[i] = n > 0
+			return n, err
 		}
-		return x.together(ctx, before+" "+texts[i])
+		return 0, nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	if found := len(slices.DeleteFunc(slices.Clone(soNamed), func(b bool) bool { return !b })); found < n {
+		more, err := x.countAll(ctx, len(texts), func(ctx context.Context, i int) (int, error) {
+			if soNamed[i] {
+				return counts[i], nil
+			}
+			return x.together(ctx, before+" "+texts[i])
+		})
+		if err != nil {
+			return nil, err
+		}
+		counts = more
 	}
 	type counted struct {
 		xiaoqi.Suggestion
