@@ -258,8 +258,8 @@ const (
 // job needs of each school or firm found so (a hit's fields.programs or fields.jobs). Any
 // other search is unchanged.
 func (x *Index) withPrograms(ctx context.Context, text query.Query, q xiaoqi.SearchQuery) (query.Query, map[string]int, error) {
-	if strings.TrimSpace(q.Q) == "" {
-		return text, nil, nil
+	if strings.TrimSpace(q.Q) == "" || cueOnly(q.Q) != nil {
+		return text, nil, nil // no words, or none but the kind's (企业, 高校): nothing to teach or seek
 	}
 	part, owner := xiaoqi.KindProgram, fieldInstID
 	switch {
