@@ -246,7 +246,8 @@ func isDocID(s search.SearchSort) bool {
 // Bounds of the schools found through their programs (withPrograms).
 const (
 	maxTeaching   = 200 // institutions (enterprises) counted
-	teachingBoost = 0.1 // per log(1 + programs (job needs) that match)
+	teachingBoost = 0.1 // per log(1 + programs that match)
+	seekingBoost  = 5.0 // per log(1 + job needs that match)
 )
 
 // withPrograms returns the text query of a search among institutions alone (asksSchools: by
@@ -285,12 +286,16 @@ func (x *Index) withPrograms(ctx context.Context, text query.Query, q xiaoqi.Sea
 	if fr == nil || fr.Terms == nil || len(fr.Terms.Terms()) == 0 {
 		return text, nil, nil
 	}
+	boost := teachingBoost
+	if part == xiaoqi.KindJob {
+		boost = seekingBoost
+	}
 	parts := map[string]int{}
 	alts := []query.Query{text}
 	for _, t := range fr.Terms.Terms() {
 		parts[t.Term] = t.Count
 		dq := bleve.NewDocIDQuery([]string{t.Term})
-		dq.SetBoost(teachingBoost * math.Log1p(float64(t.Count)))
+		dq.SetBoost(boost * math.Log1p(float64(t.Count)))
 		alts = append(alts, dq)
 	}
 	return bleve.NewDisjunctionQuery(alts...), parts, nil
