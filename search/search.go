@@ -243,7 +243,8 @@ func isDocID(s search.SearchSort) bool {
 	return ok && f.Field == fieldDocID && !f.Desc
 }
 
-// Bounds of the schools found through their programs (withPrograms).
+// Bounds of the schools found through their programs and the firms through their job needs
+// (withPrograms).
 const (
 	maxTeaching   = 200 // institutions (enterprises) counted
 	teachingBoost = 0.1 // per log(1 + programs that match)
