@@ -16,6 +16,24 @@ var zoneAliases = []struct{ prefix, district string }{
 	{"国家民用航天产业基地", "航天基地"}, {"浐灞生态区", "浐灞生态区"},
 }
 
+// ZoneNames returns the short names of the development zones that an import writes as a
+// district (高新区, 经开区, 曲江新区 …): places a search reads as districts, though no list of
+// divisions has them.
+func ZoneNames() []string {
+	var out []string
+	for _, z := range zoneAliases {
+		if !slices.Contains(out, z.district) {
+			out = append(out, z.district)
+		}
+	}
+	for _, z := range shaanxiZones {
+		if !slices.Contains(out, z.district) {
+			out = append(out, z.district)
+		}
+	}
+	return out
+}
+
 var shaanxiCities = []string{"西安", "铜川", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛", "杨凌", "西咸新区"}
 
 // shaanxiCounties are the county-level units of each city of Shaanxi, with their 2023 names

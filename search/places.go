@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // Places in queries: the cities, districts and new areas a query names, and how a document
@@ -26,14 +27,23 @@ func (x *Index) isPlace(w string) bool {
 }
 
 // isDistrict reports whether w names a district of one city, in full (雁塔区, 周至县) or
-// without its 区 or 县 (雁塔).
+// without its 区 or 县 (雁塔), or a development zone as imports write it (高新区, 曲江新区).
 func (x *Index) isDistrict(w string) bool {
+	return x.districtCity(w) != "" || slices.Contains(zoneNames, w)
+}
+
+// zoneNames are the development zones as imports write them (ingest.ZoneNames).
+var zoneNames = ingest.ZoneNames()
+
+// districtCity returns the city of the district w names (雁塔区 or 雁塔: 西安市), or "" when w
+// names none, or one of several cities.
+func (x *Index) districtCity(w string) string {
 	for _, d := range []string{w, w + "区", w + "县"} {
-		if x.districts[d] != "" {
-			return true
+		if c := x.districts[d]; c != "" {
+			return c
 		}
 	}
-	return false
+	return ""
 }
 
 // districtCities maps each district of cities (keys "西安市/雁塔区") to its city; a name that two

@@ -176,7 +176,7 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 		}
 	}
 	if len(topic) == 0 {
-		return relaxation{}, nil
+		return x.kindNear(ctx, places, cues, kinds, q, req)
 	}
 	answer := func(us []unit) (*bleve.SearchResult, query.Query, error) {
 		rq := anyUnits(us, len(us))
@@ -205,6 +205,47 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 	// Neither: the other words alone (培训机构 日语 宝鸡: the 日语 programs of other cities).
 	res, rq, err := answer(topic)
 	return relaxation{res: res, q: rq, outside: typedOf(places), kinds: kinds, cue: cue}, err
+}
+
+// kindNear answers a query of places and kinds alone (雁塔区 大学, 高新区 培训机构, 杨凌 培训机构)
+// where none of the kinds is in the places: the documents there that say some word of it
+// came instead (job needs that say 培训; the MOE list gives schools their city only). It
+// lists the kinds in the cities of the places when each is a district of one (雁塔区 大学: the
+// universities of 西安市), else anywhere, with the places named outside; the word a cue keeps
+// (培训) is still required. A relaxation with a nil result when the kinds are nowhere.
+func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoqi.Kind, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
+	if len(places) == 0 {
+		return relaxation{}, nil
+	}
+	rq := anyOf(fieldType, asStrings(kinds))
+	if len(cues) > 0 {
+		rq = bleve.NewConjunctionQuery(anyUnits(cues, len(cues)), rq)
+	}
+	tries := []query.Query{rq}
+	var cities []query.Query
+	for _, p := range places {
+		if c := x.districtCity(p.typed); c != "" {
+			cities = append(cities, cityQuery(c))
+		}
+	}
+	if len(cities) == len(places) {
+		tries = []query.Query{bleve.NewConjunctionQuery(rq, bleve.NewDisjunctionQuery(cities...)), rq}
+	}
+	for _, t := range tries {
+		if found, err := x.exists(ctx, x.withFilters(ctx, t, q)); err != nil || !found {
+			if err != nil {
+				return relaxation{}, err
+			}
+			continue
+		}
+		req.Query = x.withFilters(ctx, t, q)
+		res, err := x.run(ctx, req)
+		if err != nil || res.Total == 0 {
+			return relaxation{}, err
+		}
+		return relaxation{res: res, q: t, outside: typedOf(places), kinds: kinds}, nil
+	}
+	return relaxation{}, nil
 }
 
 // typedOf returns the units' words as typed.
