@@ -238,6 +238,11 @@ type Suggester interface {
 	Suggest(ctx context.Context, prefix string, limit int) ([]Suggestion, error)
 }
 
+// KindSuggester completes prefixes among the documents of one kind: the tab a user types in.
+type KindSuggester interface {
+	SuggestKind(ctx context.Context, prefix string, limit int, kind Kind) ([]Suggestion, error)
+}
+
 // Suggest limits.
 const (
 	MaxSuggestLength = 32 // runes of the prefix

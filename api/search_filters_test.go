@@ -292,6 +292,15 @@ func TestSuggest(t *testing.T) {
 	e.get(t, "/api/v1/suggest?q="+strings.Repeat("软", 33)).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "q")
 	e.get(t, "/api/v1/suggest?q=a&limit=21").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "limit")
 	e.get(t, "/api/v1/suggest?q=a&x=1").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "x")
+	// Among one kind (the tab typed in): the job needs' titles, not the schools' names.
+	e.get(t, "/api/v1/suggest?q="+url.QueryEscape("西安")+"&type=job").want(t, http.StatusOK).decode(t, &s)
+	for _, sg := range s.Suggestions {
+		if strings.HasSuffix(sg.Text, "大学") {
+			t.Errorf("suggest 西安 among job needs = %v, want no school", s.Suggestions)
+		}
+	}
+	e.get(t, "/api/v1/suggest?q=a&type=partnership").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "type")
+	e.get(t, "/api/v1/suggest?q=a&type=jobs&type=programs").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "type")
 }
 
 func describe(p facetPage) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +39,19 @@ const minAliasPrefix = 2
 // with the whole prefix, its last word is completed after the others (inContext: 西安 软 →
 // 西安 软件测试, counted as that search finds).
 func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi.Suggestion, error) {
+	return x.SuggestKind(ctx, prefix, limit, "")
+}
+
+// SuggestKind is Suggest among the documents of kind (the tab a user types in; "": all): each
+// suggestion counted among them, those none of them has left out (inKinds).
+func (x *Index) SuggestKind(ctx context.Context, prefix string, limit int, kind xiaoqi.Kind) ([]xiaoqi.Suggestion, error) {
+	var kinds []xiaoqi.Kind
+	if kind != "" {
+		if !slices.Contains(xiaoqi.Kinds, kind) || kind == xiaoqi.KindPartnership {
+			return nil, invalid("type", "未知类型 %[1]q / unknown type %[1]q", kind)
+		}
+		kinds = []xiaoqi.Kind{kind}
+	}
 	switch {
 	case !utf8.ValidString(prefix):
 		return nil, invalid("q", "编码无效：不是有效的 UTF-8 / is not valid UTF-8")
@@ -52,13 +66,16 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi
 	if p == "" {
 		return []xiaoqi.Suggestion{}, nil
 	}
-	out, _, err := x.completions(ctx, prefix, p)
+	out, named, err := x.completions(ctx, prefix, p)
+	if err == nil && kinds != nil {
+		out, err = x.inKinds(ctx, out, named, kinds)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
 	}
 	if len(out) == 0 {
 		// Nothing begins with the whole (培训机 is 培训机构 begun, not 培训 and 机 begun).
-		more, err := x.inContext(ctx, prefix, limit)
+		more, err := x.inContext(ctx, prefix, limit, kinds)
 		if err != nil {
 			return nil, fmt.Errorf("search: suggest %q: %w", prefix, closedErr(err))
 		}

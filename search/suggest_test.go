@@ -189,6 +189,21 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 	}
 	// 软件开发工程师 is in 宝鸡 only, and a name that begins with the whole (培训机构) needs no
 	// completion of its last character (培训 机…).
+	// Among one kind, the tab typed in: a candidate has 软件测试 (as a skill), none is a
+	// 软件开发工程师, which only a job need is titled; 候选 completes to the candidates.
+	got, err := x.SuggestKind(context.Background(), "软", 10, xiaoqi.KindCandidate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := has(got, "软件测试"); i < 0 || got[i].Count != 1 || has(got, "软件开发工程师") >= 0 {
+		t.Errorf("SuggestKind(软, candidate) = %v, want 软件测试 (1), not 软件开发工程师", got)
+	}
+	if got, err := x.SuggestKind(context.Background(), "软", 10, xiaoqi.KindJob); err != nil || has(got, "软件开发工程师") < 0 {
+		t.Errorf("SuggestKind(软, job) = %v, %v; want 软件开发工程师", got, err)
+	}
+	if _, err := x.SuggestKind(context.Background(), "软", 10, xiaoqi.KindPartnership); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
+		t.Errorf("SuggestKind(软, partnership): %v, want EINVALID", err)
+	}
 	// 西安 names 西安市 already; 经 is no word before 开 (经开, a word the dictionary lacks).
 	for prefix, not := range map[string]string{"西安 软": "西安 软件开发工程师", "培训机": "培训 ", "西安 培训机": "西安 培训 ", "西安": "西安市",
 		"经开": "经 "} {

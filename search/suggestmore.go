@@ -37,7 +37,7 @@ func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]
 		}
 	}
 	sort.Strings(words) // the same order every time: the searches are bounded (countAll)
-	counts, err := x.countAll(ctx, len(words), func(ctx context.Context, i int) (int, error) { return x.found(ctx, words[i]) })
+	counts, err := x.countAll(ctx, len(words), func(ctx context.Context, i int) (int, error) { return x.found(ctx, words[i], nil) })
 	if err != nil {
 		return err
 	}
@@ -103,7 +103,7 @@ const maxCounted = 12
 // skill, a school's or firm's name) counts the documents so named that hold the words before
 // it (withWords: 西安 软件测试工程师, the jobs of that title in 西安), anything else (an English
 // name, an asking word, a place) those that hold every word (together). At most n.
-func (x *Index) inContext(ctx context.Context, prefix string, n int) ([]xiaoqi.Suggestion, error) {
+func (x *Index) inContext(ctx context.Context, prefix string, n int, kinds []xiaoqi.Kind) ([]xiaoqi.Suggestion, error) {
 	before, last, cands, named, err := x.lastWord(ctx, strings.TrimSpace(prefix))
 	if err != nil || len(cands) == 0 {
 		return nil, err
@@ -125,7 +125,7 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int) ([]xiaoqi.S
 	soNamed := make([]bool, len(texts)) // counted by withWords; the others by together
 	counts, err := x.countAll(ctx, len(texts), func(ctx context.Context, i int) (int, error) {
 		if f := x.seg.fold(texts[i]); named[f] {
-			n, err := x.withWords(ctx, words, f)
+			n, err := x.withWords(ctx, words, f, kinds)
 			soNamed[i] = n > 0
 			return n, err
 		}
@@ -139,7 +139,7 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int) ([]xiaoqi.S
 			if soNamed[i] {
 				return counts[i], nil
 			}
-			return x.together(ctx, before+" "+texts[i])
+			return x.together(ctx, before+" "+texts[i], kinds)
 		})
 		if err != nil {
 			return nil, err
@@ -200,6 +200,36 @@ func (x *Index) lastWord(ctx context.Context, prefix string) (before, last strin
 	return strings.TrimSpace(prefix[:p.start]), p.text, cands, named, err
 }
 
+// inKinds counts the suggestions out (as completions orders them) among the documents of
+// kinds, the tab a user types in (软 on the 候选人 tab: the majors and skills of profiles, not
+// the titles of job needs): a name as the documents of kinds so named (withWords), else, and
+// anything else, as its search among them finds (found). The first maxCounted are counted, in order, and
+// those none of kinds has are left out.
+func (x *Index) inKinds(ctx context.Context, out []xiaoqi.Suggestion, named map[string]bool, kinds []xiaoqi.Kind) ([]xiaoqi.Suggestion, error) {
+	out = out[:min(len(out), maxCounted)]
+	counts, err := x.countAll(ctx, len(out), func(ctx context.Context, i int) (int, error) {
+		if f := x.seg.fold(out[i].Text); named[f] {
+			if n, err := x.withWords(ctx, bleve.NewMatchAllQuery(), f, kinds); n > 0 || err != nil {
+				return n, err
+			}
+		}
+		// Not a name among them: what its search finds (软件工程 among candidates: who
+		// studied it; among institutions: the schools that teach it).
+		return x.found(ctx, out[i].Text, kinds)
+	})
+	if err != nil {
+		return nil, err
+	}
+	kept := make([]xiaoqi.Suggestion, 0, len(out))
+	for i, s := range out {
+		if counts[i] > 0 {
+			kept = append(kept, xiaoqi.Suggestion{Text: s.Text, Count: counts[i]})
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return bySuggestion(kept[i], kept[j]) })
+	return kept, nil
+}
+
 // countAll returns count(i) for each i below n, counting on every core; only the first
 // maxCounted are counted, the others count 0.
 func (x *Index) countAll(ctx context.Context, n int, count func(ctx context.Context, i int) (int, error)) ([]int, error) {
@@ -218,22 +248,22 @@ func (x *Index) countAll(ctx context.Context, n int, count func(ctx context.Cont
 
 // together returns the number of documents that hold every word of q (its text query, as
 // Search runs it, within the kinds a search lists), unscored.
-func (x *Index) together(ctx context.Context, q string) (int, error) {
-	return x.count(ctx, x.textQuery(withoutAskWords(x.inChinese(q))))
+func (x *Index) together(ctx context.Context, q string, kinds []xiaoqi.Kind) (int, error) {
+	return x.count(ctx, x.textQuery(withoutAskWords(x.inChinese(q))), kinds)
 }
 
 // withWords returns the number of documents named folded (a title, skill or name: the
 // suggest field) that text finds. Cheap where a name is rare: the search of every word took
 // 1.5 ms a completion over 20k documents (18 ms for the 12 of 西安 交), this 0.1 ms.
-func (x *Index) withWords(ctx context.Context, text query.Query, folded string) (int, error) {
+func (x *Index) withWords(ctx context.Context, text query.Query, folded string, kinds []xiaoqi.Kind) (int, error) {
 	pq := bleve.NewPrefixQuery(folded + suggestSep) // the name as written, in any case or width
 	pq.SetField(fieldSuggest)
-	return x.count(ctx, bleve.NewConjunctionQuery(pq, text))
+	return x.count(ctx, bleve.NewConjunctionQuery(pq, text), kinds)
 }
 
 // count returns the number of documents q finds within the kinds a search lists, unscored.
-func (x *Index) count(ctx context.Context, q query.Query) (int, error) {
-	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, q, xiaoqi.SearchQuery{}), 0, 0, false)
+func (x *Index) count(ctx context.Context, q query.Query, kinds []xiaoqi.Kind) (int, error) {
+	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, q, xiaoqi.SearchQuery{Types: kinds}), 0, 0, false)
 	req.Score = bleve.ScoreNone
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -244,8 +274,8 @@ func (x *Index) count(ctx context.Context, q query.Query) (int, error) {
 
 // found returns the number of documents the search for q finds with all its words: 0 when it
 // finds them only by leaving some out (relax, kindElsewhere).
-func (x *Index) found(ctx context.Context, q string) (int, error) {
-	res, err := x.Search(ctx, xiaoqi.SearchQuery{Q: q, PerPage: 1})
+func (x *Index) found(ctx context.Context, q string, kinds []xiaoqi.Kind) (int, error) {
+	res, err := x.Search(ctx, xiaoqi.SearchQuery{Q: q, Types: kinds, PerPage: 1})
 	if err != nil || res.Relaxed {
 		return 0, err
 	}

@@ -193,6 +193,22 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 
 	// Language: candidates who have 日语N2.
 	p.open("/#/search?type=candidate")
+	// Suggestions among the tab's kind: what the candidates have, as the API counts them.
+	var sg struct {
+		Suggestions []struct {
+			Text string `json:"text"`
+		} `json:"suggestions"`
+	}
+	apiGet(t, svc.URL, "/api/v1/suggest", url.Values{"q": {"软件"}, "type": {"candidate"}, "limit": {"8"}}, &sg)
+	if len(sg.Suggestions) == 0 {
+		t.Fatal("no suggestion for 软件 among candidates")
+	}
+	p.do("type among candidates", chromedp.Click("#q"), chromedp.SendKeys("#q", "软件"))
+	texts := make([]string, len(sg.Suggestions))
+	for i, s := range sg.Suggestions {
+		texts[i] = s.Text
+	}
+	p.waitJS("the candidates' suggestions", `[...document.querySelectorAll('#suggestions [role=option]')].map(o => o.dataset.value).join('|') === `+jsString(strings.Join(texts, "|")))
 	p.do("choose a language", chromedp.SetValue("#language", "日语N2"), chromedp.Click("#language-form button"))
 	p.waitText(".active-filters", "外语：日语N2")
 	var n2 searchAnswer

@@ -98,12 +98,15 @@ function searchForm(st) {
     const active = list.querySelector('[aria-selected="true"]');
     go(active ? active.dataset.value : input.value);
   });
-  suggest(input, list, go);
+  suggest(input, list, go, st.type);
   return form;
 }
 
-/** suggest completes what is typed from /api/v1/suggest; arrows move, Enter picks, Escape closes. */
-function suggest(input, list, go) {
+/**
+ * suggest completes what is typed from /api/v1/suggest, among the documents of the tab's type
+ * when one is chosen; arrows move, Enter picks, Escape closes.
+ */
+function suggest(input, list, go, type) {
   let timer = 0;
   let seq = 0;
   const close = () => { list.hidden = true; list.replaceChildren(); input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); };
@@ -114,7 +117,9 @@ function suggest(input, list, go) {
     timer = setTimeout(async () => {
       const my = ++seq;
       let res;
-      try { res = await get('/api/v1/suggest', { q: prefix.slice(0, 64), limit: 8 }); } catch { return; }
+      const params = { q: prefix.slice(0, 64), limit: 8 };
+      if (type) params.type = type;
+      try { res = await get('/api/v1/suggest', params); } catch { return; }
       if (my !== seq) return;
       const items = (res.suggestions || []);
       if (!items.length) { close(); return; }
