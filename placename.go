@@ -56,9 +56,9 @@ func PlaceEnglish(name string) string {
 	return name
 }
 
-// englishKey folds an English place name for comparison: lower case, ü as u, without
+// EnglishKey folds an English place name for comparison: lower case, ü as u, without
 // apostrophes, spaces and hyphens (Xi'an, xian, XI AN).
-func englishKey(s string) string {
+func EnglishKey(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '\'', '’', ' ', '-':
@@ -76,7 +76,7 @@ func englishKey(s string) string {
 // A name that several places outside Shaanxi share (Suzhou: 苏州市 and 宿州市) names none; one a
 // Shaanxi place shares (Yulin: 榆林市 and 玉林市) names the Shaanxi one.
 func PlaceFromEnglish(name string, district bool) (string, bool) {
-	k := englishKey(name)
+	k := EnglishKey(name)
 	if k == "" {
 		return "", false
 	}
@@ -85,7 +85,7 @@ func PlaceFromEnglish(name string, district bool) (string, bool) {
 		if (p.City != "") != district {
 			continue
 		}
-		en := englishKey(p.EN)
+		en := EnglishKey(p.EN)
 		bare := en
 		for _, s := range []string{"district", "county", "city"} {
 			bare = strings.TrimSuffix(bare, s)

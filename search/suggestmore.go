@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -28,7 +27,7 @@ var askingWords = append([]string{"培训机构", "培训课程", "培训班", "
 // suggestWords adds to byFolded the asking words that the folded prefix p begins and does not
 // end, each counted as the documents its search finds (found): 培训机 suggests 培训机构, 候选
 // 候选人, 补 补贴; and the places of the documents (their cities and districts), counted as the
-// documents there: 雁 suggests 雁塔区, 高新 高新区 (not 雁塔, which names 雁塔区 already).
+// documents there: 雁 suggests 雁塔区, 高 高新区 (雁塔 nothing: it names 雁塔区 already).
 func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) error {
 	var words []string
 	for _, w := range askingWords {
@@ -64,12 +63,12 @@ func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]
 				if text = xiaoqi.PlaceEnglish(tc.term); field == fieldCity {
 					text = xiaoqi.CityEnglish(tc.term)
 				}
-				if text == tc.term || !strings.HasPrefix(placeKey(text), placeKey(p)) {
+				if text == tc.term || !strings.HasPrefix(xiaoqi.EnglishKey(text), xiaoqi.EnglishKey(p)) {
 					continue
 				}
 			}
 			f := x.seg.fold(text)
-			if named := f == p+"市" || f == p+"区" || f == p+"县"; f == p || named || placeKey(text) == placeKey(p) {
+			if named := f == p+"市" || f == p+"区" || f == p+"县"; f == p || named || xiaoqi.EnglishKey(text) == xiaoqi.EnglishKey(p) {
 				continue // 西安 names 西安市 already, as 雁塔 雁塔区 and xian Xi'an
 			}
 			if s := byFolded[f]; s == nil {
@@ -80,29 +79,19 @@ func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]
 	return nil
 }
 
-// placeKey folds an English place name for a prefix: lower case, without apostrophes, spaces
-// and hyphens (Xi'an, xian, XI AN).
-func placeKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\'', '’', ' ', '-':
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
-
 // maxCounted bounds the suggestions one request counts by searching them (countAll): the
-// completions of a last word with the words before it (inContext), the asking words and
-// places (suggestWords).
+// completions of a last word with the words before it (inContext), the asking words
+// (suggestWords), the completions among a kind (inKinds).
 const maxCounted = 12
 
 // inContext completes the last word of a prefix of several words (西安 软, Java 测, or 西安软
 // typed together), keeping the words before it: 西安 软件测试, the completions found with them
 // most often first, a completion found with them by no document left out. A name (a title, a
 // skill, a school's or firm's name) counts the documents so named that hold the words before
-// it (withWords: 西安 软件测试工程师, the jobs of that title in 西安), anything else (an English
-// name, an asking word, a place) those that hold every word (together). At most n.
+// it (withWords: 西安 软件测试工程师, the jobs of that title in 西安); where those found fewer
+// than n, anything else (an English name, an asking word, a place, a name no document so named
+// holds the words with) counts those that hold every word (together), after them. At most n,
+// among the documents of kinds when given.
 func (x *Index) inContext(ctx context.Context, prefix string, n int, kinds []xiaoqi.Kind) ([]xiaoqi.Suggestion, error) {
 	before, last, cands, named, err := x.lastWord(ctx, strings.TrimSpace(prefix))
 	if err != nil || len(cands) == 0 {
@@ -134,7 +123,7 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int, kinds []xia
 	if err != nil {
 		return nil, err
 	}
-	if found := len(slices.DeleteFunc(slices.Clone(soNamed), func(b bool) bool { return !b })); found < n {
+	if countTrue(soNamed) < n {
 		more, err := x.countAll(ctx, len(texts), func(ctx context.Context, i int) (int, error) {
 			if soNamed[i] {
 				return counts[i], nil
@@ -171,6 +160,17 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int, kinds []xia
 	return res, nil
 }
 
+// countTrue returns how many of bs are true.
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
 // lastWord returns what prefix says before the word being typed, that word (folded) and its
 // completions (see completions): the last space-separated part where something begins with it
 // (西安 培训机: 培训机构, not 培训 and 机 begun), else the last word as cut (西安软: 软).
@@ -203,8 +203,8 @@ func (x *Index) lastWord(ctx context.Context, prefix string) (before, last strin
 // inKinds counts the suggestions out (as completions orders them) among the documents of
 // kinds, the tab a user types in (软 on the 候选人 tab: the majors and skills of profiles, not
 // the titles of job needs): a name as the documents of kinds so named (withWords), else, and
-// anything else, as its search among them finds (found). The first maxCounted are counted, in order, and
-// those none of kinds has are left out.
+// anything else, as its search among them finds (found). The first maxCounted are counted,
+// and those none of kinds has are left out.
 func (x *Index) inKinds(ctx context.Context, out []xiaoqi.Suggestion, named map[string]bool, kinds []xiaoqi.Kind) ([]xiaoqi.Suggestion, error) {
 	out = out[:min(len(out), maxCounted)]
 	counts, err := x.countAll(ctx, len(out), func(ctx context.Context, i int) (int, error) {
