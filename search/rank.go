@@ -51,10 +51,17 @@ func (x *Index) rankQuery(q string) query.Query {
 	}
 	var qs []query.Query
 	names := []string{x.seg.fold(q)}
+	school := x.isSchoolName(names[0])
 	if alias, rest := x.splitAlias(q); alias != "" && rest == "" {
 		for _, n := range x.aliases[alias] {
 			names = append(names, x.seg.fold(n))
 		}
+		school = true
+	}
+	if school {
+		// 西工大 or 西北工业大学 alone names the school: a firm's record of the same name (the
+		// university hiring) tied with it, and came first by its id.
+		qs = append(qs, termQuery(fieldType, string(xiaoqi.KindInstitution), typeCueBoost))
 	}
 	for _, n := range names {
 		if n == "" {
@@ -113,6 +120,19 @@ func (x *Index) rankQuery(q string) query.Query {
 		scaleBoost(c, float64(len(qs)))
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// isSchoolName reports whether folded is the full name of a school that has an abbreviation
+// (Options.Aliases).
+func (x *Index) isSchoolName(folded string) bool {
+	for _, names := range x.aliases {
+		for _, n := range names {
+			if x.seg.fold(n) == folded {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleQuery finds the documents titled q (titleKey), or, at a lower boost, titled what q
