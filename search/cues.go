@@ -25,7 +25,7 @@ type typeCue struct {
 	// university: the cue asks for universities (高校), not training institutions.
 	university bool
 	// hiring: the cue is a firm's hiring (招聘, 需要): beside a cue for firms (招聘Java的公司,
-	// 哪些企业需要大数据人才) it says which firms, and asks for no job needs (firmsHiring).
+	// 哪些企业需要大数据人才) it says which firms, and asks for no job needs (typeCuesOf).
 	hiring bool
 	// partOf are what comes before the cue where it ends another word (有限公司, 中小企业,
 	// 留学生); then it is no cue.
@@ -311,7 +311,7 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 		kinds = slices.DeleteFunc(kinds, func(k xiaoqi.Kind) bool { return k == xiaoqi.KindProgram })
 	}
 	// The firms that hire (招聘Java的公司, companies hiring Java developers): the firms, found
-	// through their job needs (withPrograms), not the job needs first.
+	// through their job needs (withParts), not the job needs first.
 	if hiring && !jobNoun && slices.Contains(kinds, xiaoqi.KindEnterprise) {
 		kinds = slices.DeleteFunc(kinds, func(k xiaoqi.Kind) bool { return k == xiaoqi.KindJob })
 	}

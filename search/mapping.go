@@ -155,8 +155,8 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldLon:       {kind: kindNumber, store: true, storeOnly: true},
 	fieldSynthetic: {kind: kindBool, store: true},
 	fieldVerified:  {kind: kindBool, store: true},
-	fieldEntID:     {kind: kindKeyword, store: true, docValues: true}, // counted per firm: withPrograms
-	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withPrograms
+	fieldEntID:     {kind: kindKeyword, store: true, docValues: true}, // counted per firm: withParts
+	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withParts
 	fieldInstType:  {kind: kindKeyword, store: true},
 	fieldStatus:    {kind: kindKeyword, store: true, storeOnly: true},
 	fieldExp:       {kind: kindKeyword, store: true, storeOnly: true},

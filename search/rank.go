@@ -51,7 +51,7 @@ func (x *Index) rankQuery(q string) query.Query {
 	}
 	var qs []query.Query
 	names := []string{x.seg.fold(q)}
-	school := x.isSchoolName(names[0])
+	school := x.fullNames[names[0]] // a school's full name (西北工业大学)
 	if alias, rest := x.splitAlias(q); alias != "" && rest == "" {
 		for _, n := range x.aliases[alias] {
 			names = append(names, x.seg.fold(n))
@@ -120,19 +120,6 @@ func (x *Index) rankQuery(q string) query.Query {
 		scaleBoost(c, float64(len(qs)))
 	}
 	return bleve.NewDisjunctionQuery(qs...)
-}
-
-// isSchoolName reports whether folded is the full name of a school that has an abbreviation
-// (Options.Aliases).
-func (x *Index) isSchoolName(folded string) bool {
-	for _, names := range x.aliases {
-		for _, n := range names {
-			if x.seg.fold(n) == folded {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // titleQuery finds the documents titled q (titleKey), or, at a lower boost, titled what q

@@ -232,10 +232,11 @@ func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoq
 		tries = []query.Query{bleve.NewConjunctionQuery(rq, bleve.NewDisjunctionQuery(cities...)), rq}
 	}
 	for _, t := range tries {
-		if found, err := x.exists(ctx, x.withFilters(ctx, t, q)); err != nil || !found {
-			if err != nil {
-				return relaxation{}, err
-			}
+		found, err := x.exists(ctx, x.withFilters(ctx, t, q))
+		if err != nil {
+			return relaxation{}, err
+		}
+		if !found {
 			continue
 		}
 		req.Query = x.withFilters(ctx, t, q)

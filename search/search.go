@@ -139,7 +139,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	if err != nil {
 		return nil, err
 	}
-	searched, teaching, err := x.withPrograms(ctx, text, q)
+	searched, parts, err := x.withParts(ctx, text, q)
 	if err != nil {
 		return nil, err
 	}
@@ -192,7 +192,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near)
-		if n := teaching[h.ID]; n > 0 && hit.Type == xiaoqi.KindEnterprise {
+		if n := parts[h.ID]; n > 0 && hit.Type == xiaoqi.KindEnterprise {
 			setField(&hit, "jobs", n)
 		} else if n > 0 {
 			setField(&hit, "programs", n)
@@ -244,14 +244,14 @@ func isDocID(s search.SearchSort) bool {
 }
 
 // Bounds of the schools found through their programs and the firms through their job needs
-// (withPrograms).
+// (withParts).
 const (
 	maxTeaching   = 200 // institutions (enterprises) counted
 	teachingBoost = 0.1 // per log(1 + programs that match)
 	seekingBoost  = 5.0 // per log(1 + job needs that match)
 )
 
-// withPrograms returns the text query of a search among institutions alone (asksSchools: by
+// withParts returns the text query of a search among institutions alone (asksSchools: by
 // the type filter, or by the words, 软件工程 院校) that also finds
 // the schools whose programs match it: 日语 among 院校 finds the universities with a 日语
 // program (none says 日语 in its name), more of them first; and of a search among
@@ -259,7 +259,7 @@ const (
 // the one firm that says Java, not the 60 that seek it. parts counts the matching programs or
 // job needs of each school or firm found so (a hit's fields.programs or fields.jobs). Any
 // other search is unchanged.
-func (x *Index) withPrograms(ctx context.Context, text query.Query, q xiaoqi.SearchQuery) (query.Query, map[string]int, error) {
+func (x *Index) withParts(ctx context.Context, text query.Query, q xiaoqi.SearchQuery) (query.Query, map[string]int, error) {
 	if strings.TrimSpace(q.Q) == "" || cueOnly(q.Q) != nil {
 		return text, nil, nil // no words, or none but the kind's (企业, 高校): nothing to teach or seek
 	}

@@ -34,10 +34,10 @@ const minAliasPrefix = 2
 // skill's English name suggests the name (suggestEnglish), and that of an institution's
 // English name the English name (suggestSchools: Xi'an Jiao, xian jiao → Xi'an Jiaotong
 // University). The names come from the index's term dictionary, never the documents. The
-// words that ask for a kind or for the policy and the places are suggested too, counted as
-// their searches find (suggestWords: 培训机 → 培训机构, 雁 → 雁塔区); when nothing begins
-// with the whole prefix, its last word is completed after the others (inContext: 西安 软 →
-// 西安 软件测试, counted as that search finds).
+// words that ask for a kind or for the policy are suggested too, counted as their searches
+// find, and the places, counted as the documents there (suggestWords: 培训机 → 培训机构, 雁 →
+// 雁塔区); when nothing begins with the whole prefix, its last word is completed after the
+// others (inContext: 西安 软 → 西安 软件测试, counted as the documents so named that hold 西安).
 func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]xiaoqi.Suggestion, error) {
 	return x.SuggestKind(ctx, prefix, limit, "")
 }
