@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-39-firms-by-jobs"
+const mappingVersion = "xiaoqi-40-real-first"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -153,7 +153,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldVersion:   {kind: kindNumber, store: true, storeOnly: true},
 	fieldLat:       {kind: kindNumber, store: true, storeOnly: true},
 	fieldLon:       {kind: kindNumber, store: true, storeOnly: true},
-	fieldSynthetic: {kind: kindBool, store: true},
+	fieldSynthetic: {kind: kindBool, store: true, docValues: true}, // doc values: a listing shows real records first
 	fieldVerified:  {kind: kindBool, store: true},
 	fieldEntID:     {kind: kindKeyword, store: true, docValues: true}, // counted per firm: withParts
 	fieldInstID:    {kind: kindKeyword, store: true, docValues: true}, // counted per school: withParts

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -166,4 +169,30 @@ const (
 func (x *Index) placeQuery(w qword, wq query.Query) query.Query {
 	scaleBoost(wq, placeTextBoost)
 	return bleve.NewDisjunctionQuery(termQuery(fieldPlace, w.text, placeBoost), wq)
+}
+
+// placeCity returns the city of the district w names (districtCity) or, for a development
+// zone that no list of divisions gives a city (高新区: 西安's, 宝鸡's and others'), the city of
+// the documents this index places in it, when three in four of them are in one; else "".
+func (x *Index) placeCity(ctx context.Context, w string) (string, error) {
+	if c := x.districtCity(w); c != "" || !slices.Contains(zoneNames, w) {
+		return c, nil
+	}
+	tq := bleve.NewTermQuery(w)
+	tq.SetField(fieldDistrict)
+	req := bleve.NewSearchRequestOptions(tq, 0, 0, false)
+	req.Score = bleve.ScoreNone
+	req.AddFacet(fieldCity, bleve.NewFacetRequest(fieldCity, 1))
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err = closedErr(err); errors.Is(err, ErrClosed) {
+		return "", &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
+	} else if err != nil {
+		return "", fmt.Errorf("search: the city of %s: %w", w, err)
+	}
+	if f := res.Facets[fieldCity]; f != nil && f.Terms != nil {
+		if top := f.Terms.Terms(); len(top) > 0 && uint64(top[0].Count)*4 >= res.Total*3 {
+			return top[0].Term, nil
+		}
+	}
+	return "", nil
 }

@@ -211,7 +211,7 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 // where none of the kinds is in the places: the documents there that say some word of it
 // came instead (job needs that say 培训; the MOE list gives schools their city only). It
 // lists the kinds in the cities of the places when each is a district of one (雁塔区 大学: the
-// universities of 西安市), else anywhere, with the places named outside; the word a cue keeps
+// universities of 西安市) or a zone whose documents are in one (高新区, placeCity), else anywhere, with the places named outside; the word a cue keeps
 // (培训) is still required. A relaxation with a nil result when the kinds are nowhere.
 func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoqi.Kind, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
 	if len(places) == 0 {
@@ -224,7 +224,11 @@ func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoq
 	tries := []query.Query{rq}
 	var cities []query.Query
 	for _, p := range places {
-		if c := x.districtCity(p.typed); c != "" {
+		c, err := x.placeCity(ctx, p.typed)
+		if err != nil {
+			return relaxation{}, err
+		}
+		if c != "" {
 			cities = append(cities, cityQuery(c))
 		}
 	}

@@ -265,3 +265,25 @@ func TestUnmetCue(t *testing.T) {
 		t.Errorf("西安 培训机构 Java = %v relaxed %v cue %q; want ins_train first, as found", got, res.Relaxed, res.UnmetCue)
 	}
 }
+
+// TestKindNearZone: places and a kind alone where none of the kind is list the kind in the
+// city of the places; a development zone (高新区), which no list of divisions gives a city,
+// stands for the city its documents are in (高新区 大学 listed the universities of every city).
+func TestKindNearZone(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx1"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx2"}, Name: "测试工程师", City: "西安市", District: "高新区"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xa"}, Name: "西安某大学", Type: xiaoqi.InstitutionUniversity, City: "西安市"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_tc"}, Name: "铜川某大学", Type: xiaoqi.InstitutionUniversity, City: "铜川市"},
+	)
+	res := find(t, x, xiaoqi.SearchQuery{Q: "高新区 大学"})
+	if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ins_xa"}) || !slices.Equal(res.Outside, []string{"高新区"}) {
+		t.Errorf("高新区 大学 = %v relaxed %v outside %q; want ins_xa alone, outside 高新区", got, res.Relaxed, res.Outside)
+	}
+	// Where the zone's documents are in several cities, none stands for it: anywhere.
+	index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx3"}, Name: "运维工程师", City: "宝鸡市", District: "高新区"})
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "高新区 大学"})); len(got) != 2 {
+		t.Errorf("高新区 大学, the zone in two cities = %v, want both universities", got)
+	}
+}

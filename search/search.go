@@ -344,7 +344,10 @@ func sortOrder(q xiaoqi.SearchQuery) search.SortOrder {
 		return search.SortOrder{&search.SortGeoDistance{Field: fieldGeo, Lon: q.Near.Lon, Lat: q.Near.Lat, Unit: "km"}, byScore, byID}
 	}
 	if strings.TrimSpace(q.Q) == "" {
-		return search.SortOrder{byID}
+		// A listing without words (the page before anything is typed, a tab, filters alone):
+		// real records before synthetic ones ("F" before "T"), the newest first.
+		real := &search.SortField{Field: fieldSynthetic, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
+		return search.SortOrder{real, date(true), byID}
 	}
 	return search.SortOrder{byScore, byID}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/search"
@@ -132,14 +133,34 @@ func TestSearchEmptyQuery(t *testing.T) {
 	x, _ := openIndex(t)
 	index(t, x, corpus()...)
 
+	// A listing without words shows the real records first (the school and its program),
+	// then the synthetic ones; ties by id.
 	res := find(t, x, xiaoqi.SearchQuery{City: "西安"})
-	want := []string{"cnd_wang", "ent_isoft", "ins_xupt", "job_java_xa", "job_test_xa", "prg_se_xupt"}
+	want := []string{"ins_xupt", "prg_se_xupt", "cnd_wang", "ent_isoft", "job_java_xa", "job_test_xa"}
 	if got := ids(res); !slices.Equal(got, want) || res.Total != uint64(len(want)) {
 		t.Errorf("all in 西安 = %v (total %d), want %v", got, res.Total, want)
 	}
 	res = find(t, x, xiaoqi.SearchQuery{})
 	if res.Total != 8 { // all but the partnership
 		t.Errorf("total = %d, want 8", res.Total)
+	}
+	// Among the real ones, the newest first: the job posted last before the older one and
+	// before the school, which changed before both were posted.
+	day := func(d int) time.Time { return time.Date(2024, 11, d, 0, 0, 0, 0, time.UTC) }
+	var ins *xiaoqi.Institution
+	for _, d := range corpus() {
+		if i, ok := d.(*xiaoqi.Institution); ok && i.ID == "ins_xupt" {
+			ins = i
+		}
+	}
+	ins.UpdatedAt = day(1)
+	index(t, x, ins,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_old"}, Name: "测试工程师", City: "西安市", PostedAt: day(10)},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_new"}, Name: "运维工程师", City: "西安市", PostedAt: day(20)},
+	)
+	res = find(t, x, xiaoqi.SearchQuery{City: "西安"})
+	if got := ids(res); len(got) < 4 || !slices.Equal(got[:4], []string{"job_new", "job_old", "ins_xupt", "prg_se_xupt"}) {
+		t.Errorf("all in 西安 = %v, want job_new, job_old, ins_xupt, prg_se_xupt first", got)
 	}
 }
 

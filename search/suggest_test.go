@@ -134,6 +134,7 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xa2"}, Name: "软件测试工程师", City: "西安市", Skills: []string{"软件测试"}},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_bj"}, Name: "软件开发工程师", City: "宝鸡市", Skills: []string{"Java"}},
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_t"}, Name: "秦岭职业技能培训学校", Type: "training", City: "西安市"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_u"}, Name: "西安外事学院", Type: "university", City: "西安市"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_ml"}, Name: "机器学习工程师", City: "西安市", Skills: []string{"机器学习"}, Description: "入职培训。"},
 		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_1"}, City: "西安市", Degree: "本科", Skills: []string{"Java"}},
@@ -163,6 +164,8 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 		{"培训机", "培训机构", 0}, {"候选", "候选人", 2}, {"补", "补贴", 0}, {"雁", "雁塔区", 0},
 		// A place as the documents name it, which no list of divisions has (a development zone).
 		{"高", "高新区", 1},
+		// The place a prefix names already, where nothing else begins with it.
+		{"高新", "高新区", 1},
 		// In English by its English name: the job need and the candidate of 宝鸡.
 		{"bao", "Baoji", 2},
 		// The last word completed after the others: a name counts the documents so named
@@ -204,7 +207,7 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 	if _, err := x.SuggestKind(context.Background(), "软", 10, xiaoqi.KindPartnership); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
 		t.Errorf("SuggestKind(软, partnership): %v, want EINVALID", err)
 	}
-	// 西安 names 西安市 already; 经 is no word before 开 (经开, a word the dictionary lacks).
+	// 西安 names 西安市 already (西安外事学院 begins with it too); 经 is no word before 开 (经开, a word the dictionary lacks).
 	for prefix, not := range map[string]string{"西安 软": "西安 软件开发工程师", "培训机": "培训 ", "西安 培训机": "西安 培训 ", "西安": "西安市",
 		"经开": "经 "} {
 		for _, s := range suggest(prefix) {

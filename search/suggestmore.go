@@ -27,7 +27,8 @@ var askingWords = append([]string{"培训机构", "培训课程", "培训班", "
 // suggestWords adds to byFolded the asking words that the folded prefix p begins and does not
 // end, each counted as the documents its search finds (found): 培训机 suggests 培训机构, 候选
 // 候选人, 补 补贴; and the places of the documents (their cities and districts), counted as the
-// documents there: 雁 suggests 雁塔区, 高 高新区 (雁塔 nothing: it names 雁塔区 already).
+// documents there: 雁 suggests 雁塔区, 高 高新区 (雁塔 not 雁塔区: it names it already, unless
+// nothing else begins with it: 高新 suggests 高新区).
 func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) error {
 	var words []string
 	for _, w := range askingWords {
@@ -48,6 +49,7 @@ func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]
 	// The places, as the documents name them (高新区, where no list of divisions has it),
 	// counted as the documents there; in English by their English names (bao → Baoji).
 	english := utf8.RuneCountInString(p) >= minAliasPrefix && isASCIILetters(strings.ReplaceAll(p, " ", ""))
+	var whole []*xiaoqi.Suggestion // 高新 → 高新区: the place the prefix names already
 	for _, field := range []string{fieldCity, fieldDistrict} {
 		from := p
 		if english {
@@ -69,11 +71,20 @@ func (x *Index) suggestWords(ctx context.Context, p string, byFolded map[string]
 			}
 			f := x.seg.fold(text)
 			if named := f == p+"市" || f == p+"区" || f == p+"县"; f == p || named || xiaoqi.EnglishKey(text) == xiaoqi.EnglishKey(p) {
+				if named {
+					whole = append(whole, &xiaoqi.Suggestion{Text: text, Count: tc.count})
+				}
 				continue // 西安 names 西安市 already, as 雁塔 雁塔区 and xian Xi'an
 			}
 			if s := byFolded[f]; s == nil {
 				byFolded[f] = &xiaoqi.Suggestion{Text: text, Count: tc.count}
 			}
+		}
+	}
+	if len(byFolded) == 0 {
+		// Where nothing else begins so (高新), the place it names is better than no suggestion.
+		for _, s := range whole {
+			byFolded[x.seg.fold(s.Text)] = s
 		}
 	}
 	return nil
