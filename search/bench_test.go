@@ -95,6 +95,8 @@ func BenchmarkSearchKinds(b *testing.B) {
 		{"filter-only", xiaoqi.SearchQuery{Types: []xiaoqi.Kind{xiaoqi.KindJob}, City: "宝鸡", Degrees: []string{"本科"}}},
 		{"facets", xiaoqi.SearchQuery{Q: "开发", Facets: []string{"city", "sector", "skill", "degree"}}},
 		{"geo", xiaoqi.SearchQuery{Q: "测试", NearCity: "咸阳", WithinKM: 30, Sort: xiaoqi.SortDistance}},
+		// Schools through their programs (withParts) and the programs of the same classes.
+		{"schools", xiaoqi.SearchQuery{Q: "软件工程", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}}},
 	} {
 		b.Run(k.name, func(b *testing.B) {
 			for b.Loop() {

@@ -367,6 +367,14 @@ func TestInstitutionsThroughPrograms(t *testing.T) {
 	if a, d := res.Hits[1].Fields["institution_type"], res.Hits[0].Fields["institution_type"]; a != "university" || d != "training" {
 		t.Errorf("fields.institution_type: ins_a %v, ins_d %v, want university and training", a, d)
 	}
+	// Between schools with as many matching programs, the one with more programs of the same
+	// class of the catalogue (0502 外国语言文学类) first: 丙大学, which teaches 英语 and 俄语 too,
+	// before 乙学院 (by id before); 甲大学, with two matching programs, still first.
+	index(t, x, prog("prg_c2", "ins_c", "日语", "050207"), prog("prg_c3", "ins_c", "英语", "050201"), prog("prg_c4", "ins_c", "俄语", "050202"))
+	res = find(t, x, xiaoqi.SearchQuery{Q: "日语", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}})
+	if got := ids(res); !slices.Equal(got, []string{"ins_d", "ins_a", "ins_c", "ins_b"}) {
+		t.Errorf("日语 among institutions, 丙大学 teaching languages: %v, want ins_d, ins_a, ins_c, ins_b", got)
+	}
 	// Every kind: the programs themselves, no join.
 	res = find(t, x, xiaoqi.SearchQuery{Q: "日语"})
 	for _, h := range res.Hits {
