@@ -47,6 +47,8 @@ var englishTerms = [][2]string{
 	{"r&d", "研发"}, {"biomedical", "生物医药"}, {"biomedicine", "生物医药"}, {"finance", "金融"},
 	{"digital publishing", "数字出版"}, {"publishing", "出版"}, {"film", "影视"},
 	{"shaanxi", "陕西"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
+	// The new areas as people name them, without Demonstration Zone or New Area.
+	{"yangling", "杨凌"}, {"xixian", "西咸新区"},
 }
 
 // englishFounding matches how a founder asks in English (start a company, starting an

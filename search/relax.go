@@ -160,10 +160,16 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 	ofKinds := func(tq query.Query) query.Query {
 		return x.withFilters(ctx, bleve.NewConjunctionQuery(anyOf(fieldType, names), tq), q)
 	}
-	if found, err := x.exists(ctx, ofKinds(text)); err != nil || found {
+	cue, kept := keptCue(q.Q)
+	asked := ofKinds(text)
+	if cue == "培训机构" {
+		// Training is what it asks for: a university's program there that says 培训 (杨凌
+		// 培训机构 listed one, whose graduates become 培训讲师) is no training institution.
+		asked = x.withFilters(ctx, bleve.NewConjunctionQuery(training(), text), q)
+	}
+	if found, err := x.exists(ctx, asked); err != nil || found {
 		return relaxation{}, err
 	}
-	cue, kept := keptCue(q.Q)
 	var topic, places, cues []unit
 	for _, u := range x.relaxUnits(words) {
 		switch {
@@ -176,7 +182,7 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 		}
 	}
 	if len(topic) == 0 {
-		return x.kindNear(ctx, places, cues, kinds, q, req)
+		return x.kindNear(ctx, places, cues, kinds, cue == "培训机构", q, req)
 	}
 	answer := func(us []unit) (*bleve.SearchResult, query.Query, error) {
 		rq := anyUnits(us, len(us))
@@ -207,18 +213,40 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 	return relaxation{res: res, q: rq, outside: typedOf(places), kinds: kinds, cue: cue}, err
 }
 
+// training matches the training institutions and their courses (the programs of degree 培训).
+func training() query.Query {
+	inst, course := bleve.NewTermQuery(string(xiaoqi.KindInstitution)), bleve.NewTermQuery(string(xiaoqi.KindProgram))
+	inst.SetField(fieldType)
+	course.SetField(fieldType)
+	it, deg := bleve.NewTermQuery(string(xiaoqi.InstitutionTraining)), bleve.NewTermQuery("培训")
+	it.SetField(fieldInstType)
+	deg.SetField(fieldDegree)
+	return bleve.NewDisjunctionQuery(bleve.NewConjunctionQuery(inst, it), bleve.NewConjunctionQuery(course, deg))
+}
+
 // kindNear answers a query of places and kinds alone (雁塔区 大学, 高新区 培训机构, 杨凌 培训机构)
 // where none of the kinds is in the places: the documents there that say some word of it
 // came instead (job needs that say 培训; the MOE list gives schools their city only). It
 // lists the kinds in the cities of the places when each is a district of one (雁塔区 大学: the
 // universities of 西安市) or a zone whose documents are in one (高新区, placeCity), else anywhere, with the places named outside; the word a cue keeps
-// (培训) is still required. A relaxation with a nil result when the kinds are nowhere.
-func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoqi.Kind, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
+// (培训) is still required, but for 培训机构 (trains), whose kind is the training institutions
+// and their courses (training). A relaxation with a nil result when the kinds are nowhere.
+func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoqi.Kind, trains bool, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
 	if len(places) == 0 {
 		return relaxation{}, nil
 	}
 	rq := anyOf(fieldType, asStrings(kinds))
-	if len(cues) > 0 {
+	switch {
+	case trains:
+		// 杨凌 培训机构 listed universities' programs that say 培训 among them: the training
+		// institutions and courses only, those that say 培训 first.
+		b := bleve.NewBooleanQuery()
+		b.AddMust(training())
+		if len(cues) > 0 {
+			b.AddShould(anyUnits(cues, len(cues)))
+		}
+		rq = b
+	case len(cues) > 0:
 		rq = bleve.NewConjunctionQuery(anyUnits(cues, len(cues)), rq)
 	}
 	tries := []query.Query{rq}

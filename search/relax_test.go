@@ -287,3 +287,23 @@ func TestKindNearZone(t *testing.T) {
 		t.Errorf("高新区 大学, the zone in two cities = %v, want both universities", got)
 	}
 }
+
+// TestTrainingNear: 培训机构 asks for training institutions and their courses; a university's
+// program in the place that says 培训 (its graduates become 培训讲师) is none. 杨凌 培训机构
+// listed that program alone; now the training institutions of 咸阳, the city of 杨凌's district.
+func TestTrainingNear(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_nw"}, Name: "西北某农林大学", Type: xiaoqi.InstitutionUniversity, City: "咸阳市", District: "杨陵区"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_nw"}, InstitutionID: "ins_nw", InstitutionName: "西北某农林大学", Name: "汉语国际教育",
+			MajorCode: "050103", Degree: "本科", City: "咸阳市", District: "杨陵区", Skills: []string{"培训讲师"}},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xy"}, Name: "咸阳某职业技能培训学校", Type: xiaoqi.InstitutionTraining, City: "咸阳市"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xa"}, Name: "西安某职业技能培训学校", Type: xiaoqi.InstitutionTraining, City: "西安市"},
+	)
+	for _, q := range []string{"杨凌 培训机构", "training institutions in Yangling"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ins_xy"}) || !slices.Equal(res.Outside, []string{"杨凌"}) {
+			t.Errorf("%s = %v relaxed %v outside %q; want ins_xy alone, outside 杨凌", q, got, res.Relaxed, res.Outside)
+		}
+	}
+}
