@@ -171,9 +171,10 @@ func (x *Index) placeQuery(w qword, wq query.Query) query.Query {
 	return bleve.NewDisjunctionQuery(termQuery(fieldPlace, w.text, placeBoost), wq)
 }
 
-// placeCity returns the city of the district w names (districtCity; 杨凌: 咸阳市) or, for a development
-// zone that no list of divisions gives a city (高新区: 西安's, 宝鸡's and others'), the city of
-// the documents this index places in it, when three in four of them are in one; else "".
+// placeCity returns the city of the district w names (districtCity; 杨凌: 咸阳市) or, for a
+// development zone that no list of divisions gives a city (高新区: 西安's, 宝鸡's and others'),
+// the city of the documents this index places in it, when three in four of them are in one;
+// else "".
 func (x *Index) placeCity(ctx context.Context, w string) (string, error) {
 	if xiaoqi.NormalizeCity(w) == "杨凌示范区" {
 		w = "杨陵区" // the district of 咸阳 that the 杨凌 zone is, as the divisions name it

@@ -161,8 +161,9 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 		return x.withFilters(ctx, bleve.NewConjunctionQuery(anyOf(fieldType, names), tq), q)
 	}
 	cue, kept := keptCue(q.Q)
+	trains := cue == "培训机构"
 	asked := ofKinds(text)
-	if cue == "培训机构" {
+	if trains {
 		// Training is what it asks for: a university's program there that says 培训 (杨凌
 		// 培训机构 listed one, whose graduates become 培训讲师) is no training institution.
 		asked = x.withFilters(ctx, bleve.NewConjunctionQuery(training(), text), q)
@@ -182,7 +183,7 @@ func (x *Index) kindElsewhere(ctx context.Context, words string, text query.Quer
 		}
 	}
 	if len(topic) == 0 {
-		return x.kindNear(ctx, places, cues, kinds, cue == "培训机构", q, req)
+		return x.kindNear(ctx, places, cues, kinds, trains, q, req)
 	}
 	answer := func(us []unit) (*bleve.SearchResult, query.Query, error) {
 		rq := anyUnits(us, len(us))
@@ -228,9 +229,9 @@ func training() query.Query {
 // where none of the kinds is in the places: the documents there that say some word of it
 // came instead (job needs that say 培训; the MOE list gives schools their city only). It
 // lists the kinds in the cities of the places when each is a district of one (雁塔区 大学: the
-// universities of 西安市) or a zone whose documents are in one (高新区, placeCity), else anywhere, with the places named outside; the word a cue keeps
-// (培训) is still required, but for 培训机构 (trains), whose kind is the training institutions
-// and their courses (training). A relaxation with a nil result when the kinds are nowhere.
+// universities of 西安市) or a zone whose documents are in one (高新区: placeCity), else
+// anywhere, with the places named outside; the word a cue keeps (培训) is still required, but
+// for 培训机构 (trains), whose kind is the training institutions and their courses (training). A relaxation with a nil result when the kinds are nowhere.
 func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoqi.Kind, trains bool, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
 	if len(places) == 0 {
 		return relaxation{}, nil
