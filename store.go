@@ -211,6 +211,10 @@ type SearchResult struct {
 	// document of its places is, while its other words are found there: 日语培训 宝鸡 lists the
 	// 日语 programs of other cities (Outside names 宝鸡), not the profiles of 宝鸡 that say 日语.
 	OutsideKinds []Kind `json:"outside_kinds,omitempty"`
+	// Nearby are the cities the hits were taken from instead of Outside's places, when those
+	// are districts or zones of them: 杨凌 培训机构 lists the training institutions of 咸阳市,
+	// 高新区 大学 the institutions of 西安市. Empty when the hits are from anywhere.
+	Nearby []string `json:"nearby,omitempty"`
 	// UnmetCue is the words of a query that ask for a kind, as written (培训机构), when no
 	// document of that kind holds the other words with the word the cue keeps (培训): the hits
 	// hold the other words, the kinds asked for first. 西安 培训机构 日语 lists the 日语 programs

@@ -38,6 +38,8 @@ type searchPage struct {
 	Outside []string `json:"outside,omitempty"`
 	// OutsideKinds are the kinds asked for that the places have none of (xiaoqi.SearchResult).
 	OutsideKinds []xiaoqi.Kind `json:"outside_kinds,omitempty"`
+	// Nearby are the cities the hits are from instead of Outside's places (xiaoqi.SearchResult).
+	Nearby []string `json:"nearby,omitempty"`
 	// UnmetCue is the cue (培训机构) no document with the other words answers (xiaoqi.SearchResult).
 	UnmetCue string                         `json:"unmet_cue,omitempty"`
 	Facets   map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
@@ -83,7 +85,7 @@ func (s *Server) search(c *gin.Context) {
 	}
 	out := searchPage{Total: res.Total, Page: sq.Page, PerPage: sq.PerPage,
 		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Unmatched: res.Unmatched,
-		Outside: res.Outside, OutsideKinds: res.OutsideKinds, UnmetCue: res.UnmetCue, Facets: res.Facets}
+		Outside: res.Outside, OutsideKinds: res.OutsideKinds, Nearby: res.Nearby, UnmetCue: res.UnmetCue, Facets: res.Facets}
 	if out.Hits == nil {
 		out.Hits = []xiaoqi.Hit{}
 	}

@@ -20,6 +20,7 @@ type relaxation struct {
 	q                  query.Query
 	unmatched, outside []string
 	kinds              []xiaoqi.Kind // the kinds asked for that no document of the places is (kindElsewhere)
+	nearby             []string      // the cities of the places that the hits are from instead (kindNear)
 	cue                string        // the cue no document with the other words answers (kindElsewhere)
 }
 
@@ -252,6 +253,7 @@ func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoq
 	}
 	tries := []query.Query{rq}
 	var cities []query.Query
+	var names []string
 	for _, p := range places {
 		c, err := x.placeCity(ctx, p.typed)
 		if err != nil {
@@ -259,12 +261,15 @@ func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoq
 		}
 		if c != "" {
 			cities = append(cities, cityQuery(c))
+			if !slices.Contains(names, c) {
+				names = append(names, c)
+			}
 		}
 	}
 	if len(cities) == len(places) {
 		tries = []query.Query{bleve.NewConjunctionQuery(rq, bleve.NewDisjunctionQuery(cities...)), rq}
 	}
-	for _, t := range tries {
+	for i, t := range tries {
 		found, err := x.exists(ctx, x.withFilters(ctx, t, q))
 		if err != nil {
 			return relaxation{}, err
@@ -277,7 +282,11 @@ func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoq
 		if err != nil || res.Total == 0 {
 			return relaxation{}, err
 		}
-		return relaxation{res: res, q: t, outside: typedOf(places), kinds: kinds}, nil
+		r := relaxation{res: res, q: t, outside: typedOf(places), kinds: kinds}
+		if i == 0 && len(tries) > 1 {
+			r.nearby = names
+		}
+		return r, nil
 	}
 	return relaxation{}, nil
 }

@@ -278,13 +278,14 @@ func TestKindNearZone(t *testing.T) {
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_tc"}, Name: "铜川某大学", Type: xiaoqi.InstitutionUniversity, City: "铜川市"},
 	)
 	res := find(t, x, xiaoqi.SearchQuery{Q: "高新区 大学"})
-	if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ins_xa"}) || !slices.Equal(res.Outside, []string{"高新区"}) {
-		t.Errorf("高新区 大学 = %v relaxed %v outside %q; want ins_xa alone, outside 高新区", got, res.Relaxed, res.Outside)
+	if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ins_xa"}) || !slices.Equal(res.Outside, []string{"高新区"}) ||
+		!slices.Equal(res.Nearby, []string{"西安市"}) {
+		t.Errorf("高新区 大学 = %v relaxed %v outside %q nearby %q; want ins_xa alone, outside 高新区, nearby 西安市", got, res.Relaxed, res.Outside, res.Nearby)
 	}
 	// Where the zone's documents are in several cities, none stands for it: anywhere.
 	index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx3"}, Name: "运维工程师", City: "宝鸡市", District: "高新区"})
-	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "高新区 大学"})); len(got) != 2 {
-		t.Errorf("高新区 大学, the zone in two cities = %v, want both universities", got)
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "高新区 大学"}); len(res.Hits) != 2 || len(res.Nearby) != 0 {
+		t.Errorf("高新区 大学, the zone in two cities = %v nearby %q, want both universities, no city named", ids(res), res.Nearby)
 	}
 }
 
@@ -302,8 +303,9 @@ func TestTrainingNear(t *testing.T) {
 	)
 	for _, q := range []string{"杨凌 培训机构", "training institutions in Yangling"} {
 		res := find(t, x, xiaoqi.SearchQuery{Q: q})
-		if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ins_xy"}) || !slices.Equal(res.Outside, []string{"杨凌"}) {
-			t.Errorf("%s = %v relaxed %v outside %q; want ins_xy alone, outside 杨凌", q, got, res.Relaxed, res.Outside)
+		if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ins_xy"}) || !slices.Equal(res.Outside, []string{"杨凌"}) ||
+			!slices.Equal(res.Nearby, []string{"咸阳市"}) {
+			t.Errorf("%s = %v relaxed %v outside %q nearby %q; want ins_xy alone, outside 杨凌, nearby 咸阳市", q, got, res.Relaxed, res.Outside, res.Nearby)
 		}
 	}
 }

@@ -165,6 +165,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	}
 	var outsideKinds []xiaoqi.Kind
 	var unmetCue string
+	var nearby []string
 	if err == nil && res.Total > 0 && len(q.Types) == 0 && q.Sort != xiaoqi.SortDistance {
 		// Also after relax: 培训机构 日语 宝鸡, which nothing holds whole, listed the profiles
 		// that say 培训讲师 and 日语, elsewhere.
@@ -174,7 +175,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 			found = searched // with the schools found through their programs
 		}
 		if r, err = x.kindElsewhere(ctx, words, found, q, req); err == nil && r.res != nil {
-			res, text, relaxed, outside, outsideKinds, unmetCue = r.res, r.q, true, r.outside, r.kinds, r.cue
+			res, text, relaxed, outside, outsideKinds, unmetCue, nearby = r.res, r.q, true, r.outside, r.kinds, r.cue, r.nearby
 		}
 	}
 	if err == nil && strings.TrimSpace(q.Q) != "" {
@@ -188,7 +189,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
 		Relaxed: relaxed}
 	if relaxed {
-		out.Unmatched, out.Outside, out.OutsideKinds, out.UnmetCue = unmatched, outside, outsideKinds, unmetCue
+		out.Unmatched, out.Outside, out.OutsideKinds, out.UnmetCue, out.Nearby = unmatched, outside, outsideKinds, unmetCue, nearby
 	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near)

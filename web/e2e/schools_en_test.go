@@ -89,6 +89,9 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	// A district too, named in English.
 	p.open("/#/search?q=" + url.QueryEscape("Python training Yanta District"))
 	p.waitText(".results [data-notice=outside-kinds]", "in Yanta District match")
+	// A zone's city, the results' place, named in English.
+	p.open("/#/search?q=" + url.QueryEscape("training institutions in Yangling"))
+	p.waitText(".results [data-notice=outside-nearby]", "these results are from Xianyang")
 	// The directory in English: the schools by their English names, the count said so.
 	p.open("/#/institution")
 	p.waitText(".dir-total", "institutions and training institutions, by city")

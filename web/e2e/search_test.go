@@ -343,6 +343,10 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	if kind := p.text(".results .hit .kind"); !strings.Contains(kind, "专业") && !strings.Contains(kind, "院校") && !strings.Contains(kind, "培训") {
 		p.fail("日语培训 宝鸡: the first hit is a %q, want a program or a school", kind)
 	}
+	// No training institution in 杨凌: those of 咸阳, the city of its district, and the notice
+	// names the city the results are from.
+	p.open("/#/search?q=" + url.QueryEscape("杨凌 培训机构"))
+	p.waitText(".results [data-notice=outside-nearby]", "「杨凌」没有符合的院校/专业与课程，以下是咸阳市的结果")
 	// No training school teaches 日语: the notice says the results are other ones (the 日语
 	// programs of 西安), and no other notice claims a word or place is missing.
 	p.open("/#/search?q=" + url.QueryEscape("西安 培训机构 日语"))

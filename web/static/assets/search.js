@@ -302,9 +302,14 @@ function resultList(st, res) {
       const w = outside.map(place).join(t('punct.list'));
       // The kinds the words ask for (日语培训 宝鸡) are not there, though the words are.
       const kinds = res.outside_kinds || [];
-      out.push(kinds.length
-        ? h('p', { class: 'notice', 'data-notice': 'outside-kinds' }, t('search.outside.kinds', { w, k: kinds.map((k) => t('kinds.' + k)).join('/') }))
-        : h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w })));
+      const k = kinds.map((k) => t('kinds.' + k)).join('/');
+      // Where the kinds were taken from the places' cities instead (杨凌 培训机构: 咸阳市), say so.
+      const nearby = (res.nearby || []).map((c) => cityName(c)).join(t('punct.list'));
+      out.push(kinds.length && nearby
+        ? h('p', { class: 'notice', 'data-notice': 'outside-nearby' }, t('search.outside.nearby', { w, k, c: nearby }))
+        : kinds.length
+          ? h('p', { class: 'notice', 'data-notice': 'outside-kinds' }, t('search.outside.kinds', { w, k }))
+          : h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w })));
     }
     if (!outside.length && !cue || missing.length) {
       out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
