@@ -2,8 +2,6 @@ package search
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -187,11 +185,9 @@ func (x *Index) placeCity(ctx context.Context, w string) (string, error) {
 	req := bleve.NewSearchRequestOptions(tq, 0, 0, false)
 	req.Score = bleve.ScoreNone
 	req.AddFacet(fieldCity, bleve.NewFacetRequest(fieldCity, 1))
-	res, err := x.idx.SearchInContext(ctx, req)
-	if err = closedErr(err); errors.Is(err, ErrClosed) {
-		return "", &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
-	} else if err != nil {
-		return "", fmt.Errorf("search: the city of %s: %w", w, err)
+	res, err := x.inner(ctx, req, "the city of "+w)
+	if err != nil {
+		return "", err
 	}
 	if f := res.Facets[fieldCity]; f != nil && f.Terms != nil {
 		if top := f.Terms.Terms(); len(top) > 0 && uint64(top[0].Count)*4 >= res.Total*3 {

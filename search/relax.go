@@ -230,9 +230,10 @@ func training() query.Query {
 // where none of the kinds is in the places: the documents there that say some word of it
 // came instead (job needs that say 培训; the MOE list gives schools their city only). It
 // lists the kinds in the cities of the places when each is a district of one (雁塔区 大学: the
-// universities of 西安市) or a zone whose documents are in one (高新区: placeCity), else
-// anywhere, with the places named outside; the word a cue keeps (培训) is still required, but
-// for 培训机构 (trains), whose kind is the training institutions and their courses (training). A relaxation with a nil result when the kinds are nowhere.
+// universities of 西安市, which the relaxation names nearby) or a zone whose documents are in
+// one (高新区: placeCity), else anywhere, with the places named outside; the word a cue keeps
+// (培训) is still required, but for 培训机构 (trains), whose kind is the training institutions
+// and their courses (training). A relaxation with a nil result when the kinds are nowhere.
 func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoqi.Kind, trains bool, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
 	if len(places) == 0 {
 		return relaxation{}, nil
@@ -317,13 +318,23 @@ func keptCue(q string) (cue, word string) {
 func (x *Index) exists(ctx context.Context, q query.Query) (bool, error) {
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
 	req.Score = bleve.ScoreNone // bleve then stops at Size hits
-	res, err := x.idx.SearchInContext(ctx, req)
-	if err = closedErr(err); errors.Is(err, ErrClosed) {
-		return false, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
-	} else if err != nil {
-		return false, fmt.Errorf("search: look for a word: %w", err)
+	res, err := x.inner(ctx, req, "look for a word")
+	if err != nil {
+		return false, err
 	}
 	return res.Total > 0, nil
+}
+
+// inner runs one of the searches a search makes besides its own (a count, a facet, a look
+// for a word): a closed index is EUNAVAILABLE, any other error says what was asked.
+func (x *Index) inner(ctx context.Context, req *bleve.SearchRequest, what string) (*bleve.SearchResult, error) {
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err = closedErr(err); errors.Is(err, ErrClosed) {
+		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
+	} else if err != nil {
+		return nil, fmt.Errorf("search: %s: %w", what, err)
+	}
+	return res, nil
 }
 
 // policyAnswer answers a question about policy (a policy cue: 补贴, 扶持 …) whose words are

@@ -283,11 +283,9 @@ func (x *Index) kindredPrograms(ctx context.Context, codes *search.FacetResult) 
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(tq, bleve.NewDisjunctionQuery(classes...)), 0, 0, false)
 	req.Score = bleve.ScoreNone
 	req.AddFacet(fieldInstID, bleve.NewFacetRequest(fieldInstID, maxTeaching))
-	res, err := x.idx.SearchInContext(ctx, req)
-	if err = closedErr(err); errors.Is(err, ErrClosed) {
-		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
-	} else if err != nil {
-		return nil, fmt.Errorf("search: programs of the classes of the catalogue: %w", err)
+	res, err := x.inner(ctx, req, "programs of the classes of the catalogue")
+	if err != nil {
+		return nil, err
 	}
 	out := map[string]int{}
 	if f := res.Facets[fieldInstID]; f != nil && f.Terms != nil {
@@ -327,11 +325,9 @@ func (x *Index) withParts(ctx context.Context, text query.Query, q xiaoqi.Search
 	if part == xiaoqi.KindProgram {
 		req.AddFacet(fieldMajorCode, bleve.NewFacetRequest(fieldMajorCode, maxClasses))
 	}
-	res, err := x.idx.SearchInContext(ctx, req)
-	if err = closedErr(err); errors.Is(err, ErrClosed) {
-		return nil, nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
-	} else if err != nil {
-		return nil, nil, fmt.Errorf("search: %ss of %q: %w", part, q.Q, err)
+	res, err := x.inner(ctx, req, fmt.Sprintf("%ss of %q", part, q.Q))
+	if err != nil {
+		return nil, nil, err
 	}
 	fr := res.Facets[owner]
 	if fr == nil || fr.Terms == nil || len(fr.Terms.Terms()) == 0 {
@@ -484,11 +480,9 @@ func (x *Index) verifyJobs(ctx context.Context, hits search.DocumentMatchCollect
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{fieldType, fieldVerified}
-	res, err := x.idx.SearchInContext(ctx, req)
-	if err = closedErr(err); errors.Is(err, ErrClosed) {
-		return &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
-	} else if err != nil {
-		return fmt.Errorf("search: enterprises of %d job hits: %w", len(ids), err)
+	res, err := x.inner(ctx, req, fmt.Sprintf("enterprises of %d job hits", len(ids)))
+	if err != nil {
+		return err
 	}
 	verified := map[string]bool{}
 	for _, h := range res.Hits {
