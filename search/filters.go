@@ -216,6 +216,8 @@ func (s selectivity) matches(q query.Query) (uint64, bool) {
 	switch q := q.(type) {
 	case *group:
 		return s.matches(q.Query)
+	case *units:
+		return s.matches(q.Query)
 	case *query.TermQuery:
 		return s.estimate(q)
 	case *query.DisjunctionQuery:

@@ -13,7 +13,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search/highlight"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -40,8 +39,6 @@ type Index struct {
 	idx       bleve.Index
 	seg       *Segmenter
 	analyzers analyzers
-	hl        highlight.Highlighter
-	hlEN      highlight.Highlighter      // English snippets (snippet)
 	syn       *synonyms                  // nil without a taxonomy; immutable
 	aliases   map[string][]string        // folded abbreviation → full names; immutable
 	majors    map[string]string          // a major's English name, as fromEnglish reads it → its Chinese name (majorTerms); immutable
@@ -136,8 +133,6 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		idx:       b,
 		seg:       opt.Segmenter,
 		analyzers: a,
-		hl:        newHighlighter(snippetRunes),
-		hlEN:      newHighlighter(2 * snippetRunes),
 		syn:       newSynonyms(opt.Taxonomy, a.stems),
 		aliases:   foldAliases(opt.Segmenter, opt.Aliases),
 		fullNames: foldFullNames(opt.Segmenter, opt.Aliases),

@@ -104,8 +104,13 @@ func anyUnits(us []unit, min int) query.Query {
 	}
 	all := bleve.NewDisjunctionQuery(qs...)
 	all.SetMin(float64(max(min, 1)))
-	return all
+	return &units{all}
 }
+
+// units is the query of what a query requires, a disjunction of its units (anyUnits) or a
+// conjunction of its parts (expand): a snippet shows the passage holding the most of them
+// (bestFragment). It searches as its query does.
+type units struct{ query.Query }
 
 // wordUnits returns the units of q, each word found as wordQuery finds it, with its synonyms
 // (wordSynonyms), and a place weighed as one (placeQuery).
@@ -511,6 +516,8 @@ func eachLeaf(q query.Query, fn func(query.Query)) {
 			}
 		}
 	case *group:
+		eachLeaf(q.Query, fn)
+	case *units:
 		eachLeaf(q.Query, fn)
 	default:
 		fn(q)

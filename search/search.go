@@ -178,8 +178,9 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 			res, text, relaxed, outside, outsideKinds, unmetCue, nearby = r.res, r.q, true, r.outside, r.kinds, r.cue, r.nearby
 		}
 	}
+	var marks snippetMarks
 	if err == nil && strings.TrimSpace(q.Q) != "" {
-		x.locate(text, res.Hits, en)
+		marks = x.locate(text, res.Hits, en)
 	}
 	if err = closedErr(err); errors.Is(err, ErrClosed) {
 		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
@@ -192,7 +193,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		out.Unmatched, out.Outside, out.OutsideKinds, out.UnmetCue, out.Nearby = unmatched, outside, outsideKinds, unmetCue, nearby
 	}
 	for _, h := range res.Hits {
-		hit := x.hit(h, q.Near)
+		hit := x.hit(h, q.Near, marks)
 		if n := parts[h.ID]; n > 0 && hit.Type == xiaoqi.KindEnterprise {
 			setField(&hit, "jobs", n)
 		} else if n > 0 {
@@ -405,7 +406,7 @@ func sortOrder(q xiaoqi.SearchQuery) search.SortOrder {
 }
 
 // hit converts a bleve hit into what a result list shows.
-func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint) xiaoqi.Hit {
+func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint, marks snippetMarks) xiaoqi.Hit {
 	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
 	out := xiaoqi.Hit{ID: h.ID, Type: xiaoqi.Kind(str(fieldType)), Title: str(fieldTitle), Score: h.Score}
 	out.Synthetic, _ = h.Fields[fieldSynthetic].(bool)
@@ -451,7 +452,7 @@ func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint) xiaoqi.Hit {
 		v, _ := h.Fields[fieldVerified].(bool)
 		setField(&out, fieldVerified, v)
 	}
-	snip, english := x.snippet(h, str(fieldTitle), str(fieldBody), str(fieldBodyEN))
+	snip, english := x.snippet(h, str(fieldTitle), str(fieldBody), str(fieldBodyEN), marks)
 	out.Snippet = snip
 	if english {
 		out.SnippetLang = "en"

@@ -440,3 +440,30 @@ func TestSnippetMarksTheLongerWord(t *testing.T) {
 		}
 	}
 }
+
+// TestSnippetShowsEveryPart: a snippet shows the passage that holds the most parts of the
+// query, not the one with the most words of one part. Asked for 会日语的软件测试, a posting
+// showed its lines on 软件, 测试 and 软件测试, and not the line saying it asks for 日语N2,
+// which is why it was found (a long text: locate analysed only the clauses after the first
+// word of the query, which ended before 日语).
+func TestSnippetShowsEveryPart(t *testing.T) {
+	x := openProductIndex(t)
+	desc := "【岗位职责】\n1. 按设计书完成功能模块的开发与联调；\n2. 参与软件系统的需求分析、设计、编码和单元测试；\n" +
+		"3. 修复缺陷并配合测试团队完成版本交付；\n4. 使用自动化测试、Selenium完成软件研发和测试相关工作，编写技术文档。\n" +
+		"【任职要求】\n1. 硕士及以上学历，软件工程、工业软件、工程软件等相关专业；\n" +
+		"2. 熟练掌握自动化测试，熟悉Selenium、软件测试、Appium、知识图谱、桥梁SE、设计书编写；\n" +
+		"3. 外语要求：日语N2，能阅读外文技术文档并与海外客户沟通；\n4. 工作经验：5-7年；\n5. 责任心强，具有良好的沟通能力和团队合作精神。\n" +
+		"（示例数据，并非真实招聘信息 Synthetic sample posting.）"
+	index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_ja"}, Name: "自动化测试工程师", City: "西安市",
+		Skills: []string{"自动化测试", "Selenium", "软件测试"}, Languages: []string{"日语N2"}, Description: desc})
+	for _, q := range []string{"会日语的软件测试", "软件测试 日语"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if len(res.Hits) != 1 {
+			t.Fatalf("%s: %d hits, want 1", q, len(res.Hits))
+		}
+		s := res.Hits[0].Snippet
+		if !strings.Contains(s, "<mark>日语") || !strings.Contains(s, "<mark>软件测试</mark>") {
+			t.Errorf("%s: snippet %q, want 日语 and 软件测试 marked", q, s)
+		}
+	}
+}

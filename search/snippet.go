@@ -2,17 +2,16 @@ package search
 
 import (
 	"html"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	"github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
-	simplehighlighter "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -20,27 +19,21 @@ import (
 // about as many words.
 const snippetRunes = 80
 
-// newHighlighter returns bleve's simple highlighter with fragments of size runes and
-// markFormatter.
-func newHighlighter(size int) highlight.Highlighter {
-	return simplehighlighter.NewHighlighter(simple.NewFragmenter(size), markFormatter{}, "…")
-}
-
 // snippet returns HTML: the best passage of the body with the query's terms in <mark>, else
 // the title marked when only it matched, else the start of the body. A policy item found by a
 // search in English shows the best passage of its English translation (bodyEN) where locate
-// marked its words there, and then reports english. Text is escaped.
-func (x *Index) snippet(h *search.DocumentMatch, title, body, bodyEN string) (snip string, english bool) {
+// marked its words there, and then reports english. Text is escaped. marks are what locate
+// looked for, which say which part of the query each word stands for (bestFragment).
+func (x *Index) snippet(h *search.DocumentMatch, title, body, bodyEN string, marks snippetMarks) (snip string, english bool) {
 	for _, f := range []struct{ name, text string }{{fieldBodyEN, bodyEN}, {fieldBody, body}, {fieldTitle, title}} {
 		if f.text == "" || len(h.Locations[f.name]) == 0 {
 			continue
 		}
-		doc := document.NewDocument(h.ID).AddField(document.NewTextField(f.name, nil, []byte(f.text)))
-		hl := x.hl
+		size := snippetRunes
 		if f.name == fieldBodyEN {
-			hl = x.hlEN
+			size *= 2
 		}
-		if s := hl.BestFragmentInField(h, doc, f.name); s != "" {
+		if s := bestFragment(h.Locations[f.name], f.text, size, marks[f.name]); s != "" {
 			return s, f.name == fieldBodyEN
 		}
 	}
@@ -48,6 +41,49 @@ func (x *Index) snippet(h *search.DocumentMatch, title, body, bodyEN string) (sn
 		return html.EscapeString(body), false
 	}
 	return html.EscapeString(string([]rune(body)[:snippetRunes])) + "…", false
+}
+
+// bestFragment returns the passage of text, about size runes, that shows the most parts of the
+// query (units: 日语 and 软件测试 of 会日语的软件测试), then the most distinct words marked,
+// then the earliest, formatted by markFormatter with "…" where text goes on. bleve's
+// highlighter counted distinct words only, so that the many words of one part won: the
+// postings asking for 软件测试 and 日语N2 showed the lines on 测试, 软件, 功能测试 and 回归测试,
+// and not the line saying 日语N2. m may be nil (English words: each its own part); "" when
+// tlm holds no location within text.
+func bestFragment(tlm search.TermLocationMap, text string, size int, m *fieldMarks) string {
+	ordered := highlight.OrderTermLocations(tlm)
+	var best *highlight.Fragment
+	bestScore := -1
+	for _, f := range simple.NewFragmenter(size).Fragment([]byte(text), ordered) {
+		var parts uint64
+		words := 0
+		for t, locs := range tlm {
+			if !slices.ContainsFunc(locs, func(l *search.Location) bool { return int(l.Start) >= f.Start && int(l.End) <= f.End }) {
+				continue
+			}
+			words++
+			if m != nil {
+				parts |= m.parts[t]
+			}
+		}
+		// Parts first; words only break ties (a snippet holds fewer than 1,000).
+		if score := bits.OnesCount64(parts)*1000 + words; score > bestScore {
+			best, bestScore = f, score
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	ordered.MergeOverlapping()
+	var b strings.Builder
+	if best.Start != 0 {
+		b.WriteString("…")
+	}
+	b.WriteString(markFormatter{}.Format(best, ordered))
+	if best.End != len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
 // markFormatter writes a fragment as escaped HTML with matches in <mark>. Unlike bleve's html
@@ -96,9 +132,10 @@ func (markFormatter) Format(f *highlight.Fragment, locations highlight.TermLocat
 // A hit that stores an English text (a policy item's translation) has the words of en (a
 // query typed without Chinese) located there, and then only there: "attract talent" marks
 // attract and talent in the translation of item (12), where the Chinese snippet marked 人才.
-func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection, en []enWord) {
-	marks := map[string]*fieldMarks{fieldTitle: newFieldMarks(), fieldBody: newFieldMarks()}
-	snippetTerms(q, nil, marks)
+func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection, en []enWord) snippetMarks {
+	marks := snippetMarks{fieldTitle: newFieldMarks(), fieldBody: newFieldMarks()}
+	n := 0
+	snippetTerms(q, nil, 1, &n, marks)
 	for _, h := range hits {
 		if text, _ := h.Fields[fieldBodyEN].(string); text != "" && x.locateEN(h, text, en) {
 			continue // the English snippet: the Chinese text is not shown
@@ -110,26 +147,42 @@ func (x *Index) locate(q query.Query, hits search.DocumentMatchCollection, en []
 				continue
 			}
 			folded, _ := x.seg.foldOffsets(text) // rune for rune
-			first := firstIndex(folded, m.terms)
-			if first < 0 {
-				first = firstIndex(folded, m.inGroups)
-			}
-			if len(m.patterns) == 0 && first < 0 {
-				continue // nothing to mark: spare the segmenter, the costly part
-			}
-			lo, hi := 0, len(text)
+			wins := [][2]int{{0, len(text)}}
 			if len(m.patterns) == 0 {
-				lo, hi = snippetWindow(text, utf8.RuneCountInString(folded[:first]))
+				// Around the first place each part of the query appears: 日语 and 软件测试 of
+				// 会日语的软件测试 may be lines apart, and a window around the first word
+				// alone left the snippet without the other.
+				wins = wins[:0]
+				for _, first := range m.firsts(folded) {
+					lo, hi := snippetWindow(text, utf8.RuneCountInString(folded[:first]))
+					wins = append(wins, [2]int{lo, hi})
+				}
+				if len(wins) == 0 {
+					continue // nothing to mark: spare the segmenter, the costly part
+				}
+				wins = mergeWindows(wins)
+			}
+			found := false
+			for _, w := range wins {
+				if x.locateIn(h, f, text, folded, w[0], w[1], m) {
+					found = true
+				}
 			}
 			// The first place a term appears may be inside another word (西安 in 广西安全):
 			// then the rest of the text.
-			if !x.locateIn(h, f, text, folded, lo, hi, m) && (lo > 0 || hi < len(text)) {
-				x.locateIn(h, f, text, folded, 0, lo, m)
-				x.locateIn(h, f, text, folded, hi, len(text), m)
+			if !found {
+				lo := 0
+				for _, w := range append(wins, [2]int{len(text), len(text)}) {
+					if lo < w[0] {
+						x.locateIn(h, f, text, folded, lo, w[0], m)
+					}
+					lo = w[1]
+				}
 			}
 			dropContained(h.Locations[f])
 		}
 	}
+	return marks
 }
 
 // dropContained removes from tlm the locations that lie within another (大数 within 大数据),
@@ -240,11 +293,19 @@ type fieldMarks struct {
 	patterns []*regexp.Regexp
 	groups   map[string][][]string // word → the groups that hold it
 	inGroups map[string]bool       // the words of groups
+	// The parts of the query (units) that a word stands for, one bit each (bestFragment);
+	// a word matching a pattern gets the pattern's when found.
+	parts        map[string]uint64
+	patternParts []uint64
 }
 
 func newFieldMarks() *fieldMarks {
-	return &fieldMarks{terms: map[string]bool{}, groups: map[string][][]string{}, inGroups: map[string]bool{}}
+	return &fieldMarks{terms: map[string]bool{}, groups: map[string][][]string{}, inGroups: map[string]bool{},
+		parts: map[string]uint64{}}
 }
+
+// snippetMarks are the fieldMarks of the fields a snippet is made of, by field name.
+type snippetMarks map[string]*fieldMarks
 
 // locateIn adds to h the locations in field f of the terms and patterns found in text[lo:hi],
 // and of the words of groups where the whole group stands in a row, reporting whether there
@@ -301,7 +362,13 @@ func (x *Index) locateClause(h *search.DocumentMatch, f, text string, lo, hi int
 	var at map[int]map[string]bool // position → terms: only when a group's word is there
 	for _, tok := range toks {
 		t := string(tok.Term)
-		single := m.terms[t] || slices.ContainsFunc(m.patterns, func(re *regexp.Regexp) bool { return re.MatchString(t) })
+		single := m.terms[t]
+		for i, re := range m.patterns {
+			if re.MatchString(t) {
+				single = true
+				m.parts[t] |= m.patternParts[i]
+			}
+		}
 		if !single {
 			if !m.inGroups[t] {
 				continue
@@ -353,15 +420,52 @@ func standsAt(g []string, t string, pos int, at map[int]map[string]bool) bool {
 	return false
 }
 
-// firstIndex returns the byte offset of the first of terms in s, or -1.
-func firstIndex(s string, terms map[string]bool) int {
-	first := -1
-	for t := range terms {
-		if i := strings.Index(s, t); i >= 0 && (first < 0 || i < first) {
-			first = i
+// firsts returns the byte offsets in folded of the first place each part of the query
+// appears (a term of it, else a word of its groups), in no order, one per part found.
+func (m *fieldMarks) firsts(folded string) []int {
+	at := map[int]int{} // part's bit → offset
+	add := func(t string, i int) {
+		for p := m.parts[t]; p != 0; p &= p - 1 {
+			b := bits.TrailingZeros64(p)
+			if j, ok := at[b]; !ok || i < j {
+				at[b] = i
+			}
 		}
 	}
-	return first
+	var found uint64
+	for t := range m.terms {
+		if i := strings.Index(folded, t); i >= 0 {
+			add(t, i)
+			found |= m.parts[t]
+		}
+	}
+	for t := range m.inGroups {
+		if m.parts[t]&^found == 0 {
+			continue // its parts are found: spare the search
+		}
+		if i := strings.Index(folded, t); i >= 0 {
+			add(t, i)
+		}
+	}
+	out := make([]int, 0, len(at))
+	for _, i := range at {
+		out = append(out, i)
+	}
+	return out
+}
+
+// mergeWindows returns the byte ranges ws in order, those that overlap or touch joined.
+func mergeWindows(ws [][2]int) [][2]int {
+	slices.SortFunc(ws, func(a, b [2]int) int { return a[0] - b[0] })
+	out := ws[:1]
+	for _, w := range ws[1:] {
+		if last := &out[len(out)-1]; w[0] <= last[1] {
+			last[1] = max(last[1], w[1])
+		} else {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // snippetWindow returns the part of a long text that locate analyses (byte offsets): from
@@ -410,38 +514,61 @@ func isClauseEnd(r rune) bool {
 // of a group (an expansion's words: a skill's other name, a synonym, an abbreviation's full
 // name) mark only where the group's words stand in a row, never one of them alone: 日语N2
 // marked 以上 (of N2以上) and 2 (of 日语2级) in every posting, and C# the 开发 of C#开发.
-func snippetTerms(q query.Query, grp []string, marks map[string]*fieldMarks) {
+//
+// Each leaf stands for a part of the query, part (one bit): the parts of a units query (what
+// the query requires, one per word or skill) each get a bit of their own, n counting those
+// given out; the words of a group stay the group's part.
+func snippetTerms(q query.Query, grp []string, part uint64, n *int, marks snippetMarks) {
 	switch q := q.(type) {
+	case *units:
+		var cs []query.Query
+		switch c := q.Query.(type) {
+		case *query.DisjunctionQuery:
+			cs = c.Disjuncts
+		case *query.ConjunctionQuery:
+			cs = c.Conjuncts
+		}
+		if grp != nil || len(cs) == 0 {
+			snippetTerms(q.Query, grp, part, n, marks)
+			return
+		}
+		for _, c := range cs {
+			*n++
+			snippetTerms(c, grp, 1<<(*n%64), n, marks)
+		}
 	case *group:
-		snippetTerms(q.Query, q.words, marks)
+		snippetTerms(q.Query, q.words, part, n, marks)
 	case *query.DisjunctionQuery:
 		for _, c := range q.Disjuncts {
-			snippetTerms(c, grp, marks)
+			snippetTerms(c, grp, part, n, marks)
 		}
 	case *query.ConjunctionQuery:
 		for _, c := range q.Conjuncts {
-			snippetTerms(c, grp, marks)
+			snippetTerms(c, grp, part, n, marks)
 		}
 	case *query.BooleanQuery:
 		for _, c := range []query.Query{q.Must, q.Should} {
 			if c != nil {
-				snippetTerms(c, grp, marks)
+				snippetTerms(c, grp, part, n, marks)
 			}
 		}
 	case *query.TermQuery:
 		m := marks[q.FieldVal]
 		switch {
 		case m == nil:
+			return
 		case grp == nil:
 			m.terms[q.Term] = true
 		case !m.inGroups[q.Term] || !slices.ContainsFunc(m.groups[q.Term], func(g []string) bool { return slices.Equal(g, grp) }):
 			m.inGroups[q.Term] = true
 			m.groups[q.Term] = append(m.groups[q.Term], grp)
 		}
+		m.parts[q.Term] |= part
 	case *query.RegexpQuery:
 		if m := marks[q.FieldVal]; m != nil && grp == nil {
 			if re, err := regexp.Compile("^(?:" + q.Regexp + ")$"); err == nil {
 				m.patterns = append(m.patterns, re)
+				m.patternParts = append(m.patternParts, part)
 			}
 		}
 	}

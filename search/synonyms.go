@@ -285,7 +285,7 @@ func (x *Index) expand(q string) query.Query {
 	if !found {
 		return nil
 	}
-	return bleve.NewConjunctionQuery(qs...)
+	return &units{bleve.NewConjunctionQuery(qs...)}
 }
 
 // skillParts returns the space-separated parts of q, a job title's English word (developer,
