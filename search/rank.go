@@ -77,13 +77,13 @@ func (x *Index) rankQuery(q string) query.Query {
 	if tq := x.titleQuery(q); tq != nil {
 		qs = append(qs, tq)
 	}
-	if asksPolicy(q) || asksFounding(q) {
+	_, kinds, degrees := typeCuesOf(q)
+	if asksPolicy(q) || asksFounding(q) || kinds == nil && namesPolicyTopic(q) {
 		tq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))
 		tq.SetField(fieldType)
 		tq.SetBoost(policyBoost)
 		qs = append(qs, tq)
 	}
-	_, kinds, degrees := typeCuesOf(q)
 	if asksPolicy(q) {
 		// A question about policy asks for its items, not for the kinds its words name:
 		// 服务外包 人才培训 补贴 is about training the industry's people (item (12)), not a
@@ -169,6 +169,17 @@ func policyCues() []string {
 		// What the policy asks of schools and firms, items (12) and (13): a job that lists
 		// 科技成果转化 among its skills came before item (13), which says 产学研.
 		"产学研", "校企合作"}
+}
+
+// policyTopics are what the policy is about that a query names with or without asking for
+// another kind: alone (一带一路) it asks for the policy's items, and listed four firms that
+// serve the initiative's markets before items (8) and (4); with a kind (一带一路 企业) for
+// that kind, where a policy cue (补贴 企业) still asks for the items.
+var policyTopics = []string{"一带一路"}
+
+// namesPolicyTopic reports whether q names a policy topic (policyTopics).
+func namesPolicyTopic(q string) bool {
+	return slices.ContainsFunc(policyTopics, func(t string) bool { return strings.Contains(q, t) })
 }
 
 // foundingWords are the words a founder asks with: 创业, and 开公司 as founding writes a
