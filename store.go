@@ -213,7 +213,8 @@ type SearchResult struct {
 	OutsideKinds []Kind `json:"outside_kinds,omitempty"`
 	// Nearby are the cities the hits were taken from instead of Outside's places, when those
 	// are districts or zones of them: 杨凌 培训机构 lists the training institutions of 咸阳市,
-	// 高新区 大学 the institutions of 西安市. Empty when the hits are from anywhere.
+	// 高新区 大学 the institutions of 西安市, 外包公司 高新区 (no firm of the zone says 外包)
+	// the outsourcing firms of 西安市. Empty when the hits are from anywhere.
 	Nearby []string `json:"nearby,omitempty"`
 	// UnmetCue is the words of a query that ask for a kind, as written (培训机构), when no
 	// document of that kind holds the other words with the word the cue keeps (培训): the hits

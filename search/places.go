@@ -24,7 +24,10 @@ func (x *Index) isPlace(w string) bool {
 	}
 	_, city := x.cities[w]
 	_, short := x.cities[w+"市"]
-	return city || short || xiaoqi.RegionOf(w) != "" // also the new areas: 杨凌, 西咸新区
+	// Also the new areas (杨凌, 西咸新区), and the development zones no list of divisions has
+	// (高新区): 外包公司 高新区, which no firm of the zone says, listed the outsourcing firms
+	// of every city saying only that one of the words was missing.
+	return city || short || xiaoqi.RegionOf(w) != "" || slices.Contains(zoneNames, w)
 }
 
 // isDistrict reports whether w names a district of one city, in full (雁塔区, 周至县) or

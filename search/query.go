@@ -188,7 +188,7 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 		if len(alts) > 1 {
 			wq = bleve.NewDisjunctionQuery(alts...)
 		}
-		units = append(units, unit{typed: w.typed, q: wq, place: x.isPlace(w.text)})
+		units = append(units, unit{typed: w.typed, q: wq, place: x.isPlace(w.text) || x.isDistrict(w.text)})
 	}
 	return units
 }

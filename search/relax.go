@@ -37,8 +37,8 @@ type relaxation struct {
 // words, as typed, that nothing holds; else, for a query of one part (量子计算), the part,
 // which nothing holds whole; else none (each word is found, only not together).
 func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
-	var kept, topic []unit
-	var missing, places []string
+	var kept, topic, places []unit
+	var missing []string
 	for _, u := range x.relaxUnits(words) {
 		found, err := x.exists(ctx, x.withFilters(ctx, u.q, q))
 		if err != nil {
@@ -51,25 +51,25 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 			}
 		case u.place:
 			kept = append(kept, u)
-			places = append(places, u.typed)
+			places = append(places, u)
 		default:
 			kept = append(kept, u)
 			topic = append(topic, u)
 		}
 	}
 	// elsewhere answers with the words but the places, all of them, when they are found
-	// together somewhere: what the query is about.
+	// together somewhere: what the query is about; first in the city of a district or zone
+	// (外包公司 高新区: the firms of 西安, nearby).
 	elsewhere := func() (relaxation, bool, error) {
 		if len(places) == 0 || len(topic) == 0 {
 			return relaxation{}, false, nil
 		}
-		rq := anyUnits(topic, len(topic))
-		req.Query = x.withFilters(ctx, rq, q)
-		res, err := x.run(ctx, req)
-		if err != nil || res.Total == 0 {
+		r, err := x.nearFirst(ctx, anyUnits(topic, len(topic)), places, q, req)
+		if err != nil || r.res == nil {
 			return relaxation{}, false, err
 		}
-		return relaxation{res: res, q: rq, unmatched: missing, outside: places}, true, nil
+		r.unmatched = missing
+		return r, true, nil
 	}
 	if len(missing) == 0 {
 		// Every word is found, not all together (the search before relax): the place first.
@@ -252,6 +252,18 @@ func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoq
 	case len(cues) > 0:
 		rq = bleve.NewConjunctionQuery(anyUnits(cues, len(cues)), rq)
 	}
+	r, err := x.nearFirst(ctx, rq, places, q, req)
+	if r.res != nil {
+		r.kinds = kinds
+	}
+	return r, err
+}
+
+// nearFirst runs rq, which leaves the places out, first within the cities of the places
+// when each is a district of one or a zone whose documents are in one (placeCity), naming
+// them nearby, else anywhere; the places are named outside. A relaxation with a nil result
+// when rq finds nothing.
+func (x *Index) nearFirst(ctx context.Context, rq query.Query, places []unit, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
 	tries := []query.Query{rq}
 	var cities []query.Query
 	var names []string
@@ -283,7 +295,7 @@ func (x *Index) kindNear(ctx context.Context, places, cues []unit, kinds []xiaoq
 		if err != nil || res.Total == 0 {
 			return relaxation{}, err
 		}
-		r := relaxation{res: res, q: t, outside: typedOf(places), kinds: kinds}
+		r := relaxation{res: res, q: t, outside: typedOf(places)}
 		if i == 0 && len(tries) > 1 {
 			r.nearby = names
 		}

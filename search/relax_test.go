@@ -309,3 +309,33 @@ func TestTrainingNear(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsNearZone: words that no document of a district or zone holds are answered from
+// the city of the place first, which the relaxation names nearby, and the place outside.
+// 外包公司 高新区 listed the outsourcing firms of every city, saying only that some word was
+// missing, and 动漫公司 雁塔区 those of 铜川 first.
+func TestWordsNearZone(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx1"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "测试工程师", City: "西安市", District: "雁塔区"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xy"}, Name: "运维工程师", City: "咸阳市", District: "秦都区"},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_xa"}, Name: "西安某服务外包有限公司", City: "西安市", District: "未央区",
+			Description: "金融服务外包企业"},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_bj"}, Name: "宝鸡某服务外包有限公司", City: "宝鸡市", District: "渭滨区",
+			Description: "金融服务外包企业"},
+	)
+	for _, tc := range []struct{ q, place string }{{"外包公司 高新区", "高新区"}, {"外包公司 雁塔区", "雁塔区"}} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: tc.q})
+		if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ent_xa"}) || !slices.Equal(res.Outside, []string{tc.place}) ||
+			!slices.Equal(res.Nearby, []string{"西安市"}) {
+			t.Errorf("%s = %v relaxed %v outside %q nearby %q; want ent_xa alone, outside %s, nearby 西安市", tc.q, got, res.Relaxed,
+				res.Outside, res.Nearby, tc.place)
+		}
+	}
+	// A city is no district: its words' documents anywhere, the city named outside.
+	res := find(t, x, xiaoqi.SearchQuery{Q: "外包公司 咸阳"})
+	if got := ids(res); len(got) != 2 || !slices.Equal(res.Outside, []string{"咸阳"}) || len(res.Nearby) != 0 {
+		t.Errorf("外包公司 咸阳 = %v outside %q nearby %q; want both firms, outside 咸阳, none nearby", got, res.Outside, res.Nearby)
+	}
+}

@@ -156,16 +156,15 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 	// No IncludeLocations: locate finds the words of the hits shown.
 	res, err := x.run(ctx, req)
 	relaxed := false
-	var unmatched, outside []string
+	var unmatched, outside, nearby []string
 	if err == nil && res.Total == 0 && q.Sort != xiaoqi.SortDistance && strings.TrimSpace(q.Q) != "" {
 		var r relaxation
 		if r, err = x.relax(ctx, words, q, req); err == nil && r.res != nil {
-			res, text, relaxed, unmatched, outside = r.res, r.q, true, r.unmatched, r.outside
+			res, text, relaxed, unmatched, outside, nearby = r.res, r.q, true, r.unmatched, r.outside, r.nearby
 		}
 	}
 	var outsideKinds []xiaoqi.Kind
 	var unmetCue string
-	var nearby []string
 	if err == nil && res.Total > 0 && len(q.Types) == 0 && q.Sort != xiaoqi.SortDistance {
 		// Also after relax: 培训机构 日语 宝鸡, which nothing holds whole, listed the profiles
 		// that say 培训讲师 and 日语, elsewhere.

@@ -355,7 +355,7 @@ func (x *Index) englishQuery(part string) query.Query {
 	var skills []*skill.Skill
 	for _, st := range x.analyzers.stems(c) {
 		for _, sk := range x.syn.english[st] {
-			if !slices.Contains(skills, sk) {
+			if !slices.Contains(skills, sk) && x.namesWord(sk, c, st) {
 				skills = append(skills, sk)
 			}
 		}
@@ -370,6 +370,28 @@ func (x *Index) englishQuery(part string) query.Query {
 		alts = append(alts, x.wordsQuery(sk.NameZH, 1, false))
 	}
 	return bleve.NewDisjunctionQuery(asWritten, bleve.NewDisjunctionQuery(alts...))
+}
+
+// namesWord reports whether the English name of sk holds w, a word whose stem is st, as
+// one word with other endings: a word of the name with that stem of which w is the start
+// or which is the start of w (test, testing), or that differs from w in its last three
+// letters at most (technology, technologies). The stemmer also cuts unrelated words to one
+// stem: animation and animal are both anim, and animation companies listed the firms of
+// 动物实验 (Animal experiments) among those of 二维动画.
+func (x *Index) namesWord(sk *skill.Skill, w, st string) bool {
+	for _, n := range latinWords(sk.NameEN) {
+		if !slices.Contains(x.analyzers.stems(n), st) {
+			continue
+		}
+		common := 0
+		for common < len(n) && common < len(w) && n[common] == w[common] {
+			common++
+		}
+		if common == len(n) || common == len(w) || common >= max(len(n), len(w))-3 {
+			return true
+		}
+	}
+	return false
 }
 
 // correct returns part with each Latin word of fuzzyMinLen letters or more that no skill's

@@ -92,6 +92,8 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	// A zone's city, the results' place, named in English.
 	p.open("/#/search?q=" + url.QueryEscape("training institutions in Yangling"))
 	p.waitText(".results [data-notice=outside-nearby]", "these results are from Xianyang")
+	p.open("/#/search?q=" + url.QueryEscape("animation companies Yanta District"))
+	p.waitText(".results [data-notice=outside-near]", "Nothing in Yanta District holds the other words; these results are from Xi'an")
 	// The directory in English: the schools by their English names, the count said so.
 	p.open("/#/institution")
 	p.waitText(".dir-total", "institutions and training institutions, by city")

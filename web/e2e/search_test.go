@@ -347,6 +347,12 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	// names the city the results are from.
 	p.open("/#/search?q=" + url.QueryEscape("杨凌 培训机构"))
 	p.waitText(".results [data-notice=outside-nearby]", "「杨凌」没有符合的院校/专业与课程，以下是咸阳市的结果")
+	// Words that no firm of a zone holds: those of its city, and the notice names the city.
+	p.open("/#/search?q=" + url.QueryEscape("外包公司 高新区"))
+	p.waitText(".results [data-notice=outside-near]", "「高新区」没有同时包含其他词的结果，以下是西安市的结果")
+	if city := p.text(".results .hit .hit-meta"); !strings.Contains(city, "西安市") {
+		p.fail("外包公司 高新区: the first hit is in %q, want 西安市", city)
+	}
 	// No training school teaches 日语: the notice says the results are other ones (the 日语
 	// programs of 西安), and no other notice claims a word or place is missing.
 	p.open("/#/search?q=" + url.QueryEscape("西安 培训机构 日语"))

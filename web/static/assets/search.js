@@ -305,11 +305,14 @@ function resultList(st, res) {
       const k = kinds.map((k) => t('kinds.' + k)).join('/');
       // Where the kinds were taken from the places' cities instead (杨凌 培训机构: 咸阳市), say so.
       const nearby = (res.nearby || []).map((c) => cityName(c)).join(t('punct.list'));
+      // And the words alone from the city of a district or zone (外包公司 高新区: 西安市).
       out.push(kinds.length && nearby
         ? h('p', { class: 'notice', 'data-notice': 'outside-nearby' }, t('search.outside.nearby', { w, k, c: nearby }))
         : kinds.length
           ? h('p', { class: 'notice', 'data-notice': 'outside-kinds' }, t('search.outside.kinds', { w, k }))
-          : h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w })));
+          : nearby
+            ? h('p', { class: 'notice', 'data-notice': 'outside-near' }, t('search.outside.near', { w, c: nearby }))
+            : h('p', { class: 'notice', 'data-notice': 'outside' }, t('search.outside', { w })));
     }
     if (!outside.length && !cue || missing.length) {
       out.push(h('p', { class: 'notice', 'data-notice': 'relaxed' },
