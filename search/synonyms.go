@@ -263,6 +263,9 @@ func (x *Index) expand(q string) query.Query {
 		return e
 	}
 	parts := skillParts(q)
+	if len(parts) == 1 {
+		parts = x.skillWords(q)
+	}
 	if len(parts) < 2 {
 		return nil
 	}
@@ -286,6 +289,28 @@ func (x *Index) expand(q string) query.Query {
 		return nil
 	}
 	return &units{bleve.NewConjunctionQuery(qs...)}
+}
+
+// skillWords returns the words of q, written without spaces, as they were typed, when one
+// of them names a skill and q as a whole does not: 日语客服 is 日语 and 客服, each a skill
+// with its other names; nil otherwise.
+func (x *Index) skillWords(q string) []string {
+	ws := x.seg.queryWords(q)
+	if len(ws) < 2 {
+		return nil
+	}
+	var out []string
+	skills := false
+	for _, w := range ws {
+		if _, _, ok := x.resolveSkill(w.typed); ok {
+			skills = true
+		}
+		out = append(out, w.typed)
+	}
+	if !skills {
+		return nil
+	}
+	return out
 }
 
 // skillParts returns the space-separated parts of q, a job title's English word (developer,

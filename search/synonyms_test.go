@@ -145,3 +145,24 @@ func TestSynonymsAreWordsOfTheLists(t *testing.T) {
 		t.Errorf("software testing = %v, want job_auto (测试工程师 inside its title)", got)
 	}
 }
+
+// TestSkillWordsWithoutSpaces: a query of several words typed together, one of them a skill,
+// finds each skill by its other names too, as the same words typed apart do: 日语客服 found
+// only the documents that say 日语 and 客服 as written (none here: 日语 programs, relaxed),
+// not the customer-service posting asking for 日语N2.
+func TestSkillWordsWithoutSpaces(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cs"}, Name: "客户服务专员", City: "西安市", Skills: []string{"客户服务"},
+			Languages: []string{"日语N2"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_dev"}, Name: "Java开发工程师", City: "西安市", Skills: []string{"Java"}},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_ja"}, InstitutionID: "ins_a", InstitutionName: "某大学", Name: "日语",
+			MajorCode: "050207", Degree: "本科", City: "西安市"},
+	)
+	for _, q := range []string{"日语客服", "日语 客服"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if got := ids(res); res.Relaxed || !slices.Equal(got, []string{"job_cs"}) {
+			t.Errorf("%s found %v (relaxed %v), want job_cs alone", q, got, res.Relaxed)
+		}
+	}
+}
