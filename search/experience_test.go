@@ -123,3 +123,36 @@ func TestCandidateExperience(t *testing.T) {
 		t.Errorf("3年Java经验 候选人 = %v, want candidates first", got)
 	}
 }
+
+// TestTextFiltersLeftOut: the experience or pay a query's words state filter what it finds;
+// when nothing meets them, the answer is what the other words find, the filter's words named
+// unmatched, rather than nothing: 软件工程 应届生 among candidates found none, there being no
+// graduate of this year in 软件工程. Nothing either way is still nothing, not relaxed.
+func TestTextFiltersLeftOut(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_se"}, City: "西安市", Degree: "本科", Skills: []string{"Java"},
+			Education: []xiaoqi.Education{{InstitutionName: "某大学", Major: "软件工程", Degree: "本科", GraduationYear: time.Now().Year() - 4}}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_java"}, Name: "Java开发工程师", City: "西安市", Skills: []string{"Java"},
+			SalaryMin: 8000, SalaryMax: 12000},
+	)
+	cand := []xiaoqi.Kind{xiaoqi.KindCandidate}
+	for _, tc := range []struct {
+		q         xiaoqi.SearchQuery
+		want      []string
+		unmatched []string
+	}{
+		{xiaoqi.SearchQuery{Q: "软件工程 应届生", Types: cand}, []string{"cnd_se"}, []string{"应届生"}},
+		{xiaoqi.SearchQuery{Q: "Java 3年经验", Types: cand}, []string{"cnd_se"}, nil}, // met: no relaxing
+		{xiaoqi.SearchQuery{Q: "Java 10年经验", Types: cand}, []string{"cnd_se"}, []string{"10年经验"}},
+		{xiaoqi.SearchQuery{Q: "Java 月薪5万以上", Types: []xiaoqi.Kind{xiaoqi.KindJob}}, []string{"job_java"}, []string{"月薪5万以上"}},
+	} {
+		res := find(t, x, tc.q)
+		if got := ids(res); !slices.Equal(got, tc.want) || res.Relaxed != (tc.unmatched != nil) || !slices.Equal(res.Unmatched, tc.unmatched) {
+			t.Errorf("%q: %v relaxed %v unmatched %q; want %v, unmatched %q", tc.q.Q, got, res.Relaxed, res.Unmatched, tc.want, tc.unmatched)
+		}
+	}
+	if res := find(t, x, xiaoqi.SearchQuery{Q: "会Python的应届生", Types: cand}); res.Total != 0 || res.Relaxed {
+		t.Errorf("会Python的应届生: %v relaxed %v, want nothing, not relaxed", ids(res), res.Relaxed)
+	}
+}

@@ -88,25 +88,56 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 	}()
 }
 
-// search runs a checked query in the engine.
+// search runs a checked query in the engine. The experience and pay its words state (应届生,
+// 3年经验, 月薪1万以上) filter what it finds; when nothing meets them, it is run again without
+// those filters and the words, which the answer names unmatched: 软件工程 应届生 among
+// candidates found nothing, there being no graduate of this year in 软件工程, and now lists
+// the 软件工程 candidates, saying that none is one.
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
+	res, read, err := x.searchWith(ctx, q, page, perPage, true)
+	if err != nil || res.Total > 0 || !read {
+		return res, err
+	}
+	without, _, err := x.searchWith(ctx, q, page, perPage, false)
+	if err != nil || without.Total == 0 {
+		return res, err // nothing either way: the answer to what was asked
+	}
+	return without, nil
+}
+
+// searchWith is search; textFilters says whether the experience and pay that q's words state
+// filter what it finds, or only leave the query, named unmatched; read is whether any did.
+func (x *Index) searchWith(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int, textFilters bool) (_ *xiaoqi.SearchResult, read bool, err error) {
 	en := x.englishWords(q.Q) // as typed: the words of a policy item's English snippet
 	var districts []string
 	q.Q, districts = x.candidatesByCity(x.inChinese(q.Q), q.Types)
 	if rest, real := realCue(q.Q); real && q.Synthetic == nil {
 		q.Q, q.Synthetic = rest, new(bool) // real documents only
 	}
+	var dropped []string // the words of filters left out (textFilters false)
+	filter := func(rest string) {
+		if !textFilters {
+			dropped = append(dropped, removedWords(q.Q, rest)...)
+		}
+		q.Q, read = rest, true
+	}
 	if q.Experience == nil {
 		// Java 3年经验: the years are a filter of job needs and candidates, not words (3
 		// matched a list's "3." and 年经验 nothing, and 1 job of 600 was found).
 		if rest, e, ok := xiaoqi.ExperienceInText(q.Q); ok {
-			q.Q, q.Experience = rest, &e
+			filter(rest)
+			if textFilters {
+				q.Experience = &e
+			}
 		} else if rest, ok := xiaoqi.FreshInText(q.Q); ok && !asksPolicy(q.Q) {
 			// 会Python的应届生: people first (毕业生, a cue for candidates), who graduate this
 			// year or later, and the job needs that ask no experience (it listed job needs
 			// that say 应届生, not one candidate). Not in a question about policy (应届生 补贴),
 			// whose items state no experience.
-			q.Q, q.Experience = rest, &xiaoqi.Experience{}
+			filter(rest)
+			if textFilters {
+				q.Experience = &xiaoqi.Experience{}
+			}
 			if rest != "" {
 				q.Q += " 毕业生"
 			}
@@ -123,7 +154,10 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		// Java 月薪1万以上, 15k 测试: a filter of job needs too (1万 and 15k were words no
 		// posting holds: they found nothing).
 		if rest, s, ok := ingest.SalaryInText(q.Q); ok {
-			q.Q, q.Salary = rest, &xiaoqi.SalaryRange{Min: s.Min, Max: s.Max}
+			filter(rest)
+			if textFilters {
+				q.Salary = &xiaoqi.SalaryRange{Min: s.Min, Max: s.Max}
+			}
 		}
 	}
 	words := withoutAskWords(q.Q)
@@ -135,13 +169,13 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		zeroBoost(kq)
 		text = bleve.NewDisjunctionQuery(text, kq)
 	}
-	text, err := x.policyAnswer(ctx, text, words, q)
+	text, err = x.policyAnswer(ctx, text, words, q)
 	if err != nil {
-		return nil, err
+		return nil, read, err
 	}
 	searched, parts, err := x.withParts(ctx, text, q)
 	if err != nil {
-		return nil, err
+		return nil, read, err
 	}
 	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, inDistricts(searched, districts), q), perPage, (page-1)*perPage, false)
 	req.SortByCustom(sortOrder(q))
@@ -182,14 +216,17 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		marks = x.locate(text, res.Hits, en)
 	}
 	if err = closedErr(err); errors.Is(err, ErrClosed) {
-		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
+		return nil, read, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
 	} else if err != nil {
-		return nil, fmt.Errorf("search: query %q: %w", q.Q, err)
+		return nil, read, fmt.Errorf("search: query %q: %w", q.Q, err)
 	}
 	out := &xiaoqi.SearchResult{Total: res.Total, Page: page, PerPage: perPage, Hits: make([]xiaoqi.Hit, 0, len(res.Hits)),
 		Relaxed: relaxed}
 	if relaxed {
 		out.Unmatched, out.Outside, out.OutsideKinds, out.UnmetCue, out.Nearby = unmatched, outside, outsideKinds, unmetCue, nearby
+	}
+	if len(dropped) > 0 {
+		out.Relaxed, out.Unmatched = true, append(dropped, out.Unmatched...)
 	}
 	for _, h := range res.Hits {
 		hit := x.hit(h, q.Near, marks)
@@ -201,7 +238,7 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		out.Hits = append(out.Hits, hit)
 	}
 	if err := x.verifyJobs(ctx, res.Hits, out.Hits); err != nil {
-		return nil, err
+		return nil, read, err
 	}
 	if len(q.Facets) > 0 {
 		out.Facets = make(map[string][]xiaoqi.FacetCount, len(q.Facets))
@@ -215,7 +252,31 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 			out.Facets[f] = counts
 		}
 	}
-	return out, nil
+	return out, read, nil
+}
+
+// removedWords returns the words of orig, as typed, that rest lacks, where rest is orig
+// with a part taken out: 3年经验 of Java 3年经验, 应届生 of 会Python的应届生 (rest 会Python).
+func removedWords(orig, rest string) []string {
+	keep := strings.Fields(rest)
+	var out []string
+	for _, f := range strings.Fields(orig) {
+		if i := slices.Index(keep, f); i >= 0 {
+			keep = slices.Delete(keep, i, i+1)
+			continue
+		}
+		for i, k := range keep {
+			if strings.Contains(f, k) {
+				f = strings.Replace(f, k, "", 1)
+				keep = slices.Delete(keep, i, i+1)
+				break
+			}
+		}
+		if f = strings.Trim(f, "的 "); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // inChinese writes the English of q as the documents say it: Xidian University →
