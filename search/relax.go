@@ -29,7 +29,7 @@ type relaxation struct {
 // left out (回国 of 留学生 回国 创业 补贴). Then the places, when the other words are found
 // together elsewhere: 呼叫中心 咸阳 lists the call-centre courses and firms of other cities
 // (outside: 咸阳), not every document of 咸阳 before them, as it did when the place counted as
-// any other word. Else as few of the words as must be: all but one, else all but two, and so
+// any other word; a district's or zone's from its city first (外包公司 高新区: 西安市, nearby). Else as few of the words as must be: all but one, else all but two, and so
 // on, down to any one of them, which finds something. A question therefore ends at nothing
 // only when none of its words is found at all.
 //
