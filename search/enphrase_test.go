@@ -38,14 +38,18 @@ func TestEnglishSkillPhrase(t *testing.T) {
 
 // TestEnglishStemNamesNoOtherWord: an English word finds the skills whose names hold it, not
 // those whose names hold another word the stemmer cuts to the same stem: animation (anim)
-// found the postings of 动物实验 (Animal studies: animal, anim) among those of 二维动画.
+// found the postings of 动物实验 (Animal studies: animal, anim) among those of 二维动画, and
+// customer those of 报关 (Customs declaration).
 func TestEnglishStemNamesNoOtherWord(t *testing.T) {
 	x := openProductIndex(t)
 	index(t, x,
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_anim"}, Name: "动画师", City: "西安市", Skills: []string{"二维动画"}},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_lab"}, Name: "实验员", City: "西安市", Skills: []string{"动物实验"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cs"}, Name: "客服专员", City: "西安市", Skills: []string{"客户服务"}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_customs"}, Name: "报关员", City: "西安市", Skills: []string{"报关"}},
 	)
-	for q, want := range map[string]string{"animation": "job_anim", "animal": "job_lab", "animals": "job_lab"} {
+	for q, want := range map[string]string{"animation": "job_anim", "animal": "job_lab", "animals": "job_lab",
+		"customer": "job_cs", "customs": "job_customs"} {
 		if got := ids(find(t, x, xiaoqi.SearchQuery{Q: q})); !slices.Equal(got, []string{want}) {
 			t.Errorf("%s found %v, want %s alone", q, got, want)
 		}

@@ -398,11 +398,13 @@ func (x *Index) englishQuery(part string) query.Query {
 }
 
 // namesWord reports whether the English name of sk holds w, a word whose stem is st, as
-// one word with other endings: a word of the name with that stem of which w is the start
-// or which is the start of w (test, testing), or that differs from w in its last three
-// letters at most (technology, technologies). The stemmer also cuts unrelated words to one
-// stem: animation and animal are both anim, and animation companies listed the firms of
-// 动物实验 (Animal experiments) among those of 二维动画.
+// one word with other endings: a word of the name with that stem of which w is the start or
+// which is the start of w (test, testing), that differs from w in an inflection only
+// (technology, technologies; testing, tests), or that has two letters more than the stem in
+// common with w (automate, automation). The stemmer also cuts unrelated words to one
+// stem: animation and animal are both anim, customer and customs custom, and animation
+// companies listed the firms of 动物实验 (Animal studies) among those of 二维动画, Japanese
+// customer service a 报关员 (Customs declaration) first.
 func (x *Index) namesWord(sk *skill.Skill, w, st string) bool {
 	for _, n := range latinWords(sk.NameEN) {
 		if !slices.Contains(x.analyzers.stems(n), st) {
@@ -412,12 +414,17 @@ func (x *Index) namesWord(sk *skill.Skill, w, st string) bool {
 		for common < len(n) && common < len(w) && n[common] == w[common] {
 			common++
 		}
-		if common == len(n) || common == len(w) || common >= max(len(n), len(w))-3 {
+		if common == len(n) || common == len(w) || inflections[n[common:]] && inflections[w[common:]] ||
+			common >= len(st)+2 { // automat-e, automat-ion: more than the stem in common
 			return true
 		}
 	}
 	return false
 }
+
+// inflections are the endings by which two forms of one English word differ after their
+// common start (technolog-y, technolog-ies; analys-is, analys-es).
+var inflections = map[string]bool{"s": true, "es": true, "ies": true, "y": true, "e": true, "ed": true, "ing": true, "is": true}
 
 // correct returns part with each Latin word of fuzzyMinLen letters or more that no skill's
 // name or alias holds replaced by the one that does within one edit (a letter added, left out,
