@@ -110,3 +110,20 @@ func TestLanguageAtLeast(t *testing.T) {
 		}
 	}
 }
+
+// TestSomeoneAsksForPeople: a recruiter asking for someone (找个, 招一个, 找几个) asks for
+// people: 找个会Java的 searched 找 as a word and listed Java job needs, saying that nothing
+// held 找.
+func TestSomeoneAsksForPeople(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_java"}, Name: "Java开发工程师", City: "西安市", Skills: []string{"Java"}},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_java"}, City: "西安市", Degree: "本科", Skills: []string{"Java"}},
+	)
+	for _, q := range []string{"找个会Java的", "招一个Java", "找几个 Java"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if got := ids(res); res.Relaxed || len(got) == 0 || got[0] != "cnd_java" {
+			t.Errorf("%s = %v (relaxed %v, unmatched %q), want cnd_java first, not relaxed", q, got, res.Relaxed, res.Unmatched)
+		}
+	}
+}

@@ -475,6 +475,20 @@ func payCue(q string) (string, bool) {
 	return strings.Join(out, " "), true
 }
 
+// someone matches how a recruiter asks for a person: 找个, 找一个, 招一名, 找几个 (find or
+// hire one, a few), before what the person must know or be.
+var someone = regexp.MustCompile(`(?:找|招)(?:[一两二三四五六七八九十几0-9]{1,2})?(?:个|名|位)`)
+
+// personCue writes as 候选人 the words of q that ask for a person (someone): 找个会Java的
+// searched 找 as a word and listed Java job needs, saying that nothing held 找; 招一个测试
+// listed testing courses first, 招 and 一个 missing. It returns q unchanged when it holds none.
+func personCue(q string) string {
+	if !someone.MatchString(q) {
+		return q
+	}
+	return strings.TrimSpace(someone.ReplaceAllString(q, " 候选人 "))
+}
+
 // realCue reads the words of q that ask for real documents only (真实, 真实数据, 真实岗位 …), as
 // the filter synthetic=false: 真实岗位 Java found the synthetic postings, which say 合成数据，
 // 非真实岗位. It returns q without them (the rest of a word stays: 真实岗位 leaves 岗位), and

@@ -114,6 +114,7 @@ func (x *Index) searchWith(ctx context.Context, q xiaoqi.SearchQuery, page, perP
 	if rest, real := realCue(q.Q); real && q.Synthetic == nil {
 		q.Q, q.Synthetic = rest, new(bool) // real documents only
 	}
+	q.Q = personCue(q.Q)
 	var dropped []string // the words of filters left out (textFilters false)
 	filter := func(rest string) {
 		if !textFilters {
