@@ -173,9 +173,10 @@ func policyCues() []string {
 
 // policyTopics are what the policy is about that a query names with or without asking for
 // another kind: alone (一带一路) it asks for the policy's items, and listed four firms that
-// serve the initiative's markets before items (8) and (4); with a kind (一带一路 企业) for
-// that kind, where a policy cue (补贴 企业) still asks for the items.
-var policyTopics = []string{"一带一路"}
+// serve the initiative's markets before items (8) and (4), 知识产权保护 the 知识产权 programs
+// and a 法学 profile before item (14); with a kind (一带一路 企业) for that kind, where a
+// policy cue (补贴 企业) still asks for the items.
+var policyTopics = []string{"一带一路", "知识产权保护"}
 
 // namesPolicyTopic reports whether q names a policy topic (policyTopics).
 func namesPolicyTopic(q string) bool {
