@@ -427,7 +427,12 @@ var englishStopWords = map[string]bool{"a": true, "an": true, "the": true, "of":
 	// is a word of Requirements analysis), and the people who have it (call center staff).
 	"require": true, "requires": true, "requiring": true, "required": true,
 	"offer": true, "offers": true, "offering": true, "teach": true, "teaches": true, "teaching": true,
-	"have": true, "has": true, "having": true, "know": true, "knows": true, "knowing": true, "staff": true, "people": true}
+	"have": true, "has": true, "having": true, "know": true, "knows": true, "knowing": true, "staff": true, "people": true,
+	// The words of a question (where to start an outsourcing company, which city has most
+	// software testing jobs), as askWords in Chinese: required, they were named as found nowhere.
+	"what": true, "which": true, "where": true, "how": true, "when": true, "why": true, "most": true, "do": true,
+	"does": true, "i": true, "we": true, "you": true, "any": true, "there": true, "get": true, "find": true, "looking": true,
+	"want": true}
 
 // queryStopWords are one-character function words left out of a query that has other words:
 // "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有,
