@@ -22,8 +22,11 @@ type typeCue struct {
 	// degree is the degree of the documents the cue asks for, of its first kind: 培训, a
 	// training institution's courses; 本科 of the candidates 本科生 asks for.
 	degree string
-	// university: the cue asks for universities (高校), not training institutions.
+	// university: the cue asks for universities (高校), not training institutions; bachelor
+	// those of 本科 above those of 专科 (大学: 西安医学高等专科学校 came among the universities
+	// of 西安 for 雁塔区 大学).
 	university bool
+	bachelor   bool
 	// hiring: the cue is a firm's hiring (招聘, 需要): beside a cue for firms (招聘Java的公司,
 	// 哪些企业需要大数据人才) it says which firms, and asks for no job needs (typeCuesOf).
 	hiring bool
@@ -96,7 +99,7 @@ var typeCues = []typeCue{
 	{word: "急需", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, prefix: true},
 	{word: "缺", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true, partOf: []string{"空", "残", "欠"}},
 	{word: "专业", kinds: []xiaoqi.Kind{xiaoqi.KindProgram}, suffix: true},
-	{word: "大学", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, university: true},
+	{word: "大学", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, university: true, bachelor: true},
 	{word: "高校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, university: true},
 	{word: "院校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, university: true},
 	{word: "学校", kinds: []xiaoqi.Kind{xiaoqi.KindInstitution}, suffix: true},
@@ -295,6 +298,9 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 				d := cueDegree{kind: c.kinds[0], degree: c.degree}
 				if c.university {
 					d = cueDegree{kind: xiaoqi.KindInstitution, degree: xiaoqi.InstitutionUniversity, field: fieldInstType}
+				}
+				if b := (cueDegree{kind: xiaoqi.KindInstitution, degree: "本科"}); c.bachelor && !slices.Contains(degrees, b) {
+					degrees = append(degrees, b)
 				}
 				if d.degree != "" && !slices.Contains(degrees, d) {
 					degrees = append(degrees, d)

@@ -339,3 +339,24 @@ func TestWordsNearZone(t *testing.T) {
 		t.Errorf("外包公司 咸阳 = %v outside %q nearby %q; want both firms, outside 咸阳, none nearby", got, res.Outside, res.Nearby)
 	}
 }
+
+// TestUniversitiesOfBachelor: 大学 asks for universities, those of 本科 before the colleges of
+// 专科, which the MOE list counts among the universities too: 西安医学高等专科学校 came third for
+// 雁塔区 大学, among the universities of 西安. 院校 asks for both.
+func TestUniversitiesOfBachelor(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx1"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx2"}, Name: "测试工程师", City: "西安市", District: "高新区"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_a_zk"}, Name: "西安某高等专科学校", Type: xiaoqi.InstitutionUniversity,
+			Level: "专科", City: "西安市"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_b_bk"}, Name: "西安某学院", Type: xiaoqi.InstitutionUniversity,
+			Level: "本科", City: "西安市"},
+	)
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "高新区 大学"})); !slices.Equal(got, []string{"ins_b_bk", "ins_a_zk"}) {
+		t.Errorf("高新区 大学 = %v, want the 本科 school, then the 专科 one", got)
+	}
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "高新区 院校"})); len(got) != 2 || !slices.Contains(got, "ins_a_zk") {
+		t.Errorf("高新区 院校 = %v, want both schools", got)
+	}
+}
