@@ -266,17 +266,23 @@ func TestUnmetCue(t *testing.T) {
 	}
 }
 
+// xianZone returns two job needs in 高新区 of 西安市: the documents by which the zone, which
+// no list of divisions gives a city, stands for 西安 (placeCity).
+func xianZone() []xiaoqi.Doc {
+	return []xiaoqi.Doc{
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx1"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx2"}, Name: "测试工程师", City: "西安市", District: "高新区"},
+	}
+}
+
 // TestKindNearZone: places and a kind alone where none of the kind is list the kind in the
 // city of the places; a development zone (高新区), which no list of divisions gives a city,
 // stands for the city its documents are in (高新区 大学 listed the universities of every city).
 func TestKindNearZone(t *testing.T) {
 	x := openProductIndex(t)
-	index(t, x,
-		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx1"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
-		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx2"}, Name: "测试工程师", City: "西安市", District: "高新区"},
+	index(t, x, append(xianZone(),
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xa"}, Name: "西安某大学", Type: xiaoqi.InstitutionUniversity, City: "西安市"},
-		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_tc"}, Name: "铜川某大学", Type: xiaoqi.InstitutionUniversity, City: "铜川市"},
-	)
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_tc"}, Name: "铜川某大学", Type: xiaoqi.InstitutionUniversity, City: "铜川市"})...)
 	res := find(t, x, xiaoqi.SearchQuery{Q: "高新区 大学"})
 	if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ins_xa"}) || !slices.Equal(res.Outside, []string{"高新区"}) ||
 		!slices.Equal(res.Nearby, []string{"西安市"}) {
@@ -316,15 +322,13 @@ func TestTrainingNear(t *testing.T) {
 // missing, and 动漫公司 雁塔区 those of 铜川 first.
 func TestWordsNearZone(t *testing.T) {
 	x := openProductIndex(t)
-	index(t, x,
-		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx1"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
+	index(t, x, append(xianZone(),
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yt"}, Name: "测试工程师", City: "西安市", District: "雁塔区"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xy"}, Name: "运维工程师", City: "咸阳市", District: "秦都区"},
 		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_xa"}, Name: "西安某服务外包有限公司", City: "西安市", District: "未央区",
 			Description: "金融服务外包企业"},
 		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_bj"}, Name: "宝鸡某服务外包有限公司", City: "宝鸡市", District: "渭滨区",
-			Description: "金融服务外包企业"},
-	)
+			Description: "金融服务外包企业"})...)
 	for _, tc := range []struct{ q, place string }{{"外包公司 高新区", "高新区"}, {"外包公司 雁塔区", "雁塔区"}} {
 		res := find(t, x, xiaoqi.SearchQuery{Q: tc.q})
 		if got := ids(res); !res.Relaxed || !slices.Equal(got, []string{"ent_xa"}) || !slices.Equal(res.Outside, []string{tc.place}) ||
@@ -345,14 +349,11 @@ func TestWordsNearZone(t *testing.T) {
 // 雁塔区 大学, among the universities of 西安. 院校 asks for both.
 func TestUniversitiesOfBachelor(t *testing.T) {
 	x := openProductIndex(t)
-	index(t, x,
-		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx1"}, Name: "嵌入式工程师", City: "西安市", District: "高新区"},
-		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_gx2"}, Name: "测试工程师", City: "西安市", District: "高新区"},
+	index(t, x, append(xianZone(),
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_a_zk"}, Name: "西安某高等专科学校", Type: xiaoqi.InstitutionUniversity,
 			Level: "专科", City: "西安市"},
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_b_bk"}, Name: "西安某学院", Type: xiaoqi.InstitutionUniversity,
-			Level: "本科", City: "西安市"},
-	)
+			Level: "本科", City: "西安市"})...)
 	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "高新区 大学"})); !slices.Equal(got, []string{"ins_b_bk", "ins_a_zk"}) {
 		t.Errorf("高新区 大学 = %v, want the 本科 school, then the 专科 one", got)
 	}
