@@ -128,9 +128,16 @@ var firmHires = regexp.MustCompile(`(公司|企业|单位)招(?:聘)?`)
 // before Chinese is too often another word (招商, 招生, 招标).
 var hiresLatin = regexp.MustCompile(`(^|\s)招([A-Za-z.])`)
 
+// kindHas matches a kind of document said to have what follows (哪些学校有软件工程专业, 哪个
+// 大学开了日语专业, 哪些公司有Java岗位): the cue and what it has stand apart. 学校有软件工程
+// was one word, required, and found two programs of 轨道交通信号与控制. Not 有限 (学校有限公司).
+var kindHas = regexp.MustCompile(`(学校|大学|高校|院校|公司|企业|培训机构)(?:有|设有|开了|开办了?|提供)([^限])`)
+
 // hires writes a firm's hiring in q as its own word 招聘 (firmHires, hiresLatin), but not
-// where 招聘 begins a recruiter's title (企业招聘专员).
+// where 招聘 begins a recruiter's title (企业招聘专员); and a kind that has something apart
+// from it (kindHas).
 func hires(q string) string {
+	q = kindHas.ReplaceAllString(q, "$1 $2")
 	var b strings.Builder
 	last := 0
 	for _, m := range firmHires.FindAllStringSubmatchIndex(q, -1) {
@@ -315,6 +322,12 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 	// The 专业 of people (计算机专业的学生) is the major they studied, not programs asked for.
 	if major && person {
 		kinds = slices.DeleteFunc(kinds, func(k xiaoqi.Kind) bool { return k == xiaoqi.KindProgram })
+	}
+	// The schools that have a major (哪些学校有软件工程专业, 有大数据专业的大学) are its programs,
+	// each named with its school: as an institution a training centre that says 大数据 came
+	// before every program of 有大数据专业的大学.
+	if major && slices.Contains(kinds, xiaoqi.KindProgram) {
+		kinds = slices.DeleteFunc(kinds, func(k xiaoqi.Kind) bool { return k == xiaoqi.KindInstitution })
 	}
 	// The firms that hire (招聘Java的公司, companies hiring Java developers): the firms, found
 	// through their job needs (withParts), not the job needs first.

@@ -35,9 +35,12 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"培训讲师", "培训讲师", nil},
 		{"留学人员创办企业", "留学人员创办企业", nil},
 		{"软件测试", "软件测试", nil},
-		// The cue that a 的 describes, or that a question's words lead.
-		{"有软件工程专业的大学", "有软件工程", []xiaoqi.Kind{prg, ins}},
-		{"哪些学校开设了大数据专业", "哪些 开设 了大数据", []xiaoqi.Kind{ins, prg}},
+		// The cue that a 的 describes, or that a question's words lead; a school that has a
+		// major asks for the programs.
+		{"有软件工程专业的大学", "有软件工程", []xiaoqi.Kind{prg}},
+		{"哪些学校开设了大数据专业", "哪些 开设 了大数据", []xiaoqi.Kind{prg}},
+		{"哪些学校有软件工程专业", "哪些 软件工程", []xiaoqi.Kind{prg}},
+		{"学校有限公司", "学校有限公司", nil},
 		// 企业 ending a word, unless the words name a class of firm.
 		{"西安软件外包企业", "西安软件外包", []xiaoqi.Kind{ent}},
 		{"中小企业", "中小企业", nil},

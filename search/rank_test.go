@@ -208,6 +208,38 @@ func TestTrainingCue(t *testing.T) {
 	}
 }
 
+// TestWhichSchoolsHave: the questions of a school deciding its majors or a student choosing one
+// (哪些学校有软件工程专业, 哪个大学有日语专业, 有大数据专业的大学) list the programs they ask
+// about, nothing relaxed; a training centre that says the words is no university, and follows
+// them.
+func TestWhichSchoolsHave(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	docs := []xiaoqi.Doc{
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_train"}, Name: "雁塔启航软件人才实训中心", Type: xiaoqi.InstitutionTraining,
+			City: "西安市", Description: "服务外包人才培训机构，开设大数据、软件工程、日语与人工智能实训课程。"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_chd"}, Name: "长安大学", Type: xiaoqi.InstitutionUniversity,
+			City: "西安市", Level: "本科"},
+	}
+	for i, m := range []string{"软件工程", "日语", "数据科学与大数据技术", "轨道交通信号与控制", "车辆工程"} {
+		docs = append(docs, &xiaoqi.Program{Meta: xiaoqi.Meta{ID: fmt.Sprintf("prg_chd_%d", i)}, InstitutionID: "ins_chd",
+			InstitutionName: "长安大学", Name: m, Degree: "本科", City: "西安市", Description: "长安大学" + m + "专业。"})
+	}
+	index(t, x, docs...)
+	for q, want := range map[string]string{
+		"哪些学校有软件工程专业":   "prg_chd_0",
+		"西安哪些学校有软件工程专业": "prg_chd_0",
+		"哪个大学有日语专业":     "prg_chd_1",
+		"哪所大学开了大数据专业":   "prg_chd_2",
+		"有大数据专业的大学":     "prg_chd_2",
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if len(res.Hits) == 0 || res.Hits[0].ID != want || res.Relaxed || len(res.Unmatched) > 0 {
+			t.Errorf("%q: hits %v (relaxed %v, unmatched %q), want %s first, nothing relaxed", q, ids(res), res.Relaxed, res.Unmatched, want)
+		}
+	}
+}
+
 // TestCandidatesByCity: a profile says its city, never its district, so a search for
 // candidates that names a district finds the candidates of its city (雁塔区 软件测试 候选人 found
 // none, and listed job needs); other searches still find the district's documents only.
