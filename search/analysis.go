@@ -438,7 +438,7 @@ var englishStopWords = map[string]bool{"a": true, "an": true, "the": true, "of":
 // "软件开发与测试" must not require 与, nor a question (海归在西安开公司有补贴吗) its 在 and 有,
 // nor 英语口语好 its 好 (see proficiencyWords).
 // gse cuts them alone only where they are no part of a word (有限, 开发, 要求 stay words).
-const queryStopWords = "的与和及或在了是等之有吗呢吧啊呀么我你想要能会可去把被让给从向到为于就都也还又很开个好强"
+const queryStopWords = "的与和及或在了是等之有吗呢吧啊呀么我你想要能会可去把被让给从向到为于就都也还又很开个好强做"
 
 // queryWords analyses a query like the document fields: its words, each with its dictionary
 // sub-words and bigrams, in order, without repeats.
@@ -460,12 +460,14 @@ func (s *Segmenter) queryWords(q string) []qword {
 		}
 		out = append(out, w)
 	}
-	return dropStopWords(out)
+	return dropStopWords(out, false)
 }
 
-// dropStopWords leaves the function words out of words that has other words.
-func dropStopWords(words []qword) []qword {
-	if len(words) < 2 {
+// dropStopWords leaves the function words out of words that has other words, or of any words
+// when the query has other parts (others: a sector or an abbreviation that wordUnits takes
+// out; 做 and 去 of 做动漫外包去 were required beside the sector 动漫外包).
+func dropStopWords(words []qword, others bool) []qword {
+	if len(words) < 2 && !others {
 		return words
 	}
 	kept := make([]qword, 0, len(words))
@@ -475,7 +477,7 @@ func dropStopWords(words []qword) []qword {
 		}
 		kept = append(kept, w)
 	}
-	if len(kept) == 0 {
+	if len(kept) == 0 && !others {
 		return words
 	}
 	return kept

@@ -121,8 +121,9 @@ var typeCues = []typeCue{
 }
 
 // firmHires matches a firm that hires, as a question says it in one part (哪些公司招Java,
-// 企业招聘日语): the firm and 招聘 stand apart, each a cue (公司招Java was one word, required).
-var firmHires = regexp.MustCompile(`(公司|企业|单位)招(?:聘)?`)
+// 企业招聘日语, 哪些企业在招日语客服): the firm and 招聘 stand apart, each a cue (公司招Java
+// was one word, required; 企业在招 left 招 a word found nowhere).
+var firmHires = regexp.MustCompile(`(公司|企业|单位)(?:正在|在)?招(?:聘)?`)
 
 // hiresLatin matches 招 before a skill in Latin letters (招Java的公司, 急需 招C++): 招聘; 招
 // before Chinese is too often another word (招商, 招生, 招标).

@@ -160,7 +160,7 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 	// (软件开发与测试), but "Belt and Road" or "subsidy for startups in Baoji" are parts of a
 	// word each, and and, for and in were required: in an English text field they matched
 	// only the documents with English sentences (the Chinese items of the policy, none).
-	words = dropStopWords(words)
+	words = dropStopWords(words, len(units) > 0)
 	aliases := len(units)
 	// A query about a policy topic (a policy cue, or a word the policy text writes its own
 	// way: 创业, 留学生, 补贴 …) lets the province's policy items through a place of the

@@ -294,7 +294,10 @@ const synonymBoost = 0.8
 // 有什么政策" is about 留学生 and 创业. 政策 itself asks for policy items (policyCues), which
 // rankQuery favours; as a required word it would exclude the items that do not say 政策.
 func askWords() []string {
-	return []string{"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?",
+	return []string{
+		// Which city (做动漫外包去哪个城市好): 城市 was required, and found 城市管理 programs.
+		"哪个城市", "哪些城市", "什么城市", "哪座城市", "哪个地方", "什么地方", "适合", "合适",
+		"有什么", "有哪些", "是什么", "什么", "哪些", "怎么", "如何", "怎样", "政策", "吗", "呢", "？", "?",
 		"哪里有", "哪儿有", "哪里", "哪儿", "哪一个", "哪一家", "哪几个", "哪几家", "哪几所", "哪个", "哪家", "哪所", // 哪个大学有日语专业
 		"学历",       // 本科学历 asks for the degree, which postings state as 本科
 		"开设",       // 开设日语专业的学校: which schools teach it

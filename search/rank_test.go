@@ -240,6 +240,34 @@ func TestWhichSchoolsHave(t *testing.T) {
 	}
 }
 
+// TestQuestionsAsSaid: the words of a question as people say it are not required: 企业在招
+// (哪些企业在招日语客服: the firms whose job needs are 日语客服, as for 企业招), 哪个城市 and
+// the 做 and 去 beside a sector (做动漫外包去哪个城市好: the 动漫 firms; 城市 found 城市管理
+// programs, and 做 and 去 were named as found nowhere).
+func TestQuestionsAsSaid(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_jp"}, Name: "雁塔卓越软件技术有限公司", City: "西安市"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_jp"}, EnterpriseID: "ent_jp", EnterpriseName: "雁塔卓越软件技术有限公司",
+			Name: "日语客服专员", City: "西安市", Languages: []string{"日语N2"}, Description: "负责日本客户的电话与邮件客服。"},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_dm"}, Name: "曲江同创动漫有限公司", City: "西安市",
+			Sectors: []xiaoqi.Sector{xiaoqi.SectorAnimation}, Description: "动漫服务外包企业，承接二维动画外包业务。"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_city"}, InstitutionID: "ins_xj", InstitutionName: "西京学院", Name: "城市管理",
+			Degree: "本科", City: "西安市", Description: "城市管理专业。"})
+	for q, want := range map[string]string{
+		"哪些企业在招日语客服":  "ent_jp",
+		"哪些企业招日语客服":   "ent_jp",
+		"做动漫外包去哪个城市好": "ent_dm",
+		"哪个城市适合做动漫外包": "ent_dm",
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if len(res.Hits) == 0 || res.Hits[0].ID != want || res.Relaxed || slices.Contains(ids(res), "prg_city") {
+			t.Errorf("%q: hits %v (relaxed %v, unmatched %q), want %s first, nothing relaxed, no 城市管理", q, ids(res), res.Relaxed, res.Unmatched, want)
+		}
+	}
+}
+
 // TestCandidatesByCity: a profile says its city, never its district, so a search for
 // candidates that names a district finds the candidates of its city (雁塔区 软件测试 候选人 found
 // none, and listed job needs); other searches still find the district's documents only.
