@@ -254,8 +254,11 @@ func TestQuestionsAsSaid(t *testing.T) {
 		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_dm"}, Name: "曲江同创动漫有限公司", City: "西安市",
 			Sectors: []xiaoqi.Sector{xiaoqi.SectorAnimation}, Description: "动漫服务外包企业，承接二维动画外包业务。"},
 		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_city"}, InstitutionID: "ins_xj", InstitutionName: "西京学院", Name: "城市管理",
-			Degree: "本科", City: "西安市", Description: "城市管理专业。"})
+			Degree: "本科", City: "西安市", Description: "城市管理专业。"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_dm"}, InstitutionID: "ins_qj", InstitutionName: "曲江服务外包学院", Name: "动漫方向·二维动画实训课程",
+			Degree: "培训", City: "西安市", Skills: []string{"二维动画"}, Description: "面向动漫服务外包岗位，培训二维动画。"})
 	for q, want := range map[string]string{
+		"动漫外包":        "ent_dm",
 		"哪些企业在招日语客服":  "ent_jp",
 		"哪些企业招日语客服":   "ent_jp",
 		"做动漫外包去哪个城市好": "ent_dm",

@@ -50,6 +50,12 @@ var sectorPhrases = func() map[string]xiaoqi.Sector {
 // everydaySectorNames are the sectors' names that are words of every day.
 var everydaySectorNames = map[string]bool{"动漫": true, "互联网": true, "医疗": true, "能源": true}
 
+// hasSector reports whether part holds the words of a sector (sectorIn).
+func hasSector(part string) bool {
+	_, _, _, ok := sectorIn(part)
+	return ok
+}
+
 // sectorIn finds the longest sector phrase in folded part: the part before it, the phrase
 // and its sector; ok is false when part holds none.
 func sectorIn(part string) (before, phrase string, sec xiaoqi.Sector, ok bool) {

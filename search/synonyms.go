@@ -265,6 +265,21 @@ func (x *Index) expand(q string) query.Query {
 	parts := skillParts(q)
 	if len(parts) == 1 {
 		parts = x.skillWords(q)
+	} else {
+		// A part written without spaces whose words name skills is those words, as the whole
+		// query is: 日语客服 西安 required 客服 as written (no 客户服务) and was relaxed, while
+		// 日语 客服 西安 found the three of 西安 that have both.
+		var split []string
+		for _, p := range parts {
+			ws := []string{p}
+			if _, _, ok := x.resolveSkill(p); !ok && x.englishQuery(p) == nil {
+				if sw := x.skillWords(p); sw != nil {
+					ws = sw
+				}
+			}
+			split = append(split, ws...)
+		}
+		parts = split
 	}
 	if len(parts) < 2 {
 		return nil
@@ -297,6 +312,11 @@ func (x *Index) expand(q string) query.Query {
 func (x *Index) skillWords(q string) []string {
 	ws := x.seg.queryWords(q)
 	if len(ws) < 2 {
+		return nil
+	}
+	if folded, _ := x.seg.foldOffsets(q); hasSector(folded) {
+		// A sector's words (动漫外包, 软件外包) are one part, which finds the sector's firms
+		// (wordUnits): apart, 做动漫外包去 required its 做 and 去, and found nothing.
 		return nil
 	}
 	var out []string

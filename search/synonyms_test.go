@@ -159,7 +159,9 @@ func TestSkillWordsWithoutSpaces(t *testing.T) {
 		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_ja"}, InstitutionID: "ins_a", InstitutionName: "某大学", Name: "日语",
 			MajorCode: "050207", Degree: "本科", City: "西安市"},
 	)
-	for _, q := range []string{"日语客服", "日语 客服"} {
+	// So is a part of a query that has others (日语客服 西安), but not the words of a sector
+	// (动漫外包), which find the sector's firms.
+	for _, q := range []string{"日语客服", "日语 客服", "日语客服 西安", "西安 日语客服"} {
 		res := find(t, x, xiaoqi.SearchQuery{Q: q})
 		if got := ids(res); res.Relaxed || !slices.Equal(got, []string{"job_cs"}) {
 			t.Errorf("%s found %v (relaxed %v), want job_cs alone", q, got, res.Relaxed)
