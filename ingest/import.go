@@ -58,6 +58,9 @@ type Options struct {
 	TempDir string
 	// Notify is called after every batch written (to wake an index follower); may be nil.
 	Notify func()
+	// Today is the day a posting date written without a year (11月20日, 11-20) is read
+	// against: the latest such day not after it. Default: the day of the import, in China.
+	Today time.Time
 
 	// derivedSource says that Source was derived from the file name, not given.
 	derivedSource bool
@@ -158,6 +161,9 @@ func (o *Options) check(path string) error {
 	}
 	if o.MaxProblems <= 0 {
 		o.MaxProblems = 1000
+	}
+	if o.Today.IsZero() {
+		o.Today = time.Now().In(China)
 	}
 	if o.Skills == nil {
 		o.Skills = TagSkills{}

@@ -365,3 +365,33 @@ func TestImportIdempotent(t *testing.T) {
 		t.Errorf("edited job = %+v", j)
 	}
 }
+
+// TestImportYearlessPostingDates: job boards show the day of posting without its year (11月20日,
+// 11-20发布); it is read as the latest such day up to the import, with a warning that says so.
+// Importing the file again the same day changes nothing.
+func TestImportYearlessPostingDates(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	today := time.Date(2026, 11, 29, 10, 0, 0, 0, ingest.China)
+	path := writeFile(t, "board.csv", []byte(csvLines(
+		"岗位名称,公司名称,工作城市,发布日期",
+		"日语客服,陕西某外包有限公司,西安,11月20日",   // 2
+		"数据标注员,陕西某外包有限公司,西安,12-31发布", // 3: last year's
+		"测试工程师,陕西某外包有限公司,西安,2月30日",   // 4: no such day
+	)))
+	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob, Today: today})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3, Warnings: 3, EnterprisesCreated: 1})
+	if !hasProblem(rep, ingest.LevelWarning, 2, "发布日期", "read as 2026-11-20") || !hasProblem(rep, ingest.LevelWarning, 3, "发布日期", "read as 2025-12-31") ||
+		!hasProblem(rep, ingest.LevelWarning, 4, "发布日期", "left empty") {
+		t.Errorf("want the years said, and 2月30日 left empty:%s", problems(rep))
+	}
+	jobs := jobsByTitle(t, s)
+	for title, want := range map[string]time.Time{"日语客服": time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+		"数据标注员": time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), "测试工程师": {}} {
+		if got := jobs[title].PostedAt; !got.Equal(want) {
+			t.Errorf("%s posted %v, want %v", title, got, want)
+		}
+	}
+	rep = mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob, Today: today})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Unchanged: 3, Warnings: 3})
+}

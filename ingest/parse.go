@@ -198,6 +198,10 @@ func slashDay(t string) (time.Time, bool, error) {
 	return d, true, nil
 }
 
+// minSerial is the least Excel serial day read as a date, 1 January 1910: smaller numbers in a
+// date's column are something else (11.20, a day written without a year, was 10 January 1900).
+const minSerial = 3654
+
 // excelEpoch is day 0 of Excel's 1900 date system (which counts a 29 February 1900 that never was).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
@@ -233,7 +237,7 @@ func ParseDate(s string) (time.Time, error) {
 			return d, nil
 		}
 	}
-	if f, err := strconv.ParseFloat(t, 64); err == nil && f >= 1 && f < 200000 && len(t) != 8 {
+	if f, err := strconv.ParseFloat(t, 64); err == nil && f >= minSerial && f < 200000 && len(t) != 8 {
 		// Excel serial: days since 1899-12-30 with the fraction of the day as the time.
 		days := math.Floor(f)
 		secs := math.Round((f - days) * 86400)
@@ -244,6 +248,35 @@ func ParseDate(s string) (time.Time, error) {
 		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, China).Add(time.Duration(secs) * time.Second), nil
 	}
 	return time.Time{}, fmt.Errorf("date %q: not a date such as 2023-07-12, 2023/7/12 or 2023年7月12日", s)
+}
+
+// monthDay is a date written without a year as job boards show it: 11月20日, 11月20号, 11-20,
+// 11-20发布, 11.20.
+var monthDay = regexp.MustCompile(`^(\d{1,2})(?:月|-|\.)(\d{1,2})(?:日|号)?\s*(?:发布)?$`)
+
+// YearlessDate reads a date written without a year (monthDay) as the latest such day not after
+// today: 11月20日 is 20 November of today's year, or of the year before when that is still
+// to come. ok is false when s is no such date.
+func YearlessDate(s string, today time.Time) (d time.Time, ok bool) {
+	m := monthDay.FindStringSubmatch(strings.TrimSpace(narrow(s)))
+	if m == nil {
+		return time.Time{}, false
+	}
+	month, _ := strconv.Atoi(m[1])
+	day, _ := strconv.Atoi(m[2])
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return time.Time{}, false
+	}
+	for y := today.Year(); y >= today.Year()-4; y-- { // 2月29日: the last leap year's
+		d = time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		if d.Day() != day { // 2月29日 of a year without one
+			continue
+		}
+		if !d.After(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)) {
+			return d, true
+		}
+	}
+	return time.Time{}, false
 }
 
 var boolWords = map[string]bool{

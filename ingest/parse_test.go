@@ -61,7 +61,7 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
-	for _, bad := range []string{"昨天", "2023-13-01", "12/31", "0", "-5", "1850-01-01", "7/12/2023"} {
+	for _, bad := range []string{"昨天", "2023-13-01", "12/31", "0", "-5", "1850-01-01", "7/12/2023", "11.20", "11月20日"} {
 		if got, err := ingest.ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) = %v: want error", bad, got)
 		}
@@ -104,6 +104,26 @@ func TestParseSector(t *testing.T) {
 	for _, bad := range []string{"餐饮", "digital", "汽车/摩托车", "教育/培训/学术/科研/院校"} {
 		if _, err := ingest.ParseSector(bad); err == nil {
 			t.Errorf("ParseSector(%q): want error", bad)
+		}
+	}
+}
+
+// TestYearlessDate: a day written without a year, as job boards show it, is the latest such day
+// up to today.
+func TestYearlessDate(t *testing.T) {
+	today := time.Date(2026, 11, 29, 15, 0, 0, 0, ingest.China)
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	for in, want := range map[string]time.Time{
+		"11月20日": day(2026, 11, 20), "11月29号": day(2026, 11, 29), "11-20": day(2026, 11, 20), "11-20发布": day(2026, 11, 20),
+		"11.20": day(2026, 11, 20), "12月31日": day(2025, 12, 31), "１１月２０日": day(2026, 11, 20), "2月28日": day(2026, 2, 28), "2月29日": day(2024, 2, 29),
+	} {
+		if got, ok := ingest.YearlessDate(in, today); !ok || !got.Equal(want) {
+			t.Errorf("YearlessDate(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"13月1日", "2月30日", "0-5", "昨天", "2026-11-20", "20"} {
+		if got, ok := ingest.YearlessDate(bad, today); ok {
+			t.Errorf("YearlessDate(%q) = %v: want none", bad, got)
 		}
 	}
 }

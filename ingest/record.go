@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -69,6 +70,7 @@ type record struct {
 	defaults map[string]string
 	problems []Problem
 	failed   bool
+	today    time.Time // Options.Today
 }
 
 // has reports whether the file (or a default) gives field f at all, empty or not.

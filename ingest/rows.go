@@ -78,7 +78,7 @@ func (rs *rows) item(row Row) (*item, error) {
 			return &item{row: row, skipped: true, problems: []Problem{{Row: row.Num, Level: LevelNote, Message: note}}}, nil
 		}
 	}
-	rec := &record{s: rs.s, row: row, vals: make(map[string]string, len(rs.cols)), cols: rs.cols, defaults: rs.opt.Defaults}
+	rec := &record{s: rs.s, row: row, vals: make(map[string]string, len(rs.cols)), cols: rs.cols, defaults: rs.opt.Defaults, today: rs.opt.Today}
 	empty := true
 	content := maphash.Hash{}
 	content.SetSeed(rs.seed)
