@@ -157,7 +157,7 @@ func BenchmarkApplyStream(b *testing.B) {
 // each (suggestWords), and the last of several words, up to 12 searches (inContext).
 func BenchmarkSuggest(b *testing.B) {
 	x := streamIndex(b, 20000)
-	for _, p := range []string{"软", "西安交", "培训机", "西安 软", "宝鸡 日", "测试 J", "Java 测"} {
+	for _, p := range []string{"软", "西安交", "培训机", "西安 软", "宝鸡 日", "测试 J", "Java 测", "ru", "xi'an jiao", "rjcs"} {
 		b.Run(p, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := x.Suggest(context.Background(), p, 8); err != nil {

@@ -45,6 +45,7 @@ type Index struct {
 	majorList []xiaoqi.Major             // Options.Majors, for suggestions (suggestEnglish); immutable
 	fullNames map[string]bool            // the folded full names of aliases; immutable
 	schools   *schoolNames               // institutions' English names; immutable
+	pinyin    *pinyinNames               // schools, skills and majors by their pinyin (suggestPinyin); immutable
 	cities    map[string]xiaoqi.GeoPoint // city (西安市) → centre; immutable
 	districts map[string]string          // district (雁塔区) → its city (西安市), from cities; immutable
 	cache     *resultCache               // nil: none
@@ -144,6 +145,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		changed:   make(chan struct{}),
 	}
 	x.majors, x.majorList = withSkillNames(majorTerms(opt.Majors, x.syn, a.stems), x.syn), opt.Majors
+	x.pinyin = newPinyinNames(knownNames(opt))
 	return x, nil
 }
 

@@ -109,6 +109,10 @@ func (x *Index) completions(ctx context.Context, prefix, p string) (out []xiaoqi
 		}
 	}
 	whole, err := x.suggestAliases(ctx, p, byFolded)
+	var spelt map[string]bool
+	if err == nil {
+		spelt, err = x.suggestPinyin(ctx, prefix, p, byFolded)
+	}
 	named = make(map[string]bool, len(byFolded))
 	for f := range byFolded {
 		named[f] = true
@@ -132,6 +136,11 @@ func (x *Index) completions(ctx context.Context, prefix, p string) (out []xiaoqi
 	sort.Slice(out, func(i, j int) bool {
 		if wi, wj := whole[out[i].Text], whole[out[j].Text]; wi != wj {
 			return wi
+		}
+		if si, sj := spelt[out[i].Text], spelt[out[j].Text]; si != sj && out[i].Count == out[j].Count {
+			// The name the words typed begin (Xi'an Jiaotong University, for xian jiao) before
+			// the one their pinyin spells, of the same documents.
+			return sj
 		}
 		return bySuggestion(out[i], out[j])
 	})
@@ -178,6 +187,37 @@ func (x *Index) suggestAliases(ctx context.Context, p string, byFolded map[strin
 		}
 	}
 	return whole, nil
+}
+
+// maxPinyinSuggest bounds the names one prefix in pinyin looks up.
+const maxPinyinSuggest = 30
+
+// suggestPinyin adds to byFolded the names of the index whose pinyin, whole or by initials,
+// begins with the folded prefix p (pinyinNames): xajt and xi'an jiao suggest 西安交通大学, rjcs
+// 软件测试. Only the names xiaoqi knows (schools, skills, majors), counted as the index holds
+// them; none for a prefix that is not pinyin, nor for one typed with capitals (Xi'an Jiao is
+// English: an input method shows pinyin in small letters). spelt holds the texts it added.
+func (x *Index) suggestPinyin(ctx context.Context, prefix, p string, byFolded map[string]*xiaoqi.Suggestion) (spelt map[string]bool, err error) {
+	key := pinyinPrefix(p)
+	if key == "" || x.pinyin == nil || strings.ToLower(prefix) != prefix {
+		return nil, nil
+	}
+	spelt = map[string]bool{}
+	for _, name := range x.pinyin.lookup(key, maxPinyinSuggest) {
+		folded := x.seg.fold(name)
+		if byFolded[folded] != nil {
+			continue
+		}
+		s, err := x.suggestion(ctx, folded)
+		if err != nil {
+			return nil, err
+		}
+		if s != nil {
+			byFolded[folded] = s
+			spelt[s.Text] = true
+		}
+	}
+	return spelt, nil
 }
 
 // maxEnglishSuggest bounds the skills whose English names one prefix looks up.

@@ -87,6 +87,41 @@ func TestSuggestEnglishSkillNames(t *testing.T) {
 	}
 }
 
+// TestSuggestPinyin: a prefix in pinyin, as an input method holds it before a word is chosen
+// (xi'an jiao) or typed as initials (xajt, rjcs), suggests the schools, skills and majors whose
+// pinyin begins with it; a character of two readings is found by either (长安: chang'an,
+// zhang'an); a name the index does not hold is not suggested, nor any for capitals.
+func TestSuggestPinyin(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xjtu"}, Name: "西安交通大学", Type: xiaoqi.InstitutionUniversity, City: "西安市", Level: "本科"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_chd"}, Name: "长安大学", Type: xiaoqi.InstitutionUniversity, City: "西安市", Level: "本科"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_se"}, InstitutionID: "ins_xjtu", InstitutionName: "西安交通大学", Name: "软件工程",
+			Degree: "本科", City: "西安市"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_1"}, Name: "测试工程师", City: "西安市", Skills: []string{"软件测试"}},
+	)
+	for prefix, want := range map[string]string{
+		"xajt": "西安交通大学", "xi'an jiao": "西安交通大学", "xianjiaotong": "西安交通大学", "rjcs": "软件测试", "ruanjian ce": "软件测试",
+		"ruanjiangong": "软件工程", "changan": "长安大学", "zhang'an": "长安大学",
+	} {
+		got, err := x.Suggest(context.Background(), prefix, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(got, func(s xiaoqi.Suggestion) bool { return s.Text == want && s.Count > 0 }) {
+			t.Errorf("Suggest(%q) = %v, want %s", prefix, got, want)
+		}
+	}
+	// 西北工业大学 is a school xiaoqi knows, but no document of this index names it; capitals
+	// are English, which an input method does not show.
+	for _, prefix := range []string{"xbgy", "xibeigongye", "XAJT"} {
+		if got, err := x.Suggest(context.Background(), prefix, 10); err != nil || len(got) != 0 {
+			t.Errorf("Suggest(%q) = %v, %v; want nothing", prefix, got, err)
+		}
+	}
+}
+
 // TestSuggestEnglishMajorNames: programs are named by their Chinese majors, so an English
 // prefix (nurs, software eng) suggested no major; it suggests the majors' English names,
 // counted as the documents that hold their Chinese names, and the suggestion, searched,

@@ -1,0 +1,150 @@
+package search
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// pinyinNames are the names a prefix typed in pinyin suggests (suggestPinyin): the schools,
+// skills and majors xiaoqi knows, each under its pinyin whole (xianjiaotongdaxue) and its
+// initials (xajtdx). Typing in a Chinese input method, the box holds the pinyin until a word is
+// chosen (xi'an jiao), and people type initials for names they know (xagy: 西安工业大学). A
+// character of several readings gives a spelling for each (长安 chang'an and zhang'an), at most
+// maxSpellings a name. Immutable.
+type pinyinNames struct {
+	keys []pinyinKey // by key
+}
+
+type pinyinKey struct{ key, name string }
+
+// maxSpellings bounds the spellings of one name that heteronyms make (大 is da, dai or tai).
+const maxSpellings = 8
+
+// maxReadings bounds the readings of one character counted (the first are the common ones).
+const maxReadings = 2
+
+// knownNames returns the names of opt's schools (Options.EnglishNames, Options.Aliases), skills
+// (Options.Taxonomy) and majors (Options.Majors).
+func knownNames(opt Options) []string {
+	var names []string
+	for zh := range opt.EnglishNames {
+		names = append(names, zh)
+	}
+	for _, full := range opt.Aliases {
+		names = append(names, full...)
+	}
+	if opt.Taxonomy != nil {
+		for _, sk := range opt.Taxonomy.Skills() {
+			names = append(names, sk.NameZH)
+		}
+	}
+	for _, m := range opt.Majors {
+		names = append(names, m.Name)
+	}
+	return names
+}
+
+func newPinyinNames(names []string) *pinyinNames {
+	p := &pinyinNames{}
+	seen := map[pinyinKey]bool{}
+	for _, n := range names {
+		for _, k := range spellings(n) {
+			pk := pinyinKey{key: k, name: n}
+			if k != "" && !seen[pk] {
+				seen[pk] = true
+				p.keys = append(p.keys, pk)
+			}
+		}
+	}
+	sort.Slice(p.keys, func(i, j int) bool {
+		if p.keys[i].key != p.keys[j].key {
+			return p.keys[i].key < p.keys[j].key
+		}
+		return p.keys[i].name < p.keys[j].name
+	})
+	return p
+}
+
+// spellings returns the ways name is written in pinyin, whole and by initials, lower case and
+// without spaces; letters and digits in it stay as they are (Java开发: javakaifa, javakf). None
+// for a name without Chinese characters, whose completions are its own.
+func spellings(name string) []string {
+	var syllables [][]string
+	han := false
+	args := pinyin.NewArgs()
+	args.Heteronym = true
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			rs := pinyin.SinglePinyin(r, args)
+			if len(rs) == 0 {
+				return nil // a character it cannot read: no spelling would be whole
+			}
+			syllables = append(syllables, rs[:min(len(rs), maxReadings)])
+			han = true
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			syllables = append(syllables, []string{string(r)})
+		}
+	}
+	if !han {
+		return nil
+	}
+	wholes, inits := []string{""}, []string{""}
+	for _, readings := range syllables {
+		var w, in []string
+		for _, pre := range wholes {
+			for _, r := range readings {
+				if len(w) < maxSpellings {
+					w = append(w, pre+r)
+				}
+			}
+		}
+		for _, pre := range inits {
+			for _, r := range readings {
+				if len(in) < maxSpellings && !slices.Contains(in, pre+r[:1]) {
+					in = append(in, pre+r[:1])
+				}
+			}
+		}
+		wholes, inits = w, in
+	}
+	return append(wholes, inits...)
+}
+
+// lookup returns the names one of whose spellings begins with prefix, at most max, in the
+// order of their spellings.
+func (p *pinyinNames) lookup(prefix string, max int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := sort.Search(len(p.keys), func(i int) bool { return p.keys[i].key >= prefix }); i < len(p.keys) && len(out) < max; i++ {
+		k := p.keys[i]
+		if !strings.HasPrefix(k.key, prefix) {
+			break
+		}
+		if !seen[k.name] {
+			seen[k.name] = true
+			out = append(out, k.name)
+		}
+	}
+	return out
+}
+
+// pinyinPrefix returns the folded prefix p as a key of pinyinNames: without the spaces and
+// apostrophes an input method puts between syllables (xi'an jiao); "" when it is not pinyin
+// (other characters), or shorter than minAliasPrefix.
+func pinyinPrefix(p string) string {
+	k := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\'' || r == '’' {
+			return -1
+		}
+		return r
+	}, p)
+	if len(k) < minAliasPrefix || !isASCIILetters(k) {
+		return ""
+	}
+	return k
+}
