@@ -36,6 +36,9 @@ type typeCue struct {
 	// founding: a word that starts by founding one (开外包公司) is a founder's question, not
 	// a cue (see founding).
 	founding bool
+	// weak: the cue asks for its kinds only when no other cue asks for a kind (外包 岗位 asks
+	// for job needs).
+	weak bool
 	// prefix: the cue may start a word too (招聘Java, 急招客服), unless what follows it is one
 	// of startsOf, with which it is another word (招聘专员).
 	prefix   bool
@@ -53,7 +56,7 @@ type cueDegree struct {
 
 // cueKeeps are what of a cue stays a word of the query: 培训 of 培训机构, which the names of
 // training schools say (…职业技能培训学校, …人才培训中心) and a university's do not.
-var cueKeeps = map[string]string{"培训机构": "培训"}
+var cueKeeps = map[string]string{"培训机构": "培训", "外包": "外包"}
 
 // typeCues, longest first among those that end alike. The degree of 培训 (a training
 // institution's courses): 软件测试培训 listed universities' 软件工程 programs, which teach 软件测试
@@ -69,6 +72,10 @@ var typeCues = []typeCue{
 	{word: "培训课程", kinds: []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, suffix: true, degree: "培训"},
 	{word: "培训班", kinds: []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, suffix: true, degree: "培训"},
 	{word: "培训", kinds: []xiaoqi.Kind{xiaoqi.KindProgram, xiaoqi.KindInstitution}, suffix: true, degree: "培训"},
+	// 外包 alone names the industry, whose firms are what a place's 外包 asks for (外包 咸阳
+	// listed the policy, then a program and a course, its firms after them): a word kept
+	// (cueKeeps), which favours the firms.
+	{word: "外包", kinds: []xiaoqi.Kind{xiaoqi.KindEnterprise}, weak: true},
 	{word: "岗位", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
 	{word: "职位", kinds: []xiaoqi.Kind{xiaoqi.KindJob}, suffix: true},
 	// As postings are announced: 招聘Java found the 4 job needs that say 招聘 (招聘 Java 277),
@@ -264,6 +271,7 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 		}
 	}
 	kept := words[:0:0]
+	var weak []xiaoqi.Kind // the kinds of weak cues
 	person, major := false, false
 	hiring, jobNoun := false, false // the cues of job needs: hiring, or another (岗位)
 	for i, w := range words {
@@ -290,6 +298,10 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 				again = slices.Contains(c.kinds, xiaoqi.KindCandidate) || shortage[c.word]
 				if k := cueKeeps[c.word]; k != "" {
 					kept = append(kept, k)
+				}
+				if c.weak {
+					weak = append(weak, c.kinds...)
+					break
 				}
 				for _, k := range c.kinds {
 					if !slices.Contains(kinds, k) {
@@ -319,6 +331,9 @@ func typeCuesOf(q string) (string, []xiaoqi.Kind, []cueDegree) {
 		if w != "" {
 			kept = append(kept, w)
 		}
+	}
+	if len(kinds) == 0 {
+		kinds = weak
 	}
 	// The 专业 of people (计算机专业的学生) is the major they studied, not programs asked for.
 	if major && person {
@@ -353,6 +368,11 @@ func cueOnly(q string) []xiaoqi.Kind {
 	rest, kinds := withoutTypeCues(q)
 	if kinds == nil || rest != q || asksPolicy(q) { // q itself when nothing else is left
 		return nil
+	}
+	for _, f := range strings.Fields(q) {
+		if cueKeeps[f] == f {
+			return nil // a cue that stays a word (外包): q is that word
+		}
 	}
 	return kinds
 }

@@ -41,6 +41,10 @@ func TestWithoutTypeCues(t *testing.T) {
 		{"哪些学校开设了大数据专业", "哪些 开设 了大数据", []xiaoqi.Kind{prg}},
 		{"哪些学校有软件工程专业", "哪些 软件工程", []xiaoqi.Kind{prg}},
 		{"学校有限公司", "学校有限公司", nil},
+		// 外包 favours the firms, staying a word, unless another cue asks for a kind.
+		{"外包 咸阳", "外包 咸阳", []xiaoqi.Kind{ent}},
+		{"外包 岗位", "外包", []xiaoqi.Kind{job}},
+		{"对日外包", "对日外包", nil},
 		// 企业 ending a word, unless the words name a class of firm.
 		{"西安软件外包企业", "西安软件外包", []xiaoqi.Kind{ent}},
 		{"中小企业", "中小企业", nil},
@@ -92,6 +96,10 @@ func TestWithoutTypeCues(t *testing.T) {
 		if got != c.want || !slices.Equal(kinds, c.kinds) {
 			t.Errorf("withoutTypeCues(%q) = %q, %v; want %q, %v", c.q, got, kinds, c.want, c.kinds)
 		}
+	}
+	// A cue that stays a word is no query of cues alone: 外包 found every firm.
+	if k := cueOnly("外包"); k != nil {
+		t.Errorf("cueOnly(外包) = %v, want none", k)
 	}
 	if w := withoutAskWords("西安有哪些软件公司"); strings.Contains(w, "公司") || !strings.Contains(w, "软件") {
 		t.Errorf("withoutAskWords(西安有哪些软件公司) = %q, want 软件 without 公司", w)
