@@ -84,6 +84,13 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.do("type an asking word begun", chromedp.SendKeys("#q", "培训机"))
 	p.waitText("#suggestions [role=option]", "培训机构")
 	clear()
+	// Pinyin, as an input method shows it before a word is chosen, and initials.
+	p.do("type pinyin", chromedp.SendKeys("#q", "xi'an jiao"))
+	p.waitText("#suggestions [role=option]", "西安交通大学")
+	clear()
+	p.do("type initials", chromedp.SendKeys("#q", "rjcs"))
+	p.waitText("#suggestions [role=option]", "软件测试")
+	clear()
 
 	// Suggestions as you type; Enter on the highlighted one searches it.
 	p.do("type a prefix", chromedp.Click("#q"), chromedp.SendKeys("#q", "软件测"))
