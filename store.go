@@ -221,6 +221,10 @@ type SearchResult struct {
 	// hold the other words, the kinds asked for first. 西安 培训机构 日语 lists the 日语 programs
 	// and schools of 西安, as no training school of the data teaches 日语.
 	UnmetCue string `json:"unmet_cue,omitempty"`
+	// Instead is what was searched in place of the query, which found nothing: the name of a
+	// school, skill or major its pinyin spells, whole or by initials (xajt: 西安交通大学), the
+	// one of most documents. The UI says so.
+	Instead string `json:"instead,omitempty"`
 	// Facets holds the counts asked for, by facet name.
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
 }

@@ -41,8 +41,11 @@ type searchPage struct {
 	// Nearby are the cities the hits are from instead of Outside's places (xiaoqi.SearchResult).
 	Nearby []string `json:"nearby,omitempty"`
 	// UnmetCue is the cue (培训机构) no document with the other words answers (xiaoqi.SearchResult).
-	UnmetCue string                         `json:"unmet_cue,omitempty"`
-	Facets   map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
+	UnmetCue string `json:"unmet_cue,omitempty"`
+	// Instead is the name searched in place of a query in pinyin that found nothing
+	// (xiaoqi.SearchResult).
+	Instead string                         `json:"instead,omitempty"`
+	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
 
 // degreeParam reads a degree given in English (bachelor, Master's, PhD) as an import reads it
@@ -85,7 +88,7 @@ func (s *Server) search(c *gin.Context) {
 	}
 	out := searchPage{Total: res.Total, Page: sq.Page, PerPage: sq.PerPage,
 		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Unmatched: res.Unmatched,
-		Outside: res.Outside, OutsideKinds: res.OutsideKinds, Nearby: res.Nearby, UnmetCue: res.UnmetCue, Facets: res.Facets}
+		Outside: res.Outside, OutsideKinds: res.OutsideKinds, Nearby: res.Nearby, UnmetCue: res.UnmetCue, Instead: res.Instead, Facets: res.Facets}
 	if out.Hits == nil {
 		out.Hits = []xiaoqi.Hit{}
 	}

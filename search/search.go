@@ -92,8 +92,18 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 // 3年经验, 月薪1万以上) filter what it finds; when nothing meets them, it is run again without
 // those filters and the words, which the answer names unmatched: 软件工程 应届生 among
 // candidates found nothing, there being no graduate of this year in 软件工程, and now lists
-// the 软件工程 candidates, saying that none is one.
+// the 软件工程 candidates, saying that none is one. Words in pinyin that find nothing search
+// the name they spell (spelt).
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
+	res, err := x.answer(ctx, q, page, perPage)
+	if err != nil {
+		return nil, err
+	}
+	return x.spelt(ctx, q, page, perPage, res)
+}
+
+// answer is search but for a query in pinyin (spelt).
+func (x *Index) answer(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
 	res, read, err := x.searchWith(ctx, q, page, perPage, true)
 	if err != nil || res.Total > 0 || !read {
 		return res, err
@@ -103,6 +113,40 @@ func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage 
 		return res, err // nothing either way: the answer to what was asked
 	}
 	return without, nil
+}
+
+// spelt searches, in place of q's words, which found nothing, the name their pinyin spells
+// (suggestPinyin: xajt, xianjiaotong → 西安交通大学), the one of most documents; res when the
+// words are no pinyin of a name or the name finds nothing either.
+func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int, res *xiaoqi.SearchResult) (*xiaoqi.SearchResult, error) {
+	typed := strings.TrimSpace(q.Q)
+	if res.Total > 0 || typed != strings.ToLower(typed) || strings.ContainsAny(typed, "-+\"") {
+		return res, nil
+	}
+	key := pinyinPrefix(x.seg.fold(typed))
+	if key == "" || x.pinyin == nil {
+		return res, nil
+	}
+	var best *xiaoqi.Suggestion
+	for _, name := range x.pinyin.lookup(key, maxPinyinSuggest) {
+		s, err := x.suggestion(ctx, x.seg.fold(name))
+		if err != nil {
+			return nil, err
+		}
+		if s != nil && (best == nil || s.Count > best.Count) {
+			best = s
+		}
+	}
+	if best == nil {
+		return res, nil
+	}
+	q.Q = best.Text
+	found, err := x.answer(ctx, q, page, perPage)
+	if err != nil || found.Total == 0 {
+		return res, err
+	}
+	found.Instead = best.Text
+	return found, nil
 }
 
 // searchWith is search; textFilters says whether the experience and pay that q's words state

@@ -252,3 +252,26 @@ func TestSuggestAskingWordsPlacesAndContext(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchPinyinInstead: a query in pinyin that finds nothing (xajt, pressed Enter on before
+// the input method made it 西安交通大学) searches the name it spells, and says so; one that finds
+// something, in capitals, or spelling no name the index holds stays as it is.
+func TestSearchPinyinInstead(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xjtu"}, Name: "西安交通大学", Type: xiaoqi.InstitutionUniversity, City: "西安市", Level: "本科"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_1"}, Name: "Java开发工程师", City: "西安市", Skills: []string{"Java"}},
+	)
+	for _, q := range []string{"xajt", "xianjiaotong", "xianjiaotongdaxue"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q})
+		if res.Instead != "西安交通大学" || len(res.Hits) == 0 || res.Hits[0].ID != "ins_xjtu" {
+			t.Errorf("%q: instead %q, hits %v; want 西安交通大学 searched", q, res.Instead, ids(res))
+		}
+	}
+	for _, q := range []string{"java", "XAJT", "xbgy", "zzzz"} {
+		if res := find(t, x, xiaoqi.SearchQuery{Q: q}); res.Instead != "" {
+			t.Errorf("%q: instead %q, want the query as typed", q, res.Instead)
+		}
+	}
+}

@@ -91,6 +91,12 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.do("type initials", chromedp.SendKeys("#q", "rjcs"))
 	p.waitText("#suggestions [role=option]", "软件测试")
 	clear()
+	// Searched as typed, pinyin that finds nothing searches the name it spells, and says so.
+	p.open("/#/search?q=xajt")
+	p.waitText("[data-notice=instead]", "西安交通大学")
+	p.waitText(".hits a", "西安交通大学")
+	p.open("/")
+	p.waitText("h1", "搜索")
 
 	// Suggestions as you type; Enter on the highlighted one searches it.
 	p.do("type a prefix", chromedp.Click("#q"), chromedp.SendKeys("#q", "软件测"))

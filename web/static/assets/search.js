@@ -278,6 +278,8 @@ function resultList(st, res) {
   out.push(h('h2', { id: 'results-h', class: 'result-count' }, t('search.total', { n: total.toLocaleString() }),
     h('span', { class: 'muted' }, ' · ' + t('search.took', { ms: res.took_ms }))));
   if (total > 1) out.push(sortForm(st));
+  // A query in pinyin that found nothing (xajt): the name it spells was searched instead.
+  if (res.instead) out.push(h('p', { class: 'notice', 'data-notice': 'instead' }, t('search.instead', { q: st.q, n: res.instead })));
   if (res.relaxed) {
     // Say which word no result holds, when one is found nowhere (区块链 of 区块链 延安); but
     // not when that "word" is (almost) the whole query, a question written as one phrase
