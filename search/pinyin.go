@@ -1,12 +1,15 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // pinyinNames are the names a prefix typed in pinyin suggests (suggestPinyin): the schools,
@@ -147,4 +150,38 @@ func pinyinPrefix(p string) string {
 		return ""
 	}
 	return k
+}
+
+// spelt searches, in place of q's words, which found nothing, the name their pinyin spells
+// (suggestPinyin: xajt, xianjiaotong → 西安交通大学), the one of most documents; res when the
+// words are no pinyin of a name or the name finds nothing either.
+func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int, res *xiaoqi.SearchResult) (*xiaoqi.SearchResult, error) {
+	typed := strings.TrimSpace(q.Q)
+	if res.Total > 0 || typed != strings.ToLower(typed) || strings.ContainsAny(typed, "-+\"") {
+		return res, nil
+	}
+	key := pinyinPrefix(x.seg.fold(typed))
+	if key == "" || x.pinyin == nil {
+		return res, nil
+	}
+	var best *xiaoqi.Suggestion
+	for _, name := range x.pinyin.lookup(key, maxPinyinSuggest) {
+		s, err := x.suggestion(ctx, x.seg.fold(name))
+		if err != nil {
+			return nil, err
+		}
+		if s != nil && (best == nil || s.Count > best.Count) {
+			best = s
+		}
+	}
+	if best == nil {
+		return res, nil
+	}
+	q.Q = best.Text
+	found, err := x.answer(ctx, q, page, perPage)
+	if err != nil || found.Total == 0 {
+		return res, err
+	}
+	found.Instead = best.Text
+	return found, nil
 }
