@@ -124,12 +124,14 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 		if t, err := ParseDate(v); errors.Is(err, ErrAmbiguousDate) {
 			zh, en, _ := strings.Cut(strings.TrimSuffix(err.Error(), ": "+ErrAmbiguousDate.Error()), " / ")
 			r.warnf("posted_at", "%s，已留空 / %s; left empty", zh, en)
-		} else if d, ok := YearlessDate(v, r.today); err != nil && ok {
-			// As job boards show the day of posting: the year is the import's, said so.
-			j.PostedAt = d
-			r.warnf("posted_at", "%[1]q 未写年份，按导入日期读作 %[2]s / %[1]q has no year: read as %[2]s, the latest such day up to the import", v, d.Format(time.DateOnly))
 		} else if err != nil {
-			r.warnf("posted_at", "无法识别的日期，已留空（应如 2023-07-12） / not a date such as 2023-07-12, left empty")
+			if d, ok := YearlessDate(v, r.today); ok {
+				// As job boards show the day of posting: the year is the import's, said so.
+				j.PostedAt = d
+				r.warnf("posted_at", "%[1]q 未写年份，按导入日期读作 %[2]s / %[1]q has no year: read as %[2]s, the latest such day up to the import", v, d.Format(time.DateOnly))
+			} else {
+				r.warnf("posted_at", "无法识别的日期，已留空（应如 2023-07-12） / not a date such as 2023-07-12, left empty")
+			}
 		} else {
 			j.PostedAt = t.UTC()
 		}

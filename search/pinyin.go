@@ -118,12 +118,12 @@ func spellings(name string) []string {
 	return append(wholes, inits...)
 }
 
-// lookup returns the names one of whose spellings begins with prefix, at most max, in the
+// lookup returns the names one of whose spellings begins with prefix, at most limit, in the
 // order of their spellings.
-func (p *pinyinNames) lookup(prefix string, max int) []string {
+func (p *pinyinNames) lookup(prefix string, limit int) []string {
 	var out []string
 	seen := map[string]bool{}
-	for i := sort.Search(len(p.keys), func(i int) bool { return p.keys[i].key >= prefix }); i < len(p.keys) && len(out) < max; i++ {
+	for i := sort.Search(len(p.keys), func(i int) bool { return p.keys[i].key >= prefix }); i < len(p.keys) && len(out) < limit; i++ {
 		k := p.keys[i]
 		if !strings.HasPrefix(k.key, prefix) {
 			break
@@ -152,6 +152,22 @@ func pinyinPrefix(p string) string {
 	return k
 }
 
+// spelledNames returns the names whose pinyin begins with key (pinyinNames.lookup, at most
+// maxPinyinSuggest) that the index holds, with the number of documents that hold each.
+func (x *Index) spelledNames(ctx context.Context, key string) ([]*xiaoqi.Suggestion, error) {
+	var out []*xiaoqi.Suggestion
+	for _, name := range x.pinyin.lookup(key, maxPinyinSuggest) {
+		s, err := x.suggestion(ctx, x.seg.fold(name))
+		if err != nil {
+			return nil, err
+		}
+		if s != nil {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
 // spelt searches, in place of q's words, which found nothing, the name their pinyin spells
 // (suggestPinyin: xajt, xianjiaotong → 西安交通大学), the one of most documents; res when the
 // words are no pinyin of a name or the name finds nothing either.
@@ -164,13 +180,13 @@ func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage i
 	if key == "" || x.pinyin == nil {
 		return res, nil
 	}
+	names, err := x.spelledNames(ctx, key)
+	if err != nil {
+		return nil, err
+	}
 	var best *xiaoqi.Suggestion
-	for _, name := range x.pinyin.lookup(key, maxPinyinSuggest) {
-		s, err := x.suggestion(ctx, x.seg.fold(name))
-		if err != nil {
-			return nil, err
-		}
-		if s != nil && (best == nil || s.Count > best.Count) {
+	for _, s := range names {
+		if best == nil || s.Count > best.Count {
 			best = s
 		}
 	}

@@ -202,17 +202,13 @@ func (x *Index) suggestPinyin(ctx context.Context, prefix, p string, byFolded ma
 	if key == "" || x.pinyin == nil || strings.ToLower(prefix) != prefix {
 		return nil, nil
 	}
+	found, err := x.spelledNames(ctx, key)
+	if err != nil {
+		return nil, err
+	}
 	spelt = map[string]bool{}
-	for _, name := range x.pinyin.lookup(key, maxPinyinSuggest) {
-		folded := x.seg.fold(name)
-		if byFolded[folded] != nil {
-			continue
-		}
-		s, err := x.suggestion(ctx, folded)
-		if err != nil {
-			return nil, err
-		}
-		if s != nil {
+	for _, s := range found {
+		if folded := x.seg.fold(s.Text); byFolded[folded] == nil {
 			byFolded[folded] = s
 			spelt[s.Text] = true
 		}

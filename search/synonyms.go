@@ -272,7 +272,7 @@ func (x *Index) expand(q string) query.Query {
 		var split []string
 		for _, p := range parts {
 			ws := []string{p}
-			if _, _, ok := x.resolveSkill(p); !ok && x.englishQuery(p) == nil {
+			if _, _, ok := x.resolveSkill(p); !ok && hasCJK(p) { // (English parts: englishQuery)
 				if sw := x.skillWords(p); sw != nil {
 					ws = sw
 				}
