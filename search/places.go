@@ -172,6 +172,37 @@ func (x *Index) placeQuery(w qword, wq query.Query) query.Query {
 	return bleve.NewDisjunctionQuery(termQuery(fieldPlace, w.text, placeBoost), wq)
 }
 
+// Weights of a degree word among other words (数据分析 硕士): found as a document's degree (a
+// candidate's, the one a job need asks for, a program's), degreeBoost; found in its text, its
+// usual weight times degreeTextBoost.
+const (
+	degreeBoost     = 2
+	degreeTextBoost = 0.25
+)
+
+// isDegreeWord reports whether w names a degree as the degree field holds it, or as people
+// say it (专科 is 大专; 研究生, a master's or a doctorate).
+func isDegreeWord(w string) bool {
+	switch w {
+	case "大专", "专科", "本科", "硕士", "博士", "研究生":
+		return true
+	}
+	return false
+}
+
+// degreeQuery is wq, the query of the degree word w, weighed as a degree, as placeQuery weighs
+// a place: every document of the degree scores the same for it, and the other words decide
+// their order. As a word, 硕士 outweighed the skill beside it: for 数据分析 硕士 a profile
+// whose text says 取得硕士学位 and whose lists hold 数据 and 分析 apart (示例数据, 材料分析测试)
+// came before the master's graduates whose skills name 数据分析.
+func degreeQuery(w qword, wq query.Query) query.Query {
+	scaleBoost(wq, degreeTextBoost)
+	vs := degreeValues([]string{w.text})
+	dq := anyOf(fieldDegree, vs)
+	scaleBoost(dq, degreeBoost*float64(len(vs))) // a document has one: coord 1/len(vs)
+	return bleve.NewDisjunctionQuery(dq, wq)
+}
+
 // placeCity returns the city of the district w names (districtCity; 杨凌: 咸阳市) or, for a
 // development zone that no list of divisions gives a city (高新区: 西安's, 宝鸡's and others'),
 // the city of the documents this index places in it, when three in four of them are in one;

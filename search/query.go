@@ -54,10 +54,17 @@ func (x *Index) plainQuery(q string, min float64) query.Query {
 	return x.wordsQuery(q, min, true)
 }
 
+// partQuery is plainQuery for q, a part of a query of several (expand): a place or a degree
+// that is the whole part is weighed as one among the other parts (wordUnits).
+func (x *Index) partQuery(q string, min float64) query.Query {
+	us := x.wordUnits(q, true, true)
+	return anyUnits(us, int(math.Ceil(min*float64(len(us)))))
+}
+
 // wordsQuery is plainQuery; typed says that q is what the user typed, not a synonym or a full
 // name the query expands to (see wordQuery).
 func (x *Index) wordsQuery(q string, min float64, typed bool) query.Query {
-	us := x.wordUnits(q, typed)
+	us := x.wordUnits(q, typed, false)
 	wq := anyUnits(us, int(math.Ceil(min*float64(len(us)))))
 	if typed {
 		return wq
@@ -113,8 +120,9 @@ func anyUnits(us []unit, min int) query.Query {
 type units struct{ query.Query }
 
 // wordUnits returns the units of q, each word found as wordQuery finds it, with its synonyms
-// (wordSynonyms), and a place weighed as one (placeQuery).
-func (x *Index) wordUnits(q string, typed bool) []unit {
+// (wordSynonyms), and among other words or parts (others: q is a part of the query) a place
+// weighed as one (placeQuery) and a degree as one (degreeQuery).
+func (x *Index) wordUnits(q string, typed, others bool) []unit {
 	var units []unit
 	var words []qword
 	seen := map[string]bool{}
@@ -168,8 +176,11 @@ func (x *Index) wordUnits(q string, typed bool) []unit {
 	policyTopic := x.policyTopic(q)
 	for _, w := range words {
 		wq := x.wordQuery(w, len(words) == 1 && aliases == 0, typed)
-		if len(words)+aliases > 1 && x.isPlace(w.text) {
+		among := others || len(words)+aliases > 1
+		if among && x.isPlace(w.text) {
 			wq = x.placeQuery(w, wq)
+		} else if among && isDegreeWord(w.text) {
+			wq = degreeQuery(w, wq)
 		}
 		alts := []query.Query{wq}
 		for _, s := range slices.Concat(wordSynonyms(w.text), everydaySynonyms[w.text], placeSynonyms(w.text)) {
@@ -311,14 +322,14 @@ func (x *Index) relaxUnits(q string) []unit {
 					skills = true
 					continue
 				}
-				us = append(us, x.wordUnits(p, true)...)
+				us = append(us, x.wordUnits(p, true, true)...)
 			}
 			if skills {
 				return us
 			}
 		}
 	}
-	return x.wordUnits(q, true)
+	return x.wordUnits(q, true, false)
 }
 
 // maxAliasRunes is the length of the longest abbreviation looked for at the start of a word.

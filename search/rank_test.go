@@ -126,6 +126,36 @@ func TestPlaceWeighsTheSameForAll(t *testing.T) {
 	}
 }
 
+// TestDegreeWeighsTheSameForAll: a degree beside a skill (数据分析 硕士) counts the same for
+// every document of the degree, as a place does, so the skill decides. Before, a master's
+// profile whose text says 硕士 again (取得硕士学位) and holds 数据 and 分析 apart (示例数据,
+// 材料分析测试) came before the one who knows 数据分析: the skill is common, the degree rare, and
+// as a word 硕士 outweighed it.
+func TestDegreeWeighsTheSameForAll(t *testing.T) {
+	x := openProductIndex(t)
+	docs := []xiaoqi.Doc{
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_en", Synthetic: true}, City: "西安市", Degree: "硕士",
+			Education: []xiaoqi.Education{{InstitutionName: "西安建筑科技大学", Major: "英语", Degree: "本科"}, {InstitutionName: "德国某大学", Major: "英语", Degree: "硕士"}},
+			Skills:    []string{"文案策划", "材料分析测试"},
+			Summary:   "毕业于西安建筑科技大学英语专业，后赴德国留学取得硕士学位，熟悉文案策划、材料分析测试。（示例数据）"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_stat", Synthetic: true}, City: "渭南市", Degree: "硕士",
+			Education: []xiaoqi.Education{{InstitutionName: "长安大学", Major: "经济统计学", Degree: "硕士"}},
+			Skills:    []string{"统计分析", "数据分析", "Excel", "SPSS", "VBA"},
+			Summary:   "毕业于长安大学经济统计学专业，熟悉统计分析、数据分析、Excel、SPSS、VBA。"},
+	}
+	for i := range 40 { // 数据分析 is asked for by many job needs, 硕士 by few
+		docs = append(docs, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: fmt.Sprintf("job_%02d", i)}, Name: "数据分析师", EnterpriseName: "甲公司",
+			City: "西安市", Degree: "本科", Skills: []string{"数据分析"}, Description: "负责业务数据分析与报表。"})
+	}
+	index(t, x, docs...)
+	for _, q := range []string{"数据分析 硕士", "硕士 数据分析"} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: q, Types: []xiaoqi.Kind{xiaoqi.KindCandidate}})
+		if got := ids(res); !slices.Equal(got, []string{"cnd_stat", "cnd_en"}) {
+			t.Errorf("%q: hits %v, want cnd_stat, who knows 数据分析, first", q, got)
+		}
+	}
+}
+
 // TestRelevancePages: pages by relevance (served by score first, then sorted by id within
 // the window) are the same as one long page cut into pieces.
 func TestRelevancePages(t *testing.T) {

@@ -355,7 +355,7 @@ func (x *Index) inner(ctx context.Context, req *bleve.SearchRequest, what string
 // item (十), which says 资金支持. Where the words are found nowhere together, relax answers, and
 // says which were not found. It returns text unchanged otherwise.
 func (x *Index) policyAnswer(ctx context.Context, text query.Query, words string, q xiaoqi.SearchQuery) (query.Query, error) {
-	if !asksPolicy(q.Q) || len(q.Types) > 0 && !slices.Contains(q.Types, xiaoqi.KindPolicy) || len(x.wordUnits(words, true)) < 2 {
+	if !asksPolicy(q.Q) || len(q.Types) > 0 && !slices.Contains(q.Types, xiaoqi.KindPolicy) || len(x.wordUnits(words, true, false)) < 2 {
 		return text, nil
 	}
 	policy := termQuery(fieldType, string(xiaoqi.KindPolicy), 0)

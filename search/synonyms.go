@@ -297,7 +297,7 @@ func (x *Index) expand(q string) query.Query {
 			qs = append(qs, e)
 			found = true
 		} else {
-			qs = append(qs, x.plainQuery(p, minShouldMatch))
+			qs = append(qs, x.partQuery(p, minShouldMatch))
 		}
 	}
 	if !found {
