@@ -266,8 +266,11 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 		cleanup()
 		return nil, err
 	}
-	j.opt.Source = rep.Source
-	j.rec = xiaoqi.ImportJob{ID: j.id, Type: j.opt.Type, FileName: j.opt.FileName, Mode: string(j.opt.Mode), Source: j.opt.Source,
+	// The source the file's name gives stays derived (j.opt.Source empty): a list uploaded
+	// again under another name (岗位需求_v2.csv) updates the postings it stored before, as
+	// `xiaoqi import` does. Named here as given, it was written beside them, a second copy of
+	// every posting.
+	j.rec = xiaoqi.ImportJob{ID: j.id, Type: j.opt.Type, FileName: j.opt.FileName, Mode: string(j.opt.Mode), Source: rep.Source,
 		Node: s.imports.node, Status: xiaoqi.ImportQueued, CreatedAt: time.Now().UTC()}
 	j.rec.Summary, j.rec.Report = encodeReport(rep)
 	return j, nil

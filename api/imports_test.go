@@ -154,6 +154,28 @@ func TestImportUpload(t *testing.T) {
 	e.get(t, "/api/v1/imports/"+j.ID).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
 }
 
+// TestImportUploadRenamed: a list uploaded again under another file name, with no source
+// given, updates the postings it stored the first time, as the command line does; with a
+// source given, its rows are written under that source.
+func TestImportUploadRenamed(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var j importJob
+	e.upload(t, "岗位需求.csv", []byte(jobsCSV), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Source != "岗位需求" || j.Counts.Created != 1 {
+		t.Fatalf("first upload: %+v counts %+v", j, j.Counts)
+	}
+	e.upload(t, "岗位需求_v2.csv", []byte(jobsCSV), map[string]string{"type": "jobs"}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Created != 0 || j.Counts.Unchanged != 1 || e.count(t, xiaoqi.KindJob) != 1 {
+		t.Errorf("the same list under another name: %+v counts %+v, %d jobs stored, want the one posting unchanged",
+			j, j.Counts, e.count(t, xiaoqi.KindJob))
+	}
+	e.upload(t, "岗位需求(2).csv", []byte(jobsCSV), map[string]string{"type": "jobs", "source": "hr-office"}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Source != "hr-office" || j.Counts.Created != 1 || e.count(t, xiaoqi.KindJob) != 2 {
+		t.Errorf("under a source of its own: %+v counts %+v, %d jobs stored", j, j.Counts, e.count(t, xiaoqi.KindJob))
+	}
+}
+
 func TestImportUploadModes(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
