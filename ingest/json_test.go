@@ -82,14 +82,14 @@ func TestImportJSON(t *testing.T) {
 // with a default.
 func TestImportMapping(t *testing.T) {
 	t.Parallel()
-	data := csvLines("需求岗位,用工单位,月工资,要求,内部备注", "Python开发,西安某信息公司,1-2万,本科,不导入")
+	data := csvLines("需求名称,用工单位,月收入区间,要求,内部备注", "Python开发,西安某信息公司,1-2万,本科,不导入")
 	path := writeFile(t, "office.csv", []byte(data))
 	s := openStore(t)
 	_, err := ingest.Import(context.Background(), s, path, ingest.Options{Type: xiaoqi.KindJob})
 	if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID || !strings.Contains(xiaoqi.ErrorMessage(err), "no header row") {
 		t.Fatalf("without a mapping: %v", err)
 	}
-	m, err := ingest.ParseMapping([]byte(`{"需求岗位": "title", "用工单位": "公司名称", "月工资": "salary", "要求": "degree", "内部备注": "-"}`))
+	m, err := ingest.ParseMapping([]byte(`{"需求名称": "title", "用工单位": "公司名称", "月收入区间": "salary", "要求": "degree", "内部备注": "-"}`))
 	if err != nil {
 		t.Fatal(err)
 	}

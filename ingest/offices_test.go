@@ -248,3 +248,36 @@ func TestYesWithNote(t *testing.T) {
 		}
 	}
 }
+
+// TestJobHeadersAsOfficesWriteThem: the headers of job lists met in offices (薪酬待遇, 工资待遇,
+// 需求岗位, 企业全称, 工作区域, 文化程度, 拟招人数, 岗位说明) were unknown columns, and 薪酬待遇 over
+// 最低 and 最高 left every row without its salary; and a headcount with a note (2人（男女不限）,
+// 若干（应届生优先）) was an error that lost its row.
+func TestJobHeadersAsOfficesWriteThem(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines(
+		"需求岗位,企业全称,工作区域,文化程度,拟招人数,工资待遇,岗位说明",
+		"软件测试工程师,西安某软件有限公司,西安市雁塔区,本科,2人（男女不限）,8000-12000,负责功能测试",
+		"客服专员,西安某软件有限公司,西安市雁塔区,大专,若干（应届生优先）,4-6千,热线客服"))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, EnterprisesCreated: 1})
+	if len(rep.Unknown) != 0 {
+		t.Errorf("unknown columns %+v", rep.Unknown)
+	}
+	jobs := jobsByTitle(t, s)
+	if j := jobs["软件测试工程师"]; j.Headcount != 2 || j.SalaryMin != 8000 || j.Degree != "本科" || j.District != "雁塔区" || j.Description != "负责功能测试" {
+		t.Errorf("软件测试工程师 = %+v", j)
+	}
+	if j := jobs["客服专员"]; j.Headcount != 0 || j.SalaryMax != 6000 {
+		t.Errorf("客服专员 = %+v", j)
+	}
+
+	s = openStore(t)
+	rep = mustImport(t, s, writeFile(t, "two.csv", []byte(csvLines(
+		"岗位名称,单位名称,工作地点,薪酬待遇（元/月）,",
+		",,,最低,最高",
+		"运维工程师,陕西某数字服务有限公司,西安,6000,9000"))), ingest.Options{Type: xiaoqi.KindJob})
+	if j := jobsByTitle(t, s)["运维工程师"]; rep.HeaderRow != 2 || j.SalaryMin != 6000 || j.SalaryMax != 9000 {
+		t.Errorf("薪酬待遇 over 最低 and 最高: header row %d, salary %d-%d, want 6000-9000:%s", rep.HeaderRow, j.SalaryMin, j.SalaryMax, problems(rep))
+	}
+}

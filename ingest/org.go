@@ -201,6 +201,11 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 	r.setStr("description", &p.Description)
 	if v, ok := r.str("skills"); ok {
 		p.Skills = skills.Skills(SplitList(v), p.Description)
+	} else if p.MajorCode == "" && p.Skills == nil {
+		// A course without a skills column (Java全栈开发就业班): the skills its name and
+		// description name, as a job need's, or no filter by skill and no match would find it.
+		// A major of the catalogue has its code's skills (skill.Taxonomy.SkillsOfMajor).
+		p.Skills = skills.Skills(nil, p.Name+"\n"+p.Description)
 	}
 	if v, ok := r.str("graduates_per_year"); ok {
 		programGraduates(r, p, v)

@@ -28,6 +28,9 @@ type Headcount struct {
 }
 
 var (
+	// headcountNote starts a note after a count: a comma or semicolon before no digit.
+	headcountNote  = regexp.MustCompile(`[,;，；]([^0-9]|$)`)
+	thousands      = regexp.MustCompile(`(\d),(\d{3})`)
 	headcountRange = regexp.MustCompile(`^(\d+)(?:[-~—–至到、或]|人到|人至|名到|名至)(\d+)$`)
 	unspecified    = map[string]bool{"": true, "若干": true, "若干名": true, "若干人": true, "不限": true, "多名": true,
 		"数名": true, "多人": true, "several": true, "some": true, "tbd": true, "n/a": true, "-": true,
@@ -43,13 +46,22 @@ var (
 	headcountUnits         = []string{"人", "名", "个", "位", "people", "persons", "person"}
 )
 
-// ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "三人", "十二", "两名"; an open
+// ParseHeadcount parses a headcount: "3", "3人", "招3人", "3名", "三人", "十二", "两名", with a
+// note after it or not ("2人（男女不限）", "3人，应届生优先"); an open
 // count, "10+", "10人以上", "5人及以上", "10余人", "十几人", "百余人", "3人起", "至少3人", read as
 // the number it starts at with AtLeast set; a range, "3-5人", "3～5名", "两三人", "3、4人", read as
 // its lower bound with Max set to the upper; "10人左右" as 10; and "若干", "很多", "数名", "不限" and
 // "" as unspecified. The reader reports the reading of a range or an open count as a warning.
 func ParseHeadcount(s string) (Headcount, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(narrow(s)), ""))
+	// A note after the count: 2人（男女不限）, 若干（应届生优先）, 3人，有经验者优先.
+	if u := bracketNote.ReplaceAllString(t, ""); u != "" {
+		t = u
+	}
+	if m := headcountNote.FindStringIndex(t); m != nil && m[0] > 0 {
+		t = t[:m[0]] // not the comma of 1,000
+	}
+	t = thousands.ReplaceAllString(t, "$1$2")
 	if unspecified[t] {
 		return Headcount{Unspecified: true}, nil
 	}

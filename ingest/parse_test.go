@@ -18,6 +18,9 @@ func TestParseHeadcount(t *testing.T) {
 		{"3", 3, false}, {"3人", 3, false}, {"招3人", 3, false}, {"3名", 3, false}, {"10+", 10, false},
 		{"10人以上", 10, false}, {"5-10人", 5, false}, {"三人", 3, false}, {"十二", 12, false}, {"二十", 20, false},
 		{"两名", 2, false}, {"若干", 0, true}, {"若干名", 0, true}, {"", 0, true}, {"不限", 0, true}, {"3.0", 3, false},
+		// A note after the count.
+		{"2人（男女不限）", 2, false}, {"3（限男性）", 3, false}, {"若干（应届生优先）", 0, true}, {"3人，有经验者优先", 3, false},
+		{"5人;急招", 5, false}, {"1,000", 1000, false}, {"1,200人", 1200, false},
 	}
 	for _, tt := range tests {
 		got, err := ingest.ParseHeadcount(tt.in)

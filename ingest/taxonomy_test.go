@@ -114,3 +114,42 @@ func TestUnusedMapping(t *testing.T) {
 		t.Errorf("unused mapping %v, written %d; want 内部备注 and 月工资, and the row written", rep.UnusedMapping, rep.Written)
 	}
 }
+
+// TestImportCourseSkills: a training institution's course list names its skills in columns
+// such as 课程内容 or 培训内容, or not at all; a course without a skills column takes the
+// skills its name and 课程简介 name, as a job need does, or no filter by skill and no match
+// would find it. A major of the catalogue, which has its code's skills, takes none from text.
+func TestImportCourseSkills(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk := ingest.TaxonomySkills(tax)
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "orgs.csv", []byte(csvLines("机构名称,所在城市,所在区县,办学层次",
+		"西安某职业技能培训学校,西安市,雁塔区,培训机构"))), ingest.Options{Type: xiaoqi.KindInstitution})
+	rep := mustImport(t, s, writeFile(t, "courses.csv", []byte(csvLines("培训机构,课程名称,培训层次,课程内容",
+		"西安某职业技能培训学校,Java全栈开发就业班,培训,Java、Spring Boot、Vue"))),
+		ingest.Options{Type: xiaoqi.KindProgram, Skills: sk})
+	if len(rep.Unknown) != 0 || rep.Written != 1 {
+		t.Errorf("课程内容 and 培训层次: unknown columns %+v, %d written", rep.Unknown, rep.Written)
+	}
+	rep = mustImport(t, s, writeFile(t, "courses2.csv", []byte(csvLines("培训机构,课程名称,课程简介",
+		"西安某职业技能培训学校,Python数据分析班,学习Pandas与数据可视化，完成数据分析项目"))),
+		ingest.Options{Type: xiaoqi.KindProgram, Skills: sk})
+	if len(rep.Unknown) != 0 || rep.Written != 1 {
+		t.Errorf("课程简介: unknown columns %+v, %d written", rep.Unknown, rep.Written)
+	}
+	got := map[string][]string{}
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		p := d.(*xiaoqi.Program)
+		got[p.Name] = p.Skills
+	}
+	if want := []string{"Java", "Spring Boot", "Vue"}; !slices.Equal(got["Java全栈开发就业班"], want) {
+		t.Errorf("Java全栈开发就业班: skills %q, want %q", got["Java全栈开发就业班"], want)
+	}
+	if py := got["Python数据分析班"]; !slices.Contains(py, "Python") || !slices.Contains(py, "数据分析") {
+		t.Errorf("Python数据分析班: skills %q, want Python and 数据分析 from its name and 课程简介", py)
+	}
+}

@@ -254,8 +254,8 @@ var degreeAliases = map[string]string{
 	"博士后": "博士", "emba": "硕士", "一本": "本科", "二本": "本科", "重点本科": "本科",
 }
 
-// degreeNote is a note in brackets after a degree.
-var degreeNote = regexp.MustCompile(`[(（\[【][^)）\]】]*[)）\]】]`)
+// bracketNote is a note in brackets after a value: 本科（985优先）, 2人（男女不限）.
+var bracketNote = regexp.MustCompile(`[(（\[【][^)）\]】]*[)）\]】]`)
 
 // degreeAffixes are the words around a degree that do not change it.
 var (
@@ -276,7 +276,7 @@ func ParseDegree(s string) (string, error) {
 		return d, nil
 	}
 	// A preference after the degree: 本科（985/211优先）, 本科，985优先.
-	t = strings.TrimSpace(degreeNote.ReplaceAllString(t, ""))
+	t = strings.TrimSpace(bracketNote.ReplaceAllString(t, ""))
 	if i := strings.IndexAny(t, ",;，；"); i > 0 {
 		t = strings.TrimSpace(t[:i])
 	}
