@@ -48,3 +48,48 @@ func TestRegisteredFirmInSeveralCities(t *testing.T) {
 		t.Errorf("网络工程师 of %+v, want a firm of its own in 榆林 (which registered firm is meant is unknown)", e)
 	}
 }
+
+// TestFirmListAfterJobList: a list of firms with their credit codes, imported after the job
+// needs that created the firms by name, gives those firms their codes; it made a second,
+// verified firm of each name without job needs beside the one that had them all. A job list
+// naming the firm by its code then finds it too, and importing the firm list again changes
+// nothing. A stored firm of the name with another code is another firm.
+func TestFirmListAfterJobList(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	code := func(body string) string { return body + string(xiaoqi.CreditCodeCheck(body)) }
+	c1, c2, c3 := code("91610131MA6TAAAA0"), code("91610131MA6TBBBB0"), code("91610131MA6TCCCC0")
+	mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市",
+		"Java开发工程师,西安软通某某信息技术有限公司,西安", "测试工程师,西安软通某某信息技术有限公司,西安"))),
+		ingest.Options{Type: xiaoqi.KindJob})
+	firms := writeFile(t, "firms.csv", []byte(csvLines("企业名称,统一社会信用代码,城市",
+		"西安软通某某信息技术有限公司,"+c1+",西安", "西安另一家信息技术有限公司,"+c2+",西安")))
+	rep := mustImport(t, s, firms, ingest.Options{Type: xiaoqi.KindEnterprise})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 1, Updated: 1})
+	ents := allDocs(t, s, xiaoqi.KindEnterprise)
+	if len(ents) != 2 {
+		t.Fatalf("%d enterprises, want 2: %v", len(ents), ents)
+	}
+	var firm *xiaoqi.Enterprise
+	for _, d := range ents {
+		if e := d.(*xiaoqi.Enterprise); e.Name == "西安软通某某信息技术有限公司" {
+			firm = e
+		}
+	}
+	jobs := jobsByTitle(t, s)
+	if firm == nil || firm.CreditCode != c1 || jobs["Java开发工程师"].EnterpriseID != firm.ID {
+		t.Errorf("firm %+v; the job needs' firm %s", firm, jobs["Java开发工程师"].EnterpriseID)
+	}
+	rep = mustImport(t, s, firms, ingest.Options{Type: xiaoqi.KindEnterprise})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Unchanged: 2})
+	rep = mustImport(t, s, writeFile(t, "jobs2.csv", []byte(csvLines("岗位名称,公司名称,统一社会信用代码,城市",
+		"运维工程师,西安软通某某信息技术有限公司,"+c1+",西安"))), ingest.Options{Type: xiaoqi.KindJob})
+	if j := jobsByTitle(t, s)["运维工程师"]; rep.EnterprisesCreated != 0 || firm == nil || j.EnterpriseID != firm.ID {
+		t.Errorf("a job need naming the firm by its code: %d firms created, firm %s", rep.EnterprisesCreated, j.EnterpriseID)
+	}
+	rep = mustImport(t, s, writeFile(t, "other.csv", []byte(csvLines("企业名称,统一社会信用代码,城市",
+		"西安软通某某信息技术有限公司,"+c3+",西安"))), ingest.Options{Type: xiaoqi.KindEnterprise})
+	if rep.Created != 1 {
+		t.Errorf("the name with another code: %+v, want a firm of its own", rep.Counts)
+	}
+}

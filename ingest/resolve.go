@@ -28,6 +28,26 @@ func stored(ctx context.Context, store xiaoqi.Store, k xiaoqi.Kind, id, nk strin
 	return d, nil
 }
 
+// namedOnly returns the stored enterprise of name in city that a row giving its credit code
+// code means, though its key is not the code's: one stored by its name only (created for the
+// job needs of a list without codes), or adopted so before; nil when there is none, or when
+// the one stored has another code, another firm. A list of firms with their codes, imported
+// after the job needs that created them, made a second firm of each name, verified and
+// without job needs, beside the unverified one that had them all.
+func namedOnly(ctx context.Context, store xiaoqi.Store, name, city, code string) (xiaoqi.Doc, error) {
+	if name == "" {
+		return nil, nil
+	}
+	d, err := stored(ctx, store, xiaoqi.KindEnterprise, "", (&xiaoqi.Enterprise{Name: name, City: city}).NaturalKey())
+	if err != nil || d == nil {
+		return nil, err
+	}
+	if ent, ok := d.(*xiaoqi.Enterprise); !ok || ent.CreditCode != "" && ent.CreditCode != code {
+		return nil, nil
+	}
+	return d, nil
+}
+
 // maxCached bounds the enterprises and institutions an import remembers; beyond it the
 // caches start again, so that memory stays bounded on files with millions of rows.
 const maxCached = 100000
@@ -94,6 +114,11 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 	d, err := stored(ctx, e.store, xiaoqi.KindEnterprise, "", key)
 	if err != nil {
 		return "", nil, err
+	}
+	if d == nil && ref.creditCode != "" {
+		if d, err = namedOnly(ctx, e.store, ref.name, ref.city, ref.creditCode); err != nil {
+			return "", nil, err
+		}
 	}
 	if d != nil {
 		e.ids[key] = d.Base().ID

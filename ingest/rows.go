@@ -303,6 +303,9 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 		return d, nil
 	}
 	old, err := stored(rs.ctx, rs.store, rs.s.kind, d.Base().ID, d.NaturalKey())
+	if ent, ok := d.(*xiaoqi.Enterprise); ok && err == nil && old == nil && d.Base().ID == "" && ent.CreditCode != "" {
+		old, err = namedOnly(rs.ctx, rs.store, ent.Name, ent.City, ent.CreditCode) // it gains the code
+	}
 	if err != nil || old == nil {
 		return d, err
 	}
