@@ -52,11 +52,23 @@ var shaanxiCounties = map[string][]string{
 	"商洛市": {"商州区", "洛南县", "丹凤县", "商南县", "山阳县", "镇安县", "柞水县"},
 }
 
+// formerCounties are the old names, still written, of counties renamed to other words: 户县
+// is 鄠邑区 since 2016 (a row in 户县 was a city of that name, or no city at all).
+var formerCounties = []struct{ name, county, city string }{
+	{"户县", "鄠邑区", "西安市"}, {"宝鸡县", "陈仓区", "宝鸡市"}, {"华县", "华州区", "渭南市"},
+	{"彬县", "彬州市", "咸阳市"}, {"耀县", "耀州区", "铜川市"},
+}
+
 // countyOf finds the Shaanxi county-level unit that t starts with: its full name (韩城市,
 // 周至县), or its name without 市, 县 or 区 when that has two characters or more and is all of
 // t (韩城) or followed by 县, the name of a county that has since become a city or a district
-// (神木县, 凤翔县). It returns the unit and its city, or "".
+// (神木县, 凤翔县), or by a former name (formerCounties). It returns the unit and its city, or "".
 func countyOf(t string) (county, city string) {
+	for _, f := range formerCounties {
+		if strings.HasPrefix(t, f.name) {
+			return f.county, f.city
+		}
+	}
 	for c, units := range shaanxiCounties {
 		for _, u := range units {
 			if strings.HasPrefix(t, u) {

@@ -49,6 +49,17 @@ func ReadDistrict(city, v string) (string, string) {
 	if xiaoqi.RegionOf(city) == "" {
 		return city, strings.TrimSpace(v)
 	}
+	if u := strings.TrimSpace(bracketNote.ReplaceAllString(t, "")); u != "" {
+		t = u // 雁塔区（高新）
+	}
+	if short := strings.TrimSuffix(city, "市"); strings.HasPrefix(t, "陕西") || short != "" && strings.HasPrefix(t, short) {
+		// The district with its province and city (陕西省西安市雁塔区, 宝鸡市渭滨区): the
+		// district, where the city is the row's. It was kept whole, and a filter by 雁塔区
+		// did not find it.
+		if c, d, known := parseCity(t); known && c == city && d != "" {
+			t = d
+		}
+	}
 	if strings.HasPrefix(t, "杨凌") || strings.HasPrefix(t, "西咸") {
 		return shaanxiPlace(strings.TrimSuffix(city, "市"), t)
 	}

@@ -17,6 +17,10 @@ func TestReadDistrict(t *testing.T) {
 		// The new areas are areas: 杨凌 a city of its own, 西咸新区 Xi'an's, as ParseArea reads them.
 		{"咸阳市", "杨凌示范区", "杨凌示范区", ""}, {"咸阳市", "杨凌", "杨凌示范区", ""}, {"咸阳市", "西咸新区", "西安市", "西咸新区"},
 		{"咸阳市", "杨陵区", "咸阳市", "杨陵区"}, // the district of 咸阳 (陵) of the divisions stays
+		// Written with its province and city, or a note in brackets.
+		{"西安市", "陕西省西安市雁塔区", "西安市", "雁塔区"}, {"西安市", "西安市雁塔区", "西安市", "雁塔区"}, {"宝鸡市", "宝鸡市渭滨区", "宝鸡市", "渭滨区"},
+		{"西安市", "西安雁塔", "西安市", "雁塔区"}, {"西安市", "雁塔区（高新）", "西安市", "雁塔区"},
+		{"咸阳市", "西安市雁塔区", "咸阳市", "西安市雁塔区"}, // another city's: as written
 	} {
 		if c, d := ingest.ReadDistrict(tc.city, tc.in); c != tc.wantCity || d != tc.want {
 			t.Errorf("ReadDistrict(%q, %q) = %q, %q; want %q, %q", tc.city, tc.in, c, d, tc.wantCity, tc.want)
@@ -48,5 +52,33 @@ func TestReadCityEnglish(t *testing.T) {
 		if c != want[0] || d != want[1] || problem != "" || fatal {
 			t.Errorf("ReadCity(%q) = %q, %q, %q, %v; want %q, %q", in, c, d, problem, fatal, want[0], want[1])
 		}
+	}
+}
+
+// TestImportPlacesAsOfficesWriteThem: a district cell with its city (西安市雁塔区) is the
+// district, which a filter by 雁塔区 finds; a place that disagrees with the city column, or a
+// cell naming two cities, is imported as the city column says, with a warning (it was silent);
+// a province alone in the city column is kept with a warning, as the area column and the API
+// keep it (it failed the row); 户县 is 鄠邑区 (a city of that name before).
+func TestImportPlacesAsOfficesWriteThem(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,区县,工作地点",
+		"甲,西安某公司,西安,陕西省西安市雁塔区,",
+		"乙,西安某公司,咸阳市,,西安市雁塔区科技路",
+		"丙,西安某公司,西安、咸阳,,",
+		"丁,西安某公司,陕西省,,",
+		"戊,西安某公司,户县,,"))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 5, Written: 5, Created: 5, Warnings: 3, EnterprisesCreated: 3})
+	jobs := jobsByTitle(t, s)
+	for title, want := range map[string][2]string{"甲": {"西安市", "雁塔区"}, "乙": {"咸阳市", ""}, "丙": {"西安市", ""},
+		"丁": {"陕西省", ""}, "戊": {"西安市", "鄠邑区"}} {
+		if j := jobs[title]; j == nil || j.City != want[0] || j.District != want[1] {
+			t.Errorf("%s stored in %+v, want %v", title, j, want)
+		}
+	}
+	if !hasProblem(rep, ingest.LevelWarning, 3, "工作地点", "not in 咸阳市") || !hasProblem(rep, ingest.LevelWarning, 4, "城市", "more than one city") ||
+		!hasProblem(rep, ingest.LevelWarning, 5, "城市", "only the province") {
+		t.Errorf("want warnings for rows 3, 4 and 5:%s", problems(rep))
 	}
 }

@@ -314,10 +314,16 @@ func (r *record) place(city, district *string, merge bool) {
 			if defaultCity == "" {
 				r.errorf("city", "%s", zoneWithoutCity(v, d))
 			}
+		case fatal && onlyProvince(v) && r.get("area") == "":
+			// A province alone (陕西省), as the area column and the API take it.
+			c, d = provinceOf(v), ""
+			r.warnf("city", "只给出了省份 %[1]s，未给出城市 / only the province (%[1]s) is given, no city", c)
 		case fatal:
 			r.errorf("city", "%s", problem)
 		case problem != "":
 			r.warnf("city", "%s", problem)
+		default:
+			r.severalCities(v, c)
 		}
 	}
 	if v := r.get("area"); v != "" {
@@ -327,6 +333,10 @@ func (r *record) place(city, district *string, merge bool) {
 		}
 		if d == "" && (ac == c || ac == "") {
 			d = ad
+		}
+		if ac != "" && ac != c && !r.failed && (ac != "西安市" || ad != "西咸新区") {
+			// 咸阳市 beside 西安市雁塔区科技路: which is meant, the file does not say.
+			r.warnf("area", "%[1]q 在%[2]s，与城市列的%[3]s不一致，按城市列导入 / %[1]q is in %[2]s, not in %[3]s of the city column: imported as in %[3]s", v, ac, c)
 		}
 		if c == "" && !r.failed && defaultCity == "" {
 			if ad != "" && r.s.kind != xiaoqi.KindCandidate {
@@ -348,6 +358,9 @@ func (r *record) place(city, district *string, merge bool) {
 	}
 	if v := given(r.get("district")); v != "" {
 		c, d = ReadDistrict(c, v)
+		if oc, _, known := parseCity(v); known && oc != c && d == strings.TrimSpace(v) && xiaoqi.RegionOf(oc) != "" && xiaoqi.RegionOf(c) != "" {
+			r.warnf("district", "区县 %[1]q 在%[2]s，不在%[3]s，按原文保存 / %[1]q is in %[2]s, not in %[3]s: kept as written", v, oc, c)
+		}
 	}
 	if merge && !hasCity && !hasArea {
 		c = *city
@@ -360,6 +373,18 @@ func (r *record) place(city, district *string, merge bool) {
 	*city, *district = c, d
 }
 
+// severalCities warns when the city cell v names more than one city (西安、咸阳, 西安/宝鸡): a
+// job need is stored in one, c, the first.
+func (r *record) severalCities(v, c string) {
+	parts := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("、/，,;；|", r) })
+	for _, p := range parts[min(1, len(parts)):] {
+		if oc, _, known := parseCity(p); known && oc != c {
+			r.warnf("city", "%[1]q 写了不止一个城市，按第一个（%[2]s）导入 / %[1]q names more than one city: imported as in the first, %[2]s", v, c)
+			return
+		}
+	}
+}
+
 // zoneWithoutCity is the error of a place that names a district or a development zone but no
 // city (高新区: many cities have one).
 func zoneWithoutCity(v, district string) string {
@@ -368,6 +393,17 @@ func zoneWithoutCity(v, district string) string {
 }
 
 // provinceOf returns the province a text starts with ("陕西省"), or "".
+// onlyProvince reports whether s names a province and nothing else (陕西省, 陕西).
+func onlyProvince(s string) bool {
+	t := strings.TrimSpace(s)
+	for _, p := range provinces {
+		if t == p.full || t == p.short {
+			return true
+		}
+	}
+	return false
+}
+
 func provinceOf(s string) string {
 	t := strings.TrimSpace(s)
 	for _, p := range provinces {
