@@ -231,6 +231,29 @@ func ParseDate(s string) (time.Time, error) {
 	if t == "" {
 		return time.Time{}, nil
 	}
+	d, err := parseDate(s, t)
+	if err != nil {
+		// What people write around a date: 2023/11/20 星期一, 2023-11-20（周一）,
+		// 2023年11月20日 上午, 2023 年 11 月 20 日.
+		if c := strings.TrimSpace(dateSpaces.ReplaceAllString(dateNoise.ReplaceAllString(t, ""), "$1")); c != t && c != "" {
+			if d, err2 := parseDate(s, c); err2 == nil {
+				return d, nil
+			}
+		}
+	}
+	return d, err
+}
+
+var (
+	// dateNoise are the words beside a date that are no part of it: a note in brackets, the
+	// day of the week, the part of the day.
+	dateNoise = regexp.MustCompile(`[(\[【][^)\]】]*[)\]】]|(?:星期|礼拜|周)[一二三四五六日天]|上午|下午|中午|晚上|早上`)
+	// dateSpaces are spaces around the characters of a Chinese date.
+	dateSpaces = regexp.MustCompile(`\s*(年|月|日|号)\s*`)
+)
+
+// parseDate is ParseDate of t, s folded.
+func parseDate(s, t string) (time.Time, error) {
 	if d, err := time.Parse(time.RFC3339, t); err == nil {
 		return d, nil
 	}

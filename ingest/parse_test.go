@@ -57,6 +57,11 @@ func TestParseDate(t *testing.T) {
 		{"2023", day(2023, 1, 1)},
 		{"2023-07-12T08:00:00+08:00", time.Date(2023, 7, 12, 8, 0, 0, 0, ingest.China)},
 		{"", time.Time{}},
+		// What people write around a date.
+		{"2023 年 11 月 20 日", day(2023, 11, 20)},
+		{"2023/11/20 星期一", day(2023, 11, 20)},
+		{"2023-11-20（周一）", day(2023, 11, 20)},
+		{"2023年11月20日 上午", day(2023, 11, 20)},
 	}
 	for _, tt := range tests {
 		got, err := ingest.ParseDate(tt.in)
@@ -64,7 +69,7 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
-	for _, bad := range []string{"昨天", "2023-13-01", "12/31", "0", "-5", "1850-01-01", "7/12/2023", "11.20", "11月20日"} {
+	for _, bad := range []string{"昨天", "2023-13-01", "12/31", "0", "-5", "1850-01-01", "7/12/2023", "11.20", "11月20日", "星期一", "（周一）"} {
 		if got, err := ingest.ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) = %v: want error", bad, got)
 		}

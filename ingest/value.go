@@ -252,6 +252,8 @@ var degreeAliases = map[string]string{
 	// a master's; 一本 and 二本 are tiers of 本科 admission.
 	"职高": "中专", "职业高中": "中专", "技工": "中专", "技工学校": "中专",
 	"博士后": "博士", "emba": "硕士", "一本": "本科", "二本": "本科", "重点本科": "本科",
+	// 大本 is said for 本科 (大专 being 大专); 本硕 asks for a bachelor's at least (本硕连读 …).
+	"大本": "本科", "本硕": "本科", "本硕博": "本科",
 }
 
 // bracketNote is a note in brackets after a value: 本科（985优先）, 2人（男女不限）.
@@ -259,7 +261,7 @@ var bracketNote = regexp.MustCompile(`[(（\[【][^)）\]】]*[)）\]】]`)
 
 // degreeAffixes are the words around a degree that do not change it.
 var (
-	degreeSuffixes = []string{"及以上", "以上", "或以上", "及以上学历", " or above", " and above", " or higher", "学历", "学位", " degree", "毕业", "研究生",
+	degreeSuffixes = []string{"及以上学历", "或以上", "及以上", "以上", " or above", " and above", " or higher", "学历", "学位", " degree", "毕业", "研究生",
 		"在读", "应届"}
 	// 985/211本科 and 双一流本科 name the schools preferred, not another degree; 学历：本科 is a
 	// cell that repeats its column's name.

@@ -96,7 +96,8 @@ func TestParseDegree(t *testing.T) {
 		"Master's degree": "硕士", "bachelor's degree or above": "本科", "高职": "大专", "中专/中技及以上": "中专",
 		// Postings name preferred schools, other names of a degree, or repeat the column's name.
 		"985本科": "本科", "985/211本科及以上": "本科", "双一流本科": "本科", "211硕士": "硕士", "本科在读": "本科",
-		"职高": "中专", "技工": "中专", "博士后": "博士", "EMBA": "硕士", "学历：本科": "本科", "二本及以上": "本科"} {
+		"职高": "中专", "技工": "中专", "博士后": "博士", "EMBA": "硕士", "学历：本科": "本科", "二本及以上": "本科",
+		"本科或以上": "本科", "大专或以上学历": "大专", "大本": "本科", "本硕": "本科"} {
 		got, err := ingest.ParseDegree(in)
 		if err != nil || got != want {
 			t.Errorf("ParseDegree(%q) = %q, %v; want %q", in, got, err, want)
