@@ -109,6 +109,12 @@ func TestDetectFormat(t *testing.T) {
 		!strings.Contains(xiaoqi.ErrorMessage(err), ".xlsx") {
 		t.Errorf("old Excel: %v", err)
 	}
+	for _, head := range []string{"<html><body><table><tr><td>岗位名称</td>", "\ufeff\r\n<TABLE border=1><tr>",
+		`<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`} {
+		if _, err := ingest.DetectFormat("导出.xls", []byte(head)); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID || !strings.Contains(xiaoqi.ErrorMessage(err), "HTML") {
+			t.Errorf("a web page saved as .xls (%.20q): %v", head, err)
+		}
+	}
 	if _, err := ingest.DetectFormat("fake.xlsx", []byte("a,b")); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID {
 		t.Errorf("a CSV named .xlsx: %v", err)
 	}

@@ -121,10 +121,13 @@ func TestStampedFooter(t *testing.T) {
 		"测试工程师,甲公司,西安,3",
 		"填报单位（盖章）：西安市商务局,,,",
 		"负责人(签字):,,,",
-		"主管（外包）,甲公司,西安,1"))), ingest.Options{Type: xiaoqi.KindJob})
-	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, Skipped: 2, EnterprisesCreated: 1})
-	if !hasProblem(rep, ingest.LevelNote, 3, "", "填报单位") || !hasProblem(rep, ingest.LevelNote, 4, "", "负责人") {
-		t.Errorf("want rows 3 and 4 skipped as footers:%s", problems(rep))
+		"主管（外包）,甲公司,西安,1",
+		"以下空白,,,",
+		",（以下空白）,,"))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, Skipped: 4, EnterprisesCreated: 1})
+	if !hasProblem(rep, ingest.LevelNote, 3, "", "填报单位") || !hasProblem(rep, ingest.LevelNote, 4, "", "负责人") ||
+		!hasProblem(rep, ingest.LevelNote, 6, "", "nothing below") || !hasProblem(rep, ingest.LevelNote, 7, "", "nothing below") {
+		t.Errorf("want rows 3, 4, 6 and 7 skipped as footers:%s", problems(rep))
 	}
 }
 

@@ -406,6 +406,22 @@ var (
 		"填报单位", "填表单位", "制表单位", "报送单位", "单位负责人", "签字", "盖章"}
 )
 
+// blankBelow are the words a form writes under its last row, alone in the row: nothing
+// follows (以下空白). Read as data, such a row failed three required columns.
+var blankBelow = map[string]bool{"以下空白": true, "以下无内容": true, "以下无正文": true, "以下为空": true, "以下空": true,
+	"此处空白": true, "此页空白": true, "空白": true, "(以下空白)": true}
+
+// rowCells counts the cells of row that are not empty.
+func rowCells(row Row) int {
+	n := 0
+	for _, c := range row.Cells {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // exampleWords mark the filled-in example row of a template (填写示例, 例：…).
 var exampleWords = []string{"填写示例", "填表示例", "示例", "样例", "范例", "举例", "例如", "例", "example", "sample", "e.g.", "eg"}
 
@@ -445,6 +461,9 @@ func footerNote(row Row) string {
 				return fmt.Sprintf("第 %[1]d 行是合计行，已跳过 / row %[1]d is a total row, skipped", row.Num)
 			}
 		}
+	}
+	if blankBelow[strings.Trim(t, "-—_*()[]")] && rowCells(row) == 1 {
+		return fmt.Sprintf("第 %[1]d 行是表尾（%[2]s），已跳过 / row %[1]d is a footer under the table (%[2]s: nothing below), skipped", row.Num, first)
 	}
 	if exampleRow(t) {
 		return fmt.Sprintf("第 %[1]d 行是填写示例，已跳过 / row %[1]d is a filled-in example of the template, skipped", row.Num)

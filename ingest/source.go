@@ -130,6 +130,9 @@ func detectFormat(path, display string, head []byte) (string, error) {
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
 		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%[1]s 是旧版 Excel（.xls/.et）或加密的工作簿，请另存为 .xlsx （Excel 2007 及以上）或 CSV 后再导入 / "+
 			"%[1]s is an old binary Excel (.xls/.et) or encrypted workbook: save it as .xlsx (Excel 2007+) or CSV and import that", display)
+	case webTable(head):
+		return "", xiaoqi.Errorf(xiaoqi.EINVALID, "%[1]s 是网页（HTML）或 XML 表格，不是 Excel 工作簿（网站导出的 .xls 常是这样），请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV 再导入 / "+
+			"%[1]s is a web page (HTML) or XML table, not a workbook (as the .xls files web systems export often are): open it in Excel or WPS, save it as .xlsx or CSV and import that", display)
 	}
 	switch ext {
 	case ".xlsx", ".xlsm":
@@ -155,6 +158,19 @@ func detectFormat(path, display string, head []byte) (string, error) {
 		return FormatJSON, nil
 	}
 	return FormatCSV, nil
+}
+
+// webTable reports whether head begins an HTML page or table, or an Excel 2003 XML
+// spreadsheet: what web systems export under the name .xls.
+func webTable(head []byte) bool {
+	t := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
+	for _, p := range []string{"<html", "<!doctype html", "<table", "<meta", "<head", "<body"} {
+		if bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	return bytes.HasPrefix(t, []byte("<?xml")) && (bytes.Contains(t, []byte("excel.sheet")) || bytes.Contains(t, []byte("<html")) ||
+		bytes.Contains(t, []byte("urn:schemas-microsoft-com:office:spreadsheet")))
 }
 
 // ParseFormat checks a format named by a user ("xlsx", "csv", "tsv", "json", "jsonl"); "" means detect.

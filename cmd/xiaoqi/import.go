@@ -249,6 +249,9 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 			}
 		case ingest.Ignore:
 			field = "(未导入 not imported)"
+			if c.Note != "" {
+				field = "(未导入 not imported: " + c.Note + ")" // why: another column fills its field
+			}
 		}
 		fmt.Fprintf(w, "  %-3s %s → %s\n", c.Letter, ingest.OneLine(c.Header), field)
 	}
