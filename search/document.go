@@ -140,6 +140,7 @@ func enterpriseDocument(e *xiaoqi.Enterprise) indexDoc {
 		fieldSector:   sectors,
 		fieldEntName:  e.Name,
 		fieldSuggest:  []string{e.Name},
+		fieldPinyin:   firmSpellings(e.Name),
 		fieldVerified: xiaoqi.ValidCreditCode(e.CreditCode),
 	}
 	doc.place(e.City, e.District, e.Region)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 
@@ -118,6 +119,55 @@ func spellings(name string) []string {
 	return append(wholes, inits...)
 }
 
+// firmPlaces are the places a firm's name may begin with, which people leave out when they
+// name it: 西安软通动力信息技术有限公司 is 软通动力 (ruantong), as much as xian ruantong.
+var firmPlaces = []string{"陕西省", "陕西", "中国", "西安市", "西安", "宝鸡", "咸阳", "铜川", "渭南", "延安", "汉中", "榆林", "安康",
+	"商洛", "杨凌", "西咸新区", "西咸", "北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", "南京", "武汉", "成都", "苏州"}
+
+// firmSpellings returns the spellings of a firm's name in pinyin (spellings), and those of
+// the name without the place it begins with (firmPlaces), each as "spelling\x1fname": the
+// values of the pinyin field, whose prefixes suggest the firms (suggestPinyin).
+func firmSpellings(name string) []string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil
+	}
+	var out []string
+	add := func(n string) {
+		for _, k := range spellings(n) {
+			if v := k + suggestSep + name; !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	add(name)
+	for _, pl := range firmPlaces {
+		if rest, ok := strings.CutPrefix(name, pl); ok && utf8.RuneCountInString(rest) >= 2 {
+			add(rest)
+			break
+		}
+	}
+	return out
+}
+
+// spelledFirms returns the names of the firms whose pinyin (firmSpellings) begins with key,
+// at most max, in the order of their spellings.
+func (x *Index) spelledFirms(ctx context.Context, key string, max int) ([]string, error) {
+	terms, err := x.prefixTerms(ctx, fieldPinyin, key, maxSuggestScan)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, tc := range terms {
+		if _, name, ok := strings.Cut(tc.term, suggestSep); ok && !slices.Contains(out, name) {
+			if out = append(out, name); len(out) == max {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
 // lookup returns the names one of whose spellings begins with prefix, at most limit, in the
 // order of their spellings.
 func (p *pinyinNames) lookup(prefix string, limit int) []string {
@@ -153,10 +203,15 @@ func pinyinPrefix(p string) string {
 }
 
 // spelledNames returns the names whose pinyin begins with key (pinyinNames.lookup, at most
-// maxPinyinSuggest) that the index holds, with the number of documents that hold each.
+// maxPinyinSuggest, and the firms of the index, spelledFirms, as many) that the index holds,
+// with the number of documents that hold each.
 func (x *Index) spelledNames(ctx context.Context, key string) ([]*xiaoqi.Suggestion, error) {
 	var out []*xiaoqi.Suggestion
-	for _, name := range x.pinyin.lookup(key, maxPinyinSuggest) {
+	firms, err := x.spelledFirms(ctx, key, maxPinyinSuggest)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range append(x.pinyin.lookup(key, maxPinyinSuggest), firms...) {
 		s, err := x.suggestion(ctx, x.seg.fold(name))
 		if err != nil {
 			return nil, err

@@ -194,8 +194,9 @@ const maxPinyinSuggest = 30
 
 // suggestPinyin adds to byFolded the names of the index whose pinyin, whole or by initials,
 // begins with the folded prefix p (pinyinNames): xajt and xi'an jiao suggest 西安交通大学, rjcs
-// 软件测试. Only the names xiaoqi knows (schools, skills, majors), counted as the index holds
-// them; none for a prefix that is not pinyin, nor for one typed with capitals (Xi'an Jiao is
+// 软件测试, ruantong 西安软通动力信息技术有限公司. The names xiaoqi knows (schools, skills, majors)
+// and the firms of the index (spelledFirms), counted as the index holds them; none for a prefix
+// that is not pinyin, nor for one typed with capitals (Xi'an Jiao is
 // English: an input method shows pinyin in small letters). spelt holds the texts it added.
 func (x *Index) suggestPinyin(ctx context.Context, prefix, p string, byFolded map[string]*xiaoqi.Suggestion) (spelt map[string]bool, err error) {
 	key := pinyinPrefix(p)

@@ -100,10 +100,15 @@ func TestSuggestPinyin(t *testing.T) {
 		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_se"}, InstitutionID: "ins_xjtu", InstitutionName: "西安交通大学", Name: "软件工程",
 			Degree: "本科", City: "西安市"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_1"}, Name: "测试工程师", City: "西安市", Skills: []string{"软件测试"}},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_rt"}, Name: "西安软通动力信息技术有限公司", City: "西安市"},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_ss"}, Name: "三星（中国）半导体有限公司", City: "西安市"},
 	)
 	for prefix, want := range map[string]string{
 		"xajt": "西安交通大学", "xi'an jiao": "西安交通大学", "xianjiaotong": "西安交通大学", "rjcs": "软件测试", "ruanjian ce": "软件测试",
 		"ruanjiangong": "软件工程", "changan": "长安大学", "zhang'an": "长安大学",
+		// Firms, by their names with or without the place they begin with.
+		"ruantong": "西安软通动力信息技术有限公司", "xian ruantong": "西安软通动力信息技术有限公司", "rtdl": "西安软通动力信息技术有限公司",
+		"sanxing": "三星（中国）半导体有限公司",
 	} {
 		got, err := x.Suggest(context.Background(), prefix, 10)
 		if err != nil {
