@@ -367,7 +367,8 @@ func (g *generator) enterprise(i int) *xiaoqi.Enterprise {
 	for _, s := range c.sectors {
 		names = append(names, xiaoqi.SectorNames[s][0])
 	}
-	e.Description = fmt.Sprintf("%s服务外包企业，位于%s%s，业务涵盖%s。", strings.Join(names, "、"), c.city, c.district,
+	// 信息系统服务 is no 信息系统服务服务外包企业.
+	e.Description = fmt.Sprintf("%s服务外包企业，位于%s%s，业务涵盖%s。", strings.TrimSuffix(strings.Join(names, "、"), "服务"), c.city, c.district,
 		strings.Join(pickN(r, g.skills[c.sectors[0]], 3), "、"))
 	if len(c.markets) > 0 {
 		e.Description += "承接" + strings.Join(c.markets, "、") + "市场的离岸外包业务。"
