@@ -304,7 +304,9 @@ func askWords() []string {
 		"需要",       // 哪些企业需要大数据人才: the firms and what they need (a cue: typeCues)
 		"条件",       // 开公司需要什么条件: what it takes, which the policy says as what it offers
 		"经历", "背景", // 有留学经历的候选人: profiles say 赴德国留学, not 经历
-		"多少钱", "多少"} // 培训补贴多少钱: what the policy offers (policyAnswer)
+		"多少钱", "多少", // 培训补贴多少钱: what the policy offers (policyAnswer)
+		"求推荐", "请推荐", "推荐一下", "推荐几个", // 求推荐西安做外包的公司: 求 and 推荐 were required
+		"及以上", "或以上", "以上"} // 日语N2以上的应届生: the jobs that say 本科及以上 came first
 }
 
 // proficiencyWords say how well someone knows what the rest of the query names: 懂英语的客服,
@@ -488,11 +490,25 @@ var someone = regexp.MustCompile(`(?:找|招)(?:[一两二三四五六七八九�
 // searched 找 as a word and listed Java job needs, saying that nothing held 找; 招一个测试
 // listed testing courses first, 招 and 一个 missing. It returns q unchanged when it holds none.
 func personCue(q string) string {
+	// 我想找会Java的人, 想招懂日语的客服, 招会Python的: a recruiter's verb at the start, before
+	// what the person must know; and 的人 after it (会日语的人). 找 and 人 were required words,
+	// and found one firm.
+	q = seeking.ReplaceAllString(q, "$1 候选人 $2")
+	q = person.ReplaceAllString(q, "$1 候选人$2")
 	if !someone.MatchString(q) {
-		return q
+		return strings.TrimSpace(q)
 	}
 	return strings.TrimSpace(someone.ReplaceAllString(q, " 候选人 "))
 }
+
+var (
+	// seeking is a recruiter's verb at the start of a query (我想找, 想招, 要找), before what the
+	// person must know or be: 会, 懂, 能, 熟悉, 精通, 擅长, or a word in Latin letters (找Java工程师);
+	// not 招商, 招生 or 找工作, which ask for other things.
+	seeking = regexp.MustCompile(`^(\s*)(?:我们|我)?(?:想要|想|要|需要|准备)?(?:寻找|找|招)([会懂能]|熟悉|精通|擅长|[A-Za-z])`)
+	// person is 的人 ending a part: the person described before it (会日语的人).
+	person = regexp.MustCompile(`(\S)的人(\s|$)`)
+)
 
 // realCue reads the words of q that ask for real documents only (真实, 真实数据, 真实岗位 …), as
 // the filter synthetic=false: 真实岗位 Java found the synthetic postings, which say 合成数据，
