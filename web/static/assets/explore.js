@@ -162,9 +162,10 @@ function bars(id, title, rows, selected, note) {
       s('rect', { x: 92, y: y + 4, width: Math.max(w, 1), height: 18, class: 'bar bar-' + id }),
       s('text', { x: 98 + w, y: y + 17, class: 'bar-value' }, v.toLocaleString()));
   });
-  // The same figures as a table for screen readers and for copying.
-  const table = h('table', { class: 'sr-only' }, h('caption', {}, title),
-    h('tbody', {}, rows.map(([city, v]) => h('tr', {}, h('th', { scope: 'row' }, cityName(city)), h('td', {}, String(v))))));
+  // The same figures as a table for screen readers and for copying, hidden in a box: a table
+  // hidden itself keeps the width of its text (550 px in English on a 375 px phone).
+  const table = h('div', { class: 'sr-only' }, h('table', {}, h('caption', {}, title),
+    h('tbody', {}, rows.map(([city, v]) => h('tr', {}, h('th', { scope: 'row' }, cityName(city)), h('td', {}, String(v)))))));
   return h('figure', { class: 'chart', 'data-chart': id }, h('h2', { id: id + '-h' }, title), svg, table,
     note ? h('figcaption', { class: 'muted' }, note) : null);
 }
