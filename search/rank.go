@@ -176,7 +176,9 @@ func policyCues() []string {
 // serve the initiative's markets before items (8) and (4), 知识产权保护 the 知识产权 programs
 // and a 法学 profile before item (14); with a kind (一带一路 企业) for that kind, where a
 // policy cue (补贴 企业) still asks for the items.
-var policyTopics = []string{"一带一路", "知识产权保护"}
+var policyTopics = []string{"一带一路", "知识产权保护",
+	// Money for a new firm (wordSynonyms): 贷款 found nothing, 融资 a job, a profile and item (5) last.
+	"风投", "创投", "天使投资", "贷款", "信贷", "融资"}
 
 // namesPolicyTopic reports whether q names a policy topic (policyTopics).
 func namesPolicyTopic(q string) bool {
@@ -278,6 +280,10 @@ func wordSynonyms(w string) []string {
 		return []string{"园区", "产业发展基地", "集聚区", "集聚带"}
 	case "减税", "免税":
 		return []string{"税收优惠"}
+	case "风投", "创投", "天使投资", "融资", "贷款", "信贷", "借款":
+		// Money for a firm as a founder asks for it: item (5) brings in 风险投资基金 and
+		// 融资担保 (找风投 and 贷款 found nothing).
+		return []string{"风险投资", "融资担保"}
 	case "校企合作", "产学研", "产学研合作", "产教融合", "校企共建":
 		// 产教融合 is what policy says today (产教融合 found nothing; a word of the taxonomy
 		// now, an alias of 产学研合作).
@@ -495,10 +501,8 @@ func personCue(q string) string {
 	// and found one firm.
 	q = seeking.ReplaceAllString(q, "$1 候选人 $2")
 	q = person.ReplaceAllString(q, "$1 候选人$2")
-	if !someone.MatchString(q) {
-		return strings.TrimSpace(q)
-	}
-	return strings.TrimSpace(someone.ReplaceAllString(q, " 候选人 "))
+	q = someone.ReplaceAllString(q, " 候选人 ")
+	return strings.TrimSpace(finding.ReplaceAllString(q, "$1")) // 找风投: 风投
 }
 
 var (
@@ -506,6 +510,9 @@ var (
 	// person must know or be: 会, 懂, 能, 熟悉, 精通, 擅长, or a word in Latin letters (找Java工程师);
 	// not 招商, 招生 or 找工作, which ask for other things.
 	seeking = regexp.MustCompile(`^(\s*)(?:我们|我)?(?:想要|想|要|需要|准备)?(?:寻找|找|招)([会懂能]|熟悉|精通|擅长|[A-Za-z])`)
+	// finding is 找 at the start of a query before anything else (找风投, 我想找园区): no word to
+	// find.
+	finding = regexp.MustCompile(`^(\s*)(?:我们|我)?(?:想要|想|要|需要|准备)?(?:寻找|找)`)
 	// person is 的人 ending a part: the person described before it (会日语的人).
 	person = regexp.MustCompile(`(\S)的人(\s|$)`)
 )
