@@ -145,7 +145,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 		changed:   make(chan struct{}),
 	}
 	x.majors, x.majorList = withSkillNames(majorTerms(opt.Majors, x.syn, a.stems), x.syn), opt.Majors
-	x.pinyin = newPinyinNames(knownNames(opt))
+	x.pinyin = newPinyinNames(knownNames(opt), opt.Aliases)
 	return x, nil
 }
 

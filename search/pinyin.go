@@ -52,15 +52,27 @@ func knownNames(opt Options) []string {
 	return names
 }
 
-func newPinyinNames(names []string) *pinyinNames {
+func newPinyinNames(names []string, aliases map[string][]string) *pinyinNames {
 	p := &pinyinNames{}
 	seen := map[pinyinKey]bool{}
+	add := func(k, name string) {
+		if pk := (pinyinKey{key: k, name: name}); k != "" && !seen[pk] {
+			seen[pk] = true
+			p.keys = append(p.keys, pk)
+		}
+	}
 	for _, n := range names {
 		for _, k := range spellings(n) {
-			pk := pinyinKey{key: k, name: n}
-			if k != "" && !seen[pk] {
-				seen[pk] = true
-				p.keys = append(p.keys, pk)
+			add(k, n)
+		}
+	}
+	// An abbreviation spelt whole (jiaoda: 交大) stands for its full names; by its initials
+	// (jd) it would stand for too many.
+	for alias, full := range aliases {
+		wholes, _ := spell(alias)
+		for _, k := range wholes {
+			for _, n := range full {
+				add(k, n)
 			}
 		}
 	}
@@ -77,6 +89,12 @@ func newPinyinNames(names []string) *pinyinNames {
 // without spaces; letters and digits in it stay as they are (Java开发: javakaifa, javakf). None
 // for a name without Chinese characters, whose completions are its own.
 func spellings(name string) []string {
+	wholes, inits := spell(name)
+	return append(wholes, inits...)
+}
+
+// spell returns the spellings of name whole and by initials (spellings).
+func spell(name string) (wholes, inits []string) {
 	var syllables [][]string
 	han := false
 	args := pinyin.NewArgs()
@@ -86,7 +104,7 @@ func spellings(name string) []string {
 		case unicode.Is(unicode.Han, r):
 			rs := pinyin.SinglePinyin(r, args)
 			if len(rs) == 0 {
-				return nil // a character it cannot read: no spelling would be whole
+				return nil, nil // a character it cannot read: no spelling would be whole
 			}
 			syllables = append(syllables, rs[:min(len(rs), maxReadings)])
 			han = true
@@ -95,9 +113,9 @@ func spellings(name string) []string {
 		}
 	}
 	if !han {
-		return nil
+		return nil, nil
 	}
-	wholes, inits := []string{""}, []string{""}
+	wholes, inits = []string{""}, []string{""}
 	for _, readings := range syllables {
 		var w, in []string
 		for _, pre := range wholes {
@@ -116,7 +134,7 @@ func spellings(name string) []string {
 		}
 		wholes, inits = w, in
 	}
-	return append(wholes, inits...)
+	return wholes, inits
 }
 
 // firmPlaces are the places a firm's name may begin with, which people leave out when they
@@ -168,6 +186,15 @@ func (x *Index) spelledFirms(ctx context.Context, key string, max int) ([]string
 	return out, nil
 }
 
+// has reports whether key is a spelling of name.
+func (p *pinyinNames) has(key, name string) bool {
+	i := sort.Search(len(p.keys), func(i int) bool {
+		k := p.keys[i]
+		return k.key > key || k.key == key && k.name >= name
+	})
+	return i < len(p.keys) && p.keys[i] == pinyinKey{key: key, name: name}
+}
+
 // lookup returns the names one of whose spellings begins with prefix, at most limit, in the
 // order of their spellings.
 func (p *pinyinNames) lookup(prefix string, limit int) []string {
@@ -187,7 +214,7 @@ func (p *pinyinNames) lookup(prefix string, limit int) []string {
 }
 
 // pinyinPrefix returns the folded prefix p as a key of pinyinNames: without the spaces and
-// apostrophes an input method puts between syllables (xi'an jiao); "" when it is not pinyin
+// apostrophes an input method puts between syllables (xi'an jiao), Shaanxi as shanxi; "" when it is not pinyin
 // (other characters), or shorter than minAliasPrefix.
 func pinyinPrefix(p string) string {
 	k := strings.Map(func(r rune) rune {
@@ -199,7 +226,18 @@ func pinyinPrefix(p string) string {
 	if len(k) < minAliasPrefix || !isASCIILetters(k) {
 		return ""
 	}
-	return k
+	// Shaanxi is how 陕西 is romanised, against 山西's Shanxi; its pinyin is shanxi.
+	return strings.ReplaceAll(k, "shaanxi", "shanxi")
+}
+
+// spellsWhole reports whether key is a whole spelling of name, not the beginning of one
+// (pinyinNames, firmSpellings).
+func (x *Index) spellsWhole(ctx context.Context, key, name string) bool {
+	if x.pinyin.has(key, name) {
+		return true
+	}
+	terms, err := x.prefixTerms(ctx, fieldPinyin, key+suggestSep+name, 1)
+	return err == nil && len(terms) > 0 && terms[0].term == key+suggestSep+name
 }
 
 // spelledNames returns the names whose pinyin begins with key (pinyinNames.lookup, at most
@@ -228,7 +266,7 @@ func (x *Index) spelledNames(ctx context.Context, key string) ([]*xiaoqi.Suggest
 // words are no pinyin of a name or the name finds nothing either.
 func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int, res *xiaoqi.SearchResult) (*xiaoqi.SearchResult, error) {
 	typed := strings.TrimSpace(q.Q)
-	if res.Total > 0 || typed != strings.ToLower(typed) || strings.ContainsAny(typed, "-+\"") {
+	if res.Total > 0 && !res.Relaxed || typed != strings.ToLower(typed) || strings.ContainsAny(typed, "-+\"") {
 		return res, nil
 	}
 	key := pinyinPrefix(x.seg.fold(typed))
@@ -241,6 +279,11 @@ func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage i
 	}
 	var best *xiaoqi.Suggestion
 	for _, s := range names {
+		// What found something, but not all its words (xian jiaotong daxue: xian as 西安), is
+		// a name's pinyin only when it spells the name whole.
+		if res.Total > 0 && !x.spellsWhole(ctx, key, s.Text) {
+			continue
+		}
 		if best == nil || s.Count > best.Count {
 			best = s
 		}

@@ -267,14 +267,22 @@ func TestSearchPinyinInstead(t *testing.T) {
 	index(t, x,
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_xjtu"}, Name: "西安交通大学", Type: xiaoqi.InstitutionUniversity, City: "西安市", Level: "本科"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_1"}, Name: "Java开发工程师", City: "西安市", Skills: []string{"Java"}},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_snnu"}, Name: "陕西师范大学", Type: xiaoqi.InstitutionUniversity, City: "西安市", Level: "本科"},
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_ss"}, Name: "三星（中国）半导体有限公司", City: "西安市"},
 	)
-	for _, q := range []string{"xajt", "xianjiaotong", "xianjiaotongdaxue"} {
+	for q, want := range map[string]string{
+		"xajt": "ins_xjtu", "xianjiaotong": "ins_xjtu", "xianjiaotongdaxue": "ins_xjtu",
+		// Words apart, of which xian is found as 西安 and the rest not: the name they spell
+		// whole. An abbreviation spelt whole (交大), and Shaanxi as 陕西 is romanised.
+		"xian jiaotong daxue": "ins_xjtu", "jiaoda": "ins_xjtu", "shaanxi shifan daxue": "ins_snnu", "sanxing": "ent_ss",
+	} {
 		res := find(t, x, xiaoqi.SearchQuery{Q: q})
-		if res.Instead != "西安交通大学" || len(res.Hits) == 0 || res.Hits[0].ID != "ins_xjtu" {
-			t.Errorf("%q: instead %q, hits %v; want 西安交通大学 searched", q, res.Instead, ids(res))
+		if res.Instead == "" || len(res.Hits) == 0 || res.Hits[0].ID != want {
+			t.Errorf("%q: instead %q, hits %v; want %s first", q, res.Instead, ids(res), want)
 		}
 	}
-	for _, q := range []string{"java", "XAJT", "xbgy", "zzzz"} {
+	// xian alone is 西安, found; xian jiao the beginning of a name only.
+	for _, q := range []string{"java", "XAJT", "xbgy", "zzzz", "xian", "xian jiao", "java xian"} {
 		if res := find(t, x, xiaoqi.SearchQuery{Q: q}); res.Instead != "" {
 			t.Errorf("%q: instead %q, want the query as typed", q, res.Instead)
 		}
