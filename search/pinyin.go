@@ -214,8 +214,8 @@ func (p *pinyinNames) lookup(prefix string, limit int) []string {
 }
 
 // pinyinPrefix returns the folded prefix p as a key of pinyinNames: without the spaces and
-// apostrophes an input method puts between syllables (xi'an jiao), Shaanxi as shanxi; "" when it is not pinyin
-// (other characters), or shorter than minAliasPrefix.
+// apostrophes an input method puts between syllables (xi'an jiao), Shaanxi as shanxi; "" when
+// it is not pinyin (other characters), or shorter than minAliasPrefix.
 func pinyinPrefix(p string) string {
 	k := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\'' || r == '’' {

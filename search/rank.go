@@ -502,7 +502,10 @@ func personCue(q string) string {
 	q = seeking.ReplaceAllString(q, "$1 候选人 $2")
 	q = person.ReplaceAllString(q, "$1 候选人$2")
 	q = someone.ReplaceAllString(q, " 候选人 ")
-	return strings.TrimSpace(finding.ReplaceAllString(q, "$1")) // 找风投: 风投
+	if rest := strings.TrimSpace(finding.ReplaceAllString(q, "$1")); rest != "" {
+		return rest // 找风投: 风投
+	}
+	return strings.TrimSpace(q)
 }
 
 var (
