@@ -59,7 +59,7 @@ func TestReadCityEnglish(t *testing.T) {
 // district, which a filter by 雁塔区 finds; a place that disagrees with the city column, or a
 // cell naming two cities, is imported as the city column says, with a warning (it was silent);
 // a province alone in the city column is kept with a warning, as the area column and the API
-// keep it (it failed the row); 户县 is 鄠邑区 (a city of that name before).
+// keep it, or beside an area the area's city (it failed the row); 户县 is 鄠邑区 (a city of that name before).
 func TestImportPlacesAsOfficesWriteThem(t *testing.T) {
 	t.Parallel()
 	s := openStore(t)
@@ -68,11 +68,12 @@ func TestImportPlacesAsOfficesWriteThem(t *testing.T) {
 		"乙,西安某公司,咸阳市,,西安市雁塔区科技路",
 		"丙,西安某公司,西安、咸阳,,",
 		"丁,西安某公司,陕西省,,",
-		"戊,西安某公司,户县,,"))), ingest.Options{Type: xiaoqi.KindJob})
-	wantCounts(t, rep, ingest.Counts{Read: 5, Written: 5, Created: 5, Warnings: 3, EnterprisesCreated: 3})
+		"戊,西安某公司,户县,,",
+		"己,西安某公司,陕西省,,西安市雁塔区科技路"))), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 6, Written: 6, Created: 6, Warnings: 3, EnterprisesCreated: 3})
 	jobs := jobsByTitle(t, s)
 	for title, want := range map[string][2]string{"甲": {"西安市", "雁塔区"}, "乙": {"咸阳市", ""}, "丙": {"西安市", ""},
-		"丁": {"陕西省", ""}, "戊": {"西安市", "鄠邑区"}} {
+		"丁": {"陕西省", ""}, "戊": {"西安市", "鄠邑区"}, "己": {"西安市", "雁塔区"}} {
 		if j := jobs[title]; j == nil || j.City != want[0] || j.District != want[1] {
 			t.Errorf("%s stored in %+v, want %v", title, j, want)
 		}

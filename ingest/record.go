@@ -314,7 +314,9 @@ func (r *record) place(city, district *string, merge bool) {
 			if defaultCity == "" {
 				r.errorf("city", "%s", zoneWithoutCity(v, d))
 			}
-		case fatal && onlyProvince(v) && r.get("area") == "":
+		case fatal && onlyProvince(v) && r.get("area") != "":
+			c, d = "", "" // 陕西省 beside 西安市雁塔区: the area names the city
+		case fatal && onlyProvince(v):
 			// A province alone (陕西省), as the area column and the API take it.
 			c, d = provinceOf(v), ""
 			r.warnf("city", "只给出了省份 %[1]s，未给出城市 / only the province (%[1]s) is given, no city", c)
