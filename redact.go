@@ -1,10 +1,12 @@
 package xiaoqi
 
 import (
+	_ "embed"
 	"fmt"
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -20,8 +22,11 @@ var (
 	textMobilePattern = regexp.MustCompile(`(?:\+?86[\s.·_/—–-]{0,2})?1[3-9][0-9](?:[\s.·_/—–-]{0,2}[0-9]){8}`)
 	// A landline with its area code, likewise: 029.8888.1234.
 	textLandlinePattern = regexp.MustCompile(`0[1-9][0-9]{1,2}[\s.·_/—–-]{1,2}[0-9]{3,4}[\s.·_/—–-]{0,2}[0-9]{4}`)
-	// A number written in Chinese digits, seven or more in a row: 一三九一二三四五六七一.
-	textChineseDigitsPattern = regexp.MustCompile(`[〇零一二三四五六七八九幺两]{7,}`)
+	// A number written in Chinese digits, seven or more in a row: 一三九一二三四五六七一, also
+	// in the financial digits (壹叁柒…), mixed with ASCII digits (139一二三四5678) or in groups
+	// (一三七 一一一一 二二二二); Redact keeps the runs without a Chinese digit to the patterns
+	// of ASCII numbers.
+	textChineseDigitsPattern = regexp.MustCompile(`[〇零一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖0-9](?:[ ·.-]?[〇零一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖0-9]){6,}`)
 	// A messenger account after its label: 微信 wx_huang88, 微信号：huang, QQ号码 12345678,
 	// VX:abc123. Latin labels that are also words (WeChat, Skype) need a colon or a digit in the
 	// account: 熟悉 WeChat miniprogram is a skill.
@@ -32,8 +37,10 @@ var (
 	// A passport or travel permit number after its label: 护照号 E12345678, Passport No.
 	// EA1234567, 港澳通行证 C12345678. Returnees write theirs.
 	textPassportPattern = regexp.MustCompile(`(?i)((?:护照|通行证|\bpassport)(?:号码|号|\s*no\.?|\s*number)?\s*[:：]?\s*)[a-z]{1,2}[0-9]{7,8}\b`)
-	// A date after a label of birth: 生日1999年3月4日, 出生日期：1999/03/04.
-	textBirthPattern = regexp.MustCompile(`((?:生日|出生日期|出生年月日?|出生于|生于)\s*[:：是为]?\s*)[0-9]{4}\s*[年./-]\s*[0-9]{1,2}(?:\s*[月./-]\s*[0-9]{1,2}\s*[日号]?)?`)
+	// A date after a label of birth: 生日1999年3月4日, 出生日期：1999/03/04; or its month and day
+	// alone (生日5月6日, 生日：五月六日, 出生日期：5.6), which with the birth year the API shows
+	// make the whole date.
+	textBirthPattern = regexp.MustCompile(`((?:生日|出生日期|出生年月日?|出生于|生于)\s*[:：是为]?\s*)(?:[0-9]{4}\s*[年./-]\s*[0-9]{1,2}(?:\s*[月./-]\s*[0-9]{1,2}\s*[日号]?)?|[0-9一二三四五六七八九十]{1,3}\s*[月./-]\s*[0-9一二三四五六七八九十]{1,3}\s*[日号]?)`)
 	// A resident identity card number: 18 characters, the last a digit or X.
 	textIDCardPattern = regexp.MustCompile(`[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]`)
 	// A street address down to the door: 科技路10号, 长安南路 88 号 3 号楼 2 单元 501 室.
@@ -103,9 +110,12 @@ func (r redactor) redact(s string) string {
 }
 
 // replaceSpaced replaces name in s also where spaces or tabs stand between its characters, as
-// forms align a name of two characters (钱  多, 钱 多 多), which showed whole.
+// forms align a name of two characters (钱  多, 钱 多 多), which showed whole, and in either
+// script (陳大文 for 陈大文, 黄志强 for 黃志強), which search finds as one: a name written in
+// traditional characters in a summary was shown, and found by the simplified name.
 func replaceSpaced(s string, name []rune, mark string) string {
-	if len(name) < 2 || !strings.ContainsRune(s, name[0]) {
+	first := simplified(name[0])
+	if len(name) < 2 || !strings.ContainsFunc(s, func(r rune) bool { return simplified(r) == first }) {
 		return s
 	}
 	var b strings.Builder
@@ -137,12 +147,45 @@ func matchSpaced(s string, i int, name []rune) (int, bool) {
 			}
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if w == 0 || r != want {
+		if w == 0 || r != want && simplified(r) != simplified(want) {
 			return 0, false
 		}
 		i += w
 	}
 	return i, true
+}
+
+// t2sData is the table of traditional characters and their simplified forms that the skill
+// taxonomy folds text with (OpenCC, Apache-2.0).
+//
+//go:embed skill/data/t2s.txt
+var t2sData string
+
+// t2s maps a traditional character to its simplified form, read from t2sData once.
+var t2s = sync.OnceValue(func() map[rune]rune {
+	m := map[rune]rune{}
+	for _, line := range strings.Split(t2sData, "\n") {
+		t, s, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") || utf8.RuneCountInString(t) != 1 || utf8.RuneCountInString(s) != 1 {
+			continue
+		}
+		m[[]rune(t)[0]], _ = utf8.DecodeRuneInString(s)
+	}
+	return m
+})
+
+// zhDigits are the Chinese digits a number is written in, the financial ones too.
+const zhDigits = "〇零一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖"
+
+// simplified returns the simplified form of r, or r.
+func simplified(r rune) rune {
+	if r < 0x2E80 {
+		return r
+	}
+	if s, ok := t2s()[r]; ok {
+		return s
+	}
+	return r
 }
 
 // cues are what a pattern of Redact cannot match without: most texts of a profile (a skill,
@@ -184,7 +227,7 @@ func textCues(s string) cues {
 			c.hao, c.door = true, true
 		case r == '栋', r == '幢', r == '座':
 			c.door = true
-		case strings.ContainsRune("〇零一二三四五六七八九幺两", r):
+		case strings.ContainsRune(zhDigits, r):
 			c.zhDigits++
 		}
 	}
@@ -228,7 +271,7 @@ func redactPatterns(s, mark string, c cues) string {
 	if (c.passport || c.latin) && c.digits >= 7 {
 		s = textPassportPattern.ReplaceAllString(s, "${1}"+mark)
 	}
-	if c.birth && c.digits >= 5 { // a year and a month
+	if c.birth { // 生, of its labels: a month and a day may be written in Chinese (十月十日)
 		s = textBirthPattern.ReplaceAllString(s, "${1}"+mark)
 	}
 	if c.hao {
@@ -246,8 +289,13 @@ func redactPatterns(s, mark string, c cues) string {
 	if c.digits >= 10 {
 		s = textLandlinePattern.ReplaceAllString(s, mark)
 	}
-	if c.zhDigits >= 7 {
-		s = textChineseDigitsPattern.ReplaceAllString(s, mark)
+	if c.zhDigits >= 7 || c.zhDigits >= 1 && c.digits >= 7-c.zhDigits {
+		s = textChineseDigitsPattern.ReplaceAllStringFunc(s, func(m string) string {
+			if !strings.ContainsAny(m, zhDigits) {
+				return m // ASCII digits only: a year range, a count, or a phone the patterns above judge
+			}
+			return mark
+		})
 	}
 	if c.digits < 9 { // fewer digits are never taken for a phone number (below)
 		return s
@@ -311,13 +359,15 @@ func dateForms(d string) []string {
 
 // Anonymized returns a copy of c as everyone but the candidate sees it: without name, phone,
 // e-mail, birth date, the enterprises they consented to and the external id (an importer may
-// derive it from the personal data), and with every other text redacted (Redact), since a
+// derive it from the personal data), and without a source that holds personal data, and with every other text redacted (Redact), since a
 // candidate may write a phone number anywhere, not only in the summary. A skill or language
 // that held personal data is left out rather than shown redacted: it was none.
 func (c *Candidate) Anonymized(mark string) *Candidate {
 	r := c.redactor(mark)
 	a := *c
 	a.Name, a.Phone, a.Email, a.BirthDate, a.ConsentEnterprises, a.ExternalID = "", "", "", "", nil, ""
+	// An import names the source after its file, which may be the person's (欧阳娜娜_136…_简历).
+	a.Source = r.clean(c.Source)
 	a.Summary = r.redact(c.Summary)
 	a.StudyCountry = r.redact(c.StudyCountry)
 	a.City = r.redact(c.City)

@@ -372,3 +372,38 @@ func TestMessagesChineseFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestCandidateRedactScriptsAndDigits: what a third audit found public: the name written in
+// the other script (陳大文 for 陈大文, which search finds as one), a birthday without its year
+// (the API shows the birth year), phones in the financial digits, mixed with ASCII digits or
+// in groups, and a source named after the person's file.
+func TestCandidateRedactScriptsAndDigits(t *testing.T) {
+	for _, tc := range []struct{ name, text, written string }{
+		{"陈大文", "本人陳大文，香港理工大學畢業，熟悉Java。", "陳大文"},
+		{"黃志強", "本人黄志强，熟悉Java。", "黄志强"},
+		{"司马懿", "司 馬 懿，熟悉Java。", "馬 懿"},
+	} {
+		c := &xiaoqi.Candidate{Name: tc.name}
+		if got := c.Redact(tc.text, "*"); strings.Contains(got, tc.written) || !strings.Contains(got, "熟悉Java") {
+			t.Errorf("%s: %q redacted as %q", tc.name, tc.text, got)
+		}
+	}
+	c := &xiaoqi.Candidate{Name: "钱多多", BirthDate: "1998-05-06", Meta: xiaoqi.Meta{Source: "钱多多_13600001111_简历"}}
+	got := c.Redact("生日5月6日；生日：五月六日；出生日期：5.6；电话 139一二三四5678；一三七 一一一一 二二二二；壹叁柒壹壹壹壹贰贰贰贰；2019-2023 就读西北大学，一一对应", "*")
+	for _, leak := range []string{"5月6日", "五月六日", "5.6", "一二三四", "一一一一", "壹叁柒"} {
+		if strings.Contains(got, leak) {
+			t.Errorf("redacted text still holds %q: %s", leak, got)
+		}
+	}
+	for _, keep := range []string{"2019-2023", "西北大学", "一一对应"} {
+		if !strings.Contains(got, keep) {
+			t.Errorf("redaction cut %q, which is not personal data: %s", keep, got)
+		}
+	}
+	if a := c.Anonymized("*"); a.Source != "" {
+		t.Errorf("anonymized source %q, want none: it holds the name and phone", a.Source)
+	}
+	if a := (&xiaoqi.Candidate{Name: "钱多多", Meta: xiaoqi.Meta{Source: "2024届毕业生"}}).Anonymized("*"); a.Source != "2024届毕业生" {
+		t.Errorf("anonymized source %q, want 2024届毕业生 kept", a.Source)
+	}
+}
