@@ -93,3 +93,24 @@ func TestFirmListAfterJobList(t *testing.T) {
 		t.Errorf("the name with another code: %+v, want a firm of its own", rep.Counts)
 	}
 }
+
+// TestJobOfSyntheticFirm: a job need imported for a synthetic enterprise is synthetic, as the
+// API makes it, new or updating one: imported, it was stored real, and real_only counted it.
+func TestJobOfSyntheticFirm(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := openStore(t)
+	if _, err := s.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Meta: xiaoqi.Meta{Synthetic: true}, Name: "泾渭云数软件技术有限公司（示例）", City: "西安市"}}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,招聘人数",
+		"Java开发工程师,泾渭云数软件技术有限公司（示例）,西安,2", "测试工程师,西安某真实软件公司,西安,1")))
+	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2, EnterprisesCreated: 1})
+	jobs := jobsByTitle(t, s)
+	if !jobs["Java开发工程师"].Synthetic || jobs["测试工程师"].Synthetic {
+		t.Errorf("synthetic: the synthetic firm's job %v, the real firm's %v; want true, false", jobs["Java开发工程师"].Synthetic, jobs["测试工程师"].Synthetic)
+	}
+	rep = mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Unchanged: 2})
+}

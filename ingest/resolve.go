@@ -64,10 +64,38 @@ type enterprises struct {
 	// this import, read from the store on first use.
 	verified map[string][]placed
 	loaded   bool
+	// synthetic holds the stored enterprises found that are synthetic: a job need of a
+	// fictitious enterprise is as fictitious, as the API has it.
+	synthetic map[string]bool
 }
 
 // placed is an enterprise and its city.
-type placed struct{ id, city string }
+type placed struct {
+	id, city  string
+	synthetic bool
+}
+
+// found remembers the stored enterprise d (its id and whether it is synthetic) under key.
+func (e *enterprises) found(key string, d xiaoqi.Doc) string {
+	id := d.Base().ID
+	e.ids[key] = id
+	e.mark(id, d.Base().Synthetic)
+	return id
+}
+
+// mark notes whether the enterprise id is synthetic (isSynthetic).
+func (e *enterprises) mark(id string, synthetic bool) {
+	if !synthetic {
+		return
+	}
+	if e.synthetic == nil {
+		e.synthetic = map[string]bool{}
+	}
+	e.synthetic[id] = true
+}
+
+// isSynthetic reports whether the enterprise id, found stored, is synthetic.
+func (e *enterprises) isSynthetic(id string) bool { return e.synthetic[id] }
 
 // loadNames reads the names of the stored enterprises that have a credit code.
 func (e *enterprises) loadNames(ctx context.Context) error {
@@ -83,7 +111,7 @@ func (e *enterprises) loadNames(ctx context.Context) error {
 		}
 		for _, d := range page.Docs {
 			if ent, ok := d.(*xiaoqi.Enterprise); ok && ent.Name != "" && ent.CreditCode != "" {
-				e.verified[ent.Name] = append(e.verified[ent.Name], placed{ent.ID, ent.City})
+				e.verified[ent.Name] = append(e.verified[ent.Name], placed{ent.ID, ent.City, ent.Synthetic})
 			}
 		}
 		n += len(page.Docs) // at most maxCached enterprises are read
@@ -109,7 +137,7 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 		return id, nil, nil
 	}
 	if len(e.ids) >= maxCached {
-		e.ids = map[string]string{}
+		e.ids, e.synthetic = map[string]string{}, nil
 	}
 	d, err := stored(ctx, e.store, xiaoqi.KindEnterprise, "", key)
 	if err != nil {
@@ -121,8 +149,7 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 		}
 	}
 	if d != nil {
-		e.ids[key] = d.Base().ID
-		return d.Base().ID, nil, nil
+		return e.found(key, d), nil, nil
 	}
 	if ref.creditCode == "" {
 		// No credit code, and no firm of this name in this city. A registered firm of this
@@ -141,7 +168,7 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 	id := xiaoqi.NewID(xiaoqi.KindEnterprise, key)
 	e.ids[key] = id
 	if ref.creditCode != "" && e.verified != nil && len(e.verified) < maxCached {
-		e.verified[ref.name] = append(e.verified[ref.name], placed{id, ref.city})
+		e.verified[ref.name] = append(e.verified[ref.name], placed{id: id, city: ref.city})
 	}
 	if e.created == nil {
 		e.created = map[string]bool{}
@@ -165,10 +192,12 @@ func (e *enterprises) registered(ref enterpriseRef) string {
 	ps := e.verified[ref.name]
 	for _, p := range ps {
 		if p.city == ref.city {
+			e.mark(p.id, p.synthetic)
 			return p.id
 		}
 	}
 	if len(ps) == 1 {
+		e.mark(ps[0].id, ps[0].synthetic)
 		return ps[0].id
 	}
 	return ""

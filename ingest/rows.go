@@ -225,6 +225,9 @@ func (rs *rows) build(rec *record) (docs []xiaoqi.Doc, auto bool, err error) {
 			return nil, false, err
 		}
 		j.EnterpriseID = id
+		if rs.ents.isSynthetic(id) {
+			j.Synthetic = true // a job need of a fictitious enterprise, as the API has it
+		}
 		if ent != nil {
 			ent.Synthetic = j.Synthetic // an enterprise made up for synthetic rows is synthetic too
 			rs.enterpriseProblems(rec, ent.Validate())
