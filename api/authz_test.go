@@ -343,6 +343,16 @@ func TestNamesComeFromTheReference(t *testing.T) {
 	if len(list.Data) != 1 || list.Data[0].InstitutionName != "名称测试实训基地" {
 		t.Errorf("the base's programs: %+v, want one under its own name", list.Data)
 	}
+
+	// Renamed, the firm and the base give their new names to their job needs and programs,
+	// which kept the old ones (search and suggestions found them by the old name only).
+	hr.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"改名测试软件有限公司","city":"西安市"}`).want(t, http.StatusOK)
+	staff.send(t, http.MethodPut, "/api/v1/institutions/"+base.ID, `{"name":"改名测试实训基地","type":"training","city":"西安市"}`).want(t, http.StatusOK)
+	e.get(t, "/api/v1/jobs/"+job.ID).want(t, http.StatusOK).decode(t, &stored)
+	e.get(t, "/api/v1/programs?institution_id="+base.ID).want(t, http.StatusOK).decode(t, &list)
+	if stored.EnterpriseName != "改名测试软件有限公司" || len(list.Data) != 1 || list.Data[0].InstitutionName != "改名测试实训基地" {
+		t.Errorf("after the renames: the job need under %q, the programs %+v", stored.EnterpriseName, list.Data)
+	}
 }
 
 // TestProgramTakesItsSchoolsPlace: a program posted without a city is taught where its

@@ -351,6 +351,11 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if !ok {
 			return
 		}
+		if err := s.renamed(c.Request.Context(), old, d); err != nil {
+			// The document is written; its parts keep the old name until they are written again.
+			s.logger.LogAttrs(c.Request.Context(), slog.LevelWarn, "rename: the parts keep the old name",
+				slog.String("id", id), slog.Any("error", err))
+		}
 		v, visible := view(who(c), d)
 		if !visible {
 			// As for a POST: an administrator who made a profile private got the body null.

@@ -80,3 +80,55 @@ func inBatch(err error, i, n int) error {
 	}
 	return out
 }
+
+// renamed writes the new name of d, an enterprise or institution that was old, into its job
+// needs or programs, which carry it for search, suggestions and their lists: renamed, a firm
+// kept its job needs under the old name, which search and suggestions still gave, and the new
+// one found none of them.
+func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
+	name := d.Title()
+	if old == nil || old.Title() == name {
+		return nil
+	}
+	var k xiaoqi.Kind
+	var field string
+	switch d.Kind() {
+	case xiaoqi.KindEnterprise:
+		k, field = xiaoqi.KindJob, "enterprise_id"
+	case xiaoqi.KindInstitution:
+		k, field = xiaoqi.KindProgram, "institution_id"
+	default:
+		return nil
+	}
+	opt := xiaoqi.ListOptions{Filters: map[string]string{field: d.Base().ID}, Limit: xiaoqi.MaxListLimit}
+	for {
+		page, err := s.store.List(ctx, k, opt)
+		if err != nil {
+			return err
+		}
+		var docs []xiaoqi.Doc
+		for _, p := range page.Docs {
+			switch p := p.(type) {
+			case *xiaoqi.JobNeed:
+				if p.EnterpriseName != name {
+					p.EnterpriseName = name
+					docs = append(docs, p)
+				}
+			case *xiaoqi.Program:
+				if p.InstitutionName != name {
+					p.InstitutionName = name
+					docs = append(docs, p)
+				}
+			}
+		}
+		if len(docs) > 0 {
+			if _, err := s.store.Upsert(ctx, docs); err != nil {
+				return err
+			}
+		}
+		if page.Next == "" {
+			return nil
+		}
+		opt.After = page.Next
+	}
+}
