@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"path/filepath"
@@ -385,4 +386,36 @@ func TestProgramTakesItsSchoolsPlace(t *testing.T) {
 	if res.Total != 1 || res.Hits[0].ID != p.ID {
 		t.Errorf("programs of 长安区: %+v, want 软件工程 only", res.Hits)
 	}
+}
+
+// TestPutWhatGetAnswered: a document sent back as GET answered it is written, the fields the
+// API adds to the view (an enterprise's verified, a candidate's birth_year) left aside: they
+// were unknown fields, and the PUT failed.
+func TestPutWhatGetAnswered(t *testing.T) {
+	e := newEnv(t)
+	var ent, cand struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"回写测试软件有限公司","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &ent)
+	e.send(t, http.MethodPost, "/api/v1/candidates", `{"name":"回写测试","city":"西安市","birth_date":"1999-03-04","skills":["Java"]}`).
+		want(t, http.StatusCreated).decode(t, &cand)
+	body := e.get(t, "/api/v1/enterprises/"+ent.ID).want(t, http.StatusOK).Body
+	if !strings.Contains(string(body), `"verified"`) {
+		t.Fatalf("the enterprise as read: %s, want verified", body)
+	}
+	e.do(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, body, jsonType).want(t, http.StatusOK)
+	body = e.get(t, "/api/v1/candidates/"+cand.ID).want(t, http.StatusOK).Body
+	if !strings.Contains(string(body), `"birth_year"`) {
+		t.Fatalf("the candidate as read: %s, want birth_year", body)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["name"], m["birth_date"] = "回写测试", "1999-03-04" // what the view leaves out, given again
+	again, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.do(t, http.MethodPut, "/api/v1/candidates/"+cand.ID, again, jsonType).want(t, http.StatusOK)
 }

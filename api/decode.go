@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -223,7 +224,7 @@ func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 		return nil, invalid(whole(prefix), "须为 JSON 对象 / must be a JSON object")
 	}
 	d := xiaoqi.NewDoc(k)
-	dec := json.NewDecoder(bytes.NewReader(data))
+	dec := json.NewDecoder(bytes.NewReader(withoutViewFields(k, data)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(d); err != nil {
 		return nil, decodeError(err, data, prefix)
@@ -232,6 +233,35 @@ func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// viewFields are the fields the API shows of a kind besides the document's own (enterpriseView,
+// candidateView): a document sent back as it was read is written without them. They were
+// unknown fields: PUT of what GET answered failed for enterprises and candidates.
+var viewFields = map[xiaoqi.Kind][]string{xiaoqi.KindEnterprise: {"verified"}, xiaoqi.KindCandidate: {"birth_year"}}
+
+// withoutViewFields returns the JSON object data without the view fields of kind k.
+func withoutViewFields(k xiaoqi.Kind, data []byte) []byte {
+	fs := viewFields[k]
+	if !slices.ContainsFunc(fs, func(f string) bool { return bytes.Contains(data, []byte(`"`+f+`"`)) }) {
+		return data
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(data, &m) != nil {
+		return data // decodeDoc says what is wrong
+	}
+	n := len(m)
+	for _, f := range fs {
+		delete(m, f)
+	}
+	if len(m) == n {
+		return data
+	}
+	out, err := json.Marshal(m)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // decodeBatch decodes a JSON array of documents of kind k. It reports the decoding errors of
