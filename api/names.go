@@ -40,6 +40,10 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 			if err != nil {
 				return err
 			}
+			if e == nil && d.EnterpriseID != "" {
+				// A job need of no enterprise was written, listed and matched for none.
+				return inBatch(invalid("enterprise_id", "企业 %[1]s 不存在 / no enterprise %[1]s", d.EnterpriseID), i, len(docs))
+			}
 			if e != nil {
 				d.EnterpriseName = e.Title()
 				// A job need of a fictitious enterprise is as fictitious: it is marked 示例
@@ -52,6 +56,9 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 			in, err := ref(xiaoqi.KindInstitution, d.InstitutionID)
 			if err != nil {
 				return err
+			}
+			if in == nil && d.InstitutionID != "" {
+				return inBatch(invalid("institution_id", "院校 %[1]s 不存在 / no institution %[1]s", d.InstitutionID), i, len(docs))
 			}
 			if in, ok := in.(*xiaoqi.Institution); ok {
 				if err := xiaoqi.CheckProgramDegree(d, in); err != nil {
