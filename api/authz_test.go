@@ -419,3 +419,22 @@ func TestPutWhatGetAnswered(t *testing.T) {
 	}
 	e.do(t, http.MethodPut, "/api/v1/candidates/"+cand.ID, again, jsonType).want(t, http.StatusOK)
 }
+
+// TestReferencesExist: a job need must name an enterprise that exists, and a program an
+// institution (they were written, listed and matched for none); an enterprise with job needs
+// is not deleted (its job needs stayed open, searched and matched under a name no record had).
+func TestReferencesExist(t *testing.T) {
+	e := newEnv(t)
+	e.send(t, http.MethodPost, "/api/v1/jobs", `{"enterprise_id":"ent_ffffffffffffffff","title":"测试工程师","city":"西安市"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "enterprise_id")
+	e.send(t, http.MethodPost, "/api/v1/programs", `{"institution_id":"ins_ffffffffffffffff","name":"软件工程","degree":"本科"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "institution_id")
+	var ent, job struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"删除测试软件有限公司","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &ent)
+	e.send(t, http.MethodPost, "/api/v1/jobs", `{"enterprise_id":"`+ent.ID+`","title":"测试工程师","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &job)
+	e.send(t, http.MethodDelete, "/api/v1/enterprises/"+ent.ID, "").wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "")
+	e.send(t, http.MethodDelete, "/api/v1/jobs/"+job.ID, "").want(t, http.StatusNoContent)
+	e.send(t, http.MethodDelete, "/api/v1/enterprises/"+ent.ID, "").want(t, http.StatusNoContent)
+}

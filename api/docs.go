@@ -381,6 +381,9 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 			// Staff and HR change their organisation; removing it is for administrators.
 			err = errForbidden("只有管理员可以删除%s / only administrators delete an %s", xiaoqi.KindName(k), k)
 		}
+		if err == nil {
+			err = s.hasNoParts(c.Request.Context(), k, id)
+		}
 		var res xiaoqi.WriteResult
 		if err == nil {
 			res, err = s.store.Delete(c.Request.Context(), k, id)
@@ -392,6 +395,28 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 		s.afterWrite(c, wait, res.Seq)
 		c.Status(http.StatusNoContent)
 	}
+}
+
+// hasNoParts refuses to delete an enterprise that has job needs or an institution that has
+// programs: deleted, a firm left its job needs open, searched and matched under a name no
+// record had.
+func (s *Server) hasNoParts(ctx context.Context, k xiaoqi.Kind, id string) error {
+	var parts xiaoqi.Kind
+	var field, zh, en string
+	switch k {
+	case xiaoqi.KindEnterprise:
+		parts, field, zh, en = xiaoqi.KindJob, "enterprise_id", "岗位需求", "job needs"
+	case xiaoqi.KindInstitution:
+		parts, field, zh, en = xiaoqi.KindProgram, "institution_id", "专业或课程", "programs"
+	default:
+		return nil
+	}
+	page, err := s.store.List(ctx, parts, xiaoqi.ListOptions{Filters: map[string]string{field: id}, Limit: 1})
+	if err != nil || len(page.Docs) == 0 {
+		return err
+	}
+	return xiaoqi.Errorf(xiaoqi.ECONFLICT, "%[1]s仍有%[2]s（如 %[3]s）：请先删除它们 / the %[4]s still has %[5]s (such as %[3]s): delete them first",
+		xiaoqi.KindName(k), zh, page.Docs[0].Base().ID, k, en)
 }
 
 // mayWriteAll checks mayWrite for every document of a batch, naming the first refused one.
