@@ -95,6 +95,11 @@ func validWebsite(v *validation, s string) {
 // salary or a typo (1e15 was accepted).
 const MaxMonthlySalary = 1_000_000
 
+// MinMonthlySalary is the lowest monthly salary in yuan a job need may state, through the API
+// or an import: below it the figure is in thousands (8 for 8千) or a typo; Shaanxi's minimum
+// wage is about 2,000 yuan a month.
+const MinMonthlySalary = 500
+
 // MaxHeadcount bounds a job need's headcount: one posting of 1,000,000,000 people (accepted
 // from HR) made the province's allocation report 1,000,001,744 openings and a 0 % fill rate.
 const MaxHeadcount = 10_000

@@ -16,15 +16,11 @@ import (
 // a posting dated in a time zone ahead of the server's.
 const postedSlack = 24 * time.Hour
 
-// minMonthlySalary is the lowest monthly salary in yuan HR may write: below it the figure is
-// in thousands (8 for 8千) or a typo; Shaanxi's minimum wage is about 2,000 yuan a month.
-const minMonthlySalary = 500
-
 // checkJob refuses what HR writes into a job need by mistake and the document's own
 // validation lets pass (d the job to write, old the stored one or nil, data the body as sent):
 //   - an explicit "headcount": 0 (stored as "not stated": a typo of 10 or a cleared field
 //     published a job that asked for nobody, without a word);
-//   - a salary under minMonthlySalary (8 for 8千 was stored as 8 yuan a month);
+//   - a salary under xiaoqi.MinMonthlySalary (8 for 8千 was stored as 8 yuan a month);
 //   - a posted_at in the future (2100-01-01 sorted first in every newest-first list for ever);
 //   - a second open job need of the same enterprise with the same title in the same place (a
 //     double click on 发布, or the same job posted from two tabs, doubled its openings in every
@@ -44,7 +40,7 @@ func (s *Server) checkJob(ctx context.Context, old, d xiaoqi.Doc, data []byte) e
 		name string
 		v    int
 	}{{"salary_min", j.SalaryMin}, {"salary_max", j.SalaryMax}} {
-		if f.v > 0 && f.v < minMonthlySalary {
+		if f.v > 0 && f.v < xiaoqi.MinMonthlySalary {
 			return invalid(f.name, "月薪以元计，%[1]d 元过低（8千请写 8000） / is yuan a month: %[1]d is too low (write 8000 for 8千)", f.v)
 		}
 	}

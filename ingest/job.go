@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -132,9 +133,18 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 			} else {
 				r.warnf("posted_at", "无法识别的日期，已留空（应如 2023-07-12） / not a date such as 2023-07-12, left empty")
 			}
+		} else if t.After(r.today.Add(24 * time.Hour)) {
+			// As the API refuses it: 2099-01-01 sorted first in every newest-first list.
+			r.warnf("posted_at", "发布日期 %[1]s 晚于今天，已留空 / the posting date %[1]s is later than today; left empty", t.Format(time.DateOnly))
 		} else {
 			j.PostedAt = t.UTC()
 		}
+	}
+	if low := min(nonZero(j.SalaryMin), nonZero(j.SalaryMax)); low < xiaoqi.MinMonthlySalary {
+		// As the API refuses it: 8 for 8千 was stored as 8 yuan a month.
+		r.warnf("salary", "月薪 %[1]d 元低于 %[2]d 元，不像月薪（8 应写作 8千？），薪资数额已留空 / a monthly salary of %[1]d yuan is below %[2]d: not a monthly salary (8 for 8千?); the amounts are left out",
+			low, xiaoqi.MinMonthlySalary)
+		j.SalaryMin, j.SalaryMax = 0, 0
 	}
 	ent.sector = j.Sector
 	return j, ent
@@ -241,4 +251,12 @@ func headcountReading(r *record, f, v string, h Headcount) {
 	case h.AtLeast:
 		r.warnf(f, "%[1]q 表示至少 %[2]d 人，按 %[2]d 人导入 / %[1]q means at least %[2]d: imported as %[2]d", v, h.N)
 	}
+}
+
+// nonZero is n, or the largest int when n is 0 (not stated), for min.
+func nonZero(n int) int {
+	if n == 0 {
+		return math.MaxInt
+	}
+	return n
 }

@@ -284,3 +284,25 @@ func TestJobHeadersAsOfficesWriteThem(t *testing.T) {
 		t.Errorf("薪酬待遇 over 最低 and 最高: header row %d, salary %d-%d, want 6000-9000:%s", rep.HeaderRow, j.SalaryMin, j.SalaryMax, problems(rep))
 	}
 }
+
+// TestImportRefusesWhatTheAPIRefuses: a monthly salary below xiaoqi.MinMonthlySalary (8 for
+// 8千) and a posting date after today are left out with a warning, as the API refuses them;
+// imported, they were stored (8 yuan a month; 2099-01-01 first in every newest-first list).
+func TestImportRefusesWhatTheAPIRefuses(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,城市,薪资,发布日期",
+		"甲,西安某公司,西安,8,2025-01-01", "乙,西安某公司,西安,5000-8000,2099-01-01", "丙,西安某公司,西安,8千-1万,2025-01-01"))),
+		ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3, Warnings: 2, EnterprisesCreated: 1})
+	jobs := jobsByTitle(t, s)
+	if j := jobs["甲"]; j.SalaryMin != 0 || j.SalaryMax != 0 || !hasProblem(rep, ingest.LevelWarning, 2, "薪资", "below 500") {
+		t.Errorf("甲: salary %d-%d:%s", j.SalaryMin, j.SalaryMax, problems(rep))
+	}
+	if j := jobs["乙"]; !j.PostedAt.IsZero() || j.SalaryMin != 5000 || !hasProblem(rep, ingest.LevelWarning, 3, "发布日期", "later than today") {
+		t.Errorf("乙: posted %v, salary %d:%s", j.PostedAt, j.SalaryMin, problems(rep))
+	}
+	if j := jobs["丙"]; j.SalaryMin != 8000 || j.PostedAt.IsZero() {
+		t.Errorf("丙 = %+v", j)
+	}
+}
