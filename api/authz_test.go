@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -437,4 +438,42 @@ func TestReferencesExist(t *testing.T) {
 	e.send(t, http.MethodDelete, "/api/v1/enterprises/"+ent.ID, "").wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "")
 	e.send(t, http.MethodDelete, "/api/v1/jobs/"+job.ID, "").want(t, http.StatusNoContent)
 	e.send(t, http.MethodDelete, "/api/v1/enterprises/"+ent.ID, "").want(t, http.StatusNoContent)
+}
+
+// TestIfMatch: a document read answers its version as an ETag, and a PUT or DELETE sent with
+// the ETag of a version no longer stored is refused as stale (409), as a stale version field
+// is; If-Match was ignored, and a client that sent it believed itself protected.
+func TestIfMatch(t *testing.T) {
+	e := newEnv(t)
+	var ent struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"版本测试软件有限公司","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &ent)
+	path := "/api/v1/enterprises/" + ent.ID
+	tag := e.get(t, path).want(t, http.StatusOK).Header.Get("ETag")
+	if tag != `"1"` {
+		t.Fatalf("ETag %q, want \"1\"", tag)
+	}
+	put := func(ifMatch string) response {
+		req, err := http.NewRequest(http.MethodPut, e.URL+path, strings.NewReader(`{"name":"版本测试软件有限公司","city":"宝鸡市"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", jsonType)
+		req.Header.Set("Authorization", "Bearer "+e.Key)
+		req.Header.Set("If-Match", ifMatch)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return response{Status: res.StatusCode, Header: res.Header, Body: body}
+	}
+	if r := put(tag); r.Status != http.StatusOK || r.Header.Get("ETag") != `"2"` {
+		t.Errorf("PUT with the current ETag: %d, ETag %q; want 200 and \"2\": %s", r.Status, r.Header.Get("ETag"), r.Body)
+	}
+	if r := put(tag); r.Status != http.StatusConflict || !strings.Contains(string(r.Body), "If-Match") {
+		t.Errorf("PUT with a stale ETag: %d %s, want 409 naming If-Match", r.Status, r.Body)
+	}
 }

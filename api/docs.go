@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -149,8 +150,31 @@ func (s *Server) get(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, hiddenCandidate(id))
 			return
 		}
+		c.Header("ETag", etag(d.Base().Version))
 		s.writeJSON(c, http.StatusOK, v)
 	}
+}
+
+// etag is the entity tag of a document's version: "3".
+func etag(version int64) string { return strconv.Quote(strconv.FormatInt(version, 10)) }
+
+// ifMatch checks the request's If-Match against the stored document old: a PUT or DELETE
+// sent with the ETag of a version that is no longer stored is refused as stale (409), as a
+// stale version field is. It was ignored: a client that sent it believed itself protected.
+func ifMatch(c *gin.Context, old xiaoqi.Doc) error {
+	h := strings.TrimSpace(c.GetHeader("If-Match"))
+	if h == "" || h == "*" {
+		return nil
+	}
+	want := etag(old.Base().Version)
+	for _, t := range strings.Split(h, ",") {
+		if strings.TrimPrefix(strings.TrimSpace(t), "W/") == want {
+			return nil
+		}
+	}
+	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+		Message: fmt.Sprintf("If-Match %[1]s 与当前版本 %[2]s 不符：请重新读取后再写 / If-Match %[1]s is not the current version %[2]s: read it again and write", h, want),
+		Details: []xiaoqi.FieldError{{Field: "If-Match", Message: "版本已过期 / is stale"}}}
 }
 
 // create answers POST /api/v1/{kind}: 201 for a new document, 200 when the natural key matched
@@ -336,6 +360,9 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			err = mayWrite(who(c), old, d)
 		}
 		if err == nil {
+			err = ifMatch(c, old)
+		}
+		if err == nil {
 			err = validate(d, "")
 		}
 		if err == nil && k == xiaoqi.KindJob {
@@ -356,6 +383,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			s.logger.LogAttrs(c.Request.Context(), slog.LevelWarn, "rename: the parts keep the old name",
 				slog.String("id", id), slog.Any("error", err))
 		}
+		c.Header("ETag", etag(wr[0].Version))
 		v, visible := view(who(c), d)
 		if !visible {
 			// As for a POST: an administrator who made a profile private got the body null.
@@ -376,6 +404,9 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 		old, err := s.store.Get(c.Request.Context(), k, id)
 		if err == nil {
 			err = mayWrite(who(c), old, old)
+		}
+		if err == nil {
+			err = ifMatch(c, old)
 		}
 		if err == nil && (k == xiaoqi.KindInstitution || k == xiaoqi.KindEnterprise) && !who(c).is(xiaoqi.RoleAdmin) {
 			// Staff and HR change their organisation; removing it is for administrators.
