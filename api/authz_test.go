@@ -477,3 +477,14 @@ func TestIfMatch(t *testing.T) {
 		t.Errorf("PUT with a stale ETag: %d %s, want 409 naming If-Match", r.Status, r.Body)
 	}
 }
+
+// TestLongValuesBounded: an audit query's actor is bounded, and an unknown type is echoed cut
+// short (5,000 characters came back whole in the error).
+func TestLongValuesBounded(t *testing.T) {
+	e := newEnv(t)
+	e.get(t, "/api/v1/audit?actor="+strings.Repeat("a", 201)).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "actor")
+	r := e.get(t, "/api/v1/search?type="+strings.Repeat("x", 5000))
+	if r.Status != http.StatusBadRequest || len(r.Body) > 1000 {
+		t.Errorf("a long unknown type: %d, %d bytes", r.Status, len(r.Body))
+	}
+}

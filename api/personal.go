@@ -231,6 +231,8 @@ func auditFilter(c *gin.Context, extra ...string) (xiaoqi.AuditFilter, error) {
 			default:
 				err = invalid(name, "须为 oldest 或 newest，不能是 %[1]q / must be oldest or newest, not %[1]q", v)
 			}
+		case (name == "subject" || name == "actor") && slices.Contains(extra, name) && utf8.RuneCountInString(v) > maxAuditFilter:
+			err = invalid(name, "最多 %[1]d 个字符 / must be at most %[1]d characters", maxAuditFilter)
 		case name == "subject" && slices.Contains(extra, name):
 			f.SubjectID = v
 		case name == "actor" && slices.Contains(extra, name):
@@ -243,6 +245,9 @@ func auditFilter(c *gin.Context, extra ...string) (xiaoqi.AuditFilter, error) {
 	})
 	return f, err
 }
+
+// maxAuditFilter bounds the actor and subject an audit query names: an id, a username.
+const maxAuditFilter = 200
 
 // candidateAudit answers GET /api/v1/candidates/{id}/audit: the releases of one candidate's
 // data, to that candidate or an administrator.

@@ -140,7 +140,7 @@ func searchQuery(c *gin.Context) (xiaoqi.SearchQuery, error) {
 	for _, t := range lists["type"] {
 		k, ok := parseKind(t)
 		if !ok {
-			return sq, invalid("type", "未知类型 %[1]q（可选：institution、program、enterprise、job、candidate、policy、partnership） / unknown type %[1]q (one of institution, program, enterprise, job, candidate, policy, partnership)", t)
+			return sq, invalid("type", "未知类型 %[1]q（可选：institution、program、enterprise、job、candidate、policy、partnership） / unknown type %[1]q (one of institution, program, enterprise, job, candidate, policy, partnership)", truncate(t, 32))
 		}
 		if !slices.Contains(sq.Types, k) {
 			sq.Types = append(sq.Types, k)

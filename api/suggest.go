@@ -40,7 +40,7 @@ func (s *Server) suggest(c *gin.Context) {
 	if t := q.Get("type"); t != "" {
 		k, ok := parseKind(t)
 		if !ok || k == xiaoqi.KindPartnership {
-			s.writeError(c, invalid("type", "未知类型 %[1]q（可选：institution、program、enterprise、job、candidate、policy） / unknown type %[1]q (one of institution, program, enterprise, job, candidate, policy)", t))
+			s.writeError(c, invalid("type", "未知类型 %[1]q（可选：institution、program、enterprise、job、candidate、policy） / unknown type %[1]q (one of institution, program, enterprise, job, candidate, policy)", truncate(t, 32)))
 			return
 		}
 		kind = k
