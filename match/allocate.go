@@ -46,7 +46,25 @@ func inPlace(sc xiaoqi.Scope, e *enterprise) bool {
 	if sc.Region != "" && e.doc.Region != sc.Region && xiaoqi.RegionOf(e.doc.City) != sc.Region {
 		return false
 	}
-	return sc.City == "" || xiaoqi.NormalizeCity(e.doc.City) == xiaoqi.NormalizeCity(sc.City)
+	return sc.City == "" || inCity(sc.City, e.doc.City, e.doc.District)
+}
+
+// inCity reports whether a document of city and district is in c, the city of a scope. Policy
+// item (7) names the new areas as cities, while the divisions, and so the default data set,
+// place 杨凌示范区 as 咸阳市's 杨陵区 and 西咸新区 as a district of 西安市: the dossier of
+// 杨凌示范区 counted no firm and no school, though 西北农林科技大学 is there.
+func inCity(c, city, district string) bool {
+	c = xiaoqi.NormalizeCity(c)
+	if xiaoqi.NormalizeCity(city) == c {
+		return true
+	}
+	switch c {
+	case "杨凌示范区":
+		return district == "杨陵区"
+	case "西咸新区":
+		return district == "西咸新区"
+	}
+	return false
 }
 
 // buildNetwork ranks, for every enterprise in scope, its best institutions and keeps those

@@ -22,7 +22,7 @@ func instInScope(sc xiaoqi.Scope, in *institution) bool {
 	if sc.Region != "" && in.doc.Region != sc.Region && xiaoqi.RegionOf(in.doc.City) != sc.Region {
 		return false
 	}
-	if sc.City != "" && xiaoqi.NormalizeCity(in.doc.City) != xiaoqi.NormalizeCity(sc.City) {
+	if sc.City != "" && !inCity(sc.City, in.doc.City, in.doc.District) {
 		return false
 	}
 	return true

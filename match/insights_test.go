@@ -419,3 +419,28 @@ func TestStartupSalaryMedian(t *testing.T) {
 		t.Errorf("dossier text: %s / %s", d.ZH, d.EN)
 	}
 }
+
+// TestStartupNewAreas: the dossier of 杨凌示范区, a city of policy item (7), counts the firms
+// and schools the divisions place in 咸阳市's 杨陵区, as the default data set does; it counted
+// none, though 西北农林科技大学 is there.
+func TestStartupNewAreas(t *testing.T) {
+	tax := loadTax(t)
+	docs := append(insightMarket(t, tax),
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_yl"}, Name: "杨凌某软件公司", City: "咸阳市", District: "杨陵区", Region: xiaoqi.RegionGuanzhong},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_yl"}, EnterpriseID: "ent_yl", Name: "测试工程师", City: "咸阳市", District: "杨陵区",
+			Skills: []string{"软件测试"}, Headcount: 3, Status: xiaoqi.JobOpen},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_nwafu"}, Name: "西北农林科技大学", Type: xiaoqi.InstitutionUniversity, City: "咸阳市",
+			District: "杨陵区", Region: xiaoqi.RegionGuanzhong, Level: "本科"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_nwafu"}, InstitutionID: "ins_nwafu", InstitutionName: "西北农林科技大学", Name: "软件工程",
+			MajorCode: "080902", Degree: "本科", City: "咸阳市", District: "杨陵区", GraduatesPerYear: 100, Skills: []string{"软件测试"}})
+	m := smallMatcher(t, docs)
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{City: "杨凌示范区"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.OpenHeadcount != 3 || len(d.Competitors) != 1 || d.Competitors[0].ID != "ent_yl" || d.GraduateSupply != 100 ||
+		!slices.ContainsFunc(d.PartnerSchools, func(p xiaoqi.MatchParty) bool { return p.ID == "ins_nwafu" }) {
+		t.Errorf("杨凌示范区: %d positions, competitors %+v, supply %d, schools %+v; want 3, 杨凌某软件公司, 100, 西北农林科技大学",
+			d.OpenHeadcount, d.Competitors, d.GraduateSupply, d.PartnerSchools)
+	}
+}
