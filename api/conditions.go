@@ -1,0 +1,84 @@
+package api
+
+// The conditions of a write beyond the document's own validation: who may write a batch
+// (mayWriteAll), the version a client read (ifMatch) and what depends on a document
+// (hasNoParts).
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// etag is the entity tag of a document's version: "3".
+func etag(version int64) string { return strconv.Quote(strconv.FormatInt(version, 10)) }
+
+// ifMatch checks the request's If-Match against the stored document old: a PUT or DELETE
+// sent with the ETag of a version that is no longer stored is refused as stale (409), as a
+// stale version field is. It was ignored: a client that sent it believed itself protected.
+func ifMatch(c *gin.Context, old xiaoqi.Doc) error {
+	h := strings.TrimSpace(c.GetHeader("If-Match"))
+	if h == "" || h == "*" {
+		return nil
+	}
+	want := etag(old.Base().Version)
+	for _, t := range strings.Split(h, ",") {
+		if strings.TrimPrefix(strings.TrimSpace(t), "W/") == want {
+			return nil
+		}
+	}
+	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+		Message: fmt.Sprintf("If-Match %[1]s 与当前版本 %[2]s 不符：请重新读取后再写 / If-Match %[1]s is not the current version %[2]s: read it again and write", h, want),
+		Details: []xiaoqi.FieldError{{Field: "If-Match", Message: "版本已过期 / is stale"}}}
+}
+
+// hasNoParts refuses to delete an enterprise that has job needs or an institution that has
+// programs: deleted, a firm left its job needs open, searched and matched under a name no
+// record had.
+func (s *Server) hasNoParts(ctx context.Context, k xiaoqi.Kind, id string) error {
+	var parts xiaoqi.Kind
+	var field, zh, en string
+	switch k {
+	case xiaoqi.KindEnterprise:
+		parts, field, zh, en = xiaoqi.KindJob, "enterprise_id", "岗位需求", "job needs"
+	case xiaoqi.KindInstitution:
+		parts, field, zh, en = xiaoqi.KindProgram, "institution_id", "专业或课程", "programs"
+	default:
+		return nil
+	}
+	page, err := s.store.List(ctx, parts, xiaoqi.ListOptions{Filters: map[string]string{field: id}, Limit: 1})
+	if err != nil || len(page.Docs) == 0 {
+		return err
+	}
+	return xiaoqi.Errorf(xiaoqi.ECONFLICT, "%[1]s仍有%[2]s（如 %[3]s）：请先删除它们 / the %[4]s still has %[5]s (such as %[3]s): delete them first",
+		xiaoqi.KindName(k), zh, page.Docs[0].Base().ID, k, en)
+}
+
+// mayWriteAll checks mayWrite for every document of a batch, naming the first refused one.
+func (s *Server) mayWriteAll(c *gin.Context, docs []xiaoqi.Doc) error {
+	p := who(c)
+	for i, d := range docs {
+		var old xiaoqi.Doc
+		if id := d.Base().ID; id != "" && !p.is(xiaoqi.RoleAdmin) {
+			var err error
+			if old, err = s.store.Get(c.Request.Context(), d.Kind(), id); xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+				old = nil
+			} else if err != nil {
+				return err
+			}
+		}
+		if err := mayWrite(p, old, d); err != nil {
+			if e, ok := err.(*xiaoqi.Error); ok {
+				return &xiaoqi.Error{Code: e.Code, Message: "docs[" + strconv.Itoa(i) + "]: " + e.Message,
+					Details: []xiaoqi.FieldError{{Field: "docs[" + strconv.Itoa(i) + "]", Message: e.Message}}}
+			}
+			return err
+		}
+	}
+	return nil
+}
