@@ -26,6 +26,10 @@ type Education struct {
 	Country string `json:"country,omitempty"`
 }
 
+// earliestBirthYear bounds a candidate's birth date: 0001-05-06, which a form or a spreadsheet
+// writes for a birthday without its year, is no one's.
+const earliestBirthYear = 1900
+
 // Candidate is a person looking for work. Name, phone, e-mail and birth date are personal
 // information: the API hides them unless the candidate consented.
 type Candidate struct {
@@ -107,6 +111,8 @@ func (c *Candidate) Validate() error {
 			v.add("birth_date", "日期格式应为 YYYY-MM-DD", "must be YYYY-MM-DD")
 		} else if d.After(time.Now()) {
 			v.add("birth_date", "不能晚于今天", "is in the future")
+		} else if d.Year() < earliestBirthYear {
+			v.add("birth_date", "不能早于 %d 年", "is before %d", earliestBirthYear)
 		}
 	}
 	if c.Degree != "" && !validDegree(c.Degree) {

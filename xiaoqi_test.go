@@ -83,6 +83,9 @@ func TestValidate(t *testing.T) {
 		{"job salary of 80,000 a month", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 50000, SalaryMax: 80000}, ""},
 		{"candidate email", &xiaoqi.Candidate{Name: "张三", Email: "no-at-sign"}, "email"},
 		{"candidate birth date", &xiaoqi.Candidate{Name: "张三", BirthDate: "1999-13-01"}, "birth_date"},
+		// A birthday without its year, as a form stores it, showed as birth year 1.
+		{"candidate born in year 1", &xiaoqi.Candidate{Name: "张三", BirthDate: "0001-05-06"}, "birth_date"},
+		{"candidate born in 1935", &xiaoqi.Candidate{Name: "张三", BirthDate: "1935-05-06"}, ""},
 		{"candidate education major", &xiaoqi.Candidate{Name: "张三", Education: []xiaoqi.Education{{InstitutionName: "西北大学", MajorCode: "12"}}}, "education[0].major_code"},
 		{"policy", &xiaoqi.Policy{Number: 12, Heading: "加大人才培育和引进力度", Text: "…"}, ""},
 		{"policy number", &xiaoqi.Policy{Number: 0, Heading: "h", Text: "t"}, "number"},
