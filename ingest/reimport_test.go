@@ -2,11 +2,13 @@ package ingest_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // TestReimportWithoutIDs: a job list without an id column imported again with a new posting
@@ -99,5 +101,41 @@ func TestReimportKeepsDistrict(t *testing.T) {
 	mustImport(t, s, f, ingest.Options{Type: xiaoqi.KindInstitution})
 	if d, _ := s.Get(ctx, xiaoqi.KindInstitution, res[0].ID); d.(*xiaoqi.Institution).City != "西安市" || d.(*xiaoqi.Institution).District != "" {
 		t.Errorf("moved to 西安市: %+v, want no district of 咸阳市 left", d)
+	}
+}
+
+// TestShortListOntoFullOne: a short list (title, firm, district, salary) imported onto the
+// postings of a full one updates the salary and keeps the rest; it replaced each posting
+// whole, and its degree, headcount, description, skills, status and posting date were lost.
+func TestShortListOntoFullOne(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := ingest.Options{Type: xiaoqi.KindJob, Skills: ingest.TaxonomySkills(tax)}
+	full := writeFile(t, "jobs_full.csv", []byte(csvLines("岗位名称,公司名称,城市,区县,学历要求,招聘人数,薪资,岗位描述,发布日期,状态",
+		"软件测试工程师,西安合成软件有限公司,西安,高新区,本科,3,8千-1.2万·13薪,负责对日外包项目的功能测试与自动化测试。,2024-03-01,已关闭")))
+	mustImport(t, s, full, opt)
+	short := writeFile(t, "list.csv", []byte(csvLines("需求岗位,用工单位,城市,所在区县,月工资",
+		"软件测试工程师,西安合成软件有限公司,西安,高新区,9千-1.3万")))
+	rep := mustImport(t, s, short, opt)
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Updated: 1})
+	jobs := allDocs(t, s, xiaoqi.KindJob)
+	if len(jobs) != 1 {
+		t.Fatalf("%d postings, want 1", len(jobs))
+	}
+	j := jobs[0].(*xiaoqi.JobNeed)
+	if j.SalaryMin != 9000 || j.SalaryMax != 13000 {
+		t.Errorf("salary %d-%d, want the short list's 9000-13000", j.SalaryMin, j.SalaryMax)
+	}
+	if j.Degree != "本科" || j.Headcount != 3 || !strings.Contains(j.Description, "对日外包") || j.Status != xiaoqi.JobClosed ||
+		j.PostedAt.Format("2006-01-02") != "2024-03-01" {
+		t.Errorf("after the short list: degree %q, headcount %d, description %q, status %q, posted %v; want the full list's kept",
+			j.Degree, j.Headcount, j.Description, j.Status, j.PostedAt)
+	}
+	if !slices.Contains(j.Skills, "自动化测试") || !slices.Contains(j.Skills, "软件测试") {
+		t.Errorf("skills %v, want those of the full list's description kept", j.Skills)
 	}
 }

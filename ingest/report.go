@@ -172,9 +172,12 @@ func (r *Report) Summary() string {
 	}
 	for _, m := range r.Existing {
 		rows := count(m.Rows, "row", "rows")
-		if m.Updated {
-			zh += fmt.Sprintf("；%d 行是来源 %q 中已有的岗位，已写入这些岗位（未新增）", m.Rows, m.Source)
-			en += fmt.Sprintf("; %s %s postings stored from source %q: imported onto them, not added again", rows, isAre(m.Rows), m.Source)
+		if m.Updated && r.Mode == ModeDryRun {
+			zh += fmt.Sprintf("；%d 行是来源 %q 中已有的岗位，将写入这些岗位（不新增）", m.Rows, m.Source)
+			en += fmt.Sprintf("; %s %s postings stored from source %q: would be imported onto them, not added again", rows, isAre(m.Rows), m.Source)
+		} else if m.Updated {
+			zh += fmt.Sprintf("；%d 行是来源 %q 中已有的岗位，已写入这些岗位（未新增；本表留空的项保留原值）", m.Rows, m.Source)
+			en += fmt.Sprintf("; %s %s postings stored from source %q: imported onto them, not added again (what this list leaves empty is kept)", rows, isAre(m.Rows), m.Source)
 		} else {
 			zh += fmt.Sprintf("；%d 行与来源 %q 中已有的岗位相同，因指定了来源，已另行写入，请确认", m.Rows, m.Source)
 			en += fmt.Sprintf("; %s %s like postings stored from source %q: written beside them under the source given; check that they are not the same", rows, lookLooks(m.Rows), m.Source)

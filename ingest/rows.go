@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -141,7 +142,7 @@ func (rs *rows) item(row Row) (*item, error) {
 		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())
 	}
 	if !rec.failed && !it.dup && auto && rs.s.kind == xiaoqi.KindJob {
-		if err := rs.adopt(it, docs[len(docs)-1].(*xiaoqi.JobNeed)); err != nil {
+		if err := rs.adopt(rec, it, docs[len(docs)-1].(*xiaoqi.JobNeed)); err != nil {
 			return nil, err
 		}
 	}
@@ -373,8 +374,9 @@ func (rs *rows) dedupe(rec *record, it *item, d xiaoqi.Doc, auto bool, content u
 // own key names none (postings.match): a posting imported from the same list under another
 // file name, or under an older key, which held the posting date. With a source given on
 // purpose, a posting of another source is only named in the report: the rows stay under the
-// source asked for.
-func (rs *rows) adopt(it *item, j *xiaoqi.JobNeed) error {
+// source asked for. A row so imported onto a posting keeps what the posting holds and the
+// row leaves empty (keepStored).
+func (rs *rows) adopt(rec *record, it *item, j *xiaoqi.JobNeed) error {
 	if j.EnterpriseID == "" || rs.ents.created[j.EnterpriseID] {
 		return nil // an enterprise new in this import has no stored postings
 	}
@@ -391,8 +393,61 @@ func (rs *rows) adopt(it *item, j *xiaoqi.JobNeed) error {
 	if rs.opt.derivedSource || sp.source == j.Source {
 		j.ID, j.Source, j.ExternalID = sp.id, sp.source, sp.externalID
 		it.adopted = true
+		old, err := stored(rs.ctx, rs.store, xiaoqi.KindJob, sp.id, "")
+		if err != nil {
+			return err
+		}
+		if o, ok := old.(*xiaoqi.JobNeed); ok {
+			keepStored(rec, j, o)
+		}
 	}
 	return nil
+}
+
+// keepStored gives j, a row imported onto the stored posting old, what old holds and the row
+// leaves empty: a short list (title, firm, district, salary) imported onto the postings of a
+// full one replaced each whole, and their degree, headcount, description, skills and posting
+// date were lost.
+func keepStored(rec *record, j, old *xiaoqi.JobNeed) {
+	keep := func(v *string, o string) {
+		if *v == "" {
+			*v = o
+		}
+	}
+	keep(&j.Degree, old.Degree)
+	keep(&j.Experience, old.Experience)
+	keep((*string)(&j.Sector), string(old.Sector))
+	if j.Headcount == 0 {
+		j.Headcount = old.Headcount
+	}
+	if j.SalaryMin == 0 && j.SalaryMax == 0 && j.SalaryText == "" {
+		j.SalaryMin, j.SalaryMax, j.SalaryMonths, j.SalaryText = old.SalaryMin, old.SalaryMax, old.SalaryMonths, old.SalaryText
+	}
+	if len(j.Languages) == 0 {
+		j.Languages = old.Languages
+	}
+	if j.PostedAt.IsZero() {
+		j.PostedAt = old.PostedAt
+	}
+	if rec.get("status") == "" {
+		j.Status = old.Status // a closed posting is not opened by a list that says nothing of it
+	}
+	if j.Description == "" {
+		// The skills of the title only, but the stored ones came of the description too.
+		j.Description = old.Description
+		j.Skills = union(old.Skills, j.Skills)
+	}
+}
+
+// union returns a's items, then b's that a lacks.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, v := range b {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // identityID is the external id made from the identifying text of a row.

@@ -95,7 +95,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 		s = &schema{kind: k, required: [][]string{{"title"}, {"enterprise_name", "enterprise_id", "enterprise_credit_code"}, {"city", "area"}}, fields: []field{
 			{name: "external_id", label: "岗位编号", aliases: []string{"编号", "岗位编号", "职位编号", "需求编号", "职位id", "岗位id", "job id", "jobid", "外部编号"}},
 			{name: "title", label: "岗位名称", aliases: []string{"职位名称", "岗位", "职位", "招聘岗位", "招聘职位", "岗位名", "职位名", "需求岗位", "需求职位", "岗位名称（职位）", "job title", "jobname", "position", "job"}},
-			{name: "enterprise_name", label: "公司名称", aliases: []string{"企业名称", "单位名称", "公司", "企业", "招聘单位", "用人单位", "招聘企业", "企业全称", "公司全称", "单位全称", "company", "companyname", "enterprise", "employer"}},
+			{name: "enterprise_name", label: "公司名称", aliases: []string{"企业名称", "单位名称", "公司", "企业", "招聘单位", "用人单位", "用工单位", "招聘企业", "企业全称", "公司全称", "单位全称", "company", "companyname", "enterprise", "employer"}},
 			{name: "enterprise_id", label: "企业编号"},
 			{name: "enterprise_credit_code", label: "统一社会信用代码", aliases: aliasCredit},
 			{name: "enterprise_type", label: "公司性质", aliases: []string{"企业性质", "公司类型", "企业类型", "companytype", "company type"}},
