@@ -309,11 +309,32 @@ func redactPatterns(s, mark string, c cues) string {
 				n++
 			}
 		}
-		if n < 9 {
+		if n < 9 || numberRange(m) {
 			return m
 		}
 		return mark
 	})
+}
+
+// numberRange reports whether m, digits the phone pattern matched, is a range of two numbers,
+// as a salary (8000-10000, 12000 - 15000) or a count is written, not a phone number: two groups
+// of three to six digits around one hyphen, neither with a leading zero (029-8888…), the first
+// the smaller. A candidate's 期望薪资8000-10000元 was hidden as a phone number.
+func numberRange(m string) bool {
+	a, b, ok := strings.Cut(m, "-")
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	group := func(g string) bool {
+		if len(g) < 3 || len(g) > 6 || g[0] == '0' {
+			return false
+		}
+		for _, r := range g {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return ok && group(a) && group(b) && (len(a) < len(b) || len(a) == len(b) && a < b)
 }
 
 // replaceSubmatches is re.ReplaceAllStringFunc with the groups of each match as found in s:

@@ -392,13 +392,15 @@ func TestCandidateRedactScriptsAndDigits(t *testing.T) {
 		}
 	}
 	c := &xiaoqi.Candidate{Name: "钱多多", BirthDate: "1998-05-06", Meta: xiaoqi.Meta{Source: "钱多多_13600001111_简历"}}
-	got := c.Redact("生日5月6日；生日：五月六日；出生日期：5.6；电话 139一二三四5678；一三七 一一一一 二二二二；壹叁柒壹壹壹壹贰贰贰贰；2019-2023 就读西北大学，一一对应", "*")
-	for _, leak := range []string{"5月6日", "五月六日", "5.6", "一二三四", "一一一一", "壹叁柒"} {
+	got := c.Redact("生日5月6日；生日：五月六日；出生日期：5.6；电话 139一二三四5678；一三七 一一一一 二二二二；壹叁柒壹壹壹壹贰贰贰贰；2019-2023 就读西北大学，一一对应；"+
+		"期望薪资8000-10000元，期望月薪 12000 - 15000；座机 (029) 8888 1234，029-88881234，400-800-1234", "*")
+	for _, leak := range []string{"5月6日", "五月六日", "5.6", "一二三四", "一一一一", "壹叁柒", "8888 1234", "88881234", "800-1234"} {
 		if strings.Contains(got, leak) {
 			t.Errorf("redacted text still holds %q: %s", leak, got)
 		}
 	}
-	for _, keep := range []string{"2019-2023", "西北大学", "一一对应"} {
+	// A salary range is no phone number: 期望薪资8000-10000 was hidden as one.
+	for _, keep := range []string{"2019-2023", "西北大学", "一一对应", "8000-10000元", "12000 - 15000"} {
 		if !strings.Contains(got, keep) {
 			t.Errorf("redaction cut %q, which is not personal data: %s", keep, got)
 		}
