@@ -114,8 +114,13 @@ var personal = map[string]bool{"name": true, "phone": true, "email": true, "birt
 // personalHeaders are words of the headers of columns that hold a person's contacts or
 // identity, whatever field they fill (a second phone column, not imported) or none (微信号,
 // 身份证号).
+// Other people's names and numbers too (紧急联系人, 推荐人, 父亲姓名), and numbers of accounts
+// and cards (社保卡号, 银行卡号): the report wrote them out.
 var personalHeaders = []string{"姓名", "电话", "手机", "联系方式", "微信", "qq", "邮箱", "email", "mail", "身份证", "证件",
-	"护照", "出生", "生日", "住址", "家庭地址", "wechat", "phone", "mobile", "idcard", "passport", "birth"}
+	"护照", "出生", "生日", "住址", "地址", "wechat", "phone", "mobile", "idcard", "passport", "birth",
+	"联系人", "推荐人", "介绍人", "担保人", "监护人", "父亲", "母亲", "配偶", "家长", "亲属", "家属", "紧急",
+	"社保", "医保", "公积金", "银行", "卡号", "账号", "帐号", "户籍", "籍贯",
+	"contact", "address", "referee", "reference", "emergency", "parent", "spouse", "socialsecurity", "bank", "account"}
 
 // personalColumn reports whether the downloadable report of a candidate import hides the
 // cells of column c: the columns of a candidate's name, phone, e-mail and birth date, and

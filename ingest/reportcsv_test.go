@@ -58,9 +58,9 @@ func TestReportCSVShape(t *testing.T) {
 func TestReportCSVCandidates(t *testing.T) {
 	t.Parallel()
 	path := writeFile(t, "students.csv", []byte(csvLines(
-		"学号,姓名,手机,联系电话,微信号,身份证号,邮箱,出生日期,毕业院校,专业,毕业年份,个人简介",
+		"学号,姓名,手机,联系电话,微信号,身份证号,邮箱,出生日期,毕业院校,专业,毕业年份,个人简介,紧急联系人,推荐人,社保卡号,现居住地址",
 		"2020010101,张合成,13800138000,029-88886666,zhanghecheng_88,61010119990501123X,zhc@example.com,1999-05-01,,软件工程,2024,"+
-			"熟悉 Java，电话 138 0013 8000，邮箱 zhc(at)example.com，微信：zhc_1999",
+			"熟悉 Java，电话 138 0013 8000，邮箱 zhc(at)example.com，微信：zhc_1999,周伯通,赵敏,SB1234567,西安市雁塔区某小区",
 	)))
 	var out strings.Builder
 	rep := mustImport(t, openStore(t), path, ingest.Options{Type: xiaoqi.KindCandidate, Mode: ingest.ModeDryRun,
@@ -77,7 +77,8 @@ func TestReportCSVCandidates(t *testing.T) {
 	if got["学号"] != "2020010101" || got["专业"] != "软件工程" || got["毕业年份"] != "2024" {
 		t.Errorf("学号, 专业 and 毕业年份 hidden or changed: %q", got)
 	}
-	for _, h := range []string{"姓名", "手机", "联系电话", "微信号", "身份证号", "邮箱", "出生日期"} {
+	// Other people's names (紧急联系人, 推荐人), a card number and an address were written out.
+	for _, h := range []string{"姓名", "手机", "联系电话", "微信号", "身份证号", "邮箱", "出生日期", "紧急联系人", "推荐人", "社保卡号", "现居住地址"} {
 		if got[h] != "[已隐藏 hidden]" {
 			t.Errorf("%s written as %q, want it hidden", h, got[h])
 		}
