@@ -175,3 +175,46 @@ func TestProgramsTakeTheirSchoolsPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestReimportKeepsCandidatesChoices: a candidate list imported again keeps what each stored
+// candidate chose, who sees the profile and which firms see the contacts, and says so when the
+// file asks otherwise; it made a private profile public again and dropped the consents. A person
+// twice in one file (name and phone alike, other values) is reported, not made a second profile.
+func TestReimportKeepsCandidatesChoices(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := openStore(t)
+	file := func(vis string) string {
+		return writeFile(t, "候选人.csv", []byte(csvLines("姓名,手机,最高学历,技能,可见性",
+			"张伟,13800001234,本科,软件测试,"+vis, "李娜,13900005678,大专,Java,"+vis)))
+	}
+	mustImport(t, s, file(""), ingest.Options{Type: xiaoqi.KindCandidate})
+	var zw *xiaoqi.Candidate
+	for _, d := range allDocs(t, s, xiaoqi.KindCandidate) {
+		if c := d.(*xiaoqi.Candidate); c.Name == "张伟" {
+			zw = c
+		}
+	}
+	zw.Visibility, zw.ConsentEnterprises = xiaoqi.VisibilityPrivate, []string{"ent_5453ef8779224e9e"}
+	if _, err := s.Upsert(ctx, []xiaoqi.Doc{zw}); err != nil {
+		t.Fatal(err)
+	}
+	rep := mustImport(t, s, file("公开"), ingest.Options{Type: xiaoqi.KindCandidate})
+	d, err := s.Get(ctx, xiaoqi.KindCandidate, zw.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := d.(*xiaoqi.Candidate); c.Visibility != xiaoqi.VisibilityPrivate || !slices.Equal(c.ConsentEnterprises, zw.ConsentEnterprises) {
+		t.Errorf("after the import again: visibility %q, consents %v; want the candidate's private and consent kept", c.Visibility, c.ConsentEnterprises)
+	}
+	if !hasProblem(rep, ingest.LevelWarning, 2, "可见性", "kept") {
+		t.Errorf("want a warning that 张伟's visibility was kept:%s", problems(rep))
+	}
+
+	rep = mustImport(t, openStore(t), writeFile(t, "汇总.csv", []byte(csvLines("姓名,手机,技能,自我评价",
+		"张伟,13800001234,软件测试,踏实", "李娜,13900005678,Java,", "张伟,13800001234,软件测试,重复行"))), ingest.Options{Type: xiaoqi.KindCandidate})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 2, Created: 2, Invalid: 1})
+	if !hasProblem(rep, ingest.LevelError, 4, "", "row 2") {
+		t.Errorf("want row 4 reported as the person of row 2:%s", problems(rep))
+	}
+}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -138,8 +139,20 @@ func (rs *rows) item(row Row) (*item, error) {
 	if len(docs) > 0 && rs.opt.HidePersonal {
 		it.person, _ = docs[len(docs)-1].(*xiaoqi.Candidate)
 	}
+	var person *xiaoqi.Candidate
+	if len(docs) > 0 {
+		person, _ = docs[len(docs)-1].(*xiaoqi.Candidate)
+	}
 	if !rec.failed {
+		if person != nil && (person.Phone != "" || person.Email != "") {
+			auto = false // a name with a phone or an e-mail is one person: a second row of them is no other
+		}
 		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())
+	}
+	if c := person; c != nil && !rec.failed && !it.dup {
+		if err := rs.keepChoices(rec, c); err != nil {
+			return nil, err
+		}
 	}
 	if !rec.failed && !it.dup && auto && rs.s.kind == xiaoqi.KindJob {
 		if err := rs.adopt(rec, it, docs[len(docs)-1].(*xiaoqi.JobNeed)); err != nil {
@@ -448,6 +461,27 @@ func union(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// keepChoices keeps what a stored candidate chose, which an import of their row does not
+// change: who may see the profile (visibility) and which enterprises may see their contacts
+// (consent_enterprises). A list imported again made a profile its candidate had made private
+// public again, and dropped their consents, without a word in the audit log.
+func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
+	old, err := stored(rs.ctx, rs.store, xiaoqi.KindCandidate, "", c.NaturalKey())
+	if err != nil {
+		return err
+	}
+	o, ok := old.(*xiaoqi.Candidate)
+	if !ok {
+		return nil
+	}
+	if c.Visibility != "" && c.Visibility != cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous) {
+		rec.warnf("visibility", "候选人的可见性（%[1]s）已保留：导入不改变已有候选人的可见性，请由本人或在其资料中修改 / the candidate's visibility (%[1]s) is kept: an import does not change that of a stored candidate; they (or an administrator, on the profile) change it",
+			cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous))
+	}
+	c.Visibility, c.ConsentEnterprises = o.Visibility, o.ConsentEnterprises
+	return nil
 }
 
 // identityID is the external id made from the identifying text of a row.
