@@ -74,6 +74,43 @@ func TestListHidesPrivateCandidatesCursor(t *testing.T) {
 	}
 }
 
+// TestListBySourceOfPersonalData: a source an import named after a person's file
+// (陈晓东_13700001111_简历) is hidden from the profile, but ?source= with it listed the person,
+// and with a wrong phone no one: anyone could tell whether a name and phone were in xiaoqi.
+// A source that holds no personal data still filters.
+func TestListBySourceOfPersonalData(t *testing.T) {
+	e := newEnv(t)
+	const personal = "陈晓东_13700001111_简历"
+	res, err := e.Store.Upsert(context.Background(), []xiaoqi.Doc{
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{Source: personal, ExternalID: "1"}, Name: "陈晓东", Phone: "13700001111", City: "西安市"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{Source: "2024届招聘会", ExternalID: "2"}, Name: "王合成", City: "西安市"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := e.newUser(t, "chen-xd", xiaoqi.RoleCandidate, res[0].ID)
+	count := func(key, source string) int {
+		var p struct {
+			Data []struct {
+				ID string `json:"id"`
+			} `json:"data"`
+		}
+		e.as(key).get(t, "/api/v1/candidates?source="+url.QueryEscape(source)).want(t, http.StatusOK).decode(t, &p)
+		return len(p.Data)
+	}
+	for who, key := range map[string]string{"public": "", "admin": e.Key} {
+		if n := count(key, personal); n != 0 {
+			t.Errorf("%s: ?source=%s lists %d candidates, want none: the source names a person", who, personal, n)
+		}
+		if n := count(key, "2024届招聘会"); n != 1 {
+			t.Errorf("%s: ?source=2024届招聘会 lists %d candidates, want 1", who, n)
+		}
+	}
+	if n := count(own, personal); n != 1 {
+		t.Errorf("the candidate's own ?source= lists %d, want their profile", n)
+	}
+}
+
 // TestCandidateTitleAndCityNotShown: a candidate's title (major · degree · city) and city went
 // unredacted into search hits, the index and the matcher's answers: a major or city in which
 // the person had written their name or phone (free text, from a form or an import) was shown
