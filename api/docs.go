@@ -348,6 +348,9 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = ifMatch(c, old)
 		}
+		if cd, ok := d.(*xiaoqi.Candidate); ok && err == nil && !self(who(c), id) {
+			keepUnseen(cd, old.(*xiaoqi.Candidate))
+		}
 		if err == nil {
 			err = validate(d, "")
 		}

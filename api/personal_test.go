@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -400,5 +401,51 @@ func TestCreatePrivateCandidate(t *testing.T) {
 		if strings.Contains(string(r.Body), p) {
 			t.Errorf("the answer shows %q of a private candidate: %s", p, r.Body)
 		}
+	}
+}
+
+// TestAdminRecordsConsentOnTheView: an administrator records consent given on paper as the
+// API lets them, GET the profile (anonymised), add the enterprise to consent_enterprises, PUT
+// it back. That was refused for the missing name; with the name added it wiped the phone,
+// e-mail, birth date and external id, stored the summary with [已隐藏 hidden] in it, and HR's
+// release then gave the name only. What the view hid is kept.
+func TestAdminRecordsConsentOnTheView(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "甲软件", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	firm := res[0].ID
+	res, err = e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Candidate{Name: "王磊", Phone: "13800138000", Email: "wl@example.com",
+		BirthDate: "1998-02-03", City: "西安市", Degree: "本科", Skills: []string{"Java"},
+		Meta: xiaoqi.Meta{Source: "cands", ExternalID: "ab12"}, Summary: "熟悉Java后端开发，微信：wl_1998"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/api/v1/candidates/" + res[0].ID
+	var body map[string]any
+	e.get(t, path).want(t, http.StatusOK).decode(t, &body)
+	body["consent_enterprises"] = []string{firm}
+	data, _ := json.Marshal(body)
+	e.send(t, http.MethodPut, path, string(data)).want(t, http.StatusOK)
+
+	d, err := e.Store.Get(ctx, xiaoqi.KindCandidate, res[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := d.(*xiaoqi.Candidate)
+	if c.Name != "王磊" || c.Phone != "13800138000" || c.Email != "wl@example.com" || c.BirthDate != "1998-02-03" || c.ExternalID != "ab12" ||
+		c.Summary != "熟悉Java后端开发，微信：wl_1998" || !slices.Equal(c.ConsentEnterprises, []string{firm}) {
+		t.Errorf("after the administrator's PUT of the profile as shown, with consent: %+v; want the personal data kept and the consent added", c)
+	}
+	hr := e.newUser(t, "hr-jia", xiaoqi.RoleEnterprise, firm)
+	var got struct {
+		Name  string `json:"name"`
+		Phone string `json:"phone"`
+	}
+	e.as(hr).get(t, path+"/contact?reason="+url.QueryEscape("面试邀约")).want(t, http.StatusOK).decode(t, &got)
+	if got.Name != "王磊" || got.Phone != "13800138000" {
+		t.Errorf("HR's release after the consent: %+v, want name and phone", got)
 	}
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -34,6 +35,48 @@ func anonymizeCandidate(c *xiaoqi.Candidate) candidateView {
 		}
 	}
 	return v
+}
+
+// keepUnseen gives cd, a candidate written whole (PUT) by someone who sees it anonymised (an
+// administrator recording consent given on paper: GET, add consent_enterprises, PUT), what
+// that view hid and the body leaves as the view showed it: the name, phone, e-mail, birth
+// date, external id and consents it left out, a source it left out, and each text it showed
+// redacted. Such a PUT was refused for its missing name, and with the name added wiped the
+// phone, e-mail and birth date (HR's contact release then gave the name only), lost the key
+// an import finds the person by, and stored the summary with [已隐藏 hidden] in it. A
+// consent list given, even empty, is the writer's.
+func keepUnseen(cd, old *xiaoqi.Candidate) {
+	seen := anonymizeCandidate(old).Candidate
+	keep := func(v *string, shown, stored string) {
+		if *v == shown {
+			*v = stored
+		}
+	}
+	keep(&cd.Name, "", old.Name)
+	keep(&cd.Phone, "", old.Phone)
+	keep(&cd.Email, "", old.Email)
+	keep(&cd.BirthDate, "", old.BirthDate)
+	keep(&cd.ExternalID, "", old.ExternalID)
+	keep(&cd.Source, seen.Source, old.Source)
+	keep(&cd.Summary, seen.Summary, old.Summary)
+	keep(&cd.City, seen.City, old.City)
+	keep(&cd.StudyCountry, seen.StudyCountry, old.StudyCountry)
+	if slices.Equal(cd.Skills, seen.Skills) {
+		cd.Skills = old.Skills
+	}
+	if slices.Equal(cd.Languages, seen.Languages) {
+		cd.Languages = old.Languages
+	}
+	if cd.ConsentEnterprises == nil {
+		cd.ConsentEnterprises = old.ConsentEnterprises
+	}
+	if len(cd.Education) == len(old.Education) {
+		for i := range cd.Education {
+			e, s, o := &cd.Education[i], seen.Education[i], old.Education[i]
+			keep(&e.InstitutionName, s.InstitutionName, o.InstitutionName)
+			keep(&e.Major, s.Major, o.Major)
+		}
+	}
 }
 
 // anonymizeHit drops personal fields from a candidate hit, whatever the index put there.
