@@ -419,6 +419,12 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 
 // write upserts docs and answers any error itself; ok is false when it did.
 func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait, batch bool) (res []xiaoqi.WriteResult, ok bool) {
+	warnings, err := s.checkMajors(docs)
+	if err != nil {
+		s.writeError(c, err)
+		return nil, false
+	}
+	warn(c, warnings)
 	s.fillSkills(docs)
 	if err := s.fillNames(c.Request.Context(), docs); err != nil {
 		s.writeError(c, err)
@@ -428,7 +434,7 @@ func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait, batch bool) (res
 	if s.accounts != nil {
 		changes = s.consentChanges(c.Request.Context(), who(c), docs)
 	}
-	res, err := s.store.Upsert(c.Request.Context(), docs)
+	res, err = s.store.Upsert(c.Request.Context(), docs)
 	if err == nil {
 		err = s.auditConsent(c, changes, res)
 	}

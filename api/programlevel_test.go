@@ -2,10 +2,15 @@ package api_test
 
 import (
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // TestProgramDegreeFitsItsInstitution: staff add programs their institution can award. A
@@ -76,4 +81,36 @@ func TestStaffProgramIsTheirs(t *testing.T) {
 	}
 	// The public still names nothing it may write.
 	e.as("").send(t, http.MethodPost, "/api/v1/programs", `{"name":"软件工程","degree":"本科"}`).want(t, http.StatusUnauthorized)
+}
+
+// TestProgramOfAMajor: a program written with its major code only gets the skills its major
+// teaches (it had none: no skill filter found it and no match placed it); a code of the
+// undergraduate catalogue's form that is not in it is refused naming major_code (999999 was
+// stored); a name that is not its code's major's is written with a warning (云计算工程 under
+// 080901, which the English page called Computer Science and Technology); a vocational code,
+// outside the catalogue here, passes.
+func TestProgramOfAMajor(t *testing.T) {
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnvWith(t, options{config: func(c *api.Config) { c.Reference = testReference(); c.ImportSkills = ingest.TaxonomySkills(tax) }})
+	var uni struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/institutions", `{"name":"专业测试大学","type":"university","level":"本科","city":"宝鸡市"}`).want(t, http.StatusCreated).decode(t, &uni)
+	post := func(body string) response {
+		return e.send(t, http.MethodPost, "/api/v1/programs", `{`+body+`,"institution_id":"`+uni.ID+`"}`)
+	}
+	var p xiaoqi.Program
+	post(`"name":"软件工程","major_code":"080902","degree":"本科","graduates_per_year":200`).want(t, http.StatusCreated).decode(t, &p)
+	if !slices.Contains(p.Skills, "软件测试") || !slices.Contains(p.Skills, "Java") {
+		t.Errorf("软件工程 080902 written without skills has %v, want its major's (软件测试, Java …)", p.Skills)
+	}
+	post(`"name":"乱码专业","major_code":"999999","degree":"本科"`).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "major_code")
+	r := post(`"name":"云计算工程","major_code":"080901","degree":"本科"`).want(t, http.StatusCreated)
+	if w, _ := url.PathUnescape(r.Header.Get("X-Warning")); !strings.Contains(w, "080901") || !strings.Contains(w, "计算机科学与技术") {
+		t.Errorf("云计算工程 under 080901: warning %q, want one naming the code's major", w)
+	}
+	post(`"name":"大数据技术","major_code":"510205","degree":"本科"`).want(t, http.StatusCreated)
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -30,6 +31,14 @@ func (s *Server) fillSkills(docs []xiaoqi.Doc) {
 			if sp, ok := s.skills.(ingest.Sectors); ok && d.Sector == "" {
 				d.Sector, _ = sp.Sector(d.Skills) // as an import places it
 			}
+		case *xiaoqi.Program:
+			// A program added with its major code only had no skills: no skill filter found
+			// it and no match placed it.
+			if len(d.Skills) > 0 {
+				d.Skills = s.canonical(d.Skills)
+			} else {
+				d.Skills = ingest.ProgramSkills(s.skills, d)
+			}
 		case *xiaoqi.Candidate:
 			if len(d.Skills) > 0 {
 				d.Skills = s.canonical(d.Skills)
@@ -53,4 +62,37 @@ func (s *Server) canonical(skills []string) []string {
 		}
 	}
 	return out
+}
+
+// checkMajors refuses a program whose major code has the form of the undergraduate catalogue's
+// but is not in it (999999 was stored, and listed as a major no one offers), and warns of one
+// whose name is not its code's major's (云计算工程 under 080901, which the English page then
+// called Computer Science and Technology). A vocational code (51xxxx …: the catalogue here is
+// the undergraduate one) passes. It returns the warnings.
+func (s *Server) checkMajors(docs []xiaoqi.Doc) ([]string, error) {
+	if s.reference == nil {
+		return nil, nil
+	}
+	var warnings []string
+	for i, d := range docs {
+		p, ok := d.(*xiaoqi.Program)
+		if !ok || p.MajorCode == "" || ingest.VocationalCode(p.MajorCode) {
+			continue
+		}
+		var m *xiaoqi.Major
+		for j := range s.reference.Majors {
+			if s.reference.Majors[j].Code == p.MajorCode {
+				m = &s.reference.Majors[j]
+				break
+			}
+		}
+		switch {
+		case m == nil:
+			return nil, inBatch(invalid("major_code", "专业代码 %[1]s 不在本科专业目录中（见 /api/v1/majors；高职专业代码以 4 或 5 开头） / %[1]s is not in the catalogue of undergraduate majors (see /api/v1/majors; vocational codes begin with 4 or 5)", p.MajorCode), i, len(docs))
+		case !strings.Contains(p.Name, m.Name) && !strings.Contains(m.Name, p.Name):
+			warnings = append(warnings, fmt.Sprintf("专业名称 %[1]q 与专业代码 %[2]s（%[3]s）不符，请核对 / the name %[1]q is not that of major %[2]s (%[3]s, %[4]s): check them",
+				p.Name, p.MajorCode, m.Name, m.NameEN))
+		}
+	}
+	return warnings, nil
 }

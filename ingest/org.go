@@ -201,11 +201,8 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 	r.setStr("description", &p.Description)
 	if v, ok := r.str("skills"); ok {
 		p.Skills = skills.Skills(SplitList(v), p.Description)
-	} else if p.MajorCode == "" && p.Skills == nil {
-		// A course without a skills column (Java全栈开发就业班): the skills its name and
-		// description name, as a job need's, or no filter by skill and no match would find it.
-		// A major of the catalogue has its code's skills (skill.Taxonomy.SkillsOfMajor).
-		p.Skills = skills.Skills(nil, p.Name+"\n"+p.Description)
+	} else if p.Skills == nil {
+		p.Skills = ProgramSkills(skills, p)
 	}
 	if v, ok := r.str("graduates_per_year"); ok {
 		programGraduates(r, p, v)
@@ -261,3 +258,20 @@ func programGraduates(r *record, p *xiaoqi.Program, v string) {
 		headcountReading(r, "graduates_per_year", v, h)
 	}
 }
+
+// ProgramSkills are the skills of a program given none: those its catalogue major teaches
+// (MajorSkills), else those its name and description name, as a job need's (a course: Java全栈开发
+// 就业班). A program without skills is found by no skill filter and placed by no match: one
+// imported or written with its major code only had none.
+func ProgramSkills(skills Skills, p *xiaoqi.Program) []string {
+	if m, ok := skills.(Majors); ok && p.MajorCode != "" {
+		if out := m.MajorSkills(p.MajorCode); len(out) > 0 {
+			return out
+		}
+	}
+	return skills.Skills(nil, p.Name+"\n"+p.Description)
+}
+
+// VocationalCode reports whether code has the form of a major of the vocational (高职)
+// catalogue: six digits, the first 4 or 5.
+func VocationalCode(code string) bool { return vocationalCode.MatchString(code) }

@@ -32,6 +32,15 @@ type taxonomySkills struct {
 	SkillsFunc
 }
 
+// Majors is implemented by the Skills that know the skills a catalogue major teaches
+// (TaxonomySkills, through MajorSkills).
+type Majors interface {
+	MajorSkills(code string) []string
+}
+
+// MajorSkills implements Majors.
+func (ts taxonomySkills) MajorSkills(code string) []string { return MajorSkills(ts.t, code) }
+
 // Sector implements Sectors.
 func (ts taxonomySkills) Sector(skills []string) (xiaoqi.Sector, bool) { return ts.t.Sector(skills) }
 

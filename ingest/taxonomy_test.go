@@ -118,7 +118,7 @@ func TestUnusedMapping(t *testing.T) {
 // TestImportCourseSkills: a training institution's course list names its skills in columns
 // such as 课程内容 or 培训内容, or not at all; a course without a skills column takes the
 // skills its name and 课程简介 name, as a job need does, or no filter by skill and no match
-// would find it. A major of the catalogue, which has its code's skills, takes none from text.
+// would find it. A major of the catalogue takes its code's skills, none from text.
 func TestImportCourseSkills(t *testing.T) {
 	t.Parallel()
 	tax, err := skill.Load()
@@ -151,5 +151,16 @@ func TestImportCourseSkills(t *testing.T) {
 	}
 	if py := got["Python数据分析班"]; !slices.Contains(py, "Python") || !slices.Contains(py, "数据分析") {
 		t.Errorf("Python数据分析班: skills %q, want Python and 数据分析 from its name and 课程简介", py)
+	}
+
+	// A major of the catalogue gets the skills its code teaches: it got none.
+	mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines("学校名称,所在城市,办学层次", "宝鸡某学院,宝鸡市,本科"))),
+		ingest.Options{Type: xiaoqi.KindInstitution})
+	mustImport(t, s, writeFile(t, "majors.csv", []byte(csvLines("学校名称,专业名称,专业代码,层次", "宝鸡某学院,软件工程,080902,本科"))),
+		ingest.Options{Type: xiaoqi.KindProgram, Skills: sk})
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		if p := d.(*xiaoqi.Program); p.MajorCode == "080902" && (!slices.Contains(p.Skills, "软件测试") || !slices.Contains(p.Skills, "Java")) {
+			t.Errorf("软件工程 080902 imported without skills: %q, want its major's (软件测试, Java …)", p.Skills)
+		}
 	}
 }
