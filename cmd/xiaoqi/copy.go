@@ -185,17 +185,17 @@ func (c copier) checkEmpty(ctx context.Context, to parts) error {
 	if users, err := to.accounts.Users(ctx); err != nil {
 		return fmt.Errorf("read the target store: %w", err)
 	} else if len(users) > 0 {
-		held = append(held, fmt.Sprintf("%d users", len(users)))
+		held = append(held, plural(len(users), "user", "users"))
 	}
 	if entries, _, err := to.accounts.Audit(ctx, xiaoqi.AuditFilter{Limit: 1}); err != nil {
 		return fmt.Errorf("read the target store: %w", err)
 	} else if len(entries) > 0 {
-		held = append(held, "audit log entries")
+		held = append(held, "an audit log")
 	}
 	if jobs, err := to.imports.ImportJobs(ctx); err != nil {
 		return fmt.Errorf("read the target store: %w", err)
 	} else if len(jobs) > 0 {
-		held = append(held, fmt.Sprintf("%d import jobs", len(jobs)))
+		held = append(held, plural(len(jobs), "import job", "import jobs"))
 	}
 	if len(held) > 0 {
 		return xiaoqi.Errorf(xiaoqi.ECONFLICT, "目标存储不是空的，复制只写入新的存储（新的数据库或目录）；若是上次中断的复制，请先删除它 / the target store is not empty (it holds %s): copy into a new database or directory, or delete the target of a copy cut short first", strings.Join(held, ", "))
@@ -331,4 +331,12 @@ func copyImportJobs(ctx context.Context, from, to xiaoqi.ImportJobs) (int, error
 		}
 	}
 	return len(list), nil
+}
+
+// plural writes n with the noun's singular or plural: 1 user, 2 users.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -107,9 +108,12 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	var reportFile *os.File
 	if f.report != "" {
-		if reportFile, err = os.Create(f.report); err != nil {
+		// Written beside the report's name and renamed when the import read the file: one
+		// refused (not found, not a table, no header) left an empty report in place of the last.
+		if reportFile, err = os.CreateTemp(filepath.Dir(f.report), "."+filepath.Base(f.report)+".*"); err != nil {
 			return fmt.Errorf("create report: %w", err)
 		}
+		defer os.Remove(reportFile.Name()) // when not renamed
 		defer reportFile.Close()
 		opt.ReportCSV = ingest.NewCSVWriter(reportFile)
 		// A report is passed on (to the office that fixes the rows): candidates' personal data
@@ -135,6 +139,11 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	if reportFile != nil {
 		if cerr := reportFile.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("write report: %w", cerr)
+		}
+		if st, serr := os.Stat(reportFile.Name()); err == nil || serr == nil && st.Size() > 0 {
+			if rerr := os.Rename(reportFile.Name(), f.report); rerr != nil && err == nil {
+				err = fmt.Errorf("write report: %w", rerr)
+			}
 		}
 	}
 	if rep != nil {

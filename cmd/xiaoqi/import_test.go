@@ -90,6 +90,16 @@ func TestImportCommand(t *testing.T) {
 	if data, _ := os.ReadFile(report); !bytes.HasPrefix(data, []byte("\ufeff行号 Row")) || !strings.Contains(string(data), "3,错误 error") {
 		t.Errorf("report:\n%s", data)
 	}
+	// A file refused before its rows leaves the last report as it was: it left an empty one.
+	if _, _, err := importCmd(t, "--data-dir", dir, "--type", "jobs", "--report", report, filepath.Join(dir, "missing.csv")); err == nil {
+		t.Error("import of a missing file: no error")
+	}
+	if data, _ := os.ReadFile(report); !strings.Contains(string(data), "3,错误 error") {
+		t.Errorf("the report after a refused file:\n%s\nwant the last report kept", data)
+	}
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(report), ".*")); len(m) > 0 {
+		t.Errorf("left behind: %v", m)
+	}
 	out, _, err = importCmd(t, "--data-dir", dir, "--type", "jobs", "--json", "--source", "hr", file)
 	var rep ingest.Report
 	if err != nil || json.Unmarshal([]byte(out), &rep) != nil || rep.Unchanged != 1 || rep.Invalid != 1 {

@@ -122,7 +122,11 @@ back when the file holds one kind (--type). Flags:
 		for _, name := range slices.Sorted(maps.Keys(f.Fields)) {
 			fields = append(fields, fmt.Sprintf("%s %d", name, f.Fields[name]))
 		}
-		fmt.Fprintf(stdout, "seed: 补全 filled %d of the %d stored records of the data set (%s)\n", f.Records, f.Checked, strings.Join(fields, ", "))
+		detail := ""
+		if len(fields) > 0 {
+			detail = " (" + strings.Join(fields, ", ") + ")"
+		}
+		fmt.Fprintf(stdout, "seed: 补全 filled %d of the %d stored records of the data set it checked%s\n", f.Records, f.Checked, detail)
 	}
 	fmt.Fprintf(stdout, "seed: %d documents written or changed in %s, skills from taxonomy %s (the index catches up when serve starts)\n",
 		n, time.Since(start).Round(time.Millisecond), tax.Version())

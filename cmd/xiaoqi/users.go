@@ -137,6 +137,17 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		u := &xiaoqi.User{Username: username, Role: xiaoqi.Role(role), EnterpriseID: enterprise,
 			InstitutionID: institution, CandidateID: candidate}
+		// Said by the flag, not by the field of the API (enterprise_id), which no flag is named.
+		for _, sc := range []struct{ role, flag, value, what string }{
+			{string(xiaoqi.RoleEnterprise), "enterprise", enterprise, "企业编号 ent_… / the id of its enterprise, ent_…"},
+			{string(xiaoqi.RoleInstitution), "institution", institution, "院校编号 ins_… / the id of its institution, ins_…"},
+			{string(xiaoqi.RoleCandidate), "candidate", candidate, "候选人编号 cnd_… / the id of the candidate's profile, cnd_…"},
+		} {
+			if role == sc.role && sc.value == "" {
+				zh, en, _ := strings.Cut(sc.what, " / ")
+				return fmt.Errorf("角色 %[1]s 须用 --%[2]s 指定所属对象（%[3]s） / --%[2]s is required for role %[1]s (%[4]s)", role, sc.flag, zh, en)
+			}
+		}
 		if err := xiaoqi.CheckScope(ctx, store, u); err != nil {
 			return err
 		}

@@ -248,6 +248,11 @@ func TestUsersRefusesNoPasswordAndNegativeExpiry(t *testing.T) {
 	if out, _ := users(t, dir, "", "list"); strings.Contains(out, "nopw") {
 		t.Errorf("the user was created all the same:\n%s", out)
 	}
+	// The missing scope is named by its flag: "enterprise_id is required" named none.
+	if out, err := users(t, dir, "", "add", "--role", "enterprise", "--username", "hr9"); err == nil ||
+		!strings.Contains(err.Error(), "--enterprise is required for role enterprise") {
+		t.Errorf("users add --role enterprise without --enterprise: %v\n%s", err, out)
+	}
 	if out, err := users(t, dir, "correct-horse-battery-9\n", "add", "--role", "admin", "--username", "root", "--password-stdin"); err != nil {
 		t.Fatalf("users add: %v\n%s", err, out)
 	}
