@@ -218,3 +218,17 @@ func TestReimportKeepsCandidatesChoices(t *testing.T) {
 		t.Errorf("want row 4 reported as the person of row 2:%s", problems(rep))
 	}
 }
+
+// TestCandidateEducationProblemsNameTheirColumn: a wrong 专业代码 was reported as field
+// education[0].major_code, without column or cell, unlike every other problem of the row.
+func TestCandidateEducationProblemsNameTheirColumn(t *testing.T) {
+	t.Parallel()
+	rep := mustImport(t, openStore(t), writeFile(t, "mc.csv", []byte(csvLines("姓名,毕业院校,专业,专业代码,毕业年份",
+		"测试甲,西北大学,软件工程,12345,2020"))), ingest.Options{Type: xiaoqi.KindCandidate, Mode: ingest.ModeDryRun})
+	if len(rep.Problems) != 1 {
+		t.Fatalf("want one problem:%s", problems(rep))
+	}
+	if p := rep.Problems[0]; p.Column != "专业代码" || p.Cell != "D2" || p.Field != "major_code" || strings.Contains(p.Message, "education[0]") {
+		t.Errorf("problem %+v, want it in column 专业代码, cell D2, field major_code", p)
+	}
+}

@@ -184,7 +184,8 @@ func (r *record) validation(err error) {
 			// Fields filled from another column: salary_min from 薪资, city from 工作地点.
 			for _, alt := range [...][2]string{{"salary_min", "salary"}, {"salary_max", "salary"}, {"city", "area"},
 				{"enterprise_id", "enterprise_name"}, {"geo.lat", "lat"}, {"geo.lon", "lon"}, {"credit_code", "enterprise_credit_code"},
-				{"education[0].institution_name", "institution_name"}} {
+				{"education[0].institution_name", "institution_name"}, {"education[0].major_code", "major_code"},
+				{"education[0].major", "major"}, {"education[0].graduation_year", "graduation_year"}, {"education[0].institution_id", "institution_name"}} {
 				if f == alt[0] && r.has(alt[1]) {
 					f = alt[1]
 				}
@@ -197,7 +198,11 @@ func (r *record) validation(err error) {
 			r.errorf(f, "%s 必填 / %s is required", r.s.label(f), f)
 		default:
 			zh, en := xiaoqi.Halves(d.Message)
-			r.errorf(f, "%s %s / %s %s", r.s.label(d.Field), zh, d.Field, en)
+			name := d.Field // salary_max, of the column 薪资: the message compares it with salary_min
+			if strings.HasPrefix(name, "education[0].") {
+				name = f // the row's one school: 专业代码 major_code, not education[0].major_code
+			}
+			r.errorf(f, "%s %s / %s %s", r.s.label(name), zh, name, en)
 		}
 	}
 }
