@@ -32,6 +32,14 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 	}
 	var district string
 	r.place(&c.City, &district, false)
+	// 意向城市 before the address (area): where the candidate wants to work, not where they live.
+	if v := SplitList(r.get("preferred_city")); r.get("city") == "" && len(v) > 0 {
+		if city, _, _, fatal := ReadCity(v[0]); !fatal && city != "" {
+			c.City = city
+		} else {
+			r.warnf("preferred_city", "意向城市 %[1]q 无法识别，未用作所在城市 / preferred city %[1]q not understood: not used as the city", v[0])
+		}
+	}
 	if v := r.get("degree"); v != "" {
 		if d, err := ParseDegree(v); err != nil {
 			r.warnf("degree", "无法识别的学历，已留空 / degree not understood, left empty")
@@ -57,6 +65,15 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 		c.Education = []xiaoqi.Education{ed}
 	}
 	c.Summary = r.get("summary")
+	for _, f := range [...]struct{ field, label string }{{"objective", "求职意向 Objective"}, {"expected_salary", "期望薪资 Expected salary"},
+		{"preferred_city", "意向城市 Preferred city"}, {"work_years", "工作年限 Years of experience"}, {"work_history", "工作经历 Experience"}} {
+		if v := given(r.get(f.field)); v != "" {
+			if c.Summary != "" {
+				c.Summary += "\n"
+			}
+			c.Summary += f.label + "：" + v
+		}
+	}
 	c.Skills = skills.Skills(SplitList(r.get("skills")), c.Summary)
 	c.Languages = SplitList(r.get("languages"))
 	c.StudyCountry = ed.Country

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // TestImportOrganisations imports institutions, then programs that name them in three ways,
@@ -230,5 +231,49 @@ func TestCandidateEducationProblemsNameTheirColumn(t *testing.T) {
 	}
 	if p := rep.Problems[0]; p.Column != "专业代码" || p.Cell != "D2" || p.Field != "major_code" || strings.Contains(p.Message, "education[0]") {
 		t.Errorf("problem %+v, want it in column 专业代码, cell D2, field major_code", p)
+	}
+}
+
+// TestCandidateResumeColumns: the columns of a résumé list that have no field of their own
+// (求职意向, 期望薪资, 意向城市, 工作年限, 工作经历) were reported unknown and not imported, and
+// the candidates had no city though the file said where they live or want to work. The summary
+// keeps them, labelled, where search finds them and skills are read from; the city comes from
+// 意向城市, else from the address, which is not stored.
+func TestCandidateResumeColumns(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "简历汇总.csv", []byte(csvLines("姓名,手机,现居住地址,求职意向,期望薪资,意向城市,工作年限,工作经历,技能",
+		"张伟,13800001234,陕西省咸阳市秦都区人民路8号,软件测试工程师,8000-10000,西安,3年,2021-2024 在某外包公司做自动化测试（Selenium）,Python",
+		"李娜,13900005678,宝鸡市渭滨区经二路1号,日语客服,6000-8000,,1年,对日呼叫中心客服,日语"))),
+		ingest.Options{Type: xiaoqi.KindCandidate, Skills: ingest.TaxonomySkills(tax)})
+	if len(rep.Unknown) != 0 {
+		t.Errorf("unknown columns %+v, want every résumé column read", rep.Unknown)
+	}
+	got := map[string]*xiaoqi.Candidate{}
+	for _, d := range allDocs(t, s, xiaoqi.KindCandidate) {
+		c := d.(*xiaoqi.Candidate)
+		got[c.Name] = c
+	}
+	zw, ln := got["张伟"], got["李娜"]
+	if zw == nil || ln == nil {
+		t.Fatalf("candidates %v", got)
+	}
+	if zw.City != "西安市" || ln.City != "宝鸡市" {
+		t.Errorf("cities %q and %q, want 西安市 (意向城市) and 宝鸡市 (from the address)", zw.City, ln.City)
+	}
+	for _, want := range []string{"求职意向 Objective：软件测试工程师", "期望薪资 Expected salary：8000-10000", "工作年限 Years of experience：3年", "Selenium"} {
+		if !strings.Contains(zw.Summary, want) {
+			t.Errorf("张伟's summary %q lacks %q", zw.Summary, want)
+		}
+	}
+	if strings.Contains(zw.Summary+ln.Summary, "人民路") || strings.Contains(zw.Summary+ln.Summary, "经二路") {
+		t.Errorf("the address is stored: %q, %q", zw.Summary, ln.Summary)
+	}
+	if !slices.Contains(zw.Skills, "Selenium") || !slices.Contains(zw.Skills, "自动化测试") {
+		t.Errorf("张伟's skills %v, want those of the work history too", zw.Skills)
 	}
 }

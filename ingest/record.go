@@ -109,7 +109,8 @@ func (r *record) problem(level Level, f, format string, args ...any) {
 }
 
 // personal are the candidate fields whose values problems do not repeat (PIPL).
-var personal = map[string]bool{"name": true, "phone": true, "email": true, "birth_date": true, "id": true, "external_id": true}
+var personal = map[string]bool{"name": true, "phone": true, "email": true, "birth_date": true, "id": true, "external_id": true,
+	"area": true} // a candidate's area is their address
 
 // personalHeaders are words of the headers of columns that hold a person's contacts or
 // identity, whatever field they fill (a second phone column, not imported) or none (微信号,

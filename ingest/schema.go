@@ -203,6 +203,15 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "wants_to_found", label: "创业意向", aliases: []string{"有创业意向", "是否创业"}},
 			{name: "summary", label: "自我评价", multi: true, aliases: []string{"个人简介", "简介", "个人总结", "about"}},
 			{name: "visibility", label: "可见性", aliases: []string{"公开", "是否公开"}},
+			// What a résumé list also has: the summary keeps it, labelled, where search finds it
+			// (and skills are read from it); the city comes from 意向城市, else from the
+			// address, when no 所在城市 is given. The address itself is not stored.
+			{name: "preferred_city", label: "意向城市", aliases: []string{"期望城市", "期望工作城市", "意向工作城市", "期望工作地点", "意向工作地点", "期望地点", "工作意向地", "preferred city", "desired city"}},
+			{name: "area", label: "现居住地址", aliases: []string{"现居住地", "居住地址", "现住址", "住址", "家庭住址", "家庭地址", "联系地址", "通讯地址", "地址", "address"}},
+			{name: "objective", label: "求职意向", multi: true, aliases: []string{"意向岗位", "期望职位", "期望岗位", "求职岗位", "应聘岗位", "应聘职位", "目标岗位", "job objective", "objective"}},
+			{name: "expected_salary", label: "期望薪资", aliases: []string{"期望月薪", "期望薪酬", "期望工资", "薪资要求", "薪资期望", "expected salary"}},
+			{name: "work_years", label: "工作年限", aliases: []string{"工作年数", "工龄", "从业年限", "工作经验年限", "years of experience"}},
+			{name: "work_history", label: "工作经历", multi: true, aliases: []string{"工作经验", "实习经历", "项目经历", "项目经验", "工作履历", "work experience", "experience"}},
 		}}
 	default:
 		return nil
