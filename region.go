@@ -258,6 +258,28 @@ func CityFromEnglish(name string) (string, bool) {
 	return "", false
 }
 
+// newAreaEN are the names people give the two new areas in English without Demonstration Zone
+// or New Area (Yangling, as the English UI and the policy's translation say it).
+var newAreaEN = map[string]string{"yangling": "杨凌示范区", "xixian": "西咸新区"}
+
+// CityNamed returns the Shaanxi city or new area that s names, as a city parameter takes it:
+// in Chinese, short or full (西安, 西安市, 杨凌), or in English in any case, with or without
+// the apostrophe (Xi'an, Xian, Baoji, Yangling, Yangling Demonstration Zone, Xixian). ok is
+// false for any other text (北京, Shenzhen, a typo), which is returned trimmed.
+func CityNamed(s string) (city string, ok bool) {
+	t := strings.TrimSpace(s)
+	if c := NormalizeCity(t); cityRegion[c] != "" {
+		return c, true
+	}
+	if c, ok := CityFromEnglish(t); ok {
+		return c, true
+	}
+	if c, ok := newAreaEN[EnglishKey(t)]; ok {
+		return c, true
+	}
+	return t, false
+}
+
 // CityEnglish returns the English name of a city ("西安市" or "西安" → "Xi'an", 深圳市 →
 // Shenzhen: PlaceEnglish); other names are returned as they are, so English texts show
 // Chinese only where no English form is known.

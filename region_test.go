@@ -26,3 +26,22 @@ func TestSectorOf(t *testing.T) {
 		t.Errorf("SectorChoices(true) = %q", zh)
 	}
 }
+
+// TestCityNamed: a city parameter's value, in Chinese or English, names the Shaanxi city or
+// new area (city=Yangling was a 400, divisions?city=Xi'an an empty list).
+func TestCityNamed(t *testing.T) {
+	for in, want := range map[string]string{
+		"西安": "西安市", "西安市": "西安市", "Xi'an": "西安市", "xian": "西安市", "XI AN": "西安市", "Baoji": "宝鸡市",
+		"杨凌": "杨凌示范区", "Yangling": "杨凌示范区", "yangling": "杨凌示范区", "Yangling Demonstration Zone": "杨凌示范区",
+		"Xixian": "西咸新区", "Xixian New Area": "西咸新区", " 宝鸡 ": "宝鸡市",
+	} {
+		if got, ok := xiaoqi.CityNamed(in); !ok || got != want {
+			t.Errorf("CityNamed(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "北京", "Shenzhen", "Xi'ann", "雁塔区", "Yanta"} {
+		if got, ok := xiaoqi.CityNamed(in); ok {
+			t.Errorf("CityNamed(%q) = %q, want none", in, got)
+		}
+	}
+}

@@ -58,7 +58,9 @@ func (s *Server) list(k xiaoqi.Kind) gin.HandlerFunc {
 				// district too (广州天河区) or no known city is looked up as it is.
 				if err = xiaoqi.CheckFilterValue(k, name, v); err == nil {
 					opt.Filters[name] = xiaoqi.NormalizeCity(v)
-					if city, district, problem, _ := ingest.ReadCity(v); city != "" && district == "" && problem == "" {
+					if city, ok := xiaoqi.CityNamed(v); ok {
+						opt.Filters[name] = city // Yangling, as search takes it
+					} else if city, district, problem, _ := ingest.ReadCity(v); city != "" && district == "" && problem == "" {
 						opt.Filters[name] = city
 					}
 				}

@@ -35,6 +35,11 @@ func TestMatchScopeCity(t *testing.T) {
 	if d.Scope.City != "西安市" {
 		t.Errorf("startup of Xi'an: scope %+v, want 西安市", d.Scope)
 	}
+	// The new area in English, as search and the lists take it (it was an unknown city).
+	e.get(t, "/api/v1/insights/startup?city=Yangling&sector=software").want(t, http.StatusOK).decode(t, &d)
+	if d.Scope.City != "杨凌示范区" {
+		t.Errorf("startup of Yangling: scope %+v, want 杨凌示范区", d.Scope)
+	}
 	var g xiaoqi.GapReport
 	e.get(t, "/api/v1/insights/gaps?city=铜川&region=关中").want(t, http.StatusOK).decode(t, &g)
 	if g.Scope.City != "铜川市" {

@@ -201,6 +201,30 @@ func TestAPIYanglingIsAnArea(t *testing.T) {
 	}
 }
 
+// city=Yangling was refused as an unknown city (400) while district=Yangling, near=Yangling and
+// city=杨凌 found the new area: every city parameter reads the English name (xiaoqi.CityNamed).
+func TestYanglingInEnglishAsCity(t *testing.T) {
+	e := newEnv(t)
+	e.send(t, http.MethodPost, "/api/v1/jobs?refresh=wait_for", `{"enterprise_name":"杨凌农业科技公司","title":"农业数据分析","city":"杨凌示范区","headcount":1}`).
+		want(t, http.StatusCreated)
+	for _, city := range []string{"Yangling", "yangling", "Yangling Demonstration Zone", "杨凌"} {
+		var res struct {
+			Total int `json:"total"`
+		}
+		e.get(t, "/api/v1/search?type=job&city="+url.QueryEscape(city)).want(t, http.StatusOK).decode(t, &res)
+		if res.Total != 1 {
+			t.Errorf("search city=%s: %d job needs, want the one in 杨凌示范区", city, res.Total)
+		}
+		var list struct {
+			Data []stored `json:"data"`
+		}
+		e.get(t, "/api/v1/jobs?city="+url.QueryEscape(city)).want(t, http.StatusOK).decode(t, &list)
+		if len(list.Data) != 1 {
+			t.Errorf("GET /api/v1/jobs?city=%s lists %d job needs, want the one in 杨凌示范区", city, len(list.Data))
+		}
+	}
+}
+
 // The list filter reads a city as writes store it: city=深圳 found nothing once 深圳's
 // documents were stored as 深圳市, and city=Shenzhen was not read.
 func TestListCityFilterReadsPlaces(t *testing.T) {

@@ -168,8 +168,9 @@ func (s *Server) getMajor(c *gin.Context) {
 }
 
 // listDivisions answers GET /api/v1/divisions: the cities, county-level units and new areas
-// of Shaanxi, filtered by city (西安 or 西安市), region (关中, 陕南, 陕北) and level (city, county,
-// new_area).
+// of Shaanxi, filtered by city (西安 or 西安市, Xi'an or Xian: xiaoqi.CityNamed, as search reads
+// a city), region (关中, 陕南, 陕北, or Guanzhong, Shaannan, Shaanbei) and level (city, county,
+// new_area). A city that is none of Shaanxi's is a 400: Xi'an listed nothing, without a word.
 func (s *Server) listDivisions(c *gin.Context) {
 	ref, err := s.referenceData()
 	if err != nil {
@@ -181,11 +182,20 @@ func (s *Server) listDivisions(c *gin.Context) {
 		switch name {
 		case "city":
 			city, err = textParam(name, v)
-			city = xiaoqi.NormalizeCity(city)
+			if err == nil && city != "" {
+				c, ok := xiaoqi.CityNamed(city)
+				if !ok && !slices.ContainsFunc(ref.Divisions, func(d xiaoqi.Division) bool { return d.Name == city }) {
+					err = invalid(name, "未知城市 %[1]q：请用陕西的城市名（西安、宝鸡、杨凌示范区……，或 Xi'an、Baoji、Yangling） / unknown city %[1]q: use a city of Shaanxi (西安 or Xi'an, 宝鸡 or Baoji, 杨凌示范区 or Yangling, …)", truncate(city, 32))
+				}
+				city = c
+			}
 		case "region":
 			region, err = textParam(name, v)
+			if r, ok := xiaoqi.RegionNamed(region); ok {
+				region = string(r) // Guanzhong as 关中
+			}
 			if err == nil && region != "" && !slices.Contains(xiaoqi.Regions, xiaoqi.Region(region)) {
-				err = invalid(name, "区域须为 关中、陕南 或 陕北，不是 %[1]q / must be 关中, 陕南 or 陕北, not %[1]q", truncate(region, 32))
+				err = invalid(name, "区域须为 关中、陕南 或 陕北，不是 %[1]q / must be 关中 (Guanzhong), 陕南 (Shaannan) or 陕北 (Shaanbei), not %[1]q", truncate(region, 32))
 			}
 		case "level":
 			level = v

@@ -175,6 +175,13 @@ func TestDivisions(t *testing.T) {
 		{"?level=city", "西安市,榆林市"},
 		{"?level=new_area", "西咸新区"},
 		{"?region=陕南", ""},
+		// In English, as search reads cities and regions: Xi'an listed nothing, Guanzhong was a 400.
+		{"?city=Xi%27an", "西安市,雁塔区,西咸新区"},
+		{"?city=Xian", "西安市,雁塔区,西咸新区"},
+		{"?city=yulin", "榆林市,榆阳区"},
+		{"?region=Guanzhong", "西安市,雁塔区,西咸新区"},
+		{"?region=shaanbei", "榆林市,榆阳区"},
+		{"?city=" + url.QueryEscape("雁塔区"), "雁塔区"},
 	} {
 		var got answer
 		e.get(t, "/api/v1/divisions"+tc.query).want(t, http.StatusOK).decode(t, &got)
@@ -184,6 +191,8 @@ func TestDivisions(t *testing.T) {
 	}
 	for _, tc := range []struct{ query, field string }{
 		{"?region=华北", "region"}, {"?level=town", "level"}, {"?county=雁塔区", "county"}, {"?city=a&city=b", "city"},
+		// An unknown city is a mistake, said so, not an empty list.
+		{"?city=Xi%27ann", "city"}, {"?city=" + url.QueryEscape("北京"), "city"},
 	} {
 		e.get(t, "/api/v1/divisions"+tc.query).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tc.field)
 	}

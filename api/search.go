@@ -331,7 +331,9 @@ func englishPlaces(vs []string, district bool) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
 		out[i] = v
-		if zh, ok := xiaoqi.PlaceFromEnglish(v, district); ok {
+		if zh, ok := xiaoqi.CityNamed(v); ok && !district {
+			out[i] = zh // Yangling, as district and near take it (it was a 400)
+		} else if zh, ok := xiaoqi.PlaceFromEnglish(v, district); ok {
 			out[i] = zh
 		}
 	}

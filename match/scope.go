@@ -17,8 +17,8 @@ func (s *snapshot) checkScope(sc xiaoqi.Scope) (xiaoqi.Scope, error) {
 		sc.City = ""
 		return sc, nil
 	}
-	if zh, ok := xiaoqi.CityFromEnglish(c); ok {
-		c = zh
+	if zh, ok := xiaoqi.CityNamed(c); ok {
+		c = zh // Xi'an, Yangling
 	}
 	c = xiaoqi.NormalizeCity(c)
 	sc.City = c
