@@ -17,6 +17,15 @@ var englishTerms = [][2]string{
 	{"start-up", "创业"}, {"startup", "创业"}, {"startups", "创业"}, {"entrepreneurship", "创业"},
 	{"returnee", "海归"}, {"returnees", "海归"}, {"overseas students", "留学生"},
 	{"returned students", "海归"}, {"returned overseas students", "海归"},
+	// Studying abroad (留学), which profiles say (赴日本留学) and item (12) as 海外留学生: study
+	// abroad was the skill Animal studies (动物实验), whose study it is to the stemmer.
+	{"study abroad", "留学"}, {"studying abroad", "留学"}, {"studied abroad", "留学"}, {"studies abroad", "留学"},
+	{"study overseas", "留学"}, {"studying overseas", "留学"}, {"studied overseas", "留学"},
+	{"overseas study", "留学"}, {"overseas studies", "留学"}, {"overseas returnees", "海归"}, {"overseas returnee", "海归"},
+	// 人才引进 as it is said in English (item (12): 引进……高端人才); talent introduction found
+	// item (14), whose translation says introduction.
+	{"talent introduction", "人才引进"}, {"introduction of talent", "人才引进"}, {"talent attraction", "人才引进"},
+	{"introduce talent", "引进人才"}, {"introducing talent", "引进人才"}, {"introduce talents", "引进人才"},
 	{"talent", "人才"}, {"cooperation", "合作"},
 	// Job titles that no skill's English name says (software developer found a policy item).
 	{"software engineers", "软件工程师"}, {"software engineer", "软件工程师"}, {"software developers", "软件开发"},
@@ -57,6 +66,12 @@ var englishTerms = [][2]string{
 // founding firms name none. starting a company found nothing (starting is no word of it).
 var englishFounding = regexp.MustCompile(`(?i)\b(?:start|starting|found|founding|set up|setting up|open|opening|register|registering|establish|establishing|launch|launching)\s+(?:(?:a|an|my|our|my own|our own|one's own)\s+)?(?:new\s+)?(?:(?:service\s+)?outsourcing\s+|software\s+|it\s+|tech\s+|technology\s+)?(?:company|companies|business|businesses|firm|firms)\b`)
 
+// englishArticle matches an item of the policy named by its number in English, as the
+// English UI labels the items (Item (9)) and people cite them (item 9, Article 9, clause 10,
+// item no. 9): written 第9项, which the Chinese forms are (article). item 9 listed job needs
+// that say 9 before item (9), Article 9 left Article out as found nowhere.
+var englishArticle = regexp.MustCompile(`(?i)\b(?:items?|articles?|clauses?)\s*(?:no\.?\s*|#\s*)?[(（]?\s*([0-9]{1,2})\b\s*[)）]?`)
+
 // englishStop are the small words of an English query that no document needs to hold: every
 // word of a query must be found, and "Java jobs in Xi'an" was relaxed for its "in". They go
 // only from a query with other words.
@@ -86,6 +101,7 @@ func translateEnglish(q string, majors map[string]string) string {
 		return q
 	}
 	q = strings.Join(strings.Fields(englishFounding.ReplaceAllString(q, " 开公司 ")), " ")
+	q = englishArticle.ReplaceAllString(q, " 第${1}项 ")
 	// Lower case and apostrophes as spaces (Xi'an = xi an), byte for byte, so that the
 	// words' offsets hold in q too.
 	lower := strings.Map(func(r rune) rune {

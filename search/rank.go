@@ -261,6 +261,10 @@ func wordSynonyms(w string) []string {
 		return []string{"补助", "资助", "资金支持"}
 	case "补助":
 		return []string{"补贴"}
+	case "留学":
+		// Studying abroad, which profiles say (赴日本留学): the policy says 海外留学生 and
+		// 留学人员, as a word of their own (留学 listed item (12) last of 36, by its part).
+		return []string{"留学生", "留学人员"}
 	case "留学生", "留学人员":
 		// People who studied abroad: the policy says 海外留学生 and 留学人员, a profile
 		// 赴日本留学 (留学生 候选人 found no one).
@@ -350,11 +354,18 @@ func exclusions(q string) (pos string, neg []string) {
 // profile says, and 有海外留学经历的候选人 found one policy item.
 var studiedAbroad = regexp.MustCompile(`(?:海外|出国|国外|境外)\s*(?:留学|求学|学习|经历|背景)`)
 
+// returnees matches how people name those who came back from abroad by what they are, 人员
+// (留学回国人员, 留学归国人员, 回国人员): 海归, the word of items and profiles' returnees
+// (wordSynonyms). gse made one word of 留学回国人员, which nothing holds: it was relaxed over
+// 2,000 documents that hold 人员 somewhere.
+var returnees = regexp.MustCompile(`(?:海外|留学|出国)?\s*(?:回国|归国)\s*(?:留学)?人员`)
+
 // withoutAskWords returns q without the words it excludes, askWords and type cues, or q when
 // nothing else is left.
 func withoutAskWords(q string) string {
 	q, _ = exclusions(q)
 	out, _ := withoutTypeCues(q)
+	out = returnees.ReplaceAllString(out, " 海归 ")
 	out = studiedAbroad.ReplaceAllString(out, "留学")
 	for _, w := range slices.Concat(askWords(), proficiencyWords) {
 		out = strings.ReplaceAll(out, w, " ")
