@@ -30,11 +30,12 @@ func (x *Index) withFilters(ctx context.Context, text query.Query, q xiaoqi.Sear
 		}
 	}
 	// The policy is the province's: its items are in every city, region and district of it,
-	// for a search of policy items or about a policy topic (创业 among policies in 西安 found
-	// nothing); other searches leave them out, so that a city's facet count is what its
-	// filter lists.
+	// for a search of policy items or of words that may ask for them (policyInPlaces: 创业
+	// among policies in 西安 found nothing, 人才引进 in 西安 was relaxed to its 人才 without
+	// item (12)). A listing without words leaves them out, so that a city's list is what is
+	// there, and so do words that ask for another kind (外包公司, 高职院校).
 	provinceWide := len(q.Types) == 1 && q.Types[0] == xiaoqi.KindPolicy ||
-		(len(cities) > 0 || len(q.Regions) > 0 || len(q.Districts) > 0) && x.policyTopic(q.Q)
+		(len(cities) > 0 || len(q.Regions) > 0 || len(q.Districts) > 0) && x.policyInPlaces(q.Q)
 	place := func(pq query.Query) query.Query {
 		if !provinceWide {
 			return pq
@@ -450,4 +451,28 @@ func experienceFilter(e xiaoqi.Experience, now int) query.Query {
 	grad := bleve.NewNumericRangeInclusiveQuery(earliest, latest, &yes, &yes)
 	grad.SetField(fieldGradYear)
 	return bleve.NewDisjunctionQuery(jobs, grad)
+}
+
+// policyInPlaces reports whether the province's policy items are in each of its places for a
+// search of q: q has words, and they are about a policy topic (创业, 补贴 …: policyTopic) or
+// ask for no other kind, by a cue (外包 公司 咸阳: firms) or by the words people say for
+// kinds of firms and schools (everydaySynonyms: 西安 高职院校 listed item (12), which says
+// 高等院校, among the colleges of 西安). 人才引进 西安 finds item (12) there.
+func (x *Index) policyInPlaces(q string) bool {
+	pos, _ := exclusions(q)
+	if strings.TrimSpace(pos) == "" {
+		return false
+	}
+	if x.policyTopic(pos) {
+		return true
+	}
+	if _, kinds := withoutTypeCues(pos); kinds != nil && !slices.Contains(kinds, xiaoqi.KindPolicy) {
+		return false
+	}
+	for _, w := range x.seg.queryWords(pos) {
+		if everydaySynonyms[w.text] != nil {
+			return false
+		}
+	}
+	return true
 }

@@ -170,10 +170,11 @@ func (x *Index) wordUnits(q string, typed, others bool) []unit {
 	// only the documents with English sentences (the Chinese items of the policy, none).
 	words = dropStopWords(words, len(units) > 0)
 	aliases := len(units)
-	// A query about a policy topic (a policy cue, or a word the policy text writes its own
-	// way: 创业, 留学生, 补贴 …) lets the province's policy items through a place of the
-	// province; 外包 公司 咸阳 asks for firms, and gets no policy for its 咸阳.
-	policyTopic := x.policyTopic(q)
+	// The province's policy items are in each of its places for a query that may ask for them
+	// (policyInPlaces), and score as being there for one about a policy topic (a policy cue,
+	// or a word the policy text writes its own way: 创业, 留学生, 补贴 …). 外包 公司 咸阳 asks
+	// for firms (the caller took the cue out: the firms come first, rankQuery).
+	policyTopic, policyInPlaces := x.policyTopic(q), x.policyInPlaces(q)
 	for _, w := range words {
 		wq := x.wordQuery(w, len(words) == 1 && aliases == 0, typed)
 		among := others || len(words)+aliases > 1
@@ -186,15 +187,18 @@ func (x *Index) wordUnits(q string, typed, others bool) []unit {
 		for _, s := range slices.Concat(wordSynonyms(w.text), everydaySynonyms[w.text], placeSynonyms(w.text)) {
 			alts = append(alts, x.synonymQuery(s))
 		}
-		if policyTopic && len(words) > 1 && x.isPlace(w.text) {
-			// The policy is the province's: 留学生 创业 西安 finds the item on returned
-			// students founding firms, which says 在陕, not 西安. It scores as being in the
-			// place (placeBoost): scoring nothing, the items came after every firm of 西安
-			// that says 创新创业 (创业 西安: items (十), (一), (十二) 17th, 18th and 23rd of 23).
-			pq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))
-			pq.SetField(fieldType)
-			pq.SetBoost(placeBoost)
-			alts = append(alts, pq)
+		if policyInPlaces && len(words) > 1 && x.isPlace(w.text) {
+			// The policy is the province's, in each of its places: 留学生 创业 西安 finds the
+			// item on returned students founding firms, which says 在陕, not 西安, and 人才引进
+			// 西安 item (12), no longer as outside 西安. About a policy topic it scores as
+			// being in the place (placeBoost): scoring nothing, the items came after every
+			// firm of 西安 that says 创新创业 (创业 西安: items (十), (一), (十二) 17th, 18th and
+			// 23rd of 23).
+			boost := 0.0
+			if policyTopic {
+				boost = placeBoost
+			}
+			alts = append(alts, termQuery(fieldType, string(xiaoqi.KindPolicy), boost))
 		}
 		if len(alts) > 1 {
 			wq = bleve.NewDisjunctionQuery(alts...)
