@@ -77,6 +77,12 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 			return r, err
 		}
 	}
+	if len(missing) > 0 && len(topic) == 0 && len(places) > 0 {
+		// Only places are left (孵化器 西安, 创业园 宝鸡: nothing says 孵化器): what is there, as
+		// the places alone find and rank it (宝鸡: its schools and firms first), not as a
+		// place among other words, which put the anonymous profiles that name the city first.
+		return x.placesAlone(ctx, places, missing, q, req)
+	}
 	top := len(kept) // the most words a document may hold together
 	if len(missing) == 0 {
 		top-- // all of them found nothing
@@ -138,6 +144,27 @@ func (x *Index) relax(ctx context.Context, words string, q xiaoqi.SearchQuery, r
 		}
 	}
 	return relaxation{res: best, q: bestQ, unmatched: missing}, nil
+}
+
+// placesAlone answers a query of which only the places are found (relax), as a search of
+// the places alone: its text query and its ranking (rankQuery of the places: a place alone
+// asks for its schools and firms). Missing names the words nothing holds; the words the
+// query excludes (-外包) still go.
+func (x *Index) placesAlone(ctx context.Context, places []unit, missing []string, q xiaoqi.SearchQuery, req *bleve.SearchRequest) (relaxation, error) {
+	alone := strings.Join(typedOf(places), " ")
+	rq := x.textQuery(alone)
+	_, neg := exclusions(q.Q)
+	pq := q
+	pq.Q = alone
+	for _, w := range neg {
+		pq.Q += " -" + w
+	}
+	req.Query = x.withFilters(ctx, rq, pq)
+	res, err := x.run(ctx, req)
+	if err != nil || res.Total == 0 {
+		return relaxation{}, err
+	}
+	return relaxation{res: res, q: rq, unmatched: missing}, nil
 }
 
 // kindElsewhere answers a query that asks for kinds by its words and names places (日语培训
