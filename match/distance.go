@@ -77,16 +77,18 @@ func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 	if km >= 1 && districts {
 		dA, dB = a.district, b.district
 	}
+	// In English a district goes by its English name, as /api/v1/divisions gives it
+	// (富县 Fu County): "Yan'an (富县)" left it in Chinese.
 	inEN := func(d string) string {
 		if d == "" {
 			return ""
 		}
-		return " (" + d + ")"
+		return " (" + xiaoqi.PlaceEnglish(d) + ")"
 	}
 	switch {
 	case sameCity && dA != "" && dB != "" && dA != dB:
 		f.ZH = fmt.Sprintf("同在%s（%s与%s）%s", cityA, dA, dB, kmZH)
-		f.EN = fmt.Sprintf("Both in %s (%s and %s)%s", enA, dA, dB, kmEN)
+		f.EN = fmt.Sprintf("Both in %s (%s and %s)%s", enA, xiaoqi.PlaceEnglish(dA), xiaoqi.PlaceEnglish(dB), kmEN)
 	case sameCity:
 		f.ZH, f.EN = "同在"+cityA+kmZH, "Both in "+enA+kmEN
 	case sameRegion:

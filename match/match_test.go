@@ -225,7 +225,7 @@ func TestDistanceNamesDistricts(t *testing.T) {
 		}
 	}
 	if f := got["ins_cw"]; !strings.HasPrefix(f.ZH, "西安市长安区与咸阳市长武县同属关中，相距约 15") ||
-		!strings.HasPrefix(f.EN, "Xi'an (长安区) and Xianyang (长武县), both in Guanzhong, about 15") {
+		!strings.HasPrefix(f.EN, "Xi'an (Chang'an District) and Xianyang (Changwu County), both in Guanzhong, about 15") {
 		t.Errorf("distance to 长武县: %q / %q", f.ZH, f.EN)
 	}
 	if f := got["ins_xa"]; f.ZH != "同在西安市" || f.Score != 1 {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/match"
@@ -566,5 +567,47 @@ func TestSeedDossierNoJobs(t *testing.T) {
 	if !strings.HasPrefix(d.EN, "Tongchuan · Energy: no enterprise has posted a job need in the sector yet. About ") ||
 		!strings.HasPrefix(d.ZH, "铜川市 · 能源：尚无企业发布本领域的岗位需求。") {
 		t.Errorf("铜川 energy says %q / %q", d.ZH, d.EN)
+	}
+}
+
+// TestSeedDistanceDistrictsEnglish: the English distance text of a suggestion named Shaanxi's
+// districts in Chinese ("Yan'an (富县) (Shaanbei) and Xi'an (长安区) (Guanzhong)" for
+// 汉江博远服务外包人才培训中心, of 长安区). /api/v1/divisions has their English names.
+func TestSeedDistanceDistrictsEnglish(t *testing.T) {
+	m, docs := seedMatcher(t)
+	district := map[string]string{}
+	for _, d := range docs {
+		if e, ok := d.(*xiaoqi.Enterprise); ok {
+			district[e.ID] = e.District
+		}
+	}
+	n := 0
+	for _, d := range docs {
+		in, ok := d.(*xiaoqi.Institution)
+		if !ok || in.District == "" {
+			continue
+		}
+		l, err := m.InstitutionPartners(context.Background(), in.ID, xiaoqi.Scope{}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			f := factor(x, "distance")
+			if f == nil || district[x.Enterprise.ID] == "" {
+				continue
+			}
+			n++
+			if strings.IndexFunc(f.EN, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
+				t.Errorf("%s – %s: distance in English %q names a place in Chinese", in.Name, x.Enterprise.Name, f.EN)
+			}
+		}
+		if in.Name == "汉江博远服务外包人才培训中心（示例）" && len(l.Data) > 0 {
+			if f := factor(l.Data[0], "distance"); f == nil || !strings.Contains(f.EN, "Chang'an District") {
+				t.Errorf("%s – %s: distance %+v, want Chang'an District named", in.Name, l.Data[0].Enterprise.Name, f)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no suggestion between two districts in the default data set")
 	}
 }
