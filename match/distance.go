@@ -45,11 +45,17 @@ func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 	}
 	sameCity := cityA != "" && cityA == cityB
 	sameRegion := regA != "" && regA == regB
+	// A place not known (no city, or the province alone) is neither near nor far: it scores
+	// unknownPlaceScore, not the 0.3 of a place outside Shaanxi, which it was said to be
+	// (地点不详（省外）).
+	unknown := !sameCity && !sameRegion && km < 0 && (unknownCity(cityA) || unknownCity(cityB))
 	switch {
 	case sameCity:
 		f.Score = 1
 	case km >= 0:
 		f.Score = 0.9 * math.Exp(-math.Max(0, km-50)/250)
+	case unknown:
+		f.Score = unknownPlaceScore
 	default:
 		f.Score = 0.3
 	}
@@ -86,6 +92,8 @@ func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 		return " (" + xiaoqi.PlaceEnglish(d) + ")"
 	}
 	switch {
+	case cityA == "" || cityB == "":
+		f.ZH, f.EN = unknownPlaceText(cityA, regA, enA, cityB, regB, enB)
 	case sameCity && dA != "" && dB != "" && dA != dB:
 		f.ZH = fmt.Sprintf("同在%s（%s与%s）%s", cityA, dA, dB, kmZH)
 		f.EN = fmt.Sprintf("Both in %s (%s and %s)%s", enA, xiaoqi.PlaceEnglish(dA), xiaoqi.PlaceEnglish(dB), kmEN)
@@ -95,10 +103,32 @@ func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 		f.ZH = fmt.Sprintf("%s%s与%s%s同属%s%s", cityA, dA, cityB, dB, regA, kmZH)
 		f.EN = fmt.Sprintf("%s%s and %s%s, both in %s%s", enA, inEN(dA), enB, inEN(dB), xiaoqi.RegionEnglish(regA), kmEN)
 	default:
-		f.ZH = fmt.Sprintf("%s%s（%s）与%s%s（%s）%s", orUnknown(cityA), dA, regionZH(cityA, regA), orUnknown(cityB), dB, regionZH(cityB, regB), kmZH)
-		f.EN = fmt.Sprintf("%s%s (%s) and %s%s (%s)%s", orUnknownEN(enA), inEN(dA), regionEN(cityA, regA), orUnknownEN(enB), inEN(dB), regionEN(cityB, regB), kmEN)
+		f.ZH = fmt.Sprintf("%s%s（%s）与%s%s（%s）%s", cityA, dA, regionZH(cityA, regA), cityB, dB, regionZH(cityB, regB), kmZH)
+		f.EN = fmt.Sprintf("%s%s (%s) and %s%s (%s)%s", enA, inEN(dA), regionEN(cityA, regA), enB, inEN(dB), regionEN(cityB, regB), kmEN)
 	}
 	return f
+}
+
+// unknownPlaceScore is the distance score of a party whose place is not known: the middle of
+// the scale, what another city of the same region gets at least, neither the 1 of the same city
+// nor the 0.3 of a place outside Shaanxi.
+const unknownPlaceScore = 0.5
+
+// unknownCity reports whether city says where a party is not: none, or the province alone.
+func unknownCity(city string) bool { return city == "" || provinceOnly(city) }
+
+// unknownPlaceText says that a party's place is not known, and where the other is, if known.
+func unknownPlaceText(cityA string, regA xiaoqi.Region, enA string, cityB string, regB xiaoqi.Region, enB string) (zh, en string) {
+	other, otherEN := cityB, enB
+	r := regB
+	if cityB == "" {
+		other, otherEN, r = cityA, enA, regA
+	}
+	if other == "" {
+		return "双方地点均不详，无从比较远近", "Both places unknown: no distance can be told"
+	}
+	return fmt.Sprintf("地点不详，无从比较与%s（%s）的远近", other, regionZH(other, r)),
+		fmt.Sprintf("Place unknown: no distance to %s (%s) can be told", otherEN, regionEN(other, r))
 }
 
 // provinceOnly reports whether city names the province itself, not a city of it: a posting
@@ -134,18 +164,4 @@ func cityEnglish(city string) string {
 		return "Shaanxi"
 	}
 	return xiaoqi.CityEnglish(city)
-}
-
-func orUnknown(city string) string {
-	if city == "" {
-		return "地点不详"
-	}
-	return city
-}
-
-func orUnknownEN(city string) string {
-	if city == "" {
-		return "place unknown"
-	}
-	return city
 }

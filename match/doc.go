@@ -34,6 +34,13 @@
 // computing it per pair took two thirds of the time (profiled: 14.9 s → 2.3–2.6 s at province
 // scale, BenchmarkAllocate).
 //
+// # Distance
+//
+// The distance factor (distance.go) is 1 within one city, then falls with the kilometres
+// between the parties' points, never below 0.5 within one region; 0.3 for a place outside
+// Shaanxi without a point. A place not known (no city, or the province alone) is neither near
+// nor far: 0.5, and said to be unknown (地点不详), not outside Shaanxi.
+//
 // # Estimates
 //
 // A program without a yearly number of graduates is counted with an estimate by degree

@@ -367,3 +367,48 @@ func TestExperience(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownPlace: a candidate without a city (imported without a city column) was said to
+// be outside Shaanxi (地点不详（省外）) and scored 0.3 for distance, as one in 北京市 is. An
+// unknown place is said to be unknown and scored neither as near nor as far: below a
+// candidate of the job's city, above one outside Shaanxi.
+func TestUnknownPlace(t *testing.T) {
+	docs := smallMarket()
+	cand := func(id, city string) xiaoqi.Doc {
+		return &xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: id, Synthetic: true}, Name: id, City: city, Degree: "本科",
+			Skills: []string{"Java", "MySQL", "Spring"}, Languages: []string{"英语"}}
+	}
+	docs = append(docs, cand("cnd_xa", "西安市"), cand("cnd_none", ""), cand("cnd_bj", "北京市"))
+	l, err := smallMatcher(t, docs).JobCandidates(context.Background(), "job_java", xiaoqi.Scope{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]xiaoqi.Match{}
+	for _, x := range l.Data {
+		got[x.Candidate.ID] = x
+	}
+	place := func(id string) xiaoqi.MatchFactor {
+		for _, f := range got[id].Factors {
+			if f.Factor == "distance" {
+				return f
+			}
+		}
+		t.Fatalf("%s: no distance factor in %+v", id, got[id])
+		return xiaoqi.MatchFactor{}
+	}
+	f := place("cnd_none")
+	if strings.Contains(f.ZH, "省外") || strings.Contains(f.EN, "outside Shaanxi") ||
+		!strings.HasPrefix(f.ZH, "地点不详") || !strings.Contains(f.ZH, "西安市") ||
+		!strings.HasPrefix(f.EN, "Place unknown") || !strings.Contains(f.EN, "Xi'an") {
+		t.Errorf("a candidate without a city: %q / %q, want the place said to be unknown", f.ZH, f.EN)
+	}
+	if f.Score != 0.5 {
+		t.Errorf("a candidate without a city scores %v for distance, want 0.5 (neither near nor far)", f.Score)
+	}
+	if bj := place("cnd_bj"); bj.Score >= f.Score || !strings.Contains(bj.ZH, "省外") {
+		t.Errorf("a candidate in 北京市: %q, score %v; want outside Shaanxi, below the unknown place's %v", bj.ZH, bj.Score, f.Score)
+	}
+	if s := [3]float64{got["cnd_xa"].Score, got["cnd_none"].Score, got["cnd_bj"].Score}; !(s[0] > s[1] && s[1] > s[2]) {
+		t.Errorf("scores 西安市 %v, unknown %v, 北京市 %v: want the unknown place between", s[0], s[1], s[2])
+	}
+}
