@@ -27,10 +27,20 @@ func experienceFactor(c *candidate, j *job, text bool) (xiaoqi.MatchFactor, bool
 	has := max(0, time.Now().Year()-grad)
 	f := xiaoqi.MatchFactor{Factor: "experience", Weight: wcExperience, Estimate: true, Score: min(1, float64(has)/float64(need))}
 	if text {
-		f.ZH = fmt.Sprintf("岗位要求经验：%s；候选人毕业约 %d 年（按毕业年份估算）", j.doc.Experience, has)
-		f.EN = fmt.Sprintf("Experience asked: %d+ %s%s; the candidate graduated about %d %s ago (estimated from the year of graduation)",
-			need, map[bool]string{true: "year", false: "years"}[need == 1], experienceEN(j.doc.Experience),
+		// A graduation year to come is said as such: "毕业约 0 年 / graduated about 0 years
+		// ago" was said of a 2027 graduate; one of this year graduated this year.
+		zh := fmt.Sprintf("候选人毕业约 %d 年（按毕业年份估算）", has)
+		en := fmt.Sprintf("the candidate graduated about %d %s ago (estimated from the year of graduation)",
 			has, map[bool]string{true: "year", false: "years"}[has == 1])
+		switch now := time.Now().Year(); {
+		case grad > now:
+			zh, en = fmt.Sprintf("候选人尚未毕业（%d 届）", grad), fmt.Sprintf("the candidate has not graduated yet (class of %d)", grad)
+		case grad == now:
+			zh, en = fmt.Sprintf("候选人今年毕业（%d 届）", grad), fmt.Sprintf("the candidate is a graduate of this year (class of %d)", grad)
+		}
+		f.ZH = fmt.Sprintf("岗位要求经验：%s；%s", j.doc.Experience, zh)
+		f.EN = fmt.Sprintf("Experience asked: %d+ %s%s; %s",
+			need, map[bool]string{true: "year", false: "years"}[need == 1], experienceEN(j.doc.Experience), en)
 	}
 	return f, true
 }

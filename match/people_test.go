@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -340,7 +341,7 @@ func TestExperience(t *testing.T) {
 			Skills: []string{"Java", "MySQL", "Spring"}, Languages: []string{"英语"},
 			Education: []xiaoqi.Education{{InstitutionName: "西北大学", GraduationYear: grad}}}
 	}
-	docs = append(docs, cand("cnd_new", year), cand("cnd_old", year-5))
+	docs = append(docs, cand("cnd_new", year), cand("cnd_old", year-5), cand("cnd_future", year+1))
 	l, err := smallMatcher(t, docs).JobCandidates(context.Background(), "job_java", xiaoqi.Scope{}, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -358,8 +359,26 @@ func TestExperience(t *testing.T) {
 			ef = &got["cnd_new"].Factors[i]
 		}
 	}
-	if ef == nil || ef.Score != 0 || !strings.Contains(ef.ZH, "岗位要求经验：3-4年；候选人毕业约 0 年") || !strings.Contains(ef.EN, "3+ years") {
+	if ef == nil || ef.Score != 0 || !strings.Contains(ef.ZH, fmt.Sprintf("岗位要求经验：3-4年；候选人今年毕业（%d 届）", year)) ||
+		!strings.Contains(ef.EN, "3+ years") || !strings.Contains(ef.EN, fmt.Sprintf("a graduate of this year (class of %d)", year)) {
 		t.Errorf("the new graduate's experience factor: %+v", ef)
+	}
+	// A graduation year to come: not graduated yet, not "毕业约 0 年 / graduated about 0 years ago".
+	ef = nil
+	for i, f := range got["cnd_future"].Factors {
+		if f.Factor == "experience" {
+			ef = &got["cnd_future"].Factors[i]
+		}
+	}
+	if ef == nil || ef.Score != 0 || strings.Contains(ef.ZH, "毕业约") || strings.Contains(ef.EN, "ago") ||
+		!strings.Contains(ef.ZH, fmt.Sprintf("候选人尚未毕业（%d 届）", year+1)) ||
+		!strings.Contains(ef.EN, fmt.Sprintf("the candidate has not graduated yet (class of %d)", year+1)) {
+		t.Errorf("a graduate of %d's experience factor: %+v", year+1, ef)
+	}
+	if ef := got["cnd_old"].Factors; !slices.ContainsFunc(ef, func(f xiaoqi.MatchFactor) bool {
+		return f.Factor == "experience" && strings.Contains(f.ZH, "候选人毕业约 5 年") && strings.Contains(f.EN, "graduated about 5 years ago")
+	}) {
+		t.Errorf("five years out: %+v", ef)
 	}
 	for _, f := range got["cnd_java"].Factors { // no graduation year
 		if f.Factor == "experience" {
