@@ -373,7 +373,7 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 				for _, st := range splitSentences(p.Text) {
 					if strings.Contains(st, "留学生") {
 						q.Quote = st
-						q.EN = "attract high-end talent; encourage overseas returned students to found service-outsourcing enterprises in Shaanxi"
+						q.EN = "bring in high-end talent in service outsourcing management and technological innovation, and encourage overseas students to found service outsourcing enterprises in Shaanxi"
 					}
 				}
 			}

@@ -7,33 +7,36 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
-// policyKey is, per policy item, the phrase whose sentence is quoted and an English summary
-// of that sentence.
-func policyKey(n int) (phrase, en string) {
+// policyKey is, per policy item, the phrases whose sentences are quoted and the English of
+// those sentences, as the item's unofficial translation (seed/data/policy_en.txt) words them:
+// the English says what the Chinese quote says, no more. Item (12)'s said "returned overseas
+// students encouraged to found outsourcing firms in Shaanxi" beside a quote on school–enterprise
+// cooperation that says nothing of them.
+func policyKey(n int) (phrases []string, en string) {
 	switch n {
 	case 2:
-		return "重点人才培训机构", "the \"5251\" programme: 5 provincial bases, 20 leading enterprises, 50 specialised enterprises and 10 key training institutions to scale up"
+		return []string{"重点人才培训机构"}, "support 10 provincial key service outsourcing talent training institutions in growing to scale"
 	case 7:
-		return "一线集聚", "Xi'an as the national demonstration city; Guanzhong as a cluster; Hanzhong, Ankang, Yan'an and Yulin developing their own outsourcing"
+		return []string{"一线集聚"}, "support Hanzhong, Ankang, Yan'an, Yulin and other cities in actively developing service outsourcing business on their local industrial base and resource strengths, gradually forming the new pattern of the service outsourcing industry, \"concentrated along one line, rising at many points\""
 	case 8:
-		return "日韩", "strengthen cooperation with Europe and the US, Japan and Korea and Southeast Asia; support firms going abroad"
+		return []string{"日韩"}, "consolidate and strengthen exchanges and cooperation with Europe and the United States, Japan and Korea, Southeast Asia and other countries and regions, and expand new business and marketing networks"
 	case 9:
-		return "15%", "advanced-technology service enterprises pay 15% enterprise income tax; staff education costs up to 8% of wages deductible; zero VAT rate or exemption for international outsourcing"
+		return []string{"15%"}, "widen, by region and by field, the scope of the tax incentives under which advanced-technology service enterprises pay enterprise income tax at the reduced rate of 15%, and staff education expenses of up to 8% of total wages and salaries are deducted before tax"
 	case 10:
-		return "新设企业", "financial support at every level for R&D, certification, public services, newly founded enterprises and trade promotion"
+		return []string{"新设企业"}, "make better use of where funds go and how they are used, and reform the way funds give support; encourage enterprises to raise their capacity for R&D and innovation and to carry out service outsourcing business such as international service outsourcing R&D, technical upgrading, qualification certification, public services, setting up new enterprises, and investment and trade promotion"
 	case 11:
-		return "外汇", "simpler customs and inspection, foreign-exchange accounts for outsourcing firms, network access and entry and residence for foreign staff"
+		return []string{"外汇"}, "apply the foreign exchange facilitation measures, allowing service outsourcing enterprises to open dedicated foreign exchange accounts for current-account items"
 	case 12:
-		return "双向合作", "two-way cooperation between outsourcing enterprises and universities; universities add outsourcing majors; returned overseas students encouraged to found outsourcing firms in Shaanxi"
+		return []string{"双向合作"}, "set up a two-way cooperation mechanism between service outsourcing enterprises and higher education institutions, and guide the province's higher education institutions to add service outsourcing majors that meet the needs of the industry's development"
 	}
-	return "", ""
+	return nil, ""
 }
 
-// quotePolicy quotes item n from the policy documents in the store: the sentence with the
-// item's key phrase, else the first sentence. Without the document it gives the number only.
+// quotePolicy quotes item n from the policy documents in the store: the sentences with the
+// item's key phrases, else the first sentence. Without the document it gives the number only.
 func quotePolicy(s *snapshot, n int) xiaoqi.PolicyQuote {
-	phrase, en := policyKey(n)
-	return quotePhrases(s, n, en, phrase)
+	phrases, en := policyKey(n)
+	return quotePhrases(s, n, en, phrases...)
 }
 
 // quoteStanding quotes item (2) for the standing a pairing has: the sentence on the 20 leading
@@ -44,13 +47,13 @@ func quoteStanding(s *snapshot, leading, keyTraining bool) xiaoqi.PolicyQuote {
 	var phrases, en []string
 	if leading {
 		phrases = append(phrases, "龙头企业")
-		en = append(en, "support 20 leading service-outsourcing enterprises to grow into national leaders")
+		en = append(en, "support 20 leading service outsourcing enterprises to grow faster and join the country's leading service outsourcing enterprises")
 	}
 	if keyTraining {
 		phrases = append(phrases, "重点人才培训机构")
-		en = append(en, "support 10 provincial key service-outsourcing training institutions to scale up")
+		en = append(en, "support 10 provincial key service outsourcing talent training institutions in growing to scale")
 	}
-	return quotePhrases(s, 2, "the \"5251\" programme: "+strings.Join(en, "; "), phrases...)
+	return quotePhrases(s, 2, strings.Join(en, "; "), phrases...)
 }
 
 // quotePhrases quotes item n: the sentences holding one of phrases, in the item's order, else

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -83,7 +85,7 @@ func TestSeedPolicyStanding(t *testing.T) {
 			if !strings.Contains(f.ZH, "支持20家服务外包龙头企业加快发展") || !strings.Contains(f.EN, "20 leading") {
 				t.Errorf("policy factor %q / %q: want item (2) quoted on the leading enterprises", f.ZH, f.EN)
 			}
-			if !keyTraining[x.Institution.ID] && (strings.Contains(f.ZH, "重点人才培训机构向规模化发展") || strings.Contains(f.EN, "key service-outsourcing training")) {
+			if !keyTraining[x.Institution.ID] && (strings.Contains(f.ZH, "重点人才培训机构向规模化发展") || strings.Contains(f.EN, "talent training institutions")) {
 				t.Errorf("%s is no key training institution, yet the policy factor quotes the item on them: %q / %q", x.Institution.Name, f.ZH, f.EN)
 			}
 			if strings.Contains(f.ZH, "；；") || strings.Contains(f.ZH, "。；") {
@@ -609,5 +611,89 @@ func TestSeedDistanceDistrictsEnglish(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no suggestion between two districts in the default data set")
+	}
+}
+
+// TestSeedPolicyEnglishFaithful: the English of every policy quote says what its Chinese
+// quote says, in the words of the item's translation. Item (12)'s, beside the sentence on
+// school–enterprise cooperation, added "returned overseas students encouraged to found
+// outsourcing firms in Shaanxi", which that sentence does not say; item (8)'s added "support
+// firms going abroad".
+func TestSeedPolicyEnglishFaithful(t *testing.T) {
+	m, docs := seedMatcher(t)
+	textEN := map[int]string{}
+	var ents, insts []string
+	for _, d := range docs {
+		switch v := d.(type) {
+		case *xiaoqi.Policy:
+			textEN[v.Number] = strings.ToLower(v.TextEN)
+		case *xiaoqi.Enterprise:
+			if v.Leading || len(v.OffshoreMarkets) > 0 || len(ents) < 20 {
+				ents = append(ents, v.ID)
+			}
+		case *xiaoqi.Institution:
+			if v.KeyTraining || len(insts) < 20 {
+				insts = append(insts, v.ID)
+			}
+		}
+	}
+	// check says whether en, each part of it between semicolons, is the translation's.
+	check := func(where string, n int, zh, en string) {
+		t.Helper()
+		if textEN[n] == "" {
+			t.Fatalf("item (%d) has no English text in the default data set", n)
+		}
+		for _, part := range strings.Split(en, "; ") {
+			if part = strings.TrimSpace(part); part == "" || !strings.Contains(textEN[n], strings.ToLower(part)) {
+				t.Errorf("%s: item (%d) quoted %q, in English %q: %q is not in the item's translation", where, n, zh, en, part)
+			}
+		}
+	}
+	item := regexp.MustCompile(`item \((\d+)\): `)
+	seen := map[int]bool{}
+	rank := func(kind string, l *xiaoqi.MatchList, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range l.Data {
+			f := factor(x, "policy")
+			if f == nil {
+				t.Fatalf("%s: no policy factor", kind)
+			}
+			_, en, ok := strings.Cut(f.EN, "Supported by ")
+			if !ok {
+				t.Fatalf("%s: policy factor %q", kind, f.EN)
+			}
+			locs := item.FindAllStringSubmatchIndex(en, -1)
+			for i, loc := range locs {
+				end := len(en)
+				if i+1 < len(locs) {
+					end = locs[i+1][0]
+				}
+				n, _ := strconv.Atoi(en[loc[2]:loc[3]])
+				seen[n] = true
+				check(kind, n, f.ZH, strings.TrimSuffix(en[loc[1]:end], "; "))
+			}
+		}
+	}
+	for _, id := range ents {
+		l, err := m.EnterprisePartners(context.Background(), id, xiaoqi.Scope{}, 3)
+		rank("partners of "+id, l, err)
+	}
+	for _, id := range insts {
+		l, err := m.InstitutionPartners(context.Background(), id, xiaoqi.Scope{}, 3)
+		rank("partners of "+id, l, err)
+	}
+	for _, n := range []int{2, 8, 12} {
+		if !seen[n] {
+			t.Errorf("no partner suggestion quotes item (%d)", n)
+		}
+	}
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{Sector: xiaoqi.SectorSoftware, City: "西安市"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range d.Policies {
+		check("dossier", q.Number, q.Quote, q.EN)
 	}
 }
