@@ -60,6 +60,7 @@ func TestUI(t *testing.T) {
 	t.Run("policy", func(t *testing.T) { policyJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("returnee", func(t *testing.T) { returneeEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("majorsenglish", func(t *testing.T) { majorsEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("experienceenglish", func(t *testing.T) { experienceEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("phone", func(t *testing.T) { phoneJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	// Last: it writes enterprises of its own, which the journeys above do not expect.

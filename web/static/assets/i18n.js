@@ -192,17 +192,40 @@ export function salaryText(j) {
   return t('hr.job.salary', { v }) + (j.salary_months && j.salary_months !== 12 ? t('hr.job.salary.months', { n: j.salary_months }) : '');
 }
 
-/** experienceName is a job's experience (3-5年, 3年以上, 应届生, 不限, as the API and the forms write it) in the page's language. */
+/** EXPERIENCE_WORDS are the experience values without years that postings and imports write. */
+const EXPERIENCE_WORDS = {
+  '应届生': 'new graduates', '应届毕业生': 'new graduates', '在校生': 'students', '在校生/应届生': 'students and new graduates',
+  '实习生': 'interns', '不限': 'any', '经验不限': 'any', '无需经验': 'none needed', '无经验': 'none needed', '无工作经验': 'none needed',
+};
+
+/** experienceYears is a number of years as a posting writes it (3, 1.5, 三) in digits, '' when it is none. */
+function experienceYears(n) {
+  if (/^\d+(?:\.\d)?$/.test(n)) return n;
+  const i = '一二三四五六七八九十'.indexOf(n);
+  return i >= 0 ? String(i + 1) : '';
+}
+
+function yearsEN(n) { return n + (n === '1' ? ' year' : ' years'); }
+
+/**
+ * experienceName is a job's experience (3-5年, 3年以上, 1年及以上, 应届生, 在校生/应届生, 无需经验,
+ * 不限, as the API, the forms and the default data write it) in the page's language; a value it
+ * does not know stays as written.
+ */
 export function experienceName(v) {
   if (current !== 'en' || !v) return v;
-  let m;
-  if ((m = /^(\d+(?:\.\d)?)-(\d+(?:\.\d)?)年$/.exec(v))) return m[1] + '–' + m[2] + ' years';
-  if ((m = /^(\d+(?:\.\d)?)年以上$/.exec(v))) return m[1] + '+ years';
-  if ((m = /^(\d+(?:\.\d)?)年以下$/.exec(v))) return 'under ' + m[1] + ' years';
-  if ((m = /^(\d+(?:\.\d)?)年$/.exec(v))) return m[1] + ' years';
-  if (v === '应届生') return 'new graduates';
-  if (v === '不限') return 'any';
-  return v;
+  const s = v.trim().replace(/\s+/g, '');
+  if (EXPERIENCE_WORDS[s]) return EXPERIENCE_WORDS[s];
+  const m = /^(?:经验)?(\d+(?:\.\d)?|[一二三四五六七八九十])(?:[-~～至到](\d+(?:\.\d)?|[一二三四五六七八九十]))?年(以上|及以上|或以上|以下|以内|及以下)?(?:工作)?(?:经验)?$/.exec(s);
+  if (!m) return v;
+  const a = experienceYears(m[1]), b = m[2] ? experienceYears(m[2]) : '';
+  if (m[2]) return a + '–' + b + ' years';
+  switch (m[3]) {
+    case '以上': case '及以上': case '或以上': return a + '+ years';
+    case '以下': return 'under ' + yearsEN(a);
+    case '以内': case '及以下': return 'up to ' + yearsEN(a);
+  }
+  return yearsEN(a);
 }
 
 /**
