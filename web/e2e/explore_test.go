@@ -1,12 +1,16 @@
 package e2e_test
 
 import (
+	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 type dossier struct {
@@ -102,7 +106,18 @@ func exploreJourney(t *testing.T, p *page, svc *service) {
 		p.fail("%d policy quotes shown, the dossier has %d", len(quotes), len(d.Policies))
 	}
 	p.waitText(".policies", "鼓励海外留学生在陕创办服务外包企业")
-	p.waitText(".policies", "第（12）项")
+	// Each item named as the policy numbers it, in Chinese numerals, as partner explanations,
+	// gap texts and the policy page name them: it read 第（9）项 … 第（12）项.
+	for _, q := range d.Policies {
+		want := "第（" + xiaoqi.ChineseNumeral(q.Number) + "）项"
+		if got := p.text(fmt.Sprintf(".policy[data-item='%d'] figcaption a", q.Number)); !strings.HasPrefix(got, want) {
+			p.fail("policy item (%d) is named %q, want %s", q.Number, got, want)
+		}
+	}
+	p.waitText(".policies", "第（十二）项")
+	if got := p.text(".policies"); regexp.MustCompile(`第（\d+）项`).MatchString(got) {
+		p.fail("the policies quoted name an item in digits: %q", got)
+	}
 	p.screenshot("explore", "")
 
 	// 仅计真实数据: the bars of the real job needs alone, as the API counts them, the choice

@@ -213,7 +213,15 @@ func policyJourney(t *testing.T, p *page, svc *service) {
 	// From a search hit.
 	p.open("/#/search?type=policy&q=" + url.QueryEscape("留学生 创业"))
 	p.waitJS("the search's title", `document.title === '「留学生 创业」的搜索结果 · 校企'`)
+	// The hit names its item as the policy does (it read 第（12）项).
+	p.waitText(".hits", "第（十二）项")
+	if got := p.text(".hits"); regexp.MustCompile(`第（\d+）项`).MatchString(got) {
+		p.fail("a policy hit names its item in digits: %q", got)
+	}
 	p.clickText(".hit-title a", "加大人才培育和引进力度")
 	p.waitText(".policy-text", "双向合作机制")
+	// An item the policy has not, named as the policy would name it.
+	p.open("/#/policy/16")
+	p.waitText("body", "政策没有第（十六）项。")
 	p.noConsoleErrors()
 }

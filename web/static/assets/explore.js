@@ -1,7 +1,7 @@
 // The returnee explorer (policy item (12): 鼓励海外留学生在陕创办服务外包企业): a sector ×
 // city view with a schematic SVG map of Shaanxi's ten cities by region, demand and supply
 // bars for every city, and the chosen city's dossier with the supporting policy items quoted.
-import { t, lang, pick, sectorName, cityName, skillName } from './i18n.js';
+import { t, lang, pick, sectorName, cityName, skillName, chineseNumeral } from './i18n.js';
 import { get } from './api.js';
 import { headingEN } from './policy.js';
 import { instName } from './i18n.js';
@@ -221,6 +221,6 @@ function dossier(d, city, sector) {
  */
 function quotedHeading(p) {
   const en = lang() === 'en' ? headingEN(p.number) : '';
-  if (en) return t('explore.policy.item', { n: p.number, h: en });
-  return [t('explore.policy.item', { n: p.number, h: '' }).trimEnd(), ' ', h('span', { lang: 'zh-CN' }, p.heading)];
+  if (en) return t('explore.policy.item', { n: p.number, cn: chineseNumeral(p.number), h: en });
+  return [t('explore.policy.item', { n: p.number, cn: chineseNumeral(p.number), h: '' }).trimEnd(), ' ', h('span', { lang: 'zh-CN' }, p.heading)];
 }

@@ -192,6 +192,20 @@ export function salaryText(j) {
   return t('hr.job.salary', { v }) + (j.salary_months && j.salary_months !== 12 ? t('hr.job.salary.months', { n: j.salary_months }) : '');
 }
 
+/**
+ * chineseNumeral writes 1–99 as Chinese numerals, as the policy numbers its items (12 → 十二:
+ * 第（十二）项); other numbers in digits. Chinese texts name an item so (the explorer said
+ * 第（12）项 where partner explanations and the policy page say 第（十二）项).
+ */
+export function chineseNumeral(n) {
+  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  n = Number(n);
+  if (!Number.isInteger(n) || n <= 0 || n > 99) return String(n);
+  if (n < 10) return d[n];
+  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
+  return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
+}
+
 /** EXPERIENCE_WORDS are the experience values without years that postings and imports write. */
 const EXPERIENCE_WORDS = {
   '应届生': 'new graduates', '应届毕业生': 'new graduates', '在校生': 'students', '在校生/应届生': 'students and new graduates',

@@ -3,7 +3,7 @@
 // and the returnee explorer link to. The text is the official Chinese, which is authoritative;
 // each item has an unofficial English translation beside it (heading_en, section_en, text_en
 // from the API), labelled so wherever it is shown.
-import { t, lang, texts } from './i18n.js';
+import { t, lang, texts, chineseNumeral } from './i18n.js';
 import { get, getAll } from './api.js';
 import { h } from './dom.js';
 
@@ -82,13 +82,13 @@ async function allItems() {
 async function byIdOrNumber(id, items) {
   if (!/^\d{1,3}$/.test(id)) return get('/api/v1/policies/' + encodeURIComponent(id));
   const p = items.find((x) => x.number === Number(id));
-  if (!p) throw new Error(t('policy.nonumber', { n: id }));
+  if (!p) throw new Error(t('policy.nonumber', { n: id, cn: chineseNumeral(id) }));
   return p;
 }
 
 /** heading is an item's number and heading, in Chinese: （十二）加大人才培育和引进力度. */
 function heading(p) {
-  return h('span', { lang: 'zh-CN' }, '（' + numeral(p.number) + '）' + p.heading);
+  return h('span', { lang: 'zh-CN' }, '（' + chineseNumeral(p.number) + '）' + p.heading);
 }
 
 /**
@@ -128,11 +128,4 @@ export function gloss(n, en) {
   const s = en || GLOSSES[n];
   const label = texts('policy.translation');
   return s ? h('span', { class: 'muted gloss', lang: 'en', title: label.zh + ' · ' + label.en }, ' ' + s) : null;
-}
-
-function numeral(n) {
-  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-  if (n < 10) return d[n];
-  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
-  return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
 }

@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, lang, experienceName, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, jobsFound, hitKind, cueName } from './i18n.js';
+import { t, lang, chineseNumeral, experienceName, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, jobsFound, hitKind, cueName } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -360,7 +360,7 @@ function hit(x, st) {
   if (f.institution_name) meta.push(instName(f.institution_name, f.institution_name_en)); // a program's or candidate's school
   if (f.major_code) meta.push(t('field.code', { v: f.major_code }));
   else if (f.code) meta.push(t('field.code', { v: f.code }));
-  if (f.number) meta.push(t('field.number', { v: f.number }));
+  if (f.number) meta.push(t('field.number', { v: f.number, cn: chineseNumeral(f.number) }));
   if (f.programs) meta.push(programsFound(f)); // a school found through its programs
   if (f.jobs) meta.push(jobsFound(f)); // a firm found through its job needs
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
