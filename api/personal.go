@@ -140,10 +140,21 @@ func (s *Server) candidateContact(c *gin.Context) {
 		return nil
 	})
 	if err == nil {
-		if n := utf8.RuneCountInString(reason); !utf8.ValidString(reason) || n < minReasonRunes || n > maxReasonRunes {
-			err = invalid("reason", "必填：说明查看联系方式的原因（%[3]d–%[4]d 字） / is required: why you need the contact details, %[1]d to %[2]d characters",
-				minReasonRunes, maxReasonRunes, minReasonRunes, maxReasonRunes)
-		} else if strings.ContainsFunc(reason, unicode.IsControl) {
+		// A reason given but too short or too long is said to be so, with the bounds: "a" and
+		// 201 characters were said to be missing (必填 / is required).
+		switch n := utf8.RuneCountInString(reason); {
+		case n == 0:
+			err = invalid("reason", "必填：说明查看联系方式的原因（%[1]d–%[2]d 字） / is required: why you need the contact details, %[1]d to %[2]d characters",
+				minReasonRunes, maxReasonRunes)
+		case !utf8.ValidString(reason):
+			err = invalid("reason", "须为有效的 UTF-8 文本 / must be valid UTF-8 text")
+		case n < minReasonRunes:
+			err = invalid("reason", "过短：须为 %[1]d–%[2]d 字，现为 %[3]d 字 / is too short: it must have %[1]d to %[2]d characters, not %[3]d",
+				minReasonRunes, maxReasonRunes, n)
+		case n > maxReasonRunes:
+			err = invalid("reason", "过长：须为 %[1]d–%[2]d 字，现为 %[3]d 字 / is too long: it must have %[1]d to %[2]d characters, not %[3]d",
+				minReasonRunes, maxReasonRunes, n)
+		case strings.ContainsFunc(reason, unicode.IsControl):
 			// It goes to the audit log the candidate reads (an ESC[31m once went there too).
 			err = invalid("reason", "不能含控制字符 / must not hold control characters")
 		}

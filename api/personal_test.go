@@ -60,7 +60,20 @@ func TestCandidateConsentAuditErasure(t *testing.T) {
 
 	// Release: a reason is required; only consented HR gets it.
 	contact := path + "/contact?reason=" + url.QueryEscape("邀请参加 Java 岗位面试")
-	e.as(hr).get(t, path+"/contact").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason")
+	if m := e.as(hr).get(t, path+"/contact").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason").Error.Message; !strings.Contains(m, "必填") || !strings.Contains(m, "is required") {
+		t.Errorf("no reason: %q, want it said to be required", m)
+	}
+	// A reason given, but too short or too long, is said to be so with the bounds, not to be
+	// missing: "a" and 201 characters read "reason: 必填 … / is required …".
+	for _, tc := range []struct{ reason, zh, en string }{
+		{"a", "reason: 过短：须为 2–200 字，现为 1 字", "is too short: it must have 2 to 200 characters, not 1"},
+		{strings.Repeat("面", 201), "reason: 过长：须为 2–200 字，现为 201 字", "is too long: it must have 2 to 200 characters, not 201"},
+	} {
+		m := e.as(hr).get(t, path+"/contact?reason="+url.QueryEscape(tc.reason)).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason").Error.Message
+		if !strings.HasPrefix(m, tc.zh) || !strings.HasSuffix(m, " / "+tc.en) || strings.Contains(m, "必填") || strings.Contains(m, "required") {
+			t.Errorf("a reason of %d characters: %q, want %q … / %q", len([]rune(tc.reason)), m, tc.zh, tc.en)
+		}
+	}
 	// Control characters would go to the audit log the candidate reads.
 	e.as(hr).get(t, path+"/contact?reason="+url.QueryEscape("面试邀约\x1b[31m\x00")).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "reason")
 	e.as(hr2).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
