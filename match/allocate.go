@@ -42,11 +42,37 @@ type network struct {
 
 // inPlace reports whether enterprise e is in the region and city of sc. The insights count the
 // job needs of a sector by each posting's own sector (jobSector), not by its firm's first.
-func inPlace(sc xiaoqi.Scope, e *enterprise) bool {
+func (s *snapshot) inPlace(sc xiaoqi.Scope, e *enterprise) bool {
 	if sc.Region != "" && e.doc.Region != sc.Region && xiaoqi.RegionOf(e.doc.City) != sc.Region {
 		return false
 	}
+	if a := newArea(sc); a != "" {
+		return slices.ContainsFunc(e.jobs, func(ji int) bool { return inArea(a, e, s.jobs[ji]) })
+	}
 	return sc.City == "" || inCity(sc.City, e.doc.City, e.doc.District)
+}
+
+// newArea is the new area (杨凌示范区, 西咸新区) a scope names as its city, "" for a city. The
+// job needs of a new area are counted where they are posted: the firms of 西咸新区's 8 postings
+// are registered in 西安's other districts, and its dossier counted none.
+func newArea(sc xiaoqi.Scope) string {
+	switch c := xiaoqi.NormalizeCity(sc.City); c {
+	case "杨凌示范区", "西咸新区":
+		return c
+	}
+	return ""
+}
+
+// inArea reports whether job need j of enterprise e is posted in the new area a (newArea), or,
+// not saying its district, of a firm there. Every job need is in area "".
+func inArea(a string, e *enterprise, j *job) bool {
+	switch {
+	case a == "":
+		return true
+	case j.doc.District != "":
+		return inCity(a, j.doc.City, j.doc.District)
+	}
+	return inCity(a, e.doc.City, e.doc.District)
 }
 
 // inCity reports whether a document of city and district is in c, the city of a scope. Policy
@@ -78,12 +104,12 @@ func (m *Matcher) buildNetwork(ctx context.Context, s *snapshot, scope xiaoqi.Sc
 	// The institutions are still ranked for the firm's whole demand.
 	var todo, need []int
 	for ei, e := range s.ents {
-		if e.openings == 0 || e.totalW == 0 || !inPlace(scope, e) {
+		if e.openings == 0 || e.totalW == 0 || !s.inPlace(scope, e) {
 			continue
 		}
 		n := e.openings
-		if scope.Sector != "" {
-			n = s.openDemand(e, false, scope.Sector).openings
+		if scope.Sector != "" || newArea(scope) != "" {
+			n = s.openDemand(e, false, scope.Sector, newArea(scope)).openings
 		}
 		if n > 0 {
 			todo, need = append(todo, ei), append(need, n)

@@ -48,12 +48,12 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 	demand, synthDemand := map[int32]int{}, map[int32]int{}
 	out := &xiaoqi.GapReport{Scope: scope, Gaps: []xiaoqi.SkillGap{}}
 	for _, e := range s.ents {
-		if !inPlace(scope, e) {
+		if !s.inPlace(scope, e) {
 			continue
 		}
 		for _, ji := range e.jobs {
 			j := s.jobs[ji]
-			if scope.RealOnly && j.doc.Synthetic || scope.Sector != "" && jobSector(e, j) != scope.Sector {
+			if scope.RealOnly && j.doc.Synthetic || scope.Sector != "" && jobSector(e, j) != scope.Sector || !inArea(newArea(scope), e, j) {
 				continue
 			}
 			for _, sk := range j.skills {
@@ -256,14 +256,14 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	var comp []scored
 	var pay []int
 	for ei, e := range s.ents {
-		if !inPlace(scope, e) {
+		if !s.inPlace(scope, e) {
 			continue
 		}
-		od := s.openDemand(e, scope.RealOnly, scope.Sector)
+		od := s.openDemand(e, scope.RealOnly, scope.Sector, newArea(scope))
 		if od.jobs == 0 {
 			continue
 		}
-		pay = append(pay, s.salaries(e, scope.RealOnly, scope.Sector)...)
+		pay = append(pay, s.salaries(e, scope.RealOnly, scope.Sector, newArea(scope))...)
 		d.OpenJobs += od.jobs
 		d.OpenHeadcount += od.openings
 		d.SyntheticHeadcount += od.synthetic
@@ -443,10 +443,10 @@ func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector, realOnly bool)
 	demand := func(sc xiaoqi.Scope) map[int32]int {
 		out := map[int32]int{}
 		for _, e := range s.ents {
-			if len(e.jobs) == 0 || !inPlace(sc, e) {
+			if len(e.jobs) == 0 || !s.inPlace(sc, e) {
 				continue
 			}
-			for _, x := range s.openDemand(e, realOnly, sc.Sector).demand {
+			for _, x := range s.openDemand(e, realOnly, sc.Sector, newArea(sc)).demand {
 				out[x.s] += int(x.w)
 			}
 		}
@@ -480,8 +480,8 @@ type openDemand struct {
 	demand         []sw // skill → openings asking for it
 }
 
-func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector) openDemand {
-	if !realOnly && sector == "" {
+func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector, area string) openDemand {
+	if !realOnly && sector == "" && area == "" {
 		od := openDemand{jobs: len(e.jobs), openings: e.openings, demand: e.demand}
 		for _, ji := range e.jobs {
 			if j := s.jobs[ji]; j.doc.Synthetic {
@@ -497,7 +497,7 @@ func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector
 	w := map[int32]float64{}
 	for _, ji := range e.jobs {
 		j := s.jobs[ji]
-		if realOnly && j.doc.Synthetic || sector != "" && jobSector(e, j) != sector {
+		if realOnly && j.doc.Synthetic || sector != "" && jobSector(e, j) != sector || !inArea(area, e, j) {
 			continue
 		}
 		od.jobs++
@@ -518,14 +518,14 @@ func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector
 
 // salaries are the monthly salaries of e's open job needs that openDemand counts and that
 // state one: each the middle of its range, or the end it states (1万以上: 1万).
-func (s *snapshot) salaries(e *enterprise, realOnly bool, sector xiaoqi.Sector) []int {
+func (s *snapshot) salaries(e *enterprise, realOnly bool, sector xiaoqi.Sector, area string) []int {
 	if realOnly && e.doc.Synthetic {
 		return nil
 	}
 	var out []int
 	for _, ji := range e.jobs {
 		j := s.jobs[ji]
-		if realOnly && j.doc.Synthetic || sector != "" && jobSector(e, j) != sector {
+		if realOnly && j.doc.Synthetic || sector != "" && jobSector(e, j) != sector || !inArea(area, e, j) {
 			continue
 		}
 		lo, hi := j.doc.SalaryMin, j.doc.SalaryMax

@@ -443,4 +443,24 @@ func TestStartupNewAreas(t *testing.T) {
 		t.Errorf("杨凌示范区: %d positions, competitors %+v, supply %d, schools %+v; want 3, 杨凌某软件公司, 100, 西北农林科技大学",
 			d.OpenHeadcount, d.Competitors, d.GraduateSupply, d.PartnerSchools)
 	}
+
+	// A new area's job needs are counted where they are posted: the default data's 8 postings
+	// in 西咸新区 are of firms registered in 西安's other districts, and its dossier counted none.
+	docs = append(docs,
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_xx"}, Name: "西安某智能科技有限公司", City: "西安市", District: "雁塔区", Region: xiaoqi.RegionGuanzhong},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xx"}, EnterpriseID: "ent_xx", Name: "嵌入式软件设计", City: "西安市", District: "西咸新区",
+			Skills: []string{"软件测试"}, Headcount: 2, Status: xiaoqi.JobOpen, SalaryMin: 8000, SalaryMax: 12000},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xx2"}, EnterpriseID: "ent_xx", Name: "测试工程师", City: "西安市", District: "雁塔区",
+			Skills: []string{"软件测试"}, Headcount: 5, Status: xiaoqi.JobOpen})
+	m = smallMatcher(t, docs)
+	if d, err = m.Startup(context.Background(), xiaoqi.Scope{City: "西咸新区"}); err != nil {
+		t.Fatal(err)
+	}
+	if d.OpenJobs != 1 || d.OpenHeadcount != 2 || len(d.Competitors) != 1 || d.Competitors[0].ID != "ent_xx" {
+		t.Errorf("西咸新区: %d job needs, %d positions, competitors %+v; want the 1 posted there (2 positions), of 西安某智能科技有限公司",
+			d.OpenJobs, d.OpenHeadcount, d.Competitors)
+	}
+	if g, err := m.Gaps(context.Background(), xiaoqi.Scope{City: "西咸新区"}, 10); err != nil || len(g.Gaps) == 0 {
+		t.Errorf("西咸新区 gaps: %+v, %v; want the demand posted there", g, err)
+	}
 }
