@@ -416,18 +416,26 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		payEN = fmt.Sprintf("; median monthly salary about ¥%s over the %s", thousands(d.SalaryMedian),
 			plural(d.SalaryJobs, "job need stating one", "job needs stating one"))
 	}
-	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求%s）%s；需求最多的技能：%s。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
-		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, synthZH, payZH, noneZH(d.TopSkills), supplyZH, noneZH(d.SupplySkills))
-	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s%s)%s; most demanded: %s. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
+	// Related programs are those teaching the scope's most demanded skills: all sectors' are
+	// not the sum of each sector's (软件 alone counted more graduates than 全部领域), said so.
+	relZH, relEN, noteZH, noteEN, anyZH, anyEN := "本领域", "the sector", "", "", "本领域", "the sector"
+	if scope.Sector == "" {
+		relZH, relEN, anyZH, anyEN = "各领域合计", "all sectors together", "任何领域", "any sector"
+		noteZH = "；各领域的相关专业不同，全部领域的毕业生数不是各领域之和"
+		noteEN = "; each sector has its own, so the graduates of all sectors are not the sum of each sector's"
+	}
+	d.ZH = fmt.Sprintf("%s · %s：%d 家企业开放 %d 个岗位（%d 条需求%s）%s；需求最多的技能：%s。%s（相关专业：教授%s全省需求最多的技能 %s 的专业%s）",
+		place, sec, len(comp), d.OpenHeadcount, d.OpenJobs, synthZH, payZH, noneZH(d.TopSkills), supplyZH, relZH, noneZH(d.SupplySkills), noteZH)
+	d.EN = fmt.Sprintf("%s · %s: %s with %s (%s%s)%s; most demanded: %s. %s (related: programs teaching what %s ask%s for most in Shaanxi: %s%s)",
 		placeEN, secEN, plural(len(comp), "enterprise", "enterprises"), plural(d.OpenHeadcount, "open position", "open positions"),
-		plural(d.OpenJobs, "job need", "job needs"), synthEN, payEN, noneEN(topEN), supplyENs, noneEN(supplyEN))
+		plural(d.OpenJobs, "job need", "job needs"), synthEN, payEN, noneEN(topEN), supplyENs, relEN, verbS(scope.Sector != ""), noneEN(supplyEN), noteEN)
 	if len(comp) == 0 {
 		// A place without job needs in the sector says so, not "0 enterprises with 0 open
 		// positions (0 job needs); most demanded: none".
-		d.ZH = fmt.Sprintf("%s · %s：尚无企业发布本领域的岗位需求。%s（相关专业：教授本领域全省需求最多的技能 %s 的专业）",
-			place, sec, supplyZH, noneZH(d.SupplySkills))
-		d.EN = fmt.Sprintf("%s · %s: no enterprise has posted a job need in the sector yet. %s (related: programs teaching what the sector asks for most in Shaanxi: %s)",
-			placeEN, secEN, supplyENs, noneEN(supplyEN))
+		d.ZH = fmt.Sprintf("%s · %s：尚无企业发布%s的岗位需求。%s（相关专业：教授%s全省需求最多的技能 %s 的专业%s）",
+			place, sec, anyZH, supplyZH, relZH, noneZH(d.SupplySkills), noteZH)
+		d.EN = fmt.Sprintf("%s · %s: no enterprise has posted a job need in %s yet. %s (related: programs teaching what %s ask%s for most in Shaanxi: %s%s)",
+			placeEN, secEN, anyEN, supplyENs, relEN, verbS(scope.Sector != ""), noneEN(supplyEN), noteEN)
 	}
 	return d, nil
 }
@@ -548,4 +556,12 @@ func jobSector(e *enterprise, j *job) xiaoqi.Sector {
 		return j.doc.Sector
 	}
 	return e.doc.Sectors[0]
+}
+
+// verbS is the s of a verb in the third person singular, for a singular subject.
+func verbS(singular bool) string {
+	if singular {
+		return "s"
+	}
+	return ""
 }

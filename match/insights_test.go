@@ -171,6 +171,12 @@ func TestStartupCountsSyntheticPositions(t *testing.T) {
 	if !strings.Contains(d.ZH, "其中 4 个为示例数据") || !strings.Contains(d.EN, "4 of the positions synthetic") {
 		t.Errorf("dossier text: %s / %s", d.ZH, d.EN)
 	}
+	// All sectors' related programs are their own, not the sum of each sector's (软件 alone
+	// counted more graduates than 全部领域, under a text that said 本领域): said so.
+	if !strings.Contains(d.ZH, "各领域合计") || strings.Contains(d.ZH, "本领域") || !strings.Contains(d.ZH, "不是各领域之和") ||
+		!strings.Contains(d.EN, "not the sum of each sector's") {
+		t.Errorf("dossier of all sectors: %s / %s", d.ZH, d.EN)
+	}
 	if !slices.Contains(d.TopSkills, "软件测试") {
 		t.Errorf("top skills %v: want the synthetic job's 软件测试 among them", d.TopSkills)
 	}
