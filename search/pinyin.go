@@ -269,8 +269,16 @@ func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage i
 	if res.Total > 0 && !res.Relaxed || typed != strings.ToLower(typed) || strings.ContainsAny(typed, "-+\"") {
 		return res, nil
 	}
+	if x.pinyin == nil {
+		return res, nil
+	}
+	if res.Relaxed && len(res.Unmatched) > 0 && len(res.Unmatched) < len(strings.Fields(typed)) {
+		if found, err := x.speltPart(ctx, q, page, perPage, res); err != nil || found != res {
+			return found, err
+		}
+	}
 	key := pinyinPrefix(x.seg.fold(typed))
-	if key == "" || x.pinyin == nil {
+	if key == "" {
 		return res, nil
 	}
 	names, err := x.spelledNames(ctx, key)
@@ -297,5 +305,42 @@ func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage i
 		return res, err
 	}
 	found.Instead = best.Text
+	return found, nil
+}
+
+// speltPart searches, for a search relaxed for some of its words, with those words in place of
+// the name their pinyin spells, beside the words that were found (xian ruantong: 西安 found,
+// ruantong the firm 软通动力…, which was left out, and every document of 西安 listed); res when
+// they spell no name or the search with it is relaxed too.
+func (x *Index) speltPart(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int, res *xiaoqi.SearchResult) (*xiaoqi.SearchResult, error) {
+	key := pinyinPrefix(x.seg.fold(strings.Join(res.Unmatched, " ")))
+	if key == "" {
+		return res, nil
+	}
+	names, err := x.spelledNames(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	var best *xiaoqi.Suggestion
+	for _, s := range names {
+		if best == nil || s.Count > best.Count {
+			best = s
+		}
+	}
+	if best == nil {
+		return res, nil
+	}
+	var words []string
+	for _, w := range strings.Fields(q.Q) {
+		if !slices.Contains(res.Unmatched, w) {
+			words = append(words, w)
+		}
+	}
+	q.Q = strings.Join(append(words, best.Text), " ")
+	found, err := x.answer(ctx, q, page, perPage)
+	if err != nil || found.Total == 0 || found.Relaxed {
+		return res, err
+	}
+	found.Instead = q.Q
 	return found, nil
 }

@@ -275,6 +275,9 @@ func TestSearchPinyinInstead(t *testing.T) {
 		// Words apart, of which xian is found as 西安 and the rest not: the name they spell
 		// whole. An abbreviation spelt whole (交大), and Shaanxi as 陕西 is romanised.
 		"xian jiaotong daxue": "ins_xjtu", "jiaoda": "ins_xjtu", "shaanxi shifan daxue": "ins_snnu", "sanxing": "ent_ss",
+		// A place found and a firm spelt beside it: xian sanxing was relaxed to every
+		// document of 西安, the firm left out.
+		"xian sanxing": "ent_ss", "sanxing xian": "ent_ss",
 	} {
 		res := find(t, x, xiaoqi.SearchQuery{Q: q})
 		if res.Instead == "" || len(res.Hits) == 0 || res.Hits[0].ID != want {
