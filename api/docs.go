@@ -130,15 +130,6 @@ func (s *Server) visiblePage(c *gin.Context, k xiaoqi.Kind, opt xiaoqi.ListOptio
 	}
 }
 
-// hiddenSource reports whether v, a candidate as the caller sees it, was found by a source
-// filter whose value the view hides: a source that holds personal data (陈晓东_13700001111_简历,
-// an import's file name). ?source=陈晓东_13700001111_简历 listed the person, and a wrong phone
-// listed no one: anyone could tell whether a name and phone were in xiaoqi.
-func hiddenSource(v any, source string) bool {
-	cv, ok := v.(candidateView)
-	return ok && source != "" && cv.Source != source
-}
-
 // get answers GET /api/v1/{kind}/{id}.
 func (s *Server) get(k xiaoqi.Kind) gin.HandlerFunc {
 	return func(c *gin.Context) {

@@ -37,6 +37,15 @@ func anonymizeCandidate(c *xiaoqi.Candidate) candidateView {
 	return v
 }
 
+// hiddenSource reports whether v, a candidate as the caller sees it, was found by a source
+// filter whose value the view hides: a source that holds personal data (陈晓东_13700001111_简历,
+// an import's file name). ?source=陈晓东_13700001111_简历 listed the person, and a wrong phone
+// listed no one: anyone could tell whether a name and phone were in xiaoqi.
+func hiddenSource(v any, source string) bool {
+	cv, ok := v.(candidateView)
+	return ok && source != "" && cv.Source != source
+}
+
 // keepUnseen gives cd, a candidate written whole (PUT) by someone who sees it anonymised (an
 // administrator recording consent given on paper: GET, add consent_enterprises, PUT), what
 // that view hid and the body leaves as the view showed it: the name, phone, e-mail, birth
