@@ -136,12 +136,12 @@ func (rs *rows) item(row Row) (*item, error) {
 		return nil, err
 	}
 	rec.redactProblems()
-	if len(docs) > 0 && rs.opt.HidePersonal {
-		it.person, _ = docs[len(docs)-1].(*xiaoqi.Candidate)
-	}
 	var person *xiaoqi.Candidate
 	if len(docs) > 0 {
 		person, _ = docs[len(docs)-1].(*xiaoqi.Candidate)
+	}
+	if rs.opt.HidePersonal {
+		it.person = person
 	}
 	if !rec.failed {
 		if person != nil && (person.Phone != "" || person.Email != "") {
