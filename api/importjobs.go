@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -387,4 +389,40 @@ func newImportID() string {
 	var b [8]byte
 	_, _ = rand.Read(b[:]) // crypto/rand never fails on supported platforms
 	return "imp_" + hex.EncodeToString(b[:])
+}
+
+// forgetPerson takes candidate c's personal data out of the file names and sources of the finished
+// import jobs, as erasure does everywhere: an import names its source after its file, which
+// may be the person's (陈晓东_13700001111_简历.xlsx), and the job list still showed it after the
+// person was erased. A job still running keeps its name until it has finished.
+func (m *importJobs) forgetPerson(ctx context.Context, c *xiaoqi.Candidate) error {
+	jobs, err := m.jobs.ImportJobs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		if j.Status == xiaoqi.ImportQueued || j.Status == xiaoqi.ImportRunning {
+			continue
+		}
+		name, source := c.Redact(j.FileName, redacted), c.Redact(j.Source, redacted)
+		if name == j.FileName && source == j.Source {
+			continue
+		}
+		full, err := m.jobs.ImportJob(ctx, j.ID)
+		if err != nil {
+			return err
+		}
+		r := strings.NewReplacer(j.FileName, name, j.Source, source)
+		full.FileName, full.Source = name, source
+		if len(full.Summary) > 0 {
+			full.Summary = json.RawMessage(r.Replace(string(full.Summary)))
+		}
+		if len(full.Report) > 0 {
+			full.Report = json.RawMessage(r.Replace(string(full.Report)))
+		}
+		if err := m.jobs.PutImportJob(ctx, full); err != nil {
+			return err
+		}
+	}
+	return nil
 }

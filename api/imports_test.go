@@ -338,3 +338,33 @@ func TestImportCancel(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestErasureLeavesNoFileName: an import names its source after its file, which may be the
+// person's (陈晓东_13700001111_简历.csv); erasing the person left that name and phone in the
+// list of imports and in the job. Erasure takes them out of every finished job.
+func TestErasureLeavesNoFileName(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var j importJob
+	e.upload(t, "陈晓东_13700001111_简历.csv", []byte("姓名,手机,最高学历\r\n陈晓东,13700001111,本科\r\n"),
+		map[string]string{"type": "candidates"}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Created != 1 {
+		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
+	}
+	var list struct {
+		Data []struct {
+			ID string `json:"id"`
+		} `json:"data"`
+	}
+	e.get(t, "/api/v1/candidates").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 1 {
+		t.Fatalf("candidates %+v, want the one imported", list.Data)
+	}
+	e.do(t, http.MethodDelete, "/api/v1/candidates/"+list.Data[0].ID, nil, "").want(t, http.StatusNoContent)
+	for _, path := range []string{"/api/v1/imports", "/api/v1/imports/" + j.ID} {
+		body := string(e.get(t, path).want(t, http.StatusOK).Body)
+		if strings.Contains(body, "陈晓东") || strings.Contains(body, "13700001111") || !strings.Contains(body, "简历") {
+			t.Errorf("GET %s after the erasure: %s; want the name and phone out of the file name and source", path, body)
+		}
+	}
+}

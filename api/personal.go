@@ -397,7 +397,12 @@ func (s *Server) eraseCandidate(c *gin.Context) {
 	ctx := c.Request.Context()
 	// Accounts and audit first, the document last: a failure part-way leaves the document, so
 	// that a retry of the DELETE finds it and finishes (every step can be repeated).
-	if _, err := s.store.Get(ctx, xiaoqi.KindCandidate, id); err != nil {
+	d, err := s.store.Get(ctx, xiaoqi.KindCandidate, id)
+	if err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if err := s.imports.forgetPerson(ctx, d.(*xiaoqi.Candidate)); err != nil {
 		s.writeError(c, err)
 		return
 	}
