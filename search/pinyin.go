@@ -278,26 +278,11 @@ func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage i
 		}
 	}
 	key := pinyinPrefix(x.seg.fold(typed))
-	if key == "" {
-		return res, nil
-	}
-	names, err := x.spelledNames(ctx, key)
-	if err != nil {
-		return nil, err
-	}
-	var best *xiaoqi.Suggestion
-	for _, s := range names {
-		// What found something, but not all its words (xian jiaotong daxue: xian as 西安), is
-		// a name's pinyin only when it spells the name whole.
-		if res.Total > 0 && !x.spellsWhole(ctx, key, s.Text) {
-			continue
-		}
-		if best == nil || s.Count > best.Count {
-			best = s
-		}
-	}
-	if best == nil {
-		return res, nil
+	// What found something, but not all its words (xian jiaotong daxue: xian as 西安), is a
+	// name's pinyin only when it spells the name whole.
+	best, err := x.mostSpelled(ctx, key, res.Total > 0)
+	if err != nil || best == nil {
+		return res, err
 	}
 	q.Q = best.Text
 	found, err := x.answer(ctx, q, page, perPage)
@@ -308,14 +293,11 @@ func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage i
 	return found, nil
 }
 
-// speltPart searches, for a search relaxed for some of its words, with those words in place of
-// the name their pinyin spells, beside the words that were found (xian ruantong: 西安 found,
-// ruantong the firm 软通动力…, which was left out, and every document of 西安 listed); res when
-// they spell no name or the search with it is relaxed too.
-func (x *Index) speltPart(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int, res *xiaoqi.SearchResult) (*xiaoqi.SearchResult, error) {
-	key := pinyinPrefix(x.seg.fold(strings.Join(res.Unmatched, " ")))
+// mostSpelled returns the name of most documents that key, pinyin, spells (spelledNames), or
+// with whole only one it spells whole; nil when it spells none.
+func (x *Index) mostSpelled(ctx context.Context, key string, whole bool) (*xiaoqi.Suggestion, error) {
 	if key == "" {
-		return res, nil
+		return nil, nil
 	}
 	names, err := x.spelledNames(ctx, key)
 	if err != nil {
@@ -323,12 +305,24 @@ func (x *Index) speltPart(ctx context.Context, q xiaoqi.SearchQuery, page, perPa
 	}
 	var best *xiaoqi.Suggestion
 	for _, s := range names {
+		if whole && !x.spellsWhole(ctx, key, s.Text) {
+			continue
+		}
 		if best == nil || s.Count > best.Count {
 			best = s
 		}
 	}
-	if best == nil {
-		return res, nil
+	return best, nil
+}
+
+// speltPart searches, for a search relaxed for some of its words, with those words in place of
+// the name their pinyin spells, beside the words that were found (xian ruantong: 西安 found,
+// ruantong the firm 软通动力…, which was left out, and every document of 西安 listed); res when
+// they spell no name or the search with it is relaxed too.
+func (x *Index) speltPart(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int, res *xiaoqi.SearchResult) (*xiaoqi.SearchResult, error) {
+	best, err := x.mostSpelled(ctx, pinyinPrefix(x.seg.fold(strings.Join(res.Unmatched, " "))), false)
+	if err != nil || best == nil {
+		return res, err
 	}
 	var words []string
 	for _, w := range strings.Fields(q.Q) {

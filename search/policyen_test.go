@@ -1,13 +1,11 @@
 package search_test
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
-	"github.com/xiaoqi-dev/xiaoqi/seed"
 )
 
 // TestPolicyInEnglish: a reader of the English UI finds the policy's items in English, through
@@ -16,17 +14,8 @@ import (
 // "intellectual property", "Belt and Road", "foreign exchange" and "venture capital" found
 // none of the items that say so, and "overseas students start a business" not item (12).
 func TestPolicyInEnglish(t *testing.T) {
-	opt := productOptions(t)
-	set, err := seed.Load(opt.Taxonomy)
-	if err != nil {
-		t.Fatal(err)
-	}
 	x := openProductIndex(t)
-	var docs []xiaoqi.Doc
-	for _, p := range set.Policies {
-		p.ID = fmt.Sprintf("pol_%d", p.Number)
-		docs = append(docs, p)
-	}
+	docs := seedPolicies(t, "pol_%d")
 	// A job whose English text says and, for and in: the function words of a query found it
 	// and no item of the policy.
 	docs = append(docs, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_en"}, Name: "Logistics analyst", City: "西安市",

@@ -10,24 +10,29 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/seed"
 )
 
+// seedPolicies returns the policy's items of the default data set, each with the id idFormat
+// makes of its number.
+func seedPolicies(t *testing.T, idFormat string) []xiaoqi.Doc {
+	t.Helper()
+	set, err := seed.Load(productOptions(t).Taxonomy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []xiaoqi.Doc
+	for _, p := range set.Policies {
+		p.ID = fmt.Sprintf(idFormat, p.Number)
+		docs = append(docs, p)
+	}
+	return docs
+}
+
 // policyFixture indexes the policy's items (ids pol_01 … pol_15) with a few documents that
 // hold the words users found instead of them: the skill Animal studies (动物实验), 人员, 人才
 // and 9, profiles of 西安 and 宝鸡, one of them a returnee, and a school and a firm of 宝鸡.
 func policyFixture(t *testing.T) *search.Index {
 	t.Helper()
-	opt := productOptions(t)
-	set, err := seed.Load(opt.Taxonomy)
-	if err != nil {
-		t.Fatal(err)
-	}
 	x := openProductIndex(t)
-	var docs []xiaoqi.Doc
-	for _, p := range set.Policies {
-		c := *p
-		c.ID = fmt.Sprintf("pol_%02d", p.Number)
-		docs = append(docs, &c)
-	}
-	docs = append(docs,
+	docs := append(seedPolicies(t, "pol_%02d"),
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_lab"}, Name: "细胞培养实验员", EnterpriseName: "西安某生物医药有限公司", City: "西安市",
 			Skills: []string{"动物实验"}, Description: "负责细胞培养与动物实验，招聘9人。"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cs"}, Name: "客服人员", EnterpriseName: "西安某外包有限公司", City: "西安市",
