@@ -2,6 +2,8 @@ package xiaoqi
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -236,6 +238,10 @@ type AuditEntry struct {
 	Reason string `json:"reason,omitempty" bson:"reason,omitempty"`
 	// Fields names what was released: name, phone, email.
 	Fields []string `json:"fields,omitempty" bson:"fields,omitempty"`
+	// ErasedKey, in an AuditErase entry, is ErasedKey of the erased candidate's natural key
+	// (the file and row an import brought them from), so that importing that row again brings
+	// no one back: a digest, from which the key cannot be read.
+	ErasedKey string `json:"erased_key,omitempty" bson:"erased_key,omitempty"`
 }
 
 // Validate checks an entry before it is appended.
@@ -248,6 +254,39 @@ func (e *AuditEntry) Validate() error {
 
 // ErasedSubject replaces the subject of audit entries about an erased candidate.
 const ErasedSubject = "erased"
+
+// ErasedKey is the digest of an erased candidate's natural key that their erasure's audit
+// entry keeps; "" for a candidate without one (who signed up themselves).
+func ErasedKey(naturalKey string) string {
+	if naturalKey == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte("candidate\x00" + naturalKey))
+	return hex.EncodeToString(sum[:16])
+}
+
+// ErasedKeys returns the ErasedKey of every candidate erased so far, read from the audit log:
+// an import refuses their rows, since the person asked to be forgotten, and the school's next
+// list that still names them must not bring them back.
+func ErasedKeys(ctx context.Context, a Accounts) (map[string]bool, error) {
+	keys := map[string]bool{}
+	f := AuditFilter{SubjectID: ErasedSubject, Limit: MaxListLimit}
+	for {
+		page, next, err := a.Audit(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range page {
+			if e.Action == AuditErase && e.ErasedKey != "" {
+				keys[e.ErasedKey] = true
+			}
+		}
+		if next == "" {
+			return keys, nil
+		}
+		f.After = next
+	}
+}
 
 // AuditFilter selects audit entries, oldest first (newest first with Newest), one page at a
 // time.

@@ -196,6 +196,9 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			defer s.lockJobs(d)()
 			err = s.checkJob(c.Request.Context(), old, d, data)
 		}
+		if err == nil && k == xiaoqi.KindCandidate && old == nil {
+			err = s.notErased(c.Request.Context(), d)
+		}
 		if err != nil {
 			s.writeError(c, err)
 			return
@@ -203,6 +206,23 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		warn(c, warnings)
 		s.writeCreated(c, d, resource(k), wait, nil)
 	}
+}
+
+// notErased refuses a new candidate of the source and external id of one erased at their
+// request, as an import of their row is refused (xiaoqi.ErasedKeys).
+func (s *Server) notErased(ctx context.Context, d xiaoqi.Doc) error {
+	key := xiaoqi.ErasedKey(d.NaturalKey())
+	if key == "" || s.accounts == nil {
+		return nil
+	}
+	erased, err := xiaoqi.ErasedKeys(ctx, s.accounts)
+	if err != nil {
+		return err
+	}
+	if erased[key] {
+		return xiaoqi.Errorf(xiaoqi.ECONFLICT, "此人（source/external_id）已应本人要求删除，不再录入 / this person (source/external_id) was erased at their request and is not entered again")
+	}
+	return nil
 }
 
 // ontoStored returns d written onto the stored document of the same natural key (an

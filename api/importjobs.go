@@ -63,13 +63,15 @@ func (j *importJob) state() *xiaoqi.ImportJob {
 // this node runs. It runs at most one import at a time (imports into one store only contend
 // with each other) and stops them all on Close.
 type importJobs struct {
-	store  xiaoqi.Store
-	jobs   xiaoqi.ImportJobs
-	node   string
-	logger *slog.Logger
-	notify func()
-	dir    string
-	max    int
+	store xiaoqi.Store
+	// accounts hold the audit log, whose erasures an import of candidates reads; may be nil.
+	accounts xiaoqi.Accounts
+	jobs     xiaoqi.ImportJobs
+	node     string
+	logger   *slog.Logger
+	notify   func()
+	dir      string
+	max      int
 	// saveEvery is how often a runner writes its job to the store.
 	saveEvery time.Duration
 	limits    ingest.Limits
@@ -109,7 +111,7 @@ func newImportJobs(cfg Config, logger *slog.Logger) *importJobs {
 	if node == "" {
 		node, _ = os.Hostname()
 	}
-	return &importJobs{store: cfg.Store, jobs: jobs, node: node, logger: logger, notify: cfg.Notify, dir: cfg.ImportDir, max: n,
+	return &importJobs{store: cfg.Store, accounts: cfg.Accounts, jobs: jobs, node: node, logger: logger, notify: cfg.Notify, dir: cfg.ImportDir, max: n,
 		saveEvery: every, limits: cfg.ImportLimits, skills: cfg.ImportSkills, ctx: ctx, cancel: cancel, slot: make(chan struct{}, 1), local: map[string]*importJob{}}
 }
 
@@ -335,6 +337,11 @@ func (m *importJobs) run(ctx context.Context, j *importJob) (rep *ingest.Report,
 		j.mu.Unlock()
 	}
 	opt.Notify = m.notify
+	if opt.Type == xiaoqi.KindCandidate && m.accounts != nil {
+		if opt.Erased, err = xiaoqi.ErasedKeys(ctx, m.accounts); err != nil {
+			return nil, err
+		}
+	}
 	rep, err = ingest.Import(ctx, m.store, j.upload, opt)
 	if cerr := f.Close(); cerr != nil && err == nil {
 		err = cerr

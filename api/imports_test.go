@@ -368,3 +368,50 @@ func TestErasureLeavesNoFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestErasedPersonStaysErased: a person erased at their request came back with the next
+// import of the list that still named them (the school sends its list again). Their row is
+// now an error naming why; the others of the file import, and an administrator's POST of
+// their source and external id is refused too.
+func TestErasedPersonStaysErased(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	file := []byte("学号,姓名,手机,最高学历\r\n2024001,陈晓东,13700001111,本科\r\n")
+	var j importJob
+	e.upload(t, "2026届毕业生.csv", file, map[string]string{"type": "candidates"}).want(t, http.StatusAccepted).decode(t, &j)
+	if j = e.waitImport(t, j.ID); j.Status != "done" || j.Counts.Created != 1 {
+		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
+	}
+	var list struct {
+		Data []struct {
+			ID     string `json:"id"`
+			Source string `json:"source"`
+		} `json:"data"`
+	}
+	e.get(t, "/api/v1/candidates").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 1 {
+		t.Fatalf("candidates %+v, want the one imported", list.Data)
+	}
+	erased := list.Data[0]
+	e.do(t, http.MethodDelete, "/api/v1/candidates/"+erased.ID, nil, "").want(t, http.StatusNoContent)
+
+	again := append(file, "2024002,王丽,13700002222,硕士\r\n"...)
+	e.upload(t, "2026届毕业生.csv", again, map[string]string{"type": "candidates"}).want(t, http.StatusAccepted).decode(t, &j)
+	j = e.waitImport(t, j.ID)
+	if j.Status != "done" || j.Counts.Created != 1 || j.Counts.Invalid != 1 || len(j.Errors) != 1 ||
+		j.Errors[0].Row != 2 || !strings.Contains(j.Errors[0].Message, "erased at their request") {
+		t.Errorf("the list again: %+v counts %+v errors %+v; want 王丽 created and row 2 refused as erased", j, j.Counts, j.Errors)
+	}
+	e.get(t, "/api/v1/candidates").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 1 || list.Data[0].ID == erased.ID {
+		t.Errorf("candidates after the list again: %+v; want only 王丽", list.Data)
+	}
+
+	body := `{"name":"陈晓东","source":"` + erased.Source + `","external_id":"2024001"}`
+	r := e.do(t, http.MethodPost, "/api/v1/candidates", strings.NewReader(body), "application/json").want(t, http.StatusConflict)
+	if !strings.Contains(string(r.Body), "erased at their request") {
+		t.Errorf("POST of the erased person's key: %s", r.Body)
+	}
+	body = `{"name":"陈晓东","source":"` + erased.Source + `","external_id":"2024003"}`
+	e.do(t, http.MethodPost, "/api/v1/candidates", strings.NewReader(body), "application/json").want(t, http.StatusCreated)
+}

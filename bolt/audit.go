@@ -26,6 +26,7 @@ type auditRecord struct {
 	SubjectID         string      `json:"subject_id"`
 	Reason            string      `json:"reason,omitempty"`
 	Fields            []string    `json:"fields,omitempty"`
+	ErasedKey         string      `json:"erased_key,omitempty"`
 }
 
 // AppendAudit implements xiaoqi.Accounts. The ID is the audit bucket's next sequence, taken

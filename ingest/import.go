@@ -58,6 +58,9 @@ type Options struct {
 	TempDir string
 	// Notify is called after every batch written (to wake an index follower); may be nil.
 	Notify func()
+	// Erased holds the xiaoqi.ErasedKey of every candidate erased at their request
+	// (xiaoqi.ErasedKeys): a row of one of them is an error, not imported again. May be nil.
+	Erased map[string]bool
 	// Today is the day a posting date written without a year (11月20日, 11-20) is read
 	// against: the latest such day not after it. Default: the day of the import, in China.
 	Today time.Time

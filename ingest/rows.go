@@ -149,6 +149,9 @@ func (rs *rows) item(row Row) (*item, error) {
 		}
 		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())
 	}
+	if c := person; c != nil && !rec.failed && !it.dup && rs.opt.Erased[xiaoqi.ErasedKey(c.NaturalKey())] {
+		rec.errorf("name", "此人已应本人要求删除，不再导入；请从文件中删去此行 / this person was erased at their request and is not imported again; take the row out of the file")
+	}
 	if c := person; c != nil && !rec.failed && !it.dup {
 		if err := rs.keepChoices(rec, c); err != nil {
 			return nil, err

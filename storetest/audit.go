@@ -348,6 +348,16 @@ func testRedactAudit(t *testing.T, a xiaoqi.Accounts) {
 	for _, bad := range []string{"", xiaoqi.ErasedSubject} {
 		wantCode(t, errOf(a.RedactAudit(ctx(), bad)), xiaoqi.EINVALID)
 	}
+
+	// The erasure's own entry keeps the digest of the person's key, by which an import
+	// refuses their row: it must come back from the store as written.
+	key := xiaoqi.ErasedKey("src:2026届毕业生|2024001")
+	mustAppend(t, a, &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: "u_admin", ActorRole: xiaoqi.RoleAdmin,
+		SubjectID: xiaoqi.ErasedSubject, ErasedKey: key})
+	keys, err := xiaoqi.ErasedKeys(ctx(), a)
+	if err != nil || len(keys) != 1 || !keys[key] {
+		t.Errorf("ErasedKeys = %v, %v; want only %s", keys, err, key)
+	}
 }
 
 func testAccountsCancelled(t *testing.T, a xiaoqi.Accounts) {

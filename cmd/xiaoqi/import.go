@@ -135,6 +135,11 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer store.Close()
+	if a, ok := store.(xiaoqi.Accounts); ok && opt.Type == xiaoqi.KindCandidate {
+		if opt.Erased, err = xiaoqi.ErasedKeys(ctx, a); err != nil {
+			return err
+		}
+	}
 	rep, err := ingest.Import(ctx, store, path, opt)
 	if reportFile != nil {
 		if cerr := reportFile.Close(); cerr != nil && err == nil {
