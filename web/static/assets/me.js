@@ -284,7 +284,7 @@ function eraseSection(path, view) {
   const status = h('div', { 'aria-live': 'polite' });
   const confirm = h('div', { class: 'confirm notice error', id: 'erase-confirm', hidden: true, role: 'group', 'aria-labelledby': 'erase-confirm-h' },
     h('h3', { id: 'erase-confirm-h' }, t('me.erase.confirm.title')),
-    h('ul', {}, ['me.erase.what.profile', 'me.erase.what.account', 'me.erase.what.audit', 'me.erase.what.final'].map((k) => h('li', {}, t(k)))),
+    h('ul', {}, ['me.erase.what.profile', 'me.erase.what.account', 'me.erase.what.audit', 'me.erase.what.import', 'me.erase.what.final'].map((k) => h('li', {}, t(k)))),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'danger', id: 'erase-confirm-button', onclick: async () => {
         status.replaceChildren();
