@@ -354,6 +354,9 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			return
 		}
 		old, err := s.store.Get(c.Request.Context(), k, id)
+		if _, seen := view(who(c), old); err == nil && !seen && !who(c).is(xiaoqi.RoleAdmin) {
+			err = hiddenCandidate(id) // a private profile, as if absent (its 403 said it exists)
+		}
 		if err == nil {
 			d.Base().ID = id
 			err = mayWrite(who(c), old, d)

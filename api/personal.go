@@ -53,6 +53,18 @@ func partyOf(p *principal, pt *xiaoqi.Partnership) bool {
 	return false
 }
 
+// headOnly answers a HEAD request that has passed every check with its status and the type
+// of the body a GET would have, and reports whether it did: a HEAD releases nothing, so a
+// handler that records a release records none for it.
+func headOnly(c *gin.Context) bool {
+	if c.Request.Method != http.MethodHead {
+		return false
+	}
+	c.Header("Content-Type", "application/json; charset=utf-8")
+	c.Status(http.StatusOK)
+	return true
+}
+
 // self reports whether p is the candidate with id.
 func self(p *principal, id string) bool {
 	return p.is(xiaoqi.RoleCandidate) && id != "" && p.user.CandidateID == id
@@ -94,9 +106,12 @@ type enterpriseView struct {
 	Verified bool `json:"verified"`
 }
 
-// hiddenCandidate is the answer for a private candidate: as if absent.
+// hiddenCandidate is the answer for a private candidate: as if absent, word for word as the
+// stores answer an id they do not hold (a message of its own told anyone that the profile
+// exists and was made private).
 func hiddenCandidate(id string) error {
-	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "候选人 %s 不存在 / candidate %s not found", id, id)
+	k := xiaoqi.KindCandidate
+	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "未找到%[3]s %[2]s / %[1]s %[2]s not found", k, id, xiaoqi.KindName(k))
 }
 
 // candidateOf loads the candidate of the path that p may see.
@@ -198,6 +213,9 @@ func (s *Server) candidateContact(c *gin.Context) {
 	if !allowed {
 		s.writeError(c, errForbidden("候选人未同意向贵企业公开联系方式 / the candidate has not allowed your enterprise to see their contact details"))
 		return
+	}
+	if headOnly(c) {
+		return // nothing released, nothing to record (a link checker's HEAD was logged as a release)
 	}
 	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditContactRelease, ActorID: p.user.ID, ActorRole: p.user.Role,
 		// The reason as HR gave it, less the candidate's own data should HR have written it in.
@@ -336,6 +354,9 @@ func (s *Server) candidateExport(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
+	if headOnly(c) {
+		return
+	}
 	ctx := c.Request.Context()
 	p := who(c)
 	if err := s.accounts.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditExport, ActorID: p.user.ID,
@@ -398,6 +419,9 @@ func (s *Server) eraseCandidate(c *gin.Context) {
 	// Accounts and audit first, the document last: a failure part-way leaves the document, so
 	// that a retry of the DELETE finds it and finishes (every step can be repeated).
 	d, err := s.store.Get(ctx, xiaoqi.KindCandidate, id)
+	if err == nil {
+		err = ifMatch(c, d) // as for every DELETE: an erasure cannot be undone
+	}
 	if err != nil {
 		s.writeError(c, err)
 		return

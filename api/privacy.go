@@ -52,8 +52,7 @@ func hiddenSource(v any, source string) bool {
 // date, external id and consents it left out, a source it left out, and each text it showed
 // redacted. Such a PUT was refused for its missing name, and with the name added wiped the
 // phone, e-mail and birth date (HR's contact release then gave the name only), lost the key
-// an import finds the person by, and stored the summary with [已隐藏 hidden] in it. A
-// consent list given, even empty, is the writer's.
+// an import finds the person by, and stored the summary with [已隐藏 hidden] in it.
 func keepUnseen(cd, old *xiaoqi.Candidate) {
 	seen := anonymizeCandidate(old).Candidate
 	keep := func(v *string, shown, stored string) {
@@ -76,8 +75,15 @@ func keepUnseen(cd, old *xiaoqi.Candidate) {
 	if slices.Equal(cd.Languages, seen.Languages) {
 		cd.Languages = old.Languages
 	}
-	if cd.ConsentEnterprises == nil {
-		cd.ConsentEnterprises = old.ConsentEnterprises
+	// The consents the view hid stay, and those the body names are added: the list written
+	// blind replaced the consents given before with the one the administrator added. Only
+	// the candidate, who sees the list, withdraws one.
+	added := cd.ConsentEnterprises
+	cd.ConsentEnterprises = slices.Clone(old.ConsentEnterprises)
+	for _, id := range added {
+		if !slices.Contains(cd.ConsentEnterprises, id) {
+			cd.ConsentEnterprises = append(cd.ConsentEnterprises, id)
+		}
 	}
 	if len(cd.Education) == len(old.Education) {
 		for i := range cd.Education {

@@ -124,10 +124,12 @@ func (c *Config) withCORS(h http.Handler) http.Handler {
 		AllowedOrigins: c.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
 			http.MethodPatch, http.MethodDelete},
-		AllowedHeaders: []string{"Authorization", "Content-Type", "X-CSRF-Token", "X-Request-ID"},
+		// If-Match and ETag: the lost-update protection of writes, which a page of another
+		// origin could neither send nor read.
+		AllowedHeaders: []string{"Authorization", "Content-Type", "X-CSRF-Token", "X-Request-ID", "If-Match"},
 		// X-Warning: a write's warnings (a city kept as written), which a page of another
 		// origin could not read.
-		ExposedHeaders:   []string{"X-Request-ID", "Retry-After", "Location", "X-Warning"},
+		ExposedHeaders:   []string{"X-Request-ID", "Retry-After", "Location", "X-Warning", "ETag"},
 		AllowCredentials: !wildcard,
 		MaxAge:           600,
 	}).Handler(h)
