@@ -277,3 +277,33 @@ func TestCandidateResumeColumns(t *testing.T) {
 		t.Errorf("张伟's skills %v, want those of the work history too", zw.Skills)
 	}
 }
+
+// TestAnotherSchoolsListUnderTheSameSource: two schools' 就业名单.csv (or one saved as
+// 就业名单 (1).csv) name the same source, and both number their students from 2024001: the
+// second list overwrote the first school's students with its own, name, phone and all, and no
+// one was told. A row whose id is held by another name is refused, naming neither person.
+func TestAnotherSchoolsListUnderTheSameSource(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "就业名单.csv", []byte(csvLines("学号,姓名,手机,最高学历",
+		"2024001,测丙学生,13700000001,本科", "2024002,测戊学生,13700000002,本科"))), ingest.Options{Type: xiaoqi.KindCandidate})
+	rep := mustImport(t, s, writeFile(t, "就业名单 (1).csv", []byte(csvLines("学号,姓名,手机,最高学历",
+		"2024001,测丁学生,13900000001,大专", "2024002,测戊学生,13700000002,硕士"))), ingest.Options{Type: xiaoqi.KindCandidate, HidePersonal: true})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 1, Updated: 1, Invalid: 1})
+	if !hasProblem(rep, ingest.LevelError, 2, "学号", "belongs to another candidate") {
+		t.Errorf("want row 2 refused as another candidate's id:%s", problems(rep))
+	}
+	for _, p := range rep.Problems {
+		if strings.Contains(p.Message, "测丙") || strings.Contains(p.Message, "测丁") {
+			t.Errorf("a problem names a person: %+v", p)
+		}
+	}
+	names := map[string]string{}
+	for _, d := range allDocs(t, s, xiaoqi.KindCandidate) {
+		c := d.(*xiaoqi.Candidate)
+		names[c.ExternalID] = c.Name + " " + c.Phone + " " + c.Degree
+	}
+	if names["2024001"] != "测丙学生 13700000001 本科" || names["2024002"] != "测戊学生 13700000002 硕士" {
+		t.Errorf("stored after the second list: %v; want 2024001 still 测丙学生 and 2024002 updated", names)
+	}
+}

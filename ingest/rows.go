@@ -479,12 +479,27 @@ func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
 	if !ok {
 		return nil
 	}
+	if otherPerson(o, c) {
+		rec.errorf("external_id", "编号 %[1]s 在来源 %[2]q 中已属于另一位候选人（姓名不同），此行未导入：若是另一所学校或机构的名单，请为其指定来源（source）；若此人改了姓名，请在其档案中修改 / id %[1]s of source %[2]q belongs to another candidate (another name): the row was not imported; if this is another school's or office's list, give it a source of its own; if the person changed their name, change it on their profile",
+			c.ExternalID, c.Source)
+		return nil
+	}
 	if c.Visibility != "" && c.Visibility != cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous) {
 		rec.warnf("visibility", "候选人的可见性（%[1]s）已保留：导入不改变已有候选人的可见性，请由本人或在其资料中修改 / the candidate's visibility (%[1]s) is kept: an import does not change that of a stored candidate; they (or an administrator, on the profile) change it",
 			cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous))
 	}
 	c.Visibility, c.ConsentEnterprises = o.Visibility, o.ConsentEnterprises
 	return nil
+}
+
+// otherPerson reports whether a row's candidate c, found stored as o by its source and
+// external id, is someone else: another name. Two schools' 就业名单.csv (or one downloaded
+// twice, 就业名单 (1).csv, which names the same source) both number their students from 1, and
+// the second overwrote the first school's students with its own, name, phone and all, under
+// the choices (public) the first ones had made.
+func otherPerson(o, c *xiaoqi.Candidate) bool {
+	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	return o.Name != "" && c.Name != "" && squash(o.Name) != squash(c.Name)
 }
 
 // identityID is the external id made from the identifying text of a row.
