@@ -266,7 +266,9 @@ func dateParam(q url.Values, name string) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	for _, layout := range []string{time.DateOnly, time.RFC3339} {
-		if t, err := time.Parse(layout, v); err == nil {
+		// A day is a day in China, as the posting dates are (2024-03-01 00:30 there is
+		// 2024-02-29 in UTC, and date_from=2024-03-01 left it out); an RFC 3339 time says its zone.
+		if t, err := time.ParseInLocation(layout, v, ingest.China); err == nil {
 			if !xiaoqi.DateInRange(t) {
 				return time.Time{}, invalid(name, "日期须在 1900 与 2199 年之间，不能是 %[1]q / must be a date between the years 1900 and 2199, not %[1]q", v)
 			}

@@ -314,3 +314,31 @@ func describe(p facetPage) string {
 	}
 	return b.String()
 }
+
+// TestPostingDayInChina: a posting of 2024-03-01 00:30 in Xi'an is 2024-02-29 in UTC, and its hit
+// said 2024-02-29 and date_from=2024-03-01 left it out; a posting without a date was shown as
+// posted on the day it was last written (发布于 today). The day is China's, and a hit carries
+// posted_at only when the posting says it.
+func TestPostingDayInChina(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	night := e.create(t, "jobs", `{"enterprise_name":"西安夜班数据","title":"数据标注员","city":"西安市",
+		"posted_at":"2024-03-01T00:30:00+08:00","source":"t","external_id":"n"}`).ID
+	undated := e.create(t, "jobs", `{"enterprise_name":"西安夜班数据","title":"数据质检员","city":"西安市","source":"t","external_id":"u"}`).ID
+	var p facetPage
+	e.get(t, "/api/v1/search?type=job&date_from=2024-03-01&date_to=2024-03-01").want(t, http.StatusOK).decode(t, &p)
+	if len(p.Hits) != 1 || p.Hits[0].ID != night {
+		t.Fatalf("date_from=date_to=2024-03-01: %v, want the posting of 00:30 that day", hitIDs(p))
+	}
+	if h := p.Hits[0]; h.Fields["date"] != "2024-03-01" || h.Fields["posted_at"] != "2024-03-01" {
+		t.Errorf("hit of the posting of 2024-03-01 00:30: date %v, posted_at %v", h.Fields["date"], h.Fields["posted_at"])
+	}
+	p = facetPage{} // decoding into the hits of the last page would keep their fields
+	e.get(t, "/api/v1/search?type=job&q="+url.QueryEscape("数据质检员")).want(t, http.StatusOK).decode(t, &p)
+	if len(p.Hits) != 1 || p.Hits[0].ID != undated {
+		t.Fatalf("数据质检员: %v", hitIDs(p))
+	}
+	if v, ok := p.Hits[0].Fields["posted_at"]; ok {
+		t.Errorf("the hit of a posting without a date says posted_at %v", v)
+	}
+}

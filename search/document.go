@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
@@ -168,6 +169,10 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 	}
 	if !j.PostedAt.IsZero() {
 		doc[fieldDate] = j.PostedAt
+		// The day as written, in China: a posting without a date has none, where the hit's
+		// date (what sort=date orders by) is the day it last changed, which the UI showed as
+		// 发布于 (posted on) today.
+		doc[fieldPosted] = j.PostedAt.In(ingest.China).Format(time.DateOnly)
 	}
 	if e, ok := xiaoqi.ParseExperience(j.Experience); ok {
 		doc[fieldExpMin], doc[fieldExpMax] = e.Min, e.Max

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-42-salary-ranges"
+const mappingVersion = "xiaoqi-43-posted-day"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -48,6 +48,7 @@ const (
 	fieldInstType  = "institution_type" // institutions: university or training, which a hit shows and 高校 favours
 	fieldNameEN    = "name_en"          // institutions: the English name the school writes, which a hit shows in English
 	fieldStatus    = "status"           // jobs: closed, which a hit shows (an open job has none)
+	fieldPosted    = "posted_at"        // jobs: the day posted, in China, when the posting says it; a hit shows it
 	fieldExp       = "experience"       // jobs: the experience asked for, as Experience.String writes it (3-5年), else as written
 	fieldExpMin    = "experience_min"   // jobs: the years of experience asked for (xiaoqi.ParseExperience), from
 	fieldExpMax    = "experience_max"   // and to (xiaoqi.ExperienceOpen: no upper end)
@@ -79,11 +80,11 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN, fieldBodyEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldGradYear}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN, fieldBodyEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldGradYear, fieldPosted}
 
 // hitFields are the identifying fields copied into Hit.Fields; the ids let a result list link
 // a job to its enterprise and a program to its institution.
-var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldNameEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldGradYear}
+var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldNameEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldGradYear, fieldPosted}
 
 // FacetFields are the fields a query may ask counts of (SearchQuery.Facets).
 var FacetFields = []string{fieldCity, fieldRegion, fieldSector, fieldSkill, fieldDegree, fieldType}
@@ -162,6 +163,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldInstType:  {kind: kindKeyword, store: true},
 	fieldStatus:    {kind: kindKeyword, store: true, storeOnly: true},
 	fieldExp:       {kind: kindKeyword, store: true, storeOnly: true},
+	fieldPosted:    {kind: kindKeyword, store: true, storeOnly: true},
 	fieldDate:      {kind: kindDate, store: true, docValues: true}, // stored: a hit says its date
 	fieldGeo:       {kind: kindGeo, docValues: true},
 }

@@ -384,7 +384,12 @@ func (x *Index) hit(h *search.DocumentMatch, near *xiaoqi.GeoPoint, marks snippe
 		}
 	}
 	if d := str(fieldDate); len(d) >= len("2006-01-02") {
-		// The day a job was posted, else the day the document last changed: what sort=date orders by.
+		// The day a job was posted, else the day the document last changed: what sort=date
+		// orders by. The day in China, where it was written: 2024-03-01 00:00 is stored as
+		// 2024-02-29T16:00Z, and its first ten characters showed the day before.
+		if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
+			d = t.In(ingest.China).Format(time.DateOnly)
+		}
 		setField(&out, fieldDate, d[:len("2006-01-02")])
 	}
 	if out.Type == xiaoqi.KindEnterprise {

@@ -367,7 +367,7 @@ function hit(x, st) {
   // A job need's day of posting: what sorting by date orders by.
   if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
   if (x.type === 'job' && f.salary) meta.push(t('field.salary', { v: salaryText({ ...f, salary_text: f.salary }) }));
-  if (x.type === 'job' && f.date) meta.push(t('field.posted', { v: f.date }));
+  if (x.type === 'job' && f.posted_at) meta.push(t('field.posted', { v: f.posted_at })); // none when the posting states none
   // A candidate's year of graduation: whence the experience filter's years.
   if (x.type === 'candidate' && f.graduation_year) meta.push(t('field.graduated', { v: f.graduation_year }));
   const link = hitLink(x);
