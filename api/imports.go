@@ -59,9 +59,12 @@ type importSummary struct {
 
 // importDetails is the rest of the report, shown by GET /imports/{id} (xiaoqi.ImportJob.Report).
 type importDetails struct {
-	Columns []ingest.Column  `json:"columns,omitempty"`
-	Unknown []ingest.Column  `json:"unknown_columns,omitempty"`
-	Errors  []ingest.Problem `json:"errors"`
+	Columns []ingest.Column `json:"columns,omitempty"`
+	Unknown []ingest.Column `json:"unknown_columns,omitempty"`
+	// UnusedMapping names the columns the mapping names that the file does not have (a
+	// mapping written for last year's headers), which the CLI said and an upload did not.
+	UnusedMapping []string         `json:"unused_mapping,omitempty"`
+	Errors        []ingest.Problem `json:"errors"`
 	// Kinds counts the problems by kind (ingest.Report.Kinds).
 	Kinds []ingest.ProblemKind `json:"problem_kinds,omitempty"`
 }
@@ -82,7 +85,7 @@ func encodeReport(r *ingest.Report) (summary, details []byte) {
 	c := r.Counts
 	summary, _ = json.Marshal(importSummary{Format: r.Format, Encoding: r.Encoding, Sheet: r.Sheet, OtherSheets: r.OtherSheets, HeaderRow: r.HeaderRow,
 		BetterType: r.BetterType, Counts: &c, Existing: r.Existing, Problems: r.ProblemCount, Stopped: r.Stopped})
-	d := importDetails{Columns: r.Columns, Unknown: r.Unknown, Errors: r.Problems[:min(len(r.Problems), importProblems)], Kinds: r.Kinds}
+	d := importDetails{Columns: r.Columns, Unknown: r.Unknown, UnusedMapping: r.UnusedMapping, Errors: r.Problems[:min(len(r.Problems), importProblems)], Kinds: r.Kinds}
 	for {
 		details, _ = json.Marshal(d)
 		if len(details) <= xiaoqi.MaxImportReportBytes {

@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -414,4 +415,23 @@ func TestErasedPersonStaysErased(t *testing.T) {
 	}
 	body = `{"name":"陈晓东","source":"` + erased.Source + `","external_id":"2024003"}`
 	e.do(t, http.MethodPost, "/api/v1/candidates", strings.NewReader(body), "application/json").want(t, http.StatusCreated)
+}
+
+// TestUploadSaysUnusedMapping: a mapping that names a column the file does not have (last
+// year's 岗位编号X) was said at the command line and lost in an upload's job.
+func TestUploadSaysUnusedMapping(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var j struct {
+		ID            string   `json:"id"`
+		Status        string   `json:"status"`
+		UnusedMapping []string `json:"unused_mapping"`
+	}
+	e.upload(t, "jobs.csv", []byte(jobsCSV), map[string]string{"type": "jobs", "mapping": `{"岗位编号X":"external_id"}`}).
+		want(t, http.StatusAccepted).decode(t, &j)
+	e.waitImport(t, j.ID)
+	e.get(t, "/api/v1/imports/"+j.ID).want(t, http.StatusOK).decode(t, &j)
+	if j.Status != "done" || !slices.Equal(j.UnusedMapping, []string{"岗位编号X"}) {
+		t.Errorf("import with a mapping naming a missing column: status %s, unused_mapping %v", j.Status, j.UnusedMapping)
+	}
 }

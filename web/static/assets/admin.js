@@ -174,6 +174,9 @@ function showReport(job) {
         h('ul', {}, cols.map((x) => h('li', {}, h('strong', {}, x.letter + ' ' + x.header), x.note ? t('punct.colon') + webText(x.note) : ''))))
       : h('p', { class: 'notice', 'data-notice': 'unknown' }, t('admin.unknown', { cols: cols.map((x) => x.header).join(t('punct.list')) })));
   }
+  if (job.unused_mapping && job.unused_mapping.length) {
+    out.push(h('p', { class: 'notice', 'data-notice': 'unused-mapping' }, t('admin.unused_mapping', { cols: job.unused_mapping.join(t('punct.list')) })));
+  }
   if (job.other_sheets && job.other_sheets.length) {
     // Only one sheet of a workbook is imported: the others with data are named, not left out silently.
     out.push(h('p', { class: 'notice', 'data-notice': 'other-sheets' }, t('admin.other_sheets', { sheets: job.other_sheets.join(t('punct.list')) })));
