@@ -103,7 +103,7 @@ func (s *Server) decodeStrict(c *gin.Context, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return decodeError(err, data, "")
+		return decodeError(err, data, "", v)
 	}
 	return trailing(dec)
 }

@@ -178,6 +178,14 @@ func TestBodyAmbiguous(t *testing.T) {
 		{"/api/v1/jobs/batch", `[{"title":"a","city":"西安市","enterprise_name":"某公司"},{"title":"b","city":"西安市","city":"咸阳市","enterprise_name":"某公司"}]`, "docs[1].city"},
 		{"/api/v1/candidates", `{"name":"张三","education":[{"institution_name":"西北大学"},{"institution_name":"长安大学","major":"法学","major":"哲学"}]}`, "education[1].major"},
 		{"/api/v1/jobs", "{\"title\":\"\xff\xfe\",\"city\":\"西安市\",\"enterprise_name\":\"某公司\"}", "body"},
+		// An unknown field or a wrong type in an array's item names the item, as a duplicate
+		// does: they said foo and education.graduation_year.
+		{"/api/v1/candidates", `{"name":"x","education":[{"major":"a"},{"major":"a","foo":"b"}]}`, "education[1].foo"},
+		{"/api/v1/candidates", `{"name":"x","foo":1,"education":[{"major":"a","foo":"b"}]}`, "foo"},
+		{"/api/v1/candidates", `{"name":"x","major":"a","education":[{"major":"a"}]}`, "major"},
+		{"/api/v1/candidates", `{"name":"x","education":[{"major":"a"},{"major":"a","graduation_year":"2020"}]}`, "education[1].graduation_year"},
+		{"/api/v1/candidates/batch", `[{"name":"y"},{"name":"x","education":[{"major":"a"},{"major":"a","foo":"b"}]}]`, "docs[1].education[1].foo"},
+		{"/api/v1/candidates/batch", `[{"name":"y"},{"name":"x","education":[{},{"graduation_year":"2020"}]}]`, "docs[1].education[1].graduation_year"},
 	} {
 		e.send(t, http.MethodPost, tc.path, tc.body).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tc.field)
 	}

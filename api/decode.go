@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -145,76 +146,18 @@ func loneSurrogate(data []byte) (string, bool) {
 // duplicateKey returns the path of the first key given twice in one object of the JSON in data
 // (docs[2].title), if any. Malformed JSON reports none: decoding says what is wrong with it.
 func duplicateKey(data []byte) (string, bool) {
-	type level struct {
-		keys  map[string]bool // an object's keys; nil for an array
-		key   string          // the object's current key
-		index int             // the array's current index
-		isKey bool            // the object's next string is a key
+	seen := map[string]bool{}
+	for _, s := range jsonSpots(data) {
+		switch {
+		case !s.key:
+		case seen[s.path] && strings.HasPrefix(s.path, "["):
+			return "docs" + s.path, true
+		case seen[s.path]:
+			return s.path, true
+		}
+		seen[s.path] = true
 	}
-	var stack []*level
-	path := func(last string) string {
-		var b strings.Builder
-		for _, l := range stack[:len(stack)-1] {
-			if l.keys != nil {
-				if b.Len() > 0 {
-					b.WriteByte('.')
-				}
-				b.WriteString(l.key)
-			} else {
-				fmt.Fprintf(&b, "[%d]", l.index)
-			}
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(last)
-		if s := b.String(); strings.HasPrefix(s, "[") {
-			return "docs" + s
-		}
-		return b.String()
-	}
-	// value notes that a value ended in the innermost container.
-	value := func() {
-		if n := len(stack); n > 0 {
-			if l := stack[n-1]; l.keys != nil {
-				l.isKey = true
-			} else {
-				l.index++
-			}
-		}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return "", false
-		}
-		switch t := tok.(type) {
-		case json.Delim:
-			switch t {
-			case '{':
-				stack = append(stack, &level{keys: map[string]bool{}, isKey: true})
-			case '[':
-				stack = append(stack, &level{})
-			default:
-				stack = stack[:len(stack)-1]
-				value()
-			}
-		case string:
-			if n := len(stack); n > 0 && stack[n-1].keys != nil && stack[n-1].isKey {
-				l := stack[n-1]
-				if l.keys[t] {
-					return path(t), true
-				}
-				l.keys[t], l.key, l.isKey = true, t, false
-				continue
-			}
-			value()
-		default:
-			value()
-		}
-	}
+	return "", false
 }
 
 // decodeDoc decodes one document of kind k strictly: no unknown fields, no wrong types, no
@@ -224,10 +167,11 @@ func decodeDoc(k xiaoqi.Kind, data []byte, prefix string) (xiaoqi.Doc, error) {
 		return nil, invalid(whole(prefix), "须为 JSON 对象 / must be a JSON object")
 	}
 	d := xiaoqi.NewDoc(k)
-	dec := json.NewDecoder(bytes.NewReader(withoutViewFields(k, data)))
+	body := withoutViewFields(k, data)
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(d); err != nil {
-		return nil, decodeError(err, data, prefix)
+		return nil, decodeError(err, body, prefix, d)
 	}
 	if err := trailing(dec); err != nil {
 		return nil, err
@@ -279,7 +223,7 @@ func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) (docs []xiao
 	var raws []json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raws); err != nil {
-		return nil, nil, decodeError(err, data, "")
+		return nil, nil, decodeError(err, data, "", nil)
 	}
 	if err := trailing(dec); err != nil {
 		return nil, nil, err
@@ -382,8 +326,10 @@ func trailing(dec *json.Decoder) error {
 	return nil
 }
 
-// decodeError translates an encoding/json error into EINVALID naming the field.
-func decodeError(err error, data []byte, prefix string) error {
+// decodeError translates an encoding/json error into EINVALID naming the field, with the index
+// of each array item on its path (education[1].foo), found in data, the text decoded into v
+// (nil when unknown).
+func decodeError(err error, data []byte, prefix string, v any) error {
 	var (
 		syn *json.SyntaxError
 		typ *json.UnmarshalTypeError
@@ -398,7 +344,7 @@ func decodeError(err error, data []byte, prefix string) error {
 		if typ.Field == "" {
 			return invalid(whole(prefix), "类型错误：须为%s，不能是 %s / must be %s, not %s", jsonTypeZH(typ.Type), jsonValueZH(typ.Value), jsonType(typ.Type), typ.Value)
 		}
-		return invalid(prefix+jsonPath(typ.Field), "类型错误：须为%s，不能是 %s / must be %s, not %s", jsonTypeZH(typ.Type), jsonValueZH(typ.Value), jsonType(typ.Type), typ.Value)
+		return invalid(prefix+typePath(data, jsonPath(typ.Field), typ.Offset), "类型错误：须为%s，不能是 %s / must be %s, not %s", jsonTypeZH(typ.Type), jsonValueZH(typ.Value), jsonType(typ.Type), typ.Value)
 	case errors.As(err, &tpe):
 		field := findString(data, tpe.Value)
 		if field == "" {
@@ -411,6 +357,9 @@ func decodeError(err error, data []byte, prefix string) error {
 		name, uerr := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
 		if uerr != nil {
 			name = strings.TrimPrefix(err.Error(), "json: unknown field ")
+		}
+		if v != nil {
+			name = unknownPath(data, name, v)
 		}
 		return invalid(prefix+name, "未知字段 / unknown field")
 	}
@@ -517,4 +466,181 @@ func findString(data []byte, s string) string {
 		return ""
 	}
 	return walk(v, "")
+}
+
+// jsonSpot is a key or a value of a JSON text, at its path as a client names it
+// (education[1].major), with the offsets before and just after it.
+type jsonSpot struct {
+	path       string
+	key        bool
+	start, end int64
+}
+
+// jsonSpots lists the keys and values of the first JSON value of data in the order they end
+// (nil when it is no valid JSON): where encoding/json's errors, which say
+// education.graduation_year or only the name of an unknown field, happened in the text.
+func jsonSpots(data []byte) []jsonSpot {
+	type frame struct {
+		array   bool
+		index   int
+		key     string
+		wantKey bool // the object's next string is a key (which may be "")
+		start   int64
+	}
+	var (
+		stack []frame
+		out   []jsonSpot
+	)
+	path := func() string {
+		var b strings.Builder
+		for _, f := range stack {
+			if f.array {
+				fmt.Fprintf(&b, "[%d]", f.index)
+			} else {
+				if b.Len() > 0 {
+					b.WriteByte('.')
+				}
+				b.WriteString(f.key)
+			}
+		}
+		return b.String()
+	}
+	next := func() { // the value of the top frame ended
+		if n := len(stack); n > 0 {
+			if stack[n-1].array {
+				stack[n-1].index++
+			} else {
+				stack[n-1].wantKey = true
+			}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		start := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		n := len(stack)
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			stack = append(stack, frame{array: tok == json.Delim('['), wantKey: tok == json.Delim('{'), start: start})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			start = stack[n-1].start
+			stack = stack[:n-1]
+			out = append(out, jsonSpot{path: path(), start: start, end: dec.InputOffset()})
+			next()
+		default:
+			if n > 0 && stack[n-1].wantKey {
+				stack[n-1].key, stack[n-1].wantKey = tok.(string), false
+				out = append(out, jsonSpot{path: path(), key: true, start: start, end: dec.InputOffset()})
+				continue
+			}
+			out = append(out, jsonSpot{path: path(), start: start, end: dec.InputOffset()})
+			next()
+		}
+		if len(stack) == 0 {
+			return out // the first value; what follows it is trailing data
+		}
+	}
+}
+
+// indexless is a path without its array indexes: education.major for education[1].major.
+func indexless(path string) string {
+	var b strings.Builder
+	skip := false
+	for _, r := range path {
+		switch {
+		case r == '[':
+			skip = true
+		case r == ']':
+			skip = false
+		case !skip:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// typePath is the path, indexes included, of the value of a type error that encoding/json
+// names education.graduation_year and found at offset (just after the value, or just inside
+// it when it is an object or an array): education[1].graduation_year; skills[0] for an object
+// among the skills, name for a list given as the name.
+func typePath(data []byte, field string, offset int64) string {
+	best := ""
+	for _, s := range jsonSpots(data) {
+		if !s.key && s.start < offset && offset <= s.end && indexless(s.path) == field && len(s.path) > len(best) {
+			best = s.path
+		}
+	}
+	return cmp.Or(best, field)
+}
+
+// unknownPath is the path, indexes included, of the key name that v's type has no field of:
+// encoding/json says only the name (foo for education[1].foo).
+func unknownPath(data []byte, name string, v any) string {
+	for _, s := range jsonSpots(data) {
+		parent, last := "", s.path
+		if i := strings.LastIndexByte(s.path, '.'); i >= 0 {
+			parent, last = s.path[:i], s.path[i+1:]
+		}
+		if s.key && last == name && !jsonField(reflect.TypeOf(v), indexless(parent), name) {
+			return s.path
+		}
+	}
+	return name
+}
+
+// jsonField reports whether the struct at path (education) under t has a JSON field name; true
+// where the path leads to no struct, as nothing is known there.
+func jsonField(t reflect.Type, path, name string) bool {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return true
+	}
+	head, rest, deeper := strings.Cut(path, ".")
+	if path == "" {
+		head = name
+	}
+	f, ok := structField(t, head)
+	switch {
+	case !ok:
+		return false
+	case path == "":
+		return true
+	case !deeper:
+		return jsonField(f.Type, "", name)
+	}
+	return jsonField(f.Type, rest, name)
+}
+
+// structField finds the field of struct type t that JSON names name, in embedded structs too.
+func structField(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if tag == "-" {
+			continue
+		}
+		if f.Anonymous && tag == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				if g, ok := structField(ft, name); ok {
+					return g, true
+				}
+			}
+			continue
+		}
+		if tag == name || tag == "" && strings.EqualFold(f.Name, name) {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }

@@ -252,7 +252,7 @@ func (s *Server) ontoStored(c *gin.Context, d xiaoqi.Doc, data []byte) (xiaoqi.D
 	}
 	// Decoded strictly once already; here only the fields the body holds are set.
 	if err := json.Unmarshal(data, merged); err != nil {
-		return nil, nil, decodeError(err, data, "")
+		return nil, nil, decodeError(err, data, "", merged)
 	}
 	m := merged.Base()
 	m.ID, m.Version = old.Base().ID, d.Base().Version // a version only when the body gave one

@@ -99,7 +99,7 @@ func TestInjectionJSONBodies(t *testing.T) {
 		{`{"title":"x","city":{"$gt":""},"enterprise_name":"y"}`, "city"},
 		{`{"title":"x","city":"西安市","enterprise_name":{"$where":"sleep(1000)"}}`, "enterprise_name"},
 		{`{"title":"x","city":"西安市","skills":{"$ne":null}}`, "skills"},
-		{`{"title":"x","city":"西安市","skills":[{"$ne":null}]}`, "skills"},
+		{`{"title":"x","city":"西安市","skills":[{"$ne":null}]}`, "skills[0]"},
 		{`{"title":"x","city":"西安市","headcount":{"$gt":0}}`, "headcount"},
 		{`{"title":"x","city":"西安市","id":{"$ne":null}}`, "id"},
 		{`{"title":"x","city":"西安市","$where":"sleep(1000)"}`, "$where"},

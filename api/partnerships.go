@@ -86,7 +86,7 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
-		return nil, decodeError(err, data, "")
+		return nil, decodeError(err, data, "", &r)
 	}
 	if err := trailing(dec); err != nil {
 		return nil, err
