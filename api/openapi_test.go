@@ -561,3 +561,30 @@ func TestOpenAPIAccountAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIConditionalWrites: the lost-update protection (ETag, If-Match, 409) and the
+// headers of a write (Location, X-Warning) were served but not in the document, so a client
+// made from it could not send If-Match or read the ETag.
+func TestOpenAPIConditionalWrites(t *testing.T) {
+	doc := loadOpenAPI(t, newEnv(t))
+	for _, res := range []string{"candidates", "enterprises", "institutions", "jobs", "policies", "programs"} {
+		item := doc.Paths.Find("/api/v1/" + res + "/{id}")
+		if item == nil {
+			t.Fatalf("/api/v1/%s/{id} is not documented", res)
+		}
+		if r := item.Get.Responses.Value("200"); r == nil || r.Value.Headers["ETag"] == nil {
+			t.Errorf("GET /%s/{id}: 200 declares no ETag", res)
+		}
+		for name, op := range map[string]*openapi3.Operation{"PUT": item.Put, "DELETE": item.Delete} {
+			if p := op.Parameters.GetByInAndName("header", "If-Match"); p == nil {
+				t.Errorf("%s /%s/{id} declares no If-Match", name, res)
+			}
+			if r := op.Responses.Value("409"); r == nil || !strings.Contains(*r.Value.Description, "If-Match") {
+				t.Errorf("%s /%s/{id}: no 409 for a stale If-Match", name, res)
+			}
+		}
+		if r := doc.Paths.Find("/api/v1/" + res).Post.Responses.Value("201"); r == nil || r.Value.Headers["Location"] == nil {
+			t.Errorf("POST /%s: 201 declares no Location", res)
+		}
+	}
+}
