@@ -307,3 +307,18 @@ func TestAnotherSchoolsListUnderTheSameSource(t *testing.T) {
 		t.Errorf("stored after the second list: %v; want 2024001 still 测丙学生 and 2024002 updated", names)
 	}
 }
+
+// TestAnotherOfficesPostingsUnderTheSameSource: two offices' 用工需求.csv name the same source
+// and number their postings from 1; the second moved the first office's postings to its own
+// firms without a word. It still may (a list may move a posting), but says whose it was.
+func TestAnotherOfficesPostingsUnderTheSameSource(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "用工需求.csv", []byte(csvLines("岗位编号,岗位名称,公司名称,工作地点",
+		"1,碑林岗1,陕西测验碑林科技有限公司,西安市碑林区"))), ingest.Options{Type: xiaoqi.KindJob})
+	rep := mustImport(t, s, writeFile(t, "用工需求(1).csv", []byte(csvLines("岗位编号,岗位名称,公司名称,工作地点",
+		"1,汉中岗1,陕西测验汉中科技有限公司,汉中市汉台区"))), ingest.Options{Type: xiaoqi.KindJob})
+	if !hasProblem(rep, ingest.LevelWarning, 2, "岗位编号", "was a posting of another enterprise (陕西测验碑林科技有限公司") {
+		t.Errorf("want row 2 warned of the posting it takes over:%s", problems(rep))
+	}
+}

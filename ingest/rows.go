@@ -162,6 +162,11 @@ func (rs *rows) item(row Row) (*item, error) {
 			return nil, err
 		}
 	}
+	if !rec.failed && !it.dup && !auto && rs.s.kind == xiaoqi.KindJob {
+		if err := rs.otherFirm(rec, docs[len(docs)-1].(*xiaoqi.JobNeed)); err != nil {
+			return nil, err
+		}
+	}
 	if !rec.failed && !it.dup {
 		it.docs = docs
 	}
@@ -416,6 +421,26 @@ func (rs *rows) adopt(rec *record, it *item, j *xiaoqi.JobNeed) error {
 		if o, ok := old.(*xiaoqi.JobNeed); ok {
 			keepStored(rec, j, o)
 		}
+	}
+	return nil
+}
+
+// otherFirm warns of a row whose source and id are those of a stored posting of another
+// enterprise: two offices' 用工需求.csv (or one saved as 用工需求(1).csv) name the same source
+// and both number their postings from 1, and the second moved the first office's postings to
+// its own firms without a word. The row is written (a list may move a posting on purpose),
+// and the warning says whose posting it was and how to keep the lists apart.
+func (rs *rows) otherFirm(rec *record, j *xiaoqi.JobNeed) error {
+	if j.EnterpriseID == "" || !rs.opt.derivedSource {
+		return nil // a source given on purpose (--source 51job) is the importer's to keep apart
+	}
+	old, err := stored(rs.ctx, rs.store, xiaoqi.KindJob, "", j.NaturalKey())
+	if err != nil {
+		return err
+	}
+	if o, ok := old.(*xiaoqi.JobNeed); ok && o.EnterpriseID != "" && o.EnterpriseID != j.EnterpriseID {
+		rec.warnf("external_id", "编号 %[1]s 在来源 %[2]q 中原是另一企业（%[3]s）的岗位“%[4]s”，已改为本行的企业与岗位：若这是另一份名单，请为其指定来源（source） / id %[1]s of source %[2]q was a posting of another enterprise (%[3]s, %[4]q) and now is this row's: if this is another list, give it a source of its own",
+			j.ExternalID, j.Source, o.EnterpriseName, o.Name)
 	}
 	return nil
 }
