@@ -167,11 +167,13 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 		p.fail("a file without job titles is refused with %q", msg)
 	}
 	p.click("#import-mapping-box summary")
-	p.do("map the 备注 column", chromedp.SetUploadFiles("#import-file", []string{notes}), chromedp.SendKeys("#import-mapping", `{"备注": "description"}`), chromedp.Click("#import-dry"))
+	p.do("map the 备注 column", chromedp.SetUploadFiles("#import-file", []string{notes}), chromedp.SendKeys("#import-mapping", `{"备注": "description", "岗位编号X": "external_id"}`), chromedp.Click("#import-dry"))
 	p.waitJS("the 备注 column as the description", `(() => { const th = document.querySelector('table.columns tr[data-field=description] th'); return !!th && th.textContent.includes('备注') })()`)
 	if n := p.count("[data-notice=unknown]"); n != 0 {
 		p.fail("the mapped 备注 column is still said not to be imported")
 	}
+	// A column the mapping names and the file does not have (last year's header) is said.
+	p.waitText("[data-notice=unused-mapping]", "岗位编号X")
 	p.checkA11y("the report of a file with a 备注 column")
 
 	// A long file: while it runs the page says how far it got, and the report follows.
