@@ -34,6 +34,8 @@ func TestPrivateLooksAbsent(t *testing.T) {
 		{"HR PUT", func(id string) response {
 			return hr.send(t, http.MethodPut, "/api/v1/candidates/"+id, `{"name":"x"}`)
 		}},
+		{"public matches", func(id string) response { return e.as("").get(t, "/api/v1/candidates/"+id+"/jobs") }},
+		{"HR matches", func(id string) response { return hr.get(t, "/api/v1/candidates/"+id+"/jobs") }},
 		{"HR contact", func(id string) response {
 			return hr.get(t, "/api/v1/candidates/"+id+"/contact?reason="+url.QueryEscape("面试邀约"))
 		}},
