@@ -29,6 +29,8 @@ type Column struct {
 	// or 千 (薪资（万元）); they apply to cells that do not say so themselves.
 	yearly bool
 	unit   string
+	// named says that the import's mapping names the column, rather than an alias.
+	named bool
 }
 
 // rangeParts name the minimum and maximum under a field's name in a two-row header.
@@ -133,6 +135,12 @@ func newResolver(s *schema, m Mapping) (*resolver, error) {
 			Details: []xiaoqi.FieldError{{Field: "mapping", Message: fmt.Sprintf("字段不存在：%[1]s / unknown field: %[2]s", strings.Join(bad, "、"), strings.Join(bad, ", "))}}}
 	}
 	return r, nil
+}
+
+// named reports whether the mapping names the column header.
+func (r *resolver) named(header string) bool {
+	_, ok := r.mapping[normHeader(header)]
+	return ok
 }
 
 // resolve returns the field of a column name, or "".

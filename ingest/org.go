@@ -141,7 +141,16 @@ func buildInstitution(r *record, in *xiaoqi.Institution, source string) {
 		} else if !r.has("private") {
 			in.Private = false
 		}
-		if v != "" && v != "民办" && !strings.Contains(in.Description, v) {
+		switch c, ok := r.cols["note"]; {
+		case v == "" || v == "民办" || strings.Contains(in.Description, v):
+		case ok && !c.named:
+			// An office's 备注 may be internal ("内部：重点跟踪，联系人王经理"), the MOE list's
+			// says 民办: its other text is public only when a mapping names the column. The
+			// warning does not repeat it.
+			r.warnf("note", "备注的内容可能是内部信息，未导入公开的简介（只读取“民办”）；如需导入，请用 --mapping 映射，如 {%[1]q: \"note\"} / "+
+				"the notes may be internal and are not imported into the public description (only 民办 is read from them); to import them, map the column with --mapping, e.g. {%[1]q: \"note\"}", c.Header)
+			r.problems[len(r.problems)-1].Value = ""
+		default:
 			in.Description = strings.TrimSpace(in.Description + "\n备注：" + v)
 		}
 	}

@@ -124,6 +124,9 @@ func (rs *rows) addColumns(cols []Column) []Column {
 	// Of new columns for one field, one named as the field itself comes first: xiaoqi's own
 	// export of candidates has "education" (records; an alias of degree) before "degree".
 	own := map[string]int{}
+	for i := range cols {
+		cols[i].named = rs.res != nil && rs.res.named(cols[i].Header)
+	}
 	for i, c := range cols {
 		if c.Field == "" || c.Field == Ignore || rs.s.field(c.Field).multi || normHeader(c.Header) != normHeader(c.Field) {
 			continue
@@ -151,7 +154,12 @@ func (rs *rows) addColumns(cols []Column) []Column {
 				rs.cols[c.Field] = *c
 			}
 		}
-		if f, ok := rs.s.private[normHeader(c.Header)]; ok && c.Field == "" {
+		if f, ok := rs.s.private[normHeader(c.Header)]; ok && c.Field == "note" && !c.named {
+			// An institution list's 备注: 民办 is read from it, not its other text.
+			c.Note = fmt.Sprintf("备注只读取“民办”；其他内容可能是内部信息，默认不导入公开的%[1]s；如需导入，请用 --mapping 映射，如 {%[2]q: %[3]q} / "+
+				"only 民办 is read from the notes, which may be internal: their other text is not imported into the public %[3]s; to import it, map the column with --mapping, e.g. {%[2]q: %[3]q}",
+				rs.s.field(f).label, c.Header, f)
+		} else if ok && c.Field == "" {
 			c.Note = fmt.Sprintf("备注可能含内部信息（联系人、内部安排），默认不导入公开的%[1]s；如需导入，请用 --mapping 映射，如 {%[2]q: %[3]q} / "+
 				"notes may be internal (contacts, plans): not imported into the public %[3]s; to import them, map the column with --mapping, e.g. {%[2]q: %[3]q}",
 				rs.s.field(f).label, c.Header, f)

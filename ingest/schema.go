@@ -139,7 +139,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "leading", label: "领军企业", aliases: []string{"是否领军企业", "龙头企业", "leading"}},
 			{name: "offshore_markets", label: "离岸市场", list: true, multi: true, aliases: []string{"目标市场", "海外市场", "markets"}},
 			{name: "website", label: "网址", aliases: aliasWebsite},
-			{name: "description", label: "企业简介", multi: true, aliases: []string{"公司简介", "简介", "描述", "介绍", "备注", "about"}},
+			{name: "description", label: "企业简介", multi: true, aliases: []string{"公司简介", "简介", "描述", "介绍", "about"}},
 			{name: "lat", label: "纬度", aliases: aliasLat},
 			{name: "lon", label: "经度", aliases: aliasLon},
 		}}
@@ -221,6 +221,12 @@ func schemaFor(k xiaoqi.Kind) *schema {
 		s.private = privateNotes("description")
 	case xiaoqi.KindCandidate:
 		s.private = privateNotes("summary")
+	case xiaoqi.KindEnterprise, xiaoqi.KindProgram, xiaoqi.KindInstitution:
+		// A firm's 备注 was its public description ("内部：重点跟踪对象，联系人王经理…"). An
+		// institution's 备注 (the MOE list's, which says 民办) is still read for 民办, but its
+		// other text goes into the description only when a mapping names the column
+		// (buildInstitution).
+		s.private = privateNotes("description")
 	}
 	s.fields = append(s.fields, common...)
 	return s

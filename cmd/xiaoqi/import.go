@@ -266,6 +266,10 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 			if c.Note != "" {
 				field = "(未导入 not imported: " + c.Note + ")" // why: another column fills its field
 			}
+		default:
+			if c.Note != "" {
+				field += " (" + c.Note + ")" // an institution list's 备注: only 民办 is read
+			}
 		}
 		fmt.Fprintf(w, "  %-3s %s → %s\n", c.Letter, ingest.OneLine(c.Header), field)
 	}
