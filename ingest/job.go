@@ -158,6 +158,9 @@ func (r *record) amount(f, v string) string {
 	if !ok || (!c.yearly && c.unit == "") {
 		return v
 	}
+	if s, err := ParseSalary(v); err == nil && s.Negotiable {
+		return v // 面议 is negotiable whatever the unit: 面议/年 was not understood
+	}
 	t := strings.TrimSpace(narrow(v))
 	bare := true // a number, or two ("12-18"), without a unit
 	for _, p := range strings.Split(strings.ReplaceAll(t, ",", ""), "-") {

@@ -49,3 +49,23 @@ func TestTwoRowSalaryHeaders(t *testing.T) {
 		t.Errorf("年薪（万元） 12-18: %+v, want 10000-15000 a month without a warning:%s", j, problems(rep))
 	}
 }
+
+// TestNegotiableYearly: 面议 under a yearly header (年薪, or 年薪（万元） over 最低/最高) is
+// negotiable, as under any other: it was read as 面议/年 and refused in the minimum column,
+// or warned as not understood in the salary column.
+func TestNegotiableYearly(t *testing.T) {
+	t.Parallel()
+	for _, file := range []string{
+		csvLines("岗位名称,公司名称,城市,年薪", "测试工程师,甲公司,西安,面议"),
+		csvLines("岗位名称,公司名称,城市,年薪（万元）", "测试工程师,甲公司,西安,面议"),
+		csvLines("岗位名称,公司名称,城市,年薪（万元）,", ",,,最低,最高", "测试工程师,甲公司,西安,面议,"),
+		csvLines("岗位名称,公司名称,城市,年薪,", ",,,最低,最高", "测试工程师,甲公司,西安,面议,面议"),
+	} {
+		s := openStore(t)
+		rep := mustImport(t, s, writeFile(t, "mianyi.csv", []byte(file)), ingest.Options{Type: xiaoqi.KindJob})
+		j := jobsByTitle(t, s)["测试工程师"]
+		if rep.Written != 1 || rep.ProblemCount != 0 || j == nil || j.SalaryText != "面议" || j.SalaryMin != 0 || j.SalaryMax != 0 {
+			t.Errorf("%q: %d written, job %+v: want 面议 without a problem:%s", file, rep.Written, j, problems(rep))
+		}
+	}
+}
