@@ -208,9 +208,11 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 		p.District = v
 	}
 	r.setStr("description", &p.Description)
-	if v, ok := r.str("skills"); ok {
+	if v := r.get("skills"); v != "" {
 		p.Skills = skills.Skills(SplitList(v), p.Description)
-	} else if p.Skills == nil {
+	} else if len(p.Skills) == 0 {
+		// No column, or the cell empty (课程内容 of a course not filled in): the skills its
+		// major, name and description name, as a job need's. An empty cell keeps those stored.
 		p.Skills = ProgramSkills(skills, p)
 	}
 	if v, ok := r.str("graduates_per_year"); ok {

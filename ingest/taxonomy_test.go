@@ -164,3 +164,38 @@ func TestImportCourseSkills(t *testing.T) {
 		}
 	}
 }
+
+// TestCourseSkillsCellEmpty: a course whose 课程内容 cell is empty takes the skills its name
+// and description name, as one without the column does (it got none), and a list imported
+// again with the cell empty keeps the skills stored (they were erased).
+func TestCourseSkillsCellEmpty(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := ingest.Options{Type: xiaoqi.KindProgram, Skills: ingest.TaxonomySkills(tax)}
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "orgs.csv", []byte(csvLines("机构名称,所在城市,办学层次", "测验丙培训学校,榆林市,培训机构"))),
+		ingest.Options{Type: xiaoqi.KindInstitution})
+	skillsOf := func() map[string][]string {
+		got := map[string][]string{}
+		for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+			got[d.(*xiaoqi.Program).Name] = d.(*xiaoqi.Program).Skills
+		}
+		return got
+	}
+	rep := mustImport(t, s, writeFile(t, "courses.csv", []byte(csvLines("培训机构,课程名称,培训层次,课程内容",
+		"测验丙培训学校,Python数据分析班,培训,", "测验丙培训学校,Java开发班,培训,Java、Spring Boot"))), opt)
+	if rep.Written != 2 {
+		t.Fatalf("%d written:%s", rep.Written, problems(rep))
+	}
+	if py := skillsOf()["Python数据分析班"]; !slices.Contains(py, "Python") {
+		t.Errorf("Python数据分析班 with 课程内容 empty: skills %q, want Python from its name", py)
+	}
+	mustImport(t, s, writeFile(t, "courses.csv", []byte(csvLines("培训机构,课程名称,培训层次,课程内容",
+		"测验丙培训学校,Java开发班,培训,"))), opt)
+	if java := skillsOf()["Java开发班"]; !slices.Contains(java, "Spring Boot") {
+		t.Errorf("Java开发班 imported again with 课程内容 empty: skills %q, want those stored (Java, Spring Boot)", java)
+	}
+}
