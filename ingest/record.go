@@ -218,11 +218,17 @@ func (r *record) hasError(f string) bool {
 	return false
 }
 
-// str returns the value of f and whether the file gives f: for merging onto a stored
-// document, a field without a column leaves the stored value alone.
-func (r *record) str(f string) (string, bool) { return r.get(f), r.has(f) }
+// str returns the value of f and whether the row gives it: for merging onto a stored
+// institution, enterprise or program, a field without a column, or whose cell is empty (and
+// has no default), leaves the stored value alone, as a job row does a posting's
+// (keepStored). A blank cell of a list is not known to that list, not a value to erase: 西北大学
+// lost its level, authority and tags, a firm its website, size and description.
+func (r *record) str(f string) (string, bool) {
+	v := r.get(f)
+	return v, v != ""
+}
 
-// setStr sets *dst to the value of f when the file gives f.
+// setStr sets *dst to the value of f when the row gives f.
 func (r *record) setStr(f string, dst *string) {
 	if v, ok := r.str(f); ok {
 		*dst = v
@@ -310,6 +316,9 @@ func (r *record) place(city, district *string, merge bool) {
 	hasCity, hasArea, hasDistrict := r.has("city"), r.has("area"), r.has("district")
 	if merge && !hasCity && !hasArea && !hasDistrict {
 		return
+	}
+	if merge && *city != "" && strings.TrimSpace(r.vals["city"]) == "" && strings.TrimSpace(r.vals["area"]) == "" && strings.TrimSpace(given(r.vals["district"])) == "" {
+		return // the row's place cells are empty: the stored place stays (str)
 	}
 	// The row's own cells first, its city, else its area; a default city (--default
 	// city=…) only when they give none: the default had put every row of a file in it,
