@@ -83,3 +83,30 @@ func TestImportPlacesAsOfficesWriteThem(t *testing.T) {
 		t.Errorf("want warnings for rows 3, 4 and 5:%s", problems(rep))
 	}
 }
+
+// TestCityBesideNewAreaAddress: a city column of 咸阳市 beside an address in 杨凌 or 西咸新区 is
+// read as a district cell of them is (杨凌示范区; 西安市, 西咸新区): the first was warned "not
+// in 咸阳市" and stored without a district, the second lost its district without a word. An
+// address in another city than the city column's is still warned about.
+func TestCityBesideNewAreaAddress(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "yl.csv", []byte(csvLines("岗位名称,企业名称,城市,区县,工作地点",
+		"农业数据分析师,陕西测验辛科技有限公司,咸阳市,杨凌示范区,",
+		"农业数据分析师3,陕西测验辛科技有限公司,咸阳市,,咸阳市杨凌示范区新桥路",
+		"农业数据分析师4,陕西测验辛科技有限公司,咸阳市,,陕西省西安市西咸新区沣东新城",
+		"对照1,陕西测验辛科技有限公司,咸阳市,,西安市雁塔区科技路",
+		"对照2,陕西测验辛科技有限公司,宝鸡市,,西咸新区沣东新城"))), ingest.Options{Type: xiaoqi.KindJob})
+	jobs := jobsByTitle(t, s)
+	for title, want := range map[string][2]string{"农业数据分析师": {"杨凌示范区", ""}, "农业数据分析师3": {"杨凌示范区", ""},
+		"农业数据分析师4": {"西安市", "西咸新区"}, "对照1": {"咸阳市", ""}, "对照2": {"宝鸡市", ""}} {
+		if j := jobs[title]; j == nil || j.City != want[0] || j.District != want[1] {
+			t.Errorf("%s: %+v, want %s %s", title, j, want[0], want[1])
+		}
+	}
+	for row, warn := range map[int]bool{2: false, 3: false, 4: false, 5: true, 6: true} {
+		if got := hasProblem(rep, ingest.LevelWarning, row, "工作地点", "与城市列"); got != warn {
+			t.Errorf("row %d: warning %v, want %v:%s", row, got, warn, problems(rep))
+		}
+	}
+}

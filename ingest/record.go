@@ -350,13 +350,15 @@ func (r *record) place(city, district *string, merge bool) {
 	}
 	if v := r.get("area"); v != "" {
 		ac, ad := ParseArea(v)
-		if c == "" {
+		if c == "" || d == "" && newAreaOf(ac, ad, c) {
+			// 咸阳市 beside 咸阳市杨凌示范区新桥路 is the city 杨凌示范区, and beside 西咸新区沣东新城
+			// 西安市, 西咸新区, as a district cell of 杨凌 or 西咸新区 makes them.
 			c = ac
 		}
 		if d == "" && (ac == c || ac == "") {
 			d = ad
 		}
-		if ac != "" && ac != c && !r.failed && (ac != "西安市" || ad != "西咸新区") {
+		if ac != "" && ac != c && !r.failed {
 			// 咸阳市 beside 西安市雁塔区科技路: which is meant, the file does not say.
 			r.warnf("area", "%[1]q 在%[2]s，与城市列的%[3]s不一致，按城市列导入 / %[1]q is in %[2]s, not in %[3]s of the city column: imported as in %[3]s", v, ac, c)
 		}
@@ -393,6 +395,13 @@ func (r *record) place(city, district *string, merge bool) {
 		d = *district
 	}
 	*city, *district = c, d
+}
+
+// newAreaOf reports whether the place ac, ad that an area names is a new area carved out of
+// city, which a list may still name as its city: 杨凌示范区 of 咸阳市, and 西咸新区 (a district of
+// 西安市, as the divisions have it) of 咸阳市, as ReadDistrict reads a district cell.
+func newAreaOf(ac, ad, city string) bool {
+	return city == "咸阳市" && (ac == "杨凌示范区" || ac == "西安市" && ad == "西咸新区")
 }
 
 // severalCities warns when the city cell v names more than one city (西安、咸阳, 西安/宝鸡): a
