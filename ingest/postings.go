@@ -1,9 +1,13 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"hash/maphash"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -23,7 +27,8 @@ type postings struct {
 
 // storedPosting is what postings keeps of a stored job need.
 type storedPosting struct {
-	id, source, externalID string
+	id, source, externalID, salaryText string
+	postedAt, created                  time.Time
 }
 
 func newPostings(store xiaoqi.Store, seed maphash.Seed) *postings {
@@ -37,8 +42,11 @@ func (p *postings) claim(id string) { p.claimed[maphash.String(p.seed, id)] = tr
 
 // match returns the stored posting of j's enterprise that j is, when j's own key names none:
 // the one with j's external id (a posting of another source, made from the same fields), else
-// the only one with j's title, city and district. It returns nil when there is none, when
-// several could be meant, or when another row of the import took it.
+// the only one with j's title, city and district. Of several (a firm's two postings of one
+// title and place, six pairs in 51job's list), the one with j's posting date and salary, else
+// the first in the order they were stored: the rows of a file take them in the file's order,
+// and the same file imported again pairs them alike (each of them was added again). It
+// returns nil when there is none, or when other rows of the import took them all.
 func (p *postings) match(ctx context.Context, j *xiaoqi.JobNeed) (*storedPosting, error) {
 	own := xiaoqi.NewID(xiaoqi.KindJob, j.NaturalKey())
 	ps, err := p.load(ctx, j.EnterpriseID)
@@ -51,6 +59,9 @@ func (p *postings) match(ctx context.Context, j *xiaoqi.JobNeed) (*storedPosting
 			p.claim(own)
 			return nil, nil // stored under its own key
 		}
+		if sp.source == j.Source && strings.HasPrefix(sp.externalID, j.ExternalID+"-") {
+			continue // a later row's own key (the second of the file's rows with this identity)
+		}
 		if !p.claimed[maphash.String(p.seed, sp.id)] {
 			free = append(free, sp)
 		}
@@ -62,11 +73,24 @@ func (p *postings) match(ctx context.Context, j *xiaoqi.JobNeed) (*storedPosting
 			return &sp, nil
 		}
 	}
-	if len(free) == 1 {
-		p.claim(free[0].id)
-		return &free[0], nil
+	if len(free) == 0 {
+		return nil, nil
 	}
-	return nil, nil
+	best, score := 0, -1
+	for i, sp := range free {
+		n := 0
+		if !j.PostedAt.IsZero() && sp.postedAt.Equal(j.PostedAt) {
+			n += 2
+		}
+		if sp.salaryText == j.SalaryText {
+			n++
+		}
+		if n > score {
+			best, score = i, n
+		}
+	}
+	p.claim(free[best].id)
+	return &free[best], nil
 }
 
 // load reads the stored postings of an enterprise.
@@ -87,7 +111,8 @@ func (p *postings) load(ctx context.Context, ent string) (map[string][]storedPos
 		for _, d := range page.Docs {
 			if j, ok := d.(*xiaoqi.JobNeed); ok {
 				k := postingIdentity(j)
-				ps[k] = append(ps[k], storedPosting{id: j.ID, source: j.Source, externalID: j.ExternalID})
+				ps[k] = append(ps[k], storedPosting{id: j.ID, source: j.Source, externalID: j.ExternalID, salaryText: j.SalaryText,
+					postedAt: j.PostedAt, created: j.CreatedAt})
 				p.cached++
 			}
 		}
@@ -95,6 +120,12 @@ func (p *postings) load(ctx context.Context, ent string) (map[string][]storedPos
 			break
 		}
 		opt.After = page.Next
+	}
+	for _, list := range ps {
+		// In the order they were stored, which is a file's: the store lists them by id.
+		slices.SortStableFunc(list, func(a, b storedPosting) int {
+			return cmp.Or(a.created.Compare(b.created), strings.Compare(a.id, b.id))
+		})
 	}
 	p.byEnt[ent] = ps
 	return ps, nil

@@ -148,3 +148,34 @@ func TestImportRealInstitutions(t *testing.T) {
 		t.Errorf("offerings into the MOE list only: %s", rep.Summary())
 	}
 }
+
+// TestImport51jobOntoSeed imports the 51job file onto the seed data, which holds its postings
+// (under the source 51job-2023), twice under the file's own name: every row finds its posting
+// unchanged, and so again the second time. The six pairs of postings of one firm with the same title and
+// place were added again (12 postings): with two stored, no row took either.
+func TestImport51jobOntoSeed(t *testing.T) {
+	t.Parallel()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t)
+	if _, err := seed.Apply(context.Background(), s, tax, 500, false); err != nil {
+		t.Fatal(err)
+	}
+	before := len(allDocs(t, s, xiaoqi.KindJob))
+	data, err := os.ReadFile("../seed/data/jobs_51job_shaanxi.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "51job_it_2023_shaanxi.csv", data)
+	opt := ingest.Options{Type: xiaoqi.KindJob, Skills: ingest.TaxonomySkills(tax)}
+	rep := mustImport(t, s, path, opt)
+	if rep.Written != 0 || rep.EnterprisesCreated != 0 || len(allDocs(t, s, xiaoqi.KindJob)) != before {
+		t.Errorf("onto the seed: %+v, %d job needs, %d before: want nothing written, each row its posting", rep.Counts, len(allDocs(t, s, xiaoqi.KindJob)), before)
+	}
+	rep = mustImport(t, s, path, opt)
+	if rep.Created != 0 || rep.Updated != 0 {
+		t.Errorf("the same file again: %+v, want nothing created or updated", rep.Counts)
+	}
+}
