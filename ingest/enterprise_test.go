@@ -114,3 +114,30 @@ func TestJobOfSyntheticFirm(t *testing.T) {
 	rep = mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
 	wantCounts(t, rep, ingest.Counts{Read: 2, Unchanged: 2})
 }
+
+// TestJobTakesRegisteredFirmName: a job row that names its firm by credit code, with the
+// short name offices write (测验卯信息), carries the registered firm's name (陕西测验卯信息技术有限公司):
+// it kept the file's, so the posting and its firm were named apart. A name that is not the
+// registered one written short is warned about: the code may be wrong.
+func TestJobTakesRegisteredFirmName(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "ents.csv", []byte(csvLines("企业名称,统一社会信用代码,城市",
+		"陕西测验卯信息技术有限公司,91610131MA6TYYY01U,西安市"))), ingest.Options{Type: xiaoqi.KindEnterprise})
+	rep := mustImport(t, s, writeFile(t, "jobs.csv", []byte(csvLines("岗位名称,公司名称,统一社会信用代码,城市",
+		"对日开发,测验卯信息,91610131MA6TYYY01U,西安市", "测试,测验卯信息,91610131MA6TYYY01U,西安市",
+		"运维,西安别的公司,91610131MA6TYYY01U,西安市", "数据工程师,陕西测验辰数据有限公司,91610131MA6TYYY02Y,宝鸡市",
+		"数据标注,测验辰数据,91610131MA6TYYY02Y,宝鸡市"))), ingest.Options{Type: xiaoqi.KindJob})
+	if rep.EnterprisesCreated != 1 {
+		t.Errorf("%d enterprises created, want the registered one and 陕西测验辰数据有限公司:%s", rep.EnterprisesCreated, problems(rep))
+	}
+	for title, j := range jobsByTitle(t, s) {
+		if want := "陕西测验卯信息技术有限公司"; j.City == "西安市" && j.EnterpriseName != want || j.City == "宝鸡市" && j.EnterpriseName != "陕西测验辰数据有限公司" {
+			t.Errorf("%s: enterprise name %q, want the registered one", title, j.EnterpriseName)
+		}
+	}
+	if hasProblem(rep, ingest.LevelWarning, 2, "公司名称", "") || hasProblem(rep, ingest.LevelWarning, 3, "公司名称", "") ||
+		!hasProblem(rep, ingest.LevelWarning, 4, "公司名称", "please check the code") {
+		t.Errorf("want a warning for row 4's name only:%s", problems(rep))
+	}
+}

@@ -58,6 +58,9 @@ type enterprises struct {
 	source string
 	geo    func(string) *xiaoqi.GeoPoint
 	ids    map[string]string // natural key → id, of enterprises found or created
+	// names holds the stored name of an enterprise found by a key whose name is not it (a
+	// row's credit code, beside the short name the row writes: 测验卯信息), by natural key.
+	names map[string]string
 	// created are the enterprises this import creates (or, in a dry run, would create).
 	created map[string]bool
 	// verified lists the enterprises with a credit code of each name, stored or created by
@@ -75,12 +78,20 @@ type placed struct {
 	synthetic bool
 }
 
-// found remembers the stored enterprise d (its id and whether it is synthetic) under key.
-func (e *enterprises) found(key string, d xiaoqi.Doc) string {
+// found remembers the stored enterprise d (its id, name and whether it is synthetic) under
+// the key of ref.
+func (e *enterprises) found(key string, ref enterpriseRef, d xiaoqi.Doc) (string, string) {
 	id := d.Base().ID
 	e.ids[key] = id
 	e.mark(id, d.Base().Synthetic)
-	return id
+	name := ref.name
+	if ent, ok := d.(*xiaoqi.Enterprise); ok && ent.Name != "" && ent.Name != ref.name {
+		if e.names == nil {
+			e.names = map[string]string{}
+		}
+		e.names[key], name = ent.Name, ent.Name
+	}
+	return id, name
 }
 
 // mark notes whether the enterprise id is synthetic (isSynthetic).
@@ -123,33 +134,38 @@ func (e *enterprises) loadNames(ctx context.Context) error {
 	return nil
 }
 
-// resolve returns the id of the enterprise ref names, and the enterprise to create with the
-// job when it is new.
-func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *xiaoqi.Enterprise, error) {
+// resolve returns the id and name of the enterprise ref names, and the enterprise to create
+// with the job when it is new. The name is the stored firm's, which a row that names it by its
+// credit code may write short (测验卯信息 for 陕西测验卯信息技术有限公司).
+func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, string, *xiaoqi.Enterprise, error) {
 	if ref.id != "" {
-		return ref.id, nil, nil
+		return ref.id, ref.name, nil, nil
 	}
 	key := ref.key()
 	if key == "" {
-		return "", nil, nil
+		return "", ref.name, nil, nil
 	}
 	if id, ok := e.ids[key]; ok {
-		return id, nil, nil
+		if name, ok := e.names[key]; ok {
+			return id, name, nil, nil
+		}
+		return id, ref.name, nil, nil
 	}
 	if len(e.ids) >= maxCached {
-		e.ids, e.synthetic = map[string]string{}, nil
+		e.ids, e.names, e.synthetic = map[string]string{}, nil, nil
 	}
 	d, err := stored(ctx, e.store, xiaoqi.KindEnterprise, "", key)
 	if err != nil {
-		return "", nil, err
+		return "", "", nil, err
 	}
 	if d == nil && ref.creditCode != "" {
 		if d, err = namedOnly(ctx, e.store, ref.name, ref.city, ref.creditCode); err != nil {
-			return "", nil, err
+			return "", "", nil, err
 		}
 	}
 	if d != nil {
-		return e.found(key, d), nil, nil
+		id, name := e.found(key, ref, d)
+		return id, name, nil, nil
 	}
 	if ref.creditCode == "" {
 		// No credit code, and no firm of this name in this city. A registered firm of this
@@ -158,15 +174,22 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 		// only stays one per city, as xiaoqi.Enterprise's natural key, the seed and the
 		// enterprise import have it: its city is where it stands for matching.
 		if err := e.loadNames(ctx); err != nil {
-			return "", nil, err
+			return "", "", nil, err
 		}
 		if id := e.registered(ref); id != "" {
 			e.ids[key] = id
-			return id, nil, nil
+			return id, ref.name, nil, nil
 		}
 	}
 	id := xiaoqi.NewID(xiaoqi.KindEnterprise, key)
 	e.ids[key] = id
+	if ref.creditCode != "" {
+		// The later rows that name it by its code take the name of the row that created it.
+		if e.names == nil {
+			e.names = map[string]string{}
+		}
+		e.names[key] = ref.name
+	}
 	if ref.creditCode != "" && e.verified != nil && len(e.verified) < maxCached {
 		e.verified[ref.name] = append(e.verified[ref.name], placed{id: id, city: ref.city})
 	}
@@ -182,7 +205,7 @@ func (e *enterprises) resolve(ctx context.Context, ref enterpriseRef) (string, *
 	if ref.sector != "" {
 		ent.Sectors = []xiaoqi.Sector{ref.sector}
 	}
-	return id, ent, nil
+	return id, ref.name, ent, nil
 }
 
 // registered returns the registered firm (one with a credit code) that a row naming a firm
@@ -207,6 +230,7 @@ func (e *enterprises) registered(ref enterpriseRef) string {
 func (e *enterprises) forget(ent *xiaoqi.Enterprise) {
 	id := e.ids[ent.NaturalKey()]
 	delete(e.ids, ent.NaturalKey())
+	delete(e.names, ent.NaturalKey())
 	if ps := e.verified[ent.Name]; len(ps) > 0 {
 		keep := ps[:0]
 		for _, p := range ps {

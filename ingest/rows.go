@@ -242,11 +242,15 @@ func (rs *rows) build(rec *record) (docs []xiaoqi.Doc, auto bool, err error) {
 			rec.validation(j.Validate())
 			return []xiaoqi.Doc{j}, auto, nil
 		}
-		id, ent, err := rs.ents.resolve(ctx, ref)
+		id, name, ent, err := rs.ents.resolve(ctx, ref)
 		if err != nil {
 			return nil, false, err
 		}
 		j.EnterpriseID = id
+		if name != j.EnterpriseName {
+			firmName(rec, j.EnterpriseName, name)
+			j.EnterpriseName = name // the registered firm's, as a search and the firm's page show it
+		}
 		if rs.ents.isSynthetic(id) {
 			j.Synthetic = true // a job need of a fictitious enterprise, as the API has it
 		}
@@ -337,6 +341,22 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 	rec.problems, rec.failed = nil, false
 	apply(old)
 	return old, nil
+}
+
+// firmName warns when a row names by its credit code a firm whose registered name does not
+// read as the row's name written short: 测验卯信息 is 陕西测验卯信息技术有限公司 written short, and
+// needs no word; 西安某某公司 beside the code of 陕西测验卯信息技术有限公司 may be a wrong code.
+func firmName(rec *record, written, registered string) {
+	rest := registered
+	for _, c := range written {
+		i := strings.IndexRune(rest, c)
+		if i < 0 {
+			rec.warnf("enterprise_name", "统一社会信用代码登记的企业是 %[1]s，与本行的公司名称 %[2]q 不符，按登记名称导入，请核对代码 / "+
+				"the credit code is that of %[1]s, which %[2]q does not name: imported under the registered name; please check the code", registered, written)
+			return
+		}
+		rest = rest[i+utf8.RuneLen(c):]
+	}
 }
 
 // enterpriseProblems reports the problems of an enterprise made from a job row in the
