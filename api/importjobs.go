@@ -76,6 +76,7 @@ type importJobs struct {
 	saveEvery time.Duration
 	limits    ingest.Limits
 	skills    ingest.Skills
+	schools   map[string][]string // Config.ImportInstitutionNames
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -112,7 +113,7 @@ func newImportJobs(cfg Config, logger *slog.Logger) *importJobs {
 		node, _ = os.Hostname()
 	}
 	return &importJobs{store: cfg.Store, accounts: cfg.Accounts, jobs: jobs, node: node, logger: logger, notify: cfg.Notify, dir: cfg.ImportDir, max: n,
-		saveEvery: every, limits: cfg.ImportLimits, skills: cfg.ImportSkills, ctx: ctx, cancel: cancel, slot: make(chan struct{}, 1), local: map[string]*importJob{}}
+		saveEvery: every, limits: cfg.ImportLimits, skills: cfg.ImportSkills, schools: cfg.ImportInstitutionNames, ctx: ctx, cancel: cancel, slot: make(chan struct{}, 1), local: map[string]*importJob{}}
 }
 
 // add stores a new job, pruning the oldest finished jobs beyond the limit (of every node).

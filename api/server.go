@@ -79,6 +79,10 @@ type Config struct {
 	// nil takes tags as they are. Job needs and candidates written through the API get their
 	// skills from it too (skills.go).
 	ImportSkills ingest.Skills
+	// ImportInstitutionNames maps other names of institutions (西电, Xidian University) to
+	// their full names, for imported programs and candidates (ingest.Options.InstitutionNames;
+	// cmd/xiaoqi fills it from seed.InstitutionOtherNames); may be nil.
+	ImportInstitutionNames map[string][]string
 	// Reference is the read-only reference data of /api/v1/majors and /api/v1/divisions
 	// (cmd/xiaoqi fills it from the seed package); nil makes those answer 503.
 	Reference *xiaoqi.Reference

@@ -61,6 +61,11 @@ type Options struct {
 	// Erased holds the xiaoqi.ErasedKey of every candidate erased at their request
 	// (xiaoqi.ErasedKeys): a row of one of them is an error, not imported again. May be nil.
 	Erased map[string]bool
+	// InstitutionNames maps the other names of institutions, abbreviations and English names
+	// (西电, 西安交大, Xidian University), to the full names they stand for
+	// (seed.InstitutionOtherNames), for the program and candidate rows that name a school so.
+	// May be nil.
+	InstitutionNames map[string][]string
 	// Today is the day a posting date written without a year (11月20日, 11-20) is read
 	// against: the latest such day not after it. Default: the day of the import, in China.
 	Today time.Time

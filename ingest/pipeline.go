@@ -44,7 +44,7 @@ func run(ctx context.Context, store xiaoqi.Store, path string, opt Options, rep 
 	rep.Format, rep.Sheet, rep.HeaderRow, rep.OtherSheets = of.format, t.sheet, t.header.row, t.others
 	rs := &rows{ctx: ctx, store: store, opt: &opt, s: s, res: res, cols: map[string]Column{}, seed: maphash.MakeSeed(),
 		seen: map[uint64]seenRow{}, ents: &enterprises{store: store, source: opt.Source, geo: opt.Geo, ids: map[string]string{}},
-		insts: &directory{store: store}}
+		insts: &directory{store: store, other: opt.InstitutionNames}}
 	isJSON := of.format == FormatJSON || of.format == FormatJSONL
 	if !isJSON {
 		cols := rs.addColumns(t.header.cols)

@@ -249,6 +249,9 @@ type directory struct {
 	loaded bool
 	byID   map[string]*xiaoqi.Institution
 	byKey  map[string]*xiaoqi.Institution // "code:…", "code5:…", "name:…"
+	// other maps other names of schools to their full names (Options.InstitutionNames).
+	other map[string][]string
+	alias map[string][]string // other, by normHeader of the other name
 }
 
 func (d *directory) load(ctx context.Context) error {
@@ -281,8 +284,30 @@ func (d *directory) load(ctx context.Context) error {
 		}
 		opt.After = page.Next
 	}
+	d.alias = make(map[string][]string, len(d.other))
+	for a, names := range d.other {
+		d.alias[normHeader(a)] = append(d.alias[normHeader(a)], names...)
+	}
 	d.loaded = true
 	return nil
+}
+
+// byName returns the stored institution of a name, or of the one stored institution an other
+// name stands for (西电, Xidian University: 西安电子科技大学).
+func (d *directory) byName(v string) *xiaoqi.Institution {
+	if in := d.byKey["name:"+normHeader(v)]; in != nil {
+		return in
+	}
+	var found *xiaoqi.Institution
+	for _, name := range d.alias[normHeader(v)] {
+		if in := d.byKey["name:"+normHeader(name)]; in != nil {
+			if found != nil && found != in {
+				return nil // 交大 of two schools stored: which is meant, the row does not say
+			}
+			found = in
+		}
+	}
+	return found
 }
 
 // find returns the institution a program or candidate row names, and the field that named it:
@@ -308,7 +333,7 @@ func (d *directory) find(ctx context.Context, r *record) (*xiaoqi.Institution, s
 		case "institution_code5":
 			in = d.byKey["code5:"+v]
 		default:
-			in = d.byKey["name:"+normHeader(v)]
+			in = d.byName(v)
 		}
 		if in != nil {
 			return in, f, nil

@@ -270,7 +270,14 @@ func (rs *rows) build(rec *record) (docs []xiaoqi.Doc, auto bool, err error) {
 			if in, _, err := rs.insts.find(ctx, rec); err != nil {
 				return nil, false, err
 			} else if in != nil {
-				c.Education[0].InstitutionID = in.ID
+				// Its name as the school's own: 西电 and Xidian University are 西安电子科技大学.
+				c.Education[0].InstitutionID, c.Education[0].InstitutionName = in.ID, in.Name
+			} else if len(rs.insts.byID) > 0 {
+				// 哈佛大学, a school not imported, a name no list of other names knows: the text
+				// stays, unlinked, and the row says so (it was dropped without a word). A store
+				// without institutions links none, and every row would say it.
+				rec.warnf("institution_name", "毕业院校 %[1]q 未能对应系统中的院校，按原文保存，未关联；可先导入院校，或写学校全称 / "+
+					"%[1]q names no institution in xiaoqi: kept as written, not linked; import the institutions first, or write the school's full name", name)
 			}
 		}
 		rec.validation(c.Validate())

@@ -27,6 +27,25 @@ func InstitutionAliases() (map[string][]string, error) {
 	return out, nil
 }
 
+// InstitutionOtherNames returns the names an import may give a school by besides its own: the
+// abbreviations (InstitutionAliases: 西电, 西安交大) and the English names
+// (InstitutionEnglishNames: Xidian University), each to the full names it stands for, for
+// ingest.Options.InstitutionNames.
+func InstitutionOtherNames() (map[string][]string, error) {
+	out, err := InstitutionAliases()
+	if err != nil {
+		return nil, err
+	}
+	en, err := InstitutionEnglishNames()
+	if err != nil {
+		return nil, err
+	}
+	for name, e := range en {
+		out[e] = append(out[e], name)
+	}
+	return out, nil
+}
+
 // CityPoints returns the WGS-84 centre of every Shaanxi city by its full name (西安市), of
 // 杨凌示范区 (the centre of 杨陵区), and of every county-level unit as city/name (西安市/周至县,
 // by its 2023 name and its old one: 西安市/鄠邑区 and 西安市/户县), for search

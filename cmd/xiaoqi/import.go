@@ -15,6 +15,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
 )
 
 // importFlags are the flags of `xiaoqi import`.
@@ -130,6 +131,9 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	opt.Skills = ingest.TaxonomySkills(tax)
+	if opt.InstitutionNames, err = seed.InstitutionOtherNames(); err != nil {
+		return err
+	}
 	store, err := openStore(ctx, cfg, logger)
 	if err != nil {
 		return err

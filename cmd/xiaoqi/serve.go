@@ -219,10 +219,14 @@ func (m *Main) Open(ctx context.Context) error {
 	if !ok {
 		return fmt.Errorf("the store %T keeps no import jobs", store)
 	}
+	schools, err := seed.InstitutionOtherNames()
+	if err != nil {
+		return err
+	}
 	apiCfg := api.Config{
 		Store: store, ImportJobs: importJobs, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
-		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy),
+		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy), ImportInstitutionNames: schools,
 		Reference: ref, Matcher: match.New(store, m.Taxonomy).WithMajorNames(ref.Majors), UI: web.Handler(), Collectors: collectors,
 	}
 	if err := m.apiSecurity(&apiCfg); err != nil {
