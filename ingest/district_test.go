@@ -110,3 +110,25 @@ func TestCityBesideNewAreaAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreOfficeHeaders: 所属区县 is a district column and 年结业人数 (a training course's) the
+// graduates a year: both were columns not imported.
+func TestMoreOfficeHeaders(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "orgs.csv", []byte(csvLines("机构名称,城市,所属区县,办学层次", "测验甲培训学校,西安市,雁塔区,培训机构"))),
+		ingest.Options{Type: xiaoqi.KindInstitution})
+	if len(rep.Unknown) != 0 {
+		t.Errorf("unknown columns %+v", rep.Unknown)
+	}
+	rep = mustImport(t, s, writeFile(t, "courses.csv", []byte(csvLines("培训机构,课程名称,年结业人数", "测验甲培训学校,软件测试班,200"))),
+		ingest.Options{Type: xiaoqi.KindProgram})
+	if len(rep.Unknown) != 0 {
+		t.Errorf("unknown columns %+v", rep.Unknown)
+	}
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		if p := d.(*xiaoqi.Program); p.GraduatesPerYear != 200 || p.District != "雁塔区" {
+			t.Errorf("course %+v: want 200 graduates a year, in 雁塔区", p)
+		}
+	}
+}

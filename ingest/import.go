@@ -430,7 +430,7 @@ func checkRequired(s *schema, cols []Column, defaults map[string]string) error {
 		names[i] = s.label(f)
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID,
-		Message: fmt.Sprintf("缺少必填列 %[4]s（现有列：%[2]s），请修改列名或用 --mapping 指定，或用 --default 给出默认值%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping, or give a default with --default",
+		Message: fmt.Sprintf("缺少必填列 %[4]s（现有列：%[2]s），请修改列名或用 --mapping 指定，或用 --default 给出默认值（上传时为 mapping 与 defaults 字段）%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping, or give a default with --default (an upload's mapping and defaults fields)",
 			strings.Join(names, " or "), strings.Join(found, ", "), otherType(s.kind, cols), strings.Join(names, " 或 ")),
 		Details: []xiaoqi.FieldError{{Field: group[0], Message: "缺少此列 / no column"}}}
 }
@@ -461,9 +461,9 @@ func needsSchool(s *schema, cols []Column, defaults map[string]string, found []s
 		return nil
 	}
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID,
-		Message: fmt.Sprintf("缺少「毕业院校」列：有 %[1]s 列时每行都须填写毕业院校（现有列：%[2]s）；请添加该列、用 --mapping 指定，或用 --default institution_name=学校名称 给出全部学生的学校 / "+
-			"no column for the school (毕业院校 institution_name), which rows with %[1]s need (columns found: %[2]s): add it, name it with --mapping, "+
-			"or give the school of all the students with --default institution_name=…", strings.Join(by, ", "), strings.Join(found, ", ")),
+		Message: fmt.Sprintf("缺少「毕业院校」列：有 %[1]s 列时每行都须填写毕业院校（现有列：%[2]s）；请添加该列、用 --mapping 指定（上传时为 mapping 字段），或用 --default institution_name=学校名称（上传时为 defaults 字段 {\"institution_name\": \"学校名称\"}）给出全部学生的学校 / "+
+			"no column for the school (毕业院校 institution_name), which rows with %[1]s need (columns found: %[2]s): add it, name it with --mapping (an upload's mapping field), "+
+			"or give the school of all the students with --default institution_name=… (an upload's defaults field, {\"institution_name\": \"…\"})", strings.Join(by, ", "), strings.Join(found, ", ")),
 		Details: []xiaoqi.FieldError{{Field: "institution_name", Message: "缺少此列 / no column"}}}
 }
 

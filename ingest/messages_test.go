@@ -35,6 +35,9 @@ func TestMissingSchoolColumn(t *testing.T) {
 	if err == nil || !strings.Contains(msg, "毕业院校") || !strings.Contains(msg, "--default institution_name=") {
 		t.Fatalf("want the file refused, naming 毕业院校 and --default institution_name: %v", err)
 	}
+	if !strings.Contains(msg, `defaults field, {"institution_name"`) {
+		t.Errorf("message %q: want the upload's defaults field named too, for API users", msg)
+	}
 	if zh, en, _ := strings.Cut(msg, " / "); !strings.Contains(zh, "毕业院校") || !strings.Contains(en, "school") {
 		t.Errorf("message %q: want Chinese then English", msg)
 	}

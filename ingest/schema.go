@@ -81,7 +81,7 @@ var common = []field{
 
 var (
 	aliasCity     = []string{"所在城市", "城市", "所在地市", "地市", "市", "所在市", "city"}
-	aliasDistrict = []string{"区县", "所在区县", "县区", "区", "district", "county"}
+	aliasDistrict = []string{"区县", "所在区县", "所属区县", "县区", "区", "district", "county"}
 	aliasCredit   = []string{"统一社会信用代码", "社会信用代码", "信用代码", "uscc", "credit code"}
 	aliasWebsite  = []string{"网址", "官网", "网站", "主页", "url", "homepage"}
 	aliasLat      = []string{"纬度", "latitude"}
@@ -179,7 +179,7 @@ func schemaFor(k xiaoqi.Kind) *schema {
 			{name: "district", label: "区县", aliases: aliasDistrict},
 			{name: "skills", label: "技能", list: true, multi: true, aliases: []string{"课程技能", "核心技能", "主干课程", "核心课程", "主要课程", "课程内容", "培训内容", "教学内容",
 				"标签", "tags", "courses"}},
-			{name: "graduates_per_year", label: "年毕业生", aliases: []string{"年毕业人数", "毕业生人数", "毕业人数", "graduates"}},
+			{name: "graduates_per_year", label: "年毕业生", aliases: []string{"年毕业人数", "毕业生人数", "毕业人数", "年结业人数", "结业人数", "graduates"}},
 			{name: "graduates_estimated", label: "毕业生数为估算", aliases: []string{"估算"}},
 			{name: "description", label: "简介", multi: true, aliases: []string{"介绍", "简介", "描述", "就业方向", "培养目标", "课程简介", "课程介绍", "项目简介"}},
 		}}
