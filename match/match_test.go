@@ -240,3 +240,42 @@ func TestDistanceNamesDistricts(t *testing.T) {
 		t.Errorf("distance to 宝鸡 from its centre: %q / %q, want between city centres", f.ZH, f.EN)
 	}
 }
+
+// TestUnknownSkillsCounted: the postings of an enterprise that name one skill the taxonomy
+// does not know say "1 skill" in English, not "1 skills"; three say "3 skills".
+func TestUnknownSkillsCounted(t *testing.T) {
+	for _, tc := range []struct {
+		unknown []string
+		want    string
+	}{
+		{[]string{"某内部框架甲"}, "the postings also name 1 skill the taxonomy"},
+		{[]string{"某内部框架甲", "某内部框架乙", "某内部框架丙"}, "the postings also name 3 skills the taxonomy"},
+	} {
+		docs := smallMarket()
+		docs = append(docs,
+			&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_odd", Synthetic: true}, EnterpriseID: "ent_soft", Name: "内部框架工程师", City: "西安市",
+				Degree: "本科", Skills: tc.unknown, Headcount: 1, Status: xiaoqi.JobOpen},
+			&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_x", Synthetic: true}, Name: "西安某学院", City: "西安市", Type: xiaoqi.InstitutionUniversity},
+			&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prg_java", Synthetic: true}, InstitutionID: "ins_x", InstitutionName: "西安某学院",
+				Name: "软件工程", Degree: "本科", City: "西安市", Skills: []string{"Java", "MySQL", "Spring"}, GraduatesPerYear: 100})
+		m := smallMatcher(t, docs)
+		l, err := m.EnterprisePartners(context.Background(), "ent_soft", xiaoqi.Scope{}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, x := range l.Data {
+			for _, f := range x.Factors {
+				if f.Factor == "skills" {
+					found = true
+					if !strings.Contains(f.EN, tc.want) {
+						t.Errorf("%d unknown skills: %q, want %q", len(tc.unknown), f.EN, tc.want)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%d unknown skills: no skills factor in %+v", len(tc.unknown), l.Data)
+		}
+	}
+}

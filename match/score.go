@@ -288,7 +288,11 @@ func (m *Matcher) skillsFactor(e *enterprise, in *institution, text bool) xiaoqi
 			etc = "等"
 		}
 		f.ZH += fmt.Sprintf("；岗位还要求 %d%s 项技能库未收录、未计入的技能，如 %s%s", n, more, strings.Join(e.unknown[:min(3, n)], "、"), etc)
-		f.EN += fmt.Sprintf("; the postings also name %d%s skills the taxonomy does not know, not counted, such as %s", n, more, strings.Join(e.unknown[:min(3, n)], ", "))
+		skills := plural(n, "skill", "skills") // "1 skill", not "1 skills"
+		if more != "" {
+			skills = fmt.Sprintf("%d+ skills", n)
+		}
+		f.EN += fmt.Sprintf("; the postings also name %s the taxonomy does not know, not counted, such as %s", skills, strings.Join(e.unknown[:min(3, n)], ", "))
 	}
 	return f
 }
