@@ -274,8 +274,8 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 		t.Fatalf("Java jobs paying 2万 or more: %d of %d; want some, not all", paid.Total, java.Total)
 	}
 	p.waitText("#results-h", "共 "+formatCount(paid.Total)+" 条结果")
-	if hits, said := p.count(".results .hit"), p.count(".results .hit-meta"); hits == 0 || !strings.Contains(p.text(".results"), "月薪 ") || hits != said {
-		p.fail("salary-filtered hits: %d, with meta %d; want each to say its 月薪", hits, said)
+	if hits, said := p.count(".results .hit"), p.count(".results .hit-meta"); hits == 0 || !strings.Contains(p.text(".results"), "薪资 ") || hits != said {
+		p.fail("salary-filtered hits: %d, with meta %d; want each to say its 薪资", hits, said)
 	}
 	// Sorted by salary: the first hit is the API's best paid Java job.
 	p.do("sort by salary", chromedp.SetValue("#sort", "salary"), chromedp.Click("#sort-form button"))

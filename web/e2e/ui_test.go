@@ -63,6 +63,7 @@ func TestUI(t *testing.T) {
 	t.Run("experienceenglish", func(t *testing.T) { experienceEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("phone", func(t *testing.T) { phoneJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("searchpages", func(t *testing.T) { searchPagesJourney(t, openPage(t, browser, svc.URL), svc) })
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("lists", func(t *testing.T) { listsJourney(t, openPage(t, browser, svc.URL), svc) })

@@ -322,7 +322,15 @@ function resultList(st, res) {
     }
   }
   if (!res.hits.length) {
-    out.push(h('p', { class: 'empty' }, t('search.none')));
+    // A page past the last (a link kept while the results changed, page=9 of 5): a link to
+    // the last page, rather than "nothing found" of a search that finds something.
+    const last = lastPage(total);
+    if (total > 0 && st.page > last) {
+      out.push(h('p', { class: 'empty', 'data-notice': 'past-end' }, t('page.past', { n: last }), ' ',
+        h('a', { href: href(st, { page: last }), id: 'last-page' }, t('page.last', { n: last }))));
+    } else {
+      out.push(h('p', { class: 'empty' }, t('search.none')));
+    }
     return out;
   }
   out.push(h('ol', { class: 'hits', start: String((st.page - 1) * PER_PAGE + 1) }, res.hits.map((x) => hit(x, st))));
@@ -366,7 +374,12 @@ function hit(x, st) {
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
   if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
-  if (x.type === 'job' && f.salary) meta.push(t('field.salary', { v: salaryText({ ...f, salary_text: f.salary }) }));
+  if (x.type === 'job' && f.salary) {
+    // The salary as the posting wrote it (90-180万/年, 1-1.5万·14薪) under a label that names
+    // no period (薪资, not 月薪); the monthly figures of an English page say theirs.
+    const v = salaryText({ ...f, salary_text: f.salary });
+    meta.push(v === f.salary ? t('field.salary', { v }) : v);
+  }
   if (x.type === 'job' && f.posted_at) meta.push(t('field.posted', { v: f.posted_at })); // none when the posting states none
   // A candidate's year of graduation: whence the experience filter's years.
   if (x.type === 'candidate' && f.graduation_year) meta.push(t('field.graduated', { v: f.graduation_year }));
@@ -411,8 +424,13 @@ function hitTitle(x) {
   return x.title;
 }
 
+/** lastPage is the number of the last page of total results (the API reads MAX_WINDOW at most). */
+function lastPage(total) {
+  return Math.max(1, Math.min(Math.ceil(total / PER_PAGE), Math.floor(MAX_WINDOW / PER_PAGE)));
+}
+
 function pager(st, total) {
-  const pages = Math.max(1, Math.min(Math.ceil(total / PER_PAGE), Math.floor(MAX_WINDOW / PER_PAGE)));
+  const pages = lastPage(total);
   if (pages <= 1) return null;
   return h('nav', { class: 'pager', 'aria-label': t('page.label') },
     st.page > 1 ? h('a', { href: href(st, { page: st.page - 1 }), rel: 'prev', class: 'button' }, t('page.prev')) : null,
