@@ -118,7 +118,11 @@ func programsJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitText("#program-form-h", "编辑「"+name+"」")
 	p.do("graduates", chromedp.SetValue("#prog-grads", "999999"))
 	p.click("#program-form button[type=submit]")
-	p.waitText("#program-form .notice.error", "graduates_per_year")
+	// Said by the form's name of the field, which is marked and focused.
+	if msg := p.waitText("#program-form .notice.error", "年毕业生人数"); strings.Contains(msg, "graduates_per_year") {
+		p.fail("the error names the API's field: %q", msg)
+	}
+	p.waitJS("the field marked and focused", `document.activeElement && document.activeElement.id === 'prog-grads' && document.activeElement.getAttribute('aria-invalid') === 'true'`)
 	p.do("graduates", chromedp.SetValue("#prog-grads", "60"))
 	p.click("#program-form button[type=submit]")
 	p.waitText(".programs .notice.ok", "已保存「"+name+"」")
@@ -158,4 +162,50 @@ func programsJourney(t *testing.T, p *page, svc *service, a actors) {
 		p.fail("another institution's page offers %d ways to change its programs", n)
 	}
 	p.noConsoleErrors(regexp.MustCompile(`status of 400`)) // the graduates out of range
+}
+
+// programFilterJourney: the programs' filter marks the skills it found on each card, also
+// those past the ten a card names (a program was shown for a skill it did not show).
+func programFilterJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/institution/" + a.institutionID)
+	p.waitJS("the programs' filter", `!!document.querySelector('#programs-filter')`)
+	// A program with more than ten skills, filtered by one past the tenth.
+	var progs listAnswer[programDoc]
+	apiGet(t, svc.URL, "/api/v1/programs", url.Values{"institution_id": {a.institutionID}, "limit": {"1000"}}, &progs)
+	var prog programDoc
+	skill := ""
+	for _, x := range progs.Data {
+		if len(x.Skills) <= 10 {
+			continue
+		}
+	next:
+		for _, s := range x.Skills[10:] {
+			low := strings.ToLower(s)
+			for _, seen := range append([]string{x.Name}, x.Skills[:10]...) {
+				if strings.Contains(strings.ToLower(seen), low) {
+					continue next
+				}
+			}
+			prog, skill = x, s
+			break
+		}
+		if skill != "" {
+			break
+		}
+	}
+	if skill == "" {
+		t.Fatalf("no program of %s has a skill past its tenth that its name and first ten do not hold", a.institutionName)
+	}
+	p.do("filter by the skill", chromedp.SendKeys("#programs-filter", skill))
+	card := `.programs-list li[data-program="` + prog.ID + `"]`
+	p.waitJS("the program shown", `!document.querySelector(`+jsString(card)+`).hidden`)
+	p.waitText(card+" .skills mark", skill)
+	var unexplained []string
+	p.eval(`[...document.querySelectorAll('.programs-list li:not([hidden])')].filter((li) => !li.querySelector('.skills mark') &&
+		!li.querySelector('h3').innerText.toLowerCase().includes(`+jsString(strings.ToLower(skill))+`) && !li.querySelector('.muted').innerText.toLowerCase().includes(`+jsString(strings.ToLower(skill))+`)).map((li) => li.querySelector('h3').innerText)`, &unexplained)
+	if len(unexplained) > 0 {
+		p.fail("programs shown for %q without saying why: %q", skill, unexplained)
+	}
+	p.checkA11y("the programs filtered by a skill")
+	p.noConsoleErrors()
 }

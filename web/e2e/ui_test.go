@@ -72,6 +72,7 @@ func TestUI(t *testing.T) {
 	t.Run("slowparts", func(t *testing.T) { slowPartsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("partnerkeys", func(t *testing.T) { partnerKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("programs", func(t *testing.T) { programsJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("programfilter", func(t *testing.T) { programFilterJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("cancel", func(t *testing.T) { cancelJourney(t, openPage(t, browser, svc.URL), svc) })
 	// Last: they add 100 import jobs and 500 accounts.
 	t.Run("imports", func(t *testing.T) { importsJourney(t, openPage(t, browser, svc.URL), svc) })

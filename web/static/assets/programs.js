@@ -68,6 +68,9 @@ export async function loadPrograms(box, inst, mine, notice, query) {
           const hay = [p.name, majorName(p.name, p.major_code), p.major_code || '', ...(p.skills || []), ...(p.skills || []).map(skillName)].join(' ').toLowerCase();
           const show = !q || hay.includes(q);
           items[i].hidden = !show;
+          // The skills the words match are marked, also those past the ten a card shows.
+          const line = items[i].querySelector(':scope > p.skills');
+          if (line) line.replaceWith(skillsLine(p, show ? q : ''));
           if (show) n++;
         });
         count.textContent = q ? t(training ? 'prog.filter.count.courses' : 'prog.filter.count', { n, total: list.length }) : '';
@@ -84,12 +87,33 @@ export async function loadPrograms(box, inst, mine, notice, query) {
   return list;
 }
 
+// SKILLS_SHOWN is how many of a program's skills its card names.
+const SKILLS_SHOWN = 10;
+
+/**
+ * skillsLine names the first SKILLS_SHOWN skills of program p; those the filter's words q
+ * (lower case) match are marked, and those of them past the first are named too, marked: a
+ * program the filter shows says why (its 12th skill was found, and not seen).
+ */
+function skillsLine(p, q) {
+  const all = p.skills || [];
+  if (!all.length) return null;
+  const hit = (x) => !!q && (x.toLowerCase().includes(q) || skillName(x).toLowerCase().includes(q));
+  const shown = all.slice(0, SKILLS_SHOWN).concat(all.slice(SKILLS_SHOWN).filter(hit));
+  const out = [];
+  shown.forEach((x, i) => {
+    if (i) out.push(t('punct.list'));
+    out.push(hit(x) ? h('mark', {}, skillName(x)) : skillName(x));
+  });
+  return h('p', { class: 'skills' }, out);
+}
+
 /** programItem is one program's card; mine adds Edit and Remove (after a confirmation). */
 function programItem(p, training, mine, edit, reload) {
   const li = h('li', { class: 'card', 'data-program': p.id },
     h('h3', {}, majorName(p.name, p.major_code), ' ', syntheticBadge(p.synthetic)),
     h('p', { class: 'muted' }, [p.major_code, degreeName(p.degree), p.graduates_per_year ? t(training ? 'inst.course.trainees' : 'inst.program.grads', { n: p.graduates_per_year }) + (p.graduates_estimated ? t('estimate.paren') : '') : ''].filter(Boolean).join(' · ')),
-    p.skills && p.skills.length ? h('p', { class: 'skills' }, p.skills.slice(0, 10).map(skillName).join(t('punct.list'))) : null);
+    skillsLine(p, ''));
   if (!mine) return li;
   const status = h('div', { 'aria-live': 'polite' });
   const remove = h('button', { type: 'button', 'data-action': 'remove-program' }, t('prog.remove'));
@@ -136,6 +160,7 @@ function programForm(inst, prog, existing, done) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     status.replaceChildren();
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
     // (form.elements: form.name is the form's own name attribute.)
     const f = form.elements;
     const grads = f.graduates_per_year.value.trim();
@@ -176,8 +201,39 @@ function programForm(inst, prog, existing, done) {
       }
       await done(okBox(t(prog ? 'prog.saved' : 'prog.added', { name: saved.name || fields.name })));
     } catch (err) {
-      status.append(errorBox(err));
+      // The API names its fields as the JSON does (graduates_per_year): the form's names for
+      // them are said instead, and the field the error names is marked and focused.
+      status.append(programErrorBox(err, form));
+      const named = ((err && err.details) || []).map((d) => d.field).find((x) => FORM_FIELDS.includes(x)) ||
+        ['major_code', 'graduates_per_year'].find((x) => ((err && err.message) || '').includes(x));
+      const el = named && form.elements[named];
+      if (el) { el.setAttribute('aria-invalid', 'true'); el.focus(); }
     }
   });
   return form;
+}
+
+// FORM_FIELDS are the fields of a program the form edits, by their names in the API.
+const FORM_FIELDS = ['name', 'major_code', 'degree', 'graduates_per_year', 'skills'];
+
+/** fieldLabel is the form's name of the field name (the API's), without its hint in brackets or its mark of required. */
+function fieldLabel(form, name) {
+  const el = form.elements[name];
+  const label = el && form.querySelector('label[for="' + el.id + '"]');
+  return label ? label.textContent.replace(/\s*\*\s*$/, '').replace(/\s*[（(].*$/u, '') : name;
+}
+
+/**
+ * programErrorBox is errorBox of an error about a program, with the form's names of its
+ * fields: one with an underscore anywhere (graduates_per_year), another where a message names
+ * it (after a colon: "专业有误：name 不能为空"), not an English word of the prose.
+ */
+function programErrorBox(err, form) {
+  const box = errorBox(err);
+  const names = (text) => text.replace(/\b(major_code|graduates_per_year)\b/g, (f) => fieldLabel(form, f))
+    .replace(/(^|[：:]\s*)(name|degree|skills)\b/g, (m, pre, f) => pre + fieldLabel(form, f));
+  [box, ...box.querySelectorAll('*')].forEach((n) => {
+    for (const c of n.childNodes) if (c.nodeType === 3) c.textContent = names(c.textContent);
+  });
+  return box;
 }
