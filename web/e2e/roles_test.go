@@ -240,6 +240,9 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.do("propose", chromedp.SendKeys(card+" input[name=note]", "共建软件测试实训基地"), chromedp.Click(card+" .propose button"))
 	p.waitText(card, "已向"+a.institutionName+"提议合作")
 	p.waitText(`.proposals .partnership`, "待回复")
+	// The card says the partnership's status at once, beside the notice of the proposal.
+	p.waitText(card+" .existing", "待回复")
+	p.waitText(card, "已向"+a.institutionName+"提议合作")
 	var ps listAnswer[partnershipDoc]
 	apiGet(t, svc.URL, "/api/v1/partnerships", url.Values{"enterprise_id": {a.enterpriseID}, "institution_id": {a.institutionID}}, &ps)
 	if len(ps.Data) != 1 || ps.Data[0].Status != xiaoqi.PartnershipProposed {
@@ -375,7 +378,7 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	if n := p.count(".proposals [data-action=accept]"); n != 0 {
 		p.fail("a visitor is offered %d accept buttons", n)
 	}
-	p.waitText(".proposals .hint", "请以院校的账户登录后操作")
+	p.waitText(".proposals .hint", "请以本院校教职工的账户登录后操作")
 	p.checkA11y("the institution page")
 
 	p.signIn("staff-ui")
@@ -427,8 +430,13 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitJS("the HR page of the user's enterprise", `location.hash === '#/hr/`+a.enterpriseID+`'`)
 	accepted = `.proposals .partnership[data-id="` + ps.Data[0].ID + `"]`
 	p.waitText(accepted+" .note", "共建软件测试实训基地")
+	// The school is the enterprise's first suggested partner: its card says accepted, then,
+	// once started below, active (it kept saying accepted until the page was reloaded).
+	card := `.partners .match[data-id="` + a.institutionID + `"]`
+	p.waitText(card+" .existing", "已接受")
 	p.clickLive(accepted + ` [data-action=activate]`)
 	p.waitText(".proposals .notice.ok", "已启动与"+a.institutionName+"的合作")
+	p.waitText(card+" .existing", "合作中")
 	p.waitJS("the active status", `(() => { const e = document.querySelector(`+jsString(accepted)+`); return !!e && e.dataset.status === 'active' })()`)
 	p.waitText(accepted, "合作中")
 	p.waitText(accepted+" .history li[data-status=active]", "企业方启动合作（hr-ui）")

@@ -63,6 +63,8 @@ func TestUI(t *testing.T) {
 	t.Run("experienceenglish", func(t *testing.T) { experienceEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("phone", func(t *testing.T) { phoneJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("finder", func(t *testing.T) { finderJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("schoolstate", func(t *testing.T) { schoolStateJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("searchpages", func(t *testing.T) { searchPagesJourney(t, openPage(t, browser, svc.URL), svc) })
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
@@ -74,6 +76,8 @@ func TestUI(t *testing.T) {
 	t.Run("programs", func(t *testing.T) { programsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("programfilter", func(t *testing.T) { programFilterJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("cancel", func(t *testing.T) { cancelJourney(t, openPage(t, browser, svc.URL), svc) })
+	// It writes a real job need of the enterprise and accepts a partnership for it.
+	t.Run("suggestedjob", func(t *testing.T) { suggestedJobJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	// Last: they add 100 import jobs and 500 accounts.
 	t.Run("imports", func(t *testing.T) { importsJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("accounts", func(t *testing.T) { accountsJourney(t, openPage(t, browser, svc.URL), svc) })

@@ -99,6 +99,9 @@ function renderHeader() {
       h('button', { type: 'button', id: 'signout', onclick: async () => {
         await signOut();
         renderHeader();
+        // The button pressed is gone: the focus goes to the sign-in link in its place, not
+        // to the top of the document.
+        document.getElementById('signin-link').focus();
         await route(false);
       } }, t('session.signout')));
   } else {

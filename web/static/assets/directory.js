@@ -1,8 +1,11 @@
 // The directories of the finders' pages without words (#/institution, #/hr): every record of
 // a list, by city, each by name as the page's language sorts it (pinyin in Chinese).
 import { t, lang, cityName } from './i18n.js';
-import { getAll } from './api.js';
+import { get, getAll } from './api.js';
 import { h, errorBox } from './dom.js';
+
+// FINDER_PAGE is how many hits a finder shows at first and adds per click of 显示更多.
+const FINDER_PAGE = 20;
 
 // MAX_DIRECTORY is the most records a directory lists; beyond, the finder's words.
 const MAX_DIRECTORY = 2000;
@@ -48,6 +51,53 @@ export async function directory(out, ctx, { path, prefix, href, name, badges, gr
     }
     if (!all.data.length) parts.push(h('p', {}, t('search.none')));
     out.replaceChildren(...parts);
+  } catch (err) {
+    out.replaceChildren(errorBox(err));
+  }
+}
+
+/**
+ * finderHits fills out with the hits of the finder's words q among the documents of type,
+ * FINDER_PAGE at a time, each an item (item(hit): an <li>), saying how many there are; a
+ * button shows the next ones (the focus goes to the first added). prefix names the texts:
+ * prefix.total (all shown), prefix.shown (some), prefix.more (the button).
+ */
+export async function finderHits(out, ctx, { q, type, prefix }, item) {
+  const search = (page) => get('/api/v1/search', { q, type, per_page: FINDER_PAGE, page: page > 1 ? page : null });
+  try {
+    const res = await search(1);
+    if (!ctx.isCurrent()) return;
+    const total = res.total || 0;
+    let page = 1;
+    let shown = res.hits.length;
+    const ul = h('ul', { class: 'plain finder' }, res.hits.map(item));
+    const count = h('p', { class: 'muted finder-total', id: type + '-finder-total' });
+    const say = () => { count.textContent = t(shown < total ? prefix + '.shown' : prefix + '.total', { n: shown.toLocaleString(), total: total.toLocaleString() }); };
+    say();
+    const status = h('div', { 'aria-live': 'polite' });
+    const more = h('button', { type: 'button', class: 'more', 'data-action': 'more-hits', 'aria-describedby': count.id }, t(prefix + '.more'));
+    more.onclick = async () => {
+      if (more.disabled) return;
+      more.disabled = true;
+      status.replaceChildren();
+      try {
+        const next = await search(page + 1);
+        if (!ctx.isCurrent()) return;
+        page++;
+        const items = next.hits.map(item);
+        ul.append(...items);
+        shown += items.length;
+        say();
+        if (!items.length || shown >= total) more.remove();
+        const a = items.length && items[0].querySelector('a');
+        if (a) a.focus();
+      } catch (err) {
+        status.append(errorBox(err));
+      } finally {
+        more.disabled = false;
+      }
+    };
+    out.replaceChildren(...(res.hits.length ? [count, ul, shown < total ? more : '', status] : [h('p', {}, t('search.none'))]));
   } catch (err) {
     out.replaceChildren(errorBox(err));
   }

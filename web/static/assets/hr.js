@@ -1,12 +1,12 @@
 // The HR page of an enterprise: its job needs, a form to publish or edit one, matching
 // candidates (anonymised) for a job, suggested partner schools with their explanations, and
 // the partnership workflow.
-import { t, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName, salaryText, jobsFound } from './i18n.js';
+import { t, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName, salaryText, jobsFound, instName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
-import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, updateCards, institutionNamesEN, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
 import { CITIES } from './explore.js';
-import { directory } from './directory.js';
+import { directory, finderHits } from './directory.js';
 
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
@@ -22,10 +22,14 @@ const EXPERIENCES = ['不限', '应届生', '1年以下', '1-3年', '3-5年', '5
 // The degrees the API takes for a job need (JobNeed.Degree), lowest first.
 const DEGREES = ['不限', '高中', '中专', '大专', '本科', '硕士', '博士'];
 
-/** renderHR draws #/hr (a finder, or the signed-in HR's enterprise) or #/hr/{enterprise id}. */
+/**
+ * renderHR draws #/hr (a finder, or without words the signed-in HR's enterprise) or
+ * #/hr/{enterprise id}.
+ */
 export async function renderHR(view, r, ctx) {
   const u = currentUser();
-  if (!r.arg && u && u.role === 'enterprise' && u.enterprise_id) {
+  // The menu's 企业招聘 takes HR to their own enterprise; a search (#/hr?q=Java) is theirs too.
+  if (!r.arg && !r.params.get('q') && u && u.role === 'enterprise' && u.enterprise_id) {
     location.replace('#/hr/' + encodeURIComponent(u.enterprise_id));
     return;
   }
@@ -68,6 +72,9 @@ export async function renderHR(view, r, ctx) {
   // The job a link names (#/hr/{id}?job={job id}, a search hit) is marked, and the page goes
   // to it: the router focuses the element marked data-focus instead of the h1.
   const target = r.params.get('job') || '';
+  // Where the link came from: a job suggested to a candidate on their page (from=me) is not
+  // one "found by search".
+  const targetLabel = r.params.get('from') === 'me' ? 'hr.job.target.suggested' : 'hr.job.target';
   // How many jobs the list shows: JOBS_PAGE, and JOBS_PAGE more per click of 显示更多; kept
   // when the list is drawn again after a save, so that the job just edited stays in view.
   let shown = JOBS_PAGE;
@@ -84,7 +91,7 @@ export async function renderHR(view, r, ctx) {
         if (j && j.enterprise_id === id) list.unshift((found = j));
       }
       if (found) shown = Math.max(shown, list.indexOf(found) + 1);
-      const item = (j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found, () => setStatus(j));
+      const item = (j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found && targetLabel, () => setStatus(j));
       const ul = h('ul', { class: 'job-list' }, list.slice(0, shown).map(item));
       // More jobs than shown: a button shows the next JOBS_PAGE; the focus goes to the first
       // job added.
@@ -129,11 +136,16 @@ export async function renderHR(view, r, ctx) {
     notice.focus();
   };
   // loadPartnerships draws the enterprise's partnerships and answers their list ([] when it
-  // could not be read).
+  // could not be read); the suggested schools' cards show their status anew (a partnership
+  // accepted or started here).
   const loadPartnerships = async (notice) => {
     try {
       const ps = await getAll('/api/v1/partnerships', { enterprise_id: id }, MAX_PARTNERSHIPS);
-      if (ctx.isCurrent()) psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data, 'enterprise', id, loadPartnerships));
+      const names = await institutionNamesEN(ps.data.map((p) => p.institution_id));
+      if (ctx.isCurrent()) {
+        psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data, 'enterprise', id, loadPartnerships, null, names));
+        updateCards(partnersBox, ps.data, 'enterprise');
+      }
       return ps.data;
     } catch (err) {
       psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), errorBox(err));
@@ -157,12 +169,15 @@ export async function renderHR(view, r, ctx) {
   ]);
 }
 
-/** jobItem is one job of the list; target marks the job a link named (a search hit). */
+/**
+ * jobItem is one job of the list; target, the key of its badge's text, marks the job a link
+ * named (a search hit, a job suggested to a candidate).
+ */
 function jobItem(j, verified, mine, edit, match, target, setStatus) {
   const closed = j.status === 'closed';
   const meta = [cityName(j.city), districtName(j.district), degreeName(j.degree), j.experience ? t('field.experience', { v: experienceName(j.experience) }) : '', j.headcount ? t(j.headcount === 1 ? 'hr.job.headcount.one' : 'hr.job.headcount', { n: j.headcount }) : '', salaryText(j)].filter(Boolean);
   return h('li', { class: 'card job' + (target ? ' target' : '') + (closed ? ' closed' : ''), 'data-id': j.id, 'data-status': closed ? 'closed' : 'open' },
-    target ? h('p', { class: 'badge here' }, t('hr.job.target')) : null,
+    target ? h('p', { class: 'badge here' }, t(target)) : null,
     h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', closed ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
     j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.map(skillName).join(t('punct.list'))) : null,
@@ -196,19 +211,33 @@ async function showCandidates(box, job, contact) {
     if (seq !== candidatesSeq) return;
     box.querySelector('[role=status]')?.remove();
     if (!ms.data || !ms.data.length) { box.append(h('p', { class: 'muted' }, pick(ms.zh, ms.en) || t('match.none'))); return; }
+    // The schools by their English names too on an English page.
+    const names = await institutionNamesEN(ms.data.map((m) => (shownStudies(m.candidate || {}) || {}).institution_id));
+    if (seq !== candidatesSeq) return;
     box.append(h('ol', { class: 'cand-list' }, ms.data.map((m) => {
       const c = m.candidate || {};
-      const edu = (c.education || [])[0];
+      const edu = shownStudies(c);
       return h('li', { class: 'card match', 'data-id': c.id },
         h('div', { class: 'match-head' }, h('h3', {}, t('hr.candidate', { id: (c.id || '').slice(0, 12) })), ' ', syntheticBadge(c.synthetic),
           h('span', { class: 'score' }, scoreText(m.score))),
-        h('p', { class: 'muted' }, [cityName(c.city || ''), degreeName(c.degree), edu ? t('hr.candidate.edu', { year: edu.graduation_year || '', school: edu.institution_name || '', major: majorName(edu.major || '', edu.major_code) }) : '', (c.languages || []).map(languageName).join(t('punct.list'))].filter(Boolean).join(' · ')),
+        h('p', { class: 'muted' }, [cityName(c.city || ''), degreeName(c.degree), edu ? t('hr.candidate.edu', { year: edu.graduation_year || '', school: instName(edu.institution_name || '', names[edu.institution_id]), major: majorName(edu.major || '', edu.major_code) }) : '', (c.languages || []).map(languageName).join(t('punct.list'))].filter(Boolean).join(' · ')),
         factors(m.factors),
         contact && c.id ? contactBox(c.id) : null);
     })));
   } catch (err) {
     if (seq === candidatesSeq) box.append(errorBox(err));
   }
+}
+
+/**
+ * shownStudies are the studies a candidate's card names beside their degree: those of that
+ * degree (the latest of them), else the latest; a profile may list its 本科 before its 硕士.
+ */
+function shownStudies(c) {
+  const year = (e) => Number(e.graduation_year) || 0;
+  const latest = (list) => list.reduce((a, e) => (!a || year(e) >= year(a) ? e : a), null);
+  const all = c.education || [];
+  return latest(all.filter((e) => c.degree && e.degree === c.degree)) || latest(all);
 }
 
 /**
@@ -412,15 +441,9 @@ async function finder(view, r, ctx) {
     });
     return;
   }
-  try {
-    const res = await get('/api/v1/search', { q, type: 'enterprise', per_page: 20 });
-    if (!ctx.isCurrent()) return;
-    out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
-      h('a', { href: '#/hr/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge((x.fields || {}).verified),
-      h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
-      (x.fields || {}).jobs ? h('span', { class: 'muted jobs-found' }, ' · ' + jobsFound(x.fields)) : null))));
-    if (!res.hits.length) out.append(h('p', {}, t('search.none')));
-  } catch (err) {
-    out.replaceChildren(errorBox(err));
-  }
+  // The firms found, 20 at a time, with how many there are.
+  await finderHits(out, ctx, { q, type: 'enterprise', prefix: 'hr.find' }, (x) => h('li', {},
+    h('a', { href: '#/hr/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge((x.fields || {}).verified),
+    h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
+    (x.fields || {}).jobs ? h('span', { class: 'muted jobs-found' }, ' · ' + jobsFound(x.fields)) : null));
 }

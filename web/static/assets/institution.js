@@ -4,14 +4,18 @@ import { t, pick, cityName, regionName, levelName, authorityName, programsFound,
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
 import { loadPrograms } from './programs.js';
-import { directory } from './directory.js';
+import { directory, finderHits } from './directory.js';
 import { instName } from './i18n.js';
-import { matchCard, partnershipList, partnershipsByOther, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, updateCards, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
 
-/** renderInstitution draws #/institution (a finder) or #/institution/{id}. */
+/**
+ * renderInstitution draws #/institution (a finder, or without words the signed-in staff's
+ * institution) or #/institution/{id}.
+ */
 export async function renderInstitution(view, r, ctx) {
   const u = currentUser();
-  if (!r.arg && u && u.role === 'institution' && u.institution_id) {
+  // The menu's 院校 takes staff to their own school; a search (#/institution?q=长安大学) is theirs too.
+  if (!r.arg && !r.params.get('q') && u && u.role === 'institution' && u.institution_id) {
     location.replace('#/institution/' + encodeURIComponent(u.institution_id));
     return;
   }
@@ -40,7 +44,11 @@ export async function renderInstitution(view, r, ctx) {
       const list = (await getAll('/api/v1/partnerships', { institution_id: id }, MAX_PARTNERSHIPS)).data;
       // The other party is an enterprise: marked 未核验 when the API says it is unverified.
       const verified = await enterprisesVerified(list.map((p) => p.enterprise_id));
-      if (ctx.isCurrent()) proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(list, 'institution', id, loadProposals, verified));
+      if (ctx.isCurrent()) {
+        proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(list, 'institution', id, loadProposals, verified));
+        // The suggested partners' cards show the status anew (a proposal accepted here).
+        updateCards(partnersBox, list, 'institution');
+      }
       return list;
     } catch (err) {
       proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), errorBox(err));
@@ -53,8 +61,8 @@ export async function renderInstitution(view, r, ctx) {
   await Promise.all([
     programs,
     loadProposals(),
-    loadPartners(partnersBox, id, false, loadProposals, false, () => partnerships),
-    loadGaps(gapsBox, inst, id, false, false, programs),
+    loadPartners(partnersBox, id, r.params.get('partners_real') === '1', loadProposals, false, () => partnerships),
+    loadGaps(gapsBox, inst, id, r.params.get('gaps_real') === '1', false, programs),
   ]);
 }
 
@@ -71,7 +79,7 @@ async function loadPartners(box, id, realOnly, onChange, refocus, partnerships) 
     const [ms, list] = await Promise.all([get('/api/v1/institutions/' + encodeURIComponent(id) + '/partners', { limit: 5, real_only: realOnly ? 'true' : null }), partnerships()]);
     const existing = partnershipsByOther(list, 'institution');
     const toggle = h('input', { type: 'checkbox', id: 'partners-real', checked: realOnly ? true : null, 'aria-describedby': 'partners-real-hint' });
-    toggle.addEventListener('change', () => { toggle.disabled = true; loadPartners(box, id, toggle.checked, onChange, true, partnerships); });
+    toggle.addEventListener('change', () => { toggle.disabled = true; keepInAddress('partners_real', toggle.checked); loadPartners(box, id, toggle.checked, onChange, true, partnerships); });
     const synthetic = (ms.data || []).some((m) => m.enterprise && m.enterprise.synthetic);
     // (replace, not replaceChildren: a part left out is null, which replaceChildren would show as "null".)
     replace(box, h('h2', { id: 'partners-h' }, t('inst.partners')), hint,
@@ -93,7 +101,7 @@ async function loadGaps(box, inst, id, realOnly, refocus, programs) {
   try {
     const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5, real_only: realOnly ? 'true' : null });
     const toggle = h('input', { type: 'checkbox', id: 'gaps-real', checked: realOnly ? true : null, 'aria-describedby': 'gaps-real-hint' });
-    toggle.addEventListener('change', () => { toggle.disabled = true; loadGaps(box, inst, id, toggle.checked, true, programs); });
+    toggle.addEventListener('change', () => { toggle.disabled = true; keepInAddress('gaps_real', toggle.checked); loadGaps(box, inst, id, toggle.checked, true, programs); });
     // The majors suggested are of the 本科 catalogue: a training institution, and a 专科
     // (vocational) college, which awards no 本科 degree, are told of courses to start instead.
     const training = inst.type === 'training';
@@ -115,6 +123,19 @@ async function loadGaps(box, inst, id, realOnly, refocus, programs) {
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));
     if (refocus) document.getElementById('gaps-real').focus(); // the box was drawn again: keep the keyboard's place
   } catch (err) { box.replaceChildren(errorBox(err)); }
+}
+
+/**
+ * keepInAddress writes a box of the page (仅计真实数据: partners_real=1, gaps_real=1) into the
+ * address, so that a reload and Back show the page as it was left. The address is replaced,
+ * not added to history, and the page is not drawn again: only the box's part is.
+ */
+function keepInAddress(name, on) {
+  const [path, qs] = location.hash.split('?');
+  const params = new URLSearchParams(qs || '');
+  if (on) params.set(name, '1'); else params.delete(name);
+  const s = params.toString();
+  history.replaceState(history.state, '', path + (s ? '?' + s : ''));
 }
 
 /**
@@ -151,15 +172,9 @@ async function finder(view, r, ctx) {
     });
     return;
   }
-  try {
-    const res = await get('/api/v1/search', { q, type: 'institution', per_page: 20 });
-    if (!ctx.isCurrent()) return;
-    out.replaceChildren(h('ul', { class: 'plain finder' }, res.hits.map((x) => h('li', {},
-      h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, instName(x.title, (x.fields || {}).name_en)), ' ', syntheticBadge(x.synthetic),
-      h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
-      (x.fields || {}).programs ? h('span', { class: 'muted programs-found' }, ' · ' + programsFound(x.fields)) : null))));
-    if (!res.hits.length) out.append(h('p', {}, t('search.none')));
-  } catch (err) {
-    out.replaceChildren(errorBox(err));
-  }
+  // The schools found, 20 at a time, with how many there are.
+  await finderHits(out, ctx, { q, type: 'institution', prefix: 'inst.find' }, (x) => h('li', {},
+    h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, instName(x.title, (x.fields || {}).name_en)), ' ', syntheticBadge(x.synthetic),
+    h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
+    (x.fields || {}).programs ? h('span', { class: 'muted programs-found' }, ' · ' + programsFound(x.fields)) : null));
 }

@@ -116,9 +116,11 @@ async function loadJobs(box, path, cand) {
       ? h('ol', { class: 'my-job-list' }, ms.data.map((m) => {
         const j = m.job || {};
         const e = m.enterprise || {};
-        const href = e.id ? '#/hr/' + encodeURIComponent(e.id) + '?job=' + encodeURIComponent(j.id) : null;
+        // The posting on its enterprise's page, marked as suggested to the candidate (from=me),
+        // not as found by a search.
+        const href = e.id ? '#/hr/' + encodeURIComponent(e.id) + '?job=' + encodeURIComponent(j.id) + '&from=me' : null;
         return h('li', { class: 'card match', 'data-id': j.id },
-          h('div', { class: 'match-head' }, h('h3', {}, href ? h('a', { href }, j.name || j.id) : j.name || j.id), ' ', syntheticBadge(m.synthetic), ' ', unverifiedBadge(j.verified),
+          h('div', { class: 'match-head' }, h('h3', {}, href ? h('a', { href }, j.name || j.id) : j.name || j.id), ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(j.verified),
             h('span', { class: 'score' }, scoreText(m.score))),
           h('p', { class: 'muted' }, [e.name, cityName(j.city || e.city || '')].filter(Boolean).join(' · ')),
           factors(m.factors));

@@ -24,17 +24,48 @@ export function canAct(side, id) {
   return u.role === 'admin' || (u.role === side && u[side + '_id'] === id);
 }
 
-/** signInHint tells a visitor which account (role: institution, enterprise, admin) the action needs, with a link to sign in. */
+/**
+ * signInHint tells a visitor which account (role: institution, enterprise, admin, candidate)
+ * the action needs, with a link to sign in. On the page of one institution or enterprise the
+ * action takes an account of that one (not any school's staff): the hint says so, and tells
+ * someone signed in for another one that their account is not of this one.
+ */
 export function signInHint(role) {
-  const who = t('role.' + role);
-  return h('p', { class: 'hint sign-in' }, t('session.needed.role', { who }), ' ',
-    currentUser() ? null : h('a', { href: '#/signin?next=' + encodeURIComponent(location.hash) }, t('session.signin')));
+  const own = role === 'institution' || role === 'enterprise';
+  const u = currentUser();
+  return h('p', { class: 'hint sign-in' }, own ? t('session.needed.own.' + role) : t('session.needed.role', { who: t('role.' + role) }),
+    own && u ? [' ', t('session.needed.other.' + role)] : null, ' ',
+    u ? null : h('a', { href: '#/signin?next=' + encodeURIComponent(location.hash) }, t('session.signin')));
 }
 
 function partyLink(p) {
   if (!p) return '';
   const href = p.type === 'institution' ? '#/institution/' + encodeURIComponent(p.id) : '#/hr/' + encodeURIComponent(p.id);
-  return h('a', { href }, instName(p.name, p.name_en));
+  return h('a', { href }, partyName(p));
+}
+
+/** partyName is a party's name in the page's language: a school's by instName (name_en). */
+function partyName(p) { return p.type === 'institution' ? instName(p.name, p.name_en) : p.name; }
+
+// namesEN caches the English names of institutions (name_en of the API; '' when it has none).
+const namesEN = new Map();
+
+/**
+ * institutionNamesEN answers, on an English page, a map from the id of each institution of
+ * ids to its English name as the API gives it (GET /api/v1/institutions/{id}), for the
+ * records that name a school in Chinese only (a partnership, a candidate's studies); on a
+ * Chinese page, and for a school it could not read or without one, nothing.
+ */
+export async function institutionNamesEN(ids) {
+  if (lang() !== 'en') return {};
+  const want = [...new Set(ids.filter(Boolean))];
+  await Promise.all(want.filter((id) => !namesEN.has(id)).map(async (id) => {
+    try {
+      const x = await get('/api/v1/institutions/' + encodeURIComponent(id));
+      namesEN.set(id, x.name_en || '');
+    } catch { /* shown by its Chinese name */ }
+  }));
+  return Object.fromEntries(want.filter((id) => namesEN.get(id)).map((id) => [id, namesEN.get(id)]));
 }
 
 /** OPEN are the states of a partnership that cannot be proposed again (the API answers 409). */
@@ -54,31 +85,66 @@ export function partnershipsByOther(list, side) {
  * the page speaks for, selfID its id; existing is the pair's partnership, if there is one.
  * A pair with an open partnership shows its status instead of "propose" (which the API would
  * refuse); otherwise the card offers "propose" (again, after a refusal) when the user may act
- * for that side.
+ * for that side. updateCards draws the status again when the partnerships change.
  */
 export function matchCard(m, side, selfID, onChange, existing) {
   const other = side === 'institution' ? m.enterprise : m.institution;
+  const otherParty = { ...other, type: side === 'institution' ? 'enterprise' : 'institution' };
+  const state = h('div', { class: 'match-state' });
   const card = h('article', { class: 'match card', 'data-id': other.id },
-    h('div', { class: 'match-head' }, h('h3', {}, partyLink(other)), ' ', syntheticBadge(other.synthetic), ' ', unverifiedBadge(other.verified),
+    h('div', { class: 'match-head' }, h('h3', {}, partyLink(otherParty)), ' ', syntheticBadge(other.synthetic), ' ', unverifiedBadge(other.verified),
       other.city ? h('span', { class: 'muted' }, ' · ' + cityName(other.city)) : null, h('span', { class: 'score' }, scoreText(m.score))),
-    factors(m.factors));
-  if (existing && existing.status !== 'suggested') {
-    card.append(h('p', { class: 'existing', 'data-status': existing.status }, t('partner.existing'), ' ',
-      h('span', { class: 'badge status status-' + existing.status }, t('status.' + existing.status)),
-      existing.proposed_by ? h('span', { class: 'muted' }, ' · ' + t('partner.by', { side: t('side.' + existing.proposed_by) })) : null));
-  }
-  if (canAct(side, selfID) && !(existing && OPEN.includes(existing.status))) {
-    const instID = side === 'institution' ? selfID : other.id;
-    const entID = side === 'institution' ? other.id : selfID;
-    const label = existing && existing.status === 'declined' ? 'partner.repropose' : 'partner.propose';
-    card.append(proposeForm(instID, entID, side, other.name, 'note-' + other.id, label, (name) => {
-      const notice = okBox(t('partner.proposed', { name }));
-      card.querySelector('form.propose').replaceChildren(notice);
-      focusNotice(notice); // the button pressed is gone
-      if (onChange) onChange();
-    }));
-  }
+    factors(m.factors), state);
+  // notice says that a proposal was made from this card: it stays when the status is drawn again.
+  let notice = null;
+  let drawn = null;
+  const draw = (ex) => {
+    // The same status as drawn: the card stays as it is (a note being typed in it too).
+    const key = ex ? ex.status + ' ' + (ex.proposed_by || '') : '';
+    if (key === drawn) return;
+    drawn = key;
+    const focused = notice && notice.contains(document.activeElement);
+    const parts = [];
+    if (ex && ex.status !== 'suggested') {
+      parts.push(h('p', { class: 'existing', 'data-status': ex.status }, t('partner.existing'), ' ',
+        h('span', { class: 'badge status status-' + ex.status }, t('status.' + ex.status)),
+        ex.proposed_by ? h('span', { class: 'muted' }, ' · ' + t('partner.by', { side: t('side.' + ex.proposed_by) })) : null));
+    }
+    if (notice) {
+      parts.push(notice);
+    } else if (canAct(side, selfID) && !(ex && OPEN.includes(ex.status))) {
+      const instID = side === 'institution' ? selfID : other.id;
+      const entID = side === 'institution' ? other.id : selfID;
+      const label = ex && ex.status === 'declined' ? 'partner.repropose' : 'partner.propose';
+      parts.push(proposeForm(instID, entID, side, partyName(otherParty), 'note-' + other.id, label, (name) => {
+        notice = okBox(t('partner.proposed', { name }));
+        card.querySelector('form.propose').replaceChildren(notice);
+        focusNotice(notice); // the button pressed is gone
+        if (onChange) onChange();
+      }));
+    }
+    state.replaceChildren(...parts);
+    if (focused) focusNotice(notice);
+  };
+  cardDraw.set(card, draw);
+  draw(existing);
   return card;
+}
+
+// cardDraw maps a card of matchCard to the function that draws its partnership's status.
+const cardDraw = new WeakMap();
+
+/**
+ * updateCards draws again the partnership status of the suggested partners' cards in box
+ * (matchCard) from list, the latest partnerships of the page's party (side): accepting or
+ * starting a partnership in the list below changed what a card said.
+ */
+export function updateCards(box, list, side) {
+  const byOther = partnershipsByOther(list, side);
+  for (const card of box.querySelectorAll('article.match[data-id]')) {
+    const draw = cardDraw.get(card);
+    if (draw) draw(byOther.get(card.dataset.id));
+  }
 }
 
 /** focusNotice moves the focus to a notice on the page (of a step taken by a button now gone). */
@@ -167,24 +233,28 @@ function proposalNote(p) {
  * accepted partnership, propose a suggested or declined one (again). verified maps the
  * enterprises' ids to the API's verified flag (the institution page's list, whose other party
  * is an enterprise). onChange(notice) reloads the list after a step and shows notice above it.
+ * namesEN maps the institutions' ids to their English names (institutionNamesEN: the HR
+ * page's list, whose other party is a school, on an English page).
  */
-export function partnershipList(list, side, selfID, onChange, verified) {
+export function partnershipList(list, side, selfID, onChange, verified, namesEN) {
   if (!list.length) return h('p', { class: 'muted' }, t('inst.proposals.none'));
   const mayAct = canAct(side, selfID);
   const otherSide = side === 'institution' ? 'enterprise' : 'institution';
   return h('ul', { class: 'partnerships' }, list.map((p) => {
-    const otherName = side === 'institution' ? p.enterprise_name : p.institution_name;
     const otherID = side === 'institution' ? p.enterprise_id : p.institution_id;
+    // A school by its English name too on an English page: Xidian University (西安电子科技大学).
+    const other = { type: otherSide, id: otherID, name: (side === 'institution' ? p.enterprise_name : p.institution_name) || otherID, name_en: (namesEN || {})[otherID] };
+    const otherName = partyName(other);
     const status = h('div', { 'aria-live': 'polite' });
     const li = h('li', { class: 'partnership card', 'data-id': p.id, 'data-status': p.status },
-      h('div', {}, partyLink({ type: otherSide, id: otherID, name: otherName || otherID }), ' ', syntheticBadge(p.synthetic),
+      h('div', {}, partyLink(other), ' ', syntheticBadge(p.synthetic),
         side === 'institution' ? [' ', unverifiedBadge((verified || {})[p.enterprise_id])] : null,
         ' ', h('span', { class: 'badge status status-' + p.status }, t('status.' + p.status)),
         p.proposed_by ? h('span', { class: 'muted' }, ' · ' + t('partner.by', { side: t('side.' + p.proposed_by) })) : null),
       proposalNote(p),
       history(p));
     const done = async (msgKey) => {
-      const notice = okBox(t(msgKey, { name: otherName || otherID }));
+      const notice = okBox(t(msgKey, { name: otherName }));
       if (onChange) await onChange(notice); else status.append(notice);
       // The button pressed went with the list drawn again: the focus goes to what it did,
       // not back to the top of the page.
@@ -212,7 +282,7 @@ export function partnershipList(list, side, selfID, onChange, verified) {
     } else if (p.status === 'declined' || p.status === 'suggested') {
       const instID = side === 'institution' ? selfID : otherID;
       const entID = side === 'institution' ? otherID : selfID;
-      actions = proposeForm(instID, entID, side, otherName || otherID, 'renote-' + p.id,
+      actions = proposeForm(instID, entID, side, otherName, 'renote-' + p.id,
         p.status === 'declined' ? 'partner.repropose' : 'partner.propose', () => done(p.status === 'declined' ? 'partner.reproposed' : 'partner.proposed'));
       actions.dataset.action = 'propose';
     }
