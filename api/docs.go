@@ -208,23 +208,6 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 	}
 }
 
-// notErased refuses a new candidate of the source and external id of one erased at their
-// request, as an import of their row is refused (xiaoqi.ErasedKeys).
-func (s *Server) notErased(ctx context.Context, d xiaoqi.Doc) error {
-	key := xiaoqi.ErasedKey(d.NaturalKey())
-	if key == "" || s.accounts == nil {
-		return nil
-	}
-	erased, err := xiaoqi.ErasedKeys(ctx, s.accounts)
-	if err != nil {
-		return err
-	}
-	if erased[key] {
-		return xiaoqi.Errorf(xiaoqi.ECONFLICT, "此人（source/external_id）已应本人要求删除，不再录入 / this person (source/external_id) was erased at their request and is not entered again")
-	}
-	return nil
-}
-
 // ontoStored returns d written onto the stored document of the same natural key (an
 // institution's code, an enterprise's credit code, a program's school, major and degree), and
 // that stored document; d itself and nil when none is stored. A POST of a known school with

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"slices"
 	"strconv"
 
@@ -105,3 +106,20 @@ func anonymizeHit(h *xiaoqi.Hit) {
 }
 
 const redacted = "[已隐藏 hidden]"
+
+// notErased refuses a new candidate of the source and external id of one erased at their
+// request, as an import of their row is refused (xiaoqi.ErasedKeys).
+func (s *Server) notErased(ctx context.Context, d xiaoqi.Doc) error {
+	key := xiaoqi.ErasedKey(d.NaturalKey())
+	if key == "" || s.accounts == nil {
+		return nil
+	}
+	erased, err := xiaoqi.ErasedKeys(ctx, s.accounts)
+	if err != nil {
+		return err
+	}
+	if erased[key] {
+		return xiaoqi.Errorf(xiaoqi.ECONFLICT, "此人（source/external_id）已应本人要求删除，不再录入 / this person (source/external_id) was erased at their request and is not entered again")
+	}
+	return nil
+}

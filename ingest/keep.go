@@ -1,0 +1,102 @@
+package ingest
+
+// What a row imported onto a stored record keeps of it, and the rows refused or warned about
+// because their key is another's.
+
+import (
+	"cmp"
+	"strings"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// keepChoices keeps what a stored candidate chose, which an import of their row does not
+// change: who may see the profile (visibility) and which enterprises may see their contacts
+// (consent_enterprises). A list imported again made a profile its candidate had made private
+// public again, and dropped their consents, without a word in the audit log.
+func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
+	old, err := stored(rs.ctx, rs.store, xiaoqi.KindCandidate, "", c.NaturalKey())
+	if err != nil {
+		return err
+	}
+	o, ok := old.(*xiaoqi.Candidate)
+	if !ok {
+		return nil
+	}
+	if otherPerson(o, c) {
+		rec.errorf("external_id", "编号 %[1]s 在来源 %[2]q 中已属于另一位候选人（姓名不同），此行未导入：若是另一所学校或机构的名单，请为其指定来源（source）；若此人改了姓名，请在其档案中修改 / id %[1]s of source %[2]q belongs to another candidate (another name): the row was not imported; if this is another school's or office's list, give it a source of its own; if the person changed their name, change it on their profile",
+			c.ExternalID, c.Source)
+		return nil
+	}
+	if c.Visibility != "" && c.Visibility != cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous) {
+		rec.warnf("visibility", "候选人的可见性（%[1]s）已保留：导入不改变已有候选人的可见性，请由本人或在其资料中修改 / the candidate's visibility (%[1]s) is kept: an import does not change that of a stored candidate; they (or an administrator, on the profile) change it",
+			cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous))
+	}
+	c.Visibility, c.ConsentEnterprises = o.Visibility, o.ConsentEnterprises
+	return nil
+}
+
+// otherPerson reports whether a row's candidate c, found stored as o by its source and
+// external id, is someone else: another name. Two schools' 就业名单.csv (or one downloaded
+// twice, 就业名单 (1).csv, which names the same source) both number their students from 1, and
+// the second overwrote the first school's students with its own, name, phone and all, under
+// the choices (public) the first ones had made.
+func otherPerson(o, c *xiaoqi.Candidate) bool {
+	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	return o.Name != "" && c.Name != "" && squash(o.Name) != squash(c.Name)
+}
+
+// otherFirm warns of a row whose source and id are those of a stored posting of another
+// enterprise: two offices' 用工需求.csv (or one saved as 用工需求(1).csv) name the same source
+// and both number their postings from 1, and the second moved the first office's postings to
+// its own firms without a word. The row is written (a list may move a posting on purpose),
+// and the warning says whose posting it was and how to keep the lists apart.
+func (rs *rows) otherFirm(rec *record, j *xiaoqi.JobNeed) error {
+	if j.EnterpriseID == "" || !rs.opt.derivedSource {
+		return nil // a source given on purpose (--source 51job) is the importer's to keep apart
+	}
+	old, err := stored(rs.ctx, rs.store, xiaoqi.KindJob, "", j.NaturalKey())
+	if err != nil {
+		return err
+	}
+	if o, ok := old.(*xiaoqi.JobNeed); ok && o.EnterpriseID != "" && o.EnterpriseID != j.EnterpriseID {
+		rec.warnf("external_id", "编号 %[1]s 在来源 %[2]q 中原是另一企业（%[3]s）的岗位“%[4]s”，已改为本行的企业与岗位：若这是另一份名单，请为其指定来源（source） / id %[1]s of source %[2]q was a posting of another enterprise (%[3]s, %[4]q) and now is this row's: if this is another list, give it a source of its own",
+			j.ExternalID, j.Source, o.EnterpriseName, o.Name)
+	}
+	return nil
+}
+
+// keepStored gives j, a row imported onto the stored posting old, what old holds and the row
+// leaves empty: a short list (title, firm, district, salary) imported onto the postings of a
+// full one replaced each whole, and their degree, headcount, description, skills and posting
+// date were lost.
+func keepStored(rec *record, j, old *xiaoqi.JobNeed) {
+	keep := func(v *string, o string) {
+		if *v == "" {
+			*v = o
+		}
+	}
+	keep(&j.Degree, old.Degree)
+	keep(&j.Experience, old.Experience)
+	keep((*string)(&j.Sector), string(old.Sector))
+	if j.Headcount == 0 {
+		j.Headcount = old.Headcount
+	}
+	if j.SalaryMin == 0 && j.SalaryMax == 0 && j.SalaryText == "" {
+		j.SalaryMin, j.SalaryMax, j.SalaryMonths, j.SalaryText = old.SalaryMin, old.SalaryMax, old.SalaryMonths, old.SalaryText
+	}
+	if len(j.Languages) == 0 {
+		j.Languages = old.Languages
+	}
+	if j.PostedAt.IsZero() {
+		j.PostedAt = old.PostedAt
+	}
+	if rec.get("status") == "" {
+		j.Status = old.Status // a closed posting is not opened by a list that says nothing of it
+	}
+	if j.Description == "" {
+		// The skills of the title only, but the stored ones came of the description too.
+		j.Description = old.Description
+		j.Skills = union(old.Skills, j.Skills)
+	}
+}
