@@ -138,6 +138,10 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 			r.warnf("posted_at", "发布日期 %[1]s 晚于今天，已留空 / the posting date %[1]s is later than today; left empty", t.Format(time.DateOnly))
 		} else {
 			j.PostedAt = t.UTC()
+			if dayless(v) {
+				// 2024年3月 was stored as 2024-03-01 without a word, and shown as posted that day.
+				r.warnf("posted_at", "%[1]q 未写具体日期，按 %[2]s 记 / %[1]q names no day: read as %[2]s", v, t.Format(time.DateOnly))
+			}
 		}
 	}
 	if low := min(nonZero(j.SalaryMin), nonZero(j.SalaryMax)); low < xiaoqi.MinMonthlySalary {

@@ -159,6 +159,20 @@ func chineseNumber(s string) (int, bool) {
 // China is the time zone dates without one are read in.
 var China = time.FixedZone("CST", 8*3600)
 
+// daylessLayouts are the layouts of dateLayouts that name no day (2024年3月, 2024-03, 2024).
+var daylessLayouts = []string{"2006年1月", "2006-01", "2006-1", "2006/1", "2006.1", "2006", "2006年"}
+
+// dayless reports whether the date s, as ParseDate reads it, names no day.
+func dayless(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, l := range daylessLayouts {
+		if _, err := time.Parse(l, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 var dateLayouts = []string{
 	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006-1-2 15:04:05", "2006-1-2 15:04", "2006-1-2",
 	"2006/01/02 15:04:05", "2006/1/2 15:04:05", "2006/1/2 15:04", "2006/1/2", "2006.1.2", "2006.01.02",

@@ -87,3 +87,23 @@ func TestNegotiableInMinMaxColumns(t *testing.T) {
 		t.Errorf("网络工程师 %+v: want a minimum of 5000", j)
 	}
 }
+
+// TestPostingDateWithoutDay: 2024年3月 was stored as 2024-03-01 without a word, and shown as
+// posted on that day; it still is, with a warning that says so. A whole date gets none.
+func TestPostingDateWithoutDay(t *testing.T) {
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,发布日期",
+		"测试工程师,甲公司,西安,2024年3月",
+		"运维工程师,甲公司,西安,2024-03",
+		"日语客服,甲公司,西安,2024年3月5日",
+	)))
+	rep := mustImport(t, openStore(t), path, ingest.Options{Type: xiaoqi.KindJob})
+	for _, row := range []int{2, 3} {
+		if !hasProblem(rep, ingest.LevelWarning, row, "发布日期", "names no day: read as 2024-03-01") {
+			t.Errorf("want row %d warned that its date names no day:%s", row, problems(rep))
+		}
+	}
+	if hasProblem(rep, ingest.LevelWarning, 4, "发布日期", "") {
+		t.Errorf("a whole date warned about:%s", problems(rep))
+	}
+}
