@@ -145,7 +145,8 @@ func suggestedJobJourney(t *testing.T, p *page, svc *service, a actors) {
 	// A real posting (as an import would store it) and a synthetic candidate made for it, who
 	// lists their 本科 before their 硕士.
 	job := &xiaoqi.JobNeed{Meta: xiaoqi.Meta{Source: "ui-test"}, EnterpriseID: ent.ID, EnterpriseName: ent.Name,
-		Name: "云原生开发工程师", City: ent.City, Sector: xiaoqi.SectorSoftware, Skills: skills, Degree: "硕士", Headcount: 2, Status: "open"}
+		Name: "云原生开发工程师", City: ent.City, Sector: xiaoqi.SectorSoftware, Skills: skills, Degree: "硕士", Headcount: 2, Status: "open",
+		Description: "负责基于 Kubernetes 的云原生平台开发。\n参与微服务架构设计。"}
 	cand := &xiaoqi.Candidate{Meta: xiaoqi.Meta{Synthetic: true}, Name: "诸葛云帆", City: ent.City, Degree: "硕士", Skills: skills,
 		Education: []xiaoqi.Education{
 			{InstitutionID: xidian, InstitutionName: "西安电子科技大学", Major: "软件工程", MajorCode: "080902", Degree: "本科", GraduationYear: 2019},
@@ -192,6 +193,8 @@ func suggestedJobJourney(t *testing.T, p *page, svc *service, a actors) {
 	if strings.Contains(p.text(".job.target"), "搜索到的岗位") {
 		p.fail("a job opened from 我的档案 is said to be found by search")
 	}
+	// The posting's description, open on the job the link named.
+	p.waitText(".job.target details.job-desc[open]", "参与微服务架构设计")
 	p.click("#signout")
 	p.waitText("#session", "登录")
 

@@ -181,6 +181,9 @@ function jobItem(j, verified, mine, edit, match, target, setStatus) {
     h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', closed ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'muted' }, meta.join(' · ')),
     j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.map(skillName).join(t('punct.list'))) : null,
+    // What the posting says of the work, folded (open on the job a link named): the page
+    // listed a firm's postings without it, and the search snippet was all a reader saw.
+    j.description ? h('details', { class: 'job-desc', open: !!target }, h('summary', {}, t('hr.job.description')), h('p', {}, j.description)) : null,
     h('div', { class: 'actions' },
       // A closed job need has no candidates (the API answers 409): no button for them.
       closed ? null : h('button', { type: 'button', 'data-action': 'match', onclick: match }, t('hr.job.match')),
