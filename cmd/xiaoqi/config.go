@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,6 +92,36 @@ func DefaultConfig() Config {
 		MaxBodyBytes:     1 << 20,
 		MaxUploadBytes:   100 << 20,
 	}
+}
+
+// unknownSetting is an XIAOQI_ variable of the environment that serve does not read, with the
+// one it reads whose name begins most like it.
+type unknownSetting struct{ name, near string }
+
+// unknownSettings lists the XIAOQI_ variables of environ (NAME=value) not among asked, the
+// variables serve read: a mistyped XIAOQI_BACKUP_DIRECTORY was ignored without a word, and
+// the operator believed backups were on. XIAOQI_TEST_ variables are the tests'.
+func unknownSettings(environ []string, asked map[string]bool) []unknownSetting {
+	var out []unknownSetting
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, "XIAOQI_") || strings.HasPrefix(name, "XIAOQI_TEST_") || asked[name] {
+			continue
+		}
+		u, best := unknownSetting{name: name}, len("XIAOQI_")
+		for _, a := range slices.Sorted(maps.Keys(asked)) {
+			n := 0
+			for n < len(a) && n < len(name) && a[n] == name[n] {
+				n++
+			}
+			if n > best {
+				u.near, best = a, n
+			}
+		}
+		out = append(out, u)
+	}
+	slices.SortFunc(out, func(a, b unknownSetting) int { return strings.Compare(a.name, b.name) })
+	return out
 }
 
 // envOr returns the environment variable's value, or def when it is unset.
@@ -198,6 +230,10 @@ func (c *Config) check() error {
 	}
 	if _, err := c.logLevel(); err != nil {
 		return err
+	}
+	if c.MongoTimeout <= 0 {
+		// 0s was taken, and MongoDB then reported unreachable.
+		return fmt.Errorf("配置无效：--mongodb-timeout（XIAOQI_MONGODB_TIMEOUT）须大于 0，不能是 %[1]s / --mongodb-timeout (XIAOQI_MONGODB_TIMEOUT) must be more than 0, not %[1]s", c.MongoTimeout)
 	}
 	if c.PollInterval <= 0 {
 		return fmt.Errorf("配置无效：--poll-interval（XIAOQI_POLL_INTERVAL）须大于 0，不能是 %[1]s / --poll-interval (XIAOQI_POLL_INTERVAL) must be more than 0, not %[1]s", c.PollInterval)

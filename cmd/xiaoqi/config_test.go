@@ -28,6 +28,9 @@ func TestBadEnvironmentValues(t *testing.T) {
 			want: []string{"XIAOQI_RATE_PER_KEY (--rate-per-key)", "XIAOQI_SECURE_COOKIES (--secure-cookies)"}},
 		{args: []string{"users", "list"}, env: map[string]string{"XIAOQI_MONGODB_TIMEOUT": "ten"},
 			want: []string{`XIAOQI_MONGODB_TIMEOUT (--mongodb-timeout): "ten"`}},
+		// --mongodb-timeout 0s was taken, and MongoDB then reported unreachable.
+		{args: []string{"serve", "--mongodb-timeout", "0s"}, want: []string{"--mongodb-timeout (XIAOQI_MONGODB_TIMEOUT) must be more than 0, not 0s"}},
+		{args: []string{"serve"}, env: map[string]string{"XIAOQI_MONGODB_TIMEOUT": "-5s"}, want: []string{"--mongodb-timeout (XIAOQI_MONGODB_TIMEOUT) must be more than 0, not -5s"}},
 		// --poll-interval 0 was taken as 200ms while the log said 0s.
 		{args: []string{"serve", "--poll-interval", "0"}, want: []string{"--poll-interval (XIAOQI_POLL_INTERVAL) must be more than 0"}},
 		// A value that parses but cannot be used names the variable too, for those who set

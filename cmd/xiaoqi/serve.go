@@ -29,7 +29,12 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/web"
 )
 
-func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, args []string, environ func(string) string, stdout, stderr io.Writer) error {
+	asked := map[string]bool{} // the variables read, to name those set and never read
+	getenv := func(name string) string {
+		asked[name] = true
+		return environ(name)
+	}
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("xiaoqi serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -65,6 +70,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	m := NewMain(cfg, stderr)
+	for _, u := range unknownSettings(os.Environ(), asked) {
+		m.Logger.Warn("unknown setting ignored", "variable", u.name, "did_you_mean", u.near)
+	}
 	if err := m.Open(ctx); err != nil {
 		m.Close()
 		return err
@@ -287,7 +295,16 @@ func (m *Main) Close() error {
 		var errs []error
 		if m.server != nil {
 			ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
-			errs = append(errs, m.server.Shutdown(ctx))
+			if err := m.server.Shutdown(ctx); errors.Is(err, context.DeadlineExceeded) {
+				// Requests still running after the drain (a slow upload) are cut off: said so,
+				// and no failure of the stop (exit 1 made systemd and Kubernetes report one;
+				// the message was a bare "context deadline exceeded").
+				m.server.Close()
+				m.Logger.Warn("shutdown: requests still running after the drain were cut off",
+					"drain", m.Config.ShutdownTimeout.String())
+			} else if err != nil {
+				errs = append(errs, err)
+			}
 			cancel()
 		}
 		if m.api != nil {
