@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -529,7 +530,12 @@ func seedIfEmpty(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, l
 		return nil
 	}
 	start := time.Now()
-	n, err := seed.Apply(ctx, store, tax, 500, true) // an empty store: nothing to keep, no lookups
+	// In one batch, which the embedded store writes in one transaction: a first start stopped
+	// while seeding (a container killed while it starts) left part of the data set, 140
+	// schools and nothing else, and the next start, finding the store not empty, kept it so.
+	// Now it leaves nothing, and the next start seeds again. (MongoDB writes a batch in
+	// parts: `xiaoqi seed` completes an interrupted seed there.)
+	n, err := seed.Apply(ctx, store, tax, math.MaxInt32, true) // an empty store: nothing to keep, no lookups
 	if err != nil {
 		return err
 	}

@@ -127,9 +127,14 @@ back when the file holds one kind (--type). Flags:
 			detail = " (" + strings.Join(fields, ", ") + ")"
 		}
 		fmt.Fprintf(stdout, "seed: 补全 filled %d of the %d stored records of the data set it checked%s\n", f.Records, f.Checked, detail)
+		n += f.Records // the total below said 0 after filling 60
 	}
-	fmt.Fprintf(stdout, "seed: %d documents written or changed in %s, skills from taxonomy %s (the index catches up when serve starts)\n",
-		n, time.Since(start).Round(time.Millisecond), tax.Version())
+	docs := "documents"
+	if n == 1 {
+		docs = "document"
+	}
+	fmt.Fprintf(stdout, "seed: %d %s written or changed in %s, skills from taxonomy %s (the index catches up when serve starts)\n",
+		n, docs, time.Since(start).Round(time.Millisecond), tax.Version())
 	return nil
 }
 
