@@ -68,7 +68,7 @@ func TestTopNOrder(t *testing.T) {
 	// A count alone: no page, the same total.
 	r := bleve.NewSearchRequestOptions(x.textQuery("测试"), 0, 0, false)
 	r.SortByCustom(sortOrder(xiaoqi.SearchQuery{Q: "测试"}))
-	want, err := x.idx.SearchInContext(ctx, r)
+	want, err := x.bleveIndex().SearchInContext(ctx, r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func compareTopN(t *testing.T, x *Index, sq xiaoqi.SearchQuery) {
 			// fails.
 			var diff string
 			for deadline := time.Now().Add(2 * time.Second); ; {
-				want, err := x.idx.SearchInContext(ctx, req())
+				want, err := x.bleveIndex().SearchInContext(ctx, req())
 				if err != nil {
 					t.Fatal(err)
 				}

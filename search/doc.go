@@ -29,6 +29,13 @@
 // the sequence of the last change it applied, inside the index, written with the documents
 // or, for a batch split into lanes (one per core), after all of them: a crash can leave the
 // index ahead of its recorded sequence, never behind it, and replaying changes is harmless.
+// An index whose sequence is past the store's last change was built from another store (a
+// backup restored): the Follower reports ErrAhead and is not ready, and serve rebuilds it.
+// Open waits at most LockTimeout for an index another process holds (ErrInUse), as Rebuild
+// does, and reports an index it cannot read as ErrUnreadable, for the caller to rebuild. A
+// write that fails (a full disk) or a panic of bleve in Apply is an error, reported by
+// WriteErr, and the next Apply reopens the index from disk first: the Follower retries, not
+// ready meanwhile.
 //
 // Recent search results are kept in memory (cache.go): until the index next changes, or for
 // up to Options.CacheMaxStale after ordinary writes, never after deletions, candidate

@@ -172,7 +172,7 @@ type selectivity struct {
 }
 
 func (x *Index) selectivity(ctx context.Context) selectivity {
-	adv, err := x.idx.Advanced()
+	adv, err := x.bleveIndex().Advanced()
 	if err != nil {
 		return selectivity{}
 	}

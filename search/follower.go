@@ -35,7 +35,20 @@ type Follower struct {
 	wake  chan struct{}
 	ready chan struct{} // closed once caught up
 	once  sync.Once
+
+	mu    sync.Mutex
+	ahead error // set once the index was found ahead of the store (ErrAhead)
 }
+
+// ErrAhead is reported by Follower.Err when the index has applied changes the store does not
+// have: it was built from another store (a backup of the store restored, another database),
+// and the changes the store numbers as it did are not applied. Rebuild the index: serve does
+// at start (an index ahead of the store is removed), as does `xiaoqi reindex`.
+var ErrAhead = errors.New("search: the index is ahead of the store: it was built from another store (a restored backup, another database); restart serve, which rebuilds it, or run xiaoqi reindex")
+
+// aheadChecks is how many steps that ended the feed apart a follower asks the store for its LastSeq, to
+// find an index ahead of it (ErrAhead) while it runs.
+const aheadChecks = 100
 
 // NewFollower returns a follower that applies store's changes to idx once Run is called.
 func NewFollower(store xiaoqi.Store, idx *Index, opt FollowerOptions) *Follower {
@@ -63,18 +76,56 @@ func (f *Follower) Notify() {
 }
 
 // Ready reports whether the index has caught up with the store at least once since Run
-// started: it has applied every change up to the store's LastSeq read at start, or the store
-// had nothing more to give. It never turns false again.
+// started (it has applied every change up to the store's LastSeq read at start, or the store
+// had nothing more to give) and is following it: it is false while the index cannot write
+// (Index.WriteErr) and once the index was found ahead of the store (ErrAhead). Err says why.
 func (f *Follower) Ready() bool {
 	select {
 	case <-f.ready:
-		return true
+		return f.Err() == nil
 	default:
 		return false
 	}
 }
 
-// WaitReady blocks until Ready or ctx ends.
+// Err returns why the follower cannot keep the index up to date: the index cannot write
+// (Index.WriteErr), or it is ahead of the store (ErrAhead); nil while it follows, or is
+// catching up.
+func (f *Follower) Err() error {
+	f.mu.Lock()
+	ahead := f.ahead
+	f.mu.Unlock()
+	if ahead != nil {
+		return ahead
+	}
+	if err := f.idx.WriteErr(); err != nil {
+		return fmt.Errorf("search: the index cannot write, and falls behind the store: %w", err)
+	}
+	return nil
+}
+
+// checkAhead reports ErrAhead, logging it the first time, when the index has applied more
+// than the store's last change, last.
+func (f *Follower) checkAhead(last uint64) {
+	seq := f.idx.Seq()
+	if seq <= last {
+		return
+	}
+	f.mu.Lock()
+	first := f.ahead == nil
+	if first {
+		f.ahead = fmt.Errorf("%w (index at seq %d, store at %d)", ErrAhead, seq, last)
+	}
+	f.mu.Unlock()
+	if first {
+		f.opt.Logger.Error("search: the index is ahead of the store, so it misses the store's new changes numbered as ones it applied; "+
+			"/readyz answers 503: restart serve, which rebuilds the index from the store, or run xiaoqi reindex",
+			"index_seq", seq, "store_seq", last)
+	}
+}
+
+// WaitReady blocks until the index has caught up with the store once (Ready, unless Err) or
+// ctx ends.
 func (f *Follower) WaitReady(ctx context.Context) error {
 	select {
 	case <-f.ready:
@@ -92,6 +143,7 @@ func (f *Follower) Run(ctx context.Context) error {
 		target  uint64 // the store's LastSeq when Run started
 		known   bool   // whether target has been read
 		backoff time.Duration
+		idle    int // steps that ended the feed since the store's LastSeq was last read
 	)
 	for {
 		var (
@@ -101,8 +153,17 @@ func (f *Follower) Run(ctx context.Context) error {
 		if !known {
 			target, err = f.store.LastSeq(ctx)
 			known = err == nil
-			if seq := f.idx.Seq(); known && seq > target {
-				log.Warn("search: index is ahead of the store; rebuild it (xiaoqi reindex)", "index_seq", seq, "store_seq", target)
+			if known {
+				f.checkAhead(target)
+			}
+		} else if idle >= aheadChecks {
+			// The store replaced under a running node (a database restored): read its seq
+			// after the index's, which it can only have passed since.
+			idle = 0
+			seq := f.idx.Seq()
+			var last uint64
+			if last, err = f.store.LastSeq(ctx); err == nil && last < seq {
+				f.checkAhead(last)
 			}
 		}
 		if err == nil {
@@ -117,12 +178,19 @@ func (f *Follower) Run(ctx context.Context) error {
 		case err != nil:
 			backoff = min(max(2*backoff, f.opt.PollInterval), f.opt.MaxBackoff)
 			wait = backoff
-			log.Error("search: follow the change feed", "err", err, "seq", f.idx.Seq(), "retry_in", backoff)
+			if f.idx.WriteErr() != nil {
+				log.Error("search: the index cannot write (a full disk?); /readyz answers 503 and searches show the index as it was "+
+					"until it can: free space in the data directory, the same changes are applied again then",
+					"err", err, "seq", f.idx.Seq(), "retry_in", backoff)
+			} else {
+				log.Error("search: follow the change feed", "err", err, "seq", f.idx.Seq(), "retry_in", backoff)
+			}
 		case more:
-			backoff = 0
+			backoff, idle = 0, 0
 			continue // a full batch: more are waiting
 		default:
 			backoff = 0
+			idle++
 		}
 		select {
 		case <-ctx.Done():

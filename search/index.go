@@ -8,11 +8,13 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -26,7 +28,23 @@ var (
 	ErrMappingChanged = errors.New("search: index was built with another mapping; rebuild it (xiaoqi reindex)")
 	// ErrClosed is returned by the methods of a closed Index.
 	ErrClosed = errors.New("search: index closed")
+	// ErrInUse is returned by Open and Rebuild when another process has the index open (a
+	// serve of the same data directory) for longer than LockTimeout.
+	ErrInUse = errors.New("search: index in use by another process")
+	// ErrUnreadable is returned by Open for an index directory it cannot read (files lost or
+	// cut short). The index is derived data: remove the directory and rebuild it from the store.
+	ErrUnreadable = errors.New("search: index cannot be read; remove it and rebuild it from the store")
 )
+
+// LockTimeout is how long Open and Rebuild wait for another process to release the index
+// before they fail with ErrInUse.
+const LockTimeout = 2 * time.Second
+
+// runtimeConfig is what bleve is told when it opens or creates an index: give up waiting for
+// another process's lock on the index after LockTimeout (bleve waits forever by default).
+func runtimeConfig() map[string]any {
+	return map[string]any{"bolt_timeout": LockTimeout.String()}
+}
 
 // Keys of the values the index keeps about itself, beside the documents.
 const (
@@ -36,7 +54,10 @@ const (
 
 // Index is the bleve index of every stored document. It is safe for concurrent use.
 type Index struct {
+	dir       string
+	idxMu     sync.RWMutex // guards idx and idxClosed, replaced by reopen
 	idx       bleve.Index
+	idxClosed bool // idx was closed by a reopen that failed
 	seg       *Segmenter
 	analyzers analyzers
 	syn       *synonyms                  // nil without a taxonomy; immutable
@@ -52,6 +73,9 @@ type Index struct {
 	renewals  sync.WaitGroup             // background searches renewing cached answers (renew)
 
 	applyMu sync.Mutex // serialises Apply, so that seq only grows
+	// writeErr is why the last Apply failed to write (nil: it wrote, or none ran); while set,
+	// the next Apply first reopens the index from disk. Guarded by mu.
+	writeErr error
 
 	mu      sync.Mutex
 	seq     uint64
@@ -60,7 +84,9 @@ type Index struct {
 }
 
 // Open opens the index in dir, creating an empty one (seq 0) if dir does not exist or is empty.
-// At most one Options may be given.
+// At most one Options may be given. An index another process holds is ErrInUse (after
+// LockTimeout), one built with another mapping ErrMappingChanged, and one whose files cannot
+// be read ErrUnreadable: the last two are derived data to remove and rebuild.
 func Open(dir string, opts ...Options) (*Index, error) {
 	var opt Options
 	switch len(opts) {
@@ -83,26 +109,53 @@ func open(dir string, opt Options) (*Index, error) {
 	if err := removeLeftovers(dir); err != nil {
 		return nil, err
 	}
-	b, err := bleve.Open(dir)
+	b, seq, err := openBleve(dir)
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || (errors.Is(err, bleve.ErrorIndexMetaMissing) && isEmptyDir(dir)):
 		return create(dir, opt)
+	case errors.Is(err, bleve.ErrorIndexMetaMissing):
+		return nil, fmt.Errorf("search: open %s: %w: %w", dir, ErrUnreadable, err) // files, but not the index's description
 	case err != nil:
 		return nil, fmt.Errorf("search: open %s: %w", dir, err)
+	}
+	return newIndex(dir, b, seq, opt)
+}
+
+// openBleve opens the bleve index in dir and reads its seq, checking its mapping version.
+// An index another process holds is ErrInUse, one it cannot read ErrUnreadable.
+func openBleve(dir string) (b bleve.Index, seq uint64, err error) {
+	defer func() {
+		// bleve reading damaged files has panicked before (zapx); the index is derived data.
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("%w: bleve panicked: %v", ErrUnreadable, r)
+		}
+	}()
+	b, err = bleve.OpenUsing(dir, runtimeConfig())
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, 0, fmt.Errorf("%w (still locked after %v): %w", ErrInUse, LockTimeout, err)
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, os.ErrPermission):
+		return nil, 0, err
+	case err != nil:
+		return nil, 0, fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
 	v, err := b.GetInternal([]byte(keyMapping))
 	if err == nil && string(v) != mappingVersion {
 		err = fmt.Errorf("%w (%s has %q, this build needs %q)", ErrMappingChanged, dir, v, mappingVersion)
+	} else if err != nil {
+		err = fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
-	var seq []byte
+	var s []byte
 	if err == nil {
-		seq, err = b.GetInternal([]byte(keySeq))
+		if s, err = b.GetInternal([]byte(keySeq)); err != nil {
+			err = fmt.Errorf("%w: %w", ErrUnreadable, err)
+		}
 	}
 	if err != nil {
 		_ = b.Close()
-		return nil, fmt.Errorf("search: open %s: %w", dir, err)
+		return nil, 0, err
 	}
-	return newIndex(b, decodeSeq(seq), opt)
+	return b, decodeSeq(s), nil
 }
 
 // create makes a new, empty index in dir; opt must be loaded.
@@ -111,7 +164,7 @@ func create(dir string, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: mapping: %w", err)
 	}
-	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtimeConfig())
 	if err != nil {
 		return nil, fmt.Errorf("search: create %s: %w", dir, err)
 	}
@@ -119,10 +172,10 @@ func create(dir string, opt Options) (*Index, error) {
 		_ = b.Close()
 		return nil, fmt.Errorf("search: create %s: %w", dir, err)
 	}
-	return newIndex(b, 0, opt)
+	return newIndex(dir, b, 0, opt)
 }
 
-func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
+func newIndex(dir string, b bleve.Index, seq uint64, opt Options) (*Index, error) {
 	m := b.Mapping()
 	en, kw := m.AnalyzerNamed(analyzerEN), m.AnalyzerNamed(keyword.Name)
 	if en == nil || kw == nil {
@@ -131,6 +184,7 @@ func newIndex(b bleve.Index, seq uint64, opt Options) (*Index, error) {
 	}
 	a := newAnalyzers(opt.Segmenter, en, kw)
 	x := &Index{
+		dir:       dir,
 		idx:       b,
 		seg:       opt.Segmenter,
 		analyzers: a,
@@ -160,7 +214,70 @@ func (x *Index) Close() error {
 	close(x.changed)
 	x.mu.Unlock()
 	x.renewals.Wait() // none starts once closed is set
+	x.idxMu.Lock()    // not while reopen replaces it
+
+	defer x.idxMu.Unlock()
+	if x.idxClosed {
+		return nil
+	}
+	x.idxClosed = true
 	return x.idx.Close()
+}
+
+// bleveIndex returns the bleve index, which reopen may replace.
+func (x *Index) bleveIndex() bleve.Index {
+	x.idxMu.RLock()
+	defer x.idxMu.RUnlock()
+	return x.idx
+}
+
+// WriteErr returns why the last Apply could not write to the index (a full disk, files lost
+// under it), or nil once an Apply wrote again. Meanwhile the index serves searches as it was
+// when it last wrote, and falls behind the store.
+func (x *Index) WriteErr() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.writeErr
+}
+
+// reopen closes the bleve index and opens it again from disk, after a write failed: bleve
+// keeps in memory a batch it could not persist (a full disk) and panicked on the next one
+// ("assignment to entry in nil map" in zapx). The index then holds what it holds on disk, at
+// the seq recorded there. Apply calls it with applyMu held.
+func (x *Index) reopen() (err error) {
+	x.idxMu.Lock()
+	defer x.idxMu.Unlock()
+	if x.isClosed() {
+		return ErrClosed // Close set closed before it waited for idxMu: it closes idx
+	}
+	if !x.idxClosed {
+		x.idxClosed = true
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("search: close %s to reopen it: bleve panicked: %v", x.dir, r)
+				}
+			}()
+			_ = x.idx.Close() // what it could not persist it reports again; it is lost
+		}()
+		if err != nil {
+			return err
+		}
+	}
+	b, seq, err := openBleve(x.dir)
+	if err != nil {
+		return fmt.Errorf("search: reopen %s after a failed write: %w", x.dir, err)
+	}
+	x.idx, x.idxClosed = b, false
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if seq != x.seq && !x.closed {
+		// What it holds on disk: the follower asks for the changes after it again.
+		x.seq = seq
+		close(x.changed)
+		x.changed = make(chan struct{})
+	}
+	return nil
 }
 
 // Seq returns the sequence of the last change applied.
@@ -195,13 +312,43 @@ func (x *Index) WaitFor(ctx context.Context, seq uint64) error {
 // deletes remove it. The highest Seq among them is recorded in the same batch, so the index
 // never holds documents without the seq that covers them, or the reverse. Applying a change
 // again is harmless, and Seq never decreases.
-func (x *Index) Apply(changes []xiaoqi.Change) error {
+//
+// When bleve fails to write (a full disk) or panics, Apply returns the error, WriteErr reports
+// it, and the next Apply first reopens the index from disk, so that the same changes are
+// applied again once the cause is gone.
+func (x *Index) Apply(changes []xiaoqi.Change) (err error) {
 	if len(changes) == 0 {
 		return nil
 	}
 	x.applyMu.Lock()
 	defer x.applyMu.Unlock()
+	if x.isClosed() {
+		return ErrClosed
+	}
 	defer x.cache.changed() // a failed batch may have changed the index too
+	if werr := x.WriteErr(); werr != nil {
+		if err := x.reopen(); err != nil {
+			return fmt.Errorf("%w (the last write failed: %v)", err, werr)
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("search: apply %d changes: bleve panicked: %v", len(changes), r)
+		}
+		var ue *UnindexedError
+		switch {
+		case err == nil || errors.As(err, &ue):
+			x.setWriteErr(nil)
+		case x.isClosed():
+			err = ErrClosed
+		default:
+			if errors.Is(err, ErrClosed) {
+				// bleve's index closed under an open Index: a failed write, not the end.
+				err = fmt.Errorf("search: apply %d changes: bleve index closed under it: %v", len(changes), err)
+			}
+			x.setWriteErr(err)
+		}
+	}()
 
 	seq := x.Seq()
 	ids := make([]string, len(changes))
@@ -247,12 +394,12 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 	// deletes are idempotent).
 	lanes := min(runtime.GOMAXPROCS(0), len(changes)/minPerLane)
 	if lanes <= 1 {
-		b := x.idx.NewBatch()
+		b := x.bleveIndex().NewBatch()
 		if err := x.fill(b, changes, built, 0, 1); err != nil {
 			return err
 		}
 		b.SetInternal([]byte(keySeq), encodeSeq(seq))
-		if err := x.idx.Batch(b); err != nil {
+		if err := x.bleveIndex().Batch(b); err != nil {
 			return fmt.Errorf("search: apply %d changes: %w", len(changes), closedErr(err))
 		}
 	} else {
@@ -260,9 +407,14 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 		var wg sync.WaitGroup
 		for lane := range lanes {
 			wg.Go(func() {
-				b := x.idx.NewBatch()
+				defer func() {
+					if r := recover(); r != nil {
+						errs[lane] = fmt.Errorf("bleve panicked: %v", r)
+					}
+				}()
+				b := x.bleveIndex().NewBatch()
 				if errs[lane] = x.fill(b, changes, built, lane, lanes); errs[lane] == nil {
-					errs[lane] = x.idx.Batch(b)
+					errs[lane] = x.bleveIndex().Batch(b)
 				}
 			})
 		}
@@ -270,7 +422,7 @@ func (x *Index) Apply(changes []xiaoqi.Change) error {
 		if err := errors.Join(errs...); err != nil {
 			return fmt.Errorf("search: apply %d changes: %w", len(changes), closedErr(err))
 		}
-		if err := x.idx.SetInternal([]byte(keySeq), encodeSeq(seq)); err != nil {
+		if err := x.bleveIndex().SetInternal([]byte(keySeq), encodeSeq(seq)); err != nil {
 			return fmt.Errorf("search: apply %d changes: record seq %d: %w", len(changes), seq, closedErr(err))
 		}
 	}
@@ -332,6 +484,18 @@ func laneHash(id string) uint32 {
 	return h
 }
 
+func (x *Index) setWriteErr(err error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.writeErr = err
+}
+
+func (x *Index) isClosed() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.closed
+}
+
 func (x *Index) setSeq(seq uint64) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -344,7 +508,7 @@ func (x *Index) setSeq(seq uint64) {
 
 // Count returns the number of documents in the index.
 func (x *Index) Count() (uint64, error) {
-	n, err := x.idx.DocCount()
+	n, err := x.bleveIndex().DocCount()
 	if err != nil {
 		return 0, fmt.Errorf("search: count: %w", closedErr(err))
 	}
@@ -361,7 +525,7 @@ func (x *Index) Versions(ctx context.Context) (map[string]int64, error) {
 		req.SortBy([]string{"_id"})
 		req.Fields = []string{fieldVersion}
 		req.SearchAfter = after
-		res, err := x.idx.SearchInContext(ctx, req)
+		res, err := x.bleveIndex().SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("search: versions: %w", closedErr(err))
 		}
@@ -402,7 +566,7 @@ func isEmptyDir(dir string) bool {
 // building an index at once (Rebuild, a long catch-up). Searches and writes go on meanwhile;
 // it blocks until done, or until the index closes.
 func (x *Index) Compact(ctx context.Context) error {
-	adv, err := x.idx.Advanced()
+	adv, err := x.bleveIndex().Advanced()
 	if err != nil {
 		return fmt.Errorf("search: compact: %w", closedErr(err))
 	}
@@ -418,7 +582,7 @@ func (x *Index) Compact(ctx context.Context) error {
 
 // Segments returns the number of segments the index is in now (Compact makes it one).
 func (x *Index) Segments() int {
-	stats, _ := x.idx.StatsMap()["index"].(map[string]any)
+	stats, _ := x.bleveIndex().StatsMap()["index"].(map[string]any)
 	mem, _ := stats["num_root_memorysegments"].(uint64)
 	file, _ := stats["num_root_filesegments"].(uint64)
 	return int(mem + file)

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
@@ -21,7 +24,9 @@ const rebuildBatch = 2000
 // (applying a change twice is harmless).
 //
 // The new index is built beside dir (dir.tmp-…) and swapped in by renaming, so a failed or
-// cancelled rebuild leaves the old index untouched. No process may have dir open meanwhile.
+// cancelled rebuild leaves the old index untouched. No process may have dir open meanwhile:
+// Rebuild fails with ErrInUse when one has it open (a serve of the data directory), and holds
+// the index's lock until it is done, so that none opens it meanwhile.
 //
 // Give it the Options the index is opened with: documents are analysed with its Segmenter and
 // placed with its Cities.
@@ -36,6 +41,11 @@ func Rebuild(ctx context.Context, store xiaoqi.Store, dir string, opts ...Option
 		return 0, err
 	}
 	dir = filepath.Clean(dir)
+	unlock, err := lockIndex(dir)
+	if err != nil {
+		return 0, fmt.Errorf("search: rebuild %s: %w", dir, err)
+	}
+	defer unlock()
 	if err := removeLeftovers(dir); err != nil {
 		return 0, err
 	}
@@ -59,6 +69,24 @@ func Rebuild(ctx context.Context, store xiaoqi.Store, dir string, opts ...Option
 		return n, unindexed // the index is in place without them
 	}
 	return n, nil
+}
+
+// lockIndex takes a shared lock on the index in dir, as bleve locks it (its root.bolt, with
+// bbolt's flock), waiting at most LockTimeout: while held, no process opens the index. It
+// returns ErrInUse when a process has it open. An index without that file, or whose file
+// cannot be read, is not locked: the rebuild replaces it.
+func lockIndex(dir string) (unlock func(), err error) {
+	path := filepath.Join(dir, "store", "root.bolt")
+	if _, err := os.Stat(path); err != nil {
+		return func() {}, nil
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: LockTimeout})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("%w (still locked after %v): %w", ErrInUse, LockTimeout, err)
+	} else if err != nil {
+		return func() {}, nil
+	}
+	return func() { _ = db.Close() }, nil
 }
 
 // build indexes every document of store into a new index in dir, with seq. unindexed holds the
@@ -113,7 +141,7 @@ func build(ctx context.Context, store xiaoqi.Store, dir string, seq uint64, opt 
 	// The seq last: a write waits until the index on disk has it, and with it the merged
 	// segment. Written before the merge, the index could close before its persister recorded
 	// the merge, and open again in the segments of the build (TestRebuild saw 4 once).
-	if err := x.idx.SetInternal([]byte(keySeq), encodeSeq(seq)); err != nil {
+	if err := x.bleveIndex().SetInternal([]byte(keySeq), encodeSeq(seq)); err != nil {
 		return n, nil, fmt.Errorf("search: rebuild: set seq: %w", err)
 	}
 	n, err = x.Count() // private candidates were listed but not indexed

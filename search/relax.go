@@ -367,7 +367,7 @@ func (x *Index) exists(ctx context.Context, q query.Query) (bool, error) {
 // inner runs one of the searches a search makes besides its own (a count, a facet, a look
 // for a word): a closed index is EUNAVAILABLE, any other error says what was asked.
 func (x *Index) inner(ctx context.Context, req *bleve.SearchRequest, what string) (*bleve.SearchResult, error) {
-	res, err := x.idx.SearchInContext(ctx, req)
+	res, err := x.bleveIndex().SearchInContext(ctx, req)
 	if err = closedErr(err); errors.Is(err, ErrClosed) {
 		return nil, &xiaoqi.Error{Code: xiaoqi.EUNAVAILABLE, Message: "搜索暂不可用 / search is unavailable", Err: err}
 	} else if err != nil {

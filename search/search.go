@@ -305,9 +305,9 @@ func (x *Index) inChinese(q string) string {
 // itself; any other by bleve.
 func (x *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	if !byIDLast(req.Sort) {
-		return x.idx.SearchInContext(ctx, req)
+		return x.bleveIndex().SearchInContext(ctx, req)
 	}
-	return new(topN).search(ctx, x.idx, req)
+	return new(topN).search(ctx, x.bleveIndex(), req)
 }
 
 func isDocID(s search.SearchSort) bool {

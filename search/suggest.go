@@ -294,7 +294,7 @@ type omitCounter interface {
 // v15 to v17.2.5, the newest). Suggestions for 西安 ranked 西安交通大学 with a count of 1, and
 // those for 西安交 with 84. Its counts also include deleted documents not yet merged away.
 func (x *Index) prefixTerms(ctx context.Context, field, prefix string, max int) ([]termCount, error) {
-	adv, err := x.idx.Advanced()
+	adv, err := x.bleveIndex().Advanced()
 	if err != nil {
 		return nil, err
 	}

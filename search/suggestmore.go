@@ -276,7 +276,7 @@ func (x *Index) withWords(ctx context.Context, text query.Query, folded string, 
 func (x *Index) count(ctx context.Context, q query.Query, kinds []xiaoqi.Kind) (int, error) {
 	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, q, xiaoqi.SearchQuery{Types: kinds}), 0, 0, false)
 	req.Score = bleve.ScoreNone
-	res, err := x.idx.SearchInContext(ctx, req)
+	res, err := x.bleveIndex().SearchInContext(ctx, req)
 	if err != nil {
 		return 0, err
 	}
