@@ -45,6 +45,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Ready reports whether the service is ready for traffic (/readyz). Nil means always ready.
 	Ready func() bool
+	// NotReady says why the service is not ready although it started (the index cannot write,
+	// or is ahead of the store): /readyz shows it. Nil, or a nil error: starting.
+	NotReady func() error
 	// Notify is called after every successful write so that the index follower wakes up.
 	Notify func()
 	// MaxBodyBytes caps the body of a one-document write (default 1 MiB).
@@ -116,6 +119,7 @@ type Server struct {
 	index          xiaoqi.Index
 	logger         *slog.Logger
 	ready          func() bool
+	notReady       func() error
 	notify         func()
 	maxBody        int64
 	maxBatch       int64
@@ -146,7 +150,7 @@ func New(cfg Config) *Server {
 		panic("api: Config.Store is nil")
 	}
 	s := &Server{
-		store: cfg.Store, index: cfg.Index, logger: cfg.Logger, ready: cfg.Ready, notify: cfg.Notify,
+		store: cfg.Store, index: cfg.Index, logger: cfg.Logger, ready: cfg.Ready, notReady: cfg.NotReady, notify: cfg.Notify,
 		maxBody: cfg.MaxBodyBytes, maxBatch: cfg.MaxBatchBytes, refreshTimeout: cfg.RefreshTimeout,
 		version: cfg.Version, reference: cfg.Reference, matcher: cfg.Matcher,
 		auth: cfg.Auth, accounts: cfg.Accounts, limits: newLimiters(cfg.RateLimits), secureCookies: cfg.SecureCookies,

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/api"
 )
 
 func TestRoutesNotFoundAndMethodNotAllowed(t *testing.T) {
@@ -152,6 +153,18 @@ func TestHealth(t *testing.T) {
 	starting.get(t, "/readyz").want(t, http.StatusServiceUnavailable).decode(t, &body)
 	if body.Status != "starting" || body.Seq == nil {
 		t.Errorf("readyz while starting %+v, want status starting and the index seq", body)
+	}
+	// A node whose index cannot write (a full disk) says why.
+	var reason struct {
+		Status string `json:"status"`
+		Reason string `json:"reason"`
+	}
+	failing := newEnvWith(t, options{ready: func() bool { return false }, config: func(c *api.Config) {
+		c.NotReady = func() error { return errors.New("search: the index cannot write: no space left on device") }
+	}})
+	failing.get(t, "/readyz").want(t, http.StatusServiceUnavailable).decode(t, &reason)
+	if reason.Status != "unavailable" || !strings.Contains(reason.Reason, "no space left") {
+		t.Errorf("readyz while the index cannot write %+v, want status unavailable and the reason", reason)
 	}
 	ready := newEnvWith(t, options{ready: func() bool { return true }})
 	ready.create(t, "institutions", xjtu) // waits for the index
