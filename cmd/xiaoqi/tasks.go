@@ -311,7 +311,7 @@ func RunReindex(ctx context.Context, args []string, getenv func(string) string, 
 	reextract := fs.Bool("reextract", false, "first extract the skills of stored job needs, programs and candidates again with the current skill taxonomy")
 	places := fs.Bool("places", false, "first read the places of stored documents again as imports read them (深圳 → 深圳市, 雁塔 → 雁塔区): those the API stored as written")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi reindex [--reextract] [--places] [flags]\n\n重建索引 Rebuilds the search index under <data-dir>/index from the store and swaps it in; --reextract (重新提取技能) first extracts skills again with the current taxonomy; --places (重新识别地点) first reads stored cities and districts again as imports read them. Stop serve on this data directory first. Flags:\n")
+		fmt.Fprint(fs.Output(), "用法 Usage: xiaoqi reindex [--reextract] [--places] [flags]\n\n重建索引 Rebuilds the search index under <data-dir>/index from the store and swaps it in; --reextract (重新提取技能) first extracts skills again with the current taxonomy; --places (重新识别地点) first reads stored cities and districts again as imports read them. Stop serve on this data directory first (reindex refuses an index in use). Flags:\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -343,6 +343,7 @@ func RunReindex(ctx context.Context, args []string, getenv func(string) string, 
 		}
 	}
 	dir := filepath.Join(cfg.DataDir, "index")
+	defer logStandardTo(logger)()
 	tax, err := loadTaxonomy(logger)
 	if err != nil {
 		return err
@@ -353,7 +354,10 @@ func RunReindex(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	n, err := search.Rebuild(ctx, store, dir, opts)
 	var unindexed *search.UnindexedError
-	if errors.As(err, &unindexed) {
+	if errors.Is(err, search.ErrInUse) {
+		// On MongoDB no store file is locked: the index is what serve and reindex share.
+		return indexInUse(dir, err)
+	} else if errors.As(err, &unindexed) {
 		for _, d := range unindexed.Docs {
 			fmt.Fprintf(stdout, "reindex: 无法索引，已略过 / could not index, left out: %s: %v\n", d.ID, d.Err)
 		}
