@@ -24,8 +24,10 @@ func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
 		return nil
 	}
 	if otherPerson(o, c) {
-		rec.errorf("external_id", "编号 %[1]s 在来源 %[2]q 中已属于另一位候选人（姓名不同），此行未导入：若是另一所学校或机构的名单，请为其指定来源（source）；若此人改了姓名，请在其档案中修改 / id %[1]s of source %[2]q belongs to another candidate (another name): the row was not imported; if this is another school's or office's list, give it a source of its own; if the person changed their name, change it on their profile",
-			c.ExternalID, c.Source)
+		// Not the source: named after the file, it may hold a name and a phone
+		// (陈晓东_13700001111_简历), and problems are not redacted after this point.
+		rec.errorf("external_id", "编号 %[1]s 在此来源中已属于另一位候选人（姓名不同），此行未导入：若是另一所学校或机构的名单，请为其指定来源（source）；若此人改了姓名，请在其档案中修改 / id %[1]s of this source belongs to another candidate (another name): the row was not imported; if this is another school's or office's list, give it a source of its own; if the person changed their name, change it on their profile",
+			c.ExternalID)
 		return nil
 	}
 	if c.Visibility != "" && c.Visibility != cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous) {
