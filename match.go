@@ -122,6 +122,9 @@ type SuggestedMajor struct {
 type PlacedInstitution struct {
 	MatchParty
 	Related []string `json:"related"`
+	// Offers are the suggested majors (catalogue codes) it offers already: the others are its
+	// to add.
+	Offers []string `json:"offers,omitempty"`
 }
 
 // SkillGap is a demanded skill that the programs of a region teach too little of.

@@ -127,7 +127,26 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		// most: the choice among 37 equal schools went by id.
 		type placed struct {
 			scored
-			grads float64
+			grads  float64
+			offers []string // the suggested majors it offers already
+		}
+		suggested := make([]string, len(sg.Majors))
+		for i, mj := range sg.Majors {
+			suggested[i] = mj.Code
+		}
+		offers := func(in *institution) []string {
+			var codes []string
+			for _, pi := range in.progs {
+				p := s.progs[pi].doc
+				if scope.RealOnly && p.Synthetic {
+					continue
+				}
+				if slices.Contains(suggested, p.MajorCode) && !slices.Contains(codes, p.MajorCode) {
+					codes = append(codes, p.MajorCode)
+				}
+			}
+			slices.Sort(codes)
+			return codes
 		}
 		var cand []placed
 		for _, ii := range insts {
@@ -152,7 +171,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 					}
 				}
 			}
-			cand = append(cand, placed{scored{ii, math.Round(v*100) / 100, in.doc.ID}, grads})
+			cand = append(cand, placed{scored{ii, math.Round(v*100) / 100, in.doc.ID}, grads, offers(in)})
 		}
 		slices.SortFunc(cand, func(a, b placed) int {
 			switch {
@@ -168,18 +187,21 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		// a 专科 college that awards no 本科 degree, best placed to add it was advice nobody could
 		// take. Training institutions and vocational colleges are named where a course fills
 		// the gap, or where no undergraduate university is placed to add the major.
-		coursesOnly := false
+		// A university that offers every major suggested already is no school to add one (西安
+		// 外事学院 was best placed to add the 数字出版 it offers, its graduates the supply counted).
+		coursesOnly, allOffered := false, false
 		if len(sg.Majors) > 0 {
 			unis := slices.DeleteFunc(slices.Clone(cand), func(c placed) bool { return !s.insts[c.i].undergraduate() })
 			if len(unis) > 0 {
-				cand = unis
+				cand = slices.DeleteFunc(unis, func(c placed) bool { return len(c.offers) == len(suggested) })
+				allOffered = len(cand) == 0
 			} else {
 				coursesOnly = len(cand) > 0
 			}
 		}
 		for _, c := range cand[:min(3, len(cand))] {
 			in := s.insts[c.i]
-			pl := xiaoqi.PlacedInstitution{MatchParty: *instParty(in), Related: []string{}}
+			pl := xiaoqi.PlacedInstitution{MatchParty: *instParty(in), Related: []string{}, Offers: c.offers}
 			for _, r := range m.related[g.s] {
 				if in.best[r.s] > 0 {
 					pl.Related = append(pl.Related, m.skills[r.s].NameZH)
@@ -193,7 +215,12 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			majorsEN = append(majorsEN, mj.Code+" "+cmp.Or(mj.NameEN, mj.Name))
 		}
 		for _, b := range sg.BestPlaced {
-			names, namesEN = append(names, b.Name), append(namesEN, cmp.Or(b.NameEN, b.Name))
+			n, en := b.Name, cmp.Or(b.NameEN, b.Name)
+			if len(b.Offers) > 0 {
+				n += "（已开设 " + strings.Join(b.Offers, "、") + "）"
+				en += " (offers " + strings.Join(b.Offers, ", ") + " already)"
+			}
+			names, namesEN = append(names, n), append(namesEN, en)
 		}
 		addZH, addEN := "可增设专业："+noneZH(majors), "majors to add: "+noneEN(majorsEN)
 		if len(sg.Majors) == 0 {
@@ -201,6 +228,10 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 			sg.Course = sk.NameZH
 			addZH = fmt.Sprintf("无专业对口，宜开设「%s」课程（可校企共建）", sk.NameZH)
 			addEN = fmt.Sprintf("no catalogue major teaches it: add a course on %s (co-built with enterprises)", sk.NameEN)
+		}
+		if allOffered {
+			addZH += "（具备基础的本科院校均已开设）"
+			addEN += " (the universities placed to add them offer them already)"
 		}
 		if coursesOnly {
 			sg.Course = sk.NameZH
