@@ -226,6 +226,23 @@ var marketLanguages = []struct {
 	{[]string{"一带一路", "俄"}, MarketLanguage{"russian", "俄语"}},
 }
 
+// marketEN are the English names of the offshore markets people write.
+var marketEN = map[string]string{
+	"日韩": "Japan and Korea", "日本": "Japan", "韩国": "Korea", "欧美": "Europe and North America",
+	"欧洲": "Europe", "美国": "the United States", "北美": "North America", "东南亚": "Southeast Asia",
+	"东盟": "ASEAN", "一带一路": "Belt and Road countries", "俄罗斯": "Russia", "中东": "the Middle East",
+	"港澳台": "Hong Kong, Macao and Taiwan", "香港": "Hong Kong", "澳大利亚": "Australia", "全球": "worldwide",
+}
+
+// MarketEnglish returns the English name of an offshore market (日韩: Japan and Korea), or the
+// market as written when it has none.
+func MarketEnglish(market string) string {
+	if en, ok := marketEN[strings.TrimSpace(market)]; ok {
+		return en
+	}
+	return market
+}
+
 // MarketLanguages returns the languages that the offshore markets an enterprise serves ask
 // for, each once, in the order of the markets: 日韩 → 日语, 韩语; 欧美 → 英语.
 func (e *Enterprise) MarketLanguages() []MarketLanguage {

@@ -419,13 +419,15 @@ func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi
 	// Say how the share comes about: openings that fit, and openings one level above what
 	// the programs here award, which count half (a master's post for a school whose
 	// programs in the data are undergraduate ones: the data set holds no graduate programs).
-	fit, above := 0, 0
+	fit, above, far := 0, 0, 0
 	for l, n := range e.levels {
 		switch meets(in.hasLevel, l) {
 		case 1:
 			fit += n
 		case 0.5:
 			above += n
+		default:
+			far += n
 		}
 	}
 	l := learnersOf(in)
@@ -435,10 +437,17 @@ func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi
 		strings.Join(needEN, ", "), l.ofEN, strings.Join(hasEN, ", "), plural(fit, "opening", "openings"))
 	if above > 0 {
 		f.ZH += fmt.Sprintf("，%d 个要求高一级（各计一半）", above)
-		f.EN += fmt.Sprintf(", %d ask for one level more (counted half each)", above)
+		f.EN += fmt.Sprintf(", %s for one level more (counted half each)", plural(above, "asks", "ask"))
 	}
-	f.ZH += fmt.Sprintf("，计 %.0f%%", f.Score*100)
-	f.EN += fmt.Sprintf(": %.0f%%", f.Score*100)
+	// The 31 master's posts of a firm beside a training centre's certificates were in the
+	// list of openings and nowhere in the sum: say that they count nothing.
+	if far > 0 {
+		f.ZH += fmt.Sprintf("，%d 个要求高两级及以上（不计）", far)
+		f.EN += fmt.Sprintf(", %s for two levels more or higher (not counted)", plural(far, "asks", "ask"))
+	}
+	// The score shown is rounded (0.125 shows as 13%): the text says the same figure.
+	f.ZH += fmt.Sprintf("，计 %.0f%%", round2(f.Score)*100)
+	f.EN += fmt.Sprintf(": %.0f%%", round2(f.Score)*100)
 	return f
 }
 
@@ -486,7 +495,10 @@ func (m *Matcher) sectorFactor(e *enterprise, in *institution, text bool) xiaoqi
 }
 
 func (m *Matcher) languageFactor(e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
-	f := xiaoqi.MatchFactor{Factor: "languages", Weight: wLanguages, Policies: []int{8}}
+	f := xiaoqi.MatchFactor{Factor: "languages", Weight: wLanguages}
+	if m.abroad(e) {
+		f.Policies = []int{8}
+	}
 	// What the jobs and markets ask for, and what the institution teaches of it, a related
 	// level said as such (英语 for 英语四级 is not 英语四级); 翻译 alone is no language.
 	lj := m.judgeLangs(func(s int32) float64 { return in.best[s] }, e.langs)
@@ -495,12 +507,17 @@ func (m *Matcher) languageFactor(e *enterprise, in *institution, text bool) xiao
 		return f
 	}
 	f.Covered, f.Missing = lj.covered, lj.missing
-	markets := ""
+	markets, marketsEN := "", ""
 	if len(e.doc.OffshoreMarkets) > 0 {
+		var en []string
+		for _, mk := range e.doc.OffshoreMarkets {
+			en = append(en, xiaoqi.MarketEnglish(mk))
+		}
 		markets = "（离岸市场：" + strings.Join(e.doc.OffshoreMarkets, "、") + "）"
+		marketsEN = " (offshore markets: " + strings.Join(en, "; ") + ")"
 	}
 	f.ZH = fmt.Sprintf("岗位与海外市场所需外语%s：%s；该机构开设：%s", markets, strings.Join(lj.asked, "、"), noneZH(lj.held))
-	f.EN = fmt.Sprintf("Languages for the jobs and offshore markets: %s; taught here: %s", strings.Join(lj.askedEN, ", "), noneEN(lj.heldEN))
+	f.EN = fmt.Sprintf("Languages for the jobs and offshore markets%s: %s; taught here: %s", marketsEN, strings.Join(lj.askedEN, ", "), noneEN(lj.heldEN))
 	if len(lj.missing) > 0 {
 		f.ZH += "；缺：" + strings.Join(lj.missing, "、")
 		f.EN += "; missing: " + strings.Join(lj.missingEN, ", ")
@@ -529,7 +546,7 @@ func (m *Matcher) policyFactor(s *snapshot, e *enterprise, in *institution, text
 	if in.doc.KeyTraining || e.doc.Leading {
 		items = append(items, 2)
 	}
-	if len(e.langs) > 0 || len(e.doc.OffshoreMarkets) > 0 {
+	if m.abroad(e) {
 		items = append(items, 8)
 	}
 	slices.Sort(items)
@@ -568,6 +585,17 @@ func (m *Matcher) policyFactor(s *snapshot, e *enterprise, in *institution, text
 		f.EN = upperFirst(strings.Join(standEN, " and ")) + ". " + f.EN
 	}
 	return f
+}
+
+// abroad reports whether item (8), international markets, bears on an enterprise: it serves an
+// offshore market, or its jobs ask for a foreign language beyond the College English every
+// graduate is taught (one post asking for 英语四级 made a firm with no market abroad one that
+// item (8) supports).
+func (m *Matcher) abroad(e *enterprise) bool {
+	if len(e.doc.OffshoreMarkets) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(e.langs, func(s int32) bool { return !generalEducation[m.skills[s].ID] })
 }
 
 // upperFirst writes s with its first letter in upper case.
