@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"slices"
@@ -48,8 +49,10 @@ func matchParams(c *gin.Context, maxLimit int, allowed ...string) (xiaoqi.Scope,
 			}
 			return invalid(name, "未知参数（可用：%[1]s） / unknown parameter (allowed: %[1]s)", strings.Join(known, ", "))
 		}
-		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxCityLength {
-			return invalid(name, "参数无效：超过 %[1]d 个字或不是有效的 UTF-8 / is longer than %[1]d characters or not UTF-8", maxCityLength)
+		// A sector's English name is longer than a city's (Industrial and engineering R&D
+		// design, as the document's enum lists it, was refused as too long).
+		if maxLen := cmp.Or(map[string]int{"sector": xiaoqi.MaxShortText}[name], maxCityLength); !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxLen {
+			return invalid(name, "参数无效：超过 %[1]d 个字或不是有效的 UTF-8 / is longer than %[1]d characters or not UTF-8", maxLen)
 		}
 		switch name {
 		case "limit":

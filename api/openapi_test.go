@@ -16,6 +16,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/api"
+	"github.com/xiaoqi-dev/xiaoqi/search"
 )
 
 // loadOpenAPI fetches /api/v1/openapi.json from e and parses and validates it as OpenAPI 3.
@@ -227,11 +228,25 @@ func TestOpenAPIQueryParameters(t *testing.T) {
 					declared[p.Value.Name] = p.Value
 				}
 			}
-			// Every declared parameter is accepted.
+			// Every declared parameter is accepted, and each value its enum lists: the facets
+			// of /search listed language, institution and enterprise, which it answers 400.
 			for name, p := range declared {
 				r := e.do(t, method, pr.url(t, op, url.Values{name: {exampleValue(p)}}), nil, "")
 				if unknown, _ := unknownParam(t, r, name); unknown {
 					t.Errorf("%s %s: declared parameter %s is refused as unknown: %s", method, path, name, r.Body)
+				}
+				enum := p.Schema.Value.Enum
+				if items := p.Schema.Value.Items; items != nil {
+					enum = items.Value.Enum
+				}
+				for _, v := range enum {
+					q := url.Values{name: {fmt.Sprint(v)}}
+					if name == "sort" && v == "distance" {
+						q.Set("near", "西安") // its own 400 says it needs near
+					}
+					if r := e.do(t, method, pr.url(t, op, q), nil, ""); r.Status == http.StatusBadRequest {
+						t.Errorf("%s %s: %s=%v, a value the document lists, is refused: %s", method, path, name, v, r.Body)
+					}
 				}
 			}
 			// Every accepted parameter is declared.
@@ -263,6 +278,19 @@ func TestOpenAPIQueryParameters(t *testing.T) {
 				}
 			}
 		}
+	}
+
+	// The facets of a search are those the engine counts.
+	var facets []string
+	for _, p := range doc.Paths.Find("/api/v1/search").Get.Parameters {
+		if p.Value.Name == "facets" {
+			for _, v := range p.Value.Schema.Value.Items.Value.Enum {
+				facets = append(facets, fmt.Sprint(v))
+			}
+		}
+	}
+	if want := search.FacetFields; !slices.Equal(facets, want) {
+		t.Errorf("GET /api/v1/search: the document's facets %v, the engine's %v", facets, want)
 	}
 
 	// The list filters are exactly the store's filter fields, with limit and after.
