@@ -405,7 +405,8 @@ func (x *Index) aliasQuery(alias string) query.Query {
 //
 // A word the user typed (typed) is looser: a Latin word may be misspelt by one edit when it
 // has fuzzyMinLen letters or more, and a CJK word may be found in the body as the words
-// inside it apart (软件测试 in 负责软件的功能测试). A word the query expands to (a skill's
+// inside it apart (软件测试 in 负责软件的功能测试), in prose: not in a list of words (skills,
+// names, places), nor in a candidate's summary, which lists what they know. A word the query expands to (a skill's
 // synonym, an abbreviation's full name) is spelt right and must be a word of the body: as
 // words apart, 客户服务 (for 客服) was 客户 and 服务 anywhere in a posting, which nearly every
 // outsourcing posting has (at 1M documents, 客服 found 163,411 documents, now 27,715, in 11
@@ -446,11 +447,24 @@ func (x *Index) wordQuery(w qword, alone, typed bool) query.Query {
 			qs = append(qs, pq)
 			continue
 		}
-		if len(w.subs) > 1 {
+		if len(w.subs) > 1 && f.name != fieldSkills && f.name != fieldNames && f.name != fieldPlace {
+			// A list (skills, other names, places) holds words: 办公软件 and 材料分析测试 are
+			// no 软件测试, whoever typed it.
 			// No phrase query for the covering words in the title (软件|测试工程师 holds
 			// 软件测试): it checked the positions of every title holding both, 40% of the
 			// time of "software testing" at 1M documents, for no gain in nDCG@10.
-			qs = append(qs, allTerms(f.name, w.subs, f.boost*subWordBoost))
+			apart := allTerms(f.name, w.subs, f.boost*subWordBoost)
+			if f.name == fieldBody {
+				// Nor are they in a candidate's summary, which says what the candidate knows
+				// as such a list (熟悉办公软件、材料分析测试): 软件测试 found six candidates of
+				// nine by the words apart, two of them testers. A posting's or a course's
+				// text is prose, where they are the work (负责软件的功能测试).
+				b := bleve.NewBooleanQuery()
+				b.AddMust(apart)
+				b.AddMustNot(termQuery(fieldType, string(xiaoqi.KindCandidate), 0))
+				apart = b
+			}
+			qs = append(qs, apart)
 		}
 	}
 	if !w.cjk {

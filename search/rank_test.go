@@ -150,8 +150,10 @@ func TestDegreeWeighsTheSameForAll(t *testing.T) {
 	index(t, x, docs...)
 	for _, q := range []string{"数据分析 硕士", "硕士 数据分析"} {
 		res := find(t, x, xiaoqi.SearchQuery{Q: q, Types: []xiaoqi.Kind{xiaoqi.KindCandidate}})
-		if got := ids(res); !slices.Equal(got, []string{"cnd_stat", "cnd_en"}) {
-			t.Errorf("%q: hits %v, want cnd_stat, who knows 数据分析, first", q, got)
+		// cnd_en holds 数据 and 分析 only inside its summary's list (示例数据, 材料分析测试),
+		// which no longer finds it (TestTypedWordsApartInProseOnly).
+		if got := ids(res); !slices.Equal(got, []string{"cnd_stat"}) {
+			t.Errorf("%q: hits %v, want cnd_stat, who knows 数据分析, alone", q, got)
 		}
 	}
 }

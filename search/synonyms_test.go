@@ -168,3 +168,31 @@ func TestSkillWordsWithoutSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedWordsApartInProseOnly: 软件测试 typed found six candidates of nine by 软件 of 办公软件
+// and 测试 of 材料分析测试 or 渗透测试 — skills a candidate lists, in the skills and in the summary
+// that names them. The words of a typed word are found apart in prose (a posting's text), not
+// in a list of words nor in a candidate's summary.
+func TestTypedWordsApartInProseOnly(t *testing.T) {
+	x := synonymIndex(t,
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_office", Synthetic: true}, Name: "甲", City: "西安市", Degree: "本科",
+			Skills: []string{"办公软件", "材料分析测试"}, Summary: "毕业于某大学应用化学专业，熟悉办公软件、材料分析测试。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cnd_tester", Synthetic: true}, Name: "乙", City: "西安市", Degree: "本科",
+			Skills: []string{"软件测试", "Java"}, Summary: "熟悉软件测试、Java。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_listed"}, Name: "安全运营专员", City: "西安市",
+			Skills: []string{"办公软件", "渗透测试"}, Description: "负责安全设备的日常巡检。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_prose"}, Name: "实施顾问", City: "西安市",
+			Description: "负责软件的部署与功能测试。"},
+	)
+	got := ids(find(t, x, xiaoqi.SearchQuery{Q: "软件测试"}))
+	for _, id := range []string{"cnd_tester", "job_prose"} {
+		if !slices.Contains(got, id) {
+			t.Errorf("软件测试 = %v, want %s", got, id)
+		}
+	}
+	for _, id := range []string{"cnd_office", "job_listed"} {
+		if slices.Contains(got, id) {
+			t.Errorf("软件测试 = %v: found %s by 软件 and 测试 inside the words of a list", got, id)
+		}
+	}
+}
