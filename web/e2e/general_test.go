@@ -225,3 +225,24 @@ func policyJourney(t *testing.T, p *page, svc *service) {
 	p.waitText("body", "政策没有第（十六）项。")
 	p.noConsoleErrors()
 }
+
+// skipLinkJourney: the skip link moves the focus to the content and leaves the address as
+// it was (it went to /#main, which a reload showed as 加载中 forever); an address of an
+// in-page anchor on the first load shows the default page.
+func skipLinkJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/policy")
+	p.waitText("h1", "服务外包产业的实施意见")
+	p.do("tab to the skip link and press Enter", chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter))
+	p.waitJS("the focus on the content", `document.activeElement && document.activeElement.id === 'main'`)
+	var hash string
+	p.eval(`location.hash`, &hash)
+	if hash != "#/policy" {
+		p.fail("the skip link changed the address to %q", hash)
+	}
+	// A new load (the same document only scrolls to an anchor).
+	p.do("leave the page", chromedp.Navigate("about:blank"))
+	p.open("/#main")
+	p.waitJS("the default page", `document.body.dataset.ready === 'search' && !!document.querySelector('main h1')`)
+	p.waitText("main h1", "搜索")
+	p.noConsoleErrors()
+}

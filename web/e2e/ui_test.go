@@ -62,6 +62,7 @@ func TestUI(t *testing.T) {
 	t.Run("majorsenglish", func(t *testing.T) { majorsEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("experienceenglish", func(t *testing.T) { experienceEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("skiplink", func(t *testing.T) { skipLinkJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("phone", func(t *testing.T) { phoneJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("finder", func(t *testing.T) { finderJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("schoolstate", func(t *testing.T) { schoolStateJourney(t, openPage(t, browser, svc.URL), svc, a) })

@@ -34,8 +34,15 @@ export function parseHash(hash) {
 let renderSeq = 0;
 
 async function route(focus) {
-  const r = parseHash(location.hash);
-  if (!r) return; // an in-page anchor such as the skip link
+  let r = parseHash(location.hash);
+  if (!r) {
+    // A fragment that is no route (#main, from an old skip link or typed): once a page is
+    // shown it is an in-page anchor; on the first load it would leave 加载中 forever, so the
+    // default page is shown, at its own address (a language switch draws the page again).
+    if (document.body.dataset.ready !== undefined) return;
+    history.replaceState(null, '', location.pathname + location.search + '#/');
+    r = parseHash('#/');
+  }
   const main = document.getElementById('main');
   for (const a of document.querySelectorAll('nav a[data-route]')) {
     if (a.dataset.route === r.name) a.setAttribute('aria-current', 'page');
@@ -159,6 +166,12 @@ async function start() {
     await Promise.all([loadSkillNames(), loadMajorNames(), loadPlaceNames()]);
     renderHeader();
     await route(false);
+  });
+  // The skip link moves the focus to the content without changing the address (#main would
+  // replace the page's route).
+  document.querySelector('a.skip').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    document.getElementById('main').focus();
   });
   document.addEventListener('xiaoqi:session', renderHeader); // a page signed the user out (erasure)
   window.addEventListener('hashchange', () => route(true));
