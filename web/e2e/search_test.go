@@ -393,3 +393,24 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.noConsoleErrors(regexp.MustCompile(`status of 400`))
 }
+
+// nearPlaceJourney: a place of the address that is none of the ten cities (a district) is
+// the chosen place of the distance form, so a new radius keeps it and its order (the select
+// showed 不限, and submitting dropped near and sort=distance).
+func nearPlaceJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/search?q=" + url.QueryEscape("软件测试") + "&type=job&near=" + url.QueryEscape("雁塔区") + "&within=10&sort=distance")
+	p.waitText(".active-filters", "雁塔区 ≤ 10 km")
+	var chosen struct{ Value, Label string }
+	p.eval(`(() => { const o = document.querySelector('#near').selectedOptions[0]; return { value: o.value, label: o.textContent } })()`, &chosen)
+	if chosen.Value != "雁塔区" || chosen.Label != "雁塔区" {
+		p.fail("the distance form shows %+v, want 雁塔区 chosen", chosen)
+	}
+	p.do("a radius of 20 km", chromedp.SetValue("#within", "20"), chromedp.Click("#distance-form button"))
+	p.waitText(".active-filters", "雁塔区 ≤ 20 km")
+	var hash string
+	p.eval(`decodeURIComponent(location.hash)`, &hash)
+	if !strings.Contains(hash, "near=雁塔区") || !strings.Contains(hash, "within=20") || !strings.Contains(hash, "sort=distance") {
+		p.fail("after a new radius the address is %q, want near=雁塔区, within=20 and sort=distance", hash)
+	}
+	p.noConsoleErrors()
+}

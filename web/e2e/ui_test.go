@@ -37,6 +37,7 @@ func TestUI(t *testing.T) {
 
 	t.Run("axe", func(t *testing.T) { axeJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("search", func(t *testing.T) { searchJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("nearplace", func(t *testing.T) { nearPlaceJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("explore", func(t *testing.T) { exploreJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("hr", func(t *testing.T) { hrJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("institution", func(t *testing.T) { institutionJourney(t, openPage(t, browser, svc.URL), svc, a) })

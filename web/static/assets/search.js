@@ -233,7 +233,10 @@ function distanceForm(st) {
     h('h3', {}, t('near.legend')),
     h('label', { for: 'near' }, t('near.city')),
     h('select', { id: 'near', name: 'near' }, h('option', { value: '' }, t('near.any')),
-      CITIES.map((c) => h('option', { value: c.name, selected: st.near === c.name ? true : null }, cityName(c.name)))),
+      CITIES.map((c) => h('option', { value: c.name, selected: st.near === c.name ? true : null }, cityName(c.name))),
+      // A place of the address that is none of the cities (a district, "lat,lon") stays
+      // chosen, named as the chip names it, so a new radius keeps it.
+      st.near && !CITIES.some((c) => c.name === st.near) ? h('option', { value: st.near, selected: true }, cityName(st.near)) : null),
     h('label', { for: 'within' }, t('near.within')),
     h('input', { id: 'within', name: 'within', type: 'number', min: '1', max: '1000', step: '1', inputmode: 'numeric', value: st.within || '50' }),
     h('button', { type: 'submit' }, t('near.apply')), msg);
