@@ -70,6 +70,7 @@ func TestUI(t *testing.T) {
 	t.Run("searchpages", func(t *testing.T) { searchPagesJourney(t, openPage(t, browser, svc.URL), svc) })
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("partnerbadges", func(t *testing.T) { partnerBadgesJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("lists", func(t *testing.T) { listsJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("consentkeys", func(t *testing.T) { consentKeysJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("jobformkeys", func(t *testing.T) { jobFormKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })

@@ -218,3 +218,46 @@ func verifiedJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	p.noConsoleErrors()
 }
+
+// partnerBadgesJourney: the badges beside the other party of a partnership are that party's
+// own. A partnership of a synthetic firm with a real school is synthetic, and the HR page
+// marked the school 示例 synthetic beside its name.
+func partnerBadgesJourney(t *testing.T, p *page, svc *service) {
+	ctx := context.Background()
+	var schools searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"q": {"长安大学"}, "type": {"institution"}}, &schools)
+	if len(schools.Hits) == 0 {
+		t.Fatal("the default data set has no 长安大学")
+	}
+	var school struct {
+		ID, Name  string
+		Synthetic bool
+	}
+	apiGet(t, svc.URL, "/api/v1/institutions/"+schools.Hits[0].ID, nil, &school)
+	if school.Synthetic {
+		t.Fatalf("长安大学 is synthetic: %+v", school)
+	}
+	synth := xiaoqi.Meta{Synthetic: true, Source: "synthetic"}
+	ents, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Meta: synth, Name: "终南合作样例科技有限公司", City: "西安市",
+		Sectors: []xiaoqi.Sector{xiaoqi.Sector("software")}, Description: "合作样例"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Partnership{Meta: synth, InstitutionID: school.ID, InstitutionName: school.Name,
+		EnterpriseID: ents[0].ID, EnterpriseName: "终南合作样例科技有限公司", Status: xiaoqi.PartnershipProposed, ProposedBy: "enterprise"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := `.partnerships li[data-id="` + ps[0].ID + `"]`
+	p.open("/#/hr/" + ents[0].ID)
+	p.waitText(item, school.Name)
+	if n := p.count(item + " .badge.synthetic"); n != 0 {
+		p.fail("the real school %s is marked synthetic on the synthetic firm's page: %q", school.Name, p.text(item))
+	}
+	p.waitText("h1 .badge.synthetic", "示例")
+	// On the school's page the firm, which is synthetic, is marked so.
+	p.open("/#/institution/" + school.ID)
+	p.waitText(item, "终南合作样例科技有限公司")
+	p.waitText(item+" .badge.synthetic", "示例")
+	p.noConsoleErrors()
+}

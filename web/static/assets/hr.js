@@ -4,7 +4,7 @@
 import { t, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName, salaryText, jobsFound, instName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
-import { matchCard, partnershipList, partnershipsByOther, updateCards, institutionNamesEN, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, updateCards, institutionNamesEN, partyRecords, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
 import { CITIES } from './explore.js';
 import { directory, finderHits } from './directory.js';
 
@@ -141,9 +141,9 @@ export async function renderHR(view, r, ctx) {
   const loadPartnerships = async (notice) => {
     try {
       const ps = await getAll('/api/v1/partnerships', { enterprise_id: id }, MAX_PARTNERSHIPS);
-      const names = await institutionNamesEN(ps.data.map((p) => p.institution_id));
+      const parties = await partyRecords('institution', ps.data.map((p) => p.institution_id));
       if (ctx.isCurrent()) {
-        psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data, 'enterprise', id, loadPartnerships, null, names));
+        psBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('hr.partnerships')), notice || '', partnershipList(ps.data, 'enterprise', id, loadPartnerships, parties));
         updateCards(partnersBox, ps.data, 'enterprise');
       }
       return ps.data;

@@ -6,7 +6,7 @@ import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
 import { loadPrograms } from './programs.js';
 import { directory, finderHits } from './directory.js';
 import { instName } from './i18n.js';
-import { matchCard, partnershipList, partnershipsByOther, updateCards, signInHint, canAct, enterprisesVerified, MAX_PARTNERSHIPS } from './partners.js';
+import { matchCard, partnershipList, partnershipsByOther, updateCards, signInHint, canAct, partyRecords, MAX_PARTNERSHIPS } from './partners.js';
 
 /**
  * renderInstitution draws #/institution (a finder, or without words the signed-in staff's
@@ -42,10 +42,10 @@ export async function renderInstitution(view, r, ctx) {
   const loadProposals = (notice) => (partnerships = (async () => {
     try {
       const list = (await getAll('/api/v1/partnerships', { institution_id: id }, MAX_PARTNERSHIPS)).data;
-      // The other party is an enterprise: marked 未核验 when the API says it is unverified.
-      const verified = await enterprisesVerified(list.map((p) => p.enterprise_id));
+      // The other party is an enterprise: marked 示例 and 未核验 as the API says it is.
+      const parties = await partyRecords('enterprise', list.map((p) => p.enterprise_id));
       if (ctx.isCurrent()) {
-        proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(list, 'institution', id, loadProposals, verified));
+        proposalsBox.replaceChildren(h('h2', { id: 'proposals-h' }, t('inst.proposals')), notice || '', partnershipList(list, 'institution', id, loadProposals, parties));
         // The suggested partners' cards show the status anew (a proposal accepted here).
         updateCards(partnersBox, list, 'institution');
       }

@@ -178,17 +178,19 @@ function proposeForm(instID, entID, side, name, id, label, done) {
 }
 
 /**
- * enterprisesVerified asks the API whether each enterprise of ids has a valid 统一社会信用代码
- * (GET /api/v1/enterprises/{id} answers "verified"): a map from id to true or false, without
- * the enterprises it could not read.
+ * partyRecords reads the other party of each partnership (GET /api/v1/institutions/{id} or
+ * /api/v1/enterprises/{id}; kind "institution" or "enterprise"): a map from id to its record,
+ * for the party's own flags (synthetic, an enterprise's verified) and a school's name_en, a
+ * partnership carrying neither (its synthetic is that of either party). Without the parties
+ * it could not read: they are shown by their name alone.
  */
-export async function enterprisesVerified(ids) {
+export async function partyRecords(kind, ids) {
   const out = {};
+  const path = kind === 'institution' ? '/api/v1/institutions/' : '/api/v1/enterprises/';
   await Promise.all([...new Set(ids.filter(Boolean))].map(async (id) => {
     try {
-      const e = await get('/api/v1/enterprises/' + encodeURIComponent(id));
-      if (typeof e.verified === 'boolean') out[id] = e.verified;
-    } catch { /* not shown as unverified when unknown */ }
+      out[id] = await get(path + encodeURIComponent(id));
+    } catch { /* shown by its name alone */ }
   }));
   return out;
 }
@@ -230,25 +232,26 @@ function proposalNote(p) {
 /**
  * partnershipList shows the partnerships of selfID (side: "institution" or "enterprise") with
  * the steps the user may take: accept or decline a proposal of the other side, activate an
- * accepted partnership, propose a suggested or declined one (again). verified maps the
- * enterprises' ids to the API's verified flag (the institution page's list, whose other party
- * is an enterprise). onChange(notice) reloads the list after a step and shows notice above it.
- * namesEN maps the institutions' ids to their English names (institutionNamesEN: the HR
- * page's list, whose other party is a school, on an English page).
+ * accepted partnership, propose a suggested or declined one (again). onChange(notice)
+ * reloads the list after a step and shows notice above it. parties maps the other parties'
+ * ids to their records (partyRecords): the badges beside a party's name are its own (a real
+ * school is no 示例 because its partnership with a synthetic firm is), and a school is named
+ * in English too on an English page.
  */
-export function partnershipList(list, side, selfID, onChange, verified, namesEN) {
+export function partnershipList(list, side, selfID, onChange, parties) {
   if (!list.length) return h('p', { class: 'muted' }, t('inst.proposals.none'));
   const mayAct = canAct(side, selfID);
   const otherSide = side === 'institution' ? 'enterprise' : 'institution';
   return h('ul', { class: 'partnerships' }, list.map((p) => {
     const otherID = side === 'institution' ? p.enterprise_id : p.institution_id;
     // A school by its English name too on an English page: Xidian University (西安电子科技大学).
-    const other = { type: otherSide, id: otherID, name: (side === 'institution' ? p.enterprise_name : p.institution_name) || otherID, name_en: (namesEN || {})[otherID] };
+    const rec = (parties || {})[otherID] || {};
+    const other = { type: otherSide, id: otherID, name: (side === 'institution' ? p.enterprise_name : p.institution_name) || otherID, name_en: rec.name_en };
     const otherName = partyName(other);
     const status = h('div', { 'aria-live': 'polite' });
     const li = h('li', { class: 'partnership card', 'data-id': p.id, 'data-status': p.status },
-      h('div', {}, partyLink(other), ' ', syntheticBadge(p.synthetic),
-        side === 'institution' ? [' ', unverifiedBadge((verified || {})[p.enterprise_id])] : null,
+      h('div', {}, partyLink(other), ' ', syntheticBadge(rec.synthetic),
+        side === 'institution' ? [' ', unverifiedBadge(rec.verified)] : null,
         ' ', h('span', { class: 'badge status status-' + p.status }, t('status.' + p.status)),
         p.proposed_by ? h('span', { class: 'muted' }, ' · ' + t('partner.by', { side: t('side.' + p.proposed_by) })) : null),
       proposalNote(p),
