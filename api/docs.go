@@ -406,7 +406,7 @@ func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait, batch bool) (res
 	}
 	if err != nil {
 		if !batch {
-			err = oneDoc(err)
+			err = oneDoc(s.keyConflict(c.Request.Context(), docs[0], err))
 		}
 		s.writeError(c, err)
 		return nil, false
