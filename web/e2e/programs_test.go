@@ -209,3 +209,54 @@ func programFilterJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.checkA11y("the programs filtered by a skill")
 	p.noConsoleErrors()
 }
+
+// programEditJourney: an edit to the major code and degree of another program of the school
+// is said before it is sent, naming 专业代码 and that program, the field marked and focused
+// (the API's 409 was shown with its ids, no field marked); in English the form's title names
+// the major as its card does (it read "Edit 汉语言").
+func programEditJourney(t *testing.T, p *page, svc *service, a actors) {
+	var l listAnswer[programDoc]
+	apiGet(t, svc.URL, "/api/v1/programs", url.Values{"institution_id": {a.institutionID}, "limit": {"1000"}}, &l)
+	var edit, other *programDoc
+	for i, x := range l.Data {
+		if x.MajorCode == "" || x.Degree != "本科" {
+			continue
+		}
+		if edit == nil {
+			edit = &l.Data[i]
+		} else if x.MajorCode != edit.MajorCode {
+			other = &l.Data[i]
+			break
+		}
+	}
+	if other == nil {
+		t.Fatalf("%s has no two 本科 programs of different codes", a.institutionName)
+	}
+	item := fmt.Sprintf(".programs-list li[data-program=%q]", edit.ID)
+	p.signIn("staff-ui")
+	p.open("/#/institution/" + a.institutionID)
+	p.click(item + " [data-action=edit-program]")
+	p.waitText("#program-form-h", "编辑「"+edit.Name+"」")
+	p.do("another program's code", chromedp.SetValue("#prog-code", other.MajorCode))
+	p.click("#program-form button[type=submit]")
+	p.waitText("#program-form .notice.error", "专业代码：本校已有「"+other.Name+"」（"+other.MajorCode+"，本科）")
+	p.waitJS("the code marked and focused", `document.activeElement && document.activeElement.id === 'prog-code' && document.activeElement.getAttribute('aria-invalid') === 'true'`)
+	var still programDoc
+	if apiGet(t, svc.URL, "/api/v1/programs/"+edit.ID, nil, &still); still.MajorCode != edit.MajorCode {
+		t.Fatalf("%s was changed: %+v", edit.Name, still)
+	}
+
+	// In English: the title names the major by the English name its card shows.
+	p.click("#lang")
+	p.waitText("#programs-h", "Programs")
+	var title string
+	p.clickLive(item + " [data-action=edit-program]")
+	p.waitJS("the edit form", `!!document.querySelector('#program-form-h') && document.querySelector('#program-form-h').innerText.startsWith('Edit ')`)
+	p.eval(`document.querySelector('#program-form-h').innerText`, &title)
+	var shown string
+	p.eval(`(() => { const h = document.querySelector(`+jsString(item+" h3")+`).cloneNode(true); h.querySelectorAll('.badge').forEach((b) => b.remove()); return h.innerText.trim() })()`, &shown)
+	if title != "Edit "+shown || shown == edit.Name {
+		p.fail("in English the form's title is %q and the card reads %q, want the card's English name", title, shown)
+	}
+	p.noConsoleErrors()
+}

@@ -78,6 +78,7 @@ func TestUI(t *testing.T) {
 	t.Run("partnerkeys", func(t *testing.T) { partnerKeysJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("programs", func(t *testing.T) { programsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("programfilter", func(t *testing.T) { programFilterJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("programedit", func(t *testing.T) { programEditJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("cancel", func(t *testing.T) { cancelJourney(t, openPage(t, browser, svc.URL), svc) })
 	// It writes a real job need of the enterprise and accepts a partnership for it.
 	t.Run("suggestedjob", func(t *testing.T) { suggestedJobJourney(t, openPage(t, browser, svc.URL), svc, a) })

@@ -145,7 +145,7 @@ function programForm(inst, prog, existing, done) {
     .map((d) => h('option', { value: d, selected: d === v.degree ? true : null }, degreeName(d)));
   const status = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'card', id: 'program-form', novalidate: true },
-    h('h2', { id: 'program-form-h' }, prog ? t('prog.form.edit', { name: prog.name }) : t(training ? 'prog.form.new.course' : 'prog.form.new')),
+    h('h2', { id: 'program-form-h' }, prog ? t('prog.form.edit', { name: majorName(prog.name, prog.major_code) }) : t(training ? 'prog.form.new.course' : 'prog.form.new')),
     field('prog-name', t(training ? 'prog.form.name.course' : 'prog.form.name') + ' *', h('input', { id: 'prog-name', name: 'name', required: true, 'aria-required': 'true', maxlength: '200', value: v.name || '' })),
     h('div', { class: 'row' },
       field('prog-code', t('prog.form.code'), h('input', { id: 'prog-code', name: 'major_code', maxlength: '8', value: v.major_code || '', 'aria-describedby': 'prog-code-hint' })),
@@ -175,15 +175,16 @@ function programForm(inst, prog, existing, done) {
       return;
     }
     // The API takes a program of the school's major code and degree (or, without a code, its
-    // name) as that program: "adding" 软件工程（中外合作办学） 080902 would overwrite 软件工程.
-    const same = !prog && existing.find((x) => x.degree === fields.degree &&
+    // name) as that program: "adding" 软件工程（中外合作办学） 080902 would overwrite 软件工程,
+    // and an edit to another program's code and degree is refused (409).
+    const same = existing.find((x) => (!prog || x.id !== prog.id) && x.degree === fields.degree &&
       (fields.major_code ? x.major_code === fields.major_code : !x.major_code && x.name === fields.name));
     if (same) {
       const el = fields.major_code ? f.major_code : f.name;
       el.setAttribute('aria-invalid', 'true');
       el.focus();
       status.append(errorBox({ message: t(fields.major_code ? 'prog.form.code' : 'prog.form.name') + t('punct.colon') +
-        t('prog.form.duplicate', { name: same.name, code: same.major_code || '—', degree: degreeName(same.degree) }) }));
+        t(prog ? 'prog.form.duplicate.edit' : 'prog.form.duplicate', { name: majorName(same.name, same.major_code), code: same.major_code || '—', degree: degreeName(same.degree) }) }));
       return;
     }
     try {
