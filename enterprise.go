@@ -178,7 +178,7 @@ func (j *JobNeed) Validate() error {
 	if j.SalaryMin < 0 || j.SalaryMax < 0 {
 		v.add("salary_min", "不能为负数", "must not be negative")
 	} else if j.SalaryMin > MaxMonthlySalary || j.SalaryMax > MaxMonthlySalary {
-		v.add("salary_max", "月薪不能超过 %d 元", "is yuan a month: at most %d", MaxMonthlySalary)
+		v.add("salary_max", "月薪不能超过 %d 元", "must be in yuan a month, at most %d", MaxMonthlySalary)
 	} else if j.SalaryMax > 0 && j.SalaryMin > j.SalaryMax {
 		v.add("salary_max", "不能低于 salary_min（%d > %d）", "must not be below salary_min (%d > %d)", j.SalaryMin, j.SalaryMax)
 	}

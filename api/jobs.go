@@ -41,7 +41,7 @@ func (s *Server) checkJob(ctx context.Context, old, d xiaoqi.Doc, data []byte) e
 		v    int
 	}{{"salary_min", j.SalaryMin}, {"salary_max", j.SalaryMax}} {
 		if f.v > 0 && f.v < xiaoqi.MinMonthlySalary {
-			return invalid(f.name, "月薪以元计，%[1]d 元过低（8千请写 8000） / is yuan a month: %[1]d is too low (write 8000 for 8千)", f.v)
+			return invalid(f.name, "月薪以元计，%[1]d 元过低（8千请写 8000） / must be in yuan a month; %[1]d is too low (write 8000 for 8千)", f.v)
 		}
 	}
 	if !j.PostedAt.IsZero() && j.PostedAt.After(time.Now().Add(postedSlack)) {

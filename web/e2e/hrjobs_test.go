@@ -145,6 +145,23 @@ func TestHRJobMistakesAndClosing(t *testing.T) {
 			t.Fatalf("after saving the headcount %q the job need's headcount is %d, want %d", hc, j[0].Headcount, want)
 		}
 	}
+
+	// A salary written in thousands (5 for 5千) is refused naming the field with the colon of
+	// the page's language, and in English in plain words (it read "月薪下限: 月薪以元计" and
+	// "Monthly salary from: is yuan a month: 5 is too low").
+	for _, c := range []struct{ lang, want string }{
+		{"zh", "出错了：月薪下限：月薪以元计，5 元过低（8千请写 8000）"},
+		{"en", "Something went wrong: Monthly salary from: must be in yuan a month; 5 is too low (write 8000 for 8千)"},
+	} {
+		if c.lang == "en" {
+			p.click("#lang")
+			p.waitText("nav", "Search")
+		}
+		p.waitJS("the job form", `!!document.querySelector('#job-form')`)
+		p.do("publish a salary in thousands", chromedp.SetValue("#job-title", "千元样例工程师"), chromedp.SetValue("#job-salary-min", "5"), chromedp.SetValue("#job-salary-max", ""), submit)
+		p.waitJS("the salary's refusal", `(() => { const e = document.querySelector('#job-form .notice.error'); return !!e && e.innerText.trim() === `+jsString(c.want)+` })()`)
+		invalid("job-salary-min")
+	}
 	p.noConsoleErrors(regexp.MustCompile(`status of 40[09]`))
 }
 

@@ -299,7 +299,10 @@ function contactBox(id) {
  * "岗位需求有误：title 不能为空"), not an English word of the prose ("of this title").
  */
 function fieldNames(text) {
-  return text.replace(/\b(salary_min|salary_max)\b/g, (f) => label(f))
+  // The field a message begins with ("salary_min: 月薪以元计…"): its name and the colon of the
+  // page's language (月薪下限：, not 月薪下限: ).
+  return text.replace(/^(salary_min|salary_max|title|city|district|sector|degree|experience|headcount|skills|languages|description): /, (m, f) => label(f) + t('punct.colon'))
+    .replace(/\b(salary_min|salary_max)\b/g, (f) => label(f))
     .replace(/(^|[：:]\s*)(title|city|district|sector|degree|experience|headcount|skills|languages|description)\b/g, (m, pre, f) => pre + label(f));
 }
 
