@@ -418,3 +418,49 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	}
 	p.noConsoleErrors()
 }
+
+// myDetailsJourney: a candidate corrects their own name, phone, e-mail and summary on #/me,
+// on a 375 px phone (they were shown read-only); a mistake is said by the form's name of the
+// field, which is marked and focused; what the form does not show is kept.
+func myDetailsJourney(t *testing.T, p *page, svc *service, a actors) {
+	ctx := context.Background()
+	c := &xiaoqi.Candidate{Meta: xiaoqi.Meta{Synthetic: true}, Name: "上官婉清", Phone: "13700003333", Email: "wanqing@example.com",
+		City: "西安市", Degree: "本科", Skills: []string{"Java", "SQL"}, Summary: "三年测试经验（合成示例）",
+		Education:  []xiaoqi.Education{{InstitutionName: a.institutionName, InstitutionID: a.institutionID, Major: "软件工程", Degree: "本科", GraduationYear: 2023}},
+		Visibility: xiaoqi.VisibilityPublic, ConsentEnterprises: []string{a.enterpriseID}}
+	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc.addUser(t, "cand-details", xiaoqi.RoleCandidate, res[0].ID)
+	p.do("phone size", chromedp.EmulateViewport(375, 812))
+	p.signIn("cand-details")
+	p.open("/#/me")
+	p.waitJS("the details form", `!!document.querySelector('#details-form') && document.querySelector('#me-phone').value === '13700003333'`)
+	p.checkA11y("the candidate's details form at 375 px")
+
+	p.do("a wrong e-mail", chromedp.SetValue("#me-email", "wanqing.example.com"), chromedp.Click("#details-form button[type=submit]"))
+	if msg := p.waitText("#details-form .notice.error", "邮箱"); strings.Contains(msg, "email") {
+		p.fail("the error names the API's field: %q", msg)
+	}
+	p.waitJS("the e-mail marked and focused", `document.activeElement && document.activeElement.id === 'me-email' && document.activeElement.getAttribute('aria-invalid') === 'true'`)
+
+	p.do("correct the details", chromedp.SetValue("#me-name", "上官婉卿"), chromedp.SetValue("#me-phone", "13600004444"),
+		chromedp.SetValue("#me-email", "wanqing@example.org"), chromedp.SetValue("#me-summary", "四年测试经验（合成示例）"),
+		chromedp.Click("#details-form button[type=submit]"))
+	p.waitText("#details-form .notice.ok", "已保存您的资料")
+	p.waitText(".profile-list", "13600004444")
+	d, err := svc.Store.Get(ctx, xiaoqi.KindCandidate, res[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := d.(*xiaoqi.Candidate)
+	if got.Name != "上官婉卿" || got.Phone != "13600004444" || got.Email != "wanqing@example.org" || got.Summary != "四年测试经验（合成示例）" {
+		t.Errorf("stored %s %s %s %q, want the corrected details", got.Name, got.Phone, got.Email, got.Summary)
+	}
+	if got.Visibility != xiaoqi.VisibilityPublic || len(got.ConsentEnterprises) != 1 || len(got.Education) != 1 || len(got.Skills) != 2 {
+		t.Errorf("the save lost what the form does not show: %+v", got)
+	}
+	p.checkA11y("the candidate's details saved at 375 px")
+	p.noConsoleErrors(regexp.MustCompile(`status of 400`))
+}

@@ -47,6 +47,7 @@ func TestUI(t *testing.T) {
 	pp := seedPeople(t, svc, a)
 	t.Run("contact", func(t *testing.T) { contactJourney(t, openPage(t, browser, svc.URL), svc, a, pp) })
 	t.Run("candidate", func(t *testing.T) { candidateJourney(t, openPage(t, browser, svc.URL), svc, a, pp) })
+	t.Run("mydetails", func(t *testing.T) { myDetailsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("language", func(t *testing.T) { languageJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("errors", func(t *testing.T) { errorsJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("punctuation", func(t *testing.T) { punctuationJourney(t, openPage(t, browser, svc.URL), svc, a) })

@@ -6,6 +6,7 @@ import { t, has, lang, pick, cityName, degreeName, languageName, skillName, majo
 import { api, get, currentUser, signOut } from './api.js';
 import { h, errorBox, okBox, loading, syntheticBadge, unverifiedBadge, factors, scoreText } from './dom.js';
 import { signInHint } from './partners.js';
+import { detailsForm } from './mydetails.js';
 
 const VISIBILITIES = ['private', 'anonymous', 'public'];
 
@@ -93,10 +94,11 @@ export async function renderMe(view, r, ctx) {
     }
   };
 
+  const profileBox = h('div', {}, profileSection(cand));
   const jobsBox = h('section', { class: 'my-jobs', 'aria-labelledby': 'my-jobs-h' }, h('h2', { id: 'my-jobs-h' }, t('me.jobs')), loading());
   body.replaceChildren(
     h('div', { class: 'two-col wide' },
-      h('div', {}, profileSection(cand), exportSection(path, id, loadAudit), eraseSection(path, view)),
+      h('div', {}, profileBox, detailsForm(path, cand, (doc) => profileBox.replaceChildren(profileSection(doc))), exportSection(path, id, loadAudit), eraseSection(path, view)),
       // Saved visibility: the suggested jobs say again who sees them.
       h('div', {}, privacyForm(path, cand, ents, (doc) => loadJobs(jobsBox, path, doc)), jobsBox)),
     auditBox);
