@@ -144,3 +144,35 @@ func asksSchools(q xiaoqi.SearchQuery) bool {
 	_, kinds := withoutTypeCues(q.Q)
 	return slices.Equal(kinds, []xiaoqi.Kind{xiaoqi.KindInstitution}) && !asksPolicy(q.Q)
 }
+
+// partTypeCounts returns what the tabs of enterprises and institutions find for a search of
+// all kinds, where they differ from the type facet: a tab finds the firms through their job
+// needs and the schools through their programs (withParts), which a search of all kinds does
+// not (呼叫中心: facet enterprise 4, type=enterprise 5, the fifth seeking it). text is the
+// search's text query, districts its districts. Nil when q is filtered by kind, or asks for
+// one by its words (then the search itself found them through their parts).
+func (x *Index) partTypeCounts(ctx context.Context, text query.Query, districts []string, q xiaoqi.SearchQuery) (map[xiaoqi.Kind]int, error) {
+	if len(q.Types) > 0 || asksFirms(q) || asksSchools(q) {
+		return nil, nil
+	}
+	out := map[xiaoqi.Kind]int{}
+	for _, k := range []xiaoqi.Kind{xiaoqi.KindEnterprise, xiaoqi.KindInstitution} {
+		qk := q
+		qk.Types = []xiaoqi.Kind{k}
+		searched, parts, err := x.withParts(ctx, text, qk)
+		if err != nil {
+			return nil, err
+		}
+		if parts == nil {
+			continue // found through nothing: the facet's count stands
+		}
+		req := bleve.NewSearchRequestOptions(x.withFilters(ctx, inDistricts(searched, districts), qk), 0, 0, false)
+		req.Score = bleve.ScoreNone
+		res, err := x.inner(ctx, req, fmt.Sprintf("%ss of %q with their parts", k, q.Q))
+		if err != nil {
+			return nil, err
+		}
+		out[k] = int(res.Total)
+	}
+	return out, nil
+}

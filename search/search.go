@@ -189,6 +189,13 @@ func (x *Index) searchWith(ctx context.Context, q xiaoqi.SearchQuery, page, perP
 	}
 	req := bleve.NewSearchRequestOptions(x.withFilters(ctx, inDistricts(searched, districts), q), perPage, (page-1)*perPage, false)
 	req.SortByCustom(sortOrder(q))
+	// The policy items a search of words that may ask for them finds are in every city and
+	// region (filters.go: provinceWide), and are counted in each: 咸阳市 14 beside the 15 that
+	// city=咸阳市 found. Their number among the hits is the type facet's.
+	policyEverywhere := x.policyInPlaces(q.Q) && slices.ContainsFunc(q.Facets, func(f string) bool { return f == fieldCity || f == fieldRegion })
+	if policyEverywhere && !slices.Contains(q.Facets, fieldType) {
+		req.AddFacet(fieldType, bleve.NewFacetRequest(fieldType, len(xiaoqi.Kinds)))
+	}
 	for _, f := range q.Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, q.FacetSize))
 	}
@@ -251,18 +258,61 @@ func (x *Index) searchWith(ctx context.Context, q xiaoqi.SearchQuery, page, perP
 		return nil, read, err
 	}
 	if len(q.Facets) > 0 {
+		policies := 0
+		if fr := res.Facets[fieldType]; policyEverywhere && fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				if t.Term == string(xiaoqi.KindPolicy) {
+					policies = t.Count
+				}
+			}
+		}
 		out.Facets = make(map[string][]xiaoqi.FacetCount, len(q.Facets))
 		for _, f := range q.Facets {
 			counts := []xiaoqi.FacetCount{}
 			if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
 				for _, t := range fr.Terms.Terms() {
-					counts = append(counts, xiaoqi.FacetCount{Value: t.Term, Count: t.Count})
+					n := t.Count
+					if f == fieldCity || f == fieldRegion {
+						n += policies
+					}
+					counts = append(counts, xiaoqi.FacetCount{Value: t.Term, Count: n})
 				}
 			}
 			out.Facets[f] = counts
 		}
+		if counts, ok := out.Facets[fieldType]; ok && !relaxed {
+			tabs, err := x.partTypeCounts(ctx, text, districts, q)
+			if err != nil {
+				return nil, read, err
+			}
+			out.Facets[fieldType] = withTabCounts(counts, tabs)
+		}
 	}
 	return out, read, nil
+}
+
+// withTabCounts returns the type facet's counts with those of tabs put in place, ordered as
+// a facet is: most first, then by value.
+func withTabCounts(counts []xiaoqi.FacetCount, tabs map[xiaoqi.Kind]int) []xiaoqi.FacetCount {
+	if len(tabs) == 0 {
+		return counts
+	}
+	for k, n := range tabs {
+		i := slices.IndexFunc(counts, func(c xiaoqi.FacetCount) bool { return c.Value == string(k) })
+		switch {
+		case i >= 0:
+			counts[i].Count = n
+		case n > 0:
+			counts = append(counts, xiaoqi.FacetCount{Value: string(k), Count: n})
+		}
+	}
+	slices.SortStableFunc(counts, func(a, b xiaoqi.FacetCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	return counts
 }
 
 // removedWords returns the words of orig, as typed, that rest lacks, where rest is orig
