@@ -242,6 +242,10 @@ type AuditEntry struct {
 	// (the file and row an import brought them from), so that importing that row again brings
 	// no one back: a digest, from which the key cannot be read.
 	ErasedKey string `json:"erased_key,omitempty" bson:"erased_key,omitempty"`
+	// ErasedIdentity, in an AuditErase entry, holds the erased candidate's IdentityKeys (name
+	// with phone, name with e-mail), so that no list brings them back under another source or
+	// file name either. Digests, kept by the store and shown to no one.
+	ErasedIdentity []string `json:"-" bson:"erased_identity,omitempty"`
 }
 
 // Validate checks an entry before it is appended.
@@ -265,7 +269,8 @@ func ErasedKey(naturalKey string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// ErasedKeys returns the ErasedKey of every candidate erased so far, read from the audit log:
+// ErasedKeys returns the ErasedKey and the IdentityKeys of every candidate erased so far, read
+// from the audit log (see Erased):
 // an import refuses their rows, since the person asked to be forgotten, and the school's next
 // list that still names them must not bring them back.
 func ErasedKeys(ctx context.Context, a Accounts) (map[string]bool, error) {
@@ -277,8 +282,14 @@ func ErasedKeys(ctx context.Context, a Accounts) (map[string]bool, error) {
 			return nil, err
 		}
 		for _, e := range page {
-			if e.Action == AuditErase && e.ErasedKey != "" {
+			if e.Action != AuditErase {
+				continue
+			}
+			if e.ErasedKey != "" {
 				keys[e.ErasedKey] = true
+			}
+			for _, k := range e.ErasedIdentity {
+				keys[k] = true
 			}
 		}
 		if next == "" {

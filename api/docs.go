@@ -196,7 +196,7 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			err = s.checkJob(c.Request.Context(), old, d, data)
 		}
 		if err == nil && k == xiaoqi.KindCandidate && old == nil {
-			err = s.notErased(c.Request.Context(), d)
+			err = s.newPeople(c.Request.Context(), []xiaoqi.Doc{d})
 		}
 		if err != nil {
 			s.writeError(c, err)
@@ -257,6 +257,9 @@ func (s *Server) batch(k xiaoqi.Kind) gin.HandlerFunc {
 		docs, warnings, err := decodeBatch(k, data, hrEnterprise(who(c)))
 		if err == nil {
 			err = s.mayWriteAll(c, docs)
+		}
+		if err == nil && k == xiaoqi.KindCandidate {
+			err = s.newPeople(c.Request.Context(), docs)
 		}
 		if err == nil && k == xiaoqi.KindJob && !who(c).is(xiaoqi.RoleAdmin) {
 			// HR's batch is checked as its single posts are; an administrator's is data

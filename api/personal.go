@@ -447,7 +447,8 @@ func (s *Server) eraseCandidate(c *gin.Context) {
 	}
 	if err == nil {
 		err = s.accounts.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: p.user.ID,
-			ActorRole: p.user.Role, SubjectID: xiaoqi.ErasedSubject, ErasedKey: xiaoqi.ErasedKey(d.NaturalKey())})
+			ActorRole: p.user.Role, SubjectID: xiaoqi.ErasedSubject, ErasedKey: xiaoqi.ErasedKey(d.NaturalKey()),
+			ErasedIdentity: d.(*xiaoqi.Candidate).IdentityKeys()})
 	}
 	if err != nil {
 		s.writeError(c, err)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -107,19 +108,57 @@ func anonymizeHit(h *xiaoqi.Hit) {
 
 const redacted = "[已隐藏 hidden]"
 
-// notErased refuses a new candidate of the source and external id of one erased at their
-// request, as an import of their row is refused (xiaoqi.ErasedKeys).
-func (s *Server) notErased(ctx context.Context, d xiaoqi.Doc) error {
-	key := xiaoqi.ErasedKey(d.NaturalKey())
-	if key == "" || s.accounts == nil {
-		return nil
-	}
-	erased, err := xiaoqi.ErasedKeys(ctx, s.accounts)
-	if err != nil {
-		return err
-	}
-	if erased[key] {
-		return xiaoqi.Errorf(xiaoqi.ECONFLICT, "此人（source/external_id）已应本人要求删除，不再录入 / this person (source/external_id) was erased at their request and is not entered again")
+// newPeople checks candidates that are not stored yet (no stored one has their source and
+// external id) before an administrator's POST or batch creates them. It refuses a person erased
+// at their request, by the source and external id of their row or by their name with their
+// phone or e-mail (as an import of their row is refused: xiaoqi.Erased), and a person who
+// already has a profile under another source or none (their name with their phone or e-mail):
+// a second profile of one person would be public, searchable and without the choices they
+// made on the first. An import writes such a row onto the stored profile instead (package
+// ingest, samePerson): a school's list sent again under another name is the same people; one
+// person entered by hand is said to be there already, without saying which profile is theirs
+// (the writer sees it anonymised). Documents with an id, or a key stored already, update.
+func (s *Server) newPeople(ctx context.Context, docs []xiaoqi.Doc) error {
+	var (
+		erased map[string]bool
+		people map[string]string
+		err    error
+	)
+	for i, d := range docs {
+		c, ok := d.(*xiaoqi.Candidate)
+		if !ok || c.ID != "" || (c.NaturalKey() == "" && len(c.IdentityKeys()) == 0) {
+			continue
+		}
+		if nk := c.NaturalKey(); nk != "" {
+			if _, err := xiaoqi.GetStored(ctx, s.store, xiaoqi.KindCandidate, nk); err == nil {
+				continue
+			} else if xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+				return err
+			}
+		}
+		at := ""
+		if len(docs) > 1 {
+			at = fmt.Sprintf("docs[%d]: ", i)
+		}
+		if erased == nil && s.accounts != nil {
+			if erased, err = xiaoqi.ErasedKeys(ctx, s.accounts); err != nil {
+				return err
+			}
+		}
+		if xiaoqi.Erased(erased, c) {
+			return xiaoqi.Errorf(xiaoqi.ECONFLICT, "%s此人已应本人要求删除，不再录入 / this person was erased at their request and is not entered again", at)
+		}
+		if len(c.IdentityKeys()) == 0 {
+			continue
+		}
+		if people == nil {
+			if people, err = xiaoqi.People(ctx, s.store); err != nil {
+				return err
+			}
+		}
+		if xiaoqi.Person(people, c) != "" {
+			return xiaoqi.Errorf(xiaoqi.ECONFLICT, "%s此人（同一姓名与电话或邮箱）已有档案，未另建一份：请由本人修改其档案，或以其原来源（source）与编号导入 / this person (the same name with the same phone or e-mail) already has a profile, and no second one was made: they change theirs, or import them under the source and id they have", at)
+		}
 	}
 	return nil
 }

@@ -27,6 +27,7 @@ type auditRecord struct {
 	Reason            string      `json:"reason,omitempty"`
 	Fields            []string    `json:"fields,omitempty"`
 	ErasedKey         string      `json:"erased_key,omitempty"`
+	ErasedIdentity    []string    `json:"erased_identity,omitempty"`
 }
 
 // AppendAudit implements xiaoqi.Accounts. The ID is the audit bucket's next sequence, taken

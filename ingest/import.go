@@ -58,8 +58,9 @@ type Options struct {
 	TempDir string
 	// Notify is called after every batch written (to wake an index follower); may be nil.
 	Notify func()
-	// Erased holds the xiaoqi.ErasedKey of every candidate erased at their request
-	// (xiaoqi.ErasedKeys): a row of one of them is an error, not imported again. May be nil.
+	// Erased holds the xiaoqi.ErasedKey and IdentityKeys of every candidate erased at their
+	// request (xiaoqi.ErasedKeys): a row of one of them, by its key or by the person's name
+	// with phone or e-mail, is an error, not imported again. May be nil.
 	Erased map[string]bool
 	// InstitutionNames maps the other names of institutions, abbreviations and English names
 	// (西电, 西安交大, Xidian University), to the full names they stand for

@@ -5,6 +5,7 @@ package ingest
 
 import (
 	"cmp"
+	"fmt"
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -21,9 +22,10 @@ func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
 	}
 	o, ok := old.(*xiaoqi.Candidate)
 	if !ok {
-		return nil
-	}
-	if otherPerson(o, c) {
+		if o, err = rs.samePerson(rec, c); o == nil || err != nil {
+			return err
+		}
+	} else if otherPerson(o, c) {
 		// Not the source: named after the file, it may hold a name and a phone
 		// (陈晓东_13700001111_简历), and problems are not redacted after this point.
 		rec.errorf("external_id", "编号 %[1]s 在此来源中已属于另一位候选人（姓名不同），此行未导入：若是另一所学校或机构的名单，请为其指定来源（source）；若此人改了姓名，请在其档案中修改 / id %[1]s of this source belongs to another candidate (another name): the row was not imported; if this is another school's or office's list, give it a source of its own; if the person changed their name, change it on their profile",
@@ -36,6 +38,42 @@ func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
 	}
 	c.Visibility, c.ConsentEnterprises = o.Visibility, o.ConsentEnterprises
 	return nil
+}
+
+// samePerson returns the stored candidate who is c, a row whose source and external id no
+// stored candidate has, by name with phone or e-mail (xiaoqi.IdentityKeys), nil when there is
+// none; c then takes that candidate's id, source and external id, so that the row updates
+// their profile. The school that sent its list again under another file name (and so another
+// source), or another school that lists the same graduate, made a second profile of one
+// person: public and searchable though they had made theirs private, without the enterprises
+// they had consented to, and back though they had been erased. One profile per person is what
+// the school and the student expect: the row updates it, keeping its id, the student's choices
+// (keepChoices) and their own corrections (keepOwn), and says so; it is not refused, as a list
+// sent again would fail on every row. The warning names neither the profile nor the source
+// (a file name may hold a name and a phone).
+func (rs *rows) samePerson(rec *record, c *xiaoqi.Candidate) (*xiaoqi.Candidate, error) {
+	if len(c.IdentityKeys()) == 0 {
+		return nil, nil
+	}
+	if rs.people == nil {
+		people, err := xiaoqi.People(rs.ctx, rs.store)
+		if err != nil {
+			return nil, fmt.Errorf("ingest: read the stored candidates: %w", err)
+		}
+		rs.people = people
+	}
+	id := xiaoqi.Person(rs.people, c)
+	if id == "" {
+		return nil, nil
+	}
+	old, err := stored(rs.ctx, rs.store, xiaoqi.KindCandidate, id, "")
+	o, ok := old.(*xiaoqi.Candidate)
+	if err != nil || !ok {
+		return nil, err
+	}
+	c.ID, c.Source, c.ExternalID = o.ID, o.Source, o.ExternalID
+	rec.warnf("name", "此人（同一姓名与电话或邮箱）已在系统中，以另一来源或编号登记：本行更新了其原有档案，保留其编号与本人的选择，未另建一份 / this person (the same name with the same phone or e-mail) is already in xiaoqi under another source or id: the row updated their profile, keeping its id and their choices, and made no second one")
+	return o, nil
 }
 
 // otherPerson reports whether a row's candidate c, found stored as o by its source and

@@ -70,6 +70,9 @@ type rows struct {
 	ents    *enterprises
 	insts   *directory
 	posts   *postings
+	// people maps the identity of every stored candidate to their id (xiaoqi.People), read
+	// at the first candidate row that needs it.
+	people map[string]string
 }
 
 // item makes the item of one row, or nil for an empty row. An error means the store failed.
@@ -148,7 +151,7 @@ func (rs *rows) item(row Row) (*item, error) {
 		}
 		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())
 	}
-	if c := person; c != nil && !rec.failed && !it.dup && rs.opt.Erased[xiaoqi.ErasedKey(c.NaturalKey())] {
+	if c := person; c != nil && !rec.failed && !it.dup && xiaoqi.Erased(rs.opt.Erased, c) {
 		rec.errorf("name", "此人已应本人要求删除，不再导入；请从文件中删去此行 / this person was erased at their request and is not imported again; take the row out of the file")
 	}
 	if c := person; c != nil && !rec.failed && !it.dup {

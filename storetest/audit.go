@@ -351,12 +351,18 @@ func testRedactAudit(t *testing.T, a xiaoqi.Accounts) {
 
 	// The erasure's own entry keeps the digest of the person's key, by which an import
 	// refuses their row: it must come back from the store as written.
+	// So must the digests of who they are, by which a row of another source is refused.
 	key := xiaoqi.ErasedKey("src:2026届毕业生|2024001")
+	person := &xiaoqi.Candidate{Name: "陈晓东", Phone: "13700001111", Email: "cxd@example.com"}
 	mustAppend(t, a, &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: "u_admin", ActorRole: xiaoqi.RoleAdmin,
-		SubjectID: xiaoqi.ErasedSubject, ErasedKey: key})
+		SubjectID: xiaoqi.ErasedSubject, ErasedKey: key, ErasedIdentity: person.IdentityKeys()})
 	keys, err := xiaoqi.ErasedKeys(ctx(), a)
-	if err != nil || len(keys) != 1 || !keys[key] {
-		t.Errorf("ErasedKeys = %v, %v; want only %s", keys, err, key)
+	if err != nil || len(keys) != 3 || !keys[key] {
+		t.Errorf("ErasedKeys = %v, %v; want %s and two of the person", keys, err, key)
+	}
+	again := &xiaoqi.Candidate{Name: "陈 晓东", Phone: "+86 137-0000-1111", Meta: xiaoqi.Meta{Source: "另一份名单", ExternalID: "9"}}
+	if !xiaoqi.Erased(keys, again) {
+		t.Errorf("Erased(%+v) = false; want her found by her name and phone under another source", again)
 	}
 }
 

@@ -1,0 +1,142 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// graduates is a school's list of one student, with name and phone.
+var graduates = []byte("学号,姓名,手机,邮箱,最高学历,城市,个人简介\r\n2024001,陈晓东,137 0000 1111,CXD@Example.com,本科,西安市,学校名单上的简介\r\n")
+
+// importOne uploads file as name with fields and waits for the job to end.
+func (e *env) importOne(tb testing.TB, name string, file []byte, fields map[string]string) importJob {
+	tb.Helper()
+	var j importJob
+	e.upload(tb, name, file, fields).want(tb, http.StatusAccepted).decode(tb, &j)
+	return e.waitImport(tb, j.ID)
+}
+
+// storedCandidates returns every stored candidate, private ones too.
+func storedCandidates(tb testing.TB, e *env) []*xiaoqi.Candidate {
+	tb.Helper()
+	page, err := e.Store.List(context.Background(), xiaoqi.KindCandidate, xiaoqi.ListOptions{Limit: xiaoqi.MaxListLimit})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []*xiaoqi.Candidate
+	for _, d := range page.Docs {
+		out = append(out, d.(*xiaoqi.Candidate))
+	}
+	return out
+}
+
+// TestErasedPersonStaysErasedUnderAnotherSource: the erasure was remembered by the source and
+// id of the person's row only, and the school's list sent again under another source, or
+// another file name, brought them back. Their name with their phone or e-mail now refuses the
+// row, and an administrator's POST of them under any source.
+func TestErasedPersonStaysErasedUnderAnotherSource(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	j := e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "A"})
+	if j.Status != "done" || j.Counts.Created != 1 {
+		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
+	}
+	cs := storedCandidates(t, e)
+	if len(cs) != 1 {
+		t.Fatalf("stored %d candidates, want 1", len(cs))
+	}
+	e.do(t, http.MethodDelete, "/api/v1/candidates/"+cs[0].ID, nil, "").want(t, http.StatusNoContent)
+
+	for _, tc := range []struct {
+		name   string
+		file   []byte
+		fields map[string]string
+	}{
+		{"2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "B"}},
+		{"毕业生名单（终版）.csv", graduates, map[string]string{"type": "candidates"}},
+		// The phone written otherwise, the e-mail alone: still her.
+		{"名单.csv", []byte("学号,姓名,手机,邮箱\r\n9,陈晓东,+86 137-0000-1111,\r\n10,陈晓东,,cxd@example.COM\r\n"), map[string]string{"type": "candidates"}},
+	} {
+		j := e.importOne(t, tc.name, tc.file, tc.fields)
+		if j.Status != "done" || j.Counts.Created != 0 || j.Counts.Invalid == 0 || len(j.Errors) != j.Counts.Invalid ||
+			!strings.Contains(j.Errors[0].Message, "erased at their request") {
+			t.Errorf("%s %v after the erasure: %+v counts %+v errors %+v; want the row refused as erased", tc.name, tc.fields, j, j.Counts, j.Errors)
+		}
+	}
+	if cs := storedCandidates(t, e); len(cs) != 0 {
+		t.Errorf("stored after the lists again: %+v; want no one", cs)
+	}
+	body := `{"name":"陈晓东","phone":"13700001111","source":"C","external_id":"1"}`
+	r := e.do(t, http.MethodPost, "/api/v1/candidates", strings.NewReader(body), "application/json").want(t, http.StatusConflict)
+	if !strings.Contains(string(r.Body), "erased at their request") || strings.Contains(string(r.Body), "1111") {
+		t.Errorf("POST of the erased person under another source: %s", r.Body)
+	}
+	body = `[{"name":"王丽","phone":"13700002222"},{"name":"陈晓东","email":"cxd@example.com"}]`
+	r = e.do(t, http.MethodPost, "/api/v1/candidates/batch", strings.NewReader(body), "application/json").want(t, http.StatusConflict)
+	if !strings.Contains(string(r.Body), "docs[1]") || !strings.Contains(string(r.Body), "erased at their request") {
+		t.Errorf("a batch holding the erased person: %s", r.Body)
+	}
+}
+
+// TestSamePersonUnderAnotherSource: a student who made her profile private and consented to
+// one enterprise came back as a second, anonymous and searchable profile when the school sent
+// its list again under another source. The row now updates her profile: one candidate, her
+// id, her choices.
+func TestSamePersonUnderAnotherSource(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := context.Background()
+	res, err := e.Store.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Enterprise{Name: "甲软件", City: "西安市"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	firm := res[0].ID
+	if j := e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "A"}); j.Counts.Created != 1 {
+		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
+	}
+	id := storedCandidates(t, e)[0].ID
+	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
+	path := "/api/v1/candidates/" + id
+	var own map[string]any
+	e.as(me).get(t, path).want(t, http.StatusOK).decode(t, &own)
+	own["visibility"], own["consent_enterprises"] = "private", []string{firm}
+	e.as(me).do(t, http.MethodPut, path, mustJSON(t, own), "application/json").want(t, http.StatusOK)
+
+	for _, fields := range []map[string]string{
+		{"type": "candidates", "source": "B"},
+		{"type": "candidates"}, // named after another file
+	} {
+		j := e.importOne(t, "毕业生名单（终版）.csv", graduates, fields)
+		if j.Status != "done" || j.Counts.Created != 0 || j.Counts.Invalid != 0 {
+			t.Errorf("the list under %v: %+v counts %+v errors %+v; want her profile updated, none created", fields, j, j.Counts, j.Errors)
+		}
+		cs := storedCandidates(t, e)
+		if len(cs) != 1 || cs[0].ID != id || cs[0].Visibility != xiaoqi.VisibilityPrivate ||
+			len(cs[0].ConsentEnterprises) != 1 || cs[0].ConsentEnterprises[0] != firm {
+			t.Fatalf("stored after the list under %v: %+v; want her alone, private, consenting to %s", fields, cs, firm)
+		}
+		found := string(e.get(t, "/api/v1/search?q="+"本科").want(t, http.StatusOK).Body)
+		if strings.Contains(found, `"candidate"`) {
+			t.Errorf("a search finds a candidate after the list under %v: %s", fields, found)
+		}
+	}
+	body := `{"name":"陈晓东","phone":"13700001111","source":"C","external_id":"1"}`
+	r := e.do(t, http.MethodPost, "/api/v1/candidates", strings.NewReader(body), "application/json").want(t, http.StatusConflict)
+	if !strings.Contains(string(r.Body), "already has a profile") || strings.Contains(string(r.Body), id) {
+		t.Errorf("POST of her under another source: %s", r.Body)
+	}
+}
+
+func mustJSON(tb testing.TB, v any) []byte {
+	tb.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}

@@ -1,0 +1,110 @@
+package xiaoqi
+
+// Who a candidate is, whatever list brought them: the digests of their identity by which an
+// erasure is remembered and a second profile of one person is refused.
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// IdentityKeys returns digests of who c is that do not depend on the list that brought them:
+// name with phone and name with e-mail (a phone by its digits only, without +86, an e-mail in
+// lower case, a name without spaces), as many of the two as c has. Digests only: a key cannot
+// be read back into a name or a phone. The natural key (source and external id) names the row
+// of one list; a school that sent its list again under another file name, or under another
+// source, brought back a person erased at their request, and made a second, public profile of
+// one who had made theirs private.
+func (c *Candidate) IdentityKeys() []string {
+	name := strings.Join(strings.Fields(foldASCIIWidth(c.Name)), "")
+	if name == "" {
+		return nil
+	}
+	var keys []string
+	digest := func(kind, v string) {
+		sum := sha256.Sum256([]byte("person\x00" + kind + "\x00" + name + "\x00" + v))
+		keys = append(keys, hex.EncodeToString(sum[:16]))
+	}
+	if p := phoneDigits(c.Phone); p != "" {
+		digest("phone", p)
+	}
+	if e := strings.ToLower(strings.TrimSpace(foldASCIIWidth(c.Email))); e != "" {
+		digest("email", e)
+	}
+	return keys
+}
+
+// phoneDigits returns the digits of phone, without the country code of a mainland number
+// (+86 139…, 0086 139…).
+func phoneDigits(phone string) string {
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, foldASCIIWidth(phone))
+	for _, cc := range []string{"0086", "86"} {
+		if len(d) == 11+len(cc) && strings.HasPrefix(d, cc) {
+			return d[len(cc):]
+		}
+	}
+	return d
+}
+
+// Erased reports whether c is a person erased at their request: their natural key, or any of
+// their IdentityKeys, is among erased (ErasedKeys).
+func Erased(erased map[string]bool, c *Candidate) bool {
+	if len(erased) == 0 {
+		return false
+	}
+	if k := ErasedKey(c.NaturalKey()); k != "" && erased[k] {
+		return true
+	}
+	for _, k := range c.IdentityKeys() {
+		if erased[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// People maps the IdentityKeys of every stored candidate to the candidate's id: the first
+// listed (in id order) when one person was stored twice. It reads every candidate, once per
+// import or per new candidate an administrator enters; a store does not index personal data.
+func People(ctx context.Context, s Store) (map[string]string, error) {
+	people := map[string]string{}
+	opt := ListOptions{Limit: MaxListLimit}
+	for {
+		page, err := s.List(ctx, KindCandidate, opt)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range page.Docs {
+			c, ok := d.(*Candidate)
+			if !ok {
+				continue
+			}
+			for _, k := range c.IdentityKeys() {
+				if _, seen := people[k]; !seen {
+					people[k] = c.ID
+				}
+			}
+		}
+		if page.Next == "" {
+			return people, nil
+		}
+		opt.After = page.Next
+	}
+}
+
+// Person returns the id of the stored candidate of people (People) who is c, "" when none is.
+func Person(people map[string]string, c *Candidate) string {
+	for _, k := range c.IdentityKeys() {
+		if id := people[k]; id != "" {
+			return id
+		}
+	}
+	return ""
+}
