@@ -53,6 +53,10 @@ type Candidate struct {
 	Visibility   string `json:"visibility,omitempty"`
 	// ConsentEnterprises lists the enterprises whose HR may see contact details.
 	ConsentEnterprises []string `json:"consent_enterprises,omitempty"`
+	// OwnFields names the fields the candidate corrected herself (OwnFieldNames), which a
+	// later import of a list keeps (KeepOwn). Set by the server on the candidate's own PUT,
+	// shown to her alone.
+	OwnFields []string `json:"own_fields,omitempty"`
 }
 
 // Kind implements Doc.

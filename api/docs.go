@@ -187,6 +187,9 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = mayWrite(who(c), old, d)
 		}
+		if cd, ok := d.(*xiaoqi.Candidate); ok && err == nil {
+			setOwnFields(who(c), cd, old)
+		}
 		if err == nil {
 			// After mayWrite, which fills what the account implies (HR's enterprise_id).
 			err = validate(d, "")
@@ -317,8 +320,11 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = ifMatch(c, old)
 		}
-		if cd, ok := d.(*xiaoqi.Candidate); ok && err == nil && !self(who(c), id) {
-			keepUnseen(cd, old.(*xiaoqi.Candidate))
+		if cd, ok := d.(*xiaoqi.Candidate); ok && err == nil {
+			if !self(who(c), id) {
+				keepUnseen(cd, old.(*xiaoqi.Candidate))
+			}
+			setOwnFields(who(c), cd, old)
 		}
 		if err == nil {
 			err = validate(d, "")

@@ -357,7 +357,7 @@ func TestOpenAPISchemas(t *testing.T) {
 		if name == "Candidate" {
 			// The public view (api/privacy.go): personal fields never appear, the birth year does.
 			want = slices.DeleteFunc(want, func(f string) bool {
-				return slices.Contains([]string{"name", "phone", "email", "birth_date", "consent_enterprises"}, f)
+				return slices.Contains([]string{"name", "phone", "email", "birth_date", "consent_enterprises", "own_fields"}, f)
 			})
 			want = append(want, "birth_year")
 			slices.Sort(want)
@@ -389,7 +389,7 @@ func TestOpenAPISchemas(t *testing.T) {
 // the schema with personal data describes request bodies only.
 func TestOpenAPICandidatePrivacy(t *testing.T) {
 	doc := loadOpenAPI(t, newEnv(t))
-	for _, f := range []string{"name", "phone", "email", "birth_date", "consent_enterprises"} {
+	for _, f := range []string{"name", "phone", "email", "birth_date", "consent_enterprises", "own_fields"} {
 		if doc.Components.Schemas["Candidate"].Value.Properties[f] != nil {
 			t.Errorf("the public Candidate schema has the personal field %s", f)
 		}

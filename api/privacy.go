@@ -24,6 +24,7 @@ type candidateView struct {
 	BirthDate          string   `json:"birth_date,omitempty"`
 	ConsentEnterprises []string `json:"consent_enterprises,omitempty"`
 	ExternalID         string   `json:"external_id,omitempty"`
+	OwnFields          []string `json:"own_fields,omitempty"`
 	// BirthYear is all that is shown of the birth date.
 	BirthYear int `json:"birth_year,omitempty"`
 }
@@ -161,4 +162,20 @@ func (s *Server) newPeople(ctx context.Context, docs []xiaoqi.Doc) error {
 		}
 	}
 	return nil
+}
+
+// setOwnFields records on cd, a candidate written by p onto old (nil for a new one), the
+// fields the candidate corrected herself (xiaoqi.Corrected), which a later import keeps.
+// Only the server sets the record: on her own write, what she changed is added; anyone
+// else's write (an administrator, who may still change those fields) keeps it as it was.
+func setOwnFields(p *principal, cd *xiaoqi.Candidate, old xiaoqi.Doc) {
+	o, _ := old.(*xiaoqi.Candidate)
+	switch {
+	case o == nil:
+		cd.OwnFields = nil
+	case self(p, o.ID):
+		cd.OwnFields = xiaoqi.Corrected(o, cd)
+	default:
+		cd.OwnFields = slices.Clone(o.OwnFields)
+	}
 }

@@ -37,7 +37,20 @@ func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
 			cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous))
 	}
 	c.Visibility, c.ConsentEnterprises = o.Visibility, o.ConsentEnterprises
+	// What she corrected herself on her profile stays: the school's list is older than her
+	// correction. The warning names the field, never a value.
+	for _, f := range xiaoqi.KeepOwn(c, o) {
+		rec.warnf(f, "保留了本人更正的%[1]s：导入不改变候选人本人更正过的内容，请由本人或管理员在其资料中修改 / kept the candidate's own correction of %[2]s: an import does not change what the candidate corrected herself; she (or an administrator, on the profile) changes it",
+			ownLabels[f][0], ownLabels[f][1])
+	}
 	return nil
+}
+
+// ownLabels names the fields of xiaoqi.OwnFieldNames in warnings, in Chinese and English.
+var ownLabels = map[string][2]string{
+	"phone": {"电话", "phone"}, "email": {"邮箱", "e-mail"}, "birth_date": {"出生日期", "birth date"},
+	"city": {"城市", "city"}, "summary": {"个人简介", "summary"}, "study_country": {"留学国家", "country of study"},
+	"degree": {"学历", "degree"}, "skills": {"技能", "skills"}, "languages": {"语言", "languages"},
 }
 
 // samePerson returns the stored candidate who is c, a row whose source and external id no

@@ -80,6 +80,7 @@ func sampleCandidate(externalID string) *xiaoqi.Candidate {
 			InstitutionName: "西安交通大学", MajorCode: "080902", Major: "软件工程", Degree: "硕士", GraduationYear: 2023}},
 		Skills: []string{"Go", "Kubernetes"}, Languages: []string{"英语CET-6"}, Returnee: true,
 		StudyCountry: "日本", Visibility: xiaoqi.VisibilityAnonymous,
+		OwnFields: []string{"phone", "summary"}, // kept with the document, as the candidate's own PUT set them
 	}
 }
 

@@ -1,0 +1,87 @@
+package xiaoqi
+
+// The fields a candidate corrected herself, which a school's list imported later keeps.
+
+import "slices"
+
+// OwnFieldNames are the fields of a candidate's profile whose correction by the candidate
+// herself a later import keeps: the school's list, imported again, put back the phone,
+// e-mail and summary she had corrected, and HR's contact release then gave the old phone.
+// Not the name, by which an import knows the person (and their consents), nor the
+// education, which is the school's record.
+var OwnFieldNames = []string{"phone", "email", "birth_date", "city", "summary", "study_country", "degree", "skills", "languages"}
+
+// ownField returns the value of field f of c: a text or a list.
+func (c *Candidate) ownField(f string) (*string, *[]string) {
+	switch f {
+	case "phone":
+		return &c.Phone, nil
+	case "email":
+		return &c.Email, nil
+	case "birth_date":
+		return &c.BirthDate, nil
+	case "city":
+		return &c.City, nil
+	case "summary":
+		return &c.Summary, nil
+	case "study_country":
+		return &c.StudyCountry, nil
+	case "degree":
+		return &c.Degree, nil
+	case "skills":
+		return nil, &c.Skills
+	case "languages":
+		return nil, &c.Languages
+	}
+	return nil, nil
+}
+
+// sameField reports whether field f holds the same in a and b.
+func sameField(a, b *Candidate, f string) bool {
+	as, al := a.ownField(f)
+	bs, bl := b.ownField(f)
+	if as != nil {
+		return *as == *bs
+	}
+	return al == nil || slices.Equal(*al, *bl)
+}
+
+// Corrected returns the OwnFields of c, written by the candidate herself onto old: those of
+// old and those she changed now, in OwnFieldNames order.
+func Corrected(old, c *Candidate) []string {
+	var out []string
+	for _, f := range OwnFieldNames {
+		if slices.Contains(old.OwnFields, f) || !sameField(old, c, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// KeepOwn gives c, a row of a list imported onto the stored candidate old, the values old
+// holds of the fields the candidate corrected herself (old.OwnFields), and the record of
+// them. It returns the fields whose value in the row differed and was not written, in
+// OwnFieldNames order; a row that leaves one empty keeps hers without a word.
+func KeepOwn(c, old *Candidate) []string {
+	var kept []string
+	for _, f := range OwnFieldNames {
+		if !slices.Contains(old.OwnFields, f) || sameField(old, c, f) {
+			continue
+		}
+		cs, cl := c.ownField(f)
+		os, ol := old.ownField(f)
+		if cs != nil {
+			if *cs != "" {
+				kept = append(kept, f)
+			}
+			*cs = *os
+		} else {
+			if len(*cl) > 0 {
+				kept = append(kept, f)
+			}
+			*cl = slices.Clone(*ol)
+		}
+	}
+	c.OwnFields = slices.Clone(old.OwnFields)
+	return kept
+}
