@@ -256,6 +256,22 @@ func (e *AuditEntry) Validate() error {
 	return v.err("audit entry")
 }
 
+// AuditReason joins the halves of an audit entry's reason as the API's other texts are
+// joined, "中文 / English", of which the web UI shows the page's language (apiText). Reasons
+// written before ran the two together ("创建账户 account created (wxm)"); the UI shows those as
+// they are.
+func AuditReason(zh, en string) string { return zh + " / " + en }
+
+// AccountReason is the reason of an audit entry about the account of username: what was done
+// (what, "中文 / English"), and by whom when not through the API (by, "中文 / English", or "").
+func AccountReason(what, by, username string) string {
+	zh, en, _ := strings.Cut(what, " / ")
+	if byZh, byEn, ok := strings.Cut(by, " / "); ok {
+		zh, en = zh+"（"+byZh+"）", en+" ("+byEn+")"
+	}
+	return AuditReason(zh+"（"+username+"）", en+" ("+username+")")
+}
+
 // ErasedSubject replaces the subject of audit entries about an erased candidate.
 const ErasedSubject = "erased"
 

@@ -41,21 +41,26 @@ func (s *Server) consentChanges(ctx context.Context, p *principal, docs []xiaoqi
 		if old == nil {
 			old = &xiaoqi.Candidate{}
 		}
-		var parts []string
+		// Each half joins its own parts, so that the reason reads "中文 / English" as the API's
+		// other texts do and the UI shows one language (apiText).
+		var zh, en []string
 		added, removed := diff(old.ConsentEnterprises, c.ConsentEnterprises), diff(c.ConsentEnterprises, old.ConsentEnterprises)
 		if len(added) > 0 {
-			parts = append(parts, "同意查看联系方式的企业增加 enterprises allowed to see contact details, added: "+
-				strings.Join(s.enterpriseNames(ctx, added), "、"))
+			names := s.enterpriseNames(ctx, added)
+			zh = append(zh, "同意查看联系方式的企业增加："+strings.Join(names, "、"))
+			en = append(en, "enterprises allowed to see contact details, added: "+strings.Join(names, ", "))
 		}
 		if len(removed) > 0 {
-			parts = append(parts, "同意查看联系方式的企业减少 enterprises allowed to see contact details, removed: "+
-				strings.Join(s.enterpriseNames(ctx, removed), "、"))
+			names := s.enterpriseNames(ctx, removed)
+			zh = append(zh, "同意查看联系方式的企业减少："+strings.Join(names, "、"))
+			en = append(en, "enterprises allowed to see contact details, removed: "+strings.Join(names, ", "))
 		}
 		if ov, nv := visibility(old.Visibility), visibility(c.Visibility); ov != nv && (old.ID != "" || nv == xiaoqi.VisibilityPublic) {
-			parts = append(parts, fmt.Sprintf("可见性 visibility: %s → %s", visibilityName(ov), visibilityName(nv)))
+			zh = append(zh, fmt.Sprintf("可见性：%s → %s", visibilityName(ov, "zh"), visibilityName(nv, "zh")))
+			en = append(en, fmt.Sprintf("visibility: %s → %s", visibilityName(ov, "en"), visibilityName(nv, "en")))
 		}
-		if len(parts) > 0 {
-			out = append(out, consentChange{doc: i, reason: strings.Join(parts, "; ")})
+		if len(zh) > 0 {
+			out = append(out, consentChange{doc: i, reason: xiaoqi.AuditReason(strings.Join(zh, "；"), strings.Join(en, "; "))})
 		}
 	}
 	return out
@@ -82,15 +87,17 @@ func visibility(v string) string {
 	return v
 }
 
-// visibilityName names a visibility in Chinese and English.
-func visibilityName(v string) string {
-	switch v {
-	case xiaoqi.VisibilityPrivate:
-		return "不公开 private"
-	case xiaoqi.VisibilityPublic:
-		return "公开 public"
+// visibilityName names a visibility in Chinese (lang "zh") or English ("en").
+func visibilityName(v, lang string) string {
+	names := map[string][2]string{xiaoqi.VisibilityPrivate: {"不公开", "private"}, xiaoqi.VisibilityPublic: {"公开", "public"}}
+	n, ok := names[v]
+	if !ok {
+		n = [2]string{"匿名", "anonymous"}
 	}
-	return "匿名 anonymous"
+	if lang == "en" {
+		return n[1]
+	}
+	return n[0]
 }
 
 // diff returns the values of b that a lacks.
@@ -130,7 +137,7 @@ func (s *Server) auditAccount(c *gin.Context, u *xiaoqi.User, what string) error
 		return nil
 	}
 	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditUserAccount, ActorID: p.user.ID, ActorRole: p.user.Role,
-		SubjectID: u.ID, Reason: what + " (" + u.Username + ")"}
+		SubjectID: u.ID, Reason: xiaoqi.AccountReason(what, "", u.Username)}
 	if u.Role == xiaoqi.RoleCandidate && u.CandidateID != "" {
 		e.Action, e.SubjectID = xiaoqi.AuditAccount, u.CandidateID
 	}

@@ -294,7 +294,7 @@ func (s *Server) createUser(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	if err := s.auditAccount(c, u, "创建账户 account created"); err != nil {
+	if err := s.auditAccount(c, u, "创建账户 / account created"); err != nil {
 		s.writeError(c, err)
 		return
 	}
@@ -346,7 +346,7 @@ func (s *Server) deleteUser(c *gin.Context) {
 		err = s.accounts.DeleteUser(c.Request.Context(), u.ID)
 	}
 	if err == nil {
-		err = s.auditAccount(c, u, "删除账户 account deleted")
+		err = s.auditAccount(c, u, "删除账户 / account deleted")
 	}
 	if err != nil {
 		s.writeError(c, err)
@@ -390,7 +390,7 @@ func (s *Server) setPassword(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	if err := s.auditAccount(c, u, "设置密码 password set"); err != nil {
+	if err := s.auditAccount(c, u, "设置密码 / password set"); err != nil {
 		s.writeError(c, err)
 		return
 	}
@@ -428,7 +428,7 @@ func (s *Server) setDisabled(c *gin.Context) {
 		return
 	}
 	if changed {
-		what := map[bool]string{true: "停用账户 account disabled", false: "启用账户 account enabled"}[u.Disabled]
+		what := map[bool]string{true: "停用账户 / account disabled", false: "启用账户 / account enabled"}[u.Disabled]
 		if err := s.auditAccount(c, u, what); err != nil {
 			s.writeError(c, err)
 			return
@@ -491,7 +491,7 @@ func (s *Server) createKey(c *gin.Context) {
 	}
 	key, k, err := s.auth.CreateKey(c.Request.Context(), u.ID, r.Name, r.ExpiresAt)
 	if err == nil {
-		err = s.auditAccount(c, u, "创建 API 密钥 API key created")
+		err = s.auditAccount(c, u, "创建 API 密钥 / API key created")
 	}
 	if err != nil {
 		s.writeError(c, err)
@@ -537,7 +537,7 @@ func (s *Server) rotateKey(c *gin.Context) {
 	}
 	key, k, err := s.auth.RotateKey(c.Request.Context(), k.ID)
 	if err == nil {
-		err = s.auditAccount(c, owner, "轮换 API 密钥 API key rotated")
+		err = s.auditAccount(c, owner, "轮换 API 密钥 / API key rotated")
 	}
 	if err != nil {
 		s.writeError(c, err)

@@ -154,7 +154,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err := svc.AddUser(ctx, u, pw); err != nil {
 			return err
 		}
-		if err := auditCandidate(ctx, accounts, u, "创建账户 account created"); err != nil {
+		if err := auditCandidate(ctx, accounts, u, "创建账户 / account created"); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "用户已创建 user created: %s (%s, id %s)\n", u.Username, u.Role, u.ID)
@@ -173,7 +173,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err := svc.SetPassword(ctx, u.ID, pw); err != nil {
 			return err
 		}
-		if err := auditCandidate(ctx, accounts, u, "设置密码 password set"); err != nil {
+		if err := auditCandidate(ctx, accounts, u, "设置密码 / password set"); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "密码已更新 password set for %s\n", u.Username)
@@ -193,7 +193,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		if err != nil {
 			return err
 		}
-		if err := auditCandidate(ctx, accounts, u, "创建 API 密钥 API key created"); err != nil {
+		if err := auditCandidate(ctx, accounts, u, "创建 API 密钥 / API key created"); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "API 密钥已创建 key %s created for %s; the key (shown only this once):\n%s\n", k.ID, u.Username, key)
@@ -207,7 +207,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 		if was != u.Disabled {
-			what := map[bool]string{true: "停用账户 account disabled", false: "启用账户 account enabled"}[u.Disabled]
+			what := map[bool]string{true: "停用账户 / account disabled", false: "启用账户 / account enabled"}[u.Disabled]
 			if err := auditCandidate(ctx, accounts, u, what); err != nil {
 				return err
 			}
@@ -260,7 +260,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 // candidate), anyone else's under their user ID (AuditUserAccount).
 func auditCandidate(ctx context.Context, accounts xiaoqi.Accounts, u *xiaoqi.User, what string) error {
 	e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditUserAccount, ActorID: "cli", ActorRole: xiaoqi.RoleAdmin, SubjectID: u.ID,
-		Reason: what + "（命令行 xiaoqi users） (" + u.Username + ")"}
+		Reason: xiaoqi.AccountReason(what, "命令行 xiaoqi users / command line, xiaoqi users", u.Username)}
 	if u.Role == xiaoqi.RoleCandidate && u.CandidateID != "" {
 		e.Action, e.SubjectID = xiaoqi.AuditAccount, u.CandidateID
 	}

@@ -172,10 +172,12 @@ func TestUsersDisable(t *testing.T) {
 	var got []string
 	for _, e := range log {
 		if e.Action == xiaoqi.AuditUserAccount && e.ActorID == "cli" {
-			got = append(got, strings.SplitN(e.Reason, "（", 2)[0])
+			// "中文（命令行 xiaoqi users）（ops） / English (command line, xiaoqi users) (ops)"
+			zh, en, _ := strings.Cut(e.Reason, " / ")
+			got = append(got, strings.SplitN(zh, "（", 2)[0]+" / "+strings.SplitN(en, " (", 2)[0])
 		}
 	}
-	if want := []string{"创建账户 account created", "创建 API 密钥 API key created", "停用账户 account disabled", "启用账户 account enabled"}; !slices.Equal(got, want) || err != nil {
+	if want := []string{"创建账户 / account created", "创建 API 密钥 / API key created", "停用账户 / account disabled", "启用账户 / account enabled"}; !slices.Equal(got, want) || err != nil {
 		t.Errorf("the audit log of ops: %q, %v; want %q", got, err, want)
 	}
 	if out, err := users(t, dir, "", "disable"); err == nil || !strings.Contains(err.Error(), "--username is required") {
@@ -224,12 +226,15 @@ func TestUsersAuditsCandidateAccounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"创建账户 account created", "设置密码 password set", "创建 API 密钥 API key created", "停用账户 account disabled"}
+	want := []string{"创建账户（命令行 xiaoqi users）（shen） / account created (command line, xiaoqi users) (shen)",
+		"设置密码（命令行 xiaoqi users）（shen） / password set (command line, xiaoqi users) (shen)",
+		"创建 API 密钥（命令行 xiaoqi users）（shen） / API key created (command line, xiaoqi users) (shen)",
+		"停用账户（命令行 xiaoqi users）（shen） / account disabled (command line, xiaoqi users) (shen)"}
 	if len(log) != len(want) {
 		t.Fatalf("the candidate's audit log holds %d entries, want %d: %+v", len(log), len(want), log)
 	}
 	for i, e := range log {
-		if e.Action != xiaoqi.AuditAccount || e.ActorRole != xiaoqi.RoleAdmin || !strings.HasPrefix(e.Reason, want[i]) || !strings.Contains(e.Reason, "shen") {
+		if e.Action != xiaoqi.AuditAccount || e.ActorRole != xiaoqi.RoleAdmin || e.Reason != want[i] {
 			t.Errorf("entry %d = %+v, want %s by an administrator, naming shen", i, e, want[i])
 		}
 	}

@@ -243,7 +243,7 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	// An administrator changed the candidate's consent for them: the server's reason names
 	// the enterprise, with its id, a long token that a phone's screen breaks.
 	if err := svc.Store.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditConsent, ActorID: "admin-ui", ActorRole: xiaoqi.RoleAdmin, SubjectID: me.ID,
-		Reason: "同意企业 consent_enterprises: +" + a.enterpriseName + " (" + a.enterpriseID + ") −"}); err != nil {
+		Reason: "同意查看联系方式的企业增加：" + a.enterpriseName + " (" + a.enterpriseID + ") / enterprises allowed to see contact details, added: " + a.enterpriseName + " (" + a.enterpriseID + ")"}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -273,6 +273,11 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.waitText(".audit-who", a.enterpriseName)
 	p.waitText(".audit-why", pp.reason)
 	p.waitText(".audit-table tr[data-action='candidate.consent'] .audit-who", "管理员")
+	// The server's reason, "中文 / English", in the page's language only (it ran both together).
+	p.waitText(".audit-table tr[data-action='candidate.consent'] .audit-why", "同意查看联系方式的企业增加："+a.enterpriseName)
+	if why := p.text(".audit-table tr[data-action='candidate.consent'] .audit-why"); strings.Contains(why, " / ") || strings.Contains(why, "allowed") {
+		p.fail("the administrator's change reads %q in Chinese, want the Chinese half only", why)
+	}
 	p.waitText(".audit-table tr[data-action='contact.release'] .audit-what", "查看了联系方式（姓名、电话、邮箱）")
 	// The intro says what is recorded: an administrator's acts too.
 	p.waitText(".audit .lead", "管理员")

@@ -2,7 +2,7 @@
 // accounts: who did what to which candidate's record or to which account, newest first, 50 at
 // a time, filtered by the account that acted (username or id) or by the candidate or account
 // concerned (id, or a username). Before, the log was in the API only, oldest first.
-import { t, has, lang } from './i18n.js';
+import { t, has, lang, auditReason } from './i18n.js';
 import { get } from './api.js';
 import { h, errorBox } from './dom.js';
 
@@ -67,7 +67,7 @@ export function renderAuditLog(view) {
     h('td', { 'data-label': cols[2], class: 'audit-what' }, has('admin.audit.action.' + e.action) ? t('admin.audit.action.' + e.action) : e.action,
       e.fields && e.fields.length ? t('punct.paren', { v: e.fields.map((f) => (has('me.field.' + f) ? t('me.field.' + f) : f)).join(t('punct.list')) }) : ''),
     h('td', { 'data-label': cols[3] }, whose(e)),
-    h('td', { 'data-label': cols[4], class: 'audit-why' }, e.reason || '—'));
+    h('td', { 'data-label': cols[4], class: 'audit-why' }, auditReason(e)));
   const draw = () => {
     body.replaceChildren(...entries.map(row));
     table.hidden = entries.length === 0;

@@ -164,6 +164,17 @@ export function apiText(msg, field, l) {
   return prefix + half + tail;
 }
 
+/**
+ * auditReason is the reason of an audit entry as the page shows it: the service's own reasons
+ * (an account managed, a consent changed), written "中文 / English", in the page's language
+ * (apiText); what a person wrote (HR's reason for a release) as written. Reasons written
+ * before the slash ran both languages together; those the page cannot split are shown whole.
+ */
+export function auditReason(e) {
+  if (!e.reason) return '—';
+  return ['candidate.account', 'candidate.consent', 'user.account'].includes(e.action) ? apiText(e.reason) : e.reason;
+}
+
 /** sectorName, cityName: names of the API's sector codes and cities. */
 export function sectorName(s) { return has('sector.' + s) ? t('sector.' + s) : s; }
 export function cityName(c) { return has('city.' + c) ? t('city.' + c) : districtName(c); }

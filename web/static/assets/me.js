@@ -2,7 +2,7 @@
 // enterprises they consented to), the audit log of their record, export and erasure. Only the
 // candidate themself gets here: the API answers the full profile, the audit log and the export
 // to the signed-in candidate alone (api/personal.go).
-import { t, has, lang, pick, cityName, degreeName, languageName, skillName, majorName } from './i18n.js';
+import { t, has, lang, pick, auditReason, cityName, degreeName, languageName, skillName, majorName } from './i18n.js';
 import { api, get, currentUser, signOut } from './api.js';
 import { h, errorBox, okBox, loading, syntheticBadge, unverifiedBadge, factors, scoreText } from './dom.js';
 import { signInHint } from './partners.js';
@@ -87,7 +87,7 @@ export async function renderMe(view, r, ctx) {
             h('td', { class: 'audit-who', 'data-label': cols[1] }, e.actor_role === 'candidate' ? t('me.audit.you') : who[i] || t('role.' + (e.actor_role || 'public'))),
             h('td', { class: 'audit-what', 'data-label': cols[2] }, has('me.audit.action.' + e.action) ? t('me.audit.action.' + e.action) : e.action,
               e.fields && e.fields.length ? t('punct.paren', { v: e.fields.map((f) => (has('me.field.' + f) ? t('me.field.' + f) : f)).join(t('punct.list')) }) : ''),
-            h('td', { class: 'audit-why', 'data-label': cols[3] }, e.reason || '—'))))))
+            h('td', { class: 'audit-why', 'data-label': cols[3] }, auditReason(e)))))))
           : h('p', { class: 'muted' }, t('me.audit.none')));
     } catch (err) {
       auditBox.replaceChildren(h('h2', { id: 'audit-h' }, t('me.audit')), errorBox(err));
