@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -97,4 +98,78 @@ func splitSentences(text string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// policyFactor scores policy standing (a key training institution, a leading enterprise:
+// item (2)) and cites the items that support the pairing.
+func (m *Matcher) policyFactor(s *snapshot, e *enterprise, in *institution, text bool) xiaoqi.MatchFactor {
+	f := xiaoqi.MatchFactor{Factor: "policy", Weight: wPolicy, Score: 0.5}
+	items := []int{12}
+	if in.doc.KeyTraining {
+		f.Score += 0.25
+	}
+	if e.doc.Leading {
+		f.Score += 0.25
+	}
+	if in.doc.KeyTraining || e.doc.Leading {
+		items = append(items, 2)
+	}
+	if m.abroad(e) {
+		items = append(items, 8)
+	}
+	slices.Sort(items)
+	f.Policies = items
+	if !text {
+		return f
+	}
+	// The standing first, as sentences of their own, then the items: "符合该企业为服务外包龙头
+	// 企业" and "Supported by the enterprise is a leading …" said neither.
+	var standZH, standEN []string
+	if in.doc.KeyTraining {
+		standZH = append(standZH, "该机构为省级服务外包重点人才培训机构")
+		standEN = append(standEN, "the institution is a provincial key service-outsourcing training institution")
+	}
+	if e.doc.Leading {
+		standZH = append(standZH, "该企业为服务外包龙头企业")
+		standEN = append(standEN, "the enterprise is a leading service-outsourcing enterprise")
+	}
+	var zh, en []string
+	for _, n := range items {
+		q := quotePolicy(s, n)
+		if n == 2 {
+			q = quoteStanding(s, e.doc.Leading, in.doc.KeyTraining)
+		}
+		item := fmt.Sprintf("《实施意见》第（%s）项", xiaoqi.ChineseNumeral(n))
+		if q.Quote != "" { // the store holds the item's text
+			item += fmt.Sprintf("「%s」：%s", q.Heading, strings.TrimRight(q.Quote, "。；"))
+		}
+		zh = append(zh, item)
+		en = append(en, fmt.Sprintf("item (%d): %s", n, q.EN))
+	}
+	f.ZH = "符合" + strings.Join(zh, "；") + "。" // not 。； between two quotes
+	f.EN = "Supported by " + strings.Join(en, "; ")
+	if len(standZH) > 0 {
+		f.ZH = strings.Join(standZH, "，") + "。" + f.ZH
+		f.EN = upperFirst(strings.Join(standEN, " and ")) + ". " + f.EN
+	}
+	return f
+}
+
+// abroad reports whether item (8), international markets, bears on an enterprise: it serves an
+// offshore market, or its jobs ask for a foreign language beyond the College English every
+// graduate is taught (one post asking for 英语四级 made a firm with no market abroad one that
+// item (8) supports).
+func (m *Matcher) abroad(e *enterprise) bool {
+	if len(e.doc.OffshoreMarkets) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(e.langs, func(s int32) bool { return !generalEducation[m.skills[s].ID] })
+}
+
+// upperFirst writes s with its first letter in upper case.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
