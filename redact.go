@@ -66,8 +66,9 @@ func (c *Candidate) Redact(s, mark string) string {
 // redactor is Redact for one candidate and mark, with the candidate's own data prepared once
 // for all the texts of a profile (Anonymized).
 type redactor struct {
-	own   []string // the candidate's e-mail, phone, birth date as written, and names, folded
-	names [][]rune // the names without their spaces, found also with spaces between (钱 多 多)
+	own   []string     // the candidate's e-mail, phone, birth date as written, and names, folded
+	names [][]rune     // the names without their spaces, found also with spaces between (钱 多 多)
+	latin []*latinName // the names in pinyin (Ouyang Xiaoqi)
 	mark  string
 	cues  cues // of the mark, which is written in
 }
@@ -85,6 +86,9 @@ func (c *Candidate) redactor(mark string) redactor {
 		if len([]rune(n)) >= 2 {
 			r.own = append(r.own, n)
 			r.names = append(r.names, []rune(strings.Join(strings.Fields(n), "")))
+			if l := namePinyin(strings.Join(strings.Fields(n), "")); l != nil {
+				r.latin = append(r.latin, l)
+			}
 		}
 	}
 	return r
@@ -105,6 +109,9 @@ func (r redactor) redact(s string) string {
 	}
 	for _, n := range r.names {
 		s = replaceSpaced(s, n, r.mark)
+	}
+	for _, l := range r.latin {
+		s = l.replace(s, r.mark)
 	}
 	return redactPatterns(s, r.mark, textCues(s).with(r.cues))
 }

@@ -412,3 +412,34 @@ func TestCandidateRedactScriptsAndDigits(t *testing.T) {
 		t.Errorf("anonymized source %q, want 2024届毕业生 kept", a.Source)
 	}
 }
+
+// TestCandidateRedactPinyin: a returnee wrote "My name is Ouyang Xiaoqi (Xiaoqi OUYANG)" in
+// her summary, and anyone found her profile by that name, marked in the snippet. The name in
+// pinyin is hidden in either order, in any case, its syllables together or apart; the words
+// around it, and the pinyin of other names, stay.
+func TestCandidateRedactPinyin(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		written []string
+	}{
+		{"欧阳晓琪", []string{"Ouyang Xiaoqi", "Xiaoqi OUYANG", "ouyangxiaoqi", "Xiao-Qi Ouyang", "OUYANG, Xiaoqi", "Ouyang Xiao Qi"}},
+		{"皇甫振宇", []string{"Huangfu Zhenyu", "Zhenyu Huangfu", "ZHENYU HUANGFU"}},
+		{"王小明", []string{"Wang Xiaoming", "Xiaoming Wang", "WANG Xiao-ming"}},
+		{"单雪", []string{"Shan Xue", "Xue Shan", "Dan Xue"}}, // 单 as a surname is shan; dan elsewhere
+	} {
+		cand := &xiaoqi.Candidate{Name: c.name}
+		for _, w := range c.written {
+			text := "My name is " + w + ", MSc from the University of Leeds; 熟悉Java。"
+			got := cand.Redact(text, "*")
+			if strings.Contains(strings.ToLower(got), strings.ToLower(strings.Fields(w)[0])) || !strings.Contains(got, "University of Leeds") || !strings.Contains(got, "熟悉Java") {
+				t.Errorf("%s: Redact(%q) = %q", c.name, text, got)
+			}
+		}
+	}
+	cand := &xiaoqi.Candidate{Name: "王小明"}
+	for _, keep := range []string{"Worked with Wang Wei on Xiaomi phones", "Xiaomingzhu Wangfujing", "熟悉 WeChat 开发"} {
+		if got := cand.Redact(keep, "*"); got != keep {
+			t.Errorf("Redact(%q) = %q: no pinyin of 王小明 there", keep, got)
+		}
+	}
+}
