@@ -57,19 +57,33 @@ func (g *generator) candidate(i int) *xiaoqi.Candidate {
 			c.Skills = append(c.Skills, s)
 		}
 	}
+	// A master's takes two years abroad and three at home, after the bachelor's: one who
+	// graduated in 2025 did not take a master's in 2026 (15 of 300 profiles did, some the same
+	// year). The bachelor's, and the birth, move back as far as the master's needs.
+	master := func(years int) int {
+		if d := year + years - 2026; d > 0 {
+			year -= d
+			c.Education[0].GraduationYear = year
+			var y, m, day int
+			if _, err := fmt.Sscanf(c.BirthDate, "%d-%d-%d", &y, &m, &day); err == nil {
+				c.BirthDate = fmt.Sprintf("%d-%02d-%02d", y-d, m, day)
+			}
+		}
+		return year + years
+	}
 	if r.IntN(8) == 0 {
 		country := pick(r, countries)
 		c.Returnee, c.StudyCountry = true, country.name
 		c.Degree = "硕士"
 		c.Education = append(c.Education, xiaoqi.Education{InstitutionName: country.name + "某大学（示例）", Degree: "硕士",
-			Major: o.major, GraduationYear: min(year+2, 2026), Country: country.name})
+			Major: o.major, GraduationYear: master(2), Country: country.name})
 		c.Languages = []string{pick(r, country.languages)}
 		c.WantsToFound = r.IntN(5) < 2
 	} else {
 		if r.IntN(5) == 0 {
 			c.Degree = "硕士"
 			c.Education = append(c.Education, xiaoqi.Education{InstitutionName: o.school, MajorCode: o.majorCode, Major: o.major,
-				Degree: "硕士", GraduationYear: min(year+3, 2026), InstitutionID: edu.InstitutionID})
+				Degree: "硕士", GraduationYear: master(3), InstitutionID: edu.InstitutionID})
 		}
 		c.Languages = []string{pick(r, []string{"英语四级", "英语六级", "英语四级", "日语N2", "日语N3", "韩语"})}
 		c.WantsToFound = r.IntN(25) == 0

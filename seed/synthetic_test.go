@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -521,5 +522,42 @@ func TestGenerate(t *testing.T) {
 				t.Errorf("Generate(%+v): %v, want invalid naming %s", bad.c, err, bad.field)
 			}
 		}
+	}
+}
+
+// TestSyntheticStudiesInOrder: 15 of the 300 synthetic candidates held a master's of the year
+// of their bachelor's or the year after (榆林学院 本科 2026 and 硕士 2026), implausible to a
+// recruiter and feeding the experience a profile is said to have. A master's comes two years
+// or more after the bachelor's, by 2026, and the birth some twenty years before.
+func TestSyntheticStudiesInOrder(t *testing.T) {
+	s := mustLoad(t, mustTaxonomy(t))
+	masters := 0
+	for _, c := range s.Synthetic.Candidates {
+		var bachelor, master int
+		for _, e := range c.Education {
+			switch e.Degree {
+			case "本科":
+				bachelor = e.GraduationYear
+			case "硕士":
+				master = e.GraduationYear
+			}
+		}
+		var born int
+		fmt.Sscanf(c.BirthDate, "%d", &born)
+		if bachelor == 0 || bachelor > 2026 || bachelor-born < 21 || bachelor-born > 24 {
+			t.Errorf("%s: born %s, bachelor's %d", c.ID, c.BirthDate, bachelor)
+		}
+		if master != 0 {
+			masters++
+			if master-bachelor < 2 || master > 2026 {
+				t.Errorf("%s: bachelor's %d, master's %d", c.ID, bachelor, master)
+			}
+			if !strings.Contains(c.Summary, fmt.Sprintf("%d年毕业于", bachelor)) {
+				t.Errorf("%s: bachelor's %d, summary %q", c.ID, bachelor, c.Summary)
+			}
+		}
+	}
+	if masters < 20 {
+		t.Errorf("%d synthetic candidates with a master's: the check ran on too few", masters)
 	}
 }
