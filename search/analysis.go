@@ -303,8 +303,11 @@ func (a enAnalyzer) Analyze(text []byte) analysis.TokenStream {
 		return a.std.Analyze(text) // nothing symbolTerm could match: most texts
 	}
 	for _, m := range symbolTerm.FindAllIndex(lower, -1) {
-		before := m[0] > 0 && isWordByte(lower[m[0]-1])
-		after := m[1] < len(lower) && isWordByte(lower[m[1]])
+		// A Latin letter or digit next to it makes it part of a word (abc#); Chinese text and
+		// punctuation do not: 、c#、 of a posting's tags, or 熟悉c#开发, is C#, whose c found
+		// the jobs asking for C.
+		before := m[0] > 0 && isASCIIWordByte(lower[m[0]-1])
+		after := m[1] < len(lower) && isASCIIWordByte(lower[m[1]])
 		if lower[m[0]] == '.' && !after || lower[m[0]] != '.' && !before {
 			locs = append(locs, m)
 		}
@@ -331,6 +334,10 @@ func (a enAnalyzer) Analyze(text []byte) analysis.TokenStream {
 	}
 	gap(last, len(text))
 	return out
+}
+
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 }
 
 func isWordByte(c byte) bool {
