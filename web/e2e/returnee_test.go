@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -21,16 +22,33 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/explore?sector=bogus&city=" + url.QueryEscape("北京市"))
 	p.waitText("#dossier-h", "Xi'an · Software development and testing")
 	note := p.waitText("[data-note=params]", "There is no sector “bogus”: showing Software development and testing.")
-	if !strings.Contains(note, "“北京市” is not one of the ten cities of Shaanxi: showing Xi'an.") {
+	if !strings.Contains(note, "“北京市” is not one of the ten cities of Shaanxi nor a new area (Yangling, Xixian): showing Xi'an.") {
 		p.fail("the note on a city outside Shaanxi reads %q", note)
 	}
-	// A city named as the map names it, in Chinese or in English, is that city, without a note.
-	for _, name := range []string{"Baoji", "宝鸡"} {
-		p.open("/#/explore?city=" + url.QueryEscape(name))
-		p.waitText("#dossier-h", "Baoji · Software development and testing")
+	// A city named as the API takes it, in Chinese or in English in any spelling, is that
+	// city, without a note: Xian and Yanan showed Xi'an, "not one of the ten cities". The two
+	// new areas the API answers for, with their dossier's figures.
+	for _, c := range []struct{ name, city string }{
+		{"Baoji", "Baoji"}, {"宝鸡", "Baoji"}, {"Xian", "Xi'an"}, {"Yanan", "Yan'an"}, {"yan-an", "Yan'an"},
+		{"Yangling", "Yangling Demonstration Zone"}, {"杨凌", "Yangling Demonstration Zone"}, {"西咸", "Xixian New Area"},
+	} {
+		p.open("/#/explore?sector=software&city=" + url.QueryEscape(c.name))
+		p.waitText("#dossier-h", c.city+" · Software development and testing")
 		if n := p.count("[data-note=params]"); n != 0 {
-			p.fail("city=%s: a note on a wrong parameter: %q", name, p.text("[data-note=params]"))
+			p.fail("city=%s: a note on a wrong parameter: %q", c.name, p.text("[data-note=params]"))
 		}
+	}
+	var yl dossier
+	apiGet(t, svc.URL, "/api/v1/insights/startup", url.Values{"sector": {"software"}, "city": {"Yangling"}}, &yl)
+	p.open("/#/explore?sector=software&city=Yangling")
+	p.waitText("#dossier-h", "Yangling Demonstration Zone")
+	if got := p.text(`[data-figure=headcount]`); got != strconv.Itoa(yl.OpenHeadcount) {
+		p.fail("Yangling software shows %s open positions, the API %d", got, yl.OpenHeadcount)
+	}
+	var offered []string
+	p.eval(`[...document.querySelectorAll('#city option')].map((o) => o.value)`, &offered)
+	if !slices.Contains(offered, "杨凌示范区") || !slices.Contains(offered, "西咸新区") || len(offered) != 12 {
+		p.fail("the explorer offers %q, want the ten cities, 杨凌示范区 and 西咸新区", offered)
 	}
 
 	// Districts in English too, by their pinyin: a hit card showed "Xi'an · 雁塔区".

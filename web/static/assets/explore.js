@@ -1,7 +1,7 @@
 // The returnee explorer (policy item (12): 鼓励海外留学生在陕创办服务外包企业): a sector ×
 // city view with a schematic SVG map of Shaanxi's ten cities by region, demand and supply
 // bars for every city, and the chosen city's dossier with the supporting policy items quoted.
-import { t, lang, pick, sectorName, cityName, skillName, chineseNumeral } from './i18n.js';
+import { t, texts, lang, pick, sectorName, cityName, skillName, chineseNumeral } from './i18n.js';
 import { get } from './api.js';
 import { headingEN } from './policy.js';
 import { instName } from './i18n.js';
@@ -26,6 +26,36 @@ export const CITIES = [
   { name: '商洛市', short: '商洛', region: '陕南', x: 306, y: 350 },
 ];
 
+/**
+ * NEW_AREAS are the two new areas the API answers as cities (policy item (7) names 杨凌示范区
+ * among them): offered in the select with a dossier of their own, but neither on the map of
+ * the ten cities nor in its bars, which would count 杨凌's firms twice (咸阳市 counts them).
+ * alias are the other names the API takes for them (xiaoqi.NormalizeCity, newAreaEN).
+ */
+const NEW_AREAS = [
+  { name: '杨凌示范区', short: '杨凌', region: '关中', alias: ['杨凌区', 'Yangling'] },
+  { name: '西咸新区', short: '西咸', region: '关中', alias: ['Xixian'] },
+];
+const PLACES = [...CITIES, ...NEW_AREAS];
+
+// englishKey folds an English place name as the API does (xiaoqi.EnglishKey): lower case, ü as
+// u, without apostrophes, spaces and hyphens (Xi'an, xian, XI AN, Yan-an).
+function englishKey(s) { return s.toLowerCase().replace(/ü/g, 'u').replace(/['’ -]/g, ''); }
+
+/**
+ * placeNamed is the city or new area that s names, as the API's city parameter takes it
+ * (xiaoqi.CityNamed): in Chinese, full or short (西安市, 西安, 杨凌, 西咸), or in English in any
+ * case, with or without its apostrophe, spaces or hyphen (Xi'an, Xian, Yanan, Yangling,
+ * Yangling Demonstration Zone); undefined for any other text.
+ */
+export function placeNamed(s) {
+  const v = String(s || '').trim();
+  if (!v) return undefined;
+  const k = englishKey(v);
+  return PLACES.find((c) => [c.name, c.short, ...(c.alias || [])].includes(v)
+    || [texts('city.' + c.name).en, ...(c.alias || [])].some((n) => englishKey(n) === k));
+}
+
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
 
@@ -41,9 +71,10 @@ export async function renderExplore(view, r, ctx) {
   const sectorParam = r.params.get('sector');
   const sector = SECTORS.includes(sectorParam) ? sectorParam : 'software';
   const cityParam = r.params.get('city');
-  // A city may be named as the map names it: 西安市, 西安 or Xi'an.
-  const named = cityParam && CITIES.find((c) => [c.name, c.short, cityName(c.name)].some((n) => n.toLowerCase() === cityParam.trim().toLowerCase()));
+  // A city may be named as the API names it: 西安市, 西安, Xi'an, Xian; 杨凌, Yangling.
+  const named = cityParam && placeNamed(cityParam);
   const city = named ? named.name : '西安市';
+  const area = NEW_AREAS.some((c) => c.name === city);
   const real = r.params.get('real') === '1'; // real data only
   view.append(h('h1', {}, t('explore.title')), h('p', { class: 'lead' }, t('explore.intro')));
   // A link with a sector or a city the explorer does not know (typed, or from an old
@@ -53,11 +84,13 @@ export async function renderExplore(view, r, ctx) {
   if (cityParam && !named) wrong.push(t('explore.bad.city', { v: cityParam, city: cityName(city) }));
   if (wrong.length) view.append(h('div', { class: 'notice', role: 'status', 'data-note': 'params' }, wrong.join(' ')));
 
+  const option = (c) => h('option', { value: c.name, selected: c.name === city ? true : null }, cityName(c.name));
   const form = h('form', { class: 'inline-form', id: 'explore-form' },
     h('div', { class: 'field' }, h('label', { for: 'sector' }, t('explore.sector')),
       h('select', { id: 'sector', name: 'sector' }, SECTORS.map((x) => h('option', { value: x, selected: x === sector ? true : null }, sectorName(x))))),
     h('div', { class: 'field' }, h('label', { for: 'city' }, t('explore.city')),
-      h('select', { id: 'city', name: 'city' }, CITIES.map((c) => h('option', { value: c.name, selected: c.name === city ? true : null }, cityName(c.name))))),
+      h('select', { id: 'city', name: 'city' }, CITIES.map(option),
+        h('optgroup', { label: t('explore.newareas') }, NEW_AREAS.map(option)))),
     h('button', { type: 'submit', class: 'primary' }, t('explore.show')),
     h('div', { class: 'radio' }, h('input', { type: 'checkbox', id: 'explore-real', name: 'real', checked: real ? true : null, 'aria-describedby': 'explore-real-hint' }),
       h('label', { for: 'explore-real' }, t('real_only')),
@@ -75,9 +108,9 @@ export async function renderExplore(view, r, ctx) {
   view.append(overview, dossierBox);
 
   // One dossier per city: its open positions and graduate supply for the sector.
-  let all;
+  let all, own;
   try {
-    all = await dossiers(sector, real);
+    [all, own] = await Promise.all([dossiers(sector, real), area ? areaDossier(sector, city, real) : null]);
   } catch (err) {
     if (ctx.isCurrent()) overview.replaceChildren(errorBox(err));
     dossierBox.replaceChildren();
@@ -85,6 +118,7 @@ export async function renderExplore(view, r, ctx) {
   }
   if (!ctx.isCurrent()) return;
   const byCity = Object.fromEntries(CITIES.map((c, i) => [c.name, all[i]]));
+  if (own) byCity[city] = own;
   // The open positions of synthetic job needs (most of the default data set's), said under the chart.
   const synth = all.reduce((n, d) => n + (d.synthetic_headcount || 0), 0);
   const total = all.reduce((n, d) => n + d.open_headcount, 0);
@@ -105,13 +139,25 @@ const KEEP_MS = 60 * 1000;
 const kept = new Map();
 
 function dossiers(sector, real) {
-  const key = sector + (real ? '|real' : '');
+  return keep(sector + (real ? '|real' : ''), () => Promise.all(CITIES.map((c) => dossierOf(sector, c.name, real))));
+}
+
+// The dossier of a new area, asked for besides the ten cities' (it has no bar).
+function areaDossier(sector, city, real) {
+  return keep(sector + '|' + city + (real ? '|real' : ''), () => dossierOf(sector, city, real));
+}
+
+function dossierOf(sector, city, real) {
+  return get('/api/v1/insights/startup', { sector, city, real_only: real ? 'true' : null });
+}
+
+function keep(key, ask) {
   const k = kept.get(key);
-  if (k && Date.now() - k.at < KEEP_MS) return k.all;
-  const all = Promise.all(CITIES.map((c) => get('/api/v1/insights/startup', { sector, city: c.name, real_only: real ? 'true' : null })));
-  kept.set(key, { at: Date.now(), all });
-  all.catch(() => kept.delete(key)); // an error is not kept
-  return all;
+  if (k && Date.now() - k.at < KEEP_MS) return k.answer;
+  const answer = ask();
+  kept.set(key, { at: Date.now(), answer });
+  answer.catch(() => kept.delete(key)); // an error is not kept
+  return answer;
 }
 
 function link(sector, city, real) {
@@ -196,7 +242,7 @@ function dossier(d, city, sector) {
       d.salary_median ? h('div', {}, h('dt', {}, t('explore.salary')), h('dd', { 'data-figure': 'salary' }, d.salary_median.toLocaleString(),
         h('span', { class: 'muted' }, ' ' + t('explore.salary.jobs', { n: d.salary_jobs })))) : null,
       h('div', {}, h('dt', {}, t('explore.graduates')), h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString())),
-      d.region_graduate_supply ? h('div', {}, h('dt', {}, t('explore.graduates.region', { region: t('explore.region.' + CITIES.find((c) => c.name === city).region) })),
+      d.region_graduate_supply ? h('div', {}, h('dt', {}, t('explore.graduates.region', { region: t('explore.region.' + PLACES.find((c) => c.name === city).region) })),
         h('dd', { 'data-figure': 'region-supply' }, d.region_graduate_supply.toLocaleString())) : null),
     // What the supply counts: the programs of the data set (undergraduate programs and
     // training courses), said where a city shows none at all.
