@@ -242,3 +242,55 @@ func TestImportFieldNames(t *testing.T) {
 		t.Fatalf("found %d kinds and %d fields in ingest/schema.go; has its layout changed?", len(kinds), n)
 	}
 }
+
+// TestEnglishExamples checks that the examples an English text gives (after "e.g." or "such
+// as") are English ones: an English reader was told to type 西安邮电大学, 日语 or 日语N2, which
+// the API answers in English too (Xidian, Japanese, JLPT N2). A Chinese example stays only
+// beside an English one, and only where the data has no English for it.
+func TestEnglishExamples(t *testing.T) {
+	b, err := fs.ReadFile(web.Assets(), "assets/i18n.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var strs map[string]struct{ ZH, EN string }
+	if err := json.Unmarshal(b, &strs); err != nil {
+		t.Fatal(err)
+	}
+	stayChinese := map[string]string{
+		"三星":  "enterprises are named as registered, in Chinese",
+		"备注":  "a column of the file as it is headed",
+		"西安市": "a city as files write it",
+	}
+	han := regexp.MustCompile(`\p{Han}`)
+	marker := regexp.MustCompile(`\b(?:e\.g\.|such as) `)
+	split := regexp.MustCompile(`,|:|\bor\b`)
+	aside := regexp.MustCompile(`\([^)]*\)`) // (firms go by their Chinese names)
+	for k, v := range strs {
+		loc := marker.FindStringIndex(v.EN)
+		if loc == nil {
+			continue
+		}
+		part := v.EN[loc[1]:]
+		if i := strings.IndexAny(part, ";"); i >= 0 {
+			part = part[:i]
+		}
+		if i := strings.Index(part, ". "); i >= 0 {
+			part = part[:i]
+		}
+		part = aside.ReplaceAllString(part, "")
+		english := false
+		for _, ex := range split.Split(part, -1) {
+			ex = strings.Trim(ex, " {}\"()")
+			switch {
+			case ex == "":
+			case !han.MatchString(ex):
+				english = true
+			case stayChinese[ex] == "":
+				t.Errorf("%s: the English text gives the Chinese example %q: %q", k, ex, v.EN)
+			}
+		}
+		if !english {
+			t.Errorf("%s: the English text gives no English example: %q", k, v.EN)
+		}
+	}
+}
