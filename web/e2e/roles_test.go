@@ -114,7 +114,7 @@ func hrJourney(t *testing.T, p *page, svc *service, a actors) {
 	if job == nil || job.Headcount != 3 || job.Experience != "3-5年" || !strings.Contains(strings.Join(job.Skills, ","), "软件测试") {
 		t.Fatalf("the published job is not stored as entered: %+v", job)
 	}
-	p.waitText(".job-list", "经验 3-5年")
+	p.waitText(".job-list", "3-5年经验")
 
 	// The salary as an import writes it: the text as written, and the figures read from it.
 	ctx := context.Background()

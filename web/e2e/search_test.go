@@ -246,7 +246,7 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 		}
 		p.waitText("#results-h", "共 "+formatCount(exp.Total)+" 条结果")
 		if kind == "job" {
-			p.waitText(".hit-meta", "经验 ")
+			p.waitText(".hit-meta", "经验")
 			java = all
 		} else {
 			p.waitText(".hit-meta", "年毕业") // whence the years

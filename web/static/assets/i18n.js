@@ -223,6 +223,15 @@ const EXPERIENCE_WORDS = {
   '实习生': 'interns', '不限': 'any', '经验不限': 'any', '无需经验': 'none needed', '无经验': 'none needed', '无工作经验': 'none needed',
 };
 
+/**
+ * EXPERIENCE_PHRASES say those values as a job's line says them in English: a job asks for
+ * new graduates, it does not have "experience new graduates".
+ */
+const EXPERIENCE_PHRASES = {
+  'new graduates': 'new graduates welcome', 'students': 'students welcome', 'students and new graduates': 'students and new graduates welcome',
+  'interns': 'interns welcome', 'any': 'no experience required', 'none needed': 'no experience required',
+};
+
 /** experienceYears is a number of years as a posting writes it (3, 1.5, 三) in digits, '' when it is none. */
 function experienceYears(n) {
   if (/^\d+(?:\.\d)?$/.test(n)) return n;
@@ -232,17 +241,10 @@ function experienceYears(n) {
 
 function yearsEN(n) { return n + (n === '1' ? ' year' : ' years'); }
 
-/**
- * experienceName is a job's experience (3-5年, 3年以上, 1年及以上, 应届生, 在校生/应届生, 无需经验,
- * 不限, as the API, the forms and the default data write it) in the page's language; a value it
- * does not know stays as written.
- */
-export function experienceName(v) {
-  if (current !== 'en' || !v) return v;
-  const s = v.trim().replace(/\s+/g, '');
-  if (EXPERIENCE_WORDS[s]) return EXPERIENCE_WORDS[s];
+/** yearsOf is an experience of years (3-5年, 3年以上, 1年及以上) in English, '' for any other value. */
+function yearsOf(s) {
   const m = /^(?:经验)?(\d+(?:\.\d)?|[一二三四五六七八九十])(?:[-~～至到](\d+(?:\.\d)?|[一二三四五六七八九十]))?年(以上|及以上|或以上|以下|以内|及以下)?(?:工作)?(?:经验)?$/.exec(s);
-  if (!m) return v;
+  if (!m) return '';
   const a = experienceYears(m[1]), b = m[2] ? experienceYears(m[2]) : '';
   if (m[2]) return a + '–' + b + ' years';
   switch (m[3]) {
@@ -251,6 +253,40 @@ export function experienceName(v) {
     case '以内': case '及以下': return 'up to ' + yearsEN(a);
   }
   return yearsEN(a);
+}
+
+/**
+ * experienceName is a job's experience (3-5年, 3年以上, 1年及以上, 应届生, 在校生/应届生, 无需经验,
+ * 不限, as the API, the forms and the default data write it) in the page's language; a value it
+ * does not know stays as written.
+ */
+export function experienceName(v) {
+  if (current !== 'en' || !v) return v;
+  const s = v.trim().replace(/\s+/g, '');
+  return EXPERIENCE_WORDS[s] || yearsOf(s) || v;
+}
+
+/**
+ * experienceText is a job's experience as a phrase of its own, as a job's line shows it among
+ * its city, degree and salary: 3–5 years' experience, 1 year's experience, no experience
+ * required, new graduates welcome; in Chinese 3-5年经验, 经验不限, 应届生. The lines read
+ * "experience students and new graduates" and "experience any" (经验 不限). A value it does
+ * not know is said as the experience asked for: experience: 半年.
+ */
+export function experienceText(v) {
+  const raw = (v || '').trim();
+  const s = raw.replace(/\s+/g, '');
+  if (!s) return '';
+  const word = EXPERIENCE_WORDS[s], years = yearsOf(s);
+  if (current === 'en') {
+    if (word) return EXPERIENCE_PHRASES[word];
+    if (years) return years.replace(/years$/, "years'").replace(/year$/, "year's") + ' experience';
+  } else {
+    if (s === '不限') return '经验不限';
+    if (word || years && s.includes('经验')) return raw; // 应届生, 无需经验, 1年经验
+    if (years) return raw + '经验'; // 3-5年经验
+  }
+  return t('field.experience', { v: raw });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The search page: one box with suggestions as you type, tabs by type, facets as filters, a
 // distance filter, highlighted snippets and pagination. The state lives in the URL fragment
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
-import { t, lang, chineseNumeral, experienceName, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, jobsFound, hitKind, cueName } from './i18n.js';
+import { t, lang, chineseNumeral, experienceText, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, jobsFound, hitKind, cueName } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
 import { CITIES } from './explore.js';
@@ -376,7 +376,7 @@ function hit(x, st) {
   if (f.jobs) meta.push(jobsFound(f)); // a firm found through its job needs
   if (x.distance_km !== undefined && x.distance_km !== null) meta.push(distanceText(x.distance_km, f.city, st.near));
   // A job need's day of posting: what sorting by date orders by.
-  if (x.type === 'job' && f.experience) meta.push(t('field.experience', { v: experienceName(f.experience) }));
+  if (x.type === 'job' && f.experience) meta.push(experienceText(f.experience));
   if (x.type === 'job' && f.salary) {
     // The salary as the posting wrote it (90-180万/年, 1-1.5万·14薪) under a label that names
     // no period (薪资, not 月薪); the monthly figures of an English page say theirs.
