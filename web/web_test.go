@@ -168,6 +168,7 @@ func TestStrings(t *testing.T) {
 		"role.admin", "role.enterprise", "role.institution", "role.candidate", "role.public",
 		"explore.region.关中", "explore.region.陕南", "explore.region.陕北", "side.institution", "side.enterprise",
 		"facet.city", "facet.region", "facet.sector", "facet.skill", "facet.degree", "facet.language",
+		"facet.district", "facet.institution", "facet.enterprise", "facet.synthetic", "facet.date_from", "facet.date_to",
 		"admin.type.jobs", "admin.type.programs", "admin.type.institutions", "admin.type.enterprises", "admin.type.candidates",
 		"admin.count.read", "admin.count.written", "admin.count.created", "admin.count.updated", "admin.count.unchanged",
 		"admin.count.invalid", "admin.count.duplicates", "admin.count.warnings", "admin.count.skipped", "admin.count.written.dry",

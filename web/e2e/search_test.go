@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -411,6 +412,38 @@ func nearPlaceJourney(t *testing.T, p *page, svc *service) {
 	p.eval(`decodeURIComponent(location.hash)`, &hash)
 	if !strings.Contains(hash, "near=雁塔区") || !strings.Contains(hash, "within=20") || !strings.Contains(hash, "sort=distance") {
 		p.fail("after a new radius the address is %q, want near=雁塔区, within=20 and sort=distance", hash)
+	}
+	p.noConsoleErrors()
+}
+
+// addressFiltersJourney: the API's filters the page has no control for, in an address (a link
+// shared, a bookmark), are applied and shown as chips to remove, in both languages:
+// #/search?type=job&district=高新区 showed every district's jobs without a word.
+func addressFiltersJourney(t *testing.T, p *page, svc *service) {
+	var zone, real, all searchAnswer
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}, "district": {"高新区"}}, &zone)
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}, "district": {"雁塔区"}, "synthetic": {"false"}}, &real)
+	apiGet(t, svc.URL, "/api/v1/search", url.Values{"type": {"job"}}, &all)
+	if zone.Total == 0 || zone.Total >= all.Total || real.Total == 0 {
+		t.Fatalf("jobs: %d in all, %d in 高新区, %d real ones in 雁塔区; want some, not all", all.Total, zone.Total, real.Total)
+	}
+	p.open("/#/search?type=job&district=" + url.QueryEscape("高新区"))
+	p.waitText("#results-h", "共 "+formatCount(zone.Total)+" 条结果")
+	p.clickText(".active-filters .chip", "区县：高新区")
+	p.waitText("#results-h", "共 "+formatCount(all.Total)+" 条结果")
+	var hash string
+	p.eval(`location.hash`, &hash)
+	if strings.Contains(hash, "district") {
+		p.fail("the district's chip removed, the address keeps it: %s", hash)
+	}
+
+	p.click("#lang")
+	p.waitText("nav", "Search")
+	p.open("/#/search?type=job&district=" + url.QueryEscape("雁塔区") + "&synthetic=false")
+	p.waitText("#results-h", formatCount(real.Total)+" results")
+	chips := p.texts(".active-filters .chip")
+	if !slices.Contains(chips, "District: Yanta District ×") || !slices.Contains(chips, "Synthetic data: left out ×") {
+		p.fail("the filters of the address show as %q", chips)
 	}
 	p.noConsoleErrors()
 }

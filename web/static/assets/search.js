@@ -10,8 +10,10 @@ import { instName } from './i18n.js';
 
 const TYPES = ['', 'institution', 'program', 'enterprise', 'job', 'candidate', 'policy'];
 const FACETS = ['city', 'region', 'sector', 'skill', 'degree'];
-// FILTERS are the facets plus language, experience and salary, which the API filters by but does not count.
-const FILTERS = [...FACETS, 'language', 'experience', 'salary'];
+// FILTERS are the facets plus language, experience and salary, which the API filters by but
+// does not count, and the API's filters the page offers no control for but keeps from the
+// address, each shown as a chip to remove: #/search?district=高新区 showed every district's jobs.
+const FILTERS = [...FACETS, 'language', 'experience', 'salary', 'district', 'institution', 'enterprise', 'synthetic', 'date_from', 'date_to'];
 const LANGUAGES = ['英语四级', '英语六级', '日语N1', '日语N2', '日语N3', '韩语', '俄语', '德语', '法语'];
 // EXPERIENCE are the years a searcher may have (the API's experience parameter): job needs
 // asking for a range that overlaps them are kept, and candidates who graduated that long ago.
@@ -53,6 +55,8 @@ function facetLabel(name, v) {
   if (name === 'skill') return skillName(v);
   if (name === 'experience') return t('experience.' + v);
   if (name === 'salary') return SALARY.includes(v) ? t('salary.' + v) : v;
+  if (name === 'district') return districtName(v);
+  if (name === 'synthetic') return /^(1|t|true)$/i.test(v) ? t('filter.synthetic.only') : /^(0|f|false)$/i.test(v) ? t('filter.synthetic.none') : v;
   return v;
 }
 
