@@ -202,6 +202,10 @@ func (s *Session) Validate() error {
 const (
 	// AuditContactRelease: a candidate's contact details were shown to enterprise HR.
 	AuditContactRelease = "contact.release"
+	// AuditContactRefused: enterprise HR asked for a candidate's contact details, giving a
+	// reason, and was refused (no consent; or public contact, and the enterprise unverified):
+	// the candidate sees who asked, and may consent.
+	AuditContactRefused = "contact.refused"
 	// AuditExport: a candidate exported their own data.
 	AuditExport = "candidate.export"
 	// AuditErase: a candidate was erased.

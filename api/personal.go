@@ -203,15 +203,25 @@ func (s *Server) candidateContact(c *gin.Context) {
 		// Public contact goes to verified enterprises only.
 		allowed = xiaoqi.ValidCreditCode(ent.(*xiaoqi.Enterprise).CreditCode)
 	}
-	if !allowed && cand.Visibility == xiaoqi.VisibilityPublic {
-		// Said as it is: the candidate did share their details, with verified firms, and
-		// "has not allowed your enterprise" sent HR asking the candidate for a consent that
-		// would not be needed once the firm is verified.
-		s.writeError(c, errForbidden("候选人只向已核验的企业公开联系方式；贵企业未登记有效的统一社会信用代码，请联系管理员核验 / the candidate shares contact details with verified enterprises only; yours has no valid unified social credit code on record: ask an administrator to verify it"))
-		return
-	}
 	if !allowed {
-		s.writeError(c, errForbidden("候选人未同意向贵企业公开联系方式 / the candidate has not allowed your enterprise to see their contact details"))
+		// The candidate sees who asked and why, not only who was given their details: a
+		// refusal is recorded too, and may lead them to consent. Not a HEAD, which asks nothing.
+		refused := errForbidden("候选人未同意向贵企业公开联系方式 / the candidate has not allowed your enterprise to see their contact details")
+		if cand.Visibility == xiaoqi.VisibilityPublic {
+			// Said as it is: the candidate did share their details, with verified firms, and
+			// "has not allowed your enterprise" sent HR asking the candidate for a consent
+			// that would not be needed once the firm is verified.
+			refused = errForbidden("候选人只向已核验的企业公开联系方式；贵企业未登记有效的统一社会信用代码，请联系管理员核验 / the candidate shares contact details with verified enterprises only; yours has no valid unified social credit code on record: ask an administrator to verify it")
+		}
+		if !headOnly(c) {
+			e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditContactRefused, ActorID: p.user.ID, ActorRole: p.user.Role,
+				ActorEnterpriseID: p.user.EnterpriseID, SubjectID: cand.ID, Reason: cand.Redact(reason, redacted)}
+			if err := s.accounts.AppendAudit(ctx, e); err != nil {
+				s.writeError(c, err)
+				return
+			}
+		}
+		s.writeError(c, refused)
 		return
 	}
 	if headOnly(c) {

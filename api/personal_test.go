@@ -97,9 +97,13 @@ func TestCandidateConsentAuditErasure(t *testing.T) {
 	var audit struct {
 		Data []xiaoqi.AuditEntry `json:"data"`
 	}
+	// And who asked and was refused (hr2, without consent), with the reason: not only who
+	// was given the details.
 	e.as(me).get(t, path+"/audit").want(t, http.StatusOK).decode(t, &audit)
-	if len(audit.Data) != 1 || audit.Data[0].Action != xiaoqi.AuditContactRelease || audit.Data[0].ActorEnterpriseID != consented ||
-		audit.Data[0].Reason != "邀请参加 Java 岗位面试" || audit.Data[0].ID != got.AuditID {
+	if len(audit.Data) != 2 || audit.Data[0].Action != xiaoqi.AuditContactRefused || audit.Data[0].ActorEnterpriseID == consented ||
+		audit.Data[0].ActorEnterpriseID == "" || audit.Data[0].Reason != "邀请参加 Java 岗位面试" || len(audit.Data[0].Fields) != 0 ||
+		audit.Data[1].Action != xiaoqi.AuditContactRelease || audit.Data[1].ActorEnterpriseID != consented ||
+		audit.Data[1].Reason != "邀请参加 Java 岗位面试" || audit.Data[1].ID != got.AuditID {
 		t.Errorf("candidate's audit = %+v", audit.Data)
 	}
 	e.as(hr).get(t, path+"/audit").wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
@@ -108,6 +112,7 @@ func TestCandidateConsentAuditErasure(t *testing.T) {
 	body := `{"name":"王小明","phone":"13800138000","email":"wxm@example.com","city":"西安市","degree":"本科","visibility":"anonymous"}`
 	e.as(me).send(t, http.MethodPut, path, body).want(t, http.StatusOK)
 	e.as(hr).get(t, contact).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	e.as(hr).do(t, http.MethodHead, contact, nil, "").want(t, http.StatusForbidden) // asks nothing: not recorded
 
 	// Export: everything about the candidate, to the candidate.
 	var export struct {
@@ -116,7 +121,8 @@ func TestCandidateConsentAuditErasure(t *testing.T) {
 		Accounts  []map[string]any    `json:"accounts"`
 	}
 	e.as(me).get(t, path+"/export").want(t, http.StatusOK).decode(t, &export)
-	if export.Candidate == nil || export.Candidate.Phone != "13800138000" || len(export.Audit) != 2 || export.Audit[1].Action != xiaoqi.AuditExport || len(export.Accounts) != 1 {
+	if export.Candidate == nil || export.Candidate.Phone != "13800138000" || len(export.Audit) != 4 || export.Audit[2].Action != xiaoqi.AuditContactRefused ||
+		export.Audit[3].Action != xiaoqi.AuditExport || len(export.Accounts) != 1 {
 		t.Errorf("export = %+v", export)
 	}
 
@@ -150,20 +156,24 @@ func TestCandidateConsentAuditErasure(t *testing.T) {
 	if strings.Contains(string(raw), cand) || strings.Contains(string(raw), "面试") {
 		t.Errorf("the audit log still names the erased candidate or the reason: %s", raw)
 	}
-	var erased, released int
+	var erased, released, refused int
 	for _, a := range all.Data {
 		switch a.Action {
 		case xiaoqi.AuditErase:
 			erased++
-		case xiaoqi.AuditContactRelease:
-			released++
+		case xiaoqi.AuditContactRelease, xiaoqi.AuditContactRefused:
+			if a.Action == xiaoqi.AuditContactRelease {
+				released++
+			} else {
+				refused++
+			}
 			if a.SubjectID != xiaoqi.ErasedSubject {
-				t.Errorf("release entry subject %q, want %q", a.SubjectID, xiaoqi.ErasedSubject)
+				t.Errorf("%s entry subject %q, want %q", a.Action, a.SubjectID, xiaoqi.ErasedSubject)
 			}
 		}
 	}
-	if erased != 1 || released != 1 {
-		t.Errorf("audit after erasure: %d erasures, %d releases, want 1 and 1: %s", erased, released, raw)
+	if erased != 1 || released != 1 || refused != 2 {
+		t.Errorf("audit after erasure: %d erasures, %d releases, %d refusals, want 1, 1 and 2: %s", erased, released, refused, raw)
 	}
 }
 
