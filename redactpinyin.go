@@ -4,9 +4,16 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-
-	"github.com/mozillazg/go-pinyin"
+	"sync/atomic"
 )
+
+// nameReadings reads a Chinese character in pinyin (SetNameReadings); nil until set.
+var nameReadings atomic.Pointer[func(rune) []string]
+
+// SetNameReadings sets how a character is read in pinyin, for hiding a candidate's name
+// written so: package romanize sets it when imported (the root imports only the standard
+// library). Without it a name is hidden in Chinese characters only.
+func SetNameReadings(readings func(r rune) []string) { nameReadings.Store(&readings) }
 
 // compoundSurnames are the two-character surnames: the pinyin of 欧阳晓琪 is Ouyang Xiaoqi,
 // not Ou Yangxiaoqi.
@@ -37,13 +44,15 @@ func namePinyin(name string) *latinName {
 			cut = 2
 		}
 	}
-	args := pinyin.NewArgs()
-	args.Heteronym = true
+	read := nameReadings.Load()
+	if read == nil {
+		return nil
+	}
 	l := &latinName{}
 	part := func(chars []rune, first *[]string) string {
 		syl := make([]string, len(chars))
 		for i, r := range chars {
-			readings := pinyin.SinglePinyin(r, args)
+			readings := (*read)(r)
 			if len(readings) == 0 {
 				return ""
 			}

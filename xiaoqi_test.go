@@ -15,6 +15,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/internal/msgcheck"
+	_ "github.com/xiaoqi-dev/xiaoqi/romanize" // names in pinyin (TestCandidateRedactPinyin)
 )
 
 func TestValidMajorCode(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	_ "github.com/xiaoqi-dev/xiaoqi/romanize" // a candidate's name in pinyin is hidden too (Anonymized)
 )
 
 // candidateView is a candidate without personal information (README: Security and privacy, PIPL): what

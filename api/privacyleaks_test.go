@@ -171,3 +171,27 @@ func TestCandidateIDsAreNotComputable(t *testing.T) {
 			again.ID, again.Version, first.ID, e.count(t, xiaoqi.KindCandidate))
 	}
 }
+
+// TestNameInPinyinHidden: a returnee wrote "My name is Ouyang Xiaoqi" in her summary, and
+// anyone found her profile by that name and read it there. The API and the index hide a
+// name written in pinyin as they hide it in Chinese.
+func TestNameInPinyinHidden(t *testing.T) {
+	e := newEnv(t)
+	body := `{"name":"欧阳晓琪","city":"西安市","degree":"硕士","skills":["Java"],"summary":"My name is Ouyang Xiaoqi (Xiaoqi OUYANG), MSc from the University of Leeds."}`
+	var created struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/candidates?refresh=wait_for", body).want(t, http.StatusCreated).decode(t, &created)
+	shown := string(e.as("").get(t, "/api/v1/candidates/"+created.ID).want(t, http.StatusOK).Body)
+	if strings.Contains(strings.ToLower(shown), "ouyang") || strings.Contains(strings.ToLower(shown), "xiaoqi") || !strings.Contains(shown, "University of Leeds") {
+		t.Errorf("the anonymised profile: %s", shown)
+	}
+	for _, q := range []string{"Ouyang Xiaoqi", "Xiaoqi OUYANG", "ouyang"} {
+		if hits := candidateHits(t, e, q); strings.Contains(hits, created.ID) {
+			t.Errorf("search %q finds her: %s", q, hits)
+		}
+	}
+	if hits := candidateHits(t, e, "University of Leeds"); !strings.Contains(hits, created.ID) {
+		t.Errorf("search University of Leeds does not find her: %s", hits)
+	}
+}

@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
+	"github.com/xiaoqi-dev/xiaoqi/romanize"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -97,12 +97,10 @@ func spellings(name string) []string {
 func spell(name string) (wholes, inits []string) {
 	var syllables [][]string
 	han := false
-	args := pinyin.NewArgs()
-	args.Heteronym = true
 	for _, r := range strings.ToLower(name) {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			rs := pinyin.SinglePinyin(r, args)
+			rs := romanize.Readings(r)
 			if len(rs) == 0 {
 				return nil, nil // a character it cannot read: no spelling would be whole
 			}
