@@ -339,10 +339,12 @@ func removedWords(orig, rest string) []string {
 	return out
 }
 
-// inChinese writes the English of q as the documents say it: Xidian University →
-// 西安电子科技大学, then Xi'an policy → 西安 政策 and software engineering → 软件工程. Majors only
-// in a query typed without Chinese (fromEnglish), whatever the schools' names became.
+// inChinese writes the English of q as the documents say it, its punctuation as spaces
+// (separateWords): Xidian University → 西安电子科技大学, then Xi'an policy → 西安 政策 and
+// software engineering → 软件工程. Majors only in a query typed without Chinese (fromEnglish),
+// whatever the schools' names became.
 func (x *Index) inChinese(q string) string {
+	q = separateWords(q)
 	majors := x.majors
 	if strings.ContainsFunc(q, isCJK) {
 		majors = nil

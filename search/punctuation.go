@@ -1,0 +1,49 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+)
+
+// separators are the punctuation marks that only separate words, ASCII and full-width: quotes,
+// brackets, and the marks that end or divide a clause. A query is no query language, and
+// quotes ask for no phrase: they group words as spaces do. Left on a word, a mark hid what the
+// word is: "西电" (quoted) was no abbreviation and found nothing, 客服。 (the 。 a Chinese IME
+// types) no skill, and found one posting of 69.
+const separators = "\"“”‘「」『』《》〈〉()（）[]【】〔〕［］{}｛｝<>、，。；;：！!？?|…"
+
+// separateWords returns q with its punctuation between or around words written as spaces:
+// the separators always, and the marks that also stand inside a word only where they stand
+// outside one: the apostrophe of Xi'an and master's, the dot of Node.js, .NET and 3.5, the
+// colon and comma of 9:00 and 10,000 stay.
+func separateWords(q string) string {
+	if !strings.ContainsFunc(q, unicode.IsPunct) {
+		return q
+	}
+	rs := []rune(q)
+	letter := func(i int) bool {
+		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
+	}
+	digit := func(i int) bool { return i >= 0 && i < len(rs) && unicode.IsDigit(rs[i]) }
+	var b strings.Builder
+	b.Grow(len(q))
+	for i, r := range rs {
+		sep := false
+		switch r {
+		case '\'', '’':
+			sep = !letter(i-1) || !letter(i+1) // Xi'an, Chang’an, master's
+		case '.':
+			sep = !letter(i + 1) // Node.js, .NET, 3.5; a full stop ends a word
+		case ':', ',':
+			sep = !digit(i-1) || !digit(i+1) // 9:00, 10,000
+		default:
+			sep = strings.ContainsRune(separators, r)
+		}
+		if sep {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
