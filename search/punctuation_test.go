@@ -51,3 +51,38 @@ func TestPunctuationSeparatesWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedWords: a word typed twice is the word once: Java Java found 5 of Java's 277
+// documents (a phrase of Java twice), Java Java Java none.
+func TestRepeatedWords(t *testing.T) {
+	x := openProductIndex(t)
+	index(t, x, corpus()...)
+	index(t, x,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_java2"}, Name: "后端开发工程师", City: "西安市", Skills: []string{"Java", "Spring"},
+			Description: "负责订单系统。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_py"}, Name: "数据工程师", City: "西安市", Skills: []string{"Python"},
+			Description: "编写数据处理脚本。"},
+	)
+	for _, tc := range []struct {
+		plain string
+		typed []string
+	}{
+		{"Java", []string{"Java Java", "Java Java Java", "java JAVA", "Java, Java"}},
+		{"Python", []string{"Python Python", "python Python python"}},
+		{"Java 西安", []string{"Java 西安 Java", "Java Java 西安"}},
+	} {
+		want := ids(find(t, x, xiaoqi.SearchQuery{Q: tc.plain}))
+		if len(want) == 0 {
+			t.Fatalf("%q = %v, want more", tc.plain, want)
+		}
+		slices.Sort(want)
+		for _, q := range tc.typed {
+			res := find(t, x, xiaoqi.SearchQuery{Q: q})
+			got := ids(res)
+			slices.Sort(got)
+			if !slices.Equal(got, want) || res.Relaxed {
+				t.Errorf("%q = %v (relaxed %v), want %v as %q finds", q, got, res.Relaxed, want, tc.plain)
+			}
+		}
+	}
+}

@@ -340,16 +340,16 @@ func removedWords(orig, rest string) []string {
 }
 
 // inChinese writes the English of q as the documents say it, its punctuation as spaces
-// (separateWords): Xidian University → 西安电子科技大学, then Xi'an policy → 西安 政策 and
-// software engineering → 软件工程. Majors only in a query typed without Chinese (fromEnglish),
-// whatever the schools' names became.
+// (separateWords) and each word once (distinctWords): Xidian University → 西安电子科技大学,
+// then Xi'an policy → 西安 政策 and software engineering → 软件工程. Majors only in a query
+// typed without Chinese (fromEnglish), whatever the schools' names became.
 func (x *Index) inChinese(q string) string {
 	q = separateWords(q)
 	majors := x.majors
 	if strings.ContainsFunc(q, isCJK) {
 		majors = nil
 	}
-	return translateEnglish(x.schools.toChinese(q), majors)
+	return distinctWords(translateEnglish(x.schools.toChinese(q), majors), x.seg.fold)
 }
 
 // run runs req. A search whose order ends with the id (byIDLast: every order sortOrder
