@@ -311,6 +311,9 @@ func (x *Index) synonymQuery(s string) query.Query {
 // software alone finds the 软件 postings.
 func (x *Index) relaxUnits(q string) []unit {
 	parts := skillParts(q)
+	if x.syn != nil {
+		parts = x.joinNames(parts)
+	}
 	if x.syn != nil && len(parts) > 1 {
 		if _, whole := x.syn.resolve(strings.TrimSpace(q)); !whole {
 			var us []unit

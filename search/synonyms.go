@@ -262,7 +262,7 @@ func (x *Index) expand(q string) query.Query {
 	if e := x.englishQuery(q); e != nil {
 		return e
 	}
-	parts := skillParts(q)
+	parts := x.joinNames(skillParts(q))
 	if len(parts) == 1 {
 		parts = x.skillWords(q)
 	} else {
@@ -392,6 +392,22 @@ func (x *Index) resolveSkill(part string) (*skill.Skill, string, bool) {
 // (software, testing, or misspelt by a letter: softwere) as written or as the skills it names,
 // like a skill's other names (skillQuery); nil when part is no such word.
 func (x *Index) englishQuery(part string) query.Query {
+	skills := x.englishSkills(part)
+	if len(skills) == 0 {
+		return nil
+	}
+	asWritten := x.plainQuery(part, minShouldMatch)
+	scaleBoost(asWritten, asWrittenBoost)
+	var alts []query.Query
+	for _, sk := range skills[:min(len(skills), maxAliases)] {
+		alts = append(alts, x.wordsQuery(sk.NameZH, 1, false))
+	}
+	return bleve.NewDisjunctionQuery(asWritten, bleve.NewDisjunctionQuery(alts...))
+}
+
+// englishSkills returns the skills whose English names hold part, a single Latin word
+// (englishQuery); none when part is no such word.
+func (x *Index) englishSkills(part string) []*skill.Skill {
 	w := strings.ToLower(strings.TrimSpace(part))
 	if w == "" || !isASCIILetters(w) {
 		return nil
@@ -405,16 +421,37 @@ func (x *Index) englishQuery(part string) query.Query {
 			}
 		}
 	}
-	if len(skills) == 0 {
-		return nil
+	return skills
+}
+
+// maxNameParts is the most space-separated parts joinNames joins into a skill's name.
+const maxNameParts = 4
+
+// joinNames returns parts with each run of two to maxNameParts Latin words that names a skill
+// as a whole (resolveSkill) joined into one part, when a word of the run is no word of the
+// skills' English names: an alias (data annotation, customer success of Customer service),
+// whose words, each a part of its own, were an unknown word (annotation) that relaxed the
+// query, while the alias alone and the skill's English name in a longer query (data
+// labelling Xi'an) find the skill.
+func (x *Index) joinNames(parts []string) []string {
+	var out []string
+	for i := 0; i < len(parts); {
+		n := 1
+		for k := min(len(parts)-i, maxNameParts); k >= 2; k-- {
+			run := parts[i : i+k]
+			if slices.ContainsFunc(run, func(p string) bool { return !isASCIILetters(strings.ToLower(p)) }) ||
+				!slices.ContainsFunc(run, func(p string) bool { return len(x.englishSkills(p)) == 0 }) {
+				continue
+			}
+			if _, _, ok := x.resolveSkill(strings.Join(run, " ")); ok {
+				n = k
+				break
+			}
+		}
+		out = append(out, strings.Join(parts[i:i+n], " "))
+		i += n
 	}
-	asWritten := x.plainQuery(part, minShouldMatch)
-	scaleBoost(asWritten, asWrittenBoost)
-	var alts []query.Query
-	for _, sk := range skills[:min(len(skills), maxAliases)] {
-		alts = append(alts, x.wordsQuery(sk.NameZH, 1, false))
-	}
-	return bleve.NewDisjunctionQuery(asWritten, bleve.NewDisjunctionQuery(alts...))
+	return out
 }
 
 // namesWord reports whether the English name of sk holds w, a word whose stem is st, as
