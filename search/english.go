@@ -212,14 +212,22 @@ func englishTerm(w string) string {
 		return strings.TrimSuffix(city, "市")
 	}
 	// A Shaanxi district by its English name with its District or County (Yanta District:
-	// 雁塔区); its name alone (Yanta, Chang'an) is too often another word.
-	if strings.HasSuffix(w, " district") || strings.HasSuffix(w, " county") {
+	// 雁塔区), or by its name alone when that is long enough to be no other word (Yanta,
+	// Weiyang, Beilin, Chang'an found nothing): the names of fewer letters are English or
+	// common (Long, Mei, Feng, Fu, Hu, Yang), and stay words.
+	if strings.HasSuffix(w, " district") || strings.HasSuffix(w, " county") ||
+		len(xiaoqi.EnglishKey(w)) >= minBareDistrict {
 		if d, ok := xiaoqi.PlaceFromEnglish(w, true); ok {
 			return d
 		}
 	}
 	return ""
 }
+
+// minBareDistrict is the least length of a district's English name (without District or
+// County, spaces and apostrophes) that names the district alone (englishTerm). Every name
+// of Shaanxi's districts of five letters or more is pinyin no English word is spelt as.
+const minBareDistrict = 5
 
 // withSkillNames adds to terms, the majors' English names that fromEnglish writes in Chinese,
 // the skills' English names of two words or more that hold a word of englishTerms, each to
