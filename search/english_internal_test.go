@@ -29,7 +29,10 @@ func TestFromEnglish(t *testing.T) {
 		{"Q&A", "Q&A"},
 		{"Java candidates Yanta District", "Java 候选人 雁塔区"},
 		{"software testing resumes in Zhouzhi County", "software testing 简历 周至县"},
-		{"Yanta", "Yanta"},
+		{"Yanta", "雁塔区"}, // a district's name alone, of five letters or more
+		{"Weiyang software testing", "未央区 software testing"},
+		{"Long", "Long"}, // 陇县's name is an English word
+		{"Mei", "Mei"},
 		{"master's graduates", "硕士 毕业生"},
 		{"PhD candidates", "博士 候选人"},
 		{"scrum master", "scrum master"},
