@@ -232,6 +232,8 @@ var everydaySynonyms = map[string][]string{
 	// The vocational colleges, which the MOE list calls 专科.
 	"高职": {"专科"}, "高职院校": {"专科"}, "高职高专": {"专科"},
 	"药企": {"医药 企业", "制药 企业"},
+	// The trade's short word for 测试开发 (a domain word: domainGlossary).
+	"测开": {"测试开发"},
 }
 
 // wordSynonyms are the other words of a policy word, as the policy text writes them: users
