@@ -69,18 +69,28 @@ func distanceFactor(a, b place, text bool) xiaoqi.MatchFactor {
 	// only): a distance from there is said as such, and not said at all within one city,
 	// where it would be a guess (西北农林科技大学 in 杨凌 and a firm of 杨陵区, "58 km apart").
 	districts := a.district != "" && b.district != ""
+	enA, enB := cityEnglish(cityA), cityEnglish(cityB)
 	kmZH, kmEN := "", ""
 	switch {
 	case km < 1:
 	case districts:
 		kmZH, kmEN = fmt.Sprintf("，相距约 %.0f 公里", km), fmt.Sprintf(", about %.0f km apart", km)
-	case !sameCity:
+	case sameCity:
+	case a.district != "" || b.district != "":
+		// One party at its district's point, the other at its city's centre: the distance is
+		// between those two, not between centres (洋县 is 179 km from 西安, 汉中's centre 227).
+		d, other, otherEN := a.district, cityB, enB
+		if d == "" {
+			d, other, otherEN = b.district, cityA, enA
+		}
+		kmZH = fmt.Sprintf("，%s距%s中心约 %.0f 公里", d, other, km)
+		kmEN = fmt.Sprintf(", %s about %.0f km from the centre of %s", xiaoqi.PlaceEnglish(d), km, otherEN)
+	default:
 		kmZH, kmEN = fmt.Sprintf("，市中心相距约 %.0f 公里", km), fmt.Sprintf(", city centres about %.0f km apart", km)
 	}
-	enA, enB := cityEnglish(cityA), cityEnglish(cityB)
 	// The districts, where the distance is measured from their points.
 	dA, dB := "", ""
-	if km >= 1 && districts {
+	if km >= 1 && (districts || !sameCity) {
 		dA, dB = a.district, b.district
 	}
 	// In English a district goes by its English name, as /api/v1/divisions gives it

@@ -211,19 +211,32 @@ func TestDistanceNamesDistricts(t *testing.T) {
 		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_bj", Synthetic: true}, Name: "宝鸡某学院", Type: xiaoqi.InstitutionUniversity,
 			City: "宝鸡市", Region: xiaoqi.RegionGuanzhong, Geo: &xiaoqi.GeoPoint{Lat: 34.362, Lon: 107.237}},
 		prg("prg_bj", "ins_bj", "宝鸡市"),
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_hz", Synthetic: true}, Name: "汉中某学院", Type: xiaoqi.InstitutionUniversity,
+			City: "汉中市", Region: xiaoqi.RegionShaannan, Geo: &xiaoqi.GeoPoint{Lat: 33.0677, Lon: 107.0238}},
+		prg("prg_hz", "ins_hz", "汉中市"),
+		// A firm at 西安's centre, with no district either.
+		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_xc", Synthetic: true}, Name: "西安某软件公司", City: "西安市",
+			Region: xiaoqi.RegionGuanzhong, Geo: &xiaoqi.GeoPoint{Lat: 34.343, Lon: 108.935}, Sectors: []xiaoqi.Sector{xiaoqi.SectorSoftware}},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_xc", Synthetic: true}, EnterpriseID: "ent_xc", Name: "Java开发", City: "西安市",
+			Skills: []string{"Java"}, Headcount: 5, Status: xiaoqi.JobOpen},
 	})
-	l, err := m.EnterprisePartners(context.Background(), "ent_ca", xiaoqi.Scope{}, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]xiaoqi.MatchFactor{}
-	for _, x := range l.Data {
-		for _, f := range x.Factors {
-			if f.Factor == "distance" {
-				got[x.Institution.ID] = f
+	distances := func(ent string) map[string]xiaoqi.MatchFactor {
+		t.Helper()
+		l, err := m.EnterprisePartners(context.Background(), ent, xiaoqi.Scope{}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]xiaoqi.MatchFactor{}
+		for _, x := range l.Data {
+			for _, f := range x.Factors {
+				if f.Factor == "distance" {
+					got[x.Institution.ID] = f
+				}
 			}
 		}
+		return got
 	}
+	got := distances("ent_ca")
 	if f := got["ins_cw"]; !strings.HasPrefix(f.ZH, "西安市长安区与咸阳市长武县同属关中，相距约 15") ||
 		!strings.HasPrefix(f.EN, "Xi'an (Chang'an District) and Xianyang (Changwu County), both in Guanzhong, about 15") {
 		t.Errorf("distance to 长武县: %q / %q", f.ZH, f.EN)
@@ -232,12 +245,24 @@ func TestDistanceNamesDistricts(t *testing.T) {
 		t.Errorf("distance within 西安市 without districts: %q, score %v", f.ZH, f.Score)
 	}
 	// From a city's centre: no distance within the city (it would be a guess), and between
-	// cities one said to be between centres.
+	// cities one from the district's point to the other city's centre, said as such: it was
+	// said to be between city centres (洋县 179 km from 西安, 汉中's centre 227).
 	if f := got["ins_xac"]; f.ZH != "同在西安市" {
 		t.Errorf("distance within 西安市 from its centre: %q, want no figure", f.ZH)
 	}
-	if f := got["ins_bj"]; !strings.Contains(f.ZH, "市中心相距约") || !strings.Contains(f.EN, "city centres about") || strings.Contains(f.ZH, "长安区") {
-		t.Errorf("distance to 宝鸡 from its centre: %q / %q, want between city centres", f.ZH, f.EN)
+	if f := got["ins_bj"]; !strings.HasPrefix(f.ZH, "西安市长安区与宝鸡市同属关中，长安区距宝鸡市中心约 15") ||
+		!strings.HasPrefix(f.EN, "Xi'an (Chang'an District) and Baoji, both in Guanzhong, Chang'an District about 15") ||
+		!strings.HasSuffix(f.EN, " km from the centre of Baoji") {
+		t.Errorf("distance from 长安区 to 宝鸡's centre: %q / %q", f.ZH, f.EN)
+	}
+	if f := got["ins_hz"]; !strings.HasPrefix(f.ZH, "西安市长安区（关中）与汉中市（陕南），长安区距汉中市中心约 ") ||
+		!strings.HasPrefix(f.EN, "Xi'an (Chang'an District) (Guanzhong) and Hanzhong (Shaannan), Chang'an District about ") {
+		t.Errorf("distance from 长安区 to 汉中's centre: %q / %q", f.ZH, f.EN)
+	}
+	// Both at their cities' centres: between centres.
+	got = distances("ent_xc")
+	if f := got["ins_bj"]; !strings.HasPrefix(f.ZH, "西安市与宝鸡市同属关中，市中心相距约 ") || !strings.Contains(f.EN, "city centres about") {
+		t.Errorf("distance between 西安's and 宝鸡's centres: %q / %q", f.ZH, f.EN)
 	}
 }
 
