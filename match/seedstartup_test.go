@@ -1,0 +1,46 @@
+package match_test
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
+)
+
+// TestSeedStartupRealOnlySupply: leaving the synthetic data out of the returnee dossier never
+// raises its graduate supply, and the supply stays the sector's. The related skills were
+// chosen from the real postings alone with real_only: animation in 汉中市 rose from 84 to 100
+// graduates (陕南 362 → 300), its skills C++, 游戏美术, 角色绑定, and 西安's animation supply
+// became 4,352 graduates of C++ programs.
+func TestSeedStartupRealOnlySupply(t *testing.T) {
+	m, _ := seedMatcher(t)
+	ctx := context.Background()
+	for _, sec := range slices.Sorted(maps.Keys(xiaoqi.SectorNames)) {
+		for _, city := range []string{"西安市", "汉中市", "榆林市"} {
+			all, err := m.Startup(ctx, xiaoqi.Scope{Sector: sec, City: city})
+			if err != nil {
+				t.Fatal(err)
+			}
+			real, err := m.Startup(ctx, xiaoqi.Scope{Sector: sec, City: city, RealOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if real.GraduateSupply > all.GraduateSupply || real.RegionGraduateSupply > all.RegionGraduateSupply {
+				t.Errorf("%s %s: real data only raises the supply: %d (region %d) → %d (region %d), skills %v → %v",
+					sec, city, all.GraduateSupply, all.RegionGraduateSupply, real.GraduateSupply, real.RegionGraduateSupply,
+					all.SupplySkills, real.SupplySkills)
+			}
+		}
+	}
+	for _, real := range []bool{false, true} {
+		d, err := m.Startup(ctx, xiaoqi.Scope{Sector: xiaoqi.SectorAnimation, City: "西安市", RealOnly: real})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(d.SupplySkills, "C++") || !slices.Contains(d.SupplySkills, "三维动画") {
+			t.Errorf("animation in 西安 (real only %v): supply skills %v, want the sector's (三维动画 …), not C++", real, d.SupplySkills)
+		}
+	}
+}
