@@ -183,7 +183,7 @@ func CheckFilterValue(k Kind, name, v string) error {
 	case name == "region":
 		ok, allowed, allowedZH = slices.Contains(Regions, Region(v)), "关中 Guanzhong, 陕南 Shaannan, 陕北 Shaanbei", "关中、陕南、陕北"
 	case name == "degree":
-		ok, allowed = validDegree(v), strings.Join(Degrees, ", ")
+		ok, allowed, allowedZH = validDegree(v), DegreeChoices(false), DegreeChoices(true)
 	case name == "type" && k == KindInstitution:
 		ok, allowed = v == InstitutionUniversity || v == InstitutionTraining, InstitutionUniversity+", "+InstitutionTraining
 	case name == "level" && k == KindInstitution:

@@ -3,8 +3,10 @@ package xiaoqi
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Experience is a range of years of work experience, both ends included: what a job need asks
@@ -84,7 +86,7 @@ func foldDigits(s string) string {
 		switch {
 		case r >= '０' && r <= '９':
 			return r - '０' + '0'
-		case r == '－' || r == '—':
+		case r == '－' || r == '—' || r == '–':
 			return '-'
 		case r == '～':
 			return '~'
@@ -197,12 +199,13 @@ func ParseExperience(s string) (e Experience, ok bool) {
 func ParseExperienceAsked(s string) (Experience, error) {
 	e, ok := parseExperience(s, true)
 	if !ok {
-		return e, fmt.Errorf("工作经验 %q 无法识别，可写 3、3-5、3年以上、应届生或不限 / cannot read experience %q: write 3, 3-5, 3年以上, 应届生 or 不限", s, s)
+		return e, fmt.Errorf("工作经验 %q 无法识别，可写 3、3-5、3年以上、应届生或不限 / cannot read experience %q: write 3, 3-5, 3+ years (3年以上), new graduate (应届生) or any (不限)", s, s)
 	}
 	return e, nil
 }
 
 func parseExperience(s string, asked bool) (Experience, bool) {
+	s = experienceFromEnglish(s)
 	t := experienceText(s)
 	if asked {
 		if y, ok := expYearsOf(t); ok {
@@ -243,4 +246,52 @@ func parseExperience(s string, asked bool) (Experience, bool) {
 		}
 	}
 	return Experience{}, false
+}
+
+var (
+	expENNumber  = `(\d{1,2}(?:\.\d)?)`
+	expENYears   = `\s*(?:years?|yrs?)?`
+	expENRange   = regexp.MustCompile(`^` + expENNumber + `\s*(?:-|~|to)\s*` + expENNumber + expENYears + `$`)
+	expENAtLeast = regexp.MustCompile(`^(?:at least|more than|over)\s+` + expENNumber + expENYears + `$|^` + expENNumber +
+		`\s*\+` + expENYears + `$|^` + expENNumber + expENYears + `\s*(?:\+|or more|and more|or above|and above|or longer)$`)
+	expENAtMost  = regexp.MustCompile(`^(?:less than|under|up to|at most|within)\s+` + expENNumber + expENYears + `$`)
+	expENExactly = regexp.MustCompile(`^` + expENNumber + expENYears + `$`)
+	// What the English UI calls 应届生 and 不限, and what people write for them.
+	expENFresh = []string{"new graduate", "new graduates", "fresh graduate", "fresh graduates", "recent graduate", "recent graduates",
+		"graduate", "graduates", "entry level", "entry-level"}
+	// No experience (无经验, "experience" trimmed) asks for none, as 经验不限 does.
+	expENAny = []string{"any", "no", "none", "not required", "no requirement", "none required", "no experience required", "unlimited"}
+)
+
+// experienceFromEnglish writes an experience given in English the Chinese way the patterns
+// read: the English UI's labels (New graduate, 1–3 years, 10 years or more) and what people
+// write (3+ years, at least 2 years, any) become 应届生, 1-3年, 10年以上, 3年以上, 2年以上, 不限.
+// Text without a Latin letter, or that it cannot read, is returned as it is.
+func experienceFromEnglish(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < 128 && unicode.IsLetter(r) }) {
+		return s
+	}
+	t := strings.ToLower(strings.Join(strings.Fields(foldDigits(s)), " "))
+	for _, suf := range []string{" of work experience", " of experience", " work experience", " experience", "'"} {
+		t = strings.TrimSpace(strings.TrimSuffix(t, suf))
+	}
+	switch {
+	case slices.Contains(expENFresh, t):
+		return "应届生"
+	case slices.Contains(expENAny, t):
+		return "不限"
+	}
+	if m := expENRange.FindStringSubmatch(t); m != nil {
+		return m[1] + "-" + m[2] + "年"
+	}
+	if m := expENAtLeast.FindStringSubmatch(t); m != nil {
+		return m[1] + m[2] + m[3] + "年以上"
+	}
+	if m := expENAtMost.FindStringSubmatch(t); m != nil {
+		return m[1] + "年以下"
+	}
+	if m := expENExactly.FindStringSubmatch(t); m != nil {
+		return m[1] + "年"
+	}
+	return s
 }

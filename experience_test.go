@@ -36,6 +36,22 @@ func TestParseExperience(t *testing.T) {
 		{"经验不限", e(0, open), e(0, open)},
 		{"不限", e(0, open), e(0, open)},
 		{"无经验", e(0, open), e(0, open)},
+		// In English, as the English UI labels them (its experience.* and the search box's
+		// words): they were refused.
+		{"New graduate", e(0, 0), e(0, 0)},
+		{"new graduate", e(0, 0), e(0, 0)},
+		{"1–3 years", e(1, 3), e(1, 3)},
+		{"5-10 years", e(5, 10), e(5, 10)},
+		{"10 years or more", e(10, open), e(10, open)},
+		{"3+ years", e(3, open), e(3, open)},
+		{"3+ years of experience", e(3, open), e(3, open)},
+		{"at least 2 years", e(2, open), e(2, open)},
+		{"3 years", e(3, open), e(3, 3)},
+		{"less than 1 year", e(0, 1), e(0, 1)},
+		{"any", e(0, open), e(0, open)},
+		{"Any", e(0, open), e(0, open)},
+		{"no experience required", e(0, open), e(0, open)},
+		{"many years", nil, nil},
 		{"有相关经验者优先", nil, nil},
 		{"5-3年", nil, nil},
 		{"2024年", nil, nil},
@@ -53,7 +69,7 @@ func TestParseExperience(t *testing.T) {
 		switch {
 		case tc.asked == nil && err == nil:
 			t.Errorf("ParseExperienceAsked(%q) = %+v, want an error", tc.in, asked)
-		case tc.asked == nil && !(strings.Contains(err.Error(), "工作经验") && strings.Contains(err.Error(), "experience")):
+		case tc.asked == nil && !(strings.Contains(err.Error(), "工作经验") && strings.Contains(err.Error(), "new graduate (应届生)")):
 			t.Errorf("ParseExperienceAsked(%q): error %q, want one in Chinese and English", tc.in, err)
 		case tc.asked != nil && (err != nil || asked != *tc.asked):
 			t.Errorf("ParseExperienceAsked(%q) = %+v, %v; want %+v", tc.in, asked, err, *tc.asked)

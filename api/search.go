@@ -48,12 +48,16 @@ type searchPage struct {
 	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
 
-// degreeParam reads a degree given in English (bachelor, Master's, PhD) as an import reads it
-// (ingest.ParseDegree): the stored 本科, 硕士, 博士. A Chinese one stays as written: the search
-// reads 研究生 as 硕士 or 博士, and 专科 as 大专, itself.
+// degreeParam reads a degree given in English by the name the English UI shows (Junior
+// college, Training: xiaoqi.DegreeFromEnglish), else as an import reads it (bachelor, PhD:
+// ingest.ParseDegree): the stored 大专, 培训, 本科, 博士. A Chinese one stays as written: the
+// search reads 研究生 as 硕士 or 博士, and 专科 as 大专, itself.
 func degreeParam(v string) string {
 	if strings.ContainsFunc(v, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 		return v
+	}
+	if d, ok := xiaoqi.DegreeFromEnglish(v); ok {
+		return d
 	}
 	if d, err := ingest.ParseDegree(v); err == nil && d != "" {
 		return d

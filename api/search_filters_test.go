@@ -122,6 +122,9 @@ func TestSearchAnalysisAndFilters(t *testing.T) {
 		{"skill", "skill=软件测试&sort=date", id("test_xa", "test_bj"), false},
 		{"degree", "type=job&degree=大专&sort=date:asc", id("media_hz", "test_xa"), false},
 		{"degree in English", "type=job&degree=" + url.QueryEscape("Associate degree") + "&sort=date:asc", id("media_hz", "test_xa"), false},
+		// The English UI's own names of the degrees (Junior college, Training …) were a 400.
+		{"degree as the English UI names it", "type=job&degree=" + url.QueryEscape("Junior college") + "&sort=date:asc", id("media_hz", "test_xa"), false},
+		{"degree as the English UI names it, any case", "type=job&degree=" + url.QueryEscape("junior College") + "&sort=date:asc", id("media_hz", "test_xa"), false},
 		{"language", "language=日语N2", id("java_xa"), false},
 		{"enterprise", "enterprise=" + url.QueryEscape("宝鸡软件公司"), id("test_bj"), false},
 		{"synthetic", "type=job&synthetic=true", id("java_xa"), false},
@@ -248,6 +251,35 @@ func TestSearchBadFilters(t *testing.T) {
 		t.Run(tt.query, func(t *testing.T) {
 			e.get(t, "/api/v1/search?"+tt.query).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tt.field)
 		})
+	}
+}
+
+// TestSearchEnglishValues: the values the English UI shows are taken by the parameters
+// (degree=Training, Secondary vocational school; experience=new graduate, 3+ years, any were a
+// 400), and the English half of a refusal lists the English forms, as the region's does.
+func TestSearchEnglishValues(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, q := range []string{"degree=Training", "degree=" + url.QueryEscape("Secondary vocational school"), "degree=" + url.QueryEscape("Junior college"),
+		"degree=" + url.QueryEscape("High school"), "degree=Doctorate", "degree=Any", "degree=" + url.QueryEscape("Bachelor's"),
+		"experience=" + url.QueryEscape("new graduate"), "experience=" + url.QueryEscape("3+ years"), "experience=any",
+		"experience=" + url.QueryEscape("1–3 years"), "experience=" + url.QueryEscape("10 years or more")} {
+		e.get(t, "/api/v1/search?"+q).want(t, http.StatusOK)
+	}
+	for _, tt := range []struct{ query, field, en string }{
+		{"degree=Kindergarten", "degree", "one of: 不限 Any, 高中 High school, 中专 Secondary vocational school, 大专 Junior college, 本科 Bachelor's, 硕士 Master's, 博士 Doctorate, 培训 Training, 研究生 (Master's or Doctorate), 专科 (Junior college)"},
+		{"experience=lots", "experience", "write 3, 3-5, 3+ years (3年以上), new graduate (应届生) or any (不限)"},
+	} {
+		ae := e.get(t, "/api/v1/search?"+tt.query).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tt.field)
+		if _, en, _ := strings.Cut(ae.Error.Message, " / "); !strings.Contains(en, tt.en) {
+			t.Errorf("%s: %q, want the English half to say %q", tt.query, ae.Error.Message, tt.en)
+		}
+	}
+	// A list's filter takes them, and says the English forms too.
+	e.get(t, "/api/v1/jobs?degree="+url.QueryEscape("Junior college")).want(t, http.StatusOK)
+	ae := e.get(t, "/api/v1/jobs?degree=Kindergarten").wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "degree")
+	if !strings.Contains(ae.Error.Message, "大专 Junior college") {
+		t.Errorf("jobs?degree=Kindergarten: %q, want the English forms", ae.Error.Message)
 	}
 }
 

@@ -66,8 +66,8 @@ func (x *Index) checkQuery(q *xiaoqi.SearchQuery) (page, perPage int, err error)
 	}
 	for _, d := range q.Degrees {
 		if v := degreeValues([]string{d})[0]; !slices.Contains(xiaoqi.Degrees, v) {
-			return 0, 0, invalid("degree", "未知学历 %[1]q，可选：%[2]s、研究生、专科 / unknown degree %[1]q, one of: %[3]s, 研究生, 专科", d,
-				strings.Join(xiaoqi.Degrees, "、"), strings.Join(xiaoqi.Degrees, ", "))
+			return 0, 0, invalid("degree", "未知学历 %[1]q，可选：%[2]s、研究生、专科 / unknown degree %[1]q, one of: %[3]s, 研究生 (Master's or Doctorate), 专科 (Junior college)", d,
+				xiaoqi.DegreeChoices(true), xiaoqi.DegreeChoices(false))
 		}
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Before(q.To) {
