@@ -283,6 +283,35 @@ func TestSearchEnglishValues(t *testing.T) {
 	}
 }
 
+// TestNearWithoutPoint: a place the divisions give no point is answered with the places near
+// it to use, named in both languages: near=Xixian was 'unknown city "Xixian"' though city=Xixian
+// works, 西咸新区 was named in Chinese only in English, and near=高新区 (西安's, as district=高新区
+// reads it) was an unknown city.
+func TestNearWithoutPoint(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, tt := range []struct{ near, zh, en string }{
+		{"Xixian", "请用附近的西安市或咸阳市", `"Xixian" (Xixian New Area) has no coordinates: use Xi'an or Xianyang nearby`},
+		{"西咸新区", "请用附近的西安市或咸阳市", `"西咸新区" (Xixian New Area) has no coordinates: use Xi'an or Xianyang nearby`},
+		{"Xixian New Area", "请用附近的西安市或咸阳市", `(Xixian New Area) has no coordinates: use Xi'an or Xianyang nearby`},
+		{"高新区", "请用附近的雁塔区或西安市", `"高新区" (Xi'an Hi-tech Zone) has no coordinates: use Yanta District or Xi'an nearby`},
+		{"西安高新区", "请用附近的雁塔区或西安市", `(Xi'an Hi-tech Zone) has no coordinates: use Yanta District or Xi'an nearby`},
+		{"西安市高新区", "请用附近的雁塔区或西安市", `(Xi'an Hi-tech Zone) has no coordinates: use Yanta District or Xi'an nearby`},
+		{"曲江新区", "请用附近的雁塔区或西安市", `(Xi'an Qujiang New District) has no coordinates: use Yanta District or Xi'an nearby`},
+		{"经开区", "请用附近的未央区或西安市", `use Weiyang District or Xi'an nearby`},
+		{"宝鸡高新区", "请用附近的宝鸡市", `(Baoji Hi-tech Zone) has no coordinates: use Baoji nearby`},
+	} {
+		ae := e.get(t, "/api/v1/search?near="+url.QueryEscape(tt.near)).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "near")
+		if zh, en, _ := strings.Cut(ae.Error.Message, " / "); !strings.Contains(zh, tt.zh) || !strings.Contains(en, tt.en) {
+			t.Errorf("near=%s: %q, want %q / %q", tt.near, ae.Error.Message, tt.zh, tt.en)
+		}
+	}
+	// Places with a point are found as before.
+	for _, near := range []string{"杨凌", "雁塔", "西安市雁塔区", "Xi'an"} {
+		e.get(t, "/api/v1/search?near="+url.QueryEscape(near)).want(t, http.StatusOK)
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	t.Parallel()
 	e, _ := filterEnv(t)

@@ -136,6 +136,8 @@ func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
 		n := xiaoqi.NormalizeCity(c)
 		if slices.Contains(yangling, c) {
 			n = "杨凌示范区"
+		} else if cn, ok := xiaoqi.CityNamed(c); ok {
+			n = cn // Xixian as 西咸新区, as city= reads it
 		}
 		p, ok := x.cities[n]
 		if !ok {
@@ -143,9 +145,21 @@ func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
 			// district's only.
 			p, ok = x.districtPoint(c)
 		}
+		if !ok {
+			if near, en := nearbyPlaces(c, n); len(near) > 0 {
+				// A place the divisions give no point (西咸新区, 高新区, 西安高新区): the
+				// places near it that have one, to use instead.
+				var names []string
+				for _, pl := range near {
+					names = append(names, xiaoqi.PlaceEnglish(pl))
+				}
+				return invalid("near", "%[1]q 没有坐标：请用附近的%[2]s，或“纬度,经度” / %[1]q (%[3]s) has no coordinates: use %[4]s nearby, or \"lat,lon\"",
+					c, strings.Join(near, "或"), en, strings.Join(names, " or "))
+			}
+		}
 		switch {
 		case !ok && xiaoqi.RegionOf(n) != "":
-			return invalid("near", "%q 没有坐标：请用附近的城市名或“纬度,经度” / %q has no coordinates: use a city nearby or \"lat,lon\"", c, c)
+			return invalid("near", "%[1]q 没有坐标：请用附近的城市名或“纬度,经度” / %[1]q (%[2]s) has no coordinates: use a city nearby or \"lat,lon\"", c, xiaoqi.CityEnglish(n))
 		case !ok:
 			return invalid("near", "未知城市 %q：请用陕西的城市名或“纬度,经度” / unknown city %q: use a Shaanxi city or \"lat,lon\"", c, c)
 		}

@@ -39,6 +39,44 @@ func (x *Index) isDistrict(w string) bool {
 // zoneNames are the development zones as imports write them (ingest.ZoneNames).
 var zoneNames = ingest.ZoneNames()
 
+// zoneHosts are, for each development zone of 西安, the district it mostly lies in: no list of
+// divisions gives a zone a point, so near=高新区 is answered with the places to use instead
+// (it was 'unknown city "高新区"', though district=高新区 finds its job needs).
+var zoneHosts = map[string]string{
+	"高新区": "雁塔区", "经开区": "未央区", "曲江新区": "雁塔区", "浐灞生态区": "灞桥区",
+	"国际港务区": "灞桥区", "航天基地": "长安区", "航空基地": "阎良区",
+}
+
+// nearbyPlaces returns, for a place without a point of its own, the places near it that have
+// one, and the place's English name: 西咸新区 (n, as CityNamed reads c) lies between 西安市 and
+// 咸阳市; a zone alone or after 西安 (高新区, 西安市高新区) is 西安's (Xi'an Hi-tech Zone), in
+// its district (雁塔区) and 西安市; a zone after another city (宝鸡高新区) in that city. None
+// for any other place.
+func nearbyPlaces(c, n string) (near []string, en string) {
+	if n == "西咸新区" {
+		return []string{"西安市", "咸阳市"}, xiaoqi.CityEnglish(n)
+	}
+	w := strings.Join(strings.Fields(c), "")
+	for _, z := range zoneNames {
+		rest, ok := strings.CutSuffix(w, z)
+		if !ok {
+			continue
+		}
+		city := "西安市"
+		if rest != "" {
+			if city, ok = xiaoqi.CityNamed(rest); !ok || xiaoqi.RegionOf(city) == "" {
+				return nil, ""
+			}
+		}
+		en := xiaoqi.CityEnglish(city) + " " + xiaoqi.PlaceEnglish(z)
+		if h := zoneHosts[z]; h != "" && city == "西安市" {
+			return []string{h, city}, en
+		}
+		return []string{city}, en
+	}
+	return nil, ""
+}
+
 // districtCity returns the city of the district w names (雁塔区 or 雁塔: 西安市), or "" when w
 // names none, or one of several cities.
 func (x *Index) districtCity(w string) string {
