@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // fillNames gives a job need the name of its enterprise and a program the name of its
@@ -67,6 +68,9 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 				d.InstitutionName = in.Title()
 				if strings.TrimSpace(d.City) == "" {
 					d.City, d.District = in.City, in.District
+				}
+				if err := checkProgramPlace(d, in); err != nil {
+					return inBatch(err, i, len(docs))
 				}
 			}
 		}
@@ -138,4 +142,20 @@ func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
 		}
 		opt.After = page.Next
 	}
+}
+
+// checkProgramPlace refuses a program placed where its school cannot teach it: in a city
+// outside Shaanxi other than its institution's, or in a district its city does not have
+// (北京市 · 火星区 was stored and found by search there). A program may be taught at a campus
+// in another city of the province; its district must be one of the divisions' or a zone.
+func checkProgramPlace(p *xiaoqi.Program, in *xiaoqi.Institution) error {
+	if p.City != in.City && xiaoqi.RegionOf(p.City) == "" {
+		return invalid("city", "须为院校所在的%[1]s或陕西的城市，不能是 %[2]q / must be the city of its institution (%[3]s) or a city of Shaanxi, not %[2]q",
+			in.City, p.City, xiaoqi.CityEnglish(in.City))
+	}
+	if p.District != "" && (p.City != in.City || p.District != in.District) && !ingest.KnownDistrict(p.City, p.District) {
+		return invalid("district", "%[1]q 不是%[2]s的区县或开发区 / %[1]q is not a district, county or development zone of %[3]s",
+			p.District, p.City, xiaoqi.CityEnglish(p.City))
+	}
+	return nil
 }

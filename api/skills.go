@@ -68,7 +68,8 @@ func (s *Server) canonical(skills []string) []string {
 // but is not in it (999999 was stored, and listed as a major no one offers), and warns of one
 // whose name is not its code's major's (云计算工程 under 080901, which the English page then
 // called Computer Science and Technology). A vocational code (51xxxx …: the catalogue here is
-// the undergraduate one) passes. It returns the warnings.
+// the undergraduate one) passes. A program of a code of the catalogue takes its class and
+// category from it. It returns the warnings.
 func (s *Server) checkMajors(docs []xiaoqi.Doc) ([]string, error) {
 	if s.reference == nil {
 		return nil, nil
@@ -85,6 +86,11 @@ func (s *Server) checkMajors(docs []xiaoqi.Doc) ([]string, error) {
 				m = &s.reference.Majors[j]
 				break
 			}
+		}
+		if m != nil {
+			// The 专业类 and 学科门类 are the code's, whatever the body says: a program of
+			// 080901 was stored without them, and one moved to 080901 kept 中国语言文学类 文学.
+			p.ClassName, p.Category = m.ClassName, m.CategoryName
 		}
 		switch {
 		case m == nil:

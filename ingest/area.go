@@ -34,6 +34,17 @@ func ZoneNames() []string {
 	return out
 }
 
+// KnownDistrict reports whether district is one of city's, as the divisions and imports have
+// them: a county-level unit of a Shaanxi city (雁塔区 of 西安市) or a development zone (高新区).
+// A city whose units are not listed here (杨凌示范区, or a city outside Shaanxi) has any.
+func KnownDistrict(city, district string) bool {
+	units, ok := shaanxiCounties[city]
+	if !ok || district == "" {
+		return true
+	}
+	return slices.Contains(units, district) || slices.Contains(ZoneNames(), district)
+}
+
 var shaanxiCities = []string{"西安", "铜川", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛", "杨凌", "西咸新区"}
 
 // shaanxiCounties are the county-level units of each city of Shaanxi, with their 2023 names

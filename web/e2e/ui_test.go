@@ -62,6 +62,7 @@ func TestUI(t *testing.T) {
 	t.Run("policy", func(t *testing.T) { policyJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("returnee", func(t *testing.T) { returneeEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("majorsenglish", func(t *testing.T) { majorsEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("programnameenglish", func(t *testing.T) { programNameEnglishJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("experienceenglish", func(t *testing.T) { experienceEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("keyboard", func(t *testing.T) { keyboardJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("skiplink", func(t *testing.T) { skipLinkJourney(t, openPage(t, browser, svc.URL), svc) })

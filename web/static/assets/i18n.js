@@ -46,6 +46,9 @@ export async function loadSkillNames() {
 // of /api/v1/majors: translations written for xiaoqi), read once the page is in English.
 // Programs, candidates' studies and the gap report name majors in Chinese.
 let majorNames = null;
+// majorOfCode maps a catalogue code to its major's Chinese name, to tell whether a program of
+// that code is named as its major.
+let majorOfCode = new Map();
 
 /** loadMajorNames reads the majors' English names when the page is in English (once). */
 export async function loadMajorNames() {
@@ -58,6 +61,7 @@ export async function loadMajorNames() {
       if (!m.name_en) continue;
       majorNames.set(m.code, m.name_en);
       majorNames.set(m.name, m.name_en);
+      majorOfCode.set(m.code, m.name);
     }
   } catch {
     majorNames = new Map(); // the names as stored, rather than no page
@@ -66,12 +70,17 @@ export async function loadMajorNames() {
 
 /**
  * majorName is a major or program in the page's language: on an English page, the English name
- * of its catalogue code, else of the major of that Chinese name; a course or a major the
- * catalogue lacks stays as written.
+ * of the major of that Chinese name, else of its catalogue code when the name is that major's
+ * (软件工程, 软件工程（嵌入式方向）: Software Engineering, as the API's check of a name against its
+ * code reads them); a name of the school's own (跨文化商务沟通 under 080901, which was shown as
+ * Computer Science and Technology), a course or a major the catalogue lacks stays as written.
  */
 export function majorName(name, code) {
   if (current !== 'en' || !majorNames) return name;
-  return (code && majorNames.get(code)) || majorNames.get(name) || name;
+  if (majorNames.get(name)) return majorNames.get(name);
+  const major = code && majorOfCode.get(code);
+  if (major && name && (name.includes(major) || major.includes(name))) return majorNames.get(code);
+  return name;
 }
 
 // placeNames maps a place's Chinese name, as documents store it (深圳市, 雁塔区), to its English
