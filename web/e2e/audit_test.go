@@ -95,7 +95,8 @@ func auditJourney(t *testing.T, p *page, svc *service) {
 	p.clickLive(`#accounts-table tr[data-user="hr-audit"] button`)
 	p.waitJS("hr-audit disabled", `!!document.querySelector('tr[data-user="hr-audit"][data-disabled=true]')`)
 	p.waitJS("the disabling in the log", `(document.querySelector('#audit-table tbody tr') || {dataset: {}}).dataset.action === 'user.account'`)
-	for _, want := range []string{"admin-ui · 管理员", "管理了账户", "hr-audit · 企业招聘", "停用账户 account disabled (hr-audit)"} {
+	// The reason in the page's language alone ("停用账户（hr-audit） / account disabled (hr-audit)").
+	for _, want := range []string{"admin-ui · 管理员", "管理了账户", "hr-audit · 企业招聘", "停用账户（hr-audit）"} {
 		if got := p.text(first); !strings.Contains(got, want) {
 			p.fail("the log's first row after disabling hr-audit reads %q, want %q in it", got, want)
 		}
@@ -106,6 +107,9 @@ func auditJourney(t *testing.T, p *page, svc *service) {
 	p.waitJS("the log in English", `document.querySelectorAll('#audit-table tbody tr').length === 50`)
 	if got := p.text(`#audit-table tbody tr[data-action="contact.release"]`); !strings.Contains(strings.ToLower(got), "saw contact details (name, phone)") {
 		p.fail("in English the first row reads %q", got)
+	}
+	if got := p.text(first); !strings.Contains(got, "account disabled (hr-audit)") || strings.Contains(got, "停用账户") {
+		p.fail("in English the disabling reads %q, want its English half alone", got)
 	}
 	p.noConsoleErrors()
 }
