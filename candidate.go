@@ -57,6 +57,10 @@ type Candidate struct {
 	// later import of a list keeps (KeepOwn). Set by the server on the candidate's own PUT,
 	// shown to her alone.
 	OwnFields []string `json:"own_fields,omitempty"`
+	// FormerKeys are the IdentityKeys the profile held before its name, phone or e-mail
+	// changed (FormerIdentity): digests only, kept by the server and shown to no one, by which
+	// an erasure, and an import of the school's list that still has the old phone, know her.
+	FormerKeys []string `json:"former_keys,omitempty"`
 }
 
 // Kind implements Doc.

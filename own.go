@@ -58,6 +58,23 @@ func Corrected(old, c *Candidate) []string {
 	return out
 }
 
+// KeepBlank gives c, a row of a list imported onto the stored candidate old, old's values of
+// the fields (OwnFieldNames) the row leaves empty: a blank cell is not known to that list, not
+// a value to erase, as with institutions, firms and postings. A list without e-mails, imported
+// again, wiped every e-mail without a word.
+func KeepBlank(c, old *Candidate) {
+	for _, f := range OwnFieldNames {
+		cs, cl := c.ownField(f)
+		os, ol := old.ownField(f)
+		switch {
+		case cs != nil && *cs == "":
+			*cs = *os
+		case cl != nil && len(*cl) == 0:
+			*cl = slices.Clone(*ol)
+		}
+	}
+}
+
 // KeepOwn gives c, a row of a list imported onto the stored candidate old, the values old
 // holds of the fields the candidate corrected herself (old.OwnFields), and the record of
 // them. It returns the fields whose value in the row differed and was not written, in

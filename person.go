@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 )
 
@@ -36,6 +37,32 @@ func (c *Candidate) IdentityKeys() []string {
 	return keys
 }
 
+// maxFormerKeys bounds FormerKeys: the newest are kept.
+const maxFormerKeys = 16
+
+// FormerIdentity returns the FormerKeys of c, written onto the stored old (nil for a new
+// candidate): old's, and old's IdentityKeys that c no longer has. A student who corrected her
+// phone and then erased herself was imported again by the school's list with the phone it had
+// always had: the erasure knew only the new one.
+func FormerIdentity(old, c *Candidate) []string {
+	if old == nil {
+		return nil
+	}
+	now := c.IdentityKeys()
+	var out []string
+	for _, k := range append(slices.Clone(old.FormerKeys), old.IdentityKeys()...) {
+		if !slices.Contains(now, k) && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out[max(0, len(out)-maxFormerKeys):]
+}
+
+// Identity returns every digest of who c is and was: IdentityKeys and FormerKeys.
+func (c *Candidate) Identity() []string {
+	return append(c.IdentityKeys(), c.FormerKeys...)
+}
+
 // phoneDigits returns the digits of phone, without the country code of a mainland number
 // (+86 139…, 0086 139…).
 func phoneDigits(phone string) string {
@@ -62,7 +89,7 @@ func Erased(erased map[string]bool, c *Candidate) bool {
 	if k := ErasedKey(c.NaturalKey()); k != "" && erased[k] {
 		return true
 	}
-	for _, k := range c.IdentityKeys() {
+	for _, k := range c.Identity() {
 		if erased[k] {
 			return true
 		}
@@ -86,7 +113,7 @@ func People(ctx context.Context, s Store) (map[string]string, error) {
 			if !ok {
 				continue
 			}
-			for _, k := range c.IdentityKeys() {
+			for _, k := range c.Identity() {
 				if _, seen := people[k]; !seen {
 					people[k] = c.ID
 				}

@@ -395,6 +395,7 @@ func (c *Candidate) Anonymized(mark string) *Candidate {
 	a := *c
 	a.Name, a.Phone, a.Email, a.BirthDate, a.ConsentEnterprises, a.ExternalID = "", "", "", "", nil, ""
 	a.OwnFields = nil // which fields she corrected is hers to know
+	a.FormerKeys = nil
 	// An import names the source after its file, which may be the person's (欧阳娜娜_136…_简历).
 	a.Source = r.clean(c.Source)
 	a.Summary = r.redact(c.Summary)

@@ -140,3 +140,51 @@ func mustJSON(tb testing.TB, v any) []byte {
 	}
 	return b
 }
+
+// TestErasedAfterCorrectingStaysErased: a student corrected her phone, then erased herself;
+// the school's list, which still has the phone it always had, brought her back under another
+// source: the erasure knew her new phone only. Who she was before (FormerKeys, digests kept by
+// the server, shown to no one) is remembered too.
+func TestErasedAfterCorrectingStaysErased(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	j := e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "A"})
+	if j.Status != "done" || j.Counts.Created != 1 {
+		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
+	}
+	id := storedCandidates(t, e)[0].ID
+	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
+	body := `{"name":"陈晓东","phone":"13911112222","email":"new.cxd@example.com","city":"西安市","degree":"本科","summary":"本人更正的简介"}`
+	e.as(me).send(t, http.MethodPut, "/api/v1/candidates/"+id, body).want(t, http.StatusOK)
+	own := string(e.as(me).get(t, "/api/v1/candidates/"+id).want(t, http.StatusOK).Body)
+	if strings.Contains(own, "former_keys") {
+		t.Errorf("her own view shows the digests of who she was: %s", own)
+	}
+	e.as(me).do(t, http.MethodDelete, "/api/v1/candidates/"+id, nil, "").want(t, http.StatusNoContent)
+
+	j = e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "B"})
+	if j.Counts.Created != 0 || j.Counts.Invalid != 1 || len(j.Errors) != 1 || !strings.Contains(j.Errors[0].Message, "erased at their request") {
+		t.Errorf("the school's list with her old phone under another source: counts %+v errors %+v; want the row refused as erased", j.Counts, j.Errors)
+	}
+	if cs := storedCandidates(t, e); len(cs) != 0 {
+		t.Errorf("stored after the list again: %+v; want no one", cs)
+	}
+}
+
+// TestBlankCellKeepsStoredValue: a list without e-mails, imported again, wiped the e-mail of
+// every student who had one, without a word; a blank cell is not known to the list, not a
+// value to erase, as with institutions, firms and postings.
+func TestBlankCellKeepsStoredValue(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.importOne(t, "名单.csv", graduates, map[string]string{"type": "candidates", "source": "A"})
+	blank := []byte("学号,姓名,手机,邮箱,最高学历,城市,个人简介\r\n2024001,陈晓东,137 0000 1111,,本科,西安市,\r\n")
+	j := e.importOne(t, "名单.csv", blank, map[string]string{"type": "candidates", "source": "A"})
+	if j.Status != "done" || j.Counts.Invalid != 0 {
+		t.Fatalf("the list again: %+v counts %+v", j, j.Counts)
+	}
+	cs := storedCandidates(t, e)
+	if len(cs) != 1 || cs[0].Email != "CXD@Example.com" || cs[0].Summary != "学校名单上的简介" {
+		t.Errorf("after a list with the e-mail and summary blank: %+v; want them kept", cs)
+	}
+}

@@ -92,7 +92,9 @@ func view(p *principal, d xiaoqi.Doc) (any, bool) {
 	case !ok:
 		return d, true
 	case self(p, c.ID):
-		return c, true
+		own := *c
+		own.FormerKeys = nil // digests the server keeps of who she was: they say nothing to her
+		return &own, true
 	case c.Visibility == xiaoqi.VisibilityPrivate:
 		return nil, false
 	}
@@ -458,7 +460,7 @@ func (s *Server) eraseCandidate(c *gin.Context) {
 	if err == nil {
 		err = s.accounts.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: p.user.ID,
 			ActorRole: p.user.Role, SubjectID: xiaoqi.ErasedSubject, ErasedKey: xiaoqi.ErasedKey(d.NaturalKey()),
-			ErasedIdentity: d.(*xiaoqi.Candidate).IdentityKeys()})
+			ErasedIdentity: d.(*xiaoqi.Candidate).Identity()})
 	}
 	if err != nil {
 		s.writeError(c, err)

@@ -26,6 +26,7 @@ type candidateView struct {
 	ConsentEnterprises []string `json:"consent_enterprises,omitempty"`
 	ExternalID         string   `json:"external_id,omitempty"`
 	OwnFields          []string `json:"own_fields,omitempty"`
+	FormerKeys         []string `json:"former_keys,omitempty"`
 	// BirthYear is all that is shown of the birth date.
 	BirthYear int `json:"birth_year,omitempty"`
 }
@@ -166,7 +167,8 @@ func (s *Server) newPeople(ctx context.Context, docs []xiaoqi.Doc) error {
 }
 
 // setOwnFields records on cd, a candidate written by p onto old (nil for a new one), the
-// fields the candidate corrected herself (xiaoqi.Corrected), which a later import keeps.
+// fields the candidate corrected herself (xiaoqi.Corrected), which a later import keeps, and
+// who she was before a change of name, phone or e-mail (xiaoqi.FormerIdentity).
 // Only the server sets the record: on her own write, what she changed is added; anyone
 // else's write (an administrator, who may still change those fields) keeps it as it was.
 func setOwnFields(p *principal, cd *xiaoqi.Candidate, old xiaoqi.Doc) {
@@ -179,4 +181,5 @@ func setOwnFields(p *principal, cd *xiaoqi.Candidate, old xiaoqi.Doc) {
 	default:
 		cd.OwnFields = slices.Clone(o.OwnFields)
 	}
+	cd.FormerKeys = xiaoqi.FormerIdentity(o, cd) // never the body's
 }

@@ -43,6 +43,8 @@ func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
 		rec.warnf(f, "保留了本人更正的%[1]s：导入不改变候选人本人更正过的内容，请由本人或管理员在其资料中修改 / kept the candidate's own correction of %[2]s: an import does not change what the candidate corrected herself; she (or an administrator, on the profile) changes it",
 			ownLabels[f][0], ownLabels[f][1])
 	}
+	xiaoqi.KeepBlank(c, o)
+	c.FormerKeys = xiaoqi.FormerIdentity(o, c)
 	return nil
 }
 
