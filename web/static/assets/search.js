@@ -53,7 +53,8 @@ function facetLabel(name, v) {
   if (name === 'degree') return degreeName(v);
   if (name === 'language') return languageName(v);
   if (name === 'skill') return skillName(v);
-  if (name === 'experience') return t('experience.' + v);
+  // One of the form's choices by its name; any other the API takes (3年以上, 0, 不限) as a job's line says it.
+  if (name === 'experience') return EXPERIENCE.includes(v) ? t('experience.' + v) : experienceText(v);
   if (name === 'salary') return SALARY.includes(v) ? t('salary.' + v) : v;
   if (name === 'district') return districtName(v);
   if (name === 'synthetic') return /^(1|t|true)$/i.test(v) ? t('filter.synthetic.only') : /^(0|f|false)$/i.test(v) ? t('filter.synthetic.none') : v;
