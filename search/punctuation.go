@@ -38,6 +38,9 @@ func separateWords(q string) string {
 			sep = !digit(i-1) || !digit(i+1) // 9:00, 10,000
 		default:
 			sep = strings.ContainsRune(separators, r)
+			if sep && i > 0 && rs[i-1] == '-' && (i == 1 || unicode.IsSpace(rs[i-2])) {
+				continue // -"外包", -（外包）: the minus of an exclusion stays on its word
+			}
 		}
 		if sep {
 			b.WriteByte(' ')

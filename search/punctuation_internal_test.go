@@ -13,6 +13,9 @@ func TestSeparateWords(t *testing.T) {
 		{"'Java', Python; Go!", " Java   Python  Go "},
 		{"item (9)", "item  9 "},
 		{"软件测试 -外包", "软件测试 -外包"},
+		// The minus of an exclusion stays on its quoted or bracketed word (-"外包" found the
+		// one posting that says 外包 instead of leaving it out).
+		{`软件测试 -"外包"`, "软件测试 -外包 "}, {"软件测试 -“外包”", "软件测试 -外包 "}, {"-（外包） 测试", "-外包  测试"},
 	} {
 		if got := separateWords(tc.in); got != tc.want {
 			t.Errorf("separateWords(%q) = %q, want %q", tc.in, got, tc.want)

@@ -25,6 +25,8 @@ func TestPunctuationSeparatesWords(t *testing.T) {
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_cs"}, Name: "客户服务专员", City: "西安市", Description: "接听来电，处理咨询。"},
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_qa"}, Name: "软件测试工程师", City: "西安市", Skills: []string{"软件测试"},
 			Description: "编写用例，执行功能测试。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_qa_out"}, Name: "软件测试工程师", City: "西安市", Skills: []string{"软件测试"},
+			Description: "对日外包项目的功能测试。"},
 	)
 	for _, tc := range []struct {
 		plain string
@@ -35,6 +37,9 @@ func TestPunctuationSeparatesWords(t *testing.T) {
 		{"客服", []string{"客服。", "客服,", "客服，", "客服！", "客服?", `"客服"`}, "job_cs"},
 		{"software testing", []string{`"software testing"`, "“software testing”", "software testing.", "(software testing)"}, "job_qa"},
 		{"西电 西工大", []string{"西工大、西电", "西工大,西电", "西工大，西电", `"西工大" "西电"`, "西工大;西电"}, "cnd_both"},
+		// An exclusion of a quoted or bracketed word is an exclusion still (-"外包" found the
+		// one posting that says 外包).
+		{"软件测试 -外包", []string{`软件测试 -"外包"`, "软件测试 -“外包”", "软件测试 -（外包）"}, "job_qa"},
 	} {
 		want := ids(find(t, x, xiaoqi.SearchQuery{Q: tc.plain}))
 		if !slices.Contains(want, tc.want) {
