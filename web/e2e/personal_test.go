@@ -449,6 +449,18 @@ func myDetailsJourney(t *testing.T, p *page, svc *service, a actors) {
 		p.fail("the error names the API's field: %q", msg)
 	}
 	p.waitJS("the e-mail marked and focused", `document.activeElement && document.activeElement.id === 'me-email' && document.activeElement.getAttribute('aria-invalid') === 'true'`)
+	// In English the field is named by the form, the rest of the message as written: it read
+	// "Phone is not a Phone number".
+	p.click("#lang")
+	p.waitText("#details-h", "Correct my details")
+	p.do("a wrong phone", chromedp.SetValue("#me-email", "wanqing@example.com"), chromedp.SetValue("#me-phone", "12345"),
+		chromedp.Click("#details-form button[type=submit]"))
+	if msg := p.waitText("#details-form .notice.error", "phone number"); !strings.Contains(msg, "is not a phone number") {
+		p.fail("the phone's error in English: %q", msg)
+	}
+	p.click("#lang")
+	p.waitText("#details-h", "更正我的资料")
+	p.waitJS("the form again", `document.querySelector('#me-phone') && document.querySelector('#me-phone').value !== ''`)
 
 	p.do("correct the details", chromedp.SetValue("#me-name", "上官婉卿"), chromedp.SetValue("#me-phone", "13600004444"),
 		chromedp.SetValue("#me-email", "wanqing@example.org"), chromedp.SetValue("#me-summary", "四年测试经验（合成示例）"),

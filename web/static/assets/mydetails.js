@@ -53,7 +53,8 @@ export function detailsForm(path, cand, saved) {
       // The API names its fields as the JSON does (birth_date): the form's names for them are
       // said instead, and the fields it names are marked, the first focused.
       const box = errorBox(err);
-      const names = (s) => s.replace(/\b(name|phone|email|birth_date|summary)\b/g, (x) => t('me.field.' + x));
+      // Only where a field is named (after a colon, or first): "is not a phone number" keeps its word.
+      const names = (s) => s.replace(/(^|: |：)(name|phone|email|birth_date|summary)\b/g, (m, pre, x) => pre + t('me.field.' + x));
       [box, ...box.querySelectorAll('*')].forEach((n) => {
         for (const c of n.childNodes) if (c.nodeType === 3) c.textContent = names(c.textContent);
       });
