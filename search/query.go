@@ -473,7 +473,7 @@ func (x *Index) wordQuery(w qword, alone, typed bool) query.Query {
 	if !w.cjk {
 		for _, stem := range x.analyzers.stems(w.text) {
 			qs = append(qs, termQuery(fieldEN, stem, stemBoost))
-			if typed && utf8.RuneCountInString(w.text) >= fuzzyMinLen && isLetters(w.text) {
+			if typed && utf8.RuneCountInString(w.text) >= fuzzyMinLen && isLetters(w.text) && !x.skillName(w.text) {
 				fq := bleve.NewFuzzyQuery(stem)
 				fq.SetField(fieldEN)
 				fq.SetFuzziness(1)
@@ -484,6 +484,16 @@ func (x *Index) wordQuery(w qword, alone, typed bool) query.Query {
 		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// skillName reports whether w is a skill's name or other name as written (nodejs): spelt
+// right, it is no typo of another word (nodejs found the 5G jobs that ask for nodeB).
+func (x *Index) skillName(w string) bool {
+	if x.syn == nil {
+		return false
+	}
+	_, whole := x.syn.resolve(w)
+	return whole
 }
 
 func termQuery(field, term string, boost float64) query.Query {
