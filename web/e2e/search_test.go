@@ -454,5 +454,11 @@ func addressFiltersJourney(t *testing.T, p *page, svc *service) {
 	if chips := strings.Join(p.texts(".active-filters .chip"), " "); strings.Contains(chips, "experience.") {
 		p.fail("the experience of the address shows as %q", chips)
 	}
+	// A city the address writes in English is named as the page names it: 城市：Xian.
+	p.open("/#/search?type=job&city=Xian&near=Xian&within=30")
+	p.waitText(".active-filters", "城市：西安")
+	if chips := strings.Join(p.texts(".active-filters .chip"), " "); strings.Contains(chips, "Xian") || !strings.Contains(chips, "距离：西安") {
+		p.fail("the English city of the address shows as %q", chips)
+	}
 	p.noConsoleErrors()
 }

@@ -4,7 +4,7 @@
 import { t, lang, chineseNumeral, experienceText, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, jobsFound, hitKind, cueName } from './i18n.js';
 import { get } from './api.js';
 import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
-import { CITIES } from './explore.js';
+import { CITIES, placeNamed } from './explore.js';
 import { gloss } from './policy.js';
 import { instName } from './i18n.js';
 
@@ -46,9 +46,15 @@ function href(st, change) {
   return '#/search' + (s ? '?' + s : '');
 }
 
+/** placeName is a city as the page names it, also when the address wrote it in English (Xian: 西安市). */
+function placeName(v) {
+  const p = placeNamed(v);
+  return cityName(p ? p.name : v);
+}
+
 function facetLabel(name, v) {
   if (name === 'sector') return sectorName(v);
-  if (name === 'city') return cityName(v);
+  if (name === 'city') return placeName(v);
   if (name === 'region') return t('explore.region.' + v);
   if (name === 'degree') return degreeName(v);
   if (name === 'language') return languageName(v);
@@ -172,7 +178,7 @@ function activeFilters(st) {
     }
   }
   if (st.near && st.within) {
-    const text = t('near.legend') + t('punct.colon') + cityName(st.near) + ' ≤ ' + st.within + ' km';
+    const text = t('near.legend') + t('punct.colon') + placeName(st.near) + ' ≤ ' + st.within + ' km';
     chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { near: '', within: '', page: 1 }), 'aria-label': t('search.remove', { v: text }) }, text + ' ×')));
   }
   if (!chips.length) return null;
@@ -241,7 +247,7 @@ function distanceForm(st) {
       CITIES.map((c) => h('option', { value: c.name, selected: st.near === c.name ? true : null }, cityName(c.name))),
       // A place of the address that is none of the cities (a district, "lat,lon") stays
       // chosen, named as the chip names it, so a new radius keeps it.
-      st.near && !CITIES.some((c) => c.name === st.near) ? h('option', { value: st.near, selected: true }, cityName(st.near)) : null),
+      st.near && !CITIES.some((c) => c.name === st.near) ? h('option', { value: st.near, selected: true }, placeName(st.near)) : null),
     h('label', { for: 'within' }, t('near.within')),
     h('input', { id: 'within', name: 'within', type: 'number', min: '1', max: '1000', step: '1', inputmode: 'numeric', value: st.within || '50' }),
     h('button', { type: 'submit' }, t('near.apply')), msg);
