@@ -28,7 +28,6 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "皇甫"
 // hold none, and compiling one for every candidate tripled the cost of anonymising one.
 type latinName struct {
 	firsts [2][]string // the readings of the first syllable of the surname and of the given name
-	src    string
 	re     func() *regexp.Regexp
 }
 

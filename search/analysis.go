@@ -343,10 +343,6 @@ func isASCIIWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
-}
-
 // subWords returns the dictionary words of two or three characters inside the CJK word w
 // (gse's search mode, with offsets): 待处理 → 处理; 西安电子科技大学 → 西安, 电子, 科技, 大学.
 // It calls fn with the byte offsets of each within w.
