@@ -321,6 +321,9 @@ func (s *Server) importOptions(j *importJob, f map[string]string) error {
 	j.opt = ingest.Options{Type: k, FileName: j.opt.FileName, Encoding: f["encoding"], Sheet: f["sheet"], Source: f["source"],
 		Format: f["format"], Mode: ingest.ModeDefault, Limits: s.imports.limits, TempDir: s.imports.dir, MaxProblems: importProblems,
 		Skills: s.imports.skills, InstitutionNames: s.imports.schools, HidePersonal: true}
+	if s.reference != nil {
+		j.opt.Majors = s.reference.Majors // a program's class and category, as a PUT's (checkMajors)
+	}
 	switch {
 	case dry && strict:
 		return invalid("strict", "不能与 dry_run 同时使用 / cannot be combined with dry_run")

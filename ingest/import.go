@@ -67,6 +67,10 @@ type Options struct {
 	// (seed.InstitutionOtherNames), for the program and candidate rows that name a school so.
 	// May be nil.
 	InstitutionNames map[string][]string
+	// Majors is the catalogue of undergraduate majors (seed.Majors): a program of one of its
+	// codes takes the code's class and category (专业类, 学科门类), as one written through the
+	// API does. May be nil.
+	Majors []xiaoqi.Major
 	// Today is the day a posting date written without a year (11月20日, 11-20) is read
 	// against: the latest such day not after it. Default: the day of the import, in China.
 	Today time.Time

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
@@ -125,8 +126,11 @@ func TestImportCandidates(t *testing.T) {
 }
 
 // TestProgramsTakeTheirSchoolsPlace: a program is taught where its school is, district too, so
-// that a district filter (长安区, 杨凌) finds it; a row that names another city places it there,
-// and a program stored before programs had districts gets its school's when imported again.
+// that a district filter (长安区, 杨凌) finds it; a row that names another city of Shaanxi places
+// it there, and a program stored before programs had districts gets its school's when imported
+// again. As through the API, a city outside Shaanxi (other than the school's) or a district its
+// city does not have (火星区) is an error naming the column, and a catalogue code gives the
+// program its class and category, whatever the row says.
 func TestProgramsTakeTheirSchoolsPlace(t *testing.T) {
 	t.Parallel()
 	s := openStore(t)
@@ -151,24 +155,40 @@ func TestProgramsTakeTheirSchoolsPlace(t *testing.T) {
 		"西北农林科技大学,082801,农业工程",
 		"西安电子科技大学,080902,软件工程"))), ingest.Options{Type: xiaoqi.KindProgram})
 	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 1, Updated: 1})
+	majors, err := seed.Majors()
+	if err != nil {
+		t.Fatal(err)
+	}
 	rep = mustImport(t, s, writeFile(t, "campus.csv", []byte(csvLines(
-		"学校名称,专业代码,专业名称,城市,区县",
-		"西安电子科技大学,080901,计算机科学与技术,广州市,黄埔区",
-		"西安电子科技大学,080903,网络工程,西安,",
-		"西北农林科技大学,090101,农学,,"))), ingest.Options{Type: xiaoqi.KindProgram})
-	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3})
+		"学校名称,专业代码,专业名称,城市,区县,专业类",
+		"西安电子科技大学,080901,计算机科学与技术,广州市,黄埔区,",
+		"西安电子科技大学,080904K,信息安全,西安市,火星区,",
+		"西安电子科技大学,080905,物联网工程,宝鸡市,渭滨区,",
+		"西安电子科技大学,080903,网络工程,西安,,中国语言文学类",
+		"西北农林科技大学,090101,农学,,,"))), ingest.Options{Type: xiaoqi.KindProgram, Majors: majors})
+	wantCounts(t, rep, ingest.Counts{Read: 5, Written: 3, Created: 3, Invalid: 2})
+	if !hasProblem(rep, ingest.LevelError, 2, "城市", "a city of Shaanxi") || !hasProblem(rep, ingest.LevelError, 3, "区县", "火星区") {
+		t.Errorf("want the city of 广州 and the district 火星区 refused:%s", problems(rep))
+	}
+	wantBilingual(t, rep)
 
 	got := map[string][2]string{}
 	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
 		p := d.(*xiaoqi.Program)
 		got[p.Name] = [2]string{p.City, p.District}
+		if p.Name == "网络工程" && (p.ClassName != "计算机类" || p.Category != "工学") {
+			t.Errorf("网络工程 (080903): class %q, category %q; want 计算机类, 工学 from the catalogue", p.ClassName, p.Category)
+		}
 	}
 	want := map[string][2]string{
-		"农业工程":     {"咸阳市", "杨陵区"},
-		"软件工程":     {"西安市", "长安区"}, // stored without a district before
-		"计算机科学与技术": {"广州市", "黄埔区"}, // the row's own place
-		"网络工程":     {"西安市", "长安区"}, // the school's city: its district too
-		"农学":       {"咸阳市", "杨陵区"}, // an empty city cell: the school's place
+		"农业工程":  {"咸阳市", "杨陵区"},
+		"软件工程":  {"西安市", "长安区"}, // stored without a district before
+		"物联网工程": {"宝鸡市", "渭滨区"}, // the row's own place, another campus
+		"网络工程":  {"西安市", "长安区"}, // the school's city: its district too
+		"农学":    {"咸阳市", "杨陵区"}, // an empty city cell: the school's place
+	}
+	if len(got) != len(want) {
+		t.Errorf("programs stored %v, want %v", got, want)
 	}
 	for name, w := range want {
 		if got[name] != w {

@@ -221,6 +221,35 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 	r.setBool("graduates_estimated", &p.GraduatesEstimated)
 }
 
+// programPlace checks where program p of institution in is taught, as the API does: its
+// school's city or another of Shaanxi (a campus), and a district, county or zone of that city.
+func programPlace(r *record, p *xiaoqi.Program, in *xiaoqi.Institution) {
+	if r.hasError("city") {
+		return
+	}
+	if p.City != in.City && xiaoqi.RegionOf(p.City) == "" {
+		r.errorf("city", "%[1]s：须为院校所在的%[2]s或陕西的城市，不能是 %[3]q / city must be the city of its institution (%[4]s) or a city of Shaanxi, not %[3]q",
+			r.s.label("city"), in.City, p.City, xiaoqi.CityEnglish(in.City))
+		return
+	}
+	if p.District != "" && (p.City != in.City || p.District != in.District) && !KnownDistrict(p.City, p.District) {
+		r.errorf("district", "%[1]s：%[2]q 不是%[3]s的区县或开发区 / district: %[2]q is not a district, county or development zone of %[4]s",
+			r.s.label("district"), p.District, p.City, xiaoqi.CityEnglish(p.City))
+	}
+}
+
+// programClass gives program p the class and category (专业类, 学科门类) of its code in the
+// catalogue majors, whatever the row says, as the API does: a program imported with its code
+// only had neither, and one whose code changed kept the old code's.
+func programClass(p *xiaoqi.Program, majors []xiaoqi.Major) {
+	for _, m := range majors {
+		if m.Code == p.MajorCode {
+			p.ClassName, p.Category = m.ClassName, m.CategoryName
+			return
+		}
+	}
+}
+
 // programDegree checks the degree of program p against its institution, as the API does
 // (xiaoqi.CheckProgramDegree): a 博士 program of a vocational college or a 本科 course of a
 // training institution is an error in the degree column. A degree the row does not give, but

@@ -332,6 +332,8 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 			if p.District == "" && p.City == in.City {
 				p.District = in.District // so that a district filter (长安区, 杨凌) finds it
 			}
+			programPlace(rec, p, in)
+			programClass(p, rs.opt.Majors)
 			programDegree(rec, p, in, had)
 		}
 	}

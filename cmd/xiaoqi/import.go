@@ -134,6 +134,9 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	if opt.InstitutionNames, err = seed.InstitutionOtherNames(); err != nil {
 		return err
 	}
+	if opt.Majors, err = seed.Majors(); err != nil {
+		return err
+	}
 	store, err := openStore(ctx, cfg, logger)
 	if err != nil {
 		return err
