@@ -2,7 +2,6 @@ package xiaoqi
 
 import (
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -124,7 +123,7 @@ func (c *Candidate) Validate() error {
 		}
 	}
 	if c.Degree != "" && !validDegree(c.Degree) {
-		v.add("degree", "无法识别的学历 %q（可选：%s）", "unknown degree %q (one of %s)", c.Degree, strings.Join(Degrees[1:], ", "))
+		v.add("degree", "无法识别的学历 %[1]q（可选：%[2]s）", "unknown degree %[1]q (one of %[3]s)", c.Degree, degreeList(Degrees[1:], true), degreeList(Degrees[1:], false))
 	}
 	switch c.Visibility {
 	case "", VisibilityPrivate, VisibilityAnonymous, VisibilityPublic:

@@ -36,6 +36,20 @@ func DegreeFromEnglish(name string) (string, bool) {
 	return "", false
 }
 
+// degreeList writes degrees ds for a message: in Chinese alone ("高中, 中专, …"), or each with
+// its English name (zh false: "高中 High school, 中专 Secondary vocational school, …"), as the
+// English half of a refusal names what the English UI shows.
+func degreeList(ds []string, zh bool) string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d
+		if !zh {
+			out[i] = d + " " + degreeEN[d]
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // DegreeChoices lists Degrees for a message, each with its English name beside it in English
 // (zh false: "不限 Any, 高中 High school, …") or alone in Chinese ("不限、高中、…").
 func DegreeChoices(zh bool) string {

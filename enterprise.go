@@ -168,7 +168,7 @@ func (j *JobNeed) Validate() error {
 	}
 	checkName(&v, "enterprise_name", j.EnterpriseName)
 	if j.Degree != "" && (!validDegree(j.Degree) || j.Degree == "培训") {
-		v.add("degree", "须为 不限、高中、中专、大专、本科、硕士、博士 之一，不能是 %q", "must be one of 不限, 高中, 中专, 大专, 本科, 硕士, 博士, not %q", j.Degree)
+		v.add("degree", "须为 不限、高中、中专、大专、本科、硕士、博士 之一，不能是 %[1]q", "must be one of %[2]s, not %[1]q", j.Degree, degreeList(Degrees[:7], false))
 	}
 	if j.Headcount < 0 {
 		v.add("headcount", "不能为负数", "must not be negative")

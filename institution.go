@@ -168,9 +168,9 @@ func (p *Program) Validate() error {
 		v.add("major_code", "须为六位数字，可带 T/K 后缀（080902、080910T），不能是 %q", "must be six digits with an optional T/K suffix (080902, 080910T), not %q", p.MajorCode)
 	}
 	if p.Degree == "" {
-		v.add("degree", "必填（%s）", "is required (%s)", strings.Join(Degrees[1:], ", "))
+		v.add("degree", "必填（%[1]s）", "is required (%[2]s)", degreeList(Degrees[1:], true), degreeList(Degrees[1:], false))
 	} else if !validDegree(p.Degree) || p.Degree == "不限" {
-		v.add("degree", "须为 %s 之一，不能是 %q", "must be one of %s, not %q", strings.Join(Degrees[1:], ", "), p.Degree)
+		v.add("degree", "须为 %[1]s 之一，不能是 %[3]q", "must be one of %[2]s, not %[3]q", degreeList(Degrees[1:], true), degreeList(Degrees[1:], false), p.Degree)
 	}
 	if p.GraduatesPerYear < 0 {
 		v.add("graduates_per_year", "不能为负数", "must not be negative")

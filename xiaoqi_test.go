@@ -444,3 +444,30 @@ func TestCandidateRedactPinyin(t *testing.T) {
 		}
 	}
 }
+
+// TestDegreeRefusalsInEnglish: a document's degree refused listed the Chinese values alone in
+// its English half (one of 不限, 高中, …), which an English reader cannot write: each is named
+// in English beside it, as the English UI shows it.
+func TestDegreeRefusalsInEnglish(t *testing.T) {
+	for _, d := range []xiaoqi.Doc{
+		&xiaoqi.Candidate{Name: "甲", Degree: "学士"},
+		&xiaoqi.JobNeed{Name: "测试", Degree: "学士"},
+		&xiaoqi.Program{InstitutionID: "ins_x", Name: "软件工程", Degree: "学士"},
+	} {
+		err := d.Validate()
+		var e *xiaoqi.Error
+		if !errors.As(err, &e) || len(e.Details) == 0 {
+			t.Fatalf("%s with degree 学士: %v", d.Kind(), err)
+		}
+		var msg string
+		for _, fe := range e.Details {
+			if fe.Field == "degree" {
+				msg = fe.Message
+			}
+		}
+		zh, en := xiaoqi.Halves(msg)
+		if !strings.Contains(en, "本科 Bachelor's") || !strings.Contains(en, "硕士 Master's") || strings.Contains(zh, "Bachelor") || !strings.Contains(zh, "本科") {
+			t.Errorf("%s: degree refused as %q", d.Kind(), msg)
+		}
+	}
+}
