@@ -221,6 +221,13 @@ func (s *Segmenter) pieces(text string) ([]piece, string) {
 			w = folded[start:end]
 		}
 		p := piece{text: w, start: orig[start], end: orig[end], fstart: start, cjk: hasCJK(w)}
+		if n := len(out); n > 0 && decimal(folded, out[n-1], p) {
+			// 3.5 is one number: cut at its point, 3.5 found every posting that numbers a line
+			// 3. and another 5., and the salary 3.5-5千 ranked 134th.
+			out[n-1].text = folded[out[n-1].fstart : start+len(w)]
+			out[n-1].end = p.end
+			continue
+		}
 		if n := len(out); n > 0 && joins(out[n-1], p) {
 			out[n-1].text = folded[out[n-1].fstart : start+len(w)]
 			out[n-1].end = p.end
@@ -230,6 +237,22 @@ func (s *Segmenter) pieces(text string) ([]piece, string) {
 		out = append(out, p)
 	}
 	return out, folded
+}
+
+// decimal reports whether p is the digits after the point of a number whose digits before it
+// are last: 5 of 3.5.
+func decimal(folded string, last, p piece) bool {
+	end := last.fstart + len(last.text)
+	return p.fstart == end+1 && folded[end] == '.' && allDigits(last.text) && allDigits(p.text)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // maxJoined is the most characters joins makes one word of.
