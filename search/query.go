@@ -145,6 +145,11 @@ func (x *Index) wordUnits(q string, typed, others bool) []unit {
 			seen[alias] = true
 			units = append(units, unit{typed: strings.TrimSuffix(part, rest), q: x.aliasQuery(alias)})
 		}
+		if names := x.cutNames(rest); len(names) > 0 && !seen[rest] {
+			seen[rest] = true
+			units = append(units, unit{typed: rest, q: x.namesQuery(names, x.seg.fold(rest))})
+			continue
+		}
 		folded, _ := x.seg.foldOffsets(rest)
 		// Only as typed: in a skill's other name (互联网运维 of 运维) the sector's documents
 		// would widen the skill to every 运维 of an internet firm.
@@ -382,8 +387,33 @@ const aliasWrittenBoost = 0.2
 // aliasQuery finds the abbreviation alias (folded, a key of the alias table): the names it
 // stands for, or, far lower, the abbreviation as written.
 func (x *Index) aliasQuery(alias string) query.Query {
+	return x.namesQuery(x.aliases[alias], alias)
+}
+
+// cutNames returns the full names of schools (those of the alias table: fullNames) that part, folded, is cut from before their
+// last character or two (学, 院, 大学, 学院), as a name typed unfinished: 西安交通大, 西安电子科技,
+// 陕西师范大. Nil for a part of fewer than four characters, or that is a full name or a word
+// of its own. 西安交通大 found 西安交通工程学院 first and 西安交通大学 157th, 西安电子科技大 one
+// program by its 大客户.
+func (x *Index) cutNames(part string) []string {
+	f := x.seg.fold(part)
+	if utf8.RuneCountInString(f) < 4 || !hasCJK(f) || x.fullNames[f] || x.seg.isWord(f) {
+		return nil
+	}
+	var names []string
+	for n := range x.fullNames {
+		if rest, ok := strings.CutPrefix(n, f); ok && slices.Contains([]string{"学", "院", "大学", "学院"}, rest) {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// namesQuery finds the full names names stand for, or, far lower, written as written.
+func (x *Index) namesQuery(names []string, written string) query.Query {
 	var alts []query.Query
-	for _, n := range append(slices.Clone(x.aliases[alias]), alias) {
+	for _, n := range append(slices.Clone(names), written) {
 		ws := x.seg.queryWords(n)
 		if len(ws) == 0 {
 			continue
@@ -393,7 +423,7 @@ func (x *Index) aliasQuery(alias string) query.Query {
 			parts = append(parts, x.wordQuery(nw, false, false))
 		}
 		c := bleve.NewConjunctionQuery(parts...)
-		if n == alias {
+		if n == written {
 			scaleBoost(c, aliasWrittenBoost)
 		}
 		alts = append(alts, grouped(c, ws))

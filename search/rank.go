@@ -57,6 +57,8 @@ func (x *Index) rankQuery(q string) query.Query {
 			names = append(names, x.seg.fold(n))
 		}
 		school = true
+	} else if cut := x.cutNames(q); len(cut) > 0 {
+		names, school = append(names, cut...), true // 西安交通大: the name typed unfinished
 	}
 	if school {
 		// 西工大 or 西北工业大学 alone names the school: a firm's record of the same name (the
