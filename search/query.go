@@ -390,11 +390,11 @@ func (x *Index) aliasQuery(alias string) query.Query {
 	return x.namesQuery(x.aliases[alias], alias)
 }
 
-// cutNames returns the full names of schools (those of the alias table: fullNames) that part, folded, is cut from before their
-// last character or two (学, 院, 大学, 学院), as a name typed unfinished: 西安交通大, 西安电子科技,
-// 陕西师范大. Nil for a part of fewer than four characters, or that is a full name or a word
-// of its own. 西安交通大 found 西安交通工程学院 first and 西安交通大学 157th, 西安电子科技大 one
-// program by its 大客户.
+// cutNames returns the full names of schools (those of the alias table: fullNames) that
+// part, folded, is cut from before their last character or two (学, 院, 大学, 学院), as a name
+// typed unfinished: 西安交通大, 西安电子科技, 陕西师范大. Nil for a part of fewer than four
+// characters, or that is a full name or a word of its own. 西安交通大 found 西安交通工程学院
+// first and 西安交通大学 157th, 西安电子科技大 one program by its 大客户.
 func (x *Index) cutNames(part string) []string {
 	f := x.seg.fold(part)
 	if utf8.RuneCountInString(f) < 4 || !hasCJK(f) || x.fullNames[f] || x.seg.isWord(f) {
