@@ -25,10 +25,7 @@ func TestOwnCorrectionsSurviveImport(t *testing.T) {
 	}
 	firm := res[0].ID
 	list := map[string]string{"type": "candidates", "source": "A"}
-	if j := e.importOne(t, "2026届毕业生.csv", graduates, list); j.Counts.Created != 1 {
-		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
-	}
-	id := storedCandidates(t, e)[0].ID
+	id := e.importGraduates(t, "A")
 	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
 	hr := e.newUser(t, "hr", xiaoqi.RoleEnterprise, firm)
 	path := "/api/v1/candidates/" + id

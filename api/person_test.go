@@ -21,6 +21,18 @@ func (e *env) importOne(tb testing.TB, name string, file []byte, fields map[stri
 	return e.waitImport(tb, j.ID)
 }
 
+// importGraduates imports graduates (one student) under source into a store that has no
+// candidate yet, and returns the id of the student it created.
+func (e *env) importGraduates(tb testing.TB, source string) string {
+	tb.Helper()
+	j := e.importOne(tb, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": source})
+	cs := storedCandidates(tb, e)
+	if j.Status != "done" || j.Counts.Created != 1 || len(cs) != 1 {
+		tb.Fatalf("upload: %+v counts %+v, %d stored; want the one student created", j, j.Counts, len(cs))
+	}
+	return cs[0].ID
+}
+
 // storedCandidates returns every stored candidate, private ones too.
 func storedCandidates(tb testing.TB, e *env) []*xiaoqi.Candidate {
 	tb.Helper()
@@ -42,15 +54,7 @@ func storedCandidates(tb testing.TB, e *env) []*xiaoqi.Candidate {
 func TestErasedPersonStaysErasedUnderAnotherSource(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	j := e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "A"})
-	if j.Status != "done" || j.Counts.Created != 1 {
-		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
-	}
-	cs := storedCandidates(t, e)
-	if len(cs) != 1 {
-		t.Fatalf("stored %d candidates, want 1", len(cs))
-	}
-	e.do(t, http.MethodDelete, "/api/v1/candidates/"+cs[0].ID, nil, "").want(t, http.StatusNoContent)
+	e.do(t, http.MethodDelete, "/api/v1/candidates/"+e.importGraduates(t, "A"), nil, "").want(t, http.StatusNoContent)
 
 	for _, tc := range []struct {
 		name   string
@@ -96,10 +100,7 @@ func TestSamePersonUnderAnotherSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	firm := res[0].ID
-	if j := e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "A"}); j.Counts.Created != 1 {
-		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
-	}
-	id := storedCandidates(t, e)[0].ID
+	id := e.importGraduates(t, "A")
 	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
 	path := "/api/v1/candidates/" + id
 	var own map[string]any
@@ -148,11 +149,7 @@ func mustJSON(tb testing.TB, v any) []byte {
 func TestErasedAfterCorrectingStaysErased(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	j := e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "A"})
-	if j.Status != "done" || j.Counts.Created != 1 {
-		t.Fatalf("upload: %+v counts %+v", j, j.Counts)
-	}
-	id := storedCandidates(t, e)[0].ID
+	id := e.importGraduates(t, "A")
 	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
 	body := `{"name":"陈晓东","phone":"13911112222","email":"new.cxd@example.com","city":"西安市","degree":"本科","summary":"本人更正的简介"}`
 	e.as(me).send(t, http.MethodPut, "/api/v1/candidates/"+id, body).want(t, http.StatusOK)
@@ -162,7 +159,7 @@ func TestErasedAfterCorrectingStaysErased(t *testing.T) {
 	}
 	e.as(me).do(t, http.MethodDelete, "/api/v1/candidates/"+id, nil, "").want(t, http.StatusNoContent)
 
-	j = e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "B"})
+	j := e.importOne(t, "2026届毕业生.csv", graduates, map[string]string{"type": "candidates", "source": "B"})
 	if j.Counts.Created != 0 || j.Counts.Invalid != 1 || len(j.Errors) != 1 || !strings.Contains(j.Errors[0].Message, "erased at their request") {
 		t.Errorf("the school's list with her old phone under another source: counts %+v errors %+v; want the row refused as erased", j.Counts, j.Errors)
 	}
@@ -177,9 +174,9 @@ func TestErasedAfterCorrectingStaysErased(t *testing.T) {
 func TestBlankCellKeepsStoredValue(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	e.importOne(t, "名单.csv", graduates, map[string]string{"type": "candidates", "source": "A"})
+	e.importGraduates(t, "A")
 	blank := []byte("学号,姓名,手机,邮箱,最高学历,城市,个人简介\r\n2024001,陈晓东,137 0000 1111,,本科,西安市,\r\n")
-	j := e.importOne(t, "名单.csv", blank, map[string]string{"type": "candidates", "source": "A"})
+	j := e.importOne(t, "2026届毕业生.csv", blank, map[string]string{"type": "candidates", "source": "A"})
 	if j.Status != "done" || j.Counts.Invalid != 0 {
 		t.Fatalf("the list again: %+v counts %+v", j, j.Counts)
 	}
