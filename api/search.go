@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
@@ -85,6 +86,14 @@ func (s *Server) search(c *gin.Context) {
 		s.writeError(c, xiaoqi.Errorf(xiaoqi.EUNAVAILABLE, "搜索暂不可用 / search is unavailable"))
 		return
 	}
+	if sq.Institutions, err = s.namesOfIDs(c.Request.Context(), xiaoqi.KindInstitution, "institution", sq.Institutions); err != nil {
+		s.writeError(c, err)
+		return
+	}
+	if sq.Enterprises, err = s.namesOfIDs(c.Request.Context(), xiaoqi.KindEnterprise, "enterprise", sq.Enterprises); err != nil {
+		s.writeError(c, err)
+		return
+	}
 	res, err := s.index.Search(c.Request.Context(), sq)
 	if err != nil {
 		s.writeError(c, err)
@@ -100,6 +109,35 @@ func (s *Server) search(c *gin.Context) {
 		anonymizeHit(&out.Hits[i])
 	}
 	s.writeJSON(c, http.StatusOK, out)
+}
+
+// namesOfIDs returns the values of the institution or enterprise filter (param) with the ids
+// among them replaced by the names the index holds: the OpenAPI and the UI's links name a
+// school or firm either way, and institution=ins_… found nothing without a word. An id that
+// names nothing is refused, naming the parameter.
+func (s *Server) namesOfIDs(ctx context.Context, k xiaoqi.Kind, param string, values []string) ([]string, error) {
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		if xiaoqi.CheckID(k, v) != nil {
+			out = append(out, v)
+			continue
+		}
+		d, err := s.store.Get(ctx, k, v)
+		if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+			return nil, invalid(param, "没有编号为 %[1]s 的%[2]s / no %[3]s has the id %[1]s", v, xiaoqi.KindName(k), k)
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch d := d.(type) {
+		case *xiaoqi.Institution:
+			out = append(out, d.Name)
+		case *xiaoqi.Enterprise:
+			out = append(out, d.Name)
+		}
+	}
+	return out, nil
 }
 
 // searchQuery parses and checks the parameters of a search; errors name the parameter. The

@@ -151,6 +151,32 @@ func TestSearchAnalysisAndFilters(t *testing.T) {
 		})
 	}
 
+	// The institution and enterprise filters take an id as the OpenAPI says, finding what the
+	// name finds; institution=ins_… found nothing, and an id of nothing is refused by name.
+	ent := e.create(t, "enterprises", `{"name":"西安编号外包公司","city":"西安市"}`).ID
+	job := e.create(t, "jobs", `{"enterprise_id":"`+ent+`","title":"数据标注员","city":"西安市"}`).ID
+	prog := e.create(t, "programs", `{"institution_id":"`+ids["xupt"]+`","name":"数据科学与大数据技术","degree":"本科"}`).ID
+	for q, want := range map[string][]string{
+		"enterprise=" + ent:                               {ent, job}, // the firm and its posting, as by name
+		"type=program&institution=" + ids["xupt"]:         {prog},
+		"type=program&institution=" + ids["xupt"] + ",西电": {prog},
+	} {
+		var p facetPage
+		e.get(t, "/api/v1/search?"+q).want(t, http.StatusOK).decode(t, &p)
+		got := hitIDs(p)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s = %v, want %v", q, got, want)
+		}
+	}
+	for _, q := range []string{"institution=ins_0000000000000000", "enterprise=ent_0000000000000000"} {
+		param := strings.SplitN(q, "=", 2)[0]
+		if ae := e.get(t, "/api/v1/search?"+q).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, param); !strings.Contains(ae.Error.Message, "0000000000000000") {
+			t.Errorf("%s: %q, want the id named", q, ae.Error.Message)
+		}
+	}
+
 	// When no document has every word, those with all but one are shown, and said to be.
 	var relaxed struct {
 		facetPage
