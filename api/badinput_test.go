@@ -78,6 +78,9 @@ func TestBadInput(t *testing.T) {
 		{"lone surrogate", "POST", "/api/v1/institutions", `{"name":"西安\ud800学院","type":"training","city":"西安市"}`, jsonType, 400, "invalid", "name"},
 		{"lone low surrogate", "POST", "/api/v1/institutions", `{"name":"x","type":"training","city":"西安市","tags":["a","\udc00"]}`, jsonType, 400, "invalid", "tags[1]"},
 		{"batch lone surrogate", "POST", "/api/v1/institutions/batch", `[` + xupt + `,{"name":"\\\ud83d","type":"training","city":"西安市"}]`, jsonType, 400, "invalid", "docs[1].name"},
+		// Nesting bounded before the passes that name paths, each depth² (7 s for 16 KB).
+		{"deep nesting", "POST", "/api/v1/institutions", strings.Repeat("[", 8000) + strings.Repeat("]", 8000), jsonType, 400, "invalid", "body"},
+		{"deep nesting in a batch", "POST", "/api/v1/jobs/batch", "[" + strings.Repeat(`{"a":`, 40) + "1" + strings.Repeat("}", 40) + "]", jsonType, 400, "invalid", "body"},
 		{"PUT negative version", "PUT", "/api/v1/institutions/" + ins.ID, strings.Replace(xupt, `"name"`, `"version":-1,"name"`, 1), jsonType, 400, "invalid", "version"},
 		{"batch negative version", "POST", "/api/v1/institutions/batch", "[" + strings.Replace(xupt, `"name"`, `"version":-1,"name"`, 1) + "]", jsonType, 400, "invalid", "docs[0].version"},
 		{"PUT invalid document", "PUT", "/api/v1/jobs/" + job.ID, `{"title":"x","city":"西安市","enterprise_name":"y","headcount":-1}`, jsonType, 400, "invalid", "headcount"},
@@ -189,6 +192,11 @@ func TestBodyAmbiguous(t *testing.T) {
 	} {
 		e.send(t, http.MethodPost, tc.path, tc.body).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, tc.field)
 	}
+	// The sign-in takes a body from anyone: a deep one is refused as at once.
+	e.as("").send(t, http.MethodPost, "/api/v1/session", strings.Repeat("[", 8000)+strings.Repeat("]", 8000)).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "body")
+	// Brackets inside a string are text, not nesting.
+	e.send(t, http.MethodPost, "/api/v1/candidates", `{"name":"王五","summary":"`+strings.Repeat("[{", 40)+`"}`).want(t, http.StatusCreated)
 	// The same key in two objects is no duplicate.
 	e.send(t, http.MethodPost, "/api/v1/candidates", `{"name":"李四","education":[{"institution_name":"西北大学","major":"法学"},{"institution_name":"长安大学","major":"哲学"}]}`).
 		want(t, http.StatusCreated)
