@@ -4,6 +4,7 @@ package xiaoqi
 // erasure is remembered and a second profile of one person is refused.
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -18,23 +19,44 @@ import (
 // of one list; a school that sent its list again under another file name, or under another
 // source, brought back a person erased at their request, and made a second, public profile of
 // one who had made theirs private.
+//
+// The name is read as redaction reads it: in simplified characters (張三豐 is 张三丰) and
+// without a trailing remark in brackets (张三丰（学生）): an erased person came back from a
+// list that wrote them so. The keys of the name as written before that are kept beside
+// (identityNames), as the erasures remembered until then hold them.
 func (c *Candidate) IdentityKeys() []string {
-	name := strings.Join(strings.Fields(foldASCIIWidth(c.Name)), "")
-	if name == "" {
-		return nil
-	}
 	var keys []string
-	digest := func(kind, v string) {
-		sum := sha256.Sum256([]byte("person\x00" + kind + "\x00" + name + "\x00" + v))
-		keys = append(keys, hex.EncodeToString(sum[:16]))
-	}
-	if p := phoneDigits(c.Phone); p != "" {
-		digest("phone", p)
-	}
-	if e := strings.ToLower(strings.TrimSpace(foldASCIIWidth(c.Email))); e != "" {
-		digest("email", e)
+	for _, name := range identityNames(c.Name) {
+		digest := func(kind, v string) {
+			sum := sha256.Sum256([]byte("person\x00" + kind + "\x00" + name + "\x00" + v))
+			if k := hex.EncodeToString(sum[:16]); !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+		if p := phoneDigits(c.Phone); p != "" {
+			digest("phone", p)
+		}
+		if e := strings.ToLower(strings.TrimSpace(foldASCIIWidth(c.Email))); e != "" {
+			digest("email", e)
+		}
 	}
 	return keys
+}
+
+// identityNames returns the forms of a candidate's name that IdentityKeys digests: the name
+// in simplified characters without spaces or a trailing remark, and, when it differs, the
+// name as digested before (without its spaces only). None for a blank name.
+func identityNames(name string) []string {
+	legacy := strings.Join(strings.Fields(foldASCIIWidth(name)), "")
+	if legacy == "" {
+		return nil
+	}
+	bare := strings.Join(strings.Fields(nameRemarkPattern.ReplaceAllString(foldASCIIWidth(name), "")), "")
+	bare = strings.Map(simplified, cmp.Or(bare, legacy)) // a name that is all remark stays
+	if bare == legacy {
+		return []string{bare}
+	}
+	return []string{bare, legacy}
 }
 
 // maxFormerKeys bounds FormerKeys: the newest are kept.

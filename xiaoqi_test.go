@@ -1,6 +1,8 @@
 package xiaoqi_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -469,5 +471,30 @@ func TestDegreeRefusalsInEnglish(t *testing.T) {
 		if !strings.Contains(en, "本科 Bachelor's") || !strings.Contains(en, "硕士 Master's") || strings.Contains(zh, "Bachelor") || !strings.Contains(zh, "本科") {
 			t.Errorf("%s: degree refused as %q", d.Kind(), msg)
 		}
+	}
+}
+
+// TestIdentityKeysReadTheName: one person's name written in traditional characters, with a
+// remark or spaced is the same person; the digest of the name as written stays among the keys,
+// as erasures remembered before hold it.
+func TestIdentityKeysReadTheName(t *testing.T) {
+	keys := func(name string) []string {
+		return (&xiaoqi.Candidate{Name: name, Phone: "137 0000 1111"}).IdentityKeys()
+	}
+	want := keys("张三丰")
+	if len(want) != 1 {
+		t.Fatalf("keys of 张三丰 = %v, want one", want)
+	}
+	for _, name := range []string{"張三豐", "张三丰（学生）", "张三丰 (2024届)", "张 三 丰", "張三豐（學生）"} {
+		if got := keys(name); !slices.Contains(got, want[0]) {
+			t.Errorf("keys of %s = %v, want among them %s, that of 张三丰", name, got, want[0])
+		}
+	}
+	sum := sha256.Sum256([]byte("person\x00phone\x00張三豐\x0013700001111"))
+	if legacy := hex.EncodeToString(sum[:16]); !slices.Contains(keys("張三豐"), legacy) {
+		t.Errorf("keys of 張三豐 = %v, lack the digest erasures remembered before, %s", keys("張三豐"), legacy)
+	}
+	if got := keys("张三"); slices.Contains(got, want[0]) {
+		t.Errorf("张三 is taken for 张三丰: %v", got)
 	}
 }

@@ -65,6 +65,8 @@ func TestErasedPersonStaysErasedUnderAnotherSource(t *testing.T) {
 		{"毕业生名单（终版）.csv", graduates, map[string]string{"type": "candidates"}},
 		// The phone written otherwise, the e-mail alone: still her.
 		{"名单.csv", []byte("学号,姓名,手机,邮箱\r\n9,陈晓东,+86 137-0000-1111,\r\n10,陈晓东,,cxd@example.COM\r\n"), map[string]string{"type": "candidates"}},
+		// Her name in traditional characters, or with a remark: still her (both came back).
+		{"名单2.csv", []byte("学号,姓名,手机\r\n11,陳曉東,13700001111\r\n12,陈晓东（学生）,13700001111\r\n"), map[string]string{"type": "candidates"}},
 	} {
 		j := e.importOne(t, tc.name, tc.file, tc.fields)
 		if j.Status != "done" || j.Counts.Created != 0 || j.Counts.Invalid == 0 || len(j.Errors) != j.Counts.Invalid ||
