@@ -318,7 +318,8 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 	var (
 		firstRows []string
 		empty     []string // sheets without a single row
-		hint      string   // another type whose columns a row has (otherType)
+		hintZh    string   // another type whose columns a row has (otherType), in Chinese
+		hintEn    string   // and in English
 	)
 	for i, sh := range sheets {
 		rr, err := of.open(sh)
@@ -371,14 +372,14 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 			first = "only empty rows"
 		}
 		for _, r := range buf {
-			if hint != "" {
+			if hintEn != "" {
 				break
 			}
 			cols := make([]Column, len(r.Cells))
 			for i, c := range r.Cells {
 				cols[i] = Column{Header: c}
 			}
-			hint = otherType(res.s.kind, cols)
+			hintZh, hintEn = otherType(res.s.kind, cols)
 		}
 		if sh != "" {
 			first = fmt.Sprintf("sheet %q: %s", sh, first)
@@ -392,10 +393,10 @@ func findTable(of *openedFile, name, sheet string, res *resolver) (*table, error
 	for _, g := range res.s.required {
 		want = append(want, res.s.label(g[0]))
 	}
-	msg := fmt.Sprintf("未找到表头：前 %[1]d 行中没有可识别的列名（应有 %[2]s 等列），请修改列名或提供列名映射 / "+
+	msg := fmt.Sprintf("未找到表头：前 %[1]d 行中没有可识别的列名（应有 %[2]s 等列），请修改列名或提供列名映射%[5]s / "+
 		"no header row found in the first %[1]d rows: expected column names such as %[2]s; found: %[3]s. "+
 		"Name the columns, or give a mapping (the upload's mapping field, or --mapping)%[4]s",
-		maxHeaderSearch, strings.Join(want, ", "), strings.Join(firstRows, "; "), hint)
+		maxHeaderSearch, strings.Join(want, ", "), strings.Join(firstRows, "; "), hintEn, hintZh)
 	if of.format == FormatXLSX && sheet == "" && len(of.sheets) > 1 {
 		msg += fmt.Sprintf(" (sheets: %s; choose one with the sheet field or --sheet)", strings.Join(of.sheets, ", "))
 	}
@@ -434,9 +435,10 @@ func checkRequired(s *schema, cols []Column, defaults map[string]string) error {
 	for i, f := range group {
 		names[i] = s.label(f)
 	}
+	hintZh, hintEn := otherType(s.kind, cols)
 	return &xiaoqi.Error{Code: xiaoqi.EINVALID,
-		Message: fmt.Sprintf("缺少必填列 %[4]s（现有列：%[2]s），请修改列名或用 --mapping 指定，或用 --default 给出默认值（上传时为 mapping 与 defaults 字段）%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping, or give a default with --default (an upload's mapping and defaults fields)",
-			strings.Join(names, " or "), strings.Join(found, ", "), otherType(s.kind, cols), strings.Join(names, " 或 ")),
+		Message: fmt.Sprintf("缺少必填列 %[4]s（现有列：%[2]s），请修改列名或用 --mapping 指定，或用 --default 给出默认值（上传时为 mapping 与 defaults 字段）%[3]s / no column for %[1]s (required); columns found: %[2]s. Name it with --mapping, or give a default with --default (an upload's mapping and defaults fields)%[5]s",
+			strings.Join(names, " or "), strings.Join(found, ", "), hintZh, strings.Join(names, " 或 "), hintEn),
 		Details: []xiaoqi.FieldError{{Field: group[0], Message: "缺少此列 / no column"}}}
 }
 
@@ -546,17 +548,19 @@ func named(cols []Column) int {
 // none does. Any list with a 名称/name column fits candidates, whose one required column is a
 // name: the national list of universities (yxdm, name, province, tags) imported as
 // institutions, and refused for want of a city, was said to fit candidates.
-func otherType(k xiaoqi.Kind, cols []Column) string {
+// The hint comes in two halves, one for each half of the message it joins: a hint with its
+// own " / " inside the Chinese half made a message of three parts, which the page cannot split.
+func otherType(k xiaoqi.Kind, cols []Column) (zh, en string) {
 	kinds, most := fits(k, cols)
 	if len(kinds) == 0 || most <= named(cols) {
-		return ""
+		return "", ""
 	}
 	names := make([]string, len(kinds))
 	for i, o := range kinds {
 		names[i] = o.Plural()
 	}
-	return fmt.Sprintf("（这些列符合 %[2]s 类型，是否选错了类型？ / the columns fit type %[1]s: was that meant?）",
-		strings.Join(names, " or "), strings.Join(names, "、"))
+	return fmt.Sprintf("（这些列符合 %s 类型，是否选错了类型？）", strings.Join(names, "、")),
+		fmt.Sprintf(" (the columns fit type %s: was that meant?)", strings.Join(names, " or "))
 }
 
 // betterType returns the one other kind that names at least betterFit more of cols than k

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/internal/msgcheck"
 )
 
 const jobsHeaderZH = "岗位名称,公司名称,工作地点,学历要求,招聘人数,薪资,技能,发布日期"
@@ -199,10 +200,21 @@ func TestImportWrongType(t *testing.T) {
 	}{
 		{xiaoqi.KindInstitution, csvLines("岗位名称,公司名称,城市,薪资,学历要求", "Java开发工程师,陕西某软件有限公司,西安,1-1.5万,本科"), "fit type jobs"},
 		{xiaoqi.KindJob, csvLines("学校名称,学校标识码,主管部门,所在地,办学层次", "西安交通大学,4161010698,教育部,西安市,本科"), "fit type institutions"},
+		// A candidate list as job needs: its header is found, the title column is not.
+		{xiaoqi.KindJob, csvLines("姓名,性别,学历,毕业院校,专业,毕业年份,城市", "张合成,女,本科,西安邮电大学,软件工程,2024,西安"), "fit type candidates"},
 	} {
 		_, err := ingest.Import(context.Background(), s, writeFile(t, "wrong.csv", []byte(tt.csv)), ingest.Options{Type: tt.kind})
-		if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID || !strings.Contains(xiaoqi.ErrorMessage(err), tt.wants) {
+		msg := xiaoqi.ErrorMessage(err)
+		if xiaoqi.ErrorCode(err) != xiaoqi.EINVALID || !strings.Contains(msg, tt.wants) {
 			t.Errorf("import as %s: %v; want invalid, saying %q", tt.kind, err, tt.wants)
+		}
+		// The hint is in both halves, each in its language, and the message has two halves
+		// the page can split: the hint's own " / " inside the Chinese half made three.
+		if err := msgcheck.Check(msg); err != nil {
+			t.Errorf("import as %s: %v", tt.kind, err)
+		}
+		if zh, _ := xiaoqi.Halves(msg); !strings.Contains(zh, "是否选错了类型") {
+			t.Errorf("import as %s: Chinese half %q lacks the hint", tt.kind, zh)
 		}
 	}
 	if n := len(jobsByTitle(t, s)); n != 0 {
