@@ -69,3 +69,41 @@ func TestDateOnlyIsTheDay(t *testing.T) {
 		t.Errorf("运维工程师 posted %v, want 09:30 Beijing time", j.PostedAt)
 	}
 }
+
+// TestFullWidthCodes: a school's 学校标识码 and a major's 专业代码 typed full width
+// (４１６１０１０６９７, ０８０９０２Ｔ) are their half-width selves, as a credit code and a
+// program file's 学校标识码 are: they were refused as "must be the 10-digit MOE institution code".
+func TestFullWidthCodes(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines(
+		"学校名称,学校标识码,主管部门,城市,办学层次",
+		"西安合成学院,４１６１０１０６９７,陕西省教育厅,西安,本科",
+	))), ingest.Options{Type: xiaoqi.KindInstitution})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Created: 1})
+	ins := allDocs(t, s, xiaoqi.KindInstitution)
+	if len(ins) != 1 || ins[0].(*xiaoqi.Institution).Code != "4161010697" {
+		t.Fatalf("institutions %+v: want one, code 4161010697", ins)
+	}
+	// The same school with its code typed half width is the same school: unchanged.
+	rep = mustImport(t, s, writeFile(t, "schools2.csv", []byte(csvLines(
+		"学校名称,学校标识码,主管部门,城市,办学层次",
+		"西安合成学院,4161010697,陕西省教育厅,西安,本科",
+	))), ingest.Options{Type: xiaoqi.KindInstitution})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Unchanged: 1})
+
+	rep = mustImport(t, s, writeFile(t, "programs.csv", []byte(csvLines(
+		"学校标识码,专业名称,专业代码,培养层次",
+		"４１６１０１０６９７,软件工程,０８０９０２,本科",
+		"４１６１０１０６９７,数据科学与大数据技术,０８０９１０ｔ,本科",
+	))), ingest.Options{Type: xiaoqi.KindProgram})
+	wantCounts(t, rep, ingest.Counts{Read: 2, Written: 2, Created: 2})
+	codes := map[string]string{}
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		p := d.(*xiaoqi.Program)
+		codes[p.Name] = p.MajorCode
+	}
+	if codes["软件工程"] != "080902" || codes["数据科学与大数据技术"] != "080910T" {
+		t.Errorf("major codes %v: want 080902 and 080910T", codes)
+	}
+}

@@ -82,11 +82,24 @@ func (r *record) has(f string) bool {
 	return ok
 }
 
-// get returns the trimmed value of field f, the default when the cell is empty.
+// codeFields hold codes of digits and capitals: typed full width by a Chinese input method
+// (４１６１０１０６９７, ０８０９０２Ｔ), they are their half-width selves, as amounts and dates are;
+// the school's and the major's code were refused, and a code kept full width would key a
+// second school.
+var codeFields = map[string]bool{
+	"code": true, "major_code": true, "institution_code": true, "institution_code5": true,
+	"credit_code": true, "enterprise_credit_code": true,
+}
+
+// get returns the trimmed value of field f, the default when the cell is empty; a code is
+// folded to half width.
 func (r *record) get(f string) string {
 	v := strings.TrimSpace(r.vals[f])
 	if v == "" {
 		v = r.defaults[f]
+	}
+	if codeFields[f] {
+		v = strings.TrimSpace(narrow(v))
 	}
 	return v
 }
