@@ -120,6 +120,19 @@ func TestBareZone(t *testing.T) {
 	if j := jobs["开发工程师"]; j.City != "渭南市" || j.District != "韩城市" {
 		t.Errorf("开发工程师 in %s %s, want 渭南市 韩城市 (its own place, not the default)", j.City, j.District)
 	}
+
+	// A bare 高新区 in a 区县 column, the city cell empty, gets the same explanation, in the
+	// district's column; it got "城市 city 必填 / city is required".
+	path = writeFile(t, "districts.csv", []byte(csvLines("岗位名称,公司名称,城市,区县", "测试工程师,乙公司,,高新区")))
+	rep = mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeDryRun})
+	if !hasProblem(rep, ingest.LevelError, 2, "区县", "许多城市都有高新区") || !hasProblem(rep, ingest.LevelError, 2, "区县", "--default city=") ||
+		hasProblem(rep, ingest.LevelError, 2, "城市", "") {
+		t.Errorf("want row 2 refused in 区县, saying that many cities have a 高新区 and naming --default city, and nothing about the city:%s", problems(rep))
+	}
+	rep = mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeDryRun, Defaults: map[string]string{"city": "西安市"}})
+	if rep.Invalid != 0 {
+		t.Errorf("区县 高新区 with a default city:%s", problems(rep))
+	}
 }
 
 func TestCountyNamesElsewhere(t *testing.T) {

@@ -207,6 +207,8 @@ func (r *record) validation(err error) {
 		}
 		switch {
 		case r.hasError(f):
+		case f == "city" && r.hasError("district"):
+			// A bare 高新区 in the district column: its error says why there is no city.
 		case f != d.Field && r.s.field(f) != nil && strings.Contains(d.Message, "须填写") || f != d.Field && strings.HasPrefix(d.Message, "必填"):
 			// Required, and named by the column that fills it: 公司名称, not enterprise_id.
 			r.errorf(f, "%s 必填 / %s is required", r.s.label(f), f)
@@ -394,6 +396,11 @@ func (r *record) place(city, district *string, merge bool) {
 		}
 	}
 	if v := given(r.get("district")); v != "" {
+		if _, zd, _, fatal := ReadCity(v); fatal && zd != "" && c == "" && !r.failed && r.s.kind != xiaoqi.KindCandidate && !(merge && !hasCity && !hasArea) {
+			// A bare 高新区 in the district column, no city beside it: the same explanation as
+			// in the city or area column, where "city is required" did not say why.
+			r.errorf("district", "%s", zoneWithoutCity(v, zd))
+		}
 		c, d = ReadDistrict(c, v)
 		if oc, _, known := parseCity(v); known && oc != c && d == strings.TrimSpace(v) && xiaoqi.RegionOf(oc) != "" && xiaoqi.RegionOf(c) != "" {
 			r.warnf("district", "区县 %[1]q 在%[2]s，不在%[3]s，按原文保存 / %[1]q is in %[2]s, not in %[3]s: kept as written", v, oc, c)
