@@ -64,6 +64,10 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 		}
 		c.Education = []xiaoqi.Education{ed}
 	}
+	if own, ok := ownEducation(r); ok && r.own {
+		// xiaoqi's own export: the schools as stored, each linked as it was.
+		c.Education = own
+	}
 	c.Summary = r.get("summary")
 	for _, f := range [...]struct{ field, label string }{{"objective", "求职意向 Objective"}, {"expected_salary", "期望薪资 Expected salary"},
 		{"preferred_city", "意向城市 Preferred city"}, {"work_years", "工作年限 Years of experience"}, {"work_history", "工作经历 Experience"}} {
@@ -74,7 +78,11 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 			c.Summary += f.label + "：" + v
 		}
 	}
-	c.Skills = skills.Skills(SplitList(r.get("skills")), c.Summary)
+	if r.own {
+		c.Skills = ownSkills(r, skills, "skills")
+	} else {
+		c.Skills = skills.Skills(SplitList(r.get("skills")), c.Summary)
+	}
 	c.Languages = SplitList(r.get("languages"))
 	c.StudyCountry = ed.Country
 	c.Returnee = c.StudyCountry != ""

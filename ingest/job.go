@@ -71,10 +71,16 @@ func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpr
 			headcountReading(r, "headcount", v, h)
 		}
 	}
-	jobSalary(r, j)
+	if r.own && (r.has("salary_min") || r.has("salary_max")) {
+		ownSalary(r, j)
+	} else {
+		jobSalary(r, j)
+	}
 	j.Description = r.get("description")
 	tags := SplitList(r.get("tags"))
-	if len(tags) > 0 {
+	if r.own {
+		j.Skills = ownSkills(r, skills, "tags")
+	} else if len(tags) > 0 {
 		var keep []string
 		for _, t := range tags {
 			if t != j.Experience && t != r.get("degree") {

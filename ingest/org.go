@@ -208,7 +208,9 @@ func buildProgram(r *record, p *xiaoqi.Program, source string, skills Skills) {
 		p.District = v
 	}
 	r.setStr("description", &p.Description)
-	if v := r.get("skills"); v != "" {
+	if v := r.get("skills"); v != "" && r.own {
+		p.Skills = ownSkills(r, skills, "skills")
+	} else if v != "" {
 		p.Skills = skills.Skills(SplitList(v), p.Description)
 	} else if len(p.Skills) == 0 {
 		// No column, or the cell empty (课程内容 of a course not filled in): the skills its

@@ -71,6 +71,10 @@ type record struct {
 	problems []Problem
 	failed   bool
 	today    time.Time // Options.Today
+	// own is set for a document of xiaoqi's own export, education to its raw education
+	// records (ownRecord).
+	own       bool
+	education string
 }
 
 // has reports whether the file (or a default) gives field f at all, empty or not.

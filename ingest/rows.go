@@ -83,6 +83,7 @@ func (rs *rows) item(row Row) (*item, error) {
 		}
 	}
 	rec := &record{s: rs.s, row: row, vals: make(map[string]string, len(rs.cols)), cols: rs.cols, defaults: rs.opt.Defaults, today: rs.opt.Today}
+	rs.ownRecord(rec, row)
 	empty := true
 	content := maphash.Hash{}
 	content.SetSeed(rs.seed)
