@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -320,4 +321,30 @@ func knownCity(city string) bool {
 		return true
 	}
 	return slices.ContainsFunc(otherUnits, func(u struct{ prefix, city string }) bool { return u.city == city })
+}
+
+// DistrictReadings returns v and the districts an import stores for v written in a district
+// cell of a Shaanxi city (曲江 → 曲江新区, 港务区 → 国际港务区, 西咸 → 西咸新区, 雁塔 → 雁塔区), so
+// that the search's district filter reads a short name as the import does: district=曲江
+// found nothing of what the import of 曲江 had stored as 曲江新区.
+func DistrictReadings(v string) []string {
+	v = strings.TrimSpace(v)
+	out := []string{v}
+	for _, city := range append(slices.Sorted(maps.Keys(shaanxiCounties)), "杨凌示范区") {
+		if c, d := ReadDistrict(city, v); d != "" && d != v && (c == city || c == "西安市") && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ShaanxiDistrict reports whether d is a district as an import stores it for a Shaanxi city:
+// a county-level unit (雁塔区, 韩城市, 杨陵区) or a development zone (高新区, 曲江新区).
+func ShaanxiDistrict(d string) bool {
+	for _, units := range shaanxiCounties {
+		if slices.Contains(units, d) {
+			return true
+		}
+	}
+	return slices.Contains(ZoneNames(), d)
 }

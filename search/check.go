@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // checkQuery validates the limits and filters and normalises q, returning the page and page
@@ -125,6 +126,28 @@ func (x *Index) checkCities(ctx context.Context, q xiaoqi.SearchQuery) error {
 		}
 		if !found {
 			return invalid("city", "未知城市 %q：请用陕西的城市名（西安、宝鸡、杨凌示范区……） / unknown city %q: use a city of Shaanxi (西安, 宝鸡, 杨凌示范区, …)", c, c)
+		}
+	}
+	return nil
+}
+
+// checkDistricts refuses, as checkCities does a city, a district filter that names no
+// district, county or zone of Shaanxi in any of the ways an import reads one (火星区), unless
+// documents are there (an import keeps the districts of other provinces as written): it
+// answered total 0, as if none were there.
+func (x *Index) checkDistricts(ctx context.Context, q xiaoqi.SearchQuery) error {
+	for _, d := range q.Districts {
+		names := districtNames([]string{d})
+		if slices.ContainsFunc(names, ingest.ShaanxiDistrict) {
+			continue
+		}
+		found, err := x.exists(ctx, anyOf(fieldDistrict, names))
+		if err != nil {
+			return err
+		}
+		if !found {
+			d = strings.TrimSpace(d)
+			return invalid("district", "未知区县 %q：请用陕西的区县或开发区名（雁塔、周至、高新区、曲江……） / unknown district %q: use a district, county or development zone of Shaanxi (雁塔, 周至, 高新区, 曲江, …)", d, d)
 		}
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
@@ -295,7 +296,8 @@ func degreeValues(values []string) []string {
 }
 
 // districtNames returns the district filter's values as documents write them: 雁塔 is 雁塔区
-// (as 西安 is 西安市), or a county (周至 → 周至县) or a county-level city (彬州 → 彬州市).
+// (as 西安 is 西安市), or a county (周至 → 周至县) or a county-level city (彬州 → 彬州市), and a
+// zone's short name is the zone's name as an import reads it (曲江 → 曲江新区, 港务区 → 国际港务区).
 func districtNames(values []string) []string {
 	var out []string
 	add := func(v string) {
@@ -305,7 +307,9 @@ func districtNames(values []string) []string {
 	}
 	for _, v := range values {
 		v = strings.TrimSpace(v)
-		add(v)
+		for _, d := range ingest.DistrictReadings(v) {
+			add(d) // 曲江 as the import stores it, 曲江新区
+		}
 		if slices.Contains(yangling, v) {
 			add("杨陵区")
 			add("杨凌示范区")

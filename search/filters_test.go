@@ -2,11 +2,14 @@ package search_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/internal/msgcheck"
 )
 
 // TestFilterValuesAsUsersWriteThem: a filter value works as users write it (雁塔 for 雁塔区,
@@ -87,5 +90,40 @@ func TestDegreeOneValue(t *testing.T) {
 	}
 	if got := ids(find(t, x, xiaoqi.SearchQuery{Q: "大专", Types: []xiaoqi.Kind{xiaoqi.KindInstitution}})); !slices.Equal(got, []string{"ins_zk"}) {
 		t.Errorf("大专 among institutions: %v, want the college", got)
+	}
+}
+
+// TestDistrictAsImported: a district filter by a short name the import reads (曲江, 浐灞,
+// 港务区, 西咸) finds the documents the import stored under the zone's name (曲江新区 …); it
+// found none of them. A district of no place at all is a 400 naming the parameter, as a city
+// of no place is, not an empty answer.
+func TestDistrictAsImported(t *testing.T) {
+	x := openProductIndex(t)
+	short := []string{"浐灞", "曲江", "港务区", "西咸", "高新", "经开", "航天城", "沣东新城", "雁塔", "周至", "长安"}
+	for i, v := range short {
+		city, district := ingest.ReadDistrict("西安市", v)
+		index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: fmt.Sprintf("job_%d", i)}, Name: "测试工程师", City: city, District: district})
+	}
+	for i, v := range short {
+		want := fmt.Sprintf("job_%d", i)
+		if got := ids(find(t, x, xiaoqi.SearchQuery{Districts: []string{v}})); !slices.Contains(got, want) {
+			_, d := ingest.ReadDistrict("西安市", v)
+			t.Errorf("district=%s: %v, want %s (imported as %s)", v, got, want, d)
+		}
+	}
+	_, err := x.Search(t.Context(), xiaoqi.SearchQuery{Districts: []string{"火星区"}})
+	var e *xiaoqi.Error
+	if !errors.As(err, &e) || e.Code != xiaoqi.EINVALID || len(e.Details) != 1 || e.Details[0].Field != "district" ||
+		!strings.Contains(e.Message, "未知区县") || msgcheck.Check(e.Message) != nil {
+		t.Errorf("district 火星区: %v, want a 400 naming district, in Chinese and English", err)
+	}
+	// A district of Shaanxi without documents is no mistake: none found.
+	if res := find(t, x, xiaoqi.SearchQuery{Districts: []string{"宜君"}}); res.Total != 0 {
+		t.Errorf("district 宜君: %d found, want none", res.Total)
+	}
+	// A district of elsewhere that documents are in, kept as written by an import.
+	index(t, x, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_bj"}, Name: "前端开发", City: "北京市", District: "海淀区"})
+	if got := ids(find(t, x, xiaoqi.SearchQuery{Districts: []string{"海淀区"}})); !slices.Equal(got, []string{"job_bj"}) {
+		t.Errorf("district 海淀区 with a job there: %v, want it", got)
 	}
 }
