@@ -17,7 +17,8 @@ func TestTaxonomySkills(t *testing.T) {
 	}
 	sk := ingest.TaxonomySkills(tax)
 	got := sk.Skills([]string{"JAVA开发", "五险一金", "3-4年", "编码规范", "java", "c++"}, "负责对日外包项目的功能测试，要求日语N2，熟悉MySQL，了解Go")
-	want := []string{"Java", "编码规范", "C++", "对日外包", "功能测试", "日语N2", "MySQL"}
+	// 了解Go: Go written against Chinese is the language (skill.Extract), as a JD means it.
+	want := []string{"Java", "编码规范", "C++", "对日外包", "功能测试", "日语N2", "MySQL", "Go语言"}
 	if !slices.Equal(got, want) {
 		t.Errorf("skills %q, want %q", got, want)
 	}

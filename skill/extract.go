@@ -2,6 +2,7 @@ package skill
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -104,10 +105,55 @@ func (t *Taxonomy) Extract(text string) []Match {
 		}) {
 			continue
 		}
+		conf := f.p.conf
+		if f.p.kind == kindAmbiguous && f.p.short && (besideHan(buf, f.fs, f.fe) || listed(buf, all, k)) {
+			conf = listedConfidence
+		}
 		start, end := offs.orig(f.fs), offs.orig(f.fe)
-		out = append(out, Match{SkillID: f.p.skill.ID, Start: start, End: end, Text: text[start:end], Confidence: f.p.conf})
+		out = append(out, Match{SkillID: f.p.skill.ID, Start: start, End: end, Text: text[start:end], Confidence: conf})
 	}
 	return out
+}
+
+// listedConfidence is that of a short ambiguous Latin alias that stands where people name
+// tools: written against Chinese (使用Go进行, Go后端工程师, 熟悉Go、gRPC) or in a list beside
+// another skill (Go, gRPC, Kubernetes). As a misspelling's, it is enough for an import to take
+// the skill, which "Go" at 0.6 never was; "Let's go" and "go to" stay ambiguous.
+const listedConfidence = 0.8
+
+// besideHan reports whether the match buf[fs:fe] touches a Chinese character.
+func besideHan(buf []byte, fs, fe int) bool {
+	if fs > 0 {
+		if r, _ := utf8.DecodeLastRune(buf[:fs]); unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	if fe < len(buf) {
+		if r, _ := utf8.DecodeRune(buf[fe:]); unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// listed reports whether the k-th match and another skill's, before or after it, are
+// separated by nothing but a list's separators (", ", "/", "、"). A list that the match only
+// starts must not follow an English word: "ready to go, Python welcome" is prose.
+func listed(buf []byte, all []found, k int) bool {
+	sep := func(b []byte) bool {
+		return len(b) > 0 && len(b) <= 6 && strings.Trim(string(b), " ,;/、，；|") == ""
+	}
+	if k > 0 && all[k-1].p.skill != all[k].p.skill && all[k-1].fe <= all[k].fs && sep(buf[all[k-1].fe:all[k].fs]) {
+		return true
+	}
+	i := all[k].fs
+	for i > 0 && buf[i-1] == ' ' {
+		i--
+	}
+	if i > 0 && isLetter(buf[i-1]) {
+		return false
+	}
+	return k+1 < len(all) && all[k+1].p.skill != all[k].p.skill && all[k].fe <= all[k+1].fs && sep(buf[all[k].fe:all[k+1].fs])
 }
 
 // longest returns the longest alias at buf[i:] that ends at or before max and stands as a

@@ -223,3 +223,29 @@ func TestITOIsItsOwnSkill(t *testing.T) {
 		t.Errorf("Extract = %v, want outsourcing_delivery and offshore_delivery", got)
 	}
 }
+
+// TestExtractGoWhereToolsAreNamed: "Go" written against Chinese or in a list of skills names
+// the language with the confidence an import takes (0.8); in English prose it stays ambiguous.
+// 熟练使用Go进行后端开发 and Go后端工程师 gave Go at 0.6, and skill=Go missed those postings.
+func TestExtractGoWhereToolsAreNamed(t *testing.T) {
+	tx := load(t)
+	goConf := func(text string) float64 {
+		for _, m := range tx.Extract(text) {
+			if m.SkillID == "go" {
+				return m.Confidence
+			}
+		}
+		return 0
+	}
+	for _, text := range []string{"熟练使用Go进行后端开发，熟悉MySQL、Redis", "熟悉Go、gRPC、Kubernetes", "Go后端工程师",
+		"Skills: Go, gRPC, Kubernetes", "精通 Java/Go/Python"} {
+		if c := goConf(text); c < 0.8 {
+			t.Errorf("Extract(%q): Go at %g, want at least 0.8", text, c)
+		}
+	}
+	for _, text := range []string{"Let's go to the office", "We go live next week.", "ready to go, Python welcome", "go to 西安"} {
+		if c := goConf(text); c >= 0.8 {
+			t.Errorf("Extract(%q): Go at %g, want below 0.8 (prose)", text, c)
+		}
+	}
+}
