@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -20,6 +21,12 @@ type rowLimiter struct {
 	read int64 // bytes handed out
 	mark int64 // offset where the current row began
 	max  int64
+
+	// keep: the bytes handed out since mark are kept in kept (from offset base), so that
+	// the lines a quote left open swallowed can be read again (csvReader.reread).
+	keep bool
+	kept []byte
+	base int64
 }
 
 func (l *rowLimiter) Read(p []byte) (int, error) {
@@ -27,8 +34,20 @@ func (l *rowLimiter) Read(p []byte) (int, error) {
 		return 0, errRowTooLong
 	}
 	n, err := l.r.Read(p)
+	if l.keep {
+		l.kept = append(l.kept, p[:n]...)
+	}
 	l.read += int64(n)
 	return n, err
+}
+
+// setMark starts a row at offset mark, dropping the bytes kept from before it.
+func (l *rowLimiter) setMark(mark int64) {
+	l.mark = mark
+	if d := mark - l.base; l.keep && d > 0 && d <= int64(len(l.kept)) {
+		l.kept = l.kept[d:]
+		l.base = mark
+	}
 }
 
 // csvReader reads CSV (comma, tab or semicolon separated, sniffed from the first line).
@@ -36,8 +55,10 @@ type csvReader struct {
 	r       *csv.Reader
 	lim     *rowLimiter
 	limits  Limits
+	comma   rune
 	row     int // row number of the last record, as a spreadsheet shows it
 	endLine int // line the last record ended on
+	lines   int // lines of the file before r's first (reread)
 }
 
 // csvSlack is how far csv.Reader's own buffer (4 kB) may read ahead of the row it parses.
@@ -51,11 +72,32 @@ func newCSVReader(r io.Reader, tsv bool, lim Limits) (*csvReader, error) {
 	} else {
 		comma = sniffDelimiter(br)
 	}
-	l := &rowLimiter{r: br, max: int64(lim.MaxRowBytes) + csvSlack}
-	cr := csv.NewReader(l)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	return &csvReader{r: cr, lim: l, limits: lim}, nil
+	c := &csvReader{limits: lim, comma: comma}
+	c.start(br)
+	return c, nil
+}
+
+// start reads the CSV of r from here on.
+func (c *csvReader) start(r io.Reader) {
+	c.lim = &rowLimiter{r: r, max: int64(c.limits.MaxRowBytes) + csvSlack, keep: true}
+	c.r = csv.NewReader(c.lim)
+	c.r.Comma = c.comma
+	c.r.FieldsPerRecord = -1
+}
+
+// reread reads again, as rows, the lines after the first line of the row that a quote left
+// open to the end of the file: a 坏行岗位,"西安某公司,西安,8000 took the 50 rows after it into
+// its last value, and they were neither imported nor reported. csv.Reader read them to the
+// end; rowLimiter kept their bytes (at most a row's limit: a longer run is errRowTooLong).
+func (c *csvReader) reread(startLine int) bool {
+	raw := c.lim.kept[max(0, min(int(c.lim.mark-c.lim.base), len(c.lim.kept))):]
+	_, rest, ok := bytes.Cut(raw, []byte("\n"))
+	if !ok || len(bytes.TrimSpace(rest)) == 0 {
+		return false
+	}
+	c.start(io.MultiReader(bytes.NewReader(bytes.Clone(rest)), c.lim.r))
+	c.lines, c.endLine = startLine, startLine
+	return true
 }
 
 // sniffDelimiter picks the separator that occurs most often outside quotes in the first line.
@@ -86,8 +128,14 @@ func (c *csvReader) Close() error     { return nil }
 
 func (c *csvReader) Next() (Row, error) {
 	rec, err := c.r.Read()
-	c.lim.mark = c.r.InputOffset()
 	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		pe.StartLine += c.lines
+		pe.Line += c.lines
+	}
+	if pe == nil || !errors.Is(pe.Err, csv.ErrQuote) {
+		c.lim.setMark(c.r.InputOffset()) // an open quote's row is read again from its start
+	}
 	switch {
 	case errors.Is(err, errRowTooLong):
 		return Row{}, tooLarge("max_row_bytes", int64(c.limits.MaxRowBytes),
@@ -101,15 +149,24 @@ func (c *csvReader) Next() (Row, error) {
 			zh = `引号使用不当：不以引号开头的值中含有引号（"），请给该值加上引号，并把其中的引号写两遍（""）`
 			en = `a quote (") inside a value that does not start with one: put the value in quotes and double the quote ("")`
 		case errors.Is(pe.Err, csv.ErrQuote):
+			// Open to the end of the file: the lines after this row's first are read again.
+			start := pe.StartLine
+			if c.reread(start) {
+				return Row{Num: c.row}, &rowError{Num: c.row, Msg: fmt.Sprintf("无法读取此 CSV 行（第 %[1]d 行）：引号未闭合，直到文件末尾（第 %[2]d 行）也没有右引号，或引号内的引号没有写两遍（\"\"）；本行未导入，其后各行已另行读取 / "+
+					"cannot read this CSV row (line %[1]d): a quote is not closed by the end of the file (line %[2]d), or a quote inside a value is not doubled (\"\"); the row is not imported, and the lines after it were read as rows of their own",
+					start, pe.Line)}
+			}
 			zh = `引号未闭合，或引号内的引号没有写两遍（""）`
 			en = `a quoted value is not closed, or a quote inside it is not doubled ("")`
 		}
-		return Row{Num: c.row}, &rowError{Num: c.row, Msg: fmt.Sprintf("无法读取此 CSV 行（第 %[1]d 行，第 %[2]d 列）：%[3]s / cannot read this CSV row (line %[1]d, column %[2]d): %[4]s",
-			pe.Line, pe.Column, zh, en)}
+		// The column of a ParseError counts bytes, which no editor shows: the line says where.
+		return Row{Num: c.row}, &rowError{Num: c.row, Msg: fmt.Sprintf("无法读取此 CSV 行（第 %[1]d 行）：%[2]s / cannot read this CSV row (line %[1]d): %[3]s",
+			pe.Line, zh, en)}
 	case err != nil:
 		return Row{}, err
 	}
 	start, _ := c.r.FieldPos(0)
+	start += c.lines
 	c.row += max(start-c.endLine, 1)
 	lines := 0
 	for _, f := range rec {

@@ -407,3 +407,30 @@ func TestImportYearlessPostingDates(t *testing.T) {
 	rep = mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob, Today: today})
 	wantCounts(t, rep, ingest.Counts{Read: 3, Unchanged: 3, Warnings: 3})
 }
+
+// TestImportUnclosedQuote: a quote opened in row 3 and never closed took the 50 rows after it
+// into its last value; they were neither imported nor reported, and the report named a
+// "column 62", a byte offset. Now row 3 is refused, naming its line and the end of the file,
+// and the rows after it are read as rows, in UTF-8 and in GBK alike.
+func TestImportUnclosedQuote(t *testing.T) {
+	t.Parallel()
+	lines := []string{"岗位名称,公司名称,城市,薪资", "引号前岗位,西安引号测试有限公司,西安,8000", `坏行岗位,"西安引号测试有限公司,西安,8000`}
+	for i := range 50 {
+		lines = append(lines, fmt.Sprintf("引号后岗位%d,西安引号测试有限公司,西安,8000", i))
+	}
+	file := csvLines(lines...)
+	for name, data := range map[string][]byte{"utf8.csv": []byte(file), "gbk.csv": gbk(t, file)} {
+		t.Run(name, func(t *testing.T) {
+			s := openStore(t)
+			rep := mustImport(t, s, writeFile(t, name, data), ingest.Options{Type: xiaoqi.KindJob})
+			wantCounts(t, rep, ingest.Counts{Read: 52, Written: 51, Created: 51, Invalid: 1, EnterprisesCreated: 1})
+			if !hasProblem(rep, ingest.LevelError, 3, "", "line 3") || !hasProblem(rep, ingest.LevelError, 3, "", "end of the file (line 53)") || len(rep.Problems) != 1 {
+				t.Errorf("want row 3 refused, naming line 3 and the end of the file:%s", problems(rep))
+			}
+			jobs := jobsByTitle(t, s)
+			if jobs["引号后岗位0"] == nil || jobs["引号后岗位49"] == nil || jobs["坏行岗位"] != nil {
+				t.Errorf("stored %d jobs; want the 51 rows around the broken one", len(jobs))
+			}
+		})
+	}
+}
