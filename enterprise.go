@@ -177,7 +177,10 @@ func (j *JobNeed) Validate() error {
 	}
 	if j.SalaryMin < 0 || j.SalaryMax < 0 {
 		v.add("salary_min", "不能为负数", "must not be negative")
-	} else if j.SalaryMin > MaxMonthlySalary || j.SalaryMax > MaxMonthlySalary {
+	} else if j.SalaryMin > MaxMonthlySalary {
+		// Named as sent: salary_min 2000000 was refused naming salary_max, which the body left out.
+		v.add("salary_min", "月薪不能超过 %d 元", "must be in yuan a month, at most %d", MaxMonthlySalary)
+	} else if j.SalaryMax > MaxMonthlySalary {
 		v.add("salary_max", "月薪不能超过 %d 元", "must be in yuan a month, at most %d", MaxMonthlySalary)
 	} else if j.SalaryMax > 0 && j.SalaryMin > j.SalaryMax {
 		v.add("salary_max", "不能低于 salary_min（%d > %d）", "must not be below salary_min (%d > %d)", j.SalaryMin, j.SalaryMax)

@@ -82,7 +82,10 @@ func TestValidate(t *testing.T) {
 		{"job headcount at the bound", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", Headcount: xiaoqi.MaxHeadcount}, ""},
 		{"program graduates of a billion", &xiaoqi.Program{InstitutionID: "ins_1", Name: "软件工程", Degree: "本科", GraduatesPerYear: 1_000_000_000}, "graduates_per_year"},
 		{"job salary order", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 9, SalaryMax: 5}, "salary_max"},
-		{"job salary of 1e15", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 1e15, SalaryMax: 1e15}, "salary_max"},
+		{"job salary of 1e15", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 1e15, SalaryMax: 1e15}, "salary_min"},
+		// The field that is too high is named: salary_min 2000000 alone was refused naming salary_max.
+		{"job salary_min of 2,000,000", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 2_000_000}, "salary_min"},
+		{"job salary_max of 2,000,000", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 8000, SalaryMax: 2_000_000}, "salary_max"},
 		{"job salary of 80,000 a month", &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X", SalaryMin: 50000, SalaryMax: 80000}, ""},
 		{"candidate email", &xiaoqi.Candidate{Name: "张三", Email: "no-at-sign"}, "email"},
 		{"candidate birth date", &xiaoqi.Candidate{Name: "张三", BirthDate: "1999-13-01"}, "birth_date"},
