@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,6 +31,29 @@ func (s *Server) checkJob(ctx context.Context, old, d xiaoqi.Doc, data []byte) e
 	if !ok {
 		return nil
 	}
+	if err := checkJobFields(j, data); err != nil {
+		return err
+	}
+	if j.Status == xiaoqi.JobClosed || j.EnterpriseID == "" {
+		return nil
+	}
+	if o, ok := old.(*xiaoqi.JobNeed); ok && o.Status != xiaoqi.JobClosed && sameJob(o, j) {
+		return nil // an edit that leaves title and place as they were, of a job already open
+	}
+	open, err := s.openJobs(ctx, j.EnterpriseID)
+	if err != nil {
+		return err
+	}
+	for _, o := range open {
+		if o.ID != j.ID && sameJob(o, j) {
+			return duplicateJob(o)
+		}
+	}
+	return nil
+}
+
+// checkJobFields is what checkJob refuses in j itself, without reading the store.
+func checkJobFields(j *xiaoqi.JobNeed, data []byte) error {
 	var raw struct {
 		Headcount *json.RawMessage `json:"headcount"`
 	}
@@ -47,44 +71,54 @@ func (s *Server) checkJob(ctx context.Context, old, d xiaoqi.Doc, data []byte) e
 	if !j.PostedAt.IsZero() && j.PostedAt.After(time.Now().Add(postedSlack)) {
 		return invalid("posted_at", "发布日期不能晚于今天，不能是 %[1]s / must not be later than today, not %[1]s", j.PostedAt.Format(time.DateOnly))
 	}
-	if j.Status == xiaoqi.JobClosed || j.EnterpriseID == "" {
-		return nil
-	}
-	if o, ok := old.(*xiaoqi.JobNeed); ok && o.Status != xiaoqi.JobClosed && sameJob(o, j) {
-		return nil // an edit that leaves title and place as they were, of a job already open
-	}
-	opt := xiaoqi.ListOptions{Filters: map[string]string{"enterprise_id": j.EnterpriseID}, Limit: xiaoqi.MaxListLimit}
+	return nil
+}
+
+// openJobs lists the open job needs of the enterprise ent.
+func (s *Server) openJobs(ctx context.Context, ent string) ([]*xiaoqi.JobNeed, error) {
+	var out []*xiaoqi.JobNeed
+	opt := xiaoqi.ListOptions{Filters: map[string]string{"enterprise_id": ent}, Limit: xiaoqi.MaxListLimit}
 	for {
 		page, err := s.store.List(ctx, xiaoqi.KindJob, opt)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, x := range page.Docs {
-			o, ok := x.(*xiaoqi.JobNeed)
-			if !ok || o.ID == j.ID || o.Status == xiaoqi.JobClosed || !sameJob(o, j) {
-				continue
+			if o, ok := x.(*xiaoqi.JobNeed); ok && o.Status != xiaoqi.JobClosed {
+				out = append(out, o)
 			}
-			return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-				Message: "title: 该企业在" + o.City + "已有招聘中的同名岗位需求（" + o.ID + "）：请编辑那一条，或先将其关闭 / the enterprise already has an open job need of this title in " + xiaoqi.CityEnglish(o.City) + " (" + o.ID + "): edit that one, or close it first",
-				Details: []xiaoqi.FieldError{{Field: "title", Message: "与招聘中的岗位需求 " + o.ID + " 重复 / duplicates the open job need " + o.ID}}}
 		}
 		if page.Next == "" {
-			return nil
+			return out, nil
 		}
 		opt.After = page.Next
 	}
 }
 
-// sameJob reports whether two job needs are the same posting: the same title (spaces and
-// letter case aside) in the same city and district.
-func sameJob(a, b *xiaoqi.JobNeed) bool {
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
-	return norm(a.Name) == norm(b.Name) && xiaoqi.NormalizeCity(a.City) == xiaoqi.NormalizeCity(b.City) && norm(a.District) == norm(b.District)
+// duplicateJob is the refusal of a job need that repeats the open job need o.
+func duplicateJob(o *xiaoqi.JobNeed) error {
+	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+		Message: "title: 该企业在" + o.City + "已有招聘中的同名岗位需求（" + o.ID + "）：请编辑那一条，或先将其关闭 / the enterprise already has an open job need of this title in " + xiaoqi.CityEnglish(o.City) + " (" + o.ID + "): edit that one, or close it first",
+		Details: []xiaoqi.FieldError{{Field: "title", Message: "与招聘中的岗位需求 " + o.ID + " 重复 / duplicates the open job need " + o.ID}}}
 }
 
-// checkBatchJobs is checkJob for each job need of a batch that HR sends (POST /jobs/batch went
-// around it): an error names the document (docs[1].headcount), and two open postings of the
-// same job within the batch are the same duplicate as one stored before.
+// sameJob reports whether two job needs are the same posting: the same title (spaces and
+// letter case aside) in the same city and district.
+func sameJob(a, b *xiaoqi.JobNeed) bool { return postingKey(a) == postingKey(b) }
+
+// postingKey is what sameJob compares: title, city and district, spaces and letter case aside.
+func postingKey(j *xiaoqi.JobNeed) string {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
+	return norm(j.Name) + "|" + xiaoqi.NormalizeCity(j.City) + "|" + norm(j.District)
+}
+
+// checkBatchJobs is checkJob for each job need of a batch, HR's or an administrator's (an
+// administrator's went around it: salary_min 8, headcount 0 and a posted_at of 2199, which
+// topped every newest-first list, were stored, as were two copies of one posting): an error
+// names the document (docs[1].headcount), and two open postings of the same job of one
+// enterprise within the batch are the same duplicate as one stored before. A batch of a
+// thousand job needs reads each enterprise's open job needs once, not once a document, and
+// reads no stored version: the one the exemption of an unchanged edit needs is in that list.
 func (s *Server) checkBatchJobs(ctx context.Context, docs []xiaoqi.Doc, data []byte) error {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(data, &raws); err != nil || len(raws) != len(docs) {
@@ -102,31 +136,82 @@ func (s *Server) checkBatchJobs(ctx context.Context, docs []xiaoqi.Doc, data []b
 		}
 		return out
 	}
+	// The stored documents the batch writes again, by id or natural key: the batch's own
+	// version of them is what counts, checked within the batch.
+	inBatch := map[string]bool{}
+	for _, d := range docs {
+		inBatch[d.Base().ID] = true
+		inBatch[d.NaturalKey()] = true
+	}
+	delete(inBatch, "")
+	open := map[string][]*xiaoqi.JobNeed{} // enterprise id → its open job needs as stored
+	seen := map[string]int{}               // firmKey and postingKey → the index of the open job need
 	for i, d := range docs {
-		var old xiaoqi.Doc
-		if id := d.Base().ID; id != "" {
-			o, err := s.store.Get(ctx, xiaoqi.KindJob, id)
-			if err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
-				return err
-			}
-			old = o
-		}
-		if err := s.checkJob(ctx, old, d, raws[i]); err != nil {
-			return prefix(i, err)
-		}
 		j, ok := d.(*xiaoqi.JobNeed)
-		if !ok || j.Status == xiaoqi.JobClosed {
+		if !ok {
 			continue
 		}
-		for k, x := range docs[:i] {
-			if o, ok := x.(*xiaoqi.JobNeed); ok && o.Status != xiaoqi.JobClosed && o.EnterpriseID == j.EnterpriseID && sameJob(o, j) {
-				return prefix(i, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-					Message: fmt.Sprintf("title: 与本批第 %[1]d 项（docs[%[1]d]）是同一个招聘中的岗位需求 / is the same open job need as docs[%[1]d] of this batch", k),
-					Details: []xiaoqi.FieldError{{Field: "title", Message: fmt.Sprintf("与 docs[%[1]d] 重复 / duplicates docs[%[1]d]", k)}}})
+		if err := checkJobFields(j, raws[i]); err != nil {
+			return prefix(i, err)
+		}
+		if j.Status == xiaoqi.JobClosed {
+			continue
+		}
+		if j.EnterpriseID != "" {
+			stored, ok := open[j.EnterpriseID]
+			if !ok {
+				var err error
+				if stored, err = s.openJobs(ctx, j.EnterpriseID); err != nil {
+					return err
+				}
+				open[j.EnterpriseID] = stored
+			}
+			if err := duplicateStored(stored, j, inBatch); err != nil {
+				return prefix(i, err)
 			}
 		}
+		key := firmKey(j) + "|" + postingKey(j)
+		if k, ok := seen[key]; ok && !sameDoc(docs[k], j) {
+			return prefix(i, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+				Message: fmt.Sprintf("title: 与本批第 %[1]d 项（docs[%[1]d]）是同一个招聘中的岗位需求 / is the same open job need as docs[%[1]d] of this batch", k),
+				Details: []xiaoqi.FieldError{{Field: "title", Message: fmt.Sprintf("与 docs[%[1]d] 重复 / duplicates docs[%[1]d]", k)}}})
+		}
+		seen[key] = i
 	}
 	return nil
+}
+
+// duplicateStored is checkJob's duplicate check of j against stored, the open job needs of
+// its enterprise; a stored one the batch writes again (inBatch) is left to the batch's check.
+func duplicateStored(stored []*xiaoqi.JobNeed, j *xiaoqi.JobNeed, inBatch map[string]bool) error {
+	nk := j.NaturalKey()
+	for _, o := range stored {
+		if (o.ID == j.ID || (nk != "" && o.NaturalKey() == nk)) && sameJob(o, j) {
+			return nil // an edit that leaves title and place as they were, of a job already open
+		}
+	}
+	for _, o := range stored {
+		if o.ID == j.ID || inBatch[o.ID] || inBatch[o.NaturalKey()] || !sameJob(o, j) {
+			continue
+		}
+		return duplicateJob(o)
+	}
+	return nil
+}
+
+// firmKey is the enterprise of j for the duplicate check within a batch: its id, or, for an
+// administrator's batch that names the enterprise only, that name (two firms named
+// differently are two firms, though neither has an id).
+func firmKey(j *xiaoqi.JobNeed) string {
+	if j.EnterpriseID != "" {
+		return "id:" + j.EnterpriseID
+	}
+	return "name:" + strings.ToLower(strings.Join(strings.Fields(j.EnterpriseName), ""))
+}
+
+// sameDoc reports whether a and b are one document written twice (the same id or natural key).
+func sameDoc(a, b xiaoqi.Doc) bool {
+	return (a.Base().ID != "" && a.Base().ID == b.Base().ID) || (a.NaturalKey() != "" && a.NaturalKey() == b.NaturalKey())
 }
 
 // hrEnterprise is the fill of decodeBatch for p: a job need of HR's batch that names no
@@ -144,15 +229,29 @@ func hrEnterprise(p *principal) func(xiaoqi.Doc) {
 	}
 }
 
-// lockJobs locks the job needs of d's enterprise (an HR batch is all of one enterprise, its
-// own) and answers the unlock. Only this node's requests wait: several nodes can still race.
-func (s *Server) lockJobs(d xiaoqi.Doc) func() {
-	ent := ""
-	if j, ok := d.(*xiaoqi.JobNeed); ok {
-		ent = j.EnterpriseID
+// lockJobs locks the job needs of the enterprises of docs, each once and in the order of
+// their ids, so that two batches of the same firms cannot each hold one lock and wait for the
+// other's; it answers the unlock. A job need that names no enterprise id is checked against
+// nothing stored and takes no lock. Only this node's requests wait: several nodes can still race.
+func (s *Server) lockJobs(docs ...xiaoqi.Doc) func() {
+	var ents []string
+	for _, d := range docs {
+		if j, ok := d.(*xiaoqi.JobNeed); ok && j.EnterpriseID != "" {
+			ents = append(ents, j.EnterpriseID)
+		}
 	}
-	m, _ := s.jobLocks.LoadOrStore(ent, &sync.Mutex{})
-	mu := m.(*sync.Mutex)
-	mu.Lock()
-	return mu.Unlock
+	slices.Sort(ents)
+	ents = slices.Compact(ents)
+	unlock := make([]func(), 0, len(ents))
+	for _, ent := range ents {
+		m, _ := s.jobLocks.LoadOrStore(ent, &sync.Mutex{})
+		mu := m.(*sync.Mutex)
+		mu.Lock()
+		unlock = append(unlock, mu.Unlock)
+	}
+	return func() {
+		for _, u := range slices.Backward(unlock) {
+			u()
+		}
+	}
 }

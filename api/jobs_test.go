@@ -169,3 +169,45 @@ func TestJobBatchChecked(t *testing.T) {
 	}
 	hr.send(t, http.MethodPost, "/api/v1/jobs/batch", `[{"title":"测试","city":"西安市"},{"title":"运维","city":"西安市","headcount":2}]`).want(t, http.StatusOK)
 }
+
+// TestJobBatchCheckedForAdmin: an administrator's POST /jobs/batch is checked as HR's is
+// (README, Hostile input: the bounds hold whichever way data comes in). salary_min 8, a
+// headcount of 0 and a posted_at of 2199 (which topped every newest-first list) were stored,
+// and two copies of one posting in one batch were both created. Two firms named differently
+// are two firms though neither has an id; a document written again by its natural key is no
+// duplicate of itself.
+func TestJobBatchCheckedForAdmin(t *testing.T) {
+	e := newEnv(t)
+	ent := e.create(t, "enterprises", softstone)
+	other := e.create(t, "enterprises", `{"name":"西安另一家外包有限公司","city":"西安市","region":"关中"}`)
+	e.create(t, "jobs", `{"enterprise_id":"`+ent.ID+`","title":"Java开发工程师","city":"西安市"}`)
+	before := e.count(t, xiaoqi.KindJob)
+	for _, c := range []struct{ body, field string }{
+		{`[{"enterprise_id":"` + ent.ID + `","title":"测试","city":"西安市"},{"enterprise_id":"` + other.ID + `","title":"运维","city":"西安市","salary_min":8}]`, "docs[1].salary_min"},
+		{`[{"enterprise_name":"某公司","title":"运维","city":"西安市","headcount":0}]`, "docs[0].headcount"},
+		{`[{"enterprise_name":"某公司","title":"运维","city":"西安市","posted_at":"2199-01-01T00:00:00Z"}]`, "docs[0].posted_at"},
+	} {
+		e.send(t, http.MethodPost, "/api/v1/jobs/batch", c.body).wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, c.field)
+	}
+	for _, body := range []string{
+		// A repeat of a stored open job need of the second enterprise of the batch.
+		`[{"enterprise_id":"` + other.ID + `","title":"测试","city":"西安市"},{"enterprise_id":"` + ent.ID + `","title":"java开发工程师","city":"西安"}]`,
+		`[{"enterprise_id":"` + ent.ID + `","title":"测试","city":"西安市"},{"enterprise_id":"` + ent.ID + `","title":"测试","city":"西安"}]`,
+		`[{"enterprise_name":"某公司","title":"测试","city":"西安市"},{"enterprise_name":" 某公司","title":"测试 ","city":"西安市"}]`,
+	} {
+		e.send(t, http.MethodPost, "/api/v1/jobs/batch", body).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "docs[1].title")
+	}
+	if n := e.count(t, xiaoqi.KindJob); n != before {
+		t.Errorf("%d job needs stored after refused batches, want %d", n, before)
+	}
+	// The same title of two firms that name no id; then the same batch again, by its
+	// natural key (source and external_id): an update, not a duplicate of itself.
+	again := `[{"enterprise_name":"某公司","title":"测试","city":"西安市","source":"t","external_id":"1"},
+		{"enterprise_name":"另一家公司","title":"测试","city":"西安市","source":"t","external_id":"2"},
+		{"enterprise_id":"` + ent.ID + `","title":"测试","city":"西安市","source":"t","external_id":"3"}]`
+	e.send(t, http.MethodPost, "/api/v1/jobs/batch", again).want(t, http.StatusOK)
+	e.send(t, http.MethodPost, "/api/v1/jobs/batch", again).want(t, http.StatusOK)
+	if n := e.count(t, xiaoqi.KindJob); n != before+3 {
+		t.Errorf("%d job needs stored after two writes of one batch of three, want %d", n, before+3)
+	}
+}
