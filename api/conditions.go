@@ -52,11 +52,43 @@ func (s *Server) hasNoParts(ctx context.Context, k xiaoqi.Kind, id string) error
 		return nil
 	}
 	page, err := s.store.List(ctx, parts, xiaoqi.ListOptions{Filters: map[string]string{field: id}, Limit: 1})
-	if err != nil || len(page.Docs) == 0 {
+	if err != nil {
 		return err
 	}
-	return xiaoqi.Errorf(xiaoqi.ECONFLICT, "%[1]s仍有%[2]s（如 %[3]s）：请先删除它们 / the %[4]s still has %[5]s (such as %[3]s): delete them first",
-		xiaoqi.KindName(k), zh, page.Docs[0].Base().ID, k, en)
+	if len(page.Docs) > 0 {
+		return xiaoqi.Errorf(xiaoqi.ECONFLICT, "%[1]s仍有%[2]s（如 %[3]s）：请先删除它们 / the %[4]s still has %[5]s (such as %[3]s): delete them first",
+			xiaoqi.KindName(k), zh, page.Docs[0].Base().ID, k, en)
+	}
+	return s.hasNoPartners(ctx, k, field, id)
+}
+
+// hasNoPartners refuses to delete an enterprise or institution that is a party to a proposed,
+// accepted or active partnership: deleted (204), the firm's partnerships were still accepted
+// and activated, and shown, with a partner that no longer existed. A suggested or declined
+// one does not hold it: the workflow cannot move it on without the party (proposing again
+// reads both), and the API deletes no partnership, so it would hold the firm for ever.
+func (s *Server) hasNoPartners(ctx context.Context, k xiaoqi.Kind, field, id string) error {
+	opt := xiaoqi.ListOptions{Filters: map[string]string{field: id}, Limit: xiaoqi.MaxListLimit}
+	for {
+		page, err := s.store.List(ctx, xiaoqi.KindPartnership, opt)
+		if err != nil {
+			return err
+		}
+		for _, d := range page.Docs {
+			p, ok := d.(*xiaoqi.Partnership)
+			if !ok || p.Status == xiaoqi.PartnershipSuggested || p.Status == xiaoqi.PartnershipDeclined {
+				continue
+			}
+			return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+				Message: fmt.Sprintf("%[1]s仍是合作 %[2]s 的一方，状态为%[3]s：合作结束前不能删除 / the %[4]s is a party to partnership %[2]s, which is %[5]s: it cannot be deleted while the partnership stands",
+					xiaoqi.KindName(k), p.ID, stateName(p.Status), k, p.Status),
+				Details: []xiaoqi.FieldError{{Field: "id", Message: "合作 " + p.ID + " / partnership " + p.ID}}}
+		}
+		if page.Next == "" {
+			return nil
+		}
+		opt.After = page.Next
+	}
 }
 
 // mayWriteAll checks mayWrite for every document of a batch, naming the first refused one.

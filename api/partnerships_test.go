@@ -251,3 +251,24 @@ func TestPartnershipBadRequests(t *testing.T) {
 		t.Errorf("partnership changed by bad requests: %+v", got)
 	}
 }
+
+// TestDeletePartnerRefused: an enterprise or institution that is a party to a proposed,
+// accepted or active partnership is not deleted (409 naming the partnership): it was (204),
+// and the partnership was then accepted and activated with a partner that no longer existed.
+// A declined or suggested one, which cannot move on without the party, does not hold it.
+func TestDeletePartnerRefused(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+	p := w.step(t, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", ""), http.StatusCreated)
+	w.step(t, "/api/v1/partnerships", `{"institution_id":"`+w.xupt+`","enterprise_id":"`+w.ent+`","status":"suggested","by":"institution"}`, http.StatusCreated)
+	for _, path := range []string{"/api/v1/enterprises/" + w.ent, "/api/v1/institutions/" + w.xjtu} {
+		msg := w.send(t, http.MethodDelete, path, "").wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "id").Error.Message
+		if !strings.Contains(msg, p.ID) {
+			t.Errorf("DELETE %s: the refusal does not name the partnership %s: %s", path, p.ID, msg)
+		}
+	}
+	w.step(t, "/api/v1/partnerships/"+p.ID+"/accept", `{"by":"institution"}`, http.StatusOK)
+	w.send(t, http.MethodDelete, "/api/v1/enterprises/"+w.ent, "").wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "id")
+	// Only suggested with 西安邮电大学: deleted.
+	w.send(t, http.MethodDelete, "/api/v1/institutions/"+w.xupt, "").want(t, http.StatusNoContent)
+}
