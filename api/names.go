@@ -15,7 +15,7 @@ import (
 // ("华为技术有限公司", shown in search hits and found by enterprise=), and a training base's
 // staff programs titled "西安交通大学 · 软件工程". Imports name them so already (ingest).
 // A reference to nothing keeps the name written. A program that names no city is placed
-// where its institution is, city and district, as imports place it, so that the city and
+// where its institution is, city and district (a district it names is kept), as imports place it, so that the city and
 // district filters find it. A program's degree must be one its institution awards
 // (xiaoqi.CheckProgramDegree).
 func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
@@ -67,7 +67,12 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 				}
 				d.InstitutionName = in.Title()
 				if strings.TrimSpace(d.City) == "" {
-					d.City, d.District = in.City, in.District
+					// The district given is kept and checked against the school's city: 长安区
+					// without a city was replaced by the school's 雁塔区, and 火星区 too, without a word.
+					d.City = in.City
+					if strings.TrimSpace(d.District) == "" {
+						d.District = in.District
+					}
 				}
 				if err := checkProgramPlace(d, in); err != nil {
 					return inBatch(err, i, len(docs))

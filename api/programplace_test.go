@@ -74,3 +74,26 @@ func TestProgramPlace(t *testing.T) {
 		put(tc.city, tc.district).want(t, http.StatusOK).decode(t, &p)
 	}
 }
+
+// TestProgramDistrictWithoutCity: a program that names its district but no city is placed in
+// its school's city with the district given (长安区 was replaced by the school's 雁塔区), and a
+// district that city does not have (火星区) is refused naming district (it vanished, 201).
+func TestProgramDistrictWithoutCity(t *testing.T) {
+	e := newEnv(t)
+	var uni struct {
+		ID string `json:"id"`
+	}
+	e.send(t, http.MethodPost, "/api/v1/institutions", `{"name":"地点测试大学","type":"university","level":"本科","city":"西安市","district":"雁塔区"}`).
+		want(t, http.StatusCreated).decode(t, &uni)
+	var p xiaoqi.Program
+	e.send(t, http.MethodPost, "/api/v1/programs", `{"name":"软件工程","degree":"本科","district":"长安区","institution_id":"`+uni.ID+`"}`).
+		want(t, http.StatusCreated).decode(t, &p)
+	if p.City != "西安市" || p.District != "长安区" {
+		t.Errorf("a program of 长安区 without a city is at %s · %s, want 西安市 · 长安区", p.City, p.District)
+	}
+	ae := e.send(t, http.MethodPost, "/api/v1/programs", `{"name":"网络工程","degree":"本科","district":"火星区","institution_id":"`+uni.ID+`"}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "district")
+	if !strings.Contains(ae.Error.Message, "火星区") {
+		t.Errorf("the refusal does not name 火星区: %s", ae.Error.Message)
+	}
+}
