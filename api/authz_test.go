@@ -476,6 +476,26 @@ func TestIfMatch(t *testing.T) {
 	if r := put(tag); r.Status != http.StatusConflict || !strings.Contains(string(r.Body), "If-Match") {
 		t.Errorf("PUT with a stale ETag: %d %s, want 409 naming If-Match", r.Status, r.Body)
 	}
+	// If-Match compares strongly (RFC 9110): the weak tag of the current version is stale too;
+	// it was taken as the version.
+	if r := put(`W/"2"`); r.Status != http.StatusConflict || !strings.Contains(string(r.Body), "If-Match") {
+		t.Errorf("PUT with the weak tag of the current version: %d %s, want 409 naming If-Match", r.Status, r.Body)
+	}
+	// What is no ETag of ours is malformed, not stale (it was 409, as if read long ago).
+	for _, bad := range []string{`2`, `"abc"`, `"2`, `W/2`} {
+		r := put(bad)
+		var ae apiError
+		if r.Status != http.StatusBadRequest || json.Unmarshal(r.Body, &ae) != nil || len(ae.Error.Details) == 0 || ae.Error.Details[0].Field != "If-Match" {
+			t.Errorf("PUT with If-Match %s: %d %s, want 400 naming If-Match", bad, r.Status, r.Body)
+		}
+	}
+	// A POST answers the ETag of its write, as a PUT does, to send back as If-Match.
+	if r := e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"版本测试软件有限公司","city":"宝鸡市"}`).want(t, http.StatusOK); r.Header.Get("ETag") != `"2"` {
+		t.Errorf("POST onto version 2: ETag %q, want \"2\"", r.Header.Get("ETag"))
+	}
+	if r := e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"另一家版本测试有限公司","city":"西安市"}`).want(t, http.StatusCreated); r.Header.Get("ETag") != `"1"` {
+		t.Errorf("POST of a new enterprise: ETag %q, want \"1\"", r.Header.Get("ETag"))
+	}
 }
 
 // TestLongValuesBounded: an audit query's actor is bounded, and an unknown type is echoed cut

@@ -21,20 +21,44 @@ func etag(version int64) string { return strconv.Quote(strconv.FormatInt(version
 // ifMatch checks the request's If-Match against the stored document old: a PUT or DELETE
 // sent with the ETag of a version that is no longer stored is refused as stale (409), as a
 // stale version field is. It was ignored: a client that sent it believed itself protected.
+// If-Match compares strongly (RFC 9110 §13.1.1): a weak tag (W/"3") never matches, so it is
+// stale as well; it was taken as "3". A value that is no ETag of ours (3 unquoted, "abc") is
+// a 400 naming If-Match: it was answered 409, as if the client had read an older version.
 func ifMatch(c *gin.Context, old xiaoqi.Doc) error {
 	h := strings.TrimSpace(c.GetHeader("If-Match"))
 	if h == "" || h == "*" {
 		return nil
 	}
 	want := etag(old.Base().Version)
+	match := false
 	for _, t := range strings.Split(h, ",") {
-		if strings.TrimPrefix(strings.TrimSpace(t), "W/") == want {
-			return nil
+		t = strings.TrimSpace(t)
+		tag, weak := strings.CutPrefix(t, "W/")
+		if !ourETag(tag) {
+			return invalid("If-Match", "须为 GET 或上次写入返回的 ETag（如 %[2]s，带引号），不能是 %[1]q / must be the ETag a GET or the last write answered (such as %[2]s, quotes included), not %[1]q", t, want)
 		}
+		match = match || (!weak && tag == want)
+	}
+	if match {
+		return nil
 	}
 	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-		Message: fmt.Sprintf("If-Match %[1]s 与当前版本 %[2]s 不符：请重新读取后再写 / If-Match %[1]s is not the current version %[2]s: read it again and write", h, want),
+		Message: fmt.Sprintf("If-Match %[1]s 与当前版本 %[2]s 不符（弱标签 W/ 从不相符）：请重新读取后再写 / If-Match %[1]s is not the current version %[2]s (a weak W/ tag never matches): read it again and write", h, want),
 		Details: []xiaoqi.FieldError{{Field: "If-Match", Message: "版本已过期 / is stale"}}}
+}
+
+// ourETag reports whether t is an entity tag etag could have made: a version in quotes.
+func ourETag(t string) bool {
+	if len(t) < 3 || len(t) > 21 || t[0] != '"' || t[len(t)-1] != '"' {
+		return false
+	}
+	v := t[1 : len(t)-1]
+	for _, r := range v {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // hasNoParts refuses to delete an enterprise that has job needs or an institution that has

@@ -218,6 +218,8 @@ func (s *Server) writeCreated(c *gin.Context, d xiaoqi.Doc, res string, wait boo
 	if !ok {
 		return
 	}
+	// The ETag of the last write, as a PUT answers it, to send back as If-Match.
+	c.Header("ETag", etag(wr[0].Version))
 	status := http.StatusOK
 	if wr[0].Created {
 		status = http.StatusCreated

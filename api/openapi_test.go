@@ -506,5 +506,10 @@ func TestOpenAPIConditionalWrites(t *testing.T) {
 		if r := doc.Paths.Find("/api/v1/" + res).Post.Responses.Value("201"); r == nil || r.Value.Headers["Location"] == nil {
 			t.Errorf("POST /%s: 201 declares no Location", res)
 		}
+		for _, code := range []string{"200", "201"} {
+			if r := doc.Paths.Find("/api/v1/" + res).Post.Responses.Value(code); r == nil || r.Value.Headers["ETag"] == nil {
+				t.Errorf("POST /%s: %s declares no ETag", res, code)
+			}
+		}
 	}
 }
