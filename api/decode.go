@@ -265,6 +265,11 @@ func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) (docs []xiao
 			warnings = append(warnings, w...)
 		}
 		if err == nil {
+			var w []string
+			w, err = readSalary(d, d, prefix)
+			warnings = append(warnings, w...)
+		}
+		if err == nil {
 			err = validate(d, prefix)
 		}
 		if err != nil {

@@ -177,12 +177,18 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			// Before the natural key is looked up: an enterprise's is its name and city.
 			_, err = readPlace(d, "")
 		}
+		sent := d
 		if err == nil {
 			d, old, err = s.ontoStored(c, d, data)
 		}
 		if err == nil {
 			// Again on the stored document the body was written onto, whose city is the body's.
 			warnings, err = readPlace(d, "")
+		}
+		if err == nil {
+			var w []string
+			w, err = readSalary(d, sent, "")
+			warnings = append(warnings, w...)
 		}
 		if err == nil {
 			err = mayWrite(who(c), old, d)
@@ -304,6 +310,11 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		var warnings []string
 		if err == nil {
 			warnings, err = readPlace(d, "")
+		}
+		if err == nil {
+			var w []string
+			w, err = readSalary(d, d, "")
+			warnings = append(warnings, w...)
 		}
 		if err != nil {
 			s.writeError(c, err)
