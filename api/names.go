@@ -9,15 +9,15 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
-// fillNames gives a job need the name of its enterprise and a program the name of its
-// institution, as stored, whenever the document names one that exists: the name written with
-// the document was kept, so HR of one firm published postings under another's name
-// ("华为技术有限公司", shown in search hits and found by enterprise=), and a training base's
-// staff programs titled "西安交通大学 · 软件工程". Imports name them so already (ingest).
-// A reference to nothing keeps the name written. A program that names no city is placed
-// where its institution is, city and district (a district it names is kept), as imports place it, so that the city and
-// district filters find it. A program's degree must be one its institution awards
-// (xiaoqi.CheckProgramDegree).
+// fillNames gives a job need the name of its enterprise, and a program and a candidate's
+// education the name of its institution, as stored, whenever the document names one that
+// exists: the name written with the document was kept, so HR of one firm published postings
+// under another's name ("华为技术有限公司", shown in search hits and found by enterprise=), and
+// a training base's staff programs titled "西安交通大学 · 软件工程". Imports name them so
+// already (ingest). A reference to nothing is refused, naming the field. A program that
+// names no city is placed where its institution is, city and district (a district it names
+// is kept), as imports place it, so that the city and district filters find it. A program's
+// degree must be one its institution awards (xiaoqi.CheckProgramDegree).
 func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 	refs := map[string]xiaoqi.Doc{} // id → stored document; nil when there is none
 	ref := func(k xiaoqi.Kind, id string) (xiaoqi.Doc, error) {
@@ -51,6 +51,23 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 				// synthetic, and real_only leaves it out of every count and ranking.
 				if e.Base().Synthetic {
 					d.Synthetic = true
+				}
+			}
+		case *xiaoqi.Candidate:
+			// A school named by its id had no name, so the institution filter of search
+			// missed the candidate; an id of no school was stored.
+			for k := range d.Education {
+				ed := &d.Education[k]
+				in, err := ref(xiaoqi.KindInstitution, ed.InstitutionID)
+				if err != nil {
+					return err
+				}
+				if in == nil && ed.InstitutionID != "" {
+					f := "education[" + strconv.Itoa(k) + "].institution_id"
+					return inBatch(invalid(f, "院校 %[1]s 不存在 / no institution %[1]s", ed.InstitutionID), i, len(docs))
+				}
+				if in != nil {
+					ed.InstitutionName = in.Title()
 				}
 			}
 		case *xiaoqi.Program:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,4 +187,28 @@ func TestBlankCellKeepsStoredValue(t *testing.T) {
 	if len(cs) != 1 || cs[0].Email != "CXD@Example.com" || cs[0].Summary != "学校名单上的简介" {
 		t.Errorf("after a list with the e-mail and summary blank: %+v; want them kept", cs)
 	}
+}
+
+// TestCandidateEducationInstitution: a candidate's education that names its school by id gets
+// the school's name, as a program does, so that search's institution filter finds the
+// candidate (it did not: the name was empty); an id of no school is refused naming
+// education[i].institution_id (it was 201).
+func TestCandidateEducationInstitution(t *testing.T) {
+	e := newEnv(t)
+	uni := e.create(t, "institutions", xupt)
+	var c xiaoqi.Candidate
+	e.send(t, http.MethodPost, "/api/v1/candidates?refresh=wait_for", `{"name":"王五","city":"西安市","visibility":"public","skills":["Java"],
+		"education":[{"institution_id":"`+uni.ID+`","major":"软件工程","degree":"本科"}]}`).want(t, http.StatusCreated).decode(t, &c)
+	if len(c.Education) != 1 || c.Education[0].InstitutionName != "西安邮电大学" {
+		t.Errorf("education by institution id stored as %+v, want 西安邮电大学", c.Education)
+	}
+	var p facetPage
+	e.get(t, "/api/v1/search?type=candidate&institution="+uni.ID).want(t, http.StatusOK).decode(t, &p)
+	if got := hitIDs(p); !slices.Equal(got, []string{c.ID}) {
+		t.Errorf("institution=%s found %v, want the candidate %s", uni.ID, got, c.ID)
+	}
+	e.send(t, http.MethodPost, "/api/v1/candidates", `{"name":"赵六","city":"西安市","education":[{"institution_name":"西北大学"},{"institution_id":"ins_0000000000000000"}]}`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "education[1].institution_id")
+	e.send(t, http.MethodPost, "/api/v1/candidates/batch", `[{"name":"赵六","city":"西安市"},{"name":"孙七","city":"西安市","education":[{"institution_id":"ins_0000000000000000"}]}]`).
+		wantError(t, http.StatusBadRequest, xiaoqi.EINVALID, "docs[1].education[0].institution_id")
 }

@@ -11,8 +11,9 @@ import (
 )
 
 var (
-	// prefix is the field or parameter an API message starts with ("docs[1].name: ").
-	prefix = regexp.MustCompile(`^[A-Za-z$_][A-Za-z0-9_.$\[\]-]*: `)
+	// prefix is the field or parameter an API message starts with ("docs[1].name: "), or the
+	// document of a batch and its field ("docs[1]: education[0].institution_id: ").
+	prefix = regexp.MustCompile(`^(?:[A-Za-z$_][A-Za-z0-9_.$\[\]-]*: )+`)
 	// quoted is an ASCII-quoted value ("很多", "later").
 	quoted = regexp.MustCompile(`"((?:[^"\\（）()]|\\.)*)"`)
 	// number is a run of digits, with its decimals.
