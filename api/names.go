@@ -114,56 +114,82 @@ func inBatch(err error, i, n int) error {
 	return out
 }
 
-// renamed writes the new name of d, an enterprise or institution that was old, into its job
-// needs or programs, which carry it for search, suggestions and their lists: renamed, a firm
-// kept its job needs under the old name, which search and suggestions still gave, and the new
-// one found none of them.
+// namePart is a kind of document that carries the name of an enterprise or institution:
+// field filters those of one (all of the kind when empty), and rename sets the new name in
+// one, reporting whether that changed it.
+type namePart struct {
+	k      xiaoqi.Kind
+	field  string
+	rename func(xiaoqi.Doc) bool
+}
+
+// renamed writes the new name of d, an enterprise or institution that was old, into what
+// carries it for search, suggestions and lists: an enterprise's job needs and partnerships,
+// an institution's programs, partnerships and the education of candidates who studied there.
+// Renamed, a firm kept its job needs under the old name, which search and suggestions still
+// gave, and the new one found none of them; its partnerships kept the old name after job
+// needs and programs took the new one.
 func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
-	name := d.Title()
+	name, id := d.Title(), d.Base().ID
 	if old == nil || old.Title() == name {
 		return nil
 	}
-	var k xiaoqi.Kind
-	var field string
+	var parts []namePart
+	add := func(k xiaoqi.Kind, field string, rename func(xiaoqi.Doc) bool) {
+		parts = append(parts, namePart{k, field, rename})
+	}
+	set := func(p *string) bool {
+		changed := *p != name
+		*p = name
+		return changed
+	}
 	switch d.Kind() {
 	case xiaoqi.KindEnterprise:
-		k, field = xiaoqi.KindJob, "enterprise_id"
+		add(xiaoqi.KindJob, "enterprise_id", func(x xiaoqi.Doc) bool { return set(&x.(*xiaoqi.JobNeed).EnterpriseName) })
+		add(xiaoqi.KindPartnership, "enterprise_id", func(x xiaoqi.Doc) bool { return set(&x.(*xiaoqi.Partnership).EnterpriseName) })
 	case xiaoqi.KindInstitution:
-		k, field = xiaoqi.KindProgram, "institution_id"
-	default:
-		return nil
-	}
-	opt := xiaoqi.ListOptions{Filters: map[string]string{field: d.Base().ID}, Limit: xiaoqi.MaxListLimit}
-	for {
-		page, err := s.store.List(ctx, k, opt)
-		if err != nil {
-			return err
-		}
-		var docs []xiaoqi.Doc
-		for _, p := range page.Docs {
-			switch p := p.(type) {
-			case *xiaoqi.JobNeed:
-				if p.EnterpriseName != name {
-					p.EnterpriseName = name
-					docs = append(docs, p)
-				}
-			case *xiaoqi.Program:
-				if p.InstitutionName != name {
-					p.InstitutionName = name
-					docs = append(docs, p)
+		add(xiaoqi.KindProgram, "institution_id", func(x xiaoqi.Doc) bool { return set(&x.(*xiaoqi.Program).InstitutionName) })
+		add(xiaoqi.KindPartnership, "institution_id", func(x xiaoqi.Doc) bool { return set(&x.(*xiaoqi.Partnership).InstitutionName) })
+		// The stores filter candidates by their first school only: all are read, as a
+		// rename is rare and a school further down the list is as much the candidate's.
+		add(xiaoqi.KindCandidate, "", func(x xiaoqi.Doc) bool {
+			changed := false
+			for i, e := range x.(*xiaoqi.Candidate).Education {
+				if e.InstitutionID == id {
+					changed = set(&x.(*xiaoqi.Candidate).Education[i].InstitutionName) || changed
 				}
 			}
+			return changed
+		})
+	}
+	for _, p := range parts {
+		opt := xiaoqi.ListOptions{Filters: map[string]string{}, Limit: xiaoqi.MaxListLimit}
+		if p.field != "" {
+			opt.Filters[p.field] = id
 		}
-		if len(docs) > 0 {
-			if _, err := s.store.Upsert(ctx, docs); err != nil {
+		for {
+			page, err := s.store.List(ctx, p.k, opt)
+			if err != nil {
 				return err
 			}
+			var docs []xiaoqi.Doc
+			for _, x := range page.Docs {
+				if p.rename(x) {
+					docs = append(docs, x)
+				}
+			}
+			if len(docs) > 0 {
+				if _, err := s.store.Upsert(ctx, docs); err != nil {
+					return err
+				}
+			}
+			if page.Next == "" {
+				break
+			}
+			opt.After = page.Next
 		}
-		if page.Next == "" {
-			return nil
-		}
-		opt.After = page.Next
 	}
+	return nil
 }
 
 // checkProgramPlace refuses a program placed where its school cannot teach it: in a city

@@ -272,3 +272,26 @@ func TestDeletePartnerRefused(t *testing.T) {
 	// Only suggested with 西安邮电大学: deleted.
 	w.send(t, http.MethodDelete, "/api/v1/institutions/"+w.xupt, "").want(t, http.StatusNoContent)
 }
+
+// TestRenameReachesPartnerships: an enterprise or institution renamed gives its new name to its
+// partnerships, as to its job needs and programs (they kept the old one, and search by the new
+// name missed them), and an institution its new name to the education of its candidates,
+// the second school of a candidate too.
+func TestRenameReachesPartnerships(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+	p := w.step(t, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", ""), http.StatusCreated)
+	cnd := w.create(t, "candidates", `{"name":"王五","city":"西安市","education":[{"institution_name":"西北大学","degree":"本科"},{"institution_id":"`+w.xjtu+`","degree":"硕士"}]}`)
+	w.send(t, http.MethodPut, "/api/v1/enterprises/"+w.ent, `{"name":"西安软通改名科技有限公司","city":"西安市","region":"关中"}`).want(t, http.StatusOK)
+	w.send(t, http.MethodPut, "/api/v1/institutions/"+w.xjtu, `{"name":"西安交通大学改名测试","type":"university","code":"4161010698","level":"本科","city":"西安市","region":"关中"}`).want(t, http.StatusOK)
+	var got partnershipJSON
+	w.get(t, "/api/v1/partnerships/"+p.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.EnterpriseName != "西安软通改名科技有限公司" || got.InstitutionName != "西安交通大学改名测试" {
+		t.Errorf("after the renames the partnership is of %q and %q, want the new names", got.InstitutionName, got.EnterpriseName)
+	}
+	var c xiaoqi.Candidate
+	w.get(t, "/api/v1/candidates/"+cnd.ID).want(t, http.StatusOK).decode(t, &c)
+	if len(c.Education) != 2 || c.Education[0].InstitutionName != "西北大学" || c.Education[1].InstitutionName != "西安交通大学改名测试" {
+		t.Errorf("after the rename the candidate's education is %+v, want 西北大学 and the new name", c.Education)
+	}
+}
