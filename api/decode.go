@@ -260,6 +260,7 @@ func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) (docs []xiao
 			fill(d)
 		}
 		if err == nil {
+			orgName(d)
 			var w []string
 			w, err = readPlace(d, prefix)
 			warnings = append(warnings, w...)

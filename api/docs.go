@@ -177,9 +177,18 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 			// Before the natural key is looked up: an enterprise's is its name and city.
 			_, err = readPlace(d, "")
 		}
-		sent := d
+		sent, asSent := d, ""
 		if err == nil {
+			asSent = orgName(d)
 			d, old, err = s.ontoStored(c, d, data)
+		}
+		if e, ok := d.(*xiaoqi.Enterprise); ok && err == nil && old == nil && asSent != "" {
+			// A firm stored before names were written as registered: under the name as sent.
+			e.Name = asSent
+			d, old, err = s.ontoStored(c, d, data)
+		}
+		if err == nil {
+			orgName(d) // the body's name, written onto the stored firm
 		}
 		if err == nil {
 			// Again on the stored document the body was written onto, whose city is the body's.
@@ -309,6 +318,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		}
 		var warnings []string
 		if err == nil {
+			orgName(d)
 			warnings, err = readPlace(d, "")
 		}
 		if err == nil {

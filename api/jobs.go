@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // postedSlack is how far past the server's clock a job need's posted_at may be: a day, for
@@ -102,13 +103,14 @@ func duplicateJob(o *xiaoqi.JobNeed) error {
 		Details: []xiaoqi.FieldError{{Field: "title", Message: "与招聘中的岗位需求 " + o.ID + " 重复 / duplicates the open job need " + o.ID}}}
 }
 
-// sameJob reports whether two job needs are the same posting: the same title (spaces and
-// letter case aside) in the same city and district.
+// sameJob reports whether two job needs are the same posting: the same title (spaces,
+// letter case and width aside) in the same city and district.
 func sameJob(a, b *xiaoqi.JobNeed) bool { return postingKey(a) == postingKey(b) }
 
-// postingKey is what sameJob compares: title, city and district, spaces and letter case aside.
+// postingKey is what sameJob compares: title, city and district, spaces, letter case and
+// width aside (Ｊａｖａ开发工程师, typed by a Chinese input method, is Java开发工程师).
 func postingKey(j *xiaoqi.JobNeed) string {
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(ingest.Narrow(s)), "")) }
 	return norm(j.Name) + "|" + xiaoqi.NormalizeCity(j.City) + "|" + norm(j.District)
 }
 
@@ -206,7 +208,7 @@ func firmKey(j *xiaoqi.JobNeed) string {
 	if j.EnterpriseID != "" {
 		return "id:" + j.EnterpriseID
 	}
-	return "name:" + strings.ToLower(strings.Join(strings.Fields(j.EnterpriseName), ""))
+	return "name:" + strings.ToLower(strings.Join(strings.Fields(ingest.OrgName(ingest.Narrow(j.EnterpriseName))), ""))
 }
 
 // sameDoc reports whether a and b are one document written twice (the same id or natural key).

@@ -100,6 +100,20 @@ func (s *Server) fillNames(ctx context.Context, docs []xiaoqi.Doc) error {
 	return nil
 }
 
+// orgName writes the name of an enterprise d as its registration does (ingest.OrgName) and
+// answers the name as sent when that changed it, else "".
+func orgName(d xiaoqi.Doc) string {
+	e, ok := d.(*xiaoqi.Enterprise)
+	if !ok {
+		return ""
+	}
+	sent := e.Name
+	if e.Name = ingest.OrgName(e.Name); e.Name == sent {
+		return ""
+	}
+	return sent
+}
+
 // inBatch names the fields of a validation error of docs[i] as the store names them in a
 // batch (docs[3].degree); a single document's error stays as it is.
 func inBatch(err error, i, n int) error {
