@@ -17,8 +17,8 @@ func TestEnterpriseNameAsRegistered(t *testing.T) {
 	samsung := e.create(t, "enterprises", `{"name":"三星（中国）半导体有限公司","city":"西安市"}`)
 	outsource := e.create(t, "enterprises", `{"name":"西安测试外包科技有限公司","city":"西安市"}`)
 	for body, want := range map[string]string{
-		`{"name":"三星(中国)半导体有限公司","city":"西安市"}`:  samsung.ID,
-		`{"name":" 三星(中国）半导体有限公司","city":"西安"}`:  samsung.ID,
+		`{"name":"三星(中国)半导体有限公司","city":"西安市"}`: samsung.ID,
+		`{"name":" 三星(中国）半导体有限公司","city":"西安"}`: samsung.ID,
 		`{"name":"西安测试外包科技有限公司 ","city":"西安市"}`: outsource.ID,
 	} {
 		var got xiaoqi.Enterprise
