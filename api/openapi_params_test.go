@@ -124,3 +124,23 @@ func TestOpenAPIQueryParameters(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPISearchTypeTabNames: /search takes the Chinese names of the UI's tabs as a type
+// (README), and the document lists them, so that a client made from it may send them; it
+// listed the English names only. TestOpenAPIQueryParameters sends every value listed.
+func TestOpenAPISearchTypeTabNames(t *testing.T) {
+	doc := loadOpenAPI(t, newEnv(t))
+	p := doc.Paths.Find("/api/v1/search").Get.Parameters.GetByInAndName("query", "type")
+	if p == nil || p.Schema.Value.Items == nil {
+		t.Fatal("/api/v1/search declares no type array")
+	}
+	var enum []string
+	for _, v := range p.Schema.Value.Items.Value.Enum {
+		enum = append(enum, fmt.Sprint(v))
+	}
+	for _, tab := range []string{"院校", "专业", "企业", "岗位", "候选人", "政策"} {
+		if !slices.Contains(enum, tab) {
+			t.Errorf("the type of /search does not list the tab %s: %v", tab, enum)
+		}
+	}
+}
