@@ -513,3 +513,50 @@ func TestOpenAPIConditionalWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIJobNeedBounds: the JobNeed schema says what the server enforces on a job need
+// (it said nothing: no required fields, no enums, no bounds), from the same constants, so that
+// the two cannot drift: the fields Validate requires, status and degree as accepted, the
+// headcount and salary bounds, the length of a one-line field.
+func TestOpenAPIJobNeedBounds(t *testing.T) {
+	doc := loadOpenAPI(t, newEnv(t))
+	s := doc.Components.Schemas["JobNeed"].Value
+	var required []string
+	for _, f := range xiaoqi.ErrorDetails((&xiaoqi.JobNeed{EnterpriseName: "某公司"}).Validate()) {
+		required = append(required, f.Field)
+	}
+	slices.Sort(required)
+	if got := slices.Sorted(slices.Values(s.Required)); !slices.Equal(got, required) {
+		t.Errorf("JobNeed requires %v, the server %v", got, required)
+	}
+	enum := func(name string) (out []string) {
+		for _, v := range s.Properties[name].Value.Enum {
+			out = append(out, fmt.Sprint(v))
+		}
+		return out
+	}
+	if got, want := enum("status"), []string{xiaoqi.JobOpen, xiaoqi.JobClosed}; !slices.Equal(got, want) {
+		t.Errorf("JobNeed status enum %v, want %v", got, want)
+	}
+	if got, want := enum("degree"), xiaoqi.Degrees[:7]; !slices.Equal(got, want) {
+		t.Errorf("JobNeed degree enum %v, want %v (培训 is no job's)", got, want)
+	}
+	bounds := func(name string) (lo, hi float64) {
+		p := s.Properties[name].Value
+		if p.Min == nil || p.Max == nil {
+			t.Fatalf("JobNeed %s has no bounds", name)
+		}
+		return *p.Min, *p.Max
+	}
+	if lo, hi := bounds("headcount"); lo != 1 || hi != xiaoqi.MaxHeadcount {
+		t.Errorf("JobNeed headcount %v–%v, want 1–%d", lo, hi, xiaoqi.MaxHeadcount)
+	}
+	for _, f := range []string{"salary_min", "salary_max"} {
+		if lo, hi := bounds(f); lo != xiaoqi.MinMonthlySalary || hi != xiaoqi.MaxMonthlySalary {
+			t.Errorf("JobNeed %s %v–%v, want %d–%d", f, lo, hi, xiaoqi.MinMonthlySalary, xiaoqi.MaxMonthlySalary)
+		}
+	}
+	if p := s.Properties["title"].Value; p.MaxLength == nil || *p.MaxLength != xiaoqi.MaxShortText {
+		t.Errorf("JobNeed title maxLength %v, want %d", p.MaxLength, xiaoqi.MaxShortText)
+	}
+}
