@@ -76,7 +76,8 @@ export async function renderSearch(view, r, ctx) {
   const layout = h('div', { class: 'search-layout' });
   const side = h('aside', { class: 'filters', 'aria-labelledby': 'filters-h' }, h('h2', { id: 'filters-h' }, t('search.filters')));
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-h', 'aria-live': 'polite' }, loading());
-  layout.append(side, results);
+  // Results first: the order a phone shows them in (style.css puts the filters left on a wide screen).
+  layout.append(results, side);
   view.append(layout);
 
   let res;
