@@ -35,8 +35,9 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 	if msg := wrongPassword(); msg != "出错了：用户名或密码错误" {
 		p.fail("a wrong password in Chinese reads %q", msg)
 	}
-	// The Chinese half says which value was refused, as the English does: no English line.
-	if msg := badSearch(); msg != `出错了：within: 应为公里数，如 50 或 50km，不能是 "abc"` || p.count(".other-lang") != 0 {
+	// The Chinese half says which value was refused, as the English does: no English line. The
+	// parameter is named as the form names it (范围, not within).
+	if msg := badSearch(); msg != `出错了：范围：应为公里数，如 50 或 50km，不能是 "abc"` || p.count(".other-lang") != 0 {
 		p.fail("a refused search in Chinese reads %q", msg)
 	}
 	p.click("#lang")
@@ -44,7 +45,7 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 	if msg := wrongPassword(); msg != "Something went wrong: wrong username or password" {
 		p.fail("a wrong password in English reads %q", msg)
 	}
-	if msg := badSearch(); !strings.Contains(msg, "within: must be a distance in km") || hanChar.MatchString(msg) || strings.Contains(msg, " / ") || p.count(".other-lang") != 0 {
+	if msg := badSearch(); !strings.Contains(msg, "Within: must be a distance in km") || hanChar.MatchString(msg) || strings.Contains(msg, " / ") || p.count(".other-lang") != 0 {
 		p.fail("a refused search in English reads %q", msg)
 	}
 

@@ -88,8 +88,12 @@ export async function renderSearch(view, r, ctx) {
       facets: FACETS.join(','), sort: sorts(st).includes(st.sort) ? st.sort : '', page: st.page, per_page: PER_PAGE,
     });
   } catch (err) {
-    if (ctx.isCurrent()) results.replaceChildren(h('h2', { id: 'results-h', class: 'sr-only' }, t('search.title')), errorBox(err));
-    side.append(...[languageForm(st), experienceForm(st), salaryForm(st), distanceForm(st)].filter(Boolean));
+    if (!ctx.isCurrent()) return;
+    results.replaceChildren(h('h2', { id: 'results-h', class: 'sr-only' }, t('search.title')), searchErrorBox(err));
+    // The filters of the address stay shown as chips, the one the API refused marked: removing
+    // it is the way out (a link's degree=博士后 left an error on every later search and tab).
+    const bad = ((err && err.details) || []).map((d) => d.field);
+    side.append(...[activeFilters(st, bad), languageForm(st), experienceForm(st), salaryForm(st), distanceForm(st)].filter(Boolean));
     return;
   }
   if (!ctx.isCurrent()) return;
@@ -168,24 +172,58 @@ function tabs(st) {
   }));
 }
 
-function activeFilters(st) {
+/**
+ * activeFilters shows the filters of the address as chips, each a link that removes it. bad
+ * names the parameters the API refused (degree, near, within, type): their chips are marked
+ * and point at the error.
+ */
+function activeFilters(st, bad = []) {
   const chips = [];
+  const chip = (text, to, refused) => h('li', {}, h('a', { class: refused ? 'chip invalid' : 'chip', href: to, 'data-invalid': refused ? 'true' : null,
+    'aria-describedby': refused ? 'search-error' : null,
+    // The name holds the visible text (WCAG 2.5.3 label in name): "remove filter: city: X".
+    'aria-label': t('search.remove', { v: text }) }, text + ' ×'));
+  // A type the tabs do not offer comes from a link only, and the API refuses it.
+  const known = TYPES.includes(st.type);
+  if (!known) chips.push(chip(t('search.types') + t('punct.colon') + st.type, href(st, { type: '', page: 1 }), true));
   for (const f of FILTERS) {
     for (const v of st.filters[f]) {
       const rest = { ...st.filters, [f]: st.filters[f].filter((x) => x !== v) };
-      // The name holds the visible text (WCAG 2.5.3 label in name): "remove filter: city: X".
-      const text = t('facet.' + f) + t('punct.colon') + facetLabel(f, v);
-      chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { filters: rest, page: 1 }), 'aria-label': t('search.remove', { v: text }) }, text + ' ×')));
+      chips.push(chip(t('facet.' + f) + t('punct.colon') + facetLabel(f, v), href(st, { filters: rest, page: 1 }), bad.includes(f)));
     }
   }
   if (st.near && st.within) {
     const text = t('near.legend') + t('punct.colon') + placeName(st.near) + ' ≤ ' + st.within + ' km';
-    chips.push(h('li', {}, h('a', { class: 'chip', href: href(st, { near: '', within: '', page: 1 }), 'aria-label': t('search.remove', { v: text }) }, text + ' ×')));
+    chips.push(chip(text, href(st, { near: '', within: '', page: 1 }), bad.includes('near') || bad.includes('within')));
   }
   if (!chips.length) return null;
   const empty = Object.fromEntries(FILTERS.map((f) => [f, []]));
   return h('div', { class: 'active-filters' }, h('h3', {}, t('search.active')), h('ul', { class: 'chips' }, chips),
-    h('a', { href: href(st, { filters: empty, near: '', within: '', page: 1 }) }, t('search.clear')));
+    h('a', { href: href(st, { filters: empty, near: '', within: '', type: known ? st.type : '', page: 1 }) }, t('search.clear')));
+}
+
+/**
+ * paramName is the page's name of a parameter of the search API (salary: 月薪, date_from:
+ * 起始日期), without the hint in brackets; '' for one the page does not name.
+ */
+function paramName(p) {
+  const key = FILTERS.includes(p) ? 'facet.' + p : { type: 'search.types', near: 'near.city', within: 'near.within', q: 'search.label', sort: 'search.sort' }[p];
+  return key ? t(key).replace(/\s*[（(].*$/u, '') : '';
+}
+
+/**
+ * searchErrorBox is errorBox of the search's error, the parameter it begins with said by the
+ * page's name for it: the Chinese page read "出错了：salary: 应为每月薪资…".
+ */
+function searchErrorBox(err) {
+  const box = errorBox(err);
+  box.id = 'search-error';
+  const name = (text) => text.replace(/^([a-z_]+): /, (m, p) => (paramName(p) ? paramName(p) + t('punct.colon') : m));
+  // (The other language's half, shown below for a figure the Chinese lacks, keeps its words.)
+  [box, ...box.querySelectorAll('*')].filter((n) => !n.closest('.other-lang')).forEach((n) => {
+    for (const c of n.childNodes) if (c.nodeType === 3) c.textContent = name(c.textContent);
+  });
+  return box;
 }
 
 function facetBlock(st, name, values) {
