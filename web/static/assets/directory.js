@@ -2,7 +2,7 @@
 // a list, by city, each by name as the page's language sorts it (pinyin in Chinese).
 import { t, lang, cityName } from './i18n.js';
 import { get, getAll } from './api.js';
-import { h, errorBox } from './dom.js';
+import { h, errorBox, dataText, loading } from './dom.js';
 
 // FINDER_PAGE is how many hits a finder shows at first and adds per click of 显示更多.
 const FINDER_PAGE = 20;
@@ -40,8 +40,9 @@ export async function directory(out, ctx, { path, prefix, href, name, badges, gr
     const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'zh-Hans-CN');
     const compare = (a, b) => collator.compare(sortKey(a), sortKey(b));
     const cities = [...byCity.entries()].sort((a, b) => b[1].length - a[1].length || collator.compare(cityName(a[0]), cityName(b[0])));
-    const list = (xs) => h('ul', { class: 'plain finder' }, xs.map((x) => h('li', {}, h('a', { href: href(x) }, name(x)), ...badges(x))));
-    const parts = [h('p', { class: 'muted dir-total' }, t(all.more ? prefix + '.more' : prefix + '.total', { n: all.data.length.toLocaleString() }))];
+    const list = (xs) => h('ul', { class: 'plain finder' }, xs.map((x) => h('li', {}, h('a', { href: href(x) }, dataText(name(x))), ...badges(x))));
+    const total = t(all.more ? prefix + '.more' : prefix + '.total', { n: all.data.length.toLocaleString() });
+    const parts = [h('p', { class: 'muted dir-total' }, total)];
     for (const [city, xs] of cities) {
       xs.sort((a, b) => compare(name(a), name(b)));
       parts.push(h('section', { class: 'directory', 'data-city': city },

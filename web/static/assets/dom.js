@@ -62,10 +62,43 @@ export function snippet(html) {
   return out;
 }
 
+// hanRun is a run of words that hold Chinese characters (三星（中国）半导体有限公司, Java开发工程师),
+// with the spaces between such words: what dataText marks as Chinese.
+const hanRun = /\S*\p{Script=Han}\S*(?:\s+\S*\p{Script=Han}\S*)*/gu;
+
+/**
+ * dataText is a text of the data (a firm's name, a job's title or description, a hit's line)
+ * as nodes: on an English page each run of Chinese words in it is marked lang="zh-CN", so that
+ * a screen reader reads it in Chinese, not as English (WCAG 3.1.2); on a Chinese page, where
+ * Chinese is the page's language, the text as it is.
+ */
+export function dataText(text) {
+  const str = String(text ?? '');
+  if (lang() !== 'en' || !/\p{Script=Han}/u.test(str)) return str;
+  const out = [];
+  let last = 0;
+  for (const m of str.matchAll(hanRun)) {
+    if (m.index > last) out.push(str.slice(last, m.index));
+    out.push(h('span', { lang: 'zh-CN' }, m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last < str.length) out.push(str.slice(last));
+  return out;
+}
+
+/**
+ * bilingual is a label said in both languages at once (示例 synthetic), each half marked with
+ * its language, on either page: one of them is always the other language.
+ */
+function bilingual(text) {
+  const m = /^(\S*\p{Script=Han}\S*) (\P{Script=Han}+)$/u.exec(text);
+  return m ? [h('span', { lang: 'zh-CN' }, m[1]), ' ', h('span', { lang: 'en' }, m[2])] : text;
+}
+
 /** syntheticBadge marks generated sample records, in both languages. */
 export function syntheticBadge(synthetic) {
   if (!synthetic) return null;
-  return h('span', { class: 'badge synthetic', title: t('synthetic.title') }, t('synthetic'));
+  return h('span', { class: 'badge synthetic', title: t('synthetic.title') }, bilingual(t('synthetic')));
 }
 
 /**
@@ -76,7 +109,7 @@ export function syntheticBadge(synthetic) {
  */
 export function unverifiedBadge(verified) {
   if (verified !== false) return null;
-  return h('span', { class: 'badge unverified', title: t('unverified.title') }, t('unverified'));
+  return h('span', { class: 'badge unverified', title: t('unverified.title') }, bilingual(t('unverified')));
 }
 
 /**

@@ -3,7 +3,7 @@
 // the partnership workflow.
 import { t, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName, experienceText, salaryText, jobsFound, instName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
-import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText } from './dom.js';
+import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText, dataText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, updateCards, institutionNamesEN, partyRecords, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
 import { CITIES } from './explore.js';
 import { directory, finderHits } from './directory.js';
@@ -41,7 +41,7 @@ export async function renderHR(view, r, ctx) {
   // The API's enterprise answer says whether its 统一社会信用代码 is valid; a job need carries no
   // flag of its own: it is as verified as its enterprise.
   const verified = ent.verified;
-  view.append(h('h1', {}, ent.name, ' ', syntheticBadge(ent.synthetic), ' ', unverifiedBadge(verified)),
+  view.append(h('h1', {}, dataText(ent.name), ' ', syntheticBadge(ent.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'lead' }, [cityName(ent.city), regionName(ent.region), ...(ent.sectors || []).map(sectorName)].filter(Boolean).join(' · ')));
   if (!mine) view.append(signInHint('enterprise'));
 
@@ -178,12 +178,12 @@ function jobItem(j, verified, mine, edit, match, target, setStatus) {
   const meta = [cityName(j.city), districtName(j.district), degreeName(j.degree), experienceText(j.experience), j.headcount ? t(j.headcount === 1 ? 'hr.job.headcount.one' : 'hr.job.headcount', { n: j.headcount }) : '', salaryText(j)].filter(Boolean);
   return h('li', { class: 'card job' + (target ? ' target' : '') + (closed ? ' closed' : ''), 'data-id': j.id, 'data-status': closed ? 'closed' : 'open' },
     target ? h('p', { class: 'badge here' }, t(target)) : null,
-    h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, j.title, ' ', closed ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
-    h('p', { class: 'muted' }, meta.join(' · ')),
-    j.skills && j.skills.length ? h('p', { class: 'skills' }, j.skills.map(skillName).join(t('punct.list'))) : null,
+    h('h3', target ? { tabindex: '-1', 'data-focus': '' } : {}, dataText(j.title), ' ', closed ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null, ' ', syntheticBadge(j.synthetic), ' ', unverifiedBadge(verified)),
+    h('p', { class: 'muted' }, dataText(meta.join(' · '))),
+    j.skills && j.skills.length ? h('p', { class: 'skills' }, dataText(j.skills.map(skillName).join(t('punct.list')))) : null,
     // What the posting says of the work, folded (open on the job a link named): the page
     // listed a firm's postings without it, and the search snippet was all a reader saw.
-    j.description ? h('details', { class: 'job-desc', open: !!target }, h('summary', {}, t('hr.job.description')), h('p', {}, j.description)) : null,
+    j.description ? h('details', { class: 'job-desc', open: !!target }, h('summary', {}, t('hr.job.description')), h('p', {}, dataText(j.description))) : null,
     h('div', { class: 'actions' },
       // A closed job need has no candidates (the API answers 409): no button for them.
       closed ? null : h('button', { type: 'button', 'data-action': 'match', onclick: match }, t('hr.job.match')),
@@ -449,7 +449,7 @@ async function finder(view, r, ctx) {
   }
   // The firms found, 20 at a time, with how many there are.
   await finderHits(out, ctx, { q, type: 'enterprise', prefix: 'hr.find' }, (x) => h('li', {},
-    h('a', { href: '#/hr/' + encodeURIComponent(x.id) }, x.title), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge((x.fields || {}).verified),
+    h('a', { href: '#/hr/' + encodeURIComponent(x.id) }, dataText(x.title)), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge((x.fields || {}).verified),
     h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
     (x.fields || {}).jobs ? h('span', { class: 'muted jobs-found' }, ' · ' + jobsFound(x.fields)) : null));
 }

@@ -2,7 +2,7 @@
 // the skill gaps of its region with new-major suggestions, and incoming partnership proposals.
 import { t, pick, cityName, regionName, levelName, authorityName, programsFound, majorName } from './i18n.js';
 import { get, getAll, currentUser } from './api.js';
-import { h, syntheticBadge, errorBox, loading, replace } from './dom.js';
+import { h, syntheticBadge, errorBox, loading, replace, dataText } from './dom.js';
 import { loadPrograms } from './programs.js';
 import { directory, finderHits } from './directory.js';
 import { instName } from './i18n.js';
@@ -26,7 +26,7 @@ export async function renderInstitution(view, r, ctx) {
   // A training institution offers courses to trainees, not majors to graduates; the skill
   // gaps' new majors are for universities (the match package speaks of it so too).
   const training = inst.type === 'training';
-  view.append(h('h1', {}, instName(inst.name, inst.name_en), ' ', syntheticBadge(inst.synthetic)),
+  view.append(h('h1', {}, dataText(instName(inst.name, inst.name_en)), ' ', syntheticBadge(inst.synthetic)),
     h('p', { class: 'lead' }, [training ? t('inst.type.training') : '', levelName(inst.level), authorityName(inst.authority), cityName(inst.city), regionName(inst.region)].filter(Boolean).join(' · ')));
 
   const progBox = h('section', { class: 'programs', 'aria-labelledby': 'programs-h' }, loading('programs-h'));
@@ -174,7 +174,7 @@ async function finder(view, r, ctx) {
   }
   // The schools found, 20 at a time, with how many there are.
   await finderHits(out, ctx, { q, type: 'institution', prefix: 'inst.find' }, (x) => h('li', {},
-    h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, instName(x.title, (x.fields || {}).name_en)), ' ', syntheticBadge(x.synthetic),
+    h('a', { href: '#/institution/' + encodeURIComponent(x.id) }, dataText(instName(x.title, (x.fields || {}).name_en))), ' ', syntheticBadge(x.synthetic),
     h('span', { class: 'muted' }, ' · ' + cityName((x.fields || {}).city || '')),
     (x.fields || {}).programs ? h('span', { class: 'muted programs-found' }, ' · ' + programsFound(x.fields)) : null));
 }

@@ -10,7 +10,7 @@
 // active.
 import { t, lang, cityName } from './i18n.js';
 import { api, get, currentUser } from './api.js';
-import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, factors, scoreText } from './dom.js';
+import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, factors, scoreText, dataText } from './dom.js';
 import { instName } from './i18n.js';
 
 // MAX_PARTNERSHIPS bounds the partnerships a page reads of one party (all of them, page
@@ -41,7 +41,7 @@ export function signInHint(role) {
 function partyLink(p) {
   if (!p) return '';
   const href = p.type === 'institution' ? '#/institution/' + encodeURIComponent(p.id) : '#/hr/' + encodeURIComponent(p.id);
-  return h('a', { href }, partyName(p));
+  return h('a', { href }, dataText(partyName(p)));
 }
 
 /** partyName is a party's name in the page's language: a school's by instName (name_en). */

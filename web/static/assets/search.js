@@ -3,7 +3,7 @@
 // (#/search?q=…&type=job&city=西安市&page=2), so Back and shared links work.
 import { t, lang, chineseNumeral, experienceText, salaryText, sectorName, cityName, districtName, degreeName, languageName, skillName, majorName, programsFound, jobsFound, hitKind, cueName } from './i18n.js';
 import { get } from './api.js';
-import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading } from './dom.js';
+import { h, snippet, syntheticBadge, unverifiedBadge, errorBox, loading, dataText } from './dom.js';
 import { CITIES, placeNamed } from './explore.js';
 import { gloss } from './policy.js';
 import { instName } from './i18n.js';
@@ -438,12 +438,12 @@ function hit(x, st) {
   if (x.type === 'candidate' && f.graduation_year) meta.push(t('field.graduated', { v: f.graduation_year }));
   const link = hitLink(x);
   const label = x.type === 'institution' ? instName(x.title, f.name_en) : hitTitle(x); // Xi'an Jiaotong University (西安交通大学)
-  const title = link ? h('a', { href: link }, label) : h('span', {}, label);
+  const title = link ? h('a', { href: link }, dataText(label)) : h('span', {}, dataText(label));
   // An item of the policy has its heading's English gloss beside it, as on the policy page.
   const glossed = x.type === 'policy' && f.number ? gloss(f.number) : null;
   return h('li', { class: 'hit', 'data-id': x.id, 'data-type': x.type },
     h('div', { class: 'hit-head' }, h('span', { class: 'badge kind' }, hitKind(x)), ' ', h('h3', { class: 'hit-title' }, title, glossed), ' ', syntheticBadge(x.synthetic), ' ', unverifiedBadge(f.verified), ' ', f.status === 'closed' ? h('span', { class: 'badge closed' }, t('hr.job.closed')) : null),
-    meta.length ? h('p', { class: 'hit-meta' }, meta.join(' · ')) : null,
+    meta.length ? h('p', { class: 'hit-meta' }, dataText(meta.join(' · '))) : null,
     x.snippet ? snippetLine(x) : null);
 }
 
@@ -452,7 +452,8 @@ function hit(x, st) {
  * passage of its unofficial English translation (snippet_lang "en"), said to be one.
  */
 function snippetLine(x) {
-  if (x.snippet_lang !== 'en') return h('p', { class: 'snippet' }, snippet(x.snippet));
+  // A passage of the Chinese text, on an English page, is marked as Chinese (WCAG 3.1.2).
+  if (x.snippet_lang !== 'en') return h('p', { class: 'snippet', lang: lang() === 'en' && /\p{Script=Han}/u.test(x.snippet) ? 'zh-CN' : null }, snippet(x.snippet));
   return h('p', { class: 'snippet', lang: 'en' }, snippet(x.snippet), ' ',
     h('span', { class: 'muted', lang: lang() === 'en' ? 'en' : 'zh-CN' }, '(' + t('policy.translation') + ')'));
 }

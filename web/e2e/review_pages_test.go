@@ -1,0 +1,55 @@
+package e2e_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// unmarkedHanScript lists the texts holding Chinese characters, under the elements of the
+// selector given as %s, whose language (the nearest lang attribute) is not Chinese.
+const unmarkedHanScript = `[...document.querySelectorAll(%s)].flatMap((root) => {
+	const out = []; const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+	for (let n = w.nextNode(); n; n = w.nextNode()) {
+		if (!/\p{Script=Han}/u.test(n.textContent)) continue;
+		const el = n.parentElement.closest('[lang]');
+		if (!el || !el.getAttribute('lang').startsWith('zh')) out.push(n.textContent);
+	}
+	return out }).slice(0, 10)`
+
+// chineseDataJourney: on the English page the data's Chinese (firm names, job titles and
+// descriptions, a hit's line, the 示例 and 未核验 halves of the badges) is marked
+// lang="zh-CN", so that a screen reader reads it in Chinese (WCAG 3.1.2); on the Chinese page
+// the English halves of the badges are marked lang="en".
+func chineseDataJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/explore")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+	unmarked := func(where, sel string) {
+		var texts []string
+		p.eval(strings.Replace(unmarkedHanScript, "%s", jsString(sel), 1), &texts)
+		if len(texts) > 0 {
+			p.fail("on the English page %s shows Chinese not marked lang=zh-CN: %q", where, texts)
+		}
+	}
+	p.open("/#/search?q=" + url.QueryEscape("软件 西安"))
+	p.waitJS("the results", `document.querySelectorAll('.hits .hit').length > 3 && !!document.querySelector('.hits .badge.synthetic')`)
+	unmarked("the search's hits", ".hits")
+	p.open("/#/hr/" + url.PathEscape(a.enterpriseID))
+	p.waitJS("the jobs", `!!document.querySelector('.job-list .job h3')`)
+	unmarked("the enterprise's page", "h1, .job-list, .badge")
+	p.open("/#/hr")
+	p.waitJS("the directory", `!!document.querySelector('.directory li a')`)
+	unmarked("the enterprise directory", ".directory li")
+
+	p.click("#lang")
+	p.waitText("nav", "搜索")
+	p.open("/#/search?q=" + url.QueryEscape("软件 西安"))
+	p.waitJS("the results", `!!document.querySelector('.hits .badge.synthetic')`)
+	var langs []string
+	p.eval(`[...document.querySelectorAll('.badge.synthetic, .badge.unverified')].slice(0, 5).flatMap((b) => [...b.querySelectorAll('[lang]')].map((s) => s.getAttribute('lang') + ':' + s.textContent))`, &langs)
+	if got := strings.Join(langs, " "); !strings.Contains(got, "zh-CN:示例") || !strings.Contains(got, "en:synthetic") {
+		p.fail("the badges' halves are marked %q, want zh-CN:示例 and en:synthetic", got)
+	}
+	p.noConsoleErrors()
+}
