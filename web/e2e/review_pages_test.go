@@ -53,3 +53,25 @@ func chineseDataJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	p.noConsoleErrors()
 }
+
+// directoryPinyinJourney: the English enterprise directory sorts Chinese names by pinyin, as
+// the Chinese one does: it sorted them by code point (万, 三, 上…).
+func directoryPinyinJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/explore")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+	p.open("/#/hr")
+	p.waitJS("the directory", `document.querySelectorAll('.directory li a').length > 20`)
+	var wrong []string
+	// (长, 重, 厦 are sorted as the name reads them, which the collator does not know.)
+	p.eval(`(() => { const c = new Intl.Collator('zh-Hans-CN'), out = [];
+		for (const ul of document.querySelectorAll('.directory ul')) {
+			const names = [...ul.querySelectorAll('li a')].map((a) => a.textContent).filter((n) => /^\p{Script=Han}/u.test(n) && !/^[长重厦]/.test(n));
+			for (let i = 1; i < names.length; i++) if (c.compare(names[i - 1], names[i]) > 0) out.push(names[i - 1] + ' > ' + names[i]);
+		}
+		return out.slice(0, 5) })()`, &wrong)
+	if len(wrong) > 0 {
+		p.fail("the English directory is not in pinyin order: %q", wrong)
+	}
+	p.noConsoleErrors()
+}

@@ -1,6 +1,6 @@
 // The directories of the finders' pages without words (#/institution, #/hr): every record of
-// a list, by city, each by name as the page's language sorts it (pinyin in Chinese).
-import { t, lang, cityName } from './i18n.js';
+// a list, by city, each by name in pinyin order, on the English page too.
+import { t, cityName } from './i18n.js';
 import { get, getAll } from './api.js';
 import { h, errorBox, dataText, loading } from './dom.js';
 
@@ -37,7 +37,10 @@ export async function directory(out, ctx, { path, prefix, href, name, badges, gr
       if (!byCity.has(c)) byCity.set(c, []);
       byCity.get(c).push(x);
     }
-    const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'zh-Hans-CN');
+    // The names are Chinese on either page: an English collator sorts them by code point (万,
+    // 三, 上…), which no reader can follow; the Chinese one sorts them by pinyin, and Latin
+    // names (Xi'an Jiaotong University (西安交通大学)) alphabetically before them.
+    const collator = new Intl.Collator('zh-Hans-CN');
     const compare = (a, b) => collator.compare(sortKey(a), sortKey(b));
     const cities = [...byCity.entries()].sort((a, b) => b[1].length - a[1].length || collator.compare(cityName(a[0]), cityName(b[0])));
     const list = (xs) => h('ul', { class: 'plain finder' }, xs.map((x) => h('li', {}, h('a', { href: href(x) }, dataText(name(x))), ...badges(x))));
