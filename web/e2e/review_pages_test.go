@@ -75,3 +75,18 @@ func directoryPinyinJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.noConsoleErrors()
 }
+
+// candidatesLiveJourney: HR's panel of matching candidates is not one live region with a live
+// region in each card (their messages were read out twice): its status says how many.
+func candidatesLiveJourney(t *testing.T, p *page, svc *service, a actors) {
+	p.open("/#/hr/" + url.PathEscape(a.enterpriseID))
+	p.clickLive(".job-list [data-action=match]")
+	p.waitJS("the candidates", `!!document.querySelector('#candidates .cand-list, #candidates p.muted:not(:first-of-type)') && (document.querySelector('#candidates-status') || {}).textContent !== '加载中…'`)
+	if n := p.count("[aria-live] .cand-list, [role=status] .cand-list, main [aria-live] [aria-live]"); n != 0 {
+		p.fail("%d lists or live regions inside a live region", n)
+	}
+	if s := p.text("#candidates-status"); !strings.Contains(s, "候选人") {
+		p.fail("the panel's status says %q", s)
+	}
+	p.noConsoleErrors()
+}

@@ -83,3 +83,27 @@ func badFilterJourney(t *testing.T, p *page, svc *service) {
 	}
 	p.noConsoleErrors(badRequest)
 }
+
+// liveResultsJourney: only the status of a search (loading, then the count) is live, not the
+// whole list, which a screen reader read out on every search; the count is said once.
+func liveResultsJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/search?q=java")
+	p.waitJS("the results", `!!document.querySelector('.hits .hit')`)
+	if n := p.count("[aria-live] .hit, [role=status] .hit, [role=alert] .hit"); n != 0 {
+		p.fail("%d results are inside a live region", n)
+	}
+	var said []string
+	p.eval(`[...document.querySelectorAll('main [aria-live], main [role=status]')].map((e) => e.textContent)`, &said)
+	if len(said) == 0 || !strings.Contains(strings.Join(said, "|"), "条结果") {
+		p.fail("no live status says how many were found: %q", said)
+	}
+	// The directories of the finders: 2,000 names were one live region.
+	for _, path := range []string{"/#/hr", "/#/institution"} {
+		p.open(path)
+		p.waitJS("the directory", `!!document.querySelector('.directory li')`)
+		if n := p.count("[aria-live] .directory, [role=status] .directory"); n != 0 {
+			p.fail("the directory of %s is inside a live region", path)
+		}
+	}
+	p.noConsoleErrors()
+}

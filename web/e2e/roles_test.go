@@ -311,7 +311,7 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.do("find the institution", chromedp.SendKeys("#inst-q", a.institutionName), chromedp.KeyEvent(kb.Enter))
 	// The finder's hits, not the directory's list, which is drawn again as they arrive.
 	p.waitJS("the finder's hits", `location.hash.includes('q=') && !document.querySelector('.directory')`)
-	p.clickText("[aria-live=polite] > ul.finder a", a.institutionName)
+	p.clickText("main ul.finder a", a.institutionName)
 	p.waitText("h1", a.institutionName)
 	p.waitJS("programs, partners and gaps", `document.querySelectorAll('.programs-list li').length > 0 && document.querySelectorAll('.partners .match').length > 0 && document.querySelectorAll('.gap-list li').length > 0`)
 	var progs struct {

@@ -22,6 +22,23 @@ function sortKey(s) {
 }
 
 /**
+ * finderOut is the part of a finder's page that directory and finderHits fill: a live status,
+ * loading until they have found, in which settle says how many (a directory of 2,000 names
+ * was one live region, read out whole).
+ */
+export function finderOut() {
+  return h('div', {}, h('div', { 'aria-live': 'polite' }, loading()));
+}
+
+/** settle fills out with parts after its live status, which now says text to screen readers only. */
+function settle(out, text, parts) {
+  const status = out.querySelector(':scope > [aria-live]') || h('div', { 'aria-live': 'polite' });
+  status.className = 'sr-only';
+  status.textContent = text;
+  out.replaceChildren(status, ...parts);
+}
+
+/**
  * directory fills out with every record of the list at path, by city (the city with most
  * first), each group of a city under its own heading (groups: [key, test] pairs, headed by
  * t(prefix + '.' + key); none: one list), each record a link (href) with its name (name) and
@@ -54,9 +71,9 @@ export async function directory(out, ctx, { path, prefix, href, name, badges, gr
           .map(([key, g]) => h('div', { 'data-kind': key }, h('h3', {}, t(prefix + '.' + key)), list(g))) : [list(xs)])));
     }
     if (!all.data.length) parts.push(h('p', {}, t('search.none')));
-    out.replaceChildren(...parts);
+    settle(out, all.data.length ? total : t('search.none'), parts);
   } catch (err) {
-    out.replaceChildren(errorBox(err));
+    settle(out, '', [errorBox(err)]);
   }
 }
 
@@ -101,8 +118,8 @@ export async function finderHits(out, ctx, { q, type, prefix }, item) {
         more.disabled = false;
       }
     };
-    out.replaceChildren(...(res.hits.length ? [count, ul, shown < total ? more : '', status] : [h('p', {}, t('search.none'))]));
+    settle(out, res.hits.length ? count.textContent : t('search.none'), res.hits.length ? [count, ul, shown < total ? more : '', status] : [h('p', {}, t('search.none'))]);
   } catch (err) {
-    out.replaceChildren(errorBox(err));
+    settle(out, '', [errorBox(err)]);
   }
 }

@@ -6,7 +6,7 @@ import { api, get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText, dataText } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, updateCards, institutionNamesEN, partyRecords, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
 import { CITIES } from './explore.js';
-import { directory, finderHits } from './directory.js';
+import { directory, finderHits, finderOut } from './directory.js';
 
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
@@ -47,10 +47,13 @@ export async function renderHR(view, r, ctx) {
 
   const jobsBox = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-h' }, loading('jobs-h'));
   const formBox = h('section', { class: 'job-form' });
-  const candBox = h('section', { class: 'candidates', 'aria-live': 'polite', id: 'candidates' });
+  // Only the panel's status is live (loading, then how many were found): the whole panel was,
+  // with a live region in each card, and its messages were read out twice.
+  const candStatus = h('p', { class: 'sr-only', 'aria-live': 'polite', id: 'candidates-status' });
+  const candBox = h('section', { class: 'candidates', id: 'candidates' });
   const partnersBox = h('section', { class: 'partners', 'aria-labelledby': 'partners-h' }, h('h2', { id: 'partners-h' }, t('hr.partners')), loading());
   const psBox = h('section', { class: 'proposals', 'aria-labelledby': 'proposals-h' }, h('h2', { id: 'proposals-h' }, t('hr.partnerships')), loading());
-  view.append(h('div', { class: 'two-col wide' }, h('div', {}, jobsBox), h('div', {}, formBox, candBox)),
+  view.append(h('div', { class: 'two-col wide' }, h('div', {}, jobsBox), h('div', {}, formBox, candBox, candStatus)),
     h('div', { class: 'two-col wide' }, h('div', {}, partnersBox), h('div', {}, psBox)));
 
   // The form to edit a job replaces the one to publish a new one, away from the job's button
@@ -91,7 +94,7 @@ export async function renderHR(view, r, ctx) {
         if (j && j.enterprise_id === id) list.unshift((found = j));
       }
       if (found) shown = Math.max(shown, list.indexOf(found) + 1);
-      const item = (j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, j, canContact(id)), j === found && targetLabel, () => setStatus(j));
+      const item = (j) => jobItem(j, verified, mine, () => showForm(j), () => showCandidates(candBox, candStatus, j, canContact(id)), j === found && targetLabel, () => setStatus(j));
       const ul = h('ul', { class: 'job-list' }, list.slice(0, shown).map(item));
       // More jobs than shown: a button shows the next JOBS_PAGE; the focus goes to the first
       // job added.
@@ -205,15 +208,19 @@ let candidatesSeq = 0;
  * the same job's) button before the answer came starts another request: the earlier answer
  * is then dropped, so that the panel holds one list, of the job it names.
  */
-async function showCandidates(box, job, contact) {
+async function showCandidates(box, status, job, contact) {
   const seq = ++candidatesSeq;
-  box.replaceChildren(h('h2', { id: 'cands-h', tabindex: '-1' }, t('hr.candidates', { title: job.title })), loading());
+  box.replaceChildren(h('h2', { id: 'cands-h', tabindex: '-1' }, t('hr.candidates', { title: job.title })), h('p', { class: 'muted' }, t('app.loading')));
+  status.textContent = t('app.loading');
   box.querySelector('h2').focus();
   try {
     const ms = await get('/api/v1/jobs/' + encodeURIComponent(job.id) + '/candidates', { limit: 5 });
     if (seq !== candidatesSeq) return;
-    box.querySelector('[role=status]')?.remove();
-    if (!ms.data || !ms.data.length) { box.append(h('p', { class: 'muted' }, pick(ms.zh, ms.en) || t('match.none'))); return; }
+    box.querySelector('p.muted')?.remove();
+    const n = (ms.data || []).length;
+    const none = pick(ms.zh, ms.en) || t('match.none');
+    status.textContent = n ? t('hr.candidates.found', { n }) : none;
+    if (!n) { box.append(h('p', { class: 'muted' }, none)); return; }
     // The schools by their English names too on an English page.
     const names = await institutionNamesEN(ms.data.map((m) => (shownStudies(m.candidate || {}) || {}).institution_id));
     if (seq !== candidatesSeq) return;
@@ -228,7 +235,7 @@ async function showCandidates(box, job, contact) {
         contact && c.id ? contactBox(c.id) : null);
     })));
   } catch (err) {
-    if (seq === candidatesSeq) box.append(errorBox(err));
+    if (seq === candidatesSeq) { status.textContent = ''; box.append(errorBox(err)); }
   }
 }
 
@@ -436,7 +443,7 @@ async function finder(view, r, ctx) {
       h('input', { id: 'ent-q', name: 'q', type: 'search', value: q, maxlength: '256', placeholder: t('hr.find.placeholder') })),
     h('button', { type: 'submit', class: 'primary' }, t('inst.find.submit')));
   form.addEventListener('submit', (ev) => { ev.preventDefault(); location.hash = '#/hr?q=' + encodeURIComponent(form.q.value.trim()); });
-  const out = h('div', { 'aria-live': 'polite' }, loading());
+  const out = finderOut();
   view.append(form, out);
   if (!q) {
     // Every enterprise, by city: where an HR manager finds their own.

@@ -4,7 +4,7 @@ import { t, pick, cityName, regionName, levelName, authorityName, programsFound,
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace, dataText } from './dom.js';
 import { loadPrograms } from './programs.js';
-import { directory, finderHits } from './directory.js';
+import { directory, finderHits, finderOut } from './directory.js';
 import { instName } from './i18n.js';
 import { matchCard, partnershipList, partnershipsByOther, updateCards, signInHint, canAct, partyRecords, MAX_PARTNERSHIPS } from './partners.js';
 
@@ -159,7 +159,7 @@ async function finder(view, r, ctx) {
       h('input', { id: 'inst-q', name: 'q', type: 'search', value: q, maxlength: '256', placeholder: t('inst.find.placeholder') })),
     h('button', { type: 'submit', class: 'primary' }, t('inst.find.submit')));
   form.addEventListener('submit', (ev) => { ev.preventDefault(); location.hash = '#/institution?q=' + encodeURIComponent(form.q.value.trim()); });
-  const out = h('div', { 'aria-live': 'polite' }, loading());
+  const out = finderOut();
   view.append(form, out);
   if (!q) {
     // Every institution, by city, universities apart from training institutions: where a

@@ -75,7 +75,10 @@ export async function renderSearch(view, r, ctx) {
   view.append(tabs(st));
   const layout = h('div', { class: 'search-layout' });
   const side = h('aside', { class: 'filters', 'aria-labelledby': 'filters-h' }, h('h2', { id: 'filters-h' }, t('search.filters')));
-  const results = h('section', { class: 'results', 'aria-labelledby': 'results-h', 'aria-live': 'polite' }, loading());
+  // Only the status is live (loading, then the count): the whole list was, and a screen reader
+  // read every result out on each search.
+  const status = h('div', { 'aria-live': 'polite' }, loading());
+  const results = h('section', { class: 'results', 'aria-labelledby': 'results-h' }, status);
   // Results first: the order a phone shows them in (style.css puts the filters left on a wide screen).
   layout.append(results, side);
   view.append(layout);
@@ -98,7 +101,9 @@ export async function renderSearch(view, r, ctx) {
   }
   if (!ctx.isCurrent()) return;
   side.append(...[activeFilters(st), ...FACETS.map((f) => facetBlock(st, f, (res.facets || {})[f] || [])), languageForm(st), experienceForm(st), salaryForm(st), distanceForm(st)].filter(Boolean));
-  results.replaceChildren(...resultList(st, res));
+  results.replaceChildren(status, ...resultList(st, res));
+  status.className = 'sr-only';
+  status.textContent = t('search.total', { n: (res.total || 0).toLocaleString() });
 }
 
 function searchForm(st) {
