@@ -149,8 +149,10 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	p.waitText("h1", "（十二）加大人才培育和引进力度")
 	p.waitText("main", "Do more to train and attract talent")
 	p.waitText(".policy-text-en", "encourage overseas students to found service outsourcing enterprises in Shaanxi")
+	// A number the policy lacks is a page not found, saying which.
 	p.open("/#/policy/99")
-	if msg := p.waitText("main .notice.error", "The policy has no item (99)."); hanChar.MatchString(msg) {
+	p.waitText("h1", "There is no such record.")
+	if msg := p.waitText("main [data-notfound]", "The policy has no item (99)."); hanChar.MatchString(msg) {
 		p.fail("a policy item that does not exist, in English: %q", msg)
 	}
 

@@ -90,3 +90,29 @@ func candidatesLiveJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	p.noConsoleErrors()
 }
+
+// missingRecordJourney: a link to a record that is not there is a page not found, with its
+// heading and title, in either language: it was "出错了：未找到院校 ins_bogus" under no heading,
+// and #/policy/abc an "invalid policy id".
+func missingRecordJourney(t *testing.T, p *page, svc *service) {
+	for _, l := range []struct{ heading, title string }{{"没有找到这项记录。", "没有找到这项记录。 · 校企"}, {"There is no such record.", "There is no such record. · xiaoqi"}} {
+		if l.title[0] == 'T' {
+			p.open("/#/explore")
+			p.click("#lang")
+			p.waitText("nav", "Search")
+		}
+		for _, path := range []string{"/#/institution/ins_bogus", "/#/hr/ent_bogus", "/#/policy/99", "/#/policy/abc"} {
+			p.open(path)
+			p.waitText("h1", l.heading)
+			p.waitJS("the title of "+path, `document.title === `+jsString(l.title))
+			if n := p.count("main .notice.error"); n != 0 || p.count("#home-link") != 1 {
+				p.fail("%s shows %d errors and %d links home: want none and one", path, n, p.count("#home-link"))
+			}
+			if strings.Contains(p.text("main"), "invalid") || strings.Contains(p.text("main"), "无效") {
+				p.fail("%s says the address is invalid: %q", path, p.text("main"))
+			}
+		}
+		p.checkA11y("the page of a missing record")
+	}
+	p.noConsoleErrors(badRequest, notFoundStatus)
+}

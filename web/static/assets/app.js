@@ -1,7 +1,7 @@
 // xiaoqi's web UI: a router over the URL fragment (#/search?q=…), the header (navigation,
 // language switch, session) and the sign-in page. Each journey lives in its own module.
-import { loadStrings, loadSkillNames, loadMajorNames, loadPlaceNames, t, lang, setLang, applyStatic } from './i18n.js';
-import { loadSession, currentUser, signIn, signOut } from './api.js';
+import { loadStrings, loadSkillNames, loadMajorNames, loadPlaceNames, t, lang, setLang, applyStatic, apiText } from './i18n.js';
+import { loadSession, currentUser, signIn, signOut, APIError } from './api.js';
 import { h, errorBox, okBox, keptFocus } from './dom.js';
 import { renderSearch } from './search.js';
 import { renderExplore } from './explore.js';
@@ -53,12 +53,15 @@ async function route(focus) {
   const view = h('div', { class: 'view', 'data-view': r.name });
   main.replaceChildren(view);
   if (!render) {
-    view.append(h('h1', {}, t('app.notfound')), h('p', {}, h('a', { href: '#/', id: 'home-link' }, t('app.notfound.home'))));
+    notFound(view, t('app.notfound'));
   } else {
     try {
       await render(view, r, { isCurrent: () => seq === renderSeq });
     } catch (err) {
-      if (seq === renderSeq) view.append(errorBox(err));
+      // A link to a record that is not there (#/institution/ins_bogus, #/policy/99) is a page
+      // that is not there: a heading and a title that say so, not "出错了" under none.
+      if (seq === renderSeq && err && err.status === 404) notFound(view, t('app.notfound.record'), err instanceof APIError ? apiText(err.message) : err.message);
+      else if (seq === renderSeq) view.append(errorBox(err));
     }
   }
   const keep = keptFocus(location.hash);
@@ -74,6 +77,12 @@ async function route(focus) {
   }
   if (seq === renderSeq) document.title = viewTitle(view, r);
   document.body.dataset.ready = r.name; // tests wait for this
+}
+
+/** notFound draws the page of an address that names nothing: what, why (the API's words), and a way home. */
+function notFound(view, what, why) {
+  view.replaceChildren(h('h1', {}, what), why ? h('p', { class: 'muted', 'data-notfound': '' }, why) : '',
+    h('p', {}, h('a', { href: '#/', id: 'home-link' }, t('app.notfound.home'))));
 }
 
 /**

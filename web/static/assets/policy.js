@@ -80,10 +80,18 @@ async function allItems() {
  * explorer links the items it quotes so, as the dossier names them by number.
  */
 async function byIdOrNumber(id, items) {
-  if (!/^\d{1,3}$/.test(id)) return get('/api/v1/policies/' + encodeURIComponent(id));
+  // What is neither an item's id nor a number (#/policy/abc) names no item: the API would call
+  // it an invalid id, which the address the reader followed is not theirs to mend.
+  if (!/^\d+$/.test(id) && !/^pol_[A-Za-z0-9]+$/.test(id)) throw notFound(t('policy.noitem', { id }));
+  if (!/^\d+$/.test(id)) return get('/api/v1/policies/' + encodeURIComponent(id));
   const p = items.find((x) => x.number === Number(id));
-  if (!p) throw new Error(t('policy.nonumber', { n: id, cn: chineseNumeral(id) }));
+  if (!p) throw notFound(t('policy.nonumber', { n: id, cn: chineseNumeral(id) }));
   return p;
+}
+
+/** notFound is the error of an item that is not there, which the router shows as a page not found. */
+function notFound(message) {
+  return Object.assign(new Error(message), { status: 404 });
 }
 
 /** heading is an item's number and heading, in Chinese: （十二）加大人才培育和引进力度. */
