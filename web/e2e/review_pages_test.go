@@ -1,9 +1,13 @@
 package e2e_test
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // unmarkedHanScript lists the texts holding Chinese characters, under the elements of the
@@ -115,4 +119,36 @@ func missingRecordJourney(t *testing.T, p *page, svc *service) {
 		p.checkA11y("the page of a missing record")
 	}
 	p.noConsoleErrors(badRequest, notFoundStatus)
+}
+
+// pluralOneJourney: an English count of 1 is singular: a facet's "1 result" (it read "1
+// results") and an import's "Download (1 problem)".
+func pluralOneJourney(t *testing.T, p *page, svc *service, a actors) {
+	at := time.Now().Add(-time.Minute).UTC()
+	if err := svc.Store.PutImportJob(context.Background(), &xiaoqi.ImportJob{ID: "imp_onebad", Type: xiaoqi.KindJob, FileName: "one-bad.csv",
+		Mode: "default", Source: "one", Status: xiaoqi.ImportDone, CreatedAt: at, StartedAt: at, FinishedAt: at, UpdatedAt: at,
+		Summary: []byte(`{"format":"csv","counts":{"read":3,"written":2,"invalid":1},"problem_count":1}`)}); err != nil {
+		t.Fatal(err)
+	}
+	p.signIn("admin-ui")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+	p.open("/#/search?type=enterprise&q=" + url.QueryEscape(a.enterpriseName))
+	p.waitJS("the facets", `!!document.querySelector('.facet-value .count')`)
+	var units []string
+	p.eval(`[...document.querySelectorAll('.facet-value .count')].filter((c) => c.firstChild.textContent === '1').map((c) => c.textContent)`, &units)
+	if len(units) == 0 {
+		p.fail("no facet counts 1")
+	}
+	for _, u := range units {
+		if u != "1 result" {
+			p.fail("a facet's count of 1 reads %q, want \"1 result\"", u)
+		}
+	}
+	p.open("/#/admin")
+	p.waitText(`tr[data-import=imp_onebad]`, "Download")
+	if got := p.text(`tr[data-import=imp_onebad] a[download]`); got != "Download (1 problem)" {
+		p.fail("the report of one problem reads %q", got)
+	}
+	p.noConsoleErrors()
 }

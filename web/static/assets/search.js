@@ -240,7 +240,7 @@ function facetBlock(st, name, values) {
       return h('li', {}, h('a', { href: href(st, { filters: { ...st.filters, [name]: next }, page: 1 }), class: on ? 'facet-value on' : 'facet-value',
         'aria-current': on ? 'true' : null },
       // The link's name is its text ("西安市 602 条"): what is seen, plus the unit for screen readers.
-      h('span', {}, facetLabel(name, fc.value)), ' ', h('span', { class: 'count' }, fc.count, h('span', { class: 'sr-only' }, ' ' + t('facet.unit')))));
+      h('span', {}, facetLabel(name, fc.value)), ' ', h('span', { class: 'count' }, fc.count, h('span', { class: 'sr-only' }, ' ' + t('facet.unit', { n: fc.count })))));
     })));
 }
 
