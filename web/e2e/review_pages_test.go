@@ -152,3 +152,27 @@ func pluralOneJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	p.noConsoleErrors()
 }
+
+// gapHeadingJourney: a skill gap's heading and its badge are two words to a screen reader:
+// "Offshore deliverythis institution is best placed" ran them together.
+func gapHeadingJourney(t *testing.T, p *page, svc *service) {
+	var gaps struct {
+		Gaps []struct {
+			BestPlaced []struct{ ID string } `json:"best_placed"`
+		} `json:"gaps"`
+	}
+	apiGet(t, svc.URL, "/api/v1/insights/gaps", url.Values{"region": {"关中"}, "limit": {"5"}}, &gaps)
+	if len(gaps.Gaps) == 0 || len(gaps.Gaps[0].BestPlaced) == 0 {
+		t.Fatal("no institution is best placed for a gap of 关中")
+	}
+	p.open("/#/institution/" + url.PathEscape(gaps.Gaps[0].BestPlaced[0].ID))
+	p.waitJS("a gap of this institution", `!!document.querySelector('.gap-list h3 .badge.here')`)
+	var names []string
+	p.eval(`[...document.querySelectorAll('.gap-list h3')].filter((h) => h.querySelector('.badge.here')).map((h) => h.textContent)`, &names)
+	for _, n := range names {
+		if !strings.Contains(n, " 本校最具基础") {
+			p.fail("a gap's heading reads %q: the badge runs into the skill", n)
+		}
+	}
+	p.noConsoleErrors()
+}

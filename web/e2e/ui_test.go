@@ -80,6 +80,7 @@ func TestUI(t *testing.T) {
 	t.Run("candidateslive", func(t *testing.T) { candidatesLiveJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("missingrecord", func(t *testing.T) { missingRecordJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("pluralone", func(t *testing.T) { pluralOneJourney(t, openPage(t, browser, svc.URL), svc, a) })
+	t.Run("gapheading", func(t *testing.T) { gapHeadingJourney(t, openPage(t, browser, svc.URL), svc) })
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("partnerbadges", func(t *testing.T) { partnerBadgesJourney(t, openPage(t, browser, svc.URL), svc) })

@@ -113,7 +113,9 @@ async function loadGaps(box, inst, id, realOnly, refocus, programs) {
       const here = (gp.best_placed || []).some((b) => b.id === id);
       const offered = courses ? [] : (gp.majors || []).filter((m) => codes.has(m.code));
       return h('li', { class: 'card', 'data-skill': gp.skill },
-        h('h3', {}, pick(gp.skill, gp.skill_en), here ? h('span', { class: 'badge here' }, t('inst.gap.here')) : null),
+        // A space between the skill and its badge: the heading's name read "Offshore deliverythis
+        // institution is best placed".
+        h('h3', {}, pick(gp.skill, gp.skill_en), here ? [' ', h('span', { class: 'badge here' }, t('inst.gap.here'))] : null),
         h('p', {}, courses ? courseAdvice(gp, training) : pick(gp.zh, gp.en)),
         offered.length ? h('p', { class: 'offered' }, t('inst.gap.offered', { majors: offered.map((m) => m.code + ' ' + pick(m.name, m.name_en || majorName(m.name, m.code))).join(t('punct.list')) })) : null);
     });
