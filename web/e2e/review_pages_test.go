@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/xiaoqi-dev/xiaoqi"
 )
 
@@ -175,4 +177,25 @@ func gapHeadingJourney(t *testing.T, p *page, svc *service) {
 		}
 	}
 	p.noConsoleErrors()
+}
+
+// profileErrorJourney: a wrong phone on #/me says the field once: "候选人有误：电话 电话格式不正确"
+// said it twice.
+func profileErrorJourney(t *testing.T, p *page, svc *service) {
+	c := &xiaoqi.Candidate{Meta: xiaoqi.Meta{Synthetic: true}, Name: "欧阳晓月", Phone: "13700005555", Email: "xiaoyue@example.com",
+		City: "西安市", Degree: "本科", Skills: []string{"Java"}, Visibility: xiaoqi.VisibilityAnonymous}
+	res, err := svc.Store.Upsert(context.Background(), []xiaoqi.Doc{c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc.addUser(t, "cand-twice", xiaoqi.RoleCandidate, res[0].ID)
+	p.signIn("cand-twice")
+	p.open("/#/me")
+	p.waitJS("the details form", `!!document.querySelector('#details-form') && document.querySelector('#me-phone').value === '13700005555'`)
+	p.do("a wrong phone", chromedp.SetValue("#me-phone", "12345"), chromedp.Click("#details-form button[type=submit]"))
+	msg := p.waitText("#details-form .notice.error", "电话")
+	if strings.Count(msg, "电话") != 1 || strings.Contains(msg, "phone") {
+		p.fail("the phone's error reads %q: want 电话 said once", msg)
+	}
+	p.noConsoleErrors(badRequest)
 }

@@ -54,7 +54,12 @@ export function detailsForm(path, cand, saved) {
       // said instead, and the fields it names are marked, the first focused.
       const box = errorBox(err);
       // Only where a field is named (after a colon, or first): "is not a phone number" keeps its word.
-      const names = (s) => s.replace(/(^|: |：)(name|phone|email|birth_date|summary)\b/g, (m, pre, x) => pre + t('me.field.' + x));
+      // A message that begins with that name already ("phone 电话格式不正确": 电话 电话格式不正确)
+      // says it once.
+      const names = (s) => s.replace(/(^|: |：)(name|phone|email|birth_date|summary)\b( ?)/g, (m, pre, x, sp, at) => {
+        const label = t('me.field.' + x);
+        return s.startsWith(label, at + m.length) ? pre : pre + label + sp;
+      });
       [box, ...box.querySelectorAll('*')].forEach((n) => {
         for (const c of n.childNodes) if (c.nodeType === 3) c.textContent = names(c.textContent);
       });
