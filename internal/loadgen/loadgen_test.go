@@ -82,3 +82,42 @@ func TestRateLimitedRun(t *testing.T) {
 		t.Errorf("the table does not say the run was rate limited:\n%s", b.String())
 	}
 }
+
+// TestRunCountsRequestsCutOff: requests still running when the run ends are counted as
+// timeouts, and the table warns that nothing completed (a run whose requests all took 20 s
+// printed 0 requests and 0.00% errors, as if it had succeeded).
+func TestRunCountsRequestsCutOff(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/v1/search" && r.URL.Query().Get("per_page") == "50" {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"total":1,"hits":[{"id":"job_1","type":"job","title":"x"}]}`)
+			return
+		}
+		select { // slower than the run: answered only once the test ends
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	res, err := loadgen.Run(context.Background(), loadgen.Config{BaseURL: srv.URL, Client: srv.Client(), Concurrency: 3,
+		Duration: 100 * time.Millisecond, Grace: 100 * time.Millisecond, WriteRatio: 0, WriteKeys: 1, Seed: 1})
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if res.Total.Requests != 3 || res.Total.Errors != 3 || res.ErrorRate() != 1 {
+		t.Errorf("%d requests, %d errors, error rate %v; want the 3 requests still running counted as errors",
+			res.Total.Requests, res.Total.Errors, res.ErrorRate())
+	}
+	if !strings.Contains(res.FirstError, "timed out") {
+		t.Errorf("first error %q, want it to say the request timed out", res.FirstError)
+	}
+	var b strings.Builder
+	if err := loadgen.WriteTable(&b, []*loadgen.Result{res}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "none of the 3 requests of the run at concurrency 3 completed") {
+		t.Errorf("the table does not warn that nothing completed:\n%s", b.String())
+	}
+}

@@ -60,6 +60,12 @@ func WriteTable(w io.Writer, results []*Result) error {
 		fmt.Fprintf(&b, "| %d | %d | %.0f | %s | %s | %s | %.2f%% | %s |\n", r.Concurrency, r.Total.Requests, r.QPS,
 			ms(r.Total.P50), ms(r.Total.P99), ms(r.Total.Max), 100*r.ErrorRate(), rssRange(r.RSS))
 	}
+	for _, r := range results {
+		if r.Completed() == 0 {
+			fmt.Fprintf(&b, "\n警告：并发 %[1]d 的运行中 %[2]d 个请求无一成功完成，以上数字不是服务的速度 / warning: none of the %[2]d requests of the run at concurrency %[1]d completed successfully: its figures are not the service's speed\n",
+				r.Concurrency, r.Total.Requests)
+		}
+	}
 	b.WriteString("\n| 并发 concurrency | 类型 request | requests | p50 | p99 | errors |\n|---:|---|---:|---:|---:|---:|\n")
 	for _, r := range results {
 		for _, op := range []string{OpSearch, OpGet, OpWrite} {
