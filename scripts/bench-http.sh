@@ -122,7 +122,7 @@ echo "| store file | $(du -sh "$data/xiaoqi.db" | cut -f1) |"
 echo "| index directory | $(du -sh "$data/index" | cut -f1) |"
 echo "| server RSS, idle after start | ${rss_idle} |"
 echo
-echo "Concurrency 1, 4, 16; ${WARMUP} warm-up and ${DURATION} measured each; 65% searches (12 kinds), 25% gets by id, 10% writes:"
+echo "Concurrency 1, 4, 16; ${WARMUP} warm-up and ${DURATION} measured each; 67.5% searches (12 kinds), 22.5% gets by id, 10% writes (the reads are 3 searches to 1 get):"
 "$xq" bench --url "$url" --pid "$server" --concurrency 1,4,16 --duration "$DURATION" --warmup "$WARMUP"
 if [ -n "$LONG" ]; then
 	echo
