@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xiaoqi-dev/xiaoqi/api"
 	main "github.com/xiaoqi-dev/xiaoqi/cmd/xiaoqi"
@@ -71,8 +72,7 @@ func TestContainerFiles(t *testing.T) {
 	// Import jobs are in the store and every node answers for them, so nginx spreads requests
 	// about imports like any other: a location pinning them to one node (with the others as
 	// backups), the stop-gap of when jobs lived in one node's memory, would leave that node
-	// taking every upload. Each node has a host name, by which another node names the node
-	// that keeps a job's report file.
+	// taking every upload. Each node has a host name, by which a job names the node that ran it.
 	if strings.Contains(compose, "location /api/v1/imports") || strings.Contains(compose, " backup;") {
 		t.Error("docker-compose.yml: nginx pins /api/v1/imports to one node; every node answers for every import job now")
 	}
@@ -81,5 +81,41 @@ func TestContainerFiles(t *testing.T) {
 	}
 	if up := regexp.MustCompile(`(?s)upstream \w+ \{(.*?)\}`).FindAllStringSubmatch(compose, -1); len(up) != 1 || strings.Count(up[0][1], "server ") != nodes {
 		t.Errorf("docker-compose.yml: nginx upstreams %v, want one with the %d nodes", up, nodes)
+	}
+}
+
+// TestComposeStopAndRetry: Docker must give a node longer than serve's drain before it kills
+// it (its default 10 s cut the 15 s drain short), and nginx must not send a POST that reached
+// a node to the next one (an upload sent twice runs two imports), as README says.
+func TestComposeStopAndRetry(t *testing.T) {
+	read := func(name string) string {
+		b, err := os.ReadFile("../../" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	compose, readme := read("docker-compose.yml"), read("README.md")
+	grace := regexp.MustCompile(`(?m)^  stop_grace_period: (\S+)$`).FindStringSubmatch(compose)
+	if grace == nil {
+		t.Fatal("docker-compose.yml: the nodes have no stop_grace_period; Docker kills them 10 s after SIGTERM, before serve's drain ends")
+	}
+	d, err := time.ParseDuration(grace[1])
+	if err != nil || d <= main.DefaultConfig().ShutdownTimeout {
+		t.Errorf("docker-compose.yml: stop_grace_period %s, want more than serve's drain of %s", grace[1], main.DefaultConfig().ShutdownTimeout)
+	}
+	if !strings.Contains(readme, "stop_grace_period: "+grace[1]) {
+		t.Errorf("README does not give the nodes' stop_grace_period: %s", grace[1])
+	}
+	next := regexp.MustCompile(`proxy_next_upstream ([^;]*);`).FindStringSubmatch(compose)
+	if next == nil || !strings.Contains(next[1], "error") || strings.Contains(next[1], "non_idempotent") {
+		t.Errorf("docker-compose.yml: proxy_next_upstream %v, want error without non_idempotent: a POST sent again may run twice", next)
+	}
+	if strings.Contains(readme, "a request that fails or gets a 503 goes to the next node") ||
+		!strings.Contains(readme, "a POST that reached a node is not sent\nagain") {
+		t.Error("README (Scaling out) does not say that nginx sends no POST to a second node")
+	}
+	if strings.Contains(compose, "is a file on the node that ran it") {
+		t.Error("docker-compose.yml says the report CSV is only on the node that ran the job; it is stored with the job")
 	}
 }
