@@ -85,3 +85,30 @@ func TestUnknownSettingNamed(t *testing.T) {
 		t.Errorf("serve with XIAOQI_BACKUP_DIRECTORY set: exit %d, stderr:\n%s", code, stderr.String())
 	}
 }
+
+// TestBadAddrFailsBeforeLoading: an address that cannot be listened on (a port in use, a port
+// out of range) was reported only after the default data set was loaded or a backup written.
+// serve fails before it opens the store: nothing is loaded, nothing backed up.
+func TestBadAddrFailsBeforeLoading(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	for _, addr := range []string{busy.Addr().String(), "127.0.0.1:99999"} {
+		dir, backups := t.TempDir(), t.TempDir()
+		cfg := testConfig(dir, true)
+		cfg.Addr, cfg.BackupDir = addr, backups
+		m := main.NewMain(cfg, logs)
+		err := m.Open(context.Background())
+		m.Close()
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("cannot listen on --addr (XIAOQI_ADDR) %q", addr)) {
+			t.Errorf("--addr %s: %v; want the address named", addr, err)
+		}
+		for _, d := range []string{dir, backups} {
+			if files, _ := os.ReadDir(d); len(files) > 0 {
+				t.Errorf("--addr %s: %s holds %v: the service loaded or backed up before it listened", addr, d, files)
+			}
+		}
+	}
+}

@@ -120,6 +120,13 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	start := time.Now()
+	// Listen first: an address that is taken or invalid (127.0.0.1:99999) was reported only
+	// after the default data set was loaded (10 s) or a backup written. Connections wait in
+	// the backlog until the server starts below.
+	var err error
+	if m.ln, err = m.Config.listen(); err != nil { // TLS when configured (tls.go)
+		return err
+	}
 	if m.Taxonomy == nil {
 		tax, err := loadTaxonomy(m.Logger)
 		if err != nil {
@@ -234,9 +241,6 @@ func (m *Main) Open(ctx context.Context) error {
 	m.warnNoAdmin(ctx, apiCfg.Accounts)
 	srv := api.New(apiCfg)
 	m.api = srv
-	if m.ln, err = m.Config.listen(); err != nil { // TLS when configured (tls.go)
-		return err
-	}
 	m.server = &http.Server{
 		Handler:           m.Config.withCORS(srv.Handler()),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -297,6 +301,9 @@ func (m *Main) Close() error {
 				errs = append(errs, err)
 			}
 			cancel()
+		}
+		if m.server == nil && m.ln != nil {
+			m.ln.Close() // Open failed after it listened
 		}
 		if m.api != nil {
 			errs = append(errs, m.api.Close()) // stop imports before the store closes
