@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -100,6 +102,22 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	logger := cfg.newLogger(stderr)
+	// Only add may create the embedded store (the first administrator of a new install):
+	// passwd without XIAOQI_MONGODB_URI created an empty one in ./data and said only "no user
+	// named ops", and the operator could not tell which store had been read.
+	where := "MongoDB (XIAOQI_MONGODB_URI)"
+	if cfg.MongoURI == "" {
+		file := filepath.Join(cfg.DataDir, storeFile)
+		where = file
+		if _, err := os.Stat(file); os.IsNotExist(err) {
+			if sub != "add" {
+				return fmt.Errorf("没有存储：%[1]s 不存在，未创建；请用 --data-dir（XIAOQI_DATA_DIR）指定 serve 使用的目录，或用 XIAOQI_MONGODB_URI 指定 MongoDB / "+
+					"no store: %[1]s does not exist, and users %[2]s creates none; name the directory serve uses with --data-dir (XIAOQI_DATA_DIR), or MongoDB with XIAOQI_MONGODB_URI", file, sub)
+			}
+			where = file + "（新建 new）"
+		}
+	}
+	fmt.Fprintf(stderr, "存储 store: %s\n", where)
 	store, err := openStore(ctx, cfg, logger)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -278,5 +279,34 @@ func TestUsersRefusesNoPasswordAndNegativeExpiry(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("sign-in with the password set before the empty passwd: %d, want 200", resp.StatusCode)
+	}
+}
+
+// TestUsersCommandNeedsStore: passwd without XIAOQI_MONGODB_URI, in a directory that is not
+// serve's, created an empty store there and said only "no user named ops". Only add (the
+// first administrator) creates a store; every command says which store it opened.
+func TestUsersCommandNeedsStore(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "xiaoqi.db")
+	for _, args := range [][]string{
+		{"passwd", "--username", "ops"}, {"key", "--username", "ops"}, {"disable", "--username", "ops"},
+		{"enable", "--username", "ops"}, {"revoke", "--key", "abc"}, {"list"},
+	} {
+		out, err := users(t, dir, "", args...)
+		if err == nil || !strings.Contains(err.Error(), "no store: "+store+" does not exist") ||
+			!strings.Contains(err.Error(), "--data-dir (XIAOQI_DATA_DIR)") || !strings.Contains(err.Error(), "XIAOQI_MONGODB_URI") {
+			t.Errorf("users %v without a store: %v\n%s; want it refused, naming the store, --data-dir and XIAOQI_MONGODB_URI", args, err, out)
+		}
+		if _, err := os.Stat(store); err == nil {
+			t.Fatalf("users %v created %s", args, store)
+		}
+	}
+	out, err := users(t, dir, "", "add", "--role", "admin", "--username", "ops")
+	if err != nil || !strings.Contains(out, "store: "+store+"（新建 new）") {
+		t.Errorf("users add on no store: %v\n%s; want it to create one and say where", err, out)
+	}
+	out, err = users(t, dir, "", "passwd", "--username", "ops")
+	if err != nil || !strings.Contains(out, "store: "+store+"\n") {
+		t.Errorf("users passwd: %v\n%s; want it to name the store it opened", err, out)
 	}
 }
