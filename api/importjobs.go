@@ -219,9 +219,28 @@ func (m *importJobs) list(ctx context.Context) ([]*xiaoqi.ImportJob, error) {
 	return jobs, nil
 }
 
-// markStopped records that the node running rec stopped.
+// markStopped records that the node running rec stopped. Its counts are those of its last
+// progress: the summary it was stored with is the upload's inspection, all 0, and a job whose
+// node died at 950 rows written showed counts.written 0, though the 950 were stored.
 func markStopped(rec *xiaoqi.ImportJob) {
 	rec.Status, rec.FinishedAt, rec.Error = xiaoqi.ImportFailed, time.Now().UTC(), importStopped()
+	var sum importSummary
+	if len(rec.Summary) > 0 {
+		_ = json.Unmarshal(rec.Summary, &sum) // written by encodeReport
+	}
+	c := ingest.Counts{}
+	if sum.Counts != nil {
+		c = *sum.Counts
+	}
+	p := rec.Progress
+	c.Read, c.Written, c.Invalid = max(c.Read, p.Rows), max(c.Written, p.Written), max(c.Invalid, p.Invalid)
+	sum.Counts = &c
+	rec.Summary, _ = json.Marshal(sum) // a struct of strings and numbers always marshals
+}
+
+// stoppedByNode reports whether r failed because the node that ran it stopped.
+func stoppedByNode(r *xiaoqi.ImportJob) bool {
+	return r.Status == xiaoqi.ImportFailed && r.Error != nil && r.Error.Message == importStopped().Message
 }
 
 // cancelJob asks the runner of a job that has not finished to stop: at once on this node,
@@ -366,7 +385,7 @@ func (m *importJobs) end(j *importJob, rep *ingest.Report, err error) {
 	switch {
 	case err != nil && m.ctx.Err() != nil:
 		// The node is shutting down: nobody cancelled this job.
-		r.Status, r.Error = xiaoqi.ImportFailed, importStopped()
+		markStopped(r)
 	case errors.Is(err, context.Canceled):
 		r.Status = xiaoqi.ImportCancelled
 	case err != nil:

@@ -113,9 +113,9 @@ func viewImport(r *xiaoqi.ImportJob, full bool) importView {
 		v.FinishedAt = &r.FinishedAt
 		v.ReportURL = "/api/v1/imports/" + r.ID + "/report.csv"
 	}
-	// A job whose node stopped keeps its progress: how far it had come, what is stored.
-	stopped := r.Status == xiaoqi.ImportFailed && r.Error != nil && r.Error.Message == importStopped().Message
-	if r.Status == xiaoqi.ImportRunning || (stopped && r.Progress.Rows > 0) {
+	// A job whose node stopped keeps its progress: how far it had come, what is stored; 0
+	// rows too, once it had started, rather than no progress at all.
+	if r.Status == xiaoqi.ImportRunning || (stoppedByNode(r) && !r.StartedAt.IsZero()) {
 		p := r.Progress
 		v.Progress = &progressView{Rows: p.Rows, Written: p.Written, Invalid: p.Invalid, RowsPerSec: p.RowsPerSec, ETASeconds: p.ETASeconds}
 		if p.TotalBytes > 0 {
@@ -417,6 +417,13 @@ func (s *Server) importReport(c *gin.Context) {
 		body = bytes.NewReader(rec.ReportCSV)
 	}
 	if body == nil {
+		if stoppedByNode(rec) {
+			// The node died (kill -9, a crash) before the job's last write, which takes the
+			// report along: the report is gone, not merely on another node.
+			s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入 %[1]s 没有报告：执行它的节点（%[2]s）在导入完成之前停止，报告随之丢失；已写入多少行见该任务的 counts（GET /api/v1/imports/%[1]s），重新导入该文件可补全其余的行并得到报告 / "+
+				"import %[1]s has no report: the node that ran it (%[2]s) stopped before the import finished, and the report went with it; the job's counts say how many rows were written (GET /api/v1/imports/%[1]s), and importing the file again completes the rest and reports it", rec.ID, rec.Node))
+			return
+		}
 		if rec.Node == s.imports.node {
 			s.writeError(c, xiaoqi.Errorf(xiaoqi.ENOTFOUND, "导入 %[1]s 没有报告：它在读取文件之前就已停止，或报告文件已随本节点重启而删除 / import %[1]s has no report: it stopped before reading the file, or the report file went when this node restarted", rec.ID))
 			return

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -196,5 +197,48 @@ func TestImportReportAfterNodeStops(t *testing.T) {
 	r := b.get(t, "/api/v1/imports/"+old.ID+"/report.csv").want(t, http.StatusNotFound)
 	if !strings.Contains(string(r.Body), "kept only by the node that ran the import (node-gone)") {
 		t.Errorf("the report of a job without a stored copy: %s, want it to name its node", r.Body)
+	}
+}
+
+// TestImportNodeDiedCounts: a job whose node died (kill -9) at 950 rows written showed
+// counts.written 0, in the list too, though the 950 were stored, and its report.csv said it
+// "stopped before reading the file". Its counts are those of its last progress, and the
+// report is said to be lost with the node.
+func TestImportNodeDiedCounts(t *testing.T) {
+	t.Parallel()
+	base := newEnv(t)
+	b, _ := base.node(t, "node-b")
+	jobs := base.Store.(xiaoqi.ImportJobs)
+	at := time.Now().UTC().Add(-25 * time.Second)
+	dead := &xiaoqi.ImportJob{ID: "imp_00000000000000d2", Type: xiaoqi.KindJob, FileName: "jobs.csv", Mode: "default", Node: "node-gone",
+		Status: xiaoqi.ImportRunning, CreatedAt: at, StartedAt: at, UpdatedAt: at,
+		Progress: xiaoqi.ImportProgress{Rows: 960, Written: 950, Invalid: 10},
+		// As the upload's inspection left it: the format, and counts of nothing yet.
+		Summary: json.RawMessage(`{"format":"csv","encoding":"UTF-8","counts":{"read":0,"written":0,"created":0,"updated":0,"unchanged":0,"invalid":0,"duplicates":0,"warnings":0,"empty":0},"problem_count":0}`)}
+	if err := jobs.PutImportJob(context.Background(), dead); err != nil {
+		t.Fatal(err)
+	}
+	wantCounts := func(where string, j importJob) {
+		t.Helper()
+		if j.Status != "failed" || j.Counts == nil || j.Counts.Written != 950 || j.Counts.Read != 960 || j.Counts.Invalid != 10 || j.Encoding != "UTF-8" {
+			t.Errorf("%s: %s, counts %+v, encoding %q; want it failed with 960 rows read, 950 written, 10 invalid, as its last progress said",
+				where, j.Status, j.Counts, j.Encoding)
+		}
+	}
+	var list struct{ Data []importJob }
+	b.get(t, "/api/v1/imports").want(t, http.StatusOK).decode(t, &list)
+	if len(list.Data) != 1 {
+		t.Fatalf("list %+v", list.Data)
+	}
+	wantCounts("the list", list.Data[0])
+	var j importJob
+	b.get(t, "/api/v1/imports/"+dead.ID).want(t, http.StatusOK).decode(t, &j)
+	wantCounts("GET", j)
+	b.get(t, "/api/v1/imports").want(t, http.StatusOK).decode(t, &list) // now stored failed
+	wantCounts("the list after", list.Data[0])
+	e := b.get(t, "/api/v1/imports/"+dead.ID+"/report.csv").wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "")
+	if s := e.Error.Message; !strings.Contains(s, "the node that ran it (node-gone) stopped before the import finished, and the report went with it") ||
+		strings.Contains(s, "before reading the file") {
+		t.Errorf("report.csv of a job whose node died: %s; want it to say the report went with the node", s)
 	}
 }
