@@ -181,9 +181,16 @@ func (r *Report) addColumns(cols []Column) {
 	r.BetterType = betterType(r.Type, r.Columns)
 }
 
+// maxBatchAge is how long the reader fills one batch before it hands it on however few rows
+// it holds. Progress is reported as batches are written: rows that each read the store (a
+// re-import adopting its postings, on FerretDB) took minutes to fill a batch of 1,000, and the
+// job's progress stayed at 0 rows and 0 bytes meanwhile.
+const maxBatchAge = time.Second
+
 // read reads the rows of t into batches until the end of the file or an error.
 func (rs *rows) read(ctx context.Context, t *table, of *openedFile, isJSON bool, out chan<- *batch) error {
 	b := &batch{}
+	began := time.Now()
 	send := func() error {
 		if of.read != nil {
 			b.bytes = of.read.Load()
@@ -193,7 +200,7 @@ func (rs *rows) read(ctx context.Context, t *table, of *openedFile, isJSON bool,
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		b = &batch{}
+		b, began = &batch{}, time.Now()
 		return nil
 	}
 	checked := !isJSON
@@ -252,7 +259,7 @@ func (rs *rows) read(ctx context.Context, t *table, of *openedFile, isJSON bool,
 		}
 		b.items = append(b.items, it)
 		b.docs += len(it.docs)
-		if b.docs >= rs.opt.BatchSize || len(b.items) >= 4*rs.opt.BatchSize {
+		if b.docs >= rs.opt.BatchSize || len(b.items) >= 4*rs.opt.BatchSize || time.Since(began) >= maxBatchAge {
 			if err := send(); err != nil {
 				return err
 			}
