@@ -273,6 +273,9 @@ func (m *importJobs) forgetLocked(id string) {
 // save writes the job to the store and cancels it when a cancel was requested on any node.
 // The last save of a job that has ended (final) takes its report CSV along.
 func (m *importJobs) save(j *importJob, final bool) {
+	if !final && m.ctx.Err() != nil {
+		return // the node is stopping: a late progress write could undo close's cut-off
+	}
 	rec := j.state()
 	rec.UpdatedAt = time.Now().UTC()
 	if final {
@@ -400,15 +403,71 @@ func (m *importJobs) end(j *importJob, rep *ingest.Report, err error) {
 	}
 }
 
-// close cancels every job, waits for them (each writes how it ended to the store) and
-// removes their files.
-func (m *importJobs) close() {
+// importCutOffWrite bounds the write of a job cut off at shutdown, which the store may be too
+// slow to take (a node stopping because its database is in trouble): the other nodes then
+// find the job stale and report it failed.
+const importCutOffWrite = 2 * time.Second
+
+// close cancels every job and waits for them until ctx ends; each writes how it ended to the
+// store. A job still running then (its runner in a store write, which goes on after a cancel:
+// a node's stop waited 30 s for one on FerretDB, past the drain, saying nothing) is cut off:
+// written as failed because the node stopped, with the counts of its last progress, and
+// logged. Then the jobs' files are removed.
+func (m *importJobs) close(ctx context.Context) {
 	m.cancel()
-	m.wg.Wait()
+	if ids := m.unfinished(); len(ids) > 0 {
+		m.logger.Info("shutdown: waiting for imports to stop", "imports", ids)
+	}
+	done := make(chan struct{})
+	go func() {
+		m.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		m.cutOff()
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for id := range m.local {
+	for id, j := range m.local {
 		m.forgetLocked(id)
+		os.Remove(j.upload) // a runner cut off has not removed it
+	}
+}
+
+// unfinished returns the ids of this node's jobs that have not finished.
+func (m *importJobs) unfinished() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var ids []string
+	for id, j := range m.local {
+		if !j.state().Finished() {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// cutOff writes the jobs still running as failed because the node stopped, and logs each.
+func (m *importJobs) cutOff() {
+	for _, id := range m.unfinished() {
+		j := m.localJob(id)
+		j.mu.Lock()
+		markStopped(&j.rec)
+		j.rec.UpdatedAt = time.Now().UTC()
+		rec := j.rec
+		j.mu.Unlock()
+		ctx, cancel := context.WithTimeout(context.Background(), importCutOffWrite)
+		err := m.jobs.PutImportJob(ctx, &rec)
+		cancel()
+		attrs := []any{"import", id, "rows", rec.Progress.Rows, "written", rec.Progress.Written, "invalid", rec.Progress.Invalid}
+		if err != nil {
+			m.logger.Warn("shutdown: import cut off, still writing; not marked failed in the store (the other nodes will, once it is stale)",
+				append(attrs, "err", err)...)
+			continue
+		}
+		m.logger.Warn("shutdown: import cut off, still writing; marked failed: the node stopped", attrs...)
 	}
 }
 

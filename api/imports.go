@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -464,6 +465,19 @@ func (s *Server) deleteImport(c *gin.Context) {
 // Close stops the import jobs that are running, waits for them and removes their files. Call
 // it before closing the store.
 func (s *Server) Close() error {
-	s.imports.close()
+	return s.Shutdown(context.Background())
+}
+
+// StopImports cancels the imports this node runs, at once and without waiting for them, so
+// that they stop while the HTTP server drains; Shutdown then waits for them.
+func (s *Server) StopImports() {
+	s.imports.cancel()
+}
+
+// Shutdown stops the import jobs that are running and waits for them until ctx ends: those
+// still running then are cut off, written as failed because the node stopped, and logged.
+// It then removes their files. Call it before closing the store.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.imports.close(ctx)
 	return nil
 }

@@ -25,6 +25,10 @@ func TestMain(m *testing.M) {
 	if os.Getenv(envChildServe) != "" {
 		os.Exit(runServeChild())
 	}
+	// The shutdown test re-executes it as a service whose import gets stuck in a write.
+	if dir := os.Getenv(envChildStuckImport); dir != "" {
+		os.Exit(runStuckImportChild(dir))
+	}
 	// The import crash test re-executes it as `xiaoqi import`.
 	if args := os.Getenv("XIAOQI_TEST_CHILD_IMPORT"); args != "" {
 		os.Exit(runImportChild(args))
