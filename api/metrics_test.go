@@ -2,10 +2,12 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -249,5 +251,109 @@ func TestMetricsIndexSeqWhenStoreFails(t *testing.T) {
 	}
 	if m := sample(fams, "xiaoqi_index_seq", nil); m == nil || m.GetGauge().GetValue() != float64(seq) {
 		t.Errorf("xiaoqi_index_seq = %v, want %d, the seq the index applied, although the store could not be read", m, seq)
+	}
+}
+
+// unreadable is a store whose change feed cannot be read while fail is set.
+type unreadable struct {
+	xiaoqi.Store
+	fail atomic.Bool
+}
+
+func (s *unreadable) LastSeq(ctx context.Context) (uint64, error) {
+	if s.fail.Load() {
+		return 0, errors.New("read change feed: server selection timeout")
+	}
+	return s.Store.LastSeq(ctx)
+}
+
+// TestMetricsStoreUnread: on FerretDB every scrape failed to read the store, and yet
+// xiaoqi_index_lag_changes and xiaoqi_store_last_seq read 0, the values they started with: a
+// lag alert read healthy while the store had not been read once. A figure not read is absent,
+// xiaoqi_metrics_store_up says whether the last read succeeded, and the time of the last one
+// that did is given.
+func TestMetricsStoreUnread(t *testing.T) {
+	dir := t.TempDir()
+	db, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	index, err := search.Open(filepath.Join(dir, "index"), searchOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = index.Close() })
+	ctx := context.Background()
+	if _, err := db.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Institution{Name: "西安交通大学", Type: "university", City: "西安市"}}); err != nil {
+		t.Fatal(err)
+	}
+	svc := auth.New(db, auth.Options{Params: auth.TestParams})
+	admin := &xiaoqi.User{Username: "admin", Role: xiaoqi.RoleAdmin}
+	if err := svc.AddUser(ctx, admin, ""); err != nil {
+		t.Fatal(err)
+	}
+	key, _, err := svc.CreateKey(ctx, admin.ID, "", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &unreadable{Store: db}
+	store.fail.Store(true)
+	srv := api.New(api.Config{Store: store, Index: index, ImportDir: t.TempDir(), Auth: svc, Accounts: db})
+	t.Cleanup(func() { srv.Close() })
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	e := &env{URL: ts.URL, Key: key}
+	storeGauges := []string{"xiaoqi_store_last_seq", "xiaoqi_index_lag_changes", "xiaoqi_store_documents"}
+	gauge := func(fams map[string]*dto.MetricFamily, name string) *float64 {
+		if m := sample(fams, name, nil); m != nil {
+			v := m.GetGauge().GetValue()
+			return &v
+		}
+		return nil
+	}
+
+	// Never read: no store figure at all, and up 0.
+	fams := scrape(t, e)
+	for _, name := range append(storeGauges, "xiaoqi_metrics_store_last_success_timestamp_seconds") {
+		if fams[name] != nil {
+			t.Errorf("%s = %v although the store was never read; want it absent", name, fams[name].GetMetric())
+		}
+	}
+	if v := gauge(fams, "xiaoqi_metrics_store_up"); v == nil || *v != 0 {
+		t.Errorf("xiaoqi_metrics_store_up = %v, want 0: the store could not be read", v)
+	}
+	if m := sample(fams, "xiaoqi_metrics_store_errors_total", nil); m == nil || m.GetCounter().GetValue() != 1 {
+		t.Errorf("xiaoqi_metrics_store_errors_total = %v, want 1", m)
+	}
+
+	// Read: the figures, with the lag of the index that applied nothing.
+	store.fail.Store(false)
+	before := time.Now()
+	fams = scrape(t, e)
+	if v := gauge(fams, "xiaoqi_metrics_store_up"); v == nil || *v != 1 {
+		t.Errorf("xiaoqi_metrics_store_up = %v, want 1", v)
+	}
+	if v := gauge(fams, "xiaoqi_index_lag_changes"); v == nil || *v != 1 {
+		t.Errorf("xiaoqi_index_lag_changes = %v, want 1: the index has applied nothing of the store's one change", v)
+	}
+	at := gauge(fams, "xiaoqi_metrics_store_last_success_timestamp_seconds")
+	if at == nil || *at < float64(before.Unix()) {
+		t.Errorf("xiaoqi_metrics_store_last_success_timestamp_seconds = %v, want the time of this scrape's read", at)
+	}
+
+	// Unreadable again: the figures go (Prometheus marks them stale), the time stays.
+	store.fail.Store(true)
+	fams = scrape(t, e)
+	for _, name := range storeGauges {
+		if fams[name] != nil {
+			t.Errorf("%s = %v after a failed read; want it absent", name, fams[name].GetMetric())
+		}
+	}
+	if v := gauge(fams, "xiaoqi_metrics_store_up"); v == nil || *v != 0 {
+		t.Errorf("xiaoqi_metrics_store_up = %v, want 0", v)
+	}
+	if v := gauge(fams, "xiaoqi_metrics_store_last_success_timestamp_seconds"); v == nil || at == nil || *v != *at {
+		t.Errorf("xiaoqi_metrics_store_last_success_timestamp_seconds = %v, want %v, the last read that succeeded", v, at)
 	}
 }

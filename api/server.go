@@ -172,7 +172,7 @@ func New(cfg Config) *Server {
 		s.maxUpload = DefaultMaxUploadBytes
 	}
 	s.imports = newImportJobs(cfg, s.logger)
-	s.metrics = newMetrics(s.logger, cfg.Collectors...)
+	s.metrics = newMetrics(s.logger, newStoreStats(s.store, s.indexSeq, s.logger), cfg.Collectors...)
 
 	// gin keeps its mode in a package variable; debug mode prints every route to stdout.
 	// Leave test mode (GIN_MODE=test) alone.
