@@ -3,11 +3,13 @@ package auth
 import (
 	"crypto/rand"
 	"crypto/subtle"
+	_ "embed"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -135,11 +137,14 @@ func decodeHash(encoded string) (p Params, salt, sum []byte, err error) {
 	return p, salt, sum, nil
 }
 
-// CheckPassword checks a new password: at least MinPasswordChars characters, at most
-// MaxPasswordBytes bytes, valid UTF-8, and not made of one class of character only (lower-case
-// letters, upper-case letters, digits, everything else: 汉字, punctuation, spaces). It returns
-// EINVALID naming the field "password"; the message never quotes the password.
-func CheckPassword(pw string) error {
+// CheckPassword checks a new password for the account named username: at least
+// MinPasswordChars characters, at most MaxPasswordBytes bytes, valid UTF-8, not made of one
+// class of character only (lower-case letters, upper-case letters, digits, everything else:
+// 汉字, punctuation, spaces), not a common password (commonPassword), not one short part
+// repeated (abc123abc123) and not holding the username (cand1cand1cand1 for cand1), which is
+// the first guess of anyone who sees it in a list or the audit log. It returns EINVALID naming
+// the field "password"; the message never quotes the password.
+func CheckPassword(pw, username string) error {
 	var msg string
 	switch {
 	case !utf8.ValidString(pw):
@@ -150,6 +155,12 @@ func CheckPassword(pw string) error {
 		msg = fmt.Sprintf("不能超过 %[1]d 字节 / must be at most %[1]d bytes", MaxPasswordBytes)
 	case classes(pw) < 2:
 		msg = "须混合至少两类字符（小写字母、大写字母、数字、其他），不能全是数字或全是小写字母 / must mix at least two kinds of characters (lower-case, upper-case, digits, others)"
+	case containsUsername(pw, username):
+		msg = "不能包含用户名 / must not contain the username"
+	case commonPassword(pw):
+		msg = "过于常见，容易被猜中（常用密码，或在其前后加了数字、符号） / is too common and easily guessed (a common password, or one with digits or signs added before or after it)"
+	case repeated(strings.ToLower(pw)):
+		msg = "不能由同一段字符重复组成 / must not be one part repeated"
 	default:
 		return nil
 	}
@@ -159,6 +170,65 @@ func CheckPassword(pw string) error {
 		Message: "密码不符合要求：" + zh + " / password " + en,
 		Details: []xiaoqi.FieldError{{Field: "password", Message: msg}},
 	}
+}
+
+// commonPasswordList is the list of the commonest passwords; its header names its sources.
+//
+//go:embed data/common-passwords.txt
+var commonPasswordList string
+
+// commonPasswords is commonPasswordList as a set, read once.
+var commonPasswords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(commonPasswordList, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
+})
+
+// commonPassword reports whether pw is a common password, in any case, with the usual letter
+// swaps (p@ssw0rd) or with digits and signs before or after it: password1234 and Qwerty123456!
+// passed the other rules (twelve characters, two kinds) and are the first an attacker tries.
+func commonPassword(pw string) bool {
+	p := strings.ToLower(pw)
+	stem := strings.TrimFunc(p, func(r rune) bool { return !unicode.IsLetter(r) })
+	set := commonPasswords()
+	for _, s := range []string{p, stem} {
+		if set[s] || set[unleet.Replace(s)] {
+			return true
+		}
+	}
+	return false
+}
+
+// unleet undoes the letter swaps of passwords: p@ssw0rd is password.
+var unleet = strings.NewReplacer("@", "a", "4", "a", "0", "o", "3", "e", "1", "i", "!", "i", "$", "s", "5", "s", "7", "t")
+
+// containsUsername reports whether pw holds username (or the part of an e-mail address used as
+// one before its @), in any case; names of fewer than three characters are left out, as they
+// would refuse half of all passwords.
+func containsUsername(pw, username string) bool {
+	p := strings.ToLower(pw)
+	name := strings.ToLower(strings.TrimSpace(username))
+	local, _, _ := strings.Cut(name, "@")
+	for _, n := range []string{name, local} {
+		if utf8.RuneCountInString(n) >= 3 && strings.Contains(p, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// repeated reports whether s is one part written two or more times (abc123abc123).
+func repeated(s string) bool {
+	for k := 1; k <= len(s)/2; k++ {
+		if len(s)%k == 0 && strings.Repeat(s[:k], len(s)/k) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // classes counts the kinds of character in s: lower-case, upper-case, digits, other.

@@ -103,21 +103,33 @@ func TestVerifySecretMalformed(t *testing.T) {
 
 func TestCheckPassword(t *testing.T) {
 	for _, tc := range []struct {
-		pw string
-		ok bool
+		pw, username string
+		ok           bool
 	}{
-		{"Abcdefghijkl", true},                  // 12 chars, two classes
-		{"abcdefghijk1", true},                  // lower + digit
-		{"陕西校企合作服务外包2025", true},                // 12 characters (not bytes), other + digit
-		{"Abcdefghijk", false},                  // 11 chars
-		{"abcdefghijklmnop", false},             // one class
-		{"123456789012345", false},              // one class
-		{"陕西省西安市雁塔区科技路一号院", false},              // one class, 15 characters
-		{strings.Repeat("aB", 64), true},        // 128 bytes
-		{strings.Repeat("aB", 64) + "c", false}, // 129 bytes
-		{"abcdefghijk\xff1", false},             // invalid UTF-8
+		{"Mxqrtvbnwpze", "", true},                  // 12 chars, two classes
+		{"mxqrtvbnwpz1", "", true},                  // lower + digit
+		{"Abcdefghijkl", "", false},                 // the alphabet in a row: common
+		{"陕西校企合作服务外包2025", "", true},                // 12 characters (not bytes), other + digit
+		{"Mxqrtvbnwpz", "", false},                  // 11 chars
+		{"abcdefghijklmnop", "", false},             // one class
+		{"123456789012345", "", false},              // one class
+		{"陕西省西安市雁塔区科技路一号院", "", false},              // one class, 15 characters
+		{strings.Repeat("aB", 64), "", false},       // 128 bytes, but aB repeated
+		{strings.Repeat("aB", 63) + "cD", "", true}, // 128 bytes
+		{strings.Repeat("aB", 64) + "c", "", false}, // 129 bytes
+		{"abcdefghijk\xff1", "", false},             // invalid UTF-8
+		// An audit set these, and each was accepted: a common password with digits after it,
+		// and the username three times.
+		{"password1234", "", false},
+		{"cand1cand1cand1", "cand1", false},
+		{"Password1234!", "", false}, {"P@ssw0rd2025", "", false}, {"qwerty123456", "", false}, {"1qaz2wsx3edc", "", false},
+		{"woaini131452", "", false}, {"2025Iloveyou!", "", false}, {"Admin-2025-xx", "admin", false},
+		{"My-CAND1-pass", "cand1", false}, {"zhangsan-2025", "zhangsan@example.com", false}, {"abc123abc123", "", false},
+		// Common words inside a longer password, and short usernames, are fine.
+		{"correct-horse-battery-9", "hr_li", true}, {"Ui-Test-Passw0rd!", "admin-ui", true},
+		{"Xian-2025-outsourcing", "xa", true}, {"password-of-Yanta-7", "", true},
 	} {
-		err := auth.CheckPassword(tc.pw)
+		err := auth.CheckPassword(tc.pw, tc.username)
 		if (err == nil) != tc.ok {
 			t.Errorf("CheckPassword(%q) = %v; want ok=%v", tc.pw, err, tc.ok)
 			continue

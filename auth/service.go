@@ -104,7 +104,7 @@ func (s *Service) AddUser(ctx context.Context, u *xiaoqi.User, password string) 
 		return err
 	}
 	if password != "" {
-		if err := CheckPassword(password); err != nil {
+		if err := CheckPassword(password, u.Username); err != nil {
 			return err
 		}
 		h, err := s.hash(password)
@@ -123,19 +123,19 @@ func (s *Service) AddUser(ctx context.Context, u *xiaoqi.User, password string) 
 // ends every session the user has (see the package comment); the caller signs the user in again
 // if it wants them to stay. Errors: EINVALID naming "password", ENOTFOUND for an unknown user.
 func (s *Service) SetPassword(ctx context.Context, userID, password string) error {
-	h := ""
-	if password != "" {
-		if err := CheckPassword(password); err != nil {
-			return err
-		}
-		var err error
-		if h, err = s.hash(password); err != nil {
-			return err
-		}
-	}
+	// The user first: the password must not hold their username.
 	u, err := s.accounts.User(ctx, userID)
 	if err != nil {
 		return fmt.Errorf("auth: set password of %s: %w", userID, err)
+	}
+	h := ""
+	if password != "" {
+		if err := CheckPassword(password, u.Username); err != nil {
+			return err
+		}
+		if h, err = s.hash(password); err != nil {
+			return err
+		}
 	}
 	u.PasswordHash = h
 	u.UpdatedAt = s.now()

@@ -312,11 +312,16 @@ func TestSetPassword(t *testing.T) {
 		t.Fatalf("session begun after the change (same instant): %v", err)
 	}
 
-	err = svc.SetPassword(ctx, u.ID, "short1A")
-	wantCode(t, err, xiaoqi.EINVALID, "weak new password")
-	if _, _, err := svc.Login(ctx, "hr_li", newPassword); err != nil {
-		t.Fatalf("a refused change altered the password: %v", err)
+	// password1234 and the username three times were set and signed in with.
+	for _, weak := range []string{"short1A", "password1234", "hr_lihr_lihr_li", "Qwerty123456!"} {
+		err = svc.SetPassword(ctx, u.ID, weak)
+		wantCode(t, err, xiaoqi.EINVALID, "weak new password")
+		if _, _, err := svc.Login(ctx, "hr_li", newPassword); err != nil {
+			t.Fatalf("a refused change altered the password: %v", err)
+		}
 	}
+	err = svc.AddUser(ctx, xiaoqi.NewUser("cand1", xiaoqi.RoleEnterprise, "ent_1"), "cand1cand1cand1")
+	wantCode(t, err, xiaoqi.EINVALID, "a new user's password holding the username")
 	wantCode(t, svc.SetPassword(ctx, "u_nobody", newPassword), xiaoqi.ENOTFOUND, "unknown user")
 
 	if err := svc.SetPassword(ctx, u.ID, ""); err != nil {

@@ -131,7 +131,7 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 
 	password := func() (string, bool, error) {
 		if !pwStdin {
-			pw, err := randomPassword()
+			pw, err := randomPassword(username)
 			return pw, true, err
 		}
 		line, err := bufio.NewReader(io.LimitReader(stdin, 4096)).ReadString('\n')
@@ -288,11 +288,11 @@ func auditCandidate(ctx context.Context, accounts xiaoqi.Accounts, u *xiaoqi.Use
 	return nil
 }
 
-// randomPassword returns a random password that auth accepts: crypto/rand.Text gives 26
-// base32 characters (130 bits).
-func randomPassword() (string, error) {
+// randomPassword returns a random password that auth accepts for username: crypto/rand.Text
+// gives 26 base32 characters (130 bits).
+func randomPassword(username string) (string, error) {
 	for range 100 {
-		if pw := rand.Text(); auth.CheckPassword(pw) == nil {
+		if pw := rand.Text(); auth.CheckPassword(pw, username) == nil {
 			return pw, nil
 		}
 	}

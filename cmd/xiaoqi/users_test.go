@@ -48,8 +48,16 @@ func TestUsersCommand(t *testing.T) {
 	if out, err := users(t, dir, "", "add", "--role", "enterprise", "--username", "hr"); err == nil {
 		t.Errorf("an enterprise user without --enterprise was accepted:\n%s", out)
 	}
-	if out, err := users(t, dir, "short\n", "add", "--role", "admin", "--username", "weak", "--password-stdin"); err == nil || !strings.Contains(out+err.Error(), "password") {
-		t.Errorf("a weak password was accepted: %v\n%s", err, out)
+	// A common password padded to twelve characters, and the username three times, were taken.
+	for _, weak := range []struct{ pw, username, why string }{
+		{"short", "weak", "at least 12 characters"}, {"password1234", "weak", "too common"}, {"cand1cand1cand1", "cand1", "must not contain the username"},
+	} {
+		if out, err := users(t, dir, weak.pw+"\n", "add", "--role", "admin", "--username", weak.username, "--password-stdin"); err == nil || !strings.Contains(out+err.Error(), weak.why) {
+			t.Errorf("the password %q of %s was accepted, or refused without saying why: %v\n%s", weak.pw, weak.username, err, out)
+		}
+	}
+	if out, err := users(t, dir, "root-2025-Xian\n", "passwd", "--username", "root", "--password-stdin"); err == nil || !strings.Contains(err.Error(), "must not contain the username") {
+		t.Errorf("users passwd took a password holding the username: %v\n%s", err, out)
 	}
 	out, err = users(t, dir, "", "key", "--username", "root", "--name", "ops")
 	if err != nil {
