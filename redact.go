@@ -41,8 +41,12 @@ var (
 	// alone (生日5月6日, 生日：五月六日, 出生日期：5.6), which with the birth year the API shows
 	// make the whole date.
 	textBirthPattern = regexp.MustCompile(`((?:生日|出生日期|出生年月日?|出生于|生于)\s*[:：是为]?\s*)(?:[0-9]{4}\s*[年./-]\s*[0-9]{1,2}(?:\s*[月./-]\s*[0-9]{1,2}\s*[日号]?)?|[0-9一二三四五六七八九十]{1,3}\s*[月./-]\s*[0-9一二三四五六七八九十]{1,3}\s*[日号]?)`)
-	// A resident identity card number: 18 characters, the last a digit or X.
-	textIDCardPattern = regexp.MustCompile(`[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]`)
+	// A resident identity card number: 18 characters, the last a digit or X, also in groups
+	// (610102 19990304 1234, 610102-19990304-123X, 6101 0219 9903 0412 34): a space, tab or
+	// hyphen may stand between any two. Only the date was hidden of a number so written.
+	textIDCardPattern = regexp.MustCompile(strings.ReplaceAll(
+		`[1-9]~[0-9]~[0-9]~[0-9]~[0-9]~[0-9]~(?:1~9|2~0)~[0-9]~[0-9]~(?:0~[1-9]|1~[0-2])~(?:0~[1-9]|[12]~[0-9]|3~[01])~[0-9]~[0-9]~[0-9]~[0-9Xx]`,
+		"~", `[ \t-]?`))
 	// A street address down to the door: 科技路10号, 长安南路 88 号 3 号楼 2 单元 501 室.
 	textAddressPattern = regexp.MustCompile(`[^\s\p{P}市区县省镇乡]{0,6}(?:路|街|巷|大道|大街|胡同|道)\s*[0-9一二三四五六七八九十百]+\s*号(?:\s*[0-9A-Za-z一二三四五六七八九十]+\s*(?:号楼|栋|幢|座|单元|层|楼|室|号))*`)
 	// What is left of a building and its door without the street: 3号楼2单元501室, 12栋1单元301.
