@@ -2,7 +2,6 @@ package xiaoqi
 
 import (
 	_ "embed"
-	"fmt"
 	"math"
 	"regexp"
 	"strings"
@@ -37,10 +36,6 @@ var (
 	// A passport or travel permit number after its label: 护照号 E12345678, Passport No.
 	// EA1234567, 港澳通行证 C12345678. Returnees write theirs.
 	textPassportPattern = regexp.MustCompile(`(?i)((?:护照|通行证|\bpassport)(?:号码|号|\s*no\.?|\s*number)?\s*[:：]?\s*)[a-z]{1,2}[0-9]{7,8}\b`)
-	// A date after a label of birth: 生日1999年3月4日, 出生日期：1999/03/04; or its month and day
-	// alone (生日5月6日, 生日：五月六日, 出生日期：5.6), which with the birth year the API shows
-	// make the whole date.
-	textBirthPattern = regexp.MustCompile(`((?:生日|出生日期|出生年月日?|出生于|生于)\s*[:：是为]?\s*)(?:[0-9]{4}\s*[年./-]\s*[0-9]{1,2}(?:\s*[月./-]\s*[0-9]{1,2}\s*[日号]?)?|[0-9一二三四五六七八九十]{1,3}\s*[月./-]\s*[0-9一二三四五六七八九十]{1,3}\s*[日号]?)`)
 	// A resident identity card number: 18 characters, the last a digit or X, also in groups
 	// (610102 19990304 1234, 610102-19990304-123X, 6101 0219 9903 0412 34): a space, tab or
 	// hyphen may stand between any two. Only the date was hidden of a number so written.
@@ -57,10 +52,11 @@ var (
 
 // Redact removes the candidate's personal data from free text, writing mark in its place: the
 // candidate's own name (also without a remark in brackets), phone, e-mail and birth date (in
-// the ways dates are written: 1999年3月4日, 1999.03.04 …), and anything that looks like an
-// e-mail address (also written with at and dot), a phone number (with any separators, or in
-// Chinese digits), an identity card number, a messenger account after its label (微信, QQ …),
-// a date after a label of birth, or a street address down to the door. Letters, digits and @
+// the ways dates are written: 1999年3月4日, 1999.03.04, 一九九九年三月四日, 99年3月4日,
+// 3/4/1999, March 4, 1999 …), and anything that looks like an e-mail address (also written
+// with at and dot), a phone number (with any separators, or in Chinese digits), an identity
+// card number, a messenger account after its label (微信, QQ …), a date after a label of birth
+// (生日, 出生, DOB, born on) or before 出生, or a street address down to the door. Letters, digits and @
 // written full width (１３８…, ＠) count as their ASCII selves: they are folded before
 // matching. The API shows and the index holds candidate text only redacted (Anonymized).
 func (c *Candidate) Redact(s, mark string) string {
@@ -73,12 +69,13 @@ type redactor struct {
 	own   []string     // the candidate's e-mail, phone, birth date as written, and names, folded
 	names [][]rune     // the names without their spaces, found also with spaces between (钱 多 多)
 	latin []*latinName // the names in pinyin (Ouyang Xiaoqi)
+	birth *birthDate   // the birth date, however written (一九九九年三月四日, 3/4/1999, March 4, 1999)
 	mark  string
 	cues  cues // of the mark, which is written in
 }
 
 func (c *Candidate) redactor(mark string) redactor {
-	r := redactor{mark: mark, cues: textCues(mark)}
+	r := redactor{mark: mark, cues: textCues(mark), birth: newBirthDate(c.BirthDate)}
 	for _, p := range append([]string{c.Email, c.Phone}, dateForms(c.BirthDate)...) {
 		if p = strings.TrimSpace(foldASCIIWidth(p)); p != "" {
 			r.own = append(r.own, p)
@@ -108,6 +105,7 @@ func (r redactor) redact(s string) string {
 	if c := textCues(s); c.digits >= 17 {
 		s = textIDCardPattern.ReplaceAllString(s, r.mark)
 	}
+	s = r.birth.replace(s, r.mark)
 	for _, p := range r.own {
 		s = strings.ReplaceAll(s, p, r.mark)
 	}
@@ -210,7 +208,7 @@ type cues struct {
 	at       bool // @
 	zhLabel  bool // 信 扣 鹅 抖 钉 博: of the Chinese labels of messengers (微信, 扣扣, 企鹅, 抖音, 钉钉, 微博)
 	passport bool // 照 证: 护照, 通行证
-	birth    bool // 生: of the labels of birth (生日, 出生日期, 生于)
+	birth    bool // 生 b B: of the labels of birth (生日, 出生日期, 生于, DOB, born, birthday)
 	hao      bool // 号: a street address
 	door     bool // 号 栋 幢 座: a building
 }
@@ -226,6 +224,7 @@ func textCues(s string) cues {
 			c.latin = true
 			c.a = c.a || r == 'a' || r == 'A'
 			c.t = c.t || r == 't' || r == 'T'
+			c.birth = c.birth || r == 'b' || r == 'B'
 		case r == '@':
 			c.at = true
 		case r == '信', r == '扣', r == '鹅', r == '抖', r == '钉', r == '博':
@@ -282,8 +281,9 @@ func redactPatterns(s, mark string, c cues) string {
 	if (c.passport || c.latin) && c.digits >= 7 {
 		s = textPassportPattern.ReplaceAllString(s, "${1}"+mark)
 	}
-	if c.birth { // 生, of its labels: a month and a day may be written in Chinese (十月十日)
+	if c.birth { // 生 or b, of its labels (生日, 出生, DOB, born): the date may be written in Chinese (十月十日)
 		s = textBirthPattern.ReplaceAllString(s, "${1}"+mark)
+		s = replaceBirthAfter(s, mark)
 	}
 	if c.hao {
 		s = textAddressPattern.ReplaceAllString(s, mark)
@@ -372,21 +372,6 @@ func replaceSubmatches(re *regexp.Regexp, s string, f func(g []string) string) s
 	}
 	b.WriteString(s[last:])
 	return b.String()
-}
-
-// dateForms returns the ways people write the date d (YYYY-MM-DD): 1999-05-04, 1999年5月4日,
-// 1999.05.04, 1999/5/4, 19990504 …; none when d is not such a date.
-func dateForms(d string) []string {
-	var y, m, day int
-	if _, err := fmt.Sscanf(d, "%4d-%2d-%2d", &y, &m, &day); err != nil || m == 0 || day == 0 {
-		return nil
-	}
-	var out []string
-	for _, f := range []string{"%d-%02d-%02d", "%d年%d月%d日", "%d年%02d月%02d日", "%d年%d月%d号", "%d.%d.%d", "%d.%02d.%02d",
-		"%d/%d/%d", "%d/%02d/%02d", "%d-%d-%d", "%d%02d%02d"} {
-		out = append(out, fmt.Sprintf(f, y, m, day))
-	}
-	return out
 }
 
 // Anonymized returns a copy of c as everyone but the candidate sees it: without name, phone,

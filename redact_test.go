@@ -1,6 +1,7 @@
 package xiaoqi_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -26,6 +27,36 @@ func TestCandidateRedactIDCardInGroups(t *testing.T) {
 	for _, keep := range []string{"2019-2023 就读西北大学", "服务 1200 家企业，2000-3000 人"} {
 		if got := c.Redact(keep, "*"); got != keep {
 			t.Errorf("Redact(%q) = %q: it is no identity card number", keep, got)
+		}
+	}
+}
+
+// TestCandidateRedactBirthDate: the README promises the birth date however written, but an
+// audit found these shown, and found the person by them: the date in Chinese numerals, with a
+// two-digit year, day or month first, with an English month. They go, with or without a label
+// of birth, and a date after a label of birth goes also when the profile has no birth date.
+func TestCandidateRedactBirthDate(t *testing.T) {
+	own := &xiaoqi.Candidate{Name: "周小川", BirthDate: "1999-03-04"}
+	for _, written := range []string{"一九九九年三月四日生", "3/4/1999", "DOB 04-03-1999", "99年3月4日出生", "born on March 4, 1999",
+		"4th March 1999", "04-Mar-1999", "Mar. 4th, 1999", "一九九九年三月四号", "1999年3月4日", "99.3.4", "03/04/99", "1999 年 3 月 4 日"} {
+		got := own.Redact("简历："+written+"，熟悉Java", "*")
+		if !strings.Contains(got, "*") || strings.Contains(got, "99") || strings.Contains(got, "九九") || !strings.Contains(got, "熟悉Java") {
+			t.Errorf("own birth date: Redact(%q) = %q", written, got)
+		}
+	}
+	none := &xiaoqi.Candidate{Name: "李四"}
+	for _, written := range []string{"生日：2001年5月6日", "出生：2001-05-06", "DOB: 06/05/2001", "Date of birth: May 6th, 2001",
+		"born on 6 May 2001", "born in May 2001", "二〇〇一年五月六日出生", "2001年5月6日生", "出生年月：2001年05月", "D.O.B. 2001.5.6", "Birthday: May 6, 2001"} {
+		got := none.Redact(written+"；熟悉Java", "*")
+		if strings.Contains(got, "2001") || strings.Contains(got, "〇〇一") || strings.Contains(got, "05") || !strings.Contains(got, "；熟悉Java") {
+			t.Errorf("a date after a label of birth: Redact(%q) = %q", written, got)
+		}
+	}
+	// Other dates stay: they are when one studied or worked, or a word that begins with 生.
+	for _, keep := range []string{"2019年3月4日生效", "2001年5月6日生产的设备", "2019.09-2023.06 就读西北大学", "出生地：西安", "Born and raised in Xi'an, 2019-2023 at NWU",
+		"On March 4, 2021 I joined Huawei", "版本 1.2.3", "1999年3月入学"} {
+		if got := own.Redact(keep, "*"); got != keep {
+			t.Errorf("Redact(%q) = %q: no birth date there", keep, got)
 		}
 	}
 }
