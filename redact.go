@@ -42,10 +42,6 @@ var (
 	textIDCardPattern = regexp.MustCompile(strings.ReplaceAll(
 		`[1-9]~[0-9]~[0-9]~[0-9]~[0-9]~[0-9]~(?:1~9|2~0)~[0-9]~[0-9]~(?:0~[1-9]|1~[0-2])~(?:0~[1-9]|[12]~[0-9]|3~[01])~[0-9]~[0-9]~[0-9]~[0-9Xx]`,
 		"~", `[ \t-]?`))
-	// A street address down to the door: 科技路10号, 长安南路 88 号 3 号楼 2 单元 501 室.
-	textAddressPattern = regexp.MustCompile(`[^\s\p{P}市区县省镇乡]{0,6}(?:路|街|巷|大道|大街|胡同|道)\s*[0-9一二三四五六七八九十百]+\s*号(?:\s*[0-9A-Za-z一二三四五六七八九十]+\s*(?:号楼|栋|幢|座|单元|层|楼|室|号))*`)
-	// What is left of a building and its door without the street: 3号楼2单元501室, 12栋1单元301.
-	textDoorPattern = regexp.MustCompile(`[0-9A-Za-z]+\s*(?:号楼|栋|幢|座)\s*[0-9]+\s*(?:单元|层)(?:\s*[0-9]+\s*(?:室|号)?)?`)
 	// A name's trailing remark in brackets: 黄某某（示例）.
 	nameRemarkPattern = regexp.MustCompile(`\s*[（(][^（）()]*[）)]\s*$`)
 )
@@ -56,7 +52,8 @@ var (
 // 3/4/1999, March 4, 1999 …), and anything that looks like an e-mail address (also written
 // with at and dot), a phone number (with any separators, or in Chinese digits), an identity
 // card number, a messenger account after its label (微信, QQ …), a date after a label of birth
-// (生日, 出生, DOB, born on) or before 出生, or a street address down to the door. Letters, digits and @
+// (生日, 出生, DOB, born on) or before 出生, or a street address down to the door (also an
+// estate's building and room, and a street abroad: 221B Baker Street). Letters, digits and @
 // written full width (１３８…, ＠) count as their ASCII selves: they are folded before
 // matching. The API shows and the index holds candidate text only redacted (Anonymized).
 func (c *Candidate) Redact(s, mark string) string {
@@ -286,10 +283,13 @@ func redactPatterns(s, mark string, c cues) string {
 		s = replaceBirthAfter(s, mark)
 	}
 	if c.hao {
-		s = textAddressPattern.ReplaceAllString(s, mark)
+		s = replaceAddresses(textAddressPattern, s, mark)
 	}
 	if c.door && c.digits > 0 {
 		s = textDoorPattern.ReplaceAllString(s, mark)
+	}
+	if c.latin && c.digits > 0 {
+		s = textStreetPatternEn.ReplaceAllString(s, mark)
 	}
 	if c.digits >= 17 {
 		s = textIDCardPattern.ReplaceAllString(s, mark)

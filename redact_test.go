@@ -60,3 +60,31 @@ func TestCandidateRedactBirthDate(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateRedactAddresses: the README promises a street address down to the door, but an
+// audit found these shown and found by them: a street with its part (南段), an estate's
+// building and room without the street, a building and room after a named building, and a
+// street abroad in English. Metro lines, shops, skills and versions with numbers stay.
+func TestCandidateRedactAddresses(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "周小川"}
+	for _, tc := range []struct{ written, secret string }{
+		{"住址：雁塔路南段99号", "99"}, {"曲江池小区5栋1203", "1203"}, {"锦业路1号都市之门A座1501", "1501"}, {"家住曲江池小区5栋1203室", "曲江池"},
+		{"住在科技路10号3号楼2单元501室", "501"}, {"长安南路 88 号 3 号楼 2 单元 501 室", "501"}, {"3号楼501室", "501"}, {"丈八东路西侧8号2幢", "8号"},
+		{"英国 伦敦 Baker Street 221B", "221B"}, {"221B Baker Street, London", "Baker"}, {"10 Downing St., Apt 4", "Downing"},
+		{"1600 Pennsylvania Avenue NW", "1600"}, {"Hauptstraße 5, Berlin", "Hauptstraße"},
+	} {
+		got := c.Redact(tc.written+"；熟悉Java", "*")
+		if strings.Contains(got, tc.secret) || !strings.Contains(got, "*") || !strings.Contains(got, "熟悉Java") {
+			t.Errorf("Redact(%q) = %q", tc.written, got)
+		}
+	}
+	if got := c.Redact("住在科技路10号", "*"); got != "住在*" {
+		t.Errorf("Redact(住在科技路10号) = %q, want 住在*: the words before the street are no address", got)
+	}
+	for _, keep := range []string{"Java 8, Spring Boot 2", "地铁3号线沿线", "轨道3号线", "京东1号店运营", "5G通信", "两栋楼", "3座城市", "负责2栋楼1200平米的机房", "A座会议室",
+		"Windows 10", "3 Years Java", "2019 Best Place to Work", "2 Supreme Court cases", "Wall Street experience since 2019", "西安市雁塔区", "科技路沿线的公司"} {
+		if got := c.Redact(keep, "*"); got != keep {
+			t.Errorf("Redact(%q) = %q: no address there", keep, got)
+		}
+	}
+}
