@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -47,11 +48,14 @@ var (
 )
 
 // Redact removes the candidate's personal data from free text, writing mark in its place: the
-// candidate's own name (also without a remark in brackets), phone, e-mail and birth date (in
-// the ways dates are written: 1999年3月4日, 1999.03.04, 一九九九年三月四日, 99年3月4日,
-// 3/4/1999, March 4, 1999 …), and anything that looks like an e-mail address (also written
-// with at and dot), a phone number (with any separators, or in Chinese digits), an identity
-// card number, a messenger account after its label (微信, QQ …), a date after a label of birth
+// candidate's own name (also without a remark in brackets, with signs between its characters,
+// in pinyin, and its parts: the given name as a word, 周同学, handles such as zhouxc1999),
+// phone, e-mail and birth date (in the ways dates are written: 1999年3月4日, 1999.03.04,
+// 一九九九年三月四日, 99年3月4日, 3/4/1999, March 4, 1999 …), and anything that looks like an
+// e-mail address (also written with at and dot, with #, without its ending at a mail service,
+// or after 邮箱), the link of a personal page (github.com/…), a phone number (with any
+// separators, or in Chinese digits), an identity card number (also in groups), a messenger
+// account after its label (微信, QQ …), a date after a label of birth
 // (生日, 出生, DOB, born on) or before 出生, or a street address down to the door (also an
 // estate's building and room, and a street abroad: 221B Baker Street). Letters, digits and @
 // written full width (１３８…, ＠) count as their ASCII selves: they are folded before
@@ -64,7 +68,7 @@ func (c *Candidate) Redact(s, mark string) string {
 // for all the texts of a profile (Anonymized).
 type redactor struct {
 	own   []string     // the candidate's e-mail, phone, birth date as written, and names, folded
-	names [][]rune     // the names without their spaces, found also with spaces between (钱 多 多)
+	names []namePart   // the names without their spaces, found also with spaces between (钱 多 多), and their parts (小川, 周同学)
 	latin []*latinName // the names in pinyin (Ouyang Xiaoqi)
 	birth *birthDate   // the birth date, however written (一九九九年三月四日, 3/4/1999, March 4, 1999)
 	mark  string
@@ -80,15 +84,17 @@ func (c *Candidate) redactor(mark string) redactor {
 	}
 	// A one-character name would cut too much; real names have two or more.
 	name := strings.TrimSpace(foldASCIIWidth(c.Name))
-	for _, n := range []string{name, nameRemarkPattern.ReplaceAllString(name, "")} {
-		if len([]rune(n)) >= 2 {
+	bare := nameRemarkPattern.ReplaceAllString(name, "")
+	for _, n := range []string{name, bare} {
+		if len([]rune(n)) >= 2 && !slices.Contains(r.own, n) {
 			r.own = append(r.own, n)
-			r.names = append(r.names, []rune(strings.Join(strings.Fields(n), "")))
+			r.names = append(r.names, namePart{runes: []rune(strings.Join(strings.Fields(n), ""))})
 			if l := namePinyin(strings.Join(strings.Fields(n), "")); l != nil {
 				r.latin = append(r.latin, l)
 			}
 		}
 	}
+	r.names = append(r.names, nameParts(strings.Join(strings.Fields(bare), ""))...)
 	return r
 }
 
@@ -106,59 +112,17 @@ func (r redactor) redact(s string) string {
 	for _, p := range r.own {
 		s = strings.ReplaceAll(s, p, r.mark)
 	}
-	for _, n := range r.names {
-		s = replaceSpaced(s, n, r.mark)
-	}
+	s = replaceNames(s, r.names, r.mark)
+	s = redactPatterns(s, r.mark, textCues(s).with(r.cues))
+	// The name in pinyin after the patterns: a part of it (ouyang) cut out of an e-mail
+	// address left the rest of the address (＊@example.com) for no pattern to find.
 	for _, l := range r.latin {
 		s = l.replace(s, r.mark)
-	}
-	return redactPatterns(s, r.mark, textCues(s).with(r.cues))
-}
-
-// replaceSpaced replaces name in s also where spaces or tabs stand between its characters, as
-// forms align a name of two characters (钱  多, 钱 多 多), which showed whole, and in either
-// script (陳大文 for 陈大文, 黄志强 for 黃志強), which search finds as one: a name written in
-// traditional characters in a summary was shown, and found by the simplified name.
-func replaceSpaced(s string, name []rune, mark string) string {
-	first := simplified(name[0])
-	if len(name) < 2 || !strings.ContainsFunc(s, func(r rune) bool { return simplified(r) == first }) {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(s); {
-		if j, ok := matchSpaced(s, i, name); ok {
-			b.WriteString(s[last:i])
-			b.WriteString(mark)
-			i, last = j, j
-			continue
+		if l.isPart(strings.TrimSpace(s)) { // a skill or country of study that is the surname alone: Zhou
+			return r.mark
 		}
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
 	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
-}
-
-// matchSpaced reports whether name starts at s[i:], spaces and tabs allowed between its
-// characters, and where the match ends.
-func matchSpaced(s string, i int, name []rune) (int, bool) {
-	for k, want := range name {
-		if k > 0 {
-			for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-				i++
-			}
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if w == 0 || r != want && simplified(r) != simplified(want) {
-			return 0, false
-		}
-		i += w
-	}
-	return i, true
+	return s
 }
 
 // t2sData is the table of traditional characters and their simplified forms that the skill
@@ -201,13 +165,17 @@ type cues struct {
 	digits   int // ASCII digits: a phone number has nine or more, an identity card 17, a birth date 5
 	zhDigits int // Chinese digits (〇零一二…): seven make a number
 	latin    bool
-	a, t     bool // an e-mail address has an @ or an "at" written out
-	at       bool // @
-	zhLabel  bool // 信 扣 鹅 抖 钉 博: of the Chinese labels of messengers (微信, 扣扣, 企鹅, 抖音, 钉钉, 微博)
-	passport bool // 照 证: 护照, 通行证
-	birth    bool // 生 b B: of the labels of birth (生日, 出生日期, 生于, DOB, born, birthday)
-	hao      bool // 号: a street address
-	door     bool // 号 栋 幢 座: a building
+	letters  uint32 // the Latin letters, a bit each (a is 1), in either case: an "at" written out, the labels of birth and e-mail
+	upper    bool   // A-Z: a street in English is named in capitals
+	at       bool   // @
+	hash     bool   // #: an e-mail address written with # for @
+	dot      bool   // .: a site's name
+	mail     bool   // 邮: of the labels of e-mail (邮箱, 电邮)
+	zhLabel  bool   // 信 扣 鹅 抖 钉 博: of the Chinese labels of messengers (微信, 扣扣, 企鹅, 抖音, 钉钉, 微博)
+	passport bool   // 照 证: 护照, 通行证
+	birth    bool   // 生: of the labels of birth (生日, 出生日期, 生于, and 出生 after a date)
+	hao      bool   // 号: a street address
+	door     bool   // 号 栋 幢 座: a building
 }
 
 // textCues answers the cues of s.
@@ -219,11 +187,24 @@ func textCues(s string) cues {
 			c.digits++
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r == '\u212a', r == '\u017f': // K and ſ: (?i) folds them to k and s
 			c.latin = true
-			c.a = c.a || r == 'a' || r == 'A'
-			c.t = c.t || r == 't' || r == 'T'
-			c.birth = c.birth || r == 'b' || r == 'B'
+			switch {
+			case r == '\u212a':
+				r = 'k'
+			case r == '\u017f':
+				r = 's'
+			case r <= 'Z':
+				c.upper = true
+				r += 'a' - 'A'
+			}
+			c.letters |= 1 << (r - 'a')
 		case r == '@':
 			c.at = true
+		case r == '#':
+			c.hash = true
+		case r == '.':
+			c.dot = true
+		case r == '邮':
+			c.mail = true
 		case r == '信', r == '扣', r == '鹅', r == '抖', r == '钉', r == '博':
 			c.zhLabel = true
 		case r == '照', r == '证':
@@ -241,8 +222,19 @@ func textCues(s string) cues {
 	return c
 }
 
+// has reports whether s holds each of the Latin letters of word, in either case.
+func (c cues) has(word string) bool {
+	for _, r := range word {
+		if c.letters&(1<<(r-'a')) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // every is the cues that skip no pattern.
-var every = cues{digits: math.MaxInt, zhDigits: math.MaxInt, latin: true, a: true, t: true, at: true, zhLabel: true, passport: true, birth: true, hao: true, door: true}
+var every = cues{digits: math.MaxInt, zhDigits: math.MaxInt, latin: true, letters: 1<<26 - 1, upper: true, at: true, hash: true, dot: true, mail: true,
+	zhLabel: true, passport: true, birth: true, hao: true, door: true}
 
 // with answers the cues of a text into which mark may be written any number of times: what
 // mark holds may appear anywhere, as often as a pattern needs.
@@ -253,9 +245,10 @@ func (c cues) with(mark cues) cues {
 	if mark.zhDigits > 0 {
 		c.zhDigits = math.MaxInt
 	}
-	c.latin, c.a, c.t, c.at = c.latin || mark.latin, c.a || mark.a, c.t || mark.t, c.at || mark.at
+	c.latin, c.letters, c.upper, c.at = c.latin || mark.latin, c.letters|mark.letters, c.upper || mark.upper, c.at || mark.at
 	c.zhLabel, c.birth, c.hao, c.door = c.zhLabel || mark.zhLabel, c.birth || mark.birth, c.hao || mark.hao, c.door || mark.door
 	c.passport = c.passport || mark.passport
+	c.hash, c.dot, c.mail = c.hash || mark.hash, c.dot || mark.dot, c.mail || mark.mail
 	return c
 }
 
@@ -264,8 +257,20 @@ func (c cues) with(mark cues) cues {
 // takes characters out and writes the mark in (cues.with). The order of the patterns matters:
 // each reads what the ones before it left.
 func redactPatterns(s, mark string, c cues) string {
-	if c.latin && (c.at || c.a && c.t) { // letters of a domain, and an @ or "at"
+	if c.latin && (c.at || c.has("at")) { // letters of a domain, and an @ or "at"
 		s = textEmailPattern.ReplaceAllString(s, mark)
+	}
+	if c.latin && c.dot { // a site's name
+		s = textProfilePattern.ReplaceAllString(s, mark)
+	}
+	if c.latin && c.hash {
+		s = textEmailHashPattern.ReplaceAllString(s, mark)
+	}
+	if c.at {
+		s = textEmailHostPattern.ReplaceAllString(s, mark)
+	}
+	if c.mail && (c.latin || c.digits > 0) || c.has("mail") { // 邮 or a Latin label, and an account
+		s = replaceEmailLabels(s, mark)
 	}
 	if c.latin || c.digits > 0 && c.zhLabel { // a Latin label, or a Chinese one with an account of digits
 		s = replaceSubmatches(textMessengerPattern, s, func(g []string) string {
@@ -278,8 +283,10 @@ func redactPatterns(s, mark string, c cues) string {
 	if (c.passport || c.latin) && c.digits >= 7 {
 		s = textPassportPattern.ReplaceAllString(s, "${1}"+mark)
 	}
-	if c.birth { // 生 or b, of its labels (生日, 出生, DOB, born): the date may be written in Chinese (十月十日)
+	if c.birth || c.has("dob") || c.has("born") || c.has("birth") { // of its labels: the date may be written in Chinese (十月十日)
 		s = textBirthPattern.ReplaceAllString(s, "${1}"+mark)
+	}
+	if c.birth {
 		s = replaceBirthAfter(s, mark)
 	}
 	if c.hao {
@@ -288,7 +295,7 @@ func redactPatterns(s, mark string, c cues) string {
 	if c.door && c.digits > 0 {
 		s = textDoorPattern.ReplaceAllString(s, mark)
 	}
-	if c.latin && c.digits > 0 {
+	if c.upper && c.digits > 0 {
 		s = textStreetPatternEn.ReplaceAllString(s, mark)
 	}
 	if c.digits >= 17 {

@@ -17,6 +17,7 @@ var redactCases = []string{
 	"skype: \u017fkype_user", "\u017f\u212a@ex.\u017f\u212a", "wx12345", "微信 12345", "出生于1999.3.4", "5栋1单元301", "at", "a@t.co", "\u212a\u212a\u212a@example.com", "2019-2023", "三年经验，一个项目", "号称第一",
 	"DOB 04-03-1999", "born on March 4, 1999", "Date of birth: 4th Mar. 1999", "99年3月4日出生", "一九九九年三月四日生", "2019年3月4日生效", "出生年月：1999年03月", "Birthday: Sept 30 2001",
 	"住址：雁塔路南段99号", "曲江池小区5栋1203", "锦业路1号都市之门A座1501", "英国 伦敦 Baker Street 221B", "10 Downing St., Apt 4", "地铁3号线", "Hauptstraße 5",
+	"linxy#example.com", "邮箱 linxy@qq", "邮箱linxy123456", "E-mail: linxy", "熟悉 C# ASP.NET", "email marketing", "github.com/zhouxc", "https://www.linkedin.com/in/lin-xy/", "zhouxc.github.io", "12345678@163",
 }
 
 // TestRedactCues: skipping the patterns whose cues a text lacks changes nothing.
@@ -36,7 +37,7 @@ func TestRedactCuesRandom(t *testing.T) {
 	pieces := []string{"1", "3", "9", "0", "2", "8", "139", "029", "86", "+", "-", ".", "·", "_", "/", " ", "(", ")", "X",
 		"@", "at", "dot", "[at]", "(dot)", "。", "zs", "example", "com", "a", "t", "\u212a", "\u017f",
 		"微信", "号", "QQ", "vx", "wx", "skype", ":", "：", "扣扣", "企鹅",
-		"生日", "出生日期", "生于", "年", "月", "日", "出生", "生效", "DOB", "born on ", "b", "March", "Sep", "th", ",", "99", "04", "路", "街", "栋", "南段", "小区", "都市之门", "Baker ", "Street", " St.", "221B", "Apt", "线", "幢", "座", "单元", "室", "层",
+		"生日", "出生日期", "生于", "年", "月", "日", "出生", "生效", "DOB", "born on ", "b", "March", "Sep", "th", ",", "99", "04", "路", "街", "栋", "南段", "小区", "都市之门", "Baker ", "Street", " St.", "221B", "Apt", "线", "#", "邮箱", "E-mail", "mail", "@qq", "qq", "github.com/", "linkedin.com/in/", ".io", "x.com/", "linxy", "幢", "座", "单元", "室", "层",
 		"一", "三", "九", "零", "幺", "两", "〇", "十", "百", "西安", "软件", "，", "１", "＠", "Ｑ",
 		// Whole numbers, so that a text often holds exactly as many digits as a pattern needs.
 		"13912345671", "139 1234 5671", "+86 139.1234.5671", "029-8888-1234", "02988881234", "610102199901011234",

@@ -88,3 +88,76 @@ func TestCandidateRedactAddresses(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidateRedactNameParts: an audit found parts of the name shown and found by search: the
+// given name alone (小川, 晓琪), the surname or given name with 同学, 小姐, 先生 or 女士, the name
+// with signs between its characters (周-小-川), handles made of the name in pinyin
+// (zhouxiaochuan1999, ouyangxq, zhouxc), a compound surname alone (OUYANG), and the name in a
+// skill or the country of study. (Pinyin readings: romanize, imported by xiaoqi_test.go.)
+func TestCandidateRedactNameParts(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		written []string
+	}{
+		{"周小川", []string{"小川", "周同学", "小川同学", "周先生", "周-小-川", "周·小·川", "周 _ 小 _ 川", "周/小/川", "周.小.川",
+			"zhouxiaochuan1999", "zhouxiaochuan", "xiaochuan_zhou", "zhouxc", "zhouxc99", "ZhouXC", "Xiaochuan", "Mr. Zhou", "周同學"}},
+		{"欧阳晓琪", []string{"晓琪", "欧阳小姐", "欧阳女士", "ouyangxq", "OuyangXQ", "Ouyang", "OUYANG", "ouyangxiaoqi2000", "Xiao-Qi", "歐陽小姐"}},
+		{"林晓宇", []string{"linxiaoyu1999", "lin_xiaoyu", "linxy1999", "Ms Lin", "晓宇"}},
+	} {
+		c := &xiaoqi.Candidate{Name: tc.name}
+		for _, w := range tc.written {
+			if got := c.Redact("联系人："+w+" 熟悉Java", "*"); got != "联系人：* 熟悉Java" {
+				t.Errorf("%s: Redact(联系人：%s 熟悉Java) = %q", tc.name, w, got)
+			}
+		}
+	}
+	for _, tc := range []struct{ text, want string }{{"我叫小川，熟悉Java", "我叫*，熟悉Java"}, {"大家好，我是小川", "大家好，我是*"}, {"英国 小川", "英国 *"}} {
+		if got := (&xiaoqi.Candidate{Name: "周小川"}).Redact(tc.text, "*"); got != tc.want {
+			t.Errorf("周小川: Redact(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	// The same characters inside other words, other people's names and words that look like a
+	// short handle stay.
+	for _, tc := range []struct{ name, keep string }{
+		{"周小川", "小川菜馆的外卖系统"}, {"周小川", "周末加班"}, {"周小川", "Zhou Enlai 纪念馆"}, {"林晓宇", "Linux 运维"}, {"林晓宇", "linxy"},
+		{"马天华", "Math modeling"}, {"李安", "Alliance 项目"}, {"欧阳晓琪", "周同学"}, {"王小明", "Xiaomi 手机"}, {"周小川", "1-2 年经验"},
+	} {
+		if got := (&xiaoqi.Candidate{Name: tc.name}).Redact(tc.keep, "*"); got != tc.keep {
+			t.Errorf("%s: Redact(%q) = %q: not their name", tc.name, tc.keep, got)
+		}
+	}
+	// A skill, language or country of study that is the name, or part of it, is left out.
+	c := &xiaoqi.Candidate{Name: "欧阳晓琪", Skills: []string{"Java", "Ouyang", "OUYANG", "晓琪"}, Languages: []string{"英语", "Xiaoqi"},
+		StudyCountry: "英国 晓琪", Education: []xiaoqi.Education{{Country: "OUYANG"}}}
+	a := c.Anonymized("*")
+	if len(a.Skills) != 1 || a.Skills[0] != "Java" || len(a.Languages) != 1 || a.StudyCountry != "英国 *" || a.Education[0].Country != "*" {
+		t.Errorf("Anonymized: skills %q, languages %q, study country %q, country %q", a.Skills, a.Languages, a.StudyCountry, a.Education[0].Country)
+	}
+	if a := (&xiaoqi.Candidate{Name: "周小川", Skills: []string{"Zhou", "Java"}}).Anonymized("*"); len(a.Skills) != 1 {
+		t.Errorf("Anonymized skills %q: the surname in pinyin is the name", a.Skills)
+	}
+}
+
+// TestCandidateRedactProfilesAndEmails: a profile link names its owner (github.com/zhouxc), and
+// people write e-mail addresses so that harvesters miss them: linxy#example.com, 邮箱 linxy@qq,
+// 邮箱linxy123456. They showed, and search found them.
+func TestCandidateRedactProfilesAndEmails(t *testing.T) {
+	c := &xiaoqi.Candidate{Name: "林晓宇"}
+	for _, tc := range []struct{ written, secret string }{
+		{"github.com/zhouxc", "zhouxc"}, {"https://github.com/zhouxc/blog", "zhouxc"}, {"www.linkedin.com/in/lin-xy-1234/", "lin-xy"},
+		{"gitee.com/linxy", "linxy"}, {"zhouxc.github.io", "zhouxc"}, {"https://blog.csdn.net/linxy_dev", "linxy"}, {"zhihu.com/people/linxy", "linxy"},
+		{"linxy#example.com", "linxy"}, {"邮箱 linxy@qq", "linxy"}, {"邮箱linxy123456", "linxy"}, {"邮箱：linxy", "linxy"},
+		{"E-mail: linxy", "linxy"}, {"email linxy2000", "linxy"}, {"12345678@163", "12345678"},
+	} {
+		got := c.Redact("主页与联系 "+tc.written+" 熟悉Java", "*")
+		if strings.Contains(got, tc.secret) || !strings.Contains(got, "*") || !strings.Contains(got, "熟悉Java") {
+			t.Errorf("Redact(%q) = %q", tc.written, got)
+		}
+	}
+	for _, keep := range []string{"熟悉 C# ASP.NET 与 C#.NET", "email marketing", "邮箱 SMTP 模块", "邮件系统开发", "GitHub Actions, GitLab CI", "Spring @Autowired",
+		"dropbox.com", "熟悉 x.com 的接口"} {
+		if got := c.Redact(keep, "*"); got != keep {
+			t.Errorf("Redact(%q) = %q: no contact there", keep, got)
+		}
+	}
+}
