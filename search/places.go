@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -15,11 +16,11 @@ import (
 // Places in queries: the cities, districts and new areas a query names, and how a document
 // there is found and weighed.
 
-// isPlace reports whether a query word names a place of the province: a city (西安, 西安市),
-// a region (关中) or the province itself (陕西).
+// isPlace reports whether a query word names a place: a city of the province (西安, 西安市),
+// a region (关中), the province itself (陕西), or a city elsewhere in China that documents
+// may be in (北京, 深圳市: otherCities).
 func (x *Index) isPlace(w string) bool {
-	switch w {
-	case "陕西", "陕西省", "陕", "关中", "陕南", "陕北":
+	if provinceWords[w] || otherCities[w] {
 		return true
 	}
 	_, city := x.cities[w]
@@ -34,6 +35,30 @@ func (x *Index) isPlace(w string) bool {
 // without its 区 or 县 (雁塔), or a development zone as imports write it (高新区, 曲江新区).
 func (x *Index) isDistrict(w string) bool {
 	return x.districtCity(w) != "" || slices.Contains(zoneNames, w)
+}
+
+// provinceWords name the province (陕西) or one of its regions (关中).
+var provinceWords = map[string]bool{"陕西": true, "陕西省": true, "陕": true, "关中": true, "陕南": true, "陕北": true}
+
+// otherCities are the cities of China outside Shaanxi that imports store (the prefecture-level
+// units and provincial-level cities of placedata, 北京市, 深圳市), in full and without their 市
+// (北京, 深圳), as people type them. Searched as words, 北京 算法工程师 listed first the
+// postings of 郑州 and 合肥 whose firms' names hold 北京 (华南医电（北京）, 北京君正); as places
+// they count as Shaanxi's do. Shaanxi's own cities are places by x.cities, as before.
+var otherCities = otherCityNames(xiaoqi.PlaceNames())
+
+func otherCityNames(places []xiaoqi.PlaceName) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range places {
+		if p.City != "" || xiaoqi.RegionOf(p.Name) != "" {
+			continue
+		}
+		out[p.Name] = true
+		if short, ok := strings.CutSuffix(p.Name, "市"); ok && utf8.RuneCountInString(short) >= 2 {
+			out[short] = true
+		}
+	}
+	return out
 }
 
 // zoneNames are the development zones as imports write them (ingest.ZoneNames).

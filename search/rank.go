@@ -135,17 +135,29 @@ func (x *Index) titleQuery(q string) query.Query {
 		qs = append(qs, termQuery(fieldTitleKey, k, titleBoost))
 	}
 	var rest []string
+	var there []query.Query // the documents in the places named
 	places := 0
 	for _, p := range strings.Fields(q) {
-		if x.isPlace(x.seg.fold(p)) || placeSuffix(p) {
-			places++
-		} else {
+		f := x.seg.fold(p)
+		if !x.isPlace(f) && !placeSuffix(p) {
 			rest = append(rest, p)
+			continue
+		}
+		places++
+		if !provinceWords[f] {
+			there = append(there, termQuery(fieldPlace, f, 0))
 		}
 	}
 	if places > 0 && len(rest) > 0 {
 		if k := x.seg.titleKey(strings.Join(rest, " ")); utf8.RuneCountInString(k) >= 2 {
-			qs = append(qs, termQuery(fieldTitleKey, k, partTitleBoost))
+			// The title in the place: 北京 算法工程师 listed first a posting titled 算法工程师
+			// in 郑州 whose firm's name says 北京 (华南医电（北京）), as the title counted
+			// wherever the place was merely named. The province (陕西) is everywhere here.
+			tq := termQuery(fieldTitleKey, k, partTitleBoost)
+			if len(there) > 0 {
+				tq = bleve.NewConjunctionQuery(tq, bleve.NewDisjunctionQuery(there...))
+			}
+			qs = append(qs, tq)
 		}
 	}
 	switch len(qs) {
