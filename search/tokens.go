@@ -73,6 +73,9 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 			}
 			continue
 		}
+		if i > 0 {
+			out = a.seamWords(out, ps[i-1], p, fb, i+1)
+		}
 		if utf8.RuneCountInString(p.text) < 3 {
 			continue
 		}
@@ -100,6 +103,32 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 		})
 	}
 	return out
+}
+
+// seamWords appends, at position pos, the dictionary words of three characters that end with
+// p, a single character, and begin in the word last before it: gse cuts 系统架构师 as 系统架构|师
+// (系统架构 being a skill), and 软件架构师 软件架构|师, so the query 架构师 (a word, as 工程师
+// is) found neither, though 架构 did. A role's suffix (师, 员) is where this happens.
+func (a textAnalyzer) seamWords(out []analysis.Token, last, p piece, fb []byte, pos int) []analysis.Token {
+	if !last.cjk || utf8.RuneCountInString(p.text) != 1 || last.fstart+len(last.text) != p.fstart ||
+		strings.Contains(queryStopWords, p.text) {
+		return out
+	}
+	rs := []rune(last.text)
+	if len(rs) < 2 {
+		return out
+	}
+	tail := string(rs[len(rs)-2:])
+	w := tail + p.text
+	if !a.seg.isWord(w) {
+		return out
+	}
+	s := p.fstart - len(tail)
+	start := last.start
+	if last.end-last.start == len(last.text) {
+		start = last.end - len(tail)
+	}
+	return append(out, analysis.Token{Term: fb[s : p.fstart+len(p.text) : p.fstart+len(p.text)], Start: start, End: p.end, Position: pos, Type: analysis.Ideographic})
 }
 
 // letterPrefix returns the length of the letters of a Latin word that is two letters or more
