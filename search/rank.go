@@ -39,6 +39,8 @@ const (
 	// Python后端工程师 and Python全栈工程师, whose tags name 工程师 too (TestRealTextSearch).
 	titleBoost     = 100
 	partTitleBoost = 40
+	// titleWordBoost rewards a document whose title holds the one word of the query (titleQuery).
+	titleWordBoost = 40
 )
 
 // rankQuery returns optional clauses that add to the score of documents the text query found,
@@ -147,6 +149,16 @@ func (x *Index) titleQuery(q string) query.Query {
 		if !provinceWords[f] {
 			there = append(there, termQuery(fieldPlace, f, 0))
 		}
+	}
+	if words := x.seg.queryWords(strings.Join(rest, " ")); len(words) == 1 && utf8.RuneCountInString(words[0].text) >= 2 &&
+		x.aliases[words[0].text] == nil && !x.fullNames[words[0].text] {
+		// One word (后端, 前端), in the title, as a word or inside one: postings that only
+		// carry it as a tag hold it twice, among their skills and in their text (标签 Tags…),
+		// and a short tag list weighs more than a title: 后端 listed C++开发工程师 and
+		// Python初级开发 first, 后端开发工程师 15th; 前端 a posting titled Python 25 places
+		// before 前端开发. Not a school's abbreviation (西航), which names the school, not titles
+		// that hold its characters (陕西航空职业技术学院).
+		qs = append(qs, termQuery(fieldTitle, words[0].text, titleWordBoost))
 	}
 	if places > 0 && len(rest) > 0 {
 		if k := x.seg.titleKey(strings.Join(rest, " ")); utf8.RuneCountInString(k) >= 2 {
