@@ -36,6 +36,16 @@ var englishTerms = [][2]string{
 	{"testing engineers", "测试工程师"}, {"testing engineer", "测试工程师"}, {"software testers", "软件测试"},
 	{"software tester", "软件测试"}, {"testers", "软件测试"}, {"tester", "软件测试"}, // a tester here tests software: 测试 alone found 材料分析测试
 	{"data analysts", "数据分析师"}, {"data analyst", "数据分析师"}, {"analysts", "分析师"}, {"analyst", "分析师"},
+	// The common IT roles, as postings title them: Product Manager found 8 documents and none
+	// a product manager's (产品经理: 189), Frontend Engineer nothing for its Frontend.
+	{"product managers", "产品经理"}, {"product manager", "产品经理"}, {"project managers", "项目经理"}, {"project manager", "项目经理"},
+	{"backend engineers", "后端开发"}, {"backend engineer", "后端开发"}, {"backend developers", "后端开发"}, {"backend developer", "后端开发"},
+	{"back-end engineers", "后端开发"}, {"back-end engineer", "后端开发"}, {"back-end developers", "后端开发"}, {"back-end developer", "后端开发"},
+	{"backend", "后端"}, {"back-end", "后端"},
+	{"frontend engineers", "前端开发"}, {"frontend engineer", "前端开发"}, {"frontend developers", "前端开发"}, {"frontend developer", "前端开发"},
+	{"front-end engineers", "前端开发"}, {"front-end engineer", "前端开发"}, {"front-end developers", "前端开发"}, {"front-end developer", "前端开发"},
+	{"frontend", "前端"}, {"front-end", "前端"}, {"fe", "前端"},
+	{"algorithm engineers", "算法工程师"}, {"algorithm engineer", "算法工程师"}, {"architects", "架构师"}, {"architect", "架构师"},
 	{"in demand", "市场需求"}, {"demand", "市场需求"}, {"demanded", "市场需求"},
 	{"hiring", "招聘"}, {"recruiting", "招聘"}, {"jobs", "岗位"}, {"job", "岗位"}, {"positions", "岗位"}, {"vacancies", "岗位"},
 	{"software companies", "软件公司"}, {"software company", "软件公司"}, {"software firms", "软件公司"},
