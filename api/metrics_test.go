@@ -141,17 +141,7 @@ func TestMetrics(t *testing.T) {
 
 // TestMetricsIndexLag: an index that has not applied the store's changes shows as lag.
 func TestMetricsIndexLag(t *testing.T) {
-	dir := t.TempDir()
-	store, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
-	index, err := search.Open(filepath.Join(dir, "index"), searchOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = index.Close() })
+	store, index := storeAndIndex(t)
 	// No follower: the index stays at seq 0 while the store takes three changes.
 	docs := []xiaoqi.Doc{
 		&xiaoqi.Institution{Name: "西安交通大学", Type: "university", City: "西安市"},
@@ -273,17 +263,7 @@ func (s *unreadable) LastSeq(ctx context.Context) (uint64, error) {
 // xiaoqi_metrics_store_up says whether the last read succeeded, and the time of the last one
 // that did is given.
 func TestMetricsStoreUnread(t *testing.T) {
-	dir := t.TempDir()
-	db, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	index, err := search.Open(filepath.Join(dir, "index"), searchOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = index.Close() })
+	db, index := storeAndIndex(t)
 	ctx := context.Background()
 	if _, err := db.Upsert(ctx, []xiaoqi.Doc{&xiaoqi.Institution{Name: "西安交通大学", Type: "university", City: "西安市"}}); err != nil {
 		t.Fatal(err)
@@ -356,4 +336,21 @@ func TestMetricsStoreUnread(t *testing.T) {
 	if v := gauge(fams, "xiaoqi_metrics_store_last_success_timestamp_seconds"); v == nil || at == nil || *v != *at {
 		t.Errorf("xiaoqi_metrics_store_last_success_timestamp_seconds = %v, want %v, the last read that succeeded", v, at)
 	}
+}
+
+// storeAndIndex opens an embedded store and an index of its own, closed when t ends.
+func storeAndIndex(t *testing.T) (*bolt.Store, *search.Index) {
+	t.Helper()
+	dir := t.TempDir()
+	store, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	index, err := search.Open(filepath.Join(dir, "index"), searchOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = index.Close() })
+	return store, index
 }
