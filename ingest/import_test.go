@@ -119,8 +119,9 @@ func TestImportYearlySalaries(t *testing.T) {
 		"测试经理,陕西某软件有限公司,西安,20-40万",           // 3
 		"运维工程师,陕西某软件有限公司,西安,3-5万",            // 4: 51job's monthly pay of a senior
 		"产品经理,陕西某软件有限公司,西安,面议 24小时反馈",        // 5
+		"数据分析师,陕西某软件有限公司,西安,3-5万 72小时反馈",     // 6: yearly by the note alone
 	))), ingest.Options{Type: xiaoqi.KindJob})
-	wantCounts(t, rep, ingest.Counts{Read: 4, Written: 4, Created: 4, Warnings: 1, EnterprisesCreated: 1})
+	wantCounts(t, rep, ingest.Counts{Read: 5, Written: 5, Created: 5, Warnings: 1, EnterprisesCreated: 1})
 	if !hasProblem(rep, ingest.LevelWarning, 3, "salary", "read as a yearly salary") || len(rep.Problems) != 1 {
 		t.Errorf("want one warning, at row 3:%s", problems(rep))
 	}
@@ -137,6 +138,12 @@ func TestImportYearlySalaries(t *testing.T) {
 		j := jobs[title]
 		if j == nil || j.SalaryMin != want[0] || j.SalaryMax != want[1] || j.SalaryMonths != want[2] {
 			t.Errorf("%s = %+v: want %d-%d a month, %d pays", title, j, want[0], want[1], want[2])
+		}
+	}
+	// The note of how soon the employer answers is no part of the salary a hit shows.
+	for title, want := range map[string]string{"Java架构师": "18-36万", "产品经理": "面议", "测试经理": "20-40万", "数据分析师": "3-5万/年"} {
+		if j := jobs[title]; j == nil || j.SalaryText != want {
+			t.Errorf("%s shows its salary as %q, want %q", title, j.SalaryText, want)
 		}
 	}
 }

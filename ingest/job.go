@@ -189,11 +189,27 @@ func (r *record) amount(f, v string) string {
 // guessedYearly is the warning for a salary that names no period and was read as yearly.
 const guessedYearly = "未注明按月或按年，按年薪理解（月薪超过 100,000 元不常见），请核对 / no period given: read as a yearly salary (more than 100,000 a month is unusual); please check"
 
+// salaryShown is a salary as a hit shows it: without 猎聘's note of how soon the employer
+// answers (24-48万 72小时反馈 showed as the salary, note and all), which made it yearly, so
+// that it says so instead (24-48万/年).
+func salaryShown(v string) string {
+	t := strings.TrimSpace(salaryNote.ReplaceAllString(strings.TrimSpace(v), ""))
+	if t == "" || t == strings.TrimSpace(v) {
+		return v
+	}
+	with, err1 := ParseSalary(v)
+	without, err2 := ParseSalary(t)
+	if err1 == nil && err2 == nil && with.Min != without.Min && !strings.Contains(t, "年") {
+		t += "/年"
+	}
+	return t
+}
+
 // jobSalary reads the salary columns: one text column ("8千-1.2万·13薪"), or minimum and
 // maximum columns, or both.
 func jobSalary(r *record, j *xiaoqi.JobNeed) {
 	if v := r.get("salary"); v != "" {
-		j.SalaryText = v
+		j.SalaryText = salaryShown(v)
 		if s, err := ParseSalary(r.amount("salary", v)); err != nil {
 			r.warnf("salary", "薪资格式无法识别，仅保留原文（如 8千-1.2万、15-30K、面议） / salary not understood, kept as text only (e.g. 8千-1.2万, 15-30K, 面议)")
 		} else {
