@@ -105,19 +105,19 @@ func RunUsers(ctx context.Context, args []string, getenv func(string) string, st
 	// Only add may create the embedded store (the first administrator of a new install):
 	// passwd without XIAOQI_MONGODB_URI created an empty one in ./data and said only "no user
 	// named ops", and the operator could not tell which store had been read.
-	where := "MongoDB (XIAOQI_MONGODB_URI)"
+	where, whereZh := "MongoDB (XIAOQI_MONGODB_URI)", "MongoDB（XIAOQI_MONGODB_URI）"
 	if cfg.MongoURI == "" {
 		file := filepath.Join(cfg.DataDir, storeFile)
-		where = file
+		where, whereZh = file, file
 		if _, err := os.Stat(file); os.IsNotExist(err) {
 			if sub != "add" {
 				return fmt.Errorf("没有存储：%[1]s 不存在，未创建；请用 --data-dir（XIAOQI_DATA_DIR）指定 serve 使用的目录，或用 XIAOQI_MONGODB_URI 指定 MongoDB / "+
 					"no store: %[1]s does not exist, and users %[2]s creates none; name the directory serve uses with --data-dir (XIAOQI_DATA_DIR), or MongoDB with XIAOQI_MONGODB_URI", file, sub)
 			}
-			where = file + "（新建 new）"
+			where, whereZh = file+" (new)", file+"（新建）"
 		}
 	}
-	fmt.Fprintf(stderr, "存储 store: %s\n", where)
+	fmt.Fprintf(stderr, "存储：%s / store: %s\n", whereZh, where)
 	store, err := openStore(ctx, cfg, logger)
 	if err != nil {
 		return err

@@ -310,7 +310,7 @@ func TestUsersCommandNeedsStore(t *testing.T) {
 		}
 	}
 	out, err := users(t, dir, "", "add", "--role", "admin", "--username", "ops")
-	if err != nil || !strings.Contains(out, "store: "+store+"（新建 new）") {
+	if err != nil || !strings.Contains(out, "store: "+store+" (new)") {
 		t.Errorf("users add on no store: %v\n%s; want it to create one and say where", err, out)
 	}
 	out, err = users(t, dir, "", "passwd", "--username", "ops")
