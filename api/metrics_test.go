@@ -185,21 +185,12 @@ func TestMetricsIndexLag(t *testing.T) {
 // import, as seen on a node restarted meanwhile) still reports the node's own index seq,
 // not 0 as if its index were empty.
 func TestMetricsIndexSeqWhenStoreFails(t *testing.T) {
-	dir := t.TempDir()
-	store, err := bolt.Open(filepath.Join(dir, "xiaoqi.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	accounts, err := bolt.Open(filepath.Join(dir, "accounts.db"))
+	store, index := storeAndIndex(t) // the store is closed below, its reads then failing
+	accounts, err := bolt.Open(filepath.Join(t.TempDir(), "accounts.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = accounts.Close() })
-	index, err := search.Open(filepath.Join(dir, "index"), searchOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = index.Close() })
 	ctx := context.Background()
 	if _, err := store.Upsert(ctx, []xiaoqi.Doc{
 		&xiaoqi.Institution{Name: "西安交通大学", Type: "university", City: "西安市"},

@@ -41,9 +41,15 @@ func runServeChild() int {
 	// The shortest age allowed, so that a long run (XIAOQI_MULTINODE_CHANGES) compacts the
 	// change feed while both nodes write and follow it.
 	cfg.FeedCompactAge = 2 * mongodb.DefaultGrace
+	return serveUntilTerm(main.NewMain(cfg, os.Stderr))
+}
+
+// serveUntilTerm runs m as a child service of a test: it prints its URL on the first line of
+// standard output for the parent, serves until SIGTERM, stops gracefully, and returns the
+// exit code.
+func serveUntilTerm(m *main.Main) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
-	m := main.NewMain(cfg, os.Stderr)
 	if err := m.Open(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "child:", err)
 		m.Close()

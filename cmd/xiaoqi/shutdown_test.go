@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -69,22 +68,9 @@ func runStuckImportChild(dir string) int {
 		fmt.Fprintln(os.Stderr, "child:", err)
 		return 1
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
-	defer stop()
 	m := main.NewMain(cfg, os.Stderr)
 	m.Store = &stuckWrites{Store: s}
-	if err := m.Open(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "child:", err)
-		m.Close()
-		return 1
-	}
-	fmt.Println(m.URL())
-	<-ctx.Done()
-	if err := m.Close(); err != nil {
-		fmt.Fprintln(os.Stderr, "child: close:", err)
-		return 1
-	}
-	return 0
+	return serveUntilTerm(m)
 }
 
 // TestShutdownCutsOffImport: SIGTERM while an import's batch write would not return (FerretDB
