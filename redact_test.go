@@ -126,6 +126,17 @@ func TestCandidateRedactNameParts(t *testing.T) {
 			t.Errorf("%s: Redact(%q) = %q: not their name", tc.name, tc.keep, got)
 		}
 	}
+	// A given name that is a place is hidden where the text says it is the name, not where it
+	// names the place: 期望城市：西安 was hidden on the profile of a 王西安.
+	for _, tc := range []struct{ name, text, want string }{
+		{"王西安", "期望城市：西安，可到 咸阳", "期望城市：西安，可到 咸阳"},
+		{"李长安", "住在 长安 区附近", "住在 长安 区附近"},
+		{"王西安", "大家好，我叫西安，西安同学都认识我，王西安", "大家好，我叫*，*都认识我，*"},
+	} {
+		if got := (&xiaoqi.Candidate{Name: tc.name}).Redact(tc.text, "*"); got != tc.want {
+			t.Errorf("%s: Redact(%q) = %q, want %q", tc.name, tc.text, got, tc.want)
+		}
+	}
 	// A skill, language or country of study that is the name, or part of it, is left out.
 	c := &xiaoqi.Candidate{Name: "欧阳晓琪", Skills: []string{"Java", "Ouyang", "OUYANG", "晓琪"}, Languages: []string{"英语", "Xiaoqi"},
 		StudyCountry: "英国 晓琪", Education: []xiaoqi.Education{{Country: "OUYANG"}}}

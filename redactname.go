@@ -12,7 +12,26 @@ type namePart struct {
 	// word: only where it stands as a word, with no Chinese character before it (but 叫 or 是:
 	// 我叫小川) or after it. A given name alone (小川) is also a word inside others (小川菜馆).
 	word bool
+	// named: only after 叫 or 是 (我叫长安). A given name that is a place (王西安, 李长安, 刘延安)
+	// standing alone is most often the place: 期望城市：西安 was hidden from everyone who read
+	// the profile of a 王西安, and his city not found by search.
+	named bool
 }
+
+// placeWords are the names of the places xiaoqi stores, whole and without 市, 区 or 县 (西安,
+// 长安, 延安, 北京), as a given name may be one.
+var placeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range placeNames {
+		m[p.Name] = true
+		for _, suffix := range []string{"市", "区", "县"} {
+			if short, ok := strings.CutSuffix(p.Name, suffix); ok && utf8.RuneCountInString(short) >= 2 {
+				m[short] = true
+			}
+		}
+	}
+	return m
+}()
 
 // honorifics are the words after a surname or given name that say who is meant: 周同学, 欧阳小姐.
 var honorifics = []string{"同学", "小姐", "先生", "女士"}
@@ -35,7 +54,7 @@ func nameParts(name string) []namePart {
 		for _, h := range honorifics {
 			out = append(out, namePart{runes: append(append([]rune{}, given...), []rune(h)...)})
 		}
-		out = append(out, namePart{runes: given, word: true})
+		out = append(out, namePart{runes: given, word: true, named: placeWords[string(given)]})
 	}
 	return out
 }
@@ -88,6 +107,9 @@ func matchNames(s string, i int, prev rune, names []namePart) (int, bool) {
 		}
 		j, ok := matchSpaced(s, i, n.runes)
 		if !ok || j <= end {
+			continue
+		}
+		if n.named && prev != '叫' && prev != '是' {
 			continue
 		}
 		if n.word {

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-49-seam-words"
+const mappingVersion = "xiaoqi-50-place-given-names"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
