@@ -68,7 +68,10 @@ func institutionDocument(i *xiaoqi.Institution) indexDoc {
 		names = append(names, level) // 大专 finds the vocational colleges too
 	}
 	doc := indexDoc{fieldNames: names, fieldBody: i.Description, fieldCode: i.Code,
-		fieldDegree: level, fieldSuggest: []string{i.Name}, fieldInstType: string(i.Type), fieldNameEN: i.NameEN}
+		fieldDegree: level, fieldSuggest: []string{i.Name}, fieldInstType: string(i.Type), fieldNameEN: i.NameEN,
+		// Spelled as firms are: the schools of the static list (knownNames) were found by their
+		// pinyin, a training school added since (西安博学IT职业技能培训学校: boxue, xabx) was not.
+		fieldPinyin: firmSpellings(i.Name)}
 	doc.place(i.City, i.District, i.Region)
 	if i.Geo != nil {
 		doc[fieldGeo] = *i.Geo

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-50-place-given-names"
+const mappingVersion = "xiaoqi-51-school-pinyin"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -58,7 +58,7 @@ const (
 	fieldSalaryMax = "salary_max"       // and to (xiaoqi.MaxMonthlySalary: no upper end)
 	fieldSalaryTop = "salary_top"       // jobs: the most the salary states (its max, else its min): the salary sort
 	fieldSuggest   = "suggest"          // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
-	fieldPinyin    = "pinyin"           // enterprises: the name in pinyin, whole and by initials, each "spelling\x1fname" (firmSpellings)
+	fieldPinyin    = "pinyin"           // enterprises and institutions: the name in pinyin, whole and by initials, each "spelling\x1fname" (firmSpellings)
 	fieldDocID     = "doc_id"           // the document's id again, as doc values only: the tie-break of every sort
 	fieldTitleKey  = "title_key"        // the title folded (titleKey), one term: a query that is a whole title (rankQuery)
 )

@@ -102,6 +102,7 @@ func TestSuggestPinyin(t *testing.T) {
 		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_1"}, Name: "测试工程师", City: "西安市", Skills: []string{"软件测试"}},
 		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_rt"}, Name: "西安软通动力信息技术有限公司", City: "西安市"},
 		&xiaoqi.Enterprise{Meta: xiaoqi.Meta{ID: "ent_ss"}, Name: "三星（中国）半导体有限公司", City: "西安市"},
+		&xiaoqi.Institution{Meta: xiaoqi.Meta{ID: "ins_bx"}, Name: "西安博学IT职业技能培训学校", Type: xiaoqi.InstitutionTraining, City: "西安市"},
 	)
 	for prefix, want := range map[string]string{
 		"xajt": "西安交通大学", "xi'an jiao": "西安交通大学", "xianjiaotong": "西安交通大学", "rjcs": "软件测试", "ruanjian ce": "软件测试",
@@ -109,6 +110,8 @@ func TestSuggestPinyin(t *testing.T) {
 		// Firms, by their names with or without the place they begin with.
 		"ruantong": "西安软通动力信息技术有限公司", "xian ruantong": "西安软通动力信息技术有限公司", "rtdl": "西安软通动力信息技术有限公司",
 		"sanxing": "三星（中国）半导体有限公司",
+		// A school of the index that the static list does not know, as firms are.
+		"boxue": "西安博学IT职业技能培训学校", "xianboxue": "西安博学IT职业技能培训学校", "xabx": "西安博学IT职业技能培训学校",
 	} {
 		got, err := x.Suggest(context.Background(), prefix, 10)
 		if err != nil {
