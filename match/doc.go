@@ -1,6 +1,7 @@
 // Package match suggests school–enterprise partnerships that explain themselves (policy item
 // (12), README: Matching): it scores an institution against an enterprise factor by factor
-// (skills, fit, capacity, degree, distance, sector, languages, policy), ranks candidates for
+// (skills, fit, capacity, degree, distance, sector, languages, policy; and, weighing nothing,
+// a verification note when the enterprise has no valid credit code), ranks candidates for
 // job needs and job needs for candidates (skills, degree, place, experience, languages),
 // allocates graduates to openings with capacities, and reports skill gaps and the returnee
 // dossier. Languages go by family and level (language.go), not by the taxonomy's relations.

@@ -8,6 +8,7 @@
 //	xiaoqi reindex    rebuild the search index from the store (--reextract: skills first; --places: places first)
 //	xiaoqi match      --allocate: the province-wide allocation of graduates to openings
 //	xiaoqi users      manage accounts and API keys (the first administrator)
+//	xiaoqi copy       copy the whole store into another (embedded ↔ MongoDB), for moving or backing up
 //	xiaoqi bench      load-test a running service on this machine
 //	xiaoqi healthcheck  exit 0 when this machine's service is ready (container HEALTHCHECK)
 //	xiaoqi version    print the version
