@@ -175,8 +175,7 @@ func CheckFilterValue(k Kind, name, v string) error {
 	case name == "status" && k == KindJob:
 		ok, allowed = v == JobOpen || v == JobClosed, JobOpen+", "+JobClosed
 	case name == "status" && k == KindPartnership:
-		st := []string{PartnershipSuggested, PartnershipProposed, PartnershipAccepted, PartnershipDeclined, PartnershipActive}
-		ok, allowed = slices.Contains(st, v), strings.Join(st, ", ")
+		ok, allowed = slices.Contains(PartnershipStates, v), strings.Join(PartnershipStates, ", ")
 	case name == "sector":
 		_, ok = SectorOf(v)
 		allowed, allowedZH = SectorChoices(false), SectorChoices(true)

@@ -2,7 +2,9 @@ package xiaoqi
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -85,7 +87,20 @@ const (
 	PartnershipAccepted  = "accepted"
 	PartnershipDeclined  = "declined"
 	PartnershipActive    = "active"
+	PartnershipWithdrawn = "withdrawn" // the proposing side took its proposal back
+	PartnershipEnded     = "ended"     // either side ended it, accepted or active
 )
+
+// PartnershipStates are the states of a partnership in the order of the workflow.
+var PartnershipStates = []string{PartnershipSuggested, PartnershipProposed, PartnershipAccepted, PartnershipDeclined,
+	PartnershipActive, PartnershipWithdrawn, PartnershipEnded}
+
+// PartnershipOpen reports whether a partnership in state status stands: proposed, accepted or
+// active. One that stands holds its parties (neither is deleted) and its pair (it is not
+// proposed again); one suggested, declined, withdrawn or ended may be proposed (again).
+func PartnershipOpen(status string) bool {
+	return status == PartnershipProposed || status == PartnershipAccepted || status == PartnershipActive
+}
 
 // PartnershipEvent is one step of a partnership's history.
 type PartnershipEvent struct {
@@ -137,12 +152,11 @@ func (p *Partnership) Validate() error {
 	v.required("enterprise_id", p.EnterpriseID)
 	v.ref("institution_id", KindInstitution, p.InstitutionID)
 	v.ref("enterprise_id", KindEnterprise, p.EnterpriseID)
-	switch p.Status {
-	case PartnershipSuggested, PartnershipProposed, PartnershipAccepted, PartnershipDeclined, PartnershipActive:
-	case "":
+	switch {
+	case p.Status == "":
 		v.add("status", "必填", "is required")
-	default:
-		v.add("status", "须为 suggested、proposed、accepted、declined 或 active，不能是 %q", "must be suggested, proposed, accepted, declined or active, not %q", p.Status)
+	case !slices.Contains(PartnershipStates, p.Status):
+		v.add("status", "须为 "+strings.Join(PartnershipStates, "、")+" 之一，不能是 %q", "must be one of "+strings.Join(PartnershipStates, ", ")+", not %q", p.Status)
 	}
 	if p.ProposedBy != "" && p.ProposedBy != "institution" && p.ProposedBy != "enterprise" {
 		v.add("proposed_by", "须为 institution（院校）或 enterprise（企业）", "must be institution or enterprise")

@@ -355,11 +355,18 @@ func authzCases() []authzCase {
 				return "/api/v1/partnerships", `{"by":"enterprise","institution_id":"` + f.newInstitution(t) + `","enterprise_id":"` + f.newEnterprise(t) + `"}`, ""
 			}},
 	)
-	for _, a := range []struct{ action, from string }{{"accept", xiaoqi.PartnershipProposed}, {"decline", xiaoqi.PartnershipProposed}, {"activate", xiaoqi.PartnershipAccepted}} {
+	// withdraw is the proposing side's, the answers the other side's: "own" is a partnership
+	// the caller's side proposed, or the other side did.
+	for _, a := range []struct {
+		action, from string
+		ownProposal  bool
+	}{{"accept", xiaoqi.PartnershipProposed, false}, {"decline", xiaoqi.PartnershipProposed, false}, {"activate", xiaoqi.PartnershipAccepted, false},
+		{"withdraw", xiaoqi.PartnershipProposed, true}, {"end", xiaoqi.PartnershipActive, false}} {
 		cs = append(cs,
 			authzCase{route: "POST /api/v1/partnerships/:id/" + a.action, name: "own", allow: party,
 				req: func(t *testing.T, f *authzFixture, role string) (string, string, string) {
-					// Proposed by the other side, so that the caller's side may answer.
+					// Proposed by the other side, so that the caller's side may answer (by the
+					// caller's side for a withdrawal).
 					inst, ent, proposer, body := f.newInstitution(t), f.ids["ent1"], "institution", `{}`
 					switch role {
 					case "institution":
@@ -367,12 +374,16 @@ func authzCases() []authzCase {
 					case "admin", "public", "candidate":
 						body = `{"by":"enterprise"}`
 					}
+					if a.ownProposal {
+						proposer = map[string]string{"institution": "enterprise", "enterprise": "institution"}[proposer]
+					}
 					return "/api/v1/partnerships/" + f.newPartnership(t, inst, ent, a.from, proposer) + "/" + a.action, body, ""
 				}},
 			authzCase{route: "POST /api/v1/partnerships/:id/" + a.action, name: "other", allow: adminOnly,
 				req: func(t *testing.T, f *authzFixture, role string) (string, string, string) {
 					id := f.newPartnership(t, f.ids["inst2"], f.newEnterprise(t), a.from, "institution")
-					return "/api/v1/partnerships/" + id + "/" + a.action, `{"by":"enterprise"}`, ""
+					by := map[bool]string{false: "enterprise", true: "institution"}[a.ownProposal]
+					return "/api/v1/partnerships/" + id + "/" + a.action, `{"by":"` + by + `"}`, ""
 				}},
 		)
 	}

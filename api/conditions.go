@@ -88,9 +88,12 @@ func (s *Server) hasNoParts(ctx context.Context, k xiaoqi.Kind, id string) error
 
 // hasNoPartners refuses to delete an enterprise or institution that is a party to a proposed,
 // accepted or active partnership: deleted (204), the firm's partnerships were still accepted
-// and activated, and shown, with a partner that no longer existed. A suggested or declined
-// one does not hold it: the workflow cannot move it on without the party (proposing again
-// reads both), and the API deletes no partnership, so it would hold the firm for ever.
+// and activated, and shown, with a partner that no longer existed. The refusal says the way
+// out, naming the partnership: withdraw (or have the other side decline) a proposal, end an
+// accepted or active partnership. A closed one (suggested, declined, withdrawn, ended) does
+// not hold it: the workflow moves it on only by proposing it again, which reads both parties,
+// and the API deletes no partnership, so it would hold the firm for ever. Those stay after
+// the party is deleted, with both names and their history, for the other party to read.
 func (s *Server) hasNoPartners(ctx context.Context, k xiaoqi.Kind, field, id string) error {
 	opt := xiaoqi.ListOptions{Filters: map[string]string{field: id}, Limit: xiaoqi.MaxListLimit}
 	for {
@@ -100,12 +103,18 @@ func (s *Server) hasNoPartners(ctx context.Context, k xiaoqi.Kind, field, id str
 		}
 		for _, d := range page.Docs {
 			p, ok := d.(*xiaoqi.Partnership)
-			if !ok || p.Status == xiaoqi.PartnershipSuggested || p.Status == xiaoqi.PartnershipDeclined {
+			if !ok || !xiaoqi.PartnershipOpen(p.Status) {
 				continue
 			}
+			zh := "请先结束该合作（POST /api/v1/partnerships/" + p.ID + "/end）"
+			en := "end it first (POST /api/v1/partnerships/" + p.ID + "/end)"
+			if p.Status == xiaoqi.PartnershipProposed {
+				zh = "请先撤回该提议（提议方 POST /api/v1/partnerships/" + p.ID + "/withdraw），或由另一方拒绝"
+				en = "withdraw the proposal first (the proposing side, POST /api/v1/partnerships/" + p.ID + "/withdraw), or have the other side decline it"
+			}
 			return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-				Message: fmt.Sprintf("%[1]s仍是合作 %[2]s 的一方，状态为%[3]s：合作结束前不能删除 / the %[4]s is a party to partnership %[2]s, which is %[5]s: it cannot be deleted while the partnership stands",
-					xiaoqi.KindName(k), p.ID, stateName(p.Status), k, p.Status),
+				Message: fmt.Sprintf("%[1]s仍是合作 %[2]s（%[6]s）的一方，状态为%[3]s：%[7]s，然后才能删除 / the %[4]s is a party to partnership %[2]s (%[6]s), which is %[5]s: %[8]s, then delete it",
+					xiaoqi.KindName(k), p.ID, stateName(p.Status), k, p.Status, p.Title(), zh, en),
 				Details: []xiaoqi.FieldError{{Field: "id", Message: "合作 " + p.ID + " / partnership " + p.ID}}}
 		}
 		if page.Next == "" {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,10 +16,19 @@ import (
 )
 
 // The partnership workflow (policy item (12)): either side proposes, the other accepts or
-// declines, an accepted partnership becomes active.
+// declines, an accepted partnership becomes active; the proposing side may withdraw its
+// proposal, and either side ends an accepted or active partnership.
 //
 //	suggested ─propose─> proposed ─accept─> accepted ─activate─> active
-//	(none)    ─propose─┘          └decline─> declined ─propose─> proposed (again)
+//	(none)    ─propose─┘          └decline─> declined
+//	proposed ─withdraw─> withdrawn           (the side that proposed)
+//	accepted, active ─end─> ended            (either side)
+//	declined, withdrawn, ended ─propose─> proposed (again)
+//
+// Declined, withdrawn and ended are closed: the pair may be proposed again, which reopens the
+// same document (one per pair, so never two open partnerships of one pair), its history
+// going on. Only a partnership that stands (proposed, accepted, active) holds its parties
+// against DELETE (conditions.go).
 //
 // A partnership is stored as one xiaoqi.Partnership document per institution and enterprise
 // (its natural key); every step appends to its History. Status changes only through these
@@ -37,7 +47,7 @@ const (
 	maxPartnershipHistory = 200 // events kept on one partnership
 )
 
-// partnershipRequest is the body of a propose, accept, decline or activate request.
+// partnershipRequest is the body of a propose, accept, decline, activate, withdraw or end request.
 type partnershipRequest struct {
 	InstitutionID string `json:"institution_id"` // propose only
 	EnterpriseID  string `json:"enterprise_id"`  // propose only
@@ -54,7 +64,7 @@ func stateName(status string) string {
 	zh := map[string]string{
 		xiaoqi.PartnershipSuggested: "建议中", xiaoqi.PartnershipProposed: "已提议",
 		xiaoqi.PartnershipAccepted: "已接受", xiaoqi.PartnershipDeclined: "已拒绝",
-		xiaoqi.PartnershipActive: "合作中",
+		xiaoqi.PartnershipActive: "合作中", xiaoqi.PartnershipWithdrawn: "已撤回", xiaoqi.PartnershipEnded: "已结束",
 	}[status]
 	return fmt.Sprintf("「%s」(%s)", zh, status)
 }
@@ -119,7 +129,7 @@ func (s *Server) readPartnershipRequest(c *gin.Context, propose bool) (*partners
 		r.Status = xiaoqi.PartnershipProposed
 	case xiaoqi.PartnershipProposed, xiaoqi.PartnershipSuggested:
 	default:
-		return nil, invalid("status", "新建合作只能为 proposed 或 suggested，不能是 %[1]q；接受、拒绝、启动各有其接口（accept、decline、activate） / a new partnership is proposed or suggested, not %[1]q; accept, decline and activate have their own endpoints", r.Status)
+		return nil, invalid("status", "新建合作只能为 proposed 或 suggested，不能是 %[1]q；接受、拒绝、启动、撤回、结束各有其接口（accept、decline、activate、withdraw、end） / a new partnership is proposed or suggested, not %[1]q; accept, decline, activate, withdraw and end have their own endpoints", r.Status)
 	}
 	return &r, nil
 }
@@ -173,9 +183,9 @@ func (s *Server) findPartnership(c *gin.Context, inst, ent string) (*xiaoqi.Part
 }
 
 // proposePartnership answers POST /api/v1/partnerships: either side proposes (or records a
-// suggestion for) a partnership with the other. 201 for a new pair; 200 when a suggested or
-// declined partnership of the pair is proposed (again); 409 when the pair already has an
-// open one (proposed, accepted or active).
+// suggestion for) a partnership with the other. 201 for a new pair; 200 when a suggested,
+// declined, withdrawn or ended partnership of the pair is proposed (again); 409 when the pair
+// already has an open one (proposed, accepted or active).
 func (s *Server) proposePartnership(c *gin.Context) {
 	wait, err := refreshParam(c)
 	if err != nil {
@@ -212,7 +222,7 @@ func (s *Server) proposePartnership(c *gin.Context) {
 	}
 	if p == nil {
 		p = &xiaoqi.Partnership{InstitutionID: r.InstitutionID, EnterpriseID: r.EnterpriseID}
-	} else if p.Status != xiaoqi.PartnershipSuggested && p.Status != xiaoqi.PartnershipDeclined {
+	} else if xiaoqi.PartnershipOpen(p.Status) {
 		s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 			Message: fmt.Sprintf("该院校与企业已有合作 %s，状态为%s，不能重复提议 / this institution and enterprise already have an open partnership (%s), status %s",
 				p.ID, stateName(p.Status), p.ID, p.Status),
@@ -246,24 +256,33 @@ func referenceError(err error, field, zh, en, id string) error {
 		Details: []xiaoqi.FieldError{{Field: field, Message: fmt.Sprintf("%[1]s 不存在 / %[1]s not found", id)}}}
 }
 
-// transition is one workflow step from a state to another.
+// transition is one workflow step from some states to another.
 type transition struct {
-	from, to  string
+	from      []string
+	to        string
 	zh        string // the action in Chinese
 	done      string // the action's past participle in English
 	otherSide bool   // only the side that did not propose may take it
+	proposer  bool   // only the side that proposed may take it
 }
 
-// transitions are the steps after a proposal, by action.
+// transitions are the steps after a proposal, by action. A proposal is withdrawn by the side
+// that made it (the other declines it); either side ends a partnership, accepted (before it
+// started) or active, with the reason in the note.
 func transitions() map[string]transition {
 	return map[string]transition{
-		"accept":   {from: xiaoqi.PartnershipProposed, to: xiaoqi.PartnershipAccepted, zh: "接受", done: "accepted", otherSide: true},
-		"decline":  {from: xiaoqi.PartnershipProposed, to: xiaoqi.PartnershipDeclined, zh: "拒绝", done: "declined", otherSide: true},
-		"activate": {from: xiaoqi.PartnershipAccepted, to: xiaoqi.PartnershipActive, zh: "启动", done: "activated"},
+		"accept":   {from: []string{xiaoqi.PartnershipProposed}, to: xiaoqi.PartnershipAccepted, zh: "接受", done: "accepted", otherSide: true},
+		"decline":  {from: []string{xiaoqi.PartnershipProposed}, to: xiaoqi.PartnershipDeclined, zh: "拒绝", done: "declined", otherSide: true},
+		"activate": {from: []string{xiaoqi.PartnershipAccepted}, to: xiaoqi.PartnershipActive, zh: "启动", done: "activated"},
+		"withdraw": {from: []string{xiaoqi.PartnershipProposed}, to: xiaoqi.PartnershipWithdrawn, zh: "撤回", done: "withdrawn", proposer: true},
+		"end":      {from: []string{xiaoqi.PartnershipAccepted, xiaoqi.PartnershipActive}, to: xiaoqi.PartnershipEnded, zh: "结束", done: "ended"},
 	}
 }
 
-// advancePartnership answers POST /api/v1/partnerships/{id}/{accept|decline|activate}.
+// workflowActions are the actions of transitions, in the order of the workflow.
+var workflowActions = []string{"accept", "decline", "activate", "withdraw", "end"}
+
+// advancePartnership answers POST /api/v1/partnerships/{id}/{accept|decline|activate|withdraw|end}.
 func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 	t := transitions()[action]
 	return func(c *gin.Context) {
@@ -289,10 +308,14 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		if p.Status != t.from {
+		if !slices.Contains(t.from, p.Status) {
+			zh := make([]string, len(t.from))
+			for i, f := range t.from {
+				zh[i] = stateName(f)
+			}
 			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
 				Message: fmt.Sprintf("无法%s：该合作当前状态为%s，只有%s的合作可以%s / cannot %s: the partnership is %s; only partnerships that are %s can be %s",
-					t.zh, stateName(p.Status), stateName(t.from), t.zh, action, p.Status, t.from, t.done),
+					t.zh, stateName(p.Status), strings.Join(zh, "或"), t.zh, action, p.Status, strings.Join(t.from, " or "), t.done),
 				Details: []xiaoqi.FieldError{{Field: "status", Message: stateIs(p.Status)}}})
 			return
 		}
@@ -301,6 +324,13 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 				Message: fmt.Sprintf("无法%s：提议由%s发起，须由另一方%s / cannot %s: the %s proposed it; the other side must %s",
 					t.zh, sideName(p.ProposedBy), t.zh, action, p.ProposedBy, action),
 				Details: []xiaoqi.FieldError{{Field: "by", Message: "须为被提议方 / must be the side that did not propose"}}})
+			return
+		}
+		if t.proposer && r.By != p.ProposedBy {
+			s.writeError(c, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+				Message: fmt.Sprintf("无法%s：提议由%s发起，只有提议方可以%s；另一方可以拒绝（decline） / cannot %s: the %s proposed it and only the proposing side can %s it; the other side may decline it",
+					t.zh, sideName(p.ProposedBy), t.zh, action, p.ProposedBy, action),
+				Details: []xiaoqi.FieldError{{Field: "by", Message: "须为提议方 / must be the side that proposed"}}})
 			return
 		}
 		if err := r.event(p, t.to); err != nil {
@@ -321,8 +351,8 @@ func (s *Server) advancePartnership(action string) gin.HandlerFunc {
 func (s *Server) partnershipWriteRefused(c *gin.Context) {
 	c.Header("Allow", "GET, HEAD")
 	s.writeError(c, &xiaoqi.Error{Code: eMethodNotAllowed,
-		Message: "合作状态只能通过工作流变更：POST /api/v1/partnerships（提议）及 /api/v1/partnerships/{id}/accept、decline、activate / " +
-			"partnerships change only through the workflow: POST /api/v1/partnerships (propose) and /api/v1/partnerships/{id}/accept, decline or activate"})
+		Message: "合作状态只能通过工作流变更：POST /api/v1/partnerships（提议）及 /api/v1/partnerships/{id}/accept、decline、activate、withdraw、end / " +
+			"partnerships change only through the workflow: POST /api/v1/partnerships (propose) and /api/v1/partnerships/{id}/accept, decline, activate, withdraw or end"})
 }
 
 // partnershipRoutes adds the workflow and the read-only generic routes of /partnerships.
@@ -331,7 +361,7 @@ func (s *Server) partnershipRoutes(v1 *gin.RouterGroup) {
 	getHead(g, "", s.list(xiaoqi.KindPartnership))
 	getHead(g, "/:id", s.get(xiaoqi.KindPartnership))
 	g.POST("", s.proposePartnership)
-	for _, a := range []string{"accept", "decline", "activate"} {
+	for _, a := range workflowActions {
 		g.POST("/:id/"+a, s.advancePartnership(a))
 	}
 	g.POST("/batch", s.partnershipWriteRefused)

@@ -295,3 +295,159 @@ func TestRenameReachesPartnerships(t *testing.T) {
 		t.Errorf("after the rename the candidate's education is %+v, want 西北大学 and the new name", c.Education)
 	}
 }
+
+// TestPartnershipWithdraw: the side that proposed takes its proposal back (→ withdrawn), with
+// who and when in the history; the other side cannot (it declines), a withdrawn proposal is
+// answered no more, and the pair may be proposed again. There was no way back: a proposal
+// sent by mistake stood for ever (404 for …/withdraw).
+func TestPartnershipWithdraw(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+	hr := w.as(w.newUser(t, "hr-softstone", xiaoqi.RoleEnterprise, w.ent))
+	staff := w.as(w.newUser(t, "staff-xjtu", xiaoqi.RoleInstitution, w.xjtu))
+	var p partnershipJSON
+	hr.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", "误发的提议")).want(t, http.StatusCreated).decode(t, &p)
+	path := "/api/v1/partnerships/" + p.ID
+
+	msg := staff.send(t, http.MethodPost, path+"/withdraw", `{}`).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "by").Error.Message
+	if !strings.Contains(msg, "只有提议方可以撤回") || !strings.Contains(msg, "only the proposing side can withdraw") || !strings.Contains(msg, "decline") {
+		t.Errorf("the other side withdrawing: %s", msg)
+	}
+	hr.send(t, http.MethodPost, path+"/withdraw", `{"note":"发错了学校"}`).want(t, http.StatusOK).decode(t, &p)
+	last := p.History[len(p.History)-1]
+	if p.Status != xiaoqi.PartnershipWithdrawn || len(p.History) != 2 || last.Status != xiaoqi.PartnershipWithdrawn ||
+		last.By != "enterprise" || last.Actor != "hr-softstone" || last.Note != "发错了学校" || last.At == "" {
+		t.Fatalf("after withdraw: %+v", p)
+	}
+	for _, a := range []string{"withdraw", "accept", "decline", "end"} {
+		msg := staff.send(t, http.MethodPost, path+"/"+a, `{}`).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status").Error.Message
+		if !strings.Contains(msg, "已撤回") || !strings.Contains(msg, "is withdrawn") {
+			t.Errorf("%s of a withdrawn proposal: %s", a, msg)
+		}
+	}
+	var l struct{ Data []partnershipJSON }
+	w.get(t, "/api/v1/partnerships?enterprise_id="+w.ent+"&status=withdrawn").want(t, http.StatusOK).decode(t, &l)
+	if len(l.Data) != 1 || l.Data[0].ID != p.ID {
+		t.Errorf("the enterprise's withdrawn partnerships: %+v", l.Data)
+	}
+
+	// Proposed again, by the other side: the same partnership, its history going on.
+	var again partnershipJSON
+	staff.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "institution", "重新提议")).want(t, http.StatusOK).decode(t, &again)
+	if again.ID != p.ID || again.Status != xiaoqi.PartnershipProposed || again.ProposedBy != "institution" || len(again.History) != 3 {
+		t.Fatalf("proposed again after the withdrawal: %+v", again)
+	}
+	if n := w.count(t, xiaoqi.KindPartnership); n != 1 {
+		t.Errorf("%d partnerships of one pair, want 1", n)
+	}
+}
+
+// TestPartnershipEnd: either side ends an accepted or active partnership (→ ended) with a
+// reason, recorded with who and when; nothing else follows but proposing the pair again,
+// which reopens the same partnership, and only one of the pair stands at a time. There was
+// no end (404 for …/end): a firm that closed stayed a partner for ever.
+func TestPartnershipEnd(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+	hr := w.as(w.newUser(t, "hr-softstone", xiaoqi.RoleEnterprise, w.ent))
+	staff := w.as(w.newUser(t, "staff-xjtu", xiaoqi.RoleInstitution, w.xjtu))
+	other := w.as(w.newUser(t, "staff-xupt", xiaoqi.RoleInstitution, w.xupt))
+	p := w.step(t, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", "共建实训基地"), http.StatusCreated)
+	path := "/api/v1/partnerships/" + p.ID
+
+	// A proposal is withdrawn or declined, not ended.
+	msg := staff.send(t, http.MethodPost, path+"/end", `{}`).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status").Error.Message
+	if !strings.Contains(msg, "已接受") || !strings.Contains(msg, "合作中") || !strings.Contains(msg, "accepted or active") {
+		t.Errorf("ending a proposal: %s", msg)
+	}
+	w.step(t, path+"/accept", `{"by":"institution"}`, http.StatusOK)
+	other.send(t, http.MethodPost, path+"/end", `{}`).wantError(t, http.StatusForbidden, xiaoqi.EFORBIDDEN, "")
+	w.as("").send(t, http.MethodPost, path+"/end", `{"by":"institution"}`).want(t, http.StatusUnauthorized)
+
+	// Accepted, not yet started: the school, which accepted, ends it.
+	var p2 partnershipJSON
+	staff.send(t, http.MethodPost, path+"/end", `{"note":"学校合并，项目取消"}`).want(t, http.StatusOK).decode(t, &p2)
+	last := p2.History[len(p2.History)-1]
+	if p2.Status != xiaoqi.PartnershipEnded || len(p2.History) != 3 || last.Status != xiaoqi.PartnershipEnded ||
+		last.By != "institution" || last.Actor != "staff-xjtu" || last.Note != "学校合并，项目取消" || last.At == "" {
+		t.Fatalf("after end: %+v", p2)
+	}
+	for _, a := range []string{"end", "activate", "accept", "withdraw"} {
+		msg := hr.send(t, http.MethodPost, path+"/"+a, `{}`).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status").Error.Message
+		if !strings.Contains(msg, "已结束") || !strings.Contains(msg, "is ended") {
+			t.Errorf("%s of an ended partnership: %s", a, msg)
+		}
+	}
+
+	// Proposed again, accepted, started, then ended by the enterprise: one partnership, the
+	// whole story in its history; while it stands the pair cannot be proposed twice.
+	hr.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", "再次合作")).want(t, http.StatusOK)
+	w.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "institution", "")).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status")
+	staff.send(t, http.MethodPost, path+"/accept", `{}`).want(t, http.StatusOK)
+	staff.send(t, http.MethodPost, path+"/activate", `{}`).want(t, http.StatusOK)
+	w.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "institution", "")).wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "status")
+	hr.send(t, http.MethodPost, path+"/end", `{"note":"公司业务调整"}`).want(t, http.StatusOK).decode(t, &p2)
+	var got []string
+	for _, h := range p2.History {
+		got = append(got, h.Status+":"+h.By)
+	}
+	want := "proposed:enterprise accepted:institution ended:institution proposed:enterprise accepted:institution active:institution ended:enterprise"
+	if p2.Status != xiaoqi.PartnershipEnded || strings.Join(got, " ") != want || p2.History[6].Note != "公司业务调整" {
+		t.Errorf("history %v, want %s", got, want)
+	}
+	if n := w.count(t, xiaoqi.KindPartnership); n != 1 {
+		t.Errorf("%d partnerships of one pair, want 1", n)
+	}
+	// The public reads the end and its reason, not who ended it.
+	var pub partnershipJSON
+	w.as("").get(t, path).want(t, http.StatusOK).decode(t, &pub)
+	if pub.Status != xiaoqi.PartnershipEnded || pub.History[6].Note != "公司业务调整" || pub.History[6].Actor != "" {
+		t.Errorf("public view of the ended partnership: %+v", pub.History)
+	}
+}
+
+// TestDeleteAfterPartnershipEnds: the refusal to delete a party says the way out (withdraw a
+// proposal, end an accepted partnership), naming the partnership and both parties; once it is
+// withdrawn or ended the firm and the school are deleted, and the partnership stays, with
+// both names and its history, for the other party to read; proposing it again is then 404
+// naming the party that is gone. An ended partnership held its firm for ever.
+func TestDeleteAfterPartnershipEnds(t *testing.T) {
+	t.Parallel()
+	w := newWorkflow(t)
+	ended := w.step(t, "/api/v1/partnerships", w.propose(w.xjtu, "enterprise", ""), http.StatusCreated)
+	withdrawn := w.step(t, "/api/v1/partnerships", w.propose(w.xupt, "enterprise", ""), http.StatusCreated)
+
+	msg := w.send(t, http.MethodDelete, "/api/v1/institutions/"+w.xupt, "").wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "id").Error.Message
+	for _, s := range []string{withdrawn.ID, "西安邮电大学 × 西安软通动力信息技术有限公司", "/api/v1/partnerships/" + withdrawn.ID + "/withdraw", "撤回", "withdraw the proposal first"} {
+		if !strings.Contains(msg, s) {
+			t.Errorf("the refusal to delete a party to a proposal does not say %q: %s", s, msg)
+		}
+	}
+	w.step(t, "/api/v1/partnerships/"+ended.ID+"/accept", `{"by":"institution"}`, http.StatusOK)
+	msg = w.send(t, http.MethodDelete, "/api/v1/institutions/"+w.xjtu, "").wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "id").Error.Message
+	for _, s := range []string{ended.ID, "/api/v1/partnerships/" + ended.ID + "/end", "请先结束该合作", "end it first"} {
+		if !strings.Contains(msg, s) {
+			t.Errorf("the refusal to delete a party to an accepted partnership does not say %q: %s", s, msg)
+		}
+	}
+
+	w.step(t, "/api/v1/partnerships/"+withdrawn.ID+"/withdraw", `{"by":"enterprise"}`, http.StatusOK)
+	w.send(t, http.MethodDelete, "/api/v1/institutions/"+w.xupt, "").want(t, http.StatusNoContent)
+	// The enterprise is still a party to the accepted one.
+	w.send(t, http.MethodDelete, "/api/v1/enterprises/"+w.ent, "").wantError(t, http.StatusConflict, xiaoqi.ECONFLICT, "id")
+	w.step(t, "/api/v1/partnerships/"+ended.ID+"/end", `{"by":"enterprise","note":"公司注销"}`, http.StatusOK)
+	w.send(t, http.MethodDelete, "/api/v1/enterprises/"+w.ent, "").want(t, http.StatusNoContent)
+
+	var got partnershipJSON
+	w.as("").get(t, "/api/v1/partnerships/"+ended.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Status != xiaoqi.PartnershipEnded || got.InstitutionName != "西安交通大学" || got.EnterpriseName != "西安软通动力信息技术有限公司" ||
+		len(got.History) != 3 || got.History[2].Note != "公司注销" {
+		t.Errorf("the ended partnership after its enterprise was deleted: %+v", got)
+	}
+	var l struct{ Data []partnershipJSON }
+	w.get(t, "/api/v1/partnerships?institution_id="+w.xjtu).want(t, http.StatusOK).decode(t, &l)
+	if len(l.Data) != 1 || l.Data[0].ID != ended.ID {
+		t.Errorf("the school's partnerships after the firm was deleted: %+v", l.Data)
+	}
+	w.send(t, http.MethodPost, "/api/v1/partnerships", w.propose(w.xjtu, "institution", "")).wantError(t, http.StatusNotFound, xiaoqi.ENOTFOUND, "enterprise_id")
+}
