@@ -164,7 +164,6 @@ func TestStrings(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"skills", "fit", "capacity", "degree", "distance", "sector", "languages", "policy",
-		"status.suggested", "status.proposed", "status.accepted", "status.declined", "status.active",
 		"role.admin", "role.enterprise", "role.institution", "role.candidate", "role.public",
 		"explore.region.关中", "explore.region.陕南", "explore.region.陕北", "side.institution", "side.enterprise",
 		"facet.city", "facet.region", "facet.sector", "facet.skill", "facet.degree", "facet.language",
@@ -173,13 +172,21 @@ func TestStrings(t *testing.T) {
 		"admin.count.read", "admin.count.written", "admin.count.created", "admin.count.updated", "admin.count.unchanged",
 		"admin.count.invalid", "admin.count.duplicates", "admin.count.warnings", "admin.count.skipped", "admin.count.written.dry",
 		"admin.count.enterprises_created", "admin.count.enterprises_created.dry",
-		"partner.event.suggested", "partner.event.proposed", "partner.event.accepted", "partner.event.declined", "partner.event.active",
 		"partner.propose", "partner.repropose", "import.field.id", "import.field.source", "import.field.synthetic"} {
 		if !strings.Contains(k, ".") {
 			k = "factor." + k
 		}
 		if _, ok := strs[k]; !ok {
 			t.Errorf("i18n.json lacks %s", k)
+		}
+	}
+	// Every state of a partnership has its badge and its step in the history, in both
+	// languages: withdrawn and ended were shown as their raw English keys.
+	for _, st := range xiaoqi.PartnershipStates {
+		for _, k := range []string{"status." + st, "partner.event." + st} {
+			if _, ok := strs[k]; !ok {
+				t.Errorf("i18n.json lacks %s", k)
+			}
 		}
 	}
 	var sectors []string
@@ -191,6 +198,11 @@ func TestStrings(t *testing.T) {
 		}
 	}
 	js := assets(t, ".js")
+	for _, st := range xiaoqi.PartnershipStates {
+		if !strings.Contains(js["assets/partners.js"], "'"+st+"'") {
+			t.Errorf("assets/partners.js does not know the partnership state %s", st)
+		}
+	}
 	for _, file := range []string{"assets/explore.js", "assets/hr.js"} {
 		for _, s := range sectors {
 			if !strings.Contains(js[file], "'"+s+"'") {

@@ -440,8 +440,9 @@ func institutionJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitJS("the active status", `(() => { const e = document.querySelector(`+jsString(accepted)+`); return !!e && e.dataset.status === 'active' })()`)
 	p.waitText(accepted, "合作中")
 	p.waitText(accepted+" .history li[data-status=active]", "企业方启动合作（hr-ui）")
-	if n := p.count(accepted + " button"); n != 0 {
-		p.fail("an active partnership offers %d buttons; the API has no step after active", n)
+	// Active: the one step left is to end it (partnerend_test.go walks it).
+	if n := p.count(accepted + " button"); n != 1 || p.text(accepted+" form.end button") != "结束合作" {
+		p.fail("an active partnership offers %d buttons (%q); want the one that ends it", n, p.texts(accepted+" button"))
 	}
 	apiGet(t, svc.URL, "/api/v1/partnerships", url.Values{"enterprise_id": {a.enterpriseID}, "institution_id": {a.institutionID}}, &ps)
 	if len(ps.Data) != 1 || ps.Data[0].Status != xiaoqi.PartnershipActive {

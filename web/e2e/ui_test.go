@@ -94,6 +94,7 @@ func TestUI(t *testing.T) {
 	t.Run("programfilter", func(t *testing.T) { programFilterJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("programedit", func(t *testing.T) { programEditJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("cancel", func(t *testing.T) { cancelJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("partnerend", func(t *testing.T) { partnerEndJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	// It writes a real job need of the enterprise and accepts a partnership for it.
 	t.Run("suggestedjob", func(t *testing.T) { suggestedJobJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	// Last: they add 100 import jobs and 500 accounts.

@@ -3,11 +3,14 @@
 // speaks for it (api/partnerships.go):
 //
 //	suggested ─propose─> proposed ─accept─> accepted ─activate─> active
-//	(none)    ─propose─┘          └decline─> declined ─propose─> proposed (again)
+//	(none)    ─propose─┘          └decline─> declined
+//	proposed ─withdraw─> withdrawn           (the side that proposed)
+//	accepted, active ─end─> ended            (either side)
+//	declined, withdrawn, ended ─propose─> proposed (again)
 //
-// The side that did not propose accepts or declines; either side activates an accepted
-// partnership and proposes a suggested or declined one (again). The API has no step after
-// active.
+// The side that did not propose accepts or declines, the side that did may withdraw its
+// proposal; either side activates an accepted partnership, ends an accepted or active one
+// (with a reason), and proposes a suggested or closed one (again).
 import { t, lang, cityName } from './i18n.js';
 import { api, get, currentUser } from './api.js';
 import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, factors, scoreText, dataText } from './dom.js';
@@ -71,6 +74,12 @@ export async function institutionNamesEN(ids) {
 /** OPEN are the states of a partnership that cannot be proposed again (the API answers 409). */
 const OPEN = ['proposed', 'accepted', 'active'];
 
+/** CLOSED are the states after which a pair is proposed again (「重新提议」, not 「提议合作」). */
+const CLOSED = ['declined', 'withdrawn', 'ended'];
+
+/** STATES are the states a partnership's history names, each in its own words (partner.event.*). */
+const STATES = ['suggested', 'proposed', 'accepted', 'declined', 'active', 'withdrawn', 'ended'];
+
 /**
  * partnershipsByOther maps the other party's id (the enterprise's on the institution page,
  * the institution's on the HR page) to its partnership with selfID's side, from the list of
@@ -115,7 +124,7 @@ export function matchCard(m, side, selfID, onChange, existing) {
     } else if (canAct(side, selfID) && !(ex && OPEN.includes(ex.status))) {
       const instID = side === 'institution' ? selfID : other.id;
       const entID = side === 'institution' ? other.id : selfID;
-      const label = ex && ex.status === 'declined' ? 'partner.repropose' : 'partner.propose';
+      const label = ex && CLOSED.includes(ex.status) ? 'partner.repropose' : 'partner.propose';
       parts.push(proposeForm(instID, entID, side, partyName(otherParty), 'note-' + other.id, label, (name) => {
         notice = okBox(t('partner.proposed', { name }));
         card.querySelector('form.propose').replaceChildren(notice);
@@ -190,7 +199,12 @@ export async function partyRecords(kind, ids) {
   await Promise.all([...new Set(ids.filter(Boolean))].map(async (id) => {
     try {
       out[id] = await get(path + encodeURIComponent(id));
-    } catch { /* shown by its name alone */ }
+    } catch (err) {
+      // Deleted (a firm that closed, its partnership ended): the partnership stays with its
+      // name and history, and the name links to no page that is gone.
+      if (err && err.status === 404) out[id] = { deleted: true };
+      /* else shown by its name alone */
+    }
   }));
   return out;
 }
@@ -212,7 +226,7 @@ function history(p) {
     h('summary', {}, t('partner.history', { n: events.length })),
     h('ol', {}, events.map((e) => {
       const side = e.by ? t('side.' + e.by) : t('partner.side.unknown');
-      const what = ['suggested', 'proposed', 'accepted', 'declined', 'active'].includes(e.status)
+      const what = STATES.includes(e.status)
         ? t('partner.event.' + e.status, { side }) : t('partner.event.other', { side, status: t('status.' + e.status) });
       return h('li', { 'data-status': e.status },
         e.at ? h('time', { datetime: e.at }, when(e.at)) : null, e.at ? ' · ' : null,
@@ -231,8 +245,9 @@ function proposalNote(p) {
 
 /**
  * partnershipList shows the partnerships of selfID (side: "institution" or "enterprise") with
- * the steps the user may take: accept or decline a proposal of the other side, activate an
- * accepted partnership, propose a suggested or declined one (again). onChange(notice)
+ * the steps the user may take: accept or decline a proposal of the other side, withdraw its
+ * own, activate an accepted partnership, end an accepted or active one (with a reason),
+ * propose a suggested, declined, withdrawn or ended one (again). onChange(notice)
  * reloads the list after a step and shows notice above it. parties maps the other parties'
  * ids to their records (partyRecords): the badges beside a party's name are its own (a real
  * school is no 示例 because its partnership with a synthetic firm is), and a school is named
@@ -250,7 +265,7 @@ export function partnershipList(list, side, selfID, onChange, parties) {
     const otherName = partyName(other);
     const status = h('div', { 'aria-live': 'polite' });
     const li = h('li', { class: 'partnership card', 'data-id': p.id, 'data-status': p.status },
-      h('div', {}, partyLink(other), ' ', syntheticBadge(rec.synthetic),
+      h('div', {}, rec.deleted ? [dataText(otherName), ' ', h('span', { class: 'badge deleted' }, t('partner.party.deleted'))] : partyLink(other), ' ', syntheticBadge(rec.synthetic),
         side === 'institution' ? [' ', unverifiedBadge(rec.verified)] : null,
         ' ', h('span', { class: 'badge status status-' + p.status }, t('status.' + p.status)),
         p.proposed_by ? h('span', { class: 'muted' }, ' · ' + t('partner.by', { side: t('side.' + p.proposed_by) })) : null),
@@ -263,14 +278,25 @@ export function partnershipList(list, side, selfID, onChange, parties) {
       // not back to the top of the page.
       focusNotice(notice);
     };
-    const act = (action, msgKey) => async () => {
+    const act = (action, msgKey, note) => async () => {
       status.replaceChildren();
       try {
-        await api('POST', `/api/v1/partnerships/${encodeURIComponent(p.id)}/${action}`, { by: side });
+        await api('POST', `/api/v1/partnerships/${encodeURIComponent(p.id)}/${action}`, { by: side, note: note ? note() : '' });
         await done(msgKey);
       } catch (err) {
         status.append(errorBox(err));
       }
+    };
+    // endForm ends the partnership with an optional reason (a firm that closed, a school that merged).
+    const endForm = () => {
+      const id = 'end-' + p.id;
+      const form = h('form', { class: 'end', 'data-action': 'end' },
+        h('label', { for: id }, t('partner.end.reason')),
+        h('input', { id, name: 'reason', maxlength: '500' }),
+        h('button', { type: 'submit' }, t('partner.end')));
+      const end = act('end', 'partner.ended', () => form.reason.value.trim());
+      form.addEventListener('submit', (ev) => { ev.preventDefault(); end(); });
+      return form;
     };
     let actions = null;
     if (p.status === 'proposed' && p.proposed_by && p.proposed_by !== side) {
@@ -278,15 +304,24 @@ export function partnershipList(list, side, selfID, onChange, parties) {
         h('button', { type: 'button', class: 'primary', 'data-action': 'accept', onclick: act('accept', 'partner.accepted') }, t('partner.accept')),
         h('button', { type: 'button', 'data-action': 'decline', onclick: act('decline', 'partner.declined') }, t('partner.decline')));
     } else if (p.status === 'proposed' && p.proposed_by === side) {
+      // A proposal sent by mistake, or no longer meant: the side that made it takes it back.
       li.append(h('p', { class: 'muted' }, t('partner.waiting', { side: t('side.' + otherSide) })));
+      actions = h('div', { class: 'actions' },
+        h('button', { type: 'button', 'data-action': 'withdraw', onclick: act('withdraw', 'partner.withdrawn') }, t('partner.withdraw')));
     } else if (p.status === 'accepted') {
       actions = h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'primary', 'data-action': 'activate', onclick: act('activate', 'partner.activated') }, t('partner.activate')));
-    } else if (p.status === 'declined' || p.status === 'suggested') {
+        h('button', { type: 'button', class: 'primary', 'data-action': 'activate', onclick: act('activate', 'partner.activated') }, t('partner.activate')),
+        endForm());
+    } else if (p.status === 'active') {
+      actions = h('div', { class: 'actions' }, endForm());
+    } else if (CLOSED.includes(p.status) || p.status === 'suggested') {
+      // A party deleted cannot be proposed to (the API answers 404): its name stays, no form.
+      if (rec.deleted) return li;
+      const again = CLOSED.includes(p.status);
       const instID = side === 'institution' ? selfID : otherID;
       const entID = side === 'institution' ? otherID : selfID;
       actions = proposeForm(instID, entID, side, otherName, 'renote-' + p.id,
-        p.status === 'declined' ? 'partner.repropose' : 'partner.propose', () => done(p.status === 'declined' ? 'partner.reproposed' : 'partner.proposed'));
+        again ? 'partner.repropose' : 'partner.propose', () => done(again ? 'partner.reproposed' : 'partner.proposed'));
       actions.dataset.action = 'propose';
     }
     if (actions) li.append(mayAct ? actions : signInHint(side));
