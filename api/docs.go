@@ -397,6 +397,13 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 			// Staff and HR change their organisation; removing it is for administrators.
 			err = errForbidden("只有管理员可以删除%s / only administrators delete an %s", xiaoqi.KindName(k), k)
 		}
+		if err == nil && (k == xiaoqi.KindInstitution || k == xiaoqi.KindEnterprise) {
+			// Held from the check of its partnerships to the delete: a proposal made between
+			// the two (proposing takes the lock and reads both parties) opened a partnership
+			// with a party then deleted.
+			s.partnerMu.Lock()
+			defer s.partnerMu.Unlock()
+		}
 		if err == nil {
 			err = s.hasNoParts(c.Request.Context(), k, id)
 		}

@@ -201,6 +201,12 @@ func (s *Server) proposePartnership(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
+	// One process serialises its workflow writes, and the deletes of firms and schools, which
+	// take the lock to check their partnerships: the parties are read under it, or a firm
+	// deleted between this read and the write was left a party to an open partnership. The
+	// version check of the store catches a concurrent change by another process.
+	s.partnerMu.Lock()
+	defer s.partnerMu.Unlock()
 	in, err := s.store.Get(ctx, xiaoqi.KindInstitution, r.InstitutionID)
 	if err != nil {
 		s.writeError(c, referenceError(err, "institution_id", "院校", "institution", r.InstitutionID))
@@ -211,10 +217,6 @@ func (s *Server) proposePartnership(c *gin.Context) {
 		s.writeError(c, referenceError(err, "enterprise_id", "企业", "enterprise", r.EnterpriseID))
 		return
 	}
-	// One process serialises its workflow writes; the version check of the store catches a
-	// concurrent change by another process.
-	s.partnerMu.Lock()
-	defer s.partnerMu.Unlock()
 	p, err := s.findPartnership(c, r.InstitutionID, r.EnterpriseID)
 	if err != nil {
 		s.writeError(c, err)
