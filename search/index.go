@@ -199,7 +199,7 @@ func newIndex(dir string, b bleve.Index, seq uint64, opt Options) (*Index, error
 		changed:   make(chan struct{}),
 	}
 	x.majors, x.majorList = withSkillNames(majorTerms(opt.Majors, x.syn, a.stems), x.syn), opt.Majors
-	x.pinyin = newPinyinNames(knownNames(opt), opt.Aliases)
+	x.pinyin = newPinyinNames(knownNames(opt), roleWords(opt, opt.Segmenter), opt.Aliases)
 	return x, nil
 }
 

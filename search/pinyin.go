@@ -20,7 +20,8 @@ import (
 // character of several readings gives a spelling for each (长安 chang'an and zhang'an), at most
 // maxSpellings a name. Immutable.
 type pinyinNames struct {
-	keys []pinyinKey // by key
+	keys  []pinyinKey     // by key
+	words map[string]bool // the words of the trade (roleWords), which no name field holds: counted by search
 }
 
 type pinyinKey struct{ key, name string }
@@ -52,8 +53,60 @@ func knownNames(opt Options) []string {
 	return names
 }
 
-func newPinyinNames(names []string, aliases map[string][]string) *pinyinNames {
-	p := &pinyinNames{}
+// roleWords returns the words of the trade that people search for and type in pinyin as they
+// type the names (houduan, suanfa, yunwei, ceshi: Enter pressed before the input method made
+// them Chinese), taken from the vocabulary search has already: the skills' Chinese aliases
+// (运维; a longer one, 实施工程师, by the dictionary words inside it, 实施 and 工程师: whole, it
+// is the skill again, and 运维开发, 运维管理 … would each suggest the 运维 documents), what the
+// English words people type stand for (englishTerms: 后端, 前端, 产品经理, 外包), the job-title
+// words around a skill (decorations: 开发, 工程师, 架构师, 高级) and the words that ask for a kind
+// (askingWords), with the dictionary words inside those too (算法 of 算法工程师, 测试 of
+// 测试工程师). Only the skills' names were spelt: houduan and suanfa found nothing, and yunwei
+// was 运维监控, a narrow skill.
+func roleWords(opt Options, seg *Segmenter) []string {
+	var words []string
+	seen := map[string]bool{}
+	add := func(w string, whole bool) {
+		if whole && !seen[w] && hasHan(w) {
+			seen[w] = true
+			words = append(words, w)
+		}
+		if seg != nil && isHan(w) {
+			seg.subWords(w, func(sub string, _, _ int) {
+				if !seen[sub] {
+					seen[sub] = true
+					words = append(words, sub)
+				}
+			})
+		}
+	}
+	if opt.Taxonomy != nil {
+		for _, sk := range opt.Taxonomy.Skills() {
+			for _, a := range sk.Aliases {
+				add(a, utf8.RuneCountInString(a) <= 2)
+			}
+		}
+	}
+	for _, t := range englishTerms {
+		add(t[1], true)
+	}
+	for _, w := range append(decorations(), askingWords...) {
+		add(w, true)
+	}
+	return words
+}
+
+// hasHan reports whether s holds a Chinese character; isHan whether it holds nothing else.
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+func isHan(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) < 0
+}
+
+func newPinyinNames(names, words []string, aliases map[string][]string) *pinyinNames {
+	p := &pinyinNames{words: map[string]bool{}}
 	seen := map[pinyinKey]bool{}
 	add := func(k, name string) {
 		if pk := (pinyinKey{key: k, name: name}); k != "" && !seen[pk] {
@@ -61,10 +114,26 @@ func newPinyinNames(names []string, aliases map[string][]string) *pinyinNames {
 			p.keys = append(p.keys, pk)
 		}
 	}
+	isName := map[string]bool{}
 	for _, n := range names {
+		isName[n] = true
 		for _, k := range spellings(n) {
 			add(k, n)
 		}
+	}
+	// A word of two characters by its initials (hd, cs) would be a dozen words: whole only.
+	for _, w := range words {
+		if isName[w] {
+			continue // counted as a name
+		}
+		wholes, inits := spell(w)
+		if utf8.RuneCountInString(w) < 3 {
+			inits = nil
+		}
+		for _, k := range append(wholes, inits...) {
+			add(k, w)
+		}
+		p.words[w] = true
 	}
 	// An abbreviation spelt whole (jiaoda: 交大) stands for its full names; by its initials
 	// (jd) it would stand for too many.
@@ -240,20 +309,36 @@ func (x *Index) spellsWhole(ctx context.Context, key, name string) bool {
 
 // spelledNames returns the names whose pinyin begins with key (pinyinNames.lookup, at most
 // maxPinyinSuggest, and the firms of the index, spelledFirms, as many) that the index holds,
-// with the number of documents that hold each.
+// with the number of documents that hold each: a name as the documents so named, a word of
+// the trade (后端, roleWords) as the documents that hold it (together; at most maxCounted of
+// them, counted at once), not the one skill tag named 后端.
 func (x *Index) spelledNames(ctx context.Context, key string) ([]*xiaoqi.Suggestion, error) {
 	var out []*xiaoqi.Suggestion
 	firms, err := x.spelledFirms(ctx, key, maxPinyinSuggest)
 	if err != nil {
 		return nil, err
 	}
+	var words []string
 	for _, name := range append(x.pinyin.lookup(key, maxPinyinSuggest), firms...) {
+		if x.pinyin.words[name] {
+			words = append(words, name)
+			continue
+		}
 		s, err := x.suggestion(ctx, x.seg.fold(name))
 		if err != nil {
 			return nil, err
 		}
 		if s != nil {
 			out = append(out, s)
+		}
+	}
+	counts, err := x.countAll(ctx, len(words), func(ctx context.Context, i int) (int, error) { return x.together(ctx, words[i], nil) })
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range words {
+		if counts[i] > 0 {
+			out = append(out, &xiaoqi.Suggestion{Text: w, Count: counts[i]})
 		}
 	}
 	return out, nil
@@ -291,8 +376,9 @@ func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage i
 	return found, nil
 }
 
-// mostSpelled returns the name of most documents that key, pinyin, spells (spelledNames), or
-// with whole only one it spells whole; nil when it spells none.
+// mostSpelled returns the name of most documents that key, pinyin, spells whole, else (unless
+// whole) of those whose spelling it begins; nil when it spells none. The word spelt exactly
+// is what was typed: yunwei is 运维, not 运维监控 or 运维工程师 of more documents, and ceshi 测试.
 func (x *Index) mostSpelled(ctx context.Context, key string, whole bool) (*xiaoqi.Suggestion, error) {
 	if key == "" {
 		return nil, nil
@@ -301,14 +387,17 @@ func (x *Index) mostSpelled(ctx context.Context, key string, whole bool) (*xiaoq
 	if err != nil {
 		return nil, err
 	}
-	var best *xiaoqi.Suggestion
+	var best, bestWhole *xiaoqi.Suggestion
 	for _, s := range names {
-		if whole && !x.spellsWhole(ctx, key, s.Text) {
-			continue
+		if x.spellsWhole(ctx, key, s.Text) && (bestWhole == nil || s.Count > bestWhole.Count) {
+			bestWhole = s
 		}
 		if best == nil || s.Count > best.Count {
 			best = s
 		}
+	}
+	if bestWhole != nil || whole {
+		return bestWhole, nil
 	}
 	return best, nil
 }
