@@ -228,6 +228,14 @@ func (s *Segmenter) pieces(text string) ([]piece, string) {
 			out[n-1].end = p.end
 			continue
 		}
+		if n := len(out); n > 0 && jsName(folded, out[n-1], p) {
+			// Vue.js is one word, as Node.js is typed: cut at its point, the js of Vue.js
+			// found every posting that says JS, and 高级JS开发 came first for Vue.js, whose
+			// title holds the js and no vue (textAnalyzer also emits vue, for Vue).
+			out[n-1].text = folded[out[n-1].fstart : start+len(w)]
+			out[n-1].end = p.end
+			continue
+		}
 		if n := len(out); n > 0 && joins(out[n-1], p) {
 			out[n-1].text = folded[out[n-1].fstart : start+len(w)]
 			out[n-1].end = p.end
@@ -244,6 +252,13 @@ func (s *Segmenter) pieces(text string) ([]piece, string) {
 func decimal(folded string, last, p piece) bool {
 	end := last.fstart + len(last.text)
 	return p.fstart == end+1 && folded[end] == '.' && allDigits(last.text) && allDigits(p.text)
+}
+
+// jsName reports whether p is the js after the point of a name whose Latin word is last: js
+// of vue.js, node.js, express.js.
+func jsName(folded string, last, p piece) bool {
+	end := last.fstart + len(last.text)
+	return p.text == "js" && p.fstart == end+1 && folded[end] == '.' && !last.cjk && !strings.Contains(last.text, ".")
 }
 
 func allDigits(s string) bool {

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-51-school-pinyin"
+const mappingVersion = "xiaoqi-52-js-names"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (

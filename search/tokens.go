@@ -64,6 +64,11 @@ func (a textAnalyzer) analyze(text string) []analysis.Token {
 		term := func(s, e int) []byte { return fb[p.fstart+s : p.fstart+e : p.fstart+e] }
 		out = append(out, analysis.Token{Term: term(0, len(p.text)), Start: p.start, End: p.end, Position: i + 1, Type: typ})
 		if !p.cjk {
+			if name, ok := strings.CutSuffix(p.text, ".js"); ok && name != "" {
+				// Vue.js is a word of its own (pieces), and says Vue: found by vue.
+				out = append(out, analysis.Token{Term: term(0, len(name)), Start: p.start, End: p.end, Position: i + 1, Type: typ})
+				continue
+			}
 			if n := letterPrefix(p.text); n > 0 {
 				end := p.end
 				if p.end-p.start == len(p.text) {
