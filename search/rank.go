@@ -81,6 +81,7 @@ func (x *Index) rankQuery(q string) query.Query {
 	if tq := x.titleQuery(q); tq != nil {
 		qs = append(qs, tq)
 	}
+	qs = append(qs, x.levelClauses(q)...)
 	_, kinds, degrees := typeCuesOf(q)
 	if asksPolicy(q) || asksFounding(q) || kinds == nil && namesPolicyTopic(q) {
 		tq := bleve.NewTermQuery(string(xiaoqi.KindPolicy))
