@@ -355,6 +355,9 @@ func (x *Index) spelt(ctx context.Context, q xiaoqi.SearchQuery, page, perPage i
 	if x.pinyin == nil {
 		return res, nil
 	}
+	if found, err := x.homophones(ctx, q, page, perPage, res); err != nil || found != res {
+		return found, err
+	}
 	if res.Relaxed && len(res.Unmatched) > 0 && len(res.Unmatched) < len(strings.Fields(typed)) {
 		if found, err := x.speltPart(ctx, q, page, perPage, res); err != nil || found != res {
 			return found, err
