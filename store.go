@@ -222,8 +222,10 @@ type SearchResult struct {
 	// and schools of 西安, as no training school of the data teaches 日语.
 	UnmetCue string `json:"unmet_cue,omitempty"`
 	// Instead is what was searched in place of the query, which found nothing: the name of a
-	// school, skill or major its pinyin spells, whole or by initials (xajt: 西安交通大学), the
-	// one of most documents. The UI says so.
+	// school, skill or major, or the word of the trade, its pinyin spells, whole or by initials
+	// (xajt: 西安交通大学; houduan: 后端), the one of most documents; or the query with its Chinese
+	// words that found nothing written as the word of the vocabulary that reads the same in
+	// pinyin (前段开发: 前端开发). The UI says so.
 	Instead string `json:"instead,omitempty"`
 	// Facets holds the counts asked for, by facet name.
 	Facets map[string][]FacetCount `json:"facets,omitempty"`

@@ -43,8 +43,8 @@ type searchPage struct {
 	Nearby []string `json:"nearby,omitempty"`
 	// UnmetCue is the cue (培训机构) no document with the other words answers (xiaoqi.SearchResult).
 	UnmetCue string `json:"unmet_cue,omitempty"`
-	// Instead is the name searched in place of a query in pinyin that found nothing
-	// (xiaoqi.SearchResult).
+	// Instead is the name or word searched in place of a query in pinyin, or of Chinese words
+	// typed with the wrong characters of their sound, that found nothing (xiaoqi.SearchResult).
 	Instead string                         `json:"instead,omitempty"`
 	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
