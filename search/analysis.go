@@ -254,13 +254,6 @@ func decimal(folded string, last, p piece) bool {
 	return p.fstart == end+1 && folded[end] == '.' && allDigits(last.text) && allDigits(p.text)
 }
 
-// jsName reports whether p is the js after the point of a name whose Latin word is last: js
-// of vue.js, node.js, express.js.
-func jsName(folded string, last, p piece) bool {
-	end := last.fstart + len(last.text)
-	return p.text == "js" && p.fstart == end+1 && folded[end] == '.' && !last.cjk && !strings.Contains(last.text, ".")
-}
-
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {

@@ -72,3 +72,10 @@ func distinctWords(q string, fold func(string) string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// jsName reports whether p is the js after the point of a name whose Latin word is last: js
+// of vue.js, node.js, express.js.
+func jsName(folded string, last, p piece) bool {
+	end := last.fstart + len(last.text)
+	return p.text == "js" && p.fstart == end+1 && folded[end] == '.' && !last.cjk && !strings.Contains(last.text, ".")
+}
