@@ -56,6 +56,24 @@ func NormalizeCity(city string) string {
 	return c
 }
 
+// newAreaPlaces says where documents of a new area of policy item (7) stand when they do not
+// name the area as their city: 杨凌 is 杨陵区 of 咸阳市 to the divisions and the default data
+// (西北农林科技大学), while a write of 杨凌 stores the city 杨凌示范区; a posting of 西咸新区 says
+// 西安市 or 咸阳市, district 西咸新区.
+var newAreaPlaces = map[string]struct{ cities, districts []string }{
+	"杨凌示范区": {[]string{"咸阳市"}, []string{"杨陵区", "杨凌示范区"}},
+	"西咸新区":  {[]string{"西安市", "咸阳市"}, []string{"西咸新区"}},
+}
+
+// AreaDistricts returns, for a new area (杨凌示范区, 西咸新区, as NormalizeCity names them), the
+// cities whose documents may be in it and the districts that place them there, so that a city
+// filter of the area finds both the documents that name the area and those of its districts;
+// nil for any other city.
+func AreaDistricts(area string) (cities, districts []string) {
+	p := newAreaPlaces[area]
+	return slices.Clone(p.cities), slices.Clone(p.districts)
+}
+
 // Sector is a service-outsourcing sector of policy items (3)–(5).
 type Sector string
 

@@ -106,7 +106,7 @@ func (s *Server) visiblePage(c *gin.Context, k xiaoqi.Kind, opt xiaoqi.ListOptio
 	last := ""
 	for {
 		opt.Limit = limit - len(out.Data)
-		page, err := s.store.List(c.Request.Context(), k, opt)
+		page, err := s.storeList(c.Request.Context(), k, opt)
 		if err != nil {
 			return listPage{}, err
 		}

@@ -416,7 +416,10 @@ func cityQuery(city string) query.Query {
 		tq.SetField(fieldCity)
 		qs = append(qs, tq)
 	}
-	for _, d := range newAreaDistricts[n] {
+	// The documents of a new area's districts too (xiaoqi.AreaDistricts): a document of 杨凌
+	// says 咸阳市 杨陵区, one of 西咸新区 says 西安市 西咸新区. Lists read the area alike.
+	_, districts := xiaoqi.AreaDistricts(n)
+	for _, d := range districts {
 		tq := bleve.NewTermQuery(d)
 		tq.SetField(fieldDistrict)
 		qs = append(qs, tq)

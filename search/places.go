@@ -210,13 +210,6 @@ func placeSynonyms(w string) []string {
 	return out
 }
 
-// newAreaDistricts are the districts of documents that are in a new area (a city filter of
-// the area finds them): a document of 杨凌 says 咸阳市 杨陵区, one of 西咸新区 says 西安市 西咸新区.
-var newAreaDistricts = map[string][]string{
-	"杨凌示范区": {"杨陵区", "杨凌示范区"},
-	"西咸新区":  {"西咸新区"},
-}
-
 // Weights of a place word among other words (软件公司 宝鸡): found in a document's place
 // (its city, district and region), placeBoost; found anywhere else (a school's name, a
 // posting's text), its usual weight times placeTextBoost.
