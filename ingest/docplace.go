@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
@@ -34,6 +35,11 @@ func ReadDocPlace(d xiaoqi.Doc) (problem string, fatal bool) {
 	v := strings.TrimSpace(*city)
 	if v == "" {
 		return "", false // required or not: the document's Validate says
+	}
+	if n := utf8.RuneCountInString(v); n > xiaoqi.MaxShortText {
+		// Refused as written, as Validate refuses any text so long: read first, a city of 301
+		// characters was stored as the three (字字市) the reading made of it.
+		return fmt.Sprintf("过长：最多 %[1]d 个字，现有 %[2]d 个 / is too long: at most %[1]d characters, not %[2]d", xiaoqi.MaxShortText, n), true
 	}
 	c, dist, problem, fatal := ReadCity(v)
 	if fatal && dist == "" {
