@@ -31,6 +31,9 @@ type boundTarget struct {
 	base         map[string]any
 	// refs are the values of fields that must name a stored document, by field.
 	refs map[string]any
+	// fresh, when set, makes each body new where the server takes a body once (a partnership
+	// of one institution and one enterprise).
+	fresh func(body map[string]any)
 }
 
 // TestOpenAPIBoundsAsValidated: the body schemas said nothing of what the server refuses
@@ -44,16 +47,25 @@ func TestOpenAPIBoundsAsValidated(t *testing.T) {
 	doc := loadOpenAPI(t, e)
 	ent := e.create(t, "enterprises", `{"name":"西安软通动力信息技术有限公司","city":"西安市"}`).ID
 	ins := e.create(t, "institutions", `{"name":"西安某大学","type":"university","city":"西安市"}`).ID
+	var user struct{ ID string }
+	e.send(t, http.MethodPost, "/api/v1/users", `{"username":"erp","role":"admin"}`).want(t, http.StatusCreated).decode(t, &user)
+	schools := 0
 	targets := []boundTarget{
-		{"Enterprise", "/api/v1/enterprises", map[string]any{"name": "西安某软件有限公司", "city": "西安市"}, nil},
-		{"Institution", "/api/v1/institutions", map[string]any{"name": "西安某职业技能培训学校", "type": "training", "city": "西安市"}, nil},
+		{"Enterprise", "/api/v1/enterprises", map[string]any{"name": "西安某软件有限公司", "city": "西安市"}, nil, nil},
+		{"Institution", "/api/v1/institutions", map[string]any{"name": "西安某职业技能培训学校", "type": "training", "city": "西安市"}, nil, nil},
 		{"Program", "/api/v1/programs", map[string]any{"institution_id": ins, "name": "软件工程", "degree": "本科"},
-			map[string]any{"institution_id": ins}},
+			map[string]any{"institution_id": ins}, nil},
 		{"JobNeed", "/api/v1/jobs", map[string]any{"enterprise_name": "西安某软件有限公司", "title": "数据分析", "city": "西安市", "headcount": 1},
-			map[string]any{"enterprise_id": ent}},
-		{"Policy", "/api/v1/policies", map[string]any{"number": 50, "heading": "测试条款", "text": "支持校企合作。"}, nil},
+			map[string]any{"enterprise_id": ent}, nil},
+		{"Policy", "/api/v1/policies", map[string]any{"number": 50, "heading": "测试条款", "text": "支持校企合作。"}, nil, nil},
 		{"CandidateInput", "/api/v1/candidates", map[string]any{"name": "王小明", "city": "西安市"},
-			map[string]any{"consent_enterprises[0]": ent, "education[0].institution_id": ins}},
+			map[string]any{"consent_enterprises[0]": ent, "education[0].institution_id": ins}, nil},
+		{"PartnershipRequest", "/api/v1/partnerships", map[string]any{"enterprise_id": ent, "by": "enterprise"},
+			map[string]any{"institution_id": ins, "enterprise_id": ent}, func(body map[string]any) {
+				schools++
+				body["institution_id"] = e.create(t, "institutions", `{"name":"合作院校`+strconv.Itoa(schools)+`","type":"training","city":"西安市"}`).ID
+			}},
+		{"KeyRequest", "/api/v1/users/" + user.ID + "/keys", map[string]any{}, nil, nil},
 	}
 	n := 0
 	for _, tg := range targets {
@@ -65,6 +77,9 @@ func TestOpenAPIBoundsAsValidated(t *testing.T) {
 		for _, p := range boundProbes(t, tg, "", s.Value) {
 			n++
 			body := maps.Clone(tg.base)
+			if tg.fresh != nil {
+				tg.fresh(body)
+			}
 			setField(body, p.field, p.value)
 			data, err := json.Marshal(body)
 			if err != nil {
