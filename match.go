@@ -153,8 +153,12 @@ type GapReport struct {
 	Scope     Scope `json:"scope"`
 	Estimated bool  `json:"estimated"`
 	// Synthetic is set when a synthetic job need or program counts in the figures.
-	Synthetic bool       `json:"synthetic"`
-	Gaps      []SkillGap `json:"gaps"`
+	Synthetic bool `json:"synthetic"`
+	// GapRatio is the graduates a year per opening below which a skill is a gap: a client
+	// that words a gap itself (a course for a training institution) says why one whose
+	// graduates outnumber its openings (118 for 98) is a gap still.
+	GapRatio float64    `json:"gap_ratio"`
+	Gaps     []SkillGap `json:"gaps"`
 }
 
 // PolicyQuote quotes a policy item that supports a pairing or a dossier.

@@ -46,7 +46,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 	}
 	// demand counts openings by skill, synthDemand those of synthetic job needs among them.
 	demand, synthDemand := map[int32]int{}, map[int32]int{}
-	out := &xiaoqi.GapReport{Scope: scope, Gaps: []xiaoqi.SkillGap{}}
+	out := &xiaoqi.GapReport{Scope: scope, GapRatio: gapRatio, Gaps: []xiaoqi.SkillGap{}}
 	for _, e := range s.ents {
 		if !s.inPlace(scope, e) {
 			continue

@@ -116,7 +116,7 @@ async function loadGaps(box, inst, id, realOnly, refocus, programs) {
         // A space between the skill and its badge: the heading's name read "Offshore deliverythis
         // institution is best placed".
         h('h3', {}, pick(gp.skill, gp.skill_en), here ? [' ', h('span', { class: 'badge here' }, t('inst.gap.here'))] : null),
-        h('p', {}, courses ? courseAdvice(gp, training) : pick(gp.zh, gp.en)),
+        h('p', {}, courses ? courseAdvice(gp, training, g.gap_ratio) : pick(gp.zh, gp.en)),
         offered.length ? h('p', { class: 'offered' }, t('inst.gap.offered', { majors: offered.map((m) => m.code + ' ' + pick(m.name, m.name_en || majorName(m.name, m.code))).join(t('punct.list')) })) : null);
     });
     replace(box, h('h2', { id: 'gaps-h' }, t(courses ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
@@ -144,12 +144,14 @@ function keepInAddress(name, on) {
  * courseAdvice is a gap told to a training institution (training) or a vocational college: a
  * course to start, with the openings asking for it and the graduates already taught it. The
  * API's text suggests 本科 catalogue majors and the universities best placed to add them,
- * which neither can act on.
+ * which neither can act on. minRatio is the report's gap_ratio: the graduates per opening
+ * below which a skill is a gap, said as the API's text says it, or "118 graduates for 98
+ * openings" read as no gap at all.
  */
-function courseAdvice(gp, training) {
+function courseAdvice(gp, training, minRatio) {
   const sd = gp.synthetic_demand || 0;
   const synth = sd && sd === gp.demand ? t('inst.gap.course.synthetic.all') : sd ? t('inst.gap.course.synthetic', { n: sd }) : '';
-  const supply = gp.supply ? t('inst.gap.course.supply', { n: gp.supply }) : t('inst.gap.course.nosupply');
+  const supply = gp.supply ? t('inst.gap.course.supply', { n: gp.supply, per: (gp.supply / gp.demand).toFixed(1), min: minRatio }) : t('inst.gap.course.nosupply');
   return t(training ? 'inst.gap.course' : 'inst.gap.course.college', { skill: pick(gp.skill, gp.skill_en), demand: t('inst.gap.course.demand', { n: gp.demand }) + synth, supply });
 }
 

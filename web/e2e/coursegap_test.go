@@ -1,0 +1,75 @@
+package e2e_test
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// courseGapJourney: a training institution is told of a course to start where the region's
+// graduates outnumber the openings (网络文学: 118 for 98), with the reason the API gives for
+// it being a gap (每个岗位约 1.2 人，不足 3 人), in Chinese and in English: without it the
+// advice read as no gap at all.
+func courseGapJourney(t *testing.T, p *page, svc *service) {
+	var insts listAnswer[struct {
+		ID, Type, Region string
+	}]
+	apiGet(t, svc.URL, "/api/v1/institutions", url.Values{"type": {"training"}, "limit": {"200"}}, &insts)
+	id := ""
+	for _, x := range insts.Data {
+		if x.Type == "training" && x.Region == "关中" {
+			id = x.ID
+			break
+		}
+	}
+	if id == "" {
+		t.Fatal("the default data set has no training institution in 关中")
+	}
+	var gaps struct {
+		GapRatio float64 `json:"gap_ratio"`
+		Gaps     []struct {
+			Skill          string
+			Demand, Supply int
+			ZH, EN         string
+		}
+	}
+	apiGet(t, svc.URL, "/api/v1/insights/gaps", url.Values{"region": {"关中"}, "limit": {"5"}}, &gaps)
+	if gaps.GapRatio != 3 {
+		t.Errorf("gap_ratio: %v, want 3", gaps.GapRatio)
+	}
+	whyZH := regexp.MustCompile(`（每个岗位约 [0-9.]+ 人，不足 \d+ 人）`)
+	whyEN := regexp.MustCompile(`\([0-9.]+ per opening, fewer than \d+\)`)
+	type want struct{ skill, zh, en string }
+	var wants []want
+	for _, g := range gaps.Gaps {
+		if g.Supply == 0 {
+			continue
+		}
+		w := want{g.Skill, whyZH.FindString(g.ZH), whyEN.FindString(g.EN)}
+		if w.zh == "" || w.en == "" {
+			t.Fatalf("the API's gap %s gives no reason in %q / %q", g.Skill, g.ZH, g.EN)
+		}
+		wants = append(wants, w)
+	}
+	if len(wants) == 0 {
+		t.Fatalf("no gap of 关中 has graduates: %+v", gaps.Gaps)
+	}
+	card := func(skill string) string { return fmt.Sprintf(".gap-list li[data-skill=%q] p", skill) }
+	p.open("/#/institution/" + id)
+	p.waitJS("the gaps", `document.querySelectorAll('.gap-list li').length > 0`)
+	for _, w := range wants {
+		if got := p.text(card(w.skill)); !strings.HasPrefix(got, "可开设「") || !strings.Contains(got, "人"+w.zh) {
+			p.fail("the course gap %s: %q, want the API's reason %q", w.skill, got, w.zh)
+		}
+	}
+	p.click("#lang")
+	p.waitText(".gap-list li p", "Start a course on ")
+	for _, w := range wants {
+		if got := p.text(card(w.skill)); !strings.Contains(got, "taught it "+w.en) {
+			p.fail("the course gap %s in English: %q, want the API's reason %q", w.skill, got, w.en)
+		}
+	}
+	p.noConsoleErrors()
+}
