@@ -47,10 +47,19 @@ func entEmpty(e *enterprise, realOnly bool) (zh, en string) {
 
 // instEmpty says why institution in has no suggested enterprises.
 func instEmpty(in *institution, realOnly bool) (zh, en string) {
+	// Without programs, the reason fits the institution: the note that the default data set
+	// holds no vocational college's programs is a 专科 college's; a training institution, told
+	// of 专科院校 and 专业, has courses to add (its page's form, or an import).
 	switch {
-	case in.listed == 0:
+	case in.listed == 0 && in.training:
+		return "本数据中该机构没有课程，无从推荐企业：添加或导入其课程后再看",
+			"The data holds no courses of this institution, so there is nothing to match enterprises against: add or import its courses first"
+	case in.listed == 0 && in.doc.Level == "专科":
 		return "本数据中该机构没有专业或课程（默认数据只收录本科专业与培训机构的课程，未收录专科院校的专业），无从推荐企业：导入其专业后再看",
 			"The data holds no programs or courses of this institution (the default data set holds undergraduate programs and training courses only, none of vocational colleges), so there is nothing to match enterprises against: import its programs first"
+	case in.listed == 0:
+		return "本数据中该机构没有专业或课程，无从推荐企业：添加或导入其专业后再看",
+			"The data holds no programs or courses of this institution, so there is nothing to match enterprises against: add or import its programs first"
 	case len(in.progs) == 0:
 		return "该机构的专业或课程没有技能库收录的技能，无从推荐企业",
 			"The institution's programs and courses name no skill the taxonomy knows, so there is nothing to match enterprises against"
