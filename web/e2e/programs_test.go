@@ -89,11 +89,9 @@ func programsJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.click("#program-form button[type=submit]")
 	p.waitText(".programs .notice.ok", "已添加「"+name+"」")
 	p.waitText("#programs-h", "开设专业（"+strconv.Itoa(before+1)+"）")
-	// The gap that suggested the major now says the school offers it (the page drawn anew).
-	p.open("/#/search")
-	p.waitText("h1", "搜索")
-	p.open("/#/institution/" + a.institutionID)
-	p.waitText(fmt.Sprintf(".gap-list li[data-skill=%q] .offered", gapSkill), "本校已开设其中的 "+code)
+	// The gap that suggested the major now says the school offers it, without a reload.
+	gapOffered := fmt.Sprintf(".gap-list li[data-skill=%q] .offered", gapSkill)
+	p.waitText(gapOffered, "本校已开设其中的 "+code)
 	var added *programDoc
 	for _, x := range programs() {
 		if x.Name == name {
@@ -141,6 +139,8 @@ func programsJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.click(item + " [data-action=remove-program-confirm]")
 	p.waitText(".programs .notice.ok", "已删除「"+name+"」")
 	p.waitText("#programs-h", "开设专业（"+strconv.Itoa(before)+"）")
+	// The gap no longer says the school offers the major removed.
+	p.waitJS("the gap drawn again", `!`+fmt.Sprintf("(document.querySelector(%s) || {textContent: ''}).textContent.includes(%s)", jsString(gapOffered), jsString(code)))
 	resp, err := http.Get(svc.URL + "/api/v1/programs/" + added.ID)
 	if err != nil {
 		t.Fatal(err)

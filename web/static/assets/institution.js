@@ -57,7 +57,15 @@ export async function renderInstitution(view, r, ctx) {
   })());
 
   // The programs, also for the gaps: a major suggested that the institution offers already.
-  const programs = loadPrograms(progBox, inst, canAct('institution', id));
+  // A program added or removed here changes the partners suggested (a school with none was
+  // told so until a reload) and the majors it offers among the gaps: both are drawn again,
+  // with the boxes' 仅计真实数据 as they are.
+  const realOnly = (box) => !!(box.querySelector('input[type=checkbox]') || {}).checked;
+  const programs = loadPrograms(progBox, inst, canAct('institution', id), null, '', (next) => {
+    if (!ctx.isCurrent()) return;
+    loadPartners(partnersBox, id, realOnly(partnersBox), loadProposals, false, () => partnerships);
+    loadGaps(gapsBox, inst, id, realOnly(gapsBox), false, next);
+  });
   await Promise.all([
     programs,
     loadProposals(),

@@ -35,14 +35,20 @@ function splitList(s) {
  * loadPrograms draws the institution's programs into box, sorted as the national catalogue
  * (by major code, which groups them by discipline; those without a code last); mine: the
  * signed-in account may change them, which adds a form and Edit and Remove on each; query
- * fills the filter. It answers the programs read ([] when they could not be).
+ * fills the filter; changed(programs) is told of an add, edit or removal, with (a promise of)
+ * the programs read anew. It answers the programs read ([] when they could not be).
  */
-export async function loadPrograms(box, inst, mine, notice, query) {
+export async function loadPrograms(box, inst, mine, notice, query, changed) {
   const training = inst.type === 'training';
   const formBox = h('div', { class: 'program-form-box' });
-  // After a save the list is drawn again, filtered as it was.
+  // After a save the list is drawn again, filtered as it was, and the page's other parts
+  // that follow from the programs are told (the partners box said the school had none).
   let filterInput = null;
-  const reload = (msg) => loadPrograms(box, inst, mine, msg, filterInput ? filterInput.value : '');
+  const reload = (msg) => {
+    const next = loadPrograms(box, inst, mine, msg, filterInput ? filterInput.value : '', changed);
+    if (changed) changed(next);
+    return next;
+  };
   const showForm = (prog) => {
     formBox.replaceChildren(programForm(inst, prog, list, (msg) => (msg ? reload(msg) : showForm(null))));
     if (prog) { const h2 = formBox.querySelector('h2'); h2.tabIndex = -1; h2.focus(); }
