@@ -94,6 +94,23 @@ func normHeader(s string) string {
 	return headerNoise.Replace(strings.TrimSpace(t))
 }
 
+// idNumberHeader reports whether a column's header names an identity document's number
+// (身份证号, 公民身份号码, 证件号码, 护照号, ID number, ID card No.): xiaoqi keeps none, so the report
+// says so rather than offer to map the column.
+func idNumberHeader(header string) bool {
+	h := normHeader(header)
+	for _, w := range []string{"身份证", "身份号码", "证件号", "证件编号", "护照号", "passport"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	switch strings.TrimSuffix(strings.TrimSuffix(h, "number"), "no") {
+	case "id", "idcard", "nationalid", "citizenid", "identitycard", "identity", "identification", "residentid":
+		return h != "id" // a column named id is the document's own
+	}
+	return false
+}
+
 // resolver finds the field a column name stands for: the mapping first, then the aliases.
 type resolver struct {
 	s       *schema

@@ -163,6 +163,9 @@ func (rs *rows) addColumns(cols []Column) []Column {
 			c.Note = fmt.Sprintf("备注可能含内部信息（联系人、内部安排），默认不导入公开的%[1]s；如需导入，请用 --mapping 映射，如 {%[2]q: %[3]q} / "+
 				"notes may be internal (contacts, plans): not imported into the public %[3]s; to import them, map the column with --mapping, e.g. {%[2]q: %[3]q}",
 				rs.s.field(f).label, c.Header, f)
+		} else if IDNumberColumn(*c) {
+			// "未知列…可用映射文件指定" invited mapping it: an ID number is never stored.
+			c.Note = "不导入身份证号：xiaoqi 不保存证件号码 / ID numbers are not imported: xiaoqi does not keep them"
 		} else if c.Field == "" {
 			c.Note = "未知列，未导入；可用映射文件指定 / unknown column, not imported: name its field with a mapping"
 		}
@@ -286,6 +289,12 @@ func failedDoc(err error) int {
 		}
 	}
 	return -1
+}
+
+// IDNumberColumn reports whether c is a column of ID numbers (身份证号, 证件号码, ID number)
+// that no field takes: none is ever stored, which its Note says.
+func IDNumberColumn(c Column) bool {
+	return c.Field == "" && idNumberHeader(c.Header)
 }
 
 // PrivateNote reports whether c is a column of an office's own notes (备注), left out of

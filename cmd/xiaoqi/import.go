@@ -265,8 +265,8 @@ func printReport(w io.Writer, rep *ingest.Report, f importFlags) error {
 		switch field {
 		case "":
 			field = "(未导入 not imported: unknown column)"
-			if ingest.PrivateNote(c) {
-				field = "(未导入 not imported: " + c.Note + ")"
+			if ingest.PrivateNote(c) || ingest.IDNumberColumn(c) {
+				field = "(未导入 not imported: " + c.Note + ")" // a mapping imports the one, nothing the other
 			}
 		case ingest.Ignore:
 			field = "(未导入 not imported)"

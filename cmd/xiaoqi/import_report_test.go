@@ -25,8 +25,13 @@ func TestImportReportHidesPersonalData(t *testing.T) {
 		if personal {
 			args = append(args, "--report-personal")
 		}
-		if out, _, err := importCmd(t, append(args, file)...); err != nil {
+		out, _, err := importCmd(t, append(args, file)...)
+		if err != nil {
 			t.Fatalf("import: %v\n%s", err, out)
+		}
+		// The 身份证号 column is not "unknown, to be mapped": no ID number is kept.
+		if !strings.Contains(out, "身份证号 → (未导入 not imported: 不导入身份证号：xiaoqi 不保存证件号码 / ID numbers are not imported: xiaoqi does not keep them)") {
+			t.Errorf("the columns of the report do not say that ID numbers are not kept:\n%s", out)
 		}
 		b, err := os.ReadFile(report)
 		if err != nil {

@@ -42,6 +42,7 @@ func TestUI(t *testing.T) {
 	t.Run("hr", func(t *testing.T) { hrJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("institution", func(t *testing.T) { institutionJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("admin", func(t *testing.T) { adminJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("idnumber", func(t *testing.T) { idNumberJourney(t, openPage(t, browser, svc.URL), svc) })
 	// The personal-data journeys: HR asks for contact details, the candidate manages their
 	// profile and reads who saw it (the candidate's journey reads the HR's release).
 	pp := seedPeople(t, svc, a)
