@@ -96,6 +96,7 @@ func TestUI(t *testing.T) {
 	t.Run("programfilter", func(t *testing.T) { programFilterJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("programedit", func(t *testing.T) { programEditJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("firstcourse", func(t *testing.T) { firstCourseJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("record", func(t *testing.T) { recordJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("cancel", func(t *testing.T) { cancelJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("partnerend", func(t *testing.T) { partnerEndJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	// It writes a real job need of the enterprise and accepts a partnership for it.

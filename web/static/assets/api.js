@@ -13,9 +13,12 @@ export class APIError extends Error {
   }
 }
 
-/** api sends a request; a body that is FormData goes as multipart, anything else as JSON. */
-export async function api(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+/**
+ * api sends a request; a body that is FormData goes as multipart, anything else as JSON;
+ * headers are added to the request's (If-Match).
+ */
+export async function api(method, path, body, headers) {
+  const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {

@@ -4,6 +4,7 @@ import { t, pick, cityName, regionName, levelName, authorityName, programsFound,
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace, dataText } from './dom.js';
 import { loadPrograms } from './programs.js';
+import { recordForm } from './record.js';
 import { directory, finderHits, finderOut } from './directory.js';
 import { instName } from './i18n.js';
 import { matchCard, partnershipList, partnershipsByOther, updateCards, signInHint, canAct, partyRecords, MAX_PARTNERSHIPS } from './partners.js';
@@ -35,6 +36,7 @@ export async function renderInstitution(view, r, ctx) {
   const gapsBox = h('section', { class: 'gaps', 'aria-labelledby': 'gaps-h' }, loading('gaps-h'));
   view.append(h('div', { class: 'two-col wide' }, h('div', {}, partnersBox), h('div', {}, proposalsBox, gapsBox)), progBox);
   if (!canAct('institution', id)) partnersBox.append(signInHint('institution'));
+  else view.insertBefore(recordForm('institution', inst), view.querySelector('.two-col'));
 
   // partnerships is the latest list of the institution's partnerships (a promise; [] when it
   // could not be read), which the suggested partners' cards show the status of.
