@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -221,10 +222,35 @@ func containsUsername(pw, username string) bool {
 	return false
 }
 
-// repeated reports whether s is one part written two or more times (abc123abc123).
+// repeated reports whether s is one part written two or more times (abc123abc123), also with
+// digits or signs added before or after it, as commonPassword reads a common one: abababababab1
+// and Ab1Ab1Ab1Ab1! passed where Ab1Ab1Ab1Ab1 alone was refused. What is added must be shorter
+// than the repeats (aa12345678 is not "aa" repeated).
 func repeated(s string) bool {
-	for k := 1; k <= len(s)/2; k++ {
-		if len(s)%k == 0 && strings.Repeat(s[:k], len(s)/k) == s {
+	r := []rune(s)
+	added := func(r rune) bool { return !unicode.IsLetter(r) }
+	lead := 0
+	for lead < len(r) && added(r[lead]) {
+		lead++
+	}
+	trail := 0
+	for trail < len(r)-lead && added(r[len(r)-1-trail]) {
+		trail++
+	}
+	for i := 0; i <= lead; i++ {
+		for j := 0; j <= trail && i+j < len(r); j++ {
+			if core := r[i : len(r)-j]; len(core) > i+j && repeats(core) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// repeats reports whether r is one part written two or more times.
+func repeats(r []rune) bool {
+	for k := 1; k <= len(r)/2; k++ {
+		if len(r)%k == 0 && slices.Equal(r[:len(r)-k], r[k:]) {
 			return true
 		}
 	}

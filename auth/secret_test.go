@@ -125,6 +125,12 @@ func TestCheckPassword(t *testing.T) {
 		{"Password1234!", "", false}, {"P@ssw0rd2025", "", false}, {"qwerty123456", "", false}, {"1qaz2wsx3edc", "", false},
 		{"woaini131452", "", false}, {"2025Iloveyou!", "", false}, {"Admin-2025-xx", "admin", false},
 		{"My-CAND1-pass", "cand1", false}, {"zhangsan-2025", "zhangsan@example.com", false}, {"abc123abc123", "", false},
+		// One short part repeated with a digit or sign added, as the common passwords are read:
+		// each was accepted where the repeats alone were refused.
+		{"abababababab1", "", false}, {"abcabcabcabc12", "", false}, {"Ab1Ab1Ab1Ab1!", "", false}, {"!Ab1Ab1Ab1Ab1", "", false},
+		{"2025xyzxyzxyz", "", false},
+		// What is added longer than the repeats makes no repeat.
+		{"aa-2025-0612-7788", "", true},
 		// Common words inside a longer password, and short usernames, are fine.
 		{"correct-horse-battery-9", "hr_li", true}, {"Ui-Test-Passw0rd!", "admin-ui", true},
 		{"Xian-2025-outsourcing", "xa", true}, {"password-of-Yanta-7", "", true},
