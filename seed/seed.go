@@ -24,6 +24,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/skill"
@@ -150,7 +151,8 @@ func loadSynthetic(tax *skill.Taxonomy) (Synthetic, error) {
 // set has), and with overwrite also those it holds, as the set has them. Without overwrite a
 // record of the set that a user has changed since (a candidate's consent, an enterprise's
 // website) is kept as it is; with it, it is put back. Writing the set twice changes nothing.
-// Candidates get random ids, as any written without one.
+// Candidates get random ids, as any written without one. A candidate of the set erased at
+// their request (xiaoqi.ErasedKeys) is not written again (Unerased).
 func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSize int, overwrite bool) (written int, err error) {
 	s, err := Load(tax)
 	if err != nil {
@@ -165,6 +167,9 @@ func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSi
 		// from its key that the generator gives for indexes: a first start stored the default
 		// set's candidates under those, and the next start moved them as an older build's.
 		c.ID = ""
+	}
+	if docs, err = Unerased(ctx, store, docs); err != nil {
+		return 0, err
 	}
 	if !overwrite {
 		if docs, err = missing(ctx, store, docs); err != nil {
@@ -184,6 +189,28 @@ func Apply(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy, batchSi
 		}
 	}
 	return written, nil
+}
+
+// Unerased returns docs without the candidates erased at their request, by their key or by
+// their name with phone or e-mail (xiaoqi.Erased, as an import refuses their rows), read from
+// the audit log of store when it keeps one: `xiaoqi seed` found an erased candidate of the set
+// missing and wrote them again under a new id, public and searchable.
+func Unerased(ctx context.Context, store xiaoqi.Store, docs []xiaoqi.Doc) ([]xiaoqi.Doc, error) {
+	a, ok := store.(xiaoqi.Accounts)
+	if !ok {
+		return docs, nil
+	}
+	erased, err := xiaoqi.ErasedKeys(ctx, a)
+	if err != nil {
+		return nil, fmt.Errorf("seed: read the erased candidates: %w", err)
+	}
+	if len(erased) == 0 {
+		return docs, nil
+	}
+	return slices.DeleteFunc(docs, func(d xiaoqi.Doc) bool {
+		c, ok := d.(*xiaoqi.Candidate)
+		return ok && xiaoqi.Erased(erased, c)
+	}), nil
 }
 
 // missing returns the documents of docs that store does not hold, found by the id their

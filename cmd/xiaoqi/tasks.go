@@ -248,9 +248,22 @@ func storeSynthetic(ctx context.Context, store xiaoqi.Store, tax *skill.Taxonomy
 		batch = batch[:0]
 		return nil
 	}
+	// Generated people are not real, but one may share a name and phone with a person erased
+	// at their request, who is entered by no writer again (seed.Unerased).
+	var erased map[string]bool
+	if a, ok := store.(xiaoqi.Accounts); ok {
+		var err error
+		if erased, err = xiaoqi.ErasedKeys(ctx, a); err != nil {
+			return err
+		}
+	}
 	for d, err := range syntheticDocs(tax, o, true) {
 		if err != nil {
 			return err
+		}
+		if c, ok := d.(*xiaoqi.Candidate); ok && xiaoqi.Erased(erased, c) {
+			p.add(1)
+			continue
 		}
 		if d.Kind() == xiaoqi.KindCandidate {
 			// The stream gives a candidate the id its key would give (for an index without a
