@@ -40,39 +40,35 @@ type network struct {
 	instPos map[int]int
 }
 
-// inPlace reports whether enterprise e is in the region and city of sc. The insights count the
-// job needs of a sector by each posting's own sector (jobSector), not by its firm's first.
+// inPlace reports whether a job need of enterprise e is posted in the region and city of sc.
+// The insights count each job need where it is posted (posted), not where its firm is
+// registered: a 西安 firm's 50 openings posted in 宝鸡 counted in 西安's dossier and not in
+// 宝鸡's, where the search's city facet finds them; and those of 西咸新区 are posted by firms
+// registered elsewhere in 西安. They count the job needs of a sector by each posting's own
+// sector (jobSector), not by its firm's first.
 func (s *snapshot) inPlace(sc xiaoqi.Scope, e *enterprise) bool {
-	if sc.Region != "" && e.doc.Region != sc.Region && xiaoqi.RegionOf(e.doc.City) != sc.Region {
+	return slices.ContainsFunc(e.jobs, func(ji int) bool { return posted(sc, e, s.jobs[ji]) })
+}
+
+// posted reports whether job need j of enterprise e is posted in the region and city of sc:
+// where the posting says; without a city, or a district in its firm's city, where its firm is
+// (a posting in 西安市 of a firm in 西咸新区 is in 西咸新区). Every job need is in a scope
+// without a place, the province's, whatever city it names (东京, 陕西省).
+func posted(sc xiaoqi.Scope, e *enterprise, j *job) bool {
+	if sc.Region == "" && sc.City == "" {
+		return true
+	}
+	city, district, region := j.doc.City, j.doc.District, j.doc.Region
+	switch {
+	case city == "":
+		city, district, region = e.doc.City, e.doc.District, e.doc.Region
+	case district == "" && xiaoqi.NormalizeCity(city) == xiaoqi.NormalizeCity(e.doc.City):
+		district = e.doc.District
+	}
+	if sc.Region != "" && region != sc.Region && xiaoqi.RegionOf(city) != sc.Region {
 		return false
 	}
-	if a := newArea(sc); a != "" {
-		return slices.ContainsFunc(e.jobs, func(ji int) bool { return inArea(a, e, s.jobs[ji]) })
-	}
-	return sc.City == "" || inCity(sc.City, e.doc.City, e.doc.District)
-}
-
-// newArea is the new area (杨凌示范区, 西咸新区) a scope names as its city, "" for a city. The
-// job needs of a new area are counted where they are posted: the firms of 西咸新区's 8 postings
-// are registered in 西安's other districts, and its dossier counted none.
-func newArea(sc xiaoqi.Scope) string {
-	switch c := xiaoqi.NormalizeCity(sc.City); c {
-	case "杨凌示范区", "西咸新区":
-		return c
-	}
-	return ""
-}
-
-// inArea reports whether job need j of enterprise e is posted in the new area a (newArea), or,
-// not saying its district, of a firm there. Every job need is in area "".
-func inArea(a string, e *enterprise, j *job) bool {
-	switch {
-	case a == "":
-		return true
-	case j.doc.District != "":
-		return inCity(a, j.doc.City, j.doc.District)
-	}
-	return inCity(a, e.doc.City, e.doc.District)
+	return sc.City == "" || inCity(sc.City, city, district)
 }
 
 // inCity reports whether a document of city and district is in c, the city of a scope. Policy
@@ -107,10 +103,7 @@ func (m *Matcher) buildNetwork(ctx context.Context, s *snapshot, scope xiaoqi.Sc
 		if e.openings == 0 || e.totalW == 0 || !s.inPlace(scope, e) {
 			continue
 		}
-		n := e.openings
-		if scope.Sector != "" || newArea(scope) != "" {
-			n = s.openDemand(e, false, scope.Sector, newArea(scope)).openings
-		}
+		n := s.openDemand(e, false, scope).openings
 		if n > 0 {
 			todo, need = append(todo, ei), append(need, n)
 		}

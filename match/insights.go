@@ -53,7 +53,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		}
 		for _, ji := range e.jobs {
 			j := s.jobs[ji]
-			if scope.RealOnly && j.doc.Synthetic || scope.Sector != "" && jobSector(e, j) != scope.Sector || !inArea(newArea(scope), e, j) {
+			if scope.RealOnly && j.doc.Synthetic || scope.Sector != "" && jobSector(e, j) != scope.Sector || !posted(scope, e, j) {
 				continue
 			}
 			for _, sk := range j.skills {
@@ -274,8 +274,8 @@ type openDemand struct {
 	demand         []sw // skill → openings asking for it
 }
 
-func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector, area string) openDemand {
-	if !realOnly && sector == "" && area == "" {
+func (s *snapshot) openDemand(e *enterprise, realOnly bool, sc xiaoqi.Scope) openDemand {
+	if !realOnly && sc.Sector == "" && sc.Region == "" && sc.City == "" {
 		od := openDemand{jobs: len(e.jobs), openings: e.openings, demand: e.demand}
 		for _, ji := range e.jobs {
 			if j := s.jobs[ji]; j.doc.Synthetic {
@@ -291,7 +291,7 @@ func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector
 	w := map[int32]float64{}
 	for _, ji := range e.jobs {
 		j := s.jobs[ji]
-		if realOnly && j.doc.Synthetic || sector != "" && jobSector(e, j) != sector || !inArea(area, e, j) {
+		if realOnly && j.doc.Synthetic || sc.Sector != "" && jobSector(e, j) != sc.Sector || !posted(sc, e, j) {
 			continue
 		}
 		od.jobs++
@@ -312,14 +312,14 @@ func (s *snapshot) openDemand(e *enterprise, realOnly bool, sector xiaoqi.Sector
 
 // salaries are the monthly salaries of e's open job needs that openDemand counts and that
 // state one: each the middle of its range, or the end it states (1万以上: 1万).
-func (s *snapshot) salaries(e *enterprise, realOnly bool, sector xiaoqi.Sector, area string) []int {
+func (s *snapshot) salaries(e *enterprise, realOnly bool, sc xiaoqi.Scope) []int {
 	if realOnly && e.doc.Synthetic {
 		return nil
 	}
 	var out []int
 	for _, ji := range e.jobs {
 		j := s.jobs[ji]
-		if realOnly && j.doc.Synthetic || sector != "" && jobSector(e, j) != sector || !inArea(area, e, j) {
+		if realOnly && j.doc.Synthetic || sc.Sector != "" && jobSector(e, j) != sc.Sector || !posted(sc, e, j) {
 			continue
 		}
 		lo, hi := j.doc.SalaryMin, j.doc.SalaryMax

@@ -470,3 +470,61 @@ func TestStartupNewAreas(t *testing.T) {
 		t.Errorf("西咸新区 gaps: %+v, %v; want the demand posted there", g, err)
 	}
 }
+
+// TestInsightsCountWherePosted: a job need counts where it is posted, not where its firm is
+// registered: a 西安 firm's 50 Java openings posted in 宝鸡 counted in 西安's dossier, gaps and
+// allocation and not in 宝鸡's, where the search's city facet finds them; and its postings in
+// 东京 and in 陕西省 (no city of it) added to 西安 too.
+func TestInsightsCountWherePosted(t *testing.T) {
+	tax := loadTax(t)
+	job := func(id, city, district string, n int) xiaoqi.Doc {
+		return &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: id}, EnterpriseID: "ent_soft", Name: "Java开发工程师", City: city, District: district,
+			Sector: xiaoqi.SectorSoftware, Skills: []string{"Java"}, Headcount: n, Status: xiaoqi.JobOpen, SalaryMin: 20000, SalaryMax: 20000}
+	}
+	m := smallMatcher(t, append(insightMarket(t, tax),
+		job("job_bj", "宝鸡市", "渭滨区", 50), job("job_tokyo", "东京", "", 7), job("job_sx", "陕西省", "", 6)))
+	ctx := context.Background()
+	for _, tc := range []struct {
+		city        string
+		jobs, heads int
+	}{
+		{"西安", 3, 21}, // the three posted in 西安市 (10 + 8 + 3)
+		{"宝鸡", 1, 50},
+		{"东京", 1, 7},
+		{"", 6, 84}, // the province's: every posting, wherever it says
+	} {
+		sc := xiaoqi.Scope{City: tc.city, Sector: xiaoqi.SectorSoftware}
+		d, err := m.Startup(ctx, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.OpenJobs != tc.jobs || d.OpenHeadcount != tc.heads || len(d.Competitors) != 1 || d.Competitors[0].ID != "ent_soft" {
+			t.Errorf("%q dossier: %d job needs, %d positions, competitors %+v; want %d, %d, 西安某软件公司",
+				tc.city, d.OpenJobs, d.OpenHeadcount, d.Competitors, tc.jobs, tc.heads)
+		}
+		if tc.city == "宝鸡" && (d.SalaryJobs != 1 || d.SalaryMedian != 20000) {
+			t.Errorf("宝鸡 dossier: salary %d over %d; want 20000 over the 1 posted there", d.SalaryMedian, d.SalaryJobs)
+		}
+		a, err := m.Allocate(ctx, sc, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Allocation.Openings != tc.heads {
+			t.Errorf("%q allocation: %d openings; want %d", tc.city, a.Allocation.Openings, tc.heads)
+		}
+	}
+	g, err := m.Gaps(ctx, xiaoqi.Scope{City: "宝鸡"}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(g.Gaps, func(x xiaoqi.SkillGap) bool { return x.Skill == "Java" }); i < 0 || g.Gaps[i].Demand != 50 {
+		t.Errorf("宝鸡 gaps %v: want Java asked for by the 50 openings posted there", gapSkills(g))
+	}
+	g, err = m.Gaps(ctx, xiaoqi.Scope{City: "西安"}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(g.Gaps, func(x xiaoqi.SkillGap) bool { return x.Skill == "Java" }); i >= 0 {
+		t.Errorf("西安 gaps: Java asked for by %d openings; want none, its 10 openings being taught by 300 graduates", g.Gaps[i].Demand)
+	}
+}

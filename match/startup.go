@@ -33,11 +33,11 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 		if !s.inPlace(scope, e) {
 			continue
 		}
-		od := s.openDemand(e, scope.RealOnly, scope.Sector, newArea(scope))
+		od := s.openDemand(e, scope.RealOnly, scope)
 		if od.jobs == 0 {
 			continue
 		}
-		pay = append(pay, s.salaries(e, scope.RealOnly, scope.Sector, newArea(scope))...)
+		pay = append(pay, s.salaries(e, scope.RealOnly, scope)...)
 		d.OpenJobs += od.jobs
 		d.OpenHeadcount += od.openings
 		d.SyntheticHeadcount += od.synthetic
@@ -242,7 +242,7 @@ func (m *Matcher) sectorSkills(s *snapshot, sector xiaoqi.Sector) []scored {
 			if len(e.jobs) == 0 || !s.inPlace(sc, e) {
 				continue
 			}
-			for _, x := range s.openDemand(e, false, sc.Sector, newArea(sc)).demand {
+			for _, x := range s.openDemand(e, false, sc).demand {
 				out[x.s] += int(x.w)
 			}
 		}
