@@ -97,8 +97,8 @@ var englishAskWords = map[string]bool{"offering": true, "offer": true, "offers":
 
 // suggestMajors adds to byFolded the English names of the majors that begin with the folded
 // prefix p (at most maxEnglishSuggest), counted as the documents that hold their Chinese
-// names (suggestEnglish).
-func (x *Index) suggestMajors(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) error {
+// names (suggestEnglish), and added to named as them.
+func (x *Index) suggestMajors(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion, named map[string]string) error {
 	n := 0
 	for _, m := range x.majorList {
 		en := x.seg.fold(m.NameEN)
@@ -108,12 +108,14 @@ func (x *Index) suggestMajors(ctx context.Context, p string, byFolded map[string
 		if n++; n > maxEnglishSuggest {
 			break
 		}
-		s, err := x.suggestion(ctx, x.seg.fold(m.Name))
+		zh := x.seg.fold(m.Name)
+		s, err := x.suggestion(ctx, zh)
 		if err != nil {
 			return err
 		}
 		if s != nil {
 			byFolded[en] = &xiaoqi.Suggestion{Text: m.NameEN, Count: s.Count}
+			named[en] = zh
 		}
 	}
 	return nil

@@ -180,8 +180,8 @@ const maxSchoolSuggest = 10
 // suggestSchools adds to byFolded the English names of the institutions of the index that
 // prefix begins (its last word perhaps unfinished; any case; Xi'an or Xian), counted as the
 // documents that hold their Chinese names: Xi'an Jiao suggested nothing. A name typed whole
-// is marked in whole, to come first.
-func (x *Index) suggestSchools(ctx context.Context, prefix string, byFolded map[string]*xiaoqi.Suggestion, whole map[string]bool) error {
+// is marked in whole, to come first; each is added to named as its Chinese name.
+func (x *Index) suggestSchools(ctx context.Context, prefix string, byFolded map[string]*xiaoqi.Suggestion, whole map[string]bool, named map[string]string) error {
 	if x.schools == nil || strings.ContainsFunc(prefix, func(r rune) bool { return r >= 0x80 && r != '’' }) {
 		return nil
 	}
@@ -201,7 +201,8 @@ func (x *Index) suggestSchools(ctx context.Context, prefix string, byFolded map[
 		if n++; n > maxSchoolSuggest {
 			break
 		}
-		s, err := x.suggestion(ctx, x.seg.fold(sn.zh))
+		zh := x.seg.fold(sn.zh)
+		s, err := x.suggestion(ctx, zh)
 		if err != nil {
 			return err
 		}
@@ -209,6 +210,7 @@ func (x *Index) suggestSchools(ctx context.Context, prefix string, byFolded map[
 			continue // not in this index
 		}
 		byFolded[folded] = &xiaoqi.Suggestion{Text: sn.en, Count: s.Count}
+		named[folded] = zh
 		if len(typed) == len(sn.words) && typed[len(typed)-1] == sn.words[len(typed)-1] {
 			whole[sn.en] = true
 		}

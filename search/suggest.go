@@ -89,9 +89,10 @@ func (x *Index) SuggestKind(ctx context.Context, prefix string, limit int, kind 
 
 // completions returns what begins with the folded prefix p (typed as prefix), in the order
 // Suggest gives: the names an abbreviation typed whole stands for first, then the most
-// frequent, the shortest, by text. named holds, folded, those that are names of the suggest
-// field (not English names, asking words or places).
-func (x *Index) completions(ctx context.Context, prefix, p string) (out []xiaoqi.Suggestion, named map[string]bool, err error) {
+// frequent, the shortest, by text. named maps, folded, those that are names of the suggest
+// field to themselves and the English names of skills, majors and schools to their Chinese
+// names, which they are counted as (not asking words or places).
+func (x *Index) completions(ctx context.Context, prefix, p string) (out []xiaoqi.Suggestion, named map[string]string, err error) {
 	terms, err := x.prefixTerms(ctx, fieldSuggest, p, maxSuggestScan)
 	if err != nil {
 		return nil, nil, err
@@ -113,15 +114,15 @@ func (x *Index) completions(ctx context.Context, prefix, p string) (out []xiaoqi
 	if err == nil {
 		spelt, err = x.suggestPinyin(ctx, prefix, p, byFolded)
 	}
-	named = make(map[string]bool, len(byFolded))
+	named = make(map[string]string, len(byFolded))
 	for f := range byFolded {
-		named[f] = true
+		named[f] = f
 	}
 	if err == nil {
-		err = x.suggestEnglish(ctx, p, byFolded)
+		err = x.suggestEnglish(ctx, p, byFolded, named)
 	}
 	if err == nil {
-		err = x.suggestSchools(ctx, prefix, byFolded, whole)
+		err = x.suggestSchools(ctx, prefix, byFolded, whole, named)
 	}
 	if err == nil {
 		err = x.suggestWords(ctx, p, byFolded)
@@ -225,13 +226,13 @@ const maxEnglishSuggest = 20
 // that hold their Chinese names: the documents are in Chinese, so softw suggested nothing,
 // though Software testing finds the 软件测试 postings, and nurs nothing, though Nursing finds
 // the 护理学 programs. A name that reads the same in both (Python) is suggested as the index
-// has it.
-func (x *Index) suggestEnglish(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion) error {
+// has it. Each is added to named as its Chinese name.
+func (x *Index) suggestEnglish(ctx context.Context, p string, byFolded map[string]*xiaoqi.Suggestion, named map[string]string) error {
 	if utf8.RuneCountInString(p) < minAliasPrefix || !isASCIILetters(strings.ReplaceAll(p, " ", "")) {
 		return nil
 	}
 	if x.syn == nil {
-		return x.suggestMajors(ctx, p, byFolded)
+		return x.suggestMajors(ctx, p, byFolded, named)
 	}
 	n := 0
 	for _, sk := range x.syn.tax.Skills() {
@@ -242,16 +243,18 @@ func (x *Index) suggestEnglish(ctx context.Context, p string, byFolded map[strin
 		if n++; n > maxEnglishSuggest {
 			break
 		}
-		s, err := x.suggestion(ctx, x.seg.fold(sk.NameZH))
+		zh := x.seg.fold(sk.NameZH)
+		s, err := x.suggestion(ctx, zh)
 		if err != nil {
 			return err
 		}
 		if s != nil {
 			byFolded[en] = &xiaoqi.Suggestion{Text: sk.NameEN, Count: s.Count}
+			named[en] = zh
 		}
 	}
 	// After the skills: a major of a skill's name (Japanese) is suggested once, as the skill.
-	return x.suggestMajors(ctx, p, byFolded)
+	return x.suggestMajors(ctx, p, byFolded, named)
 }
 
 // suggestion returns the suggestion whose folded form is folded, with the number of

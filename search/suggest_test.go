@@ -294,3 +294,53 @@ func TestSearchPinyinInstead(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestContextCountsAsNamed: a completion after other words counts the documents so
+// named that hold them, the English name of a skill too, as its Chinese name; a name no such
+// document holds the words with is left out; the most documents first. Xi'an Software testing
+// counted every document holding 西安 and 软件测试 (more than Software testing alone), and
+// Java 测试开发工程师 those holding its words, listed after one of fewer.
+func TestSuggestContextCountsAsNamed(t *testing.T) {
+	x := openProductIndex(t)
+	var docs []xiaoqi.Doc
+	job := func(id, title, city, desc string, skills ...string) {
+		docs = append(docs, &xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: id}, Name: title, City: city, Description: desc, Skills: skills})
+	}
+	job("job_t1", "软件测试工程师", "西安市", "", "软件测试")
+	job("job_t2", "测试主管", "西安市", "", "软件测试")
+	job("job_t3", "测试员", "宝鸡市", "", "软件测试")
+	for i := range 4 { // they say 软件测试 in 西安, named otherwise
+		job(fmt.Sprintf("job_d%d", i), "Java开发工程师", "西安市", "负责软件测试与测试开发工作", "Java")
+	}
+	job("job_td", "测试开发工程师", "西安市", "", "Python")
+	job("job_tj", "测试工程师", "西安市", "", "Java")
+	index(t, x, docs...)
+	suggest := func(prefix string) map[string]int {
+		t.Helper()
+		got, err := x.Suggest(context.Background(), prefix, 10)
+		if err != nil {
+			t.Fatalf("Suggest(%q): %v", prefix, err)
+		}
+		if !slices.IsSortedFunc(got, func(a, b xiaoqi.Suggestion) int { return b.Count - a.Count }) {
+			t.Errorf("Suggest(%q) = %v, want the most documents first", prefix, got)
+		}
+		m := map[string]int{}
+		for _, s := range got {
+			m[s.Text] = s.Count
+		}
+		return m
+	}
+	if got := suggest("softw")["Software testing"]; got != 3 {
+		t.Errorf("softw: Software testing counts %d, want the 3 documents of the skill", got)
+	}
+	if zh, en := suggest("西安 软")["西安 软件测试"], suggest("Xi'an soft")["Xi'an Software testing"]; zh != 2 || en != 2 {
+		t.Errorf("西安 软件测试 counts %d, Xi'an Software testing %d; want the 2 of the skill in 西安 both", zh, en)
+	}
+	got := suggest("Java 测")
+	if got["Java 测试工程师"] != 1 {
+		t.Errorf("Java 测: %v, want Java 测试工程师 (1)", got)
+	}
+	if n, ok := got["Java 测试开发工程师"]; ok {
+		t.Errorf("Java 测: Java 测试开发工程师 counts %d, want it left out: no job so titled asks for Java", n)
+	}
+}

@@ -98,11 +98,16 @@ const maxCounted = 12
 // inContext completes the last word of a prefix of several words (西安 软, Java 测, or 西安软
 // typed together), keeping the words before it: 西安 软件测试, the completions found with them
 // most often first, a completion found with them by no document left out. A name (a title, a
-// skill, a school's or firm's name) counts the documents so named that hold the words before
-// it (withWords: 西安 软件测试工程师, the jobs of that title in 西安); where those found fewer
-// than n, anything else (an English name, an asking word, a place, a name no document so named
-// holds the words with) counts those that hold every word (together), after them. At most n,
-// among the documents of kinds when given.
+// skill, a school's or firm's name, or the English name of a skill, major or school) counts the
+// documents so named that hold the words before it (withWords: 西安 软件测试工程师, the jobs of
+// that title in 西安; Xi'an Software testing, those of 软件测试 in 西安, as 西安 软件测试 does),
+// and is left out when none does; where the names found fewer than n, anything else (an asking
+// word, a place) counts those that hold every word (together). At most n, among the documents
+// of kinds when given.
+//
+// Counted otherwise, the counts did not compare: Xi'an Software testing counted the 102
+// documents that hold 西安 and 软件测试 anywhere, more than the 78 named so in the province,
+// and Java 测试开发工程师 the 92 that hold its words, though no job of that title asks for Java.
 func (x *Index) inContext(ctx context.Context, prefix string, n int, kinds []xiaoqi.Kind) ([]xiaoqi.Suggestion, error) {
 	before, last, cands, named, err := x.lastWord(ctx, strings.TrimSpace(prefix))
 	if err != nil || len(cands) == 0 {
@@ -122,21 +127,24 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int, kinds []xia
 	// The names first, counted cheaply; the rest by every word only where the names found
 	// fewer than n (a search of every word cost 4 ms over 20k documents for 西安 软, the names
 	// 1.5 ms).
-	soNamed := make([]bool, len(texts)) // counted by withWords; the others by together
 	counts, err := x.countAll(ctx, len(texts), func(ctx context.Context, i int) (int, error) {
-		if f := x.seg.fold(texts[i]); named[f] {
-			n, err := x.withWords(ctx, words, f, kinds)
-			soNamed[i] = n > 0
-			return n, err
+		if zh, ok := named[x.seg.fold(texts[i])]; ok {
+			return x.withWords(ctx, words, zh, kinds)
 		}
 		return 0, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if countTrue(soNamed) < n {
+	found := 0
+	for _, c := range counts {
+		if c > 0 {
+			found++
+		}
+	}
+	if found < n {
 		more, err := x.countAll(ctx, len(texts), func(ctx context.Context, i int) (int, error) {
-			if soNamed[i] {
+			if _, ok := named[x.seg.fold(texts[i])]; ok {
 				return counts[i], nil
 			}
 			return x.together(ctx, before+" "+texts[i], kinds)
@@ -146,46 +154,22 @@ func (x *Index) inContext(ctx context.Context, prefix string, n int, kinds []xia
 		}
 		counts = more
 	}
-	type counted struct {
-		xiaoqi.Suggestion
-		named bool
-	}
-	var out []counted
+	var out []xiaoqi.Suggestion
 	for i, c := range texts {
 		if counts[i] > 0 {
-			out = append(out, counted{xiaoqi.Suggestion{Text: before + " " + c, Count: counts[i]}, soNamed[i]})
+			out = append(out, xiaoqi.Suggestion{Text: before + " " + c, Count: counts[i]})
 		}
 	}
-	// The names found with the words first: 西安 软件测试工程师 (the jobs so titled in 西安)
-	// before Java 测试开发工程师, which no document is named with Java, though 92 hold the words.
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].named != out[j].named {
-			return out[i].named
-		}
-		return bySuggestion(out[i].Suggestion, out[j].Suggestion)
-	})
-	res := make([]xiaoqi.Suggestion, 0, min(n, len(out)))
-	for _, c := range out[:min(n, len(out))] {
-		res = append(res, c.Suggestion)
-	}
-	return res, nil
-}
-
-// countTrue returns how many of bs are true.
-func countTrue(bs []bool) int {
-	n := 0
-	for _, b := range bs {
-		if b {
-			n++
-		}
-	}
-	return n
+	// The most documents first, as every suggestion (Java 测试工程师, 2, came before another
+	// of 92 found by a search of its words).
+	sort.Slice(out, func(i, j int) bool { return bySuggestion(out[i], out[j]) })
+	return out[:min(n, len(out))], nil
 }
 
 // lastWord returns what prefix says before the word being typed, that word (folded) and its
 // completions (see completions): the last space-separated part where something begins with it
 // (西安 培训机: 培训机构, not 培训 and 机 begun), else the last word as cut (西安软: 软).
-func (x *Index) lastWord(ctx context.Context, prefix string) (before, last string, cands []xiaoqi.Suggestion, named map[string]bool, err error) {
+func (x *Index) lastWord(ctx context.Context, prefix string) (before, last string, cands []xiaoqi.Suggestion, named map[string]string, err error) {
 	if i := strings.LastIndexFunc(prefix, unicode.IsSpace); i >= 0 {
 		_, size := utf8.DecodeRuneInString(prefix[i:])
 		part := prefix[i+size:]
@@ -216,11 +200,11 @@ func (x *Index) lastWord(ctx context.Context, prefix string) (before, last strin
 // the titles of job needs): a name as the documents of kinds so named (withWords), else, and
 // anything else, as its search among them finds (found). The first maxCounted are counted,
 // and those none of kinds has are left out.
-func (x *Index) inKinds(ctx context.Context, out []xiaoqi.Suggestion, named map[string]bool, kinds []xiaoqi.Kind) ([]xiaoqi.Suggestion, error) {
+func (x *Index) inKinds(ctx context.Context, out []xiaoqi.Suggestion, named map[string]string, kinds []xiaoqi.Kind) ([]xiaoqi.Suggestion, error) {
 	out = out[:min(len(out), maxCounted)]
 	counts, err := x.countAll(ctx, len(out), func(ctx context.Context, i int) (int, error) {
-		if f := x.seg.fold(out[i].Text); named[f] {
-			if n, err := x.withWords(ctx, bleve.NewMatchAllQuery(), f, kinds); n > 0 || err != nil {
+		if zh, ok := named[x.seg.fold(out[i].Text)]; ok {
+			if n, err := x.withWords(ctx, bleve.NewMatchAllQuery(), zh, kinds); n > 0 || err != nil {
 				return n, err
 			}
 		}
