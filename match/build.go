@@ -37,7 +37,8 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		s.instByID[in.ID] = len(s.insts)
 		s.cities[xiaoqi.NormalizeCity(in.City)] = true
 		s.insts = append(s.insts, &institution{doc: in, best: map[int32]float64{}, taught: map[int32]float64{},
-			sectors: make([]float64, len(sl)), training: in.Type == xiaoqi.InstitutionTraining})
+			sectors: make([]float64, len(sl)), training: in.Type == xiaoqi.InstitutionTraining,
+			at: m.placeOf(in.City, in.Region, in.District, in.Geo)})
 		s.synth = s.synth || in.Synthetic
 	}
 	for _, d := range m.sortedDocs(xiaoqi.KindProgram) {
@@ -103,7 +104,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		e := d.(*xiaoqi.Enterprise)
 		s.entByID[e.ID] = len(s.ents)
 		s.cities[xiaoqi.NormalizeCity(e.City)] = true
-		s.ents = append(s.ents, &enterprise{doc: e, sectors: make([]float64, len(sl))})
+		s.ents = append(s.ents, &enterprise{doc: e, sectors: make([]float64, len(sl)), at: m.placeOf(e.City, e.Region, e.District, e.Geo)})
 		s.synth = s.synth || e.Synthetic
 	}
 	for _, d := range m.sortedDocs(xiaoqi.KindJob) {
@@ -113,7 +114,8 @@ func (m *Matcher) build(seq uint64) *snapshot {
 			ei = -1
 		}
 		s.cities[xiaoqi.NormalizeCity(j.City)] = true
-		jb := &job{doc: j, ent: ei, level: degreeLevel(j.Degree), headcount: j.Headcount, counted: j.Headcount > 0}
+		jb := &job{doc: j, ent: ei, level: degreeLevel(j.Degree), headcount: j.Headcount, counted: j.Headcount > 0,
+			at: m.placeOf(j.City, j.Region, j.District, nil)}
 		if jb.headcount <= 0 {
 			jb.headcount = 1
 		}
@@ -220,6 +222,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 // newCandidate is c as the model holds it: its skills and languages resolved.
 func (m *Matcher) newCandidate(c *xiaoqi.Candidate) *candidate {
 	cd := &candidate{doc: c, level: degreeLevel(c.Degree), city: xiaoqi.NormalizeCity(c.PublicCity())} // shown in explanations
+	cd.at = m.placeOf(cd.city, "", "", nil)
 	for _, si := range m.resolve(c.Skills) {
 		cd.skills = append(cd.skills, si)
 		if m.isLang[si] {

@@ -25,6 +25,39 @@ type place struct {
 	geo      *xiaoqi.GeoPoint
 }
 
+// WithPlaces gives m the centre of each city ("西安市") and county-level unit ("西安市/周至县"),
+// as seed.CityPoints has them for search (search.Options.Cities): a party without a point of
+// its own stands at its district's centre, else its city's, as search places it. Only the
+// seed stored points, so a firm or school written through the API or the HR form, and every
+// candidate, had none: the distance factor fell back to the region, and a firm of 咸阳市秦都区
+// scored every school of 西安 "0.5 同属关中" like one of 榆林. Deriving the point here, not on
+// write, places every writer's documents alike, those stored before too. Call it before the
+// first query; it returns m.
+func (m *Matcher) WithPlaces(points map[string]xiaoqi.GeoPoint) *Matcher {
+	m.points = points
+	return m
+}
+
+// placeOf is where a party is. Its own point stands; without one it is placed at its
+// district's centre, else its city's (WithPlaces). The district is kept only with a point
+// of its own or its district's: from a city's centre the text must not say "高新区距…".
+func (m *Matcher) placeOf(city string, region xiaoqi.Region, district string, geo *xiaoqi.GeoPoint) place {
+	city = xiaoqi.NormalizeCity(city)
+	p := place{city: city, region: region, district: district, geo: geo}
+	if geo != nil || city == "" {
+		return p
+	}
+	if pt, ok := m.points[city+"/"+district]; ok && district != "" {
+		p.geo = &pt
+		return p
+	}
+	p.district = ""
+	if pt, ok := m.points[city]; ok {
+		p.geo = &pt
+	}
+	return p
+}
+
 // distanceFactor scores nearness: the same city 1, then decaying with the distance, the same
 // region never below 0.5. The text names the districts when the distance is measured between
 // their points: 咸阳市 reaches from 25 to 150 km of 西安, so "西安市与咸阳市，相距约 154 公里"

@@ -40,7 +40,9 @@
 // The distance factor (distance.go) is 1 within one city, then falls with the kilometres
 // between the parties' points, never below 0.5 within one region; 0.3 for a place outside
 // Shaanxi without a point. A place not known (no city, or the province alone) is neither near
-// nor far: 0.5, and said to be unknown (地点不详), not outside Shaanxi.
+// nor far: 0.5, and said to be unknown (地点不详), not outside Shaanxi. A party without a
+// point of its own (all but the seed's: the API, the HR form and imports store none, and
+// candidates have none) stands at its district's centre, else its city's (WithPlaces).
 //
 // # Estimates
 //

@@ -94,6 +94,7 @@ type institution struct {
 	maxLevel int
 	hasLevel [lvlDoctor + 1]bool
 	training bool
+	at       place // where it is, its point derived where it has none (placeOf)
 }
 
 // undergraduate reports whether the institution may add a major of the 本科 catalogue: a
@@ -110,10 +111,12 @@ type job struct {
 	level     int
 	headcount int // at least 1: a posting without a number asks for one person
 	counted   bool
+	at        place
 }
 
 type enterprise struct {
 	doc       *xiaoqi.Enterprise
+	at        place
 	jobs      []int
 	demand    []sw // skill → openings asking for it
 	totalW    float64
@@ -139,6 +142,7 @@ type candidate struct {
 	langs  []int32
 	level  int
 	city   string
+	at     place
 }
 
 // snapshot is one immutable model of the store at seq.
@@ -189,7 +193,8 @@ type Matcher struct {
 	related  [][]rel // by skill index, heaviest first
 	isLang   []bool
 
-	majorsEN map[string]string // catalogue code → English name (WithMajorNames); immutable
+	majorsEN map[string]string          // catalogue code → English name (WithMajorNames); immutable
+	points   map[string]xiaoqi.GeoPoint // city and city/district → centre (WithPlaces); immutable
 
 	mu   sync.Mutex // serialises loading and refreshing
 	docs map[xiaoqi.Kind]map[string]xiaoqi.Doc

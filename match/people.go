@@ -92,7 +92,7 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 	if c.level >= j.level {
 		df.Score = 1
 	}
-	pf := distanceFactor(place{city: c.city}, place{city: j.doc.City, region: j.doc.Region}, text)
+	pf := distanceFactor(c.at, j.at, text)
 	pf.Weight = wcPlace
 	fs := []xiaoqi.MatchFactor{sf, df, pf}
 	if ef, ok := experienceFactor(c, j, text); ok {

@@ -147,8 +147,7 @@ func (m *Matcher) evalPair(s *snapshot, sc *scratch, ei, ii int, text bool) pair
 		m.fitFactor(s, e, in, skF.Score, text),
 		capF,
 		m.degreeFactor(e, in, text),
-		distanceFactor(place{e.doc.City, e.doc.Region, e.doc.District, e.doc.Geo},
-			place{in.doc.City, in.doc.Region, in.doc.District, in.doc.Geo}, text),
+		distanceFactor(e.at, in.at, text),
 		m.sectorFactor(e, in, text),
 	}
 	if len(e.langs) > 0 {

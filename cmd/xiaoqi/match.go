@@ -9,6 +9,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/match"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
 )
 
 // RunMatch runs `xiaoqi match --allocate`: the province-wide, capacity-aware allocation of
@@ -54,7 +55,11 @@ func RunMatch(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	a, err := match.New(store, tax).Allocate(ctx, scope, 0)
+	points, err := seed.CityPoints()
+	if err != nil {
+		return err
+	}
+	a, err := match.New(store, tax).WithPlaces(points).Allocate(ctx, scope, 0)
 	if err != nil {
 		return err
 	}

@@ -233,11 +233,17 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// The matcher places a party without a point of its own at its district's or city's
+	// centre, as search does.
+	points, err := seed.CityPoints()
+	if err != nil {
+		return err
+	}
 	apiCfg := api.Config{
 		Store: store, ImportJobs: importJobs, Index: m.Index, Logger: m.Logger, Ready: m.Follower.Ready, NotReady: m.Follower.Err,
 		Notify: m.Follower.Notify, MaxBodyBytes: m.Config.MaxBodyBytes, Version: version,
 		MaxUploadBytes: m.Config.MaxUploadBytes, ImportSkills: ingest.TaxonomySkills(m.Taxonomy), ImportInstitutionNames: schools,
-		Reference: ref, Matcher: match.New(store, m.Taxonomy).WithMajorNames(ref.Majors), UI: web.Handler(), Collectors: collectors,
+		Reference: ref, Matcher: match.New(store, m.Taxonomy).WithMajorNames(ref.Majors).WithPlaces(points), UI: web.Handler(), Collectors: collectors,
 	}
 	if err := m.apiSecurity(&apiCfg); err != nil {
 		return err

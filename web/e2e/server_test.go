@@ -75,11 +75,15 @@ func startService(tb testing.TB) *service {
 		tb.Fatal(err)
 	}
 	ref.Skills = tax.Names()
+	points, err := seed.CityPoints()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	authn := auth.New(store, auth.Options{Params: auth.TestParams})
 	srv := api.New(api.Config{
 		Store: store, Index: idx, Ready: follower.Ready, Notify: follower.Notify,
 		ImportSkills: ingest.TaxonomySkills(tax), ImportDir: tb.TempDir(), Reference: ref,
-		Matcher: match.New(store, tax).WithMajorNames(ref.Majors), Auth: authn, Accounts: store, UI: web.Handler(),
+		Matcher: match.New(store, tax).WithMajorNames(ref.Majors).WithPlaces(points), Auth: authn, Accounts: store, UI: web.Handler(),
 		// Every journey signs in from the test's one address, a dozen times a minute and more
 		// (the limit itself is tested in package api).
 		RateLimits: api.RateLimits{LoginsPerMinute: 120},
