@@ -78,9 +78,13 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		in.grads += pr.grads
 		s.grads += float64(pr.grads)
 		in.estimated = in.estimated || pr.estimated
-		lv := degreeLevel(p.Degree)
-		in.hasLevel[lv] = true
-		in.maxLevel = max(in.maxLevel, lv)
+		if p.Degree == "培训" {
+			in.certificate = true
+		} else {
+			lv := degreeLevel(p.Degree)
+			in.hasLevel[lv] = true
+			in.maxLevel = max(in.maxLevel, lv)
+		}
 		var tot float64
 		for _, x := range pr.skills {
 			in.best[x.s] = max(in.best[x.s], x.w)

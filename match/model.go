@@ -42,13 +42,15 @@ const (
 	lvlDoctor
 )
 
+// degreeLevel is the level of degree d. A training course's certificate (培训) is no degree:
+// it meets a job that asks for none, not a 大专 one, which it was counted as.
 func degreeLevel(d string) int {
 	switch d {
 	case "高中":
 		return lvlHigh
 	case "中专":
 		return lvlSecondary
-	case "大专", "培训":
+	case "大专":
 		return lvlCollege
 	case "本科":
 		return lvlBachelor
@@ -92,9 +94,12 @@ type institution struct {
 	// deeply they teach it: what the fit factor compares with the province (snapshot.taught).
 	taught   map[int32]float64
 	maxLevel int
-	hasLevel [lvlDoctor + 1]bool
-	training bool
-	at       place // where it is, its point derived where it has none (placeOf)
+	hasLevel [lvlDoctor + 1]bool // the levels its degree programs award
+	// certificate says that some of its programs are training courses (培训): they add skills
+	// to whoever takes them, and award no degree (hasLevel leaves them out).
+	certificate bool
+	training    bool
+	at          place // where it is, its point derived where it has none (placeOf)
 }
 
 // undergraduate reports whether the institution may add a major of the 本科 catalogue: a

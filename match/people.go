@@ -165,6 +165,9 @@ func (m *Matcher) personFit(c *candidate, j *job, text bool) (float64, []xiaoqi.
 		if c.doc.Degree != "" {
 			got, gotEN = c.doc.Degree, levelName(c.level)[1]
 		}
+		if c.doc.Degree == "培训" { // no degree: its level is 不限's, "any" in English
+			gotEN = "training certificate"
+		}
 		fs[1].ZH = fmt.Sprintf("岗位最低学历：%s；候选人学历：%s", need, got)
 		fs[1].EN = fmt.Sprintf("Minimum degree: %s; the candidate's: %s", needEN, gotEN)
 		switch { // a score below full says why; a degree not given says so itself

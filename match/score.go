@@ -407,18 +407,22 @@ func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi
 		}
 		if in.hasLevel[l] {
 			name := levelName(l)
-			if l == lvlCollege && in.training {
-				name = [2]string{"培训证书", "training certificate"}
-			}
 			hasZH, hasEN = append(hasZH, name[0]), append(hasEN, name[1])
 		}
+	}
+	if in.certificate {
+		hasZH, hasEN = append(hasZH, "培训证书"), append(hasEN, "training certificate")
 	}
 	slices.Reverse(hasZH)
 	slices.Reverse(hasEN)
 	// Say how the share comes about: openings that fit, and openings one level above what
 	// the programs here award, which count half (a master's post for a school whose
 	// programs in the data are undergraduate ones: the data set holds no graduate programs).
-	fit, above, far := 0, 0, 0
+	// A training certificate meets the openings that ask for no degree only; those asking for
+	// one it does not meet are said apart: "19 个岗位学历相符" for a training centre beside 19
+	// 大专 posts said a short course's certificate was a 大专 diploma.
+	certOnly := in.certificate && !slices.Contains(in.hasLevel[lvlAny+1:], true)
+	fit, above, far, cert := 0, 0, 0, 0
 	for l, n := range e.levels {
 		switch meets(in.hasLevel, l) {
 		case 1:
@@ -426,7 +430,11 @@ func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi
 		case 0.5:
 			above += n
 		default:
-			far += n
+			if certOnly {
+				cert += n
+			} else {
+				far += n
+			}
 		}
 	}
 	l := learnersOf(in)
@@ -443,6 +451,10 @@ func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi
 	if far > 0 {
 		f.ZH += fmt.Sprintf("，%d 个要求高两级及以上（不计）", far)
 		f.EN += fmt.Sprintf(", %s for two levels more or higher (not counted)", plural(far, "asks", "ask"))
+	}
+	if cert > 0 {
+		f.ZH += fmt.Sprintf("，%d 个要求学历（培训证书不是学历，可为已有学历者补充技能，不计）", cert)
+		f.EN += fmt.Sprintf(", %s for a degree (a training certificate is not one: it adds skills to those who hold one; not counted)", plural(cert, "asks", "ask"))
 	}
 	// The score shown is rounded (0.125 shows as 13%): the text says the same figure.
 	f.ZH += fmt.Sprintf("，计 %.0f%%", round2(f.Score)*100)
