@@ -363,10 +363,12 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if !ok {
 			return
 		}
-		if err := s.renamed(c.Request.Context(), old, d); err != nil {
+		if seq, err := s.renamed(c.Request.Context(), old, d); err != nil {
 			// The document is written; its parts keep the old name until they are written again.
 			s.logger.LogAttrs(c.Request.Context(), slog.LevelWarn, "rename: the parts keep the old name",
 				slog.String("id", id), slog.Any("error", err))
+		} else {
+			s.afterWrite(c, wait, seq) // refresh=wait_for finds the parts renamed or moved too
 		}
 		c.Header("ETag", etag(wr[0].Version))
 		v, visible := view(who(c), d)

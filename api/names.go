@@ -128,9 +128,9 @@ func inBatch(err error, i, n int) error {
 	return out
 }
 
-// namePart is a kind of document that carries the name of an enterprise or institution:
-// field filters those of one (all of the kind when empty), and rename sets the new name in
-// one, reporting whether that changed it.
+// namePart is a kind of document that carries the name (or place) of an enterprise or
+// institution: field filters those of one (all of the kind when empty), and rename sets the
+// new name in one, reporting whether that changed it.
 type namePart struct {
 	k      xiaoqi.Kind
 	field  string
@@ -142,12 +142,16 @@ type namePart struct {
 // an institution's programs, partnerships and the education of candidates who studied there.
 // Renamed, a firm kept its job needs under the old name, which search and suggestions still
 // gave, and the new one found none of them; its partnerships kept the old name after job
-// needs and programs took the new one.
-func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
-	name, id := d.Title(), d.Base().ID
-	if old == nil || old.Title() == name {
-		return nil
+// needs and programs took the new one. An institution's programs that stand where it stood
+// (fillNames placed them there) follow it to its new city and district: a school given its
+// district later (雁塔区) kept its courses at none, and search by district found the school
+// without them. A program placed apart (a campus elsewhere) stays. It answers the last
+// sequence number written, for refresh=wait_for.
+func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) (uint64, error) {
+	if old == nil {
+		return 0, nil
 	}
+	name, id := d.Title(), d.Base().ID
 	var parts []namePart
 	add := func(k xiaoqi.Kind, field string, rename func(xiaoqi.Doc) bool) {
 		parts = append(parts, namePart{k, field, rename})
@@ -157,12 +161,32 @@ func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
 		*p = name
 		return changed
 	}
+	renamed := old.Title() != name
 	switch d.Kind() {
 	case xiaoqi.KindEnterprise:
+		if !renamed {
+			break
+		}
 		add(xiaoqi.KindJob, "enterprise_id", func(x xiaoqi.Doc) bool { return set(&x.(*xiaoqi.JobNeed).EnterpriseName) })
 		add(xiaoqi.KindPartnership, "enterprise_id", func(x xiaoqi.Doc) bool { return set(&x.(*xiaoqi.Partnership).EnterpriseName) })
 	case xiaoqi.KindInstitution:
-		add(xiaoqi.KindProgram, "institution_id", func(x xiaoqi.Doc) bool { return set(&x.(*xiaoqi.Program).InstitutionName) })
+		was, now := old.(*xiaoqi.Institution), d.(*xiaoqi.Institution)
+		moved := was.City != now.City || was.District != now.District
+		if !renamed && !moved {
+			break
+		}
+		add(xiaoqi.KindProgram, "institution_id", func(x xiaoqi.Doc) bool {
+			p := x.(*xiaoqi.Program)
+			changed := renamed && set(&p.InstitutionName)
+			if moved && (p.City == "" || p.City == was.City && p.District == was.District) {
+				changed = changed || p.City != now.City || p.District != now.District
+				p.City, p.District = now.City, now.District
+			}
+			return changed
+		})
+		if !renamed {
+			break
+		}
 		add(xiaoqi.KindPartnership, "institution_id", func(x xiaoqi.Doc) bool { return set(&x.(*xiaoqi.Partnership).InstitutionName) })
 		// The stores filter candidates by their first school only: all are read, as a
 		// rename is rare and a school further down the list is as much the candidate's.
@@ -176,6 +200,7 @@ func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
 			return changed
 		})
 	}
+	var seq uint64
 	for _, p := range parts {
 		opt := xiaoqi.ListOptions{Filters: map[string]string{}, Limit: xiaoqi.MaxListLimit}
 		if p.field != "" {
@@ -184,7 +209,7 @@ func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
 		for {
 			page, err := s.store.List(ctx, p.k, opt)
 			if err != nil {
-				return err
+				return seq, err
 			}
 			var docs []xiaoqi.Doc
 			for _, x := range page.Docs {
@@ -193,8 +218,12 @@ func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
 				}
 			}
 			if len(docs) > 0 {
-				if _, err := s.store.Upsert(ctx, docs); err != nil {
-					return err
+				res, err := s.store.Upsert(ctx, docs)
+				if err != nil {
+					return seq, err
+				}
+				for _, r := range res {
+					seq = max(seq, r.Seq)
 				}
 			}
 			if page.Next == "" {
@@ -203,7 +232,7 @@ func (s *Server) renamed(ctx context.Context, old, d xiaoqi.Doc) error {
 			opt.After = page.Next
 		}
 	}
-	return nil
+	return seq, nil
 }
 
 // checkProgramPlace refuses a program placed where its school cannot teach it: in a city

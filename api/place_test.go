@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/xiaoqi-dev/xiaoqi"
 )
 
 // A place written through the API is stored as an import stores it: a job posted in 深圳 and
@@ -238,5 +240,40 @@ func TestListCityFilterReadsPlaces(t *testing.T) {
 		if len(list.Data) != 1 {
 			t.Errorf("GET /api/v1/jobs?city=%s lists %d job needs, want the one in 深圳市", city, len(list.Data))
 		}
+	}
+}
+
+// TestProgramFollowsItsSchoolsPlace: a school given its district later (PUT with 雁塔) kept its
+// programs at none, so search type=program district=雁塔区 found none of its courses though the
+// school was found. The programs that stood where it stood follow it, with refresh=wait_for
+// seeing them moved; one taught at a campus of its own stays there.
+func TestProgramFollowsItsSchoolsPlace(t *testing.T) {
+	e := newEnv(t)
+	school := e.create(t, "institutions", `{"name":"迁区测试培训学校","type":"training","city":"西安市"}`)
+	var p, apart xiaoqi.Program
+	e.send(t, http.MethodPost, "/api/v1/programs", `{"name":"Java全栈开发工程师","degree":"培训","institution_id":"`+school.ID+`"}`).
+		want(t, http.StatusCreated).decode(t, &p)
+	e.send(t, http.MethodPost, "/api/v1/programs", `{"name":"软件测试实训","degree":"培训","institution_id":"`+school.ID+`","city":"西安市","district":"长安区"}`).
+		want(t, http.StatusCreated).decode(t, &apart)
+	e.send(t, http.MethodPut, "/api/v1/institutions/"+school.ID+"?refresh=wait_for", `{"name":"迁区测试培训学校","type":"training","city":"西安市","district":"雁塔"}`).
+		want(t, http.StatusOK)
+
+	var res xiaoqi.SearchResult
+	e.get(t, "/api/v1/search?type=institution&district=雁塔区").want(t, http.StatusOK).decode(t, &res)
+	if res.Total != 1 || res.Hits[0].ID != school.ID {
+		t.Fatalf("institutions of 雁塔区: %+v, want the school", res.Hits)
+	}
+	e.get(t, "/api/v1/search?type=program&district=雁塔区").want(t, http.StatusOK).decode(t, &res)
+	if res.Total != 1 || res.Hits[0].ID != p.ID {
+		t.Errorf("programs of 雁塔区 after the school moved there: %+v, want %s (Java全栈开发工程师) only", res.Hits, p.ID)
+	}
+	var got xiaoqi.Program
+	e.get(t, "/api/v1/programs/"+p.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.City != "西安市" || got.District != "雁塔区" {
+		t.Errorf("the school's program: %q %q, want 西安市 雁塔区", got.City, got.District)
+	}
+	e.get(t, "/api/v1/programs/"+apart.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.District != "长安区" {
+		t.Errorf("the program of its own campus: district %q, want 长安区 kept", got.District)
 	}
 }
