@@ -435,6 +435,10 @@ func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait, batch bool) (res
 		s.writeError(c, err)
 		return nil, false
 	}
+	if err := s.checkProgramNames(c.Request.Context(), docs); err != nil {
+		s.writeError(c, err)
+		return nil, false
+	}
 	var changes []consentChange
 	if s.accounts != nil {
 		changes = s.consentChanges(c.Request.Context(), who(c), docs)

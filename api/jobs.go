@@ -110,8 +110,13 @@ func sameJob(a, b *xiaoqi.JobNeed) bool { return postingKey(a) == postingKey(b) 
 // postingKey is what sameJob compares: title, city and district, spaces, letter case and
 // width aside (Ｊａｖａ开发工程师, typed by a Chinese input method, is Java开发工程师).
 func postingKey(j *xiaoqi.JobNeed) string {
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(ingest.Narrow(s)), "")) }
-	return norm(j.Name) + "|" + xiaoqi.NormalizeCity(j.City) + "|" + norm(j.District)
+	return foldTitle(j.Name) + "|" + xiaoqi.NormalizeCity(j.City) + "|" + foldTitle(j.District)
+}
+
+// foldTitle is a title with spaces, letter case and width aside (Ｊａｖａ 开发 → java开发): two
+// titles that fold alike name one posting or one course.
+func foldTitle(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(ingest.Narrow(s)), ""))
 }
 
 // checkBatchJobs is checkJob for each job need of a batch, HR's or an administrator's (an
