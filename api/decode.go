@@ -261,6 +261,7 @@ func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) (docs []xiao
 		}
 		if err == nil {
 			orgName(d)
+			readSectors(d)
 			var w []string
 			w, err = readPlace(d, prefix)
 			warnings = append(warnings, w...)

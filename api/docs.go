@@ -187,6 +187,7 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		}
 		if err == nil {
 			orgName(d) // the body's name, written onto the stored firm
+			readSectors(d)
 		}
 		if err == nil {
 			// Again on the stored document the body was written onto, whose city is the body's.
@@ -317,6 +318,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		var warnings []string
 		if err == nil {
 			orgName(d)
+			readSectors(d)
 			warnings, err = readPlace(d, "")
 		}
 		if err == nil {

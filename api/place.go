@@ -30,6 +30,29 @@ func readPlace(d xiaoqi.Doc, prefix string) (warnings []string, err error) {
 	return warnings, nil
 }
 
+// readSectors reads the sectors of a document written through the API as an import reads
+// a sector cell and as the filters read sector=: by code (software), Chinese name (软件研发和测试)
+// or English name (Software development and testing), in any case (xiaoqi.SectorOf), stored as
+// the code. The names the UI and the facets show were 400 无法识别的领域. Anything else is left
+// for Validate to refuse, naming the field.
+func readSectors(d xiaoqi.Doc) {
+	read := func(s *xiaoqi.Sector) {
+		if sec, ok := xiaoqi.SectorOf(string(*s)); ok {
+			*s = sec
+		}
+	}
+	switch d := d.(type) {
+	case *xiaoqi.Enterprise:
+		for i := range d.Sectors {
+			read(&d.Sectors[i])
+		}
+	case *xiaoqi.JobNeed:
+		if d.Sector != "" {
+			read(&d.Sector)
+		}
+	}
+}
+
 // warn sets the warnings of a write on the answer.
 func warn(c *gin.Context, warnings []string) {
 	for _, w := range warnings {
