@@ -68,7 +68,7 @@ func (e *Enterprise) Validate() error {
 	}
 	for i, s := range e.Sectors {
 		if !s.Valid() {
-			v.add("sectors["+strconv.Itoa(i)+"]", "无法识别的领域 %q", "unknown sector %q", s)
+			v.add("sectors["+strconv.Itoa(i)+"]", "无法识别的领域 %[1]q，可选：%[2]s", "unknown sector %[1]q, one of: %[3]s", s, SectorChoices(true), SectorChoices(false))
 		}
 	}
 	validRegion(&v, e.Region)
@@ -192,7 +192,7 @@ func (j *JobNeed) Validate() error {
 		v.add("status", "须为 open（招聘中）或 closed（已结束），不能是 %q", "must be open or closed, not %q", j.Status)
 	}
 	if j.Sector != "" && !j.Sector.Valid() {
-		v.add("sector", "无法识别的领域 %q", "unknown sector %q", j.Sector)
+		v.add("sector", "无法识别的领域 %[1]q，可选：%[2]s", "unknown sector %[1]q, one of: %[3]s", j.Sector, SectorChoices(true), SectorChoices(false))
 	}
 	validRegion(&v, j.Region)
 	v.date("posted_at", j.PostedAt)

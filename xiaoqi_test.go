@@ -186,6 +186,21 @@ func TestNaturalKeysAndIDs(t *testing.T) {
 	}
 }
 
+// TestUnknownSectorNamesTheChoices: a sector the server does not know was refused without
+// saying which it knows, as the search's sector filter says.
+func TestUnknownSectorNamesTheChoices(t *testing.T) {
+	for _, d := range []xiaoqi.Doc{
+		&xiaoqi.Enterprise{Name: "X", City: "西安市", Sectors: []xiaoqi.Sector{"mining"}},
+		&xiaoqi.JobNeed{Name: "测试", EnterpriseID: "ent_1", City: "西安市", Sector: "mining"},
+	} {
+		msg := xiaoqi.ErrorMessage(d.Validate())
+		zh, en, _ := strings.Cut(msg, " / ")
+		if !strings.Contains(zh, "可选") || !strings.Contains(zh, "software（") || !strings.Contains(en, "one of: ") || !strings.Contains(en, "software") {
+			t.Errorf("%T: %s", d, msg)
+		}
+	}
+}
+
 func TestContentHashIgnoresMeta(t *testing.T) {
 	a := &xiaoqi.JobNeed{Name: "A", City: "西安市", EnterpriseName: "X"}
 	h1, _ := xiaoqi.ContentHash(a)
