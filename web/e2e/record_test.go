@@ -33,6 +33,7 @@ func recordJourney(t *testing.T, p *page, svc *service) {
 	if n := p.count("#record-form"); n != 0 {
 		p.fail("a visitor is offered the record's form")
 	}
+	p.waitJS("nothing to show of a bare record", `document.querySelector('#record-about').hidden`)
 	p.signIn("staff-record")
 	p.open("/#/institution/" + instID)
 	p.waitText("#record-h", "编辑本机构信息")
@@ -55,6 +56,12 @@ func recordJourney(t *testing.T, p *page, svc *service) {
 		!strings.Contains(inst.Description, "科技路 1 号") || inst.Type != "training" || inst.Name != "渭水档案实训中心" {
 		t.Fatalf("the institution saved: %+v", inst)
 	}
+	// The page shows what was saved, to everyone: it showed it nowhere but in the form.
+	p.waitText("#record-about", "科技路 1 号")
+	p.waitJS("the website linked, the district and tags shown", `(() => {
+		const b = document.querySelector('#record-about'), a = b && b.querySelector('a');
+		return a && a.getAttribute('href') === 'https://www.weishui.example' && b.textContent.includes('雁塔区') && b.textContent.includes('呼叫中心、数据标注');
+	})()`)
 	p.checkA11y("the institution's record form")
 
 	// A change made meanwhile (an administrator's) is not overwritten: the save is refused.
@@ -94,5 +101,7 @@ func recordJourney(t *testing.T, p *page, svc *service) {
 	if ent.District != "高新区" || ent.Website != "https://weishui.example" || ent.Description != "Data labelling, Xi'an." || ent.Name != "渭水档案科技有限公司" {
 		t.Fatalf("the enterprise saved: %+v", ent)
 	}
+	p.waitText("#record-about", "Website: https://weishui.example")
+	p.waitText("#record-about", "Data labelling, Xi'an.")
 	p.noConsoleErrors(conflict, regexp.MustCompile(`status of 400`)) // the bad websites, the stale save
 }

@@ -7,7 +7,7 @@ import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, 
 import { matchCard, partnershipList, partnershipsByOther, updateCards, institutionNamesEN, partyRecords, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
 import { CITIES } from './explore.js';
 import { directory, finderHits, finderOut } from './directory.js';
-import { recordForm } from './record.js';
+import { recordForm, aboutBox } from './record.js';
 
 const SECTORS = ['software', 'it_ops', 'info_systems', 'telecom', 'internet', 'medical', 'biomedicine', 'energy',
   'engineering_design', 'film_media', 'animation', 'digital_publishing', 'logistics', 'finance'];
@@ -44,8 +44,10 @@ export async function renderHR(view, r, ctx) {
   const verified = ent.verified;
   view.append(h('h1', {}, dataText(ent.name), ' ', syntheticBadge(ent.synthetic), ' ', unverifiedBadge(verified)),
     h('p', { class: 'lead' }, [cityName(ent.city), regionName(ent.region), ...(ent.sectors || []).map(sectorName)].filter(Boolean).join(' · ')));
+  const about = aboutBox(ent);
+  view.append(about);
   if (!mine) view.append(signInHint('enterprise'));
-  else view.append(recordForm('enterprise', ent));
+  else view.append(recordForm('enterprise', ent, about.update));
 
   const jobsBox = h('section', { class: 'jobs', 'aria-labelledby': 'jobs-h' }, loading('jobs-h'));
   const formBox = h('section', { class: 'job-form' });

@@ -4,7 +4,7 @@ import { t, pick, cityName, regionName, levelName, authorityName, programsFound,
 import { get, getAll, currentUser } from './api.js';
 import { h, syntheticBadge, errorBox, loading, replace, dataText } from './dom.js';
 import { loadPrograms } from './programs.js';
-import { recordForm } from './record.js';
+import { recordForm, aboutBox } from './record.js';
 import { directory, finderHits, finderOut } from './directory.js';
 import { instName } from './i18n.js';
 import { matchCard, partnershipList, partnershipsByOther, updateCards, signInHint, canAct, partyRecords, MAX_PARTNERSHIPS } from './partners.js';
@@ -35,8 +35,10 @@ export async function renderInstitution(view, r, ctx) {
   const proposalsBox = h('section', { class: 'proposals', 'aria-labelledby': 'proposals-h' }, h('h2', { id: 'proposals-h' }, t('inst.proposals')), loading());
   const gapsBox = h('section', { class: 'gaps', 'aria-labelledby': 'gaps-h' }, loading('gaps-h'));
   view.append(h('div', { class: 'two-col wide' }, h('div', {}, partnersBox), h('div', {}, proposalsBox, gapsBox)), progBox);
+  const about = aboutBox(inst);
+  view.insertBefore(about, view.querySelector('.two-col'));
   if (!canAct('institution', id)) partnersBox.append(signInHint('institution'));
-  else view.insertBefore(recordForm('institution', inst), view.querySelector('.two-col'));
+  else view.insertBefore(recordForm('institution', inst, about.update), view.querySelector('.two-col'));
 
   // partnerships is the latest list of the institution's partnerships (a promise; [] when it
   // could not be read), which the suggested partners' cards show the status of.

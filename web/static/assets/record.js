@@ -2,9 +2,9 @@
 // record: the fields their role may change (PUT /api/v1/institutions/{id} or
 // /api/v1/enterprises/{id}); its name, type, level, codes and designations are the
 // administrators'. Without it they could set them with the API only.
-import { t, apiText } from './i18n.js';
+import { t, apiText, cityName, districtName } from './i18n.js';
 import { api } from './api.js';
-import { h, errorBox, okBox } from './dom.js';
+import { h, errorBox, okBox, dataText } from './dom.js';
 
 // FIELDS are the fields each kind's form edits, by their names in the API; tags are a list.
 const FIELDS = {
@@ -82,6 +82,30 @@ export function recordForm(kind, doc, saved) {
       });
     }
   });
+  return box;
+}
+
+/**
+ * aboutBox shows what the form edits, on the record's page for everyone: its district,
+ * description, website and tags, which the page showed nowhere, so that a school's record
+ * saved was seen only in the form. update(doc) draws it again, as saved.
+ */
+export function aboutBox(doc) {
+  const box = h('div', { class: 'about', id: 'record-about' });
+  box.update = (d) => {
+    const line = (key, ...value) => h('p', {}, h('span', { class: 'muted' }, t(key) + t('punct.colon')), ...value);
+    const parts = [];
+    if (d.district) parts.push(line('about.place', cityName(d.city), ' ', districtName(d.district)));
+    if (d.description) parts.push(h('p', { class: 'description' }, dataText(d.description)));
+    const site = (d.website || '').trim();
+    // The API takes an address without its scheme (www.xjtu.edu.cn), shown as text: the page
+    // links to no address it did not check (other schemes are refused by the API).
+    if (site) parts.push(line('about.website', /^https?:\/\//i.test(site) ? h('a', { href: site, rel: 'noopener noreferrer' }, site) : site));
+    if ((d.tags || []).length) parts.push(line('about.tags', dataText(d.tags.join('、'))));
+    box.replaceChildren(...parts);
+    box.hidden = parts.length === 0;
+  };
+  box.update(doc);
   return box;
 }
 
