@@ -365,7 +365,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if !ok {
 			return
 		}
-		if seq, err := s.renamed(c.Request.Context(), old, d); err != nil {
+		if seq, err := xiaoqi.FollowOrg(c.Request.Context(), s.store, old, d); err != nil {
 			// The document is written; its parts keep the old name until they are written again.
 			s.logger.LogAttrs(c.Request.Context(), slog.LevelWarn, "rename: the parts keep the old name",
 				slog.String("id", id), slog.Any("error", err))

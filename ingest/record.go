@@ -75,6 +75,9 @@ type record struct {
 	// records (ownRecord).
 	own       bool
 	education string
+	// was is the stored enterprise or institution the row updates, as it was before: once
+	// written, its job needs or programs follow a new name or place (xiaoqi.FollowOrg).
+	was xiaoqi.Doc
 }
 
 // has reports whether the file (or a default) gives field f at all, empty or not.

@@ -33,6 +33,8 @@ type item struct {
 	adopted  bool
 	// person is the candidate made of the row, for a report that hides personal data.
 	person *xiaoqi.Candidate
+	// was is the stored enterprise or institution the row updates, as it was (record.was).
+	was xiaoqi.Doc
 }
 
 func (it *item) level() Level {
@@ -171,7 +173,7 @@ func (rs *rows) item(row Row) (*item, error) {
 		}
 	}
 	if !rec.failed && !it.dup {
-		it.docs = docs
+		it.docs, it.was = docs, rec.was
 	}
 	it.problems, it.failed = rec.problems, rec.failed
 	return it, nil
@@ -351,6 +353,14 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 		return d, err
 	}
 	rec.problems, rec.failed = nil, false
+	switch o := old.(type) {
+	case *xiaoqi.Institution:
+		was := *o
+		rec.was = &was
+	case *xiaoqi.Enterprise:
+		was := *o
+		rec.was = &was
+	}
 	apply(old)
 	return old, nil
 }

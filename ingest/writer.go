@@ -77,7 +77,7 @@ func (w *writer) upsert(ctx context.Context, b *batch) error {
 				}
 				w.count(r.Created, r.Unchanged)
 			}
-			return nil
+			return w.follow(ctx, b)
 		}
 		i := failedDoc(err)
 		if i < 0 || i >= len(docs) || w.opt.Mode == ModeStrict {
@@ -103,6 +103,23 @@ func (w *writer) upsert(ctx context.Context, b *batch) error {
 		}
 		docs, owners = keepDocs, keepOwners
 		bad.docs = nil
+	}
+	return nil
+}
+
+// follow gives the job needs or programs (and partnerships, candidates' education) of the
+// enterprises and institutions a batch wrote the new name or place a row gave them: an office's
+// list that gave its schools their districts left their programs at none, which a district
+// filter then did not find, and a school renamed by its code kept its programs under the old
+// name. The API's PUT does the same (xiaoqi.FollowOrg).
+func (w *writer) follow(ctx context.Context, b *batch) error {
+	for _, it := range b.items {
+		if it.was == nil || it.failed || len(it.docs) == 0 {
+			continue
+		}
+		if _, err := xiaoqi.FollowOrg(ctx, w.store, it.was, it.docs[len(it.docs)-1]); err != nil {
+			return fmt.Errorf("ingest: row %d: carry the new name or place to what names it: %w", it.row.Num, err)
+		}
 	}
 	return nil
 }
