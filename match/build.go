@@ -81,9 +81,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		if p.Degree == "培训" {
 			in.certificate = true
 		} else {
-			lv := degreeLevel(p.Degree)
-			in.hasLevel[lv] = true
-			in.maxLevel = max(in.maxLevel, lv)
+			in.hasLevel[degreeLevel(p.Degree)] = true
 		}
 		var tot float64
 		for _, x := range pr.skills {

@@ -93,7 +93,6 @@ type institution struct {
 	// taught is, by skill, the graduates a year of the programs teaching it, weighted by how
 	// deeply they teach it: what the fit factor compares with the province (snapshot.taught).
 	taught   map[int32]float64
-	maxLevel int
 	hasLevel [lvlDoctor + 1]bool // the levels its degree programs award
 	// certificate says that some of its programs are training courses (培训): they add skills
 	// to whoever takes them, and award no degree (hasLevel leaves them out).
