@@ -124,6 +124,11 @@ func TestSamePersonUnderAnotherSource(t *testing.T) {
 			len(cs[0].ConsentEnterprises) != 1 || cs[0].ConsentEnterprises[0] != firm {
 			t.Fatalf("stored after the list under %v: %+v; want her alone, private, consenting to %s", fields, cs, firm)
 		}
+		// The index follows the store's feed: it is asked once it holds her PUT and the
+		// import (it still held her first, anonymous version when asked at once).
+		if err := e.Index.WaitFor(ctx, mustLastSeq(t, e.Store)); err != nil {
+			t.Fatal(err)
+		}
 		found := string(e.get(t, "/api/v1/search?q="+"本科").want(t, http.StatusOK).Body)
 		if strings.Contains(found, `"candidate"`) {
 			t.Errorf("a search finds a candidate after the list under %v: %s", fields, found)
