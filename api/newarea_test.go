@@ -7,9 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"testing"
-
-	"github.com/xiaoqi-dev/xiaoqi/seed"
-	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
 
 // listIDs follows the list path (with its query) page by page, limit documents a page, and
@@ -61,14 +58,7 @@ func searchIDs(tb testing.TB, e *env, query string) []string {
 // found them: the lists, as search, read the city of a new area as the area's documents and
 // those of its districts (杨陵区 of 咸阳市; 西咸新区 of 西安市), page by page in id order.
 func TestListCityOfNewArea(t *testing.T) {
-	tax, err := skill.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := seed.Load(tax)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := defaultSet(t)
 	e := newEnv(t)
 	var yangling []string
 	for _, in := range set.Institutions {

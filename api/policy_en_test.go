@@ -17,14 +17,7 @@ import (
 // items were Chinese only: an English reader got the Chinese text and "venture capital"
 // found nothing.
 func TestPolicyEnglish(t *testing.T) {
-	tax, err := skill.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := seed.Load(tax)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := defaultSet(t)
 	e := newEnv(t)
 	for _, n := range []int{5, 12} {
 		body, err := json.Marshal(set.Policies[n-1])
@@ -68,4 +61,18 @@ func TestPolicyEnglish(t *testing.T) {
 			t.Errorf("openapi Policy.%s: %+v, want it said to be an unofficial translation", f, prop)
 		}
 	}
+}
+
+// defaultSet loads the default data set, as serve seeds it.
+func defaultSet(t *testing.T) *seed.Set {
+	t.Helper()
+	tax, err := skill.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := seed.Load(tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }
