@@ -146,6 +146,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		e := s.ents[ei]
 		e.jobs = append(e.jobs, ji)
 		e.openings += jb.headcount
+		e.addSite(jb)
 		for _, n := range j.Skills {
 			if _, ok := m.tax.Resolve(n); !ok && len(e.unknown) < maxUnknown && !slices.Contains(e.unknown, n) {
 				e.unknown = append(e.unknown, n)
@@ -165,6 +166,7 @@ func (m *Matcher) build(seq uint64) *snapshot {
 		}
 	}
 	for ei, e := range s.ents {
+		sortSites(e.sites)
 		w := map[int32]float64{}
 		for _, ji := range e.jobs {
 			jb := s.jobs[ji]

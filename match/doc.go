@@ -42,7 +42,9 @@
 // Shaanxi without a point. A place not known (no city, or the province alone) is neither near
 // nor far: 0.5, and said to be unknown (地点不详), not outside Shaanxi. A party without a
 // point of its own (all but the seed's: the API, the HR form and imports store none, and
-// candidates have none) stands at its district's centre, else its city's (WithPlaces).
+// candidates have none) stands at its district's centre, else its city's (WithPlaces). Between an
+// enterprise and an institution the distance is measured from where the enterprise's open job
+// needs are posted, weighed by openings (sites.go), not from where it is registered.
 //
 // # Estimates
 //

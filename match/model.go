@@ -119,8 +119,11 @@ type job struct {
 }
 
 type enterprise struct {
-	doc       *xiaoqi.Enterprise
-	at        place
+	doc *xiaoqi.Enterprise
+	at  place
+	// sites are where its open job needs are posted, with their openings, the most first
+	// (addSite): the distance to a school is measured from there (entDistance).
+	sites     []site
 	jobs      []int
 	demand    []sw // skill → openings asking for it
 	totalW    float64

@@ -147,7 +147,7 @@ func (m *Matcher) evalPair(s *snapshot, sc *scratch, ei, ii int, text bool) pair
 		m.fitFactor(s, e, in, skF.Score, text),
 		capF,
 		m.degreeFactor(e, in, text),
-		distanceFactor(e.at, in.at, text),
+		entDistance(e, in, text),
 		m.sectorFactor(e, in, text),
 	}
 	if len(e.langs) > 0 {
