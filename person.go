@@ -119,9 +119,56 @@ func Erased(erased map[string]bool, c *Candidate) bool {
 	return false
 }
 
-// People maps the IdentityKeys of every stored candidate to the candidate's id: the first
-// listed (in id order) when one person was stored twice. It reads every candidate, once per
-// import or per new candidate an administrator enters; a store does not index personal data.
+// PersonFinder is a Store that finds candidates by identity, without reading them all: the
+// embedded store keeps an index of the digests (bolt). Digests only, as FormerKeys are: the
+// index holds no name, phone or e-mail.
+type PersonFinder interface {
+	// PersonByKey returns the id of the first stored candidate, in id order, whose Identity
+	// holds key; "" when none does.
+	PersonByKey(ctx context.Context, key string) (string, error)
+}
+
+// Persons finds the stored candidate who is a given person (name with phone or e-mail), for an
+// import's rows or an administrator's new candidates: by the store's index (PersonFinder), or,
+// in a store without one, from every stored candidate, read once at the first question
+// (People). Reading them all for each small import (20 graduates beside 100,000 stored
+// candidates: 6 s and 380 MB read for 20 rows) was most of its time. Not for concurrent use.
+type Persons struct {
+	store  Store
+	people map[string]string
+}
+
+// NewPersons returns a Persons over s.
+func NewPersons(s Store) *Persons { return &Persons{store: s} }
+
+// Find returns the id of the stored candidate who is c, "" when none is: the first key of
+// c.IdentityKeys that a candidate has, the first of them in id order, as Person does.
+func (p *Persons) Find(ctx context.Context, c *Candidate) (string, error) {
+	keys := c.IdentityKeys()
+	if len(keys) == 0 {
+		return "", nil
+	}
+	if f, ok := p.store.(PersonFinder); ok {
+		for _, k := range keys {
+			if id, err := f.PersonByKey(ctx, k); err != nil || id != "" {
+				return id, err
+			}
+		}
+		return "", nil
+	}
+	if p.people == nil {
+		people, err := People(ctx, p.store)
+		if err != nil {
+			return "", err
+		}
+		p.people = people
+	}
+	return Person(p.people, c), nil
+}
+
+// People maps the Identity of every stored candidate to the candidate's id: the first listed
+// (in id order) when one person was stored twice. It reads every candidate: Persons uses it
+// only with a store that has no PersonFinder.
 func People(ctx context.Context, s Store) (map[string]string, error) {
 	people := map[string]string{}
 	opt := ListOptions{Limit: MaxListLimit}

@@ -124,7 +124,7 @@ const redacted = "[已隐藏 hidden]"
 func (s *Server) newPeople(ctx context.Context, docs []xiaoqi.Doc) error {
 	var (
 		erased map[string]bool
-		people map[string]string
+		people = xiaoqi.NewPersons(s.store)
 		err    error
 	)
 	for i, d := range docs {
@@ -154,12 +154,9 @@ func (s *Server) newPeople(ctx context.Context, docs []xiaoqi.Doc) error {
 		if len(c.IdentityKeys()) == 0 {
 			continue
 		}
-		if people == nil {
-			if people, err = xiaoqi.People(ctx, s.store); err != nil {
-				return err
-			}
-		}
-		if xiaoqi.Person(people, c) != "" {
+		if id, err := people.Find(ctx, c); err != nil {
+			return err
+		} else if id != "" {
 			return xiaoqi.Errorf(xiaoqi.ECONFLICT, "%s此人（同一姓名与电话或邮箱）已有档案，未另建一份：请由本人修改其档案，或以其原来源（source）与编号导入 / this person (the same name with the same phone or e-mail) already has a profile, and no second one was made: they change theirs, or import them under the source and id they have", at)
 		}
 	}

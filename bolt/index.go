@@ -29,10 +29,11 @@ import (
 // With eight entries per job, a batch of 1,000 new jobs rewrote some 8,000 index pages (32 MB)
 // per transaction: 78 GB written for a million rows. One flt entry per document touches one page.
 
-// indexVersion changes when the layout of flt or idx, the set of keyed fields or the meaning
-// of Filterable changes; with a change to xiaoqi.FilterFields it makes Open rebuild both from
-// the stored documents (files of version 1 kept an idx entry for every field and no flt).
-const indexVersion = 2
+// indexVersion changes when the layout of flt, idx or idn (person.go), the set of keyed fields
+// or the meaning of Filterable changes; with a change to xiaoqi.FilterFields it makes Open
+// rebuild them from the stored documents (files of version 1 kept an idx entry for every field
+// and no flt; those of version 2 had no idn).
+const indexVersion = 3
 
 var keyIndexed = []byte("indexed")
 
@@ -117,6 +118,11 @@ func matches(rec []byte, conds []cond) bool {
 // reindex replaces the filter entries of the document id from old (nil for an insert) by
 // those of d (nil for a delete), touching only what differs.
 func reindex(tx *bolt.Tx, kind xiaoqi.Kind, id string, old, d xiaoqi.Doc) error {
+	if kind == xiaoqi.KindCandidate {
+		if err := reindexIdentity(tx, id, old, d); err != nil {
+			return err
+		}
+	}
 	var before, after []string
 	if old != nil {
 		before = filterValues(old)
@@ -150,9 +156,10 @@ func reindex(tx *bolt.Tx, kind xiaoqi.Kind, id string, old, d xiaoqi.Doc) error 
 	return flt.Put([]byte(id), encodeFilters(after))
 }
 
-// ensureIndexes rebuilds the filter structures of every kind when the file's were built by
-// another indexVersion or for other filter fields. This is how files of an older layout are
-// migrated: in place, in the transaction that opens them.
+// ensureIndexes rebuilds the filter structures of every kind, and the identity index of the
+// candidates, when the file's were built by another indexVersion or for other filter fields.
+// This is how files of an older layout are migrated: in place, in the transaction that opens
+// them.
 func ensureIndexes(tx *bolt.Tx) error {
 	meta := tx.Bucket(bucketMeta)
 	want := indexFingerprint()
@@ -160,7 +167,11 @@ func ensureIndexes(tx *bolt.Tx) error {
 		return nil
 	}
 	for _, k := range xiaoqi.Kinds {
-		for _, name := range [][]byte{idxBucket(k), fltBucket(k)} {
+		names := [][]byte{idxBucket(k), fltBucket(k)}
+		if k == xiaoqi.KindCandidate {
+			names = append(names, bucketIdentity)
+		}
+		for _, name := range names {
 			if tx.Bucket(name) != nil {
 				if err := tx.DeleteBucket(name); err != nil {
 					return err

@@ -71,13 +71,12 @@ func (rs *rows) samePerson(rec *record, c *xiaoqi.Candidate) (*xiaoqi.Candidate,
 		return nil, nil
 	}
 	if rs.people == nil {
-		people, err := xiaoqi.People(rs.ctx, rs.store)
-		if err != nil {
-			return nil, fmt.Errorf("ingest: read the stored candidates: %w", err)
-		}
-		rs.people = people
+		rs.people = xiaoqi.NewPersons(rs.store)
 	}
-	id := xiaoqi.Person(rs.people, c)
+	id, err := rs.people.Find(rs.ctx, c)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: find the stored candidate of a row: %w", err)
+	}
 	if id == "" {
 		return nil, nil
 	}

@@ -72,9 +72,9 @@ type rows struct {
 	ents    *enterprises
 	insts   *directory
 	posts   *postings
-	// people maps the identity of every stored candidate to their id (xiaoqi.People), read
-	// at the first candidate row that needs it.
-	people map[string]string
+	// people finds the stored candidate who is a row's person (samePerson), made at the first
+	// candidate row that needs it.
+	people *xiaoqi.Persons
 }
 
 // item makes the item of one row, or nil for an empty row. An error means the store failed.
