@@ -22,6 +22,8 @@ import (
 // with the candidate. A candidate has two to four digests, and a few former ones.
 var bucketIdentity = []byte("idn:" + xiaoqi.KindCandidate)
 
+var _ xiaoqi.PersonFinder = (*Store)(nil)
+
 // identityOf returns the digests a document is indexed by: a candidate's Identity, none for
 // other kinds or nil.
 func identityOf(d xiaoqi.Doc) []string {
