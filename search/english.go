@@ -76,6 +76,11 @@ var englishTerms = [][2]string{
 	{"yangling", "杨凌"}, {"xixian", "西咸新区"},
 }
 
+// englishCapitals are the abbreviations of roles that are an English word in small letters:
+// they stand for the role only as written in capitals (BE, as FE is 前端), while "be" stays
+// the word, which no document needs (BE found nothing: the word is an English stop word).
+var englishCapitals = map[string]string{"BE": "后端"}
+
 // englishFounding matches how a founder asks in English (start a company, starting an
 // outsourcing business, set up my own software firm): 开公司, whose synonyms are the policy's
 // words (创业, 创办, 新设企业). The trade goes, as founding drops it: the policy's items on
@@ -137,9 +142,9 @@ func translateEnglish(q string, majors map[string]string) string {
 	// A major's name of one word (Nursing, Investment, Law) is a major where the query is
 	// about it, every other word known (nursing Baoji, universities offering nursing), not
 	// among words of another subject (investment banking, Philips Investment).
-	reps, unknown := englishSpans(lower, words, majors, true)
+	reps, unknown := englishSpans(q, lower, words, majors, true)
 	if unknown > 0 {
-		reps, _ = englishSpans(lower, words, majors, false)
+		reps, _ = englishSpans(q, lower, words, majors, false)
 	}
 	if len(reps) == 0 {
 		return q
@@ -161,13 +166,16 @@ type englishSpan struct {
 	zh         string
 }
 
-// englishSpans returns the runs of the words (spans of s, lower case) that fromEnglish writes
-// in Chinese, longest first, and how many other words are neither such nor function words.
-// singles lets a major's name of one word count.
-func englishSpans(s string, words [][]int, majors map[string]string, singles bool) (reps []englishSpan, unknown int) {
+// englishSpans returns the runs of the words (spans of s, lower case; typed is s as typed)
+// that fromEnglish writes in Chinese, longest first, and how many other words are neither
+// such nor function words. singles lets a major's name of one word count.
+func englishSpans(typed, s string, words [][]int, majors map[string]string, singles bool) (reps []englishSpan, unknown int) {
 	for i := 0; i < len(words); i++ {
 		start, w := words[i][0], s[words[i][0]:words[i][1]]
 		zh, n := lookupEnglish(s, words[i:], majors, singles)
+		if zh == "" {
+			zh, n = englishCapitals[typed[words[i][0]:words[i][1]]], 1
+		}
 		if zh == "" && (englishAskWords[w] || englishStop[w]) && len(words) > 1 {
 			zh, n = " ", 1 // universities offering software engineering: offering asks; Java jobs in Xi'an: in is no word to find
 		}

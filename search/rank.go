@@ -81,6 +81,13 @@ func (x *Index) rankQuery(q string) query.Query {
 	if tq := x.titleQuery(q); tq != nil {
 		qs = append(qs, tq)
 	}
+	if sk := x.abbreviated(q); sk != nil {
+		// The postings titled with the name an abbreviation stands for (ML: 机器学习算法工程师),
+		// as they are for the name: CV listed a 计算机视觉 course before them.
+		if tq := x.titleQuery(sk.NameZH); tq != nil {
+			qs = append(qs, tq)
+		}
+	}
 	qs = append(qs, x.levelClauses(q)...)
 	_, kinds, degrees := typeCuesOf(q)
 	if asksPolicy(q) || asksFounding(q) || kinds == nil && namesPolicyTopic(q) {
