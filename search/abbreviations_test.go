@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -54,6 +55,20 @@ func TestRoleAbbreviations(t *testing.T) {
 			if slices.Contains(got, n) {
 				t.Errorf("%q = %v, want no %s", tc.q, got, n)
 			}
+		}
+	}
+
+	// Typed whole, an abbreviation suggests the name it stands for, first: the documents
+	// write the name, and ML and CV suggested nothing.
+	for _, tc := range []struct{ prefix, first string }{
+		{"ML", "机器学习"}, {"ml", "机器学习"}, {"CV", "计算机视觉"},
+	} {
+		got, err := x.Suggest(context.Background(), tc.prefix, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0].Text != tc.first {
+			t.Errorf("suggestions for %q = %v, want %s first", tc.prefix, got, tc.first)
 		}
 	}
 }

@@ -110,6 +110,9 @@ func (x *Index) completions(ctx context.Context, prefix, p string) (out []xiaoqi
 		}
 	}
 	whole, err := x.suggestAliases(ctx, p, byFolded)
+	if err == nil {
+		err = x.suggestAbbreviated(ctx, prefix, byFolded, whole)
+	}
 	var spelt map[string]bool
 	if err == nil {
 		spelt, err = x.suggestPinyin(ctx, prefix, p, byFolded)
@@ -188,6 +191,27 @@ func (x *Index) suggestAliases(ctx context.Context, p string, byFolded map[strin
 		}
 	}
 	return whole, nil
+}
+
+// suggestAbbreviated adds to byFolded, and to whole, the name of the skill that prefix, typed
+// whole, abbreviates (abbreviated: ML, NLP, CV), counted as the documents that hold it: the
+// documents write the name, so ML, QA and NLP suggested nothing, CV nothing at all.
+func (x *Index) suggestAbbreviated(ctx context.Context, prefix string, byFolded map[string]*xiaoqi.Suggestion, whole map[string]bool) error {
+	sk := x.abbreviated(strings.TrimSpace(prefix))
+	if sk == nil {
+		return nil
+	}
+	folded := x.seg.fold(sk.NameZH)
+	s := byFolded[folded]
+	if s == nil {
+		var err error
+		if s, err = x.suggestion(ctx, folded); err != nil || s == nil {
+			return err
+		}
+		byFolded[folded] = s
+	}
+	whole[s.Text] = true
+	return nil
 }
 
 // maxPinyinSuggest bounds the names one prefix in pinyin looks up.
