@@ -104,38 +104,6 @@ func newSynonyms(t *skill.Taxonomy, stems func(string) []string) *synonyms {
 	return s
 }
 
-// maxAbbreviation is the most letters of an abbreviation of a skill (abbreviation).
-const maxAbbreviation = 4
-
-// abbreviation reports whether part is an alias of sk that the taxonomy writes in two to
-// maxAbbreviation capitals (ML, NLP, DBA), in any case, and sk has a Chinese name it stands for.
-func (s *synonyms) abbreviation(part string, sk *skill.Skill) bool {
-	if !hasCJK(sk.NameZH) {
-		return false
-	}
-	f := s.tax.Fold(part)
-	for _, a := range sk.Aliases {
-		a = strings.TrimLeft(a, "~?")
-		if len(a) >= 2 && len(a) <= maxAbbreviation && strings.ToUpper(a) == a && isASCIILetters(strings.ToLower(a)) &&
-			s.tax.Fold(a) == f {
-			return true
-		}
-	}
-	return false
-}
-
-// abbreviated returns the skill that q, an abbreviation of it (abbreviation), stands for;
-// nil when q is none.
-func (x *Index) abbreviated(q string) *skill.Skill {
-	if x.syn == nil {
-		return nil
-	}
-	if sk, ok := x.syn.tax.Resolve(q); ok && x.syn.abbreviation(q, sk) {
-		return sk
-	}
-	return nil
-}
-
 // containsName reports whether the alias w contains one of names, folded.
 func containsName(t *skill.Taxonomy, w string, names []string) bool {
 	fw := t.Fold(w)
