@@ -81,6 +81,9 @@ type ImportProgress struct {
 	TotalBytes int64   `json:"total_bytes" bson:"total_bytes"`
 	RowsPerSec float64 `json:"rows_per_sec" bson:"rows_per_sec"`
 	ETASeconds float64 `json:"eta_seconds" bson:"eta_seconds"`
+	// Indexing: every row is written, and the runner waits for its node's search index to
+	// apply them before it says done.
+	Indexing bool `json:"indexing,omitempty" bson:"indexing,omitempty"`
 }
 
 // ImportError is the error of a failed job, as the API shows it.

@@ -40,6 +40,7 @@ type env struct {
 // options adjust the server of one test.
 type options struct {
 	wrap   func(xiaoqi.Store) xiaoqi.Store // wraps the store the server sees
+	feed   func(xiaoqi.Store) xiaoqi.Store // wraps the store the index follower reads
 	ready  func() bool
 	config func(*api.Config) // adjusts the server's configuration
 }
@@ -62,7 +63,11 @@ func newEnvWith(tb testing.TB, opt options) *env {
 
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(io.MultiWriter(logs, logSink), &slog.HandlerOptions{Level: slog.LevelDebug})) // logSink: main_test.go
-	follower := search.NewFollower(store, index, search.FollowerOptions{Logger: logger})
+	var feed xiaoqi.Store = store
+	if opt.feed != nil {
+		feed = opt.feed(store)
+	}
+	follower := search.NewFollower(feed, index, search.FollowerOptions{Logger: logger})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {

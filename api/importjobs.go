@@ -42,6 +42,7 @@ func importStopped() *xiaoqi.ImportError {
 type importJob struct {
 	id        string
 	opt       ingest.Options
+	store     *seqStore       // the store as the job writes to it
 	upload    string          // the uploaded file, removed when the job ends
 	reportCSV string          // the report, kept until the job is forgotten
 	ctx       context.Context // set by add, before anyone else can see the job
@@ -77,6 +78,9 @@ type importJobs struct {
 	limits    ingest.Limits
 	skills    ingest.Skills
 	schools   map[string][]string // Config.ImportInstitutionNames
+	// index is this node's search index (nil: none), which a job waits for, at most indexWait.
+	index     xiaoqi.Index
+	indexWait time.Duration
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -108,12 +112,17 @@ func newImportJobs(cfg Config, logger *slog.Logger) *importJobs {
 	if every <= 0 {
 		every = defaultImportSaveInterval
 	}
+	indexWait := cfg.ImportIndexWait
+	if indexWait <= 0 {
+		indexWait = DefaultImportIndexWait
+	}
 	node := cfg.NodeName
 	if node == "" {
 		node, _ = os.Hostname()
 	}
 	return &importJobs{store: cfg.Store, accounts: cfg.Accounts, jobs: jobs, node: node, logger: logger, notify: cfg.Notify, dir: cfg.ImportDir, max: n,
-		saveEvery: every, limits: cfg.ImportLimits, skills: cfg.ImportSkills, schools: cfg.ImportInstitutionNames, ctx: ctx, cancel: cancel, slot: make(chan struct{}, 1), local: map[string]*importJob{}}
+		saveEvery: every, limits: cfg.ImportLimits, skills: cfg.ImportSkills, schools: cfg.ImportInstitutionNames,
+		index: cfg.Index, indexWait: indexWait, ctx: ctx, cancel: cancel, slot: make(chan struct{}, 1), local: map[string]*importJob{}}
 }
 
 // add stores a new job, pruning the oldest finished jobs beyond the limit (of every node).
@@ -315,6 +324,9 @@ func (m *importJobs) start(j *importJob) {
 			}
 		}()
 		rep, err := m.wait(ctx, j)
+		if err == nil {
+			m.waitIndex(j, j.store.last())
+		}
 		close(stop)
 		<-saved
 		m.end(j, rep, err)
@@ -365,7 +377,7 @@ func (m *importJobs) run(ctx context.Context, j *importJob) (rep *ingest.Report,
 			return nil, err
 		}
 	}
-	rep, err = ingest.Import(ctx, m.store, j.upload, opt)
+	rep, err = ingest.Import(ctx, j.store, j.upload, opt)
 	if cerr := f.Close(); cerr != nil && err == nil {
 		err = cerr
 	}
@@ -376,7 +388,8 @@ func (m *importJobs) run(ctx context.Context, j *importJob) (rep *ingest.Report,
 func (m *importJobs) end(j *importJob, rep *ingest.Report, err error) {
 	var summary, report []byte
 	if rep != nil {
-		summary, report = encodeReport(rep)
+		seq := j.store.last()
+		summary, report = encodeReport(rep, &seq)
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()

@@ -40,6 +40,10 @@ type importView struct {
 	importDetails
 	Error     *errorJSON `json:"error,omitempty"`
 	ReportURL string     `json:"report_url,omitempty"`
+	// Searchable says whether the search index of the node answering has applied every row
+	// a done import wrote (importJobs.view); IndexMessage says why not.
+	Searchable   *bool  `json:"searchable,omitempty"`
+	IndexMessage string `json:"index_message,omitempty"`
 }
 
 // importSummary is the part of a job's report that the list shows (xiaoqi.ImportJob.Summary).
@@ -56,6 +60,9 @@ type importSummary struct {
 	Existing []ingest.SourceMatch `json:"existing,omitempty"`
 	Problems int                  `json:"problem_count"`
 	Stopped  string               `json:"stopped,omitempty"`
+	// Seq is the change-feed sequence of the job's last write (0: it changed nothing), which
+	// an index must have applied for every row to be found; nil in jobs of older versions.
+	Seq *uint64 `json:"seq,omitempty"`
 }
 
 // importDetails is the rest of the report, shown by GET /imports/{id} (xiaoqi.ImportJob.Report).
@@ -77,15 +84,17 @@ type progressView struct {
 	RowsPerSec float64 `json:"rows_per_sec"`
 	Percent    float64 `json:"percent,omitempty"`
 	ETASeconds float64 `json:"eta_seconds,omitempty"`
+	// Indexing: the rows are written; the search index is applying them.
+	Indexing bool `json:"indexing,omitempty"`
 }
 
 // encodeReport splits a report into the summary and the details the store keeps, with at
 // most importProblems problems, fewer when they would pass xiaoqi.MaxImportReportBytes (the
 // report CSV has them all).
-func encodeReport(r *ingest.Report) (summary, details []byte) {
+func encodeReport(r *ingest.Report, seq *uint64) (summary, details []byte) {
 	c := r.Counts
 	summary, _ = json.Marshal(importSummary{Format: r.Format, Encoding: r.Encoding, Sheet: r.Sheet, OtherSheets: r.OtherSheets, HeaderRow: r.HeaderRow,
-		BetterType: r.BetterType, Counts: &c, Existing: r.Existing, Problems: r.ProblemCount, Stopped: r.Stopped})
+		BetterType: r.BetterType, Counts: &c, Existing: r.Existing, Problems: r.ProblemCount, Stopped: r.Stopped, Seq: seq})
 	d := importDetails{Columns: r.Columns, Unknown: r.Unknown, UnusedMapping: r.UnusedMapping, Errors: r.Problems[:min(len(r.Problems), importProblems)], Kinds: r.Kinds}
 	for {
 		details, _ = json.Marshal(d)
@@ -118,7 +127,7 @@ func viewImport(r *xiaoqi.ImportJob, full bool) importView {
 	// rows too, once it had started, rather than no progress at all.
 	if r.Status == xiaoqi.ImportRunning || (stoppedByNode(r) && !r.StartedAt.IsZero()) {
 		p := r.Progress
-		v.Progress = &progressView{Rows: p.Rows, Written: p.Written, Invalid: p.Invalid, RowsPerSec: p.RowsPerSec, ETASeconds: p.ETASeconds}
+		v.Progress = &progressView{Rows: p.Rows, Written: p.Written, Invalid: p.Invalid, RowsPerSec: p.RowsPerSec, ETASeconds: p.ETASeconds, Indexing: p.Indexing}
 		if p.TotalBytes > 0 {
 			v.Progress.Percent = 100 * float64(p.Bytes) / float64(p.TotalBytes)
 		}
@@ -191,7 +200,7 @@ func (s *Server) createImport(c *gin.Context) {
 	}
 	s.imports.start(j)
 	c.Header("Location", "/api/v1/imports/"+j.id)
-	s.writeJSON(c, http.StatusAccepted, viewImport(j.state(), true))
+	s.writeJSON(c, http.StatusAccepted, s.imports.view(j.state(), true))
 }
 
 // readUpload reads the multipart form into a job whose file is saved to disk and checked.
@@ -200,7 +209,7 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 	if err != nil {
 		return nil, invalid("body", "表单格式错误 / is not a multipart form: %v", err)
 	}
-	j := &importJob{id: newImportID()}
+	j := &importJob{id: newImportID(), store: &seqStore{Store: s.imports.store}}
 	fields := map[string]string{}
 	cleanup := func() {
 		if j.upload != "" {
@@ -276,7 +285,7 @@ func (s *Server) readUpload(c *gin.Context, limit int64) (*importJob, error) {
 	// every posting.
 	j.rec = xiaoqi.ImportJob{ID: j.id, Type: j.opt.Type, FileName: j.opt.FileName, Mode: string(j.opt.Mode), Source: rep.Source,
 		Node: s.imports.node, Status: xiaoqi.ImportQueued, CreatedAt: time.Now().UTC()}
-	j.rec.Summary, j.rec.Report = encodeReport(rep)
+	j.rec.Summary, j.rec.Report = encodeReport(rep, nil) // the upload's inspection: nothing written yet
 	return j, nil
 }
 
@@ -369,7 +378,7 @@ func (s *Server) findImport(c *gin.Context) *xiaoqi.ImportJob {
 // getImport answers GET /api/v1/imports/{id}.
 func (s *Server) getImport(c *gin.Context) {
 	if rec := s.findImport(c); rec != nil {
-		s.writeJSON(c, http.StatusOK, viewImport(rec, true))
+		s.writeJSON(c, http.StatusOK, s.imports.view(rec, true))
 	}
 }
 
@@ -387,7 +396,7 @@ func (s *Server) listImports(c *gin.Context) {
 	}
 	out := make([]importView, 0, len(jobs))
 	for _, rec := range jobs {
-		out = append(out, viewImport(rec, false))
+		out = append(out, s.imports.view(rec, false))
 	}
 	s.writeJSON(c, http.StatusOK, gin.H{"data": out})
 }
@@ -452,7 +461,7 @@ func (s *Server) deleteImport(c *gin.Context) {
 			s.writeError(c, err)
 			return
 		}
-		s.writeJSON(c, http.StatusAccepted, viewImport(rec, true))
+		s.writeJSON(c, http.StatusAccepted, s.imports.view(rec, true))
 		return
 	}
 	if err := s.imports.forget(c.Request.Context(), rec.ID); err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {

@@ -71,7 +71,7 @@ func TestImportOnAnotherNode(t *testing.T) {
 	onB := b.waitImport(t, j.ID)
 	onA := a.waitImport(t, j.ID)
 	if onB.Status != "done" || onB.Counts == nil || *onB.Counts != *onA.Counts || len(onB.Errors) != 2 || onB.Errors[1].Column != "招聘人数" ||
-		len(onB.Columns) != 6 || onB.Encoding != "gb18030" || onB.ReportURL == "" {
+		len(onB.Columns) != 6 || onB.Encoding != "gb18030" || onB.ReportURL == "" || onA.Searchable == nil || !*onA.Searchable {
 		t.Errorf("the job on B: %+v, counts %+v; want it as A shows it: %+v, counts %+v", onB, onB.Counts, onA, onA.Counts)
 	}
 	var list struct{ Data []importJob }

@@ -75,6 +75,10 @@ type Config struct {
 	// ImportSaveInterval is how often a running import writes its progress to the store (and
 	// that its node is alive: xiaoqi.ImportStaleAfter); default 2 s.
 	ImportSaveInterval time.Duration
+	// ImportIndexWait bounds how long an import whose rows are written waits for Index to
+	// apply them before it reports done (default DefaultImportIndexWait); past it the job is
+	// done with searchable false.
+	ImportIndexWait time.Duration
 	// NodeName names this node in its import jobs: the node that has a job's report file
 	// (default: the host name).
 	NodeName string

@@ -120,6 +120,8 @@ export async function renderAdmin(view) {
  */
 function progressText(p, dryRun) {
   const n = (x) => (x || 0).toLocaleString();
+  // Every row is written; the job ends once the search index has them, so that done means found.
+  if (p.indexing) return t('admin.progress.indexing', { written: n(p.written) });
   let s = t(dryRun ? 'admin.progress.dry' : 'admin.progress', { rows: n(p.rows), written: n(p.written), invalid: n(p.invalid) });
   if (p.percent) s += t('admin.progress.eta', { pct: Math.min(99, Math.floor(p.percent)), eta: Math.max(1, Math.round(p.eta_seconds || 0)) });
   return s;
@@ -139,7 +141,12 @@ function showReport(job) {
   }
   const heading = job.status === 'cancelled' ? t('admin.report.cancelled') : job.status === 'failed' ? t('admin.report.failed') : dry ? t('admin.report.dry') : t('admin.report.done');
   out.push(h('h2', { id: 'report-h' }, heading, h('span', { class: 'muted' }, ' · ' + (job.file_name || ''))));
-  if (!dry && job.status === 'done' && !job.stopped) out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)));
+  if (!dry && job.status === 'done' && !job.stopped) {
+    out.push(okBox(t('admin.report.done') + t('punct.colon') + t('admin.count.written') + ' ' + (job.counts ? job.counts.written : 0)
+      + (job.searchable ? t('admin.report.searchable') : '')));
+  }
+  // The index did not catch up within the server's bound: written, not all found yet.
+  if (job.status === 'done' && job.searchable === false) out.push(h('p', { class: 'notice', 'data-notice': 'not-searchable' }, apiText(job.index_message || '')));
   const c = job.counts || {};
   // A dry run counts what it would write, an import what it wrote.
   const label = (k) => t((k === 'written' || k === 'enterprises_created') && dry ? 'admin.count.' + k + '.dry' : 'admin.count.' + k);

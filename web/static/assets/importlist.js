@@ -97,6 +97,9 @@ export function renderImportList(view) {
     const out = [h('span', { class: 'import-state' }, st)];
     if (j.status === 'failed' && j.error && j.error.message) out.push(h('p', { class: 'hint import-error' }, apiText(j.error.message)));
     if (j.status === 'cancelled' && j.mode !== 'dry-run') out.push(h('p', { class: 'hint' }, t('admin.imports.cancelled.kept')));
+    // Done means searchable on this node, unless its index lagged past the server's bound.
+    if (j.status === 'done' && j.searchable === false) out.push(h('p', { class: 'hint' }, t('admin.imports.notsearchable')));
+    if (unfinished(j) && j.progress && j.progress.indexing) out.push(h('p', { class: 'hint' }, t('admin.imports.indexing')));
     if (unfinished(j)) {
       out.push(cancelControl(j, (job) => {
         status.replaceChildren(okBox(job.status === 'cancelled' ? cancelledText(job)
