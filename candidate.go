@@ -122,7 +122,14 @@ func (c *Candidate) Validate() error {
 			v.add("birth_date", "不能早于 %d 年", "is before %d", earliestBirthYear)
 		}
 	}
-	if c.Degree != "" && !validDegree(c.Degree) {
+	switch {
+	case c.Degree == DegreeAny:
+		// 不限 is what a job need asks for; a person has a degree, or it is not known (empty).
+		// It was stored, and a filter or a match by degree read it as a level.
+		v.add("degree", "不限 是岗位需求的学历要求，不是个人的学历：请填写最高学历（%[1]s），不知道时留空",
+			"不限 (any) is a job need's requirement, not a person's degree: give the highest degree (%[2]s), or leave it empty when not known",
+			degreeList(Degrees[1:], true), degreeList(Degrees[1:], false))
+	case c.Degree != "" && !validDegree(c.Degree):
 		v.add("degree", "无法识别的学历 %[1]q（可选：%[2]s）", "unknown degree %[1]q (one of %[3]s)", c.Degree, degreeList(Degrees[1:], true), degreeList(Degrees[1:], false))
 	}
 	switch c.Visibility {

@@ -232,8 +232,12 @@ func CreditCodeCheck(first17 string) byte {
 	return usccChars[(31-sum%31)%31]
 }
 
+// DegreeAny is a job need's "no requirement": one of Degrees, valid for job needs only (a
+// program awards a degree, a candidate has one).
+const DegreeAny = "不限"
+
 // Degree levels, from a job's requirement or a program's award.
-var Degrees = []string{"不限", "高中", "中专", "大专", "本科", "硕士", "博士", "培训"}
+var Degrees = []string{DegreeAny, "高中", "中专", "大专", "本科", "硕士", "博士", "培训"}
 
 func validDegree(d string) bool {
 	for _, x := range Degrees {

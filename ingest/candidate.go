@@ -43,6 +43,11 @@ func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 	if v := r.get("degree"); v != "" {
 		if d, err := ParseDegree(v); err != nil {
 			r.warnf("degree", "无法识别的学历，已留空 / degree not understood, left empty")
+		} else if d == xiaoqi.DegreeAny {
+			// 无, 不限 or 初中 (below 高中, the lowest degree xiaoqi has) is a job need's "any",
+			// not a person's degree, which the API refuses. Left empty with a warning, as a
+			// degree not understood is: the person is still worth importing.
+			r.warnf("degree", "%[1]q 不是个人的学历（不限 只用于岗位需求；初中 低于 高中），已留空 / %[1]q is not a person's degree (不限, any, is for job needs; 初中 is below 高中): left empty", v)
 		} else {
 			c.Degree = d
 		}
