@@ -4,12 +4,13 @@ import (
 	"context"
 
 	"github.com/xiaoqi-dev/xiaoqi"
+	"github.com/xiaoqi-dev/xiaoqi/ingest"
 )
 
 // checkProgramNames refuses a course (a program without a major code) that repeats another of
-// its institution at the same degree by its name, spaces, letter case and width aside, as job
-// needs are compared (foldTitle): "java全栈开发工程师 " beside Java全栈开发工程师 was stored as a
-// second course, both listed and their trainees counted twice. Only the exact spelling was one
+// its institution at the same degree by its name, spaces, letter case and width aside
+// (ingest.CourseKey, which an import reads too): "java全栈开发工程师 " beside
+// Java全栈开发工程师 was stored as a second course, both listed and their trainees counted twice. Only the exact spelling was one
 // program (the store's natural key). The same document written again, by id or natural key,
 // is no repeat; within a batch two such courses repeat each other.
 func (s *Server) checkProgramNames(ctx context.Context, docs []xiaoqi.Doc) error {
@@ -27,7 +28,7 @@ func (s *Server) checkProgramNames(ctx context.Context, docs []xiaoqi.Doc) error
 		if !ok || p.MajorCode != "" || p.InstitutionID == "" {
 			continue
 		}
-		key := courseKey(p)
+		key := ingest.CourseKey(p)
 		if o, ok := seen[key]; ok && !sameDoc(o, p) {
 			return inBatch(duplicateCourse(o), i, len(docs))
 		}
@@ -41,19 +42,13 @@ func (s *Server) checkProgramNames(ctx context.Context, docs []xiaoqi.Doc) error
 			stored[p.InstitutionID] = list
 		}
 		for _, o := range list {
-			if o.MajorCode != "" || sameDoc(o, p) || written[o.ID] || written[o.NaturalKey()] || courseKey(o) != key {
+			if o.MajorCode != "" || sameDoc(o, p) || written[o.ID] || written[o.NaturalKey()] || ingest.CourseKey(o) != key {
 				continue
 			}
 			return inBatch(duplicateCourse(o), i, len(docs))
 		}
 	}
 	return nil
-}
-
-// courseKey is what checkProgramNames compares: institution, degree and name, the name
-// spaces, letter case and width aside.
-func courseKey(p *xiaoqi.Program) string {
-	return p.InstitutionID + "|" + p.Degree + "|" + foldTitle(p.Name)
 }
 
 // programsOf lists the stored programs of institution id.

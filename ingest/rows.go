@@ -72,6 +72,7 @@ type rows struct {
 	ents    *enterprises
 	insts   *directory
 	posts   *postings
+	courses map[string]map[string]string // institution id → CourseKey → stored course id (storedCourse)
 	// people finds the stored candidate who is a row's person (samePerson), made at the first
 	// candidate row that needs it.
 	people *xiaoqi.Persons
@@ -349,6 +350,13 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 	if ent, ok := d.(*xiaoqi.Enterprise); ok && err == nil && old == nil && d.Base().ID == "" && ent.CreditCode != "" {
 		old, err = namedOnly(rs.ctx, rs.store, ent.Name, ent.City, ent.CreditCode) // it gains the code
 	}
+	var course string // the stored name of a course the row writes in another spelling
+	if p, ok := d.(*xiaoqi.Program); ok && err == nil && old == nil && d.Base().ID == "" {
+		var o *xiaoqi.Program
+		if o, err = rs.storedCourse(rs.ctx, p); o != nil {
+			old, course = o, o.Name
+		}
+	}
 	if err != nil || old == nil {
 		return d, err
 	}
@@ -362,6 +370,11 @@ func (rs *rows) merged(rec *record) (xiaoqi.Doc, error) {
 		rec.was = &was
 	}
 	apply(old)
+	if p, ok := old.(*xiaoqi.Program); ok && course != "" && p.Name != course {
+		rec.warnf("name", "与已有课程「%[1]s」仅空格、大小写或全半角不同，已更新该课程，名称保持为「%[1]s」 / "+
+			"the course %[1]s is stored already, spelled otherwise (spaces, case or width): updated it, keeping its name %[1]s", course)
+		p.Name = course
+	}
 	return old, nil
 }
 
@@ -408,7 +421,7 @@ func (rs *rows) enterpriseProblems(rec *record, err error) {
 // same values is a duplicate; with other values it is an error, unless the key was made up
 // by the import, in which case it is another posting (or person) and its key gets a suffix.
 func (rs *rows) dedupe(rec *record, it *item, d xiaoqi.Doc, auto bool, content uint64) {
-	key := d.NaturalKey()
+	key := dedupeKey(d)
 	if key == "" {
 		return
 	}
