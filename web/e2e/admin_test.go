@@ -68,7 +68,8 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	if got := p.text(`[data-count=written] dt`); got != "已写入" {
 		p.fail("the import labels the rows it wrote %q, want 已写入", got)
 	}
-	p.waitText("#import-report .notice.ok", "导入完成：已写入 5")
+	// Done means found: the page says so once the server's index has the rows.
+	p.waitText("#import-report .notice.ok", "导入完成：已写入 5，已可搜索")
 	if n := countSource(); n != 5 {
 		p.fail("after confirming, %d jobs of jobs_example are stored, want 5", n)
 	}
