@@ -84,6 +84,8 @@ func TestUI(t *testing.T) {
 	t.Run("gapheading", func(t *testing.T) { gapHeadingJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("profileerror", func(t *testing.T) { profileErrorJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("coursegap", func(t *testing.T) { courseGapJourney(t, openPage(t, browser, svc.URL), svc) })
+	// What an English-only user of the UI found.
+	t.Run("joblists", func(t *testing.T) { jobListsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("partnerbadges", func(t *testing.T) { partnerBadgesJourney(t, openPage(t, browser, svc.URL), svc) })

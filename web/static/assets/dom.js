@@ -62,6 +62,16 @@ export function snippet(html) {
   return out;
 }
 
+/**
+ * splitList is the items of a list typed into one field (skills, languages, tags): split at
+ * commas, 、, semicolons, vertical bars and line breaks, as an import splits a cell
+ * (ingest.SplitList), and never at spaces, which belong to the items themselves (Spring Boot,
+ * Software testing, JLPT N2, English CET-6).
+ */
+export function splitList(s) {
+  return String(s ?? '').split(/[,，、;；|｜\n\r\t]+/).map((x) => x.trim()).filter(Boolean);
+}
+
 // hanRun is a run of words that hold Chinese characters (三星（中国）半导体有限公司, Java开发工程师),
 // with the spaces between such words: what dataText marks as Chinese.
 const hanRun = /\S*\p{Script=Han}\S*(?:\s+\S*\p{Script=Han}\S*)*/gu;

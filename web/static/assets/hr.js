@@ -3,7 +3,7 @@
 // the partnership workflow.
 import { t, pick, apiText, sectorName, cityName, districtName, regionName, degreeName, languageName, skillName, majorName, experienceName, experienceText, salaryText, jobsFound, instName } from './i18n.js';
 import { api, get, getAll, currentUser } from './api.js';
-import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText, dataText } from './dom.js';
+import { h, syntheticBadge, unverifiedBadge, errorBox, okBox, loading, factors, scoreText, dataText, splitList } from './dom.js';
 import { matchCard, partnershipList, partnershipsByOther, updateCards, institutionNamesEN, partyRecords, signInHint, canAct, MAX_PARTNERSHIPS } from './partners.js';
 import { CITIES } from './explore.js';
 import { directory, finderHits, finderOut } from './directory.js';
@@ -333,10 +333,6 @@ function label(name) {
 
 function field(id, label, control) {
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
-}
-
-function splitList(s) {
-  return s.split(/[,，、;；\s]+/).map((x) => x.trim()).filter(Boolean);
 }
 
 /**

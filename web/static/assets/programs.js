@@ -3,7 +3,7 @@
 // removing them (name, major code, degree, graduates or trainees a year, skills).
 import { t, degreeName, skillName, majorName } from './i18n.js';
 import { api, get, getAll } from './api.js';
-import { h, syntheticBadge, errorBox, okBox } from './dom.js';
+import { h, syntheticBadge, errorBox, okBox, splitList } from './dom.js';
 
 // MAX_PROGRAMS bounds the programs the page reads of one institution.
 const MAX_PROGRAMS = 2000;
@@ -25,10 +25,6 @@ export function degreesFor(inst) {
 
 function field(id, label, control) {
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
-}
-
-function splitList(s) {
-  return s.split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean);
 }
 
 /**

@@ -4,7 +4,7 @@
 // administrators'. Without it they could set them with the API only.
 import { t, apiText, cityName, districtName } from './i18n.js';
 import { api } from './api.js';
-import { h, errorBox, okBox, dataText } from './dom.js';
+import { h, errorBox, okBox, dataText, splitList } from './dom.js';
 
 // FIELDS are the fields each kind's form edits, by their names in the API; tags are a list.
 const FIELDS = {
@@ -13,10 +13,6 @@ const FIELDS = {
 };
 
 const PATHS = { institution: '/api/v1/institutions/', enterprise: '/api/v1/enterprises/' };
-
-function splitList(s) {
-  return s.split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean);
-}
 
 /**
  * recordForm is the form to edit doc, an institution or enterprise (kind), folded away under
