@@ -361,10 +361,10 @@ func summary(method string, openings, filled, unserved int) xiaoqi.AllocationSum
 	switch method {
 	case "greedy":
 		sm.ZH = fmt.Sprintf("各企业只找自己排名第一的院校：填补 %d/%d 个岗位，%d 家企业仍有缺口", filled, openings, unserved)
-		sm.EN = fmt.Sprintf("Every enterprise going to its own first choice: %d of %d openings filled, %d enterprises left short", filled, openings, unserved)
+		sm.EN = fmt.Sprintf("Every enterprise going to its own first choice: %s of %s openings filled, %s enterprises left short", thousands(filled), thousands(openings), thousands(unserved))
 	default:
 		sm.ZH = fmt.Sprintf("统筹分配（延迟接受+增广路径，按院校毕业生容量）：填补 %d/%d 个岗位，%d 家企业仍有缺口", filled, openings, unserved)
-		sm.EN = fmt.Sprintf("Allocation across the scope (deferred acceptance with quotas, then augmenting paths): %d of %d openings filled, %d enterprises left short", filled, openings, unserved)
+		sm.EN = fmt.Sprintf("Allocation across the scope (deferred acceptance with quotas, then augmenting paths): %s of %s openings filled, %s enterprises left short", thousands(filled), thousands(openings), thousands(unserved))
 	}
 	if filled < openings && sm.FillRate == 1 {
 		sm.FillRate = 0.99 // 2,986 of 2,989 is not all

@@ -250,7 +250,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		case sd == g.d:
 			demZH, demEN = demZH+"（均为示例数据）", demEN+" (all synthetic)"
 		case sd > 0:
-			demZH, demEN = demZH+fmt.Sprintf("（其中 %d 个为示例数据）", sd), demEN+fmt.Sprintf(" (%d of them synthetic)", sd)
+			demZH, demEN = demZH+fmt.Sprintf("（其中 %d 个为示例数据）", sd), demEN+fmt.Sprintf(" (%s of them synthetic)", thousands(sd))
 		}
 		sg.ZH = fmt.Sprintf("%s：%s，%s；%s；最具基础的院校：%s（《实施意见》第（十二）项：增设服务外包专业）",
 			sk.NameZH, demZH, supZH, addZH, noneZH(names))

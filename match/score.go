@@ -192,7 +192,7 @@ func (m *Matcher) fitFactor(s *snapshot, e *enterprise, in *institution, skills 
 	}
 	n, l := int(math.Round(fill)), learnersOf(in)
 	f.ZH = fmt.Sprintf("该机构%s可胜任该企业约 %d 个岗位（共 %d 个）", l.zh, n, e.openings)
-	f.EN = fmt.Sprintf("Its %s could fill about %d of the enterprise's %s", l.en, n, plural(e.openings, "opening", "openings"))
+	f.EN = fmt.Sprintf("Its %s could fill about %s of the enterprise's %s", l.en, thousands(n), plural(e.openings, "opening", "openings"))
 	if n == 0 && fill > 0 { // "about 0" of a suggestion reads as none
 		f.ZH = fmt.Sprintf("该机构%s可胜任该企业不足 1 个岗位（共 %d 个）", l.zh, e.openings)
 		f.EN = fmt.Sprintf("Its %s could fill less than one of the enterprise's %s", l.en, plural(e.openings, "opening", "openings"))
@@ -216,7 +216,7 @@ func (m *Matcher) fitFactor(s *snapshot, e *enterprise, in *institution, skills 
 	if fill < 3 {
 		// Why a demand it could fill whole scores low: the volume counts.
 		f.ZH += fmt.Sprintf("；需求量小，得分因此低（约 %d 个岗位可满分）", fitFull)
-		f.EN += fmt.Sprintf("; a small demand, hence the low score (full marks at about %d openings)", fitFull)
+		f.EN += fmt.Sprintf("; a small demand, hence the low score (full marks at about %s openings)", thousands(fitFull))
 	}
 	return f
 }
@@ -351,14 +351,14 @@ func (m *Matcher) capacityFactor(s *snapshot, sc *scratch, e *enterprise, in *in
 		f.EN = fmt.Sprintf("No %s covers %.0f%% of the demanded skills; the enterprise has %s", l.ofEN, e.relevantAt*100, plural(e.openings, "open position", "open positions"))
 	} else {
 		f.ZH = fmt.Sprintf("相关%s %d %s（%s）年%s约 %d 人%s，该企业开放岗位 %d 个", l.progZH, len(progs), l.unitZH, listZH(names, 4), l.zh, grads, estZH, e.openings)
-		f.EN = fmt.Sprintf("About %d %s a year%s in %s (%s) for %s", grads, l.en, estEN, plural(len(progs), l.progEN, l.progsEN), listEN(namesEN, 4), plural(e.openings, "open position", "open positions"))
+		f.EN = fmt.Sprintf("About %s %s a year%s in %s (%s) for %s", thousands(grads), l.en, estEN, plural(len(progs), l.progEN, l.progsEN), listEN(namesEN, 4), plural(e.openings, "open position", "open positions"))
 	}
 	if e.unknownHC > 0 {
 		f.ZH += fmt.Sprintf("（其中 %d 个岗位未注明人数，按 1 人计）", e.unknownHC)
 		if e.unknownHC == 1 {
 			f.EN += " (1 posting did not say how many; counted as one)"
 		} else {
-			f.EN += fmt.Sprintf(" (%d postings did not say how many; counted as one each)", e.unknownHC)
+			f.EN += fmt.Sprintf(" (%s postings did not say how many; counted as one each)", thousands(e.unknownHC))
 		}
 	}
 	return f, progs, grads
@@ -403,7 +403,7 @@ func (m *Matcher) degreeFactor(e *enterprise, in *institution, text bool) xiaoqi
 	for l := lvlDoctor; l >= 0; l-- {
 		if n := e.levels[l]; n > 0 {
 			needZH = append(needZH, fmt.Sprintf("%s %d 个", levelName(l)[0], n))
-			needEN = append(needEN, fmt.Sprintf("%s %d", levelName(l)[1], n))
+			needEN = append(needEN, levelName(l)[1]+" "+thousands(n))
 		}
 		if in.hasLevel[l] {
 			name := levelName(l)

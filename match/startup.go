@@ -187,7 +187,7 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	}
 	synthZH, synthEN := "", ""
 	if n := d.SyntheticHeadcount; n > 0 {
-		synthZH, synthEN = fmt.Sprintf("；其中 %d 个为示例数据", n), fmt.Sprintf("; %d of the positions synthetic", n)
+		synthZH, synthEN = fmt.Sprintf("；其中 %d 个为示例数据", n), fmt.Sprintf("; %s of the positions synthetic", thousands(n))
 	}
 	payZH, payEN := "", ""
 	if d.SalaryJobs > 0 {

@@ -13,7 +13,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return thousands(n) + " " + many
 }
 
 func noneZH(s []string) string {
@@ -42,7 +42,7 @@ func listEN(names []string, n int) string {
 	if len(names) <= n {
 		return strings.Join(names, ", ")
 	}
-	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
+	return strings.Join(names[:n], ", ") + " and " + thousands(len(names)-n) + " more"
 }
 
 // thousands writes n in English with a comma between thousands, as the web UI writes its
