@@ -105,3 +105,42 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitText(".results [data-notice=cue]", "No training institutions match the other words")
 	p.noConsoleErrors()
 }
+
+// directoryEnglishJourney: the English institution directory lists each city's schools in one
+// order, by the pinyin of their Chinese names, as README says: it listed those with no English
+// name first and then the English names A–Z, so that Chang'an University (长安大学) stood some
+// 30 rows from 长安大学兴华学院, its own college.
+func directoryEnglishJourney(t *testing.T, p *page, svc *service) {
+	p.open("/#/explore")
+	p.click("#lang")
+	p.waitText("nav", "Search")
+	p.open("/#/institution")
+	const xian = `.directory[data-city="西安市"] [data-kind=university] li a`
+	p.waitJS("the directory", `document.querySelectorAll('`+xian+`').length > 20`)
+	// The Chinese name of each row: in brackets after an English one, else the row itself;
+	// those not in pinyin order (长, 重, 厦 are sorted as the name reads them, which the
+	// collator does not know).
+	var got struct{ Names, Wrong []string }
+	p.eval(`(() => { const c = new Intl.Collator('zh-Hans-CN'), out = [];
+		const names = [...document.querySelectorAll('`+xian+`')].map((a) => { const m = /\(([^()]*\p{Script=Han}[^()]*)\)$/u.exec(a.textContent); return m ? m[1] : a.textContent; });
+		const han = names.filter((n) => !/^[长重厦]/.test(n));
+		for (let i = 1; i < han.length; i++) if (c.compare(han[i - 1], han[i]) > 0) out.push(han[i - 1] + ' > ' + han[i]);
+		return { Names: names, Wrong: out.slice(0, 5) } })()`, &got)
+	names := got.Names
+	if len(got.Wrong) > 0 {
+		p.fail("the English directory of 西安市's universities is not in pinyin order: %q", got.Wrong)
+	}
+	at := map[string]int{}
+	for i, n := range names {
+		at[n] = i
+	}
+	a, okA := at["长安大学"]
+	b, okB := at["长安大学兴华学院"]
+	if !okA || !okB || b-a != 1 {
+		p.fail("长安大学 is row %d (%v) and 长安大学兴华学院 row %d (%v) of %d: want them one after the other", a, okA, b, okB, len(names))
+	}
+	if !strings.Contains(p.text(xian), "Chang'an University (长安大学)") {
+		p.fail("the English directory does not name Chang'an University (长安大学)")
+	}
+	p.noConsoleErrors()
+}

@@ -1,5 +1,5 @@
 // The directories of the finders' pages without words (#/institution, #/hr): every record of
-// a list, by city, each by name in pinyin order, on the English page too.
+// a list, by city, each by its Chinese name in pinyin order, on the English page too.
 import { t, cityName } from './i18n.js';
 import { get, getAll } from './api.js';
 import { h, errorBox, dataText, loading } from './dom.js';
@@ -55,16 +55,20 @@ export async function directory(out, ctx, { path, prefix, href, name, badges, gr
       byCity.get(c).push(x);
     }
     // The names are Chinese on either page: an English collator sorts them by code point (万,
-    // 三, 上…), which no reader can follow; the Chinese one sorts them by pinyin, and Latin
-    // names (Xi'an Jiaotong University (西安交通大学)) alphabetically before them.
+    // 三, 上…), which no reader can follow; the Chinese one sorts them by pinyin.
     const collator = new Intl.Collator('zh-Hans-CN');
-    const compare = (a, b) => collator.compare(sortKey(a), sortKey(b));
+    // Each record sorts by its Chinese name (x.name), which every record has, not by the name
+    // shown: on the English page a school with an English name (Chang'an University (长安大学))
+    // sorted alphabetically before all the Chinese-only ones, 30 rows from 长安大学兴华学院;
+    // by the Chinese name a university stands beside its colleges, in the same order on both
+    // pages.
+    const compare = (a, b) => collator.compare(sortKey(a.name || ''), sortKey(b.name || ''));
     const cities = [...byCity.entries()].sort((a, b) => b[1].length - a[1].length || collator.compare(cityName(a[0]), cityName(b[0])));
     const list = (xs) => h('ul', { class: 'plain finder' }, xs.map((x) => h('li', {}, h('a', { href: href(x) }, dataText(name(x))), ...badges(x))));
     const total = t(all.more ? prefix + '.more' : prefix + '.total', { n: all.data.length.toLocaleString() });
     const parts = [h('p', { class: 'muted dir-total' }, total)];
     for (const [city, xs] of cities) {
-      xs.sort((a, b) => compare(name(a), name(b)));
+      xs.sort(compare);
       parts.push(h('section', { class: 'directory', 'data-city': city },
         h('h2', {}, (city ? cityName(city) : t('dir.nocity')) + ' ', h('span', { class: 'muted' }, t(prefix + '.count', { n: xs.length }))),
         ...(groups ? groups.map(([key, test]) => [key, xs.filter(test)]).filter(([, g]) => g.length)
