@@ -190,6 +190,11 @@ func jobDocument(j *xiaoqi.JobNeed) indexDoc {
 		}
 		doc[fieldSalaryMin], doc[fieldSalaryMax], doc[fieldSalaryTop] = salaryTerm(j.SalaryMin), salaryTerm(hi), salaryTerm(top)
 		doc[fieldSalary] = salaryText(j)
+		if j.SalaryMonths > 0 {
+			// The English page says the figures of the text, not the text: 9千-1.1万·14薪
+			// was "CNY 9,000–11,000 a month" in a hit, without its 14 pays a year.
+			doc[fieldSalaryMon] = float64(j.SalaryMonths)
+		}
 	}
 	if j.Status == xiaoqi.JobClosed {
 		doc[fieldStatus] = j.Status // still found, and said to be closed

@@ -12,7 +12,7 @@ import (
 // mappingVersion names the shape of the mapping, of the analysis and of the documents built
 // for it. Change it whenever any of them changes: Open refuses an index built with another
 // version (ErrMappingChanged) and `xiaoqi serve` or `xiaoqi reindex` rebuilds it.
-const mappingVersion = "xiaoqi-52-js-names"
+const mappingVersion = "xiaoqi-53-salary-months"
 
 // Index field names. Text fields hold words, sub-words and bigrams within words (analysis.go).
 const (
@@ -57,6 +57,7 @@ const (
 	fieldSalaryMin = "salary_min"       // jobs: the monthly salary in yuan (salaryTerm), from
 	fieldSalaryMax = "salary_max"       // and to (xiaoqi.MaxMonthlySalary: no upper end)
 	fieldSalaryTop = "salary_top"       // jobs: the most the salary states (its max, else its min): the salary sort
+	fieldSalaryMon = "salary_months"    // jobs: the pays a year (14薪), which an English hit says
 	fieldSuggest   = "suggest"          // folded title, skills and names, each "folded\x1foriginal", for prefix suggestions
 	fieldPinyin    = "pinyin"           // enterprises and institutions: the name in pinyin, whole and by initials, each "spelling\x1fname" (firmSpellings)
 	fieldDocID     = "doc_id"           // the document's id again, as doc values only: the tie-break of every sort
@@ -80,11 +81,11 @@ const wordBoost = 2
 
 // storedFields are what a hit carries besides its title and snippet.
 var storedFields = []string{fieldType, fieldTitle, fieldBody, fieldCity, fieldDistrict, fieldCode,
-	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN, fieldBodyEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldGradYear, fieldPosted}
+	fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldSynthetic, fieldVersion, fieldVerified, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldDate, fieldNameEN, fieldBodyEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldSalaryMon, fieldGradYear, fieldPosted}
 
 // hitFields are the identifying fields copied into Hit.Fields; the ids let a result list link
 // a job to its enterprise and a program to its institution.
-var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldNameEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldGradYear, fieldPosted}
+var hitFields = []string{fieldCity, fieldDistrict, fieldCode, fieldInstName, fieldMajorCode, fieldEntName, fieldNumber, fieldEntID, fieldInstID, fieldInstType, fieldStatus, fieldExp, fieldNameEN, fieldSalary, fieldSalaryMin, fieldSalaryMax, fieldSalaryMon, fieldGradYear, fieldPosted}
 
 // FacetFields are the fields a query may ask counts of (SearchQuery.Facets).
 var FacetFields = []string{fieldCity, fieldRegion, fieldSector, fieldSkill, fieldDegree, fieldType}
@@ -153,6 +154,7 @@ var fieldSpecs = map[string]fieldSpec{
 	fieldSalaryMax: {kind: kindKeyword, store: true},
 	fieldSalaryTop: {kind: kindKeyword, docValues: true},
 	fieldSalary:    {kind: kindKeyword, store: true, storeOnly: true},
+	fieldSalaryMon: {kind: kindNumber, store: true, storeOnly: true},
 	fieldVersion:   {kind: kindNumber, store: true, storeOnly: true},
 	fieldLat:       {kind: kindNumber, store: true, storeOnly: true},
 	fieldLon:       {kind: kindNumber, store: true, storeOnly: true},

@@ -87,6 +87,7 @@ func TestUI(t *testing.T) {
 	// What an English-only user of the UI found.
 	t.Run("joblists", func(t *testing.T) { jobListsJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("directoryenglish", func(t *testing.T) { directoryEnglishJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("salaryenglish", func(t *testing.T) { salaryEnglishJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	// Last: it writes enterprises of its own, which the journeys above do not expect.
 	t.Run("verified", func(t *testing.T) { verifiedJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("partnerbadges", func(t *testing.T) { partnerBadgesJourney(t, openPage(t, browser, svc.URL), svc) })

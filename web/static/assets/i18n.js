@@ -200,16 +200,44 @@ export function authorityName(a) { return named('authority.', a); }
 export function languageName(l) { return named('language.', l); }
 
 /**
+ * salaryPeriod is what a salary as written pays for, as ingest.ParseSalary reads it: a year
+ * (17-34万/年, 年薪20万, 猎聘's 18-36万 72小时反馈, or a figure past 100,000 that names no
+ * period, 20-40万), a day (50元/天, 日薪), an hour (30元/小时); else a month.
+ */
+function salaryPeriod(text) {
+  let s = String(text || '').replace(/\s+/g, '').replace(/[·.×x*]*\d{1,2}薪$/, '');
+  const note = /(\d{1,3}(小时|天|个工作日)内?|当天|当日)(反馈|回复|处理)$/;
+  if (note.test(s) || /年薪|[/／]年|每年/.test(s)) return 'year';
+  s = s.replace(note, '');
+  if (/时薪|[/／]小?时|每小时/.test(s)) return 'hour';
+  if (/日薪|[/／][天日]|每[天日]/.test(s)) return 'day';
+  if (/月/.test(s)) return 'month';
+  const unit = { 万: 10000, w: 10000, W: 10000, 千: 1000, k: 1000, K: 1000 };
+  const top = Math.max(0, ...[...s.matchAll(/(\d+(?:\.\d+)?)([万wW千kK]?)/g)].map((m) => Number(m[1]) * (unit[m[2]] || 1)));
+  return top > 100000 ? 'year' : 'month';
+}
+
+/**
  * salaryText is a job's salary: on a Chinese page as the posting wrote it (1-1.5万·14薪,
- * 17-34万/年), which an English reader cannot read; on an English page the monthly figures
- * the import read from it: CNY 10,000–15,000 a month, 14 pays a year. j has the fields of a
- * job need (salary_min, salary_max, salary_text, salary_months), as a job hit has them too.
+ * 17-34万/年), which an English reader cannot read; on an English page what it says, from the
+ * monthly figures the import read from it and the pays a year: CNY 10,000–15,000 a month, 14
+ * pays a year; a yearly salary a year (CNY 170,000–340,000 a year: it read CNY 14,167–28,333
+ * a month), a day rate a day (CNY 50 a day, not CNY 1,088 a month). j has the fields of a job
+ * need (salary_min, salary_max, salary_text, salary_months), as a job hit has them too; the
+ * search page and the enterprise page both say a salary with it.
  */
 export function salaryText(j) {
   if (!j.salary_min || (current === 'zh' && j.salary_text)) return j.salary_text || '';
-  const n = (v) => v.toLocaleString('en');
+  const per = salaryPeriod(j.salary_text);
+  const months = j.salary_months || 12;
+  // Back from a month's pay to the period written, as ParseSalary went (12 or the stated
+  // pays a year, 21.75 working days a month, 8 hours a day), to the precision people write:
+  // a year to the hundred (17万 is 14,167 a month, 170,004 back), a day to the yuan.
+  const back = { month: (v) => v, year: (v) => Math.round(v * months / 100) * 100, day: (v) => Math.round(v / 21.75), hour: (v) => Math.round(v / 21.75 / 8 * 10) / 10 }[per];
+  const n = (v) => back(v).toLocaleString('en');
   const v = j.salary_max && j.salary_max !== j.salary_min ? n(j.salary_min) + '–' + n(j.salary_max) : n(j.salary_min);
-  return t('hr.job.salary', { v }) + (j.salary_months && j.salary_months !== 12 ? t('hr.job.salary.months', { n: j.salary_months }) : '');
+  const pays = (per === 'month' || per === 'year') && months !== 12 ? t('hr.job.salary.months', { n: months }) : '';
+  return t(per === 'month' ? 'hr.job.salary' : 'hr.job.salary.' + per, { v }) + pays;
 }
 
 /**

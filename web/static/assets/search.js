@@ -434,7 +434,8 @@ function hit(x, st) {
   if (x.type === 'job' && f.experience) meta.push(experienceText(f.experience));
   if (x.type === 'job' && f.salary) {
     // The salary as the posting wrote it (90-180万/年, 1-1.5万·14薪) under a label that names
-    // no period (薪资, not 月薪); the monthly figures of an English page say theirs.
+    // no period (薪资, not 月薪); an English page says what it pays for, as the enterprise
+    // page does (salaryText: a month and its pays a year, a year, a day).
     const v = salaryText({ ...f, salary_text: f.salary });
     meta.push(v === f.salary ? t('field.salary', { v }) : v);
   }
