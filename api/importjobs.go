@@ -373,7 +373,7 @@ func (m *importJobs) run(ctx context.Context, j *importJob) (rep *ingest.Report,
 	}
 	opt.Notify = m.notify
 	if opt.Type == xiaoqi.KindCandidate && m.accounts != nil {
-		if opt.Erased, err = xiaoqi.ErasedKeys(ctx, m.accounts); err != nil {
+		if opt.Erased, err = xiaoqi.NewErasures(ctx, m.accounts); err != nil {
 			return nil, err
 		}
 	}

@@ -453,14 +453,20 @@ func (s *Server) eraseCandidate(c *gin.Context) {
 	if err == nil {
 		_, err = s.accounts.RedactAudit(ctx, id)
 	}
-	var res xiaoqi.WriteResult
-	if err == nil {
-		res, err = s.store.Delete(ctx, xiaoqi.KindCandidate, id)
-	}
+	// The erasure is recorded before the profile goes: an import running meanwhile reads the
+	// erasures after writing each batch (ingest.Options.Erased), and one that wrote her row
+	// between the two found no erasure yet and kept her, with name and phone, under a new id.
 	if err == nil {
 		err = s.accounts.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: p.user.ID,
 			ActorRole: p.user.Role, SubjectID: xiaoqi.ErasedSubject, ErasedKey: xiaoqi.ErasedKey(d.NaturalKey()),
 			ErasedIdentity: d.(*xiaoqi.Candidate).Identity()})
+	}
+	var res xiaoqi.WriteResult
+	if err == nil {
+		// Gone already: that import took her row out again.
+		if res, err = s.store.Delete(ctx, xiaoqi.KindCandidate, id); xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+			err = nil
+		}
 	}
 	if err != nil {
 		s.writeError(c, err)

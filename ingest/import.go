@@ -59,9 +59,11 @@ type Options struct {
 	// Notify is called after every batch written (to wake an index follower); may be nil.
 	Notify func()
 	// Erased holds the xiaoqi.ErasedKey and IdentityKeys of every candidate erased at their
-	// request (xiaoqi.ErasedKeys): a row of one of them, by its key or by the person's name
-	// with phone or e-mail, is an error, not imported again. May be nil.
-	Erased map[string]bool
+	// request (xiaoqi.NewErasures): a row of one of them, by its key or by the person's name
+	// with phone or e-mail, is an error, not imported again. The writer reads the erasures
+	// recorded since before and after every batch, and takes out again a row whose person was
+	// erased while it was written. May be nil.
+	Erased *xiaoqi.Erasures
 	// InstitutionNames maps the other names of institutions, abbreviations and English names
 	// (西电, 西安交大, Xidian University), to the full names they stand for
 	// (seed.InstitutionOtherNames), for the program and candidate rows that name a school so.

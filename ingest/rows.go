@@ -37,6 +37,9 @@ type item struct {
 	was xiaoqi.Doc
 }
 
+// erasedRow is the error of a row whose person was erased at their request.
+const erasedRow = "此人已应本人要求删除，不再导入；请从文件中删去此行 / this person was erased at their request and is not imported again; take the row out of the file"
+
 func (it *item) level() Level {
 	switch {
 	case it.skipped:
@@ -155,8 +158,8 @@ func (rs *rows) item(row Row) (*item, error) {
 		}
 		rs.dedupe(rec, it, docs[len(docs)-1], auto, content.Sum64())
 	}
-	if c := person; c != nil && !rec.failed && !it.dup && xiaoqi.Erased(rs.opt.Erased, c) {
-		rec.errorf("name", "此人已应本人要求删除，不再导入；请从文件中删去此行 / this person was erased at their request and is not imported again; take the row out of the file")
+	if c := person; c != nil && !rec.failed && !it.dup && rs.opt.Erased.Erased(c) {
+		rec.errorf("name", erasedRow)
 	}
 	if c := person; c != nil && !rec.failed && !it.dup {
 		if err := rs.keepChoices(rec, c); err != nil {

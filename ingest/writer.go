@@ -59,6 +59,9 @@ func (w *writer) upsert(ctx context.Context, b *batch) error {
 		docs   []xiaoqi.Doc
 		owners []*item
 	)
+	if err := w.erased(ctx, b, nil); err != nil {
+		return err
+	}
 	for _, it := range b.items {
 		for _, d := range it.docs {
 			docs, owners = append(docs, d), append(owners, it)
@@ -67,8 +70,14 @@ func (w *writer) upsert(ctx context.Context, b *batch) error {
 	for len(docs) > 0 {
 		res, err := w.store.Upsert(ctx, docs)
 		if err == nil {
+			if err := w.erased(ctx, b, res); err != nil {
+				return err
+			}
 			for i, r := range res {
 				it := owners[i]
+				if it.failed {
+					continue // its person was erased as it was written
+				}
 				if docs[i] != it.docs[len(it.docs)-1] {
 					if r.Created {
 						w.rep.EnterprisesCreated++
@@ -103,6 +112,46 @@ func (w *writer) upsert(ctx context.Context, b *batch) error {
 		}
 		docs, owners = keepDocs, keepOwners
 		bad.docs = nil
+	}
+	return nil
+}
+
+// erased fails the rows of b whose person was erased at their request after the import read
+// the erasures (Options.Erased), which it reads again first: before a batch is written (res
+// nil), so that the row is not written; after (res the results of the documents still in
+// the batch, in its order), so that one written as the erasure was made is taken out again.
+// Erasing a candidate while a list that names her was imported brought her back, name and
+// phone, from its later rows; the erasure records the person before it removes the profile,
+// so that one of the two reads sees her.
+func (w *writer) erased(ctx context.Context, b *batch, res []xiaoqi.WriteResult) error {
+	if w.opt.Erased == nil || w.opt.Type != xiaoqi.KindCandidate {
+		return nil
+	}
+	if err := w.opt.Erased.Refresh(ctx); err != nil {
+		return fmt.Errorf("ingest: read the erasures: %w", err)
+	}
+	n := 0
+	for _, it := range b.items {
+		for _, d := range it.docs {
+			var id string
+			if res != nil {
+				id, n = res[n].ID, n+1
+			}
+			c, ok := d.(*xiaoqi.Candidate)
+			if !ok || it.failed || !w.opt.Erased.Erased(c) {
+				continue
+			}
+			if id != "" {
+				if _, err := w.store.Delete(ctx, xiaoqi.KindCandidate, id); err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+					return fmt.Errorf("ingest: row %d: take out a person erased as it was written: %w", it.row.Num, err)
+				}
+			}
+			it.failed = true
+			it.problems = append(it.problems, Problem{Row: it.row.Num, Field: "name", Level: LevelError, Message: erasedRow})
+		}
+		if res == nil && it.failed {
+			it.docs = nil
+		}
 	}
 	return nil
 }

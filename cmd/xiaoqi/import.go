@@ -143,7 +143,7 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	defer store.Close()
 	if a, ok := store.(xiaoqi.Accounts); ok && opt.Type == xiaoqi.KindCandidate {
-		if opt.Erased, err = xiaoqi.ErasedKeys(ctx, a); err != nil {
+		if opt.Erased, err = xiaoqi.NewErasures(ctx, a); err != nil {
 			return err
 		}
 	}
