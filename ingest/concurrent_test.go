@@ -30,6 +30,48 @@ func (h *hookStore) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.Wri
 	return h.Store.Upsert(ctx, docs)
 }
 
+// TestImportKeepsChoicesMadeWhileItRuns: a candidate made her profile private and withdrew
+// her consent while a list that names her was imported; the import, which had read her
+// profile before, wrote it back public with the consent. Her later choice stands, and the
+// list's own value (the degree) is still written.
+func TestImportKeepsChoicesMadeWhileItRuns(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	file := writeFile(t, "名单.csv", []byte(csvLines("学号,姓名,手机,最高学历", "S1,陈合成,13700001111,本科")))
+	mustImport(t, s, file, ingest.Options{Type: xiaoqi.KindCandidate, Source: "list"})
+	d, err := s.GetByKey(ctx, xiaoqi.KindCandidate, "src:list|S1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := d.(*xiaoqi.Candidate)
+	c.ConsentEnterprises = []string{"ent_aaaaaaaaaaaaaaaa"}
+	if _, err := s.Upsert(ctx, []xiaoqi.Doc{c}); err != nil {
+		t.Fatal(err)
+	}
+	id := c.ID
+
+	h := &hookStore{Store: s}
+	h.hook = func() { // as PUT /candidates/{id} would
+		d, _ := s.Get(ctx, xiaoqi.KindCandidate, id)
+		c := d.(*xiaoqi.Candidate)
+		c.Visibility, c.ConsentEnterprises = xiaoqi.VisibilityPrivate, nil
+		if _, err := s.Upsert(ctx, []xiaoqi.Doc{c}); err != nil {
+			t.Error(err)
+		}
+	}
+	file2 := writeFile(t, "名单2.csv", []byte(csvLines("学号,姓名,手机,最高学历", "S1,陈合成,13700001111,硕士")))
+	rep := mustImport(t, h, file2, ingest.Options{Type: xiaoqi.KindCandidate, Source: "list"})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Updated: 1})
+	d, _ = s.Get(ctx, xiaoqi.KindCandidate, id)
+	c = d.(*xiaoqi.Candidate)
+	if c.Visibility != xiaoqi.VisibilityPrivate || len(c.ConsentEnterprises) > 0 {
+		t.Errorf("after the import: visibility %q, consents %v; want private and none, as she chose while it ran", c.Visibility, c.ConsentEnterprises)
+	}
+	if c.Degree != "硕士" {
+		t.Errorf("degree %q, want the list's 硕士", c.Degree)
+	}
+}
+
 // TestImportDoesNotBringBackPersonErasedWhileItRuns: a person erased at her request while a
 // list that names her was imported (the erasure between the import reading her profile and
 // writing her row) was stored again, name and phone, from her row. She stays erased, and the

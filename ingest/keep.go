@@ -14,38 +14,53 @@ import (
 // keepChoices keeps what a stored candidate chose, which an import of their row does not
 // change: who may see the profile (visibility) and which enterprises may see their contacts
 // (consent_enterprises). A list imported again made a profile its candidate had made private
-// public again, and dropped their consents, without a word in the audit log.
-func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) error {
+// public again, and dropped their consents, without a word in the audit log. It returns the
+// row's candidate as it was before, for the writer to apply the choices again (rechoose)
+// should she change them before the row is written: c carries the version read, which the
+// store checks.
+func (rs *rows) keepChoices(rec *record, c *xiaoqi.Candidate) (*xiaoqi.Candidate, error) {
 	old, err := stored(rs.ctx, rs.store, xiaoqi.KindCandidate, "", c.NaturalKey())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	o, ok := old.(*xiaoqi.Candidate)
 	if !ok {
 		if o, err = rs.samePerson(rec, c); o == nil || err != nil {
-			return err
+			return nil, err
 		}
 	} else if otherPerson(o, c) {
 		// Not the source: named after the file, it may hold a name and a phone
 		// (陈晓东_13700001111_简历), and problems are not redacted after this point.
 		rec.errorf("external_id", "编号 %[1]s 在此来源中已属于另一位候选人（姓名不同），此行未导入：若是另一所学校或机构的名单，请为其指定来源（source）；若此人改了姓名，请在其档案中修改 / id %[1]s of this source belongs to another candidate (another name): the row was not imported; if this is another school's or office's list, give it a source of its own; if the person changed their name, change it on their profile",
 			c.ExternalID)
-		return nil
+		return nil, nil
 	}
 	if c.Visibility != "" && c.Visibility != cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous) {
 		rec.warnf("visibility", "候选人的可见性（%[1]s）已保留：导入不改变已有候选人的可见性，请由本人或在其资料中修改 / the candidate's visibility (%[1]s) is kept: an import does not change that of a stored candidate; they (or an administrator, on the profile) change it",
 			cmp.Or(o.Visibility, xiaoqi.VisibilityAnonymous))
 	}
-	c.Visibility, c.ConsentEnterprises = o.Visibility, o.ConsentEnterprises
+	row := *c
 	// What she corrected herself on her profile stays: the school's list is older than her
 	// correction. The warning names the field, never a value.
-	for _, f := range xiaoqi.KeepOwn(c, o) {
+	for _, f := range applyChoices(c, o) {
 		rec.warnf(f, "保留了本人更正的%[1]s：导入不改变候选人本人更正过的内容，请由本人或管理员在其资料中修改 / kept the candidate's own correction of %[2]s: an import does not change what the candidate corrected herself; she (or an administrator, on the profile) changes it",
 			ownLabels[f][0], ownLabels[f][1])
 	}
+	return &row, nil
+}
+
+// applyChoices gives c, a row's candidate, what o, the stored one, keeps (keepChoices), and
+// o's version: the row is written only onto the profile it was read from. The import read
+// her profile while parsing and wrote the row a batch later without a version, and a profile
+// she made private in between was public again. It returns the fields of her own corrections
+// kept.
+func applyChoices(c, o *xiaoqi.Candidate) []string {
+	c.Visibility, c.ConsentEnterprises = o.Visibility, o.ConsentEnterprises
+	own := xiaoqi.KeepOwn(c, o)
 	xiaoqi.KeepBlank(c, o)
 	c.FormerKeys = xiaoqi.FormerIdentity(o, c)
-	return nil
+	c.Version = o.Version
+	return own
 }
 
 // ownLabels names the fields of xiaoqi.OwnFieldNames in warnings, in Chinese and English.

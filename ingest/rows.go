@@ -35,6 +35,10 @@ type item struct {
 	person *xiaoqi.Candidate
 	// was is the stored enterprise or institution the row updates, as it was (record.was).
 	was xiaoqi.Doc
+	// row0 is the row's candidate before it took the stored one's choices (keepChoices), nil
+	// for a new one; tries counts the times the writer applied them again (rechoose).
+	row0  *xiaoqi.Candidate
+	tries int
 }
 
 // erasedRow is the error of a row whose person was erased at their request.
@@ -162,7 +166,8 @@ func (rs *rows) item(row Row) (*item, error) {
 		rec.errorf("name", erasedRow)
 	}
 	if c := person; c != nil && !rec.failed && !it.dup {
-		if err := rs.keepChoices(rec, c); err != nil {
+		var err error
+		if it.row0, err = rs.keepChoices(rec, c); err != nil {
 			return nil, err
 		}
 	}

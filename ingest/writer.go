@@ -89,6 +89,13 @@ func (w *writer) upsert(ctx context.Context, b *batch) error {
 			return w.follow(ctx, b)
 		}
 		i := failedDoc(err)
+		if i >= 0 && i < len(docs) && xiaoqi.ErrorCode(err) == xiaoqi.ECONFLICT && owners[i].row0 != nil &&
+			docs[i] == owners[i].docs[len(owners[i].docs)-1] && owners[i].tries < maxRechoose {
+			if err := w.rechoose(ctx, owners[i]); err != nil {
+				return err
+			}
+			continue
+		}
 		if i < 0 || i >= len(docs) || w.opt.Mode == ModeStrict {
 			return fmt.Errorf("ingest: write rows %d–%d: %w", first(b), b.lastRow, err)
 		}
@@ -112,6 +119,29 @@ func (w *writer) upsert(ctx context.Context, b *batch) error {
 		}
 		docs, owners = keepDocs, keepOwners
 		bad.docs = nil
+	}
+	return nil
+}
+
+// maxRechoose bounds the times a row's candidate takes the choices of her stored profile
+// again because it changed before the row was written.
+const maxRechoose = 5
+
+// rechoose gives it, a row whose stored candidate changed between the import reading her and
+// writing the row (the store refused the version read), her profile's choices and corrections
+// as they are now, and its version: a profile she made private while a list was being
+// imported became public again when its row was written. A candidate no longer stored takes
+// none (what erased her is the erasures' to say).
+func (w *writer) rechoose(ctx context.Context, it *item) error {
+	it.tries++
+	c := it.docs[len(it.docs)-1].(*xiaoqi.Candidate)
+	old, err := stored(ctx, w.store, xiaoqi.KindCandidate, it.row0.ID, it.row0.NaturalKey())
+	if err != nil {
+		return err
+	}
+	*c = *it.row0
+	if o, ok := old.(*xiaoqi.Candidate); ok {
+		applyChoices(c, o)
 	}
 	return nil
 }
