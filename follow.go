@@ -98,6 +98,19 @@ func FollowOrg(ctx context.Context, store Store, old, d Doc) (uint64, error) {
 			}
 			if len(docs) > 0 {
 				res, err := store.Upsert(ctx, docs)
+				if ErrorCode(err) == ECONFLICT {
+					// One part changed since the page was read (a job need edited as its firm
+					// was renamed): the page's transaction wrote none, and they all kept the
+					// old name. Each is written alone, read again when it changed.
+					res, err = nil, nil
+					for _, x := range docs {
+						n, err := FollowPart(ctx, store, x, p.rename)
+						if err != nil {
+							return seq, err
+						}
+						seq = max(seq, n)
+					}
+				}
 				if err != nil {
 					return seq, err
 				}
@@ -112,4 +125,31 @@ func FollowOrg(ctx context.Context, store Store, old, d Doc) (uint64, error) {
 		}
 	}
 	return seq, nil
+}
+
+// followTries bounds the times FollowPart reads a part again that changed as it was written.
+const followTries = 10
+
+// FollowPart writes d, a part that rename has given the name (or place) of its enterprise or
+// institution; when the store refuses it because it changed since it was read, it reads it
+// again, renames that and writes it, up to followTries times. A part removed meanwhile is
+// left. It answers the sequence number written, 0 when nothing was.
+func FollowPart(ctx context.Context, store Store, d Doc, rename func(Doc) bool) (uint64, error) {
+	for try := 0; ; try++ {
+		res, err := store.Upsert(ctx, []Doc{d})
+		if err == nil {
+			return res[0].Seq, nil
+		}
+		if ErrorCode(err) != ECONFLICT || try == followTries {
+			return 0, err
+		}
+		if d, err = store.Get(ctx, d.Kind(), d.Base().ID); ErrorCode(err) == ENOTFOUND {
+			return 0, nil
+		} else if err != nil {
+			return 0, err
+		}
+		if !rename(d) {
+			return 0, nil // already carries the name
+		}
+	}
 }

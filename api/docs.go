@@ -460,6 +460,12 @@ func (s *Server) write(c *gin.Context, docs []xiaoqi.Doc, wait, batch bool) (res
 	for _, r := range res {
 		seq = max(seq, r.Seq)
 	}
+	if n, err := s.followNames(c.Request.Context(), docs); err != nil {
+		// Written; a job need keeps the old name of its firm until it is written again.
+		s.logger.LogAttrs(c.Request.Context(), slog.LevelWarn, "job needs keep their enterprise's old name", slog.Any("error", err))
+	} else {
+		seq = max(seq, n)
+	}
 	s.afterWrite(c, wait, seq)
 	return res, true
 }

@@ -143,3 +143,54 @@ func checkProgramPlace(p *xiaoqi.Program, in *xiaoqi.Institution) error {
 	}
 	return nil
 }
+
+// followNames gives the job needs just written the name their enterprise has now. fillNames
+// read it before the write, and a rename written between the two, whose xiaoqi.FollowOrg read
+// the job need before this write, left it under the old name. A rename writes the
+// enterprise before it follows it, so the name read after the job need is written is the
+// last one. It answers the last sequence number written.
+func (s *Server) followNames(ctx context.Context, docs []xiaoqi.Doc) (uint64, error) {
+	var seq uint64
+	names := map[string]string{} // enterprise id → its name now
+	for _, d := range docs {
+		j, ok := d.(*xiaoqi.JobNeed)
+		if !ok || j.EnterpriseID == "" || j.ID == "" {
+			continue
+		}
+		name, ok := names[j.EnterpriseID]
+		if !ok {
+			e, err := s.store.Get(ctx, xiaoqi.KindEnterprise, j.EnterpriseID)
+			if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+				continue
+			} else if err != nil {
+				return seq, err
+			}
+			name = e.Title()
+			names[j.EnterpriseID] = name
+		}
+		if name == j.EnterpriseName {
+			continue
+		}
+		rename := func(x xiaoqi.Doc) bool {
+			p := &x.(*xiaoqi.JobNeed).EnterpriseName
+			changed := *p != name
+			*p = name
+			return changed
+		}
+		x, err := s.store.Get(ctx, xiaoqi.KindJob, j.ID)
+		if xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return seq, err
+		}
+		if !rename(x) {
+			continue
+		}
+		n, err := xiaoqi.FollowPart(ctx, s.store, x, rename)
+		if err != nil {
+			return seq, err
+		}
+		seq = max(seq, n)
+	}
+	return seq, nil
+}
