@@ -53,10 +53,11 @@ type Candidate struct {
 	// ConsentEnterprises lists the enterprises whose HR may see contact details.
 	ConsentEnterprises []string `json:"consent_enterprises,omitempty"`
 	// OwnFields names the fields the candidate corrected herself (OwnFieldNames), which a
-	// later import of a list keeps (KeepOwn). Set by the server on the candidate's own PUT,
-	// shown to her alone.
+	// later import of a list keeps (KeepOwn), and her name when she changed it (OwnName): a
+	// name, phone or e-mail she wrote herself does not say who she is (TrustedKeys). Set by
+	// the server on the candidate's own PUT, shown to her alone.
 	OwnFields []string `json:"own_fields,omitempty"`
-	// FormerKeys are the IdentityKeys the profile held before its name, phone or e-mail
+	// FormerKeys are the TrustedKeys the profile held before its name, phone or e-mail
 	// changed (FormerIdentity): digests only, kept by the server and shown to no one, by which
 	// an erasure, and an import of the school's list that still has the old phone, know her.
 	FormerKeys []string `json:"former_keys,omitempty"`

@@ -46,10 +46,19 @@ func sameField(a, b *Candidate, f string) bool {
 	return al == nil || slices.Equal(*al, *bl)
 }
 
+// OwnName is recorded among OwnFields when the candidate changes her own name. An import does
+// not keep it (it knows the person by the name, and OwnFieldNames leaves it out); the record
+// says that the name is hers to have written, and so not who she is to anyone else
+// (TrustedKeys).
+const OwnName = "name"
+
 // Corrected returns the OwnFields of c, written by the candidate herself onto old: those of
-// old and those she changed now, in OwnFieldNames order.
+// old and those she changed now, OwnName first, then in OwnFieldNames order.
 func Corrected(old, c *Candidate) []string {
 	var out []string
+	if slices.Contains(old.OwnFields, OwnName) || !slices.Equal(identityNames(old.Name), identityNames(c.Name)) {
+		out = append(out, OwnName)
+	}
 	for _, f := range OwnFieldNames {
 		if slices.Contains(old.OwnFields, f) || !sameField(old, c, f) {
 			out = append(out, f)

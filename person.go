@@ -25,18 +25,44 @@ import (
 // list that wrote them so. The keys of the name as written before that are kept beside
 // (identityNames), as the erasures remembered until then hold them.
 func (c *Candidate) IdentityKeys() []string {
+	return identityKeys(c.Name, c.Phone, c.Email)
+}
+
+// TrustedKeys returns the IdentityKeys of c made of what c's writers other than the candidate
+// gave (an import, an administrator): none of a name she wrote herself, and none of a phone or
+// e-mail she wrote herself (OwnFields). These, and FormerKeys, say who a stored candidate is
+// when another writer's row is matched to a profile (People) and when she is erased. A
+// candidate who wrote another person's name and phone on her own profile was given that
+// person's row of a school's list, their e-mail and birth date with it, and once she erased
+// herself kept them out of xiaoqi for ever: anyone may type anything on their own profile.
+func (c *Candidate) TrustedKeys() []string {
+	if slices.Contains(c.OwnFields, OwnName) {
+		return nil
+	}
+	phone, email := c.Phone, c.Email
+	if slices.Contains(c.OwnFields, "phone") {
+		phone = ""
+	}
+	if slices.Contains(c.OwnFields, "email") {
+		email = ""
+	}
+	return identityKeys(c.Name, phone, email)
+}
+
+// identityKeys returns the IdentityKeys of a person of name, phone and email.
+func identityKeys(name, phone, email string) []string {
 	var keys []string
-	for _, name := range identityNames(c.Name) {
+	for _, n := range identityNames(name) {
 		digest := func(kind, v string) {
-			sum := sha256.Sum256([]byte("person\x00" + kind + "\x00" + name + "\x00" + v))
+			sum := sha256.Sum256([]byte("person\x00" + kind + "\x00" + n + "\x00" + v))
 			if k := hex.EncodeToString(sum[:16]); !slices.Contains(keys, k) {
 				keys = append(keys, k)
 			}
 		}
-		if p := phoneDigits(c.Phone); p != "" {
+		if p := phoneDigits(phone); p != "" {
 			digest("phone", p)
 		}
-		if e := strings.ToLower(strings.TrimSpace(foldASCIIWidth(c.Email))); e != "" {
+		if e := strings.ToLower(strings.TrimSpace(foldASCIIWidth(email))); e != "" {
 			digest("email", e)
 		}
 	}
@@ -63,16 +89,17 @@ func identityNames(name string) []string {
 const maxFormerKeys = 16
 
 // FormerIdentity returns the FormerKeys of c, written onto the stored old (nil for a new
-// candidate): old's, and old's IdentityKeys that c no longer has. A student who corrected her
+// candidate): old's, and old's TrustedKeys that c no longer has. A student who corrected her
 // phone and then erased herself was imported again by the school's list with the phone it had
-// always had: the erasure knew only the new one.
+// always had: the erasure knew only the new one. Only trusted keys: a name and phone she
+// wrote herself and then took back were remembered as who she had been.
 func FormerIdentity(old, c *Candidate) []string {
 	if old == nil {
 		return nil
 	}
-	now := c.IdentityKeys()
+	now := c.TrustedKeys()
 	var out []string
-	for _, k := range append(slices.Clone(old.FormerKeys), old.IdentityKeys()...) {
+	for _, k := range append(slices.Clone(old.FormerKeys), old.TrustedKeys()...) {
 		if !slices.Contains(now, k) && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
@@ -80,9 +107,11 @@ func FormerIdentity(old, c *Candidate) []string {
 	return out[max(0, len(out)-maxFormerKeys):]
 }
 
-// Identity returns every digest of who c is and was: IdentityKeys and FormerKeys.
+// Identity returns every digest of who the stored c is and was, as writers other than the
+// candidate said: TrustedKeys and FormerKeys. By these a row of a list is taken for her
+// (People) and her erasure is remembered.
 func (c *Candidate) Identity() []string {
-	return append(c.IdentityKeys(), c.FormerKeys...)
+	return append(c.TrustedKeys(), c.FormerKeys...)
 }
 
 // phoneDigits returns the digits of phone, without the country code of a mainland number
@@ -102,8 +131,10 @@ func phoneDigits(phone string) string {
 	return d
 }
 
-// Erased reports whether c is a person erased at their request: their natural key, or any of
-// their IdentityKeys, is among erased (ErasedKeys).
+// Erased reports whether c, a candidate a writer is about to store (a row of a list, an
+// administrator's POST), is a person erased at their request: their natural key, or any of
+// their IdentityKeys or FormerKeys, is among erased (ErasedKeys). The writer's word is taken
+// for who c is; erased holds only what such writers said of the erased (Identity).
 func Erased(erased map[string]bool, c *Candidate) bool {
 	if len(erased) == 0 {
 		return false
@@ -111,7 +142,7 @@ func Erased(erased map[string]bool, c *Candidate) bool {
 	if k := ErasedKey(c.NaturalKey()); k != "" && erased[k] {
 		return true
 	}
-	for _, k := range c.Identity() {
+	for _, k := range append(c.IdentityKeys(), c.FormerKeys...) {
 		if erased[k] {
 			return true
 		}
@@ -195,7 +226,8 @@ func People(ctx context.Context, s Store) (map[string]string, error) {
 	}
 }
 
-// Person returns the id of the stored candidate of people (People) who is c, "" when none is.
+// Person returns the id of the stored candidate of people (People) who is c, a row of a list
+// or an administrator's new candidate, by c's IdentityKeys; "" when none is.
 func Person(people map[string]string, c *Candidate) string {
 	for _, k := range c.IdentityKeys() {
 		if id := people[k]; id != "" {

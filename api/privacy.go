@@ -164,8 +164,10 @@ func (s *Server) newPeople(ctx context.Context, docs []xiaoqi.Doc) error {
 }
 
 // setOwnFields records on cd, a candidate written by p onto old (nil for a new one), the
-// fields the candidate corrected herself (xiaoqi.Corrected), which a later import keeps, and
-// who she was before a change of name, phone or e-mail (xiaoqi.FormerIdentity).
+// fields the candidate corrected herself (xiaoqi.Corrected), which a later import keeps and
+// which, her name, phone and e-mail, say nothing of who she is to anyone else
+// (xiaoqi.TrustedKeys), and who she was before a change of name, phone or e-mail
+// (xiaoqi.FormerIdentity).
 // Only the server sets the record: on her own write, what she changed is added; anyone
 // else's write (an administrator, who may still change those fields) keeps it as it was.
 func setOwnFields(p *principal, cd *xiaoqi.Candidate, old xiaoqi.Doc) {

@@ -72,7 +72,9 @@ var ownLabels = map[string][2]string{
 
 // samePerson returns the stored candidate who is c, a row whose source and external id no
 // stored candidate has, by name with phone or e-mail (xiaoqi.IdentityKeys), nil when there is
-// none; c then takes that candidate's id, source and external id, so that the row updates
+// none: the name with phone or e-mail an import or an administrator gave the stored one
+// (xiaoqi.Identity), never what the candidate wrote on her profile herself, as anyone may
+// write another person's name and phone there and so had their row. c then takes that candidate's id, source and external id, so that the row updates
 // their profile. The school that sent its list again under another file name (and so another
 // source), or another school that lists the same graduate, made a second profile of one
 // person: public and searchable though they had made theirs private, without the enterprises
