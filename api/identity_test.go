@@ -89,3 +89,21 @@ func TestDeclaredIdentityBlocksNoOne(t *testing.T) {
 		t.Errorf("her school's list under another source: counts %+v errors %+v; want her row refused as erased", j.Counts, j.Errors)
 	}
 }
+
+// TestExportHidesFormerKeys: the export of a candidate who had corrected her phone showed
+// "former_keys", the digests the server keeps of who she was, which no answer shows.
+func TestExportHidesFormerKeys(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	id := e.importGraduates(t, "A")
+	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
+	path := "/api/v1/candidates/" + id
+	var own map[string]any
+	e.as(me).get(t, path).want(t, http.StatusOK).decode(t, &own)
+	own["phone"] = "13911112222"
+	e.as(me).do(t, http.MethodPut, path, mustJSON(t, own), jsonType).want(t, http.StatusOK)
+	body := string(e.as(me).get(t, path+"/export").want(t, http.StatusOK).Body)
+	if strings.Contains(body, "former_keys") || !strings.Contains(body, "13911112222") {
+		t.Errorf("her export: %s; want her new phone and no former_keys", body)
+	}
+}

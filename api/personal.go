@@ -92,13 +92,19 @@ func view(p *principal, d xiaoqi.Doc) (any, bool) {
 	case !ok:
 		return d, true
 	case self(p, c.ID):
-		own := *c
-		own.FormerKeys = nil // digests the server keeps of who she was: they say nothing to her
-		return &own, true
+		return ownCandidate(c), true
 	case c.Visibility == xiaoqi.VisibilityPrivate:
 		return nil, false
 	}
 	return anonymizeCandidate(c), true
+}
+
+// ownCandidate returns c as the candidate herself sees it (her profile, her export): whole,
+// but for the digests the server keeps of who she was (FormerKeys), which say nothing to her.
+func ownCandidate(c *xiaoqi.Candidate) *xiaoqi.Candidate {
+	own := *c
+	own.FormerKeys = nil
+	return &own
 }
 
 // enterpriseView is an enterprise as the API shows it: with whether its 统一社会信用代码 passes
@@ -376,7 +382,7 @@ func (s *Server) candidateExport(c *gin.Context) {
 		s.writeError(c, err)
 		return
 	}
-	out := exportJSON{ExportedAt: time.Now().UTC(), Candidate: cand, Accounts: []*userView{},
+	out := exportJSON{ExportedAt: time.Now().UTC(), Candidate: ownCandidate(cand), Accounts: []*userView{},
 		Notice: "这是本平台保存的关于您的全部数据 / this is all the data this service holds about you"}
 	users, err := s.accounts.Users(ctx)
 	if err != nil {
