@@ -32,8 +32,9 @@ import (
 // indexVersion changes when the layout of flt, idx or idn (person.go), the set of keyed fields
 // or the meaning of Filterable changes; with a change to xiaoqi.FilterFields it makes Open
 // rebuild them from the stored documents (files of version 1 kept an idx entry for every field
-// and no flt; those of version 2 had no idn).
-const indexVersion = 3
+// and no flt; those of version 2 had no idn; those of version 3 kept in idn what a candidate
+// wrote on her own profile, which no longer says who she is: xiaoqi.Candidate.Identity).
+const indexVersion = 4
 
 var keyIndexed = []byte("indexed")
 
