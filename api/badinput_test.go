@@ -180,6 +180,11 @@ func TestBodyAmbiguous(t *testing.T) {
 		{"/api/v1/jobs", `{"title":"","title":"重复键","city":"西安市","enterprise_name":"某公司"}`, "title"},
 		{"/api/v1/jobs/batch", `[{"title":"a","city":"西安市","enterprise_name":"某公司"},{"title":"b","city":"西安市","city":"咸阳市","enterprise_name":"某公司"}]`, "docs[1].city"},
 		{"/api/v1/candidates", `{"name":"张三","education":[{"institution_name":"西北大学"},{"institution_name":"长安大学","major":"法学","major":"哲学"}]}`, "education[1].major"},
+		// encoding/json takes a key for a field whatever its case, Unicode's folding too (ſ is
+		// s): it kept CaseB as the title of a job posted with both.
+		{"/api/v1/jobs", `{"title":"CaseA","TITLE":"CaseB","city":"西安市","enterprise_name":"某公司"}`, "TITLE"},
+		{"/api/v1/jobs", `{"title":"a","city":"西安市","enterprise_name":"某公司","skills":["Java"],"ſkills":["Go"]}`, "ſkills"},
+		{"/api/v1/jobs/batch", `[{"title":"a","city":"西安市","enterprise_name":"某公司"},{"title":"b","city":"西安市","City":"咸阳市","enterprise_name":"某公司"}]`, "docs[1].City"},
 		{"/api/v1/jobs", "{\"title\":\"\xff\xfe\",\"city\":\"西安市\",\"enterprise_name\":\"某公司\"}", "body"},
 		// An unknown field or a wrong type in an array's item names the item, as a duplicate
 		// does: they said foo and education.graduation_year.

@@ -66,8 +66,11 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 		// encoding/json would store U+FFFD in its place without a word.
 		return nil, invalid(path, "含有不成对的 UTF-16 代理项（如 \\ud800），不是文本 / holds half of a UTF-16 surrogate pair (such as \\ud800), which is no text")
 	}
-	if path, ok := duplicateKey(data); ok {
+	if path, first, ok := duplicateKey(data); ok {
 		// encoding/json would keep the last of them without a word.
+		if first != path {
+			return nil, invalid(path, "字段重复：与 %[1]s 只有大小写不同，视为同一字段 / is given more than once: it differs from %[1]s only in case, and names the same field", first)
+		}
 		return nil, invalid(path, "字段重复 / is given more than once")
 	}
 	return data, nil

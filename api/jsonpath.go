@@ -7,23 +7,53 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // duplicateKey returns the path of the first key given twice in one object of the JSON in data
-// (docs[2].title), if any. Malformed JSON reports none: decoding says what is wrong with it.
-func duplicateKey(data []byte) (string, bool) {
-	seen := map[string]bool{}
+// (docs[2].title), as the second one is written, and the path of the first one; keys are the
+// same when encoding/json takes them for one field, which it matches without regard to case
+// ("title" and "TITLE", or "K" and the Kelvin sign): it keeps the last without a word. Malformed
+// JSON reports none: decoding says what is wrong with it.
+func duplicateKey(data []byte) (path, first string, ok bool) {
+	seen := map[string]string{}
 	for _, s := range jsonSpots(data) {
-		switch {
-		case !s.key:
-		case seen[s.path] && strings.HasPrefix(s.path, "["):
-			return "docs" + s.path, true
-		case seen[s.path]:
-			return s.path, true
+		if !s.key {
+			continue
 		}
-		seen[s.path] = true
+		folded := foldKey(s.path)
+		if first, ok := seen[folded]; ok {
+			if strings.HasPrefix(s.path, "[") {
+				return "docs" + s.path, "docs" + first, true
+			}
+			return s.path, first, true
+		}
+		seen[folded] = s.path
 	}
-	return "", false
+	return "", "", false
+}
+
+// foldKey folds a key as encoding/json does to match a field (its foldName): ASCII letters
+// in upper case, any other letter as the smallest of those of its case-folding set.
+func foldKey(key string) string {
+	var b strings.Builder
+	for _, r := range key {
+		if r < utf8.RuneSelf {
+			b.WriteRune(unicode.ToUpper(r))
+			continue
+		}
+		for {
+			f := unicode.SimpleFold(r)
+			if f <= r {
+				r = f
+				break
+			}
+			r = f
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // jsonSpot is a key or a value of a JSON text, at its path as a client names it
