@@ -48,6 +48,16 @@ func keepDesignations(old, d xiaoqi.Doc) error {
 		n := d.(*xiaoqi.Enterprise)
 		fields = append(fields,
 			field{name: "leading", was: str(o.Leading), is: str(n.Leading), zh: "服务外包龙头企业认定", en: "the leading-enterprise designation", keep: func() { n.Leading = o.Leading }})
+		if xiaoqi.ValidCreditCode(o.CreditCode) {
+			// An administrator verified the firm by its credit code, under this name: HR of a
+			// verified firm renamed it 腾讯科技（西安）有限公司 and stayed verified, shown so in
+			// search, and the candidates who share their contact with verified firms shared it
+			// with a name they never chose. Clearing the verification instead would cut off the
+			// firm's HR from candidates they were entitled to over a typo; the name stays
+			// the administrator's, as the credit code is.
+			fields = append(fields,
+				field{name: "name", was: o.Name, is: n.Name, zh: "已核验企业（统一社会信用代码经管理员核验）的名称", en: "the name of a verified enterprise (one whose credit code an administrator verified)", keep: func() { n.Name = o.Name }})
+		}
 	}
 	for _, f := range fields {
 		switch {

@@ -83,3 +83,38 @@ func TestHRKeepDesignations(t *testing.T) {
 		t.Errorf("after HR's changes: %+v and %+v, want both still synthetic, not leading, with the new description and headcount", gotEnt, gotJob)
 	}
 }
+
+// TestHRRenameVerifiedFirm: HR of a firm an administrator verified (by its credit code) renamed
+// it 腾讯科技（西安）有限公司 and it stayed verified, shown so in search, and candidates who share
+// their contact with verified firms shared it under that name. Now the name of a verified firm
+// is 403 naming name, as the credit code is; HR may still edit the rest, and a replacement that
+// leaves the name out keeps it. An unverified firm's HR may rename it (it is shown unverified),
+// and an administrator may rename a verified one.
+func TestHRRenameVerifiedFirm(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	var ent xiaoqi.Enterprise
+	e.send(t, http.MethodPost, "/api/v1/enterprises", `{"name":"核验测试软件有限公司","city":"西安市"}`).want(t, http.StatusCreated).decode(t, &ent)
+	hr := e.as(e.newUser(t, "hr-verified-name", xiaoqi.RoleEnterprise, ent.ID))
+	hr.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"核验测试信息技术有限公司","city":"西安市"}`).want(t, http.StatusOK)
+
+	code := validCode("91610131MA6TNAME0")
+	e.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"核验测试信息技术有限公司","city":"西安市","credit_code":"`+code+`"}`).want(t, http.StatusOK)
+	hr.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"腾讯科技（西安）有限公司","city":"西安市","credit_code":"`+code+`"}`).
+		wantError(t, http.StatusForbidden, "forbidden", "name")
+	hr.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"city":"西安市","credit_code":"`+code+`","description":"新简介"}`).want(t, http.StatusOK)
+	var got struct {
+		xiaoqi.Enterprise
+		Verified bool `json:"verified"`
+	}
+	e.get(t, "/api/v1/enterprises/"+ent.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Name != "核验测试信息技术有限公司" || !got.Verified || got.Description != "新简介" {
+		t.Errorf("after HR's rename: %q verified=%v description %q, want the verified name kept and the new description", got.Name, got.Verified, got.Description)
+	}
+
+	e.send(t, http.MethodPut, "/api/v1/enterprises/"+ent.ID, `{"name":"核验测试科技有限公司","city":"西安市","credit_code":"`+code+`"}`).want(t, http.StatusOK)
+	e.get(t, "/api/v1/enterprises/"+ent.ID).want(t, http.StatusOK).decode(t, &got)
+	if got.Name != "核验测试科技有限公司" {
+		t.Errorf("an administrator's rename: %q", got.Name)
+	}
+}

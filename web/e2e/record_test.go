@@ -14,12 +14,13 @@ import (
 // recordJourney: an institution's staff and an enterprise's HR complete their own record on
 // its page (the only way was an API PUT): a website that is no web address is refused at its
 // field, a good one saved with the district, tags and description; a change made meanwhile
-// elsewhere is not overwritten (If-Match); in Chinese and in English. Visitors get no form.
+// elsewhere is not overwritten (If-Match); in Chinese and in English; a verified firm's form
+// says that its name is the administrator's. Visitors get no form.
 func recordJourney(t *testing.T, p *page, svc *service) {
 	ctx := context.Background()
 	res, err := svc.Store.Upsert(ctx, []xiaoqi.Doc{
 		&xiaoqi.Institution{Name: "渭水档案实训中心", Type: "training", City: "西安市", Region: xiaoqi.RegionGuanzhong},
-		&xiaoqi.Enterprise{Name: "渭水档案科技有限公司", City: "西安市", Region: xiaoqi.RegionGuanzhong},
+		&xiaoqi.Enterprise{Name: "渭水档案科技有限公司", City: "西安市", Region: xiaoqi.RegionGuanzhong, CreditCode: verifiedCode("91610131MA6TREC00")},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -89,6 +90,9 @@ func recordJourney(t *testing.T, p *page, svc *service) {
 	p.click("#lang")
 	p.waitText("#record-h", "Edit the enterprise's details")
 	p.click("#record-h")
+	// The firm is verified: its name is the administrator's (the API refuses HR's rename), and
+	// the form says so.
+	p.waitText("#record-name-note", "The enterprise's name, 渭水档案科技有限公司, was verified by an administrator")
 	p.do("fill the form", chromedp.SetValue("#record-district", "高新区"), chromedp.SetValue("#record-website", "ftp://weishui.example"),
 		chromedp.SetValue("#record-description", "Data labelling, Xi'an."))
 	p.click("#record-form button[type=submit]")

@@ -34,7 +34,13 @@ export function recordForm(kind, doc, saved) {
     return h('div', { class: 'field' }, h('label', { for: id }, t('record.field.' + name)), el,
       h('p', { class: 'field-error', id: id + '-error', hidden: true }));
   };
+  // A verified firm's name went with its credit code: the API refuses HR's rename (403 naming
+  // name), which the form says rather than leave HR to wonder where to change it.
+  const nameNote = kind === 'enterprise' && doc.verified
+    ? h('p', { class: 'muted', id: 'record-name-note' }, t('record.name.verified', { name: doc.name }))
+    : null;
   const form = h('form', { class: 'card', id: 'record-form', novalidate: true },
+    nameNote,
     ...fields.map(control),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('record.save'))),
     status);
