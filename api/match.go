@@ -3,6 +3,8 @@ package api
 import (
 	"cmp"
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -180,9 +182,19 @@ func (s *Server) allocate(c *gin.Context) {
 		return
 	}
 	s.scoped(c, maxAssignmentLimit, func(m Matcher, ctx context.Context, sc xiaoqi.Scope, limit int) (any, error) {
-		return m.Allocate(ctx, sc, limit)
+		// The one report that costs seconds (the others, measured at province scale, answer
+		// in milliseconds, sixteen at once within one second): bounded (heavy.go).
+		key := fmt.Sprintf("%+v|%d", sc, limit)
+		v, err := s.allocations.do(ctx, key, func(ctx context.Context) (any, error) { return m.Allocate(ctx, sc, limit) })
+		if errors.Is(err, errBusy) {
+			return nil, errAllocationsBusy
+		}
+		return v, err
 	})
 }
+
+// errAllocationsBusy is answered by scoped as busy (503 with Retry-After).
+var errAllocationsBusy = errors.New("api: allocations busy")
 
 // scoped answers a report on a scope (allocate, gaps, startup): it parses region, city,
 // sector, limit (1..maxLimit) and the report's own parameters (more), then answers what
@@ -197,6 +209,10 @@ func (s *Server) scoped(c *gin.Context, maxLimit int, report func(m Matcher, ctx
 		return
 	}
 	out, err := report(s.matcher, c.Request.Context(), sc, limit)
+	if errors.Is(err, errAllocationsBusy) {
+		s.busy(c, "分配计算", "allocations")
+		return
+	}
 	if err != nil {
 		s.writeError(c, err)
 		return

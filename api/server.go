@@ -103,6 +103,10 @@ type Config struct {
 	Accounts xiaoqi.Accounts
 	// RateLimits bound requests per API key, per session user and per client address.
 	RateLimits RateLimits
+	// MaxAllocations is how many allocations (/api/v1/match/allocate) run at once; as many
+	// more wait, and further ones are answered 503 with Retry-After (heavy.go). 0 takes
+	// DefaultMaxAllocations, a negative number bounds nothing (load tests).
+	MaxAllocations int
 	// UI serves the web interface (package web) at "/" and "/assets/…" with its own
 	// Content-Security-Policy (ui.go); nil serves no UI.
 	UI http.Handler
@@ -137,6 +141,7 @@ type Server struct {
 	auth           Auth
 	accounts       xiaoqi.Accounts
 	limits         limiters
+	allocations    *heavy
 	secureCookies  bool
 	engine         *gin.Engine
 	metrics        *metrics
@@ -157,7 +162,7 @@ func New(cfg Config) *Server {
 		store: cfg.Store, index: cfg.Index, logger: cfg.Logger, ready: cfg.Ready, notReady: cfg.NotReady, notify: cfg.Notify,
 		maxBody: cfg.MaxBodyBytes, maxBatch: cfg.MaxBatchBytes, refreshTimeout: cfg.RefreshTimeout,
 		version: cfg.Version, reference: cfg.Reference, matcher: cfg.Matcher,
-		auth: cfg.Auth, accounts: cfg.Accounts, limits: newLimiters(cfg.RateLimits), secureCookies: cfg.SecureCookies,
+		auth: cfg.Auth, accounts: cfg.Accounts, limits: newLimiters(cfg.RateLimits), allocations: newHeavy(cfg.MaxAllocations), secureCookies: cfg.SecureCookies,
 		skills: cfg.ImportSkills,
 	}
 	if s.logger == nil {

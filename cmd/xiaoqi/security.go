@@ -19,6 +19,9 @@ type securityConfig struct {
 	// without a key) and per API key or signed-in user; 0 takes the default, -1 turns the
 	// limit off (load tests).
 	RatePerAddress, RatePerKey float64
+	// MaxAllocations is how many allocations run at once (as many more wait); 0 takes the
+	// default, -1 bounds nothing (load tests).
+	MaxAllocations int
 	// TrustedProxies are the addresses (IP or CIDR) whose X-Forwarded-For names the client.
 	TrustedProxies []string
 	// SecureCookies marks the session cookie HTTPS-only behind a TLS-terminating proxy.
@@ -31,6 +34,8 @@ func (c *Config) bindSecurity(fs *flag.FlagSet, getenv func(string) string) {
 		fmt.Sprintf("requests per second per client address without an API key; 0: %d, -1: off (env XIAOQI_RATE_PER_ADDRESS)", api.DefaultRatePerAddress))
 	fs.Float64Var(&c.Security.RatePerKey, "rate-per-key", c.envFloat(getenv, "XIAOQI_RATE_PER_KEY", c.Security.RatePerKey),
 		fmt.Sprintf("requests per second per API key or signed-in user; 0: %d, -1: off (env XIAOQI_RATE_PER_KEY)", api.DefaultRatePerKey))
+	fs.IntVar(&c.Security.MaxAllocations, "max-allocations", int(c.envInt64(getenv, "XIAOQI_MAX_ALLOCATIONS", int64(c.Security.MaxAllocations))),
+		fmt.Sprintf("allocations (/api/v1/match/allocate) run at once, as many more wait, further ones get 503 with Retry-After; 0: %d, -1: no bound (env XIAOQI_MAX_ALLOCATIONS)", api.DefaultMaxAllocations))
 	fs.Func("trusted-proxies", "comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For names the client; unset: none (env XIAOQI_TRUSTED_PROXIES)",
 		func(s string) error { c.Security.TrustedProxies = splitList(s); return nil })
 	c.Security.TrustedProxies = splitList(envOr(getenv, "XIAOQI_TRUSTED_PROXIES", ""))
@@ -54,6 +59,10 @@ func (c *Config) checkSecurity() error {
 				"%[1]s (%[2]s) must be requests per second (more than 0), 0 (the default) or -1 (off), not %[3]v", r.flag, r.env, r.v)
 		}
 	}
+	if c.Security.MaxAllocations < -1 {
+		return fmt.Errorf("配置无效：--max-allocations（XIAOQI_MAX_ALLOCATIONS）须为同时进行的分配计算数（大于 0）、0（默认）或 -1（不限），不能是 %[1]d / "+
+			"--max-allocations (XIAOQI_MAX_ALLOCATIONS) must be how many allocations run at once (more than 0), 0 (the default) or -1 (no bound), not %[1]d", c.Security.MaxAllocations)
+	}
 	for _, p := range c.Security.TrustedProxies {
 		if _, err := netip.ParsePrefix(p); err == nil {
 			continue
@@ -75,6 +84,7 @@ func (m *Main) apiSecurity(cfg *api.Config) error {
 	cfg.Accounts = accounts
 	cfg.Auth = auth.New(accounts, auth.Options{})
 	cfg.RateLimits = api.RateLimits{PerAddress: m.Config.Security.RatePerAddress, PerKey: m.Config.Security.RatePerKey}
+	cfg.MaxAllocations = m.Config.Security.MaxAllocations
 	cfg.TrustedProxies = m.Config.Security.TrustedProxies
 	cfg.SecureCookies = m.Config.Security.SecureCookies
 	return nil
