@@ -153,6 +153,55 @@ func (x *Index) checkDistricts(ctx context.Context, q xiaoqi.SearchQuery) error 
 	return nil
 }
 
+// checkLanguages refuses, as checkDistricts does a district, a language filter that the
+// taxonomy does not know as a language (in Chinese, or in English as the English UI names
+// it: English CET-6), unless documents state it (粤语): language=Klingon answered total 0,
+// as if nobody spoke it, where degree= says which values it takes.
+func (x *Index) checkLanguages(ctx context.Context, q xiaoqi.SearchQuery) error {
+	for _, v := range q.Languages {
+		if x.syn != nil {
+			if sk, ok := x.syn.tax.Resolve(v); ok && sk.Category == "language" {
+				continue
+			}
+		}
+		found, err := x.exists(ctx, x.languageQuery([]string{v}))
+		if err != nil {
+			return err
+		}
+		if !found {
+			v = strings.TrimSpace(v)
+			zh, en := x.languageChoices()
+			return invalid("language", "未知语言 %[1]q，可选：%[2]s / unknown language %[1]q, one of: %[3]s", v, zh, en)
+		}
+	}
+	return nil
+}
+
+// languageChoices lists the languages of the taxonomy, in Chinese and, for the English half,
+// each with its English name as the English UI shows it (英语六级 English CET-6).
+func (x *Index) languageChoices() (zh, en string) {
+	if x.syn == nil {
+		return "英语、日语、日语N2、英语六级……", "英语 English, 日语 Japanese, 日语N2 Japanese JLPT N2, 英语六级 English CET-6, …"
+	}
+	var zhs, ens []string
+	for _, s := range x.syn.tax.Skills() {
+		if s.Category != "language" {
+			continue
+		}
+		name := s.NameEN
+		// The UI names an English level with its language (English CET-6), as the
+		// taxonomy's aliases do; its English name is the exam's alone (CET-6).
+		for _, a := range s.Aliases {
+			if strings.HasSuffix(a, " "+name) && strings.EqualFold(strings.TrimSuffix(a, " "+name), "English") {
+				name = a
+			}
+		}
+		zhs = append(zhs, s.NameZH)
+		ens = append(ens, s.NameZH+" "+name)
+	}
+	return strings.Join(zhs, "、"), strings.Join(ens, ", ")
+}
+
 // checkNear resolves NearCity into Near and checks the distance filter.
 func (x *Index) checkNear(q *xiaoqi.SearchQuery) error {
 	if c := strings.TrimSpace(q.NearCity); c != "" {

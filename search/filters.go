@@ -363,20 +363,25 @@ func (x *Index) institutionNames(values []string) []string {
 func (x *Index) languageQuery(values []string) query.Query {
 	var qs []query.Query
 	seen := map[string]bool{}
-	add := func(v string) {
+	// add matches v as the whole of a language a document states and, when prefix, as its
+	// start (日语N2 in 日语N2级).
+	add := func(v string, prefix bool) {
 		if v == "" || seen[v] {
 			return
 		}
 		seen[v] = true
 		tq := bleve.NewTermQuery(v)
 		tq.SetField(fieldLanguage)
-		pq := bleve.NewPrefixQuery(v)
-		pq.SetField(fieldLanguage)
-		qs = append(qs, tq, pq)
+		qs = append(qs, tq)
+		if prefix {
+			pq := bleve.NewPrefixQuery(v)
+			pq.SetField(fieldLanguage)
+			qs = append(qs, pq)
+		}
 	}
 	for _, v := range values {
 		v = strings.TrimSpace(v)
-		add(v)
+		add(v, true)
 		if x.syn == nil {
 			continue
 		}
@@ -388,11 +393,11 @@ func (x *Index) languageQuery(values []string) query.Query {
 		// 商务日语, 英语四级 by 英语六级 and CET-6): the filter found only the level named.
 		for _, id := range skill.AtLeast(sk.ID) {
 			if o, ok := x.syn.tax.Skill(id); ok {
-				add(o.NameZH)
+				add(o.NameZH, true)
 				for _, a := range o.Aliases {
-					if utf8.RuneCountInString(a) >= 4 { // 英语CET-6, 日语二级; not 六级, N2
-						add(a)
-					}
+					// A short alias only whole: 泰语 is one of the 东南亚语言 (language=Southeast
+					// Asian languages missed a candidate's 泰语), but N2 and 六级 begin too much.
+					add(a, utf8.RuneCountInString(a) >= 4) // 英语CET-6, 日语二级
 				}
 			}
 		}

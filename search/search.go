@@ -44,6 +44,9 @@ func (x *Index) Search(ctx context.Context, q xiaoqi.SearchQuery) (*xiaoqi.Searc
 	if err := x.checkDistricts(ctx, q); err != nil {
 		return nil, err
 	}
+	if err := x.checkLanguages(ctx, q); err != nil {
+		return nil, err
+	}
 	engine := func() (*xiaoqi.SearchResult, error) { return x.search(ctx, q, page, perPage) }
 	var res *xiaoqi.SearchResult
 	if key, cacheable := cacheKey(q, page, perPage); !cacheable || x.cache == nil {
