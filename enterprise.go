@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Enterprise is a service-outsourcing enterprise.
@@ -244,6 +245,68 @@ func MarketEnglish(market string) string {
 		return en
 	}
 	return market
+}
+
+// marketAliases are other English names of the markets of marketEN that people write, folded
+// by marketKey.
+var marketAliases = map[string]string{
+	"japankorea": "日韩", "europeus": "欧美", "europeusa": "欧美", "europeamerica": "欧美", "europeandamerica": "欧美",
+	"europeandus": "欧美", "europeandusa": "欧美", "europeandtheus": "欧美", "europeandtheunitedstates": "欧美",
+	"usa": "美国", "us": "美国", "unitedstates": "美国", "america": "美国", "southkorea": "韩国", "beltandroad": "一带一路",
+	"beltandroadinitiative": "一带一路", "bri": "一带一路", "obor": "一带一路", "global": "全球", "middleeast": "中东",
+}
+
+// marketKey folds an English market name for comparison: lower case, & and / as and, without
+// the article, spaces and punctuation (Japan/Korea, japan and korea, Japan & Korea).
+func marketKey(s string) string {
+	s = strings.ToLower(strings.NewReplacer("&", " and ", "/", " and ").Replace(s))
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if w != "the" {
+			b.WriteString(w)
+		}
+	}
+	return b.String()
+}
+
+// ReadMarket reads an offshore market as people write it, in an import's cell or a document
+// written through the API, and returns it as xiaoqi stores it: in Chinese (欧美), which
+// MarketLanguages reads and search finds. A market in English is read by the English names
+// xiaoqi shows (Europe and North America, in any case) and the usual others (Europe/US, Japan
+// and Korea, Belt and Road): stored as written, Europe and North America gave a firm no
+// language and search did not find it by 英语. known is false for text that names no market
+// xiaoqi knows (火星, Mars), returned as written for the caller to warn about.
+func ReadMarket(s string) (market string, known bool) {
+	s = strings.TrimSpace(s)
+	if _, ok := marketEN[s]; ok {
+		return s, true
+	}
+	k := marketKey(s)
+	if m, ok := marketAliases[k]; ok {
+		return m, true
+	}
+	for zh, en := range marketEN {
+		if k != "" && marketKey(en) == k {
+			return zh, true
+		}
+	}
+	// Chinese that names a market by a word of it (日本市场, 对日, 英国): read by MarketLanguages.
+	for _, ml := range marketLanguages {
+		if slices.ContainsFunc(ml.words, func(w string) bool { return strings.Contains(s, w) }) {
+			return s, true
+		}
+	}
+	return s, false
+}
+
+// MarketChoices names the markets of policy item (8) for a message, in Chinese with the
+// English (日韩 Japan and Korea, …).
+func MarketChoices() string {
+	var out []string
+	for _, m := range []string{"日韩", "欧美", "东南亚", "一带一路"} {
+		out = append(out, m+" "+marketEN[m])
+	}
+	return strings.Join(out, ", ")
 }
 
 // MarketLanguages returns the languages that the offshore markets an enterprise serves ask

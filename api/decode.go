@@ -268,6 +268,7 @@ func decodeBatch(k xiaoqi.Kind, data []byte, fill func(xiaoqi.Doc)) (docs []xiao
 			var w []string
 			w, err = readPlace(d, prefix)
 			warnings = append(warnings, w...)
+			warnings = append(warnings, readMarkets(d, prefix)...)
 		}
 		if err == nil {
 			var w []string

@@ -192,6 +192,7 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			// Again on the stored document the body was written onto, whose city is the body's.
 			warnings, err = readPlace(d, "")
+			warnings = append(warnings, readMarkets(d, "")...)
 		}
 		if err == nil {
 			var w []string
@@ -320,6 +321,7 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 			orgName(d)
 			readSectors(d)
 			warnings, err = readPlace(d, "")
+			warnings = append(warnings, readMarkets(d, "")...)
 		}
 		if err == nil {
 			var w []string

@@ -1,7 +1,9 @@
 package api
 
 import (
+	"fmt"
 	"net/url"
+	"slices"
 
 	"github.com/gin-gonic/gin"
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -51,6 +53,31 @@ func readSectors(d xiaoqi.Doc) {
 			read(&d.Sector)
 		}
 	}
+}
+
+// readMarkets reads the offshore markets of an enterprise written through the API as an
+// import reads its cell (xiaoqi.ReadMarket): in English too (Europe and North America is
+// stored as 欧美, which gives the firm its languages), each once. A market xiaoqi does not
+// know is kept as written with a warning naming it (offshore_markets[0], docs[i]. in a batch):
+// it was kept silently, and the firm had no language for it.
+func readMarkets(d xiaoqi.Doc, prefix string) (warnings []string) {
+	e, ok := d.(*xiaoqi.Enterprise)
+	if !ok || len(e.OffshoreMarkets) == 0 {
+		return nil
+	}
+	var out []string
+	for i, m := range e.OffshoreMarkets {
+		mk, known := xiaoqi.ReadMarket(m)
+		if !known {
+			warnings = append(warnings, fmt.Sprintf("%[1]soffshore_markets[%[2]d]: %[3]q 不是已知的离岸市场（%[4]s），按原文保存 / %[3]q is not an offshore market xiaoqi knows (%[4]s): kept as written",
+				prefix, i, m, xiaoqi.MarketChoices()))
+		}
+		if !slices.Contains(out, mk) {
+			out = append(out, mk)
+		}
+	}
+	e.OffshoreMarkets = out
+	return warnings
 }
 
 // warn sets the warnings of a write on the answer.

@@ -168,11 +168,15 @@ var otherUnits = []struct{ prefix, city string }{
 var areaClean = strings.NewReplacer(" ", "", "\u3000", "", "-", "", "·", "", "/", "")
 
 // ParseArea splits an area as job boards write it ("陕西省西安高新技术产业开发区", "西安-雁塔区",
+// "Yanta District, Xi'an",
 // "陕西省西安雁塔区高新四路", "湖北省武汉洪山区", "北京北京海淀区", "深圳深圳南山区") into a city
 // ("西安市", "武汉市") and a district ("高新区", "雁塔区"). Shaanxi cities are recognised by name;
 // elsewhere the city follows a province, ends in 市, or is repeated (深圳深圳). Text naming no
 // city, or a province only ("陕西省"), gives city "" and no error.
 func ParseArea(s string) (city, district string) {
+	if c, d, ok := englishArea(s); ok {
+		return c, d // Yanta District, Xi'an
+	}
 	t := areaClean.Replace(strings.TrimSpace(s))
 	t = strings.TrimPrefix(t, "中国")
 	if p, rest := prefectureNamed(t); p != nil && p.provincial {

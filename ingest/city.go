@@ -43,8 +43,8 @@ func ReadDistrict(city, v string) (string, string) {
 	if t == "" {
 		return city, ""
 	}
-	if zh, ok := xiaoqi.PlaceFromEnglish(t, true); ok {
-		t = zh
+	if zh, ok := englishDistrict(t); ok {
+		t = zh // Yanta District, Gaoxin District
 	}
 	if xiaoqi.RegionOf(city) == "" {
 		return city, strings.TrimSpace(v)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,7 +37,20 @@ func buildEnterprise(r *record, e *xiaoqi.Enterprise, source string) {
 		}
 	}
 	r.setBool("leading", &e.Leading)
-	r.setList("offshore_markets", &e.OffshoreMarkets)
+	if v, ok := r.str("offshore_markets"); ok {
+		e.OffshoreMarkets = nil
+		for _, m := range SplitList(v) {
+			// In English too (Europe and North America): kept as written, the firm had no
+			// language and search by 英语 did not find it.
+			mk, known := xiaoqi.ReadMarket(m)
+			if !known {
+				r.warnf("offshore_markets", "%[1]q 不是已知的离岸市场（%[2]s），按原文保存 / %[1]q is not an offshore market xiaoqi knows (%[2]s): kept as written", m, xiaoqi.MarketChoices())
+			}
+			if !slices.Contains(e.OffshoreMarkets, mk) {
+				e.OffshoreMarkets = append(e.OffshoreMarkets, mk)
+			}
+		}
+	}
 	r.setStr("website", &e.Website)
 	r.setStr("description", &e.Description)
 	r.geo(&e.Geo)
