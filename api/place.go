@@ -20,12 +20,15 @@ const warningHeader = "X-Warning"
 // 广州市 with the district 天河区 unless the document gives one. The city facet counted 深圳 and
 // 深圳市 apart, and the list filter city=深圳市 missed 深圳. A city that names a place outside the
 // lists (东京) is kept as written with a warning; one that names no city (陕西省, 高新区) is
-// refused naming the field (prefix "docs[3]." in a batch). An empty region is filled from a
+// refused naming the field (prefix "docs[3]." in a batch), and so is a district its city does
+// not have (宝鸡市 · 雁塔区, 咸阳市 · Qujiang New District), naming district: it was stored, and
+// a district filter found the document in neither city. A city is only warned about, as the
+// lists cannot hold every place abroad; Shaanxi's districts and zones they hold all. An empty region is filled from a
 // Shaanxi city, as imports fill it.
 func readPlace(d xiaoqi.Doc, prefix string) (warnings []string, err error) {
-	switch problem, fatal := ingest.ReadDocPlace(d); {
+	switch field, problem, fatal := ingest.ReadDocPlace(d); {
 	case fatal:
-		return nil, invalid(prefix+"city", "%s", problem)
+		return nil, invalid(prefix+field, "%s", problem)
 	case problem != "":
 		warnings = append(warnings, prefix+"city: "+problem)
 	}

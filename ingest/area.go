@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -36,14 +37,29 @@ func ZoneNames() []string {
 }
 
 // KnownDistrict reports whether district is one of city's, as the divisions and imports have
-// them: a county-level unit of a Shaanxi city (雁塔区 of 西安市) or a development zone (高新区).
-// A city whose units are not listed here (杨凌示范区, or a city outside Shaanxi) has any.
+// them: a county-level unit of a Shaanxi city (雁塔区 of 西安市), a zone many cities have (高新区,
+// 经开区), or one of the city's own zones (曲江新区 and 西咸新区 of 西安市: 咸阳市 · 曲江新区 was
+// taken). A city whose units are not listed here (杨凌示范区, or a city outside Shaanxi) has any.
 func KnownDistrict(city, district string) bool {
 	units, ok := shaanxiCounties[city]
 	if !ok || district == "" {
 		return true
 	}
-	return slices.Contains(units, district) || slices.Contains(ZoneNames(), district)
+	return slices.Contains(units, district) || district == "高新区" || district == "经开区" ||
+		slices.ContainsFunc(shaanxiZones, func(z struct{ prefix, city, district string }) bool { return z.city == city && z.district == district })
+}
+
+// DistrictProblem says, "中文 / English", why district is none of city's (KnownDistrict), or "".
+func DistrictProblem(city, district string) string {
+	if KnownDistrict(city, district) {
+		return ""
+	}
+	if _, c := countyOf(district); c != "" && c != city {
+		return fmt.Sprintf("%[1]q 在%[2]s，不在%[3]s / %[1]q (%[4]s) is in %[5]s, not in %[6]s",
+			district, c, city, xiaoqi.PlaceEnglish(district), xiaoqi.CityEnglish(c), xiaoqi.CityEnglish(city))
+	}
+	return fmt.Sprintf("%[1]q 不是%[2]s的区县或开发区 / %[1]q is not a district, county or development zone of %[3]s",
+		district, city, xiaoqi.CityEnglish(city))
 }
 
 var shaanxiCities = []string{"西安", "铜川", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛", "杨凌", "西咸新区"}

@@ -58,6 +58,8 @@ func ReadDistrict(city, v string) (string, string) {
 		// did not find it.
 		if c, d, known := parseCity(t); known && c == city && d != "" {
 			t = d
+		} else if known && c == city && d == "" {
+			return city, "" // the city again (咸阳 beside 咸阳, a cell merged across both): no district
 		}
 	}
 	if strings.HasPrefix(t, "杨凌") || strings.HasPrefix(t, "西咸") {

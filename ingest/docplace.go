@@ -14,8 +14,13 @@ import (
 // the API does to every document written through it, and RereadPlaces to those stored before
 // it did. problem and fatal are ReadCity's, but a province alone (陕西省, as data has it for
 // province-wide postings) is kept as the city with a warning, as an import's area column keeps
-// it; a fatal problem leaves d as it was.
-func ReadDocPlace(d xiaoqi.Doc) (problem string, fatal bool) {
+// it; a fatal problem leaves d as it was. field names the field a problem is of: "city", or
+// "district" for a district that is none of the city's (宝鸡市 · 雁塔区, a fatal problem as it is
+// in an import's district cell: it was stored, and the district filter found the job in
+// neither city). A program's district is checked against its school's (the API's and the
+// import's checkProgramPlace), not here.
+func ReadDocPlace(d xiaoqi.Doc) (field, problem string, fatal bool) {
+	field = "city"
 	var city, district *string
 	var region *xiaoqi.Region
 	switch d := d.(type) {
@@ -30,16 +35,16 @@ func ReadDocPlace(d xiaoqi.Doc) (problem string, fatal bool) {
 	case *xiaoqi.Candidate:
 		city = &d.City
 	default:
-		return "", false
+		return field, "", false
 	}
 	v := strings.TrimSpace(*city)
 	if v == "" {
-		return "", false // required or not: the document's Validate says
+		return field, "", false // required or not: the document's Validate says
 	}
 	if n := utf8.RuneCountInString(v); n > xiaoqi.MaxShortText {
 		// Refused as written, as Validate refuses any text so long: read first, a city of 301
 		// characters was stored as the three (字字市) the reading made of it.
-		return fmt.Sprintf("过长：最多 %[1]d 个字，现有 %[2]d 个 / is too long: at most %[1]d characters, not %[2]d", xiaoqi.MaxShortText, n), true
+		return field, fmt.Sprintf("过长：最多 %[1]d 个字，现有 %[2]d 个 / is too long: at most %[1]d characters, not %[2]d", xiaoqi.MaxShortText, n), true
 	}
 	c, dist, problem, fatal := ReadCity(v)
 	if fatal && dist == "" {
@@ -47,23 +52,31 @@ func ReadDocPlace(d xiaoqi.Doc) (problem string, fatal bool) {
 			// A province-wide posting (全省培训专员 in 陕西省): the province as its city, as an
 			// import's area column keeps it, with the same warning.
 			*city = p
-			return fmt.Sprintf("只给出了省份 %[1]s，未给出城市 / only the province (%[1]s) is given, no city", p), false
+			return field, fmt.Sprintf("只给出了省份 %[1]s，未给出城市 / only the province (%[1]s) is given, no city", p), false
 		}
 	}
 	if fatal {
-		return problem, true
+		return field, problem, true
 	}
 	if district != nil {
-		if strings.TrimSpace(*district) == "" {
-			*district = dist
+		dv := *district
+		if strings.TrimSpace(dv) == "" {
+			dv = dist
 		}
-		c, *district = ReadDistrict(c, *district)
+		var dc, dd string
+		dc, dd = ReadDistrict(c, dv)
+		if _, program := d.(*xiaoqi.Program); !program {
+			if p := DistrictProblem(dc, dd); p != "" {
+				return "district", p, true
+			}
+		}
+		c, *district = dc, dd
 	}
 	*city = c
 	if region != nil && *region == "" {
 		*region = xiaoqi.RegionOf(c)
 	}
-	return problem, false
+	return field, problem, false
 }
 
 // PlaceCounts says what RereadPlaces did.
@@ -115,7 +128,7 @@ func RereadPlaces(ctx context.Context, store xiaoqi.Store, batchSize int) (Place
 	err := rewriteStored(ctx, "places", store, placeKinds, batchSize, flush, func(d xiaoqi.Doc) bool {
 		c.Checked[d.Kind()]++
 		before := placeOf(d)
-		if _, fatal := ReadDocPlace(d); fatal || placeOf(d) == before {
+		if _, _, fatal := ReadDocPlace(d); fatal || placeOf(d) == before {
 			return false
 		}
 		c.Changed[d.Kind()]++

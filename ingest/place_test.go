@@ -205,13 +205,13 @@ func TestCitiesOfChina(t *testing.T) {
 func TestReadDocPlaceRefusesLongCity(t *testing.T) {
 	for _, n := range []int{xiaoqi.MaxShortText + 1, 5000} {
 		j := &xiaoqi.JobNeed{Name: "数据分析", EnterpriseName: "某公司", City: strings.Repeat("字", n)}
-		problem, fatal := ingest.ReadDocPlace(j)
+		_, problem, fatal := ingest.ReadDocPlace(j)
 		if !fatal || !strings.Contains(problem, "过长") || !strings.Contains(problem, "too long") || j.City != strings.Repeat("字", n) {
 			t.Errorf("a city of %d characters: problem %q fatal %v, stored %.20q; want it refused as too long, left as written", n, problem, fatal, j.City)
 		}
 	}
 	j := &xiaoqi.JobNeed{City: "西安"}
-	if problem, fatal := ingest.ReadDocPlace(j); fatal || problem != "" || j.City != "西安市" {
+	if _, problem, fatal := ingest.ReadDocPlace(j); fatal || problem != "" || j.City != "西安市" {
 		t.Errorf("西安: %q %v %q, want 西安市", problem, fatal, j.City)
 	}
 }

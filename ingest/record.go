@@ -409,12 +409,18 @@ func (r *record) place(city, district *string, merge bool) {
 			r.errorf("district", "%s", zoneWithoutCity(v, zd))
 		}
 		c, d = ReadDistrict(c, v)
-		if oc, _, known := parseCity(v); known && oc != c && d == strings.TrimSpace(v) && xiaoqi.RegionOf(oc) != "" && xiaoqi.RegionOf(c) != "" {
-			r.warnf("district", "区县 %[1]q 在%[2]s，不在%[3]s，按原文保存 / %[1]q is in %[2]s, not in %[3]s: kept as written", v, oc, c)
-		}
 	}
 	if merge && !hasCity && !hasArea {
 		c = *city
+		if v := given(r.get("district")); v != "" {
+			_, d = ReadDistrict(c, v) // the stored city's district (雁塔 of 西安市: 雁塔区)
+		}
+	}
+	if p := DistrictProblem(c, d); p != "" && hasDistrict && given(r.get("district")) != "" && r.s.kind != xiaoqi.KindCandidate && !r.failed {
+		// 宝鸡市 beside 雁塔区, 西安市 beside 火星区: an error, as through the API and in a
+		// program list (a district of another city was kept with a warning, one of no city
+		// silently, and the district filter found the row in neither city).
+		r.errorf("district", "%s", p)
 	}
 	if merge && !hasDistrict && d == "" && c == *city {
 		// The file names the city only (the MOE list): the district stored for a school or
