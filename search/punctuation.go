@@ -1,6 +1,7 @@
 package search
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -78,4 +79,24 @@ func distinctWords(q string, fold func(string) string) string {
 func jsName(folded string, last, p piece) bool {
 	end := last.fstart + len(last.text)
 	return p.text == "js" && p.fstart == end+1 && folded[end] == '.' && !last.cjk && !strings.Contains(last.text, ".")
+}
+
+// englishAmpersand matches an ampersand between two English words of two letters or more,
+// spaced or not (Posts & Telecommunications, Posts&Telecommunications), not one joining
+// letters (R&D, A&F: Northwest A&F University is written so).
+var englishAmpersand = regexp.MustCompile(`([A-Za-z]{2,})\s*&\s*([A-Za-z]{2,})`)
+
+// ampersandAsAnd writes the ampersands of q between English words as and, as the names
+// say it: Xi'an University of Posts & Telecommunications named no school (its name says
+// and), and listed 668 documents, 西安文理学院's programs first and 西安邮电大学 not among the
+// first 18.
+func ampersandAsAnd(q string) string {
+	if !strings.Contains(q, "&") {
+		return q
+	}
+	// Twice: matches do not overlap, and the word between two ampersands is in both.
+	for range 2 {
+		q = englishAmpersand.ReplaceAllString(q, "$1 and $2")
+	}
+	return q
 }

@@ -346,11 +346,11 @@ func removedWords(orig, rest string) []string {
 }
 
 // inChinese writes the English of q as the documents say it, its punctuation as spaces
-// (separateWords) and each word once (distinctWords): Xidian University → 西安电子科技大学,
-// then Xi'an policy → 西安 政策 and software engineering → 软件工程. Majors only in a query
+// (separateWords), an ampersand between words as and (ampersandAsAnd), and each word once
+// (distinctWords): Xidian University → 西安电子科技大学, then Xi'an policy → 西安 政策 and software engineering → 软件工程. Majors only in a query
 // typed without Chinese (fromEnglish), whatever the schools' names became.
 func (x *Index) inChinese(q string) string {
-	q = separateWords(q)
+	q = separateWords(ampersandAsAnd(q))
 	majors := x.majors
 	if strings.ContainsFunc(q, isCJK) {
 		majors = nil
