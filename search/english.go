@@ -71,6 +71,13 @@ var englishTerms = [][2]string{
 	// The policy's sectors that no skill's English name says (items (3)–(5)).
 	{"r&d", "研发"}, {"biomedical", "生物医药"}, {"biomedicine", "生物医药"}, {"finance", "金融"},
 	{"digital publishing", "数字出版"}, {"publishing", "出版"}, {"film", "影视"},
+	// The countries returnees studied in, as profiles say them (后赴德国留学): Germany was
+	// the skill German (德语), within a letter of it, and found the German programs, not those
+	// who studied there.
+	{"germany", "德国"}, {"japan", "日本"}, {"south korea", "韩国"}, {"korea", "韩国"},
+	{"united kingdom", "英国"}, {"britain", "英国"}, {"england", "英国"}, {"uk", "英国"},
+	{"united states", "美国"}, {"america", "美国"}, {"usa", "美国"}, {"australia", "澳大利亚"},
+	{"singapore", "新加坡"}, {"malaysia", "马来西亚"}, {"russia", "俄罗斯"}, {"france", "法国"}, {"canada", "加拿大"},
 	{"shaanxi", "陕西"}, {"guanzhong", "关中"}, {"shaanbei", "陕北"}, {"shaannan", "陕南"},
 	// The new areas as people name them, without Demonstration Zone or New Area.
 	{"yangling", "杨凌"}, {"xixian", "西咸新区"},
@@ -86,6 +93,12 @@ var englishCapitals = map[string]string{"BE": "后端"}
 // words (创业, 创办, 新设企业). The trade goes, as founding drops it: the policy's items on
 // founding firms name none. starting a company found nothing (starting is no word of it).
 var englishFounding = regexp.MustCompile(`(?i)\b(?:start|starting|found|founding|set up|setting up|open|opening|register|registering|establish|establishing|launch|launching)\s+(?:(?:a|an|my|our|my own|our own|one's own)\s+)?(?:new\s+)?(?:(?:service\s+)?outsourcing\s+|software\s+|it\s+|tech\s+|technology\s+)?(?:company|companies|business|businesses|firm|firms)\b`)
+
+// englishStudiedIn matches studying in a country (studied in Germany, study in Japan): 留学
+// and the country, as profiles say it (后赴德国留学). studied alone is the skill Animal
+// studies (动物实验) to the stemmer, and studied in Germany listed its postings above the
+// six who studied there. Studying in a city (studied in Xi'an) is no 留学, and stays.
+var englishStudiedIn = regexp.MustCompile(`(?i)\b(?:study|studies|studied|studying)\s+(?:in|at)\s+(?:the\s+)?(germany|japan|south\s+korea|korea|united\s+kingdom|britain|england|uk|united\s+states|america|usa|us|australia|singapore|malaysia|russia|france|canada)\b`)
 
 // englishArticle matches an item of the policy named by its number in English, as the
 // English UI labels the items (Item (9)) and people cite them (item 9, Article 9, clause 10,
@@ -122,6 +135,13 @@ func translateEnglish(q string, majors map[string]string) string {
 		return q
 	}
 	q = strings.Join(strings.Fields(englishFounding.ReplaceAllString(q, " 开公司 ")), " ")
+	q = englishStudiedIn.ReplaceAllStringFunc(q, func(m string) string {
+		country := englishStudiedIn.FindStringSubmatch(m)[1]
+		if strings.EqualFold(country, "us") {
+			country = "usa" // the US, which alone is the word us
+		}
+		return " 留学 " + country + " "
+	})
 	q = englishArticle.ReplaceAllString(q, " 第${1}项 ")
 	// Lower case and apostrophes as spaces (Xi'an = xi an), byte for byte, so that the
 	// words' offsets hold in q too.

@@ -1,10 +1,42 @@
 package search_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
 )
+
+// TestEnglishStudiedInCountry: a country's English name is the country, as profiles say where
+// a returnee studied (后赴德国留学), and studying in it is 留学 there. Germany was the skill
+// German (德语), a letter from it, and studied in Germany, relaxed, listed the postings of
+// Animal studies (动物实验, studied to the stemmer) above the six who studied there.
+func TestEnglishStudiedInCountry(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	index(t, x,
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cand_de"}, City: "西安市", Degree: "硕士", Returnee: true, StudyCountry: "德国",
+			Education: []xiaoqi.Education{{Major: "地质工程", Degree: "硕士"}}, Summary: "本科毕业于长安大学，后赴德国留学取得硕士学位。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cand_jp"}, City: "西安市", Degree: "硕士", Returnee: true, StudyCountry: "日本",
+			Education: []xiaoqi.Education{{Major: "软件工程", Degree: "硕士"}}, Summary: "本科毕业于西北大学，后赴日本留学取得硕士学位。"},
+		&xiaoqi.Candidate{Meta: xiaoqi.Meta{ID: "cand_german"}, City: "西安市", Degree: "本科", Languages: []string{"德语"},
+			Education: []xiaoqi.Education{{Major: "德语", Degree: "本科"}}, Summary: "德语专业，德语流利。"},
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_lab"}, Name: "动物实验技术员", City: "西安市", Skills: []string{"动物实验"}},
+	)
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"studied in Germany", []string{"cand_de"}},
+		{"Germany", []string{"cand_de"}},
+		{"study in Germany", []string{"cand_de"}},
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: c.q})
+		if got := ids(res); !slices.Equal(got, c.want) || res.Relaxed {
+			t.Errorf("%q: hits %v relaxed %v, want %v alone", c.q, got, res.Relaxed, c.want)
+		}
+	}
+}
 
 // TestEnglishAmpersandIsAnd: an ampersand between the words of a school's English name is its
 // and: Xi'an University of Posts & Telecommunications named no school and listed 西安文理学院's

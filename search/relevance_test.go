@@ -49,9 +49,10 @@ type judgment struct {
 	Sector string `json:"sector"`
 	// Seeks: an enterprise with a job need of the skill or language (case aside).
 	Seeks string `json:"seeks"`
-	// Returnee: a candidate who studied abroad.
-	Returnee bool `json:"returnee"`
-	Grade    int  `json:"grade"`
+	// Returnee: a candidate who studied abroad; StudiedIn: in that country (德国).
+	Returnee  bool   `json:"returnee"`
+	StudiedIn string `json:"studied_in"`
+	Grade     int    `json:"grade"`
 }
 
 // matches reports whether d matches j; seeking holds the skills and languages of each
@@ -101,7 +102,7 @@ func (j judgment) matches(d xiaoqi.Doc, seeking map[string][]string) bool {
 	if j.Sector != "" && !slices.Contains(sectors, xiaoqi.Sector(j.Sector)) {
 		return false
 	}
-	if c, ok := d.(*xiaoqi.Candidate); j.Returnee && (!ok || !c.Returnee) {
+	if c, ok := d.(*xiaoqi.Candidate); j.Returnee && (!ok || !c.Returnee) || j.StudiedIn != "" && (!ok || c.StudyCountry != j.StudiedIn) {
 		return false
 	}
 	if j.Seeks != "" && (d.Kind() != xiaoqi.KindEnterprise ||
