@@ -460,6 +460,7 @@ var englishStopWords = map[string]bool{"a": true, "an": true, "the": true, "of":
 	"at": true, "to": true, "and": true, "or": true, "with": true, "by": true, "from": true, "is": true, "are": true,
 	"who": true, "can": true, "speak": true, "speaks": true, "speaking": true, "spoken": true, "fluent": true, "proficient": true,
 	"good": true, "strong": true, "skilled": true, "excellent": true, "native": true, "skill": true, "skills": true,
+	"language": true, "languages": true, // German language is German (德语), which the documents say
 	// What a question asks of them (jobs requiring CET-6 listed 需求分析师 jobs: requiring
 	// is a word of Requirements analysis), and the people who have it (call center staff).
 	"require": true, "requires": true, "requiring": true, "required": true,

@@ -27,6 +27,15 @@ var englishTerms = [][2]string{
 	{"talent introduction", "人才引进"}, {"introduction of talent", "人才引进"}, {"talent attraction", "人才引进"},
 	{"introduce talent", "引进人才"}, {"introducing talent", "引进人才"}, {"introduce talents", "引进人才"},
 	{"talent", "人才"}, {"cooperation", "合作"},
+	// 校企合作 as English says it (item (12)): word by word, enterprise was the skill Enterprise
+	// resource planning and listed ERP实施顾问 postings, and item (12) was not among them. An
+	// enterprise alone is 企业, as enterprises is (Enterprise resource planning stays the skill:
+	// withSkillNames).
+	{"school-enterprise cooperation", "校企合作"}, {"school enterprise cooperation", "校企合作"},
+	{"university-enterprise cooperation", "校企合作"}, {"university enterprise cooperation", "校企合作"},
+	{"college-enterprise cooperation", "校企合作"}, {"college enterprise cooperation", "校企合作"},
+	{"school-enterprise", "校企"}, {"university-enterprise", "校企"}, {"college-enterprise", "校企"},
+	{"enterprise", "企业"},
 	// Job titles that no skill's English name says (software developer found a policy item).
 	{"software engineers", "软件工程师"}, {"software engineer", "软件工程师"}, {"software developers", "软件开发"},
 	{"software developer", "软件开发"}, {"test engineers", "测试工程师"}, {"test engineer", "测试工程师"},

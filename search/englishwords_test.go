@@ -38,6 +38,48 @@ func TestEnglishStudiedInCountry(t *testing.T) {
 	}
 }
 
+// TestEnglishCommonWordNamesNoSkill: a common English word of a skill's English name of several
+// words does not stand for the skill alone, and school-enterprise cooperation in English finds
+// item (12) as 校企合作 does. university enterprise cooperation listed 11 ERP实施顾问 and 系统集成
+// postings (enterprise: Enterprise resource planning) and not item (12); German language
+// course put the 汇编语言 (Assembly language) and 大语言模型 (Large language models) courses
+// above the German programs.
+func TestEnglishCommonWordNamesNoSkill(t *testing.T) {
+	t.Parallel()
+	x := openProductIndex(t)
+	docs := seedPolicies(t, "pol_%d")
+	docs = append(docs,
+		&xiaoqi.JobNeed{Meta: xiaoqi.Meta{ID: "job_erp"}, Name: "ERP实施顾问", City: "西安市", Skills: []string{"ERP"},
+			Description: "负责企业ERP系统的实施与合作伙伴对接。"},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prog_asm"}, InstitutionID: "ins_train", InstitutionName: "秦创启航IT实训中心（示例）",
+			Name: "嵌入式方向·汇编语言实训课程", Degree: "培训", City: "西安市", Skills: []string{"汇编语言"}},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prog_llm"}, InstitutionID: "ins_train", InstitutionName: "秦创启航IT实训中心（示例）",
+			Name: "人工智能方向·大语言模型实训课程", Degree: "培训", City: "西安市", Skills: []string{"大语言模型"}},
+		&xiaoqi.Program{Meta: xiaoqi.Meta{ID: "prog_de"}, InstitutionID: "ins_xisu", InstitutionName: "西安外国语大学",
+			Name: "德语", Degree: "本科", City: "西安市", Skills: []string{"德语"}},
+	)
+	index(t, x, docs...)
+	for _, c := range []struct {
+		q     string
+		first string
+	}{
+		{"university enterprise cooperation", "pol_12"},
+		{"school-enterprise cooperation", "pol_12"},
+		{"German language course", "prog_de"},
+		{"German language", "prog_de"},
+		{"enterprise resource planning", "job_erp"}, // the skill's whole name still is the skill
+	} {
+		res := find(t, x, xiaoqi.SearchQuery{Q: c.q})
+		got := ids(res)
+		if len(got) == 0 || got[0] != c.first || res.Relaxed {
+			t.Errorf("%q: hits %v relaxed %v, want %s first", c.q, got, res.Relaxed, c.first)
+		}
+		if c.first != "job_erp" && slices.Contains(got, "job_erp") {
+			t.Errorf("%q: hits %v, want no ERP posting", c.q, got)
+		}
+	}
+}
+
 // TestEnglishAmpersandIsAnd: an ampersand between the words of a school's English name is its
 // and: Xi'an University of Posts & Telecommunications named no school and listed 西安文理学院's
 // programs first, 西安邮电大学 not among the first 18. R&D stays 研发, A&F a school's own.

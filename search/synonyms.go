@@ -427,6 +427,9 @@ func (x *Index) englishSkills(part string) []*skill.Skill {
 	var skills []*skill.Skill
 	for _, st := range x.analyzers.stems(c) {
 		for _, sk := range x.syn.english[st] {
+			if englishCommon[c] && strings.Contains(strings.TrimSpace(sk.NameEN), " ") {
+				continue // language is no Assembly language
+			}
 			if !slices.Contains(skills, sk) && x.namesWord(sk, c, st) {
 				skills = append(skills, sk)
 			}
@@ -434,6 +437,16 @@ func (x *Index) englishSkills(part string) []*skill.Skill {
 	}
 	return skills
 }
+
+// englishCommon are the common English words that skills' English names of several words
+// hold, which alone name none of those skills: German language course listed the 汇编语言
+// (Assembly language) and 大语言模型 (Large language models) courses above the German
+// programs, and enterprise was Enterprise resource planning (university enterprise
+// cooperation: 11 ERP实施顾问 and 系统集成 postings, item (12) not among them). A skill named
+// by the word alone (English) still is.
+var englishCommon = map[string]bool{"language": true, "languages": true, "enterprise": true, "enterprises": true,
+	"university": true, "universities": true, "school": true, "education": true, "course": true, "courses": true,
+	"international": true, "public": true, "other": true, "new": true, "next": true, "official": true}
 
 // maxNameParts is the most space-separated parts joinNames joins into a skill's name.
 const maxNameParts = 4
