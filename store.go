@@ -18,8 +18,12 @@ type Store interface {
 	// changed, ECONFLICT: a stable id per key is not guaranteed after a re-key). A write whose
 	// content equals the stored content changes nothing (no new version, no change). A
 	// document carrying a non-zero Version that differs from the stored one fails with
-	// ECONFLICT, as does a natural key already held by another document. The Version of a
-	// document that does not exist yet is ignored, so exports of another store import as they are.
+	// ECONFLICT, as does a natural key already held by another document. A document carrying
+	// a non-zero Version that matches no stored document fails with ECONFLICT too, and is
+	// never inserted: the writer read a document that has been deleted since (a PUT racing a
+	// DELETE brought an erased candidate back, at version 1). The check and the write are one
+	// step (a compare-and-swap: in the embedded store and on MongoDB, not on FerretDB, see
+	// package mongodb), so of two writers that read one version only one writes.
 	//
 	// Upsert sets ID, Version, CreatedAt and UpdatedAt on the documents passed in.
 	Upsert(ctx context.Context, docs []Doc) ([]WriteResult, error)
@@ -39,7 +43,11 @@ type Store interface {
 	Count(ctx context.Context, kind Kind, filters map[string]string) (int64, error)
 
 	// Delete removes a document and leaves a tombstone in the change feed; ENOTFOUND if absent.
-	Delete(ctx context.Context, kind Kind, id string) (WriteResult, error)
+	// A version other than 0 is the version the caller read (If-Match): a document stored at
+	// another version is not deleted, and Delete fails with ECONFLICT, checked and deleted in
+	// one step as Upsert checks, so that an erasure never removes a version its sender did not
+	// see. 0 deletes whatever version is stored.
+	Delete(ctx context.Context, kind Kind, id string, version int64) (WriteResult, error)
 
 	// Changes returns up to limit changes with Seq > after, in Seq order. A follower that
 	// applies them in order and asks again with the last Seq never misses a change, even

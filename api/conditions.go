@@ -47,6 +47,42 @@ func ifMatch(c *gin.Context, old xiaoqi.Doc) error {
 		Details: []xiaoqi.FieldError{{Field: "If-Match", Message: "版本已过期 / is stale"}}}
 }
 
+// deleteTries bounds how often a DELETE reads the document again after a write landed
+// between its read and its delete.
+const deleteTries = 3
+
+// deleteRead reads document kind/id, checks it with check and If-Match, calls prepare (when
+// not nil: what must be done before, and can be done again) and deletes it at the version
+// read (Store.Delete's version), so that what was checked is what is deleted. A
+// write that lands in between makes the store refuse (ECONFLICT): the document is read and
+// checked again, If-Match included, which then answers 409 if it named the version replaced
+// (a DELETE sent with a stale If-Match removed a version its sender never saw, erasures
+// included), or 404 if the document is gone meanwhile. Without If-Match the DELETE deletes
+// the version it reads last.
+func (s *Server) deleteRead(c *gin.Context, k xiaoqi.Kind, id string, check, prepare func(old xiaoqi.Doc) error) (xiaoqi.Doc, xiaoqi.WriteResult, error) {
+	ctx := c.Request.Context()
+	for try := 1; ; try++ {
+		old, err := s.store.Get(ctx, k, id)
+		if err == nil {
+			err = check(old)
+		}
+		if err == nil {
+			err = ifMatch(c, old)
+		}
+		if err == nil && prepare != nil {
+			err = prepare(old)
+		}
+		if err != nil {
+			return nil, xiaoqi.WriteResult{}, err
+		}
+		res, err := s.store.Delete(ctx, k, id, old.Base().Version)
+		if xiaoqi.ErrorCode(err) == xiaoqi.ECONFLICT && try < deleteTries {
+			continue // a write landed since the read: read it
+		}
+		return old, res, err
+	}
+}
+
 // ourETag reports whether t is an entity tag etag could have made: a version in quotes.
 func ourETag(t string) bool {
 	if len(t) < 3 || len(t) > 21 || t[0] != '"' || t[len(t)-1] != '"' {

@@ -202,6 +202,12 @@ func (s *Server) create(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = mayWrite(who(c), old, d)
 		}
+		if err == nil && old != nil && d.Base().Version == 0 {
+			// Written onto old, the body replaces old's version or nothing, as a PUT does: a
+			// POST of an erased candidate's key wrote the profile read before the erasure
+			// back, her phone and e-mail included.
+			d.Base().Version = old.Base().Version
+		}
 		if cd, ok := d.(*xiaoqi.Candidate); ok && err == nil {
 			setOwnFields(who(c), cd, old)
 		}
@@ -345,6 +351,14 @@ func (s *Server) put(k xiaoqi.Kind) gin.HandlerFunc {
 		if err == nil {
 			err = ifMatch(c, old)
 		}
+		if err == nil && d.Base().Version == 0 {
+			// The store writes over the version read or not at all: the body's version, else
+			// If-Match's (ifMatch found it is old's), else old's itself, so that what was
+			// checked and kept of old above is what the write replaces. Without it, a PUT that
+			// read a candidate an erasure then deleted stored her again, and of twenty PUTs
+			// sent with one If-Match four were answered 200.
+			d.Base().Version = old.Base().Version
+		}
 		if cd, ok := d.(*xiaoqi.Candidate); ok && err == nil {
 			if !self(who(c), id) {
 				keepUnseen(cd, old.(*xiaoqi.Candidate))
@@ -392,31 +406,24 @@ func (s *Server) delete(k xiaoqi.Kind) gin.HandlerFunc {
 			s.writeError(c, err)
 			return
 		}
-		old, err := s.store.Get(c.Request.Context(), k, id)
-		if err == nil {
-			err = mayWrite(who(c), old, old)
-		}
-		if err == nil {
-			err = ifMatch(c, old)
-		}
-		if err == nil && (k == xiaoqi.KindInstitution || k == xiaoqi.KindEnterprise) && !who(c).is(xiaoqi.RoleAdmin) {
-			// Staff and HR change their organisation; removing it is for administrators.
-			err = errForbidden("只有管理员可以删除%s / only administrators delete an %s", xiaoqi.KindName(k), k)
-		}
-		if err == nil && (k == xiaoqi.KindInstitution || k == xiaoqi.KindEnterprise) {
+		if k == xiaoqi.KindInstitution || k == xiaoqi.KindEnterprise {
 			// Held from the check of its partnerships to the delete: a proposal made between
 			// the two (proposing takes the lock and reads both parties) opened a partnership
 			// with a party then deleted.
 			s.partnerMu.Lock()
 			defer s.partnerMu.Unlock()
 		}
-		if err == nil {
-			err = s.hasNoParts(c.Request.Context(), k, id)
-		}
-		var res xiaoqi.WriteResult
-		if err == nil {
-			res, err = s.store.Delete(c.Request.Context(), k, id)
-		}
+		_, res, err := s.deleteRead(c, k, id, func(old xiaoqi.Doc) error {
+			err := mayWrite(who(c), old, old)
+			if err == nil && (k == xiaoqi.KindInstitution || k == xiaoqi.KindEnterprise) && !who(c).is(xiaoqi.RoleAdmin) {
+				// Staff and HR change their organisation; removing it is for administrators.
+				err = errForbidden("只有管理员可以删除%s / only administrators delete an %s", xiaoqi.KindName(k), k)
+			}
+			if err == nil {
+				err = s.hasNoParts(c.Request.Context(), k, id)
+			}
+			return err
+		}, nil)
 		if err != nil {
 			s.writeError(c, err)
 			return

@@ -30,8 +30,8 @@ func (s *seqStore) Upsert(ctx context.Context, docs []xiaoqi.Doc) ([]xiaoqi.Writ
 	return res, err
 }
 
-func (s *seqStore) Delete(ctx context.Context, k xiaoqi.Kind, id string) (xiaoqi.WriteResult, error) {
-	res, err := s.Store.Delete(ctx, k, id)
+func (s *seqStore) Delete(ctx context.Context, k xiaoqi.Kind, id string, version int64) (xiaoqi.WriteResult, error) {
+	res, err := s.Store.Delete(ctx, k, id, version)
 	s.note(res)
 	return res, err
 }

@@ -435,44 +435,37 @@ func (s *Server) eraseCandidate(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	// Accounts and audit first, the document last: a failure part-way leaves the document, so
-	// that a retry of the DELETE finds it and finishes (every step can be repeated).
-	d, err := s.store.Get(ctx, xiaoqi.KindCandidate, id)
-	if err == nil {
-		err = ifMatch(c, d) // as for every DELETE: an erasure cannot be undone
-	}
-	if err != nil {
-		s.writeError(c, err)
-		return
-	}
-	if err := s.imports.forgetPerson(ctx, d.(*xiaoqi.Candidate)); err != nil {
-		s.writeError(c, err)
-		return
-	}
-	users, err := s.accounts.Users(ctx)
-	if err == nil {
+	// that a retry of the DELETE finds it and finishes (every step can be repeated). The
+	// document is deleted at the version read, If-Match's when sent (an erasure cannot be
+	// undone): a correction landing in between is read and checked again (deleteRead).
+	d, res, err := s.deleteRead(c, xiaoqi.KindCandidate, id, func(xiaoqi.Doc) error { return nil }, func(d xiaoqi.Doc) error {
+		if err := s.imports.forgetPerson(ctx, d.(*xiaoqi.Candidate)); err != nil {
+			return err
+		}
+		users, err := s.accounts.Users(ctx)
+		if err != nil {
+			return err
+		}
 		for _, u := range users {
-			if u.CandidateID == id && err == nil {
-				err = s.accounts.DeleteUser(ctx, u.ID)
+			if u.CandidateID == id {
+				if err := s.accounts.DeleteUser(ctx, u.ID); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	if err == nil {
-		_, err = s.accounts.RedactAudit(ctx, id)
-	}
-	// The erasure is recorded before the profile goes: an import running meanwhile reads the
-	// erasures after writing each batch (ingest.Options.Erased), and one that wrote her row
-	// between the two found no erasure yet and kept her, with name and phone, under a new id.
-	if err == nil {
-		err = s.accounts.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: p.user.ID,
+		if _, err = s.accounts.RedactAudit(ctx, id); err != nil {
+			return err
+		}
+		// The erasure is recorded before the profile goes: an import running meanwhile reads
+		// the erasures after writing each batch (ingest.Options.Erased), and one that wrote her
+		// row between the two found no erasure yet and kept her, with name and phone, under a
+		// new id. (A correction landing before the delete records it once more: harmless.)
+		return s.accounts.AppendAudit(ctx, &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: p.user.ID,
 			ActorRole: p.user.Role, SubjectID: xiaoqi.ErasedSubject, ErasedKey: xiaoqi.ErasedKey(d.NaturalKey()),
 			ErasedIdentity: d.(*xiaoqi.Candidate).Identity()})
-	}
-	var res xiaoqi.WriteResult
-	if err == nil {
-		// Gone already: that import took her row out again.
-		if res, err = s.store.Delete(ctx, xiaoqi.KindCandidate, id); xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
-			err = nil
-		}
+	})
+	if d != nil && xiaoqi.ErrorCode(err) == xiaoqi.ENOTFOUND {
+		err = nil // gone already: an import took her row out again once it read the erasure
 	}
 	if err != nil {
 		s.writeError(c, err)

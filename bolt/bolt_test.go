@@ -58,7 +58,7 @@ func TestReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	deleted := docs[3].Base().ID
-	if _, err := s.Delete(ctx, xiaoqi.KindJob, deleted); err != nil {
+	if _, err := s.Delete(ctx, xiaoqi.KindJob, deleted, 0); err != nil {
 		t.Fatal(err)
 	}
 	seq, err := s.LastSeq(ctx)
@@ -227,7 +227,7 @@ func TestFeedKeepsLatestChange(t *testing.T) {
 	if _, err := s.Upsert(ctx, docs[1:2]); err != nil {
 		t.Fatal(err)
 	}
-	del, err := s.Delete(ctx, xiaoqi.KindJob, docs[2].Base().ID)
+	del, err := s.Delete(ctx, xiaoqi.KindJob, docs[2].Base().ID, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,7 +68,7 @@ func TestFiltersFollowWrites(t *testing.T) {
 	if _, err := s.Upsert(ctx, docs[:2]); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Delete(ctx, xiaoqi.KindJob, docs[15].Base().ID); err != nil {
+	if _, err := s.Delete(ctx, xiaoqi.KindJob, docs[15].Base().ID, 0); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {

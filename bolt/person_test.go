@@ -60,7 +60,7 @@ func TestPersonByKey(t *testing.T) {
 	}
 	check("by the new phone", s, cand("", "x", "李四", "13900004444", ""), idOther)
 	check("by the former phone", s, cand("", "x", "李四", "13900002222", ""), idOther)
-	if _, err := s.Delete(ctx, xiaoqi.KindCandidate, idOther); err != nil {
+	if _, err := s.Delete(ctx, xiaoqi.KindCandidate, idOther, 0); err != nil {
 		t.Fatal(err)
 	}
 	check("after her deletion", s, cand("", "x", "李四", "13900004444", ""), "")

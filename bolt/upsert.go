@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -151,6 +152,11 @@ func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.Wr
 		stored = docs.Get([]byte(id))
 	}
 	if stored == nil {
+		if m.Version != 0 {
+			// The writer read a document that is gone: inserted, a PUT that raced a DELETE
+			// brought the deleted document (an erased candidate) back at version 1.
+			return xiaoqi.WriteResult{}, staleVersion(kind, cmp.Or(id, nk), 0, m.Version)
+		}
 		return insert(tx, d, id, hash, now)
 	}
 
@@ -160,9 +166,7 @@ func upsertOne(tx *bolt.Tx, d xiaoqi.Doc, hash string, now time.Time) (xiaoqi.Wr
 	}
 	om, oldHash := old.Base(), rec.Hash
 	if m.Version != 0 && m.Version != om.Version {
-		return xiaoqi.WriteResult{}, &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("数据已被修改，请刷新后重试：%[5]s %[2]s 已是版本 %[3]d，不是 %[4]d / %[1]s %[2]s is at version %[3]d, not %[4]d: reload and try again", kind, id, om.Version, m.Version, xiaoqi.KindName(kind)),
-			Details: []xiaoqi.FieldError{{Field: "version", Message: fmt.Sprintf("已是版本 %[1]d / is at version %[1]d", om.Version)}}}
+		return xiaoqi.WriteResult{}, staleVersion(kind, id, om.Version, m.Version)
 	}
 	if oldHash == hash {
 		m.ID, m.Version, m.CreatedAt, m.UpdatedAt = id, om.Version, om.CreatedAt, om.UpdatedAt
@@ -209,8 +213,6 @@ func insert(tx *bolt.Tx, d xiaoqi.Doc, id, hash string, now time.Time) (xiaoqi.W
 	if err := claimKey(keys, kind, nk, id); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
-	// A version carried by a document that does not exist (an export from another store) is
-	// not a conflict: the document starts again at version 1.
 	m.ID, m.Version, m.CreatedAt, m.UpdatedAt = id, 1, now, now
 	seq, err := put(tx, nil, d, hash, now)
 	if err != nil {
@@ -220,6 +222,19 @@ func insert(tx *bolt.Tx, d xiaoqi.Doc, id, hash string, now time.Time) (xiaoqi.W
 		return xiaoqi.WriteResult{}, err
 	}
 	return xiaoqi.WriteResult{Kind: kind, ID: id, Version: 1, Seq: seq, Created: true}, nil
+}
+
+// staleVersion is the ECONFLICT of a write or delete that expected version want of kind id,
+// stored at version stored, or deleted (stored 0).
+func staleVersion(kind xiaoqi.Kind, id string, stored, want int64) error {
+	if stored == 0 {
+		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+			Message: fmt.Sprintf("%[4]s %[2]s 已不存在，写入却带有版本 %[3]d：读取后已被删除 / %[1]s %[2]s does not exist, though the write carries version %[3]d: it was deleted since it was read", kind, id, want, xiaoqi.KindName(kind)),
+			Details: []xiaoqi.FieldError{{Field: "version", Message: "文档已被删除 / the document has been deleted"}}}
+	}
+	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+		Message: fmt.Sprintf("数据已被修改，请刷新后重试：%[5]s %[2]s 已是版本 %[3]d，不是 %[4]d / %[1]s %[2]s is at version %[3]d, not %[4]d: reload and try again", kind, id, stored, want, xiaoqi.KindName(kind)),
+		Details: []xiaoqi.FieldError{{Field: "version", Message: fmt.Sprintf("已是版本 %[1]d / is at version %[1]d", stored)}}}
 }
 
 // claimKey maps natural key nk to id, or fails with ECONFLICT when another document holds it.
@@ -312,8 +327,8 @@ func dropChange(tx *bolt.Tx, seq uint64, kind xiaoqi.Kind, id string) error {
 }
 
 // Delete implements xiaoqi.Store: it removes the document and its natural key and leaves a
-// tombstone in the change feed.
-func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi.WriteResult, error) {
+// tombstone in the change feed. The version is checked in the same transaction.
+func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string, version int64) (xiaoqi.WriteResult, error) {
 	if err := checkKind(kind); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
@@ -327,6 +342,9 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 		old, rec, err := decodeRecord(kind, stored)
 		if err != nil {
 			return err
+		}
+		if version != 0 && version != old.Base().Version {
+			return staleVersion(kind, id, old.Base().Version, version)
 		}
 		if err := docs.Delete([]byte(id)); err != nil {
 			return err

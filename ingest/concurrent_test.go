@@ -100,7 +100,7 @@ func TestImportDoesNotBringBackPersonErasedWhileItRuns(t *testing.T) {
 			SubjectID: xiaoqi.ErasedSubject, ErasedKey: xiaoqi.ErasedKey(her.NaturalKey()), ErasedIdentity: her.Identity()}); err != nil {
 			t.Error(err)
 		}
-		if _, err := s.Delete(ctx, xiaoqi.KindCandidate, her.ID); err != nil {
+		if _, err := s.Delete(ctx, xiaoqi.KindCandidate, her.ID, 0); err != nil {
 			t.Error(err)
 		}
 	}

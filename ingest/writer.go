@@ -172,7 +172,7 @@ func (w *writer) erased(ctx context.Context, b *batch, res []xiaoqi.WriteResult)
 				continue
 			}
 			if id != "" {
-				if _, err := w.store.Delete(ctx, xiaoqi.KindCandidate, id); err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
+				if _, err := w.store.Delete(ctx, xiaoqi.KindCandidate, id, 0); err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND {
 					return fmt.Errorf("ingest: row %d: take out a person erased as it was written: %w", it.row.Num, err)
 				}
 			}

@@ -26,10 +26,10 @@ func TestCompactFeed(t *testing.T) {
 	stale := openStore(t, db, mongodb.WithGrace(time.Hour)) // knows the feed as it was before any write
 	id := func(ext string) string { return xiaoqi.NewID(xiaoqi.KindJob, "src:mongotest|"+ext) }
 
-	storetest.MustUpsert(t, w, job("a", 1), job("b", 1), job("c", 1))   // 1-3
-	storetest.MustUpsert(t, w, job("a", 2))                             // 4
-	storetest.MustUpsert(t, w, job("a", 3))                             // 5
-	if _, err := w.Delete(ctx(), xiaoqi.KindJob, id("b")); err != nil { // 6
+	storetest.MustUpsert(t, w, job("a", 1), job("b", 1), job("c", 1))      // 1-3
+	storetest.MustUpsert(t, w, job("a", 2))                                // 4
+	storetest.MustUpsert(t, w, job("a", 3))                                // 5
+	if _, err := w.Delete(ctx(), xiaoqi.KindJob, id("b"), 0); err != nil { // 6
 		t.Fatal(err)
 	}
 	// Seq 7 taken by a writer that stalls; a follower fills it as void after the grace
@@ -161,7 +161,7 @@ func TestCompactWhileWriting(t *testing.T) {
 				}
 				writes[w] += len(docs)
 				if n%4 == 3 {
-					_, err := s.Delete(ctx(), xiaoqi.KindJob, res[n%5].ID)
+					_, err := s.Delete(ctx(), xiaoqi.KindJob, res[n%5].ID, 0)
 					if err != nil && xiaoqi.ErrorCode(err) != xiaoqi.ENOTFOUND { // the other writer deleted it first
 						errs[w] = fmt.Errorf("delete %s: %w", res[n%5].ID, err)
 						return
@@ -300,7 +300,7 @@ func TestCompactionRepairsFencedWrite(t *testing.T) {
 		write func(s *mongodb.Store, id string)
 	}{
 		{"upsert", func(s *mongodb.Store, _ string) { _, _ = s.Upsert(ctx(), []xiaoqi.Doc{job("a", 2)}) }},
-		{"delete", func(s *mongodb.Store, id string) { _, _ = s.Delete(ctx(), xiaoqi.KindJob, id) }},
+		{"delete", func(s *mongodb.Store, id string) { _, _ = s.Delete(ctx(), xiaoqi.KindJob, id, 0) }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -55,3 +55,15 @@ func isServerSelection(err error) bool {
 func notFound(k xiaoqi.Kind, id string) error {
 	return xiaoqi.Errorf(xiaoqi.ENOTFOUND, "未找到%[3]s %[2]s / %[1]s %[2]s not found", k, id, xiaoqi.KindName(k))
 }
+
+// staleVersion is the ECONFLICT of a write or delete that expected version want of kind id,
+// stored at version stored; item names the document of a batch ("docs[3]"), "" a single one.
+func staleVersion(item string, kind xiaoqi.Kind, id string, stored, want int64) error {
+	prefix, field := "", "version"
+	if item != "" {
+		prefix, field = item+": ", item+".version"
+	}
+	return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
+		Message: fmt.Sprintf("%[1]s版本冲突，请重新读取：%[6]s %[3]s 已是版本 %[4]d，不是 %[5]d / %[2]s %[3]s has version %[4]d, not %[5]d: it changed since it was read", prefix, kind, id, stored, want, xiaoqi.KindName(kind)),
+		Details: []xiaoqi.FieldError{{Field: field, Message: "版本已过期 / stale version"}}}
+}

@@ -47,7 +47,7 @@ func TestTwoWriters(t *testing.T) {
 				}
 				if (start/batch)%5 == 4 { // now and then delete two of this writer's own
 					for _, r := range []xiaoqi.WriteResult{res[1], res[3]} {
-						if _, err := s.Delete(ctx(), xiaoqi.KindJob, r.ID); err != nil {
+						if _, err := s.Delete(ctx(), xiaoqi.KindJob, r.ID, 0); err != nil {
 							errs[w] = fmt.Errorf("delete %s: %w", r.ID, err)
 							return
 						}
@@ -270,7 +270,7 @@ func TestFencedWriteResultSeq(t *testing.T) {
 			return res[0], nil
 		}, "upsert %s v2"},
 		{"delete", func(s *mongodb.Store, id string) (xiaoqi.WriteResult, error) {
-			return s.Delete(ctx(), xiaoqi.KindJob, id)
+			return s.Delete(ctx(), xiaoqi.KindJob, id, 0)
 		}, "delete %s v1"},
 	}
 	for _, tc := range cases {

@@ -102,7 +102,7 @@ func TestInjection(t *testing.T) {
 		} else if c := xiaoqi.ErrorCode(err); c != xiaoqi.ENOTFOUND && c != xiaoqi.EINVALID {
 			t.Errorf("Get(%q): %v, want ENOTFOUND or EINVALID", id, err)
 		}
-		if _, err := s.Delete(ctx(), xiaoqi.KindJob, id); err == nil {
+		if _, err := s.Delete(ctx(), xiaoqi.KindJob, id, 0); err == nil {
 			t.Errorf("Delete(%q) deleted something", id)
 		}
 	}

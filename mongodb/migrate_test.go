@@ -135,7 +135,7 @@ func TestCandidateErasedWhileMoved(t *testing.T) {
 	s := openStore(t, db, mongodb.WithoutCandidateMigration())
 	legacy := storetest.WriteLegacy(t, s, s, 1)
 	mongodb.SetMoveHooks(s, func() {
-		if _, err := s.Delete(ctx(), xiaoqi.KindCandidate, legacy.OldIDs[0]); err != nil {
+		if _, err := s.Delete(ctx(), xiaoqi.KindCandidate, legacy.OldIDs[0], 0); err != nil {
 			t.Errorf("erase: %v", err)
 		}
 	}, nil, nil, nil)

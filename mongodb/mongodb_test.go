@@ -351,7 +351,7 @@ func TestWriteOutlivesCaller(t *testing.T) {
 			return err
 		}, "2 upsert %s v2"},
 		{"delete", func(c context.Context, s *mongodb.Store, id string) error {
-			_, err := s.Delete(c, xiaoqi.KindJob, id)
+			_, err := s.Delete(c, xiaoqi.KindJob, id, 0)
 			return err
 		}, "2 delete %s v1"},
 	}

@@ -269,14 +269,15 @@ func matchOne(it *item, byID, byKey map[string]*record) plan {
 // conflict returns ECONFLICT when the item carries a version other than the stored one, or
 // a natural key that another document holds.
 func conflict(it *item, p plan, byKey map[string]*record) error {
-	if it.version != 0 && (p.old == nil || p.old.Version != it.version) {
-		stored := "none"
-		if p.old != nil {
-			stored = fmt.Sprint(p.old.Version)
-		}
+	if it.version != 0 && p.old == nil {
+		// The writer read a document that is gone: inserted, a PUT that raced a DELETE
+		// would bring the deleted document (an erased candidate) back.
 		return &xiaoqi.Error{Code: xiaoqi.ECONFLICT,
-			Message: fmt.Sprintf("docs[%[1]d]: 版本冲突，请重新读取：%[6]s %[3]s 已是版本 %[4]s，不是 %[5]d / %[2]s %[3]s has version %[4]s, not %[5]d: it changed since it was read", it.i, it.kind, p.id, stored, it.version, xiaoqi.KindName(it.kind)),
-			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d].version", it.i), Message: "版本已过期 / stale version"}}}
+			Message: fmt.Sprintf("docs[%[1]d]: %[5]s %[3]s 已不存在，写入却带有版本 %[4]d：读取后已被删除 / %[2]s %[3]s does not exist, though the write carries version %[4]d: it was deleted since it was read", it.i, it.kind, p.id, it.version, xiaoqi.KindName(it.kind)),
+			Details: []xiaoqi.FieldError{{Field: fmt.Sprintf("docs[%d].version", it.i), Message: "文档已被删除 / the document has been deleted"}}}
+	}
+	if it.version != 0 && p.old.Version != it.version {
+		return staleVersion(fmt.Sprintf("docs[%d]", it.i), it.kind, p.id, p.old.Version, it.version)
 	}
 	return keyConflict(it, p.id, byKey)
 }

@@ -181,8 +181,10 @@ func batches(inserts, updates []mongo.WriteModel, maxUpdates int) [][]mongo.Writ
 }
 
 // Delete implements xiaoqi.Store. The change it logs is a tombstone while the document stays
-// deleted.
-func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi.WriteResult, error) {
+// deleted. With a version, the delete is conditional on it as an update is (on MongoDB; see
+// Store.casUpdates): a write landing between the read of the version and the delete keeps the
+// document, and Delete fails with ECONFLICT.
+func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string, version int64) (xiaoqi.WriteResult, error) {
 	if err := checkKind(kind); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
@@ -199,23 +201,37 @@ func (s *Store) Delete(ctx context.Context, kind xiaoqi.Kind, id string) (xiaoqi
 	} else if err != nil {
 		return xiaoqi.WriteResult{}, translate("read "+string(kind), err)
 	}
+	if version != 0 && version != old.Version {
+		return xiaoqi.WriteResult{}, staleVersion("", kind, id, old.Version, version)
+	}
 	entries := []changeRecord{{Op: xiaoqi.OpDelete, Kind: string(kind), ID: id, Version: old.Version, At: s.now().UTC()}}
 	if err := s.log(ctx, entries); err != nil {
 		return xiaoqi.WriteResult{}, err
 	}
 	seq := entries[0].Seq
 	call(s.hooks.afterLog)
-	res, err := coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+	filter := bson.D{{Key: "_id", Value: id}}
+	if version != 0 && s.casUpdates {
+		filter = append(filter, bson.E{Key: "version", Value: version})
+	}
+	res, err := coll.DeleteOne(ctx, filter)
 	call(s.hooks.afterWrite)
 	switch {
 	case err != nil:
 		_ = s.commit(ctx, entries, nil) // the delete may have happened
 		return xiaoqi.WriteResult{}, translate("delete "+string(kind), err)
-	case res.DeletedCount == 0: // another writer deleted it first
+	case res.DeletedCount == 0: // another writer deleted it first, or changed it
 		if err := s.commit(ctx, nil, []int64{seq}); err != nil {
 			return xiaoqi.WriteResult{}, err
 		}
-		return xiaoqi.WriteResult{}, notFound(kind, id)
+		var now record
+		err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, options.FindOne().SetProjection(bson.D{{Key: "version", Value: 1}})).Decode(&now)
+		if errors.Is(err, mongo.ErrNoDocuments) {
+			return xiaoqi.WriteResult{}, notFound(kind, id)
+		} else if err != nil {
+			return xiaoqi.WriteResult{}, translate("read "+string(kind), err)
+		}
+		return xiaoqi.WriteResult{}, staleVersion("", kind, id, now.Version, version)
 	}
 	if err := s.commit(ctx, entries, nil); err != nil {
 		return xiaoqi.WriteResult{}, err

@@ -74,7 +74,7 @@ func TestFollower(t *testing.T) {
 
 	job.Name = "运维开发工程师"
 	seq = write(t, s, job)
-	res, err := s.Delete(ctx, xiaoqi.KindPolicy, xiaoqi.NewID(xiaoqi.KindPolicy, "item:12"))
+	res, err := s.Delete(ctx, xiaoqi.KindPolicy, xiaoqi.NewID(xiaoqi.KindPolicy, "item:12"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ func TestRebuild(t *testing.T) {
 	s := openStore(t)
 	// More job needs than one page of List, so that Rebuild pages.
 	write(t, s, storeDocs(xiaoqi.MaxListLimit+20)...)
-	if _, err := s.Delete(ctx, xiaoqi.KindPolicy, xiaoqi.NewID(xiaoqi.KindPolicy, "item:12")); err != nil {
+	if _, err := s.Delete(ctx, xiaoqi.KindPolicy, xiaoqi.NewID(xiaoqi.KindPolicy, "item:12"), 0); err != nil {
 		t.Fatal(err)
 	}
 	last, err := s.LastSeq(ctx)

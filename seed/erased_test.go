@@ -28,7 +28,7 @@ func TestApplyErased(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := store.Delete(ctx, xiaoqi.KindCandidate, d.Base().ID); err != nil {
+		if _, err := store.Delete(ctx, xiaoqi.KindCandidate, d.Base().ID, 0); err != nil {
 			t.Fatal(err)
 		}
 		e := &xiaoqi.AuditEntry{Action: xiaoqi.AuditErase, ActorID: "u_admin", ActorRole: xiaoqi.RoleAdmin,

@@ -28,7 +28,7 @@ func testChanges(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		{"update a", func() xiaoqi.WriteResult { a.Level = "专科"; return MustUpsert(t, s, a)[0] }, xiaoqi.OpUpsert},
 		{"unchanged a", func() xiaoqi.WriteResult { return MustUpsert(t, s, a)[0] }, ""},
 		{"delete b", func() xiaoqi.WriteResult {
-			r, err := s.Delete(ctx(), xiaoqi.KindEnterprise, b.ID)
+			r, err := s.Delete(ctx(), xiaoqi.KindEnterprise, b.ID, 0)
 			if err != nil {
 				t.Fatalf("Delete: %v", err)
 			}
@@ -87,7 +87,7 @@ func testChangesPaging(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		MustUpsert(t, s, d)
 	}
 	for _, d := range docs[:5] {
-		if _, err := s.Delete(ctx(), xiaoqi.KindJob, d.Base().ID); err != nil {
+		if _, err := s.Delete(ctx(), xiaoqi.KindJob, d.Base().ID, 0); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -194,7 +194,7 @@ func testContextCancelled(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	if _, err := s.LastSeq(c); err == nil {
 		t.Error("LastSeq with a cancelled context: no error")
 	}
-	if _, err := s.Delete(c, xiaoqi.KindInstitution, existing.ID); err == nil {
+	if _, err := s.Delete(c, xiaoqi.KindInstitution, existing.ID, 0); err == nil {
 		t.Error("Delete with a cancelled context: no error")
 	}
 	if n := mustCount(t, s, xiaoqi.KindJob, nil); n != 0 {

@@ -241,7 +241,7 @@ func testDelete(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 	seq := MustLastSeq(t, s)
 
 	id := docs[1].Base().ID
-	r, err := s.Delete(ctx(), xiaoqi.KindJob, id)
+	r, err := s.Delete(ctx(), xiaoqi.KindJob, id, 0)
 	if err != nil {
 		t.Fatalf("Delete(%s): %v", id, err)
 	}
@@ -268,16 +268,16 @@ func testDelete(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		t.Errorf("LastSeq %d, want the tombstone's %d", last, r.Seq)
 	}
 
-	_, err = s.Delete(ctx(), xiaoqi.KindJob, id)
+	_, err = s.Delete(ctx(), xiaoqi.KindJob, id, 0)
 	wantCode(t, err, xiaoqi.ENOTFOUND)
-	_, err = s.Delete(ctx(), xiaoqi.KindPolicy, xiaoqi.NewID(xiaoqi.KindPolicy, "missing"))
+	_, err = s.Delete(ctx(), xiaoqi.KindPolicy, xiaoqi.NewID(xiaoqi.KindPolicy, "missing"), 0)
 	wantCode(t, err, xiaoqi.ENOTFOUND)
 	if last := MustLastSeq(t, s); last != r.Seq {
 		t.Errorf("failed deletes moved LastSeq to %d, want %d", last, r.Seq)
 	}
 
 	// Deleting frees the natural key: the same institution comes back as a new document.
-	if _, err := s.Delete(ctx(), xiaoqi.KindInstitution, inst.ID); err != nil {
+	if _, err := s.Delete(ctx(), xiaoqi.KindInstitution, inst.ID, 0); err != nil {
 		t.Fatalf("Delete(%s): %v", inst.ID, err)
 	}
 	again := MustUpsert(t, s, sampleInstitution())[0]

@@ -35,6 +35,8 @@ func Run(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		{"ListInvalid", testListInvalid},
 		{"Count", testCount},
 		{"Delete", testDelete},
+		{"DeleteVersion", testDeleteVersion},
+		{"UpsertVersionOfDeleted", testVersionOfDeleted},
 		{"Changes", testChanges},
 		{"ChangesPaging", testChangesPaging},
 		{"Batch500", testBatch500},

@@ -177,6 +177,6 @@ func jobsOther(t *testing.T, svc *service, enterprise string) string {
 }
 
 func deleteJob(svc *service, id string) error {
-	_, err := svc.Store.Delete(context.Background(), xiaoqi.KindJob, id)
+	_, err := svc.Store.Delete(context.Background(), xiaoqi.KindJob, id, 0)
 	return err
 }
