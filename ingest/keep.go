@@ -70,19 +70,19 @@ var ownLabels = map[string][2]string{
 	"degree": {"学历", "degree"}, "skills": {"技能", "skills"}, "languages": {"语言", "languages"},
 }
 
-// samePerson returns the stored candidate who is c, a row whose source and external id no
-// stored candidate has, by name with phone or e-mail (xiaoqi.IdentityKeys), nil when there is
-// none: the name with phone or e-mail an import or an administrator gave the stored one
-// (xiaoqi.Identity), never what the candidate wrote on her profile herself, as anyone may
-// write another person's name and phone there and so had their row. c then takes that candidate's id, source and external id, so that the row updates
-// their profile. The school that sent its list again under another file name (and so another
-// source), or another school that lists the same graduate, made a second profile of one
-// person: public and searchable though they had made theirs private, without the enterprises
-// they had consented to, and back though they had been erased. One profile per person is what
-// the school and the student expect: the row updates it, keeping its id, the student's choices
-// (keepChoices) and their own corrections (keepOwn), and says so; it is not refused, as a list
-// sent again would fail on every row. The warning names neither the profile nor the source
-// (a file name may hold a name and a phone).
+// samePerson returns the stored candidate who is c, a row whose source and external id no stored
+// candidate has, by name with phone or e-mail (xiaoqi.IdentityKeys), nil when there is none: the
+// name with phone or e-mail an import or an administrator gave the stored one (xiaoqi.Identity),
+// never what the candidate wrote on her profile herself, as anyone may write another person's name
+// and phone there and so had their row. c then takes that candidate's id, source and external id,
+// so that the row updates their profile. The school that sent its list again under another file
+// name (and so another source), or another school that lists the same graduate, made a second
+// profile of one person: public and searchable though they had made theirs private, without the
+// enterprises they had consented to, and back though they had been erased. One profile per person
+// is what the school and the student expect: the row updates it, keeping its id, the student's
+// choices (keepChoices) and their own corrections (keepOwn), and says so; it is not refused, as a
+// list sent again would fail on every row. The warning names neither the profile nor the source (a
+// file name may hold a name and a phone).
 func (rs *rows) samePerson(rec *record, c *xiaoqi.Candidate) (*xiaoqi.Candidate, error) {
 	if len(c.IdentityKeys()) == 0 {
 		return nil, nil
