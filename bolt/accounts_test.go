@@ -106,12 +106,8 @@ func TestAccountBucketsAdded(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	db, err := bbolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	removed := []string{"users", "usernames", "apikeys", "apikeysby", "sessions", "sessionsexp", "audit", "auditby"}
-	err = db.Update(func(tx *bbolt.Tx) error {
+	rewriteFile(t, path, func(tx *bbolt.Tx) error { // as a file written before accounts has it
 		for _, b := range removed {
 			if err := tx.DeleteBucket([]byte(b)); err != nil {
 				return err
@@ -119,10 +115,6 @@ func TestAccountBucketsAdded(t *testing.T) {
 		}
 		return nil
 	})
-	db.Close()
-	if err != nil {
-		t.Fatalf("removing the account buckets: %v", err)
-	}
 
 	s, err = bolt.Open(path)
 	if err != nil {

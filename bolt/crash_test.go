@@ -129,11 +129,7 @@ func TestIndexRebuilt(t *testing.T) {
 	}
 	s.Close()
 
-	db, err := bbolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bbolt.Tx) error {
+	rewriteFile(t, path, func(tx *bbolt.Tx) error {
 		// As a file of index version 1 has it: no flt bucket, and idx built otherwise.
 		if err := tx.DeleteBucket([]byte("flt:job")); err != nil {
 			return err
@@ -146,10 +142,6 @@ func TestIndexRebuilt(t *testing.T) {
 		}
 		return tx.Bucket([]byte("meta")).Put([]byte("indexed"), []byte("older fields"))
 	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 
 	s, err = bolt.Open(path)
 	if err != nil {
@@ -164,5 +156,22 @@ func TestIndexRebuilt(t *testing.T) {
 	page, err := s.List(ctx, xiaoqi.KindJob, xiaoqi.ListOptions{Filters: map[string]string{"city": "宝鸡市"}, Limit: 100})
 	if err != nil || len(page.Docs) != 20 {
 		t.Fatalf("List(宝鸡市) after rebuild: %v, %v; want 20 docs", page, err)
+	}
+}
+
+// rewriteFile changes the closed store file at path as f does, in one transaction: as a file
+// an earlier version wrote has it.
+func rewriteFile(t *testing.T, path string, f func(tx *bbolt.Tx) error) {
+	t.Helper()
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(f)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -67,20 +67,12 @@ func TestPersonByKey(t *testing.T) {
 	s.Close()
 
 	// A file of index version 2 has no identity index: Open builds it.
-	db, err := bbolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bbolt.Tx) error {
+	rewriteFile(t, path, func(tx *bbolt.Tx) error {
 		if err := tx.DeleteBucket([]byte("idn:candidate")); err != nil {
 			return err
 		}
 		return tx.Bucket([]byte("meta")).Put([]byte("indexed"), []byte("version 2"))
 	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	s, err = bolt.Open(path)
 	if err != nil {
 		t.Fatal(err)
