@@ -148,9 +148,20 @@ func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 }
 
 // open navigates to a path of the UI (such as "/#/explore") and waits until it has rendered.
+// The page says so by setting body's data-ready when it has drawn the current address; that
+// is cleared first, so that what is waited for is this address's drawing and not the one
+// before it (signing in draws the next page itself, and a test that typed into that page
+// while it was still drawing lost what it typed to the redraw). An address the page already
+// shows is loaded again: a navigation to the same fragment draws nothing.
 func (p *page) open(path string) {
 	p.t.Helper()
-	p.do("open "+path, chromedp.Navigate(p.base+path))
+	var at string
+	p.eval(`(delete document.body.dataset.ready, location.href)`, &at)
+	if at == p.base+path {
+		p.do("reload "+path, chromedp.Reload())
+	} else {
+		p.do("open "+path, chromedp.Navigate(p.base+path))
+	}
 	p.waitJS("the page to render", `document.body.dataset.ready !== undefined`)
 }
 

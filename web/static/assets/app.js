@@ -75,7 +75,8 @@ async function route(focus) {
     const target = view.querySelector('[data-focus]') || view.querySelector('h1');
     if (target) { target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: false }); }
   }
-  if (seq === renderSeq) document.title = viewTitle(view, r);
+  if (seq !== renderSeq) return; // a later address is being drawn: it says when it is ready
+  document.title = viewTitle(view, r);
   document.body.dataset.ready = r.name; // tests wait for this
 }
 
