@@ -53,3 +53,7 @@ func SetMoveHooks(s *Store, beforeDelete, afterDelete, beforeRepoint, afterMove 
 	s.hooks.beforeMoveDelete, s.hooks.afterMoveDelete, s.hooks.beforeRepoint, s.hooks.afterMove =
 		beforeDelete, afterDelete, beforeRepoint, afterMove
 }
+
+// BackfillIdentity runs Open's backfill of the identity field again, on ctx, and returns how
+// many candidates it gave the field.
+func BackfillIdentity(ctx context.Context, s *Store) (int, error) { return s.backfillIdentity(ctx) }

@@ -25,6 +25,10 @@ type record struct {
 	F map[string]string `bson:"f"`
 	// Doc is the domain document as its JSON makes it, as a subdocument.
 	Doc bson.Raw `bson:"doc"`
+	// Identity holds a candidate's xiaoqi.Candidate.Identity, digests only, for PersonByKey
+	// (person.go); [] for a candidate without, absent for other kinds and for a candidate
+	// that a build before it stored (backfillIdentity fills those in).
+	Identity *[]string `bson:"identity,omitempty"`
 }
 
 // storedKey is the value of record.Key.
@@ -54,7 +58,7 @@ func toRecord(d xiaoqi.Doc, hash string, seq uint64) (record, error) {
 	}
 	m := d.Base()
 	return record{ID: m.ID, Key: storedKey(d.NaturalKey(), m.ID), Version: m.Version, Seq: int64(seq),
-		Hash: hash, F: f, Doc: raw}, nil
+		Hash: hash, F: f, Doc: raw, Identity: identityOf(d)}, nil
 }
 
 // toDoc converts a record of kind k back into its document.

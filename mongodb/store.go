@@ -235,6 +235,11 @@ func (s *Store) setup(ctx context.Context, cfg config) error {
 	if err := s.loadCheckpoint(quick); err != nil {
 		return err
 	}
+	bctx, cancel := context.WithTimeout(ctx, cfg.indexTimeout)
+	defer cancel()
+	if _, err := s.backfillIdentity(bctx); err != nil {
+		return err
+	}
 	if cfg.noMigration {
 		return nil
 	}
@@ -257,6 +262,9 @@ func (s *Store) ensureAllIndexes(ctx context.Context, timeout time.Duration, fer
 	defer cancel()
 	for _, k := range xiaoqi.Kinds {
 		indexes := []index{{name: "key", keys: bson.D{{Key: "key", Value: 1}}, unique: true}}
+		if k == xiaoqi.KindCandidate {
+			indexes = append(indexes, identityIndex)
+		}
 		for _, f := range xiaoqi.FilterFields[k] {
 			// Equality on the filter, then _id: List pages in id order.
 			indexes = append(indexes, index{name: "f." + f, keys: bson.D{{Key: "f." + f, Value: 1}, {Key: "_id", Value: 1}}})

@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) xiaoqi.Store) {
 		{"ConcurrentSameKey", testConcurrentSameKey},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Restore", testRestore},
+		{"PersonByKey", testPersonByKey},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
