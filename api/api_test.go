@@ -43,6 +43,7 @@ type options struct {
 	feed   func(xiaoqi.Store) xiaoqi.Store // wraps the store the index follower reads
 	ready  func() bool
 	config func(*api.Config) // adjusts the server's configuration
+	server func(*api.Server) // sees the server before it serves (test hooks: export_test.go)
 }
 
 func newEnv(tb testing.TB) *env { tb.Helper(); return newEnvWith(tb, options{}) }
@@ -102,6 +103,9 @@ func newEnvWith(tb testing.TB, opt options) *env {
 		opt.config(&cfg)
 	}
 	srv := api.New(cfg)
+	if opt.server != nil {
+		opt.server(srv)
+	}
 	tb.Cleanup(func() { srv.Close() }) // before the store closes: cleanups run last first
 	ts := httptest.NewServer(srv.Handler())
 	tb.Cleanup(ts.Close)

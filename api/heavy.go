@@ -32,6 +32,9 @@ type heavy struct {
 	run     chan struct{} // a slot per request running
 	queue   chan struct{} // a slot per request running or waiting
 	flights singleflight.Group
+	// joined, when set (tests), hears of each request once it has started the run of its key
+	// or joined the one running: a test holds that run until the identical requests joined it.
+	joined func(key string)
 }
 
 // newHeavy returns the bound of n running and n waiting; nil (no bound) for n < 0, and
@@ -54,10 +57,15 @@ func (h *heavy) do(ctx context.Context, key string, f func(context.Context) (any
 		return f(ctx)
 	}
 	ran := false
-	v, err, _ := h.flights.Do(key, func() (any, error) {
+	ch := h.flights.DoChan(key, func() (any, error) {
 		ran = true
 		return h.bounded(ctx, f)
 	})
+	if h.joined != nil {
+		h.joined(key)
+	}
+	r := <-ch
+	v, err := r.Val, r.Err
 	if !ran && err != nil && !errors.Is(err, errBusy) && ctx.Err() == nil {
 		v, err = h.bounded(ctx, f)
 	}

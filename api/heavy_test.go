@@ -47,10 +47,18 @@ func TestAllocationsBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	slow := &slowAllocations{started: make(chan struct{}, 8), release: make(chan struct{})}
+	joined := make(chan string, 16) // the keys of the requests that started or joined a run
 	e := newEnvWith(t, options{config: func(c *api.Config) {
 		slow.Matcher = match.New(c.Store, tax)
 		c.Matcher = slow
 		c.MaxAllocations = 1
+	}, server: func(s *api.Server) {
+		api.OnAllocationJoined(s, func(key string) {
+			select {
+			case joined <- key:
+			default:
+			}
+		})
 	}})
 	hr := e // any signed-in account may ask
 	var once sync.Once
@@ -98,14 +106,31 @@ func TestAllocationsBounded(t *testing.T) {
 	// The rest of the server answers meanwhile.
 	e.as("").get(t, "/api/v1/search?q=Java").want(t, http.StatusOK)
 	e.as("").get(t, "/api/v1/insights/gaps?limit=5").want(t, http.StatusOK)
-	// The same allocation as the one running is no more work: it shares its answer.
+	// The same allocation as the one running is no more work: it shares its answer. Run on
+	// its own it would be refused, one running and one waiting; once the first ended, it
+	// would run a third allocation: so the first is held until it has joined.
 	ask(http.MethodGet, "1")
+	for seen := 0; seen < 2; {
+		select {
+		case k := <-joined:
+			if strings.HasSuffix(k, "|1") {
+				seen++
+			}
+		case <-time.After(time.Minute):
+			t.Fatal("the second allocation of limit 1 did not reach the server in a minute")
+		}
+	}
 
 	release()
 	for range 3 { // the first, the one that waited, the one that joined the first
 		if r := next(); r.Status != http.StatusOK {
 			t.Errorf("an allocation let through: status %d; body: %s", r.Status, r.Body)
 		}
+	}
+	// The first start was taken above; the one that waited started once more, and the one
+	// that joined did not start its own.
+	if n := len(slow.started); n != 1 {
+		t.Errorf("the allocator started %d more times, want 1 (the waiting one; the identical request shares the first's run)", n)
 	}
 	hr.get(t, "/api/v1/match/allocate?limit=6").want(t, http.StatusOK)
 }
