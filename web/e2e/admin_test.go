@@ -215,7 +215,7 @@ func adminJourney(t *testing.T, p *page, svc *service) {
 	p.waitText("[data-notice=other-sheets]", "工作表 雁塔区 也有数据，未导入")
 
 	// In English, a field whose name says its code goes without it; the note is in English.
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("h1", "Import")
 	p.do("check it in English", chromedp.SetUploadFiles("#import-file", []string{notes}),
 		chromedp.SetValue("#import-type", "jobs"), chromedp.Click("#import-dry"))

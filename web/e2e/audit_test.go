@@ -102,7 +102,7 @@ func auditJourney(t *testing.T, p *page, svc *service) {
 		}
 	}
 	// In English.
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("#audit-h", "Audit log")
 	p.waitJS("the log in English", `document.querySelectorAll('#audit-table tbody tr').length === 50`)
 	if got := p.text(`#audit-table tbody tr[data-action="contact.release"]`); !strings.Contains(strings.ToLower(got), "saw contact details (name, phone)") {

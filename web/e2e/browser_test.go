@@ -147,22 +147,44 @@ func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
-// open navigates to a path of the UI (such as "/#/explore") and waits until it has rendered.
-// The page says so by setting body's data-ready when it has drawn the current address; that
-// is cleared first, so that what is waited for is this address's drawing and not the one
-// before it (signing in draws the next page itself, and a test that typed into that page
-// while it was still drawing lost what it typed to the redraw). An address the page already
-// shows is loaded again: a navigation to the same fragment draws nothing.
+// open navigates to a path of the UI (such as "/#/explore") and waits until it has rendered
+// (waitDrawn). An address the page already shows is loaded again: a navigation to the same
+// fragment draws nothing.
 func (p *page) open(path string) {
 	p.t.Helper()
 	var at string
-	p.eval(`(delete document.body.dataset.ready, location.href)`, &at)
+	p.eval(`location.href`, &at)
 	if at == p.base+path {
 		p.do("reload "+path, chromedp.Reload())
 	} else {
 		p.do("open "+path, chromedp.Navigate(p.base+path))
 	}
-	p.waitJS("the page to render", `document.body.dataset.ready !== undefined`)
+	p.waitDrawn("the page of " + path)
+}
+
+// drawnJS is true when the page has drawn the address it is at, every part of it: the page
+// sets body's data-ready then, and data-drawn to that address. The address is compared, not
+// data-ready alone, which is still set from the address before until the hashchange is
+// dispatched: signing in draws the next page itself, and a test that typed into that page
+// while it was still drawing lost what it typed to the redraw, and its click to the focus
+// moving to the heading (TestUI/profileerror failed CI so).
+const drawnJS = `document.body.dataset.ready !== undefined && document.body.dataset.drawn === location.hash`
+
+// waitDrawn waits until the page has drawn the address it is at (drawnJS).
+func (p *page) waitDrawn(what string) {
+	p.t.Helper()
+	p.waitJS(what+" to be drawn", drawnJS)
+}
+
+// switchLang presses the language button and waits until the page is drawn again in the
+// other language: the menu's words change at once, the page's parts only as they load, and a
+// test that went on when the menu changed acted on a page still being drawn.
+func (p *page) switchLang() {
+	p.t.Helper()
+	var before string
+	p.eval(`document.documentElement.lang`, &before)
+	p.click("#lang")
+	p.waitJS("the page in the other language", fmt.Sprintf(`document.documentElement.lang !== %s && %s`, jsString(before), drawnJS))
 }
 
 // waitJS waits until the JavaScript expression is true.

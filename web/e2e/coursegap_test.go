@@ -64,7 +64,7 @@ func courseGapJourney(t *testing.T, p *page, svc *service) {
 			p.fail("the course gap %s: %q, want the API's reason %q", w.skill, got, w.zh)
 		}
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText(".gap-list li p", "Start a course on ")
 	for _, w := range wants {
 		if got := p.text(card(w.skill)); !strings.Contains(got, "taught it "+w.en) {

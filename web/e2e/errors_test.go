@@ -40,7 +40,7 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 	if msg := badSearch(); msg != `出错了：范围：应为公里数，如 50 或 50km，不能是 "abc"` || p.count(".other-lang") != 0 {
 		p.fail("a refused search in Chinese reads %q", msg)
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	if msg := wrongPassword(); msg != "Something went wrong: wrong username or password" {
 		p.fail("a wrong password in English reads %q", msg)
@@ -69,7 +69,7 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 	}
 
 	// An import's problems, row by row, in Chinese only, then in English only.
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "搜索")
 	p.signIn("admin-ui")
 	p.open("/#/admin")
@@ -87,7 +87,7 @@ func errorsJourney(t *testing.T, p *page, svc *service) {
 	if got := problems(); !strings.Contains(got, "与第 4 行重复，已跳过") || strings.Contains(got, "repeats") || strings.Contains(got, " / ") {
 		p.fail("the problems in Chinese: %q", got)
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("h1", "Import")
 	got := problems()
 	for _, want := range []string{"title is required", "repeats row 4, skipped", `headcount "abc" must be a number`} {

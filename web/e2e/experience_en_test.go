@@ -89,7 +89,7 @@ func experienceEnglishJourney(t *testing.T, p *page, svc *service) {
 	}
 	for i, l := range []string{"zh", "en"} {
 		if l == "en" {
-			p.click("#lang")
+			p.switchLang()
 			p.waitText("nav", "Search")
 		}
 		for _, v := range []string{"在校生/应届生", "无需经验", "1年及以上", "1年"} {

@@ -29,7 +29,7 @@ func firstCourseJourney(t *testing.T, p *page, svc *service) {
 	if strings.Contains(txt, "专科") || strings.Contains(txt, "专业") {
 		p.fail("the partners of a training institution without courses: %q", txt)
 	}
-	p.click("#lang")
+	p.switchLang()
 	txt = p.waitText(".partners", "The data holds no courses of this institution")
 	if strings.Contains(txt, "vocational") || strings.Contains(txt, "programs") {
 		p.fail("the partners of a training institution without courses, in English: %q", txt)
@@ -43,7 +43,7 @@ func firstCourseJourney(t *testing.T, p *page, svc *service) {
 	if txt := p.text(".partners"); strings.Contains(txt, "holds no courses") {
 		p.fail("the partners after a course was added still say there is none: %q", txt)
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("#programs-h", "开设课程（1）")
 	p.waitJS("the partners", `document.querySelectorAll('.partners article.match').length > 0`)
 	if txt := p.text(".partners"); strings.Contains(txt, "没有课程") {

@@ -201,7 +201,7 @@ func suggestedJobJourney(t *testing.T, p *page, svc *service, a actors) {
 	// In English, HR read the candidate's studies of their degree, and the schools' names.
 	p.signIn("hr-ui")
 	p.waitJS("the HR page of the user's enterprise", `location.hash === '#/hr/`+a.enterpriseID+`'`)
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	item := `.proposals .partnership[data-id="` + pt.ID + `"]`
 	full := partnerEN + " (" + partnerName + ")"

@@ -21,7 +21,7 @@ func languageJourney(t *testing.T, p *page, svc *service, a actors) {
 	if lang != "zh-CN" {
 		p.fail("lang=%q, want zh-CN by default", lang)
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Returnees")
 	p.waitText("h1", "Returnees: where and in which sector")
 	p.waitJS("the view's title in English", `document.title === 'Returnees: where and in which sector to found an outsourcing company · xiaoqi'`)
@@ -103,7 +103,7 @@ func languageJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitText("#results-h", "results")
 	p.waitText(".tabs", "Institutions")
 	p.waitText(".tabs", "Jobs")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "搜索")
 	p.waitText("#results-h", "条结果")
 	p.noConsoleErrors()
@@ -157,13 +157,13 @@ func phoneJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 	// In English, whose words are longer: the explorer's figures for screen readers (a table
 	// hidden as sr-only, which a table's width ignores) made its page 550 px wide.
-	p.click("#lang")
+	p.switchLang()
 	for _, path := range []string{"/#/explore", "/#/search?q=" + "软件测试", "/#/institution/" + a.institutionID, "/#/hr/" + a.enterpriseID, "/#/policy"} {
 		p.open(path)
 		p.waitJS("the page's content", `document.querySelector('h1') && !document.querySelector('main [role=status]')`)
 		p.checkA11y(path + " in English at 375 px")
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.noConsoleErrors()
 }
 

@@ -154,7 +154,7 @@ func TestHRJobMistakesAndClosing(t *testing.T) {
 		{"en", "Something went wrong: Monthly salary from: must be in yuan a month; 5 is too low (write 8000 for 8千)"},
 	} {
 		if c.lang == "en" {
-			p.click("#lang")
+			p.switchLang()
 			p.waitText("nav", "Search")
 		}
 		p.waitJS("the job form", `!!document.querySelector('#job-form')`)

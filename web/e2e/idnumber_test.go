@@ -28,7 +28,7 @@ func idNumberJourney(t *testing.T, p *page, svc *service) {
 		p.fail("the ID numbers' column: %q", got)
 	}
 	// In English (the page is drawn anew, without the report: the file is checked again).
-	p.click("#lang")
+	p.switchLang()
 	p.waitJS("the import form in English", `document.documentElement.lang === 'en' && !!document.querySelector('#import-form') && !document.querySelector('#report-h')`)
 	p.do("check it in English", chromedp.SetUploadFiles("#import-file", []string{file}),
 		chromedp.SetValue("#import-type", "candidates"), chromedp.Click("#import-dry"))

@@ -44,7 +44,7 @@ func jobListsJourney(t *testing.T, p *page, svc *service, a actors) {
 
 	p.signIn("hr-ui")
 	p.waitJS("the job form", `!!document.querySelector('#job-form')`)
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("label[for=job-skills]", "Skills (separated by commas)")
 	p.waitText("label[for=job-languages]", "separated by commas")
 	submit := chromedp.Click("#job-form button[type=submit]")

@@ -16,7 +16,7 @@ func hanText(sel string) string {
 // software engineering found no program of it.
 func majorsEnglishJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/search")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 
 	// An English major name finds its programs, named in English.

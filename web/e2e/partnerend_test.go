@@ -102,12 +102,12 @@ func partnerEndJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.checkA11y("a withdrawn partnership")
 
 	// In English: the states and steps in English words, not their keys.
-	p.click("#lang")
+	p.switchLang()
 	p.waitText(item+" .badge.status", "withdrawn")
 	p.waitText(item+" .history li[data-status=ended]", "ended by the institution")
 	p.waitText(item+" .history li[data-status=withdrawn]", "withdrawn by the institution")
 	p.waitText(item+" [data-action=propose] button", "Propose again")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText(item+" .badge.status", "已撤回")
 
 	// The firm closed: with no partnership standing it is deleted, and the school still reads

@@ -386,7 +386,7 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	p.waitText(".audit-table tr[data-action='candidate.export'] .audit-who", "您本人")
 
 	// In English too, with every text translated.
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("h1", "My profile")
 	p.waitText(".audit", "saw contact details")
 	p.waitText(".audit-table tr[data-action='contact.release'] .audit-what", "saw contact details (Name, Phone, E-mail)")
@@ -397,7 +397,7 @@ func candidateJourney(t *testing.T, p *page, svc *service, a actors, pp *people)
 	}
 	p.waitText("#privacy-form", "Anonymous")
 	p.checkA11y("the candidate's page in English")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("h1", "我的档案")
 
 	// Erase: a confirmation that names the consequences, then the profile is gone and the
@@ -451,14 +451,14 @@ func myDetailsJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitJS("the e-mail marked and focused", `document.activeElement && document.activeElement.id === 'me-email' && document.activeElement.getAttribute('aria-invalid') === 'true'`)
 	// In English the field is named by the form, the rest of the message as written: it read
 	// "Phone is not a Phone number".
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("#details-h", "Correct my details")
 	p.do("a wrong phone", chromedp.SetValue("#me-email", "wanqing@example.com"), chromedp.SetValue("#me-phone", "12345"),
 		chromedp.Click("#details-form button[type=submit]"))
 	if msg := p.waitText("#details-form .notice.error", "phone number"); !strings.Contains(msg, "is not a phone number") {
 		p.fail("the phone's error in English: %q", msg)
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("#details-h", "更正我的资料")
 	p.waitJS("the form again", `document.querySelector('#me-phone') && document.querySelector('#me-phone').value !== ''`)
 

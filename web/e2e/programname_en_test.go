@@ -30,7 +30,7 @@ func programNameEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 		t.Fatal(err)
 	}
 	p.open("/#/search")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	p.open("/#/institution/" + a.institutionID)
 	sel := `[data-program="` + own.ID + `"] h3`

@@ -247,7 +247,7 @@ func programEditJourney(t *testing.T, p *page, svc *service, a actors) {
 	}
 
 	// In English: the title names the major by the English name its card shows.
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("#programs-h", "Programs")
 	var title string
 	p.clickLive(item + " [data-action=edit-program]")

@@ -16,7 +16,7 @@ import (
 // note, the skills of programs and of job needs.
 func punctuationJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/explore")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	chinese := func(where, text string) {
 		p.t.Helper()
@@ -58,7 +58,7 @@ func punctuationJourney(t *testing.T, p *page, svc *service, a actors) {
 // open position", not "1 results".
 func pluralJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/explore")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	p.open("/#/search?type=enterprise&q=" + url.QueryEscape(a.enterpriseName))
 	if h := p.waitText("#results-h", "result"); !strings.HasPrefix(h, "1 result") || strings.HasPrefix(h, "1 results") {
@@ -89,7 +89,7 @@ func pluralJourney(t *testing.T, p *page, svc *service, a actors) {
 // Chinese one (容量); it keeps a gap before its score, not "Capacity100%".
 func factorGapJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/explore")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	p.open("/#/institution/" + a.institutionID)
 	p.waitJS("the partners' explanations", `document.querySelectorAll('.partners .factors .factor-score').length > 0`)
@@ -116,7 +116,7 @@ func profilePhoneJourney(t *testing.T, p *page, svc *service) {
 	svc.addUser(t, "cand-phone", xiaoqi.RoleCandidate, res[0].ID)
 	p.do("phone size", chromedp.EmulateViewport(375, 812))
 	p.signIn("cand-phone")
-	p.click("#lang")
+	p.switchLang()
 	p.open("/#/me")
 	p.waitText(".profile-list", "Bachelor's")
 	var broken []string

@@ -87,7 +87,7 @@ func recordJourney(t *testing.T, p *page, svc *service) {
 	p.signIn("hr-record")
 	p.open("/#/hr/" + entID)
 	p.waitText("#record-h", "编辑本企业信息")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("#record-h", "Edit the enterprise's details")
 	p.click("#record-h")
 	// The firm is verified: its name is the administrator's (the API refuses HR's rename), and

@@ -14,7 +14,7 @@ import (
 // whose partner schools are in 西安, and searches for the policy on returnees.
 func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/explore")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 
 	// An unknown sector and a city outside Shaanxi: the page says what it shows instead of

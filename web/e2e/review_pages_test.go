@@ -29,7 +29,7 @@ const unmarkedHanScript = `[...document.querySelectorAll(%s)].flatMap((root) => 
 // the English halves of the badges are marked lang="en".
 func chineseDataJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/explore")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	unmarked := func(where, sel string) {
 		var texts []string
@@ -48,7 +48,7 @@ func chineseDataJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.waitJS("the directory", `!!document.querySelector('.directory li a')`)
 	unmarked("the enterprise directory", ".directory li")
 
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "搜索")
 	p.open("/#/search?q=" + url.QueryEscape("软件 西安"))
 	p.waitJS("the results", `!!document.querySelector('.hits .badge.synthetic')`)
@@ -65,7 +65,7 @@ func chineseDataJourney(t *testing.T, p *page, svc *service, a actors) {
 // the Chinese one does: it sorted them by code point (万, 三, 上…).
 func directoryPinyinJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/explore")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	p.open("/#/hr")
 	p.waitJS("the directory", `document.querySelectorAll('.directory li a').length > 20`)
@@ -105,7 +105,7 @@ func missingRecordJourney(t *testing.T, p *page, svc *service) {
 	for _, l := range []struct{ heading, title string }{{"没有找到这项记录。", "没有找到这项记录。 · 校企"}, {"There is no such record.", "There is no such record. · xiaoqi"}} {
 		if l.title[0] == 'T' {
 			p.open("/#/explore")
-			p.click("#lang")
+			p.switchLang()
 			p.waitText("nav", "Search")
 		}
 		for _, path := range []string{"/#/institution/ins_bogus", "/#/hr/ent_bogus", "/#/policy/99", "/#/policy/abc"} {
@@ -134,7 +134,7 @@ func pluralOneJourney(t *testing.T, p *page, svc *service, a actors) {
 		t.Fatal(err)
 	}
 	p.signIn("admin-ui")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	p.open("/#/search?type=enterprise&q=" + url.QueryEscape(a.enterpriseName))
 	p.waitJS("the facets", `!!document.querySelector('.facet-value .count')`)

@@ -22,7 +22,10 @@ type actors struct {
 	institutionID, institutionName string
 }
 
-// signIn signs in through the sign-in page with the keyboard (Enter submits).
+// signIn signs in through the sign-in page with the keyboard (Enter submits), and waits
+// until the page the app goes to then (the user's own: #/me, #/hr/{id}) is drawn: a test
+// that clicked on it while its slower parts loaded lost the click to the focus moving to
+// its heading.
 func (p *page) signIn(username string) {
 	p.t.Helper()
 	p.open("/#/signin")
@@ -30,6 +33,7 @@ func (p *page) signIn(username string) {
 	p.checkA11y("the sign-in page")
 	p.do("sign in", chromedp.SendKeys("#username", username), chromedp.SendKeys("#password", testPassword), chromedp.KeyEvent(kb.Enter))
 	p.waitText("#session", "已登录："+username)
+	p.waitDrawn("the user's page after signing in")
 }
 
 type listAnswer[T any] struct {

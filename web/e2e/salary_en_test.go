@@ -41,7 +41,7 @@ func salaryEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	})
 
 	p.open("/#/explore")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	p.open("/#/search?type=job&q=" + url.QueryEscape("Salarysample"))
 	for i, c := range cases {

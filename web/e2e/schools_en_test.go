@@ -14,7 +14,7 @@ import (
 // enterprise's partner suggestions and a city's partner schools.
 func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 	p.open("/#/search")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 
 	// Typed and suggested: Xi'an Jiao completes to the school's English name.
@@ -112,7 +112,7 @@ func schoolsEnglishJourney(t *testing.T, p *page, svc *service, a actors) {
 // 30 rows from 长安大学兴华学院, its own college.
 func directoryEnglishJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/explore")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	p.open("/#/institution")
 	const xian = `.directory[data-city="西安市"] [data-kind=university] li a`

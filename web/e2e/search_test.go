@@ -437,7 +437,7 @@ func addressFiltersJourney(t *testing.T, p *page, svc *service) {
 		p.fail("the district's chip removed, the address keeps it: %s", hash)
 	}
 
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "Search")
 	p.open("/#/search?type=job&district=" + url.QueryEscape("雁塔区") + "&synthetic=false")
 	p.waitText("#results-h", formatCount(real.Total)+" results")
@@ -447,7 +447,7 @@ func addressFiltersJourney(t *testing.T, p *page, svc *service) {
 	}
 	// An experience the form does not offer, which the API takes, reads as a job's line
 	// does: the chip said experience.3年以上, a key of the page's texts.
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("nav", "搜索")
 	p.open("/#/search?type=job&experience=" + url.QueryEscape("3年以上"))
 	p.waitText(".active-filters .chip", "3年以上经验")

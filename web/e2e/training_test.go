@@ -65,7 +65,7 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 			p.fail("a training institution is told to add majors: %q", g)
 		}
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("#programs-h", "Courses (")
 	if meta := p.text(".programs-list .muted"); !strings.Contains(meta, "trainees a year") || strings.Contains(meta, "graduates") {
 		p.fail("a course's trainees in English: %q", meta)
@@ -104,7 +104,7 @@ func trainingJourney(t *testing.T, p *page, svc *service) {
 	if p.eval(li+`.textContent`, &got); !strings.Contains(got, "matching course") || strings.Contains(got, "program") {
 		p.fail("a training institution found through its courses, in English: %q", got)
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText(".finder li", "与之相关")
 	if p.eval(li+`.textContent`, &got); !strings.Contains(got, "门课程与之相关") || strings.Contains(got, "个专业") {
 		p.fail("a training institution found through its courses: %q", got)
@@ -143,7 +143,7 @@ func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
 			p.fail("a vocational college's gap: %q, want a course to start, not 本科 majors to add", g)
 		}
 	}
-	p.click("#lang")
+	p.switchLang()
 	p.waitText(".partners", "no programs or courses of this institution")
 	if txt := p.text(".partners"); strings.Contains(txt, "null") || hanChar.MatchString(txt) {
 		p.fail("the empty partners box in English: %q", txt)
@@ -156,7 +156,7 @@ func emptyPartnersJourney(t *testing.T, p *page, svc *service) {
 // as Chinese in an English page.
 func policyEnglishJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/policy")
-	p.click("#lang")
+	p.switchLang()
 	p.waitText("h1", "Shaanxi")
 	var missing []string
 	p.eval(`[...document.querySelectorAll('main h2')].filter((h) => !(h.querySelector('.gloss[lang=en]') || {}).textContent).map((h) => h.textContent)`, &missing)

@@ -32,6 +32,8 @@ export function parseHash(hash) {
 }
 
 let renderSeq = 0;
+// shown is set once a page has been drawn: a fragment that is no route is an anchor then.
+let shown = false;
 
 async function route(focus) {
   let r = parseHash(location.hash);
@@ -39,10 +41,14 @@ async function route(focus) {
     // A fragment that is no route (#main, from an old skip link or typed): once a page is
     // shown it is an in-page anchor; on the first load it would leave 加载中 forever, so the
     // default page is shown, at its own address (a language switch draws the page again).
-    if (document.body.dataset.ready !== undefined) return;
+    if (shown) return;
     history.replaceState(null, '', location.pathname + location.search + '#/');
     r = parseHash('#/');
   }
+  // The page is not ready while it is drawn (again): a test waiting for it after a click (a
+  // filter, the language) must not take the page before it for this one.
+  delete document.body.dataset.ready;
+  const drawn = location.hash;
   const main = document.getElementById('main');
   for (const a of document.querySelectorAll('nav a[data-route]')) {
     if (a.dataset.route === r.name) a.setAttribute('aria-current', 'page');
@@ -77,7 +83,17 @@ async function route(focus) {
   }
   if (seq !== renderSeq) return; // a later address is being drawn: it says when it is ready
   document.title = viewTitle(view, r);
-  document.body.dataset.ready = r.name; // tests wait for this
+  shown = true;
+  // A page that went on to another address of its own (#/hr to the HR's #/hr/{id}, with
+  // location.replace) is not ready: the page of that address is drawn next. Only the
+  // parameters a page writes into the address without drawing again (keepInAddress) may
+  // differ.
+  const now = parseHash(location.hash);
+  if (!now || now.name !== r.name || now.arg !== r.arg) return;
+  // Tests wait for both: data-drawn tells this address's drawing from the one before it,
+  // when the address has changed and its hashchange has not yet been dispatched.
+  document.body.dataset.drawn = drawn;
+  document.body.dataset.ready = r.name;
 }
 
 /** notFound draws the page of an address that names nothing: what, why (the API's words), and a way home. */
@@ -172,6 +188,10 @@ async function start() {
   await Promise.all([loadSession(), loadSkillNames(), loadMajorNames(), loadPlaceNames()]);
   renderHeader();
   document.getElementById('lang').addEventListener('click', async () => {
+    // The page is drawn again in the other language: a part of it still loading in the old
+    // one is not drawn any more, and the page is not ready until the new drawing is.
+    renderSeq++;
+    delete document.body.dataset.ready;
     setLang(lang() === 'en' ? 'zh' : 'en');
     await Promise.all([loadSkillNames(), loadMajorNames(), loadPlaceNames()]);
     renderHeader();
