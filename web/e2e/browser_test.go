@@ -46,6 +46,10 @@ func newBrowser(tb testing.TB) context.Context {
 		chromedp.DisableGPU,
 		chromedp.Flag("lang", "zh-CN"),
 		chromedp.WindowSize(1280, 900),
+		// Chromium says where to reach it once it has started, which on a loaded machine takes
+		// longer than chromedp's 20 s (CI runs the packages in parallel): the wait is for that
+		// line, up to the test's own deadline.
+		chromedp.WSURLReadTimeout(startupTimeout(tb)),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	tb.Cleanup(cancel)
@@ -55,6 +59,19 @@ func newBrowser(tb testing.TB) context.Context {
 		tb.Fatalf("start chromium: %v", err)
 	}
 	return bctx
+}
+
+// startupTimeout bounds a wait for the test's set-up (chromium started, the seed data
+// indexed): what is left of the test's deadline (go test -timeout), else five minutes. A fixed
+// bound of a minute or less failed on a machine busy with other packages, while nothing was
+// wrong but the wait.
+func startupTimeout(tb testing.TB) time.Duration {
+	if t, ok := tb.(interface{ Deadline() (time.Time, bool) }); ok {
+		if d, ok := t.Deadline(); ok {
+			return max(time.Until(d)-30*time.Second, stepTimeout)
+		}
+	}
+	return 5 * time.Minute
 }
 
 // page is one tab in its own browser context (own cookies and localStorage), for one journey.

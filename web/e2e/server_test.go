@@ -3,8 +3,12 @@ package e2e_test
 import (
 	"context"
 	"errors"
+	"flag"
+	"math/rand/v2"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,6 +23,22 @@ import (
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 	"github.com/xiaoqi-dev/xiaoqi/web"
 )
+
+// apiDelay holds each answer of the API back by up to this long, at random: the parts of a
+// page then load slowly and in any order, as on a loaded CI machine, and a test that acts on
+// a page still being drawn, or waits for what was already there, fails most runs instead of
+// one in ten (go test ./web/e2e -args -apidelay 500ms).
+var apiDelay = flag.Duration("apidelay", 0, "hold each API answer back by up to this long, at random, to find tests that race the page")
+
+// slowAPI holds each request to the API back by a random time up to d.
+func slowAPI(next http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			time.Sleep(rand.N(d))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
 // testPassword is the password of the users the tests create.
 const testPassword = "Ui-Test-Passw0rd!"
@@ -88,7 +108,11 @@ func startService(tb testing.TB) *service {
 		// (the limit itself is tested in package api).
 		RateLimits: api.RateLimits{LoginsPerMinute: 120},
 	})
-	ts := httptest.NewServer(srv.Handler())
+	handler := srv.Handler()
+	if *apiDelay > 0 {
+		handler = slowAPI(handler, *apiDelay)
+	}
+	ts := httptest.NewServer(handler)
 	tb.Cleanup(func() {
 		ts.Close()
 		_ = srv.Close()
@@ -100,7 +124,7 @@ func startService(tb testing.TB) *service {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	wctx, wcancel := context.WithTimeout(ctx, 60*time.Second)
+	wctx, wcancel := context.WithTimeout(ctx, startupTimeout(tb))
 	defer wcancel()
 	if err := idx.WaitFor(wctx, last); err != nil {
 		tb.Fatalf("index did not catch up with the seed data: %v", err)
