@@ -154,13 +154,19 @@ func sanitize(s string) string {
 	return regexp.MustCompile(`[^A-Za-z0-9_.-]+`).ReplaceAllString(s, "_")
 }
 
-// do runs actions, failing the test (with a screenshot) on error.
+// do runs actions, failing the test (with a screenshot) on error. Each action has its own
+// stepTimeout: a step that types three fields and clicks (chromedp sends three events a
+// character) took over 20 s in all on a machine under load (TestUI/joblists), though no one
+// action waited long.
 func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
-	defer cancel()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		p.fail("%s: %v", what, err)
+	for _, a := range actions {
+		ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+		err := chromedp.Do(ctx, a)
+		cancel()
+		if err != nil {
+			p.fail("%s: %v", what, err)
+		}
 	}
 }
 
