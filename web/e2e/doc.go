@@ -6,6 +6,7 @@
 //
 //	go test ./web/e2e/                                  # needs chromium (apt-get install chromium)
 //	go test ./web/e2e/ -run TestUI -screenshots ../../docs/screenshots   # refresh the README's PNGs
+//	go test ./web/e2e/ -run TestUI -args -apidelay 500ms                # find tests that race the page
 //
 // A failing step saves a screenshot of the page and prints its path.
 package e2e
