@@ -26,8 +26,8 @@ import (
 
 // apiDelay holds each answer of the API back by up to this long, at random: the parts of a
 // page then load slowly and in any order, as on a loaded CI machine, and a test that acts on
-// a page still being drawn, or waits for what was already there, fails most runs instead of
-// one in ten (go test ./web/e2e -args -apidelay 500ms).
+// a page still being drawn, or waits for what was already there, gets more chances to fail
+// than on an idle machine (go test ./web/e2e -args -apidelay 500ms).
 var apiDelay = flag.Duration("apidelay", 0, "hold each API answer back by up to this long, at random, to find tests that race the page")
 
 // slowAPI holds each request to the API back by a random time up to d.
