@@ -12,7 +12,8 @@
 // {_id, key, version, seq, hash, f, doc}: key is the natural key (unique index), hash the
 // xiaoqi.ContentHash that recognises a write that changes nothing, f the values of the
 // kind's xiaoqi.FilterFields (an index on each, then _id), and doc the domain document as
-// its JSON makes it, as a subdocument. The collection "changes" is the change feed, one entry
+// its JSON makes it, as a subdocument; a candidate's record also holds identity, the digests
+// of xiaoqi.Candidate.Identity (an index on identity, then _id: PersonByKey, person.go). The collection "changes" is the change feed, one entry
 // {_id: seq, op, kind, id, version, at} per write, never changed once inserted (an index on
 // kind, id, _id, made by the first CompactFeed, finds a document's changes); "settlements" holds {_id: seq, state} for the
 // entries that are settled (committed, void or abandoned); "counters" holds the seq counter, a
