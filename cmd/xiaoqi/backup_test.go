@@ -34,35 +34,47 @@ func TestBackups(t *testing.T) {
 	cfg.BackupDir, cfg.BackupKeep = backups, 2
 	m := openMain(t, cfg)
 
-	// The backup made at start: the newest two are it and the newest of the old ones.
-	var made string
-	deadline := time.Now().Add(30 * time.Second)
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	for made == "" {
-		entries, err := os.ReadDir(backups)
+	// The backup made at start: the newest two are it and the newest of the old ones. The
+	// directory is read once the backup is done, pruning included, as /metrics says: read
+	// as soon as the new file had its name, it still held an old backup that was about to go
+	// (1 run of the package failed so on a loaded machine).
+	metrics := func() string {
+		req, _ := http.NewRequest(http.MethodGet, m.URL()+"/metrics", nil)
+		authorize(req)
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-			if strings.HasPrefix(e.Name(), "xiaoqi-2") && !slices.Contains(old, e.Name()) {
-				made = e.Name()
-			}
-		}
-		if made != "" {
-			want := []string{"notes.txt", "xiaoqi-20260101T000000Z.db", made, "xiaoqi-latest.db"}
-			slices.Sort(want)
-			if slices.Sort(names); !slices.Equal(names, want) {
-				t.Errorf("backup directory holds %q, want %q", names, want)
-			}
-			break
-		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return string(body)
+	}
+	deadline := time.Now().Add(30 * time.Second) // bounds a backup that never ends
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for body := metrics(); !strings.Contains(body, "xiaoqi_backup_last_success_timestamp_seconds 1") &&
+		strings.Contains(body, "xiaoqi_backup_failures_total 0"); body = metrics() {
 		if time.Now().After(deadline) {
-			t.Fatalf("no backup within 30 s of start: %q", names)
+			t.Fatalf("no backup within 30 s of start:\n%s", grepLines(body, "xiaoqi_backup_"))
 		}
 		<-tick.C
+	}
+	entries, err := os.ReadDir(backups)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	var made string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		if strings.HasPrefix(e.Name(), "xiaoqi-2") && !slices.Contains(old, e.Name()) {
+			made = e.Name()
+		}
+	}
+	kept := []string{"notes.txt", "xiaoqi-20260101T000000Z.db", made, "xiaoqi-latest.db"}
+	slices.Sort(kept)
+	if slices.Sort(names); made == "" || !slices.Equal(names, kept) {
+		t.Fatalf("backup directory holds %q, want the new backup, xiaoqi-20260101T000000Z.db and the other files", names)
 	}
 	path := filepath.Join(backups, made)
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
@@ -89,16 +101,8 @@ func TestBackups(t *testing.T) {
 		t.Errorf("backup at seq %d (%v), the store at %d (%v)", got, err2, want, err1)
 	}
 
-	req, _ := http.NewRequest(http.MethodGet, m.URL()+"/metrics", nil)
-	authorize(req)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(body), "xiaoqi_backup_last_success_timestamp_seconds 1") || !strings.Contains(string(body), "xiaoqi_backup_failures_total 0") {
-		t.Errorf("/metrics says no backup was made:\n%s", grepLines(string(body), "xiaoqi_backup_"))
+	if body := metrics(); !strings.Contains(body, "xiaoqi_backup_last_success_timestamp_seconds 1") || !strings.Contains(body, "xiaoqi_backup_failures_total 0") {
+		t.Errorf("/metrics says no backup was made:\n%s", grepLines(body, "xiaoqi_backup_"))
 	}
 
 	// A MongoDB store is backed up with MongoDB's tools.
