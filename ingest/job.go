@@ -236,9 +236,42 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 			r.errorf(f, "应为金额，如 8000、8千、1.2万 / must be an amount such as 8000, 8千 or 1.2万")
 			continue
 		}
-		amount := max(s.Min, s.Max)
 		if s.Guessed {
 			r.warnf(f, guessedYearly)
+		}
+		other := "salary_max"
+		if f == "salary_max" {
+			other = "salary_min"
+		}
+		if s.Min > 0 && s.Max > s.Min {
+			if r.get(other) == "" {
+				// The whole range in one of the two cells (3000-4500元/月 under 最低, 最高 left
+				// empty) is the row's salary, shown as written, as in a salary column; the
+				// minimum took its upper bound, and the job showed 4500元/月以上.
+				j.SalaryMin, j.SalaryMax = s.Min, s.Max
+				if j.SalaryText == "" {
+					j.SalaryText = salaryShown(v)
+				}
+				if j.SalaryMonths == 0 {
+					j.SalaryMonths = s.Months
+				}
+				continue
+			}
+			bound, left := "下限 / lower", s.Max
+			if f == "salary_max" {
+				bound, left = "上限 / upper", s.Min
+			}
+			zh, en, _ := strings.Cut(bound, " / ")
+			r.warnf(f, "%[1]q 是薪资范围，本列只取其%[2]s，%[3]d 元/月未导入 / %[1]q is a salary range: this column takes its %[4]s bound, %[3]d yuan a month is left out", v, zh, left, en)
+		}
+		// A column takes its own bound of what its cell says: 8000 is 8000 in either, 4000以上
+		// has only a lower one.
+		amount := s.Min
+		if f == "salary_max" {
+			amount = s.Max
+		}
+		if amount == 0 {
+			amount = max(s.Min, s.Max)
 		}
 		if f == "salary_min" {
 			j.SalaryMin = amount

@@ -69,3 +69,53 @@ func TestNegotiableYearly(t *testing.T) {
 		}
 	}
 }
+
+// TestSalaryRangeInMinOrMaxColumn: under 薪资 over 最低 and 最高 an office writes a row's whole
+// range in one cell (3000-4500元/月 under 最低, the 最高 cell left empty). The minimum took the
+// range's upper bound, so the search showed 薪资 4500元/月以上 for a job that pays 3000-4500;
+// the range is now the row's salary. A range beside a filled other column gives this column
+// its own bound, with a warning naming the bound left out.
+func TestSalaryRangeInMinOrMaxColumn(t *testing.T) {
+	t.Parallel()
+	path := writeFile(t, "range.csv", []byte(csvLines(
+		"岗位名称,公司名称,城市,薪资（元/月）,",
+		",,,最低,最高",
+		"呼叫中心坐席,甲公司,西安,3000-4500元/月,",
+		"算法工程师,甲公司,西安,年薪10-15万,",
+		"运维工程师,甲公司,西安,,6-8千",
+		"测试工程师,甲公司,西安,5000-7000,8000",
+		"实施工程师,甲公司,西安,6000,9000",
+		"客服专员,甲公司,西安,4000以上,",
+	)))
+	s := openStore(t)
+	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
+	if rep.Written != 6 {
+		t.Fatalf("%d of 6 rows written:%s", rep.Written, problems(rep))
+	}
+	jobs := jobsByTitle(t, s)
+	for _, tt := range []struct {
+		title, text string
+		min, max    int
+	}{
+		{"呼叫中心坐席", "3000-4500元/月", 3000, 4500},
+		{"算法工程师", "年薪10-15万", 8333, 12500},
+		{"运维工程师", "6-8千", 6000, 8000},
+		{"测试工程师", "", 5000, 8000},
+		{"实施工程师", "", 6000, 9000},
+		{"客服专员", "", 4000, 0},
+	} {
+		if j := jobs[tt.title]; j == nil || j.SalaryMin != tt.min || j.SalaryMax != tt.max || j.SalaryText != tt.text {
+			t.Errorf("%s: %+v, want salary %d-%d shown as %q", tt.title, j, tt.min, tt.max, tt.text)
+		}
+	}
+	if !hasProblem(rep, ingest.LevelWarning, 6, "薪资（元/月） / 最低", "7000") {
+		t.Errorf("row 6: want a warning that 7000, the upper bound of the range under 最低, was left out:%s", problems(rep))
+	}
+	for _, row := range []int{3, 4, 5, 7, 8} {
+		for _, p := range rep.Problems {
+			if p.Row == row {
+				t.Errorf("row %d: want no problem, got %s", row, p.String())
+			}
+		}
+	}
+}
