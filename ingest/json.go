@@ -60,6 +60,16 @@ func (k *keyedRows) row(num int, raw []byte, lim Limits) (Row, error) {
 		}
 		cells[i], kinds[i] = jsonText(v)
 	}
+	// More is false at the end of the input as at the closing brace: a JSON Lines line cut off
+	// after a value was read as a whole row, the fields after the cut lost without a word, and
+	// a second object on the line was dropped. A comma after the object (a JSON array turned
+	// into lines) loses nothing.
+	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
+		return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "JSON 格式错误：对象没有结尾的 }，这一行可能被截断了 / malformed JSON: the object has no closing }, the line may have been cut off"}
+	}
+	if rest := bytes.TrimSpace(raw[dec.InputOffset():]); len(rest) > 0 && string(rest) != "," {
+		return Row{Num: num, Raw: string(raw)}, &rowError{Num: num, Raw: string(raw), Msg: "JSON 格式错误：对象之后还有内容，每行只能有一个对象 / malformed JSON: there is more after the object, one object per line"}
+	}
 	return Row{Num: num, Cells: cells, Raw: string(raw), kinds: kinds}, nil
 }
 

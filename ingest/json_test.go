@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -112,5 +113,30 @@ func TestImportMapping(t *testing.T) {
 	if _, err := ingest.Import(context.Background(), s, path, ingest.Options{Type: xiaoqi.KindJob, Mapping: bad}); xiaoqi.ErrorCode(err) != xiaoqi.EINVALID ||
 		!strings.Contains(xiaoqi.ErrorMessage(err), `"需求岗位" → "job_name_zh"`) {
 		t.Errorf("a mapping to an unknown field: %v", err)
+	}
+}
+
+// TestJSONLineCutOff: a JSON Lines file whose line was cut off after a value (a line copied
+// short, an export stopped mid-write) lacks its closing brace. The line was imported as a
+// whole row, the fields after the cut lost without a word; it is a row error now, as is a
+// line that holds a second object after the first. A comma after the object, left from a
+// JSON array turned into lines, loses nothing and is read.
+func TestJSONLineCutOff(t *testing.T) {
+	t.Parallel()
+	lines := strings.Join([]string{
+		`{"title": "前端开发", "enterprise_name": "西安软通动力", "city": "西安"}`,
+		`{"title": "测试", "enterprise_name": "西安软通动力", "city": "西安"`,
+		`{"title": "运维", "enterprise_name": "西安软通动力", "city": "西安"} {"title": "实施", "enterprise_name": "西安软通动力", "city": "西安"}`,
+		`{"title": "数据标注员", "enterprise_name": "西安软通动力", "city": "西安"},`,
+	}, "\n")
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "jobs.jsonl", []byte(lines)), ingest.Options{Type: xiaoqi.KindJob})
+	wantCounts(t, rep, ingest.Counts{Read: 4, Written: 2, Created: 2, Invalid: 2, EnterprisesCreated: 1})
+	if !hasProblem(rep, ingest.LevelError, 2, "", "}") || !hasProblem(rep, ingest.LevelError, 3, "", "one object per line") {
+		t.Errorf("want rows 2 (no closing brace) and 3 (two objects) refused:%s", problems(rep))
+	}
+	jobs := jobsByTitle(t, s)
+	if jobs["测试"] != nil || jobs["运维"] != nil || jobs["前端开发"] == nil || jobs["数据标注员"] == nil {
+		t.Errorf("stored %v, want 前端开发 and 数据标注员 only", slices.Sorted(maps.Keys(jobs)))
 	}
 }
