@@ -107,3 +107,31 @@ func TestFullWidthCodes(t *testing.T) {
 		t.Errorf("major codes %v: want 080902 and 080910T", codes)
 	}
 }
+
+// TestFullWidthIDs: an id column typed full width (岗位编号 ＪＤ００１, 学号 ２０２４００１, a Chinese
+// input method left in 全角) names the same row as its half-width self. The id was kept as
+// typed, so the next list of the same source, typed half width, added every posting and every
+// student a second time instead of updating them.
+func TestFullWidthIDs(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	jobs := func(id, salary string) string {
+		return csvLines("岗位编号,岗位名称,公司名称,城市,薪资", id+",运维工程师,西安合成软件有限公司,西安,"+salary)
+	}
+	mustImport(t, s, writeFile(t, "a.csv", []byte(jobs("ＪＤ００１", "8000"))), ingest.Options{Type: xiaoqi.KindJob, Source: "岗位需求"})
+	rep := mustImport(t, s, writeFile(t, "b.csv", []byte(jobs("JD001", "9000"))), ingest.Options{Type: xiaoqi.KindJob, Source: "岗位需求"})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Updated: 1})
+	if n := len(allDocs(t, s, xiaoqi.KindJob)); n != 1 {
+		t.Errorf("%d job needs stored, want 1: JD001 is ＪＤ００１", n)
+	}
+
+	students := func(id, phone string) string {
+		return csvLines("学号,姓名,手机,毕业院校,专业", id+",张合成,"+phone+",西北大学,软件工程")
+	}
+	mustImport(t, s, writeFile(t, "c.csv", []byte(students("２０２４００１", "13800000001"))), ingest.Options{Type: xiaoqi.KindCandidate, Source: "就业名单"})
+	rep = mustImport(t, s, writeFile(t, "d.csv", []byte(students("2024001", "13800000002"))), ingest.Options{Type: xiaoqi.KindCandidate, Source: "就业名单"})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Written: 1, Updated: 1})
+	if n := len(allDocs(t, s, xiaoqi.KindCandidate)); n != 1 {
+		t.Errorf("%d candidates stored, want 1: 2024001 is ２０２４００１", n)
+	}
+}
