@@ -18,7 +18,7 @@ var visibilities = map[string]string{
 // HR contacts.
 func buildCandidate(r *record, source string, skills Skills) *xiaoqi.Candidate {
 	c := &xiaoqi.Candidate{}
-	c.ExternalID = narrow(r.get("external_id")) // ２０２４００１ is 2024001, as for a job need
+	c.ExternalID = r.get("external_id")
 	r.setMeta(&c.Meta, xiaoqi.KindCandidate, source)
 	c.Name = r.get("name")
 	c.Phone = strings.NewReplacer(" ", "", "-", "", "—", "").Replace(narrow(r.get("phone")))

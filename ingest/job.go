@@ -32,9 +32,7 @@ var jobStatus = map[string]string{
 // finds or creates it. The external id is left to the caller, which knows the whole file.
 func buildJob(r *record, source string, skills Skills) (*xiaoqi.JobNeed, enterpriseRef) {
 	j := &xiaoqi.JobNeed{Status: xiaoqi.JobOpen}
-	// An id typed full width (ＪＤ００１) is its half-width self, or the next list typed half
-	// width adds every posting again.
-	j.ExternalID = narrow(r.get("external_id"))
+	j.ExternalID = r.get("external_id")
 	r.setMeta(&j.Meta, xiaoqi.KindJob, source)
 	j.Name = r.get("title")
 	r.place(&j.City, &j.District, false)

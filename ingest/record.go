@@ -92,10 +92,11 @@ func (r *record) has(f string) bool {
 // codeFields hold codes of digits and capitals: typed full width by a Chinese input method
 // (４１６１０１０６９７, ０８０９０２Ｔ), they are their half-width selves, as amounts and dates are;
 // the school's and the major's code were refused, and a code kept full width would key a
-// second school.
+// second school. So is an id column (岗位编号 ＪＤ００１, 学号 ２０２４００１): kept as typed, the
+// same source's next list typed half width added every posting and student again.
 var codeFields = map[string]bool{
 	"code": true, "major_code": true, "institution_code": true, "institution_code5": true,
-	"credit_code": true, "enterprise_credit_code": true,
+	"credit_code": true, "enterprise_credit_code": true, "external_id": true,
 }
 
 // get returns the trimmed value of field f, the default when the cell is empty; a code is
