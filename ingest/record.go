@@ -99,6 +99,19 @@ var codeFields = map[string]bool{
 	"credit_code": true, "enterprise_credit_code": true, "external_id": true,
 }
 
+// majorCodeDigits gives back the leading zero that a spreadsheet took from a major code of the
+// undergraduate disciplines 01–09: a column of codes taken for numbers says 80902 (pandas
+// 80902.0) for 080902, and every such row was refused as not six digits. Only five digits
+// are read so: a six-digit number may be a vocational code (510203) or a seven-digit one
+// that lost its zero (0502101), which cannot be told apart.
+func majorCodeDigits(v string) string {
+	n := strings.TrimSuffix(v, ".0")
+	if len(n) != 5 || n[0] == '0' || strings.Trim(n, "0123456789") != "" {
+		return v
+	}
+	return "0" + n
+}
+
 // get returns the trimmed value of field f, the default when the cell is empty; a code is
 // folded to half width.
 func (r *record) get(f string) string {
@@ -108,6 +121,9 @@ func (r *record) get(f string) string {
 	}
 	if codeFields[f] {
 		v = strings.TrimSpace(narrow(v))
+		if f == "major_code" {
+			v = majorCodeDigits(v)
+		}
 	}
 	return v
 }

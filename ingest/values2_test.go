@@ -7,6 +7,7 @@ import (
 
 	"github.com/xiaoqi-dev/xiaoqi"
 	"github.com/xiaoqi-dev/xiaoqi/ingest"
+	"github.com/xiaoqi-dev/xiaoqi/seed"
 )
 
 // TestMoreValues: the values job lists write that were refused or misread.
@@ -106,4 +107,42 @@ func TestPostingDateWithoutDay(t *testing.T) {
 	if hasProblem(rep, ingest.LevelWarning, 4, "发布日期", "") {
 		t.Errorf("a whole date warned about:%s", problems(rep))
 	}
+}
+
+// TestMajorCodeWithoutLeadingZero: a column of major codes that Excel took for numbers loses
+// the leading zero of the undergraduate disciplines 01–09, and a CSV saved from it (or from
+// pandas, 80902.0) says 80902 for 080902. Every such row was refused as "must be six digits";
+// the code is its six-digit self now, the same program as the code written whole.
+func TestMajorCodeWithoutLeadingZero(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	mustImport(t, s, writeFile(t, "schools.csv", []byte(csvLines(
+		"学校名称,学校标识码,主管部门,城市,办学层次",
+		"西安合成学院,4161010697,陕西省教育厅,西安,本科",
+	))), ingest.Options{Type: xiaoqi.KindInstitution})
+	majors, err := seed.Majors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := mustImport(t, s, writeFile(t, "programs.csv", []byte(csvLines(
+		"学校名称,专业名称,专业代码,培养层次",
+		"西安合成学院,软件工程,80902,本科",
+		"西安合成学院,网络工程,80903.0,本科",
+		"西安合成学院,汉语言文学,50101,本科",
+	))), ingest.Options{Type: xiaoqi.KindProgram, Majors: majors})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 3, Created: 3})
+	codes := map[string]string{}
+	for _, d := range allDocs(t, s, xiaoqi.KindProgram) {
+		p := d.(*xiaoqi.Program)
+		codes[p.Name] = p.MajorCode + " " + p.ClassName
+	}
+	if codes["软件工程"] != "080902 计算机类" || codes["网络工程"] != "080903 计算机类" || codes["汉语言文学"] != "050101 中国语言文学类" {
+		t.Errorf("major codes %v: want 080902, 080903 and 050101 with their classes", codes)
+	}
+	// The list with its codes written whole names the same programs.
+	rep = mustImport(t, s, writeFile(t, "programs2.csv", []byte(csvLines(
+		"学校名称,专业名称,专业代码,培养层次",
+		"西安合成学院,软件工程,080902,本科",
+	))), ingest.Options{Type: xiaoqi.KindProgram, Majors: majors})
+	wantCounts(t, rep, ingest.Counts{Read: 1, Unchanged: 1})
 }
