@@ -244,10 +244,11 @@ func jobSalary(r *record, j *xiaoqi.JobNeed) {
 			other = "salary_min"
 		}
 		if s.Min > 0 && s.Max > s.Min {
-			if r.get(other) == "" {
+			if o := r.get(other); o == "" || o == v {
 				// The whole range in one of the two cells (3000-4500元/月 under 最低, 最高 left
-				// empty) is the row's salary, shown as written, as in a salary column; the
-				// minimum took its upper bound, and the job showed 4500元/月以上.
+				// empty, or the two cells merged over it) is the row's salary, shown as
+				// written, as in a salary column; the minimum took its upper bound, and the
+				// job showed 4500元/月以上.
 				j.SalaryMin, j.SalaryMax = s.Min, s.Max
 				if j.SalaryText == "" {
 					j.SalaryText = salaryShown(v)

@@ -74,7 +74,8 @@ func TestNegotiableYearly(t *testing.T) {
 // range in one cell (3000-4500元/月 under 最低, the 最高 cell left empty). The minimum took the
 // range's upper bound, so the search showed 薪资 4500元/月以上 for a job that pays 3000-4500;
 // the range is now the row's salary. A range beside a filled other column gives this column
-// its own bound, with a warning naming the bound left out.
+// its own bound, with a warning naming the bound left out; the two cells merged over a range
+// hold it both, and it is the row's salary too.
 func TestSalaryRangeInMinOrMaxColumn(t *testing.T) {
 	t.Parallel()
 	path := writeFile(t, "range.csv", []byte(csvLines(
@@ -86,11 +87,12 @@ func TestSalaryRangeInMinOrMaxColumn(t *testing.T) {
 		"测试工程师,甲公司,西安,5000-7000,8000",
 		"实施工程师,甲公司,西安,6000,9000",
 		"客服专员,甲公司,西安,4000以上,",
+		"数据标注员,甲公司,西安,4-6千,4-6千", // the two cells merged over the range
 	)))
 	s := openStore(t)
 	rep := mustImport(t, s, path, ingest.Options{Type: xiaoqi.KindJob})
-	if rep.Written != 6 {
-		t.Fatalf("%d of 6 rows written:%s", rep.Written, problems(rep))
+	if rep.Written != 7 {
+		t.Fatalf("%d of 7 rows written:%s", rep.Written, problems(rep))
 	}
 	jobs := jobsByTitle(t, s)
 	for _, tt := range []struct {
@@ -103,6 +105,7 @@ func TestSalaryRangeInMinOrMaxColumn(t *testing.T) {
 		{"测试工程师", "", 5000, 8000},
 		{"实施工程师", "", 6000, 9000},
 		{"客服专员", "", 4000, 0},
+		{"数据标注员", "4-6千", 4000, 6000},
 	} {
 		if j := jobs[tt.title]; j == nil || j.SalaryMin != tt.min || j.SalaryMax != tt.max || j.SalaryText != tt.text {
 			t.Errorf("%s: %+v, want salary %d-%d shown as %q", tt.title, j, tt.min, tt.max, tt.text)
@@ -111,7 +114,7 @@ func TestSalaryRangeInMinOrMaxColumn(t *testing.T) {
 	if !hasProblem(rep, ingest.LevelWarning, 6, "薪资（元/月） / 最低", "7000") {
 		t.Errorf("row 6: want a warning that 7000, the upper bound of the range under 最低, was left out:%s", problems(rep))
 	}
-	for _, row := range []int{3, 4, 5, 7, 8} {
+	for _, row := range []int{3, 4, 5, 7, 8, 9} {
 		for _, p := range rep.Problems {
 			if p.Row == row {
 				t.Errorf("row %d: want no problem, got %s", row, p.String())
