@@ -114,7 +114,7 @@ func (rs *rows) item(row Row) (*item, error) {
 		if j < len(row.kinds) && !rs.jsonValue(rec, j, f, v, row.kinds[j]) {
 			continue
 		}
-		if rs.excelError(rec, f, j, v) {
+		if rs.excelError(rec, f, j, v) || rs.scientific(rec, f, j, v) {
 			continue
 		}
 		if c := stripControl(v); c != v {

@@ -146,3 +146,23 @@ func TestMajorCodeWithoutLeadingZero(t *testing.T) {
 	))), ingest.Options{Type: xiaoqi.KindProgram, Majors: majors})
 	wantCounts(t, rep, ingest.Counts{Read: 1, Unchanged: 1})
 }
+
+// TestScientificNotation: a CSV saved from Excel holds a long number of a narrow column as
+// Excel shows it, 1.38E+10 for a phone and 2.02402E+11 for a 学号. The phone was refused as
+// "not a phone number", which did not say why, and the 学号 was kept so, one id for every
+// student whose number it stood for. Both are errors now that name the cell and the cause.
+func TestScientificNotation(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	rep := mustImport(t, s, writeFile(t, "stu.csv", []byte(csvLines(
+		"学号,姓名,手机,毕业院校",
+		"202400000001,测合成甲,1.38E+10,西北大学",
+		"2.02402E+11,测合成乙,13800000002,西北大学",
+		"202400000003,测合成丙,13800000003,西北大学",
+	))), ingest.Options{Type: xiaoqi.KindCandidate})
+	wantCounts(t, rep, ingest.Counts{Read: 3, Written: 1, Created: 1, Invalid: 2})
+	if !hasProblem(rep, ingest.LevelError, 2, "手机", "C2 holds 1.38E+10, Excel's scientific notation") ||
+		!hasProblem(rep, ingest.LevelError, 3, "学号", "A3 holds 2.02402E+11, Excel's scientific notation") {
+		t.Errorf("want the phone of row 2 and the 学号 of row 3 refused as scientific notation:%s", problems(rep))
+	}
+}

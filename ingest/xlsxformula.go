@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"html"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -184,4 +185,25 @@ func rowFormulas(fs *[]formulaCell, num int, cells []string) []formulaCell {
 		}
 	}
 	return out
+}
+
+// scientificNumber is how Excel shows a long number in a narrow column, and what a CSV saved
+// from it holds: 1.38E+10 for a phone, 2.02402E+11 for a 学号. The digits past the sixth are
+// gone from the file.
+var scientificNumber = regexp.MustCompile(`^[0-9](\.[0-9]+)?E\+[0-9]+$`)
+
+// scientific reports, as an error of the row, a phone, id or code that Excel wrote in
+// scientific notation: the number cannot be told from the text, and a 学号 kept so keyed
+// every student of the column under one id (the phone was refused as "not a phone number",
+// which did not say why).
+func (rs *rows) scientific(rec *record, f string, j int, v string) bool {
+	t := strings.ToUpper(strings.TrimSpace(narrow(v)))
+	if (f != "phone" && !codeFields[f]) || !scientificNumber.MatchString(t) {
+		return false
+	}
+	cell := ColumnLetter(j) + strconv.Itoa(rec.row.Num)
+	rec.errorf(f, "单元格 %[1]s 的值 %[2]s 是 Excel 的科学计数法，后几位数字已丢失，此行未导入：请把这一列设为“文本”，填回完整的号码后再保存 / "+
+		"cell %[1]s holds %[2]s, Excel's scientific notation: the last digits are lost and the row is not imported; format the column as text, enter the whole number and save again", cell, t)
+	rs.inColumn(rec, j, v)
+	return true
 }
