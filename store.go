@@ -235,6 +235,10 @@ type SearchResult struct {
 	// words that found nothing written as the word of the vocabulary that reads the same in
 	// pinyin (前段开发: 前端开发). The UI says so.
 	Instead string `json:"instead,omitempty"`
+	// Ignored are the words of the query, as typed, that say who a person is, their age,
+	// gender, marital status or ethnicity (35岁以下, 女, 已婚), which xiaoqi never searches
+	// by: they are left out of the words, and the UI says so.
+	Ignored []string `json:"ignored,omitempty"`
 	// Facets holds the counts asked for, by facet name.
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
 }

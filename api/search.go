@@ -45,7 +45,10 @@ type searchPage struct {
 	UnmetCue string `json:"unmet_cue,omitempty"`
 	// Instead is the name or word searched in place of a query in pinyin, or of Chinese words
 	// typed with the wrong characters of their sound, that found nothing (xiaoqi.SearchResult).
-	Instead string                         `json:"instead,omitempty"`
+	Instead string `json:"instead,omitempty"`
+	// Ignored are the words about who a person is (35岁以下, 女) that xiaoqi does not search
+	// by (xiaoqi.SearchResult).
+	Ignored []string                       `json:"ignored,omitempty"`
 	Facets  map[string][]xiaoqi.FacetCount `json:"facets,omitempty"`
 }
 
@@ -101,7 +104,7 @@ func (s *Server) search(c *gin.Context) {
 	}
 	out := searchPage{Total: res.Total, Page: sq.Page, PerPage: sq.PerPage,
 		TookMS: res.Took.Milliseconds(), Hits: res.Hits, Relaxed: res.Relaxed, Unmatched: res.Unmatched,
-		Outside: res.Outside, OutsideKinds: res.OutsideKinds, Nearby: res.Nearby, UnmetCue: res.UnmetCue, Instead: res.Instead, Facets: res.Facets}
+		Outside: res.Outside, OutsideKinds: res.OutsideKinds, Nearby: res.Nearby, UnmetCue: res.UnmetCue, Instead: res.Instead, Ignored: res.Ignored, Facets: res.Facets}
 	if out.Hits == nil {
 		out.Hits = []xiaoqi.Hit{}
 	}

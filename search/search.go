@@ -98,13 +98,20 @@ func (x *Index) renew(key string, q xiaoqi.SearchQuery, page, perPage int) {
 // those filters and the words, which the answer names unmatched: 软件工程 应届生 among
 // candidates found nothing, there being no graduate of this year in 软件工程, and now lists
 // the 软件工程 candidates, saying that none is one. Words in pinyin that find nothing search
-// the name they spell (spelt).
+// the name they spell (spelt). Words about who a person is (35岁以下, 女) are no words of the
+// search, and the answer names them ignored (withoutPersonal).
 func (x *Index) search(ctx context.Context, q xiaoqi.SearchQuery, page, perPage int) (*xiaoqi.SearchResult, error) {
+	var ignored []string
+	q.Q, ignored = withoutPersonal(q.Q)
 	res, err := x.answer(ctx, q, page, perPage)
 	if err != nil {
 		return nil, err
 	}
-	return x.spelt(ctx, q, page, perPage, res)
+	if res, err = x.spelt(ctx, q, page, perPage, res); err != nil {
+		return nil, err
+	}
+	res.Ignored = ignored
+	return res, nil
 }
 
 // answer is search but for a query in pinyin (spelt).

@@ -344,6 +344,17 @@ func searchJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/search?type=job&q=" + url.QueryEscape("区块链 延安"))
 	p.waitText(".results [data-notice=relaxed]", "没有找到含「区块链」的结果")
 	p.checkA11y("a relaxed search")
+	// Words about who a person is are not searched, and the page says so: 外包 测试 女 said
+	// that nothing holds 女, as if a search by it could find someone, and 35岁以下 Java listed
+	// the programs whose texts say 以下 before every Java posting.
+	p.open("/#/search?q=" + url.QueryEscape("35岁以下 Java"))
+	p.waitText(".results [data-notice=ignored]", "「35岁以下」未作为搜索条件")
+	if n := p.count(".results [data-notice=relaxed]"); n != 0 {
+		p.fail("35岁以下 Java: %d notices of relaxed words: %q", n, p.text(".results [data-notice=relaxed]"))
+	}
+	if kind := p.text(".results .hit .kind"); !strings.Contains(kind, "岗位") {
+		p.fail("35岁以下 Java: the first hit is a %q, want a job need", kind)
+	}
 	// Words found together only outside the place named: the notice says where they are not.
 	p.open("/#/search?q=" + url.QueryEscape("呼叫中心 咸阳"))
 	p.waitText(".results [data-notice=outside]", "「咸阳」没有同时包含其他词的结果")

@@ -338,6 +338,11 @@ function resultList(st, res) {
   if (total > 1) out.push(sortForm(st));
   // A query in pinyin that found nothing (xajt): the name it spells was searched instead.
   if (res.instead) out.push(h('p', { class: 'notice', 'data-notice': 'instead' }, t('search.instead', { q: st.q, n: res.instead })));
+  // Words about who a person is (35岁以下, 女): not searched, and said so, rather than "nothing
+  // holds 女" as if a search by them could find someone.
+  if (res.ignored && res.ignored.length) {
+    out.push(h('p', { class: 'notice', 'data-notice': 'ignored' }, t('search.ignored', { w: res.ignored.join(t('punct.list')) })));
+  }
   if (res.relaxed) {
     // Say which word no result holds, when one is found nowhere (区块链 of 区块链 延安); but
     // not when that "word" is (almost) the whole query, a question written as one phrase
