@@ -44,3 +44,35 @@ func TestSeedStartupRealOnlySupply(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedStartupLocalSchools: a city whose own schools count in the dossier's graduate supply
+// names one of them first among its partner schools, with or without real data only. With real
+// data only, 宝鸡市's software dossier counted 599 graduates of its own schools but named ten
+// schools of 西安 and 咸阳 as partners: its one real posting asked for 大数据, which 宝鸡文理学院
+// does not teach, and a school was named only for what the city's postings asked for.
+func TestSeedStartupLocalSchools(t *testing.T) {
+	m, _ := seedMatcher(t)
+	ctx := context.Background()
+	cities := []string{"西安市", "铜川市", "宝鸡市", "咸阳市", "渭南市", "延安市", "榆林市", "汉中市", "安康市", "商洛市"}
+	for _, sec := range slices.Sorted(maps.Keys(xiaoqi.SectorNames)) {
+		for _, city := range cities {
+			for _, real := range []bool{false, true} {
+				d, err := m.Startup(ctx, xiaoqi.Scope{Sector: sec, City: city, RealOnly: real})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d.GraduateSupply == 0 {
+					continue
+				}
+				if len(d.PartnerSchools) == 0 || d.PartnerSchools[0].City != city {
+					var names []string
+					for _, p := range d.PartnerSchools {
+						names = append(names, p.Name+" "+p.City)
+					}
+					t.Errorf("%s %s (real only %v): %d graduates of the city's own schools, but its partner schools are %v",
+						sec, city, real, d.GraduateSupply, names)
+				}
+			}
+		}
+	}
+}

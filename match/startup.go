@@ -88,7 +88,8 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	// Partner schools: the schools of the city's region that teach most of what the city's
 	// job needs ask for (without any there, of what the sector asks for), the city's own
 	// first: ranked by what they teach alone, the large schools of 西安 filled every place of
-	// a 宝鸡 dossier, 宝鸡文理学院 20th.
+	// a 宝鸡 dossier, 宝鸡文理学院 20th. A school whose graduates the supply counts is one
+	// even when it teaches none of that (below).
 	want := top
 	if len(want) == 0 {
 		want = related
@@ -105,6 +106,7 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 			continue // a city outside Shaanxi has no region of the province around it
 		}
 		var v float64
+		supplied := 0 // graduates of its programs counted in the supply
 		for _, pi := range in.progs {
 			p := s.progs[pi]
 			if scope.RealOnly && p.doc.Synthetic {
@@ -122,12 +124,21 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 				}
 			}
 			if teaches {
+				supplied += p.grads
 				d.RegionGraduateSupply += p.grads
 				if local {
 					d.GraduateSupply += p.grads
 				}
 				d.Estimated = d.Estimated || p.estimated
 			}
+		}
+		if v == 0 && supplied > 0 {
+			// It teaches none of what the place's postings ask for but counts in its supply:
+			// still a school to hire from, after those that teach what is asked (below any of
+			// their scores, the most graduates first). Named only for the postings, 宝鸡市's
+			// real software dossier (one posting, 大数据) counted 599 graduates of its own
+			// schools and named ten of 西安 and 咸阳, and 汉中市's 商洛学院 and 安康学院 only.
+			v = 1e-3 * float64(supplied) / float64(supplied+1000)
 		}
 		if v > 0 {
 			if local && scope.City != "" {
