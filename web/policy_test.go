@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"encoding/json"
 	"io/fs"
+	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi/seed"
@@ -49,6 +52,37 @@ func TestPolicyGlosses(t *testing.T) {
 		}
 		if sections[p.Section] != p.SectionEN {
 			t.Errorf("section %s: policy.js says %q, the translation %q", p.Section, sections[p.Section], p.SectionEN)
+		}
+	}
+}
+
+// TestPolicyTitle: the policy page names the document by its official title, the one its
+// source gives (seed/data/SOURCE.md), as the returnee explorer quotes it: it was titled
+// 陕西省关于加快发展服务外包产业的实施意见, a title no such document has, which a returnee
+// citing it in an application would have copied.
+func TestPolicyTitle(t *testing.T) {
+	const official = "陕西省人民政府关于促进服务外包产业加快发展的实施意见"
+	src, err := os.ReadFile("../seed/data/SOURCE.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), official) {
+		t.Fatalf("seed/data/SOURCE.md does not name the policy %s; is the title right?", official)
+	}
+	b, err := fs.ReadFile(web.Assets(), "assets/i18n.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var strs map[string]struct{ ZH, EN string }
+	if err := json.Unmarshal(b, &strs); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"policy.title", "explore.policies"} {
+		if !strings.Contains(strs[k].ZH, official) {
+			t.Errorf("%s: %q does not name the policy by its title %s", k, strs[k].ZH, official)
+		}
+		if !strings.Contains(strs[k].EN, "Shaanxi") || !strings.Contains(strs[k].EN, "2015") {
+			t.Errorf("%s: the English %q names neither Shaanxi nor 2015", k, strs[k].EN)
 		}
 	}
 }

@@ -184,7 +184,7 @@ func notFoundJourney(t *testing.T, p *page, svc *service) {
 // gloss beside its heading, and one item whole; a search hit of a policy item leads to it.
 func policyJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/policy")
-	p.waitText("h1", "服务外包产业的实施意见")
+	p.waitText("h1", "促进服务外包产业加快发展的实施意见")
 	if n := p.count(".policy-list li"); n != 15 {
 		p.fail("%d policy items listed, want 15", n)
 	}
@@ -195,7 +195,7 @@ func policyJourney(t *testing.T, p *page, svc *service) {
 	p.waitText("[data-note=translation]", "非官方译文")
 	p.checkA11y("the policy")
 	// Each view has its own title.
-	p.waitJS("the policy's title", `document.title === '陕西省关于加快发展服务外包产业的实施意见（2015） · 校企'`)
+	p.waitJS("the policy's title", `document.title === '陕西省人民政府关于促进服务外包产业加快发展的实施意见（2015） · 校企'`)
 	p.clickText(".policy-list a", "加大人才培育和引进力度")
 	p.waitText("h1", "（十二）加大人才培育和引进力度")
 	p.waitJS("the item's title", `document.title === '（十二）加大人才培育和引进力度 · 校企'`)
@@ -231,7 +231,7 @@ func policyJourney(t *testing.T, p *page, svc *service) {
 // in-page anchor on the first load shows the default page.
 func skipLinkJourney(t *testing.T, p *page, svc *service) {
 	p.open("/#/policy")
-	p.waitText("h1", "服务外包产业的实施意见")
+	p.waitText("h1", "促进服务外包产业加快发展的实施意见")
 	p.do("tab to the skip link and press Enter", chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter))
 	p.waitJS("the focus on the content", `document.activeElement && document.activeElement.id === 'main'`)
 	var hash string
