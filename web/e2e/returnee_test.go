@@ -164,7 +164,9 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 		t.Fatal("the default data set has no 三星（中国）半导体有限公司")
 	}
 	p.open("/#/hr/" + ents.Hits[0].ID)
-	p.waitText(".job .muted", "a month")
+	// Its postings pay by the year, and say so (they read CNY 14,167–28,333 a month before
+	// salaryText read the period; this step still waited for "a month").
+	p.waitText(".job .muted", "CNY 170,000–340,000 a year")
 	for _, meta := range p.texts(".job .muted") {
 		if strings.ContainsAny(meta, "万千薪") {
 			p.fail("a job's salary in English as the posting wrote it: %q", meta)
