@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xiaoqi-dev/xiaoqi"
@@ -74,5 +75,31 @@ func TestSeedStartupLocalSchools(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSeedStartupNewAreaWords: the dossier of a new area (杨凌示范区, 西咸新区) calls it an area,
+// not a city: it said 本市相关专业年毕业生约 528 人 and "in related programs in the city" of
+// 杨凌示范区, which policy item (7) names beside the cities and is none.
+func TestSeedStartupNewAreaWords(t *testing.T) {
+	m, _ := seedMatcher(t)
+	for _, area := range []string{"杨凌示范区", "西咸新区"} {
+		d, err := m.Startup(context.Background(), xiaoqi.Scope{Sector: xiaoqi.SectorSoftware, City: area})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(d.ZH, "本市") || !strings.Contains(d.ZH, "本区相关专业年毕业生") {
+			t.Errorf("%s: %s", area, d.ZH)
+		}
+		if strings.Contains(d.EN, "the city") || !strings.Contains(d.EN, "in related programs in the area") {
+			t.Errorf("%s: %s", area, d.EN)
+		}
+	}
+	d, err := m.Startup(context.Background(), xiaoqi.Scope{Sector: xiaoqi.SectorSoftware, City: "宝鸡市"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.ZH, "本市相关专业年毕业生") || !strings.Contains(d.EN, "in related programs in the city") {
+		t.Errorf("宝鸡市: %s / %s", d.ZH, d.EN)
 	}
 }

@@ -191,10 +191,15 @@ func (m *Matcher) Startup(ctx context.Context, scope xiaoqi.Scope) (*xiaoqi.Doss
 	supplyZH := fmt.Sprintf("相关专业年毕业生约 %d 人%s", d.GraduateSupply, est)
 	supplyENs := fmt.Sprintf("About %s graduates a year%s in related programs", thousands(d.GraduateSupply), estEN)
 	if scope.City != "" && region != "" {
-		supplyZH = fmt.Sprintf("本市相关专业年毕业生约 %d 人，%s约 %d 人%s", d.GraduateSupply,
+		// A new area (杨凌示范区, 西咸新区) is no city: its dossier said 本市 and "in the city".
+		here, hereEN := "本市", "the city"
+		if cities, _ := xiaoqi.AreaDistricts(scope.City); cities != nil {
+			here, hereEN = "本区", "the area"
+		}
+		supplyZH = fmt.Sprintf("%s相关专业年毕业生约 %d 人，%s约 %d 人%s", here, d.GraduateSupply,
 			region, d.RegionGraduateSupply, est)
-		supplyENs = fmt.Sprintf("About %s graduates a year%s in related programs in the city, %s in %s",
-			thousands(d.GraduateSupply), estEN, thousands(d.RegionGraduateSupply), xiaoqi.RegionEnglish(region))
+		supplyENs = fmt.Sprintf("About %s graduates a year%s in related programs in %s, %s in %s",
+			thousands(d.GraduateSupply), estEN, hereEN, thousands(d.RegionGraduateSupply), xiaoqi.RegionEnglish(region))
 	}
 	synthZH, synthEN := "", ""
 	if n := d.SyntheticHeadcount; n > 0 {

@@ -45,6 +45,11 @@ func returneeEnglishJourney(t *testing.T, p *page, svc *service) {
 	if got := p.text(`[data-figure=headcount]`); got != strconv.Itoa(yl.OpenHeadcount) {
 		p.fail("Yangling software shows %s open positions, the API %d", got, yl.OpenHeadcount)
 	}
+	// A new area is called so, not a city: it showed "Graduates a year in the city".
+	p.waitText(".figures dt", "Graduates a year in the area (estimate)")
+	if dl := p.text(".figures"); strings.Contains(dl, "in the city") {
+		p.fail("Yangling's figures call it a city: %q", dl)
+	}
 	var offered []string
 	p.eval(`[...document.querySelectorAll('#city option')].map((o) => o.value)`, &offered)
 	if !slices.Contains(offered, "杨凌示范区") || !slices.Contains(offered, "西咸新区") || len(offered) != 12 {

@@ -241,7 +241,9 @@ function dossier(d, city, sector) {
       // What a founder's firm competes with for people: the median of the salaries stated.
       d.salary_median ? h('div', {}, h('dt', {}, t('explore.salary')), h('dd', { 'data-figure': 'salary' }, d.salary_median.toLocaleString(),
         h('span', { class: 'muted' }, ' ' + t('explore.salary.jobs', { n: d.salary_jobs })))) : null,
-      h('div', {}, h('dt', {}, t('explore.graduates')), h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString())),
+      // A new area is no city (杨凌示范区 showed 本市年毕业生).
+      h('div', {}, h('dt', {}, t(NEW_AREAS.some((c) => c.name === city) ? 'explore.graduates.area' : 'explore.graduates')),
+        h('dd', { 'data-figure': 'supply' }, d.graduate_supply.toLocaleString())),
       d.region_graduate_supply ? h('div', {}, h('dt', {}, t('explore.graduates.region', { region: t('explore.region.' + PLACES.find((c) => c.name === city).region) })),
         h('dd', { 'data-figure': 'region-supply' }, d.region_graduate_supply.toLocaleString())) : null),
     // What the supply counts: the programs of the data set (undergraduate programs and
