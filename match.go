@@ -134,10 +134,16 @@ type SkillGap struct {
 	Demand  int    `json:"demand"` // openings that ask for it
 	// SyntheticDemand is how many of those openings are synthetic job needs (the default
 	// data set's): the figure a reader must discount.
-	SyntheticDemand int              `json:"synthetic_demand"`
-	Supply          int              `json:"supply"` // graduates a year of programs teaching it
-	Ratio           float64          `json:"ratio"`  // supply / demand
-	Majors          []SuggestedMajor `json:"majors"`
+	SyntheticDemand int     `json:"synthetic_demand"`
+	Supply          int     `json:"supply"` // graduates a year of programs teaching it (in a course or at the core)
+	Ratio           float64 `json:"ratio"`  // supply / demand
+	// TouchedPrograms and TouchedGraduates are the programs of the scope that only touch on
+	// the skill (an elective, a tool used in passing) and their graduates a year, which Supply
+	// leaves out: said beside it, so that a school whose program lists the skill is not told
+	// that nobody is taught it.
+	TouchedPrograms  int              `json:"touched_programs"`
+	TouchedGraduates int              `json:"touched_graduates"`
+	Majors           []SuggestedMajor `json:"majors"`
 	// Course is set when no catalogue major teaches the skill (practice skills such as
 	// offshore delivery), or when no university of the scope is placed to add the major (a
 	// training institution could start a course first): a course to add, named by the skill

@@ -66,6 +66,8 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		}
 	}
 	supply := map[int32]int{}
+	// touched: the programs that only touch on a skill, and their graduates (not supply).
+	touched, touchedGrads := map[int32]int{}, map[int32]int{}
 	var insts []int
 	for ii, in := range s.insts {
 		if !instInScope(xiaoqi.Scope{Region: scope.Region, City: scope.City}, in) || scope.RealOnly && in.doc.Synthetic {
@@ -82,6 +84,9 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 					supply[x.s] += p.grads
 					out.Estimated = out.Estimated || p.estimated
 					out.Synthetic = out.Synthetic || p.doc.Synthetic
+				} else {
+					touched[x.s]++
+					touchedGrads[x.s] += p.grads
 				}
 			}
 		}
@@ -110,6 +115,7 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 	for _, g := range gs[:min(limit, len(gs))] {
 		sk := m.skills[g.s]
 		sg := xiaoqi.SkillGap{Skill: sk.NameZH, SkillEN: sk.NameEN, Demand: g.d, SyntheticDemand: synthDemand[g.s], Supply: g.sup,
+			TouchedPrograms: touched[g.s], TouchedGraduates: touchedGrads[g.s],
 			Majors: []xiaoqi.SuggestedMajor{}, BestPlaced: []xiaoqi.PlacedInstitution{}}
 		if g.d > 0 {
 			sg.Ratio = round2(float64(g.sup) / float64(g.d))
@@ -244,6 +250,18 @@ func (m *Matcher) Gaps(ctx context.Context, scope xiaoqi.Scope, limit int) (*xia
 		supEN := fmt.Sprintf("about %s graduates a year (%.1f per opening, fewer than %.0f)", thousands(g.sup), float64(g.sup)/float64(g.d), gapRatio)
 		if g.sup == 0 {
 			supZH, supEN = "尚无相关专业毕业生", "no graduates of a program teaching it yet"
+		}
+		// Programs that only touch on it are said, not counted: 宝鸡文理学院's 视觉传达设计 lists
+		// 排版 among its skills, and the gaps of 宝鸡 said nobody there was taught it.
+		if n := sg.TouchedPrograms; n > 0 {
+			progs := plural(n, "program touches", "programs touch")
+			if g.sup == 0 {
+				supZH = fmt.Sprintf("尚无开课讲授该技能的专业毕业生，仅 %d 个专业略有涉及（年毕业生约 %d 人，未计入）", n, sg.TouchedGraduates)
+				supEN = fmt.Sprintf("no graduates of a program teaching it in a course or at its core yet: only %s on it (about %s graduates a year, not counted)", progs, thousands(sg.TouchedGraduates))
+			} else {
+				supZH += fmt.Sprintf("，另有 %d 个专业略有涉及（年毕业生约 %d 人，未计入）", n, sg.TouchedGraduates)
+				supEN += fmt.Sprintf(", and %s on it (about %s graduates a year, not counted)", progs, thousands(sg.TouchedGraduates))
+			}
 		}
 		demZH, demEN := fmt.Sprintf("%d 个岗位需要", g.d), "asked for by "+plural(g.d, "opening", "openings")
 		switch sd := sg.SyntheticDemand; {
