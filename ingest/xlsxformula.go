@@ -166,11 +166,16 @@ func (rs *rows) excelError(rec *record, f string, j int, v string) bool {
 	if !excelErrors[t] {
 		return false
 	}
-	cell := ColumnLetter(j) + strconv.Itoa(rec.row.Num)
-	rec.errorf(f, "单元格 %[1]s 的值是 Excel 的错误值 %[2]s（公式出错，如 VLOOKUP 未找到），此行未导入：请修正公式或填写数值 / "+
-		"cell %[1]s holds Excel's error value %[2]s (a formula failed, such as a VLOOKUP that found nothing): the row is not imported; correct the formula or write the value", cell, t)
-	rs.inColumn(rec, j, v)
+	rs.refuseCell(rec, f, j, v, t, "单元格 %[1]s 的值是 Excel 的错误值 %[2]s（公式出错，如 VLOOKUP 未找到），此行未导入：请修正公式或填写数值 / "+
+		"cell %[1]s holds Excel's error value %[2]s (a formula failed, such as a VLOOKUP that found nothing): the row is not imported; correct the formula or write the value")
 	return true
+}
+
+// refuseCell reports, as an error of the row in field f, the value v of column j, shown as
+// shown: format has the cell (C7) as %[1]s and shown as %[2]s.
+func (rs *rows) refuseCell(rec *record, f string, j int, v, shown, format string) {
+	rec.errorf(f, format, ColumnLetter(j)+strconv.Itoa(rec.row.Num), shown)
+	rs.inColumn(rec, j, v)
 }
 
 // rowFormulas returns the cells of row num among the sorted cells fs, which it drops up to
@@ -201,9 +206,7 @@ func (rs *rows) scientific(rec *record, f string, j int, v string) bool {
 	if (f != "phone" && !codeFields[f]) || !scientificNumber.MatchString(t) {
 		return false
 	}
-	cell := ColumnLetter(j) + strconv.Itoa(rec.row.Num)
-	rec.errorf(f, "单元格 %[1]s 的值 %[2]s 是 Excel 的科学计数法，后几位数字已丢失，此行未导入：请把这一列设为“文本”，填回完整的号码后再保存 / "+
-		"cell %[1]s holds %[2]s, Excel's scientific notation: the last digits are lost and the row is not imported; format the column as text, enter the whole number and save again", cell, t)
-	rs.inColumn(rec, j, v)
+	rs.refuseCell(rec, f, j, v, t, "单元格 %[1]s 的值 %[2]s 是 Excel 的科学计数法，后几位数字已丢失，此行未导入：请把这一列设为“文本”，填回完整的号码后再保存 / "+
+		"cell %[1]s holds %[2]s, Excel's scientific notation: the last digits are lost and the row is not imported; format the column as text, enter the whole number and save again")
 	return true
 }

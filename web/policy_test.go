@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"encoding/json"
 	"io/fs"
 	"os"
 	"regexp"
@@ -69,14 +68,7 @@ func TestPolicyTitle(t *testing.T) {
 	if !strings.Contains(string(src), official) {
 		t.Fatalf("seed/data/SOURCE.md does not name the policy %s; is the title right?", official)
 	}
-	b, err := fs.ReadFile(web.Assets(), "assets/i18n.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var strs map[string]struct{ ZH, EN string }
-	if err := json.Unmarshal(b, &strs); err != nil {
-		t.Fatal(err)
-	}
+	strs := uiStrings(t)
 	for _, k := range []string{"policy.title", "explore.policies"} {
 		if !strings.Contains(strs[k].ZH, official) {
 			t.Errorf("%s: %q does not name the policy by its title %s", k, strs[k].ZH, official)

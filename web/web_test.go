@@ -119,14 +119,7 @@ func TestNoInlineCode(t *testing.T) {
 // TestStrings checks that every text has Chinese and English, that every key the code uses
 // exists, and that the sector names are the domain's.
 func TestStrings(t *testing.T) {
-	b, err := fs.ReadFile(web.Assets(), "assets/i18n.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var strs map[string]struct{ ZH, EN string }
-	if err := json.Unmarshal(b, &strs); err != nil {
-		t.Fatal(err)
-	}
+	strs := uiStrings(t)
 	for k, v := range strs {
 		if strings.TrimSpace(v.ZH) == "" || strings.TrimSpace(v.EN) == "" {
 			t.Errorf("%s: zh %q, en %q: both are needed", k, v.ZH, v.EN)
@@ -225,14 +218,7 @@ func TestImportFieldNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := fs.ReadFile(web.Assets(), "assets/i18n.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var strs map[string]struct{ ZH, EN string }
-	if err := json.Unmarshal(b, &strs); err != nil {
-		t.Fatal(err)
-	}
+	strs := uiStrings(t)
 	// schemaFor's cases, one per kind: "case xiaoqi.KindJob: … {name: "title", label: "岗位名称", …".
 	body, _, _ := strings.Cut(string(src), "default:")
 	kinds := strings.Split(body, "case xiaoqi.Kind")[1:]
@@ -261,14 +247,7 @@ func TestImportFieldNames(t *testing.T) {
 // the API answers in English too (Xidian, Japanese, JLPT N2). A Chinese example stays only
 // beside an English one, and only where the data has no English for it.
 func TestEnglishExamples(t *testing.T) {
-	b, err := fs.ReadFile(web.Assets(), "assets/i18n.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var strs map[string]struct{ ZH, EN string }
-	if err := json.Unmarshal(b, &strs); err != nil {
-		t.Fatal(err)
-	}
+	strs := uiStrings(t)
 	stayChinese := map[string]string{
 		"三星":  "enterprises are named as registered, in Chinese",
 		"备注":  "a column of the file as it is headed",
@@ -306,4 +285,18 @@ func TestEnglishExamples(t *testing.T) {
 			t.Errorf("%s: the English text gives no English example: %q", k, v.EN)
 		}
 	}
+}
+
+// uiStrings reads the UI's texts (assets/i18n.json), each in Chinese and English, by key.
+func uiStrings(t *testing.T) map[string]struct{ ZH, EN string } {
+	t.Helper()
+	b, err := fs.ReadFile(web.Assets(), "assets/i18n.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var strs map[string]struct{ ZH, EN string }
+	if err := json.Unmarshal(b, &strs); err != nil {
+		t.Fatal(err)
+	}
+	return strs
 }
