@@ -74,12 +74,13 @@ func stateIs(status string) string {
 	return "当前为" + stateName(status) + " / is " + status
 }
 
-// sideName is an acting side in Chinese and English.
+// sideName is an acting side in Chinese, for the Chinese half of a message (the English half
+// names it by its value, institution or enterprise).
 func sideName(by string) string {
 	if by == "institution" {
-		return "院校方 (institution)"
+		return "院校方"
 	}
-	return "企业方 (enterprise)"
+	return "企业方"
 }
 
 // readPartnershipRequest decodes and checks a workflow request body; propose says whether

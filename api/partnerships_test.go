@@ -313,6 +313,10 @@ func TestPartnershipWithdraw(t *testing.T) {
 	if !strings.Contains(msg, "只有提议方可以撤回") || !strings.Contains(msg, "only the proposing side can withdraw") || !strings.Contains(msg, "decline") {
 		t.Errorf("the other side withdrawing: %s", msg)
 	}
+	// The Chinese half names the side in Chinese (it read 提议由企业方 (enterprise)发起).
+	if zh, _, _ := strings.Cut(msg, " / "); !strings.Contains(zh, "提议由企业方发起") {
+		t.Errorf("the other side withdrawing, in Chinese: %s", zh)
+	}
 	hr.send(t, http.MethodPost, path+"/withdraw", `{"note":"发错了学校"}`).want(t, http.StatusOK).decode(t, &p)
 	last := p.History[len(p.History)-1]
 	if p.Status != xiaoqi.PartnershipWithdrawn || len(p.History) != 2 || last.Status != xiaoqi.PartnershipWithdrawn ||
