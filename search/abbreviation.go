@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xiaoqi-dev/xiaoqi/skill"
 )
@@ -36,4 +37,22 @@ func (x *Index) abbreviated(q string) *skill.Skill {
 		return sk
 	}
 	return nil
+}
+
+// aliasOf returns the skill with a Chinese name of which q, whole, is another name the
+// taxonomy writes (日语二级, JLPT N2 and N2 of 日语N2); nil when q is none, is one of the
+// skill's own names, or is an alias that is a common word or names the skill only beside
+// another (skill.Taxonomy.Plain).
+func (x *Index) aliasOf(q string) *skill.Skill {
+	if x.syn == nil || utf8.RuneCountInString(q) < 2 || !x.syn.tax.Plain(q) {
+		return nil
+	}
+	sk, ok := x.syn.tax.Resolve(q)
+	if !ok || !hasCJK(sk.NameZH) {
+		return nil
+	}
+	if f := x.syn.tax.Fold(q); f == x.syn.tax.Fold(sk.NameZH) || f == x.syn.tax.Fold(sk.NameEN) {
+		return nil
+	}
+	return sk
 }

@@ -194,10 +194,15 @@ func (x *Index) suggestAliases(ctx context.Context, p string, byFolded map[strin
 }
 
 // suggestAbbreviated adds to byFolded, and to whole, the name of the skill that prefix, typed
-// whole, abbreviates (abbreviated: ML, NLP, CV), counted as the documents that hold it: the
-// documents write the name, so ML, QA and NLP suggested nothing, CV nothing at all.
+// whole, abbreviates (abbreviated: ML, NLP, CV) or is another name of in the taxonomy
+// (aliasOf: N2, JLPT N2 and 日语二级 of 日语N2), counted as the documents that hold it: the
+// documents write the name, so ML, QA and NLP suggested nothing, CV nothing at all, and an HR
+// manager typing N2 was offered nothing while 日语N2 stood in 16 documents.
 func (x *Index) suggestAbbreviated(ctx context.Context, prefix string, byFolded map[string]*xiaoqi.Suggestion, whole map[string]bool) error {
 	sk := x.abbreviated(strings.TrimSpace(prefix))
+	if sk == nil {
+		sk = x.aliasOf(strings.TrimSpace(prefix))
+	}
 	if sk == nil {
 		return nil
 	}

@@ -16,7 +16,10 @@ type pattern struct {
 	alt    *pattern // another kindExact alias that folds the same ("LoRa", "LoRA")
 	short  bool     // an ASCII word of at most two characters: stricter boundaries
 	single bool     // a single ASCII letter ("c", "r"): only when clearly standalone
-	conf   float64
+	// byLength: a name or plain alias made ambiguous only by being short (N2), not marked
+	// "~" as a common word in the data.
+	byLength bool
+	conf     float64
 }
 
 // matcher holds what Extract and Resolve need: the trie over every folded alias and a map
@@ -108,6 +111,7 @@ func (m *matcher) build(t *Taxonomy, raws []rawSkill, blocks []string) error {
 			q.text = k
 			q.short, q.single = shortWord(k)
 			if q.short && (q.kind == kindName || q.kind == kindMisspell) {
+				q.byLength = q.kind == kindName
 				q.kind = kindAmbiguous
 			}
 			q.conf = confidence(*q)

@@ -63,6 +63,14 @@ func (t *Taxonomy) Contextual(name string) bool {
 	return p != nil && p.kind == kindContext
 }
 
+// Plain reports whether name is a skill's name or one of its plain aliases, short ones (N2)
+// included: not a word the data marks as common ("~"), one that names the skill only beside
+// another ("?"), one of a case as written ("=") or a misspelling.
+func (t *Taxonomy) Plain(name string) bool {
+	p := t.m.alias[t.Fold(name)]
+	return p != nil && (p.kind == kindName || p.byLength)
+}
+
 // SynonymSet is one skill's words, for a search index's synonym lists. Terms are the names
 // and plain aliases as written in the data (fold them with Fold to match folded tokens);
 // Ambiguous holds the short or common aliases that should count only as weak evidence;
