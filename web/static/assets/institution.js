@@ -165,11 +165,11 @@ function courseAdvice(gp, training, minRatio) {
   const synth = sd && sd === gp.demand ? t('inst.gap.course.synthetic.all') : sd ? t('inst.gap.course.synthetic', { n: sd }) : '';
   // Programs that only touch on the skill are said, not counted (touched_programs): a school
   // whose program lists the skill was told that nobody in the region was taught it.
-  const touched = { n: gp.touched_programs || 0, grads: gp.touched_graduates || 0 };
-  let supply = gp.supply ? t('inst.gap.course.supply', { n: gp.supply, per: (gp.supply / gp.demand).toFixed(1), min: minRatio })
-    : t(touched.n ? 'inst.gap.course.nosupply.touched' : 'inst.gap.course.nosupply', touched);
-  if (gp.supply && touched.n) supply += t('inst.gap.course.touched', touched);
-  return t(training ? 'inst.gap.course' : 'inst.gap.course.college', { skill: pick(gp.skill, gp.skill_en), demand: t('inst.gap.course.demand', { n: gp.demand }) + synth, supply });
+  const touched = { n: (gp.touched_programs || 0).toLocaleString(), grads: (gp.touched_graduates || 0).toLocaleString() };
+  let supply = gp.supply ? t('inst.gap.course.supply', { n: gp.supply.toLocaleString(), per: (gp.supply / gp.demand).toFixed(1), min: minRatio })
+    : t(gp.touched_programs ? 'inst.gap.course.nosupply.touched' : 'inst.gap.course.nosupply', touched);
+  if (gp.supply && gp.touched_programs) supply += t('inst.gap.course.touched', touched);
+  return t(training ? 'inst.gap.course' : 'inst.gap.course.college', { skill: pick(gp.skill, gp.skill_en), demand: t('inst.gap.course.demand', { n: gp.demand.toLocaleString() }) + synth, supply });
 }
 
 async function finder(view, r, ctx) {
