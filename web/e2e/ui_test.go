@@ -82,6 +82,7 @@ func TestUI(t *testing.T) {
 	t.Run("missingrecord", func(t *testing.T) { missingRecordJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("pluralone", func(t *testing.T) { pluralOneJourney(t, openPage(t, browser, svc.URL), svc, a) })
 	t.Run("gapheading", func(t *testing.T) { gapHeadingJourney(t, openPage(t, browser, svc.URL), svc) })
+	t.Run("citygaps", func(t *testing.T) { cityGapsJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("profileerror", func(t *testing.T) { profileErrorJourney(t, openPage(t, browser, svc.URL), svc) })
 	t.Run("coursegap", func(t *testing.T) { courseGapJourney(t, openPage(t, browser, svc.URL), svc) })
 	// What an English-only user of the UI found.

@@ -64,17 +64,18 @@ export async function renderInstitution(view, r, ctx) {
   // A program added or removed here changes the partners suggested (a school with none was
   // told so until a reload) and the majors it offers among the gaps: both are drawn again,
   // with the boxes' 仅计真实数据 as they are.
-  const realOnly = (box) => !!(box.querySelector('input[type=checkbox]') || {}).checked;
+  const realOnly = (box) => !!(box.querySelector('input[type=checkbox][id$=-real]') || {}).checked;
+  const cityOnly = (box) => !!(box.querySelector('#gaps-city') || {}).checked;
   const programs = loadPrograms(progBox, inst, canAct('institution', id), null, '', (next) => {
     if (!ctx.isCurrent()) return;
     loadPartners(partnersBox, id, realOnly(partnersBox), loadProposals, false, () => partnerships);
-    loadGaps(gapsBox, inst, id, realOnly(gapsBox), false, next);
+    loadGaps(gapsBox, inst, id, { realOnly: realOnly(gapsBox), cityOnly: cityOnly(gapsBox) }, null, next);
   });
   await Promise.all([
     programs,
     loadProposals(),
     loadPartners(partnersBox, id, r.params.get('partners_real') === '1', loadProposals, false, () => partnerships),
-    loadGaps(gapsBox, inst, id, r.params.get('gaps_real') === '1', false, programs),
+    loadGaps(gapsBox, inst, id, { realOnly: r.params.get('gaps_real') === '1', cityOnly: r.params.get('gaps_city') === '1' }, null, programs),
   ]);
 }
 
@@ -103,17 +104,24 @@ async function loadPartners(box, id, realOnly, onChange, refocus, partnerships) 
 }
 
 /**
- * loadGaps draws the skill gaps of the institution's region (else its city). The default
+ * loadGaps draws the skill gaps of the institution's region (else its city), or of its city
+ * alone (opts.cityOnly: a 宝鸡 dean saw only 关中's gaps, where the schools of 西安 are best
+ * placed, never 宝鸡's, where his own is); opts.realOnly leaves synthetic data out. refocus
+ * names the box's control to give the focus back to after it was used. The default
  * data set's job needs are mostly synthetic, so a box offers the gaps of real data only;
  * refocus puts the focus back on the box after it was used; programs is (a promise of) the
  * institution's programs.
  */
-async function loadGaps(box, inst, id, realOnly, refocus, programs) {
-  const scope = inst.region ? { region: inst.region } : { city: inst.city };
+async function loadGaps(box, inst, id, opts, refocus, programs) {
+  const { realOnly } = opts;
+  const cityOnly = opts.cityOnly && inst.region && inst.city;
+  const scope = inst.region && !cityOnly ? { region: inst.region } : { city: inst.city };
   try {
     const g = await get('/api/v1/insights/gaps', { ...scope, limit: 5, real_only: realOnly ? 'true' : null });
     const toggle = h('input', { type: 'checkbox', id: 'gaps-real', checked: realOnly ? true : null, 'aria-describedby': 'gaps-real-hint' });
-    toggle.addEventListener('change', () => { toggle.disabled = true; keepInAddress('gaps_real', toggle.checked); loadGaps(box, inst, id, toggle.checked, true, programs); });
+    toggle.addEventListener('change', () => { toggle.disabled = true; keepInAddress('gaps_real', toggle.checked); loadGaps(box, inst, id, { ...opts, realOnly: toggle.checked }, 'gaps-real', programs); });
+    const cityBox = inst.region && inst.city ? h('input', { type: 'checkbox', id: 'gaps-city', checked: cityOnly ? true : null }) : null;
+    if (cityBox) cityBox.addEventListener('change', () => { cityBox.disabled = true; keepInAddress('gaps_city', cityBox.checked); loadGaps(box, inst, id, { ...opts, cityOnly: cityBox.checked }, 'gaps-city', programs); });
     // The majors suggested are of the 本科 catalogue: a training institution, and a 专科
     // (vocational) college, which awards no 本科 degree, are told of courses to start instead.
     const training = inst.type === 'training';
@@ -131,11 +139,12 @@ async function loadGaps(box, inst, id, realOnly, refocus, programs) {
         h('p', {}, courses ? courseAdvice(gp, training, g.gap_ratio) : pick(gp.zh, gp.en)),
         offered.length ? h('p', { class: 'offered' }, t('inst.gap.offered', { majors: offered.map((m) => m.code + ' ' + pick(m.name, m.name_en || majorName(m.name, m.code))).join(t('punct.list')) })) : null);
     });
-    replace(box, h('h2', { id: 'gaps-h' }, t(courses ? 'inst.gaps.training' : 'inst.gaps', { scope: inst.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
+    replace(box, h('h2', { id: 'gaps-h' }, t(courses ? 'inst.gaps.training' : 'inst.gaps', { scope: scope.region ? regionName(inst.region) : cityName(inst.city) }), ' ', syntheticBadge(g.synthetic)),
+      cityBox ? h('div', { class: 'radio' }, cityBox, h('label', { for: 'gaps-city' }, t('inst.gaps.city', { city: cityName(inst.city) }))) : null,
       g.synthetic || realOnly ? h('div', { class: 'radio' }, toggle, h('label', { for: 'gaps-real' }, t('real_only')),
         h('p', { class: 'hint', id: 'gaps-real-hint' }, t('inst.gaps.real.hint'))) : null,
       items.length ? h('ul', { class: 'gap-list' }, items) : h('p', { class: 'muted' }, t('inst.gaps.none')));
-    if (refocus) document.getElementById('gaps-real').focus(); // the box was drawn again: keep the keyboard's place
+    if (refocus) document.getElementById(refocus).focus(); // the box was drawn again: keep the keyboard's place
   } catch (err) { box.replaceChildren(errorBox(err)); }
 }
 
