@@ -11,6 +11,16 @@ import (
 // wukong is another school's list of one person not yet in xiaoqi, with name and phone.
 var wukong = []byte("姓名,手机,邮箱,出生日期,学号,学历,城市,个人简介\r\n孙悟空,13511112222,wukong@example.com,2001-05-06,W100,硕士,宝鸡市,花果山学院的学生\r\n")
 
+// graduateSignedIn imports a school's list of graduates (source A) and signs in one of them,
+// cxd: the environment, her id, her key and the path of her profile.
+func graduateSignedIn(t *testing.T) (e *env, id, me, path string) {
+	t.Helper()
+	e = newEnv(t)
+	id = e.importGraduates(t, "A")
+	me = e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
+	return e, id, me, "/api/v1/candidates/" + id
+}
+
 // declareWukong has the candidate with key me, of the profile at path, write another person's
 // name and phone (孙悟空's) on her own profile, as anyone may type anything there.
 func (e *env) declareWukong(tb testing.TB, me, path string) {
@@ -29,10 +39,7 @@ func (e *env) declareWukong(tb testing.TB, me, path string) {
 // Her own school's row, by the name and phone the school gave, is still her.
 func TestDeclaredIdentityTakesNoOnesRow(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	id := e.importGraduates(t, "A")
-	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
-	path := "/api/v1/candidates/" + id
+	e, id, me, path := graduateSignedIn(t)
 	e.declareWukong(t, me, path)
 
 	j := e.importOne(t, "花果山学院2027.csv", wukong, map[string]string{"type": "candidates", "source": "花果山学院2027"})
@@ -71,10 +78,7 @@ func TestDeclaredIdentityTakesNoOnesRow(t *testing.T) {
 // school said she was, which still keeps her out.
 func TestDeclaredIdentityBlocksNoOne(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	id := e.importGraduates(t, "A")
-	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
-	path := "/api/v1/candidates/" + id
+	e, _, me, path := graduateSignedIn(t)
 	e.declareWukong(t, me, path)
 	e.as(me).do(t, http.MethodDelete, path, nil, "").want(t, http.StatusNoContent)
 
@@ -94,10 +98,7 @@ func TestDeclaredIdentityBlocksNoOne(t *testing.T) {
 // "former_keys", the digests the server keeps of who she was, which no answer shows.
 func TestExportHidesFormerKeys(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	id := e.importGraduates(t, "A")
-	me := e.newUser(t, "cxd", xiaoqi.RoleCandidate, id)
-	path := "/api/v1/candidates/" + id
+	e, _, me, path := graduateSignedIn(t)
 	var own map[string]any
 	e.as(me).get(t, path).want(t, http.StatusOK).decode(t, &own)
 	own["phone"] = "13911112222"
